@@ -1,0 +1,45 @@
+import type { FastifyInstance } from 'fastify';
+import type { Config } from './config/config.ts';
+import { resolveSessionSecret } from './config/secret.ts';
+import { openDatabase, type DatabaseHandle } from './db/db.ts';
+import { migrate } from './db/migrate.ts';
+import { createApp } from './http/app.ts';
+import { identityService } from './identity/service.ts';
+import { systemClock, type Clock } from './lib/clock.ts';
+import { loadDemoData, type DemoAccount } from './tenants/demo-data.ts';
+import { tenantsService } from './tenants/service.ts';
+
+export type Okence = { app: FastifyInstance; handle: DatabaseHandle; demoAccounts: DemoAccount[]; close(): Promise<void> };
+
+/**
+ * Brings Okence up, in order: secret → database → migrations → demo data →
+ * services → HTTP app. `close` stops taking requests, lets in-flight ones
+ * finish, then closes the database (and releases the DATA_DIR lock).
+ */
+export async function bootOkence(config: Config, opts: { clock?: Clock } = {}): Promise<Okence> {
+  const sessionSecret = resolveSessionSecret(config.sessionSecret, config.dataDir);
+  const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    await migrate(handle.db);
+    const demoAccounts = config.demoData ? await loadDemoData(handle.db) : [];
+    const clock = opts.clock ?? systemClock;
+    const tenants = tenantsService({ handle });
+    await tenants.start();
+    const identity = identityService({ db: handle.db, clock });
+    const app = await createApp({ config, sessionSecret, handle, tenants, identity });
+    let closing: Promise<void> | undefined;
+    return {
+      app,
+      handle,
+      demoAccounts,
+      close: () =>
+        (closing ??= (async () => {
+          await app.close();
+          await handle.close();
+        })()),
+    };
+  } catch (err) {
+    await handle.close();
+    throw err;
+  }
+}

@@ -1,0 +1,75 @@
+import { z } from 'zod';
+
+/** Validated runtime configuration; every field comes from an environment variable. */
+export type Config = {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  publicUrl: URL;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  sessionSecret: string | undefined;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  demoData: boolean;
+  rateLimitPerMinute: number;
+  trustProxy: boolean;
+};
+
+const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => ['true', '1', 'yes'].includes(v));
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('localhost'),
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  MAIL_FROM: z.string().min(3).default('Okence <no-reply@localhost>'),
+  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DEMO_DATA: bool.optional(),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  TRUST_PROXY: bool.default(false),
+});
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] };
+
+/**
+ * Reads configuration from an environment. Empty strings count as unset, so a
+ * blank line in an env file does not override a default. Returns one line per problem.
+ */
+export function parseConfig(env: Record<string, string | undefined>): ConfigResult {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const result = schema.safeParse(cleaned);
+  if (!result.success) {
+    return {
+      ok: false,
+      errors: result.error.issues.map((issue) => `${issue.path.join('.') || 'config'}: ${issue.message}`),
+    };
+  }
+  const e = result.data;
+  const port = e.PORT;
+  const publicUrl = new URL(e.PUBLIC_URL ?? `http://localhost:${port}`);
+  return {
+    ok: true,
+    config: {
+      env: e.NODE_ENV,
+      port,
+      host: e.HOST,
+      publicUrl,
+      dataDir: e.DATA_DIR,
+      databaseUrl: e.DATABASE_URL,
+      smtpUrl: e.SMTP_URL,
+      mailFrom: e.MAIL_FROM,
+      sessionSecret: e.SESSION_SECRET,
+      logLevel: e.LOG_LEVEL,
+      // Demo organisations are for trying Okence out; a production install starts empty.
+      demoData: e.DEMO_DATA ?? e.NODE_ENV !== 'production',
+      rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+      trustProxy: e.TRUST_PROXY,
+    },
+  };
+}

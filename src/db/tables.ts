@@ -1,0 +1,72 @@
+import type { ColumnType, Generated } from 'kysely';
+import type { Localized } from '../i18n/i18n.ts';
+
+/** Row types of every table, as Kysely sees them. Kept in step with migrations/. */
+export type Database = {
+  schema_migration: { version: number; name: string; applied_at: Generated<Date> };
+  organisation: {
+    id: Generated<string>;
+    slug: string;
+    country: 'SI' | 'CZ';
+    default_language: 'sl' | 'cs' | 'en';
+    time_zone: string;
+    currency: string;
+    name: Json<Localized>;
+    description: JsonDefault<Localized>;
+    brand_colour: string | null;
+    logo_svg: string | null;
+    email: string | null;
+    phone: string | null;
+    website: string | null;
+    created_at: Generated<Date>;
+  };
+  office: {
+    id: Generated<string>;
+    organisation_id: string;
+    slug: string;
+    name: Json<Localized>;
+    street: string;
+    postcode: string;
+    city: string;
+    email: string | null;
+    phone: string | null;
+    time_zone: string | null;
+    position: Generated<number>;
+  };
+  office_hours: { office_id: string; weekday: number; opens: string; closes: string };
+  service: {
+    id: Generated<string>;
+    organisation_id: string;
+    slug: string;
+    name: Json<Localized>;
+    description: JsonDefault<Localized>;
+    preparation: JsonDefault<Localized>;
+    fee_note: JsonDefault<Localized>;
+    fee_minor: number | null;
+    duration_minutes: number;
+    by_video: Generated<boolean>;
+    in_person: Generated<boolean>;
+    active: Generated<boolean>;
+    position: Generated<number>;
+  };
+  service_office: { service_id: string; office_id: string };
+  staff: {
+    id: Generated<string>;
+    organisation_id: string;
+    email: string;
+    display_name: string;
+    title: JsonDefault<Localized>;
+    role: 'admin' | 'official';
+    password_hash: string;
+    active: Generated<boolean>;
+    created_at: Generated<Date>;
+  };
+  staff_office: { staff_id: string; office_id: string };
+  service_official: { service_id: string; staff_id: string };
+  staff_session: { token_hash: string; staff_id: string; created_at: Date; last_seen_at: Date; expires_at: Date };
+  sign_in_attempt: { id: Generated<string>; email: string; ip: string; succeeded: boolean; at: Date };
+};
+
+/** jsonb columns: objects are written as JSON text and read back parsed. */
+type Json<T> = ColumnType<T, string, string>;
+type JsonDefault<T> = ColumnType<T, string | undefined, string>;

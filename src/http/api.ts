@@ -1,0 +1,117 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { AppError } from './errors.ts';
+
+/** One operation of the public JSON API: its schemas validate requests and document it. */
+export type Operation<P extends z.ZodType, Q extends z.ZodType, R extends z.ZodType> = {
+  operationId: string;
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** OpenAPI-style path under /api/v1, e.g. `/organisations/{organisation}/offices`. */
+  path: string;
+  summary: string;
+  tag: string;
+  params?: P;
+  query?: Q;
+  response: R;
+  /** Other statuses this operation may answer with, besides 400 and 429. */
+  errors?: number[];
+  handler: (input: { params: z.infer<P>; query: z.infer<Q> }, request: FastifyRequest) => Promise<z.infer<R>>;
+};
+
+// Operations of different shapes live in one list; their types are checked where they are defined.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyOperation = Operation<any, any, any>;
+
+/** Defines an operation with its input and output types inferred from the schemas. */
+export function operation<P extends z.ZodType = z.ZodObject, Q extends z.ZodType = z.ZodObject, R extends z.ZodType = z.ZodType>(
+  op: Operation<P, Q, R>,
+): Operation<P, Q, R> {
+  return op;
+}
+
+function parse<T extends z.ZodType>(schema: T | undefined, value: unknown, where: string): z.infer<T> {
+  if (!schema) return {} as z.infer<T>;
+  const result = schema.safeParse(value ?? {});
+  if (result.success) return result.data;
+  const fields = Object.fromEntries(result.error.issues.map((i) => [`${where}.${i.path.join('.')}`, i.message]));
+  throw new AppError('invalid_input', `invalid ${where}`, fields);
+}
+
+/** Registers operations as Fastify routes under /api/v1. */
+export function registerOperations(app: FastifyInstance, operations: readonly AnyOperation[]): void {
+  for (const op of operations) {
+    app.route({
+      method: op.method,
+      url: '/api/v1' + op.path.replace(/\{(\w+)\}/g, ':$1'),
+      handler: async (request, reply) => {
+        const params = parse(op.params, request.params, 'path');
+        const query = parse(op.query, request.query, 'query');
+        const result = await op.handler({ params, query }, request);
+        reply.header('cache-control', 'no-cache');
+        return result;
+      },
+    });
+  }
+}
+
+const problem = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string().optional(),
+    errors: z.record(z.string(), z.string()).optional(),
+  })
+  .meta({ id: 'Problem', description: 'An RFC 9457 problem document' });
+
+const STATUS_TEXT: Record<number, string> = { 400: 'Invalid input', 404: 'Not found', 409: 'Conflict', 422: 'Unprocessable', 429: 'Too many requests' };
+
+function parametersOf(schema: z.ZodType | undefined, location: 'path' | 'query') {
+  if (!(schema instanceof z.ZodObject)) return [];
+  return Object.entries(schema.shape as Record<string, z.ZodType>).map(([name, s]) => ({
+    name,
+    in: location,
+    required: location === 'path' || !s.safeParse(undefined).success,
+    description: s.description,
+    schema: z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' }),
+  }));
+}
+
+/** The OpenAPI 3.1 document, generated from the same schemas that validate requests. */
+export function openApiDocument(operations: readonly AnyOperation[], serverUrl: string) {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const op of operations) {
+    const responses: Record<string, unknown> = {
+      200: { description: 'OK', content: { 'application/json': { schema: z.toJSONSchema(op.response, { unrepresentable: 'any' }) } } },
+    };
+    for (const status of [400, ...(op.errors ?? []), 429]) {
+      responses[status] = {
+        description: STATUS_TEXT[status] ?? 'Error',
+        content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+      };
+    }
+    const path = (paths[op.path] ??= {});
+    path[op.method.toLowerCase()] = {
+      operationId: op.operationId,
+      summary: op.summary,
+      tags: [op.tag],
+      parameters: [...parametersOf(op.params, 'path'), ...parametersOf(op.query, 'query')],
+      responses,
+    };
+  }
+  const problemSchema = z.toJSONSchema(problem);
+  delete (problemSchema as Record<string, unknown>).$schema;
+  return {
+    openapi: '3.1.0',
+    jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
+    info: {
+      title: 'Okence public API',
+      version: '1',
+      description: 'Organisations, offices and services of the public offices served by this Okence installation.',
+      license: { name: 'EUPL-1.2', identifier: 'EUPL-1.2' },
+    },
+    servers: [{ url: new URL('/api/v1', serverUrl).href }],
+    paths,
+    components: { schemas: { Problem: problemSchema } },
+  };
+}

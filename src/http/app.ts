@@ -1,0 +1,56 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import type { Config } from '../config/config.ts';
+import type { DatabaseHandle } from '../db/db.ts';
+import { identityRoutes } from '../identity/routes.ts';
+import type { IdentityService } from '../identity/service.ts';
+import { tenantOperations, tenantPages } from '../tenants/routes.ts';
+import type { TenantsService } from '../tenants/service.ts';
+import { openApiDocument, registerOperations } from './api.ts';
+import { assetRoutes } from './assets.ts';
+import { installErrorHandling } from './error-handler.ts';
+import { healthRoutes } from './health.ts';
+import { language } from './language.ts';
+import { security } from './security.ts';
+import { staffSession } from './session.ts';
+
+/** Everything the HTTP layer stands on; tests build it with their own database and clock. */
+export type AppDeps = {
+  config: Config;
+  sessionSecret: string;
+  handle: DatabaseHandle;
+  tenants: TenantsService;
+  identity: IdentityService;
+};
+
+/** Builds the app: plugins, then each domain's routes, then the not-found and error handlers. */
+export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config } = deps;
+  const app = Fastify({
+    logger: { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] },
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    return503OnClosing: true,
+    requestIdHeader: false,
+  });
+
+  await app.register(cookie, { secret: deps.sessionSecret });
+  await app.register(formbody, { bodyLimit: 64 * 1024 });
+  await app.register(security, { secret: deps.sessionSecret, rateLimitPerMinute: config.rateLimitPerMinute });
+  await app.register(language);
+  await app.register(staffSession, { identity: deps.identity });
+  installErrorHandling(app);
+
+  await app.register(assetRoutes);
+  await app.register(healthRoutes(deps.handle.db));
+  await app.register(tenantPages(deps.tenants));
+  await app.register(identityRoutes({ identity: deps.identity, tenants: deps.tenants }));
+
+  const operations = [...tenantOperations(deps.tenants)];
+  registerOperations(app, operations);
+  const openapi = openApiDocument(operations, config.publicUrl.href);
+  app.get('/api/openapi.json', async () => openapi);
+
+  return app;
+}

@@ -1,0 +1,64 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { ZodError } from 'zod';
+import { html } from '../views/html.ts';
+import { AppError, codeForStatus, ERROR_TABLE, type ErrorCode } from './errors.ts';
+import { renderPage } from './page.ts';
+
+function wantsJson(request: FastifyRequest): boolean {
+  return request.url.startsWith('/api/');
+}
+
+function send(request: FastifyRequest, reply: FastifyReply, code: ErrorCode, fields?: Record<string, string>) {
+  const entry = ERROR_TABLE[code];
+  const t = request.t;
+  if (wantsJson(request)) {
+    return reply
+      .status(entry.status)
+      .type('application/problem+json')
+      .send({
+        type: `about:blank#${code}`,
+        title: t(entry.title),
+        status: entry.status,
+        detail: entry.status >= 500 ? `${t(entry.detail)} (${request.id})` : t(entry.detail),
+        ...(fields ? { errors: fields } : {}),
+      });
+  }
+  // A staff page without a session goes to sign-in instead of showing an error.
+  if (code === 'unauthenticated') return reply.redirect('/staff/sign-in', 303);
+  return renderPage(
+    request,
+    reply,
+    () => ({
+      title: t(entry.title),
+      body: html`<h1>${t(entry.title)}</h1>
+<p>${t(entry.detail)}</p>
+${entry.status >= 500 ? html`<p class="muted">${t('error.reference', { id: request.id })}</p>` : ''}
+<p><a href="/">${t('error.back_home')}</a></p>`,
+    }),
+    entry.status,
+  );
+}
+
+/**
+ * The one place errors become responses: AppErrors by their code, library errors
+ * by their status, anything else as a 500 that is logged but shows no internals.
+ */
+export function installErrorHandling(app: FastifyInstance): void {
+  app.setNotFoundHandler((request, reply) => send(request, reply, 'not_found'));
+  app.setErrorHandler((error: FastifyError | AppError | ZodError, request, reply) => {
+    if (error instanceof AppError) {
+      if (ERROR_TABLE[error.code].status >= 500) request.log.error({ err: error }, 'request failed');
+      else request.log.info({ code: error.code, msg: error.message }, 'request refused');
+      return send(request, reply, error.code, error.fields);
+    }
+    if (error instanceof ZodError) {
+      const fields = Object.fromEntries(error.issues.map((i) => [i.path.join('.'), i.message]));
+      return send(request, reply, 'invalid_input', fields);
+    }
+    const status = typeof error.statusCode === 'number' ? error.statusCode : 500;
+    const code = codeForStatus(status);
+    if (code === 'internal') request.log.error({ err: error }, 'request failed');
+    else request.log.info({ status, msg: error.message }, 'request refused');
+    return send(request, reply, code);
+  });
+}

@@ -1,0 +1,62 @@
+import type { MessageKey } from '../i18n/i18n.ts';
+
+/** The small set of failures every layer speaks in. */
+export type ErrorCode =
+  | 'invalid_input'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'csrf'
+  | 'not_found'
+  | 'conflict'
+  | 'payload_too_large'
+  | 'rate_limited'
+  | 'internal';
+
+/** HTTP status and the translated message for each code (one table, used by the one error handler). */
+export const ERROR_TABLE: Record<ErrorCode, { status: number; title: MessageKey; detail: MessageKey }> = {
+  invalid_input: { status: 400, title: 'error.invalid_input.title', detail: 'error.invalid_input.detail' },
+  unauthenticated: { status: 401, title: 'error.unauthenticated.title', detail: 'error.unauthenticated.detail' },
+  forbidden: { status: 403, title: 'error.forbidden.title', detail: 'error.forbidden.detail' },
+  csrf: { status: 403, title: 'error.csrf.title', detail: 'error.csrf.detail' },
+  not_found: { status: 404, title: 'error.not_found.title', detail: 'error.not_found.detail' },
+  conflict: { status: 409, title: 'error.conflict.title', detail: 'error.conflict.detail' },
+  payload_too_large: { status: 413, title: 'error.payload_too_large.title', detail: 'error.payload_too_large.detail' },
+  rate_limited: { status: 429, title: 'error.rate_limited.title', detail: 'error.rate_limited.detail' },
+  internal: { status: 500, title: 'error.internal.title', detail: 'error.internal.detail' },
+};
+
+/** A failure with a code from the table; `fields` carries per-field problems for forms and the API. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly fields: Record<string, string> | undefined;
+  constructor(code: ErrorCode, message?: string, fields?: Record<string, string>) {
+    super(message ?? code);
+    this.code = code;
+    this.fields = fields;
+  }
+}
+
+/** Maps an HTTP status from a library (body parser, rate limiter) onto our codes. */
+export function codeForStatus(status: number): ErrorCode {
+  switch (status) {
+    case 400:
+    case 415:
+    case 422:
+      return 'invalid_input';
+    case 401:
+      return 'unauthenticated';
+    case 403:
+      return 'forbidden';
+    case 404:
+    case 405:
+      return 'not_found';
+    case 409:
+      return 'conflict';
+    case 413:
+      return 'payload_too_large';
+    case 429:
+      return 'rate_limited';
+    default:
+      return 'internal';
+  }
+}

@@ -1,0 +1,104 @@
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import { AppError } from './errors.ts';
+
+export const CSRF_COOKIE = '__Host-okence-csrf';
+export const CSRF_FIELD = '_csrf';
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** Cookie attributes every cookie of ours carries: the `__Host-` prefix requires Secure, Path=/ and no Domain. */
+export const HOST_COOKIE = { path: '/', secure: true, httpOnly: true, sameSite: 'lax' } as const;
+
+/** The CSRF token for a cookie value: an HMAC, so a token cannot be forged without the server secret. */
+export function csrfTokenFor(secret: string, cookieValue: string): string {
+  return createHmac('sha256', secret).update(`csrf:${cookieValue}`).digest('base64url');
+}
+
+/** Compares a submitted token with the one expected for the cookie, in constant time. */
+export function csrfTokenMatches(secret: string, cookieValue: string | undefined, submitted: unknown): boolean {
+  if (!cookieValue || typeof submitted !== 'string') return false;
+  const expected = Buffer.from(csrfTokenFor(secret, cookieValue));
+  const given = Buffer.from(submitted);
+  return expected.length === given.length && timingSafeEqual(expected, given);
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Returns the CSRF token for forms on this page, setting the cookie it is bound to when missing. */
+    csrfToken(reply: FastifyReply): string;
+  }
+}
+
+type SecurityOptions = { secret: string; rateLimitPerMinute: number };
+
+/**
+ * Security baseline for every response: strict headers with a per-response CSP
+ * nonce, signed double-submit CSRF tokens on every state-changing form request,
+ * and a per-IP rate limit (routes can set tighter ones).
+ */
+export const security = fp<SecurityOptions>(async (app: FastifyInstance, opts) => {
+  await app.register(helmet, {
+    enableCSPNonces: true,
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        mediaSrc: ["'self'", 'blob:'],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: true },
+    referrerPolicy: { policy: 'same-origin' },
+    crossOriginEmbedderPolicy: false,
+  });
+  app.addHook('onRequest', async (_request, reply) => {
+    reply.header('permissions-policy', 'camera=(self), microphone=(self), display-capture=(self), geolocation=(), payment=()');
+  });
+
+  await app.register(rateLimit, {
+    global: true,
+    max: opts.rateLimitPerMinute,
+    timeWindow: 60_000,
+    // Assets and probes are cheap and must not lock anyone out.
+    allowList: (request) => request.url.startsWith('/assets/') || request.url === '/healthz' || request.url === '/readyz',
+    errorResponseBuilder: (_request, context) => {
+      const err = new AppError('rate_limited', `Rate limit of ${context.max} per minute exceeded`);
+      return Object.assign(err, { statusCode: 429 });
+    },
+  });
+
+  app.decorateRequest('csrfToken', function (this: FastifyRequest, reply: FastifyReply): string {
+    let value = this.cookies[CSRF_COOKIE];
+    if (!value) {
+      value = randomBytes(32).toString('base64url');
+      this.cookies[CSRF_COOKIE] = value;
+      reply.setCookie(CSRF_COOKIE, value, HOST_COOKIE);
+    }
+    return csrfTokenFor(opts.secret, value);
+  });
+
+  // preHandler runs after the body is parsed, so the token can come from a form field.
+  app.addHook('preHandler', async (request) => {
+    if (!UNSAFE_METHODS.has(request.method)) return;
+    // The JSON API carries no cookies of ours; a cross-site form cannot reach it
+    // with credentials, so it needs no token.
+    if (request.url.startsWith('/api/')) return;
+    if (request.headers['sec-fetch-site'] === 'cross-site') throw new AppError('csrf', 'cross-site request');
+    const body = request.body as Record<string, unknown> | undefined;
+    const submitted = body?.[CSRF_FIELD] ?? request.headers['x-csrf-token'];
+    if (!csrfTokenMatches(opts.secret, request.cookies[CSRF_COOKIE], submitted)) {
+      throw new AppError('csrf', 'missing or invalid CSRF token');
+    }
+  });
+});

@@ -1,0 +1,98 @@
+import type { Db } from '../db/db.ts';
+import type { StaffPrincipal } from './domain.ts';
+
+/** A staff account as stored, with what sign-in needs. */
+export type StaffAccount = StaffPrincipal & { passwordHash: string; active: boolean };
+
+export async function findStaffByEmail(db: Db, email: string): Promise<StaffAccount | undefined> {
+  const row = await db
+    .selectFrom('staff')
+    .select(['id', 'organisation_id', 'role', 'display_name', 'email', 'password_hash', 'active'])
+    .where('email', '=', email)
+    .executeTakeFirst();
+  return row && {
+    id: row.id,
+    organisationId: row.organisation_id,
+    role: row.role,
+    displayName: row.display_name,
+    email: row.email,
+    passwordHash: row.password_hash,
+    active: row.active,
+  };
+}
+
+/** Failure times for an email (newest first) within the window and since its last successful sign-in. */
+export async function recentEmailFailures(db: Db, email: string, since: Date): Promise<Date[]> {
+  const lastSuccess = await db
+    .selectFrom('sign_in_attempt')
+    .select((eb) => eb.fn.max('at').as('at'))
+    .where('email', '=', email)
+    .where('succeeded', '=', true)
+    .executeTakeFirst();
+  const from = lastSuccess?.at && lastSuccess.at > since ? lastSuccess.at : since;
+  const rows = await db
+    .selectFrom('sign_in_attempt')
+    .select('at')
+    .where('email', '=', email)
+    .where('succeeded', '=', false)
+    .where('at', '>', from)
+    .orderBy('at', 'desc')
+    .limit(50)
+    .execute();
+  return rows.map((r) => r.at);
+}
+
+/** Failure times from an address (newest first) within the window. */
+export async function recentIpFailures(db: Db, ip: string, since: Date): Promise<Date[]> {
+  const rows = await db
+    .selectFrom('sign_in_attempt')
+    .select('at')
+    .where('ip', '=', ip)
+    .where('succeeded', '=', false)
+    .where('at', '>', since)
+    .orderBy('at', 'desc')
+    .limit(50)
+    .execute();
+  return rows.map((r) => r.at);
+}
+
+export async function recordAttempt(db: Db, attempt: { email: string; ip: string; succeeded: boolean; at: Date }): Promise<void> {
+  await db.insertInto('sign_in_attempt').values(attempt).execute();
+}
+
+export async function insertSession(db: Db, s: { tokenHash: string; staffId: string; now: Date; expiresAt: Date }): Promise<void> {
+  await db
+    .insertInto('staff_session')
+    .values({ token_hash: s.tokenHash, staff_id: s.staffId, created_at: s.now, last_seen_at: s.now, expires_at: s.expiresAt })
+    .execute();
+}
+
+export async function findSession(db: Db, tokenHash: string) {
+  return db
+    .selectFrom('staff_session')
+    .innerJoin('staff', 'staff.id', 'staff_session.staff_id')
+    .select([
+      'staff_session.last_seen_at as lastSeenAt',
+      'staff_session.expires_at as expiresAt',
+      'staff.id',
+      'staff.organisation_id as organisationId',
+      'staff.role',
+      'staff.display_name as displayName',
+      'staff.email',
+      'staff.active',
+    ])
+    .where('staff_session.token_hash', '=', tokenHash)
+    .executeTakeFirst();
+}
+
+export async function touchSession(db: Db, tokenHash: string, now: Date): Promise<void> {
+  await db.updateTable('staff_session').set({ last_seen_at: now }).where('token_hash', '=', tokenHash).execute();
+}
+
+export async function deleteSession(db: Db, tokenHash: string): Promise<void> {
+  await db.deleteFrom('staff_session').where('token_hash', '=', tokenHash).execute();
+}
+
+export async function deleteExpiredSessions(db: Db, now: Date): Promise<void> {
+  await db.deleteFrom('staff_session').where('expires_at', '<=', now).execute();
+}

@@ -1,0 +1,81 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Db } from '../db/db.ts';
+import type { Clock } from '../lib/clock.ts';
+import {
+  normaliseEmail,
+  sessionIsLive,
+  signInThrottle,
+  SESSION_ABSOLUTE_MS,
+  SESSION_TOUCH_MS,
+  THROTTLE_WINDOW_MS,
+  type StaffPrincipal,
+} from './domain.ts';
+import { DUMMY_HASH_PROMISE, hashPassword, verifyPassword } from './password.ts';
+import * as repo from './repo.ts';
+
+export type SignInResult =
+  | { ok: true; token: string; staff: StaffPrincipal }
+  | { ok: false; reason: 'invalid' }
+  | { ok: false; reason: 'throttled'; retryAfterSeconds: number };
+
+function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+/** Staff accounts, sign-in and sessions. */
+export function identityService(deps: { db: Db; clock: Clock }) {
+  const { db, clock } = deps;
+  return {
+    /**
+     * Checks email and password. A new session token is issued on success and the
+     * previous session (if any) is ended, so a token planted before sign-in is useless.
+     */
+    async signIn(input: { email: string; password: string; ip: string; previousToken?: string | undefined }): Promise<SignInResult> {
+      const now = clock.now();
+      const email = normaliseEmail(input.email);
+      const since = new Date(now.getTime() - THROTTLE_WINDOW_MS);
+      const decision = signInThrottle(
+        await repo.recentEmailFailures(db, email, since),
+        await repo.recentIpFailures(db, input.ip, since),
+        now,
+      );
+      if (!decision.allowed) return { ok: false, reason: 'throttled', retryAfterSeconds: decision.retryAfterSeconds };
+
+      const account = await repo.findStaffByEmail(db, email);
+      // Verify against a dummy hash when the account is unknown: same work, same time.
+      const matches = await verifyPassword(input.password, account?.passwordHash ?? (await DUMMY_HASH_PROMISE));
+      const succeeded = Boolean(account?.active && matches);
+      await repo.recordAttempt(db, { email, ip: input.ip, succeeded, at: now });
+      if (!account || !succeeded) return { ok: false, reason: 'invalid' };
+
+      if (input.previousToken) await repo.deleteSession(db, hashToken(input.previousToken));
+      const token = randomBytes(32).toString('base64url');
+      await repo.insertSession(db, {
+        tokenHash: hashToken(token),
+        staffId: account.id,
+        now,
+        expiresAt: new Date(now.getTime() + SESSION_ABSOLUTE_MS),
+      });
+      const { passwordHash: _h, active: _a, ...staff } = account;
+      return { ok: true, token, staff };
+    },
+
+    /** The staff member a session token belongs to, or null when it is unknown, idle too long or expired. */
+    async resolveSession(token: string): Promise<StaffPrincipal | null> {
+      const now = clock.now();
+      const tokenHash = hashToken(token);
+      const row = await repo.findSession(db, tokenHash);
+      if (!row || !row.active || !sessionIsLive(row, now)) return null;
+      if (now.getTime() - row.lastSeenAt.getTime() > SESSION_TOUCH_MS) await repo.touchSession(db, tokenHash, now);
+      return { id: row.id, organisationId: row.organisationId, role: row.role, displayName: row.displayName, email: row.email };
+    },
+
+    async signOut(token: string): Promise<void> {
+      await repo.deleteSession(db, hashToken(token));
+    },
+
+    hashPassword,
+  };
+}
+
+export type IdentityService = ReturnType<typeof identityService>;

@@ -1,0 +1,56 @@
+import { parseConfig } from './config/config.ts';
+import { bootOkence } from './boot.ts';
+import { DataDirLockedError } from './db/lock.ts';
+import { DEMO_PASSWORD } from './tenants/demo-data.ts';
+
+const parsed = parseConfig(process.env);
+if (!parsed.ok) {
+  for (const line of parsed.errors) console.error(`Configuration error: ${line}`);
+  process.exit(1);
+}
+const config = parsed.config;
+const started = performance.now();
+
+let okence;
+try {
+  okence = await bootOkence(config);
+} catch (err) {
+  if (err instanceof DataDirLockedError) {
+    console.error(err.message);
+    process.exit(1);
+  }
+  throw err;
+}
+const { app } = okence;
+await app.listen({ port: config.port, host: config.host });
+
+const address = app.server.address();
+const port = typeof address === 'object' && address ? address.port : config.port;
+app.log.info({ port, database: okence.handle.kind, startupMs: Math.round(performance.now() - started) }, 'Okence started');
+console.log(`\nOkence is running: open ${config.publicUrl.origin === `http://localhost:${config.port}` ? `http://localhost:${port}` : config.publicUrl.href}`);
+console.log(`Database: ${okence.handle.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)'}`);
+if (config.env !== 'production' && okence.demoAccounts.length > 0) {
+  console.log(`\nDemo accounts (password "${DEMO_PASSWORD}"), sign in at /staff/sign-in:`);
+  for (const a of okence.demoAccounts) console.log(`  ${a.role.padEnd(8)} ${a.email.padEnd(36)} ${a.organisation}`);
+} else if (config.env !== 'production' && config.demoData) {
+  console.log(`\nDemo data is loaded: sign in at /staff/sign-in as admin@domzale.example (admin) or uradnik@domzale.example (official), password "${DEMO_PASSWORD}".`);
+}
+
+// SIGTERM (service managers, containers) and SIGINT (Ctrl+C): finish in-flight requests, then exit.
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.once(signal, () => {
+    app.log.info({ signal }, 'shutting down');
+    const force = setTimeout(() => {
+      app.log.error('shutdown took over 25 s; exiting');
+      process.exit(1);
+    }, 25_000);
+    force.unref();
+    okence.close().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        app.log.error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  });
+}

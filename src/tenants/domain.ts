@@ -1,0 +1,120 @@
+import type { Lang, Localized } from '../i18n/i18n.ts';
+import { localeOf, localize } from '../i18n/i18n.ts';
+
+export type OpeningHours = { weekday: number; opens: string; closes: string };
+
+export type Organisation = {
+  id: string;
+  slug: string;
+  country: 'SI' | 'CZ';
+  defaultLanguage: Lang;
+  timeZone: string;
+  currency: string;
+  name: Localized;
+  description: Localized;
+  brandColour: string | null;
+  email: string | null;
+  phone: string | null;
+  website: string | null;
+};
+
+export type Office = {
+  id: string;
+  organisationId: string;
+  slug: string;
+  name: Localized;
+  street: string;
+  postcode: string;
+  city: string;
+  email: string | null;
+  phone: string | null;
+  /** The office's own zone, or the organisation's. */
+  timeZone: string;
+  hours: OpeningHours[];
+};
+
+export type Service = {
+  id: string;
+  organisationId: string;
+  slug: string;
+  name: Localized;
+  description: Localized;
+  preparation: Localized;
+  feeNote: Localized;
+  feeMinor: number | null;
+  durationMinutes: number;
+  byVideo: boolean;
+  inPerson: boolean;
+  officeIds: string[];
+  officialIds: string[];
+};
+
+export type Official = {
+  id: string;
+  organisationId: string;
+  displayName: string;
+  title: Localized;
+  role: 'admin' | 'official';
+  officeIds: string[];
+};
+
+/** Everything a citizen can browse, loaded at once and kept in memory (it changes rarely). */
+export type Catalogue = {
+  organisations: Organisation[];
+  offices: Office[];
+  services: Service[];
+  officials: Official[];
+};
+
+/** Lower-cases and strips diacritics, so "domzale" finds "Domžale" and "koprivnice" finds "Kopřivnice". */
+export function foldForSearch(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/** Organisations whose name (in any language) or office towns contain every word of the query. */
+export function searchOrganisations(catalogue: Catalogue, query: string): Organisation[] {
+  const words = foldForSearch(query).split(/\s+/).filter(Boolean);
+  if (words.length === 0) return catalogue.organisations;
+  return catalogue.organisations.filter((org) => {
+    const towns = catalogue.offices.filter((o) => o.organisationId === org.id).map((o) => `${o.city} ${o.postcode}`);
+    const haystack = foldForSearch([...Object.values(org.name), ...towns].join(' '));
+    return words.every((w) => haystack.includes(w));
+  });
+}
+
+/** Sorts by the name shown in the reader's language, with that language's collation. */
+export function byLocalizedName<T extends { name: Localized }>(items: readonly T[], lang: Lang): T[] {
+  const collator = new Intl.Collator(localeOf(lang));
+  return [...items].sort((a, b) => collator.compare(localize(a.name, lang), localize(b.name, lang)));
+}
+
+/** Formats a fee in minor units, e.g. 300 EUR → "3,00 €" in Slovenian. */
+export function formatMoney(minor: number, currency: string, lang: Lang): string {
+  return new Intl.NumberFormat(localeOf(lang), { style: 'currency', currency }).format(minor / 100);
+}
+
+/** Localized weekday name for an ISO weekday (1 = Monday). */
+export function weekdayName(weekday: number, lang: Lang): string {
+  // 2024-01-01 was a Monday.
+  const date = new Date(Date.UTC(2024, 0, weekday));
+  return new Intl.DateTimeFormat(localeOf(lang), { weekday: 'long', timeZone: 'UTC' }).format(date);
+}
+
+/** Opening hours grouped by weekday, Monday first; a day without hours is closed. */
+export function weekSchedule(hours: readonly OpeningHours[]): { weekday: number; ranges: { opens: string; closes: string }[] }[] {
+  return [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
+    weekday,
+    ranges: hours
+      .filter((h) => h.weekday === weekday)
+      .sort((a, b) => a.opens.localeCompare(b.opens))
+      .map(({ opens, closes }) => ({ opens: opens.slice(0, 5), closes: closes.slice(0, 5) })),
+  }));
+}
+
+/** Non-empty lines of a multi-line text (used for "what to prepare"). */
+export function lines(text: string): string[] {
+  return text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
+}

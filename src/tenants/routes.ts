@@ -1,0 +1,84 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { operation } from '../http/api.ts';
+import { AppError } from '../http/errors.ts';
+import { renderPage } from '../http/page.ts';
+import * as s from './schema.ts';
+import type { TenantsService } from './service.ts';
+import { homePage } from './views/home.ts';
+import { organisationPage } from './views/organisation.ts';
+import { servicePage } from './views/service.ts';
+
+const homeQuery = z.object({ q: z.string().max(100).optional().catch(undefined) });
+const orgParams = z.object({ org: z.string().max(80) });
+const serviceParams = orgParams.extend({ service: z.string().max(80) });
+
+/** Citizen pages: home, organisation, service. */
+export function tenantPages(tenants: TenantsService) {
+  return async (app: FastifyInstance) => {
+    app.get('/', async (request, reply) => {
+      const query = (homeQuery.parse(request.query).q ?? '').trim();
+      const organisations = await tenants.searchOrganisations(query);
+      return renderPage(request, reply, (ctx) => homePage(ctx, { query, organisations }));
+    });
+
+    app.get('/o/:org', async (request, reply) => {
+      const { org } = orgParams.parse(request.params);
+      const data = await tenants.getOrganisation(org);
+      return renderPage(request, reply, (ctx) => organisationPage(ctx, data));
+    });
+
+    app.get('/o/:org/s/:service', async (request, reply) => {
+      const { org, service } = serviceParams.parse(request.params);
+      const data = await tenants.getService(org, service);
+      return renderPage(request, reply, (ctx) => servicePage(ctx, data));
+    });
+  };
+}
+
+/** Public API operations of the tenants domain. */
+export function tenantOperations(tenants: TenantsService) {
+  return [
+    operation({
+      operationId: 'listOrganisations',
+      method: 'GET',
+      path: '/organisations',
+      summary: 'List the organisations served by this installation',
+      tag: 'tenants',
+      response: s.organisationsOut,
+      handler: async () => ({ items: (await tenants.listOrganisations()).map(s.toOrganisationOut) }),
+    }),
+    operation({
+      operationId: 'listOffices',
+      method: 'GET',
+      path: '/organisations/{organisation}/offices',
+      summary: 'List the offices (locations) of an organisation with addresses and opening hours',
+      tag: 'tenants',
+      params: s.organisationParams,
+      response: s.officesOut,
+      errors: [404],
+      handler: async ({ params }) => ({ items: (await tenants.getOrganisation(params.organisation)).offices.map(s.toOfficeOut) }),
+    }),
+    operation({
+      operationId: 'listServices',
+      method: 'GET',
+      path: '/organisations/{organisation}/services',
+      summary: 'List the services of an organisation, optionally only those offered at one office',
+      tag: 'tenants',
+      params: s.organisationParams,
+      query: s.servicesQuery,
+      response: s.servicesOut,
+      errors: [404],
+      handler: async ({ params, query }) => {
+        const data = await tenants.getOrganisation(params.organisation);
+        let services = data.services;
+        if (query.office) {
+          const office = data.offices.find((o) => o.slug === query.office);
+          if (!office) throw new AppError('not_found', `office ${query.office}`);
+          services = services.filter((sv) => sv.officeIds.includes(office.id));
+        }
+        return { items: services.map((sv) => s.toServiceOut(sv, data.organisation.currency, data.offices)) };
+      },
+    }),
+  ];
+}

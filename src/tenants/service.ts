@@ -1,0 +1,107 @@
+import { sql } from 'kysely';
+import type { DatabaseHandle } from '../db/db.ts';
+import { AppError } from '../http/errors.ts';
+import type { StaffPrincipal } from '../identity/domain.ts';
+import { searchOrganisations, type Catalogue, type Office, type Official, type Organisation, type Service } from './domain.ts';
+import { loadCatalogue } from './repo.ts';
+
+/** NOTIFY channel telling every instance that tenant data changed. */
+export const TENANTS_CHANGED = 'okence_tenants_changed';
+
+export type OrganisationView = { organisation: Organisation; offices: Office[]; services: Service[] };
+
+/**
+ * Organisations, offices, services and officials. Citizens' pages read an
+ * in-memory catalogue: it changes a few times a day, while pages are read all the
+ * time. Writers call `changed()`, which reloads here and, through NOTIFY, on every
+ * other instance.
+ */
+export function tenantsService(deps: { handle: DatabaseHandle }) {
+  const { handle } = deps;
+  let current: Promise<Catalogue> | undefined;
+
+  function catalogue(): Promise<Catalogue> {
+    if (!current) {
+      current = loadCatalogue(handle.db);
+      // A failed load must not be cached: the next request tries again.
+      current.catch(() => {
+        current = undefined;
+      });
+    }
+    return current;
+  }
+
+  async function organisationBySlug(slug: string): Promise<{ catalogue: Catalogue; organisation: Organisation }> {
+    const c = await catalogue();
+    const organisation = c.organisations.find((o) => o.slug === slug);
+    if (!organisation) throw new AppError('not_found', `organisation ${slug}`);
+    return { catalogue: c, organisation };
+  }
+
+  return {
+    /** Starts listening for changes made by other instances. */
+    async start(): Promise<void> {
+      await handle.listen(TENANTS_CHANGED, () => {
+        current = undefined;
+      });
+    },
+
+    /** Call after writing tenant data: drops the cache here and tells other instances. */
+    async changed(): Promise<void> {
+      current = undefined;
+      await sql`SELECT pg_notify(${TENANTS_CHANGED}, '')`.execute(handle.db);
+    },
+
+    async searchOrganisations(query: string): Promise<Organisation[]> {
+      return searchOrganisations(await catalogue(), query);
+    },
+
+    async listOrganisations(): Promise<Organisation[]> {
+      return (await catalogue()).organisations;
+    },
+
+    /** An organisation with its offices and active services. */
+    async getOrganisation(slug: string): Promise<OrganisationView> {
+      const { catalogue: c, organisation } = await organisationBySlug(slug);
+      return {
+        organisation,
+        offices: c.offices.filter((o) => o.organisationId === organisation.id),
+        services: c.services.filter((s) => s.organisationId === organisation.id),
+      };
+    },
+
+    /** One service with the offices that offer it and the officials who hold it. */
+    async getService(orgSlug: string, serviceSlug: string): Promise<OrganisationView & { service: Service; serviceOffices: Office[]; officials: Official[] }> {
+      const { catalogue: c, organisation } = await organisationBySlug(orgSlug);
+      const service = c.services.find((s) => s.organisationId === organisation.id && s.slug === serviceSlug);
+      if (!service) throw new AppError('not_found', `service ${serviceSlug}`);
+      const offices = c.offices.filter((o) => o.organisationId === organisation.id);
+      return {
+        organisation,
+        offices,
+        services: c.services.filter((s) => s.organisationId === organisation.id),
+        service,
+        serviceOffices: offices.filter((o) => service.officeIds.includes(o.id)),
+        officials: c.officials.filter((o) => service.officialIds.includes(o.id)),
+      };
+    },
+
+    /** What the staff start page shows: only the signed-in person's own organisation. */
+    async staffOverview(staff: StaffPrincipal) {
+      const c = await catalogue();
+      const organisation = c.organisations.find((o) => o.id === staff.organisationId);
+      if (!organisation) throw new AppError('forbidden', 'staff without organisation');
+      const me = c.officials.find((o) => o.id === staff.id);
+      const offices = c.offices.filter((o) => o.organisationId === organisation.id);
+      return {
+        organisation,
+        myOffices: offices.filter((o) => me?.officeIds.includes(o.id)),
+        myServices: c.services.filter((s) => s.officialIds.includes(staff.id)),
+        team: staff.role === 'admin' ? c.officials.filter((o) => o.organisationId === organisation.id) : [],
+        offices,
+      };
+    },
+  };
+}
+
+export type TenantsService = ReturnType<typeof tenantsService>;

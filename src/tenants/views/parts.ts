@@ -1,0 +1,28 @@
+import type { PageContext } from '../../http/page.ts';
+import { localize } from '../../i18n/i18n.ts';
+import { html, type Html } from '../../views/html.ts';
+import { weekdayName, weekSchedule, type Office } from '../domain.ts';
+
+/** An office's address, contacts and weekly opening hours as an accessible table. */
+export function officeDetails(ctx: PageContext, office: Office, headingLevel: 'h2' | 'h3', fallback: PageContext['lang']): Html {
+  const { t, lang } = ctx;
+  const name = localize(office.name, lang, fallback);
+  const heading = headingLevel === 'h2' ? html`<h2 id="office-${office.slug}">${name}</h2>` : html`<h3 id="office-${office.slug}">${name}</h3>`;
+  return html`<section class="card" aria-labelledby="office-${office.slug}">
+  ${heading}
+  <dl class="facts">
+    <dt>${t('org.address')}</dt><dd>${office.street}, ${office.postcode} ${office.city}</dd>
+    ${office.email ? html`<dt>${t('org.email')}</dt><dd><a href="mailto:${office.email}">${office.email}</a></dd>` : ''}
+    ${office.phone ? html`<dt>${t('org.phone')}</dt><dd><a href="tel:${office.phone.replace(/\s/g, '')}">${office.phone}</a></dd>` : ''}
+  </dl>
+  <table class="hours">
+    <caption class="muted">${t('org.opening_hours')}</caption>
+    <thead><tr><th scope="col">${t('org.day')}</th><th scope="col">${t('org.hours')}</th></tr></thead>
+    <tbody>${weekSchedule(office.hours).map(
+      (d) => html`<tr><th scope="row">${weekdayName(d.weekday, lang)}</th><td>${
+        d.ranges.length ? d.ranges.map((r) => `${r.opens}–${r.closes}`).join(', ') : t('org.closed')
+      }</td></tr>`,
+    )}</tbody>
+  </table>
+</section>`;
+}

@@ -1,0 +1,69 @@
+import { LANGS } from '../i18n/i18n.ts';
+import type { Page, PageContext } from '../http/page.ts';
+import { assetUrl } from '../http/assets.ts';
+import { html, type Html } from './html.ts';
+import { CSRF_FIELD } from '../http/security.ts';
+
+const LANGUAGE_NAMES = { sl: 'Slovenščina', cs: 'Čeština', en: 'English' } as const;
+
+/** The same path with `lang` set, keeping the rest of the query. */
+function withLang(url: string, lang: string): string {
+  const u = new URL(url, 'http://x');
+  u.searchParams.set('lang', lang);
+  return u.pathname + u.search;
+}
+
+/** Hidden CSRF field for every form that posts. */
+export function csrfField(ctx: PageContext): Html {
+  return html`<input type="hidden" name="${CSRF_FIELD}" value="${ctx.csrfToken}">`;
+}
+
+function languageSwitcher(ctx: PageContext): Html {
+  return html`<nav class="langs" aria-label="${ctx.t('layout.languages')}"><ul>
+    ${LANGS.map((l) =>
+      l === ctx.lang
+        ? html`<li><a href="${withLang(ctx.url, l)}" lang="${l}" hreflang="${l}" aria-current="true">${LANGUAGE_NAMES[l]}</a></li>`
+        : html`<li><a href="${withLang(ctx.url, l)}" lang="${l}" hreflang="${l}">${LANGUAGE_NAMES[l]}</a></li>`,
+    )}
+  </ul></nav>`;
+}
+
+function staffNav(ctx: PageContext): Html {
+  if (!ctx.staff) return html`<li><a href="/staff/sign-in">${ctx.t('layout.staff_sign_in')}</a></li>`;
+  return html`<li><a href="/staff">${ctx.t('layout.staff_area')}</a></li>
+    <li><form method="post" action="/staff/sign-out" class="inline">${csrfField(ctx)}<button type="submit" class="link">${ctx.t('layout.sign_out')}</button></form></li>`;
+}
+
+/** The page shell: skip link, banner, navigation, language switcher, main, footer. */
+export function layout(ctx: PageContext, page: Page): Html {
+  const t = ctx.t;
+  return html`<!doctype html>
+<html lang="${ctx.lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${page.title} · Okence</title>
+<link rel="stylesheet" href="${assetUrl('site.css')}">
+<link rel="icon" href="${assetUrl('favicon.svg')}" type="image/svg+xml">
+</head>
+<body>
+<a class="skip" href="#main">${t('layout.skip_to_content')}</a>
+<header class="banner">
+  <div class="wrap banner-row">
+    <a class="brand" href="/"><img src="${assetUrl('logo.svg')}" alt="" width="32" height="32"> <span>Okence</span></a>
+    <nav class="site-nav" aria-label="${t('layout.main_navigation')}"><ul>
+      <li><a href="/">${t('layout.home')}</a></li>
+      ${staffNav(ctx)}
+    </ul></nav>
+    ${languageSwitcher(ctx)}
+  </div>
+</header>
+<main id="main" tabindex="-1" class="wrap">
+${page.body}
+</main>
+<footer class="wrap footer">
+  <p>${t('layout.footer')}</p>
+</footer>
+</body>
+</html>`;
+}
