@@ -16,9 +16,9 @@ export type Okence = { app: FastifyInstance; handle: DatabaseHandle; demoAccount
  * services → HTTP app. `close` stops taking requests, lets in-flight ones
  * finish, then closes the database (and releases the DATA_DIR lock).
  */
-export async function bootOkence(config: Config, opts: { clock?: Clock } = {}): Promise<Okence> {
+export async function bootOkence(config: Config, opts: { clock?: Clock; handle?: DatabaseHandle } = {}): Promise<Okence> {
   const sessionSecret = resolveSessionSecret(config.sessionSecret, config.dataDir);
-  const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const handle = opts.handle ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
   try {
     await migrate(handle.db);
     const demoAccounts = config.demoData ? await loadDemoData(handle.db) : [];

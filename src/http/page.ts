@@ -9,7 +9,8 @@ export type PageContext = {
   lang: Lang;
   t: Translate;
   nonce: string;
-  csrfToken: string;
+  /** The CSRF token for a form; sets its cookie on first use, so pages without forms set none. */
+  csrfToken: () => string;
   staff: StaffPrincipal | null;
   /** Path and query of this request, for the language switcher. */
   url: string;
@@ -24,7 +25,7 @@ export function pageContext(request: FastifyRequest, reply: FastifyReply): PageC
     lang: request.lang,
     t: request.t,
     nonce: reply.cspNonce?.script ?? '',
-    csrfToken: request.csrfToken(reply),
+    csrfToken: () => request.csrfToken(reply),
     staff: request.staff,
     url: request.url,
   };

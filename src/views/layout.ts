@@ -15,7 +15,7 @@ function withLang(url: string, lang: string): string {
 
 /** Hidden CSRF field for every form that posts. */
 export function csrfField(ctx: PageContext): Html {
-  return html`<input type="hidden" name="${CSRF_FIELD}" value="${ctx.csrfToken}">`;
+  return html`<input type="hidden" name="${CSRF_FIELD}" value="${ctx.csrfToken()}">`;
 }
 
 function languageSwitcher(ctx: PageContext): Html {

@@ -1,0 +1,157 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { DB_KINDS } from '../db/testing.ts';
+import type { Okence } from '../boot.ts';
+import { organisationsOut, officesOut, servicesOut } from '../tenants/schema.ts';
+import { bootTestApp, cookiesOf, csrfFrom } from './testing.ts';
+
+for (const kind of DB_KINDS) {
+  describe(`HTTP baseline on ${kind}`, () => {
+    let okence: Okence;
+    before(async () => {
+      okence = await bootTestApp(kind);
+      // Routes can be added until the first request makes the app ready.
+      okence.app.get('/__explode', async () => {
+        throw new Error('secret internal detail');
+      });
+    });
+    after(async () => {
+      await okence.close();
+    });
+    const get = (url: string, headers: Record<string, string> = {}) => okence.app.inject({ method: 'GET', url, headers });
+
+    test('every page carries the security headers, with a fresh CSP nonce per response', async () => {
+      const a = await get('/');
+      const b = await get('/');
+      assert.equal(a.statusCode, 200);
+      const csp = String(a.headers['content-security-policy']);
+      assert.match(csp, /script-src 'self' 'nonce-[0-9a-f]{32}'/);
+      assert.match(csp, /frame-ancestors 'none'/);
+      assert.match(csp, /object-src 'none'/);
+      assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval|https?:/);
+      assert.notEqual(a.headers['content-security-policy'], b.headers['content-security-policy']);
+      assert.equal(a.headers['x-content-type-options'], 'nosniff');
+      assert.equal(a.headers['x-frame-options'], 'DENY');
+      assert.match(String(a.headers['strict-transport-security']), /max-age=31536000/);
+      assert.equal(a.headers['referrer-policy'], 'same-origin');
+    });
+
+    test('pages reference no other origin', async () => {
+      for (const url of ['/', '/o/ue-domzale', '/o/koprivnice/s/konzultace-stavby', '/staff/sign-in']) {
+        const body = (await get(url)).body;
+        const external = [...body.matchAll(/(?:src|href|action)="([^"]+)"/g)]
+          .map((m) => m[1] ?? '')
+          .filter((u) => /^(https?:)?\/\//.test(u));
+        // Organisations' own websites are plain links, never loaded resources.
+        assert.ok(external.every((u) => /^https:\/\/www\.example\.(si|cz)\//.test(u)), `${url}: ${external.join(', ')}`);
+        assert.doesNotMatch(body, /<script[^>]+src="https?:/);
+      }
+    });
+
+    test('language: ?lang= wins and is remembered in a __Host- cookie; Accept-Language otherwise', async () => {
+      const cs = await get('/', { 'accept-language': 'en' });
+      assert.match(cs.body, /<html lang="en">/);
+      const chosen = await get('/?lang=cs');
+      assert.match(chosen.body, /<html lang="cs">/);
+      const cookie = chosen.cookies.find((c) => c.name === '__Host-okence-lang');
+      assert.equal(cookie?.value, 'cs');
+      assert.equal(cookie?.secure, true);
+      assert.equal(cookie?.path, '/');
+      const later = await get('/o/ue-domzale', { cookie: `__Host-okence-lang=cs`, 'accept-language': 'en' });
+      assert.match(later.body, /<html lang="cs">/);
+      assert.match(later.body, /Úřední hodiny/);
+    });
+
+    test('unknown pages give a translated 404 without internals', async () => {
+      for (const [lang, text] of [['sl', 'Strani ni mogoče najti'], ['cs', 'Stránka nenalezena'], ['en', 'Page not found']] as const) {
+        const res = await get(`/o/no-such-office?lang=${lang}`);
+        assert.equal(res.statusCode, 404);
+        assert.match(res.body, new RegExp(text));
+        assert.doesNotMatch(res.body, /stack|Error:|node_modules/);
+      }
+    });
+
+    test('a crash inside a handler gives a translated 500 with a reference and no internals', async () => {
+      const res = await get('/__explode?lang=en');
+      assert.equal(res.statusCode, 500);
+      assert.match(res.body, /Something went wrong on our side/);
+      assert.match(res.body, /Reference for support: /);
+      assert.doesNotMatch(res.body, /secret internal detail/);
+    });
+
+    test('state-changing requests without a valid CSRF token are refused', async () => {
+      const noToken = await okence.app.inject({ method: 'POST', url: '/staff/sign-in', payload: { email: 'a@b.cz', password: 'x' } });
+      assert.equal(noToken.statusCode, 403);
+      const page = await get('/staff/sign-in');
+      const csrfCookie = cookiesOf(page)['__Host-okence-csrf'];
+      assert.ok(csrfCookie);
+      const wrong = await okence.app.inject({
+        method: 'POST', url: '/staff/sign-in', cookies: { '__Host-okence-csrf': csrfCookie },
+        payload: { email: 'a@b.cz', password: 'x', _csrf: 'forged' },
+      });
+      assert.equal(wrong.statusCode, 403);
+      const crossSite = await okence.app.inject({
+        method: 'POST', url: '/staff/sign-in', cookies: { '__Host-okence-csrf': csrfCookie }, headers: { 'sec-fetch-site': 'cross-site' },
+        payload: { email: 'a@b.cz', password: 'x', _csrf: csrfFrom(page.body) },
+      });
+      assert.equal(crossSite.statusCode, 403);
+      const right = await okence.app.inject({
+        method: 'POST', url: '/staff/sign-in', cookies: { '__Host-okence-csrf': csrfCookie },
+        payload: { email: 'a@b.cz', password: 'x', _csrf: csrfFrom(page.body) },
+      });
+      assert.equal(right.statusCode, 401);
+    });
+
+    test('the API lists organisations, offices and services, matching its own schemas', async () => {
+      const orgs = organisationsOut.parse((await get('/api/v1/organisations')).json());
+      assert.deepEqual(orgs.items.map((o) => o.slug).sort(), ['koprivnice', 'liberecky-kraj', 'ue-domzale', 'ue-ljutomer']);
+      const offices = officesOut.parse((await get('/api/v1/organisations/koprivnice/offices')).json());
+      assert.deepEqual(offices.items.map((o) => o.slug), ['radnice', 'stavebni-urad']);
+      assert.equal(offices.items[0]?.timeZone, 'Europe/Prague');
+      const services = servicesOut.parse((await get('/api/v1/organisations/koprivnice/services?office=stavebni-urad')).json());
+      assert.deepEqual(services.items.map((s) => s.slug), ['konzultace-stavby']);
+      assert.deepEqual(services.items[0]?.modes, ['video', 'in_person']);
+      const fee = servicesOut.parse((await get('/api/v1/organisations/ue-domzale/services')).json()).items.find((s) => s.slug === 'potrdila-iz-uradnih-evidenc');
+      assert.deepEqual(fee?.fee, { amountMinor: 300, currency: 'EUR' });
+    });
+
+    test('API errors are problem documents', async () => {
+      const missing = await get('/api/v1/organisations/nowhere/services');
+      assert.equal(missing.statusCode, 404);
+      assert.match(String(missing.headers['content-type']), /application\/problem\+json/);
+      assert.equal(missing.json().status, 404);
+      const bad = await get('/api/v1/organisations/koprivnice/services?office=NOT%20A%20SLUG');
+      assert.equal(bad.statusCode, 400);
+      assert.ok(bad.json().errors['query.office']);
+    });
+
+    test('the OpenAPI document names the operations and is generated from the validating schemas', async () => {
+      const doc = (await get('/api/openapi.json')).json();
+      assert.equal(doc.openapi, '3.1.0');
+      const ops = Object.values(doc.paths as Record<string, Record<string, { operationId: string }>>).flatMap((p) => Object.values(p).map((o) => o.operationId));
+      assert.deepEqual(ops.sort(), ['listOffices', 'listOrganisations', 'listServices']);
+      const list = doc.paths['/organisations/{organisation}/services'].get;
+      const office = list.parameters.find((p: { name: string }) => p.name === 'office');
+      assert.equal(office.in, 'query');
+      assert.equal(office.required, false);
+      assert.equal(office.schema.pattern, '^[a-z0-9]+(-[a-z0-9]+)*$');
+      assert.ok(list.responses['404']);
+    });
+
+    test('health: alive and ready once migrations are applied', async () => {
+      assert.deepEqual((await get('/healthz')).json(), { status: 'ok' });
+      assert.deepEqual((await get('/readyz')).json(), { status: 'ready' });
+    });
+
+    test('assets are served from our origin with immutable caching and gzip', async () => {
+      const page = await get('/');
+      const css = /href="(\/assets\/site\.css\?v=[0-9a-f]+)"/.exec(page.body)?.[1];
+      assert.ok(css);
+      const res = await get(css, { 'accept-encoding': 'gzip' });
+      assert.equal(res.statusCode, 200);
+      assert.equal(res.headers['content-encoding'], 'gzip');
+      assert.match(String(res.headers['cache-control']), /immutable/);
+      assert.equal((await get(css, { 'if-none-match': String(res.headers.etag) })).statusCode, 304);
+    });
+  });
+}
