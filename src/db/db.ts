@@ -25,33 +25,67 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (v) => v);
  * Opens PostgreSQL when a URL is given, otherwise PGlite in `<dataDir>/pg`
  * (or in memory for `memory://`), behind a lock so no second process opens it.
  */
-export async function openDatabase(opts: { databaseUrl?: string | undefined; dataDir: string }): Promise<DatabaseHandle> {
-  if (opts.databaseUrl) return openPostgres(opts.databaseUrl);
+export async function openDatabase(opts: {
+  databaseUrl?: string | undefined;
+  dataDir: string;
+  onError?: (err: Error, where: string) => void;
+}): Promise<DatabaseHandle> {
+  const onError = opts.onError ?? ((err, where) => console.error(JSON.stringify({ level: 40, msg: `database: ${where}: ${err.message}` })));
+  if (opts.databaseUrl) return openPostgres(opts.databaseUrl, onError);
   return openPglite(opts.dataDir);
 }
 
-async function openPostgres(url: string): Promise<DatabaseHandle> {
+async function openPostgres(url: string, onError: (err: Error, where: string) => void): Promise<DatabaseHandle> {
   const pool = new pg.Pool({ connectionString: url, max: 16 });
+  // An idle pooled connection that the server drops (restart, failover) must not
+  // crash the process: the pool replaces it on next use.
+  pool.on('error', (err) => onError(err, 'idle pool connection'));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  let listener: pg.Client | undefined;
   const handlers = new Map<string, Set<(payload: string) => void>>();
+  let listener: Promise<pg.Client> | undefined;
+  let closed = false;
+
+  /** One dedicated connection carries every LISTEN of this process; it reconnects when lost. */
+  function connectListener(): Promise<pg.Client> {
+    listener ??= (async () => {
+      const client = new pg.Client({ connectionString: url });
+      client.on('notification', (msg) => {
+        for (const h of handlers.get(msg.channel) ?? []) h(msg.payload ?? '');
+      });
+      client.on('error', (err) => {
+        onError(err, 'LISTEN connection');
+        listener = undefined;
+        if (closed) return;
+        // Notifications sent while disconnected are lost: tell every handler
+        // something may have changed, then listen again.
+        setTimeout(() => {
+          if (closed) return;
+          connectListener().then(
+            () => handlers.forEach((set) => set.forEach((h) => h(''))),
+            (e: Error) => onError(e, 'LISTEN reconnect'),
+          );
+        }, 1000).unref();
+      });
+      await client.connect();
+      for (const channel of handlers.keys()) await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+      return client;
+    })();
+    listener.catch(() => {
+      listener = undefined;
+    });
+    return listener;
+  }
+
   return {
     db,
     kind: 'postgres',
     async listen(channel, onPayload) {
-      // One dedicated connection carries every LISTEN of this process.
-      if (!listener) {
-        listener = new pg.Client({ connectionString: url });
-        await listener.connect();
-        listener.on('notification', (msg) => {
-          for (const h of handlers.get(msg.channel) ?? []) h(msg.payload ?? '');
-        });
-      }
       let set = handlers.get(channel);
       if (!set) {
         set = new Set();
         handlers.set(channel, set);
-        await listener.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+        const client = await connectListener();
+        await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
       }
       set.add(onPayload);
       return async () => {
@@ -59,7 +93,9 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
       };
     },
     async close() {
-      await listener?.end();
+      closed = true;
+      const client = await listener?.catch(() => undefined);
+      await client?.end();
       await db.destroy();
     },
   };

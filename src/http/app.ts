@@ -35,6 +35,16 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     requestIdHeader: false,
   });
 
+  // While shutting down, answers to requests still in flight close their
+  // connection, so keep-alive clients do not hold the shutdown open.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    if (closing) reply.header('connection', 'close');
+  });
+
   await app.register(cookie, { secret: deps.sessionSecret });
   await app.register(formbody, { bodyLimit: 64 * 1024 });
   await app.register(security, { secret: deps.sessionSecret, rateLimitPerMinute: config.rateLimitPerMinute });

@@ -1,5 +1,4 @@
 import type { Db } from '../db/db.ts';
-import type { Lang } from '../i18n/i18n.ts';
 import type { Catalogue, Office, Official, Organisation, Service } from './domain.ts';
 
 /** Loads every organisation, office, service and official in four queries (plus links). */
@@ -19,7 +18,7 @@ export async function loadCatalogue(db: Db): Promise<Catalogue> {
     id: o.id,
     slug: o.slug,
     country: o.country,
-    defaultLanguage: o.default_language as Lang,
+    defaultLanguage: o.default_language,
     timeZone: o.time_zone,
     currency: o.currency,
     name: o.name,

@@ -1,0 +1,44 @@
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import assert from 'node:assert/strict';
+import type { Okence } from '../src/boot.ts';
+import { bootTestApp } from '../src/http/testing.ts';
+import { systemClock } from '../src/lib/clock.ts';
+
+/** Okence with demo data on a free port, reachable as http://localhost:PORT (a secure context for __Host- cookies). */
+export async function startSite(): Promise<{ baseUrl: string; okence: Okence }> {
+  const okence = await bootTestApp('pglite', { clock: systemClock });
+  await okence.app.listen({ port: 0, host: 'localhost' });
+  const address = okence.app.server.address();
+  if (!address || typeof address !== 'object') throw new Error('no address');
+  return { baseUrl: `http://localhost:${address.port}`, okence };
+}
+
+/** Debian's Chromium, headless, with the flags this sandbox needs (no background traffic). */
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+export async function newPage(browser: Browser, options: BrowserContextOptions = {}): Promise<Page> {
+  const context = await browser.newContext({ locale: 'sl-SI', ...options });
+  return context.newPage();
+}
+
+/** Fails with a readable list when axe finds any WCAG 2.1 A/AA violation on the page. */
+export async function expectAccessible(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  assert.deepEqual(summary, [], `axe violations on ${page.url()}`);
+}
+
+/** Fails when the page scrolls sideways at the current viewport width. */
+export async function expectNoHorizontalScroll(page: Page): Promise<void> {
+  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    clientWidth: document.documentElement.clientWidth,
+  }));
+  assert.ok(scrollWidth <= clientWidth, `${page.url()} scrolls sideways: ${scrollWidth} > ${clientWidth}`);
+}

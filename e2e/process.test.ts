@@ -1,0 +1,111 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { bootTestApp } from '../src/http/testing.ts';
+
+const MAIN = join(import.meta.dirname, '..', 'src', 'main.ts');
+
+/** Runs `node src/main.ts` as `npm start` does, collecting its output. */
+function startOkence(env: Record<string, string>): { child: ChildProcessWithoutNullStreams; output: () => string; exited: Promise<number | null> } {
+  // DATABASE_URL is blanked: these tests are about the embedded database and its lock.
+  const child = spawn(process.execPath, [MAIN], { env: { ...process.env, DATABASE_URL: '', PORT: '0', LOG_LEVEL: 'warn', ...env } });
+  let out = '';
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  // A process that should have exited but did not fails the test instead of hanging it.
+  const exited = Promise.race([
+    exit,
+    sleep(60_000).then(() => {
+      child.kill('SIGKILL');
+      throw new Error(`process did not exit; output:\n${out}`);
+    }),
+  ]);
+  exited.catch(() => {});
+  return { child, output: () => out, exited };
+}
+
+async function waitFor(predicate: () => boolean, ms: number): Promise<void> {
+  const end = Date.now() + ms;
+  while (!predicate()) {
+    if (Date.now() > end) throw new Error('timed out');
+    await sleep(50);
+  }
+}
+
+describe('the okence process', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'okence-proc-'));
+  let first: ReturnType<typeof startOkence>;
+  let baseUrl = '';
+  before(async () => {
+    first = startOkence({ DATA_DIR: dataDir });
+    await waitFor(() => /open http:\/\/localhost:\d+/.test(first.output()), 60_000);
+    baseUrl = /open (http:\/\/localhost:\d+)/.exec(first.output())?.[1] ?? '';
+  });
+  after(() => {
+    first.child.kill('SIGKILL');
+  });
+
+  test('starts on the embedded database with demo data and prints how to sign in', async () => {
+    assert.match(first.output(), /embedded PGlite/);
+    assert.match(first.output(), /admin\s+admin@domzale\.example/);
+    assert.match(first.output(), /official\s+uradnik@domzale\.example/);
+    const ready = await fetch(`${baseUrl}/readyz`);
+    assert.deepEqual(await ready.json(), { status: 'ready' });
+    assert.ok(existsSync(join(dataDir, 'okence.lock')));
+    assert.ok(existsSync(join(dataDir, 'session-secret')));
+  });
+
+  test('a second process on the same DATA_DIR exits with a clear message', async () => {
+    const second = startOkence({ DATA_DIR: dataDir });
+    assert.equal(await second.exited, 1);
+    assert.match(second.output(), /Another Okence process \(pid \d+\) is using .*Stop it first, or set DATA_DIR/);
+  });
+
+  test('bad configuration exits with one line per problem', async () => {
+    const bad = startOkence({ DATA_DIR: dataDir, PORT: 'abc', LOG_LEVEL: 'loud' });
+    assert.equal(await bad.exited, 1);
+    const lines = bad.output().trim().split('\n');
+    assert.equal(lines.length, 2);
+    assert.ok(lines.some((l) => l.startsWith('Configuration error: PORT:')));
+    assert.ok(lines.some((l) => l.startsWith('Configuration error: LOG_LEVEL:')));
+  });
+
+  test('SIGTERM shuts down cleanly and releases the data directory', async () => {
+    first.child.kill('SIGTERM');
+    assert.equal(await first.exited, 0);
+    assert.equal(existsSync(join(dataDir, 'okence.lock')), false);
+    // The data survives: a restart reopens it without loading demo data again.
+    const again = startOkence({ DATA_DIR: dataDir });
+    await waitFor(() => /open http:\/\/localhost:\d+/.test(again.output()), 60_000);
+    assert.doesNotMatch(again.output(), /admin\s+admin@domzale\.example\s+ue-domzale/);
+    again.child.kill('SIGTERM');
+    assert.equal(await again.exited, 0);
+  });
+});
+
+test('closing finishes requests in flight and refuses new ones', async () => {
+  const okence = await bootTestApp('pglite');
+  let release: () => void = () => {};
+  okence.app.get('/__slow', async () => {
+    await new Promise<void>((resolve) => (release = resolve));
+    return { done: true };
+  });
+  await okence.app.listen({ port: 0, host: '127.0.0.1' });
+  const address = okence.app.server.address();
+  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const inFlight = fetch(`${url}/__slow`);
+  await sleep(100);
+  const closed = okence.close();
+  await sleep(100);
+  release();
+  const res = await inFlight;
+  assert.equal(res.status, 200);
+  assert.deepEqual(await res.json(), { done: true });
+  await closed;
+  await assert.rejects(fetch(`${url}/healthz`));
+});

@@ -1,0 +1,28 @@
+// `npm test`: every test — unit, database (PGlite, and PostgreSQL when DATABASE_URL is set)
+// and browser tests in Debian's Chromium, which is installed here when missing.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+function hasApt(): boolean {
+  return spawnSync('apt-get', ['--version'], { stdio: 'ignore' }).status === 0;
+}
+
+if (!existsSync(chromium)) {
+  if (process.getuid?.() === 0 && hasApt()) {
+    console.log('Chromium is missing: installing Debian\'s chromium package for the browser tests…');
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+    spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env });
+  }
+  if (!existsSync(chromium)) {
+    console.error(`Browser tests need Chromium at ${chromium}: run "sudo apt-get install -y chromium" (or set CHROMIUM_PATH) and run npm test again.`);
+    process.exit(1);
+  }
+}
+
+const args = ['--test', '--test-concurrency=2', ...process.argv.slice(2)];
+if (process.argv.length <= 2) args.push('src/**/*.test.ts', 'e2e/**/*.test.ts');
+const result = spawnSync(process.execPath, args, { stdio: 'inherit', env: { ...process.env, CHROMIUM_PATH: chromium } });
+process.exit(result.status ?? 1);
