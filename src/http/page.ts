@@ -24,7 +24,7 @@ export function pageContext(request: FastifyRequest, reply: FastifyReply): PageC
   return {
     lang: request.lang,
     t: request.t,
-    nonce: reply.cspNonce?.script ?? '',
+    nonce: reply.cspNonce,
     csrfToken: () => request.csrfToken(reply),
     staff: request.staff,
     url: request.url,

@@ -88,16 +88,33 @@ export function byLocalizedName<T extends { name: Localized }>(items: readonly T
   return [...items].sort((a, b) => collator.compare(localize(a.name, lang), localize(b.name, lang)));
 }
 
+// Building an Intl formatter costs tens of microseconds, using one costs about one:
+// keep one per language and currency.
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
 /** Formats a fee in minor units, e.g. 300 EUR → "3,00 €" in Slovenian. */
 export function formatMoney(minor: number, currency: string, lang: Lang): string {
-  return new Intl.NumberFormat(localeOf(lang), { style: 'currency', currency }).format(minor / 100);
+  const key = `${lang}:${currency}`;
+  let format = moneyFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(localeOf(lang), { style: 'currency', currency });
+    moneyFormats.set(key, format);
+  }
+  return format.format(minor / 100);
 }
+
+const weekdayNames = new Map<Lang, string[]>();
 
 /** Localized weekday name for an ISO weekday (1 = Monday). */
 export function weekdayName(weekday: number, lang: Lang): string {
-  // 2024-01-01 was a Monday.
-  const date = new Date(Date.UTC(2024, 0, weekday));
-  return new Intl.DateTimeFormat(localeOf(lang), { weekday: 'long', timeZone: 'UTC' }).format(date);
+  let names = weekdayNames.get(lang);
+  if (!names) {
+    const format = new Intl.DateTimeFormat(localeOf(lang), { weekday: 'long', timeZone: 'UTC' });
+    // 2024-01-01 was a Monday.
+    names = [1, 2, 3, 4, 5, 6, 7].map((d) => format.format(new Date(Date.UTC(2024, 0, d))));
+    weekdayNames.set(lang, names);
+  }
+  return names[weekday - 1] ?? '';
 }
 
 /** Opening hours grouped by weekday, Monday first; a day without hours is closed. */

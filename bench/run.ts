@@ -1,0 +1,123 @@
+// `npm run bench`: the service page against a bare Fastify route, on PGlite and on
+// PostgreSQL (when DATABASE_URL is set), in one run. Prints req/s, p99 and their
+// ratio, start-up time and the server's RSS after start and under load.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import autocannon from 'autocannon';
+import pg from 'pg';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = 50;
+const root = join(import.meta.dirname, '..');
+
+type Server = { child: ChildProcess; port: number; startupMs: number };
+
+function rssMb(pid: number | undefined): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
+}
+
+/** Starts a server script and waits for the line that gives its port. */
+async function start(script: string, env: Record<string, string>, portLine: RegExp): Promise<Server> {
+  const started = performance.now();
+  const child = spawn(process.execPath, [join(root, script)], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
+  for (let i = 0; i < 1200; i++) {
+    const m = portLine.exec(out);
+    if (m?.[1]) return { child, port: Number(m[1]), startupMs: Math.round(performance.now() - started) };
+    if (child.exitCode !== null) throw new Error(`${script} exited: ${out}`);
+    await sleep(50);
+  }
+  throw new Error(`${script} did not start`);
+}
+
+async function stop(server: Server): Promise<void> {
+  const exited = new Promise((resolve) => server.child.once('exit', resolve));
+  server.child.kill('SIGTERM');
+  await exited;
+}
+
+/** Runs autocannon against a URL; samples the server's peak RSS meanwhile. */
+async function load(url: string, pid: number | undefined, seconds = SECONDS) {
+  let peak = 0;
+  const sampler = setInterval(() => (peak = Math.max(peak, rssMb(pid))), 250);
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: seconds });
+  clearInterval(sampler);
+  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  return { rps: Math.round(result.requests.average), p99: result.latency.p99, peakRssMb: peak };
+}
+
+async function freshPostgres(adminUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `okence_bench_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.href,
+    drop: async () => {
+      const c = new pg.Client({ connectionString: adminUrl });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+const PAGE = '/o/ue-domzale/s/potrdila-iz-uradnih-evidenc';
+const rows: Record<string, string | number>[] = [];
+
+async function benchOkence(label: string, env: Record<string, string>) {
+  const bare = await start('bench/bare-server.ts', {}, /listening (\d+)/);
+  const okence = await start(
+    'src/main.ts',
+    { PORT: '0', LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '100000000', NODE_ENV: 'development', ...env },
+    /open http:\/\/localhost:(\d+)/,
+  );
+  try {
+    const rssAfterStart = rssMb(okence.child.pid);
+    // Warm up both (JIT, catalogue cache), then measure one after the other.
+    await load(`http://127.0.0.1:${bare.port}/`, bare.child.pid, 2);
+    await load(`http://127.0.0.1:${okence.port}${PAGE}`, okence.child.pid, 2);
+    const base = await load(`http://127.0.0.1:${bare.port}/`, bare.child.pid);
+    const page = await load(`http://127.0.0.1:${okence.port}${PAGE}`, okence.child.pid);
+    rows.push({
+      database: label,
+      'bare req/s': base.rps,
+      'bare p99 ms': base.p99,
+      'page req/s': page.rps,
+      'page p99 ms': page.p99,
+      'ratio page/bare': Number((page.rps / base.rps).toFixed(2)),
+      'start-up ms': okence.startupMs,
+      'RSS after start MB': rssAfterStart,
+      'RSS under load MB': page.peakRssMb,
+    });
+  } finally {
+    await stop(okence);
+    await stop(bare);
+  }
+}
+
+const dataDir = mkdtempSync(join(tmpdir(), 'okence-bench-'));
+await benchOkence('PGlite (first start, creates data)', { DATA_DIR: dataDir, DATABASE_URL: '' });
+if (process.env.DATABASE_URL) {
+  const db = await freshPostgres(process.env.DATABASE_URL);
+  try {
+    await benchOkence('PostgreSQL', { DATA_DIR: mkdtempSync(join(tmpdir(), 'okence-bench-')), DATABASE_URL: db.url });
+  } finally {
+    await db.drop();
+  }
+} else {
+  console.log('DATABASE_URL is not set: PostgreSQL is skipped (set it to a server where databases may be created).');
+}
+
+console.log(`\nService page ${PAGE} vs a bare Fastify route: ${CONNECTIONS} connections, ${SECONDS} s each, one machine, one run.`);
+console.table(rows);
+const worst = Math.min(...rows.map((r) => Number(r['ratio page/bare'])));
+console.log(`Budget: page/bare ≥ 0.25 — ${worst >= 0.25 ? 'met' : 'NOT met'} (lowest ratio ${worst}).`);
