@@ -1,6 +1,9 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { sql } from 'kysely';
 import { DB_KINDS } from '../db/testing.ts';
+import { TENANTS_CHANGED } from '../tenants/service.ts';
 import type { Okence } from '../boot.ts';
 import { organisationsOut, officesOut, servicesOut } from '../tenants/schema.ts';
 import { bootTestApp, cookiesOf, csrfFrom } from './testing.ts';
@@ -136,6 +139,32 @@ for (const kind of DB_KINDS) {
       assert.equal(office.required, false);
       assert.equal(office.schema.pattern, '^[a-z0-9]+(-[a-z0-9]+)*$');
       assert.ok(list.responses['404']);
+    });
+
+    test('a cached public page shows a change to the organisation at once', async () => {
+      const url = '/o/ue-ljutomer/s/faza-postopka?lang=en';
+      assert.match((await get(url)).body, /All services of Ljutomer Administrative Unit/);
+      assert.match((await get(url)).body, /All services of Ljutomer Administrative Unit/);
+      await okence.handle.db
+        .updateTable('organisation')
+        .set({ name: JSON.stringify({ sl: 'UE Ljutomer', en: 'Ljutomer Unit (renamed)' }) })
+        .where('slug', '=', 'ue-ljutomer')
+        .execute();
+      await sql`SELECT pg_notify(${TENANTS_CHANGED}, '')`.execute(okence.handle.db);
+      let body = '';
+      for (let i = 0; i < 50 && !body.includes('renamed'); i++) {
+        await sleep(20);
+        body = (await get(url)).body;
+      }
+      assert.match(body, /All services of Ljutomer Unit \(renamed\)/);
+    });
+
+    test('query parameters other than lang are never served from or stored in the page cache', async () => {
+      const junk = await get('/o/ue-domzale?utm=%3Cscript%3E&lang=en');
+      assert.match(junk.body, /href="\/o\/ue-domzale\?utm=%3Cscript%3E&amp;lang=cs"/);
+      const clean = await get('/o/ue-domzale?lang=en');
+      assert.doesNotMatch(clean.body, /utm=/);
+      assert.match(clean.body, /href="\/o\/ue-domzale\?lang=cs"/);
     });
 
     test('health: alive and ready once migrations are applied', async () => {

@@ -18,7 +18,7 @@ const translators = { sl: translator('sl'), cs: translator('cs'), en: translator
 export const language = fp(async (app: FastifyInstance) => {
   app.decorateRequest('lang', 'sl');
   app.decorateRequest('t', translators.sl);
-  app.addHook('onRequest', async (request, reply) => {
+  app.addHook('onRequest', (request, reply, done) => {
     const query = (request.query as Record<string, unknown> | undefined)?.lang;
     const cookie = request.cookies[LANG_COOKIE];
     const lang = negotiateLanguage({ query, cookie, acceptLanguage: request.headers['accept-language'] });
@@ -27,5 +27,6 @@ export const language = fp(async (app: FastifyInstance) => {
     if (isLang(query) && query !== cookie) {
       reply.setCookie(LANG_COOKIE, query, { ...HOST_COOKIE, maxAge: 365 * 24 * 3600 });
     }
+    done();
   });
 });

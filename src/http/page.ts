@@ -39,9 +39,51 @@ export function renderPage(
   status = 200,
 ): FastifyReply {
   const ctx = pageContext(request, reply);
-  const page = view(ctx);
+  setPageHeaders(reply, ctx.staff !== null);
+  return reply.status(status).type(HTML).send(layout(ctx, view(ctx)).value);
+}
+
+const HTML = 'text/html; charset=utf-8';
+const MAX_CACHED_PER_SNAPSHOT = 2000;
+const pageCache = new WeakMap<object, Map<string, Buffer>>();
+
+/**
+ * Like renderPage, for public pages that are the same for every anonymous visitor
+ * in a language: the HTML is rendered once per snapshot of the data it shows and
+ * kept as UTF-8 bytes. `snapshot` is that data's identity (the tenant catalogue
+ * object): a new snapshot starts an empty cache, so a change shows at once.
+ * Signed-in staff and URLs with a query other than `lang` are always rendered.
+ */
+export function renderPublicPage(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  snapshot: object,
+  view: (ctx: PageContext) => Page,
+): FastifyReply {
+  const queryStart = request.url.indexOf('?');
+  const path = queryStart < 0 ? request.url : request.url.slice(0, queryStart);
+  const query = queryStart < 0 ? '' : request.url.slice(queryStart + 1);
+  const cacheable = request.staff === null && (query === '' || /^lang=(sl|cs|en)$/.test(query));
+  if (!cacheable) return renderPage(request, reply, view);
+  let cache = pageCache.get(snapshot);
+  if (!cache) {
+    cache = new Map();
+    pageCache.set(snapshot, cache);
+  }
+  const key = `${request.lang} ${path}`;
+  let body = cache.get(key);
+  if (!body) {
+    const ctx = pageContext(request, reply);
+    // The language switcher keeps only the path, so the cached page fits every URL of this key.
+    body = Buffer.from(layout({ ...ctx, url: path }, view(ctx)).value);
+    if (cache.size < MAX_CACHED_PER_SNAPSHOT) cache.set(key, body);
+  }
+  setPageHeaders(reply, false);
+  return reply.status(200).type(HTML).send(body);
+}
+
+function setPageHeaders(reply: FastifyReply, staff: boolean): void {
   // Pages vary by language and by who is signed in; staff pages must never sit in a shared cache.
-  reply.header('cache-control', ctx.staff ? 'no-store' : 'private, no-cache');
+  reply.header('cache-control', staff ? 'no-store' : 'private, no-cache');
   reply.header('vary', 'Cookie, Accept-Language');
-  return reply.status(status).type('text/html; charset=utf-8').send(layout(ctx, page).value);
 }

@@ -89,16 +89,21 @@ type SecurityOptions = { secret: string; rateLimitPerMinute: number };
  */
 export const security = fp<SecurityOptions>(async (app: FastifyInstance, opts) => {
   app.decorateReply('cspNonce', '');
-  app.addHook('onRequest', async (_request, reply) => {
+  // Hooks on every request are callback-style: no promise per request on the hot path.
+  app.addHook('onRequest', (_request, reply, done) => {
     const nonce = nextNonce();
     reply.cspNonce = nonce;
-    reply.headers({ ...STATIC_HEADERS, 'content-security-policy': contentSecurityPolicy(nonce) });
+    reply.headers(STATIC_HEADERS);
+    reply.header('content-security-policy', contentSecurityPolicy(nonce));
+    done();
   });
 
   await app.register(rateLimit, {
     global: true,
     max: opts.rateLimitPerMinute,
     timeWindow: 60_000,
+    // Limit headers go out only with a 429 (with Retry-After), not on every response.
+    addHeadersOnExceeding: { 'x-ratelimit-limit': false, 'x-ratelimit-remaining': false, 'x-ratelimit-reset': false },
     // Assets and probes are cheap and must not lock anyone out.
     allowList: (request) => request.url.startsWith('/assets/') || request.url === '/healthz' || request.url === '/readyz',
     errorResponseBuilder: (_request, context) => {

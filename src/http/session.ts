@@ -16,9 +16,17 @@ declare module 'fastify' {
 /** Attaches the signed-in staff member (or null) to every request that carries a session cookie. */
 export const staffSession = fp<{ identity: IdentityService }>(async (app: FastifyInstance, opts) => {
   app.decorateRequest('staff', null);
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', (request, _reply, done) => {
     const token = request.cookies[SESSION_COOKIE];
-    if (token) request.staff = await opts.identity.resolveSession(token);
+    // Most requests (citizens) carry no session: answer them without a promise.
+    if (!token) return done();
+    opts.identity.resolveSession(token).then(
+      (staff) => {
+        request.staff = staff;
+        done();
+      },
+      (err: Error) => done(err),
+    );
   });
 });
 

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { operation } from '../http/api.ts';
 import { AppError } from '../http/errors.ts';
-import { renderPage } from '../http/page.ts';
+import { renderPublicPage } from '../http/page.ts';
 import * as s from './schema.ts';
 import type { TenantsService } from './service.ts';
 import { homePage } from './views/home.ts';
@@ -18,20 +18,20 @@ export function tenantPages(tenants: TenantsService) {
   return async (app: FastifyInstance) => {
     app.get('/', async (request, reply) => {
       const query = (homeQuery.parse(request.query).q ?? '').trim();
-      const organisations = await tenants.searchOrganisations(query);
-      return renderPage(request, reply, (ctx) => homePage(ctx, { query, organisations }));
+      const { organisations, snapshot } = await tenants.searchOrganisations(query);
+      return renderPublicPage(request, reply, snapshot, (ctx) => homePage(ctx, { query, organisations }));
     });
 
     app.get('/o/:org', async (request, reply) => {
       const { org } = orgParams.parse(request.params);
       const data = await tenants.getOrganisation(org);
-      return renderPage(request, reply, (ctx) => organisationPage(ctx, data));
+      return renderPublicPage(request, reply, data.snapshot, (ctx) => organisationPage(ctx, data));
     });
 
     app.get('/o/:org/s/:service', async (request, reply) => {
       const { org, service } = serviceParams.parse(request.params);
       const data = await tenants.getService(org, service);
-      return renderPage(request, reply, (ctx) => servicePage(ctx, data));
+      return renderPublicPage(request, reply, data.snapshot, (ctx) => servicePage(ctx, data));
     });
   };
 }

@@ -8,7 +8,13 @@ import { loadCatalogue } from './repo.ts';
 /** NOTIFY channel telling every instance that tenant data changed. */
 export const TENANTS_CHANGED = 'okence_tenants_changed';
 
-export type OrganisationView = { organisation: Organisation; offices: Office[]; services: Service[] };
+export type OrganisationView = {
+  organisation: Organisation;
+  offices: Office[];
+  services: Service[];
+  /** The catalogue snapshot this came from: a new one after every change (pages cache by it). */
+  snapshot: object;
+};
 
 /**
  * Organisations, offices, services and officials. Citizens' pages read an
@@ -52,8 +58,9 @@ export function tenantsService(deps: { handle: DatabaseHandle }) {
       await sql`SELECT pg_notify(${TENANTS_CHANGED}, '')`.execute(handle.db);
     },
 
-    async searchOrganisations(query: string): Promise<Organisation[]> {
-      return searchOrganisations(await catalogue(), query);
+    async searchOrganisations(query: string): Promise<{ organisations: Organisation[]; snapshot: object }> {
+      const c = await catalogue();
+      return { organisations: searchOrganisations(c, query), snapshot: c };
     },
 
     async listOrganisations(): Promise<Organisation[]> {
@@ -67,6 +74,7 @@ export function tenantsService(deps: { handle: DatabaseHandle }) {
         organisation,
         offices: c.offices.filter((o) => o.organisationId === organisation.id),
         services: c.services.filter((s) => s.organisationId === organisation.id),
+        snapshot: c,
       };
     },
 
@@ -81,6 +89,7 @@ export function tenantsService(deps: { handle: DatabaseHandle }) {
         offices,
         services: c.services.filter((s) => s.organisationId === organisation.id),
         service,
+        snapshot: c,
         serviceOffices: offices.filter((o) => service.officeIds.includes(o.id)),
         officials: c.officials.filter((o) => service.officialIds.includes(o.id)),
       };

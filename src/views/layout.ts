@@ -7,10 +7,12 @@ import { CSRF_FIELD } from '../http/security.ts';
 const LANGUAGE_NAMES = { sl: 'Slovenščina', cs: 'Čeština', en: 'English' } as const;
 
 /** The same path with `lang` set, keeping the rest of the query. */
-function withLang(url: string, lang: string): string {
-  const u = new URL(url, 'http://x');
-  u.searchParams.set('lang', lang);
-  return u.pathname + u.search;
+export function withLang(url: string, lang: string): string {
+  const queryStart = url.indexOf('?');
+  if (queryStart < 0) return `${url}?lang=${lang}`;
+  const params = new URLSearchParams(url.slice(queryStart + 1));
+  params.set('lang', lang);
+  return `${url.slice(0, queryStart)}?${params.toString()}`;
 }
 
 /** Hidden CSRF field for every form that posts. */
