@@ -97,6 +97,21 @@ for (const kind of DB_KINDS) {
       assert.equal((await okence.app.inject({ method: 'GET', url: '/staff', cookies })).statusCode, 303);
     });
 
+    test('more than ten sign-in posts a minute from one address get a translated 429', async () => {
+      const form = await okence.app.inject({ method: 'GET', url: '/staff/sign-in', remoteAddress: '100.64.0.9' });
+      const cookies = cookiesOf(form);
+      const statuses: number[] = [];
+      for (let i = 0; i < 11; i++) {
+        const res = await okence.app.inject({
+          method: 'POST', url: '/staff/sign-in?lang=cs', cookies, remoteAddress: '100.64.0.9',
+          payload: { email: `nobody${i}@example.cz`, password: 'x', _csrf: csrfFrom(form.body) },
+        });
+        statuses.push(res.statusCode);
+        if (i === 10) assert.match(res.body, /Příliš mnoho požadavků/);
+      }
+      assert.deepEqual(statuses, [...Array(10).fill(401), 429]);
+    });
+
     test('five wrong passwords pause the account, even for the right password', async () => {
       for (let i = 0; i < 5; i++) {
         const { res } = await signIn('admin@ljutomer.example', `wrong-${i}`, {}, `192.0.2.${i + 10}`);
