@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import autocannon from 'autocannon';
-import pg from 'pg';
+import { createFreshDatabase } from '../src/db/testing.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 50;
@@ -51,25 +51,6 @@ async function load(url: string, pid: number | undefined, seconds = SECONDS) {
   return { rps: Math.round(result.requests.average), p99: result.latency.p99, peakRssMb: peak };
 }
 
-async function freshPostgres(adminUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `okence_bench_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.href,
-    drop: async () => {
-      const c = new pg.Client({ connectionString: adminUrl });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
-}
-
 const PAGE = '/o/ue-domzale/s/potrdila-iz-uradnih-evidenc';
 const rows: Record<string, string | number>[] = [];
 
@@ -111,7 +92,7 @@ async function benchOkence(label: string, env: Record<string, string>) {
 const dataDir = mkdtempSync(join(tmpdir(), 'okence-bench-'));
 await benchOkence('PGlite (first start, creates data)', { DATA_DIR: dataDir, DATABASE_URL: '' });
 if (process.env.DATABASE_URL) {
-  const db = await freshPostgres(process.env.DATABASE_URL);
+  const db = await createFreshDatabase(process.env.DATABASE_URL, 'okence_bench');
   try {
     await benchOkence('PostgreSQL', { DATA_DIR: mkdtempSync(join(tmpdir(), 'okence-bench-')), DATABASE_URL: db.url });
   } finally {

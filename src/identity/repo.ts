@@ -21,6 +21,20 @@ export async function findStaffByEmail(db: Db, email: string): Promise<StaffAcco
   };
 }
 
+/** Failure times (newest first) after `since`, for one email or one address. */
+async function failuresAfter(db: Db, by: 'email' | 'ip', value: string, since: Date): Promise<Date[]> {
+  const rows = await db
+    .selectFrom('sign_in_attempt')
+    .select('at')
+    .where(by, '=', value)
+    .where('succeeded', '=', false)
+    .where('at', '>', since)
+    .orderBy('at', 'desc')
+    .limit(50)
+    .execute();
+  return rows.map((r) => r.at);
+}
+
 /** Failure times for an email (newest first) within the window and since its last successful sign-in. */
 export async function recentEmailFailures(db: Db, email: string, since: Date): Promise<Date[]> {
   const lastSuccess = await db
@@ -29,31 +43,12 @@ export async function recentEmailFailures(db: Db, email: string, since: Date): P
     .where('email', '=', email)
     .where('succeeded', '=', true)
     .executeTakeFirst();
-  const from = lastSuccess?.at && lastSuccess.at > since ? lastSuccess.at : since;
-  const rows = await db
-    .selectFrom('sign_in_attempt')
-    .select('at')
-    .where('email', '=', email)
-    .where('succeeded', '=', false)
-    .where('at', '>', from)
-    .orderBy('at', 'desc')
-    .limit(50)
-    .execute();
-  return rows.map((r) => r.at);
+  return failuresAfter(db, 'email', email, lastSuccess?.at && lastSuccess.at > since ? lastSuccess.at : since);
 }
 
 /** Failure times from an address (newest first) within the window. */
 export async function recentIpFailures(db: Db, ip: string, since: Date): Promise<Date[]> {
-  const rows = await db
-    .selectFrom('sign_in_attempt')
-    .select('at')
-    .where('ip', '=', ip)
-    .where('succeeded', '=', false)
-    .where('at', '>', since)
-    .orderBy('at', 'desc')
-    .limit(50)
-    .execute();
-  return rows.map((r) => r.at);
+  return failuresAfter(db, 'ip', ip, since);
 }
 
 export async function recordAttempt(db: Db, attempt: { email: string; ip: string; succeeded: boolean; at: Date }): Promise<void> {
