@@ -119,3 +119,5 @@ CREATE TABLE sign_in_attempt (
 );
 CREATE INDEX sign_in_attempt_email_idx ON sign_in_attempt (email, at);
 CREATE INDEX sign_in_attempt_ip_idx ON sign_in_attempt (ip, at);
+CREATE INDEX sign_in_attempt_at_idx ON sign_in_attempt (at);
+CREATE INDEX staff_session_expires_idx ON staff_session (expires_at);

@@ -21,11 +21,11 @@ export async function bootOkence(config: Config, opts: { clock?: Clock; handle?:
   const handle = opts.handle ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
   try {
     await migrate(handle.db);
-    const demoAccounts = config.demoData ? await loadDemoData(handle.db) : [];
     const clock = opts.clock ?? systemClock;
+    const identity = identityService({ db: handle.db, clock });
+    const demoAccounts = config.demoData ? await loadDemoData(handle.db, identity.hashPassword) : [];
     const tenants = tenantsService({ handle });
     await tenants.start();
-    const identity = identityService({ db: handle.db, clock });
     const app = await createApp({ config, sessionSecret, handle, tenants, identity });
     let closing: Promise<void> | undefined;
     return {

@@ -5,6 +5,9 @@ import type { Db } from './db.ts';
 
 export const MIGRATIONS_DIR = join(import.meta.dirname, '..', '..', 'migrations');
 
+/** Advisory lock key that serialises schema changes and first-start seeding across instances. */
+export const MIGRATION_LOCK = 8020110;
+
 export type Migration = { version: number; name: string; sql: string };
 
 /** Reads `NNN_name.sql` files in order; a gap or a duplicate number is an error. */
@@ -25,12 +28,16 @@ export function readMigrations(dir = MIGRATIONS_DIR): Migration[] {
  * that start at the same moment against one PostgreSQL.
  */
 export async function migrate(db: Db, migrations = readMigrations()): Promise<Migration[]> {
-  await sql`CREATE TABLE IF NOT EXISTS schema_migration (
-    version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`.execute(db);
+  // Under the same lock: two instances creating the table at once would collide.
+  await db.transaction().execute(async (tx) => {
+    await sql`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`.execute(tx);
+    await sql`CREATE TABLE IF NOT EXISTS schema_migration (
+      version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`.execute(tx);
+  });
   const applied: Migration[] = [];
   for (const m of migrations) {
     const done = await db.transaction().execute(async (tx) => {
-      await sql`SELECT pg_advisory_xact_lock(8020110)`.execute(tx);
+      await sql`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`.execute(tx);
       const row = await tx.selectFrom('schema_migration').select('version').where('version', '=', m.version).executeTakeFirst();
       if (row) return false;
       await sql.raw(m.sql).execute(tx);

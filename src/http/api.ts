@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { AppError } from './errors.ts';
+import { AppError } from '../lib/errors.ts';
 
 /** One operation of the public JSON API: its schemas validate requests and document it. */
 export type Operation<P extends z.ZodType, Q extends z.ZodType, R extends z.ZodType> = {

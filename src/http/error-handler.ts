@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ZodError } from 'zod';
 import { html } from '../views/html.ts';
-import { AppError, codeForStatus, ERROR_TABLE, type ErrorCode } from './errors.ts';
+import { AppError, codeForStatus, ERROR_TABLE, type ErrorCode } from '../lib/errors.ts';
 import { renderPage } from './page.ts';
 
 function wantsJson(request: FastifyRequest): boolean {

@@ -2,7 +2,7 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import rateLimit from '@fastify/rate-limit';
-import { AppError } from './errors.ts';
+import { AppError } from '../lib/errors.ts';
 
 export const CSRF_COOKIE = '__Host-okence-csrf';
 export const CSRF_FIELD = '_csrf';

@@ -88,6 +88,8 @@ export async function deleteSession(db: Db, tokenHash: string): Promise<void> {
   await db.deleteFrom('staff_session').where('token_hash', '=', tokenHash).execute();
 }
 
-export async function deleteExpiredSessions(db: Db, now: Date): Promise<void> {
+/** Removes ended sessions and sign-in attempts older than `keepAttemptsSince` (they hold emails and addresses). */
+export async function pruneSignInData(db: Db, now: Date, keepAttemptsSince: Date): Promise<void> {
   await db.deleteFrom('staff_session').where('expires_at', '<=', now).execute();
+  await db.deleteFrom('sign_in_attempt').where('at', '<', keepAttemptsSince).execute();
 }

@@ -75,6 +75,16 @@ for (const kind of DB_KINDS) {
       assert.equal(home.headers['cache-control'], 'no-store');
     });
 
+    test('a sign-in prunes attempts older than a day and ended sessions', async () => {
+      const old = new Date(clock.now().getTime() - 2 * 24 * 3600_000);
+      await okence.handle.db.insertInto('sign_in_attempt').values({ email: 'old@example.si', ip: '192.0.2.250', succeeded: false, at: old }).execute();
+      await signIn('uradnik@ljutomer.example', DEMO_PASSWORD);
+      const left = await okence.handle.db.selectFrom('sign_in_attempt').select('id').where('email', '=', 'old@example.si').execute();
+      assert.equal(left.length, 0);
+      const ended = await okence.handle.db.selectFrom('staff_session').select('token_hash').where('expires_at', '<=', clock.now()).execute();
+      assert.equal(ended.length, 0);
+    });
+
     test('an official sees no team list; sign-out ends the session on the server', async () => {
       const { cookies } = await signIn('urednik@koprivnice.example', DEMO_PASSWORD);
       const home = await okence.app.inject({ method: 'GET', url: '/staff?lang=cs', cookies });

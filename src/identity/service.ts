@@ -13,6 +13,9 @@ import {
 import { DUMMY_HASH_PROMISE, hashPassword, verifyPassword } from './password.ts';
 import * as repo from './repo.ts';
 
+/** Sign-in attempts (email, address) are kept one day: long enough for throttling and investigation. */
+const ATTEMPT_RETENTION_MS = 24 * 3600_000;
+
 export type SignInResult =
   | { ok: true; token: string; staff: StaffPrincipal }
   | { ok: false; reason: 'invalid' }
@@ -49,6 +52,8 @@ export function identityService(deps: { db: Db; clock: Clock }) {
       if (!account || !succeeded) return { ok: false, reason: 'invalid' };
 
       if (input.previousToken) await repo.deleteSession(db, hashToken(input.previousToken));
+      // Housekeeping rides on successful sign-ins (a few a day per person) until a job runner exists.
+      await repo.pruneSignInData(db, now, new Date(now.getTime() - ATTEMPT_RETENTION_MS));
       const token = randomBytes(32).toString('base64url');
       await repo.insertSession(db, {
         tokenHash: hashToken(token),

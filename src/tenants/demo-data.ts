@@ -1,7 +1,7 @@
 import type { Db } from '../db/db.ts';
 import type { Localized } from '../i18n/i18n.ts';
-import { hashPassword } from '../identity/password.ts';
-import { hasOrganisations } from './repo.ts';
+import { sql } from 'kysely';
+import { MIGRATION_LOCK } from '../db/migrate.ts';
 
 /** The password of every demo account; printed at start, demo data only. */
 export const DEMO_PASSWORD = 'okence-demo-2026';
@@ -179,12 +179,17 @@ const ORGS: DemoOrg[] = [
 
 export type DemoAccount = { organisation: string; email: string; role: 'admin' | 'official' };
 
-/** Loads the demo organisations into an empty database; returns the accounts it created (none if not empty). */
-export async function loadDemoData(db: Db): Promise<DemoAccount[]> {
-  if (await hasOrganisations(db)) return [];
+/**
+ * Loads the demo organisations into an empty database; returns the accounts it
+ * created (none if not empty). The check and the inserts run under the migration
+ * lock, so instances starting together seed once.
+ */
+export async function loadDemoData(db: Db, hashPassword: (password: string) => Promise<string>): Promise<DemoAccount[]> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const accounts: DemoAccount[] = [];
   await db.transaction().execute(async (tx) => {
+    await sql`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`.execute(tx);
+    if (await tx.selectFrom('organisation').select('id').limit(1).executeTakeFirst()) return;
     for (const org of ORGS) {
       const { id: orgId } = await tx
         .insertInto('organisation')

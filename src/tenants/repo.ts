@@ -66,9 +66,3 @@ export async function loadCatalogue(db: Db): Promise<Catalogue> {
   }));
   return { organisations, offices: officeList, services: serviceList, officials };
 }
-
-/** Whether any organisation exists (demo data goes only into an empty database). */
-export async function hasOrganisations(db: Db): Promise<boolean> {
-  const row = await db.selectFrom('organisation').select('id').limit(1).executeTakeFirst();
-  return row !== undefined;
-}

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { operation } from '../http/api.ts';
-import { AppError } from '../http/errors.ts';
+import { AppError } from '../lib/errors.ts';
 import { renderPublicPage } from '../http/page.ts';
 import * as s from './schema.ts';
 import type { TenantsService } from './service.ts';

@@ -2,8 +2,10 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { openDatabase, type DatabaseHandle } from '../db/db.ts';
-import { DB_KINDS, openTestDatabase } from '../db/testing.ts';
-import { AppError } from '../http/errors.ts';
+import { createFreshDatabase, DB_KINDS, openTestDatabase } from '../db/testing.ts';
+import { migrate } from '../db/migrate.ts';
+import { AppError } from '../lib/errors.ts';
+import { hashPassword } from '../identity/password.ts';
 import { loadDemoData } from './demo-data.ts';
 import { tenantsService } from './service.ts';
 
@@ -22,10 +24,10 @@ for (const kind of DB_KINDS) {
     });
 
     test('demo data loads once: the four pilot organisations with offices, services and officials', async () => {
-      const accounts = await loadDemoData(handle.db);
+      const accounts = await loadDemoData(handle.db, hashPassword);
       assert.ok(accounts.some((a) => a.role === 'admin' && a.organisation === 'ue-domzale'));
       assert.ok(accounts.some((a) => a.role === 'official' && a.organisation === 'liberecky-kraj'));
-      assert.deepEqual(await loadDemoData(handle.db), [], 'a database with organisations is left alone');
+      assert.deepEqual(await loadDemoData(handle.db, hashPassword), [], 'a database with organisations is left alone');
       const tenants = tenantsService({ handle });
       const domzale = await tenants.getOrganisation('ue-domzale');
       assert.deepEqual(domzale.services.map((s) => s.slug), ['splosne-informacije', 'potrdila-iz-uradnih-evidenc', 'faza-postopka', 'sestava-smrtovnice']);
@@ -58,5 +60,24 @@ for (const kind of DB_KINDS) {
       }
       assert.equal(name, 'Ljutomer Unit');
     });
+  });
+}
+
+if (process.env.DATABASE_URL) {
+  test('instances starting together on an empty PostgreSQL migrate and seed exactly once', async () => {
+    const fresh = await createFreshDatabase(process.env.DATABASE_URL ?? '', 'okence_test');
+    const handles = await Promise.all([1, 2, 3].map(() => openDatabase({ databaseUrl: fresh.url, dataDir: 'unused' })));
+    try {
+      const results = await Promise.all(handles.map(async (h) => {
+        await migrate(h.db);
+        return loadDemoData(h.db, hashPassword);
+      }));
+      assert.equal(results.filter((accounts) => accounts.length > 0).length, 1);
+      const orgs = await handles[0]!.db.selectFrom('organisation').select('slug').execute();
+      assert.equal(orgs.length, 4);
+    } finally {
+      await Promise.all(handles.map((h) => h.close()));
+      await fresh.drop();
+    }
   });
 }

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { DatabaseHandle } from '../db/db.ts';
-import { AppError } from '../http/errors.ts';
+import { AppError } from '../lib/errors.ts';
 import type { StaffPrincipal } from '../identity/domain.ts';
 import { searchOrganisations, type Catalogue, type Office, type Official, type Organisation, type Service } from './domain.ts';
 import { loadCatalogue } from './repo.ts';
