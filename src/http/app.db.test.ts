@@ -118,6 +118,21 @@ for (const kind of DB_KINDS) {
       assert.deepEqual(fee?.fee, { amountMinor: 300, currency: 'EUR' });
     });
 
+    test('an organisation shows its colour and logo; the logo is a sandboxed image', async () => {
+      const page = await get('/o/koprivnice?lang=en');
+      assert.match(page.body, /<rect width="100" height="1" fill="#a3121f"\/>/);
+      const logo = /<img src="(\/o\/koprivnice\/logo\.svg\?v=[0-9a-f]{12})" alt=""/.exec(page.body)?.[1];
+      assert.ok(logo);
+      const res = await get(logo);
+      assert.equal(res.statusCode, 200);
+      assert.match(String(res.headers['content-type']), /^image\/svg\+xml/);
+      assert.match(String(res.headers['content-security-policy']), /sandbox/);
+      assert.equal(res.headers['x-content-type-options'], 'nosniff');
+      const org = organisationsOut.parse((await get('/api/v1/organisations')).json()).items.find((o) => o.slug === 'koprivnice');
+      assert.equal(org?.brandColour, '#a3121f');
+      assert.equal(org?.logoUrl, logo);
+    });
+
     test('API errors are problem documents', async () => {
       const missing = await get('/api/v1/organisations/nowhere/services');
       assert.equal(missing.statusCode, 404);

@@ -10,6 +10,7 @@ type DemoOffice = { slug: string; name: Localized; street: string; postcode: str
 type DemoService = { slug: string; name: Localized; description: Localized; preparation?: Localized; feeNote?: Localized; feeMinor?: number; minutes: number; video?: boolean; inPerson?: boolean; officials: string[] };
 type DemoStaff = { key: string; email: string; name: string; role: 'admin' | 'official'; offices: string[] };
 type DemoOrg = {
+  colour: string; monogram: string;
   slug: string; country: 'SI' | 'CZ'; lang: 'sl' | 'cs'; tz: string; currency: string; name: Localized; description: Localized;
   email: string; phone: string; website: string; offices: DemoOffice[]; services: DemoService[]; staff: DemoStaff[];
 };
@@ -82,7 +83,7 @@ function upravnaEnotaServices(officials: string[]): DemoService[] {
 
 const ORGS: DemoOrg[] = [
   {
-    slug: 'ue-domzale', country: 'SI', lang: 'sl', tz: 'Europe/Ljubljana', currency: 'EUR',
+    slug: 'ue-domzale', colour: '#0b5cad', monogram: 'UE', country: 'SI', lang: 'sl', tz: 'Europe/Ljubljana', currency: 'EUR',
     name: { sl: 'Upravna enota Domžale', cs: 'Správní jednotka Domžale', en: 'Domžale Administrative Unit' },
     description: { sl: 'Virtualno upravno okence upravne enote Domžale.', cs: 'Virtuální přepážka správní jednotky Domžale.', en: 'The virtual counter of the Domžale administrative unit.' },
     email: 'ue.domzale@example.si', phone: '+386 1 724 10 00', website: 'https://www.example.si/ue-domzale',
@@ -95,7 +96,7 @@ const ORGS: DemoOrg[] = [
     services: upravnaEnotaServices(['o1', 'o2']),
   },
   {
-    slug: 'ue-ljutomer', country: 'SI', lang: 'sl', tz: 'Europe/Ljubljana', currency: 'EUR',
+    slug: 'ue-ljutomer', colour: '#1e6b34', monogram: 'UE', country: 'SI', lang: 'sl', tz: 'Europe/Ljubljana', currency: 'EUR',
     name: { sl: 'Upravna enota Ljutomer', cs: 'Správní jednotka Ljutomer', en: 'Ljutomer Administrative Unit' },
     description: { sl: 'Virtualno upravno okence upravne enote Ljutomer.', cs: 'Virtuální přepážka správní jednotky Ljutomer.', en: 'The virtual counter of the Ljutomer administrative unit.' },
     email: 'ue.ljutomer@example.si', phone: '+386 2 584 90 00', website: 'https://www.example.si/ue-ljutomer',
@@ -107,7 +108,7 @@ const ORGS: DemoOrg[] = [
     services: upravnaEnotaServices(['o1']),
   },
   {
-    slug: 'koprivnice', country: 'CZ', lang: 'cs', tz: 'Europe/Prague', currency: 'CZK',
+    slug: 'koprivnice', colour: '#a3121f', monogram: 'K', country: 'CZ', lang: 'cs', tz: 'Europe/Prague', currency: 'CZK',
     name: { sl: 'Mesto Kopřivnice', cs: 'Město Kopřivnice', en: 'Town of Kopřivnice' },
     description: { sl: 'Portal občana mesta Kopřivnice: posvetovanja z uradniki na daljavo.', cs: 'Portál občana města Kopřivnice: konzultace s úředníky na dálku.', en: 'The citizen portal of Kopřivnice: consultations with officials from home.' },
     email: 'podatelna@koprivnice.example', phone: '+420 556 879 411', website: 'https://www.example.cz/koprivnice',
@@ -143,7 +144,7 @@ const ORGS: DemoOrg[] = [
     ],
   },
   {
-    slug: 'liberecky-kraj', country: 'CZ', lang: 'cs', tz: 'Europe/Prague', currency: 'CZK',
+    slug: 'liberecky-kraj', colour: '#5b2a86', monogram: 'LK', country: 'CZ', lang: 'cs', tz: 'Europe/Prague', currency: 'CZK',
     name: { sl: 'Liberecki okraj', cs: 'Liberecký kraj', en: 'Liberec Region' },
     description: { sl: 'Elektronske uradne ure krajskega urada.', cs: 'Elektronické úřední hodiny krajského úřadu.', en: 'Electronic office hours of the regional authority.' },
     email: 'posta@kraj-lbc.example', phone: '+420 485 226 111', website: 'https://www.example.cz/kraj-lbc',
@@ -177,6 +178,11 @@ const ORGS: DemoOrg[] = [
   },
 ];
 
+/** A plain monogram for demo organisations (real ones upload their own logo). */
+function monogramLogo(letters: string, colour: string): string {
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><rect width="64" height="64" rx="12" fill="${colour}"/><text x="32" y="41" font-family="DejaVu Sans, sans-serif" font-size="24" font-weight="700" fill="#fff" text-anchor="middle">${letters}</text></svg>`;
+}
+
 export type DemoAccount = { organisation: string; email: string; role: 'admin' | 'official' };
 
 /**
@@ -196,6 +202,7 @@ export async function loadDemoData(db: Db, hashPassword: (password: string) => P
         .values({
           slug: org.slug, country: org.country, default_language: org.lang, time_zone: org.tz, currency: org.currency,
           name: JSON.stringify(org.name), description: JSON.stringify(org.description), email: org.email, phone: org.phone, website: org.website,
+          brand_colour: org.colour, logo_svg: monogramLogo(org.monogram, org.colour),
         })
         .returning('id')
         .executeTakeFirstOrThrow();

@@ -13,6 +13,10 @@ export type Organisation = {
   name: Localized;
   description: Localized;
   brandColour: string | null;
+  /** The organisation's logo (SVG markup), served only as an image; null when it has none. */
+  logoSvg: string | null;
+  /** Changes when the logo does: part of its URL, so browsers may cache it for good. */
+  logoVersion: string | null;
   email: string | null;
   phone: string | null;
   website: string | null;
@@ -65,6 +69,11 @@ export type Catalogue = {
   services: Service[];
   officials: Official[];
 };
+
+/** Where the organisation's logo is served, or null when it has none. */
+export function logoUrl(org: Organisation): string | null {
+  return org.logoVersion ? `/o/${org.slug}/logo.svg?v=${org.logoVersion}` : null;
+}
 
 /** Lower-cases and strips diacritics, so "domzale" finds "Domžale" and "koprivnice" finds "Kopřivnice". */
 export function foldForSearch(text: string): string {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Db } from '../db/db.ts';
 import type { Catalogue, Office, Official, Organisation, Service } from './domain.ts';
 
@@ -24,6 +25,8 @@ export async function loadCatalogue(db: Db): Promise<Catalogue> {
     name: o.name,
     description: o.description,
     brandColour: o.brand_colour,
+    logoSvg: o.logo_svg,
+    logoVersion: o.logo_svg ? createHash('sha256').update(o.logo_svg).digest('hex').slice(0, 12) : null,
     email: o.email,
     phone: o.phone,
     website: o.website,

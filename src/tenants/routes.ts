@@ -28,6 +28,18 @@ export function tenantPages(tenants: TenantsService) {
       return renderPublicPage(request, reply, data.snapshot, (ctx) => organisationPage(ctx, data));
     });
 
+    // An uploaded SVG is served only as an image, sandboxed, never as a document of ours.
+    app.get('/o/:org/logo.svg', async (request, reply) => {
+      const { org } = orgParams.parse(request.params);
+      const { organisation } = await tenants.getOrganisation(org);
+      if (!organisation.logoSvg) throw new AppError('not_found', 'no logo');
+      return reply
+        .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; sandbox")
+        .header('cache-control', 'public, max-age=31536000, immutable')
+        .type('image/svg+xml')
+        .send(organisation.logoSvg);
+    });
+
     app.get('/o/:org/s/:service', async (request, reply) => {
       const { org, service } = serviceParams.parse(request.params);
       const data = await tenants.getService(org, service);

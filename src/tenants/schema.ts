@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Office, Organisation, Service } from './domain.ts';
+import { logoUrl, type Office, type Organisation, type Service } from './domain.ts';
 
 const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(80);
 
@@ -19,6 +19,8 @@ export const organisationOut = z.object({
   email: z.string().nullable(),
   phone: z.string().nullable(),
   website: z.string().nullable(),
+  brandColour: z.string().regex(/^#[0-9a-f]{6}$/).nullable(),
+  logoUrl: z.string().nullable().describe('Path of the logo (SVG) on this server, or null'),
 });
 
 export const officeOut = z.object({
@@ -71,6 +73,8 @@ export function toOrganisationOut(o: Organisation): z.infer<typeof organisationO
     email: o.email,
     phone: o.phone,
     website: o.website,
+    brandColour: o.brandColour,
+    logoUrl: logoUrl(o),
   };
 }
 

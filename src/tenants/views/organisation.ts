@@ -2,7 +2,7 @@ import type { Page, PageContext } from '../../http/page.ts';
 import { localize } from '../../i18n/i18n.ts';
 import { html } from '../../views/html.ts';
 import type { OrganisationView } from '../service.ts';
-import { officeDetails } from './parts.ts';
+import { officeDetails, organisationHeading } from './parts.ts';
 
 /** An organisation: its services first (what people come for), then locations and contacts. */
 export function organisationPage(ctx: PageContext, data: OrganisationView): Page {
@@ -12,7 +12,7 @@ export function organisationPage(ctx: PageContext, data: OrganisationView): Page
   const name = localize(org.name, lang, fb);
   return {
     title: name,
-    body: html`<h1>${name}</h1>
+    body: html`${organisationHeading(ctx, org, name)}
 <p class="lead">${localize(org.description, lang, fb)}</p>
 <h2 id="services">${t('org.services')}</h2>
 ${data.services.length === 0

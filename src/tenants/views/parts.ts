@@ -1,7 +1,7 @@
 import type { PageContext } from '../../http/page.ts';
 import { localize } from '../../i18n/i18n.ts';
 import { html, type Html } from '../../views/html.ts';
-import { weekdayName, weekSchedule, type Office } from '../domain.ts';
+import { logoUrl, weekdayName, weekSchedule, type Office, type Organisation } from '../domain.ts';
 
 /** An office's address, contacts and weekly opening hours as an accessible table. */
 export function officeDetails(ctx: PageContext, office: Office, headingLevel: 'h2' | 'h3', fallback: PageContext['lang']): Html {
@@ -25,4 +25,16 @@ export function officeDetails(ctx: PageContext, office: Office, headingLevel: 'h
     )}</tbody>
   </table>
 </section>`;
+}
+
+/**
+ * The organisation's heading: its colour as a stripe (an SVG fill, so no inline
+ * style is needed under the CSP), its logo, and the page's one h1.
+ */
+export function organisationHeading(ctx: PageContext, org: Organisation, title: string): Html {
+  const logo = logoUrl(org);
+  return html`${org.brandColour
+    ? html`<svg class="brand-stripe" aria-hidden="true" focusable="false" viewBox="0 0 100 1" preserveAspectRatio="none"><rect width="100" height="1" fill="${org.brandColour}"/></svg>`
+    : ''}
+<div class="org-title">${logo ? html`<img src="${logo}" alt="" width="48" height="48">` : ''}<h1>${title}</h1></div>`;
 }

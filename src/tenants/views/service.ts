@@ -3,7 +3,7 @@ import { localize } from '../../i18n/i18n.ts';
 import { html } from '../../views/html.ts';
 import { formatMoney, lines, type Office, type Official, type Service } from '../domain.ts';
 import type { OrganisationView } from '../service.ts';
-import { officeDetails } from './parts.ts';
+import { officeDetails, organisationHeading } from './parts.ts';
 
 type ServiceData = OrganisationView & { service: Service; serviceOffices: Office[]; officials: Official[] };
 
@@ -19,7 +19,7 @@ export function servicePage(ctx: PageContext, data: ServiceData): Page {
   return {
     title: name,
     body: html`<p><a href="/o/${org.slug}">${t('service.back', { organisation: localize(org.name, lang, fb) })}</a></p>
-<h1>${name}</h1>
+${organisationHeading(ctx, org, name)}
 <p class="lead">${localize(service.description, lang, fb)}</p>
 <dl class="facts">
   <dt>${t('service.fee')}</dt><dd>${fee}${feeNote ? html`<br><span class="muted">${feeNote}</span>` : ''}</dd>
