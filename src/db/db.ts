@@ -20,6 +20,8 @@ export type DatabaseHandle = {
 
 // timestamptz comes back as Date (pg's default); bigint (int8) as string to stay exact.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => v);
+// A date column is a calendar day, not an instant: keep 'YYYY-MM-DD' rather than a local-midnight Date.
+pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
 
 /**
  * Opens PostgreSQL when a URL is given, otherwise PGlite in `<dataDir>/pg`

@@ -19,6 +19,7 @@ export type Database = {
     phone: string | null;
     website: string | null;
     created_at: Generated<Date>;
+    reminder_minutes: Generated<number[]>;
   };
   office: {
     id: Generated<string>;
@@ -48,6 +49,10 @@ export type Database = {
     in_person: Generated<boolean>;
     active: Generated<boolean>;
     position: Generated<number>;
+    buffer_minutes: Generated<number>;
+    capacity: Generated<number>;
+    min_notice_minutes: Generated<number>;
+    horizon_days: Generated<number>;
   };
   service_office: { service_id: string; office_id: string };
   staff: {
@@ -64,6 +69,28 @@ export type Database = {
   staff_office: { staff_id: string; office_id: string };
   service_official: { service_id: string; staff_id: string };
   staff_session: { token_hash: string; staff_id: string; created_at: Date; last_seen_at: Date; expires_at: Date };
+  official_hours: { staff_id: string; office_id: string; weekday: number; starts: string; ends: string };
+  closure: { id: Generated<string>; organisation_id: string; office_id: string | null; day: string; note: JsonDefault<Localized> };
+  absence: { id: Generated<string>; staff_id: string; during: string; note: string | null };
+  booking: {
+    id: Generated<string>;
+    organisation_id: string;
+    office_id: string;
+    service_id: string;
+    staff_id: string;
+    /** tstzrange as text: '[start,end)' */
+    during: string;
+    seat: number;
+    state: 'held' | 'confirmed' | 'cancelled' | 'expired' | 'locked';
+    hold_expires_at: Date | null;
+    citizen_name: string;
+    citizen_email: string;
+    citizen_phone: string | null;
+    notes: string | null;
+    created_at: Date;
+    confirmed_at: Date | null;
+    cancelled_at: Date | null;
+  };
   sign_in_attempt: { id: Generated<string>; email: string; ip: string; succeeded: boolean; at: Date };
 };
 

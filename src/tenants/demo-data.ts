@@ -225,6 +225,14 @@ export async function loadDemoData(db: Db, hashPassword: (password: string) => P
           .executeTakeFirstOrThrow();
         staffIds.set(s.key, id);
         await tx.insertInto('staff_office').values(s.offices.map((o) => ({ staff_id: id, office_id: officeIds.get(o) ?? '' }))).execute();
+        // Officials receive appointments during their offices' opening hours.
+        if (s.role === 'official') {
+          const hours = s.offices.flatMap((slug) => {
+            const office = org.offices.find((o) => o.slug === slug);
+            return (office?.hours ?? []).map(([weekday, starts, ends]) => ({ staff_id: id, office_id: officeIds.get(slug) ?? '', weekday, starts, ends }));
+          });
+          if (hours.length) await tx.insertInto('official_hours').values(hours).execute();
+        }
         accounts.push({ organisation: org.slug, email: s.email, role: s.role });
       }
       for (const [position, s] of org.services.entries()) {

@@ -47,6 +47,11 @@ export type Service = {
   feeNote: Localized;
   feeMinor: number | null;
   durationMinutes: number;
+  /** Booking rules: gap after each appointment, seats per slot, earliest and latest booking. */
+  bufferMinutes: number;
+  capacity: number;
+  minNoticeMinutes: number;
+  horizonDays: number;
   byVideo: boolean;
   inPerson: boolean;
   officeIds: string[];

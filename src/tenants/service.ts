@@ -95,6 +95,16 @@ export function tenantsService(deps: { handle: DatabaseHandle }) {
       };
     },
 
+    /** A service at one office, with the officials who hold it there: what booking needs. */
+    async bookingTarget(orgSlug: string, officeSlug: string, serviceSlug: string) {
+      const { catalogue: c, organisation } = await organisationBySlug(orgSlug);
+      const office = c.offices.find((o) => o.organisationId === organisation.id && o.slug === officeSlug);
+      const service = c.services.find((s) => s.organisationId === organisation.id && s.slug === serviceSlug);
+      if (!office || !service || !service.officeIds.includes(office.id)) throw new AppError('not_found', 'no such service at that office');
+      const officialIds = c.officials.filter((o) => service.officialIds.includes(o.id) && o.officeIds.includes(office.id)).map((o) => o.id);
+      return { organisation, office, service, officialIds };
+    },
+
     /** What the staff start page shows: only the signed-in person's own organisation. */
     async staffOverview(staff: StaffPrincipal) {
       const c = await catalogue();

@@ -1,0 +1,112 @@
+import type { Db } from '../db/db.ts';
+import { retryOnConflict } from '../db/retry.ts';
+import type { Clock } from '../lib/clock.ts';
+import type { Office, Organisation, Service } from '../tenants/domain.ts';
+import { generateSlots, type Slot } from './domain.ts';
+import { publicHolidays } from './holidays.ts';
+import * as repo from './repo.ts';
+import { addDays, localParts, zonedInstant } from './time.ts';
+
+/** How long an unconfirmed hold keeps its seat. */
+export const HOLD_MINUTES = 10;
+
+/** What a booking is for, resolved by the tenants domain: with the officials who hold the service at the office. */
+export type BookingTarget = { organisation: Organisation; office: Office; service: Service; officialIds: string[] };
+
+export type Contact = { name: string; email: string; phone: string | null; notes: string | null };
+
+export type HoldResult = { ok: true; holdId: string; staffId: string; start: Date; end: Date } | { ok: false; reason: 'taken' };
+
+/** Availability, holds and bookings. */
+export function bookingService(deps: { db: Db; clock: Clock }) {
+  const { db, clock } = deps;
+
+  /** Free slots per official for a service at an office, for calendar days `from`..`to` in the office's zone. */
+  async function slots(target: BookingTarget, from: string, to: string): Promise<Slot[]> {
+    const now = clock.now();
+    const tz = target.office.timeZone;
+    const officials = target.officialIds;
+    const rangeStart = zonedInstant(from, 0, tz) ?? new Date(`${from}T00:00:00Z`);
+    const rangeEnd = zonedInstant(addDays(to, 1), 0, tz) ?? new Date(`${addDays(to, 1)}T00:00:00Z`);
+    const years = new Set([Number(from.slice(0, 4)), Number(to.slice(0, 4))]);
+    const [hours, closures, away, taken] = await Promise.all([
+      repo.officialHours(db, target.office.id, officials),
+      repo.closedDays(db, target.organisation.id, target.office.id, from, to),
+      repo.absences(db, officials, rangeStart, rangeEnd),
+      repo.busy(db, officials, rangeStart, rangeEnd, now),
+    ]);
+    const closedDays = new Set([...closures, ...[...years].flatMap((y) => publicHolidays(target.organisation.country, y))]);
+    const { service } = target;
+    return generateSlots({
+      from,
+      to,
+      timeZone: tz,
+      hours,
+      closedDays,
+      absences: away,
+      busy: taken,
+      now,
+      rules: {
+        slotMinutes: service.durationMinutes,
+        bufferMinutes: service.bufferMinutes,
+        capacity: service.capacity,
+        minNoticeMinutes: service.minNoticeMinutes,
+        horizonDays: service.horizonDays,
+      },
+    });
+  }
+
+  return {
+    slots,
+
+    /**
+     * Places a hold on a free seat at `start`. The seat is chosen from the
+     * officials free then, but only the database's exclusion constraint decides:
+     * a lost race is retried a few times, then answered as `taken`.
+     */
+    async placeHold(target: BookingTarget, start: Date, contact: Contact): Promise<HoldResult> {
+      const day = localParts(start, target.office.timeZone).date;
+      const open = (await slots(target, day, day)).filter((s) => s.start.getTime() === start.getTime());
+      const first = open[0];
+      if (!first) return { ok: false, reason: 'taken' };
+      const end = first.end;
+      const candidates = open.sort((a, b) => b.free - a.free).map((s) => ({ staffId: s.officialId, capacity: target.service.capacity }));
+      const staffIds = candidates.map((c) => c.staffId);
+      const result = await retryOnConflict(() =>
+        db.transaction().execute(async (tx) => {
+          const now = clock.now();
+          await repo.expireHolds(tx, staffIds, start, end, now);
+          const seat = await repo.firstFreeSeat(tx, candidates, start, end);
+          if (!seat) return undefined;
+          const holdId = await repo.insertHold(tx, {
+            organisationId: target.organisation.id,
+            officeId: target.office.id,
+            serviceId: target.service.id,
+            staffId: seat.staffId,
+            seat: seat.seat,
+            start,
+            end,
+            holdExpiresAt: new Date(now.getTime() + HOLD_MINUTES * 60_000),
+            contact,
+            now,
+          });
+          return { holdId, staffId: seat.staffId };
+        }),
+      );
+      if (!result.ok || !result.value) return { ok: false, reason: 'taken' };
+      return { ok: true, ...result.value, start, end };
+    },
+
+    /** Confirms a live hold; false when it expired or is no longer held. */
+    async confirm(holdId: string): Promise<boolean> {
+      return repo.confirmHold(db, holdId, clock.now());
+    },
+
+    /** Cancels a hold or booking, freeing its seat. */
+    async cancel(bookingId: string): Promise<boolean> {
+      return repo.cancelBooking(db, bookingId, clock.now());
+    },
+  };
+}
+
+export type BookingService = ReturnType<typeof bookingService>;
