@@ -91,6 +91,24 @@ export type Database = {
     confirmed_at: Date | null;
     cancelled_at: Date | null;
   };
+  mail_outbox: {
+    id: Generated<string>;
+    dedupe_key: string;
+    to_address: string;
+    subject: string;
+    text_body: string;
+    html_body: string | null;
+    ics: string | null;
+    ics_method: 'REQUEST' | 'CANCEL' | null;
+    state: Generated<'pending' | 'sent' | 'failed'>;
+    attempts: Generated<number>;
+    next_attempt_at: Date;
+    claimed_until: Date | null;
+    last_error: string | null;
+    message_id: string | null;
+    created_at: Date;
+    sent_at: Date | null;
+  };
   sign_in_attempt: { id: Generated<string>; email: string; ip: string; succeeded: boolean; at: Date };
 };
 
