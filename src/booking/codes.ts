@@ -1,0 +1,73 @@
+import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
+
+/** A confirmation code lives as long as the hold it confirms. */
+export const CODE_TTL_MINUTES = 10;
+/** The fifth wrong code locks the hold. */
+export const MAX_CODE_ATTEMPTS = 5;
+/** "Send the code again" works this many times, this far apart. */
+export const MAX_RESENDS = 3;
+export const RESEND_INTERVAL_MS = 30_000;
+
+/** Six digits from the CSPRNG over the whole 000000–999999 range. */
+export function newCode(): string {
+  return String(randomInt(0, 1_000_000)).padStart(6, '0');
+}
+
+/**
+ * The stored form of a code: an HMAC bound to its hold, so a code is useless for
+ * any other hold and a database reader cannot use it (with only a million codes a
+ * plain hash would be reversed at once; the key stays outside the database).
+ */
+export function hashCode(secret: string, holdId: string, code: string): string {
+  return createHmac('sha256', secret).update(`code:${holdId}:${code}`).digest('hex');
+}
+
+export function codeMatches(secret: string, holdId: string, code: string, stored: string | null): boolean {
+  if (!stored || !/^\d{6}$/.test(code)) return false;
+  const a = Buffer.from(hashCode(secret, holdId, code));
+  const b = Buffer.from(stored);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** A link token derived from the booking: 256 bits no one can guess without the secret, and re-creatable for reminders. */
+export function linkToken(secret: string, purpose: 'manage' | 'join', bookingId: string): string {
+  return createHmac('sha256', secret).update(`${purpose}:${bookingId}`).digest('base64url');
+}
+
+export type HoldState = {
+  state: 'held' | 'confirmed' | 'cancelled' | 'expired' | 'locked';
+  holdExpiresAt: Date | null;
+  codeAttempts: number;
+  resends: number;
+  codeSentAt: Date | null;
+};
+
+export type ConfirmDecision = 'check' | 'expired' | 'locked' | 'already_confirmed' | 'gone';
+
+/** Whether a code may be checked against this hold now. */
+export function confirmDecision(hold: HoldState, now: Date): ConfirmDecision {
+  if (hold.state === 'confirmed') return 'already_confirmed';
+  if (hold.state === 'locked' || hold.codeAttempts >= MAX_CODE_ATTEMPTS) return 'locked';
+  if (hold.state !== 'held') return 'gone';
+  if (!hold.holdExpiresAt || hold.holdExpiresAt <= now) return 'expired';
+  return 'check';
+}
+
+/** After a wrong code: the hold locks on the fifth wrong attempt. */
+export function afterWrongCode(attemptsBefore: number): { attempts: number; lock: boolean } {
+  const attempts = attemptsBefore + 1;
+  return { attempts, lock: attempts >= MAX_CODE_ATTEMPTS };
+}
+
+export type ResendDecision = { allowed: true } | { allowed: false; reason: 'too_many' | 'too_soon' | 'not_held'; retryAfterSeconds?: number };
+
+/** Whether "send the code again" may send one more code now. */
+export function resendDecision(hold: HoldState, now: Date): ResendDecision {
+  if (confirmDecision(hold, now) !== 'check') return { allowed: false, reason: 'not_held' };
+  if (hold.resends >= MAX_RESENDS) return { allowed: false, reason: 'too_many' };
+  if (hold.codeSentAt) {
+    const wait = hold.codeSentAt.getTime() + RESEND_INTERVAL_MS - now.getTime();
+    if (wait > 0) return { allowed: false, reason: 'too_soon', retryAfterSeconds: Math.ceil(wait / 1000) };
+  }
+  return { allowed: true };
+}
