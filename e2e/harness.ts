@@ -1,13 +1,15 @@
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import assert from 'node:assert/strict';
+import { SMTPServer } from 'smtp-server';
+import { simpleParser, type ParsedMail } from 'mailparser';
 import type { Okence } from '../src/boot.ts';
 import { bootTestApp } from '../src/http/testing.ts';
 import { systemClock } from '../src/lib/clock.ts';
 
 /** Okence with demo data on a free port, reachable as http://localhost:PORT (a secure context for __Host- cookies). */
-export async function startSite(): Promise<{ baseUrl: string; okence: Okence }> {
-  const okence = await bootTestApp('pglite', { clock: systemClock });
+export async function startSite(env: Record<string, string> = {}): Promise<{ baseUrl: string; okence: Okence }> {
+  const okence = await bootTestApp('pglite', { clock: systemClock, env });
   await okence.app.listen({ port: 0, host: 'localhost' });
   const address = okence.app.server.address();
   if (!address || typeof address !== 'object') throw new Error('no address');
@@ -41,4 +43,42 @@ export async function expectNoHorizontalScroll(page: Page): Promise<void> {
     clientWidth: document.documentElement.clientWidth,
   }));
   assert.ok(scrollWidth <= clientWidth, `${page.url()} scrolls sideways: ${scrollWidth} > ${clientWidth}`);
+}
+
+/** A real SMTP server on loopback that keeps every message it receives, parsed. */
+export async function startSmtpSink(): Promise<{ port: number; messages: ParsedMail[]; close(): Promise<void> }> {
+  const messages: ParsedMail[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onData(stream, _session, callback) {
+      simpleParser(stream).then(
+        (mail) => {
+          messages.push(mail);
+          callback();
+        },
+        (err: Error) => callback(err),
+      );
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return { port, messages, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
+/** Waits for a message to an address matching a pattern and returns the first capture. */
+export async function waitForMail(messages: ParsedMail[], to: string, pattern: RegExp, timeoutMs = 15_000): Promise<string> {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    for (const m of messages) {
+      const recipients = Array.isArray(m.to) ? m.to : m.to ? [m.to] : [];
+      if (!recipients.some((a) => a.text.includes(to))) continue;
+      const match = pattern.exec(m.text ?? '');
+      if (match) return match[1] ?? match[0];
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no mail to ${to} matching ${pattern}`);
 }

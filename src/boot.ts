@@ -8,6 +8,9 @@ import { identityService } from './identity/service.ts';
 import { systemClock, type Clock } from './lib/clock.ts';
 import { loadDemoData, type DemoAccount } from './tenants/demo-data.ts';
 import { tenantsService } from './tenants/service.ts';
+import { bookingService } from './booking/service.ts';
+import { bookingLifecycle } from './booking/lifecycle.ts';
+import { devMailbox, mailWorker, smtpTransport, type MailWorker } from './mail/service.ts';
 
 export type Okence = { app: FastifyInstance; handle: DatabaseHandle; demoAccounts: DemoAccount[]; close(): Promise<void> };
 
@@ -26,7 +29,19 @@ export async function bootOkence(config: Config, opts: { clock?: Clock; handle?:
     const demoAccounts = config.demoData ? await loadDemoData(handle.db, identity.hashPassword) : [];
     const tenants = tenantsService({ handle });
     await tenants.start();
-    const app = await createApp({ config, sessionSecret, handle, tenants, identity });
+    const booking = bookingService({ db: handle.db, clock });
+    // The worker needs the app's logger, the app needs the lifecycle, the lifecycle wakes the worker.
+    const mailRef: { worker?: MailWorker } = {};
+    const lifecycle = bookingLifecycle({
+      db: handle.db, clock, secret: sessionSecret, publicUrl: config.publicUrl, booking, tenants, wakeMail: () => mailRef.worker?.wake(),
+    });
+    const app = await createApp({ config, sessionSecret, handle, tenants, identity, booking, lifecycle, clock });
+    // Without SMTP_URL (development) mail stays in the outbox, readable at /dev/mail.
+    const mail = mailWorker({
+      db: handle.db, clock, transport: config.smtpUrl ? smtpTransport(config.smtpUrl) : devMailbox(), from: config.mailFrom, log: app.log,
+    });
+    mailRef.worker = mail;
+    mail.start();
     let closing: Promise<void> | undefined;
     return {
       app,
@@ -35,6 +50,7 @@ export async function bootOkence(config: Config, opts: { clock?: Clock; handle?:
       close: () =>
         (closing ??= (async () => {
           await app.close();
+          await mail.stop();
           await handle.close();
         })()),
     };

@@ -76,6 +76,8 @@ export async function firstFreeSeat(
   candidates: readonly { staffId: string; capacity: number }[],
   start: Date,
   end: Date,
+  /** A booking being moved does not stand in its own way. */
+  excludeId: string | null = null,
 ): Promise<{ staffId: string; seat: number } | undefined> {
   const range = rangeLiteral(start, end);
   for (const c of candidates) {
@@ -83,7 +85,8 @@ export async function firstFreeSeat(
       SELECT g.n AS seat FROM generate_series(1, ${c.capacity}::int) AS g(n)
       WHERE NOT EXISTS (
         SELECT 1 FROM booking b WHERE b.staff_id = ${c.staffId} AND b.seat = g.n
-          AND b.state IN ('held', 'confirmed') AND b.during && ${range}::tstzrange)
+          AND b.state IN ('held', 'confirmed') AND b.during && ${range}::tstzrange
+          AND b.id IS DISTINCT FROM ${excludeId}::uuid)
       ORDER BY g.n LIMIT 1`.execute(db);
     const seat = row.rows[0]?.seat;
     if (seat !== undefined) return { staffId: c.staffId, seat };
@@ -147,4 +150,111 @@ export async function cancelBooking(db: Db, id: string, now: Date): Promise<bool
     .where('state', 'in', ['held', 'confirmed'])
     .executeTakeFirst();
   return result.numUpdatedRows === 1n;
+}
+
+/** Holds created since `since` by one email or from one address (anti-harvesting limits). */
+export async function countHoldsSince(db: Db, by: 'citizen_email' | 'client_ip', value: string, since: Date): Promise<number> {
+  const row = await db
+    .selectFrom('booking')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where(by, '=', value)
+    .where('created_at', '>', since)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+/** A booking with what its pages, emails and checks need. */
+export type BookingRow = {
+  id: string;
+  organisationId: string;
+  officeId: string;
+  serviceId: string;
+  staffId: string;
+  start: Date;
+  end: Date;
+  state: 'held' | 'confirmed' | 'cancelled' | 'expired' | 'locked';
+  holdExpiresAt: Date | null;
+  name: string;
+  email: string;
+  phone: string | null;
+  notes: string | null;
+  codeHash: string | null;
+  codeAttempts: number;
+  codeResends: number;
+  codeSentAt: Date | null;
+  icsSequence: number;
+  language: 'sl' | 'cs' | 'en';
+};
+
+function selectBooking(db: Db) {
+  return db
+    .selectFrom('booking')
+    .select([
+      'id', 'organisation_id as organisationId', 'office_id as officeId', 'service_id as serviceId', 'staff_id as staffId',
+      sql<Date>`lower(during)`.as('start'), sql<Date>`upper(during)`.as('end'),
+      'state', 'hold_expires_at as holdExpiresAt', 'citizen_name as name', 'citizen_email as email', 'citizen_phone as phone', 'notes',
+      'code_hash as codeHash', 'code_attempts as codeAttempts', 'code_resends as codeResends', 'code_sent_at as codeSentAt',
+      'ics_sequence as icsSequence', 'language',
+    ]);
+}
+
+/** A booking by id; `forUpdate` locks the row for the rest of the transaction. */
+export async function findBooking(db: Db, id: string, forUpdate = false): Promise<BookingRow | undefined> {
+  let q = selectBooking(db).where('id', '=', id);
+  if (forUpdate) q = q.forUpdate();
+  return q.executeTakeFirst();
+}
+
+export async function findBookingByToken(db: Db, column: 'manage_token_hash' | 'join_token_hash', hash: string, forUpdate = false): Promise<BookingRow | undefined> {
+  let q = selectBooking(db).where(column, '=', hash);
+  if (forUpdate) q = q.forUpdate();
+  return q.executeTakeFirst();
+}
+
+export async function setCode(db: Db, id: string, codeHash: string, now: Date, extra: { resend: boolean; holdExpiresAt?: Date; language?: 'sl' | 'cs' | 'en'; ip?: string | null }): Promise<void> {
+  await db
+    .updateTable('booking')
+    .set((eb) => ({
+      code_hash: codeHash,
+      code_sent_at: now,
+      ...(extra.resend ? { code_resends: eb('code_resends', '+', 1) } : {}),
+      ...(extra.holdExpiresAt ? { hold_expires_at: extra.holdExpiresAt } : {}),
+      ...(extra.language ? { language: extra.language } : {}),
+      ...(extra.ip !== undefined ? { client_ip: extra.ip } : {}),
+    }))
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function recordWrongCode(db: Db, id: string, attempts: number, lock: boolean): Promise<void> {
+  await db
+    .updateTable('booking')
+    .set({ code_attempts: attempts, ...(lock ? { state: 'locked' as const } : {}) })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function markConfirmed(db: Db, id: string, now: Date, tokens: { manageHash: string; joinHash: string }): Promise<void> {
+  await db
+    .updateTable('booking')
+    .set({ state: 'confirmed', confirmed_at: now, hold_expires_at: null, code_hash: null, manage_token_hash: tokens.manageHash, join_token_hash: tokens.joinHash })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function markCancelled(db: Db, id: string, now: Date): Promise<void> {
+  await db
+    .updateTable('booking')
+    .set((eb) => ({ state: 'cancelled' as const, cancelled_at: now, ics_sequence: eb('ics_sequence', '+', 1) }))
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Moves a booking to another interval (and maybe official and seat); the exclusion constraint guards the new place. */
+export async function moveBooking(db: Db, id: string, to: { staffId: string; seat: number; start: Date; end: Date }): Promise<void> {
+  await db
+    .updateTable('booking')
+    .set((eb) => ({ staff_id: to.staffId, seat: to.seat, during: rangeLiteral(to.start, to.end), ics_sequence: eb('ics_sequence', '+', 1) }))
+    .where('id', '=', id)
+    .execute();
 }

@@ -64,7 +64,13 @@ export function bookingService(deps: { db: Db; clock: Clock }) {
      * officials free then, but only the database's exclusion constraint decides:
      * a lost race is retried a few times, then answered as `taken`.
      */
-    async placeHold(target: BookingTarget, start: Date, contact: Contact): Promise<HoldResult> {
+    async placeHold(
+      target: BookingTarget,
+      start: Date,
+      contact: Contact,
+      /** Runs in the hold's transaction (store the code, queue its email): all or nothing. */
+      afterInsert?: (tx: Db, holdId: string, now: Date) => Promise<void>,
+    ): Promise<HoldResult> {
       const day = localParts(start, target.office.timeZone).date;
       const open = (await slots(target, day, day)).filter((s) => s.start.getTime() === start.getTime());
       const first = open[0];
@@ -90,6 +96,7 @@ export function bookingService(deps: { db: Db; clock: Clock }) {
             contact,
             now,
           });
+          await afterInsert?.(tx, holdId, now);
           return { holdId, staffId: seat.staffId };
         }),
       );

@@ -90,6 +90,15 @@ export type Database = {
     created_at: Date;
     confirmed_at: Date | null;
     cancelled_at: Date | null;
+    code_hash: string | null;
+    code_attempts: Generated<number>;
+    code_resends: Generated<number>;
+    code_sent_at: Date | null;
+    manage_token_hash: string | null;
+    join_token_hash: string | null;
+    ics_sequence: Generated<number>;
+    language: Generated<'sl' | 'cs' | 'en'>;
+    client_ip: string | null;
   };
   mail_outbox: {
     id: Generated<string>;

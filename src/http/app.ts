@@ -7,6 +7,10 @@ import { identityRoutes } from '../identity/routes.ts';
 import type { IdentityService } from '../identity/service.ts';
 import { tenantOperations, tenantPages } from '../tenants/routes.ts';
 import type { TenantsService } from '../tenants/service.ts';
+import type { BookingService } from '../booking/service.ts';
+import type { BookingLifecycle } from '../booking/lifecycle.ts';
+import { bookingPages } from '../booking/routes.ts';
+import type { Clock } from '../lib/clock.ts';
 import { openApiDocument, registerOperations } from './api.ts';
 import { assetRoutes } from './assets.ts';
 import { installErrorHandling } from './error-handler.ts';
@@ -22,6 +26,9 @@ export type AppDeps = {
   handle: DatabaseHandle;
   tenants: TenantsService;
   identity: IdentityService;
+  booking: BookingService;
+  lifecycle: BookingLifecycle;
+  clock: Clock;
 };
 
 /** Builds the app: plugins, then each domain's routes, then the not-found and error handlers. */
@@ -53,6 +60,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(healthRoutes(deps.handle.db));
   await app.register(tenantPages(deps.tenants));
   await app.register(identityRoutes({ identity: deps.identity, tenants: deps.tenants }));
+  await app.register(bookingPages({ tenants: deps.tenants, booking: deps.booking, lifecycle: deps.lifecycle, clock: deps.clock }));
 
   const operations = [...tenantOperations(deps.tenants)];
   registerOperations(app, operations);

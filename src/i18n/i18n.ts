@@ -1,6 +1,10 @@
-import { en, type MessageKey } from './messages/en.ts';
+import { en, type MessageKey as BaseKey } from './messages/en.ts';
 import { sl } from './messages/sl.ts';
 import { cs } from './messages/cs.ts';
+import { bookingMessages, type BookingMessageKey } from './messages/booking.ts';
+
+/** Every interface text key: the base set plus each domain's set. */
+export type MessageKey = BaseKey | BookingMessageKey;
 
 export const LANGS = ['sl', 'cs', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -8,7 +12,11 @@ export type Lang = (typeof LANGS)[number];
 /** A text an organisation writes in several languages. */
 export type Localized = Partial<Record<Lang, string>>;
 
-export const MESSAGES: Record<Lang, Record<MessageKey, string>> = { sl, cs, en };
+export const MESSAGES: Record<Lang, Record<MessageKey, string>> = {
+  sl: { ...sl, ...bookingMessages.sl },
+  cs: { ...cs, ...bookingMessages.cs },
+  en: { ...en, ...bookingMessages.en },
+};
 
 const LOCALES: Record<Lang, string> = { sl: 'sl-SI', cs: 'cs-CZ', en: 'en-GB' };
 
@@ -70,4 +78,3 @@ export function missingLanguages(text: Localized): Lang[] {
   return LANGS.filter((l) => !text[l]?.trim());
 }
 
-export type { MessageKey };

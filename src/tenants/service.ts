@@ -105,6 +105,18 @@ export function tenantsService(deps: { handle: DatabaseHandle }) {
       return { organisation, office, service, officialIds };
     },
 
+    /** The same as bookingTarget, by ids (for an existing booking), with the official's name. */
+    async bookingTargetById(organisationId: string, officeId: string, serviceId: string, staffId: string) {
+      const c = await catalogue();
+      const organisation = c.organisations.find((o) => o.id === organisationId);
+      const office = c.offices.find((o) => o.id === officeId);
+      const service = c.services.find((s) => s.id === serviceId);
+      if (!organisation || !office || !service) throw new AppError('not_found', 'booking refers to something that no longer exists');
+      const officialIds = c.officials.filter((o) => service.officialIds.includes(o.id) && o.officeIds.includes(office.id)).map((o) => o.id);
+      const officialName = c.officials.find((o) => o.id === staffId)?.displayName ?? null;
+      return { organisation, office, service, officialIds, officialName };
+    },
+
     /** What the staff start page shows: only the signed-in person's own organisation. */
     async staffOverview(staff: StaffPrincipal) {
       const c = await catalogue();

@@ -23,13 +23,16 @@ export function field(opts: {
   error?: string | undefined;
   autocomplete?: string;
   required?: boolean;
+  hint?: string;
 }): Html {
   const errorId = `${opts.name}-error`;
+  const hintId = `${opts.name}-hint`;
+  const describedBy = [opts.hint ? hintId : '', opts.error ? errorId : ''].filter(Boolean).join(' ');
   return html`<div class="${opts.error ? 'field-error' : ''}">
-  <label for="${opts.name}">${opts.label}</label>
+  <label for="${opts.name}">${opts.label}${opts.hint ? html` <span class="hint" id="${hintId}">${opts.hint}</span>` : ''}</label>
   ${opts.error ? html`<span class="error-message" id="${errorId}">${opts.error}</span>` : ''}
   <input type="${opts.type}" id="${opts.name}" name="${opts.name}" value="${opts.type === 'password' ? '' : (opts.value ?? '')}"
     ${opts.autocomplete ? html`autocomplete="${opts.autocomplete}"` : ''} ${opts.required ? html`required` : ''}
-    ${opts.error ? html`aria-invalid="true" aria-describedby="${errorId}"` : ''}>
+    ${opts.error ? html`aria-invalid="true"` : ''} ${describedBy ? html`aria-describedby="${describedBy}"` : ''}>
 </div>`;
 }

@@ -34,7 +34,9 @@ ${organisationHeading(ctx, org, name)}
 <h2>${t('service.what_to_prepare')}</h2>
 ${prep.length ? html`<ul>${prep.map((p) => html`<li>${p}</li>`)}</ul>` : html`<p>${t('service.nothing_to_prepare')}</p>`}
 <h2>${t('service.how_to_book')}</h2>
-<p class="notice">${t('service.how_to_book_text')}</p>
+${service.byVideo && data.serviceOffices.length > 0 && data.officials.length > 0
+  ? html`<p><a class="button" href="/o/${org.slug}/s/${service.slug}/book">${t('book.button')}</a></p>`
+  : html`<p class="notice">${t('service.how_to_book_text')}</p>`}
 <h2>${t('service.where')}</h2>
 <div class="cards">${data.serviceOffices.map((o) => officeDetails(ctx, o, 'h3', fb))}</div>`,
   };

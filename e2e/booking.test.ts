@@ -1,0 +1,75 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser, Page } from 'playwright-core';
+import type { Okence } from '../src/boot.ts';
+import { expectAccessible, launchBrowser, newPage, startSite, startSmtpSink, waitForMail } from './harness.ts';
+
+/** A citizen books a video appointment from the service page to the confirmation, as a person would. */
+async function bookThrough(page: Page, baseUrl: string, email: string, messages: Parameters<typeof waitForMail>[0], scan: (p: Page) => Promise<void>) {
+  await page.goto(`${baseUrl}/o/ue-ljutomer/s/splosne-informacije?lang=en`);
+  await page.getByRole('link', { name: 'Book a video appointment' }).click();
+  await page.waitForURL(/\/book\/ljutomer/);
+  await scan(page);
+  // The first day with free times, then its first free time.
+  await page.locator('td.day-free a').first().click();
+  await page.waitForURL(/day=/);
+  await scan(page);
+  await page.locator('ul.times a').first().click();
+  await page.waitForURL(/contact\?start=/);
+  await scan(page);
+  await page.getByRole('button', { name: 'Reserve' }).click();
+  // Nothing filled in: the form comes back with a summary.
+  await page.locator('.error-summary').waitFor();
+  await scan(page);
+  await page.getByLabel('Name and surname').fill('Žan Čuk');
+  await page.getByLabel(/^Email address/).fill(email);
+  await page.getByLabel(/^Notes for the official/).fill('Zanima me potrdilo o stalnem prebivališču.');
+  await page.getByRole('button', { name: 'Reserve' }).click();
+  await page.waitForURL(/\/h\/[0-9a-f-]{36}$/);
+  await scan(page);
+  const code = await waitForMail(messages, email, /\b(\d{6})\b/);
+  await page.getByLabel(/^Code/).fill(code);
+  await page.getByRole('button', { name: 'Confirm the appointment' }).click();
+  await page.waitForURL(/\/m\/[A-Za-z0-9_-]{43}\?confirmed=1$/);
+  assert.equal(await page.locator('h1').textContent(), 'Your appointment is booked');
+  await scan(page);
+  const join = await waitForMail(messages, email, /(http:\/\/localhost:\d+\/j\/[A-Za-z0-9_-]{43})/);
+  return { join };
+}
+
+describe('booking in Chromium with a real SMTP server', () => {
+  let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
+  let site: { baseUrl: string; okence: Okence };
+  let browser: Browser;
+  before(async () => {
+    smtp = await startSmtpSink();
+    site = await startSite({ SMTP_URL: `smtp://127.0.0.1:${smtp.port}` });
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await site?.okence.close();
+    await smtp?.close();
+  });
+
+  for (const javaScriptEnabled of [false, true]) {
+    test(`the whole flow with JavaScript ${javaScriptEnabled ? 'enabled (axe on every page)' : 'disabled'}`, async () => {
+      const page = await newPage(browser, { javaScriptEnabled, locale: 'en-GB' });
+      const email = `citizen-${javaScriptEnabled ? 'js' : 'nojs'}@example.si`;
+      const scan = async (p: Page) => {
+        if (javaScriptEnabled) await expectAccessible(p);
+      };
+      const { join } = await bookThrough(page, site.baseUrl, email, smtp.messages, scan);
+      // The confirmation email carries a calendar invitation.
+      const confirmation = smtp.messages.find((m) => m.subject?.startsWith('Appointment confirmed') && JSON.stringify(m.to).includes(email));
+      assert.ok(confirmation);
+      const calendar = confirmation.attachments.find((a) => a.contentType.startsWith('text/calendar')) ?? null;
+      const icsText = calendar ? calendar.content.toString('utf8') : String((confirmation as unknown as { text?: string }).text);
+      assert.match(icsText + JSON.stringify(confirmation.headers), /METHOD:REQUEST|text\/calendar/);
+      // Links are built on PUBLIC_URL; this test's server listens on a port of its own.
+      await page.goto(new URL(new URL(join).pathname, site.baseUrl).href);
+      assert.equal(await page.locator('h1').textContent(), 'Your video appointment');
+      await scan(page);
+    });
+  }
+});

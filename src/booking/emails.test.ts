@@ -1,0 +1,30 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { bookingEmail, codeEmail, formatWhen } from './emails.ts';
+
+const facts = {
+  service: 'Potrdila iz uradnih evidenc', office: 'Domžale, sedež', address: 'Ljubljanska cesta 69, 1230 Domžale', official: 'Janez Novak',
+  start: new Date('2026-03-30T08:00:00Z'), end: new Date('2026-03-30T08:20:00Z'), timeZone: 'Europe/Ljubljana',
+};
+
+test('times are given in the office zone with the zone named, across DST', () => {
+  assert.match(formatWhen(new Date('2026-03-30T08:00:00Z'), 'Europe/Ljubljana', 'en'), /10:00 CEST/);
+  assert.match(formatWhen(new Date('2026-03-27T09:00:00Z'), 'Europe/Prague', 'cs'), /10:00 SEČ|10:00 CET/);
+  assert.match(formatWhen(new Date('2026-03-30T08:00:00Z'), 'Europe/Ljubljana', 'sl'), /ponedeljek/);
+});
+
+test('the confirmation names service, office, official and time and carries both links; a cancellation no join link', () => {
+  const links = { join: 'https://o.example/j/J', manage: 'https://o.example/m/M' };
+  const mail = bookingEmail('confirmed', 'sl', facts, links);
+  assert.equal(mail.subject, 'Termin potrjen: Potrdila iz uradnih evidenc');
+  for (const part of ['Domžale, sedež', 'Janez Novak', '10:00', links.join, links.manage]) assert.ok(mail.text.includes(part), part);
+  const cancelled = bookingEmail('cancelled', 'cs', facts, links);
+  assert.ok(!cancelled.text.includes(links.join));
+  assert.match(cancelled.subject, /^Termín zrušen/);
+});
+
+test('the code email shows the code and how long it lasts', () => {
+  const mail = codeEmail('en', '042517', 10);
+  assert.match(mail.text, /042517/);
+  assert.match(mail.text, /10 minutes/);
+});

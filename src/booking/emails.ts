@@ -1,0 +1,108 @@
+import type { Lang } from '../i18n/i18n.ts';
+import { localeOf } from '../i18n/i18n.ts';
+
+/** What every booking email names. */
+export type BookingFacts = {
+  service: string;
+  office: string;
+  address: string;
+  official: string | null;
+  start: Date;
+  end: Date;
+  timeZone: string;
+};
+
+const whenFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** "ponedeljek, 23. november 2026 10:00 CET": date, time and zone in the reader's language. */
+export function formatWhen(date: Date, timeZone: string, lang: Lang): string {
+  const key = `${lang}|${timeZone}`;
+  let f = whenFormats.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(localeOf(lang), {
+      weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short', timeZone,
+    });
+    whenFormats.set(key, f);
+  }
+  return f.format(date);
+}
+
+type Texts = {
+  codeSubject: string;
+  codeBody: (code: string, minutes: number) => string;
+  confirmedSubject: (service: string) => string;
+  cancelledSubject: (service: string) => string;
+  movedSubject: (service: string) => string;
+  reminderSubject: (service: string) => string;
+  intro: { confirmed: string; cancelled: string; moved: string; reminder: string };
+  labels: { service: string; office: string; official: string; when: string; join: string; manage: string };
+  joinHelp: string;
+  footer: string;
+};
+
+// Booking emails are plain text in the citizen's language; each language is complete by type.
+const TEXTS: Record<Lang, Texts> = {
+  sl: {
+    codeSubject: 'Vaša koda za potrditev termina',
+    codeBody: (code, minutes) => `Vaša koda za potrditev termina je: ${code}\n\nVpišite jo na strani za potrditev. Koda velja ${minutes} minut. Če termina niste rezervirali vi, to sporočilo prezrite.`,
+    confirmedSubject: (s) => `Termin potrjen: ${s}`,
+    cancelledSubject: (s) => `Termin preklican: ${s}`,
+    movedSubject: (s) => `Termin prestavljen: ${s}`,
+    reminderSubject: (s) => `Opomnik: ${s}`,
+    intro: { confirmed: 'Vaš termin je potrjen.', cancelled: 'Vaš termin je preklican.', moved: 'Vaš termin je prestavljen.', reminder: 'Opominjamo vas na vaš termin.' },
+    labels: { service: 'Storitev', office: 'Urad', official: 'Uslužbenec', when: 'Kdaj', join: 'Pridružite se sestanku', manage: 'Prekličite ali prestavite termin' },
+    joinHelp: 'Potrebujete brskalnik, kamero in mikrofon ter osebni dokument. Namestitev ni potrebna.',
+    footer: 'Okence — virtualno okence vašega urada',
+  },
+  cs: {
+    codeSubject: 'Váš kód pro potvrzení termínu',
+    codeBody: (code, minutes) => `Váš kód pro potvrzení termínu je: ${code}\n\nZadejte jej na stránce potvrzení. Kód platí ${minutes} minut. Pokud jste termín nerezervovali vy, zprávu ignorujte.`,
+    confirmedSubject: (s) => `Termín potvrzen: ${s}`,
+    cancelledSubject: (s) => `Termín zrušen: ${s}`,
+    movedSubject: (s) => `Termín přesunut: ${s}`,
+    reminderSubject: (s) => `Připomínka: ${s}`,
+    intro: { confirmed: 'Váš termín je potvrzen.', cancelled: 'Váš termín byl zrušen.', moved: 'Váš termín byl přesunut.', reminder: 'Připomínáme vám váš termín.' },
+    labels: { service: 'Služba', office: 'Úřad', official: 'Úředník', when: 'Kdy', join: 'Připojit se ke schůzce', manage: 'Zrušit nebo přesunout termín' },
+    joinHelp: 'Stačí prohlížeč, kamera, mikrofon a doklad totožnosti. Nic se neinstaluje.',
+    footer: 'Okence — virtuální přepážka vašeho úřadu',
+  },
+  en: {
+    codeSubject: 'Your code to confirm the appointment',
+    codeBody: (code, minutes) => `Your code to confirm the appointment is: ${code}\n\nEnter it on the confirmation page. The code is valid for ${minutes} minutes. If you did not book this appointment, ignore this message.`,
+    confirmedSubject: (s) => `Appointment confirmed: ${s}`,
+    cancelledSubject: (s) => `Appointment cancelled: ${s}`,
+    movedSubject: (s) => `Appointment moved: ${s}`,
+    reminderSubject: (s) => `Reminder: ${s}`,
+    intro: { confirmed: 'Your appointment is confirmed.', cancelled: 'Your appointment is cancelled.', moved: 'Your appointment has been moved.', reminder: 'A reminder of your appointment.' },
+    labels: { service: 'Service', office: 'Office', official: 'Official', when: 'When', join: 'Join the meeting', manage: 'Cancel or move the appointment' },
+    joinHelp: 'You need a browser, a camera and microphone, and an identity document. Nothing to install.',
+    footer: 'Okence — the virtual counter of your office',
+  },
+};
+
+/** The email carrying a confirmation code. */
+export function codeEmail(lang: Lang, code: string, minutes: number): { subject: string; text: string } {
+  const t = TEXTS[lang];
+  return { subject: t.codeSubject, text: `${t.codeBody(code, minutes)}\n\n-- \n${t.footer}\n` };
+}
+
+/** Confirmation, cancellation, move and reminder emails: the facts, then the links that still apply. */
+export function bookingEmail(
+  kind: 'confirmed' | 'cancelled' | 'moved' | 'reminder',
+  lang: Lang,
+  facts: BookingFacts,
+  links: { join: string; manage: string },
+): { subject: string; text: string } {
+  const t = TEXTS[lang];
+  const subject = { confirmed: t.confirmedSubject, cancelled: t.cancelledSubject, moved: t.movedSubject, reminder: t.reminderSubject }[kind](facts.service);
+  const lines = [
+    t.intro[kind],
+    '',
+    `${t.labels.service}: ${facts.service}`,
+    `${t.labels.office}: ${facts.office}, ${facts.address}`,
+    ...(facts.official ? [`${t.labels.official}: ${facts.official}`] : []),
+    `${t.labels.when}: ${formatWhen(facts.start, facts.timeZone, lang)}`,
+  ];
+  if (kind !== 'cancelled') lines.push('', `${t.labels.join}: ${links.join}`, t.joinHelp, '', `${t.labels.manage}: ${links.manage}`);
+  return { subject, text: `${lines.join('\n')}\n\n-- \n${t.footer}\n` };
+}

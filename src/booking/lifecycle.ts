@@ -1,0 +1,251 @@
+import { createHash } from 'node:crypto';
+import type { Db } from '../db/db.ts';
+import { retryOnConflict } from '../db/retry.ts';
+import { localize, type Lang } from '../i18n/i18n.ts';
+import type { Clock } from '../lib/clock.ts';
+import { enqueueMail } from '../mail/service.ts';
+import type { TenantsService } from '../tenants/service.ts';
+import {
+  afterWrongCode,
+  CODE_TTL_MINUTES,
+  codeMatches,
+  confirmDecision,
+  hashCode,
+  linkToken,
+  newCode,
+  resendDecision,
+} from './codes.ts';
+import { bookingEmail, codeEmail, type BookingFacts } from './emails.ts';
+import { buildInvite } from './ics.ts';
+import * as repo from './repo.ts';
+import type { BookingService, BookingTarget, Contact } from './service.ts';
+import { localParts } from './time.ts';
+
+/** Holds per email and per address within an hour: enough for people, too few to harvest slots. */
+export const HOLDS_PER_EMAIL_PER_HOUR = 5;
+export const HOLDS_PER_IP_PER_HOUR = 20;
+
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+export type BookingView = {
+  id: string;
+  state: repo.BookingRow['state'];
+  start: Date;
+  end: Date;
+  past: boolean;
+  target: BookingTarget & { officialName: string | null };
+  name: string;
+  email: string;
+  phone: string | null;
+  notes: string | null;
+  language: Lang;
+  icsSequence: number;
+  joinUrl: string;
+  manageUrl: string;
+};
+
+/**
+ * The life of a booking after its hold: the emailed code, confirmation, and the
+ * manage link's cancel and move. Every email is queued in the same transaction as
+ * the change it announces.
+ */
+export function bookingLifecycle(deps: {
+  db: Db;
+  clock: Clock;
+  secret: string;
+  publicUrl: URL;
+  booking: BookingService;
+  tenants: TenantsService;
+  /** Tells the mail worker there is something to send (after the transaction commits). */
+  wakeMail?: () => void;
+}) {
+  const { db, clock, secret } = deps;
+  const url = (path: string) => new URL(path, deps.publicUrl).href;
+  const links = (id: string) => ({ join: url(`/j/${linkToken(secret, 'join', id)}`), manage: url(`/m/${linkToken(secret, 'manage', id)}`) });
+
+  async function view(row: repo.BookingRow): Promise<BookingView> {
+    const target = await deps.tenants.bookingTargetById(row.organisationId, row.officeId, row.serviceId, row.staffId);
+    const l = links(row.id);
+    return {
+      id: row.id, state: row.state, start: row.start, end: row.end, past: row.end <= clock.now(), target,
+      name: row.name, email: row.email, phone: row.phone, notes: row.notes, language: row.language, icsSequence: row.icsSequence,
+      joinUrl: l.join, manageUrl: l.manage,
+    };
+  }
+
+  function facts(v: BookingView): BookingFacts {
+    const fb = v.target.organisation.defaultLanguage;
+    const o = v.target.office;
+    return {
+      service: localize(v.target.service.name, v.language, fb),
+      office: localize(o.name, v.language, fb),
+      address: `${o.street}, ${o.postcode} ${o.city}`,
+      official: v.target.officialName,
+      start: v.start,
+      end: v.end,
+      timeZone: o.timeZone,
+    };
+  }
+
+  /** Queues the email for a booking event, with its invitation (REQUEST, or CANCEL). */
+  async function queueBookingMail(tx: Db, kind: 'confirmed' | 'cancelled' | 'moved', v: BookingView, sequence: number): Promise<void> {
+    const f = facts(v);
+    const mail = bookingEmail(kind, v.language, f, { join: v.joinUrl, manage: v.manageUrl });
+    const org = v.target.organisation;
+    const method = kind === 'cancelled' ? 'CANCEL' : 'REQUEST';
+    const ics = buildInvite({
+      method, uid: `${v.id}@okence`, sequence, start: v.start, end: v.end, stamp: clock.now(),
+      summary: `${f.service} — ${f.office}`, description: mail.text, location: f.address, url: v.manageUrl,
+      organizer: { name: localize(org.name, v.language, org.defaultLanguage), email: v.target.office.email ?? org.email ?? 'no-reply@okence.invalid' },
+      attendee: { name: v.name, email: v.email },
+    });
+    await enqueueMail(tx, { dedupeKey: `booking:${v.id}:${kind}:${sequence}`, to: v.email, subject: mail.subject, text: mail.text, ics: { method, content: ics } }, clock.now());
+  }
+
+  return {
+    /**
+     * Reserves a time and emails a code. Answers the same way for any email
+     * address; limits per email and per address keep bots from harvesting slots.
+     */
+    async createHold(target: BookingTarget, start: Date, contact: Contact, ctx: { lang: Lang; ip: string }) {
+      const hourAgo = new Date(clock.now().getTime() - 3600_000);
+      if (
+        (await repo.countHoldsSince(db, 'citizen_email', contact.email, hourAgo)) >= HOLDS_PER_EMAIL_PER_HOUR ||
+        (await repo.countHoldsSince(db, 'client_ip', ctx.ip, hourAgo)) >= HOLDS_PER_IP_PER_HOUR
+      ) {
+        return { ok: false as const, reason: 'limited' as const };
+      }
+      const result = await deps.booking.placeHold(target, start, contact, async (tx, holdId, now) => {
+        const code = newCode();
+        await repo.setCode(tx, holdId, hashCode(secret, holdId, code), now, { resend: false, language: ctx.lang, ip: ctx.ip });
+        const mail = codeEmail(ctx.lang, code, CODE_TTL_MINUTES);
+        await enqueueMail(tx, { dedupeKey: `code:${holdId}:0`, to: contact.email, subject: mail.subject, text: mail.text }, now);
+      });
+      if (result.ok) deps.wakeMail?.();
+      return result;
+    },
+
+    /** "Send the code again": a new code (the old one stops working), at most three times, 30 s apart. */
+    async resendCode(holdId: string) {
+      const outcome = await db.transaction().execute(async (tx) => {
+        const row = await repo.findBooking(tx, holdId, true);
+        if (!row) return { ok: false as const, reason: 'not_held' as const };
+        const now = clock.now();
+        const decision = resendDecision({ state: row.state, holdExpiresAt: row.holdExpiresAt, codeAttempts: row.codeAttempts, resends: row.codeResends, codeSentAt: row.codeSentAt }, now);
+        if (!decision.allowed) return { ok: false as const, reason: decision.reason, retryAfterSeconds: decision.retryAfterSeconds };
+        const code = newCode();
+        await repo.setCode(tx, holdId, hashCode(secret, holdId, code), now, { resend: true });
+        const mail = codeEmail(row.language, code, CODE_TTL_MINUTES);
+        await enqueueMail(tx, { dedupeKey: `code:${holdId}:${row.codeResends + 1}`, to: row.email, subject: mail.subject, text: mail.text }, now);
+        return { ok: true as const };
+      });
+      if (outcome.ok) deps.wakeMail?.();
+      return outcome;
+    },
+
+    /** Checks the code; the right one confirms the booking and queues the confirmation with its invitation. */
+    async confirmWithCode(holdId: string, code: string) {
+      const outcome = await retryOnConflict(() =>
+        db.transaction().execute(async (tx) => {
+          const row = await repo.findBooking(tx, holdId, true);
+          if (!row) return { ok: false as const, reason: 'gone' as const };
+          const now = clock.now();
+          const decision = confirmDecision({ state: row.state, holdExpiresAt: row.holdExpiresAt, codeAttempts: row.codeAttempts, resends: row.codeResends, codeSentAt: row.codeSentAt }, now);
+          if (decision === 'already_confirmed') return { ok: true as const, booking: await view(row) };
+          if (decision !== 'check') return { ok: false as const, reason: decision };
+          if (!codeMatches(secret, holdId, code.trim(), row.codeHash)) {
+            const next = afterWrongCode(row.codeAttempts);
+            await repo.recordWrongCode(tx, holdId, next.attempts, next.lock);
+            return { ok: false as const, reason: next.lock ? ('locked' as const) : ('wrong_code' as const), attemptsLeft: 5 - next.attempts };
+          }
+          await repo.markConfirmed(tx, holdId, now, {
+            manageHash: sha256(linkToken(secret, 'manage', holdId)),
+            joinHash: sha256(linkToken(secret, 'join', holdId)),
+          });
+          const v = await view({ ...row, state: 'confirmed', holdExpiresAt: null });
+          await queueBookingMail(tx, 'confirmed', v, row.icsSequence);
+          return { ok: true as const, booking: v };
+        }),
+      );
+      if (!outcome.ok) return { ok: false as const, reason: 'gone' as const };
+      if (outcome.value.ok) deps.wakeMail?.();
+      return outcome.value;
+    },
+
+    /** A hold for the code page: whether it can still be confirmed, and what it is for. */
+    async hold(holdId: string) {
+      const row = await repo.findBooking(db, holdId);
+      if (!row) return null;
+      const target = await deps.tenants.bookingTargetById(row.organisationId, row.officeId, row.serviceId, row.staffId);
+      const live = row.state === 'held' && row.holdExpiresAt !== null && row.holdExpiresAt > clock.now();
+      return { id: row.id, state: row.state, live, start: row.start, target };
+    },
+
+    /** The current invitation of a booking (REQUEST, or CANCEL once cancelled), for download. */
+    invite(v: BookingView): string {
+      const f = facts(v);
+      const org = v.target.organisation;
+      return buildInvite({
+        method: v.state === 'cancelled' ? 'CANCEL' : 'REQUEST', uid: `${v.id}@okence`, sequence: v.icsSequence, start: v.start, end: v.end, stamp: clock.now(),
+        summary: `${f.service} — ${f.office}`, description: `${v.joinUrl}\n${v.manageUrl}`, location: f.address, url: v.manageUrl,
+        organizer: { name: localize(org.name, v.language, org.defaultLanguage), email: v.target.office.email ?? org.email ?? 'no-reply@okence.invalid' },
+        attendee: { name: v.name, email: v.email },
+      });
+    },
+
+    /** The booking a manage (or join) link points to, or null. */
+    async byToken(kind: 'manage' | 'join', token: string): Promise<BookingView | null> {
+      const row = await repo.findBookingByToken(db, kind === 'manage' ? 'manage_token_hash' : 'join_token_hash', sha256(token));
+      return row ? view(row) : null;
+    },
+
+    /** Cancels through the manage link; the citizen gets METHOD:CANCEL with a higher SEQUENCE. */
+    async cancelByToken(token: string) {
+      const outcome = await db.transaction().execute(async (tx) => {
+        const row = await repo.findBookingByToken(tx, 'manage_token_hash', sha256(token), true);
+        if (!row) return { ok: false as const, reason: 'not_found' as const };
+        if (row.state !== 'confirmed' || row.end <= clock.now()) return { ok: false as const, reason: 'not_active' as const };
+        await repo.markCancelled(tx, row.id, clock.now());
+        const v = await view({ ...row, state: 'cancelled' });
+        await queueBookingMail(tx, 'cancelled', v, row.icsSequence + 1);
+        return { ok: true as const, booking: v };
+      });
+      if (outcome.ok) deps.wakeMail?.();
+      return outcome;
+    },
+
+    /** Moves a booking to another free time; it keeps its UID and links, its SEQUENCE rises. */
+    async rescheduleByToken(token: string, start: Date) {
+      const current = await repo.findBookingByToken(db, 'manage_token_hash', sha256(token));
+      if (!current) return { ok: false as const, reason: 'not_found' as const };
+      if (current.state !== 'confirmed' || current.end <= clock.now()) return { ok: false as const, reason: 'not_active' as const };
+      const target = await deps.tenants.bookingTargetById(current.organisationId, current.officeId, current.serviceId, current.staffId);
+      const day = localParts(start, target.office.timeZone).date;
+      const open = (await deps.booking.slots(target, day, day)).filter((s) => s.start.getTime() === start.getTime());
+      if (open.length === 0) return { ok: false as const, reason: 'taken' as const };
+      const end = open[0]!.end;
+      const result = await retryOnConflict(() =>
+        db.transaction().execute(async (tx) => {
+          const row = await repo.findBookingByToken(tx, 'manage_token_hash', sha256(token), true);
+          if (!row || row.state !== 'confirmed') return undefined;
+          const now = clock.now();
+          const staffIds = open.map((s) => s.officialId);
+          await repo.expireHolds(tx, staffIds, start, end, now);
+          const seat = await repo.firstFreeSeat(tx, open.map((s) => ({ staffId: s.officialId, capacity: target.service.capacity })), start, end, row.id);
+          if (!seat) return undefined;
+          await repo.moveBooking(tx, row.id, { ...seat, start, end });
+          const moved = await repo.findBooking(tx, row.id);
+          if (!moved) return undefined;
+          const v = await view(moved);
+          await queueBookingMail(tx, 'moved', v, moved.icsSequence);
+          return v;
+        }),
+      );
+      if (!result.ok || !result.value) return { ok: false as const, reason: 'taken' as const };
+      deps.wakeMail?.();
+      return { ok: true as const, booking: result.value };
+    },
+  };
+}
+
+export type BookingLifecycle = ReturnType<typeof bookingLifecycle>;

@@ -1,0 +1,143 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import ICAL from 'ical.js';
+import type { Okence } from '../boot.ts';
+import { DB_KINDS } from '../db/testing.ts';
+import { bootTestApp, cookiesOf, csrfFrom } from '../http/testing.ts';
+import { fixedClock } from '../lib/clock.ts';
+
+for (const kind of DB_KINDS) {
+  describe(`booking pages on ${kind}`, () => {
+    let okence: Okence;
+    // Monday 23 November 2026, 08:00 in Domžale.
+    const clock = fixedClock(new Date('2026-11-23T07:00:00Z'));
+    let cookies: Record<string, string> = {};
+    before(async () => {
+      okence = await bootTestApp(kind, { clock });
+    });
+    after(async () => {
+      await okence.close();
+    });
+    const get = async (url: string) => {
+      const res = await okence.app.inject({ method: 'GET', url, cookies });
+      cookies = { ...cookies, ...cookiesOf(res) };
+      return res;
+    };
+    const post = async (url: string, payload: Record<string, string>, token: string) => {
+      const res = await okence.app.inject({ method: 'POST', url, cookies, payload: { ...payload, _csrf: token } });
+      cookies = { ...cookies, ...cookiesOf(res) };
+      return res;
+    };
+    const latestMailTo = async (to: string) =>
+      okence.handle.db.selectFrom('mail_outbox').selectAll().where('to_address', '=', to).orderBy('created_at', 'desc').orderBy('id').execute();
+
+    /** Calendar → first free day → first time → contact form. */
+    async function openContactForm(): Promise<{ url: string; body: string }> {
+      const service = await get('/o/ue-domzale/s/potrdila-iz-uradnih-evidenc/book?lang=en');
+      assert.equal(service.statusCode, 303);
+      const calendar = await get(`${service.headers.location}`);
+      assert.equal(calendar.statusCode, 200);
+      const dayHref = /<td class="day-free"><a href="([^"]+)"/.exec(calendar.body)?.[1]?.replace(/&amp;/g, '&');
+      assert.ok(dayHref, 'a day with free times');
+      const day = await get(dayHref);
+      const timeHref = /<li><a class="button" href="([^"]+)">/.exec(day.body)?.[1]?.replace(/&amp;/g, '&');
+      assert.ok(timeHref, 'a free time');
+      const form = await get(timeHref);
+      assert.equal(form.statusCode, 200);
+      return { url: timeHref, body: form.body };
+    }
+
+    test('the calendar lists only days after the minimum notice, in the office zone', async () => {
+      const calendar = await get('/o/ue-domzale/s/potrdila-iz-uradnih-evidenc/book/domzale?lang=en&month=2026-11&day=2026-11-23');
+      assert.match(calendar.body, /Free times on Monday, 23 November 2026/);
+      // 08:00 now, 120 minutes notice, 20-minute slots with two officials: the first time is 10:00.
+      assert.match(calendar.body, />10:00<\/a>/);
+      assert.doesNotMatch(calendar.body, />09:40<\/a>/);
+      assert.match(calendar.body, /office’s time zone \(Europe\/Ljubljana\)/);
+    });
+
+    test('without JavaScript: contact → code from the email → confirmation with links and invitation', async () => {
+      const { url, body } = await openContactForm();
+      const start = decodeURIComponent(/start=([^&]+)/.exec(url)?.[1] ?? '');
+      // Invalid input comes back with what was typed.
+      const bad = await post('/o/ue-domzale/s/potrdila-iz-uradnih-evidenc/book/domzale/contact', { start, name: 'Ž', email: 'nope', phone: 'abc', notes: 'Potrebujem potrdilo.' }, csrfFrom(body));
+      assert.equal(bad.statusCode, 400);
+      assert.match(bad.body, /href="#name"/);
+      assert.match(bad.body, /href="#email"/);
+      assert.match(bad.body, /href="#phone"/);
+      assert.match(bad.body, />Potrebujem potrdilo\.<\/textarea>/);
+      const ok = await post('/o/ue-domzale/s/potrdila-iz-uradnih-evidenc/book/domzale/contact', { start, name: 'Žan Čuk', email: 'zan@example.si', phone: '+386 41 123 456', notes: 'Potrdilo za zaposlitev.' }, csrfFrom(bad.body));
+      assert.equal(ok.statusCode, 303);
+      const holdUrl = String(ok.headers.location);
+      assert.match(holdUrl, /^\/h\/[0-9a-f-]{36}$/);
+      const codePage = await get(holdUrl);
+      assert.match(codePage.body, /Enter the code from your email/);
+      const [codeMail] = await latestMailTo('zan@example.si');
+      const code = /(\d{6})/.exec(codeMail?.text_body ?? '')?.[1];
+      assert.ok(code);
+      const wrong = await post(`${holdUrl}/confirm`, { code: code === '000000' ? '000001' : '000000' }, csrfFrom(codePage.body));
+      assert.equal(wrong.statusCode, 422);
+      assert.match(wrong.body, /Attempts left: 4/);
+      const right = await post(`${holdUrl}/confirm`, { code }, csrfFrom(wrong.body));
+      assert.equal(right.statusCode, 303);
+      const manageUrl = String(right.headers.location);
+      assert.match(manageUrl, /^\/m\/[A-Za-z0-9_-]{43}\?confirmed=1$/);
+      const confirmation = await get(manageUrl);
+      assert.match(confirmation.body, /Your appointment is booked/);
+      assert.match(confirmation.body, /Janez Novak|Ana Horvat/);
+      assert.match(confirmation.body, /GMT\+1|CET/);
+      const mails = await latestMailTo('zan@example.si');
+      const confirmed = mails.find((m) => m.ics_method === 'REQUEST');
+      assert.ok(confirmed?.ics);
+      assert.match(confirmed.text_body, /\/j\/[A-Za-z0-9_-]{43}/);
+      assert.match(confirmed.text_body, /\/m\/[A-Za-z0-9_-]{43}/);
+      const event = new ICAL.Event(new ICAL.Component(ICAL.parse(confirmed.ics)).getFirstSubcomponent('vevent')!);
+      assert.equal(event.startDate.toJSDate().toISOString(), start);
+      const uid = event.uid;
+
+      // Move: same UID, higher SEQUENCE.
+      const token = manageUrl.slice(3, 46);
+      const movePage = await get(`/m/${token}/move?lang=en&month=2026-11&day=2026-11-24`);
+      const moveHref = /<li><a class="button" href="([^"]+)">/.exec(movePage.body)?.[1]?.replace(/&amp;/g, '&');
+      assert.ok(moveHref);
+      const confirmMove = await get(moveHref);
+      const newStart = /name="start" value="([^"]+)"/.exec(confirmMove.body)?.[1] ?? '';
+      const moved = await post(`/m/${token}/move`, { start: newStart }, csrfFrom(confirmMove.body));
+      assert.equal(moved.statusCode, 303);
+      const movedMail = (await latestMailTo('zan@example.si')).find((m) => m.subject.startsWith('Appointment moved'));
+      const movedEvent = new ICAL.Event(new ICAL.Component(ICAL.parse(movedMail!.ics!)).getFirstSubcomponent('vevent')!);
+      assert.equal(movedEvent.uid, uid);
+      assert.equal(movedEvent.sequence, 1);
+      assert.equal(movedEvent.startDate.toJSDate().toISOString(), newStart);
+
+      // Cancel: METHOD:CANCEL, SEQUENCE 2; the link then says so.
+      const manage = await get(`/m/${token}`);
+      const cancelled = await post(`/m/${token}/cancel`, {}, csrfFrom(manage.body));
+      assert.equal(cancelled.statusCode, 303);
+      const cancelMail = (await latestMailTo('zan@example.si')).find((m) => m.ics_method === 'CANCEL');
+      const cancelCal = new ICAL.Component(ICAL.parse(cancelMail!.ics!));
+      assert.equal(cancelCal.getFirstPropertyValue('method'), 'CANCEL');
+      assert.equal(cancelCal.getFirstSubcomponent('vevent')!.getFirstPropertyValue('sequence'), 2);
+      assert.match((await get(`/m/${token}`)).body, /This appointment was cancelled/);
+    });
+
+    test('a time taken meanwhile gives a clear page with the nearest free times, never a 500', async () => {
+      const { url, body } = await openContactForm();
+      const start = decodeURIComponent(/start=([^&]+)/.exec(url)?.[1] ?? '');
+      const contact = (i: number) => ({ start, name: `Oseba ${i}`, email: `oseba${i}@example.si` });
+      // Both officials' seats at that time get taken first.
+      const token = csrfFrom(body);
+      const results = await Promise.all([1, 2, 3].map((i) => post('/o/ue-domzale/s/potrdila-iz-uradnih-evidenc/book/domzale/contact', contact(i), token)));
+      assert.deepEqual(results.map((r) => r.statusCode).sort(), [303, 303, 409]);
+      const taken = results.find((r) => r.statusCode === 409)!;
+      assert.match(taken.body, /That time was just taken/);
+      assert.match(taken.body, /class="button" href="\/o\/ue-domzale\/s\/potrdila-iz-uradnih-evidenc\/book\/domzale\/contact\?start=/);
+    });
+
+    test('unknown holds and manage links give 404; a malformed start gives a clear 400', async () => {
+      assert.equal((await get('/h/00000000-0000-4000-8000-000000000000')).statusCode, 404);
+      assert.equal((await get(`/m/${'A'.repeat(43)}`)).statusCode, 404);
+      assert.equal((await get('/o/ue-domzale/s/potrdila-iz-uradnih-evidenc/book/domzale/contact?start=tomorrow')).statusCode, 400);
+    });
+  });
+}

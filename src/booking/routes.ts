@@ -1,0 +1,293 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { localize, type MessageKey } from '../i18n/i18n.ts';
+import { renderPage, type PageContext } from '../http/page.ts';
+import { AppError } from '../lib/errors.ts';
+import type { Clock } from '../lib/clock.ts';
+import type { TenantsService } from '../tenants/service.ts';
+import { html } from '../views/html.ts';
+import { csrfField } from '../views/layout.ts';
+import { bookableTimes } from './domain.ts';
+import { formatWhen } from './emails.ts';
+import type { BookingLifecycle } from './lifecycle.ts';
+import { codeForm, contactForm, dayParam, instant, monthParam } from './schema.ts';
+import type { BookingService, BookingTarget } from './service.ts';
+import { addDays, localParts } from './time.ts';
+import { calendarPage, dayName } from './views/calendar.ts';
+import { managePage, joinPage } from './views/manage.ts';
+import { codePage, contactPage, messagePage, takenPage } from './views/steps.ts';
+
+const targetParams = z.object({ org: z.string().max(80), service: z.string().max(80), office: z.string().max(80) });
+const tokenParams = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{43}$/) });
+const holdParams = z.object({ hold: z.uuid() });
+
+type Deps = { tenants: TenantsService; booking: BookingService; lifecycle: BookingLifecycle; clock: Clock };
+
+const timeFormats = new Map<string, Intl.DateTimeFormat>();
+function hhmm(date: Date, timeZone: string): string {
+  let f = timeFormats.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone });
+    timeFormats.set(timeZone, f);
+  }
+  return f.format(date);
+}
+
+function fieldErrors(t: PageContext['t'], issues: z.core.$ZodIssue[]): Record<string, string> {
+  return Object.fromEntries(issues.map((i) => [String(i.path[0]), t(i.message as MessageKey)]));
+}
+
+const bookBase = (x: BookingTarget) => `/o/${x.organisation.slug}/s/${x.service.slug}/book/${x.office.slug}`;
+
+/** Citizen booking pages: calendar → contact → code → confirmation, and the manage and join links. */
+export function bookingPages(deps: Deps) {
+  const { tenants, booking, lifecycle, clock } = deps;
+
+  /** Free times of a month (or one day), grouped by the office's calendar day. */
+  async function freeTimes(target: BookingTarget, from: string, to: string, hrefFor: (start: Date) => string) {
+    const tz = target.office.timeZone;
+    const byDay = new Map<string, { start: Date; label: string; href: string }[]>();
+    for (const time of bookableTimes(await booking.slots(target, from, to))) {
+      const day = localParts(time.start, tz).date;
+      const list = byDay.get(day) ?? [];
+      list.push({ start: time.start, label: hhmm(time.start, tz), href: hrefFor(time.start) });
+      byDay.set(day, list);
+    }
+    return byDay;
+  }
+
+  async function renderCalendar(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    target: BookingTarget,
+    baseUrl: string,
+    hrefFor: (start: Date) => string,
+    heading: string,
+  ) {
+    const query = request.query as Record<string, unknown>;
+    const tz = target.office.timeZone;
+    const today = localParts(clock.now(), tz).date;
+    const firstMonth = today.slice(0, 7);
+    const lastMonth = addDays(today, target.service.horizonDays).slice(0, 7);
+    let month = monthParam.parse(query.month) ?? firstMonth;
+    if (month < firstMonth || month > lastMonth) month = firstMonth;
+    const day = dayParam.parse(query.day);
+    const last = addDays(`${addDays(`${month}-28`, 4).slice(0, 7)}-01`, -1);
+    const freeByDay = await freeTimes(target, `${month}-01`, last, hrefFor);
+    const shift = (m: string, by: number) => addDays(`${m}-15`, by * 30).slice(0, 7);
+    return renderPage(request, reply, (ctx) => {
+      const fb = target.organisation.defaultLanguage;
+      return calendarPage(ctx, {
+        heading,
+        intro: html`<p><a href="/o/${target.organisation.slug}/s/${target.service.slug}">${localize(target.service.name, ctx.lang, fb)}</a> · ${localize(target.office.name, ctx.lang, fb)}</p>`,
+        baseUrl,
+        month,
+        prevMonth: month > firstMonth ? shift(month, -1) : null,
+        nextMonth: month < lastMonth ? shift(month, 1) : null,
+        freeByDay,
+        day: day?.startsWith(month) ? day : undefined,
+        timeZone: tz,
+      });
+    });
+  }
+
+  async function target(request: FastifyRequest): Promise<BookingTarget> {
+    const p = targetParams.parse(request.params);
+    const x = await tenants.bookingTarget(p.org, p.office, p.service);
+    if (!x.service.byVideo) throw new AppError('not_found', 'service is not booked online');
+    return x;
+  }
+
+  function chosen(ctx: PageContext, x: BookingTarget, start: Date) {
+    const fb = x.organisation.defaultLanguage;
+    return {
+      service: localize(x.service.name, ctx.lang, fb),
+      office: localize(x.office.name, ctx.lang, fb),
+      when: formatWhen(start, x.office.timeZone, ctx.lang),
+      changeHref: `${bookBase(x)}?month=${localParts(start, x.office.timeZone).date.slice(0, 7)}&day=${localParts(start, x.office.timeZone).date}#times`,
+    };
+  }
+
+  return async (app: FastifyInstance) => {
+    app.get('/o/:org/s/:service/book', async (request, reply) => {
+      const p = z.object({ org: z.string(), service: z.string() }).parse(request.params);
+      const data = await tenants.getService(p.org, p.service);
+      if (data.serviceOffices.length === 1) return reply.redirect(`/o/${p.org}/s/${p.service}/book/${data.serviceOffices[0]!.slug}`, 303);
+      return renderPage(request, reply, (ctx) => ({
+        title: ctx.t('book.choose_office'),
+        body: html`<h1>${ctx.t('book.choose_office')}</h1><ul>${data.serviceOffices.map(
+          (o) => html`<li><a href="/o/${p.org}/s/${p.service}/book/${o.slug}">${localize(o.name, ctx.lang, data.organisation.defaultLanguage)}, ${o.street}, ${o.city}</a></li>`,
+        )}</ul>`,
+      }));
+    });
+
+    app.get('/o/:org/s/:service/book/:office', async (request, reply) => {
+      const x = await target(request);
+      return renderCalendar(request, reply, x, bookBase(x), (s) => `${bookBase(x)}/contact?start=${encodeURIComponent(s.toISOString())}`, request.t('book.title'));
+    });
+
+    app.get('/o/:org/s/:service/book/:office/contact', async (request, reply) => {
+      const x = await target(request);
+      const start = instant.parse((request.query as Record<string, unknown>).start);
+      return renderPage(request, reply, (ctx) =>
+        contactPage(ctx, { chosen: chosen(ctx, x, start), action: `${bookBase(x)}/contact`, values: { start: start.toISOString() }, errors: {}, privacyHref: `/o/${x.organisation.slug}/privacy` }),
+      );
+    });
+
+    app.post('/o/:org/s/:service/book/:office/contact', { config: { rateLimit: { max: 20, timeWindow: 60_000 } } }, async (request, reply) => {
+      const x = await target(request);
+      const body = (request.body ?? {}) as Record<string, string>;
+      const start = instant.parse(body.start);
+      const values = { start: start.toISOString(), name: body.name ?? '', email: body.email ?? '', phone: body.phone ?? '', notes: body.notes ?? '' };
+      const form = contactForm.safeParse(body);
+      const privacyHref = `/o/${x.organisation.slug}/privacy`;
+      if (!form.success) {
+        const errors = fieldErrors(request.t, form.error.issues);
+        return renderPage(request, reply, (ctx) => contactPage(ctx, { chosen: chosen(ctx, x, start), action: `${bookBase(x)}/contact`, values, errors, privacyHref }), 400);
+      }
+      const result = await lifecycle.createHold(x, start, form.data, { lang: request.lang, ip: request.ip });
+      if (result.ok) return reply.redirect(`/h/${result.holdId}`, 303);
+      if (result.reason === 'limited') {
+        const errors = { email: request.t('book.error.limited') };
+        return renderPage(request, reply, (ctx) => contactPage(ctx, { chosen: chosen(ctx, x, start), action: `${bookBase(x)}/contact`, values, errors, privacyHref }), 429);
+      }
+      return renderTaken(request, reply, x, start);
+    });
+
+    async function renderTaken(request: FastifyRequest, reply: FastifyReply, x: BookingTarget, start: Date, hrefFor?: (s: Date) => string) {
+      const day = localParts(start, x.office.timeZone).date;
+      const href = hrefFor ?? ((s: Date) => `${bookBase(x)}/contact?start=${encodeURIComponent(s.toISOString())}`);
+      const free = [...(await freeTimes(x, day, addDays(day, 7), href)).values()].flat();
+      const nearest = free.sort((a, b) => Math.abs(a.start.getTime() - start.getTime()) - Math.abs(b.start.getTime() - start.getTime())).slice(0, 6);
+      nearest.sort((a, b) => a.start.getTime() - b.start.getTime());
+      return renderPage(request, reply, (ctx) =>
+        takenPage(ctx, {
+          alternatives: nearest.map((a) => ({ label: `${dayName(localParts(a.start, x.office.timeZone).date, ctx.lang)} ${a.label}`, href: a.href })),
+          calendarHref: bookBase(x),
+        }),
+      409);
+    }
+
+    app.get('/h/:hold', async (request, reply) => {
+      const { hold } = holdParams.parse(request.params);
+      const h = await lifecycle.hold(hold);
+      if (!h) throw new AppError('not_found');
+      if (!h.live) return renderPage(request, reply, (ctx) => messagePage(ctx.t('book.error.expired'), []), 410);
+      const notice = (request.query as Record<string, unknown>).resent === '1' ? request.t('book.resent') : undefined;
+      return renderPage(request, reply, (ctx) => codePage(ctx, { holdId: hold, backHref: bookBase(h.target), errors: {}, notice }));
+    });
+
+    app.post('/h/:hold/confirm', { config: { rateLimit: { max: 20, timeWindow: 60_000 } } }, async (request, reply) => {
+      const { hold } = holdParams.parse(request.params);
+      const h = await lifecycle.hold(hold);
+      if (!h) throw new AppError('not_found');
+      const body = (request.body ?? {}) as Record<string, string>;
+      const form = codeForm.safeParse(body);
+      const back = bookBase(h.target);
+      if (!form.success) {
+        return renderPage(request, reply, (ctx) => codePage(ctx, { holdId: hold, backHref: back, errors: fieldErrors(ctx.t, form.error.issues), value: String(body.code ?? '').slice(0, 6) }), 400);
+      }
+      const result = await lifecycle.confirmWithCode(hold, form.data.code);
+      if (result.ok) {
+        const token = result.booking.manageUrl.split('/m/')[1] ?? '';
+        return reply.redirect(`/m/${token}?confirmed=1`, 303);
+      }
+      if (result.reason === 'wrong_code') {
+        const left = 'attemptsLeft' in result ? result.attemptsLeft : 0;
+        return renderPage(request, reply, (ctx) => codePage(ctx, { holdId: hold, backHref: back, errors: { code: ctx.t('book.error.code', { left: left ?? 0 }) } }), 422);
+      }
+      const key: MessageKey = result.reason === 'locked' ? 'book.error.locked' : 'book.error.expired';
+      return renderPage(request, reply, (ctx) => ({ title: ctx.t(key), body: html`<h1>${ctx.t(key)}</h1><p><a href="${back}">${ctx.t('book.change_time')}</a></p>` }), result.reason === 'locked' ? 429 : 410);
+    });
+
+    app.post('/h/:hold/resend', { config: { rateLimit: { max: 10, timeWindow: 60_000 } } }, async (request, reply) => {
+      const { hold } = holdParams.parse(request.params);
+      const h = await lifecycle.hold(hold);
+      if (!h) throw new AppError('not_found');
+      const result = await lifecycle.resendCode(hold);
+      if (result.ok) return reply.redirect(`/h/${hold}?resent=1`, 303);
+      const message =
+        result.reason === 'too_soon'
+          ? request.t('book.error.resend_too_soon', { seconds: result.retryAfterSeconds ?? 30 })
+          : result.reason === 'too_many'
+            ? request.t('book.error.resend_too_many')
+            : request.t('book.error.expired');
+      return renderPage(request, reply, (ctx) => codePage(ctx, { holdId: hold, backHref: bookBase(h.target), errors: { code: message } }), 429);
+    });
+
+    app.get('/m/:token', async (request, reply) => {
+      const { token } = tokenParams.parse(request.params);
+      const b = await lifecycle.byToken('manage', token);
+      if (!b) throw new AppError('not_found');
+      const q = request.query as Record<string, unknown>;
+      const notice = q.cancelled === '1' ? request.t('book.cancelled') : q.moved === '1' ? request.t('book.moved') : undefined;
+      return renderPage(request, reply, (ctx) => managePage(ctx, { booking: b, token, notice, confirmed: q.confirmed === '1' }));
+    });
+
+    app.get('/m/:token/invite.ics', async (request, reply) => {
+      const { token } = tokenParams.parse(request.params);
+      const b = await lifecycle.byToken('manage', token);
+      if (!b) throw new AppError('not_found');
+      return reply
+        .type('text/calendar; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="okence.ics"')
+        .header('cache-control', 'no-store')
+        .send(lifecycle.invite(b));
+    });
+
+    app.post('/m/:token/cancel', async (request, reply) => {
+      const { token } = tokenParams.parse(request.params);
+      const result = await lifecycle.cancelByToken(token);
+      if (result.ok) return reply.redirect(`/m/${token}?cancelled=1`, 303);
+      if (result.reason === 'not_found') throw new AppError('not_found');
+      return renderPage(request, reply, (ctx) => messagePage(ctx.t('book.not_active'), []), 409);
+    });
+
+    app.get('/m/:token/move', async (request, reply) => {
+      const { token } = tokenParams.parse(request.params);
+      const b = await lifecycle.byToken('manage', token);
+      if (!b) throw new AppError('not_found');
+      if (b.state !== 'confirmed' || b.past) return renderPage(request, reply, (ctx) => messagePage(ctx.t('book.not_active'), []), 409);
+      const startParam = (request.query as Record<string, unknown>).start;
+      if (typeof startParam === 'string') {
+        const start = instant.parse(startParam);
+        return renderPage(request, reply, (ctx) => ({
+          title: ctx.t('book.move_title'),
+          body: html`<h1>${ctx.t('book.move_title')}</h1>
+<p>${formatWhen(start, b.target.office.timeZone, ctx.lang)}</p>
+<form method="post" action="/m/${token}/move">${csrfField(ctx)}<input type="hidden" name="start" value="${start.toISOString()}"><button type="submit">${ctx.t('book.move')}</button></form>
+<p><a href="/m/${token}/move">${ctx.t('book.change_time')}</a></p>`,
+        }));
+      }
+      return renderCalendar(request, reply, b.target, `/m/${token}/move`, (s) => `/m/${token}/move?start=${encodeURIComponent(s.toISOString())}`, request.t('book.move_title'));
+    });
+
+    app.post('/m/:token/move', async (request, reply) => {
+      const { token } = tokenParams.parse(request.params);
+      const start = instant.parse(((request.body ?? {}) as Record<string, unknown>).start);
+      const result = await lifecycle.rescheduleByToken(token, start);
+      if (result.ok) return reply.redirect(`/m/${token}?moved=1`, 303);
+      if (result.reason === 'not_found') throw new AppError('not_found');
+      if (result.reason === 'not_active') return renderPage(request, reply, (ctx) => messagePage(ctx.t('book.not_active'), []), 409);
+      const b = await lifecycle.byToken('manage', token);
+      if (!b) throw new AppError('not_found');
+      return renderTaken(request, reply, b.target, start, (s) => `/m/${token}/move?start=${encodeURIComponent(s.toISOString())}`);
+    });
+
+    app.get('/j/:token', async (request, reply) => {
+      const { token } = tokenParams.parse(request.params);
+      const b = await lifecycle.byToken('join', token);
+      if (!b) throw new AppError('not_found');
+      return renderPage(request, reply, (ctx) => joinPage(ctx, b));
+    });
+
+    app.get('/o/:org/privacy', async (request, reply) => {
+      const { org } = z.object({ org: z.string().max(80) }).parse(request.params);
+      const data = await tenants.getOrganisation(org);
+      return renderPage(request, reply, (ctx) =>
+        messagePage(`${ctx.t('book.privacy_title')}: ${localize(data.organisation.name, ctx.lang, data.organisation.defaultLanguage)}`, [ctx.t('book.privacy_text')]),
+      );
+    });
+  };
+}
+

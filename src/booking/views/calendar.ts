@@ -1,0 +1,94 @@
+import type { Page, PageContext } from '../../http/page.ts';
+import { localeOf } from '../../i18n/i18n.ts';
+import { html, type Html } from '../../views/html.ts';
+import { weekdayName } from '../../tenants/domain.ts';
+import { addDays, isoWeekday } from '../time.ts';
+
+export type CalendarData = {
+  heading: string;
+  intro: Html;
+  /** URL of this calendar without query; month/day are added as ?month=&day=. */
+  baseUrl: string;
+  month: string;
+  prevMonth: string | null;
+  nextMonth: string | null;
+  /** Free times per local day of the month. */
+  freeByDay: Map<string, { start: Date; label: string; href: string }[]>;
+  day: string | undefined;
+  timeZone: string;
+};
+
+const monthFormats = new Map<string, Intl.DateTimeFormat>();
+function monthName(month: string, lang: PageContext['lang']): string {
+  let f = monthFormats.get(lang);
+  if (!f) {
+    f = new Intl.DateTimeFormat(localeOf(lang), { month: 'long', year: 'numeric', timeZone: 'UTC' });
+    monthFormats.set(lang, f);
+  }
+  return f.format(new Date(`${month}-01T12:00:00Z`));
+}
+
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+/** "torek, 24. november 2026". */
+export function dayName(day: string, lang: PageContext['lang']): string {
+  let f = dayFormats.get(lang);
+  if (!f) {
+    f = new Intl.DateTimeFormat(localeOf(lang), { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+    dayFormats.set(lang, f);
+  }
+  return f.format(new Date(`${day}T12:00:00Z`));
+}
+
+/** Weeks of a month as rows of seven cells (null outside the month), Monday first. */
+export function monthGrid(month: string): (string | null)[][] {
+  const first = `${month}-01`;
+  const weeks: (string | null)[][] = [];
+  let week: (string | null)[] = Array.from({ length: isoWeekday(first) - 1 }, () => null);
+  for (let day = first; day.startsWith(month); day = addDays(day, 1)) {
+    week.push(day);
+    if (week.length === 7) {
+      weeks.push(week);
+      week = [];
+    }
+  }
+  if (week.length) weeks.push([...week, ...Array.from({ length: 7 - week.length }, () => null)]);
+  return weeks;
+}
+
+/** The month calendar (days with free times are links) and the chosen day's free times. */
+export function calendarPage(ctx: PageContext, data: CalendarData): Page {
+  const { t, lang } = ctx;
+  const link = (params: string) => `${data.baseUrl}?${params}`;
+  const anyFree = data.freeByDay.size > 0;
+  const times = data.day ? data.freeByDay.get(data.day) ?? [] : [];
+  return {
+    title: data.heading,
+    body: html`${data.intro}
+<h1>${data.heading}</h1>
+<nav class="month-nav" aria-label="${t('book.title')}">
+  ${data.prevMonth ? html`<a href="${link(`month=${data.prevMonth}`)}">← ${t('book.prev_month')}</a>` : html`<span></span>`}
+  ${data.nextMonth ? html`<a href="${link(`month=${data.nextMonth}`)}">${t('book.next_month')} →</a>` : html`<span></span>`}
+</nav>
+<div class="table-wrap"><table class="calendar">
+  <caption>${t('book.calendar_caption', { month: monthName(data.month, lang) })}</caption>
+  <thead><tr>${[1, 2, 3, 4, 5, 6, 7].map((d) => html`<th scope="col" abbr="${weekdayName(d, lang)}">${weekdayName(d, lang).slice(0, 3)}</th>`)}</tr></thead>
+  <tbody>${monthGrid(data.month).map(
+    (week) => html`<tr>${week.map((day) => {
+      if (!day) return html`<td></td>`;
+      const free = data.freeByDay.get(day)?.length ?? 0;
+      const n = Number(day.slice(8));
+      if (!free) return html`<td class="day-none">${n}</td>`;
+      return html`<td class="day-free"><a href="${link(`month=${data.month}&day=${day}#times`)}" aria-label="${t('book.day_label', { day: dayName(day, lang), count: free })}" ${day === data.day ? html`aria-current="date"` : ''}>${n}</a></td>`;
+    })}</tr>`,
+  )}</tbody>
+</table></div>
+${!anyFree ? html`<p class="notice">${t('book.no_times_month')}</p>` : ''}
+<h2 id="times">${data.day ? t('book.free_times_on', { day: dayName(data.day, lang) }) : t('book.pick_day')}</h2>
+${data.day
+  ? times.length
+    ? html`<p class="muted">${t('book.times_in_zone', { zone: data.timeZone })}</p>
+<ul class="times">${times.map((s) => html`<li><a class="button" href="${s.href}">${s.label}</a></li>`)}</ul>`
+    : html`<p>${t('book.no_times_day')}</p>`
+  : ''}`,
+  };
+}

@@ -1,0 +1,54 @@
+import type { Page, PageContext } from '../../http/page.ts';
+import { localize } from '../../i18n/i18n.ts';
+import { html } from '../../views/html.ts';
+import { csrfField } from '../../views/layout.ts';
+import { formatWhen } from '../emails.ts';
+import type { BookingView } from '../lifecycle.ts';
+
+/** The confirmation and manage page: the facts, the links, the invitation, cancel and move. */
+export function managePage(ctx: PageContext, data: { booking: BookingView; token: string; notice?: string | undefined; confirmed?: boolean }): Page {
+  const { t, lang } = ctx;
+  const b = data.booking;
+  const fb = b.target.organisation.defaultLanguage;
+  const active = b.state === 'confirmed' && !b.past;
+  const state = b.state === 'cancelled' ? t('book.state.cancelled') : b.past ? t('book.state.past') : t('book.state.confirmed');
+  const title = data.confirmed ? t('book.confirmed_title') : t('book.manage_title');
+  return {
+    title,
+    body: html`${data.notice ? html`<p class="notice" role="status">${data.notice}</p>` : ''}
+<h1>${title}</h1>
+${data.confirmed ? html`<p>${t('book.confirmed_text')}</p>` : ''}
+<dl class="facts">
+  <dt>${t('book.service')}</dt><dd>${localize(b.target.service.name, lang, fb)}</dd>
+  <dt>${t('book.office')}</dt><dd>${localize(b.target.office.name, lang, fb)}, ${b.target.office.street}, ${b.target.office.city}</dd>
+  ${b.target.officialName ? html`<dt>${t('book.official')}</dt><dd>${b.target.officialName}</dd>` : ''}
+  <dt>${t('book.when')}</dt><dd>${formatWhen(b.start, b.target.office.timeZone, lang)}</dd>
+  <dt>${t('book.state')}</dt><dd>${state}</dd>
+</dl>
+${active
+  ? html`<dl class="facts">
+  <dt>${t('book.join_link')}</dt><dd><a href="${b.joinUrl}">${b.joinUrl}</a></dd>
+  <dt>${t('book.manage_link')}</dt><dd><a href="${b.manageUrl}">${b.manageUrl}</a></dd>
+</dl>
+<p><a href="/m/${data.token}/invite.ics" download="okence.ics">${t('book.calendar_file')}</a></p>
+<p><a class="button" href="/m/${data.token}/move">${t('book.move')}</a></p>
+<form method="post" action="/m/${data.token}/cancel" class="inline-form">${csrfField(ctx)}<button type="submit" class="secondary">${t('book.cancel')}</button></form>`
+  : html`<p class="notice">${b.state === 'cancelled' ? t('book.link_cancelled') : t('book.link_past')}</p>`}`,
+  };
+}
+
+/** Where the join link leads until the meeting room exists: the appointment and what to prepare. */
+export function joinPage(ctx: PageContext, b: BookingView): Page {
+  const { t, lang } = ctx;
+  const fb = b.target.organisation.defaultLanguage;
+  const active = b.state === 'confirmed' && !b.past;
+  return {
+    title: t('book.join_title'),
+    body: html`<h1>${t('book.join_title')}</h1>
+<dl class="facts">
+  <dt>${t('book.service')}</dt><dd>${localize(b.target.service.name, lang, fb)}</dd>
+  <dt>${t('book.when')}</dt><dd>${formatWhen(b.start, b.target.office.timeZone, lang)}</dd>
+</dl>
+<p class="notice">${active ? t('book.join_text') : b.state === 'cancelled' ? t('book.link_cancelled') : t('book.link_past')}</p>`,
+  };
+}

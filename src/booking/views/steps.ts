@@ -1,0 +1,92 @@
+import type { Page, PageContext } from '../../http/page.ts';
+import { html, type Html } from '../../views/html.ts';
+import { errorSummary, field, type FieldErrors } from '../../views/form.ts';
+import { csrfField } from '../../views/layout.ts';
+
+/** The chosen service, office and time, shown above each step. */
+export type Chosen = { service: string; office: string; when: string; changeHref: string };
+
+function chosenBox(ctx: PageContext, c: Chosen): Html {
+  const { t } = ctx;
+  return html`<dl class="facts notice">
+  <dt>${t('book.service')}</dt><dd>${c.service}</dd>
+  <dt>${t('book.office')}</dt><dd>${c.office}</dd>
+  <dt>${t('book.chosen_time')}</dt><dd>${c.when}</dd>
+</dl>
+<p><a href="${c.changeHref}">${t('book.change_time')}</a></p>`;
+}
+
+/** Step 3: contact details. Errors come back with a summary and what was typed. */
+export function contactPage(
+  ctx: PageContext,
+  data: { chosen: Chosen; action: string; values: Record<string, string>; errors: FieldErrors; privacyHref: string },
+): Page {
+  const { t } = ctx;
+  const v = data.values;
+  const notesError = data.errors.notes;
+  return {
+    title: t('book.contact_title'),
+    body: html`${errorSummary(t, data.errors)}
+<h1>${t('book.contact_title')}</h1>
+${chosenBox(ctx, data.chosen)}
+<form class="stack" method="post" action="${data.action}" novalidate>
+  ${csrfField(ctx)}
+  <input type="hidden" name="start" value="${v.start ?? ''}">
+  ${field({ name: 'name', label: t('book.name'), type: 'text', value: v.name, error: data.errors.name, autocomplete: 'name', required: true })}
+  ${field({ name: 'email', label: t('book.email'), type: 'email', value: v.email, error: data.errors.email, autocomplete: 'email', required: true, hint: t('book.email_hint') })}
+  ${field({ name: 'phone', label: t('book.phone'), type: 'tel', value: v.phone, error: data.errors.phone, autocomplete: 'tel' })}
+  <div class="${notesError ? 'field-error' : ''}">
+    <label for="notes">${t('book.notes')} <span class="hint" id="notes-hint">${t('book.notes_hint')}</span></label>
+    ${notesError ? html`<span class="error-message" id="notes-error">${notesError}</span>` : ''}
+    <textarea id="notes" name="notes" rows="4" maxlength="1000" aria-describedby="notes-hint${notesError ? ' notes-error' : ''}">${v.notes ?? ''}</textarea>
+  </div>
+  <p><a href="${data.privacyHref}">${t('book.privacy')}</a></p>
+  <div><button type="submit">${t('book.reserve')}</button></div>
+</form>`,
+  };
+}
+
+/** Step 4: the code from the email, "send again" and "back". */
+export function codePage(
+  ctx: PageContext,
+  data: { holdId: string; backHref: string; errors: FieldErrors; notice?: string | undefined; value?: string },
+): Page {
+  const { t } = ctx;
+  return {
+    title: t('book.code_title'),
+    body: html`${errorSummary(t, data.errors)}
+${data.notice ? html`<p class="notice" role="status">${data.notice}</p>` : ''}
+<h1>${t('book.code_title')}</h1>
+<p>${t('book.code_sent')}</p>
+<form class="stack" method="post" action="/h/${data.holdId}/confirm" novalidate>
+  ${csrfField(ctx)}
+  <div class="${data.errors.code ? 'field-error' : ''}">
+    <label for="code">${t('book.code')} <span class="hint" id="code-hint">${t('book.code_hint')}</span></label>
+    ${data.errors.code ? html`<span class="error-message" id="code-error">${data.errors.code}</span>` : ''}
+    <input class="code-input" type="text" id="code" name="code" inputmode="numeric" autocomplete="one-time-code" maxlength="6"
+      value="${data.value ?? ''}" aria-describedby="code-hint${data.errors.code ? ' code-error' : ''}" ${data.errors.code ? html`aria-invalid="true"` : ''}>
+  </div>
+  <div><button type="submit">${t('book.confirm')}</button></div>
+</form>
+<form method="post" action="/h/${data.holdId}/resend" class="inline-form">${csrfField(ctx)}<button type="submit" class="secondary">${t('book.resend')}</button></form>
+<p><a href="${data.backHref}">${t('book.back')}</a></p>`,
+  };
+}
+
+/** A time was taken a moment before: say so and offer the nearest free times. */
+export function takenPage(ctx: PageContext, data: { alternatives: { label: string; href: string }[]; calendarHref: string }): Page {
+  const { t } = ctx;
+  return {
+    title: t('book.taken_title'),
+    body: html`<h1>${t('book.taken_title')}</h1>
+${data.alternatives.length
+  ? html`<p>${t('book.taken_text')}</p><ul class="times">${data.alternatives.map((a) => html`<li><a class="button" href="${a.href}">${a.label}</a></li>`)}</ul>`
+  : html`<p>${t('book.taken_none')}</p>`}
+<p><a href="${data.calendarHref}">${t('book.change_time')}</a></p>`,
+  };
+}
+
+/** A simple page with a heading and paragraphs (privacy notice, a link that no longer works). */
+export function messagePage(title: string, paragraphs: string[]): Page {
+  return { title, body: html`<h1>${title}</h1>${paragraphs.map((p) => html`<p>${p}</p>`)}` };
+}
