@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { AppError } from '../lib/errors.ts';
 
 /** One operation of the public JSON API: its schemas validate requests and document it. */
-export type Operation<P extends z.ZodType, Q extends z.ZodType, R extends z.ZodType> = {
+export type Operation<P extends z.ZodType, Q extends z.ZodType, R extends z.ZodType, B extends z.ZodType = z.ZodType> = {
   operationId: string;
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** OpenAPI-style path under /api/v1, e.g. `/organisations/{organisation}/offices`. */
@@ -12,20 +12,26 @@ export type Operation<P extends z.ZodType, Q extends z.ZodType, R extends z.ZodT
   tag: string;
   params?: P;
   query?: Q;
+  /** JSON request body (POST, PUT, PATCH). */
+  body?: B;
   response: R;
+  /** Success status; 200 unless said otherwise (201 for a created resource). */
+  status?: number;
+  /** A per-address limit tighter than the global one (requests per minute). */
+  rateLimitPerMinute?: number;
   /** Other statuses this operation may answer with, besides 400 and 429. */
   errors?: number[];
   // Method syntax on purpose: it lets operations of every shape share the AnyOperation type.
-  handler(input: { params: z.infer<P>; query: z.infer<Q> }, request: FastifyRequest): Promise<z.infer<R>>;
+  handler(input: { params: z.infer<P>; query: z.infer<Q>; body: z.infer<B> }, request: FastifyRequest): Promise<z.infer<R>>;
 };
 
 /** An operation of any shape; its own types are checked where it is defined. */
 export type AnyOperation = Operation<z.ZodType, z.ZodType, z.ZodType>;
 
 /** Defines an operation with its input and output types inferred from the schemas. */
-export function operation<P extends z.ZodType = z.ZodObject, Q extends z.ZodType = z.ZodObject, R extends z.ZodType = z.ZodType>(
-  op: Operation<P, Q, R>,
-): Operation<P, Q, R> {
+export function operation<P extends z.ZodType = z.ZodObject, Q extends z.ZodType = z.ZodObject, R extends z.ZodType = z.ZodType, B extends z.ZodType = z.ZodObject>(
+  op: Operation<P, Q, R, B>,
+): Operation<P, Q, R, B> {
   return op;
 }
 
@@ -43,12 +49,14 @@ export function registerOperations(app: FastifyInstance, operations: readonly An
     app.route({
       method: op.method,
       url: '/api/v1' + op.path.replace(/\{(\w+)\}/g, ':$1'),
+      ...(op.rateLimitPerMinute ? { config: { rateLimit: { max: op.rateLimitPerMinute, timeWindow: 60_000 } } } : {}),
       handler: async (request, reply) => {
         const params = parse(op.params, request.params, 'path');
         const query = parse(op.query, request.query, 'query');
-        const result = await op.handler({ params, query }, request);
-        reply.header('cache-control', 'no-cache');
-        return result;
+        const body = op.body ? parse(op.body, request.body, 'body') : undefined;
+        const result = await op.handler({ params, query, body }, request);
+        reply.header('cache-control', 'no-store');
+        return reply.status(op.status ?? 200).send(result);
       },
     });
   }
@@ -64,7 +72,9 @@ const problem = z
   })
   .meta({ id: 'Problem', description: 'An RFC 9457 problem document' });
 
-const STATUS_TEXT: Record<number, string> = { 400: 'Invalid input', 404: 'Not found', 409: 'Conflict', 422: 'Unprocessable', 429: 'Too many requests' };
+const STATUS_TEXT: Record<number, string> = {
+  400: 'Invalid input', 404: 'Not found', 409: 'Conflict', 410: 'Gone', 422: 'Unprocessable', 429: 'Too many requests',
+};
 
 function parametersOf(schema: z.ZodType | undefined, location: 'path' | 'query') {
   if (!(schema instanceof z.ZodObject)) return [];
@@ -82,7 +92,7 @@ export function openApiDocument(operations: readonly AnyOperation[], serverUrl: 
   const paths: Record<string, Record<string, unknown>> = {};
   for (const op of operations) {
     const responses: Record<string, unknown> = {
-      200: { description: 'OK', content: { 'application/json': { schema: z.toJSONSchema(op.response, { unrepresentable: 'any' }) } } },
+      [op.status ?? 200]: { description: 'OK', content: { 'application/json': { schema: z.toJSONSchema(op.response, { unrepresentable: 'any' }) } } },
     };
     for (const status of [400, ...(op.errors ?? []), 429]) {
       responses[status] = {
@@ -96,6 +106,9 @@ export function openApiDocument(operations: readonly AnyOperation[], serverUrl: 
       summary: op.summary,
       tags: [op.tag],
       parameters: [...parametersOf(op.params, 'path'), ...parametersOf(op.query, 'query')],
+      ...(op.body
+        ? { requestBody: { required: true, content: { 'application/json': { schema: z.toJSONSchema(op.body, { io: 'input', unrepresentable: 'any' }) } } } }
+        : {}),
       responses,
     };
   }

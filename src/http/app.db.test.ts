@@ -147,7 +147,14 @@ for (const kind of DB_KINDS) {
       const doc = (await get('/api/openapi.json')).json();
       assert.equal(doc.openapi, '3.1.0');
       const ops = Object.values(doc.paths as Record<string, Record<string, { operationId: string }>>).flatMap((p) => Object.values(p).map((o) => o.operationId));
-      assert.deepEqual(ops.sort(), ['listOffices', 'listOrganisations', 'listServices']);
+      assert.deepEqual(ops.sort(), [
+        'cancelBooking', 'confirmHold', 'createHold', 'getAvailability', 'getBooking',
+        'listOffices', 'listOrganisations', 'listServices', 'rescheduleBooking', 'resendCode',
+      ]);
+      const create = doc.paths['/organisations/{organisation}/services/{service}/holds'].post;
+      assert.ok(create.requestBody.content['application/json'].schema.properties.email);
+      assert.ok(create.responses['201'] && create.responses['409']);
+      assert.ok(doc.paths['/holds/{holdId}/confirm'].post.responses['422']);
       const list = doc.paths['/organisations/{organisation}/services'].get;
       const office = list.parameters.find((p: { name: string }) => p.name === 'office');
       assert.equal(office.in, 'query');

@@ -10,6 +10,7 @@ import type { TenantsService } from '../tenants/service.ts';
 import type { BookingService } from '../booking/service.ts';
 import type { BookingLifecycle } from '../booking/lifecycle.ts';
 import { bookingPages } from '../booking/routes.ts';
+import { bookingOperations } from '../booking/api.ts';
 import type { Clock } from '../lib/clock.ts';
 import { openApiDocument, registerOperations } from './api.ts';
 import { assetRoutes } from './assets.ts';
@@ -62,7 +63,10 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(identityRoutes({ identity: deps.identity, tenants: deps.tenants }));
   await app.register(bookingPages({ tenants: deps.tenants, booking: deps.booking, lifecycle: deps.lifecycle, clock: deps.clock }));
 
-  const operations = [...tenantOperations(deps.tenants)];
+  const operations = [
+    ...tenantOperations(deps.tenants),
+    ...bookingOperations({ tenants: deps.tenants, booking: deps.booking, lifecycle: deps.lifecycle }),
+  ];
   registerOperations(app, operations);
   const openapi = openApiDocument(operations, config.publicUrl.href);
   app.get('/api/openapi.json', async () => openapi);

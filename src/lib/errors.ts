@@ -8,6 +8,8 @@ export type ErrorCode =
   | 'csrf'
   | 'not_found'
   | 'conflict'
+  | 'gone'
+  | 'unprocessable'
   | 'payload_too_large'
   | 'rate_limited'
   | 'internal';
@@ -20,6 +22,8 @@ export const ERROR_TABLE: Record<ErrorCode, { status: number; title: MessageKey;
   csrf: { status: 403, title: 'error.csrf.title', detail: 'error.csrf.detail' },
   not_found: { status: 404, title: 'error.not_found.title', detail: 'error.not_found.detail' },
   conflict: { status: 409, title: 'error.conflict.title', detail: 'error.conflict.detail' },
+  gone: { status: 410, title: 'error.gone.title', detail: 'error.gone.detail' },
+  unprocessable: { status: 422, title: 'error.unprocessable.title', detail: 'error.unprocessable.detail' },
   payload_too_large: { status: 413, title: 'error.payload_too_large.title', detail: 'error.payload_too_large.detail' },
   rate_limited: { status: 429, title: 'error.rate_limited.title', detail: 'error.rate_limited.detail' },
   internal: { status: 500, title: 'error.internal.title', detail: 'error.internal.detail' },
@@ -41,8 +45,11 @@ export function codeForStatus(status: number): ErrorCode {
   switch (status) {
     case 400:
     case 415:
-    case 422:
       return 'invalid_input';
+    case 410:
+      return 'gone';
+    case 422:
+      return 'unprocessable';
     case 401:
       return 'unauthenticated';
     case 403:

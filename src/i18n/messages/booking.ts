@@ -2,6 +2,10 @@ import type { Lang } from '../i18n.ts';
 
 /** Texts of the booking pages. Each language has exactly the English keys (checked by type and by i18n.test.ts). */
 const en = {
+  'error.unprocessable.title': 'That did not work',
+  'error.unprocessable.detail': 'The request was understood but could not be carried out.',
+  'error.gone.title': 'No longer available',
+  'error.gone.detail': 'This has expired or was cancelled.',
   'book.button': 'Book a video appointment',
   'book.choose_office': 'Choose the office',
   'book.title': 'Choose a day',
@@ -78,6 +82,10 @@ const en = {
 export type BookingMessageKey = keyof typeof en;
 
 const sl: Record<BookingMessageKey, string> = {
+  'error.unprocessable.title': 'To ni uspelo',
+  'error.unprocessable.detail': 'Zahtevo smo razumeli, a je ni bilo mogoče izvesti.',
+  'error.gone.title': 'Ni več na voljo',
+  'error.gone.detail': 'To je poteklo ali je bilo preklicano.',
   'book.button': 'Naročite se na video termin',
   'book.choose_office': 'Izberite urad',
   'book.title': 'Izberite dan',
@@ -152,6 +160,10 @@ const sl: Record<BookingMessageKey, string> = {
 };
 
 const cs: Record<BookingMessageKey, string> = {
+  'error.unprocessable.title': 'To se nepodařilo',
+  'error.unprocessable.detail': 'Požadavku jsme porozuměli, ale nebylo možné jej provést.',
+  'error.gone.title': 'Již není k dispozici',
+  'error.gone.detail': 'Platnost vypršela nebo bylo zrušeno.',
   'book.button': 'Objednat se na videoschůzku',
   'book.choose_office': 'Vyberte pracoviště',
   'book.title': 'Vyberte den',

@@ -1,0 +1,93 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Okence } from '../boot.ts';
+import { DB_KINDS } from '../db/testing.ts';
+import { bootTestApp } from '../http/testing.ts';
+import { fixedClock } from '../lib/clock.ts';
+
+for (const kind of DB_KINDS) {
+  describe(`booking API on ${kind}`, () => {
+    let okence: Okence;
+    const clock = fixedClock(new Date('2026-11-23T07:00:00Z'));
+    before(async () => {
+      okence = await bootTestApp(kind, { clock });
+    });
+    after(async () => {
+      await okence.close();
+    });
+    const call = (method: 'GET' | 'POST', url: string, payload?: object) =>
+      okence.app.inject({ method, url: `/api/v1${url}`, ...(payload ? { payload } : {}) });
+    const codeFor = async (email: string) => {
+      const rows = await okence.handle.db.selectFrom('mail_outbox').select('text_body').where('to_address', '=', email).orderBy('created_at', 'desc').execute();
+      return /(\d{6})/.exec(rows.find((r) => /\d{6}/.test(r.text_body))?.text_body ?? '')?.[1] ?? '';
+    };
+
+    test('availability → hold → code → booking → reschedule → cancel', async () => {
+      const avail = await call('GET', '/organisations/koprivnice/services/konzultace-stavby/availability?office=stavebni-urad&from=2026-11-23&to=2026-11-30');
+      assert.equal(avail.statusCode, 200);
+      const { timeZone, days } = avail.json();
+      assert.equal(timeZone, 'Europe/Prague');
+      // The building office receives on Mondays and Wednesdays only.
+      assert.deepEqual(days.map((d: { date: string }) => d.date), ['2026-11-23', '2026-11-25', '2026-11-30']);
+      const [first, second] = days[1].times;
+
+      const hold = await call('POST', '/organisations/koprivnice/services/konzultace-stavby/holds', {
+        office: 'stavebni-urad', start: first.start, name: 'Jan Novák', email: 'jan@example.cz', language: 'cs',
+      });
+      assert.equal(hold.statusCode, 201);
+      const { holdId } = hold.json();
+      const taken = await call('POST', '/organisations/koprivnice/services/konzultace-stavby/holds', {
+        office: 'stavebni-urad', start: first.start, name: 'Eva Malá', email: 'eva@example.cz',
+      });
+      assert.equal(taken.statusCode, 409);
+      assert.equal(taken.headers['content-type'], 'application/problem+json; charset=utf-8');
+
+      const code = await codeFor('jan@example.cz');
+      const wrong = await call('POST', `/holds/${holdId}/confirm`, { code: code === '111111' ? '222222' : '111111' });
+      assert.equal(wrong.statusCode, 422);
+      assert.match(wrong.json().errors['body.code'], /attempts left: 4/);
+      const resent = await call('POST', `/holds/${holdId}/resend`);
+      assert.equal(resent.statusCode, 429, 'a resend within 30 s is refused');
+      clock.advance(31_000);
+      assert.equal((await call('POST', `/holds/${holdId}/resend`)).statusCode, 200);
+      const old = code;
+      const fresh = await codeFor('jan@example.cz');
+      if (fresh !== old) assert.equal((await call('POST', `/holds/${holdId}/confirm`, { code: old })).statusCode, 422, 'the previous code stops working');
+      const confirmed = await call('POST', `/holds/${holdId}/confirm`, { code: fresh });
+      assert.equal(confirmed.statusCode, 200);
+      const booking = confirmed.json();
+      assert.equal(booking.state, 'confirmed');
+      assert.equal(booking.official, 'Lucie Černá');
+      const token = booking.manageUrl.split('/m/')[1];
+      assert.equal((await call('GET', `/bookings/${token}`)).json().id, booking.id);
+
+      const moved = await call('POST', `/bookings/${token}/reschedule`, { start: second.start });
+      assert.equal(moved.statusCode, 200);
+      assert.equal(moved.json().start, second.start);
+      const cancelled = await call('POST', `/bookings/${token}/cancel`);
+      assert.equal(cancelled.json().state, 'cancelled');
+      assert.equal((await call('POST', `/bookings/${token}/cancel`)).statusCode, 409);
+    });
+
+    test('the fifth wrong code locks the hold and frees its seat', async () => {
+      const avail = (await call('GET', '/organisations/koprivnice/services/konzultace-stavby/availability?office=stavebni-urad&from=2026-11-30&to=2026-11-30')).json();
+      const start = avail.days[0].times[0].start;
+      const { holdId } = (await call('POST', '/organisations/koprivnice/services/konzultace-stavby/holds', { office: 'stavebni-urad', start, name: 'Petr Dvořák', email: 'petr@example.cz' })).json();
+      const code = await codeFor('petr@example.cz');
+      const bad = code === '000000' ? '999999' : '000000';
+      const statuses = [];
+      for (let i = 0; i < 5; i++) statuses.push((await call('POST', `/holds/${holdId}/confirm`, { code: bad })).statusCode);
+      assert.deepEqual(statuses, [422, 422, 422, 422, 429]);
+      assert.equal((await call('POST', `/holds/${holdId}/confirm`, { code })).statusCode, 429, 'even the right code is refused now');
+      const again = await call('POST', '/organisations/koprivnice/services/konzultace-stavby/holds', { office: 'stavebni-urad', start, name: 'Other', email: 'other@example.cz' });
+      assert.equal(again.statusCode, 201, 'the seat is free again');
+    });
+
+    test('bad input is a problem document naming the field', async () => {
+      const res = await call('POST', '/organisations/koprivnice/services/konzultace-stavby/holds', { office: 'stavebni-urad', start: 'soon', name: '', email: 'x' });
+      assert.equal(res.statusCode, 400);
+      const fields = Object.keys(res.json().errors).sort();
+      assert.deepEqual(fields, ['body.email', 'body.name', 'body.start']);
+    });
+  });
+}
