@@ -12,7 +12,14 @@ import { bookingService } from './booking/service.ts';
 import { bookingLifecycle } from './booking/lifecycle.ts';
 import { devMailbox, mailWorker, smtpTransport, type MailWorker } from './mail/service.ts';
 
-export type Okence = { app: FastifyInstance; handle: DatabaseHandle; demoAccounts: DemoAccount[]; close(): Promise<void> };
+export type Okence = {
+  app: FastifyInstance;
+  handle: DatabaseHandle;
+  demoAccounts: DemoAccount[];
+  /** Background work that runs on timers, callable directly (tests travel in time and run it). */
+  jobs: { queueDueReminders(): Promise<number>; sendMail(): Promise<number> };
+  close(): Promise<void>;
+};
 
 /**
  * Brings Okence up, in order: secret → database → migrations → demo data →
@@ -42,13 +49,20 @@ export async function bootOkence(config: Config, opts: { clock?: Clock; handle?:
     });
     mailRef.worker = mail;
     mail.start();
+    // Reminders are checked every minute; queuing is idempotent across instances.
+    const reminders = setInterval(() => {
+      lifecycle.queueDueReminders().catch((err: unknown) => app.log.error({ err }, 'queuing reminders failed'));
+    }, 60_000);
+    reminders.unref();
     let closing: Promise<void> | undefined;
     return {
       app,
       handle,
       demoAccounts,
+      jobs: { queueDueReminders: () => lifecycle.queueDueReminders(), sendMail: () => mail.runOnce() },
       close: () =>
         (closing ??= (async () => {
+          clearInterval(reminders);
           await app.close();
           await mail.stop();
           await handle.close();

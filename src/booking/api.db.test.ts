@@ -69,6 +69,30 @@ for (const kind of DB_KINDS) {
       assert.equal((await call('POST', `/bookings/${token}/cancel`)).statusCode, 409);
     });
 
+    test('reminders go out 24 hours and 1 hour before, once each, with the links', async () => {
+      const avail = (await call('GET', '/organisations/ue-domzale/services/splosne-informacije/availability?office=domzale&from=2026-11-27&to=2026-11-27')).json();
+      const start = avail.days[0].times[0].start;
+      const { holdId } = (await call('POST', '/organisations/ue-domzale/services/splosne-informacije/holds', { office: 'domzale', start, name: 'Maja Kos', email: 'maja@example.si', language: 'en' })).json();
+      assert.equal((await call('POST', `/holds/${holdId}/confirm`, { code: await codeFor('maja@example.si') })).statusCode, 200);
+      const reminders = async () =>
+        (await okence.handle.db.selectFrom('mail_outbox').select(['subject', 'text_body']).where('to_address', '=', 'maja@example.si').execute()).filter((m) => m.subject.startsWith('Reminder'));
+      const saved = clock.now();
+      clock.set(new Date(new Date(start).getTime() - 24 * 3600_000 - 60_000));
+      await okence.jobs.queueDueReminders();
+      assert.equal((await reminders()).length, 0);
+      clock.advance(2 * 60_000);
+      await okence.jobs.queueDueReminders();
+      await okence.jobs.queueDueReminders();
+      assert.equal((await reminders()).length, 1);
+      clock.set(new Date(new Date(start).getTime() - 30 * 60_000));
+      await okence.jobs.queueDueReminders();
+      const sent = await reminders();
+      assert.equal(sent.length, 2);
+      assert.match(sent[0]!.text_body, /\/j\/[A-Za-z0-9_-]{43}/);
+      assert.match(sent[0]!.text_body, /\/m\/[A-Za-z0-9_-]{43}/);
+      clock.set(saved);
+    });
+
     test('the fifth wrong code locks the hold and frees its seat', async () => {
       const avail = (await call('GET', '/organisations/koprivnice/services/konzultace-stavby/availability?office=stavebni-urad&from=2026-11-30&to=2026-11-30')).json();
       const start = avail.days[0].times[0].start;

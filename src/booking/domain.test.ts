@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { bookableTimes, generateSlots, type BookingRules, type SlotInput, type WeeklyHours } from './domain.ts';
+import { bookableTimes, dueReminders, generateSlots, type BookingRules, type SlotInput, type WeeklyHours } from './domain.ts';
 import { publicHolidays } from './holidays.ts';
 import { localParts, zonedInstant } from './time.ts';
 
@@ -121,4 +121,16 @@ test('property: slots never overlap for one official, stay inside the window, an
       },
     ),
   );
+});
+
+test('reminders: due from start − m until the start, never for a booking made later than that', () => {
+  const start = new Date('2026-11-25T09:00:00Z');
+  const longAgo = new Date('2026-11-20T09:00:00Z');
+  const at = (iso: string) => new Date(iso);
+  assert.deepEqual(dueReminders(start, longAgo, [1440, 60], at('2026-11-24T08:59:00Z')), []);
+  assert.deepEqual(dueReminders(start, longAgo, [1440, 60], at('2026-11-24T09:00:00Z')), [1440]);
+  assert.deepEqual(dueReminders(start, longAgo, [1440, 60], at('2026-11-25T08:30:00Z')), [1440, 60]);
+  assert.deepEqual(dueReminders(start, longAgo, [1440, 60], at('2026-11-25T09:00:00Z')), []);
+  // Booked two hours ahead: only the one-hour reminder.
+  assert.deepEqual(dueReminders(start, at('2026-11-25T07:00:00Z'), [1440, 60], at('2026-11-25T08:10:00Z')), [60]);
 });

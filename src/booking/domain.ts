@@ -86,3 +86,17 @@ export function bookableTimes(slots: readonly Slot[]): { start: Date; end: Date;
   }
   return [...byStart.values()].sort((a, b) => a.start.getTime() - b.start.getTime());
 }
+
+/**
+ * Reminders (minutes before the start) due at `now`: a reminder is due from
+ * start − m until the start, and only if the booking was confirmed before that
+ * moment — no "24 hours before" reminder for a booking made an hour ahead.
+ * Queuing is idempotent, so returning one again later is harmless.
+ */
+export function dueReminders(start: Date, confirmedAt: Date, minutesBefore: readonly number[], now: Date): number[] {
+  if (now >= start) return [];
+  return minutesBefore.filter((m) => {
+    const at = start.getTime() - m * 60_000;
+    return now.getTime() >= at && confirmedAt.getTime() < at;
+  });
+}

@@ -15,6 +15,7 @@ import {
   newCode,
   resendDecision,
 } from './codes.ts';
+import { dueReminders } from './domain.ts';
 import { bookingEmail, codeEmail, type BookingFacts } from './emails.ts';
 import { buildInvite } from './ics.ts';
 import * as repo from './repo.ts';
@@ -170,6 +171,32 @@ export function bookingLifecycle(deps: {
       if (!outcome.ok) return { ok: false as const, reason: 'gone' as const };
       if (outcome.value.ok) deps.wakeMail?.();
       return outcome.value;
+    },
+
+    /**
+     * Queues the reminders that are due (default 24 h and 1 h before; per
+     * organisation). Safe to run often and on every instance: each reminder has a
+     * dedupe key per booking, lead time and SEQUENCE, so a moved booking is
+     * reminded again for its new time and no reminder goes out twice.
+     */
+    async queueDueReminders(): Promise<number> {
+      const now = clock.now();
+      const upcoming = await repo.upcomingForReminders(db, now, 7 * 24 * 60);
+      let queued = 0;
+      for (const b of upcoming) {
+        const due = dueReminders(b.start, b.confirmedAt, b.minutes, now);
+        if (due.length === 0) continue;
+        const row = await repo.findBooking(db, b.id);
+        if (!row || row.state !== 'confirmed') continue;
+        const v = await view(row);
+        const mail = bookingEmail('reminder', v.language, facts(v), { join: v.joinUrl, manage: v.manageUrl });
+        for (const m of due) {
+          await enqueueMail(db, { dedupeKey: `reminder:${b.id}:${m}:${b.sequence}`, to: v.email, subject: mail.subject, text: mail.text }, now);
+          queued++;
+        }
+      }
+      if (queued) deps.wakeMail?.();
+      return queued;
     },
 
     /** A hold for the code page: whether it can still be confirmed, and what it is for. */

@@ -258,3 +258,13 @@ export async function moveBooking(db: Db, id: string, to: { staffId: string; sea
     .where('id', '=', id)
     .execute();
 }
+
+/** Confirmed bookings starting within the next `withinMinutes`, with their organisation's reminder times. */
+export async function upcomingForReminders(db: Db, now: Date, withinMinutes: number): Promise<{ id: string; start: Date; confirmedAt: Date; minutes: number[]; sequence: number }[]> {
+  const rows = await sql<{ id: string; start: Date; confirmed_at: Date; reminder_minutes: number[]; ics_sequence: number }>`
+    SELECT b.id, lower(b.during) AS start, b.confirmed_at, o.reminder_minutes, b.ics_sequence
+    FROM booking b JOIN organisation o ON o.id = b.organisation_id
+    WHERE b.state = 'confirmed' AND lower(b.during) > ${now}
+      AND lower(b.during) <= ${new Date(now.getTime() + withinMinutes * 60_000)}`.execute(db);
+  return rows.rows.map((r) => ({ id: r.id, start: r.start, confirmedAt: r.confirmed_at, minutes: r.reminder_minutes, sequence: r.ics_sequence }));
+}
