@@ -97,6 +97,26 @@ export const en = {
   'staff.home.team': 'Staff of the organisation',
   'staff.home.name': 'Name',
   'staff.home.public_page': 'See the public page of your organisation',
+
+  'mail.dev.title': 'Development mailbox',
+  'mail.dev.lead': 'SMTP_URL is not set, so Okence sends no email. Every message it would have sent is kept here, newest first. This page exists only outside production.',
+  'mail.dev.caption': 'Latest messages: {count}',
+  'mail.dev.empty': 'No messages yet. Email that Okence sends (booking codes, confirmations) will appear here.',
+  'mail.dev.time': 'Time',
+  'mail.dev.to': 'To',
+  'mail.dev.subject': 'Subject',
+  'mail.dev.no_subject': '(no subject)',
+  'mail.dev.state': 'State',
+  'mail.dev.state.pending': 'Waiting to be sent',
+  'mail.dev.state.sent': 'Sent',
+  'mail.dev.state.failed': 'Failed',
+  'mail.dev.sent_at': 'Sent at',
+  'mail.dev.attempts': 'Tries',
+  'mail.dev.last_error': 'Last error',
+  'mail.dev.text': 'Text version',
+  'mail.dev.html': 'HTML version (source)',
+  'mail.dev.calendar': 'Calendar invitation ({method})',
+  'mail.dev.back': 'All messages',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

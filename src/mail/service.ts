@@ -1,0 +1,239 @@
+import { createTransport } from 'nodemailer';
+import type { Db } from '../db/db.ts';
+import type { Clock } from '../lib/clock.ts';
+import { afterFailure, claimLeaseMs, MAX_ATTEMPTS, messageIdFor, SEND_TIMEOUT_MS } from './domain.ts';
+import * as repo from './repo.ts';
+import type { OutboxRow } from './repo.ts';
+
+export type { OutboxRow };
+
+/** A calendar invitation (RFC 5545) with its iTIP method, sent as a text/calendar part. */
+export type CalendarPart = { method: 'REQUEST' | 'CANCEL'; content: string };
+
+/** What a domain asks to send. `dedupeKey` names the occasion, e.g. `booking:<id>:confirmed`. */
+export type OutgoingMail = { dedupeKey: string; to: string; subject: string; text: string; html?: string; ics?: CalendarPart };
+
+/** One message as handed to a transport; `messageId` is the same on every try. */
+export type TransportMessage = { from: string; to: string; subject: string; text: string; html?: string; ics?: CalendarPart; messageId: string };
+
+/** Something that delivers a message; it should give up when `signal` aborts. */
+export type MailTransport = { send(message: TransportMessage, signal?: AbortSignal): Promise<{ messageId: string }> };
+
+/** The part of a pino logger the worker uses. */
+export type MailLog = {
+  info(obj: object, msg: string): void;
+  warn(obj: object, msg: string): void;
+  error(obj: object, msg: string): void;
+};
+
+/**
+ * Queues a message. Pass the caller's transaction, so the message exists exactly
+ * when what it announces was committed. A second message with the same dedupe
+ * key (a retried request, a double click) is dropped.
+ */
+export async function enqueueMail(db: Db, mail: OutgoingMail, now: Date): Promise<void> {
+  await repo.insertMail(db, {
+    dedupeKey: mail.dedupeKey,
+    to: mail.to,
+    subject: mail.subject,
+    text: mail.text,
+    html: mail.html ?? null,
+    ics: mail.ics?.content ?? null,
+    icsMethod: mail.ics?.method ?? null,
+    now,
+  });
+}
+
+/** The newest messages in the outbox, for the development mailbox. */
+export async function listRecentMail(db: Db, limit: number): Promise<OutboxRow[]> {
+  return repo.recentMail(db, limit);
+}
+
+/** One message of the outbox, or null. */
+export async function getMail(db: Db, id: string): Promise<OutboxRow | null> {
+  return (await repo.findMail(db, id)) ?? null;
+}
+
+/** Sends through the SMTP server of `smtpUrl` (smtp:// or smtps://, with credentials if any). */
+export function smtpTransport(smtpUrl: string): MailTransport {
+  // nodemailer's defaults wait minutes for a silent server; a send must end well within its claim.
+  const transporter = createTransport({ url: smtpUrl, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: SEND_TIMEOUT_MS });
+  return {
+    async send(m, signal) {
+      const info = await transporter.sendMail({
+        from: m.from,
+        to: m.to,
+        subject: m.subject,
+        text: m.text,
+        html: m.html,
+        messageId: m.messageId,
+        // An alternative text/calendar part with ;method=…, as iMIP (RFC 6047) expects, plus an .ics attachment.
+        icalEvent: m.ics && { method: m.ics.method, content: m.ics.content },
+        signal,
+      });
+      return { messageId: info.messageId };
+    },
+  };
+}
+
+/** For development without SMTP: sends nothing; the message stays readable in the outbox (/dev/mail). */
+export function devMailbox(): MailTransport {
+  return { send: async () => ({ messageId: 'dev' }) };
+}
+
+export type MailWorker = {
+  /** Polls every `pollMs` until stopped. */
+  start(): void;
+  /** Runs a pass soon; call it after the transaction that queued mail has committed. */
+  wake(): void;
+  /** Stops polling; waits for a send in flight and hands the rest of its batch back. */
+  stop(): Promise<void>;
+  /** One pass: claims due messages and tries each once; resolves to how many it tried. */
+  runOnce(): Promise<number>;
+};
+
+/** Without a logger, problems still reach stderr as JSON lines, like the rest of the process's logs. */
+const stderrLog: MailLog = {
+  info: () => {},
+  warn: (obj, msg) => console.error(JSON.stringify({ level: 40, ...obj, msg })),
+  error: (obj, msg) => {
+    const { err, ...rest } = obj as { err?: unknown };
+    console.error(JSON.stringify({ level: 50, ...rest, ...(err === undefined ? {} : { err: errorText(err) }), msg }));
+  },
+};
+
+/**
+ * Delivers the outbox: claims due rows in a short transaction, sends each outside
+ * it, then records the outcome. Delivery is at least once: a worker that dies
+ * after sending but before recording leaves the row to be sent again when its
+ * claim lapses, with the same Message-ID.
+ */
+export function mailWorker(deps: { db: Db; clock: Clock; transport: MailTransport; from: string; log?: MailLog; pollMs?: number; batch?: number }): MailWorker {
+  const { db, clock, transport, from } = deps;
+  const log = deps.log ?? stderrLog;
+  const pollMs = deps.pollMs ?? 2000;
+  const batch = deps.batch ?? 10;
+  let started = false;
+  let stopping = false;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | undefined;
+  let again = false;
+
+  async function deliver(row: OutboxRow, claimedUntil: Date): Promise<void> {
+    const message: TransportMessage = {
+      from,
+      to: row.to_address,
+      subject: row.subject,
+      text: row.text_body,
+      messageId: messageIdFor(row.id, from),
+      ...(row.html_body !== null ? { html: row.html_body } : {}),
+      ...(row.ics !== null && row.ics_method !== null ? { ics: { method: row.ics_method, content: row.ics } } : {}),
+    };
+    let sentId: string;
+    try {
+      sentId = (await withDeadline(SEND_TIMEOUT_MS, (signal) => transport.send(message, signal))).messageId;
+    } catch (err) {
+      const outcome = afterFailure(row.attempts, clock.now());
+      await repo.markFailed(db, row.id, claimedUntil, outcome, errorText(err));
+      const fields = { mailId: row.id, attempts: row.attempts, error: errorText(err) };
+      if (outcome.state === 'failed') log.error(fields, `mail failed ${MAX_ATTEMPTS} times; giving up`);
+      else log.warn({ ...fields, nextAttemptAt: outcome.nextAttemptAt }, 'mail send failed; will retry');
+      return;
+    }
+    await repo.markSent(db, row.id, clock.now(), sentId);
+    log.info({ mailId: row.id, messageId: sentId }, 'mail sent');
+  }
+
+  async function runOnce(): Promise<number> {
+    const now = clock.now();
+    const claimedUntil = new Date(now.getTime() + claimLeaseMs(batch));
+    const rows = await repo.claimDue(db, now, claimedUntil, batch);
+    for (const [i, row] of rows.entries()) {
+      if (stopping) {
+        // Hand the rest back at once rather than hold them until the claim lapses after a restart.
+        await repo.releaseClaims(db, rows.slice(i).map((r) => r.id), claimedUntil);
+        return i;
+      }
+      await deliver(row, claimedUntil);
+    }
+    return rows.length;
+  }
+
+  /** Passes until the due rows are drained; never rejects, so nothing escapes the timer. */
+  async function pass(): Promise<void> {
+    try {
+      // A full batch means more may be due: keep going rather than wait for the next poll.
+      while (started && (await runOnce()) === batch);
+    } catch (err) {
+      log.error({ err }, 'mail pass failed');
+    }
+  }
+
+  function schedule(ms: number): void {
+    if (!started) return;
+    clearTimeout(timer);
+    timer = setTimeout(tick, ms);
+    timer.unref();
+  }
+
+  function tick(): void {
+    timer = undefined;
+    if (running) {
+      again = true;
+      return;
+    }
+    running = pass().finally(() => {
+      running = undefined;
+      const soon = again;
+      again = false;
+      schedule(soon ? 0 : pollMs);
+    });
+  }
+
+  return {
+    start() {
+      if (started) return;
+      started = true;
+      stopping = false;
+      schedule(0);
+    },
+    wake() {
+      if (!started) return;
+      // A pass in flight may already have read past the new row: run one more after it.
+      if (running) again = true;
+      else schedule(0);
+    },
+    async stop() {
+      started = false;
+      stopping = true;
+      clearTimeout(timer);
+      timer = undefined;
+      await running;
+    },
+    runOnce,
+  };
+}
+
+/** Runs `work` with a signal that aborts after `ms`, and rejects then even if `work` ignores the signal. */
+async function withDeadline<T>(ms: number, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const controller = new AbortController();
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      const err = new Error(`send took over ${ms} ms`);
+      controller.abort(err);
+      reject(err);
+    }, ms);
+    timer.unref();
+  });
+  try {
+    return await Promise.race([work(controller.signal), deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** The error as one short line for last_error and the log (no stack, no message body). */
+function errorText(err: unknown): string {
+  return (err instanceof Error ? err.message : String(err)).slice(0, 1000);
+}
