@@ -18,6 +18,9 @@ const PUBLIC_PAGES = [
   '/o/koprivnice/s/konzultace-stavby',
   '/o/liberecky-kraj/s/konzultace-dotace',
   '/staff/sign-in',
+  '/o/ue-domzale/s/potrdila-iz-uradnih-evidenc/book/domzale',
+  '/o/koprivnice/privacy',
+  '/dev/mail',
   '/no-such-page',
 ];
 

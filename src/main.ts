@@ -29,6 +29,9 @@ const port = typeof address === 'object' && address ? address.port : config.port
 app.log.info({ port, database: okence.handle.kind, startupMs: Math.round(performance.now() - started) }, 'Okence started');
 console.log(`\nOkence is running: open ${config.publicUrl.origin === `http://localhost:${config.port}` ? `http://localhost:${port}` : config.publicUrl.href}`);
 console.log(`Database: ${okence.handle.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)'}`);
+if (config.env !== 'production' && !config.smtpUrl) {
+  console.log(`Email is not sent (no SMTP_URL): read it at http://localhost:${port}/dev/mail`);
+}
 if (config.env !== 'production' && okence.demoAccounts.length > 0) {
   console.log(`\nDemo accounts (password "${DEMO_PASSWORD}"), sign in at /staff/sign-in:`);
   for (const a of okence.demoAccounts) console.log(`  ${a.role.padEnd(8)} ${a.email.padEnd(36)} ${a.organisation}`);

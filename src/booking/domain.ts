@@ -1,4 +1,4 @@
-import { addDays, isoWeekday, localParts, zonedInstant } from './time.ts';
+import { addDays, isoWeekday, localParts, offsetMinutes, zonedInstant } from './time.ts';
 
 /** An official's weekly working window at an office, in local minutes after midnight. */
 export type WeeklyHours = { officialId: string; weekday: number; start: number; end: number };
@@ -55,25 +55,54 @@ export function generateSlots(input: SlotInput): Slot[] {
   const { rules, timeZone } = input;
   const earliest = new Date(input.now.getTime() + rules.minNoticeMinutes * 60_000);
   const lastDay = addDays(localParts(input.now, timeZone).date, rules.horizonDays);
+  const busyOf = groupByOfficial(input.busy);
+  const awayOf = groupByOfficial(input.absences);
   const slots: Slot[] = [];
   for (let day = input.from; day <= input.to && day <= lastDay; day = addDays(day, 1)) {
     if (input.closedDays.has(day)) continue;
     const weekday = isoWeekday(day);
+    const at = localClock(day, timeZone);
     for (const window of input.hours) {
       if (window.weekday !== weekday) continue;
+      const busy = busyOf.get(window.officialId) ?? [];
+      const away = awayOf.get(window.officialId) ?? [];
       for (let m = window.start; m + rules.slotMinutes <= window.end; m += rules.slotMinutes + rules.bufferMinutes) {
-        const start = zonedInstant(day, m, timeZone);
-        const end = zonedInstant(day, m + rules.slotMinutes, timeZone);
+        const start = at(m);
+        const end = at(m + rules.slotMinutes);
         if (!start || !end || start < earliest) continue;
-        const mine = (x: { officialId: string }) => x.officialId === window.officialId;
-        if (input.absences.some((a) => mine(a) && overlaps(a.start, a.end, start, end))) continue;
-        const taken = input.busy.filter((b) => mine(b) && overlaps(b.start, b.end, start, end)).reduce((n, b) => n + b.seats, 0);
+        if (away.some((a) => overlaps(a.start, a.end, start, end))) continue;
+        let taken = 0;
+        for (const b of busy) if (overlaps(b.start, b.end, start, end)) taken += b.seats;
         const free = rules.capacity - taken;
         if (free > 0) slots.push({ officialId: window.officialId, start, end, free });
       }
     }
   }
   return slots.sort((a, b) => a.start.getTime() - b.start.getTime() || a.officialId.localeCompare(b.officialId));
+}
+
+function groupByOfficial<T extends { officialId: string }>(items: readonly T[]): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) {
+    const list = map.get(item.officialId);
+    if (list) list.push(item);
+    else map.set(item.officialId, [item]);
+  }
+  return map;
+}
+
+/**
+ * Local minutes of one day → instants. On the ~363 days a year whose UTC offset is
+ * the same at both ends this is arithmetic; on a DST change day each time goes
+ * through zonedInstant (which also finds the times that do not exist).
+ */
+function localClock(day: string, timeZone: string): (minutes: number) => Date | null {
+  const [y, mo, d] = day.split('-').map(Number) as [number, number, number];
+  const midnightUtc = Date.UTC(y, mo - 1, d);
+  const startOffset = offsetMinutes(new Date(midnightUtc - 12 * 3600_000), timeZone);
+  const endOffset = offsetMinutes(new Date(midnightUtc + 36 * 3600_000), timeZone);
+  if (startOffset !== endOffset) return (minutes) => zonedInstant(day, minutes, timeZone);
+  return (minutes) => new Date(midnightUtc + (minutes - startOffset) * 60_000);
 }
 
 /** The times a citizen can choose: slots of all officials merged by start, with their free seats summed. */

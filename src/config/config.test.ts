@@ -16,10 +16,12 @@ test('defaults give a development setup on port 3000 with demo data', () => {
   assert.equal(r.config.databaseUrl, undefined);
 });
 
-test('production turns demo data off unless asked for', () => {
-  const r = parseConfig({ NODE_ENV: 'production' });
+test('production turns demo data off unless asked for, and needs SMTP', () => {
+  const r = parseConfig({ NODE_ENV: 'production', SMTP_URL: 'smtp://mail.example:25' });
   assert.ok(r.ok && r.config.demoData === false);
-  const r2 = parseConfig({ NODE_ENV: 'production', DEMO_DATA: 'true' });
+  const noSmtp = parseConfig({ NODE_ENV: 'production' });
+  assert.ok(!noSmtp.ok && noSmtp.errors[0]?.startsWith('SMTP_URL:'));
+  const r2 = parseConfig({ NODE_ENV: 'production', DEMO_DATA: 'true', SMTP_URL: 'smtp://mail.example:25' });
   assert.ok(r2.ok && r2.config.demoData === true);
 });
 

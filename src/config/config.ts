@@ -51,6 +51,10 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
     };
   }
   const e = result.data;
+  // Without SMTP a production install would confirm bookings whose codes never arrive.
+  if (e.NODE_ENV === 'production' && !e.SMTP_URL) {
+    return { ok: false, errors: ['SMTP_URL: required when NODE_ENV=production (emails with codes and links must be sent)'] };
+  }
   const port = e.PORT;
   const publicUrl = new URL(e.PUBLIC_URL ?? `http://localhost:${port}`);
   return {

@@ -16,6 +16,12 @@ const LISTED = 50;
 export function devMailRoutes(deps: { db: Db }) {
   const { db } = deps;
   return async (app: FastifyInstance) => {
+    // Even in development, only this machine may read the mailbox: an install that
+    // forgot NODE_ENV=production must not publish citizens' codes.
+    app.addHook('onRequest', async (request) => {
+      if (!isLoopback(request.ip)) throw new AppError('not_found', 'dev mailbox is for loopback only');
+    });
+
     app.get('/dev/mail', async (request, reply) => {
       const messages = await listRecentMail(db, LISTED);
       return renderPage(request, reply, (ctx) => devMailListPage(ctx, messages));
@@ -28,4 +34,8 @@ export function devMailRoutes(deps: { db: Db }) {
       return renderPage(request, reply, (ctx) => devMailPage(ctx, message));
     });
   };
+}
+
+function isLoopback(ip: string): boolean {
+  return ip === '::1' || ip.startsWith('127.') || ip.startsWith('::ffff:127.');
 }
