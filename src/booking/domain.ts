@@ -66,19 +66,42 @@ export function generateSlots(input: SlotInput): Slot[] {
       if (window.weekday !== weekday) continue;
       const busy = busyOf.get(window.officialId) ?? [];
       const away = awayOf.get(window.officialId) ?? [];
+      const seatsTaken = seatCounter(busy);
       for (let m = window.start; m + rules.slotMinutes <= window.end; m += rules.slotMinutes + rules.bufferMinutes) {
         const start = at(m);
         const end = at(m + rules.slotMinutes);
         if (!start || !end || start < earliest) continue;
         if (away.some((a) => overlaps(a.start, a.end, start, end))) continue;
-        let taken = 0;
-        for (const b of busy) if (overlaps(b.start, b.end, start, end)) taken += b.seats;
-        const free = rules.capacity - taken;
+        const free = rules.capacity - seatsTaken(start.getTime(), end.getTime());
         if (free > 0) slots.push({ officialId: window.officialId, start, end, free });
       }
     }
   }
-  return slots.sort((a, b) => a.start.getTime() - b.start.getTime() || a.officialId.localeCompare(b.officialId));
+  // Plain comparison for the tie-break: locale collation is slow and ids need no language.
+  return slots.sort((a, b) => a.start.getTime() - b.start.getTime() || (a.officialId < b.officialId ? -1 : a.officialId > b.officialId ? 1 : 0));
+}
+
+/**
+ * Seats taken in [start, end) by an official's busy intervals. Intervals are
+ * sorted by start; a binary search skips everything that ended long before, so a
+ * month of slots against a month of bookings stays fast.
+ */
+function seatCounter(busy: readonly Busy[]): (start: number, end: number) => number {
+  const sorted = busy.map((b) => ({ s: b.start.getTime(), e: b.end.getTime(), seats: b.seats })).sort((a, b) => a.s - b.s);
+  const longest = sorted.reduce((m, b) => Math.max(m, b.e - b.s), 0);
+  return (start, end) => {
+    // First interval that could still overlap: it starts at most `longest` before `start`.
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid]!.s < start - longest) lo = mid + 1;
+      else hi = mid;
+    }
+    let taken = 0;
+    for (let i = lo; i < sorted.length && sorted[i]!.s < end; i++) if (sorted[i]!.e > start) taken += sorted[i]!.seats;
+    return taken;
+  };
 }
 
 function groupByOfficial<T extends { officialId: string }>(items: readonly T[]): Map<string, T[]> {
