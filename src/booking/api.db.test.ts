@@ -15,8 +15,10 @@ for (const kind of DB_KINDS) {
     after(async () => {
       await okence.close();
     });
-    const call = (method: 'GET' | 'POST', url: string, payload?: object) =>
-      okence.app.inject({ method, url: `/api/v1${url}`, ...(payload ? { payload } : {}) });
+    // Each test speaks from its own address, so the per-address rate limits of one test do not leak into the next.
+    let ip = '192.0.2.1';
+    const call = (method: 'GET' | 'POST', url: string, payload?: object, from = ip) =>
+      okence.app.inject({ method, url: `/api/v1${url}`, remoteAddress: from, ...(payload ? { payload } : {}) });
     const codeFor = async (email: string) => {
       const rows = await okence.handle.db.selectFrom('mail_outbox').select('text_body').where('to_address', '=', email).orderBy('created_at', 'desc').execute();
       return /(\d{6})/.exec(rows.find((r) => /\d{6}/.test(r.text_body))?.text_body ?? '')?.[1] ?? '';
@@ -70,6 +72,7 @@ for (const kind of DB_KINDS) {
     });
 
     test('reminders go out 24 hours and 1 hour before, once each, with the links', async () => {
+      ip = '192.0.2.4';
       const avail = (await call('GET', '/organisations/ue-domzale/services/splosne-informacije/availability?office=domzale&from=2026-11-27&to=2026-11-27')).json();
       const start = avail.days[0].times[0].start;
       const { holdId } = (await call('POST', '/organisations/ue-domzale/services/splosne-informacije/holds', { office: 'domzale', start, name: 'Maja Kos', email: 'maja@example.si', language: 'en' })).json();
@@ -93,7 +96,21 @@ for (const kind of DB_KINDS) {
       clock.set(saved);
     });
 
+    test('many parallel confirmations of one hold give one booking and one confirmation email', async () => {
+      ip = '192.0.2.2';
+      const avail = (await call('GET', '/organisations/liberecky-kraj/services/konzultace-dotace/availability?office=krajsky-urad&from=2026-11-26&to=2026-11-26')).json();
+      const start = avail.days[0].times[0].start;
+      const { holdId } = (await call('POST', '/organisations/liberecky-kraj/services/konzultace-dotace/holds', { office: 'krajsky-urad', start, name: 'Klub Mládí', email: 'klub@example.cz' })).json();
+      const code = await codeFor('klub@example.cz');
+      const results = await Promise.all(Array.from({ length: 50 }, (_, i) => call('POST', `/holds/${holdId}/confirm`, { code }, `198.51.100.${i + 1}`)));
+      assert.deepEqual([...new Set(results.map((r) => r.statusCode))], [200]);
+      assert.equal(new Set(results.map((r) => r.json().id)).size, 1);
+      const mails = await okence.handle.db.selectFrom('mail_outbox').select('ics_method').where('to_address', '=', 'klub@example.cz').execute();
+      assert.equal(mails.filter((m) => m.ics_method === 'REQUEST').length, 1);
+    });
+
     test('the fifth wrong code locks the hold and frees its seat', async () => {
+      ip = '192.0.2.3';
       const avail = (await call('GET', '/organisations/koprivnice/services/konzultace-stavby/availability?office=stavebni-urad&from=2026-11-30&to=2026-11-30')).json();
       const start = avail.days[0].times[0].start;
       const { holdId } = (await call('POST', '/organisations/koprivnice/services/konzultace-stavby/holds', { office: 'stavebni-urad', start, name: 'Petr Dvořák', email: 'petr@example.cz' })).json();
@@ -108,6 +125,7 @@ for (const kind of DB_KINDS) {
     });
 
     test('bad input is a problem document naming the field', async () => {
+      ip = '192.0.2.5';
       const res = await call('POST', '/organisations/koprivnice/services/konzultace-stavby/holds', { office: 'stavebni-urad', start: 'soon', name: '', email: 'x' });
       assert.equal(res.statusCode, 400);
       const fields = Object.keys(res.json().errors).sort();
