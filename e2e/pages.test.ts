@@ -148,6 +148,15 @@ describe('pages in Chromium', () => {
     assert.equal(await page.locator('table tbody tr').count(), 4);
     await expectAccessible(page);
     await expectNoHorizontalScroll(page);
+    await page.getByRole('link', { name: 'Nastavení termínů' }).click();
+    await page.waitForURL(/\/staff\/availability$/);
+    await expectAccessible(page);
+    await expectNoHorizontalScroll(page);
+    // A wrong entry comes back with the summary, still accessible.
+    await page.locator('input[name=d1]').first().fill('10-9');
+    await page.getByRole('button', { name: 'Uložit' }).first().click();
+    await page.locator('.error-summary').waitFor();
+    await expectAccessible(page);
   });
 });
 

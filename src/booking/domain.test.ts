@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { bookableTimes, dueReminders, generateSlots, type BookingRules, type SlotInput, type WeeklyHours } from './domain.ts';
+import { bookableTimes, dueReminders, formatDayHours, generateSlots, parseDayHours, type BookingRules, type SlotInput, type WeeklyHours } from './domain.ts';
 import { publicHolidays } from './holidays.ts';
 import { localParts, zonedInstant } from './time.ts';
 
@@ -133,4 +133,18 @@ test('reminders: due from start − m until the start, never for a booking made 
   assert.deepEqual(dueReminders(start, longAgo, [1440, 60], at('2026-11-25T09:00:00Z')), []);
   // Booked two hours ahead: only the one-hour reminder.
   assert.deepEqual(dueReminders(start, at('2026-11-25T07:00:00Z'), [1440, 60], at('2026-11-25T08:10:00Z')), [60]);
+});
+
+test('day hours parse as staff type them and round-trip', () => {
+  assert.deepEqual(parseDayHours(''), []);
+  assert.deepEqual(parseDayHours('8:00-12:00, 13.00–17:00'), [{ start: 480, end: 720 }, { start: 780, end: 1020 }]);
+  for (const bad of ['8-12', '12:00-08:00', '08:00-12:00, 11:00-13:00', '25:00-26:00', '08:00-12:60', 'morning']) assert.equal(parseDayHours(bad), null, bad);
+  fc.assert(
+    fc.property(fc.array(fc.integer({ min: 0, max: 23 * 60 }), { minLength: 0, maxLength: 6 }), (points) => {
+      const sorted = [...new Set(points)].sort((a, b) => a - b);
+      const ranges = [];
+      for (let i = 0; i + 1 < sorted.length; i += 2) ranges.push({ start: sorted[i]!, end: sorted[i + 1]! });
+      return JSON.stringify(parseDayHours(formatDayHours(ranges))) === JSON.stringify(ranges);
+    }),
+  );
 });

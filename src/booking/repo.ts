@@ -268,3 +268,48 @@ export async function upcomingForReminders(db: Db, now: Date, withinMinutes: num
       AND lower(b.during) <= ${new Date(now.getTime() + withinMinutes * 60_000)}`.execute(db);
   return rows.rows.map((r) => ({ id: r.id, start: r.start, confirmedAt: r.confirmed_at, minutes: r.reminder_minutes, sequence: r.ics_sequence }));
 }
+
+/** Replaces an official's weekly hours at one office (in one transaction with the caller). */
+export async function replaceOfficialHours(
+  db: Db,
+  staffId: string,
+  officeId: string,
+  hours: readonly { weekday: number; start: number; end: number }[],
+): Promise<void> {
+  const t = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+  await db.deleteFrom('official_hours').where('staff_id', '=', staffId).where('office_id', '=', officeId).execute();
+  if (hours.length === 0) return;
+  await db
+    .insertInto('official_hours')
+    .values(hours.map((h) => ({ staff_id: staffId, office_id: officeId, weekday: h.weekday, starts: t(h.start), ends: h.end === 1440 ? '24:00' : t(h.end) })))
+    .execute();
+}
+
+export async function upcomingClosures(db: Db, organisationId: string, from: string) {
+  return db.selectFrom('closure').select(['id', 'office_id', 'day', 'note']).where('organisation_id', '=', organisationId).where('day', '>=', from).orderBy('day').execute();
+}
+
+export async function insertClosure(db: Db, c: { organisationId: string; officeId: string | null; day: string; note: string }): Promise<void> {
+  await db.insertInto('closure').values({ organisation_id: c.organisationId, office_id: c.officeId, day: c.day, note: JSON.stringify(c.note ? { sl: c.note, cs: c.note, en: c.note } : {}) }).execute();
+}
+
+/** Deletes a closure of this organisation only; false when there is none. */
+export async function deleteClosure(db: Db, organisationId: string, id: string): Promise<boolean> {
+  const r = await db.deleteFrom('closure').where('id', '=', id).where('organisation_id', '=', organisationId).executeTakeFirst();
+  return r.numDeletedRows === 1n;
+}
+
+export async function updateServiceRules(
+  db: Db,
+  organisationId: string,
+  serviceId: string,
+  rules: { durationMinutes: number; bufferMinutes: number; capacity: number; minNoticeMinutes: number; horizonDays: number },
+): Promise<boolean> {
+  const r = await db
+    .updateTable('service')
+    .set({ duration_minutes: rules.durationMinutes, buffer_minutes: rules.bufferMinutes, capacity: rules.capacity, min_notice_minutes: rules.minNoticeMinutes, horizon_days: rules.horizonDays })
+    .where('id', '=', serviceId)
+    .where('organisation_id', '=', organisationId)
+    .executeTakeFirst();
+  return r.numUpdatedRows === 1n;
+}

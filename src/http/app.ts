@@ -12,6 +12,8 @@ import type { BookingLifecycle } from '../booking/lifecycle.ts';
 import { bookingPages } from '../booking/routes.ts';
 import { bookingOperations } from '../booking/api.ts';
 import { devMailRoutes } from '../mail/routes.ts';
+import { availabilityAdminRoutes } from '../booking/admin-routes.ts';
+import { availabilityAdmin } from '../booking/admin.ts';
 import type { Clock } from '../lib/clock.ts';
 import { openApiDocument, registerOperations } from './api.ts';
 import { assetRoutes } from './assets.ts';
@@ -63,6 +65,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(tenantPages(deps.tenants));
   await app.register(identityRoutes({ identity: deps.identity, tenants: deps.tenants }));
   await app.register(bookingPages({ tenants: deps.tenants, booking: deps.booking, lifecycle: deps.lifecycle, clock: deps.clock }));
+  await app.register(availabilityAdminRoutes(availabilityAdmin({ db: deps.handle.db, clock: deps.clock, tenants: deps.tenants })));
   // Without SMTP outside production, mail stays in the outbox: let a developer read it.
   if (config.env !== 'production' && !config.smtpUrl) await app.register(devMailRoutes({ db: deps.handle.db }));
 

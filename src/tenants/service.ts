@@ -129,6 +129,7 @@ export function tenantsService(deps: { handle: DatabaseHandle }) {
         myOffices: offices.filter((o) => me?.officeIds.includes(o.id)),
         myServices: c.services.filter((s) => s.officialIds.includes(staff.id)),
         team: staff.role === 'admin' ? c.officials.filter((o) => o.organisationId === organisation.id) : [],
+        services: c.services.filter((s) => s.organisationId === organisation.id),
         offices,
       };
     },

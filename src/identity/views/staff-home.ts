@@ -19,6 +19,7 @@ export function staffHomePage(ctx: PageContext, data: Overview): Page {
   <dt>${t('staff.home.role')}</dt><dd>${staff ? role(staff.role) : ''}</dd>
 </dl>
 <p><a href="/o/${data.organisation.slug}">${t('staff.home.public_page')}</a></p>
+${staff?.role === 'admin' ? html`<p><a href="/staff/availability">${t('admin.link')}</a></p>` : ''}
 <h2>${t('staff.home.your_offices')}</h2>
 ${data.myOffices.length ? html`<ul>${data.myOffices.map((o) => html`<li>${localize(o.name, lang, fb)}, ${o.street}, ${o.city}</li>`)}</ul>` : html`<p>${t('staff.home.none')}</p>`}
 <h2>${t('staff.home.your_services')}</h2>

@@ -1,0 +1,79 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { renderPage } from '../http/page.ts';
+import { requireStaff } from '../http/session.ts';
+import { weekdayName } from '../tenants/domain.ts';
+import type { FieldErrors } from '../views/form.ts';
+import type { AvailabilityAdmin } from './admin.ts';
+import { parseDayHours } from './domain.ts';
+import { adminAvailabilityPage } from './views/admin.ts';
+
+const id = z.uuid();
+const rulesForm = z.object({
+  durationMinutes: z.coerce.number().int().min(5).max(480),
+  bufferMinutes: z.coerce.number().int().min(0).max(240),
+  capacity: z.coerce.number().int().min(1).max(50),
+  minNoticeMinutes: z.coerce.number().int().min(0).max(43200),
+  horizonDays: z.coerce.number().int().min(1).max(730),
+});
+
+/** Staff pages where admins set when appointments can be booked. */
+export function availabilityAdminRoutes(admin: AvailabilityAdmin) {
+  async function show(request: FastifyRequest, reply: FastifyReply, extra: { errors?: FieldErrors; typed?: { form: string; values: Record<string, string> } } = {}, status = 200) {
+    const data = await admin.overview(requireStaff(request));
+    const saved = (request.query as Record<string, unknown>).saved === '1';
+    return renderPage(request, reply, (ctx) => adminAvailabilityPage(ctx, { ...data, errors: extra.errors ?? {}, saved, ...(extra.typed ? { typed: extra.typed } : {}) }), status);
+  }
+  const body = (request: FastifyRequest) => (request.body ?? {}) as Record<string, string>;
+
+  return async (app: FastifyInstance) => {
+    app.get('/staff/availability', async (request, reply) => show(request, reply));
+
+    app.post('/staff/availability/hours', async (request, reply) => {
+      const staff = requireStaff(request);
+      const b = body(request);
+      const staffId = id.parse(b.staffId);
+      const officeId = id.parse(b.officeId);
+      const form = `hours-${staffId}-${officeId}`;
+      const week: { weekday: number; start: number; end: number }[] = [];
+      const errors: FieldErrors = {};
+      for (let d = 1; d <= 7; d++) {
+        const ranges = parseDayHours(String(b[`d${d}`] ?? ''));
+        if (ranges === null) errors[`${form}-d${d}`] = request.t('admin.error.hours', { day: weekdayName(d, request.lang) });
+        else week.push(...ranges.map((r) => ({ weekday: d, ...r })));
+      }
+      if (Object.keys(errors).length) return show(request, reply, { errors, typed: { form, values: b } }, 400);
+      await admin.setHours(staff, staffId, officeId, week);
+      return reply.redirect('/staff/availability?saved=1', 303);
+    });
+
+    app.post('/staff/availability/closures', async (request, reply) => {
+      const staff = requireStaff(request);
+      const b = body(request);
+      const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).safeParse(b.day);
+      if (!day.success || Number.isNaN(Date.parse(`${b.day}T00:00:00Z`))) {
+        return show(request, reply, { errors: { 'closure-day': request.t('admin.error.day') }, typed: { form: 'closure', values: b } }, 400);
+      }
+      const officeId = b.officeId ? id.parse(b.officeId) : null;
+      await admin.addClosure(staff, day.data, officeId, String(b.note ?? '').slice(0, 200));
+      return reply.redirect('/staff/availability?saved=1#closures', 303);
+    });
+
+    app.post('/staff/availability/closures/:id/delete', async (request, reply) => {
+      const staff = requireStaff(request);
+      await admin.removeClosure(staff, id.parse((request.params as Record<string, unknown>).id));
+      return reply.redirect('/staff/availability?saved=1#closures', 303);
+    });
+
+    app.post('/staff/availability/services/:id', async (request, reply) => {
+      const staff = requireStaff(request);
+      const serviceId = id.parse((request.params as Record<string, unknown>).id);
+      const b = body(request);
+      const rules = rulesForm.safeParse(b);
+      const form = `rules-${serviceId}`;
+      if (!rules.success) return show(request, reply, { errors: { [`${form}-durationMinutes`]: request.t('admin.error.rules') }, typed: { form, values: b } }, 400);
+      await admin.setServiceRules(staff, serviceId, rules.data);
+      return reply.redirect('/staff/availability?saved=1#rules', 303);
+    });
+  };
+}

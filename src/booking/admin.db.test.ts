@@ -1,0 +1,93 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Okence } from '../boot.ts';
+import { DB_KINDS } from '../db/testing.ts';
+import { bootTestApp, cookiesOf, csrfFrom } from '../http/testing.ts';
+import { fixedClock } from '../lib/clock.ts';
+import { DEMO_PASSWORD } from '../tenants/demo-data.ts';
+
+for (const kind of DB_KINDS) {
+  describe(`appointment settings on ${kind}`, () => {
+    let okence: Okence;
+    const clock = fixedClock(new Date('2026-11-23T07:00:00Z'));
+    before(async () => {
+      okence = await bootTestApp(kind, { clock });
+    });
+    after(async () => {
+      await okence.close();
+    });
+
+    async function signIn(email: string) {
+      const form = await okence.app.inject({ method: 'GET', url: '/staff/sign-in' });
+      let cookies = cookiesOf(form);
+      const res = await okence.app.inject({ method: 'POST', url: '/staff/sign-in', cookies, payload: { email, password: DEMO_PASSWORD, _csrf: csrfFrom(form.body) } });
+      cookies = { ...cookies, ...cookiesOf(res) };
+      return {
+        get: (url: string) => okence.app.inject({ method: 'GET', url, cookies }),
+        post: async (url: string, payload: Record<string, string>) => {
+          const page = await okence.app.inject({ method: 'GET', url: '/staff', cookies });
+          return okence.app.inject({ method: 'POST', url, cookies, payload: { ...payload, _csrf: csrfFrom(page.body) } });
+        },
+      };
+    }
+    const freeDays = async () => {
+      const res = await okence.app.inject({ method: 'GET', url: '/api/v1/organisations/ue-ljutomer/services/splosne-informacije/availability?office=ljutomer&from=2026-11-23&to=2026-11-29' });
+      return res.json().days as { date: string; times: { start: string }[] }[];
+    };
+
+    test('an admin closes a day and changes an official\'s hours; citizens see it at once', async () => {
+      const admin = await signIn('admin@ljutomer.example');
+      const page = await admin.get('/staff/availability?lang=en');
+      assert.equal(page.statusCode, 200);
+      assert.match(page.body, /Marko Kolar/);
+      const staffId = /name="staffId" value="([^"]+)"/.exec(page.body)![1]!;
+      const officeId = /name="officeId" value="([^"]+)"/.exec(page.body)![1]!;
+      assert.ok((await freeDays()).some((d) => d.date === '2026-11-25'));
+
+      const closed = await admin.post('/staff/availability/closures', { day: '2026-11-25', officeId: '', note: 'Kolektivni dopust' });
+      assert.equal(closed.statusCode, 303);
+      assert.ok(!(await freeDays()).some((d) => d.date === '2026-11-25'), 'the closed day is gone');
+
+      // Bad hours come back with the error and what was typed.
+      const bad = await admin.post('/staff/availability/hours', { staffId, officeId, d1: '10:00-09:00', d2: '09:00-11:00' });
+      assert.equal(bad.statusCode, 400);
+      assert.match(bad.body, /error-summary/);
+      assert.match(bad.body, /value="10:00-09:00"/);
+      const ok = await admin.post('/staff/availability/hours', { staffId, officeId, d2: '09:00-11:00', d3: '', d4: '', d5: '' });
+      assert.equal(ok.statusCode, 303);
+      const days = await freeDays();
+      assert.deepEqual(days.map((d) => d.date), ['2026-11-24']);
+      assert.equal(days[0]!.times.length, 8, '09:00–11:00 in 15-minute slots');
+    });
+
+    test('service rules change the slots at once and bad numbers are refused', async () => {
+      const admin = await signIn('admin@ljutomer.example');
+      const page = await admin.get('/staff/availability?lang=en');
+      const serviceId = /action="\/staff\/availability\/services\/([0-9a-f-]{36})"/.exec(page.body)![1]!;
+      const bad = await admin.post(`/staff/availability/services/${serviceId}`, { durationMinutes: '0', bufferMinutes: '0', capacity: '1', minNoticeMinutes: '0', horizonDays: '30' });
+      assert.equal(bad.statusCode, 400);
+      const ok = await admin.post(`/staff/availability/services/${serviceId}`, { durationMinutes: '30', bufferMinutes: '0', capacity: '1', minNoticeMinutes: '0', horizonDays: '30' });
+      assert.equal(ok.statusCode, 303);
+      let times = 0;
+      for (let i = 0; i < 50 && times !== 4; i++) {
+        times = (await freeDays())[0]?.times.length ?? 0;
+        if (times !== 4) await new Promise((r) => setTimeout(r, 20));
+      }
+      assert.equal(times, 4, '09:00–11:00 in 30-minute slots');
+    });
+
+    test('officials and other organisations\' admins cannot read or change these settings', async () => {
+      const official = await signIn('uradnik@ljutomer.example');
+      assert.equal((await official.get('/staff/availability')).statusCode, 403);
+      const ljutomerAdmin = await signIn('admin@ljutomer.example');
+      const page = await ljutomerAdmin.get('/staff/availability');
+      const staffId = /name="staffId" value="([^"]+)"/.exec(page.body)![1]!;
+      const officeId = /name="officeId" value="([^"]+)"/.exec(page.body)![1]!;
+      const closureId = /closures\/([0-9a-f-]{36})\/delete/.exec(page.body)![1]!;
+      const other = await signIn('admin@koprivnice.example');
+      assert.equal((await other.post('/staff/availability/hours', { staffId, officeId, d1: '08:00-09:00' })).statusCode, 404);
+      assert.equal((await other.post(`/staff/availability/closures/${closureId}/delete`, {})).statusCode, 404);
+      assert.equal((await other.post('/staff/availability/closures', { day: '2026-12-01', officeId })).statusCode, 404);
+    });
+  });
+}

@@ -1,0 +1,84 @@
+import type { Db } from '../db/db.ts';
+import type { StaffPrincipal } from '../identity/domain.ts';
+import type { Clock } from '../lib/clock.ts';
+import { AppError } from '../lib/errors.ts';
+import type { TenantsService } from '../tenants/service.ts';
+import { formatDayHours } from './domain.ts';
+import * as repo from './repo.ts';
+import { localParts } from './time.ts';
+
+/**
+ * Admins' settings of availability: officials' weekly hours, closures and each
+ * service's booking rules. Every use case checks that the admin and everything
+ * touched belong to one organisation; a change is seen by citizens at once.
+ */
+export function availabilityAdmin(deps: { db: Db; clock: Clock; tenants: TenantsService }) {
+  const { db, tenants } = deps;
+
+  async function scope(actor: StaffPrincipal) {
+    if (actor.role !== 'admin') throw new AppError('forbidden', 'admins only');
+    const overview = await tenants.staffOverview(actor);
+    return overview;
+  }
+
+  return {
+    /** What the settings page shows. */
+    async overview(actor: StaffPrincipal) {
+      const o = await scope(actor);
+      const officials = o.team.filter((m) => m.role === 'official');
+      const officeIds = o.offices.map((x) => x.id);
+      const rows = officials.length
+        ? await db.selectFrom('official_hours').selectAll().where('staff_id', 'in', officials.map((m) => m.id)).where('office_id', 'in', officeIds).execute()
+        : [];
+      const hours = officials.flatMap((m) =>
+        m.officeIds.map((officeId) => ({
+          official: m,
+          office: o.offices.find((x) => x.id === officeId)!,
+          days: [1, 2, 3, 4, 5, 6, 7].map((weekday) =>
+            formatDayHours(
+              rows
+                .filter((r) => r.staff_id === m.id && r.office_id === officeId && r.weekday === weekday)
+                .map((r) => ({ start: toMinutes(r.starts), end: toMinutes(r.ends) }))
+                .sort((a, b) => a.start - b.start),
+            ),
+          ),
+        })),
+      );
+      const today = localParts(deps.clock.now(), o.organisation.timeZone).date;
+      const closures = await repo.upcomingClosures(db, o.organisation.id, today);
+      return { ...o, hours, closures };
+    },
+
+    async setHours(actor: StaffPrincipal, staffId: string, officeId: string, week: { weekday: number; start: number; end: number }[]) {
+      const o = await scope(actor);
+      const official = o.team.find((m) => m.id === staffId);
+      if (!official || !official.officeIds.includes(officeId)) throw new AppError('not_found', 'no such official at that office');
+      await db.transaction().execute((tx) => repo.replaceOfficialHours(tx, staffId, officeId, week));
+    },
+
+    async addClosure(actor: StaffPrincipal, day: string, officeId: string | null, note: string) {
+      const o = await scope(actor);
+      if (officeId && !o.offices.some((x) => x.id === officeId)) throw new AppError('not_found', 'no such office');
+      await repo.insertClosure(db, { organisationId: o.organisation.id, officeId, day, note });
+    },
+
+    async removeClosure(actor: StaffPrincipal, id: string) {
+      const o = await scope(actor);
+      if (!(await repo.deleteClosure(db, o.organisation.id, id))) throw new AppError('not_found', 'no such closure');
+    },
+
+    async setServiceRules(actor: StaffPrincipal, serviceId: string, rules: Parameters<typeof repo.updateServiceRules>[3]) {
+      const o = await scope(actor);
+      if (!(await repo.updateServiceRules(db, o.organisation.id, serviceId, rules))) throw new AppError('not_found', 'no such service');
+      // Rules live in the tenant catalogue: reload it here and on every instance.
+      await tenants.changed();
+    },
+  };
+}
+
+function toMinutes(time: string): number {
+  const [h = '0', m = '0'] = time.split(':');
+  return Number(h) * 60 + Number(m);
+}
+
+export type AvailabilityAdmin = ReturnType<typeof availabilityAdmin>;

@@ -1,0 +1,77 @@
+import type { Page, PageContext } from '../../http/page.ts';
+import { localize } from '../../i18n/i18n.ts';
+import { weekdayName } from '../../tenants/domain.ts';
+import { html } from '../../views/html.ts';
+import { errorSummary, type FieldErrors } from '../../views/form.ts';
+import { csrfField } from '../../views/layout.ts';
+import type { AvailabilityAdmin } from '../admin.ts';
+
+type Overview = Awaited<ReturnType<AvailabilityAdmin['overview']>>;
+
+/** Admins' appointment settings: officials' weekly hours, closures, booking rules per service. */
+export function adminAvailabilityPage(
+  ctx: PageContext,
+  data: Overview & { errors: FieldErrors; saved: boolean; typed?: { form: string; values: Record<string, string> } },
+): Page {
+  const { t, lang } = ctx;
+  const fb = data.organisation.defaultLanguage;
+  const typed = (form: string, name: string, fallback: string | number) => (data.typed?.form === form ? data.typed.values[name] ?? '' : String(fallback));
+  return {
+    title: t('admin.title'),
+    body: html`${errorSummary(t, data.errors)}
+${data.saved ? html`<p class="notice" role="status">${t('admin.saved')}</p>` : ''}
+<h1>${t('admin.title')}</h1>
+<h2 id="hours">${t('admin.hours')}</h2>
+<p class="muted">${t('admin.hours_hint')}</p>
+${data.hours.map((h) => {
+  const form = `hours-${h.official.id}-${h.office.id}`;
+  return html`<form method="post" action="/staff/availability/hours" class="card stack-wide" aria-labelledby="${form}">
+  ${csrfField(ctx)}
+  <input type="hidden" name="staffId" value="${h.official.id}"><input type="hidden" name="officeId" value="${h.office.id}">
+  <h3 id="${form}">${h.official.displayName} · ${localize(h.office.name, lang, fb)}</h3>
+  <div class="week">${[1, 2, 3, 4, 5, 6, 7].map((d) => {
+    const id = `${form}-d${d}`;
+    return html`<div><label for="${id}">${weekdayName(d, lang)}</label><input type="text" id="${id}" name="d${d}" value="${typed(form, `d${d}`, h.days[d - 1] ?? '')}" inputmode="numeric"></div>`;
+  })}</div>
+  <div><button type="submit">${t('admin.save')}</button></div>
+</form>`;
+})}
+<h2 id="closures">${t('admin.closures')}</h2>
+<p class="muted">${t('admin.closures_hint')}</p>
+${data.closures.length
+  ? html`<ul>${data.closures.map((c) => {
+      const office = data.offices.find((o) => o.id === c.office_id);
+      return html`<li>${c.day} · ${office ? localize(office.name, lang, fb) : t('admin.closure_all_offices')}${localize(c.note, lang, fb) ? ` · ${localize(c.note, lang, fb)}` : ''}
+      <form method="post" action="/staff/availability/closures/${c.id}/delete" class="inline">${csrfField(ctx)}<button type="submit" class="link">${t('admin.closure_remove', { day: c.day })}</button></form></li>`;
+    })}</ul>`
+  : html`<p>${t('admin.no_closures')}</p>`}
+<form method="post" action="/staff/availability/closures" class="stack">
+  ${csrfField(ctx)}
+  <div><label for="closure-day">${t('admin.closure_day')}</label><input type="date" id="closure-day" name="day" value="${typed('closure', 'day', '')}" required></div>
+  <div><label for="closure-office">${t('admin.closure_office')}</label><select id="closure-office" name="officeId">
+    <option value="">${t('admin.closure_all_offices')}</option>
+    ${data.offices.map((o) => html`<option value="${o.id}">${localize(o.name, lang, fb)}</option>`)}
+  </select></div>
+  <div><label for="closure-note">${t('admin.closure_note')}</label><input type="text" id="closure-note" name="note" maxlength="200" value="${typed('closure', 'note', '')}"></div>
+  <div><button type="submit">${t('admin.closure_add')}</button></div>
+</form>
+<h2 id="rules">${t('admin.rules')}</h2>
+${data.services.map((s) => {
+  const form = `rules-${s.id}`;
+  const num = (name: string, label: string, value: number) =>
+    html`<div><label for="${form}-${name}">${label}</label><input type="text" inputmode="numeric" id="${form}-${name}" name="${name}" value="${typed(form, name, value)}"></div>`;
+  return html`<form method="post" action="/staff/availability/services/${s.id}" class="card stack-wide" aria-labelledby="${form}">
+  ${csrfField(ctx)}
+  <h3 id="${form}">${localize(s.name, lang, fb)}</h3>
+  <div class="week">
+  ${num('durationMinutes', t('admin.duration'), s.durationMinutes)}
+  ${num('bufferMinutes', t('admin.buffer'), s.bufferMinutes)}
+  ${num('capacity', t('admin.capacity'), s.capacity)}
+  ${num('minNoticeMinutes', t('admin.notice'), s.minNoticeMinutes)}
+  ${num('horizonDays', t('admin.horizon'), s.horizonDays)}
+  </div>
+  <div><button type="submit">${t('admin.save')}</button></div>
+</form>`;
+})}`,
+  };
+}
