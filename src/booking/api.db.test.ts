@@ -104,7 +104,7 @@ for (const kind of DB_KINDS) {
       const code = await codeFor('klub@example.cz');
       const results = await Promise.all(Array.from({ length: 50 }, (_, i) => call('POST', `/holds/${holdId}/confirm`, { code }, `198.51.100.${i + 1}`)));
       assert.deepEqual([...new Set(results.map((r) => r.statusCode))], [200]);
-      assert.equal(new Set(results.map((r) => (r.json() as { id: string }).id)).size, 1);
+      assert.equal(new Set(results.map((r) => r.json<{ id: string }>().id)).size, 1);
       const mails = await okence.handle.db.selectFrom('mail_outbox').select('ics_method').where('to_address', '=', 'klub@example.cz').execute();
       assert.equal(mails.filter((m) => m.ics_method === 'REQUEST').length, 1);
     });
