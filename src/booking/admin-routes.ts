@@ -6,6 +6,7 @@ import { weekdayName } from '../tenants/domain.ts';
 import type { FieldErrors } from '../views/form.ts';
 import type { AvailabilityAdmin } from './admin.ts';
 import { parseDayHours } from './domain.ts';
+import { zonedInstant } from './time.ts';
 import { adminAvailabilityPage } from './views/admin.ts';
 
 const id = z.uuid();
@@ -63,6 +64,42 @@ export function availabilityAdminRoutes(admin: AvailabilityAdmin) {
       const staff = requireStaff(request);
       await admin.removeClosure(staff, id.parse((request.params as Record<string, unknown>).id));
       return reply.redirect('/staff/availability?saved=1#closures', 303);
+    });
+
+    app.post('/staff/availability/absences', async (request, reply) => {
+      const staff = requireStaff(request);
+      const b = body(request);
+      const { organisation } = await admin.overview(staff);
+      // datetime-local gives the office's wall-clock time: turn it into instants in the organisation's zone.
+      const at = (v: unknown) => {
+        const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})$/.exec(String(v ?? ''));
+        return m ? zonedInstant(m[1]!, Number(m[2]) * 60 + Number(m[3]), organisation.timeZone) : null;
+      };
+      const from = at(b.from);
+      const to = at(b.to);
+      if (!from || !to || to <= from) {
+        return show(request, reply, { errors: { 'absence-from': request.t('admin.error.absence') }, typed: { form: 'absence', values: b } }, 400);
+      }
+      await admin.addAbsence(staff, id.parse(b.staffId), from, to);
+      return reply.redirect('/staff/availability?saved=1#absences', 303);
+    });
+
+    app.post('/staff/availability/absences/:id/delete', async (request, reply) => {
+      const staff = requireStaff(request);
+      await admin.removeAbsence(staff, id.parse((request.params as Record<string, unknown>).id));
+      return reply.redirect('/staff/availability?saved=1#absences', 303);
+    });
+
+    app.post('/staff/availability/reminders', async (request, reply) => {
+      const staff = requireStaff(request);
+      const b = body(request);
+      const parts = String(b.minutes ?? '').split(',').map((p) => p.trim()).filter(Boolean);
+      const minutes = parts.map(Number);
+      if (parts.length > 5 || minutes.some((m) => !Number.isInteger(m) || m < 1 || m > 10080)) {
+        return show(request, reply, { errors: { 'reminder-minutes': request.t('admin.error.reminders') }, typed: { form: 'reminders', values: b } }, 400);
+      }
+      await admin.setReminders(staff, [...new Set(minutes)].sort((x, y) => y - x));
+      return reply.redirect('/staff/availability?saved=1#reminders', 303);
     });
 
     app.post('/staff/availability/services/:id', async (request, reply) => {

@@ -60,6 +60,26 @@ for (const kind of DB_KINDS) {
       assert.equal(days[0]!.times.length, 8, '09:00–11:00 in 15-minute slots');
     });
 
+    test('an absence removes the official\'s slots in that time; reminders are set per organisation', async () => {
+      const admin = await signIn('admin@ljutomer.example');
+      const page = await admin.get('/staff/availability?lang=en');
+      const staffId = /name="staffId" value="([^"]+)"/.exec(page.body)![1]!;
+      const before = (await freeDays()).find((d) => d.date === '2026-11-24')!.times.length;
+      const bad = await admin.post('/staff/availability/absences', { staffId, from: '2026-11-24T10:00', to: '2026-11-24T09:00' });
+      assert.equal(bad.statusCode, 400);
+      assert.match(bad.body, /value="2026-11-24T10:00"/);
+      assert.equal((await admin.post('/staff/availability/absences', { staffId, from: '2026-11-24T09:00', to: '2026-11-24T10:00' })).statusCode, 303);
+      const after = (await freeDays()).find((d) => d.date === '2026-11-24')?.times.length ?? 0;
+      assert.equal(after, before - 4, 'one hour of 15-minute slots is gone');
+      assert.equal((await admin.post('/staff/availability/reminders', { minutes: 'soon' })).statusCode, 400);
+      assert.equal((await admin.post('/staff/availability/reminders', { minutes: '60, 2880' })).statusCode, 303);
+      const org = await okence.handle.db.selectFrom('organisation').select('reminder_minutes').where('slug', '=', 'ue-ljutomer').executeTakeFirstOrThrow();
+      assert.deepEqual(org.reminder_minutes, [2880, 60]);
+      const absenceId = /absences\/([0-9a-f-]{36})\/delete/.exec((await admin.get('/staff/availability')).body)![1]!;
+      assert.equal((await admin.post(`/staff/availability/absences/${absenceId}/delete`, {})).statusCode, 303);
+      assert.equal((await freeDays()).find((d) => d.date === '2026-11-24')!.times.length, before);
+    });
+
     test('service rules change the slots at once and bad numbers are refused', async () => {
       const admin = await signIn('admin@ljutomer.example');
       const page = await admin.get('/staff/availability?lang=en');

@@ -46,7 +46,9 @@ export function availabilityAdmin(deps: { db: Db; clock: Clock; tenants: Tenants
       );
       const today = localParts(deps.clock.now(), o.organisation.timeZone).date;
       const closures = await repo.upcomingClosures(db, o.organisation.id, today);
-      return { ...o, hours, closures };
+      const absences = await repo.upcomingAbsences(db, officials.map((m) => m.id), deps.clock.now());
+      const reminders = await repo.reminderMinutes(db, o.organisation.id);
+      return { ...o, hours, closures, absences, reminders };
     },
 
     async setHours(actor: StaffPrincipal, staffId: string, officeId: string, week: { weekday: number; start: number; end: number }[]) {
@@ -65,6 +67,22 @@ export function availabilityAdmin(deps: { db: Db; clock: Clock; tenants: Tenants
     async removeClosure(actor: StaffPrincipal, id: string) {
       const o = await scope(actor);
       if (!(await repo.deleteClosure(db, o.organisation.id, id))) throw new AppError('not_found', 'no such closure');
+    },
+
+    async addAbsence(actor: StaffPrincipal, staffId: string, start: Date, end: Date) {
+      const o = await scope(actor);
+      if (!o.team.some((m) => m.id === staffId)) throw new AppError('not_found', 'no such official');
+      await repo.insertAbsence(db, staffId, start, end);
+    },
+
+    async removeAbsence(actor: StaffPrincipal, id: string) {
+      const o = await scope(actor);
+      if (!(await repo.deleteAbsence(db, o.team.map((m) => m.id), id))) throw new AppError('not_found', 'no such absence');
+    },
+
+    async setReminders(actor: StaffPrincipal, minutes: readonly number[]) {
+      const o = await scope(actor);
+      await repo.setReminderMinutes(db, o.organisation.id, minutes);
     },
 
     async setServiceRules(actor: StaffPrincipal, serviceId: string, rules: Parameters<typeof repo.updateServiceRules>[3]) {

@@ -313,3 +313,31 @@ export async function updateServiceRules(
     .executeTakeFirst();
   return r.numUpdatedRows === 1n;
 }
+
+export async function upcomingAbsences(db: Db, staffIds: readonly string[], now: Date) {
+  if (staffIds.length === 0) return [];
+  const rows = await sql<{ id: string; staff_id: string; start: Date; end: Date }>`
+    SELECT id, staff_id, lower(during) AS start, upper(during) AS end FROM absence
+    WHERE staff_id = ANY(${staffIds}::uuid[]) AND upper(during) > ${now} ORDER BY lower(during)`.execute(db);
+  return rows.rows;
+}
+
+export async function insertAbsence(db: Db, staffId: string, start: Date, end: Date): Promise<void> {
+  await db.insertInto('absence').values({ staff_id: staffId, during: rangeLiteral(start, end) }).execute();
+}
+
+/** Deletes an absence of one of the given officials only; false when there is none. */
+export async function deleteAbsence(db: Db, staffIds: readonly string[], id: string): Promise<boolean> {
+  if (staffIds.length === 0) return false;
+  const r = await db.deleteFrom('absence').where('id', '=', id).where('staff_id', 'in', staffIds).executeTakeFirst();
+  return r.numDeletedRows === 1n;
+}
+
+export async function reminderMinutes(db: Db, organisationId: string): Promise<number[]> {
+  const row = await db.selectFrom('organisation').select('reminder_minutes').where('id', '=', organisationId).executeTakeFirstOrThrow();
+  return row.reminder_minutes;
+}
+
+export async function setReminderMinutes(db: Db, organisationId: string, minutes: readonly number[]): Promise<void> {
+  await db.updateTable('organisation').set({ reminder_minutes: sql<number[]>`${sql.val([...minutes])}::integer[]` }).where('id', '=', organisationId).execute();
+}

@@ -5,6 +5,7 @@ import { html } from '../../views/html.ts';
 import { errorSummary, type FieldErrors } from '../../views/form.ts';
 import { csrfField } from '../../views/layout.ts';
 import type { AvailabilityAdmin } from '../admin.ts';
+import { formatWhen } from '../emails.ts';
 
 type Overview = Awaited<ReturnType<AvailabilityAdmin['overview']>>;
 
@@ -54,6 +55,29 @@ ${data.closures.length
   </select></div>
   <div><label for="closure-note">${t('admin.closure_note')}</label><input type="text" id="closure-note" name="note" maxlength="200" value="${typed('closure', 'note', '')}"></div>
   <div><button type="submit">${t('admin.closure_add')}</button></div>
+</form>
+<h2 id="absences">${t('admin.absences')}</h2>
+${data.absences.length
+  ? html`<ul>${data.absences.map((a) => {
+      const who = data.team.find((m) => m.id === a.staff_id)?.displayName ?? '';
+      return html`<li>${who}: ${formatWhen(a.start, data.organisation.timeZone, lang)} – ${formatWhen(a.end, data.organisation.timeZone, lang)}
+      <form method="post" action="/staff/availability/absences/${a.id}/delete" class="inline">${csrfField(ctx)}<button type="submit" class="link">${t('admin.absence_remove', { name: who })}</button></form></li>`;
+    })}</ul>`
+  : html`<p>${t('admin.no_absences')}</p>`}
+<form method="post" action="/staff/availability/absences" class="stack">
+  ${csrfField(ctx)}
+  <div><label for="absence-official">${t('admin.absence_official')}</label><select id="absence-official" name="staffId">
+    ${data.team.filter((m) => m.role === 'official').map((m) => html`<option value="${m.id}">${m.displayName}</option>`)}
+  </select></div>
+  <div><label for="absence-from">${t('admin.absence_from')}</label><input type="datetime-local" id="absence-from" name="from" value="${typed('absence', 'from', '')}"></div>
+  <div><label for="absence-to">${t('admin.absence_to')}</label><input type="datetime-local" id="absence-to" name="to" value="${typed('absence', 'to', '')}"></div>
+  <div><button type="submit">${t('admin.absence_add')}</button></div>
+</form>
+<h2 id="reminders">${t('admin.reminders')}</h2>
+<form method="post" action="/staff/availability/reminders" class="stack">
+  ${csrfField(ctx)}
+  <div><label for="reminder-minutes">${t('admin.reminder_minutes')}</label><input type="text" id="reminder-minutes" name="minutes" value="${typed('reminders', 'minutes', data.reminders.join(', '))}"></div>
+  <div><button type="submit">${t('admin.save')}</button></div>
 </form>
 <h2 id="rules">${t('admin.rules')}</h2>
 ${data.services.map((s) => {

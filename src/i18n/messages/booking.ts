@@ -2,6 +2,17 @@ import type { Lang } from '../i18n.ts';
 
 /** Texts of the booking pages. Each language has exactly the English keys (checked by type and by i18n.test.ts). */
 const en = {
+  'admin.absences': 'Absences of officials',
+  'admin.absence_official': 'Official',
+  'admin.absence_from': 'From (day and time)',
+  'admin.absence_to': 'Until (day and time)',
+  'admin.absence_add': 'Add the absence',
+  'admin.absence_remove': 'Remove the absence of {name}',
+  'admin.no_absences': 'No absences ahead.',
+  'admin.error.absence': 'Enter a start and an end like 2026-12-01 08:00; the end must come after the start',
+  'admin.reminders': 'Reminders',
+  'admin.reminder_minutes': 'Minutes before the appointment, separated by commas',
+  'admin.error.reminders': 'Write minutes like 1440, 60 (at most 5 values, each up to 10080)',
   'admin.title': 'Appointment settings',
   'admin.link': 'Appointment settings',
   'admin.hours': 'When officials receive appointments',
@@ -106,6 +117,17 @@ const en = {
 export type BookingMessageKey = keyof typeof en;
 
 const sl: Record<BookingMessageKey, string> = {
+  'admin.absences': 'Odsotnosti uslužbencev',
+  'admin.absence_official': 'Uslužbenec',
+  'admin.absence_from': 'Od (dan in ura)',
+  'admin.absence_to': 'Do (dan in ura)',
+  'admin.absence_add': 'Dodaj odsotnost',
+  'admin.absence_remove': 'Odstrani odsotnost: {name}',
+  'admin.no_absences': 'Ni načrtovanih odsotnosti.',
+  'admin.error.absence': 'Vpišite začetek in konec v obliki 2026-12-01 08:00; konec mora biti za začetkom',
+  'admin.reminders': 'Opomniki',
+  'admin.reminder_minutes': 'Minute pred terminom, ločene z vejicami',
+  'admin.error.reminders': 'Minute vpišite kot 1440, 60 (največ 5 vrednosti, vsaka do 10080)',
   'admin.title': 'Nastavitve terminov',
   'admin.link': 'Nastavitve terminov',
   'admin.hours': 'Kdaj uslužbenci sprejemajo stranke',
@@ -208,6 +230,17 @@ const sl: Record<BookingMessageKey, string> = {
 };
 
 const cs: Record<BookingMessageKey, string> = {
+  'admin.absences': 'Nepřítomnost úředníků',
+  'admin.absence_official': 'Úředník',
+  'admin.absence_from': 'Od (den a čas)',
+  'admin.absence_to': 'Do (den a čas)',
+  'admin.absence_add': 'Přidat nepřítomnost',
+  'admin.absence_remove': 'Odebrat nepřítomnost: {name}',
+  'admin.no_absences': 'Žádné plánované nepřítomnosti.',
+  'admin.error.absence': 'Zadejte začátek a konec ve tvaru 2026-12-01 08:00; konec musí být po začátku',
+  'admin.reminders': 'Připomínky',
+  'admin.reminder_minutes': 'Minuty před termínem, oddělené čárkami',
+  'admin.error.reminders': 'Minuty zapište jako 1440, 60 (nejvýše 5 hodnot, každá do 10080)',
   'admin.title': 'Nastavení termínů',
   'admin.link': 'Nastavení termínů',
   'admin.hours': 'Kdy úředníci přijímají klienty',
