@@ -72,7 +72,7 @@ export function availabilityAdminRoutes(admin: AvailabilityAdmin) {
       const { organisation } = await admin.overview(staff);
       // datetime-local gives the office's wall-clock time: turn it into instants in the organisation's zone.
       const at = (v: unknown) => {
-        const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})$/.exec(String(v ?? ''));
+        const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})$/.exec(typeof v === 'string' ? v : '');
         return m ? zonedInstant(m[1]!, Number(m[2]) * 60 + Number(m[3]), organisation.timeZone) : null;
       };
       const from = at(b.from);
