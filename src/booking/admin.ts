@@ -12,7 +12,7 @@ import { localParts } from './time.ts';
  * service's booking rules. Every use case checks that the admin and everything
  * touched belong to one organisation; a change is seen by citizens at once.
  */
-export function availabilityAdmin(deps: { db: Db; clock: Clock; tenants: TenantsService }) {
+export function availabilityAdmin(deps: { db: Db; clock: Clock; tenants: TenantsService; invalidate: () => void }) {
   const { db, tenants } = deps;
 
   async function scope(actor: StaffPrincipal) {
@@ -56,28 +56,33 @@ export function availabilityAdmin(deps: { db: Db; clock: Clock; tenants: Tenants
       const official = o.team.find((m) => m.id === staffId);
       if (!official || !official.officeIds.includes(officeId)) throw new AppError('not_found', 'no such official at that office');
       await db.transaction().execute((tx) => repo.replaceOfficialHours(tx, staffId, officeId, week));
+      deps.invalidate();
     },
 
     async addClosure(actor: StaffPrincipal, day: string, officeId: string | null, note: string) {
       const o = await scope(actor);
       if (officeId && !o.offices.some((x) => x.id === officeId)) throw new AppError('not_found', 'no such office');
       await repo.insertClosure(db, { organisationId: o.organisation.id, officeId, day, note });
+      deps.invalidate();
     },
 
     async removeClosure(actor: StaffPrincipal, id: string) {
       const o = await scope(actor);
       if (!(await repo.deleteClosure(db, o.organisation.id, id))) throw new AppError('not_found', 'no such closure');
+      deps.invalidate();
     },
 
     async addAbsence(actor: StaffPrincipal, staffId: string, start: Date, end: Date) {
       const o = await scope(actor);
       if (!o.team.some((m) => m.id === staffId)) throw new AppError('not_found', 'no such official');
       await repo.insertAbsence(db, staffId, start, end);
+      deps.invalidate();
     },
 
     async removeAbsence(actor: StaffPrincipal, id: string) {
       const o = await scope(actor);
       if (!(await repo.deleteAbsence(db, o.team.map((m) => m.id), id))) throw new AppError('not_found', 'no such absence');
+      deps.invalidate();
     },
 
     async setReminders(actor: StaffPrincipal, minutes: readonly number[]) {

@@ -169,6 +169,8 @@ export function bookingLifecycle(deps: {
         }),
       );
       if (!outcome.ok) return { ok: false as const, reason: 'gone' as const };
+      // A confirmation or a lock (which frees the seat) changes what is free.
+      deps.booking.invalidate();
       if (outcome.value.ok) deps.wakeMail?.();
       return outcome.value;
     },
@@ -237,7 +239,10 @@ export function bookingLifecycle(deps: {
         await queueBookingMail(tx, 'cancelled', v, row.icsSequence + 1);
         return { ok: true as const, booking: v };
       });
-      if (outcome.ok) deps.wakeMail?.();
+      if (outcome.ok) {
+        deps.booking.invalidate();
+        deps.wakeMail?.();
+      }
       return outcome;
     },
 
@@ -248,7 +253,7 @@ export function bookingLifecycle(deps: {
       if (current.state !== 'confirmed' || current.end <= clock.now()) return { ok: false as const, reason: 'not_active' as const };
       const target = await deps.tenants.bookingTargetById(current.organisationId, current.officeId, current.serviceId, current.staffId);
       const day = localParts(start, target.office.timeZone).date;
-      const open = (await deps.booking.slots(target, day, day)).filter((s) => s.start.getTime() === start.getTime());
+      const open = (await deps.booking.freshSlots(target, day, day)).filter((s) => s.start.getTime() === start.getTime());
       if (open.length === 0) return { ok: false as const, reason: 'taken' as const };
       const end = open[0]!.end;
       const result = await retryOnConflict(() =>
@@ -269,6 +274,7 @@ export function bookingLifecycle(deps: {
         }),
       );
       if (!result.ok || !result.value) return { ok: false as const, reason: 'taken' as const };
+      deps.booking.invalidate();
       deps.wakeMail?.();
       return { ok: true as const, booking: result.value };
     },

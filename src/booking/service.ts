@@ -22,6 +22,28 @@ export function bookingService(deps: { db: Db; clock: Clock }) {
   const { db, clock } = deps;
 
   /** Free slots per official for a service at an office, for calendar days `from`..`to` in the office's zone. */
+  // Availability shown to citizens is cached for a few seconds per service, office,
+  // officials, rules and range: a month of slots is costly and asked for often.
+  // Any write through this instance empties it; other instances' writes show within
+  // CACHE_MS. Decisions (placing a hold, moving) always compute afresh, and the
+  // database constraint has the last word anyway.
+  const CACHE_MS = 5_000;
+  const MAX_CACHED = 500;
+  const cache = new Map<string, { at: number; slots: Promise<Slot[]> }>();
+
+  function cachedSlots(target: BookingTarget, from: string, to: string): Promise<Slot[]> {
+    const s = target.service;
+    const key = [s.id, target.office.id, target.officialIds.join(','), s.durationMinutes, s.bufferMinutes, s.capacity, s.minNoticeMinutes, s.horizonDays, from, to].join('|');
+    const now = clock.now().getTime();
+    const hit = cache.get(key);
+    if (hit && now >= hit.at && now - hit.at < CACHE_MS) return hit.slots;
+    const fresh = slots(target, from, to);
+    cache.set(key, { at: now, slots: fresh });
+    fresh.catch(() => cache.delete(key));
+    if (cache.size > MAX_CACHED) cache.delete(cache.keys().next().value ?? '');
+    return fresh;
+  }
+
   async function slots(target: BookingTarget, from: string, to: string): Promise<Slot[]> {
     const now = clock.now();
     const tz = target.office.timeZone;
@@ -57,7 +79,12 @@ export function bookingService(deps: { db: Db; clock: Clock }) {
   }
 
   return {
-    slots,
+    /** Free slots for display (cached for a few seconds). */
+    slots: cachedSlots,
+    /** Free slots computed now, for decisions. */
+    freshSlots: slots,
+    /** Forgets cached availability: call after any change to bookings, hours, closures or absences. */
+    invalidate: () => cache.clear(),
 
     /**
      * Places a hold on a free seat at `start`. The seat is chosen from the
@@ -101,17 +128,22 @@ export function bookingService(deps: { db: Db; clock: Clock }) {
         }),
       );
       if (!result.ok || !result.value) return { ok: false, reason: 'taken' };
+      cache.clear();
       return { ok: true, ...result.value, start, end };
     },
 
     /** Confirms a live hold; false when it expired or is no longer held. */
     async confirm(holdId: string): Promise<boolean> {
-      return repo.confirmHold(db, holdId, clock.now());
+      const ok = await repo.confirmHold(db, holdId, clock.now());
+      cache.clear();
+      return ok;
     },
 
     /** Cancels a hold or booking, freeing its seat. */
     async cancel(bookingId: string): Promise<boolean> {
-      return repo.cancelBooking(db, bookingId, clock.now());
+      const ok = await repo.cancelBooking(db, bookingId, clock.now());
+      cache.clear();
+      return ok;
     },
   };
 }

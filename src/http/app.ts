@@ -65,7 +65,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(tenantPages(deps.tenants));
   await app.register(identityRoutes({ identity: deps.identity, tenants: deps.tenants }));
   await app.register(bookingPages({ tenants: deps.tenants, booking: deps.booking, lifecycle: deps.lifecycle, clock: deps.clock }));
-  await app.register(availabilityAdminRoutes(availabilityAdmin({ db: deps.handle.db, clock: deps.clock, tenants: deps.tenants })));
+  await app.register(availabilityAdminRoutes(availabilityAdmin({ db: deps.handle.db, clock: deps.clock, tenants: deps.tenants, invalidate: deps.booking.invalidate })));
   // Without SMTP outside production, mail stays in the outbox: let a developer read it.
   if (config.env !== 'production' && !config.smtpUrl) await app.register(devMailRoutes({ db: deps.handle.db }));
 
