@@ -3,11 +3,10 @@ import { LANGS } from '../i18n/i18n.ts';
 import { operation } from '../http/api.ts';
 import { AppError } from '../lib/errors.ts';
 import type { TenantsService } from '../tenants/service.ts';
-import { bookableTimes } from './domain.ts';
 import type { BookingLifecycle, BookingView } from './lifecycle.ts';
 import { contactForm } from './schema.ts';
 import type { BookingService } from './service.ts';
-import { addDays, localParts } from './time.ts';
+import { addDays } from './time.ts';
 
 const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(80);
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).describe('Calendar day in the office time zone, YYYY-MM-DD');
@@ -61,13 +60,11 @@ export function bookingOperations(deps: { tenants: TenantsService; booking: Book
       handler: async ({ params, query }) => {
         if (query.to < query.from || addDays(query.from, 62) < query.to) throw new AppError('invalid_input', 'range', { 'query.to': 'at most 62 days after from' });
         const target = await tenants.bookingTarget(params.organisation, query.office, params.service);
-        const tz = target.office.timeZone;
-        const days = new Map<string, { start: string; end: string; free: number }[]>();
-        for (const t of bookableTimes(await booking.slots(target, query.from, query.to))) {
-          const d = localParts(t.start, tz).date;
-          days.set(d, [...(days.get(d) ?? []), { start: t.start.toISOString(), end: t.end.toISOString(), free: t.free }]);
-        }
-        return { timeZone: tz, days: [...days.entries()].map(([date, times]) => ({ date, times })) };
+        const days = await booking.freeDays(target, query.from, query.to);
+        return {
+          timeZone: target.office.timeZone,
+          days: days.map((d) => ({ date: d.date, times: d.times.map((t) => ({ start: t.start.toISOString(), end: t.end.toISOString(), free: t.free })) })),
+        };
       },
     }),
     operation({

@@ -7,7 +7,6 @@ import type { Clock } from '../lib/clock.ts';
 import type { TenantsService } from '../tenants/service.ts';
 import { html } from '../views/html.ts';
 import { csrfField } from '../views/layout.ts';
-import { bookableTimes } from './domain.ts';
 import { formatWhen } from './emails.ts';
 import type { BookingLifecycle } from './lifecycle.ts';
 import { codeForm, contactForm, dayParam, instant, monthParam } from './schema.ts';
@@ -47,11 +46,8 @@ export function bookingPages(deps: Deps) {
   async function freeTimes(target: BookingTarget, from: string, to: string, hrefFor: (start: Date) => string) {
     const tz = target.office.timeZone;
     const byDay = new Map<string, { start: Date; label: string; href: string }[]>();
-    for (const time of bookableTimes(await booking.slots(target, from, to))) {
-      const day = localParts(time.start, tz).date;
-      const list = byDay.get(day) ?? [];
-      list.push({ start: time.start, label: hhmm(time.start, tz), href: hrefFor(time.start) });
-      byDay.set(day, list);
+    for (const day of await booking.freeDays(target, from, to)) {
+      byDay.set(day.date, day.times.map((t) => ({ start: t.start, label: hhmm(t.start, tz), href: hrefFor(t.start) })));
     }
     return byDay;
   }

@@ -2,10 +2,34 @@ import type { Db } from '../db/db.ts';
 import { retryOnConflict } from '../db/retry.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { Office, Organisation, Service } from '../tenants/domain.ts';
-import { generateSlots, type Slot } from './domain.ts';
+import { bookableTimes, generateSlots, type Slot } from './domain.ts';
 import { publicHolidays } from './holidays.ts';
 import * as repo from './repo.ts';
 import { addDays, localParts, zonedInstant } from './time.ts';
+
+/** Free times of one local day. */
+export type FreeDay = { date: string; times: { start: Date; end: Date; free: number }[] };
+
+/** Groups times (in order) by local day; the day is computed once per run of times sharing a UTC offset hour. */
+function groupByDay(times: readonly { start: Date; end: Date; free: number }[], timeZone: string): FreeDay[] {
+  const days: FreeDay[] = [];
+  let current: FreeDay | undefined;
+  let dayStart = 0;
+  let dayEnd = 0;
+  for (const t of times) {
+    const ms = t.start.getTime();
+    if (!current || ms < dayStart || ms >= dayEnd) {
+      // One Intl call per day rather than per time: find this day's bounds once.
+      const date = localParts(t.start, timeZone).date;
+      dayStart = zonedInstant(date, 0, timeZone)?.getTime() ?? ms;
+      dayEnd = zonedInstant(addDays(date, 1), 0, timeZone)?.getTime() ?? ms + 1;
+      current = { date, times: [] };
+      days.push(current);
+    }
+    current.times.push(t);
+  }
+  return days;
+}
 
 /** How long an unconfirmed hold keeps its seat. */
 export const HOLD_MINUTES = 10;
@@ -29,19 +53,27 @@ export function bookingService(deps: { db: Db; clock: Clock }) {
   // database constraint has the last word anyway.
   const CACHE_MS = 5_000;
   const MAX_CACHED = 500;
-  const cache = new Map<string, { at: number; slots: Promise<Slot[]> }>();
+  type Entry = { at: number; slots: Promise<Slot[]>; days?: Promise<FreeDay[]> };
+  const cache = new Map<string, Entry>();
 
-  function cachedSlots(target: BookingTarget, from: string, to: string): Promise<Slot[]> {
+  function entry(target: BookingTarget, from: string, to: string): Entry {
     const s = target.service;
     const key = [s.id, target.office.id, target.officialIds.join(','), s.durationMinutes, s.bufferMinutes, s.capacity, s.minNoticeMinutes, s.horizonDays, from, to].join('|');
     const now = clock.now().getTime();
     const hit = cache.get(key);
-    if (hit && now >= hit.at && now - hit.at < CACHE_MS) return hit.slots;
-    const fresh = slots(target, from, to);
-    cache.set(key, { at: now, slots: fresh });
-    fresh.catch(() => cache.delete(key));
+    if (hit && now >= hit.at && now - hit.at < CACHE_MS) return hit;
+    const fresh: Entry = { at: now, slots: slots(target, from, to) };
+    fresh.slots.catch(() => cache.delete(key));
+    cache.set(key, fresh);
     if (cache.size > MAX_CACHED) cache.delete(cache.keys().next().value ?? '');
     return fresh;
+  }
+
+  /** The times a citizen can choose, grouped by the office's calendar day (cached with the slots). */
+  function freeDays(target: BookingTarget, from: string, to: string): Promise<FreeDay[]> {
+    const e = entry(target, from, to);
+    e.days ??= e.slots.then((all) => groupByDay(bookableTimes(all), target.office.timeZone));
+    return e.days;
   }
 
   async function slots(target: BookingTarget, from: string, to: string): Promise<Slot[]> {
@@ -80,7 +112,8 @@ export function bookingService(deps: { db: Db; clock: Clock }) {
 
   return {
     /** Free slots for display (cached for a few seconds). */
-    slots: cachedSlots,
+    slots: (target: BookingTarget, from: string, to: string) => entry(target, from, to).slots,
+    freeDays,
     /** Free slots computed now, for decisions. */
     freshSlots: slots,
     /** Forgets cached availability: call after any change to bookings, hours, closures or absences. */
