@@ -2,20 +2,18 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import type { Okence } from '../src/boot.ts';
-import { launchBrowser, newPage, startSite, startSmtpSink, waitForMail } from './harness.ts';
+import { newPage, startMailedSite, waitForMail } from './harness.ts';
 
-let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
+let env: Awaited<ReturnType<typeof startMailedSite>>;
+let smtp: Awaited<ReturnType<typeof startMailedSite>>['smtp'];
 let site: { baseUrl: string; okence: Okence };
 let browser: Browser;
 before(async () => {
-  smtp = await startSmtpSink();
-  site = await startSite({ SMTP_URL: `smtp://127.0.0.1:${smtp.port}` });
-  browser = await launchBrowser();
+  env = await startMailedSite();
+  ({ smtp, site, browser } = env);
 });
 after(async () => {
-  await browser?.close();
-  await site?.okence.close();
-  await smtp?.close();
+  await env?.close();
 });
 
 /** Presses Tab until the focused element matches, at most 80 times. */

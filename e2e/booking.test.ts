@@ -2,7 +2,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import type { Okence } from '../src/boot.ts';
-import { expectAccessible, launchBrowser, newPage, startSite, startSmtpSink, waitForMail } from './harness.ts';
+import { expectAccessible, newPage, startMailedSite, waitForMail } from './harness.ts';
 
 /** A citizen books a video appointment from the service page to the confirmation, as a person would. */
 async function bookThrough(page: Page, baseUrl: string, email: string, messages: Parameters<typeof waitForMail>[0], scan: (p: Page) => Promise<void>) {
@@ -38,18 +38,16 @@ async function bookThrough(page: Page, baseUrl: string, email: string, messages:
 }
 
 describe('booking in Chromium with a real SMTP server', () => {
-  let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
+  let env: Awaited<ReturnType<typeof startMailedSite>>;
+  let smtp: Awaited<ReturnType<typeof startMailedSite>>['smtp'];
   let site: { baseUrl: string; okence: Okence };
   let browser: Browser;
   before(async () => {
-    smtp = await startSmtpSink();
-    site = await startSite({ SMTP_URL: `smtp://127.0.0.1:${smtp.port}` });
-    browser = await launchBrowser();
+    env = await startMailedSite();
+    ({ smtp, site, browser } = env);
   });
   after(async () => {
-    await browser?.close();
-    await site?.okence.close();
-    await smtp?.close();
+    await env?.close();
   });
 
   for (const javaScriptEnabled of [false, true]) {

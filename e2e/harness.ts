@@ -82,3 +82,20 @@ export async function waitForMail(messages: ParsedMail[], to: string, pattern: R
   }
   throw new Error(`no mail to ${to} matching ${pattern}`);
 }
+
+/** Okence sending its mail to a real SMTP server on loopback, and a browser: what the booking tests stand on. */
+export async function startMailedSite() {
+  const smtp = await startSmtpSink();
+  const site = await startSite({ SMTP_URL: `smtp://127.0.0.1:${smtp.port}` });
+  const browser = await launchBrowser();
+  return {
+    smtp,
+    site,
+    browser,
+    async close() {
+      await browser.close();
+      await site.okence.close();
+      await smtp.close();
+    },
+  };
+}
