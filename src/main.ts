@@ -22,24 +22,9 @@ try {
   throw err;
 }
 const { app } = okence;
-await app.listen({ port: config.port, host: config.host });
-
-const address = app.server.address();
-const port = typeof address === 'object' && address ? address.port : config.port;
-app.log.info({ port, database: okence.handle.kind, startupMs: Math.round(performance.now() - started) }, 'Okence started');
-console.log(`\nOkence is running: open ${config.publicUrl.origin === `http://localhost:${config.port}` ? `http://localhost:${port}` : config.publicUrl.href}`);
-console.log(`Database: ${okence.handle.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)'}`);
-if (config.env !== 'production' && !config.smtpUrl) {
-  console.log(`Email is not sent (no SMTP_URL): read it at http://localhost:${port}/dev/mail`);
-}
-if (config.env !== 'production' && okence.demoAccounts.length > 0) {
-  console.log(`\nDemo accounts (password "${DEMO_PASSWORD}"), sign in at /staff/sign-in:`);
-  for (const a of okence.demoAccounts) console.log(`  ${a.role.padEnd(8)} ${a.email.padEnd(36)} ${a.organisation}`);
-} else if (config.env !== 'production' && config.demoData) {
-  console.log(`\nDemo data is loaded: sign in at /staff/sign-in as admin@domzale.example (admin) or uradnik@domzale.example (official), password "${DEMO_PASSWORD}".`);
-}
 
 // SIGTERM (service managers, containers) and SIGINT (Ctrl+C): finish in-flight requests, then exit.
+// Installed before listening, so a signal that comes during start-up also shuts down cleanly.
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.once(signal, () => {
     app.log.info({ signal }, 'shutting down');
@@ -56,4 +41,21 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
       },
     );
   });
+}
+
+await app.listen({ port: config.port, host: config.host });
+
+const address = app.server.address();
+const port = typeof address === 'object' && address ? address.port : config.port;
+app.log.info({ port, database: okence.handle.kind, startupMs: Math.round(performance.now() - started) }, 'Okence started');
+console.log(`\nOkence is running: open ${config.publicUrl.origin === `http://localhost:${config.port}` ? `http://localhost:${port}` : config.publicUrl.href}`);
+console.log(`Database: ${okence.handle.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)'}`);
+if (config.env !== 'production' && !config.smtpUrl) {
+  console.log(`Email is not sent (no SMTP_URL): read it at http://localhost:${port}/dev/mail`);
+}
+if (config.env !== 'production' && okence.demoAccounts.length > 0) {
+  console.log(`\nDemo accounts (password "${DEMO_PASSWORD}"), sign in at /staff/sign-in:`);
+  for (const a of okence.demoAccounts) console.log(`  ${a.role.padEnd(8)} ${a.email.padEnd(36)} ${a.organisation}`);
+} else if (config.env !== 'production' && config.demoData) {
+  console.log(`\nDemo data is loaded: sign in at /staff/sign-in as admin@domzale.example (admin) or uradnik@domzale.example (official), password "${DEMO_PASSWORD}".`);
 }
