@@ -262,6 +262,7 @@ export function bookingLifecycle(deps: {
           if (!row || row.state !== 'confirmed') return undefined;
           const now = clock.now();
           const staffIds = open.map((s) => s.officialId);
+          await repo.lockOfficials(tx, staffIds);
           await repo.expireHolds(tx, staffIds, start, end, now);
           const seat = await repo.firstFreeSeat(tx, open.map((s) => ({ staffId: s.officialId, capacity: target.service.capacity })), start, end, row.id);
           if (!seat) return undefined;

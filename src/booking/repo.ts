@@ -341,3 +341,16 @@ export async function reminderMinutes(db: Db, organisationId: string): Promise<n
 export async function setReminderMinutes(db: Db, organisationId: string, minutes: readonly number[]): Promise<void> {
   await db.updateTable('organisation').set({ reminder_minutes: sql<number[]>`${sql.val([...minutes])}::integer[]` }).where('id', '=', organisationId).execute();
 }
+
+/**
+ * Queues transactions that place or move a booking of the same officials: an
+ * advisory lock per official, taken in id order so two transactions never wait on
+ * each other in a cycle. Without it, concurrent inserts into the exclusion
+ * constraint wait on each other's uncommitted rows and PostgreSQL breaks those
+ * deadlocks only once a second. The constraint still decides; this only orders.
+ */
+export async function lockOfficials(db: Db, staffIds: readonly string[]): Promise<void> {
+  for (const id of [...new Set(staffIds)].sort()) {
+    await sql`SELECT pg_advisory_xact_lock(8020111, hashtext(${id}))`.execute(db);
+  }
+}

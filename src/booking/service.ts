@@ -140,6 +140,7 @@ export function bookingService(deps: { db: Db; clock: Clock }) {
       const staffIds = candidates.map((c) => c.staffId);
       const result = await retryOnConflict(() =>
         db.transaction().execute(async (tx) => {
+          await repo.lockOfficials(tx, staffIds);
           const now = clock.now();
           await repo.expireHolds(tx, staffIds, start, end, now);
           const seat = await repo.firstFreeSeat(tx, candidates, start, end);
