@@ -5,7 +5,7 @@ import { AppError } from '../lib/errors.ts';
 import type { TenantsService } from '../tenants/service.ts';
 import { formatDayHours } from './domain.ts';
 import * as repo from './repo.ts';
-import { localParts } from './time.ts';
+import { localParts, minutesOf } from './time.ts';
 
 /**
  * Admins' settings of availability: officials' weekly hours, closures and each
@@ -38,7 +38,7 @@ export function availabilityAdmin(deps: { db: Db; clock: Clock; tenants: Tenants
             formatDayHours(
               rows
                 .filter((r) => r.staff_id === m.id && r.office_id === officeId && r.weekday === weekday)
-                .map((r) => ({ start: toMinutes(r.starts), end: toMinutes(r.ends) }))
+                .map((r) => ({ start: minutesOf(r.starts), end: minutesOf(r.ends) }))
                 .sort((a, b) => a.start - b.start),
             ),
           ),
@@ -97,11 +97,6 @@ export function availabilityAdmin(deps: { db: Db; clock: Clock; tenants: Tenants
       await tenants.changed();
     },
   };
-}
-
-function toMinutes(time: string): number {
-  const [h = '0', m = '0'] = time.split(':');
-  return Number(h) * 60 + Number(m);
 }
 
 export type AvailabilityAdmin = ReturnType<typeof availabilityAdmin>;

@@ -1,4 +1,4 @@
-import { addDays, isoWeekday, localParts, offsetMinutes, zonedInstant } from './time.ts';
+import { addDays, clockTime, isoWeekday, localParts, offsetMinutes, zonedInstant } from './time.ts';
 
 /** An official's weekly working window at an office, in local minutes after midnight. */
 export type WeeklyHours = { officialId: string; weekday: number; start: number; end: number };
@@ -177,6 +177,5 @@ export function parseDayHours(text: string): { start: number; end: number }[] | 
 
 /** The hours of one day as staff read them back: "08:00–12:00, 13:00–17:00". */
 export function formatDayHours(ranges: readonly { start: number; end: number }[]): string {
-  const t = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
-  return ranges.map((r) => `${t(r.start)}–${t(r.end)}`).join(', ');
+  return ranges.map((r) => `${clockTime(r.start)}–${clockTime(r.end)}`).join(', ');
 }

@@ -88,18 +88,24 @@ export function bookingLifecycle(deps: {
     };
   }
 
+  /** The calendar invitation of a booking: UID from its id, the office as organizer, the citizen as attendee. */
+  function inviteFor(v: BookingView, method: 'REQUEST' | 'CANCEL', sequence: number, description: string): string {
+    const f = facts(v);
+    const org = v.target.organisation;
+    return buildInvite({
+      method, uid: `${v.id}@okence`, sequence, start: v.start, end: v.end, stamp: clock.now(),
+      summary: `${f.service} — ${f.office}`, description, location: f.address, url: v.manageUrl,
+      organizer: { name: localize(org.name, v.language, org.defaultLanguage), email: v.target.office.email ?? org.email ?? 'no-reply@okence.invalid' },
+      attendee: { name: v.name, email: v.email },
+    });
+  }
+
   /** Queues the email for a booking event, with its invitation (REQUEST, or CANCEL). */
   async function queueBookingMail(tx: Db, kind: 'confirmed' | 'cancelled' | 'moved', v: BookingView, sequence: number): Promise<void> {
     const f = facts(v);
     const mail = bookingEmail(kind, v.language, f, { join: v.joinUrl, manage: v.manageUrl });
-    const org = v.target.organisation;
     const method = kind === 'cancelled' ? 'CANCEL' : 'REQUEST';
-    const ics = buildInvite({
-      method, uid: `${v.id}@okence`, sequence, start: v.start, end: v.end, stamp: clock.now(),
-      summary: `${f.service} — ${f.office}`, description: mail.text, location: f.address, url: v.manageUrl,
-      organizer: { name: localize(org.name, v.language, org.defaultLanguage), email: v.target.office.email ?? org.email ?? 'no-reply@okence.invalid' },
-      attendee: { name: v.name, email: v.email },
-    });
+    const ics = inviteFor(v, method, sequence, mail.text);
     await enqueueMail(tx, { dedupeKey: `booking:${v.id}:${kind}:${sequence}`, to: v.email, subject: mail.subject, text: mail.text, ics: { method, content: ics } }, clock.now());
   }
 
@@ -212,14 +218,7 @@ export function bookingLifecycle(deps: {
 
     /** The current invitation of a booking (REQUEST, or CANCEL once cancelled), for download. */
     invite(v: BookingView): string {
-      const f = facts(v);
-      const org = v.target.organisation;
-      return buildInvite({
-        method: v.state === 'cancelled' ? 'CANCEL' : 'REQUEST', uid: `${v.id}@okence`, sequence: v.icsSequence, start: v.start, end: v.end, stamp: clock.now(),
-        summary: `${f.service} — ${f.office}`, description: `${v.joinUrl}\n${v.manageUrl}`, location: f.address, url: v.manageUrl,
-        organizer: { name: localize(org.name, v.language, org.defaultLanguage), email: v.target.office.email ?? org.email ?? 'no-reply@okence.invalid' },
-        attendee: { name: v.name, email: v.email },
-      });
+      return inviteFor(v, v.state === 'cancelled' ? 'CANCEL' : 'REQUEST', v.icsSequence, `${v.joinUrl}\n${v.manageUrl}`);
     },
 
     /** The booking a manage (or join) link points to, or null. */

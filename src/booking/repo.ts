@@ -1,15 +1,11 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/db.ts';
 import type { Absence, Busy, WeeklyHours } from './domain.ts';
+import { clockTime, minutesOf } from './time.ts';
 
 /** `[start,end)` as a PostgreSQL tstzrange literal. */
 export function rangeLiteral(start: Date, end: Date): string {
   return `[${start.toISOString()},${end.toISOString()})`;
-}
-
-function minutesOf(time: string): number {
-  const [h = '0', m = '0'] = time.split(':');
-  return Number(h) * 60 + Number(m);
 }
 
 /** Weekly hours of the given officials at one office. */
@@ -276,12 +272,11 @@ export async function replaceOfficialHours(
   officeId: string,
   hours: readonly { weekday: number; start: number; end: number }[],
 ): Promise<void> {
-  const t = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
   await db.deleteFrom('official_hours').where('staff_id', '=', staffId).where('office_id', '=', officeId).execute();
   if (hours.length === 0) return;
   await db
     .insertInto('official_hours')
-    .values(hours.map((h) => ({ staff_id: staffId, office_id: officeId, weekday: h.weekday, starts: t(h.start), ends: h.end === 1440 ? '24:00' : t(h.end) })))
+    .values(hours.map((h) => ({ staff_id: staffId, office_id: officeId, weekday: h.weekday, starts: clockTime(h.start), ends: clockTime(h.end) })))
     .execute();
 }
 

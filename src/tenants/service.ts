@@ -5,6 +5,11 @@ import type { StaffPrincipal } from '../identity/domain.ts';
 import { searchOrganisations, type Catalogue, type Office, type Official, type Organisation, type Service } from './domain.ts';
 import { loadCatalogue } from './repo.ts';
 
+/** Officials who hold a service and work at an office: whom a booking there can go to. */
+function officialsAt(c: Catalogue, service: Service, office: Office): string[] {
+  return c.officials.filter((o) => service.officialIds.includes(o.id) && o.officeIds.includes(office.id)).map((o) => o.id);
+}
+
 /** NOTIFY channel telling every instance that tenant data changed. */
 export const TENANTS_CHANGED = 'okence_tenants_changed';
 
@@ -101,7 +106,7 @@ export function tenantsService(deps: { handle: DatabaseHandle }) {
       const office = c.offices.find((o) => o.organisationId === organisation.id && o.slug === officeSlug);
       const service = c.services.find((s) => s.organisationId === organisation.id && s.slug === serviceSlug);
       if (!office || !service || !service.officeIds.includes(office.id)) throw new AppError('not_found', 'no such service at that office');
-      const officialIds = c.officials.filter((o) => service.officialIds.includes(o.id) && o.officeIds.includes(office.id)).map((o) => o.id);
+      const officialIds = officialsAt(c, service, office);
       return { organisation, office, service, officialIds };
     },
 
@@ -112,7 +117,7 @@ export function tenantsService(deps: { handle: DatabaseHandle }) {
       const office = c.offices.find((o) => o.id === officeId);
       const service = c.services.find((s) => s.id === serviceId);
       if (!organisation || !office || !service) throw new AppError('not_found', 'booking refers to something that no longer exists');
-      const officialIds = c.officials.filter((o) => service.officialIds.includes(o.id) && o.officeIds.includes(office.id)).map((o) => o.id);
+      const officialIds = officialsAt(c, service, office);
       const officialName = c.officials.find((o) => o.id === staffId)?.displayName ?? null;
       return { organisation, office, service, officialIds, officialName };
     },
