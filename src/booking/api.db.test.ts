@@ -4,6 +4,8 @@ import type { Okence } from '../boot.ts';
 import { DB_KINDS } from '../db/testing.ts';
 import { bootTestApp } from '../http/testing.ts';
 import { fixedClock } from '../lib/clock.ts';
+import { gunzipSync } from 'node:zlib';
+import { bookingOperations } from './api.ts';
 
 for (const kind of DB_KINDS) {
   describe(`booking API on ${kind}`, () => {
@@ -69,6 +71,28 @@ for (const kind of DB_KINDS) {
       const cancelled = await call('POST', `/bookings/${token}/cancel`);
       assert.equal(cancelled.json().state, 'cancelled');
       assert.equal((await call('POST', `/bookings/${token}/cancel`)).statusCode, 409);
+    });
+
+    test('availability: gzip for clients that take it, the documented shape, and a held time gone at once', async () => {
+      ip = '192.0.2.9';
+      const url = '/organisations/koprivnice/services/konzultace-stavby/availability?office=stavebni-urad&from=2026-12-01&to=2026-12-31';
+      const plain = await call('GET', url);
+      const zipped = await okence.app.inject({ method: 'GET', url: `/api/v1${url}`, remoteAddress: ip, headers: { 'accept-encoding': 'gzip, br' } });
+      assert.equal(plain.headers['content-encoding'], undefined);
+      assert.equal(zipped.headers['content-encoding'], 'gzip');
+      assert.equal(zipped.headers.vary, 'accept-encoding');
+      assert.ok(zipped.rawPayload.length < plain.rawPayload.length / 4, 'a month of times compresses well');
+      assert.equal(gunzipSync(zipped.rawPayload).toString(), plain.body);
+      // The cached bytes bypass reply serialisation: check them against the schema the OpenAPI document gives.
+      const op = bookingOperations({} as never).find((o) => o.operationId === 'getAvailability');
+      const body = op!.response.parse(plain.json()) as { days: { times: { start: string }[] }[] };
+      const first = body.days[0]!.times[0]!.start;
+      const hold = await call('POST', '/organisations/koprivnice/services/konzultace-stavby/holds', {
+        office: 'stavebni-urad', start: first, name: 'Petr Dlouhý', email: 'petr@example.cz', language: 'cs',
+      });
+      assert.equal(hold.statusCode, 201);
+      const after = (await call('GET', url)).json() as { days: { times: { start: string }[] }[] };
+      assert.ok(!after.days.some((d) => d.times.some((t) => t.start === first)), 'the held time is no longer offered');
     });
 
     test('reminders go out 24 hours and 1 hour before, once each, with the links', async () => {

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { LANGS } from '../i18n/i18n.ts';
-import { operation } from '../http/api.ts';
+import { JsonBytes, operation } from '../http/api.ts';
 import { AppError } from '../lib/errors.ts';
 import type { TenantsService } from '../tenants/service.ts';
 import type { BookingLifecycle, BookingView } from './lifecycle.ts';
 import { contactForm } from './schema.ts';
-import type { BookingService } from './service.ts';
+import type { BookingService, FreeDay } from './service.ts';
 import { addDays } from './time.ts';
 
 const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(80);
@@ -40,6 +40,22 @@ function toBookingOut(b: BookingView): z.infer<typeof bookingOut> {
 
 const serviceParams = z.object({ organisation: slug, service: slug });
 
+// A month of free times is ~35 KB of JSON that costs more to build than to find: the
+// bytes are kept with the cached free days they came from (the same array object
+// while the booking service's cache holds it), so a repeated request only sends them.
+const availabilityBodies = new WeakMap<readonly FreeDay[], { timeZone: string; body: JsonBytes }>();
+
+function availabilityBody(days: readonly FreeDay[], timeZone: string): JsonBytes {
+  const kept = availabilityBodies.get(days);
+  if (kept?.timeZone === timeZone) return kept.body;
+  const body = new JsonBytes({
+    timeZone,
+    days: days.map((d) => ({ date: d.date, times: d.times.map((t) => ({ start: t.start.toISOString(), end: t.end.toISOString(), free: t.free })) })),
+  });
+  availabilityBodies.set(days, { timeZone, body });
+  return body;
+}
+
 /** Booking operations of the public API: the same use cases as the pages. */
 export function bookingOperations(deps: { tenants: TenantsService; booking: BookingService; lifecycle: BookingLifecycle }) {
   const { tenants, booking, lifecycle } = deps;
@@ -60,11 +76,7 @@ export function bookingOperations(deps: { tenants: TenantsService; booking: Book
       handler: async ({ params, query }) => {
         if (query.to < query.from || addDays(query.from, 62) < query.to) throw new AppError('invalid_input', 'range', { 'query.to': 'at most 62 days after from' });
         const target = await tenants.bookingTarget(params.organisation, query.office, params.service);
-        const days = await booking.freeDays(target, query.from, query.to);
-        return {
-          timeZone: target.office.timeZone,
-          days: days.map((d) => ({ date: d.date, times: d.times.map((t) => ({ start: t.start.toISOString(), end: t.end.toISOString(), free: t.free })) })),
-        };
+        return availabilityBody(await booking.freeDays(target, query.from, query.to), target.office.timeZone);
       },
     }),
     operation({
