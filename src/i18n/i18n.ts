@@ -2,9 +2,11 @@ import { en, type MessageKey as BaseKey } from './messages/en.ts';
 import { sl } from './messages/sl.ts';
 import { cs } from './messages/cs.ts';
 import { bookingMessages, type BookingMessageKey } from './messages/booking.ts';
+import { meetingMessages, type MeetingMessageKey } from './messages/meeting.ts';
+import { meetingClientMessages, type MeetingClientMessageKey } from './messages/meeting-client.ts';
 
 /** Every interface text key: the base set plus each domain's set. */
-export type MessageKey = BaseKey | BookingMessageKey;
+export type MessageKey = BaseKey | BookingMessageKey | MeetingMessageKey | MeetingClientMessageKey;
 
 export const LANGS = ['sl', 'cs', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -13,9 +15,9 @@ export type Lang = (typeof LANGS)[number];
 export type Localized = Partial<Record<Lang, string>>;
 
 export const MESSAGES: Record<Lang, Record<MessageKey, string>> = {
-  sl: { ...sl, ...bookingMessages.sl },
-  cs: { ...cs, ...bookingMessages.cs },
-  en: { ...en, ...bookingMessages.en },
+  sl: { ...sl, ...bookingMessages.sl, ...meetingMessages.sl, ...meetingClientMessages.sl },
+  cs: { ...cs, ...bookingMessages.cs, ...meetingMessages.cs, ...meetingClientMessages.cs },
+  en: { ...en, ...bookingMessages.en, ...meetingMessages.en, ...meetingClientMessages.en },
 };
 
 const LOCALES: Record<Lang, string> = { sl: 'sl-SI', cs: 'cs-CZ', en: 'en-GB' };

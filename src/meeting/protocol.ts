@@ -1,0 +1,84 @@
+// The meeting's WebSocket protocol: JSON text frames, one message each. The server
+// validates every inbound frame against `clientMessage`; anything else is dropped and
+// logged. The browser client (src/meeting/client/) imports only the types.
+import { z } from 'zod';
+
+/** Largest inbound frame the server reads; larger frames close the socket (1009). */
+export const MAX_FRAME_BYTES = 16 * 1024;
+export const MAX_CHAT_CHARS = 2000;
+export const MAX_MINUTES_CHARS = 20_000;
+export const MAX_NAME_CHARS = 80;
+
+const id = z.string().regex(/^[0-9a-f-]{36}$/);
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+// SDP and ICE candidates are opaque to the server; it checks only their size and shape.
+const sdp = z.object({ type: z.enum(['offer', 'answer']), sdp: z.string().max(12_000) });
+const candidate = z.object({
+  candidate: z.string().max(1000),
+  sdpMid: z.string().max(64).nullable().optional(),
+  sdpMLineIndex: z.number().int().min(0).max(64).nullable().optional(),
+  usernameFragment: z.string().max(256).nullable().optional(),
+});
+
+/** Every message a browser may send. Which ones a participant may send depends on role and state (domain.ts). */
+export const clientMessage = z.discriminatedUnion('type', [
+  // Signalling, to one admitted peer.
+  z.object({ type: z.literal('signal'), to: id, description: sdp.optional(), candidate: candidate.nullable().optional() }),
+  z.object({ type: z.literal('chat'), text: text(MAX_CHAT_CHARS) }),
+  // Media state for the participants list (muted, camera off, sharing the screen).
+  z.object({ type: z.literal('media'), audio: z.boolean(), video: z.boolean(), screen: z.boolean() }),
+  // Staff only.
+  z.object({ type: z.literal('admit'), participant: id }),
+  z.object({ type: z.literal('deny'), participant: id, message: z.string().trim().max(300).default('') }),
+  z.object({ type: z.literal('remove'), participant: id }),
+  z.object({ type: z.literal('minutes'), text: z.string().max(MAX_MINUTES_CHARS) }),
+  z.object({ type: z.literal('verify-identity') }),
+  // A personal guest link for someone more (a colleague, an interpreter); answered with `invited`.
+  z.object({ type: z.literal('invite'), name: text(MAX_NAME_CHARS) }),
+  z.object({ type: z.literal('end') }),
+  z.object({ type: z.literal('no-show') }),
+  z.object({ type: z.literal('ping') }),
+]);
+export type ClientMessage = z.infer<typeof clientMessage>;
+
+export type Role = 'citizen' | 'guest' | 'staff';
+
+/** A participant as others see them. */
+export type PeerInfo = { id: string; name: string; role: Role; audio: boolean; video: boolean; screen: boolean };
+
+/** Someone in the lobby, as staff see them (matched to the booking). */
+export type Knocker = { id: string; name: string; role: Role; since: string };
+
+export type ChatLine = { from: string; name: string; text: string; at: string };
+
+/** Every message the server sends. */
+export type ServerMessage =
+  | {
+      type: 'welcome';
+      you: { id: string; name: string; role: Role };
+      state: 'lobby' | 'admitted';
+      appointment: { start: string; end: string; timeZone: string };
+      iceServers: { urls: string[]; username?: string; credential?: string }[];
+    }
+  /** Admitted: who is in the room (including you), the chat so far, the minutes, whether identity was checked. */
+  | { type: 'room'; peers: PeerInfo[]; chat: ChatLine[]; minutes: string; identityVerified: boolean }
+  | { type: 'peer-joined'; peer: PeerInfo }
+  | { type: 'peer-left'; id: string }
+  | { type: 'peer-media'; peer: PeerInfo }
+  | { type: 'signal'; from: string; description?: { type: 'offer' | 'answer'; sdp: string }; candidate?: z.infer<typeof candidate> | null }
+  | { type: 'chat'; line: ChatLine }
+  | { type: 'minutes'; text: string }
+  | { type: 'identity-verified' }
+  /** Staff only: who waits in this meeting's lobby. */
+  | { type: 'lobby'; waiting: Knocker[] }
+  | { type: 'admitted' }
+  | { type: 'denied'; message: string }
+  | { type: 'removed' }
+  | { type: 'invited'; name: string; url: string }
+  | { type: 'ended'; surveyUrl: string | null }
+  /** On the staff lobby socket (/staff/lobby/ws): someone knocks at, or leaves, a lobby of the staff member's offices. */
+  | { type: 'knock'; bookingId: string; name: string; role: Role; service: string; start: string; roomUrl: string }
+  | { type: 'lobby-left'; bookingId: string; participant: string }
+  | { type: 'error'; code: 'rate_limited' | 'forbidden' | 'invalid' }
+  | { type: 'pong' };
