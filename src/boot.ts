@@ -10,6 +10,7 @@ import { loadDemoData, type DemoAccount } from './tenants/demo-data.ts';
 import { tenantsService } from './tenants/service.ts';
 import { bookingService } from './booking/service.ts';
 import { bookingLifecycle } from './booking/lifecycle.ts';
+import { meetingService } from './meeting/service.ts';
 import { devMailbox, mailWorker, smtpTransport, type MailWorker } from './mail/service.ts';
 
 export type Okence = {
@@ -42,7 +43,14 @@ export async function bootOkence(config: Config, opts: { clock?: Clock; handle?:
     const lifecycle = bookingLifecycle({
       db: handle.db, clock, secret: sessionSecret, publicUrl: config.publicUrl, booking, tenants, wakeMail: () => mailRef.worker?.wake(),
     });
-    const app = await createApp({ config, sessionSecret, handle, tenants, identity, booking, lifecycle, clock });
+    const logRef: { warn(obj: object, msg: string): void } = { warn: (obj, msg) => console.warn(msg, obj) };
+    const meeting = meetingService({
+      handle, clock, publicUrl: config.publicUrl, lifecycle, tenants, log: { warn: (obj, msg) => logRef.warn(obj, msg) },
+      ice: { turnUrls: config.turnUrls, turnSecret: config.turnSecret, relayOnly: config.relayOnly },
+    });
+    await meeting.start();
+    const app = await createApp({ config, sessionSecret, handle, tenants, identity, booking, lifecycle, meeting, clock });
+    logRef.warn = (obj, msg) => app.log.warn(obj, msg);
     // Without SMTP_URL (development) mail stays in the outbox, readable at /dev/mail.
     const mail = mailWorker({
       db: handle.db, clock, transport: config.smtpUrl ? smtpTransport(config.smtpUrl) : devMailbox(), from: config.mailFrom, log: app.log,
@@ -54,6 +62,11 @@ export async function bootOkence(config: Config, opts: { clock?: Clock; handle?:
       lifecycle.queueDueReminders().catch((err: unknown) => app.log.error({ err }, 'queuing reminders failed'));
     }, 60_000);
     reminders.unref();
+    // Large live events are relayed through a table on PostgreSQL; a minute later every instance has read them.
+    const relayPrune = setInterval(() => {
+      meeting.pruneRelay().catch((err: unknown) => app.log.error({ err }, 'pruning meeting relay failed'));
+    }, 60_000);
+    relayPrune.unref();
     let closing: Promise<void> | undefined;
     return {
       app,
@@ -63,7 +76,9 @@ export async function bootOkence(config: Config, opts: { clock?: Clock; handle?:
       close: () =>
         (closing ??= (async () => {
           clearInterval(reminders);
+          clearInterval(relayPrune);
           await app.close();
+          await meeting.stop();
           await mail.stop();
           await handle.close();
         })()),

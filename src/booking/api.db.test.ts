@@ -91,7 +91,7 @@ for (const kind of DB_KINDS) {
         office: 'stavebni-urad', start: first, name: 'Petr Dlouhý', email: 'petr@example.cz', language: 'cs',
       });
       assert.equal(hold.statusCode, 201);
-      const after = (await call('GET', url)).json() as { days: { times: { start: string }[] }[] };
+      const after = (await call('GET', url)).json<{ days: { times: { start: string }[] }[] }>();
       assert.ok(!after.days.some((d) => d.times.some((t) => t.start === first)), 'the held time is no longer offered');
     });
 

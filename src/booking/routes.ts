@@ -13,7 +13,7 @@ import { codeForm, contactForm, dayParam, instant, monthParam } from './schema.t
 import type { BookingService, BookingTarget } from './service.ts';
 import { addDays, localParts } from './time.ts';
 import { calendarPage, dayName } from './views/calendar.ts';
-import { managePage, joinPage } from './views/manage.ts';
+import { managePage } from './views/manage.ts';
 import { codePage, contactPage, messagePage, takenPage } from './views/steps.ts';
 
 const targetParams = z.object({ org: z.string().max(80), service: z.string().max(80), office: z.string().max(80) });
@@ -270,12 +270,6 @@ export function bookingPages(deps: Deps) {
       return renderTaken(request, reply, b.target, start, (s) => `/m/${token}/move?start=${encodeURIComponent(s.toISOString())}`);
     });
 
-    app.get('/j/:token', async (request, reply) => {
-      const { token } = tokenParams.parse(request.params);
-      const b = await lifecycle.byToken('join', token);
-      if (!b) throw new AppError('not_found');
-      return renderPage(request, reply, (ctx) => joinPage(ctx, b));
-    });
 
     app.get('/o/:org/privacy', async (request, reply) => {
       const { org } = z.object({ org: z.string().max(80) }).parse(request.params);

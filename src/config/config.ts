@@ -15,6 +15,11 @@ export type Config = {
   demoData: boolean;
   rateLimitPerMinute: number;
   trustProxy: boolean;
+  /** TURN servers for the meeting (coturn), and the shared secret that signs short-lived credentials. */
+  turnUrls: string[];
+  turnSecret: string | undefined;
+  /** Media only through TURN: the citizen's and the official's addresses stay hidden from each other. */
+  relayOnly: boolean;
 };
 
 const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => ['true', '1', 'yes'].includes(v));
@@ -33,6 +38,13 @@ const schema = z.object({
   DEMO_DATA: bool.optional(),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   TRUST_PROXY: bool.default(false),
+  TURN_URLS: z
+    .string()
+    .transform((v) => v.split(',').map((u) => u.trim()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^turns?:[^\s]+$/, 'each must start with turn: or turns:')))
+    .optional(),
+  TURN_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  ICE_TRANSPORT_POLICY: z.enum(['all', 'relay']).default('all'),
 });
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] };
@@ -55,6 +67,9 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
   if (e.NODE_ENV === 'production' && !e.SMTP_URL) {
     return { ok: false, errors: ['SMTP_URL: required when NODE_ENV=production (emails with codes and links must be sent)'] };
   }
+  if (e.ICE_TRANSPORT_POLICY === 'relay' && !e.TURN_URLS?.length) {
+    return { ok: false, errors: ['ICE_TRANSPORT_POLICY: relay needs TURN_URLS (media can only flow through a TURN server)'] };
+  }
   const port = e.PORT;
   const publicUrl = new URL(e.PUBLIC_URL ?? `http://localhost:${port}`);
   return {
@@ -74,6 +89,9 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       demoData: e.DEMO_DATA ?? e.NODE_ENV !== 'production',
       rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
       trustProxy: e.TRUST_PROXY,
+      turnUrls: e.TURN_URLS ?? [],
+      turnSecret: e.TURN_SECRET,
+      relayOnly: e.ICE_TRANSPORT_POLICY === 'relay',
     },
   };
 }

@@ -118,6 +118,35 @@ export type Database = {
     created_at: Date;
     sent_at: Date | null;
   };
+  meeting: {
+    booking_id: string;
+    started_at: Date | null;
+    ended_at: Date | null;
+    ended_by: string | null;
+    no_show: Generated<boolean>;
+    identity_verified_at: Date | null;
+    identity_verified_by: string | null;
+    minutes: Generated<string>;
+    minutes_updated_at: Date | null;
+  };
+  meeting_guest: { id: Generated<string>; booking_id: string; display_name: string; token_hash: string; invited_by: string | null; created_at: Date };
+  meeting_participant: {
+    id: Generated<string>;
+    booking_id: string;
+    role: 'citizen' | 'guest' | 'staff';
+    staff_id: string | null;
+    guest_id: string | null;
+    display_name: string;
+    state: 'knocking' | 'admitted' | 'denied' | 'removed' | 'left';
+    connected: Generated<boolean>;
+    knocked_at: Date | null;
+    admitted_at: Date | null;
+    left_at: Date | null;
+    deny_message: string | null;
+  };
+  meeting_chat: { id: Generated<string>; booking_id: string; participant_id: string; body: string; sent_at: Date };
+  meeting_survey: { booking_id: string; rating: number; comment: string | null; submitted_at: Date };
+  meeting_relay: { id: Generated<string>; payload: string; created_at: Generated<Date> };
   sign_in_attempt: { id: Generated<string>; email: string; ip: string; succeeded: boolean; at: Date };
 };
 

@@ -1,6 +1,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
+import websocket from '@fastify/websocket';
 import type { Config } from '../config/config.ts';
 import type { DatabaseHandle } from '../db/db.ts';
 import { identityRoutes } from '../identity/routes.ts';
@@ -15,6 +16,9 @@ import { devMailRoutes } from '../mail/routes.ts';
 import { availabilityAdminRoutes } from '../booking/admin-routes.ts';
 import { availabilityAdmin } from '../booking/admin.ts';
 import type { Clock } from '../lib/clock.ts';
+import type { MeetingService } from '../meeting/service.ts';
+import { meetingRoutes } from '../meeting/routes.ts';
+import { MAX_FRAME_BYTES } from '../meeting/protocol.ts';
 import { openApiDocument, registerOperations } from './api.ts';
 import { assetRoutes } from './assets.ts';
 import { installErrorHandling } from './error-handler.ts';
@@ -32,6 +36,7 @@ export type AppDeps = {
   identity: IdentityService;
   booking: BookingService;
   lifecycle: BookingLifecycle;
+  meeting: MeetingService;
   clock: Clock;
 };
 
@@ -55,6 +60,8 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await app.register(cookie, { secret: deps.sessionSecret });
   await app.register(formbody, { bodyLimit: 64 * 1024 });
+  // Meeting sockets: a frame larger than any valid message closes the socket (1009).
+  await app.register(websocket, { options: { maxPayload: MAX_FRAME_BYTES } });
   await app.register(security, { secret: deps.sessionSecret, rateLimitPerMinute: config.rateLimitPerMinute });
   await app.register(language);
   await app.register(staffSession, { identity: deps.identity });
@@ -63,8 +70,9 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(assetRoutes);
   await app.register(healthRoutes(deps.handle.db));
   await app.register(tenantPages(deps.tenants));
-  await app.register(identityRoutes({ identity: deps.identity, tenants: deps.tenants }));
+  await app.register(identityRoutes({ identity: deps.identity, tenants: deps.tenants, meeting: deps.meeting }));
   await app.register(bookingPages({ tenants: deps.tenants, booking: deps.booking, lifecycle: deps.lifecycle, clock: deps.clock }));
+  await app.register(meetingRoutes(deps.meeting));
   await app.register(availabilityAdminRoutes(availabilityAdmin({ db: deps.handle.db, clock: deps.clock, tenants: deps.tenants, invalidate: deps.booking.invalidate })));
   // Without SMTP outside production, mail stays in the outbox: let a developer read it.
   if (config.env !== 'production' && !config.smtpUrl) await app.register(devMailRoutes({ db: deps.handle.db }));

@@ -60,6 +60,7 @@ export type ServerMessage =
       state: 'lobby' | 'admitted';
       appointment: { start: string; end: string; timeZone: string };
       iceServers: { urls: string[]; username?: string; credential?: string }[];
+      iceTransportPolicy: 'all' | 'relay';
     }
   /** Admitted: who is in the room (including you), the chat so far, the minutes, whether identity was checked. */
   | { type: 'room'; peers: PeerInfo[]; chat: ChatLine[]; minutes: string; identityVerified: boolean }

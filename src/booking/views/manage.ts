@@ -36,19 +36,3 @@ ${active
   : html`<p class="notice">${b.state === 'cancelled' ? t('book.link_cancelled') : t('book.link_past')}</p>`}`,
   };
 }
-
-/** Where the join link leads until the meeting room exists: the appointment and what to prepare. */
-export function joinPage(ctx: PageContext, b: BookingView): Page {
-  const { t, lang } = ctx;
-  const fb = b.target.organisation.defaultLanguage;
-  const active = b.state === 'confirmed' && !b.past;
-  return {
-    title: t('book.join_title'),
-    body: html`<h1>${t('book.join_title')}</h1>
-<dl class="facts">
-  <dt>${t('book.service')}</dt><dd>${localize(b.target.service.name, lang, fb)}</dd>
-  <dt>${t('book.when')}</dt><dd>${formatWhen(b.start, b.target.office.timeZone, lang)}</dd>
-</dl>
-<p class="notice">${active ? t('book.join_text') : b.state === 'cancelled' ? t('book.link_cancelled') : t('book.link_past')}</p>`,
-  };
-}

@@ -1,12 +1,12 @@
 import type { Page, PageContext } from '../../http/page.ts';
 import { localize } from '../../i18n/i18n.ts';
 import type { Office, Official, Organisation, Service } from '../../tenants/domain.ts';
-import { html } from '../../views/html.ts';
+import { html, type Html } from '../../views/html.ts';
 
 type Overview = { organisation: Organisation; myOffices: Office[]; myServices: Service[]; team: Official[] };
 
-/** The staff start page: who you are, where you work, what you hold; admins also see their team. */
-export function staffHomePage(ctx: PageContext, data: Overview): Page {
+/** The staff start page: today's appointments first, then who you are, where you work, what you hold; admins also see their team. */
+export function staffHomePage(ctx: PageContext, data: Overview, agenda: Html): Page {
   const { t, lang } = ctx;
   const staff = ctx.staff;
   const fb = data.organisation.defaultLanguage;
@@ -18,6 +18,7 @@ export function staffHomePage(ctx: PageContext, data: Overview): Page {
   <dt>${t('staff.home.organisation')}</dt><dd>${localize(data.organisation.name, lang, fb)}</dd>
   <dt>${t('staff.home.role')}</dt><dd>${staff ? role(staff.role) : ''}</dd>
 </dl>
+${agenda}
 <p><a href="/o/${data.organisation.slug}">${t('staff.home.public_page')}</a></p>
 ${staff?.role === 'admin' ? html`<p><a href="/staff/availability">${t('admin.link')}</a></p>` : ''}
 <h2>${t('staff.home.your_offices')}</h2>

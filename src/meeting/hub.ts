@@ -1,0 +1,178 @@
+import { randomUUID } from 'node:crypto';
+import type { WebSocket } from 'ws';
+import type { DatabaseHandle } from '../db/db.ts';
+import * as repo from './repo.ts';
+import type { PeerInfo, Role, ServerMessage } from './protocol.ts';
+
+/** One open meeting connection on this instance. */
+export type Connection = {
+  participantId: string;
+  bookingId: string;
+  role: Role;
+  staffId: string | null;
+  name: string;
+  admitted: boolean;
+  media: { audio: boolean; video: boolean; screen: boolean };
+  socket: WebSocket;
+  /** Where this participant rates the meeting when it ends (the citizen's own link), or null. */
+  surveyUrl: string | null;
+};
+
+// The only messages someone in the lobby can receive: no signalling, chat or participants.
+const LOBBY_MAY_RECEIVE = new Set<ServerMessage['type']>(['welcome', 'admitted', 'denied', 'removed', 'ended', 'error', 'pong']);
+
+/** Who in a meeting a message is for. */
+export type Audience = { participant: string } | { admitted: true } | { staff: true } | { everyone: true };
+
+type Envelope =
+  | { origin: string; kind: 'meeting'; bookingId: string; to: Audience; except?: string; message: ServerMessage }
+  | { origin: string; kind: 'office'; officeId: string; message: ServerMessage };
+
+const CHANNEL = 'okence_meeting';
+// NOTIFY payloads stop at 8000 bytes; larger events go by reference through meeting_relay.
+const INLINE_LIMIT = 7000;
+
+export function peerInfo(c: Connection): PeerInfo {
+  return { id: c.participantId, name: c.name, role: c.role, ...c.media };
+}
+
+/**
+ * Live delivery of meeting events. Each instance keeps its own sockets; an event is
+ * delivered to the matching local sockets at once and, on PostgreSQL, published with
+ * NOTIFY so the other instances deliver it to theirs (decision 010). PGlite serves one
+ * process only (the DATA_DIR lock), so there it stays local.
+ *
+ * The hub enforces the lobby on delivery: only admitted connections receive
+ * `admitted` audiences, and the state changes that admission, denial, removal and the
+ * end carry are applied to the socket they are for, wherever it is.
+ */
+export function meetingHub(deps: { handle: DatabaseHandle; log: { warn(obj: object, msg: string): void }; onAdmitted(c: Connection): Promise<void> }) {
+  const origin = randomUUID();
+  const byBooking = new Map<string, Set<Connection>>();
+  const offices = new Map<WebSocket, ReadonlySet<string>>();
+  const shared = deps.handle.kind === 'postgres';
+  let unlisten: (() => Promise<void>) | undefined;
+  // NOTIFYs from one instance go out in order: an ICE candidate must not overtake its offer.
+  let outbox: Promise<unknown> = Promise.resolve();
+
+  function send(socket: WebSocket, message: ServerMessage): void {
+    if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
+  }
+
+  function matches(c: Connection, to: Audience): boolean {
+    if ('participant' in to) return c.participantId === to.participant;
+    if ('admitted' in to) return c.admitted;
+    if ('staff' in to) return c.role === 'staff' && c.admitted;
+    return true;
+  }
+
+  function deliver(e: Envelope): void {
+    if (e.kind === 'office') {
+      for (const [socket, ids] of offices) if (ids.has(e.officeId)) send(socket, e.message);
+      return;
+    }
+    for (const c of byBooking.get(e.bookingId) ?? []) {
+      if (c.participantId === e.except || !matches(c, e.to)) continue;
+      applyAndSend(c, e.message);
+    }
+  }
+
+  function applyAndSend(c: Connection, message: ServerMessage): void {
+    if (!c.admitted && !LOBBY_MAY_RECEIVE.has(message.type)) return;
+    switch (message.type) {
+      case 'admitted':
+        c.admitted = true;
+        send(c.socket, message);
+        deps.onAdmitted(c).catch((err: unknown) => deps.log.warn({ err }, 'sending the room after admission failed'));
+        return;
+      case 'denied':
+      case 'removed':
+      case 'ended':
+        c.admitted = false;
+        send(c.socket, message.type === 'ended' ? { ...message, surveyUrl: c.surveyUrl } : message);
+        c.socket.close(1000, message.type);
+        return;
+      default:
+        send(c.socket, message);
+    }
+  }
+
+  function publish(e: Envelope): void {
+    deliver(e);
+    if (!shared) return;
+    const payload = JSON.stringify(e);
+    const db = deps.handle.db;
+    outbox = outbox
+      .then(async () => {
+        const body = payload.length <= INLINE_LIMIT ? payload : JSON.stringify({ origin, ref: await repo.insertRelay(db, payload) });
+        await db.selectNoFrom((eb) => eb.fn<unknown>('pg_notify', [eb.val(CHANNEL), eb.val(body)]).as('n')).execute();
+      })
+      .catch((err: unknown) => deps.log.warn({ err }, 'publishing a meeting event failed'));
+  }
+
+  async function received(payload: string): Promise<void> {
+    const parsed = JSON.parse(payload) as Envelope | { origin: string; ref: string };
+    if (parsed.origin === origin) return;
+    if ('ref' in parsed) {
+      const stored = await repo.relay(deps.handle.db, parsed.ref);
+      if (stored) deliver(JSON.parse(stored) as Envelope);
+      return;
+    }
+    deliver(parsed);
+  }
+
+  return {
+    async start(): Promise<void> {
+      if (!shared) return;
+      unlisten = await deps.handle.listen(CHANNEL, (payload) => {
+        received(payload).catch((err: unknown) => deps.log.warn({ err }, 'a meeting event from another instance was dropped'));
+      });
+    },
+    async stop(): Promise<void> {
+      await unlisten?.();
+      await outbox;
+    },
+    add(c: Connection): void {
+      let set = byBooking.get(c.bookingId);
+      if (!set) byBooking.set(c.bookingId, (set = new Set()));
+      // One socket per participant: a reload or a second tab replaces the older one.
+      for (const old of set) {
+        if (old.participantId === c.participantId) {
+          set.delete(old);
+          old.socket.close(4000, 'replaced');
+        }
+      }
+      set.add(c);
+    },
+    /** Forgets a connection; false when a newer socket of the same participant had replaced it. */
+    remove(c: Connection): boolean {
+      const set = byBooking.get(c.bookingId);
+      const had = set?.delete(c) ?? false;
+      if (set?.size === 0) byBooking.delete(c.bookingId);
+      return had;
+    },
+    /** This instance's connections of a meeting. */
+    local(bookingId: string): Connection[] {
+      return [...(byBooking.get(bookingId) ?? [])];
+    },
+    send,
+    toMeeting(bookingId: string, to: Audience, message: ServerMessage, except?: string): void {
+      publish({ origin, kind: 'meeting', bookingId, to, message, ...(except ? { except } : {}) });
+    },
+    toOffice(officeId: string, message: ServerMessage): void {
+      publish({ origin, kind: 'office', officeId, message });
+    },
+    watchOffices(socket: WebSocket, officeIds: ReadonlySet<string>): void {
+      offices.set(socket, officeIds);
+      socket.on('close', () => offices.delete(socket));
+    },
+    /** Open sockets on this instance (meeting and staff lobby), for the benchmark and health. */
+    size(): number {
+      let n = offices.size;
+      for (const set of byBooking.values()) n += set.size;
+      return n;
+    },
+  };
+}
+
+export type MeetingHub = ReturnType<typeof meetingHub>;

@@ -1,0 +1,232 @@
+import { sql } from 'kysely';
+import type { Db } from '../db/db.ts';
+import type { ChatLine, Knocker, Role } from './protocol.ts';
+
+export type ParticipantRow = {
+  id: string;
+  bookingId: string;
+  role: Role;
+  staffId: string | null;
+  guestId: string | null;
+  name: string;
+  state: 'knocking' | 'admitted' | 'denied' | 'removed' | 'left';
+  knockedAt: Date | null;
+  admittedAt: Date | null;
+  denyMessage: string | null;
+};
+
+export type MeetingRow = {
+  bookingId: string;
+  startedAt: Date | null;
+  endedAt: Date | null;
+  noShow: boolean;
+  identityVerifiedAt: Date | null;
+  minutes: string;
+};
+
+const participantColumns = [
+  'id', 'booking_id as bookingId', 'role', 'staff_id as staffId', 'guest_id as guestId', 'display_name as name', 'state',
+  'knocked_at as knockedAt', 'admitted_at as admittedAt', 'deny_message as denyMessage',
+] as const;
+
+/** The meeting row of a booking, created on first use. */
+export async function ensureMeeting(db: Db, bookingId: string): Promise<MeetingRow> {
+  await db.insertInto('meeting').values({ booking_id: bookingId }).onConflict((oc) => oc.column('booking_id').doNothing()).execute();
+  return (await findMeeting(db, bookingId))!;
+}
+
+export async function findMeeting(db: Db, bookingId: string): Promise<MeetingRow | undefined> {
+  return db
+    .selectFrom('meeting')
+    .select(['booking_id as bookingId', 'started_at as startedAt', 'ended_at as endedAt', 'no_show as noShow', 'identity_verified_at as identityVerifiedAt', 'minutes'])
+    .where('booking_id', '=', bookingId)
+    .executeTakeFirst();
+}
+
+export async function meetingsOf(db: Db, bookingIds: readonly string[]): Promise<(MeetingRow & { citizenKnocking: boolean })[]> {
+  if (bookingIds.length === 0) return [];
+  return db
+    .selectFrom('meeting as m')
+    .select(['m.booking_id as bookingId', 'm.started_at as startedAt', 'm.ended_at as endedAt', 'm.no_show as noShow', 'm.identity_verified_at as identityVerifiedAt', 'm.minutes'])
+    .select(sql<boolean>`EXISTS (SELECT 1 FROM meeting_participant p WHERE p.booking_id = m.booking_id AND p.role = 'citizen' AND p.state = 'knocking' AND p.connected)`.as('citizenKnocking'))
+    .where('m.booking_id', 'in', bookingIds)
+    .execute();
+}
+
+/**
+ * Finds or creates the participant for a person arriving: the citizen of the booking,
+ * a guest of a link, or a staff member. Staff skip the lobby; someone admitted before
+ * (a reconnect, a reload) stays admitted; everyone else knocks (again).
+ */
+export async function arrive(
+  db: Db,
+  a: { bookingId: string; role: Role; staffId: string | null; guestId: string | null; name: string; now: Date },
+): Promise<ParticipantRow> {
+  const existing = await db
+    .selectFrom('meeting_participant')
+    .select(participantColumns)
+    .where('booking_id', '=', a.bookingId)
+    .where('role', '=', a.role)
+    .$if(a.role === 'staff', (q) => q.where('staff_id', '=', a.staffId))
+    .$if(a.role === 'guest', (q) => q.where('guest_id', '=', a.guestId))
+    .forUpdate()
+    .executeTakeFirst();
+  const admitted = a.role === 'staff' || existing?.state === 'admitted';
+  const state = admitted ? 'admitted' : 'knocking';
+  if (existing) {
+    await db
+      .updateTable('meeting_participant')
+      .set({
+        display_name: a.name, state, connected: true, left_at: null, deny_message: null,
+        knocked_at: state === 'knocking' ? a.now : existing.knockedAt,
+        admitted_at: existing.admittedAt ?? (admitted ? a.now : null),
+      })
+      .where('id', '=', existing.id)
+      .execute();
+    return { ...existing, name: a.name, state, knockedAt: state === 'knocking' ? a.now : existing.knockedAt, admittedAt: existing.admittedAt ?? (admitted ? a.now : null) };
+  }
+  return db
+    .insertInto('meeting_participant')
+    .values({
+      booking_id: a.bookingId, role: a.role, staff_id: a.staffId, guest_id: a.guestId, display_name: a.name, state, connected: true,
+      knocked_at: admitted ? null : a.now, admitted_at: admitted ? a.now : null,
+    })
+    .returning(participantColumns)
+    .executeTakeFirstOrThrow();
+}
+
+export async function findParticipant(db: Db, bookingId: string, id: string): Promise<ParticipantRow | undefined> {
+  return db.selectFrom('meeting_participant').select(participantColumns).where('booking_id', '=', bookingId).where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+export async function setParticipantState(
+  db: Db,
+  id: string,
+  state: ParticipantRow['state'],
+  now: Date,
+  extra: { denyMessage?: string } = {},
+): Promise<void> {
+  await db
+    .updateTable('meeting_participant')
+    .set({
+      state,
+      ...(state === 'admitted' ? { admitted_at: now } : {}),
+      ...(state === 'left' || state === 'removed' || state === 'denied' ? { left_at: now } : {}),
+      ...(extra.denyMessage !== undefined ? { deny_message: extra.denyMessage } : {}),
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** A connection closed: a knocker leaves the lobby; an admitted participant keeps the admission for a reconnect. */
+export async function disconnected(db: Db, id: string, now: Date): Promise<ParticipantRow | undefined> {
+  return db
+    .updateTable('meeting_participant')
+    .set({ connected: false, left_at: now, state: sql`CASE WHEN state = 'knocking' THEN 'left' ELSE state END` })
+    .where('id', '=', id)
+    .returning(participantColumns)
+    .executeTakeFirst();
+}
+
+/** Who waits in the lobby now (connected knockers), oldest first. */
+export async function lobby(db: Db, bookingId: string): Promise<Knocker[]> {
+  const rows = await db
+    .selectFrom('meeting_participant')
+    .select(['id', 'display_name as name', 'role', 'knocked_at as knockedAt'])
+    .where('booking_id', '=', bookingId)
+    .where('state', '=', 'knocking')
+    .where('connected', '=', true)
+    .orderBy('knocked_at')
+    .execute();
+  return rows.map((r) => ({ id: r.id, name: r.name, role: r.role, since: (r.knockedAt ?? new Date(0)).toISOString() }));
+}
+
+/** Admitted participants with an open connection. */
+export async function present(db: Db, bookingId: string): Promise<{ id: string; name: string; role: Role }[]> {
+  return db
+    .selectFrom('meeting_participant')
+    .select(['id', 'display_name as name', 'role'])
+    .where('booking_id', '=', bookingId)
+    .where('state', '=', 'admitted')
+    .where('connected', '=', true)
+    .orderBy('admitted_at')
+    .execute();
+}
+
+export async function markStarted(db: Db, bookingId: string, now: Date): Promise<void> {
+  await db.updateTable('meeting').set({ started_at: now }).where('booking_id', '=', bookingId).where('started_at', 'is', null).execute();
+}
+
+/** Ends the meeting once; returns false when it had ended already. */
+export async function markEnded(db: Db, bookingId: string, staffId: string | null, now: Date, noShow: boolean): Promise<boolean> {
+  const r = await db
+    .updateTable('meeting')
+    .set({ ended_at: now, ended_by: staffId, no_show: noShow })
+    .where('booking_id', '=', bookingId)
+    .where('ended_at', 'is', null)
+    .executeTakeFirst();
+  await db.updateTable('meeting_participant').set({ connected: false, left_at: now }).where('booking_id', '=', bookingId).where('connected', '=', true).execute();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+export async function setMinutes(db: Db, bookingId: string, text: string, now: Date): Promise<void> {
+  await db.updateTable('meeting').set({ minutes: text, minutes_updated_at: now }).where('booking_id', '=', bookingId).execute();
+}
+
+export async function markIdentityVerified(db: Db, bookingId: string, staffId: string, now: Date): Promise<void> {
+  await db.updateTable('meeting').set({ identity_verified_at: now, identity_verified_by: staffId }).where('booking_id', '=', bookingId).execute();
+}
+
+export async function addChat(db: Db, bookingId: string, participantId: string, body: string, now: Date): Promise<void> {
+  await db.insertInto('meeting_chat').values({ booking_id: bookingId, participant_id: participantId, body, sent_at: now }).execute();
+}
+
+export async function chat(db: Db, bookingId: string): Promise<ChatLine[]> {
+  const rows = await db
+    .selectFrom('meeting_chat as c')
+    .innerJoin('meeting_participant as p', 'p.id', 'c.participant_id')
+    .select(['c.participant_id as from', 'p.display_name as name', 'c.body as text', 'c.sent_at as at'])
+    .where('c.booking_id', '=', bookingId)
+    .orderBy('c.id')
+    .execute();
+  return rows.map((r) => ({ from: r.from, name: r.name, text: r.text, at: r.at.toISOString() }));
+}
+
+export async function insertGuest(db: Db, g: { bookingId: string; name: string; tokenHash: string; invitedBy: string; now: Date }): Promise<string> {
+  const row = await db
+    .insertInto('meeting_guest')
+    .values({ booking_id: g.bookingId, display_name: g.name, token_hash: g.tokenHash, invited_by: g.invitedBy, created_at: g.now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function guestByTokenHash(db: Db, hash: string): Promise<{ id: string; bookingId: string; name: string } | undefined> {
+  return db.selectFrom('meeting_guest').select(['id', 'booking_id as bookingId', 'display_name as name']).where('token_hash', '=', hash).executeTakeFirst();
+}
+
+export async function insertSurvey(db: Db, bookingId: string, rating: number, comment: string | null, now: Date): Promise<boolean> {
+  const r = await db
+    .insertInto('meeting_survey')
+    .values({ booking_id: bookingId, rating, comment, submitted_at: now })
+    .onConflict((oc) => oc.column('booking_id').doNothing())
+    .executeTakeFirst();
+  return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+export async function findSurvey(db: Db, bookingId: string) {
+  return db.selectFrom('meeting_survey').select(['rating', 'comment', 'submitted_at as submittedAt']).where('booking_id', '=', bookingId).executeTakeFirst();
+}
+
+/** Stores a large live event; the notification carries its id. */
+export async function insertRelay(db: Db, payload: string): Promise<string> {
+  return (await db.insertInto('meeting_relay').values({ payload }).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+export async function relay(db: Db, id: string): Promise<string | undefined> {
+  return (await db.selectFrom('meeting_relay').select('payload').where('id', '=', id).executeTakeFirst())?.payload;
+}
+
+export async function pruneRelay(db: Db, before: Date): Promise<void> {
+  await db.deleteFrom('meeting_relay').where('created_at', '<', before).execute();
+}

@@ -1,0 +1,267 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { WebSocket } from 'ws';
+import type { DatabaseHandle } from '../db/db.ts';
+import type { BookingLifecycle, BookingView } from '../booking/lifecycle.ts';
+import { zonedInstant, addDays, localParts } from '../booking/time.ts';
+import type { StaffPrincipal } from '../identity/domain.ts';
+import { localize } from '../i18n/i18n.ts';
+import { AppError } from '../lib/errors.ts';
+import type { Clock } from '../lib/clock.ts';
+import type { TenantsService } from '../tenants/service.ts';
+import { appointmentState, iceServersFor, joinWindow, type IceConfig, type JoinWindow } from './domain.ts';
+import { meetingHub, peerInfo, type Connection } from './hub.ts';
+import type { ClientMessage, Role } from './protocol.ts';
+import * as repo from './repo.ts';
+
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+/** Who is entering a meeting, already authenticated by a route. */
+export type Entrant = { booking: BookingView; role: Role; staffId: string | null; guestId: string | null; surveyUrl: string | null };
+
+/** Meetings: who may enter, the lobby, the room's live events, and what is kept with the booking. */
+export function meetingService(deps: {
+  handle: DatabaseHandle;
+  clock: Clock;
+  publicUrl: URL;
+  lifecycle: BookingLifecycle;
+  tenants: TenantsService;
+  ice: IceConfig;
+  log: { warn(obj: object, msg: string): void };
+}) {
+  const { handle, clock, lifecycle, tenants } = deps;
+  const db = handle.db;
+  const hub = meetingHub({ handle, log: deps.log, onAdmitted: (c) => enterRoom(c) });
+  const url = (path: string) => new URL(path, deps.publicUrl).href;
+
+  /** The window a booking's link is in now, counting an ended meeting as over. */
+  async function windowOf(b: BookingView): Promise<JoinWindow> {
+    if (b.state !== 'confirmed') return { kind: 'over' };
+    const m = await repo.findMeeting(db, b.id);
+    return joinWindow(b.start, b.end, clock.now(), m?.endedAt ?? null);
+  }
+
+  /** Sends the room to a newly admitted (or returning) participant and announces them to the others. */
+  async function enterRoom(c: Connection): Promise<void> {
+    const [present, chat, meeting] = await Promise.all([repo.present(db, c.bookingId), repo.chat(db, c.bookingId), repo.ensureMeeting(db, c.bookingId)]);
+    const local = new Map(hub.local(c.bookingId).map((x) => [x.participantId, x]));
+    const peers = present.map((p) => {
+      const here = local.get(p.id);
+      return here ? peerInfo(here) : { ...p, audio: true, video: true, screen: false };
+    });
+    hub.send(c.socket, { type: 'room', peers, chat, minutes: meeting.minutes, identityVerified: meeting.identityVerifiedAt !== null });
+    if (c.role === 'staff') hub.send(c.socket, { type: 'lobby', waiting: await repo.lobby(db, c.bookingId) });
+    hub.toMeeting(c.bookingId, { admitted: true }, { type: 'peer-joined', peer: peerInfo(c) }, c.participantId);
+  }
+
+  async function announceLobby(b: BookingView, knocker?: { id: string; name: string; role: Role }): Promise<void> {
+    hub.toMeeting(b.id, { staff: true }, { type: 'lobby', waiting: await repo.lobby(db, b.id) });
+    if (!knocker) return;
+    const fb = b.target.organisation.defaultLanguage;
+    hub.toOffice(b.target.office.id, {
+      type: 'knock', bookingId: b.id, name: knocker.name, role: knocker.role,
+      service: localize(b.target.service.name, fb, fb), start: b.start.toISOString(), roomUrl: `/staff/meetings/${b.id}`,
+    });
+  }
+
+  async function participantOf(bookingId: string, id: string): Promise<repo.ParticipantRow> {
+    const p = await repo.findParticipant(db, bookingId, id);
+    if (!p) throw new AppError('not_found', 'no such participant');
+    return p;
+  }
+
+  /** Staff actions, each checked by maySend before it gets here. */
+  async function staffAction(c: Connection, m: Extract<ClientMessage, { type: 'admit' | 'deny' | 'remove' | 'minutes' | 'verify-identity' | 'invite' | 'end' | 'no-show' }>): Promise<void> {
+    const now = clock.now();
+    const b = c.bookingId;
+    switch (m.type) {
+      case 'admit': {
+        const p = await participantOf(b, m.participant);
+        if (p.state !== 'knocking') return;
+        await repo.setParticipantState(db, p.id, 'admitted', now);
+        if (p.role === 'citizen') await repo.markStarted(db, b, now);
+        hub.toMeeting(b, { participant: p.id }, { type: 'admitted' });
+        hub.toMeeting(b, { staff: true }, { type: 'lobby', waiting: await repo.lobby(db, b) });
+        return;
+      }
+      case 'deny':
+      case 'remove': {
+        const p = await participantOf(b, m.participant);
+        if (p.role === 'staff') return;
+        await repo.setParticipantState(db, p.id, m.type === 'deny' ? 'denied' : 'removed', now, m.type === 'deny' ? { denyMessage: m.message } : {});
+        hub.toMeeting(b, { participant: p.id }, m.type === 'deny' ? { type: 'denied', message: m.message } : { type: 'removed' });
+        if (m.type === 'remove') hub.toMeeting(b, { admitted: true }, { type: 'peer-left', id: p.id });
+        hub.toMeeting(b, { staff: true }, { type: 'lobby', waiting: await repo.lobby(db, b) });
+        return;
+      }
+      case 'minutes':
+        await repo.setMinutes(db, b, m.text, now);
+        hub.toMeeting(b, { admitted: true }, { type: 'minutes', text: m.text }, c.participantId);
+        return;
+      case 'verify-identity':
+        await repo.markIdentityVerified(db, b, c.staffId!, now);
+        hub.toMeeting(b, { admitted: true }, { type: 'identity-verified' });
+        return;
+      case 'invite': {
+        const token = randomBytes(32).toString('base64url');
+        await repo.insertGuest(db, { bookingId: b, name: m.name, tokenHash: sha256(token), invitedBy: c.staffId!, now });
+        hub.send(c.socket, { type: 'invited', name: m.name, url: url(`/g/${token}`) });
+        return;
+      }
+      case 'end':
+      case 'no-show':
+        if (await repo.markEnded(db, b, c.staffId, now, m.type === 'no-show')) hub.toMeeting(b, { everyone: true }, { type: 'ended', surveyUrl: null });
+        return;
+    }
+  }
+
+  return {
+    hub,
+    start: () => hub.start(),
+    stop: () => hub.stop(),
+    windowOf,
+
+    /** The citizen behind a join link, or null when the link is unknown. */
+    async citizenByToken(token: string): Promise<Entrant | null> {
+      const booking = await lifecycle.byToken('join', token);
+      if (!booking) return null;
+      return { booking, role: 'citizen', staffId: null, guestId: null, surveyUrl: `/j/${token}/survey` };
+    },
+
+    /** The guest behind a personal guest link, or null. */
+    async guestByToken(token: string): Promise<(Entrant & { name: string }) | null> {
+      const guest = await repo.guestByTokenHash(db, sha256(token));
+      const booking = guest && (await lifecycle.byId(guest.bookingId));
+      if (!guest || !booking) return null;
+      return { booking, role: 'guest', staffId: null, guestId: guest.id, surveyUrl: null, name: guest.name };
+    },
+
+    /** A booking's meeting for a staff member: only staff of its organisation who work at its office (or hold it, or admins). */
+    async forStaff(staff: StaffPrincipal, bookingId: string): Promise<Entrant> {
+      const booking = await lifecycle.byId(bookingId);
+      if (!booking || booking.target.organisation.id !== staff.organisationId) throw new AppError('not_found');
+      const { myOffices } = await tenants.staffOverview(staff);
+      const mine = myOffices.some((o) => o.id === booking.target.office.id);
+      if (!mine && staff.role !== 'admin') throw new AppError('forbidden', 'not an official of this office');
+      return { booking, role: 'staff', staffId: staff.id, guestId: null, surveyUrl: null };
+    },
+
+    /**
+     * A socket opens: the participant arrives (staff and the already admitted go in,
+     * others knock), gets a welcome with its ICE servers, and the room or the lobby.
+     * Returns the connection, or null when the meeting is over or the link outside its window.
+     */
+    async connect(e: Entrant, name: string, socket: WebSocket): Promise<Connection | null> {
+      const window = await windowOf(e.booking);
+      if (window.kind === 'over' || (window.kind === 'early' && e.role !== 'staff')) return null;
+      const now = clock.now();
+      const p = await db.transaction().execute(async (tx) => {
+        await repo.ensureMeeting(tx, e.booking.id);
+        return repo.arrive(tx, { bookingId: e.booking.id, role: e.role, staffId: e.staffId, guestId: e.guestId, name, now });
+      });
+      const c: Connection = {
+        participantId: p.id, bookingId: e.booking.id, role: e.role, staffId: e.staffId, name, admitted: p.state === 'admitted',
+        media: { audio: true, video: true, screen: false }, socket, surveyUrl: e.surveyUrl,
+      };
+      hub.add(c);
+      hub.send(socket, {
+        type: 'welcome',
+        you: { id: p.id, name, role: e.role },
+        state: c.admitted ? 'admitted' : 'lobby',
+        appointment: { start: e.booking.start.toISOString(), end: e.booking.end.toISOString(), timeZone: e.booking.target.office.timeZone },
+        iceServers: iceServersFor(deps.ice, p.id, now),
+        iceTransportPolicy: deps.ice.relayOnly ? 'relay' : 'all',
+      });
+      if (c.admitted) await enterRoom(c);
+      else await announceLobby(e.booking, { id: p.id, name, role: e.role });
+      return c;
+    },
+
+    /** A message that passed the schema, the role check and the rate limit. */
+    async receive(c: Connection, m: ClientMessage): Promise<void> {
+      switch (m.type) {
+        case 'ping':
+          hub.send(c.socket, { type: 'pong' });
+          return;
+        case 'signal': {
+          // Only to an admitted participant of the same meeting: the hub drops it for anyone in the lobby.
+          const { to: peer, ...rest } = m;
+          const { type: _type, ...signal } = rest;
+          hub.toMeeting(c.bookingId, { participant: peer }, { type: 'signal', from: c.participantId, ...signal });
+          return;
+        }
+        case 'chat': {
+          const now = clock.now();
+          await repo.addChat(db, c.bookingId, c.participantId, m.text, now);
+          hub.toMeeting(c.bookingId, { admitted: true }, { type: 'chat', line: { from: c.participantId, name: c.name, text: m.text, at: now.toISOString() } });
+          return;
+        }
+        case 'media':
+          c.media = { audio: m.audio, video: m.video, screen: m.screen };
+          hub.toMeeting(c.bookingId, { admitted: true }, { type: 'peer-media', peer: peerInfo(c) }, c.participantId);
+          return;
+        default:
+          await staffAction(c, m);
+      }
+    },
+
+    /** A socket closed: a knocker leaves the lobby; an admitted participant leaves the room but keeps the admission. */
+    async disconnect(c: Connection): Promise<void> {
+      if (!hub.remove(c)) return;
+      const p = await repo.disconnected(db, c.participantId, clock.now());
+      if (!p) return;
+      if (p.state === 'admitted') hub.toMeeting(c.bookingId, { admitted: true }, { type: 'peer-left', id: c.participantId });
+      else {
+        hub.toMeeting(c.bookingId, { staff: true }, { type: 'lobby', waiting: await repo.lobby(db, c.bookingId) });
+        const b = await lifecycle.byId(c.bookingId);
+        if (b) hub.toOffice(b.target.office.id, { type: 'lobby-left', bookingId: b.id, participant: c.participantId });
+      }
+    },
+
+    /** The offices whose knocks a staff member hears. */
+    async officesOf(staff: StaffPrincipal): Promise<Set<string>> {
+      return new Set((await tenants.staffOverview(staff)).myOffices.map((o) => o.id));
+    },
+
+    /** Today's appointments at the staff member's offices, with where each meeting stands. */
+    async agenda(staff: StaffPrincipal) {
+      const { myOffices, organisation } = await tenants.staffOverview(staff);
+      const tz = myOffices[0]?.timeZone ?? 'Europe/Ljubljana';
+      const today = localParts(clock.now(), tz).date;
+      const from = zonedInstant(today, 0, tz)!;
+      const to = zonedInstant(addDays(today, 1), 0, tz)!;
+      const bookings = await lifecycle.confirmedAt(myOffices.map((o) => o.id), from, to);
+      const meetings = new Map((await repo.meetingsOf(db, bookings.map((b) => b.id))).map((m) => [m.bookingId, m]));
+      return {
+        organisation,
+        appointments: bookings.map((b) => {
+          const m = meetings.get(b.id);
+          return { booking: b, state: appointmentState({ startedAt: m?.startedAt ?? null, endedAt: m?.endedAt ?? null, noShow: m?.noShow ?? false, citizenKnocking: m?.citizenKnocking ?? false }) };
+        }),
+      };
+    },
+
+    /** Marks a booking's citizen as not having come (from the agenda, outside the room). */
+    async markNoShow(e: Entrant): Promise<void> {
+      await repo.ensureMeeting(db, e.booking.id);
+      if (await repo.markEnded(db, e.booking.id, e.staffId, clock.now(), true)) hub.toMeeting(e.booking.id, { everyone: true }, { type: 'ended', surveyUrl: null });
+    },
+
+    /** What the citizen may read after the meeting: the minutes and whether a survey was given. */
+    async afterMeeting(bookingId: string) {
+      const [meeting, survey] = await Promise.all([repo.findMeeting(db, bookingId), repo.findSurvey(db, bookingId)]);
+      return { minutes: meeting?.minutes ?? '', ended: Boolean(meeting?.endedAt), startedAt: meeting?.startedAt ?? null, survey };
+    },
+
+    /** Stores the citizen's survey, once per booking; only after the meeting took place. */
+    async submitSurvey(e: Entrant, rating: number, comment: string | null): Promise<'saved' | 'already' | 'not_yet'> {
+      const m = await repo.findMeeting(db, e.booking.id);
+      if (!m?.startedAt) return 'not_yet';
+      return (await repo.insertSurvey(db, e.booking.id, rating, comment, clock.now())) ? 'saved' : 'already';
+    },
+
+    /** Forgets relayed events older than a minute (every instance has read them by then). */
+    pruneRelay: () => repo.pruneRelay(db, new Date(clock.now().getTime() - 60_000)),
+  };
+}
+
+export type MeetingService = ReturnType<typeof meetingService>;

@@ -1,0 +1,173 @@
+import type { Page, PageContext } from '../../http/page.ts';
+import { assetUrl } from '../../http/assets.ts';
+import { localize, MESSAGES, type MessageKey } from '../../i18n/i18n.ts';
+import { formatWhen } from '../../booking/emails.ts';
+import type { BookingView } from '../../booking/lifecycle.ts';
+import { html, raw, type Html } from '../../views/html.ts';
+import { errorSummary, type FieldErrors } from '../../views/form.ts';
+import { csrfField } from '../../views/layout.ts';
+import type { AppointmentState } from '../domain.ts';
+import type { Role } from '../protocol.ts';
+
+/** JSON inside a <script type="application/json">: "<" escaped so no text can close the element. */
+function jsonScript(id: string, value: unknown): Html {
+  return raw(`<script type="application/json" id="${id}">${JSON.stringify(value).replace(/</g, '\\u003c')}</script>`);
+}
+
+/** The texts the browser client needs, in the page language. */
+function clientTexts(ctx: PageContext): Record<string, string> {
+  const all = MESSAGES[ctx.lang];
+  return Object.fromEntries(Object.entries(all).filter(([k]) => k.startsWith('room.')));
+}
+
+function facts(ctx: PageContext, b: BookingView): Html {
+  const { t, lang } = ctx;
+  const fb = b.target.organisation.defaultLanguage;
+  return html`<dl class="facts">
+  <dt>${t('book.service')}</dt><dd>${localize(b.target.service.name, lang, fb)}</dd>
+  <dt>${t('book.office')}</dt><dd>${localize(b.target.office.name, lang, fb)}</dd>
+  ${b.target.officialName ? html`<dt>${t('book.official')}</dt><dd>${b.target.officialName}</dd>` : ''}
+  <dt>${t('book.when')}</dt><dd>${formatWhen(b.start, b.target.office.timeZone, lang)}</dd>
+</dl>`;
+}
+
+/** The live meeting: pre-join, lobby and room, all drawn by the client script. */
+export function meetingPage(ctx: PageContext, data: { booking: BookingView; ws: string; role: Role; name: string }): Page {
+  const { t } = ctx;
+  return {
+    title: t('meeting.title'),
+    body: html`<h1>${t('meeting.title')}</h1>
+${facts(ctx, data.booking)}
+<noscript><p class="notice">${t('meeting.needs_js')}</p></noscript>
+<div id="meeting-app" class="meeting"></div>
+${jsonScript('meeting-config', { ws: data.ws, role: data.role, name: data.name, lang: ctx.lang, helpUrl: '/help/meeting', text: clientTexts(ctx) })}
+<script type="module" src="${assetUrl('meeting.js')}" nonce="${ctx.nonce}"></script>`,
+  };
+}
+
+/** A link used too early: when to come back. */
+export function earlyPage(ctx: PageContext, b: BookingView, opensAt: Date): Page {
+  const { t, lang } = ctx;
+  return {
+    title: t('meeting.early_title'),
+    body: html`<h1>${t('meeting.early_title')}</h1>
+${facts(ctx, b)}
+<p class="notice">${t('meeting.early_text', { when: formatWhen(opensAt, b.target.office.timeZone, lang) })}</p>
+<p><a href="/help/meeting">${t('meeting.help_link')}</a></p>`,
+  };
+}
+
+/** A link after the meeting (or its time) is over: the survey and the minutes, when there are any. */
+export function overPage(ctx: PageContext, b: BookingView, data: { token: string | null; minutes: boolean; surveyOpen: boolean }): Page {
+  const { t } = ctx;
+  return {
+    title: t('meeting.over_title'),
+    body: html`<h1>${t('meeting.over_title')}</h1>
+${facts(ctx, b)}
+<p class="notice">${b.state === 'cancelled' ? t('book.link_cancelled') : t('meeting.over_text')}</p>
+${data.token && data.surveyOpen ? html`<p><a class="button" href="/j/${data.token}/survey">${t('meeting.survey_link')}</a></p>` : ''}
+${data.token && data.minutes ? html`<p><a href="/j/${data.token}/minutes">${t('meeting.minutes_link')}</a></p>` : ''}`,
+  };
+}
+
+/** The survey after the meeting: overall rating 1–5 and a comment, without JavaScript. */
+export function surveyPage(ctx: PageContext, data: { token: string; values: Record<string, string>; errors: FieldErrors; minutes: boolean }): Page {
+  const { t } = ctx;
+  const ratingError = data.errors.rating;
+  return {
+    title: t('meeting.survey_title'),
+    body: html`${errorSummary(t, data.errors)}
+<h1>${t('meeting.survey_title')}</h1>
+${data.minutes ? html`<p><a href="/j/${data.token}/minutes">${t('meeting.minutes_link')}</a></p>` : ''}
+<form class="stack" method="post" action="/j/${data.token}/survey" novalidate>
+  ${csrfField(ctx)}
+  <fieldset id="rating" class="${ratingError ? 'field-error' : ''}" ${ratingError ? html`aria-describedby="rating-error"` : ''}>
+    <legend>${t('meeting.survey_rating')}</legend>
+    ${ratingError ? html`<span class="error-message" id="rating-error">${ratingError}</span>` : ''}
+    <div class="rating">
+    ${[5, 4, 3, 2, 1].map(
+      (r) => html`<div><input type="radio" id="rating-${r}" name="rating" value="${r}" ${data.values.rating === String(r) ? html`checked` : ''}>
+      <label for="rating-${r}">${t(`meeting.rating_${r}` as 'meeting.rating_1')}</label></div>`,
+    )}
+    </div>
+  </fieldset>
+  <div class="${data.errors.comment ? 'field-error' : ''}">
+    <label for="comment">${t('meeting.survey_comment')} <span class="hint" id="comment-hint">${t('meeting.survey_comment_hint')}</span></label>
+    ${data.errors.comment ? html`<span class="error-message" id="comment-error">${data.errors.comment}</span>` : ''}
+    <textarea id="comment" name="comment" rows="4" maxlength="2000" aria-describedby="comment-hint${data.errors.comment ? ' comment-error' : ''}">${data.values.comment ?? ''}</textarea>
+  </div>
+  <div><button type="submit">${t('meeting.survey_send')}</button></div>
+</form>`,
+  };
+}
+
+/** After the survey (or when it was given already). */
+export function surveyDonePage(ctx: PageContext, already: boolean): Page {
+  const { t } = ctx;
+  return {
+    title: t('meeting.survey_thanks'),
+    body: html`<h1>${t('meeting.survey_thanks')}</h1>
+<p class="notice" role="status">${already ? t('meeting.survey_already') : t('meeting.survey_saved')}</p>
+<p><a href="/">${t('layout.home')}</a></p>`,
+  };
+}
+
+/** The minutes the official wrote, for the participants to read and keep. */
+export function minutesPage(ctx: PageContext, b: BookingView, minutes: string): Page {
+  const { t } = ctx;
+  return {
+    title: t('meeting.minutes_title'),
+    body: html`<h1>${t('meeting.minutes_title')}</h1>
+${facts(ctx, b)}
+<div class="minutes-text">${minutes}</div>`,
+  };
+}
+
+const STATE_KEYS: Record<AppointmentState, MessageKey> = {
+  not_arrived: 'meeting.state.not_arrived',
+  in_lobby: 'meeting.state.in_lobby',
+  in_progress: 'meeting.state.in_progress',
+  done: 'meeting.state.done',
+  no_show: 'meeting.state.no_show',
+};
+
+/** Today's appointments on the staff start page, with their state; knocks are announced live by staff-lobby.js. */
+export function agendaSection(ctx: PageContext, appointments: { booking: BookingView; state: AppointmentState }[]): Html {
+  const { t, lang } = ctx;
+  return html`<h2 id="today">${t('meeting.today')}</h2>
+<div id="lobby-announcements" role="status" aria-live="polite"></div>
+${appointments.length === 0
+  ? html`<p>${t('meeting.no_appointments')}</p>`
+  : html`<div class="table-wrap"><table aria-labelledby="today">
+  <thead><tr><th scope="col">${t('meeting.col_time')}</th><th scope="col">${t('meeting.col_citizen')}</th><th scope="col">${t('book.service')}</th><th scope="col">${t('meeting.col_state')}</th><th scope="col">${t('meeting.col_actions')}</th></tr></thead>
+  <tbody>${appointments.map(({ booking: b, state }) => {
+    const fb = b.target.organisation.defaultLanguage;
+    const open = state !== 'done' && state !== 'no_show';
+    return html`<tr data-booking="${b.id}">
+    <td>${formatWhen(b.start, b.target.office.timeZone, lang)}</td>
+    <td>${b.name}${b.notes ? html`<br><span class="hint">${b.notes}</span>` : ''}</td>
+    <td>${localize(b.target.service.name, lang, fb)}</td>
+    <td data-state="${state}">${t(STATE_KEYS[state])}</td>
+    <td>${open
+      ? html`<a class="button" href="/staff/meetings/${b.id}">${t('meeting.open_room', { name: b.name })}</a>
+      ${state === 'not_arrived' ? html`<form method="post" action="/staff/meetings/${b.id}/no-show" class="inline-form">${csrfField(ctx)}<button type="submit" class="secondary">${t('meeting.mark_no_show', { name: b.name })}</button></form>` : ''}`
+      : ''}</td>
+  </tr>`;
+  })}</tbody>
+</table></div>`}
+${jsonScript('staff-lobby-config', { ws: '/staff/lobby/ws', text: clientTexts(ctx) })}
+<script type="module" src="${assetUrl('staff-lobby.js')}" nonce="${ctx.nonce}"></script>`;
+}
+
+/** Help for the meeting: browser, camera and microphone permissions, no recording. */
+export function helpPage(ctx: PageContext): Page {
+  const { t } = ctx;
+  return {
+    title: t('meeting.help_title'),
+    body: html`<h1>${t('meeting.help_title')}</h1>
+<p>${t('meeting.help_text_1')}</p>
+<p>${t('meeting.help_text_2')}</p>
+<p>${t('meeting.help_text_3')}</p>
+<p>${t('meeting.help_text_4')}</p>`,
+  };
+}
