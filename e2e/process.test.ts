@@ -91,7 +91,12 @@ describe('the okence process', () => {
 test('closing finishes requests in flight and refuses new ones', async () => {
   const okence = await bootTestApp('pglite');
   let release: () => void = () => {};
+  let entered: () => void = () => {};
+  // Wait for the request to be inside its handler, not for a fixed time: on a loaded
+  // machine 100 ms was sometimes not enough for it to arrive before closing began.
+  const inHandler = new Promise<void>((resolve) => (entered = resolve));
   okence.app.get('/__slow', async () => {
+    entered();
     await new Promise<void>((resolve) => (release = resolve));
     return { done: true };
   });
@@ -99,7 +104,7 @@ test('closing finishes requests in flight and refuses new ones', async () => {
   const address = okence.app.server.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   const inFlight = fetch(`${url}/__slow`);
-  await sleep(100);
+  await inHandler;
   const closed = okence.close();
   await sleep(100);
   release();
