@@ -4,12 +4,19 @@ import assert from 'node:assert/strict';
 import { SMTPServer } from 'smtp-server';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import type { Okence } from '../src/boot.ts';
-import { bootTestApp } from '../src/http/testing.ts';
-import { systemClock } from '../src/lib/clock.ts';
+import { bootOkence } from '../src/boot.ts';
+import { bootTestApp, testConfig } from '../src/http/testing.ts';
+import { systemClock, type Clock } from '../src/lib/clock.ts';
+import type { DatabaseHandle } from '../src/db/db.ts';
 
 /** Okence with demo data on a free port, reachable as http://localhost:PORT (a secure context for __Host- cookies). */
-export async function startSite(env: Record<string, string> = {}): Promise<{ baseUrl: string; okence: Okence }> {
-  const okence = await bootTestApp('pglite', { clock: systemClock, env });
+export async function startSite(
+  env: Record<string, string> = {},
+  opts: { clock?: Clock; handle?: DatabaseHandle } = {},
+): Promise<{ baseUrl: string; okence: Okence }> {
+  const okence = opts.handle
+    ? await bootOkence(testConfig(env), { clock: opts.clock ?? systemClock, handle: opts.handle })
+    : await bootTestApp('pglite', { clock: opts.clock ?? systemClock, env });
   await okence.app.listen({ port: 0, host: 'localhost' });
   const address = okence.app.server.address();
   if (!address || typeof address !== 'object') throw new Error('no address');
@@ -17,11 +24,19 @@ export async function startSite(env: Record<string, string> = {}): Promise<{ bas
 }
 
 /** Debian's Chromium, headless, with the flags this sandbox needs (no background traffic). */
-export async function launchBrowser(): Promise<Browser> {
+export async function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', ...extraArgs],
   });
+}
+
+/**
+ * Chromium for real calls on loopback: a fake camera and microphone, no permission
+ * prompts, and ICE candidates on 127.0.0.1 (without that flag Chromium gathers none).
+ */
+export function launchCallBrowser(): Promise<Browser> {
+  return launchBrowser(['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', '--allow-loopback-in-peer-connection']);
 }
 
 export async function newPage(browser: Browser, options: BrowserContextOptions = {}): Promise<Page> {

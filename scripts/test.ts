@@ -1,5 +1,6 @@
 // `npm test`: every test — unit, database (PGlite, and PostgreSQL when DATABASE_URL is set)
-// and browser tests in Debian's Chromium, which is installed here when missing.
+// and browser tests in Debian's Chromium, with calls relayed through Debian's coturn.
+// Both are installed here when missing (as root, with apt).
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
@@ -9,15 +10,21 @@ function hasApt(): boolean {
   return spawnSync('apt-get', ['--version'], { stdio: 'ignore' }).status === 0;
 }
 
-if (!existsSync(chromium)) {
+const TURNSERVER = '/usr/bin/turnserver';
+const missing = [...(existsSync(chromium) ? [] : ['chromium']), ...(existsSync(TURNSERVER) ? [] : ['coturn'])];
+if (missing.length > 0) {
   if (process.getuid?.() === 0 && hasApt()) {
-    console.log('Chromium is missing: installing Debian\'s chromium package for the browser tests…');
+    console.log(`Installing Debian's ${missing.join(' and ')} for the browser tests…`);
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
     spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-    spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env });
+    spawnSync('apt-get', ['install', '-y', '-qq', ...missing], { stdio: 'inherit', env });
   }
   if (!existsSync(chromium)) {
     console.error(`Browser tests need Chromium at ${chromium}: run "sudo apt-get install -y chromium" (or set CHROMIUM_PATH) and run npm test again.`);
+    process.exit(1);
+  }
+  if (!existsSync(TURNSERVER)) {
+    console.error('The call relayed through TURN needs coturn: run "sudo apt-get install -y coturn" and run npm test again.');
     process.exit(1);
   }
 }

@@ -2,16 +2,22 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bootOkence, type Okence } from '../boot.ts';
-import { parseConfig } from '../config/config.ts';
+import { parseConfig, type Config } from '../config/config.ts';
 import { openTestDatabase, type DbKind } from '../db/testing.ts';
 import { fixedClock, type Clock } from '../lib/clock.ts';
 
 /** The real app on a fresh test database with demo data, for `app.inject` tests. */
 export async function bootTestApp(kind: DbKind, opts: { clock?: Clock; env?: Record<string, string> } = {}): Promise<Okence> {
-  const parsed = parseConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DEMO_DATA: 'true', DATA_DIR: mkdtempSync(join(tmpdir(), 'okence-app-')), ...opts.env });
-  if (!parsed.ok) throw new Error(parsed.errors.join('; '));
+  const config = testConfig(opts.env);
   const handle = await openTestDatabase(kind);
-  return bootOkence(parsed.config, { handle, clock: opts.clock ?? fixedClock(new Date('2026-11-23T09:00:00Z')) });
+  return bootOkence(config, { handle, clock: opts.clock ?? fixedClock(new Date('2026-11-23T09:00:00Z')) });
+}
+
+/** The configuration tests run with: quiet, demo data, a fresh DATA_DIR, plus `env`. */
+export function testConfig(env: Record<string, string> = {}): Config {
+  const parsed = parseConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DEMO_DATA: 'true', DATA_DIR: mkdtempSync(join(tmpdir(), 'okence-app-')), ...env });
+  if (!parsed.ok) throw new Error(parsed.errors.join('; '));
+  return parsed.config;
 }
 
 /** Cookies from a response's Set-Cookie headers, as name → value. */

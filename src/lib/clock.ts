@@ -16,3 +16,14 @@ export function fixedClock(start: Date): Clock & { set(d: Date): void; advance(m
     },
   };
 }
+
+/** Real time moved by an adjustable offset: for browser tests that must stand at an appointment's time while timers keep running. */
+export function shiftedClock(): Clock & { setNow(d: Date): void } {
+  let offset = 0;
+  return {
+    now: () => new Date(Date.now() + offset),
+    setNow: (d) => {
+      offset = d.getTime() - Date.now();
+    },
+  };
+}

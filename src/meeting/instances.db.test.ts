@@ -1,12 +1,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { bootOkence, type Okence } from '../boot.ts';
-import { parseConfig } from '../config/config.ts';
 import { openDatabase } from '../db/db.ts';
-import { bootTestApp } from '../http/testing.ts';
+import { bootTestApp, testConfig } from '../http/testing.ts';
 import { fixedClock } from '../lib/clock.ts';
 import { bookThroughApi, openSocket, staffCookie, type TestSocket } from './testing.ts';
 
@@ -25,10 +21,8 @@ describe('a meeting across two instances on PostgreSQL', { skip: !process.env.DA
   };
   before(async () => {
     a = await bootTestApp('postgres', { clock, env: { SESSION_SECRET: secret } });
-    const parsed = parseConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DEMO_DATA: 'true', SESSION_SECRET: secret, DATA_DIR: mkdtempSync(join(tmpdir(), 'okence-b-')) });
-    if (!parsed.ok) throw new Error(parsed.errors.join());
     const url = (a.handle as { url?: string }).url;
-    b = await bootOkence(parsed.config, { clock, handle: await openDatabase({ databaseUrl: url, dataDir: 'unused' }) });
+    b = await bootOkence(testConfig({ SESSION_SECRET: secret }), { clock, handle: await openDatabase({ databaseUrl: url, dataDir: 'unused' }) });
   });
   after(async () => {
     await Promise.all(sockets.map((s) => s.close()));
