@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { WebSocket } from 'ws';
 import type { DatabaseHandle } from '../db/db.ts';
 import * as repo from './repo.ts';
-import type { PeerInfo, Role, ServerMessage } from './protocol.ts';
+import type { Knocker, PeerInfo, Role, ServerMessage } from './protocol.ts';
 
 /** One open meeting connection on this instance. */
 export type Connection = {
@@ -26,6 +26,7 @@ export type Audience = { participant: string } | { admitted: true } | { staff: t
 
 type Envelope =
   | { origin: string; kind: 'meeting'; bookingId: string; to: Audience; except?: string; message: ServerMessage }
+  | { origin: string; kind: 'lobby-changed'; bookingId: string }
   | { origin: string; kind: 'office'; officeId: string; message: ServerMessage };
 
 const CHANNEL = 'okence_meeting';
@@ -46,7 +47,13 @@ export function peerInfo(c: Connection): PeerInfo {
  * `admitted` audiences, and the state changes that admission, denial, removal and the
  * end carry are applied to the socket they are for, wherever it is.
  */
-export function meetingHub(deps: { handle: DatabaseHandle; log: { warn(obj: object, msg: string): void }; onAdmitted(c: Connection): Promise<void> }) {
+export function meetingHub(deps: {
+  handle: DatabaseHandle;
+  log: { warn(obj: object, msg: string): void };
+  onAdmitted(c: Connection): Promise<void>;
+  /** Who waits in a meeting's lobby now (read when staff here need to see a change). */
+  lobbyOf(bookingId: string): Promise<Knocker[]>;
+}) {
   const origin = randomUUID();
   const byBooking = new Map<string, Set<Connection>>();
   const offices = new Map<WebSocket, ReadonlySet<string>>();
@@ -66,7 +73,33 @@ export function meetingHub(deps: { handle: DatabaseHandle; log: { warn(obj: obje
     return true;
   }
 
+  // A lobby change is announced without the list; an instance with staff of that meeting
+  // reads the list once and sends it to them. 1,000 people knocking cost 1,000 reads
+  // only where someone is watching, and changes that arrive while a read runs coalesce.
+  const refreshing = new Map<string, boolean>();
+  function refreshLobby(bookingId: string): void {
+    const staff = [...(byBooking.get(bookingId) ?? [])].filter((c) => c.role === 'staff' && c.admitted);
+    if (staff.length === 0) return;
+    if (refreshing.has(bookingId)) {
+      refreshing.set(bookingId, true);
+      return;
+    }
+    refreshing.set(bookingId, false);
+    deps
+      .lobbyOf(bookingId)
+      .then((waiting) => {
+        for (const c of byBooking.get(bookingId) ?? []) if (c.role === 'staff' && c.admitted) send(c.socket, { type: 'lobby', waiting });
+      })
+      .catch((err: unknown) => deps.log.warn({ err }, 'reading the lobby failed'))
+      .finally(() => {
+        const again = refreshing.get(bookingId);
+        refreshing.delete(bookingId);
+        if (again) refreshLobby(bookingId);
+      });
+  }
+
   function deliver(e: Envelope): void {
+    if (e.kind === 'lobby-changed') return refreshLobby(e.bookingId);
     if (e.kind === 'office') {
       for (const [socket, ids] of offices) if (ids.has(e.officeId)) send(socket, e.message);
       return;
@@ -158,6 +191,10 @@ export function meetingHub(deps: { handle: DatabaseHandle; log: { warn(obj: obje
     send,
     toMeeting(bookingId: string, to: Audience, message: ServerMessage, except?: string): void {
       publish({ origin, kind: 'meeting', bookingId, to, message, ...(except ? { except } : {}) });
+    },
+    /** Someone entered or left a meeting's lobby: staff watching it get the new list. */
+    lobbyChanged(bookingId: string): void {
+      publish({ origin, kind: 'lobby-changed', bookingId });
     },
     toOffice(officeId: string, message: ServerMessage): void {
       publish({ origin, kind: 'office', officeId, message });

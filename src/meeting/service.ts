@@ -30,7 +30,7 @@ export function meetingService(deps: {
 }) {
   const { handle, clock, lifecycle, tenants } = deps;
   const db = handle.db;
-  const hub = meetingHub({ handle, log: deps.log, onAdmitted: (c) => enterRoom(c) });
+  const hub = meetingHub({ handle, log: deps.log, onAdmitted: (c) => enterRoom(c), lobbyOf: (id) => repo.lobby(db, id) });
   const url = (path: string) => new URL(path, deps.publicUrl).href;
 
   /** The window a booking's link is in now, counting an ended meeting as over. */
@@ -54,7 +54,7 @@ export function meetingService(deps: {
   }
 
   async function announceLobby(b: BookingView, knocker?: { id: string; name: string; role: Role }): Promise<void> {
-    hub.toMeeting(b.id, { staff: true }, { type: 'lobby', waiting: await repo.lobby(db, b.id) });
+    hub.lobbyChanged(b.id);
     if (!knocker) return;
     const fb = b.target.organisation.defaultLanguage;
     hub.toOffice(b.target.office.id, {
@@ -80,7 +80,7 @@ export function meetingService(deps: {
         await repo.setParticipantState(db, p.id, 'admitted', now);
         if (p.role === 'citizen') await repo.markStarted(db, b, now);
         hub.toMeeting(b, { participant: p.id }, { type: 'admitted' });
-        hub.toMeeting(b, { staff: true }, { type: 'lobby', waiting: await repo.lobby(db, b) });
+        hub.lobbyChanged(b);
         return;
       }
       case 'deny':
@@ -90,7 +90,7 @@ export function meetingService(deps: {
         await repo.setParticipantState(db, p.id, m.type === 'deny' ? 'denied' : 'removed', now, m.type === 'deny' ? { denyMessage: m.message } : {});
         hub.toMeeting(b, { participant: p.id }, m.type === 'deny' ? { type: 'denied', message: m.message } : { type: 'removed' });
         if (m.type === 'remove') hub.toMeeting(b, { admitted: true }, { type: 'peer-left', id: p.id });
-        hub.toMeeting(b, { staff: true }, { type: 'lobby', waiting: await repo.lobby(db, b) });
+        hub.lobbyChanged(b);
         return;
       }
       case 'minutes':
@@ -211,7 +211,7 @@ export function meetingService(deps: {
       if (!p) return;
       if (p.state === 'admitted') hub.toMeeting(c.bookingId, { admitted: true }, { type: 'peer-left', id: c.participantId });
       else {
-        hub.toMeeting(c.bookingId, { staff: true }, { type: 'lobby', waiting: await repo.lobby(db, c.bookingId) });
+        hub.lobbyChanged(c.bookingId);
         const b = await lifecycle.byId(c.bookingId);
         if (b) hub.toOffice(b.target.office.id, { type: 'lobby-left', bookingId: b.id, participant: c.participantId });
       }
