@@ -6,15 +6,15 @@ import { cookiesOf, csrfFrom } from '../http/testing.ts';
 import { DEMO_PASSWORD } from '../tenants/demo-data.ts';
 import type { ServerMessage } from './protocol.ts';
 
-/** Books the first free time of a service through the API and confirms it with the emailed code. */
+/** Books the first free time of a service (on `day`, or up to `to`) through the API and confirms it with the emailed code. */
 export async function bookThroughApi(
   okence: Okence,
-  o: { organisation: string; office: string; service: string; day: string; email: string; name: string; ip?: string },
+  o: { organisation: string; office: string; service: string; day: string; to?: string; email: string; name: string; ip?: string },
 ): Promise<{ id: string; start: Date; joinToken: string; joinUrl: string; manageUrl: string }> {
   const ip = o.ip ?? '203.0.113.50';
   const call = (method: 'GET' | 'POST', url: string, payload?: object) =>
     okence.app.inject({ method, url: `/api/v1${url}`, remoteAddress: ip, ...(payload ? { payload } : {}) });
-  const avail = (await call('GET', `/organisations/${o.organisation}/services/${o.service}/availability?office=${o.office}&from=${o.day}&to=${o.day}`)).json<{ days: { times: { start: string }[] }[] }>();
+  const avail = (await call('GET', `/organisations/${o.organisation}/services/${o.service}/availability?office=${o.office}&from=${o.day}&to=${o.to ?? o.day}`)).json<{ days: { times: { start: string }[] }[] }>();
   const start = avail.days[0]?.times[0]?.start;
   if (!start) throw new Error(`no free time on ${o.day}`);
   const hold = await call('POST', `/organisations/${o.organisation}/services/${o.service}/holds`, { office: o.office, start, name: o.name, email: o.email, language: 'en' });
