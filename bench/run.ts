@@ -14,6 +14,7 @@ import { hashPassword } from '../src/identity/password.ts';
 import { loadDemoData } from '../src/tenants/demo-data.ts';
 import { seedAvailabilityScenario } from './seed.ts';
 import { raceAndThroughput } from './booking.ts';
+import { admitToFirstFrame, lobbyMemory, meetingScriptSize } from './meeting.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 50;
@@ -151,3 +152,24 @@ const worstP99 = Math.max(...rows.map((r) => Number(r['availability p99 ms'])));
 console.log(`Budget: month availability (gzip, as browsers ask)/bare ≥ 0.25 — ${worstAvailability >= 0.25 ? 'met' : 'NOT met'} (lowest ${worstAvailability}); p99 < 50 ms — ${worstP99 < 50 ? 'met' : 'NOT met'} (${worstP99} ms).`);
 console.log('\nBooking path (service layer, no HTTP): 200-way race on one slot, and confirmed bookings on distinct slots.');
 console.table(booking);
+
+// The meeting: memory per idle lobby socket, the script the meeting page ships, admit → first frame.
+const memory = [await lobbyMemory('PGlite', undefined)];
+if (process.env.DATABASE_URL) {
+  const db = await createFreshDatabase(process.env.DATABASE_URL, 'okence_bench');
+  try {
+    memory.push(await lobbyMemory('PostgreSQL', db.url));
+  } finally {
+    await db.drop();
+  }
+}
+console.log('\nMeeting: 1,000 idle sockets waiting in one lobby (server RSS before and with them).');
+console.table(memory);
+const scripts = await meetingScriptSize();
+console.table(scripts);
+const meetingJs = scripts.find((s) => s.script === 'meeting.js');
+console.log(`Budget: JavaScript of the meeting page ≤ 60 KB gzipped — ${meetingJs && meetingJs.gzipBytes <= 60 * 1024 ? 'met' : 'NOT met'} (${meetingJs?.gzipBytes ?? '?'} bytes).`);
+if (process.env.BENCH_CALLS !== '0') {
+  console.log('\nAdmit → first decoded remote frame, real calls between two Chromiums on loopback (PGlite).');
+  console.table([await admitToFirstFrame(Number(process.env.BENCH_CALLS ?? 10))]);
+}

@@ -1,0 +1,91 @@
+// Page objects for the meeting: what a citizen, a guest and an official do in the browser.
+import assert from 'node:assert/strict';
+import type { Browser, Page } from 'playwright-core';
+import { MESSAGES } from '../src/i18n/i18n.ts';
+import type { Okence } from '../src/boot.ts';
+import type { shiftedClock } from '../src/lib/clock.ts';
+import { bookThroughApi } from '../src/meeting/testing.ts';
+import { DEMO_PASSWORD } from '../src/tenants/demo-data.ts';
+
+const en = MESSAGES.en;
+/** An English interface text with its {placeholders} filled, as the page shows it. */
+export const text = (key: keyof typeof en, params: Record<string, string> = {}) => en[key].replace(/\{(\w+)\}/g, (_, k: string) => params[k] ?? '');
+
+type Stats = Record<string, { framesDecoded: number; bytesReceived: number; candidateType: string | null; connectionState: string }>;
+declare global {
+  interface Window {
+    okenceMeeting: { stage(): string; peerIds(): string[]; stats(): Promise<Stats>; remoteTracks(): number };
+  }
+}
+
+const days = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+
+/** A confirmed booking at Domžale in the next two weeks, with the site's clock set to five minutes before it. */
+export async function bookAndStandBefore(okence: Okence, clock: ReturnType<typeof shiftedClock>, who: { name: string; email: string }) {
+  clock.setNow(new Date());
+  const b = await bookThroughApi(okence, { organisation: 'ue-domzale', office: 'domzale', service: 'splosne-informacije', day: days(1), to: days(14), ...who });
+  clock.setNow(new Date(b.start.getTime() - 5 * 60_000));
+  return b;
+}
+
+export async function newCallPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({ locale: 'en-GB', permissions: ['camera', 'microphone'] });
+  return context.newPage();
+}
+
+export async function stage(page: Page, name: string, timeout = 20_000): Promise<void> {
+  await page.waitForFunction((s) => document.body.dataset.meetingStage === s, name, { timeout });
+}
+
+/** Opens a join (or guest) link, waits for the self-view, and joins. */
+export async function prejoinAndJoin(page: Page, url: string, scan?: (p: Page) => Promise<void>): Promise<void> {
+  await page.goto(url.includes('?') ? `${url}&lang=en` : `${url}?lang=en`, { waitUntil: 'domcontentloaded' });
+  await stage(page, 'prejoin');
+  await page.locator('video').first().waitFor();
+  await scan?.(page);
+  await page.getByRole('button', { name: text('room.join_now') }).click();
+}
+
+export async function signIn(page: Page, baseUrl: string, email: string): Promise<void> {
+  await page.goto(`${baseUrl}/staff/sign-in?lang=en`);
+  await page.locator('#email').fill(email);
+  await page.locator('#password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(/\/staff$/);
+}
+
+/** The official opens the meeting room of a booking and joins it. */
+export async function officialJoins(page: Page, baseUrl: string, bookingId: string): Promise<void> {
+  await prejoinAndJoin(page, `${baseUrl}/staff/meetings/${bookingId}`);
+  await stage(page, 'room');
+}
+
+/** Admits whoever knocks with this name. */
+export async function admit(page: Page, name: string): Promise<void> {
+  await page.getByRole('button', { name: text('room.admit', { name }) }).click({ timeout: 20_000 });
+}
+
+/** Waits until every remote peer's video decodes frames and keeps decoding. */
+export async function expectVideoFrom(page: Page, peers: number, timeout = 30_000): Promise<Stats> {
+  const end = Date.now() + timeout;
+  let first: Stats | undefined;
+  for (;;) {
+    const stats = await page.evaluate(() => window.okenceMeeting.stats());
+    const values = Object.values(stats);
+    if (values.length === peers && values.every((s) => s.framesDecoded > 0)) {
+      if (!first) first = stats;
+      else if (Object.entries(stats).every(([id, s]) => s.framesDecoded > (first?.[id]?.framesDecoded ?? 0))) return stats;
+    }
+    if (Date.now() > end) assert.fail(`no rising video from ${peers} peer(s) on ${page.url()}: ${JSON.stringify(stats)}`);
+    await page.waitForTimeout(300);
+  }
+}
+
+export async function sendChat(page: Page, message: string): Promise<void> {
+  await page.locator('#chat-input').fill(message);
+  await page.getByRole('button', { name: text('room.chat_send') }).click();
+}
+
+export async function expectChat(page: Page, message: string): Promise<void> {
+  await page.getByRole('log').getByText(message).waitFor({ timeout: 10_000 });
+}
