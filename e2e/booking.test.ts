@@ -66,7 +66,9 @@ describe('booking in Chromium with a real SMTP server', () => {
       assert.match(icsText + JSON.stringify(confirmation.headers), /METHOD:REQUEST|text\/calendar/);
       // Links are built on PUBLIC_URL; this test's server listens on a port of its own.
       await page.goto(new URL(new URL(join).pathname, site.baseUrl).href);
-      assert.equal(await page.locator('h1').textContent(), 'Your video appointment');
+      // Booked at least two hours ahead: the join link says when the waiting room opens.
+      assert.equal(await page.locator('h1').textContent(), 'Your meeting has not started yet');
+      await page.getByText(/The waiting room opens 15 minutes before/).waitFor();
       await scan(page);
     });
   }

@@ -26,6 +26,15 @@ const MESSAGES_PER_SECOND = 20;
 const CHAT_BURST = 5;
 const CHAT_PER_SECOND = 0.5;
 const MAX_STRIKES = 50;
+// A WebSocket ping now and then keeps an idle socket (someone waiting in the lobby, a
+// start page) open through proxies that close quiet connections.
+const KEEPALIVE_MS = 25_000;
+
+function keepAlive(socket: WebSocket): void {
+  const timer = setInterval(() => socket.ping(), KEEPALIVE_MS);
+  timer.unref();
+  socket.on('close', () => clearInterval(timer));
+}
 
 /**
  * A WebSocket upgrade must come from our own pages: browsers send cookies with
@@ -51,6 +60,7 @@ export function meetingRoutes(meeting: MeetingService) {
         socket.close(1008, 'not allowed');
         return;
       }
+      keepAlive(socket);
       const name = nameQuery.parse(request.query).name ?? fallbackName;
       const log = request.log;
       const all = tokenBucket(MESSAGES_BURST, MESSAGES_PER_SECOND, Date.now);
@@ -188,6 +198,7 @@ export function meetingRoutes(meeting: MeetingService) {
       const staff = request.staff;
       if (!staff || !sameOrigin(request)) return socket.close(1008, 'not allowed');
       socket.on('message', () => socket.close(1008, 'this socket only listens'));
+      keepAlive(socket);
       meeting.officesOf(staff).then(
         (offices) => meeting.hub.watchOffices(socket, offices),
         () => socket.close(1011, 'error'),

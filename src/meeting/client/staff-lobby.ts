@@ -1,0 +1,158 @@
+// Knock announcements on the staff start page: when someone enters the waiting room of a
+// meeting at the official's offices, a short sound, a browser notification (if allowed),
+// a line in #lobby-announcements and the agenda row's state. Served as /assets/staff-lobby.js
+// after type stripping; self-contained like meeting.ts (the chime is repeated there).
+import type { ServerMessage } from '../protocol.ts';
+import type { MeetingClientMessageKey as Key } from '../../i18n/messages/meeting-client.ts';
+
+type Config = { ws: string; text: Partial<Record<Key, string>> };
+type Knock = Extract<ServerMessage, { type: 'knock' }>;
+
+const MAX_ANNOUNCEMENTS = 5;
+const LOCALES: Partial<Record<string, string>> = { sl: 'sl-SI', cs: 'cs-CZ', en: 'en-GB' };
+
+function t(config: Config, key: Key, params?: Record<string, string>): string {
+  const text = config.text[key] ?? key;
+  return params ? text.replace(/\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole) : text;
+}
+
+/** A short two-note chime from an oscillator, so no sound file is fetched. */
+function chime(ctx: AudioContext): void {
+  const start = ctx.currentTime + 0.01;
+  [880, 660].forEach((frequency, i) => {
+    const at = start + i * 0.18;
+    const osc = ctx.createOscillator();
+    const gain = ctx.createGain();
+    osc.frequency.value = frequency;
+    gain.gain.setValueAtTime(0.0001, at);
+    gain.gain.exponentialRampToValueAtTime(0.25, at + 0.02);
+    gain.gain.exponentialRampToValueAtTime(0.0001, at + 0.3);
+    osc.connect(gain).connect(ctx.destination);
+    osc.start(at);
+    osc.stop(at + 0.32);
+  });
+}
+
+/** Offers a button that asks for notification permission (browsers only ask after a click). */
+function notificationButton(config: Config, live: HTMLElement): void {
+  if (!('Notification' in window) || Notification.permission !== 'default') return;
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'secondary';
+  button.textContent = t(config, 'room.notifications_on');
+  button.addEventListener('click', () => {
+    void Notification.requestPermission().then((permission) => {
+      button.remove();
+      announce(live, t(config, permission === 'granted' ? 'room.notifications_enabled' : 'room.notifications_blocked'));
+    });
+  });
+  live.before(button);
+}
+
+function announce(live: HTMLElement, text: string, link?: { href: string; text: string }): void {
+  const line = document.createElement('p');
+  line.textContent = text;
+  if (link) {
+    const a = document.createElement('a');
+    a.href = link.href;
+    a.textContent = link.text;
+    line.append(' ', a);
+  }
+  live.prepend(line);
+  while (live.children.length > MAX_ANNOUNCEMENTS) live.lastElementChild?.remove();
+}
+
+function rowState(bookingId: string): HTMLElement | null {
+  return document.querySelector<HTMLElement>(`tr[data-booking="${CSS.escape(bookingId)}"] [data-state]`);
+}
+
+function main(): void {
+  const live = document.getElementById('lobby-announcements');
+  const raw = document.getElementById('staff-lobby-config')?.textContent;
+  if (!live || !raw) return;
+  const config = JSON.parse(raw) as Config;
+  // The page language as a locale (plain "en" would format times the American way).
+  const locale = LOCALES[document.documentElement.lang] ?? 'sl-SI';
+  const names = new Map<string, string>();
+  // The state text each row had before a knock, to put back when the person leaves.
+  const before = new Map<string, { text: string; state: string }>();
+  let audio: AudioContext | null = null;
+
+  // Browsers start audio only after the person has clicked or typed on the page.
+  const unlock = () => {
+    audio ??= new AudioContext();
+    if (audio.state === 'suspended') void audio.resume().catch(() => undefined);
+  };
+  if ('AudioContext' in window) document.addEventListener('pointerdown', unlock, { capture: true });
+  notificationButton(config, live);
+
+  const onKnock = (k: Knock) => {
+    names.set(k.bookingId, k.name);
+    const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }).format(new Date(k.start));
+    if (audio) chime(audio);
+    if ('Notification' in window && Notification.permission === 'granted') {
+      try {
+        const note = new Notification(t(config, 'room.knock_title', { name: k.name }), { body: t(config, 'room.knock_details', { service: k.service, time }), tag: `okence-knock-${k.bookingId}` });
+        note.addEventListener('click', () => {
+          window.focus();
+          location.assign(k.roomUrl);
+        });
+      } catch {
+        // Android Chrome only shows notifications through a service worker; the sound and the line remain.
+      }
+    }
+    announce(live, t(config, 'room.lobby_knock', { name: k.name, time, service: k.service }), { href: k.roomUrl, text: t(config, 'room.lobby_open') });
+    const cell = rowState(k.bookingId);
+    if (cell) {
+      if (!before.has(k.bookingId)) before.set(k.bookingId, { text: cell.textContent ?? '', state: cell.dataset.state ?? '' });
+      cell.textContent = t(config, 'room.state_in_lobby');
+      cell.dataset.state = 'in_lobby';
+    }
+  };
+
+  const onLeft = (bookingId: string) => {
+    const name = names.get(bookingId);
+    announce(live, name ? t(config, 'room.lobby_left', { name }) : t(config, 'room.lobby_left_someone'));
+    const cell = rowState(bookingId);
+    const was = before.get(bookingId);
+    if (cell && was) {
+      cell.textContent = was.text;
+      cell.dataset.state = was.state;
+      before.delete(bookingId);
+    }
+  };
+
+  let retries = 0;
+  let socket: WebSocket | null = null;
+  const connect = () => {
+    const ws = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + config.ws);
+    socket = ws;
+    ws.addEventListener('open', () => (retries = 0));
+    ws.addEventListener('message', (event) => {
+      if (typeof event.data !== 'string') return;
+      let m: ServerMessage;
+      try {
+        m = JSON.parse(event.data) as ServerMessage;
+      } catch {
+        return;
+      }
+      if (m.type === 'knock') onKnock(m);
+      else if (m.type === 'lobby-left') onLeft(m.bookingId);
+    });
+    // Reconnect with backoff: 0.5 s, 1 s, 2 s … at most 5 s.
+    ws.addEventListener('close', () => {
+      if (socket !== ws) return;
+      window.setTimeout(connect, Math.min(5000, 500 * 2 ** retries));
+      retries += 1;
+    });
+  };
+  // The server closes this socket on any message from us (it only announces), so no pings.
+  connect();
+  window.addEventListener('pagehide', () => {
+    const ws = socket;
+    socket = null;
+    ws?.close(1000);
+  });
+}
+
+main();
