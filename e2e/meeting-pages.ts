@@ -89,3 +89,16 @@ export async function sendChat(page: Page, message: string): Promise<void> {
 export async function expectChat(page: Page, message: string): Promise<void> {
   await page.getByRole('log').getByText(message).waitFor({ timeout: 10_000 });
 }
+
+/** Presses Tab until the focused element is a button or link with this text, then Enter: a keyboard-only step. */
+export async function tabAndPress(page: Page, label: string, maxTabs = 60): Promise<void> {
+  for (let i = 0; i < maxTabs; i++) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
+    if (focused === label) {
+      await page.keyboard.press('Enter');
+      return;
+    }
+  }
+  assert.fail(`"${label}" was not reachable by Tab on ${page.url()}`);
+}

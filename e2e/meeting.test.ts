@@ -7,7 +7,7 @@ import { openTestDatabase } from '../src/db/testing.ts';
 import { shiftedClock } from '../src/lib/clock.ts';
 import { expectAccessible, launchCallBrowser, startSite } from './harness.ts';
 import {
-  admit, bookAndStandBefore, expectChat, expectVideoFrom, newCallPage, officialJoins, prejoinAndJoin, sendChat, signIn, stage, text,
+  admit, bookAndStandBefore, expectChat, expectVideoFrom, newCallPage, officialJoins, prejoinAndJoin, sendChat, signIn, stage, tabAndPress, text,
 } from './meeting-pages.ts';
 import { startTurn } from './turn.ts';
 
@@ -70,6 +70,32 @@ describe('the meeting in Chromium: real calls on loopback', () => {
       assert.deepEqual(chat.map((c) => c.body), ['Dober dan, imam vprašanje.', 'Seveda, povejte.']);
       const meeting = await okence.handle.db.selectFrom('meeting').selectAll().where('booking_id', '=', b.id).executeTakeFirstOrThrow();
       assert.equal(meeting.minutes, 'Stranki pojasnjen postopek.');
+      await citizen.context().close();
+      await official.context().close();
+    } finally {
+      await okence.close();
+    }
+  });
+
+  test('keyboard only: the citizen joins and the official lets them in without a mouse', async () => {
+    const clock = shiftedClock();
+    const { baseUrl, okence } = await startSite({}, { clock });
+    try {
+      const b = await bookAndStandBefore(okence, clock, { name: 'Iva Tipkovnica', email: 'iva@example.si' });
+      const citizen = await newCallPage(browser);
+      await citizen.goto(`${baseUrl}/j/${b.joinToken}?lang=en`, { waitUntil: 'domcontentloaded' });
+      await stage(citizen, 'prejoin');
+      await tabAndPress(citizen, text('room.join_now'));
+      await stage(citizen, 'lobby');
+      const official = await newCallPage(browser);
+      await signIn(official, baseUrl, 'uradnik@domzale.example');
+      await official.goto(`${baseUrl}/staff/meetings/${b.id}?lang=en`, { waitUntil: 'domcontentloaded' });
+      await stage(official, 'prejoin');
+      await tabAndPress(official, text('room.join_now'));
+      await stage(official, 'room');
+      await official.getByRole('button', { name: text('room.admit', { name: 'Iva Tipkovnica' }) }).waitFor();
+      await tabAndPress(official, text('room.admit', { name: 'Iva Tipkovnica' }), 120);
+      await stage(citizen, 'room');
       await citizen.context().close();
       await official.context().close();
     } finally {
