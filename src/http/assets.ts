@@ -6,7 +6,7 @@ import { gzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 
 const PUBLIC_DIR = join(import.meta.dirname, '..', '..', 'public');
-/** Browser scripts written in erasable TypeScript, one self-contained module per page. */
+/** Browser scripts written in erasable TypeScript: an entry module per page, and the modules they import. */
 const CLIENT_DIR = join(import.meta.dirname, '..', 'meeting', 'client');
 const TYPES: Record<string, string> = {
   '.css': 'text/css; charset=utf-8',
@@ -17,25 +17,76 @@ const TYPES: Record<string, string> = {
 };
 
 type Asset = { body: Buffer; gzip: Buffer; type: string; hash: string };
+/** A served client module: its body, the modules it imports (as x.js), and the one hash over all of them. */
+type ClientScript = { name: string; body: Buffer; imports: string[]; hash: string };
 
-function asset(name: string, body: Buffer): [string, Asset] {
-  const hash = createHash('sha256').update(body).digest('hex').slice(0, 12);
+const contentHash = (data: string | Buffer) => createHash('sha256').update(data).digest('hex').slice(0, 12);
+
+function asset(name: string, body: Buffer, hash = contentHash(body)): [string, Asset] {
   return [name, { body, gzip: gzipSync(body), type: TYPES[extname(name)] ?? 'application/octet-stream', hash }];
+}
+
+// A static import or re-export and its specifier: `import { a, b as c } from './x.ts'` (over
+// several lines too), `import * as x from`, `import './x.ts'`, `export { a } from './x.ts'`.
+// Between the keyword and `from` only names and punctuation, so `export function f() { // from 'x'`
+// is not one. Type-only imports are whitespace by now. assets.test.ts parses what is served.
+const STATIC_IMPORT = /^([ \t]*(?:import|export)\s(?:[\w$\s{},*]*?\bfrom\s*)?)(['"])([^'"\n]*)\2/gm;
+
+/**
+ * Points a stripped client module's imports at their served URLs: `./x.ts` becomes
+ * `/assets/x.js?v=<hash>`. Only modules beside it can be served, so any other specifier
+ * (`../protocol.ts` imported for a value, a package) throws at start rather than in browsers.
+ */
+export function rewriteClientImports(file: string, js: string, known: ReadonlySet<string>, hash: string): { js: string; imports: string[] } {
+  const imports: string[] = [];
+  const rewritten = js.replace(STATIC_IMPORT, (_whole, head: string, quote: string, specifier: string) => {
+    const name = /^\.\/([\w-]+)\.ts$/.exec(specifier)?.[1];
+    if (!name || !known.has(`${name}.js`)) {
+      throw new Error(`${file} imports ${specifier}: client modules may import values only from ./x.ts beside them`);
+    }
+    imports.push(`${name}.js`);
+    return `${head}${quote}/assets/${name}.js?v=${hash}${quote}`;
+  });
+  return { js: rewritten, imports: [...new Set(imports)] };
 }
 
 /**
  * The browser scripts as served: src/meeting/client/x.ts becomes x.js. Node strips the
  * types (whitespace in their place, so line and column numbers match the source), with no
- * build step. The scripts import types only, which strip to nothing; assets.test.ts checks
- * that no import is left. Also read by the benchmark for the shipped size.
+ * build step, and imports of sibling modules point at their served URLs. All of them carry
+ * one hash over every client module, so a change to any of them reaches browsers as new
+ * URLs for all (an entry's URL alone would not change when only a module it imports did).
+ * Also read by the benchmark for the shipped size.
  */
-export function clientScripts(): { name: string; body: Buffer }[] {
-  return readdirSync(CLIENT_DIR)
-    .filter((name) => name.endsWith('.ts') && !name.endsWith('.test.ts'))
-    .map((name) => {
-      const source = readFileSync(join(CLIENT_DIR, name), 'utf8');
-      return { name: name.replace(/\.ts$/, '.js'), body: Buffer.from(stripTypeScriptTypes(source, { mode: 'strip' })) };
-    });
+export function clientScripts(): ClientScript[] {
+  const stripped = readdirSync(CLIENT_DIR)
+    .filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts'))
+    .sort()
+    .map((file) => ({ file, js: stripTypeScriptTypes(readFileSync(join(CLIENT_DIR, file), 'utf8'), { mode: 'strip' }) }));
+  const known = new Set(stripped.map(({ file }) => file.replace(/\.ts$/, '.js')));
+  const hash = clientHash(stripped);
+  return stripped.map(({ file, js }) => {
+    const served = rewriteClientImports(file, js, known, hash);
+    return { name: file.replace(/\.ts$/, '.js'), body: Buffer.from(served.js), imports: served.imports, hash };
+  });
+}
+
+function clientHash(stripped: { file: string; js: string }[]): string {
+  return contentHash(stripped.map(({ file, js }) => `${file}\0${js}`).join('\0'));
+}
+
+/** What the meeting page loads: meeting.js and every module it imports, directly or not. */
+export function meetingPageScripts(): ClientScript[] {
+  const scripts = new Map(clientScripts().map((s) => [s.name, s]));
+  const loaded = new Map<string, ClientScript>();
+  const visit = (name: string) => {
+    const script = scripts.get(name);
+    if (!script || loaded.has(name)) return;
+    loaded.set(name, script);
+    script.imports.forEach(visit);
+  };
+  visit('meeting.js');
+  return [...loaded.values()];
 }
 
 // Assets are few and small: read once at start, served from memory with a
@@ -44,7 +95,7 @@ const assets = new Map<string, Asset>([
   ...readdirSync(PUBLIC_DIR)
     .filter((name) => TYPES[extname(name)])
     .map((name) => asset(name, readFileSync(join(PUBLIC_DIR, name)))),
-  ...clientScripts().map(({ name, body }) => asset(name, body)),
+  ...clientScripts().map(({ name, body, hash }) => asset(name, body, hash)),
 ]);
 
 /** URL of a file in public/ (or a client script, as name.js), versioned by its content. */

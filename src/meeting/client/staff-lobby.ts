@@ -1,7 +1,8 @@
 // Knock announcements on the staff start page: when someone enters the waiting room of a
 // meeting at the official's offices, a short sound, a browser notification (if allowed),
 // a line in #lobby-announcements and the agenda row's state. Served as /assets/staff-lobby.js
-// after type stripping; self-contained like meeting.ts (the chime is repeated there).
+// after type stripping; self-contained, so the start page loads one small script (the chime
+// is repeated in room-staff.ts rather than imported with the meeting's modules).
 import type { ServerMessage } from '../protocol.ts';
 import type { MeetingClientMessageKey as Key } from '../../i18n/messages/meeting-client.ts';
 

@@ -1,0 +1,328 @@
+// The room: the video stage with the person's controls, the connection quality hint with
+// its audio-only fallback, chat, participants and minutes; the official's panels come from
+// room-staff.ts and the mesh from peers.ts.
+import type { ChatLine, PeerInfo, ServerMessage } from '../protocol.ts';
+import type { MeetingClientMessageKey as Key } from '../../i18n/messages/meeting-client.ts';
+import type { Quality } from './stats.ts';
+import { announce, button, clockTime, el, errorName, isStaff, panel, roleName, setStage, stage, status, syncList, t } from './dom.ts';
+import { closeCamera, local, mediaState, openCamera, openMic, publishLocal, selfVideo } from './media.ts';
+import { applyReceivePolicy, me, peers, roster, soundButton, updateTile, videoStage } from './peers.ts';
+import { disableVerifyButton, invitePanel, lobbyPanel, renderLobby, staffActionsPanel } from './room-staff.ts';
+import { send } from './socket.ts';
+import { worstQuality } from './stats.ts';
+
+type RoomMessage = Extract<ServerMessage, { type: 'room' }>;
+
+const ui = {
+  self: el('figure', { class: 'meeting-tile meeting-self' }),
+  selfCaption: el('figcaption', {}),
+  controls: {} as Record<'mic' | 'camera' | 'screen' | 'audioOnly', HTMLButtonElement>,
+  quality: el('p', { class: 'meeting-quality', 'data-quality': 'good' }),
+  fallback: el('div', { class: 'notice meeting-fallback', hidden: true }),
+  verified: el('p', { class: 'meeting-verified', hidden: true }),
+  people: el('ul', { class: 'meeting-people' }),
+  peopleTitle: el('h3', { id: 'people-title' }),
+  chatLog: el('div', { class: 'meeting-chat-log', role: 'log', 'aria-live': 'polite', 'aria-labelledby': 'chat-title', tabindex: 0 }),
+  minutesText: el('div', { class: 'meeting-minutes-text', tabindex: 0, 'aria-labelledby': 'minutes-title' }),
+  minutesInput: el('textarea', { id: 'minutes-input', name: 'minutes', rows: 8, maxlength: 20000, 'aria-describedby': 'minutes-hint minutes-state' }),
+  minutesState: el('span', { class: 'hint', id: 'minutes-state' }),
+};
+
+/** The room stage; leave() is the controls' leave button, timeZone the appointment's (for the official's lobby). */
+export function showRoom(leave: () => void, timeZone: string | undefined): void {
+  ui.self.replaceChildren(selfVideo, el('div', { class: 'meeting-video-off', 'aria-hidden': 'true' }, t('room.camera_is_off')), ui.selfCaption);
+  const videos = videoStage(ui.self);
+  ui.verified.textContent = `✓ ${t('room.identity_verified')}`;
+  const main = el(
+    'div',
+    { class: 'meeting-main' },
+    videos,
+    soundButton,
+    controlsBar(leave),
+    ui.fallback,
+    el('div', { class: 'meeting-info' }, ui.quality, ui.verified),
+    status,
+  );
+  const side = el(
+    'div',
+    { class: 'meeting-side' },
+    isStaff ? lobbyPanel(timeZone) : null,
+    chatPanel(),
+    participantsPanel(),
+    minutesPanel(),
+    isStaff ? invitePanel() : null,
+    isStaff ? staffActionsPanel(!ui.verified.hidden) : null,
+  );
+  setStage(
+    'room',
+    el(
+      'section',
+      { class: 'meeting-room', 'aria-labelledby': 'room-title' },
+      el('div', { class: 'meeting-room-head' }, el('h2', { id: 'room-title', tabindex: -1 }, t('room.title')), el('p', { class: 'meeting-recording' }, t('room.no_recording'))),
+      main,
+      side,
+    ),
+  );
+  void selfVideo.play().catch(() => undefined);
+  ui.quality.textContent = t('room.quality_good');
+  renderLobby();
+}
+
+/** What a (re)admission brings besides the people: the chat so far, the minutes, whether identity was checked. */
+export function fillRoom(m: RoomMessage): void {
+  ui.chatLog.replaceChildren();
+  for (const line of m.chat) addChatLine(line);
+  if (isStaff && minutesDirty) flushMinutes();
+  else setMinutes(m.minutes);
+  if (m.identityVerified) markVerified();
+}
+
+function controlsBar(leave: () => void): HTMLElement {
+  const c = ui.controls;
+  c.mic = button(t('room.mute'), toggleMic, { 'aria-pressed': 'false' });
+  c.camera = button(t('room.camera_off'), () => void toggleCamera(), { 'aria-pressed': 'false' });
+  c.screen = button(t('room.share_screen'), () => void toggleScreen(), { 'aria-pressed': 'false' });
+  c.audioOnly = button(t('room.audio_only'), toggleAudioOnly, { 'aria-pressed': 'false' });
+  // Phones cannot share their screen from a browser.
+  c.screen.hidden = !navigator.mediaDevices?.getDisplayMedia;
+  return el('div', { class: 'meeting-controls', role: 'group', 'aria-label': t('room.controls') }, c.mic, c.camera, c.screen, c.audioOnly, button(t('room.leave'), leave, { class: 'danger' }));
+}
+
+/** The controls' pressed states and the self view's caption, after a change to local media. */
+export function updateControls(): void {
+  const c = ui.controls;
+  if (!c.mic) return;
+  const state = mediaState();
+  c.mic.setAttribute('aria-pressed', String(!state.audio));
+  c.camera.setAttribute('aria-pressed', String(!local.camera));
+  c.screen.setAttribute('aria-pressed', String(state.screen));
+  c.audioOnly.setAttribute('aria-pressed', String(local.audioOnly));
+  const parts = [t('room.you'), !state.audio ? t('room.state_muted') : '', !state.video && !state.screen ? t('room.state_camera_off') : '', state.screen ? t('room.state_sharing') : ''];
+  ui.selfCaption.textContent = parts.filter(Boolean).join(' · ');
+}
+
+function toggleMic(): void {
+  if (!local.mic) {
+    // No microphone yet (refused or missing at pre-join): try again now.
+    void openMic().then((ok) => (ok ? publishLocal() : announce(t('room.device_no_mic'), 6000)));
+    return;
+  }
+  local.muted = !local.muted;
+  local.mic.enabled = !local.muted;
+  publishLocal();
+}
+
+let cameraBusy = false;
+async function toggleCamera(): Promise<void> {
+  if (cameraBusy) return;
+  cameraBusy = true;
+  ui.fallback.hidden = true;
+  if (local.camera) closeCamera();
+  else {
+    setAudioOnly(false);
+    if (!(await openCamera())) announce(t('room.device_no_camera'), 6000);
+  }
+  cameraBusy = false;
+  publishLocal();
+}
+
+async function toggleScreen(): Promise<void> {
+  if (local.screen) return stopScreen();
+  try {
+    const stream = await navigator.mediaDevices.getDisplayMedia({ video: true, audio: false });
+    const track = stream.getVideoTracks()[0];
+    if (!track) return;
+    track.contentHint = 'detail';
+    // The browser's own "Stop sharing" bar ends the track.
+    track.addEventListener('ended', () => {
+      if (local.screen === track) stopScreen();
+    });
+    local.screen = track;
+    publishLocal();
+  } catch (err) {
+    if (errorName(err) !== 'NotAllowedError') announce(t('room.share_failed'), 6000);
+  }
+}
+
+function stopScreen(): void {
+  local.screen?.stop();
+  local.screen = null;
+  publishLocal();
+}
+
+function toggleAudioOnly(): void {
+  setAudioOnly(!local.audioOnly);
+  if (local.audioOnly) closeCamera();
+  if (!local.audioOnly && !local.camera) void toggleCamera();
+  else publishLocal();
+}
+
+function setAudioOnly(on: boolean): void {
+  local.audioOnly = on;
+  applyReceivePolicy();
+  for (const id of peers.keys()) updateTile(id);
+}
+
+/** Tells the others what we send (in the room), and shows it in our own participant list. */
+export function sendMediaState(): void {
+  if (stage === 'room') send({ type: 'media', ...mediaState() });
+  renderParticipants();
+}
+
+let poorSince: number | null = null;
+let lastQuality: Quality = 'good';
+const QUALITY_TEXT: Record<Quality, Key> = { good: 'room.quality_good', weak: 'room.quality_weak', poor: 'room.quality_poor' };
+
+/** Every 2 s in the room: shows the worst connection's quality, and falls back to audio when it stays poor. */
+export async function checkQuality(): Promise<void> {
+  if (stage !== 'room') return;
+  const worst = await worstQuality();
+  if (worst !== lastQuality) {
+    lastQuality = worst;
+    ui.quality.dataset.quality = worst;
+    ui.quality.textContent = t(QUALITY_TEXT[worst]);
+  }
+  poorSince = worst === 'poor' ? (poorSince ?? Date.now()) : null;
+  // Poor for 10 s while sending the camera: keep the sound, drop our video, and say so.
+  if (poorSince !== null && Date.now() - poorSince >= 10_000 && local.camera && !local.screen) {
+    poorSince = null;
+    closeCamera();
+    publishLocal();
+    ui.fallback.replaceChildren(el('p', {}, t('room.fallback_text')), button(t('room.camera_back_on'), () => void toggleCamera(), { class: 'secondary' }));
+    ui.fallback.hidden = false;
+    announce(t('room.fallback_text'));
+  }
+}
+
+// Chat: lines from the server (ours too, echoed), shown with name and time.
+function chatPanel(): HTMLElement {
+  const input = el('input', { type: 'text', id: 'chat-input', name: 'chat', maxlength: 2000, autocomplete: 'off' });
+  const form = el(
+    'form',
+    { class: 'meeting-chat-form' },
+    el('label', { for: 'chat-input' }, t('room.chat_message')),
+    el('div', { class: 'meeting-row' }, input, el('button', { type: 'submit' }, t('room.chat_send'))),
+  );
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const text = input.value.trim();
+    if (!text) return;
+    if (send({ type: 'chat', text })) input.value = '';
+    else announce(t('room.not_sent'), 6000);
+  });
+  return panel('chat-title', el('h3', { id: 'chat-title' }, t('room.chat')), ui.chatLog, form);
+}
+
+/** A chat line from the server (ours too), with a clickable link where it has one. */
+export function addChatLine(line: ChatLine): void {
+  const text = el('p', { class: 'meeting-chat-text' });
+  // Links (the official posts the shared folder's link) become clickable; the rest stays text.
+  for (const part of line.text.split(/(https?:\/\/[^\s<>"]+)/)) {
+    if (/^https?:\/\//.test(part)) text.append(el('a', { href: part, target: '_blank', rel: 'noopener noreferrer' }, part));
+    else if (part) text.append(part);
+  }
+  ui.chatLog.append(
+    el(
+      'div',
+      { class: 'meeting-chat-line' },
+      el('p', { class: 'meeting-chat-meta' }, el('strong', {}, line.name), ' ', el('time', { datetime: line.at }, clockTime(line.at))),
+      text,
+    ),
+  );
+  ui.chatLog.scrollTop = ui.chatLog.scrollHeight;
+}
+
+// Participants: the roster, with each one's sound, camera and screen state; staff may remove others.
+function participantsPanel(): HTMLElement {
+  return panel('people-title', ui.peopleTitle, ui.people);
+}
+
+/** The participant list, from the roster and (for ourselves) what we send. */
+export function renderParticipants(): void {
+  if (stage !== 'room') return;
+  const list = Array.from(roster.values());
+  ui.peopleTitle.textContent = t('room.participants', { count: list.length });
+  const describe = (p: PeerInfo) => {
+    const self = p.id === me?.id;
+    const media = self ? mediaState() : p;
+    return [roleName(p.role), self ? t('room.you') : '', !media.audio ? t('room.state_muted') : '', !media.video && !media.screen ? t('room.state_camera_off') : '', media.screen ? t('room.state_sharing') : '']
+      .filter(Boolean)
+      .join(' · ');
+  };
+  syncList(
+    ui.people,
+    list,
+    (p) => p.id,
+    (p) => {
+      const li = el('li', {}, el('span', { class: 'meeting-person-name' }, p.name), ' ', el('span', { class: 'meeting-person-state' }, describe(p)));
+      if (isStaff && p.id !== me?.id && p.role !== 'staff') {
+        li.append(' ', button(t('room.remove', { name: p.name }), () => send({ type: 'remove', participant: p.id }), { class: 'secondary' }));
+      }
+      return li;
+    },
+    (li, p) => {
+      const state = li.querySelector('.meeting-person-state');
+      if (state) state.textContent = describe(p);
+    },
+  );
+}
+
+// Minutes: the official writes, everyone reads. Sent ~800 ms after typing stops.
+let minutesTimer: number | undefined;
+let minutesDirty = false;
+
+function minutesPanel(): HTMLElement {
+  const title = el('h3', { id: 'minutes-title' }, t('room.minutes'));
+  if (!isStaff) return panel('minutes-title', title, ui.minutesText);
+  ui.minutesInput.addEventListener('input', () => {
+    minutesDirty = true;
+    ui.minutesState.textContent = '';
+    window.clearTimeout(minutesTimer);
+    minutesTimer = window.setTimeout(flushMinutes, 800);
+  });
+  ui.minutesInput.addEventListener('blur', () => {
+    window.clearTimeout(minutesTimer);
+    if (minutesDirty) flushMinutes();
+  });
+  return panel(
+    'minutes-title',
+    title,
+    el('label', { for: 'minutes-input' }, t('room.minutes_label')),
+    el('span', { class: 'hint', id: 'minutes-hint' }, t('room.minutes_hint')),
+    ui.minutesInput,
+    ui.minutesState,
+  );
+}
+
+/** Sends the official's minutes now if they have unsent changes (leaving, or the page going away). */
+export function saveMinutes(): void {
+  if (isStaff && minutesDirty) flushMinutes();
+}
+
+/** Stops the pending send of the minutes (the meeting is over for us). */
+export function stopMinutesTimer(): void {
+  window.clearTimeout(minutesTimer);
+}
+
+function flushMinutes(): void {
+  if (send({ type: 'minutes', text: ui.minutesInput.value })) {
+    minutesDirty = false;
+    ui.minutesState.textContent = t('room.minutes_saved');
+  } else ui.minutesState.textContent = t('room.minutes_unsaved');
+}
+
+/** The minutes from the server; the official's own unsent typing wins. */
+export function setMinutes(text: string): void {
+  if (isStaff) {
+    if (!minutesDirty) ui.minutesInput.value = text;
+    return;
+  }
+  ui.minutesText.textContent = text || t('room.minutes_empty');
+}
+
+/** The official has checked the identity of the person they meet. */
+export function markVerified(): void {
+  ui.verified.hidden = false;
+  disableVerifyButton();
+}
+
