@@ -5,6 +5,26 @@ import { extname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 
+
+/**
+ * Runs `fn` with Node's one-time "stripTypeScriptTypes is an experimental feature"
+ * warning held back: it would greet every `npm start` and says nothing an operator can
+ * act on (the same stripping runs Okence itself). Other warnings pass through.
+ */
+function withoutStripWarning<T>(fn: () => T): T {
+  const emit = process.emitWarning.bind(process) as (...args: unknown[]) => void;
+  const original = Object.getOwnPropertyDescriptor(process, 'emitWarning');
+  process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
+    if (String(typeof warning === 'string' ? warning : warning.message).includes('stripTypeScriptTypes')) return;
+    emit(warning, ...rest);
+  });
+  try {
+    return fn();
+  } finally {
+    if (original) Object.defineProperty(process, 'emitWarning', original);
+  }
+}
+
 const PUBLIC_DIR = join(import.meta.dirname, '..', '..', 'public');
 /** Browser scripts written in erasable TypeScript: an entry module per page, and the modules they import. */
 const CLIENT_DIR = join(import.meta.dirname, '..', 'meeting', 'client');
@@ -62,7 +82,7 @@ export function clientScripts(): ClientScript[] {
   const stripped = readdirSync(CLIENT_DIR)
     .filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts'))
     .sort()
-    .map((file) => ({ file, js: stripTypeScriptTypes(readFileSync(join(CLIENT_DIR, file), 'utf8'), { mode: 'strip' }) }));
+    .map((file) => ({ file, js: withoutStripWarning(() => stripTypeScriptTypes(readFileSync(join(CLIENT_DIR, file), 'utf8'), { mode: 'strip' })) }));
   const known = new Set(stripped.map(({ file }) => file.replace(/\.ts$/, '.js')));
   const hash = clientHash(stripped);
   return stripped.map(({ file, js }) => {

@@ -5,6 +5,7 @@ import type { Knocker } from '../protocol.ts';
 import { announce, button, clockTime, el, isStaff, panel, roleName, stage, syncList, t } from './dom.ts';
 import { audioContext } from './media.ts';
 import { send } from './socket.ts';
+import { chime } from './chime.ts';
 
 const lobbyList = el('ul', { class: 'meeting-waiting' });
 const lobbyTitle = el('h3', { id: 'waiting-title' });
@@ -30,7 +31,7 @@ export function onLobby(list: Knocker[]): void {
   waiting = list;
   renderLobby();
   if (newcomers.length === 0) return;
-  chime();
+  if ('AudioContext' in window) chime(audioContext());
   const names = newcomers.map((k) => k.name).join(', ');
   announce(t('room.knock_announce', { name: names }), 30_000);
   if ('Notification' in window && Notification.permission === 'granted') {
@@ -63,25 +64,6 @@ function waitingItem(k: Knocker): HTMLElement {
     el('label', { for: messageId }, t('room.deny_message')),
     el('div', { class: 'meeting-row' }, message, button(t('room.deny', { name: k.name }), () => send({ type: 'deny', participant: k.id, message: message.value.trim() }), { class: 'secondary' })),
   );
-}
-
-/** A short two-note chime made with an oscillator, so no sound file is fetched. */
-function chime(): void {
-  if (!('AudioContext' in window)) return;
-  const ctx = audioContext();
-  const start = ctx.currentTime + 0.01;
-  [880, 660].forEach((frequency, i) => {
-    const at = start + i * 0.18;
-    const osc = ctx.createOscillator();
-    const gain = ctx.createGain();
-    osc.frequency.value = frequency;
-    gain.gain.setValueAtTime(0.0001, at);
-    gain.gain.exponentialRampToValueAtTime(0.25, at + 0.02);
-    gain.gain.exponentialRampToValueAtTime(0.0001, at + 0.3);
-    osc.connect(gain).connect(ctx.destination);
-    osc.start(at);
-    osc.stop(at + 0.32);
-  });
 }
 
 /** Invites a guest by name; the server answers with their link (showInvited). */

@@ -1,9 +1,9 @@
 // Knock announcements on the staff start page: when someone enters the waiting room of a
 // meeting at the official's offices, a short sound, a browser notification (if allowed),
 // a line in #lobby-announcements and the agenda row's state. Served as /assets/staff-lobby.js
-// after type stripping; self-contained, so the start page loads one small script (the chime
-// is repeated in room-staff.ts rather than imported with the meeting's modules).
+// after type stripping; it imports only the chime it shares with the official's room.
 import type { ServerMessage } from '../protocol.ts';
+import { chime } from './chime.ts';
 import type { MeetingClientMessageKey as Key } from '../../i18n/messages/meeting-client.ts';
 
 type Config = { ws: string; text: Partial<Record<Key, string>> };
@@ -15,23 +15,6 @@ const LOCALES: Partial<Record<string, string>> = { sl: 'sl-SI', cs: 'cs-CZ', en:
 function t(config: Config, key: Key, params?: Record<string, string>): string {
   const text = config.text[key] ?? key;
   return params ? text.replace(/\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole) : text;
-}
-
-/** A short two-note chime from an oscillator, so no sound file is fetched. */
-function chime(ctx: AudioContext): void {
-  const start = ctx.currentTime + 0.01;
-  [880, 660].forEach((frequency, i) => {
-    const at = start + i * 0.18;
-    const osc = ctx.createOscillator();
-    const gain = ctx.createGain();
-    osc.frequency.value = frequency;
-    gain.gain.setValueAtTime(0.0001, at);
-    gain.gain.exponentialRampToValueAtTime(0.25, at + 0.02);
-    gain.gain.exponentialRampToValueAtTime(0.0001, at + 0.3);
-    osc.connect(gain).connect(ctx.destination);
-    osc.start(at);
-    osc.stop(at + 0.32);
-  });
 }
 
 /** Offers a button that asks for notification permission (browsers only ask after a click). */
