@@ -16,6 +16,8 @@ export type Connection = {
   socket: WebSocket;
   /** Where this participant rates the meeting when it ends (the citizen's own link), or null. */
   surveyUrl: string | null;
+  /** The booking's office, whose start pages hear this participant knock and leave. */
+  officeId: string;
 };
 
 // The only messages someone in the lobby can receive: no signalling, chat or participants.

@@ -96,7 +96,7 @@ export async function arrive(
 }
 
 export async function findParticipant(db: Db, bookingId: string, id: string): Promise<ParticipantRow | undefined> {
-  return db.selectFrom('meeting_participant').select(participantColumns).where('booking_id', '=', bookingId).where('id', '=', id).forUpdate().executeTakeFirst();
+  return db.selectFrom('meeting_participant').select(participantColumns).where('booking_id', '=', bookingId).where('id', '=', id).executeTakeFirst();
 }
 
 export async function setParticipantState(

@@ -53,14 +53,19 @@ export function meetingService(deps: {
     hub.toMeeting(c.bookingId, { admitted: true }, { type: 'peer-joined', peer: peerInfo(c) }, c.participantId);
   }
 
-  async function announceLobby(b: BookingView, knocker?: { id: string; name: string; role: Role }): Promise<void> {
+  /** Someone knocks: staff in the meeting see the new lobby; staff on their start pages hear the knock. */
+  function announceKnock(b: BookingView, knocker: { id: string; name: string; role: Role }): void {
     hub.lobbyChanged(b.id);
-    if (!knocker) return;
     const fb = b.target.organisation.defaultLanguage;
     hub.toOffice(b.target.office.id, {
       type: 'knock', bookingId: b.id, name: knocker.name, role: knocker.role,
       service: localize(b.target.service.name, fb, fb), start: b.start.toISOString(), roomUrl: `/staff/meetings/${b.id}`,
     });
+  }
+
+  /** Ends the meeting once, for everyone in it (each citizen is sent to their own survey by the hub). */
+  async function endMeeting(bookingId: string, staffId: string | null, noShow: boolean): Promise<void> {
+    if (await repo.markEnded(db, bookingId, staffId, clock.now(), noShow)) hub.toMeeting(bookingId, { everyone: true }, { type: 'ended', surveyUrl: null });
   }
 
   async function participantOf(bookingId: string, id: string): Promise<repo.ParticipantRow> {
@@ -109,7 +114,7 @@ export function meetingService(deps: {
       }
       case 'end':
       case 'no-show':
-        if (await repo.markEnded(db, b, c.staffId, now, m.type === 'no-show')) hub.toMeeting(b, { everyone: true }, { type: 'ended', surveyUrl: null });
+        await endMeeting(b, c.staffId, m.type === 'no-show');
         return;
     }
   }
@@ -160,7 +165,7 @@ export function meetingService(deps: {
       });
       const c: Connection = {
         participantId: p.id, bookingId: e.booking.id, role: e.role, staffId: e.staffId, name, admitted: p.state === 'admitted',
-        media: { audio: true, video: true, screen: false }, socket, surveyUrl: e.surveyUrl,
+        media: { audio: true, video: true, screen: false }, socket, surveyUrl: e.surveyUrl, officeId: e.booking.target.office.id,
       };
       hub.add(c);
       hub.send(socket, {
@@ -172,7 +177,7 @@ export function meetingService(deps: {
         iceTransportPolicy: deps.ice.relayOnly ? 'relay' : 'all',
       });
       if (c.admitted) await enterRoom(c);
-      else await announceLobby(e.booking, { id: p.id, name, role: e.role });
+      else announceKnock(e.booking, { id: p.id, name, role: e.role });
       return c;
     },
 
@@ -212,8 +217,7 @@ export function meetingService(deps: {
       if (p.state === 'admitted') hub.toMeeting(c.bookingId, { admitted: true }, { type: 'peer-left', id: c.participantId });
       else {
         hub.lobbyChanged(c.bookingId);
-        const b = await lifecycle.byId(c.bookingId);
-        if (b) hub.toOffice(b.target.office.id, { type: 'lobby-left', bookingId: b.id, participant: c.participantId });
+        hub.toOffice(c.officeId, { type: 'lobby-left', bookingId: c.bookingId, participant: c.participantId });
       }
     },
 
@@ -243,7 +247,7 @@ export function meetingService(deps: {
     /** Marks a booking's citizen as not having come (from the agenda, outside the room). */
     async markNoShow(e: Entrant): Promise<void> {
       await repo.ensureMeeting(db, e.booking.id);
-      if (await repo.markEnded(db, e.booking.id, e.staffId, clock.now(), true)) hub.toMeeting(e.booking.id, { everyone: true }, { type: 'ended', surveyUrl: null });
+      await endMeeting(e.booking.id, e.staffId, true);
     },
 
     /** What the citizen may read after the meeting: the minutes and whether a survey was given. */
