@@ -1,6 +1,6 @@
 // `npm test`: every test — unit, database (PGlite, and PostgreSQL when DATABASE_URL is set)
-// and browser tests in Debian's Chromium, with calls relayed through Debian's coturn.
-// Both are installed here when missing (as root, with apt).
+// and browser tests in Debian's Chromium, with calls relayed through Debian's coturn, and
+// uploads scanned by Debian's clamd. All three are installed here when missing (as root, with apt).
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
@@ -11,10 +11,15 @@ function hasApt(): boolean {
 }
 
 const TURNSERVER = '/usr/bin/turnserver';
-const missing = [...(existsSync(chromium) ? [] : ['chromium']), ...(existsSync(TURNSERVER) ? [] : ['coturn'])];
+const CLAMD = '/usr/sbin/clamd';
+const missing = [
+  ...(existsSync(chromium) ? [] : ['chromium']),
+  ...(existsSync(TURNSERVER) ? [] : ['coturn']),
+  ...(existsSync(CLAMD) ? [] : ['clamav-daemon']),
+];
 if (missing.length > 0) {
   if (process.getuid?.() === 0 && hasApt()) {
-    console.log(`Installing Debian's ${missing.join(' and ')} for the browser tests…`);
+    console.log(`Installing Debian's ${new Intl.ListFormat('en').format(missing)} for the end-to-end tests…`);
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
     spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
     spawnSync('apt-get', ['install', '-y', '-qq', ...missing], { stdio: 'inherit', env });
@@ -25,6 +30,10 @@ if (missing.length > 0) {
   }
   if (!existsSync(TURNSERVER)) {
     console.error('The call relayed through TURN needs coturn: run "sudo apt-get install -y coturn" and run npm test again.');
+    process.exit(1);
+  }
+  if (!existsSync(CLAMD)) {
+    console.error('Virus scanning of uploads needs clamd: run "sudo apt-get install -y clamav-daemon" and run npm test again.');
     process.exit(1);
   }
 }

@@ -11,6 +11,7 @@ import { tenantsService } from './tenants/service.ts';
 import { bookingService } from './booking/service.ts';
 import { bookingLifecycle } from './booking/lifecycle.ts';
 import { meetingService } from './meeting/service.ts';
+import { folderService } from './files/service.ts';
 import { devMailbox, mailWorker, smtpTransport, type MailWorker } from './mail/service.ts';
 
 export type Okence = {
@@ -18,7 +19,7 @@ export type Okence = {
   handle: DatabaseHandle;
   demoAccounts: DemoAccount[];
   /** Background work that runs on timers, callable directly (tests travel in time and run it). */
-  jobs: { queueDueReminders(): Promise<number>; sendMail(): Promise<number> };
+  jobs: { queueDueReminders(): Promise<number>; sendMail(): Promise<number>; purgeFiles(): Promise<number> };
   close(): Promise<void>;
 };
 
@@ -43,14 +44,22 @@ export async function bootOkence(config: Config, opts: { clock?: Clock; handle?:
     const lifecycle = bookingLifecycle({
       db: handle.db, clock, secret: sessionSecret, publicUrl: config.publicUrl, booking, tenants, wakeMail: () => mailRef.worker?.wake(),
     });
-    const logRef: { warn(obj: object, msg: string): void } = { warn: (obj, msg) => console.warn(msg, obj) };
+    const logRef: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void } = {
+      warn: (obj, msg) => console.warn(msg, obj),
+      error: (obj, msg) => console.error(msg, obj),
+    };
     const meeting = meetingService({
       handle, clock, publicUrl: config.publicUrl, lifecycle, tenants, log: { warn: (obj, msg) => logRef.warn(obj, msg) },
       ice: { turnUrls: config.turnUrls, turnSecret: config.turnSecret, relayOnly: config.relayOnly },
     });
     await meeting.start();
-    const app = await createApp({ config, sessionSecret, handle, tenants, identity, booking, lifecycle, meeting, clock });
+    const folders = folderService({
+      handle, clock, meeting, config: config.files,
+      log: { warn: (obj, msg) => logRef.warn(obj, msg), error: (obj, msg) => logRef.error(obj, msg) },
+    });
+    const app = await createApp({ config, sessionSecret, handle, tenants, identity, booking, lifecycle, meeting, folders, clock });
     logRef.warn = (obj, msg) => app.log.warn(obj, msg);
+    logRef.error = (obj, msg) => app.log.error(obj, msg);
     // Without SMTP_URL (development) mail stays in the outbox, readable at /dev/mail.
     const mail = mailWorker({
       db: handle.db, clock, transport: config.smtpUrl ? smtpTransport(config.smtpUrl) : devMailbox(), from: config.mailFrom, log: app.log,
@@ -67,16 +76,23 @@ export async function bootOkence(config: Config, opts: { clock?: Clock; handle?:
       meeting.pruneRelay().catch((err: unknown) => app.log.error({ err }, 'pruning meeting relay failed'));
     }, 60_000);
     relayPrune.unref();
+    // Meeting folders past their grace period lose their files; the state is in the
+    // database, so a restart (or another instance) picks up where this one stopped.
+    const purgeFiles = () => folders.purgeDue().catch((err: unknown) => app.log.error({ err }, 'deleting folder files failed'));
+    void purgeFiles();
+    const filePurge = setInterval(() => void purgeFiles(), 60_000);
+    filePurge.unref();
     let closing: Promise<void> | undefined;
     return {
       app,
       handle,
       demoAccounts,
-      jobs: { queueDueReminders: () => lifecycle.queueDueReminders(), sendMail: () => mail.runOnce() },
+      jobs: { queueDueReminders: () => lifecycle.queueDueReminders(), sendMail: () => mail.runOnce(), purgeFiles: () => folders.purgeDue() },
       close: () =>
         (closing ??= (async () => {
           clearInterval(reminders);
           clearInterval(relayPrune);
+          clearInterval(filePurge);
           await app.close();
           await meeting.stop();
           await mail.stop();

@@ -50,3 +50,26 @@ test('session secret is generated once, kept private, and reused', () => {
   assert.equal(statSync(join(dir, 'session-secret')).mode & 0o777, 0o600);
   assert.equal(resolveSessionSecret('x'.repeat(40), dir), 'x'.repeat(40));
 });
+
+test('the meeting folder keeps files under DATA_DIR by default, with 20 MB / 200 MB limits and every known type', () => {
+  const r = parseConfig({ DATA_DIR: '/srv/okence' });
+  assert.ok(r.ok);
+  assert.equal(r.config.files.dir, '/srv/okence/files');
+  assert.equal(r.config.files.maxFileBytes, 20 * 1024 * 1024);
+  assert.equal(r.config.files.maxFolderBytes, 200 * 1024 * 1024);
+  assert.ok(r.config.files.types.includes('pdf') && r.config.files.types.includes('docx'));
+  assert.equal(r.config.files.clamavUrl, undefined);
+});
+
+test('file types, limits and the virus scanner are configurable, and bad values are named', () => {
+  const r = parseConfig({ FILE_TYPES: 'PDF, png', FILE_MAX_MB: '5', CLAMAV_URL: 'tcp://127.0.0.1:3310' });
+  assert.ok(r.ok);
+  assert.deepEqual(r.config.files.types, ['pdf', 'png']);
+  assert.equal(r.config.files.maxFileBytes, 5 * 1024 * 1024);
+  assert.ok(parseConfig({ CLAMAV_URL: 'unix:///run/clamav/clamd.ctl' }).ok);
+  const bad = parseConfig({ FILE_TYPES: 'pdf,exe', CLAMAV_URL: 'http://x' });
+  assert.ok(!bad.ok);
+  if (bad.ok) return;
+  assert.ok(bad.errors.some((e) => e.startsWith('FILE_TYPES')), bad.errors.join(' | '));
+  assert.ok(bad.errors.some((e) => e.startsWith('CLAMAV_URL:')), bad.errors.join(' | '));
+});

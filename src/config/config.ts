@@ -1,4 +1,6 @@
+import { join } from 'node:path';
 import { z } from 'zod';
+import { FILE_TYPES, type FileType } from '../files/sniff.ts';
 
 /** Validated runtime configuration; every field comes from an environment variable. */
 export type Config = {
@@ -20,6 +22,8 @@ export type Config = {
   turnSecret: string | undefined;
   /** Media only through TURN: the citizen's and the official's addresses stay hidden from each other. */
   relayOnly: boolean;
+  /** Meeting folder: where files are kept (outside any web root), and what it accepts. */
+  files: { dir: string; maxFileBytes: number; maxFolderBytes: number; types: FileType[]; clamavUrl: string | undefined };
 };
 
 const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => ['true', '1', 'yes'].includes(v));
@@ -45,6 +49,15 @@ const schema = z.object({
     .optional(),
   TURN_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   ICE_TRANSPORT_POLICY: z.enum(['all', 'relay']).default('all'),
+  FILES_DIR: z.string().min(1).optional(),
+  FILE_MAX_MB: z.coerce.number().positive().max(1024).default(20),
+  FOLDER_MAX_MB: z.coerce.number().positive().max(4000).default(200),
+  FILE_TYPES: z
+    .string()
+    .transform((v) => v.split(',').map((t) => t.trim().toLowerCase()).filter(Boolean))
+    .pipe(z.array(z.enum(Object.keys(FILE_TYPES) as [FileType, ...FileType[]], `each must be one of ${Object.keys(FILE_TYPES).join(', ')}`)).min(1))
+    .optional(),
+  CLAMAV_URL: z.string().regex(/^(tcp:\/\/[^\s:]+:\d+|unix:(\/\/)?\/\S+)$/, 'must be tcp://host:port or unix:///path/to/clamd.sock').optional(),
 });
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] };
@@ -92,6 +105,13 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       turnUrls: e.TURN_URLS ?? [],
       turnSecret: e.TURN_SECRET,
       relayOnly: e.ICE_TRANSPORT_POLICY === 'relay',
+      files: {
+        dir: e.FILES_DIR ?? join(e.DATA_DIR, 'files'),
+        maxFileBytes: Math.round(e.FILE_MAX_MB * 1024 * 1024),
+        maxFolderBytes: Math.round(e.FOLDER_MAX_MB * 1024 * 1024),
+        types: e.FILE_TYPES ?? (Object.keys(FILE_TYPES) as FileType[]),
+        clamavUrl: e.CLAMAV_URL,
+      },
     },
   };
 }

@@ -20,6 +20,7 @@ export type Database = {
     website: string | null;
     created_at: Generated<Date>;
     reminder_minutes: Generated<number[]>;
+    file_grace_minutes: Generated<number>;
   };
   office: {
     id: Generated<string>;
@@ -144,7 +145,35 @@ export type Database = {
     left_at: Date | null;
     deny_message: string | null;
   };
-  meeting_chat: { id: Generated<string>; booking_id: string; participant_id: string; body: string; sent_at: Date };
+  meeting_chat: { id: Generated<string>; booking_id: string; participant_id: string; body: string; sent_at: Date; kind: Generated<'text' | 'folder'> };
+  meeting_folder: { booking_id: string; opened_by: string | null; opened_at: Date; purged_at: Date | null };
+  meeting_file: {
+    id: Generated<string>;
+    booking_id: string;
+    storage_name: string;
+    display_name: string;
+    mime: string;
+    size_bytes: number;
+    sha256: string;
+    uploaded_by: string | null;
+    uploader_name: string;
+    uploaded_at: Date;
+    scan_state: 'clean' | 'unscanned' | 'infected';
+    signature: string | null;
+  };
+  meeting_file_audit: {
+    id: Generated<string>;
+    booking_id: string;
+    at: Date;
+    action: 'opened' | 'uploaded' | 'refused' | 'quarantined' | 'downloaded' | 'downloaded_all' | 'closed' | 'deleted';
+    actor_role: 'citizen' | 'guest' | 'staff' | 'system' | null;
+    actor_name: string | null;
+    file_id: string | null;
+    file_name: string | null;
+    size_bytes: number | null;
+    sha256: string | null;
+    detail: string | null;
+  };
   meeting_survey: { booking_id: string; rating: number; comment: string | null; submitted_at: Date };
   meeting_relay: { id: Generated<string>; payload: string; created_at: Generated<Date> };
   sign_in_attempt: { id: Generated<string>; email: string; ip: string; succeeded: boolean; at: Date };

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { anyCharacter } from './testing.ts';
-import { displayName, MAX_NAME_LENGTH, storageName } from './names.ts';
+import { displayName, MAX_NAME_LENGTH, storageName, nameRefusal } from './names.ts';
 
 const shown = (original: string, ext = 'pdf') => {
   const r = displayName(original, ext);
@@ -84,4 +84,20 @@ test('storage names are fresh UUIDs', () => {
   const a = storageName();
   assert.match(a, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   assert.notEqual(storageName(), a);
+});
+
+test('a name is refused outright for a NUL, a path, or a known extension that disagrees with the bytes', () => {
+  assert.equal(nameRefusal('report.pdf', 'pdf'), null);
+  assert.equal(nameRefusal('Photo.JPEG', 'jpg'), null);
+  assert.equal(nameRefusal('Scan 12.5.2026', 'pdf'), null, 'a date is not an extension');
+  assert.equal(nameRefusal('offer.final', 'docx'), null);
+  assert.equal(nameRefusal('no extension', 'png'), null);
+  assert.equal(nameRefusal('report.exe.pdf', 'pdf'), null, 'it is a PDF, and says so last');
+  assert.equal(nameRefusal('a.pdf\0.exe', 'pdf'), 'null_byte');
+  assert.equal(nameRefusal('../../etc/passwd.pdf', 'pdf'), 'path_name');
+  assert.equal(nameRefusal('C:\\Users\\ana\\x.pdf', 'pdf'), 'path_name');
+  assert.equal(nameRefusal('invoice.pdf.exe', 'pdf'), 'name_mismatch', 'double extension');
+  assert.equal(nameRefusal('photo.png', 'docx'), 'name_mismatch');
+  assert.equal(nameRefusal('drawing.svg', 'png'), 'name_mismatch');
+  assert.equal(nameRefusal('old.doc', 'docx'), 'name_mismatch');
 });

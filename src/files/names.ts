@@ -62,3 +62,25 @@ function truncate(text: string, maxLength: number): string {
   }
   return out;
 }
+
+// Extensions that say what a file is. When an uploader's name ends in one of these, it must
+// agree with the bytes: "invoice.pdf.exe" holding a PDF, or "photo.png" holding a Word file,
+// is refused rather than renamed, because the sender meant something else or is up to something.
+// Other endings ("Scan 12.5.2026", "offer.final") are just part of the name.
+const KNOWN_EXTENSIONS = new Set([
+  'pdf', 'png', 'jpg', 'jpeg', 'jfif', 'gif', 'bmp', 'tif', 'tiff', 'webp', 'heic', 'svg', 'svgz',
+  'doc', 'docx', 'docm', 'dot', 'dotx', 'xls', 'xlsx', 'xlsm', 'ppt', 'pptx', 'pptm', 'odt', 'ods', 'odp', 'rtf', 'txt', 'csv', 'xml',
+  'htm', 'html', 'xhtml', 'mht', 'js', 'mjs', 'vbs', 'vbe', 'wsf', 'hta', 'ps1', 'psm1', 'bat', 'cmd', 'com', 'exe', 'scr', 'pif', 'msi', 'msp', 'dll', 'cpl',
+  'jar', 'apk', 'app', 'dmg', 'sh', 'bash', 'php', 'phtml', 'asp', 'aspx', 'jsp', 'py', 'pl', 'rb', 'lnk', 'url', 'iso', 'img', 'zip', '7z', 'rar', 'gz', 'tar',
+]);
+
+/** Why an uploader's name is refused outright, or null when `displayName` can make it safe. */
+export function nameRefusal(original: string, detectedExtension: string): 'null_byte' | 'path_name' | 'name_mismatch' | null {
+  if (original.includes('\0')) return 'null_byte';
+  // Browsers send bare names; a path ("../../etc/x.pdf", "C:\\x\\y.pdf") comes from a crafted request.
+  if (/[/\\]/.test(original)) return 'path_name';
+  const dot = original.lastIndexOf('.');
+  const given = dot > 0 ? original.slice(dot + 1).trim().toLowerCase() : '';
+  if (KNOWN_EXTENSIONS.has(given) && !sameExtension(given, detectedExtension)) return 'name_mismatch';
+  return null;
+}

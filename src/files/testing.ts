@@ -169,3 +169,23 @@ export function concat(...parts: (Uint8Array | string)[]): Uint8Array {
   }
   return out;
 }
+
+/** A multipart/form-data body as a browser sends it, for uploading through app.inject. */
+export function multipartBody(files: { name: string; bytes: Uint8Array | string; type?: string }[], field = 'file'): { payload: Buffer; headers: Record<string, string> } {
+  const boundary = `----okence${Math.random().toString(16).slice(2)}`;
+  const parts: Buffer[] = [];
+  for (const f of files) {
+    // Browsers escape quotes and line breaks in the name this way (HTML's form encoding).
+    const name = f.name.replace(/"/g, '%22').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${name}"\r\nContent-Type: ${f.type ?? 'application/octet-stream'}\r\n\r\n`));
+    parts.push(Buffer.from(typeof f.bytes === 'string' ? new TextEncoder().encode(f.bytes) : f.bytes));
+    parts.push(Buffer.from('\r\n'));
+  }
+  parts.push(Buffer.from(`--${boundary}--\r\n`));
+  return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+/** A small, valid PDF whose bytes differ by `label`. */
+export function samplePdf(label = 'Okence'): Uint8Array {
+  return concat(`%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R /Title (${label}) >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n`);
+}

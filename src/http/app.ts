@@ -1,6 +1,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
+import multipart from '@fastify/multipart';
 import websocket from '@fastify/websocket';
 import type { Config } from '../config/config.ts';
 import type { DatabaseHandle } from '../db/db.ts';
@@ -18,6 +19,8 @@ import { availabilityAdmin } from '../booking/admin.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { MeetingService } from '../meeting/service.ts';
 import { meetingRoutes } from '../meeting/routes.ts';
+import type { FolderService } from '../files/service.ts';
+import { folderRoutes } from '../files/routes.ts';
 import { MAX_FRAME_BYTES } from '../meeting/protocol.ts';
 import { openApiDocument, registerOperations } from './api.ts';
 import { assetRoutes } from './assets.ts';
@@ -37,6 +40,7 @@ export type AppDeps = {
   booking: BookingService;
   lifecycle: BookingLifecycle;
   meeting: MeetingService;
+  folders: FolderService;
   clock: Clock;
 };
 
@@ -60,6 +64,8 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await app.register(cookie, { secret: deps.sessionSecret });
   await app.register(formbody, { bodyLimit: 64 * 1024 });
+  // Uploads to the meeting folder are read part by part by their route, with its own limits.
+  await app.register(multipart, { limits: { fileSize: config.files.maxFileBytes, files: 20, fields: 4, fieldSize: 1024, parts: 30 } });
   // Meeting sockets: a frame larger than any valid message closes the socket (1009).
   await app.register(websocket, { options: { maxPayload: MAX_FRAME_BYTES } });
   await app.register(security, { secret: deps.sessionSecret, rateLimitPerMinute: config.rateLimitPerMinute });
@@ -73,6 +79,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(identityRoutes({ identity: deps.identity, tenants: deps.tenants, meeting: deps.meeting }));
   await app.register(bookingPages({ tenants: deps.tenants, booking: deps.booking, lifecycle: deps.lifecycle, clock: deps.clock }));
   await app.register(meetingRoutes(deps.meeting));
+  await app.register(folderRoutes({ folders: deps.folders, meeting: deps.meeting, limits: config.files }));
   await app.register(availabilityAdminRoutes(availabilityAdmin({ db: deps.handle.db, clock: deps.clock, tenants: deps.tenants, invalidate: deps.booking.invalidate })));
   // Without SMTP outside production, mail stays in the outbox: let a developer read it.
   if (config.env !== 'production' && !config.smtpUrl) await app.register(devMailRoutes({ db: deps.handle.db }));

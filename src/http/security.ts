@@ -130,7 +130,11 @@ export const security = fp<SecurityOptions>(async (app: FastifyInstance, opts) =
     if (request.url.startsWith('/api/')) return;
     if (request.headers['sec-fetch-site'] === 'cross-site') throw new AppError('csrf', 'cross-site request');
     const body = request.body as Record<string, unknown> | undefined;
-    const submitted = body?.[CSRF_FIELD] ?? request.headers['x-csrf-token'];
+    // A multipart upload is read by its route after this hook, as a stream, so its form
+    // carries the token in the action's query instead (bound to the same cookie).
+    const multipart = request.headers['content-type']?.startsWith('multipart/form-data') ?? false;
+    const query = multipart ? (request.query as Record<string, unknown> | undefined)?.[CSRF_FIELD] : undefined;
+    const submitted = body?.[CSRF_FIELD] ?? request.headers['x-csrf-token'] ?? query;
     if (!csrfTokenMatches(opts.secret, request.cookies[CSRF_COOKIE], submitted)) {
       throw new AppError('csrf', 'missing or invalid CSRF token');
     }

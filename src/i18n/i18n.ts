@@ -4,9 +4,10 @@ import { cs } from './messages/cs.ts';
 import { bookingMessages, type BookingMessageKey } from './messages/booking.ts';
 import { meetingMessages, type MeetingMessageKey } from './messages/meeting.ts';
 import { meetingClientMessages, type MeetingClientMessageKey } from './messages/meeting-client.ts';
+import { filesMessages, type FilesMessageKey } from './messages/files.ts';
 
 /** Every interface text key: the base set plus each domain's set. */
-export type MessageKey = BaseKey | BookingMessageKey | MeetingMessageKey | MeetingClientMessageKey;
+export type MessageKey = BaseKey | BookingMessageKey | MeetingMessageKey | MeetingClientMessageKey | FilesMessageKey;
 
 export const LANGS = ['sl', 'cs', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -15,9 +16,9 @@ export type Lang = (typeof LANGS)[number];
 export type Localized = Partial<Record<Lang, string>>;
 
 export const MESSAGES: Record<Lang, Record<MessageKey, string>> = {
-  sl: { ...sl, ...bookingMessages.sl, ...meetingMessages.sl, ...meetingClientMessages.sl },
-  cs: { ...cs, ...bookingMessages.cs, ...meetingMessages.cs, ...meetingClientMessages.cs },
-  en: { ...en, ...bookingMessages.en, ...meetingMessages.en, ...meetingClientMessages.en },
+  sl: { ...sl, ...bookingMessages.sl, ...meetingMessages.sl, ...meetingClientMessages.sl, ...filesMessages.sl },
+  cs: { ...cs, ...bookingMessages.cs, ...meetingMessages.cs, ...meetingClientMessages.cs, ...filesMessages.cs },
+  en: { ...en, ...bookingMessages.en, ...meetingMessages.en, ...meetingClientMessages.en, ...filesMessages.en },
 };
 
 const LOCALES: Record<Lang, string> = { sl: 'sl-SI', cs: 'cs-CZ', en: 'en-GB' };

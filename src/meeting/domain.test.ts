@@ -25,7 +25,7 @@ test('a knocker may only ping; staff-only messages need staff; everyone admitted
     }
     assert.equal(maySend('staff', true, type), true, `staff: ${type}`);
   }
-  for (const type of ['admit', 'deny', 'remove', 'minutes', 'verify-identity', 'invite', 'end', 'no-show'] as const) {
+  for (const type of ['admit', 'deny', 'remove', 'minutes', 'verify-identity', 'invite', 'end', 'no-show', 'open-folder'] as const) {
     assert.equal(maySend('citizen', true, type), false);
     assert.equal(maySend('guest', true, type), false);
   }

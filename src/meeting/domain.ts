@@ -20,7 +20,7 @@ export function joinWindow(start: Date, end: Date, now: Date, endedAt: Date | nu
   return { kind: 'open' };
 }
 
-const STAFF_ONLY = new Set<ClientMessage['type']>(['admit', 'deny', 'remove', 'minutes', 'verify-identity', 'invite', 'end', 'no-show']);
+const STAFF_ONLY = new Set<ClientMessage['type']>(['admit', 'deny', 'remove', 'minutes', 'verify-identity', 'invite', 'end', 'no-show', 'open-folder']);
 const ADMITTED_ONLY = new Set<ClientMessage['type']>(['signal', 'chat', 'media']);
 
 /**

@@ -59,6 +59,8 @@ export function meetingHub(deps: {
   const origin = randomUUID();
   const byBooking = new Map<string, Set<Connection>>();
   const offices = new Map<WebSocket, ReadonlySet<string>>();
+  // Folder pages open beside the room: they hear the file list, the end, and their own removal.
+  const folders = new Map<string, Set<{ socket: WebSocket; participantId: string | null }>>();
   const shared = deps.handle.kind === 'postgres';
   let unlisten: (() => Promise<void>) | undefined;
   // NOTIFYs from one instance go out in order: an ICE candidate must not overtake its offer.
@@ -109,6 +111,14 @@ export function meetingHub(deps: {
     for (const c of byBooking.get(e.bookingId) ?? []) {
       if (c.participantId === e.except || !matches(c, e.to)) continue;
       applyAndSend(c, e.message);
+    }
+    for (const w of folders.get(e.bookingId) ?? []) {
+      const m = e.message;
+      if (m.type === 'files' && 'admitted' in e.to) send(w.socket, m);
+      else if (m.type === 'ended' || ((m.type === 'removed' || m.type === 'denied') && 'participant' in e.to && e.to.participant === w.participantId)) {
+        send(w.socket, m.type === 'ended' ? { type: 'ended', surveyUrl: null } : m);
+        w.socket.close(1000, m.type);
+      }
     }
   }
 
@@ -205,10 +215,22 @@ export function meetingHub(deps: {
       offices.set(socket, officeIds);
       socket.on('close', () => offices.delete(socket));
     },
-    /** Open sockets on this instance (meeting and staff lobby), for the benchmark and health. */
+    /** A folder page listening for its meeting's file list (already checked: admitted, folder open). */
+    watchFolder(socket: WebSocket, bookingId: string, participantId: string | null): void {
+      let set = folders.get(bookingId);
+      if (!set) folders.set(bookingId, (set = new Set()));
+      const w = { socket, participantId };
+      set.add(w);
+      socket.on('close', () => {
+        set.delete(w);
+        if (set.size === 0 && folders.get(bookingId) === set) folders.delete(bookingId);
+      });
+    },
+    /** Open sockets on this instance (meeting, staff lobby, folder pages), for the benchmark and health. */
     size(): number {
       let n = offices.size;
       for (const set of byBooking.values()) n += set.size;
+      for (const set of folders.values()) n += set.size;
       return n;
     },
   };

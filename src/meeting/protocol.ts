@@ -38,6 +38,8 @@ export const clientMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('invite'), name: text(MAX_NAME_CHARS) }),
   z.object({ type: z.literal('end') }),
   z.object({ type: z.literal('no-show') }),
+  // Opens the meeting folder; its link is posted in the chat.
+  z.object({ type: z.literal('open-folder') }),
   z.object({ type: z.literal('ping') }),
 ]);
 export type ClientMessage = z.infer<typeof clientMessage>;
@@ -50,7 +52,20 @@ export type PeerInfo = { id: string; name: string; role: Role; audio: boolean; v
 /** Someone in the lobby, as staff see them (matched to the booking). */
 export type Knocker = { id: string; name: string; role: Role; since: string };
 
-export type ChatLine = { from: string; name: string; text: string; at: string };
+/** A chat line; `kind: 'folder'` announces the meeting folder (each page links to its own folder address). */
+export type ChatLine = { from: string; name: string; text: string; at: string; kind?: 'folder' };
+
+/** A file in the meeting folder, as every participant sees it (no storage name, no address). */
+export type FileInfo = {
+  id: string;
+  name: string;
+  size: number;
+  uploader: string;
+  uploadedAt: string;
+  /** infected: quarantined by the virus scanner, never downloadable; `signature` says why. */
+  state: 'clean' | 'unscanned' | 'infected';
+  signature: string | null;
+};
 
 /** Every message the server sends. */
 export type ServerMessage =
@@ -71,6 +86,8 @@ export type ServerMessage =
   | { type: 'chat'; line: ChatLine }
   | { type: 'minutes'; text: string }
   | { type: 'identity-verified' }
+  /** The meeting folder's files, after every change (also to folder pages watching it). */
+  | { type: 'files'; files: FileInfo[] }
   /** Staff only: who waits in this meeting's lobby. */
   | { type: 'lobby'; waiting: Knocker[] }
   | { type: 'admitted' }

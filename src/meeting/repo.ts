@@ -177,19 +177,19 @@ export async function markIdentityVerified(db: Db, bookingId: string, staffId: s
   await db.updateTable('meeting').set({ identity_verified_at: now, identity_verified_by: staffId }).where('booking_id', '=', bookingId).execute();
 }
 
-export async function addChat(db: Db, bookingId: string, participantId: string, body: string, now: Date): Promise<void> {
-  await db.insertInto('meeting_chat').values({ booking_id: bookingId, participant_id: participantId, body, sent_at: now }).execute();
+export async function addChat(db: Db, bookingId: string, participantId: string, body: string, now: Date, kind: 'text' | 'folder' = 'text'): Promise<void> {
+  await db.insertInto('meeting_chat').values({ booking_id: bookingId, participant_id: participantId, body, sent_at: now, kind }).execute();
 }
 
 export async function chat(db: Db, bookingId: string): Promise<ChatLine[]> {
   const rows = await db
     .selectFrom('meeting_chat as c')
     .innerJoin('meeting_participant as p', 'p.id', 'c.participant_id')
-    .select(['c.participant_id as from', 'p.display_name as name', 'c.body as text', 'c.sent_at as at'])
+    .select(['c.participant_id as from', 'p.display_name as name', 'c.body as text', 'c.sent_at as at', 'c.kind'])
     .where('c.booking_id', '=', bookingId)
     .orderBy('c.id')
     .execute();
-  return rows.map((r) => ({ from: r.from, name: r.name, text: r.text, at: r.at.toISOString() }));
+  return rows.map((r) => ({ from: r.from, name: r.name, text: r.text, at: r.at.toISOString(), ...(r.kind === 'folder' ? { kind: 'folder' as const } : {}) }));
 }
 
 export async function insertGuest(db: Db, g: { bookingId: string; name: string; tokenHash: string; invitedBy: string; now: Date }): Promise<string> {
@@ -229,4 +229,16 @@ export async function relay(db: Db, id: string): Promise<string | undefined> {
 
 export async function pruneRelay(db: Db, before: Date): Promise<void> {
   await db.deleteFrom('meeting_relay').where('created_at', '<', before).execute();
+}
+
+/** The participant row of someone entering by a link or a staff session, if they have come before. */
+export async function participantFor(db: Db, a: { bookingId: string; role: Role; staffId: string | null; guestId: string | null }): Promise<ParticipantRow | undefined> {
+  return db
+    .selectFrom('meeting_participant')
+    .select(participantColumns)
+    .where('booking_id', '=', a.bookingId)
+    .where('role', '=', a.role)
+    .$if(a.role === 'staff', (q) => q.where('staff_id', '=', a.staffId))
+    .$if(a.role === 'guest', (q) => q.where('guest_id', '=', a.guestId))
+    .executeTakeFirst();
 }

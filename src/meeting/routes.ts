@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { renderPage } from '../http/page.ts';
 import { requireStaff } from '../http/session.ts';
 import { AppError } from '../lib/errors.ts';
+import { keepAlive, sameOrigin } from '../http/websocket.ts';
 import type { MessageKey } from '../i18n/i18n.ts';
 import { maySend, tokenBucket } from './domain.ts';
 import type { Connection } from './hub.ts';
@@ -26,31 +27,6 @@ const MESSAGES_PER_SECOND = 20;
 const CHAT_BURST = 5;
 const CHAT_PER_SECOND = 0.5;
 const MAX_STRIKES = 50;
-// A WebSocket ping now and then keeps an idle socket (someone waiting in the lobby, a
-// start page) open through proxies that close quiet connections.
-const KEEPALIVE_MS = 25_000;
-
-function keepAlive(socket: WebSocket): void {
-  const timer = setInterval(() => socket.ping(), KEEPALIVE_MS);
-  timer.unref();
-  socket.on('close', () => clearInterval(timer));
-}
-
-/**
- * A WebSocket upgrade must come from our own pages: browsers send cookies with
- * cross-site WebSocket handshakes, so without this a foreign page could drive a
- * signed-in official's socket (cross-site WebSocket hijacking).
- */
-function sameOrigin(request: FastifyRequest): boolean {
-  const origin = request.headers.origin;
-  if (!origin) return false;
-  try {
-    return new URL(origin).host === request.headers.host;
-  } catch {
-    return false;
-  }
-}
-
 /** Meeting pages (join link, guest link, staff room, survey, minutes, help) and their WebSockets. */
 export function meetingRoutes(meeting: MeetingService) {
   return async function routes(app: FastifyInstance): Promise<void> {

@@ -32,6 +32,8 @@ export function meetingService(deps: {
   const db = handle.db;
   const hub = meetingHub({ handle, log: deps.log, onAdmitted: (c) => enterRoom(c), lobbyOf: (id) => repo.lobby(db, id) });
   const url = (path: string) => new URL(path, deps.publicUrl).href;
+  // Set by the folder service once it exists (it needs this service's entrants and hub).
+  const hooks: { openFolder?(c: Connection): Promise<void>; ended?(bookingId: string): void } = {};
 
   /** The window a booking's link is in now, counting an ended meeting as over. */
   async function windowOf(b: BookingView): Promise<JoinWindow> {
@@ -65,7 +67,10 @@ export function meetingService(deps: {
 
   /** Ends the meeting once, for everyone in it (each citizen is sent to their own survey by the hub). */
   async function endMeeting(bookingId: string, staffId: string | null, noShow: boolean): Promise<void> {
-    if (await repo.markEnded(db, bookingId, staffId, clock.now(), noShow)) hub.toMeeting(bookingId, { everyone: true }, { type: 'ended', surveyUrl: null });
+    if (await repo.markEnded(db, bookingId, staffId, clock.now(), noShow)) {
+      hub.toMeeting(bookingId, { everyone: true }, { type: 'ended', surveyUrl: null });
+      hooks.ended?.(bookingId);
+    }
   }
 
   async function participantOf(bookingId: string, id: string): Promise<repo.ParticipantRow> {
@@ -75,7 +80,7 @@ export function meetingService(deps: {
   }
 
   /** Staff actions, each checked by maySend before it gets here. */
-  async function staffAction(c: Connection, m: Extract<ClientMessage, { type: 'admit' | 'deny' | 'remove' | 'minutes' | 'verify-identity' | 'invite' | 'end' | 'no-show' }>): Promise<void> {
+  async function staffAction(c: Connection, m: Extract<ClientMessage, { type: 'admit' | 'deny' | 'remove' | 'minutes' | 'verify-identity' | 'invite' | 'end' | 'no-show' | 'open-folder' }>): Promise<void> {
     const now = clock.now();
     const b = c.bookingId;
     switch (m.type) {
@@ -116,11 +121,16 @@ export function meetingService(deps: {
       case 'no-show':
         await endMeeting(b, c.staffId, m.type === 'no-show');
         return;
+      case 'open-folder':
+        if (!hooks.openFolder) throw new AppError('not_found', 'no meeting folder here');
+        await hooks.openFolder(c);
+        return;
     }
   }
 
   return {
     hub,
+    hooks,
     start: () => hub.start(),
     stop: () => hub.stop(),
     windowOf,
@@ -148,6 +158,13 @@ export function meetingService(deps: {
       const mine = myOffices.some((o) => o.id === booking.target.office.id);
       if (!mine && staff.role !== 'admin') throw new AppError('forbidden', 'not an official of this office');
       return { booking, role: 'staff', staffId: staff.id, guestId: null, surveyUrl: null };
+    },
+
+    /** The entrant behind an official's open room socket (already authorised when it opened). */
+    async staffEntrant(bookingId: string, staffId: string | null): Promise<Entrant> {
+      const booking = await lifecycle.byId(bookingId);
+      if (!booking) throw new AppError('not_found');
+      return { booking, role: 'staff', staffId, guestId: null, surveyUrl: null };
     },
 
     /**
@@ -253,7 +270,7 @@ export function meetingService(deps: {
     /** What the citizen may read after the meeting: the minutes and whether a survey was given. */
     async afterMeeting(bookingId: string) {
       const [meeting, survey] = await Promise.all([repo.findMeeting(db, bookingId), repo.findSurvey(db, bookingId)]);
-      return { minutes: meeting?.minutes ?? '', ended: Boolean(meeting?.endedAt), startedAt: meeting?.startedAt ?? null, survey };
+      return { minutes: meeting?.minutes ?? '', ended: Boolean(meeting?.endedAt), endedAt: meeting?.endedAt ?? null, startedAt: meeting?.startedAt ?? null, survey };
     },
 
     /** Stores the citizen's survey, once per booking; only after the meeting took place. */
@@ -261,6 +278,16 @@ export function meetingService(deps: {
       const m = await repo.findMeeting(db, e.booking.id);
       if (!m?.startedAt) return 'not_yet';
       return (await repo.insertSurvey(db, e.booking.id, rating, comment, clock.now())) ? 'saved' : 'already';
+    },
+
+    /** The participant row of an entrant who has been in the meeting (to check admission outside the socket). */
+    participantOf: (e: Entrant) => repo.participantFor(db, { bookingId: e.booking.id, role: e.role, staffId: e.staffId, guestId: e.guestId }),
+
+    /** Posts the folder's announcement in the chat, as the staff member who opened it. */
+    async announceFolder(bookingId: string, participantId: string, name: string): Promise<void> {
+      const now = clock.now();
+      await repo.addChat(db, bookingId, participantId, 'folder', now, 'folder');
+      hub.toMeeting(bookingId, { admitted: true }, { type: 'chat', line: { from: participantId, name, text: 'folder', at: now.toISOString(), kind: 'folder' } });
     },
 
     /** Forgets relayed events older than a minute (every instance has read them by then). */

@@ -2,7 +2,7 @@
 // and a notification when someone knocks), guest invitations, and the actions that cannot
 // be undone (identity checked, no-show, end). room-ui.ts places them in the side column.
 import type { Knocker } from '../protocol.ts';
-import { announce, button, clockTime, el, isStaff, panel, roleName, stage, syncList, t } from './dom.ts';
+import { announce, button, clockTime, config, el, isStaff, panel, roleName, stage, syncList, t } from './dom.ts';
 import { audioContext } from './media.ts';
 import { send } from './socket.ts';
 import { chime } from './chime.ts';
@@ -107,14 +107,30 @@ export function showInvited(name: string, url: string): void {
   input.select();
 }
 
-/** Identity checked, no-show and end; the identity button is off once it has been checked. */
+/** This participant's address of the meeting folder: beside their own meeting address. */
+export function folderUrl(): string {
+  return `${(config?.ws ?? '').replace(/\/ws$/, '')}/files`;
+}
+
+// The official's "open folder": once the folder exists (its line is in the chat) it becomes a link.
+const folderBox = el('p', {});
+let folderIsOpen = false;
+
+export function folderOpened(): void {
+  folderIsOpen = true;
+  folderBox.replaceChildren(el('a', { href: folderUrl(), target: '_blank', rel: 'noopener' }, t('room.folder_link')));
+}
+
+/** Identity checked, shared folder, no-show and end; the identity button is off once it has been checked. */
 export function staffActionsPanel(identityVerified: boolean): HTMLElement {
   verifyButton = button(t('room.verify_identity'), () => send({ type: 'verify-identity' }), { class: 'secondary' });
   if (identityVerified) verifyButton.disabled = true;
+  if (!folderIsOpen) folderBox.replaceChildren(button(t('room.folder_open'), () => send({ type: 'open-folder' }), { class: 'secondary', id: 'open-folder' }));
   return panel(
     'actions-title',
     el('h3', { id: 'actions-title' }, t('room.actions')),
     el('p', {}, verifyButton),
+    folderBox,
     confirmed(t('room.no_show'), t('room.no_show_confirm'), () => send({ type: 'no-show' })),
     confirmed(t('room.end'), t('room.end_confirm'), () => send({ type: 'end' })),
   );

@@ -7,7 +7,7 @@ import type { Quality } from './stats.ts';
 import { announce, button, clockTime, el, errorName, isStaff, panel, roleName, setStage, stage, status, syncList, t } from './dom.ts';
 import { closeCamera, local, mediaState, openCamera, openMic, publishLocal, selfVideo } from './media.ts';
 import { applyReceivePolicy, me, peers, roster, soundButton, updateTile, videoStage } from './peers.ts';
-import { disableVerifyButton, invitePanel, lobbyPanel, renderLobby, staffActionsPanel } from './room-staff.ts';
+import { disableVerifyButton, folderOpened, folderUrl, invitePanel, lobbyPanel, renderLobby, staffActionsPanel } from './room-staff.ts';
 import { send } from './socket.ts';
 import { worstQuality } from './stats.ts';
 
@@ -216,10 +216,16 @@ function chatPanel(): HTMLElement {
 /** A chat line from the server (ours too), with a clickable link where it has one. */
 export function addChatLine(line: ChatLine): void {
   const text = el('p', { class: 'meeting-chat-text' });
+  if (line.kind === 'folder') {
+    // The folder's announcement: each participant's link is their own address of the folder.
+    text.append(t('room.folder_line', { name: line.name }), ' ', el('a', { href: folderUrl(), target: '_blank', rel: 'noopener', 'data-folder-link': true }, t('room.folder_link')));
+    folderOpened();
+  } else {
   // Links (the official posts the shared folder's link) become clickable; the rest stays text.
   for (const part of line.text.split(/(https?:\/\/[^\s<>"]+)/)) {
     if (/^https?:\/\//.test(part)) text.append(el('a', { href: part, target: '_blank', rel: 'noopener noreferrer' }, part));
     else if (part) text.append(part);
+  }
   }
   ui.chatLog.append(
     el(

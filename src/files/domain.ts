@@ -1,0 +1,34 @@
+// Rules of the meeting folder: when it is usable, and whether one more file fits.
+import { STAYS_OPEN_MINUTES_AFTER } from '../meeting/domain.ts';
+import type { SniffRefusal } from './sniff.ts';
+
+/**
+ * When a folder closes: when the official ends the meeting, or when the meeting link
+ * stops working (two hours after the planned end) if nobody ended it. Files are deleted
+ * a grace period after this moment (retention.ts).
+ */
+export function folderClosesAt(plannedEnd: Date, endedAt: Date | null): Date {
+  const late = new Date(plannedEnd.getTime() + STAYS_OPEN_MINUTES_AFTER * 60_000);
+  return endedAt && endedAt < late ? endedAt : late;
+}
+
+export type FolderState = 'not_opened' | 'open' | 'closed';
+
+/** Where a folder stands now: only an open folder can be listed, written or read. */
+export function folderState(f: { openedAt: Date | null; purgedAt: Date | null; closesAt: Date }, now: Date): FolderState {
+  if (f.purgedAt || now >= f.closesAt) return 'closed';
+  return f.openedAt ? 'open' : 'not_opened';
+}
+
+/** Why an upload is refused; each has a message the uploader reads. */
+export type UploadRefusal = SniffRefusal | 'too_large' | 'folder_full' | 'null_byte' | 'path_name' | 'name_mismatch' | 'bad_name' | 'too_many';
+
+/** Whether a file of `size` bytes fits, given the per-file limit and what the folder already holds. */
+export function fits(size: number, folderBytes: number, limits: { maxFileBytes: number; maxFolderBytes: number }): 'ok' | 'too_large' | 'folder_full' {
+  if (size > limits.maxFileBytes) return 'too_large';
+  if (folderBytes + size > limits.maxFolderBytes) return 'folder_full';
+  return 'ok';
+}
+
+/** Most files in one folder: a bound on listing and zipping, far above any real meeting. */
+export const MAX_FILES_PER_FOLDER = 200;

@@ -1,0 +1,124 @@
+import { sql } from 'kysely';
+import type { Db } from '../db/db.ts';
+import type { Database } from '../db/tables.ts';
+import { STAYS_OPEN_MINUTES_AFTER } from '../meeting/domain.ts';
+
+export type FileRow = {
+  id: string;
+  bookingId: string;
+  storageName: string;
+  name: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  uploaderName: string;
+  uploadedAt: Date;
+  scanState: 'clean' | 'unscanned' | 'infected';
+  signature: string | null;
+};
+
+const fileColumns = [
+  'id', 'booking_id as bookingId', 'storage_name as storageName', 'display_name as name', 'mime', 'size_bytes as size', 'sha256',
+  'uploader_name as uploaderName', 'uploaded_at as uploadedAt', 'scan_state as scanState', 'signature',
+] as const;
+
+export type FolderRow = { bookingId: string; openedAt: Date; purgedAt: Date | null };
+
+export async function findFolder(db: Db, bookingId: string): Promise<FolderRow | undefined> {
+  return db.selectFrom('meeting_folder').select(['booking_id as bookingId', 'opened_at as openedAt', 'purged_at as purgedAt']).where('booking_id', '=', bookingId).executeTakeFirst();
+}
+
+/** Opens a meeting's folder; false when it was open already (the announcement goes out once). */
+export async function openFolder(db: Db, bookingId: string, staffId: string | null, now: Date): Promise<boolean> {
+  const r = await db
+    .insertInto('meeting_folder')
+    .values({ booking_id: bookingId, opened_by: staffId, opened_at: now })
+    .onConflict((oc) => oc.column('booking_id').doNothing())
+    .executeTakeFirst();
+  return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+export async function files(db: Db, bookingId: string): Promise<FileRow[]> {
+  return db.selectFrom('meeting_file').select(fileColumns).where('booking_id', '=', bookingId).orderBy('uploaded_at').orderBy('id').execute();
+}
+
+/** One file of one meeting: a file id of another meeting finds nothing. */
+export async function file(db: Db, bookingId: string, id: string): Promise<FileRow | undefined> {
+  return db.selectFrom('meeting_file').select(fileColumns).where('booking_id', '=', bookingId).where('id', '=', id).executeTakeFirst();
+}
+
+/**
+ * Locks the folder row and returns how many files and bytes it holds, so that two uploads
+ * at once cannot together pass the folder's limit. Call inside a transaction.
+ */
+export async function lockUsage(db: Db, bookingId: string): Promise<{ count: number; bytes: number } | undefined> {
+  const folder = await db.selectFrom('meeting_folder').select('booking_id').where('booking_id', '=', bookingId).where('purged_at', 'is', null).forUpdate().executeTakeFirst();
+  if (!folder) return undefined;
+  const row = await db
+    .selectFrom('meeting_file')
+    .select((eb) => [eb.fn.countAll<string>().as('count'), sql<string>`coalesce(sum(size_bytes), 0)`.as('bytes')])
+    .where('booking_id', '=', bookingId)
+    .where('scan_state', '<>', 'infected')
+    .executeTakeFirstOrThrow();
+  return { count: Number(row.count), bytes: Number(row.bytes) };
+}
+
+export async function insertFile(db: Db, f: Omit<FileRow, 'id'> & { uploadedBy: string | null }): Promise<FileRow> {
+  return db
+    .insertInto('meeting_file')
+    .values({
+      booking_id: f.bookingId, storage_name: f.storageName, display_name: f.name, mime: f.mime, size_bytes: f.size, sha256: f.sha256,
+      uploaded_by: f.uploadedBy, uploader_name: f.uploaderName, uploaded_at: f.uploadedAt, scan_state: f.scanState, signature: f.signature,
+    })
+    .returning(fileColumns)
+    .executeTakeFirstOrThrow();
+}
+
+type AuditInsert = Omit<Database['meeting_file_audit'], 'id'>;
+export type AuditEntry = Omit<AuditInsert, 'booking_id' | 'at'>;
+
+export async function audit(db: Db, bookingId: string, at: Date, entries: AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  await db.insertInto('meeting_file_audit').values(entries.map((e) => ({ ...e, booking_id: bookingId, at }))).execute();
+}
+
+export async function auditOf(db: Db, bookingId: string) {
+  return db.selectFrom('meeting_file_audit').selectAll().where('booking_id', '=', bookingId).orderBy('id').execute();
+}
+
+/**
+ * Folders whose files are due for deletion: closed (ended, or past the link's last moment)
+ * for longer than their organisation's grace period. Locked and skipped by other
+ * instances running the same job. Call inside a transaction.
+ */
+export async function dueForPurge(db: Db, now: Date, limit: number): Promise<string[]> {
+  const r = await sql<{ booking_id: string }>`
+    SELECT f.booking_id
+    FROM meeting_folder f
+    JOIN booking b ON b.id = f.booking_id
+    JOIN organisation o ON o.id = b.organisation_id
+    LEFT JOIN meeting m ON m.booking_id = f.booking_id
+    WHERE f.purged_at IS NULL
+      AND (b.state <> 'confirmed' OR
+           LEAST(coalesce(m.ended_at, 'infinity'::timestamptz), upper(b.during) + ${STAYS_OPEN_MINUTES_AFTER} * interval '1 minute')
+           + o.file_grace_minutes * interval '1 minute' <= ${now})
+    ORDER BY f.booking_id
+    LIMIT ${limit}
+    FOR UPDATE OF f SKIP LOCKED`.execute(db);
+  return r.rows.map((x) => x.booking_id);
+}
+
+/** Forgets a folder's files (their rows; the job removes the bytes) and marks it purged. */
+export async function markPurged(db: Db, bookingId: string, now: Date): Promise<{ count: number; bytes: number }> {
+  const gone = await db.deleteFrom('meeting_file').where('booking_id', '=', bookingId).returning(['size_bytes']).execute();
+  await db.updateTable('meeting_folder').set({ purged_at: now }).where('booking_id', '=', bookingId).execute();
+  return { count: gone.length, bytes: gone.reduce((n, r) => n + r.size_bytes, 0) };
+}
+
+export async function graceMinutes(db: Db, organisationId: string): Promise<number> {
+  return (await db.selectFrom('organisation').select('file_grace_minutes').where('id', '=', organisationId).executeTakeFirstOrThrow()).file_grace_minutes;
+}
+
+export async function setGraceMinutes(db: Db, organisationId: string, minutes: number): Promise<void> {
+  await db.updateTable('organisation').set({ file_grace_minutes: minutes }).where('id', '=', organisationId).execute();
+}

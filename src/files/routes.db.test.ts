@@ -1,0 +1,274 @@
+import { after, before, describe, test } from 'node:test';
+import type { InjectOptions } from 'fastify';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { bootOkence, type Okence } from '../boot.ts';
+import { DB_KINDS } from '../db/testing.ts';
+import { bootTestApp, cookiesOf, testConfig } from '../http/testing.ts';
+import { fixedClock } from '../lib/clock.ts';
+import { bookThroughApi, openSocket, staffCookie, type TestSocket } from '../meeting/testing.ts';
+import { readZipDirectory } from './zip.ts';
+import { concat, makeOoxml, makeZip, multipartBody, samplePdf } from './testing.ts';
+
+const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+const png = () => concat(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), 'IHDR', new Uint8Array(17));
+
+async function listen(okence: Okence): Promise<string> {
+  await okence.app.listen({ port: 0, host: '127.0.0.1' });
+  const address = okence.app.server.address();
+  if (!address || typeof address !== 'object') throw new Error('no address');
+  return `http://127.0.0.1:${address.port}`;
+}
+
+for (const kind of DB_KINDS) {
+  describe(`meeting folder on ${kind}`, () => {
+    let okence: Okence;
+    let base: string;
+    let filesDir: string;
+    const clock = fixedClock(new Date('2026-11-23T07:00:00Z'));
+    const sockets: TestSocket[] = [];
+    const open = (path: string, opts: { cookie?: string } = {}) => {
+      const s = openSocket(base, path, opts);
+      sockets.push(s);
+      return s;
+    };
+    const env = { FILE_MAX_MB: '1', FOLDER_MAX_MB: '2.5' };
+    before(async () => {
+      const config = testConfig(env);
+      filesDir = config.files.dir;
+      okence = await bootTestApp(kind, { clock, env: { ...env, DATA_DIR: join(filesDir, '..') } });
+      base = await listen(okence);
+    });
+    after(async () => {
+      await Promise.all(sockets.map((s) => s.close()));
+      await okence.close();
+    });
+
+    // Every page in English, whatever the organisation's language.
+    const inject = (o: InjectOptions) => okence.app.inject({ ...o, headers: { 'accept-language': 'en', ...o.headers } });
+
+    let n = 0;
+    /** A booking in progress: the official in the room, the citizen admitted, both sockets open. */
+    async function meetingInProgress(opts: { openFolder?: boolean } = {}) {
+      n++;
+      const b = await bookThroughApi(okence, { organisation: 'ue-domzale', office: 'domzale', service: 'splosne-informacije', day: '2026-11-25', to: '2026-12-20', email: `f${n}@example.si`, name: `Citizen ${n}`, ip: `198.51.100.${n}` });
+      clock.set(new Date(b.start.getTime() - 5 * 60_000));
+      const official = await staffCookie(okence, 'uradnik@domzale.example');
+      const staff = open(`/staff/meetings/${b.id}/ws?name=Janez`, { cookie: official });
+      await staff.next('room');
+      const citizen = open(`/j/${b.joinToken}/ws?name=Ana`);
+      const knock = await staff.next('lobby');
+      const waiting = knock.waiting.length ? knock : await staff.next('lobby');
+      staff.send({ type: 'admit', participant: waiting.waiting[0]!.id });
+      await citizen.next('room');
+      if (opts.openFolder !== false) {
+        staff.send({ type: 'open-folder' });
+        await citizen.next('files');
+        await staff.next('files');
+      }
+      return { b, official, staff, citizen, citizenBase: `/j/${b.joinToken}`, staffBase: `/staff/meetings/${b.id}` };
+    }
+
+    /** Uploads as a browser without JavaScript does: the page's form, its CSRF cookie and the token in the action. */
+    async function upload(pathBase: string, files: { name: string; bytes: Uint8Array | string }[], cookie = '') {
+      const page = await inject({ method: 'GET', url: `${pathBase}/files`, headers: { cookie } });
+      assert.equal(page.statusCode, 200, page.body);
+      const action = /<form method="post" action="([^"]+)" enctype="multipart\/form-data"/.exec(page.body)?.[1]?.replace(/&amp;/g, '&');
+      assert.ok(action, 'the page has an upload form');
+      const jar = { ...Object.fromEntries(cookie.split('; ').filter(Boolean).map((c) => c.split('=') as [string, string])), ...cookiesOf(page) };
+      const body = multipartBody(files);
+      return inject({ method: 'POST', url: action, payload: body.payload, headers: { ...body.headers, cookie: Object.entries(jar).map(([k, v]) => `${k}=${v}`).join('; ') } });
+    }
+
+    const rowsOf = async (bookingId: string) => okence.handle.db.selectFrom('meeting_file').selectAll().where('booking_id', '=', bookingId).execute();
+    const onDisk = (bookingId: string) => (existsSync(join(filesDir, bookingId)) ? readdirSync(join(filesDir, bookingId)).filter((f) => f !== 'quarantine') : []);
+
+    test('the official opens the folder from the room: its link is posted in the chat and the list goes live', async () => {
+      const m = await meetingInProgress({ openFolder: false });
+      const before = await inject({ method: 'GET', url: `${m.citizenBase}/files` });
+      assert.equal(before.statusCode, 200);
+      assert.match(before.body, /has not opened a shared folder/);
+      m.staff.send({ type: 'open-folder' });
+      const line = await m.citizen.next('chat');
+      assert.equal(line.line.kind, 'folder');
+      assert.deepEqual((await m.citizen.next('files')).files, []);
+      // Opening again announces nothing more.
+      m.staff.send({ type: 'open-folder' });
+      await new Promise((r) => setTimeout(r, 200));
+      assert.equal(m.citizen.messages.filter((x) => x.type === 'chat').length, 1);
+      // The citizen may not open it.
+      m.citizen.send({ type: 'open-folder' });
+      assert.equal((await m.citizen.next('error')).code, 'forbidden');
+      const page = await inject({ method: 'GET', url: `${m.citizenBase}/files` });
+      assert.match(page.body, /Files are deleted when the meeting ends \(planned end at \d\d:\d\d\)/);
+    });
+
+    test('a PDF uploaded without JavaScript reaches the official live and downloads byte-identical with safe headers', async () => {
+      const m = await meetingInProgress();
+      const pdf = samplePdf('Vloga');
+      const watcher = open(`${m.staffBase}/files/ws`, { cookie: m.official });
+      assert.deepEqual((await watcher.next('files')).files, []);
+      const res = await upload(m.citizenBase, [{ name: 'Vloga za potrdilo č. 5.pdf', bytes: pdf }]);
+      assert.equal(res.statusCode, 200, res.body);
+      assert.match(res.body, /Uploaded: Vloga za potrdilo č. 5.pdf/);
+      const live = await m.staff.next('files');
+      assert.equal(live.files.length, 1);
+      const f = live.files[0]!;
+      assert.deepEqual({ name: f.name, size: f.size, uploader: f.uploader, state: f.state }, { name: 'Vloga za potrdilo č. 5.pdf', size: pdf.length, uploader: 'Ana', state: 'unscanned' });
+      assert.equal((await watcher.next('files')).files.length, 1, 'a folder page beside the room hears it too');
+
+      const dl = await inject({ method: 'GET', url: `${m.staffBase}/files/${f.id}`, headers: { cookie: m.official } });
+      assert.equal(dl.statusCode, 200);
+      assert.equal(sha(dl.rawPayload), sha(pdf));
+      assert.equal(dl.headers['content-type'], 'application/octet-stream');
+      assert.equal(dl.headers['content-disposition'], `attachment; filename="Vloga za potrdilo _. 5.pdf"; filename*=UTF-8''Vloga%20za%20potrdilo%20%C4%8D.%205.pdf`);
+      assert.equal(dl.headers['x-content-type-options'], 'nosniff');
+      assert.equal(dl.headers['content-security-policy'], "sandbox; default-src 'none'");
+      assert.equal(dl.headers['cache-control'], 'private, no-store');
+
+      // Stored under a generated name, never the uploader's.
+      const stored = onDisk(m.b.id);
+      assert.equal(stored.length, 1);
+      assert.match(stored[0]!, /^[0-9a-f-]{36}$/);
+      const audit = await okence.handle.db.selectFrom('meeting_file_audit').selectAll().where('booking_id', '=', m.b.id).orderBy('id').execute();
+      assert.deepEqual(audit.map((a) => a.action), ['opened', 'uploaded', 'downloaded']);
+      assert.equal(audit[1]!.sha256, sha(pdf));
+      assert.equal(audit[2]!.actor_role, 'staff');
+    });
+
+    test('a hostile corpus is refused with a clear message each, and nothing is stored', async () => {
+      const m = await meetingInProgress();
+      const bomb = makeZip([{ name: '[Content_Types].xml', data: '<Types/>' }, { name: 'word/document.xml', data: new Uint8Array(50 * 1024 * 1024), level: 1 }]);
+      const corpus: { name: string; bytes: Uint8Array | string; message: RegExp }[] = [
+        { name: 'polyglot.pdf', bytes: concat('%PDF-1.7\n% <html><script>alert(1)</script>\n', samplePdf()), message: /hides content of another kind/ },
+        { name: 'image.png', bytes: concat(png(), makeZip([{ name: 'a.txt', data: 'x' }])), message: /hides content of another kind/ },
+        { name: 'invoice.pdf.exe', bytes: samplePdf(), message: /does not match what the file really is/ },
+        { name: 'a.pdf\0.exe', bytes: samplePdf(), message: /forbidden character/ },
+        { name: 'invoice.pdf', bytes: concat('MZ', new Uint8Array(58), '%PDF-1.7'), message: /programs cannot be uploaded/ },
+        { name: 'drawing.svg', bytes: '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', message: /scripts/ },
+        { name: 'report.docx', bytes: bomb, message: /unreasonable size/ },
+        { name: 'big.pdf', bytes: concat(samplePdf(), new Uint8Array(1024 * 1024 + 10)), message: /larger than/ },
+        { name: '../../etc/passwd.pdf', bytes: samplePdf(), message: /folder path/ },
+        { name: '..\\..\\windows\\win.ini.pdf', bytes: samplePdf(), message: /folder path/ },
+        { name: 'empty.pdf', bytes: '', message: /the file is empty/ },
+        { name: 'notes.txt', bytes: 'just text', message: /not accepted/ },
+      ];
+      for (const item of corpus) {
+        const res = await upload(m.citizenBase, [item]);
+        assert.equal(res.statusCode, 422, `${item.name}: ${res.statusCode}`);
+        assert.match(res.body, item.message, item.name);
+        assert.match(res.body, /class="error-summary"/);
+      }
+      assert.deepEqual(await rowsOf(m.b.id), []);
+      assert.deepEqual(onDisk(m.b.id), []);
+      const refused = await okence.handle.db.selectFrom('meeting_file_audit').select(['action', 'detail']).where('booking_id', '=', m.b.id).where('action', '=', 'refused').execute();
+      assert.equal(refused.length, corpus.length, 'each refusal is in the audit log');
+      // The script's request gets the same answer as JSON.
+      const page = await inject({ method: 'GET', url: `${m.citizenBase}/files` });
+      const action = /action="([^"]+)" enctype/.exec(page.body)![1]!.replace(/&amp;/g, '&');
+      const body = multipartBody([{ name: 'x.svg', bytes: '<svg onload="alert(1)"/>' }]);
+      const json = await inject({ method: 'POST', url: action, payload: body.payload, headers: { ...body.headers, accept: 'application/json', cookie: Object.entries(cookiesOf(page)).map(([k, v]) => `${k}=${v}`).join('; ') } });
+      assert.equal(json.statusCode, 422);
+      assert.deepEqual(json.json<{ uploaded: string[] }>().uploaded, []);
+    });
+
+    test('uploads need the CSRF token; the folder has a total limit; office documents and several files at once are fine', async () => {
+      const m = await meetingInProgress();
+      const body = multipartBody([{ name: 'a.pdf', bytes: samplePdf() }]);
+      const noToken = await inject({ method: 'POST', url: `${m.citizenBase}/files`, payload: body.payload, headers: body.headers });
+      assert.equal(noToken.statusCode, 403);
+      const mb = (label: string) => concat(samplePdf(label), new Uint8Array(900 * 1024));
+      const two = await upload(m.citizenBase, [{ name: 'one.pdf', bytes: mb('1') }, { name: 'two.pdf', bytes: mb('2') }, { name: 'Zapisnik.docx', bytes: makeOoxml('word') }]);
+      assert.equal(two.statusCode, 200, two.body);
+      const full = await upload(m.staffBase, [{ name: 'three.pdf', bytes: mb('3') }], m.official);
+      assert.equal(full.statusCode, 422);
+      assert.match(full.body, /the folder would hold more than 2\.6 MB in all/);
+      assert.equal((await rowsOf(m.b.id)).length, 3);
+
+      const zip = await inject({ method: 'GET', url: `${m.citizenBase}/files/all.zip` });
+      assert.equal(zip.statusCode, 200);
+      assert.equal(zip.headers['content-type'], 'application/octet-stream');
+      assert.match(String(zip.headers['content-disposition']), /^attachment; .*\.zip"/);
+      const dir = readZipDirectory(new Uint8Array(zip.rawPayload), { maxEntries: 10, maxTotalUncompressed: 10 * 1024 * 1024, maxRatio: 1000, ratioFloor: 1024 * 1024 });
+      assert.ok(dir.ok);
+      assert.deepEqual(dir.entries.map((e) => e.name).sort(), ['Zapisnik.docx', 'one.pdf', 'two.pdf']);
+    });
+
+    test('only people admitted to that meeting get in; a file id from another meeting is not found', async () => {
+      const a = await meetingInProgress();
+      const ok = await upload(a.citizenBase, [{ name: 'mine.pdf', bytes: samplePdf('mine') }]);
+      assert.equal(ok.statusCode, 200);
+      const fileId = (await rowsOf(a.b.id))[0]!.id;
+      assert.equal((await inject({ method: 'GET', url: `${a.citizenBase}/files/${fileId}` })).statusCode, 200);
+      const b = await meetingInProgress();
+      assert.equal((await inject({ method: 'GET', url: `${b.citizenBase}/files/${fileId}` })).statusCode, 404);
+      assert.equal((await inject({ method: 'GET', url: `${b.staffBase}/files/${fileId}`, headers: { cookie: b.official } })).statusCode, 404);
+
+      // A citizen still in the lobby, an unknown link, another organisation's official, no session.
+      n++;
+      const waiting = await bookThroughApi(okence, { organisation: 'ue-domzale', office: 'domzale', service: 'splosne-informacije', day: '2026-11-25', to: '2026-12-20', email: `w${n}@example.si`, name: 'Waiting', ip: `198.51.100.${100 + n}` });
+      clock.set(new Date(waiting.start.getTime() - 5 * 60_000));
+      const knocker = open(`/j/${waiting.joinToken}/ws?name=W`);
+      await knocker.next('welcome');
+      assert.equal((await inject({ method: 'GET', url: `/j/${waiting.joinToken}/files` })).statusCode, 403);
+      assert.equal((await inject({ method: 'GET', url: `/j/${'x'.repeat(43)}/files` })).statusCode, 404);
+      const other = await staffCookie(okence, 'uradnik@ljutomer.example');
+      assert.equal((await inject({ method: 'GET', url: `${b.staffBase}/files`, headers: { cookie: other } })).statusCode, 404);
+      const anonymous = await inject({ method: 'GET', url: `${b.staffBase}/files/${fileId}` });
+      assert.ok([302, 303, 401].includes(anonymous.statusCode), String(anonymous.statusCode));
+      // A foreign page cannot open the live list.
+      const foreign = openSocket(base, `${b.citizenBase}/files/ws`, { origin: 'https://evil.example' });
+      assert.equal((await foreign.closed).code, 1008);
+    });
+
+    test('the meeting ends: links are gone, and the files are deleted after the grace period, even by another instance', async () => {
+      // Grace of an hour for this organisation.
+      await okence.handle.db.updateTable('organisation').set({ file_grace_minutes: 60 }).where('slug', '=', 'ue-domzale').execute();
+      const m = await meetingInProgress();
+      const pdf = samplePdf('Potrdilo');
+      await upload(m.staffBase, [{ name: 'Potrdilo.pdf', bytes: pdf }], m.official);
+      const fileId = (await rowsOf(m.b.id))[0]!.id;
+      const watcher = open(`${m.citizenBase}/files/ws`);
+      await watcher.next('files');
+      m.staff.send({ type: 'end' });
+      await m.citizen.next('ended');
+      await watcher.next('ended');
+      for (const url of [`${m.citizenBase}/files`, `${m.citizenBase}/files/${fileId}`, `${m.citizenBase}/files/all.zip`]) {
+        const r = await inject({ method: 'GET', url });
+        assert.equal(r.statusCode, 410, url);
+        assert.match(r.body, /This folder is closed/);
+      }
+      assert.equal((await inject({ method: 'GET', url: `${m.staffBase}/files/${fileId}`, headers: { cookie: await staffCookie(okence, 'uradnik@domzale.example') } })).statusCode, 410);
+      // Within the grace period the bytes are still kept (for nobody to download).
+      assert.equal(await okence.jobs.purgeFiles(), 0);
+      assert.equal(onDisk(m.b.id).length, 1);
+
+      // Another instance (or this one after a restart) picks the deletion up from the database alone.
+      // (It shares this test's database connection, which it must leave open when it stops.)
+      const shared = { ...okence.handle, close: async () => undefined };
+      clock.set(new Date(clock.now().getTime() + 61 * 60_000));
+      const second = await bootOkence(testConfig({ ...env, DATA_DIR: join(filesDir, '..') }), { handle: shared, clock });
+      await second.jobs.purgeFiles();
+      await second.close();
+      assert.equal(existsSync(join(filesDir, m.b.id)), false, 'nothing on disk');
+      assert.deepEqual(await rowsOf(m.b.id), [], 'nothing in the database');
+      const audit = await okence.handle.db.selectFrom('meeting_file_audit').select(['action', 'file_name', 'sha256']).where('booking_id', '=', m.b.id).orderBy('id').execute();
+      assert.deepEqual(audit.map((a) => a.action), ['opened', 'uploaded', 'deleted']);
+      assert.equal(audit[1]!.sha256, sha(pdf), 'the audit log keeps names and hashes, not contents');
+      await okence.handle.db.updateTable('organisation').set({ file_grace_minutes: 0 }).where('slug', '=', 'ue-domzale').execute();
+    });
+
+    test('with no grace period the files go as soon as the meeting ends', async () => {
+      const m = await meetingInProgress();
+      await upload(m.citizenBase, [{ name: 'x.pdf', bytes: samplePdf('x') }]);
+      assert.equal(onDisk(m.b.id).length, 1);
+      m.staff.send({ type: 'end' });
+      await m.citizen.next('ended');
+      for (let i = 0; i < 50 && existsSync(join(filesDir, m.b.id)); i++) await new Promise((r) => setTimeout(r, 50));
+      assert.equal(existsSync(join(filesDir, m.b.id)), false);
+      assert.deepEqual(await rowsOf(m.b.id), []);
+    });
+  });
+}

@@ -1,0 +1,255 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { mkdir, open, rename, rm, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Config } from '../config/config.ts';
+import type { DatabaseHandle } from '../db/db.ts';
+import type { Clock } from '../lib/clock.ts';
+import type { Connection } from '../meeting/hub.ts';
+import type { FileInfo } from '../meeting/protocol.ts';
+import type { Entrant, MeetingService } from '../meeting/service.ts';
+import { scanBytes, ScannerUnavailable } from './clamav.ts';
+import { fits, folderClosesAt, folderState, MAX_FILES_PER_FOLDER, type FolderState, type UploadRefusal } from './domain.ts';
+import { displayName, nameRefusal, storageName } from './names.ts';
+import * as repo from './repo.ts';
+import { sniffType } from './sniff.ts';
+import { zipStream } from './zip-writer.ts';
+
+/** Someone using a folder: the entrant a route authenticated, and the name others see. */
+export type Actor = { entrant: Entrant; participantId: string | null; name: string };
+
+/** What a person may do with a meeting's folder right now. */
+export type FolderAccess = {
+  state: FolderState | 'not_admitted';
+  closesAt: Date;
+  actor: Actor;
+};
+
+export type UploadOutcome =
+  | { ok: true; file: FileInfo }
+  | { ok: false; name: string; reason: UploadRefusal | 'infected' | 'scanner_unavailable' | 'closed'; signature?: string };
+
+const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+
+function info(f: repo.FileRow): FileInfo {
+  return { id: f.id, name: f.name, size: f.size, uploader: f.uploaderName, uploadedAt: f.uploadedAt.toISOString(), state: f.scanState, signature: f.signature };
+}
+
+// A refused file's name goes into the audit log only as readable text of bounded length.
+function loggable(name: string): string {
+  return [...name.replace(/[\p{Cc}\p{Cf}]/gu, '?')].slice(0, 200).join('');
+}
+
+/**
+ * The meeting folder: files the citizen and the official exchange during a meeting.
+ * Every file is checked by its bytes (sniff.ts), scanned by clamd when configured,
+ * written under a generated name below `config.dir` and listed live to everyone in the
+ * meeting. The folder closes with the meeting; a job deletes the files after the
+ * organisation's grace period (decision 011).
+ */
+export function folderService(deps: {
+  handle: DatabaseHandle;
+  clock: Clock;
+  meeting: MeetingService;
+  config: Config['files'];
+  log: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
+}) {
+  const { clock, meeting, config } = deps;
+  const db = deps.handle.db;
+  const folderDir = (bookingId: string) => join(config.dir, bookingId);
+
+  async function broadcast(bookingId: string): Promise<void> {
+    meeting.hub.toMeeting(bookingId, { admitted: true }, { type: 'files', files: (await repo.files(db, bookingId)).map(info) });
+  }
+
+  function actorRow(a: Actor) {
+    return { actor_role: a.entrant.role, actor_name: a.name };
+  }
+
+  /** Writes bytes durably under a new name: a crash leaves either nothing or the whole file. */
+  async function store(dir: string, bytes: Uint8Array): Promise<string> {
+    await mkdir(dir, { recursive: true, mode: 0o700 });
+    const name = storageName();
+    const part = join(dir, `${name}.part`);
+    const fh = await open(part, 'wx', 0o600);
+    try {
+      await fh.writeFile(bytes);
+      await fh.datasync();
+    } finally {
+      await fh.close();
+    }
+    await rename(part, join(dir, name));
+    return name;
+  }
+
+  type Refusal = Extract<UploadOutcome, { ok: false }>['reason'];
+
+  /** Records a refused upload (the name, size and hash; never the bytes) and says why. */
+  async function refused(a: FolderAccess, original: string, bytes: Uint8Array | null, reason: Refusal, detail: string | null = null): Promise<UploadOutcome> {
+    await repo.audit(db, a.actor.entrant.booking.id, clock.now(), [
+      { action: 'refused', ...actorRow(a.actor), file_id: null, file_name: loggable(original), size_bytes: bytes?.length ?? null, sha256: bytes?.length ? sha256(bytes) : null, detail: detail ?? reason },
+    ]);
+    return { ok: false, name: loggable(original), reason };
+  }
+
+  async function open_(bookingId: string, actor: Actor): Promise<void> {
+    const now = clock.now();
+    const opened = await repo.openFolder(db, bookingId, actor.entrant.staffId, now);
+    if (!opened) return;
+    await repo.audit(db, bookingId, now, [{ action: 'opened', ...actorRow(actor), file_id: null, file_name: null, size_bytes: null, sha256: null, detail: null }]);
+    if (actor.participantId) await meeting.announceFolder(bookingId, actor.participantId, actor.name);
+    await broadcast(bookingId);
+  }
+
+  const service = {
+    /**
+     * Whether an entrant may use the folder now: citizens and guests once admitted (the
+     * lobby rule holds here too), staff of the meeting always; and only while it is open.
+     */
+    async access(entrant: Entrant, fallbackName: string): Promise<FolderAccess> {
+      const [p, folder, m] = await Promise.all([meeting.participantOf(entrant), repo.findFolder(db, entrant.booking.id), meeting.afterMeeting(entrant.booking.id)]);
+      const actor: Actor = { entrant, participantId: p?.id ?? null, name: p?.name ?? fallbackName };
+      const closesAt = folderClosesAt(entrant.booking.end, m.endedAt);
+      const cancelled = entrant.booking.state !== 'confirmed';
+      if (entrant.role !== 'staff' && p?.state !== 'admitted' && !cancelled) return { state: 'not_admitted', closesAt, actor };
+      const state = cancelled ? 'closed' : folderState({ openedAt: folder?.openedAt ?? null, purgedAt: folder?.purgedAt ?? null, closesAt }, clock.now());
+      return { state, closesAt, actor };
+    },
+
+    /** Opens the folder (staff), posting its link in the chat once. */
+    open: (a: FolderAccess) => open_(a.actor.entrant.booking.id, a.actor),
+
+    /** The folder opened from the room by the official's socket. */
+    async openFromRoom(c: Connection): Promise<void> {
+      const entrant = await meeting.staffEntrant(c.bookingId, c.staffId);
+      const a = await service.access(entrant, c.name);
+      if (a.state === 'closed') return;
+      await open_(c.bookingId, { ...a.actor, participantId: c.participantId, name: c.name });
+    },
+
+    async list(bookingId: string): Promise<FileInfo[]> {
+      return (await repo.files(db, bookingId)).map(info);
+    },
+
+    /** A file cut off at the size limit while it arrived: refused, with its name in the audit log. */
+    tooLarge: (a: FolderAccess, original: string) => refused(a, original, null, 'too_large'),
+
+    /** Checks, scans and stores one uploaded file; a refusal stores nothing but an audit line. */
+    async upload(a: FolderAccess, original: string, bytes: Uint8Array): Promise<UploadOutcome> {
+      const bookingId = a.actor.entrant.booking.id;
+      const now = clock.now();
+      const refuse = (reason: Refusal, detail: string | null = null) => refused(a, original, bytes, reason, detail);
+      if (original.includes('\0')) return refuse('null_byte');
+      if (bytes.length > config.maxFileBytes) return refuse('too_large');
+      const sniffed = sniffType(bytes, { allowed: config.types });
+      if (!sniffed.ok) return refuse(sniffed.reason);
+      const refusal = nameRefusal(original, sniffed.extension);
+      if (refusal) return refuse(refusal);
+      const named = displayName(original, sniffed.extension);
+      if (!named.ok) return refuse(named.reason === 'null_byte' ? 'null_byte' : 'bad_name');
+      const hash = sha256(bytes);
+
+      let signature: string | null = null;
+      if (config.clamavUrl) {
+        try {
+          const scan = await scanBytes(config.clamavUrl, bytes);
+          if (!scan.clean) signature = scan.signature;
+        } catch (err) {
+          // Fail closed: an unscanned file must not reach the other side when a scanner is expected.
+          if (!(err instanceof ScannerUnavailable)) throw err;
+          deps.log.error({ err }, 'virus scanner unavailable; upload refused');
+          return refuse('scanner_unavailable', err.message);
+        }
+      }
+
+      const row = await db.transaction().execute(async (tx) => {
+        const usage = await repo.lockUsage(tx, bookingId);
+        if (!usage) return 'closed' as const;
+        if (usage.count >= MAX_FILES_PER_FOLDER) return 'too_many' as const;
+        const fit = signature ? 'ok' : fits(bytes.length, usage.bytes, config);
+        if (fit !== 'ok') return fit;
+        // Infected files are kept aside for the office's IT to look at, never served.
+        const dir = signature ? join(folderDir(bookingId), 'quarantine') : folderDir(bookingId);
+        const stored = await store(dir, bytes);
+        try {
+          const file = await repo.insertFile(tx, {
+            bookingId, storageName: stored, name: named.name, mime: sniffed.mime, size: bytes.length, sha256: hash,
+            uploadedBy: a.actor.participantId, uploaderName: a.actor.name, uploadedAt: now, scanState: signature ? 'infected' : config.clamavUrl ? 'clean' : 'unscanned', signature,
+          });
+          await repo.audit(tx, bookingId, now, [
+            { action: signature ? 'quarantined' : 'uploaded', ...actorRow(a.actor), file_id: file.id, file_name: file.name, size_bytes: file.size, sha256: hash, detail: signature },
+          ]);
+          return file;
+        } catch (err) {
+          await unlink(join(dir, stored)).catch(() => undefined);
+          throw err;
+        }
+      });
+      if (row === 'closed') return { ok: false, name: loggable(original), reason: 'closed' };
+      if (typeof row === 'string') return refuse(row);
+      await broadcast(bookingId);
+      if (row.scanState === 'infected') return { ok: false, name: row.name, reason: 'infected', signature: row.signature ?? '' };
+      return { ok: true, file: info(row) };
+    },
+
+    /** A file to download, with its path; quarantined files are never handed out. */
+    async download(a: FolderAccess, id: string): Promise<{ file: FileInfo; open(): NodeJS.ReadableStream } | 'not_found' | { signature: string }> {
+      const bookingId = a.actor.entrant.booking.id;
+      const f = await repo.file(db, bookingId, id);
+      if (!f) return 'not_found';
+      if (f.scanState === 'infected') return { signature: f.signature ?? '' };
+      await repo.audit(db, bookingId, clock.now(), [{ action: 'downloaded', ...actorRow(a.actor), file_id: f.id, file_name: f.name, size_bytes: f.size, sha256: f.sha256, detail: null }]);
+      return { file: info(f), open: () => createReadStream(join(folderDir(bookingId), f.storageName)) };
+    },
+
+    /** Every downloadable file as one zip, streamed. */
+    async downloadAll(a: FolderAccess): Promise<AsyncGenerator<Uint8Array> | null> {
+      const bookingId = a.actor.entrant.booking.id;
+      const all = (await repo.files(db, bookingId)).filter((f) => f.scanState !== 'infected');
+      if (all.length === 0) return null;
+      await repo.audit(db, bookingId, clock.now(), [
+        { action: 'downloaded_all', ...actorRow(a.actor), file_id: null, file_name: null, size_bytes: all.reduce((n, f) => n + f.size, 0), sha256: null, detail: `${all.length} files` },
+      ]);
+      return zipStream(all.map((f) => ({ name: f.name, modified: f.uploadedAt, open: () => createReadStream(join(folderDir(bookingId), f.storageName)) })));
+    },
+
+    /**
+     * Deletes the files of every folder past its organisation's grace period: bytes first,
+     * then rows, so a crash in between only repeats the (idempotent) removal next run.
+     * Runs every minute and when a meeting ends; returns how many folders were purged.
+     */
+    async purgeDue(): Promise<number> {
+      let purged = 0;
+      for (;;) {
+        const n = await db.transaction().execute(async (tx) => {
+          const now = clock.now();
+          const due = await repo.dueForPurge(tx, now, 20);
+          for (const bookingId of due) {
+            await rm(folderDir(bookingId), { recursive: true, force: true });
+            const gone = await repo.markPurged(tx, bookingId, now);
+            await repo.audit(tx, bookingId, now, [
+              { action: 'deleted', actor_role: 'system', actor_name: null, file_id: null, file_name: null, size_bytes: gone.bytes, sha256: null, detail: `${gone.count} files` },
+            ]);
+          }
+          return due.length;
+        });
+        purged += n;
+        if (n < 20) return purged;
+      }
+    },
+
+    /** The audit log of a meeting's folder, oldest first. */
+    audit: (bookingId: string) => repo.auditOf(db, bookingId),
+    graceMinutes: (organisationId: string) => repo.graceMinutes(db, organisationId),
+    setGraceMinutes: (organisationId: string, minutes: number) => repo.setGraceMinutes(db, organisationId, minutes),
+  };
+
+  // The official's "open folder" in the room, and an end that may make files due at once.
+  meeting.hooks.openFolder = (c) => service.openFromRoom(c);
+  meeting.hooks.ended = () => {
+    service.purgeDue().catch((err: unknown) => deps.log.error({ err }, 'deleting folder files failed'));
+  };
+  return service;
+}
+
+export type FolderService = ReturnType<typeof folderService>;
