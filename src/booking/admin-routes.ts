@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { validGraceMinutes } from '../files/retention.ts';
 import { z } from 'zod';
 import { renderPage } from '../http/page.ts';
 import { requireStaff } from '../http/session.ts';
@@ -100,6 +101,17 @@ export function availabilityAdminRoutes(admin: AvailabilityAdmin) {
       }
       await admin.setReminders(staff, [...new Set(minutes)].sort((x, y) => y - x));
       return reply.redirect('/staff/availability?saved=1#reminders', 303);
+    });
+
+    app.post('/staff/availability/files', async (request, reply) => {
+      const staff = requireStaff(request);
+      const b = body(request);
+      const minutes = Number(String(b.grace ?? '').trim() || NaN);
+      if (!validGraceMinutes(minutes)) {
+        return show(request, reply, { errors: { 'file-grace': request.t('files.error.grace') }, typed: { form: 'files', values: b } }, 400);
+      }
+      await admin.setFileGrace(staff, minutes);
+      return reply.redirect('/staff/availability?saved=1#files', 303);
     });
 
     app.post('/staff/availability/services/:id', async (request, reply) => {

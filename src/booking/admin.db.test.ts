@@ -80,6 +80,24 @@ for (const kind of DB_KINDS) {
       assert.equal((await freeDays()).find((d) => d.date === '2026-11-24')!.times.length, before);
     });
 
+    test('the meeting folder grace period is set per organisation, from 0 to 7 days', async () => {
+      const admin = await signIn('admin@ljutomer.example');
+      for (const grace of ['-1', '10081', '1.5', 'soon', '']) {
+        const bad = await admin.post('/staff/availability/files', { grace });
+        assert.equal(bad.statusCode, 400, grace);
+        assert.match(bad.body, /aria-invalid="true"/);
+        assert.match(bad.body, new RegExp(`id="file-grace" name="grace" value="${grace.replace('.', '\\.')}"`), 'what was typed comes back');
+      }
+      assert.equal((await admin.post('/staff/availability/files', { grace: '1440' })).statusCode, 303);
+      const grace = async (slug: string) => (await okence.handle.db.selectFrom('organisation').select('file_grace_minutes').where('slug', '=', slug).executeTakeFirstOrThrow()).file_grace_minutes;
+      assert.equal(await grace('ue-ljutomer'), 1440);
+      assert.equal(await grace('ue-domzale'), 0, 'another organisation keeps its own');
+      assert.match((await admin.get('/staff/availability')).body, /id="file-grace" name="grace" value="1440"/);
+      const official = await signIn('uradnik@ljutomer.example');
+      assert.equal((await official.post('/staff/availability/files', { grace: '0' })).statusCode, 403);
+      assert.equal(await grace('ue-ljutomer'), 1440);
+    });
+
     test('service rules change the slots at once and bad numbers are refused', async () => {
       const admin = await signIn('admin@ljutomer.example');
       const page = await admin.get('/staff/availability?lang=en');

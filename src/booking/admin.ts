@@ -1,4 +1,6 @@
 import type { Db } from '../db/db.ts';
+import * as filesRepo from '../files/repo.ts';
+import { validGraceMinutes } from '../files/retention.ts';
 import type { StaffPrincipal } from '../identity/domain.ts';
 import type { Clock } from '../lib/clock.ts';
 import { AppError } from '../lib/errors.ts';
@@ -48,7 +50,8 @@ export function availabilityAdmin(deps: { db: Db; clock: Clock; tenants: Tenants
       const closures = await repo.upcomingClosures(db, o.organisation.id, today);
       const absences = await repo.upcomingAbsences(db, officials.map((m) => m.id), deps.clock.now());
       const reminders = await repo.reminderMinutes(db, o.organisation.id);
-      return { ...o, hours, closures, absences, reminders };
+      const fileGraceMinutes = await filesRepo.graceMinutes(db, o.organisation.id);
+      return { ...o, hours, closures, absences, reminders, fileGraceMinutes };
     },
 
     async setHours(actor: StaffPrincipal, staffId: string, officeId: string, week: { weekday: number; start: number; end: number }[]) {
@@ -88,6 +91,13 @@ export function availabilityAdmin(deps: { db: Db; clock: Clock; tenants: Tenants
     async setReminders(actor: StaffPrincipal, minutes: readonly number[]) {
       const o = await scope(actor);
       await repo.setReminderMinutes(db, o.organisation.id, minutes);
+    },
+
+    /** How long a meeting folder's files stay on disk after the meeting (0 to 7 days). */
+    async setFileGrace(actor: StaffPrincipal, minutes: number) {
+      const o = await scope(actor);
+      if (!validGraceMinutes(minutes)) throw new AppError('invalid_input', 'grace period out of range');
+      await filesRepo.setGraceMinutes(db, o.organisation.id, minutes);
     },
 
     async setServiceRules(actor: StaffPrincipal, serviceId: string, rules: Parameters<typeof repo.updateServiceRules>[3]) {

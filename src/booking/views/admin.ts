@@ -79,6 +79,14 @@ ${data.absences.length
   <div><label for="reminder-minutes">${t('admin.reminder_minutes')}</label><input type="text" id="reminder-minutes" name="minutes" value="${typed('reminders', 'minutes', data.reminders.join(', '))}"></div>
   <div><button type="submit">${t('admin.save')}</button></div>
 </form>
+<h2 id="files">${t('files.grace_title')}</h2>
+<form method="post" action="/staff/availability/files" class="stack">
+  ${csrfField(ctx)}
+  <div class="${data.errors['file-grace'] ? 'field-error' : ''}"><label for="file-grace">${t('files.grace_label')} <span class="hint" id="file-grace-hint">${t('files.grace_hint')}</span></label>
+  ${data.errors['file-grace'] ? html`<span class="error-message" id="file-grace-error">${data.errors['file-grace']}</span>` : ''}
+  <input type="text" inputmode="numeric" id="file-grace" name="grace" value="${typed('files', 'grace', data.fileGraceMinutes)}" aria-describedby="file-grace-hint${data.errors['file-grace'] ? ' file-grace-error' : ''}"${data.errors['file-grace'] ? html` aria-invalid="true"` : ''}></div>
+  <div><button type="submit">${t('admin.save')}</button></div>
+</form>
 <h2 id="rules">${t('admin.rules')}</h2>
 ${data.services.map((s) => {
   const form = `rules-${s.id}`;
