@@ -3,18 +3,25 @@
 -- database keeps what the folder page lists and, apart from it, an audit log of who
 -- uploaded and downloaded what (names, sizes, hashes, never contents) that outlives the files.
 
--- How long files stay on disk after the meeting ends (the folder itself closes at the end).
-ALTER TABLE organisation
-  ADD COLUMN file_grace_minutes integer NOT NULL DEFAULT 0 CHECK (file_grace_minutes BETWEEN 0 AND 10080);
+-- How long an organisation keeps folder files on disk after a meeting ends (the folder itself
+-- closes at the end). No row: 0 minutes.
+CREATE TABLE folder_policy (
+  organisation_id uuid PRIMARY KEY REFERENCES organisation (id) ON DELETE CASCADE,
+  grace_minutes integer NOT NULL CHECK (grace_minutes BETWEEN 0 AND 10080)
+);
 
 CREATE TABLE meeting_folder (
   booking_id uuid PRIMARY KEY REFERENCES booking (id) ON DELETE CASCADE,
+  organisation_id uuid NOT NULL REFERENCES organisation (id) ON DELETE CASCADE,
   opened_by uuid REFERENCES staff (id) ON DELETE SET NULL,
   opened_at timestamptz NOT NULL,
+  -- When the files go: the link's last moment plus the grace period when opened, brought
+  -- forward to the end plus the grace period when the meeting is ended.
+  delete_at timestamptz NOT NULL,
   -- Set once the files are deleted from disk and their rows removed; the folder stays closed.
   purged_at timestamptz
 );
-CREATE INDEX meeting_folder_unpurged_idx ON meeting_folder (booking_id) WHERE purged_at IS NULL;
+CREATE INDEX meeting_folder_due_idx ON meeting_folder (delete_at) WHERE purged_at IS NULL;
 
 CREATE TABLE meeting_file (
   id uuid PRIMARY KEY DEFAULT gen_random_uuid(),

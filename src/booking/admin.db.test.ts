@@ -89,7 +89,7 @@ for (const kind of DB_KINDS) {
         assert.match(bad.body, new RegExp(`id="file-grace" name="grace" value="${grace.replace('.', '\\.')}"`), 'what was typed comes back');
       }
       assert.equal((await admin.post('/staff/availability/files', { grace: '1440' })).statusCode, 303);
-      const grace = async (slug: string) => (await okence.handle.db.selectFrom('organisation').select('file_grace_minutes').where('slug', '=', slug).executeTakeFirstOrThrow()).file_grace_minutes;
+      const grace = async (slug: string) => (await okence.handle.db.selectFrom('folder_policy').innerJoin('organisation', 'organisation.id', 'folder_policy.organisation_id').select('grace_minutes').where('slug', '=', slug).executeTakeFirst())?.grace_minutes ?? 0;
       assert.equal(await grace('ue-ljutomer'), 1440);
       assert.equal(await grace('ue-domzale'), 0, 'another organisation keeps its own');
       assert.match((await admin.get('/staff/availability')).body, /id="file-grace" name="grace" value="1440"/);

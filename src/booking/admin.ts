@@ -1,5 +1,4 @@
 import type { Db } from '../db/db.ts';
-import * as filesRepo from '../files/repo.ts';
 import { validGraceMinutes } from '../files/retention.ts';
 import type { StaffPrincipal } from '../identity/domain.ts';
 import type { Clock } from '../lib/clock.ts';
@@ -14,7 +13,14 @@ import { localParts, minutesOf } from './time.ts';
  * service's booking rules. Every use case checks that the admin and everything
  * touched belong to one organisation; a change is seen by citizens at once.
  */
-export function availabilityAdmin(deps: { db: Db; clock: Clock; tenants: TenantsService; invalidate: () => void }) {
+export function availabilityAdmin(deps: {
+  db: Db;
+  clock: Clock;
+  tenants: TenantsService;
+  invalidate: () => void;
+  /** The meeting folder's retention setting, owned by the files domain. */
+  folderPolicy: { graceMinutes(organisationId: string): Promise<number>; setGraceMinutes(organisationId: string, minutes: number): Promise<void> };
+}) {
   const { db, tenants } = deps;
 
   async function scope(actor: StaffPrincipal) {
@@ -50,7 +56,7 @@ export function availabilityAdmin(deps: { db: Db; clock: Clock; tenants: Tenants
       const closures = await repo.upcomingClosures(db, o.organisation.id, today);
       const absences = await repo.upcomingAbsences(db, officials.map((m) => m.id), deps.clock.now());
       const reminders = await repo.reminderMinutes(db, o.organisation.id);
-      const fileGraceMinutes = await filesRepo.graceMinutes(db, o.organisation.id);
+      const fileGraceMinutes = await deps.folderPolicy.graceMinutes(o.organisation.id);
       return { ...o, hours, closures, absences, reminders, fileGraceMinutes };
     },
 
@@ -97,7 +103,7 @@ export function availabilityAdmin(deps: { db: Db; clock: Clock; tenants: Tenants
     async setFileGrace(actor: StaffPrincipal, minutes: number) {
       const o = await scope(actor);
       if (!validGraceMinutes(minutes)) throw new AppError('invalid_input', 'grace period out of range');
-      await filesRepo.setGraceMinutes(db, o.organisation.id, minutes);
+      await deps.folderPolicy.setGraceMinutes(o.organisation.id, minutes);
     },
 
     async setServiceRules(actor: StaffPrincipal, serviceId: string, rules: Parameters<typeof repo.updateServiceRules>[3]) {

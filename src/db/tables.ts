@@ -20,7 +20,6 @@ export type Database = {
     website: string | null;
     created_at: Generated<Date>;
     reminder_minutes: Generated<number[]>;
-    file_grace_minutes: Generated<number>;
   };
   office: {
     id: Generated<string>;
@@ -146,7 +145,8 @@ export type Database = {
     deny_message: string | null;
   };
   meeting_chat: { id: Generated<string>; booking_id: string; participant_id: string; body: string; sent_at: Date; kind: Generated<'text' | 'folder'> };
-  meeting_folder: { booking_id: string; opened_by: string | null; opened_at: Date; purged_at: Date | null };
+  folder_policy: { organisation_id: string; grace_minutes: number };
+  meeting_folder: { booking_id: string; organisation_id: string; opened_by: string | null; opened_at: Date; delete_at: Date; purged_at: Date | null };
   meeting_file: {
     id: Generated<string>;
     booking_id: string;

@@ -1,7 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/db.ts';
 import type { Database } from '../db/tables.ts';
-import { STAYS_OPEN_MINUTES_AFTER } from '../meeting/domain.ts';
 
 export type FileRow = {
   id: string;
@@ -22,20 +21,30 @@ const fileColumns = [
   'uploader_name as uploaderName', 'uploaded_at as uploadedAt', 'scan_state as scanState', 'signature',
 ] as const;
 
-export type FolderRow = { bookingId: string; openedAt: Date; purgedAt: Date | null };
+export type FolderRow = { bookingId: string; organisationId: string; openedAt: Date; purgedAt: Date | null };
 
 export async function findFolder(db: Db, bookingId: string): Promise<FolderRow | undefined> {
-  return db.selectFrom('meeting_folder').select(['booking_id as bookingId', 'opened_at as openedAt', 'purged_at as purgedAt']).where('booking_id', '=', bookingId).executeTakeFirst();
+  return db.selectFrom('meeting_folder').select(['booking_id as bookingId', 'organisation_id as organisationId', 'opened_at as openedAt', 'purged_at as purgedAt']).where('booking_id', '=', bookingId).executeTakeFirst();
 }
 
 /** Opens a meeting's folder; false when it was open already (the announcement goes out once). */
-export async function openFolder(db: Db, bookingId: string, staffId: string | null, now: Date): Promise<boolean> {
+export async function openFolder(db: Db, f: { bookingId: string; organisationId: string; staffId: string | null; now: Date; deleteAt: Date }): Promise<boolean> {
   const r = await db
     .insertInto('meeting_folder')
-    .values({ booking_id: bookingId, opened_by: staffId, opened_at: now })
+    .values({ booking_id: f.bookingId, organisation_id: f.organisationId, opened_by: f.staffId, opened_at: f.now, delete_at: f.deleteAt })
     .onConflict((oc) => oc.column('booking_id').doNothing())
     .executeTakeFirst();
   return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+/** The meeting ended: its files go at `deleteAt` (or earlier, if already due). */
+export async function closeFolder(db: Db, bookingId: string, deleteAt: Date): Promise<void> {
+  await db
+    .updateTable('meeting_folder')
+    .set({ delete_at: sql<Date>`LEAST(delete_at, ${deleteAt}::timestamptz)` })
+    .where('booking_id', '=', bookingId)
+    .where('purged_at', 'is', null)
+    .execute();
 }
 
 export async function files(db: Db, bookingId: string): Promise<FileRow[]> {
@@ -86,26 +95,19 @@ export async function auditOf(db: Db, bookingId: string) {
   return db.selectFrom('meeting_file_audit').selectAll().where('booking_id', '=', bookingId).orderBy('id').execute();
 }
 
-/**
- * Folders whose files are due for deletion: closed (ended, or past the link's last moment)
- * for longer than their organisation's grace period. Locked and skipped by other
- * instances running the same job. Call inside a transaction.
- */
+/** Folders whose files are due for deletion, locked and skipped by other instances running the same job. Call inside a transaction. */
 export async function dueForPurge(db: Db, now: Date, limit: number): Promise<string[]> {
-  const r = await sql<{ booking_id: string }>`
-    SELECT f.booking_id
-    FROM meeting_folder f
-    JOIN booking b ON b.id = f.booking_id
-    JOIN organisation o ON o.id = b.organisation_id
-    LEFT JOIN meeting m ON m.booking_id = f.booking_id
-    WHERE f.purged_at IS NULL
-      AND (b.state <> 'confirmed' OR
-           LEAST(coalesce(m.ended_at, 'infinity'::timestamptz), upper(b.during) + ${STAYS_OPEN_MINUTES_AFTER} * interval '1 minute')
-           + o.file_grace_minutes * interval '1 minute' <= ${now})
-    ORDER BY f.booking_id
-    LIMIT ${limit}
-    FOR UPDATE OF f SKIP LOCKED`.execute(db);
-  return r.rows.map((x) => x.booking_id);
+  const rows = await db
+    .selectFrom('meeting_folder')
+    .select('booking_id')
+    .where('purged_at', 'is', null)
+    .where('delete_at', '<=', now)
+    .orderBy('delete_at')
+    .limit(limit)
+    .forUpdate()
+    .skipLocked()
+    .execute();
+  return rows.map((r) => r.booking_id);
 }
 
 /** Forgets a folder's files (their rows; the job removes the bytes) and marks it purged. */
@@ -116,9 +118,13 @@ export async function markPurged(db: Db, bookingId: string, now: Date): Promise<
 }
 
 export async function graceMinutes(db: Db, organisationId: string): Promise<number> {
-  return (await db.selectFrom('organisation').select('file_grace_minutes').where('id', '=', organisationId).executeTakeFirstOrThrow()).file_grace_minutes;
+  return (await db.selectFrom('folder_policy').select('grace_minutes').where('organisation_id', '=', organisationId).executeTakeFirst())?.grace_minutes ?? 0;
 }
 
 export async function setGraceMinutes(db: Db, organisationId: string, minutes: number): Promise<void> {
-  await db.updateTable('organisation').set({ file_grace_minutes: minutes }).where('id', '=', organisationId).execute();
+  await db
+    .insertInto('folder_policy')
+    .values({ organisation_id: organisationId, grace_minutes: minutes })
+    .onConflict((oc) => oc.column('organisation_id').doUpdateSet({ grace_minutes: minutes }))
+    .execute();
 }

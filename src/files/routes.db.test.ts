@@ -82,6 +82,10 @@ for (const kind of DB_KINDS) {
       return inject({ method: 'POST', url: action, payload: body.payload, headers: { ...body.headers, cookie: Object.entries(jar).map(([k, v]) => `${k}=${v}`).join('; ') } });
     }
 
+    const setGrace = async (minutes: number) => {
+      const org = await okence.handle.db.selectFrom('organisation').select('id').where('slug', '=', 'ue-domzale').executeTakeFirstOrThrow();
+      await okence.handle.db.insertInto('folder_policy').values({ organisation_id: org.id, grace_minutes: minutes }).onConflict((oc) => oc.column('organisation_id').doUpdateSet({ grace_minutes: minutes })).execute();
+    };
     const rowsOf = async (bookingId: string) => okence.handle.db.selectFrom('meeting_file').selectAll().where('booking_id', '=', bookingId).execute();
     const onDisk = (bookingId: string) => (existsSync(join(filesDir, bookingId)) ? readdirSync(join(filesDir, bookingId)).filter((f) => f !== 'quarantine') : []);
 
@@ -225,7 +229,7 @@ for (const kind of DB_KINDS) {
 
     test('the meeting ends: links are gone, and the files are deleted after the grace period, even by another instance', async () => {
       // Grace of an hour for this organisation.
-      await okence.handle.db.updateTable('organisation').set({ file_grace_minutes: 60 }).where('slug', '=', 'ue-domzale').execute();
+      await setGrace(60);
       const m = await meetingInProgress();
       const pdf = samplePdf('Potrdilo');
       await upload(m.staffBase, [{ name: 'Potrdilo.pdf', bytes: pdf }], m.official);
@@ -257,7 +261,7 @@ for (const kind of DB_KINDS) {
       const audit = await okence.handle.db.selectFrom('meeting_file_audit').select(['action', 'file_name', 'sha256']).where('booking_id', '=', m.b.id).orderBy('id').execute();
       assert.deepEqual(audit.map((a) => a.action), ['opened', 'uploaded', 'deleted']);
       assert.equal(audit[1]!.sha256, sha(pdf), 'the audit log keeps names and hashes, not contents');
-      await okence.handle.db.updateTable('organisation').set({ file_grace_minutes: 0 }).where('slug', '=', 'ue-domzale').execute();
+      await setGrace(0);
     });
 
     test('with no grace period the files go as soon as the meeting ends', async () => {

@@ -12,6 +12,7 @@ import { scanBytes, ScannerUnavailable } from './clamav.ts';
 import { fits, folderClosesAt, folderState, MAX_FILES_PER_FOLDER, type FolderState, type UploadRefusal } from './domain.ts';
 import { displayName, nameRefusal, storageName } from './names.ts';
 import * as repo from './repo.ts';
+import { deleteAt } from './retention.ts';
 import { sniffType } from './sniff.ts';
 import { zipStream } from './zip-writer.ts';
 
@@ -94,7 +95,9 @@ export function folderService(deps: {
 
   async function open_(bookingId: string, actor: Actor): Promise<void> {
     const now = clock.now();
-    const opened = await repo.openFolder(db, bookingId, actor.entrant.staffId, now);
+    const b = actor.entrant.booking;
+    const grace = await repo.graceMinutes(db, b.target.organisation.id);
+    const opened = await repo.openFolder(db, { bookingId, organisationId: b.target.organisation.id, staffId: actor.entrant.staffId, now, deleteAt: deleteAt(folderClosesAt(b.end, null), grace) });
     if (!opened) return;
     await repo.audit(db, bookingId, now, [{ action: 'opened', ...actorRow(actor), file_id: null, file_name: null, size_bytes: null, sha256: null, detail: null }]);
     if (actor.participantId) await meeting.announceFolder(bookingId, actor.participantId, actor.name);
@@ -214,7 +217,8 @@ export function folderService(deps: {
     },
 
     /**
-     * Deletes the files of every folder past its organisation's grace period: bytes first,
+     * Deletes the files of every folder past its deletion time (its closing plus the
+     * organisation's grace period, fixed when it opened and again when it ended): bytes first,
      * then rows, so a crash in between only repeats the (idempotent) removal next run.
      * Runs every minute and when a meeting ends; returns how many folders were purged.
      */
@@ -246,8 +250,13 @@ export function folderService(deps: {
 
   // The official's "open folder" in the room, and an end that may make files due at once.
   meeting.hooks.openFolder = (c) => service.openFromRoom(c);
-  meeting.hooks.ended = () => {
-    service.purgeDue().catch((err: unknown) => deps.log.error({ err }, 'deleting folder files failed'));
+  meeting.hooks.ended = (bookingId) => {
+    (async () => {
+      const folder = await repo.findFolder(db, bookingId);
+      if (!folder || folder.purgedAt) return;
+      await repo.closeFolder(db, bookingId, deleteAt(clock.now(), await repo.graceMinutes(db, folder.organisationId)));
+      await service.purgeDue();
+    })().catch((err: unknown) => deps.log.error({ err }, 'closing the meeting folder failed'));
   };
   return service;
 }

@@ -80,7 +80,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(bookingPages({ tenants: deps.tenants, booking: deps.booking, lifecycle: deps.lifecycle, clock: deps.clock }));
   await app.register(meetingRoutes(deps.meeting));
   await app.register(folderRoutes({ folders: deps.folders, meeting: deps.meeting, limits: config.files }));
-  await app.register(availabilityAdminRoutes(availabilityAdmin({ db: deps.handle.db, clock: deps.clock, tenants: deps.tenants, invalidate: deps.booking.invalidate })));
+  await app.register(availabilityAdminRoutes(availabilityAdmin({ db: deps.handle.db, clock: deps.clock, tenants: deps.tenants, invalidate: deps.booking.invalidate, folderPolicy: deps.folders })));
   // Without SMTP outside production, mail stays in the outbox: let a developer read it.
   if (config.env !== 'production' && !config.smtpUrl) await app.register(devMailRoutes({ db: deps.handle.db }));
 
