@@ -104,6 +104,28 @@ export function folderService(deps: {
     await broadcast(bookingId);
   }
 
+  let tail: Promise<unknown> = Promise.resolve();
+  let queued: Promise<number> | null = null;
+  async function purge(): Promise<number> {
+    let purged = 0;
+    for (;;) {
+      const n = await db.transaction().execute(async (tx) => {
+        const now = clock.now();
+        const due = await repo.dueForPurge(tx, now, 20);
+        for (const bookingId of due) {
+          await rm(folderDir(bookingId), { recursive: true, force: true });
+          const gone = await repo.markPurged(tx, bookingId, now);
+          await repo.audit(tx, bookingId, now, [
+            { action: 'deleted', actor_role: 'system', actor_name: null, file_id: null, file_name: null, size_bytes: gone.bytes, sha256: null, detail: `${gone.count} files` },
+          ]);
+        }
+        return due.length;
+      });
+      purged += n;
+      if (n < 20) return purged;
+    }
+  }
+
   const service = {
     /**
      * Whether an entrant may use the folder now: citizens and guests once admitted (the
@@ -222,24 +244,17 @@ export function folderService(deps: {
      * then rows, so a crash in between only repeats the (idempotent) removal next run.
      * Runs every minute and when a meeting ends; returns how many folders were purged.
      */
-    async purgeDue(): Promise<number> {
-      let purged = 0;
-      for (;;) {
-        const n = await db.transaction().execute(async (tx) => {
-          const now = clock.now();
-          const due = await repo.dueForPurge(tx, now, 20);
-          for (const bookingId of due) {
-            await rm(folderDir(bookingId), { recursive: true, force: true });
-            const gone = await repo.markPurged(tx, bookingId, now);
-            await repo.audit(tx, bookingId, now, [
-              { action: 'deleted', actor_role: 'system', actor_name: null, file_id: null, file_name: null, size_bytes: gone.bytes, sha256: null, detail: `${gone.count} files` },
-            ]);
-          }
-          return due.length;
-        });
-        purged += n;
-        if (n < 20) return purged;
-      }
+    purgeDue(): Promise<number> {
+      // One run at a time per instance. A call during a run queues one more run after it (which
+      // sees what became due meanwhile); calls while that one waits share it.
+      if (queued) return queued;
+      const next = tail.then(() => {
+        queued = null;
+        return purge();
+      });
+      queued = next;
+      tail = next.catch(() => undefined);
+      return next;
     },
 
     /** The audit log of a meeting's folder, oldest first. */
