@@ -3,7 +3,7 @@
 // nothing in /etc/clamav, /var/lib/clamav or the system's clamav-daemon service is used.
 import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
+import { freePort } from './net.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -21,14 +21,6 @@ export const EICAR = Buffer.from(['X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-', 'STANDA
 // target 0 (any file) and offset * matches EICAR anywhere in a file and in unpacked archive
 // entries; an .hdb MD5 signature would only match a file that is exactly EICAR.
 const SIGNATURES = `Eicar-Test-Signature:0:*:${EICAR.toString('hex')}\n`;
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return typeof address === 'object' && address ? address.port : 0;
-}
 
 // No User line: clamd keeps the user that starts it (root in CI, anyone else on a laptop).
 // No LogFile: clamd then logs to stdout, which the fixture keeps for error messages.

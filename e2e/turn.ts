@@ -2,16 +2,8 @@
 // shared secret (the scheme Okence signs short-lived credentials with).
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
+import { freePort } from './net.ts';
 import { setTimeout as sleep } from 'node:timers/promises';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return typeof address === 'object' && address ? address.port : 0;
-}
 
 /** Starts turnserver on 127.0.0.1; `env` is what Okence needs to hand out credentials for it. */
 export async function startTurn(): Promise<{ env: Record<string, string>; stop(): Promise<void> }> {

@@ -8,7 +8,8 @@ import { bootOkence, type Okence } from '../boot.ts';
 import { DB_KINDS } from '../db/testing.ts';
 import { bootTestApp, cookiesOf, testConfig } from '../http/testing.ts';
 import { fixedClock } from '../lib/clock.ts';
-import { bookThroughApi, openSocket, staffCookie, type TestSocket } from '../meeting/testing.ts';
+import { bookThroughApi, openSocket, staffCookie } from '../meeting/testing.ts';
+import { folderFixture, type FolderFixture } from './testing-app.ts';
 import { readZipDirectory } from './zip.ts';
 import { concat, makeOoxml, makeZip, multipartBody, samplePdf } from './testing.ts';
 
@@ -28,59 +29,25 @@ for (const kind of DB_KINDS) {
     let base: string;
     let filesDir: string;
     const clock = fixedClock(new Date('2026-11-23T07:00:00Z'));
-    const sockets: TestSocket[] = [];
-    const open = (path: string, opts: { cookie?: string } = {}) => {
-      const s = openSocket(base, path, opts);
-      sockets.push(s);
-      return s;
-    };
     const env = { FILE_MAX_MB: '1', FOLDER_MAX_MB: '2.5' };
     before(async () => {
       const config = testConfig(env);
       filesDir = config.files.dir;
       okence = await bootTestApp(kind, { clock, env: { ...env, DATA_DIR: join(filesDir, '..') } });
       base = await listen(okence);
+      f = folderFixture(okence, base, clock);
     });
     after(async () => {
-      await Promise.all(sockets.map((s) => s.close()));
+      await f.close();
       await okence.close();
     });
 
-    // Every page in English, whatever the organisation's language.
-    const inject = (o: InjectOptions) => okence.app.inject({ ...o, headers: { 'accept-language': 'en', ...o.headers } });
-
-    let n = 0;
-    /** A booking in progress: the official in the room, the citizen admitted, both sockets open. */
-    async function meetingInProgress(opts: { openFolder?: boolean } = {}) {
-      n++;
-      const b = await bookThroughApi(okence, { organisation: 'ue-domzale', office: 'domzale', service: 'splosne-informacije', day: '2026-11-25', to: '2026-12-20', email: `f${n}@example.si`, name: `Citizen ${n}`, ip: `198.51.100.${n}` });
-      clock.set(new Date(b.start.getTime() - 5 * 60_000));
-      const official = await staffCookie(okence, 'uradnik@domzale.example');
-      const staff = open(`/staff/meetings/${b.id}/ws?name=Janez`, { cookie: official });
-      await staff.next('room');
-      const citizen = open(`/j/${b.joinToken}/ws?name=Ana`);
-      const knock = await staff.next('lobby');
-      const waiting = knock.waiting.length ? knock : await staff.next('lobby');
-      staff.send({ type: 'admit', participant: waiting.waiting[0]!.id });
-      await citizen.next('room');
-      if (opts.openFolder !== false) {
-        staff.send({ type: 'open-folder' });
-        await citizen.next('files');
-        await staff.next('files');
-      }
-      return { b, official, staff, citizen, citizenBase: `/j/${b.joinToken}`, staffBase: `/staff/meetings/${b.id}` };
-    }
-
-    /** Uploads as a browser without JavaScript does: the page's form, its CSRF cookie and the token in the action. */
-    async function upload(pathBase: string, files: { name: string; bytes: Uint8Array | string }[], cookie = '') {
-      const page = await inject({ method: 'GET', url: `${pathBase}/files`, headers: { cookie } });
-      assert.equal(page.statusCode, 200, page.body);
-      const action = /<form method="post" action="([^"]+)" enctype="multipart\/form-data"/.exec(page.body)?.[1]?.replace(/&amp;/g, '&');
-      assert.ok(action, 'the page has an upload form');
-      const jar = { ...Object.fromEntries(cookie.split('; ').filter(Boolean).map((c) => c.split('=') as [string, string])), ...cookiesOf(page) };
-      const body = multipartBody(files);
-      return inject({ method: 'POST', url: action, payload: body.payload, headers: { ...body.headers, cookie: Object.entries(jar).map(([k, v]) => `${k}=${v}`).join('; ') } });
-    }
+    let f: FolderFixture;
+    const inject = (o: InjectOptions) => f.inject(o);
+    const meetingInProgress = (opts?: { openFolder?: boolean }) => f.meetingInProgress(opts);
+    const upload = (pathBase: string, files: { name: string; bytes: Uint8Array | string }[], cookie?: string) => f.upload(pathBase, files, cookie);
+    const open = (path: string, opts?: { cookie?: string }) => f.open(path, opts);
+    let n = 100;
 
     const setGrace = async (minutes: number) => {
       const org = await okence.handle.db.selectFrom('organisation').select('id').where('slug', '=', 'ue-domzale').executeTakeFirstOrThrow();
@@ -188,7 +155,7 @@ for (const kind of DB_KINDS) {
       assert.equal(two.statusCode, 200, two.body);
       const full = await upload(m.staffBase, [{ name: 'three.pdf', bytes: mb('3') }], m.official);
       assert.equal(full.statusCode, 422);
-      assert.match(full.body, /the folder would hold more than 2\.6 MB in all/);
+      assert.match(full.body, /the folder would hold more than 2\.5 MB in all/);
       assert.equal((await rowsOf(m.b.id)).length, 3);
 
       const zip = await inject({ method: 'GET', url: `${m.citizenBase}/files/all.zip` });

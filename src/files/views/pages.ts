@@ -6,9 +6,9 @@ import { html, raw, type Html } from '../../views/html.ts';
 import { csrfField } from '../../views/layout.ts';
 import { FILE_TYPES, type FileType } from '../sniff.ts';
 
-/** A size as people read it: "840 kB", "3.4 MB", in the page's language. */
+/** A size as people read it ("840 kB", "3.4 MB", in the page's language), in binary units like the limits (20 MB = 20 MiB). */
 export function formatSize(bytes: number, lang: Lang): string {
-  const [unit, value] = bytes < 1000 * 1000 ? ['kilobyte', Math.max(1, bytes / 1000)] as const : ['megabyte', bytes / 1000 / 1000] as const;
+  const [unit, value] = bytes < 1024 * 1024 ? ['kilobyte', Math.max(1, bytes / 1024)] as const : ['megabyte', bytes / 1024 / 1024] as const;
   return new Intl.NumberFormat(localeOf(lang), { style: 'unit', unit, maximumFractionDigits: value < 10 ? 1 : 0 }).format(value);
 }
 

@@ -22,7 +22,7 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string,
 }
 
 function size(bytes: number, locale: string): string {
-  const [unit, value] = bytes < 1000 * 1000 ? (['kilobyte', Math.max(1, bytes / 1000)] as const) : (['megabyte', bytes / 1000 / 1000] as const);
+  const [unit, value] = bytes < 1024 * 1024 ? (['kilobyte', Math.max(1, bytes / 1024)] as const) : (['megabyte', bytes / 1024 / 1024] as const);
   return new Intl.NumberFormat(locale, { style: 'unit', unit, maximumFractionDigits: value < 10 ? 1 : 0 }).format(value);
 }
 

@@ -1,0 +1,76 @@
+// Test helpers for the meeting folder against a running app: a meeting in progress with the
+// citizen admitted and the folder open, and an upload as a browser without JavaScript sends it.
+import type { InjectOptions, LightMyRequestResponse } from 'fastify';
+import type { Okence } from '../boot.ts';
+import { cookiesOf } from '../http/testing.ts';
+import { bookThroughApi, openSocket, staffCookie, type TestSocket } from '../meeting/testing.ts';
+import { multipartBody } from './testing.ts';
+
+export type FolderFixture = {
+  /** Requests in English, whatever the organisation's language. */
+  inject(o: InjectOptions): Promise<LightMyRequestResponse>;
+  /** A booking in progress at Domžale: the official in the room, the citizen admitted, the folder open unless asked not to. */
+  meetingInProgress(opts?: { openFolder?: boolean }): Promise<{
+    b: { id: string; start: Date; joinToken: string };
+    official: string;
+    staff: TestSocket;
+    citizen: TestSocket;
+    citizenBase: string;
+    staffBase: string;
+  }>;
+  /** Uploads through the folder page's form: its CSRF cookie, the token in its action. */
+  upload(pathBase: string, files: { name: string; bytes: Uint8Array | string }[], cookie?: string): Promise<LightMyRequestResponse>;
+  /** Opens a WebSocket that is closed when the fixture closes. */
+  open(path: string, opts?: { cookie?: string; origin?: string }): TestSocket;
+  close(): Promise<void>;
+};
+
+export function folderFixture(okence: Okence, baseUrl: string, clock: { set(d: Date): void }): FolderFixture {
+  const sockets: TestSocket[] = [];
+  const inject = (o: InjectOptions) => okence.app.inject({ ...o, headers: { 'accept-language': 'en', ...o.headers } });
+  const open = (path: string, opts: { cookie?: string; origin?: string } = {}) => {
+    const s = openSocket(baseUrl, path, opts);
+    sockets.push(s);
+    return s;
+  };
+  let n = 0;
+  return {
+    inject,
+    open,
+    async meetingInProgress(opts = {}) {
+      n++;
+      const b = await bookThroughApi(okence, {
+        organisation: 'ue-domzale', office: 'domzale', service: 'splosne-informacije', day: '2026-11-25', to: '2026-12-20',
+        email: `f${n}@example.si`, name: `Citizen ${n}`, ip: `198.51.100.${n % 250}`,
+      });
+      clock.set(new Date(b.start.getTime() - 5 * 60_000));
+      // Sessions expire after 30 idle minutes of the test clock: sign in at the new time.
+      const official = await staffCookie(okence, 'uradnik@domzale.example');
+      const staff = open(`/staff/meetings/${b.id}/ws?name=Janez`, { cookie: official });
+      await staff.next('room');
+      const citizen = open(`/j/${b.joinToken}/ws?name=Ana`);
+      const knock = await staff.next('lobby');
+      const waiting = knock.waiting.length ? knock : await staff.next('lobby');
+      staff.send({ type: 'admit', participant: waiting.waiting[0]!.id });
+      await citizen.next('room');
+      if (opts.openFolder !== false) {
+        staff.send({ type: 'open-folder' });
+        await citizen.next('files');
+        await staff.next('files');
+      }
+      return { b, official, staff, citizen, citizenBase: `/j/${b.joinToken}`, staffBase: `/staff/meetings/${b.id}` };
+    },
+    async upload(pathBase, files, cookie = '') {
+      const page = await inject({ method: 'GET', url: `${pathBase}/files`, headers: { cookie } });
+      if (page.statusCode !== 200) throw new Error(`folder page: ${page.statusCode}`);
+      const action = /<form method="post" action="([^"]+)" enctype="multipart\/form-data"/.exec(page.body)?.[1]?.replace(/&amp;/g, '&');
+      if (!action) throw new Error('the folder page has no upload form');
+      const jar = { ...Object.fromEntries(cookie.split('; ').filter(Boolean).map((c) => c.split('=') as [string, string])), ...cookiesOf(page) };
+      const body = multipartBody(files);
+      return inject({ method: 'POST', url: action, payload: body.payload, headers: { ...body.headers, cookie: Object.entries(jar).map(([k, v]) => `${k}=${v}`).join('; ') } });
+    },
+    async close() {
+      await Promise.all(sockets.map((s) => s.close()));
+    },
+  };
+}
