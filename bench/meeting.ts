@@ -24,7 +24,7 @@ function rssKb(pid: number): number {
 }
 
 /** A booking starting in five minutes at Domžale, its join token, and `guests` guest links to it. */
-async function seedMeeting(dataDir: string, databaseUrl: string | undefined, secret: string, guests: number) {
+export async function seedMeeting(dataDir: string, databaseUrl: string | undefined, secret: string, guests: number) {
   const handle = await openDatabase({ databaseUrl, dataDir });
   try {
     await migrate(handle.db);
@@ -62,7 +62,7 @@ async function seedMeeting(dataDir: string, databaseUrl: string | undefined, sec
 }
 
 /** Starts Okence as its own process and returns its port. */
-async function startOkence(env: Record<string, string>) {
+export async function startOkence(env: Record<string, string>) {
   const child = spawn(process.execPath, [join(root, 'src/main.ts')], {
     env: { ...process.env, PORT: '0', LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '100000000', NODE_ENV: 'development', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],

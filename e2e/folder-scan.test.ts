@@ -38,7 +38,7 @@ for (const kind of DB_KINDS) {
     test('clean files are scanned; an infected one is quarantined, shown to both sides with why, and never served', async () => {
       const m = await f.meetingInProgress();
       const clean = await f.upload(m.citizenBase, [{ name: 'vloga.pdf', bytes: samplePdf('clean') }]);
-      assert.equal(clean.statusCode, 200, clean.body);
+      assert.equal(clean.statusCode, 303, clean.body);
       assert.equal((await m.staff.next('files')).files[0]!.state, 'clean');
 
       const infected = await f.upload(m.citizenBase, [{ name: 'racun.pdf', bytes: concat(samplePdf('x'), EICAR, '\n%%EOF\n') }]);

@@ -15,6 +15,9 @@ CREATE TABLE meeting_folder (
   organisation_id uuid NOT NULL REFERENCES organisation (id) ON DELETE CASCADE,
   opened_by uuid REFERENCES staff (id) ON DELETE SET NULL,
   opened_at timestamptz NOT NULL,
+  -- The latest the folder stays open: the meeting link's last moment when it opened. Moving the
+  -- booking later does not keep it open; the moved meeting opens a fresh folder.
+  closes_at timestamptz NOT NULL,
   -- When the files go: the link's last moment plus the grace period when opened, brought
   -- forward to the end plus the grace period when the meeting is ended.
   delete_at timestamptz NOT NULL,
@@ -33,6 +36,7 @@ CREATE TABLE meeting_file (
   sha256 text NOT NULL CHECK (sha256 ~ '^[0-9a-f]{64}$'),
   uploaded_by uuid REFERENCES meeting_participant (id) ON DELETE SET NULL,
   uploader_name text NOT NULL,
+  uploader_role text NOT NULL CHECK (uploader_role IN ('citizen', 'guest', 'staff')),
   uploaded_at timestamptz NOT NULL,
   -- clean: scanned and clean; unscanned: no scanner configured; infected: quarantined, never downloadable.
   scan_state text NOT NULL CHECK (scan_state IN ('clean', 'unscanned', 'infected')),
@@ -46,7 +50,11 @@ CREATE TABLE meeting_file_audit (
   at timestamptz NOT NULL,
   action text NOT NULL CHECK (action IN ('opened', 'uploaded', 'refused', 'quarantined', 'downloaded', 'downloaded_all', 'closed', 'deleted')),
   actor_role text CHECK (actor_role IN ('citizen', 'guest', 'staff', 'system')),
+  -- Who, as authenticated (the staff account, the guest link, the booking's citizen), and from where.
   actor_name text,
+  actor_staff_id uuid,
+  actor_guest_id uuid,
+  actor_ip text,
   file_id uuid,
   file_name text,
   size_bytes integer,

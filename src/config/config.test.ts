@@ -17,11 +17,11 @@ test('defaults give a development setup on port 3000 with demo data', () => {
 });
 
 test('production turns demo data off unless asked for, and needs SMTP', () => {
-  const r = parseConfig({ NODE_ENV: 'production', SMTP_URL: 'smtp://mail.example:25' });
+  const r = parseConfig({ NODE_ENV: 'production', SMTP_URL: 'smtp://mail.example:25', FILE_SCAN: 'off' });
   assert.ok(r.ok && r.config.demoData === false);
   const noSmtp = parseConfig({ NODE_ENV: 'production' });
   assert.ok(!noSmtp.ok && noSmtp.errors[0]?.startsWith('SMTP_URL:'));
-  const r2 = parseConfig({ NODE_ENV: 'production', DEMO_DATA: 'true', SMTP_URL: 'smtp://mail.example:25' });
+  const r2 = parseConfig({ NODE_ENV: 'production', DEMO_DATA: 'true', SMTP_URL: 'smtp://mail.example:25', CLAMAV_URL: 'tcp://127.0.0.1:3310' });
   assert.ok(r2.ok && r2.config.demoData === true);
 });
 
@@ -72,4 +72,13 @@ test('file types, limits and the virus scanner are configurable, and bad values 
   if (bad.ok) return;
   assert.ok(bad.errors.some((e) => e.startsWith('FILE_TYPES')), bad.errors.join(' | '));
   assert.ok(bad.errors.some((e) => e.startsWith('CLAMAV_URL:')), bad.errors.join(' | '));
+});
+
+test('production scans uploads with clamd unless FILE_SCAN=off says otherwise', () => {
+  const base = { NODE_ENV: 'production', SMTP_URL: 'smtp://mail.example:25' };
+  const missing = parseConfig(base);
+  assert.ok(!missing.ok && missing.errors[0]?.startsWith('CLAMAV_URL:'));
+  assert.ok(parseConfig({ ...base, CLAMAV_URL: 'unix:///run/clamav/clamd.ctl' }).ok);
+  assert.ok(parseConfig({ ...base, FILE_SCAN: 'off' }).ok);
+  assert.ok(!parseConfig({ FILE_SCAN: 'clamav' }).ok, 'asking for scanning needs a scanner');
 });

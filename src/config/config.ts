@@ -57,6 +57,7 @@ const schema = z.object({
     .transform((v) => v.split(',').map((t) => t.trim().toLowerCase()).filter(Boolean))
     .pipe(z.array(z.enum(Object.keys(FILE_TYPES) as [FileType, ...FileType[]], `each must be one of ${Object.keys(FILE_TYPES).join(', ')}`)).min(1))
     .optional(),
+  FILE_SCAN: z.enum(['clamav', 'off']).optional(),
   CLAMAV_URL: z.string().regex(/^(tcp:\/\/[^\s:]+:\d+|unix:(\/\/)?\/\S+)$/, 'must be tcp://host:port or unix:///path/to/clamd.sock').optional(),
 });
 
@@ -79,6 +80,13 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
   // Without SMTP a production install would confirm bookings whose codes never arrive.
   if (e.NODE_ENV === 'production' && !e.SMTP_URL) {
     return { ok: false, errors: ['SMTP_URL: required when NODE_ENV=production (emails with codes and links must be sent)'] };
+  }
+  // ASVS 12.4.2: files from citizens are scanned before an official opens them; going without is a choice, said out loud.
+  if (e.NODE_ENV === 'production' && !e.CLAMAV_URL && e.FILE_SCAN !== 'off') {
+    return { ok: false, errors: ['CLAMAV_URL: required when NODE_ENV=production (meeting folder uploads are scanned); set FILE_SCAN=off to accept unscanned files'] };
+  }
+  if (e.FILE_SCAN === 'clamav' && !e.CLAMAV_URL) {
+    return { ok: false, errors: ['CLAMAV_URL: required when FILE_SCAN=clamav'] };
   }
   if (e.ICE_TRANSPORT_POLICY === 'relay' && !e.TURN_URLS?.length) {
     return { ok: false, errors: ['ICE_TRANSPORT_POLICY: relay needs TURN_URLS (media can only flow through a TURN server)'] };

@@ -146,7 +146,7 @@ export type Database = {
   };
   meeting_chat: { id: Generated<string>; booking_id: string; participant_id: string; body: string; sent_at: Date; kind: Generated<'text' | 'folder'> };
   folder_policy: { organisation_id: string; grace_minutes: number };
-  meeting_folder: { booking_id: string; organisation_id: string; opened_by: string | null; opened_at: Date; delete_at: Date; purged_at: Date | null };
+  meeting_folder: { booking_id: string; organisation_id: string; opened_by: string | null; opened_at: Date; closes_at: Date; delete_at: Date; purged_at: Date | null };
   meeting_file: {
     id: Generated<string>;
     booking_id: string;
@@ -157,6 +157,7 @@ export type Database = {
     sha256: string;
     uploaded_by: string | null;
     uploader_name: string;
+    uploader_role: 'citizen' | 'guest' | 'staff';
     uploaded_at: Date;
     scan_state: 'clean' | 'unscanned' | 'infected';
     signature: string | null;
@@ -168,6 +169,9 @@ export type Database = {
     action: 'opened' | 'uploaded' | 'refused' | 'quarantined' | 'downloaded' | 'downloaded_all' | 'closed' | 'deleted';
     actor_role: 'citizen' | 'guest' | 'staff' | 'system' | null;
     actor_name: string | null;
+    actor_staff_id: string | null;
+    actor_guest_id: string | null;
+    actor_ip: string | null;
     file_id: string | null;
     file_name: string | null;
     size_bytes: number | null;

@@ -12,14 +12,16 @@ test('a folder closes when the meeting is ended, or two hours after the planned 
   assert.equal(folderClosesAt(end, new Date('2026-03-29T12:00:00Z')).toISOString(), '2026-03-29T11:30:00.000Z');
 });
 
-test('only an opened folder before its closing time is open; a purged one is closed for good', () => {
+test('a folder is closed with its meeting, open from its opening until its own closing time, and fresh again for a moved booking', () => {
   const closesAt = new Date('2026-03-29T10:00:00Z');
   const before = new Date('2026-03-29T09:59:59Z');
-  assert.equal(folderState({ openedAt: null, purgedAt: null, closesAt }, before), 'not_opened');
-  assert.equal(folderState({ openedAt: before, purgedAt: null, closesAt }, before), 'open');
-  assert.equal(folderState({ openedAt: before, purgedAt: null, closesAt }, closesAt), 'closed');
-  assert.equal(folderState({ openedAt: null, purgedAt: null, closesAt }, closesAt), 'closed');
-  assert.equal(folderState({ openedAt: before, purgedAt: before, closesAt }, before), 'closed');
+  assert.equal(folderState(false, null, before), 'not_opened');
+  assert.equal(folderState(false, { closesAt, purgedAt: null }, before), 'open');
+  assert.equal(folderState(true, { closesAt, purgedAt: null }, before), 'closed', 'the meeting ended early');
+  assert.equal(folderState(true, null, before), 'closed');
+  // The booking was moved to a later time: its meeting is open again, the old folder is not.
+  assert.equal(folderState(false, { closesAt, purgedAt: null }, closesAt), 'not_opened');
+  assert.equal(folderState(false, { closesAt, purgedAt: before }, before), 'not_opened');
 });
 
 test('a file fits when it is within the per-file limit and the folder stays within its total', () => {

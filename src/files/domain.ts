@@ -14,10 +14,16 @@ export function folderClosesAt(plannedEnd: Date, endedAt: Date | null): Date {
 
 export type FolderState = 'not_opened' | 'open' | 'closed';
 
-/** Where a folder stands now: only an open folder can be listed, written or read. */
-export function folderState(f: { openedAt: Date | null; purgedAt: Date | null; closesAt: Date }, now: Date): FolderState {
-  if (f.purgedAt || now >= f.closesAt) return 'closed';
-  return f.openedAt ? 'open' : 'not_opened';
+/**
+ * Where a folder stands now. Over with the meeting (ended, past the link's last moment,
+ * cancelled). Otherwise open from when the official opens it until its own closing time; a
+ * folder past that time (its booking was moved to a later time) or already purged counts as
+ * never opened, so the moved meeting starts with a fresh, empty one.
+ */
+export function folderState(meetingOver: boolean, folder: { closesAt: Date; purgedAt: Date | null } | null, now: Date): FolderState {
+  if (meetingOver) return 'closed';
+  if (!folder || folder.purgedAt || now >= folder.closesAt) return 'not_opened';
+  return 'open';
 }
 
 /** Why an upload is refused; each has a message the uploader reads. */

@@ -11,6 +11,7 @@ export type FileRow = {
   size: number;
   sha256: string;
   uploaderName: string;
+  uploaderRole: 'citizen' | 'guest' | 'staff';
   uploadedAt: Date;
   scanState: 'clean' | 'unscanned' | 'infected';
   signature: string | null;
@@ -18,23 +19,32 @@ export type FileRow = {
 
 const fileColumns = [
   'id', 'booking_id as bookingId', 'storage_name as storageName', 'display_name as name', 'mime', 'size_bytes as size', 'sha256',
-  'uploader_name as uploaderName', 'uploaded_at as uploadedAt', 'scan_state as scanState', 'signature',
+  'uploader_name as uploaderName', 'uploader_role as uploaderRole', 'uploaded_at as uploadedAt', 'scan_state as scanState', 'signature',
 ] as const;
 
-export type FolderRow = { bookingId: string; organisationId: string; openedAt: Date; purgedAt: Date | null };
+export type FolderRow = { bookingId: string; organisationId: string; openedAt: Date; closesAt: Date; purgedAt: Date | null };
 
 export async function findFolder(db: Db, bookingId: string): Promise<FolderRow | undefined> {
-  return db.selectFrom('meeting_folder').select(['booking_id as bookingId', 'organisation_id as organisationId', 'opened_at as openedAt', 'purged_at as purgedAt']).where('booking_id', '=', bookingId).executeTakeFirst();
+  return db.selectFrom('meeting_folder').select(['booking_id as bookingId', 'organisation_id as organisationId', 'opened_at as openedAt', 'closes_at as closesAt', 'purged_at as purgedAt']).where('booking_id', '=', bookingId).executeTakeFirst();
 }
 
-/** Opens a meeting's folder; false when it was open already (the announcement goes out once). */
-export async function openFolder(db: Db, f: { bookingId: string; organisationId: string; staffId: string | null; now: Date; deleteAt: Date }): Promise<boolean> {
+/**
+ * Opens a meeting's folder, or opens it afresh when the one it had is past its closing time
+ * (the booking was moved) and purged. False when it was open already (the announcement goes out once).
+ */
+export async function openFolder(db: Db, f: { bookingId: string; organisationId: string; staffId: string | null; now: Date; closesAt: Date; deleteAt: Date }): Promise<boolean> {
+  const values = { opened_by: f.staffId, opened_at: f.now, closes_at: f.closesAt, delete_at: f.deleteAt, purged_at: null };
   const r = await db
     .insertInto('meeting_folder')
-    .values({ booking_id: f.bookingId, organisation_id: f.organisationId, opened_by: f.staffId, opened_at: f.now, delete_at: f.deleteAt })
-    .onConflict((oc) => oc.column('booking_id').doNothing())
+    .values({ booking_id: f.bookingId, organisation_id: f.organisationId, ...values })
+    .onConflict((oc) => oc.column('booking_id').doUpdateSet(values).where('meeting_folder.purged_at', 'is not', null))
     .executeTakeFirst();
   return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+/** Makes a folder due for deletion now (its booking was moved and it is to be opened afresh). */
+export async function expireFolder(db: Db, bookingId: string, now: Date): Promise<void> {
+  await db.updateTable('meeting_folder').set({ delete_at: now }).where('booking_id', '=', bookingId).where('purged_at', 'is', null).execute();
 }
 
 /** The meeting ended: its files go at `deleteAt` (or earlier, if already due). */
@@ -60,14 +70,21 @@ export async function file(db: Db, bookingId: string, id: string): Promise<FileR
  * Locks the folder row and returns how many files and bytes it holds, so that two uploads
  * at once cannot together pass the folder's limit. Call inside a transaction.
  */
-export async function lockUsage(db: Db, bookingId: string): Promise<{ count: number; bytes: number } | undefined> {
-  const folder = await db.selectFrom('meeting_folder').select('booking_id').where('booking_id', '=', bookingId).where('purged_at', 'is', null).forUpdate().executeTakeFirst();
+export async function lockUsage(db: Db, bookingId: string, now: Date): Promise<{ count: number; bytes: number } | undefined> {
+  const folder = await db
+    .selectFrom('meeting_folder')
+    .select('booking_id')
+    .where('booking_id', '=', bookingId)
+    .where('purged_at', 'is', null)
+    .where('closes_at', '>', now)
+    .forUpdate()
+    .executeTakeFirst();
   if (!folder) return undefined;
+  // Quarantined files count too: they take disk like any other.
   const row = await db
     .selectFrom('meeting_file')
     .select((eb) => [eb.fn.countAll<string>().as('count'), sql<string>`coalesce(sum(size_bytes), 0)`.as('bytes')])
     .where('booking_id', '=', bookingId)
-    .where('scan_state', '<>', 'infected')
     .executeTakeFirstOrThrow();
   return { count: Number(row.count), bytes: Number(row.bytes) };
 }
@@ -77,7 +94,7 @@ export async function insertFile(db: Db, f: Omit<FileRow, 'id'> & { uploadedBy: 
     .insertInto('meeting_file')
     .values({
       booking_id: f.bookingId, storage_name: f.storageName, display_name: f.name, mime: f.mime, size_bytes: f.size, sha256: f.sha256,
-      uploaded_by: f.uploadedBy, uploader_name: f.uploaderName, uploaded_at: f.uploadedAt, scan_state: f.scanState, signature: f.signature,
+      uploaded_by: f.uploadedBy, uploader_name: f.uploaderName, uploader_role: f.uploaderRole, uploaded_at: f.uploadedAt, scan_state: f.scanState, signature: f.signature,
     })
     .returning(fileColumns)
     .executeTakeFirstOrThrow();

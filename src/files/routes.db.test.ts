@@ -82,12 +82,18 @@ for (const kind of DB_KINDS) {
       const watcher = open(`${m.staffBase}/files/ws`, { cookie: m.official });
       assert.deepEqual((await watcher.next('files')).files, []);
       const res = await upload(m.citizenBase, [{ name: 'Vloga za potrdilo č. 5.pdf', bytes: pdf }]);
-      assert.equal(res.statusCode, 200, res.body);
-      assert.match(res.body, /Uploaded: Vloga za potrdilo č. 5.pdf/);
+      // Without JavaScript: back to the folder, which confirms it (a reload sends nothing twice).
+      assert.equal(res.statusCode, 303, res.body);
+      assert.equal(res.headers.location, `${m.citizenBase}/files?uploaded=1#folder-files`);
+      const after = await inject({ method: 'GET', url: String(res.headers.location) });
+      assert.match(after.body, /Files uploaded: 1/);
+      assert.match(after.body, /Vloga za potrdilo č. 5.pdf<\/a> <span class="hint">1 kB · Citizen \d+ \(citizen\)/);
       const live = await m.staff.next('files');
       assert.equal(live.files.length, 1);
       const f = live.files[0]!;
-      assert.deepEqual({ name: f.name, size: f.size, uploader: f.uploader, state: f.state }, { name: 'Vloga za potrdilo č. 5.pdf', size: pdf.length, uploader: 'Ana', state: 'unscanned' });
+      // The uploader as the server knows them (the booking's name), not the name typed in the room ("Ana").
+      assert.deepEqual({ name: f.name, size: f.size, role: f.uploaderRole, state: f.state }, { name: 'Vloga za potrdilo č. 5.pdf', size: pdf.length, role: 'citizen', state: 'unscanned' });
+      assert.match(f.uploader, /^Citizen \d+$/);
       assert.equal((await watcher.next('files')).files.length, 1, 'a folder page beside the room hears it too');
 
       const dl = await inject({ method: 'GET', url: `${m.staffBase}/files/${f.id}`, headers: { cookie: m.official } });
@@ -98,6 +104,8 @@ for (const kind of DB_KINDS) {
       assert.equal(dl.headers['x-content-type-options'], 'nosniff');
       assert.equal(dl.headers['content-security-policy'], "sandbox; default-src 'none'");
       assert.equal(dl.headers['cache-control'], 'private, no-store');
+      // A HEAD is no download: it is not answered, so it cannot land in the audit log.
+      assert.equal((await inject({ method: 'HEAD', url: `${m.staffBase}/files/${f.id}`, headers: { cookie: m.official } })).statusCode, 404);
 
       // Stored under a generated name, never the uploader's.
       const stored = onDisk(m.b.id);
@@ -107,6 +115,9 @@ for (const kind of DB_KINDS) {
       assert.deepEqual(audit.map((a) => a.action), ['opened', 'uploaded', 'downloaded']);
       assert.equal(audit[1]!.sha256, sha(pdf));
       assert.equal(audit[2]!.actor_role, 'staff');
+      assert.equal(audit[2]!.actor_name, 'Janez Novak', 'the account name, not the one typed in the room');
+      assert.ok(audit[2]!.actor_staff_id);
+      assert.ok(audit[1]!.actor_ip);
     });
 
     test('a hostile corpus is refused with a clear message each, and nothing is stored', async () => {
@@ -152,7 +163,7 @@ for (const kind of DB_KINDS) {
       assert.equal(noToken.statusCode, 403);
       const mb = (label: string) => concat(samplePdf(label), new Uint8Array(900 * 1024));
       const two = await upload(m.citizenBase, [{ name: 'one.pdf', bytes: mb('1') }, { name: 'two.pdf', bytes: mb('2') }, { name: 'Zapisnik.docx', bytes: makeOoxml('word') }]);
-      assert.equal(two.statusCode, 200, two.body);
+      assert.equal(two.statusCode, 303, two.body);
       const full = await upload(m.staffBase, [{ name: 'three.pdf', bytes: mb('3') }], m.official);
       assert.equal(full.statusCode, 422);
       assert.match(full.body, /the folder would hold more than 2\.5 MB in all/);
@@ -170,7 +181,7 @@ for (const kind of DB_KINDS) {
     test('only people admitted to that meeting get in; a file id from another meeting is not found', async () => {
       const a = await meetingInProgress();
       const ok = await upload(a.citizenBase, [{ name: 'mine.pdf', bytes: samplePdf('mine') }]);
-      assert.equal(ok.statusCode, 200);
+      assert.equal(ok.statusCode, 303);
       const fileId = (await rowsOf(a.b.id))[0]!.id;
       assert.equal((await inject({ method: 'GET', url: `${a.citizenBase}/files/${fileId}` })).statusCode, 200);
       const b = await meetingInProgress();
@@ -187,6 +198,9 @@ for (const kind of DB_KINDS) {
       assert.equal((await inject({ method: 'GET', url: `/j/${'x'.repeat(43)}/files` })).statusCode, 404);
       const other = await staffCookie(okence, 'uradnik@ljutomer.example');
       assert.equal((await inject({ method: 'GET', url: `${b.staffBase}/files`, headers: { cookie: other } })).statusCode, 404);
+      // A colleague at the same office who is not in the meeting does not see its folder either.
+      const colleague = await staffCookie(okence, 'ana.horvat@domzale.example');
+      assert.equal((await inject({ method: 'GET', url: `${b.staffBase}/files`, headers: { cookie: colleague } })).statusCode, 403);
       const anonymous = await inject({ method: 'GET', url: `${b.staffBase}/files/${fileId}` });
       assert.ok([302, 303, 401].includes(anonymous.statusCode), String(anonymous.statusCode));
       // A foreign page cannot open the live list.
@@ -229,6 +243,21 @@ for (const kind of DB_KINDS) {
       const audit = await okence.handle.db.selectFrom('meeting_file_audit').select(['action', 'file_name', 'sha256']).where('booking_id', '=', m.b.id).orderBy('id').execute();
       assert.deepEqual(audit.map((a) => a.action), ['opened', 'uploaded', 'deleted']);
       assert.equal(audit[1]!.sha256, sha(pdf), 'the audit log keeps names and hashes, not contents');
+    });
+
+    test('a booking moved to a later time starts with a fresh folder; the old files go', async () => {
+      const m = await meetingInProgress();
+      await upload(m.citizenBase, [{ name: 'old.pdf', bytes: samplePdf('old') }]);
+      assert.equal((await m.citizen.next('files')).files.length, 1);
+      // As if the booking had been moved: the folder's own closing time has passed while the meeting is open.
+      await okence.handle.db.updateTable('meeting_folder').set({ closes_at: new Date(clock.now().getTime() - 60_000) }).where('booking_id', '=', m.b.id).execute();
+      const page = await inject({ method: 'GET', url: `${m.citizenBase}/files` });
+      assert.match(page.body, /has not opened a shared folder/);
+      assert.equal((await upload(m.staffBase, [{ name: 'x.pdf', bytes: samplePdf('x') }], m.official).catch((e: Error) => e.message)), 'the folder page has no upload form');
+      m.staff.send({ type: 'open-folder' });
+      assert.deepEqual((await m.citizen.next('files')).files, [], 'the reopened folder is empty');
+      assert.deepEqual(await rowsOf(m.b.id), []);
+      assert.deepEqual(onDisk(m.b.id), []);
     });
 
     test('with no grace period the files go as soon as the meeting ends', async () => {

@@ -18,6 +18,10 @@ const fileParams = z.object({ fileId: z.uuid() });
 
 // One request carries at most this many files; the form's "choose files" rarely holds more.
 const FILES_PER_REQUEST = 20;
+// Uploads and zips are the folder's heavy requests: a tighter limit per client than the site's.
+const HEAVY = { rateLimit: { max: 60, timeWindow: 60_000 } };
+// Downloads are recorded in the audit log: a HEAD must not count as one (nor start a zip).
+const GET_ONLY = { exposeHeadRoute: false } as const;
 
 type Who = { entrant: Entrant; name: string; base: string };
 
@@ -71,13 +75,13 @@ export function folderRoutes(deps: { folders: FolderService; meeting: MeetingSer
       async function open(request: FastifyRequest, reply: FastifyReply): Promise<{ who: Who; access: FolderAccess } | FastifyReply> {
         const who = await door.who(request);
         if (!who) throw new AppError('not_found');
-        const access = await folders.access(who.entrant, who.name);
+        const access = await folders.access(who.entrant, who.name, request.ip);
         if (access.state === 'closed') return renderPage(request, reply, closedPage, 410);
         if (access.state === 'not_admitted') return renderPage(request, reply, (ctx) => notAdmittedPage(ctx, who.base), 403);
         return { who, access };
       }
 
-      async function show(request: FastifyRequest, reply: FastifyReply, who: Who, a: FolderAccess, extra: { errors?: string[]; uploaded?: string[] } = {}, status = 200) {
+      async function show(request: FastifyRequest, reply: FastifyReply, who: Who, a: FolderAccess, extra: { errors?: string[]; uploaded?: number } = {}, status = 200) {
         const e = who.entrant;
         const [files, graceMinutes] = await Promise.all([
           a.state === 'open' ? folders.list(e.booking.id) : Promise.resolve([]),
@@ -85,14 +89,15 @@ export function folderRoutes(deps: { folders: FolderService; meeting: MeetingSer
         ]);
         return renderPage(request, reply, (ctx) => folderPage(ctx, {
           base: who.base, role: e.role, state: a.state === 'open' ? 'open' : 'not_opened', files, plannedEnd: e.booking.end,
-          timeZone: e.booking.target.office.timeZone, graceMinutes, limits, errors: extra.errors ?? [], uploaded: extra.uploaded ?? [],
+          timeZone: e.booking.target.office.timeZone, graceMinutes, limits, errors: extra.errors ?? [], uploaded: extra.uploaded ?? 0,
         }), status);
       }
 
       app.get(`${p}/files`, async (request, reply) => {
         const r = await open(request, reply);
         if (!('who' in r)) return r;
-        return show(request, reply, r.who, r.access);
+        const uploaded = Number((request.query as Record<string, unknown>).uploaded ?? 0);
+        return show(request, reply, r.who, r.access, { uploaded: Number.isInteger(uploaded) && uploaded > 0 && uploaded <= FILES_PER_REQUEST ? uploaded : 0 });
       });
 
       app.post(`${p}/files/open`, async (request, reply) => {
@@ -103,7 +108,7 @@ export function folderRoutes(deps: { folders: FolderService; meeting: MeetingSer
         return reply.redirect(`${r.who.base}/files`, 303);
       });
 
-      app.post(`${p}/files`, async (request, reply) => {
+      app.post(`${p}/files`, { config: HEAVY }, async (request, reply) => {
         const r = await open(request, reply);
         if (!('who' in r)) return r;
         if (r.access.state !== 'open') throw new AppError('not_found', 'the folder is not open');
@@ -134,10 +139,13 @@ export function folderRoutes(deps: { folders: FolderService; meeting: MeetingSer
         if (request.headers.accept?.includes('application/json')) {
           return reply.code(status).send({ uploaded, errors });
         }
-        return show(request, reply, r.who, r.access, { errors, uploaded }, status);
+        // Without JavaScript: all in, back to the folder (a reload then sends nothing twice);
+        // something refused, the page again with what and why.
+        if (!errors.length) return reply.redirect(`${r.who.base}/files?uploaded=${uploaded.length}#folder-files`, 303);
+        return show(request, reply, r.who, r.access, { errors, uploaded: uploaded.length }, status);
       });
 
-      app.get(`${p}/files/all.zip`, async (request, reply) => {
+      app.get(`${p}/files/all.zip`, { ...GET_ONLY, config: HEAVY }, async (request, reply) => {
         const r = await open(request, reply);
         if (!('who' in r)) return r;
         const zip = r.access.state === 'open' ? await folders.downloadAll(r.access) : null;
@@ -148,7 +156,7 @@ export function folderRoutes(deps: { folders: FolderService; meeting: MeetingSer
         return reply.send(Readable.from(zip));
       });
 
-      app.get(`${p}/files/:fileId`, async (request, reply) => {
+      app.get(`${p}/files/:fileId`, GET_ONLY, async (request, reply) => {
         const r = await open(request, reply);
         if (!('who' in r)) return r;
         const { fileId } = fileParams.parse(request.params);
@@ -168,10 +176,17 @@ export function folderRoutes(deps: { folders: FolderService; meeting: MeetingSer
         keepAlive(socket);
         (async () => {
           const who = await door.who(request);
-          const a = who && (await folders.access(who.entrant, who.name));
+          const a = who && (await folders.access(who.entrant, who.name, request.ip));
           if (!who || !a || a.state !== 'open') return socket.close(a?.state === 'closed' ? 4410 : 1008, 'not allowed');
           meeting.hub.watchFolder(socket, who.entrant.booking.id, a.actor.participantId);
           meeting.hub.send(socket, { type: 'files', files: await folders.list(who.entrant.booking.id) });
+          // A folder that closes by time (nobody ended the meeting) closes its pages too.
+          const closing = setTimeout(() => {
+            meeting.hub.send(socket, { type: 'ended', surveyUrl: null });
+            socket.close(4410, 'closed');
+          }, Math.min(2 ** 31 - 1, a.closesInMs));
+          closing.unref();
+          socket.on('close', () => clearTimeout(closing));
         })().catch(() => socket.close(1008, 'not allowed'));
       });
     }

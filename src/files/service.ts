@@ -16,13 +16,18 @@ import { deleteAt } from './retention.ts';
 import { sniffType } from './sniff.ts';
 import { zipStream } from './zip-writer.ts';
 
-/** Someone using a folder: the entrant a route authenticated, and the name others see. */
-export type Actor = { entrant: Entrant; participantId: string | null; name: string };
+/**
+ * Someone using a folder: the entrant a route authenticated, the name the server knows them
+ * by (the staff account's, the booking's, the guest link's; never one they typed), and their address.
+ */
+export type Actor = { entrant: Entrant; participantId: string | null; name: string; ip: string | null };
 
 /** What a person may do with a meeting's folder right now. */
 export type FolderAccess = {
   state: FolderState | 'not_admitted';
   closesAt: Date;
+  /** Milliseconds until `closesAt` by the service's clock, for timers. */
+  closesInMs: number;
   actor: Actor;
 };
 
@@ -33,7 +38,9 @@ export type UploadOutcome =
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
 function info(f: repo.FileRow): FileInfo {
-  return { id: f.id, name: f.name, size: f.size, uploader: f.uploaderName, uploadedAt: f.uploadedAt.toISOString(), state: f.scanState, signature: f.signature };
+  return {
+    id: f.id, name: f.name, size: f.size, uploader: f.uploaderName, uploaderRole: f.uploaderRole, uploadedAt: f.uploadedAt.toISOString(), state: f.scanState, signature: f.signature,
+  };
 }
 
 // A refused file's name goes into the audit log only as readable text of bounded length.
@@ -64,7 +71,7 @@ export function folderService(deps: {
   }
 
   function actorRow(a: Actor) {
-    return { actor_role: a.entrant.role, actor_name: a.name };
+    return { actor_role: a.entrant.role, actor_name: a.name, actor_staff_id: a.entrant.staffId, actor_guest_id: a.entrant.guestId, actor_ip: a.ip };
   }
 
   /** Writes bytes durably under a new name: a crash leaves either nothing or the whole file. */
@@ -97,7 +104,14 @@ export function folderService(deps: {
     const now = clock.now();
     const b = actor.entrant.booking;
     const grace = await repo.graceMinutes(db, b.target.organisation.id);
-    const opened = await repo.openFolder(db, { bookingId, organisationId: b.target.organisation.id, staffId: actor.entrant.staffId, now, deleteAt: deleteAt(folderClosesAt(b.end, null), grace) });
+    // A folder left from before the booking was moved goes first: the moved meeting starts empty.
+    const old = await repo.findFolder(db, bookingId);
+    if (old && !old.purgedAt && now >= old.closesAt) {
+      await repo.expireFolder(db, bookingId, now);
+      await service.purgeDue();
+    }
+    const closesAt = folderClosesAt(b.end, null);
+    const opened = await repo.openFolder(db, { bookingId, organisationId: b.target.organisation.id, staffId: actor.entrant.staffId, now, closesAt, deleteAt: deleteAt(closesAt, grace) });
     if (!opened) return;
     await repo.audit(db, bookingId, now, [{ action: 'opened', ...actorRow(actor), file_id: null, file_name: null, size_bytes: null, sha256: null, detail: null }]);
     if (actor.participantId) await meeting.announceFolder(bookingId, actor.participantId, actor.name);
@@ -115,9 +129,10 @@ export function folderService(deps: {
         for (const bookingId of due) {
           await rm(folderDir(bookingId), { recursive: true, force: true });
           const gone = await repo.markPurged(tx, bookingId, now);
-          await repo.audit(tx, bookingId, now, [
-            { action: 'deleted', actor_role: 'system', actor_name: null, file_id: null, file_name: null, size_bytes: gone.bytes, sha256: null, detail: `${gone.count} files` },
-          ]);
+          await repo.audit(tx, bookingId, now, [{
+            action: 'deleted', actor_role: 'system', actor_name: null, actor_staff_id: null, actor_guest_id: null, actor_ip: null,
+            file_id: null, file_name: null, size_bytes: gone.bytes, sha256: null, detail: `${gone.count} files`,
+          }]);
         }
         return due.length;
       });
@@ -131,25 +146,28 @@ export function folderService(deps: {
      * Whether an entrant may use the folder now: citizens and guests once admitted (the
      * lobby rule holds here too), staff of the meeting always; and only while it is open.
      */
-    async access(entrant: Entrant, fallbackName: string): Promise<FolderAccess> {
-      const [p, folder, m] = await Promise.all([meeting.participantOf(entrant), repo.findFolder(db, entrant.booking.id), meeting.afterMeeting(entrant.booking.id)]);
-      const actor: Actor = { entrant, participantId: p?.id ?? null, name: p?.name ?? fallbackName };
-      const closesAt = folderClosesAt(entrant.booking.end, m.endedAt);
-      const cancelled = entrant.booking.state !== 'confirmed';
-      if (entrant.role !== 'staff' && p?.state !== 'admitted' && !cancelled) return { state: 'not_admitted', closesAt, actor };
-      const state = cancelled ? 'closed' : folderState({ openedAt: folder?.openedAt ?? null, purgedAt: folder?.purgedAt ?? null, closesAt }, clock.now());
-      return { state, closesAt, actor };
+    async access(entrant: Entrant, name: string, ip: string | null): Promise<FolderAccess> {
+      const [p, folder, window, m] = await Promise.all([
+        meeting.participantOf(entrant), repo.findFolder(db, entrant.booking.id), meeting.windowOf(entrant.booking), meeting.afterMeeting(entrant.booking.id),
+      ]);
+      const actor: Actor = { entrant, participantId: p?.id ?? null, name, ip };
+      const closesAt = folder && !folder.purgedAt && folder.closesAt > clock.now() ? folder.closesAt : folderClosesAt(entrant.booking.end, m.endedAt);
+      const state = folderState(window.kind === 'over', folder ?? null, clock.now());
+      // The lobby rule holds here too, for staff as well: the folder is for people in the room.
+      const closesInMs = Math.max(0, closesAt.getTime() - clock.now().getTime());
+      if (state !== 'closed' && p?.state !== 'admitted') return { state: 'not_admitted', closesAt, closesInMs, actor };
+      return { state, closesAt, closesInMs, actor };
     },
 
     /** Opens the folder (staff), posting its link in the chat once. */
     open: (a: FolderAccess) => open_(a.actor.entrant.booking.id, a.actor),
 
     /** The folder opened from the room by the official's socket. */
-    async openFromRoom(c: Connection): Promise<void> {
+    async openFromRoom(c: Connection, name: string): Promise<void> {
       const entrant = await meeting.staffEntrant(c.bookingId, c.staffId);
-      const a = await service.access(entrant, c.name);
-      if (a.state === 'closed') return;
-      await open_(c.bookingId, { ...a.actor, participantId: c.participantId, name: c.name });
+      const a = await service.access(entrant, name, null);
+      if (a.state === 'closed' || a.state === 'not_admitted') return;
+      await open_(c.bookingId, { ...a.actor, participantId: c.participantId });
     },
 
     async list(bookingId: string): Promise<FileInfo[]> {
@@ -187,11 +205,15 @@ export function folderService(deps: {
         }
       }
 
+      // Checked again now that the bytes are in: the meeting may have ended, or the uploader
+      // been removed, while a large file arrived or was scanned.
+      const still = await service.access(a.actor.entrant, a.actor.name, a.actor.ip);
+      if (still.state !== 'open') return refuse('closed');
       const row = await db.transaction().execute(async (tx) => {
-        const usage = await repo.lockUsage(tx, bookingId);
+        const usage = await repo.lockUsage(tx, bookingId, clock.now());
         if (!usage) return 'closed' as const;
         if (usage.count >= MAX_FILES_PER_FOLDER) return 'too_many' as const;
-        const fit = signature ? 'ok' : fits(bytes.length, usage.bytes, config);
+        const fit = fits(bytes.length, usage.bytes, config);
         if (fit !== 'ok') return fit;
         // Infected files are kept aside for the office's IT to look at, never served.
         const dir = signature ? join(folderDir(bookingId), 'quarantine') : folderDir(bookingId);
@@ -199,7 +221,7 @@ export function folderService(deps: {
         try {
           const file = await repo.insertFile(tx, {
             bookingId, storageName: stored, name: named.name, mime: sniffed.mime, size: bytes.length, sha256: hash,
-            uploadedBy: a.actor.participantId, uploaderName: a.actor.name, uploadedAt: now, scanState: signature ? 'infected' : config.clamavUrl ? 'clean' : 'unscanned', signature,
+            uploadedBy: a.actor.participantId, uploaderName: a.actor.name, uploaderRole: a.actor.entrant.role, uploadedAt: now, scanState: signature ? 'infected' : config.clamavUrl ? 'clean' : 'unscanned', signature,
           });
           await repo.audit(tx, bookingId, now, [
             { action: signature ? 'quarantined' : 'uploaded', ...actorRow(a.actor), file_id: file.id, file_name: file.name, size_bytes: file.size, sha256: hash, detail: signature },
@@ -210,7 +232,6 @@ export function folderService(deps: {
           throw err;
         }
       });
-      if (row === 'closed') return { ok: false, name: loggable(original), reason: 'closed' };
       if (typeof row === 'string') return refuse(row);
       await broadcast(bookingId);
       if (row.scanState === 'infected') return { ok: false, name: row.name, reason: 'infected', signature: row.signature ?? '' };
@@ -232,9 +253,7 @@ export function folderService(deps: {
       const bookingId = a.actor.entrant.booking.id;
       const all = (await repo.files(db, bookingId)).filter((f) => f.scanState !== 'infected');
       if (all.length === 0) return null;
-      await repo.audit(db, bookingId, clock.now(), [
-        { action: 'downloaded_all', ...actorRow(a.actor), file_id: null, file_name: null, size_bytes: all.reduce((n, f) => n + f.size, 0), sha256: null, detail: `${all.length} files` },
-      ]);
+      await repo.audit(db, bookingId, clock.now(), all.map((f) => ({ action: 'downloaded_all' as const, ...actorRow(a.actor), file_id: f.id, file_name: f.name, size_bytes: f.size, sha256: f.sha256, detail: null })));
       return zipStream(all.map((f) => ({ name: f.name, modified: f.uploadedAt, open: () => createReadStream(join(folderDir(bookingId), f.storageName)) })));
     },
 
@@ -264,7 +283,7 @@ export function folderService(deps: {
   };
 
   // The official's "open folder" in the room, and an end that may make files due at once.
-  meeting.hooks.openFolder = (c) => service.openFromRoom(c);
+  meeting.hooks.openFolder = (c, name) => service.openFromRoom(c, name);
   meeting.hooks.ended = (bookingId) => {
     (async () => {
       const folder = await repo.findFolder(db, bookingId);

@@ -45,7 +45,7 @@ export function folderFixture(okence: Okence, baseUrl: string, clock: { set(d: D
       });
       clock.set(new Date(b.start.getTime() - 5 * 60_000));
       // Sessions expire after 30 idle minutes of the test clock: sign in at the new time.
-      const official = await staffCookie(okence, 'uradnik@domzale.example');
+      const official = await staffCookie(okence, 'uradnik@domzale.example', `192.0.2.${n % 250}`);
       const staff = open(`/staff/meetings/${b.id}/ws?name=Janez`, { cookie: official });
       await staff.next('room');
       const citizen = open(`/j/${b.joinToken}/ws?name=Ana`);

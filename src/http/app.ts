@@ -30,6 +30,11 @@ import { language } from './language.ts';
 import { security } from './security.ts';
 import { staffSession } from './session.ts';
 
+/** A request path as logged: the query dropped and the join, guest and manage tokens masked. */
+export function loggableUrl(url: string): string {
+  return url.split('?')[0]!.replace(/\/(j|g|m)\/[A-Za-z0-9_-]{20,}/, '/$1/…');
+}
+
 /** Everything the HTTP layer stands on; tests build it with their own database and clock. */
 export type AppDeps = {
   config: Config;
@@ -48,7 +53,12 @@ export type AppDeps = {
 export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config } = deps;
   const app = Fastify({
-    logger: { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] },
+    logger: {
+      level: config.logLevel,
+      redact: ['req.headers.cookie', 'req.headers.authorization'],
+      // Request lines without secrets: no query (an upload's CSRF token) and no link tokens in paths.
+      serializers: { req: (req: { method: string; url: string; ip?: string }) => ({ method: req.method, url: loggableUrl(req.url), remoteAddress: req.ip }) },
+    },
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     return503OnClosing: true,

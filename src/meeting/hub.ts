@@ -11,6 +11,8 @@ export type Connection = {
   role: Role;
   staffId: string | null;
   name: string;
+  /** The name the server knows them by (staff account, booking, guest link), for records; `name` is what they chose to show. */
+  knownName: string;
   admitted: boolean;
   media: { audio: boolean; video: boolean; screen: boolean };
   socket: WebSocket;

@@ -60,7 +60,9 @@ export type FileInfo = {
   id: string;
   name: string;
   size: number;
+  /** Who uploaded it, by the name the server knows them by (not one they typed), and as what. */
   uploader: string;
+  uploaderRole: Role;
   uploadedAt: string;
   /** infected: quarantined by the virus scanner, never downloadable; `signature` says why. */
   state: 'clean' | 'unscanned' | 'infected';

@@ -80,7 +80,7 @@ export function meetingRoutes(meeting: MeetingService) {
         closed = true;
         if (connection) meeting.disconnect(connection).catch((err: unknown) => log.error({ err }, 'leaving the meeting failed'));
       });
-      meeting.connect(entrant, name, socket).then(
+      meeting.connect(entrant, name, socket, fallbackName).then(
         (c) => {
           if (!c) return socket.close(4410, 'over');
           connection = c;

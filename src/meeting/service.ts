@@ -33,7 +33,7 @@ export function meetingService(deps: {
   const hub = meetingHub({ handle, log: deps.log, onAdmitted: (c) => enterRoom(c), lobbyOf: (id) => repo.lobby(db, id) });
   const url = (path: string) => new URL(path, deps.publicUrl).href;
   // Set by the folder service once it exists (it needs this service's entrants and hub).
-  const hooks: { openFolder?(c: Connection): Promise<void>; ended?(bookingId: string): void } = {};
+  const hooks: { openFolder?(c: Connection, staffName: string): Promise<void>; ended?(bookingId: string): void } = {};
 
   /** The window a booking's link is in now, counting an ended meeting as over. */
   async function windowOf(b: BookingView): Promise<JoinWindow> {
@@ -123,7 +123,7 @@ export function meetingService(deps: {
         return;
       case 'open-folder':
         if (!hooks.openFolder) throw new AppError('not_found', 'no meeting folder here');
-        await hooks.openFolder(c);
+        await hooks.openFolder(c, c.knownName);
         return;
     }
   }
@@ -172,7 +172,7 @@ export function meetingService(deps: {
      * others knock), gets a welcome with its ICE servers, and the room or the lobby.
      * Returns the connection, or null when the meeting is over or the link outside its window.
      */
-    async connect(e: Entrant, name: string, socket: WebSocket): Promise<Connection | null> {
+    async connect(e: Entrant, name: string, socket: WebSocket, knownName: string = name): Promise<Connection | null> {
       const window = await windowOf(e.booking);
       if (window.kind === 'over' || (window.kind === 'early' && e.role !== 'staff')) return null;
       const now = clock.now();
@@ -181,7 +181,7 @@ export function meetingService(deps: {
         return repo.arrive(tx, { bookingId: e.booking.id, role: e.role, staffId: e.staffId, guestId: e.guestId, name, now });
       });
       const c: Connection = {
-        participantId: p.id, bookingId: e.booking.id, role: e.role, staffId: e.staffId, name, admitted: p.state === 'admitted',
+        participantId: p.id, bookingId: e.booking.id, role: e.role, staffId: e.staffId, name, knownName, admitted: p.state === 'admitted',
         media: { audio: true, video: true, screen: false }, socket, surveyUrl: e.surveyUrl, officeId: e.booking.target.office.id,
       };
       hub.add(c);

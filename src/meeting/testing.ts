@@ -27,11 +27,11 @@ export async function bookThroughApi(
   return { id: b.id, start: new Date(b.start), joinToken: b.joinUrl.split('/j/')[1] ?? '', joinUrl: b.joinUrl, manageUrl: b.manageUrl };
 }
 
-/** Signs a demo staff member in and returns the Cookie header value. */
-export async function staffCookie(okence: Okence, email: string): Promise<string> {
-  const form = await okence.app.inject({ method: 'GET', url: '/staff/sign-in' });
+/** Signs a demo staff member in and returns the Cookie header value (from `ip`, for tests that sign in more often than the per-IP limit allows). */
+export async function staffCookie(okence: Okence, email: string, ip = '127.0.0.1'): Promise<string> {
+  const form = await okence.app.inject({ method: 'GET', url: '/staff/sign-in', remoteAddress: ip });
   let cookies = cookiesOf(form);
-  const res = await okence.app.inject({ method: 'POST', url: '/staff/sign-in', cookies, payload: { email, password: DEMO_PASSWORD, _csrf: csrfFrom(form.body) } });
+  const res = await okence.app.inject({ method: 'POST', url: '/staff/sign-in', remoteAddress: ip, cookies, payload: { email, password: DEMO_PASSWORD, _csrf: csrfFrom(form.body) } });
   if (res.statusCode !== 303) throw new Error(`sign-in of ${email}: ${res.statusCode}`);
   cookies = { ...cookies, ...cookiesOf(res) };
   return Object.entries(cookies).map(([k, v]) => `${k}=${v}`).join('; ');

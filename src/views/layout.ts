@@ -6,11 +6,12 @@ import { CSRF_FIELD } from '../http/security.ts';
 
 const LANGUAGE_NAMES = { sl: 'Slovenščina', cs: 'Čeština', en: 'English' } as const;
 
-/** The same path with `lang` set, keeping the rest of the query. */
+/** The same path with `lang` set, keeping the rest of the query but never a CSRF token (an upload's result page has one). */
 export function withLang(url: string, lang: string): string {
   const queryStart = url.indexOf('?');
   if (queryStart < 0) return `${url}?lang=${lang}`;
   const params = new URLSearchParams(url.slice(queryStart + 1));
+  params.delete('_csrf');
   params.set('lang', lang);
   return `${url.slice(0, queryStart)}?${params.toString()}`;
 }

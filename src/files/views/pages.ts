@@ -41,12 +41,13 @@ export type FolderView = {
   graceMinutes: number;
   limits: { maxFileBytes: number; maxFolderBytes: number; types: readonly FileType[] };
   errors: string[];
-  uploaded: string[];
+  /** How many files the last upload added, for its confirmation. */
+  uploaded: number;
 };
 
 function fileItem(ctx: PageContext, v: FolderView, f: FileInfo): Html {
   const { t, lang } = ctx;
-  const meta = [formatSize(f.size, lang), f.uploader, clock(new Date(f.uploadedAt), v.timeZone, lang), ...(f.state === 'unscanned' ? [t('files.unscanned')] : [])].join(' · ');
+  const meta = [formatSize(f.size, lang), `${f.uploader} (${t(`files.role.${f.uploaderRole}`)})`, clock(new Date(f.uploadedAt), v.timeZone, lang), ...(f.state === 'unscanned' ? [t('files.unscanned')] : [])].join(' · ');
   if (f.state === 'infected') {
     return html`<li class="file infected"><span class="file-name">${f.name}</span> <span class="hint">${meta}</span>
   <p class="error-message">${t('files.infected', { signature: f.signature ?? '' })}</p></li>`;
@@ -59,7 +60,9 @@ export function folderPage(ctx: PageContext, v: FolderView): Page {
   const { t, lang } = ctx;
   const time = clock(v.plannedEnd, v.timeZone, lang);
   const banner = v.graceMinutes > 0 ? t('files.banner_grace', { time, grace: duration(v.graceMinutes, lang) }) : t('files.banner', { time });
-  const clientText = Object.fromEntries(Object.entries(MESSAGES[lang]).filter(([k]) => k.startsWith('folder.') || k.startsWith('files.error.') || ['files.empty', 'files.infected', 'files.unscanned'].includes(k)));
+  const clientText = Object.fromEntries(
+    Object.entries(MESSAGES[lang]).filter(([k]) => k.startsWith('folder.') || k.startsWith('files.error.') || k.startsWith('files.role.') || ['files.empty', 'files.infected', 'files.unscanned'].includes(k)),
+  );
   const accept = [...new Set(v.limits.types.map((x) => `.${FILE_TYPES[x].extension}`))].join(',');
   const back = v.base;
   if (v.state === 'not_opened') {
@@ -84,7 +87,7 @@ ${v.errors.length
   <ul>${v.errors.map((e) => html`<li><a href="#file">${e}</a></li>`)}</ul>
 </div>`
     : ''}
-${v.uploaded.length ? html`<p class="notice" role="status">${t('files.uploaded', { names: v.uploaded.join(', ') })}</p>` : ''}
+${v.uploaded ? html`<p class="notice" role="status">${t('files.uploaded', { count: v.uploaded })}</p>` : ''}
 <section aria-labelledby="files-heading">
   <h2 id="files-heading">${t('files.list')}</h2>
   <ul class="files" id="folder-files">${v.files.length ? v.files.map((f) => fileItem(ctx, v, f)) : html`<li class="hint">${t('files.empty')}</li>`}</ul>

@@ -49,7 +49,7 @@ function start(c: Config): void {
       ...(files.length === 0
         ? [el('li', { class: 'hint' }, t('files.empty'))]
         : files.map((f) => {
-            const meta = [size(f.size, locale), f.uploader, clock.format(new Date(f.uploadedAt)), ...(f.state === 'unscanned' ? [t('files.unscanned')] : [])].join(' · ');
+            const meta = [size(f.size, locale), `${f.uploader} (${t(`files.role.${f.uploaderRole}`)})`, clock.format(new Date(f.uploadedAt)), ...(f.state === 'unscanned' ? [t('files.unscanned')] : [])].join(' · ');
             if (f.state === 'infected') {
               return el('li', { class: 'file infected' }, el('span', { class: 'file-name' }, f.name), ' ', el('span', { class: 'hint' }, meta),
                 el('p', { class: 'error-message' }, t('files.infected', { signature: f.signature ?? '' })));

@@ -1,0 +1,205 @@
+// Meeting folder figures for `npm run bench`: uploads and downloads through Okence against a
+// bare Fastify server (@fastify/multipart, fs.createReadStream) in the same run, server memory
+// under parallel uploads, and the folder as one zip. Figures are ratios and peaks, never asserted.
+// `node bench/files.ts` runs this section alone; `node bench/files.ts bare` is the baseline server.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createReadStream, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { createFreshDatabase } from '../src/db/testing.ts';
+import { openDatabase } from '../src/db/db.ts';
+import { seedMeeting, startOkence } from './meeting.ts';
+
+const root = join(import.meta.dirname, '..');
+const MB = 1024 * 1024; // as FILE_MAX_MB counts
+const FILE_BYTES = 10 * MB;
+// Just under FILE_MAX_MB=20 (20 MiB), the largest file a citizen may send.
+const LARGE_BYTES = 20 * MB - 64 * 1024;
+const UPLOADS = 20;
+const PARALLEL = 10;
+const DOWNLOADS = 50;
+const DOWNLOAD_CONNECTIONS = 10;
+const ZIP_FILES = 10;
+// The folder routes allow 60 uploads and zips a minute per client (routes.ts HEAVY); each
+// server here gets fewer than that, so no request is refused.
+const OKENCE_ENV = { FILE_MAX_MB: '20', FOLDER_MAX_MB: '1000' };
+
+/** A valid PDF of exactly `size` bytes: catalogue, page tree, one stream of padding. */
+function pdfOf(size: number, label: string): Buffer {
+  const head = Buffer.from(`%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R /Title (${label}) >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\n3 0 obj\n<< /Length ${String(size).padStart(9, '0')} >>\nstream\n`, 'latin1');
+  const tail = Buffer.from('\nendstream\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n', 'latin1');
+  return Buffer.concat([head, Buffer.alloc(size - head.length - tail.length), tail]);
+}
+
+/** One file as a browser's form sends it. */
+function multipart(name: string, bytes: Buffer): { body: Buffer; type: string } {
+  const boundary = `----okencebench${randomBytes(8).toString('hex')}`;
+  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/pdf\r\n\r\n`;
+  return { body: Buffer.concat([Buffer.from(head), bytes, Buffer.from(`\r\n--${boundary}--\r\n`)]), type: `multipart/form-data; boundary=${boundary}` };
+}
+
+const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+const mbps = (bytes: number, ms: number) => Number((bytes / MB / (ms / 1000)).toFixed(1));
+const ratio = (a: number, b: number) => Number((a / b).toFixed(2));
+
+/** Samples a process's RSS every 20 ms until stopped; returns the peak in MB. */
+function rssPeak(pid: number): { stop(): number } {
+  let peak = rssMb(pid);
+  const timer = setInterval(() => (peak = Math.max(peak, rssMb(pid))), 20);
+  return { stop: () => (clearInterval(timer), Math.max(peak, rssMb(pid))) };
+}
+
+/** Reads a response to its end, counting bytes, and returns how many arrived. */
+async function drain(res: Response): Promise<number> {
+  if (!res.ok || !res.body) throw new Error(`${res.url}: ${res.status}`);
+  const reader = res.body.getReader();
+  let n = 0;
+  for (let r = await reader.read(); !r.done; r = await reader.read()) n += r.value.length;
+  return n;
+}
+
+/** `count` GETs of a URL over `connections` at a time; the bytes are checked, the time returned. */
+async function downloads(url: string, count: number, connections: number, size: number): Promise<number> {
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(Array.from({ length: connections }, async () => {
+    while (next++ < count) {
+      const n = await drain(await fetch(url));
+      if (n !== size) throw new Error(`${url}: ${n} bytes, expected ${size}`);
+    }
+  }));
+  return performance.now() - started;
+}
+
+type Target = { pid: number; upload(name: string, bytes: Buffer): Promise<void>; download: string; stop(): Promise<void> };
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+/** The baseline server: multipart read with toBuffer() and discarded; a file streamed from disk. */
+async function bareServer(): Promise<void> {
+  const { default: Fastify } = await import('fastify');
+  const { default: fastifyMultipart } = await import('@fastify/multipart');
+  const file = process.env.BARE_FILE ?? '';
+  const size = statSync(file).size;
+  const app = Fastify({ logger: false, bodyLimit: MB });
+  await app.register(fastifyMultipart, { limits: { fileSize: 20 * MB, files: 20, fields: 4, fieldSize: 1024, parts: 30 } });
+  app.post('/upload', async (request) => {
+    const uploaded: string[] = [];
+    for await (const part of request.files({ throwFileSizeLimit: false })) if ((await part.toBuffer()).length) uploaded.push(part.filename);
+    return { uploaded, errors: [] };
+  });
+  app.get('/download', (_request, reply) => reply.header('content-type', 'application/octet-stream').header('content-length', size).send(createReadStream(file)));
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  console.log(`listening ${typeof address === 'object' && address ? address.port : ''}`);
+}
+
+async function post(url: string, name: string, bytes: Buffer, headers: Record<string, string> = {}): Promise<void> {
+  const { body, type } = multipart(name, bytes);
+  const res = await fetch(url, { method: 'POST', body, headers: { ...headers, 'content-type': type, accept: 'application/json' } });
+  const json = (await res.json()) as { uploaded: string[]; errors: string[] };
+  if (res.status !== 200 || json.uploaded.length !== 1) throw new Error(`${url}: ${res.status} ${JSON.stringify(json.errors)}`);
+}
+
+/** Starts the baseline server in its own process, serving `file` for downloads. */
+async function startBare(file: string): Promise<Target> {
+  const child = spawn(process.execPath, [join(root, 'bench/files.ts'), 'bare'], { env: { ...process.env, BARE_FILE: file }, stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  for (let i = 0; i < 600 && !/listening (\d+)/.test(out); i++) {
+    if (child.exitCode !== null) throw new Error(`bare server exited: ${out}`);
+    await sleep(50);
+  }
+  const base = `http://127.0.0.1:${/listening (\d+)/.exec(out)?.[1] ?? ''}`;
+  return { pid: child.pid!, upload: (name, bytes) => post(`${base}/upload`, name, bytes), download: `${base}/download`, stop: () => stopChild(child) };
+}
+
+/** The citizen admitted and the folder open, as if the official had done both in the room. */
+async function admitAndOpenFolder(dataDir: string, databaseUrl: string | undefined, bookingId: string): Promise<void> {
+  const handle = await openDatabase({ databaseUrl, dataDir });
+  try {
+    const now = new Date();
+    const b = await handle.db.selectFrom('booking').select(['organisation_id', 'staff_id']).where('id', '=', bookingId).executeTakeFirstOrThrow();
+    await handle.db.insertInto('meeting').values({ booking_id: bookingId, started_at: now }).execute();
+    await handle.db.insertInto('meeting_participant').values({ booking_id: bookingId, role: 'citizen', display_name: 'Bench Citizen', state: 'admitted', knocked_at: now, admitted_at: now }).execute();
+    await handle.db.insertInto('meeting_folder').values({
+      booking_id: bookingId, organisation_id: b.organisation_id, opened_by: b.staff_id, opened_at: now,
+      closes_at: new Date(now.getTime() + 2 * 3_600_000), delete_at: new Date(now.getTime() + 4 * 3_600_000),
+    }).execute();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The upload form's action (with its CSRF token) and the cookie that token is bound to. */
+async function uploadForm(folderUrl: string): Promise<{ action: string; cookie: string }> {
+  const page = await fetch(folderUrl);
+  const html = await page.text();
+  const action = /<form method="post" action="([^"]+)" enctype="multipart\/form-data"/.exec(html)?.[1]?.replace(/&amp;/g, '&');
+  const cookie = page.headers.getSetCookie().find((c) => c.startsWith('__Host-okence-csrf='))?.split(';')[0];
+  if (page.status !== 200 || !action || !cookie) throw new Error(`folder page ${page.status}: no upload form or CSRF cookie`);
+  return { action: new URL(action, folderUrl).href, cookie };
+}
+
+/** Okence with a meeting in progress and its folder open, on a fresh database; `download` is set once a file is in. */
+async function startFolder(databaseUrl: string | undefined): Promise<Target & { folderUrl: string; fileIds(): Promise<string[]> }> {
+  const secret = randomBytes(24).toString('hex');
+  const dataDir = mkdtempSync(join(tmpdir(), 'okence-bench-files-'));
+  const fresh = databaseUrl ? await createFreshDatabase(databaseUrl, 'okence_bench') : undefined;
+  const seeded = await seedMeeting(dataDir, fresh?.url, secret, 0);
+  await admitAndOpenFolder(dataDir, fresh?.url, seeded.bookingId);
+  const okence = await startOkence({ ...OKENCE_ENV, DATA_DIR: dataDir, SESSION_SECRET: secret, DATABASE_URL: fresh?.url ?? '' });
+  const folderUrl = `http://127.0.0.1:${okence.port}/j/${seeded.joinToken}/files`;
+  const form = await uploadForm(folderUrl);
+  const fileIds = async () => [...(await (await fetch(folderUrl)).text()).matchAll(/\/files\/([0-9a-f-]{36})"/g)].map((m) => m[1]!);
+  return {
+    pid: okence.child.pid!, folderUrl, fileIds, download: '',
+    upload: (name, bytes) => post(form.action, name, bytes, { cookie: form.cookie }),
+    async stop() {
+      await stopChild(okence.child);
+      await fresh?.drop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Sequential uploads of the same files; milliseconds for all of them. */
+async function uploadAll(t: Target, files: Buffer[]): Promise<number> {
+  const started = performance.now();
+  for (const [i, bytes] of files.entries()) await t.upload(`bench-${i}.pdf`, bytes);
+  return performance.now() - started;
+}
+
+/** GETs `url` until `until` settles; the slowest answer in ms (how long others wait meanwhile). */
+async function slowestWhile(url: string, until: Promise<unknown>): Promise<number> {
+  let done = false;
+  void until.finally(() => (done = true)).catch(() => undefined);
+  let slowest = 0;
+  while (!done) {
+    const started = performance.now();
+    await (await fetch(url)).text();
+    slowest = Math.max(slowest, performance.now() - started);
+    await sleep(50);
+  }
+  return Math.round(slowest);
+}
+
+/** `files.length` uploads at once: the server's RSS before and at its peak, and how long they took. */
+async function parallelUploads(t: Target, files: Buffer[], probeUrl?: string) {
+  await sleep(500);
+  const before = rssMb(t.pid);
+  const sampler = rssPeak(t.pid);
+  const started = performance.now();
+  const all = Promise.all(files.map((bytes, i) => t.upload(`large-${i}.pdf`, bytes)));
+  const slowestProbe = probeUrl ? await slowestWhile(probeUrl, all) : null;
+  await all;
+  const ms = performance.now() - started;
+  const peak = sampler.stop();
+  return { before: Math.round(before), peak: Math.round(peak), delta: Math.round(peak - before), perUpload: Number(((peak - before) / files.length).toFixed(1)), ms, slowestProbe };
+}
