@@ -8,9 +8,7 @@ import { createReadStream, mkdtempSync, readFileSync, rmSync, statSync, writeFil
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createFreshDatabase } from '../src/db/testing.ts';
-import { openDatabase } from '../src/db/db.ts';
-import { seedMeeting, startOkence } from './meeting.ts';
+// Okence's modules are imported where they are used, so the baseline process loads only Fastify.
 
 const root = join(import.meta.dirname, '..');
 const MB = 1024 * 1024; // as FILE_MAX_MB counts
@@ -22,6 +20,9 @@ const PARALLEL = 10;
 const DOWNLOADS = 50;
 const DOWNLOAD_CONNECTIONS = 10;
 const ZIP_FILES = 10;
+// Okence and the bare server take turns, this many times, so a burst of noise on the shared
+// machine falls on both alike.
+const ROUNDS = 5;
 // The folder routes allow 60 uploads and zips a minute per client (routes.ts HEAVY); each
 // server here gets fewer than that, so no request is refused.
 const OKENCE_ENV = { FILE_MAX_MB: '20', FOLDER_MAX_MB: '1000' };
@@ -34,7 +35,7 @@ function pdfOf(size: number, label: string): Buffer {
 }
 
 /** One file as a browser's form sends it. */
-function multipart(name: string, bytes: Buffer): { body: Buffer; type: string } {
+function multipart(name: string, bytes: Buffer): { body: Uint8Array<ArrayBuffer>; type: string } {
   const boundary = `----okencebench${randomBytes(8).toString('hex')}`;
   const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/pdf\r\n\r\n`;
   return { body: Buffer.concat([Buffer.from(head), bytes, Buffer.from(`\r\n--${boundary}--\r\n`)]), type: `multipart/form-data; boundary=${boundary}` };
@@ -48,7 +49,12 @@ const ratio = (a: number, b: number) => Number((a / b).toFixed(2));
 function rssPeak(pid: number): { stop(): number } {
   let peak = rssMb(pid);
   const timer = setInterval(() => (peak = Math.max(peak, rssMb(pid))), 20);
-  return { stop: () => (clearInterval(timer), Math.max(peak, rssMb(pid))) };
+  return {
+    stop() {
+      clearInterval(timer);
+      return Math.max(peak, rssMb(pid));
+    },
+  };
 }
 
 /** Reads a response to its end, counting bytes, and returns how many arrived. */
@@ -73,7 +79,7 @@ async function downloads(url: string, count: number, connections: number, size: 
   return performance.now() - started;
 }
 
-type Target = { pid: number; upload(name: string, bytes: Buffer): Promise<void>; download: string; stop(): Promise<void> };
+type Target = { pid: number; upload(name: string, bytes: Buffer): Promise<void>; stop(): Promise<void> };
 
 async function stopChild(child: ChildProcess): Promise<void> {
   const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -108,7 +114,7 @@ async function post(url: string, name: string, bytes: Buffer, headers: Record<st
 }
 
 /** Starts the baseline server in its own process, serving `file` for downloads. */
-async function startBare(file: string): Promise<Target> {
+async function startBare(file: string): Promise<Target & { download: string }> {
   const child = spawn(process.execPath, [join(root, 'bench/files.ts'), 'bare'], { env: { ...process.env, BARE_FILE: file }, stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
@@ -122,6 +128,7 @@ async function startBare(file: string): Promise<Target> {
 
 /** The citizen admitted and the folder open, as if the official had done both in the room. */
 async function admitAndOpenFolder(dataDir: string, databaseUrl: string | undefined, bookingId: string): Promise<void> {
+  const { openDatabase } = await import('../src/db/db.ts');
   const handle = await openDatabase({ databaseUrl, dataDir });
   try {
     const now = new Date();
@@ -147,26 +154,42 @@ async function uploadForm(folderUrl: string): Promise<{ action: string; cookie: 
   return { action: new URL(action, folderUrl).href, cookie };
 }
 
-/** Okence with a meeting in progress and its folder open, on a fresh database; `download` is set once a file is in. */
+/** Okence with a meeting in progress (the citizen admitted) and its folder open, on a fresh database. */
 async function startFolder(databaseUrl: string | undefined): Promise<Target & { folderUrl: string; fileIds(): Promise<string[]> }> {
+  const { createFreshDatabase } = await import('../src/db/testing.ts');
+  const { seedMeeting, startOkence } = await import('./meeting.ts');
   const secret = randomBytes(24).toString('hex');
   const dataDir = mkdtempSync(join(tmpdir(), 'okence-bench-files-'));
   const fresh = databaseUrl ? await createFreshDatabase(databaseUrl, 'okence_bench') : undefined;
-  const seeded = await seedMeeting(dataDir, fresh?.url, secret, 0);
-  await admitAndOpenFolder(dataDir, fresh?.url, seeded.bookingId);
-  const okence = await startOkence({ ...OKENCE_ENV, DATA_DIR: dataDir, SESSION_SECRET: secret, DATABASE_URL: fresh?.url ?? '' });
-  const folderUrl = `http://127.0.0.1:${okence.port}/j/${seeded.joinToken}/files`;
-  const form = await uploadForm(folderUrl);
-  const fileIds = async () => [...(await (await fetch(folderUrl)).text()).matchAll(/\/files\/([0-9a-f-]{36})"/g)].map((m) => m[1]!);
-  return {
-    pid: okence.child.pid!, folderUrl, fileIds, download: '',
-    upload: (name, bytes) => post(form.action, name, bytes, { cookie: form.cookie }),
-    async stop() {
-      await stopChild(okence.child);
-      await fresh?.drop();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
+  let child: ChildProcess | undefined;
+  const stop = async () => {
+    if (child) await stopChild(child);
+    await fresh?.drop();
+    rmSync(dataDir, { recursive: true, force: true });
   };
+  try {
+    const seeded = await seedMeeting(dataDir, fresh?.url, secret, 0);
+    await admitAndOpenFolder(dataDir, fresh?.url, seeded.bookingId);
+    const okence = await startOkence({ ...OKENCE_ENV, DATA_DIR: dataDir, SESSION_SECRET: secret, DATABASE_URL: fresh?.url ?? '' });
+    child = okence.child;
+    const folderUrl = `http://127.0.0.1:${okence.port}/j/${seeded.joinToken}/files`;
+    const form = await uploadForm(folderUrl);
+    const fileIds = async () => [...(await (await fetch(folderUrl)).text()).matchAll(/\/files\/([0-9a-f-]{36})"/g)].map((m) => m[1]!);
+    return { pid: okence.child.pid!, folderUrl, fileIds, stop, upload: (name, bytes) => post(form.action, name, bytes, { cookie: form.cookie }) };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}
+
+/** Runs `a` and `b` in turns, ROUNDS times each; the total milliseconds of each. */
+async function inTurns(a: (round: number) => Promise<number>, b: (round: number) => Promise<number>): Promise<[number, number]> {
+  let [msA, msB] = [0, 0];
+  for (let round = 0; round < ROUNDS; round++) {
+    msA += await a(round);
+    msB += await b(round);
+  }
+  return [msA, msB];
 }
 
 /** Sequential uploads of the same files; milliseconds for all of them. */
@@ -202,4 +225,119 @@ async function parallelUploads(t: Target, files: Buffer[], probeUrl?: string) {
   const ms = performance.now() - started;
   const peak = sampler.stop();
   return { before: Math.round(before), peak: Math.round(peak), delta: Math.round(peak - before), perUpload: Number(((peak - before) / files.length).toFixed(1)), ms, slowestProbe };
+}
+
+/** Memory under parallel uploads, then upload throughput; Okence against the bare server. */
+async function uploadFigures(databaseUrl: string | undefined, bare: Target) {
+  const okence = await startFolder(databaseUrl);
+  try {
+    // Warm up the route (JIT, pools, the files directory) with a small file each.
+    for (const t of [bare, okence]) await t.upload('warm.pdf', pdfOf(64 * 1024, 'warm'));
+    const large = Array.from({ length: PARALLEL }, (_, i) => pdfOf(LARGE_BYTES, `large ${i}`));
+    const idle = await slowestWhile(okence.folderUrl, sleep(1000));
+    const bareMemory = await parallelUploads(bare, large);
+    const memory = await parallelUploads(okence, large, okence.folderUrl);
+    const files = Array.from({ length: UPLOADS }, (_, i) => pdfOf(FILE_BYTES, `upload ${i}`));
+    for (const t of [bare, okence]) await uploadAll(t, files.slice(0, 2));
+    const share = (round: number) => files.slice((round * UPLOADS) / ROUNDS, ((round + 1) * UPLOADS) / ROUNDS);
+    const [bareMs, okenceMs] = await inTurns((r) => uploadAll(bare, share(r)), (r) => uploadAll(okence, share(r)));
+    return { idle, bareMemory, memory, bareUpload: mbps(UPLOADS * FILE_BYTES, bareMs), upload: mbps(UPLOADS * FILE_BYTES, okenceMs) };
+  } finally {
+    await okence.stop();
+  }
+}
+
+/** Streams all.zip once: bytes, time to the first byte and to the last. */
+async function zipOnce(url: string): Promise<{ bytes: number; firstByteMs: number; ms: number }> {
+  const started = performance.now();
+  const res = await fetch(url);
+  if (!res.ok || !res.body) throw new Error(`${url}: ${res.status}`);
+  const reader = res.body.getReader();
+  let r = await reader.read();
+  const firstByteMs = performance.now() - started;
+  let bytes = 0;
+  for (; !r.done; r = await reader.read()) bytes += r.value.length;
+  return { bytes, firstByteMs, ms: performance.now() - started };
+}
+
+/** A folder of ZIP_FILES files: single downloads against the bare server, then all.zip. */
+async function downloadFigures(databaseUrl: string | undefined, bare: Target & { download: string }, file: Buffer) {
+  const okence = await startFolder(databaseUrl);
+  try {
+    for (let i = 0; i < ZIP_FILES; i++) await okence.upload(`zip-${i}.pdf`, pdfOf(FILE_BYTES, `zip ${i}`));
+    const one = `${okence.folderUrl}/${(await okence.fileIds())[0] ?? ''}`;
+    for (const url of [bare.download, one]) await downloads(url, DOWNLOAD_CONNECTIONS, DOWNLOAD_CONNECTIONS, file.length);
+    const [bareMs, okenceMs] = await inTurns(
+      () => downloads(bare.download, DOWNLOADS / ROUNDS, DOWNLOAD_CONNECTIONS, file.length),
+      () => downloads(one, DOWNLOADS / ROUNDS, DOWNLOAD_CONNECTIONS, FILE_BYTES),
+    );
+    await zipOnce(`${okence.folderUrl}/all.zip`);
+    const before = rssMb(okence.pid);
+    const sampler = rssPeak(okence.pid);
+    const zips = [];
+    // The baseline for the zip: the same bytes from the bare server, one file after another on one connection.
+    let oneByOneMs = 0;
+    for (let i = 0; i < 3; i++) {
+      oneByOneMs += await downloads(bare.download, ZIP_FILES, 1, file.length);
+      zips.push(await zipOnce(`${okence.folderUrl}/all.zip`));
+    }
+    const zipPeak = sampler.stop() - before;
+    const zip = zips.sort((a, b) => a.ms - b.ms)[1]!;
+    return {
+      bareDownload: mbps(DOWNLOADS * file.length, bareMs), download: mbps(DOWNLOADS * FILE_BYTES, okenceMs),
+      zip, zipPeak: Math.round(zipPeak), oneByOne: mbps(3 * ZIP_FILES * file.length, oneByOneMs),
+    };
+  } finally {
+    await okence.stop();
+  }
+}
+
+/** Every figure of the meeting folder on one database, in rows for console.table. */
+export async function folderFigures(label: string, databaseUrl: string | undefined) {
+  const dir = mkdtempSync(join(tmpdir(), 'okence-bench-bare-'));
+  const file = pdfOf(FILE_BYTES, 'download');
+  writeFileSync(join(dir, 'file.pdf'), file);
+  const bare = await startBare(join(dir, 'file.pdf'));
+  try {
+    const u = await uploadFigures(databaseUrl, bare);
+    const d = await downloadFigures(databaseUrl, bare, file);
+    const memoryRow = (server: string, m: Awaited<ReturnType<typeof parallelUploads>>) => ({
+      database: label, server, 'RSS before MB': m.before, 'peak RSS MB': m.peak, 'peak delta MB': m.delta, 'MB per upload': m.perUpload, 'all in ms': Math.round(m.ms),
+    });
+    return {
+      throughput: {
+        database: label, 'bare upload MB/s': u.bareUpload, 'upload MB/s': u.upload, 'ratio upload okence/bare': ratio(u.upload, u.bareUpload),
+        'bare download MB/s': d.bareDownload, 'download MB/s': d.download, 'ratio download okence/bare': ratio(d.download, d.bareDownload),
+      },
+      memory: [memoryRow('bare', u.bareMemory), { ...memoryRow('Okence', u.memory), 'folder page ms, slowest meanwhile': u.memory.slowestProbe, 'folder page ms, slowest idle': u.idle }],
+      zip: {
+        database: label, files: ZIP_FILES, 'zip MB': Number((d.zip.bytes / MB).toFixed(1)), 'first byte ms': Math.round(d.zip.firstByteMs),
+        'all ms': Math.round(d.zip.ms), 'MB/s': mbps(d.zip.bytes, d.zip.ms), 'bare one by one MB/s': d.oneByOne,
+        'ratio zip/bare one by one': ratio(mbps(d.zip.bytes, d.zip.ms), d.oneByOne), 'peak RSS delta MB': d.zipPeak,
+      },
+    };
+  } finally {
+    await bare.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Prints folderFigures' rows for each database as three tables. */
+export function printFolderFigures(results: Awaited<ReturnType<typeof folderFigures>>[]): void {
+  console.log(`\nMeeting folder: ${UPLOADS} sequential uploads of a ${FILE_BYTES / MB} MB PDF, and ${DOWNLOADS} downloads of it over ${DOWNLOAD_CONNECTIONS} connections, vs a bare Fastify server (@fastify/multipart toBuffer, fs.createReadStream), in ${ROUNDS} turns each.`);
+  console.table(results.map((r) => r.throughput));
+  console.log(`Meeting folder: ${PARALLEL} parallel uploads of ${(LARGE_BYTES / MB).toFixed(2)} MB each; server RSS sampled every 20 ms; the folder page fetched meanwhile.`);
+  console.table(results.flatMap((r) => r.memory));
+  console.log(`Meeting folder: all.zip of ${ZIP_FILES} files of ${FILE_BYTES / MB} MB (median of 3), vs the same files one by one from the bare server on one connection.`);
+  console.table(results.map((r) => r.zip));
+}
+
+if (import.meta.main) {
+  if (process.argv[2] === 'bare') {
+    await bareServer();
+  } else {
+    const results = [await folderFigures('PGlite', undefined)];
+    if (process.env.DATABASE_URL) results.push(await folderFigures('PostgreSQL', process.env.DATABASE_URL));
+    printFolderFigures(results);
+  }
 }

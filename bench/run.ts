@@ -15,6 +15,7 @@ import { loadDemoData } from '../src/tenants/demo-data.ts';
 import { seedAvailabilityScenario } from './seed.ts';
 import { raceAndThroughput } from './booking.ts';
 import { admitToFirstFrame, lobbyMemory, meetingScriptSize } from './meeting.ts';
+import { folderFigures, printFolderFigures } from './files.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 50;
@@ -173,3 +174,8 @@ if (process.env.BENCH_CALLS !== '0') {
   console.log('\nAdmit → first decoded remote frame, real calls between two Chromiums on loopback (PGlite).');
   console.table([await admitToFirstFrame(Number(process.env.BENCH_CALLS ?? 10))]);
 }
+
+// The meeting folder: uploads and downloads against a bare Fastify server, memory under parallel uploads, all.zip.
+const folder = [await folderFigures('PGlite', undefined)];
+if (process.env.DATABASE_URL) folder.push(await folderFigures('PostgreSQL', process.env.DATABASE_URL));
+printFolderFigures(folder);

@@ -13,7 +13,7 @@ import { fits, folderClosesAt, folderState, MAX_FILES_PER_FOLDER, type FolderSta
 import { displayName, nameRefusal, storageName } from './names.ts';
 import * as repo from './repo.ts';
 import { deleteAt } from './retention.ts';
-import { sniffType } from './sniff.ts';
+import { sniffType, type SniffRefusal } from './sniff.ts';
 import { zipStream } from './zip-writer.ts';
 
 /**
@@ -209,29 +209,35 @@ export function folderService(deps: {
       // been removed, while a large file arrived or was scanned.
       const still = await service.access(a.actor.entrant, a.actor.name, a.actor.ip);
       if (still.state !== 'open') return refuse('closed');
-      const row = await db.transaction().execute(async (tx) => {
-        const usage = await repo.lockUsage(tx, bookingId, clock.now());
-        if (!usage) return 'closed' as const;
-        if (usage.count >= MAX_FILES_PER_FOLDER) return 'too_many' as const;
-        const fit = fits(bytes.length, usage.bytes, config);
-        if (fit !== 'ok') return fit;
-        // Infected files are kept aside for the office's IT to look at, never served.
-        const dir = signature ? join(folderDir(bookingId), 'quarantine') : folderDir(bookingId);
-        const stored = await store(dir, bytes);
-        try {
+      // The bytes go to disk before the transaction: on PGlite (one connection) a transaction
+      // holding a 20 MB write and fsync would stall every other request. A refusal or a failure
+      // removes the file again; a crash leaves an orphan that the folder's deletion removes.
+      const dir = signature ? join(folderDir(bookingId), 'quarantine') : folderDir(bookingId);
+      const stored = await store(dir, bytes);
+      let row: repo.FileRow | Exclude<UploadRefusal, SniffRefusal> | 'closed';
+      try {
+        row = await db.transaction().execute(async (tx) => {
+          const usage = await repo.lockUsage(tx, bookingId, clock.now());
+          if (!usage) return 'closed' as const;
+          if (usage.count >= MAX_FILES_PER_FOLDER) return 'too_many' as const;
+          const fit = fits(bytes.length, usage.bytes, config);
+          if (fit !== 'ok') return fit;
+          // Infected files are kept aside for the office's IT to look at, never served.
           const file = await repo.insertFile(tx, {
             bookingId, storageName: stored, name: named.name, mime: sniffed.mime, size: bytes.length, sha256: hash,
-            uploadedBy: a.actor.participantId, uploaderName: a.actor.name, uploaderRole: a.actor.entrant.role, uploadedAt: now, scanState: signature ? 'infected' : config.clamavUrl ? 'clean' : 'unscanned', signature,
+            uploadedBy: a.actor.participantId, uploaderName: a.actor.name, uploaderRole: a.actor.entrant.role, uploadedAt: now,
+            scanState: signature ? 'infected' : config.clamavUrl ? 'clean' : 'unscanned', signature,
           });
           await repo.audit(tx, bookingId, now, [
             { action: signature ? 'quarantined' : 'uploaded', ...actorRow(a.actor), file_id: file.id, file_name: file.name, size_bytes: file.size, sha256: hash, detail: signature },
           ]);
           return file;
-        } catch (err) {
-          await unlink(join(dir, stored)).catch(() => undefined);
-          throw err;
-        }
-      });
+        });
+      } catch (err) {
+        await unlink(join(dir, stored)).catch(() => undefined);
+        throw err;
+      }
+      if (typeof row === 'string') await unlink(join(dir, stored)).catch(() => undefined);
       if (typeof row === 'string') return refuse(row);
       await broadcast(bookingId);
       if (row.scanState === 'infected') return { ok: false, name: row.name, reason: 'infected', signature: row.signature ?? '' };
