@@ -16,7 +16,7 @@ import { readZipDirectory } from '../src/files/zip.ts';
 import { shiftedClock } from '../src/lib/clock.ts';
 import { EICAR, startClamd } from './clamd.ts';
 import { expectAccessible, expectNoHorizontalScroll, launchCallBrowser, startSite } from './harness.ts';
-import { admit, bookAndStandBefore, newCallPage, officialJoins, prejoinAndJoin, signIn, stage, text } from './meeting-pages.ts';
+import { admit, bookAndStandBefore, newCallPage, officialJoins, prejoinAndJoin, signIn, stage, tabAndPress, text } from './meeting-pages.ts';
 
 const MB = 1024 * 1024;
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
@@ -67,6 +67,15 @@ async function download(folder: Page, name: string): Promise<{ name: string; sha
   const [saved] = await Promise.all([folder.waitForEvent('download'), item(folder, name).locator('a[download]').click()]);
   const path = await saved.path();
   return { name: saved.suggestedFilename(), sha: sha(await readFile(path)) };
+}
+
+/** Presses Tab until the focused element matches `selector` (the keyboard-only path). */
+async function tabTo(page: Page, selector: string, maxTabs = 60): Promise<void> {
+  for (let i = 0; i < maxTabs; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate((sel) => document.activeElement?.matches(sel) ?? false, selector)) return;
+  }
+  assert.fail(`${selector} was not reachable by Tab on ${page.url()}`);
 }
 
 /** Waits until a condition holds, polling: the folder is deleted just after the end, not during it. */
@@ -156,12 +165,19 @@ describe('the meeting folder in Chromium, with uploads scanned by a real clamd',
     assert.equal(fetched.headers()['content-type'], 'application/octet-stream');
     assert.match(fetched.headers()['content-disposition'] ?? '', /^attachment; filename=".*"; filename\*=UTF-8''Vloga%20za%20potrdilo/);
 
-    // 4. The official uploads a certificate; the citizen's list updates and the citizen downloads it intact.
+    // 4. Keyboard only: the official chooses the certificate with Space and uploads with Enter;
+    //    the citizen's list updates and the citizen downloads it intact, with Enter on its link.
     const certificate = { name: 'Potrdilo_o_stalnem_prebivaliscu_st_2026-0415_Domzale.pdf', bytes: pdf('Potrdilo', 300_000) };
-    await chooseAndUpload(officialFolder, certificate.name, certificate.bytes);
+    await tabTo(officialFolder, '#file');
+    const [chooser] = await Promise.all([officialFolder.waitForEvent('filechooser'), officialFolder.keyboard.press('Space')]);
+    await chooser.setFiles({ name: certificate.name, mimeType: 'application/pdf', buffer: Buffer.from(certificate.bytes) });
+    await tabAndPress(officialFolder, text('files.upload'));
     await officialFolder.locator('#folder-progress').getByText(text('folder.done', { name: certificate.name })).waitFor({ timeout: 30_000 });
-    await item(citizenFolder, certificate.name).locator('a[download]').waitFor({ timeout: 15_000 });
-    assert.deepEqual(await download(citizenFolder, certificate.name), { name: certificate.name, sha: sha(certificate.bytes) });
+    const link = item(citizenFolder, certificate.name).locator('a[download]');
+    await link.waitFor({ timeout: 15_000 });
+    await tabTo(citizenFolder, `a[href="${await link.getAttribute('href')}"]`);
+    const [saved] = await Promise.all([citizenFolder.waitForEvent('download'), citizenFolder.keyboard.press('Enter')]);
+    assert.deepEqual({ name: saved.suggestedFilename(), sha: sha(await readFile(await saved.path())) }, { name: certificate.name, sha: sha(certificate.bytes) });
 
     // 5. EICAR inside a PDF passes the type check, is caught by clamd, kept aside and never served.
     const infected = { name: 'Priloga.pdf', bytes: pdf('Priloga', 2_000, EICAR) };
