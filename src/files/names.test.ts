@@ -53,6 +53,10 @@ test('names are NFC and at most 120 code units, cut at a grapheme boundary', () 
   assert.equal(emoji, `${'a'.repeat(114)}.pdf`, 'a family emoji is not split into a broken sequence');
 });
 
+test('a letter and its accent split by an invisible character come out composed (found by the property below)', () => {
+  assert.deepEqual(displayName('C\u2060\u0301', 'pdf'), { ok: true, name: '\u0106.pdf' });
+});
+
 test('a bad detected extension is a programming error', () => {
   assert.throws(() => displayName('a', '.pdf'));
   assert.throws(() => displayName('a', ''));

@@ -31,7 +31,8 @@ export function displayName(original: string, detectedExtension: string): Displa
   let name = original.normalize('NFC');
   // Browsers send a bare name, but old ones sent the client's full path; keep only the last part.
   name = name.slice(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
-  name = name.replace(/\s+/gu, ' ').replace(INVISIBLE, '').replace(/ +/g, ' ');
+  // Normalised again: removing an invisible character can leave a letter and its accent side by side.
+  name = name.replace(/\s+/gu, ' ').replace(INVISIBLE, '').replace(/ +/g, ' ').normalize('NFC');
   // Leading dots make hidden files on Unix and "." or ".." on their own.
   name = name.replace(/^[. ]+/, '').trimEnd();
   const ext = `.${detectedExtension}`;
