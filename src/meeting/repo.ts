@@ -62,15 +62,7 @@ export async function arrive(
   db: Db,
   a: { bookingId: string; role: Role; staffId: string | null; guestId: string | null; name: string; now: Date },
 ): Promise<ParticipantRow> {
-  const existing = await db
-    .selectFrom('meeting_participant')
-    .select(participantColumns)
-    .where('booking_id', '=', a.bookingId)
-    .where('role', '=', a.role)
-    .$if(a.role === 'staff', (q) => q.where('staff_id', '=', a.staffId))
-    .$if(a.role === 'guest', (q) => q.where('guest_id', '=', a.guestId))
-    .forUpdate()
-    .executeTakeFirst();
+  const existing = await participantQuery(db, a).forUpdate().executeTakeFirst();
   const admitted = a.role === 'staff' || existing?.state === 'admitted';
   const state = admitted ? 'admitted' : 'knocking';
   if (existing) {
@@ -231,14 +223,20 @@ export async function pruneRelay(db: Db, before: Date): Promise<void> {
   await db.deleteFrom('meeting_relay').where('created_at', '<', before).execute();
 }
 
-/** The participant row of someone entering by a link or a staff session, if they have come before. */
-export async function participantFor(db: Db, a: { bookingId: string; role: Role; staffId: string | null; guestId: string | null }): Promise<ParticipantRow | undefined> {
+type Who = { bookingId: string; role: Role; staffId: string | null; guestId: string | null };
+
+// One participant row per citizen of a booking, per guest link, per staff member.
+function participantQuery(db: Db, a: Who) {
   return db
     .selectFrom('meeting_participant')
     .select(participantColumns)
     .where('booking_id', '=', a.bookingId)
     .where('role', '=', a.role)
     .$if(a.role === 'staff', (q) => q.where('staff_id', '=', a.staffId))
-    .$if(a.role === 'guest', (q) => q.where('guest_id', '=', a.guestId))
-    .executeTakeFirst();
+    .$if(a.role === 'guest', (q) => q.where('guest_id', '=', a.guestId));
+}
+
+/** The participant row of someone entering by a link or a staff session, if they have come before. */
+export async function participantFor(db: Db, a: Who): Promise<ParticipantRow | undefined> {
+  return participantQuery(db, a).executeTakeFirst();
 }
