@@ -19,7 +19,7 @@ import { announce, app, button, config, el, heading, isStaff, locale, setStage, 
 import { audioContext, onLocalChange, preview, publishLocal, resumeAudio, selfVideo, showPrejoin, stopAllMedia } from './media.ts';
 import { closeAllPeers, closePeer, ensurePeer, me, onSignal, peers, roster, seenRemoteTracks, sendLocalTracks, syncMesh, updateTile, useWelcome } from './peers.ts';
 import { onLobby, showInvited } from './room-staff.ts';
-import { addChatLine, checkQuality, fillRoom, markVerified, renderParticipants, saveMinutes, sendMediaState, setMinutes, showRoom, stopMinutesTimer, updateControls } from './room-ui.ts';
+import { addChatLine, checkQuality, fillRoom, markVerified, renderParticipants, saveMinutes, sendMediaState, setMinutes, showFolder, showRoom, stopMinutesTimer, updateControls } from './room-ui.ts';
 import { connect, disconnect, send } from './socket.ts';
 import { statsByPeer } from './stats.ts';
 
@@ -92,6 +92,8 @@ function handle(m: ServerMessage): void {
       return setMinutes(m.text);
     case 'identity-verified':
       return markVerified();
+    case 'files':
+      return showFolder(m.files.length);
     case 'lobby':
       return onLobby(m.waiting);
     case 'admitted':

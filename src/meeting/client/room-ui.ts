@@ -20,6 +20,7 @@ const ui = {
   quality: el('p', { class: 'meeting-quality', 'data-quality': 'good' }),
   fallback: el('div', { class: 'notice meeting-fallback', hidden: true }),
   verified: el('p', { class: 'meeting-verified', hidden: true }),
+  folder: el('p', { class: 'meeting-folder', hidden: true }),
   people: el('ul', { class: 'meeting-people' }),
   peopleTitle: el('h3', { id: 'people-title' }),
   chatLog: el('div', { class: 'meeting-chat-log', role: 'log', 'aria-live': 'polite', 'aria-labelledby': 'chat-title', tabindex: 0 }),
@@ -40,7 +41,7 @@ export function showRoom(leave: () => void, timeZone: string | undefined): void 
     soundButton,
     controlsBar(leave),
     ui.fallback,
-    el('div', { class: 'meeting-info' }, ui.quality, ui.verified),
+    el('div', { class: 'meeting-info' }, ui.quality, ui.verified, ui.folder),
     status,
   );
   const side = el(
@@ -211,6 +212,12 @@ function chatPanel(): HTMLElement {
     else announce(t('room.not_sent'), 6000);
   });
   return panel('chat-title', el('h3', { id: 'chat-title' }, t('room.chat')), ui.chatLog, form);
+}
+
+/** The shared folder changed: a standing link to it, with how many files it holds. */
+export function showFolder(count: number): void {
+  ui.folder.replaceChildren(el('a', { href: folderUrl(), target: '_blank', rel: 'noopener' }, t('room.folder_count', { count })));
+  ui.folder.hidden = false;
 }
 
 /** A chat line from the server (ours too), with a clickable link where it has one. */
