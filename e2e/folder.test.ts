@@ -156,7 +156,7 @@ describe('the meeting folder in Chromium, with uploads scanned by a real clamd',
     await item(officialFolder, application.name).locator('a[download]').waitFor({ timeout: 15_000 });
     await item(citizenFolder, application.name).locator('a[download]').waitFor({ timeout: 15_000 });
     // The room beside it keeps a standing link with the count, for whoever closed the tab.
-    await officialRoom.locator('.meeting-folder a').getByText(text('room.folder_count', { count: 1 })).waitFor({ timeout: 15_000 });
+    await officialRoom.locator('.meeting-folder a').getByText(text('room.folder_count', { count: '1' })).waitFor({ timeout: 15_000 });
 
     // 3. The official downloads it byte for byte, under its own name, as an attachment.
     assert.deepEqual(await download(officialFolder, application.name), { name: application.name, sha: sha(application.bytes) });
