@@ -41,8 +41,11 @@ export async function bootOkence(config: Config, opts: { clock?: Clock; handle?:
     const booking = bookingService({ db: handle.db, clock });
     // The worker needs the app's logger, the app needs the lifecycle, the lifecycle wakes the worker.
     const mailRef: { worker?: MailWorker } = {};
+    const folderRef: { closeFor?(bookingId: string): Promise<void> } = {};
     const lifecycle = bookingLifecycle({
       db: handle.db, clock, secret: sessionSecret, publicUrl: config.publicUrl, booking, tenants, wakeMail: () => mailRef.worker?.wake(),
+      // A cancelled or moved booking's folder closes with the time it belonged to.
+      onChanged: (bookingId) => void folderRef.closeFor?.(bookingId).catch((err: unknown) => logRef.error({ err }, 'closing the meeting folder failed')),
     });
     const logRef: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void } = {
       warn: (obj, msg) => console.warn(msg, obj),
@@ -57,6 +60,7 @@ export async function bootOkence(config: Config, opts: { clock?: Clock; handle?:
       handle, clock, meeting, config: config.files,
       log: { warn: (obj, msg) => logRef.warn(obj, msg), error: (obj, msg) => logRef.error(obj, msg) },
     });
+    folderRef.closeFor = (bookingId) => folders.closeFor(bookingId);
     const app = await createApp({ config, sessionSecret, handle, tenants, identity, booking, lifecycle, meeting, folders, clock });
     logRef.warn = (obj, msg) => app.log.warn(obj, msg);
     logRef.error = (obj, msg) => app.log.error(obj, msg);

@@ -59,6 +59,8 @@ export function bookingLifecycle(deps: {
   tenants: TenantsService;
   /** Tells the mail worker there is something to send (after the transaction commits). */
   wakeMail?: () => void;
+  /** Told after a booking is cancelled or moved (the meeting folder closes with the time it belonged to). */
+  onChanged?: (bookingId: string, change: 'cancelled' | 'moved') => void;
 }) {
   const { db, clock, secret } = deps;
   const url = (path: string) => new URL(path, deps.publicUrl).href;
@@ -252,6 +254,7 @@ export function bookingLifecycle(deps: {
       if (outcome.ok) {
         deps.booking.invalidate();
         deps.wakeMail?.();
+        deps.onChanged?.(outcome.booking.id, 'cancelled');
       }
       return outcome;
     },
@@ -287,6 +290,7 @@ export function bookingLifecycle(deps: {
       if (!result.ok || !result.value) return { ok: false as const, reason: 'taken' as const };
       deps.booking.invalidate();
       deps.wakeMail?.();
+      deps.onChanged?.(result.value.id, 'moved');
       return { ok: true as const, booking: result.value };
     },
   };

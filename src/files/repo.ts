@@ -47,11 +47,11 @@ export async function expireFolder(db: Db, bookingId: string, now: Date): Promis
   await db.updateTable('meeting_folder').set({ delete_at: now }).where('booking_id', '=', bookingId).where('purged_at', 'is', null).execute();
 }
 
-/** The meeting ended: its files go at `deleteAt` (or earlier, if already due). */
-export async function closeFolder(db: Db, bookingId: string, deleteAt: Date): Promise<void> {
+/** The meeting ended (or its booking was cancelled or moved): the folder closes now and its files go at `deleteAt`, or earlier if already due. */
+export async function closeFolder(db: Db, bookingId: string, now: Date, deleteAt: Date): Promise<void> {
   await db
     .updateTable('meeting_folder')
-    .set({ delete_at: sql<Date>`LEAST(delete_at, ${deleteAt}::timestamptz)` })
+    .set({ closes_at: sql<Date>`LEAST(closes_at, ${now}::timestamptz)`, delete_at: sql<Date>`LEAST(delete_at, ${deleteAt}::timestamptz)` })
     .where('booking_id', '=', bookingId)
     .where('purged_at', 'is', null)
     .execute();

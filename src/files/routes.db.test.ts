@@ -260,6 +260,18 @@ for (const kind of DB_KINDS) {
       assert.deepEqual(onDisk(m.b.id), []);
     });
 
+    test('a booking cancelled during its meeting closes the folder and its files go', async () => {
+      const m = await meetingInProgress();
+      await upload(m.citizenBase, [{ name: 'x.pdf', bytes: samplePdf('cancelled') }]);
+      const manageToken = m.b.manageUrl.split('/m/')[1];
+      const cancel = await inject({ method: 'POST', url: `/api/v1/bookings/${manageToken}/cancel` });
+      assert.equal(cancel.statusCode, 200, cancel.body);
+      assert.equal((await inject({ method: 'GET', url: `${m.citizenBase}/files` })).statusCode, 410);
+      for (let i = 0; i < 50 && existsSync(join(filesDir, m.b.id)); i++) await new Promise((r) => setTimeout(r, 50));
+      assert.equal(existsSync(join(filesDir, m.b.id)), false);
+      assert.deepEqual(await rowsOf(m.b.id), []);
+    });
+
     test('with no grace period the files go as soon as the meeting ends', async () => {
       const m = await meetingInProgress();
       await upload(m.citizenBase, [{ name: 'x.pdf', bytes: samplePdf('x') }]);

@@ -282,6 +282,18 @@ export function folderService(deps: {
       return next;
     },
 
+    /**
+     * The meeting ended, or its booking was cancelled or moved: the folder closes now and its
+     * files go after the organisation's grace period (at once by default).
+     */
+    async closeFor(bookingId: string): Promise<void> {
+      const folder = await repo.findFolder(db, bookingId);
+      if (!folder || folder.purgedAt) return;
+      const now = clock.now();
+      await repo.closeFolder(db, bookingId, now, deleteAt(now, await repo.graceMinutes(db, folder.organisationId)));
+      await service.purgeDue();
+    },
+
     /** The audit log of a meeting's folder, oldest first. */
     audit: (bookingId: string) => repo.auditOf(db, bookingId),
     graceMinutes: (organisationId: string) => repo.graceMinutes(db, organisationId),
@@ -291,12 +303,7 @@ export function folderService(deps: {
   // The official's "open folder" in the room, and an end that may make files due at once.
   meeting.hooks.openFolder = (c, name) => service.openFromRoom(c, name);
   meeting.hooks.ended = (bookingId) => {
-    (async () => {
-      const folder = await repo.findFolder(db, bookingId);
-      if (!folder || folder.purgedAt) return;
-      await repo.closeFolder(db, bookingId, deleteAt(clock.now(), await repo.graceMinutes(db, folder.organisationId)));
-      await service.purgeDue();
-    })().catch((err: unknown) => deps.log.error({ err }, 'closing the meeting folder failed'));
+    service.closeFor(bookingId).catch((err: unknown) => deps.log.error({ err }, 'closing the meeting folder failed'));
   };
   return service;
 }

@@ -11,7 +11,7 @@ export type FolderFixture = {
   inject(o: InjectOptions): Promise<LightMyRequestResponse>;
   /** A booking in progress at Domžale: the official in the room, the citizen admitted, the folder open unless asked not to. */
   meetingInProgress(opts?: { openFolder?: boolean }): Promise<{
-    b: { id: string; start: Date; joinToken: string };
+    b: { id: string; start: Date; joinToken: string; manageUrl: string };
     official: string;
     staff: TestSocket;
     citizen: TestSocket;
