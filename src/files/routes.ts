@@ -179,6 +179,8 @@ export function folderRoutes(deps: { folders: FolderService; meeting: MeetingSer
           const a = who && (await folders.access(who.entrant, who.name, request.ip));
           if (!who || !a || a.state !== 'open') return socket.close(a?.state === 'closed' ? 4410 : 1008, 'not allowed');
           meeting.hub.watchFolder(socket, who.entrant.booking.id, a.actor.participantId);
+          // Checked once more now that it listens: a removal or an end in between is not missed.
+          if ((await folders.access(who.entrant, who.name, request.ip)).state !== 'open') return socket.close(1008, 'not allowed');
           meeting.hub.send(socket, { type: 'files', files: await folders.list(who.entrant.booking.id) });
           // A folder that closes by time (nobody ended the meeting) closes its pages too.
           const closing = setTimeout(() => {
