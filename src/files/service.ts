@@ -143,8 +143,9 @@ export function folderService(deps: {
 
   const service = {
     /**
-     * Whether an entrant may use the folder now: citizens and guests once admitted (the
-     * lobby rule holds here too), staff of the meeting always; and only while it is open.
+     * Whether an entrant may use the folder now: only someone admitted to the room (staff too:
+     * a colleague who is not in the meeting does not see its documents), and only while the
+     * folder is open. `name` is the name the door authenticated, for the records.
      */
     async access(entrant: Entrant, name: string, ip: string | null): Promise<FolderAccess> {
       const [p, folder, window, m] = await Promise.all([
@@ -153,7 +154,6 @@ export function folderService(deps: {
       const actor: Actor = { entrant, participantId: p?.id ?? null, name, ip };
       const closesAt = folder && !folder.purgedAt && folder.closesAt > clock.now() ? folder.closesAt : folderClosesAt(entrant.booking.end, m.endedAt);
       const state = folderState(window.kind === 'over', folder ?? null, clock.now());
-      // The lobby rule holds here too, for staff as well: the folder is for people in the room.
       const closesInMs = Math.max(0, closesAt.getTime() - clock.now().getTime());
       if (state !== 'closed' && p?.state !== 'admitted') return { state: 'not_admitted', closesAt, closesInMs, actor };
       return { state, closesAt, closesInMs, actor };
