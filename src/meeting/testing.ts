@@ -81,7 +81,10 @@ export function openSocket(baseUrl: string, path: string, opts: { cookie?: strin
         }
         const left = end - Date.now();
         if (left <= 0) throw new Error(`no ${type} within ${timeoutMs} ms; got ${messages.map((m) => m.type).join(', ')}`);
-        await Promise.race([new Promise<void>((r) => waiters.push(r)), new Promise((r) => setTimeout(r, left)), closed]);
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([new Promise<void>((r) => waiters.push(r)), new Promise((r) => (timer = setTimeout(r, left))), closed]);
+        // A timer left running would hold the test process open after the last test.
+        clearTimeout(timer);
         if (ws.readyState === ws.CLOSED && seen >= messages.length) throw new Error(`socket closed before ${type}; got ${messages.map((m) => m.type).join(', ')}`);
       }
     },
