@@ -7,6 +7,7 @@ import { requireStaff } from '../http/session.ts';
 import { keepAlive, sameOrigin } from '../http/websocket.ts';
 import type { MessageKey } from '../i18n/i18n.ts';
 import { AppError } from '../lib/errors.ts';
+import { semaphore } from '../lib/semaphore.ts';
 import type { Entrant, MeetingService } from '../meeting/service.ts';
 import { downloadHeaders } from './disposition.ts';
 import type { FolderAccess, FolderService, UploadOutcome } from './service.ts';
@@ -20,6 +21,10 @@ const fileParams = z.object({ fileId: z.uuid() });
 const FILES_PER_REQUEST = 20;
 // Uploads and zips are the folder's heavy requests: a tighter limit per client than the site's.
 const HEAVY = { rateLimit: { max: 60, timeWindow: 60_000 } };
+// Each upload in progress holds its file in memory while it is checked and scanned (up to
+// 20 MB, ~35 MB of RSS measured): a few at a time per instance bound that; the rest wait their
+// turn with their bytes still in the network buffers.
+const UPLOADS_AT_ONCE = 8;
 // Downloads are recorded in the audit log: a HEAD must not count as one (nor start a zip).
 const GET_ONLY = { exposeHeadRoute: false } as const;
 
@@ -67,6 +72,7 @@ function doors(meeting: MeetingService) {
 /** The meeting folder's pages, uploads, downloads and live list, below each door to the meeting. */
 export function folderRoutes(deps: { folders: FolderService; meeting: MeetingService; limits: Config['files'] }) {
   const { folders, meeting, limits } = deps;
+  const uploading = semaphore(UPLOADS_AT_ONCE);
   return async function routes(app: FastifyInstance): Promise<void> {
     for (const door of doors(meeting)) {
       const p = door.prefix;
@@ -114,16 +120,21 @@ export function folderRoutes(deps: { folders: FolderService; meeting: MeetingSer
         if (r.access.state !== 'open') throw new AppError('not_found', 'the folder is not open');
         if (!request.isMultipart()) throw new AppError('invalid_input', 'expected multipart/form-data');
         const outcomes: UploadOutcome[] = [];
-        // An oversize file is cut off and reported, and the files after it in the same request still count.
-        for await (const part of request.files({ throwFileSizeLimit: false, preservePath: true, limits: { fileSize: limits.maxFileBytes, files: FILES_PER_REQUEST, fields: 4, fieldSize: 1024 } })) {
-          const bytes = await part.toBuffer();
-          if (part.file.truncated) {
-            outcomes.push(await folders.tooLarge(r.access, part.filename));
-            continue;
+        const release = await uploading.acquire();
+        try {
+          // An oversize file is cut off and reported, and the files after it in the same request still count.
+          for await (const part of request.files({ throwFileSizeLimit: false, preservePath: true, limits: { fileSize: limits.maxFileBytes, files: FILES_PER_REQUEST, fields: 4, fieldSize: 1024 } })) {
+            const bytes = await part.toBuffer();
+            if (part.file.truncated) {
+              outcomes.push(await folders.tooLarge(r.access, part.filename));
+              continue;
+            }
+            // A form submitted with nothing chosen still sends one empty, nameless part.
+            if (part.filename === '' && bytes.length === 0) continue;
+            outcomes.push(await folders.upload(r.access, part.filename, bytes));
           }
-          // A form submitted with nothing chosen still sends one empty, nameless part.
-          if (part.filename === '' && bytes.length === 0) continue;
-          outcomes.push(await folders.upload(r.access, part.filename, bytes));
+        } finally {
+          release();
         }
         const t = request.t;
         const message = (o: Extract<UploadOutcome, { ok: false }>) =>
