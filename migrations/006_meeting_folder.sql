@@ -15,11 +15,12 @@ CREATE TABLE meeting_folder (
   organisation_id uuid NOT NULL REFERENCES organisation (id) ON DELETE CASCADE,
   opened_by uuid REFERENCES staff (id) ON DELETE SET NULL,
   opened_at timestamptz NOT NULL,
-  -- The latest the folder stays open: the meeting link's last moment when it opened. Moving the
-  -- booking later does not keep it open; the moved meeting opens a fresh folder.
+  -- The latest the folder stays open: the meeting link's last moment when it opened, brought
+  -- forward when the meeting ends or its booking is cancelled or moved (a moved meeting opens a
+  -- fresh folder).
   closes_at timestamptz NOT NULL,
-  -- When the files go: the link's last moment plus the grace period when opened, brought
-  -- forward to the end plus the grace period when the meeting is ended.
+  -- When the files go: the closing time plus the organisation's grace period, brought forward
+  -- with it.
   delete_at timestamptz NOT NULL,
   -- Set once the files are deleted from disk and their rows removed; the folder stays closed.
   purged_at timestamptz
