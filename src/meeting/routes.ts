@@ -43,15 +43,16 @@ export function meetingRoutes(meeting: MeetingService) {
       const chat = tokenBucket(CHAT_BURST, CHAT_PER_SECOND, Date.now);
       let strikes = 0;
       let connection: Connection | null = null;
-      const pending: string[] = [];
+      const pending: (string | null)[] = [];
       const strike = (code: 'rate_limited' | 'forbidden' | 'invalid', why: string) => {
         log.warn({ participant: connection?.participantId, why }, 'meeting message dropped');
         if (connection) meeting.hub.send(socket, { type: 'error', code });
         if (++strikes > MAX_STRIKES) socket.close(1008, 'too many bad messages');
       };
-      const handle = (text: string) => {
+      const handle = (text: string | null) => {
         const c = connection;
         if (!c) return;
+        if (text === null) return strike('invalid', 'binary frame');
         let json: unknown;
         try {
           json = JSON.parse(text);
@@ -69,8 +70,8 @@ export function meetingRoutes(meeting: MeetingService) {
         });
       };
       socket.on('message', (data, isBinary) => {
-        if (isBinary) return strike('invalid', 'binary frame');
-        const text = Buffer.isBuffer(data) ? data.toString('utf8') : Buffer.concat(data as Buffer[]).toString('utf8');
+        // A binary frame waits its turn like any other, so its refusal is answered once the socket is known.
+        const text = isBinary ? null : Buffer.isBuffer(data) ? data.toString('utf8') : Buffer.concat(data as Buffer[]).toString('utf8');
         if (connection) handle(text);
         else if (pending.length < 20) pending.push(text);
       });
