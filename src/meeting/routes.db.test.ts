@@ -68,6 +68,7 @@ for (const kind of DB_KINDS) {
       citizen.send({ type: 'signal', to: welcome.you.id, candidate: { candidate: 'x' } });
       citizen.send({ type: 'admit', participant: knocker });
       await staff.next('chat');
+      for (let i = 0; i < 3; i++) await citizen.next('error');
       await settle();
       assert.deepEqual(citizen.messages.map((m) => m.type), ['welcome', 'error', 'error', 'error']);
       assert.ok(!staff.messages.some((m) => m.type === 'chat' && m.line.text === 'let me in'));
