@@ -8,7 +8,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, FileChooser, Page } from 'playwright-core';
 import type { Okence } from '../src/boot.ts';
 import { DB_KINDS, openTestDatabase } from '../src/db/testing.ts';
 import { concat } from '../src/files/testing.ts';
@@ -76,6 +76,22 @@ async function tabTo(page: Page, selector: string, maxTabs = 60): Promise<void> 
     if (await page.evaluate((sel) => document.activeElement?.matches(sel) ?? false, selector)) return;
   }
   assert.fail(`${selector} was not reachable by Tab on ${page.url()}`);
+}
+
+/**
+ * Presses Space on the focused file input until the file chooser opens. Playwright switches
+ * chooser interception on without waiting for the browser, so a press right after listening can
+ * meet an uncaught native dialog (headless cancels it): the press is repeated, never the check.
+ */
+async function chooseByKeyboard(page: Page): Promise<FileChooser> {
+  const chooser = page.waitForEvent('filechooser', { timeout: 30_000 });
+  for (let i = 0; i < 5; i++) {
+    await page.keyboard.press('Space');
+    const opened = await Promise.race([chooser, new Promise<null>((r) => setTimeout(() => r(null), 3_000))]);
+    if (opened) return opened;
+    assert.ok(await page.evaluate(() => document.activeElement?.id === 'file'), 'the file input kept the focus');
+  }
+  return chooser;
 }
 
 /** Waits until a condition holds, polling: the folder is deleted just after the end, not during it. */
@@ -170,13 +186,16 @@ describe('the meeting folder in Chromium, with uploads scanned by a real clamd',
     // 4. Keyboard only: the official chooses the certificate with Space and uploads with Enter;
     //    the citizen's list updates and the citizen downloads it intact, with Enter on its link.
     const certificate = { name: 'Potrdilo_o_stalnem_prebivaliscu_st_2026-0415_Domzale.pdf', bytes: pdf('Potrdilo', 300_000) };
+    // Keys go to the tab in front: each browser window here holds a room and a folder tab.
+    await officialFolder.bringToFront();
     await tabTo(officialFolder, '#file');
-    const [chooser] = await Promise.all([officialFolder.waitForEvent('filechooser'), officialFolder.keyboard.press('Space')]);
+    const chooser = await chooseByKeyboard(officialFolder);
     await chooser.setFiles({ name: certificate.name, mimeType: 'application/pdf', buffer: Buffer.from(certificate.bytes) });
     await tabAndPress(officialFolder, text('files.upload'));
     await officialFolder.locator('#folder-progress').getByText(text('folder.done', { name: certificate.name })).waitFor({ timeout: 30_000 });
     const link = item(citizenFolder, certificate.name).locator('a[download]');
     await link.waitFor({ timeout: 15_000 });
+    await citizenFolder.bringToFront();
     await tabTo(citizenFolder, `a[href="${await link.getAttribute('href')}"]`);
     const [saved] = await Promise.all([citizenFolder.waitForEvent('download'), citizenFolder.keyboard.press('Enter')]);
     assert.deepEqual({ name: saved.suggestedFilename(), sha: sha(await readFile(await saved.path())) }, { name: certificate.name, sha: sha(certificate.bytes) });
