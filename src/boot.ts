@@ -12,6 +12,7 @@ import { bookingService } from './booking/service.ts';
 import { bookingLifecycle } from './booking/lifecycle.ts';
 import { meetingService } from './meeting/service.ts';
 import { folderService } from './files/service.ts';
+import { auditService } from './audit/service.ts';
 import { devMailbox, mailWorker, smtpTransport, type MailWorker } from './mail/service.ts';
 
 export type Okence = {
@@ -61,7 +62,8 @@ export async function bootOkence(config: Config, opts: { clock?: Clock; handle?:
       log: { warn: (obj, msg) => logRef.warn(obj, msg), error: (obj, msg) => logRef.error(obj, msg) },
     });
     folderRef.closeFor = (bookingId) => folders.closeFor(bookingId);
-    const app = await createApp({ config, sessionSecret, handle, tenants, identity, booking, lifecycle, meeting, folders, clock });
+    const audit = auditService({ db: handle.db, clock });
+    const app = await createApp({ config, sessionSecret, handle, tenants, identity, booking, lifecycle, meeting, folders, audit, clock });
     logRef.warn = (obj, msg) => app.log.warn(obj, msg);
     logRef.error = (obj, msg) => app.log.error(obj, msg);
     // Without SMTP_URL (development) mail stays in the outbox, readable at /dev/mail.

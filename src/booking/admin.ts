@@ -1,6 +1,8 @@
 import type { Db } from '../db/db.ts';
 import { validGraceMinutes } from '../files/retention.ts';
 import type { StaffPrincipal } from '../identity/domain.ts';
+import { staffActor } from '../audit/domain.ts';
+import type { AuditService } from '../audit/service.ts';
 import type { Clock } from '../lib/clock.ts';
 import { AppError } from '../lib/errors.ts';
 import type { TenantsService } from '../tenants/service.ts';
@@ -20,8 +22,12 @@ export function availabilityAdmin(deps: {
   invalidate: () => void;
   /** The meeting folder's retention setting, owned by the files domain. */
   folderPolicy: { graceMinutes(organisationId: string): Promise<number>; setGraceMinutes(organisationId: string, minutes: number): Promise<void> };
+  audit: AuditService;
 }) {
   const { db, tenants } = deps;
+  /** One audit entry in the change's own transaction. */
+  const audited = (tx: Db, actor: StaffPrincipal, action: string, objectType: string, objectId: string | null, summary: string, detail: Record<string, unknown> = {}) =>
+    deps.audit.record(tx, { organisationId: actor.organisationId, actor: staffActor(actor), action, objectType, objectId, summary, detail });
 
   async function scope(actor: StaffPrincipal) {
     if (actor.role !== 'admin') throw new AppError('forbidden', 'admins only');
@@ -64,39 +70,59 @@ export function availabilityAdmin(deps: {
       const o = await scope(actor);
       const official = o.team.find((m) => m.id === staffId);
       if (!official || !official.officeIds.includes(officeId)) throw new AppError('not_found', 'no such official at that office');
-      await db.transaction().execute((tx) => repo.replaceOfficialHours(tx, staffId, officeId, week));
+      await db.transaction().execute(async (tx) => {
+        await repo.replaceOfficialHours(tx, staffId, officeId, week);
+        const office = o.offices.find((x) => x.id === officeId);
+        await audited(tx, actor, 'hours.updated', 'staff', staffId, `${official.displayName} · ${office?.slug ?? officeId}`, { officeId, week });
+      });
       deps.invalidate();
     },
 
     async addClosure(actor: StaffPrincipal, day: string, officeId: string | null, note: string) {
       const o = await scope(actor);
       if (officeId && !o.offices.some((x) => x.id === officeId)) throw new AppError('not_found', 'no such office');
-      await repo.insertClosure(db, { organisationId: o.organisation.id, officeId, day, note });
+      await db.transaction().execute(async (tx) => {
+        await repo.insertClosure(tx, { organisationId: o.organisation.id, officeId, day, note });
+        await audited(tx, actor, 'closure.created', 'closure', null, day, { officeId, note });
+      });
       deps.invalidate();
     },
 
     async removeClosure(actor: StaffPrincipal, id: string) {
       const o = await scope(actor);
-      if (!(await repo.deleteClosure(db, o.organisation.id, id))) throw new AppError('not_found', 'no such closure');
+      await db.transaction().execute(async (tx) => {
+        if (!(await repo.deleteClosure(tx, o.organisation.id, id))) throw new AppError('not_found', 'no such closure');
+        await audited(tx, actor, 'closure.deleted', 'closure', id, '');
+      });
       deps.invalidate();
     },
 
     async addAbsence(actor: StaffPrincipal, staffId: string, start: Date, end: Date) {
       const o = await scope(actor);
-      if (!o.team.some((m) => m.id === staffId)) throw new AppError('not_found', 'no such official');
-      await repo.insertAbsence(db, staffId, start, end);
+      const official = o.team.find((m) => m.id === staffId);
+      if (!official) throw new AppError('not_found', 'no such official');
+      await db.transaction().execute(async (tx) => {
+        await repo.insertAbsence(tx, staffId, start, end);
+        await audited(tx, actor, 'absence.created', 'staff', staffId, official.displayName, { from: start.toISOString(), to: end.toISOString() });
+      });
       deps.invalidate();
     },
 
     async removeAbsence(actor: StaffPrincipal, id: string) {
       const o = await scope(actor);
-      if (!(await repo.deleteAbsence(db, o.team.map((m) => m.id), id))) throw new AppError('not_found', 'no such absence');
+      await db.transaction().execute(async (tx) => {
+        if (!(await repo.deleteAbsence(tx, o.team.map((m) => m.id), id))) throw new AppError('not_found', 'no such absence');
+        await audited(tx, actor, 'absence.deleted', 'absence', id, '');
+      });
       deps.invalidate();
     },
 
     async setReminders(actor: StaffPrincipal, minutes: readonly number[]) {
       const o = await scope(actor);
-      await repo.setReminderMinutes(db, o.organisation.id, minutes);
+      await db.transaction().execute(async (tx) => {
+        await repo.setReminderMinutes(tx, o.organisation.id, minutes);
+        await audited(tx, actor, 'reminders.updated', 'organisation', o.organisation.id, o.organisation.slug, { minutes });
+      });
     },
 
     /** How long a meeting folder's files stay on disk after the meeting (0 to 7 days). */
@@ -104,11 +130,15 @@ export function availabilityAdmin(deps: {
       const o = await scope(actor);
       if (!validGraceMinutes(minutes)) throw new AppError('invalid_input', 'grace period out of range');
       await deps.folderPolicy.setGraceMinutes(o.organisation.id, minutes);
+      await audited(db, actor, 'file_retention.updated', 'organisation', o.organisation.id, o.organisation.slug, { minutes });
     },
 
     async setServiceRules(actor: StaffPrincipal, serviceId: string, rules: Parameters<typeof repo.updateServiceRules>[3]) {
       const o = await scope(actor);
-      if (!(await repo.updateServiceRules(db, o.organisation.id, serviceId, rules))) throw new AppError('not_found', 'no such service');
+      await db.transaction().execute(async (tx) => {
+        if (!(await repo.updateServiceRules(tx, o.organisation.id, serviceId, rules))) throw new AppError('not_found', 'no such service');
+        await audited(tx, actor, 'service_rules.updated', 'service', serviceId, o.services.find((x) => x.id === serviceId)?.slug ?? '', { ...rules });
+      });
       // Rules live in the tenant catalogue: reload it here and on every instance.
       await tenants.changed();
     },

@@ -181,6 +181,19 @@ export type Database = {
   meeting_survey: { booking_id: string; rating: number; comment: string | null; submitted_at: Date };
   meeting_relay: { id: Generated<string>; payload: string; created_at: Generated<Date> };
   sign_in_attempt: { id: Generated<string>; email: string; ip: string; succeeded: boolean; at: Date };
+  audit_event: {
+    id: Generated<string>;
+    organisation_id: string;
+    at: Date;
+    actor_staff_id: string | null;
+    actor_name: string;
+    actor_ip: string | null;
+    action: string;
+    object_type: string;
+    object_id: string | null;
+    summary: Generated<string>;
+    detail: JsonDefault<Record<string, unknown>>;
+  };
 };
 
 /** jsonb columns: objects are written as JSON text and read back parsed. */

@@ -20,6 +20,7 @@ import type { Clock } from '../lib/clock.ts';
 import type { MeetingService } from '../meeting/service.ts';
 import { meetingRoutes } from '../meeting/routes.ts';
 import type { FolderService } from '../files/service.ts';
+import type { AuditService } from '../audit/service.ts';
 import { folderRoutes } from '../files/routes.ts';
 import { MAX_FRAME_BYTES } from '../meeting/protocol.ts';
 import { openApiDocument, registerOperations } from './api.ts';
@@ -46,6 +47,7 @@ export type AppDeps = {
   lifecycle: BookingLifecycle;
   meeting: MeetingService;
   folders: FolderService;
+  audit: AuditService;
   clock: Clock;
 };
 
@@ -90,7 +92,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(bookingPages({ tenants: deps.tenants, booking: deps.booking, lifecycle: deps.lifecycle, clock: deps.clock }));
   await app.register(meetingRoutes(deps.meeting));
   await app.register(folderRoutes({ folders: deps.folders, meeting: deps.meeting, limits: config.files }));
-  await app.register(availabilityAdminRoutes(availabilityAdmin({ db: deps.handle.db, clock: deps.clock, tenants: deps.tenants, invalidate: deps.booking.invalidate, folderPolicy: deps.folders })));
+  await app.register(availabilityAdminRoutes(availabilityAdmin({ db: deps.handle.db, clock: deps.clock, tenants: deps.tenants, invalidate: deps.booking.invalidate, folderPolicy: deps.folders, audit: deps.audit })));
   // Without SMTP outside production, mail stays in the outbox: let a developer read it.
   if (config.env !== 'production' && !config.smtpUrl) await app.register(devMailRoutes({ db: deps.handle.db }));
 

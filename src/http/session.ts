@@ -24,7 +24,7 @@ export const staffSession = fp<{ identity: IdentityService }>(async (app: Fastif
     if (!token || request.url.startsWith('/api/')) return done();
     opts.identity.resolveSession(token).then(
       (staff) => {
-        request.staff = staff;
+        request.staff = staff ? { ...staff, ip: request.ip } : staff;
         done();
       },
       (err: Error) => done(err),

@@ -5,6 +5,8 @@ export type StaffPrincipal = {
   role: 'admin' | 'official';
   displayName: string;
   email: string;
+  /** The address the request came from, set by the session plugin; the audit log records it. */
+  ip?: string;
 };
 
 export const SESSION_IDLE_MS = 30 * 60_000;

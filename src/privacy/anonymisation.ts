@@ -233,6 +233,7 @@ export const ANONYMISATION_PLAN = {
   official_hours: { treatment: 'no_citizen_data', why: 'working hours' },
   closure: { treatment: 'no_citizen_data', why: 'closed days' },
   folder_policy: { treatment: 'no_citizen_data', why: 'settings' },
+  audit_event: { treatment: 'no_citizen_data', why: 'staff actions; objects named by id and their own public names, never by citizen data (src/audit)' },
 } as const satisfies AnonymisationPlan;
 
 /** A table the retention job changes, with its treatment. */

@@ -37,6 +37,31 @@ function staffNav(ctx: PageContext): Html {
     <li><form method="post" action="/staff/sign-out" class="inline">${csrfField(ctx)}<button type="submit" class="link">${ctx.t('layout.sign_out')}</button></form></li>`;
 }
 
+/**
+ * The staff pages' own navigation, under the banner: the agenda for everyone, the
+ * organisation's settings, statistics, audit log and data protection for admins.
+ */
+function staffPagesNav(ctx: PageContext): Html {
+  if (!ctx.staff) return html``;
+  const t = ctx.t;
+  const path = ctx.url.split('?')[0] ?? '';
+  const links: [string, string][] = [['/staff', t('layout.nav.agenda')]];
+  if (ctx.staff.role === 'admin') {
+    links.push(
+      ['/staff/availability', t('layout.nav.availability')],
+      ['/staff/admin', t('layout.nav.organisation')],
+      ['/staff/stats', t('layout.nav.stats')],
+      ['/staff/audit', t('layout.nav.audit')],
+      ['/staff/privacy', t('layout.nav.privacy')],
+    );
+  }
+  // The current section: its own page or any page under it (the agenda owns /staff itself only).
+  const current = (href: string) => path === href || (href !== '/staff' && path.startsWith(`${href}/`));
+  return html`<nav class="staff-nav wrap" aria-label="${t('layout.staff_nav')}"><ul>
+    ${links.map(([href, label]) => (current(href) ? html`<li><a href="${href}" aria-current="page">${label}</a></li>` : html`<li><a href="${href}">${label}</a></li>`))}
+  </ul></nav>`;
+}
+
 /** The page shell: skip link, banner, navigation, language switcher, main, footer. */
 export function layout(ctx: PageContext, page: Page): Html {
   const t = ctx.t;
@@ -61,6 +86,7 @@ export function layout(ctx: PageContext, page: Page): Html {
     ${languageSwitcher(ctx)}
   </div>
 </header>
+${staffPagesNav(ctx)}
 <main id="main" tabindex="-1" class="wrap">
 ${page.body}
 </main>

@@ -9,6 +9,13 @@ export const cs: Record<MessageKey, string> = {
   'layout.staff_sign_in': 'Přihlášení pro úředníky',
   'layout.staff_area': 'Pro úředníky',
   'layout.sign_out': 'Odhlásit',
+  'layout.staff_nav': 'Stránky pro úředníky',
+  'layout.nav.agenda': 'Program',
+  'layout.nav.availability': 'Hodiny a pravidla',
+  'layout.nav.organisation': 'Pracoviště, služby a úředníci',
+  'layout.nav.stats': 'Statistiky',
+  'layout.nav.audit': 'Auditní záznam',
+  'layout.nav.privacy': 'Ochrana údajů',
   'layout.footer': 'Okence: otevřená virtuální přepážka pro úřady. Žádné sledování, žádné třetí strany.',
 
   'error.invalid_input.title': 'Zkontrolujte zadané údaje',

@@ -10,6 +10,13 @@ export const en = {
   'layout.staff_sign_in': 'Staff sign-in',
   'layout.staff_area': 'Staff area',
   'layout.sign_out': 'Sign out',
+  'layout.staff_nav': 'Staff pages',
+  'layout.nav.agenda': 'Agenda',
+  'layout.nav.availability': 'Hours and rules',
+  'layout.nav.organisation': 'Offices, services and staff',
+  'layout.nav.stats': 'Statistics',
+  'layout.nav.audit': 'Audit log',
+  'layout.nav.privacy': 'Data protection',
   'layout.footer': 'Okence: the open virtual counter for public offices. No trackers, no third parties.',
 
   'error.invalid_input.title': 'Please check what you entered',

@@ -9,6 +9,13 @@ export const sl: Record<MessageKey, string> = {
   'layout.staff_sign_in': 'Prijava za uslužbence',
   'layout.staff_area': 'Za uslužbence',
   'layout.sign_out': 'Odjava',
+  'layout.staff_nav': 'Strani za uslužbence',
+  'layout.nav.agenda': 'Razpored',
+  'layout.nav.availability': 'Ure in pravila',
+  'layout.nav.organisation': 'Enote, storitve in uslužbenci',
+  'layout.nav.stats': 'Statistika',
+  'layout.nav.audit': 'Revizijska sled',
+  'layout.nav.privacy': 'Varstvo podatkov',
   'layout.footer': 'Okence: odprto virtualno okence za javne urade. Brez sledilnikov in brez tretjih oseb.',
 
   'error.invalid_input.title': 'Preverite vnesene podatke',

@@ -1,0 +1,88 @@
+import { sql } from 'kysely';
+import type { Db } from '../db/db.ts';
+import { storedSummary, type AuditEntry } from './domain.ts';
+
+export type AuditRow = {
+  id: string;
+  at: Date;
+  actorStaffId: string | null;
+  actorName: string;
+  actorIp: string | null;
+  action: string;
+  objectType: string;
+  objectId: string | null;
+  summary: string;
+  detail: Record<string, unknown>;
+};
+
+export type AuditQuery = {
+  organisationId: string;
+  /** Words found in the actor's name, the action, the object's name or its id (all must match). */
+  text?: string;
+  actorStaffId?: string;
+  /** An action code or its first part (`service` finds `service.updated` and `service.created`). */
+  action?: string;
+  objectType?: string;
+  objectId?: string;
+  from?: Date;
+  to?: Date;
+  /** Keyset paging: only entries older than this id. */
+  beforeId?: string;
+  limit: number;
+};
+
+export async function insertAuditEvent(db: Db, e: AuditEntry, at: Date): Promise<void> {
+  const staff = 'staffId' in e.actor ? e.actor : null;
+  await db
+    .insertInto('audit_event')
+    .values({
+      organisation_id: e.organisationId,
+      at,
+      actor_staff_id: staff?.staffId ?? null,
+      actor_name: staff ? staff.name.slice(0, 200) || '?' : `system:${'system' in e.actor ? e.actor.system : ''}`,
+      actor_ip: staff?.ip ?? null,
+      action: e.action,
+      object_type: e.objectType,
+      object_id: e.objectId,
+      summary: storedSummary(e.summary),
+      detail: JSON.stringify(e.detail ?? {}),
+    })
+    .execute();
+}
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+export async function searchAuditEvents(db: Db, q: AuditQuery): Promise<AuditRow[]> {
+  let query = db.selectFrom('audit_event').selectAll().where('organisation_id', '=', q.organisationId);
+  for (const word of (q.text ?? '').split(/\s+/).filter(Boolean).slice(0, 8)) {
+    const like = `%${escapeLike(word)}%`;
+    query = query.where((eb) =>
+      eb.or([
+        eb('actor_name', 'ilike', like),
+        eb('summary', 'ilike', like),
+        eb('action', 'ilike', like),
+        eb('object_id', 'ilike', like),
+      ]),
+    );
+  }
+  if (q.actorStaffId) query = query.where('actor_staff_id', '=', q.actorStaffId);
+  if (q.action) query = query.where((eb) => eb.or([eb('action', '=', q.action!), eb('action', 'like', `${escapeLike(q.action!)}.%`)]));
+  if (q.objectType) query = query.where('object_type', '=', q.objectType);
+  if (q.objectId) query = query.where('object_id', '=', q.objectId);
+  if (q.from) query = query.where('at', '>=', q.from);
+  if (q.to) query = query.where('at', '<', q.to);
+  if (q.beforeId) query = query.where(sql<boolean>`id < ${q.beforeId}::bigint`);
+  const rows = await query.orderBy('id', 'desc').limit(q.limit).execute();
+  return rows.map((r) => ({
+    id: String(r.id),
+    at: r.at,
+    actorStaffId: r.actor_staff_id,
+    actorName: r.actor_name,
+    actorIp: r.actor_ip,
+    action: r.action,
+    objectType: r.object_type,
+    objectId: r.object_id,
+    summary: r.summary,
+    detail: r.detail,
+  }));
+}
