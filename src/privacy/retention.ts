@@ -3,6 +3,7 @@
  * (calendar days in its own time zone, so "90 days" means what a person counts on a calendar),
  * counted from when the appointment was over; what anonymising does is in anonymisation.ts.
  */
+import { instantAtOrAfterWall, wallClock } from '../lib/zoned-time.ts';
 
 /** The retention an organisation has until it sets its own. */
 export const DEFAULT_RETENTION_DAYS = 90;
@@ -36,7 +37,7 @@ export function effectiveRetentionDays(setting: number | null | undefined): numb
 export function retentionCutoff(now: Date, days: number, timeZone: string): Date {
   if (Number.isNaN(now.getTime())) throw new RangeError('now is an invalid date');
   if (!validRetentionDays(days)) throw new RangeError(`retention days out of range: ${days}`);
-  return instantAtWallClock(wallClock(now, timeZone) - days * DAY_MS, timeZone);
+  return instantAtOrAfterWall(wallClock(now, timeZone) - days * DAY_MS, timeZone);
 }
 
 /** The facts of a booking the retention rule reads. */
@@ -77,46 +78,6 @@ export function erasureOnRequest(b: { state: string; end: Date }, now: Date): 'a
 }
 
 const DAY_MS = 86_400_000;
-const formats = new Map<string, Intl.DateTimeFormat>();
 
-/** The zone's wall clock at an instant, as milliseconds of a UTC date with the same fields. */
-export function wallClock(instant: Date, timeZone: string): number {
-  let f = formats.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formats.set(timeZone, f);
-  }
-  const p: Record<string, number> = {};
-  for (const { type, value } of f.formatToParts(instant)) p[type] = Number(value);
-  const whole = Date.UTC(p.year ?? 0, (p.month ?? 1) - 1, p.day ?? 1, p.hour ?? 0, p.minute ?? 0, p.second ?? 0);
-  return whole + (((instant.getTime() % 1000) + 1000) % 1000);
-}
-
-/**
- * The first instant whose wall clock in the zone reads `wall`, or, when that reading is skipped,
- * the first instant after the skip.
- */
-function instantAtWallClock(wall: number, timeZone: string): Date {
-  // The offsets a day either side cover any single change near `wall`.
-  const offsets = [...new Set([wall - DAY_MS, wall + DAY_MS].map((t) => wallClock(new Date(t), timeZone) - t))];
-  const exact = offsets.map((off) => wall - off).filter((t) => wallClock(new Date(t), timeZone) === wall);
-  if (exact.length > 0) return new Date(Math.min(...exact));
-  // In a gap: binary search for the first instant whose wall clock has passed `wall`.
-  let lo = wall - Math.max(...offsets);
-  let hi = wall - Math.min(...offsets);
-  while (hi - lo > 1) {
-    const mid = Math.floor((lo + hi) / 2);
-    if (wallClock(new Date(mid), timeZone) >= wall) hi = mid;
-    else lo = mid;
-  }
-  return new Date(hi);
-}
+// wallClock is re-exported for the property tests, which read cutoffs back as wall clocks.
+export { wallClock };
