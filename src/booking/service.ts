@@ -110,12 +110,38 @@ export function bookingService(deps: { db: Db; clock: Clock }) {
     });
   }
 
+  /**
+   * Every seat the officials' hours offered on the days `from`..`to`, booked or not: the same
+   * rules as availability (hours, closures, public holidays, absences, slot length and buffer)
+   * but with no bookings, no notice and no horizon, so past periods count too. For statistics.
+   */
+  async function offeredSlots(target: BookingTarget, from: string, to: string): Promise<Slot[]> {
+    const tz = target.office.timeZone;
+    const officials = target.officialIds;
+    const rangeStart = zonedInstant(from, 0, tz) ?? new Date(`${from}T00:00:00Z`);
+    const rangeEnd = zonedInstant(addDays(to, 1), 0, tz) ?? new Date(`${addDays(to, 1)}T00:00:00Z`);
+    const years = Array.from({ length: Number(to.slice(0, 4)) - Number(from.slice(0, 4)) + 1 }, (_, i) => Number(from.slice(0, 4)) + i);
+    const [hours, closures, away] = await Promise.all([
+      repo.officialHours(db, target.office.id, officials),
+      repo.closedDays(db, target.organisation.id, target.office.id, from, to),
+      repo.absences(db, officials, rangeStart, rangeEnd),
+    ]);
+    const closedDays = new Set([...closures, ...years.flatMap((y) => publicHolidays(target.organisation.country, y))]);
+    const { service } = target;
+    const days = Math.round((rangeEnd.getTime() - rangeStart.getTime()) / 86_400_000) + 1;
+    return generateSlots({
+      from, to, timeZone: tz, hours, closedDays, absences: away, busy: [], now: rangeStart,
+      rules: { slotMinutes: service.durationMinutes, bufferMinutes: service.bufferMinutes, capacity: service.capacity, minNoticeMinutes: 0, horizonDays: days },
+    });
+  }
+
   return {
     /** Free slots for display (cached for a few seconds). */
     slots: (target: BookingTarget, from: string, to: string) => entry(target, from, to).slots,
     freeDays,
     /** Free slots computed now, for decisions. */
     freshSlots: slots,
+    offeredSlots,
     /** Forgets cached availability: call after any change to bookings, hours, closures or absences. */
     invalidate: () => cache.clear(),
 

@@ -181,6 +181,8 @@ export type Database = {
   meeting_survey: { booking_id: string; rating: number; comment: string | null; submitted_at: Date };
   meeting_relay: { id: Generated<string>; payload: string; created_at: Generated<Date> };
   sign_in_attempt: { id: Generated<string>; email: string; ip: string; succeeded: boolean; at: Date };
+  sign_in_daily: { organisation_id: string; day: string; succeeded: Generated<number>; failed: Generated<number> };
+  sign_in_daily: { organisation_id: string; day: string; succeeded: Generated<number>; failed: Generated<number> };
   audit_event: {
     id: Generated<string>;
     organisation_id: string;

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../db/db.ts';
 import type { StaffPrincipal } from './domain.ts';
 
@@ -53,6 +54,16 @@ export async function recentIpFailures(db: Db, ip: string, since: Date): Promise
 
 export async function recordAttempt(db: Db, attempt: { email: string; ip: string; succeeded: boolean; at: Date }): Promise<void> {
   await db.insertInto('sign_in_attempt').values(attempt).execute();
+}
+
+/**
+ * Adds one sign-in to the organisation's anonymous daily count (the statistics' source once the
+ * attempts themselves are pruned); the day is taken in the organisation's zone by the database.
+ */
+export async function countSignIn(db: Db, organisationId: string, succeeded: boolean, at: Date): Promise<void> {
+  await sql`INSERT INTO sign_in_daily (organisation_id, day, succeeded, failed)
+    SELECT id, (${at}::timestamptz AT TIME ZONE time_zone)::date, ${succeeded ? 1 : 0}, ${succeeded ? 0 : 1} FROM organisation WHERE id = ${organisationId}
+    ON CONFLICT (organisation_id, day) DO UPDATE SET succeeded = sign_in_daily.succeeded + excluded.succeeded, failed = sign_in_daily.failed + excluded.failed`.execute(db);
 }
 
 export async function insertSession(db: Db, s: { tokenHash: string; staffId: string; now: Date; expiresAt: Date }): Promise<void> {

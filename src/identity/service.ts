@@ -21,7 +21,8 @@ export type SignInResult =
   | { ok: false; reason: 'invalid' }
   | { ok: false; reason: 'throttled'; retryAfterSeconds: number };
 
-function hashToken(token: string): string {
+/** What the database stores of a session token. */
+export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
@@ -49,6 +50,7 @@ export function identityService(deps: { db: Db; clock: Clock }) {
       const matches = await verifyPassword(input.password, account?.passwordHash ?? (await DUMMY_HASH_PROMISE));
       const succeeded = Boolean(account?.active && matches);
       await repo.recordAttempt(db, { email, ip: input.ip, succeeded, at: now });
+      if (account) await repo.countSignIn(db, account.organisationId, succeeded, now);
       if (!account || !succeeded) return { ok: false, reason: 'invalid' };
 
       if (input.previousToken) await repo.deleteSession(db, hashToken(input.previousToken));

@@ -1,0 +1,140 @@
+/**
+ * The statistics' SQL: each figure is one aggregate query (GROUP BY, percentiles) run in the
+ * database over the organisation's appointments whose start falls in the period, found through
+ * booking_org_start_idx (migration 010). Only columns that survive anonymisation are read:
+ * times, office, service, state, meeting times, ratings and the survey comment (erased with the
+ * rest of the booking's personal data, so old periods simply have fewer comments).
+ */
+import { sql, type AliasedSelectQueryBuilder } from 'kysely';
+import type { Db } from '../db/db.ts';
+
+/** Which appointments a figure counts. */
+export type Scope = {
+  organisationId: string;
+  officeId: string | null;
+  serviceId: string | null;
+  /** The period's instants [start, end), from periodBounds. */
+  start: Date;
+  end: Date;
+  /** The zone whose calendar days the figures are counted in. */
+  timeZone: string;
+};
+
+function scoped(db: Db, s: Scope) {
+  let q = db
+    .selectFrom('booking as b')
+    .where('b.organisation_id', '=', s.organisationId)
+    .where(sql<boolean>`lower(b.during) >= ${s.start}`)
+    .where(sql<boolean>`lower(b.during) < ${s.end}`);
+  if (s.officeId) q = q.where('b.office_id', '=', s.officeId);
+  if (s.serviceId) q = q.where('b.service_id', '=', s.serviceId);
+  return q;
+}
+
+/** Confirmed (not cancelled) appointments per local day of their start and service. */
+export async function bookingsPerDayAndService(db: Db, s: Scope): Promise<{ day: string; serviceId: string; count: number }[]> {
+  const day = sql<string>`(lower(b.during) AT TIME ZONE ${s.timeZone})::date::text`;
+  const rows = await scoped(db, s)
+    .where('b.state', '=', 'confirmed')
+    .select([day.as('day'), 'b.service_id', sql<number>`count(*)::int`.as('n')])
+    .groupBy([sql`1`, 'b.service_id'])
+    .execute();
+  return rows.map((r) => ({ day: r.day, serviceId: r.service_id, count: r.n }));
+}
+
+/** How the period's appointments ended, counted in one pass (definitions: figures.ts AppointmentState). */
+export async function outcomes(db: Db, s: Scope): Promise<{ booked: number; done: number; noShows: number; cancelled: number }> {
+  const row = await scoped(db, s)
+    .leftJoin('meeting as m', 'm.booking_id', 'b.id')
+    .select([
+      sql<number>`count(*) FILTER (WHERE b.state = 'confirmed')::int`.as('booked'),
+      sql<number>`count(*) FILTER (WHERE b.state = 'confirmed' AND m.no_show)::int`.as('no_shows'),
+      sql<number>`count(*) FILTER (WHERE b.state = 'confirmed' AND NOT coalesce(m.no_show, false) AND m.started_at IS NOT NULL)::int`.as('done'),
+      sql<number>`count(*) FILTER (WHERE b.state = 'cancelled')::int`.as('cancelled'),
+    ])
+    .executeTakeFirstOrThrow();
+  return { booked: row.booked, done: row.done, noShows: row.no_shows, cancelled: row.cancelled };
+}
+
+/** Count, median, 90th percentile (nearest rank, as figures.ts durationStats) and mean of durations in minutes. */
+export type DurationRow = { count: number; median: number | null; p90: number | null; mean: number | null };
+
+// percentile_cont(0.5) is the median with the two middle values averaged; percentile_disc(0.9)
+// is the nearest-rank percentile: both as durationStats defines them, computed where the rows are.
+const SUMMARY = sql<DurationRow>`json_build_object(
+  'count', count(x)::int,
+  'median', percentile_cont(0.5) WITHIN GROUP (ORDER BY x),
+  'p90', percentile_disc(0.9) WITHIN GROUP (ORDER BY x),
+  'mean', avg(x))`;
+
+/** Sums up a subquery's column x. */
+async function summary(db: Db, inner: AliasedSelectQueryBuilder<{ x: number }, 't'>): Promise<DurationRow> {
+  const row = await db.selectFrom(inner).select(SUMMARY.as('s')).executeTakeFirstOrThrow();
+  const { count, median, p90, mean } = row.s;
+  return { count, median, p90, mean };
+}
+
+/** Minutes citizens waited in the lobby: knocked_at → admitted_at. */
+export async function lobbyWaits(db: Db, s: Scope): Promise<DurationRow> {
+  const inner = scoped(db, s)
+    .innerJoin('meeting_participant as p', 'p.booking_id', 'b.id')
+    .where('p.role', '=', 'citizen')
+    .where(sql<boolean>`p.admitted_at >= p.knocked_at`)
+    .select(sql<number>`extract(epoch FROM p.admitted_at - p.knocked_at)::float8 / 60`.as('x'));
+  return summary(db, inner.as('t'));
+}
+
+/** Minutes meetings lasted: started_at → ended_at. */
+export async function meetingLengths(db: Db, s: Scope): Promise<DurationRow> {
+  const inner = scoped(db, s)
+    .innerJoin('meeting as m', 'm.booking_id', 'b.id')
+    .where(sql<boolean>`m.ended_at >= m.started_at`)
+    .select(sql<number>`extract(epoch FROM m.ended_at - m.started_at)::float8 / 60`.as('x'));
+  return summary(db, inner.as('t'));
+}
+
+/** How many gave each rating 1–5. */
+export async function ratings(db: Db, s: Scope): Promise<{ rating: number; count: number }[]> {
+  return scoped(db, s)
+    .innerJoin('meeting_survey as v', 'v.booking_id', 'b.id')
+    .select(['v.rating', sql<number>`count(*)::int`.as('count')])
+    .groupBy('v.rating')
+    .execute();
+}
+
+/** The newest survey comments with their date and service (never who wrote them). */
+export async function comments(db: Db, s: Scope, limit: number): Promise<{ submittedAt: Date; serviceId: string; comment: string }[]> {
+  const rows = await scoped(db, s)
+    .innerJoin('meeting_survey as v', 'v.booking_id', 'b.id')
+    .where(sql<boolean>`btrim(coalesce(v.comment, '')) <> ''`)
+    .select(['v.submitted_at', 'b.service_id', 'v.comment'])
+    .orderBy('v.submitted_at', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ submittedAt: r.submitted_at, serviceId: r.service_id, comment: r.comment ?? '' }));
+}
+
+/** Staff sign-ins per day of the organisation (days in its zone), from the anonymous counter. */
+export async function signIns(db: Db, organisationId: string, from: string, to: string): Promise<{ day: string; succeeded: number; failed: number }[]> {
+  const rows = await db
+    .selectFrom('sign_in_daily')
+    .select([sql<string>`day::text`.as('day'), 'succeeded', 'failed'])
+    .where('organisation_id', '=', organisationId)
+    .where('day', '>=', from)
+    .where('day', '<=', to)
+    .execute();
+  return rows.map((r) => ({ day: r.day, succeeded: r.succeeded, failed: r.failed }));
+}
+
+/** Active staff accounts by role. */
+export async function activeStaff(db: Db, organisationId: string): Promise<{ admins: number; officials: number }> {
+  const rows = await db
+    .selectFrom('staff')
+    .select(['role', sql<number>`count(*)::int`.as('n')])
+    .where('organisation_id', '=', organisationId)
+    .where('active', '=', true)
+    .groupBy('role')
+    .execute();
+  const of = (role: string) => rows.find((r) => r.role === role)?.n ?? 0;
+  return { admins: of('admin'), officials: of('official') };
+}
