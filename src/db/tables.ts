@@ -182,7 +182,6 @@ export type Database = {
   meeting_relay: { id: Generated<string>; payload: string; created_at: Generated<Date> };
   sign_in_attempt: { id: Generated<string>; email: string; ip: string; succeeded: boolean; at: Date };
   sign_in_daily: { organisation_id: string; day: string; succeeded: Generated<number>; failed: Generated<number> };
-  sign_in_daily: { organisation_id: string; day: string; succeeded: Generated<number>; failed: Generated<number> };
   audit_event: {
     id: Generated<string>;
     organisation_id: string;

@@ -219,7 +219,6 @@ export const ANONYMISATION_PLAN = {
   meeting_folder: { treatment: 'no_citizen_data', why: 'times and the staff member who opened it' },
   meeting_relay: { treatment: 'pruned_elsewhere', by: 'the meeting relay pruner', within: '1 minute', why: 'signalling payloads (they carry network addresses)' },
   sign_in_daily: { treatment: 'no_citizen_data', why: 'anonymous counts of staff sign-ins per organisation and day (src/stats)' },
-  sign_in_daily: { treatment: 'no_citizen_data', why: 'anonymous counts of staff sign-ins per organisation and day (src/stats)' },
   sign_in_attempt: { treatment: 'pruned_elsewhere', by: 'staff sign-in (src/identity)', within: '24 hours', why: 'staff emails and addresses, kept only for rate limits' },
   staff_session: { treatment: 'no_citizen_data', why: 'staff sessions, deleted when they expire' },
   staff: { treatment: 'no_citizen_data', why: 'staff accounts; their data goes with the account, not with a booking' },
