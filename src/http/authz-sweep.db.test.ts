@@ -27,10 +27,12 @@ const ACCESS: Record<string, { access: Access; why: string; endsSession?: true }
   'GET /staff/availability': { access: 'own-organisation-admin', why: "the settings of the admin's own organisation" },
   'POST /staff/availability/reminders': { access: 'own-organisation-admin', why: "the admin's own organisation's reminder times" },
   'POST /staff/availability/files': { access: 'own-organisation-admin', why: "the admin's own organisation's file retention" },
+  'GET /staff/stats': { access: 'own-organisation-admin', why: "figures of the admin's own organisation; an office or service of another is 404" },
+  'GET /staff/stats.csv': { access: 'own-organisation-admin', why: 'the same figures as the statistics page, as CSV' },
 };
 
 /** Areas for admins only: an official is refused here even with the objects of their own office. */
-const ADMIN_AREAS = ['/staff/availability'];
+const ADMIN_AREAS = ['/staff/availability', '/staff/stats', '/staff/stats.csv'];
 
 type ObjectKind = 'booking' | 'file' | 'closure' | 'absence' | 'service' | 'staff' | 'office';
 

@@ -1,0 +1,80 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Okence } from '../boot.ts';
+import { DB_KINDS } from '../db/testing.ts';
+import { bootTestApp } from '../http/testing.ts';
+import { fixedClock } from '../lib/clock.ts';
+import { staffCookie } from '../meeting/testing.ts';
+import { seedAppointments } from './testing.ts';
+
+for (const kind of DB_KINDS) {
+  describe(`statistics pages (${kind})`, () => {
+    let okence: Okence;
+    let admin: string;
+    let official: string;
+    let serviceId: string;
+    const clock = fixedClock(new Date('2026-11-23T09:00:00Z'));
+
+    before(async () => {
+      okence = await bootTestApp(kind, { clock });
+      const db = okence.handle.db;
+      const org = await db.selectFrom('organisation').select(['id']).where('slug', '=', 'ue-domzale').executeTakeFirstOrThrow();
+      const booking = await db.selectFrom('service as s').innerJoin('service_office as so', 'so.service_id', 's.id').innerJoin('service_official as sf', 'sf.service_id', 's.id')
+        .select(['s.id as service_id', 'so.office_id', 'sf.staff_id']).where('s.organisation_id', '=', org.id).where('s.slug', '=', 'splosne-informacije').executeTakeFirstOrThrow();
+      serviceId = booking.service_id;
+      await seedAppointments(db, { organisationId: org.id, officeId: booking.office_id, serviceId, staffId: booking.staff_id }, [
+        { start: new Date('2026-10-05T07:00:00Z'), wait: 3, length: 15, rating: 4, comment: '=HYPERLINK("x")' },
+        { start: new Date('2026-10-05T08:00:00Z'), noShow: true },
+      ]);
+      admin = await staffCookie(okence, 'admin@domzale.example');
+      official = await staffCookie(okence, 'uradnik@domzale.example');
+    });
+    after(() => okence.close());
+
+    const get = (url: string, cookie: string, lang = 'en') => okence.app.inject({ method: 'GET', url, headers: { cookie, 'accept-language': lang } });
+
+    test('the page shows the figures of the filtered period, with charts and tables', async () => {
+      const res = await get('/staff/stats?from=2026-10-01&to=2026-10-31', admin);
+      assert.equal(res.statusCode, 200);
+      assert.match(res.body, /<title id="per-day-chart-title">Appointments per day<\/title>/);
+      assert.match(res.body, /2 in all/);
+      assert.match(res.body, /1 of 2 appointments that were due did not take place: 50%/);
+      assert.match(res.body, /Average 4 out of 5, from 1 answers/);
+      assert.match(res.body, /<th scope="row">05\/10\/2026<\/th><td class="num">2<\/td>/);
+      assert.match(res.body, /Choose one service/);
+      const one = await get(`/staff/stats?service=${serviceId}&from=2026-10-05&to=2026-10-05`, admin, 'sl');
+      assert.match(one.body, /<svg id="capacity-chart"/);
+      assert.match(one.body, /Prosta in zasedena mesta/);
+    });
+
+    test('invalid filters come back with 400, the errors and what was typed', async () => {
+      const res = await get('/staff/stats?from=2026-10-31&to=2026-10-01&office=nope', admin);
+      assert.equal(res.statusCode, 400);
+      assert.match(res.body, /href="#stats-to">The end of the period must not be before its start/);
+      assert.match(res.body, /href="#stats-office">Choose one of the options/);
+      assert.match(res.body, /value="2026-10-31"/);
+      assert.doesNotMatch(res.body, /per-day-chart/);
+      assert.equal((await get('/staff/stats?from=2026-02-30', admin)).statusCode, 400);
+      assert.equal((await get('/staff/stats.csv?from=2025-01-01&to=2026-10-01', admin)).statusCode, 400);
+    });
+
+    test('the CSV has every figure, headed in the page language, as an attachment, formulas defused', async () => {
+      const res = await get('/staff/stats.csv?from=2026-10-01&to=2026-10-31', admin, 'sl');
+      assert.equal(res.statusCode, 200);
+      assert.match(String(res.headers['content-type']), /^text\/csv; charset=utf-8/);
+      assert.equal(res.headers['content-disposition'], 'attachment; filename="statistics-2026-10-01-2026-10-31.csv"');
+      assert.ok(res.body.startsWith('\uFEFFStatistika;2026-10-01;2026-10-31;Europe/Ljubljana\r\n'));
+      assert.match(res.body, /\r\nTermini po dnevih\r\nDan;Termini\r\n2026-10-01;0\r\n/);
+      assert.match(res.body, /\r\n2026-10-05;2\r\n/);
+      assert.match(res.body, /Čakanje v čakalnici;1;3;3;3\r\n/);
+      assert.ok(res.body.includes(';"\'=HYPERLINK(""x"")"\r\n'));
+      const en = await get('/staff/stats.csv?from=2026-10-01&to=2026-10-31', admin);
+      assert.match(en.body, /\r\nDay,Appointments\r\n/);
+    });
+
+    test('officials are refused', async () => {
+      assert.equal((await get('/staff/stats', official)).statusCode, 403);
+      assert.equal((await get('/staff/stats.csv', official)).statusCode, 403);
+    });
+  });
+}
