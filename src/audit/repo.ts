@@ -86,3 +86,22 @@ export async function searchAuditEvents(db: Db, q: AuditQuery): Promise<AuditRow
     detail: r.detail,
   }));
 }
+
+/** The people who appear in an organisation's log, each with the name of their latest entry (for the "who" filter). */
+export async function actors(db: Db, organisationId: string): Promise<{ id: string; name: string }[]> {
+  const rows = await sql<{ id: string; name: string }>`SELECT DISTINCT ON (actor_staff_id) actor_staff_id AS id, actor_name AS name
+    FROM audit_event WHERE organisation_id = ${organisationId} AND actor_staff_id IS NOT NULL ORDER BY actor_staff_id, id DESC`.execute(db);
+  return rows.rows.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** The first parts of the action codes in an organisation's log (`closure` of `closure.created`), for the "what" filter. */
+export async function actionFamilies(db: Db, organisationId: string): Promise<string[]> {
+  const rows = await db.selectFrom('audit_event').select(sql<string>`split_part(action, '.', 1)`.as('family')).distinct().where('organisation_id', '=', organisationId).execute();
+  return rows.map((r) => r.family).sort();
+}
+
+/** The organisation's time zone: the log shows times in it. */
+export async function organisationZone(db: Db, organisationId: string): Promise<string> {
+  const row = await db.selectFrom('organisation').select('time_zone').where('id', '=', organisationId).executeTakeFirstOrThrow();
+  return row.time_zone;
+}

@@ -23,6 +23,7 @@ import type { FolderService } from '../files/service.ts';
 import type { AuditService } from '../audit/service.ts';
 import { folderRoutes } from '../files/routes.ts';
 import { statsRoutes } from '../stats/routes.ts';
+import { auditRoutes } from '../audit/routes.ts';
 import { statsService } from '../stats/service.ts';
 import { MAX_FRAME_BYTES } from '../meeting/protocol.ts';
 import { openApiDocument, registerOperations } from './api.ts';
@@ -96,6 +97,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(folderRoutes({ folders: deps.folders, meeting: deps.meeting, limits: config.files }));
   await app.register(availabilityAdminRoutes(availabilityAdmin({ db: deps.handle.db, clock: deps.clock, tenants: deps.tenants, invalidate: deps.booking.invalidate, folderPolicy: deps.folders, audit: deps.audit })));
   await app.register(statsRoutes(statsService({ db: deps.handle.db, clock: deps.clock, tenants: deps.tenants, booking: deps.booking })));
+  await app.register(auditRoutes(deps.audit));
   // Without SMTP outside production, mail stays in the outbox: let a developer read it.
   if (config.env !== 'production' && !config.smtpUrl) await app.register(devMailRoutes({ db: deps.handle.db }));
 

@@ -29,10 +29,11 @@ const ACCESS: Record<string, { access: Access; why: string; endsSession?: true }
   'POST /staff/availability/files': { access: 'own-organisation-admin', why: "the admin's own organisation's file retention" },
   'GET /staff/stats': { access: 'own-organisation-admin', why: "figures of the admin's own organisation; an office or service of another is 404" },
   'GET /staff/stats.csv': { access: 'own-organisation-admin', why: 'the same figures as the statistics page, as CSV' },
+  'GET /staff/audit': { access: 'own-organisation-admin', why: "the log of the admin's own organisation" },
 };
 
 /** Areas for admins only: an official is refused here even with the objects of their own office. */
-const ADMIN_AREAS = ['/staff/availability', '/staff/stats', '/staff/stats.csv'];
+const ADMIN_AREAS = ['/staff/availability', '/staff/stats', '/staff/stats.csv', '/staff/audit'];
 
 type ObjectKind = 'booking' | 'file' | 'closure' | 'absence' | 'service' | 'staff' | 'office';
 

@@ -1,0 +1,110 @@
+import type { Page, PageContext } from '../../http/page.ts';
+import { localeOf, MESSAGES, type MessageKey, type Translate } from '../../i18n/i18n.ts';
+import { errorSummary, type FieldErrors } from '../../views/form.ts';
+import { html, type Html } from '../../views/html.ts';
+import type { AuditRow } from '../repo.ts';
+import type { AuditQueryForm } from '../schema.ts';
+
+type Data = {
+  rows: AuditRow[];
+  nextBeforeId: string | null;
+  actors: { id: string; name: string }[];
+  families: string[];
+  timeZone: string;
+  typed: AuditQueryForm;
+  errors: FieldErrors;
+  /** False when the form came back with errors: then there are no results to show. */
+  searched: boolean;
+};
+
+/** Pages that exist for an object type; other objects are named without a link. */
+const OBJECT_PAGES: Record<string, (id: string) => string> = {
+  booking: (id) => `/staff/appointments/${encodeURIComponent(id)}`,
+};
+
+/** A translation when the key exists (codes come from the log, other engineers' codes may lack one), else the fallback. */
+function maybe(t: Translate, key: string, fallback: string): string {
+  return key in MESSAGES.en ? t(key as MessageKey) : fallback;
+}
+
+/** The audit log: a search form, then entries newest first with a link to older ones. */
+export function auditLogPage(ctx: PageContext, data: Data): Page {
+  const { t } = ctx;
+  return {
+    title: t('audit.title'),
+    body: html`<h1>${t('audit.title')}</h1>
+<p class="lead">${t('audit.intro')}</p>
+${errorSummary(t, data.errors)}
+${searchForm(ctx, data)}
+${data.searched ? results(ctx, data) : ''}`,
+  };
+}
+
+function searchForm(ctx: PageContext, data: Data): Html {
+  const { t } = ctx;
+  const v = data.typed;
+  const err = (id: string) => data.errors[id];
+  const wrap = (id: string, label: Html | string, control: Html) =>
+    html`<div class="${err(id) ? 'field-error' : ''}"><label for="${id}">${label}</label>${err(id) ? html`<span class="error-message" id="${id}-error">${err(id)}</span>` : ''}${control}</div>`;
+  const aria = (id: string, hint = false) => {
+    const ids = [hint ? `${id}-hint` : '', err(id) ? `${id}-error` : ''].filter(Boolean).join(' ');
+    return html`${ids ? html` aria-describedby="${ids}"` : ''}${err(id) ? html` aria-invalid="true"` : ''}`;
+  };
+  const selected = (a: string | undefined, b: string) => (a === b ? html` selected` : '');
+  return html`<form method="get" action="/staff/audit" class="stack" aria-labelledby="audit-search">
+<h2 id="audit-search">${t('audit.search')}</h2>
+${wrap('audit-q', html`${t('audit.words')} <span class="hint" id="audit-q-hint">${t('audit.words_hint')}</span>`, html`<input type="search" id="audit-q" name="q" value="${v.q ?? ''}"${aria('audit-q', true)}>`)}
+${wrap('audit-who', t('audit.who'), html`<select id="audit-who" name="who"${aria('audit-who')}><option value="">${t('audit.anyone')}</option>${data.actors.map((a) => html`<option value="${a.id}"${selected(v.who, a.id)}>${a.name}</option>`)}</select>`)}
+${wrap('audit-what', t('audit.what'), html`<select id="audit-what" name="what"${aria('audit-what')}><option value="">${t('audit.anything')}</option>${data.families.map((f) => html`<option value="${f}"${selected(v.what, f)}>${maybe(t, `audit.family.${f}`, f)}</option>`)}</select>`)}
+${wrap('audit-object', t('audit.object'), html`<input type="text" id="audit-object" name="object" value="${v.object ?? ''}"${aria('audit-object')}>`)}
+${wrap('audit-from', t('audit.from'), html`<input type="date" id="audit-from" name="from" value="${v.from ?? ''}"${aria('audit-from')}>`)}
+${wrap('audit-to', t('audit.to'), html`<input type="date" id="audit-to" name="to" value="${v.to ?? ''}"${aria('audit-to')}>`)}
+<div><button type="submit">${t('audit.submit')}</button></div>
+</form>`;
+}
+
+function results(ctx: PageContext, data: Data): Html {
+  const { t, lang } = ctx;
+  const when = new Intl.DateTimeFormat(localeOf(lang), { dateStyle: 'short', timeStyle: 'medium', timeZone: data.timeZone });
+  const params = (extra: Record<string, string>) => {
+    const p = new URLSearchParams();
+    for (const [k, val] of Object.entries({ ...data.typed, before: undefined, ...extra })) if (val) p.set(k, val);
+    return p.toString();
+  };
+  const rows = data.rows.map((r) => {
+    const who = r.actorStaffId === null && r.actorName.startsWith('system:') ? t('audit.system', { name: r.actorName.slice(7) }) : r.actorName;
+    const page = r.objectId ? OBJECT_PAGES[r.objectType] : undefined;
+    const object = r.objectId ? (page ? html`<a href="${page(r.objectId)}">${r.objectType} ${r.objectId}</a>` : html`${r.objectType} ${r.objectId}`) : r.objectType;
+    return html`<tr><th scope="row"><time datetime="${r.at.toISOString()}">${when.format(r.at)}</time></th><td>${who}</td><td>${r.actorIp ?? '–'}</td>
+<td>${maybe(t, `audit.action.${r.action}`, r.action)}</td><td>${object}${r.summary ? html`<br>${r.summary}` : ''}</td><td>${detail(r.detail)}</td></tr>
+`;
+  });
+  return html`<h2 id="audit-results">${t('audit.results')}</h2>
+${data.rows.length === 0
+  ? html`<p>${t('audit.none')}</p>`
+  : html`<div class="table-wrap" role="region" aria-labelledby="audit-results" tabindex="0"><table class="audit">
+<thead><tr><th scope="col">${t('audit.col.when')}</th><th scope="col">${t('audit.col.who')}</th><th scope="col">${t('audit.col.where')}</th><th scope="col">${t('audit.col.what')}</th><th scope="col">${t('audit.col.object')}</th><th scope="col">${t('audit.col.detail')}</th></tr></thead>
+<tbody>
+${rows}</tbody>
+</table></div>`}
+<p>${data.nextBeforeId ? html`<a href="/staff/audit?${params({ before: data.nextBeforeId })}" rel="next">${t('audit.older')}</a> ` : ''}${data.typed.before ? html`<a href="/staff/audit?${params({})}">${t('audit.newest')}</a>` : ''}</p>`;
+}
+
+/** The detail readably: a change `{ field: [before, after] }` as "field: before → after", other facts as "key: value". */
+export function detail(d: Record<string, unknown>): Html {
+  const entries = Object.entries(d);
+  if (entries.length === 0) return html``;
+  return html`<ul class="audit-detail">${entries.map(([key, value]) =>
+    Array.isArray(value) && value.length === 2
+      ? html`<li>${key}: ${show(value[0])} → ${show(value[1])}</li>`
+      : html`<li>${key}: ${show(value)}</li>`,
+  )}</ul>`;
+}
+
+function show(value: unknown): string {
+  if (value === null || value === undefined || value === '') return '–';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value) && value.every((x) => typeof x !== 'object' || x === null)) return value.map(show).join(', ');
+  return JSON.stringify(value);
+}
