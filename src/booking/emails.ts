@@ -35,7 +35,7 @@ type Texts = {
   movedSubject: (service: string) => string;
   reminderSubject: (service: string) => string;
   intro: { confirmed: string; cancelled: string; moved: string; reminder: string };
-  labels: { service: string; office: string; official: string; when: string; join: string; manage: string };
+  labels: { service: string; office: string; official: string; when: string; join: string; manage: string; reason: string };
   joinHelp: string;
   footer: string;
 };
@@ -50,7 +50,7 @@ const TEXTS: Record<Lang, Texts> = {
     movedSubject: (s) => `Termin prestavljen: ${s}`,
     reminderSubject: (s) => `Opomnik: ${s}`,
     intro: { confirmed: 'Vaš termin je potrjen.', cancelled: 'Vaš termin je preklican.', moved: 'Vaš termin je prestavljen.', reminder: 'Opominjamo vas na vaš termin.' },
-    labels: { service: 'Storitev', office: 'Urad', official: 'Uslužbenec', when: 'Kdaj', join: 'Pridružite se sestanku', manage: 'Prekličite ali prestavite termin' },
+    labels: { service: 'Storitev', office: 'Urad', official: 'Uslužbenec', when: 'Kdaj', join: 'Pridružite se sestanku', manage: 'Prekličite ali prestavite termin', reason: 'Razlog' },
     joinHelp: 'Potrebujete brskalnik, kamero in mikrofon ter osebni dokument. Namestitev ni potrebna.',
     footer: 'Okence — virtualno okence vašega urada',
   },
@@ -62,7 +62,7 @@ const TEXTS: Record<Lang, Texts> = {
     movedSubject: (s) => `Termín přesunut: ${s}`,
     reminderSubject: (s) => `Připomínka: ${s}`,
     intro: { confirmed: 'Váš termín je potvrzen.', cancelled: 'Váš termín byl zrušen.', moved: 'Váš termín byl přesunut.', reminder: 'Připomínáme vám váš termín.' },
-    labels: { service: 'Služba', office: 'Úřad', official: 'Úředník', when: 'Kdy', join: 'Připojit se ke schůzce', manage: 'Zrušit nebo přesunout termín' },
+    labels: { service: 'Služba', office: 'Úřad', official: 'Úředník', when: 'Kdy', join: 'Připojit se ke schůzce', manage: 'Zrušit nebo přesunout termín', reason: 'Důvod' },
     joinHelp: 'Stačí prohlížeč, kamera, mikrofon a doklad totožnosti. Nic se neinstaluje.',
     footer: 'Okence — virtuální přepážka vašeho úřadu',
   },
@@ -74,7 +74,7 @@ const TEXTS: Record<Lang, Texts> = {
     movedSubject: (s) => `Appointment moved: ${s}`,
     reminderSubject: (s) => `Reminder: ${s}`,
     intro: { confirmed: 'Your appointment is confirmed.', cancelled: 'Your appointment is cancelled.', moved: 'Your appointment has been moved.', reminder: 'A reminder of your appointment.' },
-    labels: { service: 'Service', office: 'Office', official: 'Official', when: 'When', join: 'Join the meeting', manage: 'Cancel or move the appointment' },
+    labels: { service: 'Service', office: 'Office', official: 'Official', when: 'When', join: 'Join the meeting', manage: 'Cancel or move the appointment', reason: 'Reason' },
     joinHelp: 'You need a browser, a camera and microphone, and an identity document. Nothing to install.',
     footer: 'Okence — the virtual counter of your office',
   },
@@ -86,12 +86,13 @@ export function codeEmail(lang: Lang, code: string, minutes: number): { subject:
   return { subject: t.codeSubject, text: `${t.codeBody(code, minutes)}\n\n-- \n${t.footer}\n` };
 }
 
-/** Confirmation, cancellation, move and reminder emails: the facts, then the links that still apply. */
+/** Confirmation, cancellation, move and reminder emails: the facts, then the links that still apply (and the office's reason for a cancellation it made). */
 export function bookingEmail(
   kind: 'confirmed' | 'cancelled' | 'moved' | 'reminder',
   lang: Lang,
   facts: BookingFacts,
   links: { join: string; manage: string },
+  reason?: string,
 ): { subject: string; text: string } {
   const t = TEXTS[lang];
   const subject = { confirmed: t.confirmedSubject, cancelled: t.cancelledSubject, moved: t.movedSubject, reminder: t.reminderSubject }[kind](facts.service);
@@ -102,6 +103,7 @@ export function bookingEmail(
     `${t.labels.office}: ${facts.office}, ${facts.address}`,
     ...(facts.official ? [`${t.labels.official}: ${facts.official}`] : []),
     `${t.labels.when}: ${formatWhen(facts.start, facts.timeZone, lang)}`,
+    ...(reason ? ['', `${t.labels.reason}: ${reason}`] : []),
   ];
   if (kind !== 'cancelled') lines.push('', `${t.labels.join}: ${links.join}`, t.joinHelp, '', `${t.labels.manage}: ${links.manage}`);
   return { subject, text: `${lines.join('\n')}\n\n-- \n${t.footer}\n` };

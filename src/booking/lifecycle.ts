@@ -103,12 +103,19 @@ export function bookingLifecycle(deps: {
   }
 
   /** Queues the email for a booking event, with its invitation (REQUEST, or CANCEL). */
-  async function queueBookingMail(tx: Db, kind: 'confirmed' | 'cancelled' | 'moved', v: BookingView, sequence: number): Promise<void> {
+  async function queueBookingMail(tx: Db, kind: 'confirmed' | 'cancelled' | 'moved', v: BookingView, sequence: number, reason?: string): Promise<void> {
     const f = facts(v);
-    const mail = bookingEmail(kind, v.language, f, { join: v.joinUrl, manage: v.manageUrl });
+    const mail = bookingEmail(kind, v.language, f, { join: v.joinUrl, manage: v.manageUrl }, reason);
     const method = kind === 'cancelled' ? 'CANCEL' : 'REQUEST';
     const ics = inviteFor(v, method, sequence, mail.text);
     await enqueueMail(tx, { dedupeKey: `booking:${v.id}:${kind}:${sequence}`, to: v.email, subject: mail.subject, text: mail.text, ics: { method, content: ics } }, clock.now());
+  }
+
+  /** After a cancellation commits: the time is free for citizens at once, the mail goes, the folder closes. */
+  function cancelled(bookingId: string): void {
+    deps.booking.invalidate();
+    deps.wakeMail?.();
+    deps.onChanged?.(bookingId, 'cancelled');
   }
 
   return {
@@ -247,16 +254,47 @@ export function bookingLifecycle(deps: {
         if (!row) return { ok: false as const, reason: 'not_found' as const };
         if (row.state !== 'confirmed' || row.end <= clock.now()) return { ok: false as const, reason: 'not_active' as const };
         await repo.markCancelled(tx, row.id, clock.now());
+        await repo.insertBookingEvent(tx, { bookingId: row.id, at: clock.now(), kind: 'cancelled', actor: 'citizen' });
         const v = await view({ ...row, state: 'cancelled' });
         await queueBookingMail(tx, 'cancelled', v, row.icsSequence + 1);
         return { ok: true as const, booking: v };
       });
-      if (outcome.ok) {
-        deps.booking.invalidate();
-        deps.wakeMail?.();
-        deps.onChanged?.(outcome.booking.id, 'cancelled');
-      }
+      if (outcome.ok) cancelled(outcome.booking.id);
       return outcome;
+    },
+
+    /**
+     * Cancels on the citizen's behalf (staff pages authorise before calling): the same
+     * cancellation as the manage link's, with the staff member and their reason recorded
+     * in booking_event and the reason in the citizen's email. `within` runs in the same
+     * transaction (the caller's audit entry). Only a confirmed booking not yet over.
+     */
+    async cancelOnBehalf(id: string, by: { staffId: string; name: string }, reason: string, within: (tx: Db, v: BookingView) => Promise<void>) {
+      const outcome = await db.transaction().execute(async (tx) => {
+        const row = await repo.findBooking(tx, id, true);
+        if (!row) return { ok: false as const, reason: 'not_found' as const };
+        if (row.state !== 'confirmed' || row.end <= clock.now()) return { ok: false as const, reason: 'not_active' as const };
+        const now = clock.now();
+        await repo.markCancelled(tx, row.id, now);
+        await repo.insertBookingEvent(tx, { bookingId: row.id, at: now, kind: 'cancelled', actor: by, reason });
+        const v = await view({ ...row, state: 'cancelled' });
+        await queueBookingMail(tx, 'cancelled', v, row.icsSequence + 1, reason);
+        await within(tx, v);
+        return { ok: true as const, booking: v };
+      });
+      if (outcome.ok) cancelled(outcome.booking.id);
+      return outcome;
+    },
+
+    /** What a booking's history needs from the booking domain: its times, moves and cancellations, and reminders. */
+    async history(id: string) {
+      const [times, events, reminders] = await Promise.all([repo.bookingTimes(db, id), repo.bookingEvents(db, id), repo.reminders(db, id)]);
+      return times ? { ...times, events, reminders } : null;
+    },
+
+    /** Confirmed and cancelled bookings at these offices starting in [from, to), optionally of one official: the agenda. */
+    async agendaAt(officeIds: readonly string[], from: Date, to: Date, staffId: string | null = null): Promise<BookingView[]> {
+      return Promise.all((await repo.agendaAt(db, officeIds, from, to, staffId)).map(view));
     },
 
     /** Moves a booking to another free time; it keeps its UID and links, its SEQUENCE rises. */
@@ -280,6 +318,7 @@ export function bookingLifecycle(deps: {
           const seat = await repo.firstFreeSeat(tx, open.map((s) => ({ staffId: s.officialId, capacity: target.service.capacity })), start, end, row.id);
           if (!seat) return undefined;
           await repo.moveBooking(tx, row.id, { ...seat, start, end });
+          await repo.insertBookingEvent(tx, { bookingId: row.id, at: now, kind: 'moved', actor: 'citizen', from: { start: row.start, end: row.end }, to: { start, end } });
           const moved = await repo.findBooking(tx, row.id);
           if (!moved) return undefined;
           const v = await view(moved);

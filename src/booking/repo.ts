@@ -360,3 +360,77 @@ export async function lockOfficials(db: Db, staffIds: readonly string[]): Promis
     await sql`SELECT pg_advisory_xact_lock(8020111, hashtext(${id}))`.execute(db);
   }
 }
+
+/** A move or a cancellation, as the appointment's history shows it. */
+export type BookingEvent = {
+  at: Date;
+  kind: 'moved' | 'cancelled';
+  actorRole: 'citizen' | 'staff';
+  actorName: string | null;
+  fromStart: Date | null;
+  toStart: Date | null;
+  reason: string | null;
+};
+
+/** Records a move or a cancellation, in the transaction of the change itself. */
+export async function insertBookingEvent(
+  db: Db,
+  e: { bookingId: string; at: Date; kind: 'moved' | 'cancelled'; actor: { staffId: string; name: string } | 'citizen'; from?: { start: Date; end: Date }; to?: { start: Date; end: Date }; reason?: string },
+): Promise<void> {
+  await db
+    .insertInto('booking_event')
+    .values({
+      booking_id: e.bookingId, at: e.at, kind: e.kind,
+      actor_role: e.actor === 'citizen' ? 'citizen' : 'staff',
+      actor_staff_id: e.actor === 'citizen' ? null : e.actor.staffId,
+      actor_name: e.actor === 'citizen' ? null : e.actor.name,
+      from_start: e.from?.start ?? null, from_end: e.from?.end ?? null, to_start: e.to?.start ?? null, to_end: e.to?.end ?? null,
+      reason: e.reason ?? null,
+    })
+    .execute();
+}
+
+/** A booking's recorded moves and cancellations, oldest first. */
+export async function bookingEvents(db: Db, bookingId: string): Promise<BookingEvent[]> {
+  return db
+    .selectFrom('booking_event')
+    .select(['at', 'kind', 'actor_role as actorRole', 'actor_name as actorName', 'from_start as fromStart', 'to_start as toStart', 'reason'])
+    .where('booking_id', '=', bookingId)
+    .orderBy('at')
+    .orderBy('id')
+    .execute();
+}
+
+/** When a booking was made, confirmed and cancelled. */
+export async function bookingTimes(db: Db, bookingId: string): Promise<{ createdAt: Date; confirmedAt: Date | null; cancelledAt: Date | null } | undefined> {
+  return db
+    .selectFrom('booking')
+    .select(['created_at as createdAt', 'confirmed_at as confirmedAt', 'cancelled_at as cancelledAt'])
+    .where('id', '=', bookingId)
+    .executeTakeFirst();
+}
+
+/** The reminders of a booking, sent or still queued (their outbox rows are keyed `reminder:<id>:…`). */
+export async function reminders(db: Db, bookingId: string): Promise<{ at: Date; sent: boolean }[]> {
+  const rows = await db
+    .selectFrom('mail_outbox')
+    .select(['sent_at', 'created_at', 'state'])
+    .where('dedupe_key', 'like', `reminder:${bookingId}:%`)
+    .where('state', '<>', 'failed')
+    .orderBy('created_at')
+    .execute();
+  return rows.map((r) => ({ at: r.sent_at ?? r.created_at, sent: r.state === 'sent' }));
+}
+
+/** Confirmed and cancelled bookings at some offices that start in [from, to), in order: the agenda. */
+export async function agendaAt(db: Db, officeIds: readonly string[], from: Date, to: Date, staffId: string | null): Promise<BookingRow[]> {
+  if (officeIds.length === 0) return [];
+  return selectBooking(db)
+    .where('office_id', 'in', officeIds)
+    .where('state', 'in', ['confirmed', 'cancelled'])
+    .$if(staffId !== null, (q) => q.where('staff_id', '=', staffId!))
+    .where(sql<boolean>`lower(during) >= ${from} AND lower(during) < ${to}`)
+    .orderBy(sql`lower(during)`)
+    .orderBy('id')
+    .execute();
+}

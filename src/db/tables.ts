@@ -182,6 +182,20 @@ export type Database = {
   meeting_relay: { id: Generated<string>; payload: string; created_at: Generated<Date> };
   sign_in_attempt: { id: Generated<string>; email: string; ip: string; succeeded: boolean; at: Date };
   sign_in_daily: { organisation_id: string; day: string; succeeded: Generated<number>; failed: Generated<number> };
+  booking_event: {
+    id: Generated<string>;
+    booking_id: string;
+    at: Date;
+    kind: 'moved' | 'cancelled';
+    actor_role: 'citizen' | 'staff';
+    actor_staff_id: string | null;
+    actor_name: string | null;
+    from_start: Date | null;
+    from_end: Date | null;
+    to_start: Date | null;
+    to_end: Date | null;
+    reason: string | null;
+  };
   audit_event: {
     id: Generated<string>;
     organisation_id: string;

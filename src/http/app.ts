@@ -22,6 +22,8 @@ import { meetingRoutes } from '../meeting/routes.ts';
 import type { FolderService } from '../files/service.ts';
 import type { AuditService } from '../audit/service.ts';
 import { folderRoutes } from '../files/routes.ts';
+import { agendaService } from '../agenda/service.ts';
+import { agendaRoutes, lobbyPanelHook } from '../agenda/routes.ts';
 import { statsRoutes } from '../stats/routes.ts';
 import { auditRoutes } from '../audit/routes.ts';
 import { statsService } from '../stats/service.ts';
@@ -87,11 +89,16 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(language);
   await app.register(staffSession, { identity: deps.identity });
   installErrorHandling(app);
+  // Officials' working views; the lobby panel is fetched for every staff page before its handler.
+  const agenda = agendaService({ db: deps.handle.db, clock: deps.clock, tenants: deps.tenants, lifecycle: deps.lifecycle, meeting: deps.meeting, audit: deps.audit });
+  app.decorateRequest('staffPanel', null);
+  app.addHook('preHandler', lobbyPanelHook(agenda));
 
   await app.register(assetRoutes);
   await app.register(healthRoutes(deps.handle.db));
   await app.register(tenantPages(deps.tenants));
-  await app.register(identityRoutes({ identity: deps.identity, tenants: deps.tenants, meeting: deps.meeting }));
+  await app.register(identityRoutes({ identity: deps.identity, tenants: deps.tenants, agenda }));
+  await app.register(agendaRoutes(agenda));
   await app.register(bookingPages({ tenants: deps.tenants, booking: deps.booking, lifecycle: deps.lifecycle, clock: deps.clock }));
   await app.register(meetingRoutes(deps.meeting));
   await app.register(folderRoutes({ folders: deps.folders, meeting: deps.meeting, limits: config.files }));

@@ -24,6 +24,8 @@ const ACCESS: Record<string, { access: Access; why: string; endsSession?: true }
   'GET /staff': { access: 'any-staff', why: "the start page: the caller's own organisation, offices and agenda" },
   'POST /staff/sign-out': { access: 'any-staff', why: "ends the caller's own session", endsSession: true },
   'GET /staff/lobby/ws': { access: 'any-staff', why: "knocks at the caller's own offices only" },
+  'GET /staff/agenda': { access: 'any-staff', why: "the caller's own offices (an admin's: the organisation's); an office filter outside them is 404" },
+  'GET /staff/lobby/panel': { access: 'any-staff', why: "who knocks at the caller's own offices" },
   'GET /staff/availability': { access: 'own-organisation-admin', why: "the settings of the admin's own organisation" },
   'POST /staff/availability/reminders': { access: 'own-organisation-admin', why: "the admin's own organisation's reminder times" },
   'POST /staff/availability/files': { access: 'own-organisation-admin', why: "the admin's own organisation's file retention" },
@@ -40,6 +42,7 @@ type ObjectKind = 'booking' | 'file' | 'closure' | 'absence' | 'service' | 'staf
 /** Each path parameter, named with the segment before it, and the kind of object that fills it. */
 const FILLERS: Record<string, ObjectKind> = {
   'meetings/:id': 'booking',
+  'appointments/:id': 'booking',
   'files/:fileId': 'file',
   'closures/:id': 'closure',
   'absences/:id': 'absence',
@@ -49,7 +52,7 @@ const FILLERS: Record<string, ObjectKind> = {
 /** One form for every state-changing route: valid for each of today's forms, naming the victim's objects wherever a form takes an id. */
 const formFor = (ids: Record<ObjectKind, string>) => ({
   staffId: ids.staff, officeId: ids.office, d1: '09:00-10:00', day: '2027-01-04', note: 'sweep', from: '2027-01-05T09:00', to: '2027-01-05T10:00',
-  minutes: '1440', grace: '120', durationMinutes: '30', bufferMinutes: '0', capacity: '1', minNoticeMinutes: '0', horizonDays: '60',
+  reason: 'sweep', minutes: '1440', grace: '120', durationMinutes: '30', bufferMinutes: '0', capacity: '1', minNoticeMinutes: '0', horizonDays: '60',
 });
 
 // Kopřivnice is the demo organisation with two offices: its building office is the victim of the

@@ -14,7 +14,15 @@ export type PageContext = {
   staff: StaffPrincipal | null;
   /** Path and query of this request, for the language switcher. */
   url: string;
+  /** The lobby panel of staff pages, fetched before the handler (src/agenda/routes.ts), or null. */
+  staffPanel: ((ctx: PageContext) => Html) | null;
 };
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    staffPanel: ((ctx: PageContext) => Html) | null;
+  }
+}
 
 /** A rendered page: its title (also the h1 unless the body says otherwise) and main content. */
 export type Page = { title: string; body: Html };
@@ -28,6 +36,7 @@ export function pageContext(request: FastifyRequest, reply: FastifyReply): PageC
     csrfToken: () => request.csrfToken(reply),
     staff: request.staff,
     url: request.url,
+    staffPanel: request.staffPanel ?? null,
   };
 }
 

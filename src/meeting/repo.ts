@@ -240,3 +240,47 @@ function participantQuery(db: Db, a: Who) {
 export async function participantFor(db: Db, a: Who): Promise<ParticipantRow | undefined> {
   return participantQuery(db, a).executeTakeFirst();
 }
+
+/** Someone knocking now at a meeting of one of some offices, for the lobby panel. */
+export type WaitingRow = {
+  participantId: string;
+  bookingId: string;
+  role: Role;
+  /** The citizen's name as the booking has it (not one typed at the door); a guest's invited name. */
+  name: string;
+  knockedAt: Date;
+  start: Date;
+  serviceId: string;
+  officeId: string;
+  officialName: string;
+};
+
+/**
+ * Who is knocking now at the meetings of these offices, longest waiting first. One query on
+ * every staff page: the partial index meeting_participant_waiting_idx holds only knockers.
+ */
+export async function waitingAt(db: Db, officeIds: readonly string[]): Promise<WaitingRow[]> {
+  if (officeIds.length === 0) return [];
+  return db
+    .selectFrom('meeting_participant as p')
+    .innerJoin('booking as b', 'b.id', 'p.booking_id')
+    .innerJoin('staff as s', 's.id', 'b.staff_id')
+    .select([
+      'p.id as participantId', 'p.booking_id as bookingId', 'p.role',
+      sql<string>`CASE WHEN p.role = 'citizen' THEN b.citizen_name ELSE p.display_name END`.as('name'),
+      sql<Date>`coalesce(p.knocked_at, now())`.as('knockedAt'), sql<Date>`lower(b.during)`.as('start'),
+      'b.service_id as serviceId', 'b.office_id as officeId', 's.display_name as officialName',
+    ])
+    .where('p.state', '=', 'knocking')
+    .where('p.connected', '=', true)
+    .where('b.state', '=', 'confirmed')
+    .where('b.office_id', 'in', officeIds)
+    .orderBy('p.knocked_at')
+    .limit(50)
+    .execute();
+}
+
+/** Everyone who came to a booking's meeting, in the order they first came, for its history. */
+export async function participantsOf(db: Db, bookingId: string): Promise<ParticipantRow[]> {
+  return db.selectFrom('meeting_participant').select(participantColumns).where('booking_id', '=', bookingId).orderBy(sql`coalesce(knocked_at, admitted_at)`).execute();
+}

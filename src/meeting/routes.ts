@@ -163,13 +163,6 @@ export function meetingRoutes(meeting: MeetingService) {
       );
     });
 
-    app.post('/staff/meetings/:id/no-show', async (request, reply) => {
-      const staff = requireStaff(request);
-      const { id } = bookingParams.parse(request.params);
-      await meeting.markNoShow(await meeting.forStaff(staff, id));
-      return reply.redirect('/staff#today', 303);
-    });
-
     // Knocks at the lobbies of the offices a staff member works at, for the start page.
     app.get('/staff/lobby/ws', { websocket: true }, (socket, request) => {
       const staff = request.staff;

@@ -1,14 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { WebSocket } from 'ws';
-import type { DatabaseHandle } from '../db/db.ts';
+import type { DatabaseHandle, Db } from '../db/db.ts';
 import type { BookingLifecycle, BookingView } from '../booking/lifecycle.ts';
-import { zonedInstant, addDays, localParts } from '../booking/time.ts';
 import type { StaffPrincipal } from '../identity/domain.ts';
 import { localize } from '../i18n/i18n.ts';
 import { AppError } from '../lib/errors.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { TenantsService } from '../tenants/service.ts';
-import { appointmentState, iceServersFor, joinWindow, type IceConfig, type JoinWindow } from './domain.ts';
+import { iceServersFor, joinWindow, type IceConfig, type JoinWindow } from './domain.ts';
 import { meetingHub, peerInfo, type Connection } from './hub.ts';
 import type { ClientMessage, Role } from './protocol.ts';
 import * as repo from './repo.ts';
@@ -66,8 +65,14 @@ export function meetingService(deps: {
   }
 
   /** Ends the meeting once, for everyone in it (each citizen is sent to their own survey by the hub). */
-  async function endMeeting(bookingId: string, staffId: string | null, noShow: boolean): Promise<void> {
-    if (await repo.markEnded(db, bookingId, staffId, clock.now(), noShow)) {
+  async function endMeeting(bookingId: string, staffId: string | null, noShow: boolean, within?: (tx: Db) => Promise<void>): Promise<void> {
+    const ended = await db.transaction().execute(async (tx) => {
+      await repo.ensureMeeting(tx, bookingId);
+      const done = await repo.markEnded(tx, bookingId, staffId, clock.now(), noShow);
+      if (done) await within?.(tx);
+      return done;
+    });
+    if (ended) {
       hub.toMeeting(bookingId, { everyone: true }, { type: 'ended', surveyUrl: null });
       hooks.ended?.(bookingId);
     }
@@ -91,6 +96,7 @@ export function meetingService(deps: {
         if (p.role === 'citizen') await repo.markStarted(db, b, now);
         hub.toMeeting(b, { participant: p.id }, { type: 'admitted' });
         hub.lobbyChanged(b);
+        hub.toOffice(c.officeId, { type: 'lobby-answered', bookingId: b, participant: p.id, outcome: 'admitted' });
         return;
       }
       case 'deny':
@@ -100,6 +106,7 @@ export function meetingService(deps: {
         await repo.setParticipantState(db, p.id, m.type === 'deny' ? 'denied' : 'removed', now, m.type === 'deny' ? { denyMessage: m.message } : {});
         hub.toMeeting(b, { participant: p.id }, m.type === 'deny' ? { type: 'denied', message: m.message } : { type: 'removed' });
         if (m.type === 'remove') hub.toMeeting(b, { admitted: true }, { type: 'peer-left', id: p.id });
+        else hub.toOffice(c.officeId, { type: 'lobby-answered', bookingId: b, participant: p.id, outcome: 'denied' });
         hub.lobbyChanged(b);
         return;
       }
@@ -243,28 +250,24 @@ export function meetingService(deps: {
       return new Set((await tenants.staffOverview(staff)).myOffices.map((o) => o.id));
     },
 
-    /** Today's appointments at the staff member's offices, with where each meeting stands. */
-    async agenda(staff: StaffPrincipal) {
-      const { myOffices, organisation } = await tenants.staffOverview(staff);
-      const tz = myOffices[0]?.timeZone ?? 'Europe/Ljubljana';
-      const today = localParts(clock.now(), tz).date;
-      const from = zonedInstant(today, 0, tz)!;
-      const to = zonedInstant(addDays(today, 1), 0, tz)!;
-      const bookings = await lifecycle.confirmedAt(myOffices.map((o) => o.id), from, to);
-      const meetings = new Map((await repo.meetingsOf(db, bookings.map((b) => b.id))).map((m) => [m.bookingId, m]));
-      return {
-        organisation,
-        appointments: bookings.map((b) => {
-          const m = meetings.get(b.id);
-          return { booking: b, state: appointmentState({ startedAt: m?.startedAt ?? null, endedAt: m?.endedAt ?? null, noShow: m?.noShow ?? false, citizenKnocking: m?.citizenKnocking ?? false }) };
-        }),
-      };
+    /** Marks a booking's citizen as not having come (from the agenda, outside the room); `within` runs in its transaction (the audit entry). */
+    async markNoShow(e: Entrant, within?: (tx: Db) => Promise<void>): Promise<void> {
+      await endMeeting(e.booking.id, e.staffId, true, within);
     },
 
-    /** Marks a booking's citizen as not having come (from the agenda, outside the room). */
-    async markNoShow(e: Entrant): Promise<void> {
-      await repo.ensureMeeting(db, e.booking.id);
-      await endMeeting(e.booking.id, e.staffId, true);
+    /** Where the meetings of some bookings stand (for the agenda): started, ended, no-show, citizen knocking. */
+    meetingsOf: (bookingIds: readonly string[]) => repo.meetingsOf(db, bookingIds),
+
+    /** Who is knocking now at the staff member's offices (the lobby panel): one indexed query. */
+    async waiting(staff: StaffPrincipal): Promise<repo.WaitingRow[]> {
+      const { myOffices } = await tenants.staffOverview(staff);
+      return repo.waitingAt(db, myOffices.map((o) => o.id));
+    },
+
+    /** What a booking's meeting kept: participants, chat, minutes, survey (the appointment page authorises first). */
+    async recordOf(bookingId: string) {
+      const [meeting, participants, chat, survey] = await Promise.all([repo.findMeeting(db, bookingId), repo.participantsOf(db, bookingId), repo.chat(db, bookingId), repo.findSurvey(db, bookingId)]);
+      return { meeting: meeting ?? null, participants, chat, survey: survey ?? null };
     },
 
     /** What the citizen may read after the meeting: the minutes and whether a survey was given. */

@@ -234,6 +234,24 @@ export const ANONYMISATION_PLAN = {
   official_hours: { treatment: 'no_citizen_data', why: 'working hours' },
   closure: { treatment: 'no_citizen_data', why: 'closed days' },
   folder_policy: { treatment: 'no_citizen_data', why: 'settings' },
+  booking_event: {
+    treatment: 'anonymise',
+    link: { by: 'booking_id' },
+    columns: {
+      id: keep('a row number, says nothing about anyone'),
+      booking_id: keep(LINK),
+      at: keep(STATS),
+      kind: keep(STATS),
+      actor_role: keep(STATS),
+      actor_staff_id: keep(STAFF),
+      actor_name: keep(STAFF),
+      from_start: keep(STATS),
+      from_end: keep(STATS),
+      to_start: keep(STATS),
+      to_end: keep(STATS),
+      reason: toNull(`${FREE_TEXT}: a cancellation's reason is about the citizen`),
+    },
+  },
   audit_event: { treatment: 'no_citizen_data', why: 'staff actions; objects named by id and their own public names, never by citizen data (src/audit)' },
 } as const satisfies AnonymisationPlan;
 

@@ -87,6 +87,7 @@ export function layout(ctx: PageContext, page: Page): Html {
   </div>
 </header>
 ${staffPagesNav(ctx)}
+${ctx.staffPanel?.(ctx) ?? ''}
 <main id="main" tabindex="-1" class="wrap">
 ${page.body}
 </main>

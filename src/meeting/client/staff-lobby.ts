@@ -1,12 +1,14 @@
-// Knock announcements on the staff start page: when someone enters the waiting room of a
+// Knock announcements on every staff page: when someone enters the waiting room of a
 // meeting at the official's offices, a short sound, a browser notification (if allowed),
-// a line in #lobby-announcements and the agenda row's state. Served as /assets/staff-lobby.js
-// after type stripping; it imports only the chime it shares with the official's room.
+// a polite line in #lobby-announcements, the lobby panel's list and the agenda row's state.
+// Served as /assets/staff-lobby.js after type stripping; it imports the chime it shares with
+// the official's room and the lobby panel.
 import type { ServerMessage } from '../protocol.ts';
 import { chime } from './chime.ts';
+import { livePanel } from './lobby-panel.ts';
 import type { MeetingClientMessageKey as Key } from '../../i18n/messages/meeting-client.ts';
 
-type Config = { ws: string; text: Partial<Record<Key, string>> };
+type Config = { ws: string; panel: string; text: Partial<Record<Key, string>> };
 type Knock = Extract<ServerMessage, { type: 'knock' }>;
 
 const MAX_ANNOUNCEMENTS = 5;
@@ -69,6 +71,7 @@ function main(): void {
   };
   if ('AudioContext' in window) document.addEventListener('pointerdown', unlock, { capture: true });
   notificationButton(config, live);
+  const panel = livePanel({ panel: config.panel, text: config.text });
 
   const onKnock = (k: Knock) => {
     names.set(k.bookingId, k.name);
@@ -111,7 +114,11 @@ function main(): void {
   const connect = () => {
     const ws = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + config.ws);
     socket = ws;
-    ws.addEventListener('open', () => (retries = 0));
+    ws.addEventListener('open', () => {
+      // Knocks while the socket was away were not heard: the panel catches up.
+      if (retries > 0) panel?.refresh();
+      retries = 0;
+    });
     ws.addEventListener('message', (event) => {
       if (typeof event.data !== 'string') return;
       let m: ServerMessage;
@@ -122,6 +129,7 @@ function main(): void {
       }
       if (m.type === 'knock') onKnock(m);
       else if (m.type === 'lobby-left') onLeft(m.bookingId);
+      if (m.type === 'knock' || m.type === 'lobby-left' || m.type === 'lobby-answered') panel?.refresh();
     });
     // Reconnect with backoff: 0.5 s, 1 s, 2 s … at most 5 s.
     ws.addEventListener('close', () => {

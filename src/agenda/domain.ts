@@ -1,0 +1,120 @@
+/** The agenda's pure rules: an appointment's state, its history in order, and the days and weeks it is shown by. */
+import { addDays, isoWeekday } from '../booking/time.ts';
+import { instantAtOrAfterWall } from '../lib/zoned-time.ts';
+
+/** Where an appointment stands, as the agenda and its page show it. */
+export type AgendaState = 'not_arrived' | 'in_lobby' | 'in_progress' | 'done' | 'no_show' | 'cancelled';
+
+/** What a booking's meeting has recorded so far (null: nobody has come yet). */
+export type MeetingFacts = { startedAt: Date | null; endedAt: Date | null; noShow: boolean; citizenKnocking: boolean } | null;
+
+/** A cancellation wins over whatever the meeting recorded; then no-show, ended, started, knocking. */
+export function agendaState(bookingState: string, m: MeetingFacts): AgendaState {
+  if (bookingState === 'cancelled') return 'cancelled';
+  if (m?.noShow) return 'no_show';
+  if (m?.endedAt) return 'done';
+  if (m?.startedAt) return 'in_progress';
+  if (m?.citizenKnocking) return 'in_lobby';
+  return 'not_arrived';
+}
+
+/** Only an appointment not yet over can be cancelled: confirmed, its meeting not ended, its time not past. */
+export function mayCancel(state: AgendaState, end: Date, now: Date): boolean {
+  return (state === 'not_arrived' || state === 'in_lobby' || state === 'in_progress') && end > now;
+}
+
+/** The meeting can still be entered (or the citizen marked absent) until it ends. */
+export function isOpen(state: AgendaState): boolean {
+  return state === 'not_arrived' || state === 'in_lobby' || state === 'in_progress';
+}
+
+const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+/** A calendar date `YYYY-MM-DD` that exists (not 2026-02-30). */
+export function isDay(value: string): boolean {
+  if (!DAY.test(value)) return false;
+  const [y, m, d] = value.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+/** Midnight of a local day as an instant; where midnight falls into a DST gap, the first instant after it. */
+function startOfDay(day: string, timeZone: string): Date {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return instantAtOrAfterWall(Date.UTC(y, m - 1, d), timeZone);
+}
+
+/** A local day as the half-open interval [midnight, next midnight): 23 or 25 hours on DST days. */
+export function dayBounds(day: string, timeZone: string): { from: Date; to: Date } {
+  return { from: startOfDay(day, timeZone), to: startOfDay(addDays(day, 1), timeZone) };
+}
+
+/** The ISO week (Monday to Sunday) holding a day: its days, its bounds in the zone, and the Mondays before and after. */
+export function weekBounds(day: string, timeZone: string): { days: string[]; from: Date; to: Date; previous: string; next: string } {
+  const monday = addDays(day, 1 - isoWeekday(day));
+  const days = Array.from({ length: 7 }, (_, i) => addDays(monday, i));
+  return { days, from: startOfDay(monday, timeZone), to: startOfDay(addDays(monday, 7), timeZone), previous: addDays(monday, -7), next: addDays(monday, 7) };
+}
+
+/** Whole minutes someone has waited, never negative (clocks of instances differ a little). */
+export function waitedMinutes(since: Date, now: Date): number {
+  return Math.max(0, Math.floor((now.getTime() - since.getTime()) / 60_000));
+}
+
+export type HistoryKind =
+  | 'booked' | 'confirmed' | 'moved' | 'reminder_sent' | 'reminder_queued' | 'knocked' | 'admitted' | 'joined'
+  | 'started' | 'ended' | 'no_show' | 'cancelled';
+
+/** One line of an appointment's history. `who` is a staff member's or participant's name; `role` whose line it is. */
+export type HistoryItem = {
+  at: Date;
+  kind: HistoryKind;
+  who?: string;
+  role?: 'citizen' | 'guest' | 'staff';
+  from?: Date;
+  to?: Date;
+  reason?: string;
+};
+
+/** Everything an appointment's history is made of, as stored in the booking and meeting tables. */
+export type HistoryFacts = {
+  createdAt: Date;
+  confirmedAt: Date | null;
+  events: { at: Date; kind: 'moved' | 'cancelled'; actorRole: 'citizen' | 'staff'; actorName: string | null; fromStart: Date | null; toStart: Date | null; reason: string | null }[];
+  reminders: { at: Date; sent: boolean }[];
+  participants: { role: 'citizen' | 'guest' | 'staff'; name: string; knockedAt: Date | null; admittedAt: Date | null }[];
+  meeting: { startedAt: Date | null; endedAt: Date | null; noShow: boolean } | null;
+  /** When cancelled without an event (before booking_event existed): the booking's cancelled_at. */
+  cancelledAt: Date | null;
+};
+
+// Events at the same instant keep the order of a booking's life (a staff member is
+// admitted when the meeting starts; confirmation can share a millisecond with booking).
+const RANK: Record<HistoryKind, number> = {
+  booked: 0, confirmed: 1, moved: 2, reminder_queued: 3, reminder_sent: 3, knocked: 4, joined: 5, admitted: 6, started: 7, ended: 8, no_show: 8, cancelled: 9,
+};
+
+/** The history of an appointment, oldest first. */
+export function historyOf(f: HistoryFacts): HistoryItem[] {
+  const items: HistoryItem[] = [{ at: f.createdAt, kind: 'booked' }];
+  if (f.confirmedAt) items.push({ at: f.confirmedAt, kind: 'confirmed' });
+  for (const e of f.events) {
+    const who = e.actorRole === 'staff' ? { who: e.actorName ?? '', role: 'staff' as const } : { role: 'citizen' as const };
+    if (e.kind === 'moved') items.push({ at: e.at, kind: 'moved', ...who, ...(e.fromStart ? { from: e.fromStart } : {}), ...(e.toStart ? { to: e.toStart } : {}) });
+    else items.push({ at: e.at, kind: 'cancelled', ...who, ...(e.reason ? { reason: e.reason } : {}) });
+  }
+  if (f.cancelledAt && !f.events.some((e) => e.kind === 'cancelled')) items.push({ at: f.cancelledAt, kind: 'cancelled' });
+  for (const r of f.reminders) items.push({ at: r.at, kind: r.sent ? 'reminder_sent' : 'reminder_queued' });
+  for (const p of f.participants) {
+    if (p.knockedAt) items.push({ at: p.knockedAt, kind: 'knocked', who: p.name, role: p.role });
+    // Staff go straight in: they join; citizens and guests are admitted from the lobby.
+    if (p.admittedAt) items.push({ at: p.admittedAt, kind: p.role === 'staff' ? 'joined' : 'admitted', who: p.name, role: p.role });
+  }
+  const m = f.meeting;
+  if (m?.startedAt) items.push({ at: m.startedAt, kind: 'started' });
+  if (m?.endedAt) items.push({ at: m.endedAt, kind: m.noShow ? 'no_show' : 'ended' });
+  return items
+    .map((item, index) => ({ item, index }))
+    .sort((a, b) => a.item.at.getTime() - b.item.at.getTime() || RANK[a.item.kind] - RANK[b.item.kind] || a.index - b.index)
+    .map((x) => x.item);
+}

@@ -1,0 +1,89 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { renderPage, pageContext } from '../http/page.ts';
+import { requireStaff } from '../http/session.ts';
+import type { MessageKey } from '../i18n/i18n.ts';
+import { isDay } from './domain.ts';
+import type { AgendaService } from './service.ts';
+import { agendaPage } from './views/agenda.ts';
+import { appointmentPage, MAX_REASON } from './views/appointment.ts';
+import { lobbyList, lobbyPanel } from './views/lobby.ts';
+
+const day = z.string().refine(isDay).optional().catch(undefined);
+const agendaQuery = z.object({ day, week: day, office: z.uuid().optional().catch(undefined), official: z.uuid().optional().catch(undefined), saved: z.string().optional() });
+const bookingParams = z.object({ id: z.uuid() });
+const cancelForm = z.object({ reason: z.string().trim().min(1, 'agenda.error.reason_missing').max(MAX_REASON, 'agenda.error.reason_long') });
+const noShowForm = z.object({ back: z.literal('appointment').optional().catch(undefined) });
+
+const NOTICES: Record<string, MessageKey> = { cancelled: 'agenda.saved.cancelled', no_show: 'agenda.saved.no_show' };
+const noticeOf = (request: FastifyRequest, saved: string | undefined) => (saved && NOTICES[saved] ? request.t(NOTICES[saved]) : null);
+
+/**
+ * Puts the lobby panel on every staff page: for a signed-in staff member's GET of a page
+ * under /staff, one indexed query before the handler, so the synchronous layout can draw it.
+ * Citizens (no session) never reach the query.
+ */
+export function lobbyPanelHook(agenda: AgendaService) {
+  return async function lobbyPanelHook(request: FastifyRequest): Promise<void> {
+    const staff = request.staff;
+    if (!staff || request.method !== 'GET' || request.headers.upgrade) return;
+    const path = request.url.split('?')[0]!;
+    if (path !== '/staff' && (!path.startsWith('/staff/') || path === '/staff/lobby/panel' || path.startsWith('/staff/sign-'))) return;
+    const waiting = await agenda.waiting(staff);
+    request.staffPanel = (ctx) => lobbyPanel(ctx, waiting);
+  };
+}
+
+/** The officials' agenda, the appointment page, cancelling and marking a no-show, and the lobby panel's refresh. */
+export function agendaRoutes(agenda: AgendaService) {
+  return async function routes(app: FastifyInstance): Promise<void> {
+    async function showAppointment(request: FastifyRequest, reply: FastifyReply, id: string, form: { values: { reason: string }; errors: Record<string, string>; notice: string | null }, status = 200) {
+      const a = await agenda.appointment(requireStaff(request), id);
+      return renderPage(request, reply, (ctx) => appointmentPage(ctx, a, form), status);
+    }
+
+    app.get('/staff/agenda', async (request, reply) => {
+      const staff = requireStaff(request);
+      const q = agendaQuery.parse(request.query ?? {});
+      const a = await agenda.agenda(staff, { ...(q.day ? { day: q.day } : {}), ...(q.week ? { week: q.week } : {}), ...(q.office ? { officeId: q.office } : {}), ...(q.official ? { officialId: q.official } : {}) });
+      return renderPage(request, reply, (ctx) => agendaPage(ctx, a, noticeOf(request, q.saved)));
+    });
+
+    app.get('/staff/appointments/:id', async (request, reply) => {
+      requireStaff(request);
+      const { id } = bookingParams.parse(request.params);
+      const { saved } = agendaQuery.parse(request.query ?? {});
+      return showAppointment(request, reply, id, { values: { reason: '' }, errors: {}, notice: noticeOf(request, saved) });
+    });
+
+    app.post('/staff/appointments/:id/cancel', async (request, reply) => {
+      const staff = requireStaff(request);
+      const { id } = bookingParams.parse(request.params);
+      const body = (request.body ?? {}) as Record<string, unknown>;
+      const typed = typeof body.reason === 'string' ? body.reason : '';
+      const form = cancelForm.safeParse(body);
+      if (!form.success) {
+        const errors = Object.fromEntries(form.error.issues.map((i) => [String(i.path[0]), request.t(i.message as MessageKey, { max: MAX_REASON })]));
+        return showAppointment(request, reply, id, { values: { reason: typed }, errors, notice: null }, 400);
+      }
+      await agenda.cancel(staff, id, form.data.reason);
+      return reply.redirect(`/staff/appointments/${id}?saved=cancelled`, 303);
+    });
+
+    app.post('/staff/meetings/:id/no-show', async (request, reply) => {
+      const staff = requireStaff(request);
+      const { id } = bookingParams.parse(request.params);
+      const { back } = noShowForm.parse(request.body ?? {});
+      await agenda.markNoShow(staff, id);
+      return reply.redirect(back === 'appointment' ? `/staff/appointments/${id}?saved=no_show` : '/staff#today', 303);
+    });
+
+    // The lobby panel's list alone, for the live script to swap in after a knock or a leave.
+    app.get('/staff/lobby/panel', async (request, reply) => {
+      const staff = requireStaff(request);
+      const waiting = await agenda.waiting(staff);
+      reply.header('cache-control', 'no-store').type('text/html; charset=utf-8');
+      return lobbyList(pageContext(request, reply), waiting).value;
+    });
+  };
+}

@@ -1,0 +1,103 @@
+import type { Page, PageContext } from '../../http/page.ts';
+import { localize } from '../../i18n/i18n.ts';
+import { html, type Html } from '../../views/html.ts';
+import { csrfField } from '../../views/layout.ts';
+import type { AgendaService } from '../service.ts';
+import { isOpen } from '../domain.ts';
+import { dayName, STATE_KEYS, timeOf } from './format.ts';
+import { addDays, localParts } from '../../booking/time.ts';
+
+type Agenda = Awaited<ReturnType<AgendaService['agenda']>>;
+type Item = Agenda['appointments'][number];
+
+/** The query of an agenda link, keeping the office and official filters. */
+function agendaHref(a: Agenda, which: { day?: string; week?: string }): string {
+  const q = new URLSearchParams();
+  if (which.day) q.set('day', which.day);
+  if (which.week) q.set('week', which.week);
+  if (a.filter.officeId) q.set('office', a.filter.officeId);
+  if (a.filter.officialId) q.set('official', a.filter.officialId);
+  return `/staff/agenda?${q.toString()}`;
+}
+
+/** One appointment's row: time, citizen and notes, service, office, official, state, and what can be done. */
+function row(ctx: PageContext, { booking: b, state }: Item, withOffice: boolean): Html {
+  const { t, lang } = ctx;
+  const fb = b.target.organisation.defaultLanguage;
+  const tz = b.target.office.timeZone;
+  return html`<tr data-booking="${b.id}">
+    <td><a href="/staff/appointments/${b.id}" aria-label="${t('agenda.details_of', { name: b.name, time: timeOf(b.start, tz, lang) })}">${timeOf(b.start, tz, lang)}–${timeOf(b.end, tz, lang)}</a></td>
+    <td>${b.name}${b.notes ? html`<span class="hint">${b.notes}</span>` : ''}</td>
+    <td>${localize(b.target.service.name, lang, fb)}${withOffice ? html`<span class="hint">${localize(b.target.office.name, lang, fb)}</span>` : ''}</td>
+    <td>${b.target.officialName ?? ''}</td>
+    <td data-state="${state}">${t(STATE_KEYS[state])}</td>
+    <td>${isOpen(state) ? html`<a class="button" href="/staff/meetings/${b.id}">${t('meeting.open_room', { name: b.name })}</a>` : ''}
+      ${state === 'not_arrived' ? html`<form method="post" action="/staff/meetings/${b.id}/no-show" class="inline-form">${csrfField(ctx)}<button type="submit" class="secondary">${t('meeting.mark_no_show', { name: b.name })}</button></form>` : ''}</td>
+  </tr>`;
+}
+
+/** A table of appointments, labelled by the heading with `headingId`. */
+function table(ctx: PageContext, items: Item[], headingId: string, withOffice: boolean): Html {
+  const { t } = ctx;
+  if (items.length === 0) return html`<p>${t('agenda.no_appointments')}</p>`;
+  return html`<div class="table-wrap agenda-table"><table aria-labelledby="${headingId}">
+  <thead><tr><th scope="col">${t('meeting.col_time')}</th><th scope="col">${t('meeting.col_citizen')}</th><th scope="col">${t('book.service')}</th><th scope="col">${t('book.official')}</th><th scope="col">${t('meeting.col_state')}</th><th scope="col">${t('meeting.col_actions')}</th></tr></thead>
+  <tbody>${items.map((item) => row(ctx, item, withOffice))}</tbody>
+</table></div>`;
+}
+
+/** The filter by day, office and (for admins) official; plain GET, so it works without JavaScript. */
+function filterForm(ctx: PageContext, a: Agenda): Html {
+  const { t, lang } = ctx;
+  const fb = a.organisation.defaultLanguage;
+  return html`<form method="get" action="/staff/agenda" class="agenda-filter">
+  <div><label for="day">${t('agenda.filter.day')}</label><input type="date" id="day" name="day" value="${a.week ? a.week.days[0] : a.day}"></div>
+  ${a.offices.length > 1
+    ? html`<div><label for="office">${t('book.office')}</label><select id="office" name="office"><option value="">${t('agenda.filter.all_offices')}</option>
+    ${a.offices.map((o) => html`<option value="${o.id}" ${a.filter.officeId === o.id ? html`selected` : ''}>${localize(o.name, lang, fb)}</option>`)}</select></div>`
+    : ''}
+  ${a.officials.length > 0
+    ? html`<div><label for="official">${t('book.official')}</label><select id="official" name="official"><option value="">${t('agenda.filter.all_officials')}</option>
+    ${a.officials.map((m) => html`<option value="${m.id}" ${a.filter.officialId === m.id ? html`selected` : ''}>${m.displayName}</option>`)}</select></div>`
+    : ''}
+  <div><button type="submit" class="secondary">${t('agenda.filter.show')}</button></div>
+</form>`;
+}
+
+/** Previous, today or this week, next. */
+function pager(ctx: PageContext, a: Agenda): Html {
+  const { t } = ctx;
+  const links = a.week
+    ? [[agendaHref(a, { week: a.week.previous }), t('agenda.previous_week')], [agendaHref(a, { week: a.today }), t('agenda.this_week')], [agendaHref(a, { week: a.week.next }), t('agenda.next_week')], [agendaHref(a, { day: a.week.days[0]! }), t('agenda.day_view')]]
+    : [[agendaHref(a, { day: addDays(a.day, -1) }), t('agenda.previous_day')], [agendaHref(a, { day: a.today }), t('agenda.today')], [agendaHref(a, { day: addDays(a.day, 1) }), t('agenda.next_day')], [agendaHref(a, { week: a.day }), t('agenda.week_view')]];
+  return html`<nav class="pager" aria-label="${t('agenda.pager')}"><ul>${links.map(([href, label]) => html`<li><a href="${href}">${label}</a></li>`)}</ul></nav>`;
+}
+
+/** Today's agenda on the staff start page. */
+export function todaySection(ctx: PageContext, a: Agenda): Html {
+  const { t } = ctx;
+  return html`<h2 id="today">${t('meeting.today')}</h2>
+${table(ctx, a.appointments, 'today', a.offices.length > 1)}
+<p><a href="/staff/agenda">${t('agenda.full_agenda')}</a> · <a href="${agendaHref(a, { week: a.today })}">${t('agenda.week_view')}</a></p>`;
+}
+
+/** The agenda page: one day, or a week with a section per day. */
+export function agendaPage(ctx: PageContext, a: Agenda, notice: string | null): Page {
+  const { t, lang } = ctx;
+  const withOffice = a.offices.length > 1 && !a.filter.officeId;
+  const title = a.week ? t('agenda.week_title', { from: dayName(a.week.days[0]!, lang), to: dayName(a.week.days[6]!, lang) }) : t('agenda.day_title', { day: dayName(a.day, lang) });
+  const body = a.week
+    ? a.week.days.map((day) => {
+        const items = a.appointments.filter((x) => localParts(x.booking.start, x.booking.target.office.timeZone).date === day);
+        return html`<h2 id="day-${day}">${dayName(day, lang)} <span class="count">(${t('agenda.count', { count: items.length })})</span></h2>${table(ctx, items, `day-${day}`, withOffice)}`;
+      })
+    : html`<h2 id="agenda-list" class="visually-hidden">${t('agenda.list')}</h2>${table(ctx, a.appointments, 'agenda-list', withOffice)}`;
+  return {
+    title,
+    body: html`<h1>${title}</h1>
+${notice ? html`<p class="notice" role="status">${notice}</p>` : ''}
+${filterForm(ctx, a)}
+${pager(ctx, a)}
+${body}`,
+  };
+}
