@@ -20,6 +20,8 @@ export type Database = {
     website: string | null;
     created_at: Generated<Date>;
     reminder_minutes: Generated<number[]>;
+    mail_sender_name: string | null;
+    mail_reply_to: string | null;
   };
   office: {
     id: Generated<string>;
@@ -33,6 +35,7 @@ export type Database = {
     phone: string | null;
     time_zone: string | null;
     position: Generated<number>;
+    active: Generated<boolean>;
   };
   office_hours: { office_id: string; weekday: number; opens: string; closes: string };
   service: {
@@ -117,6 +120,8 @@ export type Database = {
     message_id: string | null;
     created_at: Date;
     sent_at: Date | null;
+    from_name: string | null;
+    reply_to: string | null;
   };
   meeting: {
     booking_id: string;

@@ -22,6 +22,10 @@ import { meetingRoutes } from '../meeting/routes.ts';
 import type { FolderService } from '../files/service.ts';
 import type { AuditService } from '../audit/service.ts';
 import { folderRoutes } from '../files/routes.ts';
+import { organisationAdmin } from '../tenants/admin.ts';
+import { organisationAdminRoutes } from '../tenants/admin-routes.ts';
+import { staffAccounts } from '../identity/staff-admin.ts';
+import { staffAdminRoutes } from '../identity/admin-routes.ts';
 import { agendaService } from '../agenda/service.ts';
 import { agendaRoutes, lobbyPanelHook } from '../agenda/routes.ts';
 import { statsRoutes } from '../stats/routes.ts';
@@ -105,6 +109,9 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(availabilityAdminRoutes(availabilityAdmin({ db: deps.handle.db, clock: deps.clock, tenants: deps.tenants, invalidate: deps.booking.invalidate, folderPolicy: deps.folders, audit: deps.audit })));
   await app.register(statsRoutes(statsService({ db: deps.handle.db, clock: deps.clock, tenants: deps.tenants, booking: deps.booking })));
   await app.register(auditRoutes(deps.audit));
+  // The organisation's administration: offices, services, settings, accounts and one's own password.
+  await app.register(organisationAdminRoutes(organisationAdmin({ db: deps.handle.db, clock: deps.clock, tenants: deps.tenants, audit: deps.audit, invalidate: deps.booking.invalidate }), { mailFrom: config.mailFrom }));
+  await app.register(staffAdminRoutes(staffAccounts({ db: deps.handle.db, tenants: deps.tenants, audit: deps.audit, invalidate: deps.booking.invalidate })));
   // Without SMTP outside production, mail stays in the outbox: let a developer read it.
   if (config.env !== 'production' && !config.smtpUrl) await app.register(devMailRoutes({ db: deps.handle.db }));
 

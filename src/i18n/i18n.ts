@@ -7,9 +7,10 @@ import { meetingClientMessages, type MeetingClientMessageKey } from './messages/
 import { filesMessages, type FilesMessageKey } from './messages/files.ts';
 import { agendaMessages, type AgendaMessageKey } from './messages/agenda.ts';
 import { statsMessages, type StatsMessageKey } from './messages/stats.ts';
+import { adminMessages, type AdminMessageKey } from './messages/admin.ts';
 
 /** Every interface text key: the base set plus each domain's set. */
-export type MessageKey = BaseKey | BookingMessageKey | MeetingMessageKey | MeetingClientMessageKey | FilesMessageKey | StatsMessageKey | AgendaMessageKey;
+export type MessageKey = BaseKey | BookingMessageKey | MeetingMessageKey | MeetingClientMessageKey | FilesMessageKey | StatsMessageKey | AgendaMessageKey | AdminMessageKey;
 
 export const LANGS = ['sl', 'cs', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -18,9 +19,9 @@ export type Lang = (typeof LANGS)[number];
 export type Localized = Partial<Record<Lang, string>>;
 
 export const MESSAGES: Record<Lang, Record<MessageKey, string>> = {
-  sl: { ...sl, ...bookingMessages.sl, ...meetingMessages.sl, ...meetingClientMessages.sl, ...filesMessages.sl, ...statsMessages.sl, ...agendaMessages.sl },
-  cs: { ...cs, ...bookingMessages.cs, ...meetingMessages.cs, ...meetingClientMessages.cs, ...filesMessages.cs, ...statsMessages.cs, ...agendaMessages.cs },
-  en: { ...en, ...bookingMessages.en, ...meetingMessages.en, ...meetingClientMessages.en, ...filesMessages.en, ...statsMessages.en, ...agendaMessages.en },
+  sl: { ...sl, ...bookingMessages.sl, ...meetingMessages.sl, ...meetingClientMessages.sl, ...filesMessages.sl, ...statsMessages.sl, ...agendaMessages.sl, ...adminMessages.sl },
+  cs: { ...cs, ...bookingMessages.cs, ...meetingMessages.cs, ...meetingClientMessages.cs, ...filesMessages.cs, ...statsMessages.cs, ...agendaMessages.cs, ...adminMessages.cs },
+  en: { ...en, ...bookingMessages.en, ...meetingMessages.en, ...meetingClientMessages.en, ...filesMessages.en, ...statsMessages.en, ...agendaMessages.en, ...adminMessages.en },
 };
 
 const LOCALES: Record<Lang, string> = { sl: 'sl-SI', cs: 'cs-CZ', en: 'en-GB' };

@@ -8,7 +8,7 @@ const org = (id: string, name: Record<string, string>) => ({
 });
 const catalogue: Catalogue = {
   organisations: [org('a', { sl: 'Upravna enota Domžale', en: 'Domžale Administrative Unit' }), org('b', { cs: 'Město Kopřivnice', en: 'Town of Kopřivnice' })],
-  offices: [{ id: 'o', organisationId: 'b', slug: 'o', name: {}, street: 'Štefánikova 1163', postcode: '742 21', city: 'Kopřivnice', email: null, phone: null, timeZone: 'Europe/Prague', hours: [] }],
+  offices: [{ id: 'o', organisationId: 'b', slug: 'o', name: {}, street: 'Štefánikova 1163', postcode: '742 21', city: 'Kopřivnice', email: null, phone: null, timeZone: 'Europe/Prague', hours: [], active: true }],
   services: [],
   officials: [],
 };

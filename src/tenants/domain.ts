@@ -35,6 +35,8 @@ export type Office = {
   /** The office's own zone, or the organisation's. */
   timeZone: string;
   hours: OpeningHours[];
+  /** False once an admin deactivates it: gone from citizen pages, its bookings kept. */
+  active: boolean;
 };
 
 export type Service = {

@@ -43,6 +43,7 @@ export async function loadCatalogue(db: Db): Promise<Catalogue> {
     phone: o.phone,
     timeZone: o.time_zone ?? zoneOf.get(o.organisation_id) ?? 'UTC',
     hours: hours.filter((h) => h.office_id === o.id).map((h) => ({ weekday: h.weekday, opens: h.opens, closes: h.closes })),
+    active: o.active,
   }));
   const serviceList: Service[] = services.map((s) => ({
     id: s.id,

@@ -77,7 +77,7 @@ export function tenantsService(deps: { handle: DatabaseHandle }) {
       const { catalogue: c, organisation } = await organisationBySlug(slug);
       return {
         organisation,
-        offices: c.offices.filter((o) => o.organisationId === organisation.id),
+        offices: c.offices.filter((o) => o.organisationId === organisation.id && o.active),
         services: c.services.filter((s) => s.organisationId === organisation.id),
         snapshot: c,
       };
@@ -88,7 +88,7 @@ export function tenantsService(deps: { handle: DatabaseHandle }) {
       const { catalogue: c, organisation } = await organisationBySlug(orgSlug);
       const service = c.services.find((s) => s.organisationId === organisation.id && s.slug === serviceSlug);
       if (!service) throw new AppError('not_found', `service ${serviceSlug}`);
-      const offices = c.offices.filter((o) => o.organisationId === organisation.id);
+      const offices = c.offices.filter((o) => o.organisationId === organisation.id && o.active);
       return {
         organisation,
         offices,
@@ -103,7 +103,8 @@ export function tenantsService(deps: { handle: DatabaseHandle }) {
     /** A service at one office, with the officials who hold it there: what booking needs. */
     async bookingTarget(orgSlug: string, officeSlug: string, serviceSlug: string) {
       const { catalogue: c, organisation } = await organisationBySlug(orgSlug);
-      const office = c.offices.find((o) => o.organisationId === organisation.id && o.slug === officeSlug);
+      // A deactivated office takes no new bookings (existing ones go through bookingTargetById).
+      const office = c.offices.find((o) => o.organisationId === organisation.id && o.slug === officeSlug && o.active);
       const service = c.services.find((s) => s.organisationId === organisation.id && s.slug === serviceSlug);
       if (!office || !service || !service.officeIds.includes(office.id)) throw new AppError('not_found', 'no such service at that office');
       const officialIds = officialsAt(c, service, office);

@@ -1,0 +1,159 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Okence } from '../boot.ts';
+import { auditService } from '../audit/service.ts';
+import { DB_KINDS } from '../db/testing.ts';
+import { bootTestApp, cookiesOf, csrfFrom } from '../http/testing.ts';
+import { fixedClock } from '../lib/clock.ts';
+import { DEMO_PASSWORD } from '../tenants/demo-data.ts';
+import { AppError } from '../lib/errors.ts';
+import { browserFor } from '../tenants/admin-testing.ts';
+import { tenantsService } from '../tenants/service.ts';
+import type { StaffPrincipal } from './domain.ts';
+import { staffAccounts } from './staff-admin.ts';
+
+const GOOD = 'lipov čaj na pohorju 1987';
+
+for (const kind of DB_KINDS) {
+  describe(`staff accounts and passwords on ${kind}`, () => {
+    let okence: Okence;
+    const clock = fixedClock(new Date('2026-11-23T07:00:00Z'));
+    let ips = 0;
+    const ip = () => `198.51.100.${++ips}`;
+    before(async () => {
+      okence = await bootTestApp(kind, { clock });
+    });
+    after(async () => {
+      await okence.close();
+    });
+    const db = () => okence.handle.db;
+    const principal = async (email: string): Promise<StaffPrincipal> => {
+      const s = await db().selectFrom('staff').select(['id', 'organisation_id', 'role', 'display_name', 'email']).where('email', '=', email).executeTakeFirstOrThrow();
+      return { id: s.id, organisationId: s.organisation_id, role: s.role, displayName: s.display_name, email: s.email };
+    };
+    const accounts = () => staffAccounts({ db: db(), tenants: tenantsService({ handle: okence.handle }), audit: auditService({ db: db(), clock }), invalidate: () => {} });
+    /** A sign-in from an address of its own, so the per-address limits of other tests do not interfere. */
+    const signIn = async (email: string, password: string) => {
+      const from = ip();
+      const form = await okence.app.inject({ method: 'GET', url: '/staff/sign-in', remoteAddress: from });
+      return okence.app.inject({ method: 'POST', url: '/staff/sign-in', remoteAddress: from, cookies: cookiesOf(form), payload: { email, password, _csrf: csrfFrom(form.body) } });
+    };
+
+    test('an official created with a breached password is refused with the reason; with a good one they can sign in', async () => {
+      const admin = await browserFor(okence, 'admin@domzale.example', undefined, ip());
+      const form = await admin.get('/staff/admin/officials/new');
+      const office = /name="offices" value="([0-9a-f-]{36})"/.exec(form.body)![1]!;
+      const service = /name="services" value="([0-9a-f-]{36})"/.exec(form.body)![1]!;
+      const typed = { displayName: 'Nina Zupan', email: 'Nina.Zupan@domzale.example', title_sl: 'Svetovalka', role: 'official', offices: [office], services: [service] };
+      const weak = await admin.post('/staff/admin/officials', { ...typed, password: 'password1234' });
+      assert.equal(weak.statusCode, 400);
+      assert.match(weak.body, /href="#password">This password is on a list of common or leaked passwords/);
+      assert.match(weak.body, /value="Nina Zupan"/, 'typed values are kept');
+      assert.doesNotMatch(weak.body, /password1234/, 'never the password');
+      const short = await admin.post('/staff/admin/officials', { ...typed, password: 'nina zupan' });
+      assert.match(short.body, /too short.*must not contain the person’s name|must not contain the person’s name.*too short|too short/s);
+
+      const ok = await admin.post('/staff/admin/officials', { ...typed, password: GOOD });
+      assert.equal(ok.statusCode, 303, ok.body);
+      const row = await db().selectFrom('staff').select(['id', 'role', 'email']).where('email', '=', 'nina.zupan@domzale.example').executeTakeFirstOrThrow();
+      assert.equal(row.role, 'official');
+      assert.equal((await signIn('nina.zupan@domzale.example', GOOD)).statusCode, 303);
+      const entry = await db().selectFrom('audit_event').selectAll().where('action', '=', 'staff.created').where('object_id', '=', row.id).executeTakeFirstOrThrow();
+      assert.doesNotMatch(JSON.stringify(entry), /lipov|scrypt/, 'the audit entry holds no password');
+      // The new official is bookable at once: the availability page lists them for weekly hours.
+      assert.match((await admin.get('/staff/availability')).body, /Nina Zupan/);
+
+      const dup = await admin.post('/staff/admin/officials', { ...typed, password: GOOD });
+      assert.equal(dup.statusCode, 400);
+      assert.match(dup.body, /An account with this email already exists/);
+    });
+
+    test('the last admin cannot demote or deactivate themselves; with a second admin they can, and a deactivated account is signed out and refused', async () => {
+      const admin = await browserFor(okence, 'admin@ljutomer.example', undefined, ip());
+      const me = await principal('admin@ljutomer.example');
+      const demote = await admin.post(`/staff/admin/officials/${me.id}`, { displayName: me.displayName, email: me.email, role: 'official' });
+      assert.equal(demote.statusCode, 400);
+      assert.match(demote.body, /must keep at least one active admin/);
+      const off = await admin.post(`/staff/admin/officials/${me.id}/active`, { active: '0' });
+      assert.equal(off.statusCode, 400);
+      assert.match(off.body, /must keep at least one active admin/);
+      assert.equal((await principal('admin@ljutomer.example')).role, 'admin');
+
+      // Promote the official; now the first admin may step down, and the official's old session still works until deactivated.
+      const officialId = (await principal('uradnik@ljutomer.example')).id;
+      const official = await browserFor(okence, 'uradnik@ljutomer.example', undefined, ip());
+      assert.equal((await admin.post(`/staff/admin/officials/${officialId}`, { displayName: 'Marko Kolar', email: 'uradnik@ljutomer.example', role: 'admin' })).statusCode, 303);
+      const roleEntry = await db().selectFrom('audit_event').select('detail').where('action', '=', 'staff.role_changed').where('object_id', '=', officialId).executeTakeFirstOrThrow();
+      assert.deepEqual((roleEntry.detail).role, ['official', 'admin']);
+      assert.equal((await official.get('/staff')).statusCode, 200);
+      assert.equal((await admin.post(`/staff/admin/officials/${officialId}/active`, { active: '0' })).statusCode, 303);
+      assert.equal((await official.get('/staff')).statusCode, 303, 'the deactivated account’s session ended at once');
+      assert.equal(await db().selectFrom('staff_session').select('token_hash').where('staff_id', '=', officialId).executeTakeFirst(), undefined);
+      const refused = await signIn('uradnik@ljutomer.example', DEMO_PASSWORD);
+      assert.equal(refused.statusCode, 401, 'a deactivated account cannot sign in');
+      // Reactivated, they are again one of two admins.
+      assert.equal((await admin.post(`/staff/admin/officials/${officialId}/active`, { active: '1' })).statusCode, 303);
+      assert.equal((await signIn('uradnik@ljutomer.example', DEMO_PASSWORD)).statusCode, 303);
+    });
+
+    test('two admins demoting each other at the same time: exactly one succeeds, one admin remains', async () => {
+      const a = await principal('admin@koprivnice.example');
+      const bId = (await principal('urednik@koprivnice.example')).id;
+      await db().updateTable('staff').set({ role: 'admin' }).where('id', '=', bId).execute();
+      const b = await principal('urednik@koprivnice.example');
+      const service = accounts();
+      const input = async (p: StaffPrincipal) => {
+        const row = (await service.get(a, p.id)).account;
+        return { displayName: row.display_name, email: row.email, title: row.title, role: 'official' as const, officeIds: row.officeIds, serviceIds: row.serviceIds };
+      };
+      const [ia, ib] = await Promise.all([input(a), input(b)]);
+      const results = await Promise.allSettled([service.update(a, b.id, ib), service.update(b, a.id, ia)]);
+      assert.equal(results.filter((r) => r.status === 'fulfilled').length, 1, JSON.stringify(results));
+      const failure = results.find((r) => r.status === 'rejected')!.reason as AppError;
+      assert.ok(failure instanceof AppError && (failure.code === 'forbidden' || failure.code === 'invalid_input'), String(failure));
+      const admins = await db().selectFrom('staff').select('id').where('organisation_id', '=', a.organisationId).where('role', '=', 'admin').where('active', '=', true).execute();
+      assert.equal(admins.length, 1);
+      // And deactivating each other at once ends the same way.
+      const survivor = admins[0]!.id === a.id ? a : b;
+      const other = survivor === a ? b : a;
+      await db().updateTable('staff').set({ role: 'admin' }).where('id', '=', other.id).execute();
+      const again = await Promise.allSettled([service.setActive(survivor, other.id, false), service.setActive(other, survivor.id, false)]);
+      assert.equal(again.filter((r) => r.status === 'fulfilled').length, 1);
+      const left = await db().selectFrom('staff').select('id').where('organisation_id', '=', a.organisationId).where('role', '=', 'admin').where('active', '=', true).execute();
+      assert.equal(left.length, 1);
+    });
+
+    test('changing one’s own password: the current one is required, the policy applies, other sessions end', async () => {
+      const ipA = ip();
+      const here = await browserFor(okence, 'ana.horvat@domzale.example', undefined, ipA);
+      const elsewhere = await browserFor(okence, 'ana.horvat@domzale.example', undefined, ip());
+      assert.equal((await here.get('/staff/account/password')).statusCode, 200);
+      const wrong = await here.post('/staff/account/password', { currentPassword: 'not it', newPassword: GOOD });
+      assert.equal(wrong.statusCode, 400);
+      assert.match(wrong.body, /href="#currentPassword">The current password is not correct/);
+      const weak = await here.post('/staff/account/password', { currentPassword: DEMO_PASSWORD, newPassword: 'ana.horvat@domzale' });
+      assert.equal(weak.statusCode, 400);
+      assert.match(weak.body, /must not contain the email address/);
+      const ok = await here.post('/staff/account/password', { currentPassword: DEMO_PASSWORD, newPassword: GOOD });
+      assert.equal(ok.statusCode, 303);
+      assert.equal((await here.get('/staff')).statusCode, 200, 'this session goes on');
+      assert.equal((await elsewhere.get('/staff')).statusCode, 303, 'the other session ended');
+      assert.equal((await signIn('ana.horvat@domzale.example', DEMO_PASSWORD)).statusCode, 401);
+      assert.equal((await signIn('ana.horvat@domzale.example', GOOD)).statusCode, 303);
+      const entry = await db().selectFrom('audit_event').selectAll().where('action', '=', 'password.changed').executeTakeFirstOrThrow();
+      assert.equal(JSON.stringify(entry.detail), '{}');
+    });
+
+    test('sign-in stays throttled: 10 posts a minute from one address, then 429', async () => {
+      const from = '192.0.2.77';
+      const form = await okence.app.inject({ method: 'GET', url: '/staff/sign-in', remoteAddress: from });
+      const statuses: number[] = [];
+      for (let i = 0; i < 11; i++) {
+        const res = await okence.app.inject({ method: 'POST', url: '/staff/sign-in', remoteAddress: from, cookies: cookiesOf(form), payload: { email: `nobody${i}@example.si`, password: 'wrong password here', _csrf: csrfFrom(form.body) } });
+        statuses.push(res.statusCode);
+      }
+      assert.deepEqual(statuses.slice(0, 10), Array(10).fill(401));
+      assert.equal(statuses[10], 429);
+    });
+  });
+}

@@ -1,0 +1,154 @@
+import type { Db } from '../db/db.ts';
+import { changes, staffActor } from '../audit/domain.ts';
+import type { AuditService } from '../audit/service.ts';
+import type { MessageKey } from '../i18n/i18n.ts';
+import { AppError } from '../lib/errors.ts';
+import { locksOutLastAdmin } from '../tenants/admin-domain.ts';
+import type { TenantsService } from '../tenants/service.ts';
+import type { StaffPrincipal } from './domain.ts';
+import { hashPassword, verifyPassword } from './password.ts';
+import { checkPassword } from './password-policy.ts';
+import { hashToken } from './service.ts';
+import * as repo from './staff-repo.ts';
+
+function invalid(fields: Record<string, string>): AppError {
+  return new AppError('invalid_input', 'form rejected', fields);
+}
+
+/** The policy's reasons as message keys joined by `|` (the page translates and lists each). */
+function passwordProblems(password: string, context: { email: string; name: string }): string | null {
+  const problems = checkPassword(password, context);
+  return problems.length ? problems.map((p) => `pw.problem.${p}` satisfies string).join('|') : null;
+}
+
+/** An account as the admin's form gives it. */
+export type StaffInput = repo.StaffWrite;
+
+/**
+ * Staff accounts: admins manage the officials and admins of their own organisation, and
+ * everyone changes their own password. The organisation always keeps an active admin:
+ * every change that could remove one runs under the organisation's row lock and is checked
+ * against the accounts as they are then (see repo.lockOrganisation).
+ */
+export function staffAccounts(deps: { db: Db; tenants: TenantsService; audit: AuditService; invalidate: () => void }) {
+  const { db } = deps;
+  function adminOnly(actor: StaffPrincipal): string {
+    if (actor.role !== 'admin') throw new AppError('forbidden', 'admins only');
+    return actor.organisationId;
+  }
+  const audited = (tx: Db, actor: StaffPrincipal, action: string, objectId: string, summary: string, detail: Record<string, unknown>) =>
+    deps.audit.record(tx, { organisationId: actor.organisationId, actor: staffActor(actor), action, objectType: 'staff', objectId, summary, detail });
+  async function published(): Promise<void> {
+    await deps.tenants.changed();
+    deps.invalidate();
+  }
+
+  /** Checks ids and the unique email; throws 404 for another organisation's offices or services. */
+  async function validate(orgId: string, id: string | null, input: StaffInput): Promise<Record<string, string>> {
+    const [offices, services] = await Promise.all([repo.ownIds(db, 'office', orgId, input.officeIds), repo.ownIds(db, 'service', orgId, input.serviceIds)]);
+    if (offices.length !== new Set(input.officeIds).size || services.length !== new Set(input.serviceIds).size) throw new AppError('not_found', 'no such office or service');
+    return (await repo.emailTaken(db, input.email, id)) ? { email: 'adm.error.email_taken' satisfies MessageKey } : {};
+  }
+
+  /**
+   * In the caller's transaction: takes the organisation's lock, checks the actor is still an
+   * active admin (another admin may just have demoted them) and that `change` keeps an admin.
+   */
+  async function guardLastAdmin(tx: Db, actor: StaffPrincipal, change: { id: string; role: 'admin' | 'official'; active: boolean }, field: string): Promise<void> {
+    await repo.lockOrganisation(tx, actor.organisationId);
+    const seats = await repo.adminSeats(tx, actor.organisationId);
+    const me = seats.find((s) => s.id === actor.id);
+    if (!me || me.role !== 'admin' || !me.active) throw new AppError('forbidden', 'no longer an admin');
+    if (locksOutLastAdmin(seats, change)) throw invalid({ [field]: 'adm.error.last_admin' satisfies MessageKey });
+  }
+
+  return {
+    async list(actor: StaffPrincipal) {
+      const orgId = adminOnly(actor);
+      const [staff, choices] = await Promise.all([repo.listStaff(db, orgId), repo.choices(db, orgId)]);
+      return { staff, ...choices };
+    },
+
+    async get(actor: StaffPrincipal, id: string) {
+      const orgId = adminOnly(actor);
+      const [account, choices] = await Promise.all([repo.findStaff(db, orgId, id), repo.choices(db, orgId)]);
+      if (!account) throw new AppError('not_found', 'no such account');
+      return { account, ...choices };
+    },
+
+    async choices(actor: StaffPrincipal) {
+      return repo.choices(db, adminOnly(actor));
+    },
+
+    /** Creates an account with an initial password that must pass the policy. */
+    async create(actor: StaffPrincipal, input: StaffInput, password: string): Promise<string> {
+      const orgId = adminOnly(actor);
+      const problems = await validate(orgId, null, input);
+      const weak = passwordProblems(password, { email: input.email, name: input.displayName });
+      if (weak) problems.password = weak;
+      if (Object.keys(problems).length) throw invalid(problems);
+      const hash = await hashPassword(password);
+      const id = await db.transaction().execute(async (tx) => {
+        const created = await repo.insertStaff(tx, orgId, input, hash);
+        await audited(tx, actor, 'staff.created', created, input.displayName, { role: input.role, officeIds: input.officeIds, serviceIds: input.serviceIds });
+        return created;
+      });
+      await published();
+      return id;
+    },
+
+    /** Updates an account; a change of role is recorded as such, and never removes the last admin. */
+    async update(actor: StaffPrincipal, id: string, input: StaffInput): Promise<void> {
+      const orgId = adminOnly(actor);
+      const before = await repo.findStaff(db, orgId, id);
+      if (!before) throw new AppError('not_found', 'no such account');
+      const problems = await validate(orgId, id, input);
+      if (Object.keys(problems).length) throw invalid(problems);
+      await db.transaction().execute(async (tx) => {
+        await guardLastAdmin(tx, actor, { id, role: input.role, active: before.active }, 'role');
+        await repo.updateStaff(tx, orgId, id, input);
+        const after = await repo.findStaff(tx, orgId, id);
+        const action = before.role !== input.role ? 'staff.role_changed' : 'staff.updated';
+        await audited(tx, actor, action, id, input.displayName, changes(before, after ?? {}));
+      });
+      await published();
+    },
+
+    /** Deactivates (ending every session at once) or reactivates an account. */
+    async setActive(actor: StaffPrincipal, id: string, active: boolean): Promise<void> {
+      const orgId = adminOnly(actor);
+      const before = await repo.findStaff(db, orgId, id);
+      if (!before) throw new AppError('not_found', 'no such account');
+      await db.transaction().execute(async (tx) => {
+        await guardLastAdmin(tx, actor, { id, role: before.role, active }, 'active');
+        await repo.setStaffActive(tx, orgId, id, active);
+        if (!active) await repo.endSessions(tx, id);
+        await audited(tx, actor, active ? 'staff.reactivated' : 'staff.deactivated', id, before.display_name, { active: [before.active, active] });
+      });
+      await published();
+    },
+
+    /**
+     * Changes one's own password: the current one is required, the new one must pass the
+     * policy, and every other session of the account ends (the one in use stays).
+     */
+    async changeOwnPassword(actor: StaffPrincipal, sessionToken: string, current: string, next: string): Promise<void> {
+      const hash = await repo.passwordHashOf(db, actor.id);
+      if (!hash) throw new AppError('unauthenticated');
+      const problems: Record<string, string> = {};
+      if (!(await verifyPassword(current, hash))) problems.currentPassword = 'pw.error.current' satisfies MessageKey;
+      const weak = passwordProblems(next, { email: actor.email, name: actor.displayName });
+      if (weak) problems.newPassword = weak;
+      else if (current === next) problems.newPassword = 'pw.error.same' satisfies MessageKey;
+      if (Object.keys(problems).length) throw invalid(problems);
+      const newHash = await hashPassword(next);
+      await db.transaction().execute(async (tx) => {
+        await repo.setPasswordHash(tx, actor.id, newHash);
+        await repo.endSessions(tx, actor.id, hashToken(sessionToken));
+        await audited(tx, actor, 'password.changed', actor.id, actor.displayName, {});
+      });
+    },
+  };
+}
+
+export type StaffAccounts = ReturnType<typeof staffAccounts>;

@@ -1,0 +1,70 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { formatFee, isOfficeTimeZone, locksOutLastAdmin, missingTranslations, officeTimeZones, parseFee, serviceProblems, slugify, slugProblem, SLUG_PATTERN } from './admin-domain.ts';
+
+test('slugs: lower-case words joined by single hyphens', () => {
+  assert.equal(slugProblem('potrdila-iz-evidenc'), null);
+  assert.equal(slugProblem(''), 'required');
+  for (const bad of ['Potrdila', 'a--b', '-a', 'a-', 'a b', 'čas', 'a_b']) assert.equal(slugProblem(bad), 'pattern', bad);
+  assert.equal(slugProblem('a'.repeat(61)), 'too_long');
+});
+
+test('slugify gives a valid slug from any name that has a letter or digit', () => {
+  assert.equal(slugify('Potrdila iz uradnih evidenc'), 'potrdila-iz-uradnih-evidenc');
+  assert.equal(slugify('Občanský průkaz — žádost'), 'obcansky-prukaz-zadost');
+  fc.assert(
+    fc.property(fc.string({ maxLength: 120 }), (name) => {
+      const slug = slugify(name);
+      assert.ok(slug === '' || (SLUG_PATTERN.test(slug) && slug.length <= 60), slug);
+    }),
+  );
+});
+
+test('missing translations: the name in every language, other texts only once written', () => {
+  const gaps = missingTranslations({ name: { sl: 'Osebna izkaznica', en: ' ' }, description: {}, preparation: { sl: 'Fotografija' }, feeNote: { sl: 'a', cs: 'b', en: 'c' } });
+  assert.deepEqual(gaps, [
+    { field: 'name', lang: 'cs' },
+    { field: 'name', lang: 'en' },
+    { field: 'preparation', lang: 'cs' },
+    { field: 'preparation', lang: 'en' },
+  ]);
+  assert.deepEqual(missingTranslations({ name: { sl: 'a', cs: 'b', en: 'c' }, description: {}, preparation: {}, feeNote: {} }), []);
+});
+
+test('the last active admin cannot be demoted or deactivated, another one can', () => {
+  const staff = [
+    { id: 'a', role: 'admin', active: true },
+    { id: 'b', role: 'admin', active: true },
+    { id: 'c', role: 'official', active: true },
+    { id: 'd', role: 'admin', active: false },
+  ] as const;
+  assert.equal(locksOutLastAdmin(staff, { id: 'a', role: 'official', active: true }), false);
+  const one = staff.filter((s) => s.id !== 'b');
+  assert.equal(locksOutLastAdmin(one, { id: 'a', role: 'official', active: true }), true);
+  assert.equal(locksOutLastAdmin(one, { id: 'a', role: 'admin', active: false }), true);
+  assert.equal(locksOutLastAdmin(one, { id: 'c', role: 'official', active: false }), false);
+  assert.equal(locksOutLastAdmin(one, { id: 'd', role: 'admin', active: true }), false, 'reactivating an admin is always fine');
+});
+
+test('services need a way to meet and, when active, an office', () => {
+  assert.deepEqual(serviceProblems({ byVideo: false, inPerson: false, active: true, officeIds: [] }), ['no_mode', 'no_office']);
+  assert.deepEqual(serviceProblems({ byVideo: true, inPerson: false, active: false, officeIds: [] }), []);
+  assert.deepEqual(serviceProblems({ byVideo: false, inPerson: true, active: true, officeIds: ['x'] }), []);
+});
+
+test('fees in minor units, typed with a comma or a point', () => {
+  assert.deepEqual(parseFee('12,5'), { minor: 1250 });
+  assert.deepEqual(parseFee(' 22.60 '), { minor: 2260 });
+  assert.deepEqual(parseFee(''), { minor: null });
+  for (const bad of ['-1', '1.234', 'abc', '1,2,3']) assert.equal(parseFee(bad), null, bad);
+  fc.assert(fc.property(fc.integer({ min: 0, max: 99_999_999 }), (minor) => assert.deepEqual(parseFee(formatFee(minor)), { minor })));
+});
+
+test('office time zones: Europe and UTC, real IANA names only', () => {
+  assert.ok(officeTimeZones().includes('Europe/Ljubljana'));
+  assert.ok(officeTimeZones().includes('Europe/Prague'));
+  assert.ok(isOfficeTimeZone('UTC'));
+  assert.ok(!isOfficeTimeZone('Europe/Atlantis'));
+  assert.ok(!isOfficeTimeZone('America/New_York'));
+});

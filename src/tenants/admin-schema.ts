@@ -1,0 +1,197 @@
+import { z } from 'zod';
+import { LANGS, type Localized } from '../i18n/i18n.ts';
+import type { MessageKey } from '../i18n/i18n.ts';
+import { MAX_SLUG_LENGTH, SLUG_PATTERN, isOfficeTimeZone, parseFee, serviceProblems } from './admin-domain.ts';
+
+// The admin forms as posted. Messages are translation keys; fields keep the names of the
+// inputs, so an issue's path is the id the error summary links to.
+
+const key = (k: MessageKey) => k;
+
+/** A form's body as strings (checkbox groups arrive as a string or an array). */
+export type FormBody = Record<string, string | string[] | undefined>;
+
+/** One value of a field (the first when a name is repeated). */
+export function one(body: FormBody, name: string): string {
+  const v = body[name];
+  return (Array.isArray(v) ? v[0] : v) ?? '';
+}
+
+/** Every value of a checkbox group. */
+export function many(body: FormBody, name: string): string[] {
+  const v = body[name];
+  return v === undefined ? [] : Array.isArray(v) ? v : [v];
+}
+
+/** A localized text from the inputs `<prefix>_sl`, `_cs`, `_en`, empty languages left out. */
+export function localizedFrom(body: FormBody, prefix: string): Localized {
+  const out: Localized = {};
+  for (const l of LANGS) {
+    const v = one(body, `${prefix}_${l}`).trim();
+    if (v) out[l] = v;
+  }
+  return out;
+}
+
+const optionalText = (max: number, message: MessageKey) =>
+  z.string().trim().max(max, key(message)).transform((v) => (v === '' ? null : v));
+const optionalEmail = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254, key('adm.error.email'))
+  .refine((v) => v === '' || z.email().safeParse(v).success, key('adm.error.email'))
+  .transform((v) => (v === '' ? null : v));
+const phone = optionalText(40, 'adm.error.phone').refine((v) => v === null || /^\+?[0-9 ()/-]{6,}$/.test(v), key('adm.error.phone'));
+const slug = z
+  .string()
+  .trim()
+  .min(1, key('adm.error.slug_required'))
+  .max(MAX_SLUG_LENGTH, key('adm.error.slug_pattern'))
+  .regex(SLUG_PATTERN, key('adm.error.slug_pattern'));
+const position = z.coerce.number().int(key('adm.error.position')).min(0, key('adm.error.position')).max(999, key('adm.error.position'));
+const uuids = z.array(z.uuid()).max(200);
+const nameOf = (max: number) => z.string().max(max, key('adm.error.too_long'));
+
+/** The office form. */
+export const officeForm = z.object({
+  name_sl: nameOf(120),
+  name_cs: nameOf(120),
+  name_en: nameOf(120),
+  slug,
+  street: z.string().trim().min(1, key('adm.error.street')).max(200, key('adm.error.too_long')),
+  postcode: z.string().trim().regex(/^[0-9A-Z -]{3,10}$/i, key('adm.error.postcode')),
+  city: z.string().trim().min(1, key('adm.error.city')).max(100, key('adm.error.too_long')),
+  email: optionalEmail,
+  phone,
+  timeZone: z.string().refine(isOfficeTimeZone, key('adm.error.time_zone')),
+  position,
+});
+
+/** An office as the service saves it. */
+export type OfficeInput = { name: Localized; slug: string; street: string; postcode: string; city: string; email: string | null; phone: string | null; timeZone: string; position: number };
+
+/** The service form (texts are read with localizedFrom; booleans are checkboxes). */
+export const serviceForm = z.object({
+  slug,
+  name_sl: nameOf(200),
+  name_cs: nameOf(200),
+  name_en: nameOf(200),
+  fee: z.string().refine((v) => parseFee(v) !== null, key('adm.error.fee')).transform((v) => parseFee(v)!.minor),
+  durationMinutes: z.coerce.number().int(key('adm.error.duration')).min(5, key('adm.error.duration')).max(480, key('adm.error.duration')),
+  position,
+});
+
+export type ServiceInput = {
+  slug: string;
+  name: Localized;
+  description: Localized;
+  preparation: Localized;
+  feeNote: Localized;
+  feeMinor: number | null;
+  durationMinutes: number;
+  byVideo: boolean;
+  inPerson: boolean;
+  active: boolean;
+  position: number;
+  officeIds: string[];
+  officialIds: string[];
+};
+
+type Issue = { path: PropertyKey[]; message: string };
+const issue = (field: string, message: MessageKey): Issue => ({ path: [field], message });
+
+/** A name needs at least one language; the error points at the default language's input. */
+function nameIssues(name: Localized, lang: (typeof LANGS)[number]): Issue[] {
+  return Object.keys(name).length ? [] : [issue(`name_${lang}`, 'adm.error.name_required')];
+}
+
+/** Reads the service form: the zod part, the texts, checkboxes and id lists, with every problem at once. */
+export function parseServiceForm(body: FormBody, defaultLanguage: (typeof LANGS)[number]): { ok: true; input: ServiceInput } | { ok: false; issues: Issue[] } {
+  const parsed = serviceForm.safeParse(Object.fromEntries(Object.keys(serviceForm.shape).map((k) => [k, one(body, k)])));
+  const ids = uuids.safeParse([...many(body, 'offices'), ...many(body, 'officials')]);
+  const shape = { byVideo: one(body, 'byVideo') === '1', inPerson: one(body, 'inPerson') === '1', active: one(body, 'active') === '1', officeIds: many(body, 'offices') };
+  const name = localizedFrom(body, 'name');
+  const issues: Issue[] = [
+    ...(parsed.success ? [] : parsed.error.issues),
+    ...(ids.success ? [] : [issue('offices', 'adm.error.no_office')]),
+    ...nameIssues(name, defaultLanguage),
+    ...serviceProblems(shape).map((p) => (p === 'no_mode' ? issue('byVideo', 'adm.error.no_mode') : issue('offices', 'adm.error.no_office'))),
+  ];
+  if (!parsed.success || issues.length) return { ok: false, issues };
+  return {
+    ok: true,
+    input: {
+      ...shape,
+      slug: parsed.data.slug,
+      name,
+      description: localizedFrom(body, 'description'),
+      preparation: localizedFrom(body, 'preparation'),
+      feeNote: localizedFrom(body, 'feeNote'),
+      feeMinor: parsed.data.fee,
+      durationMinutes: parsed.data.durationMinutes,
+      position: parsed.data.position,
+      officialIds: many(body, 'officials'),
+    },
+  };
+}
+
+/** Reads the office form. */
+export function parseOfficeForm(body: FormBody, defaultLanguage: (typeof LANGS)[number]): { ok: true; input: OfficeInput } | { ok: false; issues: Issue[] } {
+  const parsed = officeForm.safeParse(Object.fromEntries(Object.keys(officeForm.shape).map((k) => [k, one(body, k)])));
+  const name = localizedFrom(body, 'name');
+  const issues = [...(parsed.success ? [] : parsed.error.issues), ...nameIssues(name, defaultLanguage)];
+  if (!parsed.success || issues.length) return { ok: false, issues };
+  const { name_sl: _s, name_cs: _c, name_en: _e, ...rest } = parsed.data;
+  return { ok: true, input: { ...rest, name } };
+}
+
+/** The organisation's settings form. */
+export const settingsForm = z.object({
+  name_sl: nameOf(200),
+  name_cs: nameOf(200),
+  name_en: nameOf(200),
+  email: optionalEmail,
+  phone,
+  website: z
+    .string()
+    .trim()
+    .max(300, key('adm.error.website'))
+    .refine((v) => v === '' || /^https:\/\/[^\s/]+\.[^\s]+$/.test(v), key('adm.error.website'))
+    .transform((v) => (v === '' ? null : v)),
+  defaultLanguage: z.enum(LANGS, key('adm.error.language')),
+  mailSenderName: optionalText(100, 'adm.error.sender_name').refine((v) => v === null || !/[<>"\r\n@]/.test(v), key('adm.error.sender_name')),
+  mailReplyTo: optionalEmail,
+});
+
+export type SettingsInput = {
+  name: Localized;
+  email: string | null;
+  phone: string | null;
+  website: string | null;
+  defaultLanguage: (typeof LANGS)[number];
+  mailSenderName: string | null;
+  mailReplyTo: string | null;
+};
+
+/** Reads the settings form. */
+export function parseSettingsForm(body: FormBody): { ok: true; input: SettingsInput } | { ok: false; issues: Issue[] } {
+  const parsed = settingsForm.safeParse(Object.fromEntries(Object.keys(settingsForm.shape).map((k) => [k, one(body, k)])));
+  const name = localizedFrom(body, 'name');
+  // The default language is the fallback for every text: the name must exist in it.
+  const lang = parsed.success ? parsed.data.defaultLanguage : 'sl';
+  const issues = [...(parsed.success ? [] : parsed.error.issues), ...(name[lang] ? [] : [issue(`name_${lang}`, 'adm.error.name_default_language')])];
+  if (!parsed.success || issues.length) return { ok: false, issues };
+  const { name_sl: _s, name_cs: _c, name_en: _e, ...rest } = parsed.data;
+  return { ok: true, input: { ...rest, name } };
+}
+
+/** Issues as `{ field: message key }`, the first issue of each field. */
+export function issueKeys(issues: readonly { path: readonly PropertyKey[]; message: string }[]): Record<string, MessageKey> {
+  const out: Record<string, MessageKey> = {};
+  for (const i of issues) {
+    const field = String(i.path[0] ?? 'form');
+    out[field] ??= i.message as MessageKey;
+  }
+  return out;
+}
