@@ -16,6 +16,7 @@ import { seedAvailabilityScenario } from './seed.ts';
 import { raceAndThroughput } from './booking.ts';
 import { admitToFirstFrame, lobbyMemory, meetingScriptSize } from './meeting.ts';
 import { folderFigures, printFolderFigures } from './files.ts';
+import { printStatsFigures, statsFigures } from './stats.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 50;
@@ -179,3 +180,15 @@ if (process.env.BENCH_CALLS !== '0') {
 const folder = [await folderFigures('PGlite', undefined)];
 if (process.env.DATABASE_URL) folder.push(await folderFigures('PostgreSQL', process.env.DATABASE_URL));
 printFolderFigures(folder);
+
+// Statistics: a year of one organisation's appointments, the page timed against the bare route.
+const statsRows = [await statsFigures('PGlite', undefined)];
+if (process.env.DATABASE_URL) {
+  const db = await createFreshDatabase(process.env.DATABASE_URL, 'okence_bench');
+  try {
+    statsRows.push(await statsFigures('PostgreSQL', db.url));
+  } finally {
+    await db.drop();
+  }
+}
+printStatsFigures(statsRows);
