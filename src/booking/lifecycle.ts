@@ -108,7 +108,7 @@ export function bookingLifecycle(deps: {
     const mail = bookingEmail(kind, v.language, f, { join: v.joinUrl, manage: v.manageUrl }, reason);
     const method = kind === 'cancelled' ? 'CANCEL' : 'REQUEST';
     const ics = inviteFor(v, method, sequence, mail.text);
-    await enqueueMail(tx, { dedupeKey: `booking:${v.id}:${kind}:${sequence}`, to: v.email, subject: mail.subject, text: mail.text, ics: { method, content: ics } }, clock.now());
+    await enqueueMail(tx, { dedupeKey: `booking:${v.id}:${kind}:${sequence}`, to: v.email, subject: mail.subject, text: mail.text, ics: { method, content: ics }, sender: v.target.organisation.mailSender }, clock.now());
   }
 
   /** After a cancellation commits: the time is free for citizens at once, the mail goes, the folder closes. */
@@ -135,7 +135,7 @@ export function bookingLifecycle(deps: {
         const code = newCode();
         await repo.setCode(tx, holdId, hashCode(secret, holdId, code), now, { resend: false, language: ctx.lang, ip: ctx.ip });
         const mail = codeEmail(ctx.lang, code, CODE_TTL_MINUTES);
-        await enqueueMail(tx, { dedupeKey: `code:${holdId}:0`, to: contact.email, subject: mail.subject, text: mail.text }, now);
+        await enqueueMail(tx, { dedupeKey: `code:${holdId}:0`, to: contact.email, subject: mail.subject, text: mail.text, sender: target.organisation.mailSender }, now);
       });
       if (result.ok) deps.wakeMail?.();
       return result;
@@ -152,7 +152,8 @@ export function bookingLifecycle(deps: {
         const code = newCode();
         await repo.setCode(tx, holdId, hashCode(secret, holdId, code), now, { resend: true });
         const mail = codeEmail(row.language, code, CODE_TTL_MINUTES);
-        await enqueueMail(tx, { dedupeKey: `code:${holdId}:${row.codeResends + 1}`, to: row.email, subject: mail.subject, text: mail.text }, now);
+        const { organisation } = await deps.tenants.bookingTargetById(row.organisationId, row.officeId, row.serviceId, row.staffId);
+        await enqueueMail(tx, { dedupeKey: `code:${holdId}:${row.codeResends + 1}`, to: row.email, subject: mail.subject, text: mail.text, sender: organisation.mailSender }, now);
         return { ok: true as const };
       });
       if (outcome.ok) deps.wakeMail?.();
@@ -208,7 +209,7 @@ export function bookingLifecycle(deps: {
         const v = await view(row);
         const mail = bookingEmail('reminder', v.language, facts(v), { join: v.joinUrl, manage: v.manageUrl });
         for (const m of due) {
-          await enqueueMail(db, { dedupeKey: `reminder:${b.id}:${m}:${b.sequence}`, to: v.email, subject: mail.subject, text: mail.text }, now);
+          await enqueueMail(db, { dedupeKey: `reminder:${b.id}:${m}:${b.sequence}`, to: v.email, subject: mail.subject, text: mail.text, sender: v.target.organisation.mailSender }, now);
           queued++;
         }
       }

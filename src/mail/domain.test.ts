@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { afterFailure, claimLeaseMs, MAX_ATTEMPTS, messageIdFor, retryDelayMs, SEND_TIMEOUT_MS } from './domain.ts';
+import { afterFailure, claimLeaseMs, fromWithName, MAX_ATTEMPTS, messageIdFor, retryDelayMs, SEND_TIMEOUT_MS } from './domain.ts';
 
 const MIN = 60_000;
 
@@ -45,4 +45,11 @@ test('the Message-ID is the row id at the sender\'s domain', () => {
   assert.equal(messageIdFor(id, 'Okence <no-reply@ue-domzale.si>'), `<${id}@ue-domzale.si>`);
   assert.equal(messageIdFor(id, 'no-reply@mesto.cz'), `<${id}@mesto.cz>`);
   assert.equal(messageIdFor(id, 'Okence'), `<${id}@okence>`);
+});
+
+test('the organisation’s name goes in front of the installation’s own address, quoted', () => {
+  assert.equal(fromWithName('Okence <no-reply@okence.si>', 'UE Ljutomer'), '"UE Ljutomer" <no-reply@okence.si>');
+  assert.equal(fromWithName('no-reply@okence.si', 'Město Kopřivnice, odbor'), '"Město Kopřivnice, odbor" <no-reply@okence.si>');
+  assert.equal(fromWithName('Okence <no-reply@okence.si>', null), 'Okence <no-reply@okence.si>');
+  assert.equal(fromWithName('a@b.si', 'x"y\\z\r\nBcc: evil@x'), '"x\\"y\\\\z  Bcc: evil@x" <a@b.si>');
 });

@@ -43,3 +43,16 @@ export function messageIdFor(rowId: string, from: string): string {
   const domain = /@([A-Za-z0-9.-]+)>?\s*$/.exec(from)?.[1] ?? 'okence';
   return `<${rowId}@${domain}>`;
 }
+
+/**
+ * The From header with an organisation's display name in front of the installation's own
+ * address (MAIL_FROM, as `Name <address>` or a bare address): the address stays the one SPF
+ * and DKIM are set up for; only the name changes. The name is quoted (RFC 5322 §3.2.4), so
+ * a comma or dot in it is text, not syntax; nodemailer encodes what is not ASCII.
+ */
+export function fromWithName(mailFrom: string, name: string | null): string {
+  if (!name) return mailFrom;
+  const address = /<([^<>]+)>\s*$/.exec(mailFrom)?.[1] ?? mailFrom.trim();
+  const quoted = name.replace(/[\r\n]/g, ' ').replace(/["\\]/g, '\\$&');
+  return `"${quoted}" <${address}>`;
+}

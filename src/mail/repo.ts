@@ -14,6 +14,8 @@ export type NewOutboxRow = {
   html: string | null;
   ics: string | null;
   icsMethod: 'REQUEST' | 'CANCEL' | null;
+  fromName: string | null;
+  replyTo: string | null;
   now: Date;
 };
 
@@ -28,6 +30,8 @@ export async function insertMail(db: Db, m: NewOutboxRow): Promise<void> {
       html_body: m.html,
       ics: m.ics,
       ics_method: m.icsMethod,
+      from_name: m.fromName,
+      reply_to: m.replyTo,
       next_attempt_at: m.now,
       created_at: m.now,
     })

@@ -1,7 +1,7 @@
 import { createTransport } from 'nodemailer';
 import type { Db } from '../db/db.ts';
 import type { Clock } from '../lib/clock.ts';
-import { afterFailure, claimLeaseMs, MAX_ATTEMPTS, messageIdFor, SEND_TIMEOUT_MS } from './domain.ts';
+import { afterFailure, claimLeaseMs, fromWithName, MAX_ATTEMPTS, messageIdFor, SEND_TIMEOUT_MS } from './domain.ts';
 import * as repo from './repo.ts';
 import type { OutboxRow } from './repo.ts';
 
@@ -11,10 +11,13 @@ export type { OutboxRow };
 export type CalendarPart = { method: 'REQUEST' | 'CANCEL'; content: string };
 
 /** What a domain asks to send. `dedupeKey` names the occasion, e.g. `booking:<id>:confirmed`. */
-export type OutgoingMail = { dedupeKey: string; to: string; subject: string; text: string; html?: string; ics?: CalendarPart };
+export type OutgoingMail = { dedupeKey: string; to: string; subject: string; text: string; html?: string; ics?: CalendarPart; sender?: MailSender };
+
+/** An organisation's email sender: the display name on From and where replies go (null: the installation's). */
+export type MailSender = { name: string | null; replyTo: string | null };
 
 /** One message as handed to a transport; `messageId` is the same on every try. */
-export type TransportMessage = { from: string; to: string; subject: string; text: string; html?: string; ics?: CalendarPart; messageId: string };
+export type TransportMessage = { from: string; to: string; subject: string; text: string; html?: string; ics?: CalendarPart; messageId: string; replyTo?: string };
 
 /** Something that delivers a message; it should give up when `signal` aborts. */
 export type MailTransport = { send(message: TransportMessage, signal?: AbortSignal): Promise<{ messageId: string }> };
@@ -40,6 +43,8 @@ export async function enqueueMail(db: Db, mail: OutgoingMail, now: Date): Promis
     html: mail.html ?? null,
     ics: mail.ics?.content ?? null,
     icsMethod: mail.ics?.method ?? null,
+    fromName: mail.sender?.name ?? null,
+    replyTo: mail.sender?.replyTo ?? null,
     now,
   });
 }
@@ -67,6 +72,7 @@ export function smtpTransport(smtpUrl: string): MailTransport {
         text: m.text,
         html: m.html,
         messageId: m.messageId,
+        replyTo: m.replyTo,
         // An alternative text/calendar part with ;method=…, as iMIP (RFC 6047) expects, plus an .ics attachment.
         icalEvent: m.ics && { method: m.ics.method, content: m.ics.content },
         signal,
@@ -121,12 +127,14 @@ export function mailWorker(deps: { db: Db; clock: Clock; transport: MailTranspor
 
   async function deliver(row: OutboxRow, claimedUntil: Date): Promise<void> {
     const message: TransportMessage = {
-      from,
+      // The organisation's name and reply-to were fixed when the mail was queued.
+      from: fromWithName(from, row.from_name),
       to: row.to_address,
       subject: row.subject,
       text: row.text_body,
       messageId: messageIdFor(row.id, from),
       ...(row.html_body !== null ? { html: row.html_body } : {}),
+      ...(row.reply_to !== null ? { replyTo: row.reply_to } : {}),
       ...(row.ics !== null && row.ics_method !== null ? { ics: { method: row.ics_method, content: row.ics } } : {}),
     };
     let sentId: string;

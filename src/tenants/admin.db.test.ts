@@ -6,6 +6,7 @@ import { bootTestApp } from '../http/testing.ts';
 import { browserFor } from './admin-testing.ts';
 import { fixedClock } from '../lib/clock.ts';
 import { bookThroughApi } from '../meeting/testing.ts';
+import { mailWorker, type TransportMessage } from '../mail/service.ts';
 
 const idFrom = (location: string | string[] | number | undefined) => /\/([0-9a-f-]{36})\?/.exec(String(location))![1]!;
 
@@ -110,6 +111,17 @@ for (const kind of DB_KINDS) {
       assert.match((await okence.app.inject({ method: 'GET', url: '/o/ue-ljutomer?lang=sl' })).body, /Upravna enota Ljutomer \(nova\)/);
       const [entry] = await audit('organisation.updated');
       assert.deepEqual((entry!.detail).mail_reply_to, [null, 'info@example.si']);
+
+      // The next email to a citizen carries the new sender name and reply-to; the address stays MAIL_FROM.
+      await bookThroughApi(okence, { organisation: 'ue-ljutomer', office: 'ljutomer', service: 'splosne-informacije', day: '2026-11-26', email: 'sender-check@example.si', name: 'Citizen' });
+      const row = await okence.handle.db.selectFrom('mail_outbox').select(['id', 'from_name', 'reply_to']).where('to_address', '=', 'sender-check@example.si').orderBy('created_at', 'desc').executeTakeFirstOrThrow();
+      assert.deepEqual([row.from_name, row.reply_to], ['UE Ljutomer', 'info@example.si']);
+      const sent: TransportMessage[] = [];
+      const worker = mailWorker({ db: okence.handle.db, clock, from: 'Okence <no-reply@okence.example>', transport: { send: (m) => (sent.push(m), Promise.resolve({ messageId: m.messageId })) }, log: { info() {}, warn() {}, error() {} } });
+      await worker.runOnce();
+      const message = sent.find((m) => m.to === 'sender-check@example.si');
+      assert.equal(message?.from, '"UE Ljutomer" <no-reply@okence.example>');
+      assert.equal(message.replyTo, 'info@example.si');
     });
 
     test('officials are refused the admin pages (403), and an admin reaches only their own organisation (404)', async () => {

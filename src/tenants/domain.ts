@@ -20,6 +20,8 @@ export type Organisation = {
   email: string | null;
   phone: string | null;
   website: string | null;
+  /** The display name and reply-to address on mail to citizens (null: the installation's). */
+  mailSender: { name: string | null; replyTo: string | null };
 };
 
 export type Office = {

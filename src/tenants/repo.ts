@@ -30,6 +30,7 @@ export async function loadCatalogue(db: Db): Promise<Catalogue> {
     email: o.email,
     phone: o.phone,
     website: o.website,
+    mailSender: { name: o.mail_sender_name, replyTo: o.mail_reply_to },
   }));
   const officeList: Office[] = offices.map((o) => ({
     id: o.id,
