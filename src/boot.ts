@@ -13,6 +13,7 @@ import { bookingLifecycle } from './booking/lifecycle.ts';
 import { meetingService } from './meeting/service.ts';
 import { folderService } from './files/service.ts';
 import { auditService } from './audit/service.ts';
+import { privacyService } from './privacy/service.ts';
 import { devMailbox, mailWorker, smtpTransport, type MailWorker } from './mail/service.ts';
 
 export type Okence = {
@@ -20,7 +21,7 @@ export type Okence = {
   handle: DatabaseHandle;
   demoAccounts: DemoAccount[];
   /** Background work that runs on timers, callable directly (tests travel in time and run it). */
-  jobs: { queueDueReminders(): Promise<number>; sendMail(): Promise<number>; purgeFiles(): Promise<number> };
+  jobs: { queueDueReminders(): Promise<number>; sendMail(): Promise<number>; purgeFiles(): Promise<number>; anonymise(): Promise<{ anonymised: number; mailDeleted: number }> };
   close(): Promise<void>;
 };
 
@@ -63,7 +64,8 @@ export async function bootOkence(config: Config, opts: { clock?: Clock; handle?:
     });
     folderRef.closeFor = (bookingId) => folders.closeFor(bookingId);
     const audit = auditService({ db: handle.db, clock });
-    const app = await createApp({ config, sessionSecret, handle, tenants, identity, booking, lifecycle, meeting, folders, audit, clock });
+    const privacy = privacyService({ db: handle.db, clock, tenants, lifecycle, audit });
+    const app = await createApp({ config, sessionSecret, handle, tenants, identity, booking, lifecycle, meeting, folders, audit, privacy, clock });
     logRef.warn = (obj, msg) => app.log.warn(obj, msg);
     logRef.error = (obj, msg) => app.log.error(obj, msg);
     // Without SMTP_URL (development) mail stays in the outbox, readable at /dev/mail.
@@ -88,17 +90,26 @@ export async function bootOkence(config: Config, opts: { clock?: Clock; handle?:
     void purgeFiles();
     const filePurge = setInterval(() => void purgeFiles(), 60_000);
     filePurge.unref();
+    // Personal data past each organisation's retention is anonymised at start and every hour
+    // (retention counts in days, so an hour late is nothing); SKIP LOCKED lets instances share it.
+    let retentionRun: Promise<unknown> = Promise.resolve();
+    const anonymise = () => (retentionRun = privacy.runRetention().catch((err: unknown) => app.log.error({ err }, 'the retention job failed')));
+    void anonymise();
+    const retention = setInterval(() => void anonymise(), 3_600_000);
+    retention.unref();
     let closing: Promise<void> | undefined;
     return {
       app,
       handle,
       demoAccounts,
-      jobs: { queueDueReminders: () => lifecycle.queueDueReminders(), sendMail: () => mail.runOnce(), purgeFiles: () => folders.purgeDue() },
+      jobs: { queueDueReminders: () => lifecycle.queueDueReminders(), sendMail: () => mail.runOnce(), purgeFiles: () => folders.purgeDue(), anonymise: () => privacy.runRetention() },
       close: () =>
         (closing ??= (async () => {
           clearInterval(reminders);
           clearInterval(relayPrune);
           clearInterval(filePurge);
+          clearInterval(retention);
+          await retentionRun;
           await app.close();
           await meeting.stop();
           await mail.stop();

@@ -269,15 +269,6 @@ export function bookingPages(deps: Deps) {
       if (!b) throw new AppError('not_found');
       return renderTaken(request, reply, b.target, start, (s) => `/m/${token}/move?start=${encodeURIComponent(s.toISOString())}`);
     });
-
-
-    app.get('/o/:org/privacy', async (request, reply) => {
-      const { org } = z.object({ org: z.string().max(80) }).parse(request.params);
-      const data = await tenants.getOrganisation(org);
-      return renderPage(request, reply, (ctx) =>
-        messagePage(`${ctx.t('book.privacy_title')}: ${localize(data.organisation.name, ctx.lang, data.organisation.defaultLanguage)}`, [ctx.t('book.privacy_text')]),
-      );
-    });
   };
 }
 

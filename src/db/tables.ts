@@ -151,6 +151,14 @@ export type Database = {
   };
   meeting_chat: { id: Generated<string>; booking_id: string; participant_id: string; body: string; sent_at: Date; kind: Generated<'text' | 'folder'> };
   folder_policy: { organisation_id: string; grace_minutes: number };
+  privacy_settings: {
+    organisation_id: string;
+    retention_days: Generated<number>;
+    dpo_name: string | null;
+    dpo_email: string | null;
+    postal_address: string | null;
+    updated_at: Generated<Date>;
+  };
   meeting_folder: { booking_id: string; organisation_id: string; opened_by: string | null; opened_at: Date; closes_at: Date; delete_at: Date; purged_at: Date | null };
   meeting_file: {
     id: Generated<string>;

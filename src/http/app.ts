@@ -22,6 +22,8 @@ import { meetingRoutes } from '../meeting/routes.ts';
 import type { FolderService } from '../files/service.ts';
 import type { AuditService } from '../audit/service.ts';
 import { folderRoutes } from '../files/routes.ts';
+import { privacyRoutes } from '../privacy/routes.ts';
+import type { PrivacyService } from '../privacy/service.ts';
 import { organisationAdmin } from '../tenants/admin.ts';
 import { organisationAdminRoutes } from '../tenants/admin-routes.ts';
 import { staffAccounts } from '../identity/staff-admin.ts';
@@ -57,6 +59,7 @@ export type AppDeps = {
   meeting: MeetingService;
   folders: FolderService;
   audit: AuditService;
+  privacy: PrivacyService;
   clock: Clock;
 };
 
@@ -106,6 +109,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(bookingPages({ tenants: deps.tenants, booking: deps.booking, lifecycle: deps.lifecycle, clock: deps.clock }));
   await app.register(meetingRoutes(deps.meeting));
   await app.register(folderRoutes({ folders: deps.folders, meeting: deps.meeting, limits: config.files }));
+  await app.register(privacyRoutes(deps.privacy));
   await app.register(availabilityAdminRoutes(availabilityAdmin({ db: deps.handle.db, clock: deps.clock, tenants: deps.tenants, invalidate: deps.booking.invalidate, folderPolicy: deps.folders, audit: deps.audit })));
   await app.register(statsRoutes(statsService({ db: deps.handle.db, clock: deps.clock, tenants: deps.tenants, booking: deps.booking })));
   await app.register(auditRoutes(deps.audit));

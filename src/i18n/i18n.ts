@@ -5,12 +5,13 @@ import { bookingMessages, type BookingMessageKey } from './messages/booking.ts';
 import { meetingMessages, type MeetingMessageKey } from './messages/meeting.ts';
 import { meetingClientMessages, type MeetingClientMessageKey } from './messages/meeting-client.ts';
 import { filesMessages, type FilesMessageKey } from './messages/files.ts';
-import { agendaMessages, type AgendaMessageKey } from './messages/agenda.ts';
 import { statsMessages, type StatsMessageKey } from './messages/stats.ts';
+import { agendaMessages, type AgendaMessageKey } from './messages/agenda.ts';
+import { privacyMessages, type PrivacyMessageKey } from './messages/privacy.ts';
 import { adminMessages, type AdminMessageKey } from './messages/admin.ts';
 
 /** Every interface text key: the base set plus each domain's set. */
-export type MessageKey = BaseKey | BookingMessageKey | MeetingMessageKey | MeetingClientMessageKey | FilesMessageKey | StatsMessageKey | AgendaMessageKey | AdminMessageKey;
+export type MessageKey = BaseKey | BookingMessageKey | MeetingMessageKey | MeetingClientMessageKey | FilesMessageKey | PrivacyMessageKey | AgendaMessageKey | StatsMessageKey | AdminMessageKey;
 
 export const LANGS = ['sl', 'cs', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -19,9 +20,9 @@ export type Lang = (typeof LANGS)[number];
 export type Localized = Partial<Record<Lang, string>>;
 
 export const MESSAGES: Record<Lang, Record<MessageKey, string>> = {
-  sl: { ...sl, ...bookingMessages.sl, ...meetingMessages.sl, ...meetingClientMessages.sl, ...filesMessages.sl, ...statsMessages.sl, ...agendaMessages.sl, ...adminMessages.sl },
-  cs: { ...cs, ...bookingMessages.cs, ...meetingMessages.cs, ...meetingClientMessages.cs, ...filesMessages.cs, ...statsMessages.cs, ...agendaMessages.cs, ...adminMessages.cs },
-  en: { ...en, ...bookingMessages.en, ...meetingMessages.en, ...meetingClientMessages.en, ...filesMessages.en, ...statsMessages.en, ...agendaMessages.en, ...adminMessages.en },
+  sl: { ...sl, ...bookingMessages.sl, ...meetingMessages.sl, ...meetingClientMessages.sl, ...filesMessages.sl, ...privacyMessages.sl, ...agendaMessages.sl, ...statsMessages.sl, ...adminMessages.sl },
+  cs: { ...cs, ...bookingMessages.cs, ...meetingMessages.cs, ...meetingClientMessages.cs, ...filesMessages.cs, ...privacyMessages.cs, ...agendaMessages.cs, ...statsMessages.cs, ...adminMessages.cs },
+  en: { ...en, ...bookingMessages.en, ...meetingMessages.en, ...meetingClientMessages.en, ...filesMessages.en, ...privacyMessages.en, ...agendaMessages.en, ...statsMessages.en, ...adminMessages.en },
 };
 
 const LOCALES: Record<Lang, string> = { sl: 'sl-SI', cs: 'cs-CZ', en: 'en-GB' };

@@ -234,6 +234,7 @@ export const ANONYMISATION_PLAN = {
   official_hours: { treatment: 'no_citizen_data', why: 'working hours' },
   closure: { treatment: 'no_citizen_data', why: 'closed days' },
   folder_policy: { treatment: 'no_citizen_data', why: 'settings' },
+  privacy_settings: { treatment: 'no_citizen_data', why: 'retention days and the public contacts of the data protection officer' },
   booking_event: {
     treatment: 'anonymise',
     link: { by: 'booking_id' },

@@ -13,6 +13,7 @@
 import type { Selectable } from 'kysely';
 import type { Database } from '../db/tables.ts';
 import { isPlaceholderEmail } from './anonymisation.ts';
+import { SUPERVISORY_AUTHORITIES } from './domain.ts';
 
 /** Bumped when a field changes meaning or goes, so a reader can tell exports apart. */
 export const EXPORT_SCHEMA_VERSION = 1;
@@ -118,12 +119,6 @@ function bookingSection(b: ExportInput['bookings'][number], input: ExportInput) 
 
 type Country = ExportInput['organisation']['country'];
 
-// The supervisory authority a complaint goes to (Art. 77), by the organisation's country.
-const AUTHORITY: Record<Country, { name: string; url: string }> = {
-  SI: { name: 'Informacijski pooblaščenec', url: 'https://www.ip-rs.si/' },
-  CZ: { name: 'Úřad pro ochranu osobních údajů', url: 'https://uoou.gov.cz/' },
-};
-
 /**
  * The Art. 15(1) information as data: purposes with the data each uses, recipients, how long,
  * where the data came from, the rights and the authority. Codes are stable for a translated view;
@@ -152,7 +147,7 @@ function processingMeta(country: Country, retentionDays: number) {
     },
     source: 'you, through the booking form and the meeting; the official, for the minutes',
     rights: ['access', 'rectification', 'erasure', 'restriction', 'objection', 'complaint'],
-    supervisoryAuthority: AUTHORITY[country],
+    supervisoryAuthority: { name: SUPERVISORY_AUTHORITIES[country].name, url: SUPERVISORY_AUTHORITIES[country].url },
   };
 }
 
