@@ -21,16 +21,21 @@ const noticeOf = (request: FastifyRequest, saved: string | undefined) => (saved 
 /**
  * Puts the lobby panel on every staff page: for a signed-in staff member's GET of a page
  * under /staff, one indexed query before the handler, so the synchronous layout can draw it.
- * Citizens (no session) never reach the query.
+ * A callback hook, so a citizen's request (no session) passes without even a promise.
  */
 export function lobbyPanelHook(agenda: AgendaService) {
-  return async function lobbyPanelHook(request: FastifyRequest): Promise<void> {
+  return function lobbyPanelHook(request: FastifyRequest, _reply: FastifyReply, done: (err?: Error) => void): void {
     const staff = request.staff;
-    if (!staff || request.method !== 'GET' || request.headers.upgrade) return;
+    if (!staff || request.method !== 'GET' || request.headers.upgrade) return done();
     const path = request.url.split('?')[0]!;
-    if (path !== '/staff' && (!path.startsWith('/staff/') || path === '/staff/lobby/panel' || path.startsWith('/staff/sign-'))) return;
-    const waiting = await agenda.waiting(staff);
-    request.staffPanel = (ctx) => lobbyPanel(ctx, waiting);
+    if (path !== '/staff' && (!path.startsWith('/staff/') || path === '/staff/lobby/panel' || path.startsWith('/staff/sign-'))) return done();
+    agenda.waiting(staff).then(
+      (waiting) => {
+        request.staffPanel = (ctx) => lobbyPanel(ctx, waiting);
+        done();
+      },
+      (err: Error) => done(err),
+    );
   };
 }
 
