@@ -30,8 +30,6 @@ const ACCESS: Record<string, { access: Access; why: string; endsSession?: true; 
   'GET /staff/availability': { access: 'own-organisation-admin', why: "the settings of the admin's own organisation" },
   'POST /staff/availability/reminders': { access: 'own-organisation-admin', why: "the admin's own organisation's reminder times" },
   'POST /staff/availability/files': { access: 'own-organisation-admin', why: "the admin's own organisation's file retention" },
-  'GET /staff/stats': { access: 'own-organisation-admin', why: "figures of the admin's own organisation; an office or service of another is 404" },
-  'GET /staff/stats.csv': { access: 'own-organisation-admin', why: 'the same figures as the statistics page, as CSV' },
   'GET /staff/admin': { access: 'own-organisation-admin', why: "the admin's own organisation's settings, as links" },
   'GET /staff/admin/offices': { access: 'own-organisation-admin', why: "the admin's own organisation's offices" },
   'GET /staff/admin/offices/new': { access: 'own-organisation-admin', why: 'an empty form' },
@@ -46,11 +44,19 @@ const ACCESS: Record<string, { access: Access; why: string; endsSession?: true; 
   'POST /staff/admin/settings': { access: 'own-organisation-admin', why: "the admin's own organisation's settings", formErrorsOk: true },
   'GET /staff/account/password': { access: 'any-staff', why: "changing the caller's own password" },
   'POST /staff/account/password': { access: 'any-staff', why: "the caller's own password (the current one is required)", formErrorsOk: true },
+  'GET /staff/stats': { access: 'own-organisation-admin', why: "figures of the admin's own organisation; an office or service of another is 404" },
+  'GET /staff/stats.csv': { access: 'own-organisation-admin', why: 'the same figures as the statistics page, as CSV' },
   'GET /staff/audit': { access: 'own-organisation-admin', why: "the log of the admin's own organisation" },
+  'GET /staff/privacy': { access: 'own-organisation-admin', why: "the admin's own organisation's privacy settings" },
+  'POST /staff/privacy/settings': { access: 'own-organisation-admin', why: "the admin's own organisation's retention and data protection officer" },
+  'POST /staff/privacy/search': { access: 'own-organisation-admin', why: "bookings with the address in the admin's own organisation only" },
+  'POST /staff/privacy/export': { access: 'own-organisation-admin', why: "the export covers the admin's own organisation only" },
+  'POST /staff/privacy/erase': { access: 'own-organisation-admin', why: "the confirmation lists the admin's own organisation's bookings only" },
+  'POST /staff/privacy/erase/confirm': { access: 'own-organisation-admin', why: "erases in the admin's own organisation only (the victims' citizens are tried in src/privacy/routes.db.test.ts)" },
 };
 
 /** Areas for admins only: an official is refused here even with the objects of their own office. */
-const ADMIN_AREAS = ['/staff/availability', '/staff/admin', '/staff/stats', '/staff/stats.csv', '/staff/audit'];
+const ADMIN_AREAS = ['/staff/availability', '/staff/admin', '/staff/stats', '/staff/stats.csv', '/staff/audit', '/staff/privacy'];
 
 type ObjectKind = 'booking' | 'file' | 'closure' | 'absence' | 'service' | 'staff' | 'office';
 
@@ -62,14 +68,16 @@ const FILLERS: Record<string, ObjectKind> = {
   'closures/:id': 'closure',
   'absences/:id': 'absence',
   'services/:id': 'service',
+  'offices/:id': 'office',
+  'officials/:id': 'staff',
 };
 
 /** One form for every state-changing route: valid for each of today's forms, naming the victim's objects wherever a form takes an id. */
-  'offices/:id': 'office',
-  'officials/:id': 'staff',
 const formFor = (ids: Record<ObjectKind, string>) => ({
   staffId: ids.staff, officeId: ids.office, d1: '09:00-10:00', day: '2027-01-04', note: 'sweep', from: '2027-01-05T09:00', to: '2027-01-05T10:00',
   reason: 'sweep', minutes: '1440', grace: '120', durationMinutes: '30', bufferMinutes: '0', capacity: '1', minNoticeMinutes: '0', horizonDays: '60',
+  // Privacy: an address with no bookings anywhere (erasing it changes nothing), and valid settings.
+  email: 'nobody-sweep@example.si', retentionDays: '90',
 });
 
 // Kopřivnice is the demo organisation with two offices: its building office is the victim of the
@@ -134,10 +142,10 @@ function judge(expect: Expect, url: string, res: Pick<LightMyRequestResponse, 's
   if (expect === 'sign-in') return s === 401 || ((s === 302 || s === 303) && location.startsWith('/staff/sign-in')) ? null : `${s} ${location}, not sent to sign in`;
   if (expect === 'refused') return s === 403 || s === 404 ? null : `${s} ${location}, not 403/404 (a route open to all staff goes in ACCESS)`;
   if (expect === 'forbidden') return s === 403 ? null : `${s} ${location}, not 403`;
+  if (expect === 'skip') return null;
   return s < 400 ? null : `${s}, although open to them`;
 }
 
-  if (expect === 'skip') return null;
 /** Waits until `socket` has heard a message of `type`. (TestSocket.next leaves its timeout running, which holds the process open for seconds after the tests.) */
 async function heard(socket: TestSocket, type: string, ms = 5000): Promise<void> {
   const end = Date.now() + ms;
