@@ -34,6 +34,7 @@ function languageSwitcher(ctx: PageContext): Html {
 function staffNav(ctx: PageContext): Html {
   if (!ctx.staff) return html`<li><a href="/staff/sign-in">${ctx.t('layout.staff_sign_in')}</a></li>`;
   return html`<li><a href="/staff">${ctx.t('layout.staff_area')}</a></li>
+    <li><a href="/staff/account/password">${ctx.t('adm.nav.password')}</a></li>
     <li><form method="post" action="/staff/sign-out" class="inline">${csrfField(ctx)}<button type="submit" class="link">${ctx.t('layout.sign_out')}</button></form></li>`;
 }
 

@@ -1,6 +1,7 @@
 /** Texts of the organisation's administration (offices, services, accounts, settings) and of changing one's password. Each language has exactly the English keys. */
 const en = {
   'adm.home.title': 'Organisation',
+  'adm.nav.password': 'My password',
   'adm.home.offices': 'Addresses, contacts and time zones of your offices; deactivate an office that closes.',
   'adm.home.services': 'What citizens can book, in Slovenian, Czech and English, where and with whom.',
   'adm.home.staff': 'Officials and admins: their offices, services and roles; deactivate an account.',
@@ -145,6 +146,7 @@ export type AdminMessageKey = keyof typeof en;
 
 const sl: Record<AdminMessageKey, string> = {
   'adm.home.title': 'Organizacija',
+  'adm.nav.password': 'Moje geslo',
   'adm.home.offices': 'Naslovi, kontakti in časovni pasovi vaših uradov; deaktivirajte urad, ki se zapre.',
   'adm.home.services': 'Kaj lahko občani rezervirajo, v slovenščini, češčini in angleščini, kje in pri kom.',
   'adm.home.staff': 'Uradniki in skrbniki: njihovi uradi, storitve in vloge; deaktivacija računa.',
@@ -287,6 +289,7 @@ const sl: Record<AdminMessageKey, string> = {
 
 const cs: Record<AdminMessageKey, string> = {
   'adm.home.title': 'Organizace',
+  'adm.nav.password': 'Moje heslo',
   'adm.home.offices': 'Adresy, kontakty a časová pásma vašich úřadoven; deaktivace úřadovny, která se zavírá.',
   'adm.home.services': 'Co si mohou občané rezervovat, slovensky, česky a anglicky, kde a u koho.',
   'adm.home.staff': 'Úředníci a správci: jejich úřadovny, služby a role; deaktivace účtu.',
