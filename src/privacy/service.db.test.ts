@@ -120,3 +120,47 @@ for (const kind of DB_KINDS) {
     });
   });
 }
+
+for (const kind of DB_KINDS) {
+  describe(`the retention job under failure and concurrency on ${kind}`, () => {
+    const clock = fixedClock(new Date('2026-11-23T09:00:00Z'));
+    let okence: Okence;
+    let db: Db;
+    const people = ['Carla', 'Dora', 'Eva', 'Fran'].map((n, i) => ({ name: `${n} Testna`, email: `${n.toLowerCase()}.testna@example.si`, phone: `+386 41 000 00${i}`, ip: `203.0.113.${90 + i}` }));
+    const ids: string[] = [];
+
+    before(async () => {
+      okence = await bootTestApp(kind, { clock });
+      db = okence.handle.db;
+      for (const [i, p] of people.entries()) {
+        const b = await bookThroughApi(okence, { ...ORG, day: '2026-11-25', email: p.email, name: p.name, ip: p.ip });
+        await holdMeeting(db, b.id, b.start, p);
+        ids.push(b.id);
+        clock.advance(i + 1); // distinct outbox times, so the helper reads each citizen's own code
+      }
+      clock.set(new Date('2027-03-01T09:00:00Z'));
+    });
+    after(async () => okence?.close());
+
+    test('a failure inside a batch rolls the whole batch back: nothing is half done, and the next run finishes it', async () => {
+      await sql`CREATE FUNCTION okence_test_fail() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'simulated crash'; END $$`.execute(db);
+      // The booking is the plan's last step: by then chat, minutes and mail of the batch are gone, inside the transaction.
+      await sql`CREATE TRIGGER okence_test_fail BEFORE UPDATE ON booking FOR EACH ROW EXECUTE FUNCTION okence_test_fail()`.execute(db);
+      await assert.rejects(okence.jobs.anonymise(), /simulated crash/);
+      for (const p of people) assert.ok((await whereFound(db, p.email)).includes('meeting_chat.body'), `${p.name}'s chat is still whole`);
+      assert.equal((await db.selectFrom('audit_event').select('id').where('action', '=', 'retention.run').execute()).length, 0);
+      await sql`DROP TRIGGER okence_test_fail ON booking`.execute(db);
+      await sql`DROP FUNCTION okence_test_fail()`.execute(db);
+    });
+
+    test('two runs at once (two instances) anonymise each booking once between them', async () => {
+      const [a, b] = await Promise.all([okence.jobs.anonymise(), okence.jobs.anonymise()]);
+      assert.equal(a.anonymised + b.anonymised, people.length);
+      for (const p of people) assert.deepEqual(await whereFound(db, p.email), [], p.name);
+      const runs = await db.selectFrom('audit_event').select('detail').where('action', '=', 'retention.run').execute();
+      assert.equal(runs.reduce((n, r) => n + (r.detail as { anonymised: number }).anonymised, 0), people.length);
+      const rows = await db.selectFrom('booking').select('citizen_email').where('id', 'in', ids).execute();
+      assert.ok(rows.every((r) => isPlaceholderEmail(r.citizen_email)));
+    });
+  });
+}
