@@ -10,7 +10,7 @@ import type { Db } from '../db/db.ts';
 import { DB_KINDS } from '../db/testing.ts';
 import { bootTestApp } from '../http/testing.ts';
 import { fixedClock } from '../lib/clock.ts';
-import { bookThroughApi } from '../meeting/testing.ts';
+import { bookThroughApi, staffCookie } from '../meeting/testing.ts';
 import { isPlaceholderEmail } from './anonymisation.ts';
 import { whereFound } from './testing.ts';
 
@@ -65,6 +65,14 @@ for (const kind of DB_KINDS) {
       return r.rows[0];
     };
 
+    /** The statistics of November as the admin downloads them (signed in afresh: sessions follow the clock). */
+    const statsCsv = async () => {
+      const cookie = await staffCookie(okence, 'admin@domzale.example');
+      const res = await okence.app.inject({ method: 'GET', url: '/staff/stats.csv?from=2026-11-01&to=2026-11-30', headers: { cookie, 'accept-language': 'en' } });
+      assert.equal(res.statusCode, 200);
+      return res.body;
+    };
+
     test('at 89 days nothing is due; at 91 days the citizen is gone from every table, and the statistics still count the appointment', async () => {
       const before = await counts();
       assert.ok((await whereFound(db, ALICE.email)).length > 3, 'the fixture spreads the address around');
@@ -72,8 +80,13 @@ for (const kind of DB_KINDS) {
       assert.deepEqual(await okence.jobs.anonymise(), { anonymised: 0, mailDeleted: 0 });
       assert.ok((await whereFound(db, ALICE.email)).length > 0);
 
+      const statsBefore = await statsCsv();
       clock.set(new Date(aliceEnd.getTime() + 91 * DAY));
       const run = await okence.jobs.anonymise();
+      // The same figures, but for Alice's survey comment, which went with the rest of her data.
+      const withoutAlice = statsBefore.split('\n').filter((line) => !line.includes(ALICE.name)).join('\n');
+      assert.notEqual(withoutAlice, statsBefore, 'her comment was among the figures');
+      assert.equal(await statsCsv(), withoutAlice);
       assert.equal(run.anonymised, 1, 'Alice only: Bob ended two days later, 89 days ago');
       for (const needle of [ALICE.email, ALICE.name, 'Brezovšek', ALICE.phone, ALICE.ip]) {
         const left = await whereFound(db, needle);
