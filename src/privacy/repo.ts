@@ -141,10 +141,14 @@ export type CitizenBooking = {
   language: string;
 };
 
-/** A citizen's bookings in one organisation, by the normalised address (the booking form stores it so), oldest first. */
-export async function bookingsByEmail(db: Db, organisationId: string, email: string): Promise<CitizenBooking[]> {
+/**
+ * A citizen's bookings in one organisation, by the normalised address (the booking form stores it
+ * so), oldest first. A hold past its deadline reads as expired: it will never be confirmed, so it
+ * must not hold up an erasure as if someone were booking right now.
+ */
+export async function bookingsByEmail(db: Db, organisationId: string, email: string, now: Date): Promise<CitizenBooking[]> {
   const rows = await sql<CitizenBooking>`
-    SELECT b.id, b.state, lower(b.during) AS start, upper(b.during) AS end, b.office_id AS "officeId",
+    SELECT b.id, CASE WHEN b.state = 'held' AND b.hold_expires_at <= ${now} THEN 'expired' ELSE b.state END AS state, lower(b.during) AS start, upper(b.during) AS end, b.office_id AS "officeId",
            o.name AS "officeName", s.name AS "serviceName", st.display_name AS "officialName", b.language
     FROM booking b
     JOIN office o ON o.id = b.office_id

@@ -135,5 +135,23 @@ for (const kind of DB_KINDS) {
       const page = await okence.app.inject({ method: 'GET', url: '/staff/privacy?erased=2-1', headers: { cookie: admin.cookie, 'accept-language': 'en' } });
       assert.match(page.body, /Erased: 2 appointments anonymised, 1 of them cancelled first/);
     });
+
+    test('a hold being made right now stops the erasure with a clear message; once it has lapsed, erasure goes ahead', async () => {
+      const email = 'hana.hold@example.si';
+      const api = (method: 'GET' | 'POST', url: string, payload?: object) => okence.app.inject({ method, url: `/api/v1${url}`, remoteAddress: '203.0.113.60', ...(payload ? { payload } : {}) });
+      const days = (await api('GET', '/organisations/ue-domzale/services/splosne-informacije/availability?office=domzale&from=2026-12-03&to=2026-12-10')).json<{ days: { times: { start: string }[] }[] }>();
+      const start = days.days[0]!.times[0]!.start;
+      const hold = await api('POST', '/organisations/ue-domzale/services/splosne-informacije/holds', { office: 'domzale', start, name: 'Hana Hold', email, language: 'en' });
+      assert.equal(hold.statusCode, 201);
+      const admin = await caller('admin@domzale.example');
+      const refused = await post(admin, '/staff/privacy/erase/confirm', { email, cancelFuture: 'yes' });
+      assert.equal(refused.statusCode, 409);
+      assert.match(refused.body, /booking an appointment with this address right now/);
+      clock.advance(60 * 60_000);
+      const again = await caller('admin@domzale.example');
+      const done = await post(again, '/staff/privacy/erase/confirm', { email });
+      assert.equal(done.statusCode, 303);
+      assert.equal(done.headers.location, '/staff/privacy?erased=1-0');
+    });
   });
 }

@@ -47,7 +47,7 @@ export function privacyService(deps: { db: Db; clock: Clock; tenants: TenantsSer
 
   async function found(organisationId: string, email: string): Promise<FoundBooking[]> {
     const now = clock.now();
-    return (await repo.bookingsByEmail(db, organisationId, email)).map((b) => ({ ...b, erasure: erasureOnRequest(b, now) }));
+    return (await repo.bookingsByEmail(db, organisationId, email, now)).map((b) => ({ ...b, erasure: erasureOnRequest(b, now) }));
   }
 
   /** Anonymises one organisation's due bookings, a batch per transaction with its audit entry. */
@@ -119,7 +119,7 @@ export function privacyService(deps: { db: Db; clock: Clock; tenants: TenantsSer
       const normalised = searchable(email);
       const now = clock.now();
       const settings = await effectiveSettings(organisation.id);
-      const bookings = await repo.bookingsByEmail(db, organisation.id, normalised);
+      const bookings = await repo.bookingsByEmail(db, organisation.id, normalised, now);
       const rows = await repo.exportRows(db, organisation.id, normalised, bookings.map((b) => b.id));
       const lang = organisation.defaultLanguage;
       const byId = new Map(bookings.map((b) => [b.id, b]));
