@@ -137,12 +137,17 @@ for (const kind of DB_KINDS) {
       assert.equal((await okence.handle.db.selectFrom('booking').select('state').where('id', '=', domzale.id).executeTakeFirstOrThrow()).state, 'confirmed');
 
       const before = await okence.handle.db.selectFrom('booking').select('ics_sequence').where('id', '=', domzale.id).executeTakeFirstOrThrow();
+      // The citizen is waiting in the lobby when the office cancels.
+      const knocker = openSocket(base, `/j/${domzale.joinToken}/ws`);
+      sockets.push(knocker);
+      await knocker.next('welcome');
       const ok = await post(`/staff/appointments/${domzale.id}/cancel`, 'uradnik@domzale.example', { reason: 'The official is ill, please book again' });
       assert.equal(ok.statusCode, 303);
       assert.equal(ok.headers.location, `/staff/appointments/${domzale.id}?saved=cancelled`);
       const b = await okence.handle.db.selectFrom('booking').select(['state', 'ics_sequence']).where('id', '=', domzale.id).executeTakeFirstOrThrow();
       assert.equal(b.state, 'cancelled');
       assert.equal(b.ics_sequence, before.ics_sequence + 1);
+      assert.equal((await knocker.next('ended')).surveyUrl, null, 'the waiting citizen is told, without a survey');
       const mail = await okence.handle.db.selectFrom('mail_outbox').selectAll().where('dedupe_key', 'like', `booking:${domzale.id}:cancelled:%`).executeTakeFirstOrThrow();
       assert.match(mail.text_body, /Reason: The official is ill, please book again/);
       assert.match(mail.ics ?? '', /METHOD:CANCEL/);
@@ -178,6 +183,22 @@ for (const kind of DB_KINDS) {
       const page = await get(`/staff/appointments/${stavebni.id}`, 'stavebni@koprivnice.example');
       assert.match(page.body, /Marked as not come/);
       assert.match(page.body, /data-state="no_show"/);
+    });
+
+    test('ending the meeting from the room is audited too, without citizen data', async () => {
+      clock.set(new Date('2026-11-23T09:00:00Z'));
+      const b = await bookThroughApi(okence, { organisation: 'ue-domzale', office: 'domzale', service: 'splosne-informacije', day: '2026-11-26', email: 'peter@example.si', name: 'Peter Kos', ip: `203.0.113.${++ips}` });
+      clock.set(new Date(b.start.getTime() - 5 * 60_000));
+      const official = await staffCookie(okence, 'uradnik@domzale.example', `198.18.3.${++ips}`);
+      const room = openSocket(base, `/staff/meetings/${b.id}/ws`, { cookie: official });
+      sockets.push(room);
+      await room.next('room');
+      room.send({ type: 'end' });
+      await room.next('ended');
+      const rows = await okence.handle.db.selectFrom('audit_event').selectAll().where('object_id', '=', b.id).execute();
+      assert.deepEqual(rows.map((r) => r.action), ['meeting.ended']);
+      assert.ok(rows[0]!.actor_staff_id);
+      assert.doesNotMatch(JSON.stringify(rows), /Peter|peter@/);
     });
   });
 }

@@ -1,6 +1,6 @@
 import type { Db } from '../db/db.ts';
 import type { StaffPrincipal } from '../identity/domain.ts';
-import { staffActor } from '../audit/domain.ts';
+import { staffActor, type AuditActor } from '../audit/domain.ts';
 import type { AuditService } from '../audit/service.ts';
 import type { BookingLifecycle, BookingView } from '../booking/lifecycle.ts';
 import { localParts } from '../booking/time.ts';
@@ -47,12 +47,22 @@ export function agendaService(deps: { db: Db; clock: Clock; tenants: TenantsServ
   }
 
   const serviceName = (b: BookingView) => localize(b.target.service.name, b.target.organisation.defaultLanguage, b.target.organisation.defaultLanguage);
-  const audited = (tx: Db, staff: StaffPrincipal, action: string, b: BookingView, detail: Record<string, unknown> = {}) =>
+  /** One audit entry about a booking, named by its service and office (never by the citizen). */
+  const audited = (tx: Db, actor: AuditActor, action: string, b: BookingView, detail: Record<string, unknown> = {}) =>
     deps.audit.record(tx, {
-      organisationId: staff.organisationId, actor: staffActor(staff), action, objectType: 'booking', objectId: b.id,
+      organisationId: b.target.organisation.id, actor, action, objectType: 'booking', objectId: b.id,
       summary: `${serviceName(b)} · ${b.target.office.slug}`,
       detail: { start: b.start.toISOString(), officeId: b.target.office.id, serviceId: b.target.service.id, ...detail },
     });
+
+  // Ending a meeting or marking a no-show from inside the room is audited like the page's button.
+  meeting.hooks.auditEnd = async (bookingId, who, noShow) => {
+    const b = await lifecycle.byId(bookingId);
+    return async (tx) => {
+      // The room's socket does not keep the address it came from.
+      if (b) await audited(tx, { staffId: who.id, name: who.name, ip: null }, noShow ? 'appointment.no_show' : 'meeting.ended', b);
+    };
+  };
 
   return {
     /** The agenda of a day (default today) or a week, with each appointment's state. */
@@ -85,7 +95,7 @@ export function agendaService(deps: { db: Db; clock: Clock; tenants: TenantsServ
       const { booking, state } = await find(staff, id);
       const [history, record] = await Promise.all([lifecycle.history(id), meeting.recordOf(id)]);
       if (!history) throw new AppError('not_found');
-      await audited(deps.db, staff, 'appointment.viewed', booking);
+      await audited(deps.db, staffActor(staff), 'appointment.viewed', booking);
       return {
         booking, state, cancellable: mayCancel(state, booking.end, clock.now()),
         history: historyOf({ ...history, participants: record.participants, meeting: record.meeting }),
@@ -97,8 +107,9 @@ export function agendaService(deps: { db: Db; clock: Clock; tenants: TenantsServ
     async cancel(staff: StaffPrincipal, id: string, reason: string): Promise<void> {
       const { booking, state } = await find(staff, id);
       if (!mayCancel(state, booking.end, clock.now())) throw new AppError('conflict', 'the appointment is over');
-      const result = await lifecycle.cancelOnBehalf(id, { staffId: staff.id, name: staff.displayName }, reason, (tx, v) => audited(tx, staff, 'appointment.cancelled', v));
+      const result = await lifecycle.cancelOnBehalf(id, { staffId: staff.id, name: staff.displayName }, reason, (tx, v) => audited(tx, staffActor(staff), 'appointment.cancelled', v));
       if (!result.ok) throw new AppError(result.reason === 'not_found' ? 'not_found' : 'conflict', result.reason);
+      meeting.closeCancelled(id);
     },
 
     /** The citizen did not come: ends the meeting as a no-show, audited in the same transaction. */
@@ -106,7 +117,7 @@ export function agendaService(deps: { db: Db; clock: Clock; tenants: TenantsServ
       const entrant = await meeting.forStaff(staff, id);
       const { booking, state } = await find(staff, id);
       if (state === 'cancelled') throw new AppError('conflict', 'cancelled');
-      await meeting.markNoShow(entrant, (tx) => audited(tx, staff, 'appointment.no_show', booking));
+      await meeting.markNoShow(entrant, (tx) => audited(tx, staffActor(staff), 'appointment.no_show', booking));
     },
 
     /** Who waits in the lobbies of the staff member's offices, longest first, with how long. */

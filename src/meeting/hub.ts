@@ -134,11 +134,14 @@ export function meetingHub(deps: {
         return;
       case 'denied':
       case 'removed':
-      case 'ended':
+      case 'ended': {
+        // Only someone who was in the room has a meeting to rate; a knocker (a no-show, a cancelled booking) has none.
+        const surveyUrl = c.admitted ? c.surveyUrl : null;
         c.admitted = false;
-        send(c.socket, message.type === 'ended' ? { ...message, surveyUrl: c.surveyUrl } : message);
+        send(c.socket, message.type === 'ended' ? { ...message, surveyUrl } : message);
         c.socket.close(1000, message.type);
         return;
+      }
       default:
         send(c.socket, message);
     }

@@ -32,7 +32,12 @@ export function meetingService(deps: {
   const hub = meetingHub({ handle, log: deps.log, onAdmitted: (c) => enterRoom(c), lobbyOf: (id) => repo.lobby(db, id) });
   const url = (path: string) => new URL(path, deps.publicUrl).href;
   // Set by the folder service once it exists (it needs this service's entrants and hub).
-  const hooks: { openFolder?(c: Connection, staffName: string): Promise<void>; ended?(bookingId: string): void } = {};
+  const hooks: {
+    openFolder?(c: Connection, staffName: string): Promise<void>;
+    ended?(bookingId: string): void;
+    /** Set by the agenda: prepares the audit entry of an end or a no-show from the room, to write in its transaction. */
+    auditEnd?(bookingId: string, staff: { id: string; name: string }, noShow: boolean): Promise<(tx: Db) => Promise<void>>;
+  } = {};
 
   /** The window a booking's link is in now, counting an ended meeting as over. */
   async function windowOf(b: BookingView): Promise<JoinWindow> {
@@ -125,9 +130,12 @@ export function meetingService(deps: {
         return;
       }
       case 'end':
-      case 'no-show':
-        await endMeeting(b, c.staffId, m.type === 'no-show');
+      case 'no-show': {
+        // Prepared before the transaction: PGlite has one connection, which the transaction holds.
+        const audit = c.staffId ? await hooks.auditEnd?.(b, { id: c.staffId, name: c.knownName }, m.type === 'no-show') : undefined;
+        await endMeeting(b, c.staffId, m.type === 'no-show', audit);
         return;
+      }
       case 'open-folder':
         if (!hooks.openFolder) throw new AppError('not_found', 'no meeting folder here');
         await hooks.openFolder(c, c.knownName);
@@ -257,6 +265,12 @@ export function meetingService(deps: {
 
     /** Where the meetings of some bookings stand (for the agenda): started, ended, no-show, citizen knocking. */
     meetingsOf: (bookingIds: readonly string[]) => repo.meetingsOf(db, bookingIds),
+
+    /** A booking was cancelled: whoever is in its lobby or room is told it is over (no survey: it did not take place). */
+    closeCancelled(bookingId: string): void {
+      hub.toMeeting(bookingId, { everyone: true }, { type: 'ended', surveyUrl: null });
+      hub.lobbyChanged(bookingId);
+    },
 
     /** Who is knocking now at the staff member's offices (the lobby panel): one indexed query. */
     async waiting(staff: StaffPrincipal): Promise<repo.WaitingRow[]> {

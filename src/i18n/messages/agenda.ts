@@ -77,6 +77,7 @@ const en = {
   'audit.action.appointment.viewed': 'Appointment viewed',
   'audit.action.appointment.cancelled': 'Appointment cancelled on the citizen’s behalf',
   'audit.action.appointment.no_show': 'Citizen marked as not come',
+  'audit.action.meeting.ended': 'Meeting ended',
 };
 
 export type AgendaMessageKey = keyof typeof en;
@@ -159,6 +160,7 @@ const sl: Record<AgendaMessageKey, string> = {
   'audit.action.appointment.viewed': 'Ogled termina',
   'audit.action.appointment.cancelled': 'Preklic termina v imenu stranke',
   'audit.action.appointment.no_show': 'Oznaka, da stranka ni prišla',
+  'audit.action.meeting.ended': 'Konec sestanka',
 };
 
 const cs: Record<AgendaMessageKey, string> = {
@@ -239,6 +241,7 @@ const cs: Record<AgendaMessageKey, string> = {
   'audit.action.appointment.viewed': 'Zobrazení termínu',
   'audit.action.appointment.cancelled': 'Zrušení termínu jménem občana',
   'audit.action.appointment.no_show': 'Označení, že se občan nedostavil',
+  'audit.action.meeting.ended': 'Konec schůzky',
 };
 
 export const agendaMessages: Record<'sl' | 'cs' | 'en', Record<AgendaMessageKey, string>> = { en, sl, cs };
