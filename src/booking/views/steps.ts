@@ -86,7 +86,7 @@ ${data.alternatives.length
   };
 }
 
-/** A simple page with a heading and paragraphs (privacy notice, a link that no longer works). */
+/** A simple page with a heading and paragraphs (a link that no longer works, a booking no longer active). */
 export function messagePage(title: string, paragraphs: string[]): Page {
   return { title, body: html`<h1>${title}</h1>${paragraphs.map((p) => html`<p>${p}</p>`)}` };
 }

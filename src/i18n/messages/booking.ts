@@ -110,8 +110,6 @@ const en = {
   'book.link_past': 'This appointment has already taken place.',
   'book.join_title': 'Your video appointment',
   'book.join_text': 'Come back to this page at the time of your appointment. You will need a browser with a camera and microphone, and an identity document.',
-  'book.privacy_title': 'Privacy notice',
-  'book.privacy_text': 'To book an appointment we use your name, email address, phone number (if you give it) and your notes, only to arrange and hold the appointment. The office that provides the service is the controller. We keep the data only as long as the office needs it for the appointment and its records, and we use no trackers or third parties.',
 } as const;
 
 export type BookingMessageKey = keyof typeof en;
@@ -225,8 +223,6 @@ const sl: Record<BookingMessageKey, string> = {
   'book.link_past': 'Ta termin je že minil.',
   'book.join_title': 'Vaš video termin',
   'book.join_text': 'Ob času termina se vrnite na to stran. Potrebujete brskalnik s kamero in mikrofonom ter osebni dokument.',
-  'book.privacy_title': 'Obvestilo o varstvu osebnih podatkov',
-  'book.privacy_text': 'Za rezervacijo termina uporabimo vaše ime, e-poštni naslov, telefonsko številko (če jo navedete) in opombe, samo za dogovor in izvedbo termina. Upravljavec je urad, ki storitev opravi. Podatke hranimo le, dokler jih urad potrebuje za termin in svojo evidenco; ne uporabljamo sledilnikov ali tretjih oseb.',
 };
 
 const cs: Record<BookingMessageKey, string> = {
@@ -338,8 +334,6 @@ const cs: Record<BookingMessageKey, string> = {
   'book.link_past': 'Tento termín již proběhl.',
   'book.join_title': 'Vaše videoschůzka',
   'book.join_text': 'V čase termínu se na tuto stránku vraťte. Budete potřebovat prohlížeč s kamerou a mikrofonem a doklad totožnosti.',
-  'book.privacy_title': 'Informace o ochraně osobních údajů',
-  'book.privacy_text': 'K rezervaci termínu použijeme vaše jméno, e-mailovou adresu, telefonní číslo (pokud je uvedete) a poznámku, pouze ke sjednání a uskutečnění termínu. Správcem je úřad, který službu poskytuje. Údaje uchováváme jen po dobu, kterou úřad potřebuje pro termín a svou evidenci; nepoužíváme žádné sledování ani třetí strany.',
 };
 
 export const bookingMessages: Record<Lang, Record<BookingMessageKey, string>> = { en, sl, cs };
