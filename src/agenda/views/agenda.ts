@@ -26,7 +26,7 @@ function row(ctx: PageContext, { booking: b, state }: Item, withOffice: boolean)
   const fb = b.target.organisation.defaultLanguage;
   const tz = b.target.office.timeZone;
   return html`<tr data-booking="${b.id}">
-    <td><a href="/staff/appointments/${b.id}" aria-label="${t('agenda.details_of', { name: b.name, time: timeOf(b.start, tz, lang) })}">${timeOf(b.start, tz, lang)}–${timeOf(b.end, tz, lang)}</a></td>
+    <td><a href="/staff/appointments/${b.id}">${timeOf(b.start, tz, lang)}–${timeOf(b.end, tz, lang)}<span class="visually-hidden"> ${t('agenda.details_of', { name: b.name })}</span></a></td>
     <td>${b.name}${b.notes ? html`<span class="hint">${b.notes}</span>` : ''}</td>
     <td>${localize(b.target.service.name, lang, fb)}${withOffice ? html`<span class="hint">${localize(b.target.office.name, lang, fb)}</span>` : ''}</td>
     <td>${b.target.officialName ?? ''}</td>
