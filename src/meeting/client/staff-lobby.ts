@@ -76,8 +76,10 @@ function main(): void {
   const onKnock = (k: Knock) => {
     names.set(k.bookingId, k.name);
     const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }).format(new Date(k.start));
-    if (audio) chime(audio);
-    if ('Notification' in window && Notification.permission === 'granted') {
+    // In that meeting's own room the room rings itself; every other staff page rings here.
+    const here = location.pathname === k.roomUrl;
+    if (audio && !here) chime(audio);
+    if (!here && 'Notification' in window && Notification.permission === 'granted') {
       try {
         const note = new Notification(t(config, 'room.knock_title', { name: k.name }), { body: t(config, 'room.knock_details', { service: k.service, time }), tag: `okence-knock-${k.bookingId}` });
         note.addEventListener('click', () => {
