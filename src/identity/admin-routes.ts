@@ -92,7 +92,7 @@ export function staffAdminRoutes(accounts: StaffAccounts) {
       requireStaff(request);
       return renderPage(request, reply, (ctx) => passwordPage(ctx, { errors: {}, saved: savedFlag(request) }));
     });
-    app.post('/staff/account/password', async (request, reply) => {
+    app.post('/staff/account/password', { config: { rateLimit: { max: 10, timeWindow: 60_000 } } }, async (request, reply) => {
       const staff = requireStaff(request);
       const b = body(request);
       const current = one(b, 'currentPassword');

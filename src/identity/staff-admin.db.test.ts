@@ -31,7 +31,7 @@ for (const kind of DB_KINDS) {
       const s = await db().selectFrom('staff').select(['id', 'organisation_id', 'role', 'display_name', 'email']).where('email', '=', email).executeTakeFirstOrThrow();
       return { id: s.id, organisationId: s.organisation_id, role: s.role, displayName: s.display_name, email: s.email };
     };
-    const accounts = () => staffAccounts({ db: db(), tenants: tenantsService({ handle: okence.handle }), audit: auditService({ db: db(), clock }), invalidate: () => {} });
+    const accounts = () => staffAccounts({ db: db(), clock, tenants: tenantsService({ handle: okence.handle }), audit: auditService({ db: db(), clock }), invalidate: () => {} });
     /** A sign-in from an address of its own, so the per-address limits of other tests do not interfere. */
     const signIn = async (email: string, password: string) => {
       const from = ip();
@@ -142,6 +142,16 @@ for (const kind of DB_KINDS) {
       assert.equal((await signIn('ana.horvat@domzale.example', GOOD)).statusCode, 303);
       const entry = await db().selectFrom('audit_event').selectAll().where('action', '=', 'password.changed').executeTakeFirstOrThrow();
       assert.equal(JSON.stringify(entry.detail), '{}');
+    });
+
+    test('wrong current passwords count as failed sign-ins: the sixth try is refused, and so is signing in', async () => {
+      const me = await browserFor(okence, 'uradnik@domzale.example', undefined, ip());
+      for (let i = 0; i < 5; i++) {
+        clock.advance(1000); // after the sign-in that cleared the count
+        assert.equal((await me.post('/staff/account/password', { currentPassword: `guess ${i}`, newPassword: GOOD })).statusCode, 400);
+      }
+      assert.equal((await me.post('/staff/account/password', { currentPassword: DEMO_PASSWORD, newPassword: GOOD })).statusCode, 429);
+      assert.equal((await signIn('uradnik@domzale.example', DEMO_PASSWORD)).statusCode, 429);
     });
 
     test('sign-in stays throttled: 10 posts a minute from one address, then 429', async () => {

@@ -2,13 +2,15 @@ import type { Db } from '../db/db.ts';
 import { changes, staffActor } from '../audit/domain.ts';
 import type { AuditService } from '../audit/service.ts';
 import type { MessageKey } from '../i18n/i18n.ts';
+import type { Clock } from '../lib/clock.ts';
 import { AppError } from '../lib/errors.ts';
 import { locksOutLastAdmin } from '../tenants/admin-domain.ts';
 import type { TenantsService } from '../tenants/service.ts';
-import type { StaffPrincipal } from './domain.ts';
+import { signInThrottle, THROTTLE_WINDOW_MS, type StaffPrincipal } from './domain.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 import { checkPassword } from './password-policy.ts';
 import { hashToken } from './service.ts';
+import * as attempts from './repo.ts';
 import * as repo from './staff-repo.ts';
 
 function invalid(fields: Record<string, string>): AppError {
@@ -30,7 +32,7 @@ export type StaffInput = repo.StaffWrite;
  * every change that could remove one runs under the organisation's row lock and is checked
  * against the accounts as they are then (see repo.lockOrganisation).
  */
-export function staffAccounts(deps: { db: Db; tenants: TenantsService; audit: AuditService; invalidate: () => void }) {
+export function staffAccounts(deps: { db: Db; clock: Clock; tenants: TenantsService; audit: AuditService; invalidate: () => void }) {
   const { db } = deps;
   function adminOnly(actor: StaffPrincipal): string {
     if (actor.role !== 'admin') throw new AppError('forbidden', 'admins only');
@@ -130,13 +132,23 @@ export function staffAccounts(deps: { db: Db; tenants: TenantsService; audit: Au
 
     /**
      * Changes one's own password: the current one is required, the new one must pass the
-     * policy, and every other session of the account ends (the one in use stays).
+     * policy, and every other session of the account ends (the one in use stays). A wrong
+     * current password counts as a failed sign-in, so a stolen session cannot be used to guess
+     * the password faster than the sign-in form allows.
      */
     async changeOwnPassword(actor: StaffPrincipal, sessionToken: string, current: string, next: string): Promise<void> {
       const hash = await repo.passwordHashOf(db, actor.id);
       if (!hash) throw new AppError('unauthenticated');
+      const now = deps.clock.now();
+      const ip = actor.ip ?? 'unknown';
+      const since = new Date(now.getTime() - THROTTLE_WINDOW_MS);
+      const decision = signInThrottle(await attempts.recentEmailFailures(db, actor.email, since), await attempts.recentIpFailures(db, ip, since), now);
+      if (!decision.allowed) throw new AppError('rate_limited', 'too many wrong passwords');
       const problems: Record<string, string> = {};
-      if (!(await verifyPassword(current, hash))) problems.currentPassword = 'pw.error.current' satisfies MessageKey;
+      if (!(await verifyPassword(current, hash))) {
+        problems.currentPassword = 'pw.error.current' satisfies MessageKey;
+        await attempts.recordAttempt(db, { email: actor.email, ip, succeeded: false, at: now });
+      }
       const weak = passwordProblems(next, { email: actor.email, name: actor.displayName });
       if (weak) problems.newPassword = weak;
       else if (current === next) problems.newPassword = 'pw.error.same' satisfies MessageKey;
