@@ -52,7 +52,11 @@ for (const kind of DB_KINDS) {
       await bookThroughApi(okence, { organisation: 'ue-ljutomer', office: 'ljutomer', service: 'splosne-informacije', day: '2026-11-25', email: 'citizen@example.si', name: 'Citizen' });
       const page = await admin.get(`/staff/admin/offices/${main}`);
       assert.match(page.body, /Appointments still to come there stay booked: 1\./);
+      const onlyThere = await admin.post('/staff/admin/services', { slug: 'ribolov-krizevci', name_sl: 'Ribolov v Križevcih', name_en: 'Fishing in Križevci', fee: '', durationMinutes: '30', byVideo: '1', active: '1', offices: [id], position: '0' });
+      assert.equal(onlyThere.statusCode, 303, onlyThere.body);
+      assert.match(await publicPage('/o/ue-ljutomer'), /Fishing in Križevci/);
       assert.equal((await admin.post(`/staff/admin/offices/${id}/active`, { active: '0' })).statusCode, 303);
+      assert.doesNotMatch(await publicPage('/o/ue-ljutomer'), /Fishing in Križevci/, 'a service offered only there goes with it');
       assert.doesNotMatch(await publicPage('/o/ue-ljutomer'), /Križevci office/, 'a deactivated office is gone from citizen pages');
       assert.equal((await audit('office.deactivated')).length, 1);
       assert.match((await admin.get('/staff/admin/offices')).body, /Deactivated/);

@@ -75,10 +75,12 @@ export function tenantsService(deps: { handle: DatabaseHandle }) {
     /** An organisation with its offices and active services. */
     async getOrganisation(slug: string): Promise<OrganisationView> {
       const { catalogue: c, organisation } = await organisationBySlug(slug);
+      const offices = c.offices.filter((o) => o.organisationId === organisation.id && o.active);
       return {
         organisation,
-        offices: c.offices.filter((o) => o.organisationId === organisation.id && o.active),
-        services: c.services.filter((s) => s.organisationId === organisation.id),
+        offices,
+        // A service offered only at deactivated offices cannot be booked: citizens do not see it.
+        services: c.services.filter((s) => s.organisationId === organisation.id && offices.some((o) => s.officeIds.includes(o.id))),
         snapshot: c,
       };
     },
