@@ -39,7 +39,7 @@ for (const kind of DB_KINDS) {
       return okence.app.inject({ method: 'POST', url: '/staff/sign-in', remoteAddress: from, cookies: cookiesOf(form), payload: { email, password, _csrf: csrfFrom(form.body) } });
     };
 
-    test('an official created with a breached password is refused with the reason; with a good one they can sign in', async () => {
+    test('an official created with a breached password is refused with the reason; with a good one they can sign in, and once given hours on /staff/availability they can be booked', async () => {
       const admin = await browserFor(okence, 'admin@domzale.example', undefined, ip());
       const form = await admin.get('/staff/admin/officials/new');
       const office = /name="offices" value="([0-9a-f-]{36})"/.exec(form.body)![1]!;
@@ -61,7 +61,19 @@ for (const kind of DB_KINDS) {
       const entry = await db().selectFrom('audit_event').selectAll().where('action', '=', 'staff.created').where('object_id', '=', row.id).executeTakeFirstOrThrow();
       assert.doesNotMatch(JSON.stringify(entry), /lipov|scrypt/, 'the audit entry holds no password');
       // The new official is bookable at once: the availability page lists them for weekly hours.
-      assert.match((await admin.get('/staff/availability')).body, /Nina Zupan/);
+      // Everything made on the admin pages works with /staff/availability: a service only she holds
+      // has no free times until her weekly hours are set there, and then it has them at once.
+      const made = await admin.post('/staff/admin/services', { slug: 'svetovanje-nina', name_sl: 'Svetovanje', fee: '', durationMinutes: '30', byVideo: '1', active: '1', offices: [office], officials: [row.id], position: '0' });
+      assert.equal(made.statusCode, 303, made.body);
+      const free = async () => {
+        const res = await okence.app.inject({ method: 'GET', url: '/api/v1/organisations/ue-domzale/services/svetovanje-nina/availability?office=domzale&from=2026-11-23&to=2026-11-29' });
+        return (res.json<{ days: { date: string; times: unknown[] }[] }>()).days.filter((d) => d.times.length);
+      };
+      assert.deepEqual(await free(), []);
+      const availability = await admin.get('/staff/availability');
+      assert.match(availability.body, /Nina Zupan/);
+      assert.equal((await admin.post('/staff/availability/hours', { staffId: row.id, officeId: office, d4: '09:00-10:00' })).statusCode, 303);
+      assert.deepEqual((await free()).map((d) => [d.date, d.times.length]), [['2026-11-26', 2]]);
 
       const dup = await admin.post('/staff/admin/officials', { ...typed, password: GOOD });
       assert.equal(dup.statusCode, 400);
