@@ -76,7 +76,9 @@ export function staffAdminRoutes(accounts: StaffAccounts) {
       const parsed = parseAccount(b);
       const fields = parsed.ok ? await attempt(() => accounts.update(staff, id, parsed.input)) : parsed.fields;
       if (fields) return show(request, reply, id, { values: b, fields });
-      return reply.redirect(`/staff/admin/officials/${id}?saved=1`, 303);
+      // An admin who made themselves an official has no admin pages left to come back to.
+      const stillAdmin = id !== staff.id || (parsed.ok && parsed.input.role === 'admin');
+      return reply.redirect(stillAdmin ? `/staff/admin/officials/${id}?saved=1` : '/staff', 303);
     });
     app.post('/staff/admin/officials/:id/active', async (request, reply) => {
       const staff = requireStaff(request);

@@ -106,6 +106,11 @@ for (const kind of DB_KINDS) {
       // Reactivated, they are again one of two admins.
       assert.equal((await admin.post(`/staff/admin/officials/${officialId}/active`, { active: '1' })).statusCode, 303);
       assert.equal((await signIn('uradnik@ljutomer.example', DEMO_PASSWORD)).statusCode, 303);
+      // Now the first admin may step down; they land on the start page, not on an admin page they lost.
+      const stepDown = await admin.post(`/staff/admin/officials/${me.id}`, { displayName: me.displayName, email: me.email, role: 'official' });
+      assert.equal(stepDown.statusCode, 303);
+      assert.equal(stepDown.headers.location, '/staff');
+      assert.equal((await admin.get('/staff/admin')).statusCode, 403);
     });
 
     test('two admins demoting each other at the same time: exactly one succeeds, one admin remains', async () => {
