@@ -30,7 +30,7 @@ class StatsPage {
   }
   /** The table's rows as text cells (the row header first). */
   async table(id: string): Promise<string[][]> {
-    return this.page.locator(`#${id} tbody tr`).evaluateAll((rows) => rows.map((r) => [...r.children].map((c) => (c.textContent ?? '').trim())));
+    return this.page.locator(`#${id} tbody tr`).evaluateAll((rows) => rows.map((r) => Array.from(r.children).map((c) => (c.textContent ?? '').trim())));
   }
   async chartTitle(id: string): Promise<string> {
     return (await this.page.locator(`#${id} > title`).textContent()) ?? '';
@@ -124,7 +124,7 @@ describe('statistics and audit log in the browser', () => {
     await plain.getByLabel('What').selectOption({ label: 'Closures' });
     await plain.getByRole('button', { name: 'Search', exact: true }).click();
     assert.match(plain.url(), /what=closure/);
-    const rows = await plain.locator('table.audit tbody tr').evaluateAll((trs) => trs.map((r) => [...r.children].map((c) => (c.textContent ?? '').trim())));
+    const rows = await plain.locator('table.audit tbody tr').evaluateAll((trs) => trs.map((r) => Array.from(r.children).map((c) => (c.textContent ?? '').trim())));
     assert.equal(rows.length, 1);
     assert.equal(rows[0]![1], 'Mojca Kovač');
     assert.equal(rows[0]![3], 'Closure added');
