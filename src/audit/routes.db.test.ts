@@ -56,6 +56,18 @@ for (const kind of DB_KINDS) {
       assert.doesNotMatch(second.body, /rel="next"/);
     });
 
+    test('the CSV holds the whole search (not a page), headed in the page language, as an attachment', async () => {
+      const res = await okence.app.inject({ method: 'GET', url: '/staff/audit.csv?before=999999999&what=sweep_test', headers: { cookie: admin, 'accept-language': 'sl' } });
+      assert.equal(res.statusCode, 200);
+      assert.equal(res.headers['content-disposition'], 'attachment; filename="audit-log.csv"');
+      const lines = res.body.split('\r\n');
+      assert.equal(lines[0], '\uFEFFKdaj;Kdo;Od kod;Kaj;Oznaka dejanja;Predmet;Oznaka predmeta;Ime;Podrobnosti');
+      assert.equal(lines.length, 1 + 60 + 1, 'a header, every entry, the final line end');
+      assert.equal(lines[1], '"23. 11. 2026, 11:00:00";Sistem: retention;;sweep_test.done;sweep_test.done;booking;000000059;;"{""count"":59,""hours"":[{""from"":1},2]}"');
+      const official = await staffCookie(okence, 'uradnik@domzale.example');
+      assert.equal((await get('/staff/audit.csv', official)).statusCode, 403);
+    });
+
     test('invalid dates come back with 400 and the form kept; officials are refused', async () => {
       const res = await get('/staff/audit?from=2026-13-01&q=kept');
       assert.equal(res.statusCode, 400);

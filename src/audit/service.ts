@@ -7,6 +7,11 @@ import { instantAtOrAfterWall } from '../lib/zoned-time.ts';
 import * as repo from './repo.ts';
 
 export const AUDIT_PAGE_SIZE = 50;
+/** The CSV of a search holds at most this many entries, newest first: enough for a period, bounded in memory. */
+export const AUDIT_EXPORT_MAX = 10_000;
+
+/** A search whose period is given in the organisation's calendar days (`fromDay`..`toDay`, both included). */
+export type DayFilter = Omit<repo.AuditQuery, 'organisationId' | 'limit' | 'from' | 'to'> & { fromDay?: string; toDay?: string };
 
 /**
  * The audit log. Other domains call `record` with the transaction their change runs in, so
@@ -37,18 +42,23 @@ export function auditService(deps: { db: Db; clock: Clock }) {
      * included) are the organisation's calendar days, and what the filter offers (the people and
      * action families in the log) with the zone its times are shown in.
      */
-    async browse(actor: StaffPrincipal, filter: Omit<repo.AuditQuery, 'organisationId' | 'limit' | 'from' | 'to'> & { fromDay?: string; toDay?: string }) {
+    async browse(actor: StaffPrincipal, filter: DayFilter) {
       if (actor.role !== 'admin') throw new AppError('forbidden', 'admins only');
       const [actors, families, timeZone] = await Promise.all([
         repo.actors(deps.db, actor.organisationId),
         repo.actionFamilies(deps.db, actor.organisationId),
         repo.organisationZone(deps.db, actor.organisationId),
       ]);
-      const { fromDay, toDay, ...query } = filter;
-      const from = fromDay ? dayStart(fromDay, timeZone) : undefined;
-      const to = toDay ? dayStart(toDay, timeZone, 1) : undefined;
-      const page = await search(actor, { ...query, ...(from ? { from } : {}), ...(to ? { to } : {}) });
+      const page = await search(actor, withinDays(filter, timeZone));
       return { ...page, actors, families, timeZone };
+    },
+
+    /** Every entry of the filter (newest first, at most AUDIT_EXPORT_MAX) for the CSV, with the zone to write times in. */
+    async export(actor: StaffPrincipal, filter: DayFilter): Promise<{ rows: repo.AuditRow[]; timeZone: string }> {
+      if (actor.role !== 'admin') throw new AppError('forbidden', 'admins only');
+      const timeZone = await repo.organisationZone(deps.db, actor.organisationId);
+      const rows = await repo.searchAuditEvents(deps.db, { ...withinDays(filter, timeZone), organisationId: actor.organisationId, limit: AUDIT_EXPORT_MAX });
+      return { rows, timeZone };
     },
   };
 }
@@ -59,4 +69,10 @@ export type { AuditRow, AuditQuery } from './repo.ts';
 /** The first instant of a local day (YYYY-MM-DD), `plusDays` later: midnight, or the moment of a DST jump over it. */
 function dayStart(day: string, timeZone: string, plusDays = 0): Date {
   return instantAtOrAfterWall(Date.parse(`${day}T00:00:00Z`) + plusDays * 86_400_000, timeZone);
+}
+
+/** The search with its days turned into instants of the organisation's zone. */
+function withinDays(filter: DayFilter, timeZone: string): Omit<repo.AuditQuery, 'organisationId' | 'limit'> {
+  const { fromDay, toDay, ...query } = filter;
+  return { ...query, ...(fromDay ? { from: dayStart(fromDay, timeZone) } : {}), ...(toDay ? { to: dayStart(toDay, timeZone, 1) } : {}) };
 }

@@ -47,6 +47,7 @@ const ACCESS: Record<string, { access: Access; why: string; endsSession?: true; 
   'GET /staff/stats': { access: 'own-organisation-admin', why: "figures of the admin's own organisation; an office or service of another is 404" },
   'GET /staff/stats.csv': { access: 'own-organisation-admin', why: 'the same figures as the statistics page, as CSV' },
   'GET /staff/audit': { access: 'own-organisation-admin', why: "the log of the admin's own organisation" },
+  'GET /staff/audit.csv': { access: 'own-organisation-admin', why: 'the same search as the audit page, as CSV' },
   'GET /staff/privacy': { access: 'own-organisation-admin', why: "the admin's own organisation's privacy settings" },
   'POST /staff/privacy/settings': { access: 'own-organisation-admin', why: "the admin's own organisation's retention and data protection officer" },
   'POST /staff/privacy/search': { access: 'own-organisation-admin', why: "bookings with the address in the admin's own organisation only" },
@@ -56,7 +57,7 @@ const ACCESS: Record<string, { access: Access; why: string; endsSession?: true; 
 };
 
 /** Areas for admins only: an official is refused here even with the objects of their own office. */
-const ADMIN_AREAS = ['/staff/availability', '/staff/admin', '/staff/stats', '/staff/stats.csv', '/staff/audit', '/staff/privacy'];
+const ADMIN_AREAS = ['/staff/availability', '/staff/admin', '/staff/stats', '/staff/stats.csv', '/staff/audit', '/staff/audit.csv', '/staff/privacy'];
 
 type ObjectKind = 'booking' | 'file' | 'closure' | 'absence' | 'service' | 'staff' | 'office';
 

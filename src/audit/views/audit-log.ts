@@ -27,6 +27,16 @@ function maybe(t: Translate, key: string, fallback: string): string {
   return key in MESSAGES.en ? t(key as MessageKey) : fallback;
 }
 
+/** An action as people read it: its translation, or the code itself when it has none yet. */
+export function actionLabel(t: Translate, action: string): string {
+  return maybe(t, `audit.action.${action}`, action);
+}
+
+/** Who acted: a staff member's name as it was, or the system job by name. */
+export function actorLabel(t: Translate, r: Pick<AuditRow, 'actorStaffId' | 'actorName'>): string {
+  return r.actorStaffId === null && r.actorName.startsWith('system:') ? t('audit.system', { name: r.actorName.slice('system:'.length) }) : r.actorName;
+}
+
 /** The audit log: a search form, then entries newest first with a link to older ones. */
 export function auditLogPage(ctx: PageContext, data: Data): Page {
   const { t } = ctx;
@@ -72,14 +82,15 @@ function results(ctx: PageContext, data: Data): Html {
     return p.toString();
   };
   const rows = data.rows.map((r) => {
-    const who = r.actorStaffId === null && r.actorName.startsWith('system:') ? t('audit.system', { name: r.actorName.slice(7) }) : r.actorName;
+    const who = actorLabel(t, r);
     const page = r.objectId ? OBJECT_PAGES[r.objectType] : undefined;
     const object = r.objectId ? (page ? html`<a href="${page(r.objectId)}">${r.objectType} ${r.objectId}</a>` : html`${r.objectType} ${r.objectId}`) : r.objectType;
     return html`<tr><th scope="row"><time datetime="${r.at.toISOString()}">${when.format(r.at)}</time></th><td>${who}</td><td>${r.actorIp ?? '–'}</td>
-<td>${maybe(t, `audit.action.${r.action}`, r.action)}</td><td>${object}${r.summary ? html`<br>${r.summary}` : ''}</td><td>${detail(r.detail)}</td></tr>
+<td>${actionLabel(t, r.action)}</td><td>${object}${r.summary ? html`<br>${r.summary}` : ''}</td><td>${detail(r.detail)}</td></tr>
 `;
   });
   return html`<h2 id="audit-results">${t('audit.results')}</h2>
+<p><a href="/staff/audit.csv?${params({})}" download>${t('audit.csv')}</a></p>
 ${data.rows.length === 0
   ? html`<p>${t('audit.none')}</p>`
   : html`<div class="table-wrap" role="region" aria-labelledby="audit-results" tabindex="0"><table class="audit">
