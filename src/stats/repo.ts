@@ -5,7 +5,7 @@
  * times, office, service, state, meeting times, ratings and the survey comment (erased with the
  * rest of the booking's personal data, so old periods simply have fewer comments).
  */
-import { sql, type AliasedSelectQueryBuilder } from 'kysely';
+import { sql } from 'kysely';
 import type { Db } from '../db/db.ts';
 
 /** Which appointments a figure counts. */
@@ -42,55 +42,49 @@ export async function bookingsPerDayAndService(db: Db, s: Scope): Promise<{ day:
   return rows.map((r) => ({ day: r.day, serviceId: r.service_id, count: r.n }));
 }
 
-/** How the period's appointments ended, counted in one pass (definitions: figures.ts AppointmentState). */
-export async function outcomes(db: Db, s: Scope): Promise<{ booked: number; done: number; noShows: number; cancelled: number }> {
-  const row = await scoped(db, s)
-    .leftJoin('meeting as m', 'm.booking_id', 'b.id')
-    .select([
-      sql<number>`count(*) FILTER (WHERE b.state = 'confirmed')::int`.as('booked'),
-      sql<number>`count(*) FILTER (WHERE b.state = 'confirmed' AND m.no_show)::int`.as('no_shows'),
-      sql<number>`count(*) FILTER (WHERE b.state = 'confirmed' AND NOT coalesce(m.no_show, false) AND m.started_at IS NOT NULL)::int`.as('done'),
-      sql<number>`count(*) FILTER (WHERE b.state = 'cancelled')::int`.as('cancelled'),
-    ])
-    .executeTakeFirstOrThrow();
-  return { booked: row.booked, done: row.done, noShows: row.no_shows, cancelled: row.cancelled };
-}
-
 /** Count, median, 90th percentile (nearest rank, as figures.ts durationStats) and mean of durations in minutes. */
 export type DurationRow = { count: number; median: number | null; p90: number | null; mean: number | null };
 
+/** How the period's appointments ended (definitions: figures.ts AppointmentState), with the lobby waits and meeting lengths. */
+export type MeetingFigures = { booked: number; done: number; noShows: number; cancelled: number; wait: DurationRow; length: DurationRow };
+
 // percentile_cont(0.5) is the median with the two middle values averaged; percentile_disc(0.9)
-// is the nearest-rank percentile: both as durationStats defines them, computed where the rows are.
-const SUMMARY = sql<DurationRow>`json_build_object(
-  'count', count(x)::int,
-  'median', percentile_cont(0.5) WITHIN GROUP (ORDER BY x),
-  'p90', percentile_disc(0.9) WITHIN GROUP (ORDER BY x),
-  'mean', avg(x))`;
+// is the nearest-rank percentile: both as durationStats defines them. Ordered-set aggregates
+// skip NULLs, so one pass over the period's bookings sums up both durations and the outcomes.
+const summaryOf = (x: 'wait' | 'len') => sql<DurationRow>`json_build_object(
+  'count', count(${sql.ref(x)})::int,
+  'median', percentile_cont(0.5) WITHIN GROUP (ORDER BY ${sql.ref(x)}),
+  'p90', percentile_disc(0.9) WITHIN GROUP (ORDER BY ${sql.ref(x)}),
+  'mean', avg(${sql.ref(x)}))`;
 
-/** Sums up a subquery's column x. */
-async function summary(db: Db, inner: AliasedSelectQueryBuilder<{ x: number }, 't'>): Promise<DurationRow> {
-  const row = await db.selectFrom(inner).select(SUMMARY.as('s')).executeTakeFirstOrThrow();
-  const { count, median, p90, mean } = row.s;
-  return { count, median, p90, mean };
+/** Outcomes, minutes waited in the lobby (knocked_at → admitted_at) and meeting lengths (started_at → ended_at), in one query. */
+export async function meetingFigures(db: Db, s: Scope): Promise<MeetingFigures> {
+  const rows = scoped(db, s)
+    .leftJoin('meeting as m', 'm.booking_id', 'b.id')
+    .leftJoin('meeting_participant as p', (join) => join.onRef('p.booking_id', '=', 'b.id').on('p.role', '=', 'citizen'))
+    .select([
+      'b.state',
+      'm.no_show',
+      'm.started_at',
+      sql<number | null>`CASE WHEN p.admitted_at >= p.knocked_at THEN extract(epoch FROM p.admitted_at - p.knocked_at)::float8 / 60 END`.as('wait'),
+      sql<number | null>`CASE WHEN m.ended_at >= m.started_at THEN extract(epoch FROM m.ended_at - m.started_at)::float8 / 60 END`.as('len'),
+    ]);
+  const row = await db
+    .selectFrom(rows.as('t'))
+    .select([
+      sql<number>`count(*) FILTER (WHERE state = 'confirmed')::int`.as('booked'),
+      sql<number>`count(*) FILTER (WHERE state = 'confirmed' AND no_show)::int`.as('no_shows'),
+      sql<number>`count(*) FILTER (WHERE state = 'confirmed' AND NOT coalesce(no_show, false) AND started_at IS NOT NULL)::int`.as('done'),
+      sql<number>`count(*) FILTER (WHERE state = 'cancelled')::int`.as('cancelled'),
+      summaryOf('wait').as('wait'),
+      summaryOf('len').as('length'),
+    ])
+    .executeTakeFirstOrThrow();
+  return { booked: row.booked, done: row.done, noShows: row.no_shows, cancelled: row.cancelled, wait: durations(row.wait), length: durations(row.length) };
 }
 
-/** Minutes citizens waited in the lobby: knocked_at → admitted_at. */
-export async function lobbyWaits(db: Db, s: Scope): Promise<DurationRow> {
-  const inner = scoped(db, s)
-    .innerJoin('meeting_participant as p', 'p.booking_id', 'b.id')
-    .where('p.role', '=', 'citizen')
-    .where(sql<boolean>`p.admitted_at >= p.knocked_at`)
-    .select(sql<number>`extract(epoch FROM p.admitted_at - p.knocked_at)::float8 / 60`.as('x'));
-  return summary(db, inner.as('t'));
-}
-
-/** Minutes meetings lasted: started_at → ended_at. */
-export async function meetingLengths(db: Db, s: Scope): Promise<DurationRow> {
-  const inner = scoped(db, s)
-    .innerJoin('meeting as m', 'm.booking_id', 'b.id')
-    .where(sql<boolean>`m.ended_at >= m.started_at`)
-    .select(sql<number>`extract(epoch FROM m.ended_at - m.started_at)::float8 / 60`.as('x'));
-  return summary(db, inner.as('t'));
+function durations(d: DurationRow): DurationRow {
+  return { count: d.count, median: d.median, p90: d.p90, mean: d.mean };
 }
 
 /** How many gave each rating 1–5. */

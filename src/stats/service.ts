@@ -74,11 +74,9 @@ export function statsService(deps: { db: Db; clock: Clock; tenants: TenantsServi
       const period = { from: filter.from, to: filter.to };
       const s: repo.Scope = { organisationId: o.organisation.id, officeId: office?.id ?? null, serviceId: service?.id ?? null, timeZone, ...periodBounds(period.from, period.to, timeZone) };
 
-      const [rows, outcomes, wait, length, ratings, comments, signIns, staff] = await Promise.all([
+      const [rows, { wait, length, ...outcomes }, ratings, comments, signIns, staff] = await Promise.all([
         repo.bookingsPerDayAndService(db, s),
-        repo.outcomes(db, s),
-        repo.lobbyWaits(db, s),
-        repo.meetingLengths(db, s),
+        repo.meetingFigures(db, s),
         repo.ratings(db, s),
         repo.comments(db, s, MAX_COMMENTS),
         repo.signIns(db, o.organisation.id, period.from, period.to),
