@@ -101,7 +101,11 @@ ${rows}</tbody>
 <p>${data.nextBeforeId ? html`<a href="/staff/audit?${params({ before: data.nextBeforeId })}" rel="next">${t('audit.older')}</a> ` : ''}${data.typed.before ? html`<a href="/staff/audit?${params({})}">${t('audit.newest')}</a>` : ''}</p>`;
 }
 
-/** The detail readably: a change `{ field: [before, after] }` as "field: before → after", other facts as "key: value". */
+/**
+ * The detail readably: a change `{ field: [before, after] }` (what `changes()` writes) as
+ * "field: before → after", other facts as "key: value". A fact that is itself a pair reads as a
+ * change too: the stored format cannot tell them apart.
+ */
 export function detail(d: Record<string, unknown>): Html {
   const entries = Object.entries(d);
   if (entries.length === 0) return html``;
