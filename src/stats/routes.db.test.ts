@@ -72,9 +72,15 @@ for (const kind of DB_KINDS) {
       assert.match(en.body, /\r\nDay,Appointments\r\n/);
     });
 
-    test('officials are refused', async () => {
+    test("officials are refused; another organisation's admin gets 404 for this one's service and sees none of its figures", async () => {
       assert.equal((await get('/staff/stats', official)).statusCode, 403);
       assert.equal((await get('/staff/stats.csv', official)).statusCode, 403);
+      const stranger = await staffCookie(okence, 'admin@ljutomer.example');
+      assert.equal((await get(`/staff/stats?service=${serviceId}`, stranger)).statusCode, 404);
+      assert.equal((await get(`/staff/stats.csv?service=${serviceId}`, stranger)).statusCode, 404);
+      const own = await get('/staff/stats.csv?from=2026-10-01&to=2026-10-31', stranger);
+      assert.match(own.body, /\r\n2026-10-05,0\r\n/, 'the seeded day counts nothing for another organisation');
+      assert.doesNotMatch(own.body, /HYPERLINK/);
     });
   });
 }
