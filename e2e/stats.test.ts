@@ -94,6 +94,13 @@ describe('statistics and audit log in the browser', () => {
     await page.goto(plain.url());
     await expect320(page);
     await expectAccessible(page);
+    for (const lang of ['sl', 'cs']) {
+      const url = new URL(plain.url());
+      url.searchParams.set('lang', lang);
+      await page.goto(url.href);
+      assert.equal(await page.locator('html').getAttribute('lang'), lang);
+      await expectAccessible(page);
+    }
   });
 
   test('a wrong period comes back with the error summary and the dates typed', async () => {
@@ -133,6 +140,13 @@ describe('statistics and audit log in the browser', () => {
     await page.goto(plain.url());
     await expect320(page);
     await expectAccessible(page);
+    for (const lang of ['sl', 'cs']) {
+      const url = new URL(plain.url());
+      url.searchParams.set('lang', lang);
+      await page.goto(url.href);
+      assert.equal(await page.locator('html').getAttribute('lang'), lang);
+      await expectAccessible(page);
+    }
   });
 });
 
