@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chartBuckets, periodLength, periodProblem, presets } from './domain.ts';
+import { chartBuckets, periodLength, periodProblem, presets, tally } from './domain.ts';
 
 test('presets are whole months, the last 30 days and the calendar year, also across a new year', () => {
   const byKey = (today: string) => Object.fromEntries(presets(today).map((p) => [p.key, [p.from, p.to]]));
@@ -28,4 +28,16 @@ test('charts keep days up to a month and group longer periods by month', () => {
   assert.equal(chartBuckets(days(31), sum).length, 31);
   const grouped = chartBuckets(days(59), sum);
   assert.deepEqual(grouped, [{ key: '2026-01', values: [31] }, { key: '2026-02', values: [28] }]);
+});
+
+test('tally sums grouped rows per day (zeros filled in, days outside the period ignored) and per service', () => {
+  const rows = [
+    { day: '2026-03-27', serviceId: 'a', count: 2 },
+    { day: '2026-03-27', serviceId: 'b', count: 1 },
+    { day: '2026-03-29', serviceId: 'a', count: 4 },
+    { day: '2026-04-01', serviceId: 'b', count: 9 },
+  ];
+  const { perDay, perKey } = tally(rows, ['2026-03-27', '2026-03-28', '2026-03-29']);
+  assert.deepEqual(perDay, [{ date: '2026-03-27', count: 3 }, { date: '2026-03-28', count: 0 }, { date: '2026-03-29', count: 4 }]);
+  assert.deepEqual([...perKey], [['a', 6], ['b', 10]]);
 });

@@ -51,3 +51,14 @@ export function chartBuckets<T extends { date: string }>(days: readonly T[], sum
   }
   return [...months].map(([key, items]) => ({ key, values: sum(items) }));
 }
+
+/** Grouped counts (one row per day and key, as the database returns them) summed per day of the period, zeros filled in, and per key. */
+export function tally(rows: readonly { day: string; serviceId: string; count: number }[], days: readonly string[]): { perDay: { date: string; count: number }[]; perKey: Map<string, number> } {
+  const onDay = new Map<string, number>();
+  const perKey = new Map<string, number>();
+  for (const r of rows) {
+    onDay.set(r.day, (onDay.get(r.day) ?? 0) + r.count);
+    perKey.set(r.serviceId, (perKey.get(r.serviceId) ?? 0) + r.count);
+  }
+  return { perDay: days.map((date) => ({ date, count: onDay.get(date) ?? 0 })), perKey };
+}

@@ -6,7 +6,7 @@ import type { Clock } from '../lib/clock.ts';
 import { AppError } from '../lib/errors.ts';
 import type { Office, Organisation, Service } from '../tenants/domain.ts';
 import type { TenantsService } from '../tenants/service.ts';
-import { type Period } from './domain.ts';
+import { tally, type Period } from './domain.ts';
 import { capacity, daysOf, perDay, periodBounds, satisfaction, type CapacityDay, type DayCount, type DurationStats, type NoShowFigures, type SatisfactionFigures } from './figures.ts';
 import * as repo from './repo.ts';
 
@@ -83,13 +83,7 @@ export function statsService(deps: { db: Db; clock: Clock; tenants: TenantsServi
         repo.activeStaff(db, o.organisation.id),
       ]);
       const days = daysOf(period.from, period.to);
-      const countOn = new Map<string, number>();
-      const countFor = new Map<string, number>();
-      for (const r of rows) {
-        countOn.set(r.day, (countOn.get(r.day) ?? 0) + r.count);
-        countFor.set(r.serviceId, (countFor.get(r.serviceId) ?? 0) + r.count);
-      }
-      const perDayCounts = days.map((date) => ({ date, count: countOn.get(date) ?? 0 }));
+      const { perDay: perDayCounts, perKey: countFor } = tally(rows, days);
       const services = service ? [service] : o.services;
       const signInOn = new Map(signIns.map((r) => [r.day, r]));
       const due = outcomes.done + outcomes.noShows;
