@@ -32,7 +32,15 @@ export type StaffInput = repo.StaffWrite;
  * every change that could remove one runs under the organisation's row lock and is checked
  * against the accounts as they are then (see repo.lockOrganisation).
  */
-export function staffAccounts(deps: { db: Db; clock: Clock; tenants: TenantsService; audit: AuditService; invalidate: () => void }) {
+export function staffAccounts(deps: {
+  db: Db;
+  clock: Clock;
+  tenants: TenantsService;
+  audit: AuditService;
+  invalidate: () => void;
+  /** Closes the live sockets (lobby, rooms) of an account whose sessions just ended: they were authorised once, when they opened. */
+  closeSockets?: (staffId: string) => void;
+}) {
   const { db } = deps;
   function adminOnly(actor: StaffPrincipal): string {
     if (actor.role !== 'admin') throw new AppError('forbidden', 'admins only');
@@ -127,6 +135,7 @@ export function staffAccounts(deps: { db: Db; clock: Clock; tenants: TenantsServ
         if (!active) await repo.endSessions(tx, id);
         await audited(tx, actor, active ? 'staff.reactivated' : 'staff.deactivated', id, before.display_name, { active: [before.active, active] });
       });
+      if (!active) deps.closeSockets?.(id);
       await published();
     },
 

@@ -31,7 +31,8 @@ export type Audience = { participant: string } | { admitted: true } | { staff: t
 type Envelope =
   | { origin: string; kind: 'meeting'; bookingId: string; to: Audience; except?: string; message: ServerMessage }
   | { origin: string; kind: 'lobby-changed'; bookingId: string }
-  | { origin: string; kind: 'office'; officeId: string; message: ServerMessage };
+  | { origin: string; kind: 'office'; officeId: string; message: ServerMessage }
+  | { origin: string; kind: 'staff-ended'; staffId: string };
 
 const CHANNEL = 'okence_meeting';
 // NOTIFY payloads stop at 8000 bytes; larger events go by reference through meeting_relay.
@@ -60,7 +61,7 @@ export function meetingHub(deps: {
 }) {
   const origin = randomUUID();
   const byBooking = new Map<string, Set<Connection>>();
-  const offices = new Map<WebSocket, ReadonlySet<string>>();
+  const offices = new Map<WebSocket, { ids: ReadonlySet<string>; staffId: string }>();
   // Folder pages open beside the room: they hear the file list, the end, and their own removal.
   const folders = new Map<string, Set<{ socket: WebSocket; participantId: string | null }>>();
   const shared = deps.handle.kind === 'postgres';
@@ -107,9 +108,10 @@ export function meetingHub(deps: {
   function deliver(e: Envelope): void {
     if (e.kind === 'lobby-changed') return refreshLobby(e.bookingId);
     if (e.kind === 'office') {
-      for (const [socket, ids] of offices) if (ids.has(e.officeId)) send(socket, e.message);
+      for (const [socket, w] of offices) if (w.ids.has(e.officeId)) send(socket, e.message);
       return;
     }
+    if (e.kind === 'staff-ended') return closeStaff(e.staffId);
     for (const c of byBooking.get(e.bookingId) ?? []) {
       if (c.participantId === e.except || !matches(c, e.to)) continue;
       applyAndSend(c, e.message);
@@ -120,6 +122,26 @@ export function meetingHub(deps: {
       else if (m.type === 'ended' || ((m.type === 'removed' || m.type === 'denied') && 'participant' in e.to && e.to.participant === w.participantId)) {
         send(w.socket, m.type === 'ended' ? { type: 'ended', surveyUrl: null } : m);
         w.socket.close(1000, m.type);
+      }
+    }
+  }
+
+  /**
+   * A staff member's sessions ended (the account was deactivated): their sockets here close,
+   * as each was authorised once, when it opened, and would otherwise go on hearing knocks and
+   * taking part in rooms. 4401: the client's reconnect then meets the sign-in check.
+   */
+  function closeStaff(staffId: string): void {
+    for (const [socket, w] of offices) {
+      if (w.staffId !== staffId) continue;
+      offices.delete(socket);
+      socket.close(4401, 'signed out');
+    }
+    for (const set of byBooking.values()) {
+      for (const c of set) {
+        if (c.role !== 'staff' || c.staffId !== staffId) continue;
+        c.admitted = false;
+        c.socket.close(4401, 'signed out');
       }
     }
   }
@@ -216,8 +238,12 @@ export function meetingHub(deps: {
     toOffice(officeId: string, message: ServerMessage): void {
       publish({ origin, kind: 'office', officeId, message });
     },
-    watchOffices(socket: WebSocket, officeIds: ReadonlySet<string>): void {
-      offices.set(socket, officeIds);
+    /** Closes every socket of a staff member whose sessions ended, on every instance. */
+    endStaff(staffId: string): void {
+      publish({ origin, kind: 'staff-ended', staffId });
+    },
+    watchOffices(socket: WebSocket, officeIds: ReadonlySet<string>, staffId: string): void {
+      offices.set(socket, { ids: officeIds, staffId });
       socket.on('close', () => offices.delete(socket));
     },
     /** A folder page listening for its meeting's file list (already checked: admitted, folder open). */

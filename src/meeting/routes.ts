@@ -170,7 +170,7 @@ export function meetingRoutes(meeting: MeetingService) {
       socket.on('message', () => socket.close(1008, 'this socket only listens'));
       keepAlive(socket);
       meeting.officesOf(staff).then(
-        (offices) => meeting.hub.watchOffices(socket, offices),
+        (offices) => meeting.hub.watchOffices(socket, offices, staff.id),
         () => socket.close(1011, 'error'),
       );
     });

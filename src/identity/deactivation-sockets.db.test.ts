@@ -1,0 +1,59 @@
+// A deactivated account's sessions end at once (decision 013), and so do its open sockets:
+// the start page's lobby socket hears citizens' names as they knock, and a room socket can
+// admit, chat and see the call. Both were authorised when they opened, so ending the session
+// row alone would leave them running.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Okence } from '../boot.ts';
+import { DB_KINDS } from '../db/testing.ts';
+import { bootTestApp } from '../http/testing.ts';
+import { fixedClock } from '../lib/clock.ts';
+import { bookThroughApi, openSocket, staffCookie, type TestSocket } from '../meeting/testing.ts';
+import { browserFor } from '../tenants/admin-testing.ts';
+
+const settle = (ms = 200) => new Promise((r) => setTimeout(r, ms));
+
+for (const kind of DB_KINDS) {
+  describe(`a deactivated official's open sockets on ${kind}`, () => {
+    const clock = fixedClock(new Date('2026-11-23T09:00:00Z'));
+    let okence: Okence;
+    let base: string;
+    const sockets: TestSocket[] = [];
+    before(async () => {
+      okence = await bootTestApp(kind, { clock });
+      await okence.app.listen({ port: 0, host: '127.0.0.1' });
+      const address = okence.app.server.address();
+      if (!address || typeof address !== 'object') throw new Error('no address');
+      base = `http://127.0.0.1:${address.port}`;
+    });
+    after(async () => {
+      await Promise.all(sockets.map((s) => s.close()));
+      await okence?.close();
+    });
+
+    test('are closed when an admin deactivates the account, and hear no more knocks', async () => {
+      const b = await bookThroughApi(okence, { organisation: 'ue-domzale', office: 'domzale', service: 'splosne-informacije', day: '2026-11-25', email: 'mojca@example.si', name: 'Mojca Novak', ip: '203.0.113.77' });
+      clock.set(new Date(b.start.getTime() - 5 * 60_000));
+      const cookie = await staffCookie(okence, 'uradnik@domzale.example', '198.18.9.1');
+      const lobby = openSocket(base, '/staff/lobby/ws', { cookie });
+      const room = openSocket(base, `/staff/meetings/${b.id}/ws`, { cookie });
+      sockets.push(lobby, room);
+      await room.next('welcome');
+      await settle();
+
+      const admin = await browserFor(okence, 'admin@domzale.example', undefined, '198.18.9.2');
+      const official = await okence.handle.db.selectFrom('staff').select('id').where('email', '=', 'uradnik@domzale.example').executeTakeFirstOrThrow();
+      assert.equal((await admin.post(`/staff/admin/officials/${official.id}/active`, { active: '0' })).statusCode, 303);
+
+      const timeout = (ms: number) => new Promise<'open'>((r) => setTimeout(() => r('open'), ms).unref());
+      assert.notEqual(await Promise.race([room.closed, timeout(2000)]), 'open', 'the room socket is closed');
+      assert.notEqual(await Promise.race([lobby.closed, timeout(2000)]), 'open', 'the lobby socket is closed');
+
+      const knocker = openSocket(base, `/j/${b.joinToken}/ws`);
+      sockets.push(knocker);
+      await knocker.next('welcome');
+      await settle();
+      assert.ok(!lobby.messages.some((m) => m.type === 'knock'), 'no citizen name reaches the deactivated account');
+    });
+  });
+}
