@@ -35,7 +35,10 @@ export async function organisationsForRetention(db: Db): Promise<{ id: string; t
     .execute();
 }
 
-const NOT_ANONYMISED = sql<boolean>`booking.citizen_email NOT LIKE ${`${PLACEHOLDER_EMAIL_PARTS.prefix}%${PLACEHOLDER_EMAIL_PARTS.suffix}`}`;
+// The booking's own placeholder, exactly: a citizen can type an address that merely looks like
+// one (anonymised+x@anonymised.invalid passes the form), and a LIKE would then skip that booking for ever.
+const placeholderOf = (b: string) => sql`(${PLACEHOLDER_EMAIL_PARTS.prefix}::text || lower(${sql.ref(`${b}.id`)}::text) || ${PLACEHOLDER_EMAIL_PARTS.suffix}::text)`;
+const NOT_ANONYMISED = sql<boolean>`booking.citizen_email <> ${placeholderOf('booking')}`;
 
 /**
  * Locks up to `limit` bookings of an organisation whose retention started before `cutoff` and
@@ -122,7 +125,7 @@ export async function deleteSentMailOfAnonymised(db: Db, organisationId: string)
   const r = await sql`
     DELETE FROM mail_outbox m USING booking b
     WHERE b.organisation_id = ${organisationId}
-      AND b.citizen_email LIKE ${`${PLACEHOLDER_EMAIL_PARTS.prefix}%${PLACEHOLDER_EMAIL_PARTS.suffix}`}
+      AND b.citizen_email = ${placeholderOf('b')}
       AND split_part(m.dedupe_key, ':', 1) IN (${sql.join([...BOOKING_MAIL_PREFIXES])})
       AND split_part(m.dedupe_key, ':', 2) = b.id::text
       AND m.state <> 'pending'`.execute(db);
