@@ -120,6 +120,14 @@ for (const kind of DB_KINDS) {
       await bookThroughApi(okence, { organisation: 'ue-ljutomer', office: 'ljutomer', service: 'splosne-informacije', day: '2026-11-26', email: 'sender-check@example.si', name: 'Citizen' });
       const row = await okence.handle.db.selectFrom('mail_outbox').select(['id', 'from_name', 'reply_to']).where('to_address', '=', 'sender-check@example.si').orderBy('created_at', 'desc').executeTakeFirstOrThrow();
       assert.deepEqual([row.from_name, row.reply_to], ['UE Ljutomer', 'info@example.si']);
+      // The app's own worker is woken by the booking and may send the row first (PostgreSQL is
+      // quick): let it finish, then queue the row again for a worker whose messages we can read.
+      for (let i = 0; i < 100; i++) {
+        const { state } = await okence.handle.db.selectFrom('mail_outbox').select('state').where('id', '=', row.id).executeTakeFirstOrThrow();
+        if (state !== 'pending') break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      await okence.handle.db.updateTable('mail_outbox').set({ state: 'pending', claimed_until: null, next_attempt_at: clock.now() }).where('id', '=', row.id).execute();
       const sent: TransportMessage[] = [];
       const worker = mailWorker({ db: okence.handle.db, clock, from: 'Okence <no-reply@okence.example>', transport: { send: (m) => (sent.push(m), Promise.resolve({ messageId: m.messageId })) }, log: { info() {}, warn() {}, error() {} } });
       await worker.runOnce();
