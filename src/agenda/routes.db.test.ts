@@ -181,7 +181,7 @@ for (const kind of DB_KINDS) {
       assert.equal(m.no_show, true);
       assert.equal((await okence.handle.db.selectFrom('audit_event').select('id').where('action', '=', 'appointment.no_show').where('object_id', '=', stavebni.id).execute()).length, 1);
       const page = await get(`/staff/appointments/${stavebni.id}`, 'stavebni@koprivnice.example');
-      assert.match(page.body, /Marked as not come/);
+      assert.match(page.body, /Marked as a no-show/);
       assert.match(page.body, /data-state="no_show"/);
     });
 

@@ -56,8 +56,11 @@ function staffPagesNav(ctx: PageContext): Html {
       ['/staff/privacy', t('layout.nav.privacy')],
     );
   }
-  // The current section: its own page or any page under it (the agenda owns /staff itself only).
-  const current = (href: string) => path === href || (href !== '/staff' && path.startsWith(`${href}/`));
+  // The current section: its own page or any page under it. The agenda owns /staff itself and the
+  // day, week, appointment and meeting pages, not every page under /staff.
+  const agendaPages = ['/staff/agenda', '/staff/appointments/', '/staff/meetings/'];
+  const current = (href: string) =>
+    path === href || (href === '/staff' ? agendaPages.some((p) => path.startsWith(p)) : path.startsWith(`${href}/`));
   return html`<nav class="staff-nav wrap" aria-label="${t('layout.staff_nav')}"><ul>
     ${links.map(([href, label]) => (current(href) ? html`<li><a href="${href}" aria-current="page">${label}</a></li>` : html`<li><a href="${href}">${label}</a></li>`))}
   </ul></nav>`;

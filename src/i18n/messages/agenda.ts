@@ -48,7 +48,7 @@ const en = {
   'agenda.history.joined': '{who} joined the meeting',
   'agenda.history.started': 'The meeting started',
   'agenda.history.ended': 'The meeting ended',
-  'agenda.history.no_show': 'Marked as not come',
+  'agenda.history.no_show': 'Marked as a no-show',
   'agenda.history.cancelled': 'Cancelled',
   'agenda.history.cancelled_citizen': 'Cancelled by the citizen',
   'agenda.history.cancelled_by': 'Cancelled by {who} on the citizen’s behalf',
@@ -67,7 +67,7 @@ const en = {
   'agenda.error.reason_missing': 'Enter the reason for the cancellation',
   'agenda.error.reason_long': 'The reason can have at most {max} characters',
   'agenda.saved.cancelled': 'The appointment is cancelled. The citizen has been emailed and the time is free again.',
-  'agenda.saved.no_show': 'The citizen is marked as not come.',
+  'agenda.saved.no_show': 'The citizen is marked as a no-show.',
   'agenda.lobby.title': 'Waiting room',
   'agenda.lobby.empty': 'Nobody is waiting.',
   'agenda.lobby.guest': 'guest',
@@ -76,15 +76,15 @@ const en = {
   'agenda.lobby.count': 'waiting: {count}',
   'audit.action.appointment.viewed': 'Appointment viewed',
   'audit.action.appointment.cancelled': 'Appointment cancelled on the citizen’s behalf',
-  'audit.action.appointment.no_show': 'Citizen marked as not come',
+  'audit.action.appointment.no_show': 'Citizen marked as a no-show',
   'audit.action.meeting.ended': 'Meeting ended',
 };
 
 export type AgendaMessageKey = keyof typeof en;
 
 const sl: Record<AgendaMessageKey, string> = {
-  'agenda.day_title': 'Razpored za {day}',
-  'agenda.week_title': 'Razpored od {from} do {to}',
+  'agenda.day_title': 'Razpored: {day}',
+  'agenda.week_title': 'Razpored: {from} – {to}',
   'agenda.list': 'Termini',
   'agenda.count': 'terminov: {count}',
   'agenda.no_appointments': 'Ni terminov.',
@@ -103,11 +103,11 @@ const sl: Record<AgendaMessageKey, string> = {
   'agenda.week_view': 'Tedenski pogled',
   'agenda.day_view': 'Dnevni pogled',
   'agenda.full_agenda': 'Celoten razpored in drugi dnevi',
-  'agenda.state.not_arrived': 'Še ni prišel',
+  'agenda.state.not_arrived': 'Stranka še ni prišla',
   'agenda.state.in_lobby': 'Čaka v čakalnici',
   'agenda.state.in_progress': 'Poteka',
   'agenda.state.done': 'Zaključeno',
-  'agenda.state.no_show': 'Ni prišel',
+  'agenda.state.no_show': 'Stranka ni prišla',
   'agenda.state.cancelled': 'Preklicano',
   'agenda.appointment_title': 'Termin z osebo {name}',
   'agenda.back': 'Nazaj na razpored tega dne',
@@ -154,7 +154,7 @@ const sl: Record<AgendaMessageKey, string> = {
   'agenda.lobby.title': 'Čakalnica',
   'agenda.lobby.empty': 'Nihče ne čaka.',
   'agenda.lobby.guest': 'gost',
-  'agenda.lobby.for': 'Termin ob {time} pri {official}, {service}',
+  'agenda.lobby.for': 'Termin ob {time}, uslužbenec: {official}, {service}',
   'agenda.lobby.waited': 'čaka {minutes} min',
   'agenda.lobby.count': 'čaka: {count}',
   'audit.action.appointment.viewed': 'Ogled termina',
@@ -164,7 +164,7 @@ const sl: Record<AgendaMessageKey, string> = {
 };
 
 const cs: Record<AgendaMessageKey, string> = {
-  'agenda.day_title': 'Rozpis na {day}',
+  'agenda.day_title': 'Rozpis: {day}',
   'agenda.week_title': 'Rozpis od {from} do {to}',
   'agenda.list': 'Termíny',
   'agenda.count': 'termínů: {count}',
@@ -235,7 +235,7 @@ const cs: Record<AgendaMessageKey, string> = {
   'agenda.lobby.title': 'Čekárna',
   'agenda.lobby.empty': 'Nikdo nečeká.',
   'agenda.lobby.guest': 'host',
-  'agenda.lobby.for': 'Termín v {time} u {official}, {service}',
+  'agenda.lobby.for': 'Termín v {time}, úředník: {official}, {service}',
   'agenda.lobby.waited': 'čeká {minutes} min',
   'agenda.lobby.count': 'čeká: {count}',
   'audit.action.appointment.viewed': 'Zobrazení termínu',

@@ -12,7 +12,7 @@ export const sl: Record<MessageKey, string> = {
   'layout.staff_nav': 'Strani za uslužbence',
   'layout.nav.agenda': 'Razpored',
   'layout.nav.availability': 'Ure in pravila',
-  'layout.nav.organisation': 'Enote, storitve in uslužbenci',
+  'layout.nav.organisation': 'Uradi, storitve in uslužbenci',
   'layout.nav.stats': 'Statistika',
   'layout.nav.audit': 'Revizijska sled',
   'layout.nav.privacy': 'Varstvo podatkov',
