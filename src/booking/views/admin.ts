@@ -6,6 +6,7 @@ import { errorSummary, type FieldErrors } from '../../views/form.ts';
 import { csrfField } from '../../views/layout.ts';
 import type { AvailabilityAdmin } from '../admin.ts';
 import { formatWhen } from '../emails.ts';
+import { dayName } from './calendar.ts';
 
 type Overview = Awaited<ReturnType<AvailabilityAdmin['overview']>>;
 
@@ -17,6 +18,10 @@ export function adminAvailabilityPage(
   const { t, lang } = ctx;
   const fb = data.organisation.defaultLanguage;
   const typed = (form: string, name: string, fallback: string | number) => (data.typed?.form === form ? data.typed.values[name] ?? '' : String(fallback));
+  // A field the last post was refused for: marked invalid, with the message beside it (the summary links here).
+  const invalid = (id: string) => (data.errors[id] ? html` aria-invalid="true" aria-describedby="${id}-error"` : '');
+  const message = (id: string) => (data.errors[id] ? html`<span class="error-message" id="${id}-error">${data.errors[id]}</span>` : '');
+  const box = (id: string) => (data.errors[id] ? 'field-error' : '');
   return {
     title: t('admin.title'),
     body: html`${errorSummary(t, data.errors)}
@@ -32,7 +37,7 @@ ${data.hours.map((h) => {
   <h3 id="${form}">${h.official.displayName} · ${localize(h.office.name, lang, fb)}</h3>
   <div class="week">${[1, 2, 3, 4, 5, 6, 7].map((d) => {
     const id = `${form}-d${d}`;
-    return html`<div><label for="${id}">${weekdayName(d, lang)}</label><input type="text" id="${id}" name="d${d}" value="${typed(form, `d${d}`, h.days[d - 1] ?? '')}" inputmode="numeric"></div>`;
+    return html`<div class="${box(id)}"><label for="${id}">${weekdayName(d, lang)}</label>${message(id)}<input type="text" id="${id}" name="d${d}" value="${typed(form, `d${d}`, h.days[d - 1] ?? '')}"${invalid(id)}></div>`;
   })}</div>
   <div><button type="submit">${t('admin.save')}</button></div>
 </form>`;
@@ -42,13 +47,13 @@ ${data.hours.map((h) => {
 ${data.closures.length
   ? html`<ul>${data.closures.map((c) => {
       const office = data.offices.find((o) => o.id === c.office_id);
-      return html`<li>${c.day} · ${office ? localize(office.name, lang, fb) : t('admin.closure_all_offices')}${localize(c.note, lang, fb) ? ` · ${localize(c.note, lang, fb)}` : ''}
-      <form method="post" action="/staff/availability/closures/${c.id}/delete" class="inline">${csrfField(ctx)}<button type="submit" class="link">${t('admin.closure_remove', { day: c.day })}</button></form></li>`;
+      return html`<li>${dayName(c.day, lang)} · ${office ? localize(office.name, lang, fb) : t('admin.closure_all_offices')}${localize(c.note, lang, fb) ? ` · ${localize(c.note, lang, fb)}` : ''}
+      <form method="post" action="/staff/availability/closures/${c.id}/delete" class="inline">${csrfField(ctx)}<button type="submit" class="link">${t('admin.closure_remove', { day: dayName(c.day, lang) })}</button></form></li>`;
     })}</ul>`
   : html`<p>${t('admin.no_closures')}</p>`}
 <form method="post" action="/staff/availability/closures" class="stack">
   ${csrfField(ctx)}
-  <div><label for="closure-day">${t('admin.closure_day')}</label><input type="date" id="closure-day" name="day" value="${typed('closure', 'day', '')}" required></div>
+  <div class="${box('closure-day')}"><label for="closure-day">${t('admin.closure_day')}</label>${message('closure-day')}<input type="date" id="closure-day" name="day" value="${typed('closure', 'day', '')}" required${invalid('closure-day')}></div>
   <div><label for="closure-office">${t('admin.closure_office')}</label><select id="closure-office" name="officeId">
     <option value="">${t('admin.closure_all_offices')}</option>
     ${data.offices.map((o) => html`<option value="${o.id}">${localize(o.name, lang, fb)}</option>`)}
@@ -69,14 +74,14 @@ ${data.absences.length
   <div><label for="absence-official">${t('admin.absence_official')}</label><select id="absence-official" name="staffId">
     ${data.team.filter((m) => m.role === 'official').map((m) => html`<option value="${m.id}">${m.displayName}</option>`)}
   </select></div>
-  <div><label for="absence-from">${t('admin.absence_from')}</label><input type="datetime-local" id="absence-from" name="from" value="${typed('absence', 'from', '')}"></div>
+  <div class="${box('absence-from')}"><label for="absence-from">${t('admin.absence_from')}</label>${message('absence-from')}<input type="datetime-local" id="absence-from" name="from" value="${typed('absence', 'from', '')}"${invalid('absence-from')}></div>
   <div><label for="absence-to">${t('admin.absence_to')}</label><input type="datetime-local" id="absence-to" name="to" value="${typed('absence', 'to', '')}"></div>
   <div><button type="submit">${t('admin.absence_add')}</button></div>
 </form>
 <h2 id="reminders">${t('admin.reminders')}</h2>
 <form method="post" action="/staff/availability/reminders" class="stack">
   ${csrfField(ctx)}
-  <div><label for="reminder-minutes">${t('admin.reminder_minutes')}</label><input type="text" id="reminder-minutes" name="minutes" value="${typed('reminders', 'minutes', data.reminders.join(', '))}"></div>
+  <div class="${box('reminder-minutes')}"><label for="reminder-minutes">${t('admin.reminder_minutes')}</label>${message('reminder-minutes')}<input type="text" id="reminder-minutes" name="minutes" value="${typed('reminders', 'minutes', data.reminders.join(', '))}"${invalid('reminder-minutes')}></div>
   <div><button type="submit">${t('admin.save')}</button></div>
 </form>
 <h2 id="files">${t('files.grace_title')}</h2>
@@ -91,7 +96,7 @@ ${data.absences.length
 ${data.services.map((s) => {
   const form = `rules-${s.id}`;
   const num = (name: string, label: string, value: number) =>
-    html`<div><label for="${form}-${name}">${label}</label><input type="text" inputmode="numeric" id="${form}-${name}" name="${name}" value="${typed(form, name, value)}"></div>`;
+    html`<div class="${box(`${form}-${name}`)}"><label for="${form}-${name}">${label}</label>${message(`${form}-${name}`)}<input type="text" inputmode="numeric" id="${form}-${name}" name="${name}" value="${typed(form, name, value)}"${invalid(`${form}-${name}`)}></div>`;
   return html`<form method="post" action="/staff/availability/services/${s.id}" class="card stack-wide" aria-labelledby="${form}">
   ${csrfField(ctx)}
   <h3 id="${form}">${localize(s.name, lang, fb)}</h3>
