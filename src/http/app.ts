@@ -115,7 +115,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(auditRoutes(deps.audit));
   // The organisation's administration: offices, services, settings, accounts and one's own password.
   await app.register(organisationAdminRoutes(organisationAdmin({ db: deps.handle.db, clock: deps.clock, tenants: deps.tenants, audit: deps.audit, invalidate: deps.booking.invalidate }), { mailFrom: config.mailFrom }));
-  await app.register(staffAdminRoutes(staffAccounts({ db: deps.handle.db, clock: deps.clock, tenants: deps.tenants, audit: deps.audit, invalidate: deps.booking.invalidate, closeSockets: (id) => deps.meeting.hub.endStaff(id) })));
+  await app.register(staffAdminRoutes(staffAccounts({ db: deps.handle.db, clock: deps.clock, tenants: deps.tenants, audit: deps.audit, invalidate: deps.booking.invalidate, closeSockets: (id, lobbyOnly) => deps.meeting.hub.endStaff(id, lobbyOnly) })));
   // Without SMTP outside production, mail stays in the outbox: let a developer read it.
   if (config.env !== 'production' && !config.smtpUrl) await app.register(devMailRoutes({ db: deps.handle.db }));
 

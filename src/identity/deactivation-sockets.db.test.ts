@@ -54,6 +54,28 @@ for (const kind of DB_KINDS) {
       await knocker.next('welcome');
       await settle();
       assert.ok(!lobby.messages.some((m) => m.type === 'knock'), 'no citizen name reaches the deactivated account');
+      await knocker.close();
+    });
+
+    test('a lobby socket stops hearing an office its official no longer works at', async () => {
+      const b = await bookThroughApi(okence, { organisation: 'ue-ljutomer', office: 'ljutomer', service: 'potrdila-iz-uradnih-evidenc', day: '2026-11-26', email: 'ana@example.si', name: 'Ana Kos', ip: '203.0.113.78' });
+      clock.set(new Date(b.start.getTime() - 5 * 60_000));
+      const cookie = await staffCookie(okence, 'uradnik@ljutomer.example', '198.18.9.3');
+      const lobby = openSocket(base, '/staff/lobby/ws', { cookie });
+      sockets.push(lobby);
+      await settle();
+
+      const admin = await browserFor(okence, 'admin@ljutomer.example', undefined, '198.18.9.4');
+      const official = await okence.handle.db.selectFrom('staff').select(['id', 'display_name', 'email']).where('email', '=', 'uradnik@ljutomer.example').executeTakeFirstOrThrow();
+      const moved = await admin.post(`/staff/admin/officials/${official.id}`, { displayName: official.display_name, email: official.email, role: 'official' });
+      assert.equal(moved.statusCode, 303);
+
+      const knocker = openSocket(base, `/j/${b.joinToken}/ws`);
+      sockets.push(knocker);
+      await knocker.next('welcome');
+      await settle();
+      assert.ok(!lobby.messages.some((m) => m.type === 'knock'), 'the knock at the office they left does not reach them');
+      await knocker.close();
     });
   });
 }

@@ -38,8 +38,12 @@ export function staffAccounts(deps: {
   tenants: TenantsService;
   audit: AuditService;
   invalidate: () => void;
-  /** Closes the live sockets (lobby, rooms) of an account whose sessions just ended: they were authorised once, when they opened. */
-  closeSockets?: (staffId: string) => void;
+  /**
+   * Closes the live sockets of an account: all of them (lobby, rooms) when its sessions end, or
+   * only the lobby sockets, which reconnect and are scoped afresh, when it leaves an office.
+   * Each socket was authorised once, when it opened.
+   */
+  closeSockets?: (staffId: string, lobbyOnly?: boolean) => void;
 }) {
   const { db } = deps;
   function adminOnly(actor: StaffPrincipal): string {
@@ -122,6 +126,9 @@ export function staffAccounts(deps: {
         await audited(tx, actor, action, id, input.displayName, changes(before, after ?? {}));
       });
       await published();
+      // After the catalogue reload, so the lobby sockets reconnect to the offices as they are now.
+      const lostOffice = before.officeIds.some((o) => !input.officeIds.includes(o));
+      if (lostOffice) deps.closeSockets?.(id, true);
     },
 
     /** Deactivates (ending every session at once) or reactivates an account. */

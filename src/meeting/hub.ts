@@ -32,7 +32,7 @@ type Envelope =
   | { origin: string; kind: 'meeting'; bookingId: string; to: Audience; except?: string; message: ServerMessage }
   | { origin: string; kind: 'lobby-changed'; bookingId: string }
   | { origin: string; kind: 'office'; officeId: string; message: ServerMessage }
-  | { origin: string; kind: 'staff-ended'; staffId: string };
+  | { origin: string; kind: 'staff-ended'; staffId: string; rooms: boolean };
 
 const CHANNEL = 'okence_meeting';
 // NOTIFY payloads stop at 8000 bytes; larger events go by reference through meeting_relay.
@@ -111,7 +111,7 @@ export function meetingHub(deps: {
       for (const [socket, w] of offices) if (w.ids.has(e.officeId)) send(socket, e.message);
       return;
     }
-    if (e.kind === 'staff-ended') return closeStaff(e.staffId);
+    if (e.kind === 'staff-ended') return closeStaff(e.staffId, e.rooms);
     for (const c of byBooking.get(e.bookingId) ?? []) {
       if (c.participantId === e.except || !matches(c, e.to)) continue;
       applyAndSend(c, e.message);
@@ -129,14 +129,17 @@ export function meetingHub(deps: {
   /**
    * A staff member's sessions ended (the account was deactivated): their sockets here close,
    * as each was authorised once, when it opened, and would otherwise go on hearing knocks and
-   * taking part in rooms. 4401: the client's reconnect then meets the sign-in check.
+   * taking part in rooms. 4401: the client's reconnect then meets the sign-in check. Without
+   * `rooms`, only the start pages' lobby sockets close (their offices changed); they reconnect
+   * and are scoped afresh.
    */
-  function closeStaff(staffId: string): void {
+  function closeStaff(staffId: string, rooms: boolean): void {
     for (const [socket, w] of offices) {
       if (w.staffId !== staffId) continue;
       offices.delete(socket);
       socket.close(4401, 'signed out');
     }
+    if (!rooms) return;
     for (const set of byBooking.values()) {
       for (const c of set) {
         if (c.role !== 'staff' || c.staffId !== staffId) continue;
@@ -238,9 +241,9 @@ export function meetingHub(deps: {
     toOffice(officeId: string, message: ServerMessage): void {
       publish({ origin, kind: 'office', officeId, message });
     },
-    /** Closes every socket of a staff member whose sessions ended, on every instance. */
-    endStaff(staffId: string): void {
-      publish({ origin, kind: 'staff-ended', staffId });
+    /** Closes the sockets of a staff member whose sessions ended (or, `lobbyOnly`, whose offices changed), on every instance. */
+    endStaff(staffId: string, lobbyOnly = false): void {
+      publish({ origin, kind: 'staff-ended', staffId, rooms: !lobbyOnly });
     },
     watchOffices(socket: WebSocket, officeIds: ReadonlySet<string>, staffId: string): void {
       offices.set(socket, { ids: officeIds, staffId });
