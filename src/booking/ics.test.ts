@@ -56,3 +56,11 @@ test('folded lines are at most 75 octets and unfold to the original, multibyte t
     }),
   );
 });
+
+test('a lone carriage return in a text (a cancellation reason typed by staff) cannot start a property of its own', () => {
+  const text = buildInvite({ ...invite, method: 'CANCEL', description: 'Razlog: bolezen\rURL:https://evil.example/\rATTENDEE:mailto:x@evil.example' });
+  assert.ok(!/\r(?!\n)/.test(text), 'every CR starts a CRLF line end');
+  const event = new ICAL.Event(new ICAL.Component(ICAL.parse(text)).getFirstSubcomponent('vevent')!);
+  assert.equal(event.attendees.length, 1);
+  assert.match(event.description, /^Razlog: bolezen\nURL:https:\/\/evil\.example\/\nATTENDEE/);
+});

@@ -21,7 +21,8 @@ export type Invite = {
 
 /** Escapes a TEXT value (RFC 5545 §3.3.11). */
 export function escapeText(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+  // Any line break, a lone CR included: some readers end a line at CR, and the rest would be a property of its own.
+  return text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n?|\n/g, '\\n');
 }
 
 /** A parameter value, quoted when it holds characters that need it (§3.2). */
