@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/db.ts';
+import type { Localized } from '../i18n/i18n.ts';
 import { storedSummary, type AuditEntry } from './domain.ts';
 
 export type AuditRow = {
@@ -104,4 +105,14 @@ export async function actionFamilies(db: Db, organisationId: string): Promise<st
 export async function organisationZone(db: Db, organisationId: string): Promise<string> {
   const row = await db.selectFrom('organisation').select('time_zone').where('id', '=', organisationId).executeTakeFirstOrThrow();
   return row.time_zone;
+}
+
+/** The organisation's offices, services and staff with their names (offices and services in every language), to read ids in details by. */
+export async function objectNames(db: Db, organisationId: string): Promise<{ id: string; name: Localized | string }[]> {
+  const [offices, services, staff] = await Promise.all([
+    db.selectFrom('office').select(['id', 'name']).where('organisation_id', '=', organisationId).execute(),
+    db.selectFrom('service').select(['id', 'name']).where('organisation_id', '=', organisationId).execute(),
+    db.selectFrom('staff').select(['id', 'display_name as name']).where('organisation_id', '=', organisationId).execute(),
+  ]);
+  return [...offices, ...services, ...staff];
 }

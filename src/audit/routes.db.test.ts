@@ -46,7 +46,7 @@ for (const kind of DB_KINDS) {
       assert.equal((first.body.match(/<tr><th scope="row">/g) ?? []).length, 50);
       assert.match(first.body, /System: retention/);
       assert.match(first.body, /<td>sweep_test\.done<\/td>/);
-      assert.match(first.body, /<a href="\/staff\/appointments\/000000059">booking 000000059<\/a>/);
+      assert.match(first.body, /<a href="\/staff\/appointments\/000000059">Appointment 000000059<\/a>/);
       assert.ok(first.body.indexOf('000000059') < first.body.indexOf('000000058'), 'newest first');
       const older = /<a href="(\/staff\/audit\?before=\d+)" rel="next">Older entries<\/a>/.exec(first.body);
       assert.ok(older, 'a link to older entries');
@@ -61,9 +61,9 @@ for (const kind of DB_KINDS) {
       assert.equal(res.statusCode, 200);
       assert.equal(res.headers['content-disposition'], 'attachment; filename="audit-log.csv"');
       const lines = res.body.split('\r\n');
-      assert.equal(lines[0], '\uFEFFKdaj;Kdo;Od kod;Kaj;Oznaka dejanja;Predmet;Oznaka predmeta;Ime;Podrobnosti');
+      assert.equal(lines[0], '\uFEFFKdaj;Kdo;Od kod;Kaj;Oznaka dejanja;Predmet;Oznaka predmeta;Ime;Podrobnosti;"Predmet in podrobnosti, berljivo"');
       assert.equal(lines.length, 1 + 60 + 1, 'a header, every entry, the final line end');
-      assert.equal(lines[1], '"23. 11. 2026, 11:00:00";Sistem: retention;;sweep_test.done;sweep_test.done;booking;000000059;;"{""count"":59,""hours"":[{""from"":1},2]}"');
+      assert.equal(lines[1], '"23. 11. 2026, 11:00:00";Sistem: retention;;sweep_test.done;sweep_test.done;booking;000000059;;"{""count"":59,""hours"":[{""from"":1},2]}";"Termin 000000059; count: 59; hours: {""from"":1} → 2"');
       const official = await staffCookie(okence, 'uradnik@domzale.example');
       assert.equal((await get('/staff/audit.csv', official)).statusCode, 403);
     });

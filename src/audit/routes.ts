@@ -15,7 +15,7 @@ export function auditRoutes(audit: AuditService) {
       const { search, typed, errors } = readSearch(request.query, request.t);
       const ok = Object.keys(errors).length === 0;
       // With errors, the form comes back with the newest entries' filter options and no results.
-      const page = await audit.browse(staff, ok ? search : { beforeId: '0' });
+      const page = await audit.browse(staff, ok ? search : { beforeId: '0' }, request.lang);
       return renderPage(request, reply, (ctx) => auditLogPage(ctx, { ...page, typed, errors, searched: ok }), ok ? 200 : 400);
     });
 
@@ -25,12 +25,12 @@ export function auditRoutes(audit: AuditService) {
       if (Object.keys(errors).length) throw new AppError('invalid_input', 'invalid audit search', errors);
       // The whole search, not a page: the cursor of the page links does not apply.
       const { beforeId: _page, ...all } = search;
-      const { rows, timeZone } = await audit.export(staff, all);
+      const { rows, timeZone, names } = await audit.export(staff, all, request.lang);
       return reply
         .header('cache-control', 'no-store')
         .header('content-disposition', 'attachment; filename="audit-log.csv"')
         .type('text/csv; charset=utf-8')
-        .send(auditCsv(rows, timeZone, request.t, request.lang));
+        .send(auditCsv(rows, { t: request.t, lang: request.lang, timeZone, names }));
     });
   };
 }

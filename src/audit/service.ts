@@ -4,6 +4,7 @@ import type { Clock } from '../lib/clock.ts';
 import { AppError } from '../lib/errors.ts';
 import { assertValidEntry, type AuditEntry } from './domain.ts';
 import { instantAtOrAfterWall } from '../lib/zoned-time.ts';
+import { localize, type Lang } from '../i18n/i18n.ts';
 import * as repo from './repo.ts';
 
 export const AUDIT_PAGE_SIZE = 50;
@@ -27,6 +28,12 @@ export function auditService(deps: { db: Db; clock: Clock }) {
     return { rows: page, nextBeforeId: more ? page[page.length - 1]!.id : null };
   }
 
+  /** Names of the organisation's offices, services and staff by id, in `lang`. */
+  async function namesIn(organisationId: string, lang: Lang): Promise<Map<string, string>> {
+    const rows = await repo.objectNames(deps.db, organisationId);
+    return new Map(rows.map((r) => [r.id, typeof r.name === 'string' ? r.name : localize(r.name, lang)]));
+  }
+
   return {
     /** Writes one entry; `tx` is the caller's transaction (or the database for a read, such as a view of an appointment). */
     async record(tx: Db, entry: AuditEntry): Promise<void> {
@@ -42,23 +49,24 @@ export function auditService(deps: { db: Db; clock: Clock }) {
      * included) are the organisation's calendar days, and what the filter offers (the people and
      * action families in the log) with the zone its times are shown in.
      */
-    async browse(actor: StaffPrincipal, filter: DayFilter) {
+    async browse(actor: StaffPrincipal, filter: DayFilter, lang: Lang) {
       if (actor.role !== 'admin') throw new AppError('forbidden', 'admins only');
-      const [actors, families, timeZone] = await Promise.all([
+      const [actors, families, timeZone, names] = await Promise.all([
         repo.actors(deps.db, actor.organisationId),
         repo.actionFamilies(deps.db, actor.organisationId),
         repo.organisationZone(deps.db, actor.organisationId),
+        namesIn(actor.organisationId, lang),
       ]);
       const page = await search(actor, withinDays(filter, timeZone));
-      return { ...page, actors, families, timeZone };
+      return { ...page, actors, families, timeZone, names };
     },
 
     /** Every entry of the filter (newest first, at most AUDIT_EXPORT_MAX) for the CSV, with the zone to write times in. */
-    async export(actor: StaffPrincipal, filter: DayFilter): Promise<{ rows: repo.AuditRow[]; timeZone: string }> {
+    async export(actor: StaffPrincipal, filter: DayFilter, lang: Lang): Promise<{ rows: repo.AuditRow[]; timeZone: string; names: Map<string, string> }> {
       if (actor.role !== 'admin') throw new AppError('forbidden', 'admins only');
-      const timeZone = await repo.organisationZone(deps.db, actor.organisationId);
+      const [timeZone, names] = await Promise.all([repo.organisationZone(deps.db, actor.organisationId), namesIn(actor.organisationId, lang)]);
       const rows = await repo.searchAuditEvents(deps.db, { ...withinDays(filter, timeZone), organisationId: actor.organisationId, limit: AUDIT_EXPORT_MAX });
-      return { rows, timeZone };
+      return { rows, timeZone, names };
     },
   };
 }

@@ -1,9 +1,10 @@
 import type { Page, PageContext } from '../../http/page.ts';
-import { localeOf, MESSAGES, type MessageKey, type Translate } from '../../i18n/i18n.ts';
+import { localeOf, type Translate } from '../../i18n/i18n.ts';
 import { errorSummary, type FieldErrors } from '../../views/form.ts';
 import { html, type Html } from '../../views/html.ts';
 import type { AuditRow } from '../repo.ts';
 import type { AuditQueryForm } from '../schema.ts';
+import { detail, maybe, objectTypeLabel } from './detail.ts';
 
 type Data = {
   rows: AuditRow[];
@@ -11,6 +12,8 @@ type Data = {
   actors: { id: string; name: string }[];
   families: string[];
   timeZone: string;
+  /** Names of the organisation's offices, services and staff by id, in the page's language. */
+  names: ReadonlyMap<string, string>;
   typed: AuditQueryForm;
   errors: FieldErrors;
   /** False when the form came back with errors: then there are no results to show. */
@@ -21,11 +24,6 @@ type Data = {
 const OBJECT_PAGES: Record<string, (id: string) => string> = {
   booking: (id) => `/staff/appointments/${encodeURIComponent(id)}`,
 };
-
-/** A translation when the key exists (codes come from the log, other engineers' codes may lack one), else the fallback. */
-function maybe(t: Translate, key: string, fallback: string): string {
-  return key in MESSAGES.en ? t(key as MessageKey) : fallback;
-}
 
 /** An action as people read it: its translation, or the code itself when it has none yet. */
 export function actionLabel(t: Translate, action: string): string {
@@ -81,12 +79,14 @@ function results(ctx: PageContext, data: Data): Html {
     for (const [k, val] of Object.entries({ ...data.typed, before: undefined, ...extra })) if (val) p.set(k, val);
     return p.toString();
   };
+  const reading = { t, lang, timeZone: data.timeZone, names: data.names };
   const rows = data.rows.map((r) => {
     const who = actorLabel(t, r);
     const page = r.objectId ? OBJECT_PAGES[r.objectType] : undefined;
-    const object = r.objectId ? (page ? html`<a href="${page(r.objectId)}">${r.objectType} ${r.objectId}</a>` : html`${r.objectType} ${r.objectId}`) : r.objectType;
+    const object = objectLabel(t, r, data.names);
+    const named = page ? html`<a href="${page(r.objectId!)}">${object}</a>` : object;
     return html`<tr><th scope="row"><time datetime="${r.at.toISOString()}">${when.format(r.at)}</time></th><td>${who}</td><td>${r.actorIp ?? '–'}</td>
-<td>${actionLabel(t, r.action)}</td><td>${object}${r.summary ? html`<br>${r.summary}` : ''}</td><td>${detail(r.detail)}</td></tr>
+<td>${actionLabel(t, r.action)}</td><td>${named}${r.summary ? html`<br>${r.summary}` : ''}</td><td>${detail(reading, r.detail)}</td></tr>
 `;
   });
   return html`<h2 id="audit-results">${t('audit.results')}</h2>
@@ -101,25 +101,9 @@ ${rows}</tbody>
 <p>${data.nextBeforeId ? html`<a href="/staff/audit?${params({ before: data.nextBeforeId })}" rel="next">${t('audit.older')}</a> ` : ''}${data.typed.before ? html`<a href="/staff/audit?${params({})}">${t('audit.newest')}</a>` : ''}</p>`;
 }
 
-/**
- * The detail readably: a change `{ field: [before, after] }` (what `changes()` writes) as
- * "field: before → after", other facts as "key: value". A fact that is itself a pair reads as a
- * change too: the stored format cannot tell them apart.
- */
-export function detail(d: Record<string, unknown>): Html {
-  const entries = Object.entries(d);
-  if (entries.length === 0) return html``;
-  return html`<ul class="audit-detail">${entries.map(([key, value]) =>
-    Array.isArray(value) && value.length === 2
-      ? html`<li>${key}: ${show(value[0])} → ${show(value[1])}</li>`
-      : html`<li>${key}: ${show(value)}</li>`,
-  )}</ul>`;
-}
-
-function show(value: unknown): string {
-  if (value === null || value === undefined || value === '') return '–';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (Array.isArray(value) && value.every((x) => typeof x !== 'object' || x === null)) return value.map(show).join(', ');
-  return JSON.stringify(value);
+/** The object as people read it: its translated type and its name where the organisation has one, else its id. */
+export function objectLabel(t: Translate, r: Pick<AuditRow, 'objectType' | 'objectId'>, names: ReadonlyMap<string, string>): string {
+  const type = objectTypeLabel(t, r.objectType);
+  if (!r.objectId) return type;
+  return `${type} ${names.get(r.objectId) ?? r.objectId}`;
 }
