@@ -108,6 +108,7 @@ describe('organisation administration in the browser', () => {
     await expectAccessible(admin);
     await admin.getByRole('link', { name: 'Add a service' }).click();
     await expectAccessible(admin);
+    assert.equal(await admin.getByLabel(/^Length of an appointment/).inputValue(), '30', 'a new service needs a length');
     await admin.getByLabel(/^Web address/).fill('ribiska-dovolilnica');
     await admin.locator('#name_sl').fill('Ribiška dovolilnica');
     await admin.locator('#description_sl').fill('Izdaja letne ribiške dovolilnice.');
@@ -123,6 +124,8 @@ describe('organisation administration in the browser', () => {
     const row = admin.getByRole('row', { name: /Ribiška dovolilnica/ });
     assert.match(await row.innerText(), /Missing translations: Name: Čeština, English; Description: Čeština, English/);
     await row.getByRole('link').click();
+    assert.equal(await admin.locator('input[name="durationMinutes"]').count(), 0, 'once the service exists its length is a booking rule, set in one place');
+    assert.match((await admin.getByRole('link', { name: /booking rules/ }).getAttribute('href')) ?? '', /^\/staff\/availability#rules-[0-9a-f-]{36}$/);
     await admin.locator('#name_cs').fill('Rybářská povolenka');
     await admin.locator('#name_en').fill('Fishing permit');
     await admin.locator('#description_cs').fill('Vydání roční rybářské povolenky.');

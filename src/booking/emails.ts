@@ -62,7 +62,7 @@ const TEXTS: Record<Lang, Texts> = {
     movedSubject: (s) => `Termín přesunut: ${s}`,
     reminderSubject: (s) => `Připomínka: ${s}`,
     intro: { confirmed: 'Váš termín je potvrzen.', cancelled: 'Váš termín byl zrušen.', moved: 'Váš termín byl přesunut.', reminder: 'Připomínáme vám váš termín.' },
-    labels: { service: 'Služba', office: 'Úřad', official: 'Úředník', when: 'Kdy', join: 'Připojit se ke schůzce', manage: 'Zrušit nebo přesunout termín', reason: 'Důvod' },
+    labels: { service: 'Služba', office: 'Pracoviště', official: 'Úředník', when: 'Kdy', join: 'Připojit se ke schůzce', manage: 'Zrušit nebo přesunout termín', reason: 'Důvod' },
     joinHelp: 'Stačí prohlížeč, kamera, mikrofon a doklad totožnosti. Nic se neinstaluje.',
     footer: 'Okence — virtuální přepážka vašeho úřadu',
   },

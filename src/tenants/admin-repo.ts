@@ -78,7 +78,8 @@ const serviceColumns = (i: ServiceInput) => ({
   preparation: JSON.stringify(i.preparation),
   fee_note: JSON.stringify(i.feeNote),
   fee_minor: i.feeMinor,
-  duration_minutes: i.durationMinutes,
+  // Once created, the length is a booking rule (set on /staff/availability): an edit leaves it.
+  ...(i.durationMinutes === null ? {} : { duration_minutes: i.durationMinutes }),
   by_video: i.byVideo,
   in_person: i.inPerson,
   active: i.active,
@@ -87,9 +88,10 @@ const serviceColumns = (i: ServiceInput) => ({
 
 /** Inserts or updates a service and replaces its offices and officials. */
 export async function saveService(db: Db, organisationId: string, id: string | null, i: ServiceInput): Promise<string> {
+  if (!id && i.durationMinutes === null) throw new Error('a new service needs its length');
   const serviceId = id
     ? (await db.updateTable('service').set(serviceColumns(i)).where('organisation_id', '=', organisationId).where('id', '=', id).returning('id').executeTakeFirstOrThrow()).id
-    : (await db.insertInto('service').values({ organisation_id: organisationId, ...serviceColumns(i) }).returning('id').executeTakeFirstOrThrow()).id;
+    : (await db.insertInto('service').values({ organisation_id: organisationId, ...serviceColumns(i), duration_minutes: i.durationMinutes ?? 0 }).returning('id').executeTakeFirstOrThrow()).id;
   await db.deleteFrom('service_office').where('service_id', '=', serviceId).execute();
   await db.deleteFrom('service_official').where('service_id', '=', serviceId).execute();
   if (i.officeIds.length) await db.insertInto('service_office').values(i.officeIds.map((office_id) => ({ service_id: serviceId, office_id }))).execute();

@@ -73,7 +73,7 @@ export function organisationAdminRoutes(admin: OrganisationAdmin, opts: { mailFr
     });
     const showService = async (request: FastifyRequest, reply: FastifyReply, id: string | null, typed?: { values: Values; fields: Record<string, string> }) => {
       const data = await admin.serviceForm(requireStaff(request), id);
-      const values = typed?.values ?? serviceValues(data.service);
+      const values = typed?.values ?? serviceValues(data.service, data.offices);
       const texts = (['name', 'description', 'preparation', 'feeNote'] as const).map((f) => [f, localizedFrom(values, f)] as const);
       const gaps = missingTranslations(Object.fromEntries(texts) as Parameters<typeof missingTranslations>[0]);
       const saved = !typed && savedFlag(request);
@@ -84,7 +84,7 @@ export function organisationAdminRoutes(admin: OrganisationAdmin, opts: { mailFr
     const saveService = async (request: FastifyRequest, reply: FastifyReply, id: string | null) => {
       const b = body(request);
       const org = await admin.organisation(requireStaff(request));
-      const parsed = parseServiceForm(b, org.default_language);
+      const parsed = parseServiceForm(b, org.default_language, id === null);
       const result = parsed.ok ? await attempt(() => admin.saveService(requireStaff(request), id, parsed.input)) : { ok: false as const, fields: issueKeys(parsed.issues) };
       if (!result.ok) return showService(request, reply, id, { values: b, fields: result.fields });
       return reply.redirect(`/staff/admin/services/${result.value.id}?saved=1`, 303);

@@ -7,8 +7,16 @@ const problems = (r: { ok: true } | { ok: false; issues: { path: PropertyKey[]; 
 
 const OFFICE = '0b0f7a52-5d5b-4f0e-9f3b-1a2b3c4d5e6f';
 
+test('only a new service’s form asks for its length: an edit leaves it to the booking rules', () => {
+  const form = { slug: 'ribe', name_sl: 'Ribe', fee: '', position: '0', byVideo: '1', offices: OFFICE };
+  assert.equal(parseServiceForm(form, 'sl', true).ok, false, 'a new service needs a length');
+  const edit = parseServiceForm({ ...form, durationMinutes: '90' }, 'sl', false);
+  assert.ok(edit.ok);
+  assert.equal(edit.input.durationMinutes, null);
+});
+
 test('the service form reports every problem at once, each on its own field', () => {
-  const r = parseServiceForm({ slug: 'Ribe!', fee: '1,234', durationMinutes: '3', position: '0', active: '1' }, 'sl');
+  const r = parseServiceForm({ slug: 'Ribe!', fee: '1,234', durationMinutes: '3', position: '0', active: '1' }, 'sl', true);
   assert.equal(r.ok, false);
   assert.deepEqual(problems(r), {
     slug: 'adm.error.slug_pattern',
@@ -21,13 +29,13 @@ test('the service form reports every problem at once, each on its own field', ()
 });
 
 test('the service form reads texts, checkboxes, fee and id lists', () => {
-  const r = parseServiceForm({ slug: 'ribe', name_sl: ' Ribe ', name_en: '', fee: '12,5', durationMinutes: '20', position: '1', byVideo: '1', active: '1', offices: OFFICE, officials: [] }, 'sl');
+  const r = parseServiceForm({ slug: 'ribe', name_sl: ' Ribe ', name_en: '', fee: '12,5', durationMinutes: '20', position: '1', byVideo: '1', active: '1', offices: OFFICE, officials: [] }, 'sl', true);
   assert.ok(r.ok);
   assert.deepEqual(r.input.name, { sl: 'Ribe' });
   assert.equal(r.input.feeMinor, 1250);
   assert.deepEqual(r.input.officeIds, [OFFICE]);
   assert.equal(r.input.inPerson, false);
-  assert.equal(parseServiceForm({ slug: 'ribe', name_sl: 'Ribe', fee: '', durationMinutes: '20', position: '0', byVideo: '1', offices: 'not-an-id' }, 'sl').ok, false);
+  assert.equal(parseServiceForm({ slug: 'ribe', name_sl: 'Ribe', fee: '', durationMinutes: '20', position: '0', byVideo: '1', offices: 'not-an-id' }, 'sl', true).ok, false);
 });
 
 test('an office needs a real Europe zone and a name in some language', () => {

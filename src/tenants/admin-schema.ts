@@ -78,8 +78,12 @@ export const serviceForm = z.object({
   name_cs: nameOf(200),
   name_en: nameOf(200),
   fee: z.string().refine((v) => parseFee(v) !== null, key('adm.error.fee')).transform((v) => parseFee(v)!.minor),
-  durationMinutes: z.coerce.number().int(key('adm.error.duration')).min(5, key('adm.error.duration')).max(480, key('adm.error.duration')),
   position,
+});
+
+/** A new service's length; afterwards it is one of the booking rules on /staff/availability. */
+const durationForm = z.object({
+  durationMinutes: z.coerce.number().int(key('adm.error.duration')).min(5, key('adm.error.duration')).max(480, key('adm.error.duration')),
 });
 
 export type ServiceInput = {
@@ -89,7 +93,8 @@ export type ServiceInput = {
   preparation: Localized;
   feeNote: Localized;
   feeMinor: number | null;
-  durationMinutes: number;
+  /** Set when the service is created; null on an edit, where the booking rules own it. */
+  durationMinutes: number | null;
   byVideo: boolean;
   inPerson: boolean;
   active: boolean;
@@ -107,18 +112,21 @@ function nameIssues(name: Localized, lang: (typeof LANGS)[number]): Issue[] {
 }
 
 /** Reads the service form: the zod part, the texts, checkboxes and id lists, with every problem at once. */
-export function parseServiceForm(body: FormBody, defaultLanguage: (typeof LANGS)[number]): { ok: true; input: ServiceInput } | { ok: false; issues: Issue[] } {
+/** Reads the service form; only a new service's form (`creating`) asks for its length. */
+export function parseServiceForm(body: FormBody, defaultLanguage: (typeof LANGS)[number], creating: boolean): { ok: true; input: ServiceInput } | { ok: false; issues: Issue[] } {
   const parsed = serviceForm.safeParse(Object.fromEntries(Object.keys(serviceForm.shape).map((k) => [k, one(body, k)])));
+  const duration = creating ? durationForm.safeParse({ durationMinutes: one(body, 'durationMinutes') }) : null;
   const ids = uuids.safeParse([...many(body, 'offices'), ...many(body, 'officials')]);
   const shape = { byVideo: one(body, 'byVideo') === '1', inPerson: one(body, 'inPerson') === '1', active: one(body, 'active') === '1', officeIds: many(body, 'offices') };
   const name = localizedFrom(body, 'name');
   const issues: Issue[] = [
     ...(parsed.success ? [] : parsed.error.issues),
+    ...(duration && !duration.success ? duration.error.issues : []),
     ...(ids.success ? [] : [issue('offices', 'adm.error.no_office')]),
     ...nameIssues(name, defaultLanguage),
     ...serviceProblems(shape).map((p) => (p === 'no_mode' ? issue('byVideo', 'adm.error.no_mode') : issue('offices', 'adm.error.no_office'))),
   ];
-  if (!parsed.success || issues.length) return { ok: false, issues };
+  if (!parsed.success || (duration && !duration.success) || issues.length) return { ok: false, issues };
   return {
     ok: true,
     input: {
@@ -129,7 +137,7 @@ export function parseServiceForm(body: FormBody, defaultLanguage: (typeof LANGS)
       preparation: localizedFrom(body, 'preparation'),
       feeNote: localizedFrom(body, 'feeNote'),
       feeMinor: parsed.data.fee,
-      durationMinutes: parsed.data.durationMinutes,
+      durationMinutes: duration?.success ? duration.data.durationMinutes : null,
       position: parsed.data.position,
       officialIds: many(body, 'officials'),
     },

@@ -86,10 +86,16 @@ for (const kind of DB_KINDS) {
       assert.match(edit.body, /id="name_cs-missing"/);
       assert.match(edit.body, /id="description_en-missing"/);
       assert.doesNotMatch(edit.body, /id="name_sl-missing"/);
+      assert.match(edit.body, /see the text in one of the languages it is written in, the organisation’s default language \(Slovenian\) first\./);
+      // The length is asked when the service is created and is a booking rule afterwards.
+      assert.doesNotMatch(edit.body, /name="durationMinutes"/);
+      assert.match(edit.body, new RegExp(`href="/staff/availability#rules-${id}"`));
       assert.match(await publicPage('/o/ue-ljutomer'), /Ribiška dovolilnica/, 'the public page falls back to the default language');
 
       const full = { ...base, name_cs: 'Rybářská povolenka', name_en: 'Fishing permit', description_cs: 'Vydání povolenky', description_en: 'Issuing the permit' };
-      assert.equal((await admin.post(`/staff/admin/services/${id}`, full)).statusCode, 303);
+      assert.equal((await admin.post(`/staff/admin/services/${id}`, { ...full, durationMinutes: '90' })).statusCode, 303);
+      const stored = await okence.handle.db.selectFrom('service').select('duration_minutes').where('id', '=', id).executeTakeFirstOrThrow();
+      assert.equal(stored.duration_minutes, 20, 'an edit does not change the length the booking rules own');
       const after = (await admin.get('/staff/admin/services')).body.split('<tr>').find((r) => r.includes(`/staff/admin/services/${id}`))!;
       assert.doesNotMatch(after, /Missing translations/);
       assert.match(await publicPage('/o/ue-ljutomer'), /Fishing permit/);
@@ -99,6 +105,14 @@ for (const kind of DB_KINDS) {
       const taken = await admin.post(`/staff/admin/services`, { ...full, slug: 'ribiska-dovolilnica' });
       assert.equal(taken.statusCode, 400);
       assert.match(taken.body, /already uses this web address/);
+    });
+
+    test('a new service is offered at the only office of an organisation that has one, and at none when there are several', async () => {
+      const single = (await (await browserFor(okence, 'admin@domzale.example')).get('/staff/admin/services/new')).body;
+      assert.equal((single.match(/name="offices" value="[0-9a-f-]{36}" checked/g) ?? []).length, 1);
+      const several = (await (await browserFor(okence, 'admin@koprivnice.example')).get('/staff/admin/services/new')).body;
+      assert.equal((several.match(/name="offices" value="[0-9a-f-]{36}"/g) ?? []).length, 2);
+      assert.doesNotMatch(several, /name="offices" value="[0-9a-f-]{36}" checked/);
     });
 
     test('the organisation settings are validated and audited, and citizens see the new name at once', async () => {
@@ -115,6 +129,10 @@ for (const kind of DB_KINDS) {
       assert.match((await okence.app.inject({ method: 'GET', url: '/o/ue-ljutomer?lang=sl' })).body, /Upravna enota Ljutomer \(nova\)/);
       const [entry] = await audit('organisation.updated');
       assert.deepEqual((entry!.detail).mail_reply_to, [null, 'info@example.si']);
+      // The audit page shows what changed, in words, in the page's language.
+      const log = (await admin.get('/staff/audit?what=organisation&lang=sl')).body;
+      assert.match(log, /<li>Naslov za odgovor: – → info@example\.si<\/li>/);
+      assert.match(log, /<li>Ime \(sl\): Upravna enota Ljutomer → Upravna enota Ljutomer \(nova\)<\/li>/);
 
       // The next email to a citizen carries the new sender name and reply-to; the address stays MAIL_FROM.
       await bookThroughApi(okence, { organisation: 'ue-ljutomer', office: 'ljutomer', service: 'splosne-informacije', day: '2026-11-26', email: 'sender-check@example.si', name: 'Citizen' });

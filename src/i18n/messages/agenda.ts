@@ -171,7 +171,7 @@ const cs: Record<AgendaMessageKey, string> = {
   'agenda.no_appointments': 'Žádné termíny.',
   'agenda.details_of': 'podrobnosti termínu s osobou {name}',
   'agenda.filter.day': 'Den',
-  'agenda.filter.all_offices': 'Všechny úřady',
+  'agenda.filter.all_offices': 'Všechna pracoviště',
   'agenda.filter.all_officials': 'Všichni úředníci',
   'agenda.filter.show': 'Zobrazit',
   'agenda.pager': 'Další dny',

@@ -12,7 +12,7 @@ export const cs: Record<MessageKey, string> = {
   'layout.staff_nav': 'Stránky pro úředníky',
   'layout.nav.agenda': 'Rozpis',
   'layout.nav.availability': 'Hodiny a pravidla',
-  'layout.nav.organisation': 'Úřadovny, služby a úředníci',
+  'layout.nav.organisation': 'Pracoviště, služby a úředníci',
   'layout.nav.stats': 'Statistiky',
   'layout.nav.audit': 'Auditní záznam',
   'layout.nav.privacy': 'Ochrana údajů',

@@ -46,17 +46,15 @@ function filterForm(ctx: PageContext, data: Options & { typed: StatsQuery; error
   const { t, lang } = ctx;
   const fb = data.organisation.defaultLanguage;
   const err = (id: string) => data.errors[id];
-  const described = (id: string, hint = false) => {
-    const ids = [hint ? `${id}-hint` : '', err(id) ? `${id}-error` : ''].filter(Boolean).join(' ');
-    return html`${ids ? html` aria-describedby="${ids}"` : ''}${err(id) ? html` aria-invalid="true"` : ''}`;
-  };
+  const described = (id: string) => (err(id) ? html` aria-describedby="${id}-error" aria-invalid="true"` : '');
   const message = (id: string) => (err(id) ? html`<span class="error-message" id="${id}-error">${err(id)}</span>` : '');
   const select = (id: string, name: 'office' | 'service', label: string, all: string, items: { id: string; name: Parameters<typeof localize>[0] }[]) =>
     html`<div class="${err(id) ? 'field-error' : ''}"><label for="${id}">${label}</label>${message(id)}
 <select id="${id}" name="${name}"${described(id)}><option value="">${all}</option>${items.map((o) => html`<option value="${o.id}"${data.typed[name] === o.id ? html` selected` : ''}>${localize(o.name, lang, fb)}</option>`)}</select></div>`;
   const date = (id: string, name: 'from' | 'to', label: string) =>
-    html`<div class="${err(id) ? 'field-error' : ''}"><label for="${id}">${label} <span class="hint" id="${id}-hint">${t('stats.date_hint')}</span></label>${message(id)}
-<input type="date" id="${id}" name="${name}" value="${data.typed[name] ?? ''}"${described(id, true)}></div>`;
+    // A date picker: no format hint (the error message names the format where one is typed).
+    html`<div class="${err(id) ? 'field-error' : ''}"><label for="${id}">${label}</label>${message(id)}
+<input type="date" id="${id}" name="${name}" value="${data.typed[name] ?? ''}"${described(id)}></div>`;
   const current = filterQuery({ ...data.typed });
   const links = presets(data.today).map((p) => {
     const q = filterQuery({ ...data.typed, from: p.from, to: p.to });

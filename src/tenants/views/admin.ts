@@ -126,9 +126,10 @@ export function servicesPage(ctx: Ctx, data: Services & { saved: boolean }): Pag
 
 type ServiceForm = Awaited<ReturnType<OrganisationAdmin['serviceForm']>>;
 
-/** Values of the service form for a service as stored (or a new one). */
-export function serviceValues(s: ServiceForm['service']): Values {
-  if (!s) return { durationMinutes: '30', position: '0', byVideo: '1', active: '1' };
+/** Values of the service form for a service as stored, or a new one (offered at the organisation's only active office, if it has one). */
+export function serviceValues(s: ServiceForm['service'], offices: ServiceForm['offices'] = []): Values {
+  const active = offices.filter((o) => o.active);
+  if (!s) return { durationMinutes: '30', position: '0', byVideo: '1', active: '1', ...(active.length === 1 ? { offices: [active[0]!.id] } : {}) };
   const loc = (prefix: string, x: Localized) => Object.fromEntries((['sl', 'cs', 'en'] as const).map((l) => [`${prefix}_${l}`, x[l] ?? '']));
   return {
     slug: s.slug, ...loc('name', s.name), ...loc('description', s.description), ...loc('preparation', s.preparation), ...loc('feeNote', s.fee_note),
@@ -149,7 +150,7 @@ export function serviceFormPage(ctx: Ctx, data: ServiceForm & { values: Values; 
     title,
     body: html`${errorSummary(t, e)}${saved(ctx, data.saved)}<p><a href="/staff/admin/services">${t('adm.services.back')}</a></p>
 <h1>${title}</h1>
-${data.gaps.length ? html`<div class="notice warning-box" role="status"><p><strong>${t('adm.services.missing')}</strong> ${gapList(ctx, data.gaps)}</p><p>${t('adm.services.fallback', { language: LANG_NAMES[fb] })}</p></div>` : ''}
+${data.gaps.length ? html`<div class="notice warning-box" role="status"><p><strong>${t('adm.services.missing')}</strong> ${gapList(ctx, data.gaps)}</p><p>${t('adm.services.fallback', { language: t(`agenda.language.${fb}`) })}</p></div>` : ''}
 <form method="post" action="${s ? `/staff/admin/services/${s.id}` : '/staff/admin/services'}" class="stack" novalidate>
   ${csrfField(ctx)}
   ${input({ name: 'slug', label: t('adm.field.slug'), hint: t('adm.hint.slug'), values: v, errors: e, required: true, maxlength: 60 })}
@@ -158,7 +159,9 @@ ${data.gaps.length ? html`<div class="notice warning-box" role="status"><p><stro
   ${localizedInputs(t, { prefix: 'preparation', legend: t('adm.service.preparation'), hint: t('adm.hint.preparation'), values: v, errors: e, warnMissing: true, multiline: true, maxlength: 2000 })}
   ${localizedInputs(t, { prefix: 'feeNote', legend: t('adm.service.feeNote'), values: v, errors: e, warnMissing: true, maxlength: 300 })}
   ${input({ name: 'fee', label: t('adm.field.fee'), hint: t('adm.hint.fee', { currency: data.organisation.currency }), values: v, errors: e, inputmode: 'decimal' })}
-  ${input({ name: 'durationMinutes', label: t('adm.field.duration'), values: v, errors: e, inputmode: 'numeric' })}
+  ${s
+    ? html`<p>${t('adm.field.duration')}: <strong>${s.duration_minutes}</strong>. <a href="/staff/availability#rules-${s.id}">${t('adm.services.duration_link')}</a></p>`
+    : input({ name: 'durationMinutes', label: t('adm.field.duration'), hint: t('adm.hint.duration'), values: v, errors: e, inputmode: 'numeric' })}
   <fieldset><legend>${t('adm.field.modes')}</legend>
   ${checkbox({ name: 'byVideo', label: t('adm.field.by_video'), values: v, errors: e })}
   ${checkbox({ name: 'inPerson', label: t('adm.field.in_person'), values: v, errors: {} })}
