@@ -53,6 +53,9 @@ describe('the agenda in Chromium', () => {
       await expectAccessible(official);
       await official.setViewportSize({ width: 320, height: 640 });
       await expectNoHorizontalScroll(official);
+      // On a phone the rows are cards: the meeting link is on screen, not in a sideways scroll.
+      const openLink = await official.locator(`tr[data-booking="${ana.id}"] a.button`).boundingBox();
+      assert.ok(openLink && openLink.x >= 0 && openLink.x + openLink.width <= 320, `the meeting link is on screen at 320 px: ${JSON.stringify(openLink)}`);
       await official.setViewportSize({ width: 1280, height: 800 });
       await official.getByRole('link', { name: text('agenda.week_view') }).click();
       await official.waitForURL(/week=/);

@@ -108,11 +108,16 @@ for (const kind of DB_KINDS) {
       const panel = /<aside class="lobby-panel[\s\S]*?<\/aside>/.exec(page.body)?.[0] ?? '';
       assert.match(panel, /Mojca Novak/, 'the name from the booking, not the one typed at the door');
       assert.match(panel, /waiting 4 min/);
+      // Before the page's H1 it has no heading of its own; one line that opens (open without a script) when someone waits.
+      assert.doesNotMatch(panel, /<h[1-6]/);
+      assert.match(panel, /<details id="lobby-panel-details" open>\s*<summary><span id="lobby-panel-title"[^>]*>Waiting room<\/span> <span class="count">\(<span id="lobby-panel-count">waiting: 1<\/span>\)/);
+      assert.ok(page.body.indexOf('id="lobby-panel"') < page.body.indexOf('<h1'), 'the panel comes before the H1');
       assert.match(page.body, /data-state="in_lobby"/);
       const fragment = await get('/staff/lobby/panel', 'uradnik@domzale.example');
       assert.match(fragment.body, /Mojca Novak/);
       for (const who of ['urednik@koprivnice.example', 'uradnik@ljutomer.example']) {
         assert.doesNotMatch((await get('/staff', who)).body, /Mojca/, who);
+        assert.match((await get('/staff', who)).body, /<details id="lobby-panel-details">/, 'closed when nobody waits');
         assert.doesNotMatch((await get('/staff/lobby/panel', who)).body, /Mojca/, who);
       }
       // Citizens' pages carry no panel.

@@ -20,18 +20,24 @@ function agendaHref(a: Agenda, which: { day?: string; week?: string }): string {
   return `/staff/agenda?${q.toString()}`;
 }
 
-/** One appointment's row: time, citizen and notes, service, office, official, state, and what can be done. */
+/**
+ * One appointment's row: time, citizen and notes, service, office, official, state, and what
+ * can be done. Each cell carries its column's name: on a phone the rows stack as cards
+ * (site.css) and the names stand before the values, so the actions are reached without
+ * scrolling sideways.
+ */
 function row(ctx: PageContext, { booking: b, state }: Item, withOffice: boolean): Html {
   const { t, lang } = ctx;
   const fb = b.target.organisation.defaultLanguage;
   const tz = b.target.office.timeZone;
+  const actions = isOpen(state) || state === 'not_arrived';
   return html`<tr data-booking="${b.id}">
-    <td><a href="/staff/appointments/${b.id}">${timeOf(b.start, tz, lang)}–${timeOf(b.end, tz, lang)}<span class="visually-hidden"> ${t('agenda.details_of', { name: b.name })}</span></a></td>
-    <td>${b.name}${b.notes ? html`<span class="hint">${b.notes}</span>` : ''}</td>
-    <td>${localize(b.target.service.name, lang, fb)}${withOffice ? html`<span class="hint">${localize(b.target.office.name, lang, fb)}</span>` : ''}</td>
-    <td>${b.target.officialName ?? ''}</td>
-    <td data-state="${state}">${t(STATE_KEYS[state])}</td>
-    <td>${isOpen(state) ? html`<a class="button" href="/staff/meetings/${b.id}">${t('meeting.open_room', { name: b.name })}</a>` : ''}
+    <td data-label="${t('meeting.col_time')}"><a href="/staff/appointments/${b.id}">${timeOf(b.start, tz, lang)}–${timeOf(b.end, tz, lang)}<span class="visually-hidden"> ${t('agenda.details_of', { name: b.name })}</span></a></td>
+    <td data-label="${t('meeting.col_citizen')}">${b.name}${b.notes ? html`<span class="hint">${b.notes}</span>` : ''}</td>
+    <td data-label="${t('book.service')}">${localize(b.target.service.name, lang, fb)}${withOffice ? html`<span class="hint">${localize(b.target.office.name, lang, fb)}</span>` : ''}</td>
+    <td data-label="${t('book.official')}">${b.target.officialName ?? ''}</td>
+    <td data-label="${t('meeting.col_state')}" data-state="${state}">${t(STATE_KEYS[state])}</td>
+    <td class="${actions ? 'agenda-actions' : 'agenda-actions empty'}">${isOpen(state) ? html`<a class="button" href="/staff/meetings/${b.id}">${t('meeting.open_room', { name: b.name })}</a>` : ''}
       ${state === 'not_arrived' ? html`<form method="post" action="/staff/meetings/${b.id}/no-show" class="inline-form">${csrfField(ctx)}<button type="submit" class="secondary">${t('meeting.mark_no_show', { name: b.name })}</button></form>` : ''}</td>
   </tr>`;
 }

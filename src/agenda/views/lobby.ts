@@ -28,14 +28,19 @@ function clientTexts(ctx: PageContext): Record<string, string> {
 /**
  * The lobby panel on every staff page: who waits for whom and for how long. Rendered here
  * with the page, so a refresh shows it without JavaScript; staff-lobby.js keeps it live.
+ * It sits before the page's H1, so its title is a plain label, not a heading. On a phone it
+ * is one line (a `<details>` summary with the count): without JavaScript it comes open when
+ * someone waits; the script keeps it closed on narrow screens and opens it on wide ones.
  * Only its own announcements are a live region (politely, once per knock), not the minutes.
  */
 export function lobbyPanel(ctx: PageContext, waiting: readonly WaitingItem[]): Html {
   const { t } = ctx;
   const config = { ws: '/staff/lobby/ws', panel: '/staff/lobby/panel', text: clientTexts(ctx) };
   return html`<aside class="lobby-panel wrap" id="lobby-panel" aria-labelledby="lobby-panel-title">
-  <h2 id="lobby-panel-title">${t('agenda.lobby.title')} <span class="count">(<span id="lobby-panel-count">${t('agenda.lobby.count', { count: waiting.length })}</span>)</span></h2>
+  <details id="lobby-panel-details"${waiting.length ? html` open` : ''}>
+  <summary><span id="lobby-panel-title" class="lobby-panel-title">${t('agenda.lobby.title')}</span> <span class="count">(<span id="lobby-panel-count">${t('agenda.lobby.count', { count: waiting.length })}</span>)</span></summary>
   <div id="lobby-panel-list">${lobbyList(ctx, waiting)}</div>
+  </details>
   <div id="lobby-announcements" class="visually-hidden" role="status" aria-live="polite"></div>
   ${raw(`<script type="application/json" id="staff-lobby-config">${JSON.stringify(config).replace(/</g, '\\u003c')}</script>`)}
   <script type="module" src="${assetUrl('staff-lobby.js')}" nonce="${ctx.nonce}"></script>

@@ -2,6 +2,8 @@
 // a leave or an admission heard on the staff lobby socket it fetches the panel's list from the
 // server and swaps it in, so the list looks the same as after a reload; every 30 s it moves the
 // "waiting N min" texts on. Neither is a live region: only the knock itself is announced.
+// The list sits in a <details>: closed on narrow screens (one line with the count), opened on
+// wide ones when someone waits, unless the official opened or closed it themselves.
 
 type Texts = Partial<Record<string, string>>;
 
@@ -16,6 +18,19 @@ export function livePanel(config: { panel: string; text: Texts }): { refresh(): 
   const list = document.getElementById('lobby-panel-list');
   const count = document.getElementById('lobby-panel-count');
   if (!list) return null;
+  const details = document.getElementById('lobby-panel-details') as HTMLDetailsElement | null;
+  const wide = window.matchMedia('(min-width: 48em)');
+  // What the official chose by clicking the summary wins over the screen width.
+  let chosen: boolean | null = null;
+  const place = () => {
+    if (details) details.open = chosen ?? (wide.matches && list.querySelector('li') !== null);
+  };
+  details?.querySelector('summary')?.addEventListener('click', () => {
+    // The click toggles after this handler: the chosen state is the opposite of the current one.
+    chosen = !details.open;
+  });
+  place();
+  wide.addEventListener('change', place);
   let loadedAt = Date.now();
   let pending: number | null = null;
 
@@ -36,6 +51,7 @@ export function livePanel(config: { panel: string; text: Texts }): { refresh(): 
     list.innerHTML = await res.text();
     loadedAt = Date.now();
     if (count) count.textContent = fill(config.text['agenda.lobby.count'], { count: list.querySelectorAll('li').length });
+    place();
   };
 
   return {
