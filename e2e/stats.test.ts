@@ -135,8 +135,8 @@ describe('statistics and audit log in the browser', () => {
     assert.equal(rows.length, 1);
     assert.equal(rows[0]![1], 'Mojca Kovač');
     assert.equal(rows[0]![3], 'Closure added');
-    assert.match(rows[0]![4] ?? '', /^closure\s*2026-12-31$/);
-    assert.match(rows[0]![5] ?? '', /note: New Year’s Eve/);
+    assert.match(rows[0]![4] ?? '', /^Closure\s*2026-12-31$/);
+    assert.match(rows[0]![5] ?? '', /Note: New Year’s Eve/);
     await page.goto(plain.url());
     await expect320(page);
     await expectAccessible(page);
@@ -145,6 +145,8 @@ describe('statistics and audit log in the browser', () => {
       url.searchParams.set('lang', lang);
       await page.goto(url.href);
       assert.equal(await page.locator('html').getAttribute('lang'), lang);
+      // The object type and the detail's keys are in the page's language too.
+      assert.match(await page.locator('table.audit tbody tr').first().innerText(), lang === 'sl' ? /Zaprti dan[\s\S]*Opomba: New Year’s Eve/ : /Zavřený den[\s\S]*Poznámka: New Year’s Eve/);
       await expectAccessible(page);
     }
   });
