@@ -24,6 +24,8 @@ test('times read in the organisation zone and page language, ids by name, keys t
     'Storitev: Osebna izkaznica',
     'Uradi: Ljutomer, gone',
   ]);
+  assert.deepEqual(detailLines(en, { week: [{ weekday: 2, start: 480, end: 720 }, { weekday: 1, start: 480, end: 720 }, { weekday: 1, start: 780, end: 900 }] }), ['Week: Monday 08:00–12:00, 13:00–15:00; Tuesday 08:00–12:00']);
+  assert.deepEqual(detailLines(sl, { week: [{ weekday: 1, start: 480, end: 720 }, { weekday: 3, start: 480, end: 720 }] }), ['Teden: ponedeljek 08:00–12:00; sreda 08:00–12:00'], 'two days are a week, not a change');
 });
 
 test('a change of a text in several languages reads one line per language that changed; booleans are words', () => {

@@ -1,4 +1,6 @@
 import { LANGS, localeOf, MESSAGES, type Lang, type MessageKey, type Translate } from '../../i18n/i18n.ts';
+import { formatDayHours } from '../../booking/domain.ts';
+import { weekdayName } from '../../tenants/domain.ts';
 import { html, type Html } from '../../views/html.ts';
 
 /** What reading a detail needs: the page's language, the organisation's zone and the names of its offices, services and staff by id. */
@@ -15,6 +17,17 @@ export function objectTypeLabel(t: Translate, type: string): string {
 }
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+type Hours = { weekday: number; start: number; end: number };
+function isWeek(v: unknown): v is Hours[] {
+  return Array.isArray(v) && v.every((x) => typeof x === 'object' && x !== null && ['weekday', 'start', 'end'].every((k) => typeof (x as Record<string, unknown>)[k] === 'number'));
+}
+
+/** Weekly hours (`hours.updated`) as "Monday 08:00–12:00, 13:00–15:00; Tuesday …", in weekday order. */
+function showWeek(week: Hours[], lang: Lang): string {
+  const days = [...new Set(week.map((h) => h.weekday))].sort((a, b) => a - b);
+  return days.map((d) => `${weekdayName(d, lang)} ${formatDayHours(week.filter((h) => h.weekday === d))}`).join('; ');
+}
 
 function isLocalized(v: unknown): v is Partial<Record<Lang, string>> {
   return typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).length > 0 && Object.entries(v).every(([k, x]) => (LANGS as readonly string[]).includes(k) && typeof x === 'string');
@@ -34,14 +47,15 @@ export function detailLines(c: DetailContext, d: Record<string, unknown>): strin
     if (typeof value === 'string') return INSTANT.test(value) && !Number.isNaN(Date.parse(value)) ? when.format(new Date(value)) : (c.names.get(value) ?? value);
     if (typeof value === 'boolean') return c.t(value ? 'audit.yes' : 'audit.no');
     if (typeof value === 'number') return value.toLocaleString(localeOf(c.lang));
+    if (isWeek(value) && value.length > 0) return showWeek(value, c.lang);
     if (isLocalized(value)) return LANGS.filter((l) => value[l]).map((l) => `${l}: ${value[l]}`).join(' · ');
     if (Array.isArray(value) && value.every((x) => typeof x !== 'object' || x === null)) return value.length ? value.map(show).join(', ') : '–';
     return JSON.stringify(value);
   };
   return Object.entries(d).flatMap(([key, value]) => {
     const label = maybe(c.t, `audit.key.${key}`, key);
-    // A list of ids (`officeIds`) of two is a list, not a change; its change is a pair of lists.
-    const isList = key.endsWith('Ids') && Array.isArray(value) && !value.some(Array.isArray);
+    // A list of ids (`officeIds`) or of hours of two is a list, not a change; its change is a pair of lists.
+    const isList = (key.endsWith('Ids') && Array.isArray(value) && !value.some(Array.isArray)) || isWeek(value);
     if (isList || !(Array.isArray(value) && value.length === 2)) return [`${label}: ${show(value)}`];
     const [a, b] = value as [unknown, unknown];
     if ((a === null || isLocalized(a)) && (b === null || isLocalized(b)) && (a || b)) {
