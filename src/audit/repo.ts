@@ -107,12 +107,13 @@ export async function organisationZone(db: Db, organisationId: string): Promise<
   return row.time_zone;
 }
 
-/** The organisation's offices, services and staff with their names (offices and services in every language), to read ids in details by. */
+/** The organisation itself, its offices, services and staff with their names (offices and services in every language), to read ids in details by. */
 export async function objectNames(db: Db, organisationId: string): Promise<{ id: string; name: Localized | string }[]> {
-  const [offices, services, staff] = await Promise.all([
+  const [organisation, offices, services, staff] = await Promise.all([
+    db.selectFrom('organisation').select(['id', 'name']).where('id', '=', organisationId).execute(),
     db.selectFrom('office').select(['id', 'name']).where('organisation_id', '=', organisationId).execute(),
     db.selectFrom('service').select(['id', 'name']).where('organisation_id', '=', organisationId).execute(),
     db.selectFrom('staff').select(['id', 'display_name as name']).where('organisation_id', '=', organisationId).execute(),
   ]);
-  return [...offices, ...services, ...staff];
+  return [...organisation, ...offices, ...services, ...staff];
 }

@@ -86,7 +86,7 @@ function results(ctx: PageContext, data: Data): Html {
     const object = objectLabel(t, r, data.names);
     const named = page ? html`<a href="${page(r.objectId!)}">${object}</a>` : object;
     return html`<tr><th scope="row"><time datetime="${r.at.toISOString()}">${when.format(r.at)}</time></th><td>${who}</td><td>${r.actorIp ?? '–'}</td>
-<td>${actionLabel(t, r.action)}</td><td>${named}${r.summary ? html`<br>${r.summary}` : ''}</td><td>${detail(reading, r.detail)}</td></tr>
+<td>${actionLabel(t, r.action)}</td><td>${named}${r.summary && r.summary !== (r.objectId && data.names.get(r.objectId)) ? html`<br>${r.summary}` : ''}</td><td>${detail(reading, r.detail)}</td></tr>
 `;
   });
   return html`<h2 id="audit-results">${t('audit.results')}</h2>
