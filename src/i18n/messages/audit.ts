@@ -153,7 +153,7 @@ const cs: Record<AuditMessageKey, string> = {
   'audit.key.from': 'Od',
   'audit.key.to': 'Do',
   'audit.key.officeId': 'Pracoviště',
-  'audit.key.officeIds': 'Pracoviště (seznam)',
+  'audit.key.officeIds': 'Pracoviště',
   'audit.key.serviceId': 'Služba',
   'audit.key.serviceIds': 'Služby',
   'audit.key.staffId': 'Úředník',
