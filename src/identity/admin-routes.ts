@@ -4,7 +4,7 @@ import type { MessageKey } from '../i18n/i18n.ts';
 import { renderPage } from '../http/page.ts';
 import { requireStaff, SESSION_COOKIE } from '../http/session.ts';
 import { AppError } from '../lib/errors.ts';
-import { issueKeys, localizedFrom, many, one, type FormBody } from '../tenants/admin-schema.ts';
+import { issueKeys, localizedFrom, many, one, tooLong, type FormBody } from '../tenants/admin-schema.ts';
 import { translateErrors, type Values } from '../views/admin-form.ts';
 import type { StaffAccounts, StaffInput } from './staff-admin.ts';
 import { passwordPage } from './views/password.ts';
@@ -23,7 +23,10 @@ const savedFlag = (request: FastifyRequest) => (request.query as Record<string, 
 
 function parseAccount(b: FormBody): { ok: true; input: StaffInput } | { ok: false; fields: Record<string, string> } {
   const parsed = accountForm.safeParse({ displayName: one(b, 'displayName'), email: one(b, 'email'), role: one(b, 'role'), ids: [...many(b, 'offices'), ...many(b, 'services')] });
-  if (!parsed.success) return { ok: false, fields: issueKeys(parsed.error.issues.map((i) => (i.path[0] === 'ids' ? { ...i, path: ['offices'] } : i))) };
+  const long = tooLong(b, 'title', 120);
+  if (!parsed.success || long.length) {
+    return { ok: false, fields: issueKeys([...(parsed.success ? [] : parsed.error.issues.map((i) => (i.path[0] === 'ids' ? { ...i, path: ['offices'] } : i))), ...long]) };
+  }
   const { displayName, email, role } = parsed.data;
   return { ok: true, input: { displayName, email, role, title: localizedFrom(b, 'title'), officeIds: many(b, 'offices'), serviceIds: many(b, 'services') } };
 }

@@ -53,6 +53,10 @@ for (const kind of DB_KINDS) {
       const short = await admin.post('/staff/admin/officials', { ...typed, password: 'nina zupan' });
       assert.match(short.body, /too short.*must not contain the person’s name|must not contain the person’s name.*too short|too short/s);
 
+      const long = await admin.post('/staff/admin/officials', { ...typed, title_en: 'x'.repeat(121), password: GOOD });
+      assert.equal(long.statusCode, 400, 'a title over its limit is refused on the server too');
+      assert.match(long.body, /href="#title_en"/);
+
       const ok = await admin.post('/staff/admin/officials', { ...typed, password: GOOD });
       assert.equal(ok.statusCode, 303, ok.body);
       const row = await db().selectFrom('staff').select(['id', 'role', 'email']).where('email', '=', 'nina.zupan@domzale.example').executeTakeFirstOrThrow();

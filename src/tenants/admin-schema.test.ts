@@ -56,3 +56,14 @@ test('the organisation’s name must exist in its default language; the sender n
   }
   assert.deepEqual(problems(parseSettingsForm({ ...base, website: 'javascript:alert(1)' })), { website: 'adm.error.website' });
 });
+
+test('texts over their limits are refused on their own inputs, whatever the browser allowed', () => {
+  const form = { slug: 'ribe', name_sl: 'Ribe', fee: '', durationMinutes: '20', position: '0', byVideo: '1', offices: OFFICE };
+  assert.ok(parseServiceForm({ ...form, description_cs: 'x'.repeat(2000) }, 'sl', true).ok, 'exactly the limit is fine');
+  assert.deepEqual(problems(parseServiceForm({ ...form, name_en: 'x'.repeat(201), description_cs: 'x'.repeat(2001), feeNote_sl: 'x'.repeat(301) }, 'sl', true)), {
+    name_en: 'adm.error.too_long',
+    description_cs: 'adm.error.too_long',
+    feeNote_sl: 'adm.error.too_long',
+  });
+  assert.deepEqual(problems(parseOfficeForm({ slug: 'ljubljana', name_sl: 'y'.repeat(121), street: 'Ulica 1', postcode: '1000', city: 'Lj', timeZone: 'Europe/Ljubljana', position: '0' }, 'sl')), { name_sl: 'adm.error.too_long' });
+});

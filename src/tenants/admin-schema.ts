@@ -33,6 +33,14 @@ export function localizedFrom(body: FormBody, prefix: string): Localized {
   return out;
 }
 
+/**
+ * A localized text's languages over `max` characters, as issues on their inputs: the browser's
+ * maxlength is only a courtesy, and a crafted post must not store a novel in a service's name.
+ */
+export function tooLong(body: FormBody, prefix: string, max: number): { path: string[]; message: MessageKey }[] {
+  return LANGS.filter((l) => one(body, `${prefix}_${l}`).trim().length > max).map((l) => ({ path: [`${prefix}_${l}`], message: 'adm.error.too_long' as const }));
+}
+
 const optionalText = (max: number, message: MessageKey) =>
   z.string().trim().max(max, key(message)).transform((v) => (v === '' ? null : v));
 const optionalEmail = z
@@ -124,6 +132,7 @@ export function parseServiceForm(body: FormBody, defaultLanguage: (typeof LANGS)
     ...(duration && !duration.success ? duration.error.issues : []),
     ...(ids.success ? [] : [issue('offices', 'adm.error.no_office')]),
     ...nameIssues(name, defaultLanguage),
+    ...tooLong(body, 'name', 200), ...tooLong(body, 'description', 2000), ...tooLong(body, 'preparation', 2000), ...tooLong(body, 'feeNote', 300),
     ...serviceProblems(shape).map((p) => (p === 'no_mode' ? issue('byVideo', 'adm.error.no_mode') : issue('offices', 'adm.error.no_office'))),
   ];
   if (!parsed.success || (duration && !duration.success) || issues.length) return { ok: false, issues };
@@ -148,7 +157,7 @@ export function parseServiceForm(body: FormBody, defaultLanguage: (typeof LANGS)
 export function parseOfficeForm(body: FormBody, defaultLanguage: (typeof LANGS)[number]): { ok: true; input: OfficeInput } | { ok: false; issues: Issue[] } {
   const parsed = officeForm.safeParse(Object.fromEntries(Object.keys(officeForm.shape).map((k) => [k, one(body, k)])));
   const name = localizedFrom(body, 'name');
-  const issues = [...(parsed.success ? [] : parsed.error.issues), ...nameIssues(name, defaultLanguage)];
+  const issues = [...(parsed.success ? [] : parsed.error.issues), ...nameIssues(name, defaultLanguage), ...tooLong(body, 'name', 120)];
   if (!parsed.success || issues.length) return { ok: false, issues };
   const { name_sl: _s, name_cs: _c, name_en: _e, ...rest } = parsed.data;
   return { ok: true, input: { ...rest, name } };
@@ -188,7 +197,7 @@ export function parseSettingsForm(body: FormBody): { ok: true; input: SettingsIn
   const name = localizedFrom(body, 'name');
   // The default language is the fallback for every text: the name must exist in it.
   const lang = parsed.success ? parsed.data.defaultLanguage : 'sl';
-  const issues = [...(parsed.success ? [] : parsed.error.issues), ...(name[lang] ? [] : [issue(`name_${lang}`, 'adm.error.name_default_language')])];
+  const issues = [...(parsed.success ? [] : parsed.error.issues), ...(name[lang] ? [] : [issue(`name_${lang}`, 'adm.error.name_default_language')]), ...tooLong(body, 'name', 200)];
   if (!parsed.success || issues.length) return { ok: false, issues };
   const { name_sl: _s, name_cs: _c, name_en: _e, ...rest } = parsed.data;
   return { ok: true, input: { ...rest, name } };
