@@ -83,7 +83,7 @@ export function availabilityAdmin(deps: {
       if (officeId && !o.offices.some((x) => x.id === officeId)) throw new AppError('not_found', 'no such office');
       await db.transaction().execute(async (tx) => {
         await repo.insertClosure(tx, { organisationId: o.organisation.id, officeId, day, note });
-        await audited(tx, actor, 'closure.created', 'closure', null, day, { officeId, note });
+        await audited(tx, actor, 'closure.created', 'closure', null, day, officeId ? { officeId, note } : { allOffices: true, note });
       });
       deps.invalidate();
     },
