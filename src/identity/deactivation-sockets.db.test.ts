@@ -77,5 +77,30 @@ for (const kind of DB_KINDS) {
       assert.ok(!lobby.messages.some((m) => m.type === 'knock'), 'the knock at the office they left does not reach them');
       await knocker.close();
     });
+
+    test("a password change closes the account's lobby sockets; only the session still signed in gets back in", async () => {
+      const b = await bookThroughApi(okence, { organisation: 'ue-domzale', office: 'domzale', service: 'splosne-informacije', day: '2026-11-27', email: 'eva@example.si', name: 'Eva Breznik', ip: '203.0.113.79' });
+      clock.set(new Date(b.start.getTime() - 5 * 60_000));
+      const stolen = await staffCookie(okence, 'ana.horvat@domzale.example', '198.18.9.5');
+      const stale = openSocket(base, '/staff/lobby/ws', { cookie: stolen });
+      sockets.push(stale);
+      await settle();
+
+      const me = await browserFor(okence, 'ana.horvat@domzale.example', undefined, '198.18.9.6');
+      assert.equal((await me.post('/staff/account/password', { currentPassword: 'okence-demo-2026', newPassword: 'a quiet harbour at dawn 42' })).statusCode, 303);
+      const timeout = (ms: number) => new Promise<'open'>((r) => setTimeout(() => r('open'), ms).unref());
+      assert.notEqual(await Promise.race([stale.closed, timeout(2000)]), 'open', 'the other session’s lobby socket is closed');
+
+      const cookie = Object.entries(me.cookies).map(([k, v]) => `${k}=${v}`).join('; ');
+      const fresh = openSocket(base, '/staff/lobby/ws', { cookie });
+      sockets.push(fresh);
+      await settle();
+      const knocker = openSocket(base, `/j/${b.joinToken}/ws`);
+      sockets.push(knocker);
+      await knocker.next('welcome');
+      await fresh.next('knock');
+      assert.ok(!stale.messages.some((m) => m.type === 'knock'), 'the ended session hears nothing');
+      await knocker.close();
+    });
   });
 }

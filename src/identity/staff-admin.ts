@@ -175,6 +175,10 @@ export function staffAccounts(deps: {
         await repo.endSessions(tx, actor.id, hashToken(sessionToken));
         await audited(tx, actor, 'password.changed', actor.id, actor.displayName, {});
       });
+      // Open lobby sockets were authorised when they opened: close them all, on every instance.
+      // The one of the session in use reconnects at once; those of the ended sessions meet the
+      // sign-in check and stay closed. Rooms are left running: a live call is not cut short.
+      deps.closeSockets?.(actor.id, true);
     },
   };
 }
