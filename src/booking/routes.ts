@@ -12,7 +12,8 @@ import type { BookingLifecycle } from './lifecycle.ts';
 import { codeForm, contactForm, dayParam, instant, monthParam } from './schema.ts';
 import type { BookingService, BookingTarget } from './service.ts';
 import { addDays, localParts } from './time.ts';
-import { calendarPage, dayName } from './views/calendar.ts';
+import { calendarPage } from './views/calendar.ts';
+import { dayName } from '../views/dates.ts';
 import { managePage } from './views/manage.ts';
 import { codePage, contactPage, messagePage, takenPage } from './views/steps.ts';
 

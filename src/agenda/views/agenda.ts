@@ -4,7 +4,8 @@ import { html, type Html } from '../../views/html.ts';
 import { csrfField } from '../../views/layout.ts';
 import type { AgendaService } from '../service.ts';
 import { isOpen } from '../domain.ts';
-import { dayName, STATE_KEYS, timeOf } from './format.ts';
+import { dayName, timeOf } from '../../views/dates.ts';
+import { STATE_KEYS } from './format.ts';
 import { addDays, localParts } from '../../booking/time.ts';
 
 type Agenda = Awaited<ReturnType<AgendaService['agenda']>>;

@@ -8,7 +8,8 @@ import { csrfField } from '../../views/layout.ts';
 import type { HistoryItem } from '../domain.ts';
 import { isOpen } from '../domain.ts';
 import type { AgendaService } from '../service.ts';
-import { STATE_KEYS, stampOf } from './format.ts';
+import { stampOf } from '../../views/dates.ts';
+import { STATE_KEYS } from './format.ts';
 
 type Appointment = Awaited<ReturnType<AgendaService['appointment']>>;
 

@@ -3,7 +3,7 @@ import { assetUrl } from '../../http/assets.ts';
 import { localize, MESSAGES } from '../../i18n/i18n.ts';
 import { html, raw, type Html } from '../../views/html.ts';
 import type { WaitingItem } from '../service.ts';
-import { timeOf } from './format.ts';
+import { timeOf } from '../../views/dates.ts';
 
 /** The list inside the lobby panel; also what the live script fetches to replace it. */
 export function lobbyList(ctx: PageContext, waiting: readonly WaitingItem[]): Html {

@@ -1,10 +1,11 @@
 import type { Page, PageContext } from '../../http/page.ts';
-import { localeOf, type Translate } from '../../i18n/i18n.ts';
+import type { Translate } from '../../i18n/i18n.ts';
 import { errorSummary, type FieldErrors } from '../../views/form.ts';
 import { html, type Html } from '../../views/html.ts';
 import type { AuditRow } from '../repo.ts';
 import type { AuditQueryForm } from '../schema.ts';
 import { detail, maybe, objectTypeLabel } from './detail.ts';
+import { dateFormat } from '../../views/dates.ts';
 
 type Data = {
   rows: AuditRow[];
@@ -73,7 +74,7 @@ ${wrap('audit-to', t('audit.to'), html`<input type="date" id="audit-to" name="to
 
 function results(ctx: PageContext, data: Data): Html {
   const { t, lang } = ctx;
-  const when = new Intl.DateTimeFormat(localeOf(lang), { dateStyle: 'short', timeStyle: 'medium', timeZone: data.timeZone });
+  const when = dateFormat(lang, data.timeZone, 'shortSeconds');
   const params = (extra: Record<string, string>) => {
     const p = new URLSearchParams();
     for (const [k, val] of Object.entries({ ...data.typed, before: undefined, ...extra })) if (val) p.set(k, val);

@@ -1,8 +1,8 @@
-import { localeOf } from '../../i18n/i18n.ts';
 import { toCsv } from '../../stats/csv.ts';
 import type { AuditRow } from '../repo.ts';
 import { actionLabel, actorLabel, objectLabel } from './audit-log.ts';
 import { detailLines, type DetailContext } from './detail.ts';
+import { dateFormat } from '../../views/dates.ts';
 
 /**
  * The entries of a search as CSV, headed in the page's language, times in the organisation's
@@ -12,7 +12,7 @@ import { detailLines, type DetailContext } from './detail.ts';
  */
 export function auditCsv(rows: readonly AuditRow[], c: DetailContext): string {
   const { t, lang } = c;
-  const when = new Intl.DateTimeFormat(localeOf(lang), { dateStyle: 'short', timeStyle: 'medium', timeZone: c.timeZone });
+  const when = dateFormat(lang, c.timeZone, 'shortSeconds');
   const header = [t('audit.col.when'), t('audit.col.who'), t('audit.col.where'), t('audit.col.what'), t('audit.col.code'), t('audit.col.object'), t('audit.object'), t('audit.col.summary'), t('audit.col.detail'), t('audit.col.detail_readable')];
   const records = rows.map((r) => [
     when.format(r.at), actorLabel(t, r), r.actorIp, actionLabel(t, r.action), r.action, r.objectType, r.objectId, r.summary, JSON.stringify(r.detail),

@@ -2,6 +2,7 @@ import { LANGS, localeOf, MESSAGES, type Lang, type MessageKey, type Translate }
 import { formatDayHours } from '../../booking/domain.ts';
 import { weekdayName } from '../../tenants/domain.ts';
 import { html, type Html } from '../../views/html.ts';
+import { dateFormat } from '../../views/dates.ts';
 
 /** What reading a detail needs: the page's language, the organisation's zone and the names of its offices, services and staff by id. */
 export type DetailContext = { t: Translate; lang: Lang; timeZone: string; names: ReadonlyMap<string, string> };
@@ -41,7 +42,7 @@ function isLocalized(v: unknown): v is Partial<Record<Lang, string>> {
  * pair reads as a change too: the stored format cannot tell them apart.
  */
 export function detailLines(c: DetailContext, d: Record<string, unknown>): string[] {
-  const when = new Intl.DateTimeFormat(localeOf(c.lang), { dateStyle: 'short', timeStyle: 'short', timeZone: c.timeZone });
+  const when = dateFormat(c.lang, c.timeZone, 'short');
   const show = (value: unknown): string => {
     if (value === null || value === undefined || value === '') return '–';
     if (typeof value === 'string') return INSTANT.test(value) && !Number.isNaN(Date.parse(value)) ? when.format(new Date(value)) : (c.names.get(value) ?? value);

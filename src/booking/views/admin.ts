@@ -6,7 +6,7 @@ import { errorSummary, type FieldErrors } from '../../views/form.ts';
 import { csrfField } from '../../views/layout.ts';
 import type { AvailabilityAdmin } from '../admin.ts';
 import { formatWhen } from '../emails.ts';
-import { dayName } from './calendar.ts';
+import { dayName } from '../../views/dates.ts';
 
 type Overview = Awaited<ReturnType<AvailabilityAdmin['overview']>>;
 

@@ -1,5 +1,5 @@
 import type { Page, PageContext } from '../../http/page.ts';
-import { localeOf } from '../../i18n/i18n.ts';
+import { dayName, monthName } from '../../views/dates.ts';
 import { html, type Html } from '../../views/html.ts';
 import { weekdayName } from '../../tenants/domain.ts';
 import { addDays, isoWeekday } from '../time.ts';
@@ -17,27 +17,6 @@ export type CalendarData = {
   day: string | undefined;
   timeZone: string;
 };
-
-const monthFormats = new Map<string, Intl.DateTimeFormat>();
-function monthName(month: string, lang: PageContext['lang']): string {
-  let f = monthFormats.get(lang);
-  if (!f) {
-    f = new Intl.DateTimeFormat(localeOf(lang), { month: 'long', year: 'numeric', timeZone: 'UTC' });
-    monthFormats.set(lang, f);
-  }
-  return f.format(new Date(`${month}-01T12:00:00Z`));
-}
-
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
-/** "torek, 24. november 2026". */
-export function dayName(day: string, lang: PageContext['lang']): string {
-  let f = dayFormats.get(lang);
-  if (!f) {
-    f = new Intl.DateTimeFormat(localeOf(lang), { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-    dayFormats.set(lang, f);
-  }
-  return f.format(new Date(`${day}T12:00:00Z`));
-}
 
 /** Weeks of a month as rows of seven cells (null outside the month), Monday first. */
 export function monthGrid(month: string): (string | null)[][] {

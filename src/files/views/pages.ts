@@ -5,15 +5,12 @@ import type { FileInfo } from '../../meeting/protocol.ts';
 import { html, raw, type Html } from '../../views/html.ts';
 import { csrfField } from '../../views/layout.ts';
 import { FILE_TYPES, type FileType } from '../sniff.ts';
+import { timeOf } from '../../views/dates.ts';
 
 /** A size as people read it ("840 kB", "3.4 MB", in the page's language), in binary units like the limits (20 MB = 20 MiB). */
 export function formatSize(bytes: number, lang: Lang): string {
   const [unit, value] = bytes < 1024 * 1024 ? ['kilobyte', Math.max(1, bytes / 1024)] as const : ['megabyte', bytes / 1024 / 1024] as const;
   return new Intl.NumberFormat(localeOf(lang), { style: 'unit', unit, maximumFractionDigits: value < 10 ? 1 : 0 }).format(value);
-}
-
-function clock(at: Date, timeZone: string, lang: Lang): string {
-  return new Intl.DateTimeFormat(localeOf(lang), { hour: '2-digit', minute: '2-digit', timeZone }).format(at);
 }
 
 /** "2 hours", "3 days": the grace period in the banner. */
@@ -47,7 +44,7 @@ export type FolderView = {
 
 function fileItem(ctx: PageContext, v: FolderView, f: FileInfo): Html {
   const { t, lang } = ctx;
-  const meta = [formatSize(f.size, lang), `${f.uploader} (${t(`files.role.${f.uploaderRole}`)})`, clock(new Date(f.uploadedAt), v.timeZone, lang), ...(f.state === 'unscanned' ? [t('files.unscanned')] : [])].join(' · ');
+  const meta = [formatSize(f.size, lang), `${f.uploader} (${t(`files.role.${f.uploaderRole}`)})`, timeOf(new Date(f.uploadedAt), v.timeZone, lang), ...(f.state === 'unscanned' ? [t('files.unscanned')] : [])].join(' · ');
   if (f.state === 'infected') {
     return html`<li class="file infected"><span class="file-name">${f.name}</span> <span class="hint">${meta}</span>
   <p class="error-message">${t('files.infected', { signature: f.signature ?? '' })}</p></li>`;
@@ -58,7 +55,7 @@ function fileItem(ctx: PageContext, v: FolderView, f: FileInfo): Html {
 /** The folder: banner, the files, and a plain upload form (the script adds drag and drop, progress and live updates). */
 export function folderPage(ctx: PageContext, v: FolderView): Page {
   const { t, lang } = ctx;
-  const time = clock(v.plannedEnd, v.timeZone, lang);
+  const time = timeOf(v.plannedEnd, v.timeZone, lang);
   const banner = v.graceMinutes > 0 ? t('files.banner_grace', { time, grace: duration(v.graceMinutes, lang) }) : t('files.banner', { time });
   const clientText = Object.fromEntries(
     Object.entries(MESSAGES[lang]).filter(([k]) => k.startsWith('folder.') || k.startsWith('files.error.') || k.startsWith('files.role.') || ['files.empty', 'files.infected', 'files.unscanned'].includes(k)),

@@ -1,5 +1,5 @@
 import type { Page, PageContext } from '../../http/page.ts';
-import { localeOf, localize, type Lang } from '../../i18n/i18n.ts';
+import { localeOf, localize } from '../../i18n/i18n.ts';
 import type { Office, Organisation, Service } from '../../tenants/domain.ts';
 import { errorSummary, type FieldErrors } from '../../views/form.ts';
 import { html, type Html } from '../../views/html.ts';
@@ -9,19 +9,9 @@ import type { StatsQuery } from '../schema.ts';
 import type { Figures } from '../service.ts';
 import { dataTable, figure } from '../table.ts';
 import { statsTables, type StatsTable } from './tables.ts';
+import { dateOf, monthName } from '../../views/dates.ts';
 
 type Options = { organisation: Organisation; offices: Office[]; services: Service[]; today: string };
-
-/** A calendar day written the reader's way (the date is a plain day, so UTC keeps it from shifting). */
-export function dayFormat(lang: Lang): (iso: string) => string {
-  const f = new Intl.DateTimeFormat(localeOf(lang), { day: 'numeric', month: 'numeric', year: 'numeric', timeZone: 'UTC' });
-  return (iso) => f.format(new Date(`${iso}T00:00:00Z`));
-}
-
-function monthFormat(lang: Lang): (yyyyMm: string) => string {
-  const f = new Intl.DateTimeFormat(localeOf(lang), { month: 'long', year: 'numeric', timeZone: 'UTC' });
-  return (key) => f.format(new Date(`${key}-01T00:00:00Z`));
-}
 
 /** The query string of a filter, for the preset links and the CSV link. */
 export function filterQuery(q: { office?: string | undefined; service?: string | undefined; from?: string | undefined; to?: string | undefined }): string {
@@ -74,8 +64,8 @@ ${date('stats-to', 'to', t('stats.to'))}
 function figuresOf(ctx: PageContext, f: Figures, typed: StatsQuery): Html {
   const { t, lang } = ctx;
   const locale = localeOf(lang);
-  const day = dayFormat(lang);
-  const month = monthFormat(lang);
+  const day = (iso: string) => dateOf(iso, lang);
+  const month = (key: string) => monthName(key, lang);
   const tables = statsTables(f, t, lang, day);
   const table = (x: StatsTable) => dataTable({ id: `${x.id}-table`, caption: x.title, columns: x.columns, rows: x.rows, locale });
   const fig = (x: StatsTable, caption: string, chart: Html) => figure({ id: `${x.id}-figure`, caption, chart, table: table(x), tableLabel: t('stats.show_table') });
