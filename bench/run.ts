@@ -1,11 +1,9 @@
 // `npm run bench`: the service page against a bare Fastify route, on PGlite and on
 // PostgreSQL (when DATABASE_URL is set), in one run. Prints req/s, p99 and their
 // ratio, start-up time and the server's RSS after start and under load.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import autocannon from 'autocannon';
 import { createFreshDatabase } from '../src/db/testing.ts';
 import { openDatabase } from '../src/db/db.ts';
@@ -17,37 +15,14 @@ import { raceAndThroughput } from './booking.ts';
 import { admitToFirstFrame, lobbyMemory, meetingScriptSize } from './meeting.ts';
 import { folderFigures, printFolderFigures } from './files.ts';
 import { printStatsFigures, statsFigures } from './stats.ts';
+import { start, stop } from './process.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 50;
-const root = join(import.meta.dirname, '..');
-
-type Server = { child: ChildProcess; port: number; startupMs: number };
 
 function rssMb(pid: number | undefined): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
-}
-
-/** Starts a server script and waits for the line that gives its port. */
-async function start(script: string, env: Record<string, string>, portLine: RegExp): Promise<Server> {
-  const started = performance.now();
-  const child = spawn(process.execPath, [join(root, script)], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
-  let out = '';
-  child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
-  for (let i = 0; i < 1200; i++) {
-    const m = portLine.exec(out);
-    if (m?.[1]) return { child, port: Number(m[1]), startupMs: Math.round(performance.now() - started) };
-    if (child.exitCode !== null) throw new Error(`${script} exited: ${out}`);
-    await sleep(50);
-  }
-  throw new Error(`${script} did not start`);
-}
-
-async function stop(server: Server): Promise<void> {
-  const exited = new Promise((resolve) => server.child.once('exit', resolve));
-  server.child.kill('SIGTERM');
-  await exited;
 }
 
 /** Runs autocannon against a URL; samples the server's peak RSS meanwhile. */

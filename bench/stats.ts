@@ -2,36 +2,13 @@
 // appointments (about 10,000, each with a meeting and a lobby wait, a third rated), timed one
 // request at a time against the bare Fastify route in the same run. `node bench/stats.ts` runs
 // this section alone (PGlite, and PostgreSQL when DATABASE_URL is set).
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { start, stop } from './process.ts';
 
-const root = join(import.meta.dirname, '..');
 const REQUESTS = 30;
 const PER_WEEKDAY = 40;
-
-type Server = { child: ChildProcess; port: number };
-
-async function start(script: string, env: Record<string, string>, portLine: RegExp): Promise<Server> {
-  const child = spawn(process.execPath, [join(root, script)], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
-  let out = '';
-  child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
-  for (let i = 0; i < 1200; i++) {
-    const m = portLine.exec(out);
-    if (m?.[1]) return { child, port: Number(m[1]) };
-    if (child.exitCode !== null) throw new Error(`${script} exited: ${out}`);
-    await sleep(50);
-  }
-  throw new Error(`${script} did not start`);
-}
-
-async function stop(server: Server): Promise<void> {
-  const exited = new Promise((resolve) => server.child.once('exit', resolve));
-  server.child.kill('SIGTERM');
-  await exited;
-}
 
 /** Demo data plus a year of appointments at UE Domžale's general information service. */
 async function seed(env: Record<string, string>, from: Date, days: number): Promise<void> {

@@ -1,0 +1,30 @@
+// Server processes for the benchmarks: each runs as its own child, so its memory and CPU are
+// its own and the benchmark's client does not share its event loop.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+const root = join(import.meta.dirname, '..');
+
+export type Server = { child: ChildProcess; port: number; startupMs: number };
+
+/** Starts a server script and waits for the line that gives its port. */
+export async function start(script: string, env: Record<string, string>, portLine: RegExp): Promise<Server> {
+  const started = performance.now();
+  const child = spawn(process.execPath, [join(root, script)], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
+  for (let i = 0; i < 1200; i++) {
+    const m = portLine.exec(out);
+    if (m?.[1]) return { child, port: Number(m[1]), startupMs: Math.round(performance.now() - started) };
+    if (child.exitCode !== null) throw new Error(`${script} exited: ${out}`);
+    await sleep(50);
+  }
+  throw new Error(`${script} did not start`);
+}
+
+export async function stop(server: Server): Promise<void> {
+  const exited = new Promise((resolve) => server.child.once('exit', resolve));
+  server.child.kill('SIGTERM');
+  await exited;
+}
