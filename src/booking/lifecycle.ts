@@ -111,6 +111,21 @@ export function bookingLifecycle(deps: {
     await enqueueMail(tx, { dedupeKey: `booking:${v.id}:${kind}:${sequence}`, to: v.email, subject: mail.subject, text: mail.text, ics: { method, content: ics }, sender: v.target.organisation.mailSender }, clock.now());
   }
 
+  /**
+   * Cancels a booking row locked by the caller's transaction, by the citizen (manage link) or by
+   * staff with a reason: the state, the history event and the email with `METHOD:CANCEL` and a
+   * higher SEQUENCE. Only a confirmed booking not yet over.
+   */
+  async function cancelLocked(tx: Db, row: repo.BookingRow, actor: 'citizen' | { staffId: string; name: string }, reason?: string) {
+    const now = clock.now();
+    if (row.state !== 'confirmed' || row.end <= now) return { ok: false as const, reason: 'not_active' as const };
+    await repo.markCancelled(tx, row.id, now);
+    await repo.insertBookingEvent(tx, { bookingId: row.id, at: now, kind: 'cancelled', actor, ...(reason === undefined ? {} : { reason }) });
+    const v = await view({ ...row, state: 'cancelled' });
+    await queueBookingMail(tx, 'cancelled', v, row.icsSequence + 1, reason);
+    return { ok: true as const, booking: v };
+  }
+
   /** After a cancellation commits: the time is free for citizens at once, the mail goes, the folder closes. */
   function cancelled(bookingId: string): void {
     deps.booking.invalidate();
@@ -253,12 +268,7 @@ export function bookingLifecycle(deps: {
       const outcome = await db.transaction().execute(async (tx) => {
         const row = await repo.findBookingByToken(tx, 'manage_token_hash', sha256(token), true);
         if (!row) return { ok: false as const, reason: 'not_found' as const };
-        if (row.state !== 'confirmed' || row.end <= clock.now()) return { ok: false as const, reason: 'not_active' as const };
-        await repo.markCancelled(tx, row.id, clock.now());
-        await repo.insertBookingEvent(tx, { bookingId: row.id, at: clock.now(), kind: 'cancelled', actor: 'citizen' });
-        const v = await view({ ...row, state: 'cancelled' });
-        await queueBookingMail(tx, 'cancelled', v, row.icsSequence + 1);
-        return { ok: true as const, booking: v };
+        return cancelLocked(tx, row, 'citizen');
       });
       if (outcome.ok) cancelled(outcome.booking.id);
       return outcome;
@@ -274,14 +284,9 @@ export function bookingLifecycle(deps: {
       const outcome = await db.transaction().execute(async (tx) => {
         const row = await repo.findBooking(tx, id, true);
         if (!row) return { ok: false as const, reason: 'not_found' as const };
-        if (row.state !== 'confirmed' || row.end <= clock.now()) return { ok: false as const, reason: 'not_active' as const };
-        const now = clock.now();
-        await repo.markCancelled(tx, row.id, now);
-        await repo.insertBookingEvent(tx, { bookingId: row.id, at: now, kind: 'cancelled', actor: by, reason });
-        const v = await view({ ...row, state: 'cancelled' });
-        await queueBookingMail(tx, 'cancelled', v, row.icsSequence + 1, reason);
-        await within(tx, v);
-        return { ok: true as const, booking: v };
+        const result = await cancelLocked(tx, row, by, reason);
+        if (result.ok) await within(tx, result.booking);
+        return result;
       });
       if (outcome.ok) cancelled(outcome.booking.id);
       return outcome;
