@@ -1,6 +1,7 @@
 /** The agenda's pure rules: an appointment's state, its history in order, and the days and weeks it is shown by. */
 import { addDays, isoWeekday } from '../booking/time.ts';
 import { instantAtOrAfterWall } from '../lib/zoned-time.ts';
+import { appointmentState } from '../meeting/domain.ts';
 
 /** Where an appointment stands, as the agenda and its page show it. */
 export type AgendaState = 'not_arrived' | 'in_lobby' | 'in_progress' | 'done' | 'no_show' | 'cancelled';
@@ -11,11 +12,7 @@ export type MeetingFacts = { startedAt: Date | null; endedAt: Date | null; noSho
 /** A cancellation wins over whatever the meeting recorded; then no-show, ended, started, knocking. */
 export function agendaState(bookingState: string, m: MeetingFacts): AgendaState {
   if (bookingState === 'cancelled') return 'cancelled';
-  if (m?.noShow) return 'no_show';
-  if (m?.endedAt) return 'done';
-  if (m?.startedAt) return 'in_progress';
-  if (m?.citizenKnocking) return 'in_lobby';
-  return 'not_arrived';
+  return m ? appointmentState(m) : 'not_arrived';
 }
 
 /** Only an appointment not yet over can be cancelled: confirmed, its meeting not ended, its time not past. */

@@ -252,11 +252,6 @@ export function bookingLifecycle(deps: {
       return row ? view(row) : null;
     },
 
-    /** Confirmed bookings at these offices starting in [from, to): the officials' agenda. */
-    async confirmedAt(officeIds: readonly string[], from: Date, to: Date): Promise<BookingView[]> {
-      return Promise.all((await repo.confirmedAt(db, officeIds, from, to)).map(view));
-    },
-
     /** The booking a manage (or join) link points to, or null. */
     async byToken(kind: 'manage' | 'join', token: string): Promise<BookingView | null> {
       const row = await repo.findBookingByToken(db, kind === 'manage' ? 'manage_token_hash' : 'join_token_hash', sha256(token));

@@ -201,17 +201,6 @@ export async function findBooking(db: Db, id: string, forUpdate = false): Promis
   return q.executeTakeFirst();
 }
 
-/** Confirmed bookings at some offices that start in [from, to), in order: an official's agenda. */
-export async function confirmedAt(db: Db, officeIds: readonly string[], from: Date, to: Date): Promise<BookingRow[]> {
-  if (officeIds.length === 0) return [];
-  return selectBooking(db)
-    .where('office_id', 'in', officeIds)
-    .where('state', '=', 'confirmed')
-    .where(sql<boolean>`lower(during) >= ${from} AND lower(during) < ${to}`)
-    .orderBy(sql`lower(during)`)
-    .execute();
-}
-
 export async function findBookingByToken(db: Db, column: 'manage_token_hash' | 'join_token_hash', hash: string, forUpdate = false): Promise<BookingRow | undefined> {
   let q = selectBooking(db).where(column, '=', hash);
   if (forUpdate) q = q.forUpdate();

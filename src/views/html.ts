@@ -50,6 +50,11 @@ export function raw(markup: string): Html {
   return new Html(markup);
 }
 
+/** JSON inside a `<script type="application/json">` for a page's script: "<" escaped so no text can close the element. */
+export function jsonScript(id: string, value: unknown): Html {
+  return raw(`<script type="application/json" id="${escapeHtml(id)}">${JSON.stringify(value).replace(/</g, '\\u003c')}</script>`);
+}
+
 /** Joins fragments into one. */
 export function join(parts: readonly Renderable[], separator: Renderable = ''): Html {
   const sep = render(separator);

@@ -1,7 +1,7 @@
 import type { PageContext } from '../../http/page.ts';
 import { assetUrl } from '../../http/assets.ts';
 import { localize, MESSAGES } from '../../i18n/i18n.ts';
-import { html, raw, type Html } from '../../views/html.ts';
+import { html, jsonScript, type Html } from '../../views/html.ts';
 import type { WaitingItem } from '../service.ts';
 import { timeOf } from '../../views/dates.ts';
 
@@ -42,7 +42,7 @@ export function lobbyPanel(ctx: PageContext, waiting: readonly WaitingItem[]): H
   <div id="lobby-panel-list">${lobbyList(ctx, waiting)}</div>
   </details>
   <div id="lobby-announcements" class="visually-hidden" role="status" aria-live="polite"></div>
-  ${raw(`<script type="application/json" id="staff-lobby-config">${JSON.stringify(config).replace(/</g, '\\u003c')}</script>`)}
+  ${jsonScript('staff-lobby-config', config)}
   <script type="module" src="${assetUrl('staff-lobby.js')}" nonce="${ctx.nonce}"></script>
 </aside>`;
 }

@@ -2,7 +2,7 @@ import type { Page, PageContext } from '../../http/page.ts';
 import { assetUrl } from '../../http/assets.ts';
 import { localeOf, MESSAGES, type Lang } from '../../i18n/i18n.ts';
 import type { FileInfo } from '../../meeting/protocol.ts';
-import { html, raw, type Html } from '../../views/html.ts';
+import { html, jsonScript, type Html } from '../../views/html.ts';
 import { csrfField } from '../../views/layout.ts';
 import { FILE_TYPES, type FileType } from '../sniff.ts';
 import { timeOf } from '../../views/dates.ts';
@@ -22,10 +22,6 @@ function duration(minutes: number, lang: Lang): string {
 /** Names people know the accepted types by ("PDF, PNG, JPEG, Word (DOCX) …"). */
 function typeList(types: readonly FileType[]): string {
   return types.map((t) => FILE_TYPES[t].extension.toUpperCase()).join(', ');
-}
-
-function jsonScript(id: string, value: unknown): Html {
-  return raw(`<script type="application/json" id="${id}">${JSON.stringify(value).replace(/</g, '\\u003c')}</script>`);
 }
 
 export type FolderView = {

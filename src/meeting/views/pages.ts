@@ -1,18 +1,12 @@
 import type { Page, PageContext } from '../../http/page.ts';
 import { assetUrl } from '../../http/assets.ts';
-import { localize, MESSAGES, type MessageKey } from '../../i18n/i18n.ts';
+import { localize, MESSAGES } from '../../i18n/i18n.ts';
 import { formatWhen } from '../../booking/emails.ts';
 import type { BookingView } from '../../booking/lifecycle.ts';
-import { html, raw, type Html } from '../../views/html.ts';
+import { html, jsonScript, type Html } from '../../views/html.ts';
 import { errorSummary, type FieldErrors } from '../../views/form.ts';
 import { csrfField } from '../../views/layout.ts';
-import type { AppointmentState } from '../domain.ts';
 import type { Role } from '../protocol.ts';
-
-/** JSON inside a <script type="application/json">: "<" escaped so no text can close the element. */
-function jsonScript(id: string, value: unknown): Html {
-  return raw(`<script type="application/json" id="${id}">${JSON.stringify(value).replace(/</g, '\\u003c')}</script>`);
-}
 
 /** The texts the browser client needs, in the page language. */
 function clientTexts(ctx: PageContext): Record<string, string> {
@@ -123,41 +117,6 @@ ${facts(ctx, b)}
   };
 }
 
-const STATE_KEYS: Record<AppointmentState, MessageKey> = {
-  not_arrived: 'meeting.state.not_arrived',
-  in_lobby: 'meeting.state.in_lobby',
-  in_progress: 'meeting.state.in_progress',
-  done: 'meeting.state.done',
-  no_show: 'meeting.state.no_show',
-};
-
-/** Today's appointments on the staff start page, with their state; knocks are announced live by staff-lobby.js. */
-export function agendaSection(ctx: PageContext, appointments: { booking: BookingView; state: AppointmentState }[]): Html {
-  const { t, lang } = ctx;
-  return html`<h2 id="today">${t('meeting.today')}</h2>
-<div id="lobby-announcements" role="status" aria-live="polite"></div>
-${appointments.length === 0
-  ? html`<p>${t('meeting.no_appointments')}</p>`
-  : html`<div class="table-wrap"><table aria-labelledby="today">
-  <thead><tr><th scope="col">${t('meeting.col_time')}</th><th scope="col">${t('meeting.col_citizen')}</th><th scope="col">${t('book.service')}</th><th scope="col">${t('meeting.col_state')}</th><th scope="col">${t('meeting.col_actions')}</th></tr></thead>
-  <tbody>${appointments.map(({ booking: b, state }) => {
-    const fb = b.target.organisation.defaultLanguage;
-    const open = state !== 'done' && state !== 'no_show';
-    return html`<tr data-booking="${b.id}">
-    <td>${formatWhen(b.start, b.target.office.timeZone, lang)}</td>
-    <td>${b.name}${b.notes ? html`<br><span class="hint">${b.notes}</span>` : ''}</td>
-    <td>${localize(b.target.service.name, lang, fb)}</td>
-    <td data-state="${state}">${t(STATE_KEYS[state])}</td>
-    <td>${open
-      ? html`<a class="button" href="/staff/meetings/${b.id}">${t('meeting.open_room', { name: b.name })}</a>
-      ${state === 'not_arrived' ? html`<form method="post" action="/staff/meetings/${b.id}/no-show" class="inline-form">${csrfField(ctx)}<button type="submit" class="secondary">${t('meeting.mark_no_show', { name: b.name })}</button></form>` : ''}`
-      : ''}</td>
-  </tr>`;
-  })}</tbody>
-</table></div>`}
-${jsonScript('staff-lobby-config', { ws: '/staff/lobby/ws', text: clientTexts(ctx) })}
-<script type="module" src="${assetUrl('staff-lobby.js')}" nonce="${ctx.nonce}"></script>`;
-}
 
 /** Help for the meeting: browser, camera and microphone permissions, no recording. */
 export function helpPage(ctx: PageContext): Page {
