@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { agendaState, dayBounds, historyOf, isDay, mayCancel, waitedMinutes, weekBounds, type HistoryFacts } from './domain.ts';
+import { isCalendarDate as isDay } from '../lib/zoned-time.ts';
+import { agendaState, dayBounds, historyOf, mayCancel, waitedMinutes, weekBounds, type HistoryFacts } from './domain.ts';
 
 const at = (iso: string) => new Date(iso);
 const meeting = (m: Partial<{ startedAt: Date; endedAt: Date; noShow: boolean; citizenKnocking: boolean }>) => ({ startedAt: null, endedAt: null, noShow: false, citizenKnocking: false, ...m });

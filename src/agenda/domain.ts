@@ -1,6 +1,6 @@
 /** The agenda's pure rules: an appointment's state, its history in order, and the days and weeks it is shown by. */
 import { addDays, isoWeekday } from '../booking/time.ts';
-import { instantAtOrAfterWall } from '../lib/zoned-time.ts';
+import { startOfDay } from '../lib/zoned-time.ts';
 import { appointmentState } from '../meeting/domain.ts';
 
 /** Where an appointment stands, as the agenda and its page show it. */
@@ -23,22 +23,6 @@ export function mayCancel(state: AgendaState, end: Date, now: Date): boolean {
 /** The meeting can still be entered (or the citizen marked absent) until it ends. */
 export function isOpen(state: AgendaState): boolean {
   return state === 'not_arrived' || state === 'in_lobby' || state === 'in_progress';
-}
-
-const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-
-/** A calendar date `YYYY-MM-DD` that exists (not 2026-02-30). */
-export function isDay(value: string): boolean {
-  if (!DAY.test(value)) return false;
-  const [y, m, d] = value.split('-').map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}
-
-/** Midnight of a local day as an instant; where midnight falls into a DST gap, the first instant after it. */
-function startOfDay(day: string, timeZone: string): Date {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return instantAtOrAfterWall(Date.UTC(y, m - 1, d), timeZone);
 }
 
 /** A local day as the half-open interval [midnight, next midnight): 23 or 25 hours on DST days. */

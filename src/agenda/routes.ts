@@ -3,13 +3,13 @@ import { z } from 'zod';
 import { renderPage, pageContext } from '../http/page.ts';
 import { requireStaff } from '../http/session.ts';
 import type { MessageKey } from '../i18n/i18n.ts';
-import { isDay } from './domain.ts';
+import { isCalendarDate } from '../lib/zoned-time.ts';
 import type { AgendaService } from './service.ts';
 import { agendaPage } from './views/agenda.ts';
 import { appointmentPage, MAX_REASON } from './views/appointment.ts';
 import { lobbyList, lobbyPanel } from './views/lobby.ts';
 
-const day = z.string().refine(isDay).optional().catch(undefined);
+const day = z.string().refine(isCalendarDate).optional().catch(undefined);
 const agendaQuery = z.object({ day, week: day, office: z.uuid().optional().catch(undefined), official: z.uuid().optional().catch(undefined), saved: z.string().optional() });
 const bookingParams = z.object({ id: z.uuid() });
 const cancelForm = z.object({ reason: z.string().trim().min(1, 'agenda.error.reason_missing').max(MAX_REASON, 'agenda.error.reason_long') });

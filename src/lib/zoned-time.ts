@@ -84,6 +84,26 @@ export function zonedInstant(date: string, minutes: number, timeZone: string): D
   return instantAtWall(Date.UTC(y, m - 1, d) + minutes * 60_000, timeZone);
 }
 
+/**
+ * The first instant of a local day `YYYY-MM-DD`: midnight, or where a zone skips midnight
+ * (Chile springs forward at 00:00) the moment its clocks jump to. Local days are 23 or 25
+ * hours long across DST changes, so a day is [startOfDay(d), startOfDay(d + 1)).
+ */
+export function startOfDay(date: string, timeZone: string): Date {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return instantAtOrAfterWall(Date.UTC(y, m - 1, d), timeZone);
+}
+
+const CALENDAR_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+/** A calendar date `YYYY-MM-DD` that exists (not 2026-02-30, not 2026-1-01). */
+export function isCalendarDate(value: string): boolean {
+  if (!CALENDAR_DATE.test(value)) return false;
+  const [y, m, d] = value.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
 /** ISO weekday (1 = Monday … 7 = Sunday) of a calendar date. */
 export function isoWeekday(date: string): number {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];

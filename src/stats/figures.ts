@@ -4,7 +4,8 @@
  * arithmetic here means each definition (what counts as a no-show, which percentile) is
  * written down once and tested without a database.
  */
-import { addDays, zonedInstant } from '../booking/time.ts';
+import { addDays } from '../booking/time.ts';
+import { isCalendarDate, startOfDay } from '../lib/zoned-time.ts';
 
 /**
  * How an appointment ended, as the statistics see it. A caller maps its rows: a held meeting is
@@ -97,12 +98,10 @@ export interface DayCount {
   count: number;
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 /** Every local calendar day from `from` to `to`, both included, as the period filter means them. */
 export function daysOf(from: string, to: string): string[] {
   for (const d of [from, to]) {
-    if (!ISO_DATE.test(d) || addDays(d, 0) !== d) throw new RangeError(`not a calendar date: ${d}`);
+    if (!isCalendarDate(d)) throw new RangeError(`not a calendar date: ${d}`);
   }
   if (from > to) throw new RangeError(`the period ends (${to}) before it starts (${from})`);
   const days: string[] = [];
@@ -148,19 +147,6 @@ function dayIndex(starts: readonly number[], t: number): number {
     else hi = mid;
   }
   return lo - 1;
-}
-
-/**
- * The first instant of a local day. Usually midnight; where a zone skips midnight (Chile,
- * for one, springs forward at 00:00) it is the moment the clocks jump to, and every real
- * gap is a multiple of 15 minutes.
- */
-function startOfDay(date: string, timeZone: string): Date {
-  for (let minutes = 0; minutes < 24 * 60; minutes += 15) {
-    const instant = zonedInstant(date, minutes, timeZone);
-    if (instant) return instant;
-  }
-  throw new RangeError(`${date} has no start in ${timeZone}`);
 }
 
 /** Counts values per category, in the order given, with zeros filled in; unknown values follow in order of first appearance. */
