@@ -2,7 +2,9 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import type { Okence } from '../src/boot.ts';
-import { expectAccessible, newPage, startMailedSite, waitForMail } from './harness.ts';
+import { shiftedClock } from '../src/lib/clock.ts';
+import { bookThroughApi } from '../src/meeting/testing.ts';
+import { expectAccessible, launchBrowser, newPage, startMailedSite, startSite, waitForMail } from './harness.ts';
 
 /** A citizen books a video appointment from the service page to the confirmation, as a person would. */
 async function bookThrough(page: Page, baseUrl: string, email: string, messages: Parameters<typeof waitForMail>[0], scan: (p: Page) => Promise<void>) {
@@ -72,4 +74,48 @@ describe('booking in Chromium with a real SMTP server', () => {
       await scan(page);
     });
   }
+});
+
+describe('the join link used too early', () => {
+  let site: { baseUrl: string; okence: Okence };
+  let browser: Browser;
+  const clock = shiftedClock();
+  before(async () => {
+    site = await startSite({}, { clock });
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await site?.okence.close();
+  });
+  const days = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+
+  test('says when in a sentence, counts down and opens the pre-join by itself; without JavaScript a link checks again', async () => {
+    clock.setNow(new Date());
+    const b = await bookThroughApi(site.okence, { organisation: 'ue-domzale', office: 'domzale', service: 'splosne-informacije', day: days(1), to: days(14), name: 'Ana Zgodnja', email: 'zgodnja@example.si' });
+    const joinPath = `/j/${b.joinToken}?lang=en`;
+    const opensAt = b.start.getTime() - 15 * 60_000;
+
+    clock.setNow(new Date(opensAt - 60 * 60_000));
+    const plain = await newPage(browser, { javaScriptEnabled: false, locale: 'en-GB' });
+    await plain.goto(`${site.baseUrl}${joinPath}`);
+    await plain.getByText(/come back through the same link on [A-Z][a-z]+day, \d{1,2} [A-Z][a-z]+ \d{4} at \d{2}:\d{2}\./).waitFor();
+    assert.equal(await plain.locator('#early-countdown').isVisible(), false, 'no countdown without JavaScript');
+    await plain.getByRole('link', { name: 'Check again now' }).click();
+    await plain.waitForLoadState();
+    assert.equal(await plain.locator('h1').textContent(), 'Your meeting has not started yet');
+
+    // Ten minutes before (time for axe), then three seconds before.
+    clock.setNow(new Date(opensAt - 10 * 60_000));
+    const page = await newPage(browser, { locale: 'en-GB' });
+    await page.goto(`${site.baseUrl}${joinPath}`);
+    await page.getByRole('timer').filter({ hasText: /^The waiting room opens in (10|9) min \d{2} s\./ }).waitFor();
+    await expectAccessible(page);
+    clock.setNow(new Date(opensAt - 3_000));
+    await page.goto(`${site.baseUrl}${joinPath}`);
+    await page.getByRole('timer').filter({ hasText: /^The waiting room opens in \d s\./ }).waitFor();
+    // No click: the page opens the meeting when its time comes.
+    await page.locator('h1', { hasText: 'Video meeting' }).waitFor({ timeout: 15_000 });
+    assert.ok(clock.now().getTime() >= opensAt, 'not before the server says it is open');
+  });
 });

@@ -28,3 +28,20 @@ test('the code email shows the code and how long it lasts', () => {
   assert.match(mail.text, /042517/);
   assert.match(mail.text, /10 minutes/);
 });
+
+test('the first sentence carries the time in the case its language needs, in every kind of email', () => {
+  // Monday 30 March 2026, 10:00 in Ljubljana.
+  const links = { join: 'https://o.example/j/J', manage: 'https://o.example/m/M' };
+  const first = (kind: 'confirmed' | 'cancelled' | 'moved' | 'reminder', lang: 'sl' | 'cs' | 'en') =>
+    bookingEmail(kind, lang, facts, links).text.split('\n')[0];
+  assert.equal(first('confirmed', 'sl'), 'Vaš termin v ponedeljek, 30. marca 2026, ob 10.00 je potrjen.');
+  assert.equal(first('cancelled', 'sl'), 'Vaš termin v ponedeljek, 30. marca 2026, ob 10.00 je preklican.');
+  assert.equal(first('moved', 'sl'), 'Vaš termin je prestavljen na ponedeljek, 30. marca 2026, ob 10.00.');
+  assert.equal(first('reminder', 'sl'), 'Opominjamo vas na vaš termin v ponedeljek, 30. marca 2026, ob 10.00.');
+  assert.equal(first('confirmed', 'cs'), 'Váš termín v pondělí 30. března 2026 v 10:00 je potvrzen.');
+  assert.equal(first('cancelled', 'cs'), 'Váš termín v pondělí 30. března 2026 v 10:00 byl zrušen.');
+  assert.equal(first('moved', 'cs'), 'Váš termín byl přesunut na pondělí 30. března 2026 v 10:00.');
+  assert.equal(first('reminder', 'cs'), 'Připomínáme vám váš termín v pondělí 30. března 2026 v 10:00.');
+  assert.equal(first('confirmed', 'en'), 'Your appointment on Monday, 30 March 2026 at 10:00 is confirmed.');
+  assert.equal(first('moved', 'en'), 'Your appointment has been moved to Monday, 30 March 2026 at 10:00.');
+});

@@ -1,5 +1,6 @@
 import type { Lang } from '../i18n/i18n.ts';
 import { localeOf } from '../i18n/i18n.ts';
+import { whenPhrase } from '../views/dates.ts';
 
 /** What every booking email names. */
 export type BookingFacts = {
@@ -34,7 +35,8 @@ type Texts = {
   cancelledSubject: (service: string) => string;
   movedSubject: (service: string) => string;
   reminderSubject: (service: string) => string;
-  intro: { confirmed: string; cancelled: string; moved: string; reminder: string };
+  /** The first sentence, with the time in it: `on` is whenPhrase(…, 'on'), `to` the same with 'to'. */
+  intro: Record<'confirmed' | 'cancelled' | 'moved' | 'reminder', (on: string, to: string) => string>;
   labels: { service: string; office: string; official: string; when: string; join: string; manage: string; reason: string };
   joinHelp: string;
   footer: string;
@@ -49,7 +51,12 @@ const TEXTS: Record<Lang, Texts> = {
     cancelledSubject: (s) => `Termin preklican: ${s}`,
     movedSubject: (s) => `Termin prestavljen: ${s}`,
     reminderSubject: (s) => `Opomnik: ${s}`,
-    intro: { confirmed: 'Vaš termin je potrjen.', cancelled: 'Vaš termin je preklican.', moved: 'Vaš termin je prestavljen.', reminder: 'Opominjamo vas na vaš termin.' },
+    intro: {
+      confirmed: (on) => `Vaš termin ${on} je potrjen.`,
+      cancelled: (on) => `Vaš termin ${on} je preklican.`,
+      moved: (_, to) => `Vaš termin je prestavljen ${to}.`,
+      reminder: (on) => `Opominjamo vas na vaš termin ${on}.`,
+    },
     labels: { service: 'Storitev', office: 'Urad', official: 'Uslužbenec', when: 'Kdaj', join: 'Pridružite se sestanku', manage: 'Prekličite ali prestavite termin', reason: 'Razlog' },
     joinHelp: 'Potrebujete brskalnik, kamero in mikrofon ter osebni dokument. Namestitev ni potrebna.',
     footer: 'Okence — virtualno okence vašega urada',
@@ -61,7 +68,12 @@ const TEXTS: Record<Lang, Texts> = {
     cancelledSubject: (s) => `Termín zrušen: ${s}`,
     movedSubject: (s) => `Termín přesunut: ${s}`,
     reminderSubject: (s) => `Připomínka: ${s}`,
-    intro: { confirmed: 'Váš termín je potvrzen.', cancelled: 'Váš termín byl zrušen.', moved: 'Váš termín byl přesunut.', reminder: 'Připomínáme vám váš termín.' },
+    intro: {
+      confirmed: (on) => `Váš termín ${on} je potvrzen.`,
+      cancelled: (on) => `Váš termín ${on} byl zrušen.`,
+      moved: (_, to) => `Váš termín byl přesunut ${to}.`,
+      reminder: (on) => `Připomínáme vám váš termín ${on}.`,
+    },
     labels: { service: 'Služba', office: 'Pracoviště', official: 'Úředník', when: 'Kdy', join: 'Připojit se ke schůzce', manage: 'Zrušit nebo přesunout termín', reason: 'Důvod' },
     joinHelp: 'Stačí prohlížeč, kamera, mikrofon a doklad totožnosti. Nic se neinstaluje.',
     footer: 'Okence — virtuální přepážka vašeho úřadu',
@@ -73,7 +85,12 @@ const TEXTS: Record<Lang, Texts> = {
     cancelledSubject: (s) => `Appointment cancelled: ${s}`,
     movedSubject: (s) => `Appointment moved: ${s}`,
     reminderSubject: (s) => `Reminder: ${s}`,
-    intro: { confirmed: 'Your appointment is confirmed.', cancelled: 'Your appointment is cancelled.', moved: 'Your appointment has been moved.', reminder: 'A reminder of your appointment.' },
+    intro: {
+      confirmed: (on) => `Your appointment ${on} is confirmed.`,
+      cancelled: (on) => `Your appointment ${on} is cancelled.`,
+      moved: (_, to) => `Your appointment has been moved ${to}.`,
+      reminder: (on) => `A reminder of your appointment ${on}.`,
+    },
     labels: { service: 'Service', office: 'Office', official: 'Official', when: 'When', join: 'Join the meeting', manage: 'Cancel or move the appointment', reason: 'Reason' },
     joinHelp: 'You need a browser, a camera and microphone, and an identity document. Nothing to install.',
     footer: 'Okence — the virtual counter of your office',
@@ -97,7 +114,7 @@ export function bookingEmail(
   const t = TEXTS[lang];
   const subject = { confirmed: t.confirmedSubject, cancelled: t.cancelledSubject, moved: t.movedSubject, reminder: t.reminderSubject }[kind](facts.service);
   const lines = [
-    t.intro[kind],
+    t.intro[kind](whenPhrase(facts.start, facts.timeZone, lang), whenPhrase(facts.start, facts.timeZone, lang, 'to')),
     '',
     `${t.labels.service}: ${facts.service}`,
     `${t.labels.office}: ${facts.office}, ${facts.address}`,

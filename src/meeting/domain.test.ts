@@ -10,7 +10,7 @@ const end = new Date('2026-12-01T09:30:00Z');
 const at = (iso: string) => new Date(iso);
 
 test('the link opens 15 minutes before, closes when ended or two hours after the end', () => {
-  assert.deepEqual(joinWindow(start, end, at('2026-12-01T08:44:59Z'), null), { kind: 'early', opensAt: at('2026-12-01T08:45:00Z') });
+  assert.deepEqual(joinWindow(start, end, at('2026-12-01T08:44:59Z'), null), { kind: 'early', opensAt: at('2026-12-01T08:45:00Z'), msLeft: 1000 });
   assert.deepEqual(joinWindow(start, end, at('2026-12-01T08:45:00Z'), null), { kind: 'open' });
   assert.deepEqual(joinWindow(start, end, at('2026-12-01T11:29:59Z'), null), { kind: 'open' });
   assert.deepEqual(joinWindow(start, end, at('2026-12-01T11:30:00Z'), null), { kind: 'over' });

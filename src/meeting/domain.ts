@@ -6,7 +6,8 @@ export const OPENS_MINUTES_BEFORE = 15;
 /** An appointment that nobody ended stays joinable this long after its planned end (it may overrun). */
 export const STAYS_OPEN_MINUTES_AFTER = 120;
 
-export type JoinWindow = { kind: 'early'; opensAt: Date } | { kind: 'open' } | { kind: 'over' };
+/** `msLeft` (until it opens, by the server's clock) lets the early page count down without trusting the browser's clock. */
+export type JoinWindow = { kind: 'early'; opensAt: Date; msLeft: number } | { kind: 'open' } | { kind: 'over' };
 
 /**
  * Whether a citizen's or guest's link works now: from 15 minutes before the start
@@ -15,7 +16,7 @@ export type JoinWindow = { kind: 'early'; opensAt: Date } | { kind: 'open' } | {
 export function joinWindow(start: Date, end: Date, now: Date, endedAt: Date | null): JoinWindow {
   if (endedAt) return { kind: 'over' };
   const opensAt = new Date(start.getTime() - OPENS_MINUTES_BEFORE * 60_000);
-  if (now < opensAt) return { kind: 'early', opensAt };
+  if (now < opensAt) return { kind: 'early', opensAt, msLeft: opensAt.getTime() - now.getTime() };
   if (now.getTime() >= end.getTime() + STAYS_OPEN_MINUTES_AFTER * 60_000) return { kind: 'over' };
   return { kind: 'open' };
 }

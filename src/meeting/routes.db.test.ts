@@ -117,7 +117,14 @@ for (const kind of DB_KINDS) {
 
       // Too early for the citizen: the page says when to come back; the socket does not open.
       clock.set(new Date(b.start.getTime() - 60 * 60_000));
-      assert.match((await okence.app.inject({ method: 'GET', url: `/j/${b.joinToken}` })).body, /15/);
+      const early = (await okence.app.inject({ method: 'GET', url: `/j/${b.joinToken}` })).body;
+      // The time to come back reads as a sentence (v sredo, 2. decembra 2026, ob 8.25), a link
+      // checks again, and the countdown script knows the time left by the server's clock.
+      const day = '(ponedeljek|torek|sredo|četrtek|petek|soboto|nedeljo)';
+      assert.match(early, new RegExp(`povezave v ${day}, \\d{1,2}\\. [a-z]+a \\d{4}, ob \\d{1,2}\\.\\d{2}\\.`));
+      assert.match(early, new RegExp(`<a href="/j/${b.joinToken}">Preveri znova</a>`));
+      assert.match(early, /data-ms-left="2700000"/);
+      assert.match(early, /<script type="module" src="\/assets\/early\.js\?v=\w+" nonce="[^"]+"><\/script>/);
       assert.equal((await open(`/j/${b.joinToken}/ws`).closed).code, 4410);
       clock.set(new Date(b.start.getTime() - 5 * 60_000));
 

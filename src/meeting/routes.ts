@@ -104,7 +104,7 @@ export function meetingRoutes(meeting: MeetingService) {
     /** The join link: the meeting when its window is open, otherwise when to come back, or that it is over. */
     async function joinPage(request: FastifyRequest, reply: FastifyReply, e: Entrant, token: string | null, ws: string, name: string) {
       const window = await meeting.windowOf(e.booking);
-      if (window.kind === 'early') return renderPage(request, reply, (ctx) => earlyPage(ctx, e.booking, window.opensAt));
+      if (window.kind === 'early') return renderPage(request, reply, (ctx) => earlyPage(ctx, e.booking, window));
       if (window.kind === 'over') {
         const after = await meeting.afterMeeting(e.booking.id);
         const data = { token, minutes: after.minutes.trim() !== '', surveyOpen: after.startedAt !== null && !after.survey };

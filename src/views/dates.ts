@@ -1,4 +1,5 @@
 import { localeOf, type Lang } from '../i18n/i18n.ts';
+import { localParts } from '../lib/zoned-time.ts';
 
 /** The date and time formats the views use, by name. */
 const KINDS = {
@@ -51,3 +52,60 @@ export const dateOf = (day: string, lang: Lang): string => dateFormat(lang, 'UTC
 
 /** "november 2026" for a month `YYYY-MM`. */
 export const monthName = (month: string, lang: Lang): string => dateFormat(lang, 'UTC', 'month').format(new Date(`${month}-01T12:00:00Z`));
+
+// Dates inside a sentence take the grammar of the sentence, which Intl does not know: Slovenian
+// "v" and "na" take the accusative weekday (v sredo) and a day of the month the genitive month
+// (2. decembra); Czech "v/ve" and "na" take the accusative weekday (ve středu) and the genitive
+// month (2. prosince). Intl gives the nominative of both ("sreda, 2. december"), so the words
+// are listed here, Monday first and January first.
+const PHRASE = {
+  sl: {
+    weekdays: ['ponedeljek', 'torek', 'sredo', 'četrtek', 'petek', 'soboto', 'nedeljo'],
+    months: [
+      'januarja', 'februarja', 'marca', 'aprila', 'maja', 'junija',
+      'julija', 'avgusta', 'septembra', 'oktobra', 'novembra', 'decembra',
+    ],
+  },
+  cs: {
+    weekdays: ['pondělí', 'úterý', 'středu', 'čtvrtek', 'pátek', 'sobotu', 'neděli'],
+    months: [
+      'ledna', 'února', 'března', 'dubna', 'května', 'června',
+      'července', 'srpna', 'září', 'října', 'listopadu', 'prosince',
+    ],
+  },
+  en: {
+    weekdays: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
+    months: [
+      'January', 'February', 'March', 'April', 'May', 'June',
+      'July', 'August', 'September', 'October', 'November', 'December',
+    ],
+  },
+} satisfies Record<Lang, { weekdays: string[]; months: string[] }>;
+
+/**
+ * When something happens, as it reads inside a sentence, in the given zone: `on` (or `to`, for
+ * "moved to") with the weekday, date and time.
+ * en "on Wednesday, 2 December 2026 at 08:25" · sl "v sredo, 2. decembra 2026, ob 8.25" ·
+ * cs "ve středu 2. prosince 2026 v 8:25" (with `to`: "to …", "na sredo, …", "na středu …").
+ */
+export function whenPhrase(
+  instant: Date,
+  timeZone: string,
+  lang: Lang,
+  prep: 'on' | 'to' = 'on',
+): string {
+  const { date, minutes, weekday } = localParts(instant, timeZone);
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  const words = PHRASE[lang];
+  const wd = words.weekdays[weekday - 1]!;
+  const mon = words.months[month - 1]!;
+  const h = Math.floor(minutes / 60);
+  const mm = String(minutes % 60).padStart(2, '0');
+  if (lang === 'sl') return `${prep === 'to' ? 'na' : 'v'} ${wd}, ${day}. ${mon} ${year}, ob ${h}.${mm}`;
+  if (lang === 'cs') {
+    // "ve" where "v" would run into the word's first consonants: ve středu, ve čtvrtek.
+    const cz = prep === 'to' ? 'na' : /^(st|čt)/.test(wd) ? 've' : 'v';
+    return `${cz} ${wd} ${day}. ${mon} ${year} v ${h}:${mm}`;
+  }
+  return `${prep === 'to' ? 'to' : 'on'} ${wd}, ${day} ${mon} ${year} at ${String(h).padStart(2, '0')}:${mm}`;
+}

@@ -3,6 +3,7 @@ import { assetUrl } from '../../http/assets.ts';
 import { localize, MESSAGES } from '../../i18n/i18n.ts';
 import { formatWhen } from '../../booking/emails.ts';
 import type { BookingView } from '../../booking/lifecycle.ts';
+import { whenPhrase } from '../../views/dates.ts';
 import { html, jsonScript, type Html } from '../../views/html.ts';
 import { errorSummary, type FieldErrors } from '../../views/form.ts';
 import { csrfField } from '../../views/layout.ts';
@@ -39,15 +40,23 @@ ${jsonScript('meeting-config', { ws: data.ws, role: data.role, name: data.name, 
   };
 }
 
-/** A link used too early: when to come back. */
-export function earlyPage(ctx: PageContext, b: BookingView, opensAt: Date): Page {
+/**
+ * A link used too early: when to come back, in a sentence, and a link to check again. With
+ * JavaScript, client/early.ts counts down (by the server's clock: `msLeft`) and opens the
+ * pre-join by reloading when the time comes; without it nothing moves by itself (no meta
+ * refresh: a page that reloads under a screen reader user is WCAG 2.2.1's problem).
+ */
+export function earlyPage(ctx: PageContext, b: BookingView, w: { opensAt: Date; msLeft: number }): Page {
   const { t, lang } = ctx;
   return {
     title: t('meeting.early_title'),
     body: html`<h1>${t('meeting.early_title')}</h1>
 ${facts(ctx, b)}
-<p class="notice">${t('meeting.early_text', { when: formatWhen(opensAt, b.target.office.timeZone, lang) })}</p>
-<p><a href="/help/meeting">${t('meeting.help_link')}</a></p>`,
+<p class="notice">${t('meeting.early_text', { when: whenPhrase(w.opensAt, b.target.office.timeZone, lang) })}</p>
+<p id="early-countdown" role="timer" hidden data-ms-left="${String(w.msLeft)}" data-text="${t('meeting.early_countdown')}"></p>
+<p><a href="${ctx.url}">${t('meeting.early_reload')}</a></p>
+<p><a href="/help/meeting">${t('meeting.help_link')}</a></p>
+<script type="module" src="${assetUrl('early.js')}" nonce="${ctx.nonce}"></script>`,
   };
 }
 
