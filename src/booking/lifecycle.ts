@@ -90,13 +90,19 @@ export function bookingLifecycle(deps: {
     };
   }
 
-  /** The calendar invitation of a booking: UID from its id, the office as organizer, the citizen as attendee. */
+  /**
+   * The calendar invitation of a booking: UID from its id, the office as organizer, the citizen
+   * as attendee. Every booking made here is a video appointment (the pages and the API book
+   * only services held by video), so it takes place at its join link: LOCATION and URL carry
+   * it, which calendars show as the way in; the manage link and the office's address are in
+   * the description (the email's text).
+   */
   function inviteFor(v: BookingView, method: 'REQUEST' | 'CANCEL', sequence: number, description: string): string {
     const f = facts(v);
     const org = v.target.organisation;
     return buildInvite({
       method, uid: `${v.id}@okence`, sequence, start: v.start, end: v.end, stamp: clock.now(),
-      summary: `${f.service} — ${f.office}`, description, location: f.address, url: v.manageUrl,
+      summary: `${f.service} — ${f.office}`, description, location: v.joinUrl, url: v.joinUrl,
       organizer: { name: localize(org.name, v.language, org.defaultLanguage), email: v.target.office.email ?? org.email ?? 'no-reply@okence.invalid' },
       attendee: { name: v.name, email: v.email },
     });
@@ -243,7 +249,9 @@ export function bookingLifecycle(deps: {
 
     /** The current invitation of a booking (REQUEST, or CANCEL once cancelled), for download. */
     invite(v: BookingView): string {
-      return inviteFor(v, v.state === 'cancelled' ? 'CANCEL' : 'REQUEST', v.icsSequence, `${v.joinUrl}\n${v.manageUrl}`);
+      const kind = v.state === 'cancelled' ? 'cancelled' : 'confirmed';
+      const text = bookingEmail(kind, v.language, facts(v), { join: v.joinUrl, manage: v.manageUrl }).text;
+      return inviteFor(v, kind === 'cancelled' ? 'CANCEL' : 'REQUEST', v.icsSequence, text);
     },
 
     /** A booking by id (staff pages authorise before calling), or null. */

@@ -94,6 +94,19 @@ for (const kind of DB_KINDS) {
       const event = new ICAL.Event(new ICAL.Component(ICAL.parse(confirmed.ics)).getFirstSubcomponent('vevent')!);
       assert.equal(event.startDate.toJSDate().toISOString(), start);
       const uid = event.uid;
+      // A video appointment takes place at its join link: LOCATION and URL both carry it (a
+      // calendar offers it as the way in); the manage link is in the description.
+      const joinLink = /(http\S+\/j\/[A-Za-z0-9_-]{43})/.exec(confirmed.text_body)?.[1];
+      const manageLink = /(http\S+\/m\/[A-Za-z0-9_-]{43})/.exec(confirmed.text_body)?.[1] ?? '';
+      assert.ok(joinLink);
+      const where = (e: ICAL.Event) => [e.location, e.component.getFirstPropertyValue('url')];
+      assert.deepEqual(where(event), [joinLink, joinLink]);
+      assert.ok(event.description.includes(manageLink), 'the manage link is in the description');
+      assert.ok(event.description.includes('Ljubljanska cesta'), 'the office still named');
+      const download = await get(`${manageUrl.split('?')[0]}/invite.ics`);
+      const downloaded = new ICAL.Event(new ICAL.Component(ICAL.parse(download.body)).getFirstSubcomponent('vevent')!);
+      assert.deepEqual(where(downloaded), [joinLink, joinLink]);
+      assert.ok(downloaded.description.includes(manageLink));
 
       // Move: same UID, higher SEQUENCE.
       const token = manageUrl.slice(3, 46);
