@@ -123,10 +123,24 @@ for (const kind of DB_KINDS) {
       assert.equal(movedEvent.sequence, 1);
       assert.equal(movedEvent.startDate.toJSDate().toISOString(), newStart);
 
-      // Cancel: METHOD:CANCEL, SEQUENCE 2; the link then says so.
+      // Cancel is a link on the manage page, apart from "move", to a page that asks first; a
+      // post without the answer (a page from before this step) is sent there too.
       const manage = await get(`/m/${token}`);
-      const cancelled = await post(`/m/${token}/cancel`, {}, csrfFrom(manage.body));
+      assert.doesNotMatch(manage.body, /<form[^>]+action="\/m\/[^"]+\/cancel"/);
+      assert.match(manage.body, new RegExp(`<p class="apart"><a href="/m/${token}/cancel">Cancel the appointment</a></p>`));
+      const unasked = await post(`/m/${token}/cancel`, {}, csrfFrom(confirmMove.body));
+      assert.equal(unasked.statusCode, 303);
+      assert.equal(unasked.headers.location, `/m/${token}/cancel`);
+      assert.match((await get(`/m/${token}`)).body, /Move to another time/, 'still booked');
+      const ask = await get(`/m/${token}/cancel`);
+      assert.equal(ask.statusCode, 200);
+      assert.match(ask.body, /Cancel the appointment on Tuesday, 24 November 2026 at \d{2}:\d{2}\? This cannot be undone\./);
+      assert.match(ask.body, /<button type="submit" class="danger">Yes, cancel<\/button>/);
+      assert.match(ask.body, new RegExp(`<a href="/m/${token}">No, keep it</a>`));
+      const cancelled = await post(`/m/${token}/cancel`, { confirm: 'yes' }, csrfFrom(ask.body));
       assert.equal(cancelled.statusCode, 303);
+      assert.equal(cancelled.headers.location, `/m/${token}?cancelled=1`);
+      assert.equal((await get(`/m/${token}/cancel`)).statusCode, 409, 'nothing left to cancel');
       const cancelMail = (await latestMailTo('zan@example.si')).find((m) => m.ics_method === 'CANCEL');
       const cancelCal = new ICAL.Component(ICAL.parse(cancelMail!.ics!));
       assert.equal(cancelCal.getFirstPropertyValue('method'), 'CANCEL');

@@ -14,12 +14,13 @@ import type { BookingService, BookingTarget } from './service.ts';
 import { addDays, localParts } from './time.ts';
 import { calendarPage } from './views/calendar.ts';
 import { dayName } from '../views/dates.ts';
-import { managePage } from './views/manage.ts';
+import { cancelPage, managePage } from './views/manage.ts';
 import { codePage, contactPage, messagePage, takenPage } from './views/steps.ts';
 
 const targetParams = z.object({ org: z.string().max(80), service: z.string().max(80), office: z.string().max(80) });
 const tokenParams = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{43}$/) });
 const holdParams = z.object({ hold: z.uuid() });
+const confirmForm = z.object({ confirm: z.literal('yes') });
 
 type Deps = { tenants: TenantsService; booking: BookingService; lifecycle: BookingLifecycle; clock: Clock };
 
@@ -232,8 +233,19 @@ export function bookingPages(deps: Deps) {
         .send(lifecycle.invite(b));
     });
 
+    app.get('/m/:token/cancel', async (request, reply) => {
+      const { token } = tokenParams.parse(request.params);
+      const b = await lifecycle.byToken('manage', token);
+      if (!b) throw new AppError('not_found');
+      if (b.state !== 'confirmed' || b.past) return renderPage(request, reply, (ctx) => messagePage(ctx.t('book.not_active'), []), 409);
+      return renderPage(request, reply, (ctx) => cancelPage(ctx, { booking: b, token }));
+    });
+
     app.post('/m/:token/cancel', async (request, reply) => {
       const { token } = tokenParams.parse(request.params);
+      // Only the confirmation page's "Yes" cancels; any other post (a page from before the
+      // confirmation step, a stray form) is asked first.
+      if (confirmForm.safeParse(request.body).data?.confirm !== 'yes') return reply.redirect(`/m/${token}/cancel`, 303);
       const result = await lifecycle.cancelByToken(token);
       if (result.ok) return reply.redirect(`/m/${token}?cancelled=1`, 303);
       if (result.reason === 'not_found') throw new AppError('not_found');
