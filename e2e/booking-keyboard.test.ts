@@ -2,7 +2,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import type { Okence } from '../src/boot.ts';
-import { newPage, startMailedSite, waitForMail } from './harness.ts';
+import { expectAccessible, newPage, startMailedSite, waitForMail } from './harness.ts';
 
 let env: Awaited<ReturnType<typeof startMailedSite>>;
 let smtp: Awaited<ReturnType<typeof startMailedSite>>['smtp'];
@@ -54,4 +54,22 @@ test('keyboard only: from the service page to a confirmed booking', async () => 
   await page.keyboard.press('Enter');
   await page.waitForURL(/confirmed=1$/);
   assert.equal(await page.locator('h1').textContent(), 'Your appointment is booked');
+
+  // Cancelling asks first; "No" keeps the appointment, "Yes" cancels it.
+  await tabTo(page, (e) => e.tag === 'A' && e.text === 'Cancel the appointment', 'the cancel link');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/cancel$/);
+  await page.getByText(/^Cancel the appointment on [A-Z][a-z]+day, \d{1,2} [A-Z][a-z]+ \d{4} at \d{2}:\d{2}\? This cannot be undone\.$/).waitFor();
+  await expectAccessible(page);
+  await tabTo(page, (e) => e.tag === 'A' && e.text === 'No, keep it', 'No, keep it');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/m\/[A-Za-z0-9_-]{43}$/);
+  assert.equal(await page.getByRole('link', { name: 'Move to another time' }).count(), 1, 'still booked');
+  await tabTo(page, (e) => e.tag === 'A' && e.text === 'Cancel the appointment', 'the cancel link');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/cancel$/);
+  await tabTo(page, (e) => e.tag === 'BUTTON' && e.text === 'Yes, cancel', 'Yes, cancel');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/cancelled=1$/);
+  await page.getByText('The appointment is cancelled. We sent you an email.').waitFor();
 });
