@@ -1,6 +1,6 @@
 import type { Lang } from '../i18n/i18n.ts';
 import { localeOf } from '../i18n/i18n.ts';
-import { whenPhrase } from '../views/dates.ts';
+import { whenPhrase, zoneName } from '../views/dates.ts';
 
 /** What every booking email names. */
 export type BookingFacts = {
@@ -15,7 +15,10 @@ export type BookingFacts = {
 
 const whenFormats = new Map<string, Intl.DateTimeFormat>();
 
-/** "ponedeljek, 23. november 2026 10:00 CET": date, time and zone in the reader's language. */
+/**
+ * "sreda, 2. december 2026 ob 08:25 CET": date, time and zone in the reader's language, the zone
+ * as an office prints it (zoneName: "SEČ" in Czech, never "GMT +1").
+ */
 export function formatWhen(date: Date, timeZone: string, lang: Lang): string {
   const key = `${lang}|${timeZone}`;
   let f = whenFormats.get(key);
@@ -25,7 +28,7 @@ export function formatWhen(date: Date, timeZone: string, lang: Lang): string {
     });
     whenFormats.set(key, f);
   }
-  return f.format(date);
+  return f.formatToParts(date).map((p) => (p.type === 'timeZoneName' ? zoneName(date, timeZone, lang) : p.value)).join('');
 }
 
 type Texts = {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { byLocalizedName, foldForSearch, formatMoney, searchOrganisations, weekdayName, weekSchedule, type Catalogue } from './domain.ts';
+import { byLocalizedName, foldForSearch, formatMoney, searchOrganisations, weekdayName, weekdayShort, weekSchedule, type Catalogue } from './domain.ts';
 
 const org = (id: string, name: Record<string, string>) => ({
   id, slug: id, country: 'SI' as const, defaultLanguage: 'sl' as const, timeZone: 'Europe/Ljubljana', currency: 'EUR',
@@ -35,6 +35,13 @@ test('money and weekdays follow the reader language', () => {
   assert.equal(weekdayName(1, 'sl'), 'ponedeljek');
   assert.equal(weekdayName(7, 'cs'), 'neděle');
   assert.equal(weekdayName(3, 'en'), 'Wednesday');
+});
+
+test('column headings use the short weekday names each language prints, not cut-off long names', () => {
+  const short = (lang: 'sl' | 'cs' | 'en') => [1, 2, 3, 4, 5, 6, 7].map((d) => weekdayShort(d, lang));
+  assert.deepEqual(short('sl'), ['pon', 'tor', 'sre', 'čet', 'pet', 'sob', 'ned']);
+  assert.deepEqual(short('cs'), ['po', 'út', 'st', 'čt', 'pá', 'so', 'ne']);
+  assert.deepEqual(short('en'), ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun']);
 });
 
 test('week schedule lists every day Monday first, closed days empty, ranges in order', () => {

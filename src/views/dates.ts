@@ -109,3 +109,28 @@ export function whenPhrase(
   }
   return `${prep === 'to' ? 'to' : 'on'} ${wd}, ${day} ${mon} ${year} at ${String(h).padStart(2, '0')}:${mm}`;
 }
+
+const zoneFormats = new Map<string, Intl.DateTimeFormat>();
+
+function zoneNameIn(locale: string, timeZone: string, at: Date): string {
+  const key = `${locale}|${timeZone}`;
+  let f = zoneFormats.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, { timeZoneName: 'short', timeZone });
+    zoneFormats.set(key, f);
+  }
+  return f.formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? '';
+}
+
+/**
+ * The name of a zone at an instant as an office would print it beside a time: cs "SEČ"/"SELČ"
+ * (ICU's own Czech names), sl and en "CET"/"CEST". ICU has no Slovenian abbreviation and
+ * falls back to an offset ("GMT +1") that no office writes; where a language has only such an
+ * offset, the international abbreviation (British English's) stands in for it.
+ */
+export function zoneName(at: Date, timeZone: string, lang: Lang): string {
+  const own = zoneNameIn(localeOf(lang), timeZone, at);
+  if (!/GMT|UTC/.test(own) || /^(GMT|UTC)$/.test(own)) return own;
+  const international = zoneNameIn('en-GB', timeZone, at);
+  return /^[A-Z]{2,5}$/.test(international) ? international : own;
+}

@@ -1,7 +1,7 @@
 import type { Page, PageContext } from '../../http/page.ts';
-import { dayName, monthName } from '../../views/dates.ts';
+import { dayName, monthName, zoneName } from '../../views/dates.ts';
 import { html, type Html } from '../../views/html.ts';
-import { weekdayName } from '../../tenants/domain.ts';
+import { weekdayName, weekdayShort } from '../../tenants/domain.ts';
 import { addDays, isoWeekday } from '../time.ts';
 
 export type CalendarData = {
@@ -50,7 +50,7 @@ export function calendarPage(ctx: PageContext, data: CalendarData): Page {
 </nav>
 <div class="table-wrap"><table class="calendar">
   <caption>${t('book.calendar_caption', { month: monthName(data.month, lang) })}</caption>
-  <thead><tr>${[1, 2, 3, 4, 5, 6, 7].map((d) => html`<th scope="col" abbr="${weekdayName(d, lang)}">${weekdayName(d, lang).slice(0, 3)}</th>`)}</tr></thead>
+  <thead><tr>${[1, 2, 3, 4, 5, 6, 7].map((d) => html`<th scope="col" abbr="${weekdayName(d, lang)}">${weekdayShort(d, lang)}</th>`)}</tr></thead>
   <tbody>${monthGrid(data.month).map(
     (week) => html`<tr>${week.map((day) => {
       if (!day) return html`<td></td>`;
@@ -65,7 +65,7 @@ ${!anyFree ? html`<p class="notice">${t('book.no_times_month')}</p>` : ''}
 <h2 id="times">${data.day ? t('book.free_times_on', { day: dayName(data.day, lang) }) : t('book.pick_day')}</h2>
 ${data.day
   ? times.length
-    ? html`<p class="muted">${t('book.times_in_zone', { zone: data.timeZone })}</p>
+    ? html`<p class="muted">${t('book.times_in_zone', { zone: zoneName(new Date(`${data.day}T12:00:00Z`), data.timeZone, lang) })}</p>
 <ul class="times">${times.map((s) => html`<li><a class="button" href="${s.href}">${s.label}</a></li>`)}</ul>`
     : html`<p>${t('book.no_times_day')}</p>`
   : ''}`,
