@@ -107,7 +107,7 @@ for (const kind of DB_KINDS) {
       const page = await get('/staff/agenda?day=2026-11-25', 'uradnik@domzale.example');
       const panel = /<aside class="lobby-panel[\s\S]*?<\/aside>/.exec(page.body)?.[0] ?? '';
       assert.match(panel, /Mojca Novak/, 'the name from the booking, not the one typed at the door');
-      assert.match(panel, /waiting 4 min/);
+      assert.match(panel, /waiting 4\u00a0min/);
       // Before the page's H1 it has no heading of its own; one line that opens (open without a script) when someone waits.
       assert.doesNotMatch(panel, /<h[1-6]/);
       assert.match(panel, /<details id="lobby-panel-details" open>\s*<summary><span id="lobby-panel-title"[^>]*>Waiting room<\/span> <span class="count">\(<span id="lobby-panel-count">waiting: 1<\/span>\)/);

@@ -36,6 +36,27 @@ test('the confirmation names service, office, official and time and carries both
   assert.match(cancelled.subject, /^Termín zrušen/);
 });
 
+test('the code email says how long the code lasts in the form its number takes', () => {
+  assert.match(codeEmail('sl', '042517', 1).text, /Koda velja 1 minuto\./);
+  assert.match(codeEmail('sl', '042517', 2).text, /Koda velja 2 minuti\./);
+  assert.match(codeEmail('sl', '042517', 4).text, /Koda velja 4 minute\./);
+  assert.match(codeEmail('sl', '042517', 10).text, /Koda velja 10 minut\./);
+  assert.match(codeEmail('cs', '042517', 1).text, /Kód platí 1 minutu\./);
+  assert.match(codeEmail('cs', '042517', 3).text, /Kód platí 3 minuty\./);
+  assert.match(codeEmail('cs', '042517', 10).text, /Kód platí 10 minut\./);
+  assert.match(codeEmail('en', '042517', 1).text, /valid for 1 minute\./);
+});
+
+test('Slovenian and Czech emails use the en dash of their typography and name the official without a gender', () => {
+  const links = { join: 'https://o.example/j/J', manage: 'https://o.example/m/M' };
+  for (const lang of ['sl', 'cs'] as const) {
+    const mail = bookingEmail('confirmed', lang, { ...facts, official: 'Ana Horvat' }, links);
+    assert.doesNotMatch(mail.text, /—/);
+    assert.doesNotMatch(mail.text, /Uslužbenec|Úředník/);
+    assert.match(mail.text, lang === 'sl' ? /Termin vodi: Ana Horvat/ : /Vyřizuje: Ana Horvat/);
+  }
+});
+
 test('the code email shows the code and how long it lasts', () => {
   const mail = codeEmail('en', '042517', 10);
   assert.match(mail.text, /042517/);

@@ -1,5 +1,5 @@
 import type { Lang } from '../i18n/i18n.ts';
-import { localeOf } from '../i18n/i18n.ts';
+import { localeOf, pluralRulesOf } from '../i18n/i18n.ts';
 import { whenPhrase, zoneName } from '../views/dates.ts';
 
 /** What every booking email names. */
@@ -31,6 +31,11 @@ export function formatWhen(date: Date, timeZone: string, lang: Lang): string {
   return f.formatToParts(date).map((p) => (p.type === 'timeZoneName' ? zoneName(date, timeZone, lang) : p.value)).join('');
 }
 
+/** The form of a word after a count, by the language's plural rules (sl has a dual: "2 minuti"). */
+function count(lang: Lang, n: number, forms: Partial<Record<Intl.LDMLPluralRule, string>> & { other: string }): string {
+  return forms[pluralRulesOf(lang).select(n)] ?? forms.other;
+}
+
 type Texts = {
   codeSubject: string;
   codeBody: (code: string, minutes: number) => string;
@@ -49,7 +54,7 @@ type Texts = {
 const TEXTS: Record<Lang, Texts> = {
   sl: {
     codeSubject: 'Vaša koda za potrditev termina',
-    codeBody: (code, minutes) => `Vaša koda za potrditev termina je: ${code}\n\nVpišite jo na strani za potrditev. Koda velja ${minutes} minut. Če termina niste rezervirali vi, to sporočilo prezrite.`,
+    codeBody: (code, minutes) => `Vaša koda za potrditev termina je: ${code}\n\nVpišite jo na strani za potrditev termina. Koda velja ${minutes} ${count('sl', minutes, { one: 'minuto', two: 'minuti', few: 'minute', other: 'minut' })}. Če termina niste rezervirali vi, sporočilo prezrite.`,
     confirmedSubject: (s) => `Termin potrjen: ${s}`,
     cancelledSubject: (s) => `Termin preklican: ${s}`,
     movedSubject: (s) => `Termin prestavljen: ${s}`,
@@ -58,15 +63,15 @@ const TEXTS: Record<Lang, Texts> = {
       confirmed: (on) => `Vaš termin ${on} je potrjen.`,
       cancelled: (on) => `Vaš termin ${on} je preklican.`,
       moved: (_, to) => `Vaš termin je prestavljen ${to}.`,
-      reminder: (on) => `Opominjamo vas na vaš termin ${on}.`,
+      reminder: (on) => `Spominjamo vas na vaš termin ${on}.`,
     },
-    labels: { service: 'Storitev', office: 'Urad', official: 'Uslužbenec', when: 'Kdaj', join: 'Pridružite se sestanku', manage: 'Prekličite ali prestavite termin', reason: 'Razlog' },
+    labels: { service: 'Storitev', office: 'Urad', official: 'Termin vodi', when: 'Kdaj', join: 'Pridružite se sestanku', manage: 'Prekličite ali prestavite termin', reason: 'Razlog' },
     joinHelp: 'Potrebujete brskalnik, kamero in mikrofon ter osebni dokument. Namestitev ni potrebna.',
-    footer: 'Okence — virtualno okence vašega urada',
+    footer: 'Okence – virtualno okence vašega urada',
   },
   cs: {
     codeSubject: 'Váš kód pro potvrzení termínu',
-    codeBody: (code, minutes) => `Váš kód pro potvrzení termínu je: ${code}\n\nZadejte jej na stránce potvrzení. Kód platí ${minutes} minut. Pokud jste termín nerezervovali vy, zprávu ignorujte.`,
+    codeBody: (code, minutes) => `Váš kód pro potvrzení termínu je: ${code}\n\nZadejte ho na stránce pro potvrzení termínu. Kód platí ${minutes} ${count('cs', minutes, { one: 'minutu', few: 'minuty', other: 'minut' })}. Pokud jste termín nerezervovali vy, zprávu prosím ignorujte.`,
     confirmedSubject: (s) => `Termín potvrzen: ${s}`,
     cancelledSubject: (s) => `Termín zrušen: ${s}`,
     movedSubject: (s) => `Termín přesunut: ${s}`,
@@ -77,13 +82,13 @@ const TEXTS: Record<Lang, Texts> = {
       moved: (_, to) => `Váš termín byl přesunut ${to}.`,
       reminder: (on) => `Připomínáme vám váš termín ${on}.`,
     },
-    labels: { service: 'Služba', office: 'Pracoviště', official: 'Úředník', when: 'Kdy', join: 'Připojit se ke schůzce', manage: 'Zrušit nebo přesunout termín', reason: 'Důvod' },
+    labels: { service: 'Služba', office: 'Pracoviště', official: 'Vyřizuje', when: 'Kdy', join: 'Připojit se ke schůzce', manage: 'Zrušit nebo přesunout termín', reason: 'Důvod' },
     joinHelp: 'Stačí prohlížeč, kamera, mikrofon a doklad totožnosti. Nic se neinstaluje.',
-    footer: 'Okence — virtuální přepážka vašeho úřadu',
+    footer: 'Okence – virtuální přepážka vašeho úřadu',
   },
   en: {
     codeSubject: 'Your code to confirm the appointment',
-    codeBody: (code, minutes) => `Your code to confirm the appointment is: ${code}\n\nEnter it on the confirmation page. The code is valid for ${minutes} minutes. If you did not book this appointment, ignore this message.`,
+    codeBody: (code, minutes) => `Your code to confirm the appointment is: ${code}\n\nEnter it on the confirmation page. The code is valid for ${minutes} ${count('en', minutes, { one: 'minute', other: 'minutes' })}. If you did not book this appointment, ignore this message.`,
     confirmedSubject: (s) => `Appointment confirmed: ${s}`,
     cancelledSubject: (s) => `Appointment cancelled: ${s}`,
     movedSubject: (s) => `Appointment moved: ${s}`,

@@ -62,13 +62,85 @@ export function negotiateLanguage(input: { query?: unknown; cookie?: unknown; ac
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
-/** Returns a translator for one language; `{name}` placeholders are filled from params. */
+const pluralRules = new Map<Lang, Intl.PluralRules>();
+
+/** The CLDR plural rules of a language: sl has one/two/few/other, cs one/few/many/other. */
+export function pluralRulesOf(lang: Lang): Intl.PluralRules {
+  let rules = pluralRules.get(lang);
+  if (!rules) {
+    rules = new Intl.PluralRules(localeOf(lang));
+    pluralRules.set(lang, rules);
+  }
+  return rules;
+}
+
+/** A `{name, plural, one {…} other {…}}` block of a message: the parameter and its forms. */
+export type PluralBlock = { name: string; start: number; end: number; forms: Map<string, string> };
+
+/**
+ * Finds the plural blocks of a message, written as in ICU MessageFormat (the subset translators
+ * know: categories and `#` for the number). Inside a form, `{other}` placeholders may appear.
+ */
+export function pluralBlocks(text: string): PluralBlock[] {
+  const blocks: PluralBlock[] = [];
+  const head = /\{(\w+), plural,/g;
+  for (let m = head.exec(text); m; m = head.exec(text)) {
+    const forms = new Map<string, string>();
+    let i = m.index + m[0].length;
+    for (;;) {
+      const form = /^\s*(\w+)\s*\{/.exec(text.slice(i));
+      if (!form) break;
+      let depth = 1;
+      let j = i + form[0].length;
+      for (; j < text.length && depth > 0; j++) depth += text[j] === '{' ? 1 : text[j] === '}' ? -1 : 0;
+      forms.set(form[1] as string, text.slice(i + form[0].length, j - 1));
+      i = j;
+    }
+    const close = text.indexOf('}', i);
+    blocks.push({ name: m[1] as string, start: m.index, end: close + 1, forms });
+    head.lastIndex = close + 1;
+  }
+  return blocks;
+}
+
+const numberFormats = new Map<Lang, Intl.NumberFormat>();
+
+function numberIn(lang: Lang, n: number): string {
+  let f = numberFormats.get(lang);
+  if (!f) {
+    f = new Intl.NumberFormat(localeOf(lang));
+    numberFormats.set(lang, f);
+  }
+  return f.format(n);
+}
+
+/**
+ * Fills a message: plural blocks by the language's rules, `#` being the number written as the
+ * language writes it (sl "1.234", cs "1 234"), then `{name}`. A count is passed as a number.
+ */
+export function fillMessage(text: string, lang: Lang, params: Record<string, string | number>): string {
+  let out = '';
+  let at = 0;
+  for (const b of pluralBlocks(text)) {
+    const n = Number(params[b.name]);
+    const form = b.forms.get(`=${n}`) ?? b.forms.get(pluralRulesOf(lang).select(n)) ?? b.forms.get('other') ?? '';
+    out += text.slice(at, b.start) + form.replace(/#/g, Number.isFinite(n) ? numberIn(lang, n) : '');
+    at = b.end;
+  }
+  out += text.slice(at);
+  return out.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+/**
+ * Returns a translator for one language; `{name}` placeholders are filled from params and
+ * `{count, plural, one {# dan} two {# dneva} few {# dni} other {# dni}}` picks the form.
+ */
 export function translator(lang: Lang): Translate {
   const messages = MESSAGES[lang];
   return (key, params) => {
     const text = messages[key];
     if (!params) return text;
-    return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+    return fillMessage(text, lang, params);
   };
 }
 

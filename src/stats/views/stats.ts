@@ -83,7 +83,7 @@ function figuresOf(ctx: PageContext, f: Figures, typed: StatsQuery): Html {
   const duration = (x: 'wait' | 'length') => {
     const d = f[x];
     const title = t(x === 'wait' ? 'stats.wait' : 'stats.length');
-    const desc = t(x === 'wait' ? 'stats.wait_desc' : 'stats.length_desc', { count: n.format(d.count) });
+    const desc = t(x === 'wait' ? 'stats.wait_desc' : 'stats.length_desc', { count: d.count });
     const bars = [
       { label: t('stats.col.median'), value: d.median ?? 0 },
       { label: t('stats.col.p90'), value: d.p90 ?? 0 },
@@ -118,10 +118,10 @@ ${duration('length')}
 </figure>
 
 <h2 id="satisfaction">${t('stats.satisfaction')}</h2>
-<p>${s.average === null ? t('stats.no_ratings') : t('stats.satisfaction_text', { average: n.format(s.average), count: n.format(s.count) })}</p>
+<p>${s.average === null ? t('stats.no_ratings') : t('stats.satisfaction_text', { average: n.format(s.average), count: s.count })}</p>
 ${fig(tables.ratings, t('stats.satisfaction'), ratingChart({ id: 'ratings-chart', title: t('stats.satisfaction'), desc: t('stats.satisfaction_desc'), locale, distribution: s.distribution }))}
 <h3>${t('stats.comments')}</h3>
-${f.comments.length ? html`<p class="muted">${t('stats.comments_more', { count: n.format(f.comments.length) })}</p>${table(tables.comments)}` : html`<p>${t('stats.no_comments')}</p>`}
+${f.comments.length ? html`<p class="muted">${t('stats.comments_more', { count: f.comments.length })}</p>${table(tables.comments)}` : html`<p>${t('stats.no_comments')}</p>`}
 
 <h2 id="sign-ins">${t('stats.sign_ins')}</h2>
 <p class="muted">${t('stats.sign_ins_note')}</p>
