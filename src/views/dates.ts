@@ -5,6 +5,8 @@ import { localParts } from '../lib/zoned-time.ts';
 const KINDS = {
   /** "10:30" */
   time: { hour: '2-digit', minute: '2-digit' },
+  /** "8:25": the hour without a leading zero, as running text writes it. */
+  clock: { hour: 'numeric', minute: '2-digit', hourCycle: 'h23' },
   /** "ponedeljek, 23. november 2026" */
   day: { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' },
   /** "23. 11. 2026" */
@@ -39,6 +41,17 @@ export function dateFormat(lang: Lang, timeZone: string, kind: DateKind): Intl.D
 
 /** "10:30" in the given zone. */
 export const timeOf = (d: Date, timeZone: string, lang: Lang): string => dateFormat(lang, timeZone, 'time').format(d);
+
+/**
+ * A time inside a sentence ("čaka od 8.25", "konec v 8:25"): Slovenian running text writes the
+ * hour without a leading zero and a full stop before the minutes (SP 2001), Czech a colon.
+ * Tables and lists keep timeOf's "08:25"; English keeps it everywhere.
+ */
+export function timeInText(d: Date, timeZone: string, lang: Lang): string {
+  if (lang === 'en') return timeOf(d, timeZone, lang);
+  const text = dateFormat(lang, timeZone, 'clock').format(d);
+  return lang === 'sl' ? text.replace(':', '.') : text;
+}
 
 /** Date and time to the second in the given zone. */
 export const stampOf = (d: Date, timeZone: string, lang: Lang): string => dateFormat(lang, timeZone, 'stamp').format(d);

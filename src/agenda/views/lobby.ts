@@ -3,7 +3,7 @@ import { assetUrl } from '../../http/assets.ts';
 import { localize, MESSAGES } from '../../i18n/i18n.ts';
 import { html, jsonScript, type Html } from '../../views/html.ts';
 import type { WaitingItem } from '../service.ts';
-import { timeOf } from '../../views/dates.ts';
+import { timeInText } from '../../views/dates.ts';
 
 /** The list inside the lobby panel; also what the live script fetches to replace it. */
 export function lobbyList(ctx: PageContext, waiting: readonly WaitingItem[]): Html {
@@ -12,7 +12,7 @@ export function lobbyList(ctx: PageContext, waiting: readonly WaitingItem[]): Ht
   return html`<ul class="lobby-list">${waiting.map(
     (w) => html`<li data-booking="${w.bookingId}">
       <strong>${w.name}</strong>${w.role === 'guest' ? html` (${t('agenda.lobby.guest')})` : ''}
-      <span class="hint">${t('agenda.lobby.for', { time: timeOf(w.start, w.timeZone, lang), official: w.official, service: localize(w.service, lang, w.fallback) })}</span>
+      <span class="hint">${t('agenda.lobby.for', { time: timeInText(w.start, w.timeZone, lang), official: w.official, service: localize(w.service, lang, w.fallback) })}</span>
       <span class="hint" data-since-minutes="${w.minutes}">${t('agenda.lobby.waited', { minutes: w.minutes })}</span>
       <a href="/staff/meetings/${w.bookingId}">${t('meeting.open_room', { name: w.name })}</a>
     </li>`,

@@ -5,7 +5,7 @@ import type { FileInfo } from '../../meeting/protocol.ts';
 import { html, jsonScript, type Html } from '../../views/html.ts';
 import { csrfField } from '../../views/layout.ts';
 import { FILE_TYPES, type FileType } from '../sniff.ts';
-import { timeOf } from '../../views/dates.ts';
+import { timeInText, timeOf } from '../../views/dates.ts';
 
 /** A size as people read it ("840 kB", "3.4 MB", in the page's language), in binary units like the limits (20 MB = 20 MiB). */
 export function formatSize(bytes: number, lang: Lang): string {
@@ -51,7 +51,7 @@ function fileItem(ctx: PageContext, v: FolderView, f: FileInfo): Html {
 /** The folder: banner, the files, and a plain upload form (the script adds drag and drop, progress and live updates). */
 export function folderPage(ctx: PageContext, v: FolderView): Page {
   const { t, lang } = ctx;
-  const time = timeOf(v.plannedEnd, v.timeZone, lang);
+  const time = timeInText(v.plannedEnd, v.timeZone, lang);
   const banner = v.graceMinutes > 0 ? t('files.banner_grace', { time, grace: duration(v.graceMinutes, lang) }) : t('files.banner', { time });
   const clientText = Object.fromEntries(
     Object.entries(MESSAGES[lang]).filter(([k]) => k.startsWith('folder.') || k.startsWith('files.error.') || k.startsWith('files.role.') || ['files.empty', 'files.infected', 'files.unscanned'].includes(k)),
