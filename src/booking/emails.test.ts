@@ -71,7 +71,7 @@ test('the first sentence carries the time in the case its language needs, in eve
   assert.equal(first('confirmed', 'sl'), 'Vaš termin v ponedeljek, 30. marca 2026, ob 10.00 je potrjen.');
   assert.equal(first('cancelled', 'sl'), 'Vaš termin v ponedeljek, 30. marca 2026, ob 10.00 je preklican.');
   assert.equal(first('moved', 'sl'), 'Vaš termin je prestavljen na ponedeljek, 30. marca 2026, ob 10.00.');
-  assert.equal(first('reminder', 'sl'), 'Opominjamo vas na vaš termin v ponedeljek, 30. marca 2026, ob 10.00.');
+  assert.equal(first('reminder', 'sl'), 'Spominjamo vas na vaš termin v ponedeljek, 30. marca 2026, ob 10.00.');
   assert.equal(first('confirmed', 'cs'), 'Váš termín v pondělí 30. března 2026 v 10:00 je potvrzen.');
   assert.equal(first('cancelled', 'cs'), 'Váš termín v pondělí 30. března 2026 v 10:00 byl zrušen.');
   assert.equal(first('moved', 'cs'), 'Váš termín byl přesunut na pondělí 30. března 2026 v 10:00.');

@@ -72,6 +72,8 @@ test('the issue\'s example, "moved to", and the office\'s zone decide the day', 
   assert.equal(whenPhrase(start, 'Europe/Prague', 'en', 'to'), 'to Wednesday, 2 December 2026 at 08:25');
   // 23:30 UTC on Tuesday is already Wednesday in Ljubljana.
   assert.match(whenPhrase(new Date('2026-12-01T23:30:00Z'), 'Europe/Ljubljana', 'sl'), /^v sredo, 2\. decembra 2026, ob 0\.30$/);
+});
+
 test('a time in a sentence is written as each language writes it: sl "8.25", cs "8:25"', () => {
   const at = new Date('2026-12-02T07:25:00Z');
   assert.equal(timeInText(at, 'Europe/Ljubljana', 'sl'), '8.25');
