@@ -97,12 +97,6 @@ describe('the agenda in Chromium', () => {
       await stage(official, 'prejoin');
       await citizen.context().close();
 
-      // Cvetka did not come: marked from her page.
-      await official.goto(`${baseUrl}/staff/appointments/${cvetka.id}?lang=en`);
-      await official.getByRole('button', { name: text('meeting.mark_no_show', { name: 'Cvetka Horvat' }) }).click();
-      await official.getByText(text('agenda.saved.no_show')).waitFor();
-      await official.locator('.history').getByText(text('agenda.history.no_show')).waitFor();
-
       // Keyboard only: agenda → Darko's appointment → cancel with a reason.
       await official.goto(`${baseUrl}/staff/agenda?lang=en`);
       // Two officials may have appointments at the same time: the link is found by where it goes.
@@ -118,6 +112,46 @@ describe('the agenda in Chromium', () => {
       const mail = await okence.handle.db.selectFrom('mail_outbox').select(['text_body', 'ics']).where('dedupe_key', 'like', `booking:${darko.id}:cancelled:%`).executeTakeFirstOrThrow();
       assert.match(mail.text_body, /Uradnik je zbolel, prosimo za nov termin\./);
       assert.match(mail.ics ?? '', /METHOD:CANCEL/);
+
+      // Borut's meeting took place: his identity check is recorded by keyboard, then corrected; both stay in the history.
+      await okence.handle.db.insertInto('meeting').values({ booking_id: borut.id, started_at: borut.start }).execute();
+      await official.goto(`${baseUrl}/staff/appointments/${borut.id}?lang=en`);
+      await tabTo(official, '#document');
+      await official.keyboard.press('ArrowDown');
+      assert.equal(await official.locator('#document').inputValue(), 'passport', 'the next document after the identity card');
+      await tabAndPress(official, text('agenda.identity_save'));
+      await official.getByText(text('agenda.saved.identity')).waitFor();
+      await tabTo(official, '#document');
+      await official.keyboard.press('ArrowDown');
+      await tabAndPress(official, text('agenda.identity_save'));
+      await official.waitForURL(/saved=identity/);
+      await official.locator('[data-identity="driving_licence"]').waitFor();
+      const history = official.locator('.history');
+      // The first check stays beside its correction.
+      await history.locator('li', { hasText: `checked the identity: ${text('agenda.document.passport')}` }).waitFor();
+      await history.locator('li', { hasText: `checked the identity: ${text('agenda.document.driving_licence')}` }).waitFor();
+      await expectAccessible(official);
+
+      // Cvetka did not come: nothing to record before ten minutes after her start; then a question first, and undo in one step.
+      await official.goto(`${baseUrl}/staff/appointments/${cvetka.id}?lang=en`);
+      assert.equal(await official.getByRole('link', { name: text('agenda.no_show_link', { name: 'Cvetka Horvat' }) }).count(), 0, 'no no-show before the start');
+      clock.setNow(new Date(cvetka.start.getTime() + 11 * 60_000));
+      await signIn(official, baseUrl, 'uradnik@domzale.example');
+      await official.goto(`${baseUrl}/staff/appointments/${cvetka.id}?lang=en`);
+      await tabTo(official, `a[href="/staff/appointments/${cvetka.id}/no-show"]`);
+      await official.keyboard.press('Enter');
+      await official.getByRole('heading', { name: text('agenda.no_show_title', { name: 'Cvetka Horvat' }) }).waitFor();
+      await expectAccessible(official);
+      assert.equal(await okence.handle.db.selectFrom('meeting').select('no_show').where('booking_id', '=', cvetka.id).executeTakeFirst(), undefined, 'asking records nothing');
+      await tabAndPress(official, text('agenda.no_show_submit'));
+      await official.getByText(text('agenda.saved.no_show')).waitFor();
+      await official.locator('[data-state="no_show"]').waitFor();
+      await expectAccessible(official);
+      await tabAndPress(official, text('agenda.no_show_undo'));
+      await official.getByText(text('agenda.saved.no_show_undone')).waitFor();
+      await official.locator('[data-state="not_arrived"]').waitFor();
+      await history.locator('li', { hasText: 'took back the no-show' }).waitFor();
+      await expectAccessible(official);
 
       // The citizen's calendar offers that time again (seen from when the day was booked, before the minimum notice).
       clock.setNow(bookedAt);

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { isCalendarDate as isDay } from '../lib/zoned-time.ts';
-import { agendaState, dayBounds, historyOf, mayCancel, waitedMinutes, weekBounds, type HistoryFacts } from './domain.ts';
+import { agendaState, dayBounds, historyOf, waitedMinutes, weekBounds, type HistoryFacts } from './domain.ts';
 
 const at = (iso: string) => new Date(iso);
 const meeting = (m: Partial<{ startedAt: Date; endedAt: Date; noShow: boolean; citizenKnocking: boolean }>) => ({ startedAt: null, endedAt: null, noShow: false, citizenKnocking: false, ...m });
@@ -14,14 +14,6 @@ test('state: cancelled wins, then no-show, ended, started, knocking, and nothing
   assert.equal(agendaState('confirmed', meeting({ startedAt: at('2026-11-25T09:00Z'), citizenKnocking: true })), 'in_progress');
   assert.equal(agendaState('confirmed', meeting({ citizenKnocking: true })), 'in_lobby');
   assert.equal(agendaState('confirmed', null), 'not_arrived');
-});
-
-test('only an appointment not yet over may be cancelled', () => {
-  const end = at('2026-11-25T10:00Z');
-  assert.equal(mayCancel('not_arrived', end, at('2026-11-25T09:59Z')), true);
-  assert.equal(mayCancel('in_lobby', end, at('2026-11-25T09:00Z')), true);
-  assert.equal(mayCancel('not_arrived', end, end), false, 'the end is exclusive');
-  for (const s of ['done', 'no_show', 'cancelled'] as const) assert.equal(mayCancel(s, end, at('2026-11-24T09:00Z')), false, s);
 });
 
 test('days: only dates that exist', () => {
@@ -90,7 +82,8 @@ test('history: oldest first, same instants in the order of a booking’s life, s
       { role: 'staff', name: 'Uradnik', knockedAt: null, admittedAt: at('2026-11-26T08:58:00Z') },
       { role: 'citizen', name: 'Ana', knockedAt: at('2026-11-26T08:55:00Z'), admittedAt: at('2026-11-26T08:58:00Z') },
     ],
-    meeting: { startedAt: at('2026-11-26T08:58:00Z'), endedAt: null, noShow: false },
+    meeting: { startedAt: at('2026-11-26T08:58:00Z'), endedAt: null, noShow: false, identityVerifiedAt: null },
+    meetingEvents: [],
     cancelledAt: at('2026-11-26T09:30:00Z'),
   };
   const h = historyOf(facts);
@@ -104,7 +97,23 @@ test('history: oldest first, same instants in the order of a booking’s life, s
 
 test('history: a cancellation from before booking_event still shows, and a no-show ends it', () => {
   const t0 = at('2026-11-23T09:00:00Z');
-  const base = { createdAt: t0, confirmedAt: null, events: [], reminders: [], participants: [] };
+  const base = { createdAt: t0, confirmedAt: null, events: [], reminders: [], participants: [], meetingEvents: [] };
   assert.deepEqual(historyOf({ ...base, meeting: null, cancelledAt: at('2026-11-24T09:00:00Z') }).map((x) => x.kind), ['booked', 'cancelled']);
-  assert.deepEqual(historyOf({ ...base, meeting: { startedAt: null, endedAt: at('2026-11-25T09:10:00Z'), noShow: true }, cancelledAt: null }).map((x) => x.kind), ['booked', 'no_show']);
+  assert.deepEqual(historyOf({ ...base, meeting: { startedAt: null, endedAt: at('2026-11-25T09:10:00Z'), noShow: true, identityVerifiedAt: null }, cancelledAt: null }).map((x) => x.kind), ['booked', 'no_show']);
+});
+
+test('history: a no-show and its undoing, and an identity check and its correction, each stay as their own line', () => {
+  const t0 = at('2026-11-23T09:00:00Z');
+  const h = historyOf({
+    createdAt: t0, confirmedAt: t0, events: [], reminders: [], participants: [], cancelledAt: null,
+    meeting: { startedAt: at('2026-11-25T09:20:00Z'), endedAt: null, noShow: false, identityVerifiedAt: at('2026-11-25T09:25:00Z') },
+    meetingEvents: [
+      { at: at('2026-11-25T09:12:00Z'), kind: 'no_show', actorName: 'Uradnik', documentType: null },
+      { at: at('2026-11-25T09:14:00Z'), kind: 'no_show_undone', actorName: 'Uradnik', documentType: null },
+      { at: at('2026-11-25T09:22:00Z'), kind: 'identity_checked', actorName: 'Uradnik', documentType: 'id_card' },
+      { at: at('2026-11-25T09:25:00Z'), kind: 'identity_checked', actorName: 'Vodja', documentType: 'passport' },
+    ],
+  });
+  assert.deepEqual(h.map((x) => x.kind), ['booked', 'confirmed', 'no_show', 'no_show_undone', 'started', 'identity_checked', 'identity_checked']);
+  assert.deepEqual(h.filter((x) => x.kind === 'identity_checked').map((x) => [x.who, x.document]), [['Uradnik', 'id_card'], ['Vodja', 'passport']]);
 });

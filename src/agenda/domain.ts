@@ -1,6 +1,7 @@
 /** The agenda's pure rules: an appointment's state, its history in order, and the days and weeks it is shown by. */
 import { addDays, isoWeekday } from '../booking/time.ts';
 import { startOfDay } from '../lib/zoned-time.ts';
+import type { IdentityDocument } from '../db/tables.ts';
 import { appointmentState } from '../meeting/domain.ts';
 
 /** Where an appointment stands, as the agenda and its page show it. */
@@ -13,11 +14,6 @@ export type MeetingFacts = { startedAt: Date | null; endedAt: Date | null; noSho
 export function agendaState(bookingState: string, m: MeetingFacts): AgendaState {
   if (bookingState === 'cancelled') return 'cancelled';
   return m ? appointmentState(m) : 'not_arrived';
-}
-
-/** Only an appointment not yet over can be cancelled: confirmed, its meeting not ended, its time not past. */
-export function mayCancel(state: AgendaState, end: Date, now: Date): boolean {
-  return (state === 'not_arrived' || state === 'in_lobby' || state === 'in_progress') && end > now;
 }
 
 /** The meeting can still be entered (or the citizen marked absent) until it ends. */
@@ -44,7 +40,7 @@ export function waitedMinutes(since: Date, now: Date): number {
 
 export type HistoryKind =
   | 'booked' | 'confirmed' | 'moved' | 'reminder_sent' | 'reminder_queued' | 'knocked' | 'admitted' | 'joined'
-  | 'started' | 'ended' | 'no_show' | 'cancelled';
+  | 'started' | 'ended' | 'no_show' | 'no_show_undone' | 'identity_checked' | 'identity_withdrawn' | 'cancelled';
 
 /** One line of an appointment's history. `who` is a staff member's or participant's name; `role` whose line it is. */
 export type HistoryItem = {
@@ -55,6 +51,8 @@ export type HistoryItem = {
   from?: Date;
   to?: Date;
   reason?: string;
+  /** An identity check's document type. */
+  document?: IdentityDocument;
 };
 
 /** Everything an appointment's history is made of, as stored in the booking and meeting tables. */
@@ -64,7 +62,9 @@ export type HistoryFacts = {
   events: { at: Date; kind: 'moved' | 'cancelled'; actorRole: 'citizen' | 'staff'; actorName: string | null; fromStart: Date | null; toStart: Date | null; reason: string | null }[];
   reminders: { at: Date; sent: boolean }[];
   participants: { role: 'citizen' | 'guest' | 'staff'; name: string; knockedAt: Date | null; admittedAt: Date | null }[];
-  meeting: { startedAt: Date | null; endedAt: Date | null; noShow: boolean } | null;
+  meeting: { startedAt: Date | null; endedAt: Date | null; noShow: boolean; identityVerifiedAt: Date | null } | null;
+  /** No-shows and their undoing, identity checks and their corrections, by whom (meeting_event). */
+  meetingEvents: { at: Date; kind: 'no_show' | 'no_show_undone' | 'identity_checked' | 'identity_withdrawn'; actorName: string; documentType: IdentityDocument | null }[];
   /** When cancelled without an event (before booking_event existed): the booking's cancelled_at. */
   cancelledAt: Date | null;
 };
@@ -72,7 +72,7 @@ export type HistoryFacts = {
 // Events at the same instant keep the order of a booking's life (a staff member is
 // admitted when the meeting starts; confirmation can share a millisecond with booking).
 const RANK: Record<HistoryKind, number> = {
-  booked: 0, confirmed: 1, moved: 2, reminder_queued: 3, reminder_sent: 3, knocked: 4, joined: 5, admitted: 6, started: 7, ended: 8, no_show: 8, cancelled: 9,
+  booked: 0, confirmed: 1, moved: 2, reminder_queued: 3, reminder_sent: 3, knocked: 4, joined: 5, admitted: 6, started: 7, identity_checked: 7, identity_withdrawn: 7, ended: 8, no_show: 8, no_show_undone: 8, cancelled: 9,
 };
 
 /** The history of an appointment, oldest first. */
@@ -93,7 +93,12 @@ export function historyOf(f: HistoryFacts): HistoryItem[] {
   }
   const m = f.meeting;
   if (m?.startedAt) items.push({ at: m.startedAt, kind: 'started' });
-  if (m?.endedAt) items.push({ at: m.endedAt, kind: m.noShow ? 'no_show' : 'ended' });
+  for (const e of f.meetingEvents) items.push({ at: e.at, kind: e.kind, who: e.actorName, role: 'staff', ...(e.documentType ? { document: e.documentType } : {}) });
+  // Rows from before meeting_event existed: the meeting row's own columns are the only record.
+  const has = (kind: string) => f.meetingEvents.some((e) => e.kind === kind);
+  if (m?.endedAt && !m.noShow) items.push({ at: m.endedAt, kind: 'ended' });
+  if (m?.endedAt && m.noShow && !has('no_show')) items.push({ at: m.endedAt, kind: 'no_show' });
+  if (m?.identityVerifiedAt && !has('identity_checked')) items.push({ at: m.identityVerifiedAt, kind: 'identity_checked' });
   return items
     .map((item, index) => ({ item, index }))
     .sort((a, b) => a.item.at.getTime() - b.item.at.getTime() || RANK[a.item.kind] - RANK[b.item.kind] || a.index - b.index)

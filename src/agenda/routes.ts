@@ -8,14 +8,21 @@ import type { AgendaService } from './service.ts';
 import { agendaPage } from './views/agenda.ts';
 import { appointmentPage, MAX_REASON } from './views/appointment.ts';
 import { lobbyList, lobbyPanel } from './views/lobby.ts';
+import { noShowPage } from './views/no-show.ts';
+import { AppError } from '../lib/errors.ts';
+import { IDENTITY_DOCUMENTS } from '../meeting/protocol.ts';
 
 const day = z.string().refine(isCalendarDate).optional().catch(undefined);
 const agendaQuery = z.object({ day, week: day, office: z.uuid().optional().catch(undefined), official: z.uuid().optional().catch(undefined), saved: z.string().optional() });
 const bookingParams = z.object({ id: z.uuid() });
 const cancelForm = z.object({ reason: z.string().trim().min(1, 'agenda.error.reason_missing').max(MAX_REASON, 'agenda.error.reason_long') });
-const noShowForm = z.object({ back: z.literal('appointment').optional().catch(undefined) });
+const noShowForm = z.object({ back: z.literal('appointment').optional().catch(undefined), confirmed: z.literal('yes').optional().catch(undefined) });
+const backQuery = z.object({ back: z.enum(['appointment', 'agenda']).catch('appointment') });
+const identityForm = z.object({ document: z.enum([...IDENTITY_DOCUMENTS, 'none']) });
 
-const NOTICES: Record<string, MessageKey> = { cancelled: 'agenda.saved.cancelled', no_show: 'agenda.saved.no_show' };
+const NOTICES: Record<string, MessageKey> = {
+  cancelled: 'agenda.saved.cancelled', no_show: 'agenda.saved.no_show', no_show_undone: 'agenda.saved.no_show_undone', identity: 'agenda.saved.identity',
+};
 const noticeOf = (request: FastifyRequest, saved: string | undefined) => (saved && NOTICES[saved] ? request.t(NOTICES[saved]) : null);
 
 /**
@@ -75,12 +82,39 @@ export function agendaRoutes(agenda: AgendaService) {
       return reply.redirect(`/staff/appointments/${id}?saved=cancelled`, 303);
     });
 
+    // The confirmation step of a no-show: its own page, so it works without JavaScript.
+    app.get('/staff/appointments/:id/no-show', async (request, reply) => {
+      const staff = requireStaff(request);
+      const { id } = bookingParams.parse(request.params);
+      const { back } = backQuery.parse(request.query ?? {});
+      const q = await agenda.noShowQuestion(staff, id);
+      return renderPage(request, reply, (ctx) => noShowPage(ctx, { ...q, back }), q.actions.noShow ? 200 : 409);
+    });
+
     app.post('/staff/meetings/:id/no-show', async (request, reply) => {
       const staff = requireStaff(request);
       const { id } = bookingParams.parse(request.params);
-      const { back } = noShowForm.parse(request.body ?? {});
+      const { back, confirmed } = noShowForm.parse(request.body ?? {});
+      // Only from the confirmation page: an old one-click form (or a stray post) asks first.
+      if (!confirmed) return reply.redirect(`/staff/appointments/${id}/no-show?back=${back ?? 'agenda'}`, 303);
       await agenda.markNoShow(staff, id);
       return reply.redirect(back === 'appointment' ? `/staff/appointments/${id}?saved=no_show` : '/staff#today', 303);
+    });
+
+    app.post('/staff/appointments/:id/no-show/undo', async (request, reply) => {
+      const staff = requireStaff(request);
+      const { id } = bookingParams.parse(request.params);
+      await agenda.undoNoShow(staff, id);
+      return reply.redirect(`/staff/appointments/${id}?saved=no_show_undone`, 303);
+    });
+
+    app.post('/staff/appointments/:id/identity', async (request, reply) => {
+      const staff = requireStaff(request);
+      const { id } = bookingParams.parse(request.params);
+      const form = identityForm.safeParse(request.body ?? {});
+      if (!form.success) throw new AppError('invalid_input', 'no such document type');
+      await agenda.checkIdentity(staff, id, form.data.document === 'none' ? null : form.data.document);
+      return reply.redirect(`/staff/appointments/${id}?saved=identity#identity`, 303);
     });
 
     // The lobby panel's list alone, for the live script to swap in after a knock or a leave.

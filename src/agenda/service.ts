@@ -9,12 +9,23 @@ import type { Clock } from '../lib/clock.ts';
 import { AppError } from '../lib/errors.ts';
 import type { MeetingService } from '../meeting/service.ts';
 import type { TenantsService } from '../tenants/service.ts';
-import { agendaState, dayBounds, historyOf, mayCancel, waitedMinutes, weekBounds, type AgendaState } from './domain.ts';
+import { appointmentActions, NO_SHOW_GRACE_MINUTES, type AppointmentActions } from '../booking/domain.ts';
+import type { IdentityDocument } from '../db/tables.ts';
+import type { FolderService } from '../files/service.ts';
+import { agendaState, dayBounds, historyOf, waitedMinutes, weekBounds, type AgendaState, type MeetingFacts } from './domain.ts';
 
 /** What the agenda shows: a day or a week, optionally one office's or one official's. */
 export type AgendaQuery = { day?: string; week?: string; officeId?: string; officialId?: string };
 
-export type AgendaItem = { booking: BookingView; state: AgendaState; cancellable: boolean };
+export type AgendaItem = { booking: BookingView; state: AgendaState; actions: AppointmentActions };
+
+/** The first instant a no-show may be recorded. */
+const noShowFrom = (b: BookingView) => new Date(b.start.getTime() + NO_SHOW_GRACE_MINUTES * 60_000);
+
+/** What may still happen to a booking now, from what its meeting recorded (booking/domain.ts). */
+function actionsOf(b: BookingView, m: MeetingFacts, now: Date): AppointmentActions {
+  return appointmentActions({ state: b.state, start: b.start, end: b.end, meeting: m }, now);
+}
 
 /** A knocker in the lobby panel. */
 export type WaitingItem = { bookingId: string; participantId: string; role: 'citizen' | 'guest' | 'staff'; name: string; start: Date; timeZone: string; official: string; service: Localized; fallback: Lang; minutes: number };
@@ -25,7 +36,7 @@ export type WaitingItem = { bookingId: string; participantId: string; role: 'cit
  * Officials see the offices they work at; admins see every office of their organisation
  * (decision 012). Another organisation's booking, or another office's for an official, is 404.
  */
-export function agendaService(deps: { db: Db; clock: Clock; tenants: TenantsService; lifecycle: BookingLifecycle; meeting: MeetingService; audit: AuditService }) {
+export function agendaService(deps: { db: Db; clock: Clock; tenants: TenantsService; lifecycle: BookingLifecycle; meeting: MeetingService; audit: AuditService; folders: FolderService }) {
   const { tenants, lifecycle, meeting, clock } = deps;
 
   /** The offices a staff member's agenda covers. */
@@ -43,7 +54,13 @@ export function agendaService(deps: { db: Db; clock: Clock; tenants: TenantsServ
     }
     if (booking.state !== 'confirmed' && booking.state !== 'cancelled') throw new AppError('not_found', 'not an appointment (yet)');
     const [m] = await meeting.meetingsOf([id]);
-    return { booking, state: agendaState(booking.state, m ?? null) };
+    return { booking, state: agendaState(booking.state, m ?? null), meeting: m ?? null, actions: actionsOf(booking, m ?? null, clock.now()) };
+  }
+
+  /** When a no-show becomes possible, while it is not yet (the pages say from when); null otherwise. */
+  function waitForNoShow(b: BookingView, state: AgendaState, actions: AppointmentActions): Date | null {
+    const from = noShowFrom(b);
+    return (state === 'not_arrived' || state === 'in_lobby') && !actions.noShow && b.state === 'confirmed' && from > clock.now() ? from : null;
   }
 
   const serviceName = (b: BookingView) => localize(b.target.service.name, b.target.organisation.defaultLanguage, b.target.organisation.defaultLanguage);
@@ -55,12 +72,12 @@ export function agendaService(deps: { db: Db; clock: Clock; tenants: TenantsServ
       detail: { start: b.start.toISOString(), officeId: b.target.office.id, serviceId: b.target.service.id, ...detail },
     });
 
-  // Ending a meeting or marking a no-show from inside the room is audited like the page's button.
-  meeting.hooks.auditEnd = async (bookingId, who, noShow) => {
+  // Ending a meeting, marking a no-show or checking identity from inside the room is audited like the page's buttons.
+  meeting.hooks.auditRoom = async (bookingId, who, action, detail) => {
     const b = await lifecycle.byId(bookingId);
     return async (tx) => {
       // The room's socket does not keep the address it came from.
-      if (b) await audited(tx, { staffId: who.id, name: who.name, ip: null }, noShow ? 'appointment.no_show' : 'meeting.ended', b);
+      if (b) await audited(tx, { staffId: who.id, name: who.name, ip: null }, action, b, detail);
     };
   };
 
@@ -81,8 +98,8 @@ export function agendaService(deps: { db: Db; clock: Clock; tenants: TenantsServ
       const meetings = new Map((await meeting.meetingsOf(bookings.map((b) => b.id))).map((m) => [m.bookingId, m]));
       const now = clock.now();
       const appointments: AgendaItem[] = bookings.map((b) => {
-        const state = agendaState(b.state, meetings.get(b.id) ?? null);
-        return { booking: b, state, cancellable: mayCancel(state, b.end, now) };
+        const m = meetings.get(b.id) ?? null;
+        return { booking: b, state: agendaState(b.state, m), actions: actionsOf(b, m, now) };
       });
       return {
         organisation: s.organisation, offices: s.visible, officials: staff.role === 'admin' ? s.team : [],
@@ -92,32 +109,64 @@ export function agendaService(deps: { db: Db; clock: Clock; tenants: TenantsServ
 
     /** An appointment's page: details, history, minutes, chat and survey; every view is audited. */
     async appointment(staff: StaffPrincipal, id: string) {
-      const { booking, state } = await find(staff, id);
-      const [history, record] = await Promise.all([lifecycle.history(id), meeting.recordOf(id)]);
+      const { booking, state, actions } = await find(staff, id);
+      const [history, record, events, folder] = await Promise.all([lifecycle.history(id), meeting.recordOf(id), meeting.eventsOf(id), deps.folders.summaryFor(id)]);
       if (!history) throw new AppError('not_found');
       await audited(deps.db, staffActor(staff), 'appointment.viewed', booking);
+      const checks = events.filter((e) => e.kind === 'identity_checked' || e.kind === 'identity_withdrawn');
+      const lastNoShow = events.filter((e) => e.kind === 'no_show').at(-1);
       return {
-        booking, state, cancellable: mayCancel(state, booking.end, clock.now()),
-        history: historyOf({ ...history, participants: record.participants, meeting: record.meeting }),
+        booking, state, actions,
+        history: historyOf({ ...history, participants: record.participants, meeting: record.meeting, meetingEvents: events }),
         minutes: record.meeting?.minutes ?? '', chat: record.chat.filter((l) => l.kind !== 'folder'), survey: record.survey,
+        /** The identity check as it stands now (the latest event), or the legacy column's bare fact. */
+        identity: checks.at(-1) ?? (record.meeting?.identityVerifiedAt ? { at: record.meeting.identityVerifiedAt, kind: 'identity_checked' as const, actorName: '', documentType: null } : null),
+        noShow: state === 'no_show' ? (lastNoShow ?? null) : null,
+        /** When a no-show becomes possible, while it is not yet (the page says from when). */
+        noShowFrom: waitForNoShow(booking, state, actions),
+        folder,
       };
     },
 
     /** Cancels on the citizen's behalf with a reason (kept in booking_event, never in the audit entry). */
     async cancel(staff: StaffPrincipal, id: string, reason: string): Promise<void> {
-      const { booking, state } = await find(staff, id);
-      if (!mayCancel(state, booking.end, clock.now())) throw new AppError('conflict', 'the appointment is over');
+      const { actions } = await find(staff, id);
+      if (!actions.staffCancel) throw new AppError('conflict', 'the appointment has started or is over');
       const result = await lifecycle.cancelOnBehalf(id, { staffId: staff.id, name: staff.displayName }, reason, (tx, v) => audited(tx, staffActor(staff), 'appointment.cancelled', v));
       if (!result.ok) throw new AppError(result.reason === 'not_found' ? 'not_found' : 'conflict', result.reason);
       meeting.closeCancelled(id);
     },
 
-    /** The citizen did not come: ends the meeting as a no-show, audited in the same transaction. */
+    /** The confirmation page of a no-show: the appointment, and whether (or from when) it can be recorded. */
+    async noShowQuestion(staff: StaffPrincipal, id: string) {
+      await meeting.forStaff(staff, id);
+      const { booking, state, actions } = await find(staff, id);
+      return { booking, actions, noShowFrom: waitForNoShow(booking, state, actions) };
+    },
+
+    /**
+     * The citizen did not come: ends the meeting as a no-show, audited in the same transaction.
+     * Only from NO_SHOW_GRACE_MINUTES after the start, judged under the booking's lock.
+     */
     async markNoShow(staff: StaffPrincipal, id: string): Promise<void> {
       const entrant = await meeting.forStaff(staff, id);
-      const { booking, state } = await find(staff, id);
-      if (state === 'cancelled') throw new AppError('conflict', 'cancelled');
-      await meeting.markNoShow(entrant, (tx) => audited(tx, staffActor(staff), 'appointment.no_show', booking));
+      const { booking } = await find(staff, id);
+      await meeting.markNoShow(entrant, staff.displayName, (tx) => audited(tx, staffActor(staff), 'appointment.no_show', booking));
+    },
+
+    /** Takes a no-show back in one step: the previous state returns, the history and the audit log keep both. */
+    async undoNoShow(staff: StaffPrincipal, id: string): Promise<void> {
+      const entrant = await meeting.forStaff(staff, id);
+      const { booking } = await find(staff, id);
+      await meeting.undoNoShow(entrant, staff.displayName, (tx) => audited(tx, staffActor(staff), 'appointment.no_show_undone', booking));
+    },
+
+    /** Records or corrects the identity check with its document type (null: it was not checked after all). */
+    async checkIdentity(staff: StaffPrincipal, id: string, document: IdentityDocument | null): Promise<void> {
+      const entrant = await meeting.forStaff(staff, id);
+      const { booking } = await find(staff, id);
+      const action = document ? 'appointment.identity_checked' : 'appointment.identity_withdrawn';
+      await meeting.checkIdentity(entrant, staff.displayName, document, (tx) => audited(tx, staffActor(staff), action, booking, document ? { document } : {}));
     },
 
     /** Who waits in the lobbies of the staff member's offices, longest first, with how long. */

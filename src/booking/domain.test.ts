@@ -1,7 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { bookableTimes, dueReminders, formatDayHours, generateSlots, parseDayHours, type BookingRules, type SlotInput, type WeeklyHours } from './domain.ts';
+import {
+  appointmentActions, bookableTimes, dueReminders, formatDayHours, generateSlots, NO_SHOW_GRACE_MINUTES, parseDayHours,
+  type AppointmentFacts, type BookingRules, type MeetingRecord, type SlotInput, type WeeklyHours,
+} from './domain.ts';
 import { publicHolidays } from './holidays.ts';
 import { localParts, zonedInstant } from './time.ts';
 
@@ -145,6 +148,78 @@ test('day hours parse as staff type them and round-trip', () => {
       const ranges = [];
       for (let i = 0; i + 1 < sorted.length; i += 2) ranges.push({ start: sorted[i]!, end: sorted[i + 1]! });
       return JSON.stringify(parseDayHours(formatDayHours(ranges))) === JSON.stringify(ranges);
+    }),
+  );
+});
+
+const at = (s: string) => new Date(s);
+const appointment = (meeting: MeetingRecord = null, state = 'confirmed'): AppointmentFacts => ({
+  state, start: at('2026-12-02T09:00:00Z'), end: at('2026-12-02T09:30:00Z'), meeting,
+});
+const minute = 60_000;
+// Instants from a day before to a day after a 09:00–09:30 appointment, to the millisecond.
+const anyTime = fc.integer({ min: -86_400_000, max: 86_400_000 }).map((ms) => new Date(at('2026-12-02T09:00:00Z').getTime() + ms));
+const anyMeeting: fc.Arbitrary<MeetingRecord> = fc.option(
+  fc.record({ startedAt: fc.option(anyTime), endedAt: fc.option(anyTime), noShow: fc.boolean() }),
+);
+
+test('a citizen may cancel or move only a confirmed appointment before its start that the meeting has not touched', () => {
+  fc.assert(
+    fc.property(anyMeeting, anyTime, fc.constantFrom('confirmed', 'cancelled', 'held'), (meeting, now, state) => {
+      const f = appointment(meeting, state);
+      const a = appointmentActions(f, now);
+      const untouched = state === 'confirmed' && !meeting?.startedAt && !meeting?.endedAt;
+      assert.equal(a.citizenCancel, untouched && now < f.start);
+      assert.equal(a.citizenMove, a.citizenCancel);
+      // Whatever staff may do to a booking, the citizen may do no more.
+      if (a.citizenCancel) assert.ok(a.staffCancel);
+    }),
+  );
+});
+
+test('history stays history: once a meeting started or ended, nobody may cancel it, and a no-show is never possible', () => {
+  fc.assert(
+    fc.property(anyTime, anyTime, fc.boolean(), anyTime, (startedAt, endedAt, noShow, now) => {
+      for (const meeting of [{ startedAt, endedAt: null, noShow: false }, { startedAt: null, endedAt, noShow }, { startedAt, endedAt, noShow }]) {
+        const a = appointmentActions(appointment(meeting), now);
+        assert.equal(a.citizenCancel || a.citizenMove || a.staffCancel || a.noShow, false, JSON.stringify({ meeting, now }));
+      }
+    }),
+  );
+});
+
+test('a no-show can be recorded only from the start plus the grace period, and undone while it is the record', () => {
+  const f = appointment();
+  const grace = f.start.getTime() + NO_SHOW_GRACE_MINUTES * minute;
+  assert.equal(appointmentActions(f, new Date(f.start.getTime() - 3 * 3600_000)).noShow, false, 'hours before');
+  assert.equal(appointmentActions(f, f.start).noShow, false, 'at the start');
+  assert.equal(appointmentActions(f, new Date(grace - 1)).noShow, false, 'a millisecond before the grace ends');
+  assert.equal(appointmentActions(f, new Date(grace)).noShow, true);
+  assert.equal(appointmentActions(f, new Date(grace + 86_400_000)).noShow, true, 'recorded the next day');
+  fc.assert(
+    fc.property(anyMeeting, anyTime, (meeting, now) => {
+      const a = appointmentActions(appointment(meeting), now);
+      if (a.noShow) assert.ok(now.getTime() >= grace);
+      assert.equal(a.undoNoShow, Boolean(meeting?.endedAt && meeting.noShow));
+      assert.equal(a.undoNoShow && a.noShow, false);
+    }),
+  );
+  assert.equal(appointmentActions(appointment({ startedAt: null, endedAt: new Date(grace), noShow: true }, 'cancelled'), new Date(grace)).undoNoShow, false);
+});
+
+test('staff may call off a time nobody was served in until its end, never after', () => {
+  const f = appointment();
+  assert.equal(appointmentActions(f, new Date(f.end.getTime() - 1)).staffCancel, true);
+  assert.equal(appointmentActions(f, f.end).staffCancel, false);
+  assert.equal(appointmentActions(f, new Date(f.start.getTime() + minute)).citizenCancel, false, 'a page rendered before the start and sent after it');
+});
+
+test('the identity check and the end belong to a meeting that took place', () => {
+  fc.assert(
+    fc.property(anyMeeting, anyTime, (meeting, now) => {
+      const a = appointmentActions(appointment(meeting), now);
+      assert.equal(a.checkIdentity, Boolean(meeting?.startedAt) && !(meeting?.endedAt && meeting.noShow));
+      assert.equal(a.end, Boolean(meeting?.startedAt) && !meeting?.endedAt);
     }),
   );
 });

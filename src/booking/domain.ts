@@ -179,3 +179,64 @@ export function parseDayHours(text: string): { start: number; end: number }[] | 
 export function formatDayHours(ranges: readonly { start: number; end: number }[]): string {
   return ranges.map((r) => `${clockTime(r.start)}–${clockTime(r.end)}`).join(', ');
 }
+
+/**
+ * How long after the start an official must wait before recording that the citizen did not
+ * come: people are late, and a no-show ends the meeting and kills the join link.
+ */
+export const NO_SHOW_GRACE_MINUTES = 10;
+
+/** What a booking's meeting has recorded (null: no meeting row yet, nobody has come). */
+export type MeetingRecord = { startedAt: Date | null; endedAt: Date | null; noShow: boolean } | null;
+
+/** The facts every "may this still happen?" question depends on. */
+export type AppointmentFacts = { state: string; start: Date; end: Date; meeting: MeetingRecord };
+
+/** What may still happen to an appointment at one instant. */
+export type AppointmentActions = {
+  /** The citizen (manage link, HTML or API) may cancel or move it. */
+  citizenCancel: boolean;
+  citizenMove: boolean;
+  /** Staff may cancel it on the citizen's behalf. */
+  staffCancel: boolean;
+  /** Staff may record that the citizen did not come. */
+  noShow: boolean;
+  /** Staff may take back a no-show recorded by mistake. */
+  undoNoShow: boolean;
+  /** Staff may record (or correct) the identity check. */
+  checkIdentity: boolean;
+  /** Staff may end the meeting as having taken place, and still write its minutes. */
+  end: boolean;
+};
+
+/**
+ * The one rule for what may still happen to an appointment at `now`. An appointment that has
+ * started, ended (done or no-show) or whose time has passed is history: the citizen can no
+ * longer cancel or move it (the manage page, its POST routes and the API all ask this).
+ * - citizen cancel/move: confirmed, nothing recorded by the meeting, and before the start;
+ * - staff cancel: confirmed, the meeting neither started nor ended, before the end (the office
+ *   calls off a time nobody was served in; a held or missed meeting is never turned into
+ *   "cancelled");
+ * - no-show: confirmed, nobody admitted, not ended, and at least NO_SHOW_GRACE_MINUTES after
+ *   the start; undone while it is the record;
+ * - identity check: the meeting took place (a citizen was admitted) and is not a no-show;
+ * - end and minutes: the meeting started and has not ended.
+ */
+export function appointmentActions(f: AppointmentFacts, now: Date): AppointmentActions {
+  const live = f.state === 'confirmed';
+  const started = Boolean(f.meeting?.startedAt);
+  const ended = Boolean(f.meeting?.endedAt);
+  const noShowRecorded = live && ended && f.meeting?.noShow === true;
+  const untouched = live && !started && !ended;
+  const beforeStart = now < f.start;
+  const graceOver = now.getTime() >= f.start.getTime() + NO_SHOW_GRACE_MINUTES * 60_000;
+  return {
+    citizenCancel: untouched && beforeStart,
+    citizenMove: untouched && beforeStart,
+    staffCancel: untouched && now < f.end,
+    noShow: untouched && graceOver,
+    undoNoShow: noShowRecorded,
+    checkIdentity: live && started && !noShowRecorded,
+    end: live && started && !ended,
+  };
+}

@@ -15,7 +15,7 @@ import {
   newCode,
   resendDecision,
 } from './codes.ts';
-import { dueReminders } from './domain.ts';
+import { appointmentActions, dueReminders, type AppointmentActions } from './domain.ts';
 import { bookingEmail, codeEmail, type BookingFacts } from './emails.ts';
 import { buildInvite } from './ics.ts';
 import * as repo from './repo.ts';
@@ -118,13 +118,24 @@ export function bookingLifecycle(deps: {
   }
 
   /**
+   * What may still happen to a booking now (booking/domain.ts appointmentActions). Inside a
+   * transaction that has locked the booking row, `lock` also locks its meeting row, so the
+   * answer holds until the change commits: a page rendered earlier is judged at submit time.
+   */
+  async function actionsOf(tx: Db, row: repo.BookingRow, lock = false): Promise<AppointmentActions> {
+    const meeting = await repo.meetingRecord(tx, row.id, lock);
+    return appointmentActions({ state: row.state, start: row.start, end: row.end, meeting }, clock.now());
+  }
+
+  /**
    * Cancels a booking row locked by the caller's transaction, by the citizen (manage link) or by
    * staff with a reason: the state, the history event and the email with `METHOD:CANCEL` and a
-   * higher SEQUENCE. Only a confirmed booking not yet over.
+   * higher SEQUENCE. Only what appointmentActions allows the actor: history stays history.
    */
   async function cancelLocked(tx: Db, row: repo.BookingRow, actor: 'citizen' | { staffId: string; name: string }, reason?: string) {
     const now = clock.now();
-    if (row.state !== 'confirmed' || row.end <= now) return { ok: false as const, reason: 'not_active' as const };
+    const may = await actionsOf(tx, row, true);
+    if (!(actor === 'citizen' ? may.citizenCancel : may.staffCancel)) return { ok: false as const, reason: 'not_active' as const };
     await repo.markCancelled(tx, row.id, now);
     await repo.insertBookingEvent(tx, { bookingId: row.id, at: now, kind: 'cancelled', actor, ...(reason === undefined ? {} : { reason }) });
     const v = await view({ ...row, state: 'cancelled' });
@@ -260,6 +271,39 @@ export function bookingLifecycle(deps: {
       return row ? view(row) : null;
     },
 
+    /**
+     * The manage link's page: the booking, what the citizen may still do with it, and how its
+     * meeting ended (a no-show or a meeting that took place is history, shown as such).
+     */
+    async manage(token: string) {
+      const row = await repo.findBookingByToken(db, 'manage_token_hash', sha256(token));
+      if (!row) return null;
+      const meeting = await repo.meetingRecord(db, row.id);
+      const actions = appointmentActions({ state: row.state, start: row.start, end: row.end, meeting }, clock.now());
+      const outcome = row.state !== 'confirmed' || !meeting ? null : meeting.noShow && meeting.endedAt ? ('no_show' as const) : meeting.endedAt ? ('done' as const) : meeting.startedAt ? ('in_progress' as const) : null;
+      return { booking: await view(row), actions, outcome };
+    },
+
+    /**
+     * Tells the citizen, in the caller's transaction, that the office recorded them as not
+     * attending, or took that back (decision: a record about a person is not made behind their
+     * back; the e-mail names the office's contact for a mistake). Each event has its own mail.
+     */
+    async queueNoShowMail(tx: Db, bookingId: string, kind: 'no_show' | 'no_show_undone', at: Date): Promise<void> {
+      const row = await repo.findBooking(tx, bookingId);
+      if (!row) return;
+      const v = await view(row);
+      const o = v.target.office;
+      const contact = [o.email ?? v.target.organisation.email, o.phone ?? v.target.organisation.phone].filter(Boolean).join(', ');
+      const mail = bookingEmail(kind, v.language, facts(v), { join: v.joinUrl, manage: v.manageUrl }, undefined, contact || null);
+      await enqueueMail(tx, { dedupeKey: `booking:${v.id}:${kind}:${at.getTime()}`, to: v.email, subject: mail.subject, text: mail.text, sender: v.target.organisation.mailSender }, clock.now());
+    },
+
+    /** Tells the mail worker that a transaction which has committed queued mail. */
+    wakeMail(): void {
+      deps.wakeMail?.();
+    },
+
     /** The booking a manage (or join) link points to, or null. */
     async byToken(kind: 'manage' | 'join', token: string): Promise<BookingView | null> {
       const row = await repo.findBookingByToken(db, kind === 'manage' ? 'manage_token_hash' : 'join_token_hash', sha256(token));
@@ -310,7 +354,7 @@ export function bookingLifecycle(deps: {
     async rescheduleByToken(token: string, start: Date) {
       const current = await repo.findBookingByToken(db, 'manage_token_hash', sha256(token));
       if (!current) return { ok: false as const, reason: 'not_found' as const };
-      if (current.state !== 'confirmed' || current.end <= clock.now()) return { ok: false as const, reason: 'not_active' as const };
+      if (!(await actionsOf(db, current)).citizenMove) return { ok: false as const, reason: 'not_active' as const };
       const target = await deps.tenants.bookingTargetById(current.organisationId, current.officeId, current.serviceId, current.staffId);
       const day = localParts(start, target.office.timeZone).date;
       const open = (await deps.booking.freshSlots(target, day, day)).filter((s) => s.start.getTime() === start.getTime());
@@ -319,7 +363,9 @@ export function bookingLifecycle(deps: {
       const result = await retryOnConflict(() =>
         db.transaction().execute(async (tx) => {
           const row = await repo.findBookingByToken(tx, 'manage_token_hash', sha256(token), true);
-          if (!row || row.state !== 'confirmed') return undefined;
+          if (!row) return undefined;
+          // Judged again under the lock: the meeting may have started since the check above.
+          if (!(await actionsOf(tx, row, true)).citizenMove) return 'not_active' as const;
           const now = clock.now();
           const staffIds = open.map((s) => s.officialId);
           await repo.lockOfficials(tx, staffIds);
@@ -335,11 +381,13 @@ export function bookingLifecycle(deps: {
           return v;
         }),
       );
-      if (!result.ok || !result.value) return { ok: false as const, reason: 'taken' as const };
+      const moved = result.ok ? result.value : undefined;
+      if (moved === 'not_active') return { ok: false as const, reason: 'not_active' as const };
+      if (!moved) return { ok: false as const, reason: 'taken' as const };
       deps.booking.invalidate();
       deps.wakeMail?.();
-      deps.onChanged?.(result.value.id, 'moved');
-      return { ok: true as const, booking: result.value };
+      deps.onChanged?.(moved.id, 'moved');
+      return { ok: true as const, booking: moved };
     },
   };
 }

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/db.ts';
-import type { Absence, Busy, WeeklyHours } from './domain.ts';
+import type { Absence, Busy, MeetingRecord, WeeklyHours } from './domain.ts';
 import { clockTime, minutesOf } from './time.ts';
 
 /** `[start,end)` as a PostgreSQL tstzrange literal. */
@@ -422,4 +422,15 @@ export async function agendaAt(db: Db, officeIds: readonly string[], from: Date,
     .orderBy(sql`lower(during)`)
     .orderBy('id')
     .execute();
+}
+
+/**
+ * What a booking's meeting has recorded, for the booking's own "may this still happen?" rule.
+ * `forUpdate` locks the meeting row in the caller's transaction (which has locked the booking
+ * row), so the room cannot start or end the meeting between the check and the change.
+ */
+export async function meetingRecord(db: Db, bookingId: string, forUpdate = false): Promise<MeetingRecord> {
+  let q = db.selectFrom('meeting').select(['started_at as startedAt', 'ended_at as endedAt', 'no_show as noShow']).where('booking_id', '=', bookingId);
+  if (forUpdate) q = q.forUpdate();
+  return (await q.executeTakeFirst()) ?? null;
 }

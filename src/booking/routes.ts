@@ -215,11 +215,11 @@ export function bookingPages(deps: Deps) {
 
     app.get('/m/:token', async (request, reply) => {
       const { token } = tokenParams.parse(request.params);
-      const b = await lifecycle.byToken('manage', token);
-      if (!b) throw new AppError('not_found');
+      const m = await lifecycle.manage(token);
+      if (!m) throw new AppError('not_found');
       const q = request.query as Record<string, unknown>;
       const notice = q.cancelled === '1' ? request.t('book.cancelled') : q.moved === '1' ? request.t('book.moved') : undefined;
-      return renderPage(request, reply, (ctx) => managePage(ctx, { booking: b, token, notice, confirmed: q.confirmed === '1' }));
+      return renderPage(request, reply, (ctx) => managePage(ctx, { ...m, token, notice, confirmed: q.confirmed === '1' }));
     });
 
     app.get('/m/:token/invite.ics', async (request, reply) => {
@@ -235,10 +235,10 @@ export function bookingPages(deps: Deps) {
 
     app.get('/m/:token/cancel', async (request, reply) => {
       const { token } = tokenParams.parse(request.params);
-      const b = await lifecycle.byToken('manage', token);
-      if (!b) throw new AppError('not_found');
-      if (b.state !== 'confirmed' || b.past) return renderPage(request, reply, (ctx) => messagePage(ctx.t('book.not_active'), []), 409);
-      return renderPage(request, reply, (ctx) => cancelPage(ctx, { booking: b, token }));
+      const m = await lifecycle.manage(token);
+      if (!m) throw new AppError('not_found');
+      if (!m.actions.citizenCancel) return renderPage(request, reply, (ctx) => messagePage(ctx.t('book.not_active'), []), 409);
+      return renderPage(request, reply, (ctx) => cancelPage(ctx, { booking: m.booking, token }));
     });
 
     app.post('/m/:token/cancel', async (request, reply) => {
@@ -254,9 +254,10 @@ export function bookingPages(deps: Deps) {
 
     app.get('/m/:token/move', async (request, reply) => {
       const { token } = tokenParams.parse(request.params);
-      const b = await lifecycle.byToken('manage', token);
-      if (!b) throw new AppError('not_found');
-      if (b.state !== 'confirmed' || b.past) return renderPage(request, reply, (ctx) => messagePage(ctx.t('book.not_active'), []), 409);
+      const m = await lifecycle.manage(token);
+      if (!m) throw new AppError('not_found');
+      const b = m.booking;
+      if (!m.actions.citizenMove) return renderPage(request, reply, (ctx) => messagePage(ctx.t('book.not_active'), []), 409);
       const startParam = (request.query as Record<string, unknown>).start;
       if (typeof startParam === 'string') {
         const start = instant.parse(startParam);

@@ -1,6 +1,9 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { Localized } from '../i18n/i18n.ts';
 
+/** The kinds of identity document an official may record having checked (never the number). */
+export type IdentityDocument = 'id_card' | 'passport' | 'driving_licence' | 'other';
+
 /** Row types of every table, as Kysely sees them. Kept in step with migrations/. */
 export type Database = {
   schema_migration: { version: number; name: string; applied_at: Generated<Date> };
@@ -131,6 +134,7 @@ export type Database = {
     no_show: Generated<boolean>;
     identity_verified_at: Date | null;
     identity_verified_by: string | null;
+    identity_document: IdentityDocument | null;
     minutes: Generated<string>;
     minutes_updated_at: Date | null;
   };
@@ -159,7 +163,12 @@ export type Database = {
     postal_address: string | null;
     updated_at: Generated<Date>;
   };
-  meeting_folder: { booking_id: string; organisation_id: string; opened_by: string | null; opened_at: Date; closes_at: Date; delete_at: Date; purged_at: Date | null };
+  meeting_folder: {
+    booking_id: string; organisation_id: string; opened_by: string | null; opened_at: Date; closes_at: Date; delete_at: Date; purged_at: Date | null;
+    files_deleted: Generated<number>;
+    /** bigint, read as a string to stay exact. */
+    bytes_deleted: Generated<string>;
+  };
   meeting_file: {
     id: Generated<string>;
     booking_id: string;
@@ -195,6 +204,15 @@ export type Database = {
   meeting_relay: { id: Generated<string>; payload: string; created_at: Generated<Date> };
   sign_in_attempt: { id: Generated<string>; email: string; ip: string; succeeded: boolean; at: Date };
   sign_in_daily: { organisation_id: string; day: string; succeeded: Generated<number>; failed: Generated<number> };
+  meeting_event: {
+    id: Generated<string>;
+    booking_id: string;
+    at: Date;
+    kind: 'no_show' | 'no_show_undone' | 'identity_checked' | 'identity_withdrawn';
+    actor_staff_id: string | null;
+    actor_name: string;
+    document_type: IdentityDocument | null;
+  };
   booking_event: {
     id: Generated<string>;
     booking_id: string;

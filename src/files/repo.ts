@@ -130,8 +130,15 @@ export async function dueForPurge(db: Db, now: Date, limit: number): Promise<str
 /** Forgets a folder's files (their rows; the job removes the bytes) and marks it purged. */
 export async function markPurged(db: Db, bookingId: string, now: Date): Promise<{ count: number; bytes: number }> {
   const gone = await db.deleteFrom('meeting_file').where('booking_id', '=', bookingId).returning(['size_bytes']).execute();
-  await db.updateTable('meeting_folder').set({ purged_at: now }).where('booking_id', '=', bookingId).execute();
-  return { count: gone.length, bytes: gone.reduce((n, r) => n + r.size_bytes, 0) };
+  const count = gone.length;
+  const bytes = gone.reduce((n, r) => n + r.size_bytes, 0);
+  // Added, not set: a moved booking's folder opens again and may be purged a second time.
+  await db
+    .updateTable('meeting_folder')
+    .set((eb) => ({ purged_at: now, files_deleted: eb('files_deleted', '+', count), bytes_deleted: sql<string>`bytes_deleted + ${bytes}` }))
+    .where('booking_id', '=', bookingId)
+    .execute();
+  return { count, bytes };
 }
 
 export async function graceMinutes(db: Db, organisationId: string): Promise<number> {
@@ -144,4 +151,10 @@ export async function setGraceMinutes(db: Db, organisationId: string, minutes: n
     .values({ organisation_id: organisationId, grace_minutes: minutes })
     .onConflict((oc) => oc.column('organisation_id').doUpdateSet({ grace_minutes: minutes }))
     .execute();
+}
+
+/** A folder's deleted files, counted when they went (the appointment page says there were files). */
+export async function deletedCounts(db: Db, bookingId: string): Promise<{ purgedAt: Date | null; count: number; bytes: number } | undefined> {
+  const row = await db.selectFrom('meeting_folder').select(['purged_at', 'files_deleted', 'bytes_deleted']).where('booking_id', '=', bookingId).executeTakeFirst();
+  return row && { purgedAt: row.purged_at, count: row.files_deleted, bytes: Number(row.bytes_deleted) };
 }

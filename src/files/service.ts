@@ -294,6 +294,16 @@ export function folderService(deps: {
       await service.purgeDue();
     },
 
+    /**
+     * What the appointment page lists of a meeting's folder: the files still there (name, size,
+     * who uploaded, when) and how many were deleted; null when no folder was ever opened.
+     */
+    async summaryFor(bookingId: string) {
+      const [files, deleted] = await Promise.all([repo.files(db, bookingId), repo.deletedCounts(db, bookingId)]);
+      if (!deleted) return null;
+      return { files, deleted };
+    },
+
     /** The audit log of a meeting's folder, oldest first. */
     audit: (bookingId: string) => repo.auditOf(db, bookingId),
     graceMinutes: (organisationId: string) => repo.graceMinutes(db, organisationId),

@@ -97,7 +97,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(staffSession, { identity: deps.identity });
   installErrorHandling(app);
   // Officials' working views; the lobby panel is fetched for every staff page before its handler.
-  const agenda = agendaService({ db: deps.handle.db, clock: deps.clock, tenants: deps.tenants, lifecycle: deps.lifecycle, meeting: deps.meeting, audit: deps.audit });
+  const agenda = agendaService({ db: deps.handle.db, clock: deps.clock, tenants: deps.tenants, lifecycle: deps.lifecycle, meeting: deps.meeting, audit: deps.audit, folders: deps.folders });
   app.decorateRequest('staffPanel', null);
   app.addHook('preHandler', lobbyPanelHook(agenda));
 

@@ -21,6 +21,9 @@ export function joinWindow(start: Date, end: Date, now: Date, endedAt: Date | nu
   return { kind: 'open' };
 }
 
+/** What staff can do from inside the room that the audit log records. */
+export type RoomAction = 'meeting.ended' | 'appointment.no_show' | 'appointment.identity_checked';
+
 const STAFF_ONLY = new Set<ClientMessage['type']>(['admit', 'deny', 'remove', 'minutes', 'verify-identity', 'invite', 'end', 'no-show', 'open-folder']);
 const ADMITTED_ONLY = new Set<ClientMessage['type']>(['signal', 'chat', 'media']);
 

@@ -2,12 +2,18 @@
 // validates every inbound frame against `clientMessage`; anything else is dropped and
 // logged. The browser client (src/meeting/client/) imports only the types.
 import { z } from 'zod';
+import type { IdentityDocument } from '../db/tables.ts';
+
+export type { IdentityDocument };
 
 /** Largest inbound frame the server reads; larger frames close the socket (1009). */
 export const MAX_FRAME_BYTES = 16 * 1024;
 export const MAX_CHAT_CHARS = 2000;
 export const MAX_MINUTES_CHARS = 20_000;
 export const MAX_NAME_CHARS = 80;
+
+/** The kinds of identity document an official records having checked (never the number). */
+export const IDENTITY_DOCUMENTS = ['id_card', 'passport', 'driving_licence', 'other'] as const satisfies readonly IdentityDocument[];
 
 const id = z.string().regex(/^[0-9a-f-]{36}$/);
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -33,7 +39,8 @@ export const clientMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('deny'), participant: id, message: z.string().trim().max(300).default('') }),
   z.object({ type: z.literal('remove'), participant: id }),
   z.object({ type: z.literal('minutes'), text: z.string().max(MAX_MINUTES_CHARS) }),
-  z.object({ type: z.literal('verify-identity') }),
+  // The identity check with the document type; a later one corrects it, null withdraws it.
+  z.object({ type: z.literal('verify-identity'), document: z.enum(IDENTITY_DOCUMENTS).nullable() }),
   // A personal guest link for someone more (a colleague, an interpreter); answered with `invited`.
   z.object({ type: z.literal('invite'), name: text(MAX_NAME_CHARS) }),
   z.object({ type: z.literal('end') }),
@@ -80,14 +87,15 @@ export type ServerMessage =
       iceTransportPolicy: 'all' | 'relay';
     }
   /** Admitted: who is in the room (including you), the chat so far, the minutes, whether identity was checked. */
-  | { type: 'room'; peers: PeerInfo[]; chat: ChatLine[]; minutes: string; identityVerified: boolean }
+  | { type: 'room'; peers: PeerInfo[]; chat: ChatLine[]; minutes: string; identityVerified: boolean; identityDocument: IdentityDocument | null }
   | { type: 'peer-joined'; peer: PeerInfo }
   | { type: 'peer-left'; id: string }
   | { type: 'peer-media'; peer: PeerInfo }
   | { type: 'signal'; from: string; description?: { type: 'offer' | 'answer'; sdp: string }; candidate?: z.infer<typeof candidate> | null }
   | { type: 'chat'; line: ChatLine }
   | { type: 'minutes'; text: string }
-  | { type: 'identity-verified' }
+  /** The identity check was recorded with this document type, or withdrawn (null). */
+  | { type: 'identity-verified'; document: IdentityDocument | null }
   /** The meeting folder's files, after every change (also to folder pages watching it). */
   | { type: 'files'; files: FileInfo[] }
   /** Staff only: who waits in this meeting's lobby. */

@@ -1,5 +1,7 @@
 import { sql } from 'kysely';
+import type { AppointmentFacts } from '../booking/domain.ts';
 import type { Db } from '../db/db.ts';
+import type { IdentityDocument } from '../db/tables.ts';
 import type { ChatLine, Knocker, Role } from './protocol.ts';
 
 export type ParticipantRow = {
@@ -21,6 +23,7 @@ export type MeetingRow = {
   endedAt: Date | null;
   noShow: boolean;
   identityVerifiedAt: Date | null;
+  identityDocument: IdentityDocument | null;
   minutes: string;
 };
 
@@ -38,7 +41,7 @@ export async function ensureMeeting(db: Db, bookingId: string): Promise<MeetingR
 export async function findMeeting(db: Db, bookingId: string): Promise<MeetingRow | undefined> {
   return db
     .selectFrom('meeting')
-    .select(['booking_id as bookingId', 'started_at as startedAt', 'ended_at as endedAt', 'no_show as noShow', 'identity_verified_at as identityVerifiedAt', 'minutes'])
+    .select(['booking_id as bookingId', 'started_at as startedAt', 'ended_at as endedAt', 'no_show as noShow', 'identity_verified_at as identityVerifiedAt', 'identity_document as identityDocument', 'minutes'])
     .where('booking_id', '=', bookingId)
     .executeTakeFirst();
 }
@@ -47,7 +50,7 @@ export async function meetingsOf(db: Db, bookingIds: readonly string[]): Promise
   if (bookingIds.length === 0) return [];
   return db
     .selectFrom('meeting as m')
-    .select(['m.booking_id as bookingId', 'm.started_at as startedAt', 'm.ended_at as endedAt', 'm.no_show as noShow', 'm.identity_verified_at as identityVerifiedAt', 'm.minutes'])
+    .select(['m.booking_id as bookingId', 'm.started_at as startedAt', 'm.ended_at as endedAt', 'm.no_show as noShow', 'm.identity_verified_at as identityVerifiedAt', 'm.identity_document as identityDocument', 'm.minutes'])
     .select(sql<boolean>`EXISTS (SELECT 1 FROM meeting_participant p WHERE p.booking_id = m.booking_id AND p.role = 'citizen' AND p.state = 'knocking' AND p.connected)`.as('citizenKnocking'))
     .where('m.booking_id', 'in', bookingIds)
     .execute();
@@ -162,11 +165,8 @@ export async function markEnded(db: Db, bookingId: string, staffId: string | nul
 }
 
 export async function setMinutes(db: Db, bookingId: string, text: string, now: Date): Promise<void> {
-  await db.updateTable('meeting').set({ minutes: text, minutes_updated_at: now }).where('booking_id', '=', bookingId).execute();
-}
-
-export async function markIdentityVerified(db: Db, bookingId: string, staffId: string, now: Date): Promise<void> {
-  await db.updateTable('meeting').set({ identity_verified_at: now, identity_verified_by: staffId }).where('booking_id', '=', bookingId).execute();
+  // Minutes are written while the meeting runs; an ended meeting's minutes are its record.
+  await db.updateTable('meeting').set({ minutes: text, minutes_updated_at: now }).where('booking_id', '=', bookingId).where('ended_at', 'is', null).execute();
 }
 
 export async function addChat(db: Db, bookingId: string, participantId: string, body: string, now: Date, kind: 'text' | 'folder' = 'text'): Promise<void> {
@@ -283,4 +283,62 @@ export async function waitingAt(db: Db, officeIds: readonly string[]): Promise<W
 /** Everyone who came to a booking's meeting, in the order they first came, for its history. */
 export async function participantsOf(db: Db, bookingId: string): Promise<ParticipantRow[]> {
   return db.selectFrom('meeting_participant').select(participantColumns).where('booking_id', '=', bookingId).orderBy(sql`coalesce(knocked_at, admitted_at)`).execute();
+}
+
+/**
+ * Locks a booking and its meeting row (created if missing) in the caller's transaction and
+ * returns the facts appointmentActions judges: the booking row first, in the same order as
+ * the booking's cancel and move, so the two never wait on each other in reverse.
+ */
+export async function lockAppointment(db: Db, bookingId: string): Promise<AppointmentFacts | undefined> {
+  const b = await db
+    .selectFrom('booking')
+    .select(['state', sql<Date>`lower(during)`.as('start'), sql<Date>`upper(during)`.as('end')])
+    .where('id', '=', bookingId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!b) return undefined;
+  await db.insertInto('meeting').values({ booking_id: bookingId }).onConflict((oc) => oc.column('booking_id').doNothing()).execute();
+  const m = await db.selectFrom('meeting').select(['started_at as startedAt', 'ended_at as endedAt', 'no_show as noShow']).where('booking_id', '=', bookingId).forUpdate().executeTakeFirstOrThrow();
+  return { state: b.state, start: b.start, end: b.end, meeting: m };
+}
+
+/** A meeting event: a no-show or its undoing, an identity check or its withdrawal. */
+export type MeetingEvent = {
+  at: Date;
+  kind: 'no_show' | 'no_show_undone' | 'identity_checked' | 'identity_withdrawn';
+  actorName: string;
+  documentType: IdentityDocument | null;
+};
+
+export async function insertMeetingEvent(db: Db, bookingId: string, e: MeetingEvent & { actorStaffId: string | null }): Promise<void> {
+  await db
+    .insertInto('meeting_event')
+    .values({ booking_id: bookingId, at: e.at, kind: e.kind, actor_staff_id: e.actorStaffId, actor_name: e.actorName, document_type: e.documentType })
+    .execute();
+}
+
+/** A booking's meeting events, oldest first. */
+export async function meetingEvents(db: Db, bookingId: string): Promise<MeetingEvent[]> {
+  return db
+    .selectFrom('meeting_event')
+    .select(['at', 'kind', 'actor_name as actorName', 'document_type as documentType'])
+    .where('booking_id', '=', bookingId)
+    .orderBy('at')
+    .orderBy('id')
+    .execute();
+}
+
+/** Takes back a no-show: the meeting is open again, as before it was marked. */
+export async function undoNoShow(db: Db, bookingId: string): Promise<void> {
+  await db.updateTable('meeting').set({ ended_at: null, ended_by: null, no_show: false }).where('booking_id', '=', bookingId).where('no_show', '=', true).execute();
+}
+
+/** The current identity check: a document type, or null when withdrawn. */
+export async function setIdentity(db: Db, bookingId: string, staffId: string | null, now: Date, document: IdentityDocument | null): Promise<void> {
+  await db
+    .updateTable('meeting')
+    .set(document ? { identity_verified_at: now, identity_verified_by: staffId, identity_document: document } : { identity_verified_at: null, identity_verified_by: null, identity_document: null })
+    .where('booking_id', '=', bookingId)
+    .execute();
 }

@@ -138,8 +138,8 @@ for (const kind of DB_KINDS) {
       await citizen.next('room');
       staff.send({ type: 'minutes', text: 'Potrdilo izdano.' });
       assert.equal((await citizen.next('minutes')).text, 'Potrdilo izdano.');
-      staff.send({ type: 'verify-identity' });
-      await citizen.next('identity-verified');
+      staff.send({ type: 'verify-identity', document: 'passport' });
+      assert.equal((await citizen.next('identity-verified')).document, 'passport');
       staff.send({ type: 'end' });
       const ended = await citizen.next('ended');
       assert.equal(ended.surveyUrl, `/j/${b.joinToken}/survey`);

@@ -7,12 +7,17 @@ import { localize } from '../i18n/i18n.ts';
 import { AppError } from '../lib/errors.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { TenantsService } from '../tenants/service.ts';
-import { iceServersFor, joinWindow, type IceConfig, type JoinWindow } from './domain.ts';
+import { appointmentActions, type AppointmentActions } from '../booking/domain.ts';
+import type { IdentityDocument } from '../db/tables.ts';
+import { iceServersFor, joinWindow, type IceConfig, type JoinWindow, type RoomAction } from './domain.ts';
 import { meetingHub, peerInfo, type Connection } from './hub.ts';
 import type { ClientMessage, Role } from './protocol.ts';
 import * as repo from './repo.ts';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+/** Who records something about a meeting: a staff member, by the name they had then. */
+type Recorder = { staffId: string | null; name: string };
 
 /** Who is entering a meeting, already authenticated by a route. */
 export type Entrant = { booking: BookingView; role: Role; staffId: string | null; guestId: string | null; surveyUrl: string | null };
@@ -35,9 +40,28 @@ export function meetingService(deps: {
   const hooks: {
     openFolder?(c: Connection, staffName: string): Promise<void>;
     ended?(bookingId: string): void;
-    /** Set by the agenda: prepares the audit entry of an end or a no-show from the room, to write in its transaction. */
-    auditEnd?(bookingId: string, staff: { id: string; name: string }, noShow: boolean): Promise<(tx: Db) => Promise<void>>;
+    /**
+     * Set by the agenda: prepares the audit entry of something done from the room (an end, a
+     * no-show, an identity check), to write in its transaction.
+     */
+    auditRoom?(bookingId: string, staff: { id: string; name: string }, action: RoomAction, detail?: Record<string, unknown>): Promise<(tx: Db) => Promise<void>>;
   } = {};
+
+  /**
+   * Changes a meeting's record under the lock of its booking and meeting rows, only when the
+   * one rule (appointmentActions) allows `action` at this instant: a page or a room that
+   * offered it earlier is judged when the change arrives. `within` adds the audit entry.
+   */
+  async function recordLocked(bookingId: string, action: keyof AppointmentActions, change: (tx: Db, now: Date) => Promise<void>, within?: (tx: Db) => Promise<void>): Promise<void> {
+    await db.transaction().execute(async (tx) => {
+      const facts = await repo.lockAppointment(tx, bookingId);
+      if (!facts) throw new AppError('not_found');
+      const now = clock.now();
+      if (!appointmentActions(facts, now)[action]) throw new AppError('conflict', `${action} is not possible now`);
+      await change(tx, now);
+      await within?.(tx);
+    });
+  }
 
   /** The window a booking's link is in now, counting an ended meeting as over. */
   async function windowOf(b: BookingView): Promise<JoinWindow> {
@@ -54,7 +78,7 @@ export function meetingService(deps: {
       const here = local.get(p.id);
       return here ? peerInfo(here) : { ...p, audio: true, video: true, screen: false };
     });
-    hub.send(c.socket, { type: 'room', peers, chat, minutes: meeting.minutes, identityVerified: meeting.identityVerifiedAt !== null });
+    hub.send(c.socket, { type: 'room', peers, chat, minutes: meeting.minutes, identityVerified: meeting.identityVerifiedAt !== null, identityDocument: meeting.identityDocument });
     if (c.role === 'staff') hub.send(c.socket, { type: 'lobby', waiting: await repo.lobby(db, c.bookingId) });
     hub.toMeeting(c.bookingId, { admitted: true }, { type: 'peer-joined', peer: peerInfo(c) }, c.participantId);
   }
@@ -70,17 +94,42 @@ export function meetingService(deps: {
   }
 
   /** Ends the meeting once, for everyone in it (each citizen is sent to their own survey by the hub). */
-  async function endMeeting(bookingId: string, staffId: string | null, noShow: boolean, within?: (tx: Db) => Promise<void>): Promise<void> {
+  async function endMeeting(bookingId: string, staffId: string | null, within?: (tx: Db) => Promise<void>): Promise<void> {
     const ended = await db.transaction().execute(async (tx) => {
       await repo.ensureMeeting(tx, bookingId);
-      const done = await repo.markEnded(tx, bookingId, staffId, clock.now(), noShow);
+      const done = await repo.markEnded(tx, bookingId, staffId, clock.now(), false);
       if (done) await within?.(tx);
       return done;
     });
-    if (ended) {
-      hub.toMeeting(bookingId, { everyone: true }, { type: 'ended', surveyUrl: null });
-      hooks.ended?.(bookingId);
-    }
+    if (ended) closeRoom(bookingId);
+  }
+
+  function closeRoom(bookingId: string): void {
+    hub.toMeeting(bookingId, { everyone: true }, { type: 'ended', surveyUrl: null });
+    hooks.ended?.(bookingId);
+  }
+
+  /**
+   * Records that the citizen did not come (NO_SHOW_GRACE_MINUTES after the start at the
+   * earliest): the meeting ends, the event keeps who and when, and the citizen is told.
+   */
+  async function noShow(bookingId: string, by: Recorder, within?: (tx: Db) => Promise<void>): Promise<void> {
+    await recordLocked(bookingId, 'noShow', async (tx, now) => {
+      await repo.markEnded(tx, bookingId, by.staffId, now, true);
+      await repo.insertMeetingEvent(tx, bookingId, { at: now, kind: 'no_show', actorStaffId: by.staffId, actorName: by.name, documentType: null });
+      await lifecycle.queueNoShowMail(tx, bookingId, 'no_show', now);
+    }, within);
+    lifecycle.wakeMail();
+    closeRoom(bookingId);
+  }
+
+  /** Records (or corrects, or with null withdraws) the identity check: a new event each time, the earlier ones stay. */
+  async function checkIdentity(bookingId: string, by: Recorder, document: IdentityDocument | null, within?: (tx: Db) => Promise<void>): Promise<void> {
+    await recordLocked(bookingId, 'checkIdentity', async (tx, now) => {
+      await repo.setIdentity(tx, bookingId, by.staffId, now, document);
+      await repo.insertMeetingEvent(tx, bookingId, { at: now, kind: document ? 'identity_checked' : 'identity_withdrawn', actorStaffId: by.staffId, actorName: by.name, documentType: document });
+    }, within);
+    hub.toMeeting(bookingId, { admitted: true }, { type: 'identity-verified', document });
   }
 
   async function participantOf(bookingId: string, id: string): Promise<repo.ParticipantRow> {
@@ -119,10 +168,12 @@ export function meetingService(deps: {
         await repo.setMinutes(db, b, m.text, now);
         hub.toMeeting(b, { admitted: true }, { type: 'minutes', text: m.text }, c.participantId);
         return;
-      case 'verify-identity':
-        await repo.markIdentityVerified(db, b, c.staffId!, now);
-        hub.toMeeting(b, { admitted: true }, { type: 'identity-verified' });
+      case 'verify-identity': {
+        const by = { staffId: c.staffId, name: c.knownName };
+        const audit = c.staffId ? await hooks.auditRoom?.(b, { id: c.staffId, name: c.knownName }, 'appointment.identity_checked', { document: m.document }) : undefined;
+        await checkIdentity(b, by, m.document, audit);
         return;
+      }
       case 'invite': {
         const token = randomBytes(32).toString('base64url');
         await repo.insertGuest(db, { bookingId: b, name: m.name, tokenHash: sha256(token), invitedBy: c.staffId!, now });
@@ -132,8 +183,10 @@ export function meetingService(deps: {
       case 'end':
       case 'no-show': {
         // Prepared before the transaction: PGlite has one connection, which the transaction holds.
-        const audit = c.staffId ? await hooks.auditEnd?.(b, { id: c.staffId, name: c.knownName }, m.type === 'no-show') : undefined;
-        await endMeeting(b, c.staffId, m.type === 'no-show', audit);
+        const action = m.type === 'no-show' ? 'appointment.no_show' : 'meeting.ended';
+        const audit = c.staffId ? await hooks.auditRoom?.(b, { id: c.staffId, name: c.knownName }, action) : undefined;
+        if (m.type === 'no-show') await noShow(b, { staffId: c.staffId, name: c.knownName }, audit);
+        else await endMeeting(b, c.staffId, audit);
         return;
       }
       case 'open-folder':
@@ -259,9 +312,27 @@ export function meetingService(deps: {
     },
 
     /** Marks a booking's citizen as not having come (from the agenda, outside the room); `within` runs in its transaction (the audit entry). */
-    async markNoShow(e: Entrant, within?: (tx: Db) => Promise<void>): Promise<void> {
-      await endMeeting(e.booking.id, e.staffId, true, within);
+    async markNoShow(e: Entrant, name: string, within?: (tx: Db) => Promise<void>): Promise<void> {
+      await noShow(e.booking.id, { staffId: e.staffId, name }, within);
     },
+
+    /** Takes back a no-show recorded by mistake: the meeting is as before, the event and the citizen's e-mail say so. */
+    async undoNoShow(e: Entrant, name: string, within?: (tx: Db) => Promise<void>): Promise<void> {
+      await recordLocked(e.booking.id, 'undoNoShow', async (tx, now) => {
+        await repo.undoNoShow(tx, e.booking.id);
+        await repo.insertMeetingEvent(tx, e.booking.id, { at: now, kind: 'no_show_undone', actorStaffId: e.staffId, actorName: name, documentType: null });
+        await lifecycle.queueNoShowMail(tx, e.booking.id, 'no_show_undone', now);
+      }, within);
+      lifecycle.wakeMail();
+    },
+
+    /** Records or corrects the identity check from the appointment page (null withdraws it). */
+    async checkIdentity(e: Entrant, name: string, document: IdentityDocument | null, within?: (tx: Db) => Promise<void>): Promise<void> {
+      await checkIdentity(e.booking.id, { staffId: e.staffId, name }, document, within);
+    },
+
+    /** A booking's no-show and identity events, oldest first (for its history). */
+    eventsOf: (bookingId: string) => repo.meetingEvents(db, bookingId),
 
     /** Where the meetings of some bookings stand (for the agenda): started, ended, no-show, citizen knocking. */
     meetingsOf: (bookingIds: readonly string[]) => repo.meetingsOf(db, bookingIds),

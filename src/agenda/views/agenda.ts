@@ -1,7 +1,6 @@
 import type { Page, PageContext } from '../../http/page.ts';
 import { localize } from '../../i18n/i18n.ts';
 import { html, type Html } from '../../views/html.ts';
-import { csrfField } from '../../views/layout.ts';
 import type { AgendaService } from '../service.ts';
 import { isOpen } from '../domain.ts';
 import { dayName, timeOf } from '../../views/dates.ts';
@@ -27,11 +26,11 @@ function agendaHref(a: Agenda, which: { day?: string; week?: string }): string {
  * (site.css) and the names stand before the values, so the actions are reached without
  * scrolling sideways.
  */
-function row(ctx: PageContext, { booking: b, state }: Item, withOffice: boolean): Html {
+function row(ctx: PageContext, { booking: b, state, actions: may }: Item, withOffice: boolean): Html {
   const { t, lang } = ctx;
   const fb = b.target.organisation.defaultLanguage;
   const tz = b.target.office.timeZone;
-  const actions = isOpen(state) || state === 'not_arrived';
+  const actions = isOpen(state) || may.noShow;
   return html`<tr data-booking="${b.id}">
     <td data-label="${t('meeting.col_time')}"><a href="/staff/appointments/${b.id}">${timeOf(b.start, tz, lang)}–${timeOf(b.end, tz, lang)}<span class="visually-hidden"> ${t('agenda.details_of', { name: b.name })}</span></a></td>
     <td data-label="${t('meeting.col_citizen')}">${b.name}${b.notes ? html`<span class="hint">${b.notes}</span>` : ''}</td>
@@ -39,7 +38,7 @@ function row(ctx: PageContext, { booking: b, state }: Item, withOffice: boolean)
     <td data-label="${t('book.official')}">${b.target.officialName ?? ''}</td>
     <td data-label="${t('meeting.col_state')}" data-state="${state}">${t(STATE_KEYS[state])}</td>
     <td class="${actions ? 'agenda-actions' : 'agenda-actions empty'}">${isOpen(state) ? html`<a class="button" href="/staff/meetings/${b.id}">${t('meeting.open_room', { name: b.name })}</a>` : ''}
-      ${state === 'not_arrived' ? html`<form method="post" action="/staff/meetings/${b.id}/no-show" class="inline-form">${csrfField(ctx)}<button type="submit" class="secondary">${t('meeting.mark_no_show', { name: b.name })}</button></form>` : ''}</td>
+      ${may.noShow ? html`<a class="button secondary" href="/staff/appointments/${b.id}/no-show?back=agenda">${t('agenda.no_show_link', { name: b.name })}</a>` : ''}</td>
   </tr>`;
 }
 

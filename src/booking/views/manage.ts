@@ -4,15 +4,38 @@ import { html } from '../../views/html.ts';
 import { csrfField } from '../../views/layout.ts';
 import { whenPhrase } from '../../views/dates.ts';
 import { formatWhen } from '../emails.ts';
+import type { AppointmentActions } from '../domain.ts';
 import type { BookingView } from '../lifecycle.ts';
 
-/** The confirmation and manage page: the facts, the links, the invitation, cancel and move. */
-export function managePage(ctx: PageContext, data: { booking: BookingView; token: string; notice?: string | undefined; confirmed?: boolean }): Page {
+type ManageData = {
+  booking: BookingView;
+  /** What the citizen may still do (appointmentActions): cancel and move only before the start. */
+  actions: AppointmentActions;
+  /** How the meeting went, when it has a record: history, never changed from here. */
+  outcome: 'done' | 'no_show' | 'in_progress' | null;
+  token: string;
+  notice?: string | undefined;
+  confirmed?: boolean;
+};
+
+/** The booking's state as the citizen reads it: the meeting's outcome wins over the clock. */
+function stateText(t: PageContext['t'], d: ManageData): string {
+  if (d.booking.state === 'cancelled') return t('book.state.cancelled');
+  if (d.outcome === 'no_show') return t('book.state.no_show');
+  if (d.outcome === 'done') return t('book.state.done');
+  if (d.outcome === 'in_progress') return t('book.state.in_progress');
+  return d.booking.past ? t('book.state.past') : t('book.state.confirmed');
+}
+
+/** The confirmation and manage page: the facts, the links, the invitation, cancel and move (only while allowed). */
+export function managePage(ctx: PageContext, data: ManageData): Page {
   const { t, lang } = ctx;
   const b = data.booking;
   const fb = b.target.organisation.defaultLanguage;
-  const active = b.state === 'confirmed' && !b.past;
-  const state = b.state === 'cancelled' ? t('book.state.cancelled') : b.past ? t('book.state.past') : t('book.state.confirmed');
+  // The join link stays while the meeting can still be held; cancel and move only while the rule allows.
+  const joinable = b.state === 'confirmed' && !b.past && (data.outcome === null || data.outcome === 'in_progress');
+  const changeable = data.actions.citizenCancel || data.actions.citizenMove;
+  const state = stateText(t, data);
   const title = data.confirmed ? t('book.confirmed_title') : t('book.manage_title');
   return {
     title,
@@ -26,16 +49,24 @@ ${data.confirmed ? html`<p>${t('book.confirmed_text')}</p>` : ''}
   <dt>${t('book.when')}</dt><dd>${formatWhen(b.start, b.target.office.timeZone, lang)}</dd>
   <dt>${t('book.state')}</dt><dd>${state}</dd>
 </dl>
-${active
+${joinable
   ? html`<dl class="facts">
   <dt>${t('book.join_link')}</dt><dd><a href="${b.joinUrl}">${b.joinUrl}</a></dd>
   <dt>${t('book.manage_link')}</dt><dd><a href="${b.manageUrl}">${b.manageUrl}</a></dd>
 </dl>
-<p><a href="/m/${data.token}/invite.ics" download="okence.ics">${t('book.calendar_file')}</a></p>
-<p><a class="button" href="/m/${data.token}/move">${t('book.move')}</a></p>
-<p class="apart"><a href="/m/${data.token}/cancel">${t('book.cancel')}</a></p>`
-  : html`<p class="notice">${b.state === 'cancelled' ? t('book.link_cancelled') : t('book.link_past')}</p>`}`,
+<p><a href="/m/${data.token}/invite.ics" download="okence.ics">${t('book.calendar_file')}</a></p>`
+  : html`<p class="notice">${closedText(t, data)}</p>`}
+${data.actions.citizenMove ? html`<p><a class="button" href="/m/${data.token}/move">${t('book.move')}</a></p>` : ''}
+${data.actions.citizenCancel ? html`<p class="apart"><a href="/m/${data.token}/cancel">${t('book.cancel')}</a></p>` : ''}
+${joinable && !changeable ? html`<p class="hint">${t('book.no_changes_now')}</p>` : ''}`,
   };
+}
+
+/** Why the links are gone: cancelled, recorded as not attended, or over. */
+function closedText(t: PageContext['t'], d: ManageData): string {
+  if (d.booking.state === 'cancelled') return t('book.link_cancelled');
+  if (d.outcome === 'no_show') return t('book.link_no_show', { contact: d.booking.target.office.email ?? d.booking.target.organisation.email ?? '' });
+  return t('book.link_past');
 }
 
 /**

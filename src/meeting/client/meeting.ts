@@ -91,7 +91,7 @@ function handle(m: ServerMessage): void {
     case 'minutes':
       return setMinutes(m.text);
     case 'identity-verified':
-      return markVerified();
+      return markVerified(m.document);
     case 'files':
       return showFolder(m.files.length);
     case 'lobby':

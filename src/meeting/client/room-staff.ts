@@ -1,7 +1,7 @@
 // The official's panels in the room: who waits in the lobby (admit or deny, with a chime
 // and a notification when someone knocks), guest invitations, and the actions that cannot
-// be undone (identity checked, no-show, end). room-ui.ts places them in the side column.
-import type { Knocker } from '../protocol.ts';
+// be undone (no-show, end) and the identity check, which is recorded and can be corrected. room-ui.ts places them in the side column.
+import type { IdentityDocument, Knocker } from '../protocol.ts';
 import { announce, button, clockTime, config, el, isStaff, panel, roleName, stage, syncList, t } from './dom.ts';
 import { audioContext } from './media.ts';
 import { send } from './socket.ts';
@@ -12,6 +12,8 @@ const lobbyTitle = el('h3', { id: 'waiting-title' });
 const lobbyEmpty = el('p', { class: 'hint' });
 const inviteResult = el('div', { class: 'meeting-invite-result', hidden: true });
 let verifyButton: HTMLButtonElement | null = null;
+let documentSelect: HTMLSelectElement | null = null;
+const IDENTITY_CHOICES = ['id_card', 'passport', 'driving_licence', 'other', 'none'] as const;
 
 let waiting: Knocker[] = [];
 let knownKnockers = new Set<string>();
@@ -121,15 +123,37 @@ export function folderOpened(): void {
   folderBox.replaceChildren(el('a', { href: folderUrl(), target: '_blank', rel: 'noopener' }, t('room.folder_link')));
 }
 
-/** Identity checked, shared folder, no-show and end; the identity button is off once it has been checked. */
-export function staffActionsPanel(identityVerified: boolean): HTMLElement {
-  verifyButton = button(t('room.verify_identity'), () => send({ type: 'verify-identity' }), { class: 'secondary' });
-  if (identityVerified) verifyButton.disabled = true;
+/**
+ * The identity check: which document was shown (never its number). Saving again corrects it,
+ * "not checked" withdraws it; each save is a new line in the appointment's history.
+ */
+function identityBox(current: IdentityDocument | null): HTMLElement {
+  documentSelect = el(
+    'select',
+    { id: 'identity-document', 'aria-describedby': 'identity-hint' },
+    ...IDENTITY_CHOICES.map((d) => el('option', { value: d, selected: d === (current ?? 'none') }, t(`room.document.${d}`))),
+  );
+  verifyButton = button(t('room.verify_identity'), () => {
+    const value = documentSelect?.value ?? 'none';
+    send({ type: 'verify-identity', document: value === 'none' ? null : (value as IdentityDocument) });
+  }, { class: 'secondary' });
+  return el(
+    'div',
+    { class: 'stack' },
+    el('label', { for: 'identity-document' }, t('room.identity_document')),
+    el('span', { class: 'hint', id: 'identity-hint' }, t('room.identity_hint')),
+    documentSelect,
+    el('p', {}, verifyButton),
+  );
+}
+
+/** Identity check, shared folder, no-show and end. */
+export function staffActionsPanel(identity: IdentityDocument | null): HTMLElement {
   if (!folderIsOpen) folderBox.replaceChildren(button(t('room.folder_open'), () => send({ type: 'open-folder' }), { class: 'secondary', id: 'open-folder' }));
   return panel(
     'actions-title',
     el('h3', { id: 'actions-title' }, t('room.actions')),
-    el('p', {}, verifyButton),
+    identityBox(identity),
     folderBox,
     confirmed(t('room.no_show'), t('room.no_show_confirm'), () => send({ type: 'no-show' })),
     confirmed(t('room.end'), t('room.end_confirm'), () => send({ type: 'end' })),
@@ -157,7 +181,7 @@ function confirmed(label: string, question: string, act: () => void): HTMLElemen
 }
 
 
-/** The identity was checked: it cannot be checked again. */
-export function disableVerifyButton(): void {
-  if (verifyButton) verifyButton.disabled = true;
+/** The identity check as recorded (by this official or another): the choice shows it. */
+export function showIdentityChoice(document: IdentityDocument | null): void {
+  if (documentSelect) documentSelect.value = document ?? 'none';
 }

@@ -1,13 +1,13 @@
 // The room: the video stage with the person's controls, the connection quality hint with
 // its audio-only fallback, chat, participants and minutes; the official's panels come from
 // room-staff.ts and the mesh from peers.ts.
-import type { ChatLine, PeerInfo, ServerMessage } from '../protocol.ts';
+import type { ChatLine, IdentityDocument, PeerInfo, ServerMessage } from '../protocol.ts';
 import type { MeetingClientMessageKey as Key } from '../../i18n/messages/meeting-client.ts';
 import type { Quality } from './stats.ts';
 import { announce, button, clockTime, el, errorName, isStaff, panel, roleName, setStage, stage, status, syncList, t } from './dom.ts';
 import { closeCamera, local, mediaState, openCamera, openMic, publishLocal, selfVideo } from './media.ts';
 import { applyReceivePolicy, me, peers, roster, soundButton, updateTile, videoStage } from './peers.ts';
-import { disableVerifyButton, folderOpened, folderUrl, invitePanel, lobbyPanel, renderLobby, staffActionsPanel } from './room-staff.ts';
+import { folderOpened, folderUrl, invitePanel, lobbyPanel, renderLobby, showIdentityChoice, staffActionsPanel } from './room-staff.ts';
 import { send } from './socket.ts';
 import { worstQuality } from './stats.ts';
 
@@ -33,7 +33,6 @@ const ui = {
 export function showRoom(leave: () => void, timeZone: string | undefined): void {
   ui.self.replaceChildren(selfVideo, el('div', { class: 'meeting-video-off', 'aria-hidden': 'true' }, t('room.camera_is_off')), ui.selfCaption);
   const videos = videoStage(ui.self);
-  ui.verified.textContent = `✓ ${t('room.identity_verified')}`;
   const main = el(
     'div',
     { class: 'meeting-main' },
@@ -52,7 +51,7 @@ export function showRoom(leave: () => void, timeZone: string | undefined): void 
     participantsPanel(),
     minutesPanel(),
     isStaff ? invitePanel() : null,
-    isStaff ? staffActionsPanel(!ui.verified.hidden) : null,
+    isStaff ? staffActionsPanel(identityDocument) : null,
   );
   setStage(
     'room',
@@ -75,7 +74,7 @@ export function fillRoom(m: RoomMessage): void {
   for (const line of m.chat) addChatLine(line);
   if (isStaff && minutesDirty) flushMinutes();
   else setMinutes(m.minutes);
-  if (m.identityVerified) markVerified();
+  markVerified(m.identityVerified ? m.identityDocument ?? 'other' : null);
 }
 
 function controlsBar(leave: () => void): HTMLElement {
@@ -114,6 +113,8 @@ function toggleMic(): void {
 }
 
 let cameraBusy = false;
+/** The identity check as last recorded, for the official's panel when the room is drawn. */
+let identityDocument: IdentityDocument | null = null;
 async function toggleCamera(): Promise<void> {
   if (cameraBusy) return;
   cameraBusy = true;
@@ -333,9 +334,11 @@ export function setMinutes(text: string): void {
   ui.minutesText.textContent = text || t('room.minutes_empty');
 }
 
-/** The official has checked the identity of the person they meet. */
-export function markVerified(): void {
-  ui.verified.hidden = false;
-  disableVerifyButton();
+/** The identity check as recorded now: which document, or null when not (or no longer) checked. */
+export function markVerified(document: IdentityDocument | null): void {
+  identityDocument = document;
+  ui.verified.hidden = document === null;
+  ui.verified.textContent = document ? `✓ ${t('room.identity_verified')} (${t(`room.document.${document}`)})` : '';
+  showIdentityChoice(document);
 }
 
