@@ -82,3 +82,25 @@ test('production scans uploads with clamd unless FILE_SCAN=off says otherwise', 
   assert.ok(parseConfig({ ...base, FILE_SCAN: 'off' }).ok);
   assert.ok(!parseConfig({ FILE_SCAN: 'clamav' }).ok, 'asking for scanning needs a scanner');
 });
+
+test('TRUST_PROXY takes a hop count or proxy addresses, never a blanket true', () => {
+  const trust = (v: string | undefined) => {
+    const r = parseConfig({ TRUST_PROXY: v });
+    return r.ok ? r.config.trustProxy : r.errors;
+  };
+  assert.equal(trust(undefined), false);
+  assert.equal(trust('false'), false);
+  assert.equal(trust('0'), false);
+  assert.equal(trust('1'), 1);
+  assert.equal(trust('2'), 2);
+  assert.deepEqual(trust('10.0.0.5, 10.1.0.0/16,::1,fd00::/8,loopback'), ['10.0.0.5', '10.1.0.0/16', '::1', 'fd00::/8', 'loopback']);
+  for (const blanket of ['true', 'yes', 'TRUE']) {
+    const errors = trust(blanket);
+    assert.ok(Array.isArray(errors) && errors.length === 1, `${blanket} is refused`);
+    assert.match(String(errors[0]), /^TRUST_PROXY: .*number of proxies .*addresses/);
+  }
+  for (const bad of ['10.0.0.300', '10.0.0.0/33', 'proxy.example', '11', '-1', '10.0.0.1/8/8']) {
+    const errors = trust(bad);
+    assert.ok(Array.isArray(errors) && /^TRUST_PROXY:/.test(String(errors[0])), `${bad} is refused`);
+  }
+});

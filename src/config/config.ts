@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { FILE_TYPES, type FileType } from '../files/sniff.ts';
@@ -16,7 +17,11 @@ export type Config = {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   demoData: boolean;
   rateLimitPerMinute: number;
-  trustProxy: boolean;
+  /**
+   * Whom to believe about the client's address (X-Forwarded-For, -Proto, -Host): no one
+   * (false), the nearest N proxies, or proxies at these addresses/CIDRs. Never everyone.
+   */
+  trustProxy: TrustProxy;
   /** TURN servers for the meeting (coturn), and the shared secret that signs short-lived credentials. */
   turnUrls: string[];
   turnSecret: string | undefined;
@@ -25,6 +30,50 @@ export type Config = {
   /** Meeting folder: where files are kept (outside any web root), and what it accepts. */
   files: { dir: string; maxFileBytes: number; maxFolderBytes: number; types: FileType[]; clamavUrl: string | undefined };
 };
+
+/** Fastify's `trustProxy`, restricted to the safe forms: none, a hop count, or named proxies. */
+export type TrustProxy = false | number | string[];
+
+// proxy-addr's names for the loopback, link-local and private ranges.
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isAddressOrCidr(entry: string): boolean {
+  if (PROXY_RANGE_NAMES.has(entry)) return true;
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  const bits = /^\d{1,3}$/.test(prefix) ? Number(prefix) : -1;
+  return bits >= 0 && bits <= (family === 4 ? 32 : 128);
+}
+
+// `true` would make Fastify believe the left-most X-Forwarded-For entry, which any client
+// writes itself: per-address limits and sign-in throttling would count forged addresses.
+const trustProxy = z.string().transform((raw, ctx): TrustProxy => {
+  const v = raw.trim().toLowerCase();
+  if (['false', '0', 'no'].includes(v)) return false;
+  if (['true', 'yes'].includes(v)) {
+    ctx.addIssue({
+      code: 'custom',
+      message: 'true would believe any X-Forwarded-For a client sends: give the number of proxies in front of Okence (e.g. 1) or their addresses (e.g. 10.0.0.5,10.1.0.0/16)',
+    });
+    return z.NEVER;
+  }
+  if (/^\d+$/.test(v)) {
+    const hops = Number(v);
+    if (hops <= 10) return hops;
+  }
+  const entries = v.split(',').map((e) => e.trim()).filter(Boolean);
+  const bad = entries.filter((e) => !isAddressOrCidr(e));
+  if (entries.length === 0 || bad.length > 0) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `must be false, a number of proxies (1-10) or proxy addresses/CIDRs separated by commas; not understood: ${bad.join(', ') || raw}`,
+    });
+    return z.NEVER;
+  }
+  return entries;
+});
 
 const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => ['true', '1', 'yes'].includes(v));
 
@@ -41,7 +90,7 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DEMO_DATA: bool.optional(),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
-  TRUST_PROXY: bool.default(false),
+  TRUST_PROXY: trustProxy.optional(),
   TURN_URLS: z
     .string()
     .transform((v) => v.split(',').map((u) => u.trim()).filter(Boolean))
@@ -109,7 +158,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       // Demo organisations are for trying Okence out; a production install starts empty.
       demoData: e.DEMO_DATA ?? e.NODE_ENV !== 'production',
       rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
-      trustProxy: e.TRUST_PROXY,
+      trustProxy: e.TRUST_PROXY ?? false,
       turnUrls: e.TURN_URLS ?? [],
       turnSecret: e.TURN_SECRET,
       relayOnly: e.ICE_TRANSPORT_POLICY === 'relay',

@@ -105,7 +105,7 @@ async function openPostgres(url: string, onError: (err: Error, where: string) =>
 
 async function openPglite(dataDir: string): Promise<DatabaseHandle> {
   const inMemory = dataDir.startsWith('memory://');
-  const release = inMemory ? () => {} : lockDataDir(dataDir);
+  const release = inMemory ? async () => {} : await lockDataDir(dataDir);
   try {
     // btree_gist must be loaded on every open, not only when created, or writes to
     // tables with exclusion constraints fail.
@@ -121,11 +121,11 @@ async function openPglite(dataDir: string): Promise<DatabaseHandle> {
       async close() {
         await db.destroy();
         await lite.close();
-        release();
+        await release();
       },
     };
   } catch (err) {
-    release();
+    await release();
     throw err;
   }
 }

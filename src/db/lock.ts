@@ -1,52 +1,131 @@
-import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, rmSync, statSync } from 'node:fs';
+import { createConnection, createServer, type Server } from 'node:net';
 import { join } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
 
 export class DataDirLockedError extends Error {
-  constructor(dir: string, pid: number) {
-    super(`Another Okence process (pid ${pid}) is using ${dir}. Stop it first, or set DATA_DIR to another directory.`);
+  constructor(dir: string) {
+    super(`Another Okence process is using ${dir}. Stop it first, or set DATA_DIR to another directory.`);
   }
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    // EPERM means the process exists but belongs to someone else.
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
+/** The lock's name in DATA_DIR: a Unix domain socket, listened on while the lock is held. */
+export const LOCK_NAME = 'okence.lock';
+
+// sun_path holds 108 bytes with its terminating NUL on Linux (104 on macOS).
+const MAX_SOCKET_PATH = 100;
+const ATTEMPTS = 200;
 
 /**
  * Takes an exclusive lock on DATA_DIR. PGlite does not lock its directory and two
  * processes writing one data directory corrupt it, so the app refuses to share it.
- * A lock left by a crashed process (its pid no longer alive) is taken over.
+ *
+ * The lock is a Unix domain socket at DATA_DIR/okence.lock that this process listens
+ * on (decision 016). The kernel closes it when the process dies, however it dies, so
+ * a connect to a holder's socket succeeds and a connect to a dead one's leftover is
+ * refused: no pid is compared, so neither pid 1 in a container nor an unrelated
+ * process that got the old pid keeps a restart out. Resolves to the release function.
  */
-export function lockDataDir(dir: string): () => void {
+export async function lockDataDir(dir: string): Promise<() => Promise<void>> {
   mkdirSync(dir, { recursive: true });
-  const file = join(dir, 'okence.lock');
-  for (let attempt = 0; attempt < 3; attempt++) {
+  const { path, done } = socketPath(dir);
+  try {
+    return await acquire(dir, path, done);
+  } catch (err) {
+    done();
+    throw err;
+  }
+}
+
+async function acquire(dir: string, path: string, done: () => void): Promise<() => Promise<void>> {
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    const server = await listen(path);
+    if (server !== 'in_use') return releaser(server, done);
+    const holder = await probe(path);
+    if (holder === 'alive') throw new DataDirLockedError(dir);
+    if (holder === 'gone') continue; // released between our bind and our probe: bind again
+    // A leftover of a dead holder. Only one process at a time may remove it, and only
+    // after checking again under that guard: otherwise two starters that both saw it
+    // dead could each remove the other's fresh socket, and both would run.
+    const guard = await takeoverGuard(dir);
+    if (guard === 'busy') {
+      await delay(5);
+      continue;
+    }
     try {
-      const fd = openSync(file, 'wx', 0o600);
-      writeSync(fd, String(process.pid));
-      closeSync(fd);
-      let released = false;
-      return () => {
-        if (released) return;
-        released = true;
-        try {
-          unlinkSync(file);
-        } catch {
-          // Already gone: nothing to release.
-        }
-      };
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-      const pid = Number.parseInt(readFileSync(file, 'utf8'), 10);
-      if (Number.isInteger(pid) && pid !== process.pid && isAlive(pid)) throw new DataDirLockedError(dir, pid);
-      if (pid === process.pid) throw new DataDirLockedError(dir, pid);
-      unlinkSync(file); // stale lock from a process that died
+      if ((await probe(path)) === 'alive') throw new DataDirLockedError(dir);
+      rmSync(path, { force: true });
+      const taken = await listen(path);
+      if (taken !== 'in_use') return releaser(taken, done);
+      // Someone bound the freed name before us; the next round asks whether they are alive.
+    } finally {
+      guard?.close();
     }
   }
-  throw new Error(`Could not lock ${dir}`);
+  throw new Error(`Could not lock ${dir}: its lock socket ${LOCK_NAME} kept changing`);
+}
+
+function releaser(server: Server, done: () => void): () => Promise<void> {
+  let released: Promise<void> | undefined;
+  // Closing the server also removes the socket's name from DATA_DIR.
+  return () => (released ??= new Promise<void>((resolve) => server.close(() => resolve())).then(done));
+}
+
+/** Listens on a Unix socket path; 'in_use' when something already has that name. */
+function listen(path: string): Promise<Server | 'in_use'> {
+  return new Promise((resolve, reject) => {
+    // A holder answers nothing: a prober only needs its connect to succeed.
+    const server = createServer((socket) => socket.destroy());
+    server.once('error', (err: NodeJS.ErrnoException) => (err.code === 'EADDRINUSE' ? resolve('in_use') : reject(err)));
+    server.listen(path, () => {
+      // The lock must not keep the event loop, and so the process, alive on its own.
+      server.unref();
+      resolve(server);
+    });
+  });
+}
+
+/**
+ * Is a process listening on the path? A refused connect means the socket's owner is
+ * dead (or the name is not a socket, such as the pid file older versions wrote).
+ */
+function probe(path: string): Promise<'alive' | 'dead' | 'gone'> {
+  return new Promise((resolve, reject) => {
+    const socket = createConnection(path);
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve('alive');
+    });
+    socket.once('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'ECONNREFUSED') resolve('dead');
+      else if (err.code === 'ENOENT') resolve('gone');
+      // A full accept queue means a holder that is busy, not one that is gone.
+      else if (err.code === 'EAGAIN') resolve('alive');
+      else reject(err);
+    });
+  });
+}
+
+/**
+ * A lock around taking over a dead holder's socket name: an abstract Unix socket
+ * (Linux), which leaves no file behind and is named after the directory's device and
+ * inode, so every path to one DATA_DIR shares it. Abstract names are per network
+ * namespace; null where there are none (macOS, for development).
+ */
+async function takeoverGuard(dir: string): Promise<Server | 'busy' | null> {
+  if (process.platform !== 'linux') return null;
+  const { dev, ino } = statSync(dir);
+  return listen(`\0okence-lock-takeover-${dev}-${ino}`).then((s) => (s === 'in_use' ? 'busy' : s));
+}
+
+/**
+ * The socket's path. A DATA_DIR too deep for a socket path is reached through the
+ * process's open descriptor of it (/proc/self/fd/N), which is short.
+ */
+function socketPath(dir: string): { path: string; done: () => void } {
+  const path = join(dir, LOCK_NAME);
+  if (Buffer.byteLength(path) <= MAX_SOCKET_PATH || process.platform !== 'linux') return { path, done: () => {} };
+  // Held open while the lock is: closing the server removes the name through this path.
+  const fd = openSync(dir, 'r');
+  return { path: `/proc/self/fd/${fd}/${LOCK_NAME}`, done: () => closeSync(fd) };
 }

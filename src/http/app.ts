@@ -37,6 +37,7 @@ import { MAX_FRAME_BYTES } from '../meeting/protocol.ts';
 import { openApiDocument, registerOperations } from './api.ts';
 import { assetRoutes } from './assets.ts';
 import { installErrorHandling } from './error-handler.ts';
+import { trustProxyOption } from './client-address.ts';
 import { healthRoutes } from './health.ts';
 import { language } from './language.ts';
 import { security } from './security.ts';
@@ -73,7 +74,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
       // Request lines without secrets: no query (an upload's CSRF token) and no link tokens in paths.
       serializers: { req: (req: { method: string; url: string; ip?: string }) => ({ method: req.method, url: loggableUrl(req.url), remoteAddress: req.ip }) },
     },
-    trustProxy: config.trustProxy,
+    trustProxy: trustProxyOption(config.trustProxy),
     bodyLimit: 1024 * 1024,
     return503OnClosing: true,
     requestIdHeader: false,

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../db/db.ts';
+import { isLocalRequest } from '../http/client-address.ts';
 import { renderPage } from '../http/page.ts';
 import { AppError } from '../lib/errors.ts';
 import { mailIdParams } from './schema.ts';
@@ -17,9 +18,10 @@ export function devMailRoutes(deps: { db: Db }) {
   const { db } = deps;
   return async (app: FastifyInstance) => {
     // Even in development, only this machine may read the mailbox: an install that
-    // forgot NODE_ENV=production must not publish citizens' codes.
+    // forgot NODE_ENV=production must not publish citizens' codes. Not request.ip:
+    // behind a trusted proxy that is taken from X-Forwarded-For, which a client writes.
     app.addHook('onRequest', async (request) => {
-      if (!isLoopback(request.ip)) throw new AppError('not_found', 'dev mailbox is for loopback only');
+      if (!isLocalRequest(request)) throw new AppError('not_found', 'dev mailbox is for loopback only');
     });
 
     app.get('/dev/mail', async (request, reply) => {
@@ -34,8 +36,4 @@ export function devMailRoutes(deps: { db: Db }) {
       return renderPage(request, reply, (ctx) => devMailPage(ctx, message));
     });
   };
-}
-
-function isLoopback(ip: string): boolean {
-  return ip === '::1' || ip.startsWith('127.') || ip.startsWith('::ffff:127.');
 }
