@@ -71,6 +71,8 @@ export async function bootOkence(config: Config, opts: { clock?: Clock; handle?:
     // Without SMTP_URL (development) mail stays in the outbox, readable at /dev/mail.
     const mail = mailWorker({
       db: handle.db, clock, transport: config.smtpUrl ? smtpTransport(config.smtpUrl) : devMailbox(), from: config.mailFrom, log: app.log,
+      // Claims of an instance that died (this one before a restart, or another) are taken back at once.
+      locks: handle,
     });
     mailRef.worker = mail;
     mail.start();

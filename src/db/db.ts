@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Database } from './tables.ts';
 import { lockDataDir } from './lock.ts';
@@ -15,6 +15,14 @@ export type DatabaseHandle = {
   kind: 'pglite' | 'postgres';
   /** Subscribes to a LISTEN/NOTIFY channel; returns an unsubscribe function. */
   listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  /**
+   * Holds the advisory lock (classId, key) for as long as this handle is open, which is
+   * as long as this process lives: the server frees it when the connection dies. False
+   * when someone else holds it.
+   */
+  holdLock(classId: number, key: number): Promise<boolean>;
+  /** Whether some live process holds the advisory lock (classId, key). */
+  lockHeld(classId: number, key: number): Promise<boolean>;
   close(): Promise<void>;
 };
 
@@ -78,9 +86,33 @@ async function openPostgres(url: string, onError: (err: Error, where: string) =>
     return listener;
   }
 
+  // Session-level locks live on a connection of their own, never returned to the pool.
+  let lockClient: Promise<pg.Client> | undefined;
+  const lockConnection = () =>
+    (lockClient ??= (async () => {
+      const client = new pg.Client({ connectionString: url });
+      // Losing it frees our locks; others then take us for dead, which is what we would be
+      // to them. At-least-once delivery covers the overlap.
+      client.on('error', (err) => onError(err, 'advisory lock connection'));
+      await client.connect();
+      return client;
+    })());
+
   return {
     db,
     kind: 'postgres',
+    async holdLock(classId, key) {
+      const client = await lockConnection();
+      const r = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1, $2) AS ok', [classId, key]);
+      return r.rows[0]?.ok === true;
+    },
+    async lockHeld(classId, key) {
+      // A transaction-level try: taken and given back at once when no one holds it.
+      return db.transaction().execute(async (tx) => {
+        const r = await sql<{ ok: boolean }>`SELECT pg_try_advisory_xact_lock(${classId}, ${key}) AS ok`.execute(tx);
+        return r.rows[0]?.ok !== true;
+      });
+    },
     async listen(channel, onPayload) {
       let set = handlers.get(channel);
       if (!set) {
@@ -98,6 +130,7 @@ async function openPostgres(url: string, onError: (err: Error, where: string) =>
       closed = true;
       const client = await listener?.catch(() => undefined);
       await client?.end();
+      await (await lockClient?.catch(() => undefined))?.end();
       await db.destroy();
     },
   };
@@ -112,9 +145,21 @@ async function openPglite(dataDir: string): Promise<DatabaseHandle> {
     const lite = await PGlite.create(inMemory ? dataDir : join(dataDir, 'pg'), { extensions: { btree_gist } });
     const pool = new pg.Pool(createPgConfig(lite));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    // PGlite is this process's alone (the DATA_DIR lock): its live lock holders are the
+    // ones this handle knows, and every other is a process that has died.
+    const held = new Set<string>();
     return {
       db,
       kind: 'pglite',
+      async holdLock(classId, key) {
+        const name = `${classId}:${key}`;
+        if (held.has(name)) return false;
+        held.add(name);
+        return true;
+      },
+      async lockHeld(classId, key) {
+        return held.has(`${classId}:${key}`);
+      },
       async listen(channel, onPayload) {
         return lite.listen(channel, onPayload);
       },

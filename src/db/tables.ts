@@ -119,6 +119,7 @@ export type Database = {
     attempts: Generated<number>;
     next_attempt_at: Date;
     claimed_until: Date | null;
+    claimed_by: number | null;
     last_error: string | null;
     message_id: string | null;
     created_at: Date;

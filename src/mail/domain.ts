@@ -7,6 +7,9 @@ const MAX_RETRY_MS = 3_600_000;
 /** The longest one send may take before it counts as failed (the SMTP exchange is aborted). */
 export const SEND_TIMEOUT_MS = 20_000;
 
+/** The first key of the advisory lock each mail worker instance holds on its id while alive. */
+export const MAIL_WORKER_LOCK = 8020113;
+
 /**
  * How long after the `attempts`-th failed try the next one is due: 30 s, 1 min,
  * 2 min, … doubling, never more than an hour, so an SMTP outage of a day costs

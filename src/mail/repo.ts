@@ -44,7 +44,7 @@ export async function insertMail(db: Db, m: NewOutboxRow): Promise<void> {
  * LOCKED lets workers on other connections claim other rows instead of waiting;
  * a row another worker claimed and committed fails the re-checked WHERE clause.
  */
-export async function claimDue(db: Db, now: Date, claimedUntil: Date, limit: number): Promise<OutboxRow[]> {
+export async function claimDue(db: Db, now: Date, claimedUntil: Date, limit: number, claimedBy: number | null = null): Promise<OutboxRow[]> {
   return db.transaction().execute(async (trx) => {
     const due = await trx
       .selectFrom('mail_outbox')
@@ -60,7 +60,7 @@ export async function claimDue(db: Db, now: Date, claimedUntil: Date, limit: num
     if (due.length === 0) return [];
     return trx
       .updateTable('mail_outbox')
-      .set((eb) => ({ claimed_until: claimedUntil, attempts: eb('attempts', '+', 1) }))
+      .set((eb) => ({ claimed_until: claimedUntil, claimed_by: claimedBy, attempts: eb('attempts', '+', 1) }))
       .where('id', 'in', due.map((r) => r.id))
       .returningAll()
       .execute();
@@ -112,6 +112,34 @@ export async function releaseClaims(db: Db, ids: string[], claimedUntil: Date): 
     .where('state', '=', 'pending')
     .where('claimed_until', '=', claimedUntil)
     .execute();
+}
+
+/** The worker instances other than `self` holding claims that have not lapsed. */
+export async function otherClaimants(db: Db, self: number, now: Date): Promise<number[]> {
+  const rows = await db
+    .selectFrom('mail_outbox')
+    .select('claimed_by')
+    .distinct()
+    .where('state', '=', 'pending')
+    .where('claimed_until', '>=', now)
+    .where('claimed_by', 'is not', null)
+    .where('claimed_by', '<>', self)
+    .execute();
+  return rows.map((r) => r.claimed_by!);
+}
+
+/**
+ * Takes back the claims of a dead worker instance, so any worker may claim them at once.
+ * The try stays counted: the dead worker may have sent before it died.
+ */
+export async function releaseClaimsOf(db: Db, claimant: number): Promise<number> {
+  const result = await db
+    .updateTable('mail_outbox')
+    .set({ claimed_until: null, claimed_by: null })
+    .where('state', '=', 'pending')
+    .where('claimed_by', '=', claimant)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
 }
 
 /** The newest messages first. */

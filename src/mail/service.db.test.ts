@@ -6,7 +6,7 @@ import { SMTPServer } from 'smtp-server';
 import { openDatabase, type DatabaseHandle } from '../db/db.ts';
 import { DB_KINDS, openTestDatabase } from '../db/testing.ts';
 import { fixedClock } from '../lib/clock.ts';
-import { claimLeaseMs, MAX_ATTEMPTS, retryDelayMs } from './domain.ts';
+import { claimLeaseMs, MAIL_WORKER_LOCK, MAX_ATTEMPTS, retryDelayMs } from './domain.ts';
 import * as repo from './repo.ts';
 import { enqueueMail, mailWorker, smtpTransport, type MailLog, type MailTransport, type OutgoingMail } from './service.ts';
 
@@ -176,6 +176,52 @@ for (const kind of DB_KINDS) {
       assert.equal(await w.runOnce(), 1);
       assert.equal(bySubject('Subject orphan').length, 1);
       assert.equal((await row('orphan')).attempts, 2);
+    });
+
+    describe('after a crash', () => {
+      const DEAD = 4242;
+      const LIVE = 4243;
+      /** Claims as a worker instance does: under its id, whose lock `on` holds while it lives. */
+      const claimAs = async (on: DatabaseHandle, id: number, key: string) => {
+        assert.equal(await on.holdLock(MAIL_WORKER_LOCK, id), true);
+        await enqueueMail(on.db, mail(key), clock.now());
+        const now = clock.now();
+        const claimed = await repo.claimDue(on.db, now, new Date(now.getTime() + claimLeaseMs(10)), 10, id);
+        assert.equal(claimed.length, 1);
+      };
+      // On PostgreSQL the other instance has its own connections, and its death closes them.
+      // PGlite is one process's alone: the one before a restart left only its claims behind.
+      const otherInstance = async () =>
+        kind === 'postgres' && handle.url ? openDatabase({ databaseUrl: handle.url, dataDir: 'unused' }) : undefined;
+
+      test('a restart takes back the mail a dead instance claimed and sends it at once', async () => {
+        const before = await otherInstance();
+        if (before) {
+          await claimAs(before, DEAD, 'crashed');
+          await before.close(); // its connections die with it, and so does its lock
+        } else {
+          await enqueueMail(handle.db, mail('crashed'), clock.now());
+          const now = clock.now();
+          await repo.claimDue(handle.db, now, new Date(now.getTime() + claimLeaseMs(10)), 10, DEAD);
+        }
+        const restarted = mailWorker({ db: handle.db, clock, transport: smtpTransport(sink.url), from: FROM, log: quiet, locks: handle });
+        assert.equal(await restarted.runOnce(), 1, 'sent at once, not after the lease');
+        assert.equal(bySubject('Subject crashed').length, 1);
+        assert.equal((await row('crashed')).state, 'sent');
+      });
+
+      test('mail claimed by an instance that is alive stays its own', async () => {
+        const other = await otherInstance();
+        try {
+          await claimAs(other ?? handle, LIVE, 'busy');
+          const w = mailWorker({ db: handle.db, clock, transport: smtpTransport(sink.url), from: FROM, log: quiet, locks: handle });
+          assert.equal(await w.runOnce(), 0);
+          assert.equal((await row('busy')).claimed_by, LIVE);
+          assert.equal(sink.received.length, 0);
+        } finally {
+          await other?.close();
+        }
+      });
     });
 
     test(`a message that keeps failing is given up after ${MAX_ATTEMPTS} tries`, async () => {

@@ -1,7 +1,8 @@
+import { randomInt } from 'node:crypto';
 import { createTransport } from 'nodemailer';
 import type { Db } from '../db/db.ts';
 import type { Clock } from '../lib/clock.ts';
-import { afterFailure, claimLeaseMs, fromWithName, MAX_ATTEMPTS, messageIdFor, SEND_TIMEOUT_MS } from './domain.ts';
+import { afterFailure, claimLeaseMs, fromWithName, MAIL_WORKER_LOCK, MAX_ATTEMPTS, messageIdFor, SEND_TIMEOUT_MS } from './domain.ts';
 import * as repo from './repo.ts';
 import type { OutboxRow } from './repo.ts';
 
@@ -98,6 +99,12 @@ export type MailWorker = {
   runOnce(): Promise<number>;
 };
 
+/**
+ * Whether a worker instance is alive: each holds an advisory lock on its id for as long
+ * as its process lives (db.ts `holdLock`), and the database frees it when that dies.
+ */
+export type InstanceLocks = { holdLock(classId: number, key: number): Promise<boolean>; lockHeld(classId: number, key: number): Promise<boolean> };
+
 /** Without a logger, problems still reach stderr as JSON lines, like the rest of the process's logs. */
 const stderrLog: MailLog = {
   info: () => {},
@@ -114,8 +121,18 @@ const stderrLog: MailLog = {
  * after sending but before recording leaves the row to be sent again when its
  * claim lapses, with the same Message-ID.
  */
-export function mailWorker(deps: { db: Db; clock: Clock; transport: MailTransport; from: string; log?: MailLog; pollMs?: number; batch?: number }): MailWorker {
-  const { db, clock, transport, from } = deps;
+export function mailWorker(deps: {
+  db: Db;
+  clock: Clock;
+  transport: MailTransport;
+  from: string;
+  log?: MailLog;
+  pollMs?: number;
+  batch?: number;
+  /** Without them, a dead worker's claims wait for their lease. */
+  locks?: InstanceLocks;
+}): MailWorker {
+  const { db, clock, transport, from, locks } = deps;
   const log = deps.log ?? stderrLog;
   const pollMs = deps.pollMs ?? 2000;
   const batch = deps.batch ?? 10;
@@ -124,6 +141,33 @@ export function mailWorker(deps: { db: Db; clock: Clock; transport: MailTranspor
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let again = false;
+  // This instance's id on its claims, and the lock that says it is alive.
+  let instance = newInstanceId();
+  let alive: Promise<void> | undefined;
+  let nextRecovery = 0;
+
+  async function holdInstance(): Promise<void> {
+    if (!locks) return;
+    alive ??= (async () => {
+      // Another live instance with the same random id: pick again.
+      while (!(await locks.holdLock(MAIL_WORKER_LOCK, instance))) instance = newInstanceId();
+    })().catch((err: unknown) => {
+      alive = undefined;
+      throw err;
+    });
+    await alive;
+  }
+
+  /** Takes back the claims of instances that died holding them (a crash, kill -9). */
+  async function recoverDeadClaims(now: Date): Promise<void> {
+    if (!locks || now.getTime() < nextRecovery) return;
+    nextRecovery = now.getTime() + RECOVERY_INTERVAL_MS;
+    for (const claimant of await repo.otherClaimants(db, instance, now)) {
+      if (await locks.lockHeld(MAIL_WORKER_LOCK, claimant)) continue;
+      const released = await repo.releaseClaimsOf(db, claimant);
+      if (released > 0) log.warn({ claimant, released }, 'took back mail claimed by a worker that died');
+    }
+  }
 
   async function deliver(row: OutboxRow, claimedUntil: Date): Promise<void> {
     const message: TransportMessage = {
@@ -153,9 +197,11 @@ export function mailWorker(deps: { db: Db; clock: Clock; transport: MailTranspor
   }
 
   async function runOnce(): Promise<number> {
+    await holdInstance();
     const now = clock.now();
+    await recoverDeadClaims(now);
     const claimedUntil = new Date(now.getTime() + claimLeaseMs(batch));
-    const rows = await repo.claimDue(db, now, claimedUntil, batch);
+    const rows = await repo.claimDue(db, now, claimedUntil, batch, locks ? instance : null);
     for (const [i, row] of rows.entries()) {
       if (stopping) {
         // Hand the rest back at once rather than hold them until the claim lapses after a restart.
@@ -220,6 +266,15 @@ export function mailWorker(deps: { db: Db; clock: Clock; transport: MailTranspor
     },
     runOnce,
   };
+}
+
+// A worker at start, and every half minute, looks for claims of dead instances: a crash is
+// recovered at once on restart, and by the surviving instances within this interval.
+const RECOVERY_INTERVAL_MS = 30_000;
+
+/** A random positive int4, the second key of the instance's advisory lock. */
+function newInstanceId(): number {
+  return randomInt(1, 2 ** 31 - 1);
 }
 
 /** Runs `work` with a signal that aborts after `ms`, and rejects then even if `work` ignores the signal. */
