@@ -64,7 +64,7 @@ export async function bootOkence(config: Config, opts: { clock?: Clock; handle?:
     });
     folderRef.closeFor = (bookingId) => folders.closeFor(bookingId);
     const audit = auditService({ db: handle.db, clock });
-    const privacy = privacyService({ db: handle.db, clock, tenants, lifecycle, audit });
+    const privacy = privacyService({ db: handle.db, clock, tenants, lifecycle, audit, reclaim: (tables) => handle.reclaim(tables) });
     const app = await createApp({ config, sessionSecret, handle, tenants, identity, booking, lifecycle, meeting, folders, audit, privacy, clock });
     logRef.warn = (obj, msg) => app.log.warn(obj, msg);
     logRef.error = (obj, msg) => app.log.error(obj, msg);

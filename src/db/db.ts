@@ -23,6 +23,13 @@ export type DatabaseHandle = {
   holdLock(classId: number, key: number): Promise<boolean>;
   /** Whether some live process holds the advisory lock (classId, key). */
   lockHeld(classId: number, key: number): Promise<boolean>;
+  /**
+   * After personal data in these tables was overwritten or deleted: makes the old row
+   * versions unreadable from the database's files as far as the engine can without stopping
+   * the service (decision 018). PGlite: rewrites the tables and their indexes and retires the
+   * WAL that still holds the old values. PostgreSQL: a plain VACUUM; the rest is the operator's.
+   */
+  reclaim(tables: readonly (keyof Database)[]): Promise<void>;
   close(): Promise<void>;
 };
 
@@ -113,6 +120,10 @@ async function openPostgres(url: string, onError: (err: Error, where: string) =>
         return r.rows[0]?.ok !== true;
       });
     },
+    async reclaim(tables) {
+      // VACUUM FULL would lock each table against every request while it is rewritten.
+      for (const table of tables) await sql`VACUUM ${sql.table(table)}`.execute(db);
+    },
     async listen(channel, onPayload) {
       let set = handlers.get(channel);
       if (!set) {
@@ -159,6 +170,21 @@ async function openPglite(dataDir: string): Promise<DatabaseHandle> {
       },
       async lockHeld(classId, key) {
         return held.has(`${classId}:${key}`);
+      },
+      async reclaim(tables) {
+        // A plain VACUUM leaves old values in index pages; a rewrite of a small table takes
+        // milliseconds, and PGlite serves one query at a time anyway.
+        for (const table of tables) await sql`VACUUM FULL ${sql.table(table)}`.execute(db);
+        // The WAL still holds the values as written. A new segment, then a checkpoint, makes
+        // the old segments unneeded; without recycling they are deleted, not renamed for reuse
+        // with their contents intact.
+        await sql`SET wal_recycle = off`.execute(db);
+        try {
+          await sql`SELECT pg_switch_wal()`.execute(db);
+          await sql`CHECKPOINT`.execute(db);
+        } finally {
+          await sql`RESET wal_recycle`.execute(db);
+        }
       },
       async listen(channel, onPayload) {
         return lite.listen(channel, onPayload);

@@ -1,4 +1,5 @@
 import type { Db } from '../db/db.ts';
+import type { Database } from '../db/tables.ts';
 import { changes, staffActor } from '../audit/domain.ts';
 import type { AuditService } from '../audit/service.ts';
 import type { BookingLifecycle } from '../booking/lifecycle.ts';
@@ -9,6 +10,7 @@ import { AppError } from '../lib/errors.ts';
 import type { Organisation } from '../tenants/domain.ts';
 import type { TenantsService } from '../tenants/service.ts';
 import { buildCitizenExport, exportFileName, normaliseEmail } from './export.ts';
+import { anonymisationPlan } from './anonymisation.ts';
 import * as repo from './repo.ts';
 import { effectiveRetentionDays, erasureOnRequest, retentionCutoff } from './retention.ts';
 
@@ -25,8 +27,21 @@ export type FoundBooking = repo.CitizenBooking & { erasure: 'anonymise' | 'cance
  * and a citizen's data export and erasure on request. Admins act on their own organisation only;
  * every change, export and erasure is audited without the citizen's address.
  */
-export function privacyService(deps: { db: Db; clock: Clock; tenants: TenantsService; lifecycle: BookingLifecycle; audit: AuditService }) {
+export function privacyService(deps: {
+  db: Db;
+  clock: Clock;
+  tenants: TenantsService;
+  lifecycle: BookingLifecycle;
+  audit: AuditService;
+  /** Makes overwritten and deleted rows of these tables unreadable from the database's files. */
+  reclaim?: (tables: readonly (keyof Database)[]) => Promise<void>;
+}) {
   const { db, clock, audit } = deps;
+
+  /** After anonymising: the old values stay in dead row versions and the WAL until reclaimed. */
+  async function reclaimAnonymised(): Promise<void> {
+    await deps.reclaim?.(anonymisationPlan().map((step) => step.table));
+  }
 
   async function adminScope(actor: StaffPrincipal): Promise<Organisation> {
     if (actor.role !== 'admin') throw new AppError('forbidden', 'admins only');
@@ -84,6 +99,7 @@ export function privacyService(deps: { db: Db; clock: Clock; tenants: TenantsSer
         anonymised += await retainOrganisation(org);
         mailDeleted += await repo.deleteSentMailOfAnonymised(db, org.id);
       }
+      if (anonymised + mailDeleted > 0) await reclaimAnonymised();
       return { anonymised, mailDeleted };
     },
 
@@ -170,6 +186,7 @@ export function privacyService(deps: { db: Db; clock: Clock; tenants: TenantsSer
         });
         return ids.length;
       });
+      if (erased > 0) await reclaimAnonymised();
       return { erased, cancelled: cancelled.length };
     },
 
