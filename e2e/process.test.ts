@@ -21,7 +21,7 @@ function startOkence(env: Record<string, string>, wrapper: string[] = []): { chi
   // A process that should have exited but did not fails the test instead of hanging it.
   const exited = Promise.race([
     exit,
-    sleep(240_000).then(() => {
+    sleep(420_000).then(() => {
       child.kill('SIGKILL');
       throw new Error(`process did not exit; output:\n${out}`);
     }),
@@ -103,7 +103,7 @@ describe('the embedded database after a crash', { skip: !canUnshare && 'needs ro
     const okencePid = (p: { child: { pid?: number | undefined } }) =>
       Number(spawnSync('pgrep', ['-P', String(p.child.pid)]).stdout.toString().trim());
     const first = startOkence({ DATA_DIR: dataDir }, asPid1);
-    await waitFor(() => started(first), 180_000);
+    await waitFor(() => started(first), 300_000);
     // Some data to find again: the demo organisations were loaded by this first start.
     assert.match(first.output(), /admin\s+admin@domzale\.example/);
     const pid1 = okencePid(first);
@@ -114,7 +114,7 @@ describe('the embedded database after a crash', { skip: !canUnshare && 'needs ro
     const killedAt = performance.now();
     const again = startOkence({ DATA_DIR: dataDir }, asPid1);
     try {
-      await waitFor(() => started(again) || again.output().includes('Another Okence'), 180_000);
+      await waitFor(() => started(again) || again.output().includes('Another Okence'), 300_000);
       assert.doesNotMatch(again.output(), /Another Okence/);
       console.log(`# restart after SIGKILL as pid 1: serving after ${Math.round(performance.now() - killedAt)} ms`);
       // PGlite reopened its files: the organisations are there, so no demo data was loaded again.
@@ -135,7 +135,7 @@ test('two processes started at once on one DATA_DIR: exactly one serves', async 
   const dataDir = mkdtempSync(join(tmpdir(), 'okence-race-'));
   const both = [startOkence({ DATA_DIR: dataDir }), startOkence({ DATA_DIR: dataDir })];
   try {
-    await waitFor(() => both.every((p) => started(p) || p.output().includes('Another Okence')), 180_000);
+    await waitFor(() => both.every((p) => started(p) || p.output().includes('Another Okence')), 300_000);
     assert.equal(both.filter(started).length, 1, both.map((p) => p.output()).join('\n---\n'));
     const loser = both.find((p) => !started(p))!;
     assert.equal(await loser.exited, 1);
