@@ -103,7 +103,9 @@ export function bookingOperations(deps: { tenants: TenantsService; booking: Book
       operationId: 'confirmHold',
       method: 'POST',
       path: '/holds/{holdId}/confirm',
-      summary: 'Confirm a hold with the code from the email; returns the booking with its join and manage links',
+      summary:
+        'Confirm a hold with the code from the email; the first confirmation returns the booking ' +
+        'with its join and manage links, a later one 409 without them',
       tag: 'booking',
       params: z.object({ holdId: z.uuid() }),
       body: z.object({ code: z.string().regex(/^\d{6}$/) }),
@@ -116,8 +118,13 @@ export function bookingOperations(deps: { tenants: TenantsService; booking: Book
         switch (result.reason) {
           case 'wrong_code':
             throw new AppError('unprocessable', 'wrong code', { 'body.code': `wrong code; attempts left: ${'attemptsLeft' in result ? result.attemptsLeft : 0}` });
+          case 'already_confirmed':
+            // The id is no secret: a confirmed booking's links go only by email.
+            throw new AppError('conflict', 'already confirmed', {
+              'params.holdId': 'already confirmed: the links are in the confirmation email',
+            });
           case 'locked':
-            throw new AppError('rate_limited', 'too many wrong codes: the hold is cancelled');
+            throw new AppError('rate_limited', 'too many wrong codes: no more codes are taken');
           case 'expired':
             throw new AppError('conflict', 'the hold expired');
           default:

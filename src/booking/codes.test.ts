@@ -38,13 +38,15 @@ test('a code matches only its own hold and only exactly', () => {
   assert.equal(codeMatches('s', 'h', ' 12345', hashCode('s', 'h', ' 12345')), false);
 });
 
-test('the fifth wrong code locks; an expired or confirmed hold is not checked', () => {
-  assert.deepEqual(afterWrongCode(3), { attempts: 4, lock: false });
-  assert.deepEqual(afterWrongCode(4), { attempts: 5, lock: true });
+test('the fifth wrong code locks; an expired hold is not checked; a confirmed one is checked but stays booked', () => {
+  assert.deepEqual(afterWrongCode(3), { attempts: 4, lock: false, cancel: false });
+  assert.deepEqual(afterWrongCode(4), { attempts: 5, lock: true, cancel: true });
+  assert.deepEqual(afterWrongCode(4, true), { attempts: 5, lock: true, cancel: false }, 'a confirmed booking is never cancelled by codes');
   assert.equal(confirmDecision(held(), now), 'check');
   assert.equal(confirmDecision(held({ codeAttempts: 5 }), now), 'locked');
   assert.equal(confirmDecision(held({ holdExpiresAt: now }), now), 'expired');
-  assert.equal(confirmDecision(held({ state: 'confirmed' }), now), 'already_confirmed');
+  assert.equal(confirmDecision(held({ state: 'confirmed' }), now), 'check_confirmed');
+  assert.equal(confirmDecision(held({ state: 'confirmed', codeAttempts: 5 }), now), 'locked');
   assert.equal(confirmDecision(held({ state: 'cancelled' }), now), 'gone');
 });
 

@@ -42,21 +42,33 @@ export type HoldState = {
   codeSentAt: Date | null;
 };
 
-export type ConfirmDecision = 'check' | 'expired' | 'locked' | 'already_confirmed' | 'gone';
+/**
+ * `check`: a live hold, the right code confirms it. `check_confirmed`: the booking is confirmed
+ * already; the code is still checked and wrong ones counted, because the booking id is no secret
+ * (it is in `/h/<id>` URLs, history and staff pages), but even the right one gives no links.
+ */
+export type ConfirmDecision = 'check' | 'check_confirmed' | 'expired' | 'locked' | 'gone';
 
 /** Whether a code may be checked against this hold now. */
 export function confirmDecision(hold: HoldState, now: Date): ConfirmDecision {
-  if (hold.state === 'confirmed') return 'already_confirmed';
   if (hold.state === 'locked' || hold.codeAttempts >= MAX_CODE_ATTEMPTS) return 'locked';
+  if (hold.state === 'confirmed') return 'check_confirmed';
   if (hold.state !== 'held') return 'gone';
   if (!hold.holdExpiresAt || hold.holdExpiresAt <= now) return 'expired';
   return 'check';
 }
 
-/** After a wrong code: the hold locks on the fifth wrong attempt. */
-export function afterWrongCode(attemptsBefore: number): { attempts: number; lock: boolean } {
+/**
+ * After a wrong code: codes lock on the fifth wrong attempt. A hold that locks is cancelled
+ * (its seat is freed); a confirmed booking stays booked and only stops taking codes.
+ */
+export function afterWrongCode(
+  attemptsBefore: number,
+  confirmed = false,
+): { attempts: number; lock: boolean; cancel: boolean } {
   const attempts = attemptsBefore + 1;
-  return { attempts, lock: attempts >= MAX_CODE_ATTEMPTS };
+  const lock = attempts >= MAX_CODE_ATTEMPTS;
+  return { attempts, lock, cancel: lock && !confirmed };
 }
 
 export type ResendDecision = { allowed: true } | { allowed: false; reason: 'too_many' | 'too_soon' | 'not_held'; retryAfterSeconds?: number };

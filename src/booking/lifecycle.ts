@@ -12,6 +12,7 @@ import {
   confirmDecision,
   hashCode,
   linkToken,
+  MAX_CODE_ATTEMPTS,
   newCode,
   resendDecision,
 } from './codes.ts';
@@ -192,7 +193,10 @@ export function bookingLifecycle(deps: {
       return outcome;
     },
 
-    /** Checks the code; the right one confirms the booking and queues the confirmation with its invitation. */
+    /**
+     * Checks the code; the right one confirms the booking and queues the confirmation with its
+     * invitation. Only that first confirmation answers with the booking and its links.
+     */
     async confirmWithCode(holdId: string, code: string) {
       const outcome = await retryOnConflict(() =>
         db.transaction().execute(async (tx) => {
@@ -200,12 +204,17 @@ export function bookingLifecycle(deps: {
           if (!row) return { ok: false as const, reason: 'gone' as const };
           const now = clock.now();
           const decision = confirmDecision({ state: row.state, holdExpiresAt: row.holdExpiresAt, codeAttempts: row.codeAttempts, resends: row.codeResends, codeSentAt: row.codeSentAt }, now);
-          if (decision === 'already_confirmed') return { ok: true as const, booking: await view(row) };
-          if (decision !== 'check') return { ok: false as const, reason: decision };
+          const checked = decision === 'check' || decision === 'check_confirmed';
+          if (!checked) return { ok: false as const, reason: decision };
           if (!codeMatches(secret, holdId, code.trim(), row.codeHash)) {
-            const next = afterWrongCode(row.codeAttempts);
-            await repo.recordWrongCode(tx, holdId, next.attempts, next.lock);
-            return { ok: false as const, reason: next.lock ? ('locked' as const) : ('wrong_code' as const), attemptsLeft: 5 - next.attempts };
+            const next = afterWrongCode(row.codeAttempts, decision === 'check_confirmed');
+            await repo.recordWrongCode(tx, holdId, next.attempts, next.cancel);
+            const reason = next.lock ? ('locked' as const) : ('wrong_code' as const);
+            return { ok: false as const, reason, attemptsLeft: MAX_CODE_ATTEMPTS - next.attempts };
+          }
+          // The right code again (a double submit): the links went by email, never in this answer.
+          if (decision === 'check_confirmed') {
+            return { ok: false as const, reason: 'already_confirmed' as const };
           }
           await repo.markConfirmed(tx, holdId, now, {
             manageHash: sha256(linkToken(secret, 'manage', holdId)),

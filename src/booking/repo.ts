@@ -222,10 +222,11 @@ export async function setCode(db: Db, id: string, codeHash: string, now: Date, e
     .execute();
 }
 
-export async function recordWrongCode(db: Db, id: string, attempts: number, lock: boolean): Promise<void> {
+/** Counts a wrong code; `cancel` locks a hold (its seat is freed). */
+export async function recordWrongCode(db: Db, id: string, attempts: number, cancel: boolean): Promise<void> {
   await db
     .updateTable('booking')
-    .set({ code_attempts: attempts, ...(lock ? { state: 'locked' as const } : {}) })
+    .set({ code_attempts: attempts, ...(cancel ? { state: 'locked' as const } : {}) })
     .where('id', '=', id)
     .execute();
 }
@@ -233,7 +234,11 @@ export async function recordWrongCode(db: Db, id: string, attempts: number, lock
 export async function markConfirmed(db: Db, id: string, now: Date, tokens: { manageHash: string; joinHash: string }): Promise<void> {
   await db
     .updateTable('booking')
-    .set({ state: 'confirmed', confirmed_at: now, hold_expires_at: null, code_hash: null, manage_token_hash: tokens.manageHash, join_token_hash: tokens.joinHash })
+    // The code's HMAC stays: a repeated confirmation is still checked (and counted) against it.
+    .set({
+      state: 'confirmed', confirmed_at: now, hold_expires_at: null,
+      manage_token_hash: tokens.manageHash, join_token_hash: tokens.joinHash,
+    })
     .where('id', '=', id)
     .execute();
 }

@@ -15,7 +15,7 @@ import { addDays, localParts } from './time.ts';
 import { calendarPage } from './views/calendar.ts';
 import { dayName } from '../views/dates.ts';
 import { cancelPage, managePage } from './views/manage.ts';
-import { codePage, contactPage, messagePage, takenPage } from './views/steps.ts';
+import { alreadyConfirmedPage, codePage, contactPage, messagePage, takenPage } from './views/steps.ts';
 
 const targetParams = z.object({ org: z.string().max(80), service: z.string().max(80), office: z.string().max(80) });
 const tokenParams = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{43}$/) });
@@ -170,6 +170,7 @@ export function bookingPages(deps: Deps) {
       const { hold } = holdParams.parse(request.params);
       const h = await lifecycle.hold(hold);
       if (!h) throw new AppError('not_found');
+      if (h.state === 'confirmed') return renderPage(request, reply, alreadyConfirmedPage);
       if (!h.live) return renderPage(request, reply, (ctx) => messagePage(ctx.t('book.error.expired'), []), 410);
       const notice = (request.query as Record<string, unknown>).resent === '1' ? request.t('book.resent') : undefined;
       return renderPage(request, reply, (ctx) => codePage(ctx, { holdId: hold, backHref: bookBase(h.target), errors: {}, notice }));
@@ -190,11 +191,15 @@ export function bookingPages(deps: Deps) {
         const token = result.booking.manageUrl.split('/m/')[1] ?? '';
         return reply.redirect(`/m/${token}?confirmed=1`, 303);
       }
+      // A double submit by the citizen lands here: a page that says so, never the links.
+      if (result.reason === 'already_confirmed') return renderPage(request, reply, alreadyConfirmedPage);
       if (result.reason === 'wrong_code') {
         const left = 'attemptsLeft' in result ? result.attemptsLeft : 0;
         return renderPage(request, reply, (ctx) => codePage(ctx, { holdId: hold, backHref: back, errors: { code: ctx.t('book.error.code', { left: left ?? 0 }) } }), 422);
       }
-      const key: MessageKey = result.reason === 'locked' ? 'book.error.locked' : 'book.error.expired';
+      const confirmed = h.state === 'confirmed';
+      const locked: MessageKey = confirmed ? 'book.error.locked_confirmed' : 'book.error.locked';
+      const key: MessageKey = result.reason === 'locked' ? locked : 'book.error.expired';
       return renderPage(request, reply, (ctx) => ({ title: ctx.t(key), body: html`<h1>${ctx.t(key)}</h1><p><a href="${back}">${ctx.t('book.change_time')}</a></p>` }), result.reason === 'locked' ? 429 : 410);
     });
 

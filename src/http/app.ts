@@ -43,9 +43,14 @@ import { language } from './language.ts';
 import { security } from './security.ts';
 import { staffSession } from './session.ts';
 
-/** A request path as logged: the query dropped and the join, guest and manage tokens masked. */
+// Path parts that are keys to something: the join, guest and manage links' tokens, the hold id
+// (its code page), and the API's hold ids and manage tokens. Whatever follows the prefix up to
+// the next slash is masked, so an encoded or malformed token is masked too.
+const KEY_IN_PATH = /(\/(?:j|g|m|h|api\/v1\/holds|api\/v1\/bookings))\/[^/]+/g;
+
+/** A request path as logged: the query dropped and every key in the path masked. */
 export function loggableUrl(url: string): string {
-  return url.split('?')[0]!.replace(/\/(j|g|m)\/[A-Za-z0-9_-]{20,}/, '/$1/…');
+  return url.split(/[?#]/)[0]!.replace(KEY_IN_PATH, '$1/…');
 }
 
 /** Everything the HTTP layer stands on; tests build it with their own database and clock. */

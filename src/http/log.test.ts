@@ -10,3 +10,18 @@ test('logged request lines carry no CSRF token in a query and no link tokens in 
   assert.equal(loggableUrl('/o/ue-domzale?lang=en'), '/o/ue-domzale');
   assert.equal(loggableUrl('/staff/meetings/8aced5d4-5cf9-4d87-a643-ca88de6a8e2d/files'), '/staff/meetings/8aced5d4-5cf9-4d87-a643-ca88de6a8e2d/files');
 });
+
+test('logged request lines mask every path part that is a key: hold ids, API tokens, encoded tokens', () => {
+  const token = 'L4iH-Fapk3ikfvXNhN773W8Xyh06tNFCP3gZup6Ss1M';
+  const hold = '8aced5d4-5cf9-4d87-a643-ca88de6a8e2d';
+  assert.equal(loggableUrl(`/h/${hold}`), '/h/…');
+  assert.equal(loggableUrl(`/h/${hold}/confirm?lang=en`), '/h/…/confirm');
+  assert.equal(loggableUrl(`/api/v1/holds/${hold}/confirm`), '/api/v1/holds/…/confirm');
+  assert.equal(loggableUrl(`/api/v1/bookings/${token}/cancel`), '/api/v1/bookings/…/cancel');
+  assert.equal(loggableUrl(`/j/${token}/files/${hold}`), '/j/…/files/' + hold);
+  // A token percent-encoded (routing decodes it) or short is still masked; a repeated one too.
+  assert.equal(loggableUrl(`/j/%4C${token.slice(1)}/ws`), '/j/…/ws');
+  assert.equal(loggableUrl('/m/abc'), '/m/…');
+  assert.equal(loggableUrl(`//j/${token}/ws`), '//j/…/ws');
+  assert.equal(loggableUrl(`/g/${token}#/g/${token}`), '/g/…');
+});

@@ -90,3 +90,8 @@ ${data.alternatives.length
 export function messagePage(title: string, paragraphs: string[]): Page {
   return { title, body: html`<h1>${title}</h1>${paragraphs.map((p) => html`<p>${p}</p>`)}` };
 }
+
+/** A booking confirmed already (a double submit, the code page from history): no links, only by email. */
+export function alreadyConfirmedPage(ctx: PageContext): Page {
+  return messagePage(ctx.t('book.already_confirmed_title'), [ctx.t('book.already_confirmed_text')]);
+}
