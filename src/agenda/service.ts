@@ -28,7 +28,12 @@ function actionsOf(b: BookingView, m: MeetingFacts, now: Date): AppointmentActio
 }
 
 /** A knocker in the lobby panel. */
-export type WaitingItem = { bookingId: string; participantId: string; role: 'citizen' | 'guest' | 'staff'; name: string; start: Date; timeZone: string; official: string; service: Localized; fallback: Lang; minutes: number };
+export type WaitingItem = {
+  bookingId: string; participantId: string; role: 'citizen' | 'guest' | 'staff'; name: string; start: Date; timeZone: string; official: string;
+  service: Localized; fallback: Lang; minutes: number;
+  /** Another browser on the same link is in the room, or was before (the official should look twice). */
+  sameLink: 'in_room' | 'earlier' | null;
+};
 
 /**
  * The officials' working views: the agenda (a day or a week), an appointment's page with its
@@ -178,7 +183,7 @@ export function agendaService(deps: { db: Db; clock: Clock; tenants: TenantsServ
         bookingId: r.bookingId, participantId: r.participantId, role: r.role, name: r.name, start: r.start, official: r.officialName,
         timeZone: o.offices.find((x) => x.id === r.officeId)?.timeZone ?? o.organisation.timeZone,
         service: o.services.find((x) => x.id === r.serviceId)?.name ?? {}, fallback: fb,
-        minutes: waitedMinutes(r.knockedAt, now),
+        minutes: waitedMinutes(r.knockedAt, now), sameLink: r.sameLink,
       }));
     },
   };

@@ -153,6 +153,7 @@ export type Database = {
     admitted_at: Date | null;
     left_at: Date | null;
     deny_message: string | null;
+    browser_key: string | null;
   };
   meeting_chat: { id: Generated<string>; booking_id: string; participant_id: string; body: string; sent_at: Date; kind: Generated<'text' | 'folder'> };
   folder_policy: { organisation_id: string; grace_minutes: number };

@@ -8,6 +8,7 @@ import { keepAlive, sameOrigin } from '../http/websocket.ts';
 import type { MessageKey } from '../i18n/i18n.ts';
 import { AppError } from '../lib/errors.ts';
 import { semaphore } from '../lib/semaphore.ts';
+import { browserSecret } from '../meeting/browser.ts';
 import type { Entrant, MeetingService } from '../meeting/service.ts';
 import { downloadHeaders } from './disposition.ts';
 import type { FolderAccess, FolderService, UploadOutcome } from './service.ts';
@@ -41,7 +42,7 @@ function doors(meeting: MeetingService) {
       prefix: '/j/:token',
       async who(request: FastifyRequest): Promise<Who | null> {
         const p = tokenParams.safeParse(request.params);
-        const e = p.success ? await meeting.citizenByToken(p.data.token) : null;
+        const e = p.success ? await meeting.citizenByToken(p.data.token, browserSecret(request)) : null;
         return e && p.success ? { entrant: e, name: e.booking.name, base: `/j/${p.data.token}` } : null;
       },
     },
@@ -49,7 +50,7 @@ function doors(meeting: MeetingService) {
       prefix: '/g/:token',
       async who(request: FastifyRequest): Promise<Who | null> {
         const p = tokenParams.safeParse(request.params);
-        const e = p.success ? await meeting.guestByToken(p.data.token) : null;
+        const e = p.success ? await meeting.guestByToken(p.data.token, browserSecret(request)) : null;
         return e && p.success ? { entrant: e, name: e.name, base: `/g/${p.data.token}` } : null;
       },
     },

@@ -27,9 +27,19 @@ export type FolderFixture = {
 
 export function folderFixture(okence: Okence, baseUrl: string, clock: { set(d: Date): void }): FolderFixture {
   const sockets: TestSocket[] = [];
-  const inject = (o: InjectOptions) => okence.app.inject({ ...o, headers: { 'accept-language': 'en', ...o.headers } });
+  // Each citizen of a fixture meeting is one browser: its meeting cookie goes with every request
+  // under its link that does not bring its own (the admission belongs to the browser).
+  const browsers = new Map<string, string>();
+  const browserOf = (url: string | undefined) => [...browsers].find(([linkBase]) => url?.startsWith(`${linkBase}/`))?.[1];
+  const inject = (o: InjectOptions) => {
+    const given = o.headers?.cookie as string | undefined;
+    const browser = browserOf(typeof o.url === 'string' ? o.url : undefined);
+    const cookie = given?.includes('okence-meet=') ? given : [given, browser].filter(Boolean).join('; ');
+    return okence.app.inject({ ...o, headers: { 'accept-language': 'en', ...o.headers, ...(cookie ? { cookie } : {}) } });
+  };
   const open = (path: string, opts: { cookie?: string; origin?: string } = {}) => {
-    const s = openSocket(baseUrl, path, opts);
+    const cookie = opts.cookie ?? browserOf(path);
+    const s = openSocket(baseUrl, path, { ...opts, ...(cookie ? { cookie } : {}) });
     sockets.push(s);
     return s;
   };
@@ -46,9 +56,11 @@ export function folderFixture(okence: Okence, baseUrl: string, clock: { set(d: D
       clock.set(new Date(b.start.getTime() - 5 * 60_000));
       // Sessions expire after 30 idle minutes of the test clock: sign in at the new time.
       const official = await staffCookie(okence, 'uradnik@domzale.example', `192.0.2.${n % 250}`);
-      const staff = open(`/staff/meetings/${b.id}/ws?name=Janez`, { cookie: official });
+      const staff = open(`/staff/meetings/${b.id}/ws`, { cookie: official });
       await staff.next('room');
-      const citizen = open(`/j/${b.joinToken}/ws?name=Ana`);
+      const joinPage = await okence.app.inject({ method: 'GET', url: `/j/${b.joinToken}` });
+      browsers.set(`/j/${b.joinToken}`, Object.entries(cookiesOf(joinPage)).map(([k, v]) => `${k}=${v}`).join('; '));
+      const citizen = open(`/j/${b.joinToken}/ws`);
       const knock = await staff.next('lobby');
       const waiting = knock.waiting.length ? knock : await staff.next('lobby');
       staff.send({ type: 'admit', participant: waiting.waiting[0]!.id });
@@ -60,7 +72,9 @@ export function folderFixture(okence: Okence, baseUrl: string, clock: { set(d: D
       }
       return { b, official, staff, citizen, citizenBase: `/j/${b.joinToken}`, staffBase: `/staff/meetings/${b.id}` };
     },
-    async upload(pathBase, files, cookie = '') {
+    async upload(pathBase, files, given = '') {
+      const browser = browserOf(`${pathBase}/`);
+      const cookie = given.includes('okence-meet=') ? given : [given, browser].filter(Boolean).join('; ');
       const page = await inject({ method: 'GET', url: `${pathBase}/files`, headers: { cookie } });
       if (page.statusCode !== 200) throw new Error(`folder page: ${page.statusCode}`);
       const action = /<form method="post" action="([^"]+)" enctype="multipart\/form-data"/.exec(page.body)?.[1]?.replace(/&amp;/g, '&');

@@ -43,14 +43,14 @@ describe('a meeting across two instances on PostgreSQL', { skip: !process.env.DA
     const welcome = await citizen.next('welcome');
     assert.equal(welcome.state, 'lobby');
     const waiting = (await staff.next('lobby')).waiting;
-    assert.deepEqual(waiting.map((w) => w.name), ['Eva']);
+    assert.deepEqual(waiting.map((w) => w.name), ['Two Instances'], 'the name from the booking, not the URL');
     staff.send({ type: 'chat', text: 'before admission' });
     await staff.next('chat');
     staff.send({ type: 'admit', participant: waiting[0]!.id });
     const room = await citizen.next('room');
     assert.deepEqual(room.chat.map((c) => c.text), ['before admission']);
     assert.equal(citizen.messages.filter((m) => m.type === 'chat').length, 0, 'no chat reached the lobby');
-    assert.equal((await staff.next('peer-joined')).peer.name, 'Eva');
+    assert.equal((await staff.next('peer-joined')).peer.name, 'Two Instances');
 
     const staffId = room.peers.find((p) => p.role === 'staff')!.id;
     const sdp = `v=0\r\n${'a=candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host\r\n'.repeat(180)}`;

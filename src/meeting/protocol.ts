@@ -57,7 +57,13 @@ export type Role = 'citizen' | 'guest' | 'staff';
 export type PeerInfo = { id: string; name: string; role: Role; audio: boolean; video: boolean; screen: boolean };
 
 /** Someone in the lobby, as staff see them (matched to the booking). */
-export type Knocker = { id: string; name: string; role: Role; since: string };
+/**
+ * Someone in the lobby. `sameLink`: another browser on the same link (the citizen's, or the
+ * same guest's) is in the room now (`in_room`), or was let in or knocked before (`earlier`);
+ * the official should know before letting a second person in on one link.
+ */
+export type Knocker = { id: string; name: string; role: Role; since: string; sameLink: SameLink };
+export type SameLink = 'in_room' | 'earlier' | null;
 
 /** A chat line; `kind: 'folder'` announces the meeting folder (each page links to its own folder address). */
 export type ChatLine = { from: string; name: string; text: string; at: string; kind?: 'folder' };

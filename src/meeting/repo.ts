@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { AppointmentFacts } from '../booking/domain.ts';
 import type { Db } from '../db/db.ts';
 import type { IdentityDocument } from '../db/tables.ts';
-import type { ChatLine, Knocker, Role } from './protocol.ts';
+import type { ChatLine, Knocker, Role, SameLink } from './protocol.ts';
 
 export type ParticipantRow = {
   id: string;
@@ -56,15 +56,16 @@ export async function meetingsOf(db: Db, bookingIds: readonly string[]): Promise
     .execute();
 }
 
+/** Browsers one link may bring (each a participant of its own): more is a flood, not a person. */
+export const MAX_BROWSERS_PER_LINK = 10;
+
 /**
- * Finds or creates the participant for a person arriving: the citizen of the booking,
- * a guest of a link, or a staff member. Staff skip the lobby; someone admitted before
- * (a reconnect, a reload) stays admitted; everyone else knocks (again).
+ * Finds or creates the participant for a person arriving: the citizen of the booking or a guest
+ * of a link, in one browser (its key), or a staff member. Staff skip the lobby; someone admitted
+ * before in this browser (a reconnect, a reload) stays admitted; everyone else knocks (again).
+ * Undefined when the link has brought too many browsers already.
  */
-export async function arrive(
-  db: Db,
-  a: { bookingId: string; role: Role; staffId: string | null; guestId: string | null; name: string; now: Date },
-): Promise<ParticipantRow> {
+export async function arrive(db: Db, a: Who & { name: string; now: Date }): Promise<ParticipantRow | undefined> {
   const existing = await participantQuery(db, a).forUpdate().executeTakeFirst();
   const admitted = a.role === 'staff' || existing?.state === 'admitted';
   const state = admitted ? 'admitted' : 'knocking';
@@ -80,15 +81,40 @@ export async function arrive(
       .execute();
     return { ...existing, name: a.name, state, knockedAt: state === 'knocking' ? a.now : existing.knockedAt, admittedAt: existing.admittedAt ?? (admitted ? a.now : null) };
   }
-  return db
+  if (a.role !== 'staff' && (await browsersOfLink(db, a)) >= MAX_BROWSERS_PER_LINK) return undefined;
+  const inserted = await db
     .insertInto('meeting_participant')
     .values({
       booking_id: a.bookingId, role: a.role, staff_id: a.staffId, guest_id: a.guestId, display_name: a.name, state, connected: true,
-      knocked_at: admitted ? null : a.now, admitted_at: admitted ? a.now : null,
+      knocked_at: admitted ? null : a.now, admitted_at: admitted ? a.now : null, browser_key: a.role === 'staff' ? null : a.browserKey,
     })
+    // Two sockets of one browser at once: the second finds the row the first inserted.
+    .onConflict((oc) => oc.doNothing())
     .returning(participantColumns)
-    .executeTakeFirstOrThrow();
+    .executeTakeFirst();
+  return inserted ?? participantQuery(db, a).executeTakeFirstOrThrow();
 }
+
+async function browsersOfLink(db: Db, a: Who): Promise<number> {
+  const row = await db
+    .selectFrom('meeting_participant')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('booking_id', '=', a.bookingId)
+    .where('role', '=', a.role)
+    .$if(a.role === 'guest', (q) => q.where('guest_id', '=', a.guestId))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+// Whether another browser on the same link is in the room now, or was let in or knocked before.
+const sameLink = sql<SameLink>`CASE
+  WHEN p.role = 'staff' THEN NULL
+  WHEN EXISTS (SELECT 1 FROM meeting_participant o WHERE o.booking_id = p.booking_id AND o.role = p.role
+    AND o.guest_id IS NOT DISTINCT FROM p.guest_id AND o.id <> p.id AND o.state = 'admitted' AND o.connected) THEN 'in_room'
+  WHEN EXISTS (SELECT 1 FROM meeting_participant o WHERE o.booking_id = p.booking_id AND o.role = p.role
+    AND o.guest_id IS NOT DISTINCT FROM p.guest_id AND o.id <> p.id
+    AND (o.admitted_at IS NOT NULL OR (o.state = 'knocking' AND o.connected))) THEN 'earlier'
+  END`;
 
 export async function findParticipant(db: Db, bookingId: string, id: string): Promise<ParticipantRow | undefined> {
   return db.selectFrom('meeting_participant').select(participantColumns).where('booking_id', '=', bookingId).where('id', '=', id).executeTakeFirst();
@@ -126,14 +152,14 @@ export async function disconnected(db: Db, id: string, now: Date): Promise<Parti
 /** Who waits in the lobby now (connected knockers), oldest first. */
 export async function lobby(db: Db, bookingId: string): Promise<Knocker[]> {
   const rows = await db
-    .selectFrom('meeting_participant')
-    .select(['id', 'display_name as name', 'role', 'knocked_at as knockedAt'])
-    .where('booking_id', '=', bookingId)
-    .where('state', '=', 'knocking')
-    .where('connected', '=', true)
-    .orderBy('knocked_at')
+    .selectFrom('meeting_participant as p')
+    .select(['p.id', 'p.display_name as name', 'p.role', 'p.knocked_at as knockedAt', sameLink.as('sameLink')])
+    .where('p.booking_id', '=', bookingId)
+    .where('p.state', '=', 'knocking')
+    .where('p.connected', '=', true)
+    .orderBy('p.knocked_at')
     .execute();
-  return rows.map((r) => ({ id: r.id, name: r.name, role: r.role, since: (r.knockedAt ?? new Date(0)).toISOString() }));
+  return rows.map((r) => ({ id: r.id, name: r.name, role: r.role, since: (r.knockedAt ?? new Date(0)).toISOString(), sameLink: r.sameLink }));
 }
 
 /** Admitted participants with an open connection. */
@@ -223,9 +249,10 @@ export async function pruneRelay(db: Db, before: Date): Promise<void> {
   await db.deleteFrom('meeting_relay').where('created_at', '<', before).execute();
 }
 
-type Who = { bookingId: string; role: Role; staffId: string | null; guestId: string | null };
+/** Who someone is in a meeting: the role, the staff member or guest, and (citizen, guest) the browser's key. */
+export type Who = { bookingId: string; role: Role; staffId: string | null; guestId: string | null; browserKey: string | null };
 
-// One participant row per citizen of a booking, per guest link, per staff member.
+// One participant row per staff member, and per browser on the citizen's link or a guest link.
 function participantQuery(db: Db, a: Who) {
   return db
     .selectFrom('meeting_participant')
@@ -233,10 +260,11 @@ function participantQuery(db: Db, a: Who) {
     .where('booking_id', '=', a.bookingId)
     .where('role', '=', a.role)
     .$if(a.role === 'staff', (q) => q.where('staff_id', '=', a.staffId))
-    .$if(a.role === 'guest', (q) => q.where('guest_id', '=', a.guestId));
+    .$if(a.role === 'guest', (q) => q.where('guest_id', '=', a.guestId))
+    .$if(a.role !== 'staff', (q) => q.where('browser_key', '=', a.browserKey ?? ''));
 }
 
-/** The participant row of someone entering by a link or a staff session, if they have come before. */
+/** The participant row of someone entering by a link (in this browser) or a staff session, if they have come before. */
 export async function participantFor(db: Db, a: Who): Promise<ParticipantRow | undefined> {
   return participantQuery(db, a).executeTakeFirst();
 }
@@ -253,6 +281,7 @@ export type WaitingRow = {
   serviceId: string;
   officeId: string;
   officialName: string;
+  sameLink: SameLink;
 };
 
 /**
@@ -269,7 +298,7 @@ export async function waitingAt(db: Db, officeIds: readonly string[]): Promise<W
       'p.id as participantId', 'p.booking_id as bookingId', 'p.role',
       sql<string>`CASE WHEN p.role = 'citizen' THEN b.citizen_name ELSE p.display_name END`.as('name'),
       sql<Date>`coalesce(p.knocked_at, now())`.as('knockedAt'), sql<Date>`lower(b.during)`.as('start'),
-      'b.service_id as serviceId', 'b.office_id as officeId', 's.display_name as officialName',
+      'b.service_id as serviceId', 'b.office_id as officeId', 's.display_name as officialName', sameLink.as('sameLink'),
     ])
     .where('p.state', '=', 'knocking')
     .where('p.connected', '=', true)

@@ -2,7 +2,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Okence } from '../boot.ts';
 import { DB_KINDS } from '../db/testing.ts';
-import { bootTestApp } from '../http/testing.ts';
+import { bootTestApp, cookiesOf } from '../http/testing.ts';
 import { fixedClock } from '../lib/clock.ts';
 import { bookThroughApi, openSocket, staffCookie, type TestSocket } from './testing.ts';
 
@@ -36,6 +36,10 @@ for (const kind of DB_KINDS) {
       await okence.close();
     });
 
+    /** A browser opening a page of a link: the Cookie header it carries from then on. */
+    const browserOpens = async (path: string) =>
+      Object.entries(cookiesOf(await okence.app.inject({ method: 'GET', url: path }))).map(([k, v]) => `${k}=${v}`).join('; ');
+
     let n = 0;
     async function booking() {
       n++;
@@ -53,12 +57,14 @@ for (const kind of DB_KINDS) {
       await staff.next('room');
       assert.deepEqual((await staff.next('lobby')).waiting, []);
 
-      const citizen = open(`/j/${b.joinToken}/ws?name=Ana`);
+      const citizensBrowser = await browserOpens(`/j/${b.joinToken}`);
+      const citizen = open(`/j/${b.joinToken}/ws?name=Ana`, { cookie: citizensBrowser });
       const welcome = await citizen.next('welcome');
       assert.equal(welcome.state, 'lobby');
       assert.deepEqual(welcome.iceServers, [], 'no third-party STUN; no TURN configured');
       const lobby = await staff.next('lobby');
-      assert.deepEqual(lobby.waiting.map((w) => w.name), ['Ana']);
+      // The name from the booking, not the one in the URL.
+      assert.deepEqual(lobby.waiting.map((w) => w.name), [`Citizen ${n}`]);
       const knocker = lobby.waiting[0]!.id;
 
       // The official chats and signals towards the knocker; the knocker tries to send and to read.
@@ -76,17 +82,17 @@ for (const kind of DB_KINDS) {
       staff.send({ type: 'admit', participant: knocker });
       await citizen.next('admitted');
       const room = await citizen.next('room');
-      assert.deepEqual(room.peers.map((p) => p.name).sort(), ['Ana', 'Janez']);
+      assert.deepEqual(room.peers.map((p) => p.name).sort(), [`Citizen ${n}`, 'Janez Novak']);
       assert.deepEqual(room.chat.map((c) => c.text), ['Only for the room']);
-      assert.equal((await staff.next('peer-joined')).peer.name, 'Ana');
+      assert.equal((await staff.next('peer-joined')).peer.name, `Citizen ${n}`);
       staff.send({ type: 'signal', to: knocker, description: { type: 'offer', sdp: 'v=0 real' } });
       const signal = await citizen.next('signal');
       assert.equal(signal.description?.sdp, 'v=0 real');
 
-      // A reload: the same link comes straight back in, without a second lobby.
+      // A reload: the same browser comes straight back in, without a second lobby.
       await citizen.close();
       assert.equal((await staff.next('peer-left')).id, knocker);
-      const again = open(`/j/${b.joinToken}/ws?name=Ana`);
+      const again = open(`/j/${b.joinToken}/ws`, { cookie: citizensBrowser });
       assert.equal((await again.next('welcome')).state, 'admitted');
       await again.next('room');
 

@@ -8,13 +8,13 @@ import { keepAlive, sameOrigin } from '../http/websocket.ts';
 import type { MessageKey } from '../i18n/i18n.ts';
 import { maySend, tokenBucket } from './domain.ts';
 import type { Connection } from './hub.ts';
-import { clientMessage, MAX_NAME_CHARS } from './protocol.ts';
+import { browserSecret, ensureBrowserSecret } from './browser.ts';
+import { clientMessage } from './protocol.ts';
 import type { Entrant, MeetingService } from './service.ts';
 import { earlyPage, helpPage, meetingPage, minutesPage, overPage, surveyDonePage, surveyPage } from './views/pages.ts';
 
 const tokenParams = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{43}$/) });
 const bookingParams = z.object({ id: z.uuid() });
-const nameQuery = z.object({ name: z.string().trim().min(1).max(MAX_NAME_CHARS).optional().catch(undefined) });
 const surveyForm = z.object({
   rating: z.coerce.number().int().min(1, 'meeting.error.rating').max(5, 'meeting.error.rating').catch(0).pipe(z.number().min(1, 'meeting.error.rating')),
   comment: z.string().trim().max(2000, 'meeting.error.comment').optional().transform((v) => v || null),
@@ -30,14 +30,17 @@ const MAX_STRIKES = 50;
 /** Meeting pages (join link, guest link, staff room, survey, minutes, help) and their WebSockets. */
 export function meetingRoutes(meeting: MeetingService) {
   return async function routes(app: FastifyInstance): Promise<void> {
-    /** Runs one socket: validates, limits and dispatches every frame; never lets a bad frame take the server down. */
-    function serve(socket: WebSocket, request: FastifyRequest, entrant: Entrant | null, fallbackName: string): void {
+    /**
+     * Runs one socket: validates, limits and dispatches every frame; never lets a bad frame take
+     * the server down. `name` is the one the door knows (booking, guest link, staff account):
+     * nobody chooses the name the others see.
+     */
+    function serve(socket: WebSocket, request: FastifyRequest, entrant: Entrant | null, name: string): void {
       if (!entrant || !sameOrigin(request)) {
         socket.close(1008, 'not allowed');
         return;
       }
       keepAlive(socket);
-      const name = nameQuery.parse(request.query).name ?? fallbackName;
       const log = request.log;
       const all = tokenBucket(MESSAGES_BURST, MESSAGES_PER_SECOND, Date.now);
       const chat = tokenBucket(CHAT_BURST, CHAT_PER_SECOND, Date.now);
@@ -81,9 +84,10 @@ export function meetingRoutes(meeting: MeetingService) {
         closed = true;
         if (connection) meeting.disconnect(connection).catch((err: unknown) => log.error({ err }, 'leaving the meeting failed'));
       });
-      meeting.connect(entrant, name, socket, fallbackName).then(
+      meeting.connect(entrant, name, socket).then(
         (c) => {
-          if (!c) return socket.close(4410, 'over');
+          if (c === 'over') return socket.close(4410, 'over');
+          if (c === 'full') return socket.close(4429, 'too many browsers on this link');
           connection = c;
           if (closed) return void meeting.disconnect(c).catch((err: unknown) => log.error({ err }, 'leaving the meeting failed'));
           for (const text of pending.splice(0)) handle(text);
@@ -95,8 +99,8 @@ export function meetingRoutes(meeting: MeetingService) {
       );
     }
 
-    async function citizen(token: string) {
-      const e = await meeting.citizenByToken(token);
+    async function citizen(token: string, request: FastifyRequest) {
+      const e = await meeting.citizenByToken(token, browserSecret(request));
       if (!e) throw new AppError('not_found');
       return e;
     }
@@ -115,13 +119,14 @@ export function meetingRoutes(meeting: MeetingService) {
 
     app.get('/j/:token', async (request, reply) => {
       const { token } = tokenParams.parse(request.params);
-      const e = await citizen(token);
+      const e = await citizen(token, request);
+      ensureBrowserSecret(request, reply);
       return joinPage(request, reply, e, token, `/j/${token}/ws`, e.booking.name);
     });
 
     app.get('/j/:token/ws', { websocket: true }, (socket, request) => {
       const parsed = tokenParams.safeParse(request.params);
-      const ready = parsed.success ? meeting.citizenByToken(parsed.data.token) : Promise.resolve(null);
+      const ready = parsed.success ? meeting.citizenByToken(parsed.data.token, browserSecret(request)) : Promise.resolve(null);
       void ready.then(
         (e) => serve(socket, request, e, e?.booking.name ?? ''),
         () => socket.close(1011, 'error'),
@@ -130,14 +135,15 @@ export function meetingRoutes(meeting: MeetingService) {
 
     app.get('/g/:token', async (request, reply) => {
       const { token } = tokenParams.parse(request.params);
-      const e = await meeting.guestByToken(token);
+      const e = await meeting.guestByToken(token, browserSecret(request));
       if (!e) throw new AppError('not_found');
+      ensureBrowserSecret(request, reply);
       return joinPage(request, reply, e, null, `/g/${token}/ws`, e.name);
     });
 
     app.get('/g/:token/ws', { websocket: true }, (socket, request) => {
       const parsed = tokenParams.safeParse(request.params);
-      const ready = parsed.success ? meeting.guestByToken(parsed.data.token) : Promise.resolve(null);
+      const ready = parsed.success ? meeting.guestByToken(parsed.data.token, browserSecret(request)) : Promise.resolve(null);
       void ready.then(
         (e) => serve(socket, request, e, e?.name ?? ''),
         () => socket.close(1011, 'error'),
@@ -177,7 +183,7 @@ export function meetingRoutes(meeting: MeetingService) {
 
     app.get('/j/:token/survey', async (request, reply) => {
       const { token } = tokenParams.parse(request.params);
-      const e = await citizen(token);
+      const e = await citizen(token, request);
       const after = await meeting.afterMeeting(e.booking.id);
       if (after.survey) return renderPage(request, reply, (ctx) => surveyDonePage(ctx, true));
       return renderPage(request, reply, (ctx) => surveyPage(ctx, { token, values: {}, errors: {}, minutes: after.minutes.trim() !== '' }));
@@ -185,7 +191,7 @@ export function meetingRoutes(meeting: MeetingService) {
 
     app.post('/j/:token/survey', async (request, reply) => {
       const { token } = tokenParams.parse(request.params);
-      const e = await citizen(token);
+      const e = await citizen(token, request);
       const body = (request.body ?? {}) as Record<string, string>;
       const form = surveyForm.safeParse(body);
       const values = { rating: String(body.rating ?? ''), comment: String(body.comment ?? '') };
@@ -201,7 +207,7 @@ export function meetingRoutes(meeting: MeetingService) {
 
     app.get('/j/:token/minutes', async (request, reply) => {
       const { token } = tokenParams.parse(request.params);
-      const e = await citizen(token);
+      const e = await citizen(token, request);
       const { minutes } = await meeting.afterMeeting(e.booking.id);
       if (!minutes.trim()) throw new AppError('not_found');
       return renderPage(request, reply, (ctx) => minutesPage(ctx, e.booking, minutes));

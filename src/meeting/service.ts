@@ -9,6 +9,7 @@ import type { Clock } from '../lib/clock.ts';
 import type { TenantsService } from '../tenants/service.ts';
 import { appointmentActions, type AppointmentActions } from '../booking/domain.ts';
 import type { IdentityDocument } from '../db/tables.ts';
+import { browserKey } from './browser.ts';
 import { iceServersFor, joinWindow, type IceConfig, type JoinWindow, type RoomAction } from './domain.ts';
 import { meetingHub, peerInfo, type Connection } from './hub.ts';
 import type { ClientMessage, Role } from './protocol.ts';
@@ -19,8 +20,13 @@ const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 /** Who records something about a meeting: a staff member, by the name they had then. */
 type Recorder = { staffId: string | null; name: string };
 
-/** Who is entering a meeting, already authenticated by a route. */
-export type Entrant = { booking: BookingView; role: Role; staffId: string | null; guestId: string | null; surveyUrl: string | null };
+/**
+ * Who is entering a meeting, already authenticated by a route. `browserKey` (citizen, guest):
+ * which browser on the link this is (browser.ts); a link alone does not make a participant.
+ */
+export type Entrant = {
+  booking: BookingView; role: Role; staffId: string | null; guestId: string | null; browserKey: string | null; surveyUrl: string | null;
+};
 
 /** Meetings: who may enter, the lobby, the room's live events, and what is kept with the booking. */
 export function meetingService(deps: {
@@ -203,19 +209,19 @@ export function meetingService(deps: {
     stop: () => hub.stop(),
     windowOf,
 
-    /** The citizen behind a join link, or null when the link is unknown. */
-    async citizenByToken(token: string): Promise<Entrant | null> {
+    /** The citizen behind a join link in the browser with `browser` (its cookie), or null when the link is unknown. */
+    async citizenByToken(token: string, browser: string | undefined): Promise<Entrant | null> {
       const booking = await lifecycle.byToken('join', token);
       if (!booking) return null;
-      return { booking, role: 'citizen', staffId: null, guestId: null, surveyUrl: `/j/${token}/survey` };
+      return { booking, role: 'citizen', staffId: null, guestId: null, browserKey: browserKey(booking.id, browser), surveyUrl: `/j/${token}/survey` };
     },
 
-    /** The guest behind a personal guest link, or null. */
-    async guestByToken(token: string): Promise<(Entrant & { name: string }) | null> {
+    /** The guest behind a personal guest link in the browser with `browser`, or null. */
+    async guestByToken(token: string, browser: string | undefined): Promise<(Entrant & { name: string }) | null> {
       const guest = await repo.guestByTokenHash(db, sha256(token));
       const booking = guest && (await lifecycle.byId(guest.bookingId));
       if (!guest || !booking) return null;
-      return { booking, role: 'guest', staffId: null, guestId: guest.id, surveyUrl: null, name: guest.name };
+      return { booking, role: 'guest', staffId: null, guestId: guest.id, browserKey: browserKey(booking.id, browser), surveyUrl: null, name: guest.name };
     },
 
     /** A booking's meeting for a staff member: only staff of its organisation who work at its office (or hold it, or admins). */
@@ -225,29 +231,31 @@ export function meetingService(deps: {
       const { myOffices } = await tenants.staffOverview(staff);
       const mine = myOffices.some((o) => o.id === booking.target.office.id);
       if (!mine && staff.role !== 'admin') throw new AppError('forbidden', 'not an official of this office');
-      return { booking, role: 'staff', staffId: staff.id, guestId: null, surveyUrl: null };
+      return { booking, role: 'staff', staffId: staff.id, guestId: null, browserKey: null, surveyUrl: null };
     },
 
     /** The entrant behind an official's open room socket (already authorised when it opened). */
     async staffEntrant(bookingId: string, staffId: string | null): Promise<Entrant> {
       const booking = await lifecycle.byId(bookingId);
       if (!booking) throw new AppError('not_found');
-      return { booking, role: 'staff', staffId, guestId: null, surveyUrl: null };
+      return { booking, role: 'staff', staffId, guestId: null, browserKey: null, surveyUrl: null };
     },
 
     /**
      * A socket opens: the participant arrives (staff and the already admitted go in,
      * others knock), gets a welcome with its ICE servers, and the room or the lobby.
-     * Returns the connection, or null when the meeting is over or the link outside its window.
+     * Returns the connection; `over` when the meeting is over or the link outside its window,
+     * `full` when the link has brought too many browsers.
      */
-    async connect(e: Entrant, name: string, socket: WebSocket, knownName: string = name): Promise<Connection | null> {
+    async connect(e: Entrant, name: string, socket: WebSocket, knownName: string = name): Promise<Connection | 'over' | 'full'> {
       const window = await windowOf(e.booking);
-      if (window.kind === 'over' || (window.kind === 'early' && e.role !== 'staff')) return null;
+      if (window.kind === 'over' || (window.kind === 'early' && e.role !== 'staff')) return 'over';
       const now = clock.now();
       const p = await db.transaction().execute(async (tx) => {
         await repo.ensureMeeting(tx, e.booking.id);
-        return repo.arrive(tx, { bookingId: e.booking.id, role: e.role, staffId: e.staffId, guestId: e.guestId, name, now });
+        return repo.arrive(tx, { bookingId: e.booking.id, role: e.role, staffId: e.staffId, guestId: e.guestId, browserKey: e.browserKey, name, now });
       });
+      if (!p) return 'full';
       const c: Connection = {
         participantId: p.id, bookingId: e.booking.id, role: e.role, staffId: e.staffId, name, knownName, admitted: p.state === 'admitted',
         media: { audio: true, video: true, screen: false }, socket, surveyUrl: e.surveyUrl, officeId: e.booking.target.office.id,
@@ -369,7 +377,8 @@ export function meetingService(deps: {
     },
 
     /** The participant row of an entrant who has been in the meeting (to check admission outside the socket). */
-    participantOf: (e: Entrant) => repo.participantFor(db, { bookingId: e.booking.id, role: e.role, staffId: e.staffId, guestId: e.guestId }),
+    participantOf: (e: Entrant) =>
+      repo.participantFor(db, { bookingId: e.booking.id, role: e.role, staffId: e.staffId, guestId: e.guestId, browserKey: e.browserKey }),
 
     /** Posts the folder's announcement in the chat, as the staff member who opened it. */
     async announceFolder(bookingId: string, participantId: string, name: string): Promise<void> {

@@ -169,6 +169,7 @@ export const ANONYMISATION_PLAN = {
       admitted_at: keep('statistics: time waited in the lobby'),
       left_at: keep(STATS),
       deny_message: toNull(FREE_TEXT),
+      browser_key: toNull('binds the place in the meeting to a browser; no use once the meeting is over'),
     },
   },
   meeting_chat: {

@@ -18,7 +18,8 @@ type Covered<T extends 'booking' | 'meeting' | 'meeting_participant' | 'meeting_
 const _covered: [
   Covered<'booking', ExportInput['bookings'][number], 'code_hash' | 'manage_token_hash' | 'join_token_hash'>,
   Covered<'meeting', ExportInput['meetings'][number], never>,
-  Covered<'meeting_participant', ExportInput['participants'][number], never>,
+  // The browser key is a hash of a random cookie: nothing about the person to disclose.
+  Covered<'meeting_participant', ExportInput['participants'][number], 'browser_key'>,
   Covered<'meeting_survey', ExportInput['surveys'][number], never>,
   // The actor's name is the citizen's own (already in the booking) or someone else's; a hash is no use to them.
   Covered<'meeting_file_audit', ExportInput['fileLog'][number], 'actor_name' | 'sha256'>,

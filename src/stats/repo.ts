@@ -61,7 +61,10 @@ const summaryOf = (x: 'wait' | 'len') => sql<DurationRow>`json_build_object(
 export async function meetingFigures(db: Db, s: Scope): Promise<MeetingFigures> {
   const rows = scoped(db, s)
     .leftJoin('meeting as m', 'm.booking_id', 'b.id')
-    .leftJoin('meeting_participant as p', (join) => join.onRef('p.booking_id', '=', 'b.id').on('p.role', '=', 'citizen'))
+    // The citizen's first browser let in (a link opened in two browsers has two rows: count one).
+    .leftJoin('meeting_participant as p', (join) =>
+      join.on('p.id', '=', sql<string>`(SELECT f.id FROM meeting_participant f WHERE f.booking_id = b.id AND f.role = 'citizen'
+        ORDER BY f.admitted_at NULLS LAST, f.knocked_at LIMIT 1)`))
     .select([
       'b.state',
       'm.no_show',

@@ -227,7 +227,8 @@ function checkbox(id: string, label: Key): { box: HTMLDivElement; input: HTMLInp
 /** The pre-join stage: name, devices, self view and level; join(name) when the form is sent. */
 export function showPrejoin(join: (name: string) => void): void {
   const problemBox = el('div', { class: 'meeting-problem', role: 'alert' });
-  const nameInput = el('input', { type: 'text', id: 'display-name', name: 'name', maxlength: 80, required: true, autocomplete: 'name', 'aria-describedby': 'display-name-hint' });
+  // The name comes from the booking, the guest link or the staff account: shown, not chosen.
+  const nameInput = el('input', { type: 'text', id: 'display-name', name: 'name', maxlength: 80, readonly: true, 'aria-describedby': 'display-name-hint' });
   nameInput.value = config?.name ?? '';
   const nameError = el('span', { class: 'error-message', id: 'display-name-error', hidden: true }, t('room.name_required'));
   const nameField = el(

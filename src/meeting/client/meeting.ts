@@ -27,7 +27,6 @@ type Welcome = Extract<ServerMessage, { type: 'welcome' }>;
 
 // ---------------------------------------------------------------- the signalling socket
 
-let displayName = '';
 let appointment: Welcome['appointment'] | null = null;
 /** A final message came (ended, denied, removed) or the person left: never reconnect. */
 let finished = false;
@@ -35,8 +34,8 @@ let retries = 0;
 let reconnectTimer: number | undefined;
 const intervals: number[] = [];
 
-function join(name: string): void {
-  displayName = name;
+// The name shown is the one the server knows (booking, guest link, account); the pre-join only shows it.
+function join(): void {
   audioContext(); // unlocked by this click, so the knock sound can play later
   if (isStaff && 'Notification' in window && Notification.permission === 'default') void Notification.requestPermission().catch(() => undefined);
   setStage('connecting', el('section', { class: 'meeting-connecting' }, heading(t('room.connecting')), el('p', { role: 'status' }, t('room.connecting_text'))));
@@ -48,7 +47,7 @@ function join(name: string): void {
 }
 
 function openSocket(): void {
-  const url = (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + (config?.ws ?? '') + '?name=' + encodeURIComponent(displayName);
+  const url = (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + (config?.ws ?? '');
   connect(url, handle, socketClosed);
 }
 

@@ -62,6 +62,7 @@ function waitingItem(k: Knocker): HTMLElement {
     'li',
     {},
     el('p', {}, el('strong', {}, k.name), ' · ', roleName(k.role), ' · ', t('room.waiting_since', { time: clockTime(k.since, timeZone) })),
+    k.sameLink && el('p', { class: 'warning' }, t(k.sameLink === 'in_room' ? 'room.same_link_in_room' : 'room.same_link_earlier', { name: k.name })),
     el('div', { class: 'meeting-row' }, button(t('room.admit', { name: k.name }), () => send({ type: 'admit', participant: k.id }))),
     el('label', { for: messageId }, t('room.deny_message')),
     el('div', { class: 'meeting-row' }, message, button(t('room.deny', { name: k.name }), () => send({ type: 'deny', participant: k.id, message: message.value.trim() }), { class: 'secondary' })),
