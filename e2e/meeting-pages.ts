@@ -1,6 +1,6 @@
 // Page objects for the meeting: what a citizen, a guest and an official do in the browser.
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { MESSAGES } from '../src/i18n/i18n.ts';
 import type { Okence } from '../src/boot.ts';
 import type { shiftedClock } from '../src/lib/clock.ts';
@@ -28,8 +28,9 @@ export async function bookAndStandBefore(okence: Okence, clock: ReturnType<typeo
   return b;
 }
 
-export async function newCallPage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ locale: 'en-GB', permissions: ['camera', 'microphone'] });
+/** A page allowed camera and microphone; `options` for a phone's viewport or another time zone. */
+export async function newCallPage(browser: Browser, options: BrowserContextOptions = {}): Promise<Page> {
+  const context = await browser.newContext({ locale: 'en-GB', permissions: ['camera', 'microphone'], ...options });
   return context.newPage();
 }
 

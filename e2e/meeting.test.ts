@@ -58,7 +58,7 @@ describe('the meeting in Chromium: real calls on loopback', () => {
       await official.getByRole('button', { name: text('room.confirm_yes') }).click();
       await citizen.waitForURL(/\/j\/[A-Za-z0-9_-]{43}\/survey/, { timeout: 15_000 });
       await expectAccessible(citizen);
-      await citizen.getByLabel('4 – satisfied').check();
+      await citizen.getByLabel(text('meeting.rating_4')).check();
       await citizen.getByLabel(/^Comments/).fill('Hitro in prijazno.');
       await citizen.getByRole('button', { name: 'Send' }).click();
       await citizen.getByText('Your answer has been saved').waitFor();

@@ -112,7 +112,7 @@ export type ServerMessage =
   | { type: 'invited'; name: string; url: string }
   | { type: 'ended'; surveyUrl: string | null }
   /** On the staff lobby socket (/staff/lobby/ws): someone knocks at, or leaves, a lobby of the staff member's offices. */
-  | { type: 'knock'; bookingId: string; name: string; role: Role; service: string; start: string; roomUrl: string }
+  | { type: 'knock'; bookingId: string; name: string; role: Role; service: string; start: string; timeZone: string; roomUrl: string }
   | { type: 'lobby-left'; bookingId: string; participant: string }
   /** On the staff lobby socket: the official let a knocker in or turned them away (the lobby panel drops them). */
   | { type: 'lobby-answered'; bookingId: string; participant: string; outcome: 'admitted' | 'denied' }

@@ -95,7 +95,8 @@ export function meetingService(deps: {
     const fb = b.target.organisation.defaultLanguage;
     hub.toOffice(b.target.office.id, {
       type: 'knock', bookingId: b.id, name: knocker.name, role: knocker.role,
-      service: localize(b.target.service.name, fb, fb), start: b.start.toISOString(), roomUrl: `/staff/meetings/${b.id}`,
+      service: localize(b.target.service.name, fb, fb), start: b.start.toISOString(), timeZone: b.target.office.timeZone,
+      roomUrl: `/staff/meetings/${b.id}`,
     });
   }
 

@@ -16,7 +16,11 @@ type RoomMessage = Extract<ServerMessage, { type: 'room' }>;
 const ui = {
   self: el('figure', { class: 'meeting-tile meeting-self' }),
   selfCaption: el('figcaption', {}),
-  controls: {} as Record<'mic' | 'camera' | 'screen' | 'audioOnly', HTMLButtonElement>,
+  controls: {} as Record<'mic' | 'camera' | 'screen' | 'audioOnly' | 'chat', HTMLButtonElement>,
+  chatPanel: null as HTMLElement | null,
+  chatUnread: el('span', { class: 'meeting-unread', hidden: true }),
+  /** The office's time zone: chat times read as the office's clocks, not as the browser's. */
+  timeZone: undefined as string | undefined,
   quality: el('p', { class: 'meeting-quality', 'data-quality': 'good' }),
   fallback: el('div', { class: 'notice meeting-fallback', hidden: true }),
   verified: el('p', { class: 'meeting-verified', hidden: true }),
@@ -31,6 +35,7 @@ const ui = {
 
 /** The room stage; leave() is the controls' leave button, timeZone the appointment's (for the official's lobby). */
 export function showRoom(leave: () => void, timeZone: string | undefined): void {
+  ui.timeZone = timeZone;
   ui.self.replaceChildren(selfVideo, el('div', { class: 'meeting-video-off', 'aria-hidden': 'true' }, t('room.camera_is_off')), ui.selfCaption);
   const videos = videoStage(ui.self);
   const main = el(
@@ -47,7 +52,7 @@ export function showRoom(leave: () => void, timeZone: string | undefined): void 
     'div',
     { class: 'meeting-side' },
     isStaff ? lobbyPanel(timeZone) : null,
-    chatPanel(),
+    (ui.chatPanel = chatPanel()),
     participantsPanel(),
     minutesPanel(),
     isStaff ? invitePanel() : null,
@@ -63,6 +68,7 @@ export function showRoom(leave: () => void, timeZone: string | undefined): void 
       side,
     ),
   );
+  showChat(window.matchMedia(SIDE_BY_SIDE).matches);
   void selfVideo.play().catch(() => undefined);
   ui.quality.textContent = t('room.quality_good');
   renderLobby();
@@ -71,7 +77,7 @@ export function showRoom(leave: () => void, timeZone: string | undefined): void 
 /** What a (re)admission brings besides the people: the chat so far, the minutes, whether identity was checked. */
 export function fillRoom(m: RoomMessage): void {
   ui.chatLog.replaceChildren();
-  for (const line of m.chat) addChatLine(line);
+  for (const line of m.chat) addChatLine(line, false);
   if (isStaff && minutesDirty) flushMinutes();
   else setMinutes(m.minutes);
   markVerified(m.identityVerified ? m.identityDocument ?? 'other' : null);
@@ -83,9 +89,44 @@ function controlsBar(leave: () => void): HTMLElement {
   c.camera = button(t('room.camera_off'), () => void toggleCamera(), { 'aria-pressed': 'false' });
   c.screen = button(t('room.share_screen'), () => void toggleScreen(), { 'aria-pressed': 'false' });
   c.audioOnly = button(t('room.audio_only'), toggleAudioOnly, { 'aria-pressed': 'false' });
-  // Phones cannot share their screen from a browser.
+  c.chat = button(t('room.chat_toggle'), toggleChat, { 'aria-expanded': 'true', 'aria-controls': 'chat-panel', class: 'meeting-chat-toggle' });
+  c.chat.append(ui.chatUnread);
+  // Phones cannot share their screen from a browser: offer it only where the browser can.
   c.screen.hidden = !navigator.mediaDevices?.getDisplayMedia;
-  return el('div', { class: 'meeting-controls', role: 'group', 'aria-label': t('room.controls') }, c.mic, c.camera, c.screen, c.audioOnly, button(t('room.leave'), leave, { class: 'danger' }));
+  return el('div', { class: 'meeting-controls', role: 'group', 'aria-label': t('room.controls') }, c.mic, c.camera, c.screen, c.audioOnly, c.chat, button(t('room.leave'), leave, { class: 'danger' }));
+}
+
+// Where the side panels stack below the video (site.css), the chat starts folded away so the
+// video and the controls fit a phone's screen; its button counts the lines that came meanwhile.
+const SIDE_BY_SIDE = '(min-width: 60rem)';
+
+function showChat(open: boolean): void {
+  const chat = ui.chatPanel;
+  if (!chat) return;
+  chat.hidden = !open;
+  ui.controls.chat.setAttribute('aria-expanded', String(open));
+  if (open) {
+    ui.chatUnread.hidden = true;
+    ui.chatUnread.textContent = '';
+  }
+}
+
+function toggleChat(): void {
+  const open = ui.chatPanel?.hidden ?? false;
+  showChat(open);
+  if (open && !window.matchMedia(SIDE_BY_SIDE).matches) {
+    ui.chatPanel?.scrollIntoView({ block: 'nearest' });
+    document.getElementById('chat-input')?.focus();
+  }
+}
+
+/** A chat line arrived while the chat is folded away: count it on the chat button. */
+function countUnread(): void {
+  if (!ui.chatPanel?.hidden) return;
+  const count = Number(ui.chatUnread.dataset.count ?? '0') + 1;
+  ui.chatUnread.dataset.count = String(count);
+  ui.chatUnread.textContent = ` (${t('room.chat_unread', { count })})`;
+  ui.chatUnread.hidden = false;
 }
 
 /** The controls' pressed states and the self view's caption, after a change to local media. */
@@ -212,7 +253,9 @@ function chatPanel(): HTMLElement {
     if (send({ type: 'chat', text })) input.value = '';
     else announce(t('room.not_sent'), 6000);
   });
-  return panel('chat-title', el('h3', { id: 'chat-title' }, t('room.chat')), ui.chatLog, form);
+  const section = panel('chat-title', el('h3', { id: 'chat-title' }, t('room.chat')), ui.chatLog, form);
+  section.id = 'chat-panel';
+  return section;
 }
 
 /** The shared folder changed: a standing link to it, with how many files it holds. */
@@ -221,12 +264,12 @@ export function showFolder(count: number): void {
   ui.folder.hidden = false;
 }
 
-/** A chat line from the server (ours too), with a clickable link where it has one. */
-export function addChatLine(line: ChatLine): void {
+/** A chat line from the server (ours too), with a clickable link where it has one; `live` when it was just sent. */
+export function addChatLine(line: ChatLine, live = true): void {
   const text = el('p', { class: 'meeting-chat-text' });
   if (line.kind === 'folder') {
     // The folder's announcement: each participant's link is their own address of the folder.
-    text.append(t('room.folder_line', { name: line.name }), ' ', el('a', { href: folderUrl(), target: '_blank', rel: 'noopener', 'data-folder-link': true }, t('room.folder_link')));
+    text.append(t('room.folder_line'), ' ', el('a', { href: folderUrl(), target: '_blank', rel: 'noopener', 'data-folder-link': true }, t('room.folder_link')));
     folderOpened();
   } else {
   // Links (the official posts the shared folder's link) become clickable; the rest stays text.
@@ -239,11 +282,12 @@ export function addChatLine(line: ChatLine): void {
     el(
       'div',
       { class: 'meeting-chat-line' },
-      el('p', { class: 'meeting-chat-meta' }, el('strong', {}, line.name), ' ', el('time', { datetime: line.at }, clockTime(line.at))),
+      el('p', { class: 'meeting-chat-meta' }, el('strong', {}, line.name), ' ', el('time', { datetime: line.at }, clockTime(line.at, ui.timeZone))),
       text,
     ),
   );
   ui.chatLog.scrollTop = ui.chatLog.scrollHeight;
+  if (live && line.from !== me?.id) countUnread();
 }
 
 // Participants: the roster, with each one's sound, camera and screen state; staff may remove others.

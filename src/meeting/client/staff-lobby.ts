@@ -75,7 +75,8 @@ function main(): void {
 
   const onKnock = (k: Knock) => {
     names.set(k.bookingId, k.name);
-    const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }).format(new Date(k.start));
+    // The office's clock, as on the agenda, whatever zone the official's computer is set to.
+    const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone: k.timeZone }).format(new Date(k.start));
     // In that meeting's own room the room rings itself; every other staff page rings here.
     const here = location.pathname === k.roomUrl;
     if (audio && !here) chime(audio);

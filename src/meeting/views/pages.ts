@@ -32,9 +32,11 @@ export function meetingPage(ctx: PageContext, data: { booking: BookingView; ws: 
   return {
     title: t('meeting.title'),
     body: html`<h1>${t('meeting.title')}</h1>
+<div class="meeting-page">
 ${facts(ctx, data.booking)}
 <noscript><p class="notice">${t('meeting.needs_js')}</p></noscript>
 <div id="meeting-app" class="meeting"></div>
+</div>
 ${jsonScript('meeting-config', { ws: data.ws, role: data.role, name: data.name, lang: ctx.lang, helpUrl: '/help/meeting', text: clientTexts(ctx) })}
 <script type="module" src="${assetUrl('meeting.js')}" nonce="${ctx.nonce}"></script>`,
   };
@@ -87,12 +89,10 @@ ${data.minutes ? html`<p><a href="/j/${data.token}/minutes">${t('meeting.minutes
   <fieldset id="rating" class="${ratingError ? 'field-error' : ''}" ${ratingError ? html`aria-describedby="rating-error"` : ''}>
     <legend>${t('meeting.survey_rating')}</legend>
     ${ratingError ? html`<span class="error-message" id="rating-error">${ratingError}</span>` : ''}
-    <div class="rating">
     ${[5, 4, 3, 2, 1].map(
-      (r) => html`<div><input type="radio" id="rating-${r}" name="rating" value="${r}" ${data.values.rating === String(r) ? html`checked` : ''}>
+      (r) => html`<div class="check choice"><input type="radio" id="rating-${r}" name="rating" value="${r}" ${data.values.rating === String(r) ? html`checked` : ''}>
       <label for="rating-${r}">${t(`meeting.rating_${r}` as 'meeting.rating_1')}</label></div>`,
     )}
-    </div>
   </fieldset>
   <div class="${data.errors.comment ? 'field-error' : ''}">
     <label for="comment">${t('meeting.survey_comment')} <span class="hint" id="comment-hint">${t('meeting.survey_comment_hint')}</span></label>
