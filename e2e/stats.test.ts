@@ -103,6 +103,26 @@ describe('statistics and audit log in the browser', () => {
     }
   });
 
+  test('a month per day reads at a glance: columns over time, wider than tall, labels apart', async () => {
+    const stats = new StatsPage(plain, baseUrl);
+    await stats.open();
+    await stats.filter({ service: 'General information', from: '2026-03-01', to: '2026-03-31' });
+    await page.goto(plain.url());
+    for (const id of ['per-day-chart', 'capacity-chart', 'sign-ins-chart']) {
+      const chart = page.locator(`#${id}`);
+      const box = await chart.boundingBox();
+      assert.ok(box && box.height <= 400 && box.height < box.width, `${id} is ${box?.width}×${box?.height}`);
+      // The day labels under the columns: a few, in order, none touching the next.
+      const labels = await chart.locator('text[text-anchor="middle"]').evaluateAll((nodes) =>
+        nodes.map((n) => ({ text: n.textContent ?? '', ...(n as SVGGraphicsElement).getBoundingClientRect().toJSON() as DOMRect })));
+      assert.ok(labels.length >= 4 && labels.length <= 8, `${id}: ${labels.map((l) => l.text).join(', ')}`);
+      for (let i = 1; i < labels.length; i++) assert.ok(labels[i]!.left > labels[i - 1]!.right, `${id}: "${labels[i - 1]!.text}" touches "${labels[i]!.text}"`);
+    }
+    assert.deepEqual((await page.locator('#per-day-chart text[text-anchor="middle"]').allTextContents()), ['1 Mar', '8 Mar', '15 Mar', '22 Mar', '29 Mar']);
+    await expect320(page);
+    await expectAccessible(page);
+  });
+
   test('a wrong period comes back with the error summary and the dates typed', async () => {
     const stats = new StatsPage(plain, baseUrl);
     await stats.open();

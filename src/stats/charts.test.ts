@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { barChart, COLOURS, pairedBars, ratingChart } from './charts.ts';
+import { barChart, columnChart, COLOURS, labelStep, ratingChart } from './charts.ts';
 
 const count = (markup: string, re: RegExp) => [...markup.matchAll(re)].length;
 
@@ -71,7 +71,7 @@ test('everything the caller passes is escaped', () => {
   const svg = barChart({ id: 'x', title: evil, desc: evil, locale: 'en', series: [{ label: evil, value: 1 }] }).value;
   assert.doesNotMatch(svg, /<script|" onload=/);
   assert.ok(svg.includes('&lt;script&gt;alert(1)&lt;/script&gt;&quot; onload=&quot;x'));
-  const paired = pairedBars({ id: 'p', title: evil, desc: evil, locale: 'en', categories: [evil], series: [{ label: evil, values: [1] }, { label: evil, values: [2] }] }).value;
+  const paired = columnChart({ id: 'p', title: evil, desc: evil, locale: 'en', categories: [evil], series: [{ label: evil, values: [1] }, { label: evil, values: [2] }] }).value;
   assert.doesNotMatch(paired, /<script|" onload=/);
 });
 
@@ -93,27 +93,57 @@ test('long labels are shortened in the picture (the table keeps them whole)', ()
   assert.ok(shown && long.startsWith(shown.slice(0, -1)) && shown.length < long.length, String(shown));
 });
 
-test('paired bars: two bars per category, a hatched second series and a legend naming both', () => {
-  const svg = pairedBars({
+test('stacked columns: the second series hatched on top of the first, a legend naming both', () => {
+  const svg = columnChart({
     id: 'capacity',
     title: 'Zasedenost',
     desc: 'd',
     locale: 'cs',
-    categories: ['po 2. 3.', 'út 3. 3.', 'st 4. 3.'],
+    categories: ['2. 3.', '3. 3.', '4. 3.'],
     series: [
       { label: 'Obsazeno', values: [5, 12, 9] },
       { label: 'Volno', values: [7, 0, 3] },
     ],
   }).value;
   assertAccessibleSvg(svg, 'capacity');
-  // Two legend swatches plus two bars for each of three days.
+  // A legend swatch plus one column piece for each of three days, per series.
   assert.equal(count(svg, /<rect class="bar"/g), 4);
   assert.equal(count(svg, /<rect class="bar bar-2"/g), 4);
-  assert.match(svg, /<pattern id="capacity-hatch"/);
   assert.equal(count(svg, /fill="url\(#capacity-hatch\)"/g), 4, 'the second series is told apart by pattern, not colour alone');
   assert.match(svg, />Obsazeno<\/text>/);
   assert.match(svg, />Volno<\/text>/);
-  assert.throws(() => pairedBars({ id: 'x', title: 't', desc: 'd', locale: 'en', categories: ['a', 'b'], series: [{ label: 'a', values: [1] }, { label: 'b', values: [1, 2] }] }), RangeError);
+  // Day one: the free part sits right on top of the booked part.
+  const pieces = [...svg.matchAll(/<rect class="bar( bar-2)?" x="([\d.]+)" y="([\d.]+)" width="[\d.]+" height="([\d.]+)"/g)].slice(2);
+  const [booked, free] = [pieces[0]!, pieces[1]!];
+  assert.equal(booked[2], free[2], 'same column');
+  assert.ok(Math.abs(Number(free[3]) + Number(free[4]) - Number(booked[3])) < 0.02, 'stacked');
+  assert.throws(() => columnChart({ id: 'x', title: 't', desc: 'd', locale: 'en', categories: ['a', 'b'], series: [{ label: 'a', values: [1] }, { label: 'b', values: [1, 2] }] }), RangeError);
+});
+
+test('a month of days is a short, wide chart: columns left to right, a label every 7th day', () => {
+  const days = Array.from({ length: 31 }, (_, i) => `${i + 1} Mar`);
+  const svg = columnChart({ id: 'per-day', title: 'Per day', desc: 'd', locale: 'en', categories: days, series: [{ label: 'Appointments', values: days.map((_, i) => i % 5) }] }).value;
+  assertAccessibleSvg(svg, 'per-day');
+  const [, w, h] = /viewBox="0 0 ([\d.]+) ([\d.]+)"/.exec(svg) ?? [];
+  assert.ok(Number(h) < 300 && Number(h) < Number(w), `a month is wider than tall: ${w}×${h}`);
+  const xs = [...svg.matchAll(/<rect class="bar" x="([\d.]+)"/g)].map((m) => Number(m[1]));
+  assert.equal(xs.length, 31);
+  assert.ok(xs.every((x, i) => i === 0 || x > xs[i - 1]!), 'time runs left to right');
+  const labels = [...svg.matchAll(/text-anchor="middle" fill="#4a5563">([^<]*)<\/text>/g)].map((m) => m[1]);
+  assert.deepEqual(labels, ['1 Mar', '8 Mar', '15 Mar', '22 Mar', '29 Mar']);
+  // No single legend for a single series: the title names it.
+  assert.doesNotMatch(svg, />Appointments<\/text>/);
+});
+
+test('labels are spaced so that they never touch (property)', () => {
+  fc.assert(
+    fc.property(fc.integer({ min: 1, max: 31 }), fc.integer({ min: 1, max: 16 }), (n, chars) => {
+      const categories = Array.from({ length: n }, () => 'x'.repeat(chars));
+      const slot = 340 / n;
+      const step = labelStep(categories, slot);
+      return step * slot >= chars * 15 * 0.6 + 8;
+    }),
+  );
 });
 
 test('ratings 1–5 become five bars labelled with digits or given labels', () => {

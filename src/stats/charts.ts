@@ -2,8 +2,10 @@
  * Bar charts as inline SVG, drawn on the server: readable without JavaScript, and with all
  * presentation in SVG attributes because the CSP forbids style attributes and inline styles.
  *
- * Bars are horizontal with each label on its own line above its bar: labels (service names,
- * dates) get the full width, more categories make the chart taller rather than more crowded,
+ * Figures over time (per day or month) are columns (`columnChart`): time runs left to right in
+ * a chart of fixed height. Figures per category (services, outcomes, ratings) are bars
+ * horizontal with each label on its own line above its bar: labels (service names) get the
+ * full width, more categories make the chart taller rather than more crowded,
  * and no text is rotated. The SVG has a natural size (width and height attributes equal to its
  * viewBox) and shrinks on narrow screens through the site-wide `svg { max-width: 100%; height: auto }`
  * in public/site.css, so it neither overflows a 320 px phone nor balloons on a desktop.
@@ -78,50 +80,111 @@ export function barChart(options: ChartBase & { series: readonly Datum[] }): Htm
   return frame(options, bottom + FONT + 16, html`${scale.axis(top, bottom)}${rows}`);
 }
 
+/** A column chart's series: its name (for the legend) and one value per category. */
+export interface ColumnSeries {
+  label: string;
+  values: readonly number[];
+}
+
 /**
- * Two bars per category (e.g. booked and free capacity per day): the first series solid, the
- * second hatched with a solid outline, both named in a legend with the same swatches.
+ * Figures over time (per day, per month) as vertical columns, time along the x axis: a month
+ * reads at a glance as a shape, in a chart of fixed height however many days it has. Only every
+ * `step`-th category is labelled (1, 2, 7, 14 … whichever first fits the width without labels
+ * touching); the values are on the y axis and in the table beside the chart. With two series the
+ * columns are stacked, the second hatched on top of the first (e.g. booked and free places),
+ * and a legend names both.
  */
-export function pairedBars(
-  options: ChartBase & {
-    categories: readonly string[];
-    series: readonly [{ label: string; values: readonly number[] }, { label: string; values: readonly number[] }];
-  },
-): Html {
+export function columnChart(options: ChartBase & { categories: readonly string[]; series: readonly [ColumnSeries] | readonly [ColumnSeries, ColumnSeries] }): Html {
   const { id, categories, series } = options;
   for (const s of series) {
     if (s.values.length !== categories.length) throw new RangeError(`series "${s.label}" has ${s.values.length} values for ${categories.length} categories`);
   }
-  const scale = valueScale(options, [...series[0].values, ...series[1].values]);
+  const totals = categories.map((_, c) => series.reduce((sum, s) => sum + (s.values[c] ?? 0), 0));
+  const axis = verticalScale(options, totals, series.flatMap((s) => s.values));
   const hatch = `${id}-hatch`;
-  const swatch = (x: number, y: number, w: number, h: number, i: number) =>
-    i === 0
-      ? html`<rect class="bar" x="${x}" y="${y}" width="${w}" height="${h}" fill="${COLOURS.bar}"/>`
-      : html`<rect class="bar bar-2" x="${x}" y="${y}" width="${w}" height="${h}" fill="url(#${hatch})" stroke="${COLOURS.second}" stroke-width="${w > 0 ? 1.5 : 0}"/>`;
-  const legend = series.map(
-    (s, i) => html`${swatch(PAD, PAD + i * 24, 16, 16, i)}<text x="${PAD + 24}" y="${PAD + i * 24 + 13}" ${HALO}>${fit(s.label, 24)}</text>
-`,
-  );
-  const ROW = 67;
-  const LABEL = 18;
-  const BAR = 16;
-  const top = PAD + 2 * 24 + 8;
-  const rows = categories.map((label, c) => {
-    const y = top + c * ROW;
-    const bars = series.map((s, i) => {
+  const legendRows = series.length > 1 ? series.length : 0;
+  const top = PAD + legendRows * 24 + (legendRows ? 8 : 0) + FONT / 2;
+  const bottom = top + COLUMN_PLOT;
+  const left = PAD + axis.labelWidth + 6;
+  const slot = (WIDTH - PAD - left) / Math.max(1, categories.length);
+  const barWidth = Math.max(1, slot * 0.7);
+  const y = (value: number) => bottom - axis.height(value);
+  const legend = series.length > 1
+    ? series.map((s, i) => html`${columnSwatch(PAD, PAD + i * 24, 16, 16, i, hatch)}<text x="${PAD + 24}" y="${PAD + i * 24 + 13}" ${HALO}>${fit(s.label, 24)}</text>
+`)
+    : [];
+  const columns = categories.map((_, c) => {
+    const x = num(left + c * slot + (slot - barWidth) / 2);
+    let base = 0;
+    return series.map((s, i) => {
       const value = s.values[c] ?? 0;
-      const w = scale.width(value);
-      const by = y + LABEL + i * (BAR + 3);
-      return html`${swatch(PAD, by, w, BAR, i)}<text x="${num(PAD + w + 6)}" y="${num(by + BAR / 2 + FONT * 0.35)}" ${HALO}>${scale.format(value)}</text>
-`;
+      const h = num(axis.height(base + value) - axis.height(base));
+      base += value;
+      return columnSwatch(x, num(y(base)), num(barWidth), h, i, hatch);
     });
-    return html`<text x="${PAD}" y="${y + FONT}" ${HALO}>${fit(label)}</text>
-${bars}`;
   });
-  const bottom = top + categories.length * ROW;
-  const defs = html`<defs><pattern id="${hatch}" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="${COLOURS.background}"/><line x1="0" y1="0" x2="0" y2="6" stroke="${COLOURS.second}" stroke-width="3"/></pattern></defs>
+  const step = labelStep(categories, slot);
+  const labels = categories.map((label, c) => {
+    if (c % step !== 0) return '';
+    const centre = num(left + (c + 0.5) * slot);
+    // Centred under its column, but kept inside the chart at either end.
+    const half = ([...label].length * FONT * GLYPH) / 2;
+    const x = num(Math.min(Math.max(centre, half), WIDTH - half));
+    return html`<line x1="${centre}" y1="${bottom}" x2="${centre}" y2="${bottom + 4}" stroke="${COLOURS.axisText}" stroke-width="1"/><text x="${x}" y="${bottom + FONT + 6}" text-anchor="middle" fill="${COLOURS.axisText}">${label}</text>
 `;
-  return frame(options, bottom + FONT + 16, html`${defs}${legend}${scale.axis(top, bottom)}${rows}`);
+  });
+  const defs = series.length > 1 ? hatchDefs(hatch) : '';
+  return frame(options, bottom + FONT + 16, html`${defs}${legend}${axis.grid(left, top, bottom)}${columns}<line x1="${left}" y1="${bottom}" x2="${WIDTH - PAD}" y2="${bottom}" stroke="${COLOURS.axisText}" stroke-width="1"/>
+${labels}`);
+}
+
+/** The plot's height in a column chart: fixed, so a long period makes columns thinner, not the chart taller. */
+const COLUMN_PLOT = 200;
+/** How many categories apart the labels under a column chart may be, smallest first (a week is 7 days). */
+const LABEL_STEPS = [1, 2, 7, 14, 28] as const;
+
+/** Every how many categories a label fits under the columns without touching the next one. */
+export function labelStep(categories: readonly string[], slot: number): number {
+  const longest = Math.max(1, ...categories.map((c) => [...c].length));
+  const needed = longest * FONT * GLYPH + 8;
+  return LABEL_STEPS.find((step) => step * slot >= needed) ?? Math.ceil(needed / slot);
+}
+
+function columnSwatch(x: number, y: number, w: number, h: number, series: number, hatch: string): Html {
+  return series === 0
+    ? html`<rect class="bar" x="${x}" y="${y}" width="${w}" height="${h}" fill="${COLOURS.bar}"/>`
+    : html`<rect class="bar bar-2" x="${x}" y="${y}" width="${w}" height="${h}" fill="url(#${hatch})" stroke="${COLOURS.second}" stroke-width="${h > 0 ? 1.5 : 0}"/>`;
+}
+
+function hatchDefs(hatch: string): Html {
+  return html`<defs><pattern id="${hatch}" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="${COLOURS.background}"/><line x1="0" y1="0" x2="0" y2="6" stroke="${COLOURS.second}" stroke-width="3"/></pattern></defs>
+`;
+}
+
+/** The y axis of a column chart: nice ticks with horizontal grid lines, labels at the left. */
+function verticalScale(options: ChartBase, totals: readonly number[], values: readonly number[]) {
+  for (const v of values) {
+    if (!Number.isFinite(v) || v < 0) throw new RangeError(`chart values must be finite and ≥ 0, got ${v}`);
+  }
+  const unit = options.unit === undefined ? {} : { style: 'unit', unit: options.unit, unitDisplay: 'short' } as const;
+  const max = Math.max(options.max ?? 0, ...totals);
+  const ticks = niceTicks(max, TICKS, { integer: values.every(Number.isInteger) });
+  const end = ticks.at(-1) ?? 1;
+  const decimals = decimalsOf(ticks[1] ?? 1);
+  const format = new Intl.NumberFormat(options.locale, { ...unit, minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+  const tickLabels = ticks.map((t) => format.format(t));
+  const labelWidth = Math.max(...tickLabels.map((l) => [...l].length)) * FONT * GLYPH;
+  const height = (value: number) => (value / end) * COLUMN_PLOT;
+  return {
+    labelWidth,
+    height,
+    grid: (left: number, _top: number, bottom: number) =>
+      html`${ticks.map((t, i) => {
+        const y = num(bottom - height(t));
+        return html`<line x1="${left}" y1="${y}" x2="${WIDTH - PAD}" y2="${y}" stroke="${COLOURS.grid}" stroke-width="1"/><text x="${num(left - 6)}" y="${num(y + FONT * 0.35)}" text-anchor="end" fill="${COLOURS.axisText}">${tickLabels[i]}</text>
+`;
+      })}`,
+  };
 }
 
 /**

@@ -55,6 +55,6 @@ test('a figure pairs a chart with its table inside details, which works without 
     table: html`<table></table>`,
     tableLabel: 'Prikaži podatke v tabeli',
   }).value;
-  assert.match(out, /^<figure id="fig-per-service" class="chart">\n<figcaption>Rezervacije po storitvah<\/figcaption>\n<svg role="img"><\/svg>\n<details><summary>Prikaži podatke v tabeli<\/summary>\n<table><\/table>\n<\/details>\n<\/figure>$/);
+  assert.match(out, /^<figure id="fig-per-service" class="chart chart-beside">\n<figcaption>Rezervacije po storitvah<\/figcaption>\n<svg role="img"><\/svg>\n<details><summary>Prikaži podatke v tabeli<\/summary>\n<table><\/table>\n<\/details>\n<\/figure>$/);
   assert.throws(() => figure({ id: 'a b', caption: 'c', chart: html``, table: html``, tableLabel: 'x' }), RangeError);
 });

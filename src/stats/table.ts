@@ -69,7 +69,7 @@ ${body}</tbody>
 export function figure(options: { id: string; caption: string; chart: Html; table: Html; tableLabel: string }): Html {
   const { id, caption, chart, table, tableLabel } = options;
   assertId(id);
-  return html`<figure id="${id}" class="chart">
+  return html`<figure id="${id}" class="chart chart-beside">
 <figcaption>${caption}</figcaption>
 ${chart}
 <details><summary>${tableLabel}</summary>

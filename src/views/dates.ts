@@ -13,6 +13,10 @@ const KINDS = {
   date: { day: 'numeric', month: 'numeric', year: 'numeric' },
   /** "november 2026" */
   month: { month: 'long', year: 'numeric' },
+  /** "24. nov.", "24 Nov": a day under a chart's column */
+  dayShort: { day: 'numeric', month: 'short' },
+  /** "nov. 2026", "Nov 2026": a month under a chart's column */
+  monthShort: { month: 'short', year: 'numeric' },
   /** Date and time to the second, for a history line. */
   stamp: { day: 'numeric', month: 'numeric', year: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' },
   /** The locale's short date and time, with or without seconds (the audit log). */
@@ -147,3 +151,9 @@ export function zoneName(at: Date, timeZone: string, lang: Lang): string {
   const international = zoneNameIn('en-GB', timeZone, at);
   return /^[A-Z]{2,5}$/.test(international) ? international : own;
 }
+
+/** "24. nov." for a local date `YYYY-MM-DD`: short enough to stand under a chart's column. */
+export const shortDateOf = (day: string, lang: Lang): string => dateFormat(lang, 'UTC', 'dayShort').format(new Date(`${day}T12:00:00Z`));
+
+/** "nov. 2026" for a month `YYYY-MM`. */
+export const shortMonthName = (month: string, lang: Lang): string => dateFormat(lang, 'UTC', 'monthShort').format(new Date(`${month}-01T12:00:00Z`));

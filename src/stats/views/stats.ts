@@ -3,13 +3,13 @@ import { localeOf, localize } from '../../i18n/i18n.ts';
 import type { Office, Organisation, Service } from '../../tenants/domain.ts';
 import { errorSummary, type FieldErrors } from '../../views/form.ts';
 import { html, type Html } from '../../views/html.ts';
-import { barChart, pairedBars, ratingChart } from '../charts.ts';
+import { barChart, columnChart, ratingChart } from '../charts.ts';
 import { chartBuckets, presets } from '../domain.ts';
 import type { StatsQuery } from '../schema.ts';
 import type { Figures } from '../service.ts';
 import { dataTable, figure } from '../table.ts';
 import { statsTables, type StatsTable } from './tables.ts';
-import { dateOf, monthName } from '../../views/dates.ts';
+import { dateOf, shortDateOf, shortMonthName } from '../../views/dates.ts';
 
 type Options = { organisation: Organisation; offices: Office[]; services: Service[]; today: string };
 
@@ -65,7 +65,6 @@ function figuresOf(ctx: PageContext, f: Figures, typed: StatsQuery): Html {
   const { t, lang } = ctx;
   const locale = localeOf(lang);
   const day = (iso: string) => dateOf(iso, lang);
-  const month = (key: string) => monthName(key, lang);
   const tables = statsTables(f, t, lang, day);
   const table = (x: StatsTable) => dataTable({ id: `${x.id}-table`, caption: x.title, columns: x.columns, rows: x.rows, locale });
   const fig = (x: StatsTable, caption: string, chart: Html) => figure({ id: `${x.id}-figure`, caption, chart, table: table(x), tableLabel: t('stats.show_table') });
@@ -73,7 +72,7 @@ function figuresOf(ctx: PageContext, f: Figures, typed: StatsQuery): Html {
   const pct = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
   const total = f.perDay.reduce((s, d) => s + d.count, 0);
   const monthly = f.perDay.length > 31;
-  const perDayBars = chartBuckets(f.perDay, (items) => [items.reduce((s, d) => s + d.count, 0)]).map((b) => ({ label: monthly ? month(b.key) : day(b.key), value: b.values[0] ?? 0 }));
+  const perDayBuckets = chartBuckets(f.perDay, (items) => [items.reduce((s, d) => s + d.count, 0)]);
   const perDayTitle = monthly ? t('stats.per_month') : t('stats.per_day');
   const perDayDesc = t('stats.per_day_desc', { total: n.format(total) });
   const perServiceDesc = t('stats.per_service_desc', { total: n.format(total) });
@@ -95,12 +94,13 @@ function figuresOf(ctx: PageContext, f: Figures, typed: StatsQuery): Html {
   const signInBuckets = chartBuckets(f.signIns, (items) => [items.reduce((a, d) => a + d.succeeded, 0), items.reduce((a, d) => a + d.failed, 0)]);
   const signInTotals = signInBuckets.reduce((a, b) => [a[0]! + (b.values[0] ?? 0), a[1]! + (b.values[1] ?? 0)], [0, 0]);
   const signInDesc = t('stats.sign_ins_desc', { succeeded: n.format(signInTotals[0]!), failed: n.format(signInTotals[1]!) });
-  const label = (key: string) => (monthly ? month(key) : day(key));
+  // Under a column there is room for "24. nov." or "nov. 2026"; the table beside has the full dates.
+  const label = (key: string) => (monthly ? shortMonthName(key, lang) : shortDateOf(key, lang));
   return html`<p>${t('stats.period', { from: day(f.period.from), to: day(f.period.to), zone: f.timeZone })}</p>
 <p><a href="/staff/stats.csv?${filterQuery(typed)}" download>${t('stats.csv')}</a></p>
 
 <h2 id="bookings">${t('stats.bookings')}</h2>
-${fig(tables.perDay, perDayTitle, barChart({ id: 'per-day-chart', title: perDayTitle, desc: perDayDesc, locale, series: perDayBars }))}
+${fig(tables.perDay, perDayTitle, columnChart({ id: 'per-day-chart', title: perDayTitle, desc: perDayDesc, locale, categories: perDayBuckets.map((b) => label(b.key)), series: [{ label: perDayTitle, values: perDayBuckets.map((b) => b.values[0] ?? 0) }] }))}
 ${fig(tables.perService, t('stats.per_service'), barChart({ id: 'per-service-chart', title: t('stats.per_service'), desc: perServiceDesc, locale, series: serviceBars }))}
 
 <h2 id="capacity">${t('stats.capacity')}</h2>
@@ -125,7 +125,7 @@ ${f.comments.length ? html`<p class="muted">${t('stats.comments_more', { count: 
 
 <h2 id="sign-ins">${t('stats.sign_ins')}</h2>
 <p class="muted">${t('stats.sign_ins_note')}</p>
-${fig(tables.signIns, t('stats.sign_ins'), pairedBars({ id: 'sign-ins-chart', title: t('stats.sign_ins'), desc: signInDesc, locale, categories: signInBuckets.map((b) => label(b.key)), series: [{ label: t('stats.col.succeeded'), values: signInBuckets.map((b) => b.values[0] ?? 0) }, { label: t('stats.col.failed'), values: signInBuckets.map((b) => b.values[1] ?? 0) }] }))}
+${fig(tables.signIns, t('stats.sign_ins'), columnChart({ id: 'sign-ins-chart', title: t('stats.sign_ins'), desc: signInDesc, locale, categories: signInBuckets.map((b) => label(b.key)), series: [{ label: t('stats.col.succeeded'), values: signInBuckets.map((b) => b.values[0] ?? 0) }, { label: t('stats.col.failed'), values: signInBuckets.map((b) => b.values[1] ?? 0) }] }))}
 
 <h2 id="users">${t('stats.users')}</h2>
 ${table(tables.users)}
@@ -138,7 +138,7 @@ function capacityFigure(ctx: PageContext, c: NonNullable<Figures['capacity']>, x
   const n = new Intl.NumberFormat(locale);
   const buckets = chartBuckets(c.days, (items) => [items.reduce((a, d) => a + d.booked, 0), items.reduce((a, d) => a + d.free, 0)]);
   const desc = t('stats.capacity_desc', { booked: n.format(c.total.booked), offered: n.format(c.total.booked + c.total.free) });
-  const chart = pairedBars({
+  const chart = columnChart({
     id: 'capacity-chart', title: t('stats.capacity'), desc, locale,
     categories: buckets.map((b) => label(b.key)),
     series: [{ label: t('stats.col.booked'), values: buckets.map((b) => b.values[0] ?? 0) }, { label: t('stats.col.free'), values: buckets.map((b) => b.values[1] ?? 0) }],
