@@ -4,6 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { shiftedClock } from '../src/lib/clock.ts';
+import { bookThroughApi } from '../src/meeting/testing.ts';
 import { expectAccessible, launchCallBrowser, startSite } from './harness.ts';
 import {
   admit, bookAndStandBefore, expectChat, expectVideoFrom, newCallPage, officialJoins, prejoinAndJoin, sendChat, signIn, stage, text,
@@ -106,6 +107,44 @@ describe('the meeting on people’s own devices', () => {
       assert.ok(await group.getByRole('radio', { name: text('meeting.rating_2') }).isChecked());
       await expectAccessible(page);
       await page.context().close();
+    } finally {
+      await okence.close();
+    }
+  });
+
+  test('the official’s start page shows a booking made after it loaded, and the lobby state goes once the person is let in', async () => {
+    const clock = shiftedClock();
+    const { baseUrl, okence } = await startSite({}, { clock });
+    try {
+      const first = await bookAndStandBefore(okence, clock, { name: 'Maja Prva', email: 'maja@example.si' });
+      const start = await newCallPage(browser);
+      // Timers run as usual, but the test can move the page's clock on instead of waiting.
+      await start.clock.install();
+      await signIn(start, baseUrl, 'uradnik@domzale.example');
+      const row = (id: string) => start.locator(`#today-list tr[data-booking="${id}"] [data-state]`);
+      await row(first.id).waitFor();
+
+      const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Ljubljana' }).format(first.start);
+      const later = await bookThroughApi(okence, { organisation: 'ue-domzale', office: 'domzale', service: 'splosne-informacije', day, name: 'Luka Kasneje', email: 'luka@example.si' });
+      await start.clock.runFor(31_000);
+      await row(later.id).waitFor({ timeout: 10_000 });
+
+      const citizen = await newCallPage(browser);
+      await prejoinAndJoin(citizen, `${baseUrl}/j/${first.joinToken}`);
+      await stage(citizen, 'lobby');
+      await start.waitForFunction((id) => document.querySelector(`#today-list tr[data-booking="${id}"] [data-state]`)?.getAttribute('data-state') === 'in_lobby', first.id);
+      await start.locator(`#lobby-panel-list li[data-booking="${first.id}"]`).waitFor({ state: 'attached' });
+
+      // The same official lets her in from the room in another tab.
+      const room = await start.context().newPage();
+      await officialJoins(room, baseUrl, first.id);
+      await admit(room, 'Maja Prva');
+      await stage(citizen, 'room');
+      await start.waitForFunction((id) => document.querySelector(`#today-list tr[data-booking="${id}"] [data-state]`)?.getAttribute('data-state') === 'in_progress', first.id);
+      await start.locator(`#lobby-panel-list li[data-booking="${first.id}"]`).waitFor({ state: 'detached' });
+      assert.equal(await row(first.id).innerText(), text('agenda.state.in_progress'));
+      await citizen.context().close();
+      await start.context().close();
     } finally {
       await okence.close();
     }

@@ -48,6 +48,23 @@ for (const kind of DB_KINDS) {
       await okence?.close();
     });
 
+    test('the lists alone, as the live script fetches them: the same rows as the page, no layout, staff only', async () => {
+      const page = await get('/staff/agenda?day=2026-11-25', 'uradnik@domzale.example');
+      assert.ok(page.body.includes('data-live="/staff/agenda/list?day=2026-11-25"'));
+      const list = await get('/staff/agenda/list?day=2026-11-25', 'uradnik@domzale.example');
+      assert.equal(list.statusCode, 200);
+      assert.equal(list.headers['cache-control'], 'no-store');
+      assert.ok(list.body.includes(`<tr data-booking="${domzale.id}">`));
+      assert.doesNotMatch(list.body, /<html|lobby-panel/);
+      const start = await get('/staff', 'uradnik@domzale.example');
+      assert.ok(start.body.includes('data-live="/staff/today/list"'));
+      const today = await get('/staff/today/list', 'uradnik@domzale.example');
+      assert.equal(today.statusCode, 200);
+      assert.doesNotMatch(today.body, /<html|lobby-panel/);
+      const anonymous = await okence.app.inject({ method: 'GET', url: '/staff/today/list' });
+      assert.notEqual(anonymous.statusCode, 200);
+    });
+
     test('the agenda of a day lists the appointment with its notes, state and links; the week view too', async () => {
       const day = await get('/staff/agenda?day=2026-11-25', 'uradnik@domzale.example');
       assert.equal(day.statusCode, 200);

@@ -5,7 +5,7 @@ import { requireStaff } from '../http/session.ts';
 import type { MessageKey } from '../i18n/i18n.ts';
 import { isCalendarDate } from '../lib/zoned-time.ts';
 import type { AgendaService } from './service.ts';
-import { agendaPage } from './views/agenda.ts';
+import { agendaList, agendaPage, todayList } from './views/agenda.ts';
 import { appointmentPage, MAX_REASON } from './views/appointment.ts';
 import { lobbyList, lobbyPanel } from './views/lobby.ts';
 import { noShowPage } from './views/no-show.ts';
@@ -25,6 +25,9 @@ const NOTICES: Record<string, MessageKey> = {
 };
 const noticeOf = (request: FastifyRequest, saved: string | undefined) => (saved && NOTICES[saved] ? request.t(NOTICES[saved]) : null);
 
+/** Parts of pages that scripts fetch: no page around them, so no lobby panel either. */
+const FRAGMENTS = new Set(['/staff/lobby/panel', '/staff/today/list', '/staff/agenda/list']);
+
 /**
  * Puts the lobby panel on every staff page: for a signed-in staff member's GET of a page
  * under /staff, one indexed query before the handler, so the synchronous layout can draw it.
@@ -35,7 +38,7 @@ export function lobbyPanelHook(agenda: AgendaService) {
     const staff = request.staff;
     if (!staff || request.method !== 'GET' || request.headers.upgrade) return done();
     const path = request.url.split('?')[0]!;
-    if (path !== '/staff' && (!path.startsWith('/staff/') || path === '/staff/lobby/panel' || path.startsWith('/staff/sign-'))) return done();
+    if (path !== '/staff' && (!path.startsWith('/staff/') || FRAGMENTS.has(path) || path.startsWith('/staff/sign-'))) return done();
     agenda.waiting(staff).then(
       (waiting) => {
         request.staffPanel = (ctx) => lobbyPanel(ctx, waiting);
@@ -54,11 +57,23 @@ export function agendaRoutes(agenda: AgendaService) {
       return renderPage(request, reply, (ctx) => appointmentPage(ctx, a, form), status);
     }
 
-    app.get('/staff/agenda', async (request, reply) => {
-      const staff = requireStaff(request);
+    const agendaOf = (request: FastifyRequest) => {
       const q = agendaQuery.parse(request.query ?? {});
-      const a = await agenda.agenda(staff, { ...(q.day ? { day: q.day } : {}), ...(q.week ? { week: q.week } : {}), ...(q.office ? { officeId: q.office } : {}), ...(q.official ? { officialId: q.official } : {}) });
-      return renderPage(request, reply, (ctx) => agendaPage(ctx, a, noticeOf(request, q.saved)));
+      const filter = { ...(q.day ? { day: q.day } : {}), ...(q.week ? { week: q.week } : {}), ...(q.office ? { officeId: q.office } : {}), ...(q.official ? { officialId: q.official } : {}) };
+      return { q, agenda: agenda.agenda(requireStaff(request), filter) };
+    };
+
+    app.get('/staff/agenda', async (request, reply) => {
+      const { q, agenda: a } = agendaOf(request);
+      const shown = await a;
+      return renderPage(request, reply, (ctx) => agendaPage(ctx, shown, noticeOf(request, q.saved)));
+    });
+
+    // The agenda's list alone, for the page's script to swap in (src/meeting/client/live-list.ts).
+    app.get('/staff/agenda/list', async (request, reply) => {
+      const shown = await agendaOf(request).agenda;
+      reply.header('cache-control', 'no-store').type('text/html; charset=utf-8');
+      return agendaList(pageContext(request, reply), shown).value;
     });
 
     app.get('/staff/appointments/:id', async (request, reply) => {
@@ -115,6 +130,13 @@ export function agendaRoutes(agenda: AgendaService) {
       if (!form.success) throw new AppError('invalid_input', 'no such document type');
       await agenda.checkIdentity(staff, id, form.data.document === 'none' ? null : form.data.document);
       return reply.redirect(`/staff/appointments/${id}?saved=identity#identity`, 303);
+    });
+
+    // Today's appointments alone, for the start page's script to swap in (src/meeting/client/live-list.ts).
+    app.get('/staff/today/list', async (request, reply) => {
+      const a = await agenda.agenda(requireStaff(request), {});
+      reply.header('cache-control', 'no-store').type('text/html; charset=utf-8');
+      return todayList(pageContext(request, reply), a).value;
     });
 
     // The lobby panel's list alone, for the live script to swap in after a knock or a leave.

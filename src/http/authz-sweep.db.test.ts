@@ -27,6 +27,8 @@ const ACCESS: Record<string, { access: Access; why: string; endsSession?: true; 
   'GET /staff/lobby/ws': { access: 'any-staff', why: "knocks at the caller's own offices only" },
   'GET /staff/agenda': { access: 'any-staff', why: "the caller's own offices (an admin's: the organisation's); an office filter outside them is 404" },
   'GET /staff/lobby/panel': { access: 'any-staff', why: "who knocks at the caller's own offices" },
+  'GET /staff/today/list': { access: 'any-staff', why: "the start page's list: the caller's own agenda of today" },
+  'GET /staff/agenda/list': { access: 'any-staff', why: 'the agenda page\'s list, with the same filter checks as GET /staff/agenda' },
   'GET /staff/availability': { access: 'own-organisation-admin', why: "the settings of the admin's own organisation" },
   'POST /staff/availability/reminders': { access: 'own-organisation-admin', why: "the admin's own organisation's reminder times" },
   'POST /staff/availability/files': { access: 'own-organisation-admin', why: "the admin's own organisation's file retention" },

@@ -79,31 +79,46 @@ function pager(ctx: PageContext, a: Agenda): Html {
   return html`<nav class="pager" aria-label="${t('agenda.pager')}"><ul>${links.map(([href, label]) => html`<li><a href="${href}">${label}</a></li>`)}</ul></nav>`;
 }
 
-/** Today's agenda on the staff start page. */
+/** The list of today's appointments alone: inside the start page, and what its script fetches to replace it. */
+export function todayList(ctx: PageContext, a: Agenda): Html {
+  return table(ctx, a.appointments, 'today', a.offices.length > 1);
+}
+
+/**
+ * Today's agenda on the staff start page. Complete when loaded (without JavaScript a reload
+ * shows what is new); staff-lobby.js then reloads the list from `data-live` when someone
+ * knocks, leaves or is let in, and every half a minute for bookings made meanwhile.
+ */
 export function todaySection(ctx: PageContext, a: Agenda): Html {
   const { t } = ctx;
   return html`<h2 id="today">${t('meeting.today')}</h2>
-${table(ctx, a.appointments, 'today', a.offices.length > 1)}
+<div id="today-list" class="live-list" data-live="/staff/today/list">${todayList(ctx, a)}</div>
 <p><a href="/staff/agenda">${t('agenda.full_agenda')}</a> · <a href="${agendaHref(a, { week: a.today })}">${t('agenda.week_view')}</a></p>`;
 }
 
-/** The agenda page: one day, or a week with a section per day. */
-export function agendaPage(ctx: PageContext, a: Agenda, notice: string | null): Page {
+/** The agenda's appointments alone (a day, or a week by day): inside the agenda page, and what its script fetches. */
+export function agendaList(ctx: PageContext, a: Agenda): Html {
   const { t, lang } = ctx;
   const withOffice = a.offices.length > 1 && !a.filter.officeId;
-  const title = a.week ? t('agenda.week_title', { from: dayName(a.week.days[0]!, lang), to: dayName(a.week.days[6]!, lang) }) : t('agenda.day_title', { day: dayName(a.day, lang) });
-  const body = a.week
-    ? a.week.days.map((day) => {
+  return a.week
+    ? html`${a.week.days.map((day) => {
         const items = a.appointments.filter((x) => localParts(x.booking.start, x.booking.target.office.timeZone).date === day);
         return html`<h2 id="day-${day}">${dayName(day, lang)} <span class="count">(${t('agenda.count', { count: items.length })})</span></h2>${table(ctx, items, `day-${day}`, withOffice)}`;
-      })
+      })}`
     : html`<h2 id="agenda-list" class="visually-hidden">${t('agenda.list')}</h2>${table(ctx, a.appointments, 'agenda-list', withOffice)}`;
+}
+
+/** The agenda page: one day, or a week with a section per day, kept live like the start page's list. */
+export function agendaPage(ctx: PageContext, a: Agenda, notice: string | null): Page {
+  const { t, lang } = ctx;
+  const title = a.week ? t('agenda.week_title', { from: dayName(a.week.days[0]!, lang), to: dayName(a.week.days[6]!, lang) }) : t('agenda.day_title', { day: dayName(a.day, lang) });
+  const live = agendaHref(a, a.week ? { week: a.week.days[0]! } : { day: a.day }).replace('/staff/agenda?', '/staff/agenda/list?');
   return {
     title,
     body: html`<h1>${title}</h1>
 ${notice ? html`<p class="notice" role="status">${notice}</p>` : ''}
 ${filterForm(ctx, a)}
 ${pager(ctx, a)}
-${body}`,
+<div class="live-list" data-live="${live}">${agendaList(ctx, a)}</div>`,
   };
 }

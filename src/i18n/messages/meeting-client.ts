@@ -142,7 +142,6 @@ const en = {
   'room.error_forbidden': 'That is not allowed in this meeting.',
   'room.error_invalid': 'That could not be sent.',
   // The staff start page (staff-lobby.js).
-  'room.state_in_lobby': 'In the waiting room',
   'room.lobby_knock': '{name} is waiting for the {time} appointment ({service}).',
   'room.lobby_open': 'Open the meeting room',
   'room.lobby_left': '{name} is no longer in the waiting room.',
@@ -287,7 +286,6 @@ const sl: Record<MeetingClientMessageKey, string> = {
   'room.error_rate_limited': 'Pošiljate prehitro. Malo počakajte.',
   'room.error_forbidden': 'To na tem sestanku ni dovoljeno.',
   'room.error_invalid': 'Tega ni bilo mogoče poslati.',
-  'room.state_in_lobby': 'V čakalnici',
   'room.lobby_knock': '{name} čaka na termin ob {time} ({service}).',
   'room.lobby_open': 'Odpri sobo sestanka',
   'room.lobby_left': '{name} ni več v čakalnici.',
@@ -430,7 +428,6 @@ const cs: Record<MeetingClientMessageKey, string> = {
   'room.error_rate_limited': 'Posíláte příliš rychle. Zpomalte prosím.',
   'room.error_forbidden': 'To na této schůzce není dovoleno.',
   'room.error_invalid': 'Nepodařilo se to odeslat.',
-  'room.state_in_lobby': 'V čekárně',
   'room.lobby_knock': '{name} čeká na termín v {time} ({service}).',
   'room.lobby_open': 'Otevřít místnost schůzky',
   'room.lobby_left': '{name} už není v čekárně.',

@@ -1,11 +1,14 @@
 // Knock announcements on every staff page: when someone enters the waiting room of a
 // meeting at the official's offices, a short sound, a browser notification (if allowed),
-// a polite line in #lobby-announcements, the lobby panel's list and the agenda row's state.
-// Served as /assets/staff-lobby.js after type stripping; it imports the chime it shares with
-// the official's room and the lobby panel.
+// a polite line in #lobby-announcements, and the lobby panel's list and the start page's and
+// the agenda's lists reloaded from the server (so a row says "in progress" once the person is
+// let in, and "waiting" goes when they leave). Served as /assets/staff-lobby.js after type
+// stripping; it imports the chime it shares with the official's room, the lobby panel and the
+// live lists.
 import type { ServerMessage } from '../protocol.ts';
 import { chime } from './chime.ts';
 import { livePanel } from './lobby-panel.ts';
+import { liveLists } from './live-list.ts';
 import type { MeetingClientMessageKey as Key } from '../../i18n/messages/meeting-client.ts';
 
 type Config = { ws: string; panel: string; text: Partial<Record<Key, string>> };
@@ -48,10 +51,6 @@ function announce(live: HTMLElement, text: string, link?: { href: string; text: 
   while (live.children.length > MAX_ANNOUNCEMENTS) live.lastElementChild?.remove();
 }
 
-function rowState(bookingId: string): HTMLElement | null {
-  return document.querySelector<HTMLElement>(`tr[data-booking="${CSS.escape(bookingId)}"] [data-state]`);
-}
-
 function main(): void {
   const live = document.getElementById('lobby-announcements');
   const raw = document.getElementById('staff-lobby-config')?.textContent;
@@ -60,8 +59,6 @@ function main(): void {
   // The page language as a locale (plain "en" would format times the American way).
   const locale = LOCALES[document.documentElement.lang] ?? 'sl-SI';
   const names = new Map<string, string>();
-  // The state text each row had before a knock, to put back when the person leaves.
-  const before = new Map<string, { text: string; state: string }>();
   let audio: AudioContext | null = null;
 
   // Browsers start audio only after the person has clicked or typed on the page.
@@ -72,6 +69,7 @@ function main(): void {
   if ('AudioContext' in window) document.addEventListener('pointerdown', unlock, { capture: true });
   notificationButton(config, live);
   const panel = livePanel({ panel: config.panel, text: config.text });
+  const lists = liveLists();
 
   const onKnock = (k: Knock) => {
     names.set(k.bookingId, k.name);
@@ -92,24 +90,11 @@ function main(): void {
       }
     }
     announce(live, t(config, 'room.lobby_knock', { name: k.name, time, service: k.service }), { href: k.roomUrl, text: t(config, 'room.lobby_open') });
-    const cell = rowState(k.bookingId);
-    if (cell) {
-      if (!before.has(k.bookingId)) before.set(k.bookingId, { text: cell.textContent ?? '', state: cell.dataset.state ?? '' });
-      cell.textContent = t(config, 'room.state_in_lobby');
-      cell.dataset.state = 'in_lobby';
-    }
   };
 
   const onLeft = (bookingId: string) => {
     const name = names.get(bookingId);
     announce(live, name ? t(config, 'room.lobby_left', { name }) : t(config, 'room.lobby_left_someone'));
-    const cell = rowState(bookingId);
-    const was = before.get(bookingId);
-    if (cell && was) {
-      cell.textContent = was.text;
-      cell.dataset.state = was.state;
-      before.delete(bookingId);
-    }
   };
 
   let retries = 0;
@@ -119,7 +104,10 @@ function main(): void {
     socket = ws;
     ws.addEventListener('open', () => {
       // Knocks while the socket was away were not heard: the panel catches up.
-      if (retries > 0) panel?.refresh();
+      if (retries > 0) {
+        panel?.refresh();
+        lists?.refresh();
+      }
       retries = 0;
     });
     ws.addEventListener('message', (event) => {
@@ -132,7 +120,10 @@ function main(): void {
       }
       if (m.type === 'knock') onKnock(m);
       else if (m.type === 'lobby-left') onLeft(m.bookingId);
-      if (m.type === 'knock' || m.type === 'lobby-left' || m.type === 'lobby-answered') panel?.refresh();
+      if (m.type === 'knock' || m.type === 'lobby-left' || m.type === 'lobby-answered') {
+        panel?.refresh();
+        lists?.refresh();
+      }
     });
     // Reconnect with backoff: 0.5 s, 1 s, 2 s … at most 5 s.
     ws.addEventListener('close', () => {
