@@ -403,7 +403,7 @@ const cs: Record<MeetingClientMessageKey, string> = {
   'room.document.other': 'jiný doklad',
   'room.document.none': 'neověřeno',
   'room.no_show': 'Označit neúčast',
-  'room.no_show_confirm': 'Označit neúčast klienta? Tím schůzka skončí.',
+  'room.no_show_confirm': 'Označit neúčast občana? Tím schůzka skončí.',
   'room.end': 'Ukončit schůzku pro všechny',
   'room.end_confirm': 'Ukončit schůzku pro všechny? Poté se k ní už nikdo nepřipojí.',
   'room.confirm_yes': 'Ano, pokračovat',
