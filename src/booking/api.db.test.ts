@@ -6,6 +6,7 @@ import { bootTestApp } from '../http/testing.ts';
 import { fixedClock } from '../lib/clock.ts';
 import { gunzipSync } from 'node:zlib';
 import { bookingOperations } from './api.ts';
+import { bookThroughApi } from '../meeting/testing.ts';
 
 for (const kind of DB_KINDS) {
   describe(`booking API on ${kind}`, () => {
@@ -19,8 +20,9 @@ for (const kind of DB_KINDS) {
     });
     // Each test speaks from its own address, so the per-address rate limits of one test do not leak into the next.
     let ip = '192.0.2.1';
+    // A POST always says JSON, also without a body (the API refuses other types).
     const call = (method: 'GET' | 'POST', url: string, payload?: object, from = ip) =>
-      okence.app.inject({ method, url: `/api/v1${url}`, remoteAddress: from, ...(payload ? { payload } : {}) });
+      okence.app.inject({ method, url: `/api/v1${url}`, remoteAddress: from, ...(payload ?? method === 'POST' ? { payload: payload ?? {} } : {}) });
     const codeFor = async (email: string) => {
       const rows = await okence.handle.db.selectFrom('mail_outbox').select('text_body').where('to_address', '=', email).orderBy('created_at', 'desc').execute();
       return /(\d{6})/.exec(rows.find((r) => /\d{6}/.test(r.text_body))?.text_body ?? '')?.[1] ?? '';
@@ -147,6 +149,43 @@ for (const kind of DB_KINDS) {
       assert.equal((await call('POST', `/holds/${holdId}/confirm`, { code })).statusCode, 429, 'even the right code is refused now');
       const again = await call('POST', '/organisations/koprivnice/services/konzultace-stavby/holds', { office: 'stavebni-urad', start, name: 'Other', email: 'other@example.cz' });
       assert.equal(again.statusCode, 201, 'the seat is free again');
+    });
+
+    test('the API takes JSON only: a cross-site form or no-cors fetch can neither hold nor cancel', async () => {
+      ip = '192.0.2.6';
+      const b = await bookThroughApi(okence, { organisation: 'koprivnice', office: 'stavebni-urad', service: 'konzultace-stavby', day: '2026-11-30', email: 'form@example.cz', name: 'Form Target', ip: '192.0.2.61' });
+      const token = b.manageUrl.split('/m/')[1]!;
+      const avail = (await call('GET', '/organisations/koprivnice/services/konzultace-stavby/availability?office=stavebni-urad&from=2026-11-30&to=2026-11-30')).json();
+      const start = avail.days[0].times[0].start as string;
+      const holdUrl = '/api/v1/organisations/koprivnice/services/konzultace-stavby/holds';
+      const fields = { office: 'stavebni-urad', start, name: 'Cross Site', email: 'cross@example.cz' };
+      const send = (url: string, contentType: string | undefined, payload: string) =>
+        okence.app.inject({ method: 'POST', url, remoteAddress: ip, payload, headers: contentType ? { 'content-type': contentType } : {} });
+      const refused = [
+        await send(holdUrl, 'application/x-www-form-urlencoded', new URLSearchParams(fields).toString()),
+        await send(holdUrl, 'text/plain', JSON.stringify(fields)),
+        await send(holdUrl, 'text/plain;charset=UTF-8', JSON.stringify(fields)),
+        await send(holdUrl, 'multipart/form-data; boundary=x', `--x\r\nContent-Disposition: form-data; name="name"\r\n\r\nCross\r\n--x--\r\n`),
+        await send(`/api/v1/bookings/${token}/cancel`, undefined, ''),
+        await send(`/api/v1/bookings/${token}/cancel`, 'text/plain', ''),
+        await send(`/api/v1/bookings/${token}/cancel`, 'application/x-www-form-urlencoded', 'a=b'),
+        await send(`/api/v1/bookings/${token}/reschedule`, 'text/plain', JSON.stringify({ start })),
+        await send(`/api/v1/holds/${b.id}/resend`, undefined, ''),
+      ];
+      for (const res of refused) {
+        assert.equal(res.statusCode, 415, res.body);
+        assert.match(String(res.headers['content-type']), /^application\/problem\+json/);
+        assert.equal(res.json().status, 415);
+      }
+      const holds = await okence.handle.db.selectFrom('booking').select('id').where('citizen_email', '=', 'cross@example.cz').execute();
+      assert.equal(holds.length, 0, 'no hold from a form');
+      assert.equal((await call('GET', `/bookings/${token}`)).json().state, 'confirmed');
+      // JSON (with parameters, in any case) is what the API takes; a call without a body may send none.
+      const hold = await send(holdUrl, 'Application/JSON; charset=utf-8', JSON.stringify(fields));
+      assert.equal(hold.statusCode, 201, hold.body);
+      const cancelled = await send(`/api/v1/bookings/${token}/cancel`, 'application/json', '');
+      assert.equal(cancelled.statusCode, 200, cancelled.body);
+      assert.equal(cancelled.json().state, 'cancelled');
     });
 
     test('bad input is a problem document naming the field', async () => {

@@ -264,7 +264,7 @@ for (const kind of DB_KINDS) {
       const m = await meetingInProgress();
       await upload(m.citizenBase, [{ name: 'x.pdf', bytes: samplePdf('cancelled') }]);
       const manageToken = m.b.manageUrl.split('/m/')[1];
-      const cancel = await inject({ method: 'POST', url: `/api/v1/bookings/${manageToken}/cancel` });
+      const cancel = await inject({ method: 'POST', url: `/api/v1/bookings/${manageToken}/cancel`, payload: {} });
       assert.equal(cancel.statusCode, 200, cancel.body);
       assert.equal((await inject({ method: 'GET', url: `${m.citizenBase}/files` })).statusCode, 410);
       for (let i = 0; i < 50 && existsSync(join(filesDir, m.b.id)); i++) await new Promise((r) => setTimeout(r, 50));

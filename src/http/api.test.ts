@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { gunzipSync } from 'node:zlib';
-import { JsonBytes, acceptsGzip } from './api.ts';
+import { JsonBytes, acceptsGzip, isJsonContentType } from './api.ts';
 
 test('Accept-Encoding: gzip is taken unless refused with q=0', () => {
   assert.equal(acceptsGzip(undefined), false);
@@ -21,4 +21,13 @@ test('JsonBytes keeps the JSON and its gzip, compressed once', () => {
   assert.deepEqual(JSON.parse(body.bytes.toString()), { a: 'čšž', n: [1, 2, 3] });
   assert.equal(body.gzipped, body.gzipped);
   assert.deepEqual(gunzipSync(body.gzipped), body.bytes);
+});
+
+test('only JSON is JSON: the types a cross-site form or no-cors fetch can send are not', () => {
+  for (const t of ['application/json', 'application/json; charset=utf-8', 'Application/JSON', ' application/json ;x=y']) {
+    assert.equal(isJsonContentType(t), true, t);
+  }
+  for (const t of [undefined, '', 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/jsonx', 'text/plain; application/json']) {
+    assert.equal(isJsonContentType(t), false, String(t));
+  }
 });

@@ -82,12 +82,36 @@ function parse<T extends z.ZodType>(schema: T | undefined, value: unknown, where
   throw new AppError('invalid_input', `invalid ${where}`, fields);
 }
 
+/** Whether a Content-Type header names JSON (`application/json`, any case, any parameters). */
+export function isJsonContentType(header: string | undefined): boolean {
+  return header?.split(';')[0]!.trim().toLowerCase() === 'application/json';
+}
+
+/**
+ * A page on another site can send a "simple" request without asking first: a form
+ * (urlencoded, multipart, text/plain) or a no-cors fetch with no body and no type. It
+ * cannot send `application/json` without a CORS preflight, which this API never grants.
+ * So every call that changes something must say JSON, whether or not it has a body;
+ * checked before the body is read.
+ */
+function requireJson(request: FastifyRequest, _reply: FastifyReply, done: (err?: Error) => void): void {
+  if (isJsonContentType(request.headers['content-type'])) return done();
+  done(new AppError('unsupported_media_type', `content type ${request.headers['content-type'] ?? 'missing'}`));
+}
+
 /** Registers operations as Fastify routes under /api/v1. */
 export function registerOperations(app: FastifyInstance, operations: readonly AnyOperation[]): void {
+  // An operation without a body may send an empty one with the JSON type (see requireJson).
+  const json = app.getDefaultJsonParser('error', 'error');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    if (body === '' && request.url.startsWith('/api/')) return done(null, undefined);
+    json(request, String(body), done);
+  });
   for (const op of operations) {
     app.route({
       method: op.method,
       url: '/api/v1' + op.path.replace(/\{(\w+)\}/g, ':$1'),
+      ...(op.method === 'GET' ? {} : { onRequest: requireJson }),
       ...(op.rateLimitPerMinute ? { config: { rateLimit: { max: op.rateLimitPerMinute, timeWindow: 60_000 } } } : {}),
       handler: async (request, reply) => {
         const params = parse(op.params, request.params, 'path');

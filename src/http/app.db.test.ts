@@ -39,6 +39,47 @@ for (const kind of DB_KINDS) {
       assert.equal(a.headers['referrer-policy'], 'same-origin');
     });
 
+    test("every response carries the security headers, also the framework's own errors", async () => {
+      const form = { 'content-type': 'application/x-www-form-urlencoded' };
+      const json = { 'content-type': 'application/json' };
+      const holds = '/api/v1/organisations/koprivnice/services/konzultace-stavby/holds';
+      type Req = { method: string; url: string; headers?: Record<string, string>; payload?: string };
+      const cases: [string, Req, number][] = [
+        ['bad URL', { method: 'GET', url: '/%' }, 400],
+        ['bad URL under the API', { method: 'GET', url: '/api/v1/organisations/%' }, 400],
+        ['bad JSON', { method: 'POST', url: holds, headers: json, payload: '{"office":' }, 400],
+        ['body too large (form)', { method: 'POST', url: '/staff/sign-in', headers: form, payload: `email=${'a'.repeat(70 * 1024)}` }, 413],
+        ['body too large (API)', { method: 'POST', url: holds, headers: json, payload: JSON.stringify({ notes: 'a'.repeat(1100 * 1024) }) }, 413],
+        ['unsupported media type (page)', { method: 'POST', url: '/staff/sign-in', headers: { 'content-type': 'application/xml' }, payload: '<a/>' }, 415],
+        ['unsupported media type (API)', { method: 'POST', url: holds, headers: form, payload: 'a=b' }, 415],
+        ['malformed content type', { method: 'POST', url: '/staff/sign-in', headers: { 'content-type': '/;' }, payload: 'x' }, 415],
+        ['not found', { method: 'GET', url: '/no/such/page' }, 404],
+        ['not found (API)', { method: 'GET', url: '/api/v1/nowhere' }, 404],
+        ['method not allowed', { method: 'GET', url: '/staff/sign-out' }, 404],
+        ['a state-changing method without a CSRF token', { method: 'DELETE', url: '/' }, 403],
+        ['unknown method', { method: 'PROPFIND', url: '/' }, 404],
+      ];
+      for (const [name, request, status] of cases) {
+        const res = await okence.app.inject({ remoteAddress: '198.51.100.77', ...request, method: request.method as 'GET' });
+        assert.equal(res.statusCode, status, `${name}: ${res.body.slice(0, 200)}`);
+        assert.match(String(res.headers['content-security-policy']), /default-src 'self'.*frame-ancestors 'none'/, name);
+        assert.equal(res.headers['x-content-type-options'], 'nosniff', name);
+        assert.equal(res.headers['x-frame-options'], 'DENY', name);
+        assert.match(String(res.headers['strict-transport-security']), /max-age=31536000/, name);
+        assert.equal(res.headers['referrer-policy'], 'same-origin', name);
+        assert.doesNotMatch(res.body, /FST_ERR|is not a valid url component/, `${name}: no framework internals`);
+        const api = request.url.startsWith('/api/');
+        assert.match(String(res.headers['content-type']), api ? /^application\/problem\+json/ : /^text\/html/, name);
+      }
+    });
+
+    test('request log lines name the request, not the client address', () => {
+      // Fastify adds the request id (reqId) to every line; the address is personal data.
+      const serializers = (okence.app.log as unknown as Record<symbol, Record<string, (r: unknown) => unknown>>)[Symbol.for('pino.serializers')];
+      const line = serializers?.req?.({ id: 'req-7', method: 'POST', url: '/o/ue-domzale?lang=en', ip: '203.0.113.9', ips: ['203.0.113.9'], socket: { remoteAddress: '203.0.113.9' }, headers: {} });
+      assert.deepEqual(line, { method: 'POST', url: '/o/ue-domzale' });
+    });
+
     test('pages reference no other origin', async () => {
       for (const url of ['/', '/o/ue-domzale', '/o/koprivnice/s/konzultace-stavby', '/staff/sign-in']) {
         const body = (await get(url)).body;

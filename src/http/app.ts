@@ -36,7 +36,7 @@ import { statsService } from '../stats/service.ts';
 import { MAX_FRAME_BYTES } from '../meeting/protocol.ts';
 import { openApiDocument, registerOperations } from './api.ts';
 import { assetRoutes } from './assets.ts';
-import { installErrorHandling } from './error-handler.ts';
+import { handleFrameworkError, installErrorHandling } from './error-handler.ts';
 import { trustProxyOption } from './client-address.ts';
 import { healthRoutes } from './health.ts';
 import { language } from './language.ts';
@@ -77,12 +77,14 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
       level: config.logLevel,
       redact: ['req.headers.cookie', 'req.headers.authorization'],
       // Request lines without secrets: no query (an upload's CSRF token) and no link tokens in paths.
-      serializers: { req: (req: { method: string; url: string; ip?: string }) => ({ method: req.method, url: loggableUrl(req.url), remoteAddress: req.ip }) },
+      // No client address either (personal data); lines are tied together by Fastify's reqId.
+      serializers: { req: (req: { method: string; url: string }) => ({ method: req.method, url: loggableUrl(req.url) }) },
     },
     trustProxy: trustProxyOption(config.trustProxy),
     bodyLimit: 1024 * 1024,
     return503OnClosing: true,
     requestIdHeader: false,
+    frameworkErrors: handleFrameworkError,
   });
 
   // While shutting down, a keep-alive connection closes as soon as its request in

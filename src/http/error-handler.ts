@@ -3,6 +3,9 @@ import { ZodError } from 'zod';
 import { html } from '../views/html.ts';
 import { AppError, codeForStatus, ERROR_TABLE, type ErrorCode } from '../lib/errors.ts';
 import { renderPage } from './page.ts';
+import { negotiateLanguage } from '../i18n/i18n.ts';
+import { translators } from './language.ts';
+import { setSecurityHeaders } from './security.ts';
 
 function wantsJson(request: FastifyRequest): boolean {
   return request.url.startsWith('/api/');
@@ -37,6 +40,20 @@ ${entry.status >= 500 ? html`<p class="muted">${t('error.reference', { id: reque
     }),
     entry.status,
   );
+}
+
+/**
+ * Fastify's errors found before routing (a URL that does not decode, a parameter too
+ * long): no hook has run, so the security headers are set here, and the answer is our
+ * own 400 page or problem document, not the framework's JSON.
+ */
+export function handleFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  setSecurityHeaders(reply);
+  // This request skipped the plugins' hooks and decorators: give it what a page needs.
+  const lang = negotiateLanguage({ acceptLanguage: request.headers['accept-language'] });
+  Object.assign(request, { lang, t: translators[lang], cookies: {}, staff: null, staffPanel: null });
+  request.log.info({ code: error.code }, 'request refused');
+  void send(request, reply, codeForStatus(error.statusCode ?? 400));
 }
 
 /**

@@ -12,7 +12,8 @@ declare module 'fastify' {
   }
 }
 
-const translators = { sl: translator('sl'), cs: translator('cs'), en: translator('en') };
+/** One translator per language, shared by every request. */
+export const translators = { sl: translator('sl'), cs: translator('cs'), en: translator('en') };
 
 /** Resolves the language of each request and remembers an explicit choice in a cookie. */
 export const language = fp(async (app: FastifyInstance) => {

@@ -80,6 +80,14 @@ function nextNonce(): string {
   return nonce;
 }
 
+/** Sets the security headers and this response's CSP nonce (also for responses made before any hook ran). */
+export function setSecurityHeaders(reply: FastifyReply): void {
+  const nonce = nextNonce();
+  reply.cspNonce = nonce;
+  reply.headers(STATIC_HEADERS);
+  reply.header('content-security-policy', contentSecurityPolicy(nonce));
+}
+
 type SecurityOptions = { secret: string; rateLimitPerMinute: number };
 
 /**
@@ -91,10 +99,7 @@ export const security = fp<SecurityOptions>(async (app: FastifyInstance, opts) =
   app.decorateReply('cspNonce', '');
   // Hooks on every request are callback-style: no promise per request on the hot path.
   app.addHook('onRequest', (_request, reply, done) => {
-    const nonce = nextNonce();
-    reply.cspNonce = nonce;
-    reply.headers(STATIC_HEADERS);
-    reply.header('content-security-policy', contentSecurityPolicy(nonce));
+    setSecurityHeaders(reply);
     done();
   });
 
@@ -125,9 +130,10 @@ export const security = fp<SecurityOptions>(async (app: FastifyInstance, opts) =
   // preHandler runs after the body is parsed, so the token can come from a form field.
   app.addHook('preHandler', async (request) => {
     if (!UNSAFE_METHODS.has(request.method)) return;
-    // The JSON API carries no cookies of ours; a cross-site form cannot reach it
-    // with credentials, so it needs no token.
-    if (request.url.startsWith('/api/')) return;
+    // The JSON API carries no cookies of ours and takes JSON only (a cross-site form or
+    // no-cors fetch cannot send that; see requireJson in api.ts), so it needs no token.
+    // Decided by the route matched, not by how the raw URL begins.
+    if ((request.routeOptions.url ?? request.url).startsWith('/api/')) return;
     if (request.headers['sec-fetch-site'] === 'cross-site') throw new AppError('csrf', 'cross-site request');
     const body = request.body as Record<string, unknown> | undefined;
     // A multipart upload is read by its route after this hook, as a stream, so its form

@@ -11,6 +11,7 @@ export type ErrorCode =
   | 'gone'
   | 'unprocessable'
   | 'payload_too_large'
+  | 'unsupported_media_type'
   | 'rate_limited'
   | 'internal';
 
@@ -25,6 +26,7 @@ export const ERROR_TABLE: Record<ErrorCode, { status: number; title: MessageKey;
   gone: { status: 410, title: 'error.gone.title', detail: 'error.gone.detail' },
   unprocessable: { status: 422, title: 'error.unprocessable.title', detail: 'error.unprocessable.detail' },
   payload_too_large: { status: 413, title: 'error.payload_too_large.title', detail: 'error.payload_too_large.detail' },
+  unsupported_media_type: { status: 415, title: 'error.unsupported_media_type.title', detail: 'error.unsupported_media_type.detail' },
   rate_limited: { status: 429, title: 'error.rate_limited.title', detail: 'error.rate_limited.detail' },
   internal: { status: 500, title: 'error.internal.title', detail: 'error.internal.detail' },
 };
@@ -44,8 +46,9 @@ export class AppError extends Error {
 export function codeForStatus(status: number): ErrorCode {
   switch (status) {
     case 400:
-    case 415:
       return 'invalid_input';
+    case 415:
+      return 'unsupported_media_type';
     case 410:
       return 'gone';
     case 422:

@@ -32,6 +32,8 @@ export const cs: Record<MessageKey, string> = {
   'error.conflict.detail': 'Někdo jiný to ve stejnou chvíli změnil. Zkuste to prosím znovu.',
   'error.payload_too_large.title': 'Příliš velké',
   'error.payload_too_large.detail': 'Odeslaná data jsou větší, než je povoleno.',
+  'error.unsupported_media_type.title': 'Nepodporovaný formát',
+  'error.unsupported_media_type.detail': 'Požadavek byl odeslán ve formátu, který zde nepřijímáme. Rozhraní API přijímá pouze JSON (application/json).',
   'error.rate_limited.title': 'Příliš mnoho požadavků',
   'error.rate_limited.detail': 'Počkejte prosím minutu a zkuste to znovu.',
   'error.internal.title': 'Na naší straně se něco pokazilo',

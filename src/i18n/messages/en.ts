@@ -33,6 +33,8 @@ export const en = {
   'error.conflict.detail': 'Someone else changed this at the same moment. Please try again.',
   'error.payload_too_large.title': 'Too large',
   'error.payload_too_large.detail': 'What you sent is larger than allowed.',
+  'error.unsupported_media_type.title': 'Unsupported format',
+  'error.unsupported_media_type.detail': 'The request was sent in a format that is not accepted here. The API takes JSON only (application/json).',
   'error.rate_limited.title': 'Too many requests',
   'error.rate_limited.detail': 'Please wait a minute and try again.',
   'error.internal.title': 'Something went wrong on our side',
