@@ -157,19 +157,22 @@ export function bookingLifecycle(deps: {
      * address; limits per email and per address keep bots from harvesting slots.
      */
     async createHold(target: BookingTarget, start: Date, contact: Contact, ctx: { lang: Lang; ip: string }) {
-      const hourAgo = new Date(clock.now().getTime() - 3600_000);
-      if (
-        (await repo.countHoldsSince(db, 'citizen_email', contact.email, hourAgo)) >= HOLDS_PER_EMAIL_PER_HOUR ||
-        (await repo.countHoldsSince(db, 'client_ip', ctx.ip, hourAgo)) >= HOLDS_PER_IP_PER_HOUR
-      ) {
-        return { ok: false as const, reason: 'limited' as const };
-      }
-      const result = await deps.booking.placeHold(target, start, contact, async (tx, holdId, now) => {
+      // Counted and inserted in one transaction, serialised per address and per email.
+      const withinLimits = async (tx: Db, now: Date) => {
+        const hourAgo = new Date(now.getTime() - 3600_000);
+        await repo.lockLimitKeys(tx, [`hold-ip:${ctx.ip}`, `hold-email:${contact.email}`]);
+        return (
+          (await repo.countHoldsSince(tx, 'citizen_email', contact.email, hourAgo)) < HOLDS_PER_EMAIL_PER_HOUR &&
+          (await repo.countHoldsSince(tx, 'client_ip', ctx.ip, hourAgo)) < HOLDS_PER_IP_PER_HOUR
+        );
+      };
+      const storeCode = async (tx: Db, holdId: string, now: Date) => {
         const code = newCode();
         await repo.setCode(tx, holdId, hashCode(secret, holdId, code), now, { resend: false, language: ctx.lang, ip: ctx.ip });
         const mail = codeEmail(ctx.lang, code, CODE_TTL_MINUTES);
         await enqueueMail(tx, { dedupeKey: `code:${holdId}:0`, to: contact.email, subject: mail.subject, text: mail.text, sender: target.organisation.mailSender }, now);
-      });
+      };
+      const result = await deps.booking.placeHold(target, start, contact, storeCode, withinLimits);
       if (result.ok) deps.wakeMail?.();
       return result;
     },

@@ -355,6 +355,18 @@ export async function lockOfficials(db: Db, staffIds: readonly string[]): Promis
   }
 }
 
+/**
+ * Serialises, until the transaction ends, everyone counting against the same limits (e.g.
+ * `ip:…`, `email:…`): a count and the insert it allows are then one step, so parallel
+ * requests cannot all pass a check made before any of them inserted. Keys in a fixed order,
+ * and before lockOfficials, so two holders never wait on each other in a cycle.
+ */
+export async function lockLimitKeys(db: Db, keys: readonly string[]): Promise<void> {
+  for (const key of [...new Set(keys)].sort()) {
+    await sql`SELECT pg_advisory_xact_lock(8020112, hashtext(${key}))`.execute(db);
+  }
+}
+
 /** A move or a cancellation, as the appointment's history shows it. */
 export type BookingEvent = {
   at: Date;

@@ -7,6 +7,7 @@ import { fixedClock } from '../lib/clock.ts';
 import { loadDemoData } from '../tenants/demo-data.ts';
 import { tenantsService } from '../tenants/service.ts';
 import * as repo from './repo.ts';
+import { bookingLifecycle, HOLDS_PER_EMAIL_PER_HOUR, HOLDS_PER_IP_PER_HOUR } from './lifecycle.ts';
 import { bookingService, HOLD_MINUTES, type BookingTarget, type Contact } from './service.ts';
 import { localParts, zonedInstant } from './time.ts';
 
@@ -101,6 +102,23 @@ for (const kind of DB_KINDS) {
       // waiter with a deadlock (40P01), which placeHold retries like any lost race.
       assert.ok([...codes].every((c) => c === '23P01' || c === '40P01'), [...codes].join(','));
       assert.ok(codes.has('23P01'));
+    });
+
+    test('the per-address and per-email hold limits are exact under 40 parallel holds', async () => {
+      const lifecycle = bookingLifecycle({
+        db: handle.db, clock, secret: 's'.repeat(32), publicUrl: new URL('https://okence.test'), booking: booking(), tenants: tenantsService({ handle }),
+      });
+      const starts = (await booking().freeDays(target, '2026-11-30', '2026-12-04')).flatMap((d) => d.times.map((t) => t.start));
+      assert.ok(starts.length >= 52);
+      const fromOneAddress = await Promise.all(
+        starts.slice(0, 40).map((s, i) => lifecycle.createHold(target, s, contact(1000 + i), { lang: 'sl', ip: '198.51.100.40' })),
+      );
+      assert.equal(fromOneAddress.filter((r) => r.ok).length, HOLDS_PER_IP_PER_HOUR);
+      assert.equal(fromOneAddress.filter((r) => !r.ok && r.reason === 'limited').length, 40 - HOLDS_PER_IP_PER_HOUR);
+      const oneEmail = await Promise.all(
+        starts.slice(40, 52).map((s, i) => lifecycle.createHold(target, s, contact(2000), { lang: 'sl', ip: `198.51.100.${100 + i}` })),
+      );
+      assert.equal(oneEmail.filter((r) => r.ok).length, HOLDS_PER_EMAIL_PER_HOUR);
     });
   });
 }

@@ -39,7 +39,7 @@ export type BookingTarget = { organisation: Organisation; office: Office; servic
 
 export type Contact = { name: string; email: string; phone: string | null; notes: string | null };
 
-export type HoldResult = { ok: true; holdId: string; staffId: string; start: Date; end: Date } | { ok: false; reason: 'taken' };
+export type HoldResult = { ok: true; holdId: string; staffId: string; start: Date; end: Date } | { ok: false; reason: 'taken' | 'limited' };
 
 /** Availability, holds and bookings. */
 export function bookingService(deps: { db: Db; clock: Clock }) {
@@ -156,6 +156,8 @@ export function bookingService(deps: { db: Db; clock: Clock }) {
       contact: Contact,
       /** Runs in the hold's transaction (store the code, queue its email): all or nothing. */
       afterInsert?: (tx: Db, holdId: string, now: Date) => Promise<void>,
+      /** Runs first in the hold's transaction (a limit per address): false refuses the hold as `limited`. */
+      admit?: (tx: Db, now: Date) => Promise<boolean>,
     ): Promise<HoldResult> {
       const day = localParts(start, target.office.timeZone).date;
       const open = (await slots(target, day, day)).filter((s) => s.start.getTime() === start.getTime());
@@ -166,6 +168,7 @@ export function bookingService(deps: { db: Db; clock: Clock }) {
       const staffIds = candidates.map((c) => c.staffId);
       const result = await retryOnConflict(() =>
         db.transaction().execute(async (tx) => {
+          if (admit && !(await admit(tx, clock.now()))) return 'limited' as const;
           await repo.lockOfficials(tx, staffIds);
           const now = clock.now();
           await repo.expireHolds(tx, staffIds, start, end, now);
@@ -188,6 +191,7 @@ export function bookingService(deps: { db: Db; clock: Clock }) {
         }),
       );
       if (!result.ok || !result.value) return { ok: false, reason: 'taken' };
+      if (result.value === 'limited') return { ok: false, reason: 'limited' };
       cache.clear();
       return { ok: true, ...result.value, start, end };
     },

@@ -105,7 +105,7 @@ export function registerOperations(app: FastifyInstance, operations: readonly An
   const json = app.getDefaultJsonParser('error', 'error');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     if (body === '' && request.url.startsWith('/api/')) return done(null, undefined);
-    json(request, String(body), done);
+    void json(request, String(body), done);
   });
   for (const op of operations) {
     app.route({
