@@ -188,6 +188,48 @@ for (const kind of DB_KINDS) {
       assert.equal(cancelled.json().state, 'cancelled');
     });
 
+    test('a time that is never bookable is a 422 time_not_bookable with the nearest free times, not a 409 to retry', async () => {
+      ip = '192.0.2.7';
+      const service = '/organisations/koprivnice/services/konzultace-stavby';
+      const avail = (await call('GET', `${service}/availability?office=stavebni-urad&from=2026-12-02&to=2026-12-02`)).json();
+      const first = avail.days[0].times[0] as { start: string; end: string };
+      const offGrid = new Date(new Date(first.start).getTime() + 10 * 60_000).toISOString();
+      const hold = (start: string, email: string) => call('POST', `${service}/holds`, { office: 'stavebni-urad', start, name: 'Jana Nová', email });
+      const cases = {
+        'off the grid': offGrid,
+        'outside the hours': '2026-12-02T02:00:00Z',
+        'a day the office does not receive': '2026-12-01T08:00:00Z',
+        'inside the notice period': '2026-11-23T07:00:00Z',
+        'past the horizon': '2027-09-01T07:00:00Z',
+      };
+      for (const [why, start] of Object.entries(cases)) {
+        const res = await hold(start, `nb-${why.length}@example.cz`);
+        assert.equal(res.statusCode, 422, `${why}: ${res.body}`);
+        const problem = res.json();
+        assert.equal(problem.type, 'about:blank#time_not_bookable', why);
+        assert.ok(problem.nearestFreeTimes.length > 0, why);
+        for (const t of problem.nearestFreeTimes) assert.ok(t.start < t.end, why);
+      }
+      const near = (await hold(offGrid, 'nb-near@example.cz')).json().nearestFreeTimes as { start: string }[];
+      assert.ok(near.some((t) => t.start === first.start), 'the slot 10 minutes earlier is among the nearest');
+      // A slot that is on offer but taken stays a conflict.
+      assert.equal((await hold(first.start, 'nb-a@example.cz')).statusCode, 201);
+      const taken = await hold(first.start, 'nb-b@example.cz');
+      assert.equal(taken.statusCode, 409);
+      assert.equal(taken.json().type, 'about:blank#conflict');
+
+      const b = await bookThroughApi(okence, { organisation: 'koprivnice', office: 'stavebni-urad', service: 'konzultace-stavby', day: '2026-12-07', email: 'nb-move@example.cz', name: 'Move Me', ip: '192.0.2.71' });
+      const token = b.manageUrl.split('/m/')[1]!;
+      const moved = await call('POST', `/bookings/${token}/reschedule`, { start: offGrid });
+      assert.equal(moved.statusCode, 422, moved.body);
+      assert.equal(moved.json().type, 'about:blank#time_not_bookable');
+      assert.ok(moved.json().nearestFreeTimes.length > 0);
+      const doc = (await okence.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+      assert.ok(doc.paths[`${service.replace('koprivnice', '{organisation}').replace('konzultace-stavby', '{service}')}/holds`].post.responses['422']);
+      assert.ok(doc.paths['/bookings/{manageToken}/reschedule'].post.responses['422']);
+      assert.match(JSON.stringify(doc.components.schemas.Problem), /nearestFreeTimes/);
+    });
+
     test('bad input is a problem document naming the field', async () => {
       ip = '192.0.2.5';
       const res = await call('POST', '/organisations/koprivnice/services/konzultace-stavby/holds', { office: 'stavebni-urad', start: 'soon', name: '', email: 'x' });

@@ -5,7 +5,7 @@ import { AppError } from '../lib/errors.ts';
 import type { TenantsService } from '../tenants/service.ts';
 import type { BookingLifecycle, BookingView } from './lifecycle.ts';
 import { contactForm } from './schema.ts';
-import type { BookingService, FreeDay } from './service.ts';
+import type { BookingService, BookingTarget, FreeDay } from './service.ts';
 import { addDays } from './time.ts';
 
 const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(80);
@@ -40,6 +40,9 @@ function toBookingOut(b: BookingView): z.infer<typeof bookingOut> {
 
 const serviceParams = z.object({ organisation: slug, service: slug });
 
+/** How many free times a "not bookable" answer offers instead. */
+const NEAREST = 6;
+
 // A month of free times is ~35 KB of JSON that costs more to build than to find: the
 // bytes are kept with the cached free days they came from (the same array object
 // while the booking service's cache holds it), so a repeated request only sends them.
@@ -59,6 +62,15 @@ function availabilityBody(days: readonly FreeDay[], timeZone: string): JsonBytes
 /** Booking operations of the public API: the same use cases as the pages. */
 export function bookingOperations(deps: { tenants: TenantsService; booking: BookingService; lifecycle: BookingLifecycle }) {
   const { tenants, booking, lifecycle } = deps;
+
+  /** A start the rules never offer: retrying cannot help, so say so and offer the nearest free times. */
+  async function notBookable(target: BookingTarget, start: Date): Promise<AppError> {
+    const nearest = await booking.nearestFree(target, start, NEAREST);
+    return new AppError('time_not_bookable', 'not a bookable time', undefined, {
+      nearestFreeTimes: nearest.map((t) => ({ start: t.start.toISOString(), end: t.end.toISOString() })),
+    });
+  }
+
   return [
     operation({
       operationId: 'getAvailability',
@@ -90,12 +102,13 @@ export function bookingOperations(deps: { tenants: TenantsService; booking: Book
       response: z.object({ holdId: z.uuid(), start: isoInstant, end: isoInstant }),
       status: 201,
       rateLimitPerMinute: 20,
-      errors: [404, 409],
+      errors: [404, 409, 422],
       handler: async ({ params, body }, request) => {
         const target = await tenants.bookingTarget(params.organisation, body.office, params.service);
         const result = await lifecycle.createHold(target, new Date(body.start), body, { lang: body.language, ip: request.ip });
         if (result.ok) return { holdId: result.holdId, start: result.start.toISOString(), end: result.end.toISOString() };
         if (result.reason === 'limited') throw new AppError('rate_limited', 'hold limit per email or address');
+        if (result.reason === 'not_bookable') throw await notBookable(target, new Date(body.start));
         throw new AppError('conflict', 'that time was just taken');
       },
     }),
@@ -188,10 +201,11 @@ export function bookingOperations(deps: { tenants: TenantsService; booking: Book
       params: z.object({ manageToken }),
       body: z.object({ start: isoInstant }),
       response: bookingOut,
-      errors: [404, 409],
+      errors: [404, 409, 422],
       handler: async ({ params, body }) => {
         const result = await lifecycle.rescheduleByToken(params.manageToken, new Date(body.start));
         if (result.ok) return toBookingOut(result.booking);
+        if (result.reason === 'not_bookable') throw await notBookable(result.target, new Date(body.start));
         throw new AppError(result.reason === 'not_found' ? 'not_found' : 'conflict', result.reason);
       },
     }),

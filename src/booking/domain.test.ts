@@ -2,8 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import {
-  appointmentActions, bookableTimes, dueReminders, formatDayHours, generateSlots, NO_SHOW_GRACE_MINUTES, parseDayHours,
-  type AppointmentFacts, type BookingRules, type MeetingRecord, type SlotInput, type WeeklyHours,
+  appointmentActions, bookableTimes, dueReminders, formatDayHours, generateSlots, nearestTimes, NO_SHOW_GRACE_MINUTES, parseDayHours,
+  unavailableReason, type AppointmentFacts, type BookingRules, type MeetingRecord, type SlotInput, type WeeklyHours,
 } from './domain.ts';
 import { publicHolidays } from './holidays.ts';
 import { localParts, zonedInstant } from './time.ts';
@@ -220,6 +220,38 @@ test('the identity check and the end belong to a meeting that took place', () =>
       const a = appointmentActions(appointment(meeting), now);
       assert.equal(a.checkIdentity, Boolean(meeting?.startedAt) && !(meeting?.endedAt && meeting.noShow));
       assert.equal(a.end, Boolean(meeting?.startedAt) && !meeting?.endedAt);
+    }),
+  );
+});
+
+test('a start the rules never offer is not bookable; an offered one with no seat left is taken', () => {
+  const input = base({ from: '2026-05-04', to: '2026-05-04', now: new Date('2026-05-04T06:00:00Z'), rules: { ...rules, minNoticeMinutes: 60, horizonDays: 10 } });
+  const at = (day: string, hhmm: number) => zonedInstant(day, hhmm, 'Europe/Ljubljana')!;
+  const offered = (day: string) => generateSlots({ ...input, from: day, to: day, busy: [] });
+  // 09:00 is on the grid and free of rules; a booking on it makes it taken, not unbookable.
+  assert.equal(unavailableReason(at('2026-05-04', 9 * 60), offered('2026-05-04')), 'taken');
+  assert.equal(unavailableReason(at('2026-05-04', 9 * 60 + 10), offered('2026-05-04')), 'not_bookable', 'off the grid');
+  assert.equal(unavailableReason(at('2026-05-04', 13 * 60), offered('2026-05-04')), 'not_bookable', 'outside hours');
+  assert.equal(unavailableReason(at('2026-05-04', 8 * 60), offered('2026-05-04')), 'not_bookable', 'inside the notice period');
+  assert.equal(unavailableReason(at('2026-05-20', 9 * 60), offered('2026-05-20')), 'not_bookable', 'past the horizon');
+});
+
+test('the nearest times to a start: the closest few either side, in time order', () => {
+  const t = (iso: string) => ({ start: new Date(iso), end: new Date(new Date(iso).getTime() + 1_800_000) });
+  const times = ['2026-05-04T07:00:00Z', '2026-05-04T08:00:00Z', '2026-05-04T10:00:00Z', '2026-05-05T07:00:00Z', '2026-05-06T07:00:00Z'].map(t);
+  const near = nearestTimes(times, new Date('2026-05-04T08:40:00Z'), 3);
+  assert.deepEqual(near.map((x) => x.start.toISOString()), ['2026-05-04T07:00:00.000Z', '2026-05-04T08:00:00.000Z', '2026-05-04T10:00:00.000Z']);
+  assert.deepEqual(nearestTimes(times, new Date('2026-06-01T00:00:00Z'), 2).map((x) => x.start.toISOString()), ['2026-05-05T07:00:00.000Z', '2026-05-06T07:00:00.000Z']);
+  assert.deepEqual(nearestTimes([], new Date(), 3), []);
+  fc.assert(
+    fc.property(fc.array(fc.integer({ min: 0, max: 10_000 }), { maxLength: 30 }), fc.integer({ min: 0, max: 10_000 }), fc.integer({ min: 0, max: 8 }), (mins, at, n) => {
+      const all = [...new Set(mins)].sort((a, b) => a - b).map((m) => ({ start: new Date(m * 60_000), end: new Date(m * 60_000 + 1) }));
+      const near = nearestTimes(all, new Date(at * 60_000), n);
+      assert.equal(near.length, Math.min(n, all.length));
+      const worstKept = Math.max(0, ...near.map((x) => Math.abs(x.start.getTime() - at * 60_000)));
+      const left = all.filter((x) => !near.includes(x));
+      assert.ok(left.every((x) => Math.abs(x.start.getTime() - at * 60_000) >= worstKept));
+      assert.deepEqual(near, [...near].sort((a, b) => a.start.getTime() - b.start.getTime()));
     }),
   );
 });

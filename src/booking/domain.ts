@@ -140,6 +140,25 @@ export function bookableTimes(slots: readonly Slot[]): { start: Date; end: Date;
 }
 
 /**
+ * Why a start is not free, given the slots the rules offer that day with no bookings counted:
+ * `taken` when it is one of them (its seats went, a moment ago or since the page was shown),
+ * `not_bookable` when the rules never offer it (off the grid, outside the hours, a closed day,
+ * an absence, inside the notice period or past the horizon): trying again cannot help.
+ */
+export function unavailableReason(start: Date, offered: readonly Slot[]): 'taken' | 'not_bookable' {
+  return offered.some((s) => s.start.getTime() === start.getTime()) ? 'taken' : 'not_bookable';
+}
+
+/** The `n` times nearest to `start` (before or after), in time order: what to offer instead. */
+export function nearestTimes<T extends { start: Date }>(times: readonly T[], start: Date, n: number): T[] {
+  const distance = (t: T) => Math.abs(t.start.getTime() - start.getTime());
+  return [...times]
+    .sort((a, b) => distance(a) - distance(b) || a.start.getTime() - b.start.getTime())
+    .slice(0, n)
+    .sort((a, b) => a.start.getTime() - b.start.getTime());
+}
+
+/**
  * Reminders (minutes before the start) due at `now`: a reminder is due from
  * start − m until the start, and only if the booking was confirmed before that
  * moment — no "24 hours before" reminder for a booking made an hour ahead.

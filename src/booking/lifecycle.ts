@@ -370,7 +370,10 @@ export function bookingLifecycle(deps: {
       const target = await deps.tenants.bookingTargetById(current.organisationId, current.officeId, current.serviceId, current.staffId);
       const day = localParts(start, target.office.timeZone).date;
       const open = (await deps.booking.freshSlots(target, day, day)).filter((s) => s.start.getTime() === start.getTime());
-      if (open.length === 0) return { ok: false as const, reason: 'taken' as const };
+      if (open.length === 0) {
+        const reason = await deps.booking.whyNotFree(target, start);
+        return reason === 'taken' ? { ok: false as const, reason } : { ok: false as const, reason, target };
+      }
       const end = open[0]!.end;
       const result = await retryOnConflict(() =>
         db.transaction().execute(async (tx) => {

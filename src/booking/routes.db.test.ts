@@ -5,6 +5,7 @@ import type { Okence } from '../boot.ts';
 import { DB_KINDS } from '../db/testing.ts';
 import { bootTestApp, cookiesOf, csrfFrom } from '../http/testing.ts';
 import { fixedClock } from '../lib/clock.ts';
+import { bookThroughApi } from '../meeting/testing.ts';
 
 for (const kind of DB_KINDS) {
   describe(`booking pages on ${kind}`, () => {
@@ -159,6 +160,28 @@ for (const kind of DB_KINDS) {
       const taken = results.find((r) => r.statusCode === 409)!;
       assert.match(taken.body, /That time was just taken/);
       assert.match(taken.body, /class="button" href="\/o\/ue-domzale\/s\/potrdila-iz-uradnih-evidenc\/book\/domzale\/contact\?start=/);
+    });
+
+    test('a time that is never bookable brings the form back with the message and the nearest free times', async () => {
+      const { url, body } = await openContactForm();
+      const free = decodeURIComponent(/start=([^&]+)/.exec(url)?.[1] ?? '');
+      const offGrid = new Date(new Date(free).getTime() + 5 * 60_000).toISOString();
+      const action = '/o/ue-domzale/s/potrdila-iz-uradnih-evidenc/book/domzale/contact';
+      const res = await post(action, { start: offGrid, name: 'Nina Kralj', email: 'nina@example.si' }, csrfFrom(body));
+      assert.equal(res.statusCode, 422);
+      assert.match(res.body, /class="error-summary"/);
+      assert.match(res.body, /This time cannot be booked/);
+      assert.match(res.body, /value="Nina Kralj"/, 'what was typed is kept');
+      assert.match(res.body, new RegExp(`href="${action}\\?start=${encodeURIComponent(free)}"`), 'the free time next to it is offered');
+      assert.doesNotMatch(res.body, /just taken/);
+
+      const b = await bookThroughApi(okence, { organisation: 'ue-domzale', office: 'domzale', service: 'potrdila-iz-uradnih-evidenc', day: '2026-11-26', email: 'nina@example.si', name: 'Nina Kralj', ip: '192.0.2.80' });
+      const token = b.manageUrl.split('/m/')[1]!;
+      const page = await get(`/m/${token}/move?start=${encodeURIComponent(free)}&lang=en`);
+      const moved = await post(`/m/${token}/move`, { start: offGrid }, csrfFrom(page.body));
+      assert.equal(moved.statusCode, 422);
+      assert.match(moved.body, /This time cannot be booked/);
+      assert.match(moved.body, new RegExp(`href="/m/${token}/move\\?start=${encodeURIComponent(free)}"`));
     });
 
     test('unknown holds and manage links give 404; a malformed start gives a clear 400', async () => {

@@ -149,21 +149,29 @@ export function bookingPages(deps: Deps) {
         const errors = { email: request.t('book.error.limited') };
         return renderPage(request, reply, (ctx) => contactPage(ctx, { chosen: chosen(ctx, x, start), action: `${bookBase(x)}/contact`, values, errors, privacyHref }), 429);
       }
-      return renderTaken(request, reply, x, start);
+      if (result.reason === 'not_bookable') {
+        // Never a slot: the form comes back (what was typed kept) with the nearest free times.
+        const nearest = await nearestLinks(x, start, (s) => `${bookBase(x)}/contact?start=${encodeURIComponent(s.toISOString())}`);
+        return renderPage(request, reply, (ctx) => {
+          const errors = { start: ctx.t('error.time_not_bookable.title') };
+          return contactPage(ctx, { chosen: chosen(ctx, x, start), action: `${bookBase(x)}/contact`, values, errors, privacyHref, alternatives: nearest(ctx) });
+        }, 422);
+      }
+      return renderTaken(request, reply, x, start, 'taken');
     });
 
-    async function renderTaken(request: FastifyRequest, reply: FastifyReply, x: BookingTarget, start: Date, hrefFor?: (s: Date) => string) {
-      const day = localParts(start, x.office.timeZone).date;
+    /** Links to the free times nearest to `start`, labelled with the day and time. */
+    async function nearestLinks(x: BookingTarget, start: Date, hrefFor: (s: Date) => string) {
+      const tz = x.office.timeZone;
+      const nearest = await booking.nearestFree(x, start, 6);
+      return (ctx: PageContext) => nearest.map((a) => ({ label: `${dayName(localParts(a.start, tz).date, ctx.lang)} ${hhmm(a.start, tz)}`, href: hrefFor(a.start) }));
+    }
+
+    /** A time taken meanwhile (409: a race) or never bookable (422): say which, with the nearest free times. */
+    async function renderTaken(request: FastifyRequest, reply: FastifyReply, x: BookingTarget, start: Date, why: 'taken' | 'not_bookable', hrefFor?: (s: Date) => string) {
       const href = hrefFor ?? ((s: Date) => `${bookBase(x)}/contact?start=${encodeURIComponent(s.toISOString())}`);
-      const free = [...(await freeTimes(x, day, addDays(day, 7), href)).values()].flat();
-      const nearest = free.sort((a, b) => Math.abs(a.start.getTime() - start.getTime()) - Math.abs(b.start.getTime() - start.getTime())).slice(0, 6);
-      nearest.sort((a, b) => a.start.getTime() - b.start.getTime());
-      return renderPage(request, reply, (ctx) =>
-        takenPage(ctx, {
-          alternatives: nearest.map((a) => ({ label: `${dayName(localParts(a.start, x.office.timeZone).date, ctx.lang)} ${a.label}`, href: a.href })),
-          calendarHref: bookBase(x),
-        }),
-      409);
+      const nearest = await nearestLinks(x, start, href);
+      return renderPage(request, reply, (ctx) => takenPage(ctx, { why, alternatives: nearest(ctx), calendarHref: bookBase(x) }), why === 'taken' ? 409 : 422);
     }
 
     app.get('/h/:hold', async (request, reply) => {
@@ -286,7 +294,7 @@ export function bookingPages(deps: Deps) {
       if (result.reason === 'not_active') return renderPage(request, reply, (ctx) => messagePage(ctx.t('book.not_active'), []), 409);
       const b = await lifecycle.byToken('manage', token);
       if (!b) throw new AppError('not_found');
-      return renderTaken(request, reply, b.target, start, (s) => `/m/${token}/move?start=${encodeURIComponent(s.toISOString())}`);
+      return renderTaken(request, reply, b.target, start, result.reason, (s) => `/m/${token}/move?start=${encodeURIComponent(s.toISOString())}`);
     });
   };
 }

@@ -2,7 +2,7 @@ import type { Db } from '../db/db.ts';
 import { retryOnConflict } from '../db/retry.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { Office, Organisation, Service } from '../tenants/domain.ts';
-import { bookableTimes, generateSlots, type Slot } from './domain.ts';
+import { bookableTimes, generateSlots, nearestTimes, unavailableReason, type Slot, type SlotInput } from './domain.ts';
 import { publicHolidays } from './holidays.ts';
 import * as repo from './repo.ts';
 import { addDays, localParts, zonedInstant } from './time.ts';
@@ -39,7 +39,7 @@ export type BookingTarget = { organisation: Organisation; office: Office; servic
 
 export type Contact = { name: string; email: string; phone: string | null; notes: string | null };
 
-export type HoldResult = { ok: true; holdId: string; staffId: string; start: Date; end: Date } | { ok: false; reason: 'taken' | 'limited' };
+export type HoldResult = { ok: true; holdId: string; staffId: string; start: Date; end: Date } | { ok: false; reason: 'taken' | 'limited' | 'not_bookable' };
 
 /** Availability, holds and bookings. */
 export function bookingService(deps: { db: Db; clock: Clock }) {
@@ -77,6 +77,11 @@ export function bookingService(deps: { db: Db; clock: Clock }) {
   }
 
   async function slots(target: BookingTarget, from: string, to: string): Promise<Slot[]> {
+    return generateSlots(await slotInput(target, from, to));
+  }
+
+  /** What the free slots of days `from`..`to` are computed from, read now. */
+  async function slotInput(target: BookingTarget, from: string, to: string): Promise<SlotInput> {
     const now = clock.now();
     const tz = target.office.timeZone;
     const officials = target.officialIds;
@@ -91,7 +96,7 @@ export function bookingService(deps: { db: Db; clock: Clock }) {
     ]);
     const closedDays = new Set([...closures, ...[...years].flatMap((y) => publicHolidays(target.organisation.country, y))]);
     const { service } = target;
-    return generateSlots({
+    return {
       from,
       to,
       timeZone: tz,
@@ -107,7 +112,25 @@ export function bookingService(deps: { db: Db; clock: Clock }) {
         minNoticeMinutes: service.minNoticeMinutes,
         horizonDays: service.horizonDays,
       },
-    });
+    };
+  }
+
+  /** Why `start` has no free seat: `taken` (it is a slot, all seats gone) or `not_bookable` (never a slot). */
+  async function whyNotFree(target: BookingTarget, start: Date): Promise<'taken' | 'not_bookable'> {
+    const day = localParts(start, target.office.timeZone).date;
+    return unavailableReason(start, generateSlots({ ...(await slotInput(target, day, day)), busy: [] }));
+  }
+
+  /** Free times nearest to `start`, looked for within a week either side, inside today..the horizon. */
+  async function nearestFree(target: BookingTarget, start: Date, n: number): Promise<{ start: Date; end: Date; free: number }[]> {
+    const today = localParts(clock.now(), target.office.timeZone).date;
+    const lastDay = addDays(today, target.service.horizonDays);
+    const asked = localParts(start, target.office.timeZone).date;
+    const centre = asked < today ? today : asked > lastDay ? lastDay : asked;
+    const from = addDays(centre, -7) < today ? today : addDays(centre, -7);
+    const to = addDays(centre, 7) > lastDay ? lastDay : addDays(centre, 7);
+    const days = await freeDays(target, from, to);
+    return nearestTimes(days.flatMap((d) => d.times), start, n);
   }
 
   /**
@@ -142,6 +165,8 @@ export function bookingService(deps: { db: Db; clock: Clock }) {
     /** Free slots computed now, for decisions. */
     freshSlots: slots,
     offeredSlots,
+    whyNotFree,
+    nearestFree,
     /** Forgets cached availability: call after any change to bookings, hours, closures or absences. */
     invalidate: () => cache.clear(),
 
@@ -162,7 +187,7 @@ export function bookingService(deps: { db: Db; clock: Clock }) {
       const day = localParts(start, target.office.timeZone).date;
       const open = (await slots(target, day, day)).filter((s) => s.start.getTime() === start.getTime());
       const first = open[0];
-      if (!first) return { ok: false, reason: 'taken' };
+      if (!first) return { ok: false, reason: await whyNotFree(target, start) };
       const end = first.end;
       const candidates = open.sort((a, b) => b.free - a.free).map((s) => ({ staffId: s.officialId, capacity: target.service.capacity }));
       const staffIds = candidates.map((c) => c.staffId);

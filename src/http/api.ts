@@ -133,6 +133,10 @@ const problem = z
     status: z.number().int(),
     detail: z.string().optional(),
     errors: z.record(z.string(), z.string()).optional(),
+    nearestFreeTimes: z
+      .array(z.object({ start: z.string(), end: z.string() }))
+      .optional()
+      .describe('With time_not_bookable: the free times nearest to the one asked for, in time order'),
   })
   .meta({ id: 'Problem', description: 'An RFC 9457 problem document' });
 

@@ -11,7 +11,7 @@ function wantsJson(request: FastifyRequest): boolean {
   return request.url.startsWith('/api/');
 }
 
-function send(request: FastifyRequest, reply: FastifyReply, code: ErrorCode, fields?: Record<string, string>) {
+function send(request: FastifyRequest, reply: FastifyReply, code: ErrorCode, fields?: Record<string, string>, data?: Record<string, unknown>) {
   const entry = ERROR_TABLE[code];
   const t = request.t;
   if (wantsJson(request)) {
@@ -19,6 +19,7 @@ function send(request: FastifyRequest, reply: FastifyReply, code: ErrorCode, fie
       .status(entry.status)
       .type('application/problem+json')
       .send({
+        ...data,
         type: `about:blank#${code}`,
         title: t(entry.title),
         status: entry.status,
@@ -66,7 +67,7 @@ export function installErrorHandling(app: FastifyInstance): void {
     if (error instanceof AppError) {
       if (ERROR_TABLE[error.code].status >= 500) request.log.error({ err: error }, 'request failed');
       else request.log.info({ code: error.code, msg: error.message }, 'request refused');
-      return send(request, reply, error.code, error.fields);
+      return send(request, reply, error.code, error.fields, error.data);
     }
     if (error instanceof ZodError) {
       const fields = Object.fromEntries(error.issues.map((i) => [i.path.join('.'), i.message]));

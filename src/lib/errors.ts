@@ -10,6 +10,7 @@ export type ErrorCode =
   | 'conflict'
   | 'gone'
   | 'unprocessable'
+  | 'time_not_bookable'
   | 'payload_too_large'
   | 'unsupported_media_type'
   | 'rate_limited'
@@ -25,20 +26,26 @@ export const ERROR_TABLE: Record<ErrorCode, { status: number; title: MessageKey;
   conflict: { status: 409, title: 'error.conflict.title', detail: 'error.conflict.detail' },
   gone: { status: 410, title: 'error.gone.title', detail: 'error.gone.detail' },
   unprocessable: { status: 422, title: 'error.unprocessable.title', detail: 'error.unprocessable.detail' },
+  time_not_bookable: { status: 422, title: 'error.time_not_bookable.title', detail: 'error.time_not_bookable.detail' },
   payload_too_large: { status: 413, title: 'error.payload_too_large.title', detail: 'error.payload_too_large.detail' },
   unsupported_media_type: { status: 415, title: 'error.unsupported_media_type.title', detail: 'error.unsupported_media_type.detail' },
   rate_limited: { status: 429, title: 'error.rate_limited.title', detail: 'error.rate_limited.detail' },
   internal: { status: 500, title: 'error.internal.title', detail: 'error.internal.detail' },
 };
 
-/** A failure with a code from the table; `fields` carries per-field problems for forms and the API. */
+/**
+ * A failure with a code from the table; `fields` carries per-field problems for forms and the
+ * API, `data` extension members of the API's problem document (e.g. `nearestFreeTimes`).
+ */
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly fields: Record<string, string> | undefined;
-  constructor(code: ErrorCode, message?: string, fields?: Record<string, string>) {
+  readonly data: Record<string, unknown> | undefined;
+  constructor(code: ErrorCode, message?: string, fields?: Record<string, string>, data?: Record<string, unknown>) {
     super(message ?? code);
     this.code = code;
     this.fields = fields;
+    this.data = data;
   }
 }
 

@@ -19,7 +19,11 @@ function chosenBox(ctx: PageContext, c: Chosen): Html {
 /** Step 3: contact details. Errors come back with a summary and what was typed. */
 export function contactPage(
   ctx: PageContext,
-  data: { chosen: Chosen; action: string; values: Record<string, string>; errors: FieldErrors; privacyHref: string },
+  data: {
+    chosen: Chosen; action: string; values: Record<string, string>; errors: FieldErrors; privacyHref: string;
+    /** When the chosen time is not bookable: the nearest free times instead. */
+    alternatives?: { label: string; href: string }[];
+  },
 ): Page {
   const { t } = ctx;
   const v = data.values;
@@ -29,6 +33,10 @@ export function contactPage(
     body: html`${errorSummary(t, data.errors)}
 <h1>${t('book.contact_title')}</h1>
 ${chosenBox(ctx, data.chosen)}
+${data.alternatives ? html`<div id="start" class="field-error" tabindex="-1">
+  <p class="error-message">${t('error.time_not_bookable.detail')}</p>
+  ${alternativeTimes(ctx, data.alternatives)}
+</div>` : ''}
 <form class="stack" method="post" action="${data.action}" novalidate>
   ${csrfField(ctx)}
   <input type="hidden" name="start" value="${v.start ?? ''}">
@@ -73,15 +81,24 @@ ${data.notice ? html`<p class="notice" role="status">${data.notice}</p>` : ''}
   };
 }
 
-/** A time was taken a moment before: say so and offer the nearest free times. */
-export function takenPage(ctx: PageContext, data: { alternatives: { label: string; href: string }[]; calendarHref: string }): Page {
+function alternativeTimes(ctx: PageContext, alternatives: { label: string; href: string }[]): Html {
+  if (alternatives.length === 0) return html`<p>${ctx.t('book.nearest_none')}</p>`;
+  return html`<ul class="times">${alternatives.map((a) => html`<li><a class="button" href="${a.href}">${a.label}</a></li>`)}</ul>`;
+}
+
+/**
+ * A time was taken a moment before (a race: trying another is the answer), or is not one
+ * the office offers at all: say which, and offer the nearest free times.
+ */
+export function takenPage(ctx: PageContext, data: { why: 'taken' | 'not_bookable'; alternatives: { label: string; href: string }[]; calendarHref: string }): Page {
   const { t } = ctx;
+  const title = data.why === 'taken' ? t('book.taken_title') : t('error.time_not_bookable.title');
+  const text = data.why === 'taken' ? t('book.taken_text') : t('error.time_not_bookable.detail');
   return {
-    title: t('book.taken_title'),
-    body: html`<h1>${t('book.taken_title')}</h1>
-${data.alternatives.length
-  ? html`<p>${t('book.taken_text')}</p><ul class="times">${data.alternatives.map((a) => html`<li><a class="button" href="${a.href}">${a.label}</a></li>`)}</ul>`
-  : html`<p>${t('book.taken_none')}</p>`}
+    title,
+    body: html`<h1>${title}</h1>
+${data.alternatives.length ? html`<p>${text}</p>` : ''}
+${alternativeTimes(ctx, data.alternatives)}
 <p><a href="${data.calendarHref}">${t('book.change_time')}</a></p>`,
   };
 }

@@ -32,6 +32,8 @@ export const cs: Record<MessageKey, string> = {
   'error.conflict.detail': 'Někdo jiný to ve stejnou chvíli změnil. Zkuste to prosím znovu.',
   'error.payload_too_large.title': 'Příliš velké',
   'error.payload_too_large.detail': 'Odeslaná data jsou větší, než je povoleno.',
+  'error.time_not_bookable.title': 'Tento termín nelze rezervovat',
+  'error.time_not_bookable.detail': 'Tento čas nepatří mezi nabízené termíny (je mimo úřední hodiny, mezi dvěma termíny, příliš brzy nebo příliš daleko dopředu). Vyberte si jeden z nejbližších volných termínů.',
   'error.unsupported_media_type.title': 'Nepodporovaný formát',
   'error.unsupported_media_type.detail': 'Požadavek byl odeslán ve formátu, který zde nepřijímáme. Rozhraní API přijímá pouze JSON (application/json).',
   'error.rate_limited.title': 'Příliš mnoho požadavků',

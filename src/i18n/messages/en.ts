@@ -33,6 +33,8 @@ export const en = {
   'error.conflict.detail': 'Someone else changed this at the same moment. Please try again.',
   'error.payload_too_large.title': 'Too large',
   'error.payload_too_large.detail': 'What you sent is larger than allowed.',
+  'error.time_not_bookable.title': 'This time cannot be booked',
+  'error.time_not_bookable.detail': 'It is not one of the appointment times offered (outside the office hours, between two times, too soon or too far ahead). Choose one of the nearest free times.',
   'error.unsupported_media_type.title': 'Unsupported format',
   'error.unsupported_media_type.detail': 'The request was sent in a format that is not accepted here. The API takes JSON only (application/json).',
   'error.rate_limited.title': 'Too many requests',

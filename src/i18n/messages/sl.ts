@@ -32,6 +32,8 @@ export const sl: Record<MessageKey, string> = {
   'error.conflict.detail': 'Nekdo drug je to spremenil v istem trenutku. Poskusite znova.',
   'error.payload_too_large.title': 'Preveliko',
   'error.payload_too_large.detail': 'Poslani podatki so večji, kot je dovoljeno.',
+  'error.time_not_bookable.title': 'Tega termina ni mogoče rezervirati',
+  'error.time_not_bookable.detail': 'Ta čas ni med ponujenimi termini (je zunaj uradnih ur, med dvema terminoma, prezgodaj ali predaleč vnaprej). Izberite enega od najbližjih prostih terminov.',
   'error.unsupported_media_type.title': 'Nepodprta oblika',
   'error.unsupported_media_type.detail': 'Zahteva je bila poslana v obliki, ki je tu ne sprejemamo. Vmesnik API sprejema samo JSON (application/json).',
   'error.rate_limited.title': 'Preveč zahtev',
