@@ -44,10 +44,25 @@ test('keyboard only: from the service page to a confirmed booking', async () => 
   await tabTo(page, (e) => e.id === 'name', 'the name field');
   await page.keyboard.type('Ana Keyboard');
   await page.keyboard.press('Tab');
+  await page.keyboard.type('keybaord@example.si');
+  await tabTo(page, (e) => e.text === 'Reserve', 'Reserve');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/h\/[0-9a-f-]{36}$/);
+  // A typo in the address: the code page shows it, "Change it" brings the form back filled.
+  await page.getByText('We sent a 6-digit code to keybaord@example.si.').waitFor();
+  await tabTo(page, (e) => e.tag === 'BUTTON' && e.text === 'Change it', 'Change it');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/contact\?start=/);
+  assert.equal(await page.locator('#name').inputValue(), 'Ana Keyboard');
+  await expectAccessible(page);
+  await tabTo(page, (e) => e.id === 'email', 'the email field');
+  await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.type('keyboard@example.si');
   await tabTo(page, (e) => e.text === 'Reserve', 'Reserve');
   await page.keyboard.press('Enter');
   await page.waitForURL(/\/h\/[0-9a-f-]{36}$/);
+  await page.getByText('We sent a 6-digit code to keyboard@example.si.').waitFor();
+  await expectAccessible(page);
   const code = await waitForMail(smtp.messages, 'keyboard@example.si', /\b(\d{6})\b/);
   await tabTo(page, (e) => e.id === 'code', 'the code field');
   await page.keyboard.type(code);

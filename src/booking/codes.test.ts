@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { afterWrongCode, codeMatches, confirmDecision, hashCode, linkToken, newCode, resendDecision, type HoldState } from './codes.ts';
+import { afterWrongCode, codeMatches, confirmDecision, hashCode, holdCookie, holdFromCookie, linkToken, newCode, resendDecision, type HoldState } from './codes.ts';
 
 const now = new Date('2026-11-23T10:00:00Z');
 const held = (over: Partial<HoldState> = {}): HoldState => ({
@@ -63,4 +63,15 @@ test('link tokens carry 256 bits and differ per purpose and booking', () => {
   assert.notEqual(a, linkToken('secret'.repeat(6), 'join', 'b1'));
   assert.notEqual(a, linkToken('secret'.repeat(6), 'manage', 'b2'));
   assert.equal(a, linkToken('secret'.repeat(6), 'manage', 'b1'));
+});
+
+test('a hold cookie names its hold only with the MAC the secret made', () => {
+  const id = '3f1c0a9e-1111-4222-8333-944455556666';
+  const value = holdCookie('s3cret', id);
+  assert.equal(holdFromCookie('s3cret', value), id);
+  assert.equal(holdFromCookie('other', value), null, 'another secret');
+  assert.equal(holdFromCookie('s3cret', id), null, 'the bare id from a URL');
+  assert.equal(holdFromCookie('s3cret', `${id}.${'A'.repeat(43)}`), null);
+  assert.equal(holdFromCookie('s3cret', value.replace(id, '3f1c0a9e-1111-4222-8333-944455556667')), null, 'a MAC moved to another id');
+  assert.equal(holdFromCookie('s3cret', undefined), null);
 });

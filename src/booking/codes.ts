@@ -83,3 +83,21 @@ export function resendDecision(hold: HoldState, now: Date): ResendDecision {
   }
   return { allowed: true };
 }
+
+/**
+ * The value of the cookie that marks the browser which placed a hold: the hold's id and a MAC
+ * of it. The id alone is no proof (it is in `/h/{id}` URLs, history and staff pages); the MAC
+ * is, so only that browser sees the full e-mail address and gets its typed details back.
+ */
+export function holdCookie(secret: string, holdId: string): string {
+  return `${holdId}.${createHmac('sha256', secret).update(`hold-browser:${holdId}`).digest('base64url')}`;
+}
+
+/** The hold id a hold cookie names, or null when the value is not one this secret made. */
+export function holdFromCookie(secret: string, value: string | undefined): string | null {
+  const id = value?.split('.')[0] ?? '';
+  if (!/^[0-9a-f-]{36}$/.test(id)) return null;
+  const a = Buffer.from(holdCookie(secret, id));
+  const b = Buffer.from(value ?? '');
+  return a.length === b.length && timingSafeEqual(a, b) ? id : null;
+}

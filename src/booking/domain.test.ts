@@ -2,8 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import {
-  appointmentActions, bookableTimes, dueReminders, formatDayHours, generateSlots, nearestTimes, NO_SHOW_GRACE_MINUTES, parseDayHours,
-  unavailableReason, type AppointmentFacts, type BookingRules, type MeetingRecord, type SlotInput, type WeeklyHours,
+  appointmentActions, bookableTimes, dueReminders, formatDayHours, generateSlots, maskEmail, nearestTimes,
+  NO_SHOW_GRACE_MINUTES, parseDayHours, unavailableReason,
+  type AppointmentFacts, type BookingRules, type MeetingRecord, type SlotInput, type WeeklyHours,
 } from './domain.ts';
 import { publicHolidays } from './holidays.ts';
 import { localParts, zonedInstant } from './time.ts';
@@ -222,6 +223,13 @@ test('the identity check and the end belong to a meeting that took place', () =>
       assert.equal(a.end, Boolean(meeting?.startedAt) && !meeting?.endedAt);
     }),
   );
+});
+
+test('a masked address keeps the first character and the domain', () => {
+  assert.equal(maskEmail('jana.novak@example.org'), 'j***@example.org');
+  assert.equal(maskEmail('j@example.org'), 'j***@example.org');
+  assert.equal(maskEmail('"a@b"@example.org'), '"***@example.org');
+  assert.equal(maskEmail('nonsense'), '***');
 });
 
 test('a start the rules never offer is not bookable; an offered one with no seat left is taken', () => {

@@ -258,4 +258,13 @@ export function appointmentActions(f: AppointmentFacts, now: Date): AppointmentA
     checkIdentity: live && started && !noShowRecorded,
     end: live && started && !ended,
   };
+
+ * An e-mail address as the code page shows it to anyone but the browser that typed it:
+ * "j***@example.org". The domain stays whole (the part most often mistyped, and not personal);
+ * the local part keeps its first character.
+ */
+export function maskEmail(email: string): string {
+  const at = email.lastIndexOf('@');
+  if (at < 1) return '***';
+  return `${email.slice(0, 1)}***${email.slice(at)}`;
 }

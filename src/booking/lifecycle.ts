@@ -11,6 +11,8 @@ import {
   codeMatches,
   confirmDecision,
   hashCode,
+  holdCookie,
+  holdFromCookie,
   linkToken,
   MAX_CODE_ATTEMPTS,
   newCode,
@@ -156,7 +158,19 @@ export function bookingLifecycle(deps: {
      * Reserves a time and emails a code. Answers the same way for any email
      * address; limits per email and per address keep bots from harvesting slots.
      */
-    async createHold(target: BookingTarget, start: Date, contact: Contact, ctx: { lang: Lang; ip: string }) {
+    async createHold(
+      target: BookingTarget,
+      start: Date,
+      contact: Contact,
+      /** `replaces`: this browser's earlier hold; if it holds the same time, it is given up first. */
+      ctx: { lang: Lang; ip: string; replaces?: string | null },
+    ) {
+      // The browser back button from the code page to this form: without this, the citizen's
+      // own abandoned hold would take the seat they ask for again (or a second one).
+      if (ctx.replaces) {
+        const at = { start, officeId: target.office.id, serviceId: target.service.id };
+        if (await repo.releaseHold(db, ctx.replaces, clock.now(), at)) deps.booking.invalidate();
+      }
       // Counted and inserted in one transaction, serialised per address and per email.
       const withinLimits = async (tx: Db, now: Date) => {
         const hourAgo = new Date(now.getTime() - 3600_000);
@@ -267,7 +281,31 @@ export function bookingLifecycle(deps: {
       if (!row) return null;
       const target = await deps.tenants.bookingTargetById(row.organisationId, row.officeId, row.serviceId, row.staffId);
       const live = row.state === 'held' && row.holdExpiresAt !== null && row.holdExpiresAt > clock.now();
-      return { id: row.id, state: row.state, live, start: row.start, target };
+      return { id: row.id, state: row.state, live, start: row.start, email: row.email, target };
+    },
+
+    /** The cookie value that marks this browser as the one that placed the hold. */
+    holdCookie: (holdId: string) => holdCookie(secret, holdId),
+    /** The hold a browser's cookie names, or null (none, or not made with our secret). */
+    holdFromCookie: (value: string | undefined) => holdFromCookie(secret, value),
+
+    /** "Wrong address? Change it": gives up a live hold so its time is free again at once. */
+    async releaseHold(holdId: string): Promise<boolean> {
+      const released = await repo.releaseHold(db, holdId, clock.now());
+      if (released) deps.booking.invalidate();
+      return released;
+    },
+
+    /**
+     * What was typed for a hold, to fill the contact form again for the browser that placed it
+     * (the caller checks its cookie): while the hold is held, or for an hour after it was given
+     * up or ran out. Never for a confirmed, cancelled or locked one.
+     */
+    async typed(holdId: string) {
+      const row = await repo.findBooking(db, holdId);
+      if (!row || (row.state !== 'held' && row.state !== 'expired') || !row.holdExpiresAt) return null;
+      if (row.holdExpiresAt.getTime() < clock.now().getTime() - 3600_000) return null;
+      return { organisationId: row.organisationId, name: row.name, email: row.email, phone: row.phone ?? '', notes: row.notes ?? '' };
     },
 
     /** The current invitation of a booking (REQUEST, or CANCEL once cancelled), for download. */

@@ -138,6 +138,27 @@ export async function confirmHold(db: Db, id: string, now: Date): Promise<boolea
   return result.numUpdatedRows === 1n;
 }
 
+/**
+ * Gives up a hold still held, so its seat is free at once: the citizen went back to change
+ * what they typed. Marked expired (abandoned), as a hold that ran out would be. `at` limits it
+ * to a hold of that time, office and service. False when there was no such hold.
+ */
+export async function releaseHold(db: Db, id: string, now: Date, at?: { start: Date; officeId: string; serviceId: string }): Promise<boolean> {
+  let q = db
+    .updateTable('booking')
+    .set({ state: 'expired', hold_expires_at: now })
+    .where('id', '=', id)
+    .where('state', '=', 'held')
+    .where('hold_expires_at', '>', now);
+  if (at) {
+    q = q
+      .where('office_id', '=', at.officeId)
+      .where('service_id', '=', at.serviceId)
+      .where(sql<boolean>`lower(during) = ${at.start}`);
+  }
+  return (await q.executeTakeFirst()).numUpdatedRows === 1n;
+}
+
 export async function cancelBooking(db: Db, id: string, now: Date): Promise<boolean> {
   const result = await db
     .updateTable('booking')

@@ -149,6 +149,74 @@ for (const kind of DB_KINDS) {
       assert.match((await get(`/m/${token}`)).body, /This appointment was cancelled/);
     });
 
+    test('the code page says where the code went; "change it" and the back button bring the form back filled and free the time', async () => {
+      const contactUrl = '/o/ue-domzale/s/potrdila-iz-uradnih-evidenc/book/domzale/contact';
+      const { url, body } = await openContactForm();
+      const start = decodeURIComponent(/start=([^&]+)/.exec(url)?.[1] ?? '');
+      const typed = { start, name: 'Mojca Tipkarica', email: 'mojca.tipk@exmaple.si', phone: '041 222 333', notes: 'Za vrtec.' };
+      const first = await post(contactUrl, typed, csrfFrom(body));
+      assert.equal(first.statusCode, 303);
+      assert.match(String(first.headers['set-cookie']), /__Host-okence-hold=[0-9a-f-]{36}\.[\w-]{43}; Max-Age=3600; Path=\/; HttpOnly; Secure; SameSite=Lax/);
+      const firstId = String(first.headers.location).slice(3);
+      const state = async (id: string) => (await okence.handle.db.selectFrom('booking').select('state').where('id', '=', id).executeTakeFirstOrThrow()).state;
+
+      // This browser sees the whole address; anyone else with the URL only a masked one.
+      const codePage = await get(`/h/${firstId}`);
+      assert.match(codePage.body, /We sent a 6-digit code to mojca\.tipk@exmaple\.si\./);
+      assert.match(codePage.body, /Wrong address\?<\/span> <form method="post" action="\/h\/[^"]+\/change"[^>]*>.*<button type="submit" class="link">Change it<\/button>/);
+      const stranger = await okence.app.inject({ method: 'GET', url: `/h/${firstId}?lang=en` });
+      assert.match(stranger.body, /We sent a 6-digit code to m\*\*\*@exmaple\.si\./);
+      assert.doesNotMatch(stranger.body, /mojca\.tipk/);
+      const forged = await okence.app.inject({ method: 'GET', url: `/h/${firstId}?lang=en`, cookies: { '__Host-okence-hold': `${firstId}.${'A'.repeat(43)}` } });
+      assert.doesNotMatch(forged.body, /mojca\.tipk/);
+
+      // The browser back button: the form is filled again; sending it (address corrected) gives
+      // up the first hold instead of leaving it to block the time.
+      const back = await get(url);
+      for (const value of ['Mojca Tipkarica', 'mojca.tipk@exmaple.si', '041 222 333']) assert.ok(back.body.includes(`value="${value}"`), value);
+      assert.match(back.body, />Za vrtec\.<\/textarea>/);
+      const second = await post(contactUrl, { ...typed, email: 'mojca.tipk@example.si' }, csrfFrom(back.body));
+      assert.equal(second.statusCode, 303);
+      const secondId = String(second.headers.location).slice(3);
+      assert.equal(await state(firstId), 'expired');
+      assert.equal(await state(secondId), 'held');
+
+      // A stranger's "change it" gives nothing up and fills nothing in.
+      const strangerCookies = cookiesOf(stranger);
+      const strangerChange = await okence.app.inject({ method: 'POST', url: `/h/${secondId}/change`, cookies: strangerCookies, payload: { _csrf: csrfFrom(stranger.body) } });
+      assert.equal(strangerChange.statusCode, 303);
+      assert.equal(await state(secondId), 'held');
+      const strangerForm = await okence.app.inject({ method: 'GET', url: String(strangerChange.headers.location), cookies: strangerCookies });
+      assert.doesNotMatch(strangerForm.body, /Mojca/);
+
+      // "Change it": the hold is given up at once, and the form comes back with what was typed.
+      const code2 = await get(`/h/${secondId}`);
+      const change = await post(`/h/${secondId}/change`, {}, csrfFrom(code2.body));
+      assert.equal(change.statusCode, 303);
+      assert.equal(change.headers.location, `${contactUrl}?start=${encodeURIComponent(start)}`);
+      assert.equal(await state(secondId), 'expired');
+      const again = await get(String(change.headers.location));
+      assert.ok(again.body.includes('value="mojca.tipk@example.si"'));
+      assert.match(again.body, />Za vrtec\.<\/textarea>/);
+    });
+
+    test('"send the code again" too early is a notice saying when, not an error', async () => {
+      const { url, body } = await openContactForm();
+      const start = decodeURIComponent(/start=([^&]+)/.exec(url)?.[1] ?? '');
+      const placed = await post('/o/ue-domzale/s/potrdila-iz-uradnih-evidenc/book/domzale/contact', { start, name: 'Hitri Janez', email: 'hitri@example.si' }, csrfFrom(body));
+      const holdUrl = String(placed.headers.location);
+      const codePage = await get(holdUrl);
+      const early = await post(`${holdUrl}/resend`, {}, csrfFrom(codePage.body));
+      assert.equal(early.statusCode, 429);
+      assert.equal(early.headers['retry-after'], '30');
+      assert.match(early.body, /<p class="notice" role="status">We sent a code a moment ago\. You can ask for a new one in 30 s\.<\/p>/);
+      assert.doesNotMatch(early.body, /error-summary|error-message|aria-invalid/);
+      clock.advance(31_000);
+      const later = await post(`${holdUrl}/resend`, {}, csrfFrom(codePage.body));
+      assert.equal(later.statusCode, 303);
+      clock.set(new Date('2026-11-23T07:00:00Z'));
+    });
+
     test('a time taken meanwhile gives a clear page with the nearest free times, never a 500', async () => {
       const { url, body } = await openContactForm();
       const start = decodeURIComponent(/start=([^&]+)/.exec(url)?.[1] ?? '');

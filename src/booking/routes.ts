@@ -7,6 +7,8 @@ import type { Clock } from '../lib/clock.ts';
 import type { TenantsService } from '../tenants/service.ts';
 import { html } from '../views/html.ts';
 import { csrfField } from '../views/layout.ts';
+import type { FieldErrors } from '../views/form.ts';
+import { HOST_COOKIE } from '../http/security.ts';
 import { formatWhen } from './emails.ts';
 import type { BookingLifecycle } from './lifecycle.ts';
 import { codeForm, contactForm, dayParam, instant, monthParam } from './schema.ts';
@@ -14,6 +16,7 @@ import type { BookingService, BookingTarget } from './service.ts';
 import { addDays, localParts } from './time.ts';
 import { calendarPage } from './views/calendar.ts';
 import { dayName } from '../views/dates.ts';
+import { maskEmail } from './domain.ts';
 import { cancelPage, managePage } from './views/manage.ts';
 import { alreadyConfirmedPage, codePage, contactPage, messagePage, takenPage } from './views/steps.ts';
 
@@ -21,6 +24,8 @@ const targetParams = z.object({ org: z.string().max(80), service: z.string().max
 const tokenParams = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{43}$/) });
 const holdParams = z.object({ hold: z.uuid() });
 const confirmForm = z.object({ confirm: z.literal('yes') });
+/** Marks the browser that placed a hold (booking/codes.ts holdCookie); it lives as long as a hold's details are kept for it. */
+const HOLD_COOKIE = '__Host-okence-hold';
 
 type Deps = { tenants: TenantsService; booking: BookingService; lifecycle: BookingLifecycle; clock: Clock };
 
@@ -96,6 +101,23 @@ export function bookingPages(deps: Deps) {
     return x;
   }
 
+  /** The hold this browser placed last (its signed cookie), or null. */
+  const browserHold = (request: FastifyRequest) => lifecycle.holdFromCookie(request.cookies[HOLD_COOKIE]);
+
+  /** What this browser typed for its last hold at this organisation: the form comes back filled. */
+  async function typedBefore(request: FastifyRequest, x: BookingTarget): Promise<Record<string, string>> {
+    const id = browserHold(request);
+    const typed = id ? await lifecycle.typed(id) : null;
+    if (!typed || typed.organisationId !== x.organisation.id) return {};
+    return { name: typed.name, email: typed.email, phone: typed.phone, notes: typed.notes };
+  }
+
+  /** The code page of a live hold; the address is whole only for the browser that placed it. */
+  function renderCode(request: FastifyRequest, reply: FastifyReply, h: { id: string; email: string }, more: Omit<Parameters<typeof codePage>[1], 'holdId' | 'email' | 'errors'> & { errors?: FieldErrors }, status = 200) {
+    const email = browserHold(request) === h.id ? h.email : maskEmail(h.email);
+    return renderPage(request, reply, (ctx) => codePage(ctx, { holdId: h.id, email, errors: {}, ...more }), status);
+  }
+
   function chosen(ctx: PageContext, x: BookingTarget, start: Date) {
     const fb = x.organisation.defaultLanguage;
     return {
@@ -127,8 +149,9 @@ export function bookingPages(deps: Deps) {
     app.get('/o/:org/s/:service/book/:office/contact', async (request, reply) => {
       const x = await target(request);
       const start = instant.parse((request.query as Record<string, unknown>).start);
+      const typed = await typedBefore(request, x);
       return renderPage(request, reply, (ctx) =>
-        contactPage(ctx, { chosen: chosen(ctx, x, start), action: `${bookBase(x)}/contact`, values: { start: start.toISOString() }, errors: {}, privacyHref: `/o/${x.organisation.slug}/privacy` }),
+        contactPage(ctx, { chosen: chosen(ctx, x, start), action: `${bookBase(x)}/contact`, values: { ...typed, start: start.toISOString() }, errors: {}, privacyHref: `/o/${x.organisation.slug}/privacy` }),
       );
     });
 
@@ -143,8 +166,11 @@ export function bookingPages(deps: Deps) {
         const errors = fieldErrors(request.t, form.error.issues);
         return renderPage(request, reply, (ctx) => contactPage(ctx, { chosen: chosen(ctx, x, start), action: `${bookBase(x)}/contact`, values, errors, privacyHref }), 400);
       }
-      const result = await lifecycle.createHold(x, start, form.data, { lang: request.lang, ip: request.ip });
-      if (result.ok) return reply.redirect(`/h/${result.holdId}`, 303);
+      const result = await lifecycle.createHold(x, start, form.data, { lang: request.lang, ip: request.ip, replaces: browserHold(request) });
+      if (result.ok) {
+        reply.setCookie(HOLD_COOKIE, lifecycle.holdCookie(result.holdId), { ...HOST_COOKIE, maxAge: 3600 });
+        return reply.redirect(`/h/${result.holdId}`, 303);
+      }
       if (result.reason === 'limited') {
         const errors = { email: request.t('book.error.limited') };
         return renderPage(request, reply, (ctx) => contactPage(ctx, { chosen: chosen(ctx, x, start), action: `${bookBase(x)}/contact`, values, errors, privacyHref }), 429);
@@ -181,7 +207,18 @@ export function bookingPages(deps: Deps) {
       if (h.state === 'confirmed') return renderPage(request, reply, alreadyConfirmedPage);
       if (!h.live) return renderPage(request, reply, (ctx) => messagePage(ctx.t('book.error.expired'), []), 410);
       const notice = (request.query as Record<string, unknown>).resent === '1' ? request.t('book.resent') : undefined;
-      return renderPage(request, reply, (ctx) => codePage(ctx, { holdId: hold, backHref: bookBase(h.target), errors: {}, notice }));
+      return renderCode(request, reply, h, { notice });
+    });
+
+    // "Wrong address? Change it" and "back": the contact form again, filled from the hold. Only
+    // the browser that placed the hold gives it up (anyone else holding the URL just gets the
+    // form), so the time is not blocked by the citizen's own abandoned hold.
+    app.post('/h/:hold/change', async (request, reply) => {
+      const { hold } = holdParams.parse(request.params);
+      const h = await lifecycle.hold(hold);
+      if (!h) throw new AppError('not_found');
+      if (browserHold(request) === hold) await lifecycle.releaseHold(hold);
+      return reply.redirect(`${bookBase(h.target)}/contact?start=${encodeURIComponent(h.start.toISOString())}`, 303);
     });
 
     app.post('/h/:hold/confirm', { config: { rateLimit: { max: 20, timeWindow: 60_000 } } }, async (request, reply) => {
@@ -192,7 +229,7 @@ export function bookingPages(deps: Deps) {
       const form = codeForm.safeParse(body);
       const back = bookBase(h.target);
       if (!form.success) {
-        return renderPage(request, reply, (ctx) => codePage(ctx, { holdId: hold, backHref: back, errors: fieldErrors(ctx.t, form.error.issues), value: String(body.code ?? '').slice(0, 6) }), 400);
+        return renderCode(request, reply, h, { errors: fieldErrors(request.t, form.error.issues), value: String(body.code ?? '').slice(0, 6) }, 400);
       }
       const result = await lifecycle.confirmWithCode(hold, form.data.code);
       if (result.ok) {
@@ -203,7 +240,7 @@ export function bookingPages(deps: Deps) {
       if (result.reason === 'already_confirmed') return renderPage(request, reply, alreadyConfirmedPage);
       if (result.reason === 'wrong_code') {
         const left = 'attemptsLeft' in result ? result.attemptsLeft : 0;
-        return renderPage(request, reply, (ctx) => codePage(ctx, { holdId: hold, backHref: back, errors: { code: ctx.t('book.error.code', { left: left ?? 0 }) } }), 422);
+        return renderCode(request, reply, h, { errors: { code: request.t('book.error.code', { left: left ?? 0 }) } }, 422);
       }
       const confirmed = h.state === 'confirmed';
       const locked: MessageKey = confirmed ? 'book.error.locked_confirmed' : 'book.error.locked';
@@ -217,13 +254,15 @@ export function bookingPages(deps: Deps) {
       if (!h) throw new AppError('not_found');
       const result = await lifecycle.resendCode(hold);
       if (result.ok) return reply.redirect(`/h/${hold}?resent=1`, 303);
-      const message =
-        result.reason === 'too_soon'
-          ? request.t('book.error.resend_too_soon', { seconds: result.retryAfterSeconds ?? 30 })
-          : result.reason === 'too_many'
-            ? request.t('book.error.resend_too_many')
-            : request.t('book.error.expired');
-      return renderPage(request, reply, (ctx) => codePage(ctx, { holdId: hold, backHref: bookBase(h.target), errors: { code: message } }), 429);
+      if (result.reason !== 'too_soon' && result.reason !== 'too_many') {
+        return renderPage(request, reply, (ctx) => messagePage(ctx.t('book.error.expired'), []), 410);
+      }
+      // Not a mistake to correct: the code already sent still works. A neutral notice that
+      // says when a new one can be asked for, not an error on the code field.
+      const seconds = result.retryAfterSeconds ?? 30;
+      if (result.reason === 'too_soon') reply.header('retry-after', String(seconds));
+      const notice = result.reason === 'too_soon' ? request.t('book.resend_wait', { seconds }) : request.t('book.error.resend_too_many');
+      return renderCode(request, reply, h, { notice }, 429);
     });
 
     app.get('/m/:token', async (request, reply) => {

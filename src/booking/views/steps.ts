@@ -54,18 +54,26 @@ ${data.alternatives ? html`<div id="start" class="field-error" tabindex="-1">
   };
 }
 
-/** Step 4: the code from the email, "send again" and "back". */
+/**
+ * Step 4: the code from the email, where it went, "send again" and "back". "Change it" and
+ * "back" are forms (they give the hold up, so the time is not blocked by the citizen's own
+ * abandoned hold) that lead to the contact form with what was typed. `email` is whole only
+ * for the browser that placed the hold (its cookie), masked for anyone else holding the URL.
+ */
 export function codePage(
   ctx: PageContext,
-  data: { holdId: string; backHref: string; errors: FieldErrors; notice?: string | undefined; value?: string },
+  data: { holdId: string; email: string; errors: FieldErrors; notice?: string | undefined; value?: string },
 ): Page {
   const { t } = ctx;
+  const change = (label: string) =>
+    html`<form method="post" action="/h/${data.holdId}/change" class="inline-form">${csrfField(ctx)}<button type="submit" class="link">${label}</button></form>`;
   return {
     title: t('book.code_title'),
     body: html`${errorSummary(t, data.errors)}
 ${data.notice ? html`<p class="notice" role="status">${data.notice}</p>` : ''}
 <h1>${t('book.code_title')}</h1>
-<p>${t('book.code_sent')}</p>
+<p>${t('book.code_sent', { email: data.email })}</p>
+<div class="inline-row"><span>${t('book.wrong_address')}</span> ${change(t('book.change_it'))}</div>
 <form class="stack" method="post" action="/h/${data.holdId}/confirm" novalidate>
   ${csrfField(ctx)}
   <div class="${data.errors.code ? 'field-error' : ''}">
@@ -77,7 +85,7 @@ ${data.notice ? html`<p class="notice" role="status">${data.notice}</p>` : ''}
   <div><button type="submit">${t('book.confirm')}</button></div>
 </form>
 <form method="post" action="/h/${data.holdId}/resend" class="inline-form">${csrfField(ctx)}<button type="submit" class="secondary">${t('book.resend')}</button></form>
-<p><a href="${data.backHref}">${t('book.back')}</a></p>`,
+${change(t('book.back'))}`,
   };
 }
 
