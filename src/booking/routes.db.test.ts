@@ -116,6 +116,7 @@ for (const kind of DB_KINDS) {
       assert.ok(moveHref);
       const confirmMove = await get(moveHref);
       const newStart = /name="start" value="([^"]+)"/.exec(confirmMove.body)?.[1] ?? '';
+      assert.match(confirmMove.body, /<p>Move the appointment to Tuesday, 24 November 2026 at \d{2}:\d{2}\?<\/p>/);
       const moved = await post(`/m/${token}/move`, { start: newStart }, csrfFrom(confirmMove.body));
       assert.equal(moved.statusCode, 303);
       const movedMail = (await latestMailTo('zan@example.si')).find((m) => m.subject.startsWith('Appointment moved'));

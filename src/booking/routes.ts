@@ -15,7 +15,7 @@ import { codeForm, contactForm, dayParam, instant, monthParam } from './schema.t
 import type { BookingService, BookingTarget } from './service.ts';
 import { addDays, localParts } from './time.ts';
 import { calendarPage } from './views/calendar.ts';
-import { dayName } from '../views/dates.ts';
+import { dayName, whenPhrase } from '../views/dates.ts';
 import { maskEmail } from './domain.ts';
 import { cancelPage, managePage } from './views/manage.ts';
 import { alreadyConfirmedPage, codePage, contactPage, messagePage, takenPage } from './views/steps.ts';
@@ -316,7 +316,7 @@ export function bookingPages(deps: Deps) {
         return renderPage(request, reply, (ctx) => ({
           title: ctx.t('book.move_title'),
           body: html`<h1>${ctx.t('book.move_title')}</h1>
-<p>${formatWhen(start, b.target.office.timeZone, ctx.lang)}</p>
+<p>${ctx.t('book.move_question', { when: whenPhrase(start, b.target.office.timeZone, ctx.lang, 'to') })}</p>
 <form method="post" action="/m/${token}/move">${csrfField(ctx)}<input type="hidden" name="start" value="${start.toISOString()}"><button type="submit">${ctx.t('book.move')}</button></form>
 <p><a href="/m/${token}/move">${ctx.t('book.change_time')}</a></p>`,
         }));
