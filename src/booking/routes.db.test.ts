@@ -210,7 +210,7 @@ for (const kind of DB_KINDS) {
       const early = await post(`${holdUrl}/resend`, {}, csrfFrom(codePage.body));
       assert.equal(early.statusCode, 429);
       assert.equal(early.headers['retry-after'], '30');
-      assert.match(early.body, /<p class="notice" role="status">We sent a code a moment ago\. You can ask for a new one in 30 s\.<\/p>/);
+      assert.match(early.body, /<p class="notice" role="status">We sent a code a moment ago\. You can ask for a new one in 30\u00a0s\.<\/p>/);
       assert.doesNotMatch(early.body, /error-summary|error-message|aria-invalid/);
       clock.advance(31_000);
       const later = await post(`${holdUrl}/resend`, {}, csrfFrom(codePage.body));
