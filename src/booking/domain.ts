@@ -258,7 +258,9 @@ export function appointmentActions(f: AppointmentFacts, now: Date): AppointmentA
     checkIdentity: live && started && !noShowRecorded,
     end: live && started && !ended,
   };
+}
 
+/**
  * An e-mail address as the code page shows it to anyone but the browser that typed it:
  * "j***@example.org". The domain stays whole (the part most often mistyped, and not personal);
  * the local part keeps its first character.
