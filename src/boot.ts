@@ -88,7 +88,8 @@ export async function bootOkence(config: Config, opts: { clock?: Clock; handle?:
     relayPrune.unref();
     // Meeting folders past their grace period lose their files; the state is in the
     // database, so a restart (or another instance) picks up where this one stopped.
-    const purgeFiles = () => folders.purgeDue().catch((err: unknown) => app.log.error({ err }, 'deleting folder files failed'));
+    // Spool files a crash left behind go with them (at start, and then once they are stale).
+    const purgeFiles = () => Promise.all([folders.purgeDue(), folders.cleanStaleParts()]).catch((err: unknown) => app.log.error({ err }, 'deleting folder files failed'));
     void purgeFiles();
     const filePurge = setInterval(() => void purgeFiles(), 60_000);
     filePurge.unref();
@@ -104,7 +105,7 @@ export async function bootOkence(config: Config, opts: { clock?: Clock; handle?:
       app,
       handle,
       demoAccounts,
-      jobs: { queueDueReminders: () => lifecycle.queueDueReminders(), sendMail: () => mail.runOnce(), purgeFiles: () => folders.purgeDue(), anonymise: () => privacy.runRetention() },
+      jobs: { queueDueReminders: () => lifecycle.queueDueReminders(), sendMail: () => mail.runOnce(), purgeFiles: async () => (await Promise.all([folders.purgeDue(), folders.cleanStaleParts()]))[0], anonymise: () => privacy.runRetention() },
       close: () =>
         (closing ??= (async () => {
           clearInterval(reminders);

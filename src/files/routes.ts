@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Config } from '../config/config.ts';
@@ -7,11 +8,10 @@ import { requireStaff } from '../http/session.ts';
 import { keepAlive, sameOrigin } from '../http/websocket.ts';
 import type { MessageKey } from '../i18n/i18n.ts';
 import { AppError } from '../lib/errors.ts';
-import { semaphore } from '../lib/semaphore.ts';
 import { browserSecret } from '../meeting/browser.ts';
 import type { Entrant, MeetingService } from '../meeting/service.ts';
 import { downloadHeaders } from './disposition.ts';
-import type { FolderAccess, FolderService, UploadOutcome } from './service.ts';
+import { UploadFailure, type FolderAccess, type FolderService, type UploadOutcome } from './service.ts';
 import { blockedPage, closedPage, folderPage, formatSize, notAdmittedPage } from './views/pages.ts';
 
 const tokenParams = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{43}$/) });
@@ -22,10 +22,8 @@ const fileParams = z.object({ fileId: z.uuid() });
 const FILES_PER_REQUEST = 20;
 // Uploads and zips are the folder's heavy requests: a tighter limit per client than the site's.
 const HEAVY = { rateLimit: { max: 60, timeWindow: 60_000 } };
-// Each upload in progress holds its file in memory while it is checked and scanned (up to
-// 20 MB, ~35 MB of RSS measured): a few at a time per instance bound that; the rest wait their
-// turn with their bytes still in the network buffers.
-const UPLOADS_AT_ONCE = 8;
+// A request that fails as a whole (not one of its files): its status and message.
+const FAILURE_STATUS = { busy: 429, no_space: 507, malformed: 400 } as const;
 // Downloads are recorded in the audit log: a HEAD must not count as one (nor start a zip).
 const GET_ONLY = { exposeHeadRoute: false } as const;
 
@@ -70,10 +68,52 @@ function doors(meeting: MeetingService) {
   ];
 }
 
+/**
+ * Receives every file of an upload request, one after another: each is spooled to disk as it
+ * arrives (no processing slot while a slow client sends), then checked under a slot. A failure
+ * of the whole request (a busy uploader, a full disk, a body that breaks off) throws an
+ * UploadFailure; nothing of it stays on disk.
+ */
+async function receiveAll(request: FastifyRequest, a: FolderAccess, folders: FolderService, maxFileBytes: number): Promise<UploadOutcome[]> {
+  const leave = folders.admit(a);
+  const outcomes: UploadOutcome[] = [];
+  try {
+    // An oversize file is cut off and reported, and the files after it in the same request still count.
+    const parts = request.files({ throwFileSizeLimit: false, preservePath: true, limits: { fileSize: maxFileBytes, files: FILES_PER_REQUEST, fields: 4, fieldSize: 1024 } });
+    const iterator = parts[Symbol.asyncIterator]();
+    for (;;) {
+      const next = await iterator.next().catch((err: unknown) => {
+        // The parser's own failures: a body cut off or broken off, a malformed form. Its
+        // limits (too many files or parts) keep their own answer.
+        if ((err as { statusCode?: unknown }).statusCode === 413) throw err;
+        throw new UploadFailure('malformed', { cause: err });
+      });
+      if (next.done) return outcomes;
+      const outcome = await receiveOne(a, folders, next.value);
+      if (outcome) outcomes.push(outcome);
+    }
+  } finally {
+    leave();
+  }
+}
+
+async function receiveOne(a: FolderAccess, folders: FolderService, part: MultipartFile): Promise<UploadOutcome | null> {
+  const spooled = await folders.receive(a, part.file);
+  if (part.file.truncated) {
+    await folders.discard(spooled);
+    return folders.tooLarge(a, part.filename);
+  }
+  // A form submitted with nothing chosen still sends one empty, nameless part.
+  if (part.filename === '' && spooled.size === 0) {
+    await folders.discard(spooled);
+    return null;
+  }
+  return folders.upload(a, part.filename, spooled);
+}
+
 /** The meeting folder's pages, uploads, downloads and live list, below each door to the meeting. */
 export function folderRoutes(deps: { folders: FolderService; meeting: MeetingService; limits: Config['files'] }) {
   const { folders, meeting, limits } = deps;
-  const uploading = semaphore(UPLOADS_AT_ONCE);
   return async function routes(app: FastifyInstance): Promise<void> {
     for (const door of doors(meeting)) {
       const p = door.prefix;
@@ -120,22 +160,14 @@ export function folderRoutes(deps: { folders: FolderService; meeting: MeetingSer
         if (!('who' in r)) return r;
         if (r.access.state !== 'open') throw new AppError('not_found', 'the folder is not open');
         if (!request.isMultipart()) throw new AppError('invalid_input', 'expected multipart/form-data');
-        const outcomes: UploadOutcome[] = [];
-        const release = await uploading.acquire();
+        let outcomes: UploadOutcome[];
         try {
-          // An oversize file is cut off and reported, and the files after it in the same request still count.
-          for await (const part of request.files({ throwFileSizeLimit: false, preservePath: true, limits: { fileSize: limits.maxFileBytes, files: FILES_PER_REQUEST, fields: 4, fieldSize: 1024 } })) {
-            const bytes = await part.toBuffer();
-            if (part.file.truncated) {
-              outcomes.push(await folders.tooLarge(r.access, part.filename));
-              continue;
-            }
-            // A form submitted with nothing chosen still sends one empty, nameless part.
-            if (part.filename === '' && bytes.length === 0) continue;
-            outcomes.push(await folders.upload(r.access, part.filename, bytes));
-          }
-        } finally {
-          release();
+          outcomes = await receiveAll(request, r.access, folders, limits.maxFileBytes);
+        } catch (err) {
+          if (!(err instanceof UploadFailure)) throw err;
+          // The rest of the body is not read: the connection closes after the answer.
+          reply.header('connection', 'close');
+          return answer(request, reply, r.who, r.access, [], [request.t(`files.error.${err.reason}`)], FAILURE_STATUS[err.reason]);
         }
         const t = request.t;
         const message = (o: Extract<UploadOutcome, { ok: false }>) =>
@@ -143,19 +175,22 @@ export function folderRoutes(deps: { folders: FolderService; meeting: MeetingSer
             name: o.name || '?', signature: o.signature ?? '',
             max: formatSize(o.reason === 'folder_full' ? limits.maxFolderBytes : limits.maxFileBytes, request.lang),
           });
-        const refused = outcomes.filter((o) => !o.ok);
         const uploaded = outcomes.flatMap((o) => (o.ok ? [o.file.name] : []));
-        const errors = outcomes.length === 0 ? [t('files.error.no_file')] : refused.map(message);
-        const status = errors.length ? 422 : 200;
+        const errors = outcomes.length === 0 ? [t('files.error.no_file')] : outcomes.flatMap((o) => (o.ok ? [] : [message(o)]));
+        return answer(request, reply, r.who, r.access, uploaded, errors, errors.length ? 422 : 200);
+      });
+
+      /** The answer to an upload: JSON for the page's script, else the folder page or a redirect to it. */
+      async function answer(request: FastifyRequest, reply: FastifyReply, who: Who, a: FolderAccess, uploaded: string[], errors: string[], status: number) {
         // The page's script uploads one file per request and reads this.
         if (request.headers.accept?.includes('application/json')) {
           return reply.code(status).send({ uploaded, errors });
         }
         // Without JavaScript: all in, back to the folder (a reload then sends nothing twice);
         // something refused, the page again with what and why.
-        if (!errors.length) return reply.redirect(`${r.who.base}/files?uploaded=${uploaded.length}#folder-files`, 303);
-        return show(request, reply, r.who, r.access, { errors, uploaded: uploaded.length }, status);
-      });
+        if (!errors.length) return reply.redirect(`${who.base}/files?uploaded=${uploaded.length}#folder-files`, 303);
+        return show(request, reply, who, a, { errors, uploaded: uploaded.length }, status);
+      }
 
       app.get(`${p}/files/all.zip`, { ...GET_ONLY, config: HEAVY }, async (request, reply) => {
         const r = await open(request, reply);

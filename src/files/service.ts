@@ -1,14 +1,18 @@
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { mkdir, open, rename, rm, unlink } from 'node:fs/promises';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, open, readdir, readFile, rename, rm, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { Config } from '../config/config.ts';
 import type { DatabaseHandle } from '../db/db.ts';
 import type { Clock } from '../lib/clock.ts';
+import { semaphore } from '../lib/semaphore.ts';
 import type { Connection } from '../meeting/hub.ts';
 import type { FileInfo } from '../meeting/protocol.ts';
 import type { Entrant, MeetingService } from '../meeting/service.ts';
 import { scanBytes, ScannerUnavailable } from './clamav.ts';
+import { uploadGate } from './gate.ts';
 import { fits, folderClosesAt, folderState, MAX_FILES_PER_FOLDER, type FolderState, type UploadRefusal } from './domain.ts';
 import { displayName, nameRefusal, storageName } from './names.ts';
 import * as repo from './repo.ts';
@@ -34,6 +38,34 @@ export type FolderAccess = {
 export type UploadOutcome =
   | { ok: true; file: FileInfo }
   | { ok: false; name: string; reason: UploadRefusal | 'infected' | 'scanner_unavailable' | 'closed'; signature?: string };
+
+/** An upload's bytes on disk as they arrived, before anything has looked at them. */
+export type Spooled = { path: string; size: number };
+
+/** Why a whole upload request failed, rather than one of its files. */
+export type UploadFailureReason = 'busy' | 'no_space' | 'malformed';
+
+/** A request-level failure of an upload: the route answers it with its own status and message. */
+export class UploadFailure extends Error {
+  readonly reason: UploadFailureReason;
+  constructor(reason: UploadFailureReason, options?: ErrorOptions) {
+    super(reason, options);
+    this.reason = reason;
+  }
+}
+
+// Checking, scanning and hashing hold the whole file in memory (up to 20 MB, ~35 MB of RSS
+// measured): this many at a time per instance bound that. Receiving holds no slot: the bytes
+// are spooled to disk as they arrive, so a slow client costs a connection, not a slot.
+const PROCESSED_AT_ONCE = 8;
+// A spool file older than this is left from a crash (no request lives this long; see app.ts).
+const STALE_PART_MS = 40 * 60_000;
+
+/** A full disk or quota: nothing is wrong with the upload, there is just no room now. */
+function isNoSpace(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === 'ENOSPC' || code === 'EDQUOT';
+}
 
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
@@ -65,6 +97,8 @@ export function folderService(deps: {
   const { clock, meeting, config } = deps;
   const db = deps.handle.db;
   const folderDir = (bookingId: string) => join(config.dir, bookingId);
+  const processing = semaphore(PROCESSED_AT_ONCE);
+  const gate = uploadGate();
 
   async function broadcast(bookingId: string): Promise<void> {
     meeting.hub.toMeeting(bookingId, { admitted: true }, { type: 'files', files: (await repo.files(db, bookingId)).map(info) });
@@ -74,19 +108,20 @@ export function folderService(deps: {
     return { actor_role: a.entrant.role, actor_name: a.name, actor_staff_id: a.entrant.staffId, actor_guest_id: a.entrant.guestId, actor_ip: a.ip };
   }
 
-  /** Writes bytes durably under a new name: a crash leaves either nothing or the whole file. */
-  async function store(dir: string, bytes: Uint8Array): Promise<string> {
+  /**
+   * Makes a spooled upload a stored file: flushed to the disk, then renamed to its final name
+   * (in `dir`), so a crash leaves either a `.part` (removed at the next start) or the whole file.
+   */
+  async function keep(spooled: Spooled, dir: string): Promise<string> {
     await mkdir(dir, { recursive: true, mode: 0o700 });
-    const name = storageName();
-    const part = join(dir, `${name}.part`);
-    const fh = await open(part, 'wx', 0o600);
+    const fh = await open(spooled.path, 'r+');
     try {
-      await fh.writeFile(bytes);
       await fh.datasync();
     } finally {
       await fh.close();
     }
-    await rename(part, join(dir, name));
+    const name = storageName();
+    await rename(spooled.path, join(dir, name));
     return name;
   }
 
@@ -116,6 +151,73 @@ export function folderService(deps: {
     await repo.audit(db, bookingId, now, [{ action: 'opened', ...actorRow(actor), file_id: null, file_name: null, size_bytes: null, sha256: null, detail: null }]);
     if (actor.participantId) await meeting.announceFolder(bookingId, actor.participantId, actor.name);
     await broadcast(bookingId);
+  }
+
+  /** Checks, scans and keeps one file whose bytes are in memory (upload's work under its slot). */
+  async function check(a: FolderAccess, original: string, spooled: Spooled, bytes: Uint8Array): Promise<UploadOutcome> {
+    const bookingId = a.actor.entrant.booking.id;
+    const now = clock.now();
+    const refuse = (reason: Refusal, detail: string | null = null) => refused(a, original, bytes, reason, detail);
+    if (original.includes('\0')) return refuse('null_byte');
+    if (bytes.length > config.maxFileBytes) return refuse('too_large');
+    const sniffed = sniffType(bytes, { allowed: config.types });
+    if (!sniffed.ok) return refuse(sniffed.reason);
+    const refusal = nameRefusal(original, sniffed.extension);
+    if (refusal) return refuse(refusal);
+    const named = displayName(original, sniffed.extension);
+    if (!named.ok) return refuse(named.reason === 'null_byte' ? 'null_byte' : 'bad_name');
+    const hash = sha256(bytes);
+
+    let signature: string | null = null;
+    if (config.clamavUrl) {
+      try {
+        const scan = await scanBytes(config.clamavUrl, bytes);
+        if (!scan.clean) signature = scan.signature;
+      } catch (err) {
+        // Fail closed: an unscanned file must not reach the other side when a scanner is expected.
+        if (!(err instanceof ScannerUnavailable)) throw err;
+        deps.log.error({ err }, 'virus scanner unavailable; upload refused');
+        return refuse('scanner_unavailable', err.message);
+      }
+    }
+
+    // Checked again now that the bytes are in: the meeting may have ended, or the uploader
+    // been removed, while a large file arrived or was scanned.
+    const still = await service.access(a.actor.entrant, a.actor.name, a.actor.ip);
+    if (still.state !== 'open') return refuse('closed');
+    // The bytes go to disk before the transaction: on PGlite (one connection) a transaction
+    // holding a 20 MB write and fsync would stall every other request. A refusal or a failure
+    // removes the file again; a crash leaves an orphan that the folder's deletion removes.
+    const dir = signature ? join(folderDir(bookingId), 'quarantine') : folderDir(bookingId);
+    const stored = await keep(spooled, dir);
+    let row: repo.FileRow | Exclude<UploadRefusal, SniffRefusal> | 'closed';
+    try {
+      row = await db.transaction().execute(async (tx) => {
+        const usage = await repo.lockUsage(tx, bookingId, clock.now());
+        if (!usage) return 'closed' as const;
+        if (usage.count >= MAX_FILES_PER_FOLDER) return 'too_many' as const;
+        const fit = fits(bytes.length, usage.bytes, config);
+        if (fit !== 'ok') return fit;
+        // Infected files are kept aside for the office's IT to look at, never served.
+        const file = await repo.insertFile(tx, {
+          bookingId, storageName: stored, name: named.name, mime: sniffed.mime, size: bytes.length, sha256: hash,
+          uploadedBy: a.actor.participantId, uploaderName: a.actor.name, uploaderRole: a.actor.entrant.role, uploadedAt: now,
+          scanState: signature ? 'infected' : config.clamavUrl ? 'clean' : 'unscanned', signature,
+        });
+        await repo.audit(tx, bookingId, now, [
+          { action: signature ? 'quarantined' : 'uploaded', ...actorRow(a.actor), file_id: file.id, file_name: file.name, size_bytes: file.size, sha256: hash, detail: signature },
+        ]);
+        return file;
+      });
+    } catch (err) {
+      await unlink(join(dir, stored)).catch(() => undefined);
+      throw err;
+    }
+    if (typeof row === 'string') await unlink(join(dir, stored)).catch(() => undefined);
+    if (typeof row === 'string') return refuse(row);
+    await broadcast(bookingId);
+    if (row.scanState === 'infected') return { ok: false, name: row.name, reason: 'infected', signature: row.signature ?? '' };
+    return { ok: true, file: info(row) };
   }
 
   let tail: Promise<unknown> = Promise.resolve();
@@ -177,71 +279,57 @@ export function folderService(deps: {
     /** A file cut off at the size limit while it arrived: refused, with its name in the audit log. */
     tooLarge: (a: FolderAccess, original: string) => refused(a, original, null, 'too_large'),
 
-    /** Checks, scans and stores one uploaded file; a refusal stores nothing but an audit line. */
-    async upload(a: FolderAccess, original: string, bytes: Uint8Array): Promise<UploadOutcome> {
-      const bookingId = a.actor.entrant.booking.id;
-      const now = clock.now();
-      const refuse = (reason: Refusal, detail: string | null = null) => refused(a, original, bytes, reason, detail);
-      if (original.includes('\0')) return refuse('null_byte');
-      if (bytes.length > config.maxFileBytes) return refuse('too_large');
-      const sniffed = sniffType(bytes, { allowed: config.types });
-      if (!sniffed.ok) return refuse(sniffed.reason);
-      const refusal = nameRefusal(original, sniffed.extension);
-      if (refusal) return refuse(refusal);
-      const named = displayName(original, sniffed.extension);
-      if (!named.ok) return refuse(named.reason === 'null_byte' ? 'null_byte' : 'bad_name');
-      const hash = sha256(bytes);
+    /**
+     * A place for one more upload by this person in this meeting, or a 'busy' failure; the
+     * returned function gives it back.
+     */
+    admit(a: FolderAccess): () => void {
+      const e = a.actor.entrant;
+      const release = gate.enter(e.booking.id, a.actor.participantId ?? `${e.role} ${e.staffId ?? e.guestId ?? ''}`);
+      if (!release) throw new UploadFailure('busy');
+      return release;
+    },
 
-      let signature: string | null = null;
-      if (config.clamavUrl) {
-        try {
-          const scan = await scanBytes(config.clamavUrl, bytes);
-          if (!scan.clean) signature = scan.signature;
-        } catch (err) {
-          // Fail closed: an unscanned file must not reach the other side when a scanner is expected.
-          if (!(err instanceof ScannerUnavailable)) throw err;
-          deps.log.error({ err }, 'virus scanner unavailable; upload refused');
-          return refuse('scanner_unavailable', err.message);
-        }
-      }
-
-      // Checked again now that the bytes are in: the meeting may have ended, or the uploader
-      // been removed, while a large file arrived or was scanned.
-      const still = await service.access(a.actor.entrant, a.actor.name, a.actor.ip);
-      if (still.state !== 'open') return refuse('closed');
-      // The bytes go to disk before the transaction: on PGlite (one connection) a transaction
-      // holding a 20 MB write and fsync would stall every other request. A refusal or a failure
-      // removes the file again; a crash leaves an orphan that the folder's deletion removes.
-      const dir = signature ? join(folderDir(bookingId), 'quarantine') : folderDir(bookingId);
-      const stored = await store(dir, bytes);
-      let row: repo.FileRow | Exclude<UploadRefusal, SniffRefusal> | 'closed';
+    /**
+     * Writes one file of an upload to a spool file in its folder as it arrives, without a
+     * processing slot. A full disk removes the spool file and fails with 'no_space'; a body
+     * that breaks off (a client gone, a malformed form) with 'malformed'.
+     */
+    async receive(a: FolderAccess, file: Readable): Promise<Spooled> {
+      const dir = folderDir(a.actor.entrant.booking.id);
+      const path = join(dir, `${storageName()}.part`);
+      let size = 0;
       try {
-        row = await db.transaction().execute(async (tx) => {
-          const usage = await repo.lockUsage(tx, bookingId, clock.now());
-          if (!usage) return 'closed' as const;
-          if (usage.count >= MAX_FILES_PER_FOLDER) return 'too_many' as const;
-          const fit = fits(bytes.length, usage.bytes, config);
-          if (fit !== 'ok') return fit;
-          // Infected files are kept aside for the office's IT to look at, never served.
-          const file = await repo.insertFile(tx, {
-            bookingId, storageName: stored, name: named.name, mime: sniffed.mime, size: bytes.length, sha256: hash,
-            uploadedBy: a.actor.participantId, uploaderName: a.actor.name, uploaderRole: a.actor.entrant.role, uploadedAt: now,
-            scanState: signature ? 'infected' : config.clamavUrl ? 'clean' : 'unscanned', signature,
-          });
-          await repo.audit(tx, bookingId, now, [
-            { action: signature ? 'quarantined' : 'uploaded', ...actorRow(a.actor), file_id: file.id, file_name: file.name, size_bytes: file.size, sha256: hash, detail: signature },
-          ]);
-          return file;
-        });
+        await mkdir(dir, { recursive: true, mode: 0o700 });
+        const out = createWriteStream(path, { flags: 'wx', mode: 0o600 });
+        await pipeline(file, out);
+        size = out.bytesWritten;
       } catch (err) {
-        await unlink(join(dir, stored)).catch(() => undefined);
-        throw err;
+        await unlink(path).catch(() => undefined);
+        if (isNoSpace(err)) throw new UploadFailure('no_space', { cause: err });
+        // A file system error is ours; anything else came from the body.
+        if ((err as { syscall?: unknown }).syscall) throw err;
+        throw new UploadFailure('malformed', { cause: err });
       }
-      if (typeof row === 'string') await unlink(join(dir, stored)).catch(() => undefined);
-      if (typeof row === 'string') return refuse(row);
-      await broadcast(bookingId);
-      if (row.scanState === 'infected') return { ok: false, name: row.name, reason: 'infected', signature: row.signature ?? '' };
-      return { ok: true, file: info(row) };
+      return { path, size };
+    },
+
+    /** Removes a spooled file that will not be kept. */
+    discard: (spooled: Spooled) => unlink(spooled.path).catch(() => undefined),
+
+    /** Checks, scans and stores one spooled file; a refusal stores nothing but an audit line. */
+    async upload(a: FolderAccess, original: string, spooled: Spooled): Promise<UploadOutcome> {
+      const release = await processing.acquire();
+      try {
+        const bytes = await readFile(spooled.path);
+        return await check(a, original, spooled, bytes);
+      } catch (err) {
+        if (isNoSpace(err)) throw new UploadFailure('no_space', { cause: err });
+        throw err;
+      } finally {
+        release();
+        await unlink(spooled.path).catch(() => undefined);
+      }
     },
 
     /** A file to download, with its path; quarantined files are never handed out. */
@@ -302,6 +390,28 @@ export function folderService(deps: {
       const [files, deleted] = await Promise.all([repo.files(db, bookingId), repo.deletedCounts(db, bookingId)]);
       if (!deleted) return null;
       return { files, deleted };
+    },
+
+    /**
+     * Removes spool files left by a crash or a killed process: older than any request lives.
+     * Runs at start and with every purge; returns how many it removed.
+     */
+    async cleanStaleParts(): Promise<number> {
+      // File times are the real clock's, whatever clock the service runs on.
+      const cutoff = Date.now() - STALE_PART_MS;
+      let removed = 0;
+      const folders = await readdir(config.dir).catch(() => [] as string[]);
+      for (const folder of folders) {
+        for (const dir of [join(config.dir, folder), join(config.dir, folder, 'quarantine')]) {
+          const names = await readdir(dir).catch(() => [] as string[]);
+          for (const name of names.filter((n) => n.endsWith('.part'))) {
+            const at = join(dir, name);
+            const old = await stat(at).then((st) => st.mtimeMs < cutoff, () => false);
+            if (old && (await unlink(at).then(() => true, () => false))) removed++;
+          }
+        }
+      }
+      return removed;
     },
 
     /** The audit log of a meeting's folder, oldest first. */

@@ -18,6 +18,8 @@ export type FolderFixture = {
     citizenBase: string;
     staffBase: string;
   }>;
+  /** The folder page's upload form: its action (with the CSRF token) and the cookies it is bound to. */
+  uploadForm(pathBase: string, cookie?: string): Promise<{ action: string; cookie: string }>;
   /** Uploads through the folder page's form: its CSRF cookie, the token in its action. */
   upload(pathBase: string, files: { name: string; bytes: Uint8Array | string }[], cookie?: string): Promise<LightMyRequestResponse>;
   /** Opens a WebSocket that is closed when the fixture closes. */
@@ -42,6 +44,16 @@ export function folderFixture(okence: Okence, baseUrl: string, clock: { set(d: D
     const s = openSocket(baseUrl, path, { ...opts, ...(cookie ? { cookie } : {}) });
     sockets.push(s);
     return s;
+  };
+  const uploadForm = async (pathBase: string, given = '') => {
+    const browser = browserOf(`${pathBase}/`);
+    const cookie = given.includes('okence-meet=') ? given : [given, browser].filter(Boolean).join('; ');
+    const page = await inject({ method: 'GET', url: `${pathBase}/files`, headers: { cookie } });
+    if (page.statusCode !== 200) throw new Error(`folder page: ${page.statusCode}`);
+    const action = /<form method="post" action="([^"]+)" enctype="multipart\/form-data"/.exec(page.body)?.[1]?.replace(/&amp;/g, '&');
+    if (!action) throw new Error('the folder page has no upload form');
+    const jar = { ...Object.fromEntries(cookie.split('; ').filter(Boolean).map((c) => c.split('=') as [string, string])), ...cookiesOf(page) };
+    return { action, cookie: Object.entries(jar).map(([k, v]) => `${k}=${v}`).join('; ') };
   };
   let n = 0;
   return {
@@ -72,16 +84,11 @@ export function folderFixture(okence: Okence, baseUrl: string, clock: { set(d: D
       }
       return { b, official, staff, citizen, citizenBase: `/j/${b.joinToken}`, staffBase: `/staff/meetings/${b.id}` };
     },
-    async upload(pathBase, files, given = '') {
-      const browser = browserOf(`${pathBase}/`);
-      const cookie = given.includes('okence-meet=') ? given : [given, browser].filter(Boolean).join('; ');
-      const page = await inject({ method: 'GET', url: `${pathBase}/files`, headers: { cookie } });
-      if (page.statusCode !== 200) throw new Error(`folder page: ${page.statusCode}`);
-      const action = /<form method="post" action="([^"]+)" enctype="multipart\/form-data"/.exec(page.body)?.[1]?.replace(/&amp;/g, '&');
-      if (!action) throw new Error('the folder page has no upload form');
-      const jar = { ...Object.fromEntries(cookie.split('; ').filter(Boolean).map((c) => c.split('=') as [string, string])), ...cookiesOf(page) };
+    uploadForm,
+    async upload(pathBase, files, cookie = '') {
+      const form = await uploadForm(pathBase, cookie);
       const body = multipartBody(files);
-      return inject({ method: 'POST', url: action, payload: body.payload, headers: { ...body.headers, cookie: Object.entries(jar).map(([k, v]) => `${k}=${v}`).join('; ') } });
+      return inject({ method: 'POST', url: form.action, payload: body.payload, headers: { ...body.headers, cookie: form.cookie } });
     },
     async close() {
       await Promise.all(sockets.map((s) => s.close()));

@@ -40,6 +40,7 @@ import { handleFrameworkError, installErrorHandling } from './error-handler.ts';
 import { trustProxyOption } from './client-address.ts';
 import { healthRoutes } from './health.ts';
 import { language } from './language.ts';
+import { bodyPace } from './pace.ts';
 import { security } from './security.ts';
 import { staffSession } from './session.ts';
 
@@ -83,6 +84,10 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     trustProxy: trustProxyOption(config.trustProxy),
     bodyLimit: 1024 * 1024,
     return503OnClosing: true,
+    // Slow clients: a connection silent for a minute closes, and a request must be in within
+    // 30 minutes (20 MB at 91 kbit/s); a body slower than the minimum rate goes sooner (pace.ts).
+    connectionTimeout: 60_000,
+    requestTimeout: 30 * 60_000,
     requestIdHeader: false,
     frameworkErrors: handleFrameworkError,
   });
@@ -94,6 +99,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     done();
   });
 
+  app.addHook('onRequest', bodyPace());
   await app.register(cookie, { secret: deps.sessionSecret });
   await app.register(formbody, { bodyLimit: 64 * 1024 });
   // Uploads to the meeting folder are read part by part by their route, with its own limits.
