@@ -111,6 +111,7 @@ export function availabilityAdminRoutes(admin: AvailabilityAdmin) {
         return show(request, reply, { errors: { 'file-grace': request.t('files.error.grace') }, typed: { form: 'files', values: b } }, 400);
       }
       await admin.setFileGrace(staff, minutes);
+      await admin.setFileMacros(staff, b.macros === 'on');
       return reply.redirect('/staff/availability?saved=1#files', 303);
     });
 

@@ -98,6 +98,21 @@ for (const kind of DB_KINDS) {
       assert.equal(await grace('ue-ljutomer'), 1440);
     });
 
+    test('documents with macros are refused until an admin accepts them; the change is audited', async () => {
+      const admin = await signIn('admin@ljutomer.example');
+      const macros = async (slug: string) => (await okence.handle.db.selectFrom('folder_policy').innerJoin('organisation', 'organisation.id', 'folder_policy.organisation_id').select('allow_macros').where('slug', '=', slug).executeTakeFirst())?.allow_macros ?? false;
+      assert.equal(await macros('ue-ljutomer'), false, 'off unless turned on');
+      assert.doesNotMatch((await admin.get('/staff/availability')).body, /id="file-macros" name="macros" value="on" checked/);
+      assert.equal((await admin.post('/staff/availability/files', { grace: '60', macros: 'on' })).statusCode, 303);
+      assert.equal(await macros('ue-ljutomer'), true);
+      assert.equal(await macros('ue-domzale'), false, 'another organisation keeps its own');
+      assert.match((await admin.get('/staff/availability')).body, /id="file-macros" name="macros" value="on" checked/);
+      assert.equal((await admin.post('/staff/availability/files', { grace: '60' })).statusCode, 303);
+      assert.equal(await macros('ue-ljutomer'), false);
+      const audit = await okence.handle.db.selectFrom('audit_event').select(['action', 'detail']).where('action', '=', 'file_macros.updated').orderBy('at').execute();
+      assert.deepEqual(audit.map((a) => a.detail), [{ allowMacros: true }, { allowMacros: false }]);
+    });
+
     test('service rules change the slots at once and bad numbers are refused', async () => {
       const admin = await signIn('admin@ljutomer.example');
       const page = await admin.get('/staff/availability?lang=en');

@@ -21,7 +21,12 @@ export function availabilityAdmin(deps: {
   tenants: TenantsService;
   invalidate: () => void;
   /** The meeting folder's retention setting, owned by the files domain. */
-  folderPolicy: { graceMinutes(organisationId: string): Promise<number>; setGraceMinutes(organisationId: string, minutes: number): Promise<void> };
+  folderPolicy: {
+    graceMinutes(organisationId: string): Promise<number>;
+    setGraceMinutes(organisationId: string, minutes: number): Promise<void>;
+    allowMacros(organisationId: string): Promise<boolean>;
+    setAllowMacros(organisationId: string, allow: boolean): Promise<void>;
+  };
   audit: AuditService;
 }) {
   const { db, tenants } = deps;
@@ -63,7 +68,8 @@ export function availabilityAdmin(deps: {
       const absences = await repo.upcomingAbsences(db, officials.map((m) => m.id), deps.clock.now());
       const reminders = await repo.reminderMinutes(db, o.organisation.id);
       const fileGraceMinutes = await deps.folderPolicy.graceMinutes(o.organisation.id);
-      return { ...o, hours, closures, absences, reminders, fileGraceMinutes };
+      const fileMacros = await deps.folderPolicy.allowMacros(o.organisation.id);
+      return { ...o, hours, closures, absences, reminders, fileGraceMinutes, fileMacros };
     },
 
     async setHours(actor: StaffPrincipal, staffId: string, officeId: string, week: { weekday: number; start: number; end: number }[]) {
@@ -131,6 +137,14 @@ export function availabilityAdmin(deps: {
       if (!validGraceMinutes(minutes)) throw new AppError('invalid_input', 'grace period out of range');
       await deps.folderPolicy.setGraceMinutes(o.organisation.id, minutes);
       await audited(db, actor, 'file_retention.updated', 'organisation', o.organisation.id, o.organisation.slug, { minutes });
+    },
+
+    /** Whether the meeting folder accepts office documents with macros; recorded when it changes. */
+    async setFileMacros(actor: StaffPrincipal, allow: boolean) {
+      const o = await scope(actor);
+      if ((await deps.folderPolicy.allowMacros(o.organisation.id)) === allow) return;
+      await deps.folderPolicy.setAllowMacros(o.organisation.id, allow);
+      await audited(db, actor, 'file_macros.updated', 'organisation', o.organisation.id, o.organisation.slug, { allowMacros: allow });
     },
 
     async setServiceRules(actor: StaffPrincipal, serviceId: string, rules: Parameters<typeof repo.updateServiceRules>[3]) {

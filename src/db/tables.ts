@@ -156,7 +156,7 @@ export type Database = {
     browser_key: string | null;
   };
   meeting_chat: { id: Generated<string>; booking_id: string; participant_id: string; body: string; sent_at: Date; kind: Generated<'text' | 'folder'> };
-  folder_policy: { organisation_id: string; grace_minutes: number };
+  folder_policy: { organisation_id: string; grace_minutes: number; allow_macros: Generated<boolean> };
   privacy_settings: {
     organisation_id: string;
     retention_days: Generated<number>;

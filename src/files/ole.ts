@@ -27,10 +27,26 @@ export function oleKind(bytes: Uint8Array): 'doc' | 'xls' | null {
   }
 }
 
+/**
+ * Upper-cased names of every storage and stream anywhere in the compound file (macros live in
+ * sub-storages: Word's "Macros", Excel's "_VBA_PROJECT_CUR"), or null when it cannot be read.
+ */
+export function oleEntryNames(bytes: Uint8Array): Set<string> | null {
+  try {
+    return walk(bytes, true);
+  } catch (error) {
+    if (error instanceof RangeError) return null;
+    throw error;
+  }
+}
+
+const rootStreamNames = (bytes: Uint8Array) => walk(bytes, false);
+
 // Upper-cased names of the streams directly under the root storage. The directory is a chain
 // of sectors found through the FAT (2.3); its entries form a red-black tree per storage (2.6.4),
 // walked here with a visited set so a cyclic (hostile) file cannot loop forever.
-function rootStreamNames(bytes: Uint8Array): Set<string> {
+// With `deep`, of every entry in every storage.
+function walk(bytes: Uint8Array, deep: boolean): Set<string> {
   const v = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (v.getUint16(0x1c, true) !== 0xfffe) throw new RangeError('byte order');
   const shift = v.getUint16(0x1e, true);
@@ -79,10 +95,12 @@ function rootStreamNames(bytes: Uint8Array): Set<string> {
     const nameBytes = v.getUint16(at + 0x40, true); // includes the terminating NUL
     if (nameBytes < 2 || nameBytes > 64) throw new RangeError('name length');
     const name = new TextDecoder('utf-16le').decode(bytes.subarray(at, at + nameBytes - 2));
-    if (v.getUint8(at + 0x42) === TYPE_STREAM) names.add(name.toUpperCase());
+    if (deep || v.getUint8(at + 0x42) === TYPE_STREAM) names.add(name.toUpperCase());
     // Siblings only (left 0x44, right 0x48): streams inside sub-storages, such as an embedded
-    // workbook in a Word file's ObjectPool, do not change what the file itself is.
+    // workbook in a Word file's ObjectPool, do not change what the file itself is. Deep, the
+    // children (0x4c) too.
     pending.push(v.getUint32(at + 0x44, true), v.getUint32(at + 0x48, true));
+    if (deep) pending.push(v.getUint32(at + 0x4c, true));
   }
   return names;
 }

@@ -158,3 +158,16 @@ export async function deletedCounts(db: Db, bookingId: string): Promise<{ purged
   const row = await db.selectFrom('meeting_folder').select(['purged_at', 'files_deleted', 'bytes_deleted']).where('booking_id', '=', bookingId).executeTakeFirst();
   return row && { purgedAt: row.purged_at, count: row.files_deleted, bytes: Number(row.bytes_deleted) };
 }
+
+/** Whether the organisation accepts office documents with macros (migration 014; off by default). */
+export async function allowMacros(db: Db, organisationId: string): Promise<boolean> {
+  return (await db.selectFrom('folder_policy').select('allow_macros').where('organisation_id', '=', organisationId).executeTakeFirst())?.allow_macros ?? false;
+}
+
+export async function setAllowMacros(db: Db, organisationId: string, allow: boolean): Promise<void> {
+  await db
+    .insertInto('folder_policy')
+    .values({ organisation_id: organisationId, grace_minutes: 0, allow_macros: allow })
+    .onConflict((oc) => oc.column('organisation_id').doUpdateSet({ allow_macros: allow }))
+    .execute();
+}

@@ -12,6 +12,7 @@ import type { Connection } from '../meeting/hub.ts';
 import type { FileInfo } from '../meeting/protocol.ts';
 import type { Entrant, MeetingService } from '../meeting/service.ts';
 import { scanBytes, ScannerUnavailable } from './clamav.ts';
+import { inspectContents, type ContentRefusal } from './contents.ts';
 import { uploadGate } from './gate.ts';
 import { fits, folderClosesAt, folderState, MAX_FILES_PER_FOLDER, type FolderState, type UploadRefusal } from './domain.ts';
 import { displayName, nameRefusal, storageName } from './names.ts';
@@ -37,7 +38,7 @@ export type FolderAccess = {
 
 export type UploadOutcome =
   | { ok: true; file: FileInfo }
-  | { ok: false; name: string; reason: UploadRefusal | 'infected' | 'scanner_unavailable' | 'closed'; signature?: string };
+  | { ok: false; name: string; reason: UploadRefusal | ContentRefusal | 'infected' | 'scanner_unavailable' | 'closed'; signature?: string };
 
 /** An upload's bytes on disk as they arrived, before anything has looked at them. */
 export type Spooled = { path: string; size: number };
@@ -162,6 +163,9 @@ export function folderService(deps: {
     if (bytes.length > config.maxFileBytes) return refuse('too_large');
     const sniffed = sniffType(bytes, { allowed: config.types });
     if (!sniffed.ok) return refuse(sniffed.reason);
+    // What is inside (every ZIP entry inflated, macros, hidden programs, HTML in a PDF).
+    const inside = await inspectContents(bytes, sniffed.type, { allowMacros: await repo.allowMacros(db, a.actor.entrant.booking.target.organisation.id) });
+    if (inside) return refuse(inside);
     const refusal = nameRefusal(original, sniffed.extension);
     if (refusal) return refuse(refusal);
     const named = displayName(original, sniffed.extension);
@@ -418,6 +422,8 @@ export function folderService(deps: {
     audit: (bookingId: string) => repo.auditOf(db, bookingId),
     graceMinutes: (organisationId: string) => repo.graceMinutes(db, organisationId),
     setGraceMinutes: (organisationId: string, minutes: number) => repo.setGraceMinutes(db, organisationId, minutes),
+    allowMacros: (organisationId: string) => repo.allowMacros(db, organisationId),
+    setAllowMacros: (organisationId: string, allow: boolean) => repo.setAllowMacros(db, organisationId, allow),
   };
 
   // The official's "open folder" in the room, and an end that may make files due at once.

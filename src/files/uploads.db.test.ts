@@ -12,6 +12,7 @@ import { DB_KINDS } from '../db/testing.ts';
 import { bootTestApp, testConfig } from '../http/testing.ts';
 import { fixedClock } from '../lib/clock.ts';
 import { folderFixture, type FolderFixture } from './testing-app.ts';
+import { hostileCorpus, ooxml } from './corpus.ts';
 import { concat, multipartBody, samplePdf } from './testing.ts';
 
 /** A raw HTTP request on its own connection: its socket, and the answer once it starts arriving. */
@@ -192,6 +193,28 @@ for (const kind of DB_KINDS) {
       writeFileSync(join(dir, 'new.part'), 'x');
       await okence.jobs.purgeFiles();
       assert.deepEqual(readdirSync(dir), ['new.part']);
+    });
+
+    test('the hostile corpus: each file is accepted or refused by what is inside; macros pass once the organisation accepts them', async (t) => {
+      const m = await f.meetingInProgress();
+      const counts = { accepted: 0, refused: 0 };
+      for (const item of hostileCorpus()) {
+        const res = await f.upload(m.citizenBase, [{ name: item.name, bytes: item.bytes }]);
+        const outcome = res.statusCode === 303 ? 'accepted' : 'refused';
+        assert.equal(outcome, item.expected.outcome, `${item.what}: ${res.statusCode}`);
+        if (item.expected.outcome === 'refused') assert.equal(res.statusCode, 422, item.what);
+        counts[outcome]++;
+      }
+      t.diagnostic(`hostile corpus: ${JSON.stringify(counts)}`);
+      const refusedRows = await okence.handle.db.selectFrom('meeting_file_audit').select('detail').where('booking_id', '=', m.b.id).where('action', '=', 'refused').execute();
+      assert.deepEqual(refusedRows.map((r) => r.detail).sort(), hostileCorpus().flatMap((i) => (i.expected.outcome === 'refused' ? [i.expected.reason] : [])).sort());
+      const macro = ooxml('word', [{ name: 'word/vbaProject.bin', data: new Uint8Array(16) }]);
+      const no = await f.upload(m.citizenBase, [{ name: 'Makro.docx', bytes: macro }]);
+      assert.match(no.body, /Makro\.docx: documents with macros cannot be uploaded/);
+      const org = await okence.handle.db.selectFrom('organisation').select('id').where('slug', '=', 'ue-domzale').executeTakeFirstOrThrow();
+      await okence.handle.db.insertInto('folder_policy').values({ organisation_id: org.id, grace_minutes: 0, allow_macros: true }).onConflict((oc) => oc.column('organisation_id').doUpdateSet({ allow_macros: true })).execute();
+      t.after(() => okence.handle.db.updateTable('folder_policy').set({ allow_macros: false }).execute());
+      assert.equal((await f.upload(m.citizenBase, [{ name: 'Makro.docx', bytes: macro }])).statusCode, 303);
     });
   });
 }

@@ -13,6 +13,8 @@ export interface ZipEntry {
   method: number;
   compressedSize: number;
   uncompressedSize: number;
+  /** The CRC-32 the directory records for the inflated data (4.4.7). */
+  crc32: number;
   localOffset: number;
   dataOffset: number;
 }
@@ -129,6 +131,7 @@ function readCentralHeader(bytes: Uint8Array, v: DataView, p: number, limit: num
   if (p + CENTRAL_SIZE > bytes.length || v.getUint32(p, true) !== CENTRAL_HEADER) return null;
   const flags = v.getUint16(p + 8, true);
   const method = v.getUint16(p + 10, true);
+  const crc32 = v.getUint32(p + 16, true);
   const compressedSize = v.getUint32(p + 20, true);
   const uncompressedSize = v.getUint32(p + 24, true);
   const nameLength = v.getUint16(p + 28, true);
@@ -160,7 +163,7 @@ function readCentralHeader(bytes: Uint8Array, v: DataView, p: number, limit: num
     if (v.getUint32(localOffset + 18, true) !== compressedSize || v.getUint32(localOffset + 22, true) !== uncompressedSize) return null;
   }
   if (!extraIsSafe(v, localOffset + LOCAL_SIZE + localNameLength, localExtraLength)) return null;
-  return { entry: { name, method, compressedSize, uncompressedSize, localOffset, dataOffset }, next };
+  return { entry: { name, method, compressedSize, uncompressedSize, crc32, localOffset, dataOffset }, next };
 }
 
 // Extra fields are (id, size, data) blocks (4.5.1); they must tile their space exactly and

@@ -90,6 +90,8 @@ ${data.absences.length
   <div class="${data.errors['file-grace'] ? 'field-error' : ''}"><label for="file-grace">${t('files.grace_label')} <span class="hint" id="file-grace-hint">${t('files.grace_hint')}</span></label>
   ${data.errors['file-grace'] ? html`<span class="error-message" id="file-grace-error">${data.errors['file-grace']}</span>` : ''}
   <input type="text" inputmode="numeric" id="file-grace" name="grace" value="${typed('files', 'grace', data.fileGraceMinutes)}" aria-describedby="file-grace-hint${data.errors['file-grace'] ? ' file-grace-error' : ''}"${data.errors['file-grace'] ? html` aria-invalid="true"` : ''}></div>
+  <div><input type="checkbox" id="file-macros" name="macros" value="on"${(data.typed?.form === 'files' ? data.typed.values.macros === 'on' : data.fileMacros) ? html` checked` : ''} aria-describedby="file-macros-hint"> <label for="file-macros">${t('files.macros_label')}</label>
+  <span class="hint" id="file-macros-hint">${t('files.macros_hint')}</span></div>
   <div><button type="submit">${t('admin.save')}</button></div>
 </form>
 <h2 id="rules">${t('admin.rules')}</h2>

@@ -112,6 +112,7 @@ const en = {
   'audit.family.absence': 'Absences',
   'audit.family.reminders': 'Reminders',
   'audit.family.file_retention': 'File retention',
+  'audit.family.file_macros': 'Documents with macros',
   'audit.family.service_rules': 'Booking rules',
   'audit.family.appointment': 'Appointments',
   'audit.family.office': 'Offices',
@@ -130,6 +131,7 @@ const en = {
   'audit.action.absence.deleted': 'Absence removed',
   'audit.action.reminders.updated': 'Reminder times changed',
   'audit.action.file_retention.updated': 'Meeting file retention changed',
+  'audit.action.file_macros.updated': 'Acceptance of documents with macros changed',
   'audit.action.service_rules.updated': 'Service booking rules changed',
 };
 
@@ -248,6 +250,7 @@ const sl: Record<StatsMessageKey, string> = {
   'audit.family.absence': 'Odsotnosti',
   'audit.family.reminders': 'Opomniki',
   'audit.family.file_retention': 'Hramba datotek',
+  'audit.family.file_macros': 'Dokumenti z makri',
   'audit.family.service_rules': 'Pravila rezervacij',
   'audit.family.appointment': 'Termini',
   'audit.family.office': 'Uradi',
@@ -266,6 +269,7 @@ const sl: Record<StatsMessageKey, string> = {
   'audit.action.absence.deleted': 'Odstranjena odsotnost',
   'audit.action.reminders.updated': 'Sprememba časov opomnikov',
   'audit.action.file_retention.updated': 'Sprememba hrambe datotek sestankov',
+  'audit.action.file_macros.updated': 'Sprememba sprejemanja dokumentov z makri',
   'audit.action.service_rules.updated': 'Sprememba pravil rezervacij storitve',
 };
 
@@ -382,6 +386,7 @@ const cs: Record<StatsMessageKey, string> = {
   'audit.family.absence': 'Nepřítomnosti',
   'audit.family.reminders': 'Připomínky',
   'audit.family.file_retention': 'Uchovávání souborů',
+  'audit.family.file_macros': 'Dokumenty s makry',
   'audit.family.service_rules': 'Pravidla rezervací',
   'audit.family.appointment': 'Termíny',
   'audit.family.office': 'Pracoviště',
@@ -400,6 +405,7 @@ const cs: Record<StatsMessageKey, string> = {
   'audit.action.absence.deleted': 'Odebrána nepřítomnost',
   'audit.action.reminders.updated': 'Změna časů připomínek',
   'audit.action.file_retention.updated': 'Změna doby uchovávání souborů schůzek',
+  'audit.action.file_macros.updated': 'Změna přijímání dokumentů s makry',
   'audit.action.service_rules.updated': 'Změna pravidel rezervací služby',
 };
 
