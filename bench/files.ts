@@ -4,11 +4,14 @@
 // `node bench/files.ts` runs this section alone; `node bench/files.ts bare` is the baseline server.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { request } from 'node:http';
 import { createReadStream, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-// Okence's modules are imported where they are used, so the baseline process loads only Fastify.
+import { UPLOADS_PER_MEETING, UPLOADS_PER_PERSON } from '../src/files/gate.ts';
+// Okence's other modules are imported where they are used, so the baseline process loads only
+// Fastify (gate.ts imports nothing).
 
 const root = join(import.meta.dirname, '..');
 const MB = 1024 * 1024; // as FILE_MAX_MB counts
@@ -16,10 +19,15 @@ const FILE_BYTES = 10 * MB;
 // Just under FILE_MAX_MB=20 (20 MiB), the largest file a citizen may send.
 const LARGE_BYTES = 20 * MB - 64 * 1024;
 const UPLOADS = 20;
-const PARALLEL = 10;
+// As many uploads at once as one meeting may have in progress (files/gate.ts), from as many
+// browsers as that takes.
+const PARALLEL = UPLOADS_PER_MEETING;
+const BROWSERS = Math.ceil(UPLOADS_PER_MEETING / UPLOADS_PER_PERSON);
 const DOWNLOADS = 50;
 const DOWNLOAD_CONNECTIONS = 10;
 const ZIP_FILES = 10;
+// The attack of issue 12: as many slow uploads as there were processing slots (files/service.ts).
+const SLOW_UPLOADS = 8;
 // Okence and the bare server take turns, this many times, so a burst of noise on the shared
 // machine falls on both alike.
 const ROUNDS = 5;
@@ -67,19 +75,20 @@ async function drain(res: Response): Promise<number> {
 }
 
 /** `count` GETs of a URL over `connections` at a time; the bytes are checked, the time returned. */
-async function downloads(url: string, count: number, connections: number, size: number): Promise<number> {
+async function downloads(url: string, count: number, connections: number, size: number, cookie = ''): Promise<number> {
   let next = 0;
   const started = performance.now();
   await Promise.all(Array.from({ length: connections }, async () => {
     while (next++ < count) {
-      const n = await drain(await fetch(url));
+      const n = await drain(await fetch(url, { headers: { cookie } }));
       if (n !== size) throw new Error(`${url}: ${n} bytes, expected ${size}`);
     }
   }));
   return performance.now() - started;
 }
 
-type Target = { pid: number; upload(name: string, bytes: Buffer): Promise<void>; stop(): Promise<void> };
+/** `who`: which of the admitted browsers sends it (the bare server ignores it). */
+type Target = { pid: number; upload(name: string, bytes: Buffer, who?: number): Promise<void>; stop(): Promise<void> };
 
 async function stopChild(child: ChildProcess): Promise<void> {
   const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -127,35 +136,43 @@ async function startBare(file: string): Promise<Target & { download: string }> {
 }
 
 /** The citizen admitted and the folder open, as if the official had done both in the room. */
-async function admitAndOpenFolder(dataDir: string, databaseUrl: string | undefined, bookingId: string): Promise<void> {
+async function admitAndOpenFolder(dataDir: string, databaseUrl: string | undefined, bookingId: string): Promise<string[]> {
   const { openDatabase } = await import('../src/db/db.ts');
+  const { browserKey, BROWSER_COOKIE } = await import('../src/meeting/browser.ts');
+  // The admission belongs to a browser (decision 019), and uploads in progress are bounded per
+  // person (files/gate.ts): BROWSERS admitted browsers on the citizen's link, each its cookie.
+  const secrets = Array.from({ length: BROWSERS }, () => randomBytes(32).toString('base64url'));
   const handle = await openDatabase({ databaseUrl, dataDir });
   try {
     const now = new Date();
     const b = await handle.db.selectFrom('booking').select(['organisation_id', 'staff_id']).where('id', '=', bookingId).executeTakeFirstOrThrow();
     await handle.db.insertInto('meeting').values({ booking_id: bookingId, started_at: now }).execute();
-    await handle.db.insertInto('meeting_participant').values({ booking_id: bookingId, role: 'citizen', display_name: 'Bench Citizen', state: 'admitted', knocked_at: now, admitted_at: now }).execute();
+    await handle.db.insertInto('meeting_participant').values(secrets.map((secret) => ({
+      booking_id: bookingId, role: 'citizen' as const, display_name: 'Bench Citizen', state: 'admitted' as const,
+      knocked_at: now, admitted_at: now, browser_key: browserKey(bookingId, secret),
+    }))).execute();
     await handle.db.insertInto('meeting_folder').values({
       booking_id: bookingId, organisation_id: b.organisation_id, opened_by: b.staff_id, opened_at: now,
       closes_at: new Date(now.getTime() + 2 * 3_600_000), delete_at: new Date(now.getTime() + 4 * 3_600_000),
     }).execute();
+    return secrets.map((secret) => `${BROWSER_COOKIE}=${secret}`);
   } finally {
     await handle.close();
   }
 }
 
 /** The upload form's action (with its CSRF token) and the cookie that token is bound to. */
-async function uploadForm(folderUrl: string): Promise<{ action: string; cookie: string }> {
-  const page = await fetch(folderUrl);
+async function uploadForm(folderUrl: string, browser: string): Promise<{ action: string; cookie: string }> {
+  const page = await fetch(folderUrl, { headers: { cookie: browser } });
   const html = await page.text();
   const action = /<form method="post" action="([^"]+)" enctype="multipart\/form-data"/.exec(html)?.[1]?.replace(/&amp;/g, '&');
   const cookie = page.headers.getSetCookie().find((c) => c.startsWith('__Host-okence-csrf='))?.split(';')[0];
   if (page.status !== 200 || !action || !cookie) throw new Error(`folder page ${page.status}: no upload form or CSRF cookie`);
-  return { action: new URL(action, folderUrl).href, cookie };
+  return { action: new URL(action, folderUrl).href, cookie: `${cookie}; ${browser}` };
 }
 
 /** Okence with a meeting in progress (the citizen admitted) and its folder open, on a fresh database. */
-async function startFolder(databaseUrl: string | undefined): Promise<Target & { folderUrl: string; fileIds(): Promise<string[]> }> {
+async function startFolder(databaseUrl: string | undefined): Promise<Target & { folderUrl: string; form(who: number): { action: string; cookie: string }; fileIds(): Promise<string[]> }> {
   const { createFreshDatabase } = await import('../src/db/testing.ts');
   const { seedMeeting, startOkence } = await import('./meeting.ts');
   const secret = randomBytes(24).toString('hex');
@@ -169,13 +186,18 @@ async function startFolder(databaseUrl: string | undefined): Promise<Target & { 
   };
   try {
     const seeded = await seedMeeting(dataDir, fresh?.url, secret, 0);
-    await admitAndOpenFolder(dataDir, fresh?.url, seeded.bookingId);
+    const browsers = await admitAndOpenFolder(dataDir, fresh?.url, seeded.bookingId);
     const okence = await startOkence({ ...OKENCE_ENV, DATA_DIR: dataDir, SESSION_SECRET: secret, DATABASE_URL: fresh?.url ?? '' });
     child = okence.child;
     const folderUrl = `http://127.0.0.1:${okence.port}/j/${seeded.joinToken}/files`;
-    const form = await uploadForm(folderUrl);
-    const fileIds = async () => [...(await (await fetch(folderUrl)).text()).matchAll(/\/files\/([0-9a-f-]{36})"/g)].map((m) => m[1]!);
-    return { pid: okence.child.pid!, folderUrl, fileIds, stop, upload: (name, bytes) => post(form.action, name, bytes, { cookie: form.cookie }) };
+    const forms = await Promise.all(browsers.map((b) => uploadForm(folderUrl, b)));
+    const form = (who: number) => forms[who % forms.length]!;
+    const page = () => fetch(folderUrl, { headers: { cookie: browsers[0]! } });
+    const fileIds = async () => [...(await (await page()).text()).matchAll(/\/files\/([0-9a-f-]{36})"/g)].map((m) => m[1]!);
+    return {
+      pid: okence.child.pid!, folderUrl, form, fileIds, stop,
+      upload: (name, bytes, who = 0) => post(form(who).action, name, bytes, { cookie: form(who).cookie }),
+    };
   } catch (err) {
     await stop();
     throw err;
@@ -200,13 +222,13 @@ async function uploadAll(t: Target, files: Buffer[]): Promise<number> {
 }
 
 /** GETs `url` until `until` settles; the slowest answer in ms (how long others wait meanwhile). */
-async function slowestWhile(url: string, until: Promise<unknown>): Promise<number> {
+async function slowestWhile(url: string, until: Promise<unknown>, cookie = ''): Promise<number> {
   let done = false;
   void until.finally(() => (done = true)).catch(() => undefined);
   let slowest = 0;
   while (!done) {
     const started = performance.now();
-    await (await fetch(url)).text();
+    await (await fetch(url, { headers: { cookie } })).text();
     slowest = Math.max(slowest, performance.now() - started);
     await sleep(50);
   }
@@ -214,13 +236,13 @@ async function slowestWhile(url: string, until: Promise<unknown>): Promise<numbe
 }
 
 /** `files.length` uploads at once: the server's RSS before and at its peak, and how long they took. */
-async function parallelUploads(t: Target, files: Buffer[], probeUrl?: string) {
+async function parallelUploads(t: Target, files: Buffer[], probe?: { url: string; cookie: string }) {
   await sleep(500);
   const before = rssMb(t.pid);
   const sampler = rssPeak(t.pid);
   const started = performance.now();
-  const all = Promise.all(files.map((bytes, i) => t.upload(`large-${i}.pdf`, bytes)));
-  const slowestProbe = probeUrl ? await slowestWhile(probeUrl, all) : null;
+  const all = Promise.all(files.map((bytes, i) => t.upload(`large-${i}.pdf`, bytes, i)));
+  const slowestProbe = probe ? await slowestWhile(probe.url, all, probe.cookie) : null;
   await all;
   const ms = performance.now() - started;
   const peak = sampler.stop();
@@ -234,9 +256,10 @@ async function uploadFigures(databaseUrl: string | undefined, bare: Target) {
     // Warm up the route (JIT, pools, the files directory) with a small file each.
     for (const t of [bare, okence]) await t.upload('warm.pdf', pdfOf(64 * 1024, 'warm'));
     const large = Array.from({ length: PARALLEL }, (_, i) => pdfOf(LARGE_BYTES, `large ${i}`));
-    const idle = await slowestWhile(okence.folderUrl, sleep(1000));
+    const probe = { url: okence.folderUrl, cookie: okence.form(0).cookie };
+    const idle = await slowestWhile(probe.url, sleep(1000), probe.cookie);
     const bareMemory = await parallelUploads(bare, large);
-    const memory = await parallelUploads(okence, large, okence.folderUrl);
+    const memory = await parallelUploads(okence, large, probe);
     const files = Array.from({ length: UPLOADS }, (_, i) => pdfOf(FILE_BYTES, `upload ${i}`));
     for (const t of [bare, okence]) await uploadAll(t, files.slice(0, 2));
     const share = (round: number) => files.slice((round * UPLOADS) / ROUNDS, ((round + 1) * UPLOADS) / ROUNDS);
@@ -248,9 +271,9 @@ async function uploadFigures(databaseUrl: string | undefined, bare: Target) {
 }
 
 /** Streams all.zip once: bytes, time to the first byte and to the last. */
-async function zipOnce(url: string): Promise<{ bytes: number; firstByteMs: number; ms: number }> {
+async function zipOnce(url: string, cookie: string): Promise<{ bytes: number; firstByteMs: number; ms: number }> {
   const started = performance.now();
-  const res = await fetch(url);
+  const res = await fetch(url, { headers: { cookie } });
   if (!res.ok || !res.body) throw new Error(`${url}: ${res.status}`);
   const reader = res.body.getReader();
   let r = await reader.read();
@@ -266,12 +289,14 @@ async function downloadFigures(databaseUrl: string | undefined, bare: Target & {
   try {
     for (let i = 0; i < ZIP_FILES; i++) await okence.upload(`zip-${i}.pdf`, pdfOf(FILE_BYTES, `zip ${i}`));
     const one = `${okence.folderUrl}/${(await okence.fileIds())[0] ?? ''}`;
-    for (const url of [bare.download, one]) await downloads(url, DOWNLOAD_CONNECTIONS, DOWNLOAD_CONNECTIONS, file.length);
+    const cookie = okence.form(0).cookie;
+    await downloads(bare.download, DOWNLOAD_CONNECTIONS, DOWNLOAD_CONNECTIONS, file.length);
+    await downloads(one, DOWNLOAD_CONNECTIONS, DOWNLOAD_CONNECTIONS, file.length, cookie);
     const [bareMs, okenceMs] = await inTurns(
       () => downloads(bare.download, DOWNLOADS / ROUNDS, DOWNLOAD_CONNECTIONS, file.length),
-      () => downloads(one, DOWNLOADS / ROUNDS, DOWNLOAD_CONNECTIONS, FILE_BYTES),
+      () => downloads(one, DOWNLOADS / ROUNDS, DOWNLOAD_CONNECTIONS, FILE_BYTES, cookie),
     );
-    await zipOnce(`${okence.folderUrl}/all.zip`);
+    await zipOnce(`${okence.folderUrl}/all.zip`, cookie);
     const before = rssMb(okence.pid);
     const sampler = rssPeak(okence.pid);
     const zips = [];
@@ -279,7 +304,7 @@ async function downloadFigures(databaseUrl: string | undefined, bare: Target & {
     let oneByOneMs = 0;
     for (let i = 0; i < 3; i++) {
       oneByOneMs += await downloads(bare.download, ZIP_FILES, 1, file.length);
-      zips.push(await zipOnce(`${okence.folderUrl}/all.zip`));
+      zips.push(await zipOnce(`${okence.folderUrl}/all.zip`, cookie));
     }
     const zipPeak = sampler.stop() - before;
     const zip = zips.sort((a, b) => a.ms - b.ms)[1]!;
@@ -287,6 +312,52 @@ async function downloadFigures(databaseUrl: string | undefined, bare: Target & {
       bareDownload: mbps(DOWNLOADS * file.length, bareMs), download: mbps(DOWNLOADS * FILE_BYTES, okenceMs),
       zip, zipPeak: Math.round(zipPeak), oneByOne: mbps(3 * ZIP_FILES * file.length, oneByOneMs),
     };
+  } finally {
+    await okence.stop();
+  }
+}
+
+/** Starts a multipart upload that sends its head, then a byte every two seconds, until stopped. */
+function trickle(action: string, cookie: string): { stop(): void } {
+  const { body, type } = multipart('slow.pdf', pdfOf(64 * 1024, 'slow'));
+  const req = request(action, { method: 'POST', headers: { cookie, 'content-type': type, 'content-length': body.length, accept: 'application/json' } });
+  req.on('error', () => undefined);
+  req.on('response', (res) => res.resume());
+  req.write(body.subarray(0, 300));
+  let at = 300;
+  const timer = setInterval(() => req.write(body.subarray(at, ++at)), 2000);
+  return { stop: () => (clearInterval(timer), req.destroy()) };
+}
+
+/** Median milliseconds of `n` small uploads by one browser. */
+async function smallUploads(t: Target, who: number, n: number): Promise<number> {
+  const ms: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const started = performance.now();
+    await t.upload(`small-${i}.pdf`, pdfOf(1024, `small ${i}`), who);
+    ms.push(performance.now() - started);
+  }
+  return ms.sort((a, b) => a - b)[Math.floor(n / 2)]!;
+}
+
+/**
+ * The slow-upload attack (issue 12, security 2): one participant starts SLOW_UPLOADS uploads that
+ * trickle a byte every two seconds; meanwhile another participant's small uploads are timed,
+ * against the same uploads with no attack, in the same run.
+ */
+async function slowAttackFigures(label: string, databaseUrl: string | undefined) {
+  const okence = await startFolder(databaseUrl);
+  try {
+    await smallUploads(okence, 1, 3);
+    const idle = await smallUploads(okence, 1, 9);
+    const attack = Array.from({ length: SLOW_UPLOADS }, () => trickle(okence.form(0).action, okence.form(0).cookie));
+    try {
+      await sleep(1000); // the attack's heads are in; its bodies will not be for minutes
+      const during = await smallUploads(okence, 1, 9);
+      return { database: label, 'slow uploads': SLOW_UPLOADS, 'small upload ms, idle': Math.round(idle), 'small upload ms, under attack': Math.round(during), 'ratio attack/idle': ratio(during, idle) };
+    } finally {
+      for (const a of attack) a.stop();
+    }
   } finally {
     await okence.stop();
   }
@@ -301,10 +372,12 @@ export async function folderFigures(label: string, databaseUrl: string | undefin
   try {
     const u = await uploadFigures(databaseUrl, bare);
     const d = await downloadFigures(databaseUrl, bare, file);
+    const attack = await slowAttackFigures(label, databaseUrl);
     const memoryRow = (server: string, m: Awaited<ReturnType<typeof parallelUploads>>) => ({
       database: label, server, 'RSS before MB': m.before, 'peak RSS MB': m.peak, 'peak delta MB': m.delta, 'MB per upload': m.perUpload, 'all in ms': Math.round(m.ms),
     });
     return {
+      attack,
       throughput: {
         database: label, 'bare upload MB/s': u.bareUpload, 'upload MB/s': u.upload, 'ratio upload okence/bare': ratio(u.upload, u.bareUpload),
         'bare download MB/s': d.bareDownload, 'download MB/s': d.download, 'ratio download okence/bare': ratio(d.download, d.bareDownload),
@@ -330,6 +403,8 @@ export function printFolderFigures(results: Awaited<ReturnType<typeof folderFigu
   console.table(results.flatMap((r) => r.memory));
   console.log(`Meeting folder: all.zip of ${ZIP_FILES} files of ${FILE_BYTES / MB} MB (median of 3), vs the same files one by one from the bare server on one connection.`);
   console.table(results.map((r) => r.zip));
+  console.log(`Meeting folder: a participant's ${SLOW_UPLOADS} uploads trickling a byte every 2 s against another participant's 1 kB uploads (median of 9), vs the same with no attack.`);
+  console.table(results.map((r) => r.attack));
 }
 
 if (import.meta.main) {
