@@ -72,6 +72,7 @@ function exchange(url: string, frames: readonly Uint8Array[], timeoutMs: number)
     const socket = connect(address);
     let received = Buffer.alloc(0);
     let settled = false;
+    let sentWhole = false;
     const settle = (outcome: () => void) => {
       if (settled) return;
       settled = true;
@@ -89,7 +90,8 @@ function exchange(url: string, frames: readonly Uint8Array[], timeoutMs: number)
     socket.on('connect', () => {
       // The socket queues what it cannot send yet; the bytes are in memory anyway, so there is
       // no point in waiting for 'drain'.
-      for (const frame of frames) socket.write(frame);
+      const last = frames.length - 1;
+      frames.forEach((frame, i) => socket.write(frame, (error) => (i === last && !error ? (sentWhole = true) : undefined)));
     });
     socket.on('data', (data: Buffer) => {
       received = Buffer.concat([received, data]);
@@ -97,10 +99,14 @@ function exchange(url: string, frames: readonly Uint8Array[], timeoutMs: number)
       if (reply !== undefined) settle(() => resolve(reply));
     });
     // clamd answers "size limit exceeded" and closes while we are still writing: the write
-    // then fails (EPIPE, ECONNRESET), but its reply says more than the socket error does.
+    // then fails (EPIPE, ECONNRESET), but its reply says more than the socket error does. Node
+    // destroys the socket on a failed write, so that reply may never be read: a stream cut off
+    // while we were still sending is then named for its usual cause. Either way it is refused.
     socket.on('error', (error) => {
       const reply = replied();
-      settle(() => (reply === undefined ? reject(new ScannerUnavailable(`clamd at ${url}: ${error.message}`, { cause: error })) : resolve(reply)));
+      const cut = !sentWhole && /EPIPE|ECONNRESET/.test((error as NodeJS.ErrnoException).code ?? '');
+      const why = cut ? `stopped reading the stream (over its size limit?): ${error.message}` : error.message;
+      settle(() => (reply === undefined ? reject(new ScannerUnavailable(`clamd at ${url}: ${why}`, { cause: error })) : resolve(reply)));
     });
     socket.on('close', () => settle(() => reject(new ScannerUnavailable(`clamd at ${url} closed the connection without a reply`))));
   });
