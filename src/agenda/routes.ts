@@ -110,7 +110,9 @@ export function agendaRoutes(agenda: AgendaService) {
       const staff = requireStaff(request);
       const { id } = bookingParams.parse(request.params);
       const { back, confirmed } = noShowForm.parse(request.body ?? {});
-      // Only from the confirmation page: an old one-click form (or a stray post) asks first.
+      // Only from the confirmation page: an old one-click form (or a stray post) asks first;
+      // someone else's appointment is not found either way.
+      await agenda.mayWorkOn(staff, id);
       if (!confirmed) return reply.redirect(`/staff/appointments/${id}/no-show?back=${back ?? 'agenda'}`, 303);
       await agenda.markNoShow(staff, id);
       return reply.redirect(back === 'appointment' ? `/staff/appointments/${id}?saved=no_show` : '/staff#today', 303);
@@ -126,6 +128,7 @@ export function agendaRoutes(agenda: AgendaService) {
     app.post('/staff/appointments/:id/identity', async (request, reply) => {
       const staff = requireStaff(request);
       const { id } = bookingParams.parse(request.params);
+      await agenda.mayWorkOn(staff, id);
       const form = identityForm.safeParse(request.body ?? {});
       if (!form.success) throw new AppError('invalid_input', 'no such document type');
       await agenda.checkIdentity(staff, id, form.data.document === 'none' ? null : form.data.document);

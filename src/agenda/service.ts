@@ -136,10 +136,15 @@ export function agendaService(deps: { db: Db; clock: Clock; tenants: TenantsServ
     /** Cancels on the citizen's behalf with a reason (kept in booking_event, never in the audit entry). */
     async cancel(staff: StaffPrincipal, id: string, reason: string): Promise<void> {
       const { actions } = await find(staff, id);
-      if (!actions.staffCancel) throw new AppError('conflict', 'the appointment has started or is over');
+      if (!actions.staffCancel) throw new AppError('no_longer_possible', 'the appointment has started or is over');
       const result = await lifecycle.cancelOnBehalf(id, { staffId: staff.id, name: staff.displayName }, reason, (tx, v) => audited(tx, staffActor(staff), 'appointment.cancelled', v));
       if (!result.ok) throw new AppError(result.reason === 'not_found' ? 'not_found' : 'conflict', result.reason);
       meeting.closeCancelled(id);
+    },
+
+    /** Throws not_found unless the staff member may work on this appointment: checked before any input. */
+    async mayWorkOn(staff: StaffPrincipal, id: string): Promise<void> {
+      await meeting.forStaff(staff, id);
     },
 
     /** The confirmation page of a no-show: the appointment, and whether (or from when) it can be recorded. */

@@ -189,7 +189,7 @@ export function bookingOperations(deps: { tenants: TenantsService; booking: Book
       handler: async ({ params }) => {
         const result = await lifecycle.cancelByToken(params.manageToken);
         if (result.ok) return toBookingOut(result.booking);
-        throw new AppError(result.reason === 'not_found' ? 'not_found' : 'conflict', result.reason);
+        throw new AppError(conflictCode(result.reason), result.reason);
       },
     }),
     operation({
@@ -206,8 +206,13 @@ export function bookingOperations(deps: { tenants: TenantsService; booking: Book
         const result = await lifecycle.rescheduleByToken(params.manageToken, new Date(body.start));
         if (result.ok) return toBookingOut(result.booking);
         if (result.reason === 'not_bookable') throw await notBookable(result.target, new Date(body.start));
-        throw new AppError(result.reason === 'not_found' ? 'not_found' : 'conflict', result.reason);
+        throw new AppError(conflictCode(result.reason), result.reason);
       },
     }),
   ];
+}
+
+/** A refused change: gone, history that no retry will change, or a race worth retrying. */
+function conflictCode(reason: string): 'not_found' | 'no_longer_possible' | 'conflict' {
+  return reason === 'not_found' ? 'not_found' : reason === 'not_active' ? 'no_longer_possible' : 'conflict';
 }

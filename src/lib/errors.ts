@@ -8,6 +8,7 @@ export type ErrorCode =
   | 'csrf'
   | 'not_found'
   | 'conflict'
+  | 'no_longer_possible'
   | 'gone'
   | 'unprocessable'
   | 'time_not_bookable'
@@ -24,6 +25,8 @@ export const ERROR_TABLE: Record<ErrorCode, { status: number; title: MessageKey;
   csrf: { status: 403, title: 'error.csrf.title', detail: 'error.csrf.detail' },
   not_found: { status: 404, title: 'error.not_found.title', detail: 'error.not_found.detail' },
   conflict: { status: 409, title: 'error.conflict.title', detail: 'error.conflict.detail' },
+  // Not a race: retrying will never help (the appointment has started or is over).
+  no_longer_possible: { status: 409, title: 'error.no_longer_possible.title', detail: 'error.no_longer_possible.detail' },
   gone: { status: 410, title: 'error.gone.title', detail: 'error.gone.detail' },
   unprocessable: { status: 422, title: 'error.unprocessable.title', detail: 'error.unprocessable.detail' },
   time_not_bookable: { status: 422, title: 'error.time_not_bookable.title', detail: 'error.time_not_bookable.detail' },

@@ -30,6 +30,8 @@ export const cs: Record<MessageKey, string> = {
   'error.not_found.detail': 'Adresa je možná zadána chybně, nebo byla stránka přesunuta.',
   'error.conflict.title': 'Právě došlo ke změně',
   'error.conflict.detail': 'Někdo jiný to ve stejnou chvíli změnil. Zkuste to prosím znovu.',
+  'error.no_longer_possible.title': 'Změna už není možná',
+  'error.no_longer_possible.detail': 'Schůzka byla zrušena, už začala nebo proběhla, proto ji zde už nelze změnit. Pokud je něco špatně, obraťte se prosím na úřad.',
   'error.payload_too_large.title': 'Příliš velké',
   'error.payload_too_large.detail': 'Odeslaná data jsou větší, než je povoleno.',
   'error.time_not_bookable.title': 'Tento termín nelze rezervovat',

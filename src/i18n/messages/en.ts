@@ -31,6 +31,8 @@ export const en = {
   'error.not_found.detail': 'The address may be mistyped, or the page has moved.',
   'error.conflict.title': 'That was just changed',
   'error.conflict.detail': 'Someone else changed this at the same moment. Please try again.',
+  'error.no_longer_possible.title': 'No longer possible',
+  'error.no_longer_possible.detail': 'The appointment has been cancelled, has started or is over, so it can no longer be changed here. If something is wrong, please contact the office.',
   'error.payload_too_large.title': 'Too large',
   'error.payload_too_large.detail': 'What you sent is larger than allowed.',
   'error.time_not_bookable.title': 'This time cannot be booked',

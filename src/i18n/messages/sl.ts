@@ -30,6 +30,8 @@ export const sl: Record<MessageKey, string> = {
   'error.not_found.detail': 'Naslov je morda napačno vpisan ali pa je stran premaknjena.',
   'error.conflict.title': 'To se je pravkar spremenilo',
   'error.conflict.detail': 'Nekdo drug je to spremenil v istem trenutku. Poskusite znova.',
+  'error.no_longer_possible.title': 'Tega ni več mogoče spremeniti',
+  'error.no_longer_possible.detail': 'Termin je bil odpovedan, se je že začel ali je že mimo, zato ga tu ni več mogoče spremeniti. Če je kaj narobe, se obrnite na urad.',
   'error.payload_too_large.title': 'Preveliko',
   'error.payload_too_large.detail': 'Poslani podatki so večji, kot je dovoljeno.',
   'error.time_not_bookable.title': 'Tega termina ni mogoče rezervirati',
