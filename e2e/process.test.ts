@@ -38,13 +38,16 @@ async function waitFor(predicate: () => boolean, ms: number): Promise<void> {
   }
 }
 
+/** Whether the start banner is out whole: its last line is there (main.ts writes it in one go). */
+const started = (p: { output: () => string }) => /open http:\/\/localhost:\d+/.test(p.output()) && p.output().includes('Stop Okence with Ctrl+C');
+
 describe('the okence process', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'okence-proc-'));
   let first: ReturnType<typeof startOkence>;
   let baseUrl = '';
   before(async () => {
     first = startOkence({ DATA_DIR: dataDir });
-    await waitFor(() => /open http:\/\/localhost:\d+/.test(first.output()), 60_000);
+    await waitFor(() => started(first), 60_000);
     baseUrl = /open (http:\/\/localhost:\d+)/.exec(first.output())?.[1] ?? '';
   });
   after(() => {
@@ -82,14 +85,12 @@ describe('the okence process', () => {
     assert.equal(existsSync(join(dataDir, 'okence.lock')), false);
     // The data survives: a restart reopens it without loading demo data again.
     const again = startOkence({ DATA_DIR: dataDir });
-    await waitFor(() => /open http:\/\/localhost:\d+/.test(again.output()), 60_000);
+    await waitFor(() => started(again), 60_000);
     assert.doesNotMatch(again.output(), /admin\s+admin@domzale\.example\s+ue-domzale/);
     again.child.kill('SIGTERM');
     assert.equal(await again.exited, 0);
   });
 });
-
-const started = (p: { output: () => string }) => /open http:\/\/localhost:\d+/.test(p.output());
 
 // A container runs Okence as pid 1; so does a new pid namespace. Needs root (CI runs as root).
 const canUnshare = process.getuid?.() === 0 && spawnSync('unshare', ['--pid', '--fork', '--mount-proc', 'true']).status === 0;
