@@ -14,6 +14,8 @@ import { meetingService } from './meeting/service.ts';
 import { folderService } from './files/service.ts';
 import { auditService } from './audit/service.ts';
 import { privacyService } from './privacy/service.ts';
+import { operatorService } from './operator/service.ts';
+import { invitationService } from './identity/invitations.ts';
 import { devMailbox, mailWorker, smtpTransport, type MailWorker } from './mail/service.ts';
 
 export type Okence = {
@@ -65,7 +67,9 @@ export async function bootOkence(config: Config, opts: { clock?: Clock; handle?:
     folderRef.closeFor = (bookingId) => folders.closeFor(bookingId);
     const audit = auditService({ db: handle.db, clock });
     const privacy = privacyService({ db: handle.db, clock, tenants, lifecycle, audit, reclaim: (tables) => handle.reclaim(tables) });
-    const app = await createApp({ config, sessionSecret, handle, tenants, identity, booking, lifecycle, meeting, folders, audit, privacy, clock });
+    const operators = operatorService({ db: handle.db, clock, sessionSecret, audit });
+    const invitations = invitationService({ db: handle.db, clock, publicUrl: config.publicUrl, audit, wakeMail: () => mailRef.worker?.wake() });
+    const app = await createApp({ config, sessionSecret, handle, tenants, identity, booking, lifecycle, meeting, folders, audit, privacy, operators, invitations, clock });
     logRef.warn = (obj, msg) => app.log.warn(obj, msg);
     logRef.error = (obj, msg) => app.log.error(obj, msg);
     // Without SMTP_URL (development) mail stays in the outbox, readable at /dev/mail.

@@ -1,10 +1,14 @@
 /** The audit log's rules, pure: what an entry is, and what a change between two records was. */
 
-/** Who did it: a staff member (name kept as it was, in case the account goes) or the system. */
-export type AuditActor = { staffId: string; name: string; ip: string | null } | { system: string };
+/**
+ * Who did it: a staff member or an operator (name kept as it was, in case the account goes),
+ * or the system (`retention`, `cli` for the operator command).
+ */
+export type AuditActor = { staffId: string; name: string; ip: string | null } | { operatorId: string; name: string; ip: string | null } | { system: string };
 
 export type AuditEntry = {
-  organisationId: string;
+  /** The organisation whose log it belongs to; null for the installation's own (operator) log. */
+  organisationId: string | null;
   actor: AuditActor;
   /** A dotted code, e.g. `service.updated`, `appointment.viewed`; the audit page translates it. */
   action: string;
@@ -19,6 +23,11 @@ export type AuditEntry = {
 export const ACTION_PATTERN = /^[a-z_]+(\.[a-z_]+)+$/;
 export const OBJECT_TYPE_PATTERN = /^[a-z_]+$/;
 export const MAX_SUMMARY = 500;
+
+/** An operator acting in the console (the address of the request is on the principal). */
+export function operatorActor(operator: { id: string; email: string; ip?: string }): AuditActor {
+  return { operatorId: operator.id, name: operator.email, ip: operator.ip ?? null };
+}
 
 /** The staff member acting (the session plugin puts the request's address on the principal). */
 export function staffActor(staff: { id: string; displayName: string; ip?: string }): AuditActor {

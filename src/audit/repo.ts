@@ -34,14 +34,17 @@ export type AuditQuery = {
 
 export async function insertAuditEvent(db: Db, e: AuditEntry, at: Date): Promise<void> {
   const staff = 'staffId' in e.actor ? e.actor : null;
+  const operator = 'operatorId' in e.actor ? e.actor : null;
+  const person = staff ?? operator;
   await db
     .insertInto('audit_event')
     .values({
       organisation_id: e.organisationId,
       at,
       actor_staff_id: staff?.staffId ?? null,
-      actor_name: staff ? staff.name.slice(0, 200) || '?' : `system:${'system' in e.actor ? e.actor.system : ''}`,
-      actor_ip: staff?.ip ?? null,
+      actor_operator_id: operator?.operatorId ?? null,
+      actor_name: person ? person.name.slice(0, 200) || '?' : `system:${'system' in e.actor ? e.actor.system : ''}`,
+      actor_ip: person?.ip ?? null,
       action: e.action,
       object_type: e.objectType,
       object_id: e.objectId,

@@ -68,7 +68,8 @@ export type Database = {
     display_name: string;
     title: JsonDefault<Localized>;
     role: 'admin' | 'official';
-    password_hash: string;
+    /** NULL while an invited account has not set its password yet. */
+    password_hash: string | null;
     active: Generated<boolean>;
     created_at: Generated<Date>;
   };
@@ -231,9 +232,11 @@ export type Database = {
   };
   audit_event: {
     id: Generated<string>;
-    organisation_id: string;
+    /** NULL: an installation-level (operator) event. */
+    organisation_id: string | null;
     at: Date;
     actor_staff_id: string | null;
+    actor_operator_id: Generated<string | null>;
     actor_name: string;
     actor_ip: string | null;
     action: string;
@@ -241,6 +244,33 @@ export type Database = {
     object_id: string | null;
     summary: Generated<string>;
     detail: JsonDefault<Record<string, unknown>>;
+  };
+  operator: {
+    id: Generated<string>;
+    email: string;
+    password_hash: string | null;
+    totp_secret: string | null;
+    totp_last_step: string | null;
+    active: Generated<boolean>;
+    created_at: Generated<Date>;
+  };
+  operator_session: {
+    token_hash: string;
+    operator_id: string;
+    stage: 'code' | 'enrol' | 'full';
+    pending_totp_secret: string | null;
+    created_at: Date;
+    last_seen_at: Date;
+    expires_at: Date;
+  };
+  invitation: {
+    token_hash: string;
+    operator_id: string | null;
+    staff_id: string | null;
+    invited_by: string;
+    created_at: Date;
+    expires_at: Date;
+    used_at: Date | null;
   };
 };
 

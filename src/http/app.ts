@@ -43,11 +43,16 @@ import { language } from './language.ts';
 import { bodyPace } from './pace.ts';
 import { security } from './security.ts';
 import { staffSession } from './session.ts';
+import { operatorSession } from './operator-session.ts';
+import type { OperatorService } from '../operator/service.ts';
+import { operatorRoutes } from '../operator/routes.ts';
+import type { InvitationService } from '../identity/invitations.ts';
+import { invitationRoutes } from '../identity/invitation-routes.ts';
 
-// Path parts that are keys to something: the join, guest and manage links' tokens, the hold id
+// Path parts that are keys to something: the join, guest, manage and set-password links' tokens, the hold id
 // (its code page), and the API's hold ids and manage tokens. Whatever follows the prefix up to
 // the next slash is masked, so an encoded or malformed token is masked too.
-const KEY_IN_PATH = /(\/(?:j|g|m|h|api\/v1\/holds|api\/v1\/bookings))\/[^/]+/g;
+const KEY_IN_PATH = /(\/(?:j|g|m|h|set-password|api\/v1\/holds|api\/v1\/bookings))\/[^/]+/g;
 
 /** A request path as logged: the query dropped and every key in the path masked. */
 export function loggableUrl(url: string): string {
@@ -67,6 +72,8 @@ export type AppDeps = {
   folders: FolderService;
   audit: AuditService;
   privacy: PrivacyService;
+  operators: OperatorService;
+  invitations: InvitationService;
   clock: Clock;
 };
 
@@ -109,6 +116,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(security, { secret: deps.sessionSecret, rateLimitPerMinute: config.rateLimitPerMinute });
   await app.register(language);
   await app.register(staffSession, { identity: deps.identity });
+  await app.register(operatorSession, { operators: deps.operators });
   installErrorHandling(app);
   // Officials' working views; the lobby panel is fetched for every staff page before its handler.
   const agenda = agendaService({ db: deps.handle.db, clock: deps.clock, tenants: deps.tenants, lifecycle: deps.lifecycle, meeting: deps.meeting, audit: deps.audit, folders: deps.folders });
@@ -130,6 +138,9 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   // The organisation's administration: offices, services, settings, accounts and one's own password.
   await app.register(organisationAdminRoutes(organisationAdmin({ db: deps.handle.db, clock: deps.clock, tenants: deps.tenants, audit: deps.audit, invalidate: deps.booking.invalidate }), { mailFrom: config.mailFrom }));
   await app.register(staffAdminRoutes(staffAccounts({ db: deps.handle.db, clock: deps.clock, tenants: deps.tenants, audit: deps.audit, invalidate: deps.booking.invalidate, closeSockets: (id, lobbyOnly) => deps.meeting.hub.endStaff(id, lobbyOnly) })));
+  // Set-password links (staff and operators) and the operator console, above the organisations.
+  await app.register(invitationRoutes({ invitations: deps.invitations, operators: deps.operators }));
+  await app.register(operatorRoutes(deps.operators));
   // Without SMTP outside production, mail stays in the outbox: let a developer read it.
   if (config.env !== 'production' && !config.smtpUrl) await app.register(devMailRoutes({ db: deps.handle.db }));
 

@@ -7,6 +7,8 @@ import { negotiateLanguage } from '../i18n/i18n.ts';
 import { translators } from './language.ts';
 import { setSecurityHeaders } from './security.ts';
 
+const isOperatorPath = (url: string) => url === '/operator' || /^\/operator[/?]/.test(url);
+
 function wantsJson(request: FastifyRequest): boolean {
   return request.url.startsWith('/api/');
 }
@@ -27,8 +29,8 @@ function send(request: FastifyRequest, reply: FastifyReply, code: ErrorCode, fie
         ...(fields ? { errors: fields } : {}),
       });
   }
-  // A staff page without a session goes to sign-in instead of showing an error.
-  if (code === 'unauthenticated') return reply.redirect('/staff/sign-in', 303);
+  // A staff or operator page without a session goes to its own sign-in instead of showing an error.
+  if (code === 'unauthenticated') return reply.redirect(isOperatorPath(request.url) ? '/operator/sign-in' : '/staff/sign-in', 303);
   return renderPage(
     request,
     reply,
@@ -52,7 +54,7 @@ export function handleFrameworkError(error: FastifyError, request: FastifyReques
   setSecurityHeaders(reply);
   // This request skipped the plugins' hooks and decorators: give it what a page needs.
   const lang = negotiateLanguage({ acceptLanguage: request.headers['accept-language'] });
-  Object.assign(request, { lang, t: translators[lang], cookies: {}, staff: null, staffPanel: null });
+  Object.assign(request, { lang, t: translators[lang], cookies: {}, staff: null, staffPanel: null, operatorSession: null });
   request.log.info({ code: error.code }, 'request refused');
   void send(request, reply, codeForStatus(error.statusCode ?? 400));
 }

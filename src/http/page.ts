@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Lang, Translate } from '../i18n/i18n.ts';
 import type { StaffPrincipal } from '../identity/domain.ts';
+import type { OperatorPrincipal } from '../operator/domain.ts';
 import type { Html } from '../views/html.ts';
 import { layout } from '../views/layout.ts';
 
@@ -12,6 +13,8 @@ export type PageContext = {
   /** The CSRF token for a form; sets its cookie on first use, so pages without forms set none. */
   csrfToken: () => string;
   staff: StaffPrincipal | null;
+  /** The signed-in operator on console pages (both steps done), or null. */
+  operator: OperatorPrincipal | null;
   /** Path and query of this request, for the language switcher. */
   url: string;
   /** The lobby panel of staff pages, fetched before the handler (src/agenda/routes.ts), or null. */
@@ -35,6 +38,7 @@ export function pageContext(request: FastifyRequest, reply: FastifyReply): PageC
     nonce: reply.cspNonce,
     csrfToken: () => request.csrfToken(reply),
     staff: request.staff,
+    operator: request.operatorSession?.stage === 'full' ? request.operatorSession.operator : null,
     url: request.url,
     staffPanel: request.staffPanel ?? null,
   };
@@ -48,7 +52,7 @@ export function renderPage(
   status = 200,
 ): FastifyReply {
   const ctx = pageContext(request, reply);
-  setPageHeaders(reply, ctx.staff !== null);
+  setPageHeaders(reply, ctx.staff !== null || request.operatorSession !== null);
   return reply.status(status).type(HTML).send(layout(ctx, view(ctx)).value);
 }
 

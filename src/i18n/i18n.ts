@@ -10,9 +10,10 @@ import { agendaMessages, type AgendaMessageKey } from './messages/agenda.ts';
 import { privacyMessages, type PrivacyMessageKey } from './messages/privacy.ts';
 import { adminMessages, type AdminMessageKey } from './messages/admin.ts';
 import { auditMessages, type AuditMessageKey } from './messages/audit.ts';
+import { operatorMessages, type OperatorMessageKey } from './messages/operator.ts';
 
 /** Every interface text key: the base set plus each domain's set. */
-export type MessageKey = BaseKey | BookingMessageKey | MeetingMessageKey | MeetingClientMessageKey | FilesMessageKey | PrivacyMessageKey | AgendaMessageKey | StatsMessageKey | AdminMessageKey | AuditMessageKey;
+export type MessageKey = BaseKey | BookingMessageKey | MeetingMessageKey | MeetingClientMessageKey | FilesMessageKey | PrivacyMessageKey | AgendaMessageKey | StatsMessageKey | AdminMessageKey | AuditMessageKey | OperatorMessageKey;
 
 export const LANGS = ['sl', 'cs', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -21,9 +22,9 @@ export type Lang = (typeof LANGS)[number];
 export type Localized = Partial<Record<Lang, string>>;
 
 export const MESSAGES: Record<Lang, Record<MessageKey, string>> = {
-  sl: { ...sl, ...bookingMessages.sl, ...meetingMessages.sl, ...meetingClientMessages.sl, ...filesMessages.sl, ...privacyMessages.sl, ...agendaMessages.sl, ...statsMessages.sl, ...adminMessages.sl, ...auditMessages.sl },
-  cs: { ...cs, ...bookingMessages.cs, ...meetingMessages.cs, ...meetingClientMessages.cs, ...filesMessages.cs, ...privacyMessages.cs, ...agendaMessages.cs, ...statsMessages.cs, ...adminMessages.cs, ...auditMessages.cs },
-  en: { ...en, ...bookingMessages.en, ...meetingMessages.en, ...meetingClientMessages.en, ...filesMessages.en, ...privacyMessages.en, ...agendaMessages.en, ...statsMessages.en, ...adminMessages.en, ...auditMessages.en },
+  sl: { ...sl, ...bookingMessages.sl, ...meetingMessages.sl, ...meetingClientMessages.sl, ...filesMessages.sl, ...privacyMessages.sl, ...agendaMessages.sl, ...statsMessages.sl, ...adminMessages.sl, ...auditMessages.sl, ...operatorMessages.sl },
+  cs: { ...cs, ...bookingMessages.cs, ...meetingMessages.cs, ...meetingClientMessages.cs, ...filesMessages.cs, ...privacyMessages.cs, ...agendaMessages.cs, ...statsMessages.cs, ...adminMessages.cs, ...auditMessages.cs, ...operatorMessages.cs },
+  en: { ...en, ...bookingMessages.en, ...meetingMessages.en, ...meetingClientMessages.en, ...filesMessages.en, ...privacyMessages.en, ...agendaMessages.en, ...statsMessages.en, ...adminMessages.en, ...auditMessages.en, ...operatorMessages.en },
 };
 
 const LOCALES: Record<Lang, string> = { sl: 'sl-SI', cs: 'cs-CZ', en: 'en-GB' };

@@ -47,3 +47,13 @@ export function sessionIsLive(session: { lastSeenAt: Date; expiresAt: Date }, no
 export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
 }
+
+/** How long a set-password link works: three days, so a link sent on Friday still works on Monday. */
+export const INVITATION_TTL_MS = 72 * 3600_000;
+export const INVITATION_TTL_HOURS = INVITATION_TTL_MS / 3600_000;
+
+/** Whether a set-password link can still be used: once, before it expires (or is replaced, which expires it). */
+export function invitationState(link: { expiresAt: Date; usedAt: Date | null }, now: Date): 'open' | 'used' | 'expired' {
+  if (link.usedAt) return 'used';
+  return now < link.expiresAt ? 'open' : 'expired';
+}

@@ -3,7 +3,8 @@ import type { Db } from '../db/db.ts';
 import type { StaffPrincipal } from './domain.ts';
 
 /** A staff account as stored, with what sign-in needs. */
-export type StaffAccount = StaffPrincipal & { passwordHash: string; active: boolean };
+/** `passwordHash` is null while an invited account has not set its password (it cannot sign in). */
+export type StaffAccount = StaffPrincipal & { passwordHash: string | null; active: boolean };
 
 export async function findStaffByEmail(db: Db, email: string): Promise<StaffAccount | undefined> {
   const row = await db

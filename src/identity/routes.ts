@@ -16,8 +16,8 @@ export function identityRoutes(deps: { identity: IdentityService; tenants: Tenan
   return async (app: FastifyInstance) => {
     app.get('/staff/sign-in', async (request, reply) => {
       if (request.staff) return reply.redirect('/staff', 303);
-      const signedOut = (request.query as Record<string, unknown>).signed_out === '1';
-      return renderPage(request, reply, (ctx) => signInPage(ctx, { email: '', errors: {}, signedOut }));
+      const query = request.query as Record<string, unknown>;
+      return renderPage(request, reply, (ctx) => signInPage(ctx, { email: '', errors: {}, signedOut: query.signed_out === '1', passwordSet: query.password_set === '1' }));
     });
 
     app.post('/staff/sign-in', { config: { rateLimit: { max: 10, timeWindow: 60_000 } } }, async (request, reply) => {

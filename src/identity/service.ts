@@ -48,7 +48,8 @@ export function identityService(deps: { db: Db; clock: Clock }) {
       const account = await repo.findStaffByEmail(db, email);
       // Verify against a dummy hash when the account is unknown: same work, same time.
       const matches = await verifyPassword(input.password, account?.passwordHash ?? (await DUMMY_HASH_PROMISE));
-      const succeeded = Boolean(account?.active && matches);
+      // An invited account without a password yet never signs in (its hash is the dummy's).
+      const succeeded = Boolean(account?.active && account.passwordHash && matches);
       await repo.recordAttempt(db, { email, ip: input.ip, succeeded, at: now });
       if (account) await repo.countSignIn(db, account.organisationId, succeeded, now);
       if (!account || !succeeded) return { ok: false, reason: 'invalid' };

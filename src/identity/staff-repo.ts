@@ -83,7 +83,7 @@ export async function endSessions(db: Db, staffId: string, keep?: string): Promi
 }
 
 export async function passwordHashOf(db: Db, staffId: string): Promise<string | undefined> {
-  return (await db.selectFrom('staff').select('password_hash').where('id', '=', staffId).where('active', '=', true).executeTakeFirst())?.password_hash;
+  return (await db.selectFrom('staff').select('password_hash').where('id', '=', staffId).where('active', '=', true).executeTakeFirst())?.password_hash ?? undefined;
 }
 
 export async function setPasswordHash(db: Db, staffId: string, hash: string): Promise<void> {

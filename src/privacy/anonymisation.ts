@@ -269,6 +269,9 @@ export const ANONYMISATION_PLAN = {
     },
   },
   audit_event: { treatment: 'no_citizen_data', why: 'staff actions; objects named by id and their own public names, never by citizen data (src/audit)' },
+  operator: { treatment: 'no_citizen_data', why: 'operator accounts of the installation (src/operator); operators see counts, never citizen data' },
+  operator_session: { treatment: 'no_citizen_data', why: 'operator sessions, deleted when they expire' },
+  invitation: { treatment: 'no_citizen_data', why: 'one-time links to set a staff or operator password; only hashes of their tokens' },
 } as const satisfies AnonymisationPlan;
 
 /** A table the retention job changes, with its treatment. */

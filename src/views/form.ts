@@ -24,6 +24,8 @@ export function field(opts: {
   autocomplete?: string;
   required?: boolean;
   hint?: string;
+  /** The keyboard a phone shows: digits for a one-time code. */
+  inputmode?: 'numeric';
 }): Html {
   const errorId = `${opts.name}-error`;
   const hintId = `${opts.name}-hint`;
@@ -32,7 +34,7 @@ export function field(opts: {
   <label for="${opts.name}">${opts.label}${opts.hint ? html` <span class="hint" id="${hintId}">${opts.hint}</span>` : ''}</label>
   ${opts.error ? html`<span class="error-message" id="${errorId}">${opts.error}</span>` : ''}
   <input type="${opts.type}" id="${opts.name}" name="${opts.name}" value="${opts.type === 'password' ? '' : (opts.value ?? '')}"
-    ${opts.autocomplete ? html`autocomplete="${opts.autocomplete}"` : ''} ${opts.required ? html`required` : ''}
+    ${opts.autocomplete ? html`autocomplete="${opts.autocomplete}"` : ''} ${opts.inputmode ? html`inputmode="${opts.inputmode}"` : ''} ${opts.required ? html`required` : ''}
     ${opts.error ? html`aria-invalid="true"` : ''} ${describedBy ? html`aria-describedby="${describedBy}"` : ''}>
 </div>`;
 }

@@ -5,7 +5,7 @@ import { html } from '../../views/html.ts';
 import { calendarPage } from './calendar.ts';
 
 function render(lang: Lang, day: string): string {
-  const ctx = { lang, t: translator(lang), nonce: 'n', csrfToken: () => 'c', staff: null, url: '/', staffPanel: null };
+  const ctx = { lang, t: translator(lang), nonce: 'n', csrfToken: () => 'c', staff: null, operator: null, url: '/', staffPanel: null };
   const start = new Date(`${day}T08:00:00Z`);
   return calendarPage(ctx, {
     heading: 'H', intro: html``, baseUrl: '/b', month: day.slice(0, 7), prevMonth: null, nextMonth: null,

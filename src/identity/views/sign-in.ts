@@ -4,12 +4,13 @@ import { csrfField } from '../../views/layout.ts';
 import { errorSummary, field, type FieldErrors } from '../../views/form.ts';
 
 /** Staff sign-in form; on error it comes back with a summary and the typed email kept. */
-export function signInPage(ctx: PageContext, data: { email: string; errors: FieldErrors; signedOut?: boolean }): Page {
+export function signInPage(ctx: PageContext, data: { email: string; errors: FieldErrors; signedOut?: boolean; passwordSet?: boolean }): Page {
   const { t } = ctx;
   return {
     title: t('staff.sign_in.title'),
     body: html`${errorSummary(t, data.errors)}
 ${data.signedOut ? html`<p class="notice" role="status">${t('staff.signed_out')}</p>` : ''}
+${data.passwordSet ? html`<p class="notice" role="status">${t('staff.password_set')}</p>` : ''}
 <h1>${t('staff.sign_in.title')}</h1>
 <p>${t('staff.sign_in.lead')}</p>
 <form class="stack" method="post" action="/staff/sign-in" novalidate>
