@@ -14,14 +14,17 @@ import { meetingService } from './meeting/service.ts';
 import { folderService } from './files/service.ts';
 import { auditService } from './audit/service.ts';
 import { privacyService } from './privacy/service.ts';
-import { operatorService } from './operator/service.ts';
-import { invitationService } from './identity/invitations.ts';
+import { operatorService, type OperatorService } from './operator/service.ts';
+import { invitationService, type InvitationService } from './identity/invitations.ts';
 import { devMailbox, mailWorker, smtpTransport, type MailWorker } from './mail/service.ts';
 
 export type Okence = {
   app: FastifyInstance;
   handle: DatabaseHandle;
   demoAccounts: DemoAccount[];
+  /** Operator accounts and sessions, and set-password links: for the tests and tools that provision. */
+  operators: OperatorService;
+  invitations: InvitationService;
   /** Background work that runs on timers, callable directly (tests travel in time and run it). */
   jobs: { queueDueReminders(): Promise<number>; sendMail(): Promise<number>; purgeFiles(): Promise<number>; anonymise(): Promise<{ anonymised: number; mailDeleted: number }> };
   close(): Promise<void>;
@@ -109,6 +112,8 @@ export async function bootOkence(config: Config, opts: { clock?: Clock; handle?:
       app,
       handle,
       demoAccounts,
+      operators,
+      invitations,
       jobs: { queueDueReminders: () => lifecycle.queueDueReminders(), sendMail: () => mail.runOnce(), purgeFiles: async () => (await Promise.all([folders.purgeDue(), folders.cleanStaleParts()]))[0], anonymise: () => privacy.runRetention() },
       close: () =>
         (closing ??= (async () => {
