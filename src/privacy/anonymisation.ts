@@ -46,6 +46,12 @@ export const PLACEHOLDER_EMAIL_PARTS = { prefix: PLACEHOLDER_PREFIX, suffix: PLA
  */
 export const BOOKING_MAIL_PREFIXES = ['booking', 'code', 'reminder'] as const;
 
+/**
+ * Prefixes of outbox keys of mail to staff and operators, never to citizens: `invitation:<hash of
+ * the link's token>` (src/identity/invitations.ts). No booking's retention reaches them.
+ */
+export const STAFF_MAIL_PREFIXES = ['invitation'] as const;
+
 /** LIKE patterns matching the outbox rows of one booking. */
 export function bookingMailPatterns(bookingId: string): string[] {
   if (!/^[0-9a-f-]{36}$/i.test(bookingId)) throw new RangeError(`not a booking id: ${bookingId}`);
