@@ -22,6 +22,8 @@ const PUBLIC_PAGES = [
   '/o/koprivnice/privacy',
   '/dev/mail',
   '/no-such-page',
+  '/problems',
+  '/problems/time_not_bookable',
 ];
 
 describe('pages in Chromium', () => {

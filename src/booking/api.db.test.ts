@@ -51,7 +51,9 @@ for (const kind of DB_KINDS) {
       const code = await codeFor('jan@example.cz');
       const wrong = await call('POST', `/holds/${holdId}/confirm`, { code: code === '111111' ? '222222' : '111111' });
       assert.equal(wrong.statusCode, 422);
-      assert.match(wrong.json().errors['body.code'], /attempts left: 4/);
+      assert.equal(wrong.json().code, 'unprocessable');
+      assert.equal(wrong.json().attemptsLeft, 4);
+      assert.deepEqual(wrong.json().errors, [{ field: 'body.code', code: 'wrong_code', message: 'The code is not right. Attempts left: 4' }]);
       const resent = await call('POST', `/holds/${holdId}/resend`);
       assert.equal(resent.statusCode, 429, 'a resend within 30 s is refused');
       clock.advance(31_000);
@@ -206,7 +208,8 @@ for (const kind of DB_KINDS) {
         const res = await hold(start, `nb-${why.length}@example.cz`);
         assert.equal(res.statusCode, 422, `${why}: ${res.body}`);
         const problem = res.json();
-        assert.equal(problem.type, 'about:blank#time_not_bookable', why);
+        assert.equal(problem.type, 'http://localhost:3000/problems/time_not_bookable', why);
+        assert.equal(problem.code, 'time_not_bookable', why);
         assert.ok(problem.nearestFreeTimes.length > 0, why);
         for (const t of problem.nearestFreeTimes) assert.ok(t.start < t.end, why);
       }
@@ -216,13 +219,14 @@ for (const kind of DB_KINDS) {
       assert.equal((await hold(first.start, 'nb-a@example.cz')).statusCode, 201);
       const taken = await hold(first.start, 'nb-b@example.cz');
       assert.equal(taken.statusCode, 409);
-      assert.equal(taken.json().type, 'about:blank#conflict');
+      assert.equal(taken.json().type, 'http://localhost:3000/problems/conflict');
+      assert.equal(taken.json().code, 'conflict');
 
       const b = await bookThroughApi(okence, { organisation: 'koprivnice', office: 'stavebni-urad', service: 'konzultace-stavby', day: '2026-12-07', email: 'nb-move@example.cz', name: 'Move Me', ip: '192.0.2.71' });
       const token = b.manageUrl.split('/m/')[1]!;
       const moved = await call('POST', `/bookings/${token}/reschedule`, { start: offGrid });
       assert.equal(moved.statusCode, 422, moved.body);
-      assert.equal(moved.json().type, 'about:blank#time_not_bookable');
+      assert.equal(moved.json().code, 'time_not_bookable');
       assert.ok(moved.json().nearestFreeTimes.length > 0);
       const doc = (await okence.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
       assert.ok(doc.paths[`${service.replace('koprivnice', '{organisation}').replace('konzultace-stavby', '{service}')}/holds`].post.responses['422']);
@@ -234,8 +238,29 @@ for (const kind of DB_KINDS) {
       ip = '192.0.2.5';
       const res = await call('POST', '/organisations/koprivnice/services/konzultace-stavby/holds', { office: 'stavebni-urad', start: 'soon', name: '', email: 'x' });
       assert.equal(res.statusCode, 400);
-      const fields = Object.keys(res.json().errors).sort();
-      assert.deepEqual(fields, ['body.email', 'body.name', 'body.start']);
+      assert.equal(res.json().code, 'invalid_input');
+      const errors = res.json().errors as { field: string; code: string; message: string }[];
+      assert.deepEqual(errors.map((e) => e.field).sort(), ['body.email', 'body.name', 'body.start']);
+      // The form's own messages (translation keys) are translated; zod's speak the same language.
+      assert.equal(errors.find((e) => e.field === 'body.name')?.message, 'Enter your name and surname');
+      assert.equal(errors.find((e) => e.field === 'body.start')?.code, 'invalid_format');
+      const cs = await okence.app.inject({
+        method: 'POST', url: '/api/v1/organisations/koprivnice/services/konzultace-stavby/holds', remoteAddress: ip,
+        headers: { 'accept-language': 'cs-CZ,cs;q=0.9' }, payload: { office: 'stavebni-urad', start: 'soon', name: '', email: 'x' },
+      });
+      assert.equal(cs.headers['content-language'], 'cs');
+      assert.equal(cs.json().title, 'Zkontrolujte zadané údaje');
+      assert.doesNotMatch(JSON.stringify(cs.json().errors), /book\.error|Invalid/);
+    });
+
+    test('the range of availability days is checked with field errors of the one shape', async () => {
+      ip = '192.0.2.8';
+      const url = '/organisations/koprivnice/services/konzultace-stavby/availability?office=stavebni-urad';
+      const reversed = await call('GET', `${url}&from=2026-12-10&to=2026-12-01`);
+      assert.equal(reversed.statusCode, 400);
+      assert.deepEqual(reversed.json().errors, [{ field: 'query.to', code: 'range_reversed', message: 'Must not be before "from".' }]);
+      const long = await call('GET', `${url}&from=2026-12-01&to=2027-03-01`);
+      assert.deepEqual(long.json().errors, [{ field: 'query.to', code: 'range_too_long', message: 'Must be at most 62 days after "from".' }]);
     });
   });
 }

@@ -40,6 +40,24 @@ function toBookingOut(b: BookingView): z.infer<typeof bookingOut> {
 
 const serviceParams = z.object({ organisation: slug, service: slug });
 
+/** The longest range of days one availability request may ask for. */
+const MAX_RANGE_DAYS = 62;
+
+// Examples for the OpenAPI document, from the demo data (tests parse each with its schema).
+const TOKEN = 'q3F9xK2mVb7LwP0sT8dYc4NhRj6uZa1EoG5iW-_nM2k';
+const exampleBooking: z.infer<typeof bookingOut> = {
+  id: '0b7c6f1e-3a52-4d8e-9f61-2c4b5a7d8e90', state: 'confirmed', past: false,
+  organisation: 'koprivnice', office: 'stavebni-urad', service: 'konzultace-stavby', official: 'Lucie Černá',
+  start: '2026-12-07T07:00:00.000Z', end: '2026-12-07T07:45:00.000Z', timeZone: 'Europe/Prague',
+  joinUrl: `https://okence.example.cz/j/${TOKEN.split('').reverse().join('')}`, manageUrl: `https://okence.example.cz/m/${TOKEN}`,
+};
+const nearestExample = {
+  nearestFreeTimes: [
+    { start: '2026-12-07T07:00:00.000Z', end: '2026-12-07T07:45:00.000Z' },
+    { start: '2026-12-07T07:45:00.000Z', end: '2026-12-07T08:30:00.000Z' },
+  ],
+};
+
 /** How many free times a "not bookable" answer offers instead. */
 const NEAREST = 6;
 
@@ -84,9 +102,16 @@ export function bookingOperations(deps: { tenants: TenantsService; booking: Book
         timeZone: z.string(),
         days: z.array(z.object({ date: day, times: z.array(z.object({ start: isoInstant, end: isoInstant, free: z.number().int().min(1) })) })),
       }),
-      errors: [404],
+      errors: ['not_found'],
+      examples: {
+        response: {
+          timeZone: 'Europe/Prague',
+          days: [{ date: '2026-12-07', times: [{ start: '2026-12-07T07:00:00.000Z', end: '2026-12-07T07:45:00.000Z', free: 1 }] }],
+        },
+        problems: { invalid_input: { errors: [{ field: 'query.to', code: 'range_too_long', message: 'Must be at most 62 days after "from".' }] } },
+      },
       handler: async ({ params, query }) => {
-        if (query.to < query.from || addDays(query.from, 62) < query.to) throw new AppError('invalid_input', 'range', { 'query.to': 'at most 62 days after from' });
+        checkRange(query.from, query.to);
         const target = await tenants.bookingTarget(params.organisation, query.office, params.service);
         return availabilityBody(await booking.freeDays(target, query.from, query.to), target.office.timeZone);
       },
@@ -102,7 +127,12 @@ export function bookingOperations(deps: { tenants: TenantsService; booking: Book
       response: z.object({ holdId: z.uuid(), start: isoInstant, end: isoInstant }),
       status: 201,
       rateLimitPerMinute: 20,
-      errors: [404, 409, 422],
+      errors: ['not_found', 'conflict', 'time_not_bookable'],
+      examples: {
+        body: { office: 'stavebni-urad', start: '2026-12-07T07:00:00.000Z', name: 'Jan Novák', email: 'jan.novak@example.cz', language: 'cs' },
+        response: { holdId: '5f1d2c3b-8a4e-4b6f-a1c2-d3e4f5a6b7c8', start: '2026-12-07T07:00:00.000Z', end: '2026-12-07T07:45:00.000Z' },
+        problems: { time_not_bookable: nearestExample },
+      },
       handler: async ({ params, body }, request) => {
         const target = await tenants.bookingTarget(params.organisation, body.office, params.service);
         const result = await lifecycle.createHold(target, new Date(body.start), body, { lang: body.language, ip: request.ip });
@@ -124,18 +154,29 @@ export function bookingOperations(deps: { tenants: TenantsService; booking: Book
       body: z.object({ code: z.string().regex(/^\d{6}$/) }),
       response: bookingOut,
       rateLimitPerMinute: 20,
-      errors: [404, 409, 422],
+      errors: ['not_found', 'conflict', 'unprocessable'],
+      examples: {
+        body: { code: '482913' },
+        response: exampleBooking,
+        problems: {
+          unprocessable: { errors: [{ field: 'body.code', code: 'wrong_code', message: 'The code is not right. Attempts left: 4' }], attemptsLeft: 4 },
+          conflict: { errors: [{ field: 'path.holdId', code: 'already_confirmed', message: 'Already confirmed: the links are in the confirmation email.' }] },
+        },
+      },
       handler: async ({ params, body }) => {
         const result = await lifecycle.confirmWithCode(params.holdId, body.code);
         if (result.ok) return toBookingOut(result.booking);
         switch (result.reason) {
-          case 'wrong_code':
-            throw new AppError('unprocessable', 'wrong code', { 'body.code': `wrong code; attempts left: ${'attemptsLeft' in result ? result.attemptsLeft : 0}` });
+          case 'wrong_code': {
+            const left = 'attemptsLeft' in result ? result.attemptsLeft : 0;
+            const issue = { field: 'body.code', code: 'wrong_code', message: 'book.error.code', params: { left } };
+            throw new AppError('unprocessable', 'wrong code', [issue], { attemptsLeft: left });
+          }
           case 'already_confirmed':
             // The id is no secret: a confirmed booking's links go only by email.
-            throw new AppError('conflict', 'already confirmed', {
-              'params.holdId': 'already confirmed: the links are in the confirmation email',
-            });
+            throw new AppError('conflict', 'already confirmed', [
+              { field: 'path.holdId', code: 'already_confirmed', message: 'api.error.already_confirmed' },
+            ]);
           case 'locked':
             throw new AppError('rate_limited', 'too many wrong codes: no more codes are taken');
           case 'expired':
@@ -154,7 +195,8 @@ export function bookingOperations(deps: { tenants: TenantsService; booking: Book
       params: z.object({ holdId: z.uuid() }),
       response: z.object({ sent: z.literal(true) }),
       rateLimitPerMinute: 10,
-      errors: [409],
+      errors: ['conflict'],
+      examples: { response: { sent: true } },
       handler: async ({ params }) => {
         const result = await lifecycle.resendCode(params.holdId);
         if (result.ok) return { sent: true as const };
@@ -170,7 +212,8 @@ export function bookingOperations(deps: { tenants: TenantsService; booking: Book
       tag: 'booking',
       params: z.object({ manageToken }),
       response: bookingOut,
-      errors: [404],
+      errors: ['not_found'],
+      examples: { response: exampleBooking },
       handler: async ({ params }) => {
         const b = await lifecycle.byToken('manage', params.manageToken);
         if (!b) throw new AppError('not_found');
@@ -185,7 +228,8 @@ export function bookingOperations(deps: { tenants: TenantsService; booking: Book
       tag: 'booking',
       params: z.object({ manageToken }),
       response: bookingOut,
-      errors: [404, 409],
+      errors: ['not_found', 'conflict', 'no_longer_possible'],
+      examples: { response: { ...exampleBooking, state: 'cancelled' } },
       handler: async ({ params }) => {
         const result = await lifecycle.cancelByToken(params.manageToken);
         if (result.ok) return toBookingOut(result.booking);
@@ -201,7 +245,12 @@ export function bookingOperations(deps: { tenants: TenantsService; booking: Book
       params: z.object({ manageToken }),
       body: z.object({ start: isoInstant }),
       response: bookingOut,
-      errors: [404, 409, 422],
+      errors: ['not_found', 'conflict', 'no_longer_possible', 'time_not_bookable'],
+      examples: {
+        body: { start: '2026-12-07T07:45:00.000Z' },
+        response: { ...exampleBooking, start: '2026-12-07T07:45:00.000Z', end: '2026-12-07T08:30:00.000Z' },
+        problems: { time_not_bookable: nearestExample },
+      },
       handler: async ({ params, body }) => {
         const result = await lifecycle.rescheduleByToken(params.manageToken, new Date(body.start));
         if (result.ok) return toBookingOut(result.booking);
@@ -210,6 +259,14 @@ export function bookingOperations(deps: { tenants: TenantsService; booking: Book
       },
     }),
   ];
+}
+
+/** Refuses a range of days that is reversed or longer than one request may ask for. */
+function checkRange(from: string, to: string): void {
+  if (to < from) throw new AppError('invalid_input', 'range', [{ field: 'query.to', code: 'range_reversed', message: 'api.error.range_reversed' }]);
+  if (addDays(from, MAX_RANGE_DAYS) < to) {
+    throw new AppError('invalid_input', 'range', [{ field: 'query.to', code: 'range_too_long', message: 'api.error.range_too_long', params: { days: MAX_RANGE_DAYS } }]);
+  }
 }
 
 /** A refused change: gone, history that no retry will change, or a race worth retrying. */

@@ -63,7 +63,9 @@ for (const kind of DB_KINDS) {
       const again = await api(`/holds/${b.holdId}/confirm`, { code: b.code });
       assert.equal(again.statusCode, 409);
       assert.equal(again.headers['content-type'], 'application/problem+json; charset=utf-8');
-      assert.match(again.json().errors['params.holdId'], /already confirmed/i);
+      assert.equal(again.json().code, 'conflict');
+      assert.deepEqual(again.json().errors.map((e: { field: string; code: string }) => [e.field, e.code]), [['path.holdId', 'already_confirmed']]);
+      assert.match(again.json().errors[0].message, /already confirmed/i);
       assert.doesNotMatch(again.body, /\/j\/|\/m\//);
     });
 

@@ -267,7 +267,7 @@ for (const kind of DB_KINDS) {
       const cancel = await inject({ method: 'POST', url: `/api/v1/bookings/${manageToken}/cancel`, payload: {} });
       // History, not a race: a client must not retry it (issue 12, records 1).
       assert.equal(cancel.statusCode, 409, cancel.body);
-      assert.equal(JSON.parse(cancel.body).title, 'No longer possible');
+      assert.equal(JSON.parse(cancel.body).code, 'no_longer_possible');
       assert.equal((await inject({ method: 'GET', url: `${m.citizenBase}/files` })).statusCode, 200);
       assert.equal(onDisk(m.b.id).length, 1);
       assert.equal((await rowsOf(m.b.id)).length, 1);

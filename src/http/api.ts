@@ -1,7 +1,10 @@
 import { gzipSync } from 'node:zlib';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { AppError } from '../lib/errors.ts';
+import type { Lang } from '../i18n/i18n.ts';
+import { AppError, type ErrorCode, type FieldIssue } from '../lib/errors.ts';
+import type { SecuritySchemeName } from './openapi.ts';
+import type { Problem } from './problem.ts';
 
 /** One operation of the public JSON API: its schemas validate requests and document it. */
 export type Operation<P extends z.ZodType, Q extends z.ZodType, R extends z.ZodType, B extends z.ZodType = z.ZodType> = {
@@ -20,8 +23,22 @@ export type Operation<P extends z.ZodType, Q extends z.ZodType, R extends z.ZodT
   status?: number;
   /** A per-address limit tighter than the global one (requests per minute). */
   rateLimitPerMinute?: number;
-  /** Other statuses this operation may answer with, besides 400 and 429. */
-  errors?: number[];
+  /**
+   * The problem codes this operation may answer with besides `invalid_input` and
+   * `rate_limited` (and `unsupported_media_type` for a call that is not a GET).
+   */
+  errors?: ErrorCode[];
+  /** Who may call it (OpenAPI security requirements); public when absent (`[]`). */
+  security?: Partial<Record<SecuritySchemeName, string[]>>[];
+  /**
+   * Examples for the document: the response, the request body, and extension members of the
+   * problem documents where a code carries them. Tests check each against its schema.
+   */
+  examples: {
+    response: z.output<R>;
+    body?: z.input<B>;
+    problems?: Partial<Record<ErrorCode, Partial<Problem>>>;
+  };
   // Method syntax on purpose: it lets operations of every shape share the AnyOperation type.
   handler(input: { params: z.infer<P>; query: z.infer<Q>; body: z.infer<B> }, request: FastifyRequest): Promise<z.infer<R> | JsonBytes>;
 };
@@ -74,12 +91,23 @@ export function operation<P extends z.ZodType = z.ZodObject, Q extends z.ZodType
   return op;
 }
 
-function parse<T extends z.ZodType>(schema: T | undefined, value: unknown, where: string): z.infer<T> {
+/** zod's messages in each language (a schema's own message, a translation key, comes first). */
+const ZOD_MESSAGES = { sl: z.locales.sl().localeError, cs: z.locales.cs().localeError, en: z.locales.en().localeError };
+
+/** A zod failure as field issues: where, zod's issue code, and the message. */
+export function zodIssues(error: z.ZodError, where?: string): FieldIssue[] {
+  return error.issues.map((i) => ({
+    field: [...(where ? [where] : []), ...i.path.map(String)].join('.'),
+    code: i.code,
+    message: i.message,
+  }));
+}
+
+function parse<T extends z.ZodType>(schema: T | undefined, value: unknown, where: string, lang: Lang): z.infer<T> {
   if (!schema) return {} as z.infer<T>;
-  const result = schema.safeParse(value ?? {});
+  const result = schema.safeParse(value ?? {}, { error: ZOD_MESSAGES[lang] });
   if (result.success) return result.data;
-  const fields = Object.fromEntries(result.error.issues.map((i) => [`${where}.${i.path.join('.')}`, i.message]));
-  throw new AppError('invalid_input', `invalid ${where}`, fields);
+  throw new AppError('invalid_input', `invalid ${where}`, zodIssues(result.error, where));
 }
 
 /** Whether a Content-Type header names JSON (`application/json`, any case, any parameters). */
@@ -114,9 +142,9 @@ export function registerOperations(app: FastifyInstance, operations: readonly An
       ...(op.method === 'GET' ? {} : { onRequest: requireJson }),
       ...(op.rateLimitPerMinute ? { config: { rateLimit: { max: op.rateLimitPerMinute, timeWindow: 60_000 } } } : {}),
       handler: async (request, reply) => {
-        const params = parse(op.params, request.params, 'path');
-        const query = parse(op.query, request.query, 'query');
-        const body = op.body ? parse(op.body, request.body, 'body') : undefined;
+        const params = parse(op.params, request.params, 'path', request.lang);
+        const query = parse(op.query, request.query, 'query', request.lang);
+        const body = op.body ? parse(op.body, request.body, 'body', request.lang) : undefined;
         const result = await op.handler({ params, query, body }, request);
         reply.header('cache-control', 'no-store');
         if (result instanceof JsonBytes) return sendJsonBytes(request, reply, op.status ?? 200, result);
@@ -124,75 +152,4 @@ export function registerOperations(app: FastifyInstance, operations: readonly An
       },
     });
   }
-}
-
-const problem = z
-  .object({
-    type: z.string(),
-    title: z.string(),
-    status: z.number().int(),
-    detail: z.string().optional(),
-    errors: z.record(z.string(), z.string()).optional(),
-    nearestFreeTimes: z
-      .array(z.object({ start: z.string(), end: z.string() }))
-      .optional()
-      .describe('With time_not_bookable: the free times nearest to the one asked for, in time order'),
-  })
-  .meta({ id: 'Problem', description: 'An RFC 9457 problem document' });
-
-const STATUS_TEXT: Record<number, string> = {
-  400: 'Invalid input', 404: 'Not found', 409: 'Conflict', 410: 'Gone', 422: 'Unprocessable', 429: 'Too many requests',
-};
-
-function parametersOf(schema: z.ZodType | undefined, location: 'path' | 'query') {
-  if (!(schema instanceof z.ZodObject)) return [];
-  return Object.entries(schema.shape as Record<string, z.ZodType>).map(([name, s]) => ({
-    name,
-    in: location,
-    required: location === 'path' || !s.safeParse(undefined).success,
-    description: s.description,
-    schema: z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' }),
-  }));
-}
-
-/** The OpenAPI 3.1 document, generated from the same schemas that validate requests. */
-export function openApiDocument(operations: readonly AnyOperation[], serverUrl: string) {
-  const paths: Record<string, Record<string, unknown>> = {};
-  for (const op of operations) {
-    const responses: Record<string, unknown> = {
-      [op.status ?? 200]: { description: 'OK', content: { 'application/json': { schema: z.toJSONSchema(op.response, { unrepresentable: 'any' }) } } },
-    };
-    for (const status of [400, ...(op.errors ?? []), 429]) {
-      responses[status] = {
-        description: STATUS_TEXT[status] ?? 'Error',
-        content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
-      };
-    }
-    const path = (paths[op.path] ??= {});
-    path[op.method.toLowerCase()] = {
-      operationId: op.operationId,
-      summary: op.summary,
-      tags: [op.tag],
-      parameters: [...parametersOf(op.params, 'path'), ...parametersOf(op.query, 'query')],
-      ...(op.body
-        ? { requestBody: { required: true, content: { 'application/json': { schema: z.toJSONSchema(op.body, { io: 'input', unrepresentable: 'any' }) } } } }
-        : {}),
-      responses,
-    };
-  }
-  const problemSchema = z.toJSONSchema(problem);
-  delete (problemSchema as Record<string, unknown>).$schema;
-  return {
-    openapi: '3.1.0',
-    jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
-    info: {
-      title: 'Okence public API',
-      version: '1',
-      description: 'Organisations, offices and services of the public offices served by this Okence installation.',
-      license: { name: 'EUPL-1.2', identifier: 'EUPL-1.2' },
-    },
-    servers: [{ url: new URL('/api/v1', serverUrl).href }],
-    paths,
-    components: { schemas: { Problem: problemSchema } },
-  };
 }

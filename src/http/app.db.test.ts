@@ -179,9 +179,46 @@ for (const kind of DB_KINDS) {
       assert.equal(missing.statusCode, 404);
       assert.match(String(missing.headers['content-type']), /application\/problem\+json/);
       assert.equal(missing.json().status, 404);
+      assert.equal(missing.json().code, 'not_found');
       const bad = await get('/api/v1/organisations/koprivnice/services?office=NOT%20A%20SLUG');
       assert.equal(bad.statusCode, 400);
-      assert.ok(bad.json().errors['query.office']);
+      assert.deepEqual(bad.json().errors.map((e: { field: string; code: string }) => [e.field, e.code]), [['query.office', 'invalid_format']]);
+      // Even a URL no route takes, or one that does not decode, answers with a problem document.
+      for (const url of ['/api/v1/nothing-here', '/api/v1/organisations/%E0%A4%A']) {
+        const res = await get(url);
+        assert.match(String(res.headers['content-type']), /application\/problem\+json/, url);
+        assert.match(res.json().type, /^http:\/\/localhost:3000\/problems\/\w+$/, url);
+      }
+    });
+
+    test('the API speaks English unless Accept-Language names one of ours; pages keep Slovenian', async () => {
+      const url = '/api/v1/organisations/nowhere/offices';
+      const plain = await get(url);
+      assert.equal(plain.headers['content-language'], 'en');
+      assert.equal(plain.json().title, 'Page not found');
+      const sl = await get(url, { 'accept-language': 'de, sl;q=0.5' });
+      assert.equal(sl.headers['content-language'], 'sl');
+      assert.equal(sl.json().code, 'not_found', 'the code stays whatever the language');
+      assert.equal((await get(url, { 'accept-language': 'de' })).headers['content-language'], 'en');
+      assert.match((await get('/')).body, /<html lang="sl"/);
+      // A cookie or ?lang= of the pages does not move the API.
+      assert.equal((await get(`${url}?lang=cs`, { cookie: '__Host-okence-lang=cs' })).headers['content-language'], 'en');
+    });
+
+    test('each problem type URI resolves to a page explaining it in the page language', async () => {
+      const problem = (await get('/api/v1/organisations/nowhere/offices')).json<{ type: string }>();
+      const path = new URL(problem.type).pathname;
+      assert.equal(path, '/problems/not_found');
+      const en = await get(`${path}?lang=en`);
+      assert.equal(en.statusCode, 200);
+      assert.match(String(en.headers['content-type']), /^text\/html/);
+      assert.match(en.body, /<h1>Page not found<\/h1>/);
+      assert.match(en.body, /code not_found, HTTP status 404/);
+      assert.match((await get(path, { 'accept-language': 'cs' })).body, /<html lang="cs"[\s\S]*kód not_found/);
+      assert.match((await get(path)).body, /<html lang="sl"[\s\S]*koda not_found/);
+      const index = await get('/problems?lang=en');
+      for (const code of ['invalid_input', 'time_not_bookable', 'rate_limited']) assert.match(index.body, new RegExp(`href="/problems/${code}"`));
+      assert.equal((await get('/problems/no_such_thing')).statusCode, 404);
     });
 
     test('the OpenAPI document names the operations and is generated from the validating schemas', async () => {

@@ -7,12 +7,11 @@ import type { Config } from '../config/config.ts';
 import type { DatabaseHandle } from '../db/db.ts';
 import { identityRoutes } from '../identity/routes.ts';
 import type { IdentityService } from '../identity/service.ts';
-import { tenantOperations, tenantPages } from '../tenants/routes.ts';
+import { tenantPages } from '../tenants/routes.ts';
 import type { TenantsService } from '../tenants/service.ts';
 import type { BookingService } from '../booking/service.ts';
 import type { BookingLifecycle } from '../booking/lifecycle.ts';
 import { bookingPages } from '../booking/routes.ts';
-import { bookingOperations } from '../booking/api.ts';
 import { devMailRoutes } from '../mail/routes.ts';
 import { availabilityAdminRoutes } from '../booking/admin-routes.ts';
 import { availabilityAdmin } from '../booking/admin.ts';
@@ -34,9 +33,11 @@ import { statsRoutes } from '../stats/routes.ts';
 import { auditRoutes } from '../audit/routes.ts';
 import { statsService } from '../stats/service.ts';
 import { MAX_FRAME_BYTES } from '../meeting/protocol.ts';
-import { openApiDocument, registerOperations } from './api.ts';
+import { registerOperations } from './api.ts';
+import { publicApiDocument, publicOperations } from './public-api.ts';
+import { problemPages } from './problem-pages.ts';
 import { assetRoutes } from './assets.ts';
-import { handleFrameworkError, installErrorHandling } from './error-handler.ts';
+import { frameworkErrorHandler, installErrorHandling } from './error-handler.ts';
 import { trustProxyOption } from './client-address.ts';
 import { healthRoutes } from './health.ts';
 import { language } from './language.ts';
@@ -96,7 +97,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     connectionTimeout: 60_000,
     requestTimeout: 30 * 60_000,
     requestIdHeader: false,
-    frameworkErrors: handleFrameworkError,
+    frameworkErrors: frameworkErrorHandler(config.publicUrl),
   });
 
   // While shutting down, a keep-alive connection closes as soon as its request in
@@ -117,7 +118,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(language);
   await app.register(staffSession, { identity: deps.identity });
   await app.register(operatorSession, { operators: deps.operators });
-  installErrorHandling(app);
+  installErrorHandling(app, config.publicUrl);
   // Officials' working views; the lobby panel is fetched for every staff page before its handler.
   const agenda = agendaService({ db: deps.handle.db, clock: deps.clock, tenants: deps.tenants, lifecycle: deps.lifecycle, meeting: deps.meeting, audit: deps.audit, folders: deps.folders });
   app.decorateRequest('staffPanel', null);
@@ -144,13 +145,11 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   // Without SMTP outside production, mail stays in the outbox: let a developer read it.
   if (config.env !== 'production' && !config.smtpUrl) await app.register(devMailRoutes({ db: deps.handle.db }));
 
-  const operations = [
-    ...tenantOperations(deps.tenants),
-    ...bookingOperations({ tenants: deps.tenants, booking: deps.booking, lifecycle: deps.lifecycle }),
-  ];
-  registerOperations(app, operations);
-  const openapi = openApiDocument(operations, config.publicUrl.href);
+  registerOperations(app, publicOperations({ tenants: deps.tenants, booking: deps.booking, lifecycle: deps.lifecycle }));
+  const openapi = publicApiDocument(config.publicUrl);
   app.get('/api/openapi.json', async () => openapi);
+  // The pages the problem documents' `type` URIs name (decision 021).
+  await app.register(problemPages);
 
   return app;
 }

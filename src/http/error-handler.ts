@@ -1,33 +1,30 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ZodError } from 'zod';
 import { html } from '../views/html.ts';
-import { AppError, codeForStatus, ERROR_TABLE, type ErrorCode } from '../lib/errors.ts';
+import { AppError, codeForStatus, ERROR_TABLE, type ErrorCode, type FieldIssue } from '../lib/errors.ts';
+import { problemDocument } from './problem.ts';
 import { renderPage } from './page.ts';
 import { negotiateLanguage } from '../i18n/i18n.ts';
-import { translators } from './language.ts';
+import { fallbackLanguage, isApiUrl, translators } from './language.ts';
+import { zodIssues } from './api.ts';
 import { setSecurityHeaders } from './security.ts';
 
 const isOperatorPath = (url: string) => url === '/operator' || /^\/operator[/?]/.test(url);
 
 function wantsJson(request: FastifyRequest): boolean {
-  return request.url.startsWith('/api/');
+  return isApiUrl(request.url);
 }
 
-function send(request: FastifyRequest, reply: FastifyReply, code: ErrorCode, fields?: Record<string, string>, data?: Record<string, unknown>) {
+function send(request: FastifyRequest, reply: FastifyReply, publicUrl: URL, code: ErrorCode, issues?: readonly FieldIssue[], data?: Record<string, unknown>) {
   const entry = ERROR_TABLE[code];
   const t = request.t;
   if (wantsJson(request)) {
     return reply
       .status(entry.status)
       .type('application/problem+json')
-      .send({
-        ...data,
-        type: `about:blank#${code}`,
-        title: t(entry.title),
-        status: entry.status,
-        detail: entry.status >= 500 ? `${t(entry.detail)} (${request.id})` : t(entry.detail),
-        ...(fields ? { errors: fields } : {}),
-      });
+      .header('content-language', request.lang)
+      .header('vary', 'accept-language')
+      .send(problemDocument({ publicUrl, code, t, lang: request.lang, requestId: request.id, issues, data }));
   }
   // A staff or operator page without a session goes to its own sign-in instead of showing an error.
   if (code === 'unauthenticated') return reply.redirect(isOperatorPath(request.url) ? '/operator/sign-in' : '/staff/sign-in', 303);
@@ -50,35 +47,34 @@ ${entry.status >= 500 ? html`<p class="muted">${t('error.reference', { id: reque
  * long): no hook has run, so the security headers are set here, and the answer is our
  * own 400 page or problem document, not the framework's JSON.
  */
-export function handleFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
-  setSecurityHeaders(reply);
-  // This request skipped the plugins' hooks and decorators: give it what a page needs.
-  const lang = negotiateLanguage({ acceptLanguage: request.headers['accept-language'] });
-  Object.assign(request, { lang, t: translators[lang], cookies: {}, staff: null, staffPanel: null, operatorSession: null });
-  request.log.info({ code: error.code }, 'request refused');
-  void send(request, reply, codeForStatus(error.statusCode ?? 400));
+export function frameworkErrorHandler(publicUrl: URL) {
+  return (error: FastifyError, request: FastifyRequest, reply: FastifyReply): void => {
+    setSecurityHeaders(reply);
+    // This request skipped the plugins' hooks and decorators: give it what a page needs.
+    const lang = negotiateLanguage({ acceptLanguage: request.headers['accept-language'], fallback: fallbackLanguage(request.url) });
+    Object.assign(request, { lang, t: translators[lang], cookies: {}, staff: null, staffPanel: null, operatorSession: null });
+    request.log.info({ code: error.code }, 'request refused');
+    void send(request, reply, publicUrl, codeForStatus(error.statusCode ?? 400));
+  };
 }
 
 /**
  * The one place errors become responses: AppErrors by their code, library errors
  * by their status, anything else as a 500 that is logged but shows no internals.
  */
-export function installErrorHandling(app: FastifyInstance): void {
-  app.setNotFoundHandler((request, reply) => send(request, reply, 'not_found'));
+export function installErrorHandling(app: FastifyInstance, publicUrl: URL): void {
+  app.setNotFoundHandler((request, reply) => send(request, reply, publicUrl, 'not_found'));
   app.setErrorHandler((error: FastifyError | AppError | ZodError, request, reply) => {
     if (error instanceof AppError) {
       if (ERROR_TABLE[error.code].status >= 500) request.log.error({ err: error }, 'request failed');
       else request.log.info({ code: error.code, msg: error.message }, 'request refused');
-      return send(request, reply, error.code, error.fields, error.data);
+      return send(request, reply, publicUrl, error.code, error.issues, error.data);
     }
-    if (error instanceof ZodError) {
-      const fields = Object.fromEntries(error.issues.map((i) => [i.path.join('.'), i.message]));
-      return send(request, reply, 'invalid_input', fields);
-    }
+    if (error instanceof ZodError) return send(request, reply, publicUrl, 'invalid_input', zodIssues(error));
     const status = typeof error.statusCode === 'number' ? error.statusCode : 500;
     const code = codeForStatus(status);
     if (code === 'internal') request.log.error({ err: error }, 'request failed');
     else request.log.info({ status, msg: error.message }, 'request refused');
-    return send(request, reply, code);
+    return send(request, reply, publicUrl, code);
   });
 }

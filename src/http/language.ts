@@ -15,11 +15,29 @@ declare module 'fastify' {
 /** One translator per language, shared by every request. */
 export const translators = { sl: translator('sl'), cs: translator('cs'), en: translator('en') };
 
-/** Resolves the language of each request and remembers an explicit choice in a cookie. */
+/** Whether a URL is the JSON API's: it speaks the language of Accept-Language only, English without one. */
+export function isApiUrl(url: string): boolean {
+  return url.startsWith('/api/');
+}
+
+/** The language when the request names none it can have: English for the API, Slovenian for pages. */
+export function fallbackLanguage(url: string): Lang {
+  return isApiUrl(url) ? 'en' : 'sl';
+}
+
+/**
+ * Resolves the language of each request and remembers an explicit choice in a cookie. The API
+ * answers clients, not a browser's reader: no query, no cookie, English by default (decision 021).
+ */
 export const language = fp(async (app: FastifyInstance) => {
   app.decorateRequest('lang', 'sl');
   app.decorateRequest('t', translators.sl);
   app.addHook('onRequest', (request, reply, done) => {
+    if (isApiUrl(request.url)) {
+      request.lang = negotiateLanguage({ acceptLanguage: request.headers['accept-language'], fallback: 'en' });
+      request.t = translators[request.lang];
+      return done();
+    }
     const query = (request.query as Record<string, unknown> | undefined)?.lang;
     const cookie = request.cookies[LANG_COOKIE];
     const lang = negotiateLanguage({ query, cookie, acceptLanguage: request.headers['accept-language'] });

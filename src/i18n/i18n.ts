@@ -11,9 +11,10 @@ import { privacyMessages, type PrivacyMessageKey } from './messages/privacy.ts';
 import { adminMessages, type AdminMessageKey } from './messages/admin.ts';
 import { auditMessages, type AuditMessageKey } from './messages/audit.ts';
 import { operatorMessages, type OperatorMessageKey } from './messages/operator.ts';
+import { problemMessages, type ProblemMessageKey } from './messages/problems.ts';
 
 /** Every interface text key: the base set plus each domain's set. */
-export type MessageKey = BaseKey | BookingMessageKey | MeetingMessageKey | MeetingClientMessageKey | FilesMessageKey | PrivacyMessageKey | AgendaMessageKey | StatsMessageKey | AdminMessageKey | AuditMessageKey | OperatorMessageKey;
+export type MessageKey = BaseKey | BookingMessageKey | MeetingMessageKey | MeetingClientMessageKey | FilesMessageKey | PrivacyMessageKey | AgendaMessageKey | StatsMessageKey | AdminMessageKey | AuditMessageKey | OperatorMessageKey | ProblemMessageKey;
 
 export const LANGS = ['sl', 'cs', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -22,9 +23,9 @@ export type Lang = (typeof LANGS)[number];
 export type Localized = Partial<Record<Lang, string>>;
 
 export const MESSAGES: Record<Lang, Record<MessageKey, string>> = {
-  sl: { ...sl, ...bookingMessages.sl, ...meetingMessages.sl, ...meetingClientMessages.sl, ...filesMessages.sl, ...privacyMessages.sl, ...agendaMessages.sl, ...statsMessages.sl, ...adminMessages.sl, ...auditMessages.sl, ...operatorMessages.sl },
-  cs: { ...cs, ...bookingMessages.cs, ...meetingMessages.cs, ...meetingClientMessages.cs, ...filesMessages.cs, ...privacyMessages.cs, ...agendaMessages.cs, ...statsMessages.cs, ...adminMessages.cs, ...auditMessages.cs, ...operatorMessages.cs },
-  en: { ...en, ...bookingMessages.en, ...meetingMessages.en, ...meetingClientMessages.en, ...filesMessages.en, ...privacyMessages.en, ...agendaMessages.en, ...statsMessages.en, ...adminMessages.en, ...auditMessages.en, ...operatorMessages.en },
+  sl: { ...sl, ...bookingMessages.sl, ...meetingMessages.sl, ...meetingClientMessages.sl, ...filesMessages.sl, ...privacyMessages.sl, ...agendaMessages.sl, ...statsMessages.sl, ...adminMessages.sl, ...auditMessages.sl, ...operatorMessages.sl, ...problemMessages.sl },
+  cs: { ...cs, ...bookingMessages.cs, ...meetingMessages.cs, ...meetingClientMessages.cs, ...filesMessages.cs, ...privacyMessages.cs, ...agendaMessages.cs, ...statsMessages.cs, ...adminMessages.cs, ...auditMessages.cs, ...operatorMessages.cs, ...problemMessages.cs },
+  en: { ...en, ...bookingMessages.en, ...meetingMessages.en, ...meetingClientMessages.en, ...filesMessages.en, ...privacyMessages.en, ...agendaMessages.en, ...statsMessages.en, ...adminMessages.en, ...auditMessages.en, ...operatorMessages.en, ...problemMessages.en },
 };
 
 const LOCALES: Record<Lang, string> = { sl: 'sl-SI', cs: 'cs-CZ', en: 'en-GB' };
@@ -40,9 +41,10 @@ export function localeOf(lang: Lang): string {
 
 /**
  * Picks the page language: an explicit `?lang=`, then the remembered cookie,
- * then the best match in Accept-Language (by q-value), then Slovenian.
+ * then the best match in Accept-Language (by q-value), then the fallback: Slovenian unless
+ * said otherwise (the API's is English, decision 021).
  */
-export function negotiateLanguage(input: { query?: unknown; cookie?: unknown; acceptLanguage?: string | undefined }): Lang {
+export function negotiateLanguage(input: { query?: unknown; cookie?: unknown; acceptLanguage?: string | undefined; fallback?: Lang }): Lang {
   if (isLang(input.query)) return input.query;
   if (isLang(input.cookie)) return input.cookie;
   const ranges = (input.acceptLanguage ?? '')
@@ -58,7 +60,7 @@ export function negotiateLanguage(input: { query?: unknown; cookie?: unknown; ac
     const primary = r.tag.split('-')[0];
     if (isLang(primary)) return primary;
   }
-  return 'sl';
+  return input.fallback ?? 'sl';
 }
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;

@@ -37,17 +37,34 @@ export const ERROR_TABLE: Record<ErrorCode, { status: number; title: MessageKey;
 };
 
 /**
- * A failure with a code from the table; `fields` carries per-field problems for forms and the
- * API, `data` extension members of the API's problem document (e.g. `nearestFreeTimes`).
+ * One problem with one field of an API request: where (`body.email`, `query.to`,
+ * `path.holdId`), a stable code a client may switch on (zod's issue codes such as
+ * `invalid_format`, or ours such as `wrong_code`), and a message: a translation key
+ * or text, translated by the error handler.
+ */
+export type FieldIssue = { field: string; code: string; message: string; params?: Record<string, string | number> };
+
+/**
+ * A failure with a code from the table. Per-field problems come as a map (field → message
+ * key, as the staff forms render them) or as issues with their own codes (the API);
+ * `fields` and `issues` each give them in their shape. `data` holds extension members of
+ * the API's problem document (e.g. `nearestFreeTimes`).
  */
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly fields: Record<string, string> | undefined;
+  readonly issues: readonly FieldIssue[] | undefined;
   readonly data: Record<string, unknown> | undefined;
-  constructor(code: ErrorCode, message?: string, fields?: Record<string, string>, data?: Record<string, unknown>) {
+  constructor(code: ErrorCode, message?: string, fields?: Record<string, string> | readonly FieldIssue[], data?: Record<string, unknown>) {
     super(message ?? code);
     this.code = code;
-    this.fields = fields;
+    if (Array.isArray(fields)) {
+      this.issues = fields as readonly FieldIssue[];
+      this.fields = Object.fromEntries(this.issues.map((i) => [i.field, i.message]));
+    } else {
+      this.fields = fields as Record<string, string> | undefined;
+      this.issues = this.fields && Object.entries(this.fields).map(([field, message]) => ({ field, code: 'invalid', message }));
+    }
     this.data = data;
   }
 }

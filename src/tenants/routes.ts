@@ -58,6 +58,7 @@ export function tenantOperations(tenants: TenantsService) {
       summary: 'List the organisations served by this installation',
       tag: 'tenants',
       response: s.organisationsOut,
+      examples: { response: { items: [s.organisationExample] } },
       handler: async () => ({ items: (await tenants.listOrganisations()).map(s.toOrganisationOut) }),
     }),
     operation({
@@ -68,7 +69,8 @@ export function tenantOperations(tenants: TenantsService) {
       tag: 'tenants',
       params: s.organisationParams,
       response: s.officesOut,
-      errors: [404],
+      errors: ['not_found'],
+      examples: { response: { items: [s.officeExample] } },
       handler: async ({ params }) => ({ items: (await tenants.getOrganisation(params.organisation)).offices.map(s.toOfficeOut) }),
     }),
     operation({
@@ -80,7 +82,8 @@ export function tenantOperations(tenants: TenantsService) {
       params: s.organisationParams,
       query: s.servicesQuery,
       response: s.servicesOut,
-      errors: [404],
+      errors: ['not_found'],
+      examples: { response: { items: [s.serviceExample] } },
       handler: async ({ params, query }) => {
         const data = await tenants.getOrganisation(params.organisation);
         let services = data.services;

@@ -61,6 +61,32 @@ export const organisationsOut = z.object({ items: z.array(organisationOut) });
 export const officesOut = z.object({ items: z.array(officeOut) });
 export const servicesOut = z.object({ items: z.array(serviceOut) });
 
+// Examples for the OpenAPI document, from the demo data (tests parse each with its schema).
+export const organisationExample: z.infer<typeof organisationOut> = {
+  slug: 'koprivnice',
+  name: { sl: 'Mesto Kopřivnice', cs: 'Město Kopřivnice', en: 'Town of Kopřivnice' },
+  description: { cs: 'Portál občana města Kopřivnice: konzultace s úředníky na dálku.', en: 'The citizen portal of Kopřivnice: consultations with officials from home.' },
+  country: 'CZ', defaultLanguage: 'cs', timeZone: 'Europe/Prague', currency: 'CZK',
+  email: 'podatelna@koprivnice.example', phone: '+420 556 879 411', website: 'https://www.example.cz/koprivnice',
+  brandColour: '#a3121f', logoUrl: '/o/koprivnice/logo.svg?v=3f2a9c1b7d4e',
+};
+
+export const officeExample: z.infer<typeof officeOut> = {
+  slug: 'stavebni-urad',
+  name: { sl: 'Gradbeni urad', cs: 'Stavební úřad', en: 'Building office' },
+  address: { street: 'Záhumenní 1152', postcode: '742 21', city: 'Kopřivnice' },
+  email: 'stavebni@koprivnice.example', phone: '+420 556 879 750', timeZone: 'Europe/Prague',
+  openingHours: [{ weekday: 1, opens: '08:00', closes: '17:00' }, { weekday: 3, opens: '08:00', closes: '17:00' }],
+};
+
+export const serviceExample: z.infer<typeof serviceOut> = {
+  slug: 'konzultace-stavby',
+  name: { sl: 'Posvet o gradbenem namenu', cs: 'Konzultace stavebního záměru', en: 'Consultation on a building plan' },
+  description: { cs: 'Konzultace povolení, ohlášení a dokumentace ke stavbě.', en: 'Advice on permits, notifications and documents for building.' },
+  preparation: { cs: 'Situace nebo projektová dokumentace (PDF)', en: 'Site plan or project documents (PDF)' },
+  fee: null, feeNote: {}, durationMinutes: 45, modes: ['video', 'in_person'], offices: ['stavebni-urad'],
+};
+
 export function toOrganisationOut(o: Organisation): z.infer<typeof organisationOut> {
   return {
     slug: o.slug,

@@ -1,0 +1,23 @@
+import type { BookingLifecycle } from '../booking/lifecycle.ts';
+import type { BookingService } from '../booking/service.ts';
+import { bookingOperations } from '../booking/api.ts';
+import type { TenantsService } from '../tenants/service.ts';
+import { tenantOperations } from '../tenants/routes.ts';
+import type { AnyOperation } from './api.ts';
+import { openApiDocument } from './openapi.ts';
+
+/** The services the public API's operations call. */
+export type PublicApiDeps = { tenants: TenantsService; booking: BookingService; lifecycle: BookingLifecycle };
+
+/** Every operation of the public API, in the order the document lists them. */
+export function publicOperations(deps: PublicApiDeps): AnyOperation[] {
+  return [...tenantOperations(deps.tenants), ...bookingOperations(deps)];
+}
+
+/**
+ * The document served at /api/openapi.json. It needs only the operations' declarations,
+ * not their services: tests build it without a database.
+ */
+export function publicApiDocument(publicUrl: URL) {
+  return openApiDocument(publicOperations({} as PublicApiDeps), publicUrl.href);
+}
