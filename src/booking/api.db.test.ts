@@ -142,8 +142,11 @@ for (const kind of DB_KINDS) {
       ip = '192.0.2.3';
       const avail = (await call('GET', '/organisations/koprivnice/services/konzultace-stavby/availability?office=stavebni-urad&from=2026-11-30&to=2026-11-30')).json();
       const start = avail.days[0].times[0].start;
-      const { holdId } = (await call('POST', '/organisations/koprivnice/services/konzultace-stavby/holds', { office: 'stavebni-urad', start, name: 'Petr Dvořák', email: 'petr@example.cz' })).json();
-      const code = await codeFor('petr@example.cz');
+      const { holdId } = (await call('POST', '/organisations/koprivnice/services/konzultace-stavby/holds', { office: 'stavebni-urad', start, name: 'Petr Dvořák', email: 'petr.dvorak@example.cz' })).json();
+      const code = await codeFor('petr.dvorak@example.cz');
+      // No language given: the code goes out in the organisation's own, Czech.
+      const mail = await okence.handle.db.selectFrom('mail_outbox').select('subject').where('to_address', '=', 'petr.dvorak@example.cz').executeTakeFirstOrThrow();
+      assert.equal(mail.subject, 'Váš kód pro potvrzení termínu');
       const bad = code === '000000' ? '999999' : '000000';
       const statuses = [];
       for (let i = 0; i < 5; i++) statuses.push((await call('POST', `/holds/${holdId}/confirm`, { code: bad })).statusCode);

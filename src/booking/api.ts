@@ -15,20 +15,22 @@ const manageToken = z.string().regex(/^[A-Za-z0-9_-]{43}$/).describe('The token 
 
 const bookingOut = z
   .object({
-    id: z.uuid(),
-    state: z.enum(['confirmed', 'cancelled', 'held', 'expired', 'locked']),
-    past: z.boolean(),
+    id: z.uuid().describe('The id of the booking, the same as its hold\'s'),
+    state: z
+      .enum(['confirmed', 'cancelled', 'held', 'expired', 'locked'])
+      .describe('confirmed or cancelled once booked; held, expired or locked (too many wrong codes) before'),
+    past: z.boolean().describe('Whether its end has passed'),
     organisation: slug,
     office: slug,
     service: slug,
-    official: z.string().nullable(),
+    official: z.string().nullable().describe('The name of the official who receives, when known'),
     start: isoInstant,
     end: isoInstant,
-    timeZone: z.string(),
-    joinUrl: z.url(),
-    manageUrl: z.url(),
+    timeZone: z.string().describe('IANA time zone of the office, e.g. Europe/Prague'),
+    joinUrl: z.url().describe('The link that opens the video meeting; keep it secret'),
+    manageUrl: z.url().describe('The link to read, move or cancel the booking; its last segment is the manageToken'),
   })
-  .meta({ id: 'Booking' });
+  .meta({ id: 'Booking', description: 'An appointment booked with the code from the email' });
 
 function toBookingOut(b: BookingView): z.infer<typeof bookingOut> {
   return {
@@ -38,7 +40,10 @@ function toBookingOut(b: BookingView): z.infer<typeof bookingOut> {
   };
 }
 
-const serviceParams = z.object({ organisation: slug, service: slug });
+const serviceParams = z.object({
+  organisation: slug.describe('Organisation slug, e.g. koprivnice'),
+  service: slug.describe('Service slug, e.g. konzultace-stavby'),
+});
 
 /** The longest range of days one availability request may ask for. */
 const MAX_RANGE_DAYS = 62;
@@ -97,7 +102,7 @@ export function bookingOperations(deps: { tenants: TenantsService; booking: Book
       summary: 'Free times of a service at an office, per day, over at most 62 days',
       tag: 'booking',
       params: serviceParams,
-      query: z.object({ office: slug, from: day, to: day }),
+      query: z.object({ office: slug.describe('Office slug, e.g. stavebni-urad'), from: day, to: day }),
       response: z.object({
         timeZone: z.string(),
         days: z.array(z.object({ date: day, times: z.array(z.object({ start: isoInstant, end: isoInstant, free: z.number().int().min(1) })) })),
@@ -123,7 +128,7 @@ export function bookingOperations(deps: { tenants: TenantsService; booking: Book
       summary: 'Reserve a free time for 10 minutes and email a 6-digit code to confirm it',
       tag: 'booking',
       params: serviceParams,
-      body: contactForm.extend({ office: slug, start: isoInstant, language: z.enum(LANGS).default('sl') }),
+      body: contactForm.extend({ office: slug, start: isoInstant, language: z.enum(LANGS).optional().describe("Language of the emails to the citizen; the organisation's own language when absent") }),
       response: z.object({ holdId: z.uuid(), start: isoInstant, end: isoInstant }),
       status: 201,
       rateLimitPerMinute: 20,
@@ -135,7 +140,7 @@ export function bookingOperations(deps: { tenants: TenantsService; booking: Book
       },
       handler: async ({ params, body }, request) => {
         const target = await tenants.bookingTarget(params.organisation, body.office, params.service);
-        const result = await lifecycle.createHold(target, new Date(body.start), body, { lang: body.language, ip: request.ip });
+        const result = await lifecycle.createHold(target, new Date(body.start), body, { lang: body.language ?? target.organisation.defaultLanguage, ip: request.ip });
         if (result.ok) return { holdId: result.holdId, start: result.start.toISOString(), end: result.end.toISOString() };
         if (result.reason === 'limited') throw new AppError('rate_limited', 'hold limit per email or address');
         if (result.reason === 'not_bookable') throw await notBookable(target, new Date(body.start));
