@@ -17,6 +17,7 @@ import { privacyService } from './privacy/service.ts';
 import { operatorService, type OperatorService } from './operator/service.ts';
 import { invitationService, type InvitationService } from './identity/invitations.ts';
 import { devMailbox, mailWorker, smtpTransport, type MailWorker } from './mail/service.ts';
+import { backupResponder } from './backup/socket.ts';
 
 export type Okence = {
   app: FastifyInstance;
@@ -54,7 +55,8 @@ export async function bootOkence(config: Config, opts: { clock?: Clock; handle?:
       // A cancelled or moved booking's folder closes with the time it belonged to.
       onChanged: (bookingId) => void folderRef.closeFor?.(bookingId).catch((err: unknown) => logRef.error({ err }, 'closing the meeting folder failed')),
     });
-    const logRef: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void } = {
+    const logRef: { info(obj: object, msg: string): void; warn(obj: object, msg: string): void; error(obj: object, msg: string): void } = {
+      info: (obj, msg) => console.log(msg, obj),
       warn: (obj, msg) => console.warn(msg, obj),
       error: (obj, msg) => console.error(msg, obj),
     };
@@ -68,11 +70,23 @@ export async function bootOkence(config: Config, opts: { clock?: Clock; handle?:
       log: { warn: (obj, msg) => logRef.warn(obj, msg), error: (obj, msg) => logRef.error(obj, msg) },
     });
     folderRef.closeFor = (bookingId) => folders.closeFor(bookingId);
+    // `npm run backup` asks this process, which holds DATA_DIR, over the lock's socket (decision 024).
+    const snapshot = handle.snapshot?.bind(handle);
+    const backups = snapshot && handle.lock ? backupResponder({
+      source: {
+        dataDir: config.dataDir, filesDir: config.files.dir, snapshot, holdDeletions: () => folders.holdDeletions(),
+        sessionSecret: { value: sessionSecret, fromEnvironment: config.sessionSecret !== undefined },
+      },
+      now: () => clock.now(),
+      log: { info: (obj, msg) => logRef.info(obj, msg), warn: (obj, msg) => logRef.warn(obj, msg) },
+    }) : null;
+    if (backups) handle.lock?.answer((socket) => backups.answer(socket));
     const audit = auditService({ db: handle.db, clock });
     const privacy = privacyService({ db: handle.db, clock, tenants, lifecycle, audit, reclaim: (tables) => handle.reclaim(tables) });
     const operators = operatorService({ db: handle.db, clock, sessionSecret, audit });
     const invitations = invitationService({ db: handle.db, clock, publicUrl: config.publicUrl, audit, wakeMail: () => mailRef.worker?.wake() });
     const app = await createApp({ config, sessionSecret, handle, tenants, identity, booking, lifecycle, meeting, folders, audit, privacy, operators, invitations, clock });
+    logRef.info = (obj, msg) => app.log.info(obj, msg);
     logRef.warn = (obj, msg) => app.log.warn(obj, msg);
     logRef.error = (obj, msg) => app.log.error(obj, msg);
     // Without SMTP_URL (development) mail stays in the outbox, readable at /dev/mail.
@@ -125,6 +139,8 @@ export async function bootOkence(config: Config, opts: { clock?: Clock; handle?:
           await app.close();
           await meeting.stop();
           await mail.stop();
+          handle.lock?.answer(null);
+          backups?.stop();
           await handle.close();
         })()),
     };

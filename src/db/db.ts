@@ -5,7 +5,7 @@ import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Database } from './tables.ts';
-import { lockDataDir } from './lock.ts';
+import { lockDataDir, type DataDirLock } from './lock.ts';
 
 export type Db = Kysely<Database>;
 
@@ -30,6 +30,14 @@ export type DatabaseHandle = {
    * WAL that still holds the old values. PostgreSQL: a plain VACUUM; the rest is the operator's.
    */
   reclaim(tables: readonly (keyof Database)[]): Promise<void>;
+  /**
+   * PGlite only: the embedded database's files as one tar (PGlite's `dumpDataDir`), taken on
+   * the one connection while it is held, so no transaction is half done in it; `read` runs on
+   * that connection just before, and so sees exactly the data of the tar (decision 024).
+   */
+  snapshot?<T>(read: (db: Db) => Promise<T>): Promise<{ pgdata: Blob; read: T }>;
+  /** PGlite on disk only: the DATA_DIR lock, whose socket the backup request comes to. */
+  lock?: Pick<DataDirLock, 'answer'>;
   close(): Promise<void>;
 };
 
@@ -147,13 +155,31 @@ async function openPostgres(url: string, onError: (err: Error, where: string) =>
   };
 }
 
+// btree_gist must be loaded on every open, not only when created, or writes to tables with
+// exclusion constraints fail.
+const createPglite = (path: string, loadDataDir?: Blob) => PGlite.create(path, { extensions: { btree_gist }, ...(loadDataDir ? { loadDataDir } : {}) });
+
+/**
+ * Creates the embedded database in the empty directory `pgDir` from a tar of PGlite's files
+ * (a backup's pgdata.tar), lets it recover as after a crash, and returns its schema version.
+ * The caller holds the DATA_DIR lock.
+ */
+export async function loadPgliteDump(pgDir: string, pgdata: Blob): Promise<number> {
+  const lite = await createPglite(pgDir, pgdata);
+  try {
+    const r = await lite.query<{ v: number | null }>('SELECT max(version) AS v FROM schema_migration');
+    return Number(r.rows[0]?.v ?? 0);
+  } finally {
+    await lite.close();
+  }
+}
+
 async function openPglite(dataDir: string): Promise<DatabaseHandle> {
   const inMemory = dataDir.startsWith('memory://');
-  const release = inMemory ? async () => {} : await lockDataDir(dataDir);
+  const lock = inMemory ? null : await lockDataDir(dataDir);
+  const release = async () => lock?.release();
   try {
-    // btree_gist must be loaded on every open, not only when created, or writes to
-    // tables with exclusion constraints fail.
-    const lite = await PGlite.create(inMemory ? dataDir : join(dataDir, 'pg'), { extensions: { btree_gist } });
+    const lite = await createPglite(inMemory ? dataDir : join(dataDir, 'pg'));
     const pool = new pg.Pool(createPgConfig(lite));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     // PGlite is this process's alone (the DATA_DIR lock): its live lock holders are the
@@ -162,6 +188,15 @@ async function openPglite(dataDir: string): Promise<DatabaseHandle> {
     return {
       db,
       kind: 'pglite',
+      ...(lock ? { lock } : {}),
+      async snapshot(read) {
+        // The pool has one connection (createPgConfig): holding it keeps every query and
+        // transaction of this process out until the tar is taken.
+        return db.connection().execute(async (conn) => {
+          const result = await read(conn);
+          return { pgdata: await lite.dumpDataDir('none'), read: result };
+        });
+      },
       async holdLock(classId, key) {
         const name = `${classId}:${key}`;
         if (held.has(name)) return false;

@@ -1,5 +1,5 @@
 import { closeSync, mkdirSync, openSync, rmSync, statSync } from 'node:fs';
-import { createConnection, createServer, type Server } from 'node:net';
+import { createConnection, createServer, type Server, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 
@@ -11,6 +11,16 @@ export class DataDirLockedError extends Error {
 
 /** The lock's name in DATA_DIR: a Unix domain socket, listened on while the lock is held. */
 export const LOCK_NAME = 'okence.lock';
+
+/**
+ * A held DATA_DIR lock. Its socket accepts and closes every connection unless the holder
+ * answers them (the backup request of decision 024); only the owner can connect (mode 0700).
+ */
+export type DataDirLock = {
+  release(): Promise<void>;
+  /** Hands every later connection to the socket to `handler`; null closes them again. */
+  answer(handler: ((socket: Socket) => void) | null): void;
+};
 
 // sun_path holds 108 bytes with its terminating NUL on Linux (104 on macOS).
 const MAX_SOCKET_PATH = 100;
@@ -26,7 +36,7 @@ const ATTEMPTS = 200;
  * refused: no pid is compared, so neither pid 1 in a container nor an unrelated
  * process that got the old pid keeps a restart out. Resolves to the release function.
  */
-export async function lockDataDir(dir: string): Promise<() => Promise<void>> {
+export async function lockDataDir(dir: string): Promise<DataDirLock> {
   mkdirSync(dir, { recursive: true });
   const { path, done } = socketPath(dir);
   try {
@@ -37,10 +47,10 @@ export async function lockDataDir(dir: string): Promise<() => Promise<void>> {
   }
 }
 
-async function acquire(dir: string, path: string, done: () => void): Promise<() => Promise<void>> {
+async function acquire(dir: string, path: string, done: () => void): Promise<DataDirLock> {
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     const server = await listen(path);
-    if (server !== 'in_use') return releaser(server, done);
+    if (server !== 'in_use') return held(server, done);
     const holder = await probe(path);
     if (holder === 'alive') throw new DataDirLockedError(dir);
     if (holder === 'gone') continue; // released between our bind and our probe: bind again
@@ -56,7 +66,7 @@ async function acquire(dir: string, path: string, done: () => void): Promise<() 
       if ((await probe(path)) === 'alive') throw new DataDirLockedError(dir);
       rmSync(path, { force: true });
       const taken = await listen(path);
-      if (taken !== 'in_use') return releaser(taken, done);
+      if (taken !== 'in_use') return held(taken, done);
       // Someone bound the freed name before us; the next round asks whether they are alive.
     } finally {
       guard?.close();
@@ -65,23 +75,38 @@ async function acquire(dir: string, path: string, done: () => void): Promise<() 
   throw new Error(`Could not lock ${dir}: its lock socket ${LOCK_NAME} kept changing`);
 }
 
-function releaser(server: Server, done: () => void): () => Promise<void> {
+function held(server: Server, done: () => void): DataDirLock {
   let released: Promise<void> | undefined;
-  // Closing the server also removes the socket's name from DATA_DIR.
-  return () => (released ??= new Promise<void>((resolve) => server.close(() => resolve())).then(done));
+  let handler: ((socket: Socket) => void) | null = null;
+  // A prober only needs its connect to succeed: unless the holder answers, it is closed at once.
+  server.on('connection', (socket) => (handler ? handler(socket) : socket.destroy()));
+  return {
+    // Closing the server also removes the socket's name from DATA_DIR.
+    release: () => (released ??= new Promise<void>((resolve) => server.close(() => resolve())).then(done)),
+    answer: (h) => {
+      handler = h;
+    },
+  };
 }
 
 /** Listens on a Unix socket path; 'in_use' when something already has that name. */
 function listen(path: string): Promise<Server | 'in_use'> {
   return new Promise((resolve, reject) => {
-    // A holder answers nothing: a prober only needs its connect to succeed.
-    const server = createServer((socket) => socket.destroy());
+    const server = createServer();
     server.once('error', (err: NodeJS.ErrnoException) => (err.code === 'EADDRINUSE' ? resolve('in_use') : reject(err)));
-    server.listen(path, () => {
-      // The lock must not keep the event loop, and so the process, alive on its own.
-      server.unref();
-      resolve(server);
-    });
+    // Connecting needs write permission on the socket: created under umask 077 (bind is
+    // synchronous inside listen), it is the owner's alone from its first moment, whatever
+    // the process's umask, so no other local user can ask the holder for a backup.
+    const umask = process.umask(0o077);
+    try {
+      server.listen(path, () => {
+        // The lock must not keep the event loop, and so the process, alive on its own.
+        server.unref();
+        resolve(server);
+      });
+    } finally {
+      process.umask(umask);
+    }
   });
 }
 
@@ -116,6 +141,22 @@ async function takeoverGuard(dir: string): Promise<Server | 'busy' | null> {
   if (process.platform !== 'linux') return null;
   const { dev, ino } = statSync(dir);
   return listen(`\0okence-lock-takeover-${dev}-${ino}`).then((s) => (s === 'in_use' ? 'busy' : s));
+}
+
+/**
+ * Connects to the socket of DATA_DIR's holder (the backup command); fails with the
+ * system's error (ENOENT, ECONNREFUSED) when no live process holds it.
+ */
+export function connectToHolder(dir: string): Promise<Socket> {
+  const { path, done } = socketPath(dir);
+  return new Promise<Socket>((resolve, reject) => {
+    const socket = createConnection(path);
+    socket.once('connect', () => {
+      socket.off('error', reject);
+      resolve(socket);
+    });
+    socket.once('error', reject);
+  }).finally(done);
 }
 
 /**

@@ -375,6 +375,19 @@ export function folderService(deps: {
     },
 
     /**
+     * Waits for a deletion run in progress, then keeps every later one waiting until the
+     * returned function is called: a backup copies the files its database snapshot names
+     * while none of them can go (decision 024).
+     */
+    holdDeletions(): Promise<() => void> {
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      const ready = tail.then(() => release);
+      tail = ready.then(() => released);
+      return ready;
+    },
+
+    /**
      * The meeting ended, or its booking was cancelled or moved: the folder closes now and its
      * files go after the organisation's grace period (at once by default).
      */
