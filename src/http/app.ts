@@ -138,7 +138,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(auditRoutes(deps.audit));
   // The organisation's administration: offices, services, settings, accounts and one's own password.
   await app.register(organisationAdminRoutes(organisationAdmin({ db: deps.handle.db, clock: deps.clock, tenants: deps.tenants, audit: deps.audit, invalidate: deps.booking.invalidate }), { mailFrom: config.mailFrom }));
-  await app.register(staffAdminRoutes(staffAccounts({ db: deps.handle.db, clock: deps.clock, tenants: deps.tenants, audit: deps.audit, invalidate: deps.booking.invalidate, closeSockets: (id, lobbyOnly) => deps.meeting.hub.endStaff(id, lobbyOnly) })));
+  await app.register(staffAdminRoutes(staffAccounts({ db: deps.handle.db, clock: deps.clock, tenants: deps.tenants, audit: deps.audit, invitations: deps.invitations, invalidate: deps.booking.invalidate, closeSockets: (id, lobbyOnly) => deps.meeting.hub.endStaff(id, lobbyOnly) })));
   // Set-password links (staff and operators) and the operator console, above the organisations.
   await app.register(invitationRoutes({ invitations: deps.invitations, operators: deps.operators }));
   await app.register(operatorRoutes(deps.operators));

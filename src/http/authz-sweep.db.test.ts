@@ -15,6 +15,7 @@ import { fixedClock } from '../lib/clock.ts';
 import { bookThroughApi, openSocket, staffCookie, type TestSocket } from '../meeting/testing.ts';
 import { bootTestApp, cookiesOf, csrfFrom } from './testing.ts';
 import { recordingRoutes, type RegisteredRoute } from './testing-routes.ts';
+import { operatorSession } from '../operator/testing.ts';
 
 /** How a route is reached when it is not an object route (the default: only the object's own staff). */
 type Access = 'public' | 'any-staff' | 'own-organisation-admin';
@@ -108,6 +109,13 @@ type Expect = 'sign-in' | 'refused' | 'forbidden' | 'allowed' | 'skip';
 const key = (r: RegisteredRoute) => `${r.method} ${r.url}`;
 const settle = (ms = 150) => new Promise((r) => setTimeout(r, ms));
 const isStaffRoute = (r: RegisteredRoute) => r.method !== 'HEAD' && (r.url === '/staff' || r.url.startsWith('/staff/'));
+const isOperatorRoute = (r: RegisteredRoute) => r.method !== 'HEAD' && (r.url === '/operator' || r.url.startsWith('/operator/'));
+/** Operator routes anyone may open: signing in, and ending one's own session. Every other one needs a full operator session. */
+const OPERATOR_PUBLIC: Record<string, string> = {
+  'GET /operator/sign-in': 'the sign-in form',
+  'POST /operator/sign-in': 'signing in (its limits are tested in src/operator)',
+  'POST /operator/sign-out': "ends the caller's own operator session, if any",
+};
 const inAdminArea = (url: string) => ADMIN_AREAS.some((p) => url === p || url.startsWith(`${p}/`));
 
 /** The route's path with each parameter filled from `t`; throws naming the filler to add. */
@@ -176,6 +184,7 @@ for (const kind of DB_KINDS) {
     let okence: Okence;
     let base: string;
     let staffRoutes: RegisteredRoute[];
+    let operatorRoutes: RegisteredRoute[];
     const sessions = new Map<string, Session>();
     const targets = {} as Record<VictimKey, Target>;
     const sockets: TestSocket[] = [];
@@ -209,6 +218,7 @@ for (const kind of DB_KINDS) {
       const recorded = await recordingRoutes(() => bootTestApp(kind, { clock }));
       okence = recorded.booted;
       staffRoutes = recorded.routes.filter(isStaffRoute);
+      operatorRoutes = recorded.routes.filter(isOperatorRoute);
       await okence.app.listen({ port: 0, host: '127.0.0.1' });
       const address = okence.app.server.address();
       if (!address || typeof address !== 'object') throw new Error('no address');
@@ -403,6 +413,55 @@ for (const kind of DB_KINDS) {
       assert.deepEqual(problems, []);
     });
 
+    test('no operator route opens to staff: admins and officials alike are sent to the operator sign-in', async () => {
+      const problems: string[] = [];
+      baseline = await snapshot();
+      // Operator routes' parameters name organisations (and what is in them): the guard must refuse before it reads them.
+      const orgId = (await okence.handle.db.selectFrom('organisation').select('id').where('slug', '=', 'ue-domzale').executeTakeFirstOrThrow()).id;
+      const guarded = operatorRoutes.filter((r) => !OPERATOR_PUBLIC[key(r)]);
+      assert.ok(guarded.some((r) => r.url === '/operator'), 'the console itself is swept');
+      for (const s of sessions.values()) {
+        if (!s.email) continue;
+        for (const route of guarded) {
+          const url = route.url.replace(/:[^/]+/g, orgId);
+          const res = await inject(route, url, s, targets.domzale);
+          const location = String(res.headers.location ?? '');
+          if (!((res.statusCode === 303 || res.statusCode === 302) && location.startsWith('/operator/sign-in')) && res.statusCode !== 401) problems.push(`${route.method} ${url} as ${s.email}: ${res.statusCode} ${location}`);
+        }
+      }
+      const changed = await changedTables();
+      if (changed.length) problems.push(`changed ${changed.join(', ')}`);
+      assert.deepEqual(problems, []);
+    });
+
+    test('no staff route opens to an operator: the operator session is a stranger to every staff page and socket', async () => {
+      const op = await operatorSession(okence, 'sweep-operator@example.org', clock);
+      const page = await okence.app.inject({ method: 'GET', url: '/operator', remoteAddress: '198.18.1.1', headers: { cookie: op.cookie } });
+      assert.equal(page.statusCode, 200, 'the operator session opens the console');
+      const s: Session = { email: 'sweep-operator@example.org', ip: '198.18.1.1', cookie: `${op.cookie}; ${Object.entries(cookiesOf(page)).map(([k, v]) => `${k}=${v}`).join('; ')}`, csrf: '', admin: false, listening: [] };
+      s.csrf = csrfFrom(page.body);
+      const problems: string[] = [];
+      baseline = await snapshot();
+      for (const victim of Object.keys(VICTIMS) as VictimKey[]) {
+        const t = targets[victim];
+        for (const route of staffRoutes) {
+          if (ACCESS[key(route)]?.access === 'public') continue;
+          const url = fill(route, t);
+          if (route.websocket) {
+            const problem = await judgeWebSocket('sign-in', route, url, s, [...t.markers, ...t.orgMarkers]);
+            if (problem) problems.push(`${key(route)} as ${url}: ${problem}`);
+            continue;
+          }
+          const res = await inject(route, url, s, t);
+          const problem = judge('sign-in', url, res, [...t.markers, ...t.orgMarkers]);
+          if (problem) problems.push(`${route.method} ${url}: ${problem}`);
+        }
+      }
+      const changed = await changedTables();
+      if (changed.length) problems.push(`changed ${changed.join(', ')}`);
+      assert.deepEqual(problems, []);
+    });
+
     test("signing out ends one's own session only", async () => {
       for (const route of staffRoutes.filter((r) => ACCESS[key(r)]?.endsSession)) {
         for (const a of ATTACKERS.filter((x) => x.email)) {
@@ -417,5 +476,6 @@ for (const kind of DB_KINDS) {
         }
       }
     });
+
   });
 }

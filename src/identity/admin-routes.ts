@@ -20,6 +20,7 @@ const accountForm = z.object({
 });
 const body = (request: FastifyRequest) => (request.body ?? {}) as FormBody;
 const savedFlag = (request: FastifyRequest) => (request.query as Record<string, unknown>).saved === '1';
+const invitedFlag = (request: FastifyRequest) => (request.query as Record<string, unknown>).invited === '1';
 
 function parseAccount(b: FormBody): { ok: true; input: StaffInput } | { ok: false; fields: Record<string, string> } {
   const parsed = accountForm.safeParse({ displayName: one(b, 'displayName'), email: one(b, 'email'), role: one(b, 'role'), ids: [...many(b, 'offices'), ...many(b, 'services')] });
@@ -56,7 +57,7 @@ export function staffAdminRoutes(accounts: StaffAccounts) {
       return renderPage(
         request,
         reply,
-        (ctx) => staffFormPage(ctx, { ...data, ...(data.account ? { account: data.account } : {}), values, errors: typed ? translateErrors(ctx.t, typed.fields) : {}, saved: !typed && savedFlag(request), self: id === staff.id }),
+        (ctx) => staffFormPage(ctx, { ...data, ...(data.account ? { account: data.account } : {}), values, errors: typed ? translateErrors(ctx.t, typed.fields) : {}, saved: !typed && savedFlag(request), invited: !typed && invitedFlag(request), self: id === staff.id }),
         typed ? 400 : 200,
       );
     };
@@ -67,10 +68,17 @@ export function staffAdminRoutes(accounts: StaffAccounts) {
       const staff = requireStaff(request);
       const b = body(request);
       const parsed = parseAccount(b);
-      const password = one(b, 'password');
-      const fields = parsed.ok ? await attempt(() => accounts.create(staff, parsed.input, password)) : { ...parsed.fields, ...(password ? {} : { password: 'pw.problem.too_short' }) };
-      if (fields) return show(request, reply, null, { values: { ...b, password: '' }, fields });
-      return reply.redirect('/staff/admin/officials?saved=1', 303);
+      let id = '';
+      const fields = parsed.ok ? await attempt(async () => (id = await accounts.create(staff, parsed.input))) : parsed.fields;
+      if (fields) return show(request, reply, null, { values: b, fields });
+      return reply.redirect(`/staff/admin/officials/${id}?invited=1`, 303);
+    });
+    // A new link for an account that has not set its password; the earlier one dies.
+    app.post('/staff/admin/officials/:id/invitation', async (request, reply) => {
+      const staff = requireStaff(request);
+      const { id } = idParam.parse(request.params);
+      await accounts.inviteAgain(staff, id);
+      return reply.redirect(`/staff/admin/officials/${id}?invited=1`, 303);
     });
     app.post('/staff/admin/officials/:id', async (request, reply) => {
       const staff = requireStaff(request);

@@ -18,10 +18,12 @@ const tokenParam = z.object({ token: z.string().max(100) });
 export function invitationRoutes(deps: { invitations: InvitationService; operators: OperatorService }) {
   const { invitations, operators } = deps;
   return async (app: FastifyInstance) => {
+    // The token is a key: its pages are never stored by a browser or proxy (and the referrer policy is same-origin).
+    app.addHook('onSend', async (_request, reply) => {
+      reply.header('cache-control', 'no-store');
+    });
     const show = async (request: FastifyRequest, reply: FastifyReply, token: string, fields?: Record<string, string>) => {
       const link = await invitations.view(token);
-      // The token is a key: this page must not be cached or leak through a referrer (the policy is same-origin).
-      reply.header('cache-control', 'no-store');
       if (link.state !== 'open') return renderPage(request, reply, (ctx) => deadLinkPage(ctx, link), link.state === 'unknown' ? 404 : 410);
       const action = `${SET_PASSWORD_PATH}/${encodeURIComponent(token)}`;
       return renderPage(request, reply, (ctx) => setPasswordPage(ctx, { link, action, errors: fields ? translateErrors(ctx.t, fields) : {} }), fields ? 400 : 200);

@@ -99,6 +99,11 @@ export function invitationService(deps: { db: Db; clock: Clock; publicUrl: URL; 
       return made;
     },
 
+    /** Call after committing a transaction that made links with `tx`: the mail worker sends them now rather than on its next pass. */
+    wakeMail(): void {
+      deps.wakeMail?.();
+    },
+
     /** What the link's page shows: the form while it is open, otherwise why it no longer works. */
     async view(token: string): Promise<LinkView> {
       const link = await repo.findInvitation(db, hashToken(token));

@@ -31,7 +31,7 @@ for (const kind of DB_KINDS) {
       const s = await db().selectFrom('staff').select(['id', 'organisation_id', 'role', 'display_name', 'email']).where('email', '=', email).executeTakeFirstOrThrow();
       return { id: s.id, organisationId: s.organisation_id, role: s.role, displayName: s.display_name, email: s.email };
     };
-    const accounts = () => staffAccounts({ db: db(), clock, tenants: tenantsService({ handle: okence.handle }), audit: auditService({ db: db(), clock }), invalidate: () => {} });
+    const accounts = () => staffAccounts({ db: db(), clock, tenants: tenantsService({ handle: okence.handle }), audit: auditService({ db: db(), clock }), invitations: okence.invitations, invalidate: () => {} });
     /** A sign-in from an address of its own, so the per-address limits of other tests do not interfere. */
     const signIn = async (email: string, password: string) => {
       const from = ip();
@@ -39,31 +39,61 @@ for (const kind of DB_KINDS) {
       return okence.app.inject({ method: 'POST', url: '/staff/sign-in', remoteAddress: from, cookies: cookiesOf(form), payload: { email, password, _csrf: csrfFrom(form.body) } });
     };
 
-    test('an official created with a breached password is refused with the reason; with a good one they can sign in, and once given hours on /staff/availability they can be booked', async () => {
+    /** The last invitation mailed to an address: its link's path. */
+    const linkIn = async (to: string) => {
+      const mail = await db().selectFrom('mail_outbox').select('text_body').where('to_address', '=', to).orderBy('id', 'desc').executeTakeFirstOrThrow();
+      return new URL(/https?:\/\/\S+\/set-password\/\S+/.exec(mail.text_body)![0]).pathname;
+    };
+    /** Opens a set-password link and posts a password, as a browser would. */
+    const setPassword = async (path: string, password: string) => {
+      const from = ip();
+      const form = await okence.app.inject({ method: 'GET', url: path, remoteAddress: from, headers: { 'accept-language': 'en' } });
+      if (form.statusCode !== 200) return form;
+      return okence.app.inject({ method: 'POST', url: path, remoteAddress: from, headers: { 'accept-language': 'en' }, cookies: cookiesOf(form), payload: { password, _csrf: csrfFrom(form.body) } });
+    };
+
+    test('an admin invites an official: no password is typed for them; the link refuses a breached password with the reason, sets a good one once, and then they can sign in and be booked', async () => {
       const admin = await browserFor(okence, 'admin@domzale.example', undefined, ip());
       const form = await admin.get('/staff/admin/officials/new');
+      assert.doesNotMatch(form.body, /type="password"/, 'the admin types no password for someone else');
       const office = /name="offices" value="([0-9a-f-]{36})"/.exec(form.body)![1]!;
       const service = /name="services" value="([0-9a-f-]{36})"/.exec(form.body)![1]!;
       const typed = { displayName: 'Nina Zupan', email: 'Nina.Zupan@domzale.example', title_sl: 'Svetovalka', role: 'official', offices: [office], services: [service] };
-      const weak = await admin.post('/staff/admin/officials', { ...typed, password: 'password1234' });
-      assert.equal(weak.statusCode, 400);
-      assert.match(weak.body, /href="#password">This password is on a list of common or leaked passwords/);
-      assert.match(weak.body, /value="Nina Zupan"/, 'typed values are kept');
-      assert.doesNotMatch(weak.body, /password1234/, 'never the password');
-      const short = await admin.post('/staff/admin/officials', { ...typed, password: 'nina zupan' });
-      assert.match(short.body, /too short.*must not contain the person’s name|must not contain the person’s name.*too short|too short/s);
-
-      const long = await admin.post('/staff/admin/officials', { ...typed, title_en: 'x'.repeat(121), password: GOOD });
+      const long = await admin.post('/staff/admin/officials', { ...typed, title_en: 'x'.repeat(121) });
       assert.equal(long.statusCode, 400, 'a title over its limit is refused on the server too');
       assert.match(long.body, /href="#title_en"/);
+      assert.match(long.body, /value="Nina Zupan"/, 'typed values are kept');
 
-      const ok = await admin.post('/staff/admin/officials', { ...typed, password: GOOD });
+      const ok = await admin.post('/staff/admin/officials', typed);
       assert.equal(ok.statusCode, 303, ok.body);
-      const row = await db().selectFrom('staff').select(['id', 'role', 'email']).where('email', '=', 'nina.zupan@domzale.example').executeTakeFirstOrThrow();
+      const row = await db().selectFrom('staff').select(['id', 'role', 'email', 'password_hash']).where('email', '=', 'nina.zupan@domzale.example').executeTakeFirstOrThrow();
       assert.equal(row.role, 'official');
+      assert.equal(row.password_hash, null);
+      assert.equal(ok.headers.location, `/staff/admin/officials/${row.id}?invited=1`);
+      const page = await admin.get(ok.headers.location);
+      assert.match(page.body, /The invitation was sent to nina\.zupan@domzale\.example/);
+      assert.match((await admin.get('/staff/admin/officials')).body, /Invited, no password yet/);
+      assert.equal((await signIn('nina.zupan@domzale.example', '')).statusCode, 400);
+      assert.equal((await signIn('nina.zupan@domzale.example', 'anything at all here')).statusCode, 401, 'no password, no sign-in');
+
+      const link = await linkIn('nina.zupan@domzale.example');
+      const weak = await setPassword(link, 'password1234');
+      assert.equal(weak.statusCode, 400);
+      assert.match(weak.body, /href="#password">This password is on a list of common or leaked passwords/);
+      assert.doesNotMatch(weak.body, /password1234/, 'never the password');
+      const named = await setPassword(link, 'nina zupan');
+      assert.match(named.body, /must not contain the person’s name/);
+      const set = await setPassword(link, GOOD);
+      assert.equal(set.statusCode, 303);
+      assert.equal(set.headers.location, '/staff/sign-in?password_set=1');
       assert.equal((await signIn('nina.zupan@domzale.example', GOOD)).statusCode, 303);
+      const dead = await setPassword(link, `${GOOD} again`);
+      assert.equal(dead.statusCode, 410, 'the link died with its use');
+      assert.match(dead.body, /already been used/);
       const entry = await db().selectFrom('audit_event').selectAll().where('action', '=', 'staff.created').where('object_id', '=', row.id).executeTakeFirstOrThrow();
       assert.doesNotMatch(JSON.stringify(entry), /lipov|scrypt/, 'the audit entry holds no password');
+      const actions = (await db().selectFrom('audit_event').select('action').where('object_id', '=', row.id).execute()).map((e) => e.action);
+      assert.deepEqual(actions.filter((a) => a !== 'staff.created').sort(), ['password.set', 'staff.invited']);
       // The new official is bookable at once: the availability page lists them for weekly hours.
       // Everything made on the admin pages works with /staff/availability: a service only she holds
       // has no free times until her weekly hours are set there, and then it has them at once.
@@ -79,7 +109,7 @@ for (const kind of DB_KINDS) {
       assert.equal((await admin.post('/staff/availability/hours', { staffId: row.id, officeId: office, d4: '09:00-10:00' })).statusCode, 303);
       assert.deepEqual((await free()).map((d) => [d.date, d.times.length]), [['2026-11-26', 2]]);
 
-      const dup = await admin.post('/staff/admin/officials', { ...typed, password: GOOD });
+      const dup = await admin.post('/staff/admin/officials', typed);
       assert.equal(dup.statusCode, 400);
       assert.match(dup.body, /An account with this email already exists/);
     });

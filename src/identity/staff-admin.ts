@@ -8,6 +8,7 @@ import { locksOutLastAdmin } from '../tenants/admin-domain.ts';
 import type { TenantsService } from '../tenants/service.ts';
 import { signInThrottle, THROTTLE_WINDOW_MS, type StaffPrincipal } from './domain.ts';
 import { hashPassword, verifyPassword } from './password.ts';
+import type { InvitationService } from './invitations.ts';
 import { checkPassword } from './password-policy.ts';
 import { hashToken } from './service.ts';
 import * as attempts from './repo.ts';
@@ -37,6 +38,8 @@ export function staffAccounts(deps: {
   clock: Clock;
   tenants: TenantsService;
   audit: AuditService;
+  /** Sends new accounts their link to set a password (nobody types a password for someone else). */
+  invitations: InvitationService;
   invalidate: () => void;
   /**
    * Closes the live sockets of an account: all of them (lobby, rooms) when its sessions end, or
@@ -94,21 +97,36 @@ export function staffAccounts(deps: {
       return repo.choices(db, adminOnly(actor));
     },
 
-    /** Creates an account with an initial password that must pass the policy. */
-    async create(actor: StaffPrincipal, input: StaffInput, password: string): Promise<string> {
+    /**
+     * Creates an account without a password and mails it a one-time link to set one (the
+     * account, the link, the mail and the audit entries commit together).
+     */
+    async create(actor: StaffPrincipal, input: StaffInput): Promise<string> {
       const orgId = adminOnly(actor);
       const problems = await validate(orgId, null, input);
-      const weak = passwordProblems(password, { email: input.email, name: input.displayName });
-      if (weak) problems.password = weak;
       if (Object.keys(problems).length) throw invalid(problems);
-      const hash = await hashPassword(password);
       const id = await db.transaction().execute(async (tx) => {
-        const created = await repo.insertStaff(tx, orgId, input, hash);
-        await audited(tx, actor, 'staff.created', created, input.displayName, { role: input.role, officeIds: input.officeIds, serviceIds: input.serviceIds });
-        return created;
+        const made = await deps.invitations.invite(
+          { kind: 'staff', organisationId: orgId, email: input.email, name: input.displayName, role: input.role, title: input.title, officeIds: input.officeIds, serviceIds: input.serviceIds },
+          { name: actor.displayName, actor: staffActor(actor) },
+          { tx },
+        );
+        await audited(tx, actor, 'staff.created', made.staffId!, input.displayName, { role: input.role, officeIds: input.officeIds, serviceIds: input.serviceIds });
+        return made.staffId!;
       });
+      deps.invitations.wakeMail();
       await published();
       return id;
+    },
+
+    /** Sends a new link to an account that has not set its password yet; the earlier link dies. */
+    async inviteAgain(actor: StaffPrincipal, id: string): Promise<string> {
+      const orgId = adminOnly(actor);
+      const account = await repo.findStaff(db, orgId, id);
+      if (!account) throw new AppError('not_found', 'no such account');
+      if (!account.pending) throw new AppError('conflict', 'the account has a password');
+      const made = await deps.invitations.invite({ kind: 'staff', staffId: id }, { name: actor.displayName, actor: staffActor(actor) });
+      return made.email;
     },
 
     /** Updates an account; a change of role is recorded as such, and never removes the last admin. */

@@ -6,7 +6,13 @@ import type { Localized } from '../i18n/i18n.ts';
 
 export async function listStaff(db: Db, organisationId: string) {
   const [staff, offices, services] = await Promise.all([
-    db.selectFrom('staff').select(['id', 'email', 'display_name', 'title', 'role', 'active']).where('organisation_id', '=', organisationId).orderBy('display_name').execute(),
+    db
+      .selectFrom('staff')
+      // pending: invited and no password set yet (the admin may send the link again).
+      .select((eb) => ['id', 'email', 'display_name', 'title', 'role', 'active', eb('password_hash', 'is', null).as('pending')])
+      .where('organisation_id', '=', organisationId)
+      .orderBy('display_name')
+      .execute(),
     db.selectFrom('staff_office').innerJoin('staff', 'staff.id', 'staff_office.staff_id').select(['staff_id', 'office_id']).where('staff.organisation_id', '=', organisationId).execute(),
     db.selectFrom('service_official').innerJoin('staff', 'staff.id', 'service_official.staff_id').select(['service_official.staff_id', 'service_id']).where('staff.organisation_id', '=', organisationId).execute(),
   ]);
