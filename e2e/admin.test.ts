@@ -1,14 +1,15 @@
 // The organisation's administration in Chromium: availability changes reach the citizen's
 // calendar at once, a service saved with only Slovenian texts is flagged until translated and
-// is public at once, an official is created by keyboard only (a breached password refused with
-// its reason first) and can sign in, and the last admin cannot demote themselves. axe (WCAG 2.1
+// is public at once, an official is invited by keyboard only: the invitation reaches a real SMTP
+// server, its link refuses a breached password with its reason, sets a good one once and is dead
+// afterwards, and the official signs in; the last admin cannot demote themselves. axe (WCAG 2.1
 // AA) runs on every admin page, and the forms reflow at 320 px.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Okence } from '../src/boot.ts';
 import { DEMO_PASSWORD } from '../src/tenants/demo-data.ts';
-import { expectAccessible, expectNoHorizontalScroll, launchBrowser, startSite } from './harness.ts';
+import { expectAccessible, expectNoHorizontalScroll, launchBrowser, startSite, startSmtpSink, waitForMail } from './harness.ts';
 import { SignInPage } from './pages.ts';
 
 const ORG = 'ue-ljutomer';
@@ -53,9 +54,11 @@ describe('organisation administration in the browser', () => {
   let citizenContext: BrowserContext;
   let admin: Page;
   let citizen: Page;
+  let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
 
   before(async () => {
-    ({ okence, baseUrl } = await startSite());
+    smtp = await startSmtpSink();
+    ({ okence, baseUrl } = await startSite({ SMTP_URL: `smtp://127.0.0.1:${smtp.port}` }));
     browser = await launchBrowser();
     adminContext = await browser.newContext({ locale: 'en-GB' });
     citizenContext = await browser.newContext({ locale: 'en-GB' });
@@ -69,6 +72,7 @@ describe('organisation administration in the browser', () => {
   after(async () => {
     await browser?.close();
     await okence?.close();
+    await smtp?.close();
   });
 
   test('an admin closes a day and changes an official’s hours, and the citizen calendar reflects it at once', async () => {
@@ -140,42 +144,60 @@ describe('organisation administration in the browser', () => {
     assert.ok(await citizen.getByText('Fishing permit').first().isVisible(), 'the service is on the public page at once');
   });
 
-  test('an official is created with the keyboard only: a breached password is refused with its reason, a good one works', async () => {
+  test('an official is invited with the keyboard only; the mail reaches the SMTP server, its link sets a good password once, and they sign in', async () => {
     await admin.goto(`${baseUrl}/staff/admin/officials/new?lang=en`);
     await expectAccessible(admin);
+    assert.equal(await admin.locator('input[type=password]').count(), 0, 'nobody types a password for someone else');
     const k = admin.keyboard;
     await tabTo(admin, 'displayName');
     await k.type('Nina Zupan');
     await tabTo(admin, 'email');
-    await k.type('nina.zupan@ljutomer.example');
+    await k.type('nina.zupan@ljutomer');
     await tabTo(admin, 'title_en');
     await k.type('Adviser');
     await tabTo(admin, 'offices');
     await k.press('Space');
     await tabTo(admin, 'services');
     await k.press('Space');
-    await tabTo(admin, 'password');
-    await k.type('password1234');
     await k.press('Enter');
     await admin.waitForLoadState();
-    assert.match(await admin.locator('.error-summary').innerText(), /This password is on a list of common or leaked passwords/);
+    assert.match(await admin.locator('.error-summary').innerText(), /email/i);
     assert.equal(await admin.locator('#displayName').inputValue(), 'Nina Zupan', 'what was typed is kept');
     assert.equal(await admin.locator('#offices').isChecked(), true);
     await expectAccessible(admin);
 
-    await tabTo(admin, 'password');
-    await k.type(GOOD_PASSWORD);
+    await tabTo(admin, 'email');
+    await k.press('End');
+    await k.type('.example');
     await k.press('Enter');
-    await admin.waitForURL(/\/staff\/admin\/officials\?saved=1/);
-    assert.ok(await admin.getByRole('link', { name: 'Nina Zupan' }).isVisible());
+    await admin.waitForURL(/\/staff\/admin\/officials\/[0-9a-f-]{36}\?invited=1/);
+    assert.match(await admin.locator('p.notice').innerText(), /The invitation was sent to nina\.zupan@ljutomer\.example/);
+    assert.ok(await admin.getByRole('button', { name: 'Send the invitation again' }).isVisible());
     await expectAccessible(admin);
 
+    // The mail, as the SMTP server received it, in the organisation's language.
+    // The link names PUBLIC_URL (this test site listens on a port of its own): its path is the key.
+    const mailed = await waitForMail(smtp.messages, 'nina.zupan@ljutomer.example', /(http:\/\/localhost:\d+\/set-password\/[A-Za-z0-9_-]{43})/);
+    const link = `${baseUrl}${new URL(mailed).pathname}`;
     const fresh = await browser.newContext({ locale: 'en-GB' });
     const page = await fresh.newPage();
+    await page.goto(`${link}?lang=en`);
+    await expectAccessible(page);
+    await page.getByLabel(/^New password/).fill('password1234');
+    await page.getByRole('button', { name: 'Set password' }).click();
+    await page.waitForLoadState();
+    assert.match(await page.locator('.error-summary').innerText(), /This password is on a list of common or leaked passwords/);
+    await page.getByLabel(/^New password/).fill(GOOD_PASSWORD);
+    await page.getByRole('button', { name: 'Set password' }).click();
+    await page.waitForURL(/\/staff\/sign-in\?password_set=1/);
+    assert.match(await page.locator('p.notice').innerText(), /Your password is set/);
     const signIn = new SignInPage(page, baseUrl);
-    await signIn.open();
     await signIn.signIn('nina.zupan@ljutomer.example', GOOD_PASSWORD);
     await page.waitForURL(/\/staff$/);
+    // The link died with its use.
+    await page.goto(`${link}?lang=en`);
+    assert.ok(await page.getByRole('heading', { name: 'This link no longer works' }).isVisible());
+    await expectAccessible(page);
     await fresh.close();
   });
 

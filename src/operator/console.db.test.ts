@@ -4,6 +4,7 @@ import type { Okence } from '../boot.ts';
 import { DB_KINDS } from '../db/testing.ts';
 import { bootTestApp, cookiesOf, csrfFrom } from '../http/testing.ts';
 import { fixedClock } from '../lib/clock.ts';
+import { DEMO_PASSWORD } from '../tenants/demo-data.ts';
 import { base32Decode, totpAt } from './totp.ts';
 
 const PASSWORD = 'correct horse battery staple operator';
@@ -91,6 +92,32 @@ for (const kind of DB_KINDS) {
       const actions = events.map((e) => e.action);
       for (const a of ['operator.password_set', 'operator.totp_enrolled', 'operator.signed_in', 'operator.sign_in_failed']) assert.ok(actions.includes(a), a);
       assert.ok(events.every((e) => e.organisation_id === null), 'installation-level entries');
+    });
+
+    test('wrong passwords and wrong codes both count: the sixth try is refused with Retry-After, even with everything right', async () => {
+      clock.advance(60_000);
+      const jar: Jar = {};
+      for (let i = 0; i < 3; i++) assert.equal((await post('/operator/sign-in', jar, { email: EMAIL, password: 'not the password' }, '/operator/sign-in')).statusCode, 401);
+      assert.equal((await post('/operator/sign-in', jar, { email: EMAIL, password: PASSWORD }, '/operator/sign-in')).headers.location, '/operator/sign-in/code');
+      for (let i = 0; i < 2; i++) assert.equal((await post('/operator/sign-in/code', jar, { code: '000000' }, '/operator/sign-in/code')).statusCode, 401);
+      const right = totpAt(secret, clock.now());
+      const refused = await post('/operator/sign-in/code', jar, { code: right }, '/operator/sign-in/code');
+      assert.equal(refused.statusCode, 429);
+      assert.ok(Number(refused.headers['retry-after']) > 0);
+      const again = await post('/operator/sign-in', {}, { email: EMAIL, password: PASSWORD }, '/operator/sign-in');
+      assert.equal(again.statusCode, 429, 'the password step too');
+      // A staff account with the same address is not locked out by the operator's failures.
+      const failures = await okence.handle.db.selectFrom('sign_in_attempt').select('email').where('succeeded', '=', false).execute();
+      assert.ok(failures.every((f) => f.email === `operator:${EMAIL}`));
+      clock.advance(15 * 60_000);
+      assert.equal((await post('/operator/sign-in', {}, { email: EMAIL, password: PASSWORD }, '/operator/sign-in')).statusCode, 303, 'open again after the window');
+    });
+
+    test('staff sign-in knows nothing of operators, and the console knows nothing of staff', async () => {
+      const asStaff = await post('/staff/sign-in', {}, { email: EMAIL, password: PASSWORD }, '/staff/sign-in');
+      assert.equal(asStaff.statusCode, 401);
+      const asOperator = await post('/operator/sign-in', {}, { email: 'admin@domzale.example', password: DEMO_PASSWORD }, '/operator/sign-in');
+      assert.equal(asOperator.statusCode, 401);
     });
   });
 }
