@@ -252,7 +252,7 @@ for (const kind of DB_KINDS) {
         headers: { 'accept-language': 'cs-CZ,cs;q=0.9' }, payload: { office: 'stavebni-urad', start: 'soon', name: '', email: 'x' },
       });
       assert.equal(cs.headers['content-language'], 'cs');
-      assert.equal(cs.json().title, 'Zkontrolujte zadané údaje');
+      assert.equal(cs.json().title, 'Neplatný požadavek');
       assert.doesNotMatch(JSON.stringify(cs.json().errors), /book\.error|Invalid/);
     });
 

@@ -200,13 +200,14 @@ export function bookingOperations(deps: { tenants: TenantsService; booking: Book
       params: z.object({ holdId: z.uuid() }),
       response: z.object({ sent: z.literal(true) }),
       rateLimitPerMinute: 10,
-      errors: ['conflict'],
+      errors: ['not_found', 'conflict'],
       examples: { response: { sent: true } },
       handler: async ({ params }) => {
         const result = await lifecycle.resendCode(params.holdId);
         if (result.ok) return { sent: true as const };
+        if (result.reason === 'not_found') throw new AppError('not_found', 'no such hold');
         if (result.reason === 'not_held') throw new AppError('conflict', 'the hold is no longer held');
-        throw new AppError('rate_limited', result.reason);
+        throw new AppError('rate_limited', result.reason, undefined, result.retryAfterSeconds ? { retryAfterSeconds: result.retryAfterSeconds } : undefined);
       },
     }),
     operation({

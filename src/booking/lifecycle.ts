@@ -195,7 +195,7 @@ export function bookingLifecycle(deps: {
     async resendCode(holdId: string) {
       const outcome = await db.transaction().execute(async (tx) => {
         const row = await repo.findBooking(tx, holdId, true);
-        if (!row) return { ok: false as const, reason: 'not_held' as const };
+        if (!row) return { ok: false as const, reason: 'not_found' as const };
         const now = clock.now();
         const decision = resendDecision({ state: row.state, holdExpiresAt: row.holdExpiresAt, codeAttempts: row.codeAttempts, resends: row.codeResends, codeSentAt: row.codeSentAt }, now);
         if (!decision.allowed) return { ok: false as const, reason: decision.reason, retryAfterSeconds: decision.retryAfterSeconds };

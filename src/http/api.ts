@@ -24,8 +24,8 @@ export type Operation<P extends z.ZodType, Q extends z.ZodType, R extends z.ZodT
   /** A per-address limit tighter than the global one (requests per minute). */
   rateLimitPerMinute?: number;
   /**
-   * The problem codes this operation may answer with besides `invalid_input` and
-   * `rate_limited` (and `unsupported_media_type` for a call that is not a GET).
+   * The problem codes this operation may answer with besides `invalid_input`, `rate_limited`
+   * and `internal` (and `unsupported_media_type`, `payload_too_large` for a call that is not a GET).
    */
   errors?: ErrorCode[];
   /** Who may call it (OpenAPI security requirements); public when absent (`[]`). */

@@ -195,7 +195,7 @@ for (const kind of DB_KINDS) {
       const url = '/api/v1/organisations/nowhere/offices';
       const plain = await get(url);
       assert.equal(plain.headers['content-language'], 'en');
-      assert.equal(plain.json().title, 'Page not found');
+      assert.equal(plain.json().title, 'Not found');
       const sl = await get(url, { 'accept-language': 'de, sl;q=0.5' });
       assert.equal(sl.headers['content-language'], 'sl');
       assert.equal(sl.json().code, 'not_found', 'the code stays whatever the language');
@@ -212,7 +212,7 @@ for (const kind of DB_KINDS) {
       const en = await get(`${path}?lang=en`);
       assert.equal(en.statusCode, 200);
       assert.match(String(en.headers['content-type']), /^text\/html/);
-      assert.match(en.body, /<h1>Page not found<\/h1>/);
+      assert.match(en.body, /<h1>Not found<\/h1>/);
       assert.match(en.body, /code not_found, HTTP status 404/);
       assert.match((await get(path, { 'accept-language': 'cs' })).body, /<html lang="cs"[\s\S]*kód not_found/);
       assert.match((await get(path)).body, /<html lang="sl"[\s\S]*koda not_found/);

@@ -19,12 +19,15 @@ function send(request: FastifyRequest, reply: FastifyReply, publicUrl: URL, code
   const entry = ERROR_TABLE[code];
   const t = request.t;
   if (wantsJson(request)) {
+    // A wait the refusal knows goes in Retry-After, where clients and proxies look for it.
+    const { retryAfterSeconds, ...members } = data ?? {};
+    if (typeof retryAfterSeconds === 'number') reply.header('retry-after', String(retryAfterSeconds));
     return reply
       .status(entry.status)
       .type('application/problem+json')
       .header('content-language', request.lang)
       .header('vary', 'accept-language')
-      .send(problemDocument({ publicUrl, code, t, lang: request.lang, requestId: request.id, issues, data }));
+      .send(problemDocument({ publicUrl, code, t, lang: request.lang, requestId: request.id, issues, data: members }));
   }
   // A staff or operator page without a session goes to its own sign-in instead of showing an error.
   if (code === 'unauthenticated') return reply.redirect(isOperatorPath(request.url) ? '/operator/sign-in' : '/staff/sign-in', 303);

@@ -4,7 +4,7 @@ import { ERROR_TABLE, type ErrorCode } from '../lib/errors.ts';
 import type { AnyOperation } from './api.ts';
 import { zodIssues } from './api.ts';
 import { translators } from './language.ts';
-import { problem, problemDocument, type Problem } from './problem.ts';
+import { problem, problemDocument, problemText, type Problem } from './problem.ts';
 
 type JsonSchema = Record<string, unknown>;
 const SCHEMAS = '#/components/schemas/';
@@ -57,9 +57,14 @@ function parametersOf(components: Components, schema: z.ZodType | undefined, loc
   }));
 }
 
-/** The problem codes an operation may answer with, in status order. */
+/**
+ * The problem codes an operation may answer with, in status order: its own, and those any
+ * call can meet (a call with a body: its type and its size; every call: the rate limit, and
+ * a failure of the server, which a client must be able to read too).
+ */
 export function problemCodes(op: AnyOperation): ErrorCode[] {
-  const codes = new Set<ErrorCode>(['invalid_input', ...(op.method === 'GET' ? [] : ['unsupported_media_type' as const]), ...(op.errors ?? []), 'rate_limited']);
+  const withBody = op.method === 'GET' ? [] : (['unsupported_media_type', 'payload_too_large'] as const);
+  const codes = new Set<ErrorCode>(['invalid_input', ...withBody, ...(op.errors ?? []), 'rate_limited', 'internal']);
   return [...codes].sort((a, b) => ERROR_TABLE[a].status - ERROR_TABLE[b].status);
 }
 
@@ -98,7 +103,7 @@ function responsesOf(components: Components, op: AnyOperation, serverUrl: string
       description: '',
       content: { 'application/problem+json': { schema: { $ref: `${SCHEMAS}Problem` }, examples: {} } },
     }) as { description: string; content: { 'application/problem+json': { examples: Record<string, unknown> } } };
-    const title = translators.en(ERROR_TABLE[code].title);
+    const title = translators.en(problemText(code).title);
     response.description += `${response.description ? '; ' : ''}\`${code}\`: ${title}`;
     response.content['application/problem+json'].examples[code] = { summary: title, value: examples[code] };
   }

@@ -4,16 +4,17 @@ import type { MessageKey } from '../i18n/i18n.ts';
 import { ERROR_TABLE, type ErrorCode } from '../lib/errors.ts';
 import { html } from '../views/html.ts';
 import { renderPage, type Page, type PageContext } from './page.ts';
-import { ERROR_CODES, problemPath } from './problem.ts';
+import { ERROR_CODES, problemPath, problemText } from './problem.ts';
 
 const codeParams = z.object({ code: z.enum(ERROR_CODES) });
 
 function problemPage(ctx: PageContext, code: ErrorCode): Page {
   const { t } = ctx;
   const entry = ERROR_TABLE[code];
+  const title = t(problemText(code).title);
   return {
-    title: t(entry.title),
-    body: html`<h1>${t(entry.title)}</h1>
+    title,
+    body: html`<h1>${title}</h1>
 <p>${t('problem.page.facts', { code, status: entry.status })}</p>
 <h2>${t('problem.page.what')}</h2>
 <p>${t(`problem.${code}.what` as MessageKey)}</p>
@@ -30,7 +31,7 @@ function indexPage(ctx: PageContext): Page {
     body: html`<h1>${t('problem.page.index_title')}</h1>
 <p>${t('problem.page.index_intro')}</p>
 <ul>
-${ERROR_CODES.map((code) => html`<li><a href="${problemPath(code)}"><code>${code}</code></a>: ${t(ERROR_TABLE[code].title)}</li>`)}
+${ERROR_CODES.map((code) => html`<li><a href="${problemPath(code)}"><code>${code}</code></a>: ${t(problemText(code).title)}</li>`)}
 </ul>`,
   };
 }

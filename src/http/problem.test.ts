@@ -11,7 +11,7 @@ test('a problem document: its type names the page of its code, extension members
   assert.equal(doc.type, 'https://okence.example.si/problems/time_not_bookable');
   assert.equal(doc.code, 'time_not_bookable');
   assert.deepEqual(doc.nearestFreeTimes, []);
-  assert.equal(doc.title, translators.cs('error.time_not_bookable.title'));
+  assert.equal(doc.title, translators.cs('problem.time_not_bookable.title'));
   assert.deepEqual(Object.keys(doc).slice(0, 4), ['type', 'code', 'title', 'status']);
   problem.strict().parse(doc);
 });

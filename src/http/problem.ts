@@ -5,6 +5,14 @@ import { MESSAGES, type Lang, type MessageKey, type Translate } from '../i18n/i1
 /** Every error code, in the table's order: the `code` member of a problem document. */
 export const ERROR_CODES = Object.keys(ERROR_TABLE) as [ErrorCode, ...ErrorCode[]];
 
+/**
+ * The API's own title and detail of a code (decision 021): the HTML error pages speak to a
+ * person on a page ("Page not found"), a problem document to the developer of a client.
+ */
+export function problemText(code: ErrorCode): { title: MessageKey; detail: MessageKey } {
+  return { title: `problem.${code}.title`, detail: `problem.${code}.detail` };
+}
+
 /** The path of the page that explains a problem type (decision 021). */
 export function problemPath(code: ErrorCode): string {
   return `/problems/${code}`;
@@ -72,11 +80,12 @@ export function problemDocument(input: {
 }): Problem {
   const { code, t } = input;
   const entry = ERROR_TABLE[code];
-  const detail = t(entry.detail);
+  const text = problemText(code);
+  const detail = t(text.detail);
   const standard: Problem = {
     type: problemType(input.publicUrl, code),
     code,
-    title: t(entry.title),
+    title: t(text.title),
     status: entry.status,
     detail: entry.status >= 500 && input.requestId ? `${detail} (${input.requestId})` : detail,
     ...(input.issues?.length ? { errors: input.issues.map((i) => translateIssue(t, input.lang, i)) } : {}),

@@ -48,7 +48,8 @@ export type FieldIssue = { field: string; code: string; message: string; params?
  * A failure with a code from the table. Per-field problems come as a map (field → message
  * key, as the staff forms render them) or as issues with their own codes (the API);
  * `fields` and `issues` each give them in their shape. `data` holds extension members of
- * the API's problem document (e.g. `nearestFreeTimes`).
+ * the API's problem document (e.g. `nearestFreeTimes`); `retryAfterSeconds` there becomes the
+ * Retry-After header instead.
  */
 export class AppError extends Error {
   readonly code: ErrorCode;
