@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { open, readdir, readFile } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import type { Db } from '../db/db.ts';
@@ -16,8 +16,8 @@ export type BackupSource = {
    * SESSION_SECRET, cannot know it), and whether it came from SESSION_SECRET.
    */
   sessionSecret: { value: string | null; fromEnvironment: boolean };
-  /** PGlite's tar of the database, with the schema version read at the same point. */
-  snapshot<T>(read: (db: Db) => Promise<T>): Promise<{ pgdata: Blob; read: T }>;
+  /** Copies the database's directory into `into`, with `read` run at the same point. */
+  snapshot<T>(into: string, read: (db: Db) => Promise<T>): Promise<T>;
   /** Stops meeting folders' files from being deleted until the returned function is called. */
   holdDeletions(): Promise<() => void>;
 };
@@ -30,9 +30,14 @@ export type BackupSource = {
  * the snapshot may be too, as an orphan no row names, which is harmless.
  */
 export async function* backupArchive(source: BackupSource, now: () => Date): AsyncGenerator<Buffer> {
+  // One backup at a time per DATA_DIR (the holder answers 'busy'): one fixed staging place,
+  // whose leftover from a process that died during a backup goes first.
+  const staging = join(source.dataDir, STAGING);
+  await rm(staging, { recursive: true, force: true });
+  await mkdir(staging, { mode: 0o700 });
   const release = await source.holdDeletions();
   try {
-    const { pgdata, read: schemaVersion } = await source.snapshot(schemaVersionOf);
+    const schemaVersion = await source.snapshot(join(staging, DATABASE), schemaVersionOf);
     const sums = new Map<string, string>();
     const secret = source.sessionSecret.fromEnvironment ? null : await readFile(join(source.dataDir, SECRET)).catch(() => null);
     const manifest: Manifest = {
@@ -40,27 +45,49 @@ export async function* backupArchive(source: BackupSource, now: () => Date): Asy
       sessionSecret: secret ? 'file' : 'environment', secretFingerprint: source.sessionSecret.value === null ? null : secretFingerprint(source.sessionSecret.value),
     };
     yield* entry(sums, MANIFEST, Buffer.from(JSON.stringify(manifest, null, 2) + '\n'), now());
-    yield* streamed(sums, DATABASE, pgdata.size, now(), blobChunks(pgdata));
+    yield* tree(sums, join(staging, DATABASE), DATABASE);
+    await rm(staging, { recursive: true, force: true });
     if (secret) yield* entry(sums, SECRET, secret, now());
     yield* folderFiles(sums, source.filesDir);
     yield* entry(sums, CHECKSUMS, Buffer.from(formatChecksums(sums)), now(), false);
     yield TAR_END;
   } finally {
     release();
+    await rm(staging, { recursive: true, force: true });
   }
 }
+
+/** The staging directory in DATA_DIR that holds the database's copy while it streams out. */
+export const STAGING = '.backup-snapshot';
 
 async function schemaVersionOf(db: Db): Promise<number> {
   const r = await sql<{ v: number | null }>`SELECT max(version) AS v FROM schema_migration`.execute(db);
   return Number(r.rows[0]?.v ?? 0);
 }
 
-async function* blobChunks(blob: Blob): AsyncGenerator<Uint8Array> {
-  const reader = blob.stream().getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) return;
-    yield value;
+/** A directory's tree as tar entries below `prefix`: each directory (empty ones count), then its files. */
+async function* tree(sums: Map<string, string>, dir: string, prefix: string): AsyncGenerator<Buffer> {
+  const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1));
+  yield tarHeader({ path: `${prefix}/`, size: 0, mtime: new Date(0), directory: true });
+  for (const e of entries) {
+    const path = `${prefix}/${e.name}`;
+    if (e.isDirectory()) yield* tree(sums, join(dir, e.name), path);
+    else if (e.isFile()) yield* fileEntry(sums, join(dir, e.name), path);
+  }
+}
+
+/** A file as a tar entry, streamed; nothing when it is gone and `mayBeGone`. */
+async function* fileEntry(sums: Map<string, string>, at: string, path: string, mayBeGone = false): AsyncGenerator<Buffer> {
+  const fh = await open(at, 'r').catch((err: NodeJS.ErrnoException) => {
+    if (mayBeGone && err.code === 'ENOENT') return null;
+    throw err;
+  });
+  if (!fh) return;
+  try {
+    const st = await fh.stat();
+    yield* streamed(sums, path, st.size, st.mtime, createReadStream('', { fd: fh, autoClose: false }));
+  } finally {
+    await fh.close();
   }
 }
 
@@ -100,18 +127,8 @@ async function* folderFiles(sums: Map<string, string>, filesDir: string): AsyncG
       for (const d of names.filter((n) => n.isFile())) {
         const path = `${FILES}/${folder.name}/${sub}${d.name}`;
         if (entryKind(path) !== 'file') continue;
-        const fh = await open(join(dir, d.name), 'r').catch((err: NodeJS.ErrnoException) => {
-          if (err.code === 'ENOENT') return null;
-          throw err;
-        });
-        if (!fh) continue;
-        try {
-          const st = await fh.stat();
-          // Stored files are never written again (an upload is renamed into place whole).
-          yield* streamed(sums, path, st.size, st.mtime, createReadStream('', { fd: fh, autoClose: false }));
-        } finally {
-          await fh.close();
-        }
+        // Stored files are never written again (an upload is renamed into place whole).
+        yield* fileEntry(sums, join(dir, d.name), path, true);
       }
     }
   }

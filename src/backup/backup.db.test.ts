@@ -13,7 +13,6 @@ import * as files from '../files/repo.ts';
 import { testConfig } from '../http/testing.ts';
 import { fixedClock } from '../lib/clock.ts';
 import { bookThroughApi } from '../meeting/testing.ts';
-import { DATABASE } from './domain.ts';
 import { readBackup, restoreBackup } from './restore.ts';
 import { requestBackup } from './socket.ts';
 
@@ -98,11 +97,11 @@ test('a damaged or cut-off archive is refused, and a refused restore leaves DATA
   await readBackup(whole, known);
 
   const damaged = Buffer.from(bytes);
-  // A byte inside the database's tar (after the manifest's header, body and the next header).
-  const at = bytes.indexOf(Buffer.from(DATABASE)) + 2048;
+  // A byte inside one of the database's files (its header is one block before its contents).
+  const at = bytes.indexOf(Buffer.from('pg/global/pg_control\0')) + 512 + 100;
   damaged[at] = (damaged[at] ?? 0) ^ 0xff;
   writeFileSync(join(dir, 'damaged.tar'), damaged);
-  await assert.rejects(readBackup(join(dir, 'damaged.tar'), known), /pgdata\.tar: checksum mismatch \(damaged\)/);
+  await assert.rejects(readBackup(join(dir, 'damaged.tar'), known), /pg\/global\/pg_control: checksum mismatch \(damaged\)/);
 
   writeFileSync(join(dir, 'cut.tar'), bytes.subarray(0, bytes.length - 3000));
   await assert.rejects(readBackup(join(dir, 'cut.tar'), known), /cut off|incomplete/);

@@ -4,7 +4,7 @@ import { z } from 'zod';
 // The rules of a backup archive (decision 024), without I/O. An archive is one tar (gzip'd)
 // whose entries come in this order:
 //   manifest.json    what it is: format, version, schema version, when, the session secret's place
-//   pgdata.tar       the embedded database's files, as PGlite's dumpDataDir writes them
+//   pg/…             the embedded database's directory (DATA_DIR/pg), directories and files
 //   session-secret   DATA_DIR/session-secret, when the server keeps its secret there
 //   files/…          the meeting folders' files (FILES_DIR), by booking and stored name
 //   SHA256SUMS       the SHA-256 of every entry above, in `sha256sum` format; last, because the
@@ -15,13 +15,17 @@ export const FORMAT = 'okence-backup';
 export const FORMAT_VERSION = 1;
 
 export const MANIFEST = 'manifest.json';
-export const DATABASE = 'pgdata.tar';
+export const DATABASE = 'pg';
+/** Every PostgreSQL data directory has it: an archive without it holds no database. */
+export const DATABASE_MARK = 'pg/PG_VERSION';
 export const SECRET = 'session-secret';
 export const CHECKSUMS = 'SHA256SUMS';
 export const FILES = 'files';
 
-/** More than any manifest or sum list needs; an entry that claims more is refused unread. */
+/** More than any manifest needs; one that claims more is refused unread. */
 export const MANIFEST_MAX_BYTES = 64 * 1024;
+/** The sums take about 100 bytes an entry: room for 600,000 files, read into memory whole. */
+export const CHECKSUMS_MAX_BYTES = 64 * 1024 * 1024;
 
 export const manifestSchema = z.object({
   format: z.literal(FORMAT),
@@ -58,29 +62,33 @@ export function restoreRefusal(m: Manifest, knownSchemaVersion: number): string 
 const NAME = '[A-Za-z0-9_-][A-Za-z0-9._-]{0,199}';
 const FILE_PATH = new RegExp(`^${FILES}/${NAME}/(quarantine/)?${NAME}$`);
 
-export type EntryKind = 'manifest' | 'database' | 'secret' | 'file' | 'checksums';
+const DATABASE_PATH = new RegExp(`^${DATABASE}(/${NAME})+$`);
+const DATABASE_DIR = new RegExp(`^${DATABASE}(/${NAME})*/?$`);
+
+export type EntryKind = 'manifest' | 'database' | 'directory' | 'secret' | 'file' | 'checksums';
 
 /**
- * What an archive path is, or null for a path a backup never holds. Files go only to
- * `files/<folder>/[quarantine/]<name>`: no absolute paths, no `..`, no hidden names, so an
- * archive cannot write outside the directories restore fills.
+ * What an archive entry is, or null for one a backup never holds. Database entries go only
+ * below `pg/`, files only to `files/<folder>/[quarantine/]<name>`: no absolute paths, no `..`,
+ * no hidden names, so an archive cannot write outside the directories restore fills.
  */
-export function entryKind(path: string): EntryKind | null {
+export function entryKind(path: string, type: 'file' | 'directory' = 'file'): EntryKind | null {
+  if (type === 'directory') return DATABASE_DIR.test(path) ? 'directory' : null;
   if (path === MANIFEST) return 'manifest';
-  if (path === DATABASE) return 'database';
   if (path === SECRET) return 'secret';
   if (path === CHECKSUMS) return 'checksums';
+  if (DATABASE_PATH.test(path)) return 'database';
   return FILE_PATH.test(path) && !path.endsWith('.part') ? 'file' : null;
 }
 
 /**
  * Whether an entry may come next, given the kinds already read: the manifest first, the
- * database and the secret once each, the sums last. A reason when not.
+ * secret once, the sums last. A reason when not.
  */
-export function orderRefusal(seen: readonly EntryKind[], next: EntryKind): string | null {
-  if (seen.length === 0) return next === 'manifest' ? null : 'the archive does not begin with manifest.json: not an Okence backup';
-  if (seen.includes('checksums')) return `${next} after ${CHECKSUMS}, which must be last`;
-  if (next === 'manifest' || ((next === 'database' || next === 'secret') && seen.includes(next))) return `a second ${next} entry`;
+export function orderRefusal(seen: ReadonlySet<EntryKind>, next: EntryKind): string | null {
+  if (seen.size === 0) return next === 'manifest' ? null : 'the archive does not begin with manifest.json: not an Okence backup';
+  if (seen.has('checksums')) return `${next} after ${CHECKSUMS}, which must be last`;
+  if (next === 'manifest' || (next === 'secret' && seen.has(next))) return `a second ${next} entry`;
   return null;
 }
 
@@ -111,7 +119,7 @@ export function checksumProblems(computed: ReadonlyMap<string, string>, listed: 
     else if (want !== sum) problems.push(`${path}: checksum mismatch (damaged)`);
   }
   for (const path of listed.keys()) if (!computed.has(path)) problems.push(`${path}: listed in ${CHECKSUMS} but missing`);
-  if (!computed.has(DATABASE)) problems.push(`${DATABASE}: missing (no database in the archive)`);
+  if (!computed.has(DATABASE_MARK)) problems.push(`${DATABASE_MARK}: missing (no database in the archive)`);
   return problems;
 }
 

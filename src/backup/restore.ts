@@ -1,14 +1,14 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream, openAsBlob } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
 import { cp, mkdir, open, readdir, rename, rm, rmdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
-import { loadPgliteDump } from '../db/db.ts';
+import { schemaVersionAt } from '../db/db.ts';
 import { LOCK_NAME, lockDataDir } from '../db/lock.ts';
 import {
-  checksumProblems, DATABASE, entryKind, manifestSchema, MANIFEST_MAX_BYTES, orderRefusal, parseChecksums, restoreRefusal, SECRET, secretFingerprint,
+  checksumProblems, CHECKSUMS_MAX_BYTES, DATABASE, entryKind, manifestSchema, MANIFEST_MAX_BYTES, orderRefusal, parseChecksums, restoreRefusal, SECRET, secretFingerprint,
   type EntryKind, type Manifest,
 } from './domain.ts';
 import { readTar } from './tar.ts';
@@ -25,7 +25,7 @@ type Write = (kind: EntryKind, path: string, body: AsyncIterable<Buffer>) => Pro
  * they are only checked. Throws BackupError on the first problem.
  */
 export async function readBackup(path: string, opts: { knownSchemaVersion: number; write?: Write }): Promise<{ manifest: Manifest; files: number; bytes: number }> {
-  const seen: EntryKind[] = [];
+  const seen = new Set<EntryKind>();
   const sums = new Map<string, string>();
   let manifest: Manifest | undefined;
   let listed: Map<string, string> | undefined;
@@ -33,13 +33,17 @@ export async function readBackup(path: string, opts: { knownSchemaVersion: numbe
   let bytes = 0;
   try {
     for await (const e of readTar(await archiveBytes(path))) {
-      const kind = e.type === 'file' ? entryKind(e.path) : null;
+      const kind = e.type === 'other' ? null : entryKind(e.path, e.type);
       if (!kind) throw new BackupError(`unexpected entry in the archive: ${e.path.slice(0, 200)}`);
       const refusal = orderRefusal(seen, kind);
       if (refusal) throw new BackupError(refusal);
-      seen.push(kind);
+      seen.add(kind);
+      if (kind === 'directory') {
+        await opts.write?.(kind, e.path, e.body);
+        continue;
+      }
       if (kind === 'manifest' || kind === 'checksums') {
-        if (e.size > MANIFEST_MAX_BYTES) throw new BackupError(`${e.path} is too large to be one`);
+        if (e.size > (kind === 'manifest' ? MANIFEST_MAX_BYTES : CHECKSUMS_MAX_BYTES)) throw new BackupError(`${e.path} is too large to be one`);
         const parts: Buffer[] = [];
         for await (const chunk of e.body) parts.push(chunk);
         const text = Buffer.concat(parts);
@@ -115,12 +119,11 @@ export async function restoreBackup(o: { archive: string; dataDir: string; files
     if (resolve(o.filesDir) !== resolve(o.dataDir, 'files')) await refuseNonEmpty(o.filesDir, 'FILES_DIR');
     await mkdir(stage, { mode: 0o700 });
     const read = await readBackup(o.archive, { knownSchemaVersion: o.knownSchemaVersion, write: (kind, path, body) => writeEntry(stage, kind, path, body) });
-    const schema = await loadPgliteDump(join(stage, 'pg'), await openAsBlob(join(stage, DATABASE), { type: 'application/x-tar' }));
+    const schema = await schemaVersionAt(join(stage, DATABASE));
     if (schema !== read.manifest.schemaVersion) throw new BackupError(`the database in the backup is at migration ${schema}, its manifest says ${read.manifest.schemaVersion}`);
-    await rm(join(stage, DATABASE));
     await moveInto(join(stage, 'files'), o.filesDir);
     if (read.manifest.sessionSecret === 'file') await rename(join(stage, SECRET), join(o.dataDir, SECRET));
-    await rename(join(stage, 'pg'), join(o.dataDir, 'pg'));
+    await rename(join(stage, DATABASE), join(o.dataDir, DATABASE));
     await rmdir(stage);
     return { ...read, warnings: secretWarnings(read.manifest, o.sessionSecret) };
   } catch (err) {
@@ -141,8 +144,9 @@ async function refuseNonEmpty(dir: string, name: string): Promise<void> {
 }
 
 async function writeEntry(stage: string, kind: EntryKind, path: string, body: AsyncIterable<Buffer>): Promise<void> {
-  // entryKind() admitted only names without `..` or a leading slash below these places.
-  const target = kind === 'database' ? join(stage, DATABASE) : kind === 'secret' ? join(stage, SECRET) : join(stage, path);
+  // entryKind() admitted only names without `..` or a leading slash, below pg/ and files/.
+  const target = join(stage, path);
+  if (kind === 'directory') return void (await mkdir(target, { recursive: true, mode: 0o700 }));
   await mkdir(dirname(target), { recursive: true, mode: 0o700 });
   await pipeline(Readable.from(body), createWriteStream(target, { flags: 'wx', mode: 0o600 }));
 }

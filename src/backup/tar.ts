@@ -11,18 +11,21 @@ export type TarHeader = { path: string; size: number; mtime: Date; mode: number;
 
 const OCTAL_SIZE_LIMIT = 8 ** 11;
 
-/** The header block of a regular file. A size of 8 GiB or more is written in base-256 (GNU, star). */
-export function tarHeader(e: { path: string; size: number; mtime: Date; mode?: number }): Buffer {
+/**
+ * The header block of a regular file, or of a directory (size 0). A size of 8 GiB or more is
+ * written in base-256 (GNU, star).
+ */
+export function tarHeader(e: { path: string; size: number; mtime: Date; mode?: number; directory?: boolean }): Buffer {
   const h = Buffer.alloc(BLOCK);
   const { name, prefix } = splitPath(e.path);
   h.write(name, 0, 100, 'utf8');
-  octal(h, 100, 8, e.mode ?? 0o600);
+  octal(h, 100, 8, e.mode ?? (e.directory ? 0o700 : 0o600));
   octal(h, 108, 8, 0);
   octal(h, 116, 8, 0);
   if (e.size < OCTAL_SIZE_LIMIT) octal(h, 124, 12, e.size);
   else base256(h, 124, 12, e.size);
   octal(h, 136, 12, Math.floor(e.mtime.getTime() / 1000));
-  h.write('0', 156, 1, 'latin1');
+  h.write(e.directory ? '5' : '0', 156, 1, 'latin1');
   h.write('ustar\0', 257, 6, 'latin1');
   h.write('00', 263, 2, 'latin1');
   h.write(prefix, 345, 155, 'utf8');
