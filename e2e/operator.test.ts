@@ -128,9 +128,25 @@ describe('the operator on an empty production installation', () => {
     await k.press('Enter');
     await page.waitForURL(/\/operator$/);
     assert.match(await page.locator('main').innerText(), /Signed in as ops@example\.org/);
-    // The link is dead now.
+    // The link is dead now, and says so in every language.
     await page.goto(`${baseUrl}${new URL(mailed).pathname}?lang=en`);
     assert.ok(await page.getByRole('heading', { name: 'This link no longer works' }).isVisible());
+    await expectAccessible(page);
+    for (const [lang, heading] of [['sl', 'Ta povezava ne deluje več'], ['cs', 'Tento odkaz už nefunguje']] as const) {
+      await page.goto(`${baseUrl}${new URL(mailed).pathname}?lang=${lang}`);
+      assert.ok(await page.getByRole('heading', { name: heading }).isVisible(), lang);
+      await expectAccessible(page);
+    }
     await context.close();
+    // The console's first page in Slovenian and Czech, as a stranger sees it.
+    const other = await browser.newContext({ locale: 'sl-SI' });
+    const stranger = await other.newPage();
+    for (const [lang, heading] of [['sl', 'Prijava operaterja'], ['cs', 'Přihlášení provozovatele']] as const) {
+      await stranger.goto(`${baseUrl}/operator?lang=${lang}`);
+      await stranger.waitForURL(/\/operator\/sign-in/);
+      assert.ok(await stranger.getByRole('heading', { name: heading }).isVisible(), lang);
+      await expectAccessible(stranger);
+    }
+    await other.close();
   });
 });

@@ -36,7 +36,7 @@ export function invitationRoutes(deps: { invitations: InvitationService; operato
       const typed = ((request.body ?? {}) as Record<string, unknown>).password;
       const password = typeof typed === 'string' ? typed : '';
       try {
-        const set = await invitations.setPassword(token, password);
+        const set = await invitations.setPassword(token, password, request.ip);
         if (set.kind === 'staff') return reply.redirect('/staff/sign-in?password_set=1', 303);
         setOperatorCookie(reply, await operators.enrolmentSession(set.operatorId));
         return reply.redirect('/operator/enrol', 303);

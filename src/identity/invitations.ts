@@ -126,7 +126,7 @@ export function invitationService(deps: { db: Db; clock: Clock; publicUrl: URL; 
      * used up in the same transaction, so two posts of one link set one password. Throws
      * `invalid_input` with `password` for a weak password, `not_found` for a dead link.
      */
-    async setPassword(token: string, password: string): Promise<PasswordSet> {
+    async setPassword(token: string, password: string, ip: string | null = null): Promise<PasswordSet> {
       const view = await this.view(token);
       if (view.state !== 'open') throw new AppError('not_found', 'the link no longer works');
       const problems = checkPassword(password, { email: view.email, name: view.name });
@@ -139,12 +139,12 @@ export function invitationService(deps: { db: Db; clock: Clock; publicUrl: URL; 
         const link = (await repo.findInvitation(tx, tokenHash))!;
         if (link.operatorId) {
           await repo.setOperatorPassword(tx, link.operatorId, hash);
-          await deps.audit.record(tx, { organisationId: null, actor: { operatorId: link.operatorId, name: view.email, ip: null }, action: 'operator.password_set', objectType: 'operator', objectId: link.operatorId, summary: view.email });
+          await deps.audit.record(tx, { organisationId: null, actor: { operatorId: link.operatorId, name: view.email, ip }, action: 'operator.password_set', objectType: 'operator', objectId: link.operatorId, summary: view.email });
           return { kind: 'operator', operatorId: link.operatorId };
         }
         const staff = (await repo.staffForInvitation(tx, link.staffId!))!;
         await repo.setStaffPassword(tx, staff.id, hash);
-        await deps.audit.record(tx, { organisationId: staff.organisationId, actor: { staffId: staff.id, name: staff.name, ip: null }, action: 'password.set', objectType: 'staff', objectId: staff.id, summary: staff.name });
+        await deps.audit.record(tx, { organisationId: staff.organisationId, actor: { staffId: staff.id, name: staff.name, ip }, action: 'password.set', objectType: 'staff', objectId: staff.id, summary: staff.name });
         return { kind: 'staff', staffId: staff.id };
       });
     },
