@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import type { Okence } from '../boot.ts';
 import { DB_KINDS } from '../db/testing.ts';
 import { fixedClock } from '../lib/clock.ts';
+import { translators } from './language.ts';
+import { ERROR_CODES, problemText } from './problem.ts';
 import { bootTestApp } from './testing.ts';
 
 type Injected = { statusCode: number; headers: Record<string, unknown>; body: string; json(): unknown };
@@ -156,6 +158,48 @@ for (const kind of DB_KINDS) {
         const page = await okence.app.inject({ url: '/no/such/page', headers: { 'accept-language': lang } });
         assert.equal(page.statusCode, 404);
         assert.match(page.body, new RegExp(`<h1>${pageTitle}</h1>`));
+      }
+    });
+
+    test('a method an operation\'s address does not take is 405 method_not_allowed with Allow, as a problem document', async () => {
+      for (const [method, url, allow] of [
+        ['DELETE', '/api/v1/organisations', 'GET, HEAD'],
+        ['PUT', `/api/v1/bookings/${NO_TOKEN}`, 'GET, HEAD'],
+        ['GET', `${WHERE}/holds`, 'POST'],
+        ['OPTIONS', `/api/v1/holds/${NO_HOLD}/confirm`, 'POST'],
+        ['PATCH', '/api/v1/organisations/whatever/services', 'GET, HEAD'],
+      ] as const) {
+        const res = await okence.app.inject({ method, url, headers: { 'content-type': 'application/json', 'accept-language': 'cs' }, payload: method === 'GET' || method === 'OPTIONS' ? undefined : '{}' });
+        assert.equal(res.statusCode, 405, `${method} ${url}`);
+        assert.equal(res.headers.allow, allow, `${method} ${url}`);
+        assert.match(String(res.headers['content-type']), /^application\/problem\+json/);
+        const problem = res.json<ProblemBody>();
+        assert.equal(problem.code, 'method_not_allowed');
+        assert.equal(res.headers['content-language'], 'cs');
+        assert.equal((await okence.app.inject({ url: new URL(problem.type).pathname })).statusCode, 200, 'its page exists');
+      }
+      // An address no operation has stays a 404; so does a trailing slash.
+      assert.equal((await okence.app.inject({ method: 'DELETE', url: '/api/v1/nothing' })).statusCode, 404);
+      assert.equal((await okence.app.inject({ url: '/api/v1/organisations/' })).statusCode, 404);
+    });
+
+    test('every code has its page in each language, headed by the title problem documents carry', async () => {
+      for (const code of ERROR_CODES) {
+        for (const lang of ['sl', 'cs', 'en'] as const) {
+          const page = await okence.app.inject({ url: `/problems/${code}?lang=${lang}` });
+          assert.equal(page.statusCode, 200, `${code} ${lang}`);
+          assert.ok(page.body.includes(`<h1>${translators[lang](problemText(code).title)}</h1>`), `${code} ${lang}`);
+        }
+      }
+    });
+
+    test('malformed JSON names the body in errors, with the code invalid_json', async () => {
+      for (const payload of ['{"office": "stavebni-urad",', '{"__proto__": {"x": 1}}']) {
+        const res = await okence.app.inject({ method: 'POST', url: `${WHERE}/holds`, headers: JSON_TYPE, payload });
+        assert.equal(res.statusCode, 400);
+        const problem = res.json<ProblemBody>();
+        assert.equal(problem.code, 'invalid_input');
+        assert.deepEqual(problem.errors?.map((e) => [e.field, e.code]), [['body', 'invalid_json']], payload);
       }
     });
   });

@@ -127,13 +127,21 @@ function requireJson(request: FastifyRequest, _reply: FastifyReply, done: (err?:
   done(new AppError('unsupported_media_type', `content type ${request.headers['content-type'] ?? 'missing'}`));
 }
 
+/** The methods an API address may be called with, in the order an Allow header lists them. */
+const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
+
+/** The body of an API call that is not JSON it can read: one field error on `body`. */
+const INVALID_JSON = [{ field: 'body', code: 'invalid_json', message: 'api.error.invalid_json' }];
+
 /** Registers operations as Fastify routes under /api/v1. */
 export function registerOperations(app: FastifyInstance, operations: readonly AnyOperation[]): void {
   // An operation without a body may send an empty one with the JSON type (see requireJson).
   const json = app.getDefaultJsonParser('error', 'error');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
-    if (body === '' && request.url.startsWith('/api/')) return done(null, undefined);
-    void json(request, String(body), done);
+    const api = request.url.startsWith('/api/');
+    if (body === '' && api) return done(null, undefined);
+    // Broken JSON (or a __proto__ member) is an invalid body like any other: the one field-error shape.
+    void json(request, String(body), api ? (err, value) => (err ? done(new AppError('invalid_input', err.message, INVALID_JSON)) : done(null, value)) : done);
   });
   for (const op of operations) {
     app.route({
@@ -149,6 +157,28 @@ export function registerOperations(app: FastifyInstance, operations: readonly An
         reply.header('cache-control', 'no-store');
         if (result instanceof JsonBytes) return sendJsonBytes(request, reply, op.status ?? 200, result);
         return reply.status(op.status ?? 200).send(result);
+      },
+    });
+  }
+  // An address of the API called with a method it does not take is a 405 with Allow (RFC 9110
+  // §15.5.6), not a 404: refused on arrival, before its body is read or its type checked.
+  const taken = new Map<string, Set<string>>();
+  for (const op of operations) {
+    const methods = taken.get(op.path) ?? taken.set(op.path, new Set()).get(op.path)!;
+    methods.add(op.method);
+    if (op.method === 'GET') methods.add('HEAD');
+  }
+  for (const [path, methods] of taken) {
+    const allow = METHODS.filter((m) => methods.has(m)).join(', ');
+    app.route({
+      method: METHODS.filter((m) => !methods.has(m)),
+      url: '/api/v1' + path.replace(/\{(\w+)\}/g, ':$1'),
+      onRequest: (_request, reply, done) => {
+        reply.header('allow', allow);
+        done(new AppError('method_not_allowed', `allowed: ${allow}`));
+      },
+      handler: async () => {
+        throw new AppError('method_not_allowed');
       },
     });
   }

@@ -33,7 +33,7 @@ export const fieldError = z
       .describe(
         'Stable code of the problem with the field: a zod issue code (`invalid_type`, `invalid_format`, ' +
           '`too_small`, `too_big`, `invalid_value`, `unrecognized_keys`, `custom`, …) or one of ours ' +
-          '(`range_reversed`, `range_too_long`, `wrong_code`, `already_confirmed`). New codes may be added.',
+          '(`invalid_json`, `range_reversed`, `range_too_long`, `wrong_code`, `already_confirmed`). New codes may be added.',
       ),
     message: z.string().describe('What is wrong, in the language of the response'),
   })

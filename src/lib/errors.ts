@@ -14,6 +14,7 @@ export type ErrorCode =
   | 'time_not_bookable'
   | 'payload_too_large'
   | 'unsupported_media_type'
+  | 'method_not_allowed'
   | 'rate_limited'
   | 'internal';
 
@@ -32,6 +33,8 @@ export const ERROR_TABLE: Record<ErrorCode, { status: number; title: MessageKey;
   time_not_bookable: { status: 422, title: 'error.time_not_bookable.title', detail: 'error.time_not_bookable.detail' },
   payload_too_large: { status: 413, title: 'error.payload_too_large.title', detail: 'error.payload_too_large.detail' },
   unsupported_media_type: { status: 415, title: 'error.unsupported_media_type.title', detail: 'error.unsupported_media_type.detail' },
+  // An API address called with a method it does not take (the Allow header lists those it does).
+  method_not_allowed: { status: 405, title: 'error.method_not_allowed.title', detail: 'error.method_not_allowed.detail' },
   rate_limited: { status: 429, title: 'error.rate_limited.title', detail: 'error.rate_limited.detail' },
   internal: { status: 500, title: 'error.internal.title', detail: 'error.internal.detail' },
 };

@@ -38,6 +38,8 @@ export const cs: Record<MessageKey, string> = {
   'error.time_not_bookable.detail': 'Tento čas nepatří mezi nabízené termíny (je mimo úřední hodiny, mezi dvěma termíny, příliš brzy nebo příliš daleko dopředu). Vyberte si jeden z nejbližších volných termínů.',
   'error.unsupported_media_type.title': 'Nepodporovaný formát',
   'error.unsupported_media_type.detail': 'Požadavek byl odeslán ve formátu, který zde nepřijímáme. Rozhraní API přijímá pouze JSON (application/json).',
+  'error.method_not_allowed.title': 'Zde to nelze',
+  'error.method_not_allowed.detail': 'Tato adresa tento druh požadavku nepřijímá.',
   'error.rate_limited.title': 'Příliš mnoho požadavků',
   'error.rate_limited.detail': 'Počkejte prosím minutu a zkuste to znovu.',
   'error.internal.title': 'Na naší straně se něco pokazilo',

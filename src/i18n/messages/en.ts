@@ -39,6 +39,8 @@ export const en = {
   'error.time_not_bookable.detail': 'It is not one of the appointment times offered (outside the office hours, between two times, too soon or too far ahead). Choose one of the nearest free times.',
   'error.unsupported_media_type.title': 'Unsupported format',
   'error.unsupported_media_type.detail': 'The request was sent in a format that is not accepted here. The API takes JSON only (application/json).',
+  'error.method_not_allowed.title': 'Not possible here',
+  'error.method_not_allowed.detail': 'This address does not take this kind of request.',
   'error.rate_limited.title': 'Too many requests',
   'error.rate_limited.detail': 'Please wait a minute and try again.',
   'error.internal.title': 'Something went wrong on our side',

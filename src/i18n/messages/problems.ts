@@ -28,6 +28,8 @@ const en = {
   'problem.payload_too_large.detail': 'The request body is larger than allowed.',
   'problem.unsupported_media_type.title': 'Unsupported media type',
   'problem.unsupported_media_type.detail': 'Every call other than GET must be sent with Content-Type: application/json.',
+  'problem.method_not_allowed.title': 'Method not allowed',
+  'problem.method_not_allowed.detail': 'The address exists but does not take this HTTP method; the Allow header lists those it takes.',
   'problem.rate_limited.title': 'Too many requests',
   'problem.rate_limited.detail': 'Too many requests or wrong codes in a short time. The Retry-After header says how long to wait.',
   'problem.internal.title': 'Internal server error',
@@ -70,6 +72,9 @@ const en = {
   'problem.unsupported_media_type.what':
     'The request was not sent as JSON. Every call of the API other than GET must say Content-Type: application/json, also without a body.',
   'problem.unsupported_media_type.todo': 'Send the header Content-Type: application/json.',
+  'problem.method_not_allowed.what':
+    'The address is one of the API\'s, but it was called with another HTTP method, for example DELETE where only GET exists. The Allow header lists the methods the address takes.',
+  'problem.method_not_allowed.todo': 'Use one of the methods in the Allow header, as the API document describes the operation. Sent unchanged, the request will get the same answer.',
   'problem.rate_limited.what': 'Too many requests came in a short time from this address, for this hold or for this email address.',
   'problem.rate_limited.todo': 'Wait as long as the Retry-After header says (a minute when it is missing), then try again. Too many wrong codes lock a hold for good.',
   'problem.internal.what': 'An error on the side of the server; nothing in the request caused it. The "detail" member ends with a reference for support.',
@@ -77,6 +82,7 @@ const en = {
   'api.error.range_reversed': 'Must not be before "from".',
   'api.error.range_too_long': 'Must be at most {days, plural, one {# day} other {# days}} after "from".',
   'api.error.already_confirmed': 'Already confirmed: the links are in the confirmation email.',
+  'api.error.invalid_json': 'The body is not JSON this API can read.',
 };
 
 export type ProblemMessageKey = keyof typeof en;
@@ -106,6 +112,8 @@ const sl: Record<ProblemMessageKey, string> = {
   'problem.payload_too_large.detail': 'Telo zahteve je večje, kot je dovoljeno.',
   'problem.unsupported_media_type.title': 'Nepodprta vrsta vsebine',
   'problem.unsupported_media_type.detail': 'Vsak klic razen GET mora biti poslan z glavo Content-Type: application/json.',
+  'problem.method_not_allowed.title': 'Metoda ni dovoljena',
+  'problem.method_not_allowed.detail': 'Naslov obstaja, vendar ne sprejema te metode HTTP; glava Allow navaja tiste, ki jih sprejema.',
   'problem.rate_limited.title': 'Preveč zahtev',
   'problem.rate_limited.detail': 'V kratkem času je prišlo preveč zahtev ali napačnih kod. Glava Retry-After navaja, koliko je treba počakati.',
   'problem.internal.title': 'Notranja napaka strežnika',
@@ -148,6 +156,9 @@ const sl: Record<ProblemMessageKey, string> = {
   'problem.unsupported_media_type.what':
     'Zahteva ni bila poslana kot JSON. Vsak klic API-ja razen GET mora navesti Content-Type: application/json, tudi kadar nima telesa.',
   'problem.unsupported_media_type.todo': 'Pošljite glavo Content-Type: application/json.',
+  'problem.method_not_allowed.what':
+    'Naslov je eden od naslovov API-ja, vendar je bil klican z drugo metodo HTTP, na primer DELETE, kjer obstaja le GET. Glava Allow navaja metode, ki jih naslov sprejema.',
+  'problem.method_not_allowed.todo': 'Uporabite eno od metod iz glave Allow, kot operacijo opisuje dokument API-ja. Nespremenjena zahteva bo dobila enak odgovor.',
   'problem.rate_limited.what': 'V kratkem času je prišlo preveč zahtev z tega naslova, za to začasno rezervacijo ali za ta e-poštni naslov.',
   'problem.rate_limited.todo': 'Počakajte, kolikor navaja glava Retry-After (če je ni, eno minuto), in poskusite znova. Preveč napačnih kod začasno rezervacijo zaklene dokončno.',
   'problem.internal.what': 'Napaka na strani strežnika; ni je povzročilo nič v zahtevi. Člen „detail“ se konča s sklicem za podporo.',
@@ -155,6 +166,7 @@ const sl: Record<ProblemMessageKey, string> = {
   'api.error.range_reversed': 'Ne sme biti pred „from“.',
   'api.error.range_too_long': 'Biti mora največ {days, plural, one {# dan} two {# dneva} few {# dni} other {# dni}} po „from“.',
   'api.error.already_confirmed': 'Že potrjeno: povezave so v e-poštnem sporočilu s potrditvijo.',
+  'api.error.invalid_json': 'Telesa ni mogoče prebrati kot JSON.',
 };
 
 const cs: Record<ProblemMessageKey, string> = {
@@ -182,6 +194,8 @@ const cs: Record<ProblemMessageKey, string> = {
   'problem.payload_too_large.detail': 'Tělo požadavku je větší, než je povoleno.',
   'problem.unsupported_media_type.title': 'Nepodporovaný typ obsahu',
   'problem.unsupported_media_type.detail': 'Každé volání kromě GET musí být odesláno s hlavičkou Content-Type: application/json.',
+  'problem.method_not_allowed.title': 'Metoda není povolena',
+  'problem.method_not_allowed.detail': 'Adresa existuje, ale tuto metodu HTTP nepřijímá; hlavička Allow uvádí ty, které přijímá.',
   'problem.rate_limited.title': 'Příliš mnoho požadavků',
   'problem.rate_limited.detail': 'Za krátkou dobu přišlo příliš mnoho požadavků nebo chybných kódů. Jak dlouho počkat, uvádí hlavička Retry-After.',
   'problem.internal.title': 'Interní chyba serveru',
@@ -224,6 +238,9 @@ const cs: Record<ProblemMessageKey, string> = {
   'problem.unsupported_media_type.what':
     'Požadavek nebyl odeslán jako JSON. Každé volání API kromě GET musí uvést Content-Type: application/json, i když nemá tělo.',
   'problem.unsupported_media_type.todo': 'Pošlete hlavičku Content-Type: application/json.',
+  'problem.method_not_allowed.what':
+    'Adresa patří k API, ale byla volána jinou metodou HTTP, například DELETE tam, kde existuje jen GET. Hlavička Allow uvádí metody, které adresa přijímá.',
+  'problem.method_not_allowed.todo': 'Použijte některou z metod v hlavičce Allow, jak operaci popisuje dokument API. Beze změny dostane požadavek stejnou odpověď.',
   'problem.rate_limited.what': 'Za krátkou dobu přišlo příliš mnoho požadavků z této adresy, pro tuto dočasnou rezervaci nebo pro tuto e-mailovou adresu.',
   'problem.rate_limited.todo': 'Počkejte, jak dlouho uvádí hlavička Retry-After (když chybí, minutu), a zkuste to znovu. Příliš mnoho chybných kódů dočasnou rezervaci zablokuje natrvalo.',
   'problem.internal.what': 'Chyba na straně serveru; nic v požadavku ji nezpůsobilo. Člen „detail“ končí odkazem pro podporu.',
@@ -231,6 +248,7 @@ const cs: Record<ProblemMessageKey, string> = {
   'api.error.range_reversed': 'Nesmí být před „from“.',
   'api.error.range_too_long': 'Musí být nejvýše {days, plural, one {# den} few {# dny} many {# dne} other {# dní}} po „from“.',
   'api.error.already_confirmed': 'Již potvrzeno: odkazy jsou v potvrzovacím e-mailu.',
+  'api.error.invalid_json': 'Tělo nelze přečíst jako JSON.',
 };
 
 export const problemMessages: Record<'sl' | 'cs' | 'en', Record<ProblemMessageKey, string>> = { en, sl, cs };

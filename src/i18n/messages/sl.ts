@@ -38,6 +38,8 @@ export const sl: Record<MessageKey, string> = {
   'error.time_not_bookable.detail': 'Ta čas ni med ponujenimi termini (je zunaj uradnih ur, med dvema terminoma, prezgodaj ali predaleč vnaprej). Izberite enega od najbližjih prostih terminov.',
   'error.unsupported_media_type.title': 'Nepodprta oblika',
   'error.unsupported_media_type.detail': 'Zahteva je bila poslana v obliki, ki je tu ne sprejemamo. Vmesnik API sprejema samo JSON (application/json).',
+  'error.method_not_allowed.title': 'Tu to ni mogoče',
+  'error.method_not_allowed.detail': 'Ta naslov ne sprejema te vrste zahteve.',
   'error.rate_limited.title': 'Preveč zahtev',
   'error.rate_limited.detail': 'Počakajte minuto in poskusite znova.',
   'error.internal.title': 'Pri nas je prišlo do napake',
