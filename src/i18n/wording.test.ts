@@ -44,3 +44,15 @@ for (const lang of ['sl', 'cs'] as const) {
     assert.deepEqual(offending, []);
   });
 }
+
+// Slovenian "s"/"z": "s" before the voiceless c, č, f, h, k, p, s, š, t, "z" before the rest
+// ("s tega naslova", "z orodjem"); a number before it ("30 s") is a unit, not the preposition.
+const SL_Z_BEFORE_VOICELESS = /(?<![\p{L}\p{N}}])[zZ] (?=[cčfhkpsštCČFHKPSŠT])/u;
+const SL_S_BEFORE_VOICED = /(?<![\p{L}\p{N}}])[sS] (?=[aeioubdgjlmnrvzžAEIOUBDGJLMNRVZŽ])/u;
+
+test('sl: the preposition s/z agrees with the sound that follows', () => {
+  const offending = Object.entries(MESSAGES.sl).filter(([, text]) => SL_Z_BEFORE_VOICELESS.test(text) || SL_S_BEFORE_VOICED.test(text));
+  assert.deepEqual(offending, []);
+  for (const bad of ['z tega naslova', 's orodjem', 'Z kodo']) assert.ok(SL_Z_BEFORE_VOICELESS.test(bad) || SL_S_BEFORE_VOICED.test(bad), bad);
+  for (const good of ['s tega naslova', 'z orodjem', 'S kodo', 'čez 30 s', 'preveč zahtev']) assert.ok(!SL_Z_BEFORE_VOICELESS.test(good) && !SL_S_BEFORE_VOICED.test(good), good);
+});

@@ -130,7 +130,7 @@ const sl: Record<ProblemMessageKey, string> = {
   'problem.invalid_input.todo': 'Popravite polja, navedena v „errors“, in zahtevo pošljite znova. Nespremenjena bo dobila enak odgovor.',
   'problem.unauthenticated.what': 'Operacija je namenjena prijavljenim uslužbencem ali zahteva žeton, zahteva pa ni vsebovala veljavnega.',
   'problem.unauthenticated.todo': 'Prijavite se ali pošljite veljaven žeton uslužbenskega računa.',
-  'problem.forbidden.what': 'Znano je, kdo sprašuje, vendar tega s tem predmetom ne sme storiti.',
+  'problem.forbidden.what': 'Znano je, kdo sprašuje, vendar tega s tem objektom ne sme storiti.',
   'problem.forbidden.todo': 'Ne poskušajte znova. Če dostop potrebujete, zanj zaprosite skrbnika organizacije.',
   'problem.csrf.what':
     'Obrazec spletnih strani je bil poslan brez veljavnega varnostnega žetona, na primer ko je stara stran poslana še enkrat. API teh žetonov ne uporablja.',
@@ -159,7 +159,7 @@ const sl: Record<ProblemMessageKey, string> = {
   'problem.method_not_allowed.what':
     'Naslov je eden od naslovov API-ja, vendar je bil klican z drugo metodo HTTP, na primer DELETE, kjer obstaja le GET. Glava Allow navaja metode, ki jih naslov sprejema.',
   'problem.method_not_allowed.todo': 'Uporabite eno od metod iz glave Allow, kot operacijo opisuje dokument API-ja. Nespremenjena zahteva bo dobila enak odgovor.',
-  'problem.rate_limited.what': 'V kratkem času je prišlo preveč zahtev z tega naslova, za to začasno rezervacijo ali za ta e-poštni naslov.',
+  'problem.rate_limited.what': 'V kratkem času je prišlo preveč zahtev s tega naslova, za to začasno rezervacijo ali za ta e-poštni naslov.',
   'problem.rate_limited.todo': 'Počakajte, kolikor navaja glava Retry-After (če je ni, eno minuto), in poskusite znova. Preveč napačnih kod začasno rezervacijo zaklene dokončno.',
   'problem.internal.what': 'Napaka na strani strežnika; ni je povzročilo nič v zahtevi. Člen „detail“ se konča s sklicem za podporo.',
   'problem.internal.todo': 'Čez trenutek poskusite znova. Če se napaka ponavlja, sklic sporočite upravljavcu te namestitve.',
@@ -232,7 +232,7 @@ const cs: Record<ProblemMessageKey, string> = {
   'problem.unprocessable.todo': 'Zjistěte správnou hodnotu (kód z posledního e-mailu) a odešlete ji znovu. Po příliš mnoha chybných kódech se dočasná rezervace zablokuje.',
   'problem.time_not_bookable.what':
     'Požadovaný začátek nepatří mezi nabízené termíny: je mimo úřední hodiny, mezi dvěma termíny, v den, kdy pracoviště nepřijímá, příliš brzy nebo příliš daleko dopředu. Člen „nearestFreeTimes“ uvádí volné termíny, které jsou mu nejblíže.',
-  'problem.time_not_bookable.todo': 'Nabídněte některý z „nearestFreeTimes“ nebo z volných termínů operace dostupnosti. Stejný začátek nebude k rezervaci nikdy.',
+  'problem.time_not_bookable.todo': 'Nabídněte některý z „nearestFreeTimes“ nebo z volných termínů operace dostupnosti. Stejný začátek nebude možné rezervovat nikdy.',
   'problem.payload_too_large.what': 'Tělo požadavku je větší, než je povoleno.',
   'problem.payload_too_large.todo': 'Pošlete méně: kratší text nebo menší soubor.',
   'problem.unsupported_media_type.what':
@@ -242,9 +242,9 @@ const cs: Record<ProblemMessageKey, string> = {
     'Adresa patří k API, ale byla volána jinou metodou HTTP, například DELETE tam, kde existuje jen GET. Hlavička Allow uvádí metody, které adresa přijímá.',
   'problem.method_not_allowed.todo': 'Použijte některou z metod v hlavičce Allow, jak operaci popisuje dokument API. Beze změny dostane požadavek stejnou odpověď.',
   'problem.rate_limited.what': 'Za krátkou dobu přišlo příliš mnoho požadavků z této adresy, pro tuto dočasnou rezervaci nebo pro tuto e-mailovou adresu.',
-  'problem.rate_limited.todo': 'Počkejte, jak dlouho uvádí hlavička Retry-After (když chybí, minutu), a zkuste to znovu. Příliš mnoho chybných kódů dočasnou rezervaci zablokuje natrvalo.',
-  'problem.internal.what': 'Chyba na straně serveru; nic v požadavku ji nezpůsobilo. Člen „detail“ končí odkazem pro podporu.',
-  'problem.internal.todo': 'Zkuste to za chvíli znovu. Pokud se to opakuje, sdělte odkaz provozovateli této instalace.',
+  'problem.rate_limited.todo': 'Počkejte tak dlouho, jak uvádí hlavička Retry-After (když chybí, minutu), a zkuste to znovu. Příliš mnoho chybných kódů dočasnou rezervaci zablokuje natrvalo.',
+  'problem.internal.what': 'Chyba na straně serveru; nic v požadavku ji nezpůsobilo. Člen „detail“ končí identifikátorem požadavku pro podporu.',
+  'problem.internal.todo': 'Zkuste to za chvíli znovu. Pokud se to opakuje, sdělte tento identifikátor provozovateli této instalace.',
   'api.error.range_reversed': 'Nesmí být před „from“.',
   'api.error.range_too_long': 'Musí být nejvýše {days, plural, one {# den} few {# dny} many {# dne} other {# dní}} po „from“.',
   'api.error.already_confirmed': 'Již potvrzeno: odkazy jsou v potvrzovacím e-mailu.',
