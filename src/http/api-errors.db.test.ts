@@ -178,6 +178,7 @@ for (const kind of DB_KINDS) {
         assert.equal(res.headers['content-language'], 'cs');
         assert.equal((await okence.app.inject({ url: new URL(problem.type).pathname })).statusCode, 200, 'its page exists');
       }
+      assert.match((doc as unknown as { info: { description: string } }).info.description, /405 method_not_allowed with an Allow header/, 'the document says so');
       // An address no operation has stays a 404; so does a trailing slash.
       assert.equal((await okence.app.inject({ method: 'DELETE', url: '/api/v1/nothing' })).statusCode, 404);
       assert.equal((await okence.app.inject({ url: '/api/v1/organisations/' })).statusCode, 404);

@@ -178,7 +178,8 @@ export function openApiDocument(operations: readonly AnyOperation[], serverUrl: 
         'an appointment. Errors are RFC 9457 problem documents; their language follows Accept-Language (sl, cs, ' +
         'en; English otherwise); each problem type is explained at its `type` URI. Under /api/v1 changes are ' +
         'additive only: new operations, new optional members, new problem codes; anything else comes as /api/v2. ' +
-        'Every call other than GET says Content-Type: application/json, with or without a body.',
+        'Every call other than GET says Content-Type: application/json, with or without a body. An address ' +
+        'called with a method it does not take answers 405 method_not_allowed with an Allow header.',
       license: { name: 'EUPL-1.2', identifier: 'EUPL-1.2' },
     },
     servers: [{ url: new URL('/api/v1', serverUrl).href }],
