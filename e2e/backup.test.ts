@@ -48,8 +48,15 @@ async function waitFor<T>(what: string, probe: () => T | undefined | false, ms =
 async function startServer(dataDir: string): Promise<{ server: Run; base: string }> {
   // One proxy hop is trusted so that each booking can come from its own address (hold limits).
   const server = run('src/main.ts', [], { DATA_DIR: dataDir, TRUST_PROXY: '1', RATE_LIMIT_PER_MINUTE: '100000' });
-  const base = await waitFor('the server to start', () => /open (http:\/\/localhost:\d+)/.exec(server.output())?.[1] ?? (server.output().includes('Error') && assert.fail(server.output())));
-  return { server, base };
+  let exited = false;
+  void server.exited.then(() => (exited = true));
+  try {
+    const base = await waitFor('the server to start', () => /open (http:\/\/localhost:\d+)/.exec(server.output())?.[1] ?? (exited && assert.fail(server.output())), 300_000);
+    return { server, base };
+  } catch (err) {
+    server.kill('SIGKILL');
+    throw err;
+  }
 }
 
 type Seeded = { bookingId: string; storageName: string; quarantine: boolean; sha256: string; size: number };
@@ -91,8 +98,12 @@ async function seedFolders(dataDir: string): Promise<Seeded[]> {
 
 type Booked = { id: string; manageToken: string; heldAt: number; confirmedAt: number };
 
-/** Citizens booking over HTTP as the API's clients do, until told to stop. */
-function bookContinuously(base: string, workers: number): { booked: Booked[]; stop(): Promise<void> } {
+/**
+ * Citizens booking over HTTP as the API's clients do, until told to stop or `limit` bookings
+ * are made (however long a backup takes on a loaded machine, the free times last), at random
+ * times over the two months a month's availability may span.
+ */
+function bookContinuously(base: string, workers: number, limit: number): { booked: Booked[]; bookOne(): Promise<void>; stop(): Promise<void> } {
   const booked: Booked[] = [];
   let stopping = false;
   let n = 0;
@@ -101,7 +112,7 @@ function bookContinuously(base: string, workers: number): { booked: Booked[]; st
       method: body ? 'POST' : 'GET', headers: { 'x-forwarded-for': ip, ...(body ? { 'content-type': 'application/json' } : {}) }, ...(body ? { body: JSON.stringify(body) } : {}),
     });
   const from = isoDay(new Date(Date.now() + DAY));
-  const to = isoDay(new Date(Date.now() + 21 * DAY));
+  const to = isoDay(new Date(Date.now() + 60 * DAY));
   async function codeFor(email: string): Promise<string> {
     for (;;) {
       const list = await (await fetch(`${base}/dev/mail`)).text();
@@ -111,30 +122,37 @@ function bookContinuously(base: string, workers: number): { booked: Booked[]; st
       await sleep(20);
     }
   }
+  /** One citizen's booking; false when someone else took the time first. */
+  async function bookOne(): Promise<boolean> {
+    const k = ++n;
+    const ip = `10.${(k >> 8) & 255}.${k & 255}.1`;
+    const email = `citizen${k}@example.si`;
+    const avail = (await (await api(`/organisations/ue-domzale/services/splosne-informacije/availability?office=domzale&from=${from}&to=${to}`, ip)).json()) as { days: { times: { start: string }[] }[] };
+    const times = avail.days.flatMap((d) => d.times);
+    const start = times[Math.floor(Math.random() * times.length)]?.start;
+    if (!start) throw new Error('no free time left to book');
+    const heldAt = performance.now();
+    const hold = await api('/organisations/ue-domzale/services/splosne-informacije/holds', ip, { office: 'domzale', start, name: `Citizen ${k}`, email, language: 'en' });
+    if (hold.status === 409) return false; // someone took that time first
+    assert.equal(hold.status, 201, await hold.clone().text());
+    const { holdId } = (await hold.json()) as { holdId: string };
+    const confirmed = await api(`/holds/${holdId}/confirm`, ip, { code: await codeFor(email) });
+    if (confirmed.status === 409) return false;
+    assert.equal(confirmed.status, 200, await confirmed.clone().text());
+    const b = (await confirmed.json()) as { id: string; manageUrl: string };
+    booked.push({ id: b.id, manageToken: b.manageUrl.split('/m/')[1] ?? '', heldAt, confirmedAt: performance.now() });
+    return true;
+  }
   async function worker(): Promise<void> {
-    while (!stopping) {
-      const k = ++n;
-      const ip = `10.${(k >> 8) & 255}.${k & 255}.1`;
-      const email = `citizen${k}@example.si`;
-      const avail = (await (await api(`/organisations/ue-domzale/services/splosne-informacije/availability?office=domzale&from=${from}&to=${to}`, ip)).json()) as { days: { times: { start: string }[] }[] };
-      const times = avail.days.flatMap((d) => d.times);
-      const start = times[Math.floor(Math.random() * times.length)]?.start;
-      if (!start) throw new Error('no free time left to book');
-      const heldAt = performance.now();
-      const hold = await api('/organisations/ue-domzale/services/splosne-informacije/holds', ip, { office: 'domzale', start, name: `Citizen ${k}`, email, language: 'en' });
-      if (hold.status === 409) continue; // someone took that time first
-      assert.equal(hold.status, 201, await hold.clone().text());
-      const { holdId } = (await hold.json()) as { holdId: string };
-      const confirmed = await api(`/holds/${holdId}/confirm`, ip, { code: await codeFor(email) });
-      if (confirmed.status === 409) continue;
-      assert.equal(confirmed.status, 200, await confirmed.clone().text());
-      const b = (await confirmed.json()) as { id: string; manageUrl: string };
-      booked.push({ id: b.id, manageToken: b.manageUrl.split('/m/')[1] ?? '', heldAt, confirmedAt: performance.now() });
-    }
+    while (!stopping && booked.length < limit) await bookOne();
   }
   const running = Promise.all(Array.from({ length: workers }, worker));
+  running.catch(() => (stopping = true));
   return {
     booked,
+    async bookOne() {
+      while (!(await bookOne()));
+    },
     async stop() {
       stopping = true;
       await running;
@@ -147,27 +165,25 @@ test('a backup taken while citizens book restores every confirmed booking and ev
   const seeded = await seedFolders(dataDir);
   const { server, base } = await startServer(dataDir);
   const target = join(mkdtempSync(join(tmpdir(), 'okence-backups-')), 'backup.tar.gz');
-  let booking: ReturnType<typeof bookContinuously> | undefined;
+  const booking = bookContinuously(base, 3, 150);
   const window = { from: 0, to: 0 };
   try {
-    booking = bookContinuously(base, 3);
-    const b = booking;
-    await waitFor('the first bookings', () => b.booked.length >= 3);
+    await waitFor('the first bookings', () => booking.booked.length >= 3);
     window.from = performance.now();
     const backup = run('scripts/backup.ts', [target], { DATA_DIR: dataDir });
     const code = await backup.exited;
     window.to = performance.now();
     assert.equal(code, 0, backup.output());
     assert.match(backup.output(), /from the running server/);
-    // The citizens went on booking while the backup ran.
-    await waitFor('a booking after the backup', () => b.booked.some((x) => x.heldAt > window.to));
     await booking.stop();
+    // The citizens went on booking while the backup ran; one more books after it.
     assert.ok(booking.booked.some((x) => x.confirmedAt > window.from && x.confirmedAt < window.to), 'no booking was confirmed while the backup ran');
+    await booking.bookOne();
     const refused = run('scripts/restore.ts', [target], { DATA_DIR: dataDir });
     assert.equal(await refused.exited, 1);
     assert.match(refused.output(), /Restore refused: Another Okence process is using/);
   } finally {
-    await booking?.stop();
+    await booking.stop().catch(() => undefined);
     server.kill();
     await server.exited;
   }
