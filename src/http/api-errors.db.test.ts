@@ -194,6 +194,14 @@ for (const kind of DB_KINDS) {
       }
     });
 
+    test('a path parameter longer than any the API takes is invalid_input, not a 500 "our fault"', async () => {
+      for (const [method, url] of [['GET', `/api/v1/bookings/${'a'.repeat(300)}`], ['POST', `/api/v1/holds/${'a'.repeat(300)}/confirm`]] as const) {
+        const res = await okence.app.inject({ method, url, headers: JSON_TYPE, ...(method === 'POST' ? { payload: '{"code":"123456"}' } : {}) });
+        assert.equal(res.statusCode, 400, `${method} ${url.slice(0, 30)}`);
+        assert.equal(res.json<ProblemBody>().code, 'invalid_input');
+      }
+    });
+
     test('malformed JSON names the body in errors, with the code invalid_json', async () => {
       for (const payload of ['{"office": "stavebni-urad",', '{"__proto__": {"x": 1}}']) {
         const res = await okence.app.inject({ method: 'POST', url: `${WHERE}/holds`, headers: JSON_TYPE, payload });

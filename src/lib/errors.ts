@@ -98,6 +98,8 @@ export function codeForStatus(status: number): ErrorCode {
     case 429:
       return 'rate_limited';
     default:
-      return 'internal';
+      // Any other refusal of the request (414 for a path parameter longer than any we take,
+      // 431, …) is the request's fault, never "ours": only a 5xx is internal.
+      return status >= 400 && status < 500 ? 'invalid_input' : 'internal';
   }
 }
