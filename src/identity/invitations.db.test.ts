@@ -23,7 +23,8 @@ for (const kind of DB_KINDS) {
     });
     const db = () => okence.handle.db;
     const links = async (to: string) => {
-      const mails = await db().selectFrom('mail_outbox').select('text_body').where('to_address', '=', to).orderBy('id').execute();
+      // Ids are not in order of creation, and the clock stands still: callers tell links apart themselves.
+      const mails = await db().selectFrom('mail_outbox').select('text_body').where('to_address', '=', to).execute();
       return mails.map((m) => new URL(/https?:\/\/\S+\/set-password\/\S+/.exec(m.text_body)![0]).pathname);
     };
     const open = (path: string, from = ip()) => okence.app.inject({ method: 'GET', url: path, remoteAddress: from, headers: { 'accept-language': 'en' } });
@@ -74,10 +75,13 @@ for (const kind of DB_KINDS) {
       const { admin, id } = await invite('jure.kos@ljutomer.example');
       const page = await admin.get(`/staff/admin/officials/${id}`);
       assert.match(page.body, /Send the invitation again/);
+      const [first] = await links('jure.kos@ljutomer.example');
       const again = await admin.post(`/staff/admin/officials/${id}/invitation`, {});
       assert.equal(again.statusCode, 303);
-      const [first, second] = await links('jure.kos@ljutomer.example');
-      assert.ok(first && second && first !== second);
+      const all = await links('jure.kos@ljutomer.example');
+      assert.equal(all.length, 2);
+      const second = all.find((l) => l !== first);
+      assert.ok(first && second);
       assert.equal((await open(first)).statusCode, 410);
       assert.equal((await open(second)).statusCode, 200);
       // Two posts of one link at once: one sets the password, the other finds the link dead.

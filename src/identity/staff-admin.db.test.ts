@@ -41,7 +41,7 @@ for (const kind of DB_KINDS) {
 
     /** The last invitation mailed to an address: its link's path. */
     const linkIn = async (to: string) => {
-      const mail = await db().selectFrom('mail_outbox').select('text_body').where('to_address', '=', to).orderBy('id', 'desc').executeTakeFirstOrThrow();
+      const mail = await db().selectFrom('mail_outbox').select('text_body').where('to_address', '=', to).executeTakeFirstOrThrow();
       return new URL(/https?:\/\/\S+\/set-password\/\S+/.exec(mail.text_body)![0]).pathname;
     };
     /** Opens a set-password link and posts a password, as a browser would. */
