@@ -32,6 +32,8 @@ for (const kind of DB_KINDS) {
       const res = (await okence.app.inject({ method: method as 'GET', url, headers: opts.headers ?? {}, ...(opts.payload !== undefined ? { payload: opts.payload } : {}) })) as unknown as Injected;
       if (res.statusCode >= 400) {
         assert.match(String(res.headers['content-type']), /^application\/problem\+json/, `${method} ${url}: ${res.statusCode} is a problem document`);
+        // Like every answer of the API: a 404 is cacheable by default, and a proxy must not keep one.
+        assert.equal(res.headers['cache-control'], 'no-store', `${method} ${url}: ${res.statusCode} is not stored`);
         const operation = doc.paths[docPath]?.[method.toLowerCase()];
         assert.ok(operation, `${method} ${docPath} is in the document`);
         seen.push({ operationId: operation.operationId, path: docPath, method, status: res.statusCode, problem: res.json() as ProblemBody });

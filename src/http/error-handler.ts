@@ -27,6 +27,8 @@ function send(request: FastifyRequest, reply: FastifyReply, publicUrl: URL, code
       .type('application/problem+json')
       .header('content-language', request.lang)
       .header('vary', 'accept-language')
+      // As every answer of the API (a 404 is cacheable by default; a proxy must not keep one).
+      .header('cache-control', 'no-store')
       .send(problemDocument({ publicUrl, code, t, lang: request.lang, requestId: request.id, issues, data: members }));
   }
   // A staff or operator page without a session goes to its own sign-in instead of showing an error.
