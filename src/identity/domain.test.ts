@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { sessionIsLive, signInThrottle, SESSION_IDLE_MS } from './domain.ts';
+import { invitationState, INVITATION_TTL_MS, sessionIsLive, signInThrottle, SESSION_IDLE_MS } from './domain.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 
 const now = new Date('2026-03-29T10:00:00Z');
@@ -40,4 +40,15 @@ test('passwords hash with a fresh salt and verify only with the right password',
   assert.equal(await verifyPassword('correct horse battery staple', a), true);
   assert.equal(await verifyPassword('correct horse battery stapl', a), false);
   assert.equal(await verifyPassword('x', 'not-a-hash'), false);
+});
+
+test('a set-password link is open until its expiry, then expired; once used it is used, whatever the time', () => {
+  const created = new Date('2026-11-23T07:00:00Z');
+  const expiresAt = new Date(created.getTime() + INVITATION_TTL_MS);
+  assert.equal(INVITATION_TTL_MS, 72 * 3600_000);
+  assert.equal(invitationState({ expiresAt, usedAt: null }, created), 'open');
+  assert.equal(invitationState({ expiresAt, usedAt: null }, new Date(expiresAt.getTime() - 1)), 'open');
+  assert.equal(invitationState({ expiresAt, usedAt: null }, expiresAt), 'expired', 'the end is not included');
+  assert.equal(invitationState({ expiresAt, usedAt: created }, created), 'used');
+  assert.equal(invitationState({ expiresAt, usedAt: created }, new Date(expiresAt.getTime() + 1)), 'used', 'a used link says so, not that it expired');
 });
