@@ -9,7 +9,12 @@ import type { BookingService, BookingTarget, FreeDay } from './service.ts';
 import { addDays } from './time.ts';
 
 const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(80);
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).describe('Calendar day in the office time zone, YYYY-MM-DD');
+// A day of the calendar (not 2026-02-30: the form alone let the database refuse it with a 500),
+// from year 1 (the database has no year 0).
+const day = z.iso
+  .date()
+  .refine((d) => d >= '0001-01-01', { error: 'api.error.day_range' })
+  .describe('Calendar day in the office time zone, YYYY-MM-DD');
 const isoInstant = z.iso.datetime({ offset: true }).describe('An instant, ISO 8601 with offset');
 const manageToken = z.string().regex(/^[A-Za-z0-9_-]{43}$/).describe('The token of the manage link');
 

@@ -204,6 +204,16 @@ for (const kind of DB_KINDS) {
       }
     });
 
+    test('a day that has the form but not a date in the calendar is invalid_input on its field, not a 500', async () => {
+      for (const [from, to] of [['2026-02-30', '2026-03-02'], ['2026-13-01', '2026-13-02'], ['0000-01-01', '0000-01-02'], ['2026-12-01', '2026-12-32']]) {
+        const res = await okence.app.inject({ url: `${WHERE}/availability?office=stavebni-urad&from=${from}&to=${to}` });
+        assert.equal(res.statusCode, 400, `${from}..${to}: ${res.body}`);
+        const problem = res.json<ProblemBody>();
+        assert.equal(problem.code, 'invalid_input');
+        assert.ok(problem.errors?.some((e) => e.field === 'query.from' || e.field === 'query.to'), `${from}..${to}`);
+      }
+    });
+
     test('malformed JSON names the body in errors, with the code invalid_json', async () => {
       for (const payload of ['{"office": "stavebni-urad",', '{"__proto__": {"x": 1}}']) {
         const res = await okence.app.inject({ method: 'POST', url: `${WHERE}/holds`, headers: JSON_TYPE, payload });

@@ -83,6 +83,7 @@ const en = {
   'api.error.range_too_long': 'Must be at most {days, plural, one {# day} other {# days}} after "from".',
   'api.error.already_confirmed': 'Already confirmed: the links are in the confirmation email.',
   'api.error.invalid_json': 'The body is not JSON this API can read.',
+  'api.error.day_range': 'Must not be before the year 1.',
 };
 
 export type ProblemMessageKey = keyof typeof en;
@@ -167,6 +168,7 @@ const sl: Record<ProblemMessageKey, string> = {
   'api.error.range_too_long': 'Biti mora največ {days, plural, one {# dan} two {# dneva} few {# dni} other {# dni}} po „from“.',
   'api.error.already_confirmed': 'Že potrjeno: povezave so v e-poštnem sporočilu s potrditvijo.',
   'api.error.invalid_json': 'Telesa ni mogoče prebrati kot JSON.',
+  'api.error.day_range': 'Ne sme biti pred letom 1.',
 };
 
 const cs: Record<ProblemMessageKey, string> = {
@@ -249,6 +251,7 @@ const cs: Record<ProblemMessageKey, string> = {
   'api.error.range_too_long': 'Musí být nejvýše {days, plural, one {# den} few {# dny} many {# dne} other {# dní}} po „from“.',
   'api.error.already_confirmed': 'Již potvrzeno: odkazy jsou v potvrzovacím e-mailu.',
   'api.error.invalid_json': 'Tělo nelze přečíst jako JSON.',
+  'api.error.day_range': 'Nesmí být před rokem 1.',
 };
 
 export const problemMessages: Record<'sl' | 'cs' | 'en', Record<ProblemMessageKey, string>> = { en, sl, cs };
