@@ -57,16 +57,6 @@ async function replaceLinks(db: Db, staffId: string, w: StaffWrite): Promise<voi
   if (w.serviceIds.length) await db.insertInto('service_official').values(w.serviceIds.map((service_id) => ({ staff_id: staffId, service_id }))).execute();
 }
 
-export async function insertStaff(db: Db, organisationId: string, w: StaffWrite, passwordHash: string): Promise<string> {
-  const row = await db
-    .insertInto('staff')
-    .values({ organisation_id: organisationId, email: w.email, display_name: w.displayName, title: JSON.stringify(w.title), role: w.role, password_hash: passwordHash })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await replaceLinks(db, row.id, w);
-  return row.id;
-}
-
 export async function updateStaff(db: Db, organisationId: string, id: string, w: StaffWrite): Promise<void> {
   await db
     .updateTable('staff')
