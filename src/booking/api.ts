@@ -13,9 +13,17 @@ const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(80);
 // from year 1 (the database has no year 0).
 const day = z.iso
   .date()
-  .refine((d) => d >= '0001-01-01', { error: 'api.error.day_range' })
+  .refine((d) => !d.startsWith('0000-'), { error: 'api.error.day_range' })
   .describe('Calendar day in the office time zone, YYYY-MM-DD');
 const isoInstant = z.iso.datetime({ offset: true }).describe('An instant, ISO 8601 with offset');
+/**
+ * A start a client asks for: an instant within years the calendar arithmetic covers (a start in
+ * the year 9999 made the nearest free times overflow the date range: a 500).
+ */
+const startInstant = isoInstant
+  // (A value that is no instant at all has its own issue from the format check: not a second one.)
+  .refine((s) => Number.isNaN(Date.parse(s)) || (Date.parse(s) >= Date.UTC(1970, 0, 1) && Date.parse(s) < Date.UTC(9000, 0, 1)), { error: 'api.error.instant_range' })
+  .describe('The start asked for: an instant, ISO 8601 with offset');
 const manageToken = z.string().regex(/^[A-Za-z0-9_-]{43}$/).describe('The token of the manage link');
 
 const bookingOut = z
@@ -133,7 +141,7 @@ export function bookingOperations(deps: { tenants: TenantsService; booking: Book
       summary: 'Reserve a free time for 10 minutes and email a 6-digit code to confirm it',
       tag: 'booking',
       params: serviceParams,
-      body: contactForm.extend({ office: slug, start: isoInstant, language: z.enum(LANGS).optional().describe("Language of the emails to the citizen; the organisation's own language when absent") }),
+      body: contactForm.extend({ office: slug, start: startInstant, language: z.enum(LANGS).optional().describe("Language of the emails to the citizen; the organisation's own language when absent") }),
       response: z.object({ holdId: z.uuid(), start: isoInstant, end: isoInstant }),
       status: 201,
       rateLimitPerMinute: 20,
@@ -254,7 +262,7 @@ export function bookingOperations(deps: { tenants: TenantsService; booking: Book
       summary: 'Move a booking to another free time; it keeps its calendar UID and links',
       tag: 'booking',
       params: z.object({ manageToken }),
-      body: z.object({ start: isoInstant }),
+      body: z.object({ start: startInstant }),
       response: bookingOut,
       errors: ['not_found', 'conflict', 'no_longer_possible', 'time_not_bookable'],
       examples: {

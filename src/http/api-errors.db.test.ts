@@ -214,6 +214,16 @@ for (const kind of DB_KINDS) {
       }
     });
 
+    test('a start at the end of time is invalid_input on body.start, not a 500 from the calendar arithmetic', async () => {
+      for (const start of ['9999-12-31T23:59:59Z', '0000-01-01T00:00:00Z']) {
+        const res = await okence.app.inject({ method: 'POST', url: `${WHERE}/holds`, headers: JSON_TYPE, payload: JSON.stringify({ office: 'stavebni-urad', start, name: 'Jan Novák', email: 'end@example.cz' }) });
+        assert.equal(res.statusCode, 400, `${start}: ${res.body}`);
+        assert.deepEqual(res.json<ProblemBody>().errors?.map((e) => e.field), ['body.start']);
+        const moved = await okence.app.inject({ method: 'POST', url: `/api/v1/bookings/${NO_TOKEN}/reschedule`, headers: JSON_TYPE, payload: JSON.stringify({ start }) });
+        assert.equal(moved.statusCode, 400, `${start}: ${moved.body}`);
+      }
+    });
+
     test('malformed JSON names the body in errors, with the code invalid_json', async () => {
       for (const payload of ['{"office": "stavebni-urad",', '{"__proto__": {"x": 1}}']) {
         const res = await okence.app.inject({ method: 'POST', url: `${WHERE}/holds`, headers: JSON_TYPE, payload });

@@ -84,6 +84,7 @@ const en = {
   'api.error.already_confirmed': 'Already confirmed: the links are in the confirmation email.',
   'api.error.invalid_json': 'The body is not JSON this API can read.',
   'api.error.day_range': 'Must not be before the year 1.',
+  'api.error.instant_range': 'Must be between the years 1970 and 8999.',
 };
 
 export type ProblemMessageKey = keyof typeof en;
@@ -169,6 +170,7 @@ const sl: Record<ProblemMessageKey, string> = {
   'api.error.already_confirmed': 'Že potrjeno: povezave so v e-poštnem sporočilu s potrditvijo.',
   'api.error.invalid_json': 'Telesa ni mogoče prebrati kot JSON.',
   'api.error.day_range': 'Ne sme biti pred letom 1.',
+  'api.error.instant_range': 'Biti mora med letoma 1970 in 8999.',
 };
 
 const cs: Record<ProblemMessageKey, string> = {
@@ -252,6 +254,7 @@ const cs: Record<ProblemMessageKey, string> = {
   'api.error.already_confirmed': 'Již potvrzeno: odkazy jsou v potvrzovacím e-mailu.',
   'api.error.invalid_json': 'Tělo nelze přečíst jako JSON.',
   'api.error.day_range': 'Nesmí být před rokem 1.',
+  'api.error.instant_range': 'Musí být mezi lety 1970 a 8999.',
 };
 
 export const problemMessages: Record<'sl' | 'cs' | 'en', Record<ProblemMessageKey, string>> = { en, sl, cs };
