@@ -60,6 +60,10 @@ export async function operatorForInvitation(db: Db, operatorId: string) {
 
 export type NewStaff = { organisationId: string; email: string; name: string; role: 'admin' | 'official'; title?: Localized; officeIds?: string[]; serviceIds?: string[] };
 
+export async function staffEmailTaken(db: Db, email: string): Promise<boolean> {
+  return Boolean(await db.selectFrom('staff').select('id').where('email', '=', email).executeTakeFirst());
+}
+
 /** Creates a staff account without a password (it is set through the link). */
 export async function insertInvitedStaff(db: Db, s: NewStaff): Promise<string> {
   const row = await db

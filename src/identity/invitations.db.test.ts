@@ -98,5 +98,15 @@ for (const kind of DB_KINDS) {
       assert.equal(res.statusCode, 404);
       assert.match(res.body, /This link is not valid/);
     });
+
+    test('a new account for an address that already has one is refused on its email field, before anything is written', async () => {
+      const org = await db().selectFrom('organisation').select('id').where('slug', '=', 'ue-ljutomer').executeTakeFirstOrThrow();
+      const before = (await db().selectFrom('invitation').select('token_hash').execute()).length;
+      await assert.rejects(
+        okence.invitations.invite({ kind: 'staff', organisationId: org.id, email: 'Admin@Domzale.example', name: 'Twin', role: 'admin' }, { name: 'test', actor: { system: 'test' } }),
+        (err: Error & { code?: string; fields?: Record<string, string> }) => err.code === 'invalid_input' && err.fields?.email === 'adm.error.email_taken',
+      );
+      assert.equal((await db().selectFrom('invitation').select('token_hash').execute()).length, before);
+    });
   });
 }

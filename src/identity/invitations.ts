@@ -80,8 +80,11 @@ export function invitationService(deps: { db: Db; clock: Clock; publicUrl: URL; 
     return { url, expiresAt, email: staff.email, operatorId: null, staffId };
   }
 
+  /** A new account; an address that already signs in anywhere is `invalid_input` on `email` (one address, one account). */
   async function createStaff(tx: Db, s: repo.NewStaff): Promise<string> {
-    return repo.insertInvitedStaff(tx, { ...s, email: normaliseEmail(s.email) });
+    const email = normaliseEmail(s.email);
+    if (await repo.staffEmailTaken(tx, email)) throw new AppError('invalid_input', 'email taken', { email: 'adm.error.email_taken' satisfies MessageKey });
+    return repo.insertInvitedStaff(tx, { ...s, email });
   }
 
   return {
