@@ -24,10 +24,9 @@ for (const kind of DB_KINDS) {
     });
     after(async () => okence.close());
 
-    // A finding for the engineer of src/operator (confirmEnrolment overwrites totp_secret without
-    // checking that none is enrolled): marked todo so it reports without failing the suite; drop
-    // the todo with the fix.
-    test('a second enrolment session cannot replace a second factor already enrolled (someone with only the password)', { todo: 'finding: confirmEnrolment replaces an enrolled secret' }, async () => {
+    // A finding for the engineer of src/operator: confirmEnrolment overwrote totp_secret without
+    // checking that none was enrolled (fixed: the secret is kept only while none is).
+    test('a second enrolment session cannot replace a second factor already enrolled (someone with only the password)', async () => {
       const id = await okence.operators.create('race@example.org', CLI.actor);
       const link = await okence.invitations.invite({ kind: 'operator', operatorId: id }, CLI);
       await okence.invitations.setPassword(link.url.split('/').pop()!, TEST_OPERATOR_PASSWORD);

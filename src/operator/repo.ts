@@ -40,8 +40,18 @@ export async function advanceTotpStep(db: Db, id: string, step: number): Promise
   return r.numUpdatedRows === 1n;
 }
 
-export async function setTotpSecret(db: Db, id: string, sealed: string, step: number): Promise<void> {
-  await db.updateTable('operator').set({ totp_secret: sealed, totp_last_step: String(step) }).where('id', '=', id).execute();
+/**
+ * Keeps the enrolled secret, only when none is enrolled yet: a second enrolment session (someone
+ * else with the password, before the owner finished) cannot replace the owner's. False when one was.
+ */
+export async function setTotpSecret(db: Db, id: string, sealed: string, step: number): Promise<boolean> {
+  const r = await db.updateTable('operator').set({ totp_secret: sealed, totp_last_step: String(step) }).where('id', '=', id).where('totp_secret', 'is', null).executeTakeFirst();
+  return r.numUpdatedRows === 1n;
+}
+
+/** Ends an operator's half-way enrolment sessions (a second factor was just enrolled). */
+export async function endEnrolmentSessions(db: Db, id: string): Promise<void> {
+  await db.deleteFrom('operator_session').where('operator_id', '=', id).where('stage', '=', 'enrol').execute();
 }
 
 export async function insertSession(db: Db, s: { tokenHash: string; operatorId: string; stage: OperatorStage; now: Date; expiresAt: Date }): Promise<void> {

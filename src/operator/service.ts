@@ -158,7 +158,13 @@ export function operatorService(deps: { db: Db; clock: Clock; sessionSecret: str
         await failed(session.email, ip, now, { id: session.id, email: session.email }, 'enrolment');
         return { ok: false, reason: 'invalid' };
       }
-      await repo.setTotpSecret(db, session.id, session.pendingSecret, check.step);
+      if (!(await repo.setTotpSecret(db, session.id, session.pendingSecret, check.step))) {
+        // Enrolled meanwhile through another session: this one may not replace it.
+        await repo.deleteSession(db, hashToken(token));
+        await failed(session.email, ip, now, { id: session.id, email: session.email }, 'enrolment');
+        return { ok: false, reason: 'invalid' };
+      }
+      await repo.endEnrolmentSessions(db, session.id);
       const operator = { id: session.id, email: session.email, ip };
       await audited(operator, 'operator.totp_enrolled');
       await audited(operator, 'operator.signed_in');
