@@ -16,6 +16,8 @@ import { auditService } from './audit/service.ts';
 import { privacyService } from './privacy/service.ts';
 import { operatorService, type OperatorService } from './operator/service.ts';
 import { invitationService, type InvitationService } from './identity/invitations.ts';
+import { connectedOrganisations, type OrganisationsService } from './organisations/service.ts';
+import { join } from 'node:path';
 import { devMailbox, mailWorker, smtpTransport, type MailWorker } from './mail/service.ts';
 import { backupResponder } from './backup/socket.ts';
 
@@ -26,8 +28,10 @@ export type Okence = {
   /** Operator accounts and sessions, and set-password links: for the tests and tools that provision. */
   operators: OperatorService;
   invitations: InvitationService;
+  /** Organisations from the operator's side (decision 023). */
+  organisations: OrganisationsService;
   /** Background work that runs on timers, callable directly (tests travel in time and run it). */
-  jobs: { queueDueReminders(): Promise<number>; sendMail(): Promise<number>; purgeFiles(): Promise<number>; anonymise(): Promise<{ anonymised: number; mailDeleted: number }> };
+  jobs: { queueDueReminders(): Promise<number>; sendMail(): Promise<number>; purgeFiles(): Promise<number>; anonymise(): Promise<{ anonymised: number; mailDeleted: number }>; deleteOrganisations(): Promise<number> };
   close(): Promise<void>;
 };
 
@@ -85,7 +89,18 @@ export async function bootOkence(config: Config, opts: { clock?: Clock; handle?:
     const privacy = privacyService({ db: handle.db, clock, tenants, lifecycle, audit, reclaim: (tables) => handle.reclaim(tables) });
     const operators = operatorService({ db: handle.db, clock, sessionSecret, audit });
     const invitations = invitationService({ db: handle.db, clock, publicUrl: config.publicUrl, audit, wakeMail: () => mailRef.worker?.wake() });
-    const app = await createApp({ config, sessionSecret, handle, tenants, identity, booking, lifecycle, meeting, folders, audit, privacy, operators, invitations, clock });
+    // Organisations from the operator's side; a suspension closes the staff's live sockets.
+    const organisations = connectedOrganisations({
+      db: handle.db, clock, audit, invitations, exportsDir: join(config.dataDir, 'exports'), filesDir: config.files.dir,
+      published: async () => {
+        await tenants.changed();
+        booking.invalidate();
+      },
+      closeSockets: (staffId) => meeting.hub.endStaff(staffId),
+      wakeMail: () => mailRef.worker?.wake(),
+      log: { error: (obj, msg) => logRef.error(obj, msg) },
+    });
+    const app = await createApp({ config, sessionSecret, handle, tenants, identity, booking, lifecycle, meeting, folders, audit, privacy, operators, invitations, organisations, clock });
     logRef.info = (obj, msg) => app.log.info(obj, msg);
     logRef.warn = (obj, msg) => app.log.warn(obj, msg);
     logRef.error = (obj, msg) => app.log.error(obj, msg);
@@ -121,6 +136,12 @@ export async function bootOkence(config: Config, opts: { clock?: Clock; handle?:
     void anonymise();
     const retention = setInterval(() => void anonymise(), 3_600_000);
     retention.unref();
+    // Organisations whose deletion waiting period is over are exported and deleted (decision 023).
+    let deletionRun: Promise<unknown> = Promise.resolve();
+    const deleteDue = () => (deletionRun = organisations.runDueDeletions().catch((err: unknown) => app.log.error({ err }, 'deleting organisations failed')));
+    void deleteDue();
+    const deletions = setInterval(() => void deleteDue(), 3_600_000);
+    deletions.unref();
     let closing: Promise<void> | undefined;
     return {
       app,
@@ -128,14 +149,17 @@ export async function bootOkence(config: Config, opts: { clock?: Clock; handle?:
       demoAccounts,
       operators,
       invitations,
-      jobs: { queueDueReminders: () => lifecycle.queueDueReminders(), sendMail: () => mail.runOnce(), purgeFiles: async () => (await Promise.all([folders.purgeDue(), folders.cleanStaleParts()]))[0], anonymise: () => privacy.runRetention() },
+      organisations,
+      jobs: { queueDueReminders: () => lifecycle.queueDueReminders(), sendMail: () => mail.runOnce(), purgeFiles: async () => (await Promise.all([folders.purgeDue(), folders.cleanStaleParts()]))[0], anonymise: () => privacy.runRetention(), deleteOrganisations: () => organisations.runDueDeletions() },
       close: () =>
         (closing ??= (async () => {
           clearInterval(reminders);
           clearInterval(relayPrune);
           clearInterval(filePurge);
           clearInterval(retention);
+          clearInterval(deletions);
           await retentionRun;
+          await deletionRun;
           await app.close();
           await meeting.stop();
           await mail.stop();

@@ -120,7 +120,7 @@ export function bookingOperations(deps: { tenants: TenantsService; booking: Book
         timeZone: z.string(),
         days: z.array(z.object({ date: day, times: z.array(z.object({ start: isoInstant, end: isoInstant, free: z.number().int().min(1) })) })),
       }),
-      errors: ['not_found'],
+      errors: ['not_found', 'organisation_suspended'],
       examples: {
         response: {
           timeZone: 'Europe/Prague',
@@ -145,7 +145,7 @@ export function bookingOperations(deps: { tenants: TenantsService; booking: Book
       response: z.object({ holdId: z.uuid(), start: isoInstant, end: isoInstant }),
       status: 201,
       rateLimitPerMinute: 20,
-      errors: ['not_found', 'conflict', 'time_not_bookable'],
+      errors: ['not_found', 'conflict', 'time_not_bookable', 'organisation_suspended'],
       examples: {
         body: { office: 'stavebni-urad', start: '2026-12-07T07:00:00.000Z', name: 'Jan Novák', email: 'jan.novak@example.cz', language: 'cs' },
         response: { holdId: '5f1d2c3b-8a4e-4b6f-a1c2-d3e4f5a6b7c8', start: '2026-12-07T07:00:00.000Z', end: '2026-12-07T07:45:00.000Z' },
@@ -172,7 +172,7 @@ export function bookingOperations(deps: { tenants: TenantsService; booking: Book
       body: z.object({ code: z.string().regex(/^\d{6}$/) }),
       response: bookingOut,
       rateLimitPerMinute: 20,
-      errors: ['not_found', 'conflict', 'unprocessable'],
+      errors: ['not_found', 'conflict', 'unprocessable', 'organisation_suspended'],
       examples: {
         body: { code: '482913' },
         response: exampleBooking,
@@ -213,7 +213,7 @@ export function bookingOperations(deps: { tenants: TenantsService; booking: Book
       params: z.object({ holdId: z.uuid() }),
       response: z.object({ sent: z.literal(true) }),
       rateLimitPerMinute: 10,
-      errors: ['not_found', 'conflict'],
+      errors: ['not_found', 'conflict', 'organisation_suspended'],
       examples: { response: { sent: true } },
       handler: async ({ params }) => {
         const result = await lifecycle.resendCode(params.holdId);
@@ -231,7 +231,7 @@ export function bookingOperations(deps: { tenants: TenantsService; booking: Book
       tag: 'booking',
       params: z.object({ manageToken }),
       response: bookingOut,
-      errors: ['not_found'],
+      errors: ['not_found', 'organisation_suspended'],
       examples: { response: exampleBooking },
       handler: async ({ params }) => {
         const b = await lifecycle.byToken('manage', params.manageToken);
@@ -247,7 +247,7 @@ export function bookingOperations(deps: { tenants: TenantsService; booking: Book
       tag: 'booking',
       params: z.object({ manageToken }),
       response: bookingOut,
-      errors: ['not_found', 'conflict', 'no_longer_possible'],
+      errors: ['not_found', 'conflict', 'no_longer_possible', 'organisation_suspended'],
       examples: { response: { ...exampleBooking, state: 'cancelled' } },
       handler: async ({ params }) => {
         const result = await lifecycle.cancelByToken(params.manageToken);
@@ -264,7 +264,7 @@ export function bookingOperations(deps: { tenants: TenantsService; booking: Book
       params: z.object({ manageToken }),
       body: z.object({ start: startInstant }),
       response: bookingOut,
-      errors: ['not_found', 'conflict', 'no_longer_possible', 'time_not_bookable'],
+      errors: ['not_found', 'conflict', 'no_longer_possible', 'time_not_bookable', 'organisation_suspended'],
       examples: {
         body: { start: '2026-12-07T07:45:00.000Z' },
         response: { ...exampleBooking, start: '2026-12-07T07:45:00.000Z', end: '2026-12-07T08:30:00.000Z' },

@@ -281,12 +281,15 @@ export async function moveBooking(db: Db, id: string, to: { staffId: string; sea
     .execute();
 }
 
-/** Confirmed bookings starting within the next `withinMinutes`, with their organisation's reminder times. */
+/**
+ * Confirmed bookings starting within the next `withinMinutes`, with their organisation's reminder
+ * times; none of a suspended organisation, whose meetings cannot take place (decision 023).
+ */
 export async function upcomingForReminders(db: Db, now: Date, withinMinutes: number): Promise<{ id: string; start: Date; confirmedAt: Date; minutes: number[]; sequence: number }[]> {
   const rows = await sql<{ id: string; start: Date; confirmed_at: Date; reminder_minutes: number[]; ics_sequence: number }>`
     SELECT b.id, lower(b.during) AS start, b.confirmed_at, o.reminder_minutes, b.ics_sequence
     FROM booking b JOIN organisation o ON o.id = b.organisation_id
-    WHERE b.state = 'confirmed' AND lower(b.during) > ${now}
+    WHERE b.state = 'confirmed' AND lower(b.during) > ${now} AND o.suspended_at IS NULL
       AND lower(b.during) <= ${new Date(now.getTime() + withinMinutes * 60_000)}`.execute(db);
   return rows.rows.map((r) => ({ id: r.id, start: r.start, confirmedAt: r.confirmed_at, minutes: r.reminder_minutes, sequence: r.ics_sequence }));
 }

@@ -49,6 +49,8 @@ import type { OperatorService } from '../operator/service.ts';
 import { operatorRoutes } from '../operator/routes.ts';
 import type { InvitationService } from '../identity/invitations.ts';
 import { invitationRoutes } from '../identity/invitation-routes.ts';
+import type { OrganisationsService } from '../organisations/service.ts';
+import { organisationRoutes } from '../organisations/routes.ts';
 
 // Path parts that are keys to something: the join, guest, manage and set-password links' tokens, the hold id
 // (its code page), and the API's hold ids and manage tokens. Whatever follows the prefix up to
@@ -75,6 +77,7 @@ export type AppDeps = {
   privacy: PrivacyService;
   operators: OperatorService;
   invitations: InvitationService;
+  organisations: OrganisationsService;
   clock: Clock;
 };
 
@@ -142,6 +145,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   // Set-password links (staff and operators) and the operator console, above the organisations.
   await app.register(invitationRoutes({ invitations: deps.invitations, operators: deps.operators }));
   await app.register(operatorRoutes(deps.operators));
+  await app.register(organisationRoutes(deps.organisations));
   // Without SMTP outside production, mail stays in the outbox: let a developer read it.
   if (config.env !== 'production' && !config.smtpUrl) await app.register(devMailRoutes({ db: deps.handle.db }));
 

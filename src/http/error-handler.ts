@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ZodError } from 'zod';
 import { html } from '../views/html.ts';
-import { AppError, codeForStatus, ERROR_TABLE, type ErrorCode, type FieldIssue } from '../lib/errors.ts';
+import { AppError, codeForStatus, ERROR_TABLE, isFault, type ErrorCode, type FieldIssue } from '../lib/errors.ts';
 import { problemDocument } from './problem.ts';
 import { renderPage } from './page.ts';
 import { negotiateLanguage } from '../i18n/i18n.ts';
@@ -40,7 +40,7 @@ function send(request: FastifyRequest, reply: FastifyReply, publicUrl: URL, code
       title: t(entry.title),
       body: html`<h1>${t(entry.title)}</h1>
 <p>${t(entry.detail)}</p>
-${entry.status >= 500 ? html`<p class="muted">${t('error.reference', { id: request.id })}</p>` : ''}
+${isFault(code) ? html`<p class="muted">${t('error.reference', { id: request.id })}</p>` : ''}
 <p><a href="/">${t('error.back_home')}</a></p>`,
     }),
     entry.status,
@@ -71,7 +71,7 @@ export function installErrorHandling(app: FastifyInstance, publicUrl: URL): void
   app.setNotFoundHandler((request, reply) => send(request, reply, publicUrl, 'not_found'));
   app.setErrorHandler((error: FastifyError | AppError | ZodError, request, reply) => {
     if (error instanceof AppError) {
-      if (ERROR_TABLE[error.code].status >= 500) request.log.error({ err: error }, 'request failed');
+      if (isFault(error.code)) request.log.error({ err: error }, 'request failed');
       else request.log.info({ code: error.code, msg: error.message }, 'request refused');
       return send(request, reply, publicUrl, error.code, error.issues, error.data);
     }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ERROR_TABLE, type ErrorCode, type FieldIssue } from '../lib/errors.ts';
+import { ERROR_TABLE, isFault, type ErrorCode, type FieldIssue } from '../lib/errors.ts';
 import { MESSAGES, type Lang, type MessageKey, type Translate } from '../i18n/i18n.ts';
 
 /** Every error code, in the table's order: the `code` member of a problem document. */
@@ -87,7 +87,7 @@ export function problemDocument(input: {
     code,
     title: t(text.title),
     status: entry.status,
-    detail: entry.status >= 500 && input.requestId ? `${detail} (${input.requestId})` : detail,
+    detail: isFault(code) && input.requestId ? `${detail} (${input.requestId})` : detail,
     ...(input.issues?.length ? { errors: input.issues.map((i) => translateIssue(t, input.lang, i)) } : {}),
   };
   // Extension members follow the standard ones and never replace them.

@@ -4,13 +4,14 @@ import type { StaffPrincipal } from './domain.ts';
 
 /** A staff account as stored, with what sign-in needs. */
 /** `passwordHash` is null while an invited account has not set its password (it cannot sign in). */
-export type StaffAccount = StaffPrincipal & { passwordHash: string | null; active: boolean };
+export type StaffAccount = StaffPrincipal & { passwordHash: string | null; active: boolean; organisationSuspended: boolean };
 
 export async function findStaffByEmail(db: Db, email: string): Promise<StaffAccount | undefined> {
   const row = await db
     .selectFrom('staff')
-    .select(['id', 'organisation_id', 'role', 'display_name', 'email', 'password_hash', 'active'])
-    .where('email', '=', email)
+    .innerJoin('organisation', 'organisation.id', 'staff.organisation_id')
+    .select(['staff.id', 'staff.organisation_id', 'staff.role', 'staff.display_name', 'staff.email', 'staff.password_hash', 'staff.active', 'organisation.suspended_at'])
+    .where('staff.email', '=', email)
     .executeTakeFirst();
   return row && {
     id: row.id,
@@ -20,6 +21,7 @@ export async function findStaffByEmail(db: Db, email: string): Promise<StaffAcco
     email: row.email,
     passwordHash: row.password_hash,
     active: row.active,
+    organisationSuspended: row.suspended_at !== null,
   };
 }
 
@@ -78,6 +80,7 @@ export async function findSession(db: Db, tokenHash: string) {
   return db
     .selectFrom('staff_session')
     .innerJoin('staff', 'staff.id', 'staff_session.staff_id')
+    .innerJoin('organisation', 'organisation.id', 'staff.organisation_id')
     .select([
       'staff_session.last_seen_at as lastSeenAt',
       'staff_session.expires_at as expiresAt',
@@ -89,6 +92,8 @@ export async function findSession(db: Db, tokenHash: string) {
       'staff.active',
     ])
     .where('staff_session.token_hash', '=', tokenHash)
+    // A suspended organisation's sessions end with the suspension; this keeps any left over dead.
+    .where('organisation.suspended_at', 'is', null)
     .executeTakeFirst();
 }
 

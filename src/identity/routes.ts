@@ -33,9 +33,11 @@ export function identityRoutes(deps: { identity: IdentityService; tenants: Tenan
         const message =
           result.reason === 'throttled'
             ? request.t('staff.sign_in.throttled', { minutes: Math.ceil(result.retryAfterSeconds / 60) })
-            : request.t('staff.sign_in.invalid');
+            : result.reason === 'suspended'
+              ? request.t('staff.sign_in.suspended')
+              : request.t('staff.sign_in.invalid');
         if (result.reason === 'throttled') reply.header('retry-after', result.retryAfterSeconds);
-        return renderPage(request, reply, (ctx) => signInPage(ctx, { email: typedEmail, errors: { email: message } }), result.reason === 'throttled' ? 429 : 401);
+        return renderPage(request, reply, (ctx) => signInPage(ctx, { email: typedEmail, errors: { email: message } }), { throttled: 429, suspended: 403, invalid: 401 }[result.reason]);
       }
       setSessionCookie(reply, result.token);
       request.log.info({ staffId: result.staff.id }, 'staff signed in');

@@ -19,6 +19,8 @@ const ATTEMPT_RETENTION_MS = 24 * 3600_000;
 export type SignInResult =
   | { ok: true; token: string; staff: StaffPrincipal }
   | { ok: false; reason: 'invalid' }
+  /** The right password, but the organisation is suspended (decision 023). */
+  | { ok: false; reason: 'suspended' }
   | { ok: false; reason: 'throttled'; retryAfterSeconds: number };
 
 /** What the database stores of a session token. */
@@ -49,10 +51,14 @@ export function identityService(deps: { db: Db; clock: Clock }) {
       // Verify against a dummy hash when the account is unknown: same work, same time.
       const matches = await verifyPassword(input.password, account?.passwordHash ?? (await DUMMY_HASH_PROMISE));
       // An invited account without a password yet never signs in (its hash is the dummy's).
-      const succeeded = Boolean(account?.active && account.passwordHash && matches);
+      const passwordRight = Boolean(account?.active && account.passwordHash && matches);
+      // A suspended organisation's staff do not sign in (decision 023): counted as a failure.
+      const succeeded = passwordRight && !account?.organisationSuspended;
       await repo.recordAttempt(db, { email, ip: input.ip, succeeded, at: now });
       if (account) await repo.countSignIn(db, account.organisationId, succeeded, now);
-      if (!account || !succeeded) return { ok: false, reason: 'invalid' };
+      if (!account || !passwordRight) return { ok: false, reason: 'invalid' };
+      // Said only to someone who knows the password: a stranger learns nothing about the organisation.
+      if (!succeeded) return { ok: false, reason: 'suspended' };
 
       if (input.previousToken) await repo.deleteSession(db, hashToken(input.previousToken));
       // Housekeeping rides on successful sign-ins (a few a day per person) until a job runner exists.
@@ -64,7 +70,7 @@ export function identityService(deps: { db: Db; clock: Clock }) {
         now,
         expiresAt: new Date(now.getTime() + SESSION_ABSOLUTE_MS),
       });
-      const { passwordHash: _h, active: _a, ...staff } = account;
+      const { passwordHash: _h, active: _a, organisationSuspended: _s, ...staff } = account;
       return { ok: true, token, staff };
     },
 

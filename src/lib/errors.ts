@@ -16,6 +16,7 @@ export type ErrorCode =
   | 'unsupported_media_type'
   | 'method_not_allowed'
   | 'rate_limited'
+  | 'organisation_suspended'
   | 'internal';
 
 /** HTTP status and the translated message for each code (one table, used by the one error handler). */
@@ -36,6 +37,8 @@ export const ERROR_TABLE: Record<ErrorCode, { status: number; title: MessageKey;
   // An API address called with a method it does not take (the Allow header lists those it does).
   method_not_allowed: { status: 405, title: 'error.method_not_allowed.title', detail: 'error.method_not_allowed.detail' },
   rate_limited: { status: 429, title: 'error.rate_limited.title', detail: 'error.rate_limited.detail' },
+  // 503, not 410: the organisation is there and may come back; nothing was removed (decision 023).
+  organisation_suspended: { status: 503, title: 'error.organisation_suspended.title', detail: 'error.organisation_suspended.detail' },
   internal: { status: 500, title: 'error.internal.title', detail: 'error.internal.detail' },
 };
 
@@ -71,6 +74,11 @@ export class AppError extends Error {
     }
     this.data = data;
   }
+}
+
+/** A failure on our side (logged, with a reference to quote), as opposed to a 503 that is a state of things. */
+export function isFault(code: ErrorCode): boolean {
+  return ERROR_TABLE[code].status >= 500 && code !== 'organisation_suspended';
 }
 
 /** Maps an HTTP status from a library (body parser, rate limiter) onto our codes. */

@@ -9,12 +9,13 @@ import { invitationService } from '../identity/invitations.ts';
 import { systemClock, type Clock } from '../lib/clock.ts';
 import { operatorService } from './service.ts';
 import { adminCommands } from './cli-admin.ts';
+import { organisationCommands } from '../organisations/cli.ts';
 import { CliError, type CliCommand, type CliContext } from './cli-command.ts';
 
 export { CliError, type CliCommand, type CliContext };
 
 /** Every command, in the order `help` lists them. A new family of commands adds its list here. */
-export const COMMANDS: readonly CliCommand[] = [...adminCommands];
+export const COMMANDS: readonly CliCommand[] = [...adminCommands, ...organisationCommands];
 
 type Io = { out(line: string): void; err(line: string): void };
 

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { formatFee, isOfficeTimeZone, locksOutLastAdmin, missingTranslations, officeTimeZones, parseFee, serviceProblems, slugify, slugProblem, SLUG_PATTERN } from './admin-domain.ts';
+import { formatFee, isOfficeTimeZone, logoProblem, MAX_LOGO_BYTES, locksOutLastAdmin, missingTranslations, officeTimeZones, parseFee, serviceProblems, slugify, slugProblem, SLUG_PATTERN } from './admin-domain.ts';
 
 test('slugs: lower-case words joined by single hyphens', () => {
   assert.equal(slugProblem('potrdila-iz-evidenc'), null);
@@ -67,4 +67,20 @@ test('office time zones: Europe and UTC, real IANA names only', () => {
   assert.ok(isOfficeTimeZone('UTC'));
   assert.ok(!isOfficeTimeZone('Europe/Atlantis'));
   assert.ok(!isOfficeTimeZone('America/New_York'));
+});
+
+test('a logo is plain SVG markup: no scripts, handlers, entities or outside references', () => {
+  const ok = '<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><defs><linearGradient id="g"/></defs><rect fill="url(#g)" width="10" height="10"/><use href="#g"/></svg>';
+  assert.equal(logoProblem(ok), null);
+  assert.equal(logoProblem('<html><svg></svg></html>'), 'not_svg');
+  assert.equal(logoProblem('<svg>'), 'not_svg');
+  assert.equal(logoProblem('<svg><script>alert(1)</script></svg>'), 'active_content');
+  assert.equal(logoProblem('<svg onload="alert(1)"></svg>'), 'active_content');
+  assert.equal(logoProblem('<!DOCTYPE svg [<!ENTITY a "aaaa">]><svg>&a;</svg>'), 'not_svg');
+  assert.equal(logoProblem('<svg><!DOCTYPE x></svg>'), 'active_content');
+  assert.equal(logoProblem('<svg><a href="javascript:alert(1)"><rect/></a></svg>'), 'active_content');
+  assert.equal(logoProblem('<svg><image href="https://tracker.example/p.png"/></svg>'), 'outside_reference');
+  assert.equal(logoProblem('<svg><rect style="fill:url(https://x.example/a)"/></svg>'), 'outside_reference');
+  assert.equal(logoProblem('<svg><style>@import "https://x.example/a.css";</style></svg>'), 'outside_reference');
+  assert.equal(logoProblem(`<svg>${'a'.repeat(MAX_LOGO_BYTES)}</svg>`), 'too_large');
 });

@@ -93,3 +93,22 @@ export function parseFee(typed: string): { minor: number | null } | null {
 export function formatFee(minor: number | null): string {
   return minor === null ? '' : `${Math.floor(minor / 100)}.${String(minor % 100).padStart(2, '0')}`;
 }
+
+/** The largest logo accepted, in UTF-8 bytes: a logo is a few kilobytes; the form's body limit is 64 KiB. */
+export const MAX_LOGO_BYTES = 48 * 1024;
+
+/**
+ * What is wrong with an organisation's logo (SVG markup), or null. The logo is served only as a
+ * sandboxed image (`/o/{org}/logo.svg`), where scripts cannot run; refusing active content and
+ * outside references as well keeps it harmless if anyone opens it some other way, and keeps
+ * the "no other origins" rule. Refused, not cleaned: a cleaned logo may not look as intended.
+ */
+export function logoProblem(svg: string): 'too_large' | 'not_svg' | 'active_content' | 'outside_reference' | null {
+  if (Buffer.byteLength(svg, 'utf8') > MAX_LOGO_BYTES) return 'too_large';
+  const body = svg.trim().replace(/^<\?xml[^>]*\?>\s*/i, '').replace(/^(<!--[\s\S]*?-->\s*)*/, '');
+  if (!/^<svg[\s>]/i.test(body) || !/<\/svg>$/i.test(body)) return 'not_svg';
+  // A DOCTYPE can declare entities (billion laughs, external entities).
+  if (/<!DOCTYPE|<!ENTITY|<script|<foreignObject|<iframe|<embed|<object|\son[a-z]+\s*=|javascript:|<\?xml-stylesheet/i.test(body)) return 'active_content';
+  if (/(?:href|src)\s*=\s*["']\s*(?!#)|url\(\s*["']?\s*(?!#)|@import/i.test(body)) return 'outside_reference';
+  return null;
+}

@@ -41,17 +41,21 @@ export function tooLong(body: FormBody, prefix: string, max: number): { path: st
   return LANGS.filter((l) => one(body, `${prefix}_${l}`).trim().length > max).map((l) => ({ path: [`${prefix}_${l}`], message: 'adm.error.too_long' as const }));
 }
 
-const optionalText = (max: number, message: MessageKey) =>
+/** A text that may be left empty (stored as null). */
+export const optionalText = (max: number, message: MessageKey) =>
   z.string().trim().max(max, key(message)).transform((v) => (v === '' ? null : v));
-const optionalEmail = z
+/** An email address that may be left empty, lower-cased. */
+export const optionalEmail = z
   .string()
   .trim()
   .toLowerCase()
   .max(254, key('adm.error.email'))
   .refine((v) => v === '' || z.email().safeParse(v).success, key('adm.error.email'))
   .transform((v) => (v === '' ? null : v));
-const phone = optionalText(40, 'adm.error.phone').refine((v) => v === null || /^\+?[0-9 ()/-]{6,}$/.test(v), key('adm.error.phone'));
-const slug = z
+/** A phone number that may be left empty. */
+export const phone = optionalText(40, 'adm.error.phone').refine((v) => v === null || /^\+?[0-9 ()/-]{6,}$/.test(v), key('adm.error.phone'));
+/** A web address part (slug), as the database CHECKs it. */
+export const slug = z
   .string()
   .trim()
   .min(1, key('adm.error.slug_required'))

@@ -4,7 +4,7 @@ import { byLocalizedName, foldForSearch, formatMoney, searchOrganisations, weekd
 
 const org = (id: string, name: Record<string, string>) => ({
   id, slug: id, country: 'SI' as const, defaultLanguage: 'sl' as const, timeZone: 'Europe/Ljubljana', currency: 'EUR',
-  name, description: {}, brandColour: null, logoSvg: null, logoVersion: null, email: null, phone: null, website: null, mailSender: { name: null, replyTo: null },
+  name, description: {}, brandColour: null, logoSvg: null, logoVersion: null, email: null, phone: null, website: null, mailSender: { name: null, replyTo: null }, suspended: false,
 });
 const catalogue: Catalogue = {
   organisations: [org('a', { sl: 'Upravna enota Domžale', en: 'Domžale Administrative Unit' }), org('b', { cs: 'Město Kopřivnice', en: 'Town of Kopřivnice' })],

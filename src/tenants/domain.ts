@@ -22,6 +22,11 @@ export type Organisation = {
   website: string | null;
   /** The display name and reply-to address on mail to citizens (null: the installation's). */
   mailSender: { name: string | null; replyTo: string | null };
+  /**
+   * True while an operator has suspended the organisation's online counter (decision 023): its
+   * citizen pages say so instead of offering anything, and it is left out of search and lists.
+   */
+  suspended: boolean;
 };
 
 export type Office = {
@@ -89,11 +94,12 @@ export function foldForSearch(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
-/** Organisations whose name (in any language) or office towns contain every word of the query. */
+/** Organisations (not suspended ones) whose name in any language or office towns contain every word of the query. */
 export function searchOrganisations(catalogue: Catalogue, query: string): Organisation[] {
   const words = foldForSearch(query).split(/\s+/).filter(Boolean);
-  if (words.length === 0) return catalogue.organisations;
-  return catalogue.organisations.filter((org) => {
+  const open = catalogue.organisations.filter((org) => !org.suspended);
+  if (words.length === 0) return open;
+  return open.filter((org) => {
     const towns = catalogue.offices.filter((o) => o.organisationId === org.id).map((o) => `${o.city} ${o.postcode}`);
     const haystack = foldForSearch([...Object.values(org.name), ...towns].join(' '));
     return words.every((w) => haystack.includes(w));

@@ -31,6 +31,7 @@ export async function loadCatalogue(db: Db): Promise<Catalogue> {
     phone: o.phone,
     website: o.website,
     mailSender: { name: o.mail_sender_name, replyTo: o.mail_reply_to },
+    suspended: o.suspended_at !== null,
   }));
   const officeList: Office[] = offices.map((o) => ({
     id: o.id,

@@ -69,7 +69,7 @@ export function tenantOperations(tenants: TenantsService) {
       tag: 'tenants',
       params: s.organisationParams,
       response: s.officesOut,
-      errors: ['not_found'],
+      errors: ['not_found', 'organisation_suspended'],
       examples: { response: { items: [s.officeExample] } },
       handler: async ({ params }) => ({ items: (await tenants.getOrganisation(params.organisation)).offices.map(s.toOfficeOut) }),
     }),
@@ -82,7 +82,7 @@ export function tenantOperations(tenants: TenantsService) {
       params: s.organisationParams,
       query: s.servicesQuery,
       response: s.servicesOut,
-      errors: ['not_found'],
+      errors: ['not_found', 'organisation_suspended'],
       examples: { response: { items: [s.serviceExample] } },
       handler: async ({ params, query }) => {
         const data = await tenants.getOrganisation(params.organisation);

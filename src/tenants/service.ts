@@ -46,6 +46,8 @@ export function tenantsService(deps: { handle: DatabaseHandle }) {
     const c = await catalogue();
     const organisation = c.organisations.find((o) => o.slug === slug);
     if (!organisation) throw new AppError('not_found', `organisation ${slug}`);
+    // Every citizen page and API call of the organisation comes through here or bookingTargetById.
+    if (organisation.suspended) throw new AppError('organisation_suspended', `organisation ${slug}`);
     return { catalogue: c, organisation };
   }
 
@@ -68,8 +70,9 @@ export function tenantsService(deps: { handle: DatabaseHandle }) {
       return { organisations: searchOrganisations(c, query), snapshot: c };
     },
 
+    /** Organisations taking bookings: a suspended one is left out. */
     async listOrganisations(): Promise<Organisation[]> {
-      return (await catalogue()).organisations;
+      return (await catalogue()).organisations.filter((o) => !o.suspended);
     },
 
     /** An organisation with its offices and active services. */
@@ -120,6 +123,8 @@ export function tenantsService(deps: { handle: DatabaseHandle }) {
       const office = c.offices.find((o) => o.id === officeId);
       const service = c.services.find((s) => s.id === serviceId);
       if (!organisation || !office || !service) throw new AppError('not_found', 'booking refers to something that no longer exists');
+      // A suspended organisation's manage, join and guest links and code pages say so (its staff cannot sign in).
+      if (organisation.suspended) throw new AppError('organisation_suspended', `organisation ${organisation.slug}`);
       const officialIds = officialsAt(c, service, office);
       const officialName = c.officials.find((o) => o.id === staffId)?.displayName ?? null;
       return { organisation, office, service, officialIds, officialName };

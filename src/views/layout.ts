@@ -35,7 +35,7 @@ function languageSwitcher(ctx: PageContext): Html {
  * The operator console's sections, in the order of its navigation (path, label). A new section
  * of the console adds its line here; every route under it calls requireOperator.
  */
-export const OPERATOR_NAV: readonly [string, MessageKey][] = [['/operator', 'op.nav.home']];
+export const OPERATOR_NAV: readonly [string, MessageKey][] = [['/operator', 'op.nav.home'], ['/operator/organisations', 'orgs.nav']];
 
 function staffNav(ctx: PageContext): Html {
   if (ctx.operator) {

@@ -62,13 +62,14 @@ export function operatorEnrolPage(ctx: PageContext, data: { secret: string; uri:
   };
 }
 
-/** The console's start page; the organisations' list comes here. */
+/** The console's start page: who is signed in, and the console's sections. */
 export function operatorHomePage(ctx: PageContext): Page {
   const { t } = ctx;
   return {
     title: t('op.home.title'),
     body: html`<h1>${t('op.home.title')}</h1>
 <p>${t('op.home.signed_in_as', { email: ctx.operator?.email ?? '' })}</p>
-<p>${t('op.home.lead')}</p>`,
+<p>${t('op.home.lead')}</p>
+<ul class="cards"><li class="card"><h2><a href="/operator/organisations">${t('orgs.nav')}</a></h2><p>${t('orgs.home.lead')}</p></li></ul>`,
   };
 }
