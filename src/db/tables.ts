@@ -25,7 +25,7 @@ export type Database = {
     reminder_minutes: Generated<number[]>;
     mail_sender_name: string | null;
     mail_reply_to: string | null;
-    /** Set while the organisation's online counter is suspended (migration 020). */
+    /** Set while the organisation's online counter is suspended (migration 018). */
     suspended_at: Date | null;
     /** Set while a deletion is asked for; the organisation is suspended meanwhile. */
     deletion_requested_at: Date | null;

@@ -11,7 +11,7 @@ const DAY_MS = 86_400_000;
 /** Where an organisation stands. A deletion request suspends it too. */
 export type OrganisationState = 'active' | 'suspended' | 'deletion_requested';
 
-/** The state from the two timestamps migration 020 keeps. */
+/** The state from the two timestamps migration 018 keeps. */
 export function organisationState(o: { suspendedAt: Date | null; deletionRequestedAt: Date | null }): OrganisationState {
   if (o.deletionRequestedAt) return 'deletion_requested';
   return o.suspendedAt ? 'suspended' : 'active';
