@@ -24,25 +24,43 @@ for (const kind of DB_KINDS) {
     });
     after(async () => okence.close());
 
-    // A finding for the engineer of src/operator: confirmEnrolment overwrote totp_secret without
-    // checking that none was enrolled (fixed: the secret is kept only while none is).
-    test('a second enrolment session cannot replace a second factor already enrolled (someone with only the password)', async () => {
+    // Findings of the outside probe: confirmEnrolment overwrote totp_secret without checking that
+    // none was enrolled, and a password sign-in of an operator without a second factor opened an
+    // enrolment, so whoever learnt the password before the owner finished enrolled their own.
+    test('someone with only the password cannot enrol a second factor, before or after the owner', async () => {
       const id = await okence.operators.create('race@example.org', CLI.actor);
       const link = await okence.invitations.invite({ kind: 'operator', operatorId: id }, CLI);
       await okence.invitations.setPassword(link.url.split('/').pop()!, TEST_OPERATOR_PASSWORD);
       const owner = await okence.operators.enrolmentSession(id);
       // Someone who has the password signs in before the owner has finished enrolling.
       const intruder = await okence.operators.signIn({ email: 'race@example.org', password: TEST_OPERATOR_PASSWORD, ip: '198.51.100.9' });
-      assert.ok(intruder.ok);
+      assert.deepEqual(intruder, { ok: false, reason: 'not_enrolled' });
+      // Two enrolment sessions at once (the link's page opened twice): only the first to confirm counts.
+      const other = await okence.operators.enrolmentSession(id);
       const ownerSecret = base32Decode((await okence.operators.enrolmentSecret(owner))!.secret)!;
-      const intruderSecret = base32Decode((await okence.operators.enrolmentSecret(intruder.token))!.secret)!;
+      const otherSecret = base32Decode((await okence.operators.enrolmentSecret(other))!.secret)!;
       assert.ok((await okence.operators.confirmEnrolment(owner, totpAt(ownerSecret, clock.now()), '127.0.0.1')).ok, 'the owner enrols');
-      const late = await okence.operators.confirmEnrolment(intruder.token, totpAt(intruderSecret, clock.now()), '198.51.100.9');
+      const late = await okence.operators.confirmEnrolment(other, totpAt(otherSecret, clock.now()), '198.51.100.9');
       assert.equal(late.ok, false, 'the second factor is enrolled already: the other enrolment session must not replace it');
       clock.advance(60_000);
       const again = await okence.operators.signIn({ email: 'race@example.org', password: TEST_OPERATOR_PASSWORD, ip: '127.0.0.1' });
       assert.ok(again.ok && again.stage === 'code');
       assert.ok((await okence.operators.verifyCode(again.token, totpAt(ownerSecret, clock.now()), '127.0.0.1')).ok, "the owner's authenticator still works");
+    });
+
+    test('the sign-in page of an operator without a second factor says how to get a new link (403), and opens nothing', async () => {
+      const id = await okence.operators.create('nofactor@example.org', CLI.actor);
+      const link = await okence.invitations.invite({ kind: 'operator', operatorId: id }, CLI);
+      await okence.invitations.setPassword(link.url.split('/').pop()!, TEST_OPERATOR_PASSWORD);
+      const page = await okence.app.inject({ url: '/operator/sign-in' });
+      const csrfCookie = page.cookies.find((c) => c.name === '__Host-okence-csrf')!;
+      const res = await okence.app.inject({
+        method: 'POST', url: '/operator/sign-in', cookies: { [csrfCookie.name]: csrfCookie.value },
+        payload: { email: 'nofactor@example.org', password: TEST_OPERATOR_PASSWORD, _csrf: csrfFrom(page.body) },
+      });
+      assert.equal(res.statusCode, 403);
+      assert.match(res.body, /reset-admin/);
+      assert.equal(res.cookies.find((c) => c.name === '__Host-okence-operator'), undefined, 'no session of any stage');
     });
 
     test('every operator form refuses a post without its CSRF token; the cookie is __Host-, Secure, HttpOnly, SameSite', async () => {

@@ -19,6 +19,7 @@ function refusal(request: FastifyRequest, reply: FastifyReply, result: Exclude<S
     reply.header('retry-after', result.retryAfterSeconds);
     return { status: 429, message: request.t('staff.sign_in.throttled', { minutes: Math.ceil(result.retryAfterSeconds / 60) }) };
   }
+  if (result.reason === 'not_enrolled') return { status: 403, message: request.t('op.sign_in.not_enrolled') };
   return { status: 401, message: request.t(invalid) };
 }
 
@@ -51,7 +52,7 @@ export function operatorRoutes(operators: OperatorService) {
         return renderPage(request, reply, (ctx) => operatorSignInPage(ctx, { email: typedEmail, errors: { email: message } }), status);
       }
       setOperatorCookie(reply, result.token);
-      return reply.redirect(result.stage === 'enrol' ? '/operator/enrol' : '/operator/sign-in/code', 303);
+      return reply.redirect('/operator/sign-in/code', 303);
     });
 
     app.get('/operator/sign-in/code', async (request, reply) => {

@@ -18,6 +18,7 @@ export type OperatorSession = { operator: OperatorPrincipal; stage: OperatorStag
 export type StepResult =
   | { ok: true; token: string; stage: OperatorStage }
   | { ok: false; reason: 'invalid' }
+  | { ok: false; reason: 'not_enrolled' }
   | { ok: false; reason: 'throttled'; retryAfterSeconds: number };
 
 /**
@@ -49,7 +50,7 @@ export function operatorService(deps: { db: Db; clock: Clock; sessionSecret: str
     deps.audit.record(db, { organisationId: null, actor: operatorActor(operator), action, objectType: 'operator', objectId: operator.id, summary: operator.email, detail });
 
   /** Records a failure for throttling and, for a known operator, in the audit log. */
-  async function failed(email: string, ip: string, now: Date, operator: OperatorPrincipal | null, step: 'password' | 'code' | 'enrolment') {
+  async function failed(email: string, ip: string, now: Date, operator: OperatorPrincipal | null, step: 'password' | 'code' | 'enrolment' | 'not_enrolled') {
     await attempts.recordAttempt(db, { email: attemptKey(email), ip, succeeded: false, at: now });
     if (operator) await audited({ ...operator, ip }, 'operator.sign_in_failed', { step });
   }
@@ -89,7 +90,7 @@ export function operatorService(deps: { db: Db; clock: Clock; sessionSecret: str
       });
     },
 
-    /** Step one: the password. Leads to the code step, or to enrolment when no second factor is set. */
+    /** Step one: the password. Leads to the code step; an operator with no second factor yet is refused. */
     async signIn(input: { email: string; password: string; ip: string; previousToken?: string | undefined }): Promise<StepResult> {
       const now = clock.now();
       const email = normaliseEmail(input.email);
@@ -101,8 +102,14 @@ export function operatorService(deps: { db: Db; clock: Clock; sessionSecret: str
         await failed(email, input.ip, now, account ? { id: account.id, email } : null, 'password');
         return { ok: false, reason: 'invalid' };
       }
-      const stage = account.totp_secret ? 'code' : 'enrol';
-      return { ok: true, stage, token: await newSession(account.id, stage, now, input.previousToken) };
+      // The second factor is set up only from the set-password link's own session. A password
+      // sign-in never leads to enrolment: whoever learnt the password before the owner finished
+      // would enrol their own authenticator (the owner is told to ask for a new link).
+      if (!account.totp_secret) {
+        await failed(email, input.ip, now, { id: account.id, email }, 'not_enrolled');
+        return { ok: false, reason: 'not_enrolled' };
+      }
+      return { ok: true, stage: 'code', token: await newSession(account.id, 'code', now, input.previousToken) };
     },
 
     /** Step two: the code. A success is a full session under a new token, and clears the failures. */

@@ -13,6 +13,8 @@ const en = {
   'op.code.label': 'Code',
   'op.code.hint': 'Six digits, for example 123456',
   'op.code.invalid': 'The code is not right, or it has already been used. Wait for the next code and enter it.',
+  'op.sign_in.not_enrolled':
+    'This account has no two-step sign-in yet. It is set up only right after the password, from the link in the e-mail. Ask the person who runs Okence for a new link (npm run operator -- reset-admin).',
   'op.enrol.title': 'Set up two-step sign-in',
   'op.enrol.lead': 'Operators sign in with their password and a code from an authenticator app on their phone (such as FreeOTP, Aegis or Google Authenticator). Add Okence to the app: scan the QR code, or type in the key below.',
   'op.enrol.qr': 'QR code with the key for the authenticator app',
@@ -77,6 +79,8 @@ const sl: Record<OperatorMessageKey, string> = {
   'op.code.label': 'Koda',
   'op.code.hint': 'Šest števk, na primer 123456',
   'op.code.invalid': 'Koda ni pravilna ali pa je bila že uporabljena. Počakajte na naslednjo kodo in jo vnesite.',
+  'op.sign_in.not_enrolled':
+    'Ta račun še nima nastavljene prijave v dveh korakih. Nastavite jo lahko le takoj potem, ko ste prek povezave iz e-poštnega sporočila nastavili geslo. Za novo povezavo prosite skrbnika namestitve Okence (npm run operator -- reset-admin).',
   'op.enrol.title': 'Nastavitev dvostopenjske prijave',
   'op.enrol.lead': 'Operaterji se prijavijo z geslom in kodo iz aplikacije za preverjanje pristnosti na telefonu (na primer FreeOTP, Aegis ali Google Authenticator). Dodajte Okence v aplikacijo: skenirajte kodo QR ali pa vanjo vpišite spodnji ključ.',
   'op.enrol.qr': 'Koda QR s ključem za aplikacijo za preverjanje pristnosti',
@@ -139,6 +143,8 @@ const cs: Record<OperatorMessageKey, string> = {
   'op.code.label': 'Kód',
   'op.code.hint': 'Šest číslic, například 123456',
   'op.code.invalid': 'Kód není správný, nebo už byl použit. Počkejte na další kód a zadejte ho.',
+  'op.sign_in.not_enrolled':
+    'Tento účet ještě nemá nastavené dvoufázové přihlášení. Nastavuje se jen hned po nastavení hesla přes odkaz z e-mailu. O nový odkaz požádejte správce této instalace Okence (npm run operator -- reset-admin).',
   'op.enrol.title': 'Nastavení dvoufázového přihlášení',
   'op.enrol.lead': 'Provozovatelé se přihlašují heslem a kódem z ověřovací aplikace v telefonu (například FreeOTP, Aegis nebo Google Authenticator). Přidejte Okence do aplikace: naskenujte QR kód, nebo do ní opište klíč níže.',
   'op.enrol.qr': 'QR kód s klíčem pro ověřovací aplikaci',
