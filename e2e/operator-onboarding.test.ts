@@ -31,7 +31,7 @@ describe('an empty production installation takes its first booking', () => {
 
   before(async () => {
     smtp = await startSmtpSink();
-    const env = { NODE_ENV: 'production', DEMO_DATA: 'false', FILE_SCAN: 'off', DATA_DIR: dataDir, SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, LOG_LEVEL: 'silent' };
+    const env = { NODE_ENV: 'production', DEMO_DATA: 'false', FILE_SCAN: 'off', DATA_DIR: dataDir, SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, PUBLIC_URL: 'https://okence.example.org', LOG_LEVEL: 'silent' };
     // The operator command runs before Okence starts: the embedded database is Okence's alone while it runs.
     const out: string[] = [];
     const status = await runCli(['create-admin', OPERATOR], env, { out: (l) => out.push(l), err: (l) => out.push(l) });

@@ -20,8 +20,15 @@ export type ContactForm = z.infer<typeof contactForm>;
 
 export const codeForm = z.object({ code: z.string().trim().regex(/^\d{6}$/, key('book.error.code_format')) });
 
-/** A slot start as sent back by a page or the API: an ISO instant. */
-export const instant = z.iso.datetime({ offset: true }).transform((s) => new Date(s));
+/**
+ * A slot start as sent back by a page: an ISO instant within the years the calendar arithmetic
+ * covers (the API refuses the same range: a start in the year 9999 made the nearest free times
+ * overflow the date range, a 500 instead of a 400).
+ */
+export const instant = z.iso
+  .datetime({ offset: true })
+  .refine((s) => Date.parse(s) >= Date.UTC(1970, 0, 1) && Date.parse(s) < Date.UTC(9000, 0, 1))
+  .transform((s) => new Date(s));
 
 export const monthParam = z
   .string()

@@ -17,12 +17,21 @@ test('defaults give a development setup on port 3000 with demo data', () => {
 });
 
 test('production turns demo data off unless asked for, and needs SMTP', () => {
-  const r = parseConfig({ NODE_ENV: 'production', SMTP_URL: 'smtp://mail.example:25', FILE_SCAN: 'off' });
+  const r = parseConfig({ NODE_ENV: 'production', SMTP_URL: 'smtp://mail.example:25', FILE_SCAN: 'off', PUBLIC_URL: 'https://okence.example.org' });
   assert.ok(r.ok && r.config.demoData === false);
   const noSmtp = parseConfig({ NODE_ENV: 'production' });
   assert.ok(!noSmtp.ok && noSmtp.errors[0]?.startsWith('SMTP_URL:'));
-  const r2 = parseConfig({ NODE_ENV: 'production', DEMO_DATA: 'true', SMTP_URL: 'smtp://mail.example:25', CLAMAV_URL: 'tcp://127.0.0.1:3310' });
+  const r2 = parseConfig({ NODE_ENV: 'production', DEMO_DATA: 'true', SMTP_URL: 'smtp://mail.example:25', CLAMAV_URL: 'tcp://127.0.0.1:3310', PUBLIC_URL: 'https://okence.example.org' });
   assert.ok(r2.ok && r2.config.demoData === true);
+});
+
+test('production needs PUBLIC_URL (links in e-mails are built on it), and PUBLIC_URL has no path', () => {
+  const base = { NODE_ENV: 'production', SMTP_URL: 'smtp://mail.example:25', FILE_SCAN: 'off' };
+  const missing = parseConfig(base);
+  assert.ok(!missing.ok && missing.errors[0]?.startsWith('PUBLIC_URL: required'), String(!missing.ok && missing.errors));
+  assert.ok(parseConfig({ ...base, PUBLIC_URL: 'https://okence.example.org/' }).ok);
+  const withPath = parseConfig({ PUBLIC_URL: 'https://example.org/okence/' });
+  assert.ok(!withPath.ok && withPath.errors[0]?.startsWith('PUBLIC_URL: must be an address without a path'));
 });
 
 test('every problem is reported on its own line, naming the variable', () => {
@@ -75,7 +84,7 @@ test('file types, limits and the virus scanner are configurable, and bad values 
 });
 
 test('production scans uploads with clamd unless FILE_SCAN=off says otherwise', () => {
-  const base = { NODE_ENV: 'production', SMTP_URL: 'smtp://mail.example:25' };
+  const base = { NODE_ENV: 'production', SMTP_URL: 'smtp://mail.example:25', PUBLIC_URL: 'https://okence.example.org' };
   const missing = parseConfig(base);
   assert.ok(!missing.ok && missing.errors[0]?.startsWith('CLAMAV_URL:'));
   assert.ok(parseConfig({ ...base, CLAMAV_URL: 'unix:///run/clamav/clamd.ctl' }).ok);

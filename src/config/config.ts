@@ -130,6 +130,15 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
   if (e.NODE_ENV === 'production' && !e.SMTP_URL) {
     return { ok: false, errors: ['SMTP_URL: required when NODE_ENV=production (emails with codes and links must be sent)'] };
   }
+  // Every link in a mail, the OpenAPI servers and problem types are built on it: without it a
+  // production install would mail links to http://localhost:3000.
+  if (e.NODE_ENV === 'production' && !e.PUBLIC_URL) {
+    return { ok: false, errors: ['PUBLIC_URL: required when NODE_ENV=production (the https address people use: links in e-mails are built on it)'] };
+  }
+  // Links are built with new URL('/path', PUBLIC_URL), which drops any path: Okence is served at the root of its address.
+  if (e.PUBLIC_URL && !['', '/'].includes(new URL(e.PUBLIC_URL).pathname)) {
+    return { ok: false, errors: ['PUBLIC_URL: must be an address without a path (Okence is served at the root of its host name)'] };
+  }
   // ASVS 12.4.2: files from citizens are scanned before an official opens them; going without is a choice, said out loud.
   if (e.NODE_ENV === 'production' && !e.CLAMAV_URL && e.FILE_SCAN !== 'off') {
     return { ok: false, errors: ['CLAMAV_URL: required when NODE_ENV=production (meeting folder uploads are scanned); set FILE_SCAN=off to accept unscanned files'] };
