@@ -19,7 +19,7 @@ import { expectAccessible, launchBrowser, startSmtpSink, waitForMail } from './h
 const OPERATOR = 'ops@region.example';
 const ADMIN = 'maja.novak@kamnik.example';
 const OFFICIAL = 'luka.kos@kamnik.example';
-const LINK = /(http:\/\/localhost:\d+\/set-password\/[A-Za-z0-9_-]{43})/;
+const LINK = /(https:\/\/okence\.example\.org\/set-password\/[A-Za-z0-9_-]{43})/;
 
 describe('an empty production installation takes its first booking', () => {
   let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
