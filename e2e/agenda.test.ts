@@ -76,7 +76,7 @@ describe('the agenda in Chromium', () => {
       await prejoinAndJoin(citizen, `${baseUrl}/j/${ana.joinToken}`);
       await stage(citizen, 'lobby');
       const panel = official.locator('#lobby-panel');
-      await panel.getByText('Ana Kranjc').waitFor({ timeout: 10_000 });
+      await panel.getByText('Ana Kranjc', { exact: true }).waitFor({ timeout: 10_000 });
       await panel.getByText(text('agenda.lobby.waited', { minutes: '0' })).waitFor();
       assert.equal(await official.evaluate(() => performance.getEntriesByType('navigation').length), 1, 'no reload');
       await expectAccessible(official);
