@@ -35,7 +35,10 @@ test('keyboard only: from the service page to a confirmed booking', async () => 
   await tabTo(page, (e) => e.text === 'Book a video appointment', 'the book button');
   await page.keyboard.press('Enter');
   await page.waitForURL(/\/book\/ljutomer/);
-  await tabTo(page, (e) => e.tag === 'A' && e.cls === 'day-free', 'a day with free times');
+  // A day other than today: today's first free time stops being bookable when its two hours'
+  // notice runs out, which a run crossing a quarter hour can meet before it reserves.
+  const today = Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Ljubljana', day: 'numeric' }).format(new Date()));
+  await tabTo(page, (e) => e.tag === 'A' && e.cls === 'day-free' && parseInt(e.text, 10) !== today, 'a day with free times after today');
   await page.keyboard.press('Enter');
   await page.waitForURL(/day=/);
   await tabTo(page, (e) => e.tag === 'A' && /^\d{2}:\d{2}$/.test(e.text), 'a free time');
