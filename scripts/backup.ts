@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
-import { parseConfig, type Config } from '../src/config/config.ts';
+import { configFromEnvOrExit, type Config } from '../src/config/config.ts';
 import { openDatabase } from '../src/db/db.ts';
 import { DataDirLockedError } from '../src/db/lock.ts';
 import { readMigrations } from '../src/db/migrate.ts';
@@ -21,12 +21,7 @@ import { requestBackup } from '../src/backup/socket.ts';
 // meeting files (PDF, JPEG) hardly compress at any level.
 const GZIP_LEVEL = 1;
 
-const parsed = parseConfig(process.env);
-if (!parsed.ok) {
-  for (const line of parsed.errors) console.error(`Configuration error: ${line}`);
-  process.exit(1);
-}
-const config = parsed.config;
+const config = configFromEnvOrExit();
 
 if (config.databaseUrl) {
   console.error(`Okence uses PostgreSQL here (DATABASE_URL is set); npm run backup copies only the embedded database.

@@ -1,16 +1,11 @@
 // `npm run restore -- <backup.tar.gz>`: brings a backup made by `npm run backup` back into an
 // empty DATA_DIR (and FILES_DIR), after checking every entry; refuses while Okence runs on it.
-import { parseConfig } from '../src/config/config.ts';
+import { configFromEnvOrExit } from '../src/config/config.ts';
 import { DataDirLockedError } from '../src/db/lock.ts';
 import { readMigrations } from '../src/db/migrate.ts';
 import { BackupError, restoreBackup } from '../src/backup/restore.ts';
 
-const parsed = parseConfig(process.env);
-if (!parsed.ok) {
-  for (const line of parsed.errors) console.error(`Configuration error: ${line}`);
-  process.exit(1);
-}
-const config = parsed.config;
+const config = configFromEnvOrExit();
 if (config.databaseUrl) {
   console.error(`DATABASE_URL is set: npm run restore restores only the embedded database. For PostgreSQL restore
 the pg_dump into an empty database (pg_restore --no-owner --dbname=<url> okence.dump), the files into

@@ -1,14 +1,9 @@
-import { parseConfig } from './config/config.ts';
+import { configFromEnvOrExit } from './config/config.ts';
 import { bootOkence } from './boot.ts';
 import { DataDirLockedError } from './db/lock.ts';
 import { DEMO_PASSWORD } from './tenants/demo-data.ts';
 
-const parsed = parseConfig(process.env);
-if (!parsed.ok) {
-  for (const line of parsed.errors) console.error(`Configuration error: ${line}`);
-  process.exit(1);
-}
-const config = parsed.config;
+const config = configFromEnvOrExit();
 const started = performance.now();
 
 let okence;

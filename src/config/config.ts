@@ -181,3 +181,14 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
     },
   };
 }
+
+/**
+ * The configuration of a command's own process (`npm start`, migrate, backup, restore): each
+ * problem on its own line, `Configuration error: NAME: problem`, then exit status 1.
+ */
+export function configFromEnvOrExit(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = parseConfig(env);
+  if (parsed.ok) return parsed.config;
+  for (const line of parsed.errors) console.error(`Configuration error: ${line}`);
+  process.exit(1);
+}
