@@ -15,13 +15,22 @@ export default tseslint.config(
       // node:test's test() and describe() return promises the runner itself awaits.
       '@typescript-eslint/no-floating-promises': [
         'error',
-        { allowForKnownSafeCalls: [{ from: 'package', package: 'node:test', name: ['test', 'describe', 'it', 'suite'] }] },
+        {
+          allowForKnownSafeCalls: [
+            { from: 'package', package: 'node:test', name: ['test', 'describe', 'it', 'suite'] },
+          ],
+        },
       ],
       // Fastify plugins and handlers are async by contract even when they await nothing.
       '@typescript-eslint/require-await': 'off',
       '@typescript-eslint/consistent-type-imports': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       eqeqeq: ['error', 'always'],
+      // A file longer than a screenful of screens hides its seams; split it by what it does.
+      'max-lines': ['error', { max: 500 }],
       'no-console': 'off',
     },
   },
@@ -35,6 +44,25 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-argument': 'off',
       '@typescript-eslint/no-unsafe-return': 'off',
     },
+  },
+  {
+    // Files still over the limit when the formatter came (issue 15); each leaves this list when split.
+    files: [
+      'src/files/routes.db.test.ts',
+      'src/http/api-errors.db.test.ts',
+      'src/meeting/client/room-ui.ts',
+      'src/booking/routes.ts',
+      'src/organisations/service.db.test.ts',
+      'src/meeting/repo.ts',
+      'bench/files.ts',
+      'src/files/service.ts',
+      'src/tenants/demo-data.ts',
+      'src/meeting/service.ts',
+      'src/booking/lifecycle.ts',
+      'src/booking/repo.ts',
+      'src/http/authz-sweep.db.test.ts',
+    ],
+    rules: { 'max-lines': 'off' },
   },
   { files: ['eslint.config.js'], ...tseslint.configs.disableTypeChecked },
 );
