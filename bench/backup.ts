@@ -18,7 +18,9 @@ const root = join(import.meta.dirname, '..');
 
 const kb = (pid: number | undefined, field: 'VmRSS' | 'VmHWM') => {
   try {
-    return Number(new RegExp(`${field}:\\s+(\\d+)`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+    return Number(
+      new RegExp(`${field}:\\s+(\\d+)`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0,
+    );
   } catch {
     return 0; // the process has just exited
   }
@@ -26,9 +28,16 @@ const kb = (pid: number | undefined, field: 'VmRSS' | 'VmHWM') => {
 const mb = (k: number) => Math.round(k / 1024);
 
 /** Runs the backup command; samples its peak RSS, the server's RSS and a database request's latency. */
-async function backup(dataDir: string, target: string, server: { pid: number | undefined; base: string }) {
+async function backup(
+  dataDir: string,
+  target: string,
+  server: { pid: number | undefined; base: string },
+) {
   const started = performance.now();
-  const child = spawn(process.execPath, [join(root, 'scripts/backup.ts'), target], { env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [join(root, 'scripts/backup.ts'), target], {
+    env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   let out = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
   const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
@@ -53,7 +62,14 @@ async function backup(dataDir: string, target: string, server: { pid: number | u
   clearInterval(sampler);
   await prober;
   if (code !== 0) throw new Error(`backup failed: ${out}`);
-  return { seconds: (performance.now() - started) / 1000, sizeMb: statSync(target).size / 1024 / 1024, peakCommand, peakServer, longestWait, out: out.trim() };
+  return {
+    seconds: (performance.now() - started) / 1000,
+    sizeMb: statSync(target).size / 1024 / 1024,
+    peakCommand,
+    peakServer,
+    longestWait,
+    out: out.trim(),
+  };
 }
 
 const dataDir = mkdtempSync(join(tmpdir(), 'okence-bench-backup-'));
@@ -64,17 +80,29 @@ try {
 } finally {
   await handle.close();
 }
-const server = await start('src/main.ts', { DATA_DIR: dataDir, DATABASE_URL: '', PORT: '0', LOG_LEVEL: 'warn', DEMO_DATA: 'false' }, /open http:\/\/localhost:(\d+)/);
+const server = await start(
+  'src/main.ts',
+  { DATA_DIR: dataDir, DATABASE_URL: '', PORT: '0', LOG_LEVEL: 'warn', DEMO_DATA: 'false' },
+  /open http:\/\/localhost:(\d+)/,
+);
 const target = mkdtempSync(join(tmpdir(), 'okence-bench-backups-'));
 try {
   const base = `http://localhost:${server.port}`;
   const rows: Record<string, string | number>[] = [];
   const measure = async (label: string) => {
     const before = kb(server.child.pid, 'VmRSS');
-    const r = await backup(dataDir, join(target, `${rows.length}.tar.gz`), { pid: server.child.pid, base });
+    const r = await backup(dataDir, join(target, `${rows.length}.tar.gz`), {
+      pid: server.child.pid,
+      base,
+    });
     rows.push({
-      backup: label, seconds: r.seconds.toFixed(1), 'size MB': r.sizeMb.toFixed(1), 'command peak RSS MB': mb(r.peakCommand),
-      'server RSS MB before': mb(before), 'server peak RSS MB': mb(r.peakServer), 'longest /readyz ms': Math.round(r.longestWait),
+      backup: label,
+      seconds: r.seconds.toFixed(1),
+      'size MB': r.sizeMb.toFixed(1),
+      'command peak RSS MB': mb(r.peakCommand),
+      'server RSS MB before': mb(before),
+      'server peak RSS MB': mb(r.peakServer),
+      'longest /readyz ms': Math.round(r.longestWait),
     });
   };
   // The first one overlaps the jobs a start runs (retention, folder deletion): its figures are

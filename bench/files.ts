@@ -5,7 +5,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { request } from 'node:http';
-import { createReadStream, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  createReadStream,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -37,7 +44,10 @@ const OKENCE_ENV = { FILE_MAX_MB: '20', FOLDER_MAX_MB: '1000' };
 
 /** A valid PDF of exactly `size` bytes: catalogue, page tree, one stream of padding. */
 function pdfOf(size: number, label: string): Buffer {
-  const head = Buffer.from(`%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R /Title (${label}) >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\n3 0 obj\n<< /Length ${String(size).padStart(9, '0')} >>\nstream\n`, 'latin1');
+  const head = Buffer.from(
+    `%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R /Title (${label}) >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\n3 0 obj\n<< /Length ${String(size).padStart(9, '0')} >>\nstream\n`,
+    'latin1',
+  );
   const tail = Buffer.from('\nendstream\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n', 'latin1');
   return Buffer.concat([head, Buffer.alloc(size - head.length - tail.length), tail]);
 }
@@ -46,10 +56,14 @@ function pdfOf(size: number, label: string): Buffer {
 function multipart(name: string, bytes: Buffer): { body: Uint8Array<ArrayBuffer>; type: string } {
   const boundary = `----okencebench${randomBytes(8).toString('hex')}`;
   const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/pdf\r\n\r\n`;
-  return { body: Buffer.concat([Buffer.from(head), bytes, Buffer.from(`\r\n--${boundary}--\r\n`)]), type: `multipart/form-data; boundary=${boundary}` };
+  return {
+    body: Buffer.concat([Buffer.from(head), bytes, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+    type: `multipart/form-data; boundary=${boundary}`,
+  };
 }
 
-const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+const rssMb = (pid: number) =>
+  Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
 const mbps = (bytes: number, ms: number) => Number((bytes / MB / (ms / 1000)).toFixed(1));
 const ratio = (a: number, b: number) => Number((a / b).toFixed(2));
 
@@ -75,20 +89,32 @@ async function drain(res: Response): Promise<number> {
 }
 
 /** `count` GETs of a URL over `connections` at a time; the bytes are checked, the time returned. */
-async function downloads(url: string, count: number, connections: number, size: number, cookie = ''): Promise<number> {
+async function downloads(
+  url: string,
+  count: number,
+  connections: number,
+  size: number,
+  cookie = '',
+): Promise<number> {
   let next = 0;
   const started = performance.now();
-  await Promise.all(Array.from({ length: connections }, async () => {
-    while (next++ < count) {
-      const n = await drain(await fetch(url, { headers: { cookie } }));
-      if (n !== size) throw new Error(`${url}: ${n} bytes, expected ${size}`);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (next++ < count) {
+        const n = await drain(await fetch(url, { headers: { cookie } }));
+        if (n !== size) throw new Error(`${url}: ${n} bytes, expected ${size}`);
+      }
+    }),
+  );
   return performance.now() - started;
 }
 
 /** `who`: which of the admitted browsers sends it (the bare server ignores it). */
-type Target = { pid: number; upload(name: string, bytes: Buffer, who?: number): Promise<void>; stop(): Promise<void> };
+type Target = {
+  pid: number;
+  upload(name: string, bytes: Buffer, who?: number): Promise<void>;
+  stop(): Promise<void>;
+};
 
 async function stopChild(child: ChildProcess): Promise<void> {
   const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -103,28 +129,49 @@ async function bareServer(): Promise<void> {
   const file = process.env.BARE_FILE ?? '';
   const size = statSync(file).size;
   const app = Fastify({ logger: false, bodyLimit: MB });
-  await app.register(fastifyMultipart, { limits: { fileSize: 20 * MB, files: 20, fields: 4, fieldSize: 1024, parts: 30 } });
+  await app.register(fastifyMultipart, {
+    limits: { fileSize: 20 * MB, files: 20, fields: 4, fieldSize: 1024, parts: 30 },
+  });
   app.post('/upload', async (request) => {
     const uploaded: string[] = [];
-    for await (const part of request.files({ throwFileSizeLimit: false })) if ((await part.toBuffer()).length) uploaded.push(part.filename);
+    for await (const part of request.files({ throwFileSizeLimit: false }))
+      if ((await part.toBuffer()).length) uploaded.push(part.filename);
     return { uploaded, errors: [] };
   });
-  app.get('/download', (_request, reply) => reply.header('content-type', 'application/octet-stream').header('content-length', size).send(createReadStream(file)));
+  app.get('/download', (_request, reply) =>
+    reply
+      .header('content-type', 'application/octet-stream')
+      .header('content-length', size)
+      .send(createReadStream(file)),
+  );
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   console.log(`listening ${typeof address === 'object' && address ? address.port : ''}`);
 }
 
-async function post(url: string, name: string, bytes: Buffer, headers: Record<string, string> = {}): Promise<void> {
+async function post(
+  url: string,
+  name: string,
+  bytes: Buffer,
+  headers: Record<string, string> = {},
+): Promise<void> {
   const { body, type } = multipart(name, bytes);
-  const res = await fetch(url, { method: 'POST', body, headers: { ...headers, 'content-type': type, accept: 'application/json' } });
+  const res = await fetch(url, {
+    method: 'POST',
+    body,
+    headers: { ...headers, 'content-type': type, accept: 'application/json' },
+  });
   const json = (await res.json()) as { uploaded: string[]; errors: string[] };
-  if (res.status !== 200 || json.uploaded.length !== 1) throw new Error(`${url}: ${res.status} ${JSON.stringify(json.errors)}`);
+  if (res.status !== 200 || json.uploaded.length !== 1)
+    throw new Error(`${url}: ${res.status} ${JSON.stringify(json.errors)}`);
 }
 
 /** Starts the baseline server in its own process, serving `file` for downloads. */
 async function startBare(file: string): Promise<Target & { download: string }> {
-  const child = spawn(process.execPath, [join(root, 'bench/files.ts'), 'bare'], { env: { ...process.env, BARE_FILE: file }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [join(root, 'bench/files.ts'), 'bare'], {
+    env: { ...process.env, BARE_FILE: file },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   let out = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
   for (let i = 0; i < 600 && !/listening (\d+)/.test(out); i++) {
@@ -132,11 +179,20 @@ async function startBare(file: string): Promise<Target & { download: string }> {
     await sleep(50);
   }
   const base = `http://127.0.0.1:${/listening (\d+)/.exec(out)?.[1] ?? ''}`;
-  return { pid: child.pid!, upload: (name, bytes) => post(`${base}/upload`, name, bytes), download: `${base}/download`, stop: () => stopChild(child) };
+  return {
+    pid: child.pid!,
+    upload: (name, bytes) => post(`${base}/upload`, name, bytes),
+    download: `${base}/download`,
+    stop: () => stopChild(child),
+  };
 }
 
 /** The citizen admitted and the folder open, as if the official had done both in the room. */
-async function admitAndOpenFolder(dataDir: string, databaseUrl: string | undefined, bookingId: string): Promise<string[]> {
+async function admitAndOpenFolder(
+  dataDir: string,
+  databaseUrl: string | undefined,
+  bookingId: string,
+): Promise<string[]> {
   const { openDatabase } = await import('../src/db/db.ts');
   const { browserKey, BROWSER_COOKIE } = await import('../src/meeting/browser.ts');
   // The admission belongs to a browser (decision 019), and uploads in progress are bounded per
@@ -145,16 +201,40 @@ async function admitAndOpenFolder(dataDir: string, databaseUrl: string | undefin
   const handle = await openDatabase({ databaseUrl, dataDir });
   try {
     const now = new Date();
-    const b = await handle.db.selectFrom('booking').select(['organisation_id', 'staff_id']).where('id', '=', bookingId).executeTakeFirstOrThrow();
-    await handle.db.insertInto('meeting').values({ booking_id: bookingId, started_at: now }).execute();
-    await handle.db.insertInto('meeting_participant').values(secrets.map((secret) => ({
-      booking_id: bookingId, role: 'citizen' as const, display_name: 'Bench Citizen', state: 'admitted' as const,
-      knocked_at: now, admitted_at: now, browser_key: browserKey(bookingId, secret),
-    }))).execute();
-    await handle.db.insertInto('meeting_folder').values({
-      booking_id: bookingId, organisation_id: b.organisation_id, opened_by: b.staff_id, opened_at: now,
-      closes_at: new Date(now.getTime() + 2 * 3_600_000), delete_at: new Date(now.getTime() + 4 * 3_600_000),
-    }).execute();
+    const b = await handle.db
+      .selectFrom('booking')
+      .select(['organisation_id', 'staff_id'])
+      .where('id', '=', bookingId)
+      .executeTakeFirstOrThrow();
+    await handle.db
+      .insertInto('meeting')
+      .values({ booking_id: bookingId, started_at: now })
+      .execute();
+    await handle.db
+      .insertInto('meeting_participant')
+      .values(
+        secrets.map((secret) => ({
+          booking_id: bookingId,
+          role: 'citizen' as const,
+          display_name: 'Bench Citizen',
+          state: 'admitted' as const,
+          knocked_at: now,
+          admitted_at: now,
+          browser_key: browserKey(bookingId, secret),
+        })),
+      )
+      .execute();
+    await handle.db
+      .insertInto('meeting_folder')
+      .values({
+        booking_id: bookingId,
+        organisation_id: b.organisation_id,
+        opened_by: b.staff_id,
+        opened_at: now,
+        closes_at: new Date(now.getTime() + 2 * 3_600_000),
+        delete_at: new Date(now.getTime() + 4 * 3_600_000),
+      })
+      .execute();
     return secrets.map((secret) => `${BROWSER_COOKIE}=${secret}`);
   } finally {
     await handle.close();
@@ -162,17 +242,32 @@ async function admitAndOpenFolder(dataDir: string, databaseUrl: string | undefin
 }
 
 /** The upload form's action (with its CSRF token) and the cookie that token is bound to. */
-async function uploadForm(folderUrl: string, browser: string): Promise<{ action: string; cookie: string }> {
+async function uploadForm(
+  folderUrl: string,
+  browser: string,
+): Promise<{ action: string; cookie: string }> {
   const page = await fetch(folderUrl, { headers: { cookie: browser } });
   const html = await page.text();
-  const action = /<form method="post" action="([^"]+)" enctype="multipart\/form-data"/.exec(html)?.[1]?.replace(/&amp;/g, '&');
-  const cookie = page.headers.getSetCookie().find((c) => c.startsWith('__Host-okence-csrf='))?.split(';')[0];
-  if (page.status !== 200 || !action || !cookie) throw new Error(`folder page ${page.status}: no upload form or CSRF cookie`);
+  const action = /<form method="post" action="([^"]+)" enctype="multipart\/form-data"/
+    .exec(html)?.[1]
+    ?.replace(/&amp;/g, '&');
+  const cookie = page.headers
+    .getSetCookie()
+    .find((c) => c.startsWith('__Host-okence-csrf='))
+    ?.split(';')[0];
+  if (page.status !== 200 || !action || !cookie)
+    throw new Error(`folder page ${page.status}: no upload form or CSRF cookie`);
   return { action: new URL(action, folderUrl).href, cookie: `${cookie}; ${browser}` };
 }
 
 /** Okence with a meeting in progress (the citizen admitted) and its folder open, on a fresh database. */
-async function startFolder(databaseUrl: string | undefined): Promise<Target & { folderUrl: string; form(who: number): { action: string; cookie: string }; fileIds(): Promise<string[]> }> {
+async function startFolder(databaseUrl: string | undefined): Promise<
+  Target & {
+    folderUrl: string;
+    form(who: number): { action: string; cookie: string };
+    fileIds(): Promise<string[]>;
+  }
+> {
   const { createFreshDatabase } = await import('../src/db/testing.ts');
   const { seedMeeting, startOkence } = await import('./meeting.ts');
   const secret = randomBytes(24).toString('hex');
@@ -187,16 +282,27 @@ async function startFolder(databaseUrl: string | undefined): Promise<Target & { 
   try {
     const seeded = await seedMeeting(dataDir, fresh?.url, secret, 0);
     const browsers = await admitAndOpenFolder(dataDir, fresh?.url, seeded.bookingId);
-    const okence = await startOkence({ ...OKENCE_ENV, DATA_DIR: dataDir, SESSION_SECRET: secret, DATABASE_URL: fresh?.url ?? '' });
+    const okence = await startOkence({
+      ...OKENCE_ENV,
+      DATA_DIR: dataDir,
+      SESSION_SECRET: secret,
+      DATABASE_URL: fresh?.url ?? '',
+    });
     child = okence.child;
     const folderUrl = `http://127.0.0.1:${okence.port}/j/${seeded.joinToken}/files`;
     const forms = await Promise.all(browsers.map((b) => uploadForm(folderUrl, b)));
     const form = (who: number) => forms[who % forms.length]!;
     const page = () => fetch(folderUrl, { headers: { cookie: browsers[0]! } });
-    const fileIds = async () => [...(await (await page()).text()).matchAll(/\/files\/([0-9a-f-]{36})"/g)].map((m) => m[1]!);
+    const fileIds = async () =>
+      [...(await (await page()).text()).matchAll(/\/files\/([0-9a-f-]{36})"/g)].map((m) => m[1]!);
     return {
-      pid: okence.child.pid!, folderUrl, form, fileIds, stop,
-      upload: (name, bytes, who = 0) => post(form(who).action, name, bytes, { cookie: form(who).cookie }),
+      pid: okence.child.pid!,
+      folderUrl,
+      form,
+      fileIds,
+      stop,
+      upload: (name, bytes, who = 0) =>
+        post(form(who).action, name, bytes, { cookie: form(who).cookie }),
     };
   } catch (err) {
     await stop();
@@ -205,7 +311,10 @@ async function startFolder(databaseUrl: string | undefined): Promise<Target & { 
 }
 
 /** Runs `a` and `b` in turns, ROUNDS times each; the total milliseconds of each. */
-async function inTurns(a: (round: number) => Promise<number>, b: (round: number) => Promise<number>): Promise<[number, number]> {
+async function inTurns(
+  a: (round: number) => Promise<number>,
+  b: (round: number) => Promise<number>,
+): Promise<[number, number]> {
   let [msA, msB] = [0, 0];
   for (let round = 0; round < ROUNDS; round++) {
     msA += await a(round);
@@ -236,7 +345,11 @@ async function slowestWhile(url: string, until: Promise<unknown>, cookie = ''): 
 }
 
 /** `files.length` uploads at once: the server's RSS before and at its peak, and how long they took. */
-async function parallelUploads(t: Target, files: Buffer[], probe?: { url: string; cookie: string }) {
+async function parallelUploads(
+  t: Target,
+  files: Buffer[],
+  probe?: { url: string; cookie: string },
+) {
   await sleep(500);
   const before = rssMb(t.pid);
   const sampler = rssPeak(t.pid);
@@ -246,7 +359,14 @@ async function parallelUploads(t: Target, files: Buffer[], probe?: { url: string
   await all;
   const ms = performance.now() - started;
   const peak = sampler.stop();
-  return { before: Math.round(before), peak: Math.round(peak), delta: Math.round(peak - before), perUpload: Number(((peak - before) / files.length).toFixed(1)), ms, slowestProbe };
+  return {
+    before: Math.round(before),
+    peak: Math.round(peak),
+    delta: Math.round(peak - before),
+    perUpload: Number(((peak - before) / files.length).toFixed(1)),
+    ms,
+    slowestProbe,
+  };
 }
 
 /** Memory under parallel uploads, then upload throughput; Okence against the bare server. */
@@ -262,16 +382,29 @@ async function uploadFigures(databaseUrl: string | undefined, bare: Target) {
     const memory = await parallelUploads(okence, large, probe);
     const files = Array.from({ length: UPLOADS }, (_, i) => pdfOf(FILE_BYTES, `upload ${i}`));
     for (const t of [bare, okence]) await uploadAll(t, files.slice(0, 2));
-    const share = (round: number) => files.slice((round * UPLOADS) / ROUNDS, ((round + 1) * UPLOADS) / ROUNDS);
-    const [bareMs, okenceMs] = await inTurns((r) => uploadAll(bare, share(r)), (r) => uploadAll(okence, share(r)));
-    return { idle, bareMemory, memory, bareUpload: mbps(UPLOADS * FILE_BYTES, bareMs), upload: mbps(UPLOADS * FILE_BYTES, okenceMs) };
+    const share = (round: number) =>
+      files.slice((round * UPLOADS) / ROUNDS, ((round + 1) * UPLOADS) / ROUNDS);
+    const [bareMs, okenceMs] = await inTurns(
+      (r) => uploadAll(bare, share(r)),
+      (r) => uploadAll(okence, share(r)),
+    );
+    return {
+      idle,
+      bareMemory,
+      memory,
+      bareUpload: mbps(UPLOADS * FILE_BYTES, bareMs),
+      upload: mbps(UPLOADS * FILE_BYTES, okenceMs),
+    };
   } finally {
     await okence.stop();
   }
 }
 
 /** Streams all.zip once: bytes, time to the first byte and to the last. */
-async function zipOnce(url: string, cookie: string): Promise<{ bytes: number; firstByteMs: number; ms: number }> {
+async function zipOnce(
+  url: string,
+  cookie: string,
+): Promise<{ bytes: number; firstByteMs: number; ms: number }> {
   const started = performance.now();
   const res = await fetch(url, { headers: { cookie } });
   if (!res.ok || !res.body) throw new Error(`${url}: ${res.status}`);
@@ -284,10 +417,15 @@ async function zipOnce(url: string, cookie: string): Promise<{ bytes: number; fi
 }
 
 /** A folder of ZIP_FILES files: single downloads against the bare server, then all.zip. */
-async function downloadFigures(databaseUrl: string | undefined, bare: Target & { download: string }, file: Buffer) {
+async function downloadFigures(
+  databaseUrl: string | undefined,
+  bare: Target & { download: string },
+  file: Buffer,
+) {
   const okence = await startFolder(databaseUrl);
   try {
-    for (let i = 0; i < ZIP_FILES; i++) await okence.upload(`zip-${i}.pdf`, pdfOf(FILE_BYTES, `zip ${i}`));
+    for (let i = 0; i < ZIP_FILES; i++)
+      await okence.upload(`zip-${i}.pdf`, pdfOf(FILE_BYTES, `zip ${i}`));
     const one = `${okence.folderUrl}/${(await okence.fileIds())[0] ?? ''}`;
     const cookie = okence.form(0).cookie;
     await downloads(bare.download, DOWNLOAD_CONNECTIONS, DOWNLOAD_CONNECTIONS, file.length);
@@ -309,8 +447,11 @@ async function downloadFigures(databaseUrl: string | undefined, bare: Target & {
     const zipPeak = sampler.stop() - before;
     const zip = zips.sort((a, b) => a.ms - b.ms)[1]!;
     return {
-      bareDownload: mbps(DOWNLOADS * file.length, bareMs), download: mbps(DOWNLOADS * FILE_BYTES, okenceMs),
-      zip, zipPeak: Math.round(zipPeak), oneByOne: mbps(3 * ZIP_FILES * file.length, oneByOneMs),
+      bareDownload: mbps(DOWNLOADS * file.length, bareMs),
+      download: mbps(DOWNLOADS * FILE_BYTES, okenceMs),
+      zip,
+      zipPeak: Math.round(zipPeak),
+      oneByOne: mbps(3 * ZIP_FILES * file.length, oneByOneMs),
     };
   } finally {
     await okence.stop();
@@ -320,7 +461,15 @@ async function downloadFigures(databaseUrl: string | undefined, bare: Target & {
 /** Starts a multipart upload that sends its head, then a byte every two seconds, until stopped. */
 function trickle(action: string, cookie: string): { stop(): void } {
   const { body, type } = multipart('slow.pdf', pdfOf(64 * 1024, 'slow'));
-  const req = request(action, { method: 'POST', headers: { cookie, 'content-type': type, 'content-length': body.length, accept: 'application/json' } });
+  const req = request(action, {
+    method: 'POST',
+    headers: {
+      cookie,
+      'content-type': type,
+      'content-length': body.length,
+      accept: 'application/json',
+    },
+  });
   req.on('error', () => undefined);
   req.on('response', (res) => res.resume());
   req.write(body.subarray(0, 300));
@@ -350,11 +499,19 @@ async function slowAttackFigures(label: string, databaseUrl: string | undefined)
   try {
     await smallUploads(okence, 1, 3);
     const idle = await smallUploads(okence, 1, 9);
-    const attack = Array.from({ length: SLOW_UPLOADS }, () => trickle(okence.form(0).action, okence.form(0).cookie));
+    const attack = Array.from({ length: SLOW_UPLOADS }, () =>
+      trickle(okence.form(0).action, okence.form(0).cookie),
+    );
     try {
       await sleep(1000); // the attack's heads are in; its bodies will not be for minutes
       const during = await smallUploads(okence, 1, 9);
-      return { database: label, 'slow uploads': SLOW_UPLOADS, 'small upload ms, idle': Math.round(idle), 'small upload ms, under attack': Math.round(during), 'ratio attack/idle': ratio(during, idle) };
+      return {
+        database: label,
+        'slow uploads': SLOW_UPLOADS,
+        'small upload ms, idle': Math.round(idle),
+        'small upload ms, under attack': Math.round(during),
+        'ratio attack/idle': ratio(during, idle),
+      };
     } finally {
       for (const a of attack) a.stop();
     }
@@ -374,19 +531,43 @@ export async function folderFigures(label: string, databaseUrl: string | undefin
     const d = await downloadFigures(databaseUrl, bare, file);
     const attack = await slowAttackFigures(label, databaseUrl);
     const memoryRow = (server: string, m: Awaited<ReturnType<typeof parallelUploads>>) => ({
-      database: label, server, 'RSS before MB': m.before, 'peak RSS MB': m.peak, 'peak delta MB': m.delta, 'MB per upload': m.perUpload, 'all in ms': Math.round(m.ms),
+      database: label,
+      server,
+      'RSS before MB': m.before,
+      'peak RSS MB': m.peak,
+      'peak delta MB': m.delta,
+      'MB per upload': m.perUpload,
+      'all in ms': Math.round(m.ms),
     });
     return {
       attack,
       throughput: {
-        database: label, 'bare upload MB/s': u.bareUpload, 'upload MB/s': u.upload, 'ratio upload okence/bare': ratio(u.upload, u.bareUpload),
-        'bare download MB/s': d.bareDownload, 'download MB/s': d.download, 'ratio download okence/bare': ratio(d.download, d.bareDownload),
+        database: label,
+        'bare upload MB/s': u.bareUpload,
+        'upload MB/s': u.upload,
+        'ratio upload okence/bare': ratio(u.upload, u.bareUpload),
+        'bare download MB/s': d.bareDownload,
+        'download MB/s': d.download,
+        'ratio download okence/bare': ratio(d.download, d.bareDownload),
       },
-      memory: [memoryRow('bare', u.bareMemory), { ...memoryRow('Okence', u.memory), 'folder page ms, slowest meanwhile': u.memory.slowestProbe, 'folder page ms, slowest idle': u.idle }],
+      memory: [
+        memoryRow('bare', u.bareMemory),
+        {
+          ...memoryRow('Okence', u.memory),
+          'folder page ms, slowest meanwhile': u.memory.slowestProbe,
+          'folder page ms, slowest idle': u.idle,
+        },
+      ],
       zip: {
-        database: label, files: ZIP_FILES, 'zip MB': Number((d.zip.bytes / MB).toFixed(1)), 'first byte ms': Math.round(d.zip.firstByteMs),
-        'all ms': Math.round(d.zip.ms), 'MB/s': mbps(d.zip.bytes, d.zip.ms), 'bare one by one MB/s': d.oneByOne,
-        'ratio zip/bare one by one': ratio(mbps(d.zip.bytes, d.zip.ms), d.oneByOne), 'peak RSS delta MB': d.zipPeak,
+        database: label,
+        files: ZIP_FILES,
+        'zip MB': Number((d.zip.bytes / MB).toFixed(1)),
+        'first byte ms': Math.round(d.zip.firstByteMs),
+        'all ms': Math.round(d.zip.ms),
+        'MB/s': mbps(d.zip.bytes, d.zip.ms),
+        'bare one by one MB/s': d.oneByOne,
+        'ratio zip/bare one by one': ratio(mbps(d.zip.bytes, d.zip.ms), d.oneByOne),
+        'peak RSS delta MB': d.zipPeak,
       },
     };
   } finally {
@@ -397,13 +578,21 @@ export async function folderFigures(label: string, databaseUrl: string | undefin
 
 /** Prints folderFigures' rows for each database as three tables. */
 export function printFolderFigures(results: Awaited<ReturnType<typeof folderFigures>>[]): void {
-  console.log(`\nMeeting folder: ${UPLOADS} sequential uploads of a ${FILE_BYTES / MB} MB PDF, and ${DOWNLOADS} downloads of it over ${DOWNLOAD_CONNECTIONS} connections, vs a bare Fastify server (@fastify/multipart toBuffer, fs.createReadStream), in ${ROUNDS} turns each.`);
+  console.log(
+    `\nMeeting folder: ${UPLOADS} sequential uploads of a ${FILE_BYTES / MB} MB PDF, and ${DOWNLOADS} downloads of it over ${DOWNLOAD_CONNECTIONS} connections, vs a bare Fastify server (@fastify/multipart toBuffer, fs.createReadStream), in ${ROUNDS} turns each.`,
+  );
   console.table(results.map((r) => r.throughput));
-  console.log(`Meeting folder: ${PARALLEL} parallel uploads of ${(LARGE_BYTES / MB).toFixed(2)} MB each; server RSS sampled every 20 ms; the folder page fetched meanwhile.`);
+  console.log(
+    `Meeting folder: ${PARALLEL} parallel uploads of ${(LARGE_BYTES / MB).toFixed(2)} MB each; server RSS sampled every 20 ms; the folder page fetched meanwhile.`,
+  );
   console.table(results.flatMap((r) => r.memory));
-  console.log(`Meeting folder: all.zip of ${ZIP_FILES} files of ${FILE_BYTES / MB} MB (median of 3), vs the same files one by one from the bare server on one connection.`);
+  console.log(
+    `Meeting folder: all.zip of ${ZIP_FILES} files of ${FILE_BYTES / MB} MB (median of 3), vs the same files one by one from the bare server on one connection.`,
+  );
   console.table(results.map((r) => r.zip));
-  console.log(`Meeting folder: a participant's ${SLOW_UPLOADS} uploads trickling a byte every 2 s against another participant's 1 kB uploads (median of 9), vs the same with no attack.`);
+  console.log(
+    `Meeting folder: a participant's ${SLOW_UPLOADS} uploads trickling a byte every 2 s against another participant's 1 kB uploads (median of 9), vs the same with no attack.`,
+  );
   console.table(results.map((r) => r.attack));
 }
 
@@ -412,7 +601,8 @@ if (import.meta.main) {
     await bareServer();
   } else {
     const results = [await folderFigures('PGlite', undefined)];
-    if (process.env.DATABASE_URL) results.push(await folderFigures('PostgreSQL', process.env.DATABASE_URL));
+    if (process.env.DATABASE_URL)
+      results.push(await folderFigures('PostgreSQL', process.env.DATABASE_URL));
     printFolderFigures(results);
   }
 }

@@ -24,12 +24,22 @@ function rssKb(pid: number): number {
 }
 
 /** A booking starting in five minutes at Domžale, its join token, and `guests` guest links to it. */
-export async function seedMeeting(dataDir: string, databaseUrl: string | undefined, secret: string, guests: number) {
+export async function seedMeeting(
+  dataDir: string,
+  databaseUrl: string | undefined,
+  secret: string,
+  guests: number,
+) {
   const handle = await openDatabase({ databaseUrl, dataDir });
   try {
     await migrate(handle.db);
     await loadDemoData(handle.db, hashPassword);
-    const row = await sql<{ organisation_id: string; office_id: string; service_id: string; staff_id: string }>`
+    const row = await sql<{
+      organisation_id: string;
+      office_id: string;
+      service_id: string;
+      staff_id: string;
+    }>`
       SELECT s.organisation_id, o.id AS office_id, s.id AS service_id, st.id AS staff_id
       FROM service s JOIN office o ON o.organisation_id = s.organisation_id AND o.slug = 'domzale'
       JOIN staff st ON st.email = 'uradnik@domzale.example'
@@ -40,19 +50,39 @@ export async function seedMeeting(dataDir: string, databaseUrl: string | undefin
     const { id } = await handle.db
       .insertInto('booking')
       .values({
-        organisation_id: r.organisation_id, office_id: r.office_id, service_id: r.service_id, staff_id: r.staff_id,
-        during: `[${start.toISOString()},${end.toISOString()})`, seat: 1, state: 'confirmed', citizen_name: 'Bench Citizen',
-        citizen_email: 'bench@example.si', created_at: new Date(), confirmed_at: new Date(),
+        organisation_id: r.organisation_id,
+        office_id: r.office_id,
+        service_id: r.service_id,
+        staff_id: r.staff_id,
+        during: `[${start.toISOString()},${end.toISOString()})`,
+        seat: 1,
+        state: 'confirmed',
+        citizen_name: 'Bench Citizen',
+        citizen_email: 'bench@example.si',
+        created_at: new Date(),
+        confirmed_at: new Date(),
       })
       .returning('id')
       .executeTakeFirstOrThrow();
     const joinToken = linkToken(secret, 'join', id);
-    await handle.db.updateTable('booking').set({ join_token_hash: sha256(joinToken) }).where('id', '=', id).execute();
+    await handle.db
+      .updateTable('booking')
+      .set({ join_token_hash: sha256(joinToken) })
+      .where('id', '=', id)
+      .execute();
     const tokens = Array.from({ length: guests }, () => randomBytes(32).toString('base64url'));
     for (let i = 0; i < tokens.length; i += 500) {
       await handle.db
         .insertInto('meeting_guest')
-        .values(tokens.slice(i, i + 500).map((t, j) => ({ booking_id: id, display_name: `Guest ${i + j}`, token_hash: sha256(t), invited_by: r.staff_id, created_at: new Date() })))
+        .values(
+          tokens.slice(i, i + 500).map((t, j) => ({
+            booking_id: id,
+            display_name: `Guest ${i + j}`,
+            token_hash: sha256(t),
+            invited_by: r.staff_id,
+            created_at: new Date(),
+          })),
+        )
         .execute();
     }
     return { bookingId: id, joinToken, guestTokens: tokens };
@@ -64,7 +94,14 @@ export async function seedMeeting(dataDir: string, databaseUrl: string | undefin
 /** Starts Okence as its own process and returns its port. */
 export async function startOkence(env: Record<string, string>) {
   const child = spawn(process.execPath, [join(root, 'src/main.ts')], {
-    env: { ...process.env, PORT: '0', LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '100000000', NODE_ENV: 'development', ...env },
+    env: {
+      ...process.env,
+      PORT: '0',
+      LOG_LEVEL: 'warn',
+      RATE_LIMIT_PER_MINUTE: '100000000',
+      NODE_ENV: 'development',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let out = '';
@@ -81,7 +118,9 @@ export async function startOkence(env: Record<string, string>) {
 /** Opens a knocking socket and resolves when the server has welcomed it into the lobby. */
 function knock(port: number, path: string): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(`ws://localhost:${port}${path}`, { headers: { origin: `http://localhost:${port}` } });
+    const ws = new WebSocket(`ws://localhost:${port}${path}`, {
+      headers: { origin: `http://localhost:${port}` },
+    });
     ws.once('message', () => resolve(ws));
     ws.once('error', reject);
     ws.once('close', (code) => reject(new Error(`closed ${code}`)));
@@ -93,18 +132,28 @@ export async function lobbyMemory(label: string, databaseUrl: string | undefined
   const secret = randomBytes(24).toString('hex');
   const dataDir = mkdtempSync(join(tmpdir(), 'okence-bench-meeting-'));
   const seeded = await seedMeeting(dataDir, databaseUrl, secret, count);
-  const okence = await startOkence({ DATA_DIR: dataDir, SESSION_SECRET: secret, DATABASE_URL: databaseUrl ?? '' });
+  const okence = await startOkence({
+    DATA_DIR: dataDir,
+    SESSION_SECRET: secret,
+    DATABASE_URL: databaseUrl ?? '',
+  });
   const pid = okence.child.pid!;
   try {
     // Warm up the socket path (JIT, pools) with a few that leave again.
-    const warm = await Promise.all(seeded.guestTokens.slice(0, 10).map((t) => knock(okence.port, `/g/${t}/ws`)));
+    const warm = await Promise.all(
+      seeded.guestTokens.slice(0, 10).map((t) => knock(okence.port, `/g/${t}/ws`)),
+    );
     for (const ws of warm) ws.close();
     await sleep(1000);
     const before = rssKb(pid);
     const started = performance.now();
     const sockets: WebSocket[] = [];
     for (let i = 0; i < count; i += 50) {
-      sockets.push(...(await Promise.all(seeded.guestTokens.slice(i, i + 50).map((t) => knock(okence.port, `/g/${t}/ws`)))));
+      sockets.push(
+        ...(await Promise.all(
+          seeded.guestTokens.slice(i, i + 50).map((t) => knock(okence.port, `/g/${t}/ws`)),
+        )),
+      );
     }
     const openMs = Math.round(performance.now() - started);
     await sleep(2000);
@@ -129,9 +178,15 @@ export async function lobbyMemory(label: string, databaseUrl: string | undefined
  * The meeting page's JavaScript as shipped: meeting.js and every module it imports, each
  * gzipped as the server sends it, and their total (the last row, which the budget is about).
  */
-export async function meetingScriptSize(): Promise<{ script: string; bytes: number; gzipBytes: number }[]> {
+export async function meetingScriptSize(): Promise<
+  { script: string; bytes: number; gzipBytes: number }[]
+> {
   const { meetingPageScripts } = await import('../src/http/assets.ts');
-  const rows = meetingPageScripts().map(({ name, body }) => ({ script: name, bytes: body.length, gzipBytes: gzipSync(body).length }));
+  const rows = meetingPageScripts().map(({ name, body }) => ({
+    script: name,
+    bytes: body.length,
+    gzipBytes: gzipSync(body).length,
+  }));
   const sum = (key: 'bytes' | 'gzipBytes') => rows.reduce((n, r) => n + r[key], 0);
   return [...rows, { script: 'total', bytes: sum('bytes'), gzipBytes: sum('gzipBytes') }];
 }
@@ -151,19 +206,25 @@ export async function admitToFirstFrame(calls = 10) {
   try {
     for (let i = 0; i < calls; i++) {
       const name = `Bench Citizen ${i + 1}`;
-      const b = await pages.bookAndStandBefore(okence, clock, { name, email: `bench${i}@example.si` });
+      const b = await pages.bookAndStandBefore(okence, clock, {
+        name,
+        email: `bench${i}@example.si`,
+      });
       const official = await pages.newCallPage(browser);
       await pages.signIn(official, baseUrl, 'uradnik@domzale.example');
       await pages.officialJoins(official, baseUrl, b.id);
       const citizen = await pages.newCallPage(browser);
       await pages.prejoinAndJoin(citizen, `${baseUrl}/j/${b.joinToken}`);
       await pages.stage(citizen, 'lobby');
-      const admitButton = official.getByRole('button', { name: pages.text('room.admit', { name }) });
+      const admitButton = official.getByRole('button', {
+        name: pages.text('room.admit', { name }),
+      });
       await admitButton.waitFor();
       const started = performance.now();
       await admitButton.click();
       await citizen.waitForFunction(
-        async () => Object.values(await window.okenceMeeting.stats()).some((s) => s.framesDecoded > 0),
+        async () =>
+          Object.values(await window.okenceMeeting.stats()).some((s) => s.framesDecoded > 0),
         undefined,
         { polling: 20, timeout: 30_000 },
       );
@@ -178,6 +239,13 @@ export async function admitToFirstFrame(calls = 10) {
     await okence.close();
   }
   const sorted = [...times].sort((x, y) => x - y);
-  const at = (q: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? 0);
-  return { calls: times.length, 'median ms': at(0.5), 'p95 ms': at(0.95), 'min ms': Math.round(sorted[0] ?? 0), 'max ms': Math.round(sorted.at(-1) ?? 0) };
+  const at = (q: number) =>
+    Math.round(sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? 0);
+  return {
+    calls: times.length,
+    'median ms': at(0.5),
+    'p95 ms': at(0.95),
+    'min ms': Math.round(sorted[0] ?? 0),
+    'max ms': Math.round(sorted.at(-1) ?? 0),
+  };
 }

@@ -9,14 +9,22 @@ const root = join(import.meta.dirname, '..');
 export type Server = { child: ChildProcess; port: number; startupMs: number };
 
 /** Starts a server script and waits for the line that gives its port. */
-export async function start(script: string, env: Record<string, string>, portLine: RegExp): Promise<Server> {
+export async function start(
+  script: string,
+  env: Record<string, string>,
+  portLine: RegExp,
+): Promise<Server> {
   const started = performance.now();
-  const child = spawn(process.execPath, [join(root, script)], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [join(root, script)], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   let out = '';
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
   for (let i = 0; i < 1200; i++) {
     const m = portLine.exec(out);
-    if (m?.[1]) return { child, port: Number(m[1]), startupMs: Math.round(performance.now() - started) };
+    if (m?.[1])
+      return { child, port: Number(m[1]), startupMs: Math.round(performance.now() - started) };
     if (child.exitCode !== null) throw new Error(`${script} exited: ${out}`);
     await sleep(50);
   }

@@ -26,12 +26,18 @@ function rssMb(pid: number | undefined): number {
 }
 
 /** Runs autocannon against a URL; samples the server's peak RSS meanwhile. */
-async function load(url: string, pid: number | undefined, seconds = SECONDS, headers: Record<string, string> = {}) {
+async function load(
+  url: string,
+  pid: number | undefined,
+  seconds = SECONDS,
+  headers: Record<string, string> = {},
+) {
   let peak = 0;
   const sampler = setInterval(() => (peak = Math.max(peak, rssMb(pid))), 250);
   const result = await autocannon({ url, connections: CONNECTIONS, duration: seconds, headers });
   clearInterval(sampler);
-  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  if (result.non2xx > 0 || result.errors > 0)
+    throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
   return { rps: Math.round(result.requests.average), p99: result.latency.p99, peakRssMb: peak };
 }
 
@@ -40,7 +46,10 @@ const rows: Record<string, string | number>[] = [];
 
 /** Prepares the database the app will open: schema, demo data, ten officials with bookings. */
 async function seed(env: Record<string, string>): Promise<void> {
-  const handle = await openDatabase({ databaseUrl: env.DATABASE_URL || undefined, dataDir: env.DATA_DIR ?? '' });
+  const handle = await openDatabase({
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: env.DATA_DIR ?? '',
+  });
   try {
     await migrate(handle.db);
     await loadDemoData(handle.db, hashPassword);
@@ -64,7 +73,13 @@ async function benchOkence(label: string, env: Record<string, string>) {
   const bare = await start('bench/bare-server.ts', {}, /listening (\d+)/);
   const okence = await start(
     'src/main.ts',
-    { PORT: '0', LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '100000000', NODE_ENV: 'development', ...env },
+    {
+      PORT: '0',
+      LOG_LEVEL: 'warn',
+      RATE_LIMIT_PER_MINUTE: '100000000',
+      NODE_ENV: 'development',
+      ...env,
+    },
     /open http:\/\/localhost:(\d+)/,
   );
   try {
@@ -77,7 +92,12 @@ async function benchOkence(label: string, env: Record<string, string>) {
     // A query parameter other than lang bypasses the page cache: the cost of rendering every time.
     const fresh = await load(`http://127.0.0.1:${okence.port}${PAGE}?from=bench`, okence.child.pid);
     // As a browser asks (Accept-Encoding: gzip), and as a bare client does (no compression).
-    const availability = await load(`http://127.0.0.1:${okence.port}${AVAILABILITY}`, okence.child.pid, SECONDS, { 'accept-encoding': 'gzip, deflate, br' });
+    const availability = await load(
+      `http://127.0.0.1:${okence.port}${AVAILABILITY}`,
+      okence.child.pid,
+      SECONDS,
+      { 'accept-encoding': 'gzip, deflate, br' },
+    );
     const plain = await load(`http://127.0.0.1:${okence.port}${AVAILABILITY}`, okence.child.pid);
     rows.push({
       database: label,
@@ -96,7 +116,12 @@ async function benchOkence(label: string, env: Record<string, string>) {
       'ratio uncompressed/bare': Number((plain.rps / base.rps).toFixed(3)),
       'start-up ms': okence.startupMs,
       'RSS after start MB': rssAfterStart,
-      'RSS under load MB': Math.max(page.peakRssMb, fresh.peakRssMb, availability.peakRssMb, plain.peakRssMb),
+      'RSS under load MB': Math.max(
+        page.peakRssMb,
+        fresh.peakRssMb,
+        availability.peakRssMb,
+        plain.peakRssMb,
+      ),
     });
   } finally {
     await stop(okence);
@@ -109,25 +134,39 @@ await benchOkence('PGlite (first start, creates data)', { DATA_DIR: dataDir, DAT
 if (process.env.DATABASE_URL) {
   const db = await createFreshDatabase(process.env.DATABASE_URL, 'okence_bench');
   try {
-    await benchOkence('PostgreSQL', { DATA_DIR: mkdtempSync(join(tmpdir(), 'okence-bench-')), DATABASE_URL: db.url });
+    await benchOkence('PostgreSQL', {
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'okence-bench-')),
+      DATABASE_URL: db.url,
+    });
   } finally {
     await db.drop();
   }
 } else {
-  console.log('DATABASE_URL is not set: PostgreSQL is skipped (set it to a server where databases may be created).');
+  console.log(
+    'DATABASE_URL is not set: PostgreSQL is skipped (set it to a server where databases may be created).',
+  );
 }
 
 const booking = [await raceAndThroughput('PGlite', undefined)];
-if (process.env.DATABASE_URL) booking.push(await raceAndThroughput('PostgreSQL', process.env.DATABASE_URL));
+if (process.env.DATABASE_URL)
+  booking.push(await raceAndThroughput('PostgreSQL', process.env.DATABASE_URL));
 
-console.log(`\nService page ${PAGE} vs a bare Fastify route: ${CONNECTIONS} connections, ${SECONDS} s each, one machine, one run.`);
+console.log(
+  `\nService page ${PAGE} vs a bare Fastify route: ${CONNECTIONS} connections, ${SECONDS} s each, one machine, one run.`,
+);
 console.table(rows);
 const worst = Math.min(...rows.map((r) => Number(r['ratio page/bare'])));
-console.log(`Budget: page/bare ≥ 0.25 — ${worst >= 0.25 ? 'met' : 'NOT met'} (lowest ratio ${worst}).`);
+console.log(
+  `Budget: page/bare ≥ 0.25 — ${worst >= 0.25 ? 'met' : 'NOT met'} (lowest ratio ${worst}).`,
+);
 const worstAvailability = Math.min(...rows.map((r) => Number(r['ratio availability/bare'])));
 const worstP99 = Math.max(...rows.map((r) => Number(r['availability p99 ms'])));
-console.log(`Budget: month availability (gzip, as browsers ask)/bare ≥ 0.25 — ${worstAvailability >= 0.25 ? 'met' : 'NOT met'} (lowest ${worstAvailability}); p99 < 50 ms — ${worstP99 < 50 ? 'met' : 'NOT met'} (${worstP99} ms).`);
-console.log('\nBooking path (service layer, no HTTP): 200-way race on one slot, and confirmed bookings on distinct slots.');
+console.log(
+  `Budget: month availability (gzip, as browsers ask)/bare ≥ 0.25 — ${worstAvailability >= 0.25 ? 'met' : 'NOT met'} (lowest ${worstAvailability}); p99 < 50 ms — ${worstP99 < 50 ? 'met' : 'NOT met'} (${worstP99} ms).`,
+);
+console.log(
+  '\nBooking path (service layer, no HTTP): 200-way race on one slot, and confirmed bookings on distinct slots.',
+);
 console.table(booking);
 
 // The meeting: memory per idle lobby socket, the script the meeting page ships, admit → first frame.
@@ -140,20 +179,27 @@ if (process.env.DATABASE_URL) {
     await db.drop();
   }
 }
-console.log('\nMeeting: 1,000 idle sockets waiting in one lobby (server RSS before and with them).');
+console.log(
+  '\nMeeting: 1,000 idle sockets waiting in one lobby (server RSS before and with them).',
+);
 console.table(memory);
 const scripts = await meetingScriptSize();
 console.table(scripts);
 const pageJs = scripts.find((s) => s.script === 'total');
-console.log(`Budget: JavaScript of the meeting page (meeting.js and its modules) ≤ 60 KB gzipped — ${pageJs && pageJs.gzipBytes <= 60 * 1024 ? 'met' : 'NOT met'} (${pageJs?.gzipBytes ?? '?'} bytes).`);
+console.log(
+  `Budget: JavaScript of the meeting page (meeting.js and its modules) ≤ 60 KB gzipped — ${pageJs && pageJs.gzipBytes <= 60 * 1024 ? 'met' : 'NOT met'} (${pageJs?.gzipBytes ?? '?'} bytes).`,
+);
 if (process.env.BENCH_CALLS !== '0') {
-  console.log('\nAdmit → first decoded remote frame, real calls between two Chromiums on loopback (PGlite).');
+  console.log(
+    '\nAdmit → first decoded remote frame, real calls between two Chromiums on loopback (PGlite).',
+  );
   console.table([await admitToFirstFrame(Number(process.env.BENCH_CALLS ?? 10))]);
 }
 
 // The meeting folder: uploads and downloads against a bare Fastify server, memory under parallel uploads, all.zip.
 const folder = [await folderFigures('PGlite', undefined)];
-if (process.env.DATABASE_URL) folder.push(await folderFigures('PostgreSQL', process.env.DATABASE_URL));
+if (process.env.DATABASE_URL)
+  folder.push(await folderFigures('PostgreSQL', process.env.DATABASE_URL));
 printFolderFigures(folder);
 
 // Statistics: a year of one organisation's appointments, the page timed against the bare route.

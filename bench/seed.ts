@@ -5,21 +5,52 @@ import { sql } from 'kysely';
 import type { Db } from '../src/db/db.ts';
 
 export async function seedAvailabilityScenario(db: Db, now: Date): Promise<void> {
-  const org = await db.selectFrom('organisation').select('id').where('slug', '=', 'ue-domzale').executeTakeFirstOrThrow();
-  const office = await db.selectFrom('office').select('id').where('slug', '=', 'domzale').where('organisation_id', '=', org.id).executeTakeFirstOrThrow();
-  const service = await db.selectFrom('service').select('id').where('slug', '=', 'splosne-informacije').where('organisation_id', '=', org.id).executeTakeFirstOrThrow();
+  const org = await db
+    .selectFrom('organisation')
+    .select('id')
+    .where('slug', '=', 'ue-domzale')
+    .executeTakeFirstOrThrow();
+  const office = await db
+    .selectFrom('office')
+    .select('id')
+    .where('slug', '=', 'domzale')
+    .where('organisation_id', '=', org.id)
+    .executeTakeFirstOrThrow();
+  const service = await db
+    .selectFrom('service')
+    .select('id')
+    .where('slug', '=', 'splosne-informacije')
+    .where('organisation_id', '=', org.id)
+    .executeTakeFirstOrThrow();
   await sql`DELETE FROM service_official WHERE service_id = ${service.id}`.execute(db);
   for (let i = 1; i <= 10; i++) {
     const { id } = await db
       .insertInto('staff')
-      .values({ organisation_id: org.id, email: `bench${i}@domzale.example`, display_name: `Bench Official ${i}`, role: 'official', password_hash: 'x' })
+      .values({
+        organisation_id: org.id,
+        email: `bench${i}@domzale.example`,
+        display_name: `Bench Official ${i}`,
+        role: 'official',
+        password_hash: 'x',
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     await db.insertInto('staff_office').values({ staff_id: id, office_id: office.id }).execute();
-    await db.insertInto('service_official').values({ service_id: service.id, staff_id: id }).execute();
+    await db
+      .insertInto('service_official')
+      .values({ service_id: service.id, staff_id: id })
+      .execute();
     await db
       .insertInto('official_hours')
-      .values([1, 2, 3, 4, 5].map((weekday) => ({ staff_id: id, office_id: office.id, weekday, starts: '08:00', ends: '15:00' })))
+      .values(
+        [1, 2, 3, 4, 5].map((weekday) => ({
+          staff_id: id,
+          office_id: office.id,
+          weekday,
+          starts: '08:00',
+          ends: '15:00',
+        })),
+      )
       .execute();
     await sql`
       INSERT INTO booking (organisation_id, office_id, service_id, staff_id, during, seat, state, citizen_name, citizen_email, created_at, confirmed_at)

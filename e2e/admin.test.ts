@@ -9,7 +9,14 @@ import assert from 'node:assert/strict';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Okence } from '../src/boot.ts';
 import { DEMO_PASSWORD } from '../src/tenants/demo-data.ts';
-import { expectAccessible, expectNoHorizontalScroll, launchBrowser, startSite, startSmtpSink, waitForMail } from './harness.ts';
+import {
+  expectAccessible,
+  expectNoHorizontalScroll,
+  launchBrowser,
+  startSite,
+  startSmtpSink,
+  waitForMail,
+} from './harness.ts';
 import { SignInPage } from './pages.ts';
 
 const ORG = 'ue-ljutomer';
@@ -29,7 +36,11 @@ class CalendarPage {
   }
   /** The days shown as bookable (links), as YYYY-MM-DD. */
   async freeDays(): Promise<string[]> {
-    return this.page.locator('td.day-free a').evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).searchParams.get('day') ?? ''));
+    return this.page
+      .locator('td.day-free a')
+      .evaluateAll((links) =>
+        links.map((a) => new URL((a as HTMLAnchorElement).href).searchParams.get('day') ?? ''),
+      );
   }
   async times(day: string): Promise<string[]> {
     await this.open(`&month=${day.slice(0, 7)}&day=${day}`);
@@ -85,7 +96,8 @@ describe('organisation administration in the browser', () => {
     }
     assert.ok(free.length >= 2, `free days: ${free.join(', ')}`);
     const closed = free[0]!;
-    const weekdayOf = (d: string) => new Date(`${d}T12:00:00Z`).toLocaleDateString('en-GB', { weekday: 'long', timeZone: 'UTC' });
+    const weekdayOf = (d: string) =>
+      new Date(`${d}T12:00:00Z`).toLocaleDateString('en-GB', { weekday: 'long', timeZone: 'UTC' });
     const changed = free.find((d) => weekdayOf(d) !== weekdayOf(closed))!;
 
     await admin.goto(`${baseUrl}/staff/availability?lang=en`);
@@ -93,7 +105,9 @@ describe('organisation administration in the browser', () => {
     await admin.locator('#closure-day').fill(closed);
     await admin.getByRole('button', { name: 'Add the closure' }).click();
     await admin.waitForURL(/saved=1/);
-    const hours = admin.locator('form', { has: admin.getByRole('heading', { name: 'Marko Kolar · Ljutomer, main office' }) });
+    const hours = admin.locator('form', {
+      has: admin.getByRole('heading', { name: 'Marko Kolar · Ljutomer, main office' }),
+    });
     await hours.getByLabel(weekdayOf(changed), { exact: true }).fill('13:00-14:00');
     await hours.getByRole('button', { name: 'Save' }).click();
     await admin.waitForURL(/saved=1/);
@@ -102,7 +116,10 @@ describe('organisation administration in the browser', () => {
     await calendar.open(`&month=${closed.slice(0, 7)}`);
     assert.ok(!(await calendar.freeDays()).includes(closed), `${closed} is still offered`);
     const times = await calendar.times(changed);
-    assert.deepEqual(times.map((t) => t.trim()), ['13:00', '13:15', '13:30', '13:45']);
+    assert.deepEqual(
+      times.map((t) => t.trim()),
+      ['13:00', '13:15', '13:30', '13:45'],
+    );
   });
 
   test('a service with only Slovenian texts is flagged per field and language until translated, and is public at once', async () => {
@@ -112,7 +129,11 @@ describe('organisation administration in the browser', () => {
     await expectAccessible(admin);
     await admin.getByRole('link', { name: 'Add a service' }).click();
     await expectAccessible(admin);
-    assert.equal(await admin.getByLabel(/^Length of an appointment/).inputValue(), '30', 'a new service needs a length');
+    assert.equal(
+      await admin.getByLabel(/^Length of an appointment/).inputValue(),
+      '30',
+      'a new service needs a length',
+    );
     await admin.getByLabel(/^Web address/).fill('ribiska-dovolilnica');
     await admin.locator('#name_sl').fill('Ribiška dovolilnica');
     await admin.locator('#description_sl').fill('Izdaja letne ribiške dovolilnice.');
@@ -120,16 +141,29 @@ describe('organisation administration in the browser', () => {
     await admin.getByLabel('Marko Kolar').check();
     await admin.getByRole('button', { name: 'Save' }).click();
     await admin.waitForURL(/saved=1/);
-    assert.match(await admin.locator('.warning-box').innerText(), /Missing translations: Name: Čeština, English; Description: Čeština, English/);
+    assert.match(
+      await admin.locator('.warning-box').innerText(),
+      /Missing translations: Name: Čeština, English; Description: Čeština, English/,
+    );
     assert.equal(await admin.locator('#name_cs-missing').innerText(), 'Translation missing');
     await expectAccessible(admin);
 
     await admin.getByRole('link', { name: 'Back to the services' }).click();
     const row = admin.getByRole('row', { name: /Ribiška dovolilnica/ });
-    assert.match(await row.innerText(), /Missing translations: Name: Čeština, English; Description: Čeština, English/);
+    assert.match(
+      await row.innerText(),
+      /Missing translations: Name: Čeština, English; Description: Čeština, English/,
+    );
     await row.getByRole('link').click();
-    assert.equal(await admin.locator('input[name="durationMinutes"]').count(), 0, 'once the service exists its length is a booking rule, set in one place');
-    assert.match((await admin.getByRole('link', { name: /booking rules/ }).getAttribute('href')) ?? '', /^\/staff\/availability#rules-[0-9a-f-]{36}$/);
+    assert.equal(
+      await admin.locator('input[name="durationMinutes"]').count(),
+      0,
+      'once the service exists its length is a booking rule, set in one place',
+    );
+    assert.match(
+      (await admin.getByRole('link', { name: /booking rules/ }).getAttribute('href')) ?? '',
+      /^\/staff\/availability#rules-[0-9a-f-]{36}$/,
+    );
     await admin.locator('#name_cs').fill('Rybářská povolenka');
     await admin.locator('#name_en').fill('Fishing permit');
     await admin.locator('#description_cs').fill('Vydání roční rybářské povolenky.');
@@ -141,13 +175,20 @@ describe('organisation administration in the browser', () => {
     assert.match(await admin.getByRole('row', { name: /Fishing permit/ }).innerText(), /Complete/);
 
     await citizen.goto(`${baseUrl}/o/${ORG}?lang=en`);
-    assert.ok(await citizen.getByText('Fishing permit').first().isVisible(), 'the service is on the public page at once');
+    assert.ok(
+      await citizen.getByText('Fishing permit').first().isVisible(),
+      'the service is on the public page at once',
+    );
   });
 
   test('an official is invited with the keyboard only; the mail reaches the SMTP server, its link sets a good password once, and they sign in', async () => {
     await admin.goto(`${baseUrl}/staff/admin/officials/new?lang=en`);
     await expectAccessible(admin);
-    assert.equal(await admin.locator('input[type=password]').count(), 0, 'nobody types a password for someone else');
+    assert.equal(
+      await admin.locator('input[type=password]').count(),
+      0,
+      'nobody types a password for someone else',
+    );
     const k = admin.keyboard;
     await tabTo(admin, 'displayName');
     await k.type('Nina Zupan');
@@ -162,7 +203,11 @@ describe('organisation administration in the browser', () => {
     await k.press('Enter');
     await admin.waitForLoadState();
     assert.match(await admin.locator('.error-summary').innerText(), /email/i);
-    assert.equal(await admin.locator('#displayName').inputValue(), 'Nina Zupan', 'what was typed is kept');
+    assert.equal(
+      await admin.locator('#displayName').inputValue(),
+      'Nina Zupan',
+      'what was typed is kept',
+    );
     assert.equal(await admin.locator('#offices').isChecked(), true);
     await expectAccessible(admin);
 
@@ -171,13 +216,20 @@ describe('organisation administration in the browser', () => {
     await k.type('.example');
     await k.press('Enter');
     await admin.waitForURL(/\/staff\/admin\/officials\/[0-9a-f-]{36}\?invited=1/);
-    assert.match(await admin.locator('p.notice').innerText(), /The invitation was sent to nina\.zupan@ljutomer\.example/);
+    assert.match(
+      await admin.locator('p.notice').innerText(),
+      /The invitation was sent to nina\.zupan@ljutomer\.example/,
+    );
     assert.ok(await admin.getByRole('button', { name: 'Send the invitation again' }).isVisible());
     await expectAccessible(admin);
 
     // The mail, as the SMTP server received it, in the organisation's language.
     // The link names PUBLIC_URL (this test site listens on a port of its own): its path is the key.
-    const mailed = await waitForMail(smtp.messages, 'nina.zupan@ljutomer.example', /(http:\/\/localhost:\d+\/set-password\/[A-Za-z0-9_-]{43})/);
+    const mailed = await waitForMail(
+      smtp.messages,
+      'nina.zupan@ljutomer.example',
+      /(http:\/\/localhost:\d+\/set-password\/[A-Za-z0-9_-]{43})/,
+    );
     const link = `${baseUrl}${new URL(mailed).pathname}`;
     const fresh = await browser.newContext({ locale: 'en-GB' });
     const page = await fresh.newPage();
@@ -186,7 +238,10 @@ describe('organisation administration in the browser', () => {
     await page.getByLabel(/^New password/).fill('password1234');
     await page.getByRole('button', { name: 'Set password' }).click();
     await page.waitForLoadState();
-    assert.match(await page.locator('.error-summary').innerText(), /This password is on a list of common or leaked passwords/);
+    assert.match(
+      await page.locator('.error-summary').innerText(),
+      /This password is on a list of common or leaked passwords/,
+    );
     await page.getByLabel(/^New password/).fill(GOOD_PASSWORD);
     await page.getByRole('button', { name: 'Set password' }).click();
     await page.waitForURL(/\/staff\/sign-in\?password_set=1/);
@@ -206,14 +261,24 @@ describe('organisation administration in the browser', () => {
     await admin.getByRole('link', { name: 'Petra Zorko' }).click();
     await admin.getByLabel(/^Role/).selectOption('official');
     await admin.getByRole('button', { name: 'Save' }).click();
-    assert.match(await admin.locator('.error-summary').innerText(), /must keep at least one active admin/);
+    assert.match(
+      await admin.locator('.error-summary').innerText(),
+      /must keep at least one active admin/,
+    );
     await expectAccessible(admin);
     await admin.goto(`${baseUrl}/staff/admin/officials?lang=en`);
     assert.match(await admin.getByRole('row', { name: /Petra Zorko/ }).innerText(), /Admin/);
   });
 
   test('the other admin pages pass axe and reflow at 320 px', async () => {
-    for (const path of ['/staff/admin/offices', '/staff/admin/offices/new', '/staff/admin/settings', '/staff/account/password', '/staff/admin/services/new', '/staff/admin/officials/new']) {
+    for (const path of [
+      '/staff/admin/offices',
+      '/staff/admin/offices/new',
+      '/staff/admin/settings',
+      '/staff/account/password',
+      '/staff/admin/services/new',
+      '/staff/admin/officials/new',
+    ]) {
       await admin.setViewportSize({ width: 1024, height: 800 });
       await admin.goto(`${baseUrl}${path}?lang=sl`);
       await expectAccessible(admin);
@@ -224,6 +289,9 @@ describe('organisation administration in the browser', () => {
     await admin.goto(`${baseUrl}/staff/admin/offices?lang=cs`);
     await admin.getByRole('link', { name: 'Ljutomer, sídlo' }).click();
     await expectAccessible(admin);
-    assert.match(await admin.locator('#state + p').innerText(), /Nadcházející termíny tam zůstanou rezervované: \d+\./);
+    assert.match(
+      await admin.locator('#state + p').innerText(),
+      /Nadcházející termíny tam zůstanou rezervované: \d+\./,
+    );
   });
 });

@@ -4,7 +4,12 @@ import type { Browser, Page } from 'playwright-core';
 import { localParts } from '../src/booking/time.ts';
 import { shiftedClock } from '../src/lib/clock.ts';
 import { bookThroughApi } from '../src/meeting/testing.ts';
-import { expectAccessible, expectNoHorizontalScroll, launchCallBrowser, startSite } from './harness.ts';
+import {
+  expectAccessible,
+  expectNoHorizontalScroll,
+  launchCallBrowser,
+  startSite,
+} from './harness.ts';
 import { newCallPage, prejoinAndJoin, signIn, stage, tabAndPress, text } from './meeting-pages.ts';
 
 const days = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
@@ -33,14 +38,41 @@ describe('the agenda in Chromium', () => {
     const { baseUrl, okence } = await startSite({}, { clock });
     try {
       // Four appointments on one day at Domžale, booked now; then the site's clock stands five minutes before the first.
-      const who = [['Ana Kranjc', 'ana@example.si'], ['Borut Zupan', 'borut@example.si'], ['Cvetka Horvat', 'cvetka@example.si'], ['Darko Vidmar', 'darko@example.si']] as const;
+      const who = [
+        ['Ana Kranjc', 'ana@example.si'],
+        ['Borut Zupan', 'borut@example.si'],
+        ['Cvetka Horvat', 'cvetka@example.si'],
+        ['Darko Vidmar', 'darko@example.si'],
+      ] as const;
       const bookedAt = new Date();
-      const first = await bookThroughApi(okence, { organisation: 'ue-domzale', office: 'domzale', service: 'splosne-informacije', day: days(1), to: days(14), name: who[0][0], email: who[0][1] });
+      const first = await bookThroughApi(okence, {
+        organisation: 'ue-domzale',
+        office: 'domzale',
+        service: 'splosne-informacije',
+        day: days(1),
+        to: days(14),
+        name: who[0][0],
+        email: who[0][1],
+      });
       const day = { d: localParts(first.start, 'Europe/Ljubljana').date };
       const bookings: Booking[] = [first];
-      for (const [name, email] of who.slice(1)) bookings.push(await bookThroughApi(okence, { organisation: 'ue-domzale', office: 'domzale', service: 'splosne-informacije', day: day.d, name, email }));
+      for (const [name, email] of who.slice(1))
+        bookings.push(
+          await bookThroughApi(okence, {
+            organisation: 'ue-domzale',
+            office: 'domzale',
+            service: 'splosne-informacije',
+            day: day.d,
+            name,
+            email,
+          }),
+        );
       const [ana, borut, cvetka, darko] = bookings as [Booking, Booking, Booking, Booking];
-      await okence.handle.db.updateTable('booking').set({ notes: 'Prinesem staro dovoljenje' }).where('id', '=', borut.id).execute();
+      await okence.handle.db
+        .updateTable('booking')
+        .set({ notes: 'Prinesem staro dovoljenje' })
+        .where('id', '=', borut.id)
+        .execute();
       clock.setNow(new Date(ana.start.getTime() - 5 * 60_000));
 
       const official = await newCallPage(browser);
@@ -48,14 +80,25 @@ describe('the agenda in Chromium', () => {
       // Today's agenda on the start page, then the full agenda: every appointment with its state and notes.
       for (const b of bookings) await official.locator(`tr[data-booking="${b.id}"]`).waitFor();
       await official.goto(`${baseUrl}/staff/agenda?lang=en`);
-      for (const b of bookings) assert.equal(await official.locator(`tr[data-booking="${b.id}"] [data-state]`).getAttribute('data-state'), 'not_arrived');
+      for (const b of bookings)
+        assert.equal(
+          await official
+            .locator(`tr[data-booking="${b.id}"] [data-state]`)
+            .getAttribute('data-state'),
+          'not_arrived',
+        );
       await official.getByText('Prinesem staro dovoljenje').waitFor();
       await expectAccessible(official);
       await official.setViewportSize({ width: 320, height: 640 });
       await expectNoHorizontalScroll(official);
       // On a phone the rows are cards: the meeting link is on screen, not in a sideways scroll.
-      const openLink = await official.locator(`tr[data-booking="${ana.id}"] a.button`).boundingBox();
-      assert.ok(openLink && openLink.x >= 0 && openLink.x + openLink.width <= 320, `the meeting link is on screen at 320 px: ${JSON.stringify(openLink)}`);
+      const openLink = await official
+        .locator(`tr[data-booking="${ana.id}"] a.button`)
+        .boundingBox();
+      assert.ok(
+        openLink && openLink.x >= 0 && openLink.x + openLink.width <= 320,
+        `the meeting link is on screen at 320 px: ${JSON.stringify(openLink)}`,
+      );
       await official.setViewportSize({ width: 1280, height: 800 });
       await official.getByRole('link', { name: text('agenda.week_view') }).click();
       await official.waitForURL(/week=/);
@@ -67,8 +110,15 @@ describe('the agenda in Chromium', () => {
       await official.getByRole('heading', { name: text('agenda.history') }).waitFor();
       await official.getByText(text('agenda.history.confirmed')).waitFor();
       await expectAccessible(official);
-      const viewed = await okence.handle.db.selectFrom('audit_event').select(['action', 'summary', 'detail']).where('object_id', '=', borut.id).execute();
-      assert.deepEqual(viewed.map((r) => r.action), ['appointment.viewed']);
+      const viewed = await okence.handle.db
+        .selectFrom('audit_event')
+        .select(['action', 'summary', 'detail'])
+        .where('object_id', '=', borut.id)
+        .execute();
+      assert.deepEqual(
+        viewed.map((r) => r.action),
+        ['appointment.viewed'],
+      );
       assert.doesNotMatch(JSON.stringify(viewed), /Borut|borut@|dovoljenje/);
 
       // A citizen knocks from another browser: the panel on this other staff page shows them without a reload.
@@ -78,7 +128,11 @@ describe('the agenda in Chromium', () => {
       const panel = official.locator('#lobby-panel');
       await panel.getByText('Ana Kranjc', { exact: true }).waitFor({ timeout: 10_000 });
       await panel.getByText(text('agenda.lobby.waited', { minutes: '0' })).waitFor();
-      assert.equal(await official.evaluate(() => performance.getEntriesByType('navigation').length), 1, 'no reload');
+      assert.equal(
+        await official.evaluate(() => performance.getEntriesByType('navigation').length),
+        1,
+        'no reload',
+      );
       await expectAccessible(official);
 
       // Without JavaScript the panel is there on refresh.
@@ -87,12 +141,18 @@ describe('the agenda in Chromium', () => {
       await signIn(plain, baseUrl, 'uradnik@domzale.example');
       await plain.goto(`${baseUrl}/staff/agenda?lang=en`);
       assert.match(await plain.locator('#lobby-panel').innerText(), /Ana Kranjc/);
-      assert.equal(await plain.locator(`tr[data-booking="${ana.id}"] [data-state]`).getAttribute('data-state'), 'in_lobby');
+      assert.equal(
+        await plain.locator(`tr[data-booking="${ana.id}"] [data-state]`).getAttribute('data-state'),
+        'in_lobby',
+      );
       await noJs.close();
 
       // Into the meeting with one click from the agenda.
       await official.goto(`${baseUrl}/staff/agenda?lang=en`);
-      await official.locator(`tr[data-booking="${ana.id}"]`).getByRole('link', { name: text('meeting.open_room', { name: 'Ana Kranjc' }) }).click();
+      await official
+        .locator(`tr[data-booking="${ana.id}"]`)
+        .getByRole('link', { name: text('meeting.open_room', { name: 'Ana Kranjc' }) })
+        .click();
       await official.waitForURL(new RegExp(`/staff/meetings/${ana.id}$`));
       await stage(official, 'prejoin');
       await citizen.context().close();
@@ -109,12 +169,19 @@ describe('the agenda in Chromium', () => {
       await official.waitForURL(/saved=cancelled/);
       await official.getByText(text('agenda.saved.cancelled')).waitFor();
       await expectAccessible(official);
-      const mail = await okence.handle.db.selectFrom('mail_outbox').select(['text_body', 'ics']).where('dedupe_key', 'like', `booking:${darko.id}:cancelled:%`).executeTakeFirstOrThrow();
+      const mail = await okence.handle.db
+        .selectFrom('mail_outbox')
+        .select(['text_body', 'ics'])
+        .where('dedupe_key', 'like', `booking:${darko.id}:cancelled:%`)
+        .executeTakeFirstOrThrow();
       assert.match(mail.text_body, /Uradnik je zbolel, prosimo za nov termin\./);
       assert.match(mail.ics ?? '', /METHOD:CANCEL/);
 
       // Borut's meeting took place: his identity check is recorded by keyboard, then corrected; both stay in the history.
-      await okence.handle.db.insertInto('meeting').values({ booking_id: borut.id, started_at: borut.start }).execute();
+      await okence.handle.db
+        .insertInto('meeting')
+        .values({ booking_id: borut.id, started_at: borut.start })
+        .execute();
       await official.goto(`${baseUrl}/staff/appointments/${borut.id}?lang=en`);
       await tabTo(official, '#document');
       // Type-ahead on the focused list picks the document by its first letter.
@@ -129,21 +196,43 @@ describe('the agenda in Chromium', () => {
       await official.locator('[data-identity="driving_licence"]').waitFor();
       const history = official.locator('.history');
       // The first check stays beside its correction.
-      await history.locator('li', { hasText: `checked the identity: ${text('agenda.document.passport')}` }).waitFor();
-      await history.locator('li', { hasText: `checked the identity: ${text('agenda.document.driving_licence')}` }).waitFor();
+      await history
+        .locator('li', { hasText: `checked the identity: ${text('agenda.document.passport')}` })
+        .waitFor();
+      await history
+        .locator('li', {
+          hasText: `checked the identity: ${text('agenda.document.driving_licence')}`,
+        })
+        .waitFor();
       await expectAccessible(official);
 
       // Cvetka did not come: nothing to record before ten minutes after her start; then a question first, and undo in one step.
       await official.goto(`${baseUrl}/staff/appointments/${cvetka.id}?lang=en`);
-      assert.equal(await official.getByRole('link', { name: text('agenda.no_show_link', { name: 'Cvetka Horvat' }) }).count(), 0, 'no no-show before the start');
+      assert.equal(
+        await official
+          .getByRole('link', { name: text('agenda.no_show_link', { name: 'Cvetka Horvat' }) })
+          .count(),
+        0,
+        'no no-show before the start',
+      );
       clock.setNow(new Date(cvetka.start.getTime() + 11 * 60_000));
       await signIn(official, baseUrl, 'uradnik@domzale.example');
       await official.goto(`${baseUrl}/staff/appointments/${cvetka.id}?lang=en`);
       await tabTo(official, `a[href="/staff/appointments/${cvetka.id}/no-show"]`);
       await official.keyboard.press('Enter');
-      await official.getByRole('heading', { name: text('agenda.no_show_title', { name: 'Cvetka Horvat' }) }).waitFor();
+      await official
+        .getByRole('heading', { name: text('agenda.no_show_title', { name: 'Cvetka Horvat' }) })
+        .waitFor();
       await expectAccessible(official);
-      assert.equal(await okence.handle.db.selectFrom('meeting').select('no_show').where('booking_id', '=', cvetka.id).executeTakeFirst(), undefined, 'asking records nothing');
+      assert.equal(
+        await okence.handle.db
+          .selectFrom('meeting')
+          .select('no_show')
+          .where('booking_id', '=', cvetka.id)
+          .executeTakeFirst(),
+        undefined,
+        'asking records nothing',
+      );
       await tabAndPress(official, text('agenda.no_show_submit'));
       await official.getByText(text('agenda.saved.no_show')).waitFor();
       await official.locator('[data-state="no_show"]').waitFor();
@@ -157,8 +246,13 @@ describe('the agenda in Chromium', () => {
       // The citizen's calendar offers that time again (seen from when the day was booked, before the minimum notice).
       clock.setNow(bookedAt);
       const citizenPage = await browser.newPage({ locale: 'en-GB' });
-      await citizenPage.goto(`${baseUrl}/o/ue-domzale/s/splosne-informacije/book/domzale?month=${day.d.slice(0, 7)}&day=${day.d}&lang=en`);
-      const offered = (start: Date) => citizenPage.locator(`a[href$="contact?start=${encodeURIComponent(start.toISOString())}"]`).count();
+      await citizenPage.goto(
+        `${baseUrl}/o/ue-domzale/s/splosne-informacije/book/domzale?month=${day.d.slice(0, 7)}&day=${day.d}&lang=en`,
+      );
+      const offered = (start: Date) =>
+        citizenPage
+          .locator(`a[href$="contact?start=${encodeURIComponent(start.toISOString())}"]`)
+          .count();
       assert.ok((await offered(darko.start)) > 0, 'the cancelled time is offered again');
       await citizenPage.close();
     } finally {
@@ -166,4 +260,3 @@ describe('the agenda in Chromium', () => {
     }
   });
 });
-

@@ -17,12 +17,21 @@ after(async () => {
 });
 
 /** Presses Tab until the focused element matches, at most 80 times. */
-async function tabTo(page: Page, matches: (el: { tag: string; text: string; id: string; cls: string }) => boolean, what: string): Promise<void> {
+async function tabTo(
+  page: Page,
+  matches: (el: { tag: string; text: string; id: string; cls: string }) => boolean,
+  what: string,
+): Promise<void> {
   for (let i = 0; i < 80; i++) {
     await page.keyboard.press('Tab');
     const el = await page.evaluate(() => {
       const a = document.activeElement as HTMLElement | null;
-      return { tag: a?.tagName ?? '', text: a?.textContent?.trim() ?? '', id: a?.id ?? '', cls: a?.parentElement?.className ?? '' };
+      return {
+        tag: a?.tagName ?? '',
+        text: a?.textContent?.trim() ?? '',
+        id: a?.id ?? '',
+        cls: a?.parentElement?.className ?? '',
+      };
     });
     if (matches(el)) return;
   }
@@ -37,8 +46,16 @@ test('keyboard only: from the service page to a confirmed booking', async () => 
   await page.waitForURL(/\/book\/ljutomer/);
   // A day other than today: today's first free time stops being bookable when its two hours'
   // notice runs out, which a run crossing a quarter hour can meet before it reserves.
-  const today = Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Ljubljana', day: 'numeric' }).format(new Date()));
-  await tabTo(page, (e) => e.tag === 'A' && e.cls === 'day-free' && parseInt(e.text, 10) !== today, 'a day with free times after today');
+  const today = Number(
+    new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Ljubljana', day: 'numeric' }).format(
+      new Date(),
+    ),
+  );
+  await tabTo(
+    page,
+    (e) => e.tag === 'A' && e.cls === 'day-free' && parseInt(e.text, 10) !== today,
+    'a day with free times after today',
+  );
   await page.keyboard.press('Enter');
   await page.waitForURL(/day=/);
   await tabTo(page, (e) => e.tag === 'A' && /^\d{2}:\d{2}$/.test(e.text), 'a free time');
@@ -77,12 +94,20 @@ test('keyboard only: from the service page to a confirmed booking', async () => 
   await tabTo(page, (e) => e.tag === 'A' && e.text === 'Cancel the appointment', 'the cancel link');
   await page.keyboard.press('Enter');
   await page.waitForURL(/\/cancel$/);
-  await page.getByText(/^Cancel the appointment on [A-Z][a-z]+day, \d{1,2} [A-Z][a-z]+ \d{4} at \d{2}:\d{2}\? This cannot be undone\.$/).waitFor();
+  await page
+    .getByText(
+      /^Cancel the appointment on [A-Z][a-z]+day, \d{1,2} [A-Z][a-z]+ \d{4} at \d{2}:\d{2}\? This cannot be undone\.$/,
+    )
+    .waitFor();
   await expectAccessible(page);
   await tabTo(page, (e) => e.tag === 'A' && e.text === 'No, keep it', 'No, keep it');
   await page.keyboard.press('Enter');
   await page.waitForURL(/\/m\/[A-Za-z0-9_-]{43}$/);
-  assert.equal(await page.getByRole('link', { name: 'Move to another time' }).count(), 1, 'still booked');
+  assert.equal(
+    await page.getByRole('link', { name: 'Move to another time' }).count(),
+    1,
+    'still booked',
+  );
   await tabTo(page, (e) => e.tag === 'A' && e.text === 'Cancel the appointment', 'the cancel link');
   await page.keyboard.press('Enter');
   await page.waitForURL(/\/cancel$/);

@@ -4,10 +4,23 @@ import type { Browser, Page } from 'playwright-core';
 import type { Okence } from '../src/boot.ts';
 import { shiftedClock } from '../src/lib/clock.ts';
 import { bookThroughApi } from '../src/meeting/testing.ts';
-import { expectAccessible, launchBrowser, newPage, startMailedSite, startSite, waitForMail } from './harness.ts';
+import {
+  expectAccessible,
+  launchBrowser,
+  newPage,
+  startMailedSite,
+  startSite,
+  waitForMail,
+} from './harness.ts';
 
 /** A citizen books a video appointment from the service page to the confirmation, as a person would. */
-async function bookThrough(page: Page, baseUrl: string, email: string, messages: Parameters<typeof waitForMail>[0], scan: (p: Page) => Promise<void>) {
+async function bookThrough(
+  page: Page,
+  baseUrl: string,
+  email: string,
+  messages: Parameters<typeof waitForMail>[0],
+  scan: (p: Page) => Promise<void>,
+) {
   await page.goto(`${baseUrl}/o/ue-ljutomer/s/splosne-informacije?lang=en`);
   await page.getByRole('link', { name: 'Book a video appointment' }).click();
   await page.waitForURL(/\/book\/ljutomer/);
@@ -27,7 +40,9 @@ async function bookThrough(page: Page, baseUrl: string, email: string, messages:
   await scan(page);
   await page.getByLabel('Name and surname').fill('Žan Čuk');
   await page.getByLabel(/^Email address/).fill(email);
-  await page.getByLabel(/^Notes for the official/).fill('Zanima me potrdilo o stalnem prebivališču.');
+  await page
+    .getByLabel(/^Notes for the official/)
+    .fill('Zanima me potrdilo o stalnem prebivališču.');
   await page.getByRole('button', { name: 'Reserve' }).click();
   await page.waitForURL(/\/h\/[0-9a-f-]{36}$/);
   await scan(page);
@@ -63,10 +78,16 @@ describe('booking in Chromium with a real SMTP server', () => {
       };
       const { join } = await bookThrough(page, site.baseUrl, email, smtp.messages, scan);
       // The confirmation email carries a calendar invitation.
-      const confirmation = smtp.messages.find((m) => m.subject?.startsWith('Appointment confirmed') && JSON.stringify(m.to).includes(email));
+      const confirmation = smtp.messages.find(
+        (m) =>
+          m.subject?.startsWith('Appointment confirmed') && JSON.stringify(m.to).includes(email),
+      );
       assert.ok(confirmation);
-      const calendar = confirmation.attachments.find((a) => a.contentType.startsWith('text/calendar')) ?? null;
-      const icsText = calendar ? calendar.content.toString('utf8') : String((confirmation as unknown as { text?: string }).text);
+      const calendar =
+        confirmation.attachments.find((a) => a.contentType.startsWith('text/calendar')) ?? null;
+      const icsText = calendar
+        ? calendar.content.toString('utf8')
+        : String((confirmation as unknown as { text?: string }).text);
       assert.match(icsText + JSON.stringify(confirmation.headers), /METHOD:REQUEST|text\/calendar/);
       // Links are built on PUBLIC_URL; this test's server listens on a port of its own.
       await page.goto(new URL(new URL(join).pathname, site.baseUrl).href);
@@ -94,15 +115,31 @@ describe('the join link used too early', () => {
 
   test('says when in a sentence, counts down and opens the pre-join by itself; without JavaScript a link checks again', async () => {
     clock.setNow(new Date());
-    const b = await bookThroughApi(site.okence, { organisation: 'ue-domzale', office: 'domzale', service: 'splosne-informacije', day: days(1), to: days(14), name: 'Ana Zgodnja', email: 'zgodnja@example.si' });
+    const b = await bookThroughApi(site.okence, {
+      organisation: 'ue-domzale',
+      office: 'domzale',
+      service: 'splosne-informacije',
+      day: days(1),
+      to: days(14),
+      name: 'Ana Zgodnja',
+      email: 'zgodnja@example.si',
+    });
     const joinPath = `/j/${b.joinToken}?lang=en`;
     const opensAt = b.start.getTime() - 15 * 60_000;
 
     clock.setNow(new Date(opensAt - 60 * 60_000));
     const plain = await newPage(browser, { javaScriptEnabled: false, locale: 'en-GB' });
     await plain.goto(`${site.baseUrl}${joinPath}`);
-    await plain.getByText(/come back through the same link on [A-Z][a-z]+day, \d{1,2} [A-Z][a-z]+ \d{4} at \d{2}:\d{2}\./).waitFor();
-    assert.equal(await plain.locator('#early-countdown').isVisible(), false, 'no countdown without JavaScript');
+    await plain
+      .getByText(
+        /come back through the same link on [A-Z][a-z]+day, \d{1,2} [A-Z][a-z]+ \d{4} at \d{2}:\d{2}\./,
+      )
+      .waitFor();
+    assert.equal(
+      await plain.locator('#early-countdown').isVisible(),
+      false,
+      'no countdown without JavaScript',
+    );
     await plain.getByRole('link', { name: 'Check again now' }).click();
     await plain.waitForLoadState();
     assert.equal(await plain.locator('h1').textContent(), 'Your meeting has not started yet');
@@ -111,11 +148,17 @@ describe('the join link used too early', () => {
     clock.setNow(new Date(opensAt - 10 * 60_000));
     const page = await newPage(browser, { locale: 'en-GB' });
     await page.goto(`${site.baseUrl}${joinPath}`);
-    await page.getByRole('timer').filter({ hasText: /^The waiting room opens in (10|9) min \d{2} s\./ }).waitFor();
+    await page
+      .getByRole('timer')
+      .filter({ hasText: /^The waiting room opens in (10|9) min \d{2} s\./ })
+      .waitFor();
     await expectAccessible(page);
     clock.setNow(new Date(opensAt - 3_000));
     await page.goto(`${site.baseUrl}${joinPath}`);
-    await page.getByRole('timer').filter({ hasText: /^The waiting room opens in \d s\./ }).waitFor();
+    await page
+      .getByRole('timer')
+      .filter({ hasText: /^The waiting room opens in \d s\./ })
+      .waitFor();
     // No click: the page opens the meeting when its time comes.
     await page.locator('h1', { hasText: 'Video meeting' }).waitFor({ timeout: 15_000 });
     assert.ok(clock.now().getTime() >= opensAt, 'not before the server says it is open');

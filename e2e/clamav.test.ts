@@ -5,7 +5,9 @@ import { makeZip } from '../src/files/testing.ts';
 import { EICAR, startClamd } from './clamd.ts';
 
 const MB = 1024 * 1024;
-const PDF = Buffer.from('%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
+const PDF = Buffer.from(
+  '%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n',
+);
 
 describe('scanning uploads with a real clamd', () => {
   let clamd: Awaited<ReturnType<typeof startClamd>>;
@@ -34,7 +36,10 @@ describe('scanning uploads with a real clamd', () => {
 
   test('EICAR appended to a PDF or deflated inside a .docx is found', async () => {
     assert.equal((await scanBytes(clamd.url, Buffer.concat([PDF, EICAR]))).clean, false);
-    const docx = makeZip([{ name: '[Content_Types].xml', data: '<Types/>' }, { name: 'word/media/x.bin', data: EICAR }]);
+    const docx = makeZip([
+      { name: '[Content_Types].xml', data: '<Types/>' },
+      { name: 'word/media/x.bin', data: EICAR },
+    ]);
     assert.equal((await scanBytes(clamd.url, docx)).clean, false);
   });
 
@@ -48,18 +53,27 @@ describe('scanning uploads with a real clamd', () => {
   });
 
   test('a file over StreamMaxLength is refused as unscanned, not passed as clean', async () => {
-    await assert.rejects(scanBytes(clamd.url, Buffer.alloc(26 * MB)), (e) => e instanceof ScannerUnavailable && /size limit/i.test(e.message));
+    await assert.rejects(
+      scanBytes(clamd.url, Buffer.alloc(26 * MB)),
+      (e) => e instanceof ScannerUnavailable && /size limit/i.test(e.message),
+    );
   });
 
   test('a clamd slower than the timeout gives ScannerUnavailable', async () => {
-    await assert.rejects(scanBytes(clamd.url, Buffer.alloc(5 * MB), { timeoutMs: 1 }), (e) => e instanceof ScannerUnavailable && /within 1 ms/.test(e.message));
+    await assert.rejects(
+      scanBytes(clamd.url, Buffer.alloc(5 * MB), { timeoutMs: 1 }),
+      (e) => e instanceof ScannerUnavailable && /within 1 ms/.test(e.message),
+    );
   });
 });
 
 test('nothing listening gives ScannerUnavailable at once, and PING says false', async () => {
   // Port 1 (tcpmux) is privileged and unused on any machine these tests run on.
   const started = Date.now();
-  await assert.rejects(scanBytes('tcp://127.0.0.1:1', EICAR), (e) => e instanceof ScannerUnavailable && /ECONNREFUSED/.test(e.message));
+  await assert.rejects(
+    scanBytes('tcp://127.0.0.1:1', EICAR),
+    (e) => e instanceof ScannerUnavailable && /ECONNREFUSED/.test(e.message),
+  );
   await assert.rejects(scanBytes('unix:///nonexistent/clamd.sock', EICAR), ScannerUnavailable);
   assert.ok(Date.now() - started < 1_000);
   assert.equal(await pingClamd('tcp://127.0.0.1:1'), false);

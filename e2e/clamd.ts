@@ -15,7 +15,10 @@ const CLAMD = '/usr/sbin/clamd';
  * The 68-byte EICAR anti-virus test file (eicar.org). Kept in two halves so that a scanner on a
  * developer's machine does not quarantine this source file.
  */
-export const EICAR = Buffer.from(['X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-', 'STANDARD-ANTIVIRUS-TEST-FILE!$H+H*'].join(''), 'latin1');
+export const EICAR = Buffer.from(
+  ['X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-', 'STANDARD-ANTIVIRUS-TEST-FILE!$H+H*'].join(''),
+  'latin1',
+);
 
 // An .ndb body signature (ClamAV "Extended signature format": name:target:offset:hex) with
 // target 0 (any file) and offset * matches EICAR anywhere in a file and in unpacked archive
@@ -43,7 +46,11 @@ function clamdConf(dir: string, port: number): string {
 }
 
 /** Starts clamd on 127.0.0.1 and on a socket in a temporary directory; `url` is its tcp:// address. */
-export async function startClamd(): Promise<{ url: string; unixUrl: string; stop(): Promise<void> }> {
+export async function startClamd(): Promise<{
+  url: string;
+  unixUrl: string;
+  stop(): Promise<void>;
+}> {
   const dir = await mkdtemp(join(tmpdir(), 'okence-clamd-'));
   const port = await freePort();
   const config = join(dir, 'clamd.conf');
@@ -60,7 +67,10 @@ export async function startClamd(): Promise<{ url: string; unixUrl: string; stop
     if (child.exitCode === null && child.signalCode === null) {
       child.kill('SIGTERM');
       // Unref'd: once clamd has exited, this timer must not hold the test process for 10 s.
-      await Promise.race([exited, sleep(10_000, undefined, { ref: false }).then(() => child.kill('SIGKILL'))]);
+      await Promise.race([
+        exited,
+        sleep(10_000, undefined, { ref: false }).then(() => child.kill('SIGKILL')),
+      ]);
     }
     await rm(dir, { recursive: true, force: true });
   };
@@ -71,7 +81,9 @@ export async function startClamd(): Promise<{ url: string; unixUrl: string; stop
   while (!(await pingClamd(url, { timeoutMs: 1_000 }))) {
     if (child.exitCode !== null || Date.now() > deadline) {
       await stop();
-      throw new Error(`clamd ${child.exitCode === null ? 'did not answer PING within 60 s' : `exited with ${child.exitCode}`}:\n${out}`);
+      throw new Error(
+        `clamd ${child.exitCode === null ? 'did not answer PING within 60 s' : `exited with ${child.exitCode}`}:\n${out}`,
+      );
     }
     await sleep(50);
   }

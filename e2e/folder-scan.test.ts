@@ -24,10 +24,17 @@ for (const kind of DB_KINDS) {
       clamd = await startClamd();
       const dataDir = testConfig().dataDir;
       filesDir = join(dataDir, 'files');
-      okence = await bootTestApp(kind, { clock, env: { CLAMAV_URL: clamd.url, DATA_DIR: dataDir } });
+      okence = await bootTestApp(kind, {
+        clock,
+        env: { CLAMAV_URL: clamd.url, DATA_DIR: dataDir },
+      });
       await okence.app.listen({ port: 0, host: '127.0.0.1' });
       const address = okence.app.server.address();
-      f = folderFixture(okence, `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`, clock);
+      f = folderFixture(
+        okence,
+        `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`,
+        clock,
+      );
     });
     after(async () => {
       await f.close();
@@ -37,29 +44,52 @@ for (const kind of DB_KINDS) {
 
     test('clean files are scanned; an infected one is quarantined, shown to both sides with why, and never served', async () => {
       const m = await f.meetingInProgress();
-      const clean = await f.upload(m.citizenBase, [{ name: 'vloga.pdf', bytes: samplePdf('clean') }]);
+      const clean = await f.upload(m.citizenBase, [
+        { name: 'vloga.pdf', bytes: samplePdf('clean') },
+      ]);
       assert.equal(clean.statusCode, 303, clean.body);
       assert.equal((await m.staff.next('files')).files[0]!.state, 'clean');
 
-      const infected = await f.upload(m.citizenBase, [{ name: 'racun.pdf', bytes: concat(samplePdf('x'), EICAR, '\n%%EOF\n') }]);
+      const infected = await f.upload(m.citizenBase, [
+        { name: 'racun.pdf', bytes: concat(samplePdf('x'), EICAR, '\n%%EOF\n') },
+      ]);
       assert.equal(infected.statusCode, 422);
       // clamd marks signatures from a database it cannot verify as ".UNOFFICIAL".
-      assert.match(infected.body, /racun\.pdf: the virus scanner found Eicar-Test-Signature(\.UNOFFICIAL)?\. The file was blocked/);
+      assert.match(
+        infected.body,
+        /racun\.pdf: the virus scanner found Eicar-Test-Signature(\.UNOFFICIAL)?\. The file was blocked/,
+      );
       const listed = (await m.staff.next('files')).files.find((x) => x.name === 'racun.pdf');
       assert.equal(listed?.state, 'infected');
       assert.match(listed.signature ?? '', /^Eicar-Test-Signature/);
-      for (const [base, cookie] of [[m.citizenBase, ''], [m.staffBase, m.official]] as const) {
+      for (const [base, cookie] of [
+        [m.citizenBase, ''],
+        [m.staffBase, m.official],
+      ] as const) {
         const page = await f.inject({ method: 'GET', url: `${base}/files`, headers: { cookie } });
         assert.match(page.body, /Blocked: the virus scanner found Eicar-Test-Signature/);
-        assert.doesNotMatch(page.body, new RegExp(`href="[^"]*/files/${listed.id}"`), 'no download link');
-        const direct = await f.inject({ method: 'GET', url: `${base}/files/${listed.id}`, headers: { cookie } });
+        assert.doesNotMatch(
+          page.body,
+          new RegExp(`href="[^"]*/files/${listed.id}"`),
+          'no download link',
+        );
+        const direct = await f.inject({
+          method: 'GET',
+          url: `${base}/files/${listed.id}`,
+          headers: { cookie },
+        });
         assert.equal(direct.statusCode, 403);
         assert.match(direct.body, /This file was blocked/);
         assert.equal(direct.headers['content-disposition'], undefined);
       }
       // Kept aside from the folder's files, and out of the zip.
       assert.equal(readdirSync(join(filesDir, m.b.id, 'quarantine')).length, 1);
-      const audit = await okence.handle.db.selectFrom('meeting_file_audit').select(['action', 'detail']).where('booking_id', '=', m.b.id).where('action', '=', 'quarantined').execute();
+      const audit = await okence.handle.db
+        .selectFrom('meeting_file_audit')
+        .select(['action', 'detail'])
+        .where('booking_id', '=', m.b.id)
+        .where('action', '=', 'quarantined')
+        .execute();
       assert.equal(audit.length, 1);
       assert.match(audit[0]!.detail ?? '', /^Eicar-Test-Signature/);
     });
@@ -67,13 +97,22 @@ for (const kind of DB_KINDS) {
     test('without a scanner that answers, uploads are refused and nothing is stored', async () => {
       const m = await f.meetingInProgress();
       await clamd.stop();
-      const res = await f.upload(m.citizenBase, [{ name: 'vloga.pdf', bytes: samplePdf('while down') }]);
+      const res = await f.upload(m.citizenBase, [
+        { name: 'vloga.pdf', bytes: samplePdf('while down') },
+      ]);
       assert.equal(res.statusCode, 422);
       assert.match(res.body, /the virus scanner is not available right now/);
       // The body was spooled into the meeting's directory while it arrived; refused, it is gone.
       const dir = join(filesDir, m.b.id);
       assert.deepEqual(existsSync(dir) ? readdirSync(dir) : [], []);
-      assert.deepEqual(await okence.handle.db.selectFrom('meeting_file').select('id').where('booking_id', '=', m.b.id).execute(), []);
+      assert.deepEqual(
+        await okence.handle.db
+          .selectFrom('meeting_file')
+          .select('id')
+          .where('booking_id', '=', m.b.id)
+          .execute(),
+        [],
+      );
       clamd = await startClamd();
     });
   });

@@ -27,7 +27,16 @@ export async function startSite(
 export async function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', ...extraArgs],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      ...extraArgs,
+    ],
   });
 }
 
@@ -36,18 +45,29 @@ export async function launchBrowser(extraArgs: string[] = []): Promise<Browser> 
  * prompts, and ICE candidates on 127.0.0.1 (without that flag Chromium gathers none).
  */
 export function launchCallBrowser(): Promise<Browser> {
-  return launchBrowser(['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', '--allow-loopback-in-peer-connection']);
+  return launchBrowser([
+    '--use-fake-device-for-media-stream',
+    '--use-fake-ui-for-media-stream',
+    '--allow-loopback-in-peer-connection',
+  ]);
 }
 
-export async function newPage(browser: Browser, options: BrowserContextOptions = {}): Promise<Page> {
+export async function newPage(
+  browser: Browser,
+  options: BrowserContextOptions = {},
+): Promise<Page> {
   const context = await browser.newContext({ locale: 'sl-SI', ...options });
   return context.newPage();
 }
 
 /** Fails with a readable list when axe finds any WCAG 2.1 A/AA violation on the page. */
 export async function expectAccessible(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const summary = results.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
   assert.deepEqual(summary, [], `axe violations on ${page.url()}`);
 }
 
@@ -57,11 +77,18 @@ export async function expectNoHorizontalScroll(page: Page): Promise<void> {
     scrollWidth: document.documentElement.scrollWidth,
     clientWidth: document.documentElement.clientWidth,
   }));
-  assert.ok(scrollWidth <= clientWidth, `${page.url()} scrolls sideways: ${scrollWidth} > ${clientWidth}`);
+  assert.ok(
+    scrollWidth <= clientWidth,
+    `${page.url()} scrolls sideways: ${scrollWidth} > ${clientWidth}`,
+  );
 }
 
 /** A real SMTP server on loopback that keeps every message it receives, parsed. */
-export async function startSmtpSink(): Promise<{ port: number; messages: ParsedMail[]; close(): Promise<void> }> {
+export async function startSmtpSink(): Promise<{
+  port: number;
+  messages: ParsedMail[];
+  close(): Promise<void>;
+}> {
   const messages: ParsedMail[] = [];
   const server = new SMTPServer({
     authOptional: true,
@@ -80,11 +107,20 @@ export async function startSmtpSink(): Promise<{ port: number; messages: ParsedM
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
-  return { port, messages, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return {
+    port,
+    messages,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }
 
 /** Waits for a message to an address matching a pattern and returns the first capture. */
-export async function waitForMail(messages: ParsedMail[], to: string, pattern: RegExp, timeoutMs = 15_000): Promise<string> {
+export async function waitForMail(
+  messages: ParsedMail[],
+  to: string,
+  pattern: RegExp,
+  timeoutMs = 15_000,
+): Promise<string> {
   const end = Date.now() + timeoutMs;
   while (Date.now() < end) {
     for (const m of messages) {

@@ -9,28 +9,60 @@ import { DEMO_PASSWORD } from '../src/tenants/demo-data.ts';
 
 const en = MESSAGES.en;
 /** An English interface text with its {placeholders} filled, as the page shows it. */
-export const text = (key: keyof typeof en, params: Record<string, string> = {}) => en[key].replace(/\{(\w+)\}/g, (_, k: string) => params[k] ?? '');
+export const text = (key: keyof typeof en, params: Record<string, string> = {}) =>
+  en[key].replace(/\{(\w+)\}/g, (_, k: string) => params[k] ?? '');
 
-type Stats = Record<string, { framesDecoded: number; bytesReceived: number; candidateType: string | null; connectionState: string }>;
+type Stats = Record<
+  string,
+  {
+    framesDecoded: number;
+    bytesReceived: number;
+    candidateType: string | null;
+    connectionState: string;
+  }
+>;
 declare global {
   interface Window {
-    okenceMeeting: { stage(): string; peerIds(): string[]; stats(): Promise<Stats>; remoteTracks(): number };
+    okenceMeeting: {
+      stage(): string;
+      peerIds(): string[];
+      stats(): Promise<Stats>;
+      remoteTracks(): number;
+    };
   }
 }
 
 const days = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
 
 /** A confirmed booking at Domžale in the next two weeks, with the site's clock set to five minutes before it. */
-export async function bookAndStandBefore(okence: Okence, clock: ReturnType<typeof shiftedClock>, who: { name: string; email: string }) {
+export async function bookAndStandBefore(
+  okence: Okence,
+  clock: ReturnType<typeof shiftedClock>,
+  who: { name: string; email: string },
+) {
   clock.setNow(new Date());
-  const b = await bookThroughApi(okence, { organisation: 'ue-domzale', office: 'domzale', service: 'splosne-informacije', day: days(1), to: days(14), ...who });
+  const b = await bookThroughApi(okence, {
+    organisation: 'ue-domzale',
+    office: 'domzale',
+    service: 'splosne-informacije',
+    day: days(1),
+    to: days(14),
+    ...who,
+  });
   clock.setNow(new Date(b.start.getTime() - 5 * 60_000));
   return b;
 }
 
 /** A page allowed camera and microphone; `options` for a phone's viewport or another time zone. */
-export async function newCallPage(browser: Browser, options: BrowserContextOptions = {}): Promise<Page> {
-  const context = await browser.newContext({ locale: 'en-GB', permissions: ['camera', 'microphone'], ...options });
+export async function newCallPage(
+  browser: Browser,
+  options: BrowserContextOptions = {},
+): Promise<Page> {
+  const context = await browser.newContext({
+    locale: 'en-GB',
+    permissions: ['camera', 'microphone'],
+    ...options,
+  });
   return context.newPage();
 }
 
@@ -39,8 +71,14 @@ export async function stage(page: Page, name: string, timeout = 20_000): Promise
 }
 
 /** Opens a join (or guest) link, waits for the self-view, and joins. */
-export async function prejoinAndJoin(page: Page, url: string, scan?: (p: Page) => Promise<void>): Promise<void> {
-  await page.goto(url.includes('?') ? `${url}&lang=en` : `${url}?lang=en`, { waitUntil: 'domcontentloaded' });
+export async function prejoinAndJoin(
+  page: Page,
+  url: string,
+  scan?: (p: Page) => Promise<void>,
+): Promise<void> {
+  await page.goto(url.includes('?') ? `${url}&lang=en` : `${url}?lang=en`, {
+    waitUntil: 'domcontentloaded',
+  });
   await stage(page, 'prejoin');
   await page.locator('video').first().waitFor();
   await scan?.(page);
@@ -75,9 +113,17 @@ export async function expectVideoFrom(page: Page, peers: number, timeout = 30_00
     const values = Object.values(stats);
     if (values.length === peers && values.every((s) => s.framesDecoded > 0)) {
       if (!first) first = stats;
-      else if (Object.entries(stats).every(([id, s]) => s.framesDecoded > (first?.[id]?.framesDecoded ?? 0))) return stats;
+      else if (
+        Object.entries(stats).every(
+          ([id, s]) => s.framesDecoded > (first?.[id]?.framesDecoded ?? 0),
+        )
+      )
+        return stats;
     }
-    if (Date.now() > end) assert.fail(`no rising video from ${peers} peer(s) on ${page.url()}: ${JSON.stringify(stats)}`);
+    if (Date.now() > end)
+      assert.fail(
+        `no rising video from ${peers} peer(s) on ${page.url()}: ${JSON.stringify(stats)}`,
+      );
     await page.waitForTimeout(300);
   }
 }

@@ -7,7 +7,18 @@ import { openTestDatabase } from '../src/db/testing.ts';
 import { shiftedClock } from '../src/lib/clock.ts';
 import { expectAccessible, launchCallBrowser, startSite } from './harness.ts';
 import {
-  admit, bookAndStandBefore, expectChat, expectVideoFrom, newCallPage, officialJoins, prejoinAndJoin, sendChat, signIn, stage, tabAndPress, text,
+  admit,
+  bookAndStandBefore,
+  expectChat,
+  expectVideoFrom,
+  newCallPage,
+  officialJoins,
+  prejoinAndJoin,
+  sendChat,
+  signIn,
+  stage,
+  tabAndPress,
+  text,
 } from './meeting-pages.ts';
 import { startTurn } from './turn.ts';
 
@@ -24,7 +35,10 @@ describe('the meeting in Chromium: real calls on loopback', () => {
     const clock = shiftedClock();
     const { baseUrl, okence } = await startSite({}, { clock });
     try {
-      const b = await bookAndStandBefore(okence, clock, { name: 'Ana Kranjc', email: 'ana@example.si' });
+      const b = await bookAndStandBefore(okence, clock, {
+        name: 'Ana Kranjc',
+        email: 'ana@example.si',
+      });
       const citizen = await newCallPage(browser);
       await prejoinAndJoin(citizen, `${baseUrl}/j/${b.joinToken}`, expectAccessible);
       await stage(citizen, 'lobby');
@@ -40,7 +54,9 @@ describe('the meeting in Chromium: real calls on loopback', () => {
       await expectAccessible(official);
       await officialJoins(official, baseUrl, b.id);
       // Before admission the citizen has no remote track at all.
-      await official.getByRole('button', { name: text('room.admit', { name: 'Ana Kranjc' }) }).waitFor();
+      await official
+        .getByRole('button', { name: text('room.admit', { name: 'Ana Kranjc' }) })
+        .waitFor();
       assert.equal(await citizen.evaluate(() => window.okenceMeeting.remoteTracks()), 0);
       await admit(official, 'Ana Kranjc');
       await stage(citizen, 'room');
@@ -64,11 +80,27 @@ describe('the meeting in Chromium: real calls on loopback', () => {
       await citizen.getByText('Your answer has been saved').waitFor();
       await expectAccessible(citizen);
 
-      const survey = await okence.handle.db.selectFrom('meeting_survey').selectAll().where('booking_id', '=', b.id).executeTakeFirstOrThrow();
+      const survey = await okence.handle.db
+        .selectFrom('meeting_survey')
+        .selectAll()
+        .where('booking_id', '=', b.id)
+        .executeTakeFirstOrThrow();
       assert.deepEqual([survey.rating, survey.comment], [4, 'Hitro in prijazno.']);
-      const chat = await okence.handle.db.selectFrom('meeting_chat').select('body').where('booking_id', '=', b.id).orderBy('id').execute();
-      assert.deepEqual(chat.map((c) => c.body), ['Dober dan, imam vprašanje.', 'Seveda, povejte.']);
-      const meeting = await okence.handle.db.selectFrom('meeting').selectAll().where('booking_id', '=', b.id).executeTakeFirstOrThrow();
+      const chat = await okence.handle.db
+        .selectFrom('meeting_chat')
+        .select('body')
+        .where('booking_id', '=', b.id)
+        .orderBy('id')
+        .execute();
+      assert.deepEqual(
+        chat.map((c) => c.body),
+        ['Dober dan, imam vprašanje.', 'Seveda, povejte.'],
+      );
+      const meeting = await okence.handle.db
+        .selectFrom('meeting')
+        .selectAll()
+        .where('booking_id', '=', b.id)
+        .executeTakeFirstOrThrow();
       assert.equal(meeting.minutes, 'Stranki pojasnjen postopek.');
       await citizen.context().close();
       await official.context().close();
@@ -81,7 +113,10 @@ describe('the meeting in Chromium: real calls on loopback', () => {
     const clock = shiftedClock();
     const { baseUrl, okence } = await startSite({}, { clock });
     try {
-      const b = await bookAndStandBefore(okence, clock, { name: 'Iva Tipkovnica', email: 'iva@example.si' });
+      const b = await bookAndStandBefore(okence, clock, {
+        name: 'Iva Tipkovnica',
+        email: 'iva@example.si',
+      });
       const citizen = await newCallPage(browser);
       await citizen.goto(`${baseUrl}/j/${b.joinToken}?lang=en`, { waitUntil: 'domcontentloaded' });
       await stage(citizen, 'prejoin');
@@ -89,11 +124,15 @@ describe('the meeting in Chromium: real calls on loopback', () => {
       await stage(citizen, 'lobby');
       const official = await newCallPage(browser);
       await signIn(official, baseUrl, 'uradnik@domzale.example');
-      await official.goto(`${baseUrl}/staff/meetings/${b.id}?lang=en`, { waitUntil: 'domcontentloaded' });
+      await official.goto(`${baseUrl}/staff/meetings/${b.id}?lang=en`, {
+        waitUntil: 'domcontentloaded',
+      });
       await stage(official, 'prejoin');
       await tabAndPress(official, text('room.join_now'));
       await stage(official, 'room');
-      await official.getByRole('button', { name: text('room.admit', { name: 'Iva Tipkovnica' }) }).waitFor();
+      await official
+        .getByRole('button', { name: text('room.admit', { name: 'Iva Tipkovnica' }) })
+        .waitFor();
       await tabAndPress(official, text('room.admit', { name: 'Iva Tipkovnica' }), 120);
       await stage(citizen, 'room');
       await citizen.context().close();
@@ -108,7 +147,10 @@ describe('the meeting in Chromium: real calls on loopback', () => {
     const clock = shiftedClock();
     const { baseUrl, okence } = await startSite(turn.env, { clock });
     try {
-      const b = await bookAndStandBefore(okence, clock, { name: 'Petr Novák', email: 'petr@example.cz' });
+      const b = await bookAndStandBefore(okence, clock, {
+        name: 'Petr Novák',
+        email: 'petr@example.cz',
+      });
       const official = await newCallPage(browser);
       await signIn(official, baseUrl, 'uradnik@domzale.example');
       await officialJoins(official, baseUrl, b.id);
@@ -118,7 +160,11 @@ describe('the meeting in Chromium: real calls on loopback', () => {
       await admit(official, 'Petr Novák');
       await stage(citizen, 'room');
       const seen = await expectVideoFrom(citizen, 1);
-      assert.deepEqual(Object.values(seen).map((s) => s.candidateType), ['relay'], 'media went through TURN');
+      assert.deepEqual(
+        Object.values(seen).map((s) => s.candidateType),
+        ['relay'],
+        'media went through TURN',
+      );
 
       // A guest: the official makes a personal link; the guest passes the lobby too.
       await official.locator('#invite-name').fill('Tolmačka Eva');
@@ -141,32 +187,42 @@ describe('the meeting in Chromium: real calls on loopback', () => {
     }
   });
 
-  test('citizen and official on two instances of one PostgreSQL meet normally', { skip: !process.env.DATABASE_URL && 'DATABASE_URL is not set' }, async () => {
-    const clock = shiftedClock();
-    const shared = await openTestDatabase('postgres');
-    const secret = 'e2e-two-instances-'.padEnd(40, 'x');
-    const a = await startSite({ SESSION_SECRET: secret }, { clock, handle: shared });
-    let second: { baseUrl: string; okence: Okence } | undefined;
-    try {
-      second = await startSite({ SESSION_SECRET: secret }, { clock, handle: await openDatabase({ databaseUrl: shared.url, dataDir: 'unused' }) });
-      const b = await bookAndStandBefore(a.okence, clock, { name: 'Marta Dve', email: 'marta@example.si' });
-      const citizen = await newCallPage(browser);
-      await prejoinAndJoin(citizen, `${a.baseUrl}/j/${b.joinToken}`);
-      await stage(citizen, 'lobby');
-      const official = await newCallPage(browser);
-      await signIn(official, second.baseUrl, 'uradnik@domzale.example');
-      await officialJoins(official, second.baseUrl, b.id);
-      await admit(official, 'Marta Dve');
-      await stage(citizen, 'room');
-      await expectVideoFrom(citizen, 1);
-      await expectVideoFrom(official, 1);
-      await sendChat(official, 'Across instances');
-      await expectChat(citizen, 'Across instances');
-      await citizen.context().close();
-      await official.context().close();
-    } finally {
-      await second?.okence.close();
-      await a.okence.close();
-    }
-  });
+  test(
+    'citizen and official on two instances of one PostgreSQL meet normally',
+    { skip: !process.env.DATABASE_URL && 'DATABASE_URL is not set' },
+    async () => {
+      const clock = shiftedClock();
+      const shared = await openTestDatabase('postgres');
+      const secret = 'e2e-two-instances-'.padEnd(40, 'x');
+      const a = await startSite({ SESSION_SECRET: secret }, { clock, handle: shared });
+      let second: { baseUrl: string; okence: Okence } | undefined;
+      try {
+        second = await startSite(
+          { SESSION_SECRET: secret },
+          { clock, handle: await openDatabase({ databaseUrl: shared.url, dataDir: 'unused' }) },
+        );
+        const b = await bookAndStandBefore(a.okence, clock, {
+          name: 'Marta Dve',
+          email: 'marta@example.si',
+        });
+        const citizen = await newCallPage(browser);
+        await prejoinAndJoin(citizen, `${a.baseUrl}/j/${b.joinToken}`);
+        await stage(citizen, 'lobby');
+        const official = await newCallPage(browser);
+        await signIn(official, second.baseUrl, 'uradnik@domzale.example');
+        await officialJoins(official, second.baseUrl, b.id);
+        await admit(official, 'Marta Dve');
+        await stage(citizen, 'room');
+        await expectVideoFrom(citizen, 1);
+        await expectVideoFrom(official, 1);
+        await sendChat(official, 'Across instances');
+        await expectChat(citizen, 'Across instances');
+        await citizen.context().close();
+        await official.context().close();
+      } finally {
+        await second?.okence.close();
+        await a.okence.close();
+      }
+    },
+  );
 });

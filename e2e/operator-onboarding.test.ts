@@ -31,10 +31,21 @@ describe('an empty production installation takes its first booking', () => {
 
   before(async () => {
     smtp = await startSmtpSink();
-    const env = { NODE_ENV: 'production', DEMO_DATA: 'false', FILE_SCAN: 'off', DATA_DIR: dataDir, SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, PUBLIC_URL: 'https://okence.example.org', LOG_LEVEL: 'silent' };
+    const env = {
+      NODE_ENV: 'production',
+      DEMO_DATA: 'false',
+      FILE_SCAN: 'off',
+      DATA_DIR: dataDir,
+      SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
+      PUBLIC_URL: 'https://okence.example.org',
+      LOG_LEVEL: 'silent',
+    };
     // The operator command runs before Okence starts: the embedded database is Okence's alone while it runs.
     const out: string[] = [];
-    const status = await runCli(['create-admin', OPERATOR], env, { out: (l) => out.push(l), err: (l) => out.push(l) });
+    const status = await runCli(['create-admin', OPERATOR], env, {
+      out: (l) => out.push(l),
+      err: (l) => out.push(l),
+    });
     assert.equal(status, 0, out.join('\n'));
     link = LINK.exec(out.join('\n'))?.[1] ?? assert.fail(`no link printed: ${out.join('\n')}`);
     okence = await bootOkence(testConfig(env));
@@ -65,7 +76,9 @@ describe('an empty production installation takes its first booking', () => {
     await setPassword(operator, link, 'region operator keeps thirty schools');
     await operator.waitForURL(/\/operator\/enrol$/);
     const key = (await operator.locator('#totp-secret').textContent()) ?? '';
-    await operator.getByLabel(/^The code the app shows now/).fill(totpAt(base32Decode(key)!, new Date()));
+    await operator
+      .getByLabel(/^The code the app shows now/)
+      .fill(totpAt(base32Decode(key)!, new Date()));
     await operator.getByRole('button', { name: 'Confirm and sign in' }).click();
     await operator.waitForURL(/\/operator$/);
     await operator.getByRole('link', { name: 'Organisations' }).first().click();
@@ -74,7 +87,10 @@ describe('an empty production installation takes its first booking', () => {
     await expectAccessible(operator);
     await operator.locator('#name_sl').fill('Upravna enota Kamnik');
     await operator.locator('#name_en').fill('Kamnik Administrative Unit');
-    await operator.getByLabel(/^Web address/).first().fill('ue-kamnik');
+    await operator
+      .getByLabel(/^Web address/)
+      .first()
+      .fill('ue-kamnik');
     await operator.locator('#officeName_sl').fill('Glavni urad');
     await operator.locator('#officeSlug').fill('glavni');
     await operator.getByLabel('Street and number').fill('Glavni trg 24');
@@ -83,21 +99,32 @@ describe('an empty production installation takes its first booking', () => {
     await operator.getByLabel('Admin’s name').fill('Maja Novak');
     // A mistyped address comes back with everything else as typed.
     await operator.getByLabel('Admin’s email address').fill('maja.novak@');
-    await operator.getByRole('button', { name: 'Create the organisation and invite its admin' }).click();
+    await operator
+      .getByRole('button', { name: 'Create the organisation and invite its admin' })
+      .click();
     await operator.locator('.error-summary').waitFor();
     assert.equal(await operator.locator('#street').inputValue(), 'Glavni trg 24');
     await expectAccessible(operator);
     await operator.getByLabel('Admin’s email address').fill(ADMIN);
-    await operator.getByRole('button', { name: 'Create the organisation and invite its admin' }).click();
+    await operator
+      .getByRole('button', { name: 'Create the organisation and invite its admin' })
+      .click();
     await operator.waitForURL(/\/operator\/organisations\/ue-kamnik\?done=created$/);
     await expectAccessible(operator);
     await operator.getByRole('link', { name: 'Back to the organisations' }).click();
-    assert.match(await operator.getByRole('row', { name: /Kamnik Administrative Unit/ }).innerText(), /Active\s+1\s+1\s+0\s+0 kB/);
+    assert.match(
+      await operator.getByRole('row', { name: /Kamnik Administrative Unit/ }).innerText(),
+      /Active\s+1\s+1\s+0\s+0 kB/,
+    );
     await expectAccessible(operator);
 
     // The admin: the invitation from the SMTP server, a password, sign-in.
     const admin = await person();
-    await setPassword(admin, await waitForMail(smtp.messages, ADMIN, LINK), 'kamnik admin sets her own password');
+    await setPassword(
+      admin,
+      await waitForMail(smtp.messages, ADMIN, LINK),
+      'kamnik admin sets her own password',
+    );
     await admin.waitForURL(/\/staff\/sign-in/);
     await admin.locator('#email').fill(ADMIN);
     await admin.locator('#password').fill('kamnik admin sets her own password');
@@ -119,12 +146,27 @@ describe('an empty production installation takes its first booking', () => {
     await admin.getByRole('button', { name: 'Add and send the invitation' }).click();
     await admin.waitForURL(/saved=1|invited=1/);
     const official = await person();
-    await setPassword(official, await waitForMail(smtp.messages, OFFICIAL, LINK), 'zelena miza ob oknu sprejema stranke');
+    await setPassword(
+      official,
+      await waitForMail(smtp.messages, OFFICIAL, LINK),
+      'zelena miza ob oknu sprejema stranke',
+    );
     await official.waitForURL(/\/staff\/sign-in/);
     // Hours: the official works every day of the week, so the calendar has times whenever the test runs.
     await admin.goto(`${baseUrl}/staff/availability`);
-    const hours = admin.locator('form', { has: admin.getByRole('heading', { name: 'Luka Kos · Glavni urad' }) });
-    for (const day of ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']) await hours.getByLabel(day, { exact: true }).fill('00:00-23:45');
+    const hours = admin.locator('form', {
+      has: admin.getByRole('heading', { name: 'Luka Kos · Glavni urad' }),
+    });
+    for (const day of [
+      'Monday',
+      'Tuesday',
+      'Wednesday',
+      'Thursday',
+      'Friday',
+      'Saturday',
+      'Sunday',
+    ])
+      await hours.getByLabel(day, { exact: true }).fill('00:00-23:45');
     await hours.getByRole('button', { name: 'Save' }).click();
     await admin.waitForURL(/saved=1/);
 
@@ -141,7 +183,9 @@ describe('an empty production installation takes its first booking', () => {
     await citizen.getByLabel(/^Email address/).fill('zan.cuk@example.si');
     await citizen.getByRole('button', { name: 'Reserve' }).click();
     await citizen.waitForURL(/\/h\/[0-9a-f-]{36}$/);
-    await citizen.getByLabel(/^Code/).fill(await waitForMail(smtp.messages, 'zan.cuk@example.si', /\b(\d{6})\b/));
+    await citizen
+      .getByLabel(/^Code/)
+      .fill(await waitForMail(smtp.messages, 'zan.cuk@example.si', /\b(\d{6})\b/));
     await citizen.getByRole('button', { name: 'Confirm the appointment' }).click();
     await citizen.waitForURL(/\/m\/[A-Za-z0-9_-]{43}\?confirmed=1$/);
     assert.equal(await citizen.locator('h1').textContent(), 'Your appointment is booked');
@@ -150,8 +194,13 @@ describe('an empty production installation takes its first booking', () => {
     await operator.goto(`${baseUrl}/operator/organisations`);
     const row = await operator.getByRole('row', { name: /Kamnik Administrative Unit/ }).innerText();
     // The first free time may fall in next month (a run on the month's last evening): count what is due.
-    const booked = await okence.handle.db.selectFrom('booking').select(sql<Date>`lower(during)`.as('start')).where('state', '=', 'confirmed').executeTakeFirstOrThrow();
-    const month = (d: Date) => d.toLocaleDateString('en-CA', { timeZone: 'Europe/Ljubljana' }).slice(0, 7);
+    const booked = await okence.handle.db
+      .selectFrom('booking')
+      .select(sql<Date>`lower(during)`.as('start'))
+      .where('state', '=', 'confirmed')
+      .executeTakeFirstOrThrow();
+    const month = (d: Date) =>
+      d.toLocaleDateString('en-CA', { timeZone: 'Europe/Ljubljana' }).slice(0, 7);
     const thisMonth = month(booked.start) === month(new Date()) ? 1 : 0;
     assert.match(row, new RegExp(`Active\\s+1\\s+2\\s+${thisMonth}\\s+0 kB`));
     assert.doesNotMatch(await operator.content(), /Čuk|zan\.cuk/);

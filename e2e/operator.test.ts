@@ -22,12 +22,22 @@ const EMAIL = 'ops@example.org';
 const PASSWORD = 'zelena trava ob savi 2026';
 
 /** Runs `npm run operator -- …` as npm does (node scripts/operator.ts), with the given environment. */
-function operatorCli(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
-  const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'DATABASE_URL' && k !== 'NODE_TEST_CONTEXT')) as Record<string, string>;
+function operatorCli(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  const base = Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => k !== 'DATABASE_URL' && k !== 'NODE_TEST_CONTEXT'),
+  ) as Record<string, string>;
   return new Promise((resolve) => {
-    execFile(process.execPath, ['scripts/operator.ts', ...args], { cwd: ROOT, env: { ...base, ...env }, timeout: 120_000 }, (err, stdout, stderr) => {
-      resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      ['scripts/operator.ts', ...args],
+      { cwd: ROOT, env: { ...base, ...env }, timeout: 120_000 },
+      (err, stdout, stderr) => {
+        resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -52,8 +62,13 @@ describe('the operator on an empty production installation', () => {
   before(async () => {
     smtp = await startSmtpSink();
     env = {
-      NODE_ENV: 'production', LOG_LEVEL: 'silent', FILE_SCAN: 'off', DATA_DIR: mkdtempSync(join(tmpdir(), 'okence-operator-')),
-      SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, MAIL_FROM: 'Okence <okence@example.org>', PUBLIC_URL: 'https://okence.example.org',
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'silent',
+      FILE_SCAN: 'off',
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'okence-operator-')),
+      SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
+      MAIL_FROM: 'Okence <okence@example.org>',
+      PUBLIC_URL: 'https://okence.example.org',
     };
     browser = await launchBrowser();
   });
@@ -66,7 +81,9 @@ describe('the operator on an empty production installation', () => {
   test('create-admin on the stopped installation prints the link; while Okence runs, the command refuses in one line', async () => {
     const made = await operatorCli(['create-admin', EMAIL], env);
     assert.equal(made.code, 0, made.stderr);
-    printedLink = /https:\/\/okence\.example\.org\/set-password\/[A-Za-z0-9_-]{43}/.exec(made.stdout)?.[0] ?? '';
+    printedLink =
+      /https:\/\/okence\.example\.org\/set-password\/[A-Za-z0-9_-]{43}/.exec(made.stdout)?.[0] ??
+      '';
     assert.ok(printedLink, made.stdout);
     assert.match(made.stdout, /works once, until \d{4}-\d\d-\d\d \d\d:\d\d UTC/);
 
@@ -74,7 +91,11 @@ describe('the operator on an empty production installation', () => {
     assert.ok(parsed.ok);
     okence = await bootOkence(parsed.config, { clock });
     assert.equal(okence.demoAccounts.length, 0, 'production: no demo data');
-    assert.equal(await okence.handle.db.selectFrom('organisation').select('id').executeTakeFirst(), undefined, 'an empty installation');
+    assert.equal(
+      await okence.handle.db.selectFrom('organisation').select('id').executeTakeFirst(),
+      undefined,
+      'an empty installation',
+    );
     await okence.app.listen({ port: 0, host: 'localhost' });
     const address = okence.app.server.address();
     baseUrl = `http://localhost:${typeof address === 'object' && address ? address.port : 0}`;
@@ -87,7 +108,11 @@ describe('the operator on an empty production installation', () => {
 
   test('the mailed link sets the password; enrolment comes next and is confirmed by a code', async () => {
     // The invitation waited in the outbox while Okence was stopped; its mail worker sends it now.
-    const mailed = await waitForMail(smtp.messages, EMAIL, /(https:\/\/okence\.example\.org\/set-password\/\S+)/);
+    const mailed = await waitForMail(
+      smtp.messages,
+      EMAIL,
+      /(https:\/\/okence\.example\.org\/set-password\/\S+)/,
+    );
     assert.equal(mailed, printedLink, 'the mail and the command line carry the same link');
     const mail = smtp.messages.find((m) => m.text?.includes(mailed));
     assert.match(mail?.text ?? '', /for 72\u00a0hours/);
@@ -132,7 +157,10 @@ describe('the operator on an empty production installation', () => {
     await page.goto(`${baseUrl}${new URL(mailed).pathname}?lang=en`);
     assert.ok(await page.getByRole('heading', { name: 'This link no longer works' }).isVisible());
     await expectAccessible(page);
-    for (const [lang, heading] of [['sl', 'Ta povezava ne deluje več'], ['cs', 'Tento odkaz už nefunguje']] as const) {
+    for (const [lang, heading] of [
+      ['sl', 'Ta povezava ne deluje več'],
+      ['cs', 'Tento odkaz už nefunguje'],
+    ] as const) {
       await page.goto(`${baseUrl}${new URL(mailed).pathname}?lang=${lang}`);
       assert.ok(await page.getByRole('heading', { name: heading }).isVisible(), lang);
       await expectAccessible(page);
@@ -141,7 +169,10 @@ describe('the operator on an empty production installation', () => {
     // The console's first page in Slovenian and Czech, as a stranger sees it.
     const other = await browser.newContext({ locale: 'sl-SI' });
     const stranger = await other.newPage();
-    for (const [lang, heading] of [['sl', 'Prijava operaterja'], ['cs', 'Přihlášení provozovatele']] as const) {
+    for (const [lang, heading] of [
+      ['sl', 'Prijava operaterja'],
+      ['cs', 'Přihlášení provozovatele'],
+    ] as const) {
       await stranger.goto(`${baseUrl}/operator?lang=${lang}`);
       await stranger.waitForURL(/\/operator\/sign-in/);
       assert.ok(await stranger.getByRole('heading', { name: heading }).isVisible(), lang);

@@ -3,7 +3,13 @@ import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import type { Okence } from '../src/boot.ts';
 import { DEMO_PASSWORD } from '../src/tenants/demo-data.ts';
-import { expectAccessible, expectNoHorizontalScroll, launchBrowser, newPage, startSite } from './harness.ts';
+import {
+  expectAccessible,
+  expectNoHorizontalScroll,
+  launchBrowser,
+  newPage,
+  startSite,
+} from './harness.ts';
 import { HomePage, SignInPage } from './pages.ts';
 
 const PUBLIC_PAGES = [
@@ -134,7 +140,10 @@ describe('pages in Chromium', () => {
       await scan(page);
       await page.getByRole('button', { name: 'Sign out' }).click();
       await page.waitForURL(/signed_out=1/);
-      assert.match((await page.locator('[role=status]').textContent()) ?? '', /You have signed out/);
+      assert.match(
+        (await page.locator('[role=status]').textContent()) ?? '',
+        /You have signed out/,
+      );
       await page.goto(`${site.baseUrl}/staff`);
       assert.match(page.url(), /\/staff\/sign-in$/);
     });

@@ -43,7 +43,8 @@ class PrivacyPage {
 async function tabTo(page: Page, selector: string, max = 80): Promise<void> {
   for (let i = 0; i < max; i++) {
     await page.keyboard.press('Tab');
-    if (await page.evaluate((sel) => document.activeElement?.matches(sel) ?? false, selector)) return;
+    if (await page.evaluate((sel) => document.activeElement?.matches(sel) ?? false, selector))
+      return;
   }
   assert.fail(`${selector} was not reachable by Tab on ${page.url()}`);
 }
@@ -60,7 +61,14 @@ describe('privacy in the browser', () => {
   before(async () => {
     ({ okence, baseUrl } = await startSite({}, { clock }));
     const today = localParts(new Date(), 'Europe/Ljubljana').date;
-    const booked = await bookThroughApi(okence, { organisation: 'ue-domzale', office: 'domzale', service: 'splosne-informacije', day: addDays(today, 2), to: addDays(today, 20), ...CITIZEN });
+    const booked = await bookThroughApi(okence, {
+      organisation: 'ue-domzale',
+      office: 'domzale',
+      service: 'splosne-informacije',
+      day: addDays(today, 2),
+      to: addDays(today, 20),
+      ...CITIZEN,
+    });
     bookingId = booked.id;
     // Two days after the appointment: it is over, so erasure anonymises it at once.
     clock.setNow(new Date(booked.start.getTime() + 2 * 86_400_000));
@@ -84,33 +92,64 @@ describe('privacy in the browser', () => {
     await tabTo(page, '#email');
     await page.keyboard.type(` ${CITIZEN.email.toUpperCase()}`);
     await page.keyboard.press('Enter');
-    await page.getByRole('heading', { name: `Appointments booked with ${CITIZEN.email}` }).waitFor();
+    await page
+      .getByRole('heading', { name: `Appointments booked with ${CITIZEN.email}` })
+      .waitFor();
     assert.match((await page.locator('table').textContent()) ?? '', /anonymised at once/);
     await expectAccessible(page);
     await tabTo(page, 'form[action="/staff/privacy/export"] button');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
-    assert.match(download.suggestedFilename(), /^okence-ue-domzale-data-export-\d{8}T\d{6}Z\.json$/);
-    const data = JSON.parse(await readFile(await download.path(), 'utf8')) as { subject: { email: string }; bookings: { id: string; contact: { name: string; email: string } }[]; meta: { retention: { days: number } } };
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.keyboard.press('Enter'),
+    ]);
+    assert.match(
+      download.suggestedFilename(),
+      /^okence-ue-domzale-data-export-\d{8}T\d{6}Z\.json$/,
+    );
+    const data = JSON.parse(await readFile(await download.path(), 'utf8')) as {
+      subject: { email: string };
+      bookings: { id: string; contact: { name: string; email: string } }[];
+      meta: { retention: { days: number } };
+    };
     assert.equal(data.subject.email, CITIZEN.email);
-    assert.deepEqual(data.bookings.map((b) => [b.id, b.contact.name, b.contact.email]), [[bookingId, CITIZEN.name, CITIZEN.email]]);
+    assert.deepEqual(
+      data.bookings.map((b) => [b.id, b.contact.name, b.contact.email]),
+      [[bookingId, CITIZEN.name, CITIZEN.email]],
+    );
     assert.equal(data.meta.retention.days, 90);
   });
 
   test('erasure after confirming: the citizen is gone, the appointment still counted', async () => {
     await page.getByRole('button', { name: 'Erase the data…' }).click();
-    await page.getByRole('heading', { level: 1, name: `Erase the data of ${CITIZEN.email}?` }).waitFor();
+    await page
+      .getByRole('heading', { level: 1, name: `Erase the data of ${CITIZEN.email}?` })
+      .waitFor();
     await expectAccessible(page);
-    assert.ok((await whereFound(okence.handle.db, CITIZEN.email)).length > 0, 'nothing erased before confirming');
+    assert.ok(
+      (await whereFound(okence.handle.db, CITIZEN.email)).length > 0,
+      'nothing erased before confirming',
+    );
     await page.getByRole('button', { name: 'Erase for good' }).click();
     await page.waitForURL(/\/staff\/privacy\?erased=1-0$/);
-    assert.match(await new PrivacyPage(page, baseUrl).status(), /Erased: 1 appointments anonymised, 0 of them cancelled first/);
-    const row = await okence.handle.db.selectFrom('booking').select(['citizen_email', 'citizen_name', 'state']).where('id', '=', bookingId).executeTakeFirstOrThrow();
+    assert.match(
+      await new PrivacyPage(page, baseUrl).status(),
+      /Erased: 1 appointments anonymised, 0 of them cancelled first/,
+    );
+    const row = await okence.handle.db
+      .selectFrom('booking')
+      .select(['citizen_email', 'citizen_name', 'state'])
+      .where('id', '=', bookingId)
+      .executeTakeFirstOrThrow();
     assert.ok(isPlaceholderEmail(row.citizen_email));
     assert.equal(row.citizen_name, '—');
     assert.deepEqual(await whereFound(okence.handle.db, CITIZEN.email), []);
     assert.deepEqual(await whereFound(okence.handle.db, CITIZEN.name), []);
     // What the statistics count: the appointment with its office, service, time and state.
-    const counted = await sql<{ n: string }>`SELECT count(*) AS n FROM booking WHERE id = ${bookingId} AND state = 'confirmed' AND office_id IS NOT NULL AND NOT isempty(during)`.execute(okence.handle.db);
+    const counted = await sql<{
+      n: string;
+    }>`SELECT count(*) AS n FROM booking WHERE id = ${bookingId} AND state = 'confirmed' AND office_id IS NOT NULL AND NOT isempty(during)`.execute(
+      okence.handle.db,
+    );
     assert.equal(Number(counted.rows[0]?.n), 1);
   });
 
@@ -119,7 +158,10 @@ describe('privacy in the browser', () => {
     await privacy.open();
     await privacy.setRetention('0');
     await page.locator('.error-summary').waitFor();
-    assert.match((await page.locator('.error-summary').textContent()) ?? '', /whole number of days from 1 to 3650/);
+    assert.match(
+      (await page.locator('.error-summary').textContent()) ?? '',
+      /whole number of days from 1 to 3650/,
+    );
     await expectAccessible(page);
     await privacy.setRetention('30');
     await page.waitForURL(/saved=1/);
@@ -132,7 +174,10 @@ describe('privacy in the browser', () => {
       await expectNoHorizontalScroll(page);
       assert.match((await page.locator('main').textContent()) ?? '', /\b30\b/, lang);
     }
-    assert.match((await page.locator('main').textContent()) ?? '', /for 30 days after the appointment/);
+    assert.match(
+      (await page.locator('main').textContent()) ?? '',
+      /for 30 days after the appointment/,
+    );
     assert.match((await page.locator('main').textContent()) ?? '', /Informacijski pooblaščenec/);
     await page.setViewportSize({ width: 1280, height: 800 });
   });

@@ -10,10 +10,15 @@ import { bootTestApp } from '../src/http/testing.ts';
 const MAIN = join(import.meta.dirname, '..', 'src', 'main.ts');
 
 /** Runs `node src/main.ts` as `npm start` does, collecting its output. */
-function startOkence(env: Record<string, string>, wrapper: string[] = []): { child: ChildProcessWithoutNullStreams; output: () => string; exited: Promise<number | null> } {
+function startOkence(
+  env: Record<string, string>,
+  wrapper: string[] = [],
+): { child: ChildProcessWithoutNullStreams; output: () => string; exited: Promise<number | null> } {
   // DATABASE_URL is blanked: these tests are about the embedded database and its lock.
   const command = [...wrapper, process.execPath, MAIN];
-  const child = spawn(command[0]!, command.slice(1), { env: { ...process.env, DATABASE_URL: '', PORT: '0', LOG_LEVEL: 'warn', ...env } });
+  const child = spawn(command[0]!, command.slice(1), {
+    env: { ...process.env, DATABASE_URL: '', PORT: '0', LOG_LEVEL: 'warn', ...env },
+  });
   let out = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr.on('data', (d: Buffer) => (out += d.toString()));
@@ -39,7 +44,8 @@ async function waitFor(predicate: () => boolean, ms: number): Promise<void> {
 }
 
 /** Whether the start banner is out whole: its last line is there (main.ts writes it in one go). */
-const started = (p: { output: () => string }) => /open http:\/\/localhost:\d+/.test(p.output()) && p.output().includes('Stop Okence with Ctrl+C');
+const started = (p: { output: () => string }) =>
+  /open http:\/\/localhost:\d+/.test(p.output()) && p.output().includes('Stop Okence with Ctrl+C');
 
 describe('the okence process', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'okence-proc-'));
@@ -67,7 +73,10 @@ describe('the okence process', () => {
   test('a second process on the same DATA_DIR exits with a clear message', async () => {
     const second = startOkence({ DATA_DIR: dataDir });
     assert.equal(await second.exited, 1);
-    assert.match(second.output(), /Another Okence process is using .*Stop it first, or set DATA_DIR/);
+    assert.match(
+      second.output(),
+      /Another Okence process is using .*Stop it first, or set DATA_DIR/,
+    );
   });
 
   test('bad configuration exits with one line per problem', async () => {
@@ -93,50 +102,65 @@ describe('the okence process', () => {
 });
 
 // A container runs Okence as pid 1; so does a new pid namespace. Needs root (CI runs as root).
-const canUnshare = process.getuid?.() === 0 && spawnSync('unshare', ['--pid', '--fork', '--mount-proc', 'true']).status === 0;
+const canUnshare =
+  process.getuid?.() === 0 &&
+  spawnSync('unshare', ['--pid', '--fork', '--mount-proc', 'true']).status === 0;
 
-describe('the embedded database after a crash', { skip: !canUnshare && 'needs root and unshare' }, () => {
-  test('Okence killed with SIGKILL as pid 1 of a pid namespace restarts at once, on its data', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'okence-pid1-'));
-    // --kill-child: if unshare itself is killed (a test timing out), Okence goes with it.
-    const asPid1 = ['unshare', '--pid', '--fork', '--mount-proc', '--kill-child'];
-    // unshare --fork runs Okence as its child, which is pid 1 inside the namespace.
-    const okencePid = (p: { child: { pid?: number | undefined } }) =>
-      Number(spawnSync('pgrep', ['-P', String(p.child.pid)]).stdout.toString().trim());
-    const first = startOkence({ DATA_DIR: dataDir }, asPid1);
-    await waitFor(() => started(first), 300_000);
-    // Some data to find again: the demo organisations were loaded by this first start.
-    assert.match(first.output(), /admin\s+admin@domzale\.example/);
-    const pid1 = okencePid(first);
-    assert.ok(pid1 > 0);
-    assert.match(readFileSync(`/proc/${pid1}/status`, 'utf8'), /^NSpid:\s+\d+\s+1$/m);
-    process.kill(pid1, 'SIGKILL');
-    await first.exited;
-    const killedAt = performance.now();
-    const again = startOkence({ DATA_DIR: dataDir }, asPid1);
-    try {
-      await waitFor(() => started(again) || again.output().includes('Another Okence'), 300_000);
-      assert.doesNotMatch(again.output(), /Another Okence/);
-      console.log(`# restart after SIGKILL as pid 1: serving after ${Math.round(performance.now() - killedAt)} ms`);
-      // PGlite reopened its files: the organisations are there, so no demo data was loaded again.
-      assert.doesNotMatch(again.output(), /admin\s+admin@domzale\.example\s+ue-domzale/);
-      const base = /open (http:\/\/localhost:\d+)/.exec(again.output())?.[1] ?? '';
-      const ready = await fetch(`${base}/readyz`);
-      assert.deepEqual(await ready.json(), { status: 'ready' });
-      assert.equal((await fetch(`${base}/o/ue-domzale`)).status, 200);
-    } finally {
-      // unshare does not pass signals on: stop Okence itself, as a container runtime would.
-      process.kill(okencePid(again), 'SIGTERM');
-      assert.equal(await again.exited, 0);
-    }
-  });
-});
+describe(
+  'the embedded database after a crash',
+  { skip: !canUnshare && 'needs root and unshare' },
+  () => {
+    test('Okence killed with SIGKILL as pid 1 of a pid namespace restarts at once, on its data', async () => {
+      const dataDir = mkdtempSync(join(tmpdir(), 'okence-pid1-'));
+      // --kill-child: if unshare itself is killed (a test timing out), Okence goes with it.
+      const asPid1 = ['unshare', '--pid', '--fork', '--mount-proc', '--kill-child'];
+      // unshare --fork runs Okence as its child, which is pid 1 inside the namespace.
+      const okencePid = (p: { child: { pid?: number | undefined } }) =>
+        Number(
+          spawnSync('pgrep', ['-P', String(p.child.pid)])
+            .stdout.toString()
+            .trim(),
+        );
+      const first = startOkence({ DATA_DIR: dataDir }, asPid1);
+      await waitFor(() => started(first), 300_000);
+      // Some data to find again: the demo organisations were loaded by this first start.
+      assert.match(first.output(), /admin\s+admin@domzale\.example/);
+      const pid1 = okencePid(first);
+      assert.ok(pid1 > 0);
+      assert.match(readFileSync(`/proc/${pid1}/status`, 'utf8'), /^NSpid:\s+\d+\s+1$/m);
+      process.kill(pid1, 'SIGKILL');
+      await first.exited;
+      const killedAt = performance.now();
+      const again = startOkence({ DATA_DIR: dataDir }, asPid1);
+      try {
+        await waitFor(() => started(again) || again.output().includes('Another Okence'), 300_000);
+        assert.doesNotMatch(again.output(), /Another Okence/);
+        console.log(
+          `# restart after SIGKILL as pid 1: serving after ${Math.round(performance.now() - killedAt)} ms`,
+        );
+        // PGlite reopened its files: the organisations are there, so no demo data was loaded again.
+        assert.doesNotMatch(again.output(), /admin\s+admin@domzale\.example\s+ue-domzale/);
+        const base = /open (http:\/\/localhost:\d+)/.exec(again.output())?.[1] ?? '';
+        const ready = await fetch(`${base}/readyz`);
+        assert.deepEqual(await ready.json(), { status: 'ready' });
+        assert.equal((await fetch(`${base}/o/ue-domzale`)).status, 200);
+      } finally {
+        // unshare does not pass signals on: stop Okence itself, as a container runtime would.
+        process.kill(okencePid(again), 'SIGTERM');
+        assert.equal(await again.exited, 0);
+      }
+    });
+  },
+);
 
 test('two processes started at once on one DATA_DIR: exactly one serves', async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'okence-race-'));
   const both = [startOkence({ DATA_DIR: dataDir }), startOkence({ DATA_DIR: dataDir })];
   try {
-    await waitFor(() => both.every((p) => started(p) || p.output().includes('Another Okence')), 300_000);
+    await waitFor(
+      () => both.every((p) => started(p) || p.output().includes('Another Okence')),
+      300_000,
+    );
     assert.equal(both.filter(started).length, 1, both.map((p) => p.output()).join('\n---\n'));
     const loser = both.find((p) => !started(p))!;
     assert.equal(await loser.exited, 1);

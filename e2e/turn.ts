@@ -11,9 +11,23 @@ export async function startTurn(): Promise<{ env: Record<string, string>; stop()
   const secret = randomBytes(24).toString('hex');
   const child = spawn(
     '/usr/bin/turnserver',
-    ['-n', '--listening-ip=127.0.0.1', '--relay-ip=127.0.0.1', `--listening-port=${port}`, '--min-port=49160', '--max-port=49300',
-      '--use-auth-secret', `--static-auth-secret=${secret}`, '--realm=okence.test', '--allow-loopback-peers', '--no-tls', '--no-dtls', '--no-cli',
-      '--log-file=stdout', '--simple-log'],
+    [
+      '-n',
+      '--listening-ip=127.0.0.1',
+      '--relay-ip=127.0.0.1',
+      `--listening-port=${port}`,
+      '--min-port=49160',
+      '--max-port=49300',
+      '--use-auth-secret',
+      `--static-auth-secret=${secret}`,
+      '--realm=okence.test',
+      '--allow-loopback-peers',
+      '--no-tls',
+      '--no-dtls',
+      '--no-cli',
+      '--log-file=stdout',
+      '--simple-log',
+    ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let out = '';
@@ -24,7 +38,11 @@ export async function startTurn(): Promise<{ env: Record<string, string>; stop()
     await sleep(50);
   }
   return {
-    env: { TURN_URLS: `turn:127.0.0.1:${port}?transport=udp,turn:127.0.0.1:${port}?transport=tcp`, TURN_SECRET: secret, ICE_TRANSPORT_POLICY: 'relay' },
+    env: {
+      TURN_URLS: `turn:127.0.0.1:${port}?transport=udp,turn:127.0.0.1:${port}?transport=tcp`,
+      TURN_SECRET: secret,
+      ICE_TRANSPORT_POLICY: 'relay',
+    },
     async stop() {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');

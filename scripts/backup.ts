@@ -41,7 +41,10 @@ if (!target) {
   process.exit(2);
 }
 const started = performance.now();
-const file = existsSync(target) && statSync(target).isDirectory() ? join(target, backupFileName(new Date())) : target;
+const file =
+  existsSync(target) && statSync(target).isDirectory()
+    ? join(target, backupFileName(new Date()))
+    : target;
 if (existsSync(file)) {
   console.error(`${file} exists already: give a new file name or a directory.`);
   process.exit(1);
@@ -50,11 +53,18 @@ const partial = `${file}.partial`;
 
 try {
   const how = await write(config, partial);
-  const { manifest, files, bytes } = await readBackup(partial, { knownSchemaVersion: readMigrations().length });
+  const { manifest, files, bytes } = await readBackup(partial, {
+    knownSchemaVersion: readMigrations().length,
+  });
   await rename(partial, file);
   const size = statSync(file).size;
-  console.log(`Backup written to ${file} (${how}): database at migration ${manifest.schemaVersion}, ${files} files; ${mb(bytes)} MB read, ${mb(size)} MB written, checked, in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
-  if (manifest.sessionSecret === 'environment') console.log('The server takes its secret from SESSION_SECRET: keep it with the backup (separately); restore needs it.');
+  console.log(
+    `Backup written to ${file} (${how}): database at migration ${manifest.schemaVersion}, ${files} files; ${mb(bytes)} MB read, ${mb(size)} MB written, checked, in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
+  );
+  if (manifest.sessionSecret === 'environment')
+    console.log(
+      'The server takes its secret from SESSION_SECRET: keep it with the backup (separately); restore needs it.',
+    );
 } catch (err) {
   await rm(partial, { force: true });
   if (!(err instanceof BackupError || err instanceof DataDirLockedError)) throw err;
@@ -70,7 +80,8 @@ async function write(c: Config, path: string): Promise<string> {
       await save(fromServer, path);
       return 'from the running server';
     }
-    if (!existsSync(join(c.dataDir, 'pg'))) throw new BackupError(`there is no embedded database in ${c.dataDir} (DATA_DIR)`);
+    if (!existsSync(join(c.dataDir, 'pg')))
+      throw new BackupError(`there is no embedded database in ${c.dataDir} (DATA_DIR)`);
     let handle;
     try {
       handle = await openDatabase({ dataDir: c.dataDir });
@@ -80,10 +91,19 @@ async function write(c: Config, path: string): Promise<string> {
       throw err;
     }
     try {
-      const secret = c.sessionSecret ?? (await readFile(join(c.dataDir, SECRET), 'utf8').catch(() => null))?.trim() ?? null;
+      const secret =
+        c.sessionSecret ??
+        (await readFile(join(c.dataDir, SECRET), 'utf8').catch(() => null))?.trim() ??
+        null;
       const snapshot = handle.snapshot!.bind(handle);
       // Nothing else runs on DATA_DIR while we hold it: no deletions to hold.
-      const source = { dataDir: c.dataDir, filesDir: c.files.dir, snapshot, holdDeletions: async () => () => {}, sessionSecret: { value: secret, fromEnvironment: c.sessionSecret !== undefined } };
+      const source = {
+        dataDir: c.dataDir,
+        filesDir: c.files.dir,
+        snapshot,
+        holdDeletions: async () => () => {},
+        sessionSecret: { value: secret, fromEnvironment: c.sessionSecret !== undefined },
+      };
       await save(Readable.from(backupArchive(source, () => new Date())), path);
       return 'no server was running: DATA_DIR opened by this command';
     } finally {
@@ -95,11 +115,19 @@ async function write(c: Config, path: string): Promise<string> {
 
 async function save(tar: Readable, path: string): Promise<void> {
   try {
-    await pipeline(tar, createGzip({ level: GZIP_LEVEL }), createWriteStream(path, { flags: 'wx', mode: 0o600 }));
+    await pipeline(
+      tar,
+      createGzip({ level: GZIP_LEVEL }),
+      createWriteStream(path, { flags: 'wx', mode: 0o600 }),
+    );
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw new BackupError(`${path} exists already`);
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST')
+      throw new BackupError(`${path} exists already`);
     if ((err as NodeJS.ErrnoException).syscall) throw err;
-    throw new BackupError(`the server broke off the backup (${(err as Error).message}); see its log`, { cause: err });
+    throw new BackupError(
+      `the server broke off the backup (${(err as Error).message}); see its log`,
+      { cause: err },
+    );
   }
 }
 

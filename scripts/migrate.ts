@@ -7,7 +7,11 @@ const config = configFromEnvOrExit();
 const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
 try {
   const applied = await migrate(handle.db);
-  console.log(applied.length ? `Applied ${applied.map((m) => `${String(m.version).padStart(3, '0')}_${m.name}`).join(', ')}` : 'Nothing to apply: the database is up to date.');
+  console.log(
+    applied.length
+      ? `Applied ${applied.map((m) => `${String(m.version).padStart(3, '0')}_${m.name}`).join(', ')}`
+      : 'Nothing to apply: the database is up to date.',
+  );
 } finally {
   await handle.close();
 }

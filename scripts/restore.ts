@@ -20,11 +20,19 @@ if (!archive) {
 const started = performance.now();
 try {
   const r = await restoreBackup({
-    archive, dataDir: config.dataDir, filesDir: config.files.dir, knownSchemaVersion: readMigrations().length, sessionSecret: config.sessionSecret,
+    archive,
+    dataDir: config.dataDir,
+    filesDir: config.files.dir,
+    knownSchemaVersion: readMigrations().length,
+    sessionSecret: config.sessionSecret,
   });
-  console.log(`Restored the backup of ${r.manifest.createdAt} into ${config.dataDir}: database at migration ${r.manifest.schemaVersion}, ${r.files} files, every checksum right, in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+  console.log(
+    `Restored the backup of ${r.manifest.createdAt} into ${config.dataDir}: database at migration ${r.manifest.schemaVersion}, ${r.files} files, every checksum right, in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
+  );
   for (const w of r.warnings) console.log(`Warning: ${w}`);
-  console.log('Start Okence on this DATA_DIR (npm start); migrations newer than the backup run at start.');
+  console.log(
+    'Start Okence on this DATA_DIR (npm start); migrations newer than the backup run at start.',
+  );
 } catch (err) {
   if (err instanceof DataDirLockedError) {
     console.error(`Restore refused: ${err.message}`);

@@ -19,26 +19,37 @@ const missing = [
 ];
 if (missing.length > 0) {
   if (process.getuid?.() === 0 && hasApt()) {
-    console.log(`Installing Debian's ${new Intl.ListFormat('en').format(missing)} for the end-to-end tests…`);
+    console.log(
+      `Installing Debian's ${new Intl.ListFormat('en').format(missing)} for the end-to-end tests…`,
+    );
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
     spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
     spawnSync('apt-get', ['install', '-y', '-qq', ...missing], { stdio: 'inherit', env });
   }
   if (!existsSync(chromium)) {
-    console.error(`Browser tests need Chromium at ${chromium}: run "sudo apt-get install -y chromium" (or set CHROMIUM_PATH) and run npm test again.`);
+    console.error(
+      `Browser tests need Chromium at ${chromium}: run "sudo apt-get install -y chromium" (or set CHROMIUM_PATH) and run npm test again.`,
+    );
     process.exit(1);
   }
   if (!existsSync(TURNSERVER)) {
-    console.error('The call relayed through TURN needs coturn: run "sudo apt-get install -y coturn" and run npm test again.');
+    console.error(
+      'The call relayed through TURN needs coturn: run "sudo apt-get install -y coturn" and run npm test again.',
+    );
     process.exit(1);
   }
   if (!existsSync(CLAMD)) {
-    console.error('Virus scanning of uploads needs clamd: run "sudo apt-get install -y clamav-daemon" and run npm test again.');
+    console.error(
+      'Virus scanning of uploads needs clamd: run "sudo apt-get install -y clamav-daemon" and run npm test again.',
+    );
     process.exit(1);
   }
 }
 
 const args = ['--test', '--test-concurrency=2', ...process.argv.slice(2)];
 if (process.argv.length <= 2) args.push('src/**/*.test.ts', 'e2e/**/*.test.ts');
-const result = spawnSync(process.execPath, args, { stdio: 'inherit', env: { ...process.env, CHROMIUM_PATH: chromium } });
+const result = spawnSync(process.execPath, args, {
+  stdio: 'inherit',
+  env: { ...process.env, CHROMIUM_PATH: chromium },
+});
 process.exit(result.status ?? 1);

@@ -31,7 +31,13 @@ export type Okence = {
   /** Organisations from the operator's side (decision 023). */
   organisations: OrganisationsService;
   /** Background work that runs on timers, callable directly (tests travel in time and run it). */
-  jobs: { queueDueReminders(): Promise<number>; sendMail(): Promise<number>; purgeFiles(): Promise<number>; anonymise(): Promise<{ anonymised: number; mailDeleted: number }>; deleteOrganisations(): Promise<number> };
+  jobs: {
+    queueDueReminders(): Promise<number>;
+    sendMail(): Promise<number>;
+    purgeFiles(): Promise<number>;
+    anonymise(): Promise<{ anonymised: number; mailDeleted: number }>;
+    deleteOrganisations(): Promise<number>;
+  };
   close(): Promise<void>;
 };
 
@@ -40,14 +46,21 @@ export type Okence = {
  * services → HTTP app. `close` stops taking requests, lets in-flight ones
  * finish, then closes the database (and releases the DATA_DIR lock).
  */
-export async function bootOkence(config: Config, opts: { clock?: Clock; handle?: DatabaseHandle } = {}): Promise<Okence> {
+export async function bootOkence(
+  config: Config,
+  opts: { clock?: Clock; handle?: DatabaseHandle } = {},
+): Promise<Okence> {
   const sessionSecret = resolveSessionSecret(config.sessionSecret, config.dataDir);
-  const handle = opts.handle ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
+  const handle =
+    opts.handle ??
+    (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
   try {
     await migrate(handle.db);
     const clock = opts.clock ?? systemClock;
     const identity = identityService({ db: handle.db, clock });
-    const demoAccounts = config.demoData ? await loadDemoData(handle.db, identity.hashPassword) : [];
+    const demoAccounts = config.demoData
+      ? await loadDemoData(handle.db, identity.hashPassword)
+      : [];
     const tenants = tenantsService({ handle });
     await tenants.start();
     const booking = bookingService({ db: handle.db, clock });
@@ -55,43 +68,101 @@ export async function bootOkence(config: Config, opts: { clock?: Clock; handle?:
     const mailRef: { worker?: MailWorker } = {};
     const folderRef: { closeFor?(bookingId: string): Promise<void> } = {};
     const lifecycle = bookingLifecycle({
-      db: handle.db, clock, secret: sessionSecret, publicUrl: config.publicUrl, booking, tenants, wakeMail: () => mailRef.worker?.wake(),
+      db: handle.db,
+      clock,
+      secret: sessionSecret,
+      publicUrl: config.publicUrl,
+      booking,
+      tenants,
+      wakeMail: () => mailRef.worker?.wake(),
       // A cancelled or moved booking's folder closes with the time it belonged to.
-      onChanged: (bookingId) => void folderRef.closeFor?.(bookingId).catch((err: unknown) => logRef.error({ err }, 'closing the meeting folder failed')),
+      onChanged: (bookingId) =>
+        void folderRef
+          .closeFor?.(bookingId)
+          .catch((err: unknown) => logRef.error({ err }, 'closing the meeting folder failed')),
     });
-    const logRef: { info(obj: object, msg: string): void; warn(obj: object, msg: string): void; error(obj: object, msg: string): void } = {
+    const logRef: {
+      info(obj: object, msg: string): void;
+      warn(obj: object, msg: string): void;
+      error(obj: object, msg: string): void;
+    } = {
       info: (obj, msg) => console.log(msg, obj),
       warn: (obj, msg) => console.warn(msg, obj),
       error: (obj, msg) => console.error(msg, obj),
     };
     const meeting = meetingService({
-      handle, clock, publicUrl: config.publicUrl, lifecycle, tenants, log: { warn: (obj, msg) => logRef.warn(obj, msg) },
-      ice: { turnUrls: config.turnUrls, turnSecret: config.turnSecret, relayOnly: config.relayOnly },
+      handle,
+      clock,
+      publicUrl: config.publicUrl,
+      lifecycle,
+      tenants,
+      log: { warn: (obj, msg) => logRef.warn(obj, msg) },
+      ice: {
+        turnUrls: config.turnUrls,
+        turnSecret: config.turnSecret,
+        relayOnly: config.relayOnly,
+      },
     });
     await meeting.start();
     const folders = folderService({
-      handle, clock, meeting, config: config.files,
-      log: { warn: (obj, msg) => logRef.warn(obj, msg), error: (obj, msg) => logRef.error(obj, msg) },
+      handle,
+      clock,
+      meeting,
+      config: config.files,
+      log: {
+        warn: (obj, msg) => logRef.warn(obj, msg),
+        error: (obj, msg) => logRef.error(obj, msg),
+      },
     });
     folderRef.closeFor = (bookingId) => folders.closeFor(bookingId);
     // `npm run backup` asks this process, which holds DATA_DIR, over the lock's socket (decision 024).
     const snapshot = handle.snapshot?.bind(handle);
-    const backups = snapshot && handle.lock ? backupResponder({
-      source: {
-        dataDir: config.dataDir, filesDir: config.files.dir, snapshot, holdDeletions: () => folders.holdDeletions(),
-        sessionSecret: { value: sessionSecret, fromEnvironment: config.sessionSecret !== undefined },
-      },
-      now: () => clock.now(),
-      log: { info: (obj, msg) => logRef.info(obj, msg), warn: (obj, msg) => logRef.warn(obj, msg) },
-    }) : null;
+    const backups =
+      snapshot && handle.lock
+        ? backupResponder({
+            source: {
+              dataDir: config.dataDir,
+              filesDir: config.files.dir,
+              snapshot,
+              holdDeletions: () => folders.holdDeletions(),
+              sessionSecret: {
+                value: sessionSecret,
+                fromEnvironment: config.sessionSecret !== undefined,
+              },
+            },
+            now: () => clock.now(),
+            log: {
+              info: (obj, msg) => logRef.info(obj, msg),
+              warn: (obj, msg) => logRef.warn(obj, msg),
+            },
+          })
+        : null;
     if (backups) handle.lock?.answer((socket) => backups.answer(socket));
     const audit = auditService({ db: handle.db, clock });
-    const privacy = privacyService({ db: handle.db, clock, tenants, lifecycle, audit, reclaim: (tables) => handle.reclaim(tables) });
+    const privacy = privacyService({
+      db: handle.db,
+      clock,
+      tenants,
+      lifecycle,
+      audit,
+      reclaim: (tables) => handle.reclaim(tables),
+    });
     const operators = operatorService({ db: handle.db, clock, sessionSecret, audit });
-    const invitations = invitationService({ db: handle.db, clock, publicUrl: config.publicUrl, audit, wakeMail: () => mailRef.worker?.wake() });
+    const invitations = invitationService({
+      db: handle.db,
+      clock,
+      publicUrl: config.publicUrl,
+      audit,
+      wakeMail: () => mailRef.worker?.wake(),
+    });
     // Organisations from the operator's side; a suspension closes the staff's live sockets.
     const organisations = connectedOrganisations({
-      db: handle.db, clock, audit, invitations, exportsDir: join(config.dataDir, 'exports'), filesDir: config.files.dir,
+      db: handle.db,
+      clock,
+      audit,
+      invitations,
+      exportsDir: join(config.dataDir, 'exports'),
+      filesDir: config.files.dir,
       published: async () => {
         await tenants.changed();
         booking.invalidate();
@@ -100,13 +171,33 @@ export async function bootOkence(config: Config, opts: { clock?: Clock; handle?:
       wakeMail: () => mailRef.worker?.wake(),
       log: { error: (obj, msg) => logRef.error(obj, msg) },
     });
-    const app = await createApp({ config, sessionSecret, handle, tenants, identity, booking, lifecycle, meeting, folders, audit, privacy, operators, invitations, organisations, clock });
+    const app = await createApp({
+      config,
+      sessionSecret,
+      handle,
+      tenants,
+      identity,
+      booking,
+      lifecycle,
+      meeting,
+      folders,
+      audit,
+      privacy,
+      operators,
+      invitations,
+      organisations,
+      clock,
+    });
     logRef.info = (obj, msg) => app.log.info(obj, msg);
     logRef.warn = (obj, msg) => app.log.warn(obj, msg);
     logRef.error = (obj, msg) => app.log.error(obj, msg);
     // Without SMTP_URL (development) mail stays in the outbox, readable at /dev/mail.
     const mail = mailWorker({
-      db: handle.db, clock, transport: config.smtpUrl ? smtpTransport(config.smtpUrl) : devMailbox(), from: config.mailFrom, log: app.log,
+      db: handle.db,
+      clock,
+      transport: config.smtpUrl ? smtpTransport(config.smtpUrl) : devMailbox(),
+      from: config.mailFrom,
+      log: app.log,
       // Claims of an instance that died (this one before a restart, or another) are taken back at once.
       locks: handle,
     });
@@ -114,31 +205,44 @@ export async function bootOkence(config: Config, opts: { clock?: Clock; handle?:
     mail.start();
     // Reminders are checked every minute; queuing is idempotent across instances.
     const reminders = setInterval(() => {
-      lifecycle.queueDueReminders().catch((err: unknown) => app.log.error({ err }, 'queuing reminders failed'));
+      lifecycle
+        .queueDueReminders()
+        .catch((err: unknown) => app.log.error({ err }, 'queuing reminders failed'));
     }, 60_000);
     reminders.unref();
     // Large live events are relayed through a table on PostgreSQL; a minute later every instance has read them.
     const relayPrune = setInterval(() => {
-      meeting.pruneRelay().catch((err: unknown) => app.log.error({ err }, 'pruning meeting relay failed'));
+      meeting
+        .pruneRelay()
+        .catch((err: unknown) => app.log.error({ err }, 'pruning meeting relay failed'));
     }, 60_000);
     relayPrune.unref();
     // Meeting folders past their grace period lose their files; the state is in the
     // database, so a restart (or another instance) picks up where this one stopped.
     // Spool files a crash left behind go with them (at start, and then once they are stale).
-    const purgeFiles = () => Promise.all([folders.purgeDue(), folders.cleanStaleParts()]).catch((err: unknown) => app.log.error({ err }, 'deleting folder files failed'));
+    const purgeFiles = () =>
+      Promise.all([folders.purgeDue(), folders.cleanStaleParts()]).catch((err: unknown) =>
+        app.log.error({ err }, 'deleting folder files failed'),
+      );
     void purgeFiles();
     const filePurge = setInterval(() => void purgeFiles(), 60_000);
     filePurge.unref();
     // Personal data past each organisation's retention is anonymised at start and every hour
     // (retention counts in days, so an hour late is nothing); SKIP LOCKED lets instances share it.
     let retentionRun: Promise<unknown> = Promise.resolve();
-    const anonymise = () => (retentionRun = privacy.runRetention().catch((err: unknown) => app.log.error({ err }, 'the retention job failed')));
+    const anonymise = () =>
+      (retentionRun = privacy
+        .runRetention()
+        .catch((err: unknown) => app.log.error({ err }, 'the retention job failed')));
     void anonymise();
     const retention = setInterval(() => void anonymise(), 3_600_000);
     retention.unref();
     // Organisations whose deletion waiting period is over are exported and deleted (decision 023).
     let deletionRun: Promise<unknown> = Promise.resolve();
-    const deleteDue = () => (deletionRun = organisations.runDueDeletions().catch((err: unknown) => app.log.error({ err }, 'deleting organisations failed')));
+    const deleteDue = () =>
+      (deletionRun = organisations
+        .runDueDeletions()
+        .catch((err: unknown) => app.log.error({ err }, 'deleting organisations failed')));
     void deleteDue();
     const deletions = setInterval(() => void deleteDue(), 3_600_000);
     deletions.unref();
@@ -150,7 +254,14 @@ export async function bootOkence(config: Config, opts: { clock?: Clock; handle?:
       operators,
       invitations,
       organisations,
-      jobs: { queueDueReminders: () => lifecycle.queueDueReminders(), sendMail: () => mail.runOnce(), purgeFiles: async () => (await Promise.all([folders.purgeDue(), folders.cleanStaleParts()]))[0], anonymise: () => privacy.runRetention(), deleteOrganisations: () => organisations.runDueDeletions() },
+      jobs: {
+        queueDueReminders: () => lifecycle.queueDueReminders(),
+        sendMail: () => mail.runOnce(),
+        purgeFiles: async () =>
+          (await Promise.all([folders.purgeDue(), folders.cleanStaleParts()]))[0],
+        anonymise: () => privacy.runRetention(),
+        deleteOrganisations: () => organisations.runDueDeletions(),
+      },
       close: () =>
         (closing ??= (async () => {
           clearInterval(reminders);

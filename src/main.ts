@@ -42,20 +42,30 @@ await app.listen({ port: config.port, host: config.host });
 
 const address = app.server.address();
 const port = typeof address === 'object' && address ? address.port : config.port;
-app.log.info({ port, database: okence.handle.kind, startupMs: Math.round(performance.now() - started) }, 'Okence started');
+app.log.info(
+  { port, database: okence.handle.kind, startupMs: Math.round(performance.now() - started) },
+  'Okence started',
+);
 // The banner is written at once, ending with its own last line: a program (or a test) that reads
 // the output knows it has all of it when that line is there, even on a loaded machine where a
 // pipe hands over several writes one at a time.
-const banner = [`\nOkence is running: open ${config.publicUrl.origin === `http://localhost:${config.port}` ? `http://localhost:${port}` : config.publicUrl.href}`];
-banner.push(`Database: ${okence.handle.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)'}`);
+const banner = [
+  `\nOkence is running: open ${config.publicUrl.origin === `http://localhost:${config.port}` ? `http://localhost:${port}` : config.publicUrl.href}`,
+];
+banner.push(
+  `Database: ${okence.handle.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)'}`,
+);
 if (config.env !== 'production' && !config.smtpUrl) {
   banner.push(`Email is not sent (no SMTP_URL): read it at http://localhost:${port}/dev/mail`);
 }
 if (config.env !== 'production' && okence.demoAccounts.length > 0) {
   banner.push(`\nDemo accounts (password "${DEMO_PASSWORD}"), sign in at /staff/sign-in:`);
-  for (const a of okence.demoAccounts) banner.push(`  ${a.role.padEnd(8)} ${a.email.padEnd(36)} ${a.organisation}`);
+  for (const a of okence.demoAccounts)
+    banner.push(`  ${a.role.padEnd(8)} ${a.email.padEnd(36)} ${a.organisation}`);
 } else if (config.env !== 'production' && config.demoData) {
-  banner.push(`\nDemo data is loaded: sign in at /staff/sign-in as admin@domzale.example (admin) or uradnik@domzale.example (official), password "${DEMO_PASSWORD}".`);
+  banner.push(
+    `\nDemo data is loaded: sign in at /staff/sign-in as admin@domzale.example (admin) or uradnik@domzale.example (official), password "${DEMO_PASSWORD}".`,
+  );
 }
 banner.push('\nStop Okence with Ctrl+C (or SIGTERM): requests in flight are finished first.');
 process.stdout.write(banner.join('\n') + '\n');

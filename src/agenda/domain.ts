@@ -5,10 +5,16 @@ import type { IdentityDocument } from '../db/tables.ts';
 import { appointmentState } from '../meeting/domain.ts';
 
 /** Where an appointment stands, as the agenda and its page show it. */
-export type AgendaState = 'not_arrived' | 'in_lobby' | 'in_progress' | 'done' | 'no_show' | 'cancelled';
+export type AgendaState =
+  'not_arrived' | 'in_lobby' | 'in_progress' | 'done' | 'no_show' | 'cancelled';
 
 /** What a booking's meeting has recorded so far (null: nobody has come yet). */
-export type MeetingFacts = { startedAt: Date | null; endedAt: Date | null; noShow: boolean; citizenKnocking: boolean } | null;
+export type MeetingFacts = {
+  startedAt: Date | null;
+  endedAt: Date | null;
+  noShow: boolean;
+  citizenKnocking: boolean;
+} | null;
 
 /** A cancellation wins over whatever the meeting recorded; then no-show, ended, started, knocking. */
 export function agendaState(bookingState: string, m: MeetingFacts): AgendaState {
@@ -27,10 +33,19 @@ export function dayBounds(day: string, timeZone: string): { from: Date; to: Date
 }
 
 /** The ISO week (Monday to Sunday) holding a day: its days, its bounds in the zone, and the Mondays before and after. */
-export function weekBounds(day: string, timeZone: string): { days: string[]; from: Date; to: Date; previous: string; next: string } {
+export function weekBounds(
+  day: string,
+  timeZone: string,
+): { days: string[]; from: Date; to: Date; previous: string; next: string } {
   const monday = addDays(day, 1 - isoWeekday(day));
   const days = Array.from({ length: 7 }, (_, i) => addDays(monday, i));
-  return { days, from: startOfDay(monday, timeZone), to: startOfDay(addDays(monday, 7), timeZone), previous: addDays(monday, -7), next: addDays(monday, 7) };
+  return {
+    days,
+    from: startOfDay(monday, timeZone),
+    to: startOfDay(addDays(monday, 7), timeZone),
+    previous: addDays(monday, -7),
+    next: addDays(monday, 7),
+  };
 }
 
 /** Whole minutes someone has waited, never negative (clocks of instances differ a little). */
@@ -39,8 +54,21 @@ export function waitedMinutes(since: Date, now: Date): number {
 }
 
 export type HistoryKind =
-  | 'booked' | 'confirmed' | 'moved' | 'reminder_sent' | 'reminder_queued' | 'knocked' | 'admitted' | 'joined'
-  | 'started' | 'ended' | 'no_show' | 'no_show_undone' | 'identity_checked' | 'identity_withdrawn' | 'cancelled';
+  | 'booked'
+  | 'confirmed'
+  | 'moved'
+  | 'reminder_sent'
+  | 'reminder_queued'
+  | 'knocked'
+  | 'admitted'
+  | 'joined'
+  | 'started'
+  | 'ended'
+  | 'no_show'
+  | 'no_show_undone'
+  | 'identity_checked'
+  | 'identity_withdrawn'
+  | 'cancelled';
 
 /** One line of an appointment's history. `who` is a staff member's or participant's name; `role` whose line it is. */
 export type HistoryItem = {
@@ -59,12 +87,35 @@ export type HistoryItem = {
 export type HistoryFacts = {
   createdAt: Date;
   confirmedAt: Date | null;
-  events: { at: Date; kind: 'moved' | 'cancelled'; actorRole: 'citizen' | 'staff'; actorName: string | null; fromStart: Date | null; toStart: Date | null; reason: string | null }[];
+  events: {
+    at: Date;
+    kind: 'moved' | 'cancelled';
+    actorRole: 'citizen' | 'staff';
+    actorName: string | null;
+    fromStart: Date | null;
+    toStart: Date | null;
+    reason: string | null;
+  }[];
   reminders: { at: Date; sent: boolean }[];
-  participants: { role: 'citizen' | 'guest' | 'staff'; name: string; knockedAt: Date | null; admittedAt: Date | null }[];
-  meeting: { startedAt: Date | null; endedAt: Date | null; noShow: boolean; identityVerifiedAt: Date | null } | null;
+  participants: {
+    role: 'citizen' | 'guest' | 'staff';
+    name: string;
+    knockedAt: Date | null;
+    admittedAt: Date | null;
+  }[];
+  meeting: {
+    startedAt: Date | null;
+    endedAt: Date | null;
+    noShow: boolean;
+    identityVerifiedAt: Date | null;
+  } | null;
   /** No-shows and their undoing, identity checks and their corrections, by whom (meeting_event). */
-  meetingEvents: { at: Date; kind: 'no_show' | 'no_show_undone' | 'identity_checked' | 'identity_withdrawn'; actorName: string; documentType: IdentityDocument | null }[];
+  meetingEvents: {
+    at: Date;
+    kind: 'no_show' | 'no_show_undone' | 'identity_checked' | 'identity_withdrawn';
+    actorName: string;
+    documentType: IdentityDocument | null;
+  }[];
   /** When cancelled without an event (before booking_event existed): the booking's cancelled_at. */
   cancelledAt: Date | null;
 };
@@ -72,7 +123,21 @@ export type HistoryFacts = {
 // Events at the same instant keep the order of a booking's life (a staff member is
 // admitted when the meeting starts; confirmation can share a millisecond with booking).
 const RANK: Record<HistoryKind, number> = {
-  booked: 0, confirmed: 1, moved: 2, reminder_queued: 3, reminder_sent: 3, knocked: 4, joined: 5, admitted: 6, started: 7, identity_checked: 7, identity_withdrawn: 7, ended: 8, no_show: 8, no_show_undone: 8, cancelled: 9,
+  booked: 0,
+  confirmed: 1,
+  moved: 2,
+  reminder_queued: 3,
+  reminder_sent: 3,
+  knocked: 4,
+  joined: 5,
+  admitted: 6,
+  started: 7,
+  identity_checked: 7,
+  identity_withdrawn: 7,
+  ended: 8,
+  no_show: 8,
+  no_show_undone: 8,
+  cancelled: 9,
 };
 
 /** The history of an appointment, oldest first. */
@@ -80,27 +145,64 @@ export function historyOf(f: HistoryFacts): HistoryItem[] {
   const items: HistoryItem[] = [{ at: f.createdAt, kind: 'booked' }];
   if (f.confirmedAt) items.push({ at: f.confirmedAt, kind: 'confirmed' });
   for (const e of f.events) {
-    const who = e.actorRole === 'staff' ? { who: e.actorName ?? '', role: 'staff' as const } : { role: 'citizen' as const };
-    if (e.kind === 'moved') items.push({ at: e.at, kind: 'moved', ...who, ...(e.fromStart ? { from: e.fromStart } : {}), ...(e.toStart ? { to: e.toStart } : {}) });
-    else items.push({ at: e.at, kind: 'cancelled', ...who, ...(e.reason ? { reason: e.reason } : {}) });
+    const who =
+      e.actorRole === 'staff'
+        ? { who: e.actorName ?? '', role: 'staff' as const }
+        : { role: 'citizen' as const };
+    if (e.kind === 'moved')
+      items.push({
+        at: e.at,
+        kind: 'moved',
+        ...who,
+        ...(e.fromStart ? { from: e.fromStart } : {}),
+        ...(e.toStart ? { to: e.toStart } : {}),
+      });
+    else
+      items.push({
+        at: e.at,
+        kind: 'cancelled',
+        ...who,
+        ...(e.reason ? { reason: e.reason } : {}),
+      });
   }
-  if (f.cancelledAt && !f.events.some((e) => e.kind === 'cancelled')) items.push({ at: f.cancelledAt, kind: 'cancelled' });
-  for (const r of f.reminders) items.push({ at: r.at, kind: r.sent ? 'reminder_sent' : 'reminder_queued' });
+  if (f.cancelledAt && !f.events.some((e) => e.kind === 'cancelled'))
+    items.push({ at: f.cancelledAt, kind: 'cancelled' });
+  for (const r of f.reminders)
+    items.push({ at: r.at, kind: r.sent ? 'reminder_sent' : 'reminder_queued' });
   for (const p of f.participants) {
     if (p.knockedAt) items.push({ at: p.knockedAt, kind: 'knocked', who: p.name, role: p.role });
     // Staff go straight in: they join; citizens and guests are admitted from the lobby.
-    if (p.admittedAt) items.push({ at: p.admittedAt, kind: p.role === 'staff' ? 'joined' : 'admitted', who: p.name, role: p.role });
+    if (p.admittedAt)
+      items.push({
+        at: p.admittedAt,
+        kind: p.role === 'staff' ? 'joined' : 'admitted',
+        who: p.name,
+        role: p.role,
+      });
   }
   const m = f.meeting;
   if (m?.startedAt) items.push({ at: m.startedAt, kind: 'started' });
-  for (const e of f.meetingEvents) items.push({ at: e.at, kind: e.kind, who: e.actorName, role: 'staff', ...(e.documentType ? { document: e.documentType } : {}) });
+  for (const e of f.meetingEvents)
+    items.push({
+      at: e.at,
+      kind: e.kind,
+      who: e.actorName,
+      role: 'staff',
+      ...(e.documentType ? { document: e.documentType } : {}),
+    });
   // Rows from before meeting_event existed: the meeting row's own columns are the only record.
   const has = (kind: string) => f.meetingEvents.some((e) => e.kind === kind);
   if (m?.endedAt && !m.noShow) items.push({ at: m.endedAt, kind: 'ended' });
   if (m?.endedAt && m.noShow && !has('no_show')) items.push({ at: m.endedAt, kind: 'no_show' });
-  if (m?.identityVerifiedAt && !has('identity_checked')) items.push({ at: m.identityVerifiedAt, kind: 'identity_checked' });
+  if (m?.identityVerifiedAt && !has('identity_checked'))
+    items.push({ at: m.identityVerifiedAt, kind: 'identity_checked' });
   return items
     .map((item, index) => ({ item, index }))
-    .sort((a, b) => a.item.at.getTime() - b.item.at.getTime() || RANK[a.item.kind] - RANK[b.item.kind] || a.index - b.index)
+    .sort(
+      (a, b) =>
+        a.item.at.getTime() - b.item.at.getTime() ||
+        RANK[a.item.kind] - RANK[b.item.kind] ||
+        a.index - b.index,
+    )
     .map((x) => x.item);
 }

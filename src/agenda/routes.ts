@@ -13,17 +13,36 @@ import { AppError } from '../lib/errors.ts';
 import { IDENTITY_DOCUMENTS } from '../meeting/protocol.ts';
 
 const day = z.string().refine(isCalendarDate).optional().catch(undefined);
-const agendaQuery = z.object({ day, week: day, office: z.uuid().optional().catch(undefined), official: z.uuid().optional().catch(undefined), saved: z.string().optional() });
+const agendaQuery = z.object({
+  day,
+  week: day,
+  office: z.uuid().optional().catch(undefined),
+  official: z.uuid().optional().catch(undefined),
+  saved: z.string().optional(),
+});
 const bookingParams = z.object({ id: z.uuid() });
-const cancelForm = z.object({ reason: z.string().trim().min(1, 'agenda.error.reason_missing').max(MAX_REASON, 'agenda.error.reason_long') });
-const noShowForm = z.object({ back: z.literal('appointment').optional().catch(undefined), confirmed: z.literal('yes').optional().catch(undefined) });
+const cancelForm = z.object({
+  reason: z
+    .string()
+    .trim()
+    .min(1, 'agenda.error.reason_missing')
+    .max(MAX_REASON, 'agenda.error.reason_long'),
+});
+const noShowForm = z.object({
+  back: z.literal('appointment').optional().catch(undefined),
+  confirmed: z.literal('yes').optional().catch(undefined),
+});
 const backQuery = z.object({ back: z.enum(['appointment', 'agenda']).catch('appointment') });
 const identityForm = z.object({ document: z.enum([...IDENTITY_DOCUMENTS, 'none']) });
 
 const NOTICES: Record<string, MessageKey> = {
-  cancelled: 'agenda.saved.cancelled', no_show: 'agenda.saved.no_show', no_show_undone: 'agenda.saved.no_show_undone', identity: 'agenda.saved.identity',
+  cancelled: 'agenda.saved.cancelled',
+  no_show: 'agenda.saved.no_show',
+  no_show_undone: 'agenda.saved.no_show_undone',
+  identity: 'agenda.saved.identity',
 };
-const noticeOf = (request: FastifyRequest, saved: string | undefined) => (saved && NOTICES[saved] ? request.t(NOTICES[saved]) : null);
+const noticeOf = (request: FastifyRequest, saved: string | undefined) =>
+  saved && NOTICES[saved] ? request.t(NOTICES[saved]) : null;
 
 /** Parts of pages that scripts fetch: no page around them, so no lobby panel either. */
 const FRAGMENTS = new Set(['/staff/lobby/panel', '/staff/today/list', '/staff/agenda/list']);
@@ -34,11 +53,19 @@ const FRAGMENTS = new Set(['/staff/lobby/panel', '/staff/today/list', '/staff/ag
  * A callback hook, so a citizen's request (no session) passes without even a promise.
  */
 export function lobbyPanelHook(agenda: AgendaService) {
-  return function lobbyPanelHook(request: FastifyRequest, _reply: FastifyReply, done: (err?: Error) => void): void {
+  return function lobbyPanelHook(
+    request: FastifyRequest,
+    _reply: FastifyReply,
+    done: (err?: Error) => void,
+  ): void {
     const staff = request.staff;
     if (!staff || request.method !== 'GET' || request.headers.upgrade) return done();
     const path = request.url.split('?')[0]!;
-    if (path !== '/staff' && (!path.startsWith('/staff/') || FRAGMENTS.has(path) || path.startsWith('/staff/sign-'))) return done();
+    if (
+      path !== '/staff' &&
+      (!path.startsWith('/staff/') || FRAGMENTS.has(path) || path.startsWith('/staff/sign-'))
+    )
+      return done();
     agenda.waiting(staff).then(
       (waiting) => {
         request.staffPanel = (ctx) => lobbyPanel(ctx, waiting);
@@ -52,21 +79,34 @@ export function lobbyPanelHook(agenda: AgendaService) {
 /** The officials' agenda, the appointment page, cancelling and marking a no-show, and the lobby panel's refresh. */
 export function agendaRoutes(agenda: AgendaService) {
   return async function routes(app: FastifyInstance): Promise<void> {
-    async function showAppointment(request: FastifyRequest, reply: FastifyReply, id: string, form: { values: { reason: string }; errors: Record<string, string>; notice: string | null }, status = 200) {
+    async function showAppointment(
+      request: FastifyRequest,
+      reply: FastifyReply,
+      id: string,
+      form: { values: { reason: string }; errors: Record<string, string>; notice: string | null },
+      status = 200,
+    ) {
       const a = await agenda.appointment(requireStaff(request), id);
       return renderPage(request, reply, (ctx) => appointmentPage(ctx, a, form), status);
     }
 
     const agendaOf = (request: FastifyRequest) => {
       const q = agendaQuery.parse(request.query ?? {});
-      const filter = { ...(q.day ? { day: q.day } : {}), ...(q.week ? { week: q.week } : {}), ...(q.office ? { officeId: q.office } : {}), ...(q.official ? { officialId: q.official } : {}) };
+      const filter = {
+        ...(q.day ? { day: q.day } : {}),
+        ...(q.week ? { week: q.week } : {}),
+        ...(q.office ? { officeId: q.office } : {}),
+        ...(q.official ? { officialId: q.official } : {}),
+      };
       return { q, agenda: agenda.agenda(requireStaff(request), filter) };
     };
 
     app.get('/staff/agenda', async (request, reply) => {
       const { q, agenda: a } = agendaOf(request);
       const shown = await a;
-      return renderPage(request, reply, (ctx) => agendaPage(ctx, shown, noticeOf(request, q.saved)));
+      return renderPage(request, reply, (ctx) =>
+        agendaPage(ctx, shown, noticeOf(request, q.saved)),
+      );
     });
 
     // The agenda's list alone, for the page's script to swap in (src/meeting/client/live-list.ts).
@@ -80,7 +120,11 @@ export function agendaRoutes(agenda: AgendaService) {
       requireStaff(request);
       const { id } = bookingParams.parse(request.params);
       const { saved } = agendaQuery.parse(request.query ?? {});
-      return showAppointment(request, reply, id, { values: { reason: '' }, errors: {}, notice: noticeOf(request, saved) });
+      return showAppointment(request, reply, id, {
+        values: { reason: '' },
+        errors: {},
+        notice: noticeOf(request, saved),
+      });
     });
 
     app.post('/staff/appointments/:id/cancel', async (request, reply) => {
@@ -90,8 +134,19 @@ export function agendaRoutes(agenda: AgendaService) {
       const typed = typeof body.reason === 'string' ? body.reason : '';
       const form = cancelForm.safeParse(body);
       if (!form.success) {
-        const errors = Object.fromEntries(form.error.issues.map((i) => [String(i.path[0]), request.t(i.message as MessageKey, { max: MAX_REASON })]));
-        return showAppointment(request, reply, id, { values: { reason: typed }, errors, notice: null }, 400);
+        const errors = Object.fromEntries(
+          form.error.issues.map((i) => [
+            String(i.path[0]),
+            request.t(i.message as MessageKey, { max: MAX_REASON }),
+          ]),
+        );
+        return showAppointment(
+          request,
+          reply,
+          id,
+          { values: { reason: typed }, errors, notice: null },
+          400,
+        );
       }
       await agenda.cancel(staff, id, form.data.reason);
       return reply.redirect(`/staff/appointments/${id}?saved=cancelled`, 303);
@@ -103,7 +158,12 @@ export function agendaRoutes(agenda: AgendaService) {
       const { id } = bookingParams.parse(request.params);
       const { back } = backQuery.parse(request.query ?? {});
       const q = await agenda.noShowQuestion(staff, id);
-      return renderPage(request, reply, (ctx) => noShowPage(ctx, { ...q, back }), q.actions.noShow ? 200 : 409);
+      return renderPage(
+        request,
+        reply,
+        (ctx) => noShowPage(ctx, { ...q, back }),
+        q.actions.noShow ? 200 : 409,
+      );
     });
 
     app.post('/staff/meetings/:id/no-show', async (request, reply) => {
@@ -113,9 +173,13 @@ export function agendaRoutes(agenda: AgendaService) {
       // Only from the confirmation page: an old one-click form (or a stray post) asks first;
       // someone else's appointment is not found either way.
       await agenda.mayWorkOn(staff, id);
-      if (!confirmed) return reply.redirect(`/staff/appointments/${id}/no-show?back=${back ?? 'agenda'}`, 303);
+      if (!confirmed)
+        return reply.redirect(`/staff/appointments/${id}/no-show?back=${back ?? 'agenda'}`, 303);
       await agenda.markNoShow(staff, id);
-      return reply.redirect(back === 'appointment' ? `/staff/appointments/${id}?saved=no_show` : '/staff#today', 303);
+      return reply.redirect(
+        back === 'appointment' ? `/staff/appointments/${id}?saved=no_show` : '/staff#today',
+        303,
+      );
     });
 
     app.post('/staff/appointments/:id/no-show/undo', async (request, reply) => {
@@ -131,7 +195,11 @@ export function agendaRoutes(agenda: AgendaService) {
       await agenda.mayWorkOn(staff, id);
       const form = identityForm.safeParse(request.body ?? {});
       if (!form.success) throw new AppError('invalid_input', 'no such document type');
-      await agenda.checkIdentity(staff, id, form.data.document === 'none' ? null : form.data.document);
+      await agenda.checkIdentity(
+        staff,
+        id,
+        form.data.document === 'none' ? null : form.data.document,
+      );
       return reply.redirect(`/staff/appointments/${id}?saved=identity#identity`, 303);
     });
 

@@ -4,7 +4,10 @@
  * Who did it: a staff member or an operator (name kept as it was, in case the account goes),
  * or the system (`retention`, `cli` for the operator command).
  */
-export type AuditActor = { staffId: string; name: string; ip: string | null } | { operatorId: string; name: string; ip: string | null } | { system: string };
+export type AuditActor =
+  | { staffId: string; name: string; ip: string | null }
+  | { operatorId: string; name: string; ip: string | null }
+  | { system: string };
 
 export type AuditEntry = {
   /** The organisation whose log it belongs to; null for the installation's own (operator) log. */
@@ -39,7 +42,11 @@ export function staffActor(staff: { id: string; displayName: string; ip?: string
  * Values are compared by their JSON, so localized texts and arrays compare by content; fields
  * named in `hide` are reported as changed without their values (a password hash, say).
  */
-export function changes(before: Record<string, unknown>, after: Record<string, unknown>, hide: readonly string[] = []): Record<string, [unknown, unknown]> {
+export function changes(
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+  hide: readonly string[] = [],
+): Record<string, [unknown, unknown]> {
   const out: Record<string, [unknown, unknown]> = {};
   for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
     const a = before[key];
@@ -52,8 +59,10 @@ export function changes(before: Record<string, unknown>, after: Record<string, u
 
 /** Checks an entry before it is written; a malformed code is a programming error, not input. */
 export function assertValidEntry(e: AuditEntry): void {
-  if (!ACTION_PATTERN.test(e.action)) throw new RangeError(`audit action must be dotted lower case: ${e.action}`);
-  if (!OBJECT_TYPE_PATTERN.test(e.objectType)) throw new RangeError(`audit object type must be lower case: ${e.objectType}`);
+  if (!ACTION_PATTERN.test(e.action))
+    throw new RangeError(`audit action must be dotted lower case: ${e.action}`);
+  if (!OBJECT_TYPE_PATTERN.test(e.objectType))
+    throw new RangeError(`audit object type must be lower case: ${e.objectType}`);
 }
 
 /** The summary as stored: trimmed to the column's limit. */

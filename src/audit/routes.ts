@@ -16,13 +16,19 @@ export function auditRoutes(audit: AuditService) {
       const ok = Object.keys(errors).length === 0;
       // With errors, the form comes back with the newest entries' filter options and no results.
       const page = await audit.browse(staff, ok ? search : { beforeId: '0' }, request.lang);
-      return renderPage(request, reply, (ctx) => auditLogPage(ctx, { ...page, typed, errors, searched: ok }), ok ? 200 : 400);
+      return renderPage(
+        request,
+        reply,
+        (ctx) => auditLogPage(ctx, { ...page, typed, errors, searched: ok }),
+        ok ? 200 : 400,
+      );
     });
 
     app.get('/staff/audit.csv', async (request, reply) => {
       const staff = requireStaff(request);
       const { search, errors } = readSearch(request.query, request.t);
-      if (Object.keys(errors).length) throw new AppError('invalid_input', 'invalid audit search', errors);
+      if (Object.keys(errors).length)
+        throw new AppError('invalid_input', 'invalid audit search', errors);
       // The whole search, not a page: the cursor of the page links does not apply.
       const { beforeId: _page, ...all } = search;
       const { rows, timeZone, names } = await audit.export(staff, all, request.lang);

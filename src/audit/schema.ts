@@ -26,7 +26,8 @@ export function readSearch(raw: unknown, t: Translate) {
   const toDay = text(typed.to);
   if (fromDay && !day.safeParse(fromDay).success) errors['audit-from'] = t('audit.error.date');
   if (toDay && !day.safeParse(toDay).success) errors['audit-to'] = t('audit.error.date');
-  if (fromDay && toDay && !errors['audit-from'] && !errors['audit-to'] && toDay < fromDay) errors['audit-to'] = t('audit.error.order');
+  if (fromDay && toDay && !errors['audit-from'] && !errors['audit-to'] && toDay < fromDay)
+    errors['audit-to'] = t('audit.error.order');
   const who = text(typed.who);
   const what = text(typed.what);
   const before = text(typed.before);

@@ -12,7 +12,10 @@ export const AUDIT_PAGE_SIZE = 50;
 export const AUDIT_EXPORT_MAX = 10_000;
 
 /** A search whose period is given in the organisation's calendar days (`fromDay`..`toDay`, both included). */
-export type DayFilter = Omit<repo.AuditQuery, 'organisationId' | 'limit' | 'from' | 'to'> & { fromDay?: string; toDay?: string };
+export type DayFilter = Omit<repo.AuditQuery, 'organisationId' | 'limit' | 'from' | 'to'> & {
+  fromDay?: string;
+  toDay?: string;
+};
 
 /**
  * The audit log. Other domains call `record` with the transaction their change runs in, so
@@ -20,9 +23,16 @@ export type DayFilter = Omit<repo.AuditQuery, 'organisationId' | 'limit' | 'from
  * organisation the entries belong to.
  */
 export function auditService(deps: { db: Db; clock: Clock }) {
-  async function search(actor: StaffPrincipal, query: Omit<repo.AuditQuery, 'organisationId' | 'limit'>): Promise<{ rows: repo.AuditRow[]; nextBeforeId: string | null }> {
+  async function search(
+    actor: StaffPrincipal,
+    query: Omit<repo.AuditQuery, 'organisationId' | 'limit'>,
+  ): Promise<{ rows: repo.AuditRow[]; nextBeforeId: string | null }> {
     if (actor.role !== 'admin') throw new AppError('forbidden', 'admins only');
-    const rows = await repo.searchAuditEvents(deps.db, { ...query, organisationId: actor.organisationId, limit: AUDIT_PAGE_SIZE + 1 });
+    const rows = await repo.searchAuditEvents(deps.db, {
+      ...query,
+      organisationId: actor.organisationId,
+      limit: AUDIT_PAGE_SIZE + 1,
+    });
     const more = rows.length > AUDIT_PAGE_SIZE;
     const page = more ? rows.slice(0, AUDIT_PAGE_SIZE) : rows;
     return { rows: page, nextBeforeId: more ? page[page.length - 1]!.id : null };
@@ -31,7 +41,9 @@ export function auditService(deps: { db: Db; clock: Clock }) {
   /** Names of the organisation's offices, services and staff by id, in `lang`. */
   async function namesIn(organisationId: string, lang: Lang): Promise<Map<string, string>> {
     const rows = await repo.objectNames(deps.db, organisationId);
-    return new Map(rows.map((r) => [r.id, typeof r.name === 'string' ? r.name : localize(r.name, lang)]));
+    return new Map(
+      rows.map((r) => [r.id, typeof r.name === 'string' ? r.name : localize(r.name, lang)]),
+    );
   }
 
   return {
@@ -62,10 +74,21 @@ export function auditService(deps: { db: Db; clock: Clock }) {
     },
 
     /** Every entry of the filter (newest first, at most AUDIT_EXPORT_MAX) for the CSV, with the zone to write times in. */
-    async export(actor: StaffPrincipal, filter: DayFilter, lang: Lang): Promise<{ rows: repo.AuditRow[]; timeZone: string; names: Map<string, string> }> {
+    async export(
+      actor: StaffPrincipal,
+      filter: DayFilter,
+      lang: Lang,
+    ): Promise<{ rows: repo.AuditRow[]; timeZone: string; names: Map<string, string> }> {
       if (actor.role !== 'admin') throw new AppError('forbidden', 'admins only');
-      const [timeZone, names] = await Promise.all([repo.organisationZone(deps.db, actor.organisationId), namesIn(actor.organisationId, lang)]);
-      const rows = await repo.searchAuditEvents(deps.db, { ...withinDays(filter, timeZone), organisationId: actor.organisationId, limit: AUDIT_EXPORT_MAX });
+      const [timeZone, names] = await Promise.all([
+        repo.organisationZone(deps.db, actor.organisationId),
+        namesIn(actor.organisationId, lang),
+      ]);
+      const rows = await repo.searchAuditEvents(deps.db, {
+        ...withinDays(filter, timeZone),
+        organisationId: actor.organisationId,
+        limit: AUDIT_EXPORT_MAX,
+      });
       return { rows, timeZone, names };
     },
   };
@@ -80,7 +103,14 @@ function dayStart(day: string, timeZone: string, plusDays = 0): Date {
 }
 
 /** The search with its days turned into instants of the organisation's zone. */
-function withinDays(filter: DayFilter, timeZone: string): Omit<repo.AuditQuery, 'organisationId' | 'limit'> {
+function withinDays(
+  filter: DayFilter,
+  timeZone: string,
+): Omit<repo.AuditQuery, 'organisationId' | 'limit'> {
   const { fromDay, toDay, ...query } = filter;
-  return { ...query, ...(fromDay ? { from: dayStart(fromDay, timeZone) } : {}), ...(toDay ? { to: dayStart(toDay, timeZone, 1) } : {}) };
+  return {
+    ...query,
+    ...(fromDay ? { from: dayStart(fromDay, timeZone) } : {}),
+    ...(toDay ? { to: dayStart(toDay, timeZone, 1) } : {}),
+  };
 }

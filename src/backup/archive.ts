@@ -4,7 +4,19 @@ import { mkdir, open, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import type { Db } from '../db/db.ts';
-import { CHECKSUMS, DATABASE, entryKind, FILES, FORMAT, FORMAT_VERSION, formatChecksums, MANIFEST, SECRET, secretFingerprint, type Manifest } from './domain.ts';
+import {
+  CHECKSUMS,
+  DATABASE,
+  entryKind,
+  FILES,
+  FORMAT,
+  FORMAT_VERSION,
+  formatChecksums,
+  MANIFEST,
+  SECRET,
+  secretFingerprint,
+  type Manifest,
+} from './domain.ts';
 import { TAR_END, tarHeader, tarPadding } from './tar.ts';
 
 /** What a backup is taken from: the process that holds DATA_DIR (the server, or the command itself). */
@@ -29,7 +41,10 @@ export type BackupSource = {
  * is read. So every file a row of the snapshot names is in the archive; a file uploaded after
  * the snapshot may be too, as an orphan no row names, which is harmless.
  */
-export async function* backupArchive(source: BackupSource, now: () => Date): AsyncGenerator<Buffer> {
+export async function* backupArchive(
+  source: BackupSource,
+  now: () => Date,
+): AsyncGenerator<Buffer> {
   // One backup at a time per DATA_DIR (the holder answers 'busy'): one fixed staging place,
   // whose leftover from a process that died during a backup goes first.
   const staging = join(source.dataDir, STAGING);
@@ -39,10 +54,18 @@ export async function* backupArchive(source: BackupSource, now: () => Date): Asy
   try {
     const schemaVersion = await source.snapshot(join(staging, DATABASE), schemaVersionOf);
     const sums = new Map<string, string>();
-    const secret = source.sessionSecret.fromEnvironment ? null : await readFile(join(source.dataDir, SECRET)).catch(() => null);
+    const secret = source.sessionSecret.fromEnvironment
+      ? null
+      : await readFile(join(source.dataDir, SECRET)).catch(() => null);
     const manifest: Manifest = {
-      format: FORMAT, formatVersion: FORMAT_VERSION, createdAt: now().toISOString(), schemaVersion, database: 'pglite',
-      sessionSecret: secret ? 'file' : 'environment', secretFingerprint: source.sessionSecret.value === null ? null : secretFingerprint(source.sessionSecret.value),
+      format: FORMAT,
+      formatVersion: FORMAT_VERSION,
+      createdAt: now().toISOString(),
+      schemaVersion,
+      database: 'pglite',
+      sessionSecret: secret ? 'file' : 'environment',
+      secretFingerprint:
+        source.sessionSecret.value === null ? null : secretFingerprint(source.sessionSecret.value),
     };
     yield* entry(sums, MANIFEST, Buffer.from(JSON.stringify(manifest, null, 2) + '\n'), now());
     yield* tree(sums, join(staging, DATABASE), DATABASE);
@@ -61,13 +84,21 @@ export async function* backupArchive(source: BackupSource, now: () => Date): Asy
 export const STAGING = '.backup-snapshot';
 
 async function schemaVersionOf(db: Db): Promise<number> {
-  const r = await sql<{ v: number | null }>`SELECT max(version) AS v FROM schema_migration`.execute(db);
+  const r = await sql<{ v: number | null }>`SELECT max(version) AS v FROM schema_migration`.execute(
+    db,
+  );
   return Number(r.rows[0]?.v ?? 0);
 }
 
 /** A directory's tree as tar entries below `prefix`: each directory (empty ones count), then its files. */
-async function* tree(sums: Map<string, string>, dir: string, prefix: string): AsyncGenerator<Buffer> {
-  const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1));
+async function* tree(
+  sums: Map<string, string>,
+  dir: string,
+  prefix: string,
+): AsyncGenerator<Buffer> {
+  const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) =>
+    a.name < b.name ? -1 : 1,
+  );
   yield tarHeader({ path: `${prefix}/`, size: 0, mtime: new Date(0), directory: true });
   for (const e of entries) {
     const path = `${prefix}/${e.name}`;
@@ -77,7 +108,12 @@ async function* tree(sums: Map<string, string>, dir: string, prefix: string): As
 }
 
 /** A file as a tar entry, streamed; nothing when it is gone and `mayBeGone`. */
-async function* fileEntry(sums: Map<string, string>, at: string, path: string, mayBeGone = false): AsyncGenerator<Buffer> {
+async function* fileEntry(
+  sums: Map<string, string>,
+  at: string,
+  path: string,
+  mayBeGone = false,
+): AsyncGenerator<Buffer> {
   const fh = await open(at, 'r').catch((err: NodeJS.ErrnoException) => {
     if (mayBeGone && err.code === 'ENOENT') return null;
     throw err;
@@ -85,20 +121,38 @@ async function* fileEntry(sums: Map<string, string>, at: string, path: string, m
   if (!fh) return;
   try {
     const st = await fh.stat();
-    yield* streamed(sums, path, st.size, st.mtime, createReadStream('', { fd: fh, autoClose: false }));
+    yield* streamed(
+      sums,
+      path,
+      st.size,
+      st.mtime,
+      createReadStream('', { fd: fh, autoClose: false }),
+    );
   } finally {
     await fh.close();
   }
 }
 
-function* entry(sums: Map<string, string>, path: string, bytes: Buffer, mtime: Date, summed = true): Generator<Buffer> {
+function* entry(
+  sums: Map<string, string>,
+  path: string,
+  bytes: Buffer,
+  mtime: Date,
+  summed = true,
+): Generator<Buffer> {
   if (summed) sums.set(path, createHash('sha256').update(bytes).digest('hex'));
   yield tarHeader({ path, size: bytes.length, mtime });
   yield bytes;
   yield tarPadding(bytes.length);
 }
 
-async function* streamed(sums: Map<string, string>, path: string, size: number, mtime: Date, chunks: AsyncIterable<Uint8Array>): AsyncGenerator<Buffer> {
+async function* streamed(
+  sums: Map<string, string>,
+  path: string,
+  size: number,
+  mtime: Date,
+  chunks: AsyncIterable<Uint8Array>,
+): AsyncGenerator<Buffer> {
   const hash = createHash('sha256');
   let sent = 0;
   yield tarHeader({ path, size, mtime });
@@ -120,7 +174,9 @@ async function* streamed(sums: Map<string, string>, path: string, size: number, 
  * gone between the listing and its opening was a refused upload being removed: left out too.
  */
 async function* folderFiles(sums: Map<string, string>, filesDir: string): AsyncGenerator<Buffer> {
-  for (const folder of (await readdir(filesDir, { withFileTypes: true }).catch(() => [])).filter((d) => d.isDirectory())) {
+  for (const folder of (await readdir(filesDir, { withFileTypes: true }).catch(() => [])).filter(
+    (d) => d.isDirectory(),
+  )) {
     for (const sub of ['', 'quarantine/']) {
       const dir = join(filesDir, folder.name, sub);
       const names = await readdir(dir, { withFileTypes: true }).catch(() => []);

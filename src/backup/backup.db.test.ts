@@ -3,7 +3,15 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -27,20 +35,52 @@ before(async () => {
 after(() => okence.close());
 
 /** A meeting folder, due for deletion in a minute, with one file. */
-async function folderWithFile(n: number): Promise<{ path: string; sha256: string; storageName: string }> {
-  const b = await bookThroughApi(okence, { organisation: 'ue-domzale', office: 'domzale', service: 'splosne-informacije', day: '2026-11-25', to: '2026-12-20', email: `b${n}@example.si`, name: `B ${n}`, ip: `198.51.100.${n}` });
-  const { organisation_id } = await okence.handle.db.selectFrom('booking').select('organisation_id').where('id', '=', b.id).executeTakeFirstOrThrow();
+async function folderWithFile(
+  n: number,
+): Promise<{ path: string; sha256: string; storageName: string }> {
+  const b = await bookThroughApi(okence, {
+    organisation: 'ue-domzale',
+    office: 'domzale',
+    service: 'splosne-informacije',
+    day: '2026-11-25',
+    to: '2026-12-20',
+    email: `b${n}@example.si`,
+    name: `B ${n}`,
+    ip: `198.51.100.${n}`,
+  });
+  const { organisation_id } = await okence.handle.db
+    .selectFrom('booking')
+    .select('organisation_id')
+    .where('id', '=', b.id)
+    .executeTakeFirstOrThrow();
   const now = clock.now();
   const soon = new Date(now.getTime() + 60_000);
-  await files.openFolder(okence.handle.db, { bookingId: b.id, organisationId: organisation_id, staffId: null, now, closesAt: soon, deleteAt: soon });
+  await files.openFolder(okence.handle.db, {
+    bookingId: b.id,
+    organisationId: organisation_id,
+    staffId: null,
+    now,
+    closesAt: soon,
+    deleteAt: soon,
+  });
   const bytes = randomBytes(50_000);
   const storageName = randomUUID();
   mkdirSync(join(dataDir, 'files', b.id), { recursive: true });
   writeFileSync(join(dataDir, 'files', b.id, storageName), bytes);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   await files.insertFile(okence.handle.db, {
-    bookingId: b.id, storageName, name: 'a.pdf', mime: 'application/pdf', size: bytes.length, sha256, uploadedBy: null, uploaderName: 'B',
-    uploaderRole: 'citizen', uploadedAt: now, scanState: 'unscanned', signature: null,
+    bookingId: b.id,
+    storageName,
+    name: 'a.pdf',
+    mime: 'application/pdf',
+    size: bytes.length,
+    sha256,
+    uploadedBy: null,
+    uploaderName: 'B',
+    uploaderRole: 'citizen',
+    uploadedAt: now,
+    scanState: 'unscanned',
+    signature: null,
   });
   return { path: `files/${b.id}/${storageName}`, sha256, storageName };
 }
@@ -53,10 +93,15 @@ async function backupTo(path: string, whileStreaming?: () => void): Promise<void
   // The first bytes come after the database's snapshot was taken.
   const first = await it.next();
   whileStreaming?.();
-  await pipeline(Readable.from((async function* () {
-    if (!first.done) yield first.value;
-    for (let r = await it.next(); !r.done; r = await it.next()) yield r.value;
-  })()), createWriteStream(path));
+  await pipeline(
+    Readable.from(
+      (async function* () {
+        if (!first.done) yield first.value;
+        for (let r = await it.next(); !r.done; r = await it.next()) yield r.value;
+      })(),
+    ),
+    createWriteStream(path),
+  );
 }
 
 test('a folder deletion due while a backup streams waits for it: the files its snapshot names are in it', async () => {
@@ -101,7 +146,10 @@ test('a damaged or cut-off archive is refused, and a refused restore leaves DATA
   const at = bytes.indexOf(Buffer.from('pg/global/pg_control\0')) + 512 + 100;
   damaged[at] = (damaged[at] ?? 0) ^ 0xff;
   writeFileSync(join(dir, 'damaged.tar'), damaged);
-  await assert.rejects(readBackup(join(dir, 'damaged.tar'), known), /pg\/global\/pg_control: checksum mismatch \(damaged\)/);
+  await assert.rejects(
+    readBackup(join(dir, 'damaged.tar'), known),
+    /pg\/global\/pg_control: checksum mismatch \(damaged\)/,
+  );
 
   writeFileSync(join(dir, 'cut.tar'), bytes.subarray(0, bytes.length - 3000));
   await assert.rejects(readBackup(join(dir, 'cut.tar'), known), /cut off|incomplete/);
@@ -109,7 +157,16 @@ test('a damaged or cut-off archive is refused, and a refused restore leaves DATA
   await assert.rejects(readBackup(whole, { knownSchemaVersion: 3 }), /this Okence knows up to 3/);
 
   const target = join(dir, 'restored');
-  await assert.rejects(restoreBackup({ archive: join(dir, 'damaged.tar'), dataDir: target, filesDir: join(target, 'files'), ...known, sessionSecret: undefined }), /damaged/);
+  await assert.rejects(
+    restoreBackup({
+      archive: join(dir, 'damaged.tar'),
+      dataDir: target,
+      filesDir: join(target, 'files'),
+      ...known,
+      sessionSecret: undefined,
+    }),
+    /damaged/,
+  );
   assert.deepEqual(readdirSync(target), []);
 });
 
@@ -117,8 +174,23 @@ test('a backup is restored into an empty DATA_DIR; a second restore there is ref
   const dir = mkdtempSync(join(tmpdir(), 'okence-b-'));
   await backupTo(join(dir, 'b.tar'));
   const target = join(dir, 'data');
-  const r = await restoreBackup({ archive: join(dir, 'b.tar'), dataDir: target, filesDir: join(target, 'files'), ...known, sessionSecret: 'another secret of at least 32 characters' });
+  const r = await restoreBackup({
+    archive: join(dir, 'b.tar'),
+    dataDir: target,
+    filesDir: join(target, 'files'),
+    ...known,
+    sessionSecret: 'another secret of at least 32 characters',
+  });
   assert.match(r.warnings.join('\n'), /SESSION_SECRET is not the secret the backed-up server used/);
   assert.deepEqual(readdirSync(target).sort(), ['files', 'pg', 'session-secret']);
-  await assert.rejects(restoreBackup({ archive: join(dir, 'b.tar'), dataDir: target, filesDir: join(target, 'files'), ...known, sessionSecret: undefined }), /is not empty/);
+  await assert.rejects(
+    restoreBackup({
+      archive: join(dir, 'b.tar'),
+      dataDir: target,
+      filesDir: join(target, 'files'),
+      ...known,
+      sessionSecret: undefined,
+    }),
+    /is not empty/,
+  );
 });

@@ -37,14 +37,20 @@ export const manifestSchema = z.object({
   /** 'file': in the archive; 'environment': SESSION_SECRET, which restore cannot bring back. */
   sessionSecret: z.enum(['file', 'environment']),
   /** A one-way fingerprint of the secret, to tell a wrong SESSION_SECRET at restore; null when unknown. */
-  secretFingerprint: z.string().regex(/^[0-9a-f]{16}$/).nullable(),
+  secretFingerprint: z
+    .string()
+    .regex(/^[0-9a-f]{16}$/)
+    .nullable(),
 });
 
 export type Manifest = z.infer<typeof manifestSchema>;
 
 /** Identifies a session secret without giving it away (the secret has at least 32 characters). */
 export function secretFingerprint(secret: string): string {
-  return createHash('sha256').update(`okence session secret fingerprint\0${secret}`).digest('hex').slice(0, 16);
+  return createHash('sha256')
+    .update(`okence session secret fingerprint\0${secret}`)
+    .digest('hex')
+    .slice(0, 16);
 }
 
 /** Why an archive with this manifest cannot be restored by this code; null when it can. */
@@ -86,7 +92,10 @@ export function entryKind(path: string, type: 'file' | 'directory' = 'file'): En
  * secret once, the sums last. A reason when not.
  */
 export function orderRefusal(seen: ReadonlySet<EntryKind>, next: EntryKind): string | null {
-  if (seen.size === 0) return next === 'manifest' ? null : 'the archive does not begin with manifest.json: not an Okence backup';
+  if (seen.size === 0)
+    return next === 'manifest'
+      ? null
+      : 'the archive does not begin with manifest.json: not an Okence backup';
   if (seen.has('checksums')) return `${next} after ${CHECKSUMS}, which must be last`;
   if (next === 'manifest' || (next === 'secret' && seen.has(next))) return `a second ${next} entry`;
   return null;
@@ -101,7 +110,8 @@ export function parseChecksums(text: string): Map<string, string> {
   const sums = new Map<string, string>();
   for (const line of text.split('\n').filter(Boolean)) {
     const m = /^([0-9a-f]{64}) [ *](.+)$/.exec(line);
-    if (!m) throw new Error(`${CHECKSUMS}: a line is not "<sha256>  <path>": ${line.slice(0, 100)}`);
+    if (!m)
+      throw new Error(`${CHECKSUMS}: a line is not "<sha256>  <path>": ${line.slice(0, 100)}`);
     sums.set(m[2]!, m[1]!);
   }
   return sums;
@@ -111,19 +121,27 @@ export function parseChecksums(text: string): Map<string, string> {
  * Compares the sums computed while reading with the listed ones: every entry listed, every
  * listed entry present, every sum equal. Returns the problems, none when the archive is whole.
  */
-export function checksumProblems(computed: ReadonlyMap<string, string>, listed: ReadonlyMap<string, string>): string[] {
+export function checksumProblems(
+  computed: ReadonlyMap<string, string>,
+  listed: ReadonlyMap<string, string>,
+): string[] {
   const problems: string[] = [];
   for (const [path, sum] of computed) {
     const want = listed.get(path);
     if (want === undefined) problems.push(`${path}: not listed in ${CHECKSUMS}`);
     else if (want !== sum) problems.push(`${path}: checksum mismatch (damaged)`);
   }
-  for (const path of listed.keys()) if (!computed.has(path)) problems.push(`${path}: listed in ${CHECKSUMS} but missing`);
-  if (!computed.has(DATABASE_MARK)) problems.push(`${DATABASE_MARK}: missing (no database in the archive)`);
+  for (const path of listed.keys())
+    if (!computed.has(path)) problems.push(`${path}: listed in ${CHECKSUMS} but missing`);
+  if (!computed.has(DATABASE_MARK))
+    problems.push(`${DATABASE_MARK}: missing (no database in the archive)`);
   return problems;
 }
 
 /** The file name `npm run backup -- <directory>` writes in that directory. */
 export function backupFileName(at: Date): string {
-  return `okence-backup-${at.toISOString().replace(/[:.]/g, '-').replace(/-\d{3}Z$/, 'Z')}.tar.gz`;
+  return `okence-backup-${at
+    .toISOString()
+    .replace(/[:.]/g, '-')
+    .replace(/-\d{3}Z$/, 'Z')}.tar.gz`;
 }

@@ -8,8 +8,19 @@ import { createGunzip } from 'node:zlib';
 import { schemaVersionAt } from '../db/db.ts';
 import { LOCK_NAME, lockDataDir } from '../db/lock.ts';
 import {
-  checksumProblems, CHECKSUMS_MAX_BYTES, DATABASE, entryKind, manifestSchema, MANIFEST_MAX_BYTES, orderRefusal, parseChecksums, restoreRefusal, SECRET, secretFingerprint,
-  type EntryKind, type Manifest,
+  checksumProblems,
+  CHECKSUMS_MAX_BYTES,
+  DATABASE,
+  entryKind,
+  manifestSchema,
+  MANIFEST_MAX_BYTES,
+  orderRefusal,
+  parseChecksums,
+  restoreRefusal,
+  SECRET,
+  secretFingerprint,
+  type EntryKind,
+  type Manifest,
 } from './domain.ts';
 import { readTar } from './tar.ts';
 
@@ -24,7 +35,10 @@ type Write = (kind: EntryKind, path: string, body: AsyncIterable<Buffer>) => Pro
  * SHA256SUMS. `write` receives the body of each database, secret and file entry; without it
  * they are only checked. Throws BackupError on the first problem.
  */
-export async function readBackup(path: string, opts: { knownSchemaVersion: number; write?: Write }): Promise<{ manifest: Manifest; files: number; bytes: number }> {
+export async function readBackup(
+  path: string,
+  opts: { knownSchemaVersion: number; write?: Write },
+): Promise<{ manifest: Manifest; files: number; bytes: number }> {
   const seen = new Set<EntryKind>();
   const sums = new Map<string, string>();
   let manifest: Manifest | undefined;
@@ -43,7 +57,8 @@ export async function readBackup(path: string, opts: { knownSchemaVersion: numbe
         continue;
       }
       if (kind === 'manifest' || kind === 'checksums') {
-        if (e.size > (kind === 'manifest' ? MANIFEST_MAX_BYTES : CHECKSUMS_MAX_BYTES)) throw new BackupError(`${e.path} is too large to be one`);
+        if (e.size > (kind === 'manifest' ? MANIFEST_MAX_BYTES : CHECKSUMS_MAX_BYTES))
+          throw new BackupError(`${e.path} is too large to be one`);
         const parts: Buffer[] = [];
         for await (const chunk of e.body) parts.push(chunk);
         const text = Buffer.concat(parts);
@@ -69,9 +84,11 @@ export async function readBackup(path: string, opts: { knownSchemaVersion: numbe
     if (err instanceof BackupError) throw err;
     throw new BackupError(`the backup cannot be read: ${(err as Error).message}`, { cause: err });
   }
-  if (!manifest || !listed) throw new BackupError('the archive ends before SHA256SUMS: it is incomplete');
+  if (!manifest || !listed)
+    throw new BackupError('the archive ends before SHA256SUMS: it is incomplete');
   const problems = checksumProblems(sums, listed);
-  if (problems.length) throw new BackupError(`the backup is damaged:\n  ${problems.slice(0, 20).join('\n  ')}`);
+  if (problems.length)
+    throw new BackupError(`the backup is damaged:\n  ${problems.slice(0, 20).join('\n  ')}`);
   return { manifest, files, bytes };
 }
 
@@ -83,7 +100,10 @@ function parseManifest(text: Buffer, knownSchemaVersion: number): Manifest {
     throw new BackupError('manifest.json is not JSON: not an Okence backup');
   }
   const parsed = manifestSchema.safeParse(json);
-  if (!parsed.success) throw new BackupError(`manifest.json is not an Okence backup manifest: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (!parsed.success)
+    throw new BackupError(
+      `manifest.json is not an Okence backup manifest: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
   const refusal = restoreRefusal(parsed.data, knownSchemaVersion);
   if (refusal) throw new BackupError(refusal);
   return parsed.data;
@@ -97,7 +117,9 @@ async function archiveBytes(path: string): Promise<AsyncIterable<Uint8Array>> {
   const magic = Buffer.alloc(2);
   await fh.read(magic, 0, 2, 0).finally(() => fh.close());
   const raw = createReadStream(path);
-  return magic[0] === 0x1f && magic[1] === 0x8b ? raw.pipe(createGunzip()).on('error', (err) => raw.destroy(err)) : raw;
+  return magic[0] === 0x1f && magic[1] === 0x8b
+    ? raw.pipe(createGunzip()).on('error', (err) => raw.destroy(err))
+    : raw;
 }
 
 // Entries a restore may find in a fresh DATA_DIR: our own lock, and a file system's lost+found.
@@ -110,19 +132,33 @@ const ALLOWED_IN_EMPTY = new Set([LOCK_NAME, 'lost+found']);
  * database opened, the database last: a restore that fails leaves no database behind.
  * Returns warnings about the session secret.
  */
-export async function restoreBackup(o: { archive: string; dataDir: string; filesDir: string; knownSchemaVersion: number; sessionSecret: string | undefined }): Promise<{ manifest: Manifest; files: number; bytes: number; warnings: string[] }> {
+export async function restoreBackup(o: {
+  archive: string;
+  dataDir: string;
+  filesDir: string;
+  knownSchemaVersion: number;
+  sessionSecret: string | undefined;
+}): Promise<{ manifest: Manifest; files: number; bytes: number; warnings: string[] }> {
   // The lock first: a running server is named as such, not as a directory that is not empty.
   const lock = await lockDataDir(o.dataDir);
   const stage = join(o.dataDir, '.restore-incomplete');
   try {
     await refuseNonEmpty(o.dataDir, 'DATA_DIR');
-    if (resolve(o.filesDir) !== resolve(o.dataDir, 'files')) await refuseNonEmpty(o.filesDir, 'FILES_DIR');
+    if (resolve(o.filesDir) !== resolve(o.dataDir, 'files'))
+      await refuseNonEmpty(o.filesDir, 'FILES_DIR');
     await mkdir(stage, { mode: 0o700 });
-    const read = await readBackup(o.archive, { knownSchemaVersion: o.knownSchemaVersion, write: (kind, path, body) => writeEntry(stage, kind, path, body) });
+    const read = await readBackup(o.archive, {
+      knownSchemaVersion: o.knownSchemaVersion,
+      write: (kind, path, body) => writeEntry(stage, kind, path, body),
+    });
     const schema = await schemaVersionAt(join(stage, DATABASE));
-    if (schema !== read.manifest.schemaVersion) throw new BackupError(`the database in the backup is at migration ${schema}, its manifest says ${read.manifest.schemaVersion}`);
+    if (schema !== read.manifest.schemaVersion)
+      throw new BackupError(
+        `the database in the backup is at migration ${schema}, its manifest says ${read.manifest.schemaVersion}`,
+      );
     await moveInto(join(stage, 'files'), o.filesDir);
-    if (read.manifest.sessionSecret === 'file') await rename(join(stage, SECRET), join(o.dataDir, SECRET));
+    if (read.manifest.sessionSecret === 'file')
+      await rename(join(stage, SECRET), join(o.dataDir, SECRET));
     await rename(join(stage, DATABASE), join(o.dataDir, DATABASE));
     await rmdir(stage);
     return { ...read, warnings: secretWarnings(read.manifest, o.sessionSecret) };
@@ -140,10 +176,18 @@ async function refuseNonEmpty(dir: string, name: string): Promise<void> {
     throw err;
   });
   const left = entries.filter((e) => !ALLOWED_IN_EMPTY.has(e));
-  if (left.length) throw new BackupError(`${name} ${dir} is not empty (${left.slice(0, 5).join(', ')}${left.length > 5 ? ', …' : ''}): restore only into an empty directory`);
+  if (left.length)
+    throw new BackupError(
+      `${name} ${dir} is not empty (${left.slice(0, 5).join(', ')}${left.length > 5 ? ', …' : ''}): restore only into an empty directory`,
+    );
 }
 
-async function writeEntry(stage: string, kind: EntryKind, path: string, body: AsyncIterable<Buffer>): Promise<void> {
+async function writeEntry(
+  stage: string,
+  kind: EntryKind,
+  path: string,
+  body: AsyncIterable<Buffer>,
+): Promise<void> {
   // entryKind() admitted only names without `..` or a leading slash, below pg/ and files/.
   const target = join(stage, path);
   if (kind === 'directory') return void (await mkdir(target, { recursive: true, mode: 0o700 }));
@@ -168,11 +212,19 @@ async function moveInto(staged: string, filesDir: string): Promise<void> {
 
 /** Links in e-mails already sent (manage, join) are signed with the session secret: restore must keep it. */
 function secretWarnings(m: Manifest, configured: string | undefined): string[] {
-  if (configured !== undefined && m.secretFingerprint && secretFingerprint(configured) !== m.secretFingerprint) {
-    return ['SESSION_SECRET is not the secret the backed-up server used: links in e-mails already sent (manage, join) and codes not yet entered will not work. Set the old SESSION_SECRET before starting.'];
+  if (
+    configured !== undefined &&
+    m.secretFingerprint &&
+    secretFingerprint(configured) !== m.secretFingerprint
+  ) {
+    return [
+      'SESSION_SECRET is not the secret the backed-up server used: links in e-mails already sent (manage, join) and codes not yet entered will not work. Set the old SESSION_SECRET before starting.',
+    ];
   }
   if (m.sessionSecret === 'environment' && configured === undefined) {
-    return ['The backed-up server took its secret from SESSION_SECRET, which no backup holds: set the same SESSION_SECRET before starting, or links in e-mails already sent will not work.'];
+    return [
+      'The backed-up server took its secret from SESSION_SECRET, which no backup holds: set the same SESSION_SECRET before starting, or links in e-mails already sent will not work.',
+    ];
   }
   return [];
 }

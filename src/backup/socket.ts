@@ -22,7 +22,11 @@ const MAX_LINE = 64;
  * with the socket's backpressure (a slow reader slows the stream, memory stays flat).
  * `stop` breaks off a backup in progress (shutdown).
  */
-export function backupResponder(deps: { source: BackupSource; now: () => Date; log: { info(obj: object, msg: string): void; warn(obj: object, msg: string): void } }) {
+export function backupResponder(deps: {
+  source: BackupSource;
+  now: () => Date;
+  log: { info(obj: object, msg: string): void; warn(obj: object, msg: string): void };
+}) {
   let active: Socket | null = null;
 
   async function send(socket: Socket): Promise<void> {
@@ -85,8 +89,13 @@ export async function requestBackup(dataDir: string): Promise<Readable | 'no_ser
   const status = await firstLine(socket);
   if (status === 'ok') return socket;
   socket.destroy();
-  if (status === 'busy') throw new BackupError('another backup of this DATA_DIR is running: try again when it has finished');
-  throw new BackupError('the process holding DATA_DIR did not answer the backup request: an Okence older than this command, or a restore, is running on it');
+  if (status === 'busy')
+    throw new BackupError(
+      'another backup of this DATA_DIR is running: try again when it has finished',
+    );
+  throw new BackupError(
+    'the process holding DATA_DIR did not answer the backup request: an Okence older than this command, or a restore, is running on it',
+  );
 }
 
 /** Reads the status line and leaves the stream paused at the first byte after it. */
@@ -106,7 +115,8 @@ function firstLine(socket: Socket): Promise<string | null> {
       else if (buf.length > MAX_LINE) done(null);
     };
     const onEnd = () => done(null);
-    const onError = (err: NodeJS.ErrnoException) => (err.code === 'ECONNRESET' || err.code === 'EPIPE' ? done(null) : reject(err));
+    const onError = (err: NodeJS.ErrnoException) =>
+      err.code === 'ECONNRESET' || err.code === 'EPIPE' ? done(null) : reject(err);
     socket.on('data', onData).on('end', onEnd).on('error', onError);
   });
 }

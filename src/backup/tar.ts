@@ -7,7 +7,13 @@ export const BLOCK = 512;
 /** Two zero blocks end an archive. */
 export const TAR_END = Buffer.alloc(2 * BLOCK);
 
-export type TarHeader = { path: string; size: number; mtime: Date; mode: number; type: 'file' | 'directory' | 'other' };
+export type TarHeader = {
+  path: string;
+  size: number;
+  mtime: Date;
+  mode: number;
+  type: 'file' | 'directory' | 'other';
+};
 
 const OCTAL_SIZE_LIMIT = 8 ** 11;
 
@@ -15,7 +21,13 @@ const OCTAL_SIZE_LIMIT = 8 ** 11;
  * The header block of a regular file, or of a directory (size 0). A size of 8 GiB or more is
  * written in base-256 (GNU, star).
  */
-export function tarHeader(e: { path: string; size: number; mtime: Date; mode?: number; directory?: boolean }): Buffer {
+export function tarHeader(e: {
+  path: string;
+  size: number;
+  mtime: Date;
+  mode?: number;
+  directory?: boolean;
+}): Buffer {
   const h = Buffer.alloc(BLOCK);
   const { name, prefix } = splitPath(e.path);
   h.write(name, 0, 100, 'utf8');
@@ -51,7 +63,13 @@ export function parseTarHeader(h: Buffer): TarHeader | null {
   const flag = String.fromCharCode(h[156] ?? 0);
   const type = flag === '0' || flag === '\0' ? 'file' : flag === '5' ? 'directory' : 'other';
   const size = (h[124]! & 0x80) !== 0 ? readBase256(h, 124, 12) : readOctal(h, 124, 12);
-  return { path: prefix ? `${prefix}/${name}` : name, size, mtime: new Date(readOctal(h, 136, 12) * 1000), mode: readOctal(h, 100, 8), type };
+  return {
+    path: prefix ? `${prefix}/${name}` : name,
+    size,
+    mtime: new Date(readOctal(h, 136, 12) * 1000),
+    mode: readOctal(h, 100, 8),
+    type,
+  };
 }
 
 export class TarError extends Error {}
@@ -61,7 +79,9 @@ export class TarError extends Error {}
  * next entry is asked for; what is left of it is skipped. Ends at the end blocks, and throws
  * when the stream ends before them: a cut-off archive is never taken for a whole one.
  */
-export async function* readTar(source: AsyncIterable<Uint8Array>): AsyncGenerator<TarHeader & { body: AsyncGenerator<Buffer> }> {
+export async function* readTar(
+  source: AsyncIterable<Uint8Array>,
+): AsyncGenerator<TarHeader & { body: AsyncGenerator<Buffer> }> {
   const bytes = new ByteReader(source[Symbol.asyncIterator]());
   for (;;) {
     const block = await bytes.exactly(BLOCK);
@@ -86,7 +106,9 @@ class ByteReader {
   private async fill(): Promise<boolean> {
     const next = await this.it.next();
     if (next.done) return false;
-    this.pending = this.pending.length ? Buffer.concat([this.pending, next.value]) : Buffer.from(next.value);
+    this.pending = this.pending.length
+      ? Buffer.concat([this.pending, next.value])
+      : Buffer.from(next.value);
     return true;
   }
 
@@ -108,7 +130,8 @@ class ByteReader {
   async *chunks(n: number): AsyncGenerator<Buffer> {
     let left = n;
     while (left > 0) {
-      if (this.pending.length === 0 && !(await this.fill())) throw new TarError('the archive ends in the middle of an entry (cut off?)');
+      if (this.pending.length === 0 && !(await this.fill()))
+        throw new TarError('the archive ends in the middle of an entry (cut off?)');
       const take = Math.min(left, this.pending.length);
       const out = this.pending.subarray(0, take);
       this.pending = this.pending.subarray(take);
@@ -124,7 +147,8 @@ function splitPath(path: string): { name: string; prefix: string } {
   for (let i = path.indexOf('/'); i !== -1; i = path.indexOf('/', i + 1)) {
     const prefix = path.slice(0, i);
     const name = path.slice(i + 1);
-    if (Buffer.byteLength(prefix) <= 155 && Buffer.byteLength(name) <= 100 && name) return { name, prefix };
+    if (Buffer.byteLength(prefix) <= 155 && Buffer.byteLength(name) <= 100 && name)
+      return { name, prefix };
   }
   throw new TarError(`path too long for a tar header: ${path}`);
 }

@@ -21,10 +21,26 @@ const rulesForm = z.object({
 
 /** Staff pages where admins set when appointments can be booked. */
 export function availabilityAdminRoutes(admin: AvailabilityAdmin) {
-  async function show(request: FastifyRequest, reply: FastifyReply, extra: { errors?: FieldErrors; typed?: { form: string; values: Record<string, string> } } = {}, status = 200) {
+  async function show(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    extra: { errors?: FieldErrors; typed?: { form: string; values: Record<string, string> } } = {},
+    status = 200,
+  ) {
     const data = await admin.overview(requireStaff(request));
     const saved = (request.query as Record<string, unknown>).saved === '1';
-    return renderPage(request, reply, (ctx) => adminAvailabilityPage(ctx, { ...data, errors: extra.errors ?? {}, saved, ...(extra.typed ? { typed: extra.typed } : {}) }), status);
+    return renderPage(
+      request,
+      reply,
+      (ctx) =>
+        adminAvailabilityPage(ctx, {
+          ...data,
+          errors: extra.errors ?? {},
+          saved,
+          ...(extra.typed ? { typed: extra.typed } : {}),
+        }),
+      status,
+    );
   }
   const body = (request: FastifyRequest) => (request.body ?? {}) as Record<string, string>;
 
@@ -41,10 +57,14 @@ export function availabilityAdminRoutes(admin: AvailabilityAdmin) {
       const errors: FieldErrors = {};
       for (let d = 1; d <= 7; d++) {
         const ranges = parseDayHours(String(b[`d${d}`] ?? ''));
-        if (ranges === null) errors[`${form}-d${d}`] = request.t('admin.error.hours', { day: weekdayName(d, request.lang) });
+        if (ranges === null)
+          errors[`${form}-d${d}`] = request.t('admin.error.hours', {
+            day: weekdayName(d, request.lang),
+          });
         else week.push(...ranges.map((r) => ({ weekday: d, ...r })));
       }
-      if (Object.keys(errors).length) return show(request, reply, { errors, typed: { form, values: b } }, 400);
+      if (Object.keys(errors).length)
+        return show(request, reply, { errors, typed: { form, values: b } }, 400);
       await admin.setHours(staff, staffId, officeId, week);
       return reply.redirect('/staff/availability?saved=1', 303);
     });
@@ -52,9 +72,20 @@ export function availabilityAdminRoutes(admin: AvailabilityAdmin) {
     app.post('/staff/availability/closures', async (request, reply) => {
       const staff = requireStaff(request);
       const b = body(request);
-      const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).safeParse(b.day);
+      const day = z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/)
+        .safeParse(b.day);
       if (!day.success || Number.isNaN(Date.parse(`${b.day}T00:00:00Z`))) {
-        return show(request, reply, { errors: { 'closure-day': request.t('admin.error.day') }, typed: { form: 'closure', values: b } }, 400);
+        return show(
+          request,
+          reply,
+          {
+            errors: { 'closure-day': request.t('admin.error.day') },
+            typed: { form: 'closure', values: b },
+          },
+          400,
+        );
       }
       const officeId = b.officeId ? id.parse(b.officeId) : null;
       await admin.addClosure(staff, day.data, officeId, String(b.note ?? '').slice(0, 200));
@@ -74,12 +105,22 @@ export function availabilityAdminRoutes(admin: AvailabilityAdmin) {
       // datetime-local gives the office's wall-clock time: turn it into instants in the organisation's zone.
       const at = (v: unknown) => {
         const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})$/.exec(typeof v === 'string' ? v : '');
-        return m ? zonedInstant(m[1]!, Number(m[2]) * 60 + Number(m[3]), organisation.timeZone) : null;
+        return m
+          ? zonedInstant(m[1]!, Number(m[2]) * 60 + Number(m[3]), organisation.timeZone)
+          : null;
       };
       const from = at(b.from);
       const to = at(b.to);
       if (!from || !to || to <= from) {
-        return show(request, reply, { errors: { 'absence-from': request.t('admin.error.absence') }, typed: { form: 'absence', values: b } }, 400);
+        return show(
+          request,
+          reply,
+          {
+            errors: { 'absence-from': request.t('admin.error.absence') },
+            typed: { form: 'absence', values: b },
+          },
+          400,
+        );
       }
       await admin.addAbsence(staff, id.parse(b.staffId), from, to);
       return reply.redirect('/staff/availability?saved=1#absences', 303);
@@ -94,12 +135,26 @@ export function availabilityAdminRoutes(admin: AvailabilityAdmin) {
     app.post('/staff/availability/reminders', async (request, reply) => {
       const staff = requireStaff(request);
       const b = body(request);
-      const parts = String(b.minutes ?? '').split(',').map((p) => p.trim()).filter(Boolean);
+      const parts = String(b.minutes ?? '')
+        .split(',')
+        .map((p) => p.trim())
+        .filter(Boolean);
       const minutes = parts.map(Number);
       if (parts.length > 5 || minutes.some((m) => !Number.isInteger(m) || m < 1 || m > 10080)) {
-        return show(request, reply, { errors: { 'reminder-minutes': request.t('admin.error.reminders') }, typed: { form: 'reminders', values: b } }, 400);
+        return show(
+          request,
+          reply,
+          {
+            errors: { 'reminder-minutes': request.t('admin.error.reminders') },
+            typed: { form: 'reminders', values: b },
+          },
+          400,
+        );
       }
-      await admin.setReminders(staff, [...new Set(minutes)].sort((x, y) => y - x));
+      await admin.setReminders(
+        staff,
+        [...new Set(minutes)].sort((x, y) => y - x),
+      );
       return reply.redirect('/staff/availability?saved=1#reminders', 303);
     });
 
@@ -108,7 +163,15 @@ export function availabilityAdminRoutes(admin: AvailabilityAdmin) {
       const b = body(request);
       const minutes = Number(String(b.grace ?? '').trim() || NaN);
       if (!validGraceMinutes(minutes)) {
-        return show(request, reply, { errors: { 'file-grace': request.t('files.error.grace') }, typed: { form: 'files', values: b } }, 400);
+        return show(
+          request,
+          reply,
+          {
+            errors: { 'file-grace': request.t('files.error.grace') },
+            typed: { form: 'files', values: b },
+          },
+          400,
+        );
       }
       await admin.setFileGrace(staff, minutes);
       await admin.setFileMacros(staff, b.macros === 'on');
@@ -121,7 +184,16 @@ export function availabilityAdminRoutes(admin: AvailabilityAdmin) {
       const b = body(request);
       const rules = rulesForm.safeParse(b);
       const form = `rules-${serviceId}`;
-      if (!rules.success) return show(request, reply, { errors: { [`${form}-durationMinutes`]: request.t('admin.error.rules') }, typed: { form, values: b } }, 400);
+      if (!rules.success)
+        return show(
+          request,
+          reply,
+          {
+            errors: { [`${form}-durationMinutes`]: request.t('admin.error.rules') },
+            typed: { form, values: b },
+          },
+          400,
+        );
       await admin.setServiceRules(staff, serviceId, rules.data);
       return reply.redirect('/staff/availability?saved=1#rules', 303);
     });

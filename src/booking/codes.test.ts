@@ -1,11 +1,27 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { afterWrongCode, codeMatches, confirmDecision, hashCode, holdCookie, holdFromCookie, linkToken, newCode, resendDecision, type HoldState } from './codes.ts';
+import {
+  afterWrongCode,
+  codeMatches,
+  confirmDecision,
+  hashCode,
+  holdCookie,
+  holdFromCookie,
+  linkToken,
+  newCode,
+  resendDecision,
+  type HoldState,
+} from './codes.ts';
 
 const now = new Date('2026-11-23T10:00:00Z');
 const held = (over: Partial<HoldState> = {}): HoldState => ({
-  state: 'held', holdExpiresAt: new Date(now.getTime() + 60_000), codeAttempts: 0, resends: 0, codeSentAt: new Date(now.getTime() - 60_000), ...over,
+  state: 'held',
+  holdExpiresAt: new Date(now.getTime() + 60_000),
+  codeAttempts: 0,
+  resends: 0,
+  codeSentAt: new Date(now.getTime() - 60_000),
+  ...over,
 });
 
 test('codes are six digits and cover the whole range (leading zeros included)', () => {
@@ -41,7 +57,11 @@ test('a code matches only its own hold and only exactly', () => {
 test('the fifth wrong code locks; an expired hold is not checked; a confirmed one is checked but stays booked', () => {
   assert.deepEqual(afterWrongCode(3), { attempts: 4, lock: false, cancel: false });
   assert.deepEqual(afterWrongCode(4), { attempts: 5, lock: true, cancel: true });
-  assert.deepEqual(afterWrongCode(4, true), { attempts: 5, lock: true, cancel: false }, 'a confirmed booking is never cancelled by codes');
+  assert.deepEqual(
+    afterWrongCode(4, true),
+    { attempts: 5, lock: true, cancel: false },
+    'a confirmed booking is never cancelled by codes',
+  );
   assert.equal(confirmDecision(held(), now), 'check');
   assert.equal(confirmDecision(held({ codeAttempts: 5 }), now), 'locked');
   assert.equal(confirmDecision(held({ holdExpiresAt: now }), now), 'expired');
@@ -52,9 +72,19 @@ test('the fifth wrong code locks; an expired hold is not checked; a confirmed on
 
 test('resend: at most three times, thirty seconds apart', () => {
   assert.deepEqual(resendDecision(held(), now), { allowed: true });
-  assert.deepEqual(resendDecision(held({ codeSentAt: new Date(now.getTime() - 10_000) }), now), { allowed: false, reason: 'too_soon', retryAfterSeconds: 20 });
-  assert.deepEqual(resendDecision(held({ resends: 3 }), now), { allowed: false, reason: 'too_many' });
-  assert.deepEqual(resendDecision(held({ state: 'locked' }), now), { allowed: false, reason: 'not_held' });
+  assert.deepEqual(resendDecision(held({ codeSentAt: new Date(now.getTime() - 10_000) }), now), {
+    allowed: false,
+    reason: 'too_soon',
+    retryAfterSeconds: 20,
+  });
+  assert.deepEqual(resendDecision(held({ resends: 3 }), now), {
+    allowed: false,
+    reason: 'too_many',
+  });
+  assert.deepEqual(resendDecision(held({ state: 'locked' }), now), {
+    allowed: false,
+    reason: 'not_held',
+  });
 });
 
 test('link tokens carry 256 bits and differ per purpose and booking', () => {
@@ -72,6 +102,10 @@ test('a hold cookie names its hold only with the MAC the secret made', () => {
   assert.equal(holdFromCookie('other', value), null, 'another secret');
   assert.equal(holdFromCookie('s3cret', id), null, 'the bare id from a URL');
   assert.equal(holdFromCookie('s3cret', `${id}.${'A'.repeat(43)}`), null);
-  assert.equal(holdFromCookie('s3cret', value.replace(id, '3f1c0a9e-1111-4222-8333-944455556667')), null, 'a MAC moved to another id');
+  assert.equal(
+    holdFromCookie('s3cret', value.replace(id, '3f1c0a9e-1111-4222-8333-944455556667')),
+    null,
+    'a MAC moved to another id',
+  );
   assert.equal(holdFromCookie('s3cret', undefined), null);
 });

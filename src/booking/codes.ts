@@ -22,7 +22,12 @@ export function hashCode(secret: string, holdId: string, code: string): string {
   return createHmac('sha256', secret).update(`code:${holdId}:${code}`).digest('hex');
 }
 
-export function codeMatches(secret: string, holdId: string, code: string, stored: string | null): boolean {
+export function codeMatches(
+  secret: string,
+  holdId: string,
+  code: string,
+  stored: string | null,
+): boolean {
   if (!stored || !/^\d{6}$/.test(code)) return false;
   const a = Buffer.from(hashCode(secret, holdId, code));
   const b = Buffer.from(stored);
@@ -71,7 +76,9 @@ export function afterWrongCode(
   return { attempts, lock, cancel: lock && !confirmed };
 }
 
-export type ResendDecision = { allowed: true } | { allowed: false; reason: 'too_many' | 'too_soon' | 'not_held'; retryAfterSeconds?: number };
+export type ResendDecision =
+  | { allowed: true }
+  | { allowed: false; reason: 'too_many' | 'too_soon' | 'not_held'; retryAfterSeconds?: number };
 
 /** Whether "send the code again" may send one more code now. */
 export function resendDecision(hold: HoldState, now: Date): ResendDecision {
@@ -79,7 +86,8 @@ export function resendDecision(hold: HoldState, now: Date): ResendDecision {
   if (hold.resends >= MAX_RESENDS) return { allowed: false, reason: 'too_many' };
   if (hold.codeSentAt) {
     const wait = hold.codeSentAt.getTime() + RESEND_INTERVAL_MS - now.getTime();
-    if (wait > 0) return { allowed: false, reason: 'too_soon', retryAfterSeconds: Math.ceil(wait / 1000) };
+    if (wait > 0)
+      return { allowed: false, reason: 'too_soon', retryAfterSeconds: Math.ceil(wait / 1000) };
   }
   return { allowed: true };
 }

@@ -19,23 +19,48 @@ for (const kind of DB_KINDS) {
     });
     let ip = 10;
     const api = (url: string, payload?: object) =>
-      okence.app.inject({ method: 'POST', url: `/api/v1${url}`, remoteAddress: `192.0.2.${ip}`, ...(payload ? { payload } : {}) });
+      okence.app.inject({
+        method: 'POST',
+        url: `/api/v1${url}`,
+        remoteAddress: `192.0.2.${ip}`,
+        ...(payload ? { payload } : {}),
+      });
     const codeFor = async (email: string) => {
-      const rows = await okence.handle.db.selectFrom('mail_outbox').select('text_body').where('to_address', '=', email).orderBy('created_at', 'desc').execute();
-      return /(\d{6})/.exec(rows.find((r) => /\d{6}/.test(r.text_body))?.text_body ?? '')?.[1] ?? '';
+      const rows = await okence.handle.db
+        .selectFrom('mail_outbox')
+        .select('text_body')
+        .where('to_address', '=', email)
+        .orderBy('created_at', 'desc')
+        .execute();
+      return (
+        /(\d{6})/.exec(rows.find((r) => /\d{6}/.test(r.text_body))?.text_body ?? '')?.[1] ?? ''
+      );
     };
     const stateOf = async (id: string) =>
-      (await okence.handle.db.selectFrom('booking').select('state').where('id', '=', id).executeTakeFirstOrThrow()).state;
+      (
+        await okence.handle.db
+          .selectFrom('booking')
+          .select('state')
+          .where('id', '=', id)
+          .executeTakeFirstOrThrow()
+      ).state;
 
     /** A confirmed booking made through the API; its hold id, its code and a wrong code. */
     async function confirmedBooking(day: string, email: string) {
       ip++;
       const avail = await okence.app.inject({
-        method: 'GET', remoteAddress: `192.0.2.${ip}`,
+        method: 'GET',
+        remoteAddress: `192.0.2.${ip}`,
         url: `/api/v1/organisations/koprivnice/services/konzultace-stavby/availability?office=stavebni-urad&from=${day}&to=${day}`,
       });
       const start = avail.json().days[0].times[0].start;
-      const hold = await api('/organisations/koprivnice/services/konzultace-stavby/holds', { office: 'stavebni-urad', start, name: 'Jan Novák', email, language: 'en' });
+      const hold = await api('/organisations/koprivnice/services/konzultace-stavby/holds', {
+        office: 'stavebni-urad',
+        start,
+        name: 'Jan Novák',
+        email,
+        language: 'en',
+      });
       const { holdId } = hold.json();
       const code = await codeFor(email);
       const first = await api(`/holds/${holdId}/confirm`, { code });
@@ -55,7 +80,11 @@ for (const kind of DB_KINDS) {
       assert.deepEqual(statuses, [422, 422, 422, 422, 429]);
       const right = await api(`/holds/${b.holdId}/confirm`, { code: b.code });
       assert.equal(right.statusCode, 429, 'locked: even the right code gets no answer now');
-      assert.equal(await stateOf(b.holdId), 'confirmed', 'wrong codes never cancel a confirmed booking');
+      assert.equal(
+        await stateOf(b.holdId),
+        'confirmed',
+        'wrong codes never cancel a confirmed booking',
+      );
     });
 
     test('API: the right code again says "already confirmed", without the links', async () => {
@@ -64,7 +93,10 @@ for (const kind of DB_KINDS) {
       assert.equal(again.statusCode, 409);
       assert.equal(again.headers['content-type'], 'application/problem+json; charset=utf-8');
       assert.equal(again.json().code, 'conflict');
-      assert.deepEqual(again.json().errors.map((e: { field: string; code: string }) => [e.field, e.code]), [['path.holdId', 'already_confirmed']]);
+      assert.deepEqual(
+        again.json().errors.map((e: { field: string; code: string }) => [e.field, e.code]),
+        [['path.holdId', 'already_confirmed']],
+      );
       assert.match(again.json().errors[0].message, /already confirmed/i);
       assert.doesNotMatch(again.body, /\/j\/|\/m\//);
     });
@@ -73,12 +105,23 @@ for (const kind of DB_KINDS) {
       const b = await confirmedBooking('2026-12-02', 'page@example.cz');
       let cookies: Record<string, string> = {};
       const get = async (url: string) => {
-        const res = await okence.app.inject({ method: 'GET', url, cookies, remoteAddress: `192.0.2.${ip}` });
+        const res = await okence.app.inject({
+          method: 'GET',
+          url,
+          cookies,
+          remoteAddress: `192.0.2.${ip}`,
+        });
         cookies = { ...cookies, ...cookiesOf(res) };
         return res;
       };
       const post = async (url: string, payload: Record<string, string>, token: string) =>
-        okence.app.inject({ method: 'POST', url, cookies, remoteAddress: `192.0.2.${ip}`, payload: { ...payload, _csrf: token } });
+        okence.app.inject({
+          method: 'POST',
+          url,
+          cookies,
+          remoteAddress: `192.0.2.${ip}`,
+          payload: { ...payload, _csrf: token },
+        });
 
       // Back in the browser's history: the code page says the booking is confirmed, with no form.
       const page = await get(`/h/${b.holdId}?lang=en`);
@@ -102,7 +145,10 @@ for (const kind of DB_KINDS) {
       assert.doesNotMatch(again.body, /\/j\/|\/m\//);
 
       const more: number[] = [];
-      for (let i = 0; i < 4; i++) more.push((await post(`/h/${b.holdId}/confirm?lang=en`, { code: b.wrong }, token)).statusCode);
+      for (let i = 0; i < 4; i++)
+        more.push(
+          (await post(`/h/${b.holdId}/confirm?lang=en`, { code: b.wrong }, token)).statusCode,
+        );
       assert.deepEqual(more, [422, 422, 422, 429], 'the fifth wrong code locks');
       const locked = await post(`/h/${b.holdId}/confirm?lang=en`, { code: b.code }, token);
       assert.equal(locked.statusCode, 429);

@@ -2,16 +2,34 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import {
-  appointmentActions, bookableTimes, dueReminders, formatDayHours, generateSlots, maskEmail, nearestTimes,
-  NO_SHOW_GRACE_MINUTES, parseDayHours, unavailableReason,
-  type AppointmentFacts, type BookingRules, type MeetingRecord, type SlotInput, type WeeklyHours,
+  appointmentActions,
+  bookableTimes,
+  dueReminders,
+  formatDayHours,
+  generateSlots,
+  maskEmail,
+  nearestTimes,
+  NO_SHOW_GRACE_MINUTES,
+  parseDayHours,
+  unavailableReason,
+  type AppointmentFacts,
+  type BookingRules,
+  type MeetingRecord,
+  type SlotInput,
+  type WeeklyHours,
 } from './domain.ts';
 import { publicHolidays } from './holidays.ts';
 import { localParts, zonedInstant } from './time.ts';
 
 const everyDay = (officialId: string, start: number, end: number): WeeklyHours[] =>
   [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ officialId, weekday, start, end }));
-const rules: BookingRules = { slotMinutes: 30, bufferMinutes: 0, capacity: 1, minNoticeMinutes: 0, horizonDays: 400 };
+const rules: BookingRules = {
+  slotMinutes: 30,
+  bufferMinutes: 0,
+  capacity: 1,
+  minNoticeMinutes: 0,
+  horizonDays: 400,
+};
 const base = (over: Partial<SlotInput>): SlotInput => ({
   from: '2026-03-29',
   to: '2026-03-29',
@@ -45,27 +63,39 @@ test('a window across the skipped night hour leaves out slots that do not exist'
   const slots = generateSlots(base({ hours: everyDay('ana', 60, 4 * 60) }));
   // 01:00–04:00 on 2026-03-29: clocks jump from 02:00 to 03:00, so the slots that start or
   // end in 02:00–02:59 (01:30, 02:00, 02:30) do not exist that night.
-  assert.deepEqual(slots.map((s) => local(s.start)), ['2026-03-29 01:00', '2026-03-29 03:00', '2026-03-29 03:30']);
+  assert.deepEqual(
+    slots.map((s) => local(s.start)),
+    ['2026-03-29 01:00', '2026-03-29 03:00', '2026-03-29 03:30'],
+  );
 });
 
 test('back-to-back bookings [a,b) and [b,c) are both possible', () => {
   const first = generateSlots(base({}))[0]!;
-  const slots = generateSlots(base({ busy: [{ officialId: 'ana', start: first.start, end: first.end, seats: 1 }] }));
+  const slots = generateSlots(
+    base({ busy: [{ officialId: 'ana', start: first.start, end: first.end, seats: 1 }] }),
+  );
   assert.equal(slots.length, 7);
   assert.equal(slots[0]!.start.getTime(), first.end.getTime());
 });
 
 test('buffers separate appointments', () => {
   const slots = generateSlots(base({ rules: { ...rules, slotMinutes: 45, bufferMinutes: 15 } }));
-  assert.deepEqual(slots.map((s) => local(s.start).slice(11)), ['08:00', '09:00', '10:00', '11:00']);
+  assert.deepEqual(
+    slots.map((s) => local(s.start).slice(11)),
+    ['08:00', '09:00', '10:00', '11:00'],
+  );
 });
 
 test('group appointments count seats; a full slot disappears', () => {
   const r = { ...rules, capacity: 3 };
   const first = generateSlots(base({ rules: r }))[0]!;
-  const two = generateSlots(base({ rules: r, busy: [{ officialId: 'ana', start: first.start, end: first.end, seats: 2 }] }));
+  const two = generateSlots(
+    base({ rules: r, busy: [{ officialId: 'ana', start: first.start, end: first.end, seats: 2 }] }),
+  );
   assert.equal(two[0]!.free, 1);
-  const three = generateSlots(base({ rules: r, busy: [{ officialId: 'ana', start: first.start, end: first.end, seats: 3 }] }));
+  const three = generateSlots(
+    base({ rules: r, busy: [{ officialId: 'ana', start: first.start, end: first.end, seats: 3 }] }),
+  );
   assert.notEqual(three[0]!.start.getTime(), first.start.getTime());
 });
 
@@ -73,14 +103,24 @@ test('holidays, closures, absences, minimum notice and the horizon remove slots'
   const easterMonday = '2026-04-06';
   const closedDays = new Set(publicHolidays('SI', 2026));
   assert.equal(generateSlots(base({ from: easterMonday, to: easterMonday, closedDays })).length, 0);
-  const absent = generateSlots(base({
-    absences: [{ officialId: 'ana', start: zonedInstant('2026-03-29', 9 * 60, 'Europe/Ljubljana')!, end: zonedInstant('2026-03-29', 10 * 60, 'Europe/Ljubljana')! }],
-  }));
+  const absent = generateSlots(
+    base({
+      absences: [
+        {
+          officialId: 'ana',
+          start: zonedInstant('2026-03-29', 9 * 60, 'Europe/Ljubljana')!,
+          end: zonedInstant('2026-03-29', 10 * 60, 'Europe/Ljubljana')!,
+        },
+      ],
+    }),
+  );
   assert.equal(absent.length, 6);
   const now = zonedInstant('2026-03-29', 9 * 60 + 10, 'Europe/Ljubljana')!;
   const noticed = generateSlots(base({ now, rules: { ...rules, minNoticeMinutes: 60 } }));
   assert.equal(local(noticed[0]!.start), '2026-03-29 10:30');
-  const horizon = generateSlots(base({ from: '2026-03-29', to: '2026-04-30', now, rules: { ...rules, horizonDays: 2 } }));
+  const horizon = generateSlots(
+    base({ from: '2026-03-29', to: '2026-04-30', now, rules: { ...rules, horizonDays: 2 } }),
+  );
   assert.equal(local(horizon.at(-1)!.start).slice(0, 10), '2026-03-31');
 });
 
@@ -95,13 +135,28 @@ test('property: slots never overlap for one official, stay inside the window, an
   fc.assert(
     fc.property(
       fc.constantFrom('Europe/Ljubljana', 'Europe/Prague'),
-      fc.constantFrom('2026-03-27', '2026-03-29', '2026-03-30', '2026-10-24', '2026-10-25', '2026-10-26', '2027-03-28'),
+      fc.constantFrom(
+        '2026-03-27',
+        '2026-03-29',
+        '2026-03-30',
+        '2026-10-24',
+        '2026-10-25',
+        '2026-10-26',
+        '2027-03-28',
+      ),
       fc.integer({ min: 10, max: 90 }),
       fc.integer({ min: 0, max: 20 }),
       fc.integer({ min: 1, max: 4 }),
       fc.integer({ min: 6 * 60, max: 10 * 60 }),
       fc.integer({ min: 60, max: 9 * 60 }),
-      fc.array(fc.record({ offset: fc.integer({ min: 0, max: 12 * 60 }), length: fc.integer({ min: 5, max: 120 }), seats: fc.integer({ min: 1, max: 4 }) }), { maxLength: 6 }),
+      fc.array(
+        fc.record({
+          offset: fc.integer({ min: 0, max: 12 * 60 }),
+          length: fc.integer({ min: 5, max: 120 }),
+          seats: fc.integer({ min: 1, max: 4 }),
+        }),
+        { maxLength: 6 },
+      ),
       (timeZone, day, slotMinutes, bufferMinutes, capacity, start, length, busySpec) => {
         const dayStart = zonedInstant(day, 0, timeZone)!;
         const busy = busySpec.map((b) => ({
@@ -110,7 +165,14 @@ test('property: slots never overlap for one official, stay inside the window, an
           end: new Date(dayStart.getTime() + (b.offset + b.length) * 60_000),
           seats: b.seats,
         }));
-        const input = base({ from: day, to: day, timeZone, hours: everyDay('ana', start, start + length), busy, rules: { ...rules, slotMinutes, bufferMinutes, capacity } });
+        const input = base({
+          from: day,
+          to: day,
+          timeZone,
+          hours: everyDay('ana', start, start + length),
+          busy,
+          rules: { ...rules, slotMinutes, bufferMinutes, capacity },
+        });
         const slots = generateSlots(input);
         for (const [i, s] of slots.entries()) {
           const startLocal = localParts(s.start, timeZone);
@@ -118,7 +180,9 @@ test('property: slots never overlap for one official, stay inside the window, an
           if (s.end.getTime() - s.start.getTime() !== slotMinutes * 60_000) return false;
           const next = slots[i + 1];
           if (next && next.start < s.end) return false;
-          const taken = busy.filter((b) => b.start < s.end && s.start < b.end).reduce((n, b) => n + b.seats, 0);
+          const taken = busy
+            .filter((b) => b.start < s.end && s.start < b.end)
+            .reduce((n, b) => n + b.seats, 0);
           if (s.free !== capacity - taken || s.free <= 0) return false;
         }
         return true;
@@ -133,57 +197,96 @@ test('reminders: due from start − m until the start, never for a booking made 
   const at = (iso: string) => new Date(iso);
   assert.deepEqual(dueReminders(start, longAgo, [1440, 60], at('2026-11-24T08:59:00Z')), []);
   assert.deepEqual(dueReminders(start, longAgo, [1440, 60], at('2026-11-24T09:00:00Z')), [1440]);
-  assert.deepEqual(dueReminders(start, longAgo, [1440, 60], at('2026-11-25T08:30:00Z')), [1440, 60]);
+  assert.deepEqual(
+    dueReminders(start, longAgo, [1440, 60], at('2026-11-25T08:30:00Z')),
+    [1440, 60],
+  );
   assert.deepEqual(dueReminders(start, longAgo, [1440, 60], at('2026-11-25T09:00:00Z')), []);
   // Booked two hours ahead: only the one-hour reminder.
-  assert.deepEqual(dueReminders(start, at('2026-11-25T07:00:00Z'), [1440, 60], at('2026-11-25T08:10:00Z')), [60]);
+  assert.deepEqual(
+    dueReminders(start, at('2026-11-25T07:00:00Z'), [1440, 60], at('2026-11-25T08:10:00Z')),
+    [60],
+  );
 });
 
 test('day hours parse as staff type them and round-trip', () => {
   assert.deepEqual(parseDayHours(''), []);
-  assert.deepEqual(parseDayHours('8:00-12:00, 13.00–17:00'), [{ start: 480, end: 720 }, { start: 780, end: 1020 }]);
-  for (const bad of ['8-12', '12:00-08:00', '08:00-12:00, 11:00-13:00', '25:00-26:00', '08:00-12:60', 'morning']) assert.equal(parseDayHours(bad), null, bad);
+  assert.deepEqual(parseDayHours('8:00-12:00, 13.00–17:00'), [
+    { start: 480, end: 720 },
+    { start: 780, end: 1020 },
+  ]);
+  for (const bad of [
+    '8-12',
+    '12:00-08:00',
+    '08:00-12:00, 11:00-13:00',
+    '25:00-26:00',
+    '08:00-12:60',
+    'morning',
+  ])
+    assert.equal(parseDayHours(bad), null, bad);
   fc.assert(
-    fc.property(fc.array(fc.integer({ min: 0, max: 23 * 60 }), { minLength: 0, maxLength: 6 }), (points) => {
-      const sorted = [...new Set(points)].sort((a, b) => a - b);
-      const ranges = [];
-      for (let i = 0; i + 1 < sorted.length; i += 2) ranges.push({ start: sorted[i]!, end: sorted[i + 1]! });
-      return JSON.stringify(parseDayHours(formatDayHours(ranges))) === JSON.stringify(ranges);
-    }),
+    fc.property(
+      fc.array(fc.integer({ min: 0, max: 23 * 60 }), { minLength: 0, maxLength: 6 }),
+      (points) => {
+        const sorted = [...new Set(points)].sort((a, b) => a - b);
+        const ranges = [];
+        for (let i = 0; i + 1 < sorted.length; i += 2)
+          ranges.push({ start: sorted[i]!, end: sorted[i + 1]! });
+        return JSON.stringify(parseDayHours(formatDayHours(ranges))) === JSON.stringify(ranges);
+      },
+    ),
   );
 });
 
 const at = (s: string) => new Date(s);
 const appointment = (meeting: MeetingRecord = null, state = 'confirmed'): AppointmentFacts => ({
-  state, start: at('2026-12-02T09:00:00Z'), end: at('2026-12-02T09:30:00Z'), meeting,
+  state,
+  start: at('2026-12-02T09:00:00Z'),
+  end: at('2026-12-02T09:30:00Z'),
+  meeting,
 });
 const minute = 60_000;
 // Instants from a day before to a day after a 09:00–09:30 appointment, to the millisecond.
-const anyTime = fc.integer({ min: -86_400_000, max: 86_400_000 }).map((ms) => new Date(at('2026-12-02T09:00:00Z').getTime() + ms));
+const anyTime = fc
+  .integer({ min: -86_400_000, max: 86_400_000 })
+  .map((ms) => new Date(at('2026-12-02T09:00:00Z').getTime() + ms));
 const anyMeeting: fc.Arbitrary<MeetingRecord> = fc.option(
   fc.record({ startedAt: fc.option(anyTime), endedAt: fc.option(anyTime), noShow: fc.boolean() }),
 );
 
 test('a citizen may cancel or move only a confirmed appointment before its start that the meeting has not touched', () => {
   fc.assert(
-    fc.property(anyMeeting, anyTime, fc.constantFrom('confirmed', 'cancelled', 'held'), (meeting, now, state) => {
-      const f = appointment(meeting, state);
-      const a = appointmentActions(f, now);
-      const untouched = state === 'confirmed' && !meeting?.startedAt && !meeting?.endedAt;
-      assert.equal(a.citizenCancel, untouched && now < f.start);
-      assert.equal(a.citizenMove, a.citizenCancel);
-      // Whatever staff may do to a booking, the citizen may do no more.
-      if (a.citizenCancel) assert.ok(a.staffCancel);
-    }),
+    fc.property(
+      anyMeeting,
+      anyTime,
+      fc.constantFrom('confirmed', 'cancelled', 'held'),
+      (meeting, now, state) => {
+        const f = appointment(meeting, state);
+        const a = appointmentActions(f, now);
+        const untouched = state === 'confirmed' && !meeting?.startedAt && !meeting?.endedAt;
+        assert.equal(a.citizenCancel, untouched && now < f.start);
+        assert.equal(a.citizenMove, a.citizenCancel);
+        // Whatever staff may do to a booking, the citizen may do no more.
+        if (a.citizenCancel) assert.ok(a.staffCancel);
+      },
+    ),
   );
 });
 
 test('history stays history: once a meeting started or ended, nobody may cancel it, and a no-show is never possible', () => {
   fc.assert(
     fc.property(anyTime, anyTime, fc.boolean(), anyTime, (startedAt, endedAt, noShow, now) => {
-      for (const meeting of [{ startedAt, endedAt: null, noShow: false }, { startedAt: null, endedAt, noShow }, { startedAt, endedAt, noShow }]) {
+      for (const meeting of [
+        { startedAt, endedAt: null, noShow: false },
+        { startedAt: null, endedAt, noShow },
+        { startedAt, endedAt, noShow },
+      ]) {
         const a = appointmentActions(appointment(meeting), now);
-        assert.equal(a.citizenCancel || a.citizenMove || a.staffCancel || a.noShow, false, JSON.stringify({ meeting, now }));
+        assert.equal(
+          a.citizenCancel || a.citizenMove || a.staffCancel || a.noShow,
+          false,
+          JSON.stringify({ meeting, now }),
+        );
       }
     }),
   );
@@ -192,11 +295,23 @@ test('history stays history: once a meeting started or ended, nobody may cancel 
 test('a no-show can be recorded only from the start plus the grace period, and undone while it is the record', () => {
   const f = appointment();
   const grace = f.start.getTime() + NO_SHOW_GRACE_MINUTES * minute;
-  assert.equal(appointmentActions(f, new Date(f.start.getTime() - 3 * 3600_000)).noShow, false, 'hours before');
+  assert.equal(
+    appointmentActions(f, new Date(f.start.getTime() - 3 * 3600_000)).noShow,
+    false,
+    'hours before',
+  );
   assert.equal(appointmentActions(f, f.start).noShow, false, 'at the start');
-  assert.equal(appointmentActions(f, new Date(grace - 1)).noShow, false, 'a millisecond before the grace ends');
+  assert.equal(
+    appointmentActions(f, new Date(grace - 1)).noShow,
+    false,
+    'a millisecond before the grace ends',
+  );
   assert.equal(appointmentActions(f, new Date(grace)).noShow, true);
-  assert.equal(appointmentActions(f, new Date(grace + 86_400_000)).noShow, true, 'recorded the next day');
+  assert.equal(
+    appointmentActions(f, new Date(grace + 86_400_000)).noShow,
+    true,
+    'recorded the next day',
+  );
   fc.assert(
     fc.property(anyMeeting, anyTime, (meeting, now) => {
       const a = appointmentActions(appointment(meeting), now);
@@ -205,21 +320,34 @@ test('a no-show can be recorded only from the start plus the grace period, and u
       assert.equal(a.undoNoShow && a.noShow, false);
     }),
   );
-  assert.equal(appointmentActions(appointment({ startedAt: null, endedAt: new Date(grace), noShow: true }, 'cancelled'), new Date(grace)).undoNoShow, false);
+  assert.equal(
+    appointmentActions(
+      appointment({ startedAt: null, endedAt: new Date(grace), noShow: true }, 'cancelled'),
+      new Date(grace),
+    ).undoNoShow,
+    false,
+  );
 });
 
 test('staff may call off a time nobody was served in until its end, never after', () => {
   const f = appointment();
   assert.equal(appointmentActions(f, new Date(f.end.getTime() - 1)).staffCancel, true);
   assert.equal(appointmentActions(f, f.end).staffCancel, false);
-  assert.equal(appointmentActions(f, new Date(f.start.getTime() + minute)).citizenCancel, false, 'a page rendered before the start and sent after it');
+  assert.equal(
+    appointmentActions(f, new Date(f.start.getTime() + minute)).citizenCancel,
+    false,
+    'a page rendered before the start and sent after it',
+  );
 });
 
 test('the identity check and the end belong to a meeting that took place', () => {
   fc.assert(
     fc.property(anyMeeting, anyTime, (meeting, now) => {
       const a = appointmentActions(appointment(meeting), now);
-      assert.equal(a.checkIdentity, Boolean(meeting?.startedAt) && !(meeting?.endedAt && meeting.noShow));
+      assert.equal(
+        a.checkIdentity,
+        Boolean(meeting?.startedAt) && !(meeting?.endedAt && meeting.noShow),
+      );
       assert.equal(a.end, Boolean(meeting?.startedAt) && !meeting?.endedAt);
     }),
   );
@@ -233,33 +361,82 @@ test('a masked address keeps the first character and the domain', () => {
 });
 
 test('a start the rules never offer is not bookable; an offered one with no seat left is taken', () => {
-  const input = base({ from: '2026-05-04', to: '2026-05-04', now: new Date('2026-05-04T06:00:00Z'), rules: { ...rules, minNoticeMinutes: 60, horizonDays: 10 } });
+  const input = base({
+    from: '2026-05-04',
+    to: '2026-05-04',
+    now: new Date('2026-05-04T06:00:00Z'),
+    rules: { ...rules, minNoticeMinutes: 60, horizonDays: 10 },
+  });
   const at = (day: string, hhmm: number) => zonedInstant(day, hhmm, 'Europe/Ljubljana')!;
   const offered = (day: string) => generateSlots({ ...input, from: day, to: day, busy: [] });
   // 09:00 is on the grid and free of rules; a booking on it makes it taken, not unbookable.
   assert.equal(unavailableReason(at('2026-05-04', 9 * 60), offered('2026-05-04')), 'taken');
-  assert.equal(unavailableReason(at('2026-05-04', 9 * 60 + 10), offered('2026-05-04')), 'not_bookable', 'off the grid');
-  assert.equal(unavailableReason(at('2026-05-04', 13 * 60), offered('2026-05-04')), 'not_bookable', 'outside hours');
-  assert.equal(unavailableReason(at('2026-05-04', 8 * 60), offered('2026-05-04')), 'not_bookable', 'inside the notice period');
-  assert.equal(unavailableReason(at('2026-05-20', 9 * 60), offered('2026-05-20')), 'not_bookable', 'past the horizon');
+  assert.equal(
+    unavailableReason(at('2026-05-04', 9 * 60 + 10), offered('2026-05-04')),
+    'not_bookable',
+    'off the grid',
+  );
+  assert.equal(
+    unavailableReason(at('2026-05-04', 13 * 60), offered('2026-05-04')),
+    'not_bookable',
+    'outside hours',
+  );
+  assert.equal(
+    unavailableReason(at('2026-05-04', 8 * 60), offered('2026-05-04')),
+    'not_bookable',
+    'inside the notice period',
+  );
+  assert.equal(
+    unavailableReason(at('2026-05-20', 9 * 60), offered('2026-05-20')),
+    'not_bookable',
+    'past the horizon',
+  );
 });
 
 test('the nearest times to a start: the closest few either side, in time order', () => {
-  const t = (iso: string) => ({ start: new Date(iso), end: new Date(new Date(iso).getTime() + 1_800_000) });
-  const times = ['2026-05-04T07:00:00Z', '2026-05-04T08:00:00Z', '2026-05-04T10:00:00Z', '2026-05-05T07:00:00Z', '2026-05-06T07:00:00Z'].map(t);
+  const t = (iso: string) => ({
+    start: new Date(iso),
+    end: new Date(new Date(iso).getTime() + 1_800_000),
+  });
+  const times = [
+    '2026-05-04T07:00:00Z',
+    '2026-05-04T08:00:00Z',
+    '2026-05-04T10:00:00Z',
+    '2026-05-05T07:00:00Z',
+    '2026-05-06T07:00:00Z',
+  ].map(t);
   const near = nearestTimes(times, new Date('2026-05-04T08:40:00Z'), 3);
-  assert.deepEqual(near.map((x) => x.start.toISOString()), ['2026-05-04T07:00:00.000Z', '2026-05-04T08:00:00.000Z', '2026-05-04T10:00:00.000Z']);
-  assert.deepEqual(nearestTimes(times, new Date('2026-06-01T00:00:00Z'), 2).map((x) => x.start.toISOString()), ['2026-05-05T07:00:00.000Z', '2026-05-06T07:00:00.000Z']);
+  assert.deepEqual(
+    near.map((x) => x.start.toISOString()),
+    ['2026-05-04T07:00:00.000Z', '2026-05-04T08:00:00.000Z', '2026-05-04T10:00:00.000Z'],
+  );
+  assert.deepEqual(
+    nearestTimes(times, new Date('2026-06-01T00:00:00Z'), 2).map((x) => x.start.toISOString()),
+    ['2026-05-05T07:00:00.000Z', '2026-05-06T07:00:00.000Z'],
+  );
   assert.deepEqual(nearestTimes([], new Date(), 3), []);
   fc.assert(
-    fc.property(fc.array(fc.integer({ min: 0, max: 10_000 }), { maxLength: 30 }), fc.integer({ min: 0, max: 10_000 }), fc.integer({ min: 0, max: 8 }), (mins, at, n) => {
-      const all = [...new Set(mins)].sort((a, b) => a - b).map((m) => ({ start: new Date(m * 60_000), end: new Date(m * 60_000 + 1) }));
-      const near = nearestTimes(all, new Date(at * 60_000), n);
-      assert.equal(near.length, Math.min(n, all.length));
-      const worstKept = Math.max(0, ...near.map((x) => Math.abs(x.start.getTime() - at * 60_000)));
-      const left = all.filter((x) => !near.includes(x));
-      assert.ok(left.every((x) => Math.abs(x.start.getTime() - at * 60_000) >= worstKept));
-      assert.deepEqual(near, [...near].sort((a, b) => a.start.getTime() - b.start.getTime()));
-    }),
+    fc.property(
+      fc.array(fc.integer({ min: 0, max: 10_000 }), { maxLength: 30 }),
+      fc.integer({ min: 0, max: 10_000 }),
+      fc.integer({ min: 0, max: 8 }),
+      (mins, at, n) => {
+        const all = [...new Set(mins)]
+          .sort((a, b) => a - b)
+          .map((m) => ({ start: new Date(m * 60_000), end: new Date(m * 60_000 + 1) }));
+        const near = nearestTimes(all, new Date(at * 60_000), n);
+        assert.equal(near.length, Math.min(n, all.length));
+        const worstKept = Math.max(
+          0,
+          ...near.map((x) => Math.abs(x.start.getTime() - at * 60_000)),
+        );
+        const left = all.filter((x) => !near.includes(x));
+        assert.ok(left.every((x) => Math.abs(x.start.getTime() - at * 60_000) >= worstKept));
+        assert.deepEqual(
+          near,
+          [...near].sort((a, b) => a.start.getTime() - b.start.getTime()),
+        );
+      },
+    ),
   );
 });

@@ -67,7 +67,11 @@ export function generateSlots(input: SlotInput): Slot[] {
       const busy = busyOf.get(window.officialId) ?? [];
       const away = awayOf.get(window.officialId) ?? [];
       const seatsTaken = seatCounter(busy);
-      for (let m = window.start; m + rules.slotMinutes <= window.end; m += rules.slotMinutes + rules.bufferMinutes) {
+      for (
+        let m = window.start;
+        m + rules.slotMinutes <= window.end;
+        m += rules.slotMinutes + rules.bufferMinutes
+      ) {
         const start = at(m);
         const end = at(m + rules.slotMinutes);
         if (!start || !end || start < earliest) continue;
@@ -78,7 +82,11 @@ export function generateSlots(input: SlotInput): Slot[] {
     }
   }
   // Plain comparison for the tie-break: locale collation is slow and ids need no language.
-  return slots.sort((a, b) => a.start.getTime() - b.start.getTime() || (a.officialId < b.officialId ? -1 : a.officialId > b.officialId ? 1 : 0));
+  return slots.sort(
+    (a, b) =>
+      a.start.getTime() - b.start.getTime() ||
+      (a.officialId < b.officialId ? -1 : a.officialId > b.officialId ? 1 : 0),
+  );
 }
 
 /**
@@ -87,7 +95,9 @@ export function generateSlots(input: SlotInput): Slot[] {
  * month of slots against a month of bookings stays fast.
  */
 function seatCounter(busy: readonly Busy[]): (start: number, end: number) => number {
-  const sorted = busy.map((b) => ({ s: b.start.getTime(), e: b.end.getTime(), seats: b.seats })).sort((a, b) => a.s - b.s);
+  const sorted = busy
+    .map((b) => ({ s: b.start.getTime(), e: b.end.getTime(), seats: b.seats }))
+    .sort((a, b) => a.s - b.s);
   const longest = sorted.reduce((m, b) => Math.max(m, b.e - b.s), 0);
   return (start, end) => {
     // First interval that could still overlap: it starts at most `longest` before `start`.
@@ -99,7 +109,8 @@ function seatCounter(busy: readonly Busy[]): (start: number, end: number) => num
       else hi = mid;
     }
     let taken = 0;
-    for (let i = lo; i < sorted.length && sorted[i]!.s < end; i++) if (sorted[i]!.e > start) taken += sorted[i]!.seats;
+    for (let i = lo; i < sorted.length && sorted[i]!.s < end; i++)
+      if (sorted[i]!.e > start) taken += sorted[i]!.seats;
     return taken;
   };
 }
@@ -150,7 +161,11 @@ export function unavailableReason(start: Date, offered: readonly Slot[]): 'taken
 }
 
 /** The `n` times nearest to `start` (before or after), in time order: what to offer instead. */
-export function nearestTimes<T extends { start: Date }>(times: readonly T[], start: Date, n: number): T[] {
+export function nearestTimes<T extends { start: Date }>(
+  times: readonly T[],
+  start: Date,
+  n: number,
+): T[] {
   const distance = (t: T) => Math.abs(t.start.getTime() - start.getTime());
   return [...times]
     .sort((a, b) => distance(a) - distance(b) || a.start.getTime() - b.start.getTime())
@@ -164,7 +179,12 @@ export function nearestTimes<T extends { start: Date }>(times: readonly T[], sta
  * moment — no "24 hours before" reminder for a booking made an hour ahead.
  * Queuing is idempotent, so returning one again later is harmless.
  */
-export function dueReminders(start: Date, confirmedAt: Date, minutesBefore: readonly number[], now: Date): number[] {
+export function dueReminders(
+  start: Date,
+  confirmedAt: Date,
+  minutesBefore: readonly number[],
+  now: Date,
+): number[] {
   if (now >= start) return [];
   return minutesBefore.filter((m) => {
     const at = start.getTime() - m * 60_000;
@@ -184,7 +204,12 @@ export function parseDayHours(text: string): { start: number; end: number }[] | 
   for (const part of trimmed.split(/[,;]/)) {
     const m = /^\s*(\d{1,2})[:.](\d{2})\s*[-–—]\s*(\d{1,2})[:.](\d{2})\s*$/.exec(part);
     if (!m) return null;
-    const [h1, m1, h2, m2] = [m[1], m[2], m[3], m[4]].map(Number) as [number, number, number, number];
+    const [h1, m1, h2, m2] = [m[1], m[2], m[3], m[4]].map(Number) as [
+      number,
+      number,
+      number,
+      number,
+    ];
     if (h1 > 23 || h2 > 24 || m1 > 59 || m2 > 59 || (h2 === 24 && m2 > 0)) return null;
     const range = { start: h1 * 60 + m1, end: h2 * 60 + m2 };
     const previous = ranges.at(-1);
@@ -206,7 +231,11 @@ export function formatDayHours(ranges: readonly { start: number; end: number }[]
 export const NO_SHOW_GRACE_MINUTES = 10;
 
 /** What a booking's meeting has recorded (null: no meeting row yet, nobody has come). */
-export type MeetingRecord = { startedAt: Date | null; endedAt: Date | null; noShow: boolean } | null;
+export type MeetingRecord = {
+  startedAt: Date | null;
+  endedAt: Date | null;
+  noShow: boolean;
+} | null;
 
 /** The facts every "may this still happen?" question depends on. */
 export type AppointmentFacts = { state: string; start: Date; end: Date; meeting: MeetingRecord };

@@ -3,21 +3,41 @@ import assert from 'node:assert/strict';
 import { bookingEmail, codeEmail, formatWhen } from './emails.ts';
 
 const facts = {
-  service: 'Potrdila iz uradnih evidenc', office: 'Domžale, sedež', address: 'Ljubljanska cesta 69, 1230 Domžale', official: 'Janez Novak',
-  start: new Date('2026-03-30T08:00:00Z'), end: new Date('2026-03-30T08:20:00Z'), timeZone: 'Europe/Ljubljana',
+  service: 'Potrdila iz uradnih evidenc',
+  office: 'Domžale, sedež',
+  address: 'Ljubljanska cesta 69, 1230 Domžale',
+  official: 'Janez Novak',
+  start: new Date('2026-03-30T08:00:00Z'),
+  end: new Date('2026-03-30T08:20:00Z'),
+  timeZone: 'Europe/Ljubljana',
 };
 
 test('times are given in the office zone with the zone named, across DST', () => {
-  assert.match(formatWhen(new Date('2026-03-30T08:00:00Z'), 'Europe/Ljubljana', 'en'), /10:00 CEST/);
+  assert.match(
+    formatWhen(new Date('2026-03-30T08:00:00Z'), 'Europe/Ljubljana', 'en'),
+    /10:00 CEST/,
+  );
   assert.match(formatWhen(new Date('2026-03-27T09:00:00Z'), 'Europe/Prague', 'cs'), /10:00 SEČ$/);
   assert.match(formatWhen(new Date('2026-03-30T08:00:00Z'), 'Europe/Prague', 'cs'), /10:00 SELČ$/);
-  assert.match(formatWhen(new Date('2026-03-30T08:00:00Z'), 'Europe/Ljubljana', 'sl'), /^ponedeljek, .* 10:00 CEST$/);
-  assert.match(formatWhen(new Date('2026-03-27T09:00:00Z'), 'Europe/Ljubljana', 'sl'), /10:00 CET$/);
+  assert.match(
+    formatWhen(new Date('2026-03-30T08:00:00Z'), 'Europe/Ljubljana', 'sl'),
+    /^ponedeljek, .* 10:00 CEST$/,
+  );
+  assert.match(
+    formatWhen(new Date('2026-03-27T09:00:00Z'), 'Europe/Ljubljana', 'sl'),
+    /10:00 CET$/,
+  );
 });
 
 test('no language names a central European zone by its offset from GMT', () => {
   for (const lang of ['sl', 'cs', 'en'] as const) {
-    for (const zone of ['Europe/Ljubljana', 'Europe/Prague', 'Europe/Vienna', 'Europe/Bratislava', 'Europe/Zagreb']) {
+    for (const zone of [
+      'Europe/Ljubljana',
+      'Europe/Prague',
+      'Europe/Vienna',
+      'Europe/Bratislava',
+      'Europe/Zagreb',
+    ]) {
       for (const at of ['2026-01-15T09:00:00Z', '2026-07-15T09:00:00Z']) {
         const text = formatWhen(new Date(at), zone, lang);
         assert.doesNotMatch(text, /GMT|UTC/, `${lang} ${zone} ${at}: ${text}`);
@@ -30,7 +50,8 @@ test('the confirmation names service, office, official and time and carries both
   const links = { join: 'https://o.example/j/J', manage: 'https://o.example/m/M' };
   const mail = bookingEmail('confirmed', 'sl', facts, links);
   assert.equal(mail.subject, 'Termin potrjen: Potrdila iz uradnih evidenc');
-  for (const part of ['Domžale, sedež', 'Janez Novak', '10:00', links.join, links.manage]) assert.ok(mail.text.includes(part), part);
+  for (const part of ['Domžale, sedež', 'Janez Novak', '10:00', links.join, links.manage])
+    assert.ok(mail.text.includes(part), part);
   const cancelled = bookingEmail('cancelled', 'cs', facts, links);
   assert.ok(!cancelled.text.includes(links.join));
   assert.match(cancelled.subject, /^Termín zrušen/);
@@ -66,16 +87,45 @@ test('the code email shows the code and how long it lasts', () => {
 test('the first sentence carries the time in the case its language needs, in every kind of email', () => {
   // Monday 30 March 2026, 10:00 in Ljubljana.
   const links = { join: 'https://o.example/j/J', manage: 'https://o.example/m/M' };
-  const first = (kind: 'confirmed' | 'cancelled' | 'moved' | 'reminder', lang: 'sl' | 'cs' | 'en') =>
-    bookingEmail(kind, lang, facts, links).text.split('\n')[0];
-  assert.equal(first('confirmed', 'sl'), 'Vaš termin v ponedeljek, 30. marca 2026, ob 10.00 je potrjen.');
-  assert.equal(first('cancelled', 'sl'), 'Vaš termin v ponedeljek, 30. marca 2026, ob 10.00 je preklican.');
-  assert.equal(first('moved', 'sl'), 'Vaš termin je prestavljen na ponedeljek, 30. marca 2026, ob 10.00.');
-  assert.equal(first('reminder', 'sl'), 'Spominjamo vas na vaš termin v ponedeljek, 30. marca 2026, ob 10.00.');
-  assert.equal(first('confirmed', 'cs'), 'Váš termín v pondělí 30. března 2026 v 10:00 je potvrzen.');
-  assert.equal(first('cancelled', 'cs'), 'Váš termín v pondělí 30. března 2026 v 10:00 byl zrušen.');
+  const first = (
+    kind: 'confirmed' | 'cancelled' | 'moved' | 'reminder',
+    lang: 'sl' | 'cs' | 'en',
+  ) => bookingEmail(kind, lang, facts, links).text.split('\n')[0];
+  assert.equal(
+    first('confirmed', 'sl'),
+    'Vaš termin v ponedeljek, 30. marca 2026, ob 10.00 je potrjen.',
+  );
+  assert.equal(
+    first('cancelled', 'sl'),
+    'Vaš termin v ponedeljek, 30. marca 2026, ob 10.00 je preklican.',
+  );
+  assert.equal(
+    first('moved', 'sl'),
+    'Vaš termin je prestavljen na ponedeljek, 30. marca 2026, ob 10.00.',
+  );
+  assert.equal(
+    first('reminder', 'sl'),
+    'Spominjamo vas na vaš termin v ponedeljek, 30. marca 2026, ob 10.00.',
+  );
+  assert.equal(
+    first('confirmed', 'cs'),
+    'Váš termín v pondělí 30. března 2026 v 10:00 je potvrzen.',
+  );
+  assert.equal(
+    first('cancelled', 'cs'),
+    'Váš termín v pondělí 30. března 2026 v 10:00 byl zrušen.',
+  );
   assert.equal(first('moved', 'cs'), 'Váš termín byl přesunut na pondělí 30. března 2026 v 10:00.');
-  assert.equal(first('reminder', 'cs'), 'Připomínáme vám váš termín v pondělí 30. března 2026 v 10:00.');
-  assert.equal(first('confirmed', 'en'), 'Your appointment on Monday, 30 March 2026 at 10:00 is confirmed.');
-  assert.equal(first('moved', 'en'), 'Your appointment has been moved to Monday, 30 March 2026 at 10:00.');
+  assert.equal(
+    first('reminder', 'cs'),
+    'Připomínáme vám váš termín v pondělí 30. března 2026 v 10:00.',
+  );
+  assert.equal(
+    first('confirmed', 'en'),
+    'Your appointment on Monday, 30 March 2026 at 10:00 is confirmed.',
+  );
+  assert.equal(
+    first('moved', 'en'),
+    'Your appointment has been moved to Monday, 30 March 2026 at 10:00.',
+  );
 });

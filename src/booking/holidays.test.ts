@@ -5,9 +5,17 @@ import { easterSunday, publicHolidays } from './holidays.ts';
 
 test('Easter Sunday matches published dates', () => {
   const known: [number, number, number][] = [
-    [2019, 4, 21], [2024, 3, 31], [2025, 4, 20], [2026, 4, 5], [2027, 3, 28], [2038, 4, 25], [2285, 3, 22], [1943, 4, 25],
+    [2019, 4, 21],
+    [2024, 3, 31],
+    [2025, 4, 20],
+    [2026, 4, 5],
+    [2027, 3, 28],
+    [2038, 4, 25],
+    [2285, 3, 22],
+    [1943, 4, 25],
   ];
-  for (const [year, month, day] of known) assert.deepEqual(easterSunday(year), { month, day }, String(year));
+  for (const [year, month, day] of known)
+    assert.deepEqual(easterSunday(year), { month, day }, String(year));
 });
 
 test('Easter is always a Sunday between 22 March and 25 April', () => {

@@ -37,8 +37,33 @@ function shift(year: number, month: number, day: number, days: number): string {
 // Fixed-date holidays (work-free days) by law: SI Zakon o praznikih in dela prostih dnevih,
 // CZ zákon č. 245/2000 Sb. (including Good Friday since 2016).
 const FIXED: Record<Country, [number, number][]> = {
-  SI: [[1, 1], [1, 2], [2, 8], [4, 27], [5, 1], [5, 2], [6, 25], [8, 15], [10, 31], [11, 1], [12, 25], [12, 26]],
-  CZ: [[1, 1], [5, 1], [5, 8], [7, 5], [7, 6], [9, 28], [10, 28], [11, 17], [12, 24], [12, 25], [12, 26]],
+  SI: [
+    [1, 1],
+    [1, 2],
+    [2, 8],
+    [4, 27],
+    [5, 1],
+    [5, 2],
+    [6, 25],
+    [8, 15],
+    [10, 31],
+    [11, 1],
+    [12, 25],
+    [12, 26],
+  ],
+  CZ: [
+    [1, 1],
+    [5, 1],
+    [5, 8],
+    [7, 5],
+    [7, 6],
+    [9, 28],
+    [10, 28],
+    [11, 17],
+    [12, 24],
+    [12, 25],
+    [12, 26],
+  ],
 };
 
 /** Public holidays of a country in a year, sorted, as YYYY-MM-DD. */

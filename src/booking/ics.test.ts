@@ -12,7 +12,8 @@ const invite: Invite = {
   end: new Date('2026-03-29T06:30:00Z'),
   stamp: new Date('2026-03-20T12:00:00Z'),
   summary: 'Potrdila iz uradnih evidenc; Upravna enota Domžale, ročno',
-  description: 'Pridružite se: https://okence.example/j/abc\nUpravljanje: https://okence.example/m/xyz',
+  description:
+    'Pridružite se: https://okence.example/j/abc\nUpravljanje: https://okence.example/m/xyz',
   location: 'Video (Okence), Ljubljanska cesta 69, Domžale',
   url: 'https://okence.example/m/xyz',
   organizer: { name: 'Upravna enota Domžale', email: 'ue.domzale@example.si' },
@@ -38,7 +39,9 @@ test('an independent parser reads the invitation back exactly', () => {
 });
 
 test('a cancellation keeps the UID and carries a higher SEQUENCE', () => {
-  const calendar = new ICAL.Component(ICAL.parse(buildInvite({ ...invite, method: 'CANCEL', sequence: 2 })));
+  const calendar = new ICAL.Component(
+    ICAL.parse(buildInvite({ ...invite, method: 'CANCEL', sequence: 2 })),
+  );
   assert.equal(calendar.getFirstPropertyValue('method'), 'CANCEL');
   const vevent = calendar.getFirstSubcomponent('vevent')!;
   assert.equal(vevent.getFirstPropertyValue('uid'), invite.uid);
@@ -52,15 +55,23 @@ test('folded lines are at most 75 octets and unfold to the original, multibyte t
       const line = `SUMMARY:${s}`;
       const folded = foldLine(line);
       const parts = folded.split('\r\n');
-      return parts.every((p) => Buffer.byteLength(p) <= 75) && folded.replace(/\r\n /g, '') === line;
+      return (
+        parts.every((p) => Buffer.byteLength(p) <= 75) && folded.replace(/\r\n /g, '') === line
+      );
     }),
   );
 });
 
 test('a lone carriage return in a text (a cancellation reason typed by staff) cannot start a property of its own', () => {
-  const text = buildInvite({ ...invite, method: 'CANCEL', description: 'Razlog: bolezen\rURL:https://evil.example/\rATTENDEE:mailto:x@evil.example' });
+  const text = buildInvite({
+    ...invite,
+    method: 'CANCEL',
+    description: 'Razlog: bolezen\rURL:https://evil.example/\rATTENDEE:mailto:x@evil.example',
+  });
   assert.ok(!/\r(?!\n)/.test(text), 'every CR starts a CRLF line end');
-  const event = new ICAL.Event(new ICAL.Component(ICAL.parse(text)).getFirstSubcomponent('vevent')!);
+  const event = new ICAL.Event(
+    new ICAL.Component(ICAL.parse(text)).getFirstSubcomponent('vevent')!,
+  );
   assert.equal(event.attendees.length, 1);
   assert.match(event.description, /^Razlog: bolezen\nURL:https:\/\/evil\.example\/\nATTENDEE/);
 });

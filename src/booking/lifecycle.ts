@@ -67,15 +67,34 @@ export function bookingLifecycle(deps: {
 }) {
   const { db, clock, secret } = deps;
   const url = (path: string) => new URL(path, deps.publicUrl).href;
-  const links = (id: string) => ({ join: url(`/j/${linkToken(secret, 'join', id)}`), manage: url(`/m/${linkToken(secret, 'manage', id)}`) });
+  const links = (id: string) => ({
+    join: url(`/j/${linkToken(secret, 'join', id)}`),
+    manage: url(`/m/${linkToken(secret, 'manage', id)}`),
+  });
 
   async function view(row: repo.BookingRow): Promise<BookingView> {
-    const target = await deps.tenants.bookingTargetById(row.organisationId, row.officeId, row.serviceId, row.staffId);
+    const target = await deps.tenants.bookingTargetById(
+      row.organisationId,
+      row.officeId,
+      row.serviceId,
+      row.staffId,
+    );
     const l = links(row.id);
     return {
-      id: row.id, state: row.state, start: row.start, end: row.end, past: row.end <= clock.now(), target,
-      name: row.name, email: row.email, phone: row.phone, notes: row.notes, language: row.language, icsSequence: row.icsSequence,
-      joinUrl: l.join, manageUrl: l.manage,
+      id: row.id,
+      state: row.state,
+      start: row.start,
+      end: row.end,
+      past: row.end <= clock.now(),
+      target,
+      name: row.name,
+      email: row.email,
+      phone: row.phone,
+      notes: row.notes,
+      language: row.language,
+      icsSequence: row.icsSequence,
+      joinUrl: l.join,
+      manageUrl: l.manage,
     };
   }
 
@@ -100,24 +119,63 @@ export function bookingLifecycle(deps: {
    * it, which calendars show as the way in; the manage link and the office's address are in
    * the description (the email's text).
    */
-  function inviteFor(v: BookingView, method: 'REQUEST' | 'CANCEL', sequence: number, description: string): string {
+  function inviteFor(
+    v: BookingView,
+    method: 'REQUEST' | 'CANCEL',
+    sequence: number,
+    description: string,
+  ): string {
     const f = facts(v);
     const org = v.target.organisation;
     return buildInvite({
-      method, uid: `${v.id}@okence`, sequence, start: v.start, end: v.end, stamp: clock.now(),
-      summary: `${f.service} — ${f.office}`, description, location: v.joinUrl, url: v.joinUrl,
-      organizer: { name: localize(org.name, v.language, org.defaultLanguage), email: v.target.office.email ?? org.email ?? 'no-reply@okence.invalid' },
+      method,
+      uid: `${v.id}@okence`,
+      sequence,
+      start: v.start,
+      end: v.end,
+      stamp: clock.now(),
+      summary: `${f.service} — ${f.office}`,
+      description,
+      location: v.joinUrl,
+      url: v.joinUrl,
+      organizer: {
+        name: localize(org.name, v.language, org.defaultLanguage),
+        email: v.target.office.email ?? org.email ?? 'no-reply@okence.invalid',
+      },
       attendee: { name: v.name, email: v.email },
     });
   }
 
   /** Queues the email for a booking event, with its invitation (REQUEST, or CANCEL). */
-  async function queueBookingMail(tx: Db, kind: 'confirmed' | 'cancelled' | 'moved', v: BookingView, sequence: number, reason?: string): Promise<void> {
+  async function queueBookingMail(
+    tx: Db,
+    kind: 'confirmed' | 'cancelled' | 'moved',
+    v: BookingView,
+    sequence: number,
+    reason?: string,
+  ): Promise<void> {
     const f = facts(v);
-    const mail = bookingEmail(kind, v.language, f, { join: v.joinUrl, manage: v.manageUrl }, reason);
+    const mail = bookingEmail(
+      kind,
+      v.language,
+      f,
+      { join: v.joinUrl, manage: v.manageUrl },
+      reason,
+    );
     const method = kind === 'cancelled' ? 'CANCEL' : 'REQUEST';
     const ics = inviteFor(v, method, sequence, mail.text);
-    await enqueueMail(tx, { dedupeKey: `booking:${v.id}:${kind}:${sequence}`, to: v.email, subject: mail.subject, text: mail.text, ics: { method, content: ics }, sender: v.target.organisation.mailSender }, clock.now());
+    await enqueueMail(
+      tx,
+      {
+        dedupeKey: `booking:${v.id}:${kind}:${sequence}`,
+        to: v.email,
+        subject: mail.subject,
+        text: mail.text,
+        ics: { method, content: ics },
+        sender: v.target.organisation.mailSender,
+      },
+      clock.now(),
+    );
   }
 
   /**
@@ -125,9 +183,16 @@ export function bookingLifecycle(deps: {
    * transaction that has locked the booking row, `lock` also locks its meeting row, so the
    * answer holds until the change commits: a page rendered earlier is judged at submit time.
    */
-  async function actionsOf(tx: Db, row: repo.BookingRow, lock = false): Promise<AppointmentActions> {
+  async function actionsOf(
+    tx: Db,
+    row: repo.BookingRow,
+    lock = false,
+  ): Promise<AppointmentActions> {
     const meeting = await repo.meetingRecord(tx, row.id, lock);
-    return appointmentActions({ state: row.state, start: row.start, end: row.end, meeting }, clock.now());
+    return appointmentActions(
+      { state: row.state, start: row.start, end: row.end, meeting },
+      clock.now(),
+    );
   }
 
   /**
@@ -135,12 +200,24 @@ export function bookingLifecycle(deps: {
    * staff with a reason: the state, the history event and the email with `METHOD:CANCEL` and a
    * higher SEQUENCE. Only what appointmentActions allows the actor: history stays history.
    */
-  async function cancelLocked(tx: Db, row: repo.BookingRow, actor: 'citizen' | { staffId: string; name: string }, reason?: string) {
+  async function cancelLocked(
+    tx: Db,
+    row: repo.BookingRow,
+    actor: 'citizen' | { staffId: string; name: string },
+    reason?: string,
+  ) {
     const now = clock.now();
     const may = await actionsOf(tx, row, true);
-    if (!(actor === 'citizen' ? may.citizenCancel : may.staffCancel)) return { ok: false as const, reason: 'not_active' as const };
+    if (!(actor === 'citizen' ? may.citizenCancel : may.staffCancel))
+      return { ok: false as const, reason: 'not_active' as const };
     await repo.markCancelled(tx, row.id, now);
-    await repo.insertBookingEvent(tx, { bookingId: row.id, at: now, kind: 'cancelled', actor, ...(reason === undefined ? {} : { reason }) });
+    await repo.insertBookingEvent(tx, {
+      bookingId: row.id,
+      at: now,
+      kind: 'cancelled',
+      actor,
+      ...(reason === undefined ? {} : { reason }),
+    });
     const v = await view({ ...row, state: 'cancelled' });
     await queueBookingMail(tx, 'cancelled', v, row.icsSequence + 1, reason);
     return { ok: true as const, booking: v };
@@ -176,15 +253,30 @@ export function bookingLifecycle(deps: {
         const hourAgo = new Date(now.getTime() - 3600_000);
         await repo.lockLimitKeys(tx, [`hold-ip:${ctx.ip}`, `hold-email:${contact.email}`]);
         return (
-          (await repo.countHoldsSince(tx, 'citizen_email', contact.email, hourAgo)) < HOLDS_PER_EMAIL_PER_HOUR &&
+          (await repo.countHoldsSince(tx, 'citizen_email', contact.email, hourAgo)) <
+            HOLDS_PER_EMAIL_PER_HOUR &&
           (await repo.countHoldsSince(tx, 'client_ip', ctx.ip, hourAgo)) < HOLDS_PER_IP_PER_HOUR
         );
       };
       const storeCode = async (tx: Db, holdId: string, now: Date) => {
         const code = newCode();
-        await repo.setCode(tx, holdId, hashCode(secret, holdId, code), now, { resend: false, language: ctx.lang, ip: ctx.ip });
+        await repo.setCode(tx, holdId, hashCode(secret, holdId, code), now, {
+          resend: false,
+          language: ctx.lang,
+          ip: ctx.ip,
+        });
         const mail = codeEmail(ctx.lang, code, CODE_TTL_MINUTES);
-        await enqueueMail(tx, { dedupeKey: `code:${holdId}:0`, to: contact.email, subject: mail.subject, text: mail.text, sender: target.organisation.mailSender }, now);
+        await enqueueMail(
+          tx,
+          {
+            dedupeKey: `code:${holdId}:0`,
+            to: contact.email,
+            subject: mail.subject,
+            text: mail.text,
+            sender: target.organisation.mailSender,
+          },
+          now,
+        );
       };
       const result = await deps.booking.placeHold(target, start, contact, storeCode, withinLimits);
       if (result.ok) deps.wakeMail?.();
@@ -197,13 +289,42 @@ export function bookingLifecycle(deps: {
         const row = await repo.findBooking(tx, holdId, true);
         if (!row) return { ok: false as const, reason: 'not_found' as const };
         const now = clock.now();
-        const decision = resendDecision({ state: row.state, holdExpiresAt: row.holdExpiresAt, codeAttempts: row.codeAttempts, resends: row.codeResends, codeSentAt: row.codeSentAt }, now);
-        if (!decision.allowed) return { ok: false as const, reason: decision.reason, retryAfterSeconds: decision.retryAfterSeconds };
+        const decision = resendDecision(
+          {
+            state: row.state,
+            holdExpiresAt: row.holdExpiresAt,
+            codeAttempts: row.codeAttempts,
+            resends: row.codeResends,
+            codeSentAt: row.codeSentAt,
+          },
+          now,
+        );
+        if (!decision.allowed)
+          return {
+            ok: false as const,
+            reason: decision.reason,
+            retryAfterSeconds: decision.retryAfterSeconds,
+          };
         const code = newCode();
         await repo.setCode(tx, holdId, hashCode(secret, holdId, code), now, { resend: true });
         const mail = codeEmail(row.language, code, CODE_TTL_MINUTES);
-        const { organisation } = await deps.tenants.bookingTargetById(row.organisationId, row.officeId, row.serviceId, row.staffId);
-        await enqueueMail(tx, { dedupeKey: `code:${holdId}:${row.codeResends + 1}`, to: row.email, subject: mail.subject, text: mail.text, sender: organisation.mailSender }, now);
+        const { organisation } = await deps.tenants.bookingTargetById(
+          row.organisationId,
+          row.officeId,
+          row.serviceId,
+          row.staffId,
+        );
+        await enqueueMail(
+          tx,
+          {
+            dedupeKey: `code:${holdId}:${row.codeResends + 1}`,
+            to: row.email,
+            subject: mail.subject,
+            text: mail.text,
+            sender: organisation.mailSender,
+          },
+          now,
+        );
         return { ok: true as const };
       });
       if (outcome.ok) deps.wakeMail?.();
@@ -220,7 +341,16 @@ export function bookingLifecycle(deps: {
           const row = await repo.findBooking(tx, holdId, true);
           if (!row) return { ok: false as const, reason: 'gone' as const };
           const now = clock.now();
-          const decision = confirmDecision({ state: row.state, holdExpiresAt: row.holdExpiresAt, codeAttempts: row.codeAttempts, resends: row.codeResends, codeSentAt: row.codeSentAt }, now);
+          const decision = confirmDecision(
+            {
+              state: row.state,
+              holdExpiresAt: row.holdExpiresAt,
+              codeAttempts: row.codeAttempts,
+              resends: row.codeResends,
+              codeSentAt: row.codeSentAt,
+            },
+            now,
+          );
           const checked = decision === 'check' || decision === 'check_confirmed';
           if (!checked) return { ok: false as const, reason: decision };
           if (!codeMatches(secret, holdId, code.trim(), row.codeHash)) {
@@ -265,9 +395,22 @@ export function bookingLifecycle(deps: {
         const row = await repo.findBooking(db, b.id);
         if (!row || row.state !== 'confirmed') continue;
         const v = await view(row);
-        const mail = bookingEmail('reminder', v.language, facts(v), { join: v.joinUrl, manage: v.manageUrl });
+        const mail = bookingEmail('reminder', v.language, facts(v), {
+          join: v.joinUrl,
+          manage: v.manageUrl,
+        });
         for (const m of due) {
-          await enqueueMail(db, { dedupeKey: `reminder:${b.id}:${m}:${b.sequence}`, to: v.email, subject: mail.subject, text: mail.text, sender: v.target.organisation.mailSender }, now);
+          await enqueueMail(
+            db,
+            {
+              dedupeKey: `reminder:${b.id}:${m}:${b.sequence}`,
+              to: v.email,
+              subject: mail.subject,
+              text: mail.text,
+              sender: v.target.organisation.mailSender,
+            },
+            now,
+          );
           queued++;
         }
       }
@@ -279,8 +422,14 @@ export function bookingLifecycle(deps: {
     async hold(holdId: string) {
       const row = await repo.findBooking(db, holdId);
       if (!row) return null;
-      const target = await deps.tenants.bookingTargetById(row.organisationId, row.officeId, row.serviceId, row.staffId);
-      const live = row.state === 'held' && row.holdExpiresAt !== null && row.holdExpiresAt > clock.now();
+      const target = await deps.tenants.bookingTargetById(
+        row.organisationId,
+        row.officeId,
+        row.serviceId,
+        row.staffId,
+      );
+      const live =
+        row.state === 'held' && row.holdExpiresAt !== null && row.holdExpiresAt > clock.now();
       return { id: row.id, state: row.state, live, start: row.start, email: row.email, target };
     },
 
@@ -303,15 +452,25 @@ export function bookingLifecycle(deps: {
      */
     async typed(holdId: string) {
       const row = await repo.findBooking(db, holdId);
-      if (!row || (row.state !== 'held' && row.state !== 'expired') || !row.holdExpiresAt) return null;
+      if (!row || (row.state !== 'held' && row.state !== 'expired') || !row.holdExpiresAt)
+        return null;
       if (row.holdExpiresAt.getTime() < clock.now().getTime() - 3600_000) return null;
-      return { organisationId: row.organisationId, name: row.name, email: row.email, phone: row.phone ?? '', notes: row.notes ?? '' };
+      return {
+        organisationId: row.organisationId,
+        name: row.name,
+        email: row.email,
+        phone: row.phone ?? '',
+        notes: row.notes ?? '',
+      };
     },
 
     /** The current invitation of a booking (REQUEST, or CANCEL once cancelled), for download. */
     invite(v: BookingView): string {
       const kind = v.state === 'cancelled' ? 'cancelled' : 'confirmed';
-      const text = bookingEmail(kind, v.language, facts(v), { join: v.joinUrl, manage: v.manageUrl }).text;
+      const text = bookingEmail(kind, v.language, facts(v), {
+        join: v.joinUrl,
+        manage: v.manageUrl,
+      }).text;
       return inviteFor(v, kind === 'cancelled' ? 'CANCEL' : 'REQUEST', v.icsSequence, text);
     },
 
@@ -329,8 +488,20 @@ export function bookingLifecycle(deps: {
       const row = await repo.findBookingByToken(db, 'manage_token_hash', sha256(token));
       if (!row) return null;
       const meeting = await repo.meetingRecord(db, row.id);
-      const actions = appointmentActions({ state: row.state, start: row.start, end: row.end, meeting }, clock.now());
-      const outcome = row.state !== 'confirmed' || !meeting ? null : meeting.noShow && meeting.endedAt ? ('no_show' as const) : meeting.endedAt ? ('done' as const) : meeting.startedAt ? ('in_progress' as const) : null;
+      const actions = appointmentActions(
+        { state: row.state, start: row.start, end: row.end, meeting },
+        clock.now(),
+      );
+      const outcome =
+        row.state !== 'confirmed' || !meeting
+          ? null
+          : meeting.noShow && meeting.endedAt
+            ? ('no_show' as const)
+            : meeting.endedAt
+              ? ('done' as const)
+              : meeting.startedAt
+                ? ('in_progress' as const)
+                : null;
       return { booking: await view(row), actions, outcome };
     },
 
@@ -339,14 +510,41 @@ export function bookingLifecycle(deps: {
      * attending, or took that back (decision: a record about a person is not made behind their
      * back; the e-mail names the office's contact for a mistake). Each event has its own mail.
      */
-    async queueNoShowMail(tx: Db, bookingId: string, kind: 'no_show' | 'no_show_undone', at: Date): Promise<void> {
+    async queueNoShowMail(
+      tx: Db,
+      bookingId: string,
+      kind: 'no_show' | 'no_show_undone',
+      at: Date,
+    ): Promise<void> {
       const row = await repo.findBooking(tx, bookingId);
       if (!row) return;
       const v = await view(row);
       const o = v.target.office;
-      const contact = [o.email ?? v.target.organisation.email, o.phone ?? v.target.organisation.phone].filter(Boolean).join(', ');
-      const mail = bookingEmail(kind, v.language, facts(v), { join: v.joinUrl, manage: v.manageUrl }, undefined, contact || null);
-      await enqueueMail(tx, { dedupeKey: `booking:${v.id}:${kind}:${at.getTime()}`, to: v.email, subject: mail.subject, text: mail.text, sender: v.target.organisation.mailSender }, clock.now());
+      const contact = [
+        o.email ?? v.target.organisation.email,
+        o.phone ?? v.target.organisation.phone,
+      ]
+        .filter(Boolean)
+        .join(', ');
+      const mail = bookingEmail(
+        kind,
+        v.language,
+        facts(v),
+        { join: v.joinUrl, manage: v.manageUrl },
+        undefined,
+        contact || null,
+      );
+      await enqueueMail(
+        tx,
+        {
+          dedupeKey: `booking:${v.id}:${kind}:${at.getTime()}`,
+          to: v.email,
+          subject: mail.subject,
+          text: mail.text,
+          sender: v.target.organisation.mailSender,
+        },
+        clock.now(),
+      );
     },
 
     /** Tells the mail worker that a transaction which has committed queued mail. */
@@ -356,7 +554,11 @@ export function bookingLifecycle(deps: {
 
     /** The booking a manage (or join) link points to, or null. */
     async byToken(kind: 'manage' | 'join', token: string): Promise<BookingView | null> {
-      const row = await repo.findBookingByToken(db, kind === 'manage' ? 'manage_token_hash' : 'join_token_hash', sha256(token));
+      const row = await repo.findBookingByToken(
+        db,
+        kind === 'manage' ? 'manage_token_hash' : 'join_token_hash',
+        sha256(token),
+      );
       return row ? view(row) : null;
     },
 
@@ -377,7 +579,12 @@ export function bookingLifecycle(deps: {
      * in booking_event and the reason in the citizen's email. `within` runs in the same
      * transaction (the caller's audit entry). Only a confirmed booking not yet over.
      */
-    async cancelOnBehalf(id: string, by: { staffId: string; name: string }, reason: string, within: (tx: Db, v: BookingView) => Promise<void>) {
+    async cancelOnBehalf(
+      id: string,
+      by: { staffId: string; name: string },
+      reason: string,
+      within: (tx: Db, v: BookingView) => Promise<void>,
+    ) {
       const outcome = await db.transaction().execute(async (tx) => {
         const row = await repo.findBooking(tx, id, true);
         if (!row) return { ok: false as const, reason: 'not_found' as const };
@@ -391,12 +598,21 @@ export function bookingLifecycle(deps: {
 
     /** What a booking's history needs from the booking domain: its times, moves and cancellations, and reminders. */
     async history(id: string) {
-      const [times, events, reminders] = await Promise.all([repo.bookingTimes(db, id), repo.bookingEvents(db, id), repo.reminders(db, id)]);
+      const [times, events, reminders] = await Promise.all([
+        repo.bookingTimes(db, id),
+        repo.bookingEvents(db, id),
+        repo.reminders(db, id),
+      ]);
       return times ? { ...times, events, reminders } : null;
     },
 
     /** Confirmed and cancelled bookings at these offices starting in [from, to), optionally of one official: the agenda. */
-    async agendaAt(officeIds: readonly string[], from: Date, to: Date, staffId: string | null = null): Promise<BookingView[]> {
+    async agendaAt(
+      officeIds: readonly string[],
+      from: Date,
+      to: Date,
+      staffId: string | null = null,
+    ): Promise<BookingView[]> {
       return Promise.all((await repo.agendaAt(db, officeIds, from, to, staffId)).map(view));
     },
 
@@ -404,13 +620,23 @@ export function bookingLifecycle(deps: {
     async rescheduleByToken(token: string, start: Date) {
       const current = await repo.findBookingByToken(db, 'manage_token_hash', sha256(token));
       if (!current) return { ok: false as const, reason: 'not_found' as const };
-      if (!(await actionsOf(db, current)).citizenMove) return { ok: false as const, reason: 'not_active' as const };
-      const target = await deps.tenants.bookingTargetById(current.organisationId, current.officeId, current.serviceId, current.staffId);
+      if (!(await actionsOf(db, current)).citizenMove)
+        return { ok: false as const, reason: 'not_active' as const };
+      const target = await deps.tenants.bookingTargetById(
+        current.organisationId,
+        current.officeId,
+        current.serviceId,
+        current.staffId,
+      );
       const day = localParts(start, target.office.timeZone).date;
-      const open = (await deps.booking.freshSlots(target, day, day)).filter((s) => s.start.getTime() === start.getTime());
+      const open = (await deps.booking.freshSlots(target, day, day)).filter(
+        (s) => s.start.getTime() === start.getTime(),
+      );
       if (open.length === 0) {
         const reason = await deps.booking.whyNotFree(target, start);
-        return reason === 'taken' ? { ok: false as const, reason } : { ok: false as const, reason, target };
+        return reason === 'taken'
+          ? { ok: false as const, reason }
+          : { ok: false as const, reason, target };
       }
       const end = open[0]!.end;
       const result = await retryOnConflict(() =>
@@ -423,10 +649,23 @@ export function bookingLifecycle(deps: {
           const staffIds = open.map((s) => s.officialId);
           await repo.lockOfficials(tx, staffIds);
           await repo.expireHolds(tx, staffIds, start, end, now);
-          const seat = await repo.firstFreeSeat(tx, open.map((s) => ({ staffId: s.officialId, capacity: target.service.capacity })), start, end, row.id);
+          const seat = await repo.firstFreeSeat(
+            tx,
+            open.map((s) => ({ staffId: s.officialId, capacity: target.service.capacity })),
+            start,
+            end,
+            row.id,
+          );
           if (!seat) return undefined;
           await repo.moveBooking(tx, row.id, { ...seat, start, end });
-          await repo.insertBookingEvent(tx, { bookingId: row.id, at: now, kind: 'moved', actor: 'citizen', from: { start: row.start, end: row.end }, to: { start, end } });
+          await repo.insertBookingEvent(tx, {
+            bookingId: row.id,
+            at: now,
+            kind: 'moved',
+            actor: 'citizen',
+            from: { start: row.start, end: row.end },
+            to: { start, end },
+          });
           const moved = await repo.findBooking(tx, row.id);
           if (!moved) return undefined;
           const v = await view(moved);

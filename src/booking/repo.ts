@@ -9,7 +9,11 @@ export function rangeLiteral(start: Date, end: Date): string {
 }
 
 /** Weekly hours of the given officials at one office. */
-export async function officialHours(db: Db, officeId: string, staffIds: readonly string[]): Promise<WeeklyHours[]> {
+export async function officialHours(
+  db: Db,
+  officeId: string,
+  staffIds: readonly string[],
+): Promise<WeeklyHours[]> {
   if (staffIds.length === 0) return [];
   const rows = await db
     .selectFrom('official_hours')
@@ -17,11 +21,22 @@ export async function officialHours(db: Db, officeId: string, staffIds: readonly
     .where('office_id', '=', officeId)
     .where('staff_id', 'in', staffIds)
     .execute();
-  return rows.map((r) => ({ officialId: r.staff_id, weekday: r.weekday, start: minutesOf(r.starts), end: minutesOf(r.ends) }));
+  return rows.map((r) => ({
+    officialId: r.staff_id,
+    weekday: r.weekday,
+    start: minutesOf(r.starts),
+    end: minutesOf(r.ends),
+  }));
 }
 
 /** Days closed for an office: its own closures and its organisation's, between two dates. */
-export async function closedDays(db: Db, organisationId: string, officeId: string, from: string, to: string): Promise<string[]> {
+export async function closedDays(
+  db: Db,
+  organisationId: string,
+  officeId: string,
+  from: string,
+  to: string,
+): Promise<string[]> {
   const rows = await db
     .selectFrom('closure')
     .select('day')
@@ -34,11 +49,18 @@ export async function closedDays(db: Db, organisationId: string, officeId: strin
 }
 
 /** Absences of the given officials overlapping [from, to). */
-export async function absences(db: Db, staffIds: readonly string[], from: Date, to: Date): Promise<Absence[]> {
+export async function absences(
+  db: Db,
+  staffIds: readonly string[],
+  from: Date,
+  to: Date,
+): Promise<Absence[]> {
   if (staffIds.length === 0) return [];
   const rows = await sql<{ staff_id: string; start: Date; end: Date }>`
     SELECT staff_id, lower(during) AS start, upper(during) AS end FROM absence
-    WHERE staff_id = ANY(${staffIds}::uuid[]) AND during && ${rangeLiteral(from, to)}::tstzrange`.execute(db);
+    WHERE staff_id = ANY(${staffIds}::uuid[]) AND during && ${rangeLiteral(from, to)}::tstzrange`.execute(
+    db,
+  );
   return rows.rows.map((r) => ({ officialId: r.staff_id, start: r.start, end: r.end }));
 }
 
@@ -46,7 +68,13 @@ export async function absences(db: Db, staffIds: readonly string[], from: Date, 
  * Seats taken in [from, to) by the given officials, whatever the service: confirmed
  * bookings and holds that have not expired at `now`.
  */
-export async function busy(db: Db, staffIds: readonly string[], from: Date, to: Date, now: Date): Promise<Busy[]> {
+export async function busy(
+  db: Db,
+  staffIds: readonly string[],
+  from: Date,
+  to: Date,
+  now: Date,
+): Promise<Busy[]> {
   if (staffIds.length === 0) return [];
   const rows = await sql<{ staff_id: string; start: Date; end: Date }>`
     SELECT staff_id, lower(during) AS start, upper(during) AS end FROM booking
@@ -56,10 +84,18 @@ export async function busy(db: Db, staffIds: readonly string[], from: Date, to: 
 }
 
 /** Marks holds that overlap a range and have run out as expired, so their seats can be taken. */
-export async function expireHolds(db: Db, staffIds: readonly string[], start: Date, end: Date, now: Date): Promise<void> {
+export async function expireHolds(
+  db: Db,
+  staffIds: readonly string[],
+  start: Date,
+  end: Date,
+  now: Date,
+): Promise<void> {
   await sql`UPDATE booking SET state = 'expired'
     WHERE state = 'held' AND hold_expires_at <= ${now}
-      AND staff_id = ANY(${staffIds}::uuid[]) AND during && ${rangeLiteral(start, end)}::tstzrange`.execute(db);
+      AND staff_id = ANY(${staffIds}::uuid[]) AND during && ${rangeLiteral(start, end)}::tstzrange`.execute(
+    db,
+  );
 }
 
 /**
@@ -143,7 +179,12 @@ export async function confirmHold(db: Db, id: string, now: Date): Promise<boolea
  * what they typed. Marked expired (abandoned), as a hold that ran out would be. `at` limits it
  * to a hold of that time, office and service. False when there was no such hold.
  */
-export async function releaseHold(db: Db, id: string, now: Date, at?: { start: Date; officeId: string; serviceId: string }): Promise<boolean> {
+export async function releaseHold(
+  db: Db,
+  id: string,
+  now: Date,
+  at?: { start: Date; officeId: string; serviceId: string },
+): Promise<boolean> {
   let q = db
     .updateTable('booking')
     .set({ state: 'expired', hold_expires_at: now })
@@ -170,7 +211,12 @@ export async function cancelBooking(db: Db, id: string, now: Date): Promise<bool
 }
 
 /** Holds created since `since` by one email or from one address (anti-harvesting limits). */
-export async function countHoldsSince(db: Db, by: 'citizen_email' | 'client_ip', value: string, since: Date): Promise<number> {
+export async function countHoldsSince(
+  db: Db,
+  by: 'citizen_email' | 'client_ip',
+  value: string,
+  since: Date,
+): Promise<number> {
   const row = await db
     .selectFrom('booking')
     .select((eb) => eb.fn.countAll<string>().as('n'))
@@ -207,28 +253,62 @@ function selectBooking(db: Db) {
   return db
     .selectFrom('booking')
     .select([
-      'id', 'organisation_id as organisationId', 'office_id as officeId', 'service_id as serviceId', 'staff_id as staffId',
-      sql<Date>`lower(during)`.as('start'), sql<Date>`upper(during)`.as('end'),
-      'state', 'hold_expires_at as holdExpiresAt', 'citizen_name as name', 'citizen_email as email', 'citizen_phone as phone', 'notes',
-      'code_hash as codeHash', 'code_attempts as codeAttempts', 'code_resends as codeResends', 'code_sent_at as codeSentAt',
-      'ics_sequence as icsSequence', 'language',
+      'id',
+      'organisation_id as organisationId',
+      'office_id as officeId',
+      'service_id as serviceId',
+      'staff_id as staffId',
+      sql<Date>`lower(during)`.as('start'),
+      sql<Date>`upper(during)`.as('end'),
+      'state',
+      'hold_expires_at as holdExpiresAt',
+      'citizen_name as name',
+      'citizen_email as email',
+      'citizen_phone as phone',
+      'notes',
+      'code_hash as codeHash',
+      'code_attempts as codeAttempts',
+      'code_resends as codeResends',
+      'code_sent_at as codeSentAt',
+      'ics_sequence as icsSequence',
+      'language',
     ]);
 }
 
 /** A booking by id; `forUpdate` locks the row for the rest of the transaction. */
-export async function findBooking(db: Db, id: string, forUpdate = false): Promise<BookingRow | undefined> {
+export async function findBooking(
+  db: Db,
+  id: string,
+  forUpdate = false,
+): Promise<BookingRow | undefined> {
   let q = selectBooking(db).where('id', '=', id);
   if (forUpdate) q = q.forUpdate();
   return q.executeTakeFirst();
 }
 
-export async function findBookingByToken(db: Db, column: 'manage_token_hash' | 'join_token_hash', hash: string, forUpdate = false): Promise<BookingRow | undefined> {
+export async function findBookingByToken(
+  db: Db,
+  column: 'manage_token_hash' | 'join_token_hash',
+  hash: string,
+  forUpdate = false,
+): Promise<BookingRow | undefined> {
   let q = selectBooking(db).where(column, '=', hash);
   if (forUpdate) q = q.forUpdate();
   return q.executeTakeFirst();
 }
 
-export async function setCode(db: Db, id: string, codeHash: string, now: Date, extra: { resend: boolean; holdExpiresAt?: Date; language?: 'sl' | 'cs' | 'en'; ip?: string | null }): Promise<void> {
+export async function setCode(
+  db: Db,
+  id: string,
+  codeHash: string,
+  now: Date,
+  extra: {
+    resend: boolean;
+    holdExpiresAt?: Date;
+    language?: 'sl' | 'cs' | 'en';
+    ip?: string | null;
+  },
+): Promise<void> {
   await db
     .updateTable('booking')
     .set((eb) => ({
@@ -244,7 +324,12 @@ export async function setCode(db: Db, id: string, codeHash: string, now: Date, e
 }
 
 /** Counts a wrong code; `cancel` locks a hold (its seat is freed). */
-export async function recordWrongCode(db: Db, id: string, attempts: number, cancel: boolean): Promise<void> {
+export async function recordWrongCode(
+  db: Db,
+  id: string,
+  attempts: number,
+  cancel: boolean,
+): Promise<void> {
   await db
     .updateTable('booking')
     .set({ code_attempts: attempts, ...(cancel ? { state: 'locked' as const } : {}) })
@@ -252,13 +337,21 @@ export async function recordWrongCode(db: Db, id: string, attempts: number, canc
     .execute();
 }
 
-export async function markConfirmed(db: Db, id: string, now: Date, tokens: { manageHash: string; joinHash: string }): Promise<void> {
+export async function markConfirmed(
+  db: Db,
+  id: string,
+  now: Date,
+  tokens: { manageHash: string; joinHash: string },
+): Promise<void> {
   await db
     .updateTable('booking')
     // The code's HMAC stays: a repeated confirmation is still checked (and counted) against it.
     .set({
-      state: 'confirmed', confirmed_at: now, hold_expires_at: null,
-      manage_token_hash: tokens.manageHash, join_token_hash: tokens.joinHash,
+      state: 'confirmed',
+      confirmed_at: now,
+      hold_expires_at: null,
+      manage_token_hash: tokens.manageHash,
+      join_token_hash: tokens.joinHash,
     })
     .where('id', '=', id)
     .execute();
@@ -267,16 +360,29 @@ export async function markConfirmed(db: Db, id: string, now: Date, tokens: { man
 export async function markCancelled(db: Db, id: string, now: Date): Promise<void> {
   await db
     .updateTable('booking')
-    .set((eb) => ({ state: 'cancelled' as const, cancelled_at: now, ics_sequence: eb('ics_sequence', '+', 1) }))
+    .set((eb) => ({
+      state: 'cancelled' as const,
+      cancelled_at: now,
+      ics_sequence: eb('ics_sequence', '+', 1),
+    }))
     .where('id', '=', id)
     .execute();
 }
 
 /** Moves a booking to another interval (and maybe official and seat); the exclusion constraint guards the new place. */
-export async function moveBooking(db: Db, id: string, to: { staffId: string; seat: number; start: Date; end: Date }): Promise<void> {
+export async function moveBooking(
+  db: Db,
+  id: string,
+  to: { staffId: string; seat: number; start: Date; end: Date },
+): Promise<void> {
   await db
     .updateTable('booking')
-    .set((eb) => ({ staff_id: to.staffId, seat: to.seat, during: rangeLiteral(to.start, to.end), ics_sequence: eb('ics_sequence', '+', 1) }))
+    .set((eb) => ({
+      staff_id: to.staffId,
+      seat: to.seat,
+      during: rangeLiteral(to.start, to.end),
+      ics_sequence: eb('ics_sequence', '+', 1),
+    }))
     .where('id', '=', id)
     .execute();
 }
@@ -285,13 +391,29 @@ export async function moveBooking(db: Db, id: string, to: { staffId: string; sea
  * Confirmed bookings starting within the next `withinMinutes`, with their organisation's reminder
  * times; none of a suspended organisation, whose meetings cannot take place (decision 023).
  */
-export async function upcomingForReminders(db: Db, now: Date, withinMinutes: number): Promise<{ id: string; start: Date; confirmedAt: Date; minutes: number[]; sequence: number }[]> {
-  const rows = await sql<{ id: string; start: Date; confirmed_at: Date; reminder_minutes: number[]; ics_sequence: number }>`
+export async function upcomingForReminders(
+  db: Db,
+  now: Date,
+  withinMinutes: number,
+): Promise<{ id: string; start: Date; confirmedAt: Date; minutes: number[]; sequence: number }[]> {
+  const rows = await sql<{
+    id: string;
+    start: Date;
+    confirmed_at: Date;
+    reminder_minutes: number[];
+    ics_sequence: number;
+  }>`
     SELECT b.id, lower(b.during) AS start, b.confirmed_at, o.reminder_minutes, b.ics_sequence
     FROM booking b JOIN organisation o ON o.id = b.organisation_id
     WHERE b.state = 'confirmed' AND lower(b.during) > ${now} AND o.suspended_at IS NULL
       AND lower(b.during) <= ${new Date(now.getTime() + withinMinutes * 60_000)}`.execute(db);
-  return rows.rows.map((r) => ({ id: r.id, start: r.start, confirmedAt: r.confirmed_at, minutes: r.reminder_minutes, sequence: r.ics_sequence }));
+  return rows.rows.map((r) => ({
+    id: r.id,
+    start: r.start,
+    confirmedAt: r.confirmed_at,
+    minutes: r.reminder_minutes,
+    sequence: r.ics_sequence,
+  }));
 }
 
 /** Replaces an official's weekly hours at one office (in one transaction with the caller). */
@@ -301,25 +423,58 @@ export async function replaceOfficialHours(
   officeId: string,
   hours: readonly { weekday: number; start: number; end: number }[],
 ): Promise<void> {
-  await db.deleteFrom('official_hours').where('staff_id', '=', staffId).where('office_id', '=', officeId).execute();
+  await db
+    .deleteFrom('official_hours')
+    .where('staff_id', '=', staffId)
+    .where('office_id', '=', officeId)
+    .execute();
   if (hours.length === 0) return;
   await db
     .insertInto('official_hours')
-    .values(hours.map((h) => ({ staff_id: staffId, office_id: officeId, weekday: h.weekday, starts: clockTime(h.start), ends: clockTime(h.end) })))
+    .values(
+      hours.map((h) => ({
+        staff_id: staffId,
+        office_id: officeId,
+        weekday: h.weekday,
+        starts: clockTime(h.start),
+        ends: clockTime(h.end),
+      })),
+    )
     .execute();
 }
 
 export async function upcomingClosures(db: Db, organisationId: string, from: string) {
-  return db.selectFrom('closure').select(['id', 'office_id', 'day', 'note']).where('organisation_id', '=', organisationId).where('day', '>=', from).orderBy('day').execute();
+  return db
+    .selectFrom('closure')
+    .select(['id', 'office_id', 'day', 'note'])
+    .where('organisation_id', '=', organisationId)
+    .where('day', '>=', from)
+    .orderBy('day')
+    .execute();
 }
 
-export async function insertClosure(db: Db, c: { organisationId: string; officeId: string | null; day: string; note: string }): Promise<void> {
-  await db.insertInto('closure').values({ organisation_id: c.organisationId, office_id: c.officeId, day: c.day, note: JSON.stringify(c.note ? { sl: c.note, cs: c.note, en: c.note } : {}) }).execute();
+export async function insertClosure(
+  db: Db,
+  c: { organisationId: string; officeId: string | null; day: string; note: string },
+): Promise<void> {
+  await db
+    .insertInto('closure')
+    .values({
+      organisation_id: c.organisationId,
+      office_id: c.officeId,
+      day: c.day,
+      note: JSON.stringify(c.note ? { sl: c.note, cs: c.note, en: c.note } : {}),
+    })
+    .execute();
 }
 
 /** Deletes a closure of this organisation only; false when there is none. */
 export async function deleteClosure(db: Db, organisationId: string, id: string): Promise<boolean> {
-  const r = await db.deleteFrom('closure').where('id', '=', id).where('organisation_id', '=', organisationId).executeTakeFirst();
+  const r = await db
+    .deleteFrom('closure')
+    .where('id', '=', id)
+    .where('organisation_id', '=', organisationId)
+    .executeTakeFirst();
   return r.numDeletedRows === 1n;
 }
 
@@ -327,11 +482,23 @@ export async function updateServiceRules(
   db: Db,
   organisationId: string,
   serviceId: string,
-  rules: { durationMinutes: number; bufferMinutes: number; capacity: number; minNoticeMinutes: number; horizonDays: number },
+  rules: {
+    durationMinutes: number;
+    bufferMinutes: number;
+    capacity: number;
+    minNoticeMinutes: number;
+    horizonDays: number;
+  },
 ): Promise<boolean> {
   const r = await db
     .updateTable('service')
-    .set({ duration_minutes: rules.durationMinutes, buffer_minutes: rules.bufferMinutes, capacity: rules.capacity, min_notice_minutes: rules.minNoticeMinutes, horizon_days: rules.horizonDays })
+    .set({
+      duration_minutes: rules.durationMinutes,
+      buffer_minutes: rules.bufferMinutes,
+      capacity: rules.capacity,
+      min_notice_minutes: rules.minNoticeMinutes,
+      horizon_days: rules.horizonDays,
+    })
     .where('id', '=', serviceId)
     .where('organisation_id', '=', organisationId)
     .executeTakeFirst();
@@ -342,28 +509,58 @@ export async function upcomingAbsences(db: Db, staffIds: readonly string[], now:
   if (staffIds.length === 0) return [];
   const rows = await sql<{ id: string; staff_id: string; start: Date; end: Date }>`
     SELECT id, staff_id, lower(during) AS start, upper(during) AS end FROM absence
-    WHERE staff_id = ANY(${staffIds}::uuid[]) AND upper(during) > ${now} ORDER BY lower(during)`.execute(db);
+    WHERE staff_id = ANY(${staffIds}::uuid[]) AND upper(during) > ${now} ORDER BY lower(during)`.execute(
+    db,
+  );
   return rows.rows;
 }
 
-export async function insertAbsence(db: Db, staffId: string, start: Date, end: Date): Promise<void> {
-  await db.insertInto('absence').values({ staff_id: staffId, during: rangeLiteral(start, end) }).execute();
+export async function insertAbsence(
+  db: Db,
+  staffId: string,
+  start: Date,
+  end: Date,
+): Promise<void> {
+  await db
+    .insertInto('absence')
+    .values({ staff_id: staffId, during: rangeLiteral(start, end) })
+    .execute();
 }
 
 /** Deletes an absence of one of the given officials only; false when there is none. */
-export async function deleteAbsence(db: Db, staffIds: readonly string[], id: string): Promise<boolean> {
+export async function deleteAbsence(
+  db: Db,
+  staffIds: readonly string[],
+  id: string,
+): Promise<boolean> {
   if (staffIds.length === 0) return false;
-  const r = await db.deleteFrom('absence').where('id', '=', id).where('staff_id', 'in', staffIds).executeTakeFirst();
+  const r = await db
+    .deleteFrom('absence')
+    .where('id', '=', id)
+    .where('staff_id', 'in', staffIds)
+    .executeTakeFirst();
   return r.numDeletedRows === 1n;
 }
 
 export async function reminderMinutes(db: Db, organisationId: string): Promise<number[]> {
-  const row = await db.selectFrom('organisation').select('reminder_minutes').where('id', '=', organisationId).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('organisation')
+    .select('reminder_minutes')
+    .where('id', '=', organisationId)
+    .executeTakeFirstOrThrow();
   return row.reminder_minutes;
 }
 
-export async function setReminderMinutes(db: Db, organisationId: string, minutes: readonly number[]): Promise<void> {
-  await db.updateTable('organisation').set({ reminder_minutes: sql<number[]>`${sql.val([...minutes])}::integer[]` }).where('id', '=', organisationId).execute();
+export async function setReminderMinutes(
+  db: Db,
+  organisationId: string,
+  minutes: readonly number[],
+): Promise<void> {
+  await db
+    .updateTable('organisation')
+    .set({ reminder_minutes: sql<number[]>`${sql.val([...minutes])}::integer[]` })
+    .where('id', '=', organisationId)
+    .execute();
 }
 
 /**
@@ -405,16 +602,29 @@ export type BookingEvent = {
 /** Records a move or a cancellation, in the transaction of the change itself. */
 export async function insertBookingEvent(
   db: Db,
-  e: { bookingId: string; at: Date; kind: 'moved' | 'cancelled'; actor: { staffId: string; name: string } | 'citizen'; from?: { start: Date; end: Date }; to?: { start: Date; end: Date }; reason?: string },
+  e: {
+    bookingId: string;
+    at: Date;
+    kind: 'moved' | 'cancelled';
+    actor: { staffId: string; name: string } | 'citizen';
+    from?: { start: Date; end: Date };
+    to?: { start: Date; end: Date };
+    reason?: string;
+  },
 ): Promise<void> {
   await db
     .insertInto('booking_event')
     .values({
-      booking_id: e.bookingId, at: e.at, kind: e.kind,
+      booking_id: e.bookingId,
+      at: e.at,
+      kind: e.kind,
       actor_role: e.actor === 'citizen' ? 'citizen' : 'staff',
       actor_staff_id: e.actor === 'citizen' ? null : e.actor.staffId,
       actor_name: e.actor === 'citizen' ? null : e.actor.name,
-      from_start: e.from?.start ?? null, from_end: e.from?.end ?? null, to_start: e.to?.start ?? null, to_end: e.to?.end ?? null,
+      from_start: e.from?.start ?? null,
+      from_end: e.from?.end ?? null,
+      to_start: e.to?.start ?? null,
+      to_end: e.to?.end ?? null,
       reason: e.reason ?? null,
     })
     .execute();
@@ -424,7 +634,15 @@ export async function insertBookingEvent(
 export async function bookingEvents(db: Db, bookingId: string): Promise<BookingEvent[]> {
   return db
     .selectFrom('booking_event')
-    .select(['at', 'kind', 'actor_role as actorRole', 'actor_name as actorName', 'from_start as fromStart', 'to_start as toStart', 'reason'])
+    .select([
+      'at',
+      'kind',
+      'actor_role as actorRole',
+      'actor_name as actorName',
+      'from_start as fromStart',
+      'to_start as toStart',
+      'reason',
+    ])
     .where('booking_id', '=', bookingId)
     .orderBy('at')
     .orderBy('id')
@@ -432,10 +650,17 @@ export async function bookingEvents(db: Db, bookingId: string): Promise<BookingE
 }
 
 /** When a booking was made, confirmed and cancelled. */
-export async function bookingTimes(db: Db, bookingId: string): Promise<{ createdAt: Date; confirmedAt: Date | null; cancelledAt: Date | null } | undefined> {
+export async function bookingTimes(
+  db: Db,
+  bookingId: string,
+): Promise<{ createdAt: Date; confirmedAt: Date | null; cancelledAt: Date | null } | undefined> {
   return db
     .selectFrom('booking')
-    .select(['created_at as createdAt', 'confirmed_at as confirmedAt', 'cancelled_at as cancelledAt'])
+    .select([
+      'created_at as createdAt',
+      'confirmed_at as confirmedAt',
+      'cancelled_at as cancelledAt',
+    ])
     .where('id', '=', bookingId)
     .executeTakeFirst();
 }
@@ -453,7 +678,13 @@ export async function reminders(db: Db, bookingId: string): Promise<{ at: Date; 
 }
 
 /** Confirmed and cancelled bookings at some offices that start in [from, to), in order: the agenda. */
-export async function agendaAt(db: Db, officeIds: readonly string[], from: Date, to: Date, staffId: string | null): Promise<BookingRow[]> {
+export async function agendaAt(
+  db: Db,
+  officeIds: readonly string[],
+  from: Date,
+  to: Date,
+  staffId: string | null,
+): Promise<BookingRow[]> {
   if (officeIds.length === 0) return [];
   return selectBooking(db)
     .where('office_id', 'in', officeIds)
@@ -470,8 +701,15 @@ export async function agendaAt(db: Db, officeIds: readonly string[], from: Date,
  * `forUpdate` locks the meeting row in the caller's transaction (which has locked the booking
  * row), so the room cannot start or end the meeting between the check and the change.
  */
-export async function meetingRecord(db: Db, bookingId: string, forUpdate = false): Promise<MeetingRecord> {
-  let q = db.selectFrom('meeting').select(['started_at as startedAt', 'ended_at as endedAt', 'no_show as noShow']).where('booking_id', '=', bookingId);
+export async function meetingRecord(
+  db: Db,
+  bookingId: string,
+  forUpdate = false,
+): Promise<MeetingRecord> {
+  let q = db
+    .selectFrom('meeting')
+    .select(['started_at as startedAt', 'ended_at as endedAt', 'no_show as noShow'])
+    .where('booking_id', '=', bookingId);
   if (forUpdate) q = q.forUpdate();
   return (await q.executeTakeFirst()) ?? null;
 }

@@ -6,7 +6,12 @@ const key = (k: MessageKey) => k;
 /** The contact form (and the body of createHold): messages are translation keys. */
 export const contactForm = z.object({
   name: z.string().trim().min(2, key('book.error.name')).max(120, key('book.error.name')),
-  email: z.string().trim().toLowerCase().max(254, key('book.error.email')).pipe(z.email(key('book.error.email'))),
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .max(254, key('book.error.email'))
+    .pipe(z.email(key('book.error.email'))),
   phone: z
     .string()
     .trim()
@@ -14,11 +19,21 @@ export const contactForm = z.object({
     .regex(/^$|^\+?[0-9][0-9 ()/-]{5,}$/, key('book.error.phone'))
     .optional()
     .transform((v) => v || null),
-  notes: z.string().trim().max(1000, key('book.error.notes')).optional().transform((v) => v || null),
+  notes: z
+    .string()
+    .trim()
+    .max(1000, key('book.error.notes'))
+    .optional()
+    .transform((v) => v || null),
 });
 export type ContactForm = z.infer<typeof contactForm>;
 
-export const codeForm = z.object({ code: z.string().trim().regex(/^\d{6}$/, key('book.error.code_format')) });
+export const codeForm = z.object({
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, key('book.error.code_format')),
+});
 
 /**
  * A slot start as sent back by a page: an ISO instant within the years the calendar arithmetic

@@ -11,7 +11,12 @@ import { bookingLifecycle, HOLDS_PER_EMAIL_PER_HOUR, HOLDS_PER_IP_PER_HOUR } fro
 import { bookingService, HOLD_MINUTES, type BookingTarget, type Contact } from './service.ts';
 import { localParts, zonedInstant } from './time.ts';
 
-const contact = (i: number): Contact => ({ name: `Citizen ${i}`, email: `c${i}@example.si`, phone: null, notes: null });
+const contact = (i: number): Contact => ({
+  name: `Citizen ${i}`,
+  email: `c${i}@example.si`,
+  phone: null,
+  notes: null,
+});
 const RACERS = 200;
 
 for (const kind of DB_KINDS) {
@@ -29,16 +34,22 @@ for (const kind of DB_KINDS) {
     before(async () => {
       handle = await openTestDatabase(kind);
       await loadDemoData(handle.db, hashPassword);
-      target = await tenantsService({ handle }).bookingTarget('ue-domzale', 'domzale', 'faza-postopka');
+      target = await tenantsService({ handle }).bookingTarget(
+        'ue-domzale',
+        'domzale',
+        'faza-postopka',
+      );
     });
     after(async () => {
       await handle.close();
     });
 
-    test('availability follows the officials\' hours in local time, minus notice, holidays and bookings', async () => {
+    test("availability follows the officials' hours in local time, minus notice, holidays and bookings", async () => {
       const slots = await booking().slots(target, '2026-11-23', '2026-11-27');
       // Two officials, 15-minute slots, Mon 08–15 but the first two hours are inside the 120-minute notice.
-      const monday = slots.filter((s) => localParts(s.start, 'Europe/Ljubljana').date === '2026-11-23');
+      const monday = slots.filter(
+        (s) => localParts(s.start, 'Europe/Ljubljana').date === '2026-11-23',
+      );
       assert.equal(localParts(monday[0]!.start, 'Europe/Ljubljana').minutes, 10 * 60);
       assert.equal(new Set(monday.map((s) => s.officialId)).size, 2);
       const christmas = await booking().slots(target, '2026-12-25', '2026-12-25');
@@ -48,7 +59,9 @@ for (const kind of DB_KINDS) {
     test(`${RACERS} parallel holds on a slot of capacity 1 give exactly one hold`, async () => {
       const t: BookingTarget = { ...target, officialIds: target.officialIds.slice(0, 1) };
       const start = at('2026-11-24', '09:00');
-      const results = await Promise.all(Array.from({ length: RACERS }, (_, i) => booking().placeHold(t, start, contact(i))));
+      const results = await Promise.all(
+        Array.from({ length: RACERS }, (_, i) => booking().placeHold(t, start, contact(i))),
+      );
       const won = results.filter((r) => r.ok);
       assert.equal(won.length, 1);
       assert.equal(results.filter((r) => !r.ok && r.reason === 'taken').length, RACERS - 1);
@@ -58,9 +71,15 @@ for (const kind of DB_KINDS) {
     });
 
     test(`${RACERS} parallel holds on a slot of capacity 3 give exactly three`, async () => {
-      const t: BookingTarget = { ...target, officialIds: target.officialIds.slice(0, 1), service: { ...target.service, capacity: 3 } };
+      const t: BookingTarget = {
+        ...target,
+        officialIds: target.officialIds.slice(0, 1),
+        service: { ...target.service, capacity: 3 },
+      };
       const start = at('2026-11-24', '10:00');
-      const results = await Promise.all(Array.from({ length: RACERS }, (_, i) => booking().placeHold(t, start, contact(i))));
+      const results = await Promise.all(
+        Array.from({ length: RACERS }, (_, i) => booking().placeHold(t, start, contact(i))),
+      );
       assert.equal(results.filter((r) => r.ok).length, 3);
     });
 
@@ -71,14 +90,22 @@ for (const kind of DB_KINDS) {
       assert.ok(first.ok);
       assert.equal((await booking().placeHold(t, start, contact(2))).ok, false);
       clock.advance((HOLD_MINUTES + 1) * 60_000);
-      assert.equal(await booking().confirm(first.holdId), false, 'an expired hold cannot be confirmed');
-      const retake = await Promise.all(Array.from({ length: RACERS }, (_, i) => booking().placeHold(t, start, contact(i))));
+      assert.equal(
+        await booking().confirm(first.holdId),
+        false,
+        'an expired hold cannot be confirmed',
+      );
+      const retake = await Promise.all(
+        Array.from({ length: RACERS }, (_, i) => booking().placeHold(t, start, contact(i))),
+      );
       const winner = retake.find((r) => r.ok);
       assert.equal(retake.filter((r) => r.ok).length, 1);
       assert.ok(winner?.ok);
       assert.equal(await booking().confirm(winner.holdId), true);
       assert.equal(await booking().cancel(winner.holdId), true);
-      const again = await Promise.all(Array.from({ length: RACERS }, (_, i) => booking().placeHold(t, start, contact(i))));
+      const again = await Promise.all(
+        Array.from({ length: RACERS }, (_, i) => booking().placeHold(t, start, contact(i))),
+      );
       assert.equal(again.filter((r) => r.ok).length, 1);
     });
 
@@ -90,33 +117,66 @@ for (const kind of DB_KINDS) {
       const inserts = await Promise.allSettled(
         Array.from({ length: 12 }, (_, i) =>
           repo.insertHold(handle.db, {
-            organisationId: target.organisation.id, officeId: target.office.id, serviceId: target.service.id,
-            staffId: target.officialIds[0]!, seat: 1, start: new Date(start.getTime() + (i % 3) * 60_000), end,
-            holdExpiresAt: new Date(clock.now().getTime() + 600_000), contact: contact(i), now: clock.now(),
+            organisationId: target.organisation.id,
+            officeId: target.office.id,
+            serviceId: target.service.id,
+            staffId: target.officialIds[0]!,
+            seat: 1,
+            start: new Date(start.getTime() + (i % 3) * 60_000),
+            end,
+            holdExpiresAt: new Date(clock.now().getTime() + 600_000),
+            contact: contact(i),
+            now: clock.now(),
           }),
         ),
       );
       assert.equal(inserts.filter((r) => r.status === 'fulfilled').length, 1);
-      const codes = new Set(inserts.filter((r) => r.status === 'rejected').map((r) => (r.reason as { code?: string }).code));
+      const codes = new Set(
+        inserts
+          .filter((r) => r.status === 'rejected')
+          .map((r) => (r.reason as { code?: string }).code),
+      );
       // 23P01 is the exclusion constraint; under contention PostgreSQL may instead abort a
       // waiter with a deadlock (40P01), which placeHold retries like any lost race.
-      assert.ok([...codes].every((c) => c === '23P01' || c === '40P01'), [...codes].join(','));
+      assert.ok(
+        [...codes].every((c) => c === '23P01' || c === '40P01'),
+        [...codes].join(','),
+      );
       assert.ok(codes.has('23P01'));
     });
 
     test('the per-address and per-email hold limits are exact under 40 parallel holds', async () => {
       const lifecycle = bookingLifecycle({
-        db: handle.db, clock, secret: 's'.repeat(32), publicUrl: new URL('https://okence.test'), booking: booking(), tenants: tenantsService({ handle }),
+        db: handle.db,
+        clock,
+        secret: 's'.repeat(32),
+        publicUrl: new URL('https://okence.test'),
+        booking: booking(),
+        tenants: tenantsService({ handle }),
       });
-      const starts = (await booking().freeDays(target, '2026-11-30', '2026-12-04')).flatMap((d) => d.times.map((t) => t.start));
+      const starts = (await booking().freeDays(target, '2026-11-30', '2026-12-04')).flatMap((d) =>
+        d.times.map((t) => t.start),
+      );
       assert.ok(starts.length >= 52);
       const fromOneAddress = await Promise.all(
-        starts.slice(0, 40).map((s, i) => lifecycle.createHold(target, s, contact(1000 + i), { lang: 'sl', ip: '198.51.100.40' })),
+        starts
+          .slice(0, 40)
+          .map((s, i) =>
+            lifecycle.createHold(target, s, contact(1000 + i), { lang: 'sl', ip: '198.51.100.40' }),
+          ),
       );
       assert.equal(fromOneAddress.filter((r) => r.ok).length, HOLDS_PER_IP_PER_HOUR);
-      assert.equal(fromOneAddress.filter((r) => !r.ok && r.reason === 'limited').length, 40 - HOLDS_PER_IP_PER_HOUR);
+      assert.equal(
+        fromOneAddress.filter((r) => !r.ok && r.reason === 'limited').length,
+        40 - HOLDS_PER_IP_PER_HOUR,
+      );
       const oneEmail = await Promise.all(
-        starts.slice(40, 52).map((s, i) => lifecycle.createHold(target, s, contact(2000), { lang: 'sl', ip: `198.51.100.${100 + i}` })),
+        starts.slice(40, 52).map((s, i) =>
+          lifecycle.createHold(target, s, contact(2000), {
+            lang: 'sl',
+            ip: `198.51.100.${100 + i}`,
+          }),
+        ),
       );
       assert.equal(oneEmail.filter((r) => r.ok).length, HOLDS_PER_EMAIL_PER_HOUR);
     });

@@ -2,7 +2,14 @@ import type { Db } from '../db/db.ts';
 import { retryOnConflict } from '../db/retry.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { Office, Organisation, Service } from '../tenants/domain.ts';
-import { bookableTimes, generateSlots, nearestTimes, unavailableReason, type Slot, type SlotInput } from './domain.ts';
+import {
+  bookableTimes,
+  generateSlots,
+  nearestTimes,
+  unavailableReason,
+  type Slot,
+  type SlotInput,
+} from './domain.ts';
 import { publicHolidays } from './holidays.ts';
 import * as repo from './repo.ts';
 import { addDays, localParts, zonedInstant } from './time.ts';
@@ -11,7 +18,10 @@ import { addDays, localParts, zonedInstant } from './time.ts';
 export type FreeDay = { date: string; times: { start: Date; end: Date; free: number }[] };
 
 /** Groups times (in order) by local day; the day is computed once per run of times sharing a UTC offset hour. */
-function groupByDay(times: readonly { start: Date; end: Date; free: number }[], timeZone: string): FreeDay[] {
+function groupByDay(
+  times: readonly { start: Date; end: Date; free: number }[],
+  timeZone: string,
+): FreeDay[] {
   const days: FreeDay[] = [];
   let current: FreeDay | undefined;
   let dayStart = 0;
@@ -35,11 +45,18 @@ function groupByDay(times: readonly { start: Date; end: Date; free: number }[], 
 export const HOLD_MINUTES = 10;
 
 /** What a booking is for, resolved by the tenants domain: with the officials who hold the service at the office. */
-export type BookingTarget = { organisation: Organisation; office: Office; service: Service; officialIds: string[] };
+export type BookingTarget = {
+  organisation: Organisation;
+  office: Office;
+  service: Service;
+  officialIds: string[];
+};
 
 export type Contact = { name: string; email: string; phone: string | null; notes: string | null };
 
-export type HoldResult = { ok: true; holdId: string; staffId: string; start: Date; end: Date } | { ok: false; reason: 'taken' | 'limited' | 'not_bookable' };
+export type HoldResult =
+  | { ok: true; holdId: string; staffId: string; start: Date; end: Date }
+  | { ok: false; reason: 'taken' | 'limited' | 'not_bookable' };
 
 /** Availability, holds and bookings. */
 export function bookingService(deps: { db: Db; clock: Clock }) {
@@ -58,7 +75,18 @@ export function bookingService(deps: { db: Db; clock: Clock }) {
 
   function entry(target: BookingTarget, from: string, to: string): Entry {
     const s = target.service;
-    const key = [s.id, target.office.id, target.officialIds.join(','), s.durationMinutes, s.bufferMinutes, s.capacity, s.minNoticeMinutes, s.horizonDays, from, to].join('|');
+    const key = [
+      s.id,
+      target.office.id,
+      target.officialIds.join(','),
+      s.durationMinutes,
+      s.bufferMinutes,
+      s.capacity,
+      s.minNoticeMinutes,
+      s.horizonDays,
+      from,
+      to,
+    ].join('|');
     const now = clock.now().getTime();
     const hit = cache.get(key);
     if (hit && now >= hit.at && now - hit.at < CACHE_MS) return hit;
@@ -94,7 +122,10 @@ export function bookingService(deps: { db: Db; clock: Clock }) {
       repo.absences(db, officials, rangeStart, rangeEnd),
       repo.busy(db, officials, rangeStart, rangeEnd, now),
     ]);
-    const closedDays = new Set([...closures, ...[...years].flatMap((y) => publicHolidays(target.organisation.country, y))]);
+    const closedDays = new Set([
+      ...closures,
+      ...[...years].flatMap((y) => publicHolidays(target.organisation.country, y)),
+    ]);
     const { service } = target;
     return {
       from,
@@ -118,11 +149,18 @@ export function bookingService(deps: { db: Db; clock: Clock }) {
   /** Why `start` has no free seat: `taken` (it is a slot, all seats gone) or `not_bookable` (never a slot). */
   async function whyNotFree(target: BookingTarget, start: Date): Promise<'taken' | 'not_bookable'> {
     const day = localParts(start, target.office.timeZone).date;
-    return unavailableReason(start, generateSlots({ ...(await slotInput(target, day, day)), busy: [] }));
+    return unavailableReason(
+      start,
+      generateSlots({ ...(await slotInput(target, day, day)), busy: [] }),
+    );
   }
 
   /** Free times nearest to `start`, looked for within a week either side, inside today..the horizon. */
-  async function nearestFree(target: BookingTarget, start: Date, n: number): Promise<{ start: Date; end: Date; free: number }[]> {
+  async function nearestFree(
+    target: BookingTarget,
+    start: Date,
+    n: number,
+  ): Promise<{ start: Date; end: Date; free: number }[]> {
     const today = localParts(clock.now(), target.office.timeZone).date;
     const lastDay = addDays(today, target.service.horizonDays);
     const asked = localParts(start, target.office.timeZone).date;
@@ -130,7 +168,11 @@ export function bookingService(deps: { db: Db; clock: Clock }) {
     const from = addDays(centre, -7) < today ? today : addDays(centre, -7);
     const to = addDays(centre, 7) > lastDay ? lastDay : addDays(centre, 7);
     const days = await freeDays(target, from, to);
-    return nearestTimes(days.flatMap((d) => d.times), start, n);
+    return nearestTimes(
+      days.flatMap((d) => d.times),
+      start,
+      n,
+    );
   }
 
   /**
@@ -143,18 +185,37 @@ export function bookingService(deps: { db: Db; clock: Clock }) {
     const officials = target.officialIds;
     const rangeStart = zonedInstant(from, 0, tz) ?? new Date(`${from}T00:00:00Z`);
     const rangeEnd = zonedInstant(addDays(to, 1), 0, tz) ?? new Date(`${addDays(to, 1)}T00:00:00Z`);
-    const years = Array.from({ length: Number(to.slice(0, 4)) - Number(from.slice(0, 4)) + 1 }, (_, i) => Number(from.slice(0, 4)) + i);
+    const years = Array.from(
+      { length: Number(to.slice(0, 4)) - Number(from.slice(0, 4)) + 1 },
+      (_, i) => Number(from.slice(0, 4)) + i,
+    );
     const [hours, closures, away] = await Promise.all([
       repo.officialHours(db, target.office.id, officials),
       repo.closedDays(db, target.organisation.id, target.office.id, from, to),
       repo.absences(db, officials, rangeStart, rangeEnd),
     ]);
-    const closedDays = new Set([...closures, ...years.flatMap((y) => publicHolidays(target.organisation.country, y))]);
+    const closedDays = new Set([
+      ...closures,
+      ...years.flatMap((y) => publicHolidays(target.organisation.country, y)),
+    ]);
     const { service } = target;
     const days = Math.round((rangeEnd.getTime() - rangeStart.getTime()) / 86_400_000) + 1;
     return generateSlots({
-      from, to, timeZone: tz, hours, closedDays, absences: away, busy: [], now: rangeStart,
-      rules: { slotMinutes: service.durationMinutes, bufferMinutes: service.bufferMinutes, capacity: service.capacity, minNoticeMinutes: 0, horizonDays: days },
+      from,
+      to,
+      timeZone: tz,
+      hours,
+      closedDays,
+      absences: away,
+      busy: [],
+      now: rangeStart,
+      rules: {
+        slotMinutes: service.durationMinutes,
+        bufferMinutes: service.bufferMinutes,
+        capacity: service.capacity,
+        minNoticeMinutes: 0,
+        horizonDays: days,
+      },
     });
   }
 
@@ -185,11 +246,15 @@ export function bookingService(deps: { db: Db; clock: Clock }) {
       admit?: (tx: Db, now: Date) => Promise<boolean>,
     ): Promise<HoldResult> {
       const day = localParts(start, target.office.timeZone).date;
-      const open = (await slots(target, day, day)).filter((s) => s.start.getTime() === start.getTime());
+      const open = (await slots(target, day, day)).filter(
+        (s) => s.start.getTime() === start.getTime(),
+      );
       const first = open[0];
       if (!first) return { ok: false, reason: await whyNotFree(target, start) };
       const end = first.end;
-      const candidates = open.sort((a, b) => b.free - a.free).map((s) => ({ staffId: s.officialId, capacity: target.service.capacity }));
+      const candidates = open
+        .sort((a, b) => b.free - a.free)
+        .map((s) => ({ staffId: s.officialId, capacity: target.service.capacity }));
       const staffIds = candidates.map((c) => c.staffId);
       const result = await retryOnConflict(() =>
         db.transaction().execute(async (tx) => {

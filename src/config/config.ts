@@ -28,7 +28,13 @@ export type Config = {
   /** Media only through TURN: the citizen's and the official's addresses stay hidden from each other. */
   relayOnly: boolean;
   /** Meeting folder: where files are kept (outside any web root), and what it accepts. */
-  files: { dir: string; maxFileBytes: number; maxFolderBytes: number; types: FileType[]; clamavUrl: string | undefined };
+  files: {
+    dir: string;
+    maxFileBytes: number;
+    maxFolderBytes: number;
+    types: FileType[];
+    clamavUrl: string | undefined;
+  };
 };
 
 /** Fastify's `trustProxy`, restricted to the safe forms: none, a hop count, or named proxies. */
@@ -55,7 +61,8 @@ const trustProxy = z.string().transform((raw, ctx): TrustProxy => {
   if (['true', 'yes'].includes(v)) {
     ctx.addIssue({
       code: 'custom',
-      message: 'true would believe any X-Forwarded-For a client sends: give the number of proxies in front of Okence (e.g. 1) or their addresses (e.g. 10.0.0.5,10.1.0.0/16)',
+      message:
+        'true would believe any X-Forwarded-For a client sends: give the number of proxies in front of Okence (e.g. 1) or their addresses (e.g. 10.0.0.5,10.1.0.0/16)',
     });
     return z.NEVER;
   }
@@ -63,7 +70,10 @@ const trustProxy = z.string().transform((raw, ctx): TrustProxy => {
     const hops = Number(v);
     if (hops <= 10) return hops;
   }
-  const entries = v.split(',').map((e) => e.trim()).filter(Boolean);
+  const entries = v
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean);
   const bad = entries.filter((e) => !isAddressOrCidr(e));
   if (entries.length === 0 || bad.length > 0) {
     ctx.addIssue({
@@ -75,7 +85,9 @@ const trustProxy = z.string().transform((raw, ctx): TrustProxy => {
   return entries;
 });
 
-const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => ['true', '1', 'yes'].includes(v));
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => ['true', '1', 'yes'].includes(v));
 
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -93,7 +105,12 @@ const schema = z.object({
   TRUST_PROXY: trustProxy.optional(),
   TURN_URLS: z
     .string()
-    .transform((v) => v.split(',').map((u) => u.trim()).filter(Boolean))
+    .transform((v) =>
+      v
+        .split(',')
+        .map((u) => u.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.string().regex(/^turns?:[^\s]+$/, 'each must start with turn: or turns:')))
     .optional(),
   TURN_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
@@ -103,11 +120,31 @@ const schema = z.object({
   FOLDER_MAX_MB: z.coerce.number().positive().max(4000).default(200),
   FILE_TYPES: z
     .string()
-    .transform((v) => v.split(',').map((t) => t.trim().toLowerCase()).filter(Boolean))
-    .pipe(z.array(z.enum(Object.keys(FILE_TYPES) as [FileType, ...FileType[]], `each must be one of ${Object.keys(FILE_TYPES).join(', ')}`)).min(1))
+    .transform((v) =>
+      v
+        .split(',')
+        .map((t) => t.trim().toLowerCase())
+        .filter(Boolean),
+    )
+    .pipe(
+      z
+        .array(
+          z.enum(
+            Object.keys(FILE_TYPES) as [FileType, ...FileType[]],
+            `each must be one of ${Object.keys(FILE_TYPES).join(', ')}`,
+          ),
+        )
+        .min(1),
+    )
     .optional(),
   FILE_SCAN: z.enum(['clamav', 'off']).optional(),
-  CLAMAV_URL: z.string().regex(/^(tcp:\/\/[^\s:]+:\d+|unix:(\/\/)?\/\S+)$/, 'must be tcp://host:port or unix:///path/to/clamd.sock').optional(),
+  CLAMAV_URL: z
+    .string()
+    .regex(
+      /^(tcp:\/\/[^\s:]+:\d+|unix:(\/\/)?\/\S+)$/,
+      'must be tcp://host:port or unix:///path/to/clamd.sock',
+    )
+    .optional(),
 });
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] };
@@ -117,37 +154,66 @@ export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: s
  * blank line in an env file does not override a default. Returns one line per problem.
  */
 export function parseConfig(env: Record<string, string | undefined>): ConfigResult {
-  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const cleaned = Object.fromEntries(
+    Object.entries(env).filter(([, v]) => v !== undefined && v !== ''),
+  );
   const result = schema.safeParse(cleaned);
   if (!result.success) {
     return {
       ok: false,
-      errors: result.error.issues.map((issue) => `${issue.path.join('.') || 'config'}: ${issue.message}`),
+      errors: result.error.issues.map(
+        (issue) => `${issue.path.join('.') || 'config'}: ${issue.message}`,
+      ),
     };
   }
   const e = result.data;
   // Without SMTP a production install would confirm bookings whose codes never arrive.
   if (e.NODE_ENV === 'production' && !e.SMTP_URL) {
-    return { ok: false, errors: ['SMTP_URL: required when NODE_ENV=production (emails with codes and links must be sent)'] };
+    return {
+      ok: false,
+      errors: [
+        'SMTP_URL: required when NODE_ENV=production (emails with codes and links must be sent)',
+      ],
+    };
   }
   // Every link in a mail, the OpenAPI servers and problem types are built on it: without it a
   // production install would mail links to http://localhost:3000.
   if (e.NODE_ENV === 'production' && !e.PUBLIC_URL) {
-    return { ok: false, errors: ['PUBLIC_URL: required when NODE_ENV=production (the https address people use: links in e-mails are built on it)'] };
+    return {
+      ok: false,
+      errors: [
+        'PUBLIC_URL: required when NODE_ENV=production (the https address people use: links in e-mails are built on it)',
+      ],
+    };
   }
   // Links are built with new URL('/path', PUBLIC_URL), which drops any path: Okence is served at the root of its address.
   if (e.PUBLIC_URL && !['', '/'].includes(new URL(e.PUBLIC_URL).pathname)) {
-    return { ok: false, errors: ['PUBLIC_URL: must be an address without a path (Okence is served at the root of its host name)'] };
+    return {
+      ok: false,
+      errors: [
+        'PUBLIC_URL: must be an address without a path (Okence is served at the root of its host name)',
+      ],
+    };
   }
   // ASVS 12.4.2: files from citizens are scanned before an official opens them; going without is a choice, said out loud.
   if (e.NODE_ENV === 'production' && !e.CLAMAV_URL && e.FILE_SCAN !== 'off') {
-    return { ok: false, errors: ['CLAMAV_URL: required when NODE_ENV=production (meeting folder uploads are scanned); set FILE_SCAN=off to accept unscanned files'] };
+    return {
+      ok: false,
+      errors: [
+        'CLAMAV_URL: required when NODE_ENV=production (meeting folder uploads are scanned); set FILE_SCAN=off to accept unscanned files',
+      ],
+    };
   }
   if (e.FILE_SCAN === 'clamav' && !e.CLAMAV_URL) {
     return { ok: false, errors: ['CLAMAV_URL: required when FILE_SCAN=clamav'] };
   }
   if (e.ICE_TRANSPORT_POLICY === 'relay' && !e.TURN_URLS?.length) {
-    return { ok: false, errors: ['ICE_TRANSPORT_POLICY: relay needs TURN_URLS (media can only flow through a TURN server)'] };
+    return {
+      ok: false,
+      errors: [
+        'ICE_TRANSPORT_POLICY: relay needs TURN_URLS (media can only flow through a TURN server)',
+      ],
+    };
   }
   const port = e.PORT;
   const publicUrl = new URL(e.PUBLIC_URL ?? `http://localhost:${port}`);

@@ -59,12 +59,18 @@ export async function openDatabase(opts: {
   dataDir: string;
   onError?: (err: Error, where: string) => void;
 }): Promise<DatabaseHandle> {
-  const onError = opts.onError ?? ((err, where) => console.error(JSON.stringify({ level: 40, msg: `database: ${where}: ${err.message}` })));
+  const onError =
+    opts.onError ??
+    ((err, where) =>
+      console.error(JSON.stringify({ level: 40, msg: `database: ${where}: ${err.message}` })));
   if (opts.databaseUrl) return openPostgres(opts.databaseUrl, onError);
   return openPglite(opts.dataDir);
 }
 
-async function openPostgres(url: string, onError: (err: Error, where: string) => void): Promise<DatabaseHandle> {
+async function openPostgres(
+  url: string,
+  onError: (err: Error, where: string) => void,
+): Promise<DatabaseHandle> {
   const pool = new pg.Pool({ connectionString: url, max: 16 });
   // An idle pooled connection that the server drops (restart, failover) must not
   // crash the process: the pool replaces it on next use.
@@ -96,7 +102,8 @@ async function openPostgres(url: string, onError: (err: Error, where: string) =>
         }, 1000).unref();
       });
       await client.connect();
-      for (const channel of handlers.keys()) await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+      for (const channel of handlers.keys())
+        await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
       return client;
     })();
     listener.catch(() => {
@@ -122,13 +129,18 @@ async function openPostgres(url: string, onError: (err: Error, where: string) =>
     kind: 'postgres',
     async holdLock(classId, key) {
       const client = await lockConnection();
-      const r = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1, $2) AS ok', [classId, key]);
+      const r = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1, $2) AS ok', [
+        classId,
+        key,
+      ]);
       return r.rows[0]?.ok === true;
     },
     async lockHeld(classId, key) {
       // A transaction-level try: taken and given back at once when no one holds it.
       return db.transaction().execute(async (tx) => {
-        const r = await sql<{ ok: boolean }>`SELECT pg_try_advisory_xact_lock(${classId}, ${key}) AS ok`.execute(tx);
+        const r = await sql<{
+          ok: boolean;
+        }>`SELECT pg_try_advisory_xact_lock(${classId}, ${key}) AS ok`.execute(tx);
         return r.rows[0]?.ok !== true;
       });
     },
@@ -170,7 +182,9 @@ const createPglite = (path: string) => PGlite.create(path, { extensions: { btree
 export async function schemaVersionAt(pgDir: string): Promise<number> {
   const lite = await createPglite(pgDir);
   try {
-    const r = await lite.query<{ v: number | null }>('SELECT max(version) AS v FROM schema_migration');
+    const r = await lite.query<{ v: number | null }>(
+      'SELECT max(version) AS v FROM schema_migration',
+    );
     return Number(r.rows[0]?.v ?? 0);
   } finally {
     await lite.close();
@@ -182,15 +196,21 @@ async function copyTree(src: string, dst: string): Promise<void> {
   const entries = await readdir(src, { withFileTypes: true, recursive: true });
   const rel = (e: Dirent) => relative(src, join(e.parentPath, e.name));
   await mkdir(dst, { mode: 0o700 });
-  for (const d of entries.filter((e) => e.isDirectory()).map(rel).sort()) await mkdir(join(dst, d), { mode: 0o700 });
+  for (const d of entries
+    .filter((e) => e.isDirectory())
+    .map(rel)
+    .sort())
+    await mkdir(join(dst, d), { mode: 0o700 });
   const files = entries.filter((e) => e.isFile()).map(rel);
   let next = 0;
-  await Promise.all(Array.from({ length: 8 }, async () => {
-    while (next < files.length) {
-      const f = files[next++]!;
-      await copyFile(join(src, f), join(dst, f), constants.COPYFILE_FICLONE);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: 8 }, async () => {
+      while (next < files.length) {
+        const f = files[next++]!;
+        await copyFile(join(src, f), join(dst, f), constants.COPYFILE_FICLONE);
+      }
+    }),
+  );
 }
 
 async function openPglite(dataDir: string): Promise<DatabaseHandle> {

@@ -4,7 +4,13 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, linkSync, mkdirSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { connectToHolder, DataDirLockedError, LOCK_NAME, lockDataDir, type DataDirLock } from './lock.ts';
+import {
+  connectToHolder,
+  DataDirLockedError,
+  LOCK_NAME,
+  lockDataDir,
+  type DataDirLock,
+} from './lock.ts';
 
 const tempDir = () => mkdtempSync(join(tmpdir(), 'okence-lock-'));
 
@@ -61,13 +67,23 @@ test('the pid file an older version left, naming a live process, does not keep a
 test('the socket left by a holder killed with SIGKILL is taken over at once', async () => {
   const dir = tempDir();
   // A real process holds the lock and dies without any clean-up of its own.
-  const holder = spawn(process.execPath, ['-e', `
+  const holder = spawn(
+    process.execPath,
+    [
+      '-e',
+      `
     const { lockDataDir } = await import(${JSON.stringify(join(import.meta.dirname, 'lock.ts'))});
     await lockDataDir(${JSON.stringify(dir)});
     console.log('held');
     setInterval(() => {}, 1000);
-  `, '--input-type=module'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  await new Promise<void>((resolve) => holder.stdout.on('data', (d: Buffer) => d.toString().includes('held') && resolve()));
+  `,
+      '--input-type=module',
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  await new Promise<void>((resolve) =>
+    holder.stdout.on('data', (d: Buffer) => d.toString().includes('held') && resolve()),
+  );
   await assert.rejects(lockDataDir(dir), DataDirLockedError);
   const exited = new Promise((resolve) => holder.on('exit', resolve));
   holder.kill('SIGKILL');
@@ -86,7 +102,7 @@ function deadSocket(): string {
   return path;
 }
 
-test('many starters racing for a directory with a dead holder\'s socket: exactly one wins', async () => {
+test("many starters racing for a directory with a dead holder's socket: exactly one wins", async () => {
   const leftover = deadSocket();
   for (let round = 0; round < 20; round++) {
     const dir = tempDir();
@@ -94,7 +110,9 @@ test('many starters racing for a directory with a dead holder\'s socket: exactly
     const results = await Promise.allSettled(Array.from({ length: 6 }, () => lockDataDir(dir)));
     const won = results.filter((r) => r.status === 'fulfilled');
     assert.equal(won.length, 1, `round ${round}: ${won.length} winners`);
-    for (const r of results) if (r.status === 'rejected') assert.ok(r.reason instanceof DataDirLockedError, String(r.reason));
+    for (const r of results)
+      if (r.status === 'rejected')
+        assert.ok(r.reason instanceof DataDirLockedError, String(r.reason));
     await (won[0] as PromiseFulfilledResult<DataDirLock>).value.release();
   }
 });

@@ -5,7 +5,9 @@ import { setTimeout as delay } from 'node:timers/promises';
 
 export class DataDirLockedError extends Error {
   constructor(dir: string) {
-    super(`Another Okence process is using ${dir}. Stop it first, or set DATA_DIR to another directory.`);
+    super(
+      `Another Okence process is using ${dir}. Stop it first, or set DATA_DIR to another directory.`,
+    );
   }
 }
 
@@ -82,7 +84,8 @@ function held(server: Server, done: () => void): DataDirLock {
   server.on('connection', (socket) => (handler ? handler(socket) : socket.destroy()));
   return {
     // Closing the server also removes the socket's name from DATA_DIR.
-    release: () => (released ??= new Promise<void>((resolve) => server.close(() => resolve())).then(done)),
+    release: () =>
+      (released ??= new Promise<void>((resolve) => server.close(() => resolve())).then(done)),
     answer: (h) => {
       handler = h;
     },
@@ -93,7 +96,9 @@ function held(server: Server, done: () => void): DataDirLock {
 function listen(path: string): Promise<Server | 'in_use'> {
   return new Promise((resolve, reject) => {
     const server = createServer();
-    server.once('error', (err: NodeJS.ErrnoException) => (err.code === 'EADDRINUSE' ? resolve('in_use') : reject(err)));
+    server.once('error', (err: NodeJS.ErrnoException) =>
+      err.code === 'EADDRINUSE' ? resolve('in_use') : reject(err),
+    );
     // Connecting needs write permission on the socket: created under umask 077 (bind is
     // synchronous inside listen), it is the owner's alone from its first moment, whatever
     // the process's umask, so no other local user can ask the holder for a backup.
@@ -165,7 +170,8 @@ export function connectToHolder(dir: string): Promise<Socket> {
  */
 function socketPath(dir: string): { path: string; done: () => void } {
   const path = join(dir, LOCK_NAME);
-  if (Buffer.byteLength(path) <= MAX_SOCKET_PATH || process.platform !== 'linux') return { path, done: () => {} };
+  if (Buffer.byteLength(path) <= MAX_SOCKET_PATH || process.platform !== 'linux')
+    return { path, done: () => {} };
   // Held open while the lock is: closing the server removes the name through this path.
   const fd = openSync(dir, 'r');
   return { path: `/proc/self/fd/${fd}/${LOCK_NAME}`, done: () => closeSync(fd) };

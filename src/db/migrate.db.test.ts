@@ -11,7 +11,10 @@ import type { DatabaseHandle } from './db.ts';
 test('migration files are numbered without gaps and a bad name is refused', () => {
   const all = readMigrations();
   assert.ok(all.length >= 1);
-  assert.deepEqual(all.map((m) => m.version), all.map((_, i) => i + 1));
+  assert.deepEqual(
+    all.map((m) => m.version),
+    all.map((_, i) => i + 1),
+  );
   const dir = mkdtempSync(join(tmpdir(), 'okence-mig-'));
   writeFileSync(join(dir, '001_a.sql'), 'SELECT 1');
   writeFileSync(join(dir, '003_c.sql'), 'SELECT 1');
@@ -34,17 +37,25 @@ for (const kind of DB_KINDS) {
     });
 
     test('btree_gist is enabled: an exclusion constraint on ranges rejects overlap with 23P01', async () => {
-      await sql`CREATE TEMP TABLE slot_probe (office int, during tstzrange, EXCLUDE USING gist (office WITH =, during WITH &&))`.execute(handle.db);
-      await sql`INSERT INTO slot_probe VALUES (1, '[2026-03-29 08:00+02, 2026-03-29 08:30+02)'), (1, '[2026-03-29 08:30+02, 2026-03-29 09:00+02)')`.execute(handle.db);
+      await sql`CREATE TEMP TABLE slot_probe (office int, during tstzrange, EXCLUDE USING gist (office WITH =, during WITH &&))`.execute(
+        handle.db,
+      );
+      await sql`INSERT INTO slot_probe VALUES (1, '[2026-03-29 08:00+02, 2026-03-29 08:30+02)'), (1, '[2026-03-29 08:30+02, 2026-03-29 09:00+02)')`.execute(
+        handle.db,
+      );
       await assert.rejects(
-        sql`INSERT INTO slot_probe VALUES (1, '[2026-03-29 08:15+02, 2026-03-29 08:45+02)')`.execute(handle.db),
+        sql`INSERT INTO slot_probe VALUES (1, '[2026-03-29 08:15+02, 2026-03-29 08:45+02)')`.execute(
+          handle.db,
+        ),
         (err: { code?: string }) => err.code === '23P01',
       );
     });
 
     test('translatable texts must be JSON objects', async () => {
       await assert.rejects(
-        sql`INSERT INTO organisation (slug, country, default_language, time_zone, currency, name) VALUES ('x', 'SI', 'sl', 'Europe/Ljubljana', 'EUR', '"plain"')`.execute(handle.db),
+        sql`INSERT INTO organisation (slug, country, default_language, time_zone, currency, name) VALUES ('x', 'SI', 'sl', 'Europe/Ljubljana', 'EUR', '"plain"')`.execute(
+          handle.db,
+        ),
         (err: { code?: string }) => err.code === '23514',
       );
     });

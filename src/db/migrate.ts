@@ -12,12 +12,15 @@ export type Migration = { version: number; name: string; sql: string };
 
 /** Reads `NNN_name.sql` files in order; a gap or a duplicate number is an error. */
 export function readMigrations(dir = MIGRATIONS_DIR): Migration[] {
-  const files = readdirSync(dir).filter((f) => f.endsWith('.sql')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.sql'))
+    .sort();
   return files.map((file, index) => {
     const match = /^(\d{3})_([a-z0-9_]+)\.sql$/.exec(file);
     if (!match) throw new Error(`Migration file name must look like 001_name.sql: ${file}`);
     const version = Number(match[1]);
-    if (version !== index + 1) throw new Error(`Migrations must be numbered 001, 002, … without gaps: ${file}`);
+    if (version !== index + 1)
+      throw new Error(`Migrations must be numbered 001, 002, … without gaps: ${file}`);
     return { version, name: match[2] ?? '', sql: readFileSync(join(dir, file), 'utf8') };
   });
 }
@@ -32,16 +35,25 @@ export async function migrate(db: Db, migrations = readMigrations()): Promise<Mi
   await db.transaction().execute(async (tx) => {
     await sql`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`.execute(tx);
     await sql`CREATE TABLE IF NOT EXISTS schema_migration (
-      version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`.execute(tx);
+      version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`.execute(
+      tx,
+    );
   });
   const applied: Migration[] = [];
   for (const m of migrations) {
     const done = await db.transaction().execute(async (tx) => {
       await sql`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`.execute(tx);
-      const row = await tx.selectFrom('schema_migration').select('version').where('version', '=', m.version).executeTakeFirst();
+      const row = await tx
+        .selectFrom('schema_migration')
+        .select('version')
+        .where('version', '=', m.version)
+        .executeTakeFirst();
       if (row) return false;
       await sql.raw(m.sql).execute(tx);
-      await tx.insertInto('schema_migration').values({ version: m.version, name: m.name }).execute();
+      await tx
+        .insertInto('schema_migration')
+        .values({ version: m.version, name: m.name })
+        .execute();
       return true;
     });
     if (done) applied.push(m);
@@ -50,8 +62,14 @@ export async function migrate(db: Db, migrations = readMigrations()): Promise<Mi
 }
 
 /** Number of migrations in migrations/ not yet applied to this database. */
-export async function pendingMigrationCount(db: Db, migrations = readMigrations()): Promise<number> {
-  const row = await db.selectFrom('schema_migration').select((eb) => eb.fn.max('version').as('v')).executeTakeFirst();
+export async function pendingMigrationCount(
+  db: Db,
+  migrations = readMigrations(),
+): Promise<number> {
+  const row = await db
+    .selectFrom('schema_migration')
+    .select((eb) => eb.fn.max('version').as('v'))
+    .executeTakeFirst();
   const latest = Number(row?.v ?? 0);
   return migrations.filter((m) => m.version > latest).length;
 }

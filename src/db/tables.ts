@@ -79,9 +79,27 @@ export type Database = {
   };
   staff_office: { staff_id: string; office_id: string };
   service_official: { service_id: string; staff_id: string };
-  staff_session: { token_hash: string; staff_id: string; created_at: Date; last_seen_at: Date; expires_at: Date };
-  official_hours: { staff_id: string; office_id: string; weekday: number; starts: string; ends: string };
-  closure: { id: Generated<string>; organisation_id: string; office_id: string | null; day: string; note: JsonDefault<Localized> };
+  staff_session: {
+    token_hash: string;
+    staff_id: string;
+    created_at: Date;
+    last_seen_at: Date;
+    expires_at: Date;
+  };
+  official_hours: {
+    staff_id: string;
+    office_id: string;
+    weekday: number;
+    starts: string;
+    ends: string;
+  };
+  closure: {
+    id: Generated<string>;
+    organisation_id: string;
+    office_id: string | null;
+    day: string;
+    note: JsonDefault<Localized>;
+  };
   absence: { id: Generated<string>; staff_id: string; during: string; note: string | null };
   booking: {
     id: Generated<string>;
@@ -144,7 +162,14 @@ export type Database = {
     minutes: Generated<string>;
     minutes_updated_at: Date | null;
   };
-  meeting_guest: { id: Generated<string>; booking_id: string; display_name: string; token_hash: string; invited_by: string | null; created_at: Date };
+  meeting_guest: {
+    id: Generated<string>;
+    booking_id: string;
+    display_name: string;
+    token_hash: string;
+    invited_by: string | null;
+    created_at: Date;
+  };
   meeting_participant: {
     id: Generated<string>;
     booking_id: string;
@@ -160,8 +185,19 @@ export type Database = {
     deny_message: string | null;
     browser_key: string | null;
   };
-  meeting_chat: { id: Generated<string>; booking_id: string; participant_id: string; body: string; sent_at: Date; kind: Generated<'text' | 'folder'> };
-  folder_policy: { organisation_id: string; grace_minutes: number; allow_macros: Generated<boolean> };
+  meeting_chat: {
+    id: Generated<string>;
+    booking_id: string;
+    participant_id: string;
+    body: string;
+    sent_at: Date;
+    kind: Generated<'text' | 'folder'>;
+  };
+  folder_policy: {
+    organisation_id: string;
+    grace_minutes: number;
+    allow_macros: Generated<boolean>;
+  };
   privacy_settings: {
     organisation_id: string;
     retention_days: Generated<number>;
@@ -171,7 +207,13 @@ export type Database = {
     updated_at: Generated<Date>;
   };
   meeting_folder: {
-    booking_id: string; organisation_id: string; opened_by: string | null; opened_at: Date; closes_at: Date; delete_at: Date; purged_at: Date | null;
+    booking_id: string;
+    organisation_id: string;
+    opened_by: string | null;
+    opened_at: Date;
+    closes_at: Date;
+    delete_at: Date;
+    purged_at: Date | null;
     files_deleted: Generated<number>;
     /** bigint, read as a string to stay exact. */
     bytes_deleted: Generated<string>;
@@ -195,7 +237,15 @@ export type Database = {
     id: Generated<string>;
     booking_id: string;
     at: Date;
-    action: 'opened' | 'uploaded' | 'refused' | 'quarantined' | 'downloaded' | 'downloaded_all' | 'closed' | 'deleted';
+    action:
+      | 'opened'
+      | 'uploaded'
+      | 'refused'
+      | 'quarantined'
+      | 'downloaded'
+      | 'downloaded_all'
+      | 'closed'
+      | 'deleted';
     actor_role: 'citizen' | 'guest' | 'staff' | 'system' | null;
     actor_name: string | null;
     actor_staff_id: string | null;
@@ -207,10 +257,26 @@ export type Database = {
     sha256: string | null;
     detail: string | null;
   };
-  meeting_survey: { booking_id: string; rating: number; comment: string | null; submitted_at: Date };
+  meeting_survey: {
+    booking_id: string;
+    rating: number;
+    comment: string | null;
+    submitted_at: Date;
+  };
   meeting_relay: { id: Generated<string>; payload: string; created_at: Generated<Date> };
-  sign_in_attempt: { id: Generated<string>; email: string; ip: string; succeeded: boolean; at: Date };
-  sign_in_daily: { organisation_id: string; day: string; succeeded: Generated<number>; failed: Generated<number> };
+  sign_in_attempt: {
+    id: Generated<string>;
+    email: string;
+    ip: string;
+    succeeded: boolean;
+    at: Date;
+  };
+  sign_in_daily: {
+    organisation_id: string;
+    day: string;
+    succeeded: Generated<number>;
+    failed: Generated<number>;
+  };
   meeting_event: {
     id: Generated<string>;
     booking_id: string;

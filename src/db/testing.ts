@@ -35,7 +35,10 @@ export async function openTestDatabase(kind: DbKind): Promise<DatabaseHandle & {
 }
 
 /** Creates an empty database on the server of `adminUrl`; `drop` removes it, closing any connection left. */
-export async function createFreshDatabase(adminUrl: string, prefix: string): Promise<{ url: string; drop: () => Promise<void> }> {
+export async function createFreshDatabase(
+  adminUrl: string,
+  prefix: string,
+): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `${prefix}_${Date.now()}_${randomBytes(4).toString('hex')}`;
   const run = async (statement: string) => {
     const client = new pg.Client({ connectionString: adminUrl });

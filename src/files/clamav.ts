@@ -18,8 +18,11 @@ export function parseClamavUrl(url: string): ClamdAddress {
   if (unix?.[1]) return { path: decodeURIComponent(unix[1]) };
   const tcp = /^tcp:\/\/(\[[0-9a-fA-F:.]+\]|[^\s:/[\]]+):(\d{1,5})\/?$/.exec(url);
   const port = Number(tcp?.[2]);
-  if (tcp?.[1] && port >= 1 && port <= 65535) return { host: tcp[1].replace(/^\[(.*)\]$/, '$1'), port };
-  throw new Error(`ClamAV URL must be tcp://host:port or unix:///path/to/clamd.sock, not ${JSON.stringify(url)}`);
+  if (tcp?.[1] && port >= 1 && port <= 65535)
+    return { host: tcp[1].replace(/^\[(.*)\]$/, '$1'), port };
+  throw new Error(
+    `ClamAV URL must be tcp://host:port or unix:///path/to/clamd.sock, not ${JSON.stringify(url)}`,
+  );
 }
 
 // clamd reads INSTREAM chunks into a buffer of its own; 64 KiB is what clamdscan sends.
@@ -35,12 +38,17 @@ export function parseReply(text: string): ScanResult {
   const found = /^stream: (.+) FOUND$/.exec(reply);
   if (found?.[1]) return { clean: false, signature: found[1].replace(EXTENDED_INFO, '') };
   // e.g. "INSTREAM size limit exceeded. ERROR" when the file is over clamd's StreamMaxLength.
-  if (reply.endsWith('ERROR')) throw new ScannerUnavailable(`clamd could not scan the file: ${reply}`);
+  if (reply.endsWith('ERROR'))
+    throw new ScannerUnavailable(`clamd could not scan the file: ${reply}`);
   throw new ScannerUnavailable(`clamd gave an unexpected reply: ${JSON.stringify(reply)}`);
 }
 
 /** Scans the bytes with clamd at `url`; throws ScannerUnavailable when there is no verdict. */
-export async function scanBytes(url: string, bytes: Uint8Array, opts: { timeoutMs?: number } = {}): Promise<ScanResult> {
+export async function scanBytes(
+  url: string,
+  bytes: Uint8Array,
+  opts: { timeoutMs?: number } = {},
+): Promise<ScanResult> {
   const frames: Uint8Array[] = [Buffer.from('zINSTREAM\0')];
   for (let at = 0; at < bytes.length; at += CHUNK) {
     const chunk = bytes.subarray(at, at + CHUNK);
@@ -53,7 +61,9 @@ export async function scanBytes(url: string, bytes: Uint8Array, opts: { timeoutM
 /** Whether clamd at `url` answers PING; never throws, so it suits readiness checks. */
 export async function pingClamd(url: string, opts: { timeoutMs?: number } = {}): Promise<boolean> {
   try {
-    return (await exchange(url, [Buffer.from('zPING\0')], opts.timeoutMs ?? 5_000)).trim() === 'PONG';
+    return (
+      (await exchange(url, [Buffer.from('zPING\0')], opts.timeoutMs ?? 5_000)).trim() === 'PONG'
+    );
   } catch {
     return false;
   }
@@ -82,7 +92,13 @@ function exchange(url: string, frames: readonly Uint8Array[], timeoutMs: number)
     };
     // One deadline for the whole exchange: a clamd that accepts but never answers must not
     // hold an upload request open.
-    const timer = setTimeout(() => settle(() => reject(new ScannerUnavailable(`clamd at ${url} did not answer within ${timeoutMs} ms`))), timeoutMs);
+    const timer = setTimeout(
+      () =>
+        settle(() =>
+          reject(new ScannerUnavailable(`clamd at ${url} did not answer within ${timeoutMs} ms`)),
+        ),
+      timeoutMs,
+    );
     const replied = () => {
       const end = received.indexOf(0);
       return end < 0 ? undefined : received.subarray(0, end).toString('utf8');
@@ -91,7 +107,9 @@ function exchange(url: string, frames: readonly Uint8Array[], timeoutMs: number)
       // The socket queues what it cannot send yet; the bytes are in memory anyway, so there is
       // no point in waiting for 'drain'.
       const last = frames.length - 1;
-      frames.forEach((frame, i) => socket.write(frame, (error) => (i === last && !error ? (sentWhole = true) : undefined)));
+      frames.forEach((frame, i) =>
+        socket.write(frame, (error) => (i === last && !error ? (sentWhole = true) : undefined)),
+      );
     });
     socket.on('data', (data: Buffer) => {
       received = Buffer.concat([received, data]);
@@ -104,10 +122,21 @@ function exchange(url: string, frames: readonly Uint8Array[], timeoutMs: number)
     // while we were still sending is then named for its usual cause. Either way it is refused.
     socket.on('error', (error) => {
       const reply = replied();
-      const cut = !sentWhole && /EPIPE|ECONNRESET/.test((error as NodeJS.ErrnoException).code ?? '');
-      const why = cut ? `stopped reading the stream (over its size limit?): ${error.message}` : error.message;
-      settle(() => (reply === undefined ? reject(new ScannerUnavailable(`clamd at ${url}: ${why}`, { cause: error })) : resolve(reply)));
+      const cut =
+        !sentWhole && /EPIPE|ECONNRESET/.test((error as NodeJS.ErrnoException).code ?? '');
+      const why = cut
+        ? `stopped reading the stream (over its size limit?): ${error.message}`
+        : error.message;
+      settle(() =>
+        reply === undefined
+          ? reject(new ScannerUnavailable(`clamd at ${url}: ${why}`, { cause: error }))
+          : resolve(reply),
+      );
     });
-    socket.on('close', () => settle(() => reject(new ScannerUnavailable(`clamd at ${url} closed the connection without a reply`))));
+    socket.on('close', () =>
+      settle(() =>
+        reject(new ScannerUnavailable(`clamd at ${url} closed the connection without a reply`)),
+      ),
+    );
   });
 }

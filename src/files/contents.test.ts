@@ -22,7 +22,10 @@ test('every file of the hostile corpus gets its verdict from what is inside', as
 
 test('an organisation that accepts macros gets macro documents, and nothing else changes', async () => {
   for (const item of hostileCorpus()) {
-    const expected = item.expected.outcome === 'refused' && item.expected.reason !== 'macros' ? item.expected.reason : 'accepted';
+    const expected =
+      item.expected.outcome === 'refused' && item.expected.reason !== 'macros'
+        ? item.expected.reason
+        : 'accepted';
     assert.equal(await verdict(item.bytes, true), expected, item.what);
   }
 });
@@ -36,20 +39,45 @@ test('sizes are what the data inflates to: an understated entry is a bomb, an ov
   corrupted[60] = (corrupted[60] ?? 0) ^ 0xff; // inside the first entry's compressed data
   assert.equal(await verdict(corrupted), 'bad_zip');
   // The whole document, nested parts included, inflates to at most the budget.
-  const big = ooxml('word', [{ name: 'word/media/a.bin', data: randomBytes(3 * 1024 * 1024), store: true }]);
+  const big = ooxml('word', [
+    { name: 'word/media/a.bin', data: randomBytes(3 * 1024 * 1024), store: true },
+  ]);
   const sniffed = sniffType(big);
   assert.ok(sniffed.ok);
-  assert.equal(await inspectContents(big, sniffed.type, { allowMacros: false, maxInflatedBytes: 2 * 1024 * 1024 }), 'zip_bomb');
+  assert.equal(
+    await inspectContents(big, sniffed.type, {
+      allowMacros: false,
+      maxInflatedBytes: 2 * 1024 * 1024,
+    }),
+    'zip_bomb',
+  );
 });
 
 test('a nested archive that is not an office document, or one nested twice, is refused', async () => {
   const inner = ooxml('xl', [{ name: 'xl/embeddings/x.xlsx', data: ooxml('xl') }]);
-  assert.equal(await verdict(ooxml('word', [{ name: 'word/embeddings/a.xlsx', data: inner }])), 'nested_archive');
-  assert.equal(await verdict(ooxml('word', [{ name: 'word/embeddings/b.zip', data: makeZip([{ name: 'x.txt', data: 'x' }]) }])), 'nested_archive');
+  assert.equal(
+    await verdict(ooxml('word', [{ name: 'word/embeddings/a.xlsx', data: inner }])),
+    'nested_archive',
+  );
+  assert.equal(
+    await verdict(
+      ooxml('word', [
+        { name: 'word/embeddings/b.zip', data: makeZip([{ name: 'x.txt', data: 'x' }]) },
+      ]),
+    ),
+    'nested_archive',
+  );
 });
 
 test('HTML anywhere in a PDF makes it a polyglot; PDF text that only mentions tags does not', async () => {
-  const far = concat(samplePdf('x'), new Uint8Array(5 * 1024 * 1024), '<iframe src="https://evil.example">');
+  const far = concat(
+    samplePdf('x'),
+    new Uint8Array(5 * 1024 * 1024),
+    '<iframe src="https://evil.example">',
+  );
   assert.equal(await verdict(far), 'polyglot');
-  assert.equal(await verdict(concat(samplePdf('x'), '(use the <b> and <p> elements)\n')), 'accepted');
+  assert.equal(
+    await verdict(concat(samplePdf('x'), '(use the <b> and <p> elements)\n')),
+    'accepted',
+  );
 });

@@ -11,7 +11,10 @@ const parts = (header: string) => {
 };
 
 test('an ASCII name appears as itself in both forms', () => {
-  assert.equal(contentDisposition('report.pdf'), `attachment; filename="report.pdf"; filename*=UTF-8''report.pdf`);
+  assert.equal(
+    contentDisposition('report.pdf'),
+    `attachment; filename="report.pdf"; filename*=UTF-8''report.pdf`,
+  );
 });
 
 test('non-ASCII becomes "_" in the fallback and UTF-8 percent-encoding in filename*', () => {

@@ -52,7 +52,10 @@ function extValue(name: string): string {
   let out = '';
   for (const byte of new TextEncoder().encode(name)) {
     const ch = String.fromCharCode(byte);
-    out += byte < 0x80 && ATTR_CHAR.test(ch) ? ch : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+    out +=
+      byte < 0x80 && ATTR_CHAR.test(ch)
+        ? ch
+        : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
   }
   return out;
 }

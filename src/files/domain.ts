@@ -20,17 +20,33 @@ export type FolderState = 'not_opened' | 'open' | 'closed';
  * folder past that time (its booking was moved to a later time) or already purged counts as
  * never opened, so the moved meeting starts with a fresh, empty one.
  */
-export function folderState(meetingOver: boolean, folder: { closesAt: Date; purgedAt: Date | null } | null, now: Date): FolderState {
+export function folderState(
+  meetingOver: boolean,
+  folder: { closesAt: Date; purgedAt: Date | null } | null,
+  now: Date,
+): FolderState {
   if (meetingOver) return 'closed';
   if (!folder || folder.purgedAt || now >= folder.closesAt) return 'not_opened';
   return 'open';
 }
 
 /** Why an upload is refused; each has a message the uploader reads. */
-export type UploadRefusal = SniffRefusal | 'too_large' | 'folder_full' | 'null_byte' | 'path_name' | 'name_mismatch' | 'bad_name' | 'too_many';
+export type UploadRefusal =
+  | SniffRefusal
+  | 'too_large'
+  | 'folder_full'
+  | 'null_byte'
+  | 'path_name'
+  | 'name_mismatch'
+  | 'bad_name'
+  | 'too_many';
 
 /** Whether a file of `size` bytes fits, given the per-file limit and what the folder already holds. */
-export function fits(size: number, folderBytes: number, limits: { maxFileBytes: number; maxFolderBytes: number }): 'ok' | 'too_large' | 'folder_full' {
+export function fits(
+  size: number,
+  folderBytes: number,
+  limits: { maxFileBytes: number; maxFolderBytes: number },
+): 'ok' | 'too_large' | 'folder_full' {
   if (size > limits.maxFileBytes) return 'too_large';
   if (folderBytes + size > limits.maxFolderBytes) return 'folder_full';
   return 'ok';

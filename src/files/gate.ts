@@ -13,7 +13,9 @@ export type UploadGate = {
   enter(meetingId: string, personId: string): (() => void) | null;
 };
 
-export function uploadGate(limits = { perPerson: UPLOADS_PER_PERSON, perMeeting: UPLOADS_PER_MEETING }): UploadGate {
+export function uploadGate(
+  limits = { perPerson: UPLOADS_PER_PERSON, perMeeting: UPLOADS_PER_MEETING },
+): UploadGate {
   const counts = new Map<string, number>();
   const add = (key: string, by: number) => {
     const n = (counts.get(key) ?? 0) + by;
@@ -24,7 +26,11 @@ export function uploadGate(limits = { perPerson: UPLOADS_PER_PERSON, perMeeting:
     enter(meetingId, personId) {
       const meeting = `meeting ${meetingId}`;
       const person = `person ${meetingId} ${personId}`;
-      if ((counts.get(person) ?? 0) >= limits.perPerson || (counts.get(meeting) ?? 0) >= limits.perMeeting) return null;
+      if (
+        (counts.get(person) ?? 0) >= limits.perPerson ||
+        (counts.get(meeting) ?? 0) >= limits.perMeeting
+      )
+        return null;
       add(person, 1);
       add(meeting, 1);
       let left = false;

@@ -27,7 +27,8 @@ test('a NUL anywhere is refused; a name that cleans to nothing is empty', () => 
   assert.equal(shown('a.pdf\0.exe'), '!null_byte');
   assert.equal(shown('\0'), '!null_byte');
   assert.equal(shown('.pdf'), 'pdf.pdf', 'a dot file loses its dot, not its name');
-  for (const name of ['', '   ', '...', '../', 'C:\\Users\\', '\u202e\u200b']) assert.equal(shown(name), '!empty', name);
+  for (const name of ['', '   ', '...', '../', 'C:\\Users\\', '\u202e\u200b'])
+    assert.equal(shown(name), '!empty', name);
 });
 
 test('paths are stripped, so traversal names become harmless', () => {
@@ -38,7 +39,11 @@ test('paths are stripped, so traversal names become harmless', () => {
 });
 
 test('controls and bidi overrides are removed, whitespace collapsed, leading dots dropped', () => {
-  assert.equal(shown('invoice\u202efdp.exe'), 'invoicefdp.exe.pdf', 'the right-to-left override cannot disguise .exe');
+  assert.equal(
+    shown('invoice\u202efdp.exe'),
+    'invoicefdp.exe.pdf',
+    'the right-to-left override cannot disguise .exe',
+  );
   assert.equal(shown('a\r\nb\tc\u0007d.pdf'), 'a b cd.pdf');
   assert.equal(shown('  ..hidden   file .pdf'), 'hidden file.pdf');
   assert.equal(shown('zero\u200bwidth.pdf'), 'zerowidth.pdf');
@@ -50,7 +55,11 @@ test('names are NFC and at most 120 code units, cut at a grapheme boundary', () 
   assert.equal(long.length, MAX_NAME_LENGTH);
   assert.ok(long.endsWith('ž.pdf'));
   const emoji = shown(`${'a'.repeat(114)}👩‍👩‍👧.pdf`);
-  assert.equal(emoji, `${'a'.repeat(114)}.pdf`, 'a family emoji is not split into a broken sequence');
+  assert.equal(
+    emoji,
+    `${'a'.repeat(114)}.pdf`,
+    'a family emoji is not split into a broken sequence',
+  );
 });
 
 test('a letter and its accent split by an invisible character come out composed (found by the property below)', () => {
@@ -63,10 +72,35 @@ test('a bad detected extension is a programming error', () => {
 });
 
 test('any name is either refused or safe to show and serve (property)', () => {
-  const ext = fc.constantFrom('pdf', 'png', 'jpg', 'docx', 'xlsx', 'pptx', 'odt', 'ods', 'odp', 'doc', 'xls');
+  const ext = fc.constantFrom(
+    'pdf',
+    'png',
+    'jpg',
+    'docx',
+    'xlsx',
+    'pptx',
+    'odt',
+    'ods',
+    'odp',
+    'doc',
+    'xls',
+  );
   const piece = fc.oneof(
     fc.string({ unit: anyCharacter, maxLength: 40 }),
-    fc.constantFrom('/', '\\', '..', '.', ' ', '\u202e', '\u0000', '\u0085', '\ud800', '.pdf', '.exe', '\r\n'),
+    fc.constantFrom(
+      '/',
+      '\\',
+      '..',
+      '.',
+      ' ',
+      '\u202e',
+      '\u0000',
+      '\u0085',
+      '\ud800',
+      '.pdf',
+      '.exe',
+      '\r\n',
+    ),
   );
   fc.assert(
     fc.property(fc.array(piece, { maxLength: 12 }), ext, (parts, e) => {
@@ -75,9 +109,15 @@ test('any name is either refused or safe to show and serve (property)', () => {
       if (!r.ok) return r.reason === (original.includes('\0') ? 'null_byte' : 'empty');
       const n = r.name;
       return (
-        !n.includes('/') && !n.includes('\\') && !/(?![\u200c\u200d])[\p{Cc}\p{Cf}\p{Cs}]/u.test(n) &&
-        !n.startsWith('.') && n.length <= MAX_NAME_LENGTH && n.endsWith(`.${e}`) &&
-        n.length > e.length + 1 && n === n.normalize('NFC') && n.trim() === n
+        !n.includes('/') &&
+        !n.includes('\\') &&
+        !/(?![\u200c\u200d])[\p{Cc}\p{Cf}\p{Cs}]/u.test(n) &&
+        !n.startsWith('.') &&
+        n.length <= MAX_NAME_LENGTH &&
+        n.endsWith(`.${e}`) &&
+        n.length > e.length + 1 &&
+        n === n.normalize('NFC') &&
+        n.trim() === n
       );
     }),
     { numRuns: 1000 },

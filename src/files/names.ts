@@ -6,7 +6,8 @@ import { randomUUID } from 'node:crypto';
 /** Longest display name, extension included, in UTF-16 code units. */
 export const MAX_NAME_LENGTH = 120;
 
-export type DisplayNameResult = { ok: true; name: string } | { ok: false; reason: 'null_byte' | 'empty' };
+export type DisplayNameResult =
+  { ok: true; name: string } | { ok: false; reason: 'null_byte' | 'empty' };
 
 // Unicode "other" characters: controls (Cc), format characters (Cf: bidi overrides such as
 // U+202E, which can show "invoice‮fdp.exe" as "invoiceexe.pdf", and zero-width marks), lone
@@ -25,7 +26,8 @@ const segmenter = new Intl.Segmenter('und', { granularity: 'grapheme' });
  * the reader, and no program opens it as anything but what it really is.
  */
 export function displayName(original: string, detectedExtension: string): DisplayNameResult {
-  if (!/^[a-z0-9]{1,10}$/.test(detectedExtension)) throw new Error(`not an extension: ${detectedExtension}`);
+  if (!/^[a-z0-9]{1,10}$/.test(detectedExtension))
+    throw new Error(`not an extension: ${detectedExtension}`);
   // A NUL truncates names in C-based tools ("a.pdf\0.exe"); such a name is an attack, not a typo.
   if (original.includes('\0')) return { ok: false, reason: 'null_byte' };
   let name = original.normalize('NFC');
@@ -69,19 +71,101 @@ function truncate(text: string, maxLength: number): string {
 // is refused rather than renamed, because the sender meant something else or is up to something.
 // Other endings ("Scan 12.5.2026", "offer.final") are just part of the name.
 const KNOWN_EXTENSIONS = new Set([
-  'pdf', 'png', 'jpg', 'jpeg', 'jfif', 'gif', 'bmp', 'tif', 'tiff', 'webp', 'heic', 'svg', 'svgz',
-  'doc', 'docx', 'docm', 'dot', 'dotx', 'xls', 'xlsx', 'xlsm', 'ppt', 'pptx', 'pptm', 'odt', 'ods', 'odp', 'rtf', 'txt', 'csv', 'xml',
-  'htm', 'html', 'xhtml', 'mht', 'js', 'mjs', 'vbs', 'vbe', 'wsf', 'hta', 'ps1', 'psm1', 'bat', 'cmd', 'com', 'exe', 'scr', 'pif', 'msi', 'msp', 'dll', 'cpl',
-  'jar', 'apk', 'app', 'dmg', 'sh', 'bash', 'php', 'phtml', 'asp', 'aspx', 'jsp', 'py', 'pl', 'rb', 'lnk', 'url', 'iso', 'img', 'zip', '7z', 'rar', 'gz', 'tar',
+  'pdf',
+  'png',
+  'jpg',
+  'jpeg',
+  'jfif',
+  'gif',
+  'bmp',
+  'tif',
+  'tiff',
+  'webp',
+  'heic',
+  'svg',
+  'svgz',
+  'doc',
+  'docx',
+  'docm',
+  'dot',
+  'dotx',
+  'xls',
+  'xlsx',
+  'xlsm',
+  'ppt',
+  'pptx',
+  'pptm',
+  'odt',
+  'ods',
+  'odp',
+  'rtf',
+  'txt',
+  'csv',
+  'xml',
+  'htm',
+  'html',
+  'xhtml',
+  'mht',
+  'js',
+  'mjs',
+  'vbs',
+  'vbe',
+  'wsf',
+  'hta',
+  'ps1',
+  'psm1',
+  'bat',
+  'cmd',
+  'com',
+  'exe',
+  'scr',
+  'pif',
+  'msi',
+  'msp',
+  'dll',
+  'cpl',
+  'jar',
+  'apk',
+  'app',
+  'dmg',
+  'sh',
+  'bash',
+  'php',
+  'phtml',
+  'asp',
+  'aspx',
+  'jsp',
+  'py',
+  'pl',
+  'rb',
+  'lnk',
+  'url',
+  'iso',
+  'img',
+  'zip',
+  '7z',
+  'rar',
+  'gz',
+  'tar',
 ]);
 
 /** Why an uploader's name is refused outright, or null when `displayName` can make it safe. */
-export function nameRefusal(original: string, detectedExtension: string): 'null_byte' | 'path_name' | 'name_mismatch' | null {
+export function nameRefusal(
+  original: string,
+  detectedExtension: string,
+): 'null_byte' | 'path_name' | 'name_mismatch' | null {
   if (original.includes('\0')) return 'null_byte';
   // Browsers send bare names; a path ("../../etc/x.pdf", "C:\\x\\y.pdf") comes from a crafted request.
   if (/[/\\]/.test(original)) return 'path_name';
   const dot = original.lastIndexOf('.');
-  const given = dot > 0 ? original.slice(dot + 1).trim().toLowerCase() : '';
-  if (KNOWN_EXTENSIONS.has(given) && !sameExtension(given, detectedExtension)) return 'name_mismatch';
+  const given =
+    dot > 0
+      ? original
+          .slice(dot + 1)
+          .trim()
+          .toLowerCase()
+      : '';
+  if (KNOWN_EXTENSIONS.has(given) && !sameExtension(given, detectedExtension))
+    return 'name_mismatch';
   return null;
 }

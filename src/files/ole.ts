@@ -68,7 +68,8 @@ function walk(bytes: Uint8Array, deep: boolean): Set<string> {
     }
     return v.getUint32(sectorAt(difat) + rest * 4, true);
   };
-  const nextSector = (n: number) => v.getUint32(sectorAt(fatSector(Math.floor(n / perFatSector))) + (n % perFatSector) * 4, true);
+  const nextSector = (n: number) =>
+    v.getUint32(sectorAt(fatSector(Math.floor(n / perFatSector))) + (n % perFatSector) * 4, true);
 
   const directory: number[] = [];
   for (let s = v.getUint32(0x30, true); s !== END_OF_CHAIN; s = nextSector(s)) {

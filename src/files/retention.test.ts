@@ -22,14 +22,23 @@ test('a bad grace period is clamped, never kept past 7 days nor before the end',
 
 test('valid grace periods are whole minutes from 0 to 7 days', () => {
   for (const n of [0, 1, 60, 10_080]) assert.equal(validGraceMinutes(n), true, String(n));
-  for (const n of [-1, 10_081, 1.5, NaN, Infinity]) assert.equal(validGraceMinutes(n), false, String(n));
+  for (const n of [-1, 10_081, 1.5, NaN, Infinity])
+    assert.equal(validGraceMinutes(n), false, String(n));
 });
 
 test('the deletion time always lies within [end, end + 7 days] (property)', () => {
   fc.assert(
-    fc.property(fc.date({ min: new Date('2000-01-01'), max: new Date('2200-01-01'), noInvalidDate: true }), fc.double(), (end, grace) => {
-      const at = deleteAt(end, grace).getTime() - end.getTime();
-      return at >= 0 && at <= MAX_GRACE_MINUTES * 60_000 && (!validGraceMinutes(grace) || at === grace * 60_000);
-    }),
+    fc.property(
+      fc.date({ min: new Date('2000-01-01'), max: new Date('2200-01-01'), noInvalidDate: true }),
+      fc.double(),
+      (end, grace) => {
+        const at = deleteAt(end, grace).getTime() - end.getTime();
+        return (
+          at >= 0 &&
+          at <= MAX_GRACE_MINUTES * 60_000 &&
+          (!validGraceMinutes(grace) || at === grace * 60_000)
+        );
+      },
+    ),
   );
 });

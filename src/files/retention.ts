@@ -17,6 +17,8 @@ export function validGraceMinutes(n: number): boolean {
 export function deleteAt(meetingEndedAt: Date, graceMinutes: number): Date {
   const ended = meetingEndedAt.getTime();
   if (Number.isNaN(ended)) throw new RangeError('meetingEndedAt is an invalid date');
-  const minutes = Number.isNaN(graceMinutes) ? 0 : Math.min(MAX_GRACE_MINUTES, Math.max(0, Math.floor(graceMinutes)));
+  const minutes = Number.isNaN(graceMinutes)
+    ? 0
+    : Math.min(MAX_GRACE_MINUTES, Math.max(0, Math.floor(graceMinutes)));
   return new Date(ended + minutes * 60_000);
 }

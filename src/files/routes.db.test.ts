@@ -14,7 +14,12 @@ import { readZipDirectory } from './zip.ts';
 import { concat, makeOoxml, makeZip, multipartBody, samplePdf } from './testing.ts';
 
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
-const png = () => concat(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), 'IHDR', new Uint8Array(17));
+const png = () =>
+  concat(
+    new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
+    'IHDR',
+    new Uint8Array(17),
+  );
 
 async function listen(okence: Okence): Promise<string> {
   await okence.app.listen({ port: 0, host: '127.0.0.1' });
@@ -45,16 +50,36 @@ for (const kind of DB_KINDS) {
     let f: FolderFixture;
     const inject = (o: InjectOptions) => f.inject(o);
     const meetingInProgress = (opts?: { openFolder?: boolean }) => f.meetingInProgress(opts);
-    const upload = (pathBase: string, files: { name: string; bytes: Uint8Array | string }[], cookie?: string) => f.upload(pathBase, files, cookie);
+    const upload = (
+      pathBase: string,
+      files: { name: string; bytes: Uint8Array | string }[],
+      cookie?: string,
+    ) => f.upload(pathBase, files, cookie);
     const open = (path: string, opts?: { cookie?: string }) => f.open(path, opts);
     let n = 100;
 
     const setGrace = async (minutes: number) => {
-      const org = await okence.handle.db.selectFrom('organisation').select('id').where('slug', '=', 'ue-domzale').executeTakeFirstOrThrow();
-      await okence.handle.db.insertInto('folder_policy').values({ organisation_id: org.id, grace_minutes: minutes }).onConflict((oc) => oc.column('organisation_id').doUpdateSet({ grace_minutes: minutes })).execute();
+      const org = await okence.handle.db
+        .selectFrom('organisation')
+        .select('id')
+        .where('slug', '=', 'ue-domzale')
+        .executeTakeFirstOrThrow();
+      await okence.handle.db
+        .insertInto('folder_policy')
+        .values({ organisation_id: org.id, grace_minutes: minutes })
+        .onConflict((oc) => oc.column('organisation_id').doUpdateSet({ grace_minutes: minutes }))
+        .execute();
     };
-    const rowsOf = async (bookingId: string) => okence.handle.db.selectFrom('meeting_file').selectAll().where('booking_id', '=', bookingId).execute();
-    const onDisk = (bookingId: string) => (existsSync(join(filesDir, bookingId)) ? readdirSync(join(filesDir, bookingId)).filter((f) => f !== 'quarantine') : []);
+    const rowsOf = async (bookingId: string) =>
+      okence.handle.db
+        .selectFrom('meeting_file')
+        .selectAll()
+        .where('booking_id', '=', bookingId)
+        .execute();
+    const onDisk = (bookingId: string) =>
+      existsSync(join(filesDir, bookingId))
+        ? readdirSync(join(filesDir, bookingId)).filter((f) => f !== 'quarantine')
+        : [];
 
     test('the official opens the folder from the room: its link is posted in the chat and the list goes live', async () => {
       const m = await meetingInProgress({ openFolder: false });
@@ -73,7 +98,10 @@ for (const kind of DB_KINDS) {
       m.citizen.send({ type: 'open-folder' });
       assert.equal((await m.citizen.next('error')).code, 'forbidden');
       const page = await inject({ method: 'GET', url: `${m.citizenBase}/files` });
-      assert.match(page.body, /Files are deleted when the meeting ends \(planned end at \d\d:\d\d\)/);
+      assert.match(
+        page.body,
+        /Files are deleted when the meeting ends \(planned end at \d\d:\d\d\)/,
+      );
     });
 
     test('a PDF uploaded without JavaScript reaches the official live and downloads byte-identical with safe headers', async () => {
@@ -87,51 +115,121 @@ for (const kind of DB_KINDS) {
       assert.equal(res.headers.location, `${m.citizenBase}/files?uploaded=1#folder-files`);
       const after = await inject({ method: 'GET', url: String(res.headers.location) });
       assert.match(after.body, /Files uploaded: 1/);
-      assert.match(after.body, /Vloga za potrdilo č. 5.pdf<\/a> <span class="hint">1 kB · Citizen \d+ \(citizen\)/);
+      assert.match(
+        after.body,
+        /Vloga za potrdilo č. 5.pdf<\/a> <span class="hint">1 kB · Citizen \d+ \(citizen\)/,
+      );
       const live = await m.staff.next('files');
       assert.equal(live.files.length, 1);
       const f = live.files[0]!;
       // The uploader as the server knows them (the booking's name), not the name typed in the room ("Ana").
-      assert.deepEqual({ name: f.name, size: f.size, role: f.uploaderRole, state: f.state }, { name: 'Vloga za potrdilo č. 5.pdf', size: pdf.length, role: 'citizen', state: 'unscanned' });
+      assert.deepEqual(
+        { name: f.name, size: f.size, role: f.uploaderRole, state: f.state },
+        {
+          name: 'Vloga za potrdilo č. 5.pdf',
+          size: pdf.length,
+          role: 'citizen',
+          state: 'unscanned',
+        },
+      );
       assert.match(f.uploader, /^Citizen \d+$/);
-      assert.equal((await watcher.next('files')).files.length, 1, 'a folder page beside the room hears it too');
+      assert.equal(
+        (await watcher.next('files')).files.length,
+        1,
+        'a folder page beside the room hears it too',
+      );
 
-      const dl = await inject({ method: 'GET', url: `${m.staffBase}/files/${f.id}`, headers: { cookie: m.official } });
+      const dl = await inject({
+        method: 'GET',
+        url: `${m.staffBase}/files/${f.id}`,
+        headers: { cookie: m.official },
+      });
       assert.equal(dl.statusCode, 200);
       assert.equal(sha(dl.rawPayload), sha(pdf));
       assert.equal(dl.headers['content-type'], 'application/octet-stream');
-      assert.equal(dl.headers['content-disposition'], `attachment; filename="Vloga za potrdilo _. 5.pdf"; filename*=UTF-8''Vloga%20za%20potrdilo%20%C4%8D.%205.pdf`);
+      assert.equal(
+        dl.headers['content-disposition'],
+        `attachment; filename="Vloga za potrdilo _. 5.pdf"; filename*=UTF-8''Vloga%20za%20potrdilo%20%C4%8D.%205.pdf`,
+      );
       assert.equal(dl.headers['x-content-type-options'], 'nosniff');
       assert.equal(dl.headers['content-security-policy'], "sandbox; default-src 'none'");
       assert.equal(dl.headers['cache-control'], 'private, no-store');
       // A HEAD is no download: it is not answered, so it cannot land in the audit log.
-      assert.equal((await inject({ method: 'HEAD', url: `${m.staffBase}/files/${f.id}`, headers: { cookie: m.official } })).statusCode, 404);
+      assert.equal(
+        (
+          await inject({
+            method: 'HEAD',
+            url: `${m.staffBase}/files/${f.id}`,
+            headers: { cookie: m.official },
+          })
+        ).statusCode,
+        404,
+      );
 
       // Stored under a generated name, never the uploader's.
       const stored = onDisk(m.b.id);
       assert.equal(stored.length, 1);
       assert.match(stored[0]!, /^[0-9a-f-]{36}$/);
-      const audit = await okence.handle.db.selectFrom('meeting_file_audit').selectAll().where('booking_id', '=', m.b.id).orderBy('id').execute();
-      assert.deepEqual(audit.map((a) => a.action), ['opened', 'uploaded', 'downloaded']);
+      const audit = await okence.handle.db
+        .selectFrom('meeting_file_audit')
+        .selectAll()
+        .where('booking_id', '=', m.b.id)
+        .orderBy('id')
+        .execute();
+      assert.deepEqual(
+        audit.map((a) => a.action),
+        ['opened', 'uploaded', 'downloaded'],
+      );
       assert.equal(audit[1]!.sha256, sha(pdf));
       assert.equal(audit[2]!.actor_role, 'staff');
-      assert.equal(audit[2]!.actor_name, 'Janez Novak', 'the account name, not the one typed in the room');
+      assert.equal(
+        audit[2]!.actor_name,
+        'Janez Novak',
+        'the account name, not the one typed in the room',
+      );
       assert.ok(audit[2]!.actor_staff_id);
       assert.ok(audit[1]!.actor_ip);
     });
 
     test('a hostile corpus is refused with a clear message each, and nothing is stored', async () => {
       const m = await meetingInProgress();
-      const bomb = makeZip([{ name: '[Content_Types].xml', data: '<Types/>' }, { name: 'word/document.xml', data: new Uint8Array(50 * 1024 * 1024), level: 1 }]);
+      const bomb = makeZip([
+        { name: '[Content_Types].xml', data: '<Types/>' },
+        { name: 'word/document.xml', data: new Uint8Array(50 * 1024 * 1024), level: 1 },
+      ]);
       const corpus: { name: string; bytes: Uint8Array | string; message: RegExp }[] = [
-        { name: 'polyglot.pdf', bytes: concat('%PDF-1.7\n% <html><script>alert(1)</script>\n', samplePdf()), message: /hides content of another kind/ },
-        { name: 'image.png', bytes: concat(png(), makeZip([{ name: 'a.txt', data: 'x' }])), message: /hides content of another kind/ },
-        { name: 'invoice.pdf.exe', bytes: samplePdf(), message: /does not match what the file really is/ },
+        {
+          name: 'polyglot.pdf',
+          bytes: concat('%PDF-1.7\n% <html><script>alert(1)</script>\n', samplePdf()),
+          message: /hides content of another kind/,
+        },
+        {
+          name: 'image.png',
+          bytes: concat(png(), makeZip([{ name: 'a.txt', data: 'x' }])),
+          message: /hides content of another kind/,
+        },
+        {
+          name: 'invoice.pdf.exe',
+          bytes: samplePdf(),
+          message: /does not match what the file really is/,
+        },
         { name: 'a.pdf\0.exe', bytes: samplePdf(), message: /forbidden character/ },
-        { name: 'invoice.pdf', bytes: concat('MZ', new Uint8Array(58), '%PDF-1.7'), message: /programs cannot be uploaded/ },
-        { name: 'drawing.svg', bytes: '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', message: /scripts/ },
+        {
+          name: 'invoice.pdf',
+          bytes: concat('MZ', new Uint8Array(58), '%PDF-1.7'),
+          message: /programs cannot be uploaded/,
+        },
+        {
+          name: 'drawing.svg',
+          bytes: '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+          message: /scripts/,
+        },
         { name: 'report.docx', bytes: bomb, message: /unreasonable size/ },
-        { name: 'big.pdf', bytes: concat(samplePdf(), new Uint8Array(1024 * 1024 + 10)), message: /larger than/ },
+        {
+          name: 'big.pdf',
+          bytes: concat(samplePdf(), new Uint8Array(1024 * 1024 + 10)),
+          message: /larger than/,
+        },
         { name: '../../etc/passwd.pdf', bytes: samplePdf(), message: /folder path/ },
         { name: '..\\..\\windows\\win.ini.pdf', bytes: samplePdf(), message: /folder path/ },
         { name: 'empty.pdf', bytes: '', message: /the file is empty/ },
@@ -145,13 +243,29 @@ for (const kind of DB_KINDS) {
       }
       assert.deepEqual(await rowsOf(m.b.id), []);
       assert.deepEqual(onDisk(m.b.id), []);
-      const refused = await okence.handle.db.selectFrom('meeting_file_audit').select(['action', 'detail']).where('booking_id', '=', m.b.id).where('action', '=', 'refused').execute();
+      const refused = await okence.handle.db
+        .selectFrom('meeting_file_audit')
+        .select(['action', 'detail'])
+        .where('booking_id', '=', m.b.id)
+        .where('action', '=', 'refused')
+        .execute();
       assert.equal(refused.length, corpus.length, 'each refusal is in the audit log');
       // The script's request gets the same answer as JSON.
       const page = await inject({ method: 'GET', url: `${m.citizenBase}/files` });
       const action = /action="([^"]+)" enctype/.exec(page.body)![1]!.replace(/&amp;/g, '&');
       const body = multipartBody([{ name: 'x.svg', bytes: '<svg onload="alert(1)"/>' }]);
-      const json = await inject({ method: 'POST', url: action, payload: body.payload, headers: { ...body.headers, accept: 'application/json', cookie: Object.entries(cookiesOf(page)).map(([k, v]) => `${k}=${v}`).join('; ') } });
+      const json = await inject({
+        method: 'POST',
+        url: action,
+        payload: body.payload,
+        headers: {
+          ...body.headers,
+          accept: 'application/json',
+          cookie: Object.entries(cookiesOf(page))
+            .map(([k, v]) => `${k}=${v}`)
+            .join('; '),
+        },
+      });
       assert.equal(json.statusCode, 422);
       assert.deepEqual(json.json<{ uploaded: string[] }>().uploaded, []);
     });
@@ -159,10 +273,19 @@ for (const kind of DB_KINDS) {
     test('uploads need the CSRF token; the folder has a total limit; office documents and several files at once are fine', async () => {
       const m = await meetingInProgress();
       const body = multipartBody([{ name: 'a.pdf', bytes: samplePdf() }]);
-      const noToken = await inject({ method: 'POST', url: `${m.citizenBase}/files`, payload: body.payload, headers: body.headers });
+      const noToken = await inject({
+        method: 'POST',
+        url: `${m.citizenBase}/files`,
+        payload: body.payload,
+        headers: body.headers,
+      });
       assert.equal(noToken.statusCode, 403);
       const mb = (label: string) => concat(samplePdf(label), new Uint8Array(900 * 1024));
-      const two = await upload(m.citizenBase, [{ name: 'one.pdf', bytes: mb('1') }, { name: 'two.pdf', bytes: mb('2') }, { name: 'Zapisnik.docx', bytes: makeOoxml('word') }]);
+      const two = await upload(m.citizenBase, [
+        { name: 'one.pdf', bytes: mb('1') },
+        { name: 'two.pdf', bytes: mb('2') },
+        { name: 'Zapisnik.docx', bytes: makeOoxml('word') },
+      ]);
       assert.equal(two.statusCode, 303, two.body);
       const full = await upload(m.staffBase, [{ name: 'three.pdf', bytes: mb('3') }], m.official);
       assert.equal(full.statusCode, 422);
@@ -173,9 +296,18 @@ for (const kind of DB_KINDS) {
       assert.equal(zip.statusCode, 200);
       assert.equal(zip.headers['content-type'], 'application/octet-stream');
       assert.match(String(zip.headers['content-disposition']), /^attachment; .*\.zip"/);
-      const dir = readZipDirectory(new Uint8Array(zip.rawPayload), { maxEntries: 10, maxTotalUncompressed: 10 * 1024 * 1024, maxRatio: 1000, ratioFloor: 1024 * 1024 });
+      const dir = readZipDirectory(new Uint8Array(zip.rawPayload), {
+        maxEntries: 10,
+        maxTotalUncompressed: 10 * 1024 * 1024,
+        maxRatio: 1000,
+        ratioFloor: 1024 * 1024,
+      });
       assert.ok(dir.ok);
-      assert.deepEqual(dir.entries.map((e) => e.name).sort(), ['Zapisnik.docx', 'one.pdf', 'two.pdf']);
+      assert.deepEqual(dir.entries.map((e) => e.name).sort(), [
+        'Zapisnik.docx',
+        'one.pdf',
+        'two.pdf',
+      ]);
     });
 
     test('only people admitted to that meeting get in; a file id from another meeting is not found', async () => {
@@ -183,28 +315,73 @@ for (const kind of DB_KINDS) {
       const ok = await upload(a.citizenBase, [{ name: 'mine.pdf', bytes: samplePdf('mine') }]);
       assert.equal(ok.statusCode, 303);
       const fileId = (await rowsOf(a.b.id))[0]!.id;
-      assert.equal((await inject({ method: 'GET', url: `${a.citizenBase}/files/${fileId}` })).statusCode, 200);
+      assert.equal(
+        (await inject({ method: 'GET', url: `${a.citizenBase}/files/${fileId}` })).statusCode,
+        200,
+      );
       const b = await meetingInProgress();
-      assert.equal((await inject({ method: 'GET', url: `${b.citizenBase}/files/${fileId}` })).statusCode, 404);
-      assert.equal((await inject({ method: 'GET', url: `${b.staffBase}/files/${fileId}`, headers: { cookie: b.official } })).statusCode, 404);
+      assert.equal(
+        (await inject({ method: 'GET', url: `${b.citizenBase}/files/${fileId}` })).statusCode,
+        404,
+      );
+      assert.equal(
+        (
+          await inject({
+            method: 'GET',
+            url: `${b.staffBase}/files/${fileId}`,
+            headers: { cookie: b.official },
+          })
+        ).statusCode,
+        404,
+      );
 
       // A citizen still in the lobby, an unknown link, another organisation's official, no session.
       n++;
-      const waiting = await bookThroughApi(okence, { organisation: 'ue-domzale', office: 'domzale', service: 'splosne-informacije', day: '2026-11-25', to: '2026-12-20', email: `w${n}@example.si`, name: 'Waiting', ip: `198.51.100.${100 + n}` });
+      const waiting = await bookThroughApi(okence, {
+        organisation: 'ue-domzale',
+        office: 'domzale',
+        service: 'splosne-informacije',
+        day: '2026-11-25',
+        to: '2026-12-20',
+        email: `w${n}@example.si`,
+        name: 'Waiting',
+        ip: `198.51.100.${100 + n}`,
+      });
       clock.set(new Date(waiting.start.getTime() - 5 * 60_000));
       const knocker = open(`/j/${waiting.joinToken}/ws?name=W`);
       await knocker.next('welcome');
-      assert.equal((await inject({ method: 'GET', url: `/j/${waiting.joinToken}/files` })).statusCode, 403);
-      assert.equal((await inject({ method: 'GET', url: `/j/${'x'.repeat(43)}/files` })).statusCode, 404);
+      assert.equal(
+        (await inject({ method: 'GET', url: `/j/${waiting.joinToken}/files` })).statusCode,
+        403,
+      );
+      assert.equal(
+        (await inject({ method: 'GET', url: `/j/${'x'.repeat(43)}/files` })).statusCode,
+        404,
+      );
       const other = await staffCookie(okence, 'uradnik@ljutomer.example');
-      assert.equal((await inject({ method: 'GET', url: `${b.staffBase}/files`, headers: { cookie: other } })).statusCode, 404);
+      assert.equal(
+        (await inject({ method: 'GET', url: `${b.staffBase}/files`, headers: { cookie: other } }))
+          .statusCode,
+        404,
+      );
       // A colleague at the same office who is not in the meeting does not see its folder either.
       const colleague = await staffCookie(okence, 'ana.horvat@domzale.example');
-      assert.equal((await inject({ method: 'GET', url: `${b.staffBase}/files`, headers: { cookie: colleague } })).statusCode, 403);
+      assert.equal(
+        (
+          await inject({
+            method: 'GET',
+            url: `${b.staffBase}/files`,
+            headers: { cookie: colleague },
+          })
+        ).statusCode,
+        403,
+      );
       const anonymous = await inject({ method: 'GET', url: `${b.staffBase}/files/${fileId}` });
       assert.ok([302, 303, 401].includes(anonymous.statusCode), String(anonymous.statusCode));
       // A foreign page cannot open the live list.
-      const foreign = openSocket(base, `${b.citizenBase}/files/ws`, { origin: 'https://evil.example' });
+      const foreign = openSocket(base, `${b.citizenBase}/files/ws`, {
+        origin: 'https://evil.example',
+      });
       assert.equal((await foreign.closed).code, 1008);
     });
 
@@ -221,12 +398,25 @@ for (const kind of DB_KINDS) {
       m.staff.send({ type: 'end' });
       await m.citizen.next('ended');
       await watcher.next('ended');
-      for (const url of [`${m.citizenBase}/files`, `${m.citizenBase}/files/${fileId}`, `${m.citizenBase}/files/all.zip`]) {
+      for (const url of [
+        `${m.citizenBase}/files`,
+        `${m.citizenBase}/files/${fileId}`,
+        `${m.citizenBase}/files/all.zip`,
+      ]) {
         const r = await inject({ method: 'GET', url });
         assert.equal(r.statusCode, 410, url);
         assert.match(r.body, /This folder is closed/);
       }
-      assert.equal((await inject({ method: 'GET', url: `${m.staffBase}/files/${fileId}`, headers: { cookie: await staffCookie(okence, 'uradnik@domzale.example') } })).statusCode, 410);
+      assert.equal(
+        (
+          await inject({
+            method: 'GET',
+            url: `${m.staffBase}/files/${fileId}`,
+            headers: { cookie: await staffCookie(okence, 'uradnik@domzale.example') },
+          })
+        ).statusCode,
+        410,
+      );
       // Within the grace period the bytes are still kept (for nobody to download).
       assert.equal(await okence.jobs.purgeFiles(), 0);
       assert.equal(onDisk(m.b.id).length, 1);
@@ -235,14 +425,29 @@ for (const kind of DB_KINDS) {
       // (It shares this test's database connection, which it must leave open when it stops.)
       const shared = { ...okence.handle, close: async () => undefined };
       clock.set(new Date(clock.now().getTime() + 61 * 60_000));
-      const second = await bootOkence(testConfig({ ...env, DATA_DIR: join(filesDir, '..') }), { handle: shared, clock });
+      const second = await bootOkence(testConfig({ ...env, DATA_DIR: join(filesDir, '..') }), {
+        handle: shared,
+        clock,
+      });
       await second.jobs.purgeFiles();
       await second.close();
       assert.equal(existsSync(join(filesDir, m.b.id)), false, 'nothing on disk');
       assert.deepEqual(await rowsOf(m.b.id), [], 'nothing in the database');
-      const audit = await okence.handle.db.selectFrom('meeting_file_audit').select(['action', 'file_name', 'sha256']).where('booking_id', '=', m.b.id).orderBy('id').execute();
-      assert.deepEqual(audit.map((a) => a.action), ['opened', 'uploaded', 'deleted']);
-      assert.equal(audit[1]!.sha256, sha(pdf), 'the audit log keeps names and hashes, not contents');
+      const audit = await okence.handle.db
+        .selectFrom('meeting_file_audit')
+        .select(['action', 'file_name', 'sha256'])
+        .where('booking_id', '=', m.b.id)
+        .orderBy('id')
+        .execute();
+      assert.deepEqual(
+        audit.map((a) => a.action),
+        ['opened', 'uploaded', 'deleted'],
+      );
+      assert.equal(
+        audit[1]!.sha256,
+        sha(pdf),
+        'the audit log keeps names and hashes, not contents',
+      );
     });
 
     test('a booking moved to a later time starts with a fresh folder; the old files go', async () => {
@@ -250,10 +455,19 @@ for (const kind of DB_KINDS) {
       await upload(m.citizenBase, [{ name: 'old.pdf', bytes: samplePdf('old') }]);
       assert.equal((await m.citizen.next('files')).files.length, 1);
       // As if the booking had been moved: the folder's own closing time has passed while the meeting is open.
-      await okence.handle.db.updateTable('meeting_folder').set({ closes_at: new Date(clock.now().getTime() - 60_000) }).where('booking_id', '=', m.b.id).execute();
+      await okence.handle.db
+        .updateTable('meeting_folder')
+        .set({ closes_at: new Date(clock.now().getTime() - 60_000) })
+        .where('booking_id', '=', m.b.id)
+        .execute();
       const page = await inject({ method: 'GET', url: `${m.citizenBase}/files` });
       assert.match(page.body, /has not opened a shared folder/);
-      assert.equal((await upload(m.staffBase, [{ name: 'x.pdf', bytes: samplePdf('x') }], m.official).catch((e: Error) => e.message)), 'the folder page has no upload form');
+      assert.equal(
+        await upload(m.staffBase, [{ name: 'x.pdf', bytes: samplePdf('x') }], m.official).catch(
+          (e: Error) => e.message,
+        ),
+        'the folder page has no upload form',
+      );
       m.staff.send({ type: 'open-folder' });
       assert.deepEqual((await m.citizen.next('files')).files, [], 'the reopened folder is empty');
       assert.deepEqual(await rowsOf(m.b.id), []);
@@ -264,11 +478,18 @@ for (const kind of DB_KINDS) {
       const m = await meetingInProgress();
       await upload(m.citizenBase, [{ name: 'x.pdf', bytes: samplePdf('cancelled') }]);
       const manageToken = m.b.manageUrl.split('/m/')[1];
-      const cancel = await inject({ method: 'POST', url: `/api/v1/bookings/${manageToken}/cancel`, payload: {} });
+      const cancel = await inject({
+        method: 'POST',
+        url: `/api/v1/bookings/${manageToken}/cancel`,
+        payload: {},
+      });
       // History, not a race: a client must not retry it (issue 12, records 1).
       assert.equal(cancel.statusCode, 409, cancel.body);
       assert.equal(JSON.parse(cancel.body).code, 'no_longer_possible');
-      assert.equal((await inject({ method: 'GET', url: `${m.citizenBase}/files` })).statusCode, 200);
+      assert.equal(
+        (await inject({ method: 'GET', url: `${m.citizenBase}/files` })).statusCode,
+        200,
+      );
       assert.equal(onDisk(m.b.id).length, 1);
       assert.equal((await rowsOf(m.b.id)).length, 1);
     });
@@ -279,7 +500,8 @@ for (const kind of DB_KINDS) {
       assert.equal(onDisk(m.b.id).length, 1);
       m.staff.send({ type: 'end' });
       await m.citizen.next('ended');
-      for (let i = 0; i < 50 && existsSync(join(filesDir, m.b.id)); i++) await new Promise((r) => setTimeout(r, 50));
+      for (let i = 0; i < 50 && existsSync(join(filesDir, m.b.id)); i++)
+        await new Promise((r) => setTimeout(r, 50));
       assert.equal(existsSync(join(filesDir, m.b.id)), false);
       assert.deepEqual(await rowsOf(m.b.id), []);
     });

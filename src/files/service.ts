@@ -14,7 +14,14 @@ import type { Entrant, MeetingService } from '../meeting/service.ts';
 import { scanBytes, ScannerUnavailable } from './clamav.ts';
 import { inspectContents, type ContentRefusal } from './contents.ts';
 import { uploadGate } from './gate.ts';
-import { fits, folderClosesAt, folderState, MAX_FILES_PER_FOLDER, type FolderState, type UploadRefusal } from './domain.ts';
+import {
+  fits,
+  folderClosesAt,
+  folderState,
+  MAX_FILES_PER_FOLDER,
+  type FolderState,
+  type UploadRefusal,
+} from './domain.ts';
 import { displayName, nameRefusal, storageName } from './names.ts';
 import * as repo from './repo.ts';
 import { deleteAt } from './retention.ts';
@@ -25,7 +32,12 @@ import { zipStream } from './zip-writer.ts';
  * Someone using a folder: the entrant a route authenticated, the name the server knows them
  * by (the staff account's, the booking's, the guest link's; never one they typed), and their address.
  */
-export type Actor = { entrant: Entrant; participantId: string | null; name: string; ip: string | null };
+export type Actor = {
+  entrant: Entrant;
+  participantId: string | null;
+  name: string;
+  ip: string | null;
+};
 
 /** What a person may do with a meeting's folder right now. */
 export type FolderAccess = {
@@ -38,7 +50,12 @@ export type FolderAccess = {
 
 export type UploadOutcome =
   | { ok: true; file: FileInfo }
-  | { ok: false; name: string; reason: UploadRefusal | ContentRefusal | 'infected' | 'scanner_unavailable' | 'closed'; signature?: string };
+  | {
+      ok: false;
+      name: string;
+      reason: UploadRefusal | ContentRefusal | 'infected' | 'scanner_unavailable' | 'closed';
+      signature?: string;
+    };
 
 /** An upload's bytes on disk as they arrived, before anything has looked at them. */
 export type Spooled = { path: string; size: number };
@@ -72,7 +89,14 @@ const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
 function info(f: repo.FileRow): FileInfo {
   return {
-    id: f.id, name: f.name, size: f.size, uploader: f.uploaderName, uploaderRole: f.uploaderRole, uploadedAt: f.uploadedAt.toISOString(), state: f.scanState, signature: f.signature,
+    id: f.id,
+    name: f.name,
+    size: f.size,
+    uploader: f.uploaderName,
+    uploaderRole: f.uploaderRole,
+    uploadedAt: f.uploadedAt.toISOString(),
+    state: f.scanState,
+    signature: f.signature,
   };
 }
 
@@ -102,11 +126,21 @@ export function folderService(deps: {
   const gate = uploadGate();
 
   async function broadcast(bookingId: string): Promise<void> {
-    meeting.hub.toMeeting(bookingId, { admitted: true }, { type: 'files', files: (await repo.files(db, bookingId)).map(info) });
+    meeting.hub.toMeeting(
+      bookingId,
+      { admitted: true },
+      { type: 'files', files: (await repo.files(db, bookingId)).map(info) },
+    );
   }
 
   function actorRow(a: Actor) {
-    return { actor_role: a.entrant.role, actor_name: a.name, actor_staff_id: a.entrant.staffId, actor_guest_id: a.entrant.guestId, actor_ip: a.ip };
+    return {
+      actor_role: a.entrant.role,
+      actor_name: a.name,
+      actor_staff_id: a.entrant.staffId,
+      actor_guest_id: a.entrant.guestId,
+      actor_ip: a.ip,
+    };
   }
 
   /**
@@ -129,9 +163,23 @@ export function folderService(deps: {
   type Refusal = Extract<UploadOutcome, { ok: false }>['reason'];
 
   /** Records a refused upload (the name, size and hash; never the bytes) and says why. */
-  async function refused(a: FolderAccess, original: string, bytes: Uint8Array | null, reason: Refusal, detail: string | null = null): Promise<UploadOutcome> {
+  async function refused(
+    a: FolderAccess,
+    original: string,
+    bytes: Uint8Array | null,
+    reason: Refusal,
+    detail: string | null = null,
+  ): Promise<UploadOutcome> {
     await repo.audit(db, a.actor.entrant.booking.id, clock.now(), [
-      { action: 'refused', ...actorRow(a.actor), file_id: null, file_name: loggable(original), size_bytes: bytes?.length ?? null, sha256: bytes?.length ? sha256(bytes) : null, detail: detail ?? reason },
+      {
+        action: 'refused',
+        ...actorRow(a.actor),
+        file_id: null,
+        file_name: loggable(original),
+        size_bytes: bytes?.length ?? null,
+        sha256: bytes?.length ? sha256(bytes) : null,
+        detail: detail ?? reason,
+      },
     ]);
     return { ok: false, name: loggable(original), reason };
   }
@@ -147,24 +195,50 @@ export function folderService(deps: {
       await service.purgeDue();
     }
     const closesAt = folderClosesAt(b.end, null);
-    const opened = await repo.openFolder(db, { bookingId, organisationId: b.target.organisation.id, staffId: actor.entrant.staffId, now, closesAt, deleteAt: deleteAt(closesAt, grace) });
+    const opened = await repo.openFolder(db, {
+      bookingId,
+      organisationId: b.target.organisation.id,
+      staffId: actor.entrant.staffId,
+      now,
+      closesAt,
+      deleteAt: deleteAt(closesAt, grace),
+    });
     if (!opened) return;
-    await repo.audit(db, bookingId, now, [{ action: 'opened', ...actorRow(actor), file_id: null, file_name: null, size_bytes: null, sha256: null, detail: null }]);
-    if (actor.participantId) await meeting.announceFolder(bookingId, actor.participantId, actor.name);
+    await repo.audit(db, bookingId, now, [
+      {
+        action: 'opened',
+        ...actorRow(actor),
+        file_id: null,
+        file_name: null,
+        size_bytes: null,
+        sha256: null,
+        detail: null,
+      },
+    ]);
+    if (actor.participantId)
+      await meeting.announceFolder(bookingId, actor.participantId, actor.name);
     await broadcast(bookingId);
   }
 
   /** Checks, scans and keeps one file whose bytes are in memory (upload's work under its slot). */
-  async function check(a: FolderAccess, original: string, spooled: Spooled, bytes: Uint8Array): Promise<UploadOutcome> {
+  async function check(
+    a: FolderAccess,
+    original: string,
+    spooled: Spooled,
+    bytes: Uint8Array,
+  ): Promise<UploadOutcome> {
     const bookingId = a.actor.entrant.booking.id;
     const now = clock.now();
-    const refuse = (reason: Refusal, detail: string | null = null) => refused(a, original, bytes, reason, detail);
+    const refuse = (reason: Refusal, detail: string | null = null) =>
+      refused(a, original, bytes, reason, detail);
     if (original.includes('\0')) return refuse('null_byte');
     if (bytes.length > config.maxFileBytes) return refuse('too_large');
     const sniffed = sniffType(bytes, { allowed: config.types });
     if (!sniffed.ok) return refuse(sniffed.reason);
     // What is inside (every ZIP entry inflated, macros, hidden programs, HTML in a PDF).
-    const inside = await inspectContents(bytes, sniffed.type, { allowMacros: await repo.allowMacros(db, a.actor.entrant.booking.target.organisation.id) });
+    const inside = await inspectContents(bytes, sniffed.type, {
+      allowMacros: await repo.allowMacros(db, a.actor.entrant.booking.target.organisation.id),
+    });
     if (inside) return refuse(inside);
     const refusal = nameRefusal(original, sniffed.extension);
     if (refusal) return refuse(refusal);
@@ -204,12 +278,29 @@ export function folderService(deps: {
         if (fit !== 'ok') return fit;
         // Infected files are kept aside for the office's IT to look at, never served.
         const file = await repo.insertFile(tx, {
-          bookingId, storageName: stored, name: named.name, mime: sniffed.mime, size: bytes.length, sha256: hash,
-          uploadedBy: a.actor.participantId, uploaderName: a.actor.name, uploaderRole: a.actor.entrant.role, uploadedAt: now,
-          scanState: signature ? 'infected' : config.clamavUrl ? 'clean' : 'unscanned', signature,
+          bookingId,
+          storageName: stored,
+          name: named.name,
+          mime: sniffed.mime,
+          size: bytes.length,
+          sha256: hash,
+          uploadedBy: a.actor.participantId,
+          uploaderName: a.actor.name,
+          uploaderRole: a.actor.entrant.role,
+          uploadedAt: now,
+          scanState: signature ? 'infected' : config.clamavUrl ? 'clean' : 'unscanned',
+          signature,
         });
         await repo.audit(tx, bookingId, now, [
-          { action: signature ? 'quarantined' : 'uploaded', ...actorRow(a.actor), file_id: file.id, file_name: file.name, size_bytes: file.size, sha256: hash, detail: signature },
+          {
+            action: signature ? 'quarantined' : 'uploaded',
+            ...actorRow(a.actor),
+            file_id: file.id,
+            file_name: file.name,
+            size_bytes: file.size,
+            sha256: hash,
+            detail: signature,
+          },
         ]);
         return file;
       });
@@ -220,7 +311,8 @@ export function folderService(deps: {
     if (typeof row === 'string') await unlink(join(dir, stored)).catch(() => undefined);
     if (typeof row === 'string') return refuse(row);
     await broadcast(bookingId);
-    if (row.scanState === 'infected') return { ok: false, name: row.name, reason: 'infected', signature: row.signature ?? '' };
+    if (row.scanState === 'infected')
+      return { ok: false, name: row.name, reason: 'infected', signature: row.signature ?? '' };
     return { ok: true, file: info(row) };
   }
 
@@ -235,10 +327,21 @@ export function folderService(deps: {
         for (const bookingId of due) {
           await rm(folderDir(bookingId), { recursive: true, force: true });
           const gone = await repo.markPurged(tx, bookingId, now);
-          await repo.audit(tx, bookingId, now, [{
-            action: 'deleted', actor_role: 'system', actor_name: null, actor_staff_id: null, actor_guest_id: null, actor_ip: null,
-            file_id: null, file_name: null, size_bytes: gone.bytes, sha256: null, detail: `${gone.count} files`,
-          }]);
+          await repo.audit(tx, bookingId, now, [
+            {
+              action: 'deleted',
+              actor_role: 'system',
+              actor_name: null,
+              actor_staff_id: null,
+              actor_guest_id: null,
+              actor_ip: null,
+              file_id: null,
+              file_name: null,
+              size_bytes: gone.bytes,
+              sha256: null,
+              detail: `${gone.count} files`,
+            },
+          ]);
         }
         return due.length;
       });
@@ -255,13 +358,20 @@ export function folderService(deps: {
      */
     async access(entrant: Entrant, name: string, ip: string | null): Promise<FolderAccess> {
       const [p, folder, window, m] = await Promise.all([
-        meeting.participantOf(entrant), repo.findFolder(db, entrant.booking.id), meeting.windowOf(entrant.booking), meeting.afterMeeting(entrant.booking.id),
+        meeting.participantOf(entrant),
+        repo.findFolder(db, entrant.booking.id),
+        meeting.windowOf(entrant.booking),
+        meeting.afterMeeting(entrant.booking.id),
       ]);
       const actor: Actor = { entrant, participantId: p?.id ?? null, name, ip };
-      const closesAt = folder && !folder.purgedAt && folder.closesAt > clock.now() ? folder.closesAt : folderClosesAt(entrant.booking.end, m.endedAt);
+      const closesAt =
+        folder && !folder.purgedAt && folder.closesAt > clock.now()
+          ? folder.closesAt
+          : folderClosesAt(entrant.booking.end, m.endedAt);
       const state = folderState(window.kind === 'over', folder ?? null, clock.now());
       const closesInMs = Math.max(0, closesAt.getTime() - clock.now().getTime());
-      if (state !== 'closed' && p?.state !== 'admitted') return { state: 'not_admitted', closesAt, closesInMs, actor };
+      if (state !== 'closed' && p?.state !== 'admitted')
+        return { state: 'not_admitted', closesAt, closesInMs, actor };
       return { state, closesAt, closesInMs, actor };
     },
 
@@ -289,7 +399,10 @@ export function folderService(deps: {
      */
     admit(a: FolderAccess): () => void {
       const e = a.actor.entrant;
-      const release = gate.enter(e.booking.id, a.actor.participantId ?? `${e.role} ${e.staffId ?? e.guestId ?? ''}`);
+      const release = gate.enter(
+        e.booking.id,
+        a.actor.participantId ?? `${e.role} ${e.staffId ?? e.guestId ?? ''}`,
+      );
       if (!release) throw new UploadFailure('busy');
       return release;
     },
@@ -337,13 +450,31 @@ export function folderService(deps: {
     },
 
     /** A file to download, with its path; quarantined files are never handed out. */
-    async download(a: FolderAccess, id: string): Promise<{ file: FileInfo; open(): NodeJS.ReadableStream } | 'not_found' | { signature: string }> {
+    async download(
+      a: FolderAccess,
+      id: string,
+    ): Promise<
+      { file: FileInfo; open(): NodeJS.ReadableStream } | 'not_found' | { signature: string }
+    > {
       const bookingId = a.actor.entrant.booking.id;
       const f = await repo.file(db, bookingId, id);
       if (!f) return 'not_found';
       if (f.scanState === 'infected') return { signature: f.signature ?? '' };
-      await repo.audit(db, bookingId, clock.now(), [{ action: 'downloaded', ...actorRow(a.actor), file_id: f.id, file_name: f.name, size_bytes: f.size, sha256: f.sha256, detail: null }]);
-      return { file: info(f), open: () => createReadStream(join(folderDir(bookingId), f.storageName)) };
+      await repo.audit(db, bookingId, clock.now(), [
+        {
+          action: 'downloaded',
+          ...actorRow(a.actor),
+          file_id: f.id,
+          file_name: f.name,
+          size_bytes: f.size,
+          sha256: f.sha256,
+          detail: null,
+        },
+      ]);
+      return {
+        file: info(f),
+        open: () => createReadStream(join(folderDir(bookingId), f.storageName)),
+      };
     },
 
     /** Every downloadable file as one zip, streamed. */
@@ -351,8 +482,27 @@ export function folderService(deps: {
       const bookingId = a.actor.entrant.booking.id;
       const all = (await repo.files(db, bookingId)).filter((f) => f.scanState !== 'infected');
       if (all.length === 0) return null;
-      await repo.audit(db, bookingId, clock.now(), all.map((f) => ({ action: 'downloaded_all' as const, ...actorRow(a.actor), file_id: f.id, file_name: f.name, size_bytes: f.size, sha256: f.sha256, detail: null })));
-      return zipStream(all.map((f) => ({ name: f.name, modified: f.uploadedAt, open: () => createReadStream(join(folderDir(bookingId), f.storageName)) })));
+      await repo.audit(
+        db,
+        bookingId,
+        clock.now(),
+        all.map((f) => ({
+          action: 'downloaded_all' as const,
+          ...actorRow(a.actor),
+          file_id: f.id,
+          file_name: f.name,
+          size_bytes: f.size,
+          sha256: f.sha256,
+          detail: null,
+        })),
+      );
+      return zipStream(
+        all.map((f) => ({
+          name: f.name,
+          modified: f.uploadedAt,
+          open: () => createReadStream(join(folderDir(bookingId), f.storageName)),
+        })),
+      );
     },
 
     /**
@@ -395,7 +545,12 @@ export function folderService(deps: {
       const folder = await repo.findFolder(db, bookingId);
       if (!folder || folder.purgedAt) return;
       const now = clock.now();
-      await repo.closeFolder(db, bookingId, now, deleteAt(now, await repo.graceMinutes(db, folder.organisationId)));
+      await repo.closeFolder(
+        db,
+        bookingId,
+        now,
+        deleteAt(now, await repo.graceMinutes(db, folder.organisationId)),
+      );
       await service.purgeDue();
     },
 
@@ -404,7 +559,10 @@ export function folderService(deps: {
      * who uploaded, when) and how many were deleted; null when no folder was ever opened.
      */
     async summaryFor(bookingId: string) {
-      const [files, deleted] = await Promise.all([repo.files(db, bookingId), repo.deletedCounts(db, bookingId)]);
+      const [files, deleted] = await Promise.all([
+        repo.files(db, bookingId),
+        repo.deletedCounts(db, bookingId),
+      ]);
       if (!deleted) return null;
       return { files, deleted };
     },
@@ -423,8 +581,18 @@ export function folderService(deps: {
           const names = await readdir(dir).catch(() => [] as string[]);
           for (const name of names.filter((n) => n.endsWith('.part'))) {
             const at = join(dir, name);
-            const old = await stat(at).then((st) => st.mtimeMs < cutoff, () => false);
-            if (old && (await unlink(at).then(() => true, () => false))) removed++;
+            const old = await stat(at).then(
+              (st) => st.mtimeMs < cutoff,
+              () => false,
+            );
+            if (
+              old &&
+              (await unlink(at).then(
+                () => true,
+                () => false,
+              ))
+            )
+              removed++;
           }
         }
       }
@@ -434,15 +602,19 @@ export function folderService(deps: {
     /** The audit log of a meeting's folder, oldest first. */
     audit: (bookingId: string) => repo.auditOf(db, bookingId),
     graceMinutes: (organisationId: string) => repo.graceMinutes(db, organisationId),
-    setGraceMinutes: (organisationId: string, minutes: number) => repo.setGraceMinutes(db, organisationId, minutes),
+    setGraceMinutes: (organisationId: string, minutes: number) =>
+      repo.setGraceMinutes(db, organisationId, minutes),
     allowMacros: (organisationId: string) => repo.allowMacros(db, organisationId),
-    setAllowMacros: (organisationId: string, allow: boolean) => repo.setAllowMacros(db, organisationId, allow),
+    setAllowMacros: (organisationId: string, allow: boolean) =>
+      repo.setAllowMacros(db, organisationId, allow),
   };
 
   // The official's "open folder" in the room, and an end that may make files due at once.
   meeting.hooks.openFolder = (c, name) => service.openFromRoom(c, name);
   meeting.hooks.ended = (bookingId) => {
-    service.closeFor(bookingId).catch((err: unknown) => deps.log.error({ err }, 'closing the meeting folder failed'));
+    service
+      .closeFor(bookingId)
+      .catch((err: unknown) => deps.log.error({ err }, 'closing the meeting folder failed'));
   };
   return service;
 }

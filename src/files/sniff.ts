@@ -9,9 +9,18 @@ export const FILE_TYPES = {
   pdf: { mime: 'application/pdf', extension: 'pdf' },
   png: { mime: 'image/png', extension: 'png' },
   jpeg: { mime: 'image/jpeg', extension: 'jpg' },
-  docx: { mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', extension: 'docx' },
-  xlsx: { mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', extension: 'xlsx' },
-  pptx: { mime: 'application/vnd.openxmlformats-officedocument.presentationml.presentation', extension: 'pptx' },
+  docx: {
+    mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    extension: 'docx',
+  },
+  xlsx: {
+    mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    extension: 'xlsx',
+  },
+  pptx: {
+    mime: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+    extension: 'pptx',
+  },
   odt: { mime: 'application/vnd.oasis.opendocument.text', extension: 'odt' },
   ods: { mime: 'application/vnd.oasis.opendocument.spreadsheet', extension: 'ods' },
   odp: { mime: 'application/vnd.oasis.opendocument.presentation', extension: 'odp' },
@@ -22,7 +31,15 @@ export const FILE_TYPES = {
 export type FileType = keyof typeof FILE_TYPES;
 
 /** Why a file is refused; each maps to a message the uploader sees. */
-export type SniffRefusal = 'empty' | 'unknown_type' | 'not_allowed' | 'polyglot' | 'executable' | 'script' | 'zip_bomb' | 'bad_zip';
+export type SniffRefusal =
+  | 'empty'
+  | 'unknown_type'
+  | 'not_allowed'
+  | 'polyglot'
+  | 'executable'
+  | 'script'
+  | 'zip_bomb'
+  | 'bad_zip';
 
 export type SniffResult =
   | { ok: true; type: FileType; mime: string; extension: string }
@@ -61,12 +78,14 @@ const PNG = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 
 const JPEG = [0xff, 0xd8, 0xff];
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 
-const startsWith = (bytes: Uint8Array, magic: readonly number[]) => magic.every((b, i) => bytes[i] === b);
+const startsWith = (bytes: Uint8Array, magic: readonly number[]) =>
+  magic.every((b, i) => bytes[i] === b);
 
 /** Decides what a whole file is by its magic bytes and structure, refusing anything dangerous or ambiguous. */
 export function sniffType(bytes: Uint8Array, opts: SniffOptions = {}): SniffResult {
   if (bytes.length === 0) return { ok: false, reason: 'empty' };
-  if (EXECUTABLES.some((magic) => startsWith(bytes, magic))) return { ok: false, reason: 'executable' };
+  if (EXECUTABLES.some((magic) => startsWith(bytes, magic)))
+    return { ok: false, reason: 'executable' };
   const head = headText(bytes);
   if (isMarkupOrScript(head)) return { ok: false, reason: 'script' };
 
@@ -75,18 +94,27 @@ export function sniffType(bytes: Uint8Array, opts: SniffOptions = {}): SniffResu
   // Any accepted type that also carries HTML, or a PDF header where PDF readers look for one,
   // opens as something else in another program.
   if (MARKUP.some((m) => head.includes(m))) return { ok: false, reason: 'polyglot' };
-  if (found !== 'pdf' && head.slice(0, 1024).includes('%pdf-')) return { ok: false, reason: 'polyglot' };
-  if ((opts.allowed ?? ALL_TYPES).includes(found)) return { ok: true, type: found, ...FILE_TYPES[found] };
+  if (found !== 'pdf' && head.slice(0, 1024).includes('%pdf-'))
+    return { ok: false, reason: 'polyglot' };
+  if ((opts.allowed ?? ALL_TYPES).includes(found))
+    return { ok: true, type: found, ...FILE_TYPES[found] };
   return { ok: false, reason: 'not_allowed' };
 }
 
-function detect(bytes: Uint8Array, opts: SniffOptions): FileType | { ok: false; reason: SniffRefusal } {
+function detect(
+  bytes: Uint8Array,
+  opts: SniffOptions,
+): FileType | { ok: false; reason: SniffRefusal } {
   if (startsWith(bytes, ZIP)) return zipType(bytes, opts);
-  const type = startsWith(bytes, PDF) ? 'pdf'
-    : startsWith(bytes, PNG) ? 'png'
-    : startsWith(bytes, JPEG) ? 'jpeg'
-    : startsWith(bytes, OLE_SIGNATURE) ? oleKind(bytes)
-    : null;
+  const type = startsWith(bytes, PDF)
+    ? 'pdf'
+    : startsWith(bytes, PNG)
+      ? 'png'
+      : startsWith(bytes, JPEG)
+        ? 'jpeg'
+        : startsWith(bytes, OLE_SIGNATURE)
+          ? oleKind(bytes)
+          : null;
   if (!type) return { ok: false, reason: 'unknown_type' };
   // ZIP readers find an archive by its end record, so an archive appended to a PDF or an image
   // makes the one file both. (A ZIP that starts at byte 0 is checked strictly in zip.ts.)
@@ -97,7 +125,12 @@ function detect(bytes: Uint8Array, opts: SniffOptions): FileType | { ok: false; 
 // The file's first bytes as lower-case text, decoded by its byte order mark if it has one.
 function headText(bytes: Uint8Array): string {
   const head = bytes.subarray(0, HEAD);
-  const encoding = head[0] === 0xff && head[1] === 0xfe ? 'utf-16le' : head[0] === 0xfe && head[1] === 0xff ? 'utf-16be' : 'latin1';
+  const encoding =
+    head[0] === 0xff && head[1] === 0xfe
+      ? 'utf-16le'
+      : head[0] === 0xfe && head[1] === 0xff
+        ? 'utf-16be'
+        : 'latin1';
   return new TextDecoder(encoding).decode(head).toLowerCase();
 }
 
@@ -111,7 +144,10 @@ function isMarkupOrScript(head: string): boolean {
 
 // OOXML (ECMA-376 Part 2, Open Packaging Conventions) or ODF (OpenDocument 1.3 Part 2 §3.3),
 // after the central directory has passed every zip-bomb and structure check.
-function zipType(bytes: Uint8Array, opts: SniffOptions): FileType | { ok: false; reason: SniffRefusal } {
+function zipType(
+  bytes: Uint8Array,
+  opts: SniffOptions,
+): FileType | { ok: false; reason: SniffRefusal } {
   const zip = readZipDirectory(bytes, {
     maxEntries: opts.maxEntries ?? 1000,
     maxTotalUncompressed: opts.maxUncompressedBytes ?? 100 * MiB,
@@ -119,15 +155,20 @@ function zipType(bytes: Uint8Array, opts: SniffOptions): FileType | { ok: false;
     ratioFloor: MiB,
   });
   if (!zip.ok) return zip;
-  return odfType(bytes, zip.entries) ?? ooxmlType(zip.entries) ?? { ok: false, reason: 'unknown_type' };
+  return (
+    odfType(bytes, zip.entries) ?? ooxmlType(zip.entries) ?? { ok: false, reason: 'unknown_type' }
+  );
 }
 
 // ODF: the first entry is "mimetype", stored uncompressed, holding exactly the media type.
 function odfType(bytes: Uint8Array, entries: ZipEntry[]): FileType | null {
   const first = entries.find((e) => e.localOffset === 0);
   if (!first || first.name !== 'mimetype' || first.method !== 0) return null;
-  const mime = new TextDecoder('latin1').decode(bytes.subarray(first.dataOffset, first.dataOffset + first.compressedSize));
-  for (const type of ['odt', 'ods', 'odp'] as const) if (FILE_TYPES[type].mime === mime) return type;
+  const mime = new TextDecoder('latin1').decode(
+    bytes.subarray(first.dataOffset, first.dataOffset + first.compressedSize),
+  );
+  for (const type of ['odt', 'ods', 'odp'] as const)
+    if (FILE_TYPES[type].mime === mime) return type;
   return null;
 }
 

@@ -9,7 +9,11 @@ import fc from 'fast-check';
  * over a second to warm up, most of this suite's time budget.)
  */
 export const anyCharacter = fc
-  .oneof(fc.integer({ min: 0, max: 0x7f }), fc.integer({ min: 0x80, max: 0xd7ff }), fc.integer({ min: 0xe000, max: 0x10ffff }))
+  .oneof(
+    fc.integer({ min: 0, max: 0x7f }),
+    fc.integer({ min: 0x80, max: 0xd7ff }),
+    fc.integer({ min: 0xe000, max: 0x10ffff }),
+  )
   .map((c) => String.fromCodePoint(c));
 
 /** One entry for makeZip; `store` skips deflate, `extra` goes into both headers. */
@@ -22,7 +26,8 @@ export interface TestEntry {
   level?: number;
 }
 
-const bytesOf = (data: Uint8Array | string) => (typeof data === 'string' ? new TextEncoder().encode(data) : data);
+const bytesOf = (data: Uint8Array | string) =>
+  typeof data === 'string' ? new TextEncoder().encode(data) : data;
 
 /** A well-formed single-disk ZIP holding the given entries, in order. */
 export function makeZip(entries: TestEntry[]): Uint8Array {
@@ -31,7 +36,9 @@ export function makeZip(entries: TestEntry[]): Uint8Array {
   let offset = 0;
   for (const entry of entries) {
     const raw = bytesOf(entry.data);
-    const body = entry.store ? raw : new Uint8Array(deflateRawSync(raw, { level: entry.level ?? 6 }));
+    const body = entry.store
+      ? raw
+      : new Uint8Array(deflateRawSync(raw, { level: entry.level ?? 6 }));
     const name = new TextEncoder().encode(entry.name);
     const extra = entry.extra ?? new Uint8Array(0);
     const local = new Uint8Array(30 + name.length + extra.length + body.length);
@@ -90,9 +97,15 @@ export function zipLayout(zip: Uint8Array): { end: number; directory: number } {
 export function makeOoxml(folder: 'word' | 'xl' | 'ppt'): Uint8Array {
   const main = { word: 'document', xl: 'workbook', ppt: 'presentation' }[folder];
   return makeZip([
-    { name: '[Content_Types].xml', data: '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>' },
+    {
+      name: '[Content_Types].xml',
+      data: '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+    },
     { name: '_rels/.rels', data: '<?xml version="1.0"?><Relationships/>' },
-    { name: `${folder}/${main}.xml`, data: `<?xml version="1.0"?><${main}>${'hello '.repeat(200)}</${main}>` },
+    {
+      name: `${folder}/${main}.xml`,
+      data: `<?xml version="1.0"?><${main}>${'hello '.repeat(200)}</${main}>`,
+    },
   ]);
 }
 
@@ -106,14 +119,19 @@ export function makeOdf(mime: string): Uint8Array {
 }
 
 /** A compound file whose root holds the given streams, plus optionally one storage holding more. */
-export function makeCompoundFile(rootStreams: string[], storage?: { name: string; streams: string[] }): Uint8Array {
+export function makeCompoundFile(
+  rootStreams: string[],
+  storage?: { name: string; streams: string[] },
+): Uint8Array {
   const NONE = 0xffffffff;
   type Node = { name: string; type: number; right: number; child: number };
   const nodes: Node[] = [{ name: 'Root Entry', type: 5, right: NONE, child: NONE }];
   const chain = (names: string[], type: number) => {
     // Siblings as a chain of right links: a valid (if unbalanced) tree for a reader.
     const first = nodes.length;
-    names.forEach((name, i) => nodes.push({ name, type, right: i + 1 < names.length ? first + i + 1 : NONE, child: NONE }));
+    names.forEach((name, i) =>
+      nodes.push({ name, type, right: i + 1 < names.length ? first + i + 1 : NONE, child: NONE }),
+    );
     return names.length ? first : NONE;
   };
   const top = chain([...rootStreams, ...(storage ? [storage.name] : [])], 2);
@@ -142,7 +160,8 @@ export function makeCompoundFile(rootStreams: string[], storage?: { name: string
   const fat = 512;
   for (let i = 0; i < 128; i++) v.setUint32(fat + i * 4, NONE, true);
   v.setUint32(fat, 0xfffffffd, true); // sector 0 is a FAT sector
-  for (let s = 1; s <= directorySectors; s++) v.setUint32(fat + s * 4, s < directorySectors ? s + 1 : 0xfffffffe, true);
+  for (let s = 1; s <= directorySectors; s++)
+    v.setUint32(fat + s * 4, s < directorySectors ? s + 1 : 0xfffffffe, true);
   for (let id = 0; id < directorySectors * 4; id++) {
     const at = 1024 + id * 128;
     const node = nodes[id];
@@ -150,7 +169,8 @@ export function makeCompoundFile(rootStreams: string[], storage?: { name: string
     v.setUint32(at + 0x48, node?.right ?? NONE, true);
     v.setUint32(at + 0x4c, node?.child ?? NONE, true);
     if (!node) continue;
-    for (let i = 0; i < node.name.length; i++) v.setUint16(at + i * 2, node.name.charCodeAt(i), true);
+    for (let i = 0; i < node.name.length; i++)
+      v.setUint16(at + i * 2, node.name.charCodeAt(i), true);
     v.setUint16(at + 0x40, (node.name.length + 1) * 2, true);
     v.setUint8(at + 0x42, node.type);
     v.setUint8(at + 0x43, 1);
@@ -171,21 +191,35 @@ export function concat(...parts: (Uint8Array | string)[]): Uint8Array {
 }
 
 /** A multipart/form-data body as a browser sends it, for uploading through app.inject. */
-export function multipartBody(files: { name: string; bytes: Uint8Array | string; type?: string }[], field = 'file'): { payload: Buffer; headers: Record<string, string> } {
+export function multipartBody(
+  files: { name: string; bytes: Uint8Array | string; type?: string }[],
+  field = 'file',
+): { payload: Buffer; headers: Record<string, string> } {
   const boundary = `----okence${Math.random().toString(16).slice(2)}`;
   const parts: Buffer[] = [];
   for (const f of files) {
     // Browsers escape quotes and line breaks in the name this way (HTML's form encoding).
     const name = f.name.replace(/"/g, '%22').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${name}"\r\nContent-Type: ${f.type ?? 'application/octet-stream'}\r\n\r\n`));
-    parts.push(Buffer.from(typeof f.bytes === 'string' ? new TextEncoder().encode(f.bytes) : f.bytes));
+    parts.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${name}"\r\nContent-Type: ${f.type ?? 'application/octet-stream'}\r\n\r\n`,
+      ),
+    );
+    parts.push(
+      Buffer.from(typeof f.bytes === 'string' ? new TextEncoder().encode(f.bytes) : f.bytes),
+    );
     parts.push(Buffer.from('\r\n'));
   }
   parts.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+  return {
+    payload: Buffer.concat(parts),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
 }
 
 /** A small, valid PDF whose bytes differ by `label`. */
 export function samplePdf(label = 'Okence'): Uint8Array {
-  return concat(`%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R /Title (${label}) >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n`);
+  return concat(
+    `%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R /Title (${label}) >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n`,
+  );
 }

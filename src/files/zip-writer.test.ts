@@ -10,7 +10,12 @@ import fc from 'fast-check';
 import { readZipDirectory, type ZipLimits } from './zip.ts';
 import { uniqueNames, zipStream, type ZipSource } from './zip-writer.ts';
 
-const limits: ZipLimits = { maxEntries: 70_000, maxTotalUncompressed: 2 ** 32, maxRatio: 1, ratioFloor: 1 };
+const limits: ZipLimits = {
+  maxEntries: 70_000,
+  maxTotalUncompressed: 2 ** 32,
+  maxRatio: 1,
+  ratioFloor: 1,
+};
 const modified = new Date('2025-03-14T09:26:53Z');
 
 // Hands the bytes over in 64 KiB chunks, as fs.createReadStream does.
@@ -41,7 +46,11 @@ const files = [
   { name: 'Přihláška ěščřž.jpg', data: new Uint8Array(randomBytes(17)) },
   { name: 'Vabilo na sejo – Žalec.pdf', data: new Uint8Array(0) },
 ];
-const expectedNames = ['Vabilo na sejo – Žalec.pdf', 'Přihláška ěščřž.jpg', 'Vabilo na sejo – Žalec (2).pdf'];
+const expectedNames = [
+  'Vabilo na sejo – Žalec.pdf',
+  'Přihláška ěščřž.jpg',
+  'Vabilo na sejo – Žalec (2).pdf',
+];
 
 test('a later copy of a name is numbered before its extension, skipping numbers already taken', () => {
   assert.deepEqual(uniqueNames(['report.pdf', 'report.pdf', 'report (2).pdf', 'report.pdf']), [
@@ -61,12 +70,19 @@ test('a later copy of a name is numbered before its extension, skipping numbers 
 });
 
 test('names that differ only in case collide, as they would on Windows and macOS', () => {
-  assert.deepEqual(uniqueNames(['Zapisnik.pdf', 'ZAPISNIK.PDF', 'zapisnik (2).pdf']), ['Zapisnik.pdf', 'ZAPISNIK (3).PDF', 'zapisnik (2).pdf']);
+  assert.deepEqual(uniqueNames(['Zapisnik.pdf', 'ZAPISNIK.PDF', 'zapisnik (2).pdf']), [
+    'Zapisnik.pdf',
+    'ZAPISNIK (3).PDF',
+    'zapisnik (2).pdf',
+  ]);
   assert.deepEqual(uniqueNames(['Č.pdf', 'č.pdf']), ['Č.pdf', 'č (2).pdf']);
 });
 
 // A small alphabet, so that random lists are full of collisions and "(2)"-style names.
-const collidingName = fc.string({ unit: fc.constantFrom('a', 'A', 'č', 'Č', '.', ' ', '(', '2', '3', ')'), maxLength: 8 });
+const collidingName = fc.string({
+  unit: fc.constantFrom('a', 'A', 'č', 'Č', '.', ' ', '(', '2', '3', ')'),
+  maxLength: 8,
+});
 
 test('property: outputs are distinct even ignoring case, extensions are kept, the first copy is unchanged', () => {
   fc.assert(
@@ -76,7 +92,8 @@ test('property: outputs are distinct even ignoring case, extensions are kept, th
       assert.equal(new Set(out.map(folded)).size, out.length);
       out.forEach((name, i) => assert.equal(extensionOf(name), extensionOf(names[i] ?? '')));
       out.forEach((name, i) => {
-        if (names.findIndex((n) => folded(n) === folded(names[i] ?? '')) === i) assert.equal(name, names[i]);
+        if (names.findIndex((n) => folded(n) === folded(names[i] ?? '')) === i)
+          assert.equal(name, names[i]);
       });
     }),
   );
@@ -84,9 +101,12 @@ test('property: outputs are distinct even ignoring case, extensions are kept, th
 
 test('property: names that are already distinct come back unchanged', () => {
   fc.assert(
-    fc.property(fc.uniqueArray(fc.oneof(collidingName, fc.string()), { selector: folded, maxLength: 30 }), (names) => {
-      assert.deepEqual(uniqueNames(names), names);
-    }),
+    fc.property(
+      fc.uniqueArray(fc.oneof(collidingName, fc.string()), { selector: folded, maxLength: 30 }),
+      (names) => {
+        assert.deepEqual(uniqueNames(names), names);
+      },
+    ),
   );
 });
 
@@ -101,8 +121,15 @@ test("the repo's own strict reader accepts the archive; each entry's data is the
   const v = new DataView(archive.buffer, archive.byteOffset);
   r.entries.forEach((entry, i) => {
     const original = files[i]?.data ?? new Uint8Array(1);
-    assert.deepEqual(archive.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize), original);
-    assert.equal(v.getUint16(entry.localOffset + 6, true), 1 << 11, 'UTF-8 names, no data descriptor');
+    assert.deepEqual(
+      archive.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize),
+      original,
+    );
+    assert.equal(
+      v.getUint16(entry.localOffset + 6, true),
+      1 << 11,
+      'UTF-8 names, no data descriptor',
+    );
     assert.equal(v.getUint32(entry.localOffset + 14, true), crc32(original));
   });
 });
@@ -141,26 +168,44 @@ function withFile<T>(bytes: Uint8Array, use: (path: string) => T): T {
 }
 
 function run(command: string, args: string[]): string {
-  const result = spawnSync(command, args, { encoding: 'utf8', env: { ...process.env, LC_ALL: 'C.UTF-8' } });
-  assert.equal(result.status, 0, `${command} ${args.join(' ')} failed:\n${result.stdout}${result.stderr}`);
+  const result = spawnSync(command, args, {
+    encoding: 'utf8',
+    env: { ...process.env, LC_ALL: 'C.UTF-8' },
+  });
+  assert.equal(
+    result.status,
+    0,
+    `${command} ${args.join(' ')} failed:\n${result.stdout}${result.stderr}`,
+  );
   return result.stdout;
 }
 
 test('independent tools read the archive back: names, sizes, CRCs, contents and dates', async (t) => {
-  assert.ok(hasPython || hasUnzip, 'neither python3 nor unzip is installed, so nothing independent can check the archive');
+  assert.ok(
+    hasPython || hasUnzip,
+    'neither python3 nor unzip is installed, so nothing independent can check the archive',
+  );
   const archive = await zip(files.map((f) => source(f.name, f.data)));
   withFile(archive, (path) => {
     if (hasPython) {
       const listed = JSON.parse(run('python3', ['-c', PYTHON_CHECK, path]));
       // DOS time has two-second steps: 09:26:53 is stored as 09:26:52.
-      const expected = files.map((f, i) => [expectedNames[i], f.data.length, sha256(f.data), 1 << 11, [2025, 3, 14, 9, 26, 52]]);
+      const expected = files.map((f, i) => [
+        expectedNames[i],
+        f.data.length,
+        sha256(f.data),
+        1 << 11,
+        [2025, 3, 14, 9, 26, 52],
+      ]);
       assert.deepEqual(listed, expected);
     } else t.diagnostic('python3 is not installed; checked with unzip only');
     if (hasUnzip) {
       assert.match(run('unzip', ['-t', path]), /No errors detected/);
       assert.deepEqual(run('unzip', ['-Z1', path]).split('\n').filter(Boolean), expectedNames);
       files.forEach((f, i) => {
-        const out = spawnSync('unzip', ['-p', path, expectedNames[i] ?? ''], { env: { ...process.env, LC_ALL: 'C.UTF-8' } });
+        const out = spawnSync('unzip', ['-p', path, expectedNames[i] ?? ''], {
+          env: { ...process.env, LC_ALL: 'C.UTF-8' },
+        });
         assert.equal(sha256(out.stdout), sha256(f.data), `unzip -p ${expectedNames[i]}`);
       });
     } else t.diagnostic('unzip is not installed; checked with python3 only');
@@ -175,7 +220,11 @@ test('an empty list gives a valid empty archive', async () => {
   withFile(archive, (path) => {
     if (hasPython) assert.equal(run('python3', ['-c', PYTHON_CHECK, path]).trim(), '[]');
     // unzip reports an empty archive with exit status 1 and a warning, which is as good as it gets.
-    if (hasUnzip) assert.match(spawnSync('unzip', ['-l', path], { encoding: 'utf8' }).stderr, /zipfile is empty/);
+    if (hasUnzip)
+      assert.match(
+        spawnSync('unzip', ['-l', path], { encoding: 'utf8' }).stderr,
+        /zipfile is empty/,
+      );
   });
 });
 
@@ -203,7 +252,10 @@ test('a 5 MB file streams through in its own chunks, sent while it is still bein
   }
   assert.equal(opened, 2, 'once for the CRC, once to send');
   assert.equal(readsBeforeFirstData, 1, 'the first chunk goes out before the second is read');
-  assert.ok(sizes.length >= 80 && Math.max(...sizes) <= 65536, `chunks: ${sizes.length}, largest ${Math.max(...sizes)}`);
+  assert.ok(
+    sizes.length >= 80 && Math.max(...sizes) <= 65536,
+    `chunks: ${sizes.length}, largest ${Math.max(...sizes)}`,
+  );
 });
 
 test('more entries than a ZIP without ZIP64 can count are refused before any file is opened', async () => {
@@ -237,11 +289,19 @@ test('an archive over maxBytes is refused; one exactly at it is not', async () =
 
 test('a file that changes between its two reads aborts the archive', async () => {
   let reads = 0;
-  const shifty: ZipSource = { name: 'a.pdf', modified, open: () => source('a.pdf', new Uint8Array([reads++])).open() };
+  const shifty: ZipSource = {
+    name: 'a.pdf',
+    modified,
+    open: () => source('a.pdf', new Uint8Array([reads++])).open(),
+  };
   await assert.rejects(zip([shifty]), /changed while it was being zipped/);
   // Grows from 100,000 bytes when measured to 200,000 when sent: no more than was announced goes out.
   reads = 0;
-  const growing: ZipSource = { name: 'b.pdf', modified, open: () => source('b.pdf', new Uint8Array(++reads * 100_000)).open() };
+  const growing: ZipSource = {
+    name: 'b.pdf',
+    modified,
+    open: () => source('b.pdf', new Uint8Array(++reads * 100_000)).open(),
+  };
   let sent = 0;
   await assert.rejects(async () => {
     for await (const chunk of zipStream([growing])) sent += chunk.length;
@@ -256,7 +316,13 @@ test('dates are written in UTC, clamped to what DOS can hold, and an invalid dat
     return [v.getUint16(12, true), v.getUint16(10, true)];
   };
   assert.deepEqual(await stamp(new Date('1970-01-01T00:00:00Z')), [(0 << 9) | (1 << 5) | 1, 0]);
-  assert.deepEqual(await stamp(new Date('2300-06-01T12:00:00Z')), [(127 << 9) | (12 << 5) | 31, (23 << 11) | (59 << 5) | 29]);
-  assert.deepEqual(await stamp(new Date('2025-12-31T23:30:00Z')), [(45 << 9) | (12 << 5) | 31, (23 << 11) | (30 << 5)]);
+  assert.deepEqual(await stamp(new Date('2300-06-01T12:00:00Z')), [
+    (127 << 9) | (12 << 5) | 31,
+    (23 << 11) | (59 << 5) | 29,
+  ]);
+  assert.deepEqual(await stamp(new Date('2025-12-31T23:30:00Z')), [
+    (45 << 9) | (12 << 5) | 31,
+    (23 << 11) | (30 << 5),
+  ]);
   await assert.rejects(stamp(new Date('not a date')), RangeError);
 });

@@ -13,7 +13,11 @@
 import { crc32 } from 'node:zlib';
 
 /** One file to put in the archive; `open` is called twice and must give the same bytes both times. */
-export type ZipSource = { name: string; modified: Date; open(): NodeJS.ReadableStream | AsyncIterable<Uint8Array> };
+export type ZipSource = {
+  name: string;
+  modified: Date;
+  open(): NodeJS.ReadableStream | AsyncIterable<Uint8Array>;
+};
 
 /** `maxBytes` caps the whole archive; it can only lower the format's own 4 GiB − 1 limit. */
 export type ZipOptions = { maxBytes?: number };
@@ -39,11 +43,22 @@ const MAX_BYTES = 0xffffffff;
 
 const encoder = new TextEncoder();
 
-type Entry = { name: Uint8Array; crc: number; size: number; time: number; date: number; offset: number };
+type Entry = {
+  name: Uint8Array;
+  crc: number;
+  size: number;
+  time: number;
+  date: number;
+  offset: number;
+};
 
 /** The archive's bytes, one chunk at a time; sources are opened one at a time, in order. */
-export async function* zipStream(sources: readonly ZipSource[], options: ZipOptions = {}): AsyncGenerator<Uint8Array> {
-  if (sources.length > MAX_ENTRIES) throw new RangeError(`a ZIP without ZIP64 holds at most ${MAX_ENTRIES} files`);
+export async function* zipStream(
+  sources: readonly ZipSource[],
+  options: ZipOptions = {},
+): AsyncGenerator<Uint8Array> {
+  if (sources.length > MAX_ENTRIES)
+    throw new RangeError(`a ZIP without ZIP64 holds at most ${MAX_ENTRIES} files`);
   const maxBytes = Math.min(options.maxBytes ?? MAX_BYTES, MAX_BYTES);
   const names = uniqueNames(sources.map((s) => safeName(s.name)));
   const directory: Uint8Array[] = [];
@@ -94,7 +109,9 @@ export function uniqueNames(names: readonly string[]): string[] {
 // A leading dot (".env") starts a hidden name, not an extension.
 function splitExtension(name: string): { stem: string; extension: string } {
   const dot = name.lastIndexOf('.');
-  return dot > 0 ? { stem: name.slice(0, dot), extension: name.slice(dot) } : { stem: name, extension: '' };
+  return dot > 0
+    ? { stem: name.slice(0, dot), extension: name.slice(dot) }
+    : { stem: name, extension: '' };
 }
 
 function collisionKey(name: string): string {
@@ -134,7 +151,8 @@ async function* copy(source: ZipSource, entry: Entry): AsyncGenerator<Uint8Array
     if (size > entry.size) break;
     yield chunk;
   }
-  if (crc !== entry.crc || size !== entry.size) throw new Error('a file changed while it was being zipped');
+  if (crc !== entry.crc || size !== entry.size)
+    throw new Error('a file changed while it was being zipped');
 }
 
 async function* chunksOf(source: ZipSource): AsyncGenerator<Uint8Array> {
@@ -149,7 +167,9 @@ async function* chunksOf(source: ZipSource): AsyncGenerator<Uint8Array> {
 function dosDateTime(moment: Date): { date: number; time: number } {
   const ms = moment.getTime();
   if (Number.isNaN(ms)) throw new RangeError('invalid modification date');
-  const d = new Date(Math.min(Math.max(ms, Date.UTC(1980, 0, 1)), Date.UTC(2107, 11, 31, 23, 59, 59)));
+  const d = new Date(
+    Math.min(Math.max(ms, Date.UTC(1980, 0, 1)), Date.UTC(2107, 11, 31, 23, 59, 59)),
+  );
   return {
     date: ((d.getUTCFullYear() - 1980) << 9) | ((d.getUTCMonth() + 1) << 5) | d.getUTCDate(),
     time: (d.getUTCHours() << 11) | (d.getUTCMinutes() << 5) | (d.getUTCSeconds() >> 1),

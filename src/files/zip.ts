@@ -29,7 +29,8 @@ export interface ZipLimits {
 }
 
 /** The directory's entries, or why the archive is refused. */
-export type ZipResult = { ok: true; entries: ZipEntry[] } | { ok: false; reason: 'zip_bomb' | 'bad_zip' };
+export type ZipResult =
+  { ok: true; entries: ZipEntry[] } | { ok: false; reason: 'zip_bomb' | 'bad_zip' };
 
 const LOCAL_HEADER = 0x04034b50; // 4.3.7
 const CENTRAL_HEADER = 0x02014b50; // 4.3.12
@@ -80,7 +81,9 @@ export function hasZipTail(bytes: Uint8Array): boolean {
   const offset = v.getUint32(at + 16, true);
   const isCentral = (p: number) => p >= 0 && p + 4 <= at && v.getUint32(p, true) === CENTRAL_HEADER;
   // An empty archive (no entries) is still an archive to a reader.
-  return isCentral(offset) || isCentral(at - size) || (size === 0 && v.getUint16(at + 10, true) === 0);
+  return (
+    isCentral(offset) || isCentral(at - size) || (size === 0 && v.getUint16(at + 10, true) === 0)
+  );
 }
 
 /** Reads and checks the whole central directory of a ZIP held entirely in memory. */
@@ -97,7 +100,8 @@ export function readZipDirectory(bytes: Uint8Array, limits: ZipLimits): ZipResul
   const total = v.getUint16(end + 10, true);
   const directorySize = v.getUint32(end + 12, true);
   const directoryOffset = v.getUint32(end + 16, true);
-  if (total === 0xffff || directorySize === 0xffffffff || directoryOffset === 0xffffffff) return BAD;
+  if (total === 0xffff || directorySize === 0xffffffff || directoryOffset === 0xffffffff)
+    return BAD;
   // Split and spanned archives (section 8) are never uploads.
   if (disk !== 0 || directoryDisk !== 0 || onThisDisk !== total) return BAD;
   if (total > limits.maxEntries) return BOMB;
@@ -116,7 +120,11 @@ export function readZipDirectory(bytes: Uint8Array, limits: ZipLimits): ZipResul
     totalUncompressed += entry.uncompressedSize;
     if (totalUncompressed > limits.maxTotalUncompressed) return BOMB;
     if (entry.uncompressedSize >= limits.ratioFloor) {
-      if (entry.compressedSize === 0 || entry.uncompressedSize / entry.compressedSize > limits.maxRatio) return BOMB;
+      if (
+        entry.compressedSize === 0 ||
+        entry.uncompressedSize / entry.compressedSize > limits.maxRatio
+      )
+        return BOMB;
     }
     entries.push(entry);
     p = next;
@@ -127,7 +135,12 @@ export function readZipDirectory(bytes: Uint8Array, limits: ZipLimits): ZipResul
 
 // One central directory header (4.3.12) and the local header it points to (4.3.7), or null
 // when anything is malformed, unsafe or disagrees between the two.
-function readCentralHeader(bytes: Uint8Array, v: DataView, p: number, limit: number): { entry: ZipEntry; next: number } | null {
+function readCentralHeader(
+  bytes: Uint8Array,
+  v: DataView,
+  p: number,
+  limit: number,
+): { entry: ZipEntry; next: number } | null {
   if (p + CENTRAL_SIZE > bytes.length || v.getUint32(p, true) !== CENTRAL_HEADER) return null;
   const flags = v.getUint16(p + 8, true);
   const method = v.getUint16(p + 10, true);
@@ -144,26 +157,42 @@ function readCentralHeader(bytes: Uint8Array, v: DataView, p: number, limit: num
   // Encrypted entries cannot be scanned; office formats store only (0) or deflate (8) (4.4.5).
   if (flags & FLAG_ENCRYPTED || (method !== 0 && method !== 8) || startDisk !== 0) return null;
   if (method === 0 && compressedSize !== uncompressedSize) return null;
-  if (compressedSize === 0xffffffff || uncompressedSize === 0xffffffff || localOffset === 0xffffffff) return null;
+  if (
+    compressedSize === 0xffffffff ||
+    uncompressedSize === 0xffffffff ||
+    localOffset === 0xffffffff
+  )
+    return null;
   const nameBytes = bytes.subarray(p + CENTRAL_SIZE, p + CENTRAL_SIZE + nameLength);
   if (!extraIsSafe(v, p + CENTRAL_SIZE + nameLength, extraLength)) return null;
   // 4.4.4 bit 11 marks UTF-8 names; others are CP437, whose ASCII part is all the checks need.
   const name = new TextDecoder('utf-8').decode(nameBytes);
   if (!nameIsSafe(name)) return null;
 
-  if (localOffset + LOCAL_SIZE > limit || v.getUint32(localOffset, true) !== LOCAL_HEADER) return null;
+  if (localOffset + LOCAL_SIZE > limit || v.getUint32(localOffset, true) !== LOCAL_HEADER)
+    return null;
   const localNameLength = v.getUint16(localOffset + 26, true);
   const localExtraLength = v.getUint16(localOffset + 28, true);
   const dataOffset = localOffset + LOCAL_SIZE + localNameLength + localExtraLength;
   if (dataOffset + compressedSize > limit) return null;
-  const localName = bytes.subarray(localOffset + LOCAL_SIZE, localOffset + LOCAL_SIZE + localNameLength);
+  const localName = bytes.subarray(
+    localOffset + LOCAL_SIZE,
+    localOffset + LOCAL_SIZE + localNameLength,
+  );
   if (Buffer.compare(localName, nameBytes) !== 0) return null;
   if (v.getUint16(localOffset + 8, true) !== method) return null;
   if (!(flags & FLAG_DATA_DESCRIPTOR)) {
-    if (v.getUint32(localOffset + 18, true) !== compressedSize || v.getUint32(localOffset + 22, true) !== uncompressedSize) return null;
+    if (
+      v.getUint32(localOffset + 18, true) !== compressedSize ||
+      v.getUint32(localOffset + 22, true) !== uncompressedSize
+    )
+      return null;
   }
   if (!extraIsSafe(v, localOffset + LOCAL_SIZE + localNameLength, localExtraLength)) return null;
-  return { entry: { name, method, compressedSize, uncompressedSize, crc32, localOffset, dataOffset }, next };
+  return {
+    entry: { name, method, compressedSize, uncompressedSize, crc32, localOffset, dataOffset },
+    next,
+  };
 }
 
 // Extra fields are (id, size, data) blocks (4.5.1); they must tile their space exactly and
@@ -195,7 +224,8 @@ function noOverlaps(entries: ZipEntry[]): boolean {
   for (let i = 1; i < sorted.length; i++) {
     const before = sorted[i - 1];
     const after = sorted[i];
-    if (!before || !after || before.dataOffset + before.compressedSize > after.localOffset) return false;
+    if (!before || !after || before.dataOffset + before.compressedSize > after.localOffset)
+      return false;
   }
   return true;
 }

@@ -7,9 +7,35 @@ import { translators } from './language.ts';
 import { ERROR_CODES, problemText } from './problem.ts';
 import { bootTestApp } from './testing.ts';
 
-type Injected = { statusCode: number; headers: Record<string, unknown>; body: string; json(): unknown };
-type Doc = { paths: Record<string, Record<string, { operationId: string; responses: Record<string, { content?: Record<string, { examples?: Record<string, unknown> }> }> }>> };
-type ProblemBody = { type: string; code: string; title: string; status: number; detail?: string; errors?: { field: string; code: string }[] };
+type Injected = {
+  statusCode: number;
+  headers: Record<string, unknown>;
+  body: string;
+  json(): unknown;
+};
+type Doc = {
+  paths: Record<
+    string,
+    Record<
+      string,
+      {
+        operationId: string;
+        responses: Record<
+          string,
+          { content?: Record<string, { examples?: Record<string, unknown> }> }
+        >;
+      }
+    >
+  >;
+};
+type ProblemBody = {
+  type: string;
+  code: string;
+  title: string;
+  status: number;
+  detail?: string;
+  errors?: { field: string; code: string }[];
+};
 
 const JSON_TYPE = { 'content-type': 'application/json' };
 const WHERE = '/api/v1/organisations/koprivnice/services/konzultace-stavby';
@@ -25,25 +51,63 @@ for (const kind of DB_KINDS) {
   describe(`every refusal of the public API is documented on its operation, on ${kind}`, () => {
     let okence: Okence;
     let doc: Doc;
-    const seen: { operationId: string; path: string; method: string; status: number; problem: ProblemBody }[] = [];
+    const seen: {
+      operationId: string;
+      path: string;
+      method: string;
+      status: number;
+      problem: ProblemBody;
+    }[] = [];
 
     /** Sends a request to an operation (by its document path) and records the problem it answers. */
-    async function call(method: string, docPath: string, url: string, opts: { headers?: Record<string, string>; payload?: string } = {}): Promise<Injected> {
-      const res = (await okence.app.inject({ method: method as 'GET', url, headers: opts.headers ?? {}, ...(opts.payload !== undefined ? { payload: opts.payload } : {}) })) as unknown as Injected;
+    async function call(
+      method: string,
+      docPath: string,
+      url: string,
+      opts: { headers?: Record<string, string>; payload?: string } = {},
+    ): Promise<Injected> {
+      const res = (await okence.app.inject({
+        method: method as 'GET',
+        url,
+        headers: opts.headers ?? {},
+        ...(opts.payload !== undefined ? { payload: opts.payload } : {}),
+      })) as unknown as Injected;
       if (res.statusCode >= 400) {
-        assert.match(String(res.headers['content-type']), /^application\/problem\+json/, `${method} ${url}: ${res.statusCode} is a problem document`);
+        assert.match(
+          String(res.headers['content-type']),
+          /^application\/problem\+json/,
+          `${method} ${url}: ${res.statusCode} is a problem document`,
+        );
         // Like every answer of the API: a 404 is cacheable by default, and a proxy must not keep one.
-        assert.equal(res.headers['cache-control'], 'no-store', `${method} ${url}: ${res.statusCode} is not stored`);
+        assert.equal(
+          res.headers['cache-control'],
+          'no-store',
+          `${method} ${url}: ${res.statusCode} is not stored`,
+        );
         const operation = doc.paths[docPath]?.[method.toLowerCase()];
         assert.ok(operation, `${method} ${docPath} is in the document`);
-        seen.push({ operationId: operation.operationId, path: docPath, method, status: res.statusCode, problem: res.json() as ProblemBody });
+        seen.push({
+          operationId: operation.operationId,
+          path: docPath,
+          method,
+          status: res.statusCode,
+          problem: res.json() as ProblemBody,
+        });
       }
       return res;
     }
 
     async function readCode(email: string): Promise<string> {
-      const rows = await okence.handle.db.selectFrom('mail_outbox').select('text_body').where('to_address', '=', email).orderBy('created_at', 'desc').execute();
-      return /\b(\d{6})\b/.exec(rows.find((r) => /\b\d{6}\b/.test(r.text_body))?.text_body ?? '')?.[1] ?? '';
+      const rows = await okence.handle.db
+        .selectFrom('mail_outbox')
+        .select('text_body')
+        .where('to_address', '=', email)
+        .orderBy('created_at', 'desc')
+        .execute();
+      return (
+        /\b(\d{6})\b/.exec(rows.find((r) => /\b\d{6}\b/.test(r.text_body))?.text_body ?? '')?.[1] ??
+        ''
+      );
     }
 
     before(async () => {
@@ -54,18 +118,52 @@ for (const kind of DB_KINDS) {
 
     test('each operation driven into each of its refusals', async () => {
       // Tenants
-      await call('GET', '/organisations/{organisation}/offices', '/api/v1/organisations/Not_A_Slug/offices');
-      await call('GET', '/organisations/{organisation}/offices', '/api/v1/organisations/nowhere/offices');
-      await call('GET', '/organisations/{organisation}/services', '/api/v1/organisations/nowhere/services');
-      await call('GET', '/organisations/{organisation}/services', '/api/v1/organisations/koprivnice/services?office=Bad%20Office');
+      await call(
+        'GET',
+        '/organisations/{organisation}/offices',
+        '/api/v1/organisations/Not_A_Slug/offices',
+      );
+      await call(
+        'GET',
+        '/organisations/{organisation}/offices',
+        '/api/v1/organisations/nowhere/offices',
+      );
+      await call(
+        'GET',
+        '/organisations/{organisation}/services',
+        '/api/v1/organisations/nowhere/services',
+      );
+      await call(
+        'GET',
+        '/organisations/{organisation}/services',
+        '/api/v1/organisations/koprivnice/services?office=Bad%20Office',
+      );
 
       // Availability
       const availability = '/organisations/{organisation}/services/{service}/availability';
       await call('GET', availability, `${WHERE}/availability`);
-      await call('GET', availability, `${WHERE}/availability?office=stavebni-urad&from=2026-12-09&to=2026-12-01`);
-      await call('GET', availability, `${WHERE}/availability?office=nowhere&from=2026-12-01&to=2026-12-09`);
-      await call('GET', availability, '/api/v1/organisations/koprivnice/services/%E0%A4%A/availability?office=stavebni-urad&from=2026-12-01&to=2026-12-09');
-      const free = (await call('GET', availability, `${WHERE}/availability?office=stavebni-urad&from=2026-11-30&to=2026-12-09`)).json() as {
+      await call(
+        'GET',
+        availability,
+        `${WHERE}/availability?office=stavebni-urad&from=2026-12-09&to=2026-12-01`,
+      );
+      await call(
+        'GET',
+        availability,
+        `${WHERE}/availability?office=nowhere&from=2026-12-01&to=2026-12-09`,
+      );
+      await call(
+        'GET',
+        availability,
+        '/api/v1/organisations/koprivnice/services/%E0%A4%A/availability?office=stavebni-urad&from=2026-12-01&to=2026-12-09',
+      );
+      const free = (
+        await call(
+          'GET',
+          availability,
+          `${WHERE}/availability?office=stavebni-urad&from=2026-11-30&to=2026-12-09`,
+        )
+      ).json() as {
         days: { times: { start: string }[] }[];
       };
       const [first, second, third] = free.days.flatMap((d) => d.times).map((t) => t.start);
@@ -73,40 +171,103 @@ for (const kind of DB_KINDS) {
 
       // Holds
       const holds = '/organisations/{organisation}/services/{service}/holds';
-      const body = (start: string, email: string) => JSON.stringify({ office: 'stavebni-urad', start, name: 'Jan Novák', email });
+      const body = (start: string, email: string) =>
+        JSON.stringify({ office: 'stavebni-urad', start, name: 'Jan Novák', email });
       await call('POST', holds, `${WHERE}/holds`, { payload: body(first, 'a@example.cz') });
-      await call('POST', holds, `${WHERE}/holds`, { headers: { 'content-type': 'text/plain' }, payload: body(first, 'a@example.cz') });
-      await call('POST', holds, `${WHERE}/holds`, { headers: JSON_TYPE, payload: '{"office": "stavebni-urad",' });
-      await call('POST', holds, `${WHERE}/holds`, { headers: JSON_TYPE, payload: JSON.stringify({ name: 'x'.repeat(2_000_000) }) });
+      await call('POST', holds, `${WHERE}/holds`, {
+        headers: { 'content-type': 'text/plain' },
+        payload: body(first, 'a@example.cz'),
+      });
+      await call('POST', holds, `${WHERE}/holds`, {
+        headers: JSON_TYPE,
+        payload: '{"office": "stavebni-urad",',
+      });
+      await call('POST', holds, `${WHERE}/holds`, {
+        headers: JSON_TYPE,
+        payload: JSON.stringify({ name: 'x'.repeat(2_000_000) }),
+      });
       await call('POST', holds, `${WHERE}/holds`, { headers: JSON_TYPE, payload: '{}' });
-      await call('POST', holds, `${WHERE}/holds`, { headers: JSON_TYPE, payload: JSON.stringify({ office: 'nowhere', start: first, name: 'Jan Novák', email: 'a@example.cz' }) });
-      await call('POST', holds, `${WHERE}/holds`, { headers: JSON_TYPE, payload: body('2026-12-07T07:07:00.000Z', 'a@example.cz') });
-      const held = await call('POST', holds, `${WHERE}/holds`, { headers: JSON_TYPE, payload: body(first, 'jan@example.cz') });
+      await call('POST', holds, `${WHERE}/holds`, {
+        headers: JSON_TYPE,
+        payload: JSON.stringify({
+          office: 'nowhere',
+          start: first,
+          name: 'Jan Novák',
+          email: 'a@example.cz',
+        }),
+      });
+      await call('POST', holds, `${WHERE}/holds`, {
+        headers: JSON_TYPE,
+        payload: body('2026-12-07T07:07:00.000Z', 'a@example.cz'),
+      });
+      const held = await call('POST', holds, `${WHERE}/holds`, {
+        headers: JSON_TYPE,
+        payload: body(first, 'jan@example.cz'),
+      });
       assert.equal(held.statusCode, 201, held.body);
       const { holdId } = held.json() as { holdId: string };
-      await call('POST', holds, `${WHERE}/holds`, { headers: JSON_TYPE, payload: body(first, 'petr@example.cz') });
+      await call('POST', holds, `${WHERE}/holds`, {
+        headers: JSON_TYPE,
+        payload: body(first, 'petr@example.cz'),
+      });
 
       // Confirm and resend
       const confirm = '/holds/{holdId}/confirm';
       const resend = '/holds/{holdId}/resend';
-      await call('POST', confirm, '/api/v1/holds/not-a-uuid/confirm', { headers: JSON_TYPE, payload: '{"code":"123456"}' });
-      await call('POST', confirm, `/api/v1/holds/${NO_HOLD}/confirm`, { headers: JSON_TYPE, payload: '{"code":"123456"}' });
-      await call('POST', confirm, `/api/v1/holds/${holdId}/confirm`, { payload: '{"code":"123456"}' });
-      await call('POST', confirm, `/api/v1/holds/${holdId}/confirm`, { headers: JSON_TYPE, payload: '{"code":"12345"}' });
-      await call('POST', confirm, `/api/v1/holds/${holdId}/confirm`, { headers: JSON_TYPE, payload: JSON.stringify({ code: '1'.repeat(2_000_000) }) });
+      await call('POST', confirm, '/api/v1/holds/not-a-uuid/confirm', {
+        headers: JSON_TYPE,
+        payload: '{"code":"123456"}',
+      });
+      await call('POST', confirm, `/api/v1/holds/${NO_HOLD}/confirm`, {
+        headers: JSON_TYPE,
+        payload: '{"code":"123456"}',
+      });
+      await call('POST', confirm, `/api/v1/holds/${holdId}/confirm`, {
+        payload: '{"code":"123456"}',
+      });
+      await call('POST', confirm, `/api/v1/holds/${holdId}/confirm`, {
+        headers: JSON_TYPE,
+        payload: '{"code":"12345"}',
+      });
+      await call('POST', confirm, `/api/v1/holds/${holdId}/confirm`, {
+        headers: JSON_TYPE,
+        payload: JSON.stringify({ code: '1'.repeat(2_000_000) }),
+      });
       await call('POST', resend, `/api/v1/holds/${NO_HOLD}/resend`, { headers: JSON_TYPE });
-      const tooSoon = await call('POST', resend, `/api/v1/holds/${holdId}/resend`, { headers: JSON_TYPE });
+      const tooSoon = await call('POST', resend, `/api/v1/holds/${holdId}/resend`, {
+        headers: JSON_TYPE,
+      });
       assert.equal(tooSoon.statusCode, 429);
-      assert.match(String(tooSoon.headers['retry-after']), /^([1-9]|[12]\d|30)$/, 'a resend too soon says when the next one is taken');
-      assert.equal('retryAfterSeconds' in (tooSoon.json() as object), false, 'in the header, not the body');
+      assert.match(
+        String(tooSoon.headers['retry-after']),
+        /^([1-9]|[12]\d|30)$/,
+        'a resend too soon says when the next one is taken',
+      );
+      assert.equal(
+        'retryAfterSeconds' in (tooSoon.json() as object),
+        false,
+        'in the header, not the body',
+      );
       await call('POST', resend, `/api/v1/holds/${holdId}/resend`);
-      await call('POST', resend, `/api/v1/holds/${holdId}/resend`, { headers: JSON_TYPE, payload: '{oops' });
+      await call('POST', resend, `/api/v1/holds/${holdId}/resend`, {
+        headers: JSON_TYPE,
+        payload: '{oops',
+      });
       const code = await readCode('jan@example.cz');
-      await call('POST', confirm, `/api/v1/holds/${holdId}/confirm`, { headers: JSON_TYPE, payload: JSON.stringify({ code: code === '000000' ? '111111' : '000000' }) });
-      const confirmed = await call('POST', confirm, `/api/v1/holds/${holdId}/confirm`, { headers: JSON_TYPE, payload: JSON.stringify({ code }) });
+      await call('POST', confirm, `/api/v1/holds/${holdId}/confirm`, {
+        headers: JSON_TYPE,
+        payload: JSON.stringify({ code: code === '000000' ? '111111' : '000000' }),
+      });
+      const confirmed = await call('POST', confirm, `/api/v1/holds/${holdId}/confirm`, {
+        headers: JSON_TYPE,
+        payload: JSON.stringify({ code }),
+      });
       assert.equal(confirmed.statusCode, 200, confirmed.body);
       const token = (confirmed.json() as { manageUrl: string }).manageUrl.split('/m/')[1] ?? '';
-      await call('POST', confirm, `/api/v1/holds/${holdId}/confirm`, { headers: JSON_TYPE, payload: JSON.stringify({ code }) });
+      await call('POST', confirm, `/api/v1/holds/${holdId}/confirm`, {
+        headers: JSON_TYPE,
+        payload: JSON.stringify({ code }),
+      });
       await call('POST', resend, `/api/v1/holds/${holdId}/resend`, { headers: JSON_TYPE });
 
       // Bookings
@@ -115,26 +276,67 @@ for (const kind of DB_KINDS) {
       const cancel = '/bookings/{manageToken}/cancel';
       await call('GET', booking, '/api/v1/bookings/short');
       await call('GET', booking, `/api/v1/bookings/${NO_TOKEN}`);
-      await call('POST', reschedule, `/api/v1/bookings/${NO_TOKEN}/reschedule`, { headers: JSON_TYPE, payload: JSON.stringify({ start: second }) });
-      await call('POST', reschedule, `/api/v1/bookings/${token}/reschedule`, { headers: JSON_TYPE, payload: JSON.stringify({ start: 'tomorrow' }) });
-      await call('POST', reschedule, `/api/v1/bookings/${token}/reschedule`, { headers: JSON_TYPE, payload: JSON.stringify({ start: '2026-12-07T07:07:00.000Z' }) });
-      await call('POST', reschedule, `/api/v1/bookings/${token}/reschedule`, { payload: JSON.stringify({ start: second }) });
-      await call('POST', reschedule, `/api/v1/bookings/${token}/reschedule`, { headers: JSON_TYPE, payload: JSON.stringify({ start: 'x'.repeat(2_000_000) }) });
+      await call('POST', reschedule, `/api/v1/bookings/${NO_TOKEN}/reschedule`, {
+        headers: JSON_TYPE,
+        payload: JSON.stringify({ start: second }),
+      });
+      await call('POST', reschedule, `/api/v1/bookings/${token}/reschedule`, {
+        headers: JSON_TYPE,
+        payload: JSON.stringify({ start: 'tomorrow' }),
+      });
+      await call('POST', reschedule, `/api/v1/bookings/${token}/reschedule`, {
+        headers: JSON_TYPE,
+        payload: JSON.stringify({ start: '2026-12-07T07:07:00.000Z' }),
+      });
+      await call('POST', reschedule, `/api/v1/bookings/${token}/reschedule`, {
+        payload: JSON.stringify({ start: second }),
+      });
+      await call('POST', reschedule, `/api/v1/bookings/${token}/reschedule`, {
+        headers: JSON_TYPE,
+        payload: JSON.stringify({ start: 'x'.repeat(2_000_000) }),
+      });
       await call('POST', cancel, `/api/v1/bookings/${NO_TOKEN}/cancel`, { headers: JSON_TYPE });
-      await call('POST', cancel, `/api/v1/bookings/${token}/cancel`, { headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'a=b' });
-      assert.equal((await call('POST', cancel, `/api/v1/bookings/${token}/cancel`, { headers: JSON_TYPE })).statusCode, 200);
+      await call('POST', cancel, `/api/v1/bookings/${token}/cancel`, {
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload: 'a=b',
+      });
+      assert.equal(
+        (await call('POST', cancel, `/api/v1/bookings/${token}/cancel`, { headers: JSON_TYPE }))
+          .statusCode,
+        200,
+      );
       await call('POST', cancel, `/api/v1/bookings/${token}/cancel`, { headers: JSON_TYPE });
-      await call('POST', reschedule, `/api/v1/bookings/${token}/reschedule`, { headers: JSON_TYPE, payload: JSON.stringify({ start: third }) });
+      await call('POST', reschedule, `/api/v1/bookings/${token}/reschedule`, {
+        headers: JSON_TYPE,
+        payload: JSON.stringify({ start: third }),
+      });
 
       const undocumented = seen.filter(({ path, method, status, problem }) => {
-        const documented = doc.paths[path]?.[method.toLowerCase()]?.responses[String(status)]?.content?.['application/problem+json']?.examples ?? {};
+        const documented =
+          doc.paths[path]?.[method.toLowerCase()]?.responses[String(status)]?.content?.[
+            'application/problem+json'
+          ]?.examples ?? {};
         return problem.status !== status || !(problem.code in documented);
       });
-      assert.deepEqual(undocumented.map((u) => `${u.operationId}: ${u.status} ${u.problem.code}`), [], 'every refusal is documented on its operation');
+      assert.deepEqual(
+        undocumented.map((u) => `${u.operationId}: ${u.status} ${u.problem.code}`),
+        [],
+        'every refusal is documented on its operation',
+      );
 
       // Every kind of refusal a client can meet was met, and each code's type is a page that explains it.
       const codes = new Set(seen.map((s) => s.problem.code));
-      for (const expected of ['invalid_input', 'not_found', 'conflict', 'no_longer_possible', 'unprocessable', 'time_not_bookable', 'payload_too_large', 'unsupported_media_type', 'rate_limited']) {
+      for (const expected of [
+        'invalid_input',
+        'not_found',
+        'conflict',
+        'no_longer_possible',
+        'unprocessable',
+        'time_not_bookable',
+        'payload_too_large',
+        'unsupported_media_type',
+        'rate_limited',
+      ]) {
         assert.ok(codes.has(expected), `some request met ${expected}`);
       }
       for (const { problem } of seen) {
@@ -144,26 +346,45 @@ for (const kind of DB_KINDS) {
     });
 
     test('a resend for a hold that does not exist is 404 not_found, not a conflict', async () => {
-      const res = await okence.app.inject({ method: 'POST', url: `/api/v1/holds/${NO_HOLD}/resend`, headers: JSON_TYPE, payload: '{}' });
+      const res = await okence.app.inject({
+        method: 'POST',
+        url: `/api/v1/holds/${NO_HOLD}/resend`,
+        headers: JSON_TYPE,
+        payload: '{}',
+      });
       assert.equal(res.statusCode, 404);
       assert.equal(res.json<ProblemBody>().code, 'not_found');
     });
 
     test('problem titles speak of the API, not of pages, in each language; the HTML 404 page keeps its wording', async () => {
-      for (const [lang, pageTitle] of [['en', 'Page not found'], ['sl', 'Strani ni mogoče najti'], ['cs', 'Stránka nenalezena']] as const) {
-        const res = await okence.app.inject({ url: `/api/v1/bookings/${NO_TOKEN}`, headers: { 'accept-language': lang } });
+      for (const [lang, pageTitle] of [
+        ['en', 'Page not found'],
+        ['sl', 'Strani ni mogoče najti'],
+        ['cs', 'Stránka nenalezena'],
+      ] as const) {
+        const res = await okence.app.inject({
+          url: `/api/v1/bookings/${NO_TOKEN}`,
+          headers: { 'accept-language': lang },
+        });
         const problem = res.json<ProblemBody>();
         assert.equal(res.headers['content-language'], lang);
         assert.match(String(res.headers.vary), /accept-language/i);
         assert.notEqual(problem.title, pageTitle, `${lang}: ${problem.title}`);
-        assert.doesNotMatch(`${problem.title} ${problem.detail}`, /\b(page|stran|stránk)/i, `${lang}: ${problem.title} / ${problem.detail}`);
-        const page = await okence.app.inject({ url: '/no/such/page', headers: { 'accept-language': lang } });
+        assert.doesNotMatch(
+          `${problem.title} ${problem.detail}`,
+          /\b(page|stran|stránk)/i,
+          `${lang}: ${problem.title} / ${problem.detail}`,
+        );
+        const page = await okence.app.inject({
+          url: '/no/such/page',
+          headers: { 'accept-language': lang },
+        });
         assert.equal(page.statusCode, 404);
         assert.match(page.body, new RegExp(`<h1>${pageTitle}</h1>`));
       }
     });
 
-    test('a method an operation\'s address does not take is 405 method_not_allowed with Allow, as a problem document', async () => {
+    test("a method an operation's address does not take is 405 method_not_allowed with Allow, as a problem document", async () => {
       for (const [method, url, allow] of [
         ['DELETE', '/api/v1/organisations', 'GET, HEAD'],
         ['PUT', `/api/v1/bookings/${NO_TOKEN}`, 'GET, HEAD'],
@@ -171,18 +392,34 @@ for (const kind of DB_KINDS) {
         ['OPTIONS', `/api/v1/holds/${NO_HOLD}/confirm`, 'POST'],
         ['PATCH', '/api/v1/organisations/whatever/services', 'GET, HEAD'],
       ] as const) {
-        const res = await okence.app.inject({ method, url, headers: { 'content-type': 'application/json', 'accept-language': 'cs' }, payload: method === 'GET' || method === 'OPTIONS' ? undefined : '{}' });
+        const res = await okence.app.inject({
+          method,
+          url,
+          headers: { 'content-type': 'application/json', 'accept-language': 'cs' },
+          payload: method === 'GET' || method === 'OPTIONS' ? undefined : '{}',
+        });
         assert.equal(res.statusCode, 405, `${method} ${url}`);
         assert.equal(res.headers.allow, allow, `${method} ${url}`);
         assert.match(String(res.headers['content-type']), /^application\/problem\+json/);
         const problem = res.json<ProblemBody>();
         assert.equal(problem.code, 'method_not_allowed');
         assert.equal(res.headers['content-language'], 'cs');
-        assert.equal((await okence.app.inject({ url: new URL(problem.type).pathname })).statusCode, 200, 'its page exists');
+        assert.equal(
+          (await okence.app.inject({ url: new URL(problem.type).pathname })).statusCode,
+          200,
+          'its page exists',
+        );
       }
-      assert.match((doc as unknown as { info: { description: string } }).info.description, /405 method_not_allowed with an Allow header/, 'the document says so');
+      assert.match(
+        (doc as unknown as { info: { description: string } }).info.description,
+        /405 method_not_allowed with an Allow header/,
+        'the document says so',
+      );
       // An address no operation has stays a 404; so does a trailing slash.
-      assert.equal((await okence.app.inject({ method: 'DELETE', url: '/api/v1/nothing' })).statusCode, 404);
+      assert.equal(
+        (await okence.app.inject({ method: 'DELETE', url: '/api/v1/nothing' })).statusCode,
+        404,
+      );
       assert.equal((await okence.app.inject({ url: '/api/v1/organisations/' })).statusCode, 404);
     });
 
@@ -191,46 +428,94 @@ for (const kind of DB_KINDS) {
         for (const lang of ['sl', 'cs', 'en'] as const) {
           const page = await okence.app.inject({ url: `/problems/${code}?lang=${lang}` });
           assert.equal(page.statusCode, 200, `${code} ${lang}`);
-          assert.ok(page.body.includes(`<h1>${translators[lang](problemText(code).title)}</h1>`), `${code} ${lang}`);
+          assert.ok(
+            page.body.includes(`<h1>${translators[lang](problemText(code).title)}</h1>`),
+            `${code} ${lang}`,
+          );
         }
       }
     });
 
     test('a path parameter longer than any the API takes is invalid_input, not a 500 "our fault"', async () => {
-      for (const [method, url] of [['GET', `/api/v1/bookings/${'a'.repeat(300)}`], ['POST', `/api/v1/holds/${'a'.repeat(300)}/confirm`]] as const) {
-        const res = await okence.app.inject({ method, url, headers: JSON_TYPE, ...(method === 'POST' ? { payload: '{"code":"123456"}' } : {}) });
+      for (const [method, url] of [
+        ['GET', `/api/v1/bookings/${'a'.repeat(300)}`],
+        ['POST', `/api/v1/holds/${'a'.repeat(300)}/confirm`],
+      ] as const) {
+        const res = await okence.app.inject({
+          method,
+          url,
+          headers: JSON_TYPE,
+          ...(method === 'POST' ? { payload: '{"code":"123456"}' } : {}),
+        });
         assert.equal(res.statusCode, 400, `${method} ${url.slice(0, 30)}`);
         assert.equal(res.json<ProblemBody>().code, 'invalid_input');
       }
     });
 
     test('a day that has the form but not a date in the calendar is invalid_input on its field, not a 500', async () => {
-      for (const [from, to] of [['2026-02-30', '2026-03-02'], ['2026-13-01', '2026-13-02'], ['0000-01-01', '0000-01-02'], ['2026-12-01', '2026-12-32']]) {
-        const res = await okence.app.inject({ url: `${WHERE}/availability?office=stavebni-urad&from=${from}&to=${to}` });
+      for (const [from, to] of [
+        ['2026-02-30', '2026-03-02'],
+        ['2026-13-01', '2026-13-02'],
+        ['0000-01-01', '0000-01-02'],
+        ['2026-12-01', '2026-12-32'],
+      ]) {
+        const res = await okence.app.inject({
+          url: `${WHERE}/availability?office=stavebni-urad&from=${from}&to=${to}`,
+        });
         assert.equal(res.statusCode, 400, `${from}..${to}: ${res.body}`);
         const problem = res.json<ProblemBody>();
         assert.equal(problem.code, 'invalid_input');
-        assert.ok(problem.errors?.some((e) => e.field === 'query.from' || e.field === 'query.to'), `${from}..${to}`);
+        assert.ok(
+          problem.errors?.some((e) => e.field === 'query.from' || e.field === 'query.to'),
+          `${from}..${to}`,
+        );
       }
     });
 
     test('a start at the end of time is invalid_input on body.start, not a 500 from the calendar arithmetic', async () => {
       for (const start of ['9999-12-31T23:59:59Z', '0000-01-01T00:00:00Z']) {
-        const res = await okence.app.inject({ method: 'POST', url: `${WHERE}/holds`, headers: JSON_TYPE, payload: JSON.stringify({ office: 'stavebni-urad', start, name: 'Jan Novák', email: 'end@example.cz' }) });
+        const res = await okence.app.inject({
+          method: 'POST',
+          url: `${WHERE}/holds`,
+          headers: JSON_TYPE,
+          payload: JSON.stringify({
+            office: 'stavebni-urad',
+            start,
+            name: 'Jan Novák',
+            email: 'end@example.cz',
+          }),
+        });
         assert.equal(res.statusCode, 400, `${start}: ${res.body}`);
-        assert.deepEqual(res.json<ProblemBody>().errors?.map((e) => e.field), ['body.start']);
-        const moved = await okence.app.inject({ method: 'POST', url: `/api/v1/bookings/${NO_TOKEN}/reschedule`, headers: JSON_TYPE, payload: JSON.stringify({ start }) });
+        assert.deepEqual(
+          res.json<ProblemBody>().errors?.map((e) => e.field),
+          ['body.start'],
+        );
+        const moved = await okence.app.inject({
+          method: 'POST',
+          url: `/api/v1/bookings/${NO_TOKEN}/reschedule`,
+          headers: JSON_TYPE,
+          payload: JSON.stringify({ start }),
+        });
         assert.equal(moved.statusCode, 400, `${start}: ${moved.body}`);
       }
     });
 
     test('malformed JSON names the body in errors, with the code invalid_json', async () => {
       for (const payload of ['{"office": "stavebni-urad",', '{"__proto__": {"x": 1}}']) {
-        const res = await okence.app.inject({ method: 'POST', url: `${WHERE}/holds`, headers: JSON_TYPE, payload });
+        const res = await okence.app.inject({
+          method: 'POST',
+          url: `${WHERE}/holds`,
+          headers: JSON_TYPE,
+          payload,
+        });
         assert.equal(res.statusCode, 400);
         const problem = res.json<ProblemBody>();
         assert.equal(problem.code, 'invalid_input');
-        assert.deepEqual(problem.errors?.map((e) => [e.field, e.code]), [['body', 'invalid_json']], payload);
+        assert.deepEqual(
+          problem.errors?.map((e) => [e.field, e.code]),
+          [['body', 'invalid_json']],
+          payload,
+        );
       }
     });
   });

@@ -24,10 +24,23 @@ test('JsonBytes keeps the JSON and its gzip, compressed once', () => {
 });
 
 test('only JSON is JSON: the types a cross-site form or no-cors fetch can send are not', () => {
-  for (const t of ['application/json', 'application/json; charset=utf-8', 'Application/JSON', ' application/json ;x=y']) {
+  for (const t of [
+    'application/json',
+    'application/json; charset=utf-8',
+    'Application/JSON',
+    ' application/json ;x=y',
+  ]) {
     assert.equal(isJsonContentType(t), true, t);
   }
-  for (const t of [undefined, '', 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/jsonx', 'text/plain; application/json']) {
+  for (const t of [
+    undefined,
+    '',
+    'text/plain',
+    'application/x-www-form-urlencoded',
+    'multipart/form-data; boundary=x',
+    'application/jsonx',
+    'text/plain; application/json',
+  ]) {
     assert.equal(isJsonContentType(t), false, String(t));
   }
 });

@@ -7,7 +7,12 @@ import type { SecuritySchemeName } from './openapi.ts';
 import type { Problem } from './problem.ts';
 
 /** One operation of the public JSON API: its schemas validate requests and document it. */
-export type Operation<P extends z.ZodType, Q extends z.ZodType, R extends z.ZodType, B extends z.ZodType = z.ZodType> = {
+export type Operation<
+  P extends z.ZodType,
+  Q extends z.ZodType,
+  R extends z.ZodType,
+  B extends z.ZodType = z.ZodType,
+> = {
   operationId: string;
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** OpenAPI-style path under /api/v1, e.g. `/organisations/{organisation}/offices`. */
@@ -40,7 +45,10 @@ export type Operation<P extends z.ZodType, Q extends z.ZodType, R extends z.ZodT
     problems?: Partial<Record<ErrorCode, Partial<Problem>>>;
   };
   // Method syntax on purpose: it lets operations of every shape share the AnyOperation type.
-  handler(input: { params: z.infer<P>; query: z.infer<Q>; body: z.infer<B> }, request: FastifyRequest): Promise<z.infer<R> | JsonBytes>;
+  handler(
+    input: { params: z.infer<P>; query: z.infer<Q>; body: z.infer<B> },
+    request: FastifyRequest,
+  ): Promise<z.infer<R> | JsonBytes>;
 };
 
 /**
@@ -73,7 +81,12 @@ export function acceptsGzip(header: string | undefined): boolean {
   });
 }
 
-function sendJsonBytes(request: FastifyRequest, reply: FastifyReply, status: number, body: JsonBytes): FastifyReply {
+function sendJsonBytes(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  status: number,
+  body: JsonBytes,
+): FastifyReply {
   reply.status(status).type('application/json; charset=utf-8').header('vary', 'accept-encoding');
   if (body.bytes.length >= GZIP_WORTH_IT && acceptsGzip(request.headers['accept-encoding'])) {
     return reply.header('content-encoding', 'gzip').send(body.gzipped);
@@ -85,14 +98,21 @@ function sendJsonBytes(request: FastifyRequest, reply: FastifyReply, status: num
 export type AnyOperation = Operation<z.ZodType, z.ZodType, z.ZodType>;
 
 /** Defines an operation with its input and output types inferred from the schemas. */
-export function operation<P extends z.ZodType = z.ZodObject, Q extends z.ZodType = z.ZodObject, R extends z.ZodType = z.ZodType, B extends z.ZodType = z.ZodObject>(
-  op: Operation<P, Q, R, B>,
-): Operation<P, Q, R, B> {
+export function operation<
+  P extends z.ZodType = z.ZodObject,
+  Q extends z.ZodType = z.ZodObject,
+  R extends z.ZodType = z.ZodType,
+  B extends z.ZodType = z.ZodObject,
+>(op: Operation<P, Q, R, B>): Operation<P, Q, R, B> {
   return op;
 }
 
 /** zod's messages in each language (a schema's own message, a translation key, comes first). */
-const ZOD_MESSAGES = { sl: z.locales.sl().localeError, cs: z.locales.cs().localeError, en: z.locales.en().localeError };
+const ZOD_MESSAGES = {
+  sl: z.locales.sl().localeError,
+  cs: z.locales.cs().localeError,
+  en: z.locales.en().localeError,
+};
 
 /** A zod failure as field issues: where, zod's issue code, and the message. */
 export function zodIssues(error: z.ZodError, where?: string): FieldIssue[] {
@@ -103,7 +123,12 @@ export function zodIssues(error: z.ZodError, where?: string): FieldIssue[] {
   }));
 }
 
-function parse<T extends z.ZodType>(schema: T | undefined, value: unknown, where: string, lang: Lang): z.infer<T> {
+function parse<T extends z.ZodType>(
+  schema: T | undefined,
+  value: unknown,
+  where: string,
+  lang: Lang,
+): z.infer<T> {
   if (!schema) return {} as z.infer<T>;
   const result = schema.safeParse(value ?? {}, { error: ZOD_MESSAGES[lang] });
   if (result.success) return result.data;
@@ -122,9 +147,18 @@ export function isJsonContentType(header: string | undefined): boolean {
  * So every call that changes something must say JSON, whether or not it has a body;
  * checked before the body is read.
  */
-function requireJson(request: FastifyRequest, _reply: FastifyReply, done: (err?: Error) => void): void {
+function requireJson(
+  request: FastifyRequest,
+  _reply: FastifyReply,
+  done: (err?: Error) => void,
+): void {
   if (isJsonContentType(request.headers['content-type'])) return done();
-  done(new AppError('unsupported_media_type', `content type ${request.headers['content-type'] ?? 'missing'}`));
+  done(
+    new AppError(
+      'unsupported_media_type',
+      `content type ${request.headers['content-type'] ?? 'missing'}`,
+    ),
+  );
 }
 
 /** The methods an API address may be called with, in the order an Allow header lists them. */
@@ -134,28 +168,41 @@ const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as 
 const INVALID_JSON = [{ field: 'body', code: 'invalid_json', message: 'api.error.invalid_json' }];
 
 /** Registers operations as Fastify routes under /api/v1. */
-export function registerOperations(app: FastifyInstance, operations: readonly AnyOperation[]): void {
+export function registerOperations(
+  app: FastifyInstance,
+  operations: readonly AnyOperation[],
+): void {
   // An operation without a body may send an empty one with the JSON type (see requireJson).
   const json = app.getDefaultJsonParser('error', 'error');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     const api = request.url.startsWith('/api/');
     if (body === '' && api) return done(null, undefined);
     // Broken JSON (or a __proto__ member) is an invalid body like any other: the one field-error shape.
-    void json(request, String(body), api ? (err, value) => (err ? done(new AppError('invalid_input', err.message, INVALID_JSON)) : done(null, value)) : done);
+    void json(
+      request,
+      String(body),
+      api
+        ? (err, value) =>
+            err ? done(new AppError('invalid_input', err.message, INVALID_JSON)) : done(null, value)
+        : done,
+    );
   });
   for (const op of operations) {
     app.route({
       method: op.method,
       url: '/api/v1' + op.path.replace(/\{(\w+)\}/g, ':$1'),
       ...(op.method === 'GET' ? {} : { onRequest: requireJson }),
-      ...(op.rateLimitPerMinute ? { config: { rateLimit: { max: op.rateLimitPerMinute, timeWindow: 60_000 } } } : {}),
+      ...(op.rateLimitPerMinute
+        ? { config: { rateLimit: { max: op.rateLimitPerMinute, timeWindow: 60_000 } } }
+        : {}),
       handler: async (request, reply) => {
         const params = parse(op.params, request.params, 'path', request.lang);
         const query = parse(op.query, request.query, 'query', request.lang);
         const body = op.body ? parse(op.body, request.body, 'body', request.lang) : undefined;
         const result = await op.handler({ params, query, body }, request);
         reply.header('cache-control', 'no-store');
-        if (result instanceof JsonBytes) return sendJsonBytes(request, reply, op.status ?? 200, result);
+        if (result instanceof JsonBytes)
+          return sendJsonBytes(request, reply, op.status ?? 200, result);
         return reply.status(op.status ?? 200).send(result);
       },
     });

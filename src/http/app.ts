@@ -90,7 +90,12 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
       redact: ['req.headers.cookie', 'req.headers.authorization'],
       // Request lines without secrets: no query (an upload's CSRF token) and no link tokens in paths.
       // No client address either (personal data); lines are tied together by Fastify's reqId.
-      serializers: { req: (req: { method: string; url: string }) => ({ method: req.method, url: loggableUrl(req.url) }) },
+      serializers: {
+        req: (req: { method: string; url: string }) => ({
+          method: req.method,
+          url: loggableUrl(req.url),
+        }),
+      },
     },
     trustProxy: trustProxyOption(config.trustProxy),
     bodyLimit: 1024 * 1024,
@@ -114,16 +119,35 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(cookie, { secret: deps.sessionSecret });
   await app.register(formbody, { bodyLimit: 64 * 1024 });
   // Uploads to the meeting folder are read part by part by their route, with its own limits.
-  await app.register(multipart, { limits: { fileSize: config.files.maxFileBytes, files: 20, fields: 4, fieldSize: 1024, parts: 30 } });
+  await app.register(multipart, {
+    limits: {
+      fileSize: config.files.maxFileBytes,
+      files: 20,
+      fields: 4,
+      fieldSize: 1024,
+      parts: 30,
+    },
+  });
   // Meeting sockets: a frame larger than any valid message closes the socket (1009).
   await app.register(websocket, { options: { maxPayload: MAX_FRAME_BYTES } });
-  await app.register(security, { secret: deps.sessionSecret, rateLimitPerMinute: config.rateLimitPerMinute });
+  await app.register(security, {
+    secret: deps.sessionSecret,
+    rateLimitPerMinute: config.rateLimitPerMinute,
+  });
   await app.register(language);
   await app.register(staffSession, { identity: deps.identity });
   await app.register(operatorSession, { operators: deps.operators });
   installErrorHandling(app, config.publicUrl);
   // Officials' working views; the lobby panel is fetched for every staff page before its handler.
-  const agenda = agendaService({ db: deps.handle.db, clock: deps.clock, tenants: deps.tenants, lifecycle: deps.lifecycle, meeting: deps.meeting, audit: deps.audit, folders: deps.folders });
+  const agenda = agendaService({
+    db: deps.handle.db,
+    clock: deps.clock,
+    tenants: deps.tenants,
+    lifecycle: deps.lifecycle,
+    meeting: deps.meeting,
+    audit: deps.audit,
+    folders: deps.folders,
+  });
   app.decorateRequest('staffPanel', null);
   app.addHook('preHandler', lobbyPanelHook(agenda));
 
@@ -132,24 +156,82 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(tenantPages(deps.tenants));
   await app.register(identityRoutes({ identity: deps.identity, tenants: deps.tenants, agenda }));
   await app.register(agendaRoutes(agenda));
-  await app.register(bookingPages({ tenants: deps.tenants, booking: deps.booking, lifecycle: deps.lifecycle, clock: deps.clock }));
+  await app.register(
+    bookingPages({
+      tenants: deps.tenants,
+      booking: deps.booking,
+      lifecycle: deps.lifecycle,
+      clock: deps.clock,
+    }),
+  );
   await app.register(meetingRoutes(deps.meeting));
-  await app.register(folderRoutes({ folders: deps.folders, meeting: deps.meeting, limits: config.files }));
+  await app.register(
+    folderRoutes({ folders: deps.folders, meeting: deps.meeting, limits: config.files }),
+  );
   await app.register(privacyRoutes(deps.privacy));
-  await app.register(availabilityAdminRoutes(availabilityAdmin({ db: deps.handle.db, clock: deps.clock, tenants: deps.tenants, invalidate: deps.booking.invalidate, folderPolicy: deps.folders, audit: deps.audit })));
-  await app.register(statsRoutes(statsService({ db: deps.handle.db, clock: deps.clock, tenants: deps.tenants, booking: deps.booking })));
+  await app.register(
+    availabilityAdminRoutes(
+      availabilityAdmin({
+        db: deps.handle.db,
+        clock: deps.clock,
+        tenants: deps.tenants,
+        invalidate: deps.booking.invalidate,
+        folderPolicy: deps.folders,
+        audit: deps.audit,
+      }),
+    ),
+  );
+  await app.register(
+    statsRoutes(
+      statsService({
+        db: deps.handle.db,
+        clock: deps.clock,
+        tenants: deps.tenants,
+        booking: deps.booking,
+      }),
+    ),
+  );
   await app.register(auditRoutes(deps.audit));
   // The organisation's administration: offices, services, settings, accounts and one's own password.
-  await app.register(organisationAdminRoutes(organisationAdmin({ db: deps.handle.db, clock: deps.clock, tenants: deps.tenants, audit: deps.audit, invalidate: deps.booking.invalidate }), { mailFrom: config.mailFrom }));
-  await app.register(staffAdminRoutes(staffAccounts({ db: deps.handle.db, clock: deps.clock, tenants: deps.tenants, audit: deps.audit, invitations: deps.invitations, invalidate: deps.booking.invalidate, closeSockets: (id, lobbyOnly) => deps.meeting.hub.endStaff(id, lobbyOnly) })));
+  await app.register(
+    organisationAdminRoutes(
+      organisationAdmin({
+        db: deps.handle.db,
+        clock: deps.clock,
+        tenants: deps.tenants,
+        audit: deps.audit,
+        invalidate: deps.booking.invalidate,
+      }),
+      { mailFrom: config.mailFrom },
+    ),
+  );
+  await app.register(
+    staffAdminRoutes(
+      staffAccounts({
+        db: deps.handle.db,
+        clock: deps.clock,
+        tenants: deps.tenants,
+        audit: deps.audit,
+        invitations: deps.invitations,
+        invalidate: deps.booking.invalidate,
+        closeSockets: (id, lobbyOnly) => deps.meeting.hub.endStaff(id, lobbyOnly),
+      }),
+    ),
+  );
   // Set-password links (staff and operators) and the operator console, above the organisations.
-  await app.register(invitationRoutes({ invitations: deps.invitations, operators: deps.operators }));
+  await app.register(
+    invitationRoutes({ invitations: deps.invitations, operators: deps.operators }),
+  );
   await app.register(operatorRoutes(deps.operators));
   await app.register(organisationRoutes(deps.organisations));
   // Without SMTP outside production, mail stays in the outbox: let a developer read it.
-  if (config.env !== 'production' && !config.smtpUrl) await app.register(devMailRoutes({ db: deps.handle.db }));
+  if (config.env !== 'production' && !config.smtpUrl)
+    await app.register(devMailRoutes({ db: deps.handle.db }));
 
-  registerOperations(app, publicOperations({ tenants: deps.tenants, booking: deps.booking, lifecycle: deps.lifecycle }));
+  registerOperations(
+    app,
+    publicOperations({ tenants: deps.tenants, booking: deps.booking, lifecycle: deps.lifecycle }),
+  );
   const openapi = publicApiDocument(config.publicUrl);
   app.get('/api/openapi.json', async () => openapi);
   // The pages the problem documents' `type` URIs name (decision 021).

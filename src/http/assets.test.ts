@@ -6,7 +6,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import Fastify from 'fastify';
-import { assetRoutes, assetUrl, clientScripts, meetingPageScripts, rewriteClientImports } from './assets.ts';
+import {
+  assetRoutes,
+  assetUrl,
+  clientScripts,
+  meetingPageScripts,
+  rewriteClientImports,
+} from './assets.ts';
 
 // Run in a child with VM modules: parses each served script as a browser would, lists its
 // static imports, and links each one to the scripts it names (so a missing export fails too).
@@ -36,7 +42,9 @@ process.stdout.write(JSON.stringify(result));
 `;
 
 /** Every served client script, by the URL pages and imports use, as the browser receives it. */
-async function servedScripts(): Promise<Map<string, { name: string; js: string; gzipBytes: number }>> {
+async function servedScripts(): Promise<
+  Map<string, { name: string; js: string; gzipBytes: number }>
+> {
   const app = Fastify();
   await app.register(assetRoutes);
   try {
@@ -46,7 +54,11 @@ async function servedScripts(): Promise<Map<string, { name: string; js: string; 
       const res = await app.inject({ url, headers: { 'accept-encoding': 'gzip' } });
       assert.equal(res.statusCode, 200, url);
       assert.match(String(res.headers['content-type']), /^text\/javascript/);
-      served.set(url, { name, js: gunzipSync(res.rawPayload).toString('utf8'), gzipBytes: res.rawPayload.length });
+      served.set(url, {
+        name,
+        js: gunzipSync(res.rawPayload).toString('utf8'),
+        gzipBytes: res.rawPayload.length,
+      });
     }
     return served;
   } finally {
@@ -75,18 +87,38 @@ test('client scripts import only served client scripts, by their versioned URLs,
   const served = await servedScripts();
   const child = spawnSync(
     process.execPath,
-    ['--experimental-vm-modules', '--disable-warning=ExperimentalWarning', '--input-type=module', '-e', LINK_MODULES],
-    { input: JSON.stringify(Object.fromEntries([...served].map(([url, s]) => [url, s.js]))), encoding: 'utf8' },
+    [
+      '--experimental-vm-modules',
+      '--disable-warning=ExperimentalWarning',
+      '--input-type=module',
+      '-e',
+      LINK_MODULES,
+    ],
+    {
+      input: JSON.stringify(Object.fromEntries([...served].map(([url, s]) => [url, s.js]))),
+      encoding: 'utf8',
+    },
   );
   assert.equal(child.status, 0, child.stderr);
-  const graph = JSON.parse(child.stdout) as Record<string, { imports: string[]; linkError: string | null }>;
+  const graph = JSON.parse(child.stdout) as Record<
+    string,
+    { imports: string[]; linkError: string | null }
+  >;
   const hash = clientScripts()[0]?.hash ?? '';
   assert.match(hash, /^[0-9a-f]{12}$/);
   for (const [url, { name, js }] of served) {
-    assert.equal(url, `/assets/${name}?v=${hash}`, 'every client script carries the one hash over all of them');
+    assert.equal(
+      url,
+      `/assets/${name}?v=${hash}`,
+      'every client script carries the one hash over all of them',
+    );
     const { imports, linkError } = graph[url]!;
     for (const specifier of imports) {
-      assert.match(specifier, /^\/assets\/[\w-]+\.js\?v=[0-9a-f]{12}$/, `${name} imports ${specifier}`);
+      assert.match(
+        specifier,
+        /^\/assets\/[\w-]+\.js\?v=[0-9a-f]{12}$/,
+        `${name} imports ${specifier}`,
+      );
       assert.ok(served.has(specifier), `${name} imports ${specifier}, which is not served`);
     }
     assert.equal(linkError, null, `${name}: ${linkError}`);
@@ -110,10 +142,26 @@ test('client scripts import only served client scripts, by their versioned URLs,
 
 test('a client module may import values only from modules beside it', () => {
   const known = new Set(['dom.js', 'peers.js']);
-  const { js, imports } = rewriteClientImports('x.ts', "import { a,\n  b } from './dom.ts';\nimport './peers.ts';\nexport function f() {\n  // from 'x'\n}", known, 'abc');
-  assert.equal(js, "import { a,\n  b } from '/assets/dom.js?v=abc';\nimport '/assets/peers.js?v=abc';\nexport function f() {\n  // from 'x'\n}");
+  const { js, imports } = rewriteClientImports(
+    'x.ts',
+    "import { a,\n  b } from './dom.ts';\nimport './peers.ts';\nexport function f() {\n  // from 'x'\n}",
+    known,
+    'abc',
+  );
+  assert.equal(
+    js,
+    "import { a,\n  b } from '/assets/dom.js?v=abc';\nimport '/assets/peers.js?v=abc';\nexport function f() {\n  // from 'x'\n}",
+  );
   assert.deepEqual(imports, ['dom.js', 'peers.js']);
-  for (const source of ["import { maySend } from '../protocol.ts';", "import { z } from 'zod';", "import { x } from './missing.ts';"]) {
-    assert.throws(() => rewriteClientImports('x.ts', source, known, 'abc'), /x\.ts imports .*beside them/, source);
+  for (const source of [
+    "import { maySend } from '../protocol.ts';",
+    "import { z } from 'zod';",
+    "import { x } from './missing.ts';",
+  ]) {
+    assert.throws(
+      () => rewriteClientImports('x.ts', source, known, 'abc'),
+      /x\.ts imports .*beside them/,
+      source,
+    );
   }
 });

@@ -5,7 +5,6 @@ import { extname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 
-
 /**
  * Runs `fn` with Node's one-time "stripTypeScriptTypes is an experimental feature"
  * warning held back: it would greet every `npm start` and says nothing an operator can
@@ -14,10 +13,15 @@ import type { FastifyInstance } from 'fastify';
 function withoutStripWarning<T>(fn: () => T): T {
   const emit = process.emitWarning.bind(process) as (...args: unknown[]) => void;
   const original = Object.getOwnPropertyDescriptor(process, 'emitWarning');
-  process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
-    if (String(typeof warning === 'string' ? warning : warning.message).includes('stripTypeScriptTypes')) return;
+  process.emitWarning = (warning: string | Error, ...rest: unknown[]) => {
+    if (
+      String(typeof warning === 'string' ? warning : warning.message).includes(
+        'stripTypeScriptTypes',
+      )
+    )
+      return;
     emit(warning, ...rest);
-  });
+  };
   try {
     return fn();
   } finally {
@@ -40,10 +44,14 @@ type Asset = { body: Buffer; gzip: Buffer; type: string; hash: string };
 /** A served client module: its body, the modules it imports (as x.js), and the one hash over all of them. */
 type ClientScript = { name: string; body: Buffer; imports: string[]; hash: string };
 
-const contentHash = (data: string | Buffer) => createHash('sha256').update(data).digest('hex').slice(0, 12);
+const contentHash = (data: string | Buffer) =>
+  createHash('sha256').update(data).digest('hex').slice(0, 12);
 
 function asset(name: string, body: Buffer, hash = contentHash(body)): [string, Asset] {
-  return [name, { body, gzip: gzipSync(body), type: TYPES[extname(name)] ?? 'application/octet-stream', hash }];
+  return [
+    name,
+    { body, gzip: gzipSync(body), type: TYPES[extname(name)] ?? 'application/octet-stream', hash },
+  ];
 }
 
 // A static import or re-export and its specifier: `import { a, b as c } from './x.ts'` (over
@@ -57,16 +65,26 @@ const STATIC_IMPORT = /^([ \t]*(?:import|export)\s(?:[\w$\s{},*]*?\bfrom\s*)?)([
  * `/assets/x.js?v=<hash>`. Only modules beside it can be served, so any other specifier
  * (`../protocol.ts` imported for a value, a package) throws at start rather than in browsers.
  */
-export function rewriteClientImports(file: string, js: string, known: ReadonlySet<string>, hash: string): { js: string; imports: string[] } {
+export function rewriteClientImports(
+  file: string,
+  js: string,
+  known: ReadonlySet<string>,
+  hash: string,
+): { js: string; imports: string[] } {
   const imports: string[] = [];
-  const rewritten = js.replace(STATIC_IMPORT, (_whole, head: string, quote: string, specifier: string) => {
-    const name = /^\.\/([\w-]+)\.ts$/.exec(specifier)?.[1];
-    if (!name || !known.has(`${name}.js`)) {
-      throw new Error(`${file} imports ${specifier}: client modules may import values only from ./x.ts beside them`);
-    }
-    imports.push(`${name}.js`);
-    return `${head}${quote}/assets/${name}.js?v=${hash}${quote}`;
-  });
+  const rewritten = js.replace(
+    STATIC_IMPORT,
+    (_whole, head: string, quote: string, specifier: string) => {
+      const name = /^\.\/([\w-]+)\.ts$/.exec(specifier)?.[1];
+      if (!name || !known.has(`${name}.js`)) {
+        throw new Error(
+          `${file} imports ${specifier}: client modules may import values only from ./x.ts beside them`,
+        );
+      }
+      imports.push(`${name}.js`);
+      return `${head}${quote}/assets/${name}.js?v=${hash}${quote}`;
+    },
+  );
   return { js: rewritten, imports: [...new Set(imports)] };
 }
 
@@ -82,12 +100,22 @@ export function clientScripts(): ClientScript[] {
   const stripped = readdirSync(CLIENT_DIR)
     .filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts'))
     .sort()
-    .map((file) => ({ file, js: withoutStripWarning(() => stripTypeScriptTypes(readFileSync(join(CLIENT_DIR, file), 'utf8'), { mode: 'strip' })) }));
+    .map((file) => ({
+      file,
+      js: withoutStripWarning(() =>
+        stripTypeScriptTypes(readFileSync(join(CLIENT_DIR, file), 'utf8'), { mode: 'strip' }),
+      ),
+    }));
   const known = new Set(stripped.map(({ file }) => file.replace(/\.ts$/, '.js')));
   const hash = clientHash(stripped);
   return stripped.map(({ file, js }) => {
     const served = rewriteClientImports(file, js, known, hash);
-    return { name: file.replace(/\.ts$/, '.js'), body: Buffer.from(served.js), imports: served.imports, hash };
+    return {
+      name: file.replace(/\.ts$/, '.js'),
+      body: Buffer.from(served.js),
+      imports: served.imports,
+      hash,
+    };
   });
 }
 
@@ -131,10 +159,16 @@ export async function assetRoutes(app: FastifyInstance): Promise<void> {
     const asset = assets.get(request.params.name);
     if (!asset) return reply.callNotFound();
     const etag = `"${asset.hash}"`;
-    reply.header('etag', etag).header('cache-control', 'public, max-age=31536000, immutable').type(asset.type);
+    reply
+      .header('etag', etag)
+      .header('cache-control', 'public, max-age=31536000, immutable')
+      .type(asset.type);
     if (request.headers['if-none-match'] === etag) return reply.status(304).send();
     if (/\bgzip\b/.test(request.headers['accept-encoding'] ?? '')) {
-      return reply.header('content-encoding', 'gzip').header('vary', 'Accept-Encoding').send(asset.gzip);
+      return reply
+        .header('content-encoding', 'gzip')
+        .header('vary', 'Accept-Encoding')
+        .send(asset.gzip);
     }
     return reply.send(asset.body);
   });

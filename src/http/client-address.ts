@@ -6,7 +6,9 @@ import type { TrustProxy } from '../config/config.ts';
  * Fastify 5.12 ignores a bare number (it fails closed), and trusting the socket's peer
  * plus n - 1 further entries is what a hop count means (the socket is hop 0).
  */
-export function trustProxyOption(trust: TrustProxy): false | string[] | ((address: string, hop: number) => boolean) {
+export function trustProxyOption(
+  trust: TrustProxy,
+): false | string[] | ((address: string, hop: number) => boolean) {
   if (typeof trust !== 'number') return trust;
   if (trust === 0) return false;
   return (_address, hop) => hop < trust;

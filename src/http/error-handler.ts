@@ -1,7 +1,14 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ZodError } from 'zod';
 import { html } from '../views/html.ts';
-import { AppError, codeForStatus, ERROR_TABLE, isFault, type ErrorCode, type FieldIssue } from '../lib/errors.ts';
+import {
+  AppError,
+  codeForStatus,
+  ERROR_TABLE,
+  isFault,
+  type ErrorCode,
+  type FieldIssue,
+} from '../lib/errors.ts';
 import { problemDocument } from './problem.ts';
 import { renderPage } from './page.ts';
 import { negotiateLanguage } from '../i18n/i18n.ts';
@@ -15,24 +22,48 @@ function wantsJson(request: FastifyRequest): boolean {
   return isApiUrl(request.url);
 }
 
-function send(request: FastifyRequest, reply: FastifyReply, publicUrl: URL, code: ErrorCode, issues?: readonly FieldIssue[], data?: Record<string, unknown>) {
+function send(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  publicUrl: URL,
+  code: ErrorCode,
+  issues?: readonly FieldIssue[],
+  data?: Record<string, unknown>,
+) {
   const entry = ERROR_TABLE[code];
   const t = request.t;
   if (wantsJson(request)) {
     // A wait the refusal knows goes in Retry-After, where clients and proxies look for it.
     const { retryAfterSeconds, ...members } = data ?? {};
-    if (typeof retryAfterSeconds === 'number') reply.header('retry-after', String(retryAfterSeconds));
-    return reply
-      .status(entry.status)
-      .type('application/problem+json')
-      .header('content-language', request.lang)
-      .header('vary', 'accept-language')
-      // As every answer of the API (a 404 is cacheable by default; a proxy must not keep one).
-      .header('cache-control', 'no-store')
-      .send(problemDocument({ publicUrl, code, t, lang: request.lang, requestId: request.id, issues, data: members }));
+    if (typeof retryAfterSeconds === 'number')
+      reply.header('retry-after', String(retryAfterSeconds));
+    return (
+      reply
+        .status(entry.status)
+        .type('application/problem+json')
+        .header('content-language', request.lang)
+        .header('vary', 'accept-language')
+        // As every answer of the API (a 404 is cacheable by default; a proxy must not keep one).
+        .header('cache-control', 'no-store')
+        .send(
+          problemDocument({
+            publicUrl,
+            code,
+            t,
+            lang: request.lang,
+            requestId: request.id,
+            issues,
+            data: members,
+          }),
+        )
+    );
   }
   // A staff or operator page without a session goes to its own sign-in instead of showing an error.
-  if (code === 'unauthenticated') return reply.redirect(isOperatorPath(request.url) ? '/operator/sign-in' : '/staff/sign-in', 303);
+  if (code === 'unauthenticated')
+    return reply.redirect(
+      isOperatorPath(request.url) ? '/operator/sign-in' : '/staff/sign-in',
+      303,
+    );
   return renderPage(
     request,
     reply,
@@ -56,8 +87,18 @@ export function frameworkErrorHandler(publicUrl: URL) {
   return (error: FastifyError, request: FastifyRequest, reply: FastifyReply): void => {
     setSecurityHeaders(reply);
     // This request skipped the plugins' hooks and decorators: give it what a page needs.
-    const lang = negotiateLanguage({ acceptLanguage: request.headers['accept-language'], fallback: fallbackLanguage(request.url) });
-    Object.assign(request, { lang, t: translators[lang], cookies: {}, staff: null, staffPanel: null, operatorSession: null });
+    const lang = negotiateLanguage({
+      acceptLanguage: request.headers['accept-language'],
+      fallback: fallbackLanguage(request.url),
+    });
+    Object.assign(request, {
+      lang,
+      t: translators[lang],
+      cookies: {},
+      staff: null,
+      staffPanel: null,
+      operatorSession: null,
+    });
     request.log.info({ code: error.code }, 'request refused');
     void send(request, reply, publicUrl, codeForStatus(error.statusCode ?? 400));
   };
@@ -75,7 +116,8 @@ export function installErrorHandling(app: FastifyInstance, publicUrl: URL): void
       else request.log.info({ code: error.code, msg: error.message }, 'request refused');
       return send(request, reply, publicUrl, error.code, error.issues, error.data);
     }
-    if (error instanceof ZodError) return send(request, reply, publicUrl, 'invalid_input', zodIssues(error));
+    if (error instanceof ZodError)
+      return send(request, reply, publicUrl, 'invalid_input', zodIssues(error));
     const status = typeof error.statusCode === 'number' ? error.statusCode : 500;
     const code = codeForStatus(status);
     if (code === 'internal') request.log.error({ err: error }, 'request failed');

@@ -11,7 +11,8 @@ export function healthRoutes(db: Db) {
       try {
         await sql`SELECT 1`.execute(db);
         const pending = await pendingMigrationCount(db);
-        if (pending > 0) return reply.status(503).send({ status: 'migrating', pendingMigrations: pending });
+        if (pending > 0)
+          return reply.status(503).send({ status: 'migrating', pendingMigrations: pending });
         return { status: 'ready' };
       } catch (err) {
         request.log.warn({ err }, 'database not ready');

@@ -34,13 +34,20 @@ export const language = fp(async (app: FastifyInstance) => {
   app.decorateRequest('t', translators.sl);
   app.addHook('onRequest', (request, reply, done) => {
     if (isApiUrl(request.url)) {
-      request.lang = negotiateLanguage({ acceptLanguage: request.headers['accept-language'], fallback: 'en' });
+      request.lang = negotiateLanguage({
+        acceptLanguage: request.headers['accept-language'],
+        fallback: 'en',
+      });
       request.t = translators[request.lang];
       return done();
     }
     const query = (request.query as Record<string, unknown> | undefined)?.lang;
     const cookie = request.cookies[LANG_COOKIE];
-    const lang = negotiateLanguage({ query, cookie, acceptLanguage: request.headers['accept-language'] });
+    const lang = negotiateLanguage({
+      query,
+      cookie,
+      acceptLanguage: request.headers['accept-language'],
+    });
     request.lang = lang;
     request.t = translators[lang];
     if (isLang(query) && query !== cookie) {

@@ -8,7 +8,10 @@ test('logged request lines carry no CSRF token in a query and no link tokens in 
   assert.equal(loggableUrl(`/g/${token}/ws?name=Ana`), '/g/…/ws');
   assert.equal(loggableUrl(`/m/${token}`), '/m/…');
   assert.equal(loggableUrl('/o/ue-domzale?lang=en'), '/o/ue-domzale');
-  assert.equal(loggableUrl('/staff/meetings/8aced5d4-5cf9-4d87-a643-ca88de6a8e2d/files'), '/staff/meetings/8aced5d4-5cf9-4d87-a643-ca88de6a8e2d/files');
+  assert.equal(
+    loggableUrl('/staff/meetings/8aced5d4-5cf9-4d87-a643-ca88de6a8e2d/files'),
+    '/staff/meetings/8aced5d4-5cf9-4d87-a643-ca88de6a8e2d/files',
+  );
 });
 
 test('logged request lines mask every path part that is a key: hold ids, API tokens, encoded tokens', () => {

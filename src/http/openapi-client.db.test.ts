@@ -78,16 +78,34 @@ export async function bookAndManage(baseUrl: string, readCode: (email: string) =
 
 const TSCONFIG = {
   compilerOptions: {
-    strict: true, noEmit: true, target: 'es2022', module: 'nodenext', moduleResolution: 'nodenext', lib: ['es2023', 'dom'],
-    types: [], allowImportingTsExtensions: true, verbatimModuleSyntax: true, noUncheckedIndexedAccess: true, skipLibCheck: true,
+    strict: true,
+    noEmit: true,
+    target: 'es2022',
+    module: 'nodenext',
+    moduleResolution: 'nodenext',
+    lib: ['es2023', 'dom'],
+    types: [],
+    allowImportingTsExtensions: true,
+    verbatimModuleSyntax: true,
+    noUncheckedIndexedAccess: true,
+    skipLibCheck: true,
   },
   files: ['client.ts'],
 };
 
 type BookingSeen = { id: string; state: string; start: string };
 type Client = {
-  bookAndManage(baseUrl: string, readCode: (email: string) => Promise<string>): Promise<{
-    booking: BookingSeen; fetched: BookingSeen; moved: BookingSeen; cancelled: BookingSeen; wrongCode: string; cancelAgain: string; status: number;
+  bookAndManage(
+    baseUrl: string,
+    readCode: (email: string) => Promise<string>,
+  ): Promise<{
+    booking: BookingSeen;
+    fetched: BookingSeen;
+    moved: BookingSeen;
+    cancelled: BookingSeen;
+    wrongCode: string;
+    cancelAgain: string;
+    status: number;
   }>;
 };
 
@@ -118,13 +136,24 @@ for (const kind of DB_KINDS) {
       await writeFile(join(dir, 'package.json'), JSON.stringify({ type: 'module' }));
       await writeFile(join(dir, 'tsconfig.json'), JSON.stringify(TSCONFIG));
       const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-      const compiled = await run(process.execPath, [tsc, '-p', dir]).catch((err: { stdout: string }) => err);
+      const compiled = await run(process.execPath, [tsc, '-p', dir]).catch(
+        (err: { stdout: string }) => err,
+      );
       assert.equal(compiled.stdout, '', 'the client compiles without a diagnostic');
 
       const client = (await import(pathToFileURL(join(dir, 'client.ts')).href)) as Client;
       const readCode = async (email: string) => {
-        const rows = await okence.handle.db.selectFrom('mail_outbox').select('text_body').where('to_address', '=', email).orderBy('created_at', 'desc').execute();
-        return /\b(\d{6})\b/.exec(rows.find((r) => /\b\d{6}\b/.test(r.text_body))?.text_body ?? '')?.[1] ?? '';
+        const rows = await okence.handle.db
+          .selectFrom('mail_outbox')
+          .select('text_body')
+          .where('to_address', '=', email)
+          .orderBy('created_at', 'desc')
+          .execute();
+        return (
+          /\b(\d{6})\b/.exec(
+            rows.find((r) => /\b\d{6}\b/.test(r.text_body))?.text_body ?? '',
+          )?.[1] ?? ''
+        );
       };
       const trip = await client.bookAndManage(`${base}/api/v1`, readCode);
       assert.equal(trip.booking.state, 'confirmed');

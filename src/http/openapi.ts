@@ -19,14 +19,20 @@ class Components {
 
   /** The JSON Schema of a zod schema, with its shared parts moved to the components. */
   convert(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
-    const json = z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12', override: io === 'output' ? openForAdditions : undefined }) as JsonSchema;
+    const json = z.toJSONSchema(schema, {
+      io,
+      unrepresentable: 'any',
+      target: 'draft-2020-12',
+      override: io === 'output' ? openForAdditions : undefined,
+    }) as JsonSchema;
     delete json.$schema;
     const defs = (json.$defs ?? {}) as Record<string, JsonSchema>;
     delete json.$defs;
     for (const [id, def] of Object.entries(defs)) {
       const moved = rewriteRefs(def);
       // One id, one shape: the same schema read for input and output must not differ.
-      if (this.schemas[id] && !isDeepStrictEqual(this.schemas[id], moved)) throw new Error(`schema ${id} differs between uses`);
+      if (this.schemas[id] && !isDeepStrictEqual(this.schemas[id], moved))
+        throw new Error(`schema ${id} differs between uses`);
       this.schemas[id] = moved;
     }
     return rewriteRefs(json);
@@ -46,7 +52,11 @@ function rewriteRefs(json: JsonSchema): JsonSchema {
   return JSON.parse(JSON.stringify(json).replaceAll('"#/$defs/', `"${SCHEMAS}`)) as JsonSchema;
 }
 
-function parametersOf(components: Components, schema: z.ZodType | undefined, location: 'path' | 'query') {
+function parametersOf(
+  components: Components,
+  schema: z.ZodType | undefined,
+  location: 'path' | 'query',
+) {
   if (!(schema instanceof z.ZodObject)) return [];
   return Object.entries(schema.shape as Record<string, z.ZodType>).map(([name, s]) => ({
     name,
@@ -63,27 +73,50 @@ function parametersOf(components: Components, schema: z.ZodType | undefined, loc
  * a failure of the server, which a client must be able to read too).
  */
 export function problemCodes(op: AnyOperation): ErrorCode[] {
-  const withBody = op.method === 'GET' ? [] : (['unsupported_media_type', 'payload_too_large'] as const);
-  const codes = new Set<ErrorCode>(['invalid_input', ...withBody, ...(op.errors ?? []), 'rate_limited', 'internal']);
+  const withBody =
+    op.method === 'GET' ? [] : (['unsupported_media_type', 'payload_too_large'] as const);
+  const codes = new Set<ErrorCode>([
+    'invalid_input',
+    ...withBody,
+    ...(op.errors ?? []),
+    'rate_limited',
+    'internal',
+  ]);
   return [...codes].sort((a, b) => ERROR_TABLE[a].status - ERROR_TABLE[b].status);
 }
 
 /** A real invalid-input answer: the first input schema fed a value no field takes. */
 function invalidInputIssues(op: AnyOperation) {
-  for (const [where, schema] of [['body', op.body], ['query', op.query], ['path', op.params]] as const) {
+  for (const [where, schema] of [
+    ['body', op.body],
+    ['query', op.query],
+    ['path', op.params],
+  ] as const) {
     if (!(schema instanceof z.ZodObject)) continue;
-    const result = schema.safeParse(Object.fromEntries(Object.keys(schema.shape).map((k) => [k, '?'])), { error: z.locales.en().localeError });
+    const result = schema.safeParse(
+      Object.fromEntries(Object.keys(schema.shape).map((k) => [k, '?'])),
+      { error: z.locales.en().localeError },
+    );
     if (!result.success) return zodIssues(result.error, where).slice(0, 2);
   }
   return undefined;
 }
 
 /** The example problem documents of an operation, in English, keyed by code. */
-export function problemExamples(op: AnyOperation, serverUrl: string): Partial<Record<ErrorCode, Problem>> {
+export function problemExamples(
+  op: AnyOperation,
+  serverUrl: string,
+): Partial<Record<ErrorCode, Problem>> {
   return Object.fromEntries(
     problemCodes(op).map((code) => {
       const issues = code === 'invalid_input' ? invalidInputIssues(op) : undefined;
-      const base = problemDocument({ publicUrl: serverUrl, code, t: translators.en, lang: 'en', issues });
+      const base = problemDocument({
+        publicUrl: serverUrl,
+        code,
+        t: translators.en,
+        lang: 'en',
+        issues,
+      });
       return [code, { ...base, ...op.examples.problems?.[code] }];
     }),
   );
@@ -93,7 +126,12 @@ function responsesOf(components: Components, op: AnyOperation, serverUrl: string
   const responses: Record<string, unknown> = {
     [op.status ?? 200]: {
       description: op.status === 201 ? 'Created' : 'OK',
-      content: { 'application/json': { schema: components.convert(op.response, 'output'), example: op.examples.response } },
+      content: {
+        'application/json': {
+          schema: components.convert(op.response, 'output'),
+          example: op.examples.response,
+        },
+      },
     },
   };
   const examples = problemExamples(op, serverUrl);
@@ -101,11 +139,19 @@ function responsesOf(components: Components, op: AnyOperation, serverUrl: string
     const { status } = ERROR_TABLE[code];
     const response = (responses[status] ??= {
       description: '',
-      content: { 'application/problem+json': { schema: { $ref: `${SCHEMAS}Problem` }, examples: {} } },
-    }) as { description: string; content: { 'application/problem+json': { examples: Record<string, unknown> } } };
+      content: {
+        'application/problem+json': { schema: { $ref: `${SCHEMAS}Problem` }, examples: {} },
+      },
+    }) as {
+      description: string;
+      content: { 'application/problem+json': { examples: Record<string, unknown> } };
+    };
     const title = translators.en(problemText(code).title);
     response.description += `${response.description ? '; ' : ''}\`${code}\`: ${title}`;
-    response.content['application/problem+json'].examples[code] = { summary: title, value: examples[code] };
+    response.content['application/problem+json'].examples[code] = {
+      summary: title,
+      value: examples[code],
+    };
   }
   return responses;
 }
@@ -119,14 +165,19 @@ export const SECURITY_SCHEMES = {
   staffToken: {
     type: 'http',
     scheme: 'bearer',
-    description: 'An API token of a staff account, for the staff operations; the public operations need none.',
+    description:
+      'An API token of a staff account, for the staff operations; the public operations need none.',
   },
 } as const;
 
 export type SecuritySchemeName = keyof typeof SECURITY_SCHEMES;
 
 function usedSchemes(operations: readonly AnyOperation[]) {
-  const used = new Set(operations.flatMap((op) => (op.security ?? []).flatMap((requirement) => Object.keys(requirement))));
+  const used = new Set(
+    operations.flatMap((op) =>
+      (op.security ?? []).flatMap((requirement) => Object.keys(requirement)),
+    ),
+  );
   return Object.fromEntries(Object.entries(SECURITY_SCHEMES).filter(([name]) => used.has(name)));
 }
 
@@ -134,20 +185,35 @@ function usedSchemes(operations: readonly AnyOperation[]) {
 // http/api.ts): the document offers the empty object, so a generated client sends the type.
 const EMPTY_BODY = {
   required: false,
-  description: 'No body is needed, but the call must say Content-Type: application/json; `{}` does.',
+  description:
+    'No body is needed, but the call must say Content-Type: application/json; `{}` does.',
   content: { 'application/json': { schema: { type: 'object', maxProperties: 0 }, example: {} } },
 };
 
 function requestBodyOf(components: Components, op: AnyOperation) {
   if (op.body) {
-    return { requestBody: { required: true, content: { 'application/json': { schema: components.convert(op.body, 'input'), example: op.examples.body } } } };
+    return {
+      requestBody: {
+        required: true,
+        content: {
+          'application/json': {
+            schema: components.convert(op.body, 'input'),
+            example: op.examples.body,
+          },
+        },
+      },
+    };
   }
   return op.method === 'GET' ? {} : { requestBody: EMPTY_BODY };
 }
 
 const TAGS = [
   { name: 'tenants', description: 'Organisations, their offices and services' },
-  { name: 'booking', description: 'Free times, holds confirmed by an emailed code, and bookings by their manage link' },
+  {
+    name: 'booking',
+    description:
+      'Free times, holds confirmed by an emailed code, and bookings by their manage link',
+  },
 ];
 
 /** The OpenAPI 3.1 document, generated from the same schemas that validate requests. */
@@ -162,7 +228,10 @@ export function openApiDocument(operations: readonly AnyOperation[], serverUrl: 
       summary: op.summary,
       tags: [op.tag],
       security: op.security ?? [],
-      parameters: [...parametersOf(components, op.params, 'path'), ...parametersOf(components, op.query, 'query')],
+      parameters: [
+        ...parametersOf(components, op.params, 'path'),
+        ...parametersOf(components, op.query, 'query'),
+      ],
       ...requestBodyOf(components, op),
       responses: responsesOf(components, op, serverUrl),
     };
@@ -183,7 +252,10 @@ export function openApiDocument(operations: readonly AnyOperation[], serverUrl: 
       license: { name: 'EUPL-1.2', identifier: 'EUPL-1.2' },
     },
     servers: [{ url: new URL('/api/v1', serverUrl).href }],
-    externalDocs: { description: 'The problem types of this API', url: new URL('/problems', serverUrl).href },
+    externalDocs: {
+      description: 'The problem types of this API',
+      url: new URL('/problems', serverUrl).href,
+    },
     tags: TAGS,
     paths,
     components: { schemas: components.schemas, securitySchemes: usedSchemes(operations) },

@@ -17,23 +17,31 @@ declare module 'fastify' {
   }
 }
 
-const underConsole = (url: string) => url === OPERATOR_PREFIX || url.startsWith(`${OPERATOR_PREFIX}/`) || url.startsWith(`${OPERATOR_PREFIX}?`);
+const underConsole = (url: string) =>
+  url === OPERATOR_PREFIX ||
+  url.startsWith(`${OPERATOR_PREFIX}/`) ||
+  url.startsWith(`${OPERATOR_PREFIX}?`);
 
 /** Attaches the operator session (or null) to requests under /operator that carry the operator cookie. */
-export const operatorSession = fp<{ operators: OperatorService }>(async (app: FastifyInstance, opts) => {
-  app.decorateRequest('operatorSession', null);
-  app.addHook('onRequest', (request, _reply, done) => {
-    const token = request.cookies[OPERATOR_COOKIE];
-    if (!token || !underConsole(request.url)) return done();
-    opts.operators.resolveSession(token).then(
-      (session) => {
-        request.operatorSession = session && { ...session, operator: { ...session.operator, ip: request.ip } };
-        done();
-      },
-      (err: Error) => done(err),
-    );
-  });
-});
+export const operatorSession = fp<{ operators: OperatorService }>(
+  async (app: FastifyInstance, opts) => {
+    app.decorateRequest('operatorSession', null);
+    app.addHook('onRequest', (request, _reply, done) => {
+      const token = request.cookies[OPERATOR_COOKIE];
+      if (!token || !underConsole(request.url)) return done();
+      opts.operators.resolveSession(token).then(
+        (session) => {
+          request.operatorSession = session && {
+            ...session,
+            operator: { ...session.operator, ip: request.ip },
+          };
+          done();
+        },
+        (err: Error) => done(err),
+      );
+    });
+  },
+);
 
 /**
  * The signed-in operator (password and second factor), or an `unauthenticated` error, which
@@ -42,7 +50,8 @@ export const operatorSession = fp<{ operators: OperatorService }>(async (app: Fa
  */
 export function requireOperator(request: FastifyRequest): OperatorPrincipal {
   const session = request.operatorSession;
-  if (!session || session.stage !== 'full') throw new AppError('unauthenticated', 'operator console');
+  if (!session || session.stage !== 'full')
+    throw new AppError('unauthenticated', 'operator console');
   return session.operator;
 }
 

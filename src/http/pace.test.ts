@@ -4,7 +4,14 @@ import { paceCheck } from './pace.ts';
 
 function body() {
   const state = { bytes: 0, reading: true, done: false };
-  return { state, progress: { bytesRead: () => state.bytes, reading: () => state.reading, done: () => state.done } };
+  return {
+    state,
+    progress: {
+      bytesRead: () => state.bytes,
+      reading: () => state.reading,
+      done: () => state.done,
+    },
+  };
 }
 
 test('a body that keeps the minimum rate passes every window; one that trickles is too slow', () => {

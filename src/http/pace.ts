@@ -40,19 +40,29 @@ export function paceCheck(progress: BodyProgress, minBytesPerWindow: number): ()
 export const BODY_PACE = { minBytesPerSecond: 4 * 1024, windowMs: 20_000 };
 
 function hasBody(req: IncomingMessage): boolean {
-  return Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
+  return (
+    Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined
+  );
 }
 
 /** An onRequest hook that closes the connection of a request whose body arrives too slowly. */
 export function bodyPace(pace: { minBytesPerSecond: number; windowMs: number } = BODY_PACE) {
-  return function onRequest(request: FastifyRequest, _reply: FastifyReply, done: HookHandlerDoneFunction): void {
+  return function onRequest(
+    request: FastifyRequest,
+    _reply: FastifyReply,
+    done: HookHandlerDoneFunction,
+  ): void {
     const req = request.raw;
     if (!hasBody(req)) return done();
     const socket = req.socket;
     // The socket's counter, not a 'data' listener: listening would start the body flowing
     // before its parser is attached, and lose it.
     const check = paceCheck(
-      { bytesRead: () => socket.bytesRead, reading: () => req.readableFlowing === true, done: () => req.complete || req.destroyed },
+      {
+        bytesRead: () => socket.bytesRead,
+        reading: () => req.readableFlowing === true,
+        done: () => req.complete || req.destroyed,
+      },
       (pace.minBytesPerSecond * pace.windowMs) / 1000,
     );
     const timer = setInterval(() => {
@@ -60,7 +70,10 @@ export function bodyPace(pace: { minBytesPerSecond: number; windowMs: number } =
       if (verdict === 'ok') return;
       clearInterval(timer);
       if (verdict === 'too_slow') {
-        request.log.info({ minBytesPerSecond: pace.minBytesPerSecond }, 'request body too slow; connection closed');
+        request.log.info(
+          { minBytesPerSecond: pace.minBytesPerSecond },
+          'request body too slow; connection closed',
+        );
         req.destroy();
       }
     }, pace.windowMs);

@@ -53,7 +53,10 @@ export function renderPage(
 ): FastifyReply {
   const ctx = pageContext(request, reply);
   setPageHeaders(reply, ctx.staff !== null || request.operatorSession !== null);
-  return reply.status(status).type(HTML).send(layout(ctx, view(ctx)).value);
+  return reply
+    .status(status)
+    .type(HTML)
+    .send(layout(ctx, view(ctx)).value);
 }
 
 const HTML = 'text/html; charset=utf-8';

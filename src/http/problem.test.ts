@@ -5,7 +5,10 @@ import { problem, problemDocument } from './problem.ts';
 
 test('a problem document: its type names the page of its code, extension members cannot replace the standard ones', () => {
   const doc = problemDocument({
-    publicUrl: new URL('https://okence.example.si/'), code: 'time_not_bookable', t: translators.cs, lang: 'cs',
+    publicUrl: new URL('https://okence.example.si/'),
+    code: 'time_not_bookable',
+    t: translators.cs,
+    lang: 'cs',
     data: { type: 'about:blank', code: 'conflict', nearestFreeTimes: [] },
   });
   assert.equal(doc.type, 'https://okence.example.si/problems/time_not_bookable');
@@ -18,9 +21,17 @@ test('a problem document: its type names the page of its code, extension members
 
 test('field issues are translated when their message is a key, with parameters; other text passes', () => {
   const doc = problemDocument({
-    publicUrl: 'https://okence.example.si/', code: 'invalid_input', t: translators.sl, lang: 'sl',
+    publicUrl: 'https://okence.example.si/',
+    code: 'invalid_input',
+    t: translators.sl,
+    lang: 'sl',
     issues: [
-      { field: 'query.to', code: 'range_too_long', message: 'api.error.range_too_long', params: { days: 62 } },
+      {
+        field: 'query.to',
+        code: 'range_too_long',
+        message: 'api.error.range_too_long',
+        params: { days: 62 },
+      },
       { field: 'body.start', code: 'invalid_format', message: 'Neveljaven niz' },
     ],
   });
@@ -31,7 +42,12 @@ test('field issues are translated when their message is a key, with parameters; 
 });
 
 test('a 5xx detail carries the request id for support; a 4xx does not', () => {
-  const base = { publicUrl: 'https://okence.example.si/', t: translators.en, lang: 'en' as const, requestId: 'req-7' };
+  const base = {
+    publicUrl: 'https://okence.example.si/',
+    t: translators.en,
+    lang: 'en' as const,
+    requestId: 'req-7',
+  };
   assert.match(problemDocument({ ...base, code: 'internal' }).detail ?? '', /\(req-7\)$/);
   assert.doesNotMatch(problemDocument({ ...base, code: 'conflict' }).detail ?? '', /req-7/);
 });

@@ -27,7 +27,9 @@ const instant = z.iso.datetime({ offset: true });
 
 export const fieldError = z
   .object({
-    field: z.string().describe('Where: `body.`, `query.` or `path.` and the name, e.g. `body.email`'),
+    field: z
+      .string()
+      .describe('Where: `body.`, `query.` or `path.` and the name, e.g. `body.email`'),
     code: z
       .string()
       .describe(
@@ -39,22 +41,49 @@ export const fieldError = z
   })
   .meta({ id: 'FieldError', description: 'One problem with one field of the request' });
 
-export const freeTime = z.object({ start: instant, end: instant }).meta({ id: 'FreeTime', description: 'A free appointment time' });
+export const freeTime = z
+  .object({ start: instant, end: instant })
+  .meta({ id: 'FreeTime', description: 'A free appointment time' });
 
 export const problem = z
   .object({
-    type: z.url().describe('URI of the problem type: a page on this server that explains it (sl, cs, en)'),
-    code: z.enum(ERROR_CODES).describe('Stable code of the problem type, for a client to switch on; new codes may be added'),
-    title: z.string().describe('Short summary of the problem type, in the language of the response'),
+    type: z
+      .url()
+      .describe('URI of the problem type: a page on this server that explains it (sl, cs, en)'),
+    code: z
+      .enum(ERROR_CODES)
+      .describe(
+        'Stable code of the problem type, for a client to switch on; new codes may be added',
+      ),
+    title: z
+      .string()
+      .describe('Short summary of the problem type, in the language of the response'),
     status: z.number().int().min(400).max(599).describe('The HTTP status code'),
-    detail: z.string().optional().describe('Explanation of this occurrence, in the language of the response'),
-    errors: z.array(fieldError).optional().describe('With invalid_input and unprocessable: one entry per problem with a field'),
-    nearestFreeTimes: z.array(freeTime).optional().describe('With time_not_bookable: the free times nearest to the one asked for, in time order'),
-    attemptsLeft: z.number().int().min(0).optional().describe('With a wrong confirmation code: how many more codes are taken'),
+    detail: z
+      .string()
+      .optional()
+      .describe('Explanation of this occurrence, in the language of the response'),
+    errors: z
+      .array(fieldError)
+      .optional()
+      .describe('With invalid_input and unprocessable: one entry per problem with a field'),
+    nearestFreeTimes: z
+      .array(freeTime)
+      .optional()
+      .describe(
+        'With time_not_bookable: the free times nearest to the one asked for, in time order',
+      ),
+    attemptsLeft: z
+      .number()
+      .int()
+      .min(0)
+      .optional()
+      .describe('With a wrong confirmation code: how many more codes are taken'),
   })
   .meta({
     id: 'Problem',
-    description: 'An RFC 9457 problem document (application/problem+json). Its language follows Accept-Language (sl, cs, en; English otherwise).',
+    description:
+      'An RFC 9457 problem document (application/problem+json). Its language follows Accept-Language (sl, cs, en; English otherwise).',
   });
 
 export type Problem = z.infer<typeof problem>;
@@ -64,8 +93,16 @@ function isKey(lang: Lang, text: string): text is MessageKey {
 }
 
 /** A field issue with its message translated (a message that is not a key is passed through). */
-export function translateIssue(t: Translate, lang: Lang, issue: FieldIssue): z.infer<typeof fieldError> {
-  return { field: issue.field, code: issue.code, message: isKey(lang, issue.message) ? t(issue.message, issue.params) : issue.message };
+export function translateIssue(
+  t: Translate,
+  lang: Lang,
+  issue: FieldIssue,
+): z.infer<typeof fieldError> {
+  return {
+    field: issue.field,
+    code: issue.code,
+    message: isKey(lang, issue.message) ? t(issue.message, issue.params) : issue.message,
+  };
 }
 
 /** Builds the problem document for a code; `data` members never override the standard ones. */
@@ -88,8 +125,13 @@ export function problemDocument(input: {
     title: t(text.title),
     status: entry.status,
     detail: isFault(code) && input.requestId ? `${detail} (${input.requestId})` : detail,
-    ...(input.issues?.length ? { errors: input.issues.map((i) => translateIssue(t, input.lang, i)) } : {}),
+    ...(input.issues?.length
+      ? { errors: input.issues.map((i) => translateIssue(t, input.lang, i)) }
+      : {}),
   };
   // Extension members follow the standard ones and never replace them.
-  return { ...standard, ...Object.fromEntries(Object.entries(input.data ?? {}).filter(([k]) => !(k in standard))) };
+  return {
+    ...standard,
+    ...Object.fromEntries(Object.entries(input.data ?? {}).filter(([k]) => !(k in standard))),
+  };
 }

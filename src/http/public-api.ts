@@ -7,7 +7,11 @@ import type { AnyOperation } from './api.ts';
 import { openApiDocument } from './openapi.ts';
 
 /** The services the public API's operations call. */
-export type PublicApiDeps = { tenants: TenantsService; booking: BookingService; lifecycle: BookingLifecycle };
+export type PublicApiDeps = {
+  tenants: TenantsService;
+  booking: BookingService;
+  lifecycle: BookingLifecycle;
+};
 
 /** Every operation of the public API, in the order the document lists them. */
 export function publicOperations(deps: PublicApiDeps): AnyOperation[] {

@@ -17,7 +17,11 @@ export function csrfTokenFor(secret: string, cookieValue: string): string {
 }
 
 /** Compares a submitted token with the one expected for the cookie, in constant time. */
-export function csrfTokenMatches(secret: string, cookieValue: string | undefined, submitted: unknown): boolean {
+export function csrfTokenMatches(
+  secret: string,
+  cookieValue: string | undefined,
+  submitted: unknown,
+): boolean {
   if (!cookieValue || typeof submitted !== 'string') return false;
   const expected = Buffer.from(csrfTokenFor(secret, cookieValue));
   const given = Buffer.from(submitted);
@@ -64,7 +68,8 @@ const STATIC_HEADERS = {
   'cross-origin-resource-policy': 'same-origin',
   'origin-agent-cluster': '?1',
   'x-dns-prefetch-control': 'off',
-  'permissions-policy': 'camera=(self), microphone=(self), display-capture=(self), geolocation=(), payment=()',
+  'permissions-policy':
+    'camera=(self), microphone=(self), display-capture=(self), geolocation=(), payment=()',
 } as const;
 
 // Nonces come from the CSPRNG in blocks: one 4 KiB draw serves 256 responses.
@@ -108,9 +113,14 @@ export const security = fp<SecurityOptions>(async (app: FastifyInstance, opts) =
     max: opts.rateLimitPerMinute,
     timeWindow: 60_000,
     // Limit headers go out only with a 429 (with Retry-After), not on every response.
-    addHeadersOnExceeding: { 'x-ratelimit-limit': false, 'x-ratelimit-remaining': false, 'x-ratelimit-reset': false },
+    addHeadersOnExceeding: {
+      'x-ratelimit-limit': false,
+      'x-ratelimit-remaining': false,
+      'x-ratelimit-reset': false,
+    },
     // Assets and probes are cheap and must not lock anyone out.
-    allowList: (request) => request.url.startsWith('/assets/') || request.url === '/healthz' || request.url === '/readyz',
+    allowList: (request) =>
+      request.url.startsWith('/assets/') || request.url === '/healthz' || request.url === '/readyz',
     errorResponseBuilder: (_request, context) => {
       const err = new AppError('rate_limited', `Rate limit of ${context.max} per minute exceeded`);
       return Object.assign(err, { statusCode: 429 });
@@ -134,12 +144,15 @@ export const security = fp<SecurityOptions>(async (app: FastifyInstance, opts) =
     // no-cors fetch cannot send that; see requireJson in api.ts), so it needs no token.
     // Decided by the route matched, not by how the raw URL begins.
     if ((request.routeOptions.url ?? request.url).startsWith('/api/')) return;
-    if (request.headers['sec-fetch-site'] === 'cross-site') throw new AppError('csrf', 'cross-site request');
+    if (request.headers['sec-fetch-site'] === 'cross-site')
+      throw new AppError('csrf', 'cross-site request');
     const body = request.body as Record<string, unknown> | undefined;
     // A multipart upload is read by its route after this hook, as a stream, so its form
     // carries the token in the action's query instead (bound to the same cookie).
     const multipart = request.headers['content-type']?.startsWith('multipart/form-data') ?? false;
-    const query = multipart ? (request.query as Record<string, unknown> | undefined)?.[CSRF_FIELD] : undefined;
+    const query = multipart
+      ? (request.query as Record<string, unknown> | undefined)?.[CSRF_FIELD]
+      : undefined;
     const submitted = body?.[CSRF_FIELD] ?? request.headers['x-csrf-token'] ?? query;
     if (!csrfTokenMatches(opts.secret, request.cookies[CSRF_COOKIE], submitted)) {
       throw new AppError('csrf', 'missing or invalid CSRF token');

@@ -14,23 +14,25 @@ declare module 'fastify' {
 }
 
 /** Attaches the signed-in staff member (or null) to every request that carries a session cookie. */
-export const staffSession = fp<{ identity: IdentityService }>(async (app: FastifyInstance, opts) => {
-  app.decorateRequest('staff', null);
-  app.addHook('onRequest', (request, _reply, done) => {
-    const token = request.cookies[SESSION_COOKIE];
-    // Most requests (citizens) carry no session: answer them without a promise.
-    // The JSON API never acts for a signed-in staff member, which is also why it
-    // needs no CSRF token: a cookie sent to it grants nothing.
-    if (!token || request.url.startsWith('/api/')) return done();
-    opts.identity.resolveSession(token).then(
-      (staff) => {
-        request.staff = staff ? { ...staff, ip: request.ip } : staff;
-        done();
-      },
-      (err: Error) => done(err),
-    );
-  });
-});
+export const staffSession = fp<{ identity: IdentityService }>(
+  async (app: FastifyInstance, opts) => {
+    app.decorateRequest('staff', null);
+    app.addHook('onRequest', (request, _reply, done) => {
+      const token = request.cookies[SESSION_COOKIE];
+      // Most requests (citizens) carry no session: answer them without a promise.
+      // The JSON API never acts for a signed-in staff member, which is also why it
+      // needs no CSRF token: a cookie sent to it grants nothing.
+      if (!token || request.url.startsWith('/api/')) return done();
+      opts.identity.resolveSession(token).then(
+        (staff) => {
+          request.staff = staff ? { ...staff, ip: request.ip } : staff;
+          done();
+        },
+        (err: Error) => done(err),
+      );
+    });
+  },
+);
 
 /** The signed-in staff member, or an `unauthenticated` error (pages turn it into a redirect to sign-in). */
 export function requireStaff(request: FastifyRequest): StaffPrincipal {

@@ -14,7 +14,9 @@ const CHANNEL = 'fastify.initialization';
  * there sees every route, encapsulated plugins' too, with no test hook in the app.
  * (printRoutes gives only a text tree, and Fastify keeps no list of its own.)
  */
-export async function recordingRoutes<T>(boot: () => Promise<T>): Promise<{ booted: T; routes: RegisteredRoute[] }> {
+export async function recordingRoutes<T>(
+  boot: () => Promise<T>,
+): Promise<{ booted: T; routes: RegisteredRoute[] }> {
   const routes: RegisteredRoute[] = [];
   let hooked = false;
   const onInstance = (message: unknown) => {
@@ -22,7 +24,8 @@ export async function recordingRoutes<T>(boot: () => Promise<T>): Promise<{ boot
     hooked = true;
     const { fastify } = message as { fastify: FastifyInstance };
     fastify.addHook('onRoute', (r) => {
-      for (const method of [r.method].flat()) routes.push({ method, url: r.url, websocket: r.websocket === true });
+      for (const method of [r.method].flat())
+        routes.push({ method, url: r.url, websocket: r.websocket === true });
     });
   };
   subscribe(CHANNEL, onInstance);

@@ -7,21 +7,35 @@ import { openTestDatabase, type DbKind } from '../db/testing.ts';
 import { fixedClock, type Clock } from '../lib/clock.ts';
 
 /** The real app on a fresh test database with demo data, for `app.inject` tests. */
-export async function bootTestApp(kind: DbKind, opts: { clock?: Clock; env?: Record<string, string> } = {}): Promise<Okence> {
+export async function bootTestApp(
+  kind: DbKind,
+  opts: { clock?: Clock; env?: Record<string, string> } = {},
+): Promise<Okence> {
   const config = testConfig(opts.env);
   const handle = await openTestDatabase(kind);
-  return bootOkence(config, { handle, clock: opts.clock ?? fixedClock(new Date('2026-11-23T09:00:00Z')) });
+  return bootOkence(config, {
+    handle,
+    clock: opts.clock ?? fixedClock(new Date('2026-11-23T09:00:00Z')),
+  });
 }
 
 /** The configuration tests run with: quiet, demo data, a fresh DATA_DIR, plus `env`. */
 export function testConfig(env: Record<string, string> = {}): Config {
-  const parsed = parseConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DEMO_DATA: 'true', DATA_DIR: mkdtempSync(join(tmpdir(), 'okence-app-')), ...env });
+  const parsed = parseConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    DEMO_DATA: 'true',
+    DATA_DIR: mkdtempSync(join(tmpdir(), 'okence-app-')),
+    ...env,
+  });
   if (!parsed.ok) throw new Error(parsed.errors.join('; '));
   return parsed.config;
 }
 
 /** Cookies from a response's Set-Cookie headers, as name → value. */
-export function cookiesOf(response: { cookies: { name: string; value: string }[] }): Record<string, string> {
+export function cookiesOf(response: {
+  cookies: { name: string; value: string }[];
+}): Record<string, string> {
   return Object.fromEntries(response.cookies.map((c) => [c.name, c.value]));
 }
 

@@ -26,4 +26,3 @@ export function sameOrigin(request: FastifyRequest): boolean {
     return false;
   }
 }
-

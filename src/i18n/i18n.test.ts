@@ -1,12 +1,24 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { LANGS, MESSAGES, fillMessage, localize, missingLanguages, negotiateLanguage, pluralBlocks, pluralRulesOf, translator } from './i18n.ts';
+import {
+  LANGS,
+  MESSAGES,
+  fillMessage,
+  localize,
+  missingLanguages,
+  negotiateLanguage,
+  pluralBlocks,
+  pluralRulesOf,
+  translator,
+} from './i18n.ts';
 import { meetingClientMessages } from './messages/meeting-client.ts';
 
 /** The parameters a message uses: `{name}` and the variable of each `{name, plural, …}`. */
-const placeholders = (text: string) => [...new Set([...text.matchAll(/\{(\w+)(?:\}|, plural,)/g)].map((m) => m[1]))].sort();
+const placeholders = (text: string) =>
+  [...new Set([...text.matchAll(/\{(\w+)(?:\}|, plural,)/g)].map((m) => m[1]))].sort();
 
-const entries = (lang: 'sl' | 'cs') => Object.entries(MESSAGES[lang]) as [keyof typeof MESSAGES.en, string][];
+const entries = (lang: 'sl' | 'cs') =>
+  Object.entries(MESSAGES[lang]) as [keyof typeof MESSAGES.en, string][];
 
 test('every language has exactly the English keys, none empty, with the same placeholders', () => {
   const keys = Object.keys(MESSAGES.en).sort();
@@ -16,7 +28,11 @@ test('every language has exactly the English keys, none empty, with the same pla
     for (const key of keys) {
       const text = messages[key as keyof typeof messages];
       assert.ok(text.trim().length > 0, `${lang}.${key} is empty`);
-      assert.deepEqual(placeholders(text), placeholders(MESSAGES.en[key as keyof typeof MESSAGES.en]), `${lang}.${key} placeholders`);
+      assert.deepEqual(
+        placeholders(text),
+        placeholders(MESSAGES.en[key as keyof typeof MESSAGES.en]),
+        `${lang}.${key} placeholders`,
+      );
     }
   }
 });
@@ -25,13 +41,23 @@ test('every language has exactly the English keys, none empty, with the same pla
 const SAME_AS_ENGLISH: Record<'sl' | 'cs', readonly string[]> = {
   sl: [],
   // Czech writes "role" and "chat" as English does.
-  cs: ['staff.home.role', 'adm.field.role', 'audit.key.role', 'room.chat', 'room.chat_toggle', 'agenda.chat'],
+  cs: [
+    'staff.home.role',
+    'adm.field.role',
+    'audit.key.role',
+    'room.chat',
+    'room.chat_toggle',
+    'agenda.chat',
+  ],
 };
 
 test('translations are not left in English, except those listed as the same on purpose', () => {
   for (const lang of ['sl', 'cs'] as const) {
     const same = entries(lang)
-      .filter(([k, v]) => v === MESSAGES.en[k] && !SAME_AS_ENGLISH[lang].includes(k) && /[a-z]{3}/i.test(v))
+      .filter(
+        ([k, v]) =>
+          v === MESSAGES.en[k] && !SAME_AS_ENGLISH[lang].includes(k) && /[a-z]{3}/i.test(v),
+      )
       .map(([k, v]) => `${k}: ${v}`);
     assert.deepEqual(same, [], `${lang} has texts equal to the English ones`);
   }
@@ -49,8 +75,10 @@ function typographyFault(text: string): string | null {
   if (/\.\.\./.test(text)) return 'an ellipsis is one character';
   if (/—/.test(text)) return 'a dash is an en dash between spaces';
   // A line must not break inside "2 000" nor between a number and its unit ("15 min", "3 MB").
-  if (/(\d|\{(minutes|seconds|count|size|days)\})[ ](min|s|h|[kMG]B|%|Kč|€)(?![\p{L}])/u.test(text)) return 'a number and its unit are joined by a no-break space';
-  if (/\d [0-9]{3}(?!\d)/.test(text.replace(/\+\d[\d ]+/g, 'TEL'))) return 'thousands are grouped with a no-break space';
+  if (/(\d|\{(minutes|seconds|count|size|days)\})[ ](min|s|h|[kMG]B|%|Kč|€)(?![\p{L}])/u.test(text))
+    return 'a number and its unit are joined by a no-break space';
+  if (/\d [0-9]{3}(?!\d)/.test(text.replace(/\+\d[\d ]+/g, 'TEL')))
+    return 'thousands are grouped with a no-break space';
   return null;
 }
 
@@ -69,13 +97,18 @@ test('Slovenian and Czech texts use their own quotation marks and dashes, not ty
   assert.equal(typographyFault('Za „{query}“ ni zadetkov'), null);
   assert.equal(typographyFault('Za "{query}" ni zadetkov'), 'quote with „…“');
   assert.equal(typographyFault('Od 8-12'), 'a range takes an en dash');
-  assert.equal(typographyFault('čez {minutes} min'), 'a number and its unit are joined by a no-break space');
+  assert.equal(
+    typographyFault('čez {minutes} min'),
+    'a number and its unit are joined by a no-break space',
+  );
   assert.equal(typographyFault('čez {minutes}\u00a0min, na primer +386 1 234 5678'), null);
 });
 
 test('no Slovenian or Czech text hedges a gender with "(a)": it is worded so no gender is needed', () => {
   for (const lang of ['sl', 'cs'] as const) {
-    const hedged = entries(lang).filter(([, text]) => /\p{L}\((a|la|o|i|y|e)\)|\p{L}\/(a|la|ka|ice)\b/u.test(text)).map(([key, text]) => `${key}: ${text}`);
+    const hedged = entries(lang)
+      .filter(([, text]) => /\p{L}\((a|la|o|i|y|e)\)|\p{L}\/(a|la|ka|ice)\b/u.test(text))
+      .map(([key, text]) => `${key}: ${text}`);
     assert.deepEqual(hedged, [], lang);
   }
 });
@@ -86,9 +119,14 @@ test('a message with a count has every plural form its language needs, for every
     const needed = new Set(Array.from({ length: 1001 }, (_, n) => rules.select(n)));
     for (const [key, text] of Object.entries(MESSAGES[lang])) {
       for (const block of pluralBlocks(text)) {
-        for (const category of needed) assert.ok(block.forms.has(category), `${lang}.${key} lacks the form ${category}`);
+        for (const category of needed)
+          assert.ok(block.forms.has(category), `${lang}.${key} lacks the form ${category}`);
         for (const category of block.forms.keys()) {
-          assert.ok(/^=\d+$/.test(category) || rules.resolvedOptions().pluralCategories.includes(category as Intl.LDMLPluralRule), `${lang}.${key}: ${category}`);
+          assert.ok(
+            /^=\d+$/.test(category) ||
+              rules.resolvedOptions().pluralCategories.includes(category as Intl.LDMLPluralRule),
+            `${lang}.${key}: ${category}`,
+          );
         }
       }
     }
@@ -97,7 +135,8 @@ test('a message with a count has every plural form its language needs, for every
 
 test('the meeting page fills its texts in the browser without plural rules, so they have none', () => {
   for (const lang of LANGS) {
-    for (const [key, text] of Object.entries(meetingClientMessages[lang])) assert.deepEqual(pluralBlocks(text), [], `${lang}.${key}`);
+    for (const [key, text] of Object.entries(meetingClientMessages[lang]))
+      assert.deepEqual(pluralBlocks(text), [], `${lang}.${key}`);
   }
 });
 
@@ -107,12 +146,29 @@ test('counts take the form of their number: sl one, two (dual), few, other; cs o
     cs: '{n, plural, one {# den} few {# dny} other {# dní}}',
   };
   const sl = [1, 2, 3, 4, 5, 11, 101, 102, 103, 105].map((n) => fillMessage(days.sl, 'sl', { n }));
-  assert.deepEqual(sl, ['1 dan', '2 dneva', '3 dnevi', '4 dnevi', '5 dni', '11 dni', '101 dan', '102 dneva', '103 dnevi', '105 dni']);
+  assert.deepEqual(sl, [
+    '1 dan',
+    '2 dneva',
+    '3 dnevi',
+    '4 dnevi',
+    '5 dni',
+    '11 dni',
+    '101 dan',
+    '102 dneva',
+    '103 dnevi',
+    '105 dni',
+  ]);
   const cs = [0, 1, 2, 4, 5, 21, 22].map((n) => fillMessage(days.cs, 'cs', { n }));
   assert.deepEqual(cs, ['0 dní', '1 den', '2 dny', '4 dny', '5 dní', '21 dní', '22 dní']);
   const nested = 'Od {from}: {count, plural, one {# odgovor ({who})} other {# odgovorov ({who})}}.';
-  assert.equal(fillMessage(nested, 'sl', { from: 'A', count: 1, who: 'B' }), 'Od A: 1 odgovor (B).');
-  assert.equal(fillMessage(nested, 'sl', { from: 'A', count: 7, who: 'B' }), 'Od A: 7 odgovorov (B).');
+  assert.equal(
+    fillMessage(nested, 'sl', { from: 'A', count: 1, who: 'B' }),
+    'Od A: 1 odgovor (B).',
+  );
+  assert.equal(
+    fillMessage(nested, 'sl', { from: 'A', count: 7, who: 'B' }),
+    'Od A: 7 odgovorov (B).',
+  );
 });
 
 test('every plural message reads right for the numbers that choose each form', () => {

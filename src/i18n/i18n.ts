@@ -15,7 +15,20 @@ import { problemMessages, type ProblemMessageKey } from './messages/problems.ts'
 import { organisationsMessages, type OrganisationsMessageKey } from './messages/organisations.ts';
 
 /** Every interface text key: the base set plus each domain's set. */
-export type MessageKey = BaseKey | BookingMessageKey | MeetingMessageKey | MeetingClientMessageKey | FilesMessageKey | PrivacyMessageKey | AgendaMessageKey | StatsMessageKey | AdminMessageKey | AuditMessageKey | OperatorMessageKey | ProblemMessageKey | OrganisationsMessageKey;
+export type MessageKey =
+  | BaseKey
+  | BookingMessageKey
+  | MeetingMessageKey
+  | MeetingClientMessageKey
+  | FilesMessageKey
+  | PrivacyMessageKey
+  | AgendaMessageKey
+  | StatsMessageKey
+  | AdminMessageKey
+  | AuditMessageKey
+  | OperatorMessageKey
+  | ProblemMessageKey
+  | OrganisationsMessageKey;
 
 export const LANGS = ['sl', 'cs', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -24,9 +37,51 @@ export type Lang = (typeof LANGS)[number];
 export type Localized = Partial<Record<Lang, string>>;
 
 export const MESSAGES: Record<Lang, Record<MessageKey, string>> = {
-  sl: { ...sl, ...bookingMessages.sl, ...meetingMessages.sl, ...meetingClientMessages.sl, ...filesMessages.sl, ...privacyMessages.sl, ...agendaMessages.sl, ...statsMessages.sl, ...adminMessages.sl, ...auditMessages.sl, ...operatorMessages.sl, ...problemMessages.sl, ...organisationsMessages.sl },
-  cs: { ...cs, ...bookingMessages.cs, ...meetingMessages.cs, ...meetingClientMessages.cs, ...filesMessages.cs, ...privacyMessages.cs, ...agendaMessages.cs, ...statsMessages.cs, ...adminMessages.cs, ...auditMessages.cs, ...operatorMessages.cs, ...problemMessages.cs, ...organisationsMessages.cs },
-  en: { ...en, ...bookingMessages.en, ...meetingMessages.en, ...meetingClientMessages.en, ...filesMessages.en, ...privacyMessages.en, ...agendaMessages.en, ...statsMessages.en, ...adminMessages.en, ...auditMessages.en, ...operatorMessages.en, ...problemMessages.en, ...organisationsMessages.en },
+  sl: {
+    ...sl,
+    ...bookingMessages.sl,
+    ...meetingMessages.sl,
+    ...meetingClientMessages.sl,
+    ...filesMessages.sl,
+    ...privacyMessages.sl,
+    ...agendaMessages.sl,
+    ...statsMessages.sl,
+    ...adminMessages.sl,
+    ...auditMessages.sl,
+    ...operatorMessages.sl,
+    ...problemMessages.sl,
+    ...organisationsMessages.sl,
+  },
+  cs: {
+    ...cs,
+    ...bookingMessages.cs,
+    ...meetingMessages.cs,
+    ...meetingClientMessages.cs,
+    ...filesMessages.cs,
+    ...privacyMessages.cs,
+    ...agendaMessages.cs,
+    ...statsMessages.cs,
+    ...adminMessages.cs,
+    ...auditMessages.cs,
+    ...operatorMessages.cs,
+    ...problemMessages.cs,
+    ...organisationsMessages.cs,
+  },
+  en: {
+    ...en,
+    ...bookingMessages.en,
+    ...meetingMessages.en,
+    ...meetingClientMessages.en,
+    ...filesMessages.en,
+    ...privacyMessages.en,
+    ...agendaMessages.en,
+    ...statsMessages.en,
+    ...adminMessages.en,
+    ...auditMessages.en,
+    ...operatorMessages.en,
+    ...problemMessages.en,
+    ...organisationsMessages.en,
+  },
 };
 
 const LOCALES: Record<Lang, string> = { sl: 'sl-SI', cs: 'cs-CZ', en: 'en-GB' };
@@ -45,7 +100,12 @@ export function localeOf(lang: Lang): string {
  * then the best match in Accept-Language (by q-value), then the fallback: Slovenian unless
  * said otherwise (the API's is English, decision 021).
  */
-export function negotiateLanguage(input: { query?: unknown; cookie?: unknown; acceptLanguage?: string | undefined; fallback?: Lang }): Lang {
+export function negotiateLanguage(input: {
+  query?: unknown;
+  cookie?: unknown;
+  acceptLanguage?: string | undefined;
+  fallback?: Lang;
+}): Lang {
   if (isLang(input.query)) return input.query;
   if (isLang(input.cookie)) return input.cookie;
   const ranges = (input.acceptLanguage ?? '')
@@ -96,7 +156,8 @@ export function pluralBlocks(text: string): PluralBlock[] {
       if (!form) break;
       let depth = 1;
       let j = i + form[0].length;
-      for (; j < text.length && depth > 0; j++) depth += text[j] === '{' ? 1 : text[j] === '}' ? -1 : 0;
+      for (; j < text.length && depth > 0; j++)
+        depth += text[j] === '{' ? 1 : text[j] === '}' ? -1 : 0;
       forms.set(form[1] as string, text.slice(i + form[0].length, j - 1));
       i = j;
     }
@@ -122,17 +183,28 @@ function numberIn(lang: Lang, n: number): string {
  * Fills a message: plural blocks by the language's rules, `#` being the number written as the
  * language writes it (sl "1.234", cs "1 234"), then `{name}`. A count is passed as a number.
  */
-export function fillMessage(text: string, lang: Lang, params: Record<string, string | number>): string {
+export function fillMessage(
+  text: string,
+  lang: Lang,
+  params: Record<string, string | number>,
+): string {
   let out = '';
   let at = 0;
   for (const b of pluralBlocks(text)) {
     const n = Number(params[b.name]);
-    const form = b.forms.get(`=${n}`) ?? b.forms.get(pluralRulesOf(lang).select(n)) ?? b.forms.get('other') ?? '';
-    out += text.slice(at, b.start) + form.replace(/#/g, Number.isFinite(n) ? numberIn(lang, n) : '');
+    const form =
+      b.forms.get(`=${n}`) ??
+      b.forms.get(pluralRulesOf(lang).select(n)) ??
+      b.forms.get('other') ??
+      '';
+    out +=
+      text.slice(at, b.start) + form.replace(/#/g, Number.isFinite(n) ? numberIn(lang, n) : '');
     at = b.end;
   }
   out += text.slice(at);
-  return out.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return out.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
 }
 
 /**
@@ -152,7 +224,11 @@ export function translator(lang: Lang): Translate {
  * Chooses an organisation's text in the reader's language, falling back to the
  * organisation's own language and then to any language that has the text.
  */
-export function localize(text: Localized | null | undefined, lang: Lang, fallback: Lang = 'en'): string {
+export function localize(
+  text: Localized | null | undefined,
+  lang: Lang,
+  fallback: Lang = 'en',
+): string {
   if (!text) return '';
   return text[lang] || text[fallback] || text.en || text.sl || text.cs || '';
 }
@@ -161,4 +237,3 @@ export function localize(text: Localized | null | undefined, lang: Lang, fallbac
 export function missingLanguages(text: Localized): Lang[] {
   return LANGS.filter((l) => !text[l]?.trim());
 }
-

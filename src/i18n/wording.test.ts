@@ -12,21 +12,36 @@ import { MESSAGES } from './i18n.ts';
  * A name as the subject (not after a noun that carries the gender, as in "stranka {name}"),
  * optionally "je"/"se"/"byl", then a word ending in a past participle's -l, -la, -lo.
  */
-const NAMED_PARTICIPLE = /(?<!\p{L}\s)\{(?:name|who)\}\s+(?:(?:je|se|si|byl|bil)\s+){0,2}(?:\p{L}+\s+)?\p{L}+l[ao]?(?!\p{L})/u;
+const NAMED_PARTICIPLE =
+  /(?<!\p{L}\s)\{(?:name|who)\}\s+(?:(?:je|se|si|byl|bil)\s+){0,2}(?:\p{L}+\s+)?\p{L}+l[ao]?(?!\p{L})/u;
 const HEDGED = /\p{L}\(a\)/u;
 
 for (const lang of ['sl', 'cs'] as const) {
   test(`${lang}: no text guesses the gender of the person it names`, () => {
-    const offending = Object.entries(MESSAGES[lang]).filter(([, text]) => NAMED_PARTICIPLE.test(text) || HEDGED.test(text));
+    const offending = Object.entries(MESSAGES[lang]).filter(
+      ([, text]) => NAMED_PARTICIPLE.test(text) || HEDGED.test(text),
+    );
     assert.deepEqual(offending, []);
   });
 }
 
 test('the rule catches what it is for', () => {
-  for (const text of ['{name} je odprl skupno mapo', '{name} otevřel složku', '{who} termín zrušil(a)', '{who} je bil(a) sprejet(a)']) {
+  for (const text of [
+    '{name} je odprl skupno mapo',
+    '{name} otevřel složku',
+    '{who} termín zrušil(a)',
+    '{who} je bil(a) sprejet(a)',
+  ]) {
     assert.ok(NAMED_PARTICIPLE.test(text) || HEDGED.test(text), text);
   }
-  for (const text of ['Skupna mapa je odprta.', 'Sprejmi: {name}', '{name} čaka v čakalnici.', '{name}: soubor byl odmítnut', '{name} je naložena.', 'Označi, da stranka {name} ni prišla']) {
+  for (const text of [
+    'Skupna mapa je odprta.',
+    'Sprejmi: {name}',
+    '{name} čaka v čakalnici.',
+    '{name}: soubor byl odmítnut',
+    '{name} je naložena.',
+    'Označi, da stranka {name} ni prišla',
+  ]) {
     assert.ok(!NAMED_PARTICIPLE.test(text) && !HEDGED.test(text), text);
   }
 });
@@ -40,7 +55,9 @@ const OTHER_WORDS: Record<'sl' | 'cs', RegExp> = {
 
 for (const lang of ['sl', 'cs'] as const) {
   test(`${lang}: the staff and the citizen go by one name everywhere`, () => {
-    const offending = Object.entries(MESSAGES[lang]).filter(([, text]) => OTHER_WORDS[lang].test(text));
+    const offending = Object.entries(MESSAGES[lang]).filter(([, text]) =>
+      OTHER_WORDS[lang].test(text),
+    );
     assert.deepEqual(offending, []);
   });
 }
@@ -51,8 +68,12 @@ const SL_Z_BEFORE_VOICELESS = /(?<![\p{L}\p{N}}])[zZ] (?=[cčfhkpsštCČFHKPSŠT
 const SL_S_BEFORE_VOICED = /(?<![\p{L}\p{N}}])[sS] (?=[aeioubdgjlmnrvzžAEIOUBDGJLMNRVZŽ])/u;
 
 test('sl: the preposition s/z agrees with the sound that follows', () => {
-  const offending = Object.entries(MESSAGES.sl).filter(([, text]) => SL_Z_BEFORE_VOICELESS.test(text) || SL_S_BEFORE_VOICED.test(text));
+  const offending = Object.entries(MESSAGES.sl).filter(
+    ([, text]) => SL_Z_BEFORE_VOICELESS.test(text) || SL_S_BEFORE_VOICED.test(text),
+  );
   assert.deepEqual(offending, []);
-  for (const bad of ['z tega naslova', 's orodjem', 'Z kodo']) assert.ok(SL_Z_BEFORE_VOICELESS.test(bad) || SL_S_BEFORE_VOICED.test(bad), bad);
-  for (const good of ['s tega naslova', 'z orodjem', 'S kodo', 'čez 30 s', 'preveč zahtev']) assert.ok(!SL_Z_BEFORE_VOICELESS.test(good) && !SL_S_BEFORE_VOICED.test(good), good);
+  for (const bad of ['z tega naslova', 's orodjem', 'Z kodo'])
+    assert.ok(SL_Z_BEFORE_VOICELESS.test(bad) || SL_S_BEFORE_VOICED.test(bad), bad);
+  for (const good of ['s tega naslova', 'z orodjem', 'S kodo', 'čez 30 s', 'preveč zahtev'])
+    assert.ok(!SL_Z_BEFORE_VOICELESS.test(good) && !SL_S_BEFORE_VOICED.test(good), good);
 });

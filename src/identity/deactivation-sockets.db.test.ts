@@ -32,7 +32,15 @@ for (const kind of DB_KINDS) {
     });
 
     test('are closed when an admin deactivates the account, and hear no more knocks', async () => {
-      const b = await bookThroughApi(okence, { organisation: 'ue-domzale', office: 'domzale', service: 'splosne-informacije', day: '2026-11-25', email: 'mojca@example.si', name: 'Mojca Novak', ip: '203.0.113.77' });
+      const b = await bookThroughApi(okence, {
+        organisation: 'ue-domzale',
+        office: 'domzale',
+        service: 'splosne-informacije',
+        day: '2026-11-25',
+        email: 'mojca@example.si',
+        name: 'Mojca Novak',
+        ip: '203.0.113.77',
+      });
       clock.set(new Date(b.start.getTime() - 5 * 60_000));
       const cookie = await staffCookie(okence, 'uradnik@domzale.example', '198.18.9.1');
       const lobby = openSocket(base, '/staff/lobby/ws', { cookie });
@@ -42,23 +50,51 @@ for (const kind of DB_KINDS) {
       await settle();
 
       const admin = await browserFor(okence, 'admin@domzale.example', undefined, '198.18.9.2');
-      const official = await okence.handle.db.selectFrom('staff').select('id').where('email', '=', 'uradnik@domzale.example').executeTakeFirstOrThrow();
-      assert.equal((await admin.post(`/staff/admin/officials/${official.id}/active`, { active: '0' })).statusCode, 303);
+      const official = await okence.handle.db
+        .selectFrom('staff')
+        .select('id')
+        .where('email', '=', 'uradnik@domzale.example')
+        .executeTakeFirstOrThrow();
+      assert.equal(
+        (await admin.post(`/staff/admin/officials/${official.id}/active`, { active: '0' }))
+          .statusCode,
+        303,
+      );
 
-      const timeout = (ms: number) => new Promise<'open'>((r) => setTimeout(() => r('open'), ms).unref());
-      assert.notEqual(await Promise.race([room.closed, timeout(2000)]), 'open', 'the room socket is closed');
-      assert.notEqual(await Promise.race([lobby.closed, timeout(2000)]), 'open', 'the lobby socket is closed');
+      const timeout = (ms: number) =>
+        new Promise<'open'>((r) => setTimeout(() => r('open'), ms).unref());
+      assert.notEqual(
+        await Promise.race([room.closed, timeout(2000)]),
+        'open',
+        'the room socket is closed',
+      );
+      assert.notEqual(
+        await Promise.race([lobby.closed, timeout(2000)]),
+        'open',
+        'the lobby socket is closed',
+      );
 
       const knocker = openSocket(base, `/j/${b.joinToken}/ws`);
       sockets.push(knocker);
       await knocker.next('welcome');
       await settle();
-      assert.ok(!lobby.messages.some((m) => m.type === 'knock'), 'no citizen name reaches the deactivated account');
+      assert.ok(
+        !lobby.messages.some((m) => m.type === 'knock'),
+        'no citizen name reaches the deactivated account',
+      );
       await knocker.close();
     });
 
     test('a lobby socket stops hearing an office its official no longer works at', async () => {
-      const b = await bookThroughApi(okence, { organisation: 'ue-ljutomer', office: 'ljutomer', service: 'potrdila-iz-uradnih-evidenc', day: '2026-11-26', email: 'ana@example.si', name: 'Ana Kos', ip: '203.0.113.78' });
+      const b = await bookThroughApi(okence, {
+        organisation: 'ue-ljutomer',
+        office: 'ljutomer',
+        service: 'potrdila-iz-uradnih-evidenc',
+        day: '2026-11-26',
+        email: 'ana@example.si',
+        name: 'Ana Kos',
+        ip: '203.0.113.78',
+      });
       clock.set(new Date(b.start.getTime() - 5 * 60_000));
       const cookie = await staffCookie(okence, 'uradnik@ljutomer.example', '198.18.9.3');
       const lobby = openSocket(base, '/staff/lobby/ws', { cookie });
@@ -66,20 +102,39 @@ for (const kind of DB_KINDS) {
       await settle();
 
       const admin = await browserFor(okence, 'admin@ljutomer.example', undefined, '198.18.9.4');
-      const official = await okence.handle.db.selectFrom('staff').select(['id', 'display_name', 'email']).where('email', '=', 'uradnik@ljutomer.example').executeTakeFirstOrThrow();
-      const moved = await admin.post(`/staff/admin/officials/${official.id}`, { displayName: official.display_name, email: official.email, role: 'official' });
+      const official = await okence.handle.db
+        .selectFrom('staff')
+        .select(['id', 'display_name', 'email'])
+        .where('email', '=', 'uradnik@ljutomer.example')
+        .executeTakeFirstOrThrow();
+      const moved = await admin.post(`/staff/admin/officials/${official.id}`, {
+        displayName: official.display_name,
+        email: official.email,
+        role: 'official',
+      });
       assert.equal(moved.statusCode, 303);
 
       const knocker = openSocket(base, `/j/${b.joinToken}/ws`);
       sockets.push(knocker);
       await knocker.next('welcome');
       await settle();
-      assert.ok(!lobby.messages.some((m) => m.type === 'knock'), 'the knock at the office they left does not reach them');
+      assert.ok(
+        !lobby.messages.some((m) => m.type === 'knock'),
+        'the knock at the office they left does not reach them',
+      );
       await knocker.close();
     });
 
     test("a password change closes the account's lobby sockets; only the session still signed in gets back in", async () => {
-      const b = await bookThroughApi(okence, { organisation: 'ue-domzale', office: 'domzale', service: 'splosne-informacije', day: '2026-11-27', email: 'eva@example.si', name: 'Eva Breznik', ip: '203.0.113.79' });
+      const b = await bookThroughApi(okence, {
+        organisation: 'ue-domzale',
+        office: 'domzale',
+        service: 'splosne-informacije',
+        day: '2026-11-27',
+        email: 'eva@example.si',
+        name: 'Eva Breznik',
+        ip: '203.0.113.79',
+      });
       clock.set(new Date(b.start.getTime() - 5 * 60_000));
       const stolen = await staffCookie(okence, 'ana.horvat@domzale.example', '198.18.9.5');
       const stale = openSocket(base, '/staff/lobby/ws', { cookie: stolen });
@@ -87,11 +142,26 @@ for (const kind of DB_KINDS) {
       await settle();
 
       const me = await browserFor(okence, 'ana.horvat@domzale.example', undefined, '198.18.9.6');
-      assert.equal((await me.post('/staff/account/password', { currentPassword: 'okence-demo-2026', newPassword: 'a quiet harbour at dawn 42' })).statusCode, 303);
-      const timeout = (ms: number) => new Promise<'open'>((r) => setTimeout(() => r('open'), ms).unref());
-      assert.notEqual(await Promise.race([stale.closed, timeout(2000)]), 'open', 'the other session’s lobby socket is closed');
+      assert.equal(
+        (
+          await me.post('/staff/account/password', {
+            currentPassword: 'okence-demo-2026',
+            newPassword: 'a quiet harbour at dawn 42',
+          })
+        ).statusCode,
+        303,
+      );
+      const timeout = (ms: number) =>
+        new Promise<'open'>((r) => setTimeout(() => r('open'), ms).unref());
+      assert.notEqual(
+        await Promise.race([stale.closed, timeout(2000)]),
+        'open',
+        'the other session’s lobby socket is closed',
+      );
 
-      const cookie = Object.entries(me.cookies).map(([k, v]) => `${k}=${v}`).join('; ');
+      const cookie = Object.entries(me.cookies)
+        .map(([k, v]) => `${k}=${v}`)
+        .join('; ');
       const fresh = openSocket(base, '/staff/lobby/ws', { cookie });
       sockets.push(fresh);
       await settle();

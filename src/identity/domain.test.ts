@@ -1,6 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { invitationState, INVITATION_TTL_MS, sessionIsLive, signInThrottle, SESSION_IDLE_MS } from './domain.ts';
+import {
+  invitationState,
+  INVITATION_TTL_MS,
+  sessionIsLive,
+  signInThrottle,
+  SESSION_IDLE_MS,
+} from './domain.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 
 const now = new Date('2026-03-29T10:00:00Z');
@@ -28,7 +34,10 @@ test('twenty failures from one address pause that address across accounts', () =
 test('a session ends after 30 idle minutes or at its absolute expiry', () => {
   const expiresAt = new Date(now.getTime() + 3600_000);
   assert.equal(sessionIsLive({ lastSeenAt: minutesAgo(29), expiresAt }, now), true);
-  assert.equal(sessionIsLive({ lastSeenAt: new Date(now.getTime() - SESSION_IDLE_MS), expiresAt }, now), false);
+  assert.equal(
+    sessionIsLive({ lastSeenAt: new Date(now.getTime() - SESSION_IDLE_MS), expiresAt }, now),
+    false,
+  );
   assert.equal(sessionIsLive({ lastSeenAt: now, expiresAt: now }, now), false);
 });
 
@@ -47,8 +56,19 @@ test('a set-password link is open until its expiry, then expired; once used it i
   const expiresAt = new Date(created.getTime() + INVITATION_TTL_MS);
   assert.equal(INVITATION_TTL_MS, 72 * 3600_000);
   assert.equal(invitationState({ expiresAt, usedAt: null }, created), 'open');
-  assert.equal(invitationState({ expiresAt, usedAt: null }, new Date(expiresAt.getTime() - 1)), 'open');
-  assert.equal(invitationState({ expiresAt, usedAt: null }, expiresAt), 'expired', 'the end is not included');
+  assert.equal(
+    invitationState({ expiresAt, usedAt: null }, new Date(expiresAt.getTime() - 1)),
+    'open',
+  );
+  assert.equal(
+    invitationState({ expiresAt, usedAt: null }, expiresAt),
+    'expired',
+    'the end is not included',
+  );
   assert.equal(invitationState({ expiresAt, usedAt: created }, created), 'used');
-  assert.equal(invitationState({ expiresAt, usedAt: created }, new Date(expiresAt.getTime() + 1)), 'used', 'a used link says so, not that it expired');
+  assert.equal(
+    invitationState({ expiresAt, usedAt: created }, new Date(expiresAt.getTime() + 1)),
+    'used',
+    'a used link says so, not that it expired',
+  );
 });

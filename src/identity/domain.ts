@@ -25,9 +25,16 @@ export type ThrottleDecision = { allowed: true } | { allowed: false; retryAfterS
  * email and for the IP. Five failures for one account or twenty from one address
  * within 15 minutes pause attempts until the oldest counted failure leaves the window.
  */
-export function signInThrottle(emailFailures: readonly Date[], ipFailures: readonly Date[], now: Date): ThrottleDecision {
+export function signInThrottle(
+  emailFailures: readonly Date[],
+  ipFailures: readonly Date[],
+  now: Date,
+): ThrottleDecision {
   const waits: number[] = [];
-  for (const [failures, max] of [[emailFailures, MAX_FAILURES_PER_EMAIL], [ipFailures, MAX_FAILURES_PER_IP]] as const) {
+  for (const [failures, max] of [
+    [emailFailures, MAX_FAILURES_PER_EMAIL],
+    [ipFailures, MAX_FAILURES_PER_IP],
+  ] as const) {
     const recent = failures.filter((at) => now.getTime() - at.getTime() < THROTTLE_WINDOW_MS);
     if (recent.length >= max) {
       const oldestCounted = recent[max - 1];
@@ -53,7 +60,10 @@ export const INVITATION_TTL_MS = 72 * 3600_000;
 export const INVITATION_TTL_HOURS = INVITATION_TTL_MS / 3600_000;
 
 /** Whether a set-password link can still be used: once, before it expires (or is replaced, which expires it). */
-export function invitationState(link: { expiresAt: Date; usedAt: Date | null }, now: Date): 'open' | 'used' | 'expired' {
+export function invitationState(
+  link: { expiresAt: Date; usedAt: Date | null },
+  now: Date,
+): 'open' | 'used' | 'expired' {
   if (link.usedAt) return 'used';
   return now < link.expiresAt ? 'open' : 'expired';
 }

@@ -24,18 +24,41 @@ for (const kind of DB_KINDS) {
     const db = () => okence.handle.db;
     const links = async (to: string) => {
       // Ids are not in order of creation, and the clock stands still: callers tell links apart themselves.
-      const mails = await db().selectFrom('mail_outbox').select('text_body').where('to_address', '=', to).execute();
-      return mails.map((m) => new URL(/https?:\/\/\S+\/set-password\/\S+/.exec(m.text_body)![0]).pathname);
+      const mails = await db()
+        .selectFrom('mail_outbox')
+        .select('text_body')
+        .where('to_address', '=', to)
+        .execute();
+      return mails.map(
+        (m) => new URL(/https?:\/\/\S+\/set-password\/\S+/.exec(m.text_body)![0]).pathname,
+      );
     };
-    const open = (path: string, from = ip()) => okence.app.inject({ method: 'GET', url: path, remoteAddress: from, headers: { 'accept-language': 'en' } });
+    const open = (path: string, from = ip()) =>
+      okence.app.inject({
+        method: 'GET',
+        url: path,
+        remoteAddress: from,
+        headers: { 'accept-language': 'en' },
+      });
     const post = async (path: string, password: string) => {
       const from = ip();
       const form = await open('/staff/sign-in', from);
-      return okence.app.inject({ method: 'POST', url: path, remoteAddress: from, headers: { 'accept-language': 'en' }, cookies: cookiesOf(form), payload: { password, _csrf: csrfFrom(form.body) } });
+      return okence.app.inject({
+        method: 'POST',
+        url: path,
+        remoteAddress: from,
+        headers: { 'accept-language': 'en' },
+        cookies: cookiesOf(form),
+        payload: { password, _csrf: csrfFrom(form.body) },
+      });
     };
     async function invite(email: string) {
       const admin = await browserFor(okence, 'admin@ljutomer.example', undefined, ip());
-      const res = await admin.post('/staff/admin/officials', { displayName: 'Tina Kos', email, role: 'official' });
+      const res = await admin.post('/staff/admin/officials', {
+        displayName: 'Tina Kos',
+        email,
+        role: 'official',
+      });
       assert.equal(res.statusCode, 303, res.body);
       return { admin, id: /officials\/([0-9a-f-]{36})/.exec(String(res.headers.location))![1]! };
     }
@@ -49,12 +72,22 @@ for (const kind of DB_KINDS) {
       assert.ok(!JSON.stringify(rows).includes(token), 'the token itself is not in the database');
       const page = await open(path!);
       assert.equal(page.statusCode, 200);
-      assert.match(page.body, /The link works only once and stops working on Thursday, 26 November 2026 at 08:00/);
+      assert.match(
+        page.body,
+        /The link works only once and stops working on Thursday, 26 November 2026 at 08:00/,
+      );
       assert.match(page.headers['cache-control'] as string, /no-store/);
-      const mail = await db().selectFrom('mail_outbox').select(['text_body', 'subject']).where('to_address', '=', 'tina.kos@ljutomer.example').executeTakeFirstOrThrow();
+      const mail = await db()
+        .selectFrom('mail_outbox')
+        .select(['text_body', 'subject'])
+        .where('to_address', '=', 'tina.kos@ljutomer.example')
+        .executeTakeFirstOrThrow();
       // The organisation writes Slovenian: the mail is in Slovenian.
       assert.equal(mail.subject, 'Nastavite geslo za Okence');
-      assert.match(mail.text_body, /Povezava deluje samo enkrat, 72\u00a0ur: preneha delovati v četrtek, 26. novembra 2026, ob 8\.00\./);
+      assert.match(
+        mail.text_body,
+        /Povezava deluje samo enkrat, 72\u00a0ur: preneha delovati v četrtek, 26. novembra 2026, ob 8\.00\./,
+      );
       assert.match(mail.text_body, /Povabilo pošilja: Marko Kolar|Povabilo pošilja: /);
     });
 
@@ -90,7 +123,10 @@ for (const kind of DB_KINDS) {
       // With a password set, there is nothing to send again.
       const after = await admin.get(`/staff/admin/officials/${id}`);
       assert.doesNotMatch(after.body, /Send the invitation again/);
-      assert.equal((await admin.post(`/staff/admin/officials/${id}/invitation`, {})).statusCode, 409);
+      assert.equal(
+        (await admin.post(`/staff/admin/officials/${id}/invitation`, {})).statusCode,
+        409,
+      );
     });
 
     test('an unknown link is a 404 page that says what to do, not an error', async () => {
@@ -100,13 +136,30 @@ for (const kind of DB_KINDS) {
     });
 
     test('a new account for an address that already has one is refused on its email field, before anything is written', async () => {
-      const org = await db().selectFrom('organisation').select('id').where('slug', '=', 'ue-ljutomer').executeTakeFirstOrThrow();
+      const org = await db()
+        .selectFrom('organisation')
+        .select('id')
+        .where('slug', '=', 'ue-ljutomer')
+        .executeTakeFirstOrThrow();
       const before = (await db().selectFrom('invitation').select('token_hash').execute()).length;
       await assert.rejects(
-        okence.invitations.invite({ kind: 'staff', organisationId: org.id, email: 'Admin@Domzale.example', name: 'Twin', role: 'admin' }, { name: 'test', actor: { system: 'test' } }),
-        (err: Error & { code?: string; fields?: Record<string, string> }) => err.code === 'invalid_input' && err.fields?.email === 'adm.error.email_taken',
+        okence.invitations.invite(
+          {
+            kind: 'staff',
+            organisationId: org.id,
+            email: 'Admin@Domzale.example',
+            name: 'Twin',
+            role: 'admin',
+          },
+          { name: 'test', actor: { system: 'test' } },
+        ),
+        (err: Error & { code?: string; fields?: Record<string, string> }) =>
+          err.code === 'invalid_input' && err.fields?.email === 'adm.error.email_taken',
       );
-      assert.equal((await db().selectFrom('invitation').select('token_hash').execute()).length, before);
+      assert.equal(
+        (await db().selectFrom('invitation').select('token_hash').execute()).length,
+        before,
+      );
     });
   });
 }

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 // and no password from a list of breached and common ones (2.1.7).
 
 /** Why a password is refused. `repeated` covers repeats and sequences such as `abcdefghijkl`. */
-export type PasswordProblem = 'too_short' | 'too_long' | 'common' | 'contains_email' | 'contains_name' | 'repeated';
+export type PasswordProblem =
+  'too_short' | 'too_long' | 'common' | 'contains_email' | 'contains_name' | 'repeated';
 
 /** Fewest characters, counted as Unicode code points after NFKC: the form hashPassword() hashes. */
 export const MIN_PASSWORD_LENGTH = 12;
@@ -28,13 +29,18 @@ let commonPasswords: ReadonlySet<string> | undefined;
  */
 export function commonPasswordSet(): ReadonlySet<string> {
   commonPasswords ??= new Set(
-    LIST_FILES.flatMap((file) => readFileSync(join(LISTS_DIR, file), 'utf8').split(/\r?\n/)).filter((line) => line !== ''),
+    LIST_FILES.flatMap((file) => readFileSync(join(LISTS_DIR, file), 'utf8').split(/\r?\n/)).filter(
+      (line) => line !== '',
+    ),
   );
   return commonPasswords;
 }
 
 /** What is wrong with a new staff password; an empty list means it may be used. */
-export function checkPassword(password: string, context: { email?: string; name?: string }): PasswordProblem[] {
+export function checkPassword(
+  password: string,
+  context: { email?: string; name?: string },
+): PasswordProblem[] {
   const normalised = password.normalize('NFKC');
   const length = [...normalised].length;
   // An over-long input is refused before any other work: the length is what must change,
@@ -65,7 +71,18 @@ function stripAffixes(text: string): string {
   return text.replace(/^[\p{N}\p{P}\p{S}\s]+|[\p{N}\p{P}\p{S}\s]+$/gu, '');
 }
 
-const LEET: Readonly<Record<string, string>> = { '@': 'a', '4': 'a', '3': 'e', '1': 'i', '!': 'i', '0': 'o', $: 's', '5': 's', '7': 't', '+': 't' };
+const LEET: Readonly<Record<string, string>> = {
+  '@': 'a',
+  '4': 'a',
+  '3': 'e',
+  '1': 'i',
+  '!': 'i',
+  '0': 'o',
+  $: 's',
+  '5': 's',
+  '7': 't',
+  '+': 't',
+};
 
 /** `P@ssw0rd`, `G3sl0!!2024` → `Password`, `Geslo!!2024`: only signs touching a letter stand for one. */
 function unLeet(text: string): string {
@@ -80,7 +97,13 @@ function unLeet(text: string): string {
 function isCommon(lower: string): boolean {
   const list = commonPasswordSet();
   const folded = fold(lower);
-  const whole = [lower, folded, withoutSpaces(folded), unLeet(folded), unLeet(withoutSpaces(folded))];
+  const whole = [
+    lower,
+    folded,
+    withoutSpaces(folded),
+    unLeet(folded),
+    unLeet(withoutSpaces(folded)),
+  ];
   const stripped = whole.map(stripAffixes).filter((word) => [...word].length >= MIN_WORD_LENGTH);
   return [...whole, ...stripped].some((candidate) => list.has(candidate));
 }
@@ -129,7 +152,12 @@ function repeatsShortUnit(chars: readonly string[]): boolean {
 // Orders in which neighbouring keys or symbols are typed, each wrapping around: alphabet,
 // digits (the top row), QWERTY rows and columns. A walk on the Slovenian or Czech QWERTZ
 // keyboard breaks off only at z and y, so it still falls into few runs here.
-const SEQUENCES = ['abcdefghijklmnopqrstuvwxyz', '0123456789', 'qwertyuiopasdfghjklzxcvbnm', '1qaz2wsx3edc4rfv5tgb6yhn7ujm8ik9ol0p'];
+const SEQUENCES = [
+  'abcdefghijklmnopqrstuvwxyz',
+  '0123456789',
+  'qwertyuiopasdfghjklzxcvbnm',
+  '1qaz2wsx3edc4rfv5tgb6yhn7ujm8ik9ol0p',
+];
 
 /** How a pair of neighbouring characters continues a run: the same again, or a step along a sequence. */
 function steps(a: string, b: string): string[] {

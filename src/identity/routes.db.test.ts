@@ -18,11 +18,23 @@ for (const kind of DB_KINDS) {
     });
 
     /** Opens the sign-in form and posts it, as a browser would. */
-    async function signIn(email: string, password: string, extraCookies: Record<string, string> = {}, ip = '203.0.113.7') {
-      const form = await okence.app.inject({ method: 'GET', url: '/staff/sign-in?lang=en', remoteAddress: ip });
+    async function signIn(
+      email: string,
+      password: string,
+      extraCookies: Record<string, string> = {},
+      ip = '203.0.113.7',
+    ) {
+      const form = await okence.app.inject({
+        method: 'GET',
+        url: '/staff/sign-in?lang=en',
+        remoteAddress: ip,
+      });
       const cookies = { ...cookiesOf(form), ...extraCookies };
       const res = await okence.app.inject({
-        method: 'POST', url: '/staff/sign-in', cookies, remoteAddress: ip,
+        method: 'POST',
+        url: '/staff/sign-in',
+        cookies,
+        remoteAddress: ip,
         payload: { email, password, _csrf: csrfFrom(form.body) },
       });
       return { res, cookies: { ...cookies, ...cookiesOf(res) } };
@@ -56,7 +68,9 @@ for (const kind of DB_KINDS) {
 
     test('signing in issues a new __Host- session cookie, ends the old session, and opens the staff page', async () => {
       const planted = 'attacker-chosen-token';
-      const { res, cookies } = await signIn('Admin@Domzale.example ', DEMO_PASSWORD, { '__Host-okence-session': planted });
+      const { res, cookies } = await signIn('Admin@Domzale.example ', DEMO_PASSWORD, {
+        '__Host-okence-session': planted,
+      });
       assert.equal(res.statusCode, 303);
       assert.equal(res.headers.location, '/staff');
       const cookie = res.cookies.find((c) => c.name === '__Host-okence-session');
@@ -77,11 +91,22 @@ for (const kind of DB_KINDS) {
 
     test('a sign-in prunes attempts older than a day and ended sessions', async () => {
       const old = new Date(clock.now().getTime() - 2 * 24 * 3600_000);
-      await okence.handle.db.insertInto('sign_in_attempt').values({ email: 'old@example.si', ip: '192.0.2.250', succeeded: false, at: old }).execute();
+      await okence.handle.db
+        .insertInto('sign_in_attempt')
+        .values({ email: 'old@example.si', ip: '192.0.2.250', succeeded: false, at: old })
+        .execute();
       await signIn('uradnik@ljutomer.example', DEMO_PASSWORD);
-      const left = await okence.handle.db.selectFrom('sign_in_attempt').select('id').where('email', '=', 'old@example.si').execute();
+      const left = await okence.handle.db
+        .selectFrom('sign_in_attempt')
+        .select('id')
+        .where('email', '=', 'old@example.si')
+        .execute();
       assert.equal(left.length, 0);
-      const ended = await okence.handle.db.selectFrom('staff_session').select('token_hash').where('expires_at', '<=', clock.now()).execute();
+      const ended = await okence.handle.db
+        .selectFrom('staff_session')
+        .select('token_hash')
+        .where('expires_at', '<=', clock.now())
+        .execute();
       assert.equal(ended.length, 0);
     });
 
@@ -91,7 +116,12 @@ for (const kind of DB_KINDS) {
       assert.match(home.body, /Vítejte, Petr Svoboda/);
       assert.match(home.body, /Přihlášení k trvalému pobytu/);
       assert.doesNotMatch(home.body, /Zaměstnanci organizace/);
-      const out = await okence.app.inject({ method: 'POST', url: '/staff/sign-out', cookies, payload: { _csrf: csrfFrom(home.body) } });
+      const out = await okence.app.inject({
+        method: 'POST',
+        url: '/staff/sign-out',
+        cookies,
+        payload: { _csrf: csrfFrom(home.body) },
+      });
       assert.equal(out.statusCode, 303);
       const again = await okence.app.inject({ method: 'GET', url: '/staff', cookies });
       assert.equal(again.statusCode, 303, 'the old cookie no longer works');
@@ -100,20 +130,36 @@ for (const kind of DB_KINDS) {
     test('sessions end after 30 idle minutes', async () => {
       const { cookies } = await signIn('ana.horvat@domzale.example', DEMO_PASSWORD);
       clock.advance(29 * 60_000);
-      assert.equal((await okence.app.inject({ method: 'GET', url: '/staff', cookies })).statusCode, 200);
+      assert.equal(
+        (await okence.app.inject({ method: 'GET', url: '/staff', cookies })).statusCode,
+        200,
+      );
       clock.advance(29 * 60_000); // active 29 minutes ago: still live
-      assert.equal((await okence.app.inject({ method: 'GET', url: '/staff', cookies })).statusCode, 200);
+      assert.equal(
+        (await okence.app.inject({ method: 'GET', url: '/staff', cookies })).statusCode,
+        200,
+      );
       clock.advance(31 * 60_000);
-      assert.equal((await okence.app.inject({ method: 'GET', url: '/staff', cookies })).statusCode, 303);
+      assert.equal(
+        (await okence.app.inject({ method: 'GET', url: '/staff', cookies })).statusCode,
+        303,
+      );
     });
 
     test('more than ten sign-in posts a minute from one address get a translated 429', async () => {
-      const form = await okence.app.inject({ method: 'GET', url: '/staff/sign-in', remoteAddress: '100.64.0.9' });
+      const form = await okence.app.inject({
+        method: 'GET',
+        url: '/staff/sign-in',
+        remoteAddress: '100.64.0.9',
+      });
       const cookies = cookiesOf(form);
       const statuses: number[] = [];
       for (let i = 0; i < 11; i++) {
         const res = await okence.app.inject({
-          method: 'POST', url: '/staff/sign-in?lang=cs', cookies, remoteAddress: '100.64.0.9',
+          method: 'POST',
+          url: '/staff/sign-in?lang=cs',
+          cookies,
+          remoteAddress: '100.64.0.9',
           payload: { email: `nobody${i}@example.cz`, password: 'x', _csrf: csrfFrom(form.body) },
         });
         statuses.push(res.statusCode);
@@ -124,7 +170,12 @@ for (const kind of DB_KINDS) {
 
     test('five wrong passwords pause the account, even for the right password', async () => {
       for (let i = 0; i < 5; i++) {
-        const { res } = await signIn('admin@ljutomer.example', `wrong-${i}`, {}, `192.0.2.${i + 10}`);
+        const { res } = await signIn(
+          'admin@ljutomer.example',
+          `wrong-${i}`,
+          {},
+          `192.0.2.${i + 10}`,
+        );
         assert.equal(res.statusCode, 401);
       }
       const { res } = await signIn('admin@ljutomer.example', DEMO_PASSWORD, {}, '192.0.2.99');

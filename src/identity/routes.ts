@@ -1,7 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { MessageKey } from '../i18n/i18n.ts';
 import { renderPage } from '../http/page.ts';
-import { clearSessionCookie, requireStaff, SESSION_COOKIE, setSessionCookie } from '../http/session.ts';
+import {
+  clearSessionCookie,
+  requireStaff,
+  SESSION_COOKIE,
+  setSessionCookie,
+} from '../http/session.ts';
 import type { TenantsService } from '../tenants/service.ts';
 import type { AgendaService } from '../agenda/service.ts';
 import { todaySection } from '../agenda/views/agenda.ts';
@@ -11,38 +16,71 @@ import { signInPage } from './views/sign-in.ts';
 import { staffHomePage } from './views/staff-home.ts';
 
 /** Staff sign-in, sign-out and the staff start page. */
-export function identityRoutes(deps: { identity: IdentityService; tenants: TenantsService; agenda: AgendaService }) {
+export function identityRoutes(deps: {
+  identity: IdentityService;
+  tenants: TenantsService;
+  agenda: AgendaService;
+}) {
   const { identity, tenants, agenda } = deps;
   return async (app: FastifyInstance) => {
     app.get('/staff/sign-in', async (request, reply) => {
       if (request.staff) return reply.redirect('/staff', 303);
       const query = request.query as Record<string, unknown>;
-      return renderPage(request, reply, (ctx) => signInPage(ctx, { email: '', errors: {}, signedOut: query.signed_out === '1', passwordSet: query.password_set === '1' }));
+      return renderPage(request, reply, (ctx) =>
+        signInPage(ctx, {
+          email: '',
+          errors: {},
+          signedOut: query.signed_out === '1',
+          passwordSet: query.password_set === '1',
+        }),
+      );
     });
 
-    app.post('/staff/sign-in', { config: { rateLimit: { max: 10, timeWindow: 60_000 } } }, async (request, reply) => {
-      const body = (request.body ?? {}) as Record<string, unknown>;
-      const typedEmail = typeof body.email === 'string' ? body.email.slice(0, 254) : '';
-      const parsed = signInForm.safeParse(body);
-      if (!parsed.success) {
-        const errors = Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), request.t(i.message as MessageKey)]));
-        return renderPage(request, reply, (ctx) => signInPage(ctx, { email: typedEmail, errors }), 400);
-      }
-      const result = await identity.signIn({ ...parsed.data, ip: request.ip, previousToken: request.cookies[SESSION_COOKIE] });
-      if (!result.ok) {
-        const message =
-          result.reason === 'throttled'
-            ? request.t('staff.sign_in.throttled', { minutes: Math.ceil(result.retryAfterSeconds / 60) })
-            : result.reason === 'suspended'
-              ? request.t('staff.sign_in.suspended')
-              : request.t('staff.sign_in.invalid');
-        if (result.reason === 'throttled') reply.header('retry-after', result.retryAfterSeconds);
-        return renderPage(request, reply, (ctx) => signInPage(ctx, { email: typedEmail, errors: { email: message } }), { throttled: 429, suspended: 403, invalid: 401 }[result.reason]);
-      }
-      setSessionCookie(reply, result.token);
-      request.log.info({ staffId: result.staff.id }, 'staff signed in');
-      return reply.redirect('/staff', 303);
-    });
+    app.post(
+      '/staff/sign-in',
+      { config: { rateLimit: { max: 10, timeWindow: 60_000 } } },
+      async (request, reply) => {
+        const body = (request.body ?? {}) as Record<string, unknown>;
+        const typedEmail = typeof body.email === 'string' ? body.email.slice(0, 254) : '';
+        const parsed = signInForm.safeParse(body);
+        if (!parsed.success) {
+          const errors = Object.fromEntries(
+            parsed.error.issues.map((i) => [String(i.path[0]), request.t(i.message as MessageKey)]),
+          );
+          return renderPage(
+            request,
+            reply,
+            (ctx) => signInPage(ctx, { email: typedEmail, errors }),
+            400,
+          );
+        }
+        const result = await identity.signIn({
+          ...parsed.data,
+          ip: request.ip,
+          previousToken: request.cookies[SESSION_COOKIE],
+        });
+        if (!result.ok) {
+          const message =
+            result.reason === 'throttled'
+              ? request.t('staff.sign_in.throttled', {
+                  minutes: Math.ceil(result.retryAfterSeconds / 60),
+                })
+              : result.reason === 'suspended'
+                ? request.t('staff.sign_in.suspended')
+                : request.t('staff.sign_in.invalid');
+          if (result.reason === 'throttled') reply.header('retry-after', result.retryAfterSeconds);
+          return renderPage(
+            request,
+            reply,
+            (ctx) => signInPage(ctx, { email: typedEmail, errors: { email: message } }),
+            { throttled: 429, suspended: 403, invalid: 401 }[result.reason],
+          );
+        }
+        setSessionCookie(reply, result.token);
+        request.log.info({ staffId: result.staff.id }, 'staff signed in');
+        return reply.redirect('/staff', 303);
+      },
+    );
 
     app.post('/staff/sign-out', async (request, reply) => {
       const token = request.cookies[SESSION_COOKIE];
@@ -53,8 +91,13 @@ export function identityRoutes(deps: { identity: IdentityService; tenants: Tenan
 
     app.get('/staff', async (request, reply) => {
       const staff = requireStaff(request);
-      const [overview, today] = await Promise.all([tenants.staffOverview(staff), agenda.agenda(staff, {})]);
-      return renderPage(request, reply, (ctx) => staffHomePage(ctx, overview, todaySection(ctx, today)));
+      const [overview, today] = await Promise.all([
+        tenants.staffOverview(staff),
+        agenda.agenda(staff, {}),
+      ]);
+      return renderPage(request, reply, (ctx) =>
+        staffHomePage(ctx, overview, todaySection(ctx, today)),
+      );
     });
   };
 }

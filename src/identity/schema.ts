@@ -9,7 +9,10 @@ export const signInForm = z.object({
     .min(1, 'staff.sign_in.email_required' satisfies MessageKey)
     .max(254, 'staff.sign_in.email_invalid' satisfies MessageKey)
     .pipe(z.email('staff.sign_in.email_invalid' satisfies MessageKey)),
-  password: z.string().min(1, 'staff.sign_in.password_required' satisfies MessageKey).max(1024, 'staff.sign_in.password_required' satisfies MessageKey),
+  password: z
+    .string()
+    .min(1, 'staff.sign_in.password_required' satisfies MessageKey)
+    .max(1024, 'staff.sign_in.password_required' satisfies MessageKey),
 });
 
 export type SignInForm = z.infer<typeof signInForm>;

@@ -36,7 +36,12 @@ export function identityService(deps: { db: Db; clock: Clock }) {
      * Checks email and password. A new session token is issued on success and the
      * previous session (if any) is ended, so a token planted before sign-in is useless.
      */
-    async signIn(input: { email: string; password: string; ip: string; previousToken?: string | undefined }): Promise<SignInResult> {
+    async signIn(input: {
+      email: string;
+      password: string;
+      ip: string;
+      previousToken?: string | undefined;
+    }): Promise<SignInResult> {
       const now = clock.now();
       const email = normaliseEmail(input.email);
       const since = new Date(now.getTime() - THROTTLE_WINDOW_MS);
@@ -45,11 +50,15 @@ export function identityService(deps: { db: Db; clock: Clock }) {
         await repo.recentIpFailures(db, input.ip, since),
         now,
       );
-      if (!decision.allowed) return { ok: false, reason: 'throttled', retryAfterSeconds: decision.retryAfterSeconds };
+      if (!decision.allowed)
+        return { ok: false, reason: 'throttled', retryAfterSeconds: decision.retryAfterSeconds };
 
       const account = await repo.findStaffByEmail(db, email);
       // Verify against a dummy hash when the account is unknown: same work, same time.
-      const matches = await verifyPassword(input.password, account?.passwordHash ?? (await DUMMY_HASH_PROMISE));
+      const matches = await verifyPassword(
+        input.password,
+        account?.passwordHash ?? (await DUMMY_HASH_PROMISE),
+      );
       // An invited account without a password yet never signs in (its hash is the dummy's).
       const passwordRight = Boolean(account?.active && account.passwordHash && matches);
       // A suspended organisation's staff do not sign in (decision 023): counted as a failure.
@@ -80,8 +89,15 @@ export function identityService(deps: { db: Db; clock: Clock }) {
       const tokenHash = hashToken(token);
       const row = await repo.findSession(db, tokenHash);
       if (!row || !row.active || !sessionIsLive(row, now)) return null;
-      if (now.getTime() - row.lastSeenAt.getTime() > SESSION_TOUCH_MS) await repo.touchSession(db, tokenHash, now);
-      return { id: row.id, organisationId: row.organisationId, role: row.role, displayName: row.displayName, email: row.email };
+      if (now.getTime() - row.lastSeenAt.getTime() > SESSION_TOUCH_MS)
+        await repo.touchSession(db, tokenHash, now);
+      return {
+        id: row.id,
+        organisationId: row.organisationId,
+        role: row.role,
+        displayName: row.displayName,
+        email: row.email,
+      };
     },
 
     async signOut(token: string): Promise<void> {

@@ -19,7 +19,10 @@ function invalid(fields: Record<string, string>): AppError {
 }
 
 /** The policy's reasons as message keys joined by `|` (the page translates and lists each). */
-function passwordProblems(password: string, context: { email: string; name: string }): string | null {
+function passwordProblems(
+  password: string,
+  context: { email: string; name: string },
+): string | null {
   const problems = checkPassword(password, context);
   return problems.length ? problems.map((p) => `pw.problem.${p}` satisfies string).join('|') : null;
 }
@@ -53,42 +56,83 @@ export function staffAccounts(deps: {
     if (actor.role !== 'admin') throw new AppError('forbidden', 'admins only');
     return actor.organisationId;
   }
-  const audited = (tx: Db, actor: StaffPrincipal, action: string, objectId: string, summary: string, detail: Record<string, unknown>) =>
-    deps.audit.record(tx, { organisationId: actor.organisationId, actor: staffActor(actor), action, objectType: 'staff', objectId, summary, detail });
+  const audited = (
+    tx: Db,
+    actor: StaffPrincipal,
+    action: string,
+    objectId: string,
+    summary: string,
+    detail: Record<string, unknown>,
+  ) =>
+    deps.audit.record(tx, {
+      organisationId: actor.organisationId,
+      actor: staffActor(actor),
+      action,
+      objectType: 'staff',
+      objectId,
+      summary,
+      detail,
+    });
   async function published(): Promise<void> {
     await deps.tenants.changed();
     deps.invalidate();
   }
 
   /** Checks ids and the unique email; throws 404 for another organisation's offices or services. */
-  async function validate(orgId: string, id: string | null, input: StaffInput): Promise<Record<string, string>> {
-    const [offices, services] = await Promise.all([repo.ownIds(db, 'office', orgId, input.officeIds), repo.ownIds(db, 'service', orgId, input.serviceIds)]);
-    if (offices.length !== new Set(input.officeIds).size || services.length !== new Set(input.serviceIds).size) throw new AppError('not_found', 'no such office or service');
-    return (await repo.emailTaken(db, input.email, id)) ? { email: 'adm.error.email_taken' satisfies MessageKey } : {};
+  async function validate(
+    orgId: string,
+    id: string | null,
+    input: StaffInput,
+  ): Promise<Record<string, string>> {
+    const [offices, services] = await Promise.all([
+      repo.ownIds(db, 'office', orgId, input.officeIds),
+      repo.ownIds(db, 'service', orgId, input.serviceIds),
+    ]);
+    if (
+      offices.length !== new Set(input.officeIds).size ||
+      services.length !== new Set(input.serviceIds).size
+    )
+      throw new AppError('not_found', 'no such office or service');
+    return (await repo.emailTaken(db, input.email, id))
+      ? { email: 'adm.error.email_taken' satisfies MessageKey }
+      : {};
   }
 
   /**
    * In the caller's transaction: takes the organisation's lock, checks the actor is still an
    * active admin (another admin may just have demoted them) and that `change` keeps an admin.
    */
-  async function guardLastAdmin(tx: Db, actor: StaffPrincipal, change: { id: string; role: 'admin' | 'official'; active: boolean }, field: string): Promise<void> {
+  async function guardLastAdmin(
+    tx: Db,
+    actor: StaffPrincipal,
+    change: { id: string; role: 'admin' | 'official'; active: boolean },
+    field: string,
+  ): Promise<void> {
     await repo.lockOrganisation(tx, actor.organisationId);
     const seats = await repo.adminSeats(tx, actor.organisationId);
     const me = seats.find((s) => s.id === actor.id);
-    if (!me || me.role !== 'admin' || !me.active) throw new AppError('forbidden', 'no longer an admin');
-    if (locksOutLastAdmin(seats, change)) throw invalid({ [field]: 'adm.error.last_admin' satisfies MessageKey });
+    if (!me || me.role !== 'admin' || !me.active)
+      throw new AppError('forbidden', 'no longer an admin');
+    if (locksOutLastAdmin(seats, change))
+      throw invalid({ [field]: 'adm.error.last_admin' satisfies MessageKey });
   }
 
   return {
     async list(actor: StaffPrincipal) {
       const orgId = adminOnly(actor);
-      const [staff, choices] = await Promise.all([repo.listStaff(db, orgId), repo.choices(db, orgId)]);
+      const [staff, choices] = await Promise.all([
+        repo.listStaff(db, orgId),
+        repo.choices(db, orgId),
+      ]);
       return { staff, ...choices };
     },
 
     async get(actor: StaffPrincipal, id: string) {
       const orgId = adminOnly(actor);
-      const [account, choices] = await Promise.all([repo.findStaff(db, orgId, id), repo.choices(db, orgId)]);
+      const [account, choices] = await Promise.all([
+        repo.findStaff(db, orgId, id),
+        repo.choices(db, orgId),
+      ]);
       if (!account) throw new AppError('not_found', 'no such account');
       return { account, ...choices };
     },
@@ -107,11 +151,24 @@ export function staffAccounts(deps: {
       if (Object.keys(problems).length) throw invalid(problems);
       const id = await db.transaction().execute(async (tx) => {
         const made = await deps.invitations.invite(
-          { kind: 'staff', organisationId: orgId, email: input.email, name: input.displayName, role: input.role, title: input.title, officeIds: input.officeIds, serviceIds: input.serviceIds },
+          {
+            kind: 'staff',
+            organisationId: orgId,
+            email: input.email,
+            name: input.displayName,
+            role: input.role,
+            title: input.title,
+            officeIds: input.officeIds,
+            serviceIds: input.serviceIds,
+          },
           { name: actor.displayName, actor: staffActor(actor) },
           { tx },
         );
-        await audited(tx, actor, 'staff.created', made.staffId!, input.displayName, { role: input.role, officeIds: input.officeIds, serviceIds: input.serviceIds });
+        await audited(tx, actor, 'staff.created', made.staffId!, input.displayName, {
+          role: input.role,
+          officeIds: input.officeIds,
+          serviceIds: input.serviceIds,
+        });
         return made.staffId!;
       });
       deps.invitations.wakeMail();
@@ -125,7 +182,10 @@ export function staffAccounts(deps: {
       const account = await repo.findStaff(db, orgId, id);
       if (!account) throw new AppError('not_found', 'no such account');
       if (!account.pending) throw new AppError('conflict', 'the account has a password');
-      const made = await deps.invitations.invite({ kind: 'staff', staffId: id }, { name: actor.displayName, actor: staffActor(actor) });
+      const made = await deps.invitations.invite(
+        { kind: 'staff', staffId: id },
+        { name: actor.displayName, actor: staffActor(actor) },
+      );
       return made.email;
     },
 
@@ -158,7 +218,14 @@ export function staffAccounts(deps: {
         await guardLastAdmin(tx, actor, { id, role: before.role, active }, 'active');
         await repo.setStaffActive(tx, orgId, id, active);
         if (!active) await repo.endSessions(tx, id);
-        await audited(tx, actor, active ? 'staff.reactivated' : 'staff.deactivated', id, before.display_name, { active: [before.active, active] });
+        await audited(
+          tx,
+          actor,
+          active ? 'staff.reactivated' : 'staff.deactivated',
+          id,
+          before.display_name,
+          { active: [before.active, active] },
+        );
       });
       if (!active) deps.closeSockets?.(id);
       await published();
@@ -170,13 +237,22 @@ export function staffAccounts(deps: {
      * current password counts as a failed sign-in, so a stolen session cannot be used to guess
      * the password faster than the sign-in form allows.
      */
-    async changeOwnPassword(actor: StaffPrincipal, sessionToken: string, current: string, next: string): Promise<void> {
+    async changeOwnPassword(
+      actor: StaffPrincipal,
+      sessionToken: string,
+      current: string,
+      next: string,
+    ): Promise<void> {
       const hash = await repo.passwordHashOf(db, actor.id);
       if (!hash) throw new AppError('unauthenticated');
       const now = deps.clock.now();
       const ip = actor.ip ?? 'unknown';
       const since = new Date(now.getTime() - THROTTLE_WINDOW_MS);
-      const decision = signInThrottle(await attempts.recentEmailFailures(db, actor.email, since), await attempts.recentIpFailures(db, ip, since), now);
+      const decision = signInThrottle(
+        await attempts.recentEmailFailures(db, actor.email, since),
+        await attempts.recentIpFailures(db, ip, since),
+        now,
+      );
       if (!decision.allowed) throw new AppError('rate_limited', 'too many wrong passwords');
       const problems: Record<string, string> = {};
       if (!(await verifyPassword(current, hash))) {

@@ -25,20 +25,26 @@ test('at most `limit` hold it at once; waiters get in in arrival order', async (
 
 test('never more than the limit at once, whatever the timing (property)', async () => {
   await fc.assert(
-    fc.asyncProperty(fc.integer({ min: 1, max: 4 }), fc.array(fc.nat(5), { minLength: 1, maxLength: 30 }), async (limit, delays) => {
-      const s = semaphore(limit);
-      let inside = 0;
-      let most = 0;
-      await Promise.all(delays.map(async (ms) => {
-        const release = await s.acquire();
-        inside++;
-        most = Math.max(most, inside);
-        await new Promise((r) => setTimeout(r, ms));
-        inside--;
-        release();
-      }));
-      return most <= limit && s.active === 0 && s.waiting === 0;
-    }),
+    fc.asyncProperty(
+      fc.integer({ min: 1, max: 4 }),
+      fc.array(fc.nat(5), { minLength: 1, maxLength: 30 }),
+      async (limit, delays) => {
+        const s = semaphore(limit);
+        let inside = 0;
+        let most = 0;
+        await Promise.all(
+          delays.map(async (ms) => {
+            const release = await s.acquire();
+            inside++;
+            most = Math.max(most, inside);
+            await new Promise((r) => setTimeout(r, ms));
+            inside--;
+            release();
+          }),
+        );
+        return most <= limit && s.active === 0 && s.waiting === 0;
+      },
+    ),
     { numRuns: 50 },
   );
 });

@@ -14,7 +14,14 @@ function formatFor(timeZone: string): Intl.DateTimeFormat {
   if (!f) {
     // Throws a RangeError for an unknown zone, before anything is cached.
     f = new Intl.DateTimeFormat('en-US', {
-      timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
     });
     formats.set(timeZone, f);
   }
@@ -25,13 +32,22 @@ function formatFor(timeZone: string): Intl.DateTimeFormat {
 export function wallClock(instant: Date, timeZone: string): number {
   const p: Record<string, number> = {};
   for (const { type, value } of formatFor(timeZone).formatToParts(instant)) p[type] = Number(value);
-  const whole = Date.UTC(p.year ?? 0, (p.month ?? 1) - 1, p.day ?? 1, p.hour ?? 0, p.minute ?? 0, p.second ?? 0);
+  const whole = Date.UTC(
+    p.year ?? 0,
+    (p.month ?? 1) - 1,
+    p.day ?? 1,
+    p.hour ?? 0,
+    p.minute ?? 0,
+    p.second ?? 0,
+  );
   return whole + (((instant.getTime() % 1000) + 1000) % 1000);
 }
 
 /** The zone's offsets from UTC (wall − instant, in ms) a day either side of `wall`: they cover any single change near it. */
 function offsetsAround(wall: number, timeZone: string): number[] {
-  return [...new Set([wall - DAY_MS, wall + DAY_MS].map((t) => wallClock(new Date(t), timeZone) - t))];
+  return [
+    ...new Set([wall - DAY_MS, wall + DAY_MS].map((t) => wallClock(new Date(t), timeZone) - t)),
+  ];
 }
 
 /**
@@ -62,7 +78,10 @@ export function instantAtOrAfterWall(wall: number, timeZone: string): Date {
 }
 
 /** Local wall-clock parts of an instant in a zone: the date, minutes after midnight, ISO weekday (1 = Monday). */
-export function localParts(instant: Date, timeZone: string): { date: string; minutes: number; weekday: number } {
+export function localParts(
+  instant: Date,
+  timeZone: string,
+): { date: string; minutes: number; weekday: number } {
   const wall = wallClock(instant, timeZone);
   const date = new Date(wall - (((wall % DAY_MS) + DAY_MS) % DAY_MS)).toISOString().slice(0, 10);
   const minutes = Math.floor((((wall % DAY_MS) + DAY_MS) % DAY_MS) / 60_000);

@@ -22,7 +22,10 @@ export function retryDelayMs(attempts: number): number {
 }
 
 /** What becomes of a message whose send just failed, after `attempts` tries in all. */
-export function afterFailure(attempts: number, now: Date): { state: 'failed' } | { state: 'pending'; nextAttemptAt: Date } {
+export function afterFailure(
+  attempts: number,
+  now: Date,
+): { state: 'failed' } | { state: 'pending'; nextAttemptAt: Date } {
   if (attempts >= MAX_ATTEMPTS) return { state: 'failed' };
   return { state: 'pending', nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempts)) };
 }

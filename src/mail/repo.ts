@@ -44,7 +44,13 @@ export async function insertMail(db: Db, m: NewOutboxRow): Promise<void> {
  * LOCKED lets workers on other connections claim other rows instead of waiting;
  * a row another worker claimed and committed fails the re-checked WHERE clause.
  */
-export async function claimDue(db: Db, now: Date, claimedUntil: Date, limit: number, claimedBy: number | null = null): Promise<OutboxRow[]> {
+export async function claimDue(
+  db: Db,
+  now: Date,
+  claimedUntil: Date,
+  limit: number,
+  claimedBy: number | null = null,
+): Promise<OutboxRow[]> {
   return db.transaction().execute(async (trx) => {
     const due = await trx
       .selectFrom('mail_outbox')
@@ -60,8 +66,16 @@ export async function claimDue(db: Db, now: Date, claimedUntil: Date, limit: num
     if (due.length === 0) return [];
     return trx
       .updateTable('mail_outbox')
-      .set((eb) => ({ claimed_until: claimedUntil, claimed_by: claimedBy, attempts: eb('attempts', '+', 1) }))
-      .where('id', 'in', due.map((r) => r.id))
+      .set((eb) => ({
+        claimed_until: claimedUntil,
+        claimed_by: claimedBy,
+        attempts: eb('attempts', '+', 1),
+      }))
+      .where(
+        'id',
+        'in',
+        due.map((r) => r.id),
+      )
       .returningAll()
       .execute();
   });
@@ -71,7 +85,13 @@ export async function claimDue(db: Db, now: Date, claimedUntil: Date, limit: num
 export async function markSent(db: Db, id: string, now: Date, messageId: string): Promise<void> {
   await db
     .updateTable('mail_outbox')
-    .set({ state: 'sent', sent_at: now, message_id: messageId, claimed_until: null, last_error: null })
+    .set({
+      state: 'sent',
+      sent_at: now,
+      message_id: messageId,
+      claimed_until: null,
+      last_error: null,
+    })
     .where('id', '=', id)
     .where('state', '=', 'pending')
     .execute();
@@ -144,7 +164,13 @@ export async function releaseClaimsOf(db: Db, claimant: number): Promise<number>
 
 /** The newest messages first. */
 export async function recentMail(db: Db, limit: number): Promise<OutboxRow[]> {
-  return db.selectFrom('mail_outbox').selectAll().orderBy('created_at', 'desc').orderBy('id').limit(limit).execute();
+  return db
+    .selectFrom('mail_outbox')
+    .selectAll()
+    .orderBy('created_at', 'desc')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
 }
 
 export async function findMail(db: Db, id: string): Promise<OutboxRow | undefined> {

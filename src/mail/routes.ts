@@ -21,7 +21,8 @@ export function devMailRoutes(deps: { db: Db }) {
     // forgot NODE_ENV=production must not publish citizens' codes. Not request.ip:
     // behind a trusted proxy that is taken from X-Forwarded-For, which a client writes.
     app.addHook('onRequest', async (request) => {
-      if (!isLocalRequest(request)) throw new AppError('not_found', 'dev mailbox is for loopback only');
+      if (!isLocalRequest(request))
+        throw new AppError('not_found', 'dev mailbox is for loopback only');
     });
 
     app.get('/dev/mail', async (request, reply) => {

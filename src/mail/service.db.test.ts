@@ -8,7 +8,14 @@ import { DB_KINDS, openTestDatabase } from '../db/testing.ts';
 import { fixedClock } from '../lib/clock.ts';
 import { claimLeaseMs, MAIL_WORKER_LOCK, MAX_ATTEMPTS, retryDelayMs } from './domain.ts';
 import * as repo from './repo.ts';
-import { enqueueMail, mailWorker, smtpTransport, type MailLog, type MailTransport, type OutgoingMail } from './service.ts';
+import {
+  enqueueMail,
+  mailWorker,
+  smtpTransport,
+  type MailLog,
+  type MailTransport,
+  type OutgoingMail,
+} from './service.ts';
 
 const FROM = 'Okence <no-reply@okence.test>';
 const quiet: MailLog = { info: () => {}, warn: () => {}, error: () => {} };
@@ -69,9 +76,21 @@ for (const kind of DB_KINDS) {
     const sink = smtpSink();
     const clock = fixedClock(new Date('2026-11-23T09:00:00Z'));
     const worker = (transport: MailTransport = smtpTransport(sink.url), batch?: number) =>
-      mailWorker({ db: handle.db, clock, transport, from: FROM, log: quiet, ...(batch ? { batch } : {}) });
+      mailWorker({
+        db: handle.db,
+        clock,
+        transport,
+        from: FROM,
+        log: quiet,
+        ...(batch ? { batch } : {}),
+      });
     const bySubject = (subject: string) => sink.received.filter((m) => m.subject === subject);
-    const row = async (key: string) => handle.db.selectFrom('mail_outbox').selectAll().where('dedupe_key', '=', key).executeTakeFirstOrThrow();
+    const row = async (key: string) =>
+      handle.db
+        .selectFrom('mail_outbox')
+        .selectAll()
+        .where('dedupe_key', '=', key)
+        .executeTakeFirstOrThrow();
 
     before(async () => {
       handle = await openTestDatabase(kind);
@@ -97,7 +116,9 @@ for (const kind of DB_KINDS) {
       assert.equal(await worker().runOnce(), 0);
       assert.equal(sink.received.length, 0);
       // The same call committed does send: the rollback, not the test, stopped it.
-      await handle.db.transaction().execute((trx) => enqueueMail(trx, mail('committed'), clock.now()));
+      await handle.db
+        .transaction()
+        .execute((trx) => enqueueMail(trx, mail('committed'), clock.now()));
       assert.equal(await worker().runOnce(), 1);
       assert.equal(bySubject('Subject committed').length, 1);
     });
@@ -119,8 +140,13 @@ for (const kind of DB_KINDS) {
     });
 
     test('an invitation arrives as a text/calendar part with its method', async () => {
-      const ics = 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Okence//EN\r\nMETHOD:REQUEST\r\nEND:VCALENDAR\r\n';
-      await enqueueMail(handle.db, mail('invite', { html: '<p>See you</p>', ics: { method: 'REQUEST', content: ics } }), clock.now());
+      const ics =
+        'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Okence//EN\r\nMETHOD:REQUEST\r\nEND:VCALENDAR\r\n';
+      await enqueueMail(
+        handle.db,
+        mail('invite', { html: '<p>See you</p>', ics: { method: 'REQUEST', content: ics } }),
+        clock.now(),
+      );
       assert.equal(await worker().runOnce(), 1);
       const [received] = bySubject('Subject invite');
       assert.ok(received);
@@ -146,7 +172,10 @@ for (const kind of DB_KINDS) {
       assert.equal(await w.runOnce(), 0, 'not due again before the backoff');
       clock.advance(30_000);
       assert.equal(await w.runOnce(), 5, 'second try, still down');
-      assert.equal((await row('outage-3')).next_attempt_at.getTime(), clock.now().getTime() + 60_000);
+      assert.equal(
+        (await row('outage-3')).next_attempt_at.getTime(),
+        clock.now().getTime() + 60_000,
+      );
 
       await sink.start();
       clock.advance(30_000);
@@ -168,7 +197,12 @@ for (const kind of DB_KINDS) {
     test('a worker that died holding a claim delays its rows until the claim lapses; then they go once', async () => {
       await enqueueMail(handle.db, mail('orphan'), clock.now());
       const now = clock.now();
-      const claimed = await repo.claimDue(handle.db, now, new Date(now.getTime() + claimLeaseMs(10)), 10);
+      const claimed = await repo.claimDue(
+        handle.db,
+        now,
+        new Date(now.getTime() + claimLeaseMs(10)),
+        10,
+      );
       assert.equal(claimed.length, 1);
       const w = worker();
       assert.equal(await w.runOnce(), 0, 'claimed by the dead worker');
@@ -186,13 +220,21 @@ for (const kind of DB_KINDS) {
         assert.equal(await on.holdLock(MAIL_WORKER_LOCK, id), true);
         await enqueueMail(on.db, mail(key), clock.now());
         const now = clock.now();
-        const claimed = await repo.claimDue(on.db, now, new Date(now.getTime() + claimLeaseMs(10)), 10, id);
+        const claimed = await repo.claimDue(
+          on.db,
+          now,
+          new Date(now.getTime() + claimLeaseMs(10)),
+          10,
+          id,
+        );
         assert.equal(claimed.length, 1);
       };
       // On PostgreSQL the other instance has its own connections, and its death closes them.
       // PGlite is one process's alone: the one before a restart left only its claims behind.
       const otherInstance = async () =>
-        kind === 'postgres' && handle.url ? openDatabase({ databaseUrl: handle.url, dataDir: 'unused' }) : undefined;
+        kind === 'postgres' && handle.url
+          ? openDatabase({ databaseUrl: handle.url, dataDir: 'unused' })
+          : undefined;
 
       test('a restart takes back the mail a dead instance claimed and sends it at once', async () => {
         const before = await otherInstance();
@@ -204,7 +246,14 @@ for (const kind of DB_KINDS) {
           const now = clock.now();
           await repo.claimDue(handle.db, now, new Date(now.getTime() + claimLeaseMs(10)), 10, DEAD);
         }
-        const restarted = mailWorker({ db: handle.db, clock, transport: smtpTransport(sink.url), from: FROM, log: quiet, locks: handle });
+        const restarted = mailWorker({
+          db: handle.db,
+          clock,
+          transport: smtpTransport(sink.url),
+          from: FROM,
+          log: quiet,
+          locks: handle,
+        });
         assert.equal(await restarted.runOnce(), 1, 'sent at once, not after the lease');
         assert.equal(bySubject('Subject crashed').length, 1);
         assert.equal((await row('crashed')).state, 'sent');
@@ -214,7 +263,14 @@ for (const kind of DB_KINDS) {
         const other = await otherInstance();
         try {
           await claimAs(other ?? handle, LIVE, 'busy');
-          const w = mailWorker({ db: handle.db, clock, transport: smtpTransport(sink.url), from: FROM, log: quiet, locks: handle });
+          const w = mailWorker({
+            db: handle.db,
+            clock,
+            transport: smtpTransport(sink.url),
+            from: FROM,
+            log: quiet,
+            locks: handle,
+          });
           assert.equal(await w.runOnce(), 0);
           assert.equal((await row('busy')).claimed_by, LIVE);
           assert.equal(sink.received.length, 0);
@@ -225,7 +281,9 @@ for (const kind of DB_KINDS) {
     });
 
     test(`a message that keeps failing is given up after ${MAX_ATTEMPTS} tries`, async () => {
-      const failing: MailTransport = { send: async () => Promise.reject(new Error('550 mailbox unavailable')) };
+      const failing: MailTransport = {
+        send: async () => Promise.reject(new Error('550 mailbox unavailable')),
+      };
       await enqueueMail(handle.db, mail('hopeless'), clock.now());
       const w = worker(failing);
       for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
@@ -244,7 +302,10 @@ for (const kind of DB_KINDS) {
       const count = 24;
       for (let i = 0; i < count; i++) await enqueueMail(handle.db, mail(`race-${i}`), clock.now());
       // On PostgreSQL the second worker has its own pool, as a second instance would.
-      const other = kind === 'postgres' && handle.url ? await openDatabase({ databaseUrl: handle.url, dataDir: 'unused' }) : undefined;
+      const other =
+        kind === 'postgres' && handle.url
+          ? await openDatabase({ databaseUrl: handle.url, dataDir: 'unused' })
+          : undefined;
       try {
         const sends = new Map<string, number>();
         const smtp = smtpTransport(sink.url);
@@ -255,8 +316,22 @@ for (const kind of DB_KINDS) {
             return smtp.send(m, signal);
           },
         };
-        const a = mailWorker({ db: handle.db, clock, transport: counting, from: FROM, log: quiet, batch: 3 });
-        const b = mailWorker({ db: other?.db ?? handle.db, clock, transport: counting, from: FROM, log: quiet, batch: 3 });
+        const a = mailWorker({
+          db: handle.db,
+          clock,
+          transport: counting,
+          from: FROM,
+          log: quiet,
+          batch: 3,
+        });
+        const b = mailWorker({
+          db: other?.db ?? handle.db,
+          clock,
+          transport: counting,
+          from: FROM,
+          log: quiet,
+          batch: 3,
+        });
         const drain = async (w: typeof a) => {
           let total = 0;
           for (let n = await w.runOnce(); n > 0; n = await w.runOnce()) total += n;
@@ -265,7 +340,10 @@ for (const kind of DB_KINDS) {
         const [byA, byB] = await Promise.all([drain(a), drain(b)]);
         assert.equal(byA + byB, count);
         assert.equal(sends.size, count);
-        assert.deepEqual([...sends.values()].filter((n) => n !== 1), []);
+        assert.deepEqual(
+          [...sends.values()].filter((n) => n !== 1),
+          [],
+        );
         assert.equal(sink.received.length, count);
         assert.equal(new Set(sink.received.map((m) => m.subject)).size, count);
       } finally {
@@ -287,7 +365,14 @@ for (const kind of DB_KINDS) {
       };
 
       test('wake() after a commit sends at once, without waiting for the poll', async () => {
-        running = mailWorker({ db: handle.db, clock, transport: smtpTransport(sink.url), from: FROM, log: quiet, pollMs: 60_000 });
+        running = mailWorker({
+          db: handle.db,
+          clock,
+          transport: smtpTransport(sink.url),
+          from: FROM,
+          log: quiet,
+          pollMs: 60_000,
+        });
         running.start();
         await new Promise((r) => setTimeout(r, 50)); // the first pass finds nothing
         await enqueueMail(handle.db, mail('woken'), clock.now());
@@ -298,7 +383,8 @@ for (const kind of DB_KINDS) {
       });
 
       test('stop() lets the send in flight finish and hands the rest of the batch back', async () => {
-        for (let i = 0; i < 3; i++) await enqueueMail(handle.db, mail(`stopping-${i}`), clock.now());
+        for (let i = 0; i < 3; i++)
+          await enqueueMail(handle.db, mail(`stopping-${i}`), clock.now());
         const smtp = smtpTransport(sink.url);
         let began!: () => void;
         const firstSendBegan = new Promise<void>((r) => (began = r));
@@ -311,14 +397,25 @@ for (const kind of DB_KINDS) {
             return smtp.send(m, signal);
           },
         };
-        running = mailWorker({ db: handle.db, clock, transport: slow, from: FROM, log: quiet, batch: 3 });
+        running = mailWorker({
+          db: handle.db,
+          clock,
+          transport: slow,
+          from: FROM,
+          log: quiet,
+          batch: 3,
+        });
         running.start();
         await firstSendBegan;
         const stopped = running.stop();
         release();
         await stopped;
         assert.equal(sink.received.length, 1, 'the send in flight finished');
-        const rows = await handle.db.selectFrom('mail_outbox').select(['state', 'attempts', 'claimed_until']).where('state', '=', 'pending').execute();
+        const rows = await handle.db
+          .selectFrom('mail_outbox')
+          .select(['state', 'attempts', 'claimed_until'])
+          .where('state', '=', 'pending')
+          .execute();
         assert.deepEqual(rows, [
           { state: 'pending', attempts: 0, claimed_until: null },
           { state: 'pending', attempts: 0, claimed_until: null },
@@ -333,12 +430,20 @@ for (const kind of DB_KINDS) {
         // The worker's first query is its claim transaction: fail that while `broken`.
         const db = new Proxy(handle.db, {
           get(target, prop) {
-            if (prop === 'transaction' && broken) return () => ({ execute: () => Promise.reject(new Error('database is down')) });
+            if (prop === 'transaction' && broken)
+              return () => ({ execute: () => Promise.reject(new Error('database is down')) });
             const value = Reflect.get(target, prop) as unknown;
             return typeof value === 'function' ? (value as () => unknown).bind(target) : value;
           },
         });
-        running = mailWorker({ db, clock, transport: smtpTransport(sink.url), from: FROM, log: { ...quiet, error: (obj) => errors.push(obj) }, pollMs: 20 });
+        running = mailWorker({
+          db,
+          clock,
+          transport: smtpTransport(sink.url),
+          from: FROM,
+          log: { ...quiet, error: (obj) => errors.push(obj) },
+          pollMs: 20,
+        });
         running.start();
         await waitFor(() => errors.length >= 2);
         assert.match(String((errors[0] as { err: unknown }).err), /database is down/);

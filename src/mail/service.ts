@@ -2,7 +2,15 @@ import { randomInt } from 'node:crypto';
 import { createTransport } from 'nodemailer';
 import type { Db } from '../db/db.ts';
 import type { Clock } from '../lib/clock.ts';
-import { afterFailure, claimLeaseMs, fromWithName, MAIL_WORKER_LOCK, MAX_ATTEMPTS, messageIdFor, SEND_TIMEOUT_MS } from './domain.ts';
+import {
+  afterFailure,
+  claimLeaseMs,
+  fromWithName,
+  MAIL_WORKER_LOCK,
+  MAX_ATTEMPTS,
+  messageIdFor,
+  SEND_TIMEOUT_MS,
+} from './domain.ts';
 import * as repo from './repo.ts';
 import type { OutboxRow } from './repo.ts';
 
@@ -12,16 +20,35 @@ export type { OutboxRow };
 export type CalendarPart = { method: 'REQUEST' | 'CANCEL'; content: string };
 
 /** What a domain asks to send. `dedupeKey` names the occasion, e.g. `booking:<id>:confirmed`. */
-export type OutgoingMail = { dedupeKey: string; to: string; subject: string; text: string; html?: string; ics?: CalendarPart; sender?: MailSender };
+export type OutgoingMail = {
+  dedupeKey: string;
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+  ics?: CalendarPart;
+  sender?: MailSender;
+};
 
 /** An organisation's email sender: the display name on From and where replies go (null: the installation's). */
 export type MailSender = { name: string | null; replyTo: string | null };
 
 /** One message as handed to a transport; `messageId` is the same on every try. */
-export type TransportMessage = { from: string; to: string; subject: string; text: string; html?: string; ics?: CalendarPart; messageId: string; replyTo?: string };
+export type TransportMessage = {
+  from: string;
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+  ics?: CalendarPart;
+  messageId: string;
+  replyTo?: string;
+};
 
 /** Something that delivers a message; it should give up when `signal` aborts. */
-export type MailTransport = { send(message: TransportMessage, signal?: AbortSignal): Promise<{ messageId: string }> };
+export type MailTransport = {
+  send(message: TransportMessage, signal?: AbortSignal): Promise<{ messageId: string }>;
+};
 
 /** The part of a pino logger the worker uses. */
 export type MailLog = {
@@ -63,7 +90,12 @@ export async function getMail(db: Db, id: string): Promise<OutboxRow | null> {
 /** Sends through the SMTP server of `smtpUrl` (smtp:// or smtps://, with credentials if any). */
 export function smtpTransport(smtpUrl: string): MailTransport {
   // nodemailer's defaults wait minutes for a silent server; a send must end well within its claim.
-  const transporter = createTransport({ url: smtpUrl, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: SEND_TIMEOUT_MS });
+  const transporter = createTransport({
+    url: smtpUrl,
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: SEND_TIMEOUT_MS,
+  });
   return {
     async send(m, signal) {
       const info = await transporter.sendMail({
@@ -103,7 +135,10 @@ export type MailWorker = {
  * Whether a worker instance is alive: each holds an advisory lock on its id for as long
  * as its process lives (db.ts `holdLock`), and the database frees it when that dies.
  */
-export type InstanceLocks = { holdLock(classId: number, key: number): Promise<boolean>; lockHeld(classId: number, key: number): Promise<boolean> };
+export type InstanceLocks = {
+  holdLock(classId: number, key: number): Promise<boolean>;
+  lockHeld(classId: number, key: number): Promise<boolean>;
+};
 
 /** Without a logger, problems still reach stderr as JSON lines, like the rest of the process's logs. */
 const stderrLog: MailLog = {
@@ -111,7 +146,14 @@ const stderrLog: MailLog = {
   warn: (obj, msg) => console.error(JSON.stringify({ level: 40, ...obj, msg })),
   error: (obj, msg) => {
     const { err, ...rest } = obj as { err?: unknown };
-    console.error(JSON.stringify({ level: 50, ...rest, ...(err === undefined ? {} : { err: errorText(err) }), msg }));
+    console.error(
+      JSON.stringify({
+        level: 50,
+        ...rest,
+        ...(err === undefined ? {} : { err: errorText(err) }),
+        msg,
+      }),
+    );
   },
 };
 
@@ -165,7 +207,8 @@ export function mailWorker(deps: {
     for (const claimant of await repo.otherClaimants(db, instance, now)) {
       if (await locks.lockHeld(MAIL_WORKER_LOCK, claimant)) continue;
       const released = await repo.releaseClaimsOf(db, claimant);
-      if (released > 0) log.warn({ claimant, released }, 'took back mail claimed by a worker that died');
+      if (released > 0)
+        log.warn({ claimant, released }, 'took back mail claimed by a worker that died');
     }
   }
 
@@ -179,17 +222,25 @@ export function mailWorker(deps: {
       messageId: messageIdFor(row.id, from),
       ...(row.html_body !== null ? { html: row.html_body } : {}),
       ...(row.reply_to !== null ? { replyTo: row.reply_to } : {}),
-      ...(row.ics !== null && row.ics_method !== null ? { ics: { method: row.ics_method, content: row.ics } } : {}),
+      ...(row.ics !== null && row.ics_method !== null
+        ? { ics: { method: row.ics_method, content: row.ics } }
+        : {}),
     };
     let sentId: string;
     try {
-      sentId = (await withDeadline(SEND_TIMEOUT_MS, (signal) => transport.send(message, signal))).messageId;
+      sentId = (await withDeadline(SEND_TIMEOUT_MS, (signal) => transport.send(message, signal)))
+        .messageId;
     } catch (err) {
       const outcome = afterFailure(row.attempts, clock.now());
       await repo.markFailed(db, row.id, claimedUntil, outcome, errorText(err));
       const fields = { mailId: row.id, attempts: row.attempts, error: errorText(err) };
-      if (outcome.state === 'failed') log.error(fields, `mail failed ${MAX_ATTEMPTS} times; giving up`);
-      else log.warn({ ...fields, nextAttemptAt: outcome.nextAttemptAt }, 'mail send failed; will retry');
+      if (outcome.state === 'failed')
+        log.error(fields, `mail failed ${MAX_ATTEMPTS} times; giving up`);
+      else
+        log.warn(
+          { ...fields, nextAttemptAt: outcome.nextAttemptAt },
+          'mail send failed; will retry',
+        );
       return;
     }
     await repo.markSent(db, row.id, clock.now(), sentId);
@@ -205,7 +256,11 @@ export function mailWorker(deps: {
     for (const [i, row] of rows.entries()) {
       if (stopping) {
         // Hand the rest back at once rather than hold them until the claim lapses after a restart.
-        await repo.releaseClaims(db, rows.slice(i).map((r) => r.id), claimedUntil);
+        await repo.releaseClaims(
+          db,
+          rows.slice(i).map((r) => r.id),
+          claimedUntil,
+        );
         return i;
       }
       await deliver(row, claimedUntil);

@@ -37,7 +37,9 @@ for (const kind of DB_KINDS) {
     const browserOpens = async (path: string) => {
       const page = await okence.app.inject({ method: 'GET', url: path });
       assert.equal(page.statusCode, 200);
-      return Object.entries(cookiesOf(page)).map(([k, v]) => `${k}=${v}`).join('; ');
+      return Object.entries(cookiesOf(page))
+        .map(([k, v]) => `${k}=${v}`)
+        .join('; ');
     };
     before(async () => {
       okence = await bootTestApp(kind, { clock });
@@ -49,7 +51,15 @@ for (const kind of DB_KINDS) {
     });
 
     test('a second browser on the join link knocks, flagged to the official; the citizen stays; a reload of the citizen gets straight back in', async () => {
-      const b = await bookThroughApi(okence, { organisation: 'ue-domzale', office: 'domzale', service: 'splosne-informacije', day: '2026-11-25', email: 'ana@example.si', name: 'Ana Novak', ip: '203.0.113.70' });
+      const b = await bookThroughApi(okence, {
+        organisation: 'ue-domzale',
+        office: 'domzale',
+        service: 'splosne-informacije',
+        day: '2026-11-25',
+        email: 'ana@example.si',
+        name: 'Ana Novak',
+        ip: '203.0.113.70',
+      });
       clock.set(new Date(b.start.getTime() - 5 * 60_000));
       const official = await staffCookie(okence, 'uradnik@domzale.example');
       const staff = open(`/staff/meetings/${b.id}/ws`, official);
@@ -60,7 +70,10 @@ for (const kind of DB_KINDS) {
       const ana = open(`/j/${b.joinToken}/ws`, anasBrowser);
       assert.equal((await ana.next('welcome')).state, 'lobby');
       const knock = (await staff.next('lobby')).waiting;
-      assert.deepEqual(knock.map((k) => [k.name, k.sameLink]), [['Ana Novak', null]]);
+      assert.deepEqual(
+        knock.map((k) => [k.name, k.sameLink]),
+        [['Ana Novak', null]],
+      );
       staff.send({ type: 'admit', participant: knock[0]!.id });
       await ana.next('room');
       staff.send({ type: 'chat', text: 'Dober dan' });
@@ -75,15 +88,25 @@ for (const kind of DB_KINDS) {
       assert.match(anasBrowser, /__Host-okence-meet=/);
       assert.equal(welcome.you.name, 'Ana Novak', 'the name comes from the booking, not the URL');
       const second = await lobbyWithSomeone(staff);
-      assert.deepEqual(second.map((k) => [k.name, k.sameLink]), [['Ana Novak', 'in_room']], 'the official sees a second browser on the link');
+      assert.deepEqual(
+        second.map((k) => [k.name, k.sameLink]),
+        [['Ana Novak', 'in_room']],
+        'the official sees a second browser on the link',
+      );
       // Ana is still in: her socket answers, and hears the room.
       ana.send({ type: 'ping' });
       await ana.next('pong');
       staff.send({ type: 'chat', text: 'Samo za sobo' });
       await ana.next('chat');
-      assert.ok(!intruder.messages.some((m) => ['room', 'chat', 'peer-joined', 'minutes', 'lobby'].includes(m.type)), 'the knocker hears nothing of the room');
+      assert.ok(
+        !intruder.messages.some((m) =>
+          ['room', 'chat', 'peer-joined', 'minutes', 'lobby'].includes(m.type),
+        ),
+        'the knocker hears nothing of the room',
+      );
       // Nor does the second browser read the folder's pages (403), while Ana's browser does.
-      const folderAs = (cookie: string) => okence.app.inject({ method: 'GET', url: `/j/${b.joinToken}/files`, headers: { cookie } });
+      const folderAs = (cookie: string) =>
+        okence.app.inject({ method: 'GET', url: `/j/${b.joinToken}/files`, headers: { cookie } });
       assert.equal((await folderAs(otherBrowser)).statusCode, 403);
       assert.equal((await folderAs(anasBrowser)).statusCode, 200);
       // Without any cookie: a knocker too.
@@ -96,7 +119,10 @@ for (const kind of DB_KINDS) {
       const again = open(`/j/${b.joinToken}/ws`, anasBrowser);
       assert.equal((await again.next('welcome')).state, 'admitted');
       const room = await again.next('room');
-      assert.deepEqual(room.chat.map((c) => c.text), ['Dober dan', 'Samo za sobo']);
+      assert.deepEqual(
+        room.chat.map((c) => c.text),
+        ['Dober dan', 'Samo za sobo'],
+      );
       assert.equal(intruder.messages.filter((m) => m.type === 'welcome').length, 1);
 
       // The official turns the second browser away; Ana stays.
@@ -107,7 +133,15 @@ for (const kind of DB_KINDS) {
     });
 
     test('a guest link works the same way: a second browser knocks, the guest’s own reload returns', async () => {
-      const b = await bookThroughApi(okence, { organisation: 'ue-domzale', office: 'domzale', service: 'splosne-informacije', day: '2026-11-26', email: 'bor@example.si', name: 'Bor Kos', ip: '203.0.113.71' });
+      const b = await bookThroughApi(okence, {
+        organisation: 'ue-domzale',
+        office: 'domzale',
+        service: 'splosne-informacije',
+        day: '2026-11-26',
+        email: 'bor@example.si',
+        name: 'Bor Kos',
+        ip: '203.0.113.71',
+      });
       clock.set(new Date(b.start.getTime() - 5 * 60_000));
       const official = await staffCookie(okence, 'uradnik@domzale.example');
       const staff = open(`/staff/meetings/${b.id}/ws`, official);
@@ -122,7 +156,10 @@ for (const kind of DB_KINDS) {
       await guest.next('room');
       const other = open(`${path}/ws`, await browserOpens(path));
       assert.equal((await other.next('welcome')).state, 'lobby');
-      assert.deepEqual((await lobbyWithSomeone(staff)).map((k) => [k.name, k.sameLink]), [['Tolmač', 'in_room']]);
+      assert.deepEqual(
+        (await lobbyWithSomeone(staff)).map((k) => [k.name, k.sameLink]),
+        [['Tolmač', 'in_room']],
+      );
       await guest.close();
       const back = open(`${path}/ws`, guestBrowser);
       assert.equal((await back.next('welcome')).state, 'admitted');

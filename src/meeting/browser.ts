@@ -34,5 +34,7 @@ export function ensureBrowserSecret(request: FastifyRequest, reply: FastifyReply
  * again: that browser knocks each time it comes.
  */
 export function browserKey(bookingId: string, secret: string | undefined): string {
-  return createHash('sha256').update(`meeting-browser:${bookingId}:${secret ?? randomBytes(32).toString('base64url')}`).digest('base64url');
+  return createHash('sha256')
+    .update(`meeting-browser:${bookingId}:${secret ?? randomBytes(32).toString('base64url')}`)
+    .digest('base64url');
 }

@@ -7,7 +7,8 @@ export const OPENS_MINUTES_BEFORE = 15;
 export const STAYS_OPEN_MINUTES_AFTER = 120;
 
 /** `msLeft` (until it opens, by the server's clock) lets the early page count down without trusting the browser's clock. */
-export type JoinWindow = { kind: 'early'; opensAt: Date; msLeft: number } | { kind: 'open' } | { kind: 'over' };
+export type JoinWindow =
+  { kind: 'early'; opensAt: Date; msLeft: number } | { kind: 'open' } | { kind: 'over' };
 
 /**
  * Whether a citizen's or guest's link works now: from 15 minutes before the start
@@ -24,7 +25,17 @@ export function joinWindow(start: Date, end: Date, now: Date, endedAt: Date | nu
 /** What staff can do from inside the room that the audit log records. */
 export type RoomAction = 'meeting.ended' | 'appointment.no_show' | 'appointment.identity_checked';
 
-const STAFF_ONLY = new Set<ClientMessage['type']>(['admit', 'deny', 'remove', 'minutes', 'verify-identity', 'invite', 'end', 'no-show', 'open-folder']);
+const STAFF_ONLY = new Set<ClientMessage['type']>([
+  'admit',
+  'deny',
+  'remove',
+  'minutes',
+  'verify-identity',
+  'invite',
+  'end',
+  'no-show',
+  'open-folder',
+]);
 const ADMITTED_ONLY = new Set<ClientMessage['type']>(['signal', 'chat', 'media']);
 
 /**
@@ -64,7 +75,12 @@ export const TURN_CREDENTIAL_SECONDS = 6 * 3600;
  * Short-lived TURN credentials in coturn's shared-secret scheme (`use-auth-secret`,
  * the "TURN REST API" draft): username `expiry:user`, password base64(HMAC-SHA1(secret, username)).
  */
-export function turnCredentials(secret: string, user: string, now: Date, ttlSeconds = TURN_CREDENTIAL_SECONDS): { username: string; credential: string } {
+export function turnCredentials(
+  secret: string,
+  user: string,
+  now: Date,
+  ttlSeconds = TURN_CREDENTIAL_SECONDS,
+): { username: string; credential: string } {
   const username = `${Math.floor(now.getTime() / 1000) + ttlSeconds}:${user}`;
   return { username, credential: createHmac('sha1', secret).update(username).digest('base64') };
 }
@@ -72,7 +88,11 @@ export function turnCredentials(secret: string, user: string, now: Date, ttlSeco
 export type IceConfig = { turnUrls: string[]; turnSecret: string | undefined; relayOnly: boolean };
 
 /** The ICE servers a participant gets: our own TURN only (no third-party STUN); none on a LAN-only install. */
-export function iceServersFor(config: IceConfig, participantId: string, now: Date): { urls: string[]; username?: string; credential?: string }[] {
+export function iceServersFor(
+  config: IceConfig,
+  participantId: string,
+  now: Date,
+): { urls: string[]; username?: string; credential?: string }[] {
   if (config.turnUrls.length === 0) return [];
   if (!config.turnSecret) return [{ urls: config.turnUrls }];
   return [{ urls: config.turnUrls, ...turnCredentials(config.turnSecret, participantId, now) }];
@@ -81,7 +101,12 @@ export function iceServersFor(config: IceConfig, participantId: string, now: Dat
 /** Where an appointment stands, as the official's list shows it. */
 export type AppointmentState = 'not_arrived' | 'in_lobby' | 'in_progress' | 'done' | 'no_show';
 
-export function appointmentState(m: { startedAt: Date | null; endedAt: Date | null; noShow: boolean; citizenKnocking: boolean }): AppointmentState {
+export function appointmentState(m: {
+  startedAt: Date | null;
+  endedAt: Date | null;
+  noShow: boolean;
+  citizenKnocking: boolean;
+}): AppointmentState {
   if (m.noShow) return 'no_show';
   if (m.endedAt) return 'done';
   if (m.startedAt) return 'in_progress';

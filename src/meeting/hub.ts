@@ -23,13 +23,29 @@ export type Connection = {
 };
 
 // The only messages someone in the lobby can receive: no signalling, chat or participants.
-const LOBBY_MAY_RECEIVE = new Set<ServerMessage['type']>(['welcome', 'admitted', 'denied', 'removed', 'ended', 'error', 'pong']);
+const LOBBY_MAY_RECEIVE = new Set<ServerMessage['type']>([
+  'welcome',
+  'admitted',
+  'denied',
+  'removed',
+  'ended',
+  'error',
+  'pong',
+]);
 
 /** Who in a meeting a message is for. */
-export type Audience = { participant: string } | { admitted: true } | { staff: true } | { everyone: true };
+export type Audience =
+  { participant: string } | { admitted: true } | { staff: true } | { everyone: true };
 
 type Envelope =
-  | { origin: string; kind: 'meeting'; bookingId: string; to: Audience; except?: string; message: ServerMessage }
+  | {
+      origin: string;
+      kind: 'meeting';
+      bookingId: string;
+      to: Audience;
+      except?: string;
+      message: ServerMessage;
+    }
   | { origin: string; kind: 'lobby-changed'; bookingId: string }
   | { origin: string; kind: 'office'; officeId: string; message: ServerMessage }
   | { origin: string; kind: 'staff-ended'; staffId: string; rooms: boolean };
@@ -85,7 +101,9 @@ export function meetingHub(deps: {
   // only where someone is watching, and changes that arrive while a read runs coalesce.
   const refreshing = new Map<string, boolean>();
   function refreshLobby(bookingId: string): void {
-    const staff = [...(byBooking.get(bookingId) ?? [])].filter((c) => c.role === 'staff' && c.admitted);
+    const staff = [...(byBooking.get(bookingId) ?? [])].filter(
+      (c) => c.role === 'staff' && c.admitted,
+    );
     if (staff.length === 0) return;
     if (refreshing.has(bookingId)) {
       refreshing.set(bookingId, true);
@@ -95,7 +113,8 @@ export function meetingHub(deps: {
     deps
       .lobbyOf(bookingId)
       .then((waiting) => {
-        for (const c of byBooking.get(bookingId) ?? []) if (c.role === 'staff' && c.admitted) send(c.socket, { type: 'lobby', waiting });
+        for (const c of byBooking.get(bookingId) ?? [])
+          if (c.role === 'staff' && c.admitted) send(c.socket, { type: 'lobby', waiting });
       })
       .catch((err: unknown) => deps.log.warn({ err }, 'reading the lobby failed'))
       .finally(() => {
@@ -119,7 +138,12 @@ export function meetingHub(deps: {
     for (const w of folders.get(e.bookingId) ?? []) {
       const m = e.message;
       if (m.type === 'files' && 'admitted' in e.to) send(w.socket, m);
-      else if (m.type === 'ended' || ((m.type === 'removed' || m.type === 'denied') && 'participant' in e.to && e.to.participant === w.participantId)) {
+      else if (
+        m.type === 'ended' ||
+        ((m.type === 'removed' || m.type === 'denied') &&
+          'participant' in e.to &&
+          e.to.participant === w.participantId)
+      ) {
         send(w.socket, m.type === 'ended' ? { type: 'ended', surveyUrl: null } : m);
         w.socket.close(1000, m.type);
       }
@@ -155,7 +179,11 @@ export function meetingHub(deps: {
       case 'admitted':
         c.admitted = true;
         send(c.socket, message);
-        deps.onAdmitted(c).catch((err: unknown) => deps.log.warn({ err }, 'sending the room after admission failed'));
+        deps
+          .onAdmitted(c)
+          .catch((err: unknown) =>
+            deps.log.warn({ err }, 'sending the room after admission failed'),
+          );
         return;
       case 'denied':
       case 'removed':
@@ -179,8 +207,15 @@ export function meetingHub(deps: {
     const db = deps.handle.db;
     outbox = outbox
       .then(async () => {
-        const body = payload.length <= INLINE_LIMIT ? payload : JSON.stringify({ origin, ref: await repo.insertRelay(db, payload) });
-        await db.selectNoFrom((eb) => eb.fn<unknown>('pg_notify', [eb.val(CHANNEL), eb.val(body)]).as('n')).execute();
+        const body =
+          payload.length <= INLINE_LIMIT
+            ? payload
+            : JSON.stringify({ origin, ref: await repo.insertRelay(db, payload) });
+        await db
+          .selectNoFrom((eb) =>
+            eb.fn<unknown>('pg_notify', [eb.val(CHANNEL), eb.val(body)]).as('n'),
+          )
+          .execute();
       })
       .catch((err: unknown) => deps.log.warn({ err }, 'publishing a meeting event failed'));
   }
@@ -200,7 +235,9 @@ export function meetingHub(deps: {
     async start(): Promise<void> {
       if (!shared) return;
       unlisten = await deps.handle.listen(CHANNEL, (payload) => {
-        received(payload).catch((err: unknown) => deps.log.warn({ err }, 'a meeting event from another instance was dropped'));
+        received(payload).catch((err: unknown) =>
+          deps.log.warn({ err }, 'a meeting event from another instance was dropped'),
+        );
       });
     },
     async stop(): Promise<void> {

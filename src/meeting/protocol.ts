@@ -13,7 +13,12 @@ export const MAX_MINUTES_CHARS = 20_000;
 export const MAX_NAME_CHARS = 80;
 
 /** The kinds of identity document an official records having checked (never the number). */
-export const IDENTITY_DOCUMENTS = ['id_card', 'passport', 'driving_licence', 'other'] as const satisfies readonly IdentityDocument[];
+export const IDENTITY_DOCUMENTS = [
+  'id_card',
+  'passport',
+  'driving_licence',
+  'other',
+] as const satisfies readonly IdentityDocument[];
 
 const id = z.string().regex(/^[0-9a-f-]{36}$/);
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -30,13 +35,27 @@ const candidate = z.object({
 /** Every message a browser may send. Which ones a participant may send depends on role and state (domain.ts). */
 export const clientMessage = z.discriminatedUnion('type', [
   // Signalling, to one admitted peer.
-  z.object({ type: z.literal('signal'), to: id, description: sdp.optional(), candidate: candidate.nullable().optional() }),
+  z.object({
+    type: z.literal('signal'),
+    to: id,
+    description: sdp.optional(),
+    candidate: candidate.nullable().optional(),
+  }),
   z.object({ type: z.literal('chat'), text: text(MAX_CHAT_CHARS) }),
   // Media state for the participants list (muted, camera off, sharing the screen).
-  z.object({ type: z.literal('media'), audio: z.boolean(), video: z.boolean(), screen: z.boolean() }),
+  z.object({
+    type: z.literal('media'),
+    audio: z.boolean(),
+    video: z.boolean(),
+    screen: z.boolean(),
+  }),
   // Staff only.
   z.object({ type: z.literal('admit'), participant: id }),
-  z.object({ type: z.literal('deny'), participant: id, message: z.string().trim().max(300).default('') }),
+  z.object({
+    type: z.literal('deny'),
+    participant: id,
+    message: z.string().trim().max(300).default(''),
+  }),
   z.object({ type: z.literal('remove'), participant: id }),
   z.object({ type: z.literal('minutes'), text: z.string().max(MAX_MINUTES_CHARS) }),
   // The identity check with the document type; a later one corrects it, null withdraws it.
@@ -54,7 +73,14 @@ export type ClientMessage = z.infer<typeof clientMessage>;
 export type Role = 'citizen' | 'guest' | 'staff';
 
 /** A participant as others see them. */
-export type PeerInfo = { id: string; name: string; role: Role; audio: boolean; video: boolean; screen: boolean };
+export type PeerInfo = {
+  id: string;
+  name: string;
+  role: Role;
+  audio: boolean;
+  video: boolean;
+  screen: boolean;
+};
 
 /** Someone in the lobby, as staff see them (matched to the booking). */
 /**
@@ -93,11 +119,23 @@ export type ServerMessage =
       iceTransportPolicy: 'all' | 'relay';
     }
   /** Admitted: who is in the room (including you), the chat so far, the minutes, whether identity was checked. */
-  | { type: 'room'; peers: PeerInfo[]; chat: ChatLine[]; minutes: string; identityVerified: boolean; identityDocument: IdentityDocument | null }
+  | {
+      type: 'room';
+      peers: PeerInfo[];
+      chat: ChatLine[];
+      minutes: string;
+      identityVerified: boolean;
+      identityDocument: IdentityDocument | null;
+    }
   | { type: 'peer-joined'; peer: PeerInfo }
   | { type: 'peer-left'; id: string }
   | { type: 'peer-media'; peer: PeerInfo }
-  | { type: 'signal'; from: string; description?: { type: 'offer' | 'answer'; sdp: string }; candidate?: z.infer<typeof candidate> | null }
+  | {
+      type: 'signal';
+      from: string;
+      description?: { type: 'offer' | 'answer'; sdp: string };
+      candidate?: z.infer<typeof candidate> | null;
+    }
   | { type: 'chat'; line: ChatLine }
   | { type: 'minutes'; text: string }
   /** The identity check was recorded with this document type, or withdrawn (null). */
@@ -112,9 +150,23 @@ export type ServerMessage =
   | { type: 'invited'; name: string; url: string }
   | { type: 'ended'; surveyUrl: string | null }
   /** On the staff lobby socket (/staff/lobby/ws): someone knocks at, or leaves, a lobby of the staff member's offices. */
-  | { type: 'knock'; bookingId: string; name: string; role: Role; service: string; start: string; timeZone: string; roomUrl: string }
+  | {
+      type: 'knock';
+      bookingId: string;
+      name: string;
+      role: Role;
+      service: string;
+      start: string;
+      timeZone: string;
+      roomUrl: string;
+    }
   | { type: 'lobby-left'; bookingId: string; participant: string }
   /** On the staff lobby socket: the official let a knocker in or turned them away (the lobby panel drops them). */
-  | { type: 'lobby-answered'; bookingId: string; participant: string; outcome: 'admitted' | 'denied' }
+  | {
+      type: 'lobby-answered';
+      bookingId: string;
+      participant: string;
+      outcome: 'admitted' | 'denied';
+    }
   | { type: 'error'; code: 'rate_limited' | 'forbidden' | 'invalid' }
   | { type: 'pong' };

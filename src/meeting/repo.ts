@@ -28,30 +28,65 @@ export type MeetingRow = {
 };
 
 const participantColumns = [
-  'id', 'booking_id as bookingId', 'role', 'staff_id as staffId', 'guest_id as guestId', 'display_name as name', 'state',
-  'knocked_at as knockedAt', 'admitted_at as admittedAt', 'deny_message as denyMessage',
+  'id',
+  'booking_id as bookingId',
+  'role',
+  'staff_id as staffId',
+  'guest_id as guestId',
+  'display_name as name',
+  'state',
+  'knocked_at as knockedAt',
+  'admitted_at as admittedAt',
+  'deny_message as denyMessage',
 ] as const;
 
 /** The meeting row of a booking, created on first use. */
 export async function ensureMeeting(db: Db, bookingId: string): Promise<MeetingRow> {
-  await db.insertInto('meeting').values({ booking_id: bookingId }).onConflict((oc) => oc.column('booking_id').doNothing()).execute();
+  await db
+    .insertInto('meeting')
+    .values({ booking_id: bookingId })
+    .onConflict((oc) => oc.column('booking_id').doNothing())
+    .execute();
   return (await findMeeting(db, bookingId))!;
 }
 
 export async function findMeeting(db: Db, bookingId: string): Promise<MeetingRow | undefined> {
   return db
     .selectFrom('meeting')
-    .select(['booking_id as bookingId', 'started_at as startedAt', 'ended_at as endedAt', 'no_show as noShow', 'identity_verified_at as identityVerifiedAt', 'identity_document as identityDocument', 'minutes'])
+    .select([
+      'booking_id as bookingId',
+      'started_at as startedAt',
+      'ended_at as endedAt',
+      'no_show as noShow',
+      'identity_verified_at as identityVerifiedAt',
+      'identity_document as identityDocument',
+      'minutes',
+    ])
     .where('booking_id', '=', bookingId)
     .executeTakeFirst();
 }
 
-export async function meetingsOf(db: Db, bookingIds: readonly string[]): Promise<(MeetingRow & { citizenKnocking: boolean })[]> {
+export async function meetingsOf(
+  db: Db,
+  bookingIds: readonly string[],
+): Promise<(MeetingRow & { citizenKnocking: boolean })[]> {
   if (bookingIds.length === 0) return [];
   return db
     .selectFrom('meeting as m')
-    .select(['m.booking_id as bookingId', 'm.started_at as startedAt', 'm.ended_at as endedAt', 'm.no_show as noShow', 'm.identity_verified_at as identityVerifiedAt', 'm.identity_document as identityDocument', 'm.minutes'])
-    .select(sql<boolean>`EXISTS (SELECT 1 FROM meeting_participant p WHERE p.booking_id = m.booking_id AND p.role = 'citizen' AND p.state = 'knocking' AND p.connected)`.as('citizenKnocking'))
+    .select([
+      'm.booking_id as bookingId',
+      'm.started_at as startedAt',
+      'm.ended_at as endedAt',
+      'm.no_show as noShow',
+      'm.identity_verified_at as identityVerifiedAt',
+      'm.identity_document as identityDocument',
+      'm.minutes',
+    ])
+    .select(
+      sql<boolean>`EXISTS (SELECT 1 FROM meeting_participant p WHERE p.booking_id = m.booking_id AND p.role = 'citizen' AND p.state = 'knocking' AND p.connected)`.as(
+        'citizenKnocking',
+      ),
+    )
     .where('m.booking_id', 'in', bookingIds)
     .execute();
 }
@@ -65,7 +100,10 @@ export const MAX_BROWSERS_PER_LINK = 10;
  * before in this browser (a reconnect, a reload) stays admitted; everyone else knocks (again).
  * Undefined when the link has brought too many browsers already.
  */
-export async function arrive(db: Db, a: Who & { name: string; now: Date }): Promise<ParticipantRow | undefined> {
+export async function arrive(
+  db: Db,
+  a: Who & { name: string; now: Date },
+): Promise<ParticipantRow | undefined> {
   const existing = await participantQuery(db, a).forUpdate().executeTakeFirst();
   const admitted = a.role === 'staff' || existing?.state === 'admitted';
   const state = admitted ? 'admitted' : 'knocking';
@@ -73,20 +111,39 @@ export async function arrive(db: Db, a: Who & { name: string; now: Date }): Prom
     await db
       .updateTable('meeting_participant')
       .set({
-        display_name: a.name, state, connected: true, left_at: null, deny_message: null,
+        display_name: a.name,
+        state,
+        connected: true,
+        left_at: null,
+        deny_message: null,
         knocked_at: state === 'knocking' ? a.now : existing.knockedAt,
         admitted_at: existing.admittedAt ?? (admitted ? a.now : null),
       })
       .where('id', '=', existing.id)
       .execute();
-    return { ...existing, name: a.name, state, knockedAt: state === 'knocking' ? a.now : existing.knockedAt, admittedAt: existing.admittedAt ?? (admitted ? a.now : null) };
+    return {
+      ...existing,
+      name: a.name,
+      state,
+      knockedAt: state === 'knocking' ? a.now : existing.knockedAt,
+      admittedAt: existing.admittedAt ?? (admitted ? a.now : null),
+    };
   }
-  if (a.role !== 'staff' && (await browsersOfLink(db, a)) >= MAX_BROWSERS_PER_LINK) return undefined;
+  if (a.role !== 'staff' && (await browsersOfLink(db, a)) >= MAX_BROWSERS_PER_LINK)
+    return undefined;
   const inserted = await db
     .insertInto('meeting_participant')
     .values({
-      booking_id: a.bookingId, role: a.role, staff_id: a.staffId, guest_id: a.guestId, display_name: a.name, state, connected: true,
-      knocked_at: admitted ? null : a.now, admitted_at: admitted ? a.now : null, browser_key: a.role === 'staff' ? null : a.browserKey,
+      booking_id: a.bookingId,
+      role: a.role,
+      staff_id: a.staffId,
+      guest_id: a.guestId,
+      display_name: a.name,
+      state,
+      connected: true,
+      knocked_at: admitted ? null : a.now,
+      admitted_at: admitted ? a.now : null,
+      browser_key: a.role === 'staff' ? null : a.browserKey,
     })
     // Two sockets of one browser at once: the second finds the row the first inserted.
     .onConflict((oc) => oc.doNothing())
@@ -116,8 +173,17 @@ const sameLink = sql<SameLink>`CASE
     AND (o.admitted_at IS NOT NULL OR (o.state = 'knocking' AND o.connected))) THEN 'earlier'
   END`;
 
-export async function findParticipant(db: Db, bookingId: string, id: string): Promise<ParticipantRow | undefined> {
-  return db.selectFrom('meeting_participant').select(participantColumns).where('booking_id', '=', bookingId).where('id', '=', id).executeTakeFirst();
+export async function findParticipant(
+  db: Db,
+  bookingId: string,
+  id: string,
+): Promise<ParticipantRow | undefined> {
+  return db
+    .selectFrom('meeting_participant')
+    .select(participantColumns)
+    .where('booking_id', '=', bookingId)
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 export async function setParticipantState(
@@ -140,10 +206,18 @@ export async function setParticipantState(
 }
 
 /** A connection closed: a knocker leaves the lobby; an admitted participant keeps the admission for a reconnect. */
-export async function disconnected(db: Db, id: string, now: Date): Promise<ParticipantRow | undefined> {
+export async function disconnected(
+  db: Db,
+  id: string,
+  now: Date,
+): Promise<ParticipantRow | undefined> {
   return db
     .updateTable('meeting_participant')
-    .set({ connected: false, left_at: now, state: sql`CASE WHEN state = 'knocking' THEN 'left' ELSE state END` })
+    .set({
+      connected: false,
+      left_at: now,
+      state: sql`CASE WHEN state = 'knocking' THEN 'left' ELSE state END`,
+    })
     .where('id', '=', id)
     .returning(participantColumns)
     .executeTakeFirst();
@@ -153,17 +227,32 @@ export async function disconnected(db: Db, id: string, now: Date): Promise<Parti
 export async function lobby(db: Db, bookingId: string): Promise<Knocker[]> {
   const rows = await db
     .selectFrom('meeting_participant as p')
-    .select(['p.id', 'p.display_name as name', 'p.role', 'p.knocked_at as knockedAt', sameLink.as('sameLink')])
+    .select([
+      'p.id',
+      'p.display_name as name',
+      'p.role',
+      'p.knocked_at as knockedAt',
+      sameLink.as('sameLink'),
+    ])
     .where('p.booking_id', '=', bookingId)
     .where('p.state', '=', 'knocking')
     .where('p.connected', '=', true)
     .orderBy('p.knocked_at')
     .execute();
-  return rows.map((r) => ({ id: r.id, name: r.name, role: r.role, since: (r.knockedAt ?? new Date(0)).toISOString(), sameLink: r.sameLink }));
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    role: r.role,
+    since: (r.knockedAt ?? new Date(0)).toISOString(),
+    sameLink: r.sameLink,
+  }));
 }
 
 /** Admitted participants with an open connection. */
-export async function present(db: Db, bookingId: string): Promise<{ id: string; name: string; role: Role }[]> {
+export async function present(
+  db: Db,
+  bookingId: string,
+): Promise<{ id: string; name: string; role: Role }[]> {
   return db
     .selectFrom('meeting_participant')
     .select(['id', 'display_name as name', 'role'])
@@ -175,55 +264,125 @@ export async function present(db: Db, bookingId: string): Promise<{ id: string; 
 }
 
 export async function markStarted(db: Db, bookingId: string, now: Date): Promise<void> {
-  await db.updateTable('meeting').set({ started_at: now }).where('booking_id', '=', bookingId).where('started_at', 'is', null).execute();
+  await db
+    .updateTable('meeting')
+    .set({ started_at: now })
+    .where('booking_id', '=', bookingId)
+    .where('started_at', 'is', null)
+    .execute();
 }
 
 /** Ends the meeting once; returns false when it had ended already. */
-export async function markEnded(db: Db, bookingId: string, staffId: string | null, now: Date, noShow: boolean): Promise<boolean> {
+export async function markEnded(
+  db: Db,
+  bookingId: string,
+  staffId: string | null,
+  now: Date,
+  noShow: boolean,
+): Promise<boolean> {
   const r = await db
     .updateTable('meeting')
     .set({ ended_at: now, ended_by: staffId, no_show: noShow })
     .where('booking_id', '=', bookingId)
     .where('ended_at', 'is', null)
     .executeTakeFirst();
-  await db.updateTable('meeting_participant').set({ connected: false, left_at: now }).where('booking_id', '=', bookingId).where('connected', '=', true).execute();
+  await db
+    .updateTable('meeting_participant')
+    .set({ connected: false, left_at: now })
+    .where('booking_id', '=', bookingId)
+    .where('connected', '=', true)
+    .execute();
   return Number(r.numUpdatedRows) > 0;
 }
 
-export async function setMinutes(db: Db, bookingId: string, text: string, now: Date): Promise<void> {
+export async function setMinutes(
+  db: Db,
+  bookingId: string,
+  text: string,
+  now: Date,
+): Promise<void> {
   // Minutes are written while the meeting runs; an ended meeting's minutes are its record.
-  await db.updateTable('meeting').set({ minutes: text, minutes_updated_at: now }).where('booking_id', '=', bookingId).where('ended_at', 'is', null).execute();
+  await db
+    .updateTable('meeting')
+    .set({ minutes: text, minutes_updated_at: now })
+    .where('booking_id', '=', bookingId)
+    .where('ended_at', 'is', null)
+    .execute();
 }
 
-export async function addChat(db: Db, bookingId: string, participantId: string, body: string, now: Date, kind: 'text' | 'folder' = 'text'): Promise<void> {
-  await db.insertInto('meeting_chat').values({ booking_id: bookingId, participant_id: participantId, body, sent_at: now, kind }).execute();
+export async function addChat(
+  db: Db,
+  bookingId: string,
+  participantId: string,
+  body: string,
+  now: Date,
+  kind: 'text' | 'folder' = 'text',
+): Promise<void> {
+  await db
+    .insertInto('meeting_chat')
+    .values({ booking_id: bookingId, participant_id: participantId, body, sent_at: now, kind })
+    .execute();
 }
 
 export async function chat(db: Db, bookingId: string): Promise<ChatLine[]> {
   const rows = await db
     .selectFrom('meeting_chat as c')
     .innerJoin('meeting_participant as p', 'p.id', 'c.participant_id')
-    .select(['c.participant_id as from', 'p.display_name as name', 'c.body as text', 'c.sent_at as at', 'c.kind'])
+    .select([
+      'c.participant_id as from',
+      'p.display_name as name',
+      'c.body as text',
+      'c.sent_at as at',
+      'c.kind',
+    ])
     .where('c.booking_id', '=', bookingId)
     .orderBy('c.id')
     .execute();
-  return rows.map((r) => ({ from: r.from, name: r.name, text: r.text, at: r.at.toISOString(), ...(r.kind === 'folder' ? { kind: 'folder' as const } : {}) }));
+  return rows.map((r) => ({
+    from: r.from,
+    name: r.name,
+    text: r.text,
+    at: r.at.toISOString(),
+    ...(r.kind === 'folder' ? { kind: 'folder' as const } : {}),
+  }));
 }
 
-export async function insertGuest(db: Db, g: { bookingId: string; name: string; tokenHash: string; invitedBy: string; now: Date }): Promise<string> {
+export async function insertGuest(
+  db: Db,
+  g: { bookingId: string; name: string; tokenHash: string; invitedBy: string; now: Date },
+): Promise<string> {
   const row = await db
     .insertInto('meeting_guest')
-    .values({ booking_id: g.bookingId, display_name: g.name, token_hash: g.tokenHash, invited_by: g.invitedBy, created_at: g.now })
+    .values({
+      booking_id: g.bookingId,
+      display_name: g.name,
+      token_hash: g.tokenHash,
+      invited_by: g.invitedBy,
+      created_at: g.now,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
 }
 
-export async function guestByTokenHash(db: Db, hash: string): Promise<{ id: string; bookingId: string; name: string } | undefined> {
-  return db.selectFrom('meeting_guest').select(['id', 'booking_id as bookingId', 'display_name as name']).where('token_hash', '=', hash).executeTakeFirst();
+export async function guestByTokenHash(
+  db: Db,
+  hash: string,
+): Promise<{ id: string; bookingId: string; name: string } | undefined> {
+  return db
+    .selectFrom('meeting_guest')
+    .select(['id', 'booking_id as bookingId', 'display_name as name'])
+    .where('token_hash', '=', hash)
+    .executeTakeFirst();
 }
 
-export async function insertSurvey(db: Db, bookingId: string, rating: number, comment: string | null, now: Date): Promise<boolean> {
+export async function insertSurvey(
+  db: Db,
+  bookingId: string,
+  rating: number,
+  comment: string | null,
+  now: Date,
+): Promise<boolean> {
   const r = await db
     .insertInto('meeting_survey')
     .values({ booking_id: bookingId, rating, comment, submitted_at: now })
@@ -233,16 +392,28 @@ export async function insertSurvey(db: Db, bookingId: string, rating: number, co
 }
 
 export async function findSurvey(db: Db, bookingId: string) {
-  return db.selectFrom('meeting_survey').select(['rating', 'comment', 'submitted_at as submittedAt']).where('booking_id', '=', bookingId).executeTakeFirst();
+  return db
+    .selectFrom('meeting_survey')
+    .select(['rating', 'comment', 'submitted_at as submittedAt'])
+    .where('booking_id', '=', bookingId)
+    .executeTakeFirst();
 }
 
 /** Stores a large live event; the notification carries its id. */
 export async function insertRelay(db: Db, payload: string): Promise<string> {
-  return (await db.insertInto('meeting_relay').values({ payload }).returning('id').executeTakeFirstOrThrow()).id;
+  return (
+    await db
+      .insertInto('meeting_relay')
+      .values({ payload })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
 }
 
 export async function relay(db: Db, id: string): Promise<string | undefined> {
-  return (await db.selectFrom('meeting_relay').select('payload').where('id', '=', id).executeTakeFirst())?.payload;
+  return (
+    await db.selectFrom('meeting_relay').select('payload').where('id', '=', id).executeTakeFirst()
+  )?.payload;
 }
 
 export async function pruneRelay(db: Db, before: Date): Promise<void> {
@@ -250,7 +421,13 @@ export async function pruneRelay(db: Db, before: Date): Promise<void> {
 }
 
 /** Who someone is in a meeting: the role, the staff member or guest, and (citizen, guest) the browser's key. */
-export type Who = { bookingId: string; role: Role; staffId: string | null; guestId: string | null; browserKey: string | null };
+export type Who = {
+  bookingId: string;
+  role: Role;
+  staffId: string | null;
+  guestId: string | null;
+  browserKey: string | null;
+};
 
 // One participant row per staff member, and per browser on the citizen's link or a guest link.
 function participantQuery(db: Db, a: Who) {
@@ -295,10 +472,18 @@ export async function waitingAt(db: Db, officeIds: readonly string[]): Promise<W
     .innerJoin('booking as b', 'b.id', 'p.booking_id')
     .innerJoin('staff as s', 's.id', 'b.staff_id')
     .select([
-      'p.id as participantId', 'p.booking_id as bookingId', 'p.role',
-      sql<string>`CASE WHEN p.role = 'citizen' THEN b.citizen_name ELSE p.display_name END`.as('name'),
-      sql<Date>`coalesce(p.knocked_at, now())`.as('knockedAt'), sql<Date>`lower(b.during)`.as('start'),
-      'b.service_id as serviceId', 'b.office_id as officeId', 's.display_name as officialName', sameLink.as('sameLink'),
+      'p.id as participantId',
+      'p.booking_id as bookingId',
+      'p.role',
+      sql<string>`CASE WHEN p.role = 'citizen' THEN b.citizen_name ELSE p.display_name END`.as(
+        'name',
+      ),
+      sql<Date>`coalesce(p.knocked_at, now())`.as('knockedAt'),
+      sql<Date>`lower(b.during)`.as('start'),
+      'b.service_id as serviceId',
+      'b.office_id as officeId',
+      's.display_name as officialName',
+      sameLink.as('sameLink'),
     ])
     .where('p.state', '=', 'knocking')
     .where('p.connected', '=', true)
@@ -311,7 +496,12 @@ export async function waitingAt(db: Db, officeIds: readonly string[]): Promise<W
 
 /** Everyone who came to a booking's meeting, in the order they first came, for its history. */
 export async function participantsOf(db: Db, bookingId: string): Promise<ParticipantRow[]> {
-  return db.selectFrom('meeting_participant').select(participantColumns).where('booking_id', '=', bookingId).orderBy(sql`coalesce(knocked_at, admitted_at)`).execute();
+  return db
+    .selectFrom('meeting_participant')
+    .select(participantColumns)
+    .where('booking_id', '=', bookingId)
+    .orderBy(sql`coalesce(knocked_at, admitted_at)`)
+    .execute();
 }
 
 /**
@@ -319,7 +509,10 @@ export async function participantsOf(db: Db, bookingId: string): Promise<Partici
  * returns the facts appointmentActions judges: the booking row first, in the same order as
  * the booking's cancel and move, so the two never wait on each other in reverse.
  */
-export async function lockAppointment(db: Db, bookingId: string): Promise<AppointmentFacts | undefined> {
+export async function lockAppointment(
+  db: Db,
+  bookingId: string,
+): Promise<AppointmentFacts | undefined> {
   const b = await db
     .selectFrom('booking')
     .select(['state', sql<Date>`lower(during)`.as('start'), sql<Date>`upper(during)`.as('end')])
@@ -327,8 +520,17 @@ export async function lockAppointment(db: Db, bookingId: string): Promise<Appoin
     .forUpdate()
     .executeTakeFirst();
   if (!b) return undefined;
-  await db.insertInto('meeting').values({ booking_id: bookingId }).onConflict((oc) => oc.column('booking_id').doNothing()).execute();
-  const m = await db.selectFrom('meeting').select(['started_at as startedAt', 'ended_at as endedAt', 'no_show as noShow']).where('booking_id', '=', bookingId).forUpdate().executeTakeFirstOrThrow();
+  await db
+    .insertInto('meeting')
+    .values({ booking_id: bookingId })
+    .onConflict((oc) => oc.column('booking_id').doNothing())
+    .execute();
+  const m = await db
+    .selectFrom('meeting')
+    .select(['started_at as startedAt', 'ended_at as endedAt', 'no_show as noShow'])
+    .where('booking_id', '=', bookingId)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
   return { state: b.state, start: b.start, end: b.end, meeting: m };
 }
 
@@ -340,10 +542,21 @@ export type MeetingEvent = {
   documentType: IdentityDocument | null;
 };
 
-export async function insertMeetingEvent(db: Db, bookingId: string, e: MeetingEvent & { actorStaffId: string | null }): Promise<void> {
+export async function insertMeetingEvent(
+  db: Db,
+  bookingId: string,
+  e: MeetingEvent & { actorStaffId: string | null },
+): Promise<void> {
   await db
     .insertInto('meeting_event')
-    .values({ booking_id: bookingId, at: e.at, kind: e.kind, actor_staff_id: e.actorStaffId, actor_name: e.actorName, document_type: e.documentType })
+    .values({
+      booking_id: bookingId,
+      at: e.at,
+      kind: e.kind,
+      actor_staff_id: e.actorStaffId,
+      actor_name: e.actorName,
+      document_type: e.documentType,
+    })
     .execute();
 }
 
@@ -360,14 +573,29 @@ export async function meetingEvents(db: Db, bookingId: string): Promise<MeetingE
 
 /** Takes back a no-show: the meeting is open again, as before it was marked. */
 export async function undoNoShow(db: Db, bookingId: string): Promise<void> {
-  await db.updateTable('meeting').set({ ended_at: null, ended_by: null, no_show: false }).where('booking_id', '=', bookingId).where('no_show', '=', true).execute();
+  await db
+    .updateTable('meeting')
+    .set({ ended_at: null, ended_by: null, no_show: false })
+    .where('booking_id', '=', bookingId)
+    .where('no_show', '=', true)
+    .execute();
 }
 
 /** The current identity check: a document type, or null when withdrawn. */
-export async function setIdentity(db: Db, bookingId: string, staffId: string | null, now: Date, document: IdentityDocument | null): Promise<void> {
+export async function setIdentity(
+  db: Db,
+  bookingId: string,
+  staffId: string | null,
+  now: Date,
+  document: IdentityDocument | null,
+): Promise<void> {
   await db
     .updateTable('meeting')
-    .set(document ? { identity_verified_at: now, identity_verified_by: staffId, identity_document: document } : { identity_verified_at: null, identity_verified_by: null, identity_document: null })
+    .set(
+      document
+        ? { identity_verified_at: now, identity_verified_by: staffId, identity_document: document }
+        : { identity_verified_at: null, identity_verified_by: null, identity_document: null },
+    )
     .where('booking_id', '=', bookingId)
     .execute();
 }

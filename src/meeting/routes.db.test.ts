@@ -38,12 +38,22 @@ for (const kind of DB_KINDS) {
 
     /** A browser opening a page of a link: the Cookie header it carries from then on. */
     const browserOpens = async (path: string) =>
-      Object.entries(cookiesOf(await okence.app.inject({ method: 'GET', url: path }))).map(([k, v]) => `${k}=${v}`).join('; ');
+      Object.entries(cookiesOf(await okence.app.inject({ method: 'GET', url: path })))
+        .map(([k, v]) => `${k}=${v}`)
+        .join('; ');
 
     let n = 0;
     async function booking() {
       n++;
-      const b = await bookThroughApi(okence, { organisation: 'ue-domzale', office: 'domzale', service: 'splosne-informacije', day: '2026-11-25', email: `c${n}@example.si`, name: `Citizen ${n}`, ip: `203.0.113.${n}` });
+      const b = await bookThroughApi(okence, {
+        organisation: 'ue-domzale',
+        office: 'domzale',
+        service: 'splosne-informacije',
+        day: '2026-11-25',
+        email: `c${n}@example.si`,
+        name: `Citizen ${n}`,
+        ip: `203.0.113.${n}`,
+      });
       clock.set(new Date(b.start.getTime() - 5 * 60_000));
       // Sessions expire after 30 idle minutes of the test clock: sign in again at the new time.
       official = await staffCookie(okence, 'uradnik@domzale.example');
@@ -64,7 +74,10 @@ for (const kind of DB_KINDS) {
       assert.deepEqual(welcome.iceServers, [], 'no third-party STUN; no TURN configured');
       const lobby = await staff.next('lobby');
       // The name from the booking, not the one in the URL.
-      assert.deepEqual(lobby.waiting.map((w) => w.name), [`Citizen ${n}`]);
+      assert.deepEqual(
+        lobby.waiting.map((w) => w.name),
+        [`Citizen ${n}`],
+      );
       const knocker = lobby.waiting[0]!.id;
 
       // The official chats and signals towards the knocker; the knocker tries to send and to read.
@@ -76,14 +89,20 @@ for (const kind of DB_KINDS) {
       await staff.next('chat');
       for (let i = 0; i < 3; i++) await citizen.next('error');
       await settle();
-      assert.deepEqual(citizen.messages.map((m) => m.type), ['welcome', 'error', 'error', 'error']);
+      assert.deepEqual(
+        citizen.messages.map((m) => m.type),
+        ['welcome', 'error', 'error', 'error'],
+      );
       assert.ok(!staff.messages.some((m) => m.type === 'chat' && m.line.text === 'let me in'));
 
       staff.send({ type: 'admit', participant: knocker });
       await citizen.next('admitted');
       const room = await citizen.next('room');
       assert.deepEqual(room.peers.map((p) => p.name).sort(), [`Citizen ${n}`, 'Janez Novak']);
-      assert.deepEqual(room.chat.map((c) => c.text), ['Only for the room']);
+      assert.deepEqual(
+        room.chat.map((c) => c.text),
+        ['Only for the room'],
+      );
       assert.equal((await staff.next('peer-joined')).peer.name, `Citizen ${n}`);
       staff.send({ type: 'signal', to: knocker, description: { type: 'offer', sdp: 'v=0 real' } });
       const signal = await citizen.next('signal');
@@ -97,19 +116,27 @@ for (const kind of DB_KINDS) {
       await again.next('room');
 
       // A second knocker cannot see the first one, nor the room.
-      const guestInvite = (staff.send({ type: 'invite', name: 'Tolmač' }), await staff.next('invited'));
+      const guestInvite =
+        (staff.send({ type: 'invite', name: 'Tolmač' }), await staff.next('invited'));
       assert.match(guestInvite.url, /\/g\/[A-Za-z0-9_-]{43}$/);
       const guest = open(new URL(guestInvite.url).pathname + '/ws');
       assert.equal((await guest.next('welcome')).state, 'lobby');
       const guestLobby = (await staff.next('lobby')).waiting;
-      assert.deepEqual(guestLobby.map((w) => w.name), ['Tolmač']);
+      assert.deepEqual(
+        guestLobby.map((w) => w.name),
+        ['Tolmač'],
+      );
       staff.send({ type: 'deny', participant: guestLobby[0]!.id, message: 'Not today' });
       assert.equal((await guest.next('denied')).message, 'Not today');
       assert.equal((await guest.closed).code, 1000);
-      assert.ok(!guest.messages.some((m) => ['room', 'chat', 'signal', 'peer-joined', 'lobby'].includes(m.type)));
+      assert.ok(
+        !guest.messages.some((m) =>
+          ['room', 'chat', 'signal', 'peer-joined', 'lobby'].includes(m.type),
+        ),
+      );
     });
 
-    test('only the booking\'s citizen, invited guests and staff of the office enter; links stop at the end', async () => {
+    test("only the booking's citizen, invited guests and staff of the office enter; links stop at the end", async () => {
       const b = await booking();
       const bad = open(`/j/${'A'.repeat(43)}/ws`);
       assert.equal((await bad.closed).code, 1008);
@@ -117,9 +144,20 @@ for (const kind of DB_KINDS) {
       assert.equal((await noOrigin.closed).code, 1008);
       const anonymousStaff = open(`/staff/meetings/${b.id}/ws`);
       assert.equal((await anonymousStaff.closed).code, 1008);
-      const otherOrg = open(`/staff/meetings/${b.id}/ws`, { cookie: await staffCookie(okence, 'admin@ljutomer.example') });
+      const otherOrg = open(`/staff/meetings/${b.id}/ws`, {
+        cookie: await staffCookie(okence, 'admin@ljutomer.example'),
+      });
       assert.equal((await otherOrg.closed).code, 1008);
-      assert.equal((await okence.app.inject({ method: 'GET', url: `/staff/meetings/${b.id}`, headers: { cookie: await staffCookie(okence, 'uradnik@ljutomer.example') } })).statusCode, 404);
+      assert.equal(
+        (
+          await okence.app.inject({
+            method: 'GET',
+            url: `/staff/meetings/${b.id}`,
+            headers: { cookie: await staffCookie(okence, 'uradnik@ljutomer.example') },
+          })
+        ).statusCode,
+        404,
+      );
 
       // Too early for the citizen: the page says when to come back; the socket does not open.
       clock.set(new Date(b.start.getTime() - 60 * 60_000));
@@ -127,10 +165,16 @@ for (const kind of DB_KINDS) {
       // The time to come back reads as a sentence (v sredo, 2. decembra 2026, ob 8.25), a link
       // checks again, and the countdown script knows the time left by the server's clock.
       const day = '(ponedeljek|torek|sredo|četrtek|petek|soboto|nedeljo)';
-      assert.match(early, new RegExp(`povezave v ${day}, \\d{1,2}\\. [a-z]+a \\d{4}, ob \\d{1,2}\\.\\d{2}\\.`));
+      assert.match(
+        early,
+        new RegExp(`povezave v ${day}, \\d{1,2}\\. [a-z]+a \\d{4}, ob \\d{1,2}\\.\\d{2}\\.`),
+      );
       assert.match(early, new RegExp(`<a href="/j/${b.joinToken}">Preveri znova</a>`));
       assert.match(early, /data-ms-left="2700000"/);
-      assert.match(early, /<script type="module" src="\/assets\/early\.js\?v=\w+" nonce="[^"]+"><\/script>/);
+      assert.match(
+        early,
+        /<script type="module" src="\/assets\/early\.js\?v=\w+" nonce="[^"]+"><\/script>/,
+      );
       assert.equal((await open(`/j/${b.joinToken}/ws`).closed).code, 4410);
       clock.set(new Date(b.start.getTime() - 5 * 60_000));
 
@@ -150,14 +194,25 @@ for (const kind of DB_KINDS) {
       const ended = await citizen.next('ended');
       assert.equal(ended.surveyUrl, `/j/${b.joinToken}/survey`);
       assert.equal((await citizen.closed).code, 1000);
-      assert.equal((await open(`/j/${b.joinToken}/ws`).closed).code, 4410, 'the link stops working when the meeting is over');
-      assert.equal((await open(`/staff/meetings/${b.id}/ws`, { cookie: official }).closed).code, 4410);
+      assert.equal(
+        (await open(`/j/${b.joinToken}/ws`).closed).code,
+        4410,
+        'the link stops working when the meeting is over',
+      );
+      assert.equal(
+        (await open(`/staff/meetings/${b.id}/ws`, { cookie: official }).closed).code,
+        4410,
+      );
 
       const page = await okence.app.inject({ method: 'GET', url: `/j/${b.joinToken}` });
       assert.match(page.body, /survey/);
       const minutes = await okence.app.inject({ method: 'GET', url: `/j/${b.joinToken}/minutes` });
       assert.match(minutes.body, /Potrdilo izdano\./);
-      const meeting = await okence.handle.db.selectFrom('meeting').selectAll().where('booking_id', '=', b.id).executeTakeFirstOrThrow();
+      const meeting = await okence.handle.db
+        .selectFrom('meeting')
+        .selectAll()
+        .where('booking_id', '=', b.id)
+        .executeTakeFirstOrThrow();
       assert.ok(meeting.started_at && meeting.ended_at && meeting.identity_verified_at);
     });
 
@@ -165,7 +220,14 @@ for (const kind of DB_KINDS) {
       const b = await booking();
       const staff = open(`/staff/meetings/${b.id}/ws`, { cookie: official });
       await staff.next('room');
-      for (const raw of ['not json', '{"type":"nope"}', '{"type":"chat","text":""}', JSON.stringify({ type: 'signal', to: 'x'.repeat(36) }), Buffer.from([1, 2, 3])]) staff.sendRaw(raw);
+      for (const raw of [
+        'not json',
+        '{"type":"nope"}',
+        '{"type":"chat","text":""}',
+        JSON.stringify({ type: 'signal', to: 'x'.repeat(36) }),
+        Buffer.from([1, 2, 3]),
+      ])
+        staff.sendRaw(raw);
       // Waited for, not slept on: under load the answers can take longer than any fixed pause.
       for (let i = 0; i < 5; i++) assert.equal((await staff.next('error')).code, 'invalid');
       // Chat is limited to a short burst: five lines pass, five are refused.
@@ -188,7 +250,13 @@ for (const kind of DB_KINDS) {
       const form = await okence.app.inject({ method: 'GET', url: `/j/${b.joinToken}/survey` });
       const cookie = form.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
       const csrf = /name="_csrf" value="([^"]+)"/.exec(form.body)![1]!;
-      const post = (payload: Record<string, string>) => okence.app.inject({ method: 'POST', url: `/j/${b.joinToken}/survey`, headers: { cookie }, payload: { _csrf: csrf, ...payload } });
+      const post = (payload: Record<string, string>) =>
+        okence.app.inject({
+          method: 'POST',
+          url: `/j/${b.joinToken}/survey`,
+          headers: { cookie },
+          payload: { _csrf: csrf, ...payload },
+        });
       const early = await post({ rating: '5' });
       assert.equal(early.statusCode, 400, 'not before the meeting took place');
       const staff = open(`/staff/meetings/${b.id}/ws`, { cookie: official });
@@ -206,8 +274,15 @@ for (const kind of DB_KINDS) {
       assert.match(missing.body, /error-summary/);
       assert.equal((await post({ rating: '4', comment: 'Hitro in prijazno' })).statusCode, 200);
       assert.match((await post({ rating: '1' })).body, /already|že/);
-      const stored = await okence.handle.db.selectFrom('meeting_survey').selectAll().where('booking_id', '=', b.id).execute();
-      assert.deepEqual(stored.map((s) => [s.rating, s.comment]), [[4, 'Hitro in prijazno']]);
+      const stored = await okence.handle.db
+        .selectFrom('meeting_survey')
+        .selectAll()
+        .where('booking_id', '=', b.id)
+        .execute();
+      assert.deepEqual(
+        stored.map((s) => [s.rating, s.comment]),
+        [[4, 'Hitro in prijazno']],
+      );
     });
   });
 }

@@ -11,13 +11,32 @@ import type { Connection } from './hub.ts';
 import { browserSecret, ensureBrowserSecret } from './browser.ts';
 import { clientMessage } from './protocol.ts';
 import type { Entrant, MeetingService } from './service.ts';
-import { earlyPage, helpPage, meetingPage, minutesPage, overPage, surveyDonePage, surveyPage } from './views/pages.ts';
+import {
+  earlyPage,
+  helpPage,
+  meetingPage,
+  minutesPage,
+  overPage,
+  surveyDonePage,
+  surveyPage,
+} from './views/pages.ts';
 
 const tokenParams = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{43}$/) });
 const bookingParams = z.object({ id: z.uuid() });
 const surveyForm = z.object({
-  rating: z.coerce.number().int().min(1, 'meeting.error.rating').max(5, 'meeting.error.rating').catch(0).pipe(z.number().min(1, 'meeting.error.rating')),
-  comment: z.string().trim().max(2000, 'meeting.error.comment').optional().transform((v) => v || null),
+  rating: z.coerce
+    .number()
+    .int()
+    .min(1, 'meeting.error.rating')
+    .max(5, 'meeting.error.rating')
+    .catch(0)
+    .pipe(z.number().min(1, 'meeting.error.rating')),
+  comment: z
+    .string()
+    .trim()
+    .max(2000, 'meeting.error.comment')
+    .optional()
+    .transform((v) => v || null),
 });
 
 // Signalling comes in bursts (a dozen ICE candidates at once); chat should not. A
@@ -35,7 +54,12 @@ export function meetingRoutes(meeting: MeetingService) {
      * the server down. `name` is the one the door knows (booking, guest link, staff account):
      * nobody chooses the name the others see.
      */
-    function serve(socket: WebSocket, request: FastifyRequest, entrant: Entrant | null, name: string): void {
+    function serve(
+      socket: WebSocket,
+      request: FastifyRequest,
+      entrant: Entrant | null,
+      name: string,
+    ): void {
       if (!entrant || !sameOrigin(request)) {
         socket.close(1008, 'not allowed');
         return;
@@ -65,8 +89,10 @@ export function meetingRoutes(meeting: MeetingService) {
         const parsed = clientMessage.safeParse(json);
         if (!parsed.success) return strike('invalid', 'schema');
         const m = parsed.data;
-        if (!maySend(c.role, c.admitted, m.type)) return strike('forbidden', `${m.type} not allowed`);
-        if (!all.take() || (m.type === 'chat' && !chat.take())) return strike('rate_limited', m.type);
+        if (!maySend(c.role, c.admitted, m.type))
+          return strike('forbidden', `${m.type} not allowed`);
+        if (!all.take() || (m.type === 'chat' && !chat.take()))
+          return strike('rate_limited', m.type);
         meeting.receive(c, m).catch((err: unknown) => {
           if (err instanceof AppError) return strike('invalid', err.message);
           log.error({ err }, 'meeting message failed');
@@ -74,7 +100,11 @@ export function meetingRoutes(meeting: MeetingService) {
       };
       socket.on('message', (data, isBinary) => {
         // A binary frame waits its turn like any other, so its refusal is answered once the socket is known.
-        const text = isBinary ? null : Buffer.isBuffer(data) ? data.toString('utf8') : Buffer.concat(data as Buffer[]).toString('utf8');
+        const text = isBinary
+          ? null
+          : Buffer.isBuffer(data)
+            ? data.toString('utf8')
+            : Buffer.concat(data as Buffer[]).toString('utf8');
         if (connection) handle(text);
         else if (pending.length < 20) pending.push(text);
       });
@@ -82,14 +112,20 @@ export function meetingRoutes(meeting: MeetingService) {
       let closed = false;
       socket.on('close', () => {
         closed = true;
-        if (connection) meeting.disconnect(connection).catch((err: unknown) => log.error({ err }, 'leaving the meeting failed'));
+        if (connection)
+          meeting
+            .disconnect(connection)
+            .catch((err: unknown) => log.error({ err }, 'leaving the meeting failed'));
       });
       meeting.connect(entrant, name, socket).then(
         (c) => {
           if (c === 'over') return socket.close(4410, 'over');
           if (c === 'full') return socket.close(4429, 'too many browsers on this link');
           connection = c;
-          if (closed) return void meeting.disconnect(c).catch((err: unknown) => log.error({ err }, 'leaving the meeting failed'));
+          if (closed)
+            return void meeting
+              .disconnect(c)
+              .catch((err: unknown) => log.error({ err }, 'leaving the meeting failed'));
           for (const text of pending.splice(0)) handle(text);
         },
         (err: unknown) => {
@@ -106,15 +142,34 @@ export function meetingRoutes(meeting: MeetingService) {
     }
 
     /** The join link: the meeting when its window is open, otherwise when to come back, or that it is over. */
-    async function joinPage(request: FastifyRequest, reply: FastifyReply, e: Entrant, token: string | null, ws: string, name: string) {
+    async function joinPage(
+      request: FastifyRequest,
+      reply: FastifyReply,
+      e: Entrant,
+      token: string | null,
+      ws: string,
+      name: string,
+    ) {
       const window = await meeting.windowOf(e.booking);
-      if (window.kind === 'early') return renderPage(request, reply, (ctx) => earlyPage(ctx, e.booking, window));
+      if (window.kind === 'early')
+        return renderPage(request, reply, (ctx) => earlyPage(ctx, e.booking, window));
       if (window.kind === 'over') {
         const after = await meeting.afterMeeting(e.booking.id);
-        const data = { token, minutes: after.minutes.trim() !== '', surveyOpen: after.startedAt !== null && !after.survey };
-        return renderPage(request, reply, (ctx) => overPage(ctx, e.booking, data), e.booking.state === 'cancelled' ? 410 : 200);
+        const data = {
+          token,
+          minutes: after.minutes.trim() !== '',
+          surveyOpen: after.startedAt !== null && !after.survey,
+        };
+        return renderPage(
+          request,
+          reply,
+          (ctx) => overPage(ctx, e.booking, data),
+          e.booking.state === 'cancelled' ? 410 : 200,
+        );
       }
-      return renderPage(request, reply, (ctx) => meetingPage(ctx, { booking: e.booking, ws, role: e.role, name }));
+      return renderPage(request, reply, (ctx) =>
+        meetingPage(ctx, { booking: e.booking, ws, role: e.role, name }),
+      );
     }
 
     app.get('/j/:token', async (request, reply) => {
@@ -126,7 +181,9 @@ export function meetingRoutes(meeting: MeetingService) {
 
     app.get('/j/:token/ws', { websocket: true }, (socket, request) => {
       const parsed = tokenParams.safeParse(request.params);
-      const ready = parsed.success ? meeting.citizenByToken(parsed.data.token, browserSecret(request)) : Promise.resolve(null);
+      const ready = parsed.success
+        ? meeting.citizenByToken(parsed.data.token, browserSecret(request))
+        : Promise.resolve(null);
       void ready.then(
         (e) => serve(socket, request, e, e?.booking.name ?? ''),
         () => socket.close(1011, 'error'),
@@ -143,7 +200,9 @@ export function meetingRoutes(meeting: MeetingService) {
 
     app.get('/g/:token/ws', { websocket: true }, (socket, request) => {
       const parsed = tokenParams.safeParse(request.params);
-      const ready = parsed.success ? meeting.guestByToken(parsed.data.token, browserSecret(request)) : Promise.resolve(null);
+      const ready = parsed.success
+        ? meeting.guestByToken(parsed.data.token, browserSecret(request))
+        : Promise.resolve(null);
       void ready.then(
         (e) => serve(socket, request, e, e?.name ?? ''),
         () => socket.close(1011, 'error'),
@@ -156,13 +215,21 @@ export function meetingRoutes(meeting: MeetingService) {
       const e = await meeting.forStaff(staff, id);
       const window = await meeting.windowOf(e.booking);
       if (window.kind === 'over') return joinPage(request, reply, e, null, '', staff.displayName);
-      return renderPage(request, reply, (ctx) => meetingPage(ctx, { booking: e.booking, ws: `/staff/meetings/${id}/ws`, role: 'staff', name: staff.displayName }));
+      return renderPage(request, reply, (ctx) =>
+        meetingPage(ctx, {
+          booking: e.booking,
+          ws: `/staff/meetings/${id}/ws`,
+          role: 'staff',
+          name: staff.displayName,
+        }),
+      );
     });
 
     app.get('/staff/meetings/:id/ws', { websocket: true }, (socket, request) => {
       const parsed = bookingParams.safeParse(request.params);
       const staff = request.staff;
-      const ready = parsed.success && staff ? meeting.forStaff(staff, parsed.data.id) : Promise.resolve(null);
+      const ready =
+        parsed.success && staff ? meeting.forStaff(staff, parsed.data.id) : Promise.resolve(null);
       void ready.then(
         (e) => serve(socket, request, e, staff?.displayName ?? ''),
         () => socket.close(1008, 'not allowed'),
@@ -186,7 +253,9 @@ export function meetingRoutes(meeting: MeetingService) {
       const e = await citizen(token, request);
       const after = await meeting.afterMeeting(e.booking.id);
       if (after.survey) return renderPage(request, reply, (ctx) => surveyDonePage(ctx, true));
-      return renderPage(request, reply, (ctx) => surveyPage(ctx, { token, values: {}, errors: {}, minutes: after.minutes.trim() !== '' }));
+      return renderPage(request, reply, (ctx) =>
+        surveyPage(ctx, { token, values: {}, errors: {}, minutes: after.minutes.trim() !== '' }),
+      );
     });
 
     app.post('/j/:token/survey', async (request, reply) => {
@@ -196,9 +265,18 @@ export function meetingRoutes(meeting: MeetingService) {
       const form = surveyForm.safeParse(body);
       const values = { rating: String(body.rating ?? ''), comment: String(body.comment ?? '') };
       const again = (errors: Record<string, string>) =>
-        renderPage(request, reply, (ctx) => surveyPage(ctx, { token, values, errors, minutes: false }), 400);
+        renderPage(
+          request,
+          reply,
+          (ctx) => surveyPage(ctx, { token, values, errors, minutes: false }),
+          400,
+        );
       if (!form.success) {
-        return again(Object.fromEntries(form.error.issues.map((i) => [String(i.path[0]), request.t(i.message as MessageKey)])));
+        return again(
+          Object.fromEntries(
+            form.error.issues.map((i) => [String(i.path[0]), request.t(i.message as MessageKey)]),
+          ),
+        );
       }
       const outcome = await meeting.submitSurvey(e, form.data.rating, form.data.comment);
       if (outcome === 'not_yet') return again({ rating: request.t('meeting.error.not_yet') });

@@ -11,7 +11,8 @@ function address(positionals: string[], usage: string): string {
   const [given, ...extra] = positionals;
   if (!given || extra.length) throw new CliError(`Usage: npm run operator -- ${usage}`);
   const normalised = normaliseEmail(given);
-  if (!email.safeParse(normalised).success) throw new CliError(`"${given}" is not an e-mail address.`);
+  if (!email.safeParse(normalised).success)
+    throw new CliError(`"${given}" is not an e-mail address.`);
   return normalised;
 }
 
@@ -22,8 +23,15 @@ function language(value: string | boolean | undefined): Lang {
 }
 
 /** Sends a link and prints it: the operator may have no working mail yet. */
-async function sendLink(ctx: CliContext, operatorId: string, to: string, lang: Lang): Promise<void> {
-  const made = await ctx.invitations.invite({ kind: 'operator', operatorId }, CLI_INVITER, { lang });
+async function sendLink(
+  ctx: CliContext,
+  operatorId: string,
+  to: string,
+  lang: Lang,
+): Promise<void> {
+  const made = await ctx.invitations.invite({ kind: 'operator', operatorId }, CLI_INVITER, {
+    lang,
+  });
   const until = made.expiresAt.toISOString().replace('T', ' ').slice(0, 16);
   ctx.out(`One-time link to set the password (works once, until ${until} UTC):`);
   ctx.out(`  ${made.url}`);
@@ -31,7 +39,9 @@ async function sendLink(ctx: CliContext, operatorId: string, to: string, lang: L
     ? 'Okence’s mail worker sends it (now if Okence runs, otherwise when it starts).'
     : `Without SMTP_URL it stays in the outbox${ctx.config.env === 'production' ? '' : `, readable at ${new URL('/dev/mail', ctx.config.publicUrl).href} while Okence runs`}.`;
   ctx.out(`The same link is queued by e-mail to ${to}. ${delivery}`);
-  ctx.out('After the password, the console asks for an authenticator app (TOTP); it cannot be skipped.');
+  ctx.out(
+    'After the password, the console asks for an authenticator app (TOTP); it cannot be skipped.',
+  );
 }
 
 /** Creating operators and sending them a new link. */
@@ -48,7 +58,10 @@ export const adminCommands: CliCommand[] = [
       try {
         operatorId = await ctx.operators.create(to, CLI_INVITER.actor);
       } catch (err) {
-        if (err instanceof AppError && err.code === 'conflict') throw new CliError(`An operator ${to} exists already. To send a new link (and set up the second factor again): npm run operator -- reset-admin ${to}`);
+        if (err instanceof AppError && err.code === 'conflict')
+          throw new CliError(
+            `An operator ${to} exists already. To send a new link (and set up the second factor again): npm run operator -- reset-admin ${to}`,
+          );
         throw err;
       }
       ctx.out(`Operator ${to} created.`);
@@ -59,13 +72,17 @@ export const adminCommands: CliCommand[] = [
   {
     name: 'reset-admin',
     usage: 'reset-admin <email> [--lang sl|cs|en]',
-    summary: 'Forgets an operator’s password and second factor, ends their sessions, sends a new link.',
+    summary:
+      'Forgets an operator’s password and second factor, ends their sessions, sends a new link.',
     options: { lang: { type: 'string' } },
     async run(ctx, { values, positionals }) {
       const to = address(positionals, this.usage);
       const lang = language(values.lang);
       const operator = await ctx.operators.find(to);
-      if (!operator) throw new CliError(`There is no operator ${to}. Create one: npm run operator -- create-admin ${to}`);
+      if (!operator)
+        throw new CliError(
+          `There is no operator ${to}. Create one: npm run operator -- create-admin ${to}`,
+        );
       await ctx.operators.reset(operator.id, CLI_INVITER.actor);
       ctx.out(`The password and second factor of ${to} are reset; their sessions have ended.`);
       await sendLink(ctx, operator.id, to, lang);

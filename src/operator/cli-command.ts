@@ -29,9 +29,11 @@ export type CliCommand = {
   usage: string;
   summary: string;
   options?: ParseArgsConfig['options'];
-  run(ctx: CliContext, args: { values: Record<string, string | boolean | undefined>; positionals: string[] }): Promise<number>;
+  run(
+    ctx: CliContext,
+    args: { values: Record<string, string | boolean | undefined>; positionals: string[] },
+  ): Promise<number>;
 };
 
 /** A refusal worth one line to the operator, not a stack trace. */
 export class CliError extends Error {}
-

@@ -31,7 +31,12 @@ function help(io: Io): void {
  * as Okence itself does). The embedded database can be opened only while Okence is stopped:
  * a locked DATA_DIR is one line on stderr and status 1.
  */
-export async function runCli(argv: readonly string[], env: Record<string, string | undefined>, io: Io, clock: Clock = systemClock): Promise<number> {
+export async function runCli(
+  argv: readonly string[],
+  env: Record<string, string | undefined>,
+  io: Io,
+  clock: Clock = systemClock,
+): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === 'help' || name === '--help' || name === '-h') {
     help(io);
@@ -44,7 +49,12 @@ export async function runCli(argv: readonly string[], env: Record<string, string
   }
   let args;
   try {
-    args = parseArgs({ args: [...rest], options: command.options ?? {}, allowPositionals: true, strict: true });
+    args = parseArgs({
+      args: [...rest],
+      options: command.options ?? {},
+      allowPositionals: true,
+      strict: true,
+    });
   } catch (err) {
     io.err(`${(err as Error).message}. Usage: npm run operator -- ${command.usage}`);
     return 1;
@@ -60,7 +70,9 @@ export async function runCli(argv: readonly string[], env: Record<string, string
     handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   } catch (err) {
     if (err instanceof DataDirLockedError) {
-      io.err(`Okence is running on ${config.dataDir} (embedded database): stop it, run this command, then start Okence again.`);
+      io.err(
+        `Okence is running on ${config.dataDir} (embedded database): stop it, run this command, then start Okence again.`,
+      );
       return 1;
     }
     throw err;
@@ -70,11 +82,18 @@ export async function runCli(argv: readonly string[], env: Record<string, string
     const audit = auditService({ db: handle.db, clock });
     const sessionSecret = resolveSessionSecret(config.sessionSecret, config.dataDir);
     const ctx: CliContext = {
-      config, handle, clock, audit, ...io,
+      config,
+      handle,
+      clock,
+      audit,
+      ...io,
       operators: operatorService({ db: handle.db, clock, sessionSecret, audit }),
       invitations: invitationService({ db: handle.db, clock, publicUrl: config.publicUrl, audit }),
     };
-    return await command.run(ctx, args as { values: Record<string, string | boolean | undefined>; positionals: string[] });
+    return await command.run(
+      ctx,
+      args as { values: Record<string, string | boolean | undefined>; positionals: string[] },
+    );
   } catch (err) {
     if (err instanceof CliError) {
       io.err(err.message);

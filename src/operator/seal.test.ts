@@ -9,7 +9,11 @@ test('a sealed secret opens with the same key and purpose only, and not when tam
   assert.ok(!sealed.includes(secret.toString('base64url')), 'not readable in the database');
   assert.notEqual(a.seal(secret), sealed, 'a fresh IV each time');
   assert.deepEqual(a.open(sealed), secret);
-  assert.equal(sealer('t'.repeat(43), 'operator-totp').open(sealed), null, 'another session secret');
+  assert.equal(
+    sealer('t'.repeat(43), 'operator-totp').open(sealed),
+    null,
+    'another session secret',
+  );
   assert.equal(sealer('s'.repeat(43), 'other').open(sealed), null, 'another purpose');
   const [v, iv, tag, body] = sealed.split('.');
   const flipped = Buffer.from(body!, 'base64url');

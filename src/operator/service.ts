@@ -4,11 +4,23 @@ import { operatorActor, type AuditActor } from '../audit/domain.ts';
 import type { AuditService } from '../audit/service.ts';
 import type { Clock } from '../lib/clock.ts';
 import { AppError } from '../lib/errors.ts';
-import { normaliseEmail, sessionIsLive, signInThrottle, SESSION_ABSOLUTE_MS, SESSION_TOUCH_MS, THROTTLE_WINDOW_MS } from '../identity/domain.ts';
+import {
+  normaliseEmail,
+  sessionIsLive,
+  signInThrottle,
+  SESSION_ABSOLUTE_MS,
+  SESSION_TOUCH_MS,
+  THROTTLE_WINDOW_MS,
+} from '../identity/domain.ts';
 import { DUMMY_HASH_PROMISE, verifyPassword } from '../identity/password.ts';
 import * as attempts from '../identity/repo.ts';
 import { hashToken } from '../identity/service.ts';
-import { attemptKey, PARTIAL_SESSION_MS, type OperatorPrincipal, type OperatorStage } from './domain.ts';
+import {
+  attemptKey,
+  PARTIAL_SESSION_MS,
+  type OperatorPrincipal,
+  type OperatorStage,
+} from './domain.ts';
 import { sealer } from './seal.ts';
 import { base32Encode, checkTotp, newTotpSecret, otpauthUri, totpStep } from './totp.ts';
 import * as repo from './repo.ts';
@@ -28,35 +40,79 @@ export type StepResult =
  * no second factor yet gets a session that opens only enrolment. Every step issues a new
  * token, so a token seen half-way is worth nothing afterwards.
  */
-export function operatorService(deps: { db: Db; clock: Clock; sessionSecret: string; audit: AuditService }) {
+export function operatorService(deps: {
+  db: Db;
+  clock: Clock;
+  sessionSecret: string;
+  audit: AuditService;
+}) {
   const { db, clock } = deps;
   const secrets = sealer(deps.sessionSecret, 'operator-totp');
 
   async function throttled(email: string, ip: string, now: Date) {
     const since = new Date(now.getTime() - THROTTLE_WINDOW_MS);
     const key = attemptKey(email);
-    return signInThrottle(await attempts.recentEmailFailures(db, key, since), await attempts.recentIpFailures(db, ip, since), now);
+    return signInThrottle(
+      await attempts.recentEmailFailures(db, key, since),
+      await attempts.recentIpFailures(db, ip, since),
+      now,
+    );
   }
 
-  async function newSession(operatorId: string, stage: OperatorStage, now: Date, previousToken?: string): Promise<string> {
+  async function newSession(
+    operatorId: string,
+    stage: OperatorStage,
+    now: Date,
+    previousToken?: string,
+  ): Promise<string> {
     if (previousToken) await repo.deleteSession(db, hashToken(previousToken));
     const token = randomBytes(32).toString('base64url');
     const life = stage === 'full' ? SESSION_ABSOLUTE_MS : PARTIAL_SESSION_MS;
-    await repo.insertSession(db, { tokenHash: hashToken(token), operatorId, stage, now, expiresAt: new Date(now.getTime() + life) });
+    await repo.insertSession(db, {
+      tokenHash: hashToken(token),
+      operatorId,
+      stage,
+      now,
+      expiresAt: new Date(now.getTime() + life),
+    });
     return token;
   }
 
-  const audited = (operator: OperatorPrincipal, action: string, detail: Record<string, unknown> = {}) =>
-    deps.audit.record(db, { organisationId: null, actor: operatorActor(operator), action, objectType: 'operator', objectId: operator.id, summary: operator.email, detail });
+  const audited = (
+    operator: OperatorPrincipal,
+    action: string,
+    detail: Record<string, unknown> = {},
+  ) =>
+    deps.audit.record(db, {
+      organisationId: null,
+      actor: operatorActor(operator),
+      action,
+      objectType: 'operator',
+      objectId: operator.id,
+      summary: operator.email,
+      detail,
+    });
 
   /** Records a failure for throttling and, for a known operator, in the audit log. */
-  async function failed(email: string, ip: string, now: Date, operator: OperatorPrincipal | null, step: 'password' | 'code' | 'enrolment' | 'not_enrolled') {
+  async function failed(
+    email: string,
+    ip: string,
+    now: Date,
+    operator: OperatorPrincipal | null,
+    step: 'password' | 'code' | 'enrolment' | 'not_enrolled',
+  ) {
     await attempts.recordAttempt(db, { email: attemptKey(email), ip, succeeded: false, at: now });
     if (operator) await audited({ ...operator, ip }, 'operator.sign_in_failed', { step });
   }
 
   /** A code checked against the operator's secret, used up when right (never accepted twice). */
-  async function codeAccepted(operatorId: string, sealed: string | null, lastStep: string | null, code: string, now: Date): Promise<boolean> {
+  async function codeAccepted(
+    operatorId: string,
+    sealed: string | null,
+    lastStep: string | null,
+    code: string,
+    now: Date,
+  ): Promise<boolean> {
     const secret = sealed ? secrets.open(sealed) : null;
     if (!secret) return false;
     const check = checkTotp(secret, code, now, lastStep === null ? null : Number(lastStep));
@@ -67,10 +123,18 @@ export function operatorService(deps: { db: Db; clock: Clock; sessionSecret: str
     /** Creates an operator without a password (the CLI then sends the link); `conflict` when the address exists. */
     async create(email: string, actor: AuditActor): Promise<string> {
       const address = normaliseEmail(email);
-      if (await repo.findOperatorByEmail(db, address)) throw new AppError('conflict', 'an operator with this address exists');
+      if (await repo.findOperatorByEmail(db, address))
+        throw new AppError('conflict', 'an operator with this address exists');
       return db.transaction().execute(async (tx) => {
         const id = await repo.insertOperator(tx, address);
-        await deps.audit.record(tx, { organisationId: null, actor, action: 'operator.created', objectType: 'operator', objectId: id, summary: address });
+        await deps.audit.record(tx, {
+          organisationId: null,
+          actor,
+          action: 'operator.created',
+          objectType: 'operator',
+          objectId: id,
+          summary: address,
+        });
         return id;
       });
     },
@@ -86,18 +150,34 @@ export function operatorService(deps: { db: Db; clock: Clock; sessionSecret: str
         const operator = await repo.findOperator(tx, operatorId);
         if (!operator) throw new AppError('not_found', 'no such operator');
         await repo.resetOperator(tx, operatorId);
-        await deps.audit.record(tx, { organisationId: null, actor, action: 'operator.reset', objectType: 'operator', objectId: operatorId, summary: operator.email });
+        await deps.audit.record(tx, {
+          organisationId: null,
+          actor,
+          action: 'operator.reset',
+          objectType: 'operator',
+          objectId: operatorId,
+          summary: operator.email,
+        });
       });
     },
 
     /** Step one: the password. Leads to the code step; an operator with no second factor yet is refused. */
-    async signIn(input: { email: string; password: string; ip: string; previousToken?: string | undefined }): Promise<StepResult> {
+    async signIn(input: {
+      email: string;
+      password: string;
+      ip: string;
+      previousToken?: string | undefined;
+    }): Promise<StepResult> {
       const now = clock.now();
       const email = normaliseEmail(input.email);
       const decision = await throttled(email, input.ip, now);
-      if (!decision.allowed) return { ok: false, reason: 'throttled', retryAfterSeconds: decision.retryAfterSeconds };
+      if (!decision.allowed)
+        return { ok: false, reason: 'throttled', retryAfterSeconds: decision.retryAfterSeconds };
       const account = await repo.findOperatorByEmail(db, email);
-      const matches = await verifyPassword(input.password, account?.password_hash ?? (await DUMMY_HASH_PROMISE));
+      const matches = await verifyPassword(
+        input.password,
+        account?.password_hash ?? (await DUMMY_HASH_PROMISE),
+      );
       if (!account || !account.active || !account.password_hash || !matches) {
         await failed(email, input.ip, now, account ? { id: account.id, email } : null, 'password');
         return { ok: false, reason: 'invalid' };
@@ -109,22 +189,36 @@ export function operatorService(deps: { db: Db; clock: Clock; sessionSecret: str
         await failed(email, input.ip, now, { id: account.id, email }, 'not_enrolled');
         return { ok: false, reason: 'not_enrolled' };
       }
-      return { ok: true, stage: 'code', token: await newSession(account.id, 'code', now, input.previousToken) };
+      return {
+        ok: true,
+        stage: 'code',
+        token: await newSession(account.id, 'code', now, input.previousToken),
+      };
     },
 
     /** Step two: the code. A success is a full session under a new token, and clears the failures. */
     async verifyCode(token: string, code: string, ip: string): Promise<StepResult> {
       const now = clock.now();
       const session = await repo.findSession(db, hashToken(token));
-      if (!session || session.stage !== 'code' || !sessionIsLive(session, now)) return { ok: false, reason: 'invalid' };
+      if (!session || session.stage !== 'code' || !sessionIsLive(session, now))
+        return { ok: false, reason: 'invalid' };
       const decision = await throttled(session.email, ip, now);
-      if (!decision.allowed) return { ok: false, reason: 'throttled', retryAfterSeconds: decision.retryAfterSeconds };
+      if (!decision.allowed)
+        return { ok: false, reason: 'throttled', retryAfterSeconds: decision.retryAfterSeconds };
       const account = await repo.findOperator(db, session.id);
-      if (!account?.active || !(await codeAccepted(account.id, account.totp_secret, account.totp_last_step, code, now))) {
+      if (
+        !account?.active ||
+        !(await codeAccepted(account.id, account.totp_secret, account.totp_last_step, code, now))
+      ) {
         await failed(session.email, ip, now, { id: session.id, email: session.email }, 'code');
         return { ok: false, reason: 'invalid' };
       }
-      await attempts.recordAttempt(db, { email: attemptKey(session.email), ip, succeeded: true, at: now });
+      await attempts.recordAttempt(db, {
+        email: attemptKey(session.email),
+        ip,
+        succeeded: true,
+        at: now,
+      });
       await audited({ id: session.id, email: session.email, ip }, 'operator.signed_in');
       await repo.pruneSessions(db, now);
       return { ok: true, stage: 'full', token: await newSession(session.id, 'full', now, token) };
@@ -139,10 +233,13 @@ export function operatorService(deps: { db: Db; clock: Clock; sessionSecret: str
      * The secret offered at enrolment: made once per enrolment session and kept sealed in it,
      * so a reload shows the same one; null when the session is not an enrolment session.
      */
-    async enrolmentSecret(token: string): Promise<{ secret: string; uri: string; email: string } | null> {
+    async enrolmentSecret(
+      token: string,
+    ): Promise<{ secret: string; uri: string; email: string } | null> {
       const tokenHash = hashToken(token);
       const session = await repo.findSession(db, tokenHash);
-      if (!session || session.stage !== 'enrol' || !sessionIsLive(session, clock.now())) return null;
+      if (!session || session.stage !== 'enrol' || !sessionIsLive(session, clock.now()))
+        return null;
       let secret = session.pendingSecret ? secrets.open(session.pendingSecret) : null;
       if (!secret) {
         secret = newTotpSecret();
@@ -156,9 +253,16 @@ export function operatorService(deps: { db: Db; clock: Clock; sessionSecret: str
     async confirmEnrolment(token: string, code: string, ip: string): Promise<StepResult> {
       const now = clock.now();
       const session = await repo.findSession(db, hashToken(token));
-      if (!session || session.stage !== 'enrol' || !sessionIsLive(session, now) || !session.pendingSecret) return { ok: false, reason: 'invalid' };
+      if (
+        !session ||
+        session.stage !== 'enrol' ||
+        !sessionIsLive(session, now) ||
+        !session.pendingSecret
+      )
+        return { ok: false, reason: 'invalid' };
       const decision = await throttled(session.email, ip, now);
-      if (!decision.allowed) return { ok: false, reason: 'throttled', retryAfterSeconds: decision.retryAfterSeconds };
+      if (!decision.allowed)
+        return { ok: false, reason: 'throttled', retryAfterSeconds: decision.retryAfterSeconds };
       const secret = secrets.open(session.pendingSecret);
       const check = secret ? checkTotp(secret, code, now, null) : null;
       if (!check?.ok) {
@@ -184,7 +288,8 @@ export function operatorService(deps: { db: Db; clock: Clock; sessionSecret: str
       const tokenHash = hashToken(token);
       const row = await repo.findSession(db, tokenHash);
       if (!row || !row.active || !sessionIsLive(row, now)) return null;
-      if (now.getTime() - row.lastSeenAt.getTime() > SESSION_TOUCH_MS) await repo.touchSession(db, tokenHash, now);
+      if (now.getTime() - row.lastSeenAt.getTime() > SESSION_TOUCH_MS)
+        await repo.touchSession(db, tokenHash, now);
       return { operator: { id: row.id, email: row.email }, stage: row.stage };
     },
 

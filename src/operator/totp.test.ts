@@ -1,7 +1,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { base32Decode, base32Encode, checkTotp, hotp, otpauthUri, totpAt, totpStep } from './totp.ts';
+import {
+  base32Decode,
+  base32Encode,
+  checkTotp,
+  hotp,
+  otpauthUri,
+  totpAt,
+  totpStep,
+} from './totp.ts';
 
 // RFC 6238 Appendix B: the seeds are the ASCII digits "1234567890" repeated to the key length of each hash.
 const SEED = {
@@ -31,7 +39,18 @@ test('the test vectors of RFC 6238 Appendix B', () => {
 });
 
 test('the HOTP values of RFC 4226 Appendix D', () => {
-  const expected = ['755224', '287082', '359152', '969429', '338314', '254676', '287922', '162583', '399871', '520489'];
+  const expected = [
+    '755224',
+    '287082',
+    '359152',
+    '969429',
+    '338314',
+    '254676',
+    '287922',
+    '162583',
+    '399871',
+    '520489',
+  ];
   expected.forEach((code, counter) => assert.equal(hotp(SEED.sha1, counter), code));
 });
 
@@ -40,14 +59,23 @@ test('base32 round-trips and matches RFC 4648 §10', () => {
   assert.equal(base32Encode(Buffer.from('f')), 'MY');
   assert.deepEqual(base32Decode('mzxw 6ytb oi======'), Buffer.from('foobar'));
   assert.equal(base32Decode('MZ1'), null);
-  fc.assert(fc.property(fc.uint8Array({ maxLength: 40 }), (bytes) => assert.deepEqual(base32Decode(base32Encode(bytes)), Buffer.from(bytes))));
+  fc.assert(
+    fc.property(fc.uint8Array({ maxLength: 40 }), (bytes) =>
+      assert.deepEqual(base32Decode(base32Encode(bytes)), Buffer.from(bytes)),
+    ),
+  );
 });
 
 test('a code is accepted one step either side of now, not two', () => {
   const now = new Date(1_800_000_015_000);
   const at = (steps: number) => new Date(now.getTime() + steps * 30_000);
-  for (const steps of [-1, 0, 1]) assert.deepEqual(checkTotp(SEED.sha1, totpAt(SEED.sha1, at(steps)), now, null), { ok: true, step: totpStep(now) + steps });
-  for (const steps of [-2, 2]) assert.equal(checkTotp(SEED.sha1, totpAt(SEED.sha1, at(steps)), now, null).ok, false);
+  for (const steps of [-1, 0, 1])
+    assert.deepEqual(checkTotp(SEED.sha1, totpAt(SEED.sha1, at(steps)), now, null), {
+      ok: true,
+      step: totpStep(now) + steps,
+    });
+  for (const steps of [-2, 2])
+    assert.equal(checkTotp(SEED.sha1, totpAt(SEED.sha1, at(steps)), now, null).ok, false);
 });
 
 test('a used code cannot be replayed within its window, nor an older one after it', () => {
@@ -55,9 +83,15 @@ test('a used code cannot be replayed within its window, nor an older one after i
   const code = totpAt(SEED.sha1, now);
   const first = checkTotp(SEED.sha1, code, now, null);
   assert.ok(first.ok);
-  assert.deepEqual(checkTotp(SEED.sha1, code, new Date(now.getTime() + 20_000), first.step), { ok: false, reason: 'replayed' });
+  assert.deepEqual(checkTotp(SEED.sha1, code, new Date(now.getTime() + 20_000), first.step), {
+    ok: false,
+    reason: 'replayed',
+  });
   const previous = totpAt(SEED.sha1, new Date(now.getTime() - 30_000));
-  assert.deepEqual(checkTotp(SEED.sha1, previous, now, first.step), { ok: false, reason: 'replayed' });
+  assert.deepEqual(checkTotp(SEED.sha1, previous, now, first.step), {
+    ok: false,
+    reason: 'replayed',
+  });
   // The next step's code is still good.
   const next = new Date(now.getTime() + 30_000);
   assert.ok(checkTotp(SEED.sha1, totpAt(SEED.sha1, next), next, first.step).ok);
@@ -67,9 +101,13 @@ test('typed codes: spaces are ignored, anything but six digits is malformed', ()
   const now = new Date(1_800_000_015_000);
   const code = totpAt(SEED.sha1, now);
   assert.ok(checkTotp(SEED.sha1, `${code.slice(0, 3)} ${code.slice(3)}`, now, null).ok);
-  for (const typed of ['', '12345', '1234567', 'abcdef']) assert.deepEqual(checkTotp(SEED.sha1, typed, now, null), { ok: false, reason: 'malformed' });
+  for (const typed of ['', '12345', '1234567', 'abcdef'])
+    assert.deepEqual(checkTotp(SEED.sha1, typed, now, null), { ok: false, reason: 'malformed' });
 });
 
 test('the otpauth URI names Okence and the account', () => {
-  assert.equal(otpauthUri('ana@example.org', 'JBSWY3DP'), 'otpauth://totp/Okence:ana%40example.org?secret=JBSWY3DP&issuer=Okence&algorithm=SHA1&digits=6&period=30');
+  assert.equal(
+    otpauthUri('ana@example.org', 'JBSWY3DP'),
+    'otpauth://totp/Okence:ana%40example.org?secret=JBSWY3DP&issuer=Okence&algorithm=SHA1&digits=6&period=30',
+  );
 });

@@ -57,12 +57,21 @@ export function newTotpSecret(): Buffer {
 }
 
 /** HOTP (RFC 4226 §5.3): the code of one counter value, with dynamic truncation. */
-export function hotp(secret: Uint8Array, counter: number, digits = TOTP_DIGITS, algorithm: 'sha1' | 'sha256' | 'sha512' = 'sha1'): string {
+export function hotp(
+  secret: Uint8Array,
+  counter: number,
+  digits = TOTP_DIGITS,
+  algorithm: 'sha1' | 'sha256' | 'sha512' = 'sha1',
+): string {
   const message = Buffer.alloc(8);
   message.writeBigUInt64BE(BigInt(counter));
   const mac = createHmac(algorithm, secret).update(message).digest();
   const offset = mac[mac.length - 1]! & 0x0f;
-  const binary = ((mac[offset]! & 0x7f) << 24) | (mac[offset + 1]! << 16) | (mac[offset + 2]! << 8) | mac[offset + 3]!;
+  const binary =
+    ((mac[offset]! & 0x7f) << 24) |
+    (mac[offset + 1]! << 16) |
+    (mac[offset + 2]! << 8) |
+    mac[offset + 3]!;
   return String(binary % 10 ** digits).padStart(digits, '0');
 }
 
@@ -72,11 +81,17 @@ export function totpStep(at: Date): number {
 }
 
 /** The code of an instant. */
-export function totpAt(secret: Uint8Array, at: Date, digits = TOTP_DIGITS, algorithm: 'sha1' | 'sha256' | 'sha512' = 'sha1'): string {
+export function totpAt(
+  secret: Uint8Array,
+  at: Date,
+  digits = TOTP_DIGITS,
+  algorithm: 'sha1' | 'sha256' | 'sha512' = 'sha1',
+): string {
   return hotp(secret, totpStep(at), digits, algorithm);
 }
 
-export type TotpCheck = { ok: true; step: number } | { ok: false; reason: 'malformed' | 'wrong' | 'replayed' };
+export type TotpCheck =
+  { ok: true; step: number } | { ok: false; reason: 'malformed' | 'wrong' | 'replayed' };
 
 /**
  * Checks a typed code against the steps around `now`. A code of a step at or before
@@ -84,7 +99,12 @@ export type TotpCheck = { ok: true; step: number } | { ok: false; reason: 'malfo
  * within its window; on success the caller stores the returned step as the new last one.
  * Spaces in the typed code are ignored (apps show "123 456").
  */
-export function checkTotp(secret: Uint8Array, typed: string, now: Date, lastUsedStep: number | null): TotpCheck {
+export function checkTotp(
+  secret: Uint8Array,
+  typed: string,
+  now: Date,
+  lastUsedStep: number | null,
+): TotpCheck {
   const code = typed.replace(/\s/g, '');
   if (!/^\d{6}$/.test(code)) return { ok: false, reason: 'malformed' };
   const current = totpStep(now);

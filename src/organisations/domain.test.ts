@@ -1,13 +1,30 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { allowedActions, confirmsSlug, deletionDueAt, deletionMayRun, DELETION_WAITING_DAYS, humanBytes, organisationState } from './domain.ts';
+import {
+  allowedActions,
+  confirmsSlug,
+  deletionDueAt,
+  deletionMayRun,
+  DELETION_WAITING_DAYS,
+  humanBytes,
+  organisationState,
+} from './domain.ts';
 
 const at = (iso: string) => new Date(iso);
 
 test('a deletion request suspends: its state wins over the suspension', () => {
   assert.equal(organisationState({ suspendedAt: null, deletionRequestedAt: null }), 'active');
-  assert.equal(organisationState({ suspendedAt: at('2026-12-01T00:00:00Z'), deletionRequestedAt: null }), 'suspended');
-  assert.equal(organisationState({ suspendedAt: at('2026-12-01T00:00:00Z'), deletionRequestedAt: at('2026-12-02T00:00:00Z') }), 'deletion_requested');
+  assert.equal(
+    organisationState({ suspendedAt: at('2026-12-01T00:00:00Z'), deletionRequestedAt: null }),
+    'suspended',
+  );
+  assert.equal(
+    organisationState({
+      suspendedAt: at('2026-12-01T00:00:00Z'),
+      deletionRequestedAt: at('2026-12-02T00:00:00Z'),
+    }),
+    'deletion_requested',
+  );
 });
 
 test('the deletion may run only once the waiting period is over, to the millisecond', () => {

@@ -12,7 +12,10 @@ const DAY_MS = 86_400_000;
 export type OrganisationState = 'active' | 'suspended' | 'deletion_requested';
 
 /** The state from the two timestamps migration 018 keeps. */
-export function organisationState(o: { suspendedAt: Date | null; deletionRequestedAt: Date | null }): OrganisationState {
+export function organisationState(o: {
+  suspendedAt: Date | null;
+  deletionRequestedAt: Date | null;
+}): OrganisationState {
   if (o.deletionRequestedAt) return 'deletion_requested';
   return o.suspendedAt ? 'suspended' : 'active';
 }
@@ -23,7 +26,11 @@ export function deletionDueAt(requestedAt: Date, waitingDays = DELETION_WAITING_
 }
 
 /** Whether the deletion may run now: it was asked for and its waiting period is over. */
-export function deletionMayRun(requestedAt: Date | null, now: Date, waitingDays = DELETION_WAITING_DAYS): boolean {
+export function deletionMayRun(
+  requestedAt: Date | null,
+  now: Date,
+  waitingDays = DELETION_WAITING_DAYS,
+): boolean {
   return requestedAt !== null && now.getTime() >= deletionDueAt(requestedAt, waitingDays).getTime();
 }
 
@@ -36,7 +43,10 @@ export function confirmsSlug(typed: string, slug: string): boolean {
 }
 
 /** What may be done in each state (the console offers only these; the service refuses the rest). */
-export function allowedActions(state: OrganisationState, deletionDue: boolean): ('suspend' | 'resume' | 'request_deletion' | 'cancel_deletion' | 'delete')[] {
+export function allowedActions(
+  state: OrganisationState,
+  deletionDue: boolean,
+): ('suspend' | 'resume' | 'request_deletion' | 'cancel_deletion' | 'delete')[] {
   switch (state) {
     case 'active':
       return ['suspend', 'request_deletion'];
@@ -57,5 +67,10 @@ export function humanBytes(bytes: number, lang: Lang): string {
     value /= 1000;
     unit++;
   }
-  return new Intl.NumberFormat(localeOf(lang), { style: 'unit', unit: UNITS[unit], unitDisplay: 'short', maximumFractionDigits: 1 }).format(value);
+  return new Intl.NumberFormat(localeOf(lang), {
+    style: 'unit',
+    unit: UNITS[unit],
+    unitDisplay: 'short',
+    maximumFractionDigits: 1,
+  }).format(value);
 }

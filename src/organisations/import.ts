@@ -5,11 +5,22 @@
  */
 import type { z } from 'zod';
 import type { MessageKey } from '../i18n/i18n.ts';
-import { formatJsonPath, JsonSyntaxError, parseWithLines, type JsonPath, type LocatedJson } from './json-lines.ts';
+import {
+  formatJsonPath,
+  JsonSyntaxError,
+  parseWithLines,
+  type JsonPath,
+  type LocatedJson,
+} from './json-lines.ts';
 import { importFile, type OrganisationSpec } from './schema.ts';
 
 /** One problem in the file: where (path and line) and what (a message key with its parameters). */
-export type ImportProblem = { path: string; line: number; message: MessageKey; params?: Record<string, string> };
+export type ImportProblem = {
+  path: string;
+  line: number;
+  message: MessageKey;
+  params?: Record<string, string>;
+};
 
 /** The file read and checked: the organisations, or every problem found. */
 export type ReadImport =
@@ -17,7 +28,11 @@ export type ReadImport =
   | { ok: false; problems: ImportProblem[] };
 
 /** Finds a path of the file as the schema sees it (always an array) on its line. */
-export type Located = { lineOf(path: JsonPath): number; pathOf(path: JsonPath): JsonPath; has(path: JsonPath): boolean };
+export type Located = {
+  lineOf(path: JsonPath): number;
+  pathOf(path: JsonPath): JsonPath;
+  has(path: JsonPath): boolean;
+};
 
 /** The largest file taken: thirty schools with their staff fit many times over. */
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
@@ -26,13 +41,24 @@ const KNOWN_PREFIXES = ['adm.', 'orgs.'];
 
 /** Parses and checks an import file's text. A single organisation (an object) counts as a file of one. */
 export function readImport(text: string): ReadImport {
-  if (Buffer.byteLength(text, 'utf8') > MAX_IMPORT_BYTES) return { ok: false, problems: [{ path: '$', line: 1, message: 'orgs.error.file_too_large' }] };
+  if (Buffer.byteLength(text, 'utf8') > MAX_IMPORT_BYTES)
+    return { ok: false, problems: [{ path: '$', line: 1, message: 'orgs.error.file_too_large' }] };
   let json: LocatedJson;
   try {
     json = parseWithLines(text.replace(/^\uFEFF/, ''));
   } catch (err) {
     if (!(err instanceof JsonSyntaxError)) throw err;
-    return { ok: false, problems: [{ path: '$', line: err.line, message: 'orgs.error.json_syntax', params: { column: String(err.column) } }] };
+    return {
+      ok: false,
+      problems: [
+        {
+          path: '$',
+          line: err.line,
+          message: 'orgs.error.json_syntax',
+          params: { column: String(err.column) },
+        },
+      ],
+    };
   }
   // The schema sees an array; a lone object's paths lose the leading index again when reported.
   const single = !Array.isArray(json.value);
@@ -43,19 +69,32 @@ export function readImport(text: string): ReadImport {
   };
   const parsed = importFile.safeParse(single ? [json.value] : json.value);
   if (parsed.success) return { ok: true, organisations: parsed.data, located };
-  return { ok: false, problems: sortProblems(parsed.error.issues.flatMap((i) => problemsOf(i, located))) };
+  return {
+    ok: false,
+    problems: sortProblems(parsed.error.issues.flatMap((i) => problemsOf(i, located))),
+  };
 }
 
 /** A schema issue as problems: unknown fields one by one, zod's own messages as our keys. */
 function problemsOf(issue: z.core.$ZodIssue, located: Located): ImportProblem[] {
   const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-  const at = (p: JsonPath, message: MessageKey, params?: Record<string, string>): ImportProblem => ({
-    path: formatJsonPath(located.pathOf(p)), line: located.lineOf(p), message, ...(params ? { params } : {}),
+  const at = (
+    p: JsonPath,
+    message: MessageKey,
+    params?: Record<string, string>,
+  ): ImportProblem => ({
+    path: formatJsonPath(located.pathOf(p)),
+    line: located.lineOf(p),
+    message,
+    ...(params ? { params } : {}),
   });
-  if (issue.code === 'unrecognized_keys') return issue.keys.map((k) => at([...path, k], 'orgs.error.unknown_field', { field: k }));
+  if (issue.code === 'unrecognized_keys')
+    return issue.keys.map((k) => at([...path, k], 'orgs.error.unknown_field', { field: k }));
   if (issue.code === 'invalid_type' && !located.has(path)) return [at(path, 'orgs.error.required')];
-  if (KNOWN_PREFIXES.some((p) => issue.message.startsWith(p))) return [at(path, issue.message as MessageKey)];
-  if (issue.code === 'invalid_type') return [at(path, 'orgs.error.type', { expected: String(issue.expected) })];
+  if (KNOWN_PREFIXES.some((p) => issue.message.startsWith(p)))
+    return [at(path, issue.message as MessageKey)];
+  if (issue.code === 'invalid_type')
+    return [at(path, 'orgs.error.type', { expected: String(issue.expected) })];
   return [at(path, 'orgs.error.invalid')];
 }
 

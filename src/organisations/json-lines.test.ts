@@ -65,7 +65,10 @@ test('every element of any JSON value is located on a line that holds its start'
       values.forEach((v, n) => {
         const line = located.lineOf([n]);
         const first = JSON.stringify(v, null, 2).split('\n')[0]!;
-        assert.ok(printedLines[line - 1]!.trimStart().startsWith(first.trimStart()), `element ${n} on line ${line}`);
+        assert.ok(
+          printedLines[line - 1]!.trimStart().startsWith(first.trimStart()),
+          `element ${n} on line ${line}`,
+        );
       });
     }),
   );

@@ -7,7 +7,11 @@
 export type JsonPath = readonly (string | number)[];
 
 /** A parsed JSON text and the line (1-based) where each member or element begins. */
-export type LocatedJson = { value: unknown; lineOf(path: JsonPath): number; has(path: JsonPath): boolean };
+export type LocatedJson = {
+  value: unknown;
+  lineOf(path: JsonPath): number;
+  has(path: JsonPath): boolean;
+};
 
 /** A JSON text that does not parse, with the line and column where it broke (1-based). */
 export class JsonSyntaxError extends Error {

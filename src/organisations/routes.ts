@@ -16,7 +16,8 @@ const slugParam = z.object({ slug });
 const doneQuery = z.object({ done: z.string().max(40).optional() });
 type FormBody = Record<string, string | string[] | undefined>;
 const body = (request: FastifyRequest) => (request.body ?? {}) as FormBody;
-const typedConfirmation = (request: FastifyRequest) => z.string().max(200).catch('').parse(body(request).confirm);
+const typedConfirmation = (request: FastifyRequest) =>
+  z.string().max(200).catch('').parse(body(request).confirm);
 
 /** The operator behind a console request, as the organisations service records them. */
 function actorOf(request: FastifyRequest): OperatorActor {
@@ -46,7 +47,9 @@ export function organisationRoutes(orgs: OrganisationsService) {
       requireOperator(request);
       const { done } = doneQuery.parse(request.query);
       const organisations = await orgs.list();
-      return renderPage(request, reply, (ctx) => listPage(ctx, { organisations, ...(done ? { done } : {}) }));
+      return renderPage(request, reply, (ctx) =>
+        listPage(ctx, { organisations, ...(done ? { done } : {}) }),
+      );
     });
 
     app.get(`${BASE}/new`, async (request, reply) => {
@@ -57,8 +60,16 @@ export function organisationRoutes(orgs: OrganisationsService) {
     app.post(BASE, async (request, reply) => {
       const actor = actorOf(request);
       const parsed = parseCreateForm(body(request));
-      const fields = parsed.ok ? await formProblems(() => orgs.create(actor, parsed.spec)) : parsed.fields;
-      if (fields) return renderPage(request, reply, (ctx) => newPage(ctx, { values: body(request), errors: translateErrors(ctx.t, fields) }), 400);
+      const fields = parsed.ok
+        ? await formProblems(() => orgs.create(actor, parsed.spec))
+        : parsed.fields;
+      if (fields)
+        return renderPage(
+          request,
+          reply,
+          (ctx) => newPage(ctx, { values: body(request), errors: translateErrors(ctx.t, fields) }),
+          400,
+        );
       return reply.redirect(`${BASE}/${parsed.ok ? parsed.spec.slug : ''}?done=created`, 303);
     });
 
@@ -70,41 +81,84 @@ export function organisationRoutes(orgs: OrganisationsService) {
     // The file arrives as multipart (its CSRF token in the query, as the body is read here).
     app.post(`${BASE}/import`, async (request, reply) => {
       const actor = actorOf(request);
-      if (!request.isMultipart()) throw new AppError('invalid_input', 'expected multipart/form-data');
-      const file = await request.file({ limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: 2 } });
-      if (!file) return renderPage(request, reply, (ctx) => importPage(ctx, { problems: [{ path: '$', line: 1, message: 'orgs.error.empty_file' }] }), 400);
+      if (!request.isMultipart())
+        throw new AppError('invalid_input', 'expected multipart/form-data');
+      const file = await request.file({
+        limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: 2 },
+      });
+      if (!file)
+        return renderPage(
+          request,
+          reply,
+          (ctx) =>
+            importPage(ctx, {
+              problems: [{ path: '$', line: 1, message: 'orgs.error.empty_file' }],
+            }),
+          400,
+        );
       const bytes = await file.toBuffer().catch((err: unknown) => {
         if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') return null;
         throw err;
       });
-      const result = bytes ? await orgs.import(actor, bytes.toString('utf8')) : { ok: false as const, problems: [{ path: '$', line: 1, message: 'orgs.error.file_too_large' as const }] };
-      if (!result.ok) return renderPage(request, reply, (ctx) => importPage(ctx, { problems: result.problems, fileName: file.filename }), 400);
-      return renderPage(request, reply, (ctx) => importPage(ctx, { problems: [], imported: result.organisations }));
+      const result = bytes
+        ? await orgs.import(actor, bytes.toString('utf8'))
+        : {
+            ok: false as const,
+            problems: [{ path: '$', line: 1, message: 'orgs.error.file_too_large' as const }],
+          };
+      if (!result.ok)
+        return renderPage(
+          request,
+          reply,
+          (ctx) => importPage(ctx, { problems: result.problems, fileName: file.filename }),
+          400,
+        );
+      return renderPage(request, reply, (ctx) =>
+        importPage(ctx, { problems: [], imported: result.organisations }),
+      );
     });
 
     app.get(`${BASE}/:slug`, async (request, reply) => {
       requireOperator(request);
       const { done } = doneQuery.parse(request.query);
       const organisation = await orgs.get(slugParam.parse(request.params).slug);
-      return renderPage(request, reply, (ctx) => detailPage(ctx, { organisation, errors: {}, ...(done ? { done } : {}) }));
+      return renderPage(request, reply, (ctx) =>
+        detailPage(ctx, { organisation, errors: {}, ...(done ? { done } : {}) }),
+      );
     });
 
     /** An action on one organisation, then back to its page (or the form again with its problem). */
-    const act = (path: string, done: string, run: (actor: OperatorActor, slug: string, request: FastifyRequest) => Promise<unknown>) =>
+    const act = (
+      path: string,
+      done: string,
+      run: (actor: OperatorActor, slug: string, request: FastifyRequest) => Promise<unknown>,
+    ) =>
       app.post(`${BASE}/:slug/${path}`, async (request: FastifyRequest, reply: FastifyReply) => {
         const actor = actorOf(request);
         const { slug: org } = slugParam.parse(request.params);
         const fields = await formProblems(() => run(actor, org, request));
         if (fields) {
           const organisation = await orgs.get(org);
-          return renderPage(request, reply, (ctx) => detailPage(ctx, { organisation, errors: translateErrors(ctx.t, fields) }), 400);
+          return renderPage(
+            request,
+            reply,
+            (ctx) => detailPage(ctx, { organisation, errors: translateErrors(ctx.t, fields) }),
+            400,
+          );
         }
-        return reply.redirect(done === 'deleted' ? `${BASE}?done=deleted` : `${BASE}/${org}?done=${done}`, 303);
+        return reply.redirect(
+          done === 'deleted' ? `${BASE}?done=deleted` : `${BASE}/${org}?done=${done}`,
+          303,
+        );
       });
     act('suspend', 'suspended', (actor, org) => orgs.suspend(actor, org));
     act('resume', 'resumed', (actor, org) => orgs.resume(actor, org));
-    act('request-deletion', 'deletion_requested', (actor, org, request) => orgs.requestDeletion(actor, org, typedConfirmation(request)));
+    act('request-deletion', 'deletion_requested', (actor, org, request) =>
+      orgs.requestDeletion(actor, org, typedConfirmation(request)),
+    );
     act('cancel-deletion', 'deletion_cancelled', (actor, org) => orgs.cancelDeletion(actor, org));
-    act('delete', 'deleted', (actor, org, request) => orgs.deleteNow(actor, org, typedConfirmation(request)));
+    act('delete', 'deleted', (actor, org, request) =>
+      orgs.deleteNow(actor, org, typedConfirmation(request)),
+    );
   };
 }

@@ -8,7 +8,14 @@ import { isConflict } from '../db/retry.ts';
 import type { Lang, MessageKey } from '../i18n/i18n.ts';
 import type { Clock } from '../lib/clock.ts';
 import { AppError } from '../lib/errors.ts';
-import { allowedActions, confirmsSlug, deletionDueAt, deletionMayRun, organisationState, DELETION_WAITING_DAYS } from './domain.ts';
+import {
+  allowedActions,
+  confirmsSlug,
+  deletionDueAt,
+  deletionMayRun,
+  organisationState,
+  DELETION_WAITING_DAYS,
+} from './domain.ts';
 import { writeOrganisationExport, type ExportFile } from './export.ts';
 import { formatJsonPath } from './json-lines.ts';
 import { readImport, sortProblems, type ImportProblem, type Located } from './import.ts';
@@ -62,14 +69,32 @@ export function organisationsService(deps: OrganisationsDeps) {
   const waitingDays = deps.waitingDays ?? DELETION_WAITING_DAYS;
 
   /** Inserts the specs and queues the invitations, in the caller's transaction. */
-  async function provision(tx: Db, actor: OperatorActor, specs: OrganisationSpec[], action: 'organisation.created' | 'organisation.imported') {
+  async function provision(
+    tx: Db,
+    actor: OperatorActor,
+    specs: OrganisationSpec[],
+    action: 'organisation.created' | 'organisation.imported',
+  ) {
     const created: { id: string; slug: string; invited: number }[] = [];
     for (const spec of specs) {
       const { id, staff } = await repo.insertSpec(tx, spec);
-      for (const p of spec.officials) await deps.invite(tx, { staffId: staff.get(p.email)!, language: spec.defaultLanguage, by: actor });
+      for (const p of spec.officials)
+        await deps.invite(tx, {
+          staffId: staff.get(p.email)!,
+          language: spec.defaultLanguage,
+          by: actor,
+        });
       await deps.record(tx, {
-        actor, action, objectId: id, summary: spec.slug,
-        detail: { offices: spec.offices.length, services: spec.services.length, officials: spec.officials.length, country: spec.country },
+        actor,
+        action,
+        objectId: id,
+        summary: spec.slug,
+        detail: {
+          offices: spec.offices.length,
+          services: spec.services.length,
+          officials: spec.officials.length,
+          country: spec.country,
+        },
       });
       created.push({ id, slug: spec.slug, invited: spec.officials.length });
     }
@@ -97,9 +122,13 @@ export function organisationsService(deps: OrganisationsDeps) {
   }
 
   /** Refuses an action the organisation's state does not allow (two operators, or a stale page). */
-  function mustAllow(org: repo.OrganisationRow, action: ReturnType<typeof allowedActions>[number]): void {
+  function mustAllow(
+    org: repo.OrganisationRow,
+    action: ReturnType<typeof allowedActions>[number],
+  ): void {
     const due = deletionMayRun(org.deletionRequestedAt, clock.now(), waitingDays);
-    if (!allowedActions(organisationState(org), due).includes(action)) throw new AppError('no_longer_possible', `${action} not allowed now`);
+    if (!allowedActions(organisationState(org), due).includes(action))
+      throw new AppError('no_longer_possible', `${action} not allowed now`);
   }
 
   async function afterSuspension(organisationId: string): Promise<void> {
@@ -108,7 +137,14 @@ export function organisationsService(deps: OrganisationsDeps) {
   }
 
   async function exportFor(org: { id: string; slug: string }): Promise<ExportFile> {
-    return writeOrganisationExport({ db, organisationId: org.id, slug: org.slug, now: clock.now(), exportsDir: deps.exportsDir, filesDir: deps.filesDir });
+    return writeOrganisationExport({
+      db,
+      organisationId: org.id,
+      slug: org.slug,
+      now: clock.now(),
+      exportsDir: deps.exportsDir,
+      filesDir: deps.filesDir,
+    });
   }
 
   /** Deletes a due organisation: the export first (no export, no deletion), then the rows, then its files. */
@@ -121,23 +157,47 @@ export function organisationsService(deps: OrganisationsDeps) {
     await db.transaction().execute(async (tx) => {
       const org = await locked(tx, slug);
       // Cancelled (or cancelled and asked again) while the export was written: not this one.
-      if (org.id !== before.id || org.deletionRequestedAt?.getTime() !== before.deletionRequestedAt?.getTime()) throw new AppError('no_longer_possible', 'the request changed');
+      if (
+        org.id !== before.id ||
+        org.deletionRequestedAt?.getTime() !== before.deletionRequestedAt?.getTime()
+      )
+        throw new AppError('no_longer_possible', 'the request changed');
       await repo.deleteOrganisation(tx, org.id);
-      await deps.record(tx, { actor, action: 'organisation.deleted', objectId: org.id, summary: slug, detail: { export: exported, requestedAt: org.deletionRequestedAt?.toISOString() } });
+      await deps.record(tx, {
+        actor,
+        action: 'organisation.deleted',
+        objectId: org.id,
+        summary: slug,
+        detail: { export: exported, requestedAt: org.deletionRequestedAt?.toISOString() },
+      });
     });
     await deps.published();
-    for (const bookingId of folders) await rm(join(deps.filesDir, bookingId), { recursive: true, force: true });
+    for (const bookingId of folders)
+      await rm(join(deps.filesDir, bookingId), { recursive: true, force: true });
     return exported;
   }
 
   return {
     /** Creates one organisation with its first office and admin, who is invited by email. */
-    async create(actor: OperatorActor, spec: OrganisationSpec): Promise<{ id: string; slug: string }> {
+    async create(
+      actor: OperatorActor,
+      spec: OrganisationSpec,
+    ): Promise<{ id: string; slug: string }> {
       const fields: Record<string, MessageKey> = {};
       if ((await repo.slugsTaken(db, [spec.slug])).length) fields.slug = 'adm.error.slug_taken';
-      if ((await repo.emailsTaken(db, spec.officials.map((p) => p.email))).length) fields.adminEmail = 'adm.error.email_taken';
+      if (
+        (
+          await repo.emailsTaken(
+            db,
+            spec.officials.map((p) => p.email),
+          )
+        ).length
+      )
+        fields.adminEmail = 'adm.error.email_taken';
       if (Object.keys(fields).length) throw new AppError('invalid_input', 'form rejected', fields);
-      const [created] = await transact((tx) => provision(tx, actor, [spec], 'organisation.created'));
+      const [created] = await transact((tx) =>
+        provision(tx, actor, [spec], 'organisation.created'),
+      );
       return { id: created!.id, slug: created!.slug };
     },
 
@@ -145,12 +205,20 @@ export function organisationsService(deps: OrganisationsDeps) {
      * Imports a file of organisations, all or nothing: every problem is reported with its JSON
      * path and line, including slugs and emails the installation already has.
      */
-    async import(actor: OperatorActor, text: string): Promise<{ ok: true; organisations: { slug: string; invited: number }[] } | { ok: false; problems: ImportProblem[] }> {
+    async import(
+      actor: OperatorActor,
+      text: string,
+    ): Promise<
+      | { ok: true; organisations: { slug: string; invited: number }[] }
+      | { ok: false; problems: ImportProblem[] }
+    > {
       const read = readImport(text);
       if (!read.ok) return read;
       const problems = await takenProblems(db, read.organisations, read.located);
       if (problems.length) return { ok: false, problems };
-      const created = await transact((tx) => provision(tx, actor, read.organisations, 'organisation.imported'));
+      const created = await transact((tx) =>
+        provision(tx, actor, read.organisations, 'organisation.imported'),
+      );
       return { ok: true, organisations: created.map(({ slug, invited }) => ({ slug, invited })) };
     },
 
@@ -159,8 +227,15 @@ export function organisationsService(deps: OrganisationsDeps) {
       const now = clock.now();
       return (await repo.listWithUsage(db, now)).map((o) => {
         const state = organisationState(o);
-        const due = o.deletionRequestedAt ? deletionDueAt(o.deletionRequestedAt, waitingDays) : null;
-        return { ...o, state, deletionDueAt: due, actions: allowedActions(state, deletionMayRun(o.deletionRequestedAt, now, waitingDays)) };
+        const due = o.deletionRequestedAt
+          ? deletionDueAt(o.deletionRequestedAt, waitingDays)
+          : null;
+        return {
+          ...o,
+          state,
+          deletionDueAt: due,
+          actions: allowedActions(state, deletionMayRun(o.deletionRequestedAt, now, waitingDays)),
+        };
       });
     },
 
@@ -178,7 +253,13 @@ export function organisationsService(deps: OrganisationsDeps) {
         mustAllow(org, 'suspend');
         await repo.setSuspended(tx, org.id, clock.now());
         const sessions = await repo.endStaffSessions(tx, org.id);
-        await deps.record(tx, { actor, action: 'organisation.suspended', objectId: org.id, summary: slug, detail: { sessionsEnded: sessions } });
+        await deps.record(tx, {
+          actor,
+          action: 'organisation.suspended',
+          objectId: org.id,
+          summary: slug,
+          detail: { sessionsEnded: sessions },
+        });
         return org;
       });
       await afterSuspension(org.id);
@@ -190,7 +271,13 @@ export function organisationsService(deps: OrganisationsDeps) {
         const org = await locked(tx, slug);
         mustAllow(org, 'resume');
         await repo.setSuspended(tx, org.id, null);
-        await deps.record(tx, { actor, action: 'organisation.resumed', objectId: org.id, summary: slug, detail: { suspendedAt: org.suspendedAt?.toISOString() } });
+        await deps.record(tx, {
+          actor,
+          action: 'organisation.resumed',
+          objectId: org.id,
+          summary: slug,
+          detail: { suspendedAt: org.suspendedAt?.toISOString() },
+        });
       });
       await deps.published();
     },
@@ -200,8 +287,15 @@ export function organisationsService(deps: OrganisationsDeps) {
      * and deleted when the waiting period is over. An export is written now, so the
      * organisation can be given its data during the waiting period.
      */
-    async requestDeletion(actor: OperatorActor, slug: string, typed: string): Promise<{ dueAt: Date; export: ExportFile | null }> {
-      if (!confirmsSlug(typed, slug)) throw new AppError('invalid_input', 'confirmation', { confirm: 'orgs.error.confirm_slug' satisfies MessageKey });
+    async requestDeletion(
+      actor: OperatorActor,
+      slug: string,
+      typed: string,
+    ): Promise<{ dueAt: Date; export: ExportFile | null }> {
+      if (!confirmsSlug(typed, slug))
+        throw new AppError('invalid_input', 'confirmation', {
+          confirm: 'orgs.error.confirm_slug' satisfies MessageKey,
+        });
       const now = clock.now();
       const org = await db.transaction().execute(async (tx) => {
         const org = await locked(tx, slug);
@@ -209,14 +303,26 @@ export function organisationsService(deps: OrganisationsDeps) {
         if (!org.suspendedAt) await repo.setSuspended(tx, org.id, now);
         await repo.setDeletionRequested(tx, org.id, now);
         const sessions = await repo.endStaffSessions(tx, org.id);
-        await deps.record(tx, { actor, action: 'organisation.deletion_requested', objectId: org.id, summary: slug, detail: { dueAt: deletionDueAt(now, waitingDays).toISOString(), sessionsEnded: sessions } });
+        await deps.record(tx, {
+          actor,
+          action: 'organisation.deletion_requested',
+          objectId: org.id,
+          summary: slug,
+          detail: { dueAt: deletionDueAt(now, waitingDays).toISOString(), sessionsEnded: sessions },
+        });
         return org;
       });
       await afterSuspension(org.id);
       let exported: ExportFile | null = null;
       try {
         exported = await exportFor(org);
-        await deps.record(db, { actor, action: 'organisation.exported', objectId: org.id, summary: slug, detail: { export: exported } });
+        await deps.record(db, {
+          actor,
+          action: 'organisation.exported',
+          objectId: org.id,
+          summary: slug,
+          detail: { export: exported },
+        });
       } catch (err) {
         // The request stands; the deletion writes its own export and does not run without one.
         deps.log?.error({ err }, 'exporting the organisation failed');
@@ -230,13 +336,22 @@ export function organisationsService(deps: OrganisationsDeps) {
         const org = await locked(tx, slug);
         mustAllow(org, 'cancel_deletion');
         await repo.setDeletionRequested(tx, org.id, null);
-        await deps.record(tx, { actor, action: 'organisation.deletion_cancelled', objectId: org.id, summary: slug, detail: { requestedAt: org.deletionRequestedAt?.toISOString() } });
+        await deps.record(tx, {
+          actor,
+          action: 'organisation.deletion_cancelled',
+          objectId: org.id,
+          summary: slug,
+          detail: { requestedAt: org.deletionRequestedAt?.toISOString() },
+        });
       });
     },
 
     /** Deletes now, from the console, once the waiting period is over; the slug typed again. */
     async deleteNow(actor: OperatorActor, slug: string, typed: string): Promise<ExportFile> {
-      if (!confirmsSlug(typed, slug)) throw new AppError('invalid_input', 'confirmation', { confirm: 'orgs.error.confirm_slug' satisfies MessageKey });
+      if (!confirmsSlug(typed, slug))
+        throw new AppError('invalid_input', 'confirmation', {
+          confirm: 'orgs.error.confirm_slug' satisfies MessageKey,
+        });
       return deleteDue(actor, slug);
     },
 
@@ -244,7 +359,10 @@ export function organisationsService(deps: OrganisationsDeps) {
     async runDueDeletions(): Promise<number> {
       const now = clock.now();
       let deleted = 0;
-      for (const slug of await repo.deletionsDue(db, new Date(now.getTime() - waitingDays * 86_400_000))) {
+      for (const slug of await repo.deletionsDue(
+        db,
+        new Date(now.getTime() - waitingDays * 86_400_000),
+      )) {
         try {
           await deleteDue({ name: 'deletion job', actor: { system: 'deletion' } }, slug);
           deleted++;
@@ -263,23 +381,62 @@ export type OrganisationsService = ReturnType<typeof organisationsService>;
  * The service wired to the audit log (the installation's scope) and to staff invitations, as
  * boot and the command line both build it.
  */
-export function connectedOrganisations(parts: Omit<OrganisationsDeps, 'record' | 'invite'> & { audit: AuditService; invitations: InvitationService }): OrganisationsService {
+export function connectedOrganisations(
+  parts: Omit<OrganisationsDeps, 'record' | 'invite'> & {
+    audit: AuditService;
+    invitations: InvitationService;
+  },
+): OrganisationsService {
   const { audit, invitations, ...deps } = parts;
   return organisationsService({
     ...deps,
-    record: (tx, e) => audit.record(tx, { organisationId: null, actor: e.actor.actor, action: e.action, objectType: 'organisation', objectId: e.objectId, summary: e.summary, ...(e.detail ? { detail: e.detail } : {}) }),
-    invite: async (tx, who) => void (await invitations.invite({ kind: 'staff', staffId: who.staffId }, who.by, { tx, lang: who.language })),
+    record: (tx, e) =>
+      audit.record(tx, {
+        organisationId: null,
+        actor: e.actor.actor,
+        action: e.action,
+        objectType: 'organisation',
+        objectId: e.objectId,
+        summary: e.summary,
+        ...(e.detail ? { detail: e.detail } : {}),
+      }),
+    invite: async (tx, who) =>
+      void (await invitations.invite({ kind: 'staff', staffId: who.staffId }, who.by, {
+        tx,
+        lang: who.language,
+      })),
   });
 }
 
 /** Slugs and emails of the file that the installation already has, as problems on their lines. */
-async function takenProblems(db: Db, specs: OrganisationSpec[], located: Located): Promise<ImportProblem[]> {
-  const [slugs, emails] = await Promise.all([repo.slugsTaken(db, specs.map((s) => s.slug)), repo.emailsTaken(db, specs.flatMap((s) => s.officials.map((p) => p.email)))]);
+async function takenProblems(
+  db: Db,
+  specs: OrganisationSpec[],
+  located: Located,
+): Promise<ImportProblem[]> {
+  const [slugs, emails] = await Promise.all([
+    repo.slugsTaken(
+      db,
+      specs.map((s) => s.slug),
+    ),
+    repo.emailsTaken(
+      db,
+      specs.flatMap((s) => s.officials.map((p) => p.email)),
+    ),
+  ]);
   const problems: ImportProblem[] = [];
-  const at = (path: (string | number)[], message: MessageKey): ImportProblem => ({ path: formatJsonPath(located.pathOf(path)), line: located.lineOf(path), message });
+  const at = (path: (string | number)[], message: MessageKey): ImportProblem => ({
+    path: formatJsonPath(located.pathOf(path)),
+    line: located.lineOf(path),
+    message,
+  });
   specs.forEach((s, i) => {
     if (slugs.includes(s.slug)) problems.push(at([i, 'slug'], 'orgs.error.slug_exists'));
-    s.officials.forEach((p, j) => emails.includes(p.email) && problems.push(at([i, 'officials', j, 'email'], 'orgs.error.email_exists')));
+    s.officials.forEach(
+      (p, j) =>
+        emails.includes(p.email) &&
+        problems.push(at([i, 'officials', j, 'email'], 'orgs.error.email_exists')),
+    );
   });
   return sortProblems(problems);
 }

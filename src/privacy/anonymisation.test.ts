@@ -8,7 +8,8 @@ import {
   ANONYMISATION_PLAN,
   ANONYMISED,
   anonymisationPlan,
-  BOOKING_MAIL_PREFIXES, STAFF_MAIL_PREFIXES,
+  BOOKING_MAIL_PREFIXES,
+  STAFF_MAIL_PREFIXES,
   bookingMailPatterns,
   isAnonymisedBooking,
   isPlaceholderEmail,
@@ -20,13 +21,17 @@ import {
 
 // Compile-time tests: each line below must fail to type-check, or tsc reports the directive as
 // unused. They prove that the plan's types, not only its current contents, follow `Database`.
-type Columns<T extends keyof Database> = Extract<TablePlan<T>, { treatment: 'anonymise' }>['columns'];
+type Columns<T extends keyof Database> = Extract<
+  TablePlan<T>,
+  { treatment: 'anonymise' }
+>['columns'];
 // @ts-expect-error -- citizen_name is NOT NULL, so it cannot be erased to NULL
 const _nullIntoNotNull: Columns<'booking'>['citizen_name'] = { action: 'erase', to: null, why: '' };
 // @ts-expect-error -- a timestamp cannot be blanked to ''
 const _blankDate: Columns<'booking'>['cancelled_at'] = { action: 'erase', to: '', why: '' };
+type Rating = Columns<'meeting_survey'>['rating'];
 // @ts-expect-error -- a number cannot hold the marker
-const _markerInNumber: Columns<'meeting_survey'>['rating'] = { action: 'replace', with: ANONYMISED, why: '' };
+const _markerInNumber: Rating = { action: 'replace', with: ANONYMISED, why: '' };
 // @ts-expect-error -- the outbox has no booking_id; its rows are found by dedupe key
 const _badLink: Link<'mail_outbox'> = { by: 'booking_id' };
 const { comment: _comment, ...withoutComment } = ANONYMISATION_PLAN.meeting_survey.columns;
@@ -57,7 +62,11 @@ test('the placeholder email is per booking, lower case, valid to the booking for
 });
 
 test("a booking's outbox rows are found by the prefixes of its dedupe keys", () => {
-  assert.deepEqual(bookingMailPatterns(BOOKING_ID), [`booking:${BOOKING_ID}:%`, `code:${BOOKING_ID}:%`, `reminder:${BOOKING_ID}:%`]);
+  assert.deepEqual(bookingMailPatterns(BOOKING_ID), [
+    `booking:${BOOKING_ID}:%`,
+    `code:${BOOKING_ID}:%`,
+    `reminder:${BOOKING_ID}:%`,
+  ]);
   assert.throws(() => bookingMailPatterns('%'), RangeError);
 });
 
@@ -76,14 +85,27 @@ test('every dedupe key the code builds has a prefix the plan knows', () => {
   }
   assert.ok(seen.size > 0, 'found no dedupe keys at all: the pattern above is stale');
   const known: readonly string[] = [...BOOKING_MAIL_PREFIXES, ...STAFF_MAIL_PREFIXES];
-  for (const p of seen) assert.ok(known.includes(p), `mail kind "${p}" is in neither BOOKING_MAIL_PREFIXES nor STAFF_MAIL_PREFIXES`);
+  for (const p of seen)
+    assert.ok(
+      known.includes(p),
+      `mail kind "${p}" is in neither BOOKING_MAIL_PREFIXES nor STAFF_MAIL_PREFIXES`,
+    );
 });
 
 test('the personal data named in the issue never stays as it was', () => {
   const personal: [keyof typeof ANONYMISATION_PLAN, string][] = [
-    ['booking', 'citizen_name'], ['booking', 'citizen_email'], ['booking', 'citizen_phone'], ['booking', 'notes'], ['booking', 'client_ip'],
-    ['meeting', 'minutes'], ['meeting_participant', 'display_name'], ['meeting_guest', 'display_name'], ['meeting_survey', 'comment'],
-    ['meeting_file_audit', 'actor_name'], ['meeting_file_audit', 'actor_ip'], ['meeting_file_audit', 'file_name'],
+    ['booking', 'citizen_name'],
+    ['booking', 'citizen_email'],
+    ['booking', 'citizen_phone'],
+    ['booking', 'notes'],
+    ['booking', 'client_ip'],
+    ['meeting', 'minutes'],
+    ['meeting_participant', 'display_name'],
+    ['meeting_guest', 'display_name'],
+    ['meeting_survey', 'comment'],
+    ['meeting_file_audit', 'actor_name'],
+    ['meeting_file_audit', 'actor_ip'],
+    ['meeting_file_audit', 'file_name'],
   ];
   for (const [table, column] of personal) {
     const plan = ANONYMISATION_PLAN[table];
@@ -98,29 +120,53 @@ test('the personal data named in the issue never stays as it was', () => {
 test('the steps run the booking last and leave out what other jobs prune', () => {
   const steps = anonymisationPlan().map((s) => s.table);
   assert.equal(steps.at(-1), 'booking');
-  for (const t of ['meeting', 'meeting_chat', 'meeting_survey', 'meeting_file_audit', 'mail_outbox'] as const) assert.ok(steps.includes(t), t);
-  for (const t of ['meeting_file', 'sign_in_attempt', 'meeting_relay', 'staff'] as const) assert.ok(!steps.includes(t), t);
+  for (const t of [
+    'meeting',
+    'meeting_chat',
+    'meeting_survey',
+    'meeting_file_audit',
+    'mail_outbox',
+  ] as const)
+    assert.ok(steps.includes(t), t);
+  for (const t of ['meeting_file', 'sign_in_attempt', 'meeting_relay', 'staff'] as const)
+    assert.ok(!steps.includes(t), t);
 });
 
 test('every value the plan writes passes the NOT NULL, CHECK and UNIQUE rules of the migrations', () => {
   const schema = migrationsSchema();
   for (const { table, plan } of anonymisationPlan()) {
     if (plan.treatment === 'delete_rows') {
-      assert.ok(!schema.sql.includes(`REFERENCES ${table} (`), `rows of ${table} are deleted, yet another table references it`);
+      assert.ok(
+        !schema.sql.includes(`REFERENCES ${table} (`),
+        `rows of ${table} are deleted, yet another table references it`,
+      );
       continue;
     }
     if (plan.treatment !== 'anonymise') continue;
-    for (const [column, rule] of Object.entries(plan.columns) as [string, { action: string; to?: null | '' }][]) {
+    for (const [column, rule] of Object.entries(plan.columns) as [
+      string,
+      { action: string; to?: null | '' },
+    ][]) {
       if (rule.action === 'keep') continue;
-      const value = rule.action === 'erase' ? (rule.to ?? null) : rule.action === 'replace' ? ANONYMISED : placeholderEmail(BOOKING_ID);
+      const value =
+        rule.action === 'erase'
+          ? (rule.to ?? null)
+          : rule.action === 'replace'
+            ? ANONYMISED
+            : placeholderEmail(BOOKING_ID);
       const def = schema.column(table, column);
       const where = `${table}.${column} := ${JSON.stringify(value)}`;
       if (value === null) {
         assert.equal(def.notNull, false, `${where} breaks NOT NULL`);
         continue;
       }
-      assert.equal(def.unique && rule.action !== 'placeholder_email', false, `${where}: one value in a UNIQUE column fails on the second row`);
-      for (const check of def.checks) assert.ok(passes(check, column, value), `${where} fails CHECK (${check})`);
+      assert.equal(
+        def.unique && rule.action !== 'placeholder_email',
+        false,
+        `${where}: one value in a UNIQUE column fails on the second row`,
+      );
+      for (const check of def.checks)
+        assert.ok(passes(check, column, value), `${where} fails CHECK (${check})`);
     }
   }
 });
@@ -158,15 +204,24 @@ function migrationsSchema(): { sql: string; column(table: string, column: string
         const create = new RegExp(`^CREATE TABLE ${table} \\(([\\s\\S]*)\\)$`).exec(s);
         if (create) items.push(...splitTopLevel(create[1] ?? ''));
         const alter = new RegExp(`^ALTER TABLE ${table}\\s+([\\s\\S]*)$`).exec(s);
-        if (alter) items.push(...splitTopLevel(alter[1] ?? '').map((i) => i.replace(/^ADD COLUMN /, '')));
+        if (alter)
+          items.push(...splitTopLevel(alter[1] ?? '').map((i) => i.replace(/^ADD COLUMN /, '')));
       }
       const def = items.find((i) => i.startsWith(`${column} `));
       assert.ok(def, `${table}.${column} is not in the migrations`);
       const named = new RegExp(`\\b${column}\\b`);
       const tableChecks = items.filter((i) => /^(CONSTRAINT \w+ )?CHECK /.test(i) && named.test(i));
-      const checks = [def, ...tableChecks].flatMap((i) => [...i.matchAll(/CHECK \(/g)].map((m) => balanced(i, (m.index ?? 0) + 'CHECK '.length)));
-      const uniqueIndex = new RegExp(`CREATE UNIQUE INDEX \\w+ ON ${table} \\(${column}\\)`).test(sql);
-      return { notNull: /\bNOT NULL\b/.test(def), unique: /\bUNIQUE\b/.test(def) || uniqueIndex, checks };
+      const checks = [def, ...tableChecks].flatMap((i) =>
+        [...i.matchAll(/CHECK \(/g)].map((m) => balanced(i, (m.index ?? 0) + 'CHECK '.length)),
+      );
+      const uniqueIndex = new RegExp(`CREATE UNIQUE INDEX \\w+ ON ${table} \\(${column}\\)`).test(
+        sql,
+      );
+      return {
+        notNull: /\bNOT NULL\b/.test(def),
+        unique: /\bUNIQUE\b/.test(def) || uniqueIndex,
+        checks,
+      };
     },
   };
 }
@@ -199,6 +254,12 @@ function balanced(text: string, open: number): string {
 
 function tsFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((e) => e.isFile() && e.name.endsWith('.ts') && !e.name.endsWith('.test.ts') && !e.parentPath.includes('privacy'))
+    .filter(
+      (e) =>
+        e.isFile() &&
+        e.name.endsWith('.ts') &&
+        !e.name.endsWith('.test.ts') &&
+        !e.parentPath.includes('privacy'),
+    )
     .map((e) => join(e.parentPath, e.name));
 }

@@ -38,7 +38,10 @@ export function isAnonymisedBooking(row: { citizen_email: string }): boolean {
 }
 
 /** The SQL translation of the placeholder: `prefix || booking.id || suffix`. */
-export const PLACEHOLDER_EMAIL_PARTS = { prefix: PLACEHOLDER_PREFIX, suffix: PLACEHOLDER_DOMAIN } as const;
+export const PLACEHOLDER_EMAIL_PARTS = {
+  prefix: PLACEHOLDER_PREFIX,
+  suffix: PLACEHOLDER_DOMAIN,
+} as const;
 
 /**
  * Prefixes of the outbox dedupe keys that name a booking (`<prefix>:<booking id>:…`): the outbox
@@ -78,11 +81,17 @@ export type ColumnRule<V> =
 export type Link<T extends Table> =
   | (T extends 'booking' ? { by: 'id' } : never)
   | ('booking_id' extends ColumnOf<T> ? { by: 'booking_id' } : never)
-  | ('dedupe_key' extends ColumnOf<T> ? { by: 'dedupe_key'; prefixes: typeof BOOKING_MAIL_PREFIXES } : never);
+  | ('dedupe_key' extends ColumnOf<T>
+      ? { by: 'dedupe_key'; prefixes: typeof BOOKING_MAIL_PREFIXES }
+      : never);
 
 /** The treatment of one table when a booking's personal data goes. */
 export type TablePlan<T extends Table> =
-  | { treatment: 'anonymise'; link: Link<T>; columns: { [C in ColumnOf<T>]: ColumnRule<ValueOf<T, C>> } }
+  | {
+      treatment: 'anonymise';
+      link: Link<T>;
+      columns: { [C in ColumnOf<T>]: ColumnRule<ValueOf<T, C>> };
+    }
   | { treatment: 'delete_rows'; link: Link<T>; why: string }
   | { treatment: 'pruned_elsewhere'; by: string; within: string; why: string }
   | { treatment: 'no_citizen_data'; why: string };
@@ -114,7 +123,10 @@ export const ANONYMISATION_PLAN = {
       state: keep(STATS),
       hold_expires_at: keep('a system deadline, says nothing about the citizen'),
       citizen_name: replaced('the name; NOT NULL, so it is replaced rather than erased'),
-      citizen_email: { action: 'placeholder_email', why: 'the address; NOT NULL, so a non-deliverable placeholder takes its place' },
+      citizen_email: {
+        action: 'placeholder_email',
+        why: 'the address; NOT NULL, so a non-deliverable placeholder takes its place',
+      },
       citizen_phone: toNull('the phone number'),
       notes: toNull(FREE_TEXT),
       created_at: keep(STATS),
@@ -124,11 +136,15 @@ export const ANONYMISATION_PLAN = {
       code_attempts: keep(STATS),
       code_resends: keep(STATS),
       code_sent_at: keep(STATS),
-      manage_token_hash: toNull('turns off the manage link, which would show an anonymised booking'),
+      manage_token_hash: toNull(
+        'turns off the manage link, which would show an anonymised booking',
+      ),
       join_token_hash: toNull('turns off the join link'),
       ics_sequence: keep('a counter of calendar updates'),
       language: keep(STATS),
-      client_ip: toNull('the address the booking came from; only needed for the hourly abuse limits'),
+      client_ip: toNull(
+        'the address the booking came from; only needed for the hourly abuse limits',
+      ),
     },
   },
   meeting: {
@@ -140,9 +156,13 @@ export const ANONYMISATION_PLAN = {
       ended_at: keep(STATS),
       ended_by: keep(STAFF),
       no_show: keep(STATS),
-      identity_verified_at: keep('only that identity was checked; nothing of the document is stored'),
+      identity_verified_at: keep(
+        'only that identity was checked; nothing of the document is stored',
+      ),
       identity_verified_by: keep(STAFF),
-      identity_document: keep('the kind of document checked (identity card, passport, …); never its number'),
+      identity_document: keep(
+        'the kind of document checked (identity card, passport, …); never its number',
+      ),
       minutes: { action: 'erase', to: '', why: `${FREE_TEXT}; NOT NULL with '' as its default` },
       minutes_updated_at: keep(STATS),
     },
@@ -154,7 +174,9 @@ export const ANONYMISATION_PLAN = {
       id: keep('participants point at it; deleting would cascade to their rows and the statistics'),
       booking_id: keep(LINK),
       display_name: replaced('a third person’s name (interpreter, relative); NOT NULL'),
-      token_hash: keep('the hash of a random link token, not personal; NOT NULL UNIQUE, so it cannot be blanked'),
+      token_hash: keep(
+        'the hash of a random link token, not personal; NOT NULL UNIQUE, so it cannot be blanked',
+      ),
       invited_by: keep(STAFF),
       created_at: keep(STATS),
     },
@@ -168,14 +190,18 @@ export const ANONYMISATION_PLAN = {
       role: keep(STATS),
       staff_id: keep(STAFF),
       guest_id: keep(LINK),
-      display_name: replaced('the name shown in the meeting, staff too: staff_id still says who served'),
+      display_name: replaced(
+        'the name shown in the meeting, staff too: staff_id still says who served',
+      ),
       state: keep(STATS),
       connected: keep('a live flag, false long before retention ends'),
       knocked_at: keep('statistics: time waited in the lobby'),
       admitted_at: keep('statistics: time waited in the lobby'),
       left_at: keep(STATS),
       deny_message: toNull(FREE_TEXT),
-      browser_key: toNull('binds the place in the meeting to a browser; no use once the meeting is over'),
+      browser_key: toNull(
+        'binds the place in the meeting to a browser; no use once the meeting is over',
+      ),
     },
   },
   meeting_chat: {
@@ -224,7 +250,10 @@ export const ANONYMISATION_PLAN = {
     within: 'the folder policy grace period, at most 7 days after the meeting',
     why: 'rows and files on disk go together; deleting rows here would orphan files',
   },
-  meeting_folder: { treatment: 'no_citizen_data', why: 'times, the staff member who opened it, and how many files (and bytes) were deleted' },
+  meeting_folder: {
+    treatment: 'no_citizen_data',
+    why: 'times, the staff member who opened it, and how many files (and bytes) were deleted',
+  },
   meeting_event: {
     treatment: 'anonymise',
     link: { by: 'booking_id' },
@@ -238,11 +267,27 @@ export const ANONYMISATION_PLAN = {
       document_type: keep('the kind of document checked; never its number'),
     },
   },
-  meeting_relay: { treatment: 'pruned_elsewhere', by: 'the meeting relay pruner', within: '1 minute', why: 'signalling payloads (they carry network addresses)' },
-  sign_in_daily: { treatment: 'no_citizen_data', why: 'anonymous counts of staff sign-ins per organisation and day (src/stats)' },
-  sign_in_attempt: { treatment: 'pruned_elsewhere', by: 'staff sign-in (src/identity)', within: '24 hours', why: 'staff emails and addresses, kept only for rate limits' },
+  meeting_relay: {
+    treatment: 'pruned_elsewhere',
+    by: 'the meeting relay pruner',
+    within: '1 minute',
+    why: 'signalling payloads (they carry network addresses)',
+  },
+  sign_in_daily: {
+    treatment: 'no_citizen_data',
+    why: 'anonymous counts of staff sign-ins per organisation and day (src/stats)',
+  },
+  sign_in_attempt: {
+    treatment: 'pruned_elsewhere',
+    by: 'staff sign-in (src/identity)',
+    within: '24 hours',
+    why: 'staff emails and addresses, kept only for rate limits',
+  },
   staff_session: { treatment: 'no_citizen_data', why: 'staff sessions, deleted when they expire' },
-  staff: { treatment: 'no_citizen_data', why: 'staff accounts; their data goes with the account, not with a booking' },
+  staff: {
+    treatment: 'no_citizen_data',
+    why: 'staff accounts; their data goes with the account, not with a booking',
+  },
   absence: { treatment: 'no_citizen_data', why: 'staff absences' },
   schema_migration: { treatment: 'no_citizen_data', why: 'migration bookkeeping' },
   organisation: { treatment: 'no_citizen_data', why: 'the public body and its public contacts' },
@@ -255,7 +300,10 @@ export const ANONYMISATION_PLAN = {
   official_hours: { treatment: 'no_citizen_data', why: 'working hours' },
   closure: { treatment: 'no_citizen_data', why: 'closed days' },
   folder_policy: { treatment: 'no_citizen_data', why: 'settings' },
-  privacy_settings: { treatment: 'no_citizen_data', why: 'retention days and the public contacts of the data protection officer' },
+  privacy_settings: {
+    treatment: 'no_citizen_data',
+    why: 'retention days and the public contacts of the data protection officer',
+  },
   booking_event: {
     treatment: 'anonymise',
     link: { by: 'booking_id' },
@@ -274,10 +322,22 @@ export const ANONYMISATION_PLAN = {
       reason: toNull(`${FREE_TEXT}: a cancellation's reason is about the citizen`),
     },
   },
-  audit_event: { treatment: 'no_citizen_data', why: 'staff actions; objects named by id and their own public names, never by citizen data (src/audit)' },
-  operator: { treatment: 'no_citizen_data', why: 'operator accounts of the installation (src/operator); operators see counts, never citizen data' },
-  operator_session: { treatment: 'no_citizen_data', why: 'operator sessions, deleted when they expire' },
-  invitation: { treatment: 'no_citizen_data', why: 'one-time links to set a staff or operator password; only hashes of their tokens' },
+  audit_event: {
+    treatment: 'no_citizen_data',
+    why: 'staff actions; objects named by id and their own public names, never by citizen data (src/audit)',
+  },
+  operator: {
+    treatment: 'no_citizen_data',
+    why: 'operator accounts of the installation (src/operator); operators see counts, never citizen data',
+  },
+  operator_session: {
+    treatment: 'no_citizen_data',
+    why: 'operator sessions, deleted when they expire',
+  },
+  invitation: {
+    treatment: 'no_citizen_data',
+    why: 'one-time links to set a staff or operator password; only hashes of their tokens',
+  },
 } as const satisfies AnonymisationPlan;
 
 /** A table the retention job changes, with its treatment. */
@@ -292,5 +352,8 @@ export function anonymisationPlan(): PlanStep[] {
   const steps = (Object.keys(ANONYMISATION_PLAN) as Table[])
     .map((table): PlanStep => ({ table, plan: ANONYMISATION_PLAN[table] }))
     .filter((s) => s.plan.treatment === 'anonymise' || s.plan.treatment === 'delete_rows');
-  return [...steps.filter((s) => s.table !== 'booking'), ...steps.filter((s) => s.table === 'booking')];
+  return [
+    ...steps.filter((s) => s.table !== 'booking'),
+    ...steps.filter((s) => s.table === 'booking'),
+  ];
 }

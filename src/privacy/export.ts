@@ -24,17 +24,66 @@ export type ExportInput = {
   /** The address as the admin typed it. */
   email: string;
   now: Date;
-  organisation: Pick<Row<'organisation'>, 'id' | 'slug' | 'country' | 'time_zone' | 'email'> & { name: string; retentionDays: number };
+  organisation: Pick<Row<'organisation'>, 'id' | 'slug' | 'country' | 'time_zone' | 'email'> & {
+    name: string;
+    retentionDays: number;
+  };
   bookings: (Pick<
     Row<'booking'>,
-    'id' | 'organisation_id' | 'state' | 'citizen_name' | 'citizen_email' | 'citizen_phone' | 'notes' | 'created_at' | 'confirmed_at' | 'cancelled_at' | 'language' | 'client_ip'
-  > & { start: Date; end: Date; office_name: string; service_name: string; official_name: string })[];
-  meetings: Pick<Row<'meeting'>, 'booking_id' | 'started_at' | 'ended_at' | 'no_show' | 'identity_verified_at' | 'minutes' | 'minutes_updated_at'>[];
-  participants: Pick<Row<'meeting_participant'>, 'id' | 'booking_id' | 'role' | 'display_name' | 'state' | 'knocked_at' | 'admitted_at' | 'left_at' | 'deny_message'>[];
-  chat: Pick<Row<'meeting_chat'>, 'id' | 'booking_id' | 'participant_id' | 'body' | 'sent_at' | 'kind'>[];
+    | 'id'
+    | 'organisation_id'
+    | 'state'
+    | 'citizen_name'
+    | 'citizen_email'
+    | 'citizen_phone'
+    | 'notes'
+    | 'created_at'
+    | 'confirmed_at'
+    | 'cancelled_at'
+    | 'language'
+    | 'client_ip'
+  > & {
+    start: Date;
+    end: Date;
+    office_name: string;
+    service_name: string;
+    official_name: string;
+  })[];
+  meetings: Pick<
+    Row<'meeting'>,
+    | 'booking_id'
+    | 'started_at'
+    | 'ended_at'
+    | 'no_show'
+    | 'identity_verified_at'
+    | 'minutes'
+    | 'minutes_updated_at'
+  >[];
+  participants: Pick<
+    Row<'meeting_participant'>,
+    | 'id'
+    | 'booking_id'
+    | 'role'
+    | 'display_name'
+    | 'state'
+    | 'knocked_at'
+    | 'admitted_at'
+    | 'left_at'
+    | 'deny_message'
+  >[];
+  chat: Pick<
+    Row<'meeting_chat'>,
+    'id' | 'booking_id' | 'participant_id' | 'body' | 'sent_at' | 'kind'
+  >[];
   surveys: Pick<Row<'meeting_survey'>, 'booking_id' | 'rating' | 'comment' | 'submitted_at'>[];
-  fileLog: Pick<Row<'meeting_file_audit'>, 'id' | 'booking_id' | 'at' | 'action' | 'actor_role' | 'file_name' | 'size_bytes' | 'actor_ip'>[];
-  mails: Pick<Row<'mail_outbox'>, 'id' | 'to_address' | 'subject' | 'state' | 'created_at' | 'sent_at'>[];
+  fileLog: Pick<
+    Row<'meeting_file_audit'>,
+    'id' | 'booking_id' | 'at' | 'action' | 'actor_role' | 'file_name' | 'size_bytes' | 'actor_ip'
+  >[];
+  mails: Pick<
+    Row<'mail_outbox'>,
+    'id' | 'to_address' | 'subject' | 'state' | 'created_at' | 'sent_at'
+  >[];
 };
 
 /**
@@ -60,23 +109,38 @@ export function buildCitizenExport(input: ExportInput) {
     schemaVersion: EXPORT_SCHEMA_VERSION,
     generatedAt: input.now.toISOString(),
     subject: { email },
-    organisation: { slug: org.slug, name: org.name, country: org.country, timeZone: org.time_zone, contactEmail: org.email },
+    organisation: {
+      slug: org.slug,
+      name: org.name,
+      country: org.country,
+      timeZone: org.time_zone,
+      contactEmail: org.email,
+    },
     meta: processingMeta(org.country, org.retentionDays),
     bookings: bookings.map((b) => bookingSection(b, input)),
     emails: input.mails
       .filter((m) => m.to_address.trim().toLowerCase() === email)
       .sort((a, b) => a.created_at.getTime() - b.created_at.getTime() || compare(a.id, b.id))
-      .map((m) => ({ subject: m.subject, state: m.state, createdAt: m.created_at.toISOString(), sentAt: iso(m.sent_at) })),
+      .map((m) => ({
+        subject: m.subject,
+        state: m.state,
+        createdAt: m.created_at.toISOString(),
+        sentAt: iso(m.sent_at),
+      })),
   };
 }
 
 export type CitizenExport = ReturnType<typeof buildCitizenExport>;
 
 function bookingSection(b: ExportInput['bookings'][number], input: ExportInput) {
-  const own = <R extends { booking_id: string }>(rows: R[]) => rows.filter((r) => r.booking_id === b.id);
+  const own = <R extends { booking_id: string }>(rows: R[]) =>
+    rows.filter((r) => r.booking_id === b.id);
   const meeting = own(input.meetings)[0];
   const survey = own(input.surveys)[0];
-  const people = own(input.participants).sort((x, y) => rank(x.role) - rank(y.role) || compare(x.display_name, y.display_name) || compare(x.id, y.id));
+  const people = own(input.participants).sort(
+    (x, y) =>
+      rank(x.role) - rank(y.role) || compare(x.display_name, y.display_name) || compare(x.id, y.id),
+  );
   const byId = new Map(people.map((p) => [p.id, p]));
   const me = people.find((p) => p.role === 'citizen');
   return {
@@ -102,18 +166,45 @@ function bookingSection(b: ExportInput['bookings'][number], input: ExportInput) 
           identityCheckedAt: iso(meeting.identity_verified_at),
           minutes: meeting.minutes,
           minutesUpdatedAt: iso(meeting.minutes_updated_at),
-          lobby: me ? { state: me.state, knockedAt: iso(me.knocked_at), admittedAt: iso(me.admitted_at), leftAt: iso(me.left_at), messageFromOffice: me.deny_message } : null,
+          lobby: me
+            ? {
+                state: me.state,
+                knockedAt: iso(me.knocked_at),
+                admittedAt: iso(me.admitted_at),
+                leftAt: iso(me.left_at),
+                messageFromOffice: me.deny_message,
+              }
+            : null,
           participants: people.map((p) => ({ role: p.role, name: p.display_name })),
           chat: own(input.chat)
             .sort((x, y) => x.sent_at.getTime() - y.sent_at.getTime() || compareSerial(x.id, y.id))
-            .map((c) => ({ at: c.sent_at.toISOString(), role: byId.get(c.participant_id)?.role ?? null, name: byId.get(c.participant_id)?.display_name ?? null, kind: c.kind, text: c.body })),
+            .map((c) => ({
+              at: c.sent_at.toISOString(),
+              role: byId.get(c.participant_id)?.role ?? null,
+              name: byId.get(c.participant_id)?.display_name ?? null,
+              kind: c.kind,
+              text: c.body,
+            })),
         }
       : null,
-    survey: survey ? { rating: survey.rating, comment: survey.comment, submittedAt: survey.submitted_at.toISOString() } : null,
+    survey: survey
+      ? {
+          rating: survey.rating,
+          comment: survey.comment,
+          submittedAt: survey.submitted_at.toISOString(),
+        }
+      : null,
     files: own(input.fileLog)
       .sort((x, y) => x.at.getTime() - y.at.getTime() || compareSerial(x.id, y.id))
       // Only the citizen's own network address: the others belong to staff and guests.
-      .map((f) => ({ at: f.at.toISOString(), action: f.action, by: f.actor_role, file: f.file_name, bytes: f.size_bytes, fromAddress: f.actor_role === 'citizen' ? f.actor_ip : null })),
+      .map((f) => ({
+        at: f.at.toISOString(),
+        action: f.action,
+        by: f.actor_role,
+        file: f.file_name,
+        bytes: f.size_bytes,
+        fromAddress: f.actor_role === 'citizen' ? f.actor_ip : null,
+      })),
   };
 }
 
@@ -127,27 +218,58 @@ type Country = ExportInput['organisation']['country'];
 function processingMeta(country: Country, retentionDays: number) {
   return {
     purposes: [
-      { code: 'appointment', text: 'arrange, confirm, remind of, move or cancel the appointment', data: ['name', 'email', 'phone', 'notes', 'emails'] },
-      { code: 'meeting', text: 'hold the video meeting and let you in from the lobby', data: ['participants', 'lobby', 'chat'] },
-      { code: 'record', text: 'record what was done in the meeting', data: ['minutes', 'identityCheckedAt'] },
+      {
+        code: 'appointment',
+        text: 'arrange, confirm, remind of, move or cancel the appointment',
+        data: ['name', 'email', 'phone', 'notes', 'emails'],
+      },
+      {
+        code: 'meeting',
+        text: 'hold the video meeting and let you in from the lobby',
+        data: ['participants', 'lobby', 'chat'],
+      },
+      {
+        code: 'record',
+        text: 'record what was done in the meeting',
+        data: ['minutes', 'identityCheckedAt'],
+      },
       { code: 'documents', text: 'exchange documents in the meeting folder', data: ['files'] },
-      { code: 'feedback', text: 'improve the service from your rating and comment', data: ['survey'] },
-      { code: 'security', text: 'limit abuse of the booking form and the folder', data: ['fromAddress'] },
+      {
+        code: 'feedback',
+        text: 'improve the service from your rating and comment',
+        data: ['survey'],
+      },
+      {
+        code: 'security',
+        text: 'limit abuse of the booking form and the folder',
+        data: ['fromAddress'],
+      },
     ],
     recipients: [
       { code: 'officials', text: 'officials of this organisation who handle the service' },
-      { code: 'meeting_participants', text: 'people the official brings into the meeting (chat, names, folder)' },
-      { code: 'operator', text: 'the operator hosting the system for the organisation, as its processor' },
+      {
+        code: 'meeting_participants',
+        text: 'people the official brings into the meeting (chat, names, folder)',
+      },
+      {
+        code: 'operator',
+        text: 'the operator hosting the system for the organisation, as its processor',
+      },
     ],
     retention: {
       days: retentionDays,
-      countsFrom: 'the end of the appointment, its cancellation or the end of its meeting, whichever is latest',
-      afterwards: 'name, contact, notes, chat, minutes, comments and file names are erased; anonymous statistics stay',
+      countsFrom:
+        'the end of the appointment, its cancellation or the end of its meeting, whichever is latest',
+      afterwards:
+        'name, contact, notes, chat, minutes, comments and file names are erased; anonymous statistics stay',
       filesDeleted: 'the documents themselves are deleted shortly after the meeting',
     },
     source: 'you, through the booking form and the meeting; the official, for the minutes',
     rights: ['access', 'rectification', 'erasure', 'restriction', 'objection', 'complaint'],
-    supervisoryAuthority: { name: SUPERVISORY_AUTHORITIES[country].name, url: SUPERVISORY_AUTHORITIES[country].url },
+    supervisoryAuthority: {
+      name: SUPERVISORY_AUTHORITIES[country].name,
+      url: SUPERVISORY_AUTHORITIES[country].url,
+    },
   };
 }
 
@@ -157,8 +279,12 @@ function processingMeta(country: Country, retentionDays: number) {
  */
 export function exportFileName(orgSlug: string, now: Date): string {
   // The slug goes into a Content-Disposition header: only the characters its CHECK allows.
-  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(orgSlug)) throw new RangeError(`not an organisation slug: ${orgSlug}`);
-  const stamp = now.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
+  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(orgSlug))
+    throw new RangeError(`not an organisation slug: ${orgSlug}`);
+  const stamp = now
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z')
+    .replace(/[-:]/g, '');
   return `okence-${orgSlug}-data-export-${stamp}.json`;
 }
 

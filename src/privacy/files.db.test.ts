@@ -35,12 +35,23 @@ before(async () => {
 after(async () => okence?.close());
 
 test('after the retention job, an anonymised address is in none of the database files', async () => {
-  const booked = await bookThroughApi(okence, { organisation: 'ue-domzale', office: 'domzale', service: 'splosne-informacije', day: '2026-11-25', email: EMAIL, name: NAME });
+  const booked = await bookThroughApi(okence, {
+    organisation: 'ue-domzale',
+    office: 'domzale',
+    service: 'splosne-informacije',
+    day: '2026-11-25',
+    email: EMAIL,
+    name: NAME,
+  });
   const pg = join(dataDir, 'pg');
   await sql`CHECKPOINT`.execute(okence.handle.db);
   assert.ok(filesHolding(pg, EMAIL).length > 0, 'the test finds the address while it is there');
 
-  const { end } = await okence.handle.db.selectFrom('booking').select(sql<Date>`upper(during)`.as('end')).where('id', '=', booked.id).executeTakeFirstOrThrow();
+  const { end } = await okence.handle.db
+    .selectFrom('booking')
+    .select(sql<Date>`upper(during)`.as('end'))
+    .where('id', '=', booked.id)
+    .executeTakeFirstOrThrow();
   clock.set(new Date(end.getTime() + 91 * DAY));
   assert.equal((await okence.jobs.anonymise()).anonymised, 1);
   for (const needle of [EMAIL, NAME]) assert.deepEqual(filesHolding(pg, needle), [], needle);

@@ -22,7 +22,8 @@ export function validRetentionDays(n: number): boolean {
  * beyond ten years.
  */
 export function effectiveRetentionDays(setting: number | null | undefined): number {
-  if (setting === null || setting === undefined || Number.isNaN(setting)) return DEFAULT_RETENTION_DAYS;
+  if (setting === null || setting === undefined || Number.isNaN(setting))
+    return DEFAULT_RETENTION_DAYS;
   return Math.min(MAX_RETENTION_DAYS, Math.max(MIN_RETENTION_DAYS, Math.floor(setting)));
 }
 
@@ -72,7 +73,10 @@ export function isDue(b: RetentionFacts, cutoff: Date): boolean {
  * because anonymising a live hold or an appointment still ahead would leave the official waiting
  * for "—" and the citizen holding links to nothing.
  */
-export function erasureOnRequest(b: { state: string; end: Date }, now: Date): 'anonymise' | 'cancel_first' {
+export function erasureOnRequest(
+  b: { state: string; end: Date },
+  now: Date,
+): 'anonymise' | 'cancel_first' {
   const live = b.state === 'held' || b.state === 'confirmed';
   return live && b.end.getTime() > now.getTime() ? 'cancel_first' : 'anonymise';
 }

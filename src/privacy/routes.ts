@@ -18,21 +18,53 @@ const text = (v: unknown) => (typeof v === 'string' ? v : '');
  * history, proxies' logs and Referer headers.
  */
 export function privacyRoutes(privacy: PrivacyService) {
-  type Extra = Partial<Pick<StaffPrivacyData, 'errors' | 'email' | 'results' | 'notice'>> & { form?: StaffPrivacyData['form'] };
+  type Extra = Partial<Pick<StaffPrivacyData, 'errors' | 'email' | 'results' | 'notice'>> & {
+    form?: StaffPrivacyData['form'];
+  };
 
-  async function show(request: FastifyRequest, reply: FastifyReply, extra: Extra = {}, status = 200) {
+  async function show(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    extra: Extra = {},
+    status = 200,
+  ) {
     const data = await privacy.overview(requireStaff(request));
     const s = data.settings;
-    const form = extra.form ?? { retentionDays: String(s.retentionDays), dpoName: s.dpoName ?? '', dpoEmail: s.dpoEmail ?? '', postalAddress: s.postalAddress ?? '' };
-    return renderPage(request, reply, (ctx) => staffPrivacyPage(ctx, { ...data, errors: {}, email: '', results: null, notice: null, ...extra, form }), status);
+    const form = extra.form ?? {
+      retentionDays: String(s.retentionDays),
+      dpoName: s.dpoName ?? '',
+      dpoEmail: s.dpoEmail ?? '',
+      postalAddress: s.postalAddress ?? '',
+    };
+    return renderPage(
+      request,
+      reply,
+      (ctx) =>
+        staffPrivacyPage(ctx, {
+          ...data,
+          errors: {},
+          email: '',
+          results: null,
+          notice: null,
+          ...extra,
+          form,
+        }),
+      status,
+    );
   }
 
   return async (app: FastifyInstance) => {
     app.get('/staff/privacy', async (request, reply) => {
       const q = request.query as Record<string, unknown>;
-      const notice = q.saved === '1' ? request.t('privacy.saved')
-        : typeof q.erased === 'string' && /^\d+-\d+$/.test(q.erased) ? request.t('privacy.erased', { erased: q.erased.split('-')[0]!, cancelled: q.erased.split('-')[1]! })
-        : null;
+      const notice =
+        q.saved === '1'
+          ? request.t('privacy.saved')
+          : typeof q.erased === 'string' && /^\d+-\d+$/.test(q.erased)
+            ? request.t('privacy.erased', {
+                erased: q.erased.split('-')[0]!,
+                cancelled: q.erased.split('-')[1]!,
+              })
+            : null;
       return show(request, reply, { notice });
     });
 
@@ -41,7 +73,12 @@ export function privacyRoutes(privacy: PrivacyService) {
       const parsed = settingsForm.safeParse(body(request));
       if (!parsed.success) {
         const b = body(request);
-        const form = { retentionDays: text(b.retentionDays), dpoName: text(b.dpoName), dpoEmail: text(b.dpoEmail), postalAddress: text(b.postalAddress) };
+        const form = {
+          retentionDays: text(b.retentionDays),
+          dpoName: text(b.dpoName),
+          dpoEmail: text(b.dpoEmail),
+          postalAddress: text(b.postalAddress),
+        };
         return show(request, reply, { errors: settingsErrors(parsed.error, request.t), form }, 400);
       }
       await privacy.saveSettings(staff, parsed.data satisfies PrivacySettings);
@@ -51,14 +88,29 @@ export function privacyRoutes(privacy: PrivacyService) {
     app.post('/staff/privacy/search', async (request, reply) => {
       const staff = requireStaff(request);
       const email = emailForm.safeParse(body(request));
-      if (!email.success) return show(request, reply, { errors: emailError(request), email: text(body(request).email) }, 400);
-      return show(request, reply, { email: email.data.email, results: await privacy.search(staff, email.data.email) });
+      if (!email.success)
+        return show(
+          request,
+          reply,
+          { errors: emailError(request), email: text(body(request).email) },
+          400,
+        );
+      return show(request, reply, {
+        email: email.data.email,
+        results: await privacy.search(staff, email.data.email),
+      });
     });
 
     app.post('/staff/privacy/export', async (request, reply) => {
       const staff = requireStaff(request);
       const email = emailForm.safeParse(body(request));
-      if (!email.success) return show(request, reply, { errors: emailError(request), email: text(body(request).email) }, 400);
+      if (!email.success)
+        return show(
+          request,
+          reply,
+          { errors: emailError(request), email: text(body(request).email) },
+          400,
+        );
       const file = await privacy.exportFor(staff, email.data.email);
       return reply
         .header('content-type', 'application/json; charset=utf-8')
@@ -70,28 +122,49 @@ export function privacyRoutes(privacy: PrivacyService) {
     app.post('/staff/privacy/erase', async (request, reply) => {
       const staff = requireStaff(request);
       const email = emailForm.safeParse(body(request));
-      if (!email.success) return show(request, reply, { errors: emailError(request), email: text(body(request).email) }, 400);
+      if (!email.success)
+        return show(
+          request,
+          reply,
+          { errors: emailError(request), email: text(body(request).email) },
+          400,
+        );
       const found = await privacy.search(staff, email.data.email);
-      if (found.bookings.length === 0) return show(request, reply, { email: found.email, results: found });
+      if (found.bookings.length === 0)
+        return show(request, reply, { email: found.email, results: found });
       const { organisation } = await privacy.overview(staff);
-      return renderPage(request, reply, (ctx) => erasureConfirmPage(ctx, { organisation, ...found, problem: null }));
+      return renderPage(request, reply, (ctx) =>
+        erasureConfirmPage(ctx, { organisation, ...found, problem: null }),
+      );
     });
 
     app.post('/staff/privacy/erase/confirm', async (request, reply) => {
       const staff = requireStaff(request);
       const b = body(request);
       const email = emailForm.safeParse(b);
-      if (!email.success) return show(request, reply, { errors: emailError(request), email: text(b.email) }, 400);
+      if (!email.success)
+        return show(request, reply, { errors: emailError(request), email: text(b.email) }, 400);
       try {
-        const done = await privacy.erase(staff, email.data.email, { cancelFuture: b.cancelFuture === 'yes' });
+        const done = await privacy.erase(staff, email.data.email, {
+          cancelFuture: b.cancelFuture === 'yes',
+        });
         return reply.redirect(`/staff/privacy?erased=${done.erased}-${done.cancelled}`, 303);
       } catch (err) {
         if (!(err instanceof AppError) || err.code !== 'conflict') throw err;
         // Something changed since the confirmation page: show it again as it is now, with why.
         const found = await privacy.search(staff, email.data.email);
         const { organisation } = await privacy.overview(staff);
-        const problem = found.bookings.some((x) => x.state === 'held' && x.erasure === 'cancel_first') ? request.t('privacy.error.held') : request.t('privacy.error.ahead');
-        return renderPage(request, reply, (ctx) => erasureConfirmPage(ctx, { organisation, ...found, problem }), 409);
+        const problem = found.bookings.some(
+          (x) => x.state === 'held' && x.erasure === 'cancel_first',
+        )
+          ? request.t('privacy.error.held')
+          : request.t('privacy.error.ahead');
+        return renderPage(
+          request,
+          reply,
+          (ctx) => erasureConfirmPage(ctx, { organisation, ...found, problem }),
+          409,
+        );
       }
     });
 

@@ -17,7 +17,12 @@ import { effectiveRetentionDays, erasureOnRequest, retentionCutoff } from './ret
 /** Bookings anonymised per transaction by the job: small, so a crash loses little and locks are short. */
 export const RETENTION_BATCH = 25;
 
-export type PrivacySettings = { retentionDays: number; dpoName: string | null; dpoEmail: string | null; postalAddress: string | null };
+export type PrivacySettings = {
+  retentionDays: number;
+  dpoName: string | null;
+  dpoEmail: string | null;
+  postalAddress: string | null;
+};
 
 /** A citizen's appointment as the admin's search lists it, with what erasure would do to it. */
 export type FoundBooking = repo.CitizenBooking & { erasure: 'anonymise' | 'cancel_first' };
@@ -62,12 +67,23 @@ export function privacyService(deps: {
 
   async function found(organisationId: string, email: string): Promise<FoundBooking[]> {
     const now = clock.now();
-    return (await repo.bookingsByEmail(db, organisationId, email, now)).map((b) => ({ ...b, erasure: erasureOnRequest(b, now) }));
+    return (await repo.bookingsByEmail(db, organisationId, email, now)).map((b) => ({
+      ...b,
+      erasure: erasureOnRequest(b, now),
+    }));
   }
 
   /** Anonymises one organisation's due bookings, a batch per transaction with its audit entry. */
-  async function retainOrganisation(org: { id: string; timeZone: string; retentionDays: number | null }): Promise<number> {
-    const cutoff = retentionCutoff(clock.now(), effectiveRetentionDays(org.retentionDays), org.timeZone);
+  async function retainOrganisation(org: {
+    id: string;
+    timeZone: string;
+    retentionDays: number | null;
+  }): Promise<number> {
+    const cutoff = retentionCutoff(
+      clock.now(),
+      effectiveRetentionDays(org.retentionDays),
+      org.timeZone,
+    );
     let total = 0;
     for (;;) {
       const done = await db.transaction().execute(async (tx) => {
@@ -75,8 +91,16 @@ export function privacyService(deps: {
         for (const id of ids) await repo.anonymiseBooking(tx, id);
         if (ids.length > 0) {
           await audit.record(tx, {
-            organisationId: org.id, actor: { system: 'retention' }, action: 'retention.run', objectType: 'organisation', objectId: org.id,
-            detail: { anonymised: ids.length, retentionDays: effectiveRetentionDays(org.retentionDays), cutoff: cutoff.toISOString() },
+            organisationId: org.id,
+            actor: { system: 'retention' },
+            action: 'retention.run',
+            objectType: 'organisation',
+            objectId: org.id,
+            detail: {
+              anonymised: ids.length,
+              retentionDays: effectiveRetentionDays(org.retentionDays),
+              cutoff: cutoff.toISOString(),
+            },
           });
         }
         return ids.length;
@@ -116,43 +140,92 @@ export function privacyService(deps: {
         const before = await effectiveSettings(organisation.id, tx);
         await repo.saveSettings(tx, organisation.id, next, clock.now());
         await audit.record(tx, {
-          organisationId: organisation.id, actor: staffActor(actor), action: 'privacy_settings.updated', objectType: 'organisation', objectId: organisation.id,
-          summary: organisation.slug, detail: changes(before, next),
+          organisationId: organisation.id,
+          actor: staffActor(actor),
+          action: 'privacy_settings.updated',
+          objectType: 'organisation',
+          objectId: organisation.id,
+          summary: organisation.slug,
+          detail: changes(before, next),
         });
       });
     },
 
     /** A citizen's appointments in the admin's organisation, by exact (normalised) address. */
-    async search(actor: StaffPrincipal, email: string): Promise<{ email: string; bookings: FoundBooking[] }> {
+    async search(
+      actor: StaffPrincipal,
+      email: string,
+    ): Promise<{ email: string; bookings: FoundBooking[] }> {
       const organisation = await adminScope(actor);
       const normalised = searchable(email);
       return { email: normalised, bookings: await found(organisation.id, normalised) };
     },
 
     /** The GDPR Art. 15 export as a download; audited with the count and booking ids, never the address. */
-    async exportFor(actor: StaffPrincipal, email: string): Promise<{ fileName: string; json: string }> {
+    async exportFor(
+      actor: StaffPrincipal,
+      email: string,
+    ): Promise<{ fileName: string; json: string }> {
       const organisation = await adminScope(actor);
       const normalised = searchable(email);
       const now = clock.now();
       const settings = await effectiveSettings(organisation.id);
       const bookings = await repo.bookingsByEmail(db, organisation.id, normalised, now);
-      const rows = await repo.exportRows(db, organisation.id, normalised, bookings.map((b) => b.id));
+      const rows = await repo.exportRows(
+        db,
+        organisation.id,
+        normalised,
+        bookings.map((b) => b.id),
+      );
       const lang = organisation.defaultLanguage;
       const byId = new Map(bookings.map((b) => [b.id, b]));
       const data = buildCitizenExport({
-        email: normalised, now,
-        organisation: { id: organisation.id, slug: organisation.slug, country: organisation.country, time_zone: organisation.timeZone, email: organisation.email, name: localize(organisation.name, lang), retentionDays: settings.retentionDays },
+        email: normalised,
+        now,
+        organisation: {
+          id: organisation.id,
+          slug: organisation.slug,
+          country: organisation.country,
+          time_zone: organisation.timeZone,
+          email: organisation.email,
+          name: localize(organisation.name, lang),
+          retentionDays: settings.retentionDays,
+        },
         bookings: rows.bookings.flatMap((b) => {
           const found = byId.get(b.id);
-          return found ? [{ ...b, start: found.start, end: found.end, office_name: localize(found.officeName, lang), service_name: localize(found.serviceName, lang), official_name: found.officialName }] : [];
+          return found
+            ? [
+                {
+                  ...b,
+                  start: found.start,
+                  end: found.end,
+                  office_name: localize(found.officeName, lang),
+                  service_name: localize(found.serviceName, lang),
+                  official_name: found.officialName,
+                },
+              ]
+            : [];
         }),
-        meetings: rows.meetings, participants: rows.participants, chat: rows.chat, surveys: rows.surveys, fileLog: rows.fileLog, mails: rows.mails,
+        meetings: rows.meetings,
+        participants: rows.participants,
+        chat: rows.chat,
+        surveys: rows.surveys,
+        fileLog: rows.fileLog,
+        mails: rows.mails,
       });
       await audit.record(db, {
-        organisationId: organisation.id, actor: staffActor(actor), action: 'privacy.exported', objectType: 'organisation', objectId: organisation.id,
-        summary: organisation.slug, detail: { bookings: data.bookings.length, bookingIds: data.bookings.map((b) => b.id) },
+        organisationId: organisation.id,
+        actor: staffActor(actor),
+        action: 'privacy.exported',
+        objectType: 'organisation',
+        objectId: organisation.id,
+        summary: organisation.slug,
+        detail: { bookings: data.bookings.length, bookingIds: data.bookings.map((b) => b.id) },
       });
-      return { fileName: exportFileName(organisation.slug, now), json: `${JSON.stringify(data, null, 2)}\n` };
+      return {
+        fileName: exportFileName(organisation.slug, now),
+        json: `${JSON.stringify(data, null, 2)}\n`,
+      };
     },
 
     /**
@@ -161,28 +234,56 @@ export function privacyService(deps: {
      * otherwise nothing happens: a conflict says which must be cancelled. A hold being made
      * right now cannot be cancelled and makes the admin try again shortly.
      */
-    async erase(actor: StaffPrincipal, email: string, opts: { cancelFuture: boolean }): Promise<{ erased: number; cancelled: number }> {
+    async erase(
+      actor: StaffPrincipal,
+      email: string,
+      opts: { cancelFuture: boolean },
+    ): Promise<{ erased: number; cancelled: number }> {
       const organisation = await adminScope(actor);
       const normalised = searchable(email);
       const bookings = await found(organisation.id, normalised);
       const ahead = bookings.filter((b) => b.erasure === 'cancel_first');
-      if (ahead.some((b) => b.state === 'held')) throw new AppError('conflict', 'a booking is being made with this address right now');
-      if (ahead.length > 0 && !opts.cancelFuture) throw new AppError('conflict', 'appointments ahead must be cancelled first');
+      if (ahead.some((b) => b.state === 'held'))
+        throw new AppError('conflict', 'a booking is being made with this address right now');
+      if (ahead.length > 0 && !opts.cancelFuture)
+        throw new AppError('conflict', 'appointments ahead must be cancelled first');
       const cancelled: string[] = [];
       for (const b of ahead) {
-        const reason = translator(isLang(b.language) ? b.language : organisation.defaultLanguage)('privacy.cancel_reason');
-        const outcome = await deps.lifecycle.cancelOnBehalf(b.id, { staffId: actor.id, name: actor.displayName }, reason, (tx) =>
-          audit.record(tx, { organisationId: organisation.id, actor: staffActor(actor), action: 'privacy.cancelled', objectType: 'booking', objectId: b.id }),
+        const reason = translator(isLang(b.language) ? b.language : organisation.defaultLanguage)(
+          'privacy.cancel_reason',
         );
-        if (!outcome.ok) throw new AppError('conflict', 'an appointment changed while it was being cancelled');
+        const outcome = await deps.lifecycle.cancelOnBehalf(
+          b.id,
+          { staffId: actor.id, name: actor.displayName },
+          reason,
+          (tx) =>
+            audit.record(tx, {
+              organisationId: organisation.id,
+              actor: staffActor(actor),
+              action: 'privacy.cancelled',
+              objectType: 'booking',
+              objectId: b.id,
+            }),
+        );
+        if (!outcome.ok)
+          throw new AppError('conflict', 'an appointment changed while it was being cancelled');
         cancelled.push(b.id);
       }
       const erased = await db.transaction().execute(async (tx) => {
-        const ids = await repo.lockBookings(tx, organisation.id, bookings.map((b) => b.id));
+        const ids = await repo.lockBookings(
+          tx,
+          organisation.id,
+          bookings.map((b) => b.id),
+        );
         for (const id of ids) await repo.anonymiseBooking(tx, id);
         await audit.record(tx, {
-          organisationId: organisation.id, actor: staffActor(actor), action: 'privacy.erased', objectType: 'organisation', objectId: organisation.id,
-          summary: organisation.slug, detail: { bookings: ids.length, bookingIds: ids, cancelled: cancelled.length },
+          organisationId: organisation.id,
+          actor: staffActor(actor),
+          action: 'privacy.erased',
+          objectType: 'organisation',
+          objectId: organisation.id,
+          summary: organisation.slug,
+          detail: { bookings: ids.length, bookingIds: ids, cancelled: cancelled.length },
         });
         return ids.length;
       });

@@ -10,7 +10,11 @@ export async function whereFound(db: Db, needle: string): Promise<string[]> {
     ORDER BY c.table_name, c.column_name`.execute(db);
   const found: string[] = [];
   for (const c of columns.rows) {
-    const r = await sql<{ n: string }>`SELECT count(*) AS n FROM ${sql.table(c.table_name)} WHERE ${sql.ref(c.column_name)}::text ILIKE ${`%${needle}%`}`.execute(db);
+    const r = await sql<{
+      n: string;
+    }>`SELECT count(*) AS n FROM ${sql.table(c.table_name)} WHERE ${sql.ref(c.column_name)}::text ILIKE ${`%${needle}%`}`.execute(
+      db,
+    );
     if (Number(r.rows[0]?.n ?? 0) > 0) found.push(`${c.table_name}.${c.column_name}`);
   }
   return found;

@@ -63,7 +63,10 @@ interface ChartBase {
 /** A horizontal bar chart: one bar per datum, its value printed at the end of the bar. */
 export function barChart(options: ChartBase & { series: readonly Datum[] }): Html {
   const { series } = options;
-  const scale = valueScale(options, series.map((d) => d.value));
+  const scale = valueScale(
+    options,
+    series.map((d) => d.value),
+  );
   const ROW = 50;
   const LABEL = 18;
   const BAR = 20;
@@ -94,13 +97,25 @@ export interface ColumnSeries {
  * columns are stacked, the second hatched on top of the first (e.g. booked and free places),
  * and a legend names both.
  */
-export function columnChart(options: ChartBase & { categories: readonly string[]; series: readonly [ColumnSeries] | readonly [ColumnSeries, ColumnSeries] }): Html {
+export function columnChart(
+  options: ChartBase & {
+    categories: readonly string[];
+    series: readonly [ColumnSeries] | readonly [ColumnSeries, ColumnSeries];
+  },
+): Html {
   const { id, categories, series } = options;
   for (const s of series) {
-    if (s.values.length !== categories.length) throw new RangeError(`series "${s.label}" has ${s.values.length} values for ${categories.length} categories`);
+    if (s.values.length !== categories.length)
+      throw new RangeError(
+        `series "${s.label}" has ${s.values.length} values for ${categories.length} categories`,
+      );
   }
   const totals = categories.map((_, c) => series.reduce((sum, s) => sum + (s.values[c] ?? 0), 0));
-  const axis = verticalScale(options, totals, series.flatMap((s) => s.values));
+  const axis = verticalScale(
+    options,
+    totals,
+    series.flatMap((s) => s.values),
+  );
   const hatch = `${id}-hatch`;
   const legendRows = series.length > 1 ? series.length : 0;
   const top = PAD + legendRows * 24 + (legendRows ? 8 : 0) + FONT / 2;
@@ -109,10 +124,16 @@ export function columnChart(options: ChartBase & { categories: readonly string[]
   const slot = (WIDTH - PAD - left) / Math.max(1, categories.length);
   const barWidth = Math.max(1, slot * 0.7);
   const y = (value: number) => bottom - axis.height(value);
-  const legend = series.length > 1
-    ? series.map((s, i) => html`${columnSwatch(PAD, PAD + i * 24, 16, 16, i, hatch)}<text x="${PAD + 24}" y="${PAD + i * 24 + 13}" ${HALO}>${fit(s.label, 24)}</text>
-`)
-    : [];
+  const legend =
+    series.length > 1
+      ? series.map(
+          (
+            s,
+            i,
+          ) => html`${columnSwatch(PAD, PAD + i * 24, 16, 16, i, hatch)}<text x="${PAD + 24}" y="${PAD + i * 24 + 13}" ${HALO}>${fit(s.label, 24)}</text>
+`,
+        )
+      : [];
   const columns = categories.map((_, c) => {
     const x = num(left + c * slot + (slot - barWidth) / 2);
     let base = 0;
@@ -134,8 +155,12 @@ export function columnChart(options: ChartBase & { categories: readonly string[]
 `;
   });
   const defs = series.length > 1 ? hatchDefs(hatch) : '';
-  return frame(options, bottom + FONT + 16, html`${defs}${legend}${axis.grid(left, top, bottom)}${columns}<line x1="${left}" y1="${bottom}" x2="${WIDTH - PAD}" y2="${bottom}" stroke="${COLOURS.axisText}" stroke-width="1"/>
-${labels}`);
+  return frame(
+    options,
+    bottom + FONT + 16,
+    html`${defs}${legend}${axis.grid(left, top, bottom)}${columns}<line x1="${left}" y1="${bottom}" x2="${WIDTH - PAD}" y2="${bottom}" stroke="${COLOURS.axisText}" stroke-width="1"/>
+${labels}`,
+  );
 }
 
 /** The plot's height in a column chart: fixed, so a long period makes columns thinner, not the chart taller. */
@@ -150,7 +175,14 @@ export function labelStep(categories: readonly string[], slot: number): number {
   return LABEL_STEPS.find((step) => step * slot >= needed) ?? Math.ceil(needed / slot);
 }
 
-function columnSwatch(x: number, y: number, w: number, h: number, series: number, hatch: string): Html {
+function columnSwatch(
+  x: number,
+  y: number,
+  w: number,
+  h: number,
+  series: number,
+  hatch: string,
+): Html {
   return series === 0
     ? html`<rect class="bar" x="${x}" y="${y}" width="${w}" height="${h}" fill="${COLOURS.bar}"/>`
     : html`<rect class="bar bar-2" x="${x}" y="${y}" width="${w}" height="${h}" fill="url(#${hatch})" stroke="${COLOURS.second}" stroke-width="${h > 0 ? 1.5 : 0}"/>`;
@@ -164,14 +196,22 @@ function hatchDefs(hatch: string): Html {
 /** The y axis of a column chart: nice ticks with horizontal grid lines, labels at the left. */
 function verticalScale(options: ChartBase, totals: readonly number[], values: readonly number[]) {
   for (const v of values) {
-    if (!Number.isFinite(v) || v < 0) throw new RangeError(`chart values must be finite and ≥ 0, got ${v}`);
+    if (!Number.isFinite(v) || v < 0)
+      throw new RangeError(`chart values must be finite and ≥ 0, got ${v}`);
   }
-  const unit = options.unit === undefined ? {} : { style: 'unit', unit: options.unit, unitDisplay: 'short' } as const;
+  const unit =
+    options.unit === undefined
+      ? {}
+      : ({ style: 'unit', unit: options.unit, unitDisplay: 'short' } as const);
   const max = Math.max(options.max ?? 0, ...totals);
   const ticks = niceTicks(max, TICKS, { integer: values.every(Number.isInteger) });
   const end = ticks.at(-1) ?? 1;
   const decimals = decimalsOf(ticks[1] ?? 1);
-  const format = new Intl.NumberFormat(options.locale, { ...unit, minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+  const format = new Intl.NumberFormat(options.locale, {
+    ...unit,
+    minimumFractionDigits: decimals,
+    maximumFractionDigits: decimals,
+  });
   const tickLabels = ticks.map((t) => format.format(t));
   const labelWidth = Math.max(...tickLabels.map((l) => [...l].length)) * FONT * GLYPH;
   const height = (value: number) => (value / end) * COLUMN_PLOT;
@@ -191,10 +231,24 @@ function verticalScale(options: ChartBase, totals: readonly number[], values: re
  * Satisfaction ratings 1–5: `distribution[0]` is the count of 1s. Labels default to the
  * locale's digits; pass translated ones ("1 – very poor") to say what the ends mean.
  */
-export function ratingChart(options: Omit<ChartBase, 'unit' | 'max'> & { distribution: readonly number[]; labels?: readonly string[] }): Html {
+export function ratingChart(
+  options: Omit<ChartBase, 'unit' | 'max'> & {
+    distribution: readonly number[];
+    labels?: readonly string[];
+  },
+): Html {
   const digits = new Intl.NumberFormat(options.locale);
-  const series = options.distribution.map((value, i) => ({ label: options.labels?.[i] ?? digits.format(i + 1), value }));
-  return barChart({ id: options.id, title: options.title, desc: options.desc, locale: options.locale, series });
+  const series = options.distribution.map((value, i) => ({
+    label: options.labels?.[i] ?? digits.format(i + 1),
+    value,
+  }));
+  return barChart({
+    id: options.id,
+    title: options.title,
+    desc: options.desc,
+    locale: options.locale,
+    series,
+  });
 }
 
 interface Scale {
@@ -206,15 +260,25 @@ interface Scale {
 /** Maps values to bar lengths, with room kept at the right for the longest value label. */
 function valueScale(options: ChartBase, values: readonly number[]): Scale {
   for (const v of values) {
-    if (!Number.isFinite(v) || v < 0) throw new RangeError(`chart values must be finite and ≥ 0, got ${v}`);
+    if (!Number.isFinite(v) || v < 0)
+      throw new RangeError(`chart values must be finite and ≥ 0, got ${v}`);
   }
-  const unit = options.unit === undefined ? {} : { style: 'unit', unit: options.unit, unitDisplay: 'short' } as const;
+  const unit =
+    options.unit === undefined
+      ? {}
+      : ({ style: 'unit', unit: options.unit, unitDisplay: 'short' } as const);
   const valueFormat = new Intl.NumberFormat(options.locale, { ...unit, maximumFractionDigits: 1 });
   const max = Math.max(options.max ?? 0, ...values);
-  const ticks = niceTicks(max, TICKS, { integer: values.every(Number.isInteger) && Number.isInteger(options.max ?? 0) });
+  const ticks = niceTicks(max, TICKS, {
+    integer: values.every(Number.isInteger) && Number.isInteger(options.max ?? 0),
+  });
   const end = ticks.at(-1) ?? 1;
   const decimals = decimalsOf(ticks[1] ?? 1);
-  const tickFormat = new Intl.NumberFormat(options.locale, { ...unit, minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+  const tickFormat = new Intl.NumberFormat(options.locale, {
+    ...unit,
+    minimumFractionDigits: decimals,
+    maximumFractionDigits: decimals,
+  });
   const longest = Math.max(0, ...values.map((v) => valueFormat.format(v).length));
   const plot = WIDTH - 2 * PAD - (longest * FONT * GLYPH + 8);
   const width = (value: number) => num((value / end) * plot);

@@ -45,17 +45,29 @@ function parseCsv(text: string, delimiter: string): string[][] {
 }
 
 test('the default dialect: BOM, semicolons, decimal commas, CRLF', () => {
-  assert.equal(toCsv([['Dan', 'Rezervacije', 'Delež'], ['2026-05-04', 12, 0.25]]), '\uFEFFDan;Rezervacije;Delež\r\n2026-05-04;12;0,25\r\n');
+  assert.equal(
+    toCsv([
+      ['Dan', 'Rezervacije', 'Delež'],
+      ['2026-05-04', 12, 0.25],
+    ]),
+    '\uFEFFDan;Rezervacije;Delež\r\n2026-05-04;12;0,25\r\n',
+  );
 });
 
 test('a comma dialect without a BOM uses decimal points', () => {
   assert.equal(toCsv([['a', 1.5, -2]], { delimiter: ',', bom: false }), 'a,1.5,-2\r\n');
-  assert.equal(toCsv([[1.5]], { delimiter: ',', decimal: ',', bom: false }), '"1,5"\r\n', 'a decimal comma in a comma file is quoted');
+  assert.equal(
+    toCsv([[1.5]], { delimiter: ',', decimal: ',', bom: false }),
+    '"1,5"\r\n',
+    'a decimal comma in a comma file is quoted',
+  );
   assert.equal(toCsv([['a', 'b c', 2.5]], { delimiter: '\t', bom: false }), 'a\tb c\t2.5\r\n');
 });
 
 test('fields with separators, quotes or line breaks are quoted and quotes doubled', () => {
-  const out = toCsv([['a;b', 'a,b', 'say "hi"', 'line\r\nbreak', 'lf\nonly', 'plain']], { bom: false });
+  const out = toCsv([['a;b', 'a,b', 'say "hi"', 'line\r\nbreak', 'lf\nonly', 'plain']], {
+    bom: false,
+  });
   assert.equal(out, '"a;b";"a,b";"say ""hi""";"line\r\nbreak";"lf\nonly";plain\r\n');
 });
 
@@ -67,7 +79,17 @@ test('nothing is an empty field; NaN and Infinity are refused, not written as te
 });
 
 test('formula injection: text that a spreadsheet would run gets a leading apostrophe', () => {
-  const attacks = ['=HYPERLINK("http://evil","x")', "=cmd|' /C calc'!A0", '+1+1', '-2+3', '@SUM(A1:A2)', '\t=1', '\r=1', '\n=1', '\0=1'];
+  const attacks = [
+    '=HYPERLINK("http://evil","x")',
+    "=cmd|' /C calc'!A0",
+    '+1+1',
+    '-2+3',
+    '@SUM(A1:A2)',
+    '\t=1',
+    '\r=1',
+    '\n=1',
+    '\0=1',
+  ];
   const [record] = parseCsv(toCsv([attacks], { bom: false }), ';');
   assert.deepEqual(
     record,
@@ -78,7 +100,11 @@ test('formula injection: text that a spreadsheet would run gets a leading apostr
 
 test('real numbers, negative ones included, stay numbers; only text is defused', () => {
   assert.equal(toCsv([[-3, -0.5, '-3']], { bom: false }), "-3;-0,5;'-3\r\n");
-  assert.equal(toCsv([['a-b', 'x=1', 'e@mail']], { bom: false }), 'a-b;x=1;e@mail\r\n', 'only the first character matters');
+  assert.equal(
+    toCsv([['a-b', 'x=1', 'e@mail']], { bom: false }),
+    'a-b;x=1;e@mail\r\n',
+    'only the first character matters',
+  );
 });
 
 test('a table becomes a header row of labels and its raw values', () => {
@@ -95,7 +121,30 @@ test('a table becomes a header row of labels and its raw values', () => {
   assert.equal(csv, "\uFEFFSlužba;Nedostavení se\r\nOvěřování;0,125\r\n'=evil();\r\n");
 });
 
-const tricky = fc.constantFrom(';', ',', '"', '\r', '\n', '\t', '=', '+', '-', '@', '\0', "'", ' ', 'a', '1', '.', 'č', 'ř', 'ž', '€', '😀', '\uFEFF');
+const tricky = fc.constantFrom(
+  ';',
+  ',',
+  '"',
+  '\r',
+  '\n',
+  '\t',
+  '=',
+  '+',
+  '-',
+  '@',
+  '\0',
+  "'",
+  ' ',
+  'a',
+  '1',
+  '.',
+  'č',
+  'ř',
+  'ž',
+  '€',
+  '😀',
+  '\uFEFF',
+);
 const cellArb: fc.Arbitrary<CsvCell> = fc.oneof(
   fc.string({ unit: tricky, maxLength: 12 }),
   fc.string({ maxLength: 12 }),
@@ -104,41 +153,53 @@ const cellArb: fc.Arbitrary<CsvCell> = fc.oneof(
   fc.constant(null),
 );
 const optionsArb: fc.Arbitrary<CsvOptions> = fc.record(
-  { delimiter: fc.constantFrom(';' as const, ',' as const, '\t' as const), decimal: fc.constantFrom('.' as const, ',' as const), bom: fc.boolean() },
+  {
+    delimiter: fc.constantFrom(';' as const, ',' as const, '\t' as const),
+    decimal: fc.constantFrom('.' as const, ',' as const),
+    bom: fc.boolean(),
+  },
   { requiredKeys: [] },
 );
 
 test('reading our own output back gives the same cells (property)', () => {
   fc.assert(
-    fc.property(fc.array(fc.array(cellArb, { minLength: 1, maxLength: 6 }), { maxLength: 8 }), optionsArb, (records, options) => {
-      const delimiter = options.delimiter ?? ';';
-      const decimal = options.decimal ?? (delimiter === ';' ? ',' : '.');
-      const text = toCsv(records, options);
-      const bom = options.bom !== false;
-      assert.equal(text.startsWith('\uFEFF'), bom);
-      const parsed = records.length === 0 ? [] : parseCsv(bom ? text.slice(1) : text, delimiter);
-      assert.equal(parsed.length, records.length);
-      records.forEach((record, r) => {
-        assert.equal(parsed[r]?.length, record.length);
-        record.forEach((cell, c) => {
-          const got = parsed[r]?.[c] ?? '';
-          if (cell === null || cell === undefined) assert.equal(got, '');
-          else if (typeof cell === 'number') assert.equal(Number(got.replace(decimal, '.')), cell === 0 ? 0 : cell);
-          else if (/^[=+\-@\t\r\n\0]/.test(cell)) assert.equal(got, `'${cell}`);
-          else assert.equal(got, cell);
+    fc.property(
+      fc.array(fc.array(cellArb, { minLength: 1, maxLength: 6 }), { maxLength: 8 }),
+      optionsArb,
+      (records, options) => {
+        const delimiter = options.delimiter ?? ';';
+        const decimal = options.decimal ?? (delimiter === ';' ? ',' : '.');
+        const text = toCsv(records, options);
+        const bom = options.bom !== false;
+        assert.equal(text.startsWith('\uFEFF'), bom);
+        const parsed = records.length === 0 ? [] : parseCsv(bom ? text.slice(1) : text, delimiter);
+        assert.equal(parsed.length, records.length);
+        records.forEach((record, r) => {
+          assert.equal(parsed[r]?.length, record.length);
+          record.forEach((cell, c) => {
+            const got = parsed[r]?.[c] ?? '';
+            if (cell === null || cell === undefined) assert.equal(got, '');
+            else if (typeof cell === 'number')
+              assert.equal(Number(got.replace(decimal, '.')), cell === 0 ? 0 : cell);
+            else if (/^[=+\-@\t\r\n\0]/.test(cell)) assert.equal(got, `'${cell}`);
+            else assert.equal(got, cell);
+          });
         });
-      });
-    }),
+      },
+    ),
     { numRuns: 1000 },
   );
 });
 
 test('no text cell ever reaches a spreadsheet starting with a formula character (property)', () => {
   fc.assert(
-    fc.property(fc.array(fc.string({ unit: tricky, maxLength: 8 }), { minLength: 1, maxLength: 5 }), (cells) => {
-      const [record] = parseCsv(toCsv([cells], { bom: false }), ';');
-      return (record ?? []).every((f) => !/^[=+\-@\t\r\n\0]/.test(f));
-    }),
+    fc.property(
+      fc.array(fc.string({ unit: tricky, maxLength: 8 }), { minLength: 1, maxLength: 5 }),
+      (cells) => {
+        const [record] = parseCsv(toCsv([cells], { bom: false }), ';');
+        return (record ?? []).every((f) => !/^[=+\-@\t\r\n\0]/.test(f));
+      },
+    ),
     { numRuns: 1000 },
   );
 });

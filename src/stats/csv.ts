@@ -35,13 +35,22 @@ const FORMULA_START = /^[=+\-@\t\r\n\0]/;
 export function toCsv(records: readonly (readonly CsvCell[])[], options: CsvOptions = {}): string {
   const delimiter = options.delimiter ?? ';';
   const decimal = options.decimal ?? (delimiter === ';' ? ',' : '.');
-  const lines = records.map((record) => record.map((cell) => field(cell, delimiter, decimal)).join(delimiter) + '\r\n');
+  const lines = records.map(
+    (record) => record.map((cell) => field(cell, delimiter, decimal)).join(delimiter) + '\r\n',
+  );
   return (options.bom === false ? '' : BOM) + lines.join('');
 }
 
 /** The CSV of a table: a header row of column labels, then the raw values (no percent or unit formatting, so the numbers stay computable). */
-export function tableCsv<K extends string>(columns: readonly Column<K>[], rows: readonly Row<K>[], options: CsvOptions = {}): string {
-  return toCsv([columns.map((c) => c.label), ...rows.map((row) => columns.map((c) => row[c.key]))], options);
+export function tableCsv<K extends string>(
+  columns: readonly Column<K>[],
+  rows: readonly Row<K>[],
+  options: CsvOptions = {},
+): string {
+  return toCsv(
+    [columns.map((c) => c.label), ...rows.map((row) => columns.map((c) => row[c.key]))],
+    options,
+  );
 }
 
 function field(cell: CsvCell, delimiter: string, decimal: string): string {

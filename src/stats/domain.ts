@@ -27,7 +27,10 @@ function nextMonth(firstOfMonth: string): string {
 
 /** Days from `from` to `to`, both included. */
 export function periodLength(p: Period): number {
-  return Math.round((Date.parse(`${p.to}T00:00:00Z`) - Date.parse(`${p.from}T00:00:00Z`)) / 86_400_000) + 1;
+  return (
+    Math.round((Date.parse(`${p.to}T00:00:00Z`) - Date.parse(`${p.from}T00:00:00Z`)) / 86_400_000) +
+    1
+  );
 }
 
 /** Why a period cannot be shown, or null: the end before the start, or longer than MAX_PERIOD_DAYS. */
@@ -40,7 +43,10 @@ export function periodProblem(p: Period): 'order' | 'too_long' | null {
  * Charts of a long period group days by calendar month (the table beside them keeps every day):
  * a bar per day stays readable up to about a month, and a year of daily bars would be metres tall.
  */
-export function chartBuckets<T extends { date: string }>(days: readonly T[], sum: (items: readonly T[]) => number[]): { key: string; values: number[] }[] {
+export function chartBuckets<T extends { date: string }>(
+  days: readonly T[],
+  sum: (items: readonly T[]) => number[],
+): { key: string; values: number[] }[] {
   if (days.length <= 31) return days.map((d) => ({ key: d.date, values: sum([d]) }));
   const months = new Map<string, T[]>();
   for (const d of days) {
@@ -53,7 +59,10 @@ export function chartBuckets<T extends { date: string }>(days: readonly T[], sum
 }
 
 /** Grouped counts (one row per day and key, as the database returns them) summed per day of the period, zeros filled in, and per key. */
-export function tally(rows: readonly { day: string; serviceId: string; count: number }[], days: readonly string[]): { perDay: { date: string; count: number }[]; perKey: Map<string, number> } {
+export function tally(
+  rows: readonly { day: string; serviceId: string; count: number }[],
+  days: readonly string[],
+): { perDay: { date: string; count: number }[]; perKey: Map<string, number> } {
   const onDay = new Map<string, number>();
   const perKey = new Map<string, number>();
   for (const r of rows) {

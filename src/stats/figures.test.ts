@@ -2,19 +2,37 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { addDays, localParts, zonedInstant } from '../booking/time.ts';
-import { capacity, daysOf, durationStats, nearestRank, noShowRate, perCategory, perDay, periodBounds, satisfaction, type AppointmentState } from './figures.ts';
+import {
+  capacity,
+  daysOf,
+  durationStats,
+  nearestRank,
+  noShowRate,
+  perCategory,
+  perDay,
+  periodBounds,
+  satisfaction,
+  type AppointmentState,
+} from './figures.ts';
 
 const states = (...s: AppointmentState[]) => s.map((state) => ({ state }));
 
 test('no-show rate: no-shows over appointments that were due, cancelled and scheduled left out', () => {
-  assert.deepEqual(noShowRate(states('done', 'done', 'no_show', 'cancelled', 'cancelled', 'scheduled')), { due: 3, noShows: 1, rate: 1 / 3 });
+  assert.deepEqual(
+    noShowRate(states('done', 'done', 'no_show', 'cancelled', 'cancelled', 'scheduled')),
+    { due: 3, noShows: 1, rate: 1 / 3 },
+  );
   assert.deepEqual(noShowRate(states('no_show')), { due: 1, noShows: 1, rate: 1 });
   assert.deepEqual(noShowRate(states('done', 'done')), { due: 2, noShows: 0, rate: 0 });
 });
 
 test('no-show rate is null, not 0 %, when nothing was due', () => {
   assert.deepEqual(noShowRate([]), { due: 0, noShows: 0, rate: null });
-  assert.deepEqual(noShowRate(states('cancelled', 'scheduled')), { due: 0, noShows: 0, rate: null });
+  assert.deepEqual(noShowRate(states('cancelled', 'scheduled')), {
+    due: 0,
+    noShows: 0,
+    rate: null,
+  });
 });
 
 test('durations: median, nearest-rank 90th percentile and mean', () => {
@@ -22,7 +40,12 @@ test('durations: median, nearest-rank 90th percentile and mean', () => {
   assert.deepEqual(durationStats([7]), { count: 1, median: 7, p90: 7, mean: 7 });
   assert.deepEqual(durationStats([4, 1, 3, 2]), { count: 4, median: 2.5, p90: 4, mean: 2.5 });
   // Ten values: rank ⌈0.9 × 10⌉ = 9, the ninth smallest.
-  assert.deepEqual(durationStats([10, 1, 2, 3, 4, 5, 6, 7, 8, 100]), { count: 10, median: 5.5, p90: 10, mean: 14.6 });
+  assert.deepEqual(durationStats([10, 1, 2, 3, 4, 5, 6, 7, 8, 100]), {
+    count: 10,
+    median: 5.5,
+    p90: 10,
+    mean: 14.6,
+  });
   // Eleven values: rank ⌈9.9⌉ = 10.
   assert.equal(durationStats([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]).p90, 10);
   assert.equal(durationStats([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]).median, 6);
@@ -32,15 +55,21 @@ test('durations: median, nearest-rank 90th percentile and mean', () => {
 
 test('the 90th percentile is a real duration that at least 90 % do not exceed, and no smaller one is (property)', () => {
   fc.assert(
-    fc.property(fc.array(fc.integer({ min: 0, max: 600 }), { minLength: 1, maxLength: 200 }), (xs) => {
-      const { p90, median, mean } = durationStats(xs);
-      assert.ok(p90 !== null && median !== null && mean !== null);
-      assert.ok(xs.includes(p90));
-      assert.ok(xs.filter((x) => x <= p90).length >= 0.9 * xs.length);
-      assert.ok(xs.filter((x) => x < p90).length < 0.9 * xs.length);
-      assert.ok(xs.filter((x) => x < median).length <= xs.length / 2 && xs.filter((x) => x > median).length <= xs.length / 2);
-      assert.ok(mean >= Math.min(...xs) && mean <= Math.max(...xs));
-    }),
+    fc.property(
+      fc.array(fc.integer({ min: 0, max: 600 }), { minLength: 1, maxLength: 200 }),
+      (xs) => {
+        const { p90, median, mean } = durationStats(xs);
+        assert.ok(p90 !== null && median !== null && mean !== null);
+        assert.ok(xs.includes(p90));
+        assert.ok(xs.filter((x) => x <= p90).length >= 0.9 * xs.length);
+        assert.ok(xs.filter((x) => x < p90).length < 0.9 * xs.length);
+        assert.ok(
+          xs.filter((x) => x < median).length <= xs.length / 2 &&
+            xs.filter((x) => x > median).length <= xs.length / 2,
+        );
+        assert.ok(mean >= Math.min(...xs) && mean <= Math.max(...xs));
+      },
+    ),
   );
   assert.equal(nearestRank([1, 2, 3], 0), 1);
   assert.equal(nearestRank([1, 2, 3], 1), 3);
@@ -48,16 +77,39 @@ test('the 90th percentile is a real duration that at least 90 % do not exceed, a
 
 test('satisfaction: count, average to one decimal (half up), distribution of 1–5', () => {
   assert.deepEqual(satisfaction([]), { count: 0, average: null, distribution: [0, 0, 0, 0, 0] });
-  assert.deepEqual(satisfaction([5, 4, 4, 4]), { count: 4, average: 4.3, distribution: [0, 0, 0, 3, 1] });
-  assert.deepEqual(satisfaction([1, 2, 2]), { count: 3, average: 1.7, distribution: [1, 2, 0, 0, 0] });
-  assert.deepEqual(satisfaction([5, 5, 1]), { count: 3, average: 3.7, distribution: [1, 0, 0, 0, 2] });
+  assert.deepEqual(satisfaction([5, 4, 4, 4]), {
+    count: 4,
+    average: 4.3,
+    distribution: [0, 0, 0, 3, 1],
+  });
+  assert.deepEqual(satisfaction([1, 2, 2]), {
+    count: 3,
+    average: 1.7,
+    distribution: [1, 2, 0, 0, 0],
+  });
+  assert.deepEqual(satisfaction([5, 5, 1]), {
+    count: 3,
+    average: 3.7,
+    distribution: [1, 0, 0, 0, 2],
+  });
   for (const bad of [0, 6, 4.5, Number.NaN]) assert.throws(() => satisfaction([bad]), RangeError);
 });
 
 test('per day: one entry per local day, zeros filled, instants outside the period ignored', () => {
   const at = (iso: string) => new Date(iso);
   assert.deepEqual(
-    perDay([at('2026-05-04T08:00:00Z'), at('2026-05-04T21:59:59Z'), at('2026-05-04T22:00:00Z'), at('2026-05-02T12:00:00Z'), at('2026-05-07T12:00:00Z')], '2026-05-03', '2026-05-06', 'Europe/Ljubljana'),
+    perDay(
+      [
+        at('2026-05-04T08:00:00Z'),
+        at('2026-05-04T21:59:59Z'),
+        at('2026-05-04T22:00:00Z'),
+        at('2026-05-02T12:00:00Z'),
+        at('2026-05-07T12:00:00Z'),
+      ],
+      '2026-05-03',
+      '2026-05-06',
+      'Europe/Ljubljana',
+    ),
     [
       { date: '2026-05-03', count: 0 },
       { date: '2026-05-04', count: 2 },
@@ -72,23 +124,49 @@ test('per day across the 2026 DST changes in Ljubljana and Prague: 23- and 25-ho
   for (const tz of ['Europe/Ljubljana', 'Europe/Prague']) {
     // Spring forward 2026-03-29 02:00 → 03:00: that day runs from 23:00Z (28th) to 22:00Z (29th).
     const spring = perDay(
-      [new Date('2026-03-28T22:59:59Z'), new Date('2026-03-28T23:00:00Z'), new Date('2026-03-29T21:59:59Z'), new Date('2026-03-29T22:00:00Z')],
+      [
+        new Date('2026-03-28T22:59:59Z'),
+        new Date('2026-03-28T23:00:00Z'),
+        new Date('2026-03-29T21:59:59Z'),
+        new Date('2026-03-29T22:00:00Z'),
+      ],
       '2026-03-28',
       '2026-03-30',
       tz,
     );
-    assert.deepEqual(spring.map((d) => d.count), [1, 2, 1], tz);
+    assert.deepEqual(
+      spring.map((d) => d.count),
+      [1, 2, 1],
+      tz,
+    );
     // Fall back 2026-10-25 03:00 → 02:00: that day runs from 22:00Z (24th) to 23:00Z (25th).
     const autumn = perDay(
-      [new Date('2026-10-24T21:59:59Z'), new Date('2026-10-24T22:00:00Z'), new Date('2026-10-25T00:30:00Z'), new Date('2026-10-25T01:30:00Z'), new Date('2026-10-25T22:59:59Z'), new Date('2026-10-25T23:00:00Z')],
+      [
+        new Date('2026-10-24T21:59:59Z'),
+        new Date('2026-10-24T22:00:00Z'),
+        new Date('2026-10-25T00:30:00Z'),
+        new Date('2026-10-25T01:30:00Z'),
+        new Date('2026-10-25T22:59:59Z'),
+        new Date('2026-10-25T23:00:00Z'),
+      ],
       '2026-10-24',
       '2026-10-26',
       tz,
     );
     // 00:30Z and 01:30Z are both 02:30 local, the hour that happens twice.
-    assert.deepEqual(autumn.map((d) => d.count), [1, 4, 1], tz);
-    assert.deepEqual(periodBounds('2026-03-29', '2026-03-29', tz), { start: new Date('2026-03-28T23:00:00Z'), end: new Date('2026-03-29T22:00:00Z') });
-    assert.deepEqual(periodBounds('2026-10-25', '2026-10-25', tz), { start: new Date('2026-10-24T22:00:00Z'), end: new Date('2026-10-25T23:00:00Z') });
+    assert.deepEqual(
+      autumn.map((d) => d.count),
+      [1, 4, 1],
+      tz,
+    );
+    assert.deepEqual(periodBounds('2026-03-29', '2026-03-29', tz), {
+      start: new Date('2026-03-28T23:00:00Z'),
+      end: new Date('2026-03-29T22:00:00Z'),
+    });
+    assert.deepEqual(periodBounds('2026-10-25', '2026-10-25', tz), {
+      start: new Date('2026-10-24T22:00:00Z'),
+      end: new Date('2026-10-25T23:00:00Z'),
+    });
   }
 });
 
@@ -97,8 +175,20 @@ test('per day agrees with the local date of each instant, in zones that skip mid
   fc.assert(
     fc.property(
       fc.constantFrom(...zones),
-      fc.array(fc.date({ min: new Date('2026-03-20T00:00:00Z'), max: new Date('2026-11-05T00:00:00Z'), noInvalidDate: true }), { maxLength: 60 }),
-      fc.constantFrom(['2026-03-25', '2026-04-02'], ['2026-09-03', '2026-09-08'], ['2026-10-22', '2026-10-28'], ['2026-03-20', '2026-11-04']),
+      fc.array(
+        fc.date({
+          min: new Date('2026-03-20T00:00:00Z'),
+          max: new Date('2026-11-05T00:00:00Z'),
+          noInvalidDate: true,
+        }),
+        { maxLength: 60 },
+      ),
+      fc.constantFrom(
+        ['2026-03-25', '2026-04-02'],
+        ['2026-09-03', '2026-09-08'],
+        ['2026-10-22', '2026-10-28'],
+        ['2026-03-20', '2026-11-04'],
+      ),
       (tz, instants, [from, to]) => {
         const expected = new Map<string, number>();
         for (const i of instants) {
@@ -107,7 +197,8 @@ test('per day agrees with the local date of each instant, in zones that skip mid
         }
         const got = perDay(instants, from, to, tz);
         assert.equal(got.length, daysOf(from, to).length);
-        for (const { date, count } of got) assert.equal(count, expected.get(date) ?? 0, `${tz} ${date}`);
+        for (const { date, count } of got)
+          assert.equal(count, expected.get(date) ?? 0, `${tz} ${date}`);
       },
     ),
     { numRuns: 300 },
@@ -117,16 +208,23 @@ test('per day agrees with the local date of each instant, in zones that skip mid
 test('a period starts at the first instant of its first local day, even where midnight is skipped (property)', () => {
   // Santiago springs forward at 00:00 on 2026-09-06: that day has no midnight.
   assert.equal(zonedInstant('2026-09-06', 0, 'America/Santiago'), null);
-  assert.deepEqual(periodBounds('2026-09-06', '2026-09-06', 'America/Santiago'), { start: new Date('2026-09-06T04:00:00Z'), end: new Date('2026-09-07T03:00:00Z') });
+  assert.deepEqual(periodBounds('2026-09-06', '2026-09-06', 'America/Santiago'), {
+    start: new Date('2026-09-06T04:00:00Z'),
+    end: new Date('2026-09-07T03:00:00Z'),
+  });
   fc.assert(
-    fc.property(fc.constantFrom('Europe/Ljubljana', 'America/Santiago', 'Pacific/Chatham', 'Asia/Kolkata'), fc.integer({ min: 0, max: 730 }), (tz, offset) => {
-      const day = addDays('2026-01-01', offset);
-      const { start, end } = periodBounds(day, day, tz);
-      assert.equal(localParts(start, tz).date, day);
-      assert.equal(localParts(new Date(start.getTime() - 1), tz).date, addDays(day, -1));
-      assert.equal(localParts(end, tz).date, addDays(day, 1));
-      assert.equal(localParts(new Date(end.getTime() - 1), tz).date, day);
-    }),
+    fc.property(
+      fc.constantFrom('Europe/Ljubljana', 'America/Santiago', 'Pacific/Chatham', 'Asia/Kolkata'),
+      fc.integer({ min: 0, max: 730 }),
+      (tz, offset) => {
+        const day = addDays('2026-01-01', offset);
+        const { start, end } = periodBounds(day, day, tz);
+        assert.equal(localParts(start, tz).date, day);
+        assert.equal(localParts(new Date(start.getTime() - 1), tz).date, addDays(day, -1));
+        assert.equal(localParts(end, tz).date, addDays(day, 1));
+        assert.equal(localParts(new Date(end.getTime() - 1), tz).date, day);
+      },
+    ),
     { numRuns: 300 },
   );
 });
@@ -166,5 +264,8 @@ test('capacity: utilisation per day and overall, weighted by capacity; closed da
     { date: '2026-05-07', free: 0, booked: 1, utilisation: 1 },
   ]);
   assert.deepEqual(total, { free: 8, booked: 9, utilisation: 9 / 17 });
-  assert.deepEqual(capacity([], []), { days: [], total: { free: 0, booked: 0, utilisation: null } });
+  assert.deepEqual(capacity([], []), {
+    days: [],
+    total: { free: 0, booked: 0, utilisation: null },
+  });
 });

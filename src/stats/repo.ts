@@ -32,7 +32,10 @@ function scoped(db: Db, s: Scope) {
 }
 
 /** Confirmed (not cancelled) appointments per local day of their start and service. */
-export async function bookingsPerDayAndService(db: Db, s: Scope): Promise<{ day: string; serviceId: string; count: number }[]> {
+export async function bookingsPerDayAndService(
+  db: Db,
+  s: Scope,
+): Promise<{ day: string; serviceId: string; count: number }[]> {
   const day = sql<string>`(lower(b.during) AT TIME ZONE ${s.timeZone})::date::text`;
   const rows = await scoped(db, s)
     .where('b.state', '=', 'confirmed')
@@ -43,10 +46,22 @@ export async function bookingsPerDayAndService(db: Db, s: Scope): Promise<{ day:
 }
 
 /** Count, median, 90th percentile (nearest rank, as figures.ts durationStats) and mean of durations in minutes. */
-export type DurationRow = { count: number; median: number | null; p90: number | null; mean: number | null };
+export type DurationRow = {
+  count: number;
+  median: number | null;
+  p90: number | null;
+  mean: number | null;
+};
 
 /** How the period's appointments ended (definitions: figures.ts AppointmentState), with the lobby waits and meeting lengths. */
-export type MeetingFigures = { booked: number; done: number; noShows: number; cancelled: number; wait: DurationRow; length: DurationRow };
+export type MeetingFigures = {
+  booked: number;
+  done: number;
+  noShows: number;
+  cancelled: number;
+  wait: DurationRow;
+  length: DurationRow;
+};
 
 // percentile_cont(0.5) is the median with the two middle values averaged; percentile_disc(0.9)
 // is the nearest-rank percentile: both as durationStats defines them. Ordered-set aggregates
@@ -63,27 +78,49 @@ export async function meetingFigures(db: Db, s: Scope): Promise<MeetingFigures> 
     .leftJoin('meeting as m', 'm.booking_id', 'b.id')
     // The citizen's first browser let in (a link opened in two browsers has two rows: count one).
     .leftJoin('meeting_participant as p', (join) =>
-      join.on('p.id', '=', sql<string>`(SELECT f.id FROM meeting_participant f WHERE f.booking_id = b.id AND f.role = 'citizen'
-        ORDER BY f.admitted_at NULLS LAST, f.knocked_at LIMIT 1)`))
+      join.on(
+        'p.id',
+        '=',
+        sql<string>`(SELECT f.id FROM meeting_participant f WHERE f.booking_id = b.id AND f.role = 'citizen'
+        ORDER BY f.admitted_at NULLS LAST, f.knocked_at LIMIT 1)`,
+      ),
+    )
     .select([
       'b.state',
       'm.no_show',
       'm.started_at',
-      sql<number | null>`CASE WHEN p.admitted_at >= p.knocked_at THEN extract(epoch FROM p.admitted_at - p.knocked_at)::float8 / 60 END`.as('wait'),
-      sql<number | null>`CASE WHEN m.ended_at >= m.started_at THEN extract(epoch FROM m.ended_at - m.started_at)::float8 / 60 END`.as('len'),
+      sql<
+        number | null
+      >`CASE WHEN p.admitted_at >= p.knocked_at THEN extract(epoch FROM p.admitted_at - p.knocked_at)::float8 / 60 END`.as(
+        'wait',
+      ),
+      sql<
+        number | null
+      >`CASE WHEN m.ended_at >= m.started_at THEN extract(epoch FROM m.ended_at - m.started_at)::float8 / 60 END`.as(
+        'len',
+      ),
     ]);
   const row = await db
     .selectFrom(rows.as('t'))
     .select([
       sql<number>`count(*) FILTER (WHERE state = 'confirmed')::int`.as('booked'),
       sql<number>`count(*) FILTER (WHERE state = 'confirmed' AND no_show)::int`.as('no_shows'),
-      sql<number>`count(*) FILTER (WHERE state = 'confirmed' AND NOT coalesce(no_show, false) AND started_at IS NOT NULL)::int`.as('done'),
+      sql<number>`count(*) FILTER (WHERE state = 'confirmed' AND NOT coalesce(no_show, false) AND started_at IS NOT NULL)::int`.as(
+        'done',
+      ),
       sql<number>`count(*) FILTER (WHERE state = 'cancelled')::int`.as('cancelled'),
       summaryOf('wait').as('wait'),
       summaryOf('len').as('length'),
     ])
     .executeTakeFirstOrThrow();
-  return { booked: row.booked, done: row.done, noShows: row.no_shows, cancelled: row.cancelled, wait: durations(row.wait), length: durations(row.length) };
+  return {
+    booked: row.booked,
+    done: row.done,
+    noShows: row.no_shows,
+    cancelled: row.cancelled,
+    wait: durations(row.wait),
+    length: durations(row.length),
+  };
 }
 
 function durations(d: DurationRow): DurationRow {
@@ -100,7 +137,11 @@ export async function ratings(db: Db, s: Scope): Promise<{ rating: number; count
 }
 
 /** The newest survey comments with their date and service (never who wrote them). */
-export async function comments(db: Db, s: Scope, limit: number): Promise<{ submittedAt: Date; serviceId: string; comment: string }[]> {
+export async function comments(
+  db: Db,
+  s: Scope,
+  limit: number,
+): Promise<{ submittedAt: Date; serviceId: string; comment: string }[]> {
   const rows = await scoped(db, s)
     .innerJoin('meeting_survey as v', 'v.booking_id', 'b.id')
     .where(sql<boolean>`btrim(coalesce(v.comment, '')) <> ''`)
@@ -108,11 +149,20 @@ export async function comments(db: Db, s: Scope, limit: number): Promise<{ submi
     .orderBy('v.submitted_at', 'desc')
     .limit(limit)
     .execute();
-  return rows.map((r) => ({ submittedAt: r.submitted_at, serviceId: r.service_id, comment: r.comment ?? '' }));
+  return rows.map((r) => ({
+    submittedAt: r.submitted_at,
+    serviceId: r.service_id,
+    comment: r.comment ?? '',
+  }));
 }
 
 /** Staff sign-ins per day of the organisation (days in its zone), from the anonymous counter. */
-export async function signIns(db: Db, organisationId: string, from: string, to: string): Promise<{ day: string; succeeded: number; failed: number }[]> {
+export async function signIns(
+  db: Db,
+  organisationId: string,
+  from: string,
+  to: string,
+): Promise<{ day: string; succeeded: number; failed: number }[]> {
   const rows = await db
     .selectFrom('sign_in_daily')
     .select([sql<string>`day::text`.as('day'), 'succeeded', 'failed'])
@@ -124,7 +174,10 @@ export async function signIns(db: Db, organisationId: string, from: string, to: 
 }
 
 /** Active staff accounts by role. */
-export async function activeStaff(db: Db, organisationId: string): Promise<{ admins: number; officials: number }> {
+export async function activeStaff(
+  db: Db,
+  organisationId: string,
+): Promise<{ admins: number; officials: number }> {
   const rows = await db
     .selectFrom('staff')
     .select(['role', sql<number>`count(*)::int`.as('n')])

@@ -18,20 +18,46 @@ for (const kind of DB_KINDS) {
     before(async () => {
       okence = await bootTestApp(kind, { clock });
       const db = okence.handle.db;
-      const org = await db.selectFrom('organisation').select(['id']).where('slug', '=', 'ue-domzale').executeTakeFirstOrThrow();
-      const booking = await db.selectFrom('service as s').innerJoin('service_office as so', 'so.service_id', 's.id').innerJoin('service_official as sf', 'sf.service_id', 's.id')
-        .select(['s.id as service_id', 'so.office_id', 'sf.staff_id']).where('s.organisation_id', '=', org.id).where('s.slug', '=', 'splosne-informacije').executeTakeFirstOrThrow();
+      const org = await db
+        .selectFrom('organisation')
+        .select(['id'])
+        .where('slug', '=', 'ue-domzale')
+        .executeTakeFirstOrThrow();
+      const booking = await db
+        .selectFrom('service as s')
+        .innerJoin('service_office as so', 'so.service_id', 's.id')
+        .innerJoin('service_official as sf', 'sf.service_id', 's.id')
+        .select(['s.id as service_id', 'so.office_id', 'sf.staff_id'])
+        .where('s.organisation_id', '=', org.id)
+        .where('s.slug', '=', 'splosne-informacije')
+        .executeTakeFirstOrThrow();
       serviceId = booking.service_id;
-      await seedAppointments(db, { organisationId: org.id, officeId: booking.office_id, serviceId, staffId: booking.staff_id }, [
-        { start: new Date('2026-10-05T07:00:00Z'), wait: 3, length: 15, rating: 4, comment: '=HYPERLINK("x")' },
-        { start: new Date('2026-10-05T08:00:00Z'), noShow: true },
-      ]);
+      await seedAppointments(
+        db,
+        {
+          organisationId: org.id,
+          officeId: booking.office_id,
+          serviceId,
+          staffId: booking.staff_id,
+        },
+        [
+          {
+            start: new Date('2026-10-05T07:00:00Z'),
+            wait: 3,
+            length: 15,
+            rating: 4,
+            comment: '=HYPERLINK("x")',
+          },
+          { start: new Date('2026-10-05T08:00:00Z'), noShow: true },
+        ],
+      );
       admin = await staffCookie(okence, 'admin@domzale.example');
       official = await staffCookie(okence, 'uradnik@domzale.example');
     });
     after(() => okence.close());
 
-    const get = (url: string, cookie: string, lang = 'en') => okence.app.inject({ method: 'GET', url, headers: { cookie, 'accept-language': lang } });
+    const get = (url: string, cookie: string, lang = 'en') =>
+      okence.app.inject({ method: 'GET', url, headers: { cookie, 'accept-language': lang } });
 
     test('the page shows the figures of the filtered period, with charts and tables', async () => {
       const res = await get('/staff/stats?from=2026-10-01&to=2026-10-31', admin);
@@ -42,7 +68,11 @@ for (const kind of DB_KINDS) {
       assert.match(res.body, /Average 4 out of 5 \(1 answer\)/);
       assert.match(res.body, /<th scope="row">05\/10\/2026<\/th><td class="num">2<\/td>/);
       assert.match(res.body, /Choose one service/);
-      const one = await get(`/staff/stats?service=${serviceId}&from=2026-10-05&to=2026-10-05`, admin, 'sl');
+      const one = await get(
+        `/staff/stats?service=${serviceId}&from=2026-10-05&to=2026-10-05`,
+        admin,
+        'sl',
+      );
       assert.match(one.body, /<svg id="capacity-chart"/);
       assert.match(one.body, /Prosta in zasedena mesta/);
     });
@@ -55,14 +85,20 @@ for (const kind of DB_KINDS) {
       assert.match(res.body, /value="2026-10-31"/);
       assert.doesNotMatch(res.body, /per-day-chart/);
       assert.equal((await get('/staff/stats?from=2026-02-30', admin)).statusCode, 400);
-      assert.equal((await get('/staff/stats.csv?from=2025-01-01&to=2026-10-01', admin)).statusCode, 400);
+      assert.equal(
+        (await get('/staff/stats.csv?from=2025-01-01&to=2026-10-01', admin)).statusCode,
+        400,
+      );
     });
 
     test('the CSV has every figure, headed in the page language, as an attachment, formulas defused', async () => {
       const res = await get('/staff/stats.csv?from=2026-10-01&to=2026-10-31', admin, 'sl');
       assert.equal(res.statusCode, 200);
       assert.match(String(res.headers['content-type']), /^text\/csv; charset=utf-8/);
-      assert.equal(res.headers['content-disposition'], 'attachment; filename="statistics-2026-10-01-2026-10-31.csv"');
+      assert.equal(
+        res.headers['content-disposition'],
+        'attachment; filename="statistics-2026-10-01-2026-10-31.csv"',
+      );
       assert.ok(res.body.startsWith('\uFEFFStatistika;2026-10-01;2026-10-31;Europe/Ljubljana\r\n'));
       assert.match(res.body, /\r\nTermini po dnevih\r\nDan;Termini\r\n2026-10-01;0\r\n/);
       assert.match(res.body, /\r\n2026-10-05;2\r\n/);
@@ -79,7 +115,11 @@ for (const kind of DB_KINDS) {
       assert.equal((await get(`/staff/stats?service=${serviceId}`, stranger)).statusCode, 404);
       assert.equal((await get(`/staff/stats.csv?service=${serviceId}`, stranger)).statusCode, 404);
       const own = await get('/staff/stats.csv?from=2026-10-01&to=2026-10-31', stranger);
-      assert.match(own.body, /\r\n2026-10-05,0\r\n/, 'the seeded day counts nothing for another organisation');
+      assert.match(
+        own.body,
+        /\r\n2026-10-05,0\r\n/,
+        'the seeded day counts nothing for another organisation',
+      );
       assert.doesNotMatch(own.body, /HYPERLINK/);
     });
   });

@@ -20,16 +20,25 @@ export function statsRoutes(stats: StatsService) {
       const { staff, options, filter, typed, errors } = await read(request);
       const ok = Object.keys(errors).length === 0;
       const figures = ok ? await stats.figures(staff, filter) : null;
-      return renderPage(request, reply, (ctx) => statsPage(ctx, { ...options, typed, errors, figures }), ok ? 200 : 400);
+      return renderPage(
+        request,
+        reply,
+        (ctx) => statsPage(ctx, { ...options, typed, errors, figures }),
+        ok ? 200 : 400,
+      );
     });
 
     app.get('/staff/stats.csv', async (request, reply) => {
       const { staff, filter, errors } = await read(request);
-      if (Object.keys(errors).length) throw new AppError('invalid_input', 'invalid statistics filter', errors);
+      if (Object.keys(errors).length)
+        throw new AppError('invalid_input', 'invalid statistics filter', errors);
       const figures = await stats.figures(staff, filter);
       return reply
         .header('cache-control', 'no-store')
-        .header('content-disposition', `attachment; filename="statistics-${filter.from}-${filter.to}.csv"`)
+        .header(
+          'content-disposition',
+          `attachment; filename="statistics-${filter.from}-${filter.to}.csv"`,
+        )
         .type('text/csv; charset=utf-8')
         .send(statsCsv(figures, request.t, request.lang));
     });

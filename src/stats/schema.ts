@@ -21,7 +21,11 @@ const isoDate = z.iso.date();
  * The filter, or the errors keyed by field id (the form comes back with them and the typed
  * values). A missing date means this month's first or last day in the organisation's zone.
  */
-export function readFilter(raw: unknown, today: string, t: Translate): { filter: StatsFilter; typed: StatsQuery; errors: FieldErrors } {
+export function readFilter(
+  raw: unknown,
+  today: string,
+  t: Translate,
+): { filter: StatsFilter; typed: StatsQuery; errors: FieldErrors } {
   const q = statsQuery.safeParse(raw ?? {});
   const typed: StatsQuery = q.success ? q.data : {};
   const month = presets(today)[0]!;
@@ -38,11 +42,17 @@ export function readFilter(raw: unknown, today: string, t: Translate): { filter:
   if (from.success && to.success) {
     const problem = periodProblem(period);
     if (problem === 'order') errors['stats-to'] = t('stats.error.order');
-    if (problem === 'too_long') errors['stats-to'] = t('stats.error.too_long', { days: MAX_PERIOD_DAYS });
+    if (problem === 'too_long')
+      errors['stats-to'] = t('stats.error.too_long', { days: MAX_PERIOD_DAYS });
   }
   return {
     filter: { ...period, officeId: office.data || null, serviceId: service.data || null },
-    typed: { office: typed.office ?? '', service: typed.service ?? '', from: typed.from ?? period.from, to: typed.to ?? period.to },
+    typed: {
+      office: typed.office ?? '',
+      service: typed.service ?? '',
+      from: typed.from ?? period.from,
+      to: typed.to ?? period.to,
+    },
     errors,
   };
 }

@@ -7,7 +7,18 @@ import { AppError } from '../lib/errors.ts';
 import type { Office, Organisation, Service } from '../tenants/domain.ts';
 import type { TenantsService } from '../tenants/service.ts';
 import { tally, type Period } from './domain.ts';
-import { capacity, daysOf, perDay, periodBounds, satisfaction, type CapacityDay, type DayCount, type DurationStats, type NoShowFigures, type SatisfactionFigures } from './figures.ts';
+import {
+  capacity,
+  daysOf,
+  perDay,
+  periodBounds,
+  satisfaction,
+  type CapacityDay,
+  type DayCount,
+  type DurationStats,
+  type NoShowFigures,
+  type SatisfactionFigures,
+} from './figures.ts';
 import * as repo from './repo.ts';
 
 /** The page shows this many of the newest survey comments. */
@@ -36,7 +47,12 @@ export type Figures = {
 };
 
 /** Statistics for admins of their own organisation, from aggregate queries (repo.ts) and the booking domain's own slot rules. */
-export function statsService(deps: { db: Db; clock: Clock; tenants: TenantsService; booking: Pick<BookingService, 'offeredSlots'> }) {
+export function statsService(deps: {
+  db: Db;
+  clock: Clock;
+  tenants: TenantsService;
+  booking: Pick<BookingService, 'offeredSlots'>;
+}) {
   const { db, tenants } = deps;
 
   async function scope(actor: StaffPrincipal) {
@@ -45,15 +61,30 @@ export function statsService(deps: { db: Db; clock: Clock; tenants: TenantsServi
   }
 
   /** Seats offered and booked per day for one service, at one office or at every office that offers it. */
-  async function capacityOf(organisation: Organisation, offices: Office[], service: Service, period: Period, booked: DayCount[]) {
+  async function capacityOf(
+    organisation: Organisation,
+    offices: Office[],
+    service: Service,
+    period: Period,
+    booked: DayCount[],
+  ) {
     const seats: Date[] = [];
     for (const office of offices.filter((o) => service.officeIds.includes(o.id))) {
       const target = await tenants.bookingTargetById(organisation.id, office.id, service.id, '');
-      for (const slot of await deps.booking.offeredSlots(target, period.from, period.to)) for (let i = 0; i < slot.free; i++) seats.push(slot.start);
+      for (const slot of await deps.booking.offeredSlots(target, period.from, period.to))
+        for (let i = 0; i < slot.free; i++) seats.push(slot.start);
     }
-    const offered = perDay(seats, period.from, period.to, offices.length === 1 ? offices[0]!.timeZone : organisation.timeZone);
+    const offered = perDay(
+      seats,
+      period.from,
+      period.to,
+      offices.length === 1 ? offices[0]!.timeZone : organisation.timeZone,
+    );
     // A booking beyond the hours offered (hours changed later) counts as booked, never as negative free.
-    const free = offered.map((d, i) => ({ date: d.date, count: Math.max(0, d.count - (booked[i]?.count ?? 0)) }));
+    const free = offered.map((d, i) => ({
+      date: d.date,
+      count: Math.max(0, d.count - (booked[i]?.count ?? 0)),
+    }));
     return capacity(free, booked);
   }
 
@@ -61,7 +92,12 @@ export function statsService(deps: { db: Db; clock: Clock; tenants: TenantsServi
     /** The offices and services to filter by, and today in the organisation's zone (for the presets). */
     async options(actor: StaffPrincipal) {
       const o = await scope(actor);
-      return { organisation: o.organisation, offices: o.offices, services: o.services, today: localParts(deps.clock.now(), o.organisation.timeZone).date };
+      return {
+        organisation: o.organisation,
+        offices: o.offices,
+        services: o.services,
+        today: localParts(deps.clock.now(), o.organisation.timeZone).date,
+      };
     },
 
     /** Every figure for the filter; an office or service of another organisation is not found. */
@@ -69,19 +105,27 @@ export function statsService(deps: { db: Db; clock: Clock; tenants: TenantsServi
       const o = await scope(actor);
       const office = filter.officeId ? o.offices.find((x) => x.id === filter.officeId) : null;
       const service = filter.serviceId ? o.services.find((x) => x.id === filter.serviceId) : null;
-      if (office === undefined || service === undefined) throw new AppError('not_found', 'no such office or service');
+      if (office === undefined || service === undefined)
+        throw new AppError('not_found', 'no such office or service');
       const timeZone = office?.timeZone ?? o.organisation.timeZone;
       const period = { from: filter.from, to: filter.to };
-      const s: repo.Scope = { organisationId: o.organisation.id, officeId: office?.id ?? null, serviceId: service?.id ?? null, timeZone, ...periodBounds(period.from, period.to, timeZone) };
+      const s: repo.Scope = {
+        organisationId: o.organisation.id,
+        officeId: office?.id ?? null,
+        serviceId: service?.id ?? null,
+        timeZone,
+        ...periodBounds(period.from, period.to, timeZone),
+      };
 
-      const [rows, { wait, length, ...outcomes }, ratings, comments, signIns, staff] = await Promise.all([
-        repo.bookingsPerDayAndService(db, s),
-        repo.meetingFigures(db, s),
-        repo.ratings(db, s),
-        repo.comments(db, s, MAX_COMMENTS),
-        repo.signIns(db, o.organisation.id, period.from, period.to),
-        repo.activeStaff(db, o.organisation.id),
-      ]);
+      const [rows, { wait, length, ...outcomes }, ratings, comments, signIns, staff] =
+        await Promise.all([
+          repo.bookingsPerDayAndService(db, s),
+          repo.meetingFigures(db, s),
+          repo.ratings(db, s),
+          repo.comments(db, s, MAX_COMMENTS),
+          repo.signIns(db, o.organisation.id, period.from, period.to),
+          repo.activeStaff(db, o.organisation.id),
+        ]);
       const days = daysOf(period.from, period.to);
       const { perDay: perDayCounts, perKey: countFor } = tally(rows, days);
       const services = service ? [service] : o.services;
@@ -95,13 +139,29 @@ export function statsService(deps: { db: Db; clock: Clock; tenants: TenantsServi
         timeZone,
         perDay: perDayCounts,
         perService: services.map((x) => ({ service: x, count: countFor.get(x.id) ?? 0 })),
-        capacity: service ? await capacityOf(o.organisation, office ? [office] : o.offices, service, period, perDayCounts) : null,
+        capacity: service
+          ? await capacityOf(
+              o.organisation,
+              office ? [office] : o.offices,
+              service,
+              period,
+              perDayCounts,
+            )
+          : null,
         outcomes: { ...outcomes, due, rate: due === 0 ? null : outcomes.noShows / due },
         wait,
         length,
         satisfaction: satisfaction(ratings.flatMap((r) => Array<number>(r.count).fill(r.rating))),
-        comments: comments.map((c) => ({ date: localParts(c.submittedAt, timeZone).date, service: o.services.find((x) => x.id === c.serviceId) ?? null, comment: c.comment })),
-        signIns: days.map((date) => ({ date, succeeded: signInOn.get(date)?.succeeded ?? 0, failed: signInOn.get(date)?.failed ?? 0 })),
+        comments: comments.map((c) => ({
+          date: localParts(c.submittedAt, timeZone).date,
+          service: o.services.find((x) => x.id === c.serviceId) ?? null,
+          comment: c.comment,
+        })),
+        signIns: days.map((date) => ({
+          date,
+          succeeded: signInOn.get(date)?.succeeded ?? 0,
+          failed: signInOn.get(date)?.failed ?? 0,
+        })),
         staff,
       };
     },

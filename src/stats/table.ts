@@ -23,7 +23,8 @@ export type Row<K extends string = string> = Readonly<Record<K, Cell>>;
 
 /** Ids go into `aria-labelledby` and `url(#…)` references; keep them plain. */
 export function assertId(id: string): void {
-  if (!/^[A-Za-z][\w-]*$/.test(id)) throw new RangeError(`not a usable element id: ${JSON.stringify(id)}`);
+  if (!/^[A-Za-z][\w-]*$/.test(id))
+    throw new RangeError(`not a usable element id: ${JSON.stringify(id)}`);
 }
 
 /**
@@ -42,14 +43,23 @@ export function dataTable<K extends string>(options: {
 }): Html {
   const { id, caption, columns, rows, locale, missing = '–' } = options;
   assertId(id);
-  const formats = columns.map((c) => new Intl.NumberFormat(locale, c.format ?? { maximumFractionDigits: 2 }));
+  const formats = columns.map(
+    (c) => new Intl.NumberFormat(locale, c.format ?? { maximumFractionDigits: 2 }),
+  );
   const numClass = (c: Column<K>) => (c.numeric ? 'num' : null);
   const head = columns.map((c) => html`<th scope="col"${classAttr(numClass(c))}>${c.label}</th>`);
   const body = rows.map((row) => {
     const cells = columns.map((c, i) => {
       const value = row[c.key];
-      const text = value === null ? missing : typeof value === 'number' ? (formats[i] as Intl.NumberFormat).format(value) : value;
-      return i === 0 ? html`<th scope="row"${classAttr(numClass(c))}>${text}</th>` : html`<td${classAttr(numClass(c))}>${text}</td>`;
+      const text =
+        value === null
+          ? missing
+          : typeof value === 'number'
+            ? (formats[i] as Intl.NumberFormat).format(value)
+            : value;
+      return i === 0
+        ? html`<th scope="row"${classAttr(numClass(c))}>${text}</th>`
+        : html`<td${classAttr(numClass(c))}>${text}</td>`;
     });
     return html`<tr>${cells}</tr>\n`;
   });
@@ -66,7 +76,13 @@ ${body}</tbody>
  * waits in a `<details>` (opens without JavaScript) labelled by `tableLabel`, e.g. "Show the
  * figures as a table".
  */
-export function figure(options: { id: string; caption: string; chart: Html; table: Html; tableLabel: string }): Html {
+export function figure(options: {
+  id: string;
+  caption: string;
+  chart: Html;
+  table: Html;
+  tableLabel: string;
+}): Html {
   const { id, caption, chart, table, tableLabel } = options;
   assertId(id);
   return html`<figure id="${id}" class="chart chart-beside">

@@ -42,14 +42,24 @@ test('ticks start at 0, ascend by one nice step, cover max, and number at most c
       fc.boolean(),
       (max, count, integer) => {
         const ticks = niceTicks(max, count, { integer });
-        assert.ok(ticks.length >= 2 && ticks.length <= count + 1, `${ticks.length} ticks for count ${count}`);
+        assert.ok(
+          ticks.length >= 2 && ticks.length <= count + 1,
+          `${ticks.length} ticks for count ${count}`,
+        );
         assert.equal(ticks[0], 0);
         assert.ok((ticks.at(-1) ?? 0) >= max, `last tick ${ticks.at(-1)} < max ${max}`);
         const step = ticks[1] ?? 0;
         assert.ok(isNice(step), `step ${step} is not 1/2/5 × 10ⁿ`);
-        if (integer) assert.ok(ticks.every(Number.isInteger), `fractional ticks ${ticks.join()} for integer data`);
+        if (integer)
+          assert.ok(
+            ticks.every(Number.isInteger),
+            `fractional ticks ${ticks.join()} for integer data`,
+          );
         for (let i = 1; i < ticks.length; i++) {
-          assert.ok(Math.abs((ticks[i] ?? 0) - (ticks[i - 1] ?? 0) - step) <= step * 1e-9, `uneven ticks ${ticks.join()}`);
+          assert.ok(
+            Math.abs((ticks[i] ?? 0) - (ticks[i - 1] ?? 0) - step) <= step * 1e-9,
+            `uneven ticks ${ticks.join()}`,
+          );
         }
       },
     ),
@@ -59,10 +69,14 @@ test('ticks start at 0, ascend by one nice step, cover max, and number at most c
 
 test('tight: one step fewer would not cover max (property)', () => {
   fc.assert(
-    fc.property(fc.double({ min: 1e-6, max: 1e9, noNaN: true }), fc.integer({ min: 1, max: 10 }), (max, count) => {
-      const ticks = niceTicks(max, count);
-      return (ticks.at(-2) ?? 0) < max;
-    }),
+    fc.property(
+      fc.double({ min: 1e-6, max: 1e9, noNaN: true }),
+      fc.integer({ min: 1, max: 10 }),
+      (max, count) => {
+        const ticks = niceTicks(max, count);
+        return (ticks.at(-2) ?? 0) < max;
+      },
+    ),
     { numRuns: 1000 },
   );
 });

@@ -5,9 +5,15 @@
  */
 
 /** Ticks for a value axis from 0 to at least `max`, at most `count` steps (so at most count + 1 ticks). */
-export function niceTicks(max: number, count: number, options: { integer?: boolean } = {}): number[] {
-  if (!Number.isFinite(max) || max < 0) throw new RangeError(`max must be a finite number ≥ 0, got ${max}`);
-  if (!Number.isInteger(count) || count < 1) throw new RangeError(`count must be an integer ≥ 1, got ${count}`);
+export function niceTicks(
+  max: number,
+  count: number,
+  options: { integer?: boolean } = {},
+): number[] {
+  if (!Number.isFinite(max) || max < 0)
+    throw new RangeError(`max must be a finite number ≥ 0, got ${max}`);
+  if (!Number.isInteger(count) || count < 1)
+    throw new RangeError(`count must be an integer ≥ 1, got ${count}`);
   // An empty chart still needs an axis; "0 … 1" is the least surprising one.
   const top = max === 0 ? 1 : max;
   // Steps are kept as mantissa × 10^exponent so that moving to the next one is exact.
@@ -22,7 +28,12 @@ export function niceTicks(max: number, count: number, options: { integer?: boole
       const ticks = Array.from({ length: steps + 1 }, (_, i) => round(i * step, decimals));
       if ((ticks[steps] ?? 0) >= top) return ticks;
     }
-    ({ mantissa, exponent } = mantissa === 1 ? { mantissa: 2, exponent } : mantissa === 2 ? { mantissa: 5, exponent } : { mantissa: 1, exponent: exponent + 1 });
+    ({ mantissa, exponent } =
+      mantissa === 1
+        ? { mantissa: 2, exponent }
+        : mantissa === 2
+          ? { mantissa: 5, exponent }
+          : { mantissa: 1, exponent: exponent + 1 });
   }
 }
 

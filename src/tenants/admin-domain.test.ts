@@ -1,12 +1,26 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { formatFee, isOfficeTimeZone, logoProblem, MAX_LOGO_BYTES, locksOutLastAdmin, missingTranslations, officeTimeZones, parseFee, serviceProblems, slugify, slugProblem, SLUG_PATTERN } from './admin-domain.ts';
+import {
+  formatFee,
+  isOfficeTimeZone,
+  logoProblem,
+  MAX_LOGO_BYTES,
+  locksOutLastAdmin,
+  missingTranslations,
+  officeTimeZones,
+  parseFee,
+  serviceProblems,
+  slugify,
+  slugProblem,
+  SLUG_PATTERN,
+} from './admin-domain.ts';
 
 test('slugs: lower-case words joined by single hyphens', () => {
   assert.equal(slugProblem('potrdila-iz-evidenc'), null);
   assert.equal(slugProblem(''), 'required');
-  for (const bad of ['Potrdila', 'a--b', '-a', 'a-', 'a b', 'čas', 'a_b']) assert.equal(slugProblem(bad), 'pattern', bad);
+  for (const bad of ['Potrdila', 'a--b', '-a', 'a-', 'a b', 'čas', 'a_b'])
+    assert.equal(slugProblem(bad), 'pattern', bad);
   assert.equal(slugProblem('a'.repeat(61)), 'too_long');
 });
 
@@ -22,14 +36,27 @@ test('slugify gives a valid slug from any name that has a letter or digit', () =
 });
 
 test('missing translations: the name in every language, other texts only once written', () => {
-  const gaps = missingTranslations({ name: { sl: 'Osebna izkaznica', en: ' ' }, description: {}, preparation: { sl: 'Fotografija' }, feeNote: { sl: 'a', cs: 'b', en: 'c' } });
+  const gaps = missingTranslations({
+    name: { sl: 'Osebna izkaznica', en: ' ' },
+    description: {},
+    preparation: { sl: 'Fotografija' },
+    feeNote: { sl: 'a', cs: 'b', en: 'c' },
+  });
   assert.deepEqual(gaps, [
     { field: 'name', lang: 'cs' },
     { field: 'name', lang: 'en' },
     { field: 'preparation', lang: 'cs' },
     { field: 'preparation', lang: 'en' },
   ]);
-  assert.deepEqual(missingTranslations({ name: { sl: 'a', cs: 'b', en: 'c' }, description: {}, preparation: {}, feeNote: {} }), []);
+  assert.deepEqual(
+    missingTranslations({
+      name: { sl: 'a', cs: 'b', en: 'c' },
+      description: {},
+      preparation: {},
+      feeNote: {},
+    }),
+    [],
+  );
 });
 
 test('the last active admin cannot be demoted or deactivated, another one can', () => {
@@ -44,13 +71,26 @@ test('the last active admin cannot be demoted or deactivated, another one can', 
   assert.equal(locksOutLastAdmin(one, { id: 'a', role: 'official', active: true }), true);
   assert.equal(locksOutLastAdmin(one, { id: 'a', role: 'admin', active: false }), true);
   assert.equal(locksOutLastAdmin(one, { id: 'c', role: 'official', active: false }), false);
-  assert.equal(locksOutLastAdmin(one, { id: 'd', role: 'admin', active: true }), false, 'reactivating an admin is always fine');
+  assert.equal(
+    locksOutLastAdmin(one, { id: 'd', role: 'admin', active: true }),
+    false,
+    'reactivating an admin is always fine',
+  );
 });
 
 test('services need a way to meet and, when active, an office', () => {
-  assert.deepEqual(serviceProblems({ byVideo: false, inPerson: false, active: true, officeIds: [] }), ['no_mode', 'no_office']);
-  assert.deepEqual(serviceProblems({ byVideo: true, inPerson: false, active: false, officeIds: [] }), []);
-  assert.deepEqual(serviceProblems({ byVideo: false, inPerson: true, active: true, officeIds: ['x'] }), []);
+  assert.deepEqual(
+    serviceProblems({ byVideo: false, inPerson: false, active: true, officeIds: [] }),
+    ['no_mode', 'no_office'],
+  );
+  assert.deepEqual(
+    serviceProblems({ byVideo: true, inPerson: false, active: false, officeIds: [] }),
+    [],
+  );
+  assert.deepEqual(
+    serviceProblems({ byVideo: false, inPerson: true, active: true, officeIds: ['x'] }),
+    [],
+  );
 });
 
 test('fees in minor units, typed with a comma or a point', () => {
@@ -58,7 +98,11 @@ test('fees in minor units, typed with a comma or a point', () => {
   assert.deepEqual(parseFee(' 22.60 '), { minor: 2260 });
   assert.deepEqual(parseFee(''), { minor: null });
   for (const bad of ['-1', '1.234', 'abc', '1,2,3']) assert.equal(parseFee(bad), null, bad);
-  fc.assert(fc.property(fc.integer({ min: 0, max: 99_999_999 }), (minor) => assert.deepEqual(parseFee(formatFee(minor)), { minor })));
+  fc.assert(
+    fc.property(fc.integer({ min: 0, max: 99_999_999 }), (minor) =>
+      assert.deepEqual(parseFee(formatFee(minor)), { minor }),
+    ),
+  );
 });
 
 test('office time zones: Europe and UTC, real IANA names only', () => {
@@ -70,7 +114,8 @@ test('office time zones: Europe and UTC, real IANA names only', () => {
 });
 
 test('a logo is plain SVG markup: no scripts, handlers, entities or outside references', () => {
-  const ok = '<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><defs><linearGradient id="g"/></defs><rect fill="url(#g)" width="10" height="10"/><use href="#g"/></svg>';
+  const ok =
+    '<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><defs><linearGradient id="g"/></defs><rect fill="url(#g)" width="10" height="10"/><use href="#g"/></svg>';
   assert.equal(logoProblem(ok), null);
   assert.equal(logoProblem('<html><svg></svg></html>'), 'not_svg');
   assert.equal(logoProblem('<svg>'), 'not_svg');
@@ -78,9 +123,21 @@ test('a logo is plain SVG markup: no scripts, handlers, entities or outside refe
   assert.equal(logoProblem('<svg onload="alert(1)"></svg>'), 'active_content');
   assert.equal(logoProblem('<!DOCTYPE svg [<!ENTITY a "aaaa">]><svg>&a;</svg>'), 'not_svg');
   assert.equal(logoProblem('<svg><!DOCTYPE x></svg>'), 'active_content');
-  assert.equal(logoProblem('<svg><a href="javascript:alert(1)"><rect/></a></svg>'), 'active_content');
-  assert.equal(logoProblem('<svg><image href="https://tracker.example/p.png"/></svg>'), 'outside_reference');
-  assert.equal(logoProblem('<svg><rect style="fill:url(https://x.example/a)"/></svg>'), 'outside_reference');
-  assert.equal(logoProblem('<svg><style>@import "https://x.example/a.css";</style></svg>'), 'outside_reference');
+  assert.equal(
+    logoProblem('<svg><a href="javascript:alert(1)"><rect/></a></svg>'),
+    'active_content',
+  );
+  assert.equal(
+    logoProblem('<svg><image href="https://tracker.example/p.png"/></svg>'),
+    'outside_reference',
+  );
+  assert.equal(
+    logoProblem('<svg><rect style="fill:url(https://x.example/a)"/></svg>'),
+    'outside_reference',
+  );
+  assert.equal(
+    logoProblem('<svg><style>@import "https://x.example/a.css";</style></svg>'),
+    'outside_reference',
+  );
   assert.equal(logoProblem(`<svg>${'a'.repeat(MAX_LOGO_BYTES)}</svg>`), 'too_large');
 });

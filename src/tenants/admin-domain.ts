@@ -66,11 +66,19 @@ export function officeTimeZones(): string[] {
 
 /** Whether a zone is one of officeTimeZones(). */
 export function isOfficeTimeZone(zone: string): boolean {
-  return zone === 'UTC' || (zone.startsWith('Europe/') && Intl.supportedValuesOf('timeZone').includes(zone));
+  return (
+    zone === 'UTC' ||
+    (zone.startsWith('Europe/') && Intl.supportedValuesOf('timeZone').includes(zone))
+  );
 }
 
 /** A service's booking modes and offices, as the form's rules see them. */
-export type ServiceShape = { byVideo: boolean; inPerson: boolean; active: boolean; officeIds: readonly string[] };
+export type ServiceShape = {
+  byVideo: boolean;
+  inPerson: boolean;
+  active: boolean;
+  officeIds: readonly string[];
+};
 
 /** Which rule a service breaks: at least one way to meet, and an active service offered somewhere. */
 export function serviceProblems(s: ServiceShape): ('no_mode' | 'no_office')[] {
@@ -103,12 +111,23 @@ export const MAX_LOGO_BYTES = 48 * 1024;
  * outside references as well keeps it harmless if anyone opens it some other way, and keeps
  * the "no other origins" rule. Refused, not cleaned: a cleaned logo may not look as intended.
  */
-export function logoProblem(svg: string): 'too_large' | 'not_svg' | 'active_content' | 'outside_reference' | null {
+export function logoProblem(
+  svg: string,
+): 'too_large' | 'not_svg' | 'active_content' | 'outside_reference' | null {
   if (Buffer.byteLength(svg, 'utf8') > MAX_LOGO_BYTES) return 'too_large';
-  const body = svg.trim().replace(/^<\?xml[^>]*\?>\s*/i, '').replace(/^(<!--[\s\S]*?-->\s*)*/, '');
+  const body = svg
+    .trim()
+    .replace(/^<\?xml[^>]*\?>\s*/i, '')
+    .replace(/^(<!--[\s\S]*?-->\s*)*/, '');
   if (!/^<svg[\s>]/i.test(body) || !/<\/svg>$/i.test(body)) return 'not_svg';
   // A DOCTYPE can declare entities (billion laughs, external entities).
-  if (/<!DOCTYPE|<!ENTITY|<script|<foreignObject|<iframe|<embed|<object|\son[a-z]+\s*=|javascript:|<\?xml-stylesheet/i.test(body)) return 'active_content';
-  if (/(?:href|src)\s*=\s*["']\s*(?!#)|url\(\s*["']?\s*(?!#)|@import/i.test(body)) return 'outside_reference';
+  if (
+    /<!DOCTYPE|<!ENTITY|<script|<foreignObject|<iframe|<embed|<object|\son[a-z]+\s*=|javascript:|<\?xml-stylesheet/i.test(
+      body,
+    )
+  )
+    return 'active_content';
+  if (/(?:href|src)\s*=\s*["']\s*(?!#)|url\(\s*["']?\s*(?!#)|@import/i.test(body))
+    return 'outside_reference';
   return null;
 }

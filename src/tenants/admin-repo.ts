@@ -24,11 +24,26 @@ export async function listOffices(db: Db, organisationId: string, now: Date) {
 }
 
 export async function findOffice(db: Db, organisationId: string, id: string) {
-  return db.selectFrom('office').selectAll().where('organisation_id', '=', organisationId).where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('office')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
-export async function slugTaken(db: Db, table: 'office' | 'service', organisationId: string, slug: string, exceptId: string | null): Promise<boolean> {
-  let q = db.selectFrom(table).select('id').where('organisation_id', '=', organisationId).where('slug', '=', slug);
+export async function slugTaken(
+  db: Db,
+  table: 'office' | 'service',
+  organisationId: string,
+  slug: string,
+  exceptId: string | null,
+): Promise<boolean> {
+  let q = db
+    .selectFrom(table)
+    .select('id')
+    .where('organisation_id', '=', organisationId)
+    .where('slug', '=', slug);
   if (exceptId) q = q.where('id', '<>', exceptId);
   return Boolean(await q.executeTakeFirst());
 }
@@ -44,31 +59,74 @@ const officeColumns = (i: OfficeInput) => ({
   position: i.position,
 });
 
-export async function insertOffice(db: Db, organisationId: string, i: OfficeInput): Promise<string> {
-  const row = await db.insertInto('office').values({ organisation_id: organisationId, slug: i.slug, ...officeColumns(i) }).returning('id').executeTakeFirstOrThrow();
+export async function insertOffice(
+  db: Db,
+  organisationId: string,
+  i: OfficeInput,
+): Promise<string> {
+  const row = await db
+    .insertInto('office')
+    .values({ organisation_id: organisationId, slug: i.slug, ...officeColumns(i) })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return row.id;
 }
 
-export async function updateOffice(db: Db, organisationId: string, id: string, i: OfficeInput): Promise<void> {
-  await db.updateTable('office').set(officeColumns(i)).where('organisation_id', '=', organisationId).where('id', '=', id).execute();
+export async function updateOffice(
+  db: Db,
+  organisationId: string,
+  id: string,
+  i: OfficeInput,
+): Promise<void> {
+  await db
+    .updateTable('office')
+    .set(officeColumns(i))
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', id)
+    .execute();
 }
 
-export async function setOfficeActive(db: Db, organisationId: string, id: string, active: boolean): Promise<void> {
-  await db.updateTable('office').set({ active }).where('organisation_id', '=', organisationId).where('id', '=', id).execute();
+export async function setOfficeActive(
+  db: Db,
+  organisationId: string,
+  id: string,
+  active: boolean,
+): Promise<void> {
+  await db
+    .updateTable('office')
+    .set({ active })
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function listServices(db: Db, organisationId: string) {
-  return db.selectFrom('service').selectAll().where('organisation_id', '=', organisationId).orderBy('position').orderBy('slug').execute();
+  return db
+    .selectFrom('service')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .orderBy('position')
+    .orderBy('slug')
+    .execute();
 }
 
 export async function findService(db: Db, organisationId: string, id: string) {
-  const row = await db.selectFrom('service').selectAll().where('organisation_id', '=', organisationId).where('id', '=', id).executeTakeFirst();
+  const row = await db
+    .selectFrom('service')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', id)
+    .executeTakeFirst();
   if (!row) return undefined;
   const [offices, officials] = await Promise.all([
     db.selectFrom('service_office').select('office_id').where('service_id', '=', id).execute(),
     db.selectFrom('service_official').select('staff_id').where('service_id', '=', id).execute(),
   ]);
-  return { ...row, officeIds: offices.map((o) => o.office_id).sort(), officialIds: officials.map((o) => o.staff_id).sort() };
+  return {
+    ...row,
+    officeIds: offices.map((o) => o.office_id).sort(),
+    officialIds: officials.map((o) => o.staff_id).sort(),
+  };
 }
 
 const serviceColumns = (i: ServiceInput) => ({
@@ -87,34 +145,88 @@ const serviceColumns = (i: ServiceInput) => ({
 });
 
 /** Inserts or updates a service and replaces its offices and officials. */
-export async function saveService(db: Db, organisationId: string, id: string | null, i: ServiceInput): Promise<string> {
+export async function saveService(
+  db: Db,
+  organisationId: string,
+  id: string | null,
+  i: ServiceInput,
+): Promise<string> {
   if (!id && i.durationMinutes === null) throw new Error('a new service needs its length');
   const serviceId = id
-    ? (await db.updateTable('service').set(serviceColumns(i)).where('organisation_id', '=', organisationId).where('id', '=', id).returning('id').executeTakeFirstOrThrow()).id
-    : (await db.insertInto('service').values({ organisation_id: organisationId, ...serviceColumns(i), duration_minutes: i.durationMinutes ?? 0 }).returning('id').executeTakeFirstOrThrow()).id;
+    ? (
+        await db
+          .updateTable('service')
+          .set(serviceColumns(i))
+          .where('organisation_id', '=', organisationId)
+          .where('id', '=', id)
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id
+    : (
+        await db
+          .insertInto('service')
+          .values({
+            organisation_id: organisationId,
+            ...serviceColumns(i),
+            duration_minutes: i.durationMinutes ?? 0,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id;
   await db.deleteFrom('service_office').where('service_id', '=', serviceId).execute();
   await db.deleteFrom('service_official').where('service_id', '=', serviceId).execute();
-  if (i.officeIds.length) await db.insertInto('service_office').values(i.officeIds.map((office_id) => ({ service_id: serviceId, office_id }))).execute();
-  if (i.officialIds.length) await db.insertInto('service_official').values(i.officialIds.map((staff_id) => ({ service_id: serviceId, staff_id }))).execute();
+  if (i.officeIds.length)
+    await db
+      .insertInto('service_office')
+      .values(i.officeIds.map((office_id) => ({ service_id: serviceId, office_id })))
+      .execute();
+  if (i.officialIds.length)
+    await db
+      .insertInto('service_official')
+      .values(i.officialIds.map((staff_id) => ({ service_id: serviceId, staff_id })))
+      .execute();
   return serviceId;
 }
 
 /** The ids among `ids` that are offices (or staff) of the organisation. */
-export async function ownIds(db: Db, table: 'office' | 'staff', organisationId: string, ids: readonly string[]): Promise<string[]> {
+export async function ownIds(
+  db: Db,
+  table: 'office' | 'staff',
+  organisationId: string,
+  ids: readonly string[],
+): Promise<string[]> {
   if (!ids.length) return [];
-  const rows = await db.selectFrom(table).select('id').where('organisation_id', '=', organisationId).where('id', 'in', [...ids]).execute();
+  const rows = await db
+    .selectFrom(table)
+    .select('id')
+    .where('organisation_id', '=', organisationId)
+    .where('id', 'in', [...ids])
+    .execute();
   return rows.map((r) => r.id);
 }
 
 export async function listStaffNames(db: Db, organisationId: string) {
-  return db.selectFrom('staff').select(['id', 'display_name', 'role', 'active']).where('organisation_id', '=', organisationId).orderBy('display_name').execute();
+  return db
+    .selectFrom('staff')
+    .select(['id', 'display_name', 'role', 'active'])
+    .where('organisation_id', '=', organisationId)
+    .orderBy('display_name')
+    .execute();
 }
 
 export async function findOrganisation(db: Db, organisationId: string) {
-  return db.selectFrom('organisation').selectAll().where('id', '=', organisationId).executeTakeFirstOrThrow();
+  return db
+    .selectFrom('organisation')
+    .selectAll()
+    .where('id', '=', organisationId)
+    .executeTakeFirstOrThrow();
 }
 
-export async function updateOrganisation(db: Db, organisationId: string, i: SettingsInput): Promise<void> {
+export async function updateOrganisation(
+  db: Db,
+  organisationId: string,
+  i: SettingsInput,
+): Promise<void> {
   await db
     .updateTable('organisation')
     .set({

@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { LANGS, type Localized } from '../i18n/i18n.ts';
 import type { MessageKey } from '../i18n/i18n.ts';
-import { MAX_SLUG_LENGTH, SLUG_PATTERN, isOfficeTimeZone, parseFee, serviceProblems } from './admin-domain.ts';
+import {
+  MAX_SLUG_LENGTH,
+  SLUG_PATTERN,
+  isOfficeTimeZone,
+  parseFee,
+  serviceProblems,
+} from './admin-domain.ts';
 
 // The admin forms as posted. Messages are translation keys; fields keep the names of the
 // inputs, so an issue's path is the id the error summary links to.
@@ -37,13 +43,24 @@ export function localizedFrom(body: FormBody, prefix: string): Localized {
  * A localized text's languages over `max` characters, as issues on their inputs: the browser's
  * maxlength is only a courtesy, and a crafted post must not store a novel in a service's name.
  */
-export function tooLong(body: FormBody, prefix: string, max: number): { path: string[]; message: MessageKey }[] {
-  return LANGS.filter((l) => one(body, `${prefix}_${l}`).trim().length > max).map((l) => ({ path: [`${prefix}_${l}`], message: 'adm.error.too_long' as const }));
+export function tooLong(
+  body: FormBody,
+  prefix: string,
+  max: number,
+): { path: string[]; message: MessageKey }[] {
+  return LANGS.filter((l) => one(body, `${prefix}_${l}`).trim().length > max).map((l) => ({
+    path: [`${prefix}_${l}`],
+    message: 'adm.error.too_long' as const,
+  }));
 }
 
 /** A text that may be left empty (stored as null). */
 export const optionalText = (max: number, message: MessageKey) =>
-  z.string().trim().max(max, key(message)).transform((v) => (v === '' ? null : v));
+  z
+    .string()
+    .trim()
+    .max(max, key(message))
+    .transform((v) => (v === '' ? null : v));
 /** An email address that may be left empty, lower-cased. */
 export const optionalEmail = z
   .string()
@@ -53,7 +70,10 @@ export const optionalEmail = z
   .refine((v) => v === '' || z.email().safeParse(v).success, key('adm.error.email'))
   .transform((v) => (v === '' ? null : v));
 /** A phone number that may be left empty. */
-export const phone = optionalText(40, 'adm.error.phone').refine((v) => v === null || /^\+?[0-9 ()/-]{6,}$/.test(v), key('adm.error.phone'));
+export const phone = optionalText(40, 'adm.error.phone').refine(
+  (v) => v === null || /^\+?[0-9 ()/-]{6,}$/.test(v),
+  key('adm.error.phone'),
+);
 /** A web address part (slug), as the database CHECKs it. */
 export const slug = z
   .string()
@@ -61,7 +81,11 @@ export const slug = z
   .min(1, key('adm.error.slug_required'))
   .max(MAX_SLUG_LENGTH, key('adm.error.slug_pattern'))
   .regex(SLUG_PATTERN, key('adm.error.slug_pattern'));
-const position = z.coerce.number().int(key('adm.error.position')).min(0, key('adm.error.position')).max(999, key('adm.error.position'));
+const position = z.coerce
+  .number()
+  .int(key('adm.error.position'))
+  .min(0, key('adm.error.position'))
+  .max(999, key('adm.error.position'));
 const uuids = z.array(z.uuid()).max(200);
 const nameOf = (max: number) => z.string().max(max, key('adm.error.too_long'));
 
@@ -72,7 +96,10 @@ export const officeForm = z.object({
   name_en: nameOf(120),
   slug,
   street: z.string().trim().min(1, key('adm.error.street')).max(200, key('adm.error.too_long')),
-  postcode: z.string().trim().regex(/^[0-9A-Z -]{3,10}$/i, key('adm.error.postcode')),
+  postcode: z
+    .string()
+    .trim()
+    .regex(/^[0-9A-Z -]{3,10}$/i, key('adm.error.postcode')),
   city: z.string().trim().min(1, key('adm.error.city')).max(100, key('adm.error.too_long')),
   email: optionalEmail,
   phone,
@@ -81,7 +108,17 @@ export const officeForm = z.object({
 });
 
 /** An office as the service saves it. */
-export type OfficeInput = { name: Localized; slug: string; street: string; postcode: string; city: string; email: string | null; phone: string | null; timeZone: string; position: number };
+export type OfficeInput = {
+  name: Localized;
+  slug: string;
+  street: string;
+  postcode: string;
+  city: string;
+  email: string | null;
+  phone: string | null;
+  timeZone: string;
+  position: number;
+};
 
 /** The service form (texts are read with localizedFrom; booleans are checkboxes). */
 export const serviceForm = z.object({
@@ -89,13 +126,20 @@ export const serviceForm = z.object({
   name_sl: nameOf(200),
   name_cs: nameOf(200),
   name_en: nameOf(200),
-  fee: z.string().refine((v) => parseFee(v) !== null, key('adm.error.fee')).transform((v) => parseFee(v)!.minor),
+  fee: z
+    .string()
+    .refine((v) => parseFee(v) !== null, key('adm.error.fee'))
+    .transform((v) => parseFee(v)!.minor),
   position,
 });
 
 /** A new service's length; afterwards it is one of the booking rules on /staff/availability. */
 const durationForm = z.object({
-  durationMinutes: z.coerce.number().int(key('adm.error.duration')).min(5, key('adm.error.duration')).max(480, key('adm.error.duration')),
+  durationMinutes: z.coerce
+    .number()
+    .int(key('adm.error.duration'))
+    .min(5, key('adm.error.duration'))
+    .max(480, key('adm.error.duration')),
 });
 
 export type ServiceInput = {
@@ -125,21 +169,42 @@ function nameIssues(name: Localized, lang: (typeof LANGS)[number]): Issue[] {
 
 /** Reads the service form: the zod part, the texts, checkboxes and id lists, with every problem at once. */
 /** Reads the service form; only a new service's form (`creating`) asks for its length. */
-export function parseServiceForm(body: FormBody, defaultLanguage: (typeof LANGS)[number], creating: boolean): { ok: true; input: ServiceInput } | { ok: false; issues: Issue[] } {
-  const parsed = serviceForm.safeParse(Object.fromEntries(Object.keys(serviceForm.shape).map((k) => [k, one(body, k)])));
-  const duration = creating ? durationForm.safeParse({ durationMinutes: one(body, 'durationMinutes') }) : null;
+export function parseServiceForm(
+  body: FormBody,
+  defaultLanguage: (typeof LANGS)[number],
+  creating: boolean,
+): { ok: true; input: ServiceInput } | { ok: false; issues: Issue[] } {
+  const parsed = serviceForm.safeParse(
+    Object.fromEntries(Object.keys(serviceForm.shape).map((k) => [k, one(body, k)])),
+  );
+  const duration = creating
+    ? durationForm.safeParse({ durationMinutes: one(body, 'durationMinutes') })
+    : null;
   const ids = uuids.safeParse([...many(body, 'offices'), ...many(body, 'officials')]);
-  const shape = { byVideo: one(body, 'byVideo') === '1', inPerson: one(body, 'inPerson') === '1', active: one(body, 'active') === '1', officeIds: many(body, 'offices') };
+  const shape = {
+    byVideo: one(body, 'byVideo') === '1',
+    inPerson: one(body, 'inPerson') === '1',
+    active: one(body, 'active') === '1',
+    officeIds: many(body, 'offices'),
+  };
   const name = localizedFrom(body, 'name');
   const issues: Issue[] = [
     ...(parsed.success ? [] : parsed.error.issues),
     ...(duration && !duration.success ? duration.error.issues : []),
     ...(ids.success ? [] : [issue('offices', 'adm.error.no_office')]),
     ...nameIssues(name, defaultLanguage),
-    ...tooLong(body, 'name', 200), ...tooLong(body, 'description', 2000), ...tooLong(body, 'preparation', 2000), ...tooLong(body, 'feeNote', 300),
-    ...serviceProblems(shape).map((p) => (p === 'no_mode' ? issue('byVideo', 'adm.error.no_mode') : issue('offices', 'adm.error.no_office'))),
+    ...tooLong(body, 'name', 200),
+    ...tooLong(body, 'description', 2000),
+    ...tooLong(body, 'preparation', 2000),
+    ...tooLong(body, 'feeNote', 300),
+    ...serviceProblems(shape).map((p) =>
+      p === 'no_mode'
+        ? issue('byVideo', 'adm.error.no_mode')
+        : issue('offices', 'adm.error.no_office'),
+    ),
   ];
-  if (!parsed.success || (duration && !duration.success) || issues.length) return { ok: false, issues };
+  if (!parsed.success || (duration && !duration.success) || issues.length)
+    return { ok: false, issues };
   return {
     ok: true,
     input: {
@@ -158,10 +223,19 @@ export function parseServiceForm(body: FormBody, defaultLanguage: (typeof LANGS)
 }
 
 /** Reads the office form. */
-export function parseOfficeForm(body: FormBody, defaultLanguage: (typeof LANGS)[number]): { ok: true; input: OfficeInput } | { ok: false; issues: Issue[] } {
-  const parsed = officeForm.safeParse(Object.fromEntries(Object.keys(officeForm.shape).map((k) => [k, one(body, k)])));
+export function parseOfficeForm(
+  body: FormBody,
+  defaultLanguage: (typeof LANGS)[number],
+): { ok: true; input: OfficeInput } | { ok: false; issues: Issue[] } {
+  const parsed = officeForm.safeParse(
+    Object.fromEntries(Object.keys(officeForm.shape).map((k) => [k, one(body, k)])),
+  );
   const name = localizedFrom(body, 'name');
-  const issues = [...(parsed.success ? [] : parsed.error.issues), ...nameIssues(name, defaultLanguage), ...tooLong(body, 'name', 120)];
+  const issues = [
+    ...(parsed.success ? [] : parsed.error.issues),
+    ...nameIssues(name, defaultLanguage),
+    ...tooLong(body, 'name', 120),
+  ];
   if (!parsed.success || issues.length) return { ok: false, issues };
   const { name_sl: _s, name_cs: _c, name_en: _e, ...rest } = parsed.data;
   return { ok: true, input: { ...rest, name } };
@@ -181,7 +255,10 @@ export const settingsForm = z.object({
     .refine((v) => v === '' || /^https:\/\/[^\s/]+\.[^\s]+$/.test(v), key('adm.error.website'))
     .transform((v) => (v === '' ? null : v)),
   defaultLanguage: z.enum(LANGS, key('adm.error.language')),
-  mailSenderName: optionalText(100, 'adm.error.sender_name').refine((v) => v === null || !/[<>"\r\n@]/.test(v), key('adm.error.sender_name')),
+  mailSenderName: optionalText(100, 'adm.error.sender_name').refine(
+    (v) => v === null || !/[<>"\r\n@]/.test(v),
+    key('adm.error.sender_name'),
+  ),
   mailReplyTo: optionalEmail,
 });
 
@@ -196,19 +273,29 @@ export type SettingsInput = {
 };
 
 /** Reads the settings form. */
-export function parseSettingsForm(body: FormBody): { ok: true; input: SettingsInput } | { ok: false; issues: Issue[] } {
-  const parsed = settingsForm.safeParse(Object.fromEntries(Object.keys(settingsForm.shape).map((k) => [k, one(body, k)])));
+export function parseSettingsForm(
+  body: FormBody,
+): { ok: true; input: SettingsInput } | { ok: false; issues: Issue[] } {
+  const parsed = settingsForm.safeParse(
+    Object.fromEntries(Object.keys(settingsForm.shape).map((k) => [k, one(body, k)])),
+  );
   const name = localizedFrom(body, 'name');
   // The default language is the fallback for every text: the name must exist in it.
   const lang = parsed.success ? parsed.data.defaultLanguage : 'sl';
-  const issues = [...(parsed.success ? [] : parsed.error.issues), ...(name[lang] ? [] : [issue(`name_${lang}`, 'adm.error.name_default_language')]), ...tooLong(body, 'name', 200)];
+  const issues = [
+    ...(parsed.success ? [] : parsed.error.issues),
+    ...(name[lang] ? [] : [issue(`name_${lang}`, 'adm.error.name_default_language')]),
+    ...tooLong(body, 'name', 200),
+  ];
   if (!parsed.success || issues.length) return { ok: false, issues };
   const { name_sl: _s, name_cs: _c, name_en: _e, ...rest } = parsed.data;
   return { ok: true, input: { ...rest, name } };
 }
 
 /** Issues as `{ field: message key }`, the first issue of each field. */
-export function issueKeys(issues: readonly { path: readonly PropertyKey[]; message: string }[]): Record<string, MessageKey> {
+export function issueKeys(
+  issues: readonly { path: readonly PropertyKey[]; message: string }[],
+): Record<string, MessageKey> {
   const out: Record<string, MessageKey> = {};
   for (const i of issues) {
     const field = String(i.path[0] ?? 'form');

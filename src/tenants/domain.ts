@@ -100,16 +100,23 @@ export function searchOrganisations(catalogue: Catalogue, query: string): Organi
   const open = catalogue.organisations.filter((org) => !org.suspended);
   if (words.length === 0) return open;
   return open.filter((org) => {
-    const towns = catalogue.offices.filter((o) => o.organisationId === org.id).map((o) => `${o.city} ${o.postcode}`);
+    const towns = catalogue.offices
+      .filter((o) => o.organisationId === org.id)
+      .map((o) => `${o.city} ${o.postcode}`);
     const haystack = foldForSearch([...Object.values(org.name), ...towns].join(' '));
     return words.every((w) => haystack.includes(w));
   });
 }
 
 /** Sorts by the name shown in the reader's language, with that language's collation. */
-export function byLocalizedName<T extends { name: Localized }>(items: readonly T[], lang: Lang): T[] {
+export function byLocalizedName<T extends { name: Localized }>(
+  items: readonly T[],
+  lang: Lang,
+): T[] {
   const collator = new Intl.Collator(localeOf(lang));
-  return [...items].sort((a, b) => collator.compare(localize(a.name, lang), localize(b.name, lang)));
+  return [...items].sort((a, b) =>
+    collator.compare(localize(a.name, lang), localize(b.name, lang)),
+  );
 }
 
 // Building an Intl formatter costs tens of microseconds, using one costs about one:
@@ -153,14 +160,18 @@ export function weekdayShort(weekday: number, lang: Lang): string {
   let names = shortNames.get(lang);
   if (!names) {
     const format = new Intl.DateTimeFormat(localeOf(lang), { weekday: 'short', timeZone: 'UTC' });
-    names = [1, 2, 3, 4, 5, 6, 7].map((d) => format.format(new Date(Date.UTC(2024, 0, d))).replace(/\.$/, ''));
+    names = [1, 2, 3, 4, 5, 6, 7].map((d) =>
+      format.format(new Date(Date.UTC(2024, 0, d))).replace(/\.$/, ''),
+    );
     shortNames.set(lang, names);
   }
   return names[weekday - 1] ?? '';
 }
 
 /** Opening hours grouped by weekday, Monday first; a day without hours is closed. */
-export function weekSchedule(hours: readonly OpeningHours[]): { weekday: number; ranges: { opens: string; closes: string }[] }[] {
+export function weekSchedule(
+  hours: readonly OpeningHours[],
+): { weekday: number; ranges: { opens: string; closes: string }[] }[] {
   return [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
     weekday,
     ranges: hours

@@ -4,16 +4,28 @@ import type { Catalogue, Office, Official, Organisation, Service } from './domai
 
 /** Loads every organisation, office, service and official in four queries (plus links). */
 export async function loadCatalogue(db: Db): Promise<Catalogue> {
-  const [orgs, offices, hours, services, serviceOffices, serviceOfficials, staff, staffOffices] = await Promise.all([
-    db.selectFrom('organisation').selectAll().orderBy('slug').execute(),
-    db.selectFrom('office').selectAll().orderBy('position').orderBy('slug').execute(),
-    db.selectFrom('office_hours').selectAll().execute(),
-    db.selectFrom('service').selectAll().where('active', '=', true).orderBy('position').orderBy('slug').execute(),
-    db.selectFrom('service_office').selectAll().execute(),
-    db.selectFrom('service_official').selectAll().execute(),
-    db.selectFrom('staff').select(['id', 'organisation_id', 'display_name', 'title', 'role']).where('active', '=', true).orderBy('display_name').execute(),
-    db.selectFrom('staff_office').selectAll().execute(),
-  ]);
+  const [orgs, offices, hours, services, serviceOffices, serviceOfficials, staff, staffOffices] =
+    await Promise.all([
+      db.selectFrom('organisation').selectAll().orderBy('slug').execute(),
+      db.selectFrom('office').selectAll().orderBy('position').orderBy('slug').execute(),
+      db.selectFrom('office_hours').selectAll().execute(),
+      db
+        .selectFrom('service')
+        .selectAll()
+        .where('active', '=', true)
+        .orderBy('position')
+        .orderBy('slug')
+        .execute(),
+      db.selectFrom('service_office').selectAll().execute(),
+      db.selectFrom('service_official').selectAll().execute(),
+      db
+        .selectFrom('staff')
+        .select(['id', 'organisation_id', 'display_name', 'title', 'role'])
+        .where('active', '=', true)
+        .orderBy('display_name')
+        .execute(),
+      db.selectFrom('staff_office').selectAll().execute(),
+    ]);
   const zoneOf = new Map(orgs.map((o) => [o.id, o.time_zone]));
   const organisations: Organisation[] = orgs.map((o) => ({
     id: o.id,
@@ -26,7 +38,9 @@ export async function loadCatalogue(db: Db): Promise<Catalogue> {
     description: o.description,
     brandColour: o.brand_colour,
     logoSvg: o.logo_svg,
-    logoVersion: o.logo_svg ? createHash('sha256').update(o.logo_svg).digest('hex').slice(0, 12) : null,
+    logoVersion: o.logo_svg
+      ? createHash('sha256').update(o.logo_svg).digest('hex').slice(0, 12)
+      : null,
     email: o.email,
     phone: o.phone,
     website: o.website,
@@ -44,7 +58,9 @@ export async function loadCatalogue(db: Db): Promise<Catalogue> {
     email: o.email,
     phone: o.phone,
     timeZone: o.time_zone ?? zoneOf.get(o.organisation_id) ?? 'UTC',
-    hours: hours.filter((h) => h.office_id === o.id).map((h) => ({ weekday: h.weekday, opens: h.opens, closes: h.closes })),
+    hours: hours
+      .filter((h) => h.office_id === o.id)
+      .map((h) => ({ weekday: h.weekday, opens: h.opens, closes: h.closes })),
     active: o.active,
   }));
   const serviceList: Service[] = services.map((s) => ({

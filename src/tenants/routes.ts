@@ -19,7 +19,9 @@ export function tenantPages(tenants: TenantsService) {
     app.get('/', async (request, reply) => {
       const query = (homeQuery.parse(request.query).q ?? '').trim();
       const { organisations, snapshot } = await tenants.searchOrganisations(query);
-      return renderPublicPage(request, reply, snapshot, (ctx) => homePage(ctx, { query, organisations }));
+      return renderPublicPage(request, reply, snapshot, (ctx) =>
+        homePage(ctx, { query, organisations }),
+      );
     });
 
     app.get('/o/:org', async (request, reply) => {
@@ -59,7 +61,9 @@ export function tenantOperations(tenants: TenantsService) {
       tag: 'tenants',
       response: s.organisationsOut,
       examples: { response: { items: [s.organisationExample] } },
-      handler: async () => ({ items: (await tenants.listOrganisations()).map(s.toOrganisationOut) }),
+      handler: async () => ({
+        items: (await tenants.listOrganisations()).map(s.toOrganisationOut),
+      }),
     }),
     operation({
       operationId: 'listOffices',
@@ -71,7 +75,9 @@ export function tenantOperations(tenants: TenantsService) {
       response: s.officesOut,
       errors: ['not_found', 'organisation_suspended'],
       examples: { response: { items: [s.officeExample] } },
-      handler: async ({ params }) => ({ items: (await tenants.getOrganisation(params.organisation)).offices.map(s.toOfficeOut) }),
+      handler: async ({ params }) => ({
+        items: (await tenants.getOrganisation(params.organisation)).offices.map(s.toOfficeOut),
+      }),
     }),
     operation({
       operationId: 'listServices',
@@ -92,7 +98,9 @@ export function tenantOperations(tenants: TenantsService) {
           if (!office) throw new AppError('not_found', `office ${query.office}`);
           services = services.filter((sv) => sv.officeIds.includes(office.id));
         }
-        return { items: services.map((sv) => s.toServiceOut(sv, data.organisation.currency, data.offices)) };
+        return {
+          items: services.map((sv) => s.toServiceOut(sv, data.organisation.currency, data.offices)),
+        };
       },
     }),
   ];

@@ -2,12 +2,21 @@ import { sql } from 'kysely';
 import type { DatabaseHandle } from '../db/db.ts';
 import { AppError } from '../lib/errors.ts';
 import type { StaffPrincipal } from '../identity/domain.ts';
-import { searchOrganisations, type Catalogue, type Office, type Official, type Organisation, type Service } from './domain.ts';
+import {
+  searchOrganisations,
+  type Catalogue,
+  type Office,
+  type Official,
+  type Organisation,
+  type Service,
+} from './domain.ts';
 import { loadCatalogue } from './repo.ts';
 
 /** Officials who hold a service and work at an office: whom a booking there can go to. */
 function officialsAt(c: Catalogue, service: Service, office: Office): string[] {
-  return c.officials.filter((o) => service.officialIds.includes(o.id) && o.officeIds.includes(office.id)).map((o) => o.id);
+  return c.officials
+    .filter((o) => service.officialIds.includes(o.id) && o.officeIds.includes(office.id))
+    .map((o) => o.id);
 }
 
 /** NOTIFY channel telling every instance that tenant data changed. */
@@ -42,12 +51,15 @@ export function tenantsService(deps: { handle: DatabaseHandle }) {
     return current;
   }
 
-  async function organisationBySlug(slug: string): Promise<{ catalogue: Catalogue; organisation: Organisation }> {
+  async function organisationBySlug(
+    slug: string,
+  ): Promise<{ catalogue: Catalogue; organisation: Organisation }> {
     const c = await catalogue();
     const organisation = c.organisations.find((o) => o.slug === slug);
     if (!organisation) throw new AppError('not_found', `organisation ${slug}`);
     // Every citizen page and API call of the organisation comes through here or bookingTargetById.
-    if (organisation.suspended) throw new AppError('organisation_suspended', `organisation ${slug}`);
+    if (organisation.suspended)
+      throw new AppError('organisation_suspended', `organisation ${slug}`);
     return { catalogue: c, organisation };
   }
 
@@ -65,7 +77,9 @@ export function tenantsService(deps: { handle: DatabaseHandle }) {
       await sql`SELECT pg_notify(${TENANTS_CHANGED}, '')`.execute(handle.db);
     },
 
-    async searchOrganisations(query: string): Promise<{ organisations: Organisation[]; snapshot: object }> {
+    async searchOrganisations(
+      query: string,
+    ): Promise<{ organisations: Organisation[]; snapshot: object }> {
       const c = await catalogue();
       return { organisations: searchOrganisations(c, query), snapshot: c };
     },
@@ -83,15 +97,25 @@ export function tenantsService(deps: { handle: DatabaseHandle }) {
         organisation,
         offices,
         // A service offered only at deactivated offices cannot be booked: citizens do not see it.
-        services: c.services.filter((s) => s.organisationId === organisation.id && offices.some((o) => s.officeIds.includes(o.id))),
+        services: c.services.filter(
+          (s) =>
+            s.organisationId === organisation.id && offices.some((o) => s.officeIds.includes(o.id)),
+        ),
         snapshot: c,
       };
     },
 
     /** One service with the offices that offer it and the officials who hold it. */
-    async getService(orgSlug: string, serviceSlug: string): Promise<OrganisationView & { service: Service; serviceOffices: Office[]; officials: Official[] }> {
+    async getService(
+      orgSlug: string,
+      serviceSlug: string,
+    ): Promise<
+      OrganisationView & { service: Service; serviceOffices: Office[]; officials: Official[] }
+    > {
       const { catalogue: c, organisation } = await organisationBySlug(orgSlug);
-      const service = c.services.find((s) => s.organisationId === organisation.id && s.slug === serviceSlug);
+      const service = c.services.find(
+        (s) => s.organisationId === organisation.id && s.slug === serviceSlug,
+      );
       if (!service) throw new AppError('not_found', `service ${serviceSlug}`);
       const offices = c.offices.filter((o) => o.organisationId === organisation.id && o.active);
       return {
@@ -109,22 +133,34 @@ export function tenantsService(deps: { handle: DatabaseHandle }) {
     async bookingTarget(orgSlug: string, officeSlug: string, serviceSlug: string) {
       const { catalogue: c, organisation } = await organisationBySlug(orgSlug);
       // A deactivated office takes no new bookings (existing ones go through bookingTargetById).
-      const office = c.offices.find((o) => o.organisationId === organisation.id && o.slug === officeSlug && o.active);
-      const service = c.services.find((s) => s.organisationId === organisation.id && s.slug === serviceSlug);
-      if (!office || !service || !service.officeIds.includes(office.id)) throw new AppError('not_found', 'no such service at that office');
+      const office = c.offices.find(
+        (o) => o.organisationId === organisation.id && o.slug === officeSlug && o.active,
+      );
+      const service = c.services.find(
+        (s) => s.organisationId === organisation.id && s.slug === serviceSlug,
+      );
+      if (!office || !service || !service.officeIds.includes(office.id))
+        throw new AppError('not_found', 'no such service at that office');
       const officialIds = officialsAt(c, service, office);
       return { organisation, office, service, officialIds };
     },
 
     /** The same as bookingTarget, by ids (for an existing booking), with the official's name. */
-    async bookingTargetById(organisationId: string, officeId: string, serviceId: string, staffId: string) {
+    async bookingTargetById(
+      organisationId: string,
+      officeId: string,
+      serviceId: string,
+      staffId: string,
+    ) {
       const c = await catalogue();
       const organisation = c.organisations.find((o) => o.id === organisationId);
       const office = c.offices.find((o) => o.id === officeId);
       const service = c.services.find((s) => s.id === serviceId);
-      if (!organisation || !office || !service) throw new AppError('not_found', 'booking refers to something that no longer exists');
+      if (!organisation || !office || !service)
+        throw new AppError('not_found', 'booking refers to something that no longer exists');
       // A suspended organisation's manage, join and guest links and code pages say so (its staff cannot sign in).
-      if (organisation.suspended) throw new AppError('organisation_suspended', `organisation ${organisation.slug}`);
+      if (organisation.suspended)
+        throw new AppError('organisation_suspended', `organisation ${organisation.slug}`);
       const officialIds = officialsAt(c, service, office);
       const officialName = c.officials.find((o) => o.id === staffId)?.displayName ?? null;
       return { organisation, office, service, officialIds, officialName };
@@ -141,7 +177,10 @@ export function tenantsService(deps: { handle: DatabaseHandle }) {
         organisation,
         myOffices: offices.filter((o) => me?.officeIds.includes(o.id)),
         myServices: c.services.filter((s) => s.officialIds.includes(staff.id)),
-        team: staff.role === 'admin' ? c.officials.filter((o) => o.organisationId === organisation.id) : [],
+        team:
+          staff.role === 'admin'
+            ? c.officials.filter((o) => o.organisationId === organisation.id)
+            : [],
         services: c.services.filter((s) => s.organisationId === organisation.id),
         offices,
       };

@@ -16,8 +16,15 @@ function str(values: Values, name: string): string {
   return (Array.isArray(v) ? v[0] : v) ?? '';
 }
 
-function described(name: string, hint: string | undefined, error: string | undefined, extra = ''): Html {
-  const ids = [hint ? `${name}-hint` : '', error ? `${name}-error` : '', extra].filter(Boolean).join(' ');
+function described(
+  name: string,
+  hint: string | undefined,
+  error: string | undefined,
+  extra = '',
+): Html {
+  const ids = [hint ? `${name}-hint` : '', error ? `${name}-error` : '', extra]
+    .filter(Boolean)
+    .join(' ');
   return html`${error ? html` aria-invalid="true"` : ''}${ids ? html` aria-describedby="${ids}"` : ''}`;
 }
 
@@ -30,7 +37,18 @@ function errorOf(name: string, error: string | undefined): Html {
 }
 
 /** A single-line input. */
-export function input(o: { name: string; label: string; values: Values; errors: FieldErrors; type?: 'text' | 'email' | 'tel' | 'url' | 'password'; hint?: string; autocomplete?: string; inputmode?: 'numeric' | 'decimal'; required?: boolean; maxlength?: number }): Html {
+export function input(o: {
+  name: string;
+  label: string;
+  values: Values;
+  errors: FieldErrors;
+  type?: 'text' | 'email' | 'tel' | 'url' | 'password';
+  hint?: string;
+  autocomplete?: string;
+  inputmode?: 'numeric' | 'decimal';
+  required?: boolean;
+  maxlength?: number;
+}): Html {
   const error = o.errors[o.name];
   const value = o.type === 'password' ? '' : str(o.values, o.name);
   return html`<div class="${error ? 'field-error' : ''}">${labelFor(o.name, o.label, o.hint)}${errorOf(o.name, error)}
@@ -38,7 +56,14 @@ export function input(o: { name: string; label: string; values: Values; errors: 
 }
 
 /** A select from fixed options. */
-export function select(o: { name: string; label: string; values: Values; errors: FieldErrors; options: { value: string; label: string }[]; hint?: string }): Html {
+export function select(o: {
+  name: string;
+  label: string;
+  values: Values;
+  errors: FieldErrors;
+  options: { value: string; label: string }[];
+  hint?: string;
+}): Html {
   const error = o.errors[o.name];
   const current = str(o.values, o.name);
   return html`<div class="${error ? 'field-error' : ''}">${labelFor(o.name, o.label, o.hint)}${errorOf(o.name, error)}
@@ -46,22 +71,38 @@ export function select(o: { name: string; label: string; values: Values; errors:
 }
 
 /** One checkbox with the value 1. */
-export function checkbox(o: { name: string; label: string; values: Values; errors: FieldErrors }): Html {
+export function checkbox(o: {
+  name: string;
+  label: string;
+  values: Values;
+  errors: FieldErrors;
+}): Html {
   const error = o.errors[o.name];
   return html`<div class="check${error ? ' field-error' : ''}">${errorOf(o.name, error)}<input type="checkbox" id="${o.name}" name="${o.name}" value="1"${str(o.values, o.name) === '1' ? html` checked` : ''}${described(o.name, undefined, error)}> <label for="${o.name}">${o.label}</label></div>`;
 }
 
 /** A group of checkboxes sharing a name; the first carries the group's id for the error summary. */
-export function checkboxes(o: { name: string; legend: string; values: Values; errors: FieldErrors; options: { value: string; label: string }[]; hint?: string }): Html {
+export function checkboxes(o: {
+  name: string;
+  legend: string;
+  values: Values;
+  errors: FieldErrors;
+  options: { value: string; label: string }[];
+  hint?: string;
+}): Html {
   const error = o.errors[o.name];
   const v = o.values[o.name];
   const checked = v === undefined ? [] : Array.isArray(v) ? v : [v];
   return html`<fieldset class="${error ? 'field-error' : ''}"${described(o.name, o.hint, error)}><legend>${o.legend}</legend>
   ${o.hint ? html`<span class="hint" id="${o.name}-hint">${o.hint}</span>` : ''}${errorOf(o.name, error)}
-  ${o.options.length ? o.options.map((opt, i) => {
-    const id = i === 0 ? o.name : `${o.name}-${i}`;
-    return html`<div class="check"><input type="checkbox" id="${id}" name="${o.name}" value="${opt.value}"${checked.includes(opt.value) ? html` checked` : ''}> <label for="${id}">${opt.label}</label></div>`;
-  }) : html`<p class="muted">—</p>`}
+  ${
+    o.options.length
+      ? o.options.map((opt, i) => {
+          const id = i === 0 ? o.name : `${o.name}-${i}`;
+          return html`<div class="check"><input type="checkbox" id="${id}" name="${o.name}" value="${opt.value}"${checked.includes(opt.value) ? html` checked` : ''}> <label for="${id}">${opt.label}</label></div>`;
+        })
+      : html`<p class="muted">—</p>`
+  }
 </fieldset>`;
 }
 
@@ -69,7 +110,19 @@ export function checkboxes(o: { name: string; legend: string; values: Values; er
  * A text in Slovenian, Czech and English: three inputs in a fieldset. With `warnMissing`, an
  * empty language beside a filled one is marked as a missing translation right at its input.
  */
-export function localizedInputs(t: Translate, o: { prefix: string; legend: string; values: Values; errors: FieldErrors; multiline?: boolean; warnMissing?: boolean; maxlength?: number; hint?: string }): Html {
+export function localizedInputs(
+  t: Translate,
+  o: {
+    prefix: string;
+    legend: string;
+    values: Values;
+    errors: FieldErrors;
+    multiline?: boolean;
+    warnMissing?: boolean;
+    maxlength?: number;
+    hint?: string;
+  },
+): Html {
   const filled = LANGS.filter((l) => str(o.values, `${o.prefix}_${l}`).trim());
   return html`<fieldset><legend>${o.legend}</legend>${o.hint ? html`<span class="hint">${o.hint}</span>` : ''}
   ${LANGS.map((l) => {
@@ -80,14 +133,24 @@ export function localizedInputs(t: Translate, o: { prefix: string; legend: strin
     const value = str(o.values, name);
     return html`<div class="${error ? 'field-error' : ''}"><label for="${name}" lang="${l}">${LANGUAGE_NAMES[l]}</label>${errorOf(name, error)}
     ${missing ? html`<span class="warning" id="${warnId}">${t('adm.missing_here')}</span>` : ''}
-    ${o.multiline
-      ? html`<textarea id="${name}" name="${name}" rows="3" lang="${l}"${o.maxlength ? html` maxlength="${o.maxlength}"` : ''}${described(name, undefined, error, warnId)}>${value}</textarea>`
-      : html`<input type="text" id="${name}" name="${name}" value="${value}" lang="${l}"${o.maxlength ? html` maxlength="${o.maxlength}"` : ''}${described(name, undefined, error, warnId)}>`}</div>`;
+    ${
+      o.multiline
+        ? html`<textarea id="${name}" name="${name}" rows="3" lang="${l}"${o.maxlength ? html` maxlength="${o.maxlength}"` : ''}${described(name, undefined, error, warnId)}>${value}</textarea>`
+        : html`<input type="text" id="${name}" name="${name}" value="${value}" lang="${l}"${o.maxlength ? html` maxlength="${o.maxlength}"` : ''}${described(name, undefined, error, warnId)}>`
+    }</div>`;
   })}
 </fieldset>`;
 }
 
 /** Error keys from a service (a `|` joins several reasons for one field) in the reader's language. */
 export function translateErrors(t: Translate, fields: Record<string, string>): FieldErrors {
-  return Object.fromEntries(Object.entries(fields).map(([f, keys]) => [f, keys.split('|').map((k) => t(k as Parameters<Translate>[0])).join(' ')]));
+  return Object.fromEntries(
+    Object.entries(fields).map(([f, keys]) => [
+      f,
+      keys
+        .split('|')
+        .map((k) => t(k as Parameters<Translate>[0]))
+        .join(' '),
+    ]),
+  );
 }

@@ -18,7 +18,14 @@ const KINDS = {
   /** "nov. 2026", "Nov 2026": a month under a chart's column */
   monthShort: { month: 'short', year: 'numeric' },
   /** Date and time to the second, for a history line. */
-  stamp: { day: 'numeric', month: 'numeric', year: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' },
+  stamp: {
+    day: 'numeric',
+    month: 'numeric',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  },
   /** The locale's short date and time, with or without seconds (the audit log). */
   short: { dateStyle: 'short', timeStyle: 'short' },
   shortSeconds: { dateStyle: 'short', timeStyle: 'medium' },
@@ -44,7 +51,8 @@ export function dateFormat(lang: Lang, timeZone: string, kind: DateKind): Intl.D
 }
 
 /** "10:30" in the given zone. */
-export const timeOf = (d: Date, timeZone: string, lang: Lang): string => dateFormat(lang, timeZone, 'time').format(d);
+export const timeOf = (d: Date, timeZone: string, lang: Lang): string =>
+  dateFormat(lang, timeZone, 'time').format(d);
 
 /**
  * A time inside a sentence ("čaka od 8.25", "konec v 8:25"): Slovenian running text writes the
@@ -58,17 +66,21 @@ export function timeInText(d: Date, timeZone: string, lang: Lang): string {
 }
 
 /** Date and time to the second in the given zone. */
-export const stampOf = (d: Date, timeZone: string, lang: Lang): string => dateFormat(lang, timeZone, 'stamp').format(d);
+export const stampOf = (d: Date, timeZone: string, lang: Lang): string =>
+  dateFormat(lang, timeZone, 'stamp').format(d);
 
 // A local date (`YYYY-MM-DD`, `YYYY-MM`) is a plain day: formatted at noon in UTC, no zone moves it.
 /** "torek, 24. november 2026" for a local date `YYYY-MM-DD`. */
-export const dayName = (day: string, lang: Lang): string => dateFormat(lang, 'UTC', 'day').format(new Date(`${day}T12:00:00Z`));
+export const dayName = (day: string, lang: Lang): string =>
+  dateFormat(lang, 'UTC', 'day').format(new Date(`${day}T12:00:00Z`));
 
 /** "24. 11. 2026" for a local date `YYYY-MM-DD`. */
-export const dateOf = (day: string, lang: Lang): string => dateFormat(lang, 'UTC', 'date').format(new Date(`${day}T12:00:00Z`));
+export const dateOf = (day: string, lang: Lang): string =>
+  dateFormat(lang, 'UTC', 'date').format(new Date(`${day}T12:00:00Z`));
 
 /** "november 2026" for a month `YYYY-MM`. */
-export const monthName = (month: string, lang: Lang): string => dateFormat(lang, 'UTC', 'month').format(new Date(`${month}-01T12:00:00Z`));
+export const monthName = (month: string, lang: Lang): string =>
+  dateFormat(lang, 'UTC', 'month').format(new Date(`${month}-01T12:00:00Z`));
 
 // Dates inside a sentence take the grammar of the sentence, which Intl does not know: Slovenian
 // "v" and "na" take the accusative weekday (v sredo) and a day of the month the genitive month
@@ -79,22 +91,52 @@ const PHRASE = {
   sl: {
     weekdays: ['ponedeljek', 'torek', 'sredo', 'četrtek', 'petek', 'soboto', 'nedeljo'],
     months: [
-      'januarja', 'februarja', 'marca', 'aprila', 'maja', 'junija',
-      'julija', 'avgusta', 'septembra', 'oktobra', 'novembra', 'decembra',
+      'januarja',
+      'februarja',
+      'marca',
+      'aprila',
+      'maja',
+      'junija',
+      'julija',
+      'avgusta',
+      'septembra',
+      'oktobra',
+      'novembra',
+      'decembra',
     ],
   },
   cs: {
     weekdays: ['pondělí', 'úterý', 'středu', 'čtvrtek', 'pátek', 'sobotu', 'neděli'],
     months: [
-      'ledna', 'února', 'března', 'dubna', 'května', 'června',
-      'července', 'srpna', 'září', 'října', 'listopadu', 'prosince',
+      'ledna',
+      'února',
+      'března',
+      'dubna',
+      'května',
+      'června',
+      'července',
+      'srpna',
+      'září',
+      'října',
+      'listopadu',
+      'prosince',
     ],
   },
   en: {
     weekdays: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
     months: [
-      'January', 'February', 'March', 'April', 'May', 'June',
-      'July', 'August', 'September', 'October', 'November', 'December',
+      'January',
+      'February',
+      'March',
+      'April',
+      'May',
+      'June',
+      'July',
+      'August',
+      'September',
+      'October',
+      'November',
+      'December',
     ],
   },
 } satisfies Record<Lang, { weekdays: string[]; months: string[] }>;
@@ -118,7 +160,8 @@ export function whenPhrase(
   const mon = words.months[month - 1]!;
   const h = Math.floor(minutes / 60);
   const mm = String(minutes % 60).padStart(2, '0');
-  if (lang === 'sl') return `${prep === 'to' ? 'na' : 'v'} ${wd}, ${day}. ${mon} ${year}, ob ${h}.${mm}`;
+  if (lang === 'sl')
+    return `${prep === 'to' ? 'na' : 'v'} ${wd}, ${day}. ${mon} ${year}, ob ${h}.${mm}`;
   if (lang === 'cs') {
     // "ve" where "v" would run into the word's first consonants: ve středu, ve čtvrtek.
     const cz = prep === 'to' ? 'na' : /^(st|čt)/.test(wd) ? 've' : 'v';
@@ -153,7 +196,9 @@ export function zoneName(at: Date, timeZone: string, lang: Lang): string {
 }
 
 /** "24. nov." for a local date `YYYY-MM-DD`: short enough to stand under a chart's column. */
-export const shortDateOf = (day: string, lang: Lang): string => dateFormat(lang, 'UTC', 'dayShort').format(new Date(`${day}T12:00:00Z`));
+export const shortDateOf = (day: string, lang: Lang): string =>
+  dateFormat(lang, 'UTC', 'dayShort').format(new Date(`${day}T12:00:00Z`));
 
 /** "nov. 2026" for a month `YYYY-MM`. */
-export const shortMonthName = (month: string, lang: Lang): string => dateFormat(lang, 'UTC', 'monthShort').format(new Date(`${month}-01T12:00:00Z`));
+export const shortMonthName = (month: string, lang: Lang): string =>
+  dateFormat(lang, 'UTC', 'monthShort').format(new Date(`${month}-01T12:00:00Z`));

@@ -29,7 +29,9 @@ export function field(opts: {
 }): Html {
   const errorId = `${opts.name}-error`;
   const hintId = `${opts.name}-hint`;
-  const describedBy = [opts.hint ? hintId : '', opts.error ? errorId : ''].filter(Boolean).join(' ');
+  const describedBy = [opts.hint ? hintId : '', opts.error ? errorId : '']
+    .filter(Boolean)
+    .join(' ');
   return html`<div class="${opts.error ? 'field-error' : ''}">
   <label for="${opts.name}">${opts.label}${opts.hint ? html` <span class="hint" id="${hintId}">${opts.hint}</span>` : ''}</label>
   ${opts.error ? html`<span class="error-message" id="${errorId}">${opts.error}</span>` : ''}

@@ -14,7 +14,8 @@ export class Html {
 }
 
 /** Values a template accepts; false, null and undefined render as nothing. */
-export type Renderable = Html | string | number | boolean | null | undefined | readonly Renderable[];
+export type Renderable =
+  Html | string | number | boolean | null | undefined | readonly Renderable[];
 
 const ESCAPES: Record<string, string> = {
   '&': '&amp;',
@@ -52,7 +53,9 @@ export function raw(markup: string): Html {
 
 /** JSON inside a `<script type="application/json">` for a page's script: "<" escaped so no text can close the element. */
 export function jsonScript(id: string, value: unknown): Html {
-  return raw(`<script type="application/json" id="${escapeHtml(id)}">${JSON.stringify(value).replace(/</g, '\\u003c')}</script>`);
+  return raw(
+    `<script type="application/json" id="${escapeHtml(id)}">${JSON.stringify(value).replace(/</g, '\\u003c')}</script>`,
+  );
 }
 
 /** Joins fragments into one. */

@@ -35,14 +35,18 @@ function languageSwitcher(ctx: PageContext): Html {
  * The operator console's sections, in the order of its navigation (path, label). A new section
  * of the console adds its line here; every route under it calls requireOperator.
  */
-export const OPERATOR_NAV: readonly [string, MessageKey][] = [['/operator', 'op.nav.home'], ['/operator/organisations', 'orgs.nav']];
+export const OPERATOR_NAV: readonly [string, MessageKey][] = [
+  ['/operator', 'op.nav.home'],
+  ['/operator/organisations', 'orgs.nav'],
+];
 
 function staffNav(ctx: PageContext): Html {
   if (ctx.operator) {
     return html`<li><a href="/operator">${ctx.t('op.nav.console')}</a></li>
     <li><form method="post" action="/operator/sign-out" class="inline">${csrfField(ctx)}<button type="submit" class="link">${ctx.t('layout.sign_out')}</button></form></li>`;
   }
-  if (!ctx.staff) return html`<li><a href="/staff/sign-in">${ctx.t('layout.staff_sign_in')}</a></li>`;
+  if (!ctx.staff)
+    return html`<li><a href="/staff/sign-in">${ctx.t('layout.staff_sign_in')}</a></li>`;
   return html`<li><a href="/staff">${ctx.t('layout.staff_area')}</a></li>
     <li><a href="/staff/account/password">${ctx.t('adm.nav.password')}</a></li>
     <li><form method="post" action="/staff/sign-out" class="inline">${csrfField(ctx)}<button type="submit" class="link">${ctx.t('layout.sign_out')}</button></form></li>`;
@@ -71,7 +75,8 @@ function staffPagesNav(ctx: PageContext): Html {
   // day, week, appointment and meeting pages, not every page under /staff.
   const agendaPages = ['/staff/agenda', '/staff/appointments/', '/staff/meetings/'];
   const current = (href: string) =>
-    path === href || (href === '/staff' ? agendaPages.some((p) => path.startsWith(p)) : path.startsWith(`${href}/`));
+    path === href ||
+    (href === '/staff' ? agendaPages.some((p) => path.startsWith(p)) : path.startsWith(`${href}/`));
   return html`<nav class="staff-nav wrap" aria-label="${t('layout.staff_nav')}"><ul>
     ${links.map(([href, label]) => (current(href) ? html`<li><a href="${href}" aria-current="page">${label}</a></li>` : html`<li><a href="${href}">${label}</a></li>`))}
   </ul></nav>`;
@@ -80,7 +85,8 @@ function staffPagesNav(ctx: PageContext): Html {
 /** The console's own navigation: each section is current on its page and the pages under it. */
 function operatorPagesNav(ctx: PageContext): Html {
   const path = ctx.url.split('?')[0] ?? '';
-  const current = (href: string) => path === href || (href !== '/operator' && path.startsWith(`${href}/`));
+  const current = (href: string) =>
+    path === href || (href !== '/operator' && path.startsWith(`${href}/`));
   return html`<nav class="staff-nav wrap" aria-label="${ctx.t('op.nav.label')}"><ul>
     ${OPERATOR_NAV.map(([href, label]) => (current(href) ? html`<li><a href="${href}" aria-current="page">${ctx.t(label)}</a></li>` : html`<li><a href="${href}">${ctx.t(label)}</a></li>`))}
   </ul></nav>`;

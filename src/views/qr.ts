@@ -18,7 +18,8 @@ export function qrSvg(text: string, label: string, sizePx = 200): Html {
   const side = qr.size + quiet * 2;
   let path = '';
   for (let y = 0; y < qr.size; y++) {
-    for (let x = 0; x < qr.size; x++) if (qr.getModule(x, y)) path += `M${x + quiet},${y + quiet}h1v1h-1z`;
+    for (let x = 0; x < qr.size; x++)
+      if (qr.getModule(x, y)) path += `M${x + quiet},${y + quiet}h1v1h-1z`;
   }
   return html`<svg class="qr" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${side} ${side}" width="${sizePx}" height="${sizePx}" role="img" aria-label="${label}" shape-rendering="crispEdges"><rect width="${side}" height="${side}" fill="#fff"/>${raw(`<path d="${path}" fill="#000"/>`)}</svg>`;
 }

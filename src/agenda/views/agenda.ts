@@ -26,7 +26,11 @@ function agendaHref(a: Agenda, which: { day?: string; week?: string }): string {
  * (site.css) and the names stand before the values, so the actions are reached without
  * scrolling sideways.
  */
-function row(ctx: PageContext, { booking: b, state, actions: may }: Item, withOffice: boolean): Html {
+function row(
+  ctx: PageContext,
+  { booking: b, state, actions: may }: Item,
+  withOffice: boolean,
+): Html {
   const { t, lang } = ctx;
   const fb = b.target.organisation.defaultLanguage;
   const tz = b.target.office.timeZone;
@@ -58,14 +62,18 @@ function filterForm(ctx: PageContext, a: Agenda): Html {
   const fb = a.organisation.defaultLanguage;
   return html`<form method="get" action="/staff/agenda" class="agenda-filter">
   <div><label for="day">${t('agenda.filter.day')}</label><input type="date" id="day" name="day" value="${a.week ? a.week.days[0] : a.day}"></div>
-  ${a.offices.length > 1
-    ? html`<div><label for="office">${t('book.office')}</label><select id="office" name="office"><option value="">${t('agenda.filter.all_offices')}</option>
+  ${
+    a.offices.length > 1
+      ? html`<div><label for="office">${t('book.office')}</label><select id="office" name="office"><option value="">${t('agenda.filter.all_offices')}</option>
     ${a.offices.map((o) => html`<option value="${o.id}" ${a.filter.officeId === o.id ? html`selected` : ''}>${localize(o.name, lang, fb)}</option>`)}</select></div>`
-    : ''}
-  ${a.officials.length > 0
-    ? html`<div><label for="official">${t('book.official')}</label><select id="official" name="official"><option value="">${t('agenda.filter.all_officials')}</option>
+      : ''
+  }
+  ${
+    a.officials.length > 0
+      ? html`<div><label for="official">${t('book.official')}</label><select id="official" name="official"><option value="">${t('agenda.filter.all_officials')}</option>
     ${a.officials.map((m) => html`<option value="${m.id}" ${a.filter.officialId === m.id ? html`selected` : ''}>${m.displayName}</option>`)}</select></div>`
-    : ''}
+      : ''
+  }
   <div><button type="submit" class="secondary">${t('agenda.filter.show')}</button></div>
 </form>`;
 }
@@ -74,8 +82,18 @@ function filterForm(ctx: PageContext, a: Agenda): Html {
 function pager(ctx: PageContext, a: Agenda): Html {
   const { t } = ctx;
   const links = a.week
-    ? [[agendaHref(a, { week: a.week.previous }), t('agenda.previous_week')], [agendaHref(a, { week: a.today }), t('agenda.this_week')], [agendaHref(a, { week: a.week.next }), t('agenda.next_week')], [agendaHref(a, { day: a.week.days[0]! }), t('agenda.day_view')]]
-    : [[agendaHref(a, { day: addDays(a.day, -1) }), t('agenda.previous_day')], [agendaHref(a, { day: a.today }), t('agenda.today')], [agendaHref(a, { day: addDays(a.day, 1) }), t('agenda.next_day')], [agendaHref(a, { week: a.day }), t('agenda.week_view')]];
+    ? [
+        [agendaHref(a, { week: a.week.previous }), t('agenda.previous_week')],
+        [agendaHref(a, { week: a.today }), t('agenda.this_week')],
+        [agendaHref(a, { week: a.week.next }), t('agenda.next_week')],
+        [agendaHref(a, { day: a.week.days[0]! }), t('agenda.day_view')],
+      ]
+    : [
+        [agendaHref(a, { day: addDays(a.day, -1) }), t('agenda.previous_day')],
+        [agendaHref(a, { day: a.today }), t('agenda.today')],
+        [agendaHref(a, { day: addDays(a.day, 1) }), t('agenda.next_day')],
+        [agendaHref(a, { week: a.day }), t('agenda.week_view')],
+      ];
   return html`<nav class="pager" aria-label="${t('agenda.pager')}"><ul>${links.map(([href, label]) => html`<li><a href="${href}">${label}</a></li>`)}</ul></nav>`;
 }
 
@@ -102,7 +120,9 @@ export function agendaList(ctx: PageContext, a: Agenda): Html {
   const withOffice = a.offices.length > 1 && !a.filter.officeId;
   return a.week
     ? html`${a.week.days.map((day) => {
-        const items = a.appointments.filter((x) => localParts(x.booking.start, x.booking.target.office.timeZone).date === day);
+        const items = a.appointments.filter(
+          (x) => localParts(x.booking.start, x.booking.target.office.timeZone).date === day,
+        );
         return html`<h2 id="day-${day}">${dayName(day, lang)} <span class="count">(${t('agenda.count', { count: items.length })})</span></h2>${table(ctx, items, `day-${day}`, withOffice)}`;
       })}`
     : html`<h2 id="agenda-list" class="visually-hidden">${t('agenda.list')}</h2>${table(ctx, a.appointments, 'agenda-list', withOffice)}`;
@@ -111,8 +131,16 @@ export function agendaList(ctx: PageContext, a: Agenda): Html {
 /** The agenda page: one day, or a week with a section per day, kept live like the start page's list. */
 export function agendaPage(ctx: PageContext, a: Agenda, notice: string | null): Page {
   const { t, lang } = ctx;
-  const title = a.week ? t('agenda.week_title', { from: dayName(a.week.days[0]!, lang), to: dayName(a.week.days[6]!, lang) }) : t('agenda.day_title', { day: dayName(a.day, lang) });
-  const live = agendaHref(a, a.week ? { week: a.week.days[0]! } : { day: a.day }).replace('/staff/agenda?', '/staff/agenda/list?');
+  const title = a.week
+    ? t('agenda.week_title', {
+        from: dayName(a.week.days[0]!, lang),
+        to: dayName(a.week.days[6]!, lang),
+      })
+    : t('agenda.day_title', { day: dayName(a.day, lang) });
+  const live = agendaHref(a, a.week ? { week: a.week.days[0]! } : { day: a.day }).replace(
+    '/staff/agenda?',
+    '/staff/agenda/list?',
+  );
   return {
     title,
     body: html`<h1>${title}</h1>

@@ -22,10 +22,17 @@ export const MAX_REASON = 500;
 
 /** The names of the identity documents, as the form and the history show them. */
 export const DOCUMENT_KEYS: Record<IdentityDocument, MessageKey> = {
-  id_card: 'agenda.document.id_card', passport: 'agenda.document.passport', driving_licence: 'agenda.document.driving_licence', other: 'agenda.document.other',
+  id_card: 'agenda.document.id_card',
+  passport: 'agenda.document.passport',
+  driving_licence: 'agenda.document.driving_licence',
+  other: 'agenda.document.other',
 };
 
-const LANGUAGE_KEYS: Record<string, MessageKey> = { sl: 'agenda.language.sl', cs: 'agenda.language.cs', en: 'agenda.language.en' };
+const LANGUAGE_KEYS: Record<string, MessageKey> = {
+  sl: 'agenda.language.sl',
+  cs: 'agenda.language.cs',
+  en: 'agenda.language.en',
+};
 
 function historyLine(ctx: PageContext, item: HistoryItem, timeZone: string): Html {
   const { t, lang } = ctx;
@@ -34,10 +41,19 @@ function historyLine(ctx: PageContext, item: HistoryItem, timeZone: string): Htm
   let text: string;
   switch (item.kind) {
     case 'moved':
-      text = t(item.role === 'staff' ? 'agenda.history.moved_by' : 'agenda.history.moved', { from: when(item.from), to: when(item.to), who });
+      text = t(item.role === 'staff' ? 'agenda.history.moved_by' : 'agenda.history.moved', {
+        from: when(item.from),
+        to: when(item.to),
+        who,
+      });
       break;
     case 'cancelled':
-      text = item.role === 'staff' ? t('agenda.history.cancelled_by', { who }) : item.role === 'citizen' ? t('agenda.history.cancelled_citizen') : t('agenda.history.cancelled');
+      text =
+        item.role === 'staff'
+          ? t('agenda.history.cancelled_by', { who })
+          : item.role === 'citizen'
+            ? t('agenda.history.cancelled_citizen')
+            : t('agenda.history.cancelled');
       break;
     case 'knocked':
     case 'admitted':
@@ -50,7 +66,9 @@ function historyLine(ctx: PageContext, item: HistoryItem, timeZone: string): Htm
       text = item.who ? t('agenda.history.no_show_by', { who }) : t('agenda.history.no_show');
       break;
     case 'identity_checked':
-      text = item.document ? t('agenda.history.identity_checked', { who, document: t(DOCUMENT_KEYS[item.document]) }) : t('agenda.history.identity_checked_unrecorded');
+      text = item.document
+        ? t('agenda.history.identity_checked', { who, document: t(DOCUMENT_KEYS[item.document]) })
+        : t('agenda.history.identity_checked_unrecorded');
       break;
     default:
       text = t(`agenda.history.${item.kind}`);
@@ -59,7 +77,12 @@ function historyLine(ctx: PageContext, item: HistoryItem, timeZone: string): Htm
 }
 
 /** The cancel form: a required reason, kept when it comes back with an error. */
-function cancelForm(ctx: PageContext, a: Appointment, values: { reason: string }, errors: FieldErrors): Html {
+function cancelForm(
+  ctx: PageContext,
+  a: Appointment,
+  values: { reason: string },
+  errors: FieldErrors,
+): Html {
   const { t } = ctx;
   const error = errors.reason;
   return html`<h2 id="cancel">${t('agenda.cancel_title')}</h2>
@@ -75,7 +98,11 @@ function cancelForm(ctx: PageContext, a: Appointment, values: { reason: string }
 }
 
 /** An appointment's page for staff: details, actions, history, minutes, chat and survey. */
-export function appointmentPage(ctx: PageContext, a: Appointment, form: { values: { reason: string }; errors: FieldErrors; notice: string | null }): Page {
+export function appointmentPage(
+  ctx: PageContext,
+  a: Appointment,
+  form: { values: { reason: string }; errors: FieldErrors; notice: string | null },
+): Page {
   const { t, lang } = ctx;
   const b = a.booking;
   const fb = b.target.organisation.defaultLanguage;
@@ -107,14 +134,18 @@ ${identityPart(ctx, a)}
 <h2 id="minutes">${t('agenda.minutes')}</h2>
 ${a.minutes.trim() ? html`<div class="minutes-text">${a.minutes}</div>` : html`<p>${t('agenda.none')}</p>`}
 <h2 id="chat">${t('agenda.chat')}</h2>
-${a.chat.length
-  ? html`<ol class="chat-transcript">${a.chat.map((l) => html`<li><time datetime="${l.at}">${stampOf(new Date(l.at), tz, lang)}</time> <strong>${l.name}:</strong> ${l.text}</li>`)}</ol>`
-  : html`<p>${t('agenda.none')}</p>`}
+${
+  a.chat.length
+    ? html`<ol class="chat-transcript">${a.chat.map((l) => html`<li><time datetime="${l.at}">${stampOf(new Date(l.at), tz, lang)}</time> <strong>${l.name}:</strong> ${l.text}</li>`)}</ol>`
+    : html`<p>${t('agenda.none')}</p>`
+}
 <h2 id="survey">${t('agenda.survey')}</h2>
-${a.survey
-  ? html`<dl class="facts"><dt>${t('agenda.rating')}</dt><dd>${t('agenda.rating_value', { rating: a.survey.rating })}</dd>
+${
+  a.survey
+    ? html`<dl class="facts"><dt>${t('agenda.rating')}</dt><dd>${t('agenda.rating_value', { rating: a.survey.rating })}</dd>
   <dt>${t('agenda.comment')}</dt><dd>${a.survey.comment ?? '—'}</dd></dl>`
-  : html`<p>${t('agenda.none')}</p>`}
+    : html`<p>${t('agenda.none')}</p>`
+}
 ${filesPart(ctx, a)}
 ${a.actions.staffCancel ? cancelForm(ctx, a, form.values, form.errors) : ''}`,
   };
@@ -126,12 +157,19 @@ function noShowPart(ctx: PageContext, a: Appointment): Html {
   const b = a.booking;
   const tz = b.target.office.timeZone;
   if (a.noShow || a.actions.undoNoShow) {
-    const recorded = a.noShow ? t('agenda.no_show_recorded', { who: a.noShow.actorName, when: formatWhen(a.noShow.at, tz, lang) }) : t('agenda.history.no_show');
+    const recorded = a.noShow
+      ? t('agenda.no_show_recorded', {
+          who: a.noShow.actorName,
+          when: formatWhen(a.noShow.at, tz, lang),
+        })
+      : t('agenda.history.no_show');
     return html`<p>${recorded}</p>
 ${a.actions.undoNoShow ? html`<form method="post" action="/staff/appointments/${b.id}/no-show/undo" class="inline-form">${csrfField(ctx)}<button type="submit" class="secondary">${t('agenda.no_show_undo')}</button></form>` : ''}`;
   }
-  if (a.actions.noShow) return html`<p><a class="button secondary" href="/staff/appointments/${b.id}/no-show">${t('agenda.no_show_link', { name: b.name })}</a></p>`;
-  if (a.noShowFrom) return html`<p class="hint">${t('agenda.no_show_too_early', { time: formatWhen(a.noShowFrom, tz, lang), minutes: NO_SHOW_GRACE_MINUTES })}</p>`;
+  if (a.actions.noShow)
+    return html`<p><a class="button secondary" href="/staff/appointments/${b.id}/no-show">${t('agenda.no_show_link', { name: b.name })}</a></p>`;
+  if (a.noShowFrom)
+    return html`<p class="hint">${t('agenda.no_show_too_early', { time: formatWhen(a.noShowFrom, tz, lang), minutes: NO_SHOW_GRACE_MINUTES })}</p>`;
   return html``;
 }
 
@@ -141,11 +179,16 @@ function identityPart(ctx: PageContext, a: Appointment): Html {
   const b = a.booking;
   const tz = b.target.office.timeZone;
   const id = a.identity;
-  const current = !id || id.kind === 'identity_withdrawn'
-    ? t('agenda.identity_none')
-    : id.documentType
-      ? t('agenda.identity_current', { who: id.actorName, when: formatWhen(id.at, tz, lang), document: t(DOCUMENT_KEYS[id.documentType]) })
-      : t('agenda.identity_current_unrecorded', { when: formatWhen(id.at, tz, lang) });
+  const current =
+    !id || id.kind === 'identity_withdrawn'
+      ? t('agenda.identity_none')
+      : id.documentType
+        ? t('agenda.identity_current', {
+            who: id.actorName,
+            when: formatWhen(id.at, tz, lang),
+            document: t(DOCUMENT_KEYS[id.documentType]),
+          })
+        : t('agenda.identity_current_unrecorded', { when: formatWhen(id.at, tz, lang) });
   const selected = id?.kind === 'identity_checked' ? (id.documentType ?? '') : 'none';
   const form = a.actions.checkIdentity
     ? html`<form method="post" action="/staff/appointments/${b.id}/identity" class="stack">
@@ -157,7 +200,9 @@ function identityPart(ctx: PageContext, a: Appointment): Html {
   </select></div>
   <div><button type="submit" class="secondary">${t('agenda.identity_save')}</button></div>
 </form>`
-    : a.state === 'not_arrived' || a.state === 'in_lobby' ? html`<p class="hint">${t('agenda.identity_later')}</p>` : html``;
+    : a.state === 'not_arrived' || a.state === 'in_lobby'
+      ? html`<p class="hint">${t('agenda.identity_later')}</p>`
+      : html``;
   return html`<h2 id="identity">${t('agenda.identity')}</h2>
 <p data-identity="${id?.kind === 'identity_checked' ? (id.documentType ?? 'unrecorded') : 'none'}">${current}</p>
 ${form}`;
@@ -173,9 +218,10 @@ function filesPart(ctx: PageContext, a: Appointment): Html {
     ? html`<div class="table-wrap"><table aria-labelledby="files"><thead><tr><th scope="col">${t('agenda.files_col_name')}</th><th scope="col">${t('agenda.files_col_size')}</th><th scope="col">${t('agenda.files_col_by')}</th><th scope="col">${t('agenda.files_col_at')}</th></tr></thead>
 <tbody>${f.files.map((x) => html`<tr data-file="${x.id}"><td>${x.name}</td><td>${formatSize(x.size, lang)}</td><td>${x.uploaderName} (${t(`agenda.files_role.${x.uploaderRole}`)})</td><td><time datetime="${x.uploadedAt.toISOString()}">${stampOf(x.uploadedAt, tz, lang)}</time></td></tr>`)}</tbody></table></div>`
     : html`<p>${t('agenda.files_empty')}</p>`;
-  const deleted = f.deleted.count > 0 && f.deleted.purgedAt
-    ? html`<p data-files-deleted="${f.deleted.count}">${t('agenda.files_deleted', { count: f.deleted.count, size: formatSize(f.deleted.bytes, lang), when: formatWhen(f.deleted.purgedAt, tz, lang) })}</p>`
-    : html``;
+  const deleted =
+    f.deleted.count > 0 && f.deleted.purgedAt
+      ? html`<p data-files-deleted="${f.deleted.count}">${t('agenda.files_deleted', { count: f.deleted.count, size: formatSize(f.deleted.bytes, lang), when: formatWhen(f.deleted.purgedAt, tz, lang) })}</p>`
+      : html``;
   return html`<h2 id="files">${t('agenda.files')}</h2>
 ${list}
 ${deleted}`;

@@ -23,7 +23,9 @@ export function lobbyList(ctx: PageContext, waiting: readonly WaitingItem[]): Ht
 /** The texts the live script needs, in the page language (`agenda.lobby.*` and the knock lines of `room.*`). */
 function clientTexts(ctx: PageContext): Record<string, string> {
   const all = MESSAGES[ctx.lang];
-  return Object.fromEntries(Object.entries(all).filter(([k]) => k.startsWith('agenda.lobby.') || k.startsWith('room.')));
+  return Object.fromEntries(
+    Object.entries(all).filter(([k]) => k.startsWith('agenda.lobby.') || k.startsWith('room.')),
+  );
 }
 
 /**

@@ -9,7 +9,15 @@ import { csrfField } from '../../views/layout.ts';
  * "Record that the citizen did not attend?": the confirmation step before a no-show, a page of
  * its own so that it works without JavaScript. Before the grace period is over it says from when.
  */
-export function noShowPage(ctx: PageContext, data: { booking: BookingView; actions: AppointmentActions; noShowFrom: Date | null; back: 'appointment' | 'agenda' }): Page {
+export function noShowPage(
+  ctx: PageContext,
+  data: {
+    booking: BookingView;
+    actions: AppointmentActions;
+    noShowFrom: Date | null;
+    back: 'appointment' | 'agenda';
+  },
+): Page {
   const { t, lang } = ctx;
   const b = data.booking;
   const title = t('agenda.no_show_title', { name: b.name });
@@ -21,11 +29,19 @@ export function noShowPage(ctx: PageContext, data: { booking: BookingView; actio
   <button type="submit">${t('agenda.no_show_submit')}</button>
 </form>
 <p><a href="${backHref}">${t('agenda.no_show_back')}</a></p>`
-    : html`<p class="notice">${data.noShowFrom
-      ? t('agenda.no_show_too_early', { time: formatWhen(data.noShowFrom, b.target.office.timeZone, lang), minutes: NO_SHOW_GRACE_MINUTES })
-      : t('agenda.no_show_not_possible')}</p>
+    : html`<p class="notice">${
+        data.noShowFrom
+          ? t('agenda.no_show_too_early', {
+              time: formatWhen(data.noShowFrom, b.target.office.timeZone, lang),
+              minutes: NO_SHOW_GRACE_MINUTES,
+            })
+          : t('agenda.no_show_not_possible')
+      }</p>
 <p><a href="${backHref}">${t('agenda.no_show_back')}</a></p>`;
-  return { title, body: html`<h1>${title}</h1>
+  return {
+    title,
+    body: html`<h1>${title}</h1>
 <p>${formatWhen(b.start, b.target.office.timeZone, lang)}</p>
-${body}` };
+${body}`,
+  };
 }

@@ -33,7 +33,9 @@ export function actionLabel(t: Translate, action: string): string {
 
 /** Who acted: a staff member's name as it was, or the system job by name. */
 export function actorLabel(t: Translate, r: Pick<AuditRow, 'actorStaffId' | 'actorName'>): string {
-  return r.actorStaffId === null && r.actorName.startsWith('system:') ? t('audit.system', { name: r.actorName.slice('system:'.length) }) : r.actorName;
+  return r.actorStaffId === null && r.actorName.startsWith('system:')
+    ? t('audit.system', { name: r.actorName.slice('system:'.length) })
+    : r.actorName;
 }
 
 /** The audit log: a search form, then entries newest first with a link to older ones. */
@@ -77,7 +79,8 @@ function results(ctx: PageContext, data: Data): Html {
   const when = dateFormat(lang, data.timeZone, 'shortSeconds');
   const params = (extra: Record<string, string>) => {
     const p = new URLSearchParams();
-    for (const [k, val] of Object.entries({ ...data.typed, before: undefined, ...extra })) if (val) p.set(k, val);
+    for (const [k, val] of Object.entries({ ...data.typed, before: undefined, ...extra }))
+      if (val) p.set(k, val);
     return p.toString();
   };
   const reading = { t, lang, timeZone: data.timeZone, names: data.names };
@@ -92,18 +95,24 @@ function results(ctx: PageContext, data: Data): Html {
   });
   return html`<h2 id="audit-results">${t('audit.results')}</h2>
 <p><a href="/staff/audit.csv?${params({})}" download>${t('audit.csv')}</a></p>
-${data.rows.length === 0
-  ? html`<p>${t('audit.none')}</p>`
-  : html`<div class="table-wrap" role="region" aria-labelledby="audit-results" tabindex="0"><table class="audit">
+${
+  data.rows.length === 0
+    ? html`<p>${t('audit.none')}</p>`
+    : html`<div class="table-wrap" role="region" aria-labelledby="audit-results" tabindex="0"><table class="audit">
 <thead><tr><th scope="col">${t('audit.col.when')}</th><th scope="col">${t('audit.col.who')}</th><th scope="col">${t('audit.col.where')}</th><th scope="col">${t('audit.col.what')}</th><th scope="col">${t('audit.col.object')}</th><th scope="col">${t('audit.col.detail')}</th></tr></thead>
 <tbody>
 ${rows}</tbody>
-</table></div>`}
+</table></div>`
+}
 <p>${data.nextBeforeId ? html`<a href="/staff/audit?${params({ before: data.nextBeforeId })}" rel="next">${t('audit.older')}</a> ` : ''}${data.typed.before ? html`<a href="/staff/audit?${params({})}">${t('audit.newest')}</a>` : ''}</p>`;
 }
 
 /** The object as people read it: its translated type and its name where the organisation has one, else its id. */
-export function objectLabel(t: Translate, r: Pick<AuditRow, 'objectType' | 'objectId'>, names: ReadonlyMap<string, string>): string {
+export function objectLabel(
+  t: Translate,
+  r: Pick<AuditRow, 'objectType' | 'objectId'>,
+  names: ReadonlyMap<string, string>,
+): string {
   const type = objectTypeLabel(t, r.objectType);
   if (!r.objectId) return type;
   return `${type} ${names.get(r.objectId) ?? r.objectId}`;

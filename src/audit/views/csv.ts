@@ -13,9 +13,28 @@ import { dateFormat } from '../../views/dates.ts';
 export function auditCsv(rows: readonly AuditRow[], c: DetailContext): string {
   const { t, lang } = c;
   const when = dateFormat(lang, c.timeZone, 'shortSeconds');
-  const header = [t('audit.col.when'), t('audit.col.who'), t('audit.col.where'), t('audit.col.what'), t('audit.col.code'), t('audit.col.object'), t('audit.object'), t('audit.col.summary'), t('audit.col.detail'), t('audit.col.detail_readable')];
+  const header = [
+    t('audit.col.when'),
+    t('audit.col.who'),
+    t('audit.col.where'),
+    t('audit.col.what'),
+    t('audit.col.code'),
+    t('audit.col.object'),
+    t('audit.object'),
+    t('audit.col.summary'),
+    t('audit.col.detail'),
+    t('audit.col.detail_readable'),
+  ];
   const records = rows.map((r) => [
-    when.format(r.at), actorLabel(t, r), r.actorIp, actionLabel(t, r.action), r.action, r.objectType, r.objectId, r.summary, JSON.stringify(r.detail),
+    when.format(r.at),
+    actorLabel(t, r),
+    r.actorIp,
+    actionLabel(t, r.action),
+    r.action,
+    r.objectType,
+    r.objectId,
+    r.summary,
+    JSON.stringify(r.detail),
     [objectLabel(t, r, c.names), ...detailLines(c, r.detail)].join('; '),
   ]);
   return toCsv([header, ...records], lang === 'en' ? { delimiter: ',' } : {});

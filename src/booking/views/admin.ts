@@ -13,14 +13,23 @@ type Overview = Awaited<ReturnType<AvailabilityAdmin['overview']>>;
 /** Admins' appointment settings: officials' weekly hours, closures, booking rules per service. */
 export function adminAvailabilityPage(
   ctx: PageContext,
-  data: Overview & { errors: FieldErrors; saved: boolean; typed?: { form: string; values: Record<string, string> } },
+  data: Overview & {
+    errors: FieldErrors;
+    saved: boolean;
+    typed?: { form: string; values: Record<string, string> };
+  },
 ): Page {
   const { t, lang } = ctx;
   const fb = data.organisation.defaultLanguage;
-  const typed = (form: string, name: string, fallback: string | number) => (data.typed?.form === form ? data.typed.values[name] ?? '' : String(fallback));
+  const typed = (form: string, name: string, fallback: string | number) =>
+    data.typed?.form === form ? (data.typed.values[name] ?? '') : String(fallback);
   // A field the last post was refused for: marked invalid, with the message beside it (the summary links here).
-  const invalid = (id: string) => (data.errors[id] ? html` aria-invalid="true" aria-describedby="${id}-error"` : '');
-  const message = (id: string) => (data.errors[id] ? html`<span class="error-message" id="${id}-error">${data.errors[id]}</span>` : '');
+  const invalid = (id: string) =>
+    data.errors[id] ? html` aria-invalid="true" aria-describedby="${id}-error"` : '';
+  const message = (id: string) =>
+    data.errors[id]
+      ? html`<span class="error-message" id="${id}-error">${data.errors[id]}</span>`
+      : '';
   const box = (id: string) => (data.errors[id] ? 'field-error' : '');
   return {
     title: t('admin.title'),
@@ -44,13 +53,15 @@ ${data.hours.map((h) => {
 })}
 <h2 id="closures">${t('admin.closures')}</h2>
 <p class="muted">${t('admin.closures_hint')}</p>
-${data.closures.length
-  ? html`<ul>${data.closures.map((c) => {
-      const office = data.offices.find((o) => o.id === c.office_id);
-      return html`<li>${dayName(c.day, lang)} · ${office ? localize(office.name, lang, fb) : t('admin.closure_all_offices')}${localize(c.note, lang, fb) ? ` · ${localize(c.note, lang, fb)}` : ''}
+${
+  data.closures.length
+    ? html`<ul>${data.closures.map((c) => {
+        const office = data.offices.find((o) => o.id === c.office_id);
+        return html`<li>${dayName(c.day, lang)} · ${office ? localize(office.name, lang, fb) : t('admin.closure_all_offices')}${localize(c.note, lang, fb) ? ` · ${localize(c.note, lang, fb)}` : ''}
       <form method="post" action="/staff/availability/closures/${c.id}/delete" class="inline">${csrfField(ctx)}<button type="submit" class="link">${t('admin.closure_remove', { day: dayName(c.day, lang) })}</button></form></li>`;
-    })}</ul>`
-  : html`<p>${t('admin.no_closures')}</p>`}
+      })}</ul>`
+    : html`<p>${t('admin.no_closures')}</p>`
+}
 <form method="post" action="/staff/availability/closures" class="stack">
   ${csrfField(ctx)}
   <div class="${box('closure-day')}"><label for="closure-day">${t('admin.closure_day')}</label>${message('closure-day')}<input type="date" id="closure-day" name="day" value="${typed('closure', 'day', '')}" required${invalid('closure-day')}></div>
@@ -62,13 +73,15 @@ ${data.closures.length
   <div><button type="submit">${t('admin.closure_add')}</button></div>
 </form>
 <h2 id="absences">${t('admin.absences')}</h2>
-${data.absences.length
-  ? html`<ul>${data.absences.map((a) => {
-      const who = data.team.find((m) => m.id === a.staff_id)?.displayName ?? '';
-      return html`<li>${who}: ${formatWhen(a.start, data.organisation.timeZone, lang)} – ${formatWhen(a.end, data.organisation.timeZone, lang)}
+${
+  data.absences.length
+    ? html`<ul>${data.absences.map((a) => {
+        const who = data.team.find((m) => m.id === a.staff_id)?.displayName ?? '';
+        return html`<li>${who}: ${formatWhen(a.start, data.organisation.timeZone, lang)} – ${formatWhen(a.end, data.organisation.timeZone, lang)}
       <form method="post" action="/staff/availability/absences/${a.id}/delete" class="inline">${csrfField(ctx)}<button type="submit" class="link">${t('admin.absence_remove', { name: who })}</button></form></li>`;
-    })}</ul>`
-  : html`<p>${t('admin.no_absences')}</p>`}
+      })}</ul>`
+    : html`<p>${t('admin.no_absences')}</p>`
+}
 <form method="post" action="/staff/availability/absences" class="stack">
   ${csrfField(ctx)}
   <div><label for="absence-official">${t('admin.absence_official')}</label><select id="absence-official" name="staffId">

@@ -39,7 +39,7 @@ export function calendarPage(ctx: PageContext, data: CalendarData): Page {
   const { t, lang } = ctx;
   const link = (params: string) => `${data.baseUrl}?${params}`;
   const anyFree = data.freeByDay.size > 0;
-  const times = data.day ? data.freeByDay.get(data.day) ?? [] : [];
+  const times = data.day ? (data.freeByDay.get(data.day) ?? []) : [];
   return {
     title: data.heading,
     body: html`${data.intro}
@@ -52,22 +52,25 @@ export function calendarPage(ctx: PageContext, data: CalendarData): Page {
   <caption>${t('book.calendar_caption', { month: monthName(data.month, lang) })}</caption>
   <thead><tr>${[1, 2, 3, 4, 5, 6, 7].map((d) => html`<th scope="col" abbr="${weekdayName(d, lang)}">${weekdayShort(d, lang)}</th>`)}</tr></thead>
   <tbody>${monthGrid(data.month).map(
-    (week) => html`<tr>${week.map((day) => {
-      if (!day) return html`<td></td>`;
-      const free = data.freeByDay.get(day)?.length ?? 0;
-      const n = Number(day.slice(8));
-      if (!free) return html`<td class="day-none">${n}</td>`;
-      return html`<td class="day-free"><a href="${link(`month=${data.month}&day=${day}#times`)}" aria-label="${t('book.day_label', { day: dayName(day, lang), count: free })}" ${day === data.day ? html`aria-current="date"` : ''}>${n}</a></td>`;
-    })}</tr>`,
+    (week) =>
+      html`<tr>${week.map((day) => {
+        if (!day) return html`<td></td>`;
+        const free = data.freeByDay.get(day)?.length ?? 0;
+        const n = Number(day.slice(8));
+        if (!free) return html`<td class="day-none">${n}</td>`;
+        return html`<td class="day-free"><a href="${link(`month=${data.month}&day=${day}#times`)}" aria-label="${t('book.day_label', { day: dayName(day, lang), count: free })}" ${day === data.day ? html`aria-current="date"` : ''}>${n}</a></td>`;
+      })}</tr>`,
   )}</tbody>
 </table></div>
 ${!anyFree ? html`<p class="notice">${t('book.no_times_month')}</p>` : ''}
 <h2 id="times">${data.day ? t('book.free_times_on', { day: dayName(data.day, lang) }) : t('book.pick_day')}</h2>
-${data.day
-  ? times.length
-    ? html`<p class="muted">${t('book.times_in_zone', { zone: zoneName(new Date(`${data.day}T12:00:00Z`), data.timeZone, lang) })}</p>
+${
+  data.day
+    ? times.length
+      ? html`<p class="muted">${t('book.times_in_zone', { zone: zoneName(new Date(`${data.day}T12:00:00Z`), data.timeZone, lang) })}</p>
 <ul class="times">${times.map((s) => html`<li><a class="button" href="${s.href}">${s.label}</a></li>`)}</ul>`
-    : html`<p>${t('book.no_times_day')}</p>`
-  : ''}`,
+      : html`<p>${t('book.no_times_day')}</p>`
+    : ''
+}`,
   };
 }

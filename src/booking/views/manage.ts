@@ -33,7 +33,8 @@ export function managePage(ctx: PageContext, data: ManageData): Page {
   const b = data.booking;
   const fb = b.target.organisation.defaultLanguage;
   // The join link stays while the meeting can still be held; cancel and move only while the rule allows.
-  const joinable = b.state === 'confirmed' && !b.past && (data.outcome === null || data.outcome === 'in_progress');
+  const joinable =
+    b.state === 'confirmed' && !b.past && (data.outcome === null || data.outcome === 'in_progress');
   const changeable = data.actions.citizenCancel || data.actions.citizenMove;
   const state = stateText(t, data);
   const title = data.confirmed ? t('book.confirmed_title') : t('book.manage_title');
@@ -49,13 +50,15 @@ ${data.confirmed ? html`<p>${t('book.confirmed_text')}</p>` : ''}
   <dt>${t('book.when')}</dt><dd>${formatWhen(b.start, b.target.office.timeZone, lang)}</dd>
   <dt>${t('book.state')}</dt><dd>${state}</dd>
 </dl>
-${joinable
-  ? html`<dl class="facts">
+${
+  joinable
+    ? html`<dl class="facts">
   <dt>${t('book.join_link')}</dt><dd><a href="${b.joinUrl}">${b.joinUrl}</a></dd>
   <dt>${t('book.manage_link')}</dt><dd><a href="${b.manageUrl}">${b.manageUrl}</a></dd>
 </dl>
 <p><a href="/m/${data.token}/invite.ics" download="okence.ics">${t('book.calendar_file')}</a></p>`
-  : html`<p class="notice">${closedText(t, data)}</p>`}
+    : html`<p class="notice">${closedText(t, data)}</p>`
+}
 ${data.actions.citizenMove ? html`<p><a class="button" href="/m/${data.token}/move">${t('book.move')}</a></p>` : ''}
 ${data.actions.citizenCancel ? html`<p class="apart"><a href="/m/${data.token}/cancel">${t('book.cancel')}</a></p>` : ''}
 ${joinable && !changeable ? html`<p class="hint">${t('book.no_changes_now')}</p>` : ''}`,
@@ -65,7 +68,10 @@ ${joinable && !changeable ? html`<p class="hint">${t('book.no_changes_now')}</p>
 /** Why the links are gone: cancelled, recorded as not attended, or over. */
 function closedText(t: PageContext['t'], d: ManageData): string {
   if (d.booking.state === 'cancelled') return t('book.link_cancelled');
-  if (d.outcome === 'no_show') return t('book.link_no_show', { contact: d.booking.target.office.email ?? d.booking.target.organisation.email ?? '' });
+  if (d.outcome === 'no_show')
+    return t('book.link_no_show', {
+      contact: d.booking.target.office.email ?? d.booking.target.organisation.email ?? '',
+    });
   return t('book.link_past');
 }
 

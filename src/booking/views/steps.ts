@@ -20,7 +20,11 @@ function chosenBox(ctx: PageContext, c: Chosen): Html {
 export function contactPage(
   ctx: PageContext,
   data: {
-    chosen: Chosen; action: string; values: Record<string, string>; errors: FieldErrors; privacyHref: string;
+    chosen: Chosen;
+    action: string;
+    values: Record<string, string>;
+    errors: FieldErrors;
+    privacyHref: string;
     /** When the chosen time is not bookable: the nearest free times instead. */
     alternatives?: { label: string; href: string }[];
   },
@@ -33,10 +37,14 @@ export function contactPage(
     body: html`${errorSummary(t, data.errors)}
 <h1>${t('book.contact_title')}</h1>
 ${chosenBox(ctx, data.chosen)}
-${data.alternatives ? html`<div id="start" class="field-error" tabindex="-1">
+${
+  data.alternatives
+    ? html`<div id="start" class="field-error" tabindex="-1">
   <p class="error-message">${t('error.time_not_bookable.detail')}</p>
   ${alternativeTimes(ctx, data.alternatives)}
-</div>` : ''}
+</div>`
+    : ''
+}
 <form class="stack" method="post" action="${data.action}" novalidate>
   ${csrfField(ctx)}
   <input type="hidden" name="start" value="${v.start ?? ''}">
@@ -62,7 +70,13 @@ ${data.alternatives ? html`<div id="start" class="field-error" tabindex="-1">
  */
 export function codePage(
   ctx: PageContext,
-  data: { holdId: string; email: string; errors: FieldErrors; notice?: string | undefined; value?: string },
+  data: {
+    holdId: string;
+    email: string;
+    errors: FieldErrors;
+    notice?: string | undefined;
+    value?: string;
+  },
 ): Page {
   const { t } = ctx;
   const change = (label: string) =>
@@ -98,7 +112,14 @@ function alternativeTimes(ctx: PageContext, alternatives: { label: string; href:
  * A time was taken a moment before (a race: trying another is the answer), or is not one
  * the office offers at all: say which, and offer the nearest free times.
  */
-export function takenPage(ctx: PageContext, data: { why: 'taken' | 'not_bookable'; alternatives: { label: string; href: string }[]; calendarHref: string }): Page {
+export function takenPage(
+  ctx: PageContext,
+  data: {
+    why: 'taken' | 'not_bookable';
+    alternatives: { label: string; href: string }[];
+    calendarHref: string;
+  },
+): Page {
   const { t } = ctx;
   const title = data.why === 'taken' ? t('book.taken_title') : t('error.time_not_bookable.title');
   const text = data.why === 'taken' ? t('book.taken_text') : t('error.time_not_bookable.detail');

@@ -9,14 +9,28 @@ import { timeInText, timeOf } from '../../views/dates.ts';
 
 /** A size as people read it ("840 kB", "3.4 MB", in the page's language), in binary units like the limits (20 MB = 20 MiB). */
 export function formatSize(bytes: number, lang: Lang): string {
-  const [unit, value] = bytes < 1024 * 1024 ? ['kilobyte', Math.max(1, bytes / 1024)] as const : ['megabyte', bytes / 1024 / 1024] as const;
-  return new Intl.NumberFormat(localeOf(lang), { style: 'unit', unit, maximumFractionDigits: value < 10 ? 1 : 0 }).format(value);
+  const [unit, value] =
+    bytes < 1024 * 1024
+      ? (['kilobyte', Math.max(1, bytes / 1024)] as const)
+      : (['megabyte', bytes / 1024 / 1024] as const);
+  return new Intl.NumberFormat(localeOf(lang), {
+    style: 'unit',
+    unit,
+    maximumFractionDigits: value < 10 ? 1 : 0,
+  }).format(value);
 }
 
 /** "2 hours", "3 days": the grace period in the banner. */
 function duration(minutes: number, lang: Lang): string {
-  const [unit, value] = minutes % 1440 === 0 ? ['day', minutes / 1440] as const : minutes % 60 === 0 ? ['hour', minutes / 60] as const : ['minute', minutes] as const;
-  return new Intl.NumberFormat(localeOf(lang), { style: 'unit', unit, unitDisplay: 'long' }).format(value);
+  const [unit, value] =
+    minutes % 1440 === 0
+      ? (['day', minutes / 1440] as const)
+      : minutes % 60 === 0
+        ? (['hour', minutes / 60] as const)
+        : (['minute', minutes] as const);
+  return new Intl.NumberFormat(localeOf(lang), { style: 'unit', unit, unitDisplay: 'long' }).format(
+    value,
+  );
 }
 
 /** Names people know the accepted types by ("PDF, PNG, JPEG, Word (DOCX) …"). */
@@ -40,7 +54,12 @@ export type FolderView = {
 
 function fileItem(ctx: PageContext, v: FolderView, f: FileInfo): Html {
   const { t, lang } = ctx;
-  const meta = [formatSize(f.size, lang), `${f.uploader} (${t(`files.role.${f.uploaderRole}`)})`, timeOf(new Date(f.uploadedAt), v.timeZone, lang), ...(f.state === 'unscanned' ? [t('files.unscanned')] : [])].join(' · ');
+  const meta = [
+    formatSize(f.size, lang),
+    `${f.uploader} (${t(`files.role.${f.uploaderRole}`)})`,
+    timeOf(new Date(f.uploadedAt), v.timeZone, lang),
+    ...(f.state === 'unscanned' ? [t('files.unscanned')] : []),
+  ].join(' · ');
   if (f.state === 'infected') {
     return html`<li class="file infected"><span class="file-name">${f.name}</span> <span class="hint">${meta}</span>
   <p class="error-message">${t('files.infected', { signature: f.signature ?? '' })}</p></li>`;
@@ -52,9 +71,18 @@ function fileItem(ctx: PageContext, v: FolderView, f: FileInfo): Html {
 export function folderPage(ctx: PageContext, v: FolderView): Page {
   const { t, lang } = ctx;
   const time = timeInText(v.plannedEnd, v.timeZone, lang);
-  const banner = v.graceMinutes > 0 ? t('files.banner_grace', { time, grace: duration(v.graceMinutes, lang) }) : t('files.banner', { time });
+  const banner =
+    v.graceMinutes > 0
+      ? t('files.banner_grace', { time, grace: duration(v.graceMinutes, lang) })
+      : t('files.banner', { time });
   const clientText = Object.fromEntries(
-    Object.entries(MESSAGES[lang]).filter(([k]) => k.startsWith('folder.') || k.startsWith('files.error.') || k.startsWith('files.role.') || ['files.empty', 'files.infected', 'files.unscanned'].includes(k)),
+    Object.entries(MESSAGES[lang]).filter(
+      ([k]) =>
+        k.startsWith('folder.') ||
+        k.startsWith('files.error.') ||
+        k.startsWith('files.role.') ||
+        ['files.empty', 'files.infected', 'files.unscanned'].includes(k),
+    ),
   );
   const accept = [...new Set(v.limits.types.map((x) => `.${FILE_TYPES[x].extension}`))].join(',');
   const back = v.base;
@@ -62,10 +90,12 @@ export function folderPage(ctx: PageContext, v: FolderView): Page {
     return {
       title: t('files.title'),
       body: html`<h1>${t('files.title')}</h1>
-${v.role === 'staff'
+${
+  v.role === 'staff'
     ? html`<p>${t('files.open_text')}</p>
 <form method="post" action="${v.base}/files/open">${csrfField(ctx)}<button type="submit">${t('files.open')}</button></form>`
-    : html`<p class="notice">${t('files.not_opened')}</p>`}
+    : html`<p class="notice">${t('files.not_opened')}</p>`
+}
 <p><a href="${back}">${t('files.back')}</a></p>`,
     };
   }
@@ -74,12 +104,14 @@ ${v.role === 'staff'
     title: t('files.title'),
     body: html`<h1>${t('files.title')}</h1>
 <p class="notice banner" id="folder-banner"><strong>${banner}</strong></p>
-${v.errors.length
+${
+  v.errors.length
     ? html`<div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex="-1">
   <h2 id="error-summary-title">${t('form.error_summary')}</h2>
   <ul>${v.errors.map((e) => html`<li><a href="#file">${e}</a></li>`)}</ul>
 </div>`
-    : ''}
+    : ''
+}
 ${v.uploaded ? html`<p class="notice" role="status">${t('files.uploaded', { count: v.uploaded })}</p>` : ''}
 <section aria-labelledby="files-heading">
   <h2 id="files-heading">${t('files.list')}</h2>
@@ -107,13 +139,19 @@ ${jsonScript('folder-config', { base: v.base, ws: `${v.base}/files/ws`, upload: 
 /** The folder after the meeting: closed, files gone (410). */
 export function closedPage(ctx: PageContext): Page {
   const { t } = ctx;
-  return { title: t('files.closed_title'), body: html`<h1>${t('files.closed_title')}</h1>\n<p>${t('files.closed_text')}</p>` };
+  return {
+    title: t('files.closed_title'),
+    body: html`<h1>${t('files.closed_title')}</h1>\n<p>${t('files.closed_text')}</p>`,
+  };
 }
 
 /** Someone still in the lobby, or refused: the folder is for people in the meeting. */
 export function notAdmittedPage(ctx: PageContext, base: string): Page {
   const { t } = ctx;
-  return { title: t('files.title'), body: html`<h1>${t('files.title')}</h1>\n<p class="notice">${t('files.not_admitted')}</p>\n<p><a href="${base}">${t('files.back')}</a></p>` };
+  return {
+    title: t('files.title'),
+    body: html`<h1>${t('files.title')}</h1>\n<p class="notice">${t('files.not_admitted')}</p>\n<p><a href="${base}">${t('files.back')}</a></p>`,
+  };
 }
 
 /** A quarantined file's link: why it cannot be downloaded. */

@@ -2,11 +2,16 @@
 const en = {
   'adm.home.title': 'Organisation',
   'adm.nav.password': 'My password',
-  'adm.home.offices': 'Addresses, contacts and time zones of your offices; deactivate an office that closes.',
-  'adm.home.services': 'What citizens can book, in Slovenian, Czech and English, where and with whom.',
-  'adm.home.staff': 'Officials and admins: their offices, services and roles; deactivate an account.',
-  'adm.home.settings': 'The organisation’s name, public contacts, default language and email sender.',
-  'adm.home.availability': 'Weekly hours, closures, absences, slot length, reminders and file retention.',
+  'adm.home.offices':
+    'Addresses, contacts and time zones of your offices; deactivate an office that closes.',
+  'adm.home.services':
+    'What citizens can book, in Slovenian, Czech and English, where and with whom.',
+  'adm.home.staff':
+    'Officials and admins: their offices, services and roles; deactivate an account.',
+  'adm.home.settings':
+    'The organisation’s name, public contacts, default language and email sender.',
+  'adm.home.availability':
+    'Weekly hours, closures, absences, slot length, reminders and file retention.',
   'adm.home.password': 'Change your own password.',
   'adm.save': 'Save',
   'adm.saved': 'Saved. Citizens see the change now.',
@@ -21,7 +26,8 @@ const en = {
   'adm.offices.back': 'Back to the offices',
   'adm.offices.future': 'Appointments to come',
   'adm.offices.hours_hint': 'Officials’ hours and closures are set on the page',
-  'adm.offices.deactivate_text': 'A deactivated office disappears from the citizen pages and takes no new appointments. Appointments still to come there stay booked: {count}.',
+  'adm.offices.deactivate_text':
+    'A deactivated office disappears from the citizen pages and takes no new appointments. Appointments still to come there stay booked: {count}.',
   'adm.offices.inactive_text': 'This office is deactivated: citizens do not see it.',
   'adm.services.title': 'Services',
   'adm.services.new': 'Add a service',
@@ -30,8 +36,10 @@ const en = {
   'adm.services.translations': 'Translations',
   'adm.services.missing': 'Missing translations:',
   'adm.services.complete': 'Complete',
-  'adm.services.fallback': 'Until they are added, readers of a missing language see the text in one of the languages it is written in, the organisation’s default language ({language}) first.',
-  'adm.services.rules_hint': 'Slot length, buffer, capacity, notice and horizon are set on the page',
+  'adm.services.fallback':
+    'Until they are added, readers of a missing language see the text in one of the languages it is written in, the organisation’s default language ({language}) first.',
+  'adm.services.rules_hint':
+    'Slot length, buffer, capacity, notice and horizon are set on the page',
   'adm.service.name': 'Name',
   'adm.service.description': 'Description',
   'adm.service.preparation': 'What to prepare',
@@ -41,7 +49,8 @@ const en = {
   'adm.staff.edit': 'Edit the account',
   'adm.staff.back': 'Back to the officials',
   'adm.staff.hours_hint': 'Weekly hours and absences are set on the page',
-  'adm.staff.deactivate_text': 'A deactivated account cannot sign in, and its sessions end at once. Its appointments stay.',
+  'adm.staff.deactivate_text':
+    'A deactivated account cannot sign in, and its sessions end at once. Its appointments stay.',
   'adm.staff.deactivate_self': 'This is your own account. Deactivating it signs you out at once.',
   'adm.staff.inactive_text': 'This account is deactivated: it cannot sign in.',
   'adm.role.admin': 'Admin',
@@ -51,7 +60,8 @@ const en = {
   'adm.settings.language': 'Default language',
   'adm.settings.contacts': 'Public contacts',
   'adm.settings.sender': 'Email sender',
-  'adm.settings.sender_hint': 'Mail to citizens is sent from {from} with the name below, and replies go to the reply-to address. A change applies from the next email.',
+  'adm.settings.sender_hint':
+    'Mail to citizens is sent from {from} with the name below, and replies go to the reply-to address. A change applies from the next email.',
   'adm.field.name': 'Name',
   'adm.field.address': 'Address',
   'adm.field.state': 'State',
@@ -92,7 +102,8 @@ const en = {
   'adm.error.name_required': 'Enter the name in at least one language.',
   'adm.error.name_default_language': 'Enter the name in the default language.',
   'adm.error.slug_required': 'Enter the web address (slug).',
-  'adm.error.slug_pattern': 'The web address may contain only lower-case letters a–z, digits and single hyphens, at most 60 characters.',
+  'adm.error.slug_pattern':
+    'The web address may contain only lower-case letters a–z, digits and single hyphens, at most 60 characters.',
   'adm.error.slug_taken': 'Another one already uses this web address. Choose another.',
   'adm.error.street': 'Enter the street and number.',
   'adm.error.postcode': 'Enter a postcode of 3 to 10 digits or letters.',
@@ -104,17 +115,21 @@ const en = {
   'adm.error.time_zone': 'Choose a time zone from the list.',
   'adm.error.position': 'Enter a whole number from 0 to 999.',
   'adm.error.too_long': 'This text is too long.',
-  'adm.error.fee': 'Enter the fee as a number with at most two decimals, e.g. 22,60, or leave it empty.',
+  'adm.error.fee':
+    'Enter the fee as a number with at most two decimals, e.g. 22,60, or leave it empty.',
   'adm.error.duration': 'Enter a duration from 5 to 480 minutes.',
   'adm.error.no_mode': 'Choose at least one: by video or in person.',
-  'adm.error.no_office': 'An active service needs at least one office. Choose one, or make the service inactive.',
+  'adm.error.no_office':
+    'An active service needs at least one office. Choose one, or make the service inactive.',
   'adm.error.language': 'Choose a language from the list.',
   'adm.error.sender_name': 'Enter a sender name of at most 100 characters, without <, >, " or @.',
   'adm.error.display_name': 'Enter a name of 1 to 80 characters.',
   'adm.error.role': 'Choose a role.',
-  'adm.error.last_admin': 'The organisation must keep at least one active admin. Make someone else an admin first.',
+  'adm.error.last_admin':
+    'The organisation must keep at least one active admin. Make someone else an admin first.',
   'pw.title': 'Change your password',
-  'pw.intro': 'Choose a long password that you do not use anywhere else, for example a few unrelated words. Your other sessions end when you change it.',
+  'pw.intro':
+    'Choose a long password that you do not use anywhere else, for example a few unrelated words. Your other sessions end when you change it.',
   'pw.current': 'Current password',
   'pw.new': 'New password',
   'pw.hint': 'At least {min} characters. Spaces and any letters are allowed.',
@@ -127,7 +142,8 @@ const en = {
   'pw.problem.common': 'This password is on a list of common or leaked passwords. Choose another.',
   'pw.problem.contains_email': 'The password must not contain the email address.',
   'pw.problem.contains_name': 'The password must not contain the person’s name.',
-  'pw.problem.repeated': 'The password must not be made of repeats or sequences such as aaaa or 1234.',
+  'pw.problem.repeated':
+    'The password must not be made of repeats or sequences such as aaaa or 1234.',
   'audit.action.office.created': 'Office created',
   'audit.action.office.updated': 'Office changed',
   'audit.action.office.deactivated': 'Office deactivated',
@@ -148,11 +164,15 @@ export type AdminMessageKey = keyof typeof en;
 const sl: Record<AdminMessageKey, string> = {
   'adm.home.title': 'Organizacija',
   'adm.nav.password': 'Moje geslo',
-  'adm.home.offices': 'Naslovi, kontakti in časovni pasovi vaših uradov; deaktivirajte urad, ki se zapre.',
-  'adm.home.services': 'Kaj lahko stranke rezervirajo, v slovenščini, češčini in angleščini, kje in pri kom.',
-  'adm.home.staff': 'Uslužbenci in skrbniki: njihovi uradi, storitve in vloge; deaktivacija računa.',
+  'adm.home.offices':
+    'Naslovi, kontakti in časovni pasovi vaših uradov; deaktivirajte urad, ki se zapre.',
+  'adm.home.services':
+    'Kaj lahko stranke rezervirajo, v slovenščini, češčini in angleščini, kje in pri kom.',
+  'adm.home.staff':
+    'Uslužbenci in skrbniki: njihovi uradi, storitve in vloge; deaktivacija računa.',
   'adm.home.settings': 'Ime organizacije, javni kontakti, privzeti jezik in pošiljatelj e-pošte.',
-  'adm.home.availability': 'Tedenski urniki, zaprti dnevi, odsotnosti, dolžina termina, opomniki in hramba datotek.',
+  'adm.home.availability':
+    'Tedenski urniki, zaprti dnevi, odsotnosti, dolžina termina, opomniki in hramba datotek.',
   'adm.home.password': 'Spremenite svoje geslo.',
   'adm.save': 'Shrani',
   'adm.saved': 'Shranjeno. Stranke spremembo vidijo takoj.',
@@ -167,7 +187,8 @@ const sl: Record<AdminMessageKey, string> = {
   'adm.offices.back': 'Nazaj na urade',
   'adm.offices.future': 'Prihodnji termini',
   'adm.offices.hours_hint': 'Urnike uslužbencev in zaprte dneve nastavite na strani',
-  'adm.offices.deactivate_text': 'Deaktiviran urad izgine s strani za stranke in ne sprejema novih terminov. Prihodnji termini tam ostanejo rezervirani: {count}.',
+  'adm.offices.deactivate_text':
+    'Deaktiviran urad izgine s strani za stranke in ne sprejema novih terminov. Prihodnji termini tam ostanejo rezervirani: {count}.',
   'adm.offices.inactive_text': 'Ta urad je deaktiviran: stranke ga ne vidijo.',
   'adm.services.title': 'Storitve',
   'adm.services.new': 'Dodaj storitev',
@@ -176,8 +197,10 @@ const sl: Record<AdminMessageKey, string> = {
   'adm.services.translations': 'Prevodi',
   'adm.services.missing': 'Manjkajoči prevodi:',
   'adm.services.complete': 'Popolni',
-  'adm.services.fallback': 'Dokler jih ne dodate, bralci v jeziku, ki manjka, vidijo besedilo v enem od jezikov, v katerih je napisano, najprej v privzetem jeziku organizacije ({language}).',
-  'adm.services.rules_hint': 'Dolžino termina, premor, zmogljivost, najkrajši rok in obzorje nastavite na strani',
+  'adm.services.fallback':
+    'Dokler jih ne dodate, bralci v jeziku, ki manjka, vidijo besedilo v enem od jezikov, v katerih je napisano, najprej v privzetem jeziku organizacije ({language}).',
+  'adm.services.rules_hint':
+    'Dolžino termina, premor, zmogljivost, najkrajši rok in obzorje nastavite na strani',
   'adm.service.name': 'Ime',
   'adm.service.description': 'Opis',
   'adm.service.preparation': 'Kaj pripraviti',
@@ -187,8 +210,10 @@ const sl: Record<AdminMessageKey, string> = {
   'adm.staff.edit': 'Uredi račun',
   'adm.staff.back': 'Nazaj na uslužbence',
   'adm.staff.hours_hint': 'Tedenske urnike in odsotnosti nastavite na strani',
-  'adm.staff.deactivate_text': 'Z deaktiviranim računom se ni mogoče prijaviti, njegove seje pa se takoj končajo. Njegovi termini ostanejo.',
-  'adm.staff.deactivate_self': 'To je vaš lastni račun. Če ga deaktivirate, boste takoj odjavljeni.',
+  'adm.staff.deactivate_text':
+    'Z deaktiviranim računom se ni mogoče prijaviti, njegove seje pa se takoj končajo. Njegovi termini ostanejo.',
+  'adm.staff.deactivate_self':
+    'To je vaš lastni račun. Če ga deaktivirate, boste takoj odjavljeni.',
   'adm.staff.inactive_text': 'Ta račun je deaktiviran: z njim se ni mogoče prijaviti.',
   'adm.role.admin': 'Skrbnik',
   'adm.role.official': 'Uslužbenec',
@@ -197,7 +222,8 @@ const sl: Record<AdminMessageKey, string> = {
   'adm.settings.language': 'Privzeti jezik',
   'adm.settings.contacts': 'Javni kontakti',
   'adm.settings.sender': 'Pošiljatelj e-pošte',
-  'adm.settings.sender_hint': 'Pošta strankam se pošilja z naslova {from} s spodnjim imenom, odgovori pa gredo na naslov za odgovor. Sprememba velja od naslednjega sporočila.',
+  'adm.settings.sender_hint':
+    'Pošta strankam se pošilja z naslova {from} s spodnjim imenom, odgovori pa gredo na naslov za odgovor. Sprememba velja od naslednjega sporočila.',
   'adm.field.name': 'Ime',
   'adm.field.address': 'Naslov',
   'adm.field.state': 'Stanje',
@@ -238,29 +264,35 @@ const sl: Record<AdminMessageKey, string> = {
   'adm.error.name_required': 'Vpišite ime v vsaj enem jeziku.',
   'adm.error.name_default_language': 'Vpišite ime v privzetem jeziku.',
   'adm.error.slug_required': 'Vpišite spletni naslov (slug).',
-  'adm.error.slug_pattern': 'Spletni naslov sme vsebovati le male črke a–z, števke in posamezne vezaje, največ 60 znakov.',
+  'adm.error.slug_pattern':
+    'Spletni naslov sme vsebovati le male črke a–z, števke in posamezne vezaje, največ 60 znakov.',
   'adm.error.slug_taken': 'Ta spletni naslov se že uporablja. Izberite drugega.',
   'adm.error.street': 'Vpišite ulico in hišno številko.',
   'adm.error.postcode': 'Vpišite poštno številko s 3 do 10 števkami ali črkami.',
   'adm.error.city': 'Vpišite kraj.',
   'adm.error.email': 'Vpišite e-poštni naslov, npr. ime@primer.si.',
   'adm.error.email_taken': 'Račun s tem e-poštnim naslovom že obstaja.',
-  'adm.error.phone': 'Vpišite telefonsko številko iz števk, presledkov in morebitnega + na začetku.',
+  'adm.error.phone':
+    'Vpišite telefonsko številko iz števk, presledkov in morebitnega + na začetku.',
   'adm.error.website': 'Vpišite naslov spletne strani, ki se začne s https://.',
   'adm.error.time_zone': 'Izberite časovni pas s seznama.',
   'adm.error.position': 'Vpišite celo število od 0 do 999.',
   'adm.error.too_long': 'Besedilo je predolgo.',
-  'adm.error.fee': 'Vpišite takso kot število z največ dvema decimalkama, npr. 22,60, ali pustite prazno.',
+  'adm.error.fee':
+    'Vpišite takso kot število z največ dvema decimalkama, npr. 22,60, ali pustite prazno.',
   'adm.error.duration': 'Vpišite trajanje od 5 do 480 minut.',
   'adm.error.no_mode': 'Izberite vsaj eno: po videoklicu ali osebno.',
-  'adm.error.no_office': 'Aktivna storitev potrebuje vsaj en urad. Izberite ga ali storitev deaktivirajte.',
+  'adm.error.no_office':
+    'Aktivna storitev potrebuje vsaj en urad. Izberite ga ali storitev deaktivirajte.',
   'adm.error.language': 'Izberite jezik s seznama.',
   'adm.error.sender_name': 'Vpišite ime pošiljatelja z največ 100 znaki, brez <, >, " ali @.',
   'adm.error.display_name': 'Vpišite ime z 1 do 80 znaki.',
   'adm.error.role': 'Izberite vlogo.',
-  'adm.error.last_admin': 'Organizacija mora obdržati vsaj enega aktivnega skrbnika. Najprej za skrbnika določite nekoga drugega.',
+  'adm.error.last_admin':
+    'Organizacija mora obdržati vsaj enega aktivnega skrbnika. Najprej za skrbnika določite nekoga drugega.',
   'pw.title': 'Sprememba gesla',
-  'pw.intro': 'Izberite dolgo geslo, ki ga ne uporabljate nikjer drugje, na primer nekaj nepovezanih besed. Ob spremembi se vaše druge seje končajo.',
+  'pw.intro':
+    'Izberite dolgo geslo, ki ga ne uporabljate nikjer drugje, na primer nekaj nepovezanih besed. Ob spremembi se vaše druge seje končajo.',
   'pw.current': 'Trenutno geslo',
   'pw.new': 'Novo geslo',
   'pw.hint': 'Vsaj {min} znakov. Dovoljeni so presledki in vse črke.',
@@ -273,7 +305,8 @@ const sl: Record<AdminMessageKey, string> = {
   'pw.problem.common': 'To geslo je na seznamu pogostih ali razkritih gesel. Izberite drugo.',
   'pw.problem.contains_email': 'Geslo ne sme vsebovati e-poštnega naslova.',
   'pw.problem.contains_name': 'Geslo ne sme vsebovati imena osebe.',
-  'pw.problem.repeated': 'Geslo ne sme biti sestavljeno iz ponovitev ali zaporedij, kot sta aaaa ali 1234.',
+  'pw.problem.repeated':
+    'Geslo ne sme biti sestavljeno iz ponovitev ali zaporedij, kot sta aaaa ali 1234.',
   'audit.action.office.created': 'Urad ustvarjen',
   'audit.action.office.updated': 'Urad spremenjen',
   'audit.action.office.deactivated': 'Urad deaktiviran',
@@ -292,11 +325,13 @@ const sl: Record<AdminMessageKey, string> = {
 const cs: Record<AdminMessageKey, string> = {
   'adm.home.title': 'Organizace',
   'adm.nav.password': 'Moje heslo',
-  'adm.home.offices': 'Adresy, kontakty a časová pásma vašich pracovišť; deaktivace pracoviště, které se zavírá.',
+  'adm.home.offices':
+    'Adresy, kontakty a časová pásma vašich pracovišť; deaktivace pracoviště, které se zavírá.',
   'adm.home.services': 'Co si mohou občané rezervovat, slovensky, česky a anglicky, kde a u koho.',
   'adm.home.staff': 'Úředníci a správci: jejich pracoviště, služby a role; deaktivace účtu.',
   'adm.home.settings': 'Název organizace, veřejné kontakty, výchozí jazyk a odesílatel e-mailů.',
-  'adm.home.availability': 'Týdenní rozvrhy, zavřené dny, nepřítomnosti, délka termínu, připomínky a uchování souborů.',
+  'adm.home.availability':
+    'Týdenní rozvrhy, zavřené dny, nepřítomnosti, délka termínu, připomínky a uchování souborů.',
   'adm.home.password': 'Změňte si heslo.',
   'adm.save': 'Uložit',
   'adm.saved': 'Uloženo. Občané změnu vidí hned.',
@@ -311,7 +346,8 @@ const cs: Record<AdminMessageKey, string> = {
   'adm.offices.back': 'Zpět na pracoviště',
   'adm.offices.future': 'Nadcházející termíny',
   'adm.offices.hours_hint': 'Rozvrhy úředníků a zavřené dny nastavíte na stránce',
-  'adm.offices.deactivate_text': 'Deaktivované pracoviště zmizí ze stránek pro občany a nepřijímá nové termíny. Nadcházející termíny tam zůstanou rezervované: {count}.',
+  'adm.offices.deactivate_text':
+    'Deaktivované pracoviště zmizí ze stránek pro občany a nepřijímá nové termíny. Nadcházející termíny tam zůstanou rezervované: {count}.',
   'adm.offices.inactive_text': 'Toto pracoviště je deaktivované: občané ho nevidí.',
   'adm.services.title': 'Služby',
   'adm.services.new': 'Přidat službu',
@@ -320,8 +356,10 @@ const cs: Record<AdminMessageKey, string> = {
   'adm.services.translations': 'Překlady',
   'adm.services.missing': 'Chybějící překlady:',
   'adm.services.complete': 'Úplné',
-  'adm.services.fallback': 'Dokud je nedoplníte, čtenáři v chybějícím jazyce uvidí text v některém z jazyků, ve kterých je napsán, přednostně ve výchozím jazyce organizace ({language}).',
-  'adm.services.rules_hint': 'Délku termínu, přestávku, kapacitu, lhůtu a horizont nastavíte na stránce',
+  'adm.services.fallback':
+    'Dokud je nedoplníte, čtenáři v chybějícím jazyce uvidí text v některém z jazyků, ve kterých je napsán, přednostně ve výchozím jazyce organizace ({language}).',
+  'adm.services.rules_hint':
+    'Délku termínu, přestávku, kapacitu, lhůtu a horizont nastavíte na stránce',
   'adm.service.name': 'Název',
   'adm.service.description': 'Popis',
   'adm.service.preparation': 'Co si připravit',
@@ -331,7 +369,8 @@ const cs: Record<AdminMessageKey, string> = {
   'adm.staff.edit': 'Upravit účet',
   'adm.staff.back': 'Zpět na úředníky',
   'adm.staff.hours_hint': 'Týdenní rozvrhy a nepřítomnosti nastavíte na stránce',
-  'adm.staff.deactivate_text': 'Deaktivovaný účet se nemůže přihlásit a jeho relace hned skončí. Jeho termíny zůstávají.',
+  'adm.staff.deactivate_text':
+    'Deaktivovaný účet se nemůže přihlásit a jeho relace hned skončí. Jeho termíny zůstávají.',
   'adm.staff.deactivate_self': 'Toto je váš vlastní účet. Deaktivací se hned odhlásíte.',
   'adm.staff.inactive_text': 'Tento účet je deaktivovaný: nelze se jím přihlásit.',
   'adm.role.admin': 'Správce',
@@ -341,7 +380,8 @@ const cs: Record<AdminMessageKey, string> = {
   'adm.settings.language': 'Výchozí jazyk',
   'adm.settings.contacts': 'Veřejné kontakty',
   'adm.settings.sender': 'Odesílatel e-mailů',
-  'adm.settings.sender_hint': 'Pošta občanům odchází z adresy {from} se jménem níže a odpovědi chodí na adresu pro odpověď. Změna platí od příštího e-mailu.',
+  'adm.settings.sender_hint':
+    'Pošta občanům odchází z adresy {from} se jménem níže a odpovědi chodí na adresu pro odpověď. Změna platí od příštího e-mailu.',
   'adm.field.name': 'Název',
   'adm.field.address': 'Adresa',
   'adm.field.state': 'Stav',
@@ -356,7 +396,8 @@ const cs: Record<AdminMessageKey, string> = {
   'adm.field.position': 'Pořadí',
   'adm.field.fee': 'Poplatek',
   'adm.field.duration': 'Délka termínu (minuty)',
-  'adm.hint.duration': 'později ji změníte mezi pravidly objednávání na stránce „Hodiny a pravidla“',
+  'adm.hint.duration':
+    'později ji změníte mezi pravidly objednávání na stránce „Hodiny a pravidla“',
   'adm.services.duration_link': 'Změňte ji mezi pravidly objednávání (Hodiny a pravidla)',
   'adm.field.modes': 'Jak termín probíhá',
   'adm.field.by_video': 'Videohovorem',
@@ -382,7 +423,8 @@ const cs: Record<AdminMessageKey, string> = {
   'adm.error.name_required': 'Zadejte název alespoň v jednom jazyce.',
   'adm.error.name_default_language': 'Zadejte název ve výchozím jazyce.',
   'adm.error.slug_required': 'Zadejte webovou adresu (slug).',
-  'adm.error.slug_pattern': 'Webová adresa smí obsahovat jen malá písmena a–z, číslice a jednotlivé spojovníky, nejvýše 60 znaků.',
+  'adm.error.slug_pattern':
+    'Webová adresa smí obsahovat jen malá písmena a–z, číslice a jednotlivé spojovníky, nejvýše 60 znaků.',
   'adm.error.slug_taken': 'Tuto webovou adresu už používá něco jiného. Zvolte jinou.',
   'adm.error.street': 'Zadejte ulici a číslo.',
   'adm.error.postcode': 'Zadejte PSČ o 3 až 10 číslicích nebo písmenech.',
@@ -394,17 +436,21 @@ const cs: Record<AdminMessageKey, string> = {
   'adm.error.time_zone': 'Vyberte časové pásmo ze seznamu.',
   'adm.error.position': 'Zadejte celé číslo od 0 do 999.',
   'adm.error.too_long': 'Text je příliš dlouhý.',
-  'adm.error.fee': 'Zadejte poplatek jako číslo s nejvýše dvěma desetinnými místy, např. 22,60, nebo pole nechte prázdné.',
+  'adm.error.fee':
+    'Zadejte poplatek jako číslo s nejvýše dvěma desetinnými místy, např. 22,60, nebo pole nechte prázdné.',
   'adm.error.duration': 'Zadejte délku od 5 do 480 minut.',
   'adm.error.no_mode': 'Zvolte alespoň jedno: videohovorem, nebo osobně.',
-  'adm.error.no_office': 'Aktivní služba potřebuje alespoň jedno pracoviště. Nějaké vyberte, nebo službu deaktivujte.',
+  'adm.error.no_office':
+    'Aktivní služba potřebuje alespoň jedno pracoviště. Nějaké vyberte, nebo službu deaktivujte.',
   'adm.error.language': 'Vyberte jazyk ze seznamu.',
   'adm.error.sender_name': 'Zadejte jméno odesílatele o nejvýše 100 znacích, bez <, >, " a @.',
   'adm.error.display_name': 'Zadejte jméno o 1 až 80 znacích.',
   'adm.error.role': 'Vyberte roli.',
-  'adm.error.last_admin': 'Organizace musí mít alespoň jednoho aktivního správce. Nejdřív udělejte správcem někoho jiného.',
+  'adm.error.last_admin':
+    'Organizace musí mít alespoň jednoho aktivního správce. Nejdřív udělejte správcem někoho jiného.',
   'pw.title': 'Změna hesla',
-  'pw.intro': 'Zvolte dlouhé heslo, které nepoužíváte nikde jinde, například několik nesouvisejících slov. Po změně skončí vaše ostatní relace.',
+  'pw.intro':
+    'Zvolte dlouhé heslo, které nepoužíváte nikde jinde, například několik nesouvisejících slov. Po změně skončí vaše ostatní relace.',
   'pw.current': 'Současné heslo',
   'pw.new': 'Nové heslo',
   'pw.hint': 'Alespoň {min} znaků. Mezery a jakákoli písmena jsou povolena.',
@@ -433,4 +479,8 @@ const cs: Record<AdminMessageKey, string> = {
   'audit.action.password.changed': 'Vlastní heslo změněno',
 };
 
-export const adminMessages: Record<'sl' | 'cs' | 'en', Record<AdminMessageKey, string>> = { en, sl, cs };
+export const adminMessages: Record<'sl' | 'cs' | 'en', Record<AdminMessageKey, string>> = {
+  en,
+  sl,
+  cs,
+};

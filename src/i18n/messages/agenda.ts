@@ -66,7 +66,8 @@ const en = {
   'agenda.cancel_submit': 'Cancel the appointment',
   'agenda.error.reason_missing': 'Enter the reason for the cancellation',
   'agenda.error.reason_long': 'The reason can have at most {max} characters',
-  'agenda.saved.cancelled': 'The appointment is cancelled. The citizen has been emailed and the time is free again.',
+  'agenda.saved.cancelled':
+    'The appointment is cancelled. The citizen has been emailed and the time is free again.',
   'agenda.saved.no_show': 'The citizen is marked as a no-show.',
   'agenda.lobby.title': 'Waiting room',
   'agenda.lobby.empty': 'Nobody is waiting.',
@@ -81,14 +82,18 @@ const en = {
   'agenda.history.no_show_by': '{who} recorded that the citizen did not attend',
   'agenda.history.no_show_undone': '{who} took back the no-show',
   'agenda.history.identity_checked': '{who} checked the identity: {document}',
-  'agenda.history.identity_checked_unrecorded': 'Identity checked (the document type was not recorded then)',
+  'agenda.history.identity_checked_unrecorded':
+    'Identity checked (the document type was not recorded then)',
   'agenda.history.identity_withdrawn': '{who} withdrew the identity check',
   'agenda.no_show_title': 'Record that {name} did not attend?',
-  'agenda.no_show_explain': 'The meeting ends and the join link stops working. {name} receives an e-mail saying they were recorded as not attending, with the office’s contact in case it is a mistake. You can undo this on the appointment’s page.',
+  'agenda.no_show_explain':
+    'The meeting ends and the join link stops working. {name} receives an e-mail saying they were recorded as not attending, with the office’s contact in case it is a mistake. You can undo this on the appointment’s page.',
   'agenda.no_show_submit': 'Yes, record as not attended',
   'agenda.no_show_back': 'No, back to the appointment',
-  'agenda.no_show_too_early': 'A no-show can be recorded from {time}, {minutes} minutes after the start.',
-  'agenda.no_show_not_possible': 'This appointment cannot be recorded as a no-show: the meeting has started, ended or been cancelled.',
+  'agenda.no_show_too_early':
+    'A no-show can be recorded from {time}, {minutes} minutes after the start.',
+  'agenda.no_show_not_possible':
+    'This appointment cannot be recorded as a no-show: the meeting has started, ended or been cancelled.',
   'agenda.no_show_link': 'Record {name} as not attended…',
   'agenda.no_show_recorded': '{who} recorded on {when} that the citizen did not attend.',
   'agenda.no_show_undo': 'Undo the no-show',
@@ -97,12 +102,15 @@ const en = {
   'agenda.identity': 'Identity check',
   'agenda.identity_none': 'The identity was not checked.',
   'agenda.identity_current': 'Checked by {who} on {when}: {document}.',
-  'agenda.identity_current_unrecorded': 'Checked on {when}; the document type was not recorded then.',
+  'agenda.identity_current_unrecorded':
+    'Checked on {when}; the document type was not recorded then.',
   'agenda.identity_document': 'Document shown',
   'agenda.identity_not_checked': 'Not checked',
   'agenda.identity_save': 'Save the identity check',
-  'agenda.identity_hint': 'Only the type of document is kept, never its number. A correction is added to the history; earlier entries stay.',
-  'agenda.identity_later': 'The identity can be recorded once the citizen has been admitted to the meeting.',
+  'agenda.identity_hint':
+    'Only the type of document is kept, never its number. A correction is added to the history; earlier entries stay.',
+  'agenda.identity_later':
+    'The identity can be recorded once the citizen has been admitted to the meeting.',
   'agenda.document.id_card': 'identity card',
   'agenda.document.passport': 'passport',
   'agenda.document.driving_licence': 'driving licence',
@@ -192,7 +200,8 @@ const sl: Record<AgendaMessageKey, string> = {
   'agenda.cancel_submit': 'Prekliči termin',
   'agenda.error.reason_missing': 'Vpišite razlog za preklic',
   'agenda.error.reason_long': 'Razlog ima lahko največ {max} znakov',
-  'agenda.saved.cancelled': 'Termin je preklican. Stranka je bila obveščena po e-pošti, čas je spet prost.',
+  'agenda.saved.cancelled':
+    'Termin je preklican. Stranka je bila obveščena po e-pošti, čas je spet prost.',
   'agenda.saved.no_show': 'Označeno je, da stranka ni prišla.',
   'agenda.lobby.title': 'Čakalnica',
   'agenda.lobby.empty': 'Nihče ne čaka.',
@@ -207,27 +216,33 @@ const sl: Record<AgendaMessageKey, string> = {
   'agenda.history.no_show_by': '{who}: stranka se termina ni udeležila',
   'agenda.history.no_show_undone': '{who}: zapis o neudeležbi preklican',
   'agenda.history.identity_checked': '{who}: istovetnost preverjena – {document}',
-  'agenda.history.identity_checked_unrecorded': 'Istovetnost preverjena (vrsta dokumenta takrat ni bila zabeležena)',
+  'agenda.history.identity_checked_unrecorded':
+    'Istovetnost preverjena (vrsta dokumenta takrat ni bila zabeležena)',
   'agenda.history.identity_withdrawn': '{who}: zapis o preverjanju istovetnosti preklican',
   'agenda.no_show_title': 'Zabeležim, da se stranka {name} termina ni udeležila?',
-  'agenda.no_show_explain': 'Sestanek se konča in povezava za pridružitev ne deluje več. Stranka {name} prejme e-poštno sporočilo, da je zabeležena neudeležba, s kontaktom upravne enote, če gre za pomoto. To lahko razveljavite na strani termina.',
+  'agenda.no_show_explain':
+    'Sestanek se konča in povezava za pridružitev ne deluje več. Stranka {name} prejme e-poštno sporočilo, da je zabeležena neudeležba, s kontaktom upravne enote, če gre za pomoto. To lahko razveljavite na strani termina.',
   'agenda.no_show_submit': 'Da, zabeleži neudeležbo',
   'agenda.no_show_back': 'Ne, nazaj na termin',
   'agenda.no_show_too_early': 'Neudeležbo lahko zabeležite od {time}, {minutes} minut po začetku.',
-  'agenda.no_show_not_possible': 'Za ta termin neudeležbe ni mogoče zabeležiti: sestanek se je začel ali končal ali pa je bil termin preklican.',
+  'agenda.no_show_not_possible':
+    'Za ta termin neudeležbe ni mogoče zabeležiti: sestanek se je začel ali končal ali pa je bil termin preklican.',
   'agenda.no_show_link': 'Zabeleži neudeležbo stranke {name} …',
   'agenda.no_show_recorded': 'Zabeleženo {when} ({who}): stranka se termina ni udeležila.',
   'agenda.no_show_undo': 'Razveljavi neudeležbo',
-  'agenda.saved.no_show_undone': 'Neudeležba je razveljavljena. Stranka je bila obveščena po e-pošti.',
+  'agenda.saved.no_show_undone':
+    'Neudeležba je razveljavljena. Stranka je bila obveščena po e-pošti.',
   'agenda.saved.identity': 'Preverjanje istovetnosti je zabeleženo.',
   'agenda.identity': 'Preverjanje istovetnosti',
   'agenda.identity_none': 'Istovetnost ni bila preverjena.',
   'agenda.identity_current': 'Preverjeno {when} ({who}): {document}.',
-  'agenda.identity_current_unrecorded': 'Preverjeno {when}; vrsta dokumenta takrat ni bila zabeležena.',
+  'agenda.identity_current_unrecorded':
+    'Preverjeno {when}; vrsta dokumenta takrat ni bila zabeležena.',
   'agenda.identity_document': 'Predloženi dokument',
   'agenda.identity_not_checked': 'Ni preverjeno',
   'agenda.identity_save': 'Shrani preverjanje istovetnosti',
-  'agenda.identity_hint': 'Shrani se le vrsta dokumenta, nikoli njegova številka. Popravek se doda v zgodovino, prejšnji zapisi ostanejo.',
+  'agenda.identity_hint':
+    'Shrani se le vrsta dokumenta, nikoli njegova številka. Popravek se doda v zgodovino, prejšnji zapisi ostanejo.',
   'agenda.identity_later': 'Istovetnost lahko zabeležite, ko je stranka sprejeta na sestanek.',
   'agenda.document.id_card': 'osebna izkaznica',
   'agenda.document.passport': 'potni list',
@@ -331,14 +346,18 @@ const cs: Record<AgendaMessageKey, string> = {
   'agenda.history.no_show_by': '{who}: občan se nedostavil',
   'agenda.history.no_show_undone': '{who}: záznam o nedostavení se zrušen',
   'agenda.history.identity_checked': '{who}: totožnost ověřena – {document}',
-  'agenda.history.identity_checked_unrecorded': 'Totožnost ověřena (druh dokladu se tehdy nezaznamenával)',
+  'agenda.history.identity_checked_unrecorded':
+    'Totožnost ověřena (druh dokladu se tehdy nezaznamenával)',
   'agenda.history.identity_withdrawn': '{who}: záznam o ověření totožnosti zrušen',
   'agenda.no_show_title': 'Zaznamenat nedostavení se – {name}?',
-  'agenda.no_show_explain': 'Schůzka skončí a odkaz pro připojení přestane fungovat. {name} dostane e-mail, že bylo zaznamenáno nedostavení se, s kontaktem na úřad pro případ omylu. Na stránce termínu to můžete vrátit zpět.',
+  'agenda.no_show_explain':
+    'Schůzka skončí a odkaz pro připojení přestane fungovat. {name} dostane e-mail, že bylo zaznamenáno nedostavení se, s kontaktem na úřad pro případ omylu. Na stránce termínu to můžete vrátit zpět.',
   'agenda.no_show_submit': 'Ano, zaznamenat nedostavení se',
   'agenda.no_show_back': 'Ne, zpět na termín',
-  'agenda.no_show_too_early': 'Nedostavení se lze zaznamenat od {time}, {minutes} minut po začátku.',
-  'agenda.no_show_not_possible': 'U tohoto termínu nelze nedostavení se zaznamenat: schůzka začala nebo skončila, případně byl termín zrušen.',
+  'agenda.no_show_too_early':
+    'Nedostavení se lze zaznamenat od {time}, {minutes} minut po začátku.',
+  'agenda.no_show_not_possible':
+    'U tohoto termínu nelze nedostavení se zaznamenat: schůzka začala nebo skončila, případně byl termín zrušen.',
   'agenda.no_show_link': 'Zaznamenat nedostavení se – {name}…',
   'agenda.no_show_recorded': 'Zaznamenáno {when} ({who}): občan se nedostavil.',
   'agenda.no_show_undo': 'Vrátit záznam o nedostavení se',
@@ -351,7 +370,8 @@ const cs: Record<AgendaMessageKey, string> = {
   'agenda.identity_document': 'Předložený doklad',
   'agenda.identity_not_checked': 'Neověřeno',
   'agenda.identity_save': 'Uložit ověření totožnosti',
-  'agenda.identity_hint': 'Ukládá se jen druh dokladu, nikdy jeho číslo. Oprava se přidá do historie, dřívější záznamy zůstávají.',
+  'agenda.identity_hint':
+    'Ukládá se jen druh dokladu, nikdy jeho číslo. Oprava se přidá do historie, dřívější záznamy zůstávají.',
   'agenda.identity_later': 'Totožnost lze zaznamenat, jakmile je občan vpuštěn do schůzky.',
   'agenda.document.id_card': 'občanský průkaz',
   'agenda.document.passport': 'cestovní pas',
@@ -373,4 +393,8 @@ const cs: Record<AgendaMessageKey, string> = {
   'audit.action.appointment.identity_withdrawn': 'Ověření totožnosti zrušeno',
 };
 
-export const agendaMessages: Record<'sl' | 'cs' | 'en', Record<AgendaMessageKey, string>> = { en, sl, cs };
+export const agendaMessages: Record<'sl' | 'cs' | 'en', Record<AgendaMessageKey, string>> = {
+  en,
+  sl,
+  cs,
+};

@@ -208,4 +208,8 @@ const cs: Record<AuditMessageKey, string> = {
   'audit.key.password_hash': 'Heslo',
 };
 
-export const auditMessages: Record<'sl' | 'cs' | 'en', Record<AuditMessageKey, string>> = { en, sl, cs };
+export const auditMessages: Record<'sl' | 'cs' | 'en', Record<AuditMessageKey, string>> = {
+  en,
+  sl,
+  cs,
+};

@@ -9,14 +9,16 @@ const en = {
   'admin.absence_add': 'Add the absence',
   'admin.absence_remove': 'Remove the absence of {name}',
   'admin.no_absences': 'No absences ahead.',
-  'admin.error.absence': 'Enter a start and an end like 2026-12-01 08:00; the end must come after the start',
+  'admin.error.absence':
+    'Enter a start and an end like 2026-12-01 08:00; the end must come after the start',
   'admin.reminders': 'Reminders',
   'admin.reminder_minutes': 'Minutes before the appointment, separated by commas',
   'admin.error.reminders': 'Write minutes like 1440, 60 (at most 5 values, each up to 10080)',
   'admin.title': 'Appointment settings',
   'admin.link': 'Appointment settings',
   'admin.hours': 'When officials receive appointments',
-  'admin.hours_hint': 'Per day, for example 08:00–12:00, 13:00–15:00. Leave a day empty for no appointments.',
+  'admin.hours_hint':
+    'Per day, for example 08:00–12:00, 13:00–15:00. Leave a day empty for no appointments.',
   'admin.save': 'Save',
   'admin.saved': 'Saved. Citizens see the change at once.',
   'admin.error.hours': '{day}: write the hours like 08:00–12:00, 13:00–15:00',
@@ -36,7 +38,8 @@ const en = {
   'admin.capacity': 'People per appointment',
   'admin.notice': 'Earliest booking before the start (minutes)',
   'admin.horizon': 'Bookable this many days ahead',
-  'admin.error.rules': 'Check the numbers: length 5–480, gap 0–240, people 1–50, notice 0–43200, days 1–730',
+  'admin.error.rules':
+    'Check the numbers: length 5–480, gap 0–240, people 1–50, notice 0–43200, days 1–730',
   'error.unprocessable.title': 'That did not work',
   'error.unprocessable.detail': 'The request was understood but could not be carried out.',
   'error.gone.title': 'No longer available',
@@ -71,7 +74,8 @@ const en = {
   'book.error.limited': 'Too many reservations from you in the last hour. Please try again later.',
   'book.taken_title': 'That time was just taken',
   'book.taken_text': 'Someone else booked it a moment ago. These times are still free:',
-  'book.nearest_none': 'There are no free times in the week around it. Choose another day in the calendar.',
+  'book.nearest_none':
+    'There are no free times in the week around it. Choose another day in the calendar.',
   'book.code_title': 'Enter the code from your email',
   'book.code_sent': 'We sent a 6-digit code to {email}. It is valid for 10 minutes.',
   'book.wrong_address': 'Wrong address?',
@@ -84,10 +88,13 @@ const en = {
   'book.back': 'Back to your details',
   'book.error.code': 'The code is not right. Attempts left: {left}',
   'book.error.code_format': 'Enter the 6 digits from the email',
-  'book.error.locked': 'Too many wrong codes: this reservation is cancelled. Please choose a time again.',
-  'book.error.locked_confirmed': 'Too many wrong codes: no more codes are accepted here. If your appointment is confirmed, its links are in the confirmation email.',
+  'book.error.locked':
+    'Too many wrong codes: this reservation is cancelled. Please choose a time again.',
+  'book.error.locked_confirmed':
+    'Too many wrong codes: no more codes are accepted here. If your appointment is confirmed, its links are in the confirmation email.',
   'book.already_confirmed_title': 'This appointment is already confirmed',
-  'book.already_confirmed_text': 'The links to join and to manage the appointment are in the confirmation email we sent you.',
+  'book.already_confirmed_text':
+    'The links to join and to manage the appointment are in the confirmation email we sent you.',
   'book.error.expired': 'The reservation has expired. Please choose a time again.',
   'book.resend_wait': 'We sent a code a moment ago. You can ask for a new one in {seconds}\u00a0s.',
   'book.error.resend_too_many': 'No more codes can be sent for this reservation.',
@@ -121,10 +128,12 @@ const en = {
   'book.state.done': 'Took place',
   'book.state.in_progress': 'In progress',
   'book.state.no_show': 'Recorded as not attended',
-  'book.link_no_show': 'The office recorded that you did not attend this appointment. If this is a mistake, please contact the office: {contact}.',
+  'book.link_no_show':
+    'The office recorded that you did not attend this appointment. If this is a mistake, please contact the office: {contact}.',
   'book.no_changes_now': 'The appointment has started, so it can no longer be cancelled or moved.',
   'book.join_title': 'Your video appointment',
-  'book.join_text': 'Come back to this page at the time of your appointment. You will need a browser with a camera and microphone, and an identity document.',
+  'book.join_text':
+    'Come back to this page at the time of your appointment. You will need a browser with a camera and microphone, and an identity document.',
 } as const;
 
 export type BookingMessageKey = keyof typeof en;
@@ -137,14 +146,16 @@ const sl: Record<BookingMessageKey, string> = {
   'admin.absence_add': 'Dodaj odsotnost',
   'admin.absence_remove': 'Odstrani odsotnost: {name}',
   'admin.no_absences': 'Ni načrtovanih odsotnosti.',
-  'admin.error.absence': 'Vpišite začetek in konec v obliki 2026-12-01 08:00; konec mora biti za začetkom',
+  'admin.error.absence':
+    'Vpišite začetek in konec v obliki 2026-12-01 08:00; konec mora biti za začetkom',
   'admin.reminders': 'Opomniki',
   'admin.reminder_minutes': 'Minute pred terminom, ločene z vejicami',
   'admin.error.reminders': 'Minute vpišite kot 1440, 60 (največ 5 vrednosti, vsaka do 10080)',
   'admin.title': 'Nastavitve terminov',
   'admin.link': 'Nastavitve terminov',
   'admin.hours': 'Kdaj uslužbenci sprejemajo stranke',
-  'admin.hours_hint': 'Za vsak dan, na primer 08:00–12:00, 13:00–15:00. Dan brez terminov pustite prazen.',
+  'admin.hours_hint':
+    'Za vsak dan, na primer 08:00–12:00, 13:00–15:00. Dan brez terminov pustite prazen.',
   'admin.save': 'Shrani',
   'admin.saved': 'Shranjeno. Stranke spremembo vidijo takoj.',
   'admin.error.hours': '{day}: ure vpišite kot 08:00–12:00, 13:00–15:00',
@@ -164,7 +175,8 @@ const sl: Record<BookingMessageKey, string> = {
   'admin.capacity': 'Število oseb na termin',
   'admin.notice': 'Najkasnejša rezervacija pred začetkom (minute)',
   'admin.horizon': 'Za koliko dni vnaprej se je mogoče naročiti',
-  'admin.error.rules': 'Preverite števila: trajanje 5–480, premor 0–240, osebe 1–50, rok 0–43200, dnevi 1–730',
+  'admin.error.rules':
+    'Preverite števila: trajanje 5–480, premor 0–240, osebe 1–50, rok 0–43200, dnevi 1–730',
   'error.unprocessable.title': 'To ni uspelo',
   'error.unprocessable.detail': 'Zahtevo smo razumeli, a je ni bilo mogoče izvesti.',
   'error.gone.title': 'Ni več na voljo',
@@ -213,9 +225,11 @@ const sl: Record<BookingMessageKey, string> = {
   'book.error.code': 'Koda ni pravilna. Preostali poskusi: {left}',
   'book.error.code_format': 'Vpišite šest števk kode iz e-pošte',
   'book.error.locked': 'Preveč napačnih kod: rezervacija je preklicana. Znova izberite termin.',
-  'book.error.locked_confirmed': 'Preveč napačnih kod: kode tukaj ne sprejemamo več. Če je vaš termin potrjen, sta povezavi v potrditvenem e-sporočilu.',
+  'book.error.locked_confirmed':
+    'Preveč napačnih kod: kode tukaj ne sprejemamo več. Če je vaš termin potrjen, sta povezavi v potrditvenem e-sporočilu.',
   'book.already_confirmed_title': 'Termin je že potrjen',
-  'book.already_confirmed_text': 'Povezavi za udeležbo in za upravljanje termina sta v potrditvenem e-sporočilu, ki smo vam ga poslali.',
+  'book.already_confirmed_text':
+    'Povezavi za udeležbo in za upravljanje termina sta v potrditvenem e-sporočilu, ki smo vam ga poslali.',
   'book.error.expired': 'Rezervacija je potekla. Znova izberite termin.',
   'book.resend_wait': 'Kodo smo poslali pravkar. Novo lahko zahtevate čez {seconds}\u00a0s.',
   'book.error.resend_too_many': 'Za to rezervacijo ne moremo poslati nobene kode več.',
@@ -249,10 +263,12 @@ const sl: Record<BookingMessageKey, string> = {
   'book.state.done': 'Izveden',
   'book.state.in_progress': 'Poteka',
   'book.state.no_show': 'Evidentirano kot neudeležba',
-  'book.link_no_show': 'Upravna enota je evidentirala, da se termina niste udeležili. Če je to pomota, se obrnite nanjo: {contact}.',
+  'book.link_no_show':
+    'Upravna enota je evidentirala, da se termina niste udeležili. Če je to pomota, se obrnite nanjo: {contact}.',
   'book.no_changes_now': 'Termin se je že začel, zato ga ni več mogoče preklicati ali prestaviti.',
   'book.join_title': 'Vaš termin po videoklicu',
-  'book.join_text': 'Ob uri termina se vrnite na to stran. Potrebujete brskalnik s kamero in mikrofonom ter osebni dokument.',
+  'book.join_text':
+    'Ob uri termina se vrnite na to stran. Potrebujete brskalnik s kamero in mikrofonom ter osebni dokument.',
 };
 
 const cs: Record<BookingMessageKey, string> = {
@@ -263,14 +279,16 @@ const cs: Record<BookingMessageKey, string> = {
   'admin.absence_add': 'Přidat nepřítomnost',
   'admin.absence_remove': 'Odebrat nepřítomnost: {name}',
   'admin.no_absences': 'Žádné plánované nepřítomnosti.',
-  'admin.error.absence': 'Zadejte začátek a konec ve tvaru 2026-12-01 08:00; konec musí být po začátku',
+  'admin.error.absence':
+    'Zadejte začátek a konec ve tvaru 2026-12-01 08:00; konec musí být po začátku',
   'admin.reminders': 'Připomínky',
   'admin.reminder_minutes': 'Minuty před termínem, oddělené čárkami',
   'admin.error.reminders': 'Minuty zapište jako 1440, 60 (nejvýše 5 hodnot, každá do 10080)',
   'admin.title': 'Nastavení termínů',
   'admin.link': 'Nastavení termínů',
   'admin.hours': 'Kdy úředníci přijímají občany',
-  'admin.hours_hint': 'Pro každý den, například 08:00–12:00, 13:00–15:00. Den bez termínů nechte prázdný.',
+  'admin.hours_hint':
+    'Pro každý den, například 08:00–12:00, 13:00–15:00. Den bez termínů nechte prázdný.',
   'admin.save': 'Uložit',
   'admin.saved': 'Uloženo. Občané změnu uvidí hned.',
   'admin.error.hours': '{day}: hodiny zapište jako 08:00–12:00, 13:00–15:00',
@@ -290,7 +308,8 @@ const cs: Record<BookingMessageKey, string> = {
   'admin.capacity': 'Počet osob na termín',
   'admin.notice': 'Nejpozdější rezervace před začátkem (minuty)',
   'admin.horizon': 'Na kolik dní dopředu lze objednat',
-  'admin.error.rules': 'Zkontrolujte čísla: délka 5–480, přestávka 0–240, osoby 1–50, lhůta 0–43200, dny 1–730',
+  'admin.error.rules':
+    'Zkontrolujte čísla: délka 5–480, přestávka 0–240, osoby 1–50, lhůta 0–43200, dny 1–730',
   'error.unprocessable.title': 'To se nepodařilo',
   'error.unprocessable.detail': 'Požadavku jsme porozuměli, ale nebylo možné jej provést.',
   'error.gone.title': 'Již není k dispozici',
@@ -322,10 +341,12 @@ const cs: Record<BookingMessageKey, string> = {
   'book.error.email': 'Zadejte e-mailovou adresu ve tvaru jmeno@priklad.cz',
   'book.error.phone': 'Zadejte telefonní číslo pouze číslicemi, například +420 123 456 789',
   'book.error.notes': 'Poznámka může mít nejvýše 1000 znaků',
-  'book.error.limited': 'Za poslední hodinu jste vytvořili příliš mnoho rezervací. Zkuste to prosím později.',
+  'book.error.limited':
+    'Za poslední hodinu jste vytvořili příliš mnoho rezervací. Zkuste to prosím později.',
   'book.taken_title': 'Tento termín byl právě obsazen',
   'book.taken_text': 'Někdo jiný si jej před chvílí rezervoval. Tyto termíny jsou stále volné:',
-  'book.nearest_none': 'V týdnu kolem tohoto dne nejsou žádné volné termíny. Vyberte si v kalendáři jiný den.',
+  'book.nearest_none':
+    'V týdnu kolem tohoto dne nejsou žádné volné termíny. Vyberte si v kalendáři jiný den.',
   'book.code_title': 'Zadejte kód z e-mailu',
   'book.code_sent': 'Na adresu {email} jsme poslali šestimístný kód. Platí 10 minut.',
   'book.wrong_address': 'Špatná adresa?',
@@ -339,9 +360,11 @@ const cs: Record<BookingMessageKey, string> = {
   'book.error.code': 'Kód není správný. Zbývající pokusy: {left}',
   'book.error.code_format': 'Zadejte 6 číslic z e-mailu',
   'book.error.locked': 'Příliš mnoho chybných kódů: rezervace byla zrušena. Vyberte termín znovu.',
-  'book.error.locked_confirmed': 'Příliš mnoho chybných kódů: další kódy zde již nepřijímáme. Pokud je váš termín potvrzen, odkazy najdete v potvrzovacím e-mailu.',
+  'book.error.locked_confirmed':
+    'Příliš mnoho chybných kódů: další kódy zde již nepřijímáme. Pokud je váš termín potvrzen, odkazy najdete v potvrzovacím e-mailu.',
   'book.already_confirmed_title': 'Termín je již potvrzen',
-  'book.already_confirmed_text': 'Odkazy pro připojení a pro správu termínu najdete v potvrzovacím e-mailu, který jsme vám poslali.',
+  'book.already_confirmed_text':
+    'Odkazy pro připojení a pro správu termínu najdete v potvrzovacím e-mailu, který jsme vám poslali.',
   'book.error.expired': 'Platnost rezervace vypršela. Vyberte termín znovu.',
   'book.resend_wait': 'Kód jsme poslali před chvílí. O nový si můžete říct za {seconds}\u00a0s.',
   'book.error.resend_too_many': 'Pro tuto rezervaci už nelze poslat další kód.',
@@ -375,10 +398,12 @@ const cs: Record<BookingMessageKey, string> = {
   'book.state.done': 'Proběhlo',
   'book.state.in_progress': 'Probíhá',
   'book.state.no_show': 'Zaznamenáno jako nedostavení se',
-  'book.link_no_show': 'Úřad zaznamenal, že jste se k tomuto termínu nedostavili. Pokud jde o omyl, obraťte se prosím na úřad: {contact}.',
+  'book.link_no_show':
+    'Úřad zaznamenal, že jste se k tomuto termínu nedostavili. Pokud jde o omyl, obraťte se prosím na úřad: {contact}.',
   'book.no_changes_now': 'Termín už začal, a proto jej nelze zrušit ani přesunout.',
   'book.join_title': 'Vaše videoschůzka',
-  'book.join_text': 'V čase termínu se na tuto stránku vraťte. Budete potřebovat prohlížeč s kamerou a mikrofonem a doklad totožnosti.',
+  'book.join_text':
+    'V čase termínu se na tuto stránku vraťte. Budete potřebovat prohlížeč s kamerou a mikrofonem a doklad totožnosti.',
 };
 
 export const bookingMessages: Record<Lang, Record<BookingMessageKey, string>> = { en, sl, cs };

@@ -16,7 +16,8 @@ export const cs: Record<MessageKey, string> = {
   'layout.nav.stats': 'Statistiky',
   'layout.nav.audit': 'Auditní stopa',
   'layout.nav.privacy': 'Ochrana údajů',
-  'layout.footer': 'Okence: otevřená virtuální přepážka pro úřady. Žádné sledování, žádné třetí strany.',
+  'layout.footer':
+    'Okence: otevřená virtuální přepážka pro úřady. Žádné sledování, žádné třetí strany.',
 
   'error.invalid_input.title': 'Zkontrolujte zadané údaje',
   'error.invalid_input.detail': 'Část odeslaných údajů nebylo možné použít.',
@@ -25,19 +26,23 @@ export const cs: Record<MessageKey, string> = {
   'error.forbidden.title': 'Nepovoleno',
   'error.forbidden.detail': 'K této stránce nemáte přístup.',
   'error.csrf.title': 'Platnost formuláře vypršela',
-  'error.csrf.detail': 'Z bezpečnostních důvodů nebylo možné formulář přijmout. Vraťte se, načtěte stránku znovu a odešlete jej ještě jednou.',
+  'error.csrf.detail':
+    'Z bezpečnostních důvodů nebylo možné formulář přijmout. Vraťte se, načtěte stránku znovu a odešlete jej ještě jednou.',
   'error.not_found.title': 'Stránka nenalezena',
   'error.not_found.detail': 'Adresa je možná zadána chybně, nebo byla stránka přesunuta.',
   'error.conflict.title': 'Právě došlo ke změně',
   'error.conflict.detail': 'Někdo jiný to ve stejnou chvíli změnil. Zkuste to prosím znovu.',
   'error.no_longer_possible.title': 'Změna už není možná',
-  'error.no_longer_possible.detail': 'Schůzka byla zrušena, už začala nebo proběhla, proto ji zde už nelze změnit. Pokud je něco špatně, obraťte se prosím na úřad.',
+  'error.no_longer_possible.detail':
+    'Schůzka byla zrušena, už začala nebo proběhla, proto ji zde už nelze změnit. Pokud je něco špatně, obraťte se prosím na úřad.',
   'error.payload_too_large.title': 'Příliš velké',
   'error.payload_too_large.detail': 'Odeslaná data jsou větší, než je povoleno.',
   'error.time_not_bookable.title': 'Tento termín nelze rezervovat',
-  'error.time_not_bookable.detail': 'Tento čas nepatří mezi nabízené termíny (je mimo úřední hodiny, mezi dvěma termíny, příliš brzy nebo příliš daleko dopředu). Vyberte si jeden z nejbližších volných termínů.',
+  'error.time_not_bookable.detail':
+    'Tento čas nepatří mezi nabízené termíny (je mimo úřední hodiny, mezi dvěma termíny, příliš brzy nebo příliš daleko dopředu). Vyberte si jeden z nejbližších volných termínů.',
   'error.unsupported_media_type.title': 'Nepodporovaný formát',
-  'error.unsupported_media_type.detail': 'Požadavek byl odeslán ve formátu, který zde nepřijímáme. Rozhraní API přijímá pouze JSON (application/json).',
+  'error.unsupported_media_type.detail':
+    'Požadavek byl odeslán ve formátu, který zde nepřijímáme. Rozhraní API přijímá pouze JSON (application/json).',
   'error.method_not_allowed.title': 'Zde to nelze',
   'error.method_not_allowed.detail': 'Tato adresa tento druh požadavku nepřijímá.',
   'error.rate_limited.title': 'Příliš mnoho požadavků',
@@ -50,7 +55,8 @@ export const cs: Record<MessageKey, string> = {
   'form.error_summary': 'Formulář obsahuje chyby',
 
   'home.title': 'Vyřiďte si to s úřadem online',
-  'home.lead': 'Objednejte se na videohovor s úřadem a ušetřete si cestu na přepážku. Nejprve vyberte svůj úřad.',
+  'home.lead':
+    'Objednejte se na videohovor s úřadem a ušetřete si cestu na přepážku. Nejprve vyberte svůj úřad.',
   'home.search_label': 'Najděte svůj úřad',
   'home.search_hint': 'Název nebo obec, například Kopřivnice nebo Liberec',
   'home.search_button': 'Hledat',
@@ -86,7 +92,8 @@ export const cs: Record<MessageKey, string> = {
   'service.officials': 'Úředníci',
   'service.back': 'Všechny služby: {organisation}',
   'service.how_to_book': 'Jak se objednat',
-  'service.how_to_book_text': 'Termín si domluvte s úřadem e-mailem nebo telefonicky. Objednávání online pro tuto službu připravujeme.',
+  'service.how_to_book_text':
+    'Termín si domluvte s úřadem e-mailem nebo telefonicky. Objednávání online pro tuto službu připravujeme.',
 
   'staff.sign_in.title': 'Přihlášení pro úředníky',
   'staff.sign_in.lead': 'Pro úředníky a správce úřadů.',
@@ -113,9 +120,11 @@ export const cs: Record<MessageKey, string> = {
   'staff.home.public_page': 'Veřejná stránka vaší organizace',
 
   'mail.dev.title': 'Vývojová poštovní schránka',
-  'mail.dev.lead': 'Proměnná SMTP_URL není nastavena, a proto Okence neodesílá žádné e-maily. Všechny zprávy, které by odeslalo, se ukládají sem, nejnovější nahoře. Tato stránka existuje jen mimo produkční prostředí.',
+  'mail.dev.lead':
+    'Proměnná SMTP_URL není nastavena, a proto Okence neodesílá žádné e-maily. Všechny zprávy, které by odeslalo, se ukládají sem, nejnovější nahoře. Tato stránka existuje jen mimo produkční prostředí.',
   'mail.dev.caption': 'Poslední zprávy: {count}',
-  'mail.dev.empty': 'Zatím žádné zprávy. Zobrazí se zde e-maily, které Okence odešle (kódy k rezervaci, potvrzení).',
+  'mail.dev.empty':
+    'Zatím žádné zprávy. Zobrazí se zde e-maily, které Okence odešle (kódy k rezervaci, potvrzení).',
   'mail.dev.time': 'Čas',
   'mail.dev.to': 'Příjemce',
   'mail.dev.subject': 'Předmět',

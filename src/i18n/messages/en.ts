@@ -17,7 +17,8 @@ export const en = {
   'layout.nav.stats': 'Statistics',
   'layout.nav.audit': 'Audit log',
   'layout.nav.privacy': 'Data protection',
-  'layout.footer': 'Okence: the open virtual counter for public offices. No trackers, no third parties.',
+  'layout.footer':
+    'Okence: the open virtual counter for public offices. No trackers, no third parties.',
 
   'error.invalid_input.title': 'Please check what you entered',
   'error.invalid_input.detail': 'Some of what was sent could not be used.',
@@ -26,19 +27,23 @@ export const en = {
   'error.forbidden.title': 'Not allowed',
   'error.forbidden.detail': 'You do not have access to this page.',
   'error.csrf.title': 'The form has expired',
-  'error.csrf.detail': 'For your security the form could not be accepted. Go back, reload the page and send it again.',
+  'error.csrf.detail':
+    'For your security the form could not be accepted. Go back, reload the page and send it again.',
   'error.not_found.title': 'Page not found',
   'error.not_found.detail': 'The address may be mistyped, or the page has moved.',
   'error.conflict.title': 'That was just changed',
   'error.conflict.detail': 'Someone else changed this at the same moment. Please try again.',
   'error.no_longer_possible.title': 'No longer possible',
-  'error.no_longer_possible.detail': 'The appointment has been cancelled, has started or is over, so it can no longer be changed here. If something is wrong, please contact the office.',
+  'error.no_longer_possible.detail':
+    'The appointment has been cancelled, has started or is over, so it can no longer be changed here. If something is wrong, please contact the office.',
   'error.payload_too_large.title': 'Too large',
   'error.payload_too_large.detail': 'What you sent is larger than allowed.',
   'error.time_not_bookable.title': 'This time cannot be booked',
-  'error.time_not_bookable.detail': 'It is not one of the appointment times offered (outside the office hours, between two times, too soon or too far ahead). Choose one of the nearest free times.',
+  'error.time_not_bookable.detail':
+    'It is not one of the appointment times offered (outside the office hours, between two times, too soon or too far ahead). Choose one of the nearest free times.',
   'error.unsupported_media_type.title': 'Unsupported format',
-  'error.unsupported_media_type.detail': 'The request was sent in a format that is not accepted here. The API takes JSON only (application/json).',
+  'error.unsupported_media_type.detail':
+    'The request was sent in a format that is not accepted here. The API takes JSON only (application/json).',
   'error.method_not_allowed.title': 'Not possible here',
   'error.method_not_allowed.detail': 'This address does not take this kind of request.',
   'error.rate_limited.title': 'Too many requests',
@@ -51,7 +56,8 @@ export const en = {
   'form.error_summary': 'There is a problem',
 
   'home.title': 'Meet your office online',
-  'home.lead': 'Book a video appointment with an official, without a trip to the counter. Choose your office to begin.',
+  'home.lead':
+    'Book a video appointment with an official, without a trip to the counter. Choose your office to begin.',
   'home.search_label': 'Find your office',
   'home.search_hint': 'Name or town, for example Domžale or Kopřivnice',
   'home.search_button': 'Search',
@@ -87,7 +93,8 @@ export const en = {
   'service.officials': 'Officials',
   'service.back': 'All services of {organisation}',
   'service.how_to_book': 'How to book',
-  'service.how_to_book_text': 'Contact the office by email or phone to agree on a time. Online booking for this service is being prepared.',
+  'service.how_to_book_text':
+    'Contact the office by email or phone to agree on a time. Online booking for this service is being prepared.',
 
   'staff.sign_in.title': 'Staff sign-in',
   'staff.sign_in.lead': 'For officials and administrators of the offices.',
@@ -114,9 +121,11 @@ export const en = {
   'staff.home.public_page': 'See the public page of your organisation',
 
   'mail.dev.title': 'Development mailbox',
-  'mail.dev.lead': 'SMTP_URL is not set, so Okence sends no email. Every message it would have sent is kept here, newest first. This page exists only outside production.',
+  'mail.dev.lead':
+    'SMTP_URL is not set, so Okence sends no email. Every message it would have sent is kept here, newest first. This page exists only outside production.',
   'mail.dev.caption': 'Latest messages: {count}',
-  'mail.dev.empty': 'No messages yet. Email that Okence sends (booking codes, confirmations) will appear here.',
+  'mail.dev.empty':
+    'No messages yet. Email that Okence sends (booking codes, confirmations) will appear here.',
   'mail.dev.time': 'Time',
   'mail.dev.to': 'To',
   'mail.dev.subject': 'Subject',

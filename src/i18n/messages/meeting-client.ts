@@ -6,7 +6,8 @@
 const en = {
   // Pre-join: name, devices, self view.
   'room.prejoin_title': 'Check your camera and microphone',
-  'room.prejoin_intro': 'Enter your name and check that the others will see and hear you. Nothing is sent until you press “Join now”.',
+  'room.prejoin_intro':
+    'Enter your name and check that the others will see and hear you. Nothing is sent until you press “Join now”.',
   'room.your_name': 'Your name',
   'room.your_name_hint': 'The official and the other participants will see it.',
   'room.name_required': 'Enter your name',
@@ -22,12 +23,16 @@ const en = {
   'room.join_audio_only': 'Sound only (uses less data; you will not see video)',
   'room.join_now': 'Join now',
   // Pre-join: when the camera or microphone cannot be used.
-  'room.device_denied': 'The browser was not allowed to use your camera and microphone. Allow them in the browser (usually the camera icon in the address bar), then press “Try again”.',
-  'room.device_busy': 'Your camera or microphone is being used by another application. Close that application, then press “Try again”.',
+  'room.device_denied':
+    'The browser was not allowed to use your camera and microphone. Allow them in the browser (usually the camera icon in the address bar), then press “Try again”.',
+  'room.device_busy':
+    'Your camera or microphone is being used by another application. Close that application, then press “Try again”.',
   'room.device_none': 'No camera or microphone was found.',
   'room.device_no_camera': 'No camera was found. The others will hear you but not see you.',
-  'room.device_no_mic': 'No microphone was found. The others will not hear you; you can write in the chat.',
-  'room.device_unsupported': 'This browser cannot use a camera or microphone on this page. Please use a current version of Chrome, Edge, Firefox or Safari.',
+  'room.device_no_mic':
+    'No microphone was found. The others will not hear you; you can write in the chat.',
+  'room.device_unsupported':
+    'This browser cannot use a camera or microphone on this page. Please use a current version of Chrome, Edge, Firefox or Safari.',
   'room.device_join_anyway': 'You can still join without them and use the chat.',
   'room.device_help': 'Help with the camera and microphone',
   'room.device_retry': 'Try again',
@@ -61,7 +66,8 @@ const en = {
   'room.quality_good': 'Connection: good',
   'room.quality_weak': 'Connection: weak',
   'room.quality_poor': 'Connection: poor',
-  'room.fallback_text': 'Your connection is poor, so your camera was turned off to keep the sound clear.',
+  'room.fallback_text':
+    'Your connection is poor, so your camera was turned off to keep the sound clear.',
   'room.camera_back_on': 'Turn the camera back on',
   'room.share_failed': 'Screen sharing did not start.',
   'room.chat': 'Chat',
@@ -70,7 +76,8 @@ const en = {
   'room.chat_message': 'Message',
   'room.chat_send': 'Send',
   'room.folder_open': 'Open a shared folder',
-  'room.folder_line': 'A shared folder for documents is open. Its files are deleted when the meeting ends.',
+  'room.folder_line':
+    'A shared folder for documents is open. Its files are deleted when the meeting ends.',
   'room.folder_link': 'Open the shared folder (new tab)',
   'room.folder_count': 'Shared folder, files: {count} (new tab)',
   'room.not_sent': 'Not sent: the connection was lost. Try again in a moment.',
@@ -95,10 +102,13 @@ const en = {
   'room.knock_title': '{name} is waiting',
   'room.knock_body': 'Someone is waiting in the waiting room of your meeting.',
   'room.knock_announce': '{name} is waiting in the waiting room.',
-  'room.same_link_in_room': 'This link was also opened in another browser while {name} is in the meeting. Admit only if you know who it is.',
-  'room.same_link_earlier': 'This link was already used in another browser. Admit only if you know who it is.',
+  'room.same_link_in_room':
+    'This link was also opened in another browser while {name} is in the meeting. Admit only if you know who it is.',
+  'room.same_link_earlier':
+    'This link was already used in another browser. Admit only if you know who it is.',
   'room.invite': 'Invite someone else',
-  'room.invite_hint': 'For example a colleague or an interpreter. They get a personal link for this meeting only.',
+  'room.invite_hint':
+    'For example a colleague or an interpreter. They get a personal link for this meeting only.',
   'room.invite_name': 'Name of the person',
   'room.invite_create': 'Create a link',
   'room.invite_link': 'Personal link for {name}',
@@ -126,7 +136,8 @@ const en = {
   'room.survey': 'Rate the service',
   'room.survey_soon': 'Taking you to a short survey…',
   'room.denied_title': 'You were not let in',
-  'room.denied_text': 'The official did not let you into this meeting. If you think this is a mistake, please contact the office.',
+  'room.denied_text':
+    'The official did not let you into this meeting. If you think this is a mistake, please contact the office.',
   'room.denied_with_message': 'The official did not let you in and wrote: {message}',
   'room.removed_title': 'You were removed from the meeting',
   'room.removed_text': 'The official removed you from this meeting.',
@@ -135,9 +146,12 @@ const en = {
   'room.rejoin': 'Join again',
   'room.back_to_agenda': 'Back to today’s appointments',
   'room.error_title': 'Connection problem',
-  'room.error_connect': 'Could not connect to the meeting. Check your internet connection and try again.',
-  'room.error_replaced': 'The meeting was opened in another window or tab, which now holds the connection.',
-  'room.error_unavailable': 'This meeting is not available now. It may have ended, or your link may no longer be valid.',
+  'room.error_connect':
+    'Could not connect to the meeting. Check your internet connection and try again.',
+  'room.error_replaced':
+    'The meeting was opened in another window or tab, which now holds the connection.',
+  'room.error_unavailable':
+    'This meeting is not available now. It may have ended, or your link may no longer be valid.',
   'room.error_rate_limited': 'You are sending too fast. Please slow down.',
   'room.error_forbidden': 'That is not allowed in this meeting.',
   'room.error_invalid': 'That could not be sent.',
@@ -149,14 +163,16 @@ const en = {
   'room.knock_details': '{service} at {time}',
   'room.notifications_on': 'Turn on notifications about people waiting',
   'room.notifications_enabled': 'Notifications are on.',
-  'room.notifications_blocked': 'Notifications are blocked in this browser. You will still hear a sound and see the list here.',
+  'room.notifications_blocked':
+    'Notifications are blocked in this browser. You will still hear a sound and see the list here.',
 } as const;
 
 export type MeetingClientMessageKey = keyof typeof en;
 
 const sl: Record<MeetingClientMessageKey, string> = {
   'room.prejoin_title': 'Preverite kamero in mikrofon',
-  'room.prejoin_intro': 'Vpišite svoje ime in preverite, ali vas bodo drugi videli in slišali. Nič se ne pošlje, dokler ne pritisnete „Pridružite se“.',
+  'room.prejoin_intro':
+    'Vpišite svoje ime in preverite, ali vas bodo drugi videli in slišali. Nič se ne pošlje, dokler ne pritisnete „Pridružite se“.',
   'room.your_name': 'Vaše ime',
   'room.your_name_hint': 'Videli ga bodo uslužbenec in drugi udeleženci sestanka.',
   'room.name_required': 'Vpišite svoje ime',
@@ -171,12 +187,16 @@ const sl: Record<MeetingClientMessageKey, string> = {
   'room.join_camera_off': 'Pridružim se z izklopljeno kamero',
   'room.join_audio_only': 'Samo zvok (porabi manj podatkov; videa ne boste videli)',
   'room.join_now': 'Pridružite se',
-  'room.device_denied': 'Brskalnik nima dovoljenja za uporabo kamere in mikrofona. Dovolite ju v brskalniku (običajno z ikono kamere v naslovni vrstici) in pritisnite „Poskusite znova“.',
-  'room.device_busy': 'Kamero ali mikrofon uporablja drug program. Zaprite ga in pritisnite „Poskusite znova“.',
+  'room.device_denied':
+    'Brskalnik nima dovoljenja za uporabo kamere in mikrofona. Dovolite ju v brskalniku (običajno z ikono kamere v naslovni vrstici) in pritisnite „Poskusite znova“.',
+  'room.device_busy':
+    'Kamero ali mikrofon uporablja drug program. Zaprite ga in pritisnite „Poskusite znova“.',
   'room.device_none': 'Kamere in mikrofona ni bilo mogoče najti.',
   'room.device_no_camera': 'Kamere ni bilo mogoče najti. Drugi vas bodo slišali, ne pa videli.',
-  'room.device_no_mic': 'Mikrofona ni bilo mogoče najti. Drugi vas ne bodo slišali; pišete lahko v klepet.',
-  'room.device_unsupported': 'Ta brskalnik na tej strani ne more uporabljati kamere ali mikrofona. Uporabite novejšo različico brskalnika Chrome, Edge, Firefox ali Safari.',
+  'room.device_no_mic':
+    'Mikrofona ni bilo mogoče najti. Drugi vas ne bodo slišali; pišete lahko v klepet.',
+  'room.device_unsupported':
+    'Ta brskalnik na tej strani ne more uporabljati kamere ali mikrofona. Uporabite novejšo različico brskalnika Chrome, Edge, Firefox ali Safari.',
   'room.device_join_anyway': 'Pridružite se lahko tudi brez njiju in uporabljate klepet.',
   'room.device_help': 'Pomoč pri kameri in mikrofonu',
   'room.device_retry': 'Poskusite znova',
@@ -203,12 +223,14 @@ const sl: Record<MeetingClientMessageKey, string> = {
   'room.state_sharing': 'deli zaslon',
   'room.peer_connecting': 'povezovanje …',
   'room.peer_reconnecting': 'ponovno povezovanje …',
-  'room.waiting_for_others': 'Tukaj še ni nikogar drugega. Drugi se prikažejo tukaj, ko se pridružijo.',
+  'room.waiting_for_others':
+    'Tukaj še ni nikogar drugega. Drugi se prikažejo tukaj, ko se pridružijo.',
   'room.identity_verified': 'Istovetnost preverjena',
   'room.quality_good': 'Povezava: dobra',
   'room.quality_weak': 'Povezava: šibka',
   'room.quality_poor': 'Povezava: slaba',
-  'room.fallback_text': 'Vaša povezava je slaba, zato je bila kamera izklopljena, da ostane zvok razločen.',
+  'room.fallback_text':
+    'Vaša povezava je slaba, zato je bila kamera izklopljena, da ostane zvok razločen.',
   'room.camera_back_on': 'Znova vklopi kamero',
   'room.share_failed': 'Deljenje zaslona se ni začelo.',
   'room.chat': 'Klepet',
@@ -217,7 +239,8 @@ const sl: Record<MeetingClientMessageKey, string> = {
   'room.chat_message': 'Sporočilo',
   'room.chat_send': 'Pošlji',
   'room.folder_open': 'Odpri skupno mapo',
-  'room.folder_line': 'Skupna mapa za dokumente je odprta. Datoteke v njej se izbrišejo ob koncu sestanka.',
+  'room.folder_line':
+    'Skupna mapa za dokumente je odprta. Datoteke v njej se izbrišejo ob koncu sestanka.',
   'room.folder_link': 'Odpri skupno mapo (nov zavihek)',
   'room.folder_count': 'Skupna mapa, datotek: {count} (nov zavihek)',
   'room.not_sent': 'Ni poslano: povezava je bila prekinjena. Poskusite znova čez trenutek.',
@@ -241,10 +264,13 @@ const sl: Record<MeetingClientMessageKey, string> = {
   'room.knock_title': '{name} čaka',
   'room.knock_body': 'Nekdo čaka v čakalnici vašega sestanka.',
   'room.knock_announce': '{name} čaka v čakalnici.',
-  'room.same_link_in_room': 'To povezavo so odprli še v drugem brskalniku, medtem ko je {name} že v sestanku. Vstop dovolite le, če veste, kdo je.',
-  'room.same_link_earlier': 'Ta povezava je bila že uporabljena v drugem brskalniku. Vstop dovolite le, če veste, kdo je.',
+  'room.same_link_in_room':
+    'To povezavo so odprli še v drugem brskalniku, medtem ko je {name} že v sestanku. Vstop dovolite le, če veste, kdo je.',
+  'room.same_link_earlier':
+    'Ta povezava je bila že uporabljena v drugem brskalniku. Vstop dovolite le, če veste, kdo je.',
   'room.invite': 'Povabite še koga',
-  'room.invite_hint': 'Na primer sodelavca ali tolmača. Prejme osebno povezavo, ki velja samo za ta sestanek.',
+  'room.invite_hint':
+    'Na primer sodelavca ali tolmača. Prejme osebno povezavo, ki velja samo za ta sestanek.',
   'room.invite_name': 'Ime osebe',
   'room.invite_create': 'Ustvari povezavo',
   'room.invite_link': 'Osebna povezava za: {name}',
@@ -254,7 +280,8 @@ const sl: Record<MeetingClientMessageKey, string> = {
   'room.actions': 'Sestanek',
   'room.verify_identity': 'Shrani preverjanje istovetnosti',
   'room.identity_document': 'Dokument, pokazan v kamero',
-  'room.identity_hint': 'Shrani se le vrsta dokumenta, nikoli številka. Ponovno shranjevanje zapis popravi.',
+  'room.identity_hint':
+    'Shrani se le vrsta dokumenta, nikoli številka. Ponovno shranjevanje zapis popravi.',
   'room.document.id_card': 'osebna izkaznica',
   'room.document.passport': 'potni list',
   'room.document.driving_licence': 'vozniško dovoljenje',
@@ -271,7 +298,8 @@ const sl: Record<MeetingClientMessageKey, string> = {
   'room.survey': 'Ocenite storitev',
   'room.survey_soon': 'Kmalu vas preusmerimo na kratko anketo …',
   'room.denied_title': 'Niste bili sprejeti',
-  'room.denied_text': 'Na ta sestanek niste bili sprejeti. Če menite, da gre za napako, se obrnite na urad.',
+  'room.denied_text':
+    'Na ta sestanek niste bili sprejeti. Če menite, da gre za napako, se obrnite na urad.',
   'room.denied_with_message': 'Niste bili sprejeti. Sporočilo urada: {message}',
   'room.removed_title': 'Odstranjeni ste bili s sestanka',
   'room.removed_text': 'Urad vas je odstranil s tega sestanka.',
@@ -280,9 +308,11 @@ const sl: Record<MeetingClientMessageKey, string> = {
   'room.rejoin': 'Znova se pridružite',
   'room.back_to_agenda': 'Nazaj na današnje termine',
   'room.error_title': 'Težava s povezavo',
-  'room.error_connect': 'S sestankom se ni bilo mogoče povezati. Preverite internetno povezavo in poskusite znova.',
+  'room.error_connect':
+    'S sestankom se ni bilo mogoče povezati. Preverite internetno povezavo in poskusite znova.',
   'room.error_replaced': 'Sestanek je odprt v drugem oknu ali zavihku; povezava zdaj teče tam.',
-  'room.error_unavailable': 'Ta sestanek zdaj ni na voljo. Morda je že končan ali pa vaša povezava ne velja več.',
+  'room.error_unavailable':
+    'Ta sestanek zdaj ni na voljo. Morda je že končan ali pa vaša povezava ne velja več.',
   'room.error_rate_limited': 'Pošiljate prehitro. Malo počakajte.',
   'room.error_forbidden': 'To na tem sestanku ni dovoljeno.',
   'room.error_invalid': 'Tega ni bilo mogoče poslati.',
@@ -293,12 +323,14 @@ const sl: Record<MeetingClientMessageKey, string> = {
   'room.knock_details': '{service} ob {time}',
   'room.notifications_on': 'Vklopi obvestila o čakajočih',
   'room.notifications_enabled': 'Obvestila so vklopljena.',
-  'room.notifications_blocked': 'Obvestila so v tem brskalniku blokirana. Še vedno boste slišali zvok in videli seznam tukaj.',
+  'room.notifications_blocked':
+    'Obvestila so v tem brskalniku blokirana. Še vedno boste slišali zvok in videli seznam tukaj.',
 };
 
 const cs: Record<MeetingClientMessageKey, string> = {
   'room.prejoin_title': 'Zkontrolujte kameru a mikrofon',
-  'room.prejoin_intro': 'Zadejte své jméno a ověřte, že vás ostatní uvidí a uslyší. Nic se neodešle, dokud nestisknete „Připojit se“.',
+  'room.prejoin_intro':
+    'Zadejte své jméno a ověřte, že vás ostatní uvidí a uslyší. Nic se neodešle, dokud nestisknete „Připojit se“.',
   'room.your_name': 'Vaše jméno',
   'room.your_name_hint': 'Uvidí ho úředník a ostatní účastníci.',
   'room.name_required': 'Zadejte své jméno',
@@ -313,12 +345,15 @@ const cs: Record<MeetingClientMessageKey, string> = {
   'room.join_camera_off': 'Připojit se s vypnutou kamerou',
   'room.join_audio_only': 'Jen zvuk (spotřebuje méně dat; video neuvidíte)',
   'room.join_now': 'Připojit se',
-  'room.device_denied': 'Prohlížeč nemá povolení používat kameru a mikrofon. Povolte je v prohlížeči (obvykle ikonou kamery v adresním řádku) a stiskněte „Zkusit znovu“.',
-  'room.device_busy': 'Kameru nebo mikrofon používá jiná aplikace. Zavřete ji a stiskněte „Zkusit znovu“.',
+  'room.device_denied':
+    'Prohlížeč nemá povolení používat kameru a mikrofon. Povolte je v prohlížeči (obvykle ikonou kamery v adresním řádku) a stiskněte „Zkusit znovu“.',
+  'room.device_busy':
+    'Kameru nebo mikrofon používá jiná aplikace. Zavřete ji a stiskněte „Zkusit znovu“.',
   'room.device_none': 'Nebyla nalezena kamera ani mikrofon.',
   'room.device_no_camera': 'Nebyla nalezena kamera. Ostatní vás uslyší, ale neuvidí.',
   'room.device_no_mic': 'Nebyl nalezen mikrofon. Ostatní vás neuslyší; můžete psát do chatu.',
-  'room.device_unsupported': 'Tento prohlížeč nemůže na této stránce používat kameru ani mikrofon. Použijte aktuální verzi prohlížeče Chrome, Edge, Firefox nebo Safari.',
+  'room.device_unsupported':
+    'Tento prohlížeč nemůže na této stránce používat kameru ani mikrofon. Použijte aktuální verzi prohlížeče Chrome, Edge, Firefox nebo Safari.',
   'room.device_join_anyway': 'Připojit se můžete i bez nich a používat chat.',
   'room.device_help': 'Nápověda ke kameře a mikrofonu',
   'room.device_retry': 'Zkusit znovu',
@@ -327,7 +362,8 @@ const cs: Record<MeetingClientMessageKey, string> = {
   'room.lobby_title': 'Jste v čekárně',
   'room.lobby_text': 'Brzy budete vpuštěni.',
   'room.lobby_appointment': 'Váš termín: {when}',
-  'room.lobby_keep_open': 'Nechte tuto stránku otevřenou. Mezitím si můžete zkontrolovat obraz a zvuk.',
+  'room.lobby_keep_open':
+    'Nechte tuto stránku otevřenou. Mezitím si můžete zkontrolovat obraz a zvuk.',
   'room.admitted': 'Vstupujete do schůzky…',
   'room.reconnecting': 'Spojení bylo přerušeno. Znovu se připojuje…',
   'room.title': 'Na schůzce',
@@ -350,7 +386,8 @@ const cs: Record<MeetingClientMessageKey, string> = {
   'room.quality_good': 'Spojení: dobré',
   'room.quality_weak': 'Spojení: slabé',
   'room.quality_poor': 'Spojení: špatné',
-  'room.fallback_text': 'Vaše spojení je špatné, proto byla kamera vypnuta, aby zůstal zvuk srozumitelný.',
+  'room.fallback_text':
+    'Vaše spojení je špatné, proto byla kamera vypnuta, aby zůstal zvuk srozumitelný.',
   'room.camera_back_on': 'Znovu zapnout kameru',
   'room.share_failed': 'Sdílení obrazovky se nespustilo.',
   'room.chat': 'Chat',
@@ -359,7 +396,8 @@ const cs: Record<MeetingClientMessageKey, string> = {
   'room.chat_message': 'Zpráva',
   'room.chat_send': 'Odeslat',
   'room.folder_open': 'Otevřít sdílenou složku',
-  'room.folder_line': 'Sdílená složka pro dokumenty je otevřená. Soubory v ní se po konci schůzky smažou.',
+  'room.folder_line':
+    'Sdílená složka pro dokumenty je otevřená. Soubory v ní se po konci schůzky smažou.',
   'room.folder_link': 'Otevřít sdílenou složku (nová karta)',
   'room.folder_count': 'Sdílená složka, souborů: {count} (nová karta)',
   'room.not_sent': 'Neodesláno: spojení bylo přerušeno. Zkuste to za chvíli znovu.',
@@ -383,10 +421,13 @@ const cs: Record<MeetingClientMessageKey, string> = {
   'room.knock_title': '{name} čeká',
   'room.knock_body': 'V čekárně vaší schůzky někdo čeká.',
   'room.knock_announce': '{name} čeká v čekárně.',
-  'room.same_link_in_room': 'Tento odkaz byl otevřen ještě v jiném prohlížeči, zatímco {name} už je ve schůzce. Vstup povolte, jen pokud víte, o koho jde.',
-  'room.same_link_earlier': 'Tento odkaz už byl použit v jiném prohlížeči. Vstup povolte, jen pokud víte, o koho jde.',
+  'room.same_link_in_room':
+    'Tento odkaz byl otevřen ještě v jiném prohlížeči, zatímco {name} už je ve schůzce. Vstup povolte, jen pokud víte, o koho jde.',
+  'room.same_link_earlier':
+    'Tento odkaz už byl použit v jiném prohlížeči. Vstup povolte, jen pokud víte, o koho jde.',
   'room.invite': 'Pozvat další osobu',
-  'room.invite_hint': 'Například kolegu nebo tlumočníka. Dostane osobní odkaz platný jen pro tuto schůzku.',
+  'room.invite_hint':
+    'Například kolegu nebo tlumočníka. Dostane osobní odkaz platný jen pro tuto schůzku.',
   'room.invite_name': 'Jméno osoby',
   'room.invite_create': 'Vytvořit odkaz',
   'room.invite_link': 'Osobní odkaz pro: {name}',
@@ -396,7 +437,8 @@ const cs: Record<MeetingClientMessageKey, string> = {
   'room.actions': 'Schůzka',
   'room.verify_identity': 'Uložit ověření totožnosti',
   'room.identity_document': 'Doklad ukázaný do kamery',
-  'room.identity_hint': 'Ukládá se jen druh dokladu, nikdy číslo. Opakovaným uložením záznam opravíte.',
+  'room.identity_hint':
+    'Ukládá se jen druh dokladu, nikdy číslo. Opakovaným uložením záznam opravíte.',
   'room.document.id_card': 'občanský průkaz',
   'room.document.passport': 'cestovní pas',
   'room.document.driving_licence': 'řidičský průkaz',
@@ -413,7 +455,8 @@ const cs: Record<MeetingClientMessageKey, string> = {
   'room.survey': 'Ohodnoťte službu',
   'room.survey_soon': 'Za chvíli vás přesměrujeme na krátký dotazník…',
   'room.denied_title': 'Nebyli jste vpuštěni',
-  'room.denied_text': 'Do této schůzky jste nebyli vpuštěni. Pokud si myslíte, že jde o omyl, obraťte se na úřad.',
+  'room.denied_text':
+    'Do této schůzky jste nebyli vpuštěni. Pokud si myslíte, že jde o omyl, obraťte se na úřad.',
   'room.denied_with_message': 'Nebyli jste vpuštěni. Vzkaz úřadu: {message}',
   'room.removed_title': 'Byli jste odebráni ze schůzky',
   'room.removed_text': 'Úřad vás z této schůzky odebral.',
@@ -422,9 +465,12 @@ const cs: Record<MeetingClientMessageKey, string> = {
   'room.rejoin': 'Znovu se připojit',
   'room.back_to_agenda': 'Zpět na dnešní termíny',
   'room.error_title': 'Problém se spojením',
-  'room.error_connect': 'Ke schůzce se nepodařilo připojit. Zkontrolujte připojení k internetu a zkuste to znovu.',
-  'room.error_replaced': 'Schůzka je otevřená v jiném okně nebo na jiné kartě; spojení teď běží tam.',
-  'room.error_unavailable': 'Tato schůzka teď není dostupná. Možná už skončila, nebo váš odkaz již neplatí.',
+  'room.error_connect':
+    'Ke schůzce se nepodařilo připojit. Zkontrolujte připojení k internetu a zkuste to znovu.',
+  'room.error_replaced':
+    'Schůzka je otevřená v jiném okně nebo na jiné kartě; spojení teď běží tam.',
+  'room.error_unavailable':
+    'Tato schůzka teď není dostupná. Možná už skončila, nebo váš odkaz již neplatí.',
   'room.error_rate_limited': 'Posíláte příliš rychle. Zpomalte prosím.',
   'room.error_forbidden': 'To na této schůzce není dovoleno.',
   'room.error_invalid': 'Nepodařilo se to odeslat.',
@@ -435,7 +481,11 @@ const cs: Record<MeetingClientMessageKey, string> = {
   'room.knock_details': '{service} v {time}',
   'room.notifications_on': 'Zapnout oznámení o čekajících',
   'room.notifications_enabled': 'Oznámení jsou zapnutá.',
-  'room.notifications_blocked': 'Oznámení jsou v tomto prohlížeči zablokovaná. Zvuk uslyšíte a seznam uvidíte i tak.',
+  'room.notifications_blocked':
+    'Oznámení jsou v tomto prohlížeči zablokovaná. Zvuk uslyšíte a seznam uvidíte i tak.',
 };
 
-export const meetingClientMessages: Record<'sl' | 'cs' | 'en', Record<MeetingClientMessageKey, string>> = { en, sl, cs };
+export const meetingClientMessages: Record<
+  'sl' | 'cs' | 'en',
+  Record<MeetingClientMessageKey, string>
+> = { en, sl, cs };

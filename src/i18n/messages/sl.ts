@@ -16,7 +16,8 @@ export const sl: Record<MessageKey, string> = {
   'layout.nav.stats': 'Statistika',
   'layout.nav.audit': 'Revizijska sled',
   'layout.nav.privacy': 'Varstvo podatkov',
-  'layout.footer': 'Okence: odprto virtualno okence za javne urade. Brez sledilnikov in brez tretjih oseb.',
+  'layout.footer':
+    'Okence: odprto virtualno okence za javne urade. Brez sledilnikov in brez tretjih oseb.',
 
   'error.invalid_input.title': 'Preverite vnesene podatke',
   'error.invalid_input.detail': 'Dela poslanih podatkov ni bilo mogoče uporabiti.',
@@ -25,19 +26,23 @@ export const sl: Record<MessageKey, string> = {
   'error.forbidden.title': 'Ni dovoljeno',
   'error.forbidden.detail': 'Do te strani nimate dostopa.',
   'error.csrf.title': 'Obrazec je potekel',
-  'error.csrf.detail': 'Zaradi vaše varnosti obrazca ni bilo mogoče sprejeti. Vrnite se, znova naložite stran in ga pošljite še enkrat.',
+  'error.csrf.detail':
+    'Zaradi vaše varnosti obrazca ni bilo mogoče sprejeti. Vrnite se, znova naložite stran in ga pošljite še enkrat.',
   'error.not_found.title': 'Strani ni mogoče najti',
   'error.not_found.detail': 'Naslov je morda napačno vpisan ali pa je stran premaknjena.',
   'error.conflict.title': 'To se je pravkar spremenilo',
   'error.conflict.detail': 'Nekdo drug je to spremenil v istem trenutku. Poskusite znova.',
   'error.no_longer_possible.title': 'Tega ni več mogoče spremeniti',
-  'error.no_longer_possible.detail': 'Termin je bil odpovedan, se je že začel ali je že mimo, zato ga tu ni več mogoče spremeniti. Če je kaj narobe, se obrnite na urad.',
+  'error.no_longer_possible.detail':
+    'Termin je bil odpovedan, se je že začel ali je že mimo, zato ga tu ni več mogoče spremeniti. Če je kaj narobe, se obrnite na urad.',
   'error.payload_too_large.title': 'Preveliko',
   'error.payload_too_large.detail': 'Poslani podatki so večji, kot je dovoljeno.',
   'error.time_not_bookable.title': 'Tega termina ni mogoče rezervirati',
-  'error.time_not_bookable.detail': 'Ta čas ni med ponujenimi termini (je zunaj uradnih ur, med dvema terminoma, prezgodaj ali predaleč vnaprej). Izberite enega od najbližjih prostih terminov.',
+  'error.time_not_bookable.detail':
+    'Ta čas ni med ponujenimi termini (je zunaj uradnih ur, med dvema terminoma, prezgodaj ali predaleč vnaprej). Izberite enega od najbližjih prostih terminov.',
   'error.unsupported_media_type.title': 'Nepodprta oblika',
-  'error.unsupported_media_type.detail': 'Zahteva je bila poslana v obliki, ki je tu ne sprejemamo. Vmesnik API sprejema samo JSON (application/json).',
+  'error.unsupported_media_type.detail':
+    'Zahteva je bila poslana v obliki, ki je tu ne sprejemamo. Vmesnik API sprejema samo JSON (application/json).',
   'error.method_not_allowed.title': 'Tu to ni mogoče',
   'error.method_not_allowed.detail': 'Ta naslov ne sprejema te vrste zahteve.',
   'error.rate_limited.title': 'Preveč zahtev',
@@ -50,7 +55,8 @@ export const sl: Record<MessageKey, string> = {
   'form.error_summary': 'Prišlo je do težave',
 
   'home.title': 'Do urada kar prek spleta',
-  'home.lead': 'Naročite se na videoklic z uslužbencem in si prihranite pot na okence. Najprej izberite svoj urad.',
+  'home.lead':
+    'Naročite se na videoklic z uslužbencem in si prihranite pot na okence. Najprej izberite svoj urad.',
   'home.search_label': 'Poiščite svoj urad',
   'home.search_hint': 'Ime ali kraj, na primer Domžale ali Ljutomer',
   'home.search_button': 'Išči',
@@ -60,7 +66,8 @@ export const sl: Record<MessageKey, string> = {
 
   'org.offices': 'Lokacije',
   'org.services': 'Storitve',
-  'org.services_lead': 'Izberite storitev in si oglejte, kaj pripraviti, koliko stane in kako poteka.',
+  'org.services_lead':
+    'Izberite storitev in si oglejte, kaj pripraviti, koliko stane in kako poteka.',
   'org.contact': 'Kontakt',
   'org.opening_hours': 'Uradne ure',
   'org.closed': 'Zaprto',
@@ -78,7 +85,8 @@ export const sl: Record<MessageKey, string> = {
   'service.fee': 'Taksa',
   'service.free': 'Brezplačno',
   'service.duration': 'Trajanje',
-  'service.duration_minutes': '{minutes, plural, one {# minuta} two {# minuti} few {# minute} other {# minut}}',
+  'service.duration_minutes':
+    '{minutes, plural, one {# minuta} two {# minuti} few {# minute} other {# minut}}',
   'service.how_held': 'Kako poteka',
   'service.by_video': 'Po videoklicu od doma (računalnik ali telefon s kamero)',
   'service.in_person': 'Osebno na uradu',
@@ -86,7 +94,8 @@ export const sl: Record<MessageKey, string> = {
   'service.officials': 'Uslužbenci',
   'service.back': 'Vse storitve: {organisation}',
   'service.how_to_book': 'Kako se naročiti',
-  'service.how_to_book_text': 'Za termin se z uradom dogovorite po e-pošti ali telefonu. Spletno naročanje na to storitev še pripravljamo.',
+  'service.how_to_book_text':
+    'Za termin se z uradom dogovorite po e-pošti ali telefonu. Spletno naročanje na to storitev še pripravljamo.',
 
   'staff.sign_in.title': 'Prijava za uslužbence',
   'staff.sign_in.lead': 'Za uslužbence in skrbnike uradov.',
@@ -113,9 +122,11 @@ export const sl: Record<MessageKey, string> = {
   'staff.home.public_page': 'Javna stran vaše organizacije',
 
   'mail.dev.title': 'Razvojni poštni predal',
-  'mail.dev.lead': 'Spremenljivka SMTP_URL ni nastavljena, zato Okence ne pošilja e-pošte. Vsa sporočila, ki bi jih poslalo, so shranjena tukaj, najnovejša na vrhu. Ta stran obstaja samo zunaj produkcijskega okolja.',
+  'mail.dev.lead':
+    'Spremenljivka SMTP_URL ni nastavljena, zato Okence ne pošilja e-pošte. Vsa sporočila, ki bi jih poslalo, so shranjena tukaj, najnovejša na vrhu. Ta stran obstaja samo zunaj produkcijskega okolja.',
   'mail.dev.caption': 'Zadnja sporočila: {count}',
-  'mail.dev.empty': 'Sporočil še ni. Tukaj se bodo prikazala sporočila, ki jih pošlje Okence (kode za rezervacijo, potrditve).',
+  'mail.dev.empty':
+    'Sporočil še ni. Tukaj se bodo prikazala sporočila, ki jih pošlje Okence (kode za rezervacijo, potrditve).',
   'mail.dev.time': 'Čas',
   'mail.dev.to': 'Prejemnik',
   'mail.dev.subject': 'Zadeva',

@@ -19,12 +19,14 @@ const en = {
   'stats.show_table': 'Show the figures as a table',
   'stats.error.date': 'Enter the date as year-month-day, for example 2026-03-01',
   'stats.error.order': 'The end of the period must not be before its start',
-  'stats.error.too_long': 'The period can be at most {days, plural, one {# day} other {# days}} long',
+  'stats.error.too_long':
+    'The period can be at most {days, plural, one {# day} other {# days}} long',
   'stats.error.choice': 'Choose one of the options in the list',
   'stats.bookings': 'Appointments',
   'stats.per_day': 'Appointments per day',
   'stats.per_month': 'Appointments per month',
-  'stats.per_day_desc': 'Booked appointments (not cancelled) by the day they take place: {total} in all.',
+  'stats.per_day_desc':
+    'Booked appointments (not cancelled) by the day they take place: {total} in all.',
   'stats.per_service': 'Appointments per service',
   'stats.per_service_desc': 'Booked appointments (not cancelled) by service: {total} in all.',
   'stats.col.day': 'Day',
@@ -34,8 +36,10 @@ const en = {
   'stats.col.figure': 'Figure',
   'stats.col.value': 'Value',
   'stats.capacity': 'Free and booked places',
-  'stats.capacity_desc': 'Places the officials’ hours offered, less closures and absences: booked and still free, per day. In all {booked} of {offered} booked.',
-  'stats.capacity_choose': 'Choose one service to see its free and booked places: services have slots of different lengths, so their places do not add up.',
+  'stats.capacity_desc':
+    'Places the officials’ hours offered, less closures and absences: booked and still free, per day. In all {booked} of {offered} booked.',
+  'stats.capacity_choose':
+    'Choose one service to see its free and booked places: services have slots of different lengths, so their places do not add up.',
   'stats.col.free': 'Free',
   'stats.col.booked': 'Booked',
   'stats.col.share': 'Share booked',
@@ -49,34 +53,42 @@ const en = {
   'stats.outcome.cancelled': 'Cancelled',
   'stats.outcome.rate': 'No-show rate',
   'stats.wait': 'Time waited in the lobby',
-  'stats.wait_desc': 'From knocking to being let in, in minutes; {count, plural, one {# citizen} other {# citizens}}.',
+  'stats.wait_desc':
+    'From knocking to being let in, in minutes; {count, plural, one {# citizen} other {# citizens}}.',
   'stats.length': 'Meeting length',
-  'stats.length_desc': 'From the start to the end of the meeting, in minutes; {count, plural, one {# meeting} other {# meetings}}.',
+  'stats.length_desc':
+    'From the start to the end of the meeting, in minutes; {count, plural, one {# meeting} other {# meetings}}.',
   'stats.col.count': 'Number',
   'stats.col.median': 'Median',
   'stats.col.p90': '9 in 10 at most',
   'stats.col.mean': 'Average',
   'stats.minutes': 'minutes',
   'stats.satisfaction': 'Satisfaction',
-  'stats.satisfaction_text': 'Average {average} out of 5 ({count, plural, one {# answer} other {# answers}}).',
+  'stats.satisfaction_text':
+    'Average {average} out of 5 ({count, plural, one {# answer} other {# answers}}).',
   'stats.no_ratings': 'Nobody answered the survey in this period.',
-  'stats.satisfaction_desc': 'How many citizens gave each rating from 1 (very poor) to 5 (excellent).',
+  'stats.satisfaction_desc':
+    'How many citizens gave each rating from 1 (very poor) to 5 (excellent).',
   'stats.col.rating': 'Rating',
   'stats.col.answers': 'Answers',
   'stats.comments': 'Comments',
-  'stats.comments_more': '{count, plural, one {The newest comment.} other {The newest # comments.}}',
+  'stats.comments_more':
+    '{count, plural, one {The newest comment.} other {The newest # comments.}}',
   'stats.no_comments': 'No comments in this period.',
   'stats.col.date': 'Date',
   'stats.col.comment': 'Comment',
   'stats.sign_ins': 'Staff sign-ins',
-  'stats.sign_ins_desc': 'Successful and failed sign-ins of staff per day: {succeeded} successful, {failed} failed.',
-  'stats.sign_ins_note': 'Counted for the whole organisation, whichever office is chosen. Attempts with an unknown email belong to no organisation and are not counted.',
+  'stats.sign_ins_desc':
+    'Successful and failed sign-ins of staff per day: {succeeded} successful, {failed} failed.',
+  'stats.sign_ins_note':
+    'Counted for the whole organisation, whichever office is chosen. Attempts with an unknown email belong to no organisation and are not counted.',
   'stats.col.succeeded': 'Successful',
   'stats.col.failed': 'Failed',
   'stats.users': 'Registered users',
   'stats.users_admins': 'Active administrators',
   'stats.users_officials': 'Active officials',
-  'stats.users_citizens': 'Citizens book without an account, so there are no citizen accounts to count yet.',
+  'stats.users_citizens':
+    'Citizens book without an account, so there are no citizen accounts to count yet.',
   'stats.csv_section': 'Section',
   'audit.title': 'Audit log',
   'audit.intro': 'Who changed what and when, and who looked at which appointment.',
@@ -157,12 +169,14 @@ const sl: Record<StatsMessageKey, string> = {
   'stats.show_table': 'Prikaži podatke v tabeli',
   'stats.error.date': 'Vpišite datum v obliki leto-mesec-dan, na primer 2026-03-01',
   'stats.error.order': 'Konec obdobja ne sme biti pred njegovim začetkom',
-  'stats.error.too_long': 'Obdobje je lahko dolgo največ {days, plural, one {# dan} two {# dneva} few {# dni} other {# dni}}',
+  'stats.error.too_long':
+    'Obdobje je lahko dolgo največ {days, plural, one {# dan} two {# dneva} few {# dni} other {# dni}}',
   'stats.error.choice': 'Izberite eno od možnosti s seznama',
   'stats.bookings': 'Termini',
   'stats.per_day': 'Termini po dnevih',
   'stats.per_month': 'Termini po mesecih',
-  'stats.per_day_desc': 'Rezervirani termini (brez odpovedanih) po dnevu, ko so na vrsti: skupaj {total}.',
+  'stats.per_day_desc':
+    'Rezervirani termini (brez odpovedanih) po dnevu, ko so na vrsti: skupaj {total}.',
   'stats.per_service': 'Termini po storitvah',
   'stats.per_service_desc': 'Rezervirani termini (brez odpovedanih) po storitvah: skupaj {total}.',
   'stats.col.day': 'Dan',
@@ -172,8 +186,10 @@ const sl: Record<StatsMessageKey, string> = {
   'stats.col.figure': 'Podatek',
   'stats.col.value': 'Vrednost',
   'stats.capacity': 'Prosta in zasedena mesta',
-  'stats.capacity_desc': 'Mesta, ki so jih ponudile delovne ure uslužbencev, brez zaprtih dni in odsotnosti: zasedena in še prosta, po dnevih. Skupaj zasedenih {booked} od {offered}.',
-  'stats.capacity_choose': 'Izberite eno storitev, da vidite njena prosta in zasedena mesta: storitve imajo termine različnih dolžin, zato se njihova mesta ne seštevajo.',
+  'stats.capacity_desc':
+    'Mesta, ki so jih ponudile delovne ure uslužbencev, brez zaprtih dni in odsotnosti: zasedena in še prosta, po dnevih. Skupaj zasedenih {booked} od {offered}.',
+  'stats.capacity_choose':
+    'Izberite eno storitev, da vidite njena prosta in zasedena mesta: storitve imajo termine različnih dolžin, zato se njihova mesta ne seštevajo.',
   'stats.col.free': 'Prosta',
   'stats.col.booked': 'Zasedena',
   'stats.col.share': 'Delež zasedenih',
@@ -187,34 +203,42 @@ const sl: Record<StatsMessageKey, string> = {
   'stats.outcome.cancelled': 'Odpovedani',
   'stats.outcome.rate': 'Delež neudeležb',
   'stats.wait': 'Čakanje v čakalnici',
-  'stats.wait_desc': 'Od trkanja do vstopa, v minutah; podatki za {count, plural, one {# stranko} two {# stranki} few {# stranke} other {# strank}}.',
+  'stats.wait_desc':
+    'Od trkanja do vstopa, v minutah; podatki za {count, plural, one {# stranko} two {# stranki} few {# stranke} other {# strank}}.',
   'stats.length': 'Trajanje sestankov',
-  'stats.length_desc': 'Od začetka do konca sestanka, v minutah; podatki za {count, plural, one {# sestanek} two {# sestanka} few {# sestanke} other {# sestankov}}.',
+  'stats.length_desc':
+    'Od začetka do konca sestanka, v minutah; podatki za {count, plural, one {# sestanek} two {# sestanka} few {# sestanke} other {# sestankov}}.',
   'stats.col.count': 'Število',
   'stats.col.median': 'Mediana',
   'stats.col.p90': 'Največ (9 od 10)',
   'stats.col.mean': 'Povprečje',
   'stats.minutes': 'minute',
   'stats.satisfaction': 'Zadovoljstvo',
-  'stats.satisfaction_text': 'Povprečna ocena {average} od 5 ({count, plural, one {# odgovor} two {# odgovora} few {# odgovori} other {# odgovorov}}).',
+  'stats.satisfaction_text':
+    'Povprečna ocena {average} od 5 ({count, plural, one {# odgovor} two {# odgovora} few {# odgovori} other {# odgovorov}}).',
   'stats.no_ratings': 'V tem obdobju ankete ni izpolnil nihče.',
-  'stats.satisfaction_desc': 'Koliko strank je dalo posamezno oceno od 1 (zelo slabo) do 5 (odlično).',
+  'stats.satisfaction_desc':
+    'Koliko strank je dalo posamezno oceno od 1 (zelo slabo) do 5 (odlično).',
   'stats.col.rating': 'Ocena',
   'stats.col.answers': 'Odgovori',
   'stats.comments': 'Komentarji',
-  'stats.comments_more': '{count, plural, one {Najnovejši komentar.} two {Najnovejša # komentarja.} few {Najnovejši # komentarji.} other {Najnovejših # komentarjev.}}',
+  'stats.comments_more':
+    '{count, plural, one {Najnovejši komentar.} two {Najnovejša # komentarja.} few {Najnovejši # komentarji.} other {Najnovejših # komentarjev.}}',
   'stats.no_comments': 'V tem obdobju ni komentarjev.',
   'stats.col.date': 'Datum',
   'stats.col.comment': 'Komentar',
   'stats.sign_ins': 'Prijave uslužbencev',
-  'stats.sign_ins_desc': 'Uspešne in neuspešne prijave uslužbencev po dnevih. Uspešne: {succeeded}, neuspešne: {failed}.',
-  'stats.sign_ins_note': 'Šteje se za vso organizacijo, ne glede na izbrani urad. Poskusi z neznanim e-poštnim naslovom ne pripadajo nobeni organizaciji in se ne štejejo.',
+  'stats.sign_ins_desc':
+    'Uspešne in neuspešne prijave uslužbencev po dnevih. Uspešne: {succeeded}, neuspešne: {failed}.',
+  'stats.sign_ins_note':
+    'Šteje se za vso organizacijo, ne glede na izbrani urad. Poskusi z neznanim e-poštnim naslovom ne pripadajo nobeni organizaciji in se ne štejejo.',
   'stats.col.succeeded': 'Uspešne',
   'stats.col.failed': 'Neuspešne',
   'stats.users': 'Registrirani uporabniki',
   'stats.users_admins': 'Aktivni skrbniki',
   'stats.users_officials': 'Aktivni uslužbenci',
-  'stats.users_citizens': 'Stranke rezervirajo brez uporabniškega računa, zato računov strank še ni mogoče šteti.',
+  'stats.users_citizens':
+    'Stranke rezervirajo brez uporabniškega računa, zato računov strank še ni mogoče šteti.',
   'stats.csv_section': 'Razdelek',
   'audit.title': 'Revizijska sled',
   'audit.intro': 'Kdo je kaj spremenil in kdaj ter kdo si je ogledal kateri termin.',
@@ -293,12 +317,14 @@ const cs: Record<StatsMessageKey, string> = {
   'stats.show_table': 'Zobrazit údaje v tabulce',
   'stats.error.date': 'Zadejte datum ve tvaru rok-měsíc-den, například 2026-03-01',
   'stats.error.order': 'Konec období nesmí být před jeho začátkem',
-  'stats.error.too_long': 'Období může být dlouhé nejvýše {days, plural, one {# den} few {# dny} other {# dní}}',
+  'stats.error.too_long':
+    'Období může být dlouhé nejvýše {days, plural, one {# den} few {# dny} other {# dní}}',
   'stats.error.choice': 'Vyberte jednu z možností v seznamu',
   'stats.bookings': 'Termíny',
   'stats.per_day': 'Termíny po dnech',
   'stats.per_month': 'Termíny po měsících',
-  'stats.per_day_desc': 'Rezervované termíny (bez zrušených) podle dne, kdy se konají: celkem {total}.',
+  'stats.per_day_desc':
+    'Rezervované termíny (bez zrušených) podle dne, kdy se konají: celkem {total}.',
   'stats.per_service': 'Termíny podle služeb',
   'stats.per_service_desc': 'Rezervované termíny (bez zrušených) podle služeb: celkem {total}.',
   'stats.col.day': 'Den',
@@ -308,8 +334,10 @@ const cs: Record<StatsMessageKey, string> = {
   'stats.col.figure': 'Údaj',
   'stats.col.value': 'Hodnota',
   'stats.capacity': 'Volná a obsazená místa',
-  'stats.capacity_desc': 'Místa, která nabídly pracovní hodiny úředníků, bez zavřených dnů a nepřítomností: obsazená a ještě volná, po dnech. Celkem obsazeno {booked} z {offered}.',
-  'stats.capacity_choose': 'Vyberte jednu službu, abyste viděli její volná a obsazená místa: služby mají termíny různé délky, takže se jejich místa nesčítají.',
+  'stats.capacity_desc':
+    'Místa, která nabídly pracovní hodiny úředníků, bez zavřených dnů a nepřítomností: obsazená a ještě volná, po dnech. Celkem obsazeno {booked} z {offered}.',
+  'stats.capacity_choose':
+    'Vyberte jednu službu, abyste viděli její volná a obsazená místa: služby mají termíny různé délky, takže se jejich místa nesčítají.',
   'stats.col.free': 'Volná',
   'stats.col.booked': 'Obsazená',
   'stats.col.share': 'Podíl obsazených',
@@ -323,34 +351,42 @@ const cs: Record<StatsMessageKey, string> = {
   'stats.outcome.cancelled': 'Zrušené',
   'stats.outcome.rate': 'Podíl neúčasti',
   'stats.wait': 'Čekání v čekárně',
-  'stats.wait_desc': 'Od zaklepání po vpuštění, v minutách; údaje za {count, plural, one {# občana} few {# občany} other {# občanů}}.',
+  'stats.wait_desc':
+    'Od zaklepání po vpuštění, v minutách; údaje za {count, plural, one {# občana} few {# občany} other {# občanů}}.',
   'stats.length': 'Délka schůzek',
-  'stats.length_desc': 'Od začátku do konce schůzky, v minutách; údaje za {count, plural, one {# schůzku} few {# schůzky} other {# schůzek}}.',
+  'stats.length_desc':
+    'Od začátku do konce schůzky, v minutách; údaje za {count, plural, one {# schůzku} few {# schůzky} other {# schůzek}}.',
   'stats.col.count': 'Počet',
   'stats.col.median': 'Medián',
   'stats.col.p90': 'Nejvýše (9 z 10)',
   'stats.col.mean': 'Průměr',
   'stats.minutes': 'minuty',
   'stats.satisfaction': 'Spokojenost',
-  'stats.satisfaction_text': 'Průměrné hodnocení {average} z 5 ({count, plural, one {# odpověď} few {# odpovědi} other {# odpovědí}}).',
+  'stats.satisfaction_text':
+    'Průměrné hodnocení {average} z 5 ({count, plural, one {# odpověď} few {# odpovědi} other {# odpovědí}}).',
   'stats.no_ratings': 'V tomto období dotazník nikdo nevyplnil.',
-  'stats.satisfaction_desc': 'Kolik občanů dalo jednotlivé hodnocení od 1 (velmi špatné) do 5 (výborné).',
+  'stats.satisfaction_desc':
+    'Kolik občanů dalo jednotlivé hodnocení od 1 (velmi špatné) do 5 (výborné).',
   'stats.col.rating': 'Hodnocení',
   'stats.col.answers': 'Odpovědi',
   'stats.comments': 'Komentáře',
-  'stats.comments_more': '{count, plural, one {Nejnovější komentář.} few {Nejnovější # komentáře.} other {Nejnovějších # komentářů.}}',
+  'stats.comments_more':
+    '{count, plural, one {Nejnovější komentář.} few {Nejnovější # komentáře.} other {Nejnovějších # komentářů.}}',
   'stats.no_comments': 'V tomto období nejsou žádné komentáře.',
   'stats.col.date': 'Datum',
   'stats.col.comment': 'Komentář',
   'stats.sign_ins': 'Přihlášení zaměstnanců',
-  'stats.sign_ins_desc': 'Úspěšná a neúspěšná přihlášení zaměstnanců po dnech. Úspěšná: {succeeded}, neúspěšná: {failed}.',
-  'stats.sign_ins_note': 'Počítá se za celou organizaci bez ohledu na zvolené pracoviště. Pokusy s neznámým e-mailem nepatří žádné organizaci a nepočítají se.',
+  'stats.sign_ins_desc':
+    'Úspěšná a neúspěšná přihlášení zaměstnanců po dnech. Úspěšná: {succeeded}, neúspěšná: {failed}.',
+  'stats.sign_ins_note':
+    'Počítá se za celou organizaci bez ohledu na zvolené pracoviště. Pokusy s neznámým e-mailem nepatří žádné organizaci a nepočítají se.',
   'stats.col.succeeded': 'Úspěšná',
   'stats.col.failed': 'Neúspěšná',
   'stats.users': 'Registrovaní uživatelé',
   'stats.users_admins': 'Aktivní správci',
   'stats.users_officials': 'Aktivní úředníci',
-  'stats.users_citizens': 'Občané si rezervují bez uživatelského účtu, takže účty občanů zatím nelze počítat.',
+  'stats.users_citizens':
+    'Občané si rezervují bez uživatelského účtu, takže účty občanů zatím nelze počítat.',
   'stats.csv_section': 'Oddíl',
   'audit.title': 'Auditní stopa',
   'audit.intro': 'Kdo co kdy změnil a kdo si prohlížel který termín.',
@@ -409,4 +445,8 @@ const cs: Record<StatsMessageKey, string> = {
   'audit.action.service_rules.updated': 'Změna pravidel rezervací služby',
 };
 
-export const statsMessages: Record<'sl' | 'cs' | 'en', Record<StatsMessageKey, string>> = { en, sl, cs };
+export const statsMessages: Record<'sl' | 'cs' | 'en', Record<StatsMessageKey, string>> = {
+  en,
+  sl,
+  cs,
+};

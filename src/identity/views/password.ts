@@ -6,7 +6,10 @@ import { input } from '../../views/admin-form.ts';
 import { MIN_PASSWORD_LENGTH } from '../password-policy.ts';
 
 /** Any staff member changes their own password; passwords are never shown again, even on error. */
-export function passwordPage(ctx: PageContext, data: { errors: FieldErrors; saved: boolean }): Page {
+export function passwordPage(
+  ctx: PageContext,
+  data: { errors: FieldErrors; saved: boolean },
+): Page {
   const { t } = ctx;
   const e = data.errors;
   return {

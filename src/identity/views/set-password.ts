@@ -9,7 +9,10 @@ import type { LinkView } from '../invitations.ts';
 import { MIN_PASSWORD_LENGTH } from '../password-policy.ts';
 
 /** The form behind a set-password link; the password is never shown again, even on error. */
-export function setPasswordPage(ctx: PageContext, data: { link: Extract<LinkView, { state: 'open' }>; action: string; errors: FieldErrors }): Page {
+export function setPasswordPage(
+  ctx: PageContext,
+  data: { link: Extract<LinkView, { state: 'open' }>; action: string; errors: FieldErrors },
+): Page {
   const { t, lang } = ctx;
   const { link } = data;
   const when = `${whenPhrase(link.expiresAt, link.timeZone, lang)}${link.timeZone === 'UTC' ? ' UTC' : ''}`;
@@ -31,14 +34,21 @@ export function setPasswordPage(ctx: PageContext, data: { link: Extract<LinkView
 export function deadLinkPage(ctx: PageContext, link: Exclude<LinkView, { state: 'open' }>): Page {
   const { t } = ctx;
   const why =
-    link.state === 'used' ? t('setpw.used') : link.state === 'expired' ? t('setpw.expired', { hours: INVITATION_TTL_HOURS }) : t('setpw.unknown');
+    link.state === 'used'
+      ? t('setpw.used')
+      : link.state === 'expired'
+        ? t('setpw.expired', { hours: INVITATION_TTL_HOURS })
+        : t('setpw.unknown');
   const ask =
     link.state === 'unknown'
       ? ''
       : link.kind === 'operator'
         ? html`<p>${t('setpw.ask_operator')}</p><pre><code>npm run operator -- reset-admin you@example.org</code></pre>`
         : html`<p>${t('setpw.ask', { inviter: link.invitedBy })}</p>`;
-  const signIn = link.state === 'used' ? html`<p><a href="${link.kind === 'operator' ? '/operator/sign-in' : '/staff/sign-in'}">${t('setpw.sign_in')}</a></p>` : '';
+  const signIn =
+    link.state === 'used'
+      ? html`<p><a href="${link.kind === 'operator' ? '/operator/sign-in' : '/staff/sign-in'}">${t('setpw.sign_in')}</a></p>`
+      : '';
   return {
     title: t('setpw.dead_title'),
     body: html`<h1>${t('setpw.dead_title')}</h1>

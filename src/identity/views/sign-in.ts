@@ -4,7 +4,10 @@ import { csrfField } from '../../views/layout.ts';
 import { errorSummary, field, type FieldErrors } from '../../views/form.ts';
 
 /** Staff sign-in form; on error it comes back with a summary and the typed email kept. */
-export function signInPage(ctx: PageContext, data: { email: string; errors: FieldErrors; signedOut?: boolean; passwordSet?: boolean }): Page {
+export function signInPage(
+  ctx: PageContext,
+  data: { email: string; errors: FieldErrors; signedOut?: boolean; passwordSet?: boolean },
+): Page {
   const { t } = ctx;
   return {
     title: t('staff.sign_in.title'),

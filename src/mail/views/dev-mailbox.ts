@@ -11,11 +11,15 @@ const STATE: Record<OutboxRow['state'], MessageKey> = {
 
 /** An instant in the server's own zone: this page is for the developer at that machine. */
 function when(ctx: PageContext, at: Date): Html {
-  const text = new Intl.DateTimeFormat(localeOf(ctx.lang), { dateStyle: 'short', timeStyle: 'medium' }).format(at);
+  const text = new Intl.DateTimeFormat(localeOf(ctx.lang), {
+    dateStyle: 'short',
+    timeStyle: 'medium',
+  }).format(at);
   return html`<time datetime="${at.toISOString()}">${text}</time>`;
 }
 
-const subjectOf = (ctx: PageContext, m: OutboxRow) => m.subject.trim() || ctx.t('mail.dev.no_subject');
+const subjectOf = (ctx: PageContext, m: OutboxRow) =>
+  m.subject.trim() || ctx.t('mail.dev.no_subject');
 
 /** Preformatted text that scrolls sideways on a narrow screen instead of widening the page. */
 function preformatted(id: string, heading: string, text: string): Html {
@@ -30,15 +34,18 @@ export function devMailListPage(ctx: PageContext, messages: OutboxRow[]): Page {
     title: t('mail.dev.title'),
     body: html`<h1>${t('mail.dev.title')}</h1>
 <p class="lead">${t('mail.dev.lead')}</p>
-${messages.length === 0
-  ? html`<p>${t('mail.dev.empty')}</p>`
-  : html`<div class="table-wrap"><table>
+${
+  messages.length === 0
+    ? html`<p>${t('mail.dev.empty')}</p>`
+    : html`<div class="table-wrap"><table>
   <caption>${t('mail.dev.caption', { count: messages.length })}</caption>
   <thead><tr><th scope="col">${t('mail.dev.time')}</th><th scope="col">${t('mail.dev.to')}</th><th scope="col">${t('mail.dev.subject')}</th><th scope="col">${t('mail.dev.state')}</th></tr></thead>
   <tbody>${messages.map(
-    (m) => html`<tr><td>${when(ctx, m.created_at)}</td><td>${m.to_address}</td><td><a href="/dev/mail/${m.id}">${subjectOf(ctx, m)}</a></td><td>${t(STATE[m.state])}</td></tr>`,
+    (m) =>
+      html`<tr><td>${when(ctx, m.created_at)}</td><td>${m.to_address}</td><td><a href="/dev/mail/${m.id}">${subjectOf(ctx, m)}</a></td><td>${t(STATE[m.state])}</td></tr>`,
   )}</tbody>
-</table></div>`}`,
+</table></div>`
+}`,
   };
 }
 

@@ -4,11 +4,21 @@ import type { Role } from '../protocol.ts';
 import type { MeetingClientMessageKey as Key } from '../../i18n/messages/meeting-client.ts';
 
 type Lang = 'sl' | 'cs' | 'en';
-type Config = { ws: string; role: Role; name: string; lang: Lang; helpUrl: string; text: Partial<Record<Key, string>> };
-export type Stage = 'prejoin' | 'connecting' | 'lobby' | 'room' | 'ended' | 'denied' | 'removed' | 'left' | 'error';
+type Config = {
+  ws: string;
+  role: Role;
+  name: string;
+  lang: Lang;
+  helpUrl: string;
+  text: Partial<Record<Key, string>>;
+};
+export type Stage =
+  'prejoin' | 'connecting' | 'lobby' | 'room' | 'ended' | 'denied' | 'removed' | 'left' | 'error';
 
 export const app = document.getElementById('meeting-app');
-export const config = JSON.parse(document.getElementById('meeting-config')?.textContent ?? 'null') as Config | null;
+export const config = JSON.parse(
+  document.getElementById('meeting-config')?.textContent ?? 'null',
+) as Config | null;
 const LOCALES: Record<Lang, string> = { sl: 'sl-SI', cs: 'cs-CZ', en: 'en-GB' };
 export const locale = config ? LOCALES[config.lang] : 'en-GB';
 export const isStaff = config?.role === 'staff';
@@ -19,14 +29,20 @@ export const isStaff = config?.role === 'staff';
 export function t(key: Key, params?: Record<string, string | number>): string {
   const text = config?.text[key] ?? key;
   if (!params) return text;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
 }
 
 type Attrs = Record<string, string | number | boolean | null | undefined>;
 export type Child = Node | string | null | undefined | false;
 
 /** Creates an element; strings become text nodes, so user text is never parsed as HTML. */
-export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+export function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Attrs = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   for (const [name, value] of Object.entries(attrs)) {
     if (value === false || value === null || value === undefined) continue;
@@ -52,8 +68,16 @@ export function panel(labelledBy: string, ...children: Child[]): HTMLElement {
  * Brings a list in line with items by key, keeping the nodes that stay (and so the focus
  * and anything typed in them) instead of redrawing the whole list.
  */
-export function syncList<T>(list: HTMLElement, items: T[], key: (item: T) => string, build: (item: T) => HTMLElement, update: (node: HTMLElement, item: T) => void): void {
-  const existing = new Map(Array.from(list.children, (c) => [(c as HTMLElement).dataset.key ?? '', c as HTMLElement]));
+export function syncList<T>(
+  list: HTMLElement,
+  items: T[],
+  key: (item: T) => string,
+  build: (item: T) => HTMLElement,
+  update: (node: HTMLElement, item: T) => void,
+): void {
+  const existing = new Map(
+    Array.from(list.children, (c) => [(c as HTMLElement).dataset.key ?? '', c as HTMLElement]),
+  );
   items.forEach((item, i) => {
     let node = existing.get(key(item));
     if (node) update(node, item);
@@ -68,12 +92,20 @@ export function syncList<T>(list: HTMLElement, items: T[], key: (item: T) => str
 
 /** Hours and minutes in the page's language (and a time zone, when given). */
 export function clockTime(iso: string, timeZone?: string): string {
-  return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone }).format(new Date(iso));
+  return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone }).format(
+    new Date(iso),
+  );
 }
 
 /** "Official", "citizen" or "guest" in the page's language. */
 export function roleName(role: Role): string {
-  return t(role === 'staff' ? 'room.role_staff' : role === 'guest' ? 'room.role_guest' : 'room.role_citizen');
+  return t(
+    role === 'staff'
+      ? 'room.role_staff'
+      : role === 'guest'
+        ? 'room.role_guest'
+        : 'room.role_citizen',
+  );
 }
 
 /** The name of a DOMException or Error (NotAllowedError, …), else ''. */

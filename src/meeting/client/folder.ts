@@ -4,17 +4,33 @@
 import type { FileInfo, ServerMessage } from '../protocol.ts';
 
 type Lang = 'sl' | 'cs' | 'en';
-type Config = { base: string; ws: string; upload: string; maxFileBytes: number; lang: Lang; timeZone: string; text: Record<string, string> };
+type Config = {
+  base: string;
+  ws: string;
+  upload: string;
+  maxFileBytes: number;
+  lang: Lang;
+  timeZone: string;
+  text: Record<string, string>;
+};
 
-const config = JSON.parse(document.getElementById('folder-config')?.textContent ?? 'null') as Config | null;
+const config = JSON.parse(
+  document.getElementById('folder-config')?.textContent ?? 'null',
+) as Config | null;
 const LOCALES: Record<Lang, string> = { sl: 'sl-SI', cs: 'cs-CZ', en: 'en-GB' };
 
 function t(key: string, params: Record<string, string | number> = {}): string {
   const text = config?.text[key] ?? key;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string> = {},
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, value);
   node.append(...children);
@@ -22,8 +38,15 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string,
 }
 
 function size(bytes: number, locale: string): string {
-  const [unit, value] = bytes < 1024 * 1024 ? (['kilobyte', Math.max(1, bytes / 1024)] as const) : (['megabyte', bytes / 1024 / 1024] as const);
-  return new Intl.NumberFormat(locale, { style: 'unit', unit, maximumFractionDigits: value < 10 ? 1 : 0 }).format(value);
+  const [unit, value] =
+    bytes < 1024 * 1024
+      ? (['kilobyte', Math.max(1, bytes / 1024)] as const)
+      : (['megabyte', bytes / 1024 / 1024] as const);
+  return new Intl.NumberFormat(locale, {
+    style: 'unit',
+    unit,
+    maximumFractionDigits: value < 10 ? 1 : 0,
+  }).format(value);
 }
 
 if (config) start(config);
@@ -38,23 +61,52 @@ function start(c: Config): void {
   if (!list || !form || !input || !drop || !progress) return;
 
   const errors = el('ul', { class: 'folder-errors' });
-  const errorBox = el('div', { class: 'error-summary', role: 'alert', tabindex: '-1', hidden: '' }, errors);
+  const errorBox = el(
+    'div',
+    { class: 'error-summary', role: 'alert', tabindex: '-1', hidden: '' },
+    errors,
+  );
   form.before(errorBox);
   drop.prepend(el('p', { class: 'hint' }, t('folder.drop')));
   drop.classList.add('drop-enhanced');
 
   function render(files: FileInfo[]): void {
-    const clock = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone: c.timeZone });
+    const clock = new Intl.DateTimeFormat(locale, {
+      hour: '2-digit',
+      minute: '2-digit',
+      timeZone: c.timeZone,
+    });
     list!.replaceChildren(
       ...(files.length === 0
         ? [el('li', { class: 'hint' }, t('files.empty'))]
         : files.map((f) => {
-            const meta = [size(f.size, locale), `${f.uploader} (${t(`files.role.${f.uploaderRole}`)})`, clock.format(new Date(f.uploadedAt)), ...(f.state === 'unscanned' ? [t('files.unscanned')] : [])].join(' · ');
+            const meta = [
+              size(f.size, locale),
+              `${f.uploader} (${t(`files.role.${f.uploaderRole}`)})`,
+              clock.format(new Date(f.uploadedAt)),
+              ...(f.state === 'unscanned' ? [t('files.unscanned')] : []),
+            ].join(' · ');
             if (f.state === 'infected') {
-              return el('li', { class: 'file infected' }, el('span', { class: 'file-name' }, f.name), ' ', el('span', { class: 'hint' }, meta),
-                el('p', { class: 'error-message' }, t('files.infected', { signature: f.signature ?? '' })));
+              return el(
+                'li',
+                { class: 'file infected' },
+                el('span', { class: 'file-name' }, f.name),
+                ' ',
+                el('span', { class: 'hint' }, meta),
+                el(
+                  'p',
+                  { class: 'error-message' },
+                  t('files.infected', { signature: f.signature ?? '' }),
+                ),
+              );
             }
-            return el('li', { class: 'file' }, el('a', { href: `${c.base}/files/${f.id}`, download: '' }, f.name), ' ', el('span', { class: 'hint' }, meta));
+            return el(
+              'li',
+              { class: 'file' },
+              el('a', { href: `${c.base}/files/${f.id}`, download: '' }, f.name),
+              ' ',
+              el('span', { class: 'hint' }, meta),
+            );
           })),
     );
   }
@@ -67,9 +119,22 @@ function start(c: Config): void {
 
   /** Uploads one file with a progress bar; resolves with the server's errors (none on success). */
   function upload(file: File): Promise<string[]> {
-    if (file.size > c.maxFileBytes) return Promise.resolve([t('files.error.too_large', { name: file.name, max: size(c.maxFileBytes, locale) })]);
-    const bar = el('progress', { max: '100', value: '0', 'aria-label': t('folder.progress', { name: file.name }) });
-    const row = el('div', { class: 'upload' }, el('span', {}, t('folder.uploading', { name: file.name })), ' ', bar);
+    if (file.size > c.maxFileBytes)
+      return Promise.resolve([
+        t('files.error.too_large', { name: file.name, max: size(c.maxFileBytes, locale) }),
+      ]);
+    const bar = el('progress', {
+      max: '100',
+      value: '0',
+      'aria-label': t('folder.progress', { name: file.name }),
+    });
+    const row = el(
+      'div',
+      { class: 'upload' },
+      el('span', {}, t('folder.uploading', { name: file.name })),
+      ' ',
+      bar,
+    );
     progress!.append(row);
     return new Promise((resolve) => {
       const xhr = new XMLHttpRequest();
@@ -86,7 +151,9 @@ function start(c: Config): void {
           body = { errors: [t('folder.failed')] };
         }
         bar.value = 100;
-        row.replaceChildren(body.errors?.length ? '' : t('folder.done', { name: body.uploaded?.[0] ?? file.name }));
+        row.replaceChildren(
+          body.errors?.length ? '' : t('folder.done', { name: body.uploaded?.[0] ?? file.name }),
+        );
         if (body.errors?.length) row.remove();
         resolve(body.errors ?? []);
       });
@@ -129,7 +196,9 @@ function start(c: Config): void {
   });
 
   function closed(): void {
-    form!.querySelectorAll('input, button').forEach((x) => ((x as HTMLInputElement).disabled = true));
+    form!
+      .querySelectorAll('input, button')
+      .forEach((x) => ((x as HTMLInputElement).disabled = true));
     list!.replaceChildren(el('li', {}, t('folder.closed')));
     document.getElementById('folder-zip')?.remove();
     progress!.replaceChildren(el('p', { class: 'notice', role: 'status' }, t('folder.closed')));
@@ -150,7 +219,8 @@ function start(c: Config): void {
     socket.addEventListener('close', (e) => {
       document.body.dataset.folderLive = 'no';
       // Closed on purpose (the meeting ended, the folder closed, access withdrawn): stay closed.
-      if (e.code === 1000 || e.code === 4410 || e.code === 1008) return e.code === 1008 ? undefined : closed();
+      if (e.code === 1000 || e.code === 4410 || e.code === 1008)
+        return e.code === 1008 ? undefined : closed();
       window.setTimeout(listen, Math.min(10_000, 500 * 2 ** retries++));
     });
   }

@@ -14,7 +14,10 @@ export function liveLists(): { refresh(): void } | null {
   let pending: number | null = null;
 
   const load = async (box: HTMLElement) => {
-    const res = await fetch(box.dataset.live ?? '', { credentials: 'same-origin', headers: { accept: 'text/html' } });
+    const res = await fetch(box.dataset.live ?? '', {
+      credentials: 'same-origin',
+      headers: { accept: 'text/html' },
+    });
     if (!res.ok) return;
     const markup = await res.text();
     if (markup === box.innerHTML) return;

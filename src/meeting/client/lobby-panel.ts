@@ -45,12 +45,18 @@ export function livePanel(config: { panel: string; text: Texts }): { refresh(): 
 
   const load = async () => {
     pending = null;
-    const res = await fetch(config.panel, { credentials: 'same-origin', headers: { accept: 'text/html' } });
+    const res = await fetch(config.panel, {
+      credentials: 'same-origin',
+      headers: { accept: 'text/html' },
+    });
     if (!res.ok) return;
     // Our own server-rendered, escaped fragment (same origin, no scripts in it).
     list.innerHTML = await res.text();
     loadedAt = Date.now();
-    if (count) count.textContent = fill(config.text['agenda.lobby.count'], { count: list.querySelectorAll('li').length });
+    if (count)
+      count.textContent = fill(config.text['agenda.lobby.count'], {
+        count: list.querySelectorAll('li').length,
+      });
     place();
   };
 

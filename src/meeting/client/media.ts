@@ -19,7 +19,12 @@ export const local = {
   audioOnly: false,
 };
 
-export const selfVideo = el('video', { class: 'meeting-self-video', playsinline: true, autoplay: true, muted: true });
+export const selfVideo = el('video', {
+  class: 'meeting-self-video',
+  playsinline: true,
+  autoplay: true,
+  muted: true,
+});
 selfVideo.muted = true;
 
 /** The video we send: the screen while sharing, else the camera unless audio only. */
@@ -56,14 +61,18 @@ async function getMedia(constraints: MediaStreamConstraints): Promise<MediaStrea
 }
 
 export async function openCamera(): Promise<boolean> {
-  const video = local.cameraDevice ? { deviceId: { exact: local.cameraDevice } } : { facingMode: 'user' };
+  const video = local.cameraDevice
+    ? { deviceId: { exact: local.cameraDevice } }
+    : { facingMode: 'user' };
   const stream = await getMedia({ video });
   if (stream) adopt(stream);
   return stream !== null;
 }
 
 export async function openMic(): Promise<boolean> {
-  const stream = await getMedia({ audio: local.micDevice ? { deviceId: { exact: local.micDevice } } : true });
+  const stream = await getMedia({
+    audio: local.micDevice ? { deviceId: { exact: local.micDevice } } : true,
+  });
   if (stream) adopt(stream);
   return stream !== null;
 }
@@ -92,8 +101,10 @@ export function onLocalChange(then: () => void): void {
 /** After any change to local media: the self view and the level meter here, then what onLocalChange added. */
 export function publishLocal(): void {
   const wanted = [local.mic, outgoingVideo()].filter((x): x is MediaStreamTrack => x !== null);
-  for (const track of local.stream.getTracks()) if (!wanted.includes(track)) local.stream.removeTrack(track);
-  for (const track of wanted) if (!local.stream.getTracks().includes(track)) local.stream.addTrack(track);
+  for (const track of local.stream.getTracks())
+    if (!wanted.includes(track)) local.stream.removeTrack(track);
+  for (const track of wanted)
+    if (!local.stream.getTracks().includes(track)) local.stream.addTrack(track);
   const video = outgoingVideo();
   selfVideo.srcObject = video ? new MediaStream([video]) : null;
   selfVideo.classList.toggle('is-mirrored', video !== null && video === local.camera);
@@ -106,7 +117,11 @@ export function publishLocal(): void {
 
 /** What we send, as the others see it in their participant list. */
 export function mediaState(): { audio: boolean; video: boolean; screen: boolean } {
-  return { audio: local.mic !== null && !local.muted, video: local.camera !== null && !local.audioOnly, screen: local.screen !== null };
+  return {
+    audio: local.mic !== null && !local.muted,
+    video: local.camera !== null && !local.audioOnly,
+    screen: local.screen !== null,
+  };
 }
 
 // The microphone level: an AnalyserNode on the microphone, read ten times a second.
@@ -172,7 +187,9 @@ const PROBLEM_TEXT: Record<DeviceProblem, Key> = {
 async function acquireDevices(): Promise<DeviceProblem | null> {
   if (!navigator.mediaDevices?.getUserMedia) return 'unsupported';
   try {
-    adopt(await navigator.mediaDevices.getUserMedia({ video: { facingMode: 'user' }, audio: true }));
+    adopt(
+      await navigator.mediaDevices.getUserMedia({ video: { facingMode: 'user' }, audio: true }),
+    );
     return null;
   } catch (err) {
     const name = errorName(err);
@@ -192,8 +209,18 @@ export function preview(): HTMLElement {
   return el(
     'div',
     { class: 'meeting-preview' },
-    el('div', { class: 'meeting-tile meeting-preview-video' }, selfVideo, el('div', { class: 'meeting-video-off', 'aria-hidden': 'true' }, t('room.camera_is_off'))),
-    el('div', { class: 'meeting-level' }, el('label', { for: 'mic-level' }, t('room.mic_level')), levelMeter),
+    el(
+      'div',
+      { class: 'meeting-tile meeting-preview-video' },
+      selfVideo,
+      el('div', { class: 'meeting-video-off', 'aria-hidden': 'true' }, t('room.camera_is_off')),
+    ),
+    el(
+      'div',
+      { class: 'meeting-level' },
+      el('label', { for: 'mic-level' }, t('room.mic_level')),
+      levelMeter,
+    ),
   );
 }
 
@@ -202,8 +229,16 @@ function deviceSelect(id: string, label: Key): HTMLSelectElement {
 }
 
 async function fillDeviceSelects(camera: HTMLSelectElement, mic: HTMLSelectElement): Promise<void> {
-  const devices = navigator.mediaDevices?.enumerateDevices ? await navigator.mediaDevices.enumerateDevices() : [];
-  const fill = (select: HTMLSelectElement, kind: MediaDeviceKind, current: string, nth: Key, none: Key) => {
+  const devices = navigator.mediaDevices?.enumerateDevices
+    ? await navigator.mediaDevices.enumerateDevices()
+    : [];
+  const fill = (
+    select: HTMLSelectElement,
+    kind: MediaDeviceKind,
+    current: string,
+    nth: Key,
+    none: Key,
+  ) => {
     const list = devices.filter((d) => d.kind === kind && d.deviceId);
     select.replaceChildren(
       ...list.map((d, i) => {
@@ -221,16 +256,30 @@ async function fillDeviceSelects(camera: HTMLSelectElement, mic: HTMLSelectEleme
 
 function checkbox(id: string, label: Key): { box: HTMLDivElement; input: HTMLInputElement } {
   const input = el('input', { type: 'checkbox', id, name: id });
-  return { input, box: el('div', { class: 'meeting-check' }, input, el('label', { for: id }, t(label))) };
+  return {
+    input,
+    box: el('div', { class: 'meeting-check' }, input, el('label', { for: id }, t(label))),
+  };
 }
 
 /** The pre-join stage: name, devices, self view and level; join(name) when the form is sent. */
 export function showPrejoin(join: (name: string) => void): void {
   const problemBox = el('div', { class: 'meeting-problem', role: 'alert' });
   // The name comes from the booking, the guest link or the staff account: shown, not chosen.
-  const nameInput = el('input', { type: 'text', id: 'display-name', name: 'name', maxlength: 80, readonly: true, 'aria-describedby': 'display-name-hint' });
+  const nameInput = el('input', {
+    type: 'text',
+    id: 'display-name',
+    name: 'name',
+    maxlength: 80,
+    readonly: true,
+    'aria-describedby': 'display-name-hint',
+  });
   nameInput.value = config?.name ?? '';
-  const nameError = el('span', { class: 'error-message', id: 'display-name-error', hidden: true }, t('room.name_required'));
+  const nameError = el(
+    'span',
+    { class: 'error-message', id: 'display-name-error', hidden: true },
+    t('room.name_required'),
+  );
   const nameField = el(
     'div',
     {},
@@ -262,7 +311,13 @@ export function showPrejoin(join: (name: string) => void): void {
     problemBox.append(
       el('p', {}, t(PROBLEM_TEXT[problem])),
       el('p', {}, t('room.device_join_anyway')),
-      el('p', { class: 'meeting-problem-actions' }, el('a', { href: config?.helpUrl ?? '/help/meeting' }, t('room.device_help')), ' ', button(t('room.device_retry'), () => void retry(), { class: 'secondary' })),
+      el(
+        'p',
+        { class: 'meeting-problem-actions' },
+        el('a', { href: config?.helpUrl ?? '/help/meeting' }, t('room.device_help')),
+        ' ',
+        button(t('room.device_retry'), () => void retry(), { class: 'secondary' }),
+      ),
     );
   };
   const retry = async () => {
@@ -298,7 +353,10 @@ export function showPrejoin(join: (name: string) => void): void {
     const name = nameInput.value.trim();
     nameError.hidden = name !== '';
     nameInput.setAttribute('aria-invalid', String(name === ''));
-    nameInput.setAttribute('aria-describedby', name === '' ? 'display-name-error display-name-hint' : 'display-name-hint');
+    nameInput.setAttribute(
+      'aria-describedby',
+      name === '' ? 'display-name-error display-name-hint' : 'display-name-hint',
+    );
     if (!name) {
       nameInput.focus();
       return;

@@ -15,11 +15,59 @@
 //   room-staff.ts the official's panels: lobby, invitations, identity, no-show, end
 import type { ServerMessage } from '../protocol.ts';
 import type { Stage } from './dom.ts';
-import { announce, app, button, config, el, heading, isStaff, locale, setStage, stage, status, t } from './dom.ts';
-import { audioContext, onLocalChange, preview, publishLocal, resumeAudio, selfVideo, showPrejoin, stopAllMedia } from './media.ts';
-import { closeAllPeers, closePeer, ensurePeer, me, onSignal, peers, roster, seenRemoteTracks, sendLocalTracks, syncMesh, updateTile, useWelcome } from './peers.ts';
+import {
+  announce,
+  app,
+  button,
+  config,
+  el,
+  heading,
+  isStaff,
+  locale,
+  setStage,
+  stage,
+  status,
+  t,
+} from './dom.ts';
+import {
+  audioContext,
+  onLocalChange,
+  preview,
+  publishLocal,
+  resumeAudio,
+  selfVideo,
+  showPrejoin,
+  stopAllMedia,
+} from './media.ts';
+import {
+  closeAllPeers,
+  closePeer,
+  ensurePeer,
+  me,
+  onSignal,
+  peers,
+  roster,
+  seenRemoteTracks,
+  sendLocalTracks,
+  syncMesh,
+  updateTile,
+  useWelcome,
+} from './peers.ts';
 import { onLobby, showInvited } from './room-staff.ts';
-import { addChatLine, checkQuality, fillRoom, markVerified, renderParticipants, saveMinutes, sendMediaState, setMinutes, showFolder, showRoom, stopMinutesTimer, updateControls } from './room-ui.ts';
+import {
+  addChatLine,
+  checkQuality,
+  fillRoom,
+  markVerified,
+  renderParticipants,
+  saveMinutes,
+  sendMediaState,
+  setMinutes,
+  showFolder,
+  showRoom,
+  stopMinutesTimer,
+  updateControls,
+} from './room-ui.ts';
 import { connect, disconnect, send } from './socket.ts';
 import { statsByPeer } from './stats.ts';
 
@@ -37,8 +85,17 @@ const intervals: number[] = [];
 // The name shown is the one the server knows (booking, guest link, account); the pre-join only shows it.
 function join(): void {
   audioContext(); // unlocked by this click, so the knock sound can play later
-  if (isStaff && 'Notification' in window && Notification.permission === 'default') void Notification.requestPermission().catch(() => undefined);
-  setStage('connecting', el('section', { class: 'meeting-connecting' }, heading(t('room.connecting')), el('p', { role: 'status' }, t('room.connecting_text'))));
+  if (isStaff && 'Notification' in window && Notification.permission === 'default')
+    void Notification.requestPermission().catch(() => undefined);
+  setStage(
+    'connecting',
+    el(
+      'section',
+      { class: 'meeting-connecting' },
+      heading(t('room.connecting')),
+      el('p', { role: 'status' }, t('room.connecting_text')),
+    ),
+  );
   openSocket();
   intervals.push(
     window.setInterval(() => send({ type: 'ping' }), 20_000),
@@ -47,7 +104,8 @@ function join(): void {
 }
 
 function openSocket(): void {
-  const url = (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + (config?.ws ?? '');
+  const url =
+    (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + (config?.ws ?? '');
   connect(url, handle, socketClosed);
 }
 
@@ -55,10 +113,13 @@ function openSocket(): void {
 function socketClosed(code: number): void {
   if (finished) return;
   // 4000: the same participant opened the meeting in another tab, which now holds it.
-  if (code === 4000) return showFinal('error', t('room.error_title'), t('room.error_replaced'), true);
+  if (code === 4000)
+    return showFinal('error', t('room.error_title'), t('room.error_replaced'), true);
   // Other application codes and policy violations: the server refuses us, so asking again will not help.
-  if ((code > 4000 && code < 5000) || code === 1008) return showFinal('error', t('room.error_title'), t('room.error_unavailable'), true);
-  if (stage === 'connecting' && retries >= 5) return showFinal('error', t('room.error_title'), t('room.error_connect'), true);
+  if ((code > 4000 && code < 5000) || code === 1008)
+    return showFinal('error', t('room.error_title'), t('room.error_unavailable'), true);
+  if (stage === 'connecting' && retries >= 5)
+    return showFinal('error', t('room.error_title'), t('room.error_connect'), true);
   const delay = Math.min(5000, 500 * 2 ** retries);
   retries += 1;
   if (stage === 'room' || stage === 'lobby') announce(t('room.reconnecting'));
@@ -100,13 +161,26 @@ function handle(m: ServerMessage): void {
     case 'invited':
       return showInvited(m.name, m.url);
     case 'denied':
-      return showFinal('denied', t('room.denied_title'), m.message ? t('room.denied_with_message', { message: m.message }) : t('room.denied_text'), false);
+      return showFinal(
+        'denied',
+        t('room.denied_title'),
+        m.message ? t('room.denied_with_message', { message: m.message }) : t('room.denied_text'),
+        false,
+      );
     case 'removed':
       return showFinal('removed', t('room.removed_title'), t('room.removed_text'), false);
     case 'ended':
       return onEnded(m.surveyUrl);
     case 'error':
-      return announce(t(m.code === 'rate_limited' ? 'room.error_rate_limited' : m.code === 'forbidden' ? 'room.error_forbidden' : 'room.error_invalid'));
+      return announce(
+        t(
+          m.code === 'rate_limited'
+            ? 'room.error_rate_limited'
+            : m.code === 'forbidden'
+              ? 'room.error_forbidden'
+              : 'room.error_invalid',
+        ),
+      );
     default:
       return; // pong; knocks belong to the staff start page
   }
@@ -138,7 +212,11 @@ function onRoom(m: Extract<ServerMessage, { type: 'room' }>): void {
 
 function showLobby(): void {
   const when = appointment
-    ? new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short', timeZone: appointment.timeZone }).formatRange(new Date(appointment.start), new Date(appointment.end))
+    ? new Intl.DateTimeFormat(locale, {
+        dateStyle: 'full',
+        timeStyle: 'short',
+        timeZone: appointment.timeZone,
+      }).formatRange(new Date(appointment.start), new Date(appointment.end))
     : '';
   setStage(
     'lobby',
@@ -178,13 +256,20 @@ function teardown(): void {
 // ---------------------------------------------------------------- the end
 
 function onEnded(surveyUrl: string | null): void {
-  const survey = surveyUrl && new URL(surveyUrl, location.href).origin === location.origin ? surveyUrl : null;
+  const survey =
+    surveyUrl && new URL(surveyUrl, location.href).origin === location.origin ? surveyUrl : null;
   showFinal('ended', t('room.ended_title'), t('room.ended_text'), false, survey);
   // Give people a moment to read that it ended, then take them to the survey.
   if (survey) window.setTimeout(() => location.assign(survey), 4000);
 }
 
-function showFinal(next: Stage, title: string, text: string, canRejoin: boolean, surveyUrl: string | null = null): void {
+function showFinal(
+  next: Stage,
+  title: string,
+  text: string,
+  canRejoin: boolean,
+  surveyUrl: string | null = null,
+): void {
   teardown();
   setStage(
     next,
@@ -193,9 +278,17 @@ function showFinal(next: Stage, title: string, text: string, canRejoin: boolean,
       { class: `meeting-final meeting-${next}` },
       heading(title),
       el('p', { class: 'notice' }, text),
-      surveyUrl ? el('p', {}, el('a', { class: 'button', href: surveyUrl }, t('room.survey'))) : null,
+      surveyUrl
+        ? el('p', {}, el('a', { class: 'button', href: surveyUrl }, t('room.survey')))
+        : null,
       surveyUrl ? el('p', { class: 'hint' }, t('room.survey_soon')) : null,
-      canRejoin ? el('p', {}, button(t('room.rejoin'), () => location.reload())) : null,
+      canRejoin
+        ? el(
+            'p',
+            {},
+            button(t('room.rejoin'), () => location.reload()),
+          )
+        : null,
       isStaff ? el('p', {}, el('a', { href: '/staff' }, t('room.back_to_agenda'))) : null,
     ),
   );
@@ -230,4 +323,3 @@ if (app && config) {
   });
   showPrejoin(join);
 }
-

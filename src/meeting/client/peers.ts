@@ -40,7 +40,11 @@ export function useWelcome(m: Welcome): void {
   me = m.you;
   // iceTransportPolicy 'relay' forces TURN (firewalled offices, and the relay tests).
   // max-bundle: one transport for audio and video, so half the candidates to gather and signal.
-  rtcConfig = { iceServers: m.iceServers, iceTransportPolicy: m.iceTransportPolicy ?? 'all', bundlePolicy: 'max-bundle' };
+  rtcConfig = {
+    iceServers: m.iceServers,
+    iceTransportPolicy: m.iceTransportPolicy ?? 'all',
+    bundlePolicy: 'max-bundle',
+  };
 }
 
 // ---------------------------------------------------------------- tiles
@@ -59,7 +63,11 @@ export const soundButton = button(
 
 /** The video area of the room: the remote tiles and the self view. */
 export function videoStage(self: HTMLElement): HTMLElement {
-  stageBox.replaceChildren(tiles, self, el('p', { class: 'meeting-alone' }, t('room.waiting_for_others')));
+  stageBox.replaceChildren(
+    tiles,
+    self,
+    el('p', { class: 'meeting-alone' }, t('room.waiting_for_others')),
+  );
   layoutTiles();
   return stageBox;
 }
@@ -72,7 +80,13 @@ function tileFor(id: string): { tile: HTMLElement; video: HTMLVideoElement } {
     { class: 'meeting-tile', 'data-peer': id },
     video,
     el('div', { class: 'meeting-video-off', 'aria-hidden': 'true' }),
-    el('figcaption', {}, el('span', { class: 'meeting-tile-name' }), ' ', el('span', { class: 'meeting-tile-state' })),
+    el(
+      'figcaption',
+      {},
+      el('span', { class: 'meeting-tile-name' }),
+      ' ',
+      el('span', { class: 'meeting-tile-state' }),
+    ),
   );
   tiles.append(tile);
   layoutTiles();
@@ -142,7 +156,14 @@ export function ensurePeer(id: string): Peer {
   const stream = new MediaStream();
   video.srcObject = stream;
   // The polite side yields when both offer at once (perfect negotiation); pc comes from connectPeer.
-  const peer = { id, polite: (me?.id ?? '') > id, stream, tile, video, iceTimer: undefined } as Peer;
+  const peer = {
+    id,
+    polite: (me?.id ?? '') > id,
+    stream,
+    tile,
+    video,
+    iceTimer: undefined,
+  } as Peer;
   peers.set(id, peer);
   connectPeer(peer);
   updateTile(id);
@@ -154,7 +175,14 @@ function connectPeer(peer: Peer): void {
   peer.pc?.close(); // undefined for a new peer
   window.clearTimeout(peer.iceTimer);
   const pc = new RTCPeerConnection(rtcConfig);
-  Object.assign(peer, { pc, makingOffer: false, ignoreOffer: false, senders: {}, connectedAt: 0, loss: { lost: 0, received: 0 } });
+  Object.assign(peer, {
+    pc,
+    makingOffer: false,
+    ignoreOffer: false,
+    senders: {},
+    connectedAt: 0,
+    loss: { lost: 0, received: 0 },
+  });
   for (const track of peer.stream.getTracks()) peer.stream.removeTrack(track);
   const audio = local.mic;
   const video = outgoingVideo();
@@ -174,7 +202,8 @@ function connectPeer(peer: Peer): void {
     // and offers itself only if none comes (the other side kept its connection while we reloaded).
     if (peer.polite && !pc.remoteDescription) {
       window.setTimeout(() => {
-        if (peer.pc === pc && !pc.remoteDescription && pc.signalingState === 'stable') void negotiate(peer, pc);
+        if (peer.pc === pc && !pc.remoteDescription && pc.signalingState === 'stable')
+          void negotiate(peer, pc);
       }, POLITE_FIRST_OFFER_DELAY_MS);
       return;
     }
@@ -183,7 +212,16 @@ function connectPeer(peer: Peer): void {
   pc.addEventListener('icecandidate', ({ candidate }) => {
     if (peer.pc !== pc || !candidate?.candidate) return;
     const c = candidate.toJSON();
-    send({ type: 'signal', to: peer.id, candidate: { candidate: c.candidate ?? '', sdpMid: c.sdpMid, sdpMLineIndex: c.sdpMLineIndex, usernameFragment: c.usernameFragment } });
+    send({
+      type: 'signal',
+      to: peer.id,
+      candidate: {
+        candidate: c.candidate ?? '',
+        sdpMid: c.sdpMid,
+        sdpMLineIndex: c.sdpMLineIndex,
+        usernameFragment: c.usernameFragment,
+      },
+    });
   });
   pc.addEventListener('track', ({ track }) => {
     if (peer.pc !== pc) return;
@@ -205,7 +243,8 @@ function connectPeer(peer: Peer): void {
 
 function showRemoteTrack(peer: Peer, track: MediaStreamTrack): void {
   // One track per kind in the tile: the newest one that carries media.
-  for (const old of peer.stream.getTracks()) if (old.kind === track.kind && old !== track) peer.stream.removeTrack(old);
+  for (const old of peer.stream.getTracks())
+    if (old.kind === track.kind && old !== track) peer.stream.removeTrack(old);
   if (!peer.stream.getTracks().includes(track)) peer.stream.addTrack(track);
   peer.video.srcObject = peer.stream;
   playRemote(peer);
@@ -247,12 +286,16 @@ export async function onSignal(m: Signal): Promise<void> {
     await pc.addIceCandidate(m.candidate);
   } catch (err) {
     // Candidates of an offer we ignored, or of a connection the other side has replaced.
-    if (!peer.ignoreOffer && peer.pc === pc) console.warn('meeting: an ICE candidate was refused', err);
+    if (!peer.ignoreOffer && peer.pc === pc)
+      console.warn('meeting: an ICE candidate was refused', err);
   }
 }
 
 /** The MDN "perfect negotiation" pattern, plus: a description with a new DTLS fingerprint means the other side started afresh. */
-async function onDescription(peer: Peer, description: { type: 'offer' | 'answer'; sdp: string }): Promise<void> {
+async function onDescription(
+  peer: Peer,
+  description: { type: 'offer' | 'answer'; sdp: string },
+): Promise<void> {
   const current = peer.pc.currentRemoteDescription ?? peer.pc.remoteDescription;
   if (current && fingerprint(current.sdp) !== fingerprint(description.sdp)) {
     connectPeer(peer);
@@ -260,7 +303,8 @@ async function onDescription(peer: Peer, description: { type: 'offer' | 'answer'
     if (description.type === 'answer') return;
   }
   const pc = peer.pc;
-  const collision = description.type === 'offer' && (peer.makingOffer || pc.signalingState !== 'stable');
+  const collision =
+    description.type === 'offer' && (peer.makingOffer || pc.signalingState !== 'stable');
   peer.ignoreOffer = !peer.polite && collision;
   if (peer.ignoreOffer) return;
   try {
@@ -291,12 +335,19 @@ function watchIce(peer: Peer, pc: RTCPeerConnection): void {
 function setOutgoing(peer: Peer, kind: Kind, track: MediaStreamTrack | null): void {
   const sender = peer.senders[kind];
   if (sender) {
-    if (sender.track !== track) void sender.replaceTrack(track).catch((err: unknown) => console.warn('meeting: replaceTrack failed', err));
+    if (sender.track !== track)
+      void sender
+        .replaceTrack(track)
+        .catch((err: unknown) => console.warn('meeting: replaceTrack failed', err));
     return;
   }
   if (!track) return;
   // A transceiver the other side opened for this kind, not sending yet: use it rather than add another m-line.
-  const idle = peer.pc.getTransceivers().find((x) => x.receiver.track.kind === kind && x.currentDirection !== 'stopped' && !x.sender.track);
+  const idle = peer.pc
+    .getTransceivers()
+    .find(
+      (x) => x.receiver.track.kind === kind && x.currentDirection !== 'stopped' && !x.sender.track,
+    );
   if (idle) {
     if (idle.direction === 'recvonly') idle.direction = 'sendrecv';
     else if (idle.direction === 'inactive') idle.direction = 'sendonly';
@@ -311,7 +362,13 @@ export function applyReceivePolicy(only?: Peer): void {
     for (const x of peer.pc.getTransceivers()) {
       if (x.receiver.track.kind !== 'video' || x.currentDirection === 'stopped') continue;
       const sends = x.direction === 'sendrecv' || x.direction === 'sendonly';
-      const next = local.audioOnly ? (sends ? 'sendonly' : 'inactive') : sends ? 'sendrecv' : 'recvonly';
+      const next = local.audioOnly
+        ? sends
+          ? 'sendonly'
+          : 'inactive'
+        : sends
+          ? 'sendrecv'
+          : 'recvonly';
       if (x.direction !== next) x.direction = next;
     }
   }
@@ -341,7 +398,8 @@ export function syncMesh(people: PeerInfo[]): void {
     if (p.id === me?.id) continue;
     const peer = peers.get(p.id);
     if (!peer) ensurePeer(p.id);
-    else if (peer.pc.connectionState !== 'connected' || peer.pc.signalingState !== 'stable') connectPeer(peer);
+    else if (peer.pc.connectionState !== 'connected' || peer.pc.signalingState !== 'stable')
+      connectPeer(peer);
     else refreshIceServers(peer.pc);
     updateTile(p.id);
   }
@@ -364,4 +422,3 @@ export function sendLocalTracks(): void {
     setOutgoing(peer, 'video', video);
   }
 }
-

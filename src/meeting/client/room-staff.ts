@@ -2,7 +2,19 @@
 // and a notification when someone knocks), guest invitations, and the actions that cannot
 // be undone (no-show, end) and the identity check, which is recorded and can be corrected. room-ui.ts places them in the side column.
 import type { IdentityDocument, Knocker } from '../protocol.ts';
-import { announce, button, clockTime, config, el, isStaff, panel, roleName, stage, syncList, t } from './dom.ts';
+import {
+  announce,
+  button,
+  clockTime,
+  config,
+  el,
+  isStaff,
+  panel,
+  roleName,
+  stage,
+  syncList,
+  t,
+} from './dom.ts';
 import { audioContext } from './media.ts';
 import { send } from './socket.ts';
 import { chime } from './chime.ts';
@@ -38,7 +50,10 @@ export function onLobby(list: Knocker[]): void {
   announce(t('room.knock_announce', { name: names }), 30_000);
   if ('Notification' in window && Notification.permission === 'granted') {
     try {
-      const note = new Notification(t('room.knock_title', { name: names }), { body: t('room.knock_body'), tag: `okence-lobby-${newcomers[0]?.id ?? ''}` });
+      const note = new Notification(t('room.knock_title', { name: names }), {
+        body: t('room.knock_body'),
+        tag: `okence-lobby-${newcomers[0]?.id ?? ''}`,
+      });
       note.addEventListener('click', () => window.focus());
     } catch {
       // Android Chrome only shows notifications through a service worker; the sound and the list remain.
@@ -52,43 +67,104 @@ export function renderLobby(): void {
   lobbyTitle.textContent = t('room.waiting', { count: waiting.length });
   lobbyEmpty.textContent = waiting.length === 0 ? t('room.waiting_none') : '';
   lobbyEmpty.hidden = waiting.length > 0;
-  syncList(lobbyList, waiting, (k) => k.id, waitingItem, () => undefined);
+  syncList(
+    lobbyList,
+    waiting,
+    (k) => k.id,
+    waitingItem,
+    () => undefined,
+  );
 }
 
 function waitingItem(k: Knocker): HTMLElement {
   const messageId = `deny-message-${k.id}`;
-  const message = el('input', { type: 'text', id: messageId, name: 'deny-message', maxlength: 300 });
+  const message = el('input', {
+    type: 'text',
+    id: messageId,
+    name: 'deny-message',
+    maxlength: 300,
+  });
   return el(
     'li',
     {},
-    el('p', {}, el('strong', {}, k.name), ' · ', roleName(k.role), ' · ', t('room.waiting_since', { time: clockTime(k.since, timeZone) })),
-    k.sameLink && el('p', { class: 'warning' }, t(k.sameLink === 'in_room' ? 'room.same_link_in_room' : 'room.same_link_earlier', { name: k.name })),
-    el('div', { class: 'meeting-row' }, button(t('room.admit', { name: k.name }), () => send({ type: 'admit', participant: k.id }))),
+    el(
+      'p',
+      {},
+      el('strong', {}, k.name),
+      ' · ',
+      roleName(k.role),
+      ' · ',
+      t('room.waiting_since', { time: clockTime(k.since, timeZone) }),
+    ),
+    k.sameLink &&
+      el(
+        'p',
+        { class: 'warning' },
+        t(k.sameLink === 'in_room' ? 'room.same_link_in_room' : 'room.same_link_earlier', {
+          name: k.name,
+        }),
+      ),
+    el(
+      'div',
+      { class: 'meeting-row' },
+      button(t('room.admit', { name: k.name }), () => send({ type: 'admit', participant: k.id })),
+    ),
     el('label', { for: messageId }, t('room.deny_message')),
-    el('div', { class: 'meeting-row' }, message, button(t('room.deny', { name: k.name }), () => send({ type: 'deny', participant: k.id, message: message.value.trim() }), { class: 'secondary' })),
+    el(
+      'div',
+      { class: 'meeting-row' },
+      message,
+      button(
+        t('room.deny', { name: k.name }),
+        () => send({ type: 'deny', participant: k.id, message: message.value.trim() }),
+        { class: 'secondary' },
+      ),
+    ),
   );
 }
 
 /** Invites a guest by name; the server answers with their link (showInvited). */
 export function invitePanel(): HTMLElement {
-  const input = el('input', { type: 'text', id: 'invite-name', name: 'invite-name', maxlength: 80, autocomplete: 'off' });
+  const input = el('input', {
+    type: 'text',
+    id: 'invite-name',
+    name: 'invite-name',
+    maxlength: 80,
+    autocomplete: 'off',
+  });
   const form = el(
     'form',
     { class: 'meeting-invite-form' },
     el('label', { for: 'invite-name' }, t('room.invite_name')),
-    el('div', { class: 'meeting-row' }, input, el('button', { type: 'submit' }, t('room.invite_create'))),
+    el(
+      'div',
+      { class: 'meeting-row' },
+      input,
+      el('button', { type: 'submit' }, t('room.invite_create')),
+    ),
   );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const name = input.value.trim();
     if (name && send({ type: 'invite', name })) input.value = '';
   });
-  return panel('invite-title', el('h3', { id: 'invite-title' }, t('room.invite')), el('p', { class: 'hint' }, t('room.invite_hint')), form, inviteResult);
+  return panel(
+    'invite-title',
+    el('h3', { id: 'invite-title' }, t('room.invite')),
+    el('p', { class: 'hint' }, t('room.invite_hint')),
+    form,
+    inviteResult,
+  );
 }
 
 /** The new guest's link, ready to copy. */
 export function showInvited(name: string, url: string): void {
-  const input = el('input', { type: 'text', id: 'invite-url', readonly: true, 'aria-describedby': 'invite-copied' });
+  const input = el('input', {
+    type: 'text',
+    id: 'invite-url',
+    readonly: true,
+    'aria-describedby': 'invite-copied',
+  });
   input.value = url;
   const copied = el('span', { class: 'hint', id: 'invite-copied', role: 'status' });
   const copy = () => {
@@ -121,7 +197,9 @@ let folderIsOpen = false;
 
 export function folderOpened(): void {
   folderIsOpen = true;
-  folderBox.replaceChildren(el('a', { href: folderUrl(), target: '_blank', rel: 'noopener' }, t('room.folder_link')));
+  folderBox.replaceChildren(
+    el('a', { href: folderUrl(), target: '_blank', rel: 'noopener' }, t('room.folder_link')),
+  );
 }
 
 /**
@@ -132,12 +210,21 @@ function identityBox(current: IdentityDocument | null): HTMLElement {
   documentSelect = el(
     'select',
     { id: 'identity-document', 'aria-describedby': 'identity-hint' },
-    ...IDENTITY_CHOICES.map((d) => el('option', { value: d, selected: d === (current ?? 'none') }, t(`room.document.${d}`))),
+    ...IDENTITY_CHOICES.map((d) =>
+      el('option', { value: d, selected: d === (current ?? 'none') }, t(`room.document.${d}`)),
+    ),
   );
-  verifyButton = button(t('room.verify_identity'), () => {
-    const value = documentSelect?.value ?? 'none';
-    send({ type: 'verify-identity', document: value === 'none' ? null : (value as IdentityDocument) });
-  }, { class: 'secondary' });
+  verifyButton = button(
+    t('room.verify_identity'),
+    () => {
+      const value = documentSelect?.value ?? 'none';
+      send({
+        type: 'verify-identity',
+        document: value === 'none' ? null : (value as IdentityDocument),
+      });
+    },
+    { class: 'secondary' },
+  );
   return el(
     'div',
     { class: 'stack' },
@@ -150,7 +237,13 @@ function identityBox(current: IdentityDocument | null): HTMLElement {
 
 /** Identity check, shared folder, no-show and end. */
 export function staffActionsPanel(identity: IdentityDocument | null): HTMLElement {
-  if (!folderIsOpen) folderBox.replaceChildren(button(t('room.folder_open'), () => send({ type: 'open-folder' }), { class: 'secondary', id: 'open-folder' }));
+  if (!folderIsOpen)
+    folderBox.replaceChildren(
+      button(t('room.folder_open'), () => send({ type: 'open-folder' }), {
+        class: 'secondary',
+        id: 'open-folder',
+      }),
+    );
   return panel(
     'actions-title',
     el('h3', { id: 'actions-title' }, t('room.actions')),
@@ -164,23 +257,26 @@ export function staffActionsPanel(identity: IdentityDocument | null): HTMLElemen
 /** A button for something that cannot be undone: the first press asks, the second does it. */
 function confirmed(label: string, question: string, act: () => void): HTMLElement {
   const box = el('div', { class: 'meeting-confirm' });
-  const first = button(label, () => {
-    const yes = button(t('room.confirm_yes'), act, { class: 'danger' });
-    const no = button(
-      t('room.confirm_no'),
-      () => {
-        box.replaceChildren(first);
-        first.focus();
-      },
-      { class: 'secondary' },
-    );
-    box.replaceChildren(el('p', {}, question), el('div', { class: 'meeting-row' }, yes, no));
-    yes.focus();
-  }, { class: 'danger' });
+  const first = button(
+    label,
+    () => {
+      const yes = button(t('room.confirm_yes'), act, { class: 'danger' });
+      const no = button(
+        t('room.confirm_no'),
+        () => {
+          box.replaceChildren(first);
+          first.focus();
+        },
+        { class: 'secondary' },
+      );
+      box.replaceChildren(el('p', {}, question), el('div', { class: 'meeting-row' }, yes, no));
+      yes.focus();
+    },
+    { class: 'danger' },
+  );
   box.append(first);
   return box;
 }
-
 
 /** The identity check as recorded (by this official or another): the choice shows it. */
 export function showIdentityChoice(document: IdentityDocument | null): void {

@@ -4,10 +4,48 @@
 import type { ChatLine, IdentityDocument, PeerInfo, ServerMessage } from '../protocol.ts';
 import type { MeetingClientMessageKey as Key } from '../../i18n/messages/meeting-client.ts';
 import type { Quality } from './stats.ts';
-import { announce, button, clockTime, el, errorName, isStaff, panel, roleName, setStage, stage, status, syncList, t } from './dom.ts';
-import { closeCamera, local, mediaState, openCamera, openMic, publishLocal, selfVideo } from './media.ts';
-import { applyReceivePolicy, me, peers, roster, soundButton, updateTile, videoStage } from './peers.ts';
-import { folderOpened, folderUrl, invitePanel, lobbyPanel, renderLobby, showIdentityChoice, staffActionsPanel } from './room-staff.ts';
+import {
+  announce,
+  button,
+  clockTime,
+  el,
+  errorName,
+  isStaff,
+  panel,
+  roleName,
+  setStage,
+  stage,
+  status,
+  syncList,
+  t,
+} from './dom.ts';
+import {
+  closeCamera,
+  local,
+  mediaState,
+  openCamera,
+  openMic,
+  publishLocal,
+  selfVideo,
+} from './media.ts';
+import {
+  applyReceivePolicy,
+  me,
+  peers,
+  roster,
+  soundButton,
+  updateTile,
+  videoStage,
+} from './peers.ts';
+import {
+  folderOpened,
+  folderUrl,
+  invitePanel,
+  lobbyPanel,
+  renderLobby,
+  showIdentityChoice,
+  staffActionsPanel,
+} from './room-staff.ts';
 import { send } from './socket.ts';
 import { worstQuality } from './stats.ts';
 
@@ -27,16 +65,36 @@ const ui = {
   folder: el('p', { class: 'meeting-folder', hidden: true }),
   people: el('ul', { class: 'meeting-people' }),
   peopleTitle: el('h3', { id: 'people-title' }),
-  chatLog: el('div', { class: 'meeting-chat-log', role: 'log', 'aria-live': 'polite', 'aria-labelledby': 'chat-title', tabindex: 0 }),
-  minutesText: el('div', { class: 'meeting-minutes-text', tabindex: 0, 'aria-labelledby': 'minutes-title' }),
-  minutesInput: el('textarea', { id: 'minutes-input', name: 'minutes', rows: 8, maxlength: 20000, 'aria-describedby': 'minutes-hint minutes-state' }),
+  chatLog: el('div', {
+    class: 'meeting-chat-log',
+    role: 'log',
+    'aria-live': 'polite',
+    'aria-labelledby': 'chat-title',
+    tabindex: 0,
+  }),
+  minutesText: el('div', {
+    class: 'meeting-minutes-text',
+    tabindex: 0,
+    'aria-labelledby': 'minutes-title',
+  }),
+  minutesInput: el('textarea', {
+    id: 'minutes-input',
+    name: 'minutes',
+    rows: 8,
+    maxlength: 20000,
+    'aria-describedby': 'minutes-hint minutes-state',
+  }),
   minutesState: el('span', { class: 'hint', id: 'minutes-state' }),
 };
 
 /** The room stage; leave() is the controls' leave button, timeZone the appointment's (for the official's lobby). */
 export function showRoom(leave: () => void, timeZone: string | undefined): void {
   ui.timeZone = timeZone;
-  ui.self.replaceChildren(selfVideo, el('div', { class: 'meeting-video-off', 'aria-hidden': 'true' }, t('room.camera_is_off')), ui.selfCaption);
+  ui.self.replaceChildren(
+    selfVideo,
+    el('div', { class: 'meeting-video-off', 'aria-hidden': 'true' }, t('room.camera_is_off')),
+    ui.selfCaption,
+  );
   const videos = videoStage(ui.self);
   const main = el(
     'div',
@@ -63,7 +121,12 @@ export function showRoom(leave: () => void, timeZone: string | undefined): void 
     el(
       'section',
       { class: 'meeting-room', 'aria-labelledby': 'room-title' },
-      el('div', { class: 'meeting-room-head' }, el('h2', { id: 'room-title', tabindex: -1 }, t('room.title')), el('p', { class: 'meeting-recording' }, t('room.no_recording'))),
+      el(
+        'div',
+        { class: 'meeting-room-head' },
+        el('h2', { id: 'room-title', tabindex: -1 }, t('room.title')),
+        el('p', { class: 'meeting-recording' }, t('room.no_recording')),
+      ),
       main,
       side,
     ),
@@ -80,7 +143,7 @@ export function fillRoom(m: RoomMessage): void {
   for (const line of m.chat) addChatLine(line, false);
   if (isStaff && minutesDirty) flushMinutes();
   else setMinutes(m.minutes);
-  markVerified(m.identityVerified ? m.identityDocument ?? 'other' : null);
+  markVerified(m.identityVerified ? (m.identityDocument ?? 'other') : null);
 }
 
 function controlsBar(leave: () => void): HTMLElement {
@@ -89,11 +152,24 @@ function controlsBar(leave: () => void): HTMLElement {
   c.camera = button(t('room.camera_off'), () => void toggleCamera(), { 'aria-pressed': 'false' });
   c.screen = button(t('room.share_screen'), () => void toggleScreen(), { 'aria-pressed': 'false' });
   c.audioOnly = button(t('room.audio_only'), toggleAudioOnly, { 'aria-pressed': 'false' });
-  c.chat = button(t('room.chat_toggle'), toggleChat, { 'aria-expanded': 'true', 'aria-controls': 'chat-panel', class: 'meeting-chat-toggle' });
+  c.chat = button(t('room.chat_toggle'), toggleChat, {
+    'aria-expanded': 'true',
+    'aria-controls': 'chat-panel',
+    class: 'meeting-chat-toggle',
+  });
   c.chat.append(ui.chatUnread);
   // Phones cannot share their screen from a browser: offer it only where the browser can.
   c.screen.hidden = !navigator.mediaDevices?.getDisplayMedia;
-  return el('div', { class: 'meeting-controls', role: 'group', 'aria-label': t('room.controls') }, c.mic, c.camera, c.screen, c.audioOnly, c.chat, button(t('room.leave'), leave, { class: 'danger' }));
+  return el(
+    'div',
+    { class: 'meeting-controls', role: 'group', 'aria-label': t('room.controls') },
+    c.mic,
+    c.camera,
+    c.screen,
+    c.audioOnly,
+    c.chat,
+    button(t('room.leave'), leave, { class: 'danger' }),
+  );
 }
 
 // Where the side panels stack below the video (site.css), the chat starts folded away so the
@@ -138,7 +214,12 @@ export function updateControls(): void {
   c.camera.setAttribute('aria-pressed', String(!local.camera));
   c.screen.setAttribute('aria-pressed', String(state.screen));
   c.audioOnly.setAttribute('aria-pressed', String(local.audioOnly));
-  const parts = [t('room.you'), !state.audio ? t('room.state_muted') : '', !state.video && !state.screen ? t('room.state_camera_off') : '', state.screen ? t('room.state_sharing') : ''];
+  const parts = [
+    t('room.you'),
+    !state.audio ? t('room.state_muted') : '',
+    !state.video && !state.screen ? t('room.state_camera_off') : '',
+    state.screen ? t('room.state_sharing') : '',
+  ];
   ui.selfCaption.textContent = parts.filter(Boolean).join(' · ');
 }
 
@@ -214,7 +295,11 @@ export function sendMediaState(): void {
 
 let poorSince: number | null = null;
 let lastQuality: Quality = 'good';
-const QUALITY_TEXT: Record<Quality, Key> = { good: 'room.quality_good', weak: 'room.quality_weak', poor: 'room.quality_poor' };
+const QUALITY_TEXT: Record<Quality, Key> = {
+  good: 'room.quality_good',
+  weak: 'room.quality_weak',
+  poor: 'room.quality_poor',
+};
 
 /** Every 2 s in the room: shows the worst connection's quality, and falls back to audio when it stays poor. */
 export async function checkQuality(): Promise<void> {
@@ -231,7 +316,10 @@ export async function checkQuality(): Promise<void> {
     poorSince = null;
     closeCamera();
     publishLocal();
-    ui.fallback.replaceChildren(el('p', {}, t('room.fallback_text')), button(t('room.camera_back_on'), () => void toggleCamera(), { class: 'secondary' }));
+    ui.fallback.replaceChildren(
+      el('p', {}, t('room.fallback_text')),
+      button(t('room.camera_back_on'), () => void toggleCamera(), { class: 'secondary' }),
+    );
     ui.fallback.hidden = false;
     announce(t('room.fallback_text'));
   }
@@ -239,12 +327,23 @@ export async function checkQuality(): Promise<void> {
 
 // Chat: lines from the server (ours too, echoed), shown with name and time.
 function chatPanel(): HTMLElement {
-  const input = el('input', { type: 'text', id: 'chat-input', name: 'chat', maxlength: 2000, autocomplete: 'off' });
+  const input = el('input', {
+    type: 'text',
+    id: 'chat-input',
+    name: 'chat',
+    maxlength: 2000,
+    autocomplete: 'off',
+  });
   const form = el(
     'form',
     { class: 'meeting-chat-form' },
     el('label', { for: 'chat-input' }, t('room.chat_message')),
-    el('div', { class: 'meeting-row' }, input, el('button', { type: 'submit' }, t('room.chat_send'))),
+    el(
+      'div',
+      { class: 'meeting-row' },
+      input,
+      el('button', { type: 'submit' }, t('room.chat_send')),
+    ),
   );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -253,14 +352,25 @@ function chatPanel(): HTMLElement {
     if (send({ type: 'chat', text })) input.value = '';
     else announce(t('room.not_sent'), 6000);
   });
-  const section = panel('chat-title', el('h3', { id: 'chat-title' }, t('room.chat')), ui.chatLog, form);
+  const section = panel(
+    'chat-title',
+    el('h3', { id: 'chat-title' }, t('room.chat')),
+    ui.chatLog,
+    form,
+  );
   section.id = 'chat-panel';
   return section;
 }
 
 /** The shared folder changed: a standing link to it, with how many files it holds. */
 export function showFolder(count: number): void {
-  ui.folder.replaceChildren(el('a', { href: folderUrl(), target: '_blank', rel: 'noopener' }, t('room.folder_count', { count })));
+  ui.folder.replaceChildren(
+    el(
+      'a',
+      { href: folderUrl(), target: '_blank', rel: 'noopener' },
+      t('room.folder_count', { count }),
+    ),
+  );
   ui.folder.hidden = false;
 }
 
@@ -269,20 +379,35 @@ export function addChatLine(line: ChatLine, live = true): void {
   const text = el('p', { class: 'meeting-chat-text' });
   if (line.kind === 'folder') {
     // The folder's announcement: each participant's link is their own address of the folder.
-    text.append(t('room.folder_line'), ' ', el('a', { href: folderUrl(), target: '_blank', rel: 'noopener', 'data-folder-link': true }, t('room.folder_link')));
+    text.append(
+      t('room.folder_line'),
+      ' ',
+      el(
+        'a',
+        { href: folderUrl(), target: '_blank', rel: 'noopener', 'data-folder-link': true },
+        t('room.folder_link'),
+      ),
+    );
     folderOpened();
   } else {
-  // Links (the official posts the shared folder's link) become clickable; the rest stays text.
-  for (const part of line.text.split(/(https?:\/\/[^\s<>"]+)/)) {
-    if (/^https?:\/\//.test(part)) text.append(el('a', { href: part, target: '_blank', rel: 'noopener noreferrer' }, part));
-    else if (part) text.append(part);
-  }
+    // Links (the official posts the shared folder's link) become clickable; the rest stays text.
+    for (const part of line.text.split(/(https?:\/\/[^\s<>"]+)/)) {
+      if (/^https?:\/\//.test(part))
+        text.append(el('a', { href: part, target: '_blank', rel: 'noopener noreferrer' }, part));
+      else if (part) text.append(part);
+    }
   }
   ui.chatLog.append(
     el(
       'div',
       { class: 'meeting-chat-line' },
-      el('p', { class: 'meeting-chat-meta' }, el('strong', {}, line.name), ' ', el('time', { datetime: line.at }, clockTime(line.at, ui.timeZone))),
+      el(
+        'p',
+        { class: 'meeting-chat-meta' },
+        el('strong', {}, line.name),
+        ' ',
+        el('time', { datetime: line.at }, clockTime(line.at, ui.timeZone)),
+      ),
       text,
     ),
   );
@@ -303,7 +428,13 @@ export function renderParticipants(): void {
   const describe = (p: PeerInfo) => {
     const self = p.id === me?.id;
     const media = self ? mediaState() : p;
-    return [roleName(p.role), self ? t('room.you') : '', !media.audio ? t('room.state_muted') : '', !media.video && !media.screen ? t('room.state_camera_off') : '', media.screen ? t('room.state_sharing') : '']
+    return [
+      roleName(p.role),
+      self ? t('room.you') : '',
+      !media.audio ? t('room.state_muted') : '',
+      !media.video && !media.screen ? t('room.state_camera_off') : '',
+      media.screen ? t('room.state_sharing') : '',
+    ]
       .filter(Boolean)
       .join(' · ');
   };
@@ -312,9 +443,22 @@ export function renderParticipants(): void {
     list,
     (p) => p.id,
     (p) => {
-      const li = el('li', {}, el('span', { class: 'meeting-person-name' }, p.name), ' ', el('span', { class: 'meeting-person-state' }, describe(p)));
+      const li = el(
+        'li',
+        {},
+        el('span', { class: 'meeting-person-name' }, p.name),
+        ' ',
+        el('span', { class: 'meeting-person-state' }, describe(p)),
+      );
       if (isStaff && p.id !== me?.id && p.role !== 'staff') {
-        li.append(' ', button(t('room.remove', { name: p.name }), () => send({ type: 'remove', participant: p.id }), { class: 'secondary' }));
+        li.append(
+          ' ',
+          button(
+            t('room.remove', { name: p.name }),
+            () => send({ type: 'remove', participant: p.id }),
+            { class: 'secondary' },
+          ),
+        );
       }
       return li;
     },
@@ -382,7 +526,8 @@ export function setMinutes(text: string): void {
 export function markVerified(document: IdentityDocument | null): void {
   identityDocument = document;
   ui.verified.hidden = document === null;
-  ui.verified.textContent = document ? `✓ ${t('room.identity_verified')} (${t(`room.document.${document}`)})` : '';
+  ui.verified.textContent = document
+    ? `✓ ${t('room.identity_verified')} (${t(`room.document.${document}`)})`
+    : '';
   showIdentityChoice(document);
 }
-

@@ -5,7 +5,11 @@ import type { ClientMessage, ServerMessage } from '../protocol.ts';
 let socket: WebSocket | null = null;
 
 /** Opens the socket (replacing any), handing each server message and the close code on. */
-export function connect(url: string, onMessage: (message: ServerMessage) => void, onClose: (code: number) => void): void {
+export function connect(
+  url: string,
+  onMessage: (message: ServerMessage) => void,
+  onClose: (code: number) => void,
+): void {
   const ws = new WebSocket(url);
   socket = ws;
   ws.addEventListener('message', (event) => {

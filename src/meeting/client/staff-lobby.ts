@@ -32,7 +32,13 @@ function notificationButton(config: Config, live: HTMLElement): void {
   button.addEventListener('click', () => {
     void Notification.requestPermission().then((permission) => {
       button.remove();
-      announce(live, t(config, permission === 'granted' ? 'room.notifications_enabled' : 'room.notifications_blocked'));
+      announce(
+        live,
+        t(
+          config,
+          permission === 'granted' ? 'room.notifications_enabled' : 'room.notifications_blocked',
+        ),
+      );
     });
   });
   live.before(button);
@@ -74,13 +80,20 @@ function main(): void {
   const onKnock = (k: Knock) => {
     names.set(k.bookingId, k.name);
     // The office's clock, as on the agenda, whatever zone the official's computer is set to.
-    const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone: k.timeZone }).format(new Date(k.start));
+    const time = new Intl.DateTimeFormat(locale, {
+      hour: '2-digit',
+      minute: '2-digit',
+      timeZone: k.timeZone,
+    }).format(new Date(k.start));
     // In that meeting's own room the room rings itself; every other staff page rings here.
     const here = location.pathname === k.roomUrl;
     if (audio && !here) chime(audio);
     if (!here && 'Notification' in window && Notification.permission === 'granted') {
       try {
-        const note = new Notification(t(config, 'room.knock_title', { name: k.name }), { body: t(config, 'room.knock_details', { service: k.service, time }), tag: `okence-knock-${k.bookingId}` });
+        const note = new Notification(t(config, 'room.knock_title', { name: k.name }), {
+          body: t(config, 'room.knock_details', { service: k.service, time }),
+          tag: `okence-knock-${k.bookingId}`,
+        });
         note.addEventListener('click', () => {
           window.focus();
           location.assign(k.roomUrl);
@@ -89,18 +102,26 @@ function main(): void {
         // Android Chrome only shows notifications through a service worker; the sound and the line remain.
       }
     }
-    announce(live, t(config, 'room.lobby_knock', { name: k.name, time, service: k.service }), { href: k.roomUrl, text: t(config, 'room.lobby_open') });
+    announce(live, t(config, 'room.lobby_knock', { name: k.name, time, service: k.service }), {
+      href: k.roomUrl,
+      text: t(config, 'room.lobby_open'),
+    });
   };
 
   const onLeft = (bookingId: string) => {
     const name = names.get(bookingId);
-    announce(live, name ? t(config, 'room.lobby_left', { name }) : t(config, 'room.lobby_left_someone'));
+    announce(
+      live,
+      name ? t(config, 'room.lobby_left', { name }) : t(config, 'room.lobby_left_someone'),
+    );
   };
 
   let retries = 0;
   let socket: WebSocket | null = null;
   const connect = () => {
-    const ws = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + config.ws);
+    const ws = new WebSocket(
+      (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + config.ws,
+    );
     socket = ws;
     ws.addEventListener('open', () => {
       // Knocks while the socket was away were not heard: the panel catches up.

@@ -6,7 +6,12 @@ import { peers } from './peers.ts';
 
 export type Quality = 'good' | 'weak' | 'poor';
 type StatsEntry = { id: string; type: string; [field: string]: unknown };
-type PeerStats = { framesDecoded: number; bytesReceived: number; candidateType: string | null; connectionState: RTCPeerConnectionState };
+type PeerStats = {
+  framesDecoded: number;
+  bytesReceived: number;
+  candidateType: string | null;
+  connectionState: RTCPeerConnectionState;
+};
 
 function num(value: unknown): number {
   return typeof value === 'number' && Number.isFinite(value) ? value : 0;
@@ -33,7 +38,8 @@ async function measure(peer: Peer): Promise<Quality | null> {
       rtt = Math.max(rtt, num(s.roundTripTime));
     } else if (s.type === 'candidate-pair' && s.nominated === true && s.state === 'succeeded') {
       rtt = Math.max(rtt, num(s.currentRoundTripTime));
-      if (typeof s.availableOutgoingBitrate === 'number') bitrate = Math.min(bitrate, s.availableOutgoingBitrate);
+      if (typeof s.availableOutgoingBitrate === 'number')
+        bitrate = Math.min(bitrate, s.availableOutgoingBitrate);
     } else if (s.type === 'inbound-rtp') {
       lost += num(s.packetsLost);
       received += num(s.packetsReceived);
@@ -42,7 +48,8 @@ async function measure(peer: Peer): Promise<Quality | null> {
   const newLost = lost - peer.loss.lost;
   const newReceived = received - peer.loss.received;
   peer.loss = { lost, received };
-  const inboundLoss = newLost > 0 && newLost + newReceived > 0 ? newLost / (newLost + newReceived) : 0;
+  const inboundLoss =
+    newLost > 0 && newLost + newReceived > 0 ? newLost / (newLost + newReceived) : 0;
   const loss = Math.max(fractionLost, inboundLoss);
   const sendingVideo = outgoingVideo() !== null;
   if (loss >= 0.1 || rtt >= 0.5 || (sendingVideo && bitrate < 80_000)) return 'poor';
@@ -52,7 +59,9 @@ async function measure(peer: Peer): Promise<Quality | null> {
 
 /** The worst quality over every connection in the room (connections still ramping up are not judged). */
 export async function worstQuality(): Promise<Quality> {
-  const results = await Promise.all(Array.from(peers.values(), (p) => measure(p).catch(() => null)));
+  const results = await Promise.all(
+    Array.from(peers.values(), (p) => measure(p).catch(() => null)),
+  );
   return results.includes('poor') ? 'poor' : results.includes('weak') ? 'weak' : 'good';
 }
 
@@ -67,14 +76,26 @@ async function peerStats(peer: Peer): Promise<PeerStats> {
     if (s.type === 'inbound-rtp') {
       framesDecoded += num(s.framesDecoded);
       bytesReceived += num(s.bytesReceived);
-    } else if (s.type === 'transport' && typeof s.selectedCandidatePairId === 'string') pairId = s.selectedCandidatePairId;
+    } else if (s.type === 'transport' && typeof s.selectedCandidatePairId === 'string')
+      pairId = s.selectedCandidatePairId;
   }
   // Firefox has no transport.selectedCandidatePairId; it flags the pair itself.
-  const pair = (pairId ? byId.get(pairId) : undefined) ?? list.find((s) => s.type === 'candidate-pair' && (s.selected === true || (s.nominated === true && s.state === 'succeeded')));
-  const candidate = typeof pair?.localCandidateId === 'string' ? byId.get(pair.localCandidateId) : undefined;
-  return { framesDecoded, bytesReceived, candidateType: typeof candidate?.candidateType === 'string' ? candidate.candidateType : null, connectionState: peer.pc.connectionState };
+  const pair =
+    (pairId ? byId.get(pairId) : undefined) ??
+    list.find(
+      (s) =>
+        s.type === 'candidate-pair' &&
+        (s.selected === true || (s.nominated === true && s.state === 'succeeded')),
+    );
+  const candidate =
+    typeof pair?.localCandidateId === 'string' ? byId.get(pair.localCandidateId) : undefined;
+  return {
+    framesDecoded,
+    bytesReceived,
+    candidateType: typeof candidate?.candidateType === 'string' ? candidate.candidateType : null,
+    connectionState: peer.pc.connectionState,
+  };
 }
-
 
 /** The test hook's stats(): each peer's figures, by peer id. */
 export async function statsByPeer(): Promise<Record<string, PeerStats>> {

@@ -27,7 +27,10 @@ function facts(ctx: PageContext, b: BookingView): Html {
 }
 
 /** The live meeting: pre-join, lobby and room, all drawn by the client script. */
-export function meetingPage(ctx: PageContext, data: { booking: BookingView; ws: string; role: Role; name: string }): Page {
+export function meetingPage(
+  ctx: PageContext,
+  data: { booking: BookingView; ws: string; role: Role; name: string },
+): Page {
   const { t } = ctx;
   return {
     title: t('meeting.title'),
@@ -48,7 +51,11 @@ ${jsonScript('meeting-config', { ws: data.ws, role: data.role, name: data.name, 
  * pre-join by reloading when the time comes; without it nothing moves by itself (no meta
  * refresh: a page that reloads under a screen reader user is WCAG 2.2.1's problem).
  */
-export function earlyPage(ctx: PageContext, b: BookingView, w: { opensAt: Date; msLeft: number }): Page {
+export function earlyPage(
+  ctx: PageContext,
+  b: BookingView,
+  w: { opensAt: Date; msLeft: number },
+): Page {
   const { t, lang } = ctx;
   return {
     title: t('meeting.early_title'),
@@ -63,7 +70,11 @@ ${facts(ctx, b)}
 }
 
 /** A link after the meeting (or its time) is over: the survey and the minutes, when there are any. */
-export function overPage(ctx: PageContext, b: BookingView, data: { token: string | null; minutes: boolean; surveyOpen: boolean }): Page {
+export function overPage(
+  ctx: PageContext,
+  b: BookingView,
+  data: { token: string | null; minutes: boolean; surveyOpen: boolean },
+): Page {
   const { t } = ctx;
   return {
     title: t('meeting.over_title'),
@@ -76,7 +87,10 @@ ${data.token && data.minutes ? html`<p><a href="/j/${data.token}/minutes">${t('m
 }
 
 /** The survey after the meeting: overall rating 1–5 and a comment, without JavaScript. */
-export function surveyPage(ctx: PageContext, data: { token: string; values: Record<string, string>; errors: FieldErrors; minutes: boolean }): Page {
+export function surveyPage(
+  ctx: PageContext,
+  data: { token: string; values: Record<string, string>; errors: FieldErrors; minutes: boolean },
+): Page {
   const { t } = ctx;
   const ratingError = data.errors.rating;
   return {
@@ -90,7 +104,9 @@ ${data.minutes ? html`<p><a href="/j/${data.token}/minutes">${t('meeting.minutes
     <legend>${t('meeting.survey_rating')}</legend>
     ${ratingError ? html`<span class="error-message" id="rating-error">${ratingError}</span>` : ''}
     ${[5, 4, 3, 2, 1].map(
-      (r) => html`<div class="check choice"><input type="radio" id="rating-${r}" name="rating" value="${r}" ${data.values.rating === String(r) ? html`checked` : ''}>
+      (
+        r,
+      ) => html`<div class="check choice"><input type="radio" id="rating-${r}" name="rating" value="${r}" ${data.values.rating === String(r) ? html`checked` : ''}>
       <label for="rating-${r}">${t(`meeting.rating_${r}` as 'meeting.rating_1')}</label></div>`,
     )}
   </fieldset>
@@ -125,7 +141,6 @@ ${facts(ctx, b)}
 <div class="minutes-text">${minutes}</div>`,
   };
 }
-
 
 /** Help for the meeting: browser, camera and microphone permissions, no recording. */
 export function helpPage(ctx: PageContext): Page {

@@ -6,7 +6,10 @@ import { qrSvg } from '../../views/qr.ts';
 import { groupedSecret } from '../totp.ts';
 
 /** The console's sign-in: email and password (the code comes on the next page). */
-export function operatorSignInPage(ctx: PageContext, data: { email: string; errors: FieldErrors; signedOut?: boolean }): Page {
+export function operatorSignInPage(
+  ctx: PageContext,
+  data: { email: string; errors: FieldErrors; signedOut?: boolean },
+): Page {
   const { t } = ctx;
   return {
     title: t('op.sign_in.title'),
@@ -40,7 +43,10 @@ export function operatorCodePage(ctx: PageContext, data: { errors: FieldErrors }
 }
 
 /** Enrolment: the key as a QR code and as text, and a code to confirm that the app has it. */
-export function operatorEnrolPage(ctx: PageContext, data: { secret: string; uri: string; errors: FieldErrors }): Page {
+export function operatorEnrolPage(
+  ctx: PageContext,
+  data: { secret: string; uri: string; errors: FieldErrors },
+): Page {
   const { t } = ctx;
   return {
     title: t('op.enrol.title'),

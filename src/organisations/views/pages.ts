@@ -24,7 +24,16 @@ function stateLabel(ctx: Ctx, state: OrganisationState): Html {
 }
 
 function notice(ctx: Ctx, done: string | undefined): Html {
-  const key = ({ created: 'orgs.done.created', suspended: 'orgs.done.suspended', resumed: 'orgs.done.resumed', deletion_requested: 'orgs.done.deletion_requested', deletion_cancelled: 'orgs.done.deletion_cancelled', deleted: 'orgs.done.deleted' } as const)[done ?? ''];
+  const key = (
+    {
+      created: 'orgs.done.created',
+      suspended: 'orgs.done.suspended',
+      resumed: 'orgs.done.resumed',
+      deletion_requested: 'orgs.done.deletion_requested',
+      deletion_cancelled: 'orgs.done.deletion_cancelled',
+      deleted: 'orgs.done.deleted',
+    } as const
+  )[done ?? ''];
   return key ? html`<p class="notice" role="status">${ctx.t(key)}</p>` : html``;
 }
 
@@ -35,27 +44,41 @@ export function listPage(ctx: Ctx, data: { organisations: Listed[]; done?: strin
     title: t('orgs.title'),
     body: html`${notice(ctx, data.done)}<h1>${t('orgs.title')}</h1>
 <p class="inline-row"><a class="button" href="${BASE}/new">${t('orgs.new')}</a> <a class="button secondary" href="${BASE}/import">${t('orgs.import.title')}</a></p>
-${data.organisations.length === 0 ? html`<p>${t('orgs.none')}</p>` : html`<div class="table-wrap"><table>
+${
+  data.organisations.length === 0
+    ? html`<p>${t('orgs.none')}</p>`
+    : html`<div class="table-wrap"><table>
 <caption class="visually-hidden">${t('orgs.title')}</caption>
 <thead><tr><th scope="col">${t('orgs.field.name')}</th><th scope="col">${t('orgs.field.state')}</th><th scope="col" class="num">${t('orgs.usage.offices')}</th><th scope="col" class="num">${t('orgs.usage.officials')}</th><th scope="col" class="num">${t('orgs.usage.appointments')}</th><th scope="col" class="num">${t('orgs.usage.storage')}</th><th scope="col">${t('orgs.field.created')}</th></tr></thead>
-<tbody>${data.organisations.map((o) => html`<tr>
+<tbody>${data.organisations.map(
+        (o) => html`<tr>
   <th scope="row"><a href="${BASE}/${o.slug}">${localize(o.name, lang, o.defaultLanguage)}</a><br><span class="muted">${o.slug}</span></th>
   <td>${stateLabel(ctx, o.state)}</td>
   <td class="num">${o.usage.offices}</td><td class="num">${o.usage.officials}</td><td class="num">${o.usage.appointmentsThisMonth}</td>
   <td class="num">${humanBytes(o.usage.folderBytes, lang)}</td>
-  <td>${dayOf(o.createdAt, lang)}</td></tr>`)}</tbody>
-</table></div>`}`,
+  <td>${dayOf(o.createdAt, lang)}</td></tr>`,
+      )}</tbody>
+</table></div>`
+}`,
   };
 }
 
 /** One organisation: its usage and what may be done with it now. */
-export function detailPage(ctx: Ctx, data: { organisation: Listed; errors: FieldErrors; done?: string }): Page {
+export function detailPage(
+  ctx: Ctx,
+  data: { organisation: Listed; errors: FieldErrors; done?: string },
+): Page {
   const { t, lang } = ctx;
   const o = data.organisation;
   const name = localize(o.name, lang, o.defaultLanguage);
   const may = (a: Listed['actions'][number]) => o.actions.includes(a);
-  const post = (action: string, label: string, cls = '') => html`<form method="post" action="${BASE}/${o.slug}/${action}" class="inline-form">${csrfField(ctx)}<button type="submit" class="${cls}">${label}</button></form>`;
-  const typed = (action: string, label: string, lead: string) => html`<form method="post" action="${BASE}/${o.slug}/${action}" class="inline-form">${csrfField(ctx)}
+  const post = (action: string, label: string, cls = '') =>
+    html`<form method="post" action="${BASE}/${o.slug}/${action}" class="inline-form">${csrfField(ctx)}<button type="submit" class="${cls}">${label}</button></form>`;
+  const typed = (
+    action: string,
+    label: string,
+    lead: string,
+  ) => html`<form method="post" action="${BASE}/${o.slug}/${action}" class="inline-form">${csrfField(ctx)}
   <p>${lead}</p>
   ${input({ name: 'confirm', label: t('orgs.delete.confirm_label', { slug: o.slug }), values: {}, errors: data.errors, autocomplete: 'off' })}
   <button type="submit" class="danger">${label}</button></form>`;
@@ -86,7 +109,12 @@ ${may('request_deletion') ? html`<h2>${t('orgs.delete.title')}</h2>${typed('requ
 
 /** Values of a new organisation's form. */
 export function newValues(): Values {
-  return { country: 'SI', defaultLanguage: 'sl', timeZone: 'Europe/Ljubljana', officeTimeZone: 'Europe/Ljubljana' };
+  return {
+    country: 'SI',
+    defaultLanguage: 'sl',
+    timeZone: 'Europe/Ljubljana',
+    officeTimeZone: 'Europe/Ljubljana',
+  };
 }
 
 /** The form for a new organisation with its first office and first admin. */
@@ -102,7 +130,16 @@ export function newPage(ctx: Ctx, data: { values: Values; errors: FieldErrors })
 <h2>${t('orgs.new.organisation')}</h2>
 ${localizedInputs(t, { prefix: 'name', legend: t('orgs.field.name'), values, errors, maxlength: 200 })}
 ${input({ name: 'slug', label: t('orgs.field.slug'), hint: t('orgs.field.slug_hint'), values, errors, maxlength: 60 })}
-${select({ name: 'country', label: t('orgs.field.country'), values, errors, options: [{ value: 'SI', label: t('orgs.country.SI') }, { value: 'CZ', label: t('orgs.country.CZ') }] })}
+${select({
+  name: 'country',
+  label: t('orgs.field.country'),
+  values,
+  errors,
+  options: [
+    { value: 'SI', label: t('orgs.country.SI') },
+    { value: 'CZ', label: t('orgs.country.CZ') },
+  ],
+})}
 ${select({ name: 'defaultLanguage', label: t('orgs.field.language'), values, errors, options: (['sl', 'cs', 'en'] as const).map((l) => ({ value: l, label: LANG_NAMES[l] })) })}
 ${select({ name: 'timeZone', label: t('orgs.field.time_zone'), values, errors, options: zones })}
 ${input({ name: 'mailSenderName', label: t('orgs.field.sender_name'), hint: t('orgs.field.sender_hint'), values, errors, maxlength: 100 })}
@@ -127,15 +164,28 @@ ${input({ name: 'adminEmail', label: t('orgs.field.admin_email'), values, errors
 }
 
 /** The import's upload form, and the problems of a file that was refused (each with its line). */
-export function importPage(ctx: Ctx, data: { problems: ImportProblem[]; fileName?: string; imported?: { slug: string; invited: number }[] }): Page {
+export function importPage(
+  ctx: Ctx,
+  data: {
+    problems: ImportProblem[];
+    fileName?: string;
+    imported?: { slug: string; invited: number }[];
+  },
+): Page {
   const { t } = ctx;
-  const fileError = data.problems.length ? t('orgs.import.refused', { count: data.problems.length }) : undefined;
+  const fileError = data.problems.length
+    ? t('orgs.import.refused', { count: data.problems.length })
+    : undefined;
   return {
     title: t('orgs.import.title'),
     body: html`${fileError ? errorSummary(t, { file: fileError }) : ''}<p><a href="${BASE}">${t('orgs.back')}</a></p>
 <h1>${t('orgs.import.title')}</h1>
-${data.imported ? html`<div class="notice" role="status"><p>${t('orgs.import.done', { count: data.imported.length })}</p>
-<ul>${data.imported.map((o) => html`<li><a href="${BASE}/${o.slug}">${o.slug}</a>: ${t('orgs.import.invited', { count: o.invited })}</li>`)}</ul></div>` : ''}
+${
+  data.imported
+    ? html`<div class="notice" role="status"><p>${t('orgs.import.done', { count: data.imported.length })}</p>
+<ul>${data.imported.map((o) => html`<li><a href="${BASE}/${o.slug}">${o.slug}</a>: ${t('orgs.import.invited', { count: o.invited })}</li>`)}</ul></div>`
+    : ''
+}
 <p>${t('orgs.import.lead')}</p>
 <form method="post" action="${`${BASE}/import?_csrf=${encodeURIComponent(ctx.csrfToken())}`}" enctype="multipart/form-data">
 <div class="${fileError ? 'field-error' : ''}"><label for="file">${t('orgs.import.file')} <span class="hint" id="file-hint">${t('orgs.import.file_hint')}</span></label>

@@ -15,7 +15,14 @@ const PURPOSES: { code: string; basis: 'public_task' | 'consent' | 'security' }[
   { code: 'feedback', basis: 'consent' },
   { code: 'security', basis: 'security' },
 ];
-const RIGHTS = ['access', 'rectification', 'erasure', 'restriction', 'objection', 'withdraw'] as const;
+const RIGHTS = [
+  'access',
+  'rectification',
+  'erasure',
+  'restriction',
+  'objection',
+  'withdraw',
+] as const;
 
 /** The public privacy notice of one organisation (GDPR Art. 13), filled from its settings. */
 export function privacyNoticePage(ctx: PageContext, data: Notice): Page {
@@ -38,13 +45,17 @@ export function privacyNoticePage(ctx: PageContext, data: Notice): Page {
   ${org.website ? html`<dt>${t('notice.contact.website')}</dt><dd><a href="${org.website}">${org.website}</a></dd>` : ''}
   ${s.postalAddress ? html`<dt>${t('notice.contact.address')}</dt><dd class="pre-line">${s.postalAddress}</dd>` : ''}
 </dl>
-${!s.postalAddress && data.offices.length
-  ? html`<h3>${t('notice.contact.offices')}</h3><ul>${data.offices.map((o) => html`<li>${localize(o.name, lang, org.defaultLanguage)}: ${o.street}, ${o.postcode} ${o.city}${o.email ? html`, <a href="mailto:${o.email}">${o.email}</a>` : ''}</li>`)}</ul>`
-  : ''}
+${
+  !s.postalAddress && data.offices.length
+    ? html`<h3>${t('notice.contact.offices')}</h3><ul>${data.offices.map((o) => html`<li>${localize(o.name, lang, org.defaultLanguage)}: ${o.street}, ${o.postcode} ${o.city}${o.email ? html`, <a href="mailto:${o.email}">${o.email}</a>` : ''}</li>`)}</ul>`
+    : ''
+}
 <h2>${t('notice.dpo.heading')}</h2>
-${s.dpoEmail || s.dpoName
-  ? html`<p>${t('notice.dpo.text')}</p><p>${s.dpoName ?? ''}${s.dpoName && s.dpoEmail ? ', ' : ''}${s.dpoEmail ? html`<a href="mailto:${s.dpoEmail}">${s.dpoEmail}</a>` : ''}</p>`
-  : html`<p>${t('notice.dpo.none')}</p>`}
+${
+  s.dpoEmail || s.dpoName
+    ? html`<p>${t('notice.dpo.text')}</p><p>${s.dpoName ?? ''}${s.dpoName && s.dpoEmail ? ', ' : ''}${s.dpoEmail ? html`<a href="mailto:${s.dpoEmail}">${s.dpoEmail}</a>` : ''}</p>`
+    : html`<p>${t('notice.dpo.none')}</p>`
+}
 <h2 id="purposes">${t('notice.purposes.heading')}</h2>
 <div class="table-wrap" role="region" aria-labelledby="purposes" tabindex="0"><table>
   <thead><tr><th scope="col">${t('notice.col.purpose')}</th><th scope="col">${t('notice.col.data')}</th><th scope="col">${t('notice.col.basis')}</th></tr></thead>

@@ -57,9 +57,14 @@ ${data.results ? results(ctx, data, data.results) : ''}
   };
 }
 
-function results(ctx: PageContext, data: StaffPrivacyData, r: { email: string; bookings: FoundBooking[] }): Html {
+function results(
+  ctx: PageContext,
+  data: StaffPrivacyData,
+  r: { email: string; bookings: FoundBooking[] },
+): Html {
   const { t } = ctx;
-  if (r.bookings.length === 0) return html`<h3 id="results">${t('privacy.results.heading', { email: r.email })}</h3><p>${t('privacy.results.none')}</p>`;
+  if (r.bookings.length === 0)
+    return html`<h3 id="results">${t('privacy.results.heading', { email: r.email })}</h3><p>${t('privacy.results.none')}</p>`;
   return html`<h3 id="results">${t('privacy.results.heading', { email: r.email })}</h3>
 ${bookingTable(ctx, data, r.bookings, true)}
 <form method="post" action="/staff/privacy/export" class="inline-form">
@@ -74,20 +79,36 @@ ${bookingTable(ctx, data, r.bookings, true)}
 }
 
 /** The appointments as a table: when, what, where, who, state and (optionally) what erasure does. */
-export function bookingTable(ctx: PageContext, data: Pick<Overview, 'organisation'>, bookings: FoundBooking[], withErasure: boolean): Html {
+export function bookingTable(
+  ctx: PageContext,
+  data: Pick<Overview, 'organisation'>,
+  bookings: FoundBooking[],
+  withErasure: boolean,
+): Html {
   const { t, lang } = ctx;
   const fb = data.organisation.defaultLanguage;
   return html`<div class="table-wrap" role="region" aria-labelledby="results" tabindex="0"><table>
   <thead><tr><th scope="col">${t('privacy.col.when')}</th><th scope="col">${t('privacy.col.service')}</th><th scope="col">${t('privacy.col.office')}</th>
   <th scope="col">${t('privacy.col.official')}</th><th scope="col">${t('privacy.col.state')}</th>${withErasure ? html`<th scope="col">${t('privacy.col.erasure')}</th>` : ''}</tr></thead>
-  <tbody>${bookings.map((b) => html`<tr><th scope="row">${formatWhen(b.start, data.organisation.timeZone, lang)}</th><td>${localize(b.serviceName, lang, fb)}</td>
+  <tbody>${bookings.map(
+    (
+      b,
+    ) => html`<tr><th scope="row">${formatWhen(b.start, data.organisation.timeZone, lang)}</th><td>${localize(b.serviceName, lang, fb)}</td>
     <td>${localize(b.officeName, lang, fb)}</td><td>${b.officialName}</td><td>${t(`privacy.state.${b.state}` as MessageKey)}</td>
-    ${withErasure ? html`<td>${t(`privacy.erasure.${b.erasure}` as MessageKey)}</td>` : ''}</tr>`)}</tbody>
+    ${withErasure ? html`<td>${t(`privacy.erasure.${b.erasure}` as MessageKey)}</td>` : ''}</tr>`,
+  )}</tbody>
 </table></div>`;
 }
 
 /** The confirmation step before erasing: what goes, which appointments ahead are cancelled first. */
-export function erasureConfirmPage(ctx: PageContext, data: Pick<Overview, 'organisation'> & { email: string; bookings: FoundBooking[]; problem: string | null }): Page {
+export function erasureConfirmPage(
+  ctx: PageContext,
+  data: Pick<Overview, 'organisation'> & {
+    email: string;
+    bookings: FoundBooking[];
+    problem: string | null;
+  },
+): Page {
   const { t } = ctx;
   const ahead = data.bookings.filter((b) => b.erasure === 'cancel_first');
   return {

@@ -11,9 +11,24 @@ import { statsTables } from './tables.ts';
 export function statsCsv(f: Figures, t: Translate, lang: Lang): string {
   const tables = statsTables(f, t, lang, (iso) => iso);
   const records: CsvCell[][] = [[t('stats.title'), f.period.from, f.period.to, f.timeZone], []];
-  for (const x of [tables.perDay, tables.perService, tables.capacity, tables.outcomes, tables.durations, tables.ratings, tables.comments, tables.signIns, tables.users]) {
+  for (const x of [
+    tables.perDay,
+    tables.perService,
+    tables.capacity,
+    tables.outcomes,
+    tables.durations,
+    tables.ratings,
+    tables.comments,
+    tables.signIns,
+    tables.users,
+  ]) {
     if (!x) continue;
-    records.push([x.title], x.columns.map((c) => c.label), ...x.rows.map((r) => x.columns.map((c) => r[c.key])), []);
+    records.push(
+      [x.title],
+      x.columns.map((c) => c.label),
+      ...x.rows.map((r) => x.columns.map((c) => r[c.key])),
+      [],
+    );
   }
   return lang === 'en' ? toCsv(records, { delimiter: ',' }) : toCsv(records);
 }

@@ -11,17 +11,30 @@ import { dataTable, figure } from '../table.ts';
 import { statsTables, type StatsTable } from './tables.ts';
 import { dateOf, shortDateOf, shortMonthName } from '../../views/dates.ts';
 
-type Options = { organisation: Organisation; offices: Office[]; services: Service[]; today: string };
+type Options = {
+  organisation: Organisation;
+  offices: Office[];
+  services: Service[];
+  today: string;
+};
 
 /** The query string of a filter, for the preset links and the CSV link. */
-export function filterQuery(q: { office?: string | undefined; service?: string | undefined; from?: string | undefined; to?: string | undefined }): string {
+export function filterQuery(q: {
+  office?: string | undefined;
+  service?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+}): string {
   const p = new URLSearchParams();
   for (const k of ['office', 'service', 'from', 'to'] as const) if (q[k]) p.set(k, q[k]);
   return p.toString();
 }
 
 /** The statistics page: the filter, then each figure as a chart with its table (or the form with its errors). */
-export function statsPage(ctx: PageContext, data: Options & { typed: StatsQuery; errors: FieldErrors; figures: Figures | null }): Page {
+export function statsPage(
+  ctx: PageContext,
+  data: Options & { typed: StatsQuery; errors: FieldErrors; figures: Figures | null },
+): Page {
   const { t } = ctx;
   return {
     title: t('stats.title'),
@@ -32,13 +45,24 @@ ${data.figures ? figuresOf(ctx, data.figures, data.typed) : ''}`,
   };
 }
 
-function filterForm(ctx: PageContext, data: Options & { typed: StatsQuery; errors: FieldErrors }): Html {
+function filterForm(
+  ctx: PageContext,
+  data: Options & { typed: StatsQuery; errors: FieldErrors },
+): Html {
   const { t, lang } = ctx;
   const fb = data.organisation.defaultLanguage;
   const err = (id: string) => data.errors[id];
-  const described = (id: string) => (err(id) ? html` aria-describedby="${id}-error" aria-invalid="true"` : '');
-  const message = (id: string) => (err(id) ? html`<span class="error-message" id="${id}-error">${err(id)}</span>` : '');
-  const select = (id: string, name: 'office' | 'service', label: string, all: string, items: { id: string; name: Parameters<typeof localize>[0] }[]) =>
+  const described = (id: string) =>
+    err(id) ? html` aria-describedby="${id}-error" aria-invalid="true"` : '';
+  const message = (id: string) =>
+    err(id) ? html`<span class="error-message" id="${id}-error">${err(id)}</span>` : '';
+  const select = (
+    id: string,
+    name: 'office' | 'service',
+    label: string,
+    all: string,
+    items: { id: string; name: Parameters<typeof localize>[0] }[],
+  ) =>
     html`<div class="${err(id) ? 'field-error' : ''}"><label for="${id}">${label}</label>${message(id)}
 <select id="${id}" name="${name}"${described(id)}><option value="">${all}</option>${items.map((o) => html`<option value="${o.id}"${data.typed[name] === o.id ? html` selected` : ''}>${localize(o.name, lang, fb)}</option>`)}</select></div>`;
   const date = (id: string, name: 'from' | 'to', label: string) =>
@@ -66,8 +90,16 @@ function figuresOf(ctx: PageContext, f: Figures, typed: StatsQuery): Html {
   const locale = localeOf(lang);
   const day = (iso: string) => dateOf(iso, lang);
   const tables = statsTables(f, t, lang, day);
-  const table = (x: StatsTable) => dataTable({ id: `${x.id}-table`, caption: x.title, columns: x.columns, rows: x.rows, locale });
-  const fig = (x: StatsTable, caption: string, chart: Html) => figure({ id: `${x.id}-figure`, caption, chart, table: table(x), tableLabel: t('stats.show_table') });
+  const table = (x: StatsTable) =>
+    dataTable({ id: `${x.id}-table`, caption: x.title, columns: x.columns, rows: x.rows, locale });
+  const fig = (x: StatsTable, caption: string, chart: Html) =>
+    figure({
+      id: `${x.id}-figure`,
+      caption,
+      chart,
+      table: table(x),
+      tableLabel: t('stats.show_table'),
+    });
   const n = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
   const pct = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
   const total = f.perDay.reduce((s, d) => s + d.count, 0);
@@ -76,9 +108,19 @@ function figuresOf(ctx: PageContext, f: Figures, typed: StatsQuery): Html {
   const perDayTitle = monthly ? t('stats.per_month') : t('stats.per_day');
   const perDayDesc = t('stats.per_day_desc', { total: n.format(total) });
   const perServiceDesc = t('stats.per_service_desc', { total: n.format(total) });
-  const serviceBars = tables.perService.rows.map((r) => ({ label: String(r.service), value: Number(r.count) }));
+  const serviceBars = tables.perService.rows.map((r) => ({
+    label: String(r.service),
+    value: Number(r.count),
+  }));
   const o = f.outcomes;
-  const outcomeText = o.rate === null ? t('stats.no_due') : t('stats.no_show_text', { noShows: n.format(o.noShows), due: n.format(o.due), rate: pct.format(o.rate) });
+  const outcomeText =
+    o.rate === null
+      ? t('stats.no_due')
+      : t('stats.no_show_text', {
+          noShows: n.format(o.noShows),
+          due: n.format(o.due),
+          rate: pct.format(o.rate),
+        });
   const duration = (x: 'wait' | 'length') => {
     const d = f[x];
     const title = t(x === 'wait' ? 'stats.wait' : 'stats.length');
@@ -91,9 +133,18 @@ function figuresOf(ctx: PageContext, f: Figures, typed: StatsQuery): Html {
     return html`<h3>${title}</h3>${barChart({ id: `${x}-chart`, title, desc, locale, unit: 'minute', series: bars })}`;
   };
   const s = f.satisfaction;
-  const signInBuckets = chartBuckets(f.signIns, (items) => [items.reduce((a, d) => a + d.succeeded, 0), items.reduce((a, d) => a + d.failed, 0)]);
-  const signInTotals = signInBuckets.reduce((a, b) => [a[0]! + (b.values[0] ?? 0), a[1]! + (b.values[1] ?? 0)], [0, 0]);
-  const signInDesc = t('stats.sign_ins_desc', { succeeded: n.format(signInTotals[0]!), failed: n.format(signInTotals[1]!) });
+  const signInBuckets = chartBuckets(f.signIns, (items) => [
+    items.reduce((a, d) => a + d.succeeded, 0),
+    items.reduce((a, d) => a + d.failed, 0),
+  ]);
+  const signInTotals = signInBuckets.reduce(
+    (a, b) => [a[0]! + (b.values[0] ?? 0), a[1]! + (b.values[1] ?? 0)],
+    [0, 0],
+  );
+  const signInDesc = t('stats.sign_ins_desc', {
+    succeeded: n.format(signInTotals[0]!),
+    failed: n.format(signInTotals[1]!),
+  });
   // Under a column there is room for "24. nov." or "nov. 2026"; the table beside has the full dates.
   const label = (key: string) => (monthly ? shortMonthName(key, lang) : shortDateOf(key, lang));
   return html`<p>${t('stats.period', { from: day(f.period.from), to: day(f.period.to), zone: f.timeZone })}</p>
@@ -125,23 +176,55 @@ ${f.comments.length ? html`<p class="muted">${t('stats.comments_more', { count: 
 
 <h2 id="sign-ins">${t('stats.sign_ins')}</h2>
 <p class="muted">${t('stats.sign_ins_note')}</p>
-${fig(tables.signIns, t('stats.sign_ins'), columnChart({ id: 'sign-ins-chart', title: t('stats.sign_ins'), desc: signInDesc, locale, categories: signInBuckets.map((b) => label(b.key)), series: [{ label: t('stats.col.succeeded'), values: signInBuckets.map((b) => b.values[0] ?? 0) }, { label: t('stats.col.failed'), values: signInBuckets.map((b) => b.values[1] ?? 0) }] }))}
+${fig(
+  tables.signIns,
+  t('stats.sign_ins'),
+  columnChart({
+    id: 'sign-ins-chart',
+    title: t('stats.sign_ins'),
+    desc: signInDesc,
+    locale,
+    categories: signInBuckets.map((b) => label(b.key)),
+    series: [
+      { label: t('stats.col.succeeded'), values: signInBuckets.map((b) => b.values[0] ?? 0) },
+      { label: t('stats.col.failed'), values: signInBuckets.map((b) => b.values[1] ?? 0) },
+    ],
+  }),
+)}
 
 <h2 id="users">${t('stats.users')}</h2>
 ${table(tables.users)}
 <p>${t('stats.users_citizens')}</p>`;
 }
 
-function capacityFigure(ctx: PageContext, c: NonNullable<Figures['capacity']>, x: StatsTable, label: (key: string) => string, fig: (x: StatsTable, caption: string, chart: Html) => Html): Html {
+function capacityFigure(
+  ctx: PageContext,
+  c: NonNullable<Figures['capacity']>,
+  x: StatsTable,
+  label: (key: string) => string,
+  fig: (x: StatsTable, caption: string, chart: Html) => Html,
+): Html {
   const { t, lang } = ctx;
   const locale = localeOf(lang);
   const n = new Intl.NumberFormat(locale);
-  const buckets = chartBuckets(c.days, (items) => [items.reduce((a, d) => a + d.booked, 0), items.reduce((a, d) => a + d.free, 0)]);
-  const desc = t('stats.capacity_desc', { booked: n.format(c.total.booked), offered: n.format(c.total.booked + c.total.free) });
+  const buckets = chartBuckets(c.days, (items) => [
+    items.reduce((a, d) => a + d.booked, 0),
+    items.reduce((a, d) => a + d.free, 0),
+  ]);
+  const desc = t('stats.capacity_desc', {
+    booked: n.format(c.total.booked),
+    offered: n.format(c.total.booked + c.total.free),
+  });
   const chart = columnChart({
-    id: 'capacity-chart', title: t('stats.capacity'), desc, locale,
+    id: 'capacity-chart',
+    title: t('stats.capacity'),
+    desc,
+    locale,
     categories: buckets.map((b) => label(b.key)),
-    series: [{ label: t('stats.col.booked'), values: buckets.map((b) => b.values[0] ?? 0) }, { label: t('stats.col.free'), values: buckets.map((b) => b.values[1] ?? 0) }],
+    series: [
+      { label: t('stats.col.booked'), values: buckets.map((b) => b.values[0] ?? 0) },
+      { label: t('stats.col.free'), values: buckets.map((b) => b.values[1] ?? 0) },
+    ],
   });
   return html`<p>${desc}</p>${fig(x, t('stats.capacity'), chart)}`;
 }

@@ -12,27 +12,51 @@ export type StatsTable = { id: string; title: string; columns: Column[]; rows: R
 export type DayFormat = (isoDate: string) => string;
 
 /** Every table of the page, in page order; `capacity` is absent without a chosen service. */
-export function statsTables(f: Figures, t: Translate, lang: Lang, day: DayFormat): Record<'perDay' | 'perService' | 'outcomes' | 'durations' | 'ratings' | 'comments' | 'signIns' | 'users', StatsTable> & { capacity?: StatsTable } {
+export function statsTables(
+  f: Figures,
+  t: Translate,
+  lang: Lang,
+  day: DayFormat,
+): Record<
+  'perDay' | 'perService' | 'outcomes' | 'durations' | 'ratings' | 'comments' | 'signIns' | 'users',
+  StatsTable
+> & { capacity?: StatsTable } {
   const fb = f.organisation.defaultLanguage;
-  const name = (s: { name: Parameters<typeof localize>[0] } | null) => (s ? localize(s.name, lang, fb) : '–');
-  const durationRow = (label: string, d: Figures['wait']) => ({ figure: label, count: d.count, median: round1(d.median), p90: round1(d.p90), mean: round1(d.mean) });
+  const name = (s: { name: Parameters<typeof localize>[0] } | null) =>
+    s ? localize(s.name, lang, fb) : '–';
+  const durationRow = (label: string, d: Figures['wait']) => ({
+    figure: label,
+    count: d.count,
+    median: round1(d.median),
+    p90: round1(d.p90),
+    mean: round1(d.mean),
+  });
   const tables = {
     perDay: {
       id: 'per-day',
       title: t('stats.per_day'),
-      columns: [{ key: 'day', label: t('stats.col.day') }, { key: 'count', label: t('stats.col.appointments'), numeric: true }],
+      columns: [
+        { key: 'day', label: t('stats.col.day') },
+        { key: 'count', label: t('stats.col.appointments'), numeric: true },
+      ],
       rows: f.perDay.map((d) => ({ day: day(d.date), count: d.count })),
     },
     perService: {
       id: 'per-service',
       title: t('stats.per_service'),
-      columns: [{ key: 'service', label: t('stats.col.service') }, { key: 'count', label: t('stats.col.appointments'), numeric: true }],
+      columns: [
+        { key: 'service', label: t('stats.col.service') },
+        { key: 'count', label: t('stats.col.appointments'), numeric: true },
+      ],
       rows: f.perService.map((s) => ({ service: name(s.service), count: s.count })),
     },
     outcomes: {
       id: 'outcomes',
       title: t('stats.outcomes'),
-      columns: [{ key: 'figure', label: t('stats.col.figure') }, { key: 'value', label: t('stats.col.value'), numeric: true }],
+      columns: [
+        { key: 'figure', label: t('stats.col.figure') },
+        { key: 'value', label: t('stats.col.value'), numeric: true },
+      ],
       rows: [
         { figure: t('stats.outcome.booked'), value: f.outcomes.booked },
         { figure: t('stats.outcome.done'), value: f.outcomes.done },
@@ -55,26 +79,47 @@ export function statsTables(f: Figures, t: Translate, lang: Lang, day: DayFormat
     ratings: {
       id: 'ratings',
       title: t('stats.satisfaction'),
-      columns: [{ key: 'rating', label: t('stats.col.rating') }, { key: 'count', label: t('stats.col.answers'), numeric: true }],
+      columns: [
+        { key: 'rating', label: t('stats.col.rating') },
+        { key: 'count', label: t('stats.col.answers'), numeric: true },
+      ],
       rows: f.satisfaction.distribution.map((count, i) => ({ rating: String(i + 1), count })),
     },
     comments: {
       id: 'comments',
       title: t('stats.comments'),
-      columns: [{ key: 'date', label: t('stats.col.date') }, { key: 'service', label: t('stats.col.service') }, { key: 'comment', label: t('stats.col.comment') }],
-      rows: f.comments.map((c) => ({ date: day(c.date), service: name(c.service), comment: c.comment })),
+      columns: [
+        { key: 'date', label: t('stats.col.date') },
+        { key: 'service', label: t('stats.col.service') },
+        { key: 'comment', label: t('stats.col.comment') },
+      ],
+      rows: f.comments.map((c) => ({
+        date: day(c.date),
+        service: name(c.service),
+        comment: c.comment,
+      })),
     },
     signIns: {
       id: 'sign-ins',
       title: t('stats.sign_ins'),
-      columns: [{ key: 'day', label: t('stats.col.day') }, { key: 'succeeded', label: t('stats.col.succeeded'), numeric: true }, { key: 'failed', label: t('stats.col.failed'), numeric: true }],
+      columns: [
+        { key: 'day', label: t('stats.col.day') },
+        { key: 'succeeded', label: t('stats.col.succeeded'), numeric: true },
+        { key: 'failed', label: t('stats.col.failed'), numeric: true },
+      ],
       rows: f.signIns.map((d) => ({ day: day(d.date), succeeded: d.succeeded, failed: d.failed })),
     },
     users: {
       id: 'users',
       title: t('stats.users'),
-      columns: [{ key: 'figure', label: t('stats.col.figure') }, { key: 'value', label: t('stats.col.count'), numeric: true }],
-      rows: [{ figure: t('stats.users_admins'), value: f.staff.admins }, { figure: t('stats.users_officials'), value: f.staff.officials }],
+      columns: [
+        { key: 'figure', label: t('stats.col.figure') },
+        { key: 'value', label: t('stats.col.count'), numeric: true },
+      ],
+      rows: [
+        { figure: t('stats.users_admins'), value: f.staff.admins },
+        { figure: t('stats.users_officials'), value: f.staff.officials },
+      ],
     },
   };
   if (!f.capacity) return tables;
@@ -87,9 +132,19 @@ export function statsTables(f: Figures, t: Translate, lang: Lang, day: DayFormat
         { key: 'day', label: t('stats.col.day') },
         { key: 'booked', label: t('stats.col.booked'), numeric: true },
         { key: 'free', label: t('stats.col.free'), numeric: true },
-        { key: 'share', label: t('stats.col.share'), numeric: true, format: { style: 'percent', maximumFractionDigits: 1 } },
+        {
+          key: 'share',
+          label: t('stats.col.share'),
+          numeric: true,
+          format: { style: 'percent', maximumFractionDigits: 1 },
+        },
       ],
-      rows: f.capacity.days.map((d) => ({ day: day(d.date), booked: d.booked, free: d.free, share: d.utilisation })),
+      rows: f.capacity.days.map((d) => ({
+        day: day(d.date),
+        booked: d.booked,
+        free: d.free,
+        share: d.utilisation,
+      })),
     },
   };
 }

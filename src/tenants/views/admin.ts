@@ -3,7 +3,14 @@ import { localize, type Lang, type Localized } from '../../i18n/i18n.ts';
 import { html, type Html } from '../../views/html.ts';
 import { errorSummary, type FieldErrors } from '../../views/form.ts';
 import { csrfField } from '../../views/layout.ts';
-import { checkbox, checkboxes, input, localizedInputs, select, type Values } from '../../views/admin-form.ts';
+import {
+  checkbox,
+  checkboxes,
+  input,
+  localizedInputs,
+  select,
+  type Values,
+} from '../../views/admin-form.ts';
 import { formatFee, officeTimeZones, type TranslationGap } from '../admin-domain.ts';
 import type { OrganisationAdmin } from '../admin.ts';
 
@@ -45,11 +52,13 @@ export function officesPage(ctx: Ctx, data: Offices & { saved: boolean }): Page 
 <div class="table-wrap"><table>
 <caption class="visually-hidden">${t('adm.offices.title')}</caption>
 <thead><tr><th scope="col">${t('adm.field.name')}</th><th scope="col">${t('adm.field.address')}</th><th scope="col">${t('adm.field.state')}</th><th scope="col">${t('adm.offices.future')}</th></tr></thead>
-<tbody>${data.offices.map((o) => html`<tr>
+<tbody>${data.offices.map(
+      (o) => html`<tr>
   <th scope="row"><a href="/staff/admin/offices/${o.id}">${localize(o.name, lang, fb) || o.slug}</a></th>
   <td>${o.street}, ${o.postcode} ${o.city}</td>
   <td>${o.active ? t('adm.active') : html`<strong>${t('adm.inactive')}</strong>`}</td>
-  <td>${o.futureBookings}</td></tr>`)}</tbody>
+  <td>${o.futureBookings}</td></tr>`,
+    )}</tbody>
 </table></div>
 <p class="muted">${t('adm.offices.hours_hint')} <a href="/staff/availability">${t('layout.nav.availability')}</a></p>`,
   };
@@ -58,11 +67,31 @@ export function officesPage(ctx: Ctx, data: Offices & { saved: boolean }): Page 
 /** Values of the office form for an office as stored (or a new one). */
 export function officeValues(o: Offices['offices'][number] | undefined, orgZone: string): Values {
   if (!o) return { timeZone: orgZone, position: '0' };
-  return { name_sl: o.name.sl, name_cs: o.name.cs, name_en: o.name.en, slug: o.slug, street: o.street, postcode: o.postcode, city: o.city, email: o.email ?? '', phone: o.phone ?? '', timeZone: o.time_zone ?? orgZone, position: String(o.position) };
+  return {
+    name_sl: o.name.sl,
+    name_cs: o.name.cs,
+    name_en: o.name.en,
+    slug: o.slug,
+    street: o.street,
+    postcode: o.postcode,
+    city: o.city,
+    email: o.email ?? '',
+    phone: o.phone ?? '',
+    timeZone: o.time_zone ?? orgZone,
+    position: String(o.position),
+  };
 }
 
 /** Creating or editing an office; an existing one can be deactivated here. */
-export function officeFormPage(ctx: Ctx, data: { office?: Offices['offices'][number]; values: Values; errors: FieldErrors; saved: boolean }): Page {
+export function officeFormPage(
+  ctx: Ctx,
+  data: {
+    office?: Offices['offices'][number];
+    values: Values;
+    errors: FieldErrors;
+    saved: boolean;
+  },
+): Page {
   const { t } = ctx;
   const o = data.office;
   const title = o ? t('adm.offices.edit') : t('adm.offices.new');
@@ -85,14 +114,20 @@ export function officeFormPage(ctx: Ctx, data: { office?: Offices['offices'][num
   ${input({ name: 'position', label: t('adm.field.position'), hint: t('adm.hint.position'), values: v, errors: e, inputmode: 'numeric' })}
   <div><button type="submit">${t('adm.save')}</button></div>
 </form>
-${o ? html`<h2 id="state">${t('adm.field.state')}</h2>
-${o.active
-  ? html`<p>${t('adm.offices.deactivate_text', { count: o.futureBookings })}</p>`
-  : html`<p><strong>${t('adm.offices.inactive_text')}</strong></p>`}
+${
+  o
+    ? html`<h2 id="state">${t('adm.field.state')}</h2>
+${
+  o.active
+    ? html`<p>${t('adm.offices.deactivate_text', { count: o.futureBookings })}</p>`
+    : html`<p><strong>${t('adm.offices.inactive_text')}</strong></p>`
+}
 <form method="post" action="/staff/admin/offices/${o.id}/active" class="inline-form">${csrfField(ctx)}
   <input type="hidden" name="active" value="${o.active ? '0' : '1'}">
   <button type="submit" class="secondary">${o.active ? t('adm.deactivate') : t('adm.reactivate')}</button>
-</form>` : ''}`,
+</form>`
+    : ''
+}`,
   };
 }
 
@@ -101,7 +136,15 @@ type Services = Awaited<ReturnType<OrganisationAdmin['services']>>;
 function gapList(ctx: Ctx, gaps: readonly TranslationGap[]): Html {
   const { t } = ctx;
   const fields = [...new Set(gaps.map((g) => g.field))];
-  return html`${fields.map((f) => html`${t(`adm.service.${f}`)}: ${gaps.filter((g) => g.field === f).map((g) => LANG_NAMES[g.lang]).join(', ')}`).map((x, i) => (i ? html`; ${x}` : x))}`;
+  return html`${fields
+    .map(
+      (f) =>
+        html`${t(`adm.service.${f}`)}: ${gaps
+          .filter((g) => g.field === f)
+          .map((g) => LANG_NAMES[g.lang])
+          .join(', ')}`,
+    )
+    .map((x, i) => (i ? html`; ${x}` : x))}`;
 }
 
 /** Every service, with a warning where translations are missing. */
@@ -115,10 +158,12 @@ export function servicesPage(ctx: Ctx, data: Services & { saved: boolean }): Pag
 <div class="table-wrap"><table>
 <caption class="visually-hidden">${t('adm.services.title')}</caption>
 <thead><tr><th scope="col">${t('adm.field.name')}</th><th scope="col">${t('adm.field.state')}</th><th scope="col">${t('adm.services.translations')}</th></tr></thead>
-<tbody>${data.services.map((s) => html`<tr>
+<tbody>${data.services.map(
+      (s) => html`<tr>
   <th scope="row"><a href="/staff/admin/services/${s.id}">${localize(s.name, lang, fb) || s.slug}</a></th>
   <td>${s.active ? t('adm.active') : html`<strong>${t('adm.inactive')}</strong>`}</td>
-  <td>${s.gaps.length ? html`<span class="warning">${t('adm.services.missing')}</span> ${gapList(ctx, s.gaps)}` : t('adm.services.complete')}</td></tr>`)}</tbody>
+  <td>${s.gaps.length ? html`<span class="warning">${t('adm.services.missing')}</span> ${gapList(ctx, s.gaps)}` : t('adm.services.complete')}</td></tr>`,
+    )}</tbody>
 </table></div>
 <p class="muted">${t('adm.services.rules_hint')} <a href="/staff/availability#rules">${t('layout.nav.availability')}</a></p>`,
   };
@@ -127,19 +172,48 @@ export function servicesPage(ctx: Ctx, data: Services & { saved: boolean }): Pag
 type ServiceForm = Awaited<ReturnType<OrganisationAdmin['serviceForm']>>;
 
 /** Values of the service form for a service as stored, or a new one (offered at the organisation's only active office, if it has one). */
-export function serviceValues(s: ServiceForm['service'], offices: ServiceForm['offices'] = []): Values {
+export function serviceValues(
+  s: ServiceForm['service'],
+  offices: ServiceForm['offices'] = [],
+): Values {
   const active = offices.filter((o) => o.active);
-  if (!s) return { durationMinutes: '30', position: '0', byVideo: '1', active: '1', ...(active.length === 1 ? { offices: [active[0]!.id] } : {}) };
-  const loc = (prefix: string, x: Localized) => Object.fromEntries((['sl', 'cs', 'en'] as const).map((l) => [`${prefix}_${l}`, x[l] ?? '']));
+  if (!s)
+    return {
+      durationMinutes: '30',
+      position: '0',
+      byVideo: '1',
+      active: '1',
+      ...(active.length === 1 ? { offices: [active[0]!.id] } : {}),
+    };
+  const loc = (prefix: string, x: Localized) =>
+    Object.fromEntries((['sl', 'cs', 'en'] as const).map((l) => [`${prefix}_${l}`, x[l] ?? '']));
   return {
-    slug: s.slug, ...loc('name', s.name), ...loc('description', s.description), ...loc('preparation', s.preparation), ...loc('feeNote', s.fee_note),
-    fee: formatFee(s.fee_minor), durationMinutes: String(s.duration_minutes), position: String(s.position),
-    byVideo: s.by_video ? '1' : '', inPerson: s.in_person ? '1' : '', active: s.active ? '1' : '', offices: s.officeIds, officials: s.officialIds,
+    slug: s.slug,
+    ...loc('name', s.name),
+    ...loc('description', s.description),
+    ...loc('preparation', s.preparation),
+    ...loc('feeNote', s.fee_note),
+    fee: formatFee(s.fee_minor),
+    durationMinutes: String(s.duration_minutes),
+    position: String(s.position),
+    byVideo: s.by_video ? '1' : '',
+    inPerson: s.in_person ? '1' : '',
+    active: s.active ? '1' : '',
+    offices: s.officeIds,
+    officials: s.officialIds,
   };
 }
 
 /** Creating or editing a service: texts in three languages with gaps marked, how, where and who. */
-export function serviceFormPage(ctx: Ctx, data: ServiceForm & { values: Values; errors: FieldErrors; saved: boolean; gaps: readonly TranslationGap[] }): Page {
+export function serviceFormPage(
+  ctx: Ctx,
+  data: ServiceForm & {
+    values: Values;
+    errors: FieldErrors;
+    saved: boolean;
+    gaps: readonly TranslationGap[];
+  },
+): Page {
   const { t, lang } = ctx;
   const s = data.service;
   const fb = data.organisation.default_language;
@@ -159,9 +233,18 @@ ${data.gaps.length ? html`<div class="notice warning-box" role="status"><p><stro
   ${localizedInputs(t, { prefix: 'preparation', legend: t('adm.service.preparation'), hint: t('adm.hint.preparation'), values: v, errors: e, warnMissing: true, multiline: true, maxlength: 2000 })}
   ${localizedInputs(t, { prefix: 'feeNote', legend: t('adm.service.feeNote'), values: v, errors: e, warnMissing: true, maxlength: 300 })}
   ${input({ name: 'fee', label: t('adm.field.fee'), hint: t('adm.hint.fee', { currency: data.organisation.currency }), values: v, errors: e, inputmode: 'decimal' })}
-  ${s
-    ? html`<p>${t('adm.field.duration')}: <strong>${s.duration_minutes}</strong>. <a href="/staff/availability#rules-${s.id}">${t('adm.services.duration_link')}</a></p>`
-    : input({ name: 'durationMinutes', label: t('adm.field.duration'), hint: t('adm.hint.duration'), values: v, errors: e, inputmode: 'numeric' })}
+  ${
+    s
+      ? html`<p>${t('adm.field.duration')}: <strong>${s.duration_minutes}</strong>. <a href="/staff/availability#rules-${s.id}">${t('adm.services.duration_link')}</a></p>`
+      : input({
+          name: 'durationMinutes',
+          label: t('adm.field.duration'),
+          hint: t('adm.hint.duration'),
+          values: v,
+          errors: e,
+          inputmode: 'numeric',
+        })
+  }
   <fieldset><legend>${t('adm.field.modes')}</legend>
   ${checkbox({ name: 'byVideo', label: t('adm.field.by_video'), values: v, errors: e })}
   ${checkbox({ name: 'inPerson', label: t('adm.field.in_person'), values: v, errors: {} })}
@@ -180,11 +263,24 @@ type Org = Awaited<ReturnType<OrganisationAdmin['organisation']>>;
 
 /** Values of the settings form from the organisation as stored. */
 export function settingsValues(o: Org): Values {
-  return { name_sl: o.name.sl, name_cs: o.name.cs, name_en: o.name.en, email: o.email ?? '', phone: o.phone ?? '', website: o.website ?? '', defaultLanguage: o.default_language, mailSenderName: o.mail_sender_name ?? '', mailReplyTo: o.mail_reply_to ?? '' };
+  return {
+    name_sl: o.name.sl,
+    name_cs: o.name.cs,
+    name_en: o.name.en,
+    email: o.email ?? '',
+    phone: o.phone ?? '',
+    website: o.website ?? '',
+    defaultLanguage: o.default_language,
+    mailSenderName: o.mail_sender_name ?? '',
+    mailReplyTo: o.mail_reply_to ?? '',
+  };
 }
 
 /** The organisation's names, public contacts, default language and email sender. */
-export function settingsPage(ctx: Ctx, data: { values: Values; errors: FieldErrors; saved: boolean; mailFrom: string }): Page {
+export function settingsPage(
+  ctx: Ctx,
+  data: { values: Values; errors: FieldErrors; saved: boolean; mailFrom: string },
+): Page {
   const { t } = ctx;
   const v = data.values;
   const e = data.errors;

@@ -4,7 +4,10 @@ import { html } from '../../views/html.ts';
 import { byLocalizedName, type Organisation } from '../domain.ts';
 
 /** Home: find an organisation (a plain GET form, so it works without JavaScript). */
-export function homePage(ctx: PageContext, data: { query: string; organisations: Organisation[] }): Page {
+export function homePage(
+  ctx: PageContext,
+  data: { query: string; organisations: Organisation[] },
+): Page {
   const { t, lang } = ctx;
   const orgs = byLocalizedName(data.organisations, lang);
   return {
@@ -19,11 +22,15 @@ export function homePage(ctx: PageContext, data: { query: string; organisations:
   <button type="submit">${t('home.search_button')}</button>
 </form>
 <h2 id="results">${data.query ? t('home.results', { count: orgs.length }) : t('home.all')}</h2>
-${orgs.length === 0
-  ? html`<p>${t('home.no_results', { query: data.query })}</p>`
-  : html`<ul class="cards" aria-labelledby="results">${orgs.map(
-      (o) => html`<li class="card"><h3><a href="/o/${o.slug}">${localize(o.name, lang, o.defaultLanguage)}</a></h3>
+${
+  orgs.length === 0
+    ? html`<p>${t('home.no_results', { query: data.query })}</p>`
+    : html`<ul class="cards" aria-labelledby="results">${orgs.map(
+        (
+          o,
+        ) => html`<li class="card"><h3><a href="/o/${o.slug}">${localize(o.name, lang, o.defaultLanguage)}</a></h3>
         <p class="muted">${localize(o.description, lang, o.defaultLanguage)}</p></li>`,
-    )}</ul>`}`,
+      )}</ul>`
+}`,
   };
 }

@@ -4,10 +4,18 @@ import { html, type Html } from '../../views/html.ts';
 import { logoUrl, weekdayName, weekSchedule, type Office, type Organisation } from '../domain.ts';
 
 /** An office's address, contacts and weekly opening hours as an accessible table. */
-export function officeDetails(ctx: PageContext, office: Office, headingLevel: 'h2' | 'h3', fallback: PageContext['lang']): Html {
+export function officeDetails(
+  ctx: PageContext,
+  office: Office,
+  headingLevel: 'h2' | 'h3',
+  fallback: PageContext['lang'],
+): Html {
   const { t, lang } = ctx;
   const name = localize(office.name, lang, fallback);
-  const heading = headingLevel === 'h2' ? html`<h2 id="office-${office.slug}">${name}</h2>` : html`<h3 id="office-${office.slug}">${name}</h3>`;
+  const heading =
+    headingLevel === 'h2'
+      ? html`<h2 id="office-${office.slug}">${name}</h2>`
+      : html`<h3 id="office-${office.slug}">${name}</h3>`;
   return html`<section class="card" aria-labelledby="office-${office.slug}">
   ${heading}
   <dl class="facts">
@@ -19,9 +27,12 @@ export function officeDetails(ctx: PageContext, office: Office, headingLevel: 'h
     <caption class="muted">${t('org.opening_hours')}</caption>
     <thead><tr><th scope="col">${t('org.day')}</th><th scope="col">${t('org.hours')}</th></tr></thead>
     <tbody>${weekSchedule(office.hours).map(
-      (d) => html`<tr><th scope="row">${weekdayName(d.weekday, lang)}</th><td>${
-        d.ranges.length ? d.ranges.map((r) => `${r.opens}–${r.closes}`).join(', ') : t('org.closed')
-      }</td></tr>`,
+      (d) =>
+        html`<tr><th scope="row">${weekdayName(d.weekday, lang)}</th><td>${
+          d.ranges.length
+            ? d.ranges.map((r) => `${r.opens}–${r.closes}`).join(', ')
+            : t('org.closed')
+        }</td></tr>`,
     )}</tbody>
   </table>
 </section>`;
@@ -33,8 +44,10 @@ export function officeDetails(ctx: PageContext, office: Office, headingLevel: 'h
  */
 export function organisationHeading(ctx: PageContext, org: Organisation, title: string): Html {
   const logo = logoUrl(org);
-  return html`${org.brandColour
-    ? html`<svg class="brand-stripe" aria-hidden="true" focusable="false" viewBox="0 0 100 1" preserveAspectRatio="none"><rect width="100" height="1" fill="${org.brandColour}"/></svg>`
-    : ''}
+  return html`${
+    org.brandColour
+      ? html`<svg class="brand-stripe" aria-hidden="true" focusable="false" viewBox="0 0 100 1" preserveAspectRatio="none"><rect width="100" height="1" fill="${org.brandColour}"/></svg>`
+      : ''
+  }
 <div class="org-title">${logo ? html`<img src="${logo}" alt="" width="48" height="48">` : ''}<h1>${title}</h1></div>`;
 }

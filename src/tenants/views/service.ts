@@ -5,7 +5,11 @@ import { formatMoney, lines, type Office, type Official, type Service } from '..
 import type { OrganisationView } from '../service.ts';
 import { officeDetails, organisationHeading } from './parts.ts';
 
-type ServiceData = OrganisationView & { service: Service; serviceOffices: Office[]; officials: Official[] };
+type ServiceData = OrganisationView & {
+  service: Service;
+  serviceOffices: Office[];
+  officials: Official[];
+};
 
 /** A service: what it is, what to prepare, fee, duration, how and where it is held. */
 export function servicePage(ctx: PageContext, data: ServiceData): Page {
@@ -15,7 +19,10 @@ export function servicePage(ctx: PageContext, data: ServiceData): Page {
   const name = localize(service.name, lang, fb);
   const prep = lines(localize(service.preparation, lang, fb));
   const feeNote = localize(service.feeNote, lang, fb);
-  const fee = service.feeMinor === null ? t('service.free') : formatMoney(service.feeMinor, org.currency, lang);
+  const fee =
+    service.feeMinor === null
+      ? t('service.free')
+      : formatMoney(service.feeMinor, org.currency, lang);
   return {
     title: name,
     body: html`<p><a href="/o/${org.slug}">${t('service.back', { organisation: localize(org.name, lang, fb) })}</a></p>
@@ -24,19 +31,26 @@ ${organisationHeading(ctx, org, name)}
 <dl class="facts">
   <dt>${t('service.fee')}</dt><dd>${fee}${feeNote ? html`<br><span class="muted">${feeNote}</span>` : ''}</dd>
   <dt>${t('service.duration')}</dt><dd>${t('service.duration_minutes', { minutes: service.durationMinutes })}</dd>
-  <dt>${t('service.how_held')}</dt><dd>${[service.byVideo ? t('service.by_video') : null, service.inPerson ? t('service.in_person') : null]
+  <dt>${t('service.how_held')}</dt><dd>${[
+    service.byVideo ? t('service.by_video') : null,
+    service.inPerson ? t('service.in_person') : null,
+  ]
     .filter(Boolean)
     .map((m) => html`<span class="tag">${m}</span> `)}</dd>
-  ${data.officials.length
-    ? html`<dt>${t('service.officials')}</dt><dd>${data.officials.map((o) => o.displayName).join(', ')}</dd>`
-    : ''}
+  ${
+    data.officials.length
+      ? html`<dt>${t('service.officials')}</dt><dd>${data.officials.map((o) => o.displayName).join(', ')}</dd>`
+      : ''
+  }
 </dl>
 <h2>${t('service.what_to_prepare')}</h2>
 ${prep.length ? html`<ul>${prep.map((p) => html`<li>${p}</li>`)}</ul>` : html`<p>${t('service.nothing_to_prepare')}</p>`}
 <h2>${t('service.how_to_book')}</h2>
-${service.byVideo && data.serviceOffices.length > 0 && data.officials.length > 0
-  ? html`<p><a class="button" href="/o/${org.slug}/s/${service.slug}/book">${t('book.button')}</a></p>`
-  : html`<p class="notice">${t('service.how_to_book_text')}</p>`}
+${
+  service.byVideo && data.serviceOffices.length > 0 && data.officials.length > 0
+    ? html`<p><a class="button" href="/o/${org.slug}/s/${service.slug}/book">${t('book.button')}</a></p>`
+    : html`<p class="notice">${t('service.how_to_book_text')}</p>`
+}
 <h2>${t('service.where')}</h2>
 <div class="cards">${data.serviceOffices.map((o) => officeDetails(ctx, o, 'h3', fb))}</div>`,
   };
