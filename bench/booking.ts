@@ -4,7 +4,7 @@ import { openDatabase } from '../src/db/db.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { createFreshDatabase } from '../src/db/testing.ts';
 import { bookingService } from '../src/booking/service.ts';
-import { zonedInstant } from '../src/booking/time.ts';
+import { zonedInstant } from '../src/lib/zoned-time.ts';
 import { hashPassword } from '../src/identity/password.ts';
 import { fixedClock } from '../src/lib/clock.ts';
 import { loadDemoData } from '../src/tenants/demo-data.ts';

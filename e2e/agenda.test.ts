@@ -1,7 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { localParts } from '../src/booking/time.ts';
+import { localParts } from '../src/lib/zoned-time.ts';
 import { shiftedClock } from '../src/lib/clock.ts';
 import { bookThroughApi } from '../src/meeting/testing.ts';
 import {

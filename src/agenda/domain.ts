@@ -1,6 +1,6 @@
 /** The agenda's pure rules: an appointment's state, its history in order, and the days and weeks it is shown by. */
-import { addDays, isoWeekday } from '../booking/time.ts';
-import { startOfDay } from '../lib/zoned-time.ts';
+import { addDays } from '../lib/calendar.ts';
+import { isoWeekday, startOfDay } from '../lib/zoned-time.ts';
 import type { IdentityDocument } from '../db/tables.ts';
 import { appointmentState } from '../meeting/domain.ts';
 

@@ -3,7 +3,7 @@ import type { StaffPrincipal } from '../identity/domain.ts';
 import { staffActor, type AuditActor } from '../audit/domain.ts';
 import type { AuditService } from '../audit/service.ts';
 import type { BookingLifecycle, BookingView } from '../booking/lifecycle.ts';
-import { localParts } from '../booking/time.ts';
+import { localParts } from '../lib/zoned-time.ts';
 import { localize, type Lang, type Localized } from '../i18n/i18n.ts';
 import type { Clock } from '../lib/clock.ts';
 import { AppError } from '../lib/errors.ts';

@@ -3,11 +3,11 @@ import { validGraceMinutes } from '../files/retention.ts';
 import { z } from 'zod';
 import { renderPage } from '../http/page.ts';
 import { requireStaff } from '../http/session.ts';
-import { weekdayName } from '../tenants/domain.ts';
+import { weekdayName } from '../views/dates.ts';
 import type { FieldErrors } from '../views/form.ts';
 import type { AvailabilityAdmin } from './admin.ts';
-import { parseDayHours } from './domain.ts';
-import { zonedInstant } from './time.ts';
+import { parseDayHours } from '../lib/calendar.ts';
+import { zonedInstant } from '../lib/zoned-time.ts';
 import { adminAvailabilityPage } from './views/admin.ts';
 
 const id = z.uuid();

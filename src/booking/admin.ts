@@ -6,9 +6,9 @@ import type { AuditService } from '../audit/service.ts';
 import type { Clock } from '../lib/clock.ts';
 import { AppError } from '../lib/errors.ts';
 import type { TenantsService } from '../tenants/service.ts';
-import { formatDayHours } from './domain.ts';
+import { formatDayHours, minutesOf } from '../lib/calendar.ts';
 import * as repo from './repo.ts';
-import { localParts, minutesOf } from './time.ts';
+import { localParts } from '../lib/zoned-time.ts';
 
 /**
  * Admins' settings of availability: officials' weekly hours, closures and each

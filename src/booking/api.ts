@@ -6,7 +6,7 @@ import type { TenantsService } from '../tenants/service.ts';
 import type { BookingLifecycle, BookingView } from './lifecycle.ts';
 import { contactForm } from './schema.ts';
 import type { BookingService, BookingTarget, FreeDay } from './service.ts';
-import { addDays } from './time.ts';
+import { addDays } from '../lib/calendar.ts';
 
 const slug = z
   .string()

@@ -5,12 +5,10 @@ import {
   appointmentActions,
   bookableTimes,
   dueReminders,
-  formatDayHours,
   generateSlots,
   maskEmail,
   nearestTimes,
   NO_SHOW_GRACE_MINUTES,
-  parseDayHours,
   unavailableReason,
   type AppointmentFacts,
   type BookingRules,
@@ -19,7 +17,7 @@ import {
   type WeeklyHours,
 } from './domain.ts';
 import { publicHolidays } from './holidays.ts';
-import { localParts, zonedInstant } from './time.ts';
+import { localParts, zonedInstant } from '../lib/zoned-time.ts';
 
 const everyDay = (officialId: string, start: number, end: number): WeeklyHours[] =>
   [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ officialId, weekday, start, end }));
@@ -206,35 +204,6 @@ test('reminders: due from start − m until the start, never for a booking made 
   assert.deepEqual(
     dueReminders(start, at('2026-11-25T07:00:00Z'), [1440, 60], at('2026-11-25T08:10:00Z')),
     [60],
-  );
-});
-
-test('day hours parse as staff type them and round-trip', () => {
-  assert.deepEqual(parseDayHours(''), []);
-  assert.deepEqual(parseDayHours('8:00-12:00, 13.00–17:00'), [
-    { start: 480, end: 720 },
-    { start: 780, end: 1020 },
-  ]);
-  for (const bad of [
-    '8-12',
-    '12:00-08:00',
-    '08:00-12:00, 11:00-13:00',
-    '25:00-26:00',
-    '08:00-12:60',
-    'morning',
-  ])
-    assert.equal(parseDayHours(bad), null, bad);
-  fc.assert(
-    fc.property(
-      fc.array(fc.integer({ min: 0, max: 23 * 60 }), { minLength: 0, maxLength: 6 }),
-      (points) => {
-        const sorted = [...new Set(points)].sort((a, b) => a - b);
-        const ranges = [];
-        for (let i = 0; i + 1 < sorted.length; i += 2)
-          ranges.push({ start: sorted[i]!, end: sorted[i + 1]! });
-        return JSON.stringify(parseDayHours(formatDayHours(ranges))) === JSON.stringify(ranges);
-      },
-    ),
   );
 });
 

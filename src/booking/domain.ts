@@ -1,4 +1,5 @@
-import { addDays, clockTime, isoWeekday, localParts, offsetMinutes, zonedInstant } from './time.ts';
+import { addDays } from '../lib/calendar.ts';
+import { isoWeekday, localParts, offsetMinutes, zonedInstant } from '../lib/zoned-time.ts';
 
 /** An official's weekly working window at an office, in local minutes after midnight. */
 export type WeeklyHours = { officialId: string; weekday: number; start: number; end: number };
@@ -190,38 +191,6 @@ export function dueReminders(
     const at = start.getTime() - m * 60_000;
     return now.getTime() >= at && confirmedAt.getTime() < at;
   });
-}
-
-/**
- * Parses one day's hours as staff type them: "08:00-12:00, 13:00–17:00" (any dash,
- * comma or semicolon between ranges; empty for a day off). Ranges must be in order
- * and must not overlap. Returns minutes after midnight, or null when malformed.
- */
-export function parseDayHours(text: string): { start: number; end: number }[] | null {
-  const trimmed = text.trim();
-  if (trimmed === '') return [];
-  const ranges: { start: number; end: number }[] = [];
-  for (const part of trimmed.split(/[,;]/)) {
-    const m = /^\s*(\d{1,2})[:.](\d{2})\s*[-–—]\s*(\d{1,2})[:.](\d{2})\s*$/.exec(part);
-    if (!m) return null;
-    const [h1, m1, h2, m2] = [m[1], m[2], m[3], m[4]].map(Number) as [
-      number,
-      number,
-      number,
-      number,
-    ];
-    if (h1 > 23 || h2 > 24 || m1 > 59 || m2 > 59 || (h2 === 24 && m2 > 0)) return null;
-    const range = { start: h1 * 60 + m1, end: h2 * 60 + m2 };
-    const previous = ranges.at(-1);
-    if (range.end <= range.start || (previous && range.start < previous.end)) return null;
-    ranges.push(range);
-  }
-  return ranges;
-}
-
-/** The hours of one day as staff read them back: "08:00–12:00, 13:00–17:00". */
-export function formatDayHours(ranges: readonly { start: number; end: number }[]): string {
-  return ranges.map((r) => `${clockTime(r.start)}–${clockTime(r.end)}`).join(', ');
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Lang } from '../i18n/i18n.ts';
-import { localeOf, pluralRulesOf } from '../i18n/i18n.ts';
-import { whenPhrase, zoneName } from '../views/dates.ts';
+import { pluralRulesOf } from '../i18n/i18n.ts';
+import { formatWhen, whenPhrase } from '../views/dates.ts';
 
 /** What every booking email names. */
 export type BookingFacts = {
@@ -12,34 +12,6 @@ export type BookingFacts = {
   end: Date;
   timeZone: string;
 };
-
-const whenFormats = new Map<string, Intl.DateTimeFormat>();
-
-/**
- * "sreda, 2. december 2026 ob 08:25 CET": date, time and zone in the reader's language, the zone
- * as an office prints it (zoneName: "SEČ" in Czech, never "GMT +1").
- */
-export function formatWhen(date: Date, timeZone: string, lang: Lang): string {
-  const key = `${lang}|${timeZone}`;
-  let f = whenFormats.get(key);
-  if (!f) {
-    f = new Intl.DateTimeFormat(localeOf(lang), {
-      weekday: 'long',
-      day: 'numeric',
-      month: 'long',
-      year: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-      timeZoneName: 'short',
-      timeZone,
-    });
-    whenFormats.set(key, f);
-  }
-  return f
-    .formatToParts(date)
-    .map((p) => (p.type === 'timeZoneName' ? zoneName(date, timeZone, lang) : p.value))
-    .join('');
-}
 
 /** The form of a word after a count, by the language's plural rules (sl has a dual: "2 minuti"). */
 function count(

@@ -23,7 +23,7 @@ import { bookingEmail, codeEmail, type BookingFacts } from './emails.ts';
 import { buildInvite } from './ics.ts';
 import * as repo from './repo.ts';
 import type { BookingService, BookingTarget, Contact } from './service.ts';
-import { localParts } from './time.ts';
+import { localParts } from '../lib/zoned-time.ts';
 
 /** Holds per email and per address within an hour: enough for people, too few to harvest slots. */
 export const HOLDS_PER_EMAIL_PER_HOUR = 5;

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/db.ts';
 import type { Absence, Busy, MeetingRecord, WeeklyHours } from './domain.ts';
-import { clockTime, minutesOf } from './time.ts';
+import { clockTime, minutesOf } from '../lib/calendar.ts';
 
 /** `[start,end)` as a PostgreSQL tstzrange literal. */
 export function rangeLiteral(start: Date, end: Date): string {

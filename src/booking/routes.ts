@@ -9,13 +9,13 @@ import { html } from '../views/html.ts';
 import { csrfField } from '../views/layout.ts';
 import type { FieldErrors } from '../views/form.ts';
 import { HOST_COOKIE } from '../http/security.ts';
-import { formatWhen } from './emails.ts';
+import { formatWhen, dayName, whenPhrase } from '../views/dates.ts';
 import type { BookingLifecycle } from './lifecycle.ts';
 import { codeForm, contactForm, dayParam, instant, monthParam } from './schema.ts';
 import type { BookingService, BookingTarget } from './service.ts';
-import { addDays, localParts } from './time.ts';
+import { addDays } from '../lib/calendar.ts';
+import { localParts } from '../lib/zoned-time.ts';
 import { calendarPage } from './views/calendar.ts';
-import { dayName, whenPhrase } from '../views/dates.ts';
 import { maskEmail } from './domain.ts';
 import { cancelPage, managePage } from './views/manage.ts';
 import {

@@ -9,7 +9,7 @@ import { tenantsService } from '../tenants/service.ts';
 import * as repo from './repo.ts';
 import { bookingLifecycle, HOLDS_PER_EMAIL_PER_HOUR, HOLDS_PER_IP_PER_HOUR } from './lifecycle.ts';
 import { bookingService, HOLD_MINUTES, type BookingTarget, type Contact } from './service.ts';
-import { localParts, zonedInstant } from './time.ts';
+import { localParts, zonedInstant } from '../lib/zoned-time.ts';
 
 const contact = (i: number): Contact => ({
   name: `Citizen ${i}`,

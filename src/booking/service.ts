@@ -12,7 +12,8 @@ import {
 } from './domain.ts';
 import { publicHolidays } from './holidays.ts';
 import * as repo from './repo.ts';
-import { addDays, localParts, zonedInstant } from './time.ts';
+import { addDays } from '../lib/calendar.ts';
+import { localParts, zonedInstant } from '../lib/zoned-time.ts';
 
 /** Free times of one local day. */
 export type FreeDay = { date: string; times: { start: Date; end: Date; free: number }[] };

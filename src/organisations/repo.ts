@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/db.ts';
-import { clockTime } from '../booking/time.ts';
+import { clockTime } from '../lib/calendar.ts';
 import { bookingMailPatterns } from '../privacy/anonymisation.ts';
 import { weekRows, type OrganisationSpec } from './schema.ts';
 

@@ -5,7 +5,7 @@
  * Messages are translation keys; the import prints them in English with the path and line.
  */
 import { z } from 'zod';
-import { parseDayHours } from '../booking/domain.ts';
+import { parseDayHours } from '../lib/calendar.ts';
 import { LANGS, type Localized, type MessageKey } from '../i18n/i18n.ts';
 import { isOfficeTimeZone, logoProblem, parseFee } from '../tenants/admin-domain.ts';
 import { optionalEmail, phone, settingsForm, slug } from '../tenants/admin-schema.ts';

@@ -1,5 +1,5 @@
 /** The statistics filter's rules, pure: the period presets and how charts group long periods. */
-import { addDays } from '../booking/time.ts';
+import { addDays } from '../lib/calendar.ts';
 
 /** The longest period the page shows: a year and a day, so "this year" and a leap year fit. */
 export const MAX_PERIOD_DAYS = 366;

@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { addDays, localParts, zonedInstant } from '../booking/time.ts';
+import { addDays } from '../lib/calendar.ts';
+import { localParts, zonedInstant } from '../lib/zoned-time.ts';
 import {
   capacity,
   daysOf,

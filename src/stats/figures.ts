@@ -4,7 +4,7 @@
  * arithmetic here means each definition (what counts as a no-show, which percentile) is
  * written down once and tested without a database.
  */
-import { addDays } from '../booking/time.ts';
+import { addDays } from '../lib/calendar.ts';
 import { isCalendarDate, startOfDay } from '../lib/zoned-time.ts';
 
 /**

@@ -1,5 +1,5 @@
 import type { BookingService } from '../booking/service.ts';
-import { localParts } from '../booking/time.ts';
+import { localParts } from '../lib/zoned-time.ts';
 import type { Db } from '../db/db.ts';
 import type { StaffPrincipal } from '../identity/domain.ts';
 import type { Clock } from '../lib/clock.ts';

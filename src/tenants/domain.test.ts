@@ -5,8 +5,6 @@ import {
   foldForSearch,
   formatMoney,
   searchOrganisations,
-  weekdayName,
-  weekdayShort,
   weekSchedule,
   type Catalogue,
 } from './domain.ts';
@@ -84,21 +82,10 @@ test('names sort with the reader language collation (č after c in Czech)', () =
   assert.equal(byLocalizedName(items, 'cs')[2]?.name.cs, 'Cheb'); // "ch" sorts after "h" in Czech
 });
 
-test('money and weekdays follow the reader language', () => {
+test('money follows the reader language', () => {
   assert.equal(formatMoney(300, 'EUR', 'sl').replace(/\s/g, ' '), '3,00 €');
   assert.equal(formatMoney(10000, 'CZK', 'cs').replace(/\s/g, ' '), '100,00 Kč');
   assert.equal(formatMoney(450, 'EUR', 'en'), '€4.50');
-  assert.equal(weekdayName(1, 'sl'), 'ponedeljek');
-  assert.equal(weekdayName(7, 'cs'), 'neděle');
-  assert.equal(weekdayName(3, 'en'), 'Wednesday');
-});
-
-test('column headings use the short weekday names each language prints, not cut-off long names', () => {
-  const short = (lang: 'sl' | 'cs' | 'en') =>
-    [1, 2, 3, 4, 5, 6, 7].map((d) => weekdayShort(d, lang));
-  assert.deepEqual(short('sl'), ['pon', 'tor', 'sre', 'čet', 'pet', 'sob', 'ned']);
-  assert.deepEqual(short('cs'), ['po', 'út', 'st', 'čt', 'pá', 'so', 'ne']);
-  assert.deepEqual(short('en'), ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun']);
 });
 
 test('week schedule lists every day Monday first, closed days empty, ranges in order', () => {

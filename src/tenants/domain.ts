@@ -134,40 +134,6 @@ export function formatMoney(minor: number, currency: string, lang: Lang): string
   return format.format(minor / 100);
 }
 
-const weekdayNames = new Map<Lang, string[]>();
-
-/** Localized weekday name for an ISO weekday (1 = Monday). */
-export function weekdayName(weekday: number, lang: Lang): string {
-  let names = weekdayNames.get(lang);
-  if (!names) {
-    const format = new Intl.DateTimeFormat(localeOf(lang), { weekday: 'long', timeZone: 'UTC' });
-    // 2024-01-01 was a Monday.
-    names = [1, 2, 3, 4, 5, 6, 7].map((d) => format.format(new Date(Date.UTC(2024, 0, d))));
-    weekdayNames.set(lang, names);
-  }
-  return names[weekday - 1] ?? '';
-}
-
-const shortNames = new Map<Lang, string[]>();
-
-/**
- * Short weekday name for a column heading (ISO weekday, 1 = Monday): sl "pon", cs "po", en "Mon".
- * Intl's own short names, which each language prints in calendars; Slovenian ones come with an
- * abbreviation dot ("pon.") that a heading leaves off. Never cut from the long name: Czech
- * "úterý" is "út", not "úte".
- */
-export function weekdayShort(weekday: number, lang: Lang): string {
-  let names = shortNames.get(lang);
-  if (!names) {
-    const format = new Intl.DateTimeFormat(localeOf(lang), { weekday: 'short', timeZone: 'UTC' });
-    names = [1, 2, 3, 4, 5, 6, 7].map((d) =>
-      format.format(new Date(Date.UTC(2024, 0, d))).replace(/\.$/, ''),
-    );
-    shortNames.set(lang, names);
-  }
-  return names[weekday - 1] ?? '';
-}
-
 /** Opening hours grouped by weekday, Monday first; a day without hours is closed. */
 export function weekSchedule(
   hours: readonly OpeningHours[],

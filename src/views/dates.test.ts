@@ -8,6 +8,9 @@ import {
   stampOf,
   timeInText,
   timeOf,
+  formatWhen,
+  weekdayName,
+  weekdayShort,
   whenPhrase,
 } from './dates.ts';
 
@@ -158,4 +161,35 @@ test('a time in a sentence is written as each language writes it: sl "8.25", cs 
   assert.equal(timeInText(at, 'Europe/Prague', 'cs'), '8:25');
   assert.equal(timeInText(at, 'Europe/Ljubljana', 'en'), '08:25');
   assert.equal(timeInText(new Date('2026-07-02T12:05:00Z'), 'Europe/Ljubljana', 'sl'), '14.05');
+});
+
+test('times are given in the office zone with the zone named, across DST', () => {
+  assert.match(
+    formatWhen(new Date('2026-03-30T08:00:00Z'), 'Europe/Ljubljana', 'en'),
+    /10:00 CEST/,
+  );
+  assert.match(formatWhen(new Date('2026-03-27T09:00:00Z'), 'Europe/Prague', 'cs'), /10:00 SEČ$/);
+  assert.match(formatWhen(new Date('2026-03-30T08:00:00Z'), 'Europe/Prague', 'cs'), /10:00 SELČ$/);
+  assert.match(
+    formatWhen(new Date('2026-03-30T08:00:00Z'), 'Europe/Ljubljana', 'sl'),
+    /^ponedeljek, .* 10:00 CEST$/,
+  );
+  assert.match(
+    formatWhen(new Date('2026-03-27T09:00:00Z'), 'Europe/Ljubljana', 'sl'),
+    /10:00 CET$/,
+  );
+});
+
+test('weekday names follow the reader language', () => {
+  assert.equal(weekdayName(1, 'sl'), 'ponedeljek');
+  assert.equal(weekdayName(7, 'cs'), 'neděle');
+  assert.equal(weekdayName(3, 'en'), 'Wednesday');
+});
+
+test('column headings use the short weekday names each language prints, not cut-off long names', () => {
+  const short = (lang: 'sl' | 'cs' | 'en') =>
+    [1, 2, 3, 4, 5, 6, 7].map((d) => weekdayShort(d, lang));
+  assert.deepEqual(short('sl'), ['pon', 'tor', 'sre', 'čet', 'pet', 'sob', 'ned']);
+  assert.deepEqual(short('cs'), ['po', 'út', 'st', 'čt', 'pá', 'so', 'ne']);
+  assert.deepEqual(short('en'), ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun']);
 });

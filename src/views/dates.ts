@@ -202,3 +202,65 @@ export const shortDateOf = (day: string, lang: Lang): string =>
 /** "nov. 2026" for a month `YYYY-MM`. */
 export const shortMonthName = (month: string, lang: Lang): string =>
   dateFormat(lang, 'UTC', 'monthShort').format(new Date(`${month}-01T12:00:00Z`));
+
+const whenFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * "sreda, 2. december 2026 ob 08:25 CET": date, time and zone in the reader's language, the zone
+ * as an office prints it (zoneName: "SEČ" in Czech, never "GMT +1").
+ */
+export function formatWhen(date: Date, timeZone: string, lang: Lang): string {
+  const key = `${lang}|${timeZone}`;
+  let f = whenFormats.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(localeOf(lang), {
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      timeZoneName: 'short',
+      timeZone,
+    });
+    whenFormats.set(key, f);
+  }
+  return f
+    .formatToParts(date)
+    .map((p) => (p.type === 'timeZoneName' ? zoneName(date, timeZone, lang) : p.value))
+    .join('');
+}
+
+const weekdayNames = new Map<Lang, string[]>();
+
+/** Localized weekday name for an ISO weekday (1 = Monday). */
+export function weekdayName(weekday: number, lang: Lang): string {
+  let names = weekdayNames.get(lang);
+  if (!names) {
+    const format = new Intl.DateTimeFormat(localeOf(lang), { weekday: 'long', timeZone: 'UTC' });
+    // 2024-01-01 was a Monday.
+    names = [1, 2, 3, 4, 5, 6, 7].map((d) => format.format(new Date(Date.UTC(2024, 0, d))));
+    weekdayNames.set(lang, names);
+  }
+  return names[weekday - 1] ?? '';
+}
+
+const shortNames = new Map<Lang, string[]>();
+
+/**
+ * Short weekday name for a column heading (ISO weekday, 1 = Monday): sl "pon", cs "po", en "Mon".
+ * Intl's own short names, which each language prints in calendars; Slovenian ones come with an
+ * abbreviation dot ("pon.") that a heading leaves off. Never cut from the long name: Czech
+ * "úterý" is "út", not "úte".
+ */
+export function weekdayShort(weekday: number, lang: Lang): string {
+  let names = shortNames.get(lang);
+  if (!names) {
+    const format = new Intl.DateTimeFormat(localeOf(lang), { weekday: 'short', timeZone: 'UTC' });
+    names = [1, 2, 3, 4, 5, 6, 7].map((d) =>
+      format.format(new Date(Date.UTC(2024, 0, d))).replace(/\.$/, ''),
+    );
+    shortNames.set(lang, names);
+  }
+  return names[weekday - 1] ?? '';
+}

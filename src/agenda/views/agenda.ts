@@ -5,7 +5,8 @@ import type { AgendaService } from '../service.ts';
 import { isOpen } from '../domain.ts';
 import { dayName, timeOf } from '../../views/dates.ts';
 import { STATE_KEYS } from './format.ts';
-import { addDays, localParts } from '../../booking/time.ts';
+import { addDays } from '../../lib/calendar.ts';
+import { localParts } from '../../lib/zoned-time.ts';
 
 type Agenda = Awaited<ReturnType<AgendaService['agenda']>>;
 type Item = Agenda['appointments'][number];

@@ -1,7 +1,7 @@
 import type { Page, PageContext } from '../../http/page.ts';
 import { localize, type MessageKey } from '../../i18n/i18n.ts';
-import { formatWhen } from '../../booking/emails.ts';
-import { localParts } from '../../booking/time.ts';
+import { formatWhen, stampOf } from '../../views/dates.ts';
+import { localParts } from '../../lib/zoned-time.ts';
 import { html, type Html } from '../../views/html.ts';
 import { errorSummary, type FieldErrors } from '../../views/form.ts';
 import { csrfField } from '../../views/layout.ts';
@@ -12,7 +12,6 @@ import type { HistoryItem } from '../domain.ts';
 import { isOpen } from '../domain.ts';
 import { NO_SHOW_GRACE_MINUTES } from '../../booking/domain.ts';
 import type { AgendaService } from '../service.ts';
-import { stampOf } from '../../views/dates.ts';
 import { STATE_KEYS } from './format.ts';
 
 type Appointment = Awaited<ReturnType<AgendaService['appointment']>>;

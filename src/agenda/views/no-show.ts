@@ -1,5 +1,5 @@
 import type { Page, PageContext } from '../../http/page.ts';
-import { formatWhen } from '../../booking/emails.ts';
+import { formatWhen } from '../../views/dates.ts';
 import { NO_SHOW_GRACE_MINUTES, type AppointmentActions } from '../../booking/domain.ts';
 import type { BookingView } from '../../booking/lifecycle.ts';
 import { html } from '../../views/html.ts';

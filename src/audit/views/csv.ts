@@ -1,4 +1,4 @@
-import { toCsv } from '../../stats/csv.ts';
+import { toCsv } from '../../lib/csv.ts';
 import type { AuditRow } from '../repo.ts';
 import { actionLabel, actorLabel, objectLabel } from './audit-log.ts';
 import { detailLines, type DetailContext } from './detail.ts';

@@ -6,10 +6,9 @@ import {
   type MessageKey,
   type Translate,
 } from '../../i18n/i18n.ts';
-import { formatDayHours } from '../../booking/domain.ts';
-import { weekdayName } from '../../tenants/domain.ts';
+import { formatDayHours } from '../../lib/calendar.ts';
+import { weekdayName, dateFormat } from '../../views/dates.ts';
 import { html, type Html } from '../../views/html.ts';
-import { dateFormat } from '../../views/dates.ts';
 
 /** What reading a detail needs: the page's language, the organisation's zone and the names of its offices, services and staff by id. */
 export type DetailContext = {

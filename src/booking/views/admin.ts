@@ -1,12 +1,10 @@
 import type { Page, PageContext } from '../../http/page.ts';
 import { localize } from '../../i18n/i18n.ts';
-import { weekdayName } from '../../tenants/domain.ts';
+import { weekdayName, formatWhen, dayName } from '../../views/dates.ts';
 import { html } from '../../views/html.ts';
 import { errorSummary, type FieldErrors } from '../../views/form.ts';
 import { csrfField } from '../../views/layout.ts';
 import type { AvailabilityAdmin } from '../admin.ts';
-import { formatWhen } from '../emails.ts';
-import { dayName } from '../../views/dates.ts';
 
 type Overview = Awaited<ReturnType<AvailabilityAdmin['overview']>>;
 

@@ -1,8 +1,8 @@
 import type { Page, PageContext } from '../../http/page.ts';
-import { dayName, monthName, zoneName } from '../../views/dates.ts';
+import { dayName, monthName, zoneName, weekdayName, weekdayShort } from '../../views/dates.ts';
 import { html, type Html } from '../../views/html.ts';
-import { weekdayName, weekdayShort } from '../../tenants/domain.ts';
-import { addDays, isoWeekday } from '../time.ts';
+import { addDays } from '../../lib/calendar.ts';
+import { isoWeekday } from '../../lib/zoned-time.ts';
 
 export type CalendarData = {
   heading: string;

@@ -2,8 +2,7 @@ import type { Page, PageContext } from '../../http/page.ts';
 import { localize } from '../../i18n/i18n.ts';
 import { html } from '../../views/html.ts';
 import { csrfField } from '../../views/layout.ts';
-import { whenPhrase } from '../../views/dates.ts';
-import { formatWhen } from '../emails.ts';
+import { whenPhrase, formatWhen } from '../../views/dates.ts';
 import type { AppointmentActions } from '../domain.ts';
 import type { BookingView } from '../lifecycle.ts';
 

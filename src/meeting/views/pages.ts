@@ -1,9 +1,8 @@
 import type { Page, PageContext } from '../../http/page.ts';
 import { assetUrl } from '../../http/assets.ts';
 import { localize, MESSAGES } from '../../i18n/i18n.ts';
-import { formatWhen } from '../../booking/emails.ts';
+import { formatWhen, whenPhrase } from '../../views/dates.ts';
 import type { BookingView } from '../../booking/lifecycle.ts';
-import { whenPhrase } from '../../views/dates.ts';
 import { html, jsonScript, type Html } from '../../views/html.ts';
 import { errorSummary, type FieldErrors } from '../../views/form.ts';
 import { csrfField } from '../../views/layout.ts';

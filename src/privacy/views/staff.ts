@@ -1,6 +1,6 @@
 import type { Page, PageContext } from '../../http/page.ts';
 import { localize, type MessageKey } from '../../i18n/i18n.ts';
-import { formatWhen } from '../../booking/emails.ts';
+import { formatWhen } from '../../views/dates.ts';
 import { html, type Html } from '../../views/html.ts';
 import { errorSummary, field, type FieldErrors } from '../../views/form.ts';
 import { csrfField } from '../../views/layout.ts';

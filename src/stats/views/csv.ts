@@ -1,5 +1,5 @@
 import type { Lang, Translate } from '../../i18n/i18n.ts';
-import { toCsv, type CsvCell } from '../csv.ts';
+import { toCsv, type CsvCell } from '../../lib/csv.ts';
 import type { Figures } from '../service.ts';
 import { statsTables } from './tables.ts';
 

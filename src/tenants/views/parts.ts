@@ -1,7 +1,8 @@
 import type { PageContext } from '../../http/page.ts';
 import { localize } from '../../i18n/i18n.ts';
 import { html, type Html } from '../../views/html.ts';
-import { logoUrl, weekdayName, weekSchedule, type Office, type Organisation } from '../domain.ts';
+import { logoUrl, weekSchedule, type Office, type Organisation } from '../domain.ts';
+import { weekdayName } from '../../views/dates.ts';
 
 /** An office's address, contacts and weekly opening hours as an accessible table. */
 export function officeDetails(

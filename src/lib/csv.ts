@@ -1,5 +1,5 @@
 /**
- * CSV export of the statistics, written to RFC 4180 (CRLF line ends, fields quoted when they
+ * CSV files (the statistics, the audit log), written to RFC 4180 (CRLF line ends, fields quoted when they
  * hold a delimiter, quote or line break, quotes doubled) and safe to open in a spreadsheet.
  *
  * Formula injection (OWASP "CSV Injection", ASVS 5.0 1.2.10): a text cell that starts with
@@ -7,7 +7,6 @@
  * it gets a leading apostrophe and stays text. Numbers are passed as numbers and written as
  * plain digits, so a real -3 stays a number a spreadsheet can add up.
  */
-import type { Column, Row } from './table.ts';
 
 /** A CSV field: text, a number, or nothing (an empty field). */
 export type CsvCell = string | number | null | undefined;
@@ -41,10 +40,13 @@ export function toCsv(records: readonly (readonly CsvCell[])[], options: CsvOpti
   return (options.bom === false ? '' : BOM) + lines.join('');
 }
 
-/** The CSV of a table: a header row of column labels, then the raw values (no percent or unit formatting, so the numbers stay computable). */
-export function tableCsv<K extends string>(
-  columns: readonly Column<K>[],
-  rows: readonly Row<K>[],
+/**
+ * The CSV of a table: a header row of column labels, then the raw values (no percent or unit
+ * formatting, so the numbers stay computable). A column may carry more (how a page shows it).
+ */
+export function tableCsv<K extends string, C extends { key: K; label: string }>(
+  columns: readonly C[],
+  rows: readonly Readonly<Record<K, CsvCell>>[],
   options: CsvOptions = {},
 ): string {
   return toCsv(
