@@ -19,7 +19,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { bootOkence } from '../src/boot.ts';
 import { openDatabase } from '../src/db/db.ts';
-import * as files from '../src/files/repo.ts';
+import * as files from '../src/folder/repo.ts';
 import { testConfig } from '../src/http/testing.ts';
 import { systemClock } from '../src/lib/clock.ts';
 import { bookThroughApi } from '../src/meeting/testing.ts';

@@ -9,7 +9,7 @@ import type { Okence } from '../src/boot.ts';
 import { DB_KINDS } from '../src/db/testing.ts';
 import { bootTestApp, testConfig } from '../src/http/testing.ts';
 import { fixedClock } from '../src/lib/clock.ts';
-import { folderFixture, type FolderFixture } from '../src/files/testing-app.ts';
+import { folderFixture, type FolderFixture } from '../src/folder/testing.ts';
 import { concat, samplePdf } from '../src/files/testing.ts';
 import { EICAR, startClamd } from './clamd.ts';
 

@@ -11,7 +11,7 @@ import { tenantsService } from './tenants/service.ts';
 import { bookingService } from './booking/service.ts';
 import { bookingLifecycle } from './booking/lifecycle.ts';
 import { meetingService } from './meeting/service.ts';
-import { folderService } from './files/service.ts';
+import { folderService } from './folder/service.ts';
 import { auditService } from './audit/service.ts';
 import { privacyService } from './privacy/service.ts';
 import { operatorService, type OperatorService } from './operator/service.ts';

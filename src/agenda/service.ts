@@ -15,7 +15,7 @@ import {
   type AppointmentActions,
 } from '../booking/domain.ts';
 import type { IdentityDocument } from '../db/tables.ts';
-import type { FolderService } from '../files/service.ts';
+import type { FolderService } from '../folder/service.ts';
 import {
   agendaState,
   dayBounds,

@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { bootOkence, type Okence } from '../boot.ts';
-import * as files from '../files/repo.ts';
+import * as files from '../folder/repo.ts';
 import { testConfig } from '../http/testing.ts';
 import { fixedClock } from '../lib/clock.ts';
 import { bookThroughApi } from '../meeting/testing.ts';

@@ -9,7 +9,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { LightMyRequestResponse } from 'fastify';
 import type { Okence } from '../boot.ts';
 import { DB_KINDS } from '../db/testing.ts';
-import { folderFixture } from '../files/testing-app.ts';
+import { folderFixture } from '../folder/testing.ts';
 import { samplePdf } from '../files/testing.ts';
 import { fixedClock } from '../lib/clock.ts';
 import { bookThroughApi, openSocket, staffCookie, type TestSocket } from '../meeting/testing.ts';

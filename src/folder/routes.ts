@@ -10,7 +10,7 @@ import type { MessageKey } from '../i18n/i18n.ts';
 import { AppError } from '../lib/errors.ts';
 import { browserSecret } from '../meeting/browser.ts';
 import type { Entrant, MeetingService } from '../meeting/service.ts';
-import { downloadHeaders } from './disposition.ts';
+import { downloadHeaders } from '../files/disposition.ts';
 import {
   UploadFailure,
   type FolderAccess,

@@ -9,9 +9,9 @@ import { DB_KINDS } from '../db/testing.ts';
 import { bootTestApp, cookiesOf, testConfig } from '../http/testing.ts';
 import { fixedClock } from '../lib/clock.ts';
 import { bookThroughApi, openSocket, staffCookie } from '../meeting/testing.ts';
-import { folderFixture, type FolderFixture } from './testing-app.ts';
-import { readZipDirectory } from './zip.ts';
-import { concat, makeOoxml, makeZip, multipartBody, samplePdf } from './testing.ts';
+import { folderFixture, type FolderFixture } from './testing.ts';
+import { readZipDirectory } from '../files/zip.ts';
+import { concat, makeOoxml, makeZip, multipartBody, samplePdf } from '../files/testing.ts';
 
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 const png = () =>

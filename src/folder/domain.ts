@@ -1,6 +1,6 @@
 // Rules of the meeting folder: when it is usable, and whether one more file fits.
 import { STAYS_OPEN_MINUTES_AFTER } from '../meeting/domain.ts';
-import type { SniffRefusal } from './sniff.ts';
+import type { SniffRefusal } from '../files/sniff.ts';
 
 /**
  * When a folder closes: when the official ends the meeting, or when the meeting link

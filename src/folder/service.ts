@@ -11,9 +11,9 @@ import { semaphore } from '../lib/semaphore.ts';
 import type { Connection } from '../meeting/hub.ts';
 import type { FileInfo } from '../meeting/protocol.ts';
 import type { Entrant, MeetingService } from '../meeting/service.ts';
-import { scanBytes, ScannerUnavailable } from './clamav.ts';
-import { inspectContents, type ContentRefusal } from './contents.ts';
-import { uploadGate } from './gate.ts';
+import { scanBytes, ScannerUnavailable } from '../files/clamav.ts';
+import { inspectContents, type ContentRefusal } from '../files/contents.ts';
+import { uploadGate } from '../files/gate.ts';
 import {
   fits,
   folderClosesAt,
@@ -22,11 +22,11 @@ import {
   type FolderState,
   type UploadRefusal,
 } from './domain.ts';
-import { displayName, nameRefusal, storageName } from './names.ts';
+import { displayName, nameRefusal, storageName } from '../files/names.ts';
 import * as repo from './repo.ts';
 import { deleteAt } from './retention.ts';
-import { sniffType, type SniffRefusal } from './sniff.ts';
-import { zipStream } from './zip-writer.ts';
+import { sniffType, type SniffRefusal } from '../files/sniff.ts';
+import { zipStream } from '../files/zip-writer.ts';
 
 /**
  * Someone using a folder: the entrant a route authenticated, the name the server knows them

@@ -4,7 +4,7 @@ import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { Okence } from '../boot.ts';
 import { cookiesOf } from '../http/testing.ts';
 import { bookThroughApi, openSocket, staffCookie, type TestSocket } from '../meeting/testing.ts';
-import { multipartBody } from './testing.ts';
+import { multipartBody } from '../files/testing.ts';
 
 export type FolderFixture = {
   /** Requests in English, whatever the organisation's language. */

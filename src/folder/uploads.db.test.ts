@@ -18,9 +18,9 @@ import type { Okence } from '../boot.ts';
 import { DB_KINDS } from '../db/testing.ts';
 import { bootTestApp, testConfig } from '../http/testing.ts';
 import { fixedClock } from '../lib/clock.ts';
-import { folderFixture, type FolderFixture } from './testing-app.ts';
-import { hostileCorpus, ooxml } from './corpus.ts';
-import { concat, multipartBody, samplePdf } from './testing.ts';
+import { folderFixture, type FolderFixture } from './testing.ts';
+import { hostileCorpus, ooxml } from '../files/corpus.ts';
+import { concat, multipartBody, samplePdf } from '../files/testing.ts';
 
 /** A raw HTTP request on its own connection: its socket, and the answer once it starts arriving. */
 type RawRequest = { socket: Socket; answer: Promise<string> };
