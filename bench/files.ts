@@ -16,7 +16,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { UPLOADS_PER_MEETING, UPLOADS_PER_PERSON } from '../src/files/gate.ts';
+import { UPLOADS_PER_GROUP, UPLOADS_PER_PERSON } from '../src/files/gate.ts';
 // Okence's other modules are imported where they are used, so the baseline process loads only
 // Fastify (gate.ts imports nothing).
 
@@ -28,12 +28,12 @@ const LARGE_BYTES = 20 * MB - 64 * 1024;
 const UPLOADS = 20;
 // As many uploads at once as one meeting may have in progress (files/gate.ts), from as many
 // browsers as that takes.
-const PARALLEL = UPLOADS_PER_MEETING;
-const BROWSERS = Math.ceil(UPLOADS_PER_MEETING / UPLOADS_PER_PERSON);
+const PARALLEL = UPLOADS_PER_GROUP;
+const BROWSERS = Math.ceil(UPLOADS_PER_GROUP / UPLOADS_PER_PERSON);
 const DOWNLOADS = 50;
 const DOWNLOAD_CONNECTIONS = 10;
 const ZIP_FILES = 10;
-// The attack of issue 12: as many slow uploads as there were processing slots (files/service.ts).
+// The attack of issue 12: as many slow uploads as there were processing slots (files/service.ts, PROCESSED_AT_ONCE).
 const SLOW_UPLOADS = 8;
 // Okence and the bare server take turns, this many times, so a burst of noise on the shared
 // machine falls on both alike.

@@ -11,6 +11,7 @@ import { tenantsService } from './tenants/service.ts';
 import { bookingService } from './booking/service.ts';
 import { bookingLifecycle } from './booking/lifecycle.ts';
 import { meetingService } from './meeting/service.ts';
+import { fileSafety } from './files/service.ts';
 import { folderService } from './folder/service.ts';
 import { auditService } from './audit/service.ts';
 import { privacyService } from './privacy/service.ts';
@@ -104,10 +105,16 @@ export async function bootOkence(
       },
     });
     await meeting.start();
+    // The file-safety pipeline: one per process, for every domain that takes files (decision 027).
+    const files = fileSafety({
+      config: config.files,
+      log: { error: (obj, msg) => logRef.error(obj, msg) },
+    });
     const folders = folderService({
       handle,
       clock,
       meeting,
+      files,
       config: config.files,
       log: {
         warn: (obj, msg) => logRef.warn(obj, msg),
@@ -221,7 +228,7 @@ export async function bootOkence(
     // database, so a restart (or another instance) picks up where this one stopped.
     // Spool files a crash left behind go with them (at start, and then once they are stale).
     const purgeFiles = () =>
-      Promise.all([folders.purgeDue(), folders.cleanStaleParts()]).catch((err: unknown) =>
+      Promise.all([folders.purgeDue(), files.cleanStaleParts()]).catch((err: unknown) =>
         app.log.error({ err }, 'deleting folder files failed'),
       );
     void purgeFiles();
@@ -258,7 +265,7 @@ export async function bootOkence(
         queueDueReminders: () => lifecycle.queueDueReminders(),
         sendMail: () => mail.runOnce(),
         purgeFiles: async () =>
-          (await Promise.all([folders.purgeDue(), folders.cleanStaleParts()]))[0],
+          (await Promise.all([folders.purgeDue(), files.cleanStaleParts()]))[0],
         anonymise: () => privacy.runRetention(),
         deleteOrganisations: () => organisations.runDueDeletions(),
       },

@@ -2,8 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { uploadGate } from './gate.ts';
 
-test('one person has at most two uploads in progress, a meeting four; leaving frees the place once', () => {
-  const gate = uploadGate({ perPerson: 2, perMeeting: 4 });
+test('one person has at most two uploads in progress, a group (a meeting) four; leaving frees the place once', () => {
+  const gate = uploadGate({ perPerson: 2, perGroup: 4 });
   const a1 = gate.enter('m1', 'citizen');
   const a2 = gate.enter('m1', 'citizen');
   assert.ok(a1 && a2);

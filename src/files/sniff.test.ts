@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { FILE_TYPE_NAMES } from '../config/config.ts';
 import { FILE_TYPES, sniffType, type SniffOptions } from './sniff.ts';
 import { concat, makeCompoundFile, makeOdf, makeOoxml, makeZip } from './testing.ts';
 
@@ -228,4 +229,9 @@ test('any bytes give an answer, never an exception (property)', () => {
     ),
     { numRuns: 500 },
   );
+});
+
+test('the table of types names exactly the types the configuration knows, in its order', () => {
+  // The default FILE_TYPES and the hint on the folder page list types in this order.
+  assert.deepEqual(Object.keys(FILE_TYPES), [...FILE_TYPE_NAMES]);
 });

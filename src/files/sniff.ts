@@ -1,10 +1,11 @@
 // What an uploaded file really is, decided from its bytes alone (OWASP File Upload Cheat Sheet,
 // ASVS V5): the name and the Content-Type are chosen by the uploader and are never trusted.
 // Uploads are at most 20 MB, so the whole file is in memory and ZIPs can be read from the end.
+import type { FileTypeName } from '../config/config.ts';
 import { OLE_SIGNATURE, oleKind } from './ole.ts';
 import { hasZipTail, readZipDirectory, type ZipEntry } from './zip.ts';
 
-/** The file types a meeting folder can accept. */
+/** The file types the pipeline recognises, one for each name the configuration knows. */
 export const FILE_TYPES = {
   pdf: { mime: 'application/pdf', extension: 'pdf' },
   png: { mime: 'image/png', extension: 'png' },
@@ -26,7 +27,7 @@ export const FILE_TYPES = {
   odp: { mime: 'application/vnd.oasis.opendocument.presentation', extension: 'odp' },
   doc: { mime: 'application/msword', extension: 'doc' },
   xls: { mime: 'application/vnd.ms-excel', extension: 'xls' },
-} as const;
+} as const satisfies Record<FileTypeName, { mime: string; extension: string }>;
 
 export type FileType = keyof typeof FILE_TYPES;
 

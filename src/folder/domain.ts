@@ -1,6 +1,6 @@
 // Rules of the meeting folder: when it is usable, and whether one more file fits.
 import { STAYS_OPEN_MINUTES_AFTER } from '../meeting/domain.ts';
-import type { SniffRefusal } from '../files/sniff.ts';
+import type { FileRefusal } from '../files/service.ts';
 
 /**
  * When a folder closes: when the official ends the meeting, or when the meeting link
@@ -30,16 +30,11 @@ export function folderState(
   return 'open';
 }
 
-/** Why an upload is refused; each has a message the uploader reads. */
-export type UploadRefusal =
-  | SniffRefusal
-  | 'too_large'
-  | 'folder_full'
-  | 'null_byte'
-  | 'path_name'
-  | 'name_mismatch'
-  | 'bad_name'
-  | 'too_many';
+/**
+ * Why an upload is refused; each has a message the uploader reads: the pipeline's reasons,
+ * and the folder's own (full, too many files, closed while the file arrived).
+ */
+export type UploadRefusal = FileRefusal | 'folder_full' | 'too_many' | 'closed';
 
 /** Whether a file of `size` bytes fits, given the per-file limit and what the folder already holds. */
 export function fits(

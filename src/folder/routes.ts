@@ -10,13 +10,8 @@ import type { MessageKey } from '../i18n/i18n.ts';
 import { AppError } from '../lib/errors.ts';
 import { browserSecret } from '../meeting/browser.ts';
 import type { Entrant, MeetingService } from '../meeting/service.ts';
-import { downloadHeaders } from '../files/disposition.ts';
-import {
-  UploadFailure,
-  type FolderAccess,
-  type FolderService,
-  type UploadOutcome,
-} from './service.ts';
+import { downloadHeaders, UploadFailure } from '../files/service.ts';
+import { type FolderAccess, type FolderService, type UploadOutcome } from './service.ts';
 import { blockedPage, closedPage, folderPage, formatSize, notAdmittedPage } from './views/pages.ts';
 
 const tokenParams = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{43}$/) });

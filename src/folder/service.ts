@@ -1,19 +1,20 @@
-import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, open, readdir, readFile, rename, rm, stat, unlink } from 'node:fs/promises';
-import { join } from 'node:path';
-import type { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import type { Config } from '../config/config.ts';
 import type { DatabaseHandle } from '../db/db.ts';
+import {
+  isNoSpace,
+  UploadFailure,
+  zipStream,
+  type FilePolicy,
+  type FileSafety,
+  type Inspection,
+  type Spooled,
+} from '../files/service.ts';
+import type { Readable } from 'node:stream';
 import type { Clock } from '../lib/clock.ts';
-import { semaphore } from '../lib/semaphore.ts';
 import type { Connection } from '../meeting/hub.ts';
 import type { FileInfo } from '../meeting/protocol.ts';
 import type { Entrant, MeetingService } from '../meeting/service.ts';
-import { scanBytes, ScannerUnavailable } from '../files/clamav.ts';
-import { inspectContents, type ContentRefusal } from '../files/contents.ts';
-import { uploadGate } from '../files/gate.ts';
+import { folderDeletion } from './deletion.ts';
 import {
   fits,
   folderClosesAt,
@@ -22,11 +23,8 @@ import {
   type FolderState,
   type UploadRefusal,
 } from './domain.ts';
-import { displayName, nameRefusal, storageName } from '../files/names.ts';
 import * as repo from './repo.ts';
 import { deleteAt } from './retention.ts';
-import { sniffType, type SniffRefusal } from '../files/sniff.ts';
-import { zipStream } from '../files/zip-writer.ts';
 
 /**
  * Someone using a folder: the entrant a route authenticated, the name the server knows them
@@ -53,39 +51,9 @@ export type UploadOutcome =
   | {
       ok: false;
       name: string;
-      reason: UploadRefusal | ContentRefusal | 'infected' | 'scanner_unavailable' | 'closed';
+      reason: UploadRefusal;
       signature?: string;
     };
-
-/** An upload's bytes on disk as they arrived, before anything has looked at them. */
-export type Spooled = { path: string; size: number };
-
-/** Why a whole upload request failed, rather than one of its files. */
-export type UploadFailureReason = 'busy' | 'no_space' | 'malformed';
-
-/** A request-level failure of an upload: the route answers it with its own status and message. */
-export class UploadFailure extends Error {
-  readonly reason: UploadFailureReason;
-  constructor(reason: UploadFailureReason, options?: ErrorOptions) {
-    super(reason, options);
-    this.reason = reason;
-  }
-}
-
-// Checking, scanning and hashing hold the whole file in memory (up to 20 MB, ~35 MB of RSS
-// measured): this many at a time per instance bound that. Receiving holds no slot: the bytes
-// are spooled to disk as they arrive, so a slow client costs a connection, not a slot.
-const PROCESSED_AT_ONCE = 8;
-// A spool file older than this is left from a crash (no request lives this long; see app.ts).
-const STALE_PART_MS = 40 * 60_000;
-
-/** A full disk or quota: nothing is wrong with the upload, there is just no room now. */
-function isNoSpace(err: unknown): boolean {
-  const code = (err as { code?: unknown } | null)?.code;
-  return code === 'ENOSPC' || code === 'EDQUOT';
-}
-
-const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
 function info(f: repo.FileRow): FileInfo {
   return {
@@ -106,24 +74,23 @@ function loggable(name: string): string {
 }
 
 /**
- * The meeting folder: files the citizen and the official exchange during a meeting.
- * Every file is checked by its bytes (sniff.ts), scanned by clamd when configured,
- * written under a generated name below `config.dir` and listed live to everyone in the
- * meeting. The folder closes with the meeting; a job deletes the files after the
+ * The meeting folder: files the citizen and the official exchange during a meeting. Every file
+ * goes through the file-safety pipeline (`files`: checked by its bytes, scanned by clamd when
+ * configured, kept under a generated name in the booking's area) and is listed live to everyone
+ * in the meeting. The folder closes with the meeting; a job deletes the files after the
  * organisation's grace period (decision 011).
  */
 export function folderService(deps: {
   handle: DatabaseHandle;
   clock: Clock;
   meeting: MeetingService;
+  files: FileSafety;
   config: Config['files'];
   log: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
 }) {
-  const { clock, meeting, config } = deps;
+  const { clock, meeting, config, files } = deps;
   const db = deps.handle.db;
-  const folderDir = (bookingId: string) => join(config.dir, bookingId);
-  const processing = semaphore(PROCESSED_AT_ONCE);
-  const gate = uploadGate();
+  const deletion = folderDeletion({ db, clock, files });
 
   async function broadcast(bookingId: string): Promise<void> {
     meeting.hub.toMeeting(
@@ -143,31 +110,23 @@ export function folderService(deps: {
     };
   }
 
-  /**
-   * Makes a spooled upload a stored file: flushed to the disk, then renamed to its final name
-   * (in `dir`), so a crash leaves either a `.part` (removed at the next start) or the whole file.
-   */
-  async function keep(spooled: Spooled, dir: string): Promise<string> {
-    await mkdir(dir, { recursive: true, mode: 0o700 });
-    const fh = await open(spooled.path, 'r+');
-    try {
-      await fh.datasync();
-    } finally {
-      await fh.close();
-    }
-    const name = storageName();
-    await rename(spooled.path, join(dir, name));
-    return name;
+  /** What a folder accepts: the configured types and size, and the organisation's macro choice. */
+  async function policyFor(a: FolderAccess): Promise<FilePolicy> {
+    const organisationId = a.actor.entrant.booking.target.organisation.id;
+    return {
+      types: config.types,
+      maxBytes: config.maxFileBytes,
+      allowMacros: await repo.allowMacros(db, organisationId),
+      scan: 'configured',
+    };
   }
-
-  type Refusal = Extract<UploadOutcome, { ok: false }>['reason'];
 
   /** Records a refused upload (the name, size and hash; never the bytes) and says why. */
   async function refused(
     a: FolderAccess,
     original: string,
-    bytes: Uint8Array | null,
-    reason: Refusal,
+    bytes: { size: number; sha256: string | null } | null,
+    reason: UploadRefusal,
     detail: string | null = null,
   ): Promise<UploadOutcome> {
     await repo.audit(db, a.actor.entrant.booking.id, clock.now(), [
@@ -176,8 +135,8 @@ export function folderService(deps: {
         ...actorRow(a.actor),
         file_id: null,
         file_name: loggable(original),
-        size_bytes: bytes?.length ?? null,
-        sha256: bytes?.length ? sha256(bytes) : null,
+        size_bytes: bytes?.size ?? null,
+        sha256: bytes?.sha256 ?? null,
         detail: detail ?? reason,
       },
     ]);
@@ -192,7 +151,7 @@ export function folderService(deps: {
     const old = await repo.findFolder(db, bookingId);
     if (old && !old.purgedAt && now >= old.closesAt) {
       await repo.expireFolder(db, bookingId, now);
-      await service.purgeDue();
+      await deletion.purgeDue();
     }
     const closesAt = folderClosesAt(b.end, null);
     const opened = await repo.openFolder(db, {
@@ -220,45 +179,20 @@ export function folderService(deps: {
     await broadcast(bookingId);
   }
 
-  /** Checks, scans and keeps one file whose bytes are in memory (upload's work under its slot). */
-  async function check(
+  /**
+   * Keeps a file the pipeline passed, if the folder still takes it: still open to the uploader,
+   * under its count and size. Infected files are kept aside (quarantine) for the office's IT
+   * to look at, listed, and never served.
+   */
+  async function keep(
     a: FolderAccess,
     original: string,
     spooled: Spooled,
-    bytes: Uint8Array,
+    found: Extract<Inspection, { ok: true }>,
+    now: Date,
   ): Promise<UploadOutcome> {
     const bookingId = a.actor.entrant.booking.id;
-    const now = clock.now();
-    const refuse = (reason: Refusal, detail: string | null = null) =>
-      refused(a, original, bytes, reason, detail);
-    if (original.includes('\0')) return refuse('null_byte');
-    if (bytes.length > config.maxFileBytes) return refuse('too_large');
-    const sniffed = sniffType(bytes, { allowed: config.types });
-    if (!sniffed.ok) return refuse(sniffed.reason);
-    // What is inside (every ZIP entry inflated, macros, hidden programs, HTML in a PDF).
-    const inside = await inspectContents(bytes, sniffed.type, {
-      allowMacros: await repo.allowMacros(db, a.actor.entrant.booking.target.organisation.id),
-    });
-    if (inside) return refuse(inside);
-    const refusal = nameRefusal(original, sniffed.extension);
-    if (refusal) return refuse(refusal);
-    const named = displayName(original, sniffed.extension);
-    if (!named.ok) return refuse(named.reason === 'null_byte' ? 'null_byte' : 'bad_name');
-    const hash = sha256(bytes);
-
-    let signature: string | null = null;
-    if (config.clamavUrl) {
-      try {
-        const scan = await scanBytes(config.clamavUrl, bytes);
-        if (!scan.clean) signature = scan.signature;
-      } catch (err) {
-        // Fail closed: an unscanned file must not reach the other side when a scanner is expected.
-        if (!(err instanceof ScannerUnavailable)) throw err;
-        deps.log.error({ err }, 'virus scanner unavailable; upload refused');
-        return refuse('scanner_unavailable', err.message);
-      }
-    }
-
+    const refuse = (reason: UploadRefusal) => refused(a, original, found, reason);
     // Checked again now that the bytes are in: the meeting may have ended, or the uploader
     // been removed, while a large file arrived or was scanned.
     const still = await service.access(a.actor.entrant, a.actor.name, a.actor.ip);
@@ -266,88 +200,55 @@ export function folderService(deps: {
     // The bytes go to disk before the transaction: on PGlite (one connection) a transaction
     // holding a 20 MB write and fsync would stall every other request. A refusal or a failure
     // removes the file again; a crash leaves an orphan that the folder's deletion removes.
-    const dir = signature ? join(folderDir(bookingId), 'quarantine') : folderDir(bookingId);
-    const stored = await keep(spooled, dir);
-    let row: repo.FileRow | Exclude<UploadRefusal, SniffRefusal> | 'closed';
+    const infected = found.scan === 'infected';
+    const stored = await files.keep(spooled, bookingId, infected);
+    let row: repo.FileRow | 'closed' | 'too_many' | 'too_large' | 'folder_full';
     try {
       row = await db.transaction().execute(async (tx) => {
         const usage = await repo.lockUsage(tx, bookingId, clock.now());
         if (!usage) return 'closed' as const;
         if (usage.count >= MAX_FILES_PER_FOLDER) return 'too_many' as const;
-        const fit = fits(bytes.length, usage.bytes, config);
+        const fit = fits(found.size, usage.bytes, config);
         if (fit !== 'ok') return fit;
-        // Infected files are kept aside for the office's IT to look at, never served.
         const file = await repo.insertFile(tx, {
           bookingId,
-          storageName: stored,
-          name: named.name,
-          mime: sniffed.mime,
-          size: bytes.length,
-          sha256: hash,
+          storageName: stored.name,
+          name: found.name,
+          mime: found.mime,
+          size: found.size,
+          sha256: found.sha256,
           uploadedBy: a.actor.participantId,
           uploaderName: a.actor.name,
           uploaderRole: a.actor.entrant.role,
           uploadedAt: now,
-          scanState: signature ? 'infected' : config.clamavUrl ? 'clean' : 'unscanned',
-          signature,
+          scanState: found.scan,
+          signature: found.signature,
         });
         await repo.audit(tx, bookingId, now, [
           {
-            action: signature ? 'quarantined' : 'uploaded',
+            action: infected ? 'quarantined' : 'uploaded',
             ...actorRow(a.actor),
             file_id: file.id,
             file_name: file.name,
             size_bytes: file.size,
-            sha256: hash,
-            detail: signature,
+            sha256: found.sha256,
+            detail: found.signature,
           },
         ]);
         return file;
       });
     } catch (err) {
-      await unlink(join(dir, stored)).catch(() => undefined);
+      await files.remove(stored);
       throw err;
     }
-    if (typeof row === 'string') await unlink(join(dir, stored)).catch(() => undefined);
-    if (typeof row === 'string') return refuse(row);
+    if (typeof row === 'string') {
+      await files.remove(stored);
+      return refuse(row);
+    }
     await broadcast(bookingId);
     if (row.scanState === 'infected')
       return { ok: false, name: row.name, reason: 'infected', signature: row.signature ?? '' };
     return { ok: true, file: info(row) };
-  }
-
-  let tail: Promise<unknown> = Promise.resolve();
-  let queued: Promise<number> | null = null;
-  async function purge(): Promise<number> {
-    let purged = 0;
-    for (;;) {
-      const n = await db.transaction().execute(async (tx) => {
-        const now = clock.now();
-        const due = await repo.dueForPurge(tx, now, 20);
-        for (const bookingId of due) {
-          await rm(folderDir(bookingId), { recursive: true, force: true });
-          const gone = await repo.markPurged(tx, bookingId, now);
-          await repo.audit(tx, bookingId, now, [
-            {
-              action: 'deleted',
-              actor_role: 'system',
-              actor_name: null,
-              actor_staff_id: null,
-              actor_guest_id: null,
-              actor_ip: null,
-              file_id: null,
-              file_name: null,
-              size_bytes: gone.bytes,
-              sha256: null,
-              detail: `${gone.count} files`,
-            },
-          ]);
-        }
-        return due.length;
-      });
-      purged += n;
-      if (n < 20) return purged;
-    }
   }
 
   const service = {
@@ -399,53 +300,34 @@ export function folderService(deps: {
      */
     admit(a: FolderAccess): () => void {
       const e = a.actor.entrant;
-      const release = gate.enter(
+      return files.admit(
         e.booking.id,
         a.actor.participantId ?? `${e.role} ${e.staffId ?? e.guestId ?? ''}`,
       );
-      if (!release) throw new UploadFailure('busy');
-      return release;
     },
 
     /**
      * Writes one file of an upload to a spool file in its folder as it arrives, without a
-     * processing slot. A full disk removes the spool file and fails with 'no_space'; a body
-     * that breaks off (a client gone, a malformed form) with 'malformed'.
+     * processing slot (the pipeline's `receive`: 'no_space' and 'malformed' failures).
      */
-    async receive(a: FolderAccess, file: Readable): Promise<Spooled> {
-      const dir = folderDir(a.actor.entrant.booking.id);
-      const path = join(dir, `${storageName()}.part`);
-      let size = 0;
-      try {
-        await mkdir(dir, { recursive: true, mode: 0o700 });
-        const out = createWriteStream(path, { flags: 'wx', mode: 0o600 });
-        await pipeline(file, out);
-        size = out.bytesWritten;
-      } catch (err) {
-        await unlink(path).catch(() => undefined);
-        if (isNoSpace(err)) throw new UploadFailure('no_space', { cause: err });
-        // A file system error is ours; anything else came from the body.
-        if ((err as { syscall?: unknown }).syscall) throw err;
-        throw new UploadFailure('malformed', { cause: err });
-      }
-      return { path, size };
-    },
+    receive: (a: FolderAccess, file: Readable): Promise<Spooled> =>
+      files.receive(file, a.actor.entrant.booking.id),
 
     /** Removes a spooled file that will not be kept. */
-    discard: (spooled: Spooled) => unlink(spooled.path).catch(() => undefined),
+    discard: (spooled: Spooled) => files.discard(spooled),
 
     /** Checks, scans and stores one spooled file; a refusal stores nothing but an audit line. */
     async upload(a: FolderAccess, original: string, spooled: Spooled): Promise<UploadOutcome> {
-      const release = await processing.acquire();
+      const now = clock.now();
       try {
-        const bytes = await readFile(spooled.path);
-        return await check(a, original, spooled, bytes);
+        const found = await files.inspect(spooled, original, await policyFor(a));
+        if (!found.ok) return await refused(a, original, found, found.reason, found.detail);
+        return await keep(a, original, spooled, found, now);
       } catch (err) {
         if (isNoSpace(err)) throw new UploadFailure('no_space', { cause: err });
         throw err;
       } finally {
-        release();
-        await unlink(spooled.path).catch(() => undefined);
+        await files.discard(spooled);
       }
     },
 
@@ -473,7 +355,7 @@ export function folderService(deps: {
       ]);
       return {
         file: info(f),
-        open: () => createReadStream(join(folderDir(bookingId), f.storageName)),
+        open: () => files.open({ area: bookingId, name: f.storageName, quarantined: false }),
       };
     },
 
@@ -500,42 +382,16 @@ export function folderService(deps: {
         all.map((f) => ({
           name: f.name,
           modified: f.uploadedAt,
-          open: () => createReadStream(join(folderDir(bookingId), f.storageName)),
+          open: () => files.open({ area: bookingId, name: f.storageName, quarantined: false }),
         })),
       );
     },
 
-    /**
-     * Deletes the files of every folder past its deletion time (its closing plus the
-     * organisation's grace period, fixed when it opened and again when it ended): bytes first,
-     * then rows, so a crash in between only repeats the (idempotent) removal next run.
-     * Runs every minute and when a meeting ends; returns how many folders were purged.
-     */
-    purgeDue(): Promise<number> {
-      // One run at a time per instance. A call during a run queues one more run after it (which
-      // sees what became due meanwhile); calls while that one waits share it.
-      if (queued) return queued;
-      const next = tail.then(() => {
-        queued = null;
-        return purge();
-      });
-      queued = next;
-      tail = next.catch(() => undefined);
-      return next;
-    },
+    /** Deletes the files of every folder past its deletion time (deletion.ts). */
+    purgeDue: () => deletion.purgeDue(),
 
-    /**
-     * Waits for a deletion run in progress, then keeps every later one waiting until the
-     * returned function is called: a backup copies the files its database snapshot names
-     * while none of them can go (decision 024).
-     */
-    holdDeletions(): Promise<() => void> {
-      let release!: () => void;
-      const released = new Promise<void>((resolve) => (release = resolve));
-      const ready = tail.then(() => release);
-      tail = ready.then(() => released);
-      return ready;
-    },
+    /** Keeps deletions waiting while a backup copies the files (deletion.ts, decision 024). */
+    holdDeletions: () => deletion.holdDeletions(),
 
     /**
      * The meeting ended, or its booking was cancelled or moved: the folder closes now and its
@@ -551,7 +407,7 @@ export function folderService(deps: {
         now,
         deleteAt(now, await repo.graceMinutes(db, folder.organisationId)),
       );
-      await service.purgeDue();
+      await deletion.purgeDue();
     },
 
     /**
@@ -565,38 +421,6 @@ export function folderService(deps: {
       ]);
       if (!deleted) return null;
       return { files, deleted };
-    },
-
-    /**
-     * Removes spool files left by a crash or a killed process: older than any request lives.
-     * Runs at start and with every purge; returns how many it removed.
-     */
-    async cleanStaleParts(): Promise<number> {
-      // File times are the real clock's, whatever clock the service runs on.
-      const cutoff = Date.now() - STALE_PART_MS;
-      let removed = 0;
-      const folders = await readdir(config.dir).catch(() => [] as string[]);
-      for (const folder of folders) {
-        for (const dir of [join(config.dir, folder), join(config.dir, folder, 'quarantine')]) {
-          const names = await readdir(dir).catch(() => [] as string[]);
-          for (const name of names.filter((n) => n.endsWith('.part'))) {
-            const at = join(dir, name);
-            const old = await stat(at).then(
-              (st) => st.mtimeMs < cutoff,
-              () => false,
-            );
-            if (
-              old &&
-              (await unlink(at).then(
-                () => true,
-                () => false,
-              ))
-            )
-              removed++;
-          }
-        }
-      }
-      return removed;
     },
 
     /** The audit log of a meeting's folder, oldest first. */

@@ -4,7 +4,7 @@ import { localeOf, MESSAGES, type Lang } from '../../i18n/i18n.ts';
 import type { FileInfo } from '../../meeting/protocol.ts';
 import { html, jsonScript, type Html } from '../../views/html.ts';
 import { csrfField } from '../../views/layout.ts';
-import { FILE_TYPES, type FileType } from '../../files/sniff.ts';
+import { FILE_TYPES, type FileType } from '../../files/service.ts';
 import { timeInText, timeOf } from '../../views/dates.ts';
 
 /** A size as people read it ("840 kB", "3.4 MB", in the page's language), in binary units like the limits (20 MB = 20 MiB). */
