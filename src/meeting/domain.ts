@@ -1,5 +1,4 @@
 import { createHmac } from 'node:crypto';
-import type { ClientMessage, Role } from './protocol.ts';
 
 /** The lobby opens this long before the appointment; earlier, the link says when to come back. */
 export const OPENS_MINUTES_BEFORE = 15;
@@ -24,30 +23,6 @@ export function joinWindow(start: Date, end: Date, now: Date, endedAt: Date | nu
 
 /** What staff can do from inside the room that the audit log records. */
 export type RoomAction = 'meeting.ended' | 'appointment.no_show' | 'appointment.identity_checked';
-
-const STAFF_ONLY = new Set<ClientMessage['type']>([
-  'admit',
-  'deny',
-  'remove',
-  'minutes',
-  'verify-identity',
-  'invite',
-  'end',
-  'no-show',
-  'open-folder',
-]);
-const ADMITTED_ONLY = new Set<ClientMessage['type']>(['signal', 'chat', 'media']);
-
-/**
- * What a participant may send. Someone in the lobby may only ping: the lobby rule is
- * that a knocker neither sends nor receives signalling, chat or the participant list.
- */
-export function maySend(role: Role, admitted: boolean, type: ClientMessage['type']): boolean {
-  if (type === 'ping') return true;
-  if (!admitted) return false;
-  if (STAFF_ONLY.has(type)) return role === 'staff';
-  return ADMITTED_ONLY.has(type);
-}
 
 /**
  * A token bucket: `capacity` messages at once, refilled at `perSecond`. Signalling

@@ -3,6 +3,7 @@ import type { WebSocket } from 'ws';
 import type { DatabaseHandle } from '../db/db.ts';
 import * as repo from './repo.ts';
 import type { Knocker, PeerInfo, Role, ServerMessage } from './protocol.ts';
+import { addressedTo, admittedAfter, delivers, isFinal, type Audience } from './lobby.ts';
 
 /** One open meeting connection on this instance. */
 export type Connection = {
@@ -22,21 +23,6 @@ export type Connection = {
   officeId: string;
 };
 
-// The only messages someone in the lobby can receive: no signalling, chat or participants.
-const LOBBY_MAY_RECEIVE = new Set<ServerMessage['type']>([
-  'welcome',
-  'admitted',
-  'denied',
-  'removed',
-  'ended',
-  'error',
-  'pong',
-]);
-
-/** Who in a meeting a message is for. */
-export type Audience =
-  { participant: string } | { admitted: true } | { staff: true } | { everyone: true };
-
 type Envelope =
   | {
       origin: string;
@@ -51,6 +37,7 @@ type Envelope =
   | { origin: string; kind: 'staff-ended'; staffId: string; rooms: boolean };
 
 const CHANNEL = 'okence_meeting';
+const STAFF: Audience = { staff: true };
 // NOTIFY payloads stop at 8000 bytes; larger events go by reference through meeting_relay.
 const INLINE_LIMIT = 7000;
 
@@ -64,9 +51,9 @@ export function peerInfo(c: Connection): PeerInfo {
  * NOTIFY so the other instances deliver it to theirs (decision 010). PGlite serves one
  * process only (the DATA_DIR lock), so there it stays local.
  *
- * The hub enforces the lobby on delivery: only admitted connections receive
- * `admitted` audiences, and the state changes that admission, denial, removal and the
- * end carry are applied to the socket they are for, wherever it is.
+ * The hub enforces the lobby rule (lobby.ts) on delivery: a connection receives only what the
+ * rule delivers to it, and the state changes that admission, denial, removal and the end
+ * carry are applied to the socket they are for, wherever it is.
  */
 export function meetingHub(deps: {
   handle: DatabaseHandle;
@@ -89,21 +76,12 @@ export function meetingHub(deps: {
     if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
   }
 
-  function matches(c: Connection, to: Audience): boolean {
-    if ('participant' in to) return c.participantId === to.participant;
-    if ('admitted' in to) return c.admitted;
-    if ('staff' in to) return c.role === 'staff' && c.admitted;
-    return true;
-  }
-
   // A lobby change is announced without the list; an instance with staff of that meeting
   // reads the list once and sends it to them. 1,000 people knocking cost 1,000 reads
   // only where someone is watching, and changes that arrive while a read runs coalesce.
   const refreshing = new Map<string, boolean>();
   function refreshLobby(bookingId: string): void {
-    const staff = [...(byBooking.get(bookingId) ?? [])].filter(
-      (c) => c.role === 'staff' && c.admitted,
-    );
+    const staff = [...(byBooking.get(bookingId) ?? [])].filter((c) => addressedTo(c, STAFF));
     if (staff.length === 0) return;
     if (refreshing.has(bookingId)) {
       refreshing.set(bookingId, true);
@@ -114,7 +92,7 @@ export function meetingHub(deps: {
       .lobbyOf(bookingId)
       .then((waiting) => {
         for (const c of byBooking.get(bookingId) ?? [])
-          if (c.role === 'staff' && c.admitted) send(c.socket, { type: 'lobby', waiting });
+          if (addressedTo(c, STAFF)) send(c.socket, { type: 'lobby', waiting });
       })
       .catch((err: unknown) => deps.log.warn({ err }, 'reading the lobby failed'))
       .finally(() => {
@@ -132,7 +110,7 @@ export function meetingHub(deps: {
     }
     if (e.kind === 'staff-ended') return closeStaff(e.staffId, e.rooms);
     for (const c of byBooking.get(e.bookingId) ?? []) {
-      if (c.participantId === e.except || !matches(c, e.to)) continue;
+      if (c.participantId === e.except || !delivers(c, e.to, e.message.type)) continue;
       applyAndSend(c, e.message);
     }
     for (const w of folders.get(e.bookingId) ?? []) {
@@ -173,31 +151,21 @@ export function meetingHub(deps: {
     }
   }
 
+  // Called only for messages the lobby rule delivers to c (delivers() in deliver).
   function applyAndSend(c: Connection, message: ServerMessage): void {
-    if (!c.admitted && !LOBBY_MAY_RECEIVE.has(message.type)) return;
-    switch (message.type) {
-      case 'admitted':
-        c.admitted = true;
-        send(c.socket, message);
-        deps
-          .onAdmitted(c)
-          .catch((err: unknown) =>
-            deps.log.warn({ err }, 'sending the room after admission failed'),
-          );
-        return;
-      case 'denied':
-      case 'removed':
-      case 'ended': {
-        // Only someone who was in the room has a meeting to rate; a knocker (a no-show, a cancelled booking) has none.
-        const surveyUrl = c.admitted ? c.surveyUrl : null;
-        c.admitted = false;
-        send(c.socket, message.type === 'ended' ? { ...message, surveyUrl } : message);
-        c.socket.close(1000, message.type);
-        return;
-      }
-      default:
-        send(c.socket, message);
-    }
+    const wasAdmitted = c.admitted;
+    c.admitted = admittedAfter(wasAdmitted, message.type);
+    if (message.type === 'admitted') {
+      send(c.socket, message);
+      deps
+        .onAdmitted(c)
+        .catch((err: unknown) => deps.log.warn({ err }, 'sending the room after admission failed'));
+    } else if (isFinal(message.type)) {
+      // Only someone who was in the room has a meeting to rate; a knocker (a no-show, a cancelled booking) has none.
+      const surveyUrl = wasAdmitted ? c.surveyUrl : null;
+      send(c.socket, message.type === 'ended' ? { ...message, surveyUrl } : message);
+      c.socket.close(1000, message.type);
+    } else send(c.socket, message);
   }
 
   function publish(e: Envelope): void {

@@ -3,6 +3,7 @@ import type { AppointmentFacts } from '../booking/domain.ts';
 import type { Db } from '../db/db.ts';
 import type { IdentityDocument } from '../db/tables.ts';
 import type { ChatLine, Knocker, Role, SameLink } from './protocol.ts';
+import { PARTICIPANT_STATES, stateAfterDisconnect, type ParticipantState } from './lobby.ts';
 
 export type ParticipantRow = {
   id: string;
@@ -11,7 +12,7 @@ export type ParticipantRow = {
   staffId: string | null;
   guestId: string | null;
   name: string;
-  state: 'knocking' | 'admitted' | 'denied' | 'removed' | 'left';
+  state: ParticipantState;
   knockedAt: Date | null;
   admittedAt: Date | null;
   denyMessage: string | null;
@@ -91,46 +92,45 @@ export async function meetingsOf(
     .execute();
 }
 
-/** Browsers one link may bring (each a participant of its own): more is a flood, not a person. */
-export const MAX_BROWSERS_PER_LINK = 10;
+/** The participant of someone arriving, locked for the caller's transaction, if they came before. */
+export async function lockParticipant(db: Db, who: Who): Promise<ParticipantRow | undefined> {
+  return participantQuery(db, who).forUpdate().executeTakeFirst();
+}
 
-/**
- * Finds or creates the participant for a person arriving: the citizen of the booking or a guest
- * of a link, in one browser (its key), or a staff member. Staff skip the lobby; someone admitted
- * before in this browser (a reconnect, a reload) stays admitted; everyone else knocks (again).
- * Undefined when the link has brought too many browsers already.
- */
-export async function arrive(
+/** Someone came back (a reconnect, a reload, a knock after a denial) in the state the lobby rule gave them. */
+export async function rejoin(
   db: Db,
-  a: Who & { name: string; now: Date },
-): Promise<ParticipantRow | undefined> {
-  const existing = await participantQuery(db, a).forUpdate().executeTakeFirst();
-  const admitted = a.role === 'staff' || existing?.state === 'admitted';
-  const state = admitted ? 'admitted' : 'knocking';
-  if (existing) {
-    await db
-      .updateTable('meeting_participant')
-      .set({
-        display_name: a.name,
-        state,
-        connected: true,
-        left_at: null,
-        deny_message: null,
-        knocked_at: state === 'knocking' ? a.now : existing.knockedAt,
-        admitted_at: existing.admittedAt ?? (admitted ? a.now : null),
-      })
-      .where('id', '=', existing.id)
-      .execute();
-    return {
-      ...existing,
-      name: a.name,
-      state,
-      knockedAt: state === 'knocking' ? a.now : existing.knockedAt,
-      admittedAt: existing.admittedAt ?? (admitted ? a.now : null),
-    };
-  }
-  if (a.role !== 'staff' && (await browsersOfLink(db, a)) >= MAX_BROWSERS_PER_LINK)
-    return undefined;
+  before: ParticipantRow,
+  a: { name: string; state: ParticipantState; now: Date },
+): Promise<ParticipantRow> {
+  const after = {
+    name: a.name,
+    state: a.state,
+    knockedAt: a.state === 'knocking' ? a.now : before.knockedAt,
+    admittedAt: before.admittedAt ?? (a.state === 'admitted' ? a.now : null),
+  };
+  await db
+    .updateTable('meeting_participant')
+    .set({
+      display_name: after.name,
+      state: after.state,
+      connected: true,
+      left_at: null,
+      deny_message: null,
+      knocked_at: after.knockedAt,
+      admitted_at: after.admittedAt,
+    })
+    .where('id', '=', before.id)
+    .execute();
+  return { ...before, ...after };
+}
+
+/** A participant's first arrival (staff, or a new browser on a link), in the state the lobby rule gave them. */
+export async function insertParticipant(
+  db: Db,
+  a: Who & { name: string; state: ParticipantState; now: Date },
+): Promise<ParticipantRow> {
+  const admitted = a.state === 'admitted';
   const inserted = await db
     .insertInto('meeting_participant')
     .values({
@@ -139,7 +139,7 @@ export async function arrive(
       staff_id: a.staffId,
       guest_id: a.guestId,
       display_name: a.name,
-      state,
+      state: a.state,
       connected: true,
       knocked_at: admitted ? null : a.now,
       admitted_at: admitted ? a.now : null,
@@ -152,7 +152,8 @@ export async function arrive(
   return inserted ?? participantQuery(db, a).executeTakeFirstOrThrow();
 }
 
-async function browsersOfLink(db: Db, a: Who): Promise<number> {
+/** How many browsers (participants) a link has brought to its meeting. */
+export async function browsersOfLink(db: Db, a: Who): Promise<number> {
   const row = await db
     .selectFrom('meeting_participant')
     .select((eb) => eb.fn.countAll<string>().as('n'))
@@ -205,7 +206,13 @@ export async function setParticipantState(
     .execute();
 }
 
-/** A connection closed: a knocker leaves the lobby; an admitted participant keeps the admission for a reconnect. */
+// The lobby rule's stateAfterDisconnect, as a CASE over every state, so one UPDATE applies it.
+const afterDisconnect = sql<ParticipantState>`CASE state ${sql.join(
+  PARTICIPANT_STATES.map((s) => sql`WHEN ${s} THEN ${stateAfterDisconnect(s)}`),
+  sql` `,
+)} END`;
+
+/** A connection closed: the participant's state becomes what the lobby rule says (stateAfterDisconnect). */
 export async function disconnected(
   db: Db,
   id: string,
@@ -216,7 +223,7 @@ export async function disconnected(
     .set({
       connected: false,
       left_at: now,
-      state: sql`CASE WHEN state = 'knocking' THEN 'left' ELSE state END`,
+      state: afterDisconnect,
     })
     .where('id', '=', id)
     .returning(participantColumns)

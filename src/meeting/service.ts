@@ -18,6 +18,7 @@ import {
   type RoomAction,
 } from './domain.ts';
 import { meetingHub, peerInfo, type Connection } from './hub.ts';
+import { arrivalState, mayAdmit, mayBringBrowser, mayTurnOut } from './lobby.ts';
 import type { ClientMessage, Role } from './protocol.ts';
 import * as repo from './repo.ts';
 
@@ -101,6 +102,30 @@ export function meetingService(deps: {
     if (b.state !== 'confirmed') return { kind: 'over' };
     const m = await repo.findMeeting(db, b.id);
     return joinWindow(b.start, b.end, clock.now(), m?.endedAt ?? null);
+  }
+
+  /**
+   * Finds or creates the participant of someone arriving in this browser (or staff session),
+   * in the state the lobby rule gives them; undefined when the link has brought too many browsers.
+   */
+  async function arrive(
+    tx: Db,
+    e: Entrant,
+    name: string,
+    now: Date,
+  ): Promise<repo.ParticipantRow | undefined> {
+    const who = {
+      bookingId: e.booking.id,
+      role: e.role,
+      staffId: e.staffId,
+      guestId: e.guestId,
+      browserKey: e.browserKey,
+    };
+    const before = await repo.lockParticipant(tx, who);
+    const state = arrivalState(e.role, before?.state);
+    if (before) return repo.rejoin(tx, before, { name, state, now });
+    if (!mayBringBrowser(e.role, await repo.browsersOfLink(tx, who))) return undefined;
+    return repo.insertParticipant(tx, { ...who, name, state, now });
   }
 
   /** Sends the room to a newly admitted (or returning) participant and announces them to the others. */
@@ -253,7 +278,7 @@ export function meetingService(deps: {
     switch (m.type) {
       case 'admit': {
         const p = await participantOf(b, m.participant);
-        if (p.state !== 'knocking') return;
+        if (!mayAdmit(p)) return;
         await repo.setParticipantState(db, p.id, 'admitted', now);
         if (p.role === 'citizen') await repo.markStarted(db, b, now);
         hub.toMeeting(b, { participant: p.id }, { type: 'admitted' });
@@ -269,7 +294,7 @@ export function meetingService(deps: {
       case 'deny':
       case 'remove': {
         const p = await participantOf(b, m.participant);
-        if (p.role === 'staff') return;
+        if (!mayTurnOut(p)) return;
         await repo.setParticipantState(
           db,
           p.id,
@@ -424,15 +449,7 @@ export function meetingService(deps: {
       const now = clock.now();
       const p = await db.transaction().execute(async (tx) => {
         await repo.ensureMeeting(tx, e.booking.id);
-        return repo.arrive(tx, {
-          bookingId: e.booking.id,
-          role: e.role,
-          staffId: e.staffId,
-          guestId: e.guestId,
-          browserKey: e.browserKey,
-          name,
-          now,
-        });
+        return arrive(tx, e, name, now);
       });
       if (!p) return 'full';
       const c: Connection = {
