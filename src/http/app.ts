@@ -151,7 +151,9 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorateRequest('staffPanel', null);
   app.addHook('preHandler', lobbyPanelHook(agenda));
 
-  await app.register(assetRoutes);
+  // The browser tests' hooks are served outside production only.
+  const testHooks = config.env !== 'production';
+  await app.register(assetRoutes, { testHooks });
   await app.register(healthRoutes(deps.handle.db));
   await app.register(tenantPages(deps.tenants));
   await app.register(identityRoutes({ identity: deps.identity, tenants: deps.tenants, agenda }));
@@ -164,7 +166,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
       clock: deps.clock,
     }),
   );
-  await app.register(meetingRoutes(deps.meeting));
+  await app.register(meetingRoutes(deps.meeting, { testHooks }));
   await app.register(
     folderRoutes({ folders: deps.folders, meeting: deps.meeting, limits: config.files }),
   );

@@ -46,7 +46,7 @@ async function servedScripts(): Promise<
   Map<string, { name: string; js: string; gzipBytes: number }>
 > {
   const app = Fastify();
-  await app.register(assetRoutes);
+  await app.register(assetRoutes, { testHooks: true });
   try {
     const served = new Map<string, { name: string; js: string; gzipBytes: number }>();
     for (const { name } of clientScripts()) {

@@ -153,10 +153,20 @@ export function assetUrl(name: string): string {
   return `/assets/${name}?v=${asset.hash}`;
 }
 
-/** Serves public/ and the client scripts under /assets/ (served by us: no CDN, no third-party origin). */
-export async function assetRoutes(app: FastifyInstance): Promise<void> {
+/** Client scripts only the browser tests load (the meeting's test hook): never served in production. */
+export const TEST_ONLY_SCRIPTS: ReadonlySet<string> = new Set(['test-hook.js']);
+
+/**
+ * Serves public/ and the client scripts under /assets/ (served by us: no CDN, no third-party
+ * origin); the test-only scripts only with `testHooks` (outside production).
+ */
+export async function assetRoutes(
+  app: FastifyInstance,
+  opts: { testHooks?: boolean } = {},
+): Promise<void> {
   app.get<{ Params: { name: string } }>('/assets/:name', async (request, reply) => {
-    const asset = assets.get(request.params.name);
+    const { name } = request.params;
+    const asset = opts.testHooks || !TEST_ONLY_SCRIPTS.has(name) ? assets.get(name) : undefined;
     if (!asset) return reply.callNotFound();
     const etag = `"${asset.hash}"`;
     reply

@@ -47,8 +47,11 @@ const MESSAGES_PER_SECOND = 20;
 const CHAT_BURST = 5;
 const CHAT_PER_SECOND = 0.5;
 const MAX_STRIKES = 50;
-/** Meeting pages (join link, guest link, staff room, survey, minutes, help) and their WebSockets. */
-export function meetingRoutes(meeting: MeetingService) {
+/**
+ * Meeting pages (join link, guest link, staff room, survey, minutes, help) and their WebSockets;
+ * `testHooks` (outside production) lets the meeting page load the browser tests' hook.
+ */
+export function meetingRoutes(meeting: MeetingService, opts: { testHooks: boolean }) {
   return async function routes(app: FastifyInstance): Promise<void> {
     /**
      * Runs one socket: validates, limits and dispatches every frame; never lets a bad frame take
@@ -169,7 +172,7 @@ export function meetingRoutes(meeting: MeetingService) {
         );
       }
       return renderPage(request, reply, (ctx) =>
-        meetingPage(ctx, { booking: e.booking, ws, role: e.role, name }),
+        meetingPage(ctx, { booking: e.booking, ws, role: e.role, name, testHook: opts.testHooks }),
       );
     }
 
@@ -222,6 +225,7 @@ export function meetingRoutes(meeting: MeetingService) {
           ws: `/staff/meetings/${id}/ws`,
           role: 'staff',
           name: staff.displayName,
+          testHook: opts.testHooks,
         }),
       );
     });

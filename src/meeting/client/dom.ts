@@ -1,6 +1,7 @@
 // The meeting page itself: its config, the texts, element helpers, the current stage and the
 // status line. Every text comes from the page (config.text); user text goes in by textContent.
 import type { Role } from '../protocol.ts';
+import type { Stage } from './state.ts';
 import type { MeetingClientMessageKey as Key } from '../../i18n/messages/meeting-client.ts';
 
 type Lang = 'sl' | 'cs' | 'en';
@@ -12,8 +13,6 @@ type Config = {
   helpUrl: string;
   text: Partial<Record<Key, string>>;
 };
-export type Stage =
-  'prejoin' | 'connecting' | 'lobby' | 'room' | 'ended' | 'denied' | 'removed' | 'left' | 'error';
 
 export const app = document.getElementById('meeting-app');
 export const config = JSON.parse(

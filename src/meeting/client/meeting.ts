@@ -14,7 +14,8 @@
 //   room-ui.ts    the room: controls, quality hint, chat, participants, minutes
 //   room-staff.ts the official's panels: lobby, invitations, identity, no-show, end
 import type { ServerMessage } from '../protocol.ts';
-import type { Stage } from './dom.ts';
+import type { ConnectionError, Effect, FinalStage, Session, SessionEvent } from './state.ts';
+import { initialSession, step } from './state.ts';
 import {
   announce,
   app,
@@ -25,7 +26,6 @@ import {
   isStaff,
   locale,
   setStage,
-  stage,
   status,
   t,
 } from './dom.ts';
@@ -45,9 +45,7 @@ import {
   ensurePeer,
   me,
   onSignal,
-  peers,
   roster,
-  seenRemoteTracks,
   sendLocalTracks,
   syncMesh,
   updateTile,
@@ -69,24 +67,86 @@ import {
   updateControls,
 } from './room-ui.ts';
 import { connect, disconnect, send } from './socket.ts';
-import { statsByPeer } from './stats.ts';
 
 type Welcome = Extract<ServerMessage, { type: 'welcome' }>;
 
 // ---------------------------------------------------------------- the signalling socket
 
 let appointment: Welcome['appointment'] | null = null;
-/** A final message came (ended, denied, removed) or the person left: never reconnect. */
-let finished = false;
-let retries = 0;
+/** Where the meeting stands (state.ts decides each change; this module carries out the effects). */
+let session: Session = initialSession;
 let reconnectTimer: number | undefined;
 const intervals: number[] = [];
+/** What the final view of the next `final` effect says (the server's denial message, the survey). */
+let finalView: FinalView | null = null;
+type FinalView = { title: string; text: string; surveyUrl?: string | null };
+
+/** Applies an event to the session and carries out what it calls for. */
+function dispatch(event: SessionEvent): void {
+  const { session: next, effects } = step(session, event);
+  session = next;
+  for (const effect of effects) run(effect);
+}
+
+function run(effect: Effect): void {
+  switch (effect.type) {
+    case 'show':
+      if (effect.stage === 'connecting') return showConnecting();
+      if (effect.stage === 'lobby') return showLobby();
+      return showRoom(leave, appointment?.timeZone);
+    case 'close-peers':
+      return closeAllPeers();
+    case 'clear-status':
+      return announce('');
+    case 'teardown':
+      return teardown();
+    case 'reconnect':
+      if (effect.announce) announce(t('room.reconnecting'));
+      reconnectTimer = window.setTimeout(openSocket, effect.delayMs);
+      return;
+    case 'final': {
+      const view = effect.error ? errorView(effect.error) : finalView;
+      finalView = null;
+      return showFinal(effect.stage, view?.title ?? '', view?.text ?? '', view?.surveyUrl);
+    }
+  }
+}
+
+const ERROR_TEXT: Record<ConnectionError, Parameters<typeof t>[0]> = {
+  replaced: 'room.error_replaced',
+  unavailable: 'room.error_unavailable',
+  unreachable: 'room.error_connect',
+};
+
+function errorView(error: ConnectionError): FinalView {
+  return { title: t('room.error_title'), text: t(ERROR_TEXT[error]) };
+}
+
+/** Ends the meeting for us with a final view (the server said so, or the person left). */
+function end(
+  stage: Exclude<FinalStage, 'error'>,
+  title: string,
+  text: string,
+  surveyUrl: string | null = null,
+): void {
+  finalView = { title, text, surveyUrl };
+  dispatch({ type: 'finish', stage });
+}
 
 // The name shown is the one the server knows (booking, guest link, account); the pre-join only shows it.
 function join(): void {
   audioContext(); // unlocked by this click, so the knock sound can play later
   if (isStaff && 'Notification' in window && Notification.permission === 'default')
     void Notification.requestPermission().catch(() => undefined);
+  dispatch({ type: 'join' });
+  openSocket();
+  intervals.push(
+    window.setInterval(() => send({ type: 'ping' }), 20_000),
+    window.setInterval(() => void checkQuality(), 2_000),
+  );
+}
+
+function showConnecting(): void {
   setStage(
     'connecting',
     el(
@@ -96,34 +156,13 @@ function join(): void {
       el('p', { role: 'status' }, t('room.connecting_text')),
     ),
   );
-  openSocket();
-  intervals.push(
-    window.setInterval(() => send({ type: 'ping' }), 20_000),
-    window.setInterval(() => void checkQuality(), 2_000),
-  );
 }
 
 function openSocket(): void {
   const url =
     (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + (config?.ws ?? '');
-  connect(url, handle, socketClosed);
-}
-
-/** Reconnects with backoff unless the close was final; the server puts an admitted participant straight back in the room. */
-function socketClosed(code: number): void {
-  if (finished) return;
-  // 4000: the same participant opened the meeting in another tab, which now holds it.
-  if (code === 4000)
-    return showFinal('error', t('room.error_title'), t('room.error_replaced'), true);
-  // Other application codes and policy violations: the server refuses us, so asking again will not help.
-  if ((code > 4000 && code < 5000) || code === 1008)
-    return showFinal('error', t('room.error_title'), t('room.error_unavailable'), true);
-  if (stage === 'connecting' && retries >= 5)
-    return showFinal('error', t('room.error_title'), t('room.error_connect'), true);
-  const delay = Math.min(5000, 500 * 2 ** retries);
-  retries += 1;
-  if (stage === 'room' || stage === 'lobby') announce(t('room.reconnecting'));
-  reconnectTimer = window.setTimeout(openSocket, delay);
+  // The server puts an admitted participant straight back in the room on a reconnect.
+  connect(url, handle, (code) => dispatch({ type: 'closed', code }));
 }
 
 function handle(m: ServerMessage): void {
@@ -161,14 +200,13 @@ function handle(m: ServerMessage): void {
     case 'invited':
       return showInvited(m.name, m.url);
     case 'denied':
-      return showFinal(
+      return end(
         'denied',
         t('room.denied_title'),
         m.message ? t('room.denied_with_message', { message: m.message }) : t('room.denied_text'),
-        false,
       );
     case 'removed':
-      return showFinal('removed', t('room.removed_title'), t('room.removed_text'), false);
+      return end('removed', t('room.removed_title'), t('room.removed_text'));
     case 'ended':
       return onEnded(m.surveyUrl);
     case 'error':
@@ -189,19 +227,13 @@ function handle(m: ServerMessage): void {
 function onWelcome(m: Welcome): void {
   useWelcome(m);
   appointment = m.appointment;
-  retries = 0;
-  if (m.state === 'lobby') {
-    closeAllPeers();
-    if (stage !== 'lobby') showLobby();
-    else announce('');
-  } else if (stage === 'room') announce('');
-  // Admitted: the room follows.
+  dispatch({ type: 'welcome', admitted: m.state === 'admitted' });
 }
 
 function onRoom(m: Extract<ServerMessage, { type: 'room' }>): void {
   roster.clear();
   for (const p of m.peers) roster.set(p.id, p);
-  if (stage !== 'room') showRoom(leave, appointment?.timeZone);
+  dispatch({ type: 'room' });
   syncMesh(m.peers);
   fillRoom(m);
   announce('');
@@ -237,13 +269,11 @@ function showLobby(): void {
 }
 
 function leave(): void {
-  showFinal('left', t('room.left_title'), t('room.left_text'), true);
+  end('left', t('room.left_title'), t('room.left_text'));
 }
 
-/** Stops everything: media, peers, the socket, timers. */
+/** Stops everything, once (state.ts says when): media, peers, the socket, timers. */
 function teardown(): void {
-  if (finished) return;
-  finished = true;
   window.clearTimeout(reconnectTimer);
   for (const id of intervals.splice(0)) window.clearInterval(id);
   stopMinutesTimer();
@@ -258,19 +288,20 @@ function teardown(): void {
 function onEnded(surveyUrl: string | null): void {
   const survey =
     surveyUrl && new URL(surveyUrl, location.href).origin === location.origin ? surveyUrl : null;
-  showFinal('ended', t('room.ended_title'), t('room.ended_text'), false, survey);
+  end('ended', t('room.ended_title'), t('room.ended_text'), survey);
   // Give people a moment to read that it ended, then take them to the survey.
   if (survey) window.setTimeout(() => location.assign(survey), 4000);
 }
 
+// Someone who left or lost the connection may rejoin by reloading; a denial, removal or the end is final.
+const CAN_REJOIN = new Set<FinalStage>(['left', 'error']);
+
 function showFinal(
-  next: Stage,
+  next: FinalStage,
   title: string,
   text: string,
-  canRejoin: boolean,
   surveyUrl: string | null = null,
 ): void {
-  teardown();
   setStage(
     next,
     el(
@@ -282,7 +313,7 @@ function showFinal(
         ? el('p', {}, el('a', { class: 'button', href: surveyUrl }, t('room.survey')))
         : null,
       surveyUrl ? el('p', { class: 'hint' }, t('room.survey_soon')) : null,
-      canRejoin
+      CAN_REJOIN.has(next)
         ? el(
             'p',
             {},
@@ -294,16 +325,7 @@ function showFinal(
   );
 }
 
-// ---------------------------------------------------------------- test hook and start
-
-Object.assign(window, {
-  okenceMeeting: {
-    stage: () => stage,
-    peerIds: () => Array.from(peers.keys()),
-    remoteTracks: () => seenRemoteTracks.size,
-    stats: statsByPeer,
-  },
-});
+// ---------------------------------------------------------------- start
 
 // A change to local media reaches every peer's senders, our controls, and the others' participant lists.
 onLocalChange(() => {
@@ -318,7 +340,7 @@ if (app && config) {
   // Leaving the page: keep the last minutes, and close the socket at once so the others see us go.
   window.addEventListener('pagehide', () => {
     saveMinutes();
-    finished = true;
+    dispatch({ type: 'page-hidden' });
     disconnect();
   });
   showPrejoin(join);

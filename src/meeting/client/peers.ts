@@ -5,6 +5,7 @@ import type { PeerInfo, ServerMessage } from '../protocol.ts';
 import { button, el, errorName, stage, t } from './dom.ts';
 import { local, outgoingVideo } from './media.ts';
 import { send } from './socket.ts';
+import { isPolite, meshDiff } from './state.ts';
 
 type Kind = 'audio' | 'video';
 type Welcome = Extract<ServerMessage, { type: 'welcome' }>;
@@ -158,7 +159,7 @@ export function ensurePeer(id: string): Peer {
   // The polite side yields when both offer at once (perfect negotiation); pc comes from connectPeer.
   const peer = {
     id,
-    polite: (me?.id ?? '') > id,
+    polite: isPolite(me?.id ?? '', id),
     stream,
     tile,
     video,
@@ -393,16 +394,22 @@ export function closeAllPeers(): void {
 /** Brings the mesh in line with the room's people, as the server sent them on (re)admission. */
 export function syncMesh(people: PeerInfo[]): void {
   // After a reconnect: keep connections that still carry media, start the others afresh.
-  for (const id of peers.keys()) if (!roster.has(id)) closePeer(id);
-  for (const p of people) {
-    if (p.id === me?.id) continue;
-    const peer = peers.get(p.id);
-    if (!peer) ensurePeer(p.id);
-    else if (peer.pc.connectionState !== 'connected' || peer.pc.signalingState !== 'stable')
-      connectPeer(peer);
-    else refreshIceServers(peer.pc);
-    updateTile(p.id);
-  }
+  const working = new Map(
+    Array.from(peers.values(), (p) => [
+      p.id,
+      p.pc.connectionState === 'connected' && p.pc.signalingState === 'stable',
+    ]),
+  );
+  const diff = meshDiff(
+    working,
+    people.map((p) => p.id),
+    me?.id ?? null,
+  );
+  for (const id of diff.close) closePeer(id);
+  for (const id of diff.open) ensurePeer(id);
+  for (const id of diff.restart) connectPeer(peers.get(id)!);
+  for (const id of diff.keep) refreshIceServers(peers.get(id)!.pc);
+  for (const p of people) if (p.id !== me?.id) updateTile(p.id);
 }
 
 /** Fresh TURN credentials from the new welcome for a connection we keep. */

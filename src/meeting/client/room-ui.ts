@@ -3,7 +3,8 @@
 // room-staff.ts and the mesh from peers.ts.
 import type { ChatLine, IdentityDocument, PeerInfo, ServerMessage } from '../protocol.ts';
 import type { MeetingClientMessageKey as Key } from '../../i18n/messages/meeting-client.ts';
-import type { Quality } from './stats.ts';
+import type { Quality } from './state.ts';
+import { audioFallback } from './state.ts';
 import {
   announce,
   button,
@@ -47,7 +48,7 @@ import {
   staffActionsPanel,
 } from './room-staff.ts';
 import { send } from './socket.ts';
-import { worstQuality } from './stats.ts';
+import { roomQuality } from './stats.ts';
 
 type RoomMessage = Extract<ServerMessage, { type: 'room' }>;
 
@@ -304,16 +305,17 @@ const QUALITY_TEXT: Record<Quality, Key> = {
 /** Every 2 s in the room: shows the worst connection's quality, and falls back to audio when it stays poor. */
 export async function checkQuality(): Promise<void> {
   if (stage !== 'room') return;
-  const worst = await worstQuality();
+  const worst = await roomQuality();
   if (worst !== lastQuality) {
     lastQuality = worst;
     ui.quality.dataset.quality = worst;
     ui.quality.textContent = t(QUALITY_TEXT[worst]);
   }
-  poorSince = worst === 'poor' ? (poorSince ?? Date.now()) : null;
-  // Poor for 10 s while sending the camera: keep the sound, drop our video, and say so.
-  if (poorSince !== null && Date.now() - poorSince >= 10_000 && local.camera && !local.screen) {
-    poorSince = null;
+  const sendingCamera = local.camera !== null && !local.screen;
+  const fallback = audioFallback(poorSince, worst, Date.now(), sendingCamera);
+  poorSince = fallback.poorSince;
+  // Poor for a while while sending the camera: keep the sound, drop our video, and say so.
+  if (fallback.fallBack) {
     closeCamera();
     publishLocal();
     ui.fallback.replaceChildren(

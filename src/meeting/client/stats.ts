@@ -1,10 +1,11 @@
-// Reading the peer connections' statistics: the connection quality hint (room-ui.ts shows
-// it and falls back to audio) and the figures the browser tests read through the test hook.
+// Reading the peer connections' statistics: the connection quality hint (state.ts judges it,
+// room-ui.ts shows it and falls back to audio) and the figures the browser tests read through the test hook.
 import type { Peer } from './peers.ts';
 import { outgoingVideo } from './media.ts';
 import { peers } from './peers.ts';
+import type { Quality } from './state.ts';
+import { judged, linkQuality, worstQuality } from './state.ts';
 
-export type Quality = 'good' | 'weak' | 'poor';
 type StatsEntry = { id: string; type: string; [field: string]: unknown };
 type PeerStats = {
   framesDecoded: number;
@@ -23,46 +24,34 @@ function entries(report: RTCStatsReport): StatsEntry[] {
   return list;
 }
 
-/** One peer's quality from loss (both directions), round-trip time and the bandwidth estimate. */
+/** One peer's quality (state.ts judges it), or null while it is not judged yet. */
 async function measure(peer: Peer): Promise<Quality | null> {
-  // The first seconds of a connection ramp up their bandwidth estimate: do not judge them.
-  if (peer.pc.connectionState !== 'connected' || Date.now() - peer.connectedAt < 6000) return null;
-  let fractionLost = 0;
-  let rtt = 0;
-  let bitrate = Infinity;
-  let lost = 0;
-  let received = 0;
+  if (!judged(peer.pc.connectionState === 'connected', peer.connectedAt, Date.now())) return null;
+  const reading = { fractionLost: 0, rtt: 0, bitrate: Infinity, lost: 0, received: 0 };
   for (const s of entries(await peer.pc.getStats())) {
     if (s.type === 'remote-inbound-rtp') {
-      fractionLost = Math.max(fractionLost, num(s.fractionLost));
-      rtt = Math.max(rtt, num(s.roundTripTime));
+      reading.fractionLost = Math.max(reading.fractionLost, num(s.fractionLost));
+      reading.rtt = Math.max(reading.rtt, num(s.roundTripTime));
     } else if (s.type === 'candidate-pair' && s.nominated === true && s.state === 'succeeded') {
-      rtt = Math.max(rtt, num(s.currentRoundTripTime));
+      reading.rtt = Math.max(reading.rtt, num(s.currentRoundTripTime));
       if (typeof s.availableOutgoingBitrate === 'number')
-        bitrate = Math.min(bitrate, s.availableOutgoingBitrate);
+        reading.bitrate = Math.min(reading.bitrate, s.availableOutgoingBitrate);
     } else if (s.type === 'inbound-rtp') {
-      lost += num(s.packetsLost);
-      received += num(s.packetsReceived);
+      reading.lost += num(s.packetsLost);
+      reading.received += num(s.packetsReceived);
     }
   }
-  const newLost = lost - peer.loss.lost;
-  const newReceived = received - peer.loss.received;
-  peer.loss = { lost, received };
-  const inboundLoss =
-    newLost > 0 && newLost + newReceived > 0 ? newLost / (newLost + newReceived) : 0;
-  const loss = Math.max(fractionLost, inboundLoss);
-  const sendingVideo = outgoingVideo() !== null;
-  if (loss >= 0.1 || rtt >= 0.5 || (sendingVideo && bitrate < 80_000)) return 'poor';
-  if (loss >= 0.03 || rtt >= 0.25 || (sendingVideo && bitrate < 200_000)) return 'weak';
-  return 'good';
+  const { quality, count } = linkQuality(reading, peer.loss, outgoingVideo() !== null);
+  peer.loss = count;
+  return quality;
 }
 
 /** The worst quality over every connection in the room (connections still ramping up are not judged). */
-export async function worstQuality(): Promise<Quality> {
+export async function roomQuality(): Promise<Quality> {
   const results = await Promise.all(
     Array.from(peers.values(), (p) => measure(p).catch(() => null)),
   );
-  return results.includes('poor') ? 'poor' : results.includes('weak') ? 'weak' : 'good';
+  return worstQuality(results);
 }
 
 /** What the browser tests read: per peer, decoded frames, bytes and the selected candidate type. */

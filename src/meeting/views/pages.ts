@@ -25,10 +25,13 @@ function facts(ctx: PageContext, b: BookingView): Html {
 </dl>`;
 }
 
-/** The live meeting: pre-join, lobby and room, all drawn by the client script. */
+/**
+ * The live meeting: pre-join, lobby and room, all drawn by the client script. `testHook`
+ * (outside production only) adds the browser tests' window.okenceMeeting (client/test-hook.ts).
+ */
 export function meetingPage(
   ctx: PageContext,
-  data: { booking: BookingView; ws: string; role: Role; name: string },
+  data: { booking: BookingView; ws: string; role: Role; name: string; testHook: boolean },
 ): Page {
   const { t } = ctx;
   return {
@@ -40,7 +43,8 @@ ${facts(ctx, data.booking)}
 <div id="meeting-app" class="meeting"></div>
 </div>
 ${jsonScript('meeting-config', { ws: data.ws, role: data.role, name: data.name, lang: ctx.lang, helpUrl: '/help/meeting', text: clientTexts(ctx) })}
-<script type="module" src="${assetUrl('meeting.js')}" nonce="${ctx.nonce}"></script>`,
+<script type="module" src="${assetUrl('meeting.js')}" nonce="${ctx.nonce}"></script>
+${data.testHook ? html`<script type="module" src="${assetUrl('test-hook.js')}" nonce="${ctx.nonce}"></script>` : ''}`,
   };
 }
 
