@@ -10,8 +10,10 @@
 //   socket.ts     the signalling socket
 //   media.ts      camera, microphone, screen, level meter, the pre-join stage
 //   peers.ts      the WebRTC mesh (perfect negotiation, ICE restart) and the video tiles
-//   stats.ts      connection quality and the test hook's figures
-//   room-ui.ts    the room: controls, quality hint, chat, participants, minutes
+//   stats.ts      reading connection statistics (quality, and the test hook's figures)
+//   state.ts      the rules without the DOM: stages, reconnecting, quality, the mesh diff
+//   room-ui.ts    the room: controls, quality hint, participants
+//   room-chat.ts  the chat; room-minutes.ts the minutes
 //   room-staff.ts the official's panels: lobby, invitations, identity, no-show, end
 import type { ServerMessage } from '../protocol.ts';
 import type { ConnectionError, Effect, FinalStage, Session, SessionEvent } from './state.ts';
@@ -52,18 +54,16 @@ import {
   useWelcome,
 } from './peers.ts';
 import { onLobby, showInvited } from './room-staff.ts';
+import { addChatLine } from './room-chat.ts';
+import { saveMinutes, setMinutes, stopMinutesTimer } from './room-minutes.ts';
 import {
-  addChatLine,
   checkQuality,
   fillRoom,
   markVerified,
   renderParticipants,
-  saveMinutes,
   sendMediaState,
-  setMinutes,
   showFolder,
   showRoom,
-  stopMinutesTimer,
   updateControls,
 } from './room-ui.ts';
 import { connect, disconnect, send } from './socket.ts';

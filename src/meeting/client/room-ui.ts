@@ -1,14 +1,13 @@
 // The room: the video stage with the person's controls, the connection quality hint with
-// its audio-only fallback, chat, participants and minutes; the official's panels come from
-// room-staff.ts and the mesh from peers.ts.
-import type { ChatLine, IdentityDocument, PeerInfo, ServerMessage } from '../protocol.ts';
+// its audio-only fallback, and the participants; the chat and the minutes come from
+// room-chat.ts and room-minutes.ts, the official's panels from room-staff.ts, the mesh from peers.ts.
+import type { IdentityDocument, PeerInfo, ServerMessage } from '../protocol.ts';
 import type { MeetingClientMessageKey as Key } from '../../i18n/messages/meeting-client.ts';
 import type { Quality } from './state.ts';
 import { audioFallback } from './state.ts';
 import {
   announce,
   button,
-  clockTime,
   el,
   errorName,
   isStaff,
@@ -39,7 +38,6 @@ import {
   videoStage,
 } from './peers.ts';
 import {
-  folderOpened,
   folderUrl,
   invitePanel,
   lobbyPanel,
@@ -47,6 +45,8 @@ import {
   showIdentityChoice,
   staffActionsPanel,
 } from './room-staff.ts';
+import { addChatLine, chatPanel, chatToggle, clearChat, foldChatIfNarrow } from './room-chat.ts';
+import { minutesPanel, roomMinutes } from './room-minutes.ts';
 import { send } from './socket.ts';
 import { roomQuality } from './stats.ts';
 
@@ -55,42 +55,17 @@ type RoomMessage = Extract<ServerMessage, { type: 'room' }>;
 const ui = {
   self: el('figure', { class: 'meeting-tile meeting-self' }),
   selfCaption: el('figcaption', {}),
-  controls: {} as Record<'mic' | 'camera' | 'screen' | 'audioOnly' | 'chat', HTMLButtonElement>,
-  chatPanel: null as HTMLElement | null,
-  chatUnread: el('span', { class: 'meeting-unread', hidden: true }),
-  /** The office's time zone: chat times read as the office's clocks, not as the browser's. */
-  timeZone: undefined as string | undefined,
+  controls: {} as Record<'mic' | 'camera' | 'screen' | 'audioOnly', HTMLButtonElement>,
   quality: el('p', { class: 'meeting-quality', 'data-quality': 'good' }),
   fallback: el('div', { class: 'notice meeting-fallback', hidden: true }),
   verified: el('p', { class: 'meeting-verified', hidden: true }),
   folder: el('p', { class: 'meeting-folder', hidden: true }),
   people: el('ul', { class: 'meeting-people' }),
   peopleTitle: el('h3', { id: 'people-title' }),
-  chatLog: el('div', {
-    class: 'meeting-chat-log',
-    role: 'log',
-    'aria-live': 'polite',
-    'aria-labelledby': 'chat-title',
-    tabindex: 0,
-  }),
-  minutesText: el('div', {
-    class: 'meeting-minutes-text',
-    tabindex: 0,
-    'aria-labelledby': 'minutes-title',
-  }),
-  minutesInput: el('textarea', {
-    id: 'minutes-input',
-    name: 'minutes',
-    rows: 8,
-    maxlength: 20000,
-    'aria-describedby': 'minutes-hint minutes-state',
-  }),
-  minutesState: el('span', { class: 'hint', id: 'minutes-state' }),
 };
 
 /** The room stage; leave() is the controls' leave button, timeZone the appointment's (for the official's lobby). */
 export function showRoom(leave: () => void, timeZone: string | undefined): void {
-  ui.timeZone = timeZone;
   ui.self.replaceChildren(
     selfVideo,
     el('div', { class: 'meeting-video-off', 'aria-hidden': 'true' }, t('room.camera_is_off')),
@@ -111,7 +86,7 @@ export function showRoom(leave: () => void, timeZone: string | undefined): void 
     'div',
     { class: 'meeting-side' },
     isStaff ? lobbyPanel(timeZone) : null,
-    (ui.chatPanel = chatPanel()),
+    chatPanel(timeZone),
     participantsPanel(),
     minutesPanel(),
     isStaff ? invitePanel() : null,
@@ -132,7 +107,7 @@ export function showRoom(leave: () => void, timeZone: string | undefined): void 
       side,
     ),
   );
-  showChat(window.matchMedia(SIDE_BY_SIDE).matches);
+  foldChatIfNarrow();
   void selfVideo.play().catch(() => undefined);
   ui.quality.textContent = t('room.quality_good');
   renderLobby();
@@ -140,10 +115,9 @@ export function showRoom(leave: () => void, timeZone: string | undefined): void 
 
 /** What a (re)admission brings besides the people: the chat so far, the minutes, whether identity was checked. */
 export function fillRoom(m: RoomMessage): void {
-  ui.chatLog.replaceChildren();
+  clearChat();
   for (const line of m.chat) addChatLine(line, false);
-  if (isStaff && minutesDirty) flushMinutes();
-  else setMinutes(m.minutes);
+  roomMinutes(m.minutes);
   markVerified(m.identityVerified ? (m.identityDocument ?? 'other') : null);
 }
 
@@ -153,12 +127,6 @@ function controlsBar(leave: () => void): HTMLElement {
   c.camera = button(t('room.camera_off'), () => void toggleCamera(), { 'aria-pressed': 'false' });
   c.screen = button(t('room.share_screen'), () => void toggleScreen(), { 'aria-pressed': 'false' });
   c.audioOnly = button(t('room.audio_only'), toggleAudioOnly, { 'aria-pressed': 'false' });
-  c.chat = button(t('room.chat_toggle'), toggleChat, {
-    'aria-expanded': 'true',
-    'aria-controls': 'chat-panel',
-    class: 'meeting-chat-toggle',
-  });
-  c.chat.append(ui.chatUnread);
   // Phones cannot share their screen from a browser: offer it only where the browser can.
   c.screen.hidden = !navigator.mediaDevices?.getDisplayMedia;
   return el(
@@ -168,42 +136,9 @@ function controlsBar(leave: () => void): HTMLElement {
     c.camera,
     c.screen,
     c.audioOnly,
-    c.chat,
+    chatToggle(),
     button(t('room.leave'), leave, { class: 'danger' }),
   );
-}
-
-// Where the side panels stack below the video (site.css), the chat starts folded away so the
-// video and the controls fit a phone's screen; its button counts the lines that came meanwhile.
-const SIDE_BY_SIDE = '(min-width: 60rem)';
-
-function showChat(open: boolean): void {
-  const chat = ui.chatPanel;
-  if (!chat) return;
-  chat.hidden = !open;
-  ui.controls.chat.setAttribute('aria-expanded', String(open));
-  if (open) {
-    ui.chatUnread.hidden = true;
-    ui.chatUnread.textContent = '';
-  }
-}
-
-function toggleChat(): void {
-  const open = ui.chatPanel?.hidden ?? false;
-  showChat(open);
-  if (open && !window.matchMedia(SIDE_BY_SIDE).matches) {
-    ui.chatPanel?.scrollIntoView({ block: 'nearest' });
-    document.getElementById('chat-input')?.focus();
-  }
-}
-
-/** A chat line arrived while the chat is folded away: count it on the chat button. */
-function countUnread(): void {
-  if (!ui.chatPanel?.hidden) return;
-  const count = Number(ui.chatUnread.dataset.count ?? '0') + 1;
-  ui.chatUnread.dataset.count = String(count);
-  ui.chatUnread.textContent = ` (${t('room.chat_unread', { count })})`;
-  ui.chatUnread.hidden = false;
 }
 
 /** The controls' pressed states and the self view's caption, after a change to local media. */
@@ -327,43 +262,6 @@ export async function checkQuality(): Promise<void> {
   }
 }
 
-// Chat: lines from the server (ours too, echoed), shown with name and time.
-function chatPanel(): HTMLElement {
-  const input = el('input', {
-    type: 'text',
-    id: 'chat-input',
-    name: 'chat',
-    maxlength: 2000,
-    autocomplete: 'off',
-  });
-  const form = el(
-    'form',
-    { class: 'meeting-chat-form' },
-    el('label', { for: 'chat-input' }, t('room.chat_message')),
-    el(
-      'div',
-      { class: 'meeting-row' },
-      input,
-      el('button', { type: 'submit' }, t('room.chat_send')),
-    ),
-  );
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    const text = input.value.trim();
-    if (!text) return;
-    if (send({ type: 'chat', text })) input.value = '';
-    else announce(t('room.not_sent'), 6000);
-  });
-  const section = panel(
-    'chat-title',
-    el('h3', { id: 'chat-title' }, t('room.chat')),
-    ui.chatLog,
-    form,
-  );
-  section.id = 'chat-panel';
-  return section;
-}
-
 /** The shared folder changed: a standing link to it, with how many files it holds. */
 export function showFolder(count: number): void {
   ui.folder.replaceChildren(
@@ -374,47 +272,6 @@ export function showFolder(count: number): void {
     ),
   );
   ui.folder.hidden = false;
-}
-
-/** A chat line from the server (ours too), with a clickable link where it has one; `live` when it was just sent. */
-export function addChatLine(line: ChatLine, live = true): void {
-  const text = el('p', { class: 'meeting-chat-text' });
-  if (line.kind === 'folder') {
-    // The folder's announcement: each participant's link is their own address of the folder.
-    text.append(
-      t('room.folder_line'),
-      ' ',
-      el(
-        'a',
-        { href: folderUrl(), target: '_blank', rel: 'noopener', 'data-folder-link': true },
-        t('room.folder_link'),
-      ),
-    );
-    folderOpened();
-  } else {
-    // Links (the official posts the shared folder's link) become clickable; the rest stays text.
-    for (const part of line.text.split(/(https?:\/\/[^\s<>"]+)/)) {
-      if (/^https?:\/\//.test(part))
-        text.append(el('a', { href: part, target: '_blank', rel: 'noopener noreferrer' }, part));
-      else if (part) text.append(part);
-    }
-  }
-  ui.chatLog.append(
-    el(
-      'div',
-      { class: 'meeting-chat-line' },
-      el(
-        'p',
-        { class: 'meeting-chat-meta' },
-        el('strong', {}, line.name),
-        ' ',
-        el('time', { datetime: line.at }, clockTime(line.at, ui.timeZone)),
-      ),
-      text,
-    ),
-  );
-  ui.chatLog.scrollTop = ui.chatLog.scrollHeight;
-  if (live && line.from !== me?.id) countUnread();
 }
 
 // Participants: the roster, with each one's sound, camera and screen state; staff may remove others.
@@ -469,59 +326,6 @@ export function renderParticipants(): void {
       if (state) state.textContent = describe(p);
     },
   );
-}
-
-// Minutes: the official writes, everyone reads. Sent ~800 ms after typing stops.
-let minutesTimer: number | undefined;
-let minutesDirty = false;
-
-function minutesPanel(): HTMLElement {
-  const title = el('h3', { id: 'minutes-title' }, t('room.minutes'));
-  if (!isStaff) return panel('minutes-title', title, ui.minutesText);
-  ui.minutesInput.addEventListener('input', () => {
-    minutesDirty = true;
-    ui.minutesState.textContent = '';
-    window.clearTimeout(minutesTimer);
-    minutesTimer = window.setTimeout(flushMinutes, 800);
-  });
-  ui.minutesInput.addEventListener('blur', () => {
-    window.clearTimeout(minutesTimer);
-    if (minutesDirty) flushMinutes();
-  });
-  return panel(
-    'minutes-title',
-    title,
-    el('label', { for: 'minutes-input' }, t('room.minutes_label')),
-    el('span', { class: 'hint', id: 'minutes-hint' }, t('room.minutes_hint')),
-    ui.minutesInput,
-    ui.minutesState,
-  );
-}
-
-/** Sends the official's minutes now if they have unsent changes (leaving, or the page going away). */
-export function saveMinutes(): void {
-  if (isStaff && minutesDirty) flushMinutes();
-}
-
-/** Stops the pending send of the minutes (the meeting is over for us). */
-export function stopMinutesTimer(): void {
-  window.clearTimeout(minutesTimer);
-}
-
-function flushMinutes(): void {
-  if (send({ type: 'minutes', text: ui.minutesInput.value })) {
-    minutesDirty = false;
-    ui.minutesState.textContent = t('room.minutes_saved');
-  } else ui.minutesState.textContent = t('room.minutes_unsaved');
-}
-
-/** The minutes from the server; the official's own unsent typing wins. */
-export function setMinutes(text: string): void {
-  if (isStaff) {
-    if (!minutesDirty) ui.minutesInput.value = text;
-    return;
-  }
-  ui.minutesText.textContent = text || t('room.minutes_empty');
 }
 
 /** The identity check as recorded now: which document, or null when not (or no longer) checked. */
