@@ -47,7 +47,8 @@ if (missing.length > 0) {
 }
 
 const args = ['--test', '--test-concurrency=2', ...process.argv.slice(2)];
-if (process.argv.length <= 2) args.push('src/**/*.test.ts', 'e2e/**/*.test.ts');
+if (process.argv.length <= 2)
+  args.push('src/**/*.test.ts', 'eslint-rules/*.test.ts', 'e2e/**/*.test.ts');
 const result = spawnSync(process.execPath, args, {
   stdio: 'inherit',
   env: { ...process.env, CHROMIUM_PATH: chromium },

@@ -5,7 +5,8 @@ import { requireStaff } from '../http/session.ts';
 import type { MessageKey } from '../i18n/i18n.ts';
 import { isCalendarDate } from '../lib/zoned-time.ts';
 import type { AgendaService } from './service.ts';
-import { agendaList, agendaPage, todayList } from './views/agenda.ts';
+import { agendaList, agendaPage, todayList, todaySection } from './views/agenda.ts';
+import { staffHomePage } from './views/staff-home.ts';
 import { appointmentPage, MAX_REASON } from './views/appointment.ts';
 import { lobbyList, lobbyPanel } from './views/lobby.ts';
 import { noShowPage } from './views/no-show.ts';
@@ -201,6 +202,14 @@ export function agendaRoutes(agenda: AgendaService) {
         form.data.document === 'none' ? null : form.data.document,
       );
       return reply.redirect(`/staff/appointments/${id}?saved=identity#identity`, 303);
+    });
+
+    // The staff start page, where sign-in leads: today's appointments first.
+    app.get('/staff', async (request, reply) => {
+      const { overview, today } = await agenda.home(requireStaff(request));
+      return renderPage(request, reply, (ctx) =>
+        staffHomePage(ctx, overview, todaySection(ctx, today)),
+      );
     });
 
     // Today's appointments alone, for the start page's script to swap in (src/meeting/client/live-list.ts).

@@ -154,6 +154,15 @@ export function agendaService(deps: {
   };
 
   return {
+    /** The staff start page: where the staff member works and what they hold, and today's agenda. */
+    async home(staff: StaffPrincipal) {
+      const [overview, today] = await Promise.all([
+        tenants.staffOverview(staff),
+        this.agenda(staff, {}),
+      ]);
+      return { overview, today };
+    },
+
     /** The agenda of a day (default today) or a week, with each appointment's state. */
     async agenda(staff: StaffPrincipal, q: AgendaQuery) {
       const s = await scope(staff);

@@ -156,7 +156,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(assetRoutes, { testHooks });
   await app.register(healthRoutes(deps.handle.db));
   await app.register(tenantPages(deps.tenants));
-  await app.register(identityRoutes({ identity: deps.identity, tenants: deps.tenants, agenda }));
+  await app.register(identityRoutes({ identity: deps.identity }));
   await app.register(agendaRoutes(agenda));
   await app.register(
     bookingPages({

@@ -3,25 +3,16 @@ import type { MessageKey } from '../i18n/i18n.ts';
 import { renderPage } from '../http/page.ts';
 import {
   clearSessionCookie,
-  requireStaff,
   SESSION_COOKIE,
   setSessionCookie,
 } from '../http/session.ts';
-import type { TenantsService } from '../tenants/service.ts';
-import type { AgendaService } from '../agenda/service.ts';
-import { todaySection } from '../agenda/views/agenda.ts';
 import { signInForm } from './schema.ts';
 import type { IdentityService } from './service.ts';
 import { signInPage } from './views/sign-in.ts';
-import { staffHomePage } from './views/staff-home.ts';
 
-/** Staff sign-in, sign-out and the staff start page. */
-export function identityRoutes(deps: {
-  identity: IdentityService;
-  tenants: TenantsService;
-  agenda: AgendaService;
-}) {
-  const { identity, tenants, agenda } = deps;
+/** Staff sign-in and sign-out (the start page they lead to is the agenda's). */
+export function identityRoutes(deps: { identity: IdentityService }) {
+  const { identity } = deps;
   return async (app: FastifyInstance) => {
     app.get('/staff/sign-in', async (request, reply) => {
       if (request.staff) return reply.redirect('/staff', 303);
@@ -87,17 +78,6 @@ export function identityRoutes(deps: {
       if (token) await identity.signOut(token);
       clearSessionCookie(reply);
       return reply.redirect('/staff/sign-in?signed_out=1', 303);
-    });
-
-    app.get('/staff', async (request, reply) => {
-      const staff = requireStaff(request);
-      const [overview, today] = await Promise.all([
-        tenants.staffOverview(staff),
-        agenda.agenda(staff, {}),
-      ]);
-      return renderPage(request, reply, (ctx) =>
-        staffHomePage(ctx, overview, todaySection(ctx, today)),
-      );
     });
   };
 }

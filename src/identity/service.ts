@@ -28,9 +28,32 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
+/**
+ * The sign-in throttle over the attempts table. The operator console's sign-in uses it too
+ * (decision 022), under its own `operator:` keys, so both count failures the same way.
+ */
+export function signInAttempts(db: Db) {
+  return {
+    /** Whether a sign-in for `key` from `ip` may be tried at `now`, from the recent failures. */
+    async throttle(key: string, ip: string, now: Date) {
+      const since = new Date(now.getTime() - THROTTLE_WINDOW_MS);
+      return signInThrottle(
+        await repo.recentEmailFailures(db, key, since),
+        await repo.recentIpFailures(db, ip, since),
+        now,
+      );
+    },
+    /** Records one attempt, failed or not (a success ends the key's run of failures). */
+    record(attempt: { email: string; ip: string; succeeded: boolean; at: Date }): Promise<void> {
+      return repo.recordAttempt(db, attempt);
+    },
+  };
+}
+
 /** Staff accounts, sign-in and sessions. */
 export function identityService(deps: { db: Db; clock: Clock }) {
   const { db, clock } = deps;
+  const attempts = signInAttempts(db);
   return {
     /**
      * Checks email and password. A new session token is issued on success and the
@@ -44,12 +67,7 @@ export function identityService(deps: { db: Db; clock: Clock }) {
     }): Promise<SignInResult> {
       const now = clock.now();
       const email = normaliseEmail(input.email);
-      const since = new Date(now.getTime() - THROTTLE_WINDOW_MS);
-      const decision = signInThrottle(
-        await repo.recentEmailFailures(db, email, since),
-        await repo.recentIpFailures(db, input.ip, since),
-        now,
-      );
+      const decision = await attempts.throttle(email, input.ip, now);
       if (!decision.allowed)
         return { ok: false, reason: 'throttled', retryAfterSeconds: decision.retryAfterSeconds };
 
@@ -63,7 +81,7 @@ export function identityService(deps: { db: Db; clock: Clock }) {
       const passwordRight = Boolean(account?.active && account.passwordHash && matches);
       // A suspended organisation's staff do not sign in (decision 023): counted as a failure.
       const succeeded = passwordRight && !account?.organisationSuspended;
-      await repo.recordAttempt(db, { email, ip: input.ip, succeeded, at: now });
+      await attempts.record({ email, ip: input.ip, succeeded, at: now });
       if (account) await repo.countSignIn(db, account.organisationId, succeeded, now);
       if (!account || !passwordRight) return { ok: false, reason: 'invalid' };
       // Said only to someone who knows the password: a stranger learns nothing about the organisation.

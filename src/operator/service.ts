@@ -7,14 +7,11 @@ import { AppError } from '../lib/errors.ts';
 import {
   normaliseEmail,
   sessionIsLive,
-  signInThrottle,
   SESSION_ABSOLUTE_MS,
   SESSION_TOUCH_MS,
-  THROTTLE_WINDOW_MS,
 } from '../identity/domain.ts';
 import { DUMMY_HASH_PROMISE, verifyPassword } from '../identity/password.ts';
-import * as attempts from '../identity/repo.ts';
-import { hashToken } from '../identity/service.ts';
+import { hashToken, signInAttempts } from '../identity/service.ts';
 import {
   attemptKey,
   PARTIAL_SESSION_MS,
@@ -47,16 +44,11 @@ export function operatorService(deps: {
   audit: AuditService;
 }) {
   const { db, clock } = deps;
+  const attempts = signInAttempts(db);
   const secrets = sealer(deps.sessionSecret, 'operator-totp');
 
   async function throttled(email: string, ip: string, now: Date) {
-    const since = new Date(now.getTime() - THROTTLE_WINDOW_MS);
-    const key = attemptKey(email);
-    return signInThrottle(
-      await attempts.recentEmailFailures(db, key, since),
-      await attempts.recentIpFailures(db, ip, since),
-      now,
-    );
+    return attempts.throttle(attemptKey(email), ip, now);
   }
 
   async function newSession(
@@ -101,7 +93,7 @@ export function operatorService(deps: {
     operator: OperatorPrincipal | null,
     step: 'password' | 'code' | 'enrolment' | 'not_enrolled',
   ) {
-    await attempts.recordAttempt(db, { email: attemptKey(email), ip, succeeded: false, at: now });
+    await attempts.record({ email: attemptKey(email), ip, succeeded: false, at: now });
     if (operator) await audited({ ...operator, ip }, 'operator.sign_in_failed', { step });
   }
 
@@ -213,7 +205,7 @@ export function operatorService(deps: {
         await failed(session.email, ip, now, { id: session.id, email: session.email }, 'code');
         return { ok: false, reason: 'invalid' };
       }
-      await attempts.recordAttempt(db, {
+      await attempts.record({
         email: attemptKey(session.email),
         ip,
         succeeded: true,
