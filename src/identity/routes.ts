@@ -1,11 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { MessageKey } from '../i18n/i18n.ts';
 import { renderPage } from '../http/page.ts';
-import {
-  clearSessionCookie,
-  SESSION_COOKIE,
-  setSessionCookie,
-} from '../http/session.ts';
+import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from '../http/session.ts';
 import { signInForm } from './schema.ts';
 import type { IdentityService } from './service.ts';
 import { signInPage } from './views/sign-in.ts';
