@@ -42,6 +42,8 @@ export type DatabaseHandle = {
   snapshot?<T>(into: string, read: (db: Db) => Promise<T>): Promise<T>;
   /** PGlite on disk only: the DATA_DIR lock, whose socket the backup request comes to. */
   lock?: Pick<DataDirLock, 'answer'>;
+  /** PGlite in memory only: the whole data directory as a tar, which `template` opens again. */
+  dumpDataDir?(): Promise<Blob>;
   close(): Promise<void>;
 };
 
@@ -58,13 +60,15 @@ export async function openDatabase(opts: {
   databaseUrl?: string | undefined;
   dataDir: string;
   onError?: (err: Error, where: string) => void;
+  /** PGlite in memory only: start from this `dumpDataDir` image instead of an empty cluster. */
+  template?: Blob;
 }): Promise<DatabaseHandle> {
   const onError =
     opts.onError ??
     ((err, where) =>
       console.error(JSON.stringify({ level: 40, msg: `database: ${where}: ${err.message}` })));
   if (opts.databaseUrl) return openPostgres(opts.databaseUrl, onError);
-  return openPglite(opts.dataDir);
+  return openPglite(opts.dataDir, opts.template);
 }
 
 async function openPostgres(
@@ -173,7 +177,11 @@ async function openPostgres(
 
 // btree_gist must be loaded on every open, not only when created, or writes to tables with
 // exclusion constraints fail.
-const createPglite = (path: string) => PGlite.create(path, { extensions: { btree_gist } });
+const createPglite = (path: string, template?: Blob) =>
+  PGlite.create(path, {
+    extensions: { btree_gist },
+    ...(template ? { loadDataDir: template } : {}),
+  });
 
 /**
  * Opens the embedded database copied into `pgDir` by a backup (restore's check), which recovers
@@ -213,12 +221,12 @@ async function copyTree(src: string, dst: string): Promise<void> {
   );
 }
 
-async function openPglite(dataDir: string): Promise<DatabaseHandle> {
+async function openPglite(dataDir: string, template?: Blob): Promise<DatabaseHandle> {
   const inMemory = dataDir.startsWith('memory://');
   const lock = inMemory ? null : await lockDataDir(dataDir);
   const release = async () => lock?.release();
   try {
-    const lite = await createPglite(inMemory ? dataDir : join(dataDir, 'pg'));
+    const lite = await createPglite(inMemory ? dataDir : join(dataDir, 'pg'), template);
     const pool = new pg.Pool(createPgConfig(lite));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     // PGlite is this process's alone (the DATA_DIR lock): its live lock holders are the
@@ -237,6 +245,7 @@ async function openPglite(dataDir: string): Promise<DatabaseHandle> {
       db,
       kind: 'pglite',
       ...(lock ? { lock, snapshot } : {}),
+      ...(inMemory ? { dumpDataDir: () => lite.dumpDataDir('none') } : {}),
       async holdLock(classId, key) {
         const name = `${classId}:${key}`;
         if (held.has(name)) return false;

@@ -1,4 +1,8 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import { openDatabase, type DatabaseHandle } from './db.ts';
 import { migrate } from './migrate.ts';
@@ -15,8 +19,8 @@ export const DB_KINDS: DbKind[] = process.env.DATABASE_URL ? ['pglite', 'postgre
  */
 export async function openTestDatabase(kind: DbKind): Promise<DatabaseHandle & { url?: string }> {
   if (kind === 'pglite') {
-    const handle = await openDatabase({ dataDir: 'memory://' });
-    await migrate(handle.db);
+    const handle = await openDatabase({ dataDir: 'memory://', template: await migratedTemplate() });
+    await migrate(handle.db); // applies nothing unless the template is older than migrations/
     return handle;
   }
   const adminUrl = process.env.DATABASE_URL;
@@ -53,4 +57,58 @@ export async function createFreshDatabase(
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   return { url: url.href, drop: () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
+const MIGRATIONS = new URL('../../migrations/', import.meta.url);
+const DB_SOURCE = new URL('./db.ts', import.meta.url);
+const PGLITE_PACKAGE = new URL(
+  '../../node_modules/@electric-sql/pglite/package.json',
+  import.meta.url,
+);
+
+/**
+ * A freshly migrated PGlite cluster as a tar image, made once per machine and kept in the
+ * temporary directory under a name that hashes everything it was made from (the migrations,
+ * how db.ts opens PGlite, PGlite's version). An empty in-memory PGlite runs initdb, which costs
+ * 3–5 s of CPU on this 2-core machine; loading the image costs under one, and the suite opens
+ * some fifty databases. The database is the same real PGlite either way.
+ */
+async function migratedTemplate(): Promise<Blob> {
+  const hash = createHash('sha256');
+  for (const name of readdirSync(MIGRATIONS).sort()) {
+    hash.update(name).update(readFileSync(new URL(name, MIGRATIONS)));
+  }
+  hash.update(readFileSync(DB_SOURCE)).update(readFileSync(PGLITE_PACKAGE));
+  const key = hash.digest('hex').slice(0, 16);
+  const file = join(tmpdir(), `okence-test-pglite-${key}.tar`);
+  try {
+    return new Blob([await readFile(file)]);
+  } catch {
+    // Not made yet on this machine (or being made by a parallel test file: both make it,
+    // and the rename below lets one whole image win).
+  }
+  const handle = await openDatabase({ dataDir: 'memory://' });
+  let image: Blob;
+  try {
+    await migrate(handle.db);
+    image = await handle.dumpDataDir!();
+  } finally {
+    await handle.close();
+  }
+  const partial = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
+  await writeFile(partial, Buffer.from(await image.arrayBuffer()));
+  await rename(partial, file);
+  await removeStaleTemplates(file);
+  return image;
+}
+
+/** Images made from older migrations, and parts left by a killed run, once a day old. */
+async function removeStaleTemplates(current: string): Promise<void> {
+  const dayAgo = Date.now() - 24 * 3_600_000;
+  for (const name of await readdir(tmpdir())) {
+    const path = join(tmpdir(), name);
+    if (!name.startsWith('okence-test-pglite-') || path === current) continue;
+    const info = await stat(path).catch(() => null);
+    if (info && info.mtimeMs < dayAgo) await rm(path, { force: true });
+  }
 }

@@ -1,0 +1,14 @@
+import { PGlite } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
+let t = performance.now();
+const a = await PGlite.create('memory://', { extensions: { btree_gist } });
+console.log('create', Math.round(performance.now() - t)); t = performance.now();
+await a.exec('create extension if not exists btree_gist; create table x(a int); insert into x values (1)');
+const dump = await a.dumpDataDir('none');
+console.log('dump', Math.round(performance.now() - t), dump.size); t = performance.now();
+await a.close();
+const b = await PGlite.create('memory://', { extensions: { btree_gist }, loadDataDir: dump });
+console.log('load', Math.round(performance.now() - t)); t = performance.now();
+console.log((await b.query('select * from x')).rows);
+const c = await PGlite.create('memory://', { extensions: { btree_gist } });
+console.log('create again', Math.round(performance.now() - t)); t = performance.now();
