@@ -96,10 +96,8 @@ export default tseslint.config(
     // Files still over the limit when the formatter came (issue 15); each leaves this list when split.
     files: [
       'src/booking/routes.ts',
-      'src/meeting/repo.ts',
       'bench/files.ts',
       'src/tenants/demo-data.ts',
-      'src/meeting/service.ts',
       'src/booking/lifecycle.ts',
       'src/booking/repo.ts',
     ],
