@@ -20,7 +20,7 @@ import {
   type Session,
   type VictimKey,
 } from './authz-sweep-rules.ts';
-import { sweepWorld, tryWebSocket } from './authz-sweep-world.ts';
+import { sweepWorld, tryWebSocket } from './testing-authz-sweep.ts';
 import { cookiesOf, csrfFrom } from './testing.ts';
 
 for (const kind of DB_KINDS) {
