@@ -97,9 +97,6 @@ export default tseslint.config(
     files: [
       'src/booking/routes.ts',
       'bench/files.ts',
-      'src/tenants/demo-data.ts',
-      'src/booking/lifecycle.ts',
-      'src/booking/repo.ts',
     ],
     rules: { 'max-lines': 'off' },
   },

@@ -7,7 +7,7 @@ import type { Clock } from '../lib/clock.ts';
 import { AppError } from '../lib/errors.ts';
 import type { TenantsService } from '../tenants/service.ts';
 import { formatDayHours, minutesOf } from '../lib/calendar.ts';
-import * as repo from './repo.ts';
+import * as repo from './admin-repo.ts';
 import { localParts } from '../lib/zoned-time.ts';
 
 /**
