@@ -7,7 +7,6 @@ import {
   dueReminders,
   generateSlots,
   maskEmail,
-  nearestTimes,
   NO_SHOW_GRACE_MINUTES,
   unavailableReason,
   type AppointmentFacts,
@@ -359,53 +358,5 @@ test('a start the rules never offer is not bookable; an offered one with no seat
     unavailableReason(at('2026-05-20', 9 * 60), offered('2026-05-20')),
     'not_bookable',
     'past the horizon',
-  );
-});
-
-test('the nearest times to a start: the closest few either side, in time order', () => {
-  const t = (iso: string) => ({
-    start: new Date(iso),
-    end: new Date(new Date(iso).getTime() + 1_800_000),
-  });
-  const times = [
-    '2026-05-04T07:00:00Z',
-    '2026-05-04T08:00:00Z',
-    '2026-05-04T10:00:00Z',
-    '2026-05-05T07:00:00Z',
-    '2026-05-06T07:00:00Z',
-  ].map(t);
-  const near = nearestTimes(times, new Date('2026-05-04T08:40:00Z'), 3);
-  assert.deepEqual(
-    near.map((x) => x.start.toISOString()),
-    ['2026-05-04T07:00:00.000Z', '2026-05-04T08:00:00.000Z', '2026-05-04T10:00:00.000Z'],
-  );
-  assert.deepEqual(
-    nearestTimes(times, new Date('2026-06-01T00:00:00Z'), 2).map((x) => x.start.toISOString()),
-    ['2026-05-05T07:00:00.000Z', '2026-05-06T07:00:00.000Z'],
-  );
-  assert.deepEqual(nearestTimes([], new Date(), 3), []);
-  fc.assert(
-    fc.property(
-      fc.array(fc.integer({ min: 0, max: 10_000 }), { maxLength: 30 }),
-      fc.integer({ min: 0, max: 10_000 }),
-      fc.integer({ min: 0, max: 8 }),
-      (mins, at, n) => {
-        const all = [...new Set(mins)]
-          .sort((a, b) => a - b)
-          .map((m) => ({ start: new Date(m * 60_000), end: new Date(m * 60_000 + 1) }));
-        const near = nearestTimes(all, new Date(at * 60_000), n);
-        assert.equal(near.length, Math.min(n, all.length));
-        const worstKept = Math.max(
-          0,
-          ...near.map((x) => Math.abs(x.start.getTime() - at * 60_000)),
-        );
-        const left = all.filter((x) => !near.includes(x));
-        assert.ok(left.every((x) => Math.abs(x.start.getTime() - at * 60_000) >= worstKept));
-        assert.deepEqual(
-          near,
-          [...near].sort((a, b) => a.start.getTime() - b.start.getTime()),
-        );
-      },
-    ),
   );
 });

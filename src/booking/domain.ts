@@ -161,19 +161,6 @@ export function unavailableReason(start: Date, offered: readonly Slot[]): 'taken
   return offered.some((s) => s.start.getTime() === start.getTime()) ? 'taken' : 'not_bookable';
 }
 
-/** The `n` times nearest to `start` (before or after), in time order: what to offer instead. */
-export function nearestTimes<T extends { start: Date }>(
-  times: readonly T[],
-  start: Date,
-  n: number,
-): T[] {
-  const distance = (t: T) => Math.abs(t.start.getTime() - start.getTime());
-  return [...times]
-    .sort((a, b) => distance(a) - distance(b) || a.start.getTime() - b.start.getTime())
-    .slice(0, n)
-    .sort((a, b) => a.start.getTime() - b.start.getTime());
-}
-
 /**
  * Reminders (minutes before the start) due at `now`: a reminder is due from
  * start − m until the start, and only if the booking was confirmed before that

@@ -5,11 +5,11 @@ import type { Office, Organisation, Service } from '../tenants/domain.ts';
 import {
   bookableTimes,
   generateSlots,
-  nearestTimes,
   unavailableReason,
   type Slot,
   type SlotInput,
 } from './domain.ts';
+import { calendarMonth, nearestTimes, nearestWindow, type CalendarMonth } from './calendar.ts';
 import { publicHolidays } from './holidays.ts';
 import * as repo from './repo.ts';
 import { addDays } from '../lib/calendar.ts';
@@ -156,6 +156,16 @@ export function bookingService(deps: { db: Db; clock: Clock }) {
     );
   }
 
+  /** The booking calendar's month for what its link asked (domain.ts calendarMonth), with its free times. */
+  async function calendar(
+    target: BookingTarget,
+    asked: { month?: string | undefined; day?: string | undefined },
+  ): Promise<CalendarMonth & { days: FreeDay[] }> {
+    const today = localParts(clock.now(), target.office.timeZone).date;
+    const month = calendarMonth(today, target.service.horizonDays, asked);
+    return { ...month, days: await freeDays(target, month.first, month.last) };
+  }
+
   /** Free times nearest to `start`, looked for within a week either side, inside today..the horizon. */
   async function nearestFree(
     target: BookingTarget,
@@ -163,11 +173,8 @@ export function bookingService(deps: { db: Db; clock: Clock }) {
     n: number,
   ): Promise<{ start: Date; end: Date; free: number }[]> {
     const today = localParts(clock.now(), target.office.timeZone).date;
-    const lastDay = addDays(today, target.service.horizonDays);
     const asked = localParts(start, target.office.timeZone).date;
-    const centre = asked < today ? today : asked > lastDay ? lastDay : asked;
-    const from = addDays(centre, -7) < today ? today : addDays(centre, -7);
-    const to = addDays(centre, 7) > lastDay ? lastDay : addDays(centre, 7);
+    const { from, to } = nearestWindow(today, target.service.horizonDays, asked);
     const days = await freeDays(target, from, to);
     return nearestTimes(
       days.flatMap((d) => d.times),
@@ -229,6 +236,7 @@ export function bookingService(deps: { db: Db; clock: Clock }) {
     offeredSlots,
     whyNotFree,
     nearestFree,
+    calendar,
     /** Forgets cached availability: call after any change to bookings, hours, closures or absences. */
     invalidate: () => cache.clear(),
 
