@@ -13,6 +13,7 @@ export async function start(
   script: string,
   env: Record<string, string>,
   portLine: RegExp,
+  timeoutMs = 60_000,
 ): Promise<Server> {
   const started = performance.now();
   const child = spawn(process.execPath, [join(root, script)], {
@@ -21,7 +22,7 @@ export async function start(
   });
   let out = '';
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
-  for (let i = 0; i < 1200; i++) {
+  for (let i = 0; i < timeoutMs / 50; i++) {
     const m = portLine.exec(out);
     if (m?.[1])
       return { child, port: Number(m[1]), startupMs: Math.round(performance.now() - started) };

@@ -1,6 +1,6 @@
 // `npm run bench`: the service page against a bare Fastify route, on PGlite and on
 // PostgreSQL (when DATABASE_URL is set), in one run. Prints req/s, p99 and their
-// ratio, start-up time and the server's RSS after start and under load.
+// ratio, start-up time, the server's RSS after start and under load, and the memory budgets.
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +16,7 @@ import { admitToFirstFrame, lobbyMemory, meetingScriptSize } from './meeting.ts'
 import { folderFigures, printFolderFigures } from './files.ts';
 import { printStatsFigures, statsFigures } from './stats.ts';
 import { start, stop } from './process.ts';
+import { memoryFigures, printMemoryBudgets, startFigures } from './memory.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 50;
@@ -129,8 +130,11 @@ async function benchOkence(label: string, env: Record<string, string>) {
   }
 }
 
+// First, while nothing else has run: RSS after start as `npm start` does it, against its budget.
+const starts = await startFigures(process.env.DATABASE_URL);
+
 const dataDir = mkdtempSync(join(tmpdir(), 'okence-bench-'));
-await benchOkence('PGlite (first start, creates data)', { DATA_DIR: dataDir, DATABASE_URL: '' });
+await benchOkence('PGlite', { DATA_DIR: dataDir, DATABASE_URL: '' });
 if (process.env.DATABASE_URL) {
   const db = await createFreshDatabase(process.env.DATABASE_URL, 'okence_bench');
   try {
@@ -183,6 +187,8 @@ console.log(
   '\nMeeting: 1,000 idle sockets waiting in one lobby (server RSS before and with them).',
 );
 console.table(memory);
+console.table(starts);
+printMemoryBudgets(memoryFigures(starts, memory));
 const scripts = await meetingScriptSize();
 console.table(scripts);
 const pageJs = scripts.find((s) => s.script === 'total');

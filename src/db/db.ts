@@ -1,6 +1,8 @@
-import { constants, type Dirent } from 'node:fs';
+import { constants, existsSync, type Dirent } from 'node:fs';
 import { copyFile, mkdir, readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { PGlite } from '@electric-sql/pglite';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
@@ -175,13 +177,56 @@ async function openPostgres(
   };
 }
 
+/**
+ * PGlite's settings for Okence's memory budget (issue 15, decision 028). Durability is PGlite's
+ * default and stays so (no `relaxedDurability`).
+ */
+export const PGLITE_START_PARAMS: readonly string[] = [
+  ...PGlite.defaultStartParams,
+  // Every buffer is touched when PGlite starts, so shared_buffers is resident from the first
+  // second (PGlite's default, 128 MB, is 128 MB of RSS). An office's database is tens of MB
+  // and a page not in the buffers is read from the operating system's cache.
+  '-c',
+  'shared_buffers=16MB',
+];
+
+/**
+ * V8 recompiles hot WebAssembly functions with its optimising compiler. For PostgreSQL's
+ * parser (raw_parser: 105 KB of wasm, the whole grammar inlined) that takes 600 MB of
+ * compiler memory and 8 s of CPU, seconds after every start; its baseline code runs our
+ * queries as fast (decision 028 has the figures). Read when a module is compiled, so it must
+ * be set before the first PGlite is created; this process has no other WebAssembly of its own.
+ */
+function baselineWasmOnly(): void {
+  setFlagsFromString('--no-wasm-tier-up');
+  setFlagsFromString('--no-wasm-dynamic-tiering');
+}
+
+/**
+ * A first open runs initdb in a second PGlite and a second WebAssembly program, some 300 MB
+ * of memory that is garbage once they close; nothing allocates after start-up, so V8 would
+ * keep it until the first requests. One full collection returns it at once.
+ */
+function collectGarbage(): void {
+  setFlagsFromString('--expose-gc');
+  (runInNewContext('gc') as () => void)();
+}
+
 // btree_gist must be loaded on every open, not only when created, or writes to tables with
 // exclusion constraints fail.
-const createPglite = (path: string, template?: Blob) =>
-  PGlite.create(path, {
+const createPglite = async (path: string, template?: Blob) => {
+  baselineWasmOnly();
+  // initdb runs when there is neither a database there nor a template to load.
+  const initdb =
+    !template && (path.startsWith('memory://') || !existsSync(join(path, 'PG_VERSION')));
+  const lite = await PGlite.create(path, {
     extensions: { btree_gist },
+    startParams: [...PGLITE_START_PARAMS],
     ...(template ? { loadDataDir: template } : {}),
   });
+  if (initdb) collectGarbage();
+  return lite;
+};
 
 /**
  * Opens the embedded database copied into `pgDir` by a backup (restore's check), which recovers
