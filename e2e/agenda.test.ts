@@ -151,7 +151,7 @@ describe('the agenda in Chromium', () => {
       await official.goto(`${baseUrl}/staff/agenda?lang=en`);
       await official
         .locator(`tr[data-booking="${ana.id}"]`)
-        .getByRole('link', { name: text('meeting.open_room', { name: 'Ana Kranjc' }) })
+        .getByRole('link', { name: text('agenda.open_room', { name: 'Ana Kranjc' }) })
         .click();
       await official.waitForURL(new RegExp(`/staff/meetings/${ana.id}$`));
       await stage(official, 'prejoin');

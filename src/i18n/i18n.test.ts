@@ -42,7 +42,7 @@ const SAME_AS_ENGLISH: Record<'sl' | 'cs', readonly string[]> = {
   sl: [],
   // Czech writes "role" and "chat" as English does.
   cs: [
-    'staff.home.role',
+    'agenda.home.role',
     'adm.field.role',
     'audit.key.role',
     'room.chat',
@@ -195,7 +195,7 @@ test('language comes from ?lang=, then the cookie, then Accept-Language, then Sl
 
 test('translator fills placeholders and leaves unknown ones visible', () => {
   assert.equal(translator('en')('home.results', { count: 3 }), 'Offices found: 3');
-  assert.equal(translator('sl')('staff.home.title', {}), 'Pozdravljeni, {name}');
+  assert.equal(translator('sl')('agenda.home.title', {}), 'Pozdravljeni, {name}');
 });
 
 test('organisation texts fall back to another language rather than vanish', () => {

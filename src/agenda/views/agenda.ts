@@ -37,12 +37,12 @@ function row(
   const tz = b.target.office.timeZone;
   const actions = isOpen(state) || may.noShow;
   return html`<tr data-booking="${b.id}">
-    <td data-label="${t('meeting.col_time')}"><a href="/staff/appointments/${b.id}">${timeOf(b.start, tz, lang)}–${timeOf(b.end, tz, lang)}<span class="visually-hidden"> ${t('agenda.details_of', { name: b.name })}</span></a></td>
-    <td data-label="${t('meeting.col_citizen')}">${b.name}${b.notes ? html`<span class="hint">${b.notes}</span>` : ''}</td>
-    <td data-label="${t('book.service')}">${localize(b.target.service.name, lang, fb)}${withOffice ? html`<span class="hint">${localize(b.target.office.name, lang, fb)}</span>` : ''}</td>
-    <td data-label="${t('book.official')}">${b.target.officialName ?? ''}</td>
-    <td data-label="${t('meeting.col_state')}" data-state="${state}">${t(STATE_KEYS[state])}</td>
-    <td class="${actions ? 'agenda-actions' : 'agenda-actions empty'}">${isOpen(state) ? html`<a class="button" href="/staff/meetings/${b.id}">${t('meeting.open_room', { name: b.name })}</a>` : ''}
+    <td data-label="${t('agenda.col_time')}"><a href="/staff/appointments/${b.id}">${timeOf(b.start, tz, lang)}–${timeOf(b.end, tz, lang)}<span class="visually-hidden"> ${t('agenda.details_of', { name: b.name })}</span></a></td>
+    <td data-label="${t('agenda.col_citizen')}">${b.name}${b.notes ? html`<span class="hint">${b.notes}</span>` : ''}</td>
+    <td data-label="${t('agenda.service')}">${localize(b.target.service.name, lang, fb)}${withOffice ? html`<span class="hint">${localize(b.target.office.name, lang, fb)}</span>` : ''}</td>
+    <td data-label="${t('agenda.official')}">${b.target.officialName ?? ''}</td>
+    <td data-label="${t('agenda.col_state')}" data-state="${state}">${t(STATE_KEYS[state])}</td>
+    <td class="${actions ? 'agenda-actions' : 'agenda-actions empty'}">${isOpen(state) ? html`<a class="button" href="/staff/meetings/${b.id}">${t('agenda.open_room', { name: b.name })}</a>` : ''}
       ${may.noShow ? html`<a class="button secondary" href="/staff/appointments/${b.id}/no-show?back=agenda">${t('agenda.no_show_link', { name: b.name })}</a>` : ''}</td>
   </tr>`;
 }
@@ -52,7 +52,7 @@ function table(ctx: PageContext, items: Item[], headingId: string, withOffice: b
   const { t } = ctx;
   if (items.length === 0) return html`<p>${t('agenda.no_appointments')}</p>`;
   return html`<div class="table-wrap agenda-table"><table aria-labelledby="${headingId}">
-  <thead><tr><th scope="col">${t('meeting.col_time')}</th><th scope="col">${t('meeting.col_citizen')}</th><th scope="col">${t('book.service')}</th><th scope="col">${t('book.official')}</th><th scope="col">${t('meeting.col_state')}</th><th scope="col">${t('meeting.col_actions')}</th></tr></thead>
+  <thead><tr><th scope="col">${t('agenda.col_time')}</th><th scope="col">${t('agenda.col_citizen')}</th><th scope="col">${t('agenda.service')}</th><th scope="col">${t('agenda.official')}</th><th scope="col">${t('agenda.col_state')}</th><th scope="col">${t('agenda.col_actions')}</th></tr></thead>
   <tbody>${items.map((item) => row(ctx, item, withOffice))}</tbody>
 </table></div>`;
 }
@@ -65,13 +65,13 @@ function filterForm(ctx: PageContext, a: Agenda): Html {
   <div><label for="day">${t('agenda.filter.day')}</label><input type="date" id="day" name="day" value="${a.week ? a.week.days[0] : a.day}"></div>
   ${
     a.offices.length > 1
-      ? html`<div><label for="office">${t('book.office')}</label><select id="office" name="office"><option value="">${t('agenda.filter.all_offices')}</option>
+      ? html`<div><label for="office">${t('agenda.office')}</label><select id="office" name="office"><option value="">${t('agenda.filter.all_offices')}</option>
     ${a.offices.map((o) => html`<option value="${o.id}" ${a.filter.officeId === o.id ? html`selected` : ''}>${localize(o.name, lang, fb)}</option>`)}</select></div>`
       : ''
   }
   ${
     a.officials.length > 0
-      ? html`<div><label for="official">${t('book.official')}</label><select id="official" name="official"><option value="">${t('agenda.filter.all_officials')}</option>
+      ? html`<div><label for="official">${t('agenda.official')}</label><select id="official" name="official"><option value="">${t('agenda.filter.all_officials')}</option>
     ${a.officials.map((m) => html`<option value="${m.id}" ${a.filter.officialId === m.id ? html`selected` : ''}>${m.displayName}</option>`)}</select></div>`
       : ''
   }
@@ -110,7 +110,7 @@ export function todayList(ctx: PageContext, a: Agenda): Html {
  */
 export function todaySection(ctx: PageContext, a: Agenda): Html {
   const { t } = ctx;
-  return html`<h2 id="today">${t('meeting.today')}</h2>
+  return html`<h2 id="today">${t('agenda.today_title')}</h2>
 <div id="today-list" class="live-list" data-live="/staff/today/list">${todayList(ctx, a)}</div>
 <p><a href="/staff/agenda">${t('agenda.full_agenda')}</a> · <a href="${agendaHref(a, { week: a.today })}">${t('agenda.week_view')}</a></p>`;
 }

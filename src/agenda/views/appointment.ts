@@ -114,18 +114,18 @@ export function appointmentPage(
 ${form.notice ? html`<p class="notice" role="status">${form.notice}</p>` : ''}
 <p><a href="/staff/agenda?day=${localParts(b.start, tz).date}">${t('agenda.back')}</a></p>
 <dl class="facts">
-  <dt>${t('meeting.col_state')}</dt><dd data-state="${a.state}">${t(STATE_KEYS[a.state])}</dd>
-  <dt>${t('book.when')}</dt><dd>${formatWhen(b.start, tz, lang)}</dd>
-  <dt>${t('book.service')}</dt><dd>${localize(b.target.service.name, lang, fb)}</dd>
-  <dt>${t('book.office')}</dt><dd>${localize(b.target.office.name, lang, fb)}</dd>
-  <dt>${t('book.official')}</dt><dd>${b.target.officialName ?? ''}</dd>
+  <dt>${t('agenda.col_state')}</dt><dd data-state="${a.state}">${t(STATE_KEYS[a.state])}</dd>
+  <dt>${t('agenda.when')}</dt><dd>${formatWhen(b.start, tz, lang)}</dd>
+  <dt>${t('agenda.service')}</dt><dd>${localize(b.target.service.name, lang, fb)}</dd>
+  <dt>${t('agenda.office')}</dt><dd>${localize(b.target.office.name, lang, fb)}</dd>
+  <dt>${t('agenda.official')}</dt><dd>${b.target.officialName ?? ''}</dd>
   <dt>${t('agenda.citizen')}</dt><dd>${b.name}</dd>
   <dt>${t('agenda.email')}</dt><dd>${b.email}</dd>
   <dt>${t('agenda.phone')}</dt><dd>${b.phone ?? '—'}</dd>
   <dt>${t('agenda.language')}</dt><dd>${t(LANGUAGE_KEYS[b.language]!)}</dd>
   <dt>${t('agenda.notes')}</dt><dd class="minutes-text">${b.notes ?? '—'}</dd>
 </dl>
-${isOpen(a.state) ? html`<p><a class="button" href="/staff/meetings/${b.id}">${t('meeting.open_room', { name: b.name })}</a></p>` : ''}
+${isOpen(a.state) ? html`<p><a class="button" href="/staff/meetings/${b.id}">${t('agenda.open_room', { name: b.name })}</a></p>` : ''}
 ${noShowPart(ctx, a)}
 ${identityPart(ctx, a)}
 <h2 id="history">${t('agenda.history')}</h2>

@@ -14,8 +14,8 @@ export function lobbyList(ctx: PageContext, waiting: readonly WaitingItem[]): Ht
       <strong>${w.name}</strong>${w.role === 'guest' ? html` (${t('agenda.lobby.guest')})` : ''}
       <span class="hint">${t('agenda.lobby.for', { time: timeInText(w.start, w.timeZone, lang), official: w.official, service: localize(w.service, lang, w.fallback) })}</span>
       <span class="hint" data-since-minutes="${w.minutes}">${t('agenda.lobby.waited', { minutes: w.minutes })}</span>
-      ${w.sameLink ? html`<span class="warning">${t(w.sameLink === 'in_room' ? 'room.same_link_in_room' : 'room.same_link_earlier', { name: w.name })}</span>` : ''}
-      <a href="/staff/meetings/${w.bookingId}">${t('meeting.open_room', { name: w.name })}</a>
+      ${w.sameLink ? html`<span class="warning">${t(w.sameLink === 'in_room' ? 'agenda.same_link_in_room' : 'agenda.same_link_earlier', { name: w.name })}</span>` : ''}
+      <a href="/staff/meetings/${w.bookingId}">${t('agenda.open_room', { name: w.name })}</a>
     </li>`,
   )}</ul>`;
 }

@@ -107,18 +107,6 @@ export const cs: Record<MessageKey, string> = {
   'staff.sign_in.password_required': 'Zadejte heslo',
   'staff.signed_out': 'Byli jste odhlášeni.',
 
-  'staff.home.title': 'Vítejte, {name}',
-  'staff.home.role': 'Role',
-  'staff.home.role_admin': 'Správce',
-  'staff.home.role_official': 'Úředník',
-  'staff.home.organisation': 'Organizace',
-  'staff.home.your_offices': 'Vaše pracoviště',
-  'staff.home.your_services': 'Služby, které vyřizujete',
-  'staff.home.none': 'Zatím nic nebylo přiřazeno.',
-  'staff.home.team': 'Zaměstnanci organizace',
-  'staff.home.name': 'Jméno',
-  'staff.home.public_page': 'Veřejná stránka vaší organizace',
-
   'mail.dev.title': 'Vývojová poštovní schránka',
   'mail.dev.lead':
     'Proměnná SMTP_URL není nastavena, a proto Okence neodesílá žádné e-maily. Všechny zprávy, které by odeslalo, se ukládají sem, nejnovější nahoře. Tato stránka existuje jen mimo produkční prostředí.',

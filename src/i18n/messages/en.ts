@@ -108,18 +108,6 @@ export const en = {
   'staff.sign_in.password_required': 'Enter your password',
   'staff.signed_out': 'You have signed out.',
 
-  'staff.home.title': 'Welcome, {name}',
-  'staff.home.role': 'Role',
-  'staff.home.role_admin': 'Administrator',
-  'staff.home.role_official': 'Official',
-  'staff.home.organisation': 'Organisation',
-  'staff.home.your_offices': 'Your locations',
-  'staff.home.your_services': 'Services you hold',
-  'staff.home.none': 'None assigned yet.',
-  'staff.home.team': 'Staff of the organisation',
-  'staff.home.name': 'Name',
-  'staff.home.public_page': 'See the public page of your organisation',
-
   'mail.dev.title': 'Development mailbox',
   'mail.dev.lead':
     'SMTP_URL is not set, so Okence sends no email. Every message it would have sent is kept here, newest first. This page exists only outside production.',

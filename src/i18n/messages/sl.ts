@@ -109,18 +109,6 @@ export const sl: Record<MessageKey, string> = {
   'staff.sign_in.password_required': 'Vpišite geslo',
   'staff.signed_out': 'Odjavili ste se.',
 
-  'staff.home.title': 'Pozdravljeni, {name}',
-  'staff.home.role': 'Vloga',
-  'staff.home.role_admin': 'Skrbnik',
-  'staff.home.role_official': 'Uslužbenec',
-  'staff.home.organisation': 'Organizacija',
-  'staff.home.your_offices': 'Vaše lokacije',
-  'staff.home.your_services': 'Storitve, ki jih izvajate',
-  'staff.home.none': 'Še ni dodeljeno.',
-  'staff.home.team': 'Uslužbenci organizacije',
-  'staff.home.name': 'Ime',
-  'staff.home.public_page': 'Javna stran vaše organizacije',
-
   'mail.dev.title': 'Razvojni poštni predal',
   'mail.dev.lead':
     'Spremenljivka SMTP_URL ni nastavljena, zato Okence ne pošilja e-pošte. Vsa sporočila, ki bi jih poslalo, so shranjena tukaj, najnovejša na vrhu. Ta stran obstaja samo zunaj produkcijskega okolja.',
