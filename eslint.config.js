@@ -94,7 +94,7 @@ export default tseslint.config(
   },
   {
     // Files still over the limit when the formatter came (issue 15); each leaves this list when split.
-    files: ['src/booking/routes.ts', 'bench/files.ts'],
+    files: ['src/booking/routes.ts'],
     rules: { 'max-lines': 'off' },
   },
   {
