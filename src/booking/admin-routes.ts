@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { validGraceMinutes } from '../folder/retention.ts';
+import { validGraceMinutes } from '../folder/service.ts';
 import { z } from 'zod';
 import { renderPage } from '../http/page.ts';
 import { requireStaff } from '../http/session.ts';

@@ -1,5 +1,5 @@
 import type { Db } from '../db/db.ts';
-import { validGraceMinutes } from '../folder/retention.ts';
+import { validGraceMinutes } from '../folder/service.ts';
 import type { StaffPrincipal } from '../identity/domain.ts';
 import { staffActor } from '../audit/domain.ts';
 import type { AuditService } from '../audit/service.ts';

@@ -12,7 +12,8 @@ import { browserSecret } from '../meeting/browser.ts';
 import type { Entrant, MeetingService } from '../meeting/service.ts';
 import { downloadHeaders, UploadFailure } from '../files/service.ts';
 import { type FolderAccess, type FolderService, type UploadOutcome } from './service.ts';
-import { blockedPage, closedPage, folderPage, formatSize, notAdmittedPage } from './views/pages.ts';
+import { formatSize } from '../views/sizes.ts';
+import { blockedPage, closedPage, folderPage, notAdmittedPage } from './views/pages.ts';
 
 const tokenParams = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{43}$/) });
 const bookingParams = z.object({ id: z.uuid() });

@@ -26,6 +26,9 @@ import {
 import * as repo from './repo.ts';
 import { deleteAt } from './retention.ts';
 
+// The grace period's range, which the organisation's settings page checks before saving it.
+export { validGraceMinutes } from './retention.ts';
+
 /**
  * Someone using a folder: the entrant a route authenticated, the name the server knows them
  * by (the staff account's, the booking's, the guest link's; never one they typed), and their address.

@@ -14,7 +14,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { sql } from 'kysely';
 import type { Db } from '../db/db.ts';
-import { zipStream, type ZipSource } from '../files/zip-writer.ts';
+import { zipStream, type ZipSource } from '../files/service.ts';
 
 /** Bumped when a section changes meaning, so a reader can tell exports apart. */
 export const ORGANISATION_EXPORT_VERSION = 1;

@@ -6,7 +6,7 @@ import { html, type Html } from '../../views/html.ts';
 import { errorSummary, type FieldErrors } from '../../views/form.ts';
 import { csrfField } from '../../views/layout.ts';
 import type { IdentityDocument } from '../../db/tables.ts';
-import { formatSize } from '../../folder/views/pages.ts';
+import { formatSize } from '../../views/sizes.ts';
 import { IDENTITY_DOCUMENTS } from '../../meeting/protocol.ts';
 import type { HistoryItem } from '../domain.ts';
 import { isOpen } from '../domain.ts';

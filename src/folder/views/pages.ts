@@ -6,19 +6,7 @@ import { html, jsonScript, type Html } from '../../views/html.ts';
 import { csrfField } from '../../views/layout.ts';
 import { FILE_TYPES, type FileType } from '../../files/service.ts';
 import { timeInText, timeOf } from '../../views/dates.ts';
-
-/** A size as people read it ("840 kB", "3.4 MB", in the page's language), in binary units like the limits (20 MB = 20 MiB). */
-export function formatSize(bytes: number, lang: Lang): string {
-  const [unit, value] =
-    bytes < 1024 * 1024
-      ? (['kilobyte', Math.max(1, bytes / 1024)] as const)
-      : (['megabyte', bytes / 1024 / 1024] as const);
-  return new Intl.NumberFormat(localeOf(lang), {
-    style: 'unit',
-    unit,
-    maximumFractionDigits: value < 10 ? 1 : 0,
-  }).format(value);
-}
+import { formatSize } from '../../views/sizes.ts';
 
 /** "2 hours", "3 days": the grace period in the banner. */
 function duration(minutes: number, lang: Lang): string {
