@@ -33,21 +33,17 @@ export const IMPORT_POLICY = {
     'identity/password.ts': 'the password hashing the operator console shares (decision 022)',
     'identity/schema.ts': 'the sign-in form the operator console shares (decision 022)',
     'meeting/domain.ts': "a meeting's state and timing rules, which the agenda and folder show",
+    'meeting/browser.ts':
+      "the meeting's browser binding (decision 019), which the folder's doors read like its own",
     'meeting/protocol.ts':
       'the meeting protocol: frame size, identity documents an official checks',
     'operator/cli-command.ts': 'the contract of a command of `npm run operator`',
     'organisations/cli.ts': "the organisations' commands that `npm run operator` lists",
     'privacy/anonymisation.ts': 'the anonymisation plan, which an organisation deletion follows',
   },
-  // Imports still going around the rule (issue 15), left to the files/folder owner, who removes
-  // each line when fixed. Never add one: give the domain a service function or a public surface.
-  allow: {
-    'agenda/views/appointment.ts -> folder/views/pages.ts': 'formatSize belongs in views/',
-    'booking/admin-routes.ts -> folder/retention.ts': 'validGraceMinutes, via a service',
-    'booking/admin.ts -> folder/retention.ts': 'validGraceMinutes, via a service',
-    'folder/routes.ts -> meeting/browser.ts': "the meeting's browser binding, via a service",
-    'organisations/export.ts -> files/zip-writer.ts': 'the ZIP writer, via files/service.ts',
-  },
+  // Imports going around the rule: none since issue 15. Never add one: give the domain a
+  // service function or a public surface.
+  allow: {},
 };
 
 export default tseslint.config(
