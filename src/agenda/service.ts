@@ -1,10 +1,10 @@
 import type { Db } from '../db/db.ts';
 import type { StaffPrincipal } from '../identity/domain.ts';
-import { staffActor, type AuditActor } from '../audit/domain.ts';
+import { staffActor } from '../audit/domain.ts';
 import type { AuditService } from '../audit/service.ts';
 import type { BookingLifecycle, BookingView } from '../booking/lifecycle.ts';
 import { localParts } from '../lib/zoned-time.ts';
-import { localize, type Lang, type Localized } from '../i18n/i18n.ts';
+import type { Lang, Localized } from '../i18n/i18n.ts';
 import type { Clock } from '../lib/clock.ts';
 import { AppError } from '../lib/errors.ts';
 import type { MeetingService } from '../meeting/service.ts';
@@ -16,6 +16,7 @@ import {
 } from '../booking/domain.ts';
 import type { IdentityDocument } from '../db/tables.ts';
 import type { FolderService } from '../folder/service.ts';
+import { bookingAudit } from './audit.ts';
 import {
   agendaState,
   dayBounds,
@@ -115,43 +116,7 @@ export function agendaService(deps: {
       : null;
   }
 
-  const serviceName = (b: BookingView) =>
-    localize(
-      b.target.service.name,
-      b.target.organisation.defaultLanguage,
-      b.target.organisation.defaultLanguage,
-    );
-  /** One audit entry about a booking, named by its service and office (never by the citizen). */
-  const audited = (
-    tx: Db,
-    actor: AuditActor,
-    action: string,
-    b: BookingView,
-    detail: Record<string, unknown> = {},
-  ) =>
-    deps.audit.record(tx, {
-      organisationId: b.target.organisation.id,
-      actor,
-      action,
-      objectType: 'booking',
-      objectId: b.id,
-      summary: `${serviceName(b)} · ${b.target.office.slug}`,
-      detail: {
-        start: b.start.toISOString(),
-        officeId: b.target.office.id,
-        serviceId: b.target.service.id,
-        ...detail,
-      },
-    });
-
-  // Ending a meeting, marking a no-show or checking identity from inside the room is audited like the page's buttons.
-  meeting.hooks.auditRoom = async (bookingId, who, action, detail) => {
-    const b = await lifecycle.byId(bookingId);
-    return async (tx) => {
-      // The room's socket does not keep the address it came from.
-      if (b) await audited(tx, { staffId: who.id, name: who.name, ip: null }, action, b, detail);
-    };
-  };
+  const audited = bookingAudit(deps.audit);
 
   return {
     /** The staff start page: where the staff member works and what they hold, and today's agenda. */

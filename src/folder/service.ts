@@ -436,13 +436,6 @@ export function folderService(deps: {
       repo.setAllowMacros(db, organisationId, allow),
   };
 
-  // The official's "open folder" in the room, and an end that may make files due at once.
-  meeting.hooks.openFolder = (c, name) => service.openFromRoom(c, name);
-  meeting.hooks.ended = (bookingId) => {
-    service
-      .closeFor(bookingId)
-      .catch((err: unknown) => deps.log.error({ err }, 'closing the meeting folder failed'));
-  };
   return service;
 }
 

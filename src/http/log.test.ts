@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { loggableUrl } from './app.ts';
+import { loggableUrl } from './logger.ts';
 
 test('logged request lines carry no CSRF token in a query and no link tokens in paths', () => {
   const token = 'L4iH-Fapk3ikfvXNhN773W8Xyh06tNFCP3gZup6Ss1M';

@@ -8,6 +8,7 @@ import type { Db } from '../db/db.ts';
 import { localize } from '../i18n/i18n.ts';
 import type { Clock } from '../lib/clock.ts';
 import { AppError } from '../lib/errors.ts';
+import type { Emitter } from '../lib/events.ts';
 import { iceServersFor, type IceConfig, type JoinWindow, type RoomAction } from './domain.ts';
 import { peerInfo, type Connection, type MeetingHub } from './hub.ts';
 import { arrivalState, mayAdmit, mayBringBrowser, mayTurnOut } from './lobby.ts';
@@ -20,23 +21,24 @@ import type { Entrant } from './service.ts';
 /** How a guest link's token is kept: only its hash is stored. */
 export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
-/** What others add to the room once they exist. */
-export type MeetingHooks = {
-  /** Set by the folder service (it needs this service's entrants and hub). */
-  openFolder?(c: Connection, staffName: string): Promise<void>;
-  /** Set by the folder service: a meeting ended, so its folder closes. */
-  ended?(bookingId: string): void;
-  /**
-   * Set by the agenda: prepares the audit entry of something done from the room (an end, a
-   * no-show, an identity check), to write in its transaction.
-   */
-  auditRoom?(
-    bookingId: string,
-    staff: { id: string; name: string },
-    action: RoomAction,
-    detail?: Record<string, unknown>,
-  ): Promise<(tx: Db) => Promise<void>>;
+/** What a meeting announces (decision 025). */
+export type MeetingEvents = {
+  /** The meeting ended, by the official or as a no-show: its folder closes. Not awaited. */
+  'meeting.ended': { bookingId: string };
+  /** The official opened the meeting's folder from the room; the room waits for it. */
+  'meeting.folder-requested': { connection: Connection; name: string };
 };
+
+/**
+ * Prepares the audit entry of something done from the room (an end, a no-show, an identity
+ * check), to write in its transaction: audited like the agenda's buttons (agenda/audit.ts).
+ */
+export type RoomAudit = (
+  bookingId: string,
+  staff: { id: string; name: string },
+  action: RoomAction,
+  detail?: Record<string, unknown>,
+) => Promise<(tx: Db) => Promise<void>>;
 
 /** The room's live side, for the meeting service. */
 export function meetingRoom(deps: {
@@ -47,7 +49,8 @@ export function meetingRoom(deps: {
   url(path: string): string;
   record: MeetingRecord;
   windowOf(b: BookingView): Promise<JoinWindow>;
-  hooks: MeetingHooks;
+  events: Emitter<MeetingEvents>;
+  auditRoom: RoomAudit;
 }) {
   const { db, clock, hub, record } = deps;
 
@@ -199,7 +202,7 @@ export function meetingRoom(deps: {
       case 'verify-identity': {
         const by = { staffId: c.staffId, name: c.knownName };
         const audit = c.staffId
-          ? await deps.hooks.auditRoom?.(
+          ? await deps.auditRoom(
               b,
               { id: c.staffId, name: c.knownName },
               'appointment.identity_checked',
@@ -226,7 +229,7 @@ export function meetingRoom(deps: {
         // Prepared before the transaction: PGlite has one connection, which the transaction holds.
         const action = m.type === 'no-show' ? 'appointment.no_show' : 'meeting.ended';
         const audit = c.staffId
-          ? await deps.hooks.auditRoom?.(b, { id: c.staffId, name: c.knownName }, action)
+          ? await deps.auditRoom(b, { id: c.staffId, name: c.knownName }, action)
           : undefined;
         if (m.type === 'no-show')
           await record.noShow(b, { staffId: c.staffId, name: c.knownName }, audit);
@@ -234,8 +237,7 @@ export function meetingRoom(deps: {
         return;
       }
       case 'open-folder':
-        if (!deps.hooks.openFolder) throw new AppError('not_found', 'no meeting folder here');
-        await deps.hooks.openFolder(c, c.knownName);
+        await deps.events.emit('meeting.folder-requested', { connection: c, name: c.knownName });
         return;
     }
   }

@@ -13,7 +13,10 @@ import * as people from './participant-repo.ts';
 import type { ClientMessage, Role } from './protocol.ts';
 import { meetingRecord } from './record.ts';
 import * as repo from './repo.ts';
-import { meetingRoom, sha256, type MeetingHooks } from './room.ts';
+import type { Emitter } from '../lib/events.ts';
+import { meetingRoom, sha256, type MeetingEvents, type RoomAudit } from './room.ts';
+
+export type { MeetingEvents, RoomAudit };
 
 /**
  * Who is entering a meeting, already authenticated by a route. `browserKey` (citizen, guest):
@@ -37,6 +40,9 @@ export function meetingService(deps: {
   tenants: TenantsService;
   ice: IceConfig;
   log: { warn(obj: object, msg: string): void };
+  events: Emitter<MeetingEvents>;
+  /** The audit entry of an end, a no-show or an identity check from the room (room.ts). */
+  auditRoom: RoomAudit;
 }) {
   const { handle, clock, lifecycle, tenants } = deps;
   const db = handle.db;
@@ -47,10 +53,25 @@ export function meetingService(deps: {
     lobbyOf: (id) => people.lobby(db, id),
   });
   const url = (path: string) => new URL(path, deps.publicUrl).href;
-  // Set by the folder service and the agenda once they exist.
-  const hooks: MeetingHooks = {};
-  const record = meetingRecord({ db, clock, lifecycle, hub, ended: (id) => hooks.ended?.(id) });
-  const room = meetingRoom({ db, clock, hub, ice: deps.ice, url, record, windowOf, hooks });
+  const { events, auditRoom } = deps;
+  const record = meetingRecord({
+    db,
+    clock,
+    lifecycle,
+    hub,
+    ended: (bookingId) => void events.emit('meeting.ended', { bookingId }),
+  });
+  const room = meetingRoom({
+    db,
+    clock,
+    hub,
+    ice: deps.ice,
+    url,
+    record,
+    windowOf,
+    events,
+    auditRoom,
+  });
 
   /** The window a booking's link is in now, counting an ended meeting as over. */
   async function windowOf(b: BookingView): Promise<JoinWindow> {
@@ -61,7 +82,6 @@ export function meetingService(deps: {
 
   return {
     hub,
-    hooks,
     start: () => hub.start(),
     stop: () => hub.stop(),
     windowOf,

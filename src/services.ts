@@ -1,0 +1,242 @@
+import { join } from 'node:path';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Config } from './config/config.ts';
+import type { DatabaseHandle } from './db/db.ts';
+import type { Clock } from './lib/clock.ts';
+import { createEvents } from './lib/events.ts';
+import type { Job } from './lib/jobs.ts';
+import { identityService } from './identity/service.ts';
+import { tenantsService } from './tenants/service.ts';
+import { bookingService } from './booking/service.ts';
+import { bookingLifecycle } from './booking/lifecycle.ts';
+import { meetingService, type MeetingEvents } from './meeting/service.ts';
+import { fileSafety } from './files/service.ts';
+import { folderService } from './folder/service.ts';
+import { auditService } from './audit/service.ts';
+import { privacyService } from './privacy/service.ts';
+import { operatorService } from './operator/service.ts';
+import { invitationService } from './identity/invitations.ts';
+import { connectedOrganisations } from './organisations/service.ts';
+import { devMailbox, mailWorker, smtpTransport } from './mail/service.ts';
+import { backupResponder } from './backup/socket.ts';
+import { agendaService } from './agenda/service.ts';
+import { roomAudit } from './agenda/audit.ts';
+import { availabilityAdmin } from './booking/admin.ts';
+import { statsService } from './stats/service.ts';
+import { organisationAdmin } from './tenants/admin.ts';
+import { staffAccounts } from './identity/staff-admin.ts';
+
+/** Everything that happens in one domain and is reacted to in another (decision 025). */
+export type OkenceEvents = MeetingEvents & {
+  /** A booking was cancelled or moved: its folder closes with the time it belonged to. Not awaited. */
+  'booking.changed': { bookingId: string; change: 'cancelled' | 'moved' };
+};
+
+/** What the composition root starts from: made by boot.ts (or a test) before any service. */
+export type Foundation = {
+  config: Config;
+  sessionSecret: string;
+  handle: DatabaseHandle;
+  clock: Clock;
+  log: FastifyBaseLogger;
+};
+
+/**
+ * The composition root: every service of Okence, built here and only here, in dependency order.
+ * A service gets the services it calls as arguments; where two domains would need each other,
+ * one announces an event and the other is subscribed to it below (decision 025). Building
+ * starts nothing: boot.ts starts the listeners, the mail worker and the jobs.
+ */
+export function buildServices(f: Foundation) {
+  const { config, sessionSecret, handle, clock, log } = f;
+  const db = handle.db;
+  const events = createEvents<OkenceEvents>(log);
+  // Without SMTP_URL (development) mail stays in the outbox, readable at /dev/mail.
+  const mail = mailWorker({
+    db,
+    clock,
+    transport: config.smtpUrl ? smtpTransport(config.smtpUrl) : devMailbox(),
+    from: config.mailFrom,
+    log,
+    // Claims of an instance that died (this one before a restart, or another) are taken back at once.
+    locks: handle,
+  });
+  const wakeMail = () => mail.wake();
+  const audit = auditService({ db, clock });
+  const identity = identityService({ db, clock });
+  const tenants = tenantsService({ handle });
+  const booking = bookingService({ db, clock });
+  const lifecycle = bookingLifecycle({
+    db,
+    clock,
+    secret: sessionSecret,
+    publicUrl: config.publicUrl,
+    booking,
+    tenants,
+    wakeMail,
+    onChanged: (bookingId, change) => void events.emit('booking.changed', { bookingId, change }),
+  });
+  const meeting = meetingService({
+    handle,
+    clock,
+    publicUrl: config.publicUrl,
+    lifecycle,
+    tenants,
+    log,
+    events,
+    auditRoom: roomAudit({ audit, lifecycle }),
+    ice: { turnUrls: config.turnUrls, turnSecret: config.turnSecret, relayOnly: config.relayOnly },
+  });
+  // The file-safety pipeline: one per process, for every domain that takes files (decision 027).
+  const files = fileSafety({ config: config.files, log });
+  const folders = folderService({ handle, clock, meeting, files, config: config.files, log });
+  // The official's "open folder" in the room; an end or a change of the booking closes the
+  // folder (which may make its files due at once).
+  events.on('meeting.folder-requested', ({ connection, name }) =>
+    folders.openFromRoom(connection, name),
+  );
+  events.on('meeting.ended', ({ bookingId }) => folders.closeFor(bookingId));
+  events.on('booking.changed', ({ bookingId }) => folders.closeFor(bookingId));
+
+  const privacy = privacyService({
+    db,
+    clock,
+    tenants,
+    lifecycle,
+    audit,
+    reclaim: (tables) => handle.reclaim(tables),
+  });
+  const operators = operatorService({ db, clock, sessionSecret, audit });
+  const invitations = invitationService({
+    db,
+    clock,
+    publicUrl: config.publicUrl,
+    audit,
+    wakeMail,
+  });
+  // Organisations from the operator's side; a suspension closes the staff's live sockets.
+  const organisations = connectedOrganisations({
+    db,
+    clock,
+    audit,
+    invitations,
+    exportsDir: join(config.dataDir, 'exports'),
+    filesDir: config.files.dir,
+    published: async () => {
+      await tenants.changed();
+      booking.invalidate();
+    },
+    closeSockets: (staffId) => meeting.hub.endStaff(staffId),
+    wakeMail,
+    log,
+  });
+  // Officials' working views, and the organisation's administration.
+  const agenda = agendaService({ db, clock, tenants, lifecycle, meeting, audit, folders });
+  const availability = availabilityAdmin({
+    db,
+    clock,
+    tenants,
+    invalidate: booking.invalidate,
+    folderPolicy: folders,
+    audit,
+  });
+  const stats = statsService({ db, clock, tenants, booking });
+  const organisationSettings = organisationAdmin({
+    db,
+    clock,
+    tenants,
+    audit,
+    invalidate: booking.invalidate,
+  });
+  const staffAdmin = staffAccounts({
+    db,
+    clock,
+    tenants,
+    audit,
+    invitations,
+    invalidate: booking.invalidate,
+    closeSockets: (id, lobbyOnly) => meeting.hub.endStaff(id, lobbyOnly),
+  });
+  // `npm run backup` asks this process, which holds DATA_DIR, over the lock's socket (decision 024).
+  const snapshot = handle.snapshot?.bind(handle);
+  const backups =
+    snapshot && handle.lock
+      ? backupResponder({
+          source: {
+            dataDir: config.dataDir,
+            filesDir: config.files.dir,
+            snapshot,
+            holdDeletions: () => folders.holdDeletions(),
+            sessionSecret: {
+              value: sessionSecret,
+              fromEnvironment: config.sessionSecret !== undefined,
+            },
+          },
+          now: () => clock.now(),
+          log,
+        })
+      : null;
+
+  return {
+    ...f,
+    events,
+    mail,
+    audit,
+    identity,
+    tenants,
+    booking,
+    lifecycle,
+    meeting,
+    files,
+    folders,
+    privacy,
+    operators,
+    invitations,
+    organisations,
+    agenda,
+    availability,
+    stats,
+    organisationSettings,
+    staffAdmin,
+    backups,
+  };
+}
+
+export type Services = ReturnType<typeof buildServices>;
+
+/**
+ * Background work on timers (lib/jobs.ts). The mail worker is not here: it is woken after each
+ * commit that queued mail and drains the outbox in batches (mail/service.ts).
+ */
+export function backgroundJobs(s: Services): Job[] {
+  return [
+    // Reminders are checked every minute; queuing is idempotent across instances.
+    { name: 'reminders', everyMs: 60_000, run: () => s.lifecycle.queueDueReminders() },
+    // Large live events are relayed through a table on PostgreSQL; a minute later every instance has read them.
+    { name: 'meeting relay prune', everyMs: 60_000, run: () => s.meeting.pruneRelay() },
+    // Meeting folders past their grace period lose their files; the state is in the database,
+    // so a restart (or another instance) picks up where this one stopped. Spool files a crash
+    // left behind go with them (at start, and then once they are stale).
+    {
+      name: 'folder file deletion',
+      everyMs: 60_000,
+      atStart: true,
+      run: () => Promise.all([s.folders.purgeDue(), s.files.cleanStaleParts()]),
+    },
+    // Personal data past each organisation's retention is anonymised at start and every hour
+    // (retention counts in days, so an hour late is nothing); SKIP LOCKED lets instances share it.
+    {
+      name: 'retention',
+      everyMs: 3_600_000,
+      atStart: true,
+      run: () => s.privacy.runRetention(),
+    },
+    // Organisations whose deletion waiting period is over are exported and deleted (decision 023).
+    {
+      name: 'organisation deletion',
+      everyMs: 3_600_000,
+      atStart: true,
+      run: () => s.organisations.runDueDeletions(),
+    },
+  ];
+}
