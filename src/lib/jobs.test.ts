@@ -36,8 +36,11 @@ test('a run still going when its interval comes again is not overlapped; the nex
   let runs = 0;
   let release!: () => void;
   let gate = new Promise<void>((r) => (release = r));
+  let ticks = 0;
   const runner = jobRunner(
     [
+      // Its runs show that intervals have passed, without a fixed sleep.
+      { name: 'ticker', everyMs: 5, run: async () => void ticks++ },
       {
         name: 'slow',
         everyMs: 5,
@@ -54,7 +57,7 @@ test('a run still going when its interval comes again is not overlapped; the nex
   );
   runner.start();
   // Many intervals pass while the first run waits.
-  await new Promise((r) => setTimeout(r, 50));
+  await until(() => ticks >= 5);
   assert.equal(runs, 1);
   release();
   gate = new Promise<void>((r) => (release = r));
@@ -100,8 +103,10 @@ test('stop waits for the runs in flight, and nothing runs after it', async () =>
   let runs = 0;
   let release!: () => void;
   const gate = new Promise<void>((r) => (release = r));
+  let ticks = 0;
   const runner = jobRunner(
     [
+      { name: 'ticker', everyMs: 5, run: async () => void ticks++ },
       {
         name: 'long',
         everyMs: 5,
@@ -117,13 +122,18 @@ test('stop waits for the runs in flight, and nothing runs after it', async () =>
   );
   runner.start();
   let stopped = false;
+  await until(() => ticks >= 2);
   const stopping = runner.stop().then(() => (stopped = true));
-  await new Promise((r) => setTimeout(r, 20));
+  // Settled promises and due timers have had their turn by the next check.
+  await new Promise((r) => setImmediate(r));
   assert.equal(stopped, false, 'stop waits for the run');
+  const ticksAtStop = ticks;
   release();
   await stopping;
   assert.equal(finished, true);
+  // Checking that nothing happens has no condition to wait on: four of the ticker's intervals.
   await new Promise((r) => setTimeout(r, 20));
+  assert.equal(ticks, ticksAtStop);
   assert.equal(runs, 1);
 });
 
