@@ -74,6 +74,17 @@ for (const kind of DB_KINDS) {
       assert.match(calendar.body, /office’s local time \(CET\)/);
     });
 
+    test('a day that has the form of a date but is not in the calendar is ignored, not a 500', async () => {
+      // 2026-11-99 passed the old pattern and made the day's heading throw (found in issue 15).
+      for (const day of ['2026-11-99', '2026-02-30', '2026-13-01', 'x'.repeat(5000)]) {
+        const calendar = await get(
+          `/o/ue-domzale/s/potrdila-iz-uradnih-evidenc/book/domzale?lang=en&month=2026-11&day=${day}`,
+        );
+        assert.equal(calendar.statusCode, 200, day.slice(0, 20));
+        assert.doesNotMatch(calendar.body, /Free times on/, 'no day is shown');
+      }
+    });
+
     test('without JavaScript: contact → code from the email → confirmation with links and invitation', async () => {
       const { url, body } = await openContactForm();
       const start = decodeURIComponent(/start=([^&]+)/.exec(url)?.[1] ?? '');
