@@ -11,7 +11,7 @@ import { loadDemoData, type DemoAccount } from './tenants/demo-data.ts';
 import type { OperatorService } from './operator/service.ts';
 import type { InvitationService } from './identity/invitations.ts';
 import type { OrganisationsService } from './organisations/service.ts';
-import { backgroundJobs, buildServices, type Services } from './services.ts';
+import { backgroundJobs, buildServices, purgeFolderFiles, type Services } from './services.ts';
 
 export type Okence = {
   app: FastifyInstance;
@@ -54,7 +54,7 @@ export async function bootOkence(
     const clock = opts.clock ?? systemClock;
     const log = appLogger(config);
     const services = buildServices({ config, sessionSecret, handle, clock, log });
-    const { lifecycle, meeting, folders, privacy, organisations, mail, backups } = services;
+    const { lifecycle, meeting, privacy, organisations, mail, backups } = services;
     const demoAccounts = config.demoData
       ? await loadDemoData(handle.db, services.identity.hashPassword)
       : [];
@@ -77,8 +77,7 @@ export async function bootOkence(
       jobs: {
         queueDueReminders: () => lifecycle.queueDueReminders(),
         sendMail: () => mail.runOnce(),
-        purgeFiles: async () =>
-          (await Promise.all([folders.purgeDue(), services.files.cleanStaleParts()]))[0],
+        purgeFiles: () => purgeFolderFiles(services),
         anonymise: () => privacy.runRetention(),
         deleteOrganisations: () => organisations.runDueDeletions(),
       },

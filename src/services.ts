@@ -204,6 +204,12 @@ export function buildServices(f: Foundation) {
 
 export type Services = ReturnType<typeof buildServices>;
 
+/** The folder files past their grace period and stale spool parts; the number of folders purged. */
+export async function purgeFolderFiles(s: Services): Promise<number> {
+  const [purged] = await Promise.all([s.folders.purgeDue(), s.files.cleanStaleParts()]);
+  return purged;
+}
+
 /**
  * Background work on timers (lib/jobs.ts). The mail worker is not here: it is woken after each
  * commit that queued mail and drains the outbox in batches (mail/service.ts).
@@ -221,7 +227,7 @@ export function backgroundJobs(s: Services): Job[] {
       name: 'folder file deletion',
       everyMs: 60_000,
       atStart: true,
-      run: () => Promise.all([s.folders.purgeDue(), s.files.cleanStaleParts()]),
+      run: () => purgeFolderFiles(s),
     },
     // Personal data past each organisation's retention is anonymised at start and every hour
     // (retention counts in days, so an hour late is nothing); SKIP LOCKED lets instances share it.
