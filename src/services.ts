@@ -25,6 +25,7 @@ import { availabilityAdmin } from './booking/admin.ts';
 import { statsService } from './stats/service.ts';
 import { organisationAdmin } from './tenants/admin.ts';
 import { staffAccounts } from './identity/staff-admin.ts';
+import { citizensService } from './citizens/service.ts';
 
 /** Everything that happens in one domain and is reacted to in another (decision 025). */
 export type OkenceEvents = MeetingEvents & {
@@ -64,6 +65,8 @@ export function buildServices(f: Foundation) {
   const wakeMail = () => mail.wake();
   const audit = auditService({ db, clock });
   const identity = identityService({ db, clock });
+  // Citizen accounts and sessions, which the eID sign-ins and the e-mail sign-in start (decision 029).
+  const citizens = citizensService({ db, clock });
   const tenants = tenantsService({ handle });
   const booking = bookingService({ db, clock });
   const lifecycle = bookingLifecycle({
@@ -183,6 +186,7 @@ export function buildServices(f: Foundation) {
     mail,
     audit,
     identity,
+    citizens,
     tenants,
     booking,
     lifecycle,
@@ -237,6 +241,8 @@ export function backgroundJobs(s: Services): Job[] {
       atStart: true,
       run: () => s.privacy.runRetention(),
     },
+    // Ended citizen sessions and e-mail sign-in codes a day past their expiry.
+    { name: 'citizen sessions', everyMs: 3_600_000, atStart: true, run: () => s.citizens.prune() },
     // Organisations whose deletion waiting period is over are exported and deleted (decision 023).
     {
       name: 'organisation deletion',

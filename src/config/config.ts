@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { loadEidProviders, type EidProvider } from './eid-providers.ts';
 
 /**
  * The file types an installation may accept (FILE_TYPES), by name. What each one is and how its
@@ -57,6 +58,8 @@ export type Config = {
     types: FileTypeName[];
     clamavUrl: string | undefined;
   };
+  /** The eID providers citizens may sign in with (EID_PROVIDERS_FILE; none without it). */
+  eidProviders: EidProvider[];
 };
 
 /** Fastify's `trustProxy`, restricted to the safe forms: none, a hop count, or named proxies. */
@@ -160,6 +163,7 @@ const schema = z.object({
       'must be tcp://host:port or unix:///path/to/clamd.sock',
     )
     .optional(),
+  EID_PROVIDERS_FILE: z.string().min(1).optional(),
 });
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] };
@@ -230,6 +234,9 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       ],
     };
   }
+  const providers = e.EID_PROVIDERS_FILE ? loadEidProviders(e.EID_PROVIDERS_FILE) : null;
+  if (providers && !providers.ok)
+    return { ok: false, errors: [`EID_PROVIDERS_FILE: ${providers.error}`] };
   const port = e.PORT;
   const publicUrl = new URL(e.PUBLIC_URL ?? `http://localhost:${port}`);
   return {
@@ -259,6 +266,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
         types: e.FILE_TYPES ?? [...FILE_TYPE_NAMES],
         clamavUrl: e.CLAMAV_URL,
       },
+      eidProviders: providers?.providers ?? [],
     },
   };
 }

@@ -342,6 +342,60 @@ export type Database = {
     expires_at: Date;
     used_at: Date | null;
   };
+  /** Citizen accounts (migration 019, src/citizens). */
+  citizen_accounts: {
+    id: Generated<string>;
+    created_at: Date;
+    given_name: string | null;
+    family_name: string | null;
+    /** A `date`, read as 'YYYY-MM-DD' (db.ts). */
+    date_of_birth: string | null;
+    address: string | null;
+    identity_source: string | null;
+    identity_updated_at: Date | null;
+    email: string | null;
+    email_verified: Generated<boolean>;
+    phone: string | null;
+    deleted_at: Date | null;
+  };
+  citizen_identities: {
+    provider_id: string;
+    person_identifier: string;
+    account_id: string;
+    created_at: Date;
+    last_sign_in_at: Date;
+  };
+  citizen_sessions: {
+    token_hash: string;
+    account_id: string;
+    loa: 'low' | 'substantial' | 'high';
+    provider_id: string;
+    provider_session: JsonDefault<Record<string, string>>;
+    created_at: Date;
+    last_seen_at: Date;
+    expires_at: Date;
+  };
+  citizen_sign_in_codes: {
+    id: Generated<string>;
+    email: string;
+    code_hash: string;
+    organisation_id: string | null;
+    ip: string | null;
+    attempts: Generated<number>;
+    created_at: Date;
+    expires_at: Date;
+    used_at: Date | null;
+    locked_at: Date | null;
+  };
+  citizen_sign_ins: {
+    organisation_id: string | null;
+    day: string;
+    provider_id: string;
+    loa: 'low' | 'substantial' | 'high';
+    sign_ins: Generated<number>;
+    new_accounts: Generated<number>;
+  };
+  organisation_eid_providers: { organisation_id: string; provider_id: string; enabled_at: Date };
 };
 
 /** jsonb columns: objects are written as JSON text and read back parsed. */

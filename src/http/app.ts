@@ -28,6 +28,7 @@ import { language } from './language.ts';
 import { bodyPace } from './pace.ts';
 import { security } from './security.ts';
 import { staffSession } from './session.ts';
+import { citizenSession } from './citizen-session.ts';
 import { operatorSession } from './operator-session.ts';
 import { operatorRoutes } from '../operator/routes.ts';
 import { invitationRoutes } from '../identity/invitation-routes.ts';
@@ -81,6 +82,7 @@ export async function createApp(services: Services): Promise<FastifyInstance> {
   });
   await app.register(language);
   await app.register(staffSession, { identity: services.identity });
+  await app.register(citizenSession, { citizens: services.citizens });
   await app.register(operatorSession, { operators: services.operators });
   installErrorHandling(app, config.publicUrl);
   // Officials' working views; the lobby panel is fetched for every staff page before its handler.

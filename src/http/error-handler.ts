@@ -58,7 +58,10 @@ function send(
         )
     );
   }
-  // A staff or operator page without a session goes to its own sign-in instead of showing an error.
+  // A citizen page names its own sign-in (with the level it needs and the way back);
+  // a staff or operator page without a session goes to its own sign-in.
+  if (code === 'unauthenticated' && typeof data?.signIn === 'string')
+    return reply.redirect(data.signIn, 303);
   if (code === 'unauthenticated')
     return reply.redirect(
       isOperatorPath(request.url) ? '/operator/sign-in' : '/staff/sign-in',
@@ -96,6 +99,7 @@ export function frameworkErrorHandler(publicUrl: URL) {
       t: translators[lang],
       cookies: {},
       staff: null,
+      citizen: null,
       staffPanel: null,
       operatorSession: null,
     });

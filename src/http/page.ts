@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Lang, Translate } from '../i18n/i18n.ts';
 import type { StaffPrincipal } from '../identity/domain.ts';
+import type { CitizenPrincipal } from '../citizens/service.ts';
 import type { OperatorPrincipal } from '../operator/domain.ts';
 import type { Html } from '../views/html.ts';
 import { layout } from '../views/layout.ts';
@@ -13,6 +14,8 @@ export type PageContext = {
   /** The CSRF token for a form; sets its cookie on first use, so pages without forms set none. */
   csrfToken: () => string;
   staff: StaffPrincipal | null;
+  /** The signed-in citizen (http/citizen-session.ts), or null. */
+  citizen: CitizenPrincipal | null;
   /** The signed-in operator on console pages (both steps done), or null. */
   operator: OperatorPrincipal | null;
   /** Path and query of this request, for the language switcher. */
@@ -38,6 +41,7 @@ export function pageContext(request: FastifyRequest, reply: FastifyReply): PageC
     nonce: reply.cspNonce,
     csrfToken: () => request.csrfToken(reply),
     staff: request.staff,
+    citizen: request.citizen,
     operator: request.operatorSession?.stage === 'full' ? request.operatorSession.operator : null,
     url: request.url,
     staffPanel: request.staffPanel ?? null,
@@ -52,7 +56,10 @@ export function renderPage(
   status = 200,
 ): FastifyReply {
   const ctx = pageContext(request, reply);
-  setPageHeaders(reply, ctx.staff !== null || request.operatorSession !== null);
+  setPageHeaders(
+    reply,
+    ctx.staff !== null || ctx.citizen !== null || request.operatorSession !== null,
+  );
   return reply
     .status(status)
     .type(HTML)
@@ -79,7 +86,10 @@ export function renderPublicPage(
   const queryStart = request.url.indexOf('?');
   const path = queryStart < 0 ? request.url : request.url.slice(0, queryStart);
   const query = queryStart < 0 ? '' : request.url.slice(queryStart + 1);
-  const cacheable = request.staff === null && (query === '' || /^lang=(sl|cs|en)$/.test(query));
+  const cacheable =
+    request.staff === null &&
+    request.citizen === null &&
+    (query === '' || /^lang=(sl|cs|en)$/.test(query));
   if (!cacheable) return renderPage(request, reply, view);
   let cache = pageCache.get(snapshot);
   if (!cache) {
@@ -99,7 +109,7 @@ export function renderPublicPage(
 }
 
 function setPageHeaders(reply: FastifyReply, staff: boolean): void {
-  // Pages vary by language and by who is signed in; staff pages must never sit in a shared cache.
+  // Pages vary by language and by who is signed in; a signed-in page must never sit in a shared cache.
   reply.header('cache-control', staff ? 'no-store' : 'private, no-cache');
   reply.header('vary', 'Cookie, Accept-Language');
 }

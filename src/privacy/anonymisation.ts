@@ -284,6 +284,35 @@ export const ANONYMISATION_PLAN = {
     why: 'staff emails and addresses, kept only for rate limits',
   },
   staff_session: { treatment: 'no_citizen_data', why: 'staff sessions, deleted when they expire' },
+  citizen_accounts: {
+    treatment: 'pruned_elsewhere',
+    by: 'the citizen deleting the account (src/citizens)',
+    within: 'the deletion',
+    why: 'an account outlives any one booking; it goes when its holder deletes it',
+  },
+  citizen_identities: {
+    treatment: 'pruned_elsewhere',
+    by: 'the account deletion (src/citizens)',
+    within: 'the deletion',
+    why: "the provider's person identifier, which belongs to the account",
+  },
+  citizen_sessions: {
+    treatment: 'pruned_elsewhere',
+    by: 'citizen sessions (src/citizens)',
+    within: 'the absolute session timeout',
+    why: "sessions and the provider's logout data, deleted when they expire",
+  },
+  citizen_sign_in_codes: {
+    treatment: 'pruned_elsewhere',
+    by: 'the citizen session pruner (src/citizens)',
+    within: '24 hours after the code expires',
+    why: 'an e-mail address and an IP address, kept only for the code and the rate limits',
+  },
+  citizen_sign_ins: {
+    treatment: 'no_citizen_data',
+    why: 'anonymous counts of citizen sign-ins per organisation, provider, level and day',
+  },
+  organisation_eid_providers: { treatment: 'no_citizen_data', why: 'settings' },
   staff: {
     treatment: 'no_citizen_data',
     why: 'staff accounts; their data goes with the account, not with a booking',

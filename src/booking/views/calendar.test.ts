@@ -11,6 +11,7 @@ function render(lang: Lang, day: string): string {
     nonce: 'n',
     csrfToken: () => 'c',
     staff: null,
+    citizen: null,
     operator: null,
     url: '/',
     staffPanel: null,
