@@ -11,7 +11,22 @@ import { fixedClock } from '../lib/clock.ts';
 import { bookThroughApi, openSocket, staffCookie, type TestSocket } from '../meeting/testing.ts';
 import { browserFor } from '../tenants/admin-testing.ts';
 
-const settle = (ms = 200) => new Promise((r) => setTimeout(r, ms));
+/** Time for a knock to reach sockets that must not hear it: nothing to wait for, so a fixed wait. */
+const quiet = () => new Promise((r) => setTimeout(r, 200));
+
+/**
+ * Waits until the hub holds `n` sockets. A lobby socket is watching only once its offices are
+ * read, and a closed one is let go when the server sees the close: both after the client knows.
+ * Every test leaves the hub empty, so each starts from zero.
+ */
+async function untilWatching(okence: Okence, n: number): Promise<void> {
+  const end = Date.now() + 10_000;
+  while (okence.services.meeting.hub.size() !== n) {
+    if (Date.now() > end)
+      assert.fail(`the hub holds ${okence.services.meeting.hub.size()} sockets, not ${n}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
 
 for (const kind of DB_KINDS) {
   describe(`a deactivated official's open sockets on ${kind}`, () => {
@@ -43,11 +58,12 @@ for (const kind of DB_KINDS) {
       });
       clock.set(new Date(b.start.getTime() - 5 * 60_000));
       const cookie = await staffCookie(okence, 'uradnik@domzale.example', '198.18.9.1');
+      await untilWatching(okence, 0);
       const lobby = openSocket(base, '/staff/lobby/ws', { cookie });
       const room = openSocket(base, `/staff/meetings/${b.id}/ws`, { cookie });
       sockets.push(lobby, room);
       await room.next('welcome');
-      await settle();
+      await untilWatching(okence, 2);
 
       const admin = await browserFor(okence, 'admin@domzale.example', undefined, '198.18.9.2');
       const official = await okence.handle.db
@@ -77,7 +93,7 @@ for (const kind of DB_KINDS) {
       const knocker = openSocket(base, `/j/${b.joinToken}/ws`);
       sockets.push(knocker);
       await knocker.next('welcome');
-      await settle();
+      await quiet();
       assert.ok(
         !lobby.messages.some((m) => m.type === 'knock'),
         'no citizen name reaches the deactivated account',
@@ -97,9 +113,10 @@ for (const kind of DB_KINDS) {
       });
       clock.set(new Date(b.start.getTime() - 5 * 60_000));
       const cookie = await staffCookie(okence, 'uradnik@ljutomer.example', '198.18.9.3');
+      await untilWatching(okence, 0);
       const lobby = openSocket(base, '/staff/lobby/ws', { cookie });
       sockets.push(lobby);
-      await settle();
+      await untilWatching(okence, 1);
 
       const admin = await browserFor(okence, 'admin@ljutomer.example', undefined, '198.18.9.4');
       const official = await okence.handle.db
@@ -117,7 +134,7 @@ for (const kind of DB_KINDS) {
       const knocker = openSocket(base, `/j/${b.joinToken}/ws`);
       sockets.push(knocker);
       await knocker.next('welcome');
-      await settle();
+      await quiet();
       assert.ok(
         !lobby.messages.some((m) => m.type === 'knock'),
         'the knock at the office they left does not reach them',
@@ -137,9 +154,10 @@ for (const kind of DB_KINDS) {
       });
       clock.set(new Date(b.start.getTime() - 5 * 60_000));
       const stolen = await staffCookie(okence, 'ana.horvat@domzale.example', '198.18.9.5');
+      await untilWatching(okence, 0);
       const stale = openSocket(base, '/staff/lobby/ws', { cookie: stolen });
       sockets.push(stale);
-      await settle();
+      await untilWatching(okence, 1);
 
       const me = await browserFor(okence, 'ana.horvat@domzale.example', undefined, '198.18.9.6');
       assert.equal(
@@ -162,9 +180,10 @@ for (const kind of DB_KINDS) {
       const cookie = Object.entries(me.cookies)
         .map(([k, v]) => `${k}=${v}`)
         .join('; ');
+      await untilWatching(okence, 0);
       const fresh = openSocket(base, '/staff/lobby/ws', { cookie });
       sockets.push(fresh);
-      await settle();
+      await untilWatching(okence, 1);
       const knocker = openSocket(base, `/j/${b.joinToken}/ws`);
       sockets.push(knocker);
       await knocker.next('welcome');
