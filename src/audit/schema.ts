@@ -31,8 +31,8 @@ export function readSearch(raw: unknown, t: Translate) {
   const who = text(typed.who);
   const what = text(typed.what);
   const before = text(typed.before);
-  if (who && !z.uuid().safeParse(who).success) errors['audit-who'] = t('stats.error.choice');
-  if (what && !/^[a-z_]+(\.[a-z_]+)*$/.test(what)) errors['audit-what'] = t('stats.error.choice');
+  if (who && !z.uuid().safeParse(who).success) errors['audit-who'] = t('audit.error.choice');
+  if (what && !/^[a-z_]+(\.[a-z_]+)*$/.test(what)) errors['audit-what'] = t('audit.error.choice');
   const search = {
     ...(text(typed.q) ? { text: text(typed.q)! } : {}),
     ...(who ? { actorStaffId: who } : {}),

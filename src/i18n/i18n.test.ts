@@ -43,7 +43,7 @@ const SAME_AS_ENGLISH: Record<'sl' | 'cs', readonly string[]> = {
   // Czech writes "role" and "chat" as English does.
   cs: [
     'agenda.home.role',
-    'adm.field.role',
+    'identity.field.role',
     'audit.key.role',
     'room.chat',
     'room.chat_toggle',
@@ -83,7 +83,7 @@ function typographyFault(text: string): string | null {
 }
 
 // Texts that name a typewriter character as such (the characters a field may not contain).
-const LITERAL_CHARACTERS: readonly string[] = ['adm.error.sender_name'];
+const LITERAL_CHARACTERS: readonly string[] = ['tenants.error.sender_name'];
 
 test('Slovenian and Czech texts use their own quotation marks and dashes, not typewriter ones', () => {
   for (const lang of ['sl', 'cs'] as const) {
@@ -173,14 +173,14 @@ test('counts take the form of their number: sl one, two (dual), few, other; cs o
 
 test('every plural message reads right for the numbers that choose each form', () => {
   const t = { sl: translator('sl'), cs: translator('cs'), en: translator('en') };
-  assert.equal(t.sl('service.duration_minutes', { minutes: 1 }), '1 minuta');
-  assert.equal(t.sl('service.duration_minutes', { minutes: 2 }), '2 minuti');
-  assert.equal(t.sl('service.duration_minutes', { minutes: 3 }), '3 minute');
-  assert.equal(t.sl('service.duration_minutes', { minutes: 30 }), '30 minut');
-  assert.equal(t.cs('service.duration_minutes', { minutes: 1 }), '1 minuta');
-  assert.equal(t.cs('service.duration_minutes', { minutes: 3 }), '3 minuty');
-  assert.equal(t.cs('service.duration_minutes', { minutes: 30 }), '30 minut');
-  assert.equal(t.en('service.duration_minutes', { minutes: 1 }), '1 minute');
+  assert.equal(t.sl('tenants.service.duration_minutes', { minutes: 1 }), '1 minuta');
+  assert.equal(t.sl('tenants.service.duration_minutes', { minutes: 2 }), '2 minuti');
+  assert.equal(t.sl('tenants.service.duration_minutes', { minutes: 3 }), '3 minute');
+  assert.equal(t.sl('tenants.service.duration_minutes', { minutes: 30 }), '30 minut');
+  assert.equal(t.cs('tenants.service.duration_minutes', { minutes: 1 }), '1 minuta');
+  assert.equal(t.cs('tenants.service.duration_minutes', { minutes: 3 }), '3 minuty');
+  assert.equal(t.cs('tenants.service.duration_minutes', { minutes: 30 }), '30 minut');
+  assert.equal(t.en('tenants.service.duration_minutes', { minutes: 1 }), '1 minute');
 });
 
 test('language comes from ?lang=, then the cookie, then Accept-Language, then Slovenian', () => {
@@ -194,7 +194,7 @@ test('language comes from ?lang=, then the cookie, then Accept-Language, then Sl
 });
 
 test('translator fills placeholders and leaves unknown ones visible', () => {
-  assert.equal(translator('en')('home.results', { count: 3 }), 'Offices found: 3');
+  assert.equal(translator('en')('tenants.home.results', { count: 3 }), 'Offices found: 3');
   assert.equal(translator('sl')('agenda.home.title', {}), 'Pozdravljeni, {name}');
 });
 

@@ -8,7 +8,9 @@ import { filesMessages, type FilesMessageKey } from './messages/files.ts';
 import { statsMessages, type StatsMessageKey } from './messages/stats.ts';
 import { agendaMessages, type AgendaMessageKey } from './messages/agenda.ts';
 import { privacyMessages, type PrivacyMessageKey } from './messages/privacy.ts';
-import { adminMessages, type AdminMessageKey } from './messages/admin.ts';
+import { tenantsMessages, type TenantsMessageKey } from './messages/tenants.ts';
+import { identityMessages, type IdentityMessageKey } from './messages/identity.ts';
+import { mailMessages, type MailMessageKey } from './messages/mail.ts';
 import { auditMessages, type AuditMessageKey } from './messages/audit.ts';
 import { operatorMessages, type OperatorMessageKey } from './messages/operator.ts';
 import { problemMessages, type ProblemMessageKey } from './messages/problems.ts';
@@ -24,7 +26,9 @@ export type MessageKey =
   | PrivacyMessageKey
   | AgendaMessageKey
   | StatsMessageKey
-  | AdminMessageKey
+  | TenantsMessageKey
+  | IdentityMessageKey
+  | MailMessageKey
   | AuditMessageKey
   | OperatorMessageKey
   | ProblemMessageKey
@@ -46,7 +50,9 @@ export const MESSAGES: Record<Lang, Record<MessageKey, string>> = {
     ...privacyMessages.sl,
     ...agendaMessages.sl,
     ...statsMessages.sl,
-    ...adminMessages.sl,
+    ...tenantsMessages.sl,
+    ...identityMessages.sl,
+    ...mailMessages.sl,
     ...auditMessages.sl,
     ...operatorMessages.sl,
     ...problemMessages.sl,
@@ -61,7 +67,9 @@ export const MESSAGES: Record<Lang, Record<MessageKey, string>> = {
     ...privacyMessages.cs,
     ...agendaMessages.cs,
     ...statsMessages.cs,
-    ...adminMessages.cs,
+    ...tenantsMessages.cs,
+    ...identityMessages.cs,
+    ...mailMessages.cs,
     ...auditMessages.cs,
     ...operatorMessages.cs,
     ...problemMessages.cs,
@@ -76,7 +84,9 @@ export const MESSAGES: Record<Lang, Record<MessageKey, string>> = {
     ...privacyMessages.en,
     ...agendaMessages.en,
     ...statsMessages.en,
-    ...adminMessages.en,
+    ...tenantsMessages.en,
+    ...identityMessages.en,
+    ...mailMessages.en,
     ...auditMessages.en,
     ...operatorMessages.en,
     ...problemMessages.en,

@@ -1,47 +1,78 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { MESSAGES } from './i18n.ts';
 
 /** Keys any page may use: the layout's, the error pages', the forms' shared texts. */
 const COMMON = ['layout', 'error', 'form'];
 
 /**
- * The key prefixes each domain's views may use besides COMMON: its own, kept in
- * messages/<domain>.ts. A text another domain also shows is duplicated under the domain's own
- * prefix, never borrowed, so each domain's wording can change alone. Domains not listed here
- * (booking, identity, meeting, operator, tenants) still share prefixes (book/admin, adm/pw/staff)
- * from before this convention (issue 15) and join the list when their keys are renamed.
+ * The key prefixes each domain's code may use besides COMMON: its own, kept in
+ * messages/<domain>.ts (the meeting's browser texts, `room.*`, in messages/meeting-client.ts). A
+ * text another domain also shows is duplicated under the domain's own prefix, never borrowed, so
+ * each domain's wording can change alone.
  */
 const OWN: Record<string, string[]> = {
   agenda: ['agenda'],
   audit: ['audit'],
   folder: ['files', 'folder'],
+  identity: ['identity'],
   mail: ['mail'],
+  operator: ['op'],
   organisations: ['orgs'],
   privacy: ['privacy', 'notice'],
   stats: ['stats'],
+  tenants: ['tenants'],
 };
 
 const src = join(import.meta.dirname, '..');
+
+/**
+ * The browser scripts all live in meeting/client (assets.ts serves that folder); the ones another
+ * domain's pages load are that domain's code.
+ */
+const CLIENTS: Record<string, string> = { 'meeting/client/folder.ts': 'folder' };
 const known = new Set(Object.keys(MESSAGES.en));
 
-/** The message keys a domain's views name as string literals. */
+/** The files under a folder but the tests. */
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return files(path);
+    return name.endsWith('.ts') && !name.endsWith('.test.ts') ? [path] : [];
+  });
+}
+
+/** A domain's source files, views or not: pages are also built in routes, mails and clients. */
+function sources(domain: string): string[] {
+  const client = (path: string) => CLIENTS[relative(src, path)];
+  return [
+    ...files(join(src, domain)).filter((path) => !client(path)),
+    ...Object.keys(CLIENTS)
+      .filter((path) => CLIENTS[path] === domain)
+      .map((path) => join(src, path)),
+  ];
+}
+
+/** The message keys a domain's code names as string literals. */
 function keysIn(domain: string): { file: string; key: string }[] {
-  const dir = join(src, domain, 'views');
   const found: { file: string; key: string }[] = [];
-  for (const name of readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')))
-    for (const [, key] of readFileSync(join(dir, name), 'utf8').matchAll(/'([a-z_]+\.[\w.]+)'/g))
-      if (key && known.has(key)) found.push({ file: `${domain}/views/${name}`, key });
+  for (const path of sources(domain))
+    for (const [, key] of readFileSync(path, 'utf8').matchAll(/['"`]([a-z_]+\.[\w.]+)['"`]/g))
+      if (key && known.has(key)) found.push({ file: relative(src, path), key });
   return found;
 }
 
-test("a domain's views use only its own keys and the common ones", () => {
+test("a domain's code uses only its own keys and the common ones", () => {
   for (const [domain, own] of Object.entries(OWN)) {
     const keys = keysIn(domain);
-    assert.ok(keys.length > 0, `${domain}'s views name no keys: is the scan still right?`);
+    for (const prefix of own)
+      assert.ok(
+        keys.some(({ key }) => key.startsWith(`${prefix}.`)),
+        `${domain}'s code names no ${prefix}.* key: is the scan still right?`,
+      );
     const borrowed = keys.filter(({ key }) => ![...own, ...COMMON].includes(key.split('.')[0]!));
-    assert.deepEqual(borrowed, [], `${domain}'s views borrow other domains' keys`);
+    assert.deepEqual(borrowed, [], `${domain}'s code borrows other domains' keys`);
   }
 });

@@ -23,15 +23,15 @@ const accountForm = z.object({
   displayName: z
     .string()
     .trim()
-    .min(1, key('adm.error.display_name'))
-    .max(80, key('adm.error.display_name')),
+    .min(1, key('identity.error.display_name'))
+    .max(80, key('identity.error.display_name')),
   email: z
     .string()
     .trim()
     .toLowerCase()
-    .max(254, key('adm.error.email'))
-    .pipe(z.email(key('adm.error.email'))),
-  role: z.enum(['admin', 'official'], key('adm.error.role')),
+    .max(254, key('identity.error.email'))
+    .pipe(z.email(key('identity.error.email'))),
+  role: z.enum(['admin', 'official'], key('identity.error.role')),
   ids: z.array(z.uuid()).max(200),
 });
 const body = (request: FastifyRequest) => (request.body ?? {}) as FormBody;

@@ -154,7 +154,7 @@ for (const kind of DB_KINDS) {
           { name: 'test', actor: { system: 'test' } },
         ),
         (err: Error & { code?: string; fields?: Record<string, string> }) =>
-          err.code === 'invalid_input' && err.fields?.email === 'adm.error.email_taken',
+          err.code === 'invalid_input' && err.fields?.email === 'identity.error.email_taken',
       );
       assert.equal(
         (await db().selectFrom('invitation').select('token_hash').execute()).length,

@@ -170,7 +170,7 @@ export function invitationService(deps: {
     const email = normaliseEmail(s.email);
     if (await repo.staffEmailTaken(tx, email))
       throw new AppError('invalid_input', 'email taken', {
-        email: 'adm.error.email_taken' satisfies MessageKey,
+        email: 'identity.error.email_taken' satisfies MessageKey,
       });
     return repo.insertInvitedStaff(tx, { ...s, email });
   }
@@ -245,7 +245,7 @@ export function invitationService(deps: {
       const problems = checkPassword(password, { email: view.email, name: view.name });
       if (problems.length)
         throw new AppError('invalid_input', 'weak password', {
-          password: problems.map((p) => `pw.problem.${p}`).join('|'),
+          password: problems.map((p) => `identity.password.problem.${p}`).join('|'),
         });
       const hash = await hashPassword(password);
       const tokenHash = hashToken(token);
@@ -300,30 +300,30 @@ function staffMail(
   const t = translator(lang);
   const organisation = localize(f.organisation, lang, lang);
   const text = [
-    t('invite.mail.greeting'),
+    t('identity.invite.mail.greeting'),
     '',
-    t('invite.mail.staff_intro', {
+    t('identity.invite.mail.staff_intro', {
       organisation,
-      role: t(f.role === 'admin' ? 'adm.role.admin' : 'adm.role.official'),
+      role: t(f.role === 'admin' ? 'identity.role.admin' : 'identity.role.official'),
       inviter: f.inviter,
     }),
     '',
-    t('invite.mail.action'),
+    t('identity.invite.mail.action'),
     f.url,
     '',
-    t('invite.mail.expiry', {
+    t('identity.invite.mail.expiry', {
       hours: INVITATION_TTL_HOURS,
       when: whenPhrase(f.expiresAt, f.timeZone, lang),
     }),
-    t('invite.mail.expired_staff', { inviter: f.inviter }),
+    t('identity.invite.mail.expired_staff', { inviter: f.inviter }),
     '',
-    t('invite.mail.ignore'),
+    t('identity.invite.mail.ignore'),
   ].join('\n');
   // One key per link: a new link for the same account is a new mail.
   return {
     dedupeKey: `invitation:${hashToken(f.token)}`,
     to: f.to,
-    subject: t('invite.mail.subject' satisfies MessageKey),
+    subject: t('identity.invite.mail.subject' satisfies MessageKey),
     text,
   };
 }
@@ -332,25 +332,25 @@ function staffMail(
 function operatorMail(lang: Lang, f: MailFacts & { site: string }) {
   const t = translator(lang);
   const text = [
-    t('invite.mail.greeting'),
+    t('identity.invite.mail.greeting'),
     '',
-    t('invite.mail.operator_intro', { site: f.site }),
+    t('identity.invite.mail.operator_intro', { site: f.site }),
     '',
-    t('invite.mail.action_operator'),
+    t('identity.invite.mail.action_operator'),
     f.url,
     '',
-    t('invite.mail.expiry', {
+    t('identity.invite.mail.expiry', {
       hours: INVITATION_TTL_HOURS,
       when: `${whenPhrase(f.expiresAt, 'UTC', lang)} UTC`,
     }),
-    t('invite.mail.expired_operator'),
+    t('identity.invite.mail.expired_operator'),
     '',
-    t('invite.mail.ignore'),
+    t('identity.invite.mail.ignore'),
   ].join('\n');
   return {
     dedupeKey: `invitation:${hashToken(f.token)}`,
     to: f.to,
-    subject: t('invite.mail.subject_operator'),
+    subject: t('identity.invite.mail.subject_operator'),
     text,
   };
 }

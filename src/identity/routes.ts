@@ -49,12 +49,12 @@ export function identityRoutes(deps: { identity: IdentityService }) {
         if (!result.ok) {
           const message =
             result.reason === 'throttled'
-              ? request.t('staff.sign_in.throttled', {
+              ? request.t('identity.sign_in.throttled', {
                   minutes: Math.ceil(result.retryAfterSeconds / 60),
                 })
               : result.reason === 'suspended'
-                ? request.t('staff.sign_in.suspended')
-                : request.t('staff.sign_in.invalid');
+                ? request.t('identity.sign_in.suspended')
+                : request.t('identity.sign_in.invalid');
           if (result.reason === 'throttled') reply.header('retry-after', result.retryAfterSeconds);
           return renderPage(
             request,

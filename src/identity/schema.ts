@@ -6,13 +6,13 @@ export const signInForm = z.object({
   email: z
     .string()
     .trim()
-    .min(1, 'staff.sign_in.email_required' satisfies MessageKey)
-    .max(254, 'staff.sign_in.email_invalid' satisfies MessageKey)
-    .pipe(z.email('staff.sign_in.email_invalid' satisfies MessageKey)),
+    .min(1, 'identity.sign_in.email_required' satisfies MessageKey)
+    .max(254, 'identity.sign_in.email_invalid' satisfies MessageKey)
+    .pipe(z.email('identity.sign_in.email_invalid' satisfies MessageKey)),
   password: z
     .string()
-    .min(1, 'staff.sign_in.password_required' satisfies MessageKey)
-    .max(1024, 'staff.sign_in.password_required' satisfies MessageKey),
+    .min(1, 'identity.sign_in.password_required' satisfies MessageKey)
+    .max(1024, 'identity.sign_in.password_required' satisfies MessageKey),
 });
 
 export type SignInForm = z.infer<typeof signInForm>;

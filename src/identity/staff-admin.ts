@@ -24,7 +24,9 @@ function passwordProblems(
   context: { email: string; name: string },
 ): string | null {
   const problems = checkPassword(password, context);
-  return problems.length ? problems.map((p) => `pw.problem.${p}` satisfies string).join('|') : null;
+  return problems.length
+    ? problems.map((p) => `identity.password.problem.${p}` satisfies string).join('|')
+    : null;
 }
 
 /** An account as the admin's form gives it. */
@@ -94,7 +96,7 @@ export function staffAccounts(deps: {
     )
       throw new AppError('not_found', 'no such office or service');
     return (await repo.emailTaken(db, input.email, id))
-      ? { email: 'adm.error.email_taken' satisfies MessageKey }
+      ? { email: 'identity.error.email_taken' satisfies MessageKey }
       : {};
   }
 
@@ -114,7 +116,7 @@ export function staffAccounts(deps: {
     if (!me || me.role !== 'admin' || !me.active)
       throw new AppError('forbidden', 'no longer an admin');
     if (locksOutLastAdmin(seats, change))
-      throw invalid({ [field]: 'adm.error.last_admin' satisfies MessageKey });
+      throw invalid({ [field]: 'identity.error.last_admin' satisfies MessageKey });
   }
 
   return {
@@ -256,12 +258,13 @@ export function staffAccounts(deps: {
       if (!decision.allowed) throw new AppError('rate_limited', 'too many wrong passwords');
       const problems: Record<string, string> = {};
       if (!(await verifyPassword(current, hash))) {
-        problems.currentPassword = 'pw.error.current' satisfies MessageKey;
+        problems.currentPassword = 'identity.password.error.current' satisfies MessageKey;
         await attempts.recordAttempt(db, { email: actor.email, ip, succeeded: false, at: now });
       }
       const weak = passwordProblems(next, { email: actor.email, name: actor.displayName });
       if (weak) problems.newPassword = weak;
-      else if (current === next) problems.newPassword = 'pw.error.same' satisfies MessageKey;
+      else if (current === next)
+        problems.newPassword = 'identity.password.error.same' satisfies MessageKey;
       if (Object.keys(problems).length) throw invalid(problems);
       const newHash = await hashPassword(next);
       await db.transaction().execute(async (tx) => {

@@ -34,7 +34,7 @@ function refusal(
     reply.header('retry-after', result.retryAfterSeconds);
     return {
       status: 429,
-      message: request.t('staff.sign_in.throttled', {
+      message: request.t('op.sign_in.throttled', {
         minutes: Math.ceil(result.retryAfterSeconds / 60),
       }),
     };
@@ -83,7 +83,7 @@ export function operatorRoutes(operators: OperatorService) {
         previousToken: request.cookies[OPERATOR_COOKIE],
       });
       if (!result.ok) {
-        const { status, message } = refusal(request, reply, result, 'staff.sign_in.invalid');
+        const { status, message } = refusal(request, reply, result, 'op.sign_in.invalid');
         return renderPage(
           request,
           reply,

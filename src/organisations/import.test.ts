@@ -65,10 +65,10 @@ test('each problem names its JSON path and its line in the file', () => {
   }
 ]`;
   assert.deepEqual(problems(readImport(file)), [
-    '3 $[0].slug adm.error.slug_pattern',
+    '3 $[0].slug tenants.error.slug_pattern',
     '5 $[0].country orgs.error.country',
     '10 $[0].offices[0].hours.mon orgs.error.hours',
-    '13 $[0].services[0].durationMinutes adm.error.duration',
+    '13 $[0].services[0].durationMinutes orgs.error.duration',
   ]);
   // References and duplicates are checked once every field has its shape.
   const shaped = file
@@ -109,7 +109,7 @@ test('references are checked once the shapes are right: offices, services, hours
 test('missing fields, wrong types and broken JSON are each reported on their line', () => {
   assert.deepEqual(problems(readImport('[\n  {\n    "slug": "x"\n  }\n]')).slice(0, 2), [
     '2 $[0].country orgs.error.country',
-    '2 $[0].defaultLanguage adm.error.language',
+    '2 $[0].defaultLanguage orgs.error.language',
   ]);
   assert.deepEqual(
     problems(readImport('{\n  "slug": "x",\n  "offices": 3\n}')).filter((p) =>
@@ -161,10 +161,10 @@ test('the new-organisation form is the same schema, its problems named by input'
     postcode: '',
   });
   assert.deepEqual(bad.ok ? {} : bad.fields, {
-    name_sl: 'adm.error.name_default_language',
+    name_sl: 'orgs.error.name_default_language',
     slug: 'orgs.error.slug_reserved',
-    officeSlug: 'adm.error.slug_pattern',
-    postcode: 'adm.error.postcode',
-    adminEmail: 'adm.error.email',
+    officeSlug: 'tenants.error.slug_pattern',
+    postcode: 'orgs.error.postcode',
+    adminEmail: 'orgs.error.email',
   });
 });

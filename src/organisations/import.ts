@@ -37,7 +37,7 @@ export type Located = {
 /** The largest file taken: thirty schools with their staff fit many times over. */
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 
-const KNOWN_PREFIXES = ['adm.', 'orgs.'];
+const KNOWN_PREFIXES = ['tenants.', 'orgs.'];
 
 /** Parses and checks an import file's text. A single organisation (an object) counts as a file of one. */
 export function readImport(text: string): ReadImport {

@@ -16,7 +16,7 @@ const key = (k: MessageKey) => k;
 export const WEEKDAYS = { mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6, sun: 7 } as const;
 
 const text = (max: number) =>
-  z.string(key('orgs.error.text')).trim().max(max, key('adm.error.too_long'));
+  z.string(key('orgs.error.text')).trim().max(max, key('orgs.error.too_long'));
 const localized = (max: number) =>
   z
     .strictObject(
@@ -24,7 +24,7 @@ const localized = (max: number) =>
       key('orgs.error.localized'),
     )
     .transform((v): Localized => Object.fromEntries(Object.entries(v).filter(([, s]) => s)))
-    .refine((v) => Object.keys(v).length > 0, key('adm.error.name_required'));
+    .refine((v) => Object.keys(v).length > 0, key('orgs.error.name_required'));
 const optionalLocalized = (max: number) =>
   z
     .strictObject(
@@ -34,14 +34,14 @@ const optionalLocalized = (max: number) =>
     .transform((v): Localized => Object.fromEntries(Object.entries(v).filter(([, s]) => s)))
     .default({});
 const email = z
-  .string(key('adm.error.email'))
+  .string(key('orgs.error.email'))
   .trim()
   .toLowerCase()
-  .max(254, key('adm.error.email'))
-  .pipe(z.email(key('adm.error.email')));
+  .max(254, key('orgs.error.email'))
+  .pipe(z.email(key('orgs.error.email')));
 const zone = z
-  .string(key('adm.error.time_zone'))
-  .refine(isOfficeTimeZone, key('adm.error.time_zone'));
+  .string(key('orgs.error.time_zone'))
+  .refine(isOfficeTimeZone, key('orgs.error.time_zone'));
 /** "08:00–12:00, 13:00–15:00", as typed on /staff/availability; empty for a day off. */
 const dayHours = z
   .string(key('orgs.error.hours'))
@@ -59,19 +59,19 @@ const office = z.strictObject({
   slug,
   name: localized(120),
   street: z
-    .string(key('adm.error.street'))
+    .string(key('orgs.error.street'))
     .trim()
-    .min(1, key('adm.error.street'))
-    .max(200, key('adm.error.too_long')),
+    .min(1, key('orgs.error.street'))
+    .max(200, key('orgs.error.too_long')),
   postcode: z
-    .string(key('adm.error.postcode'))
+    .string(key('orgs.error.postcode'))
     .trim()
-    .regex(/^[0-9A-Z -]{3,10}$/i, key('adm.error.postcode')),
+    .regex(/^[0-9A-Z -]{3,10}$/i, key('orgs.error.postcode')),
   city: z
-    .string(key('adm.error.city'))
+    .string(key('orgs.error.city'))
     .trim()
-    .min(1, key('adm.error.city'))
-    .max(100, key('adm.error.too_long')),
+    .min(1, key('orgs.error.city'))
+    .max(100, key('orgs.error.too_long')),
   email: nullable(optionalEmail),
   phone: nullable(phone),
   timeZone: nullable(zone),
@@ -88,29 +88,32 @@ const service = z
     feeNote: optionalLocalized(300),
     /** "12.50" or 12.5 in the organisation's currency; absent: free. */
     fee: z
-      .union([z.string(), z.number()], key('adm.error.fee'))
+      .union([z.string(), z.number()], key('orgs.error.fee'))
       .optional()
-      .refine((v) => v === undefined || parseFee(String(v)) !== null, key('adm.error.fee'))
+      .refine((v) => v === undefined || parseFee(String(v)) !== null, key('orgs.error.fee'))
       .transform((v) => (v === undefined ? null : parseFee(String(v))!.minor)),
     durationMinutes: z
-      .number(key('adm.error.duration'))
-      .int(key('adm.error.duration'))
-      .min(5, key('adm.error.duration'))
-      .max(480, key('adm.error.duration')),
+      .number(key('orgs.error.duration'))
+      .int(key('orgs.error.duration'))
+      .min(5, key('orgs.error.duration'))
+      .max(480, key('orgs.error.duration')),
     byVideo: z.boolean(key('orgs.error.boolean')).default(true),
     inPerson: z.boolean(key('orgs.error.boolean')).default(false),
-    offices: slugs.min(1, key('adm.error.no_office')),
+    offices: slugs.min(1, key('orgs.error.no_office')),
   })
-  .refine((s) => s.byVideo || s.inPerson, { message: key('adm.error.no_mode'), path: ['byVideo'] });
+  .refine((s) => s.byVideo || s.inPerson, {
+    message: key('orgs.error.no_mode'),
+    path: ['byVideo'],
+  });
 
 const official = z.strictObject({
   name: z
-    .string(key('adm.error.display_name'))
+    .string(key('orgs.error.display_name'))
     .trim()
-    .min(1, key('adm.error.display_name'))
-    .max(80, key('adm.error.display_name')),
+    .min(1, key('orgs.error.display_name'))
+    .max(80, key('orgs.error.display_name')),
   email,
-  role: z.enum(['admin', 'official'], key('adm.error.role')).default('official'),
+  role: z.enum(['admin', 'official'], key('orgs.error.role')).default('official'),
   title: optionalLocalized(120),
   offices: slugs.min(1, key('orgs.error.official_office')),
   services: slugs.default([]),
@@ -122,7 +125,7 @@ const organisationShape = z.strictObject({
   slug,
   name: localized(200),
   country: z.enum(['SI', 'CZ'], key('orgs.error.country')),
-  defaultLanguage: z.enum(LANGS, key('adm.error.language')),
+  defaultLanguage: z.enum(LANGS, key('orgs.error.language')),
   timeZone: zone,
   mailSender: z
     .strictObject({
@@ -158,7 +161,7 @@ export const organisationSpec = organisationShape.superRefine((o, ctx) => {
   const add = (path: (string | number)[], message: MessageKey) =>
     ctx.addIssue({ code: 'custom', path, message });
   if (!o.name[o.defaultLanguage])
-    add(['name', o.defaultLanguage], 'adm.error.name_default_language');
+    add(['name', o.defaultLanguage], 'orgs.error.name_default_language');
   if (RESERVED_SLUGS.includes(o.slug)) add(['slug'], 'orgs.error.slug_reserved');
   const officeSlugs = new Set<string>();
   o.offices.forEach((f, i) =>
@@ -315,7 +318,7 @@ export function parseCreateForm(
     // The admin's office is the new office: its problems are the office slug's, already reported.
     if (issue.path[0] === 'officials' && issue.path[2] === 'offices') continue;
     fields[field] ??= (
-      issue.message.startsWith('adm.') || issue.message.startsWith('orgs.')
+      issue.message.startsWith('tenants.') || issue.message.startsWith('orgs.')
         ? issue.message
         : 'orgs.error.invalid'
     ) as MessageKey;

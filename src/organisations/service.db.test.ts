@@ -52,7 +52,7 @@ for (const kind of DB_KINDS) {
       const [orgsBefore, staffBefore] = [await count('organisation'), await count('staff')];
       assert.deepEqual(
         await refusal(orgs().create(OPERATOR, spec({ adminEmail: 'someone@kamnik.example' }))),
-        { code: 'invalid_input', fields: { slug: 'adm.error.slug_taken' } },
+        { code: 'invalid_input', fields: { slug: 'orgs.error.slug_taken' } },
       );
       assert.deepEqual(
         await refusal(
@@ -61,7 +61,7 @@ for (const kind of DB_KINDS) {
             spec({ slug: 'ue-kamnik-2', adminEmail: 'ADMIN@domzale.example' }),
           ),
         ),
-        { code: 'invalid_input', fields: { adminEmail: 'adm.error.email_taken' } },
+        { code: 'invalid_input', fields: { adminEmail: 'orgs.error.email_taken' } },
       );
       assert.deepEqual(
         [await count('organisation'), await count('staff')],

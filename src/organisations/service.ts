@@ -184,7 +184,7 @@ export function organisationsService(deps: OrganisationsDeps) {
       spec: OrganisationSpec,
     ): Promise<{ id: string; slug: string }> {
       const fields: Record<string, MessageKey> = {};
-      if ((await repo.slugsTaken(db, [spec.slug])).length) fields.slug = 'adm.error.slug_taken';
+      if ((await repo.slugsTaken(db, [spec.slug])).length) fields.slug = 'orgs.error.slug_taken';
       if (
         (
           await repo.emailsTaken(
@@ -193,7 +193,7 @@ export function organisationsService(deps: OrganisationsDeps) {
           )
         ).length
       )
-        fields.adminEmail = 'adm.error.email_taken';
+        fields.adminEmail = 'orgs.error.email_taken';
       if (Object.keys(fields).length) throw new AppError('invalid_input', 'form rejected', fields);
       const [created] = await transact((tx) =>
         provision(tx, actor, [spec], 'organisation.created'),

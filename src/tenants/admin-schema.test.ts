@@ -32,12 +32,12 @@ test('the service form reports every problem at once, each on its own field', ()
   );
   assert.equal(r.ok, false);
   assert.deepEqual(problems(r), {
-    slug: 'adm.error.slug_pattern',
-    fee: 'adm.error.fee',
-    durationMinutes: 'adm.error.duration',
-    name_sl: 'adm.error.name_required',
-    byVideo: 'adm.error.no_mode',
-    offices: 'adm.error.no_office',
+    slug: 'tenants.error.slug_pattern',
+    fee: 'tenants.error.fee',
+    durationMinutes: 'tenants.error.duration',
+    name_sl: 'tenants.error.name_required',
+    byVideo: 'tenants.error.no_mode',
+    offices: 'tenants.error.no_office',
   });
 });
 
@@ -91,8 +91,8 @@ test('an office needs a real Europe zone and a name in some language', () => {
     position: '0',
   };
   assert.deepEqual(problems(parseOfficeForm({ ...base, timeZone: 'Mars/Olympus' }, 'cs')), {
-    timeZone: 'adm.error.time_zone',
-    name_cs: 'adm.error.name_required',
+    timeZone: 'tenants.error.time_zone',
+    name_cs: 'tenants.error.name_required',
   });
   const ok = parseOfficeForm(
     { ...base, name_en: 'Križevci', email: ' INFO@Example.si ', phone: '' },
@@ -115,17 +115,17 @@ test('the organisation’s name must exist in its default language; the sender n
   };
   assert.ok(parseSettingsForm(base).ok);
   assert.deepEqual(problems(parseSettingsForm({ ...base, defaultLanguage: 'en' })), {
-    name_en: 'adm.error.name_default_language',
+    name_en: 'tenants.error.name_default_language',
   });
   for (const name of ['UE <evil@x.si>', 'a@b', 'x\r\nBcc: y', '"quoted"']) {
     assert.deepEqual(
       problems(parseSettingsForm({ ...base, mailSenderName: name })),
-      { mailSenderName: 'adm.error.sender_name' },
+      { mailSenderName: 'tenants.error.sender_name' },
       name,
     );
   }
   assert.deepEqual(problems(parseSettingsForm({ ...base, website: 'javascript:alert(1)' })), {
-    website: 'adm.error.website',
+    website: 'tenants.error.website',
   });
 });
 
@@ -157,9 +157,9 @@ test('texts over their limits are refused on their own inputs, whatever the brow
       ),
     ),
     {
-      name_en: 'adm.error.too_long',
-      description_cs: 'adm.error.too_long',
-      feeNote_sl: 'adm.error.too_long',
+      name_en: 'tenants.error.too_long',
+      description_cs: 'tenants.error.too_long',
+      feeNote_sl: 'tenants.error.too_long',
     },
   );
   assert.deepEqual(
@@ -177,6 +177,6 @@ test('texts over their limits are refused on their own inputs, whatever the brow
         'sl',
       ),
     ),
-    { name_sl: 'adm.error.too_long' },
+    { name_sl: 'tenants.error.too_long' },
   );
 });

@@ -50,7 +50,7 @@ export function tooLong(
 ): { path: string[]; message: MessageKey }[] {
   return LANGS.filter((l) => one(body, `${prefix}_${l}`).trim().length > max).map((l) => ({
     path: [`${prefix}_${l}`],
-    message: 'adm.error.too_long' as const,
+    message: 'tenants.error.too_long' as const,
   }));
 }
 
@@ -66,28 +66,28 @@ export const optionalEmail = z
   .string()
   .trim()
   .toLowerCase()
-  .max(254, key('adm.error.email'))
-  .refine((v) => v === '' || z.email().safeParse(v).success, key('adm.error.email'))
+  .max(254, key('tenants.error.email'))
+  .refine((v) => v === '' || z.email().safeParse(v).success, key('tenants.error.email'))
   .transform((v) => (v === '' ? null : v));
 /** A phone number that may be left empty. */
-export const phone = optionalText(40, 'adm.error.phone').refine(
+export const phone = optionalText(40, 'tenants.error.phone').refine(
   (v) => v === null || /^\+?[0-9 ()/-]{6,}$/.test(v),
-  key('adm.error.phone'),
+  key('tenants.error.phone'),
 );
 /** A web address part (slug), as the database CHECKs it. */
 export const slug = z
   .string()
   .trim()
-  .min(1, key('adm.error.slug_required'))
-  .max(MAX_SLUG_LENGTH, key('adm.error.slug_pattern'))
-  .regex(SLUG_PATTERN, key('adm.error.slug_pattern'));
+  .min(1, key('tenants.error.slug_required'))
+  .max(MAX_SLUG_LENGTH, key('tenants.error.slug_pattern'))
+  .regex(SLUG_PATTERN, key('tenants.error.slug_pattern'));
 const position = z.coerce
   .number()
-  .int(key('adm.error.position'))
-  .min(0, key('adm.error.position'))
-  .max(999, key('adm.error.position'));
+  .int(key('tenants.error.position'))
+  .min(0, key('tenants.error.position'))
+  .max(999, key('tenants.error.position'));
 const uuids = z.array(z.uuid()).max(200);
-const nameOf = (max: number) => z.string().max(max, key('adm.error.too_long'));
+const nameOf = (max: number) => z.string().max(max, key('tenants.error.too_long'));
 
 /** The office form. */
 export const officeForm = z.object({
@@ -95,15 +95,19 @@ export const officeForm = z.object({
   name_cs: nameOf(120),
   name_en: nameOf(120),
   slug,
-  street: z.string().trim().min(1, key('adm.error.street')).max(200, key('adm.error.too_long')),
+  street: z
+    .string()
+    .trim()
+    .min(1, key('tenants.error.street'))
+    .max(200, key('tenants.error.too_long')),
   postcode: z
     .string()
     .trim()
-    .regex(/^[0-9A-Z -]{3,10}$/i, key('adm.error.postcode')),
-  city: z.string().trim().min(1, key('adm.error.city')).max(100, key('adm.error.too_long')),
+    .regex(/^[0-9A-Z -]{3,10}$/i, key('tenants.error.postcode')),
+  city: z.string().trim().min(1, key('tenants.error.city')).max(100, key('tenants.error.too_long')),
   email: optionalEmail,
   phone,
-  timeZone: z.string().refine(isOfficeTimeZone, key('adm.error.time_zone')),
+  timeZone: z.string().refine(isOfficeTimeZone, key('tenants.error.time_zone')),
   position,
 });
 
@@ -128,7 +132,7 @@ export const serviceForm = z.object({
   name_en: nameOf(200),
   fee: z
     .string()
-    .refine((v) => parseFee(v) !== null, key('adm.error.fee'))
+    .refine((v) => parseFee(v) !== null, key('tenants.error.fee'))
     .transform((v) => parseFee(v)!.minor),
   position,
 });
@@ -137,9 +141,9 @@ export const serviceForm = z.object({
 const durationForm = z.object({
   durationMinutes: z.coerce
     .number()
-    .int(key('adm.error.duration'))
-    .min(5, key('adm.error.duration'))
-    .max(480, key('adm.error.duration')),
+    .int(key('tenants.error.duration'))
+    .min(5, key('tenants.error.duration'))
+    .max(480, key('tenants.error.duration')),
 });
 
 export type ServiceInput = {
@@ -164,7 +168,7 @@ const issue = (field: string, message: MessageKey): Issue => ({ path: [field], m
 
 /** A name needs at least one language; the error points at the default language's input. */
 function nameIssues(name: Localized, lang: (typeof LANGS)[number]): Issue[] {
-  return Object.keys(name).length ? [] : [issue(`name_${lang}`, 'adm.error.name_required')];
+  return Object.keys(name).length ? [] : [issue(`name_${lang}`, 'tenants.error.name_required')];
 }
 
 /** Reads the service form: the zod part, the texts, checkboxes and id lists, with every problem at once. */
@@ -191,7 +195,7 @@ export function parseServiceForm(
   const issues: Issue[] = [
     ...(parsed.success ? [] : parsed.error.issues),
     ...(duration && !duration.success ? duration.error.issues : []),
-    ...(ids.success ? [] : [issue('offices', 'adm.error.no_office')]),
+    ...(ids.success ? [] : [issue('offices', 'tenants.error.no_office')]),
     ...nameIssues(name, defaultLanguage),
     ...tooLong(body, 'name', 200),
     ...tooLong(body, 'description', 2000),
@@ -199,8 +203,8 @@ export function parseServiceForm(
     ...tooLong(body, 'feeNote', 300),
     ...serviceProblems(shape).map((p) =>
       p === 'no_mode'
-        ? issue('byVideo', 'adm.error.no_mode')
-        : issue('offices', 'adm.error.no_office'),
+        ? issue('byVideo', 'tenants.error.no_mode')
+        : issue('offices', 'tenants.error.no_office'),
     ),
   ];
   if (!parsed.success || (duration && !duration.success) || issues.length)
@@ -251,13 +255,13 @@ export const settingsForm = z.object({
   website: z
     .string()
     .trim()
-    .max(300, key('adm.error.website'))
-    .refine((v) => v === '' || /^https:\/\/[^\s/]+\.[^\s]+$/.test(v), key('adm.error.website'))
+    .max(300, key('tenants.error.website'))
+    .refine((v) => v === '' || /^https:\/\/[^\s/]+\.[^\s]+$/.test(v), key('tenants.error.website'))
     .transform((v) => (v === '' ? null : v)),
-  defaultLanguage: z.enum(LANGS, key('adm.error.language')),
-  mailSenderName: optionalText(100, 'adm.error.sender_name').refine(
+  defaultLanguage: z.enum(LANGS, key('tenants.error.language')),
+  mailSenderName: optionalText(100, 'tenants.error.sender_name').refine(
     (v) => v === null || !/[<>"\r\n@]/.test(v),
-    key('adm.error.sender_name'),
+    key('tenants.error.sender_name'),
   ),
   mailReplyTo: optionalEmail,
 });
@@ -284,7 +288,7 @@ export function parseSettingsForm(
   const lang = parsed.success ? parsed.data.defaultLanguage : 'sl';
   const issues = [
     ...(parsed.success ? [] : parsed.error.issues),
-    ...(name[lang] ? [] : [issue(`name_${lang}`, 'adm.error.name_default_language')]),
+    ...(name[lang] ? [] : [issue(`name_${lang}`, 'tenants.error.name_default_language')]),
     ...tooLong(body, 'name', 200),
   ];
   if (!parsed.success || issues.length) return { ok: false, issues };

@@ -106,10 +106,10 @@ export function organisationAdmin(deps: {
         input.name,
         'name',
         org.default_language,
-        'adm.error.name_required',
+        'tenants.error.name_required',
       );
       if (!before && (await repo.slugTaken(db, 'office', org.id, slug, null)))
-        problems.slug = 'adm.error.slug_taken';
+        problems.slug = 'tenants.error.slug_taken';
       if (Object.keys(problems).length) throw invalid(problems);
       const officeId = await db.transaction().execute(async (tx) => {
         if (before) {
@@ -202,14 +202,14 @@ export function organisationAdmin(deps: {
         input.name,
         'name',
         org.default_language,
-        'adm.error.name_required',
+        'tenants.error.name_required',
       );
       for (const p of serviceProblems(input)) {
-        if (p === 'no_mode') problems.byVideo = 'adm.error.no_mode';
-        else problems.offices = 'adm.error.no_office';
+        if (p === 'no_mode') problems.byVideo = 'tenants.error.no_mode';
+        else problems.offices = 'tenants.error.no_office';
       }
       if (await repo.slugTaken(db, 'service', org.id, input.slug, id))
-        problems.slug = 'adm.error.slug_taken';
+        problems.slug = 'tenants.error.slug_taken';
       // Ids from another organisation are not an input mistake but a forged form: 404.
       const [offices, officials] = await Promise.all([
         repo.ownIds(db, 'office', org.id, input.officeIds),
@@ -258,10 +258,10 @@ export function organisationAdmin(deps: {
         input.name,
         'name',
         input.defaultLanguage,
-        'adm.error.name_required',
+        'tenants.error.name_required',
       );
       if (!input.name[input.defaultLanguage])
-        problems[`name_${input.defaultLanguage}`] = 'adm.error.name_default_language';
+        problems[`name_${input.defaultLanguage}`] = 'tenants.error.name_default_language';
       if (Object.keys(problems).length) throw invalid(problems);
       await db.transaction().execute(async (tx) => {
         await repo.updateOrganisation(tx, before.id, input);

@@ -132,7 +132,7 @@ export function localizedInputs(
     const warnId = missing ? `${name}-missing` : '';
     const value = str(o.values, name);
     return html`<div class="${error ? 'field-error' : ''}"><label for="${name}" lang="${l}">${LANGUAGE_NAMES[l]}</label>${errorOf(name, error)}
-    ${missing ? html`<span class="warning" id="${warnId}">${t('adm.missing_here')}</span>` : ''}
+    ${missing ? html`<span class="warning" id="${warnId}">${t('form.missing_here')}</span>` : ''}
     ${
       o.multiline
         ? html`<textarea id="${name}" name="${name}" rows="3" lang="${l}"${o.maxlength ? html` maxlength="${o.maxlength}"` : ''}${described(name, undefined, error, warnId)}>${value}</textarea>`

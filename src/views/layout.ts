@@ -36,19 +36,19 @@ function languageSwitcher(ctx: PageContext): Html {
  * of the console adds its line here; every route under it calls requireOperator.
  */
 export const OPERATOR_NAV: readonly [string, MessageKey][] = [
-  ['/operator', 'op.nav.home'],
-  ['/operator/organisations', 'orgs.nav'],
+  ['/operator', 'layout.operator_nav.home'],
+  ['/operator/organisations', 'layout.operator_nav.organisations'],
 ];
 
 function staffNav(ctx: PageContext): Html {
   if (ctx.operator) {
-    return html`<li><a href="/operator">${ctx.t('op.nav.console')}</a></li>
+    return html`<li><a href="/operator">${ctx.t('layout.operator_nav.console')}</a></li>
     <li><form method="post" action="/operator/sign-out" class="inline">${csrfField(ctx)}<button type="submit" class="link">${ctx.t('layout.sign_out')}</button></form></li>`;
   }
   if (!ctx.staff)
     return html`<li><a href="/staff/sign-in">${ctx.t('layout.staff_sign_in')}</a></li>`;
   return html`<li><a href="/staff">${ctx.t('layout.staff_area')}</a></li>
-    <li><a href="/staff/account/password">${ctx.t('adm.nav.password')}</a></li>
+    <li><a href="/staff/account/password">${ctx.t('layout.nav.password')}</a></li>
     <li><form method="post" action="/staff/sign-out" class="inline">${csrfField(ctx)}<button type="submit" class="link">${ctx.t('layout.sign_out')}</button></form></li>`;
 }
 
@@ -87,7 +87,7 @@ function operatorPagesNav(ctx: PageContext): Html {
   const path = ctx.url.split('?')[0] ?? '';
   const current = (href: string) =>
     path === href || (href !== '/operator' && path.startsWith(`${href}/`));
-  return html`<nav class="staff-nav wrap" aria-label="${ctx.t('op.nav.label')}"><ul>
+  return html`<nav class="staff-nav wrap" aria-label="${ctx.t('layout.operator_nav.label')}"><ul>
     ${OPERATOR_NAV.map(([href, label]) => (current(href) ? html`<li><a href="${href}" aria-current="page">${ctx.t(label)}</a></li>` : html`<li><a href="${href}">${ctx.t(label)}</a></li>`))}
   </ul></nav>`;
 }

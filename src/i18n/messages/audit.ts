@@ -66,6 +66,7 @@ const en = {
   'audit.key.cutoff': 'Cut-off',
   'audit.key.reason': 'Reason',
   'audit.key.password_hash': 'Password',
+  'audit.error.choice': 'Choose one of the options in the list',
 };
 
 export type AuditMessageKey = keyof typeof en;
@@ -137,6 +138,7 @@ const sl: Record<AuditMessageKey, string> = {
   'audit.key.cutoff': 'Meja',
   'audit.key.reason': 'Razlog',
   'audit.key.password_hash': 'Geslo',
+  'audit.error.choice': 'Izberite eno od možnosti s seznama',
 };
 
 const cs: Record<AuditMessageKey, string> = {
@@ -206,6 +208,7 @@ const cs: Record<AuditMessageKey, string> = {
   'audit.key.cutoff': 'Hranice',
   'audit.key.reason': 'Důvod',
   'audit.key.password_hash': 'Heslo',
+  'audit.error.choice': 'Vyberte jednu z možností v seznamu',
 };
 
 export const auditMessages: Record<'sl' | 'cs' | 'en', Record<AuditMessageKey, string>> = {

@@ -3,9 +3,12 @@
  * of inviting officials. Each language has exactly the English keys.
  */
 const en = {
-  'op.nav.home': 'Overview',
-  'op.nav.console': 'Operator console',
-  'op.nav.label': 'Console pages',
+  'op.email': 'Email address',
+  'op.password': 'Password',
+  'op.sign_in.button': 'Sign in',
+  'op.sign_in.invalid': 'The email address or password is not right',
+  'op.sign_in.throttled': 'Too many attempts. Try again in {minutes} min.',
+  'op.signed_out': 'You have signed out.',
   'op.sign_in.title': 'Operator sign-in',
   'op.sign_in.lead':
     'For the operators who run this Okence installation. Officials and administrators of an office sign in at the staff sign-in.',
@@ -23,7 +26,7 @@ const en = {
   'op.enrol.qr': 'QR code with the key for the authenticator app',
   'op.enrol.key': 'Key',
   'op.enrol.key_hint':
-    'Time-based (TOTP), 6 digits, a new code every 30\u00a0seconds. Spaces do not matter.',
+    'Time-based (TOTP), 6 digits, a new code every 30 seconds. Spaces do not matter.',
   'op.enrol.once':
     'The key is shown only during this set-up. Okence keeps it sealed and will not show it again.',
   'op.enrol.code_label': 'The code the app shows now',
@@ -34,64 +37,20 @@ const en = {
   'op.home.signed_in_as': 'Signed in as {email}.',
   'op.home.lead':
     'Here you create and look after the organisations of this installation. Operators see only counts, never citizens’ data.',
-
-  'setpw.title': 'Set your password',
-  'setpw.account': 'Account: {email}',
-  'setpw.expires': 'The link works only once and stops working {when}.',
-  'setpw.button': 'Set password',
-  'setpw.dead_title': 'This link no longer works',
-  'setpw.used':
-    'It has already been used to set a password: each link works only once. If you know the password, sign in with it.',
-  'setpw.expired':
-    'It has expired, or a newer link was sent in its place. Links to set a password work for {hours}\u00a0hours.',
-  'setpw.ask': 'Ask the person who invited you for a new link: {inviter}.',
-  'setpw.ask_operator':
-    'Ask whoever runs this server for a new link. They send it with this command:',
-  'setpw.unknown':
-    'This link is not valid. Check that the whole address from the e-mail was opened. If it still does not work, ask the person who invited you for a new link.',
-  'setpw.sign_in': 'Go to sign-in',
-  'staff.password_set': 'Your password is set. Sign in with it now.',
-
-  'invite.mail.subject': 'Set your Okence password',
-  'invite.mail.subject_operator': 'Okence operator account: set your password',
-  'invite.mail.greeting': 'Hello,',
-  'invite.mail.staff_intro':
-    'An account has been opened for you in Okence at {organisation} (role: {role}). Invitation from: {inviter}.',
-  'invite.mail.operator_intro':
-    'An operator account has been opened for you on the Okence installation at {site}. With it you create and look after the installation’s organisations.',
-  'invite.mail.action': 'Set your password here:',
-  'invite.mail.action_operator':
-    'Set your password here; then you set up an authenticator app for the sign-in codes:',
-  'invite.mail.expiry':
-    'The link works only once, for {hours}\u00a0hours: it stops working {when}.',
-  'invite.mail.expired_staff': 'If it expires, ask for a new one: {inviter}.',
-  'invite.mail.expired_operator':
-    'If it expires, whoever runs the server can send you a new one with the operator command (reset-admin).',
-  'invite.mail.ignore':
-    'If you do not expect this e-mail, you can ignore it: without the link nobody can set this password.',
-
-  'adm.staff.invite_hint':
-    'Okence sends an e-mail to this address with a link to set a password. The link works only once, for {hours}\u00a0hours.',
-  'adm.staff.invite_submit': 'Add and send the invitation',
-  'adm.staff.invited': 'The invitation was sent to {email}.',
-  'adm.staff.pending': 'Invited, no password yet',
-  'adm.staff.invitation': 'Invitation',
-  'adm.staff.invite_again_text':
-    'This account has no password yet. A new invitation replaces the earlier link, which stops working.',
-  'adm.staff.invite_again': 'Send the invitation again',
-  'adm.staff.invited_again':
-    'A new invitation was sent to {email}; the earlier link no longer works.',
-  'audit.action.staff.invited': 'Invitation sent',
-  'audit.action.staff.invited_again': 'Invitation sent again',
-  'audit.action.password.set': 'Password set through an invitation',
-};
+  'op.home.organisations': 'Organisations',
+  'op.home.organisations_lead':
+    'Create, import, suspend and delete organisations; their usage as counts.',
+} as const;
 
 export type OperatorMessageKey = keyof typeof en;
 
 const sl: Record<OperatorMessageKey, string> = {
-  'op.nav.home': 'Pregled',
-  'op.nav.console': 'Konzola operaterja',
-  'op.nav.label': 'Strani konzole',
+  'op.email': 'E-poštni naslov',
+  'op.password': 'Geslo',
+  'op.sign_in.button': 'Prijava',
+  'op.sign_in.invalid': 'E-poštni naslov ali geslo ni pravilno',
+  'op.sign_in.throttled': 'Preveč poskusov. Poskusite znova čez {minutes} min.',
+  'op.signed_out': 'Odjavili ste se.',
   'op.sign_in.title': 'Prijava operaterja',
   'op.sign_in.lead':
     'Za operaterje, ki upravljajo to namestitev Okenca. Uslužbenci in skrbniki uradov se prijavijo v prijavi za uslužbence.',
@@ -110,7 +69,7 @@ const sl: Record<OperatorMessageKey, string> = {
   'op.enrol.qr': 'Koda QR s ključem za aplikacijo za preverjanje pristnosti',
   'op.enrol.key': 'Ključ',
   'op.enrol.key_hint':
-    'Časovno odvisna koda (TOTP), 6 števk, nova koda vsakih 30\u00a0sekund. Presledki niso pomembni.',
+    'Časovno odvisna koda (TOTP), 6 števk, nova koda vsakih 30 sekund. Presledki niso pomembni.',
   'op.enrol.once':
     'Ključ je prikazan samo med to nastavitvijo. Okence ga hrani zaščitenega in ga ne bo več prikazalo.',
   'op.enrol.code_label': 'Koda, ki jo aplikacija prikazuje zdaj',
@@ -121,61 +80,18 @@ const sl: Record<OperatorMessageKey, string> = {
   'op.home.signed_in_as': 'Prijava: {email}.',
   'op.home.lead':
     'Tukaj ustvarjate in urejate organizacije te namestitve. Operaterji vidijo le števila, nikoli podatkov strank.',
-
-  'setpw.title': 'Nastavite geslo',
-  'setpw.account': 'Račun: {email}',
-  'setpw.expires': 'Povezava deluje samo enkrat in preneha delovati {when}.',
-  'setpw.button': 'Nastavi geslo',
-  'setpw.dead_title': 'Ta povezava ne deluje več',
-  'setpw.used':
-    'Z njo je bilo geslo že nastavljeno: vsaka povezava deluje samo enkrat. Če geslo poznate, se prijavite z njim.',
-  'setpw.expired':
-    'Potekla je ali pa je bila namesto nje poslana novejša. Povezave za nastavitev gesla delujejo {hours}\u00a0ur.',
-  'setpw.ask': 'Za novo povezavo prosite osebo, ki vas je povabila: {inviter}.',
-  'setpw.ask_operator':
-    'Za novo povezavo prosite tistega, ki upravlja ta strežnik. Pošlje jo s tem ukazom:',
-  'setpw.unknown':
-    'Ta povezava ni veljavna. Preverite, ali se je odprl celoten naslov iz e-poštnega sporočila. Če še vedno ne deluje, prosite osebo, ki vas je povabila, za novo povezavo.',
-  'setpw.sign_in': 'Na prijavo',
-  'staff.password_set': 'Geslo je nastavljeno. Zdaj se lahko prijavite z njim.',
-
-  'invite.mail.subject': 'Nastavite geslo za Okence',
-  'invite.mail.subject_operator': 'Račun operaterja Okenca: nastavite geslo',
-  'invite.mail.greeting': 'Pozdravljeni,',
-  'invite.mail.staff_intro':
-    'V Okencu je za vas odprt račun pri organizaciji {organisation} (vloga: {role}). Povabilo pošilja: {inviter}.',
-  'invite.mail.operator_intro':
-    'Za vas je odprt račun operaterja namestitve Okenca na {site}. Z njim ustvarjate in urejate organizacije te namestitve.',
-  'invite.mail.action': 'Geslo nastavite tukaj:',
-  'invite.mail.action_operator':
-    'Geslo nastavite tukaj; nato nastavite še aplikacijo za preverjanje pristnosti, ki daje kode za prijavo:',
-  'invite.mail.expiry': 'Povezava deluje samo enkrat, {hours}\u00a0ur: preneha delovati {when}.',
-  'invite.mail.expired_staff': 'Če poteče, prosite za novo: {inviter}.',
-  'invite.mail.expired_operator':
-    'Če poteče, vam lahko tisti, ki upravlja strežnik, pošlje novo z ukazom za operaterje (reset-admin).',
-  'invite.mail.ignore':
-    'Če tega sporočila ne pričakujete, ga lahko prezrete: brez povezave gesla ne more nastaviti nihče.',
-
-  'adm.staff.invite_hint':
-    'Okence na ta naslov pošlje e-poštno sporočilo s povezavo za nastavitev gesla. Povezava deluje samo enkrat, {hours}\u00a0ur.',
-  'adm.staff.invite_submit': 'Dodaj in pošlji povabilo',
-  'adm.staff.invited': 'Povabilo je poslano na {email}.',
-  'adm.staff.pending': 'Povabilo poslano, geslo še ni nastavljeno',
-  'adm.staff.invitation': 'Povabilo',
-  'adm.staff.invite_again_text':
-    'Ta račun še nima gesla. Novo povabilo nadomesti prejšnjo povezavo, ki preneha delovati.',
-  'adm.staff.invite_again': 'Znova pošlji povabilo',
-  'adm.staff.invited_again':
-    'Novo povabilo je poslano na {email}; prejšnja povezava ne deluje več.',
-  'audit.action.staff.invited': 'Povabilo poslano',
-  'audit.action.staff.invited_again': 'Povabilo znova poslano',
-  'audit.action.password.set': 'Geslo nastavljeno prek povabila',
+  'op.home.organisations': 'Organizacije',
+  'op.home.organisations_lead':
+    'Ustvarjanje, uvoz, ustavitev in izbris organizacij; njihova raba v številkah.',
 };
 
 const cs: Record<OperatorMessageKey, string> = {
-  'op.nav.home': 'Přehled',
-  'op.nav.console': 'Konzole provozovatele',
-  'op.nav.label': 'Stránky konzole',
+  'op.email': 'E-mailová adresa',
+  'op.password': 'Heslo',
+  'op.sign_in.button': 'Přihlásit',
+  'op.sign_in.invalid': 'E-mailová adresa nebo heslo nejsou správné',
+  'op.sign_in.throttled': 'Příliš mnoho pokusů. Zkuste to znovu za {minutes} min.',
+  'op.signed_out': 'Byli jste odhlášeni.',
   'op.sign_in.title': 'Přihlášení provozovatele',
   'op.sign_in.lead':
     'Pro provozovatele této instalace Okence. Úředníci a správci úřadů se přihlašují v přihlášení pro úředníky.',
@@ -192,7 +108,7 @@ const cs: Record<OperatorMessageKey, string> = {
   'op.enrol.qr': 'QR kód s klíčem pro ověřovací aplikaci',
   'op.enrol.key': 'Klíč',
   'op.enrol.key_hint':
-    'Časový kód (TOTP), 6 číslic, nový kód každých 30\u00a0sekund. Na mezerách nezáleží.',
+    'Časový kód (TOTP), 6 číslic, nový kód každých 30 sekund. Na mezerách nezáleží.',
   'op.enrol.once':
     'Klíč se zobrazuje jen během tohoto nastavení. Okence ho uchovává zašifrovaný a znovu ho nezobrazí.',
   'op.enrol.code_label': 'Kód, který aplikace právě ukazuje',
@@ -203,54 +119,9 @@ const cs: Record<OperatorMessageKey, string> = {
   'op.home.signed_in_as': 'Přihlášení: {email}.',
   'op.home.lead':
     'Zde zakládáte a spravujete organizace této instalace. Provozovatelé vidí jen počty, nikdy údaje občanů.',
-
-  'setpw.title': 'Nastavte si heslo',
-  'setpw.account': 'Účet: {email}',
-  'setpw.expires': 'Odkaz funguje jen jednou a přestane platit {when}.',
-  'setpw.button': 'Nastavit heslo',
-  'setpw.dead_title': 'Tento odkaz už nefunguje',
-  'setpw.used':
-    'Už jím bylo nastaveno heslo: každý odkaz funguje jen jednou. Pokud heslo znáte, přihlaste se jím.',
-  'setpw.expired':
-    'Jeho platnost vypršela, nebo byl místo něj poslán novější. Odkazy pro nastavení hesla platí {hours}\u00a0hodin.',
-  'setpw.ask': 'O nový odkaz požádejte toho, kdo vás pozval: {inviter}.',
-  'setpw.ask_operator':
-    'O nový odkaz požádejte toho, kdo spravuje tento server. Pošle ho tímto příkazem:',
-  'setpw.unknown':
-    'Tento odkaz není platný. Zkontrolujte, že se otevřela celá adresa z e-mailu. Pokud stále nefunguje, požádejte toho, kdo vás pozval, o nový odkaz.',
-  'setpw.sign_in': 'Na přihlášení',
-  'staff.password_set': 'Heslo je nastaveno. Teď se jím můžete přihlásit.',
-
-  'invite.mail.subject': 'Nastavte si heslo do Okence',
-  'invite.mail.subject_operator': 'Účet provozovatele Okence: nastavte si heslo',
-  'invite.mail.greeting': 'Dobrý den,',
-  'invite.mail.staff_intro':
-    'V Okence vám byl založen účet v organizaci {organisation} (role: {role}). Pozvánku posílá: {inviter}.',
-  'invite.mail.operator_intro':
-    'Na instalaci Okence na adrese {site} vám byl založen účet provozovatele. S ním zakládáte a spravujete organizace této instalace.',
-  'invite.mail.action': 'Heslo si nastavte zde:',
-  'invite.mail.action_operator':
-    'Heslo si nastavte zde; poté si nastavíte ještě ověřovací aplikaci pro přihlašovací kódy:',
-  'invite.mail.expiry': 'Odkaz funguje jen jednou, {hours}\u00a0hodin: přestane platit {when}.',
-  'invite.mail.expired_staff': 'Pokud vyprší, požádejte o nový: {inviter}.',
-  'invite.mail.expired_operator':
-    'Pokud vyprší, může vám ten, kdo spravuje server, poslat nový příkazem pro provozovatele (reset-admin).',
-  'invite.mail.ignore':
-    'Pokud tento e-mail neočekáváte, můžete ho ignorovat: bez odkazu heslo nikdo nenastaví.',
-
-  'adm.staff.invite_hint':
-    'Okence na tuto adresu pošle e-mail s odkazem pro nastavení hesla. Odkaz funguje jen jednou, {hours}\u00a0hodin.',
-  'adm.staff.invite_submit': 'Přidat a poslat pozvánku',
-  'adm.staff.invited': 'Pozvánka byla odeslána na {email}.',
-  'adm.staff.pending': 'Pozvánka odeslána, heslo zatím nenastaveno',
-  'adm.staff.invitation': 'Pozvánka',
-  'adm.staff.invite_again_text':
-    'Tento účet zatím nemá heslo. Nová pozvánka nahradí dřívější odkaz, který přestane fungovat.',
-  'adm.staff.invite_again': 'Poslat pozvánku znovu',
-  'adm.staff.invited_again': 'Nová pozvánka byla odeslána na {email}; dřívější odkaz už nefunguje.',
-  'audit.action.staff.invited': 'Pozvánka odeslána',
-  'audit.action.staff.invited_again': 'Pozvánka odeslána znovu',
-  'audit.action.password.set': 'Heslo nastaveno přes pozvánku',
+  'op.home.organisations': 'Organizace',
+  'op.home.organisations_lead':
+    'Vytváření, import, pozastavení a smazání organizací; jejich využití v číslech.',
 };
 
 export const operatorMessages: Record<'sl' | 'cs' | 'en', Record<OperatorMessageKey, string>> = {

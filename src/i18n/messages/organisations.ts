@@ -1,5 +1,24 @@
 /** Texts of organisations from the operator's side: the console's pages, the import's problems, and what a suspended organisation's pages say. Each language has exactly the English keys. */
 const en = {
+  'orgs.error.name_required': 'Enter the name in at least one language.',
+  'orgs.error.name_default_language': 'Enter the name in the default language.',
+  'orgs.error.slug_taken': 'Another one already uses this web address. Choose another.',
+  'orgs.error.street': 'Enter the street and number.',
+  'orgs.error.postcode': 'Enter a postcode of 3 to 10 digits or letters.',
+  'orgs.error.city': 'Enter the town.',
+  'orgs.error.email': 'Enter an email address like name@example.si.',
+  'orgs.error.email_taken': 'An account with this email already exists.',
+  'orgs.error.time_zone': 'Choose a time zone from the list.',
+  'orgs.error.too_long': 'This text is too long.',
+  'orgs.error.fee':
+    'Enter the fee as a number with at most two decimals, e.g. 22,60, or leave it empty.',
+  'orgs.error.duration': 'Enter a duration from 5 to 480 minutes.',
+  'orgs.error.no_mode': 'Choose at least one: by video or in person.',
+  'orgs.error.no_office':
+    'An active service needs at least one office. Choose one, or make the service inactive.',
+  'orgs.error.language': 'Choose a language from the list.',
+  'orgs.error.display_name': 'Enter a name of 1 to 80 characters.',
+  'orgs.error.role': 'Choose a role.',
   'error.organisation_suspended.title': 'This online counter is suspended',
   'error.organisation_suspended.detail':
     'The organisation’s online counter is suspended for now: you cannot book, change or join appointments here. Appointments already booked are kept. Please contact the organisation by phone or email, or come back later.',
@@ -10,9 +29,6 @@ const en = {
     'The operator of this installation has suspended the organisation’s online counter for now. Nothing was removed: its bookings are kept, but it takes no new ones, and its appointments cannot be changed or joined until it is resumed.',
   'problem.organisation_suspended.todo':
     'Do not retry at once, and do not offer the organisation in a list of those taking bookings. Tell the citizen to contact the organisation by phone or email; try again later.',
-  'staff.sign_in.suspended':
-    'Your organisation’s online counter is suspended, so you cannot sign in. Your administrator or the operator of this installation can tell you more.',
-
   'orgs.error.text': 'Enter this as text.',
   'orgs.error.localized': 'Give this as texts by language, under the keys sl, cs and en.',
   'orgs.error.hours':
@@ -20,7 +36,7 @@ const en = {
   'orgs.error.boolean': 'Enter true or false.',
   'orgs.error.official_office': 'Name at least one office where this person works.',
   'orgs.error.country': 'Choose the country: SI or CZ.',
-  'orgs.error.logo_too_large': 'The logo is too large: at most 48\u00a0KB of SVG.',
+  'orgs.error.logo_too_large': 'The logo is too large: at most 48 KB of SVG.',
   'orgs.error.logo_not_svg': 'The logo must be SVG markup, from <svg> to </svg>.',
   'orgs.error.logo_active_content':
     'The logo contains scripts, event handlers or a DOCTYPE. Save it as a plain SVG image.',
@@ -35,7 +51,7 @@ const en = {
     'This email address is used twice in the file; an address signs in to one account only.',
   'orgs.error.hours_office': 'Hours are given for an office this person does not work at.',
   'orgs.error.empty_file': 'The file holds no organisation.',
-  'orgs.error.file_too_large': 'The file is too large: at most 5\u00a0MB.',
+  'orgs.error.file_too_large': 'The file is too large: at most 5 MB.',
   'orgs.error.json_syntax': 'This is not valid JSON (column {column}).',
   'orgs.error.unknown_field': 'Unknown field “{field}”. Check its spelling against docs/import.md.',
   'orgs.error.required': 'This field is required.',
@@ -69,7 +85,7 @@ const en = {
   'orgs.field.reply_to': 'Reply-to address',
   'orgs.field.logo': 'Logo (SVG)',
   'orgs.field.logo_hint':
-    'Paste the SVG markup, at most 48\u00a0KB, without scripts or links to other files. Optional.',
+    'Paste the SVG markup, at most 48 KB, without scripts or links to other files. Optional.',
   'orgs.field.office_name': 'Name of the office',
   'orgs.field.street': 'Street and number',
   'orgs.field.postcode': 'Postcode',
@@ -120,7 +136,7 @@ const en = {
     'One JSON file with one or more organisations, each with its offices, services, officials and hours. Either all of it is imported, or nothing. The format, with a complete example, is described in docs/import.md.',
   'orgs.import.file': 'JSON file',
   'orgs.import.file_hint':
-    'At most 5\u00a0MB. No passwords: every official gets an invitation by email.',
+    'At most 5 MB. No passwords: every official gets an invitation by email.',
   'orgs.import.button': 'Check and import',
   'orgs.import.refused':
     '{count, plural, one {The file has # problem} other {The file has # problems}}; nothing was imported.',
@@ -136,6 +152,25 @@ const en = {
 export type OrganisationsMessageKey = keyof typeof en;
 
 const sl: Record<OrganisationsMessageKey, string> = {
+  'orgs.error.name_required': 'Vpišite ime v vsaj enem jeziku.',
+  'orgs.error.name_default_language': 'Vpišite ime v privzetem jeziku.',
+  'orgs.error.slug_taken': 'Ta spletni naslov se že uporablja. Izberite drugega.',
+  'orgs.error.street': 'Vpišite ulico in hišno številko.',
+  'orgs.error.postcode': 'Vpišite poštno številko s 3 do 10 števkami ali črkami.',
+  'orgs.error.city': 'Vpišite kraj.',
+  'orgs.error.email': 'Vpišite e-poštni naslov, npr. ime@primer.si.',
+  'orgs.error.email_taken': 'Račun s tem e-poštnim naslovom že obstaja.',
+  'orgs.error.time_zone': 'Izberite časovni pas s seznama.',
+  'orgs.error.too_long': 'Besedilo je predolgo.',
+  'orgs.error.fee':
+    'Vpišite takso kot število z največ dvema decimalkama, npr. 22,60, ali pustite prazno.',
+  'orgs.error.duration': 'Vpišite trajanje od 5 do 480 minut.',
+  'orgs.error.no_mode': 'Izberite vsaj eno: po videoklicu ali osebno.',
+  'orgs.error.no_office':
+    'Aktivna storitev potrebuje vsaj en urad. Izberite ga ali storitev deaktivirajte.',
+  'orgs.error.language': 'Izberite jezik s seznama.',
+  'orgs.error.display_name': 'Vpišite ime z 1 do 80 znaki.',
+  'orgs.error.role': 'Izberite vlogo.',
   'error.organisation_suspended.title': 'Spletno okence je začasno ustavljeno',
   'error.organisation_suspended.detail':
     'Spletno okence te organizacije je trenutno ustavljeno: tukaj ni mogoče rezervirati, spreminjati terminov ali se jim pridružiti. Že rezervirani termini ostanejo. Obrnite se na organizacijo po telefonu ali e-pošti ali pa se vrnite pozneje.',
@@ -146,9 +181,6 @@ const sl: Record<OrganisationsMessageKey, string> = {
     'Upravljavec te namestitve je spletno okence organizacije začasno ustavil. Nič ni bilo odstranjeno: rezervacije ostanejo, novih pa ne sprejema, termini pa se do ponovnega zagona ne dajo spreminjati in se jim ni mogoče pridružiti.',
   'problem.organisation_suspended.todo':
     'Ne ponavljajte zahteve takoj in organizacije ne ponujajte na seznamu tistih, ki sprejemajo rezervacije. Stranki svetujte, naj se na organizacijo obrne po telefonu ali e-pošti; poskusite znova pozneje.',
-  'staff.sign_in.suspended':
-    'Spletno okence vaše organizacije je ustavljeno, zato se ne morete prijaviti. Več vam lahko pove vaš skrbnik ali upravljavec te namestitve.',
-
   'orgs.error.text': 'Vpišite besedilo.',
   'orgs.error.localized': 'Navedite besedila po jezikih, s ključi sl, cs in en.',
   'orgs.error.hours':
@@ -156,7 +188,7 @@ const sl: Record<OrganisationsMessageKey, string> = {
   'orgs.error.boolean': 'Vpišite true ali false.',
   'orgs.error.official_office': 'Navedite vsaj en urad, v katerem ta oseba dela.',
   'orgs.error.country': 'Izberite državo: SI ali CZ.',
-  'orgs.error.logo_too_large': 'Logotip je prevelik: največ 48\u00a0KB zapisa SVG.',
+  'orgs.error.logo_too_large': 'Logotip je prevelik: največ 48 KB zapisa SVG.',
   'orgs.error.logo_not_svg': 'Logotip mora biti zapis SVG, od <svg> do </svg>.',
   'orgs.error.logo_active_content':
     'Logotip vsebuje skripte, obravnavo dogodkov ali DOCTYPE. Shranite ga kot navadno sliko SVG.',
@@ -171,7 +203,7 @@ const sl: Record<OrganisationsMessageKey, string> = {
     'Ta e-poštni naslov je v datoteki uporabljen dvakrat; z enim naslovom se je mogoče prijaviti le v en račun.',
   'orgs.error.hours_office': 'Ure so navedene za urad, v katerem ta oseba ne dela.',
   'orgs.error.empty_file': 'Datoteka ne vsebuje nobene organizacije.',
-  'orgs.error.file_too_large': 'Datoteka je prevelika: največ 5\u00a0MB.',
+  'orgs.error.file_too_large': 'Datoteka je prevelika: največ 5 MB.',
   'orgs.error.json_syntax': 'To ni veljaven JSON (stolpec {column}).',
   'orgs.error.unknown_field': 'Neznano polje „{field}“. Preverite zapis v docs/import.md.',
   'orgs.error.required': 'To polje je obvezno.',
@@ -205,7 +237,7 @@ const sl: Record<OrganisationsMessageKey, string> = {
   'orgs.field.reply_to': 'Naslov za odgovor',
   'orgs.field.logo': 'Logotip (SVG)',
   'orgs.field.logo_hint':
-    'Prilepite zapis SVG, največ 48\u00a0KB, brez skript in povezav na druge datoteke. Neobvezno.',
+    'Prilepite zapis SVG, največ 48 KB, brez skript in povezav na druge datoteke. Neobvezno.',
   'orgs.field.office_name': 'Ime urada',
   'orgs.field.street': 'Ulica in hišna številka',
   'orgs.field.postcode': 'Poštna številka',
@@ -253,8 +285,7 @@ const sl: Record<OrganisationsMessageKey, string> = {
   'orgs.import.lead':
     'Ena datoteka JSON z eno ali več organizacijami, vsaka s svojimi uradi, storitvami, uslužbenci in urami. Uvozi se vse ali nič. Oblika je s popolnim primerom opisana v docs/import.md.',
   'orgs.import.file': 'Datoteka JSON',
-  'orgs.import.file_hint':
-    'Največ 5\u00a0MB. Brez gesel: vsak uslužbenec prejme povabilo po e-pošti.',
+  'orgs.import.file_hint': 'Največ 5 MB. Brez gesel: vsak uslužbenec prejme povabilo po e-pošti.',
   'orgs.import.button': 'Preveri in uvozi',
   'orgs.import.refused':
     '{count, plural, one {V datoteki je # napaka} two {V datoteki sta # napaki} few {V datoteki so # napake} other {V datoteki je # napak}}; nič ni bilo uvoženo.',
@@ -269,6 +300,25 @@ const sl: Record<OrganisationsMessageKey, string> = {
 };
 
 const cs: Record<OrganisationsMessageKey, string> = {
+  'orgs.error.name_required': 'Zadejte název alespoň v jednom jazyce.',
+  'orgs.error.name_default_language': 'Zadejte název ve výchozím jazyce.',
+  'orgs.error.slug_taken': 'Tuto webovou adresu už používá něco jiného. Zvolte jinou.',
+  'orgs.error.street': 'Zadejte ulici a číslo.',
+  'orgs.error.postcode': 'Zadejte PSČ o 3 až 10 číslicích nebo písmenech.',
+  'orgs.error.city': 'Zadejte obec.',
+  'orgs.error.email': 'Zadejte e-mailovou adresu, např. jmeno@priklad.cz.',
+  'orgs.error.email_taken': 'Účet s tímto e-mailem už existuje.',
+  'orgs.error.time_zone': 'Vyberte časové pásmo ze seznamu.',
+  'orgs.error.too_long': 'Text je příliš dlouhý.',
+  'orgs.error.fee':
+    'Zadejte poplatek jako číslo s nejvýše dvěma desetinnými místy, např. 22,60, nebo pole nechte prázdné.',
+  'orgs.error.duration': 'Zadejte délku od 5 do 480 minut.',
+  'orgs.error.no_mode': 'Zvolte alespoň jedno: videohovorem, nebo osobně.',
+  'orgs.error.no_office':
+    'Aktivní služba potřebuje alespoň jedno pracoviště. Nějaké vyberte, nebo službu deaktivujte.',
+  'orgs.error.language': 'Vyberte jazyk ze seznamu.',
+  'orgs.error.display_name': 'Zadejte jméno o 1 až 80 znacích.',
+  'orgs.error.role': 'Vyberte roli.',
   'error.organisation_suspended.title': 'Tato online přepážka je pozastavena',
   'error.organisation_suspended.detail':
     'Online přepážka této organizace je nyní pozastavena: nelze se zde objednat, měnit termíny ani se k nim připojit. Již objednané termíny zůstávají zachovány. Obraťte se prosím na organizaci telefonicky nebo e-mailem, nebo se vraťte později.',
@@ -279,9 +329,6 @@ const cs: Record<OrganisationsMessageKey, string> = {
     'Provozovatel této instalace online přepážku organizace dočasně pozastavil. Nic nebylo odstraněno: objednávky zůstávají, nové však nepřijímá a termíny nelze do obnovení měnit ani se k nim připojit.',
   'problem.organisation_suspended.todo':
     'Neopakujte požadavek hned a nenabízejte organizaci v seznamu těch, které přijímají objednávky. Poraďte občanovi, ať se na organizaci obrátí telefonicky nebo e-mailem; zkuste to později.',
-  'staff.sign_in.suspended':
-    'Online přepážka vaší organizace je pozastavena, proto se nemůžete přihlásit. Více vám sdělí váš správce nebo provozovatel této instalace.',
-
   'orgs.error.text': 'Zadejte text.',
   'orgs.error.localized': 'Uveďte texty podle jazyků, s klíči sl, cs a en.',
   'orgs.error.hours':
@@ -289,7 +336,7 @@ const cs: Record<OrganisationsMessageKey, string> = {
   'orgs.error.boolean': 'Zadejte true nebo false.',
   'orgs.error.official_office': 'Uveďte alespoň jedno pracoviště, kde tato osoba pracuje.',
   'orgs.error.country': 'Zvolte zemi: SI nebo CZ.',
-  'orgs.error.logo_too_large': 'Logo je příliš velké: nejvýše 48\u00a0KB zápisu SVG.',
+  'orgs.error.logo_too_large': 'Logo je příliš velké: nejvýše 48 KB zápisu SVG.',
   'orgs.error.logo_not_svg': 'Logo musí být zápis SVG, od <svg> do </svg>.',
   'orgs.error.logo_active_content':
     'Logo obsahuje skripty, obsluhu událostí nebo DOCTYPE. Uložte je jako obyčejný obrázek SVG.',
@@ -304,7 +351,7 @@ const cs: Record<OrganisationsMessageKey, string> = {
     'Tato e-mailová adresa je v souboru použita dvakrát; jedna adresa se přihlašuje jen k jednomu účtu.',
   'orgs.error.hours_office': 'Hodiny jsou uvedeny pro pracoviště, kde tato osoba nepracuje.',
   'orgs.error.empty_file': 'Soubor neobsahuje žádnou organizaci.',
-  'orgs.error.file_too_large': 'Soubor je příliš velký: nejvýše 5\u00a0MB.',
+  'orgs.error.file_too_large': 'Soubor je příliš velký: nejvýše 5 MB.',
   'orgs.error.json_syntax': 'Toto není platný JSON (sloupec {column}).',
   'orgs.error.unknown_field': 'Neznámé pole „{field}“. Zkontrolujte zápis podle docs/import.md.',
   'orgs.error.required': 'Toto pole je povinné.',
@@ -339,7 +386,7 @@ const cs: Record<OrganisationsMessageKey, string> = {
   'orgs.field.reply_to': 'Adresa pro odpověď',
   'orgs.field.logo': 'Logo (obrázek SVG)',
   'orgs.field.logo_hint':
-    'Vložte zápis SVG, nejvýše 48\u00a0KB, bez skriptů a odkazů na jiné soubory. Nepovinné.',
+    'Vložte zápis SVG, nejvýše 48 KB, bez skriptů a odkazů na jiné soubory. Nepovinné.',
   'orgs.field.office_name': 'Název pracoviště',
   'orgs.field.street': 'Ulice a číslo',
   'orgs.field.postcode': 'PSČ',
@@ -388,7 +435,7 @@ const cs: Record<OrganisationsMessageKey, string> = {
   'orgs.import.lead':
     'Jeden soubor JSON s jednou nebo více organizacemi, každá s pracovišti, službami, úředníky a hodinami. Importuje se buď vše, nebo nic. Formát je i s úplným příkladem popsán v docs/import.md.',
   'orgs.import.file': 'Soubor JSON',
-  'orgs.import.file_hint': 'Nejvýše 5\u00a0MB. Bez hesel: každý úředník dostane pozvánku e-mailem.',
+  'orgs.import.file_hint': 'Nejvýše 5 MB. Bez hesel: každý úředník dostane pozvánku e-mailem.',
   'orgs.import.button': 'Zkontrolovat a importovat',
   'orgs.import.refused':
     '{count, plural, one {V souboru je # chyba} few {V souboru jsou # chyby} other {V souboru je # chyb}}; nic nebylo importováno.',

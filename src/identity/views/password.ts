@@ -13,15 +13,15 @@ export function passwordPage(
   const { t } = ctx;
   const e = data.errors;
   return {
-    title: t('pw.title'),
-    body: html`${errorSummary(t, e)}${data.saved ? html`<p class="notice" role="status">${t('pw.saved')}</p>` : ''}<h1>${t('pw.title')}</h1>
-<p>${t('pw.intro')}</p>
+    title: t('identity.password.title'),
+    body: html`${errorSummary(t, e)}${data.saved ? html`<p class="notice" role="status">${t('identity.password.saved')}</p>` : ''}<h1>${t('identity.password.title')}</h1>
+<p>${t('identity.password.intro')}</p>
 <form method="post" action="/staff/account/password" class="stack" novalidate>
   ${csrfField(ctx)}
   <input type="text" name="username" value="${ctx.staff?.email ?? ''}" autocomplete="username" hidden>
-  ${input({ name: 'currentPassword', label: t('pw.current'), type: 'password', values: {}, errors: e, required: true, autocomplete: 'current-password' })}
-  ${input({ name: 'newPassword', label: t('pw.new'), type: 'password', hint: t('pw.hint', { min: MIN_PASSWORD_LENGTH }), values: {}, errors: e, required: true, autocomplete: 'new-password' })}
-  <div><button type="submit">${t('pw.submit')}</button></div>
+  ${input({ name: 'currentPassword', label: t('identity.password.current'), type: 'password', values: {}, errors: e, required: true, autocomplete: 'current-password' })}
+  ${input({ name: 'newPassword', label: t('identity.password.new'), type: 'password', hint: t('identity.password.hint', { min: MIN_PASSWORD_LENGTH }), values: {}, errors: e, required: true, autocomplete: 'new-password' })}
+  <div><button type="submit">${t('identity.password.submit')}</button></div>
 </form>`,
   };
 }

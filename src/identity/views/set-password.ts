@@ -17,15 +17,15 @@ export function setPasswordPage(
   const { link } = data;
   const when = `${whenPhrase(link.expiresAt, link.timeZone, lang)}${link.timeZone === 'UTC' ? ' UTC' : ''}`;
   return {
-    title: t('setpw.title'),
-    body: html`${errorSummary(t, data.errors)}<h1>${t('setpw.title')}</h1>
-<p>${t('setpw.account', { email: link.email })}</p>
-<p>${t('setpw.expires', { when })}</p>
+    title: t('identity.set_password.title'),
+    body: html`${errorSummary(t, data.errors)}<h1>${t('identity.set_password.title')}</h1>
+<p>${t('identity.set_password.account', { email: link.email })}</p>
+<p>${t('identity.set_password.expires', { when })}</p>
 <form method="post" action="${data.action}" class="stack" novalidate>
   ${csrfField(ctx)}
   <input type="text" name="username" value="${link.email}" autocomplete="username" hidden>
-  ${input({ name: 'password', label: t('pw.new'), type: 'password', hint: t('pw.hint', { min: MIN_PASSWORD_LENGTH }), values: {}, errors: data.errors, required: true, autocomplete: 'new-password' })}
-  <div><button type="submit">${t('setpw.button')}</button></div>
+  ${input({ name: 'password', label: t('identity.password.new'), type: 'password', hint: t('identity.password.hint', { min: MIN_PASSWORD_LENGTH }), values: {}, errors: data.errors, required: true, autocomplete: 'new-password' })}
+  <div><button type="submit">${t('identity.set_password.button')}</button></div>
 </form>`,
   };
 }
@@ -35,23 +35,23 @@ export function deadLinkPage(ctx: PageContext, link: Exclude<LinkView, { state: 
   const { t } = ctx;
   const why =
     link.state === 'used'
-      ? t('setpw.used')
+      ? t('identity.set_password.used')
       : link.state === 'expired'
-        ? t('setpw.expired', { hours: INVITATION_TTL_HOURS })
-        : t('setpw.unknown');
+        ? t('identity.set_password.expired', { hours: INVITATION_TTL_HOURS })
+        : t('identity.set_password.unknown');
   const ask =
     link.state === 'unknown'
       ? ''
       : link.kind === 'operator'
-        ? html`<p>${t('setpw.ask_operator')}</p><pre><code>npm run operator -- reset-admin you@example.org</code></pre>`
-        : html`<p>${t('setpw.ask', { inviter: link.invitedBy })}</p>`;
+        ? html`<p>${t('identity.set_password.ask_operator')}</p><pre><code>npm run operator -- reset-admin you@example.org</code></pre>`
+        : html`<p>${t('identity.set_password.ask', { inviter: link.invitedBy })}</p>`;
   const signIn =
     link.state === 'used'
-      ? html`<p><a href="${link.kind === 'operator' ? '/operator/sign-in' : '/staff/sign-in'}">${t('setpw.sign_in')}</a></p>`
+      ? html`<p><a href="${link.kind === 'operator' ? '/operator/sign-in' : '/staff/sign-in'}">${t('identity.set_password.sign_in')}</a></p>`
       : '';
   return {
-    title: t('setpw.dead_title'),
-    body: html`<h1>${t('setpw.dead_title')}</h1>
+    title: t('identity.set_password.dead_title'),
+    body: html`<h1>${t('identity.set_password.dead_title')}</h1>
 <p>${why}</p>
 ${ask}${signIn}`,
   };

@@ -17,21 +17,21 @@ export function staffListPage(ctx: PageContext, data: List & { saved: boolean })
   const officeName = (id: string) =>
     localize(data.offices.find((o) => o.id === id)?.name, lang, data.defaultLanguage);
   return {
-    title: t('adm.staff.title'),
-    body: html`${data.saved ? html`<p class="notice" role="status">${t('adm.saved')}</p>` : ''}<h1>${t('adm.staff.title')}</h1>
-<p><a class="button" href="/staff/admin/officials/new">${t('adm.staff.new')}</a></p>
+    title: t('identity.staff.title'),
+    body: html`${data.saved ? html`<p class="notice" role="status">${t('identity.saved')}</p>` : ''}<h1>${t('identity.staff.title')}</h1>
+<p><a class="button" href="/staff/admin/officials/new">${t('identity.staff.new')}</a></p>
 <div class="table-wrap"><table>
-<caption class="visually-hidden">${t('adm.staff.title')}</caption>
-<thead><tr><th scope="col">${t('adm.field.display_name')}</th><th scope="col">${t('adm.field.role')}</th><th scope="col">${t('adm.field.offices')}</th><th scope="col">${t('adm.field.state')}</th></tr></thead>
+<caption class="visually-hidden">${t('identity.staff.title')}</caption>
+<thead><tr><th scope="col">${t('identity.field.display_name')}</th><th scope="col">${t('identity.field.role')}</th><th scope="col">${t('identity.field.offices')}</th><th scope="col">${t('identity.field.state')}</th></tr></thead>
 <tbody>${data.staff.map(
       (s) => html`<tr>
   <th scope="row"><a href="/staff/admin/officials/${s.id}">${s.display_name}</a></th>
-  <td>${s.role === 'admin' ? t('adm.role.admin') : t('adm.role.official')}</td>
+  <td>${s.role === 'admin' ? t('identity.role.admin') : t('identity.role.official')}</td>
   <td>${s.officeIds.map(officeName).join(', ')}</td>
-  <td>${s.active ? (s.pending ? t('adm.staff.pending') : t('adm.active')) : html`<strong>${t('adm.inactive')}</strong>`}</td></tr>`,
+  <td>${s.active ? (s.pending ? t('identity.staff.pending') : t('identity.active')) : html`<strong>${t('identity.inactive')}</strong>`}</td></tr>`,
     )}</tbody>
 </table></div>
-<p class="muted">${t('adm.staff.hours_hint')} <a href="/staff/availability#hours">${t('layout.nav.availability')}</a></p>`,
+<p class="muted">${t('identity.staff.hours_hint')} <a href="/staff/availability#hours">${t('layout.nav.availability')}</a></p>`,
   };
 }
 
@@ -66,51 +66,51 @@ export function staffFormPage(
   const a = data.account;
   const v = data.values;
   const e = data.errors;
-  const title = a ? t('adm.staff.edit') : t('adm.staff.new');
+  const title = a ? t('identity.staff.edit') : t('identity.staff.new');
   const name = (x: { name: Parameters<typeof localize>[0]; active: boolean }) =>
-    `${localize(x.name, lang, data.defaultLanguage)}${x.active ? '' : ` (${t('adm.inactive')})`}`;
+    `${localize(x.name, lang, data.defaultLanguage)}${x.active ? '' : ` (${t('identity.inactive')})`}`;
   return {
     title,
-    body: html`${errorSummary(t, e)}${data.saved ? html`<p class="notice" role="status">${t('adm.saved')}</p>` : ''}${data.invited && a ? html`<p class="notice" role="status">${t('adm.staff.invited', { email: a.email })}</p>` : ''}<p><a href="/staff/admin/officials">${t('adm.staff.back')}</a></p>
+    body: html`${errorSummary(t, e)}${data.saved ? html`<p class="notice" role="status">${t('identity.saved')}</p>` : ''}${data.invited && a ? html`<p class="notice" role="status">${t('identity.staff.invited', { email: a.email })}</p>` : ''}<p><a href="/staff/admin/officials">${t('identity.staff.back')}</a></p>
 <h1>${title}</h1>
 <form method="post" action="${a ? `/staff/admin/officials/${a.id}` : '/staff/admin/officials'}" class="stack" novalidate>
   ${csrfField(ctx)}
-  ${input({ name: 'displayName', label: t('adm.field.display_name'), values: v, errors: e, required: true, maxlength: 80, autocomplete: 'off' })}
-  ${input({ name: 'email', label: t('adm.field.email'), type: 'email', values: v, errors: e, required: true, autocomplete: 'off' })}
-  ${localizedInputs(t, { prefix: 'title', legend: t('adm.field.title'), hint: t('adm.hint.optional'), values: v, errors: e, maxlength: 120 })}
+  ${input({ name: 'displayName', label: t('identity.field.display_name'), values: v, errors: e, required: true, maxlength: 80, autocomplete: 'off' })}
+  ${input({ name: 'email', label: t('identity.field.email'), type: 'email', values: v, errors: e, required: true, autocomplete: 'off' })}
+  ${localizedInputs(t, { prefix: 'title', legend: t('identity.field.title'), hint: t('identity.hint.optional'), values: v, errors: e, maxlength: 120 })}
   ${select({
     name: 'role',
-    label: t('adm.field.role'),
-    hint: t('adm.hint.role'),
+    label: t('identity.field.role'),
+    hint: t('identity.hint.role'),
     values: v,
     errors: e,
     options: [
-      { value: 'official', label: t('adm.role.official') },
-      { value: 'admin', label: t('adm.role.admin') },
+      { value: 'official', label: t('identity.role.official') },
+      { value: 'admin', label: t('identity.role.admin') },
     ],
   })}
-  ${checkboxes({ name: 'offices', legend: t('adm.field.offices'), values: v, errors: e, options: data.offices.map((o) => ({ value: o.id, label: name(o) })) })}
-  ${checkboxes({ name: 'services', legend: t('adm.field.services'), values: v, errors: e, options: data.services.map((s) => ({ value: s.id, label: name(s) })) })}
-  ${a ? '' : html`<p class="hint">${t('adm.staff.invite_hint', { hours: INVITATION_TTL_HOURS })}</p>`}
-  <div><button type="submit">${a ? t('adm.save') : t('adm.staff.invite_submit')}</button></div>
+  ${checkboxes({ name: 'offices', legend: t('identity.field.offices'), values: v, errors: e, options: data.offices.map((o) => ({ value: o.id, label: name(o) })) })}
+  ${checkboxes({ name: 'services', legend: t('identity.field.services'), values: v, errors: e, options: data.services.map((s) => ({ value: s.id, label: name(s) })) })}
+  ${a ? '' : html`<p class="hint">${t('identity.staff.invite_hint', { hours: INVITATION_TTL_HOURS })}</p>`}
+  <div><button type="submit">${a ? t('identity.save') : t('identity.staff.invite_submit')}</button></div>
 </form>
 ${
   a?.pending
-    ? html`<h2 id="invitation">${t('adm.staff.invitation')}</h2>
-<p>${t('adm.staff.invite_again_text')}</p>
+    ? html`<h2 id="invitation">${t('identity.staff.invitation')}</h2>
+<p>${t('identity.staff.invite_again_text')}</p>
 <form method="post" action="/staff/admin/officials/${a.id}/invitation" class="inline-form">${csrfField(ctx)}
-  <button type="submit" class="secondary">${t('adm.staff.invite_again')}</button>
+  <button type="submit" class="secondary">${t('identity.staff.invite_again')}</button>
 </form>`
     : ''
 }
 ${
   a
-    ? html`<h2 id="state">${t('adm.field.state')}</h2>
+    ? html`<h2 id="state">${t('identity.field.state')}</h2>
 ${e.active ? html`<p class="error-message" id="active">${e.active}</p>` : ''}
-<p>${a.active ? t(data.self ? 'adm.staff.deactivate_self' : 'adm.staff.deactivate_text') : t('adm.staff.inactive_text')}</p>
+<p>${a.active ? t(data.self ? 'identity.staff.deactivate_self' : 'identity.staff.deactivate_text') : t('identity.staff.inactive_text')}</p>
 <form method="post" action="/staff/admin/officials/${a.id}/active" class="inline-form">${csrfField(ctx)}
   <input type="hidden" name="active" value="${a.active ? '0' : '1'}">
-  <button type="submit" class="secondary">${a.active ? t('adm.deactivate') : t('adm.reactivate')}</button>
+  <button type="submit" class="secondary">${a.active ? t('identity.deactivate') : t('identity.reactivate')}</button>
 </form>`
     : ''
 }`,

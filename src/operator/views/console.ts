@@ -14,14 +14,14 @@ export function operatorSignInPage(
   return {
     title: t('op.sign_in.title'),
     body: html`${errorSummary(t, data.errors)}
-${data.signedOut ? html`<p class="notice" role="status">${t('staff.signed_out')}</p>` : ''}
+${data.signedOut ? html`<p class="notice" role="status">${t('op.signed_out')}</p>` : ''}
 <h1>${t('op.sign_in.title')}</h1>
 <p>${t('op.sign_in.lead')}</p>
 <form class="stack" method="post" action="/operator/sign-in" novalidate>
   ${csrfField(ctx)}
-  ${field({ name: 'email', label: t('staff.email'), type: 'email', value: data.email, error: data.errors.email, autocomplete: 'username', required: true })}
-  ${field({ name: 'password', label: t('staff.password'), type: 'password', error: data.errors.password, autocomplete: 'current-password', required: true })}
-  <div><button type="submit">${t('staff.sign_in.button')}</button></div>
+  ${field({ name: 'email', label: t('op.email'), type: 'email', value: data.email, error: data.errors.email, autocomplete: 'username', required: true })}
+  ${field({ name: 'password', label: t('op.password'), type: 'password', error: data.errors.password, autocomplete: 'current-password', required: true })}
+  <div><button type="submit">${t('op.sign_in.button')}</button></div>
 </form>`,
   };
 }
@@ -37,7 +37,7 @@ export function operatorCodePage(ctx: PageContext, data: { errors: FieldErrors }
 <form class="stack" method="post" action="/operator/sign-in/code" novalidate>
   ${csrfField(ctx)}
   ${field({ name: 'code', label: t('op.code.label'), hint: t('op.code.hint'), type: 'text', inputmode: 'numeric', error: data.errors.code, autocomplete: 'one-time-code', required: true })}
-  <div><button type="submit">${t('staff.sign_in.button')}</button></div>
+  <div><button type="submit">${t('op.sign_in.button')}</button></div>
 </form>`,
   };
 }
@@ -76,6 +76,6 @@ export function operatorHomePage(ctx: PageContext): Page {
     body: html`<h1>${t('op.home.title')}</h1>
 <p>${t('op.home.signed_in_as', { email: ctx.operator?.email ?? '' })}</p>
 <p>${t('op.home.lead')}</p>
-<ul class="cards"><li class="card"><h2><a href="/operator/organisations">${t('orgs.nav')}</a></h2><p>${t('orgs.home.lead')}</p></li></ul>`,
+<ul class="cards"><li class="card"><h2><a href="/operator/organisations">${t('op.home.organisations')}</a></h2><p>${t('op.home.organisations_lead')}</p></li></ul>`,
   };
 }

@@ -11,20 +11,20 @@ export function homePage(
   const { t, lang } = ctx;
   const orgs = byLocalizedName(data.organisations, lang);
   return {
-    title: t('home.title'),
-    body: html`<h1>${t('home.title')}</h1>
-<p class="lead">${t('home.lead')}</p>
+    title: t('tenants.home.title'),
+    body: html`<h1>${t('tenants.home.title')}</h1>
+<p class="lead">${t('tenants.home.lead')}</p>
 <form class="search" method="get" action="/" role="search">
   <div>
-    <label for="q">${t('home.search_label')} <span class="hint" id="q-hint">${t('home.search_hint')}</span></label>
+    <label for="q">${t('tenants.home.search_label')} <span class="hint" id="q-hint">${t('tenants.home.search_hint')}</span></label>
     <input type="search" id="q" name="q" value="${data.query}" aria-describedby="q-hint" autocomplete="off">
   </div>
-  <button type="submit">${t('home.search_button')}</button>
+  <button type="submit">${t('tenants.home.search_button')}</button>
 </form>
-<h2 id="results">${data.query ? t('home.results', { count: orgs.length }) : t('home.all')}</h2>
+<h2 id="results">${data.query ? t('tenants.home.results', { count: orgs.length }) : t('tenants.home.all')}</h2>
 ${
   orgs.length === 0
-    ? html`<p>${t('home.no_results', { query: data.query })}</p>`
+    ? html`<p>${t('tenants.home.no_results', { query: data.query })}</p>`
     : html`<ul class="cards" aria-labelledby="results">${orgs.map(
         (
           o,

@@ -14,11 +14,11 @@ export function organisationPage(ctx: PageContext, data: OrganisationView): Page
     title: name,
     body: html`${organisationHeading(ctx, org, name)}
 <p class="lead">${localize(org.description, lang, fb)}</p>
-<h2 id="services">${t('org.services')}</h2>
+<h2 id="services">${t('tenants.org.services')}</h2>
 ${
   data.services.length === 0
-    ? html`<p>${t('org.no_services')}</p>`
-    : html`<p>${t('org.services_lead')}</p>
+    ? html`<p>${t('tenants.org.no_services')}</p>`
+    : html`<p>${t('tenants.org.services_lead')}</p>
 <ul class="cards" aria-labelledby="services">${data.services.map(
         (
           s,
@@ -26,14 +26,14 @@ ${
       <p>${localize(s.description, lang, fb)}</p></li>`,
       )}</ul>`
 }
-<h2 id="offices">${t('org.offices')}</h2>
+<h2 id="offices">${t('tenants.org.offices')}</h2>
 <div class="cards">${data.offices.map((o) => officeDetails(ctx, o, 'h3', fb))}</div>
 ${
   org.email || org.phone || org.website
-    ? html`<h2>${t('org.contact')}</h2><dl class="facts">
-  ${org.email ? html`<dt>${t('org.email')}</dt><dd><a href="mailto:${org.email}">${org.email}</a></dd>` : ''}
-  ${org.phone ? html`<dt>${t('org.phone')}</dt><dd><a href="tel:${org.phone.replace(/\s/g, '')}">${org.phone}</a></dd>` : ''}
-  ${org.website ? html`<dt>${t('org.website')}</dt><dd><a href="${org.website}" rel="noopener">${org.website}</a></dd>` : ''}
+    ? html`<h2>${t('tenants.org.contact')}</h2><dl class="facts">
+  ${org.email ? html`<dt>${t('tenants.org.email')}</dt><dd><a href="mailto:${org.email}">${org.email}</a></dd>` : ''}
+  ${org.phone ? html`<dt>${t('tenants.org.phone')}</dt><dd><a href="tel:${org.phone.replace(/\s/g, '')}">${org.phone}</a></dd>` : ''}
+  ${org.website ? html`<dt>${t('tenants.org.website')}</dt><dd><a href="${org.website}" rel="noopener">${org.website}</a></dd>` : ''}
 </dl>`
     : ''
 }`,

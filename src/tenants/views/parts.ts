@@ -20,19 +20,19 @@ export function officeDetails(
   return html`<section class="card" aria-labelledby="office-${office.slug}">
   ${heading}
   <dl class="facts">
-    <dt>${t('org.address')}</dt><dd>${office.street}, ${office.postcode} ${office.city}</dd>
-    ${office.email ? html`<dt>${t('org.email')}</dt><dd><a href="mailto:${office.email}">${office.email}</a></dd>` : ''}
-    ${office.phone ? html`<dt>${t('org.phone')}</dt><dd><a href="tel:${office.phone.replace(/\s/g, '')}">${office.phone}</a></dd>` : ''}
+    <dt>${t('tenants.org.address')}</dt><dd>${office.street}, ${office.postcode} ${office.city}</dd>
+    ${office.email ? html`<dt>${t('tenants.org.email')}</dt><dd><a href="mailto:${office.email}">${office.email}</a></dd>` : ''}
+    ${office.phone ? html`<dt>${t('tenants.org.phone')}</dt><dd><a href="tel:${office.phone.replace(/\s/g, '')}">${office.phone}</a></dd>` : ''}
   </dl>
   <table class="hours">
-    <caption class="muted">${t('org.opening_hours')}</caption>
-    <thead><tr><th scope="col">${t('org.day')}</th><th scope="col">${t('org.hours')}</th></tr></thead>
+    <caption class="muted">${t('tenants.org.opening_hours')}</caption>
+    <thead><tr><th scope="col">${t('tenants.org.day')}</th><th scope="col">${t('tenants.org.hours')}</th></tr></thead>
     <tbody>${weekSchedule(office.hours).map(
       (d) =>
         html`<tr><th scope="row">${weekdayName(d.weekday, lang)}</th><td>${
           d.ranges.length
             ? d.ranges.map((r) => `${r.opens}–${r.closes}`).join(', ')
-            : t('org.closed')
+            : t('tenants.org.closed')
         }</td></tr>`,
     )}</tbody>
   </table>

@@ -21,37 +21,37 @@ export function servicePage(ctx: PageContext, data: ServiceData): Page {
   const feeNote = localize(service.feeNote, lang, fb);
   const fee =
     service.feeMinor === null
-      ? t('service.free')
+      ? t('tenants.service.free')
       : formatMoney(service.feeMinor, org.currency, lang);
   return {
     title: name,
-    body: html`<p><a href="/o/${org.slug}">${t('service.back', { organisation: localize(org.name, lang, fb) })}</a></p>
+    body: html`<p><a href="/o/${org.slug}">${t('tenants.service.back', { organisation: localize(org.name, lang, fb) })}</a></p>
 ${organisationHeading(ctx, org, name)}
 <p class="lead">${localize(service.description, lang, fb)}</p>
 <dl class="facts">
-  <dt>${t('service.fee')}</dt><dd>${fee}${feeNote ? html`<br><span class="muted">${feeNote}</span>` : ''}</dd>
-  <dt>${t('service.duration')}</dt><dd>${t('service.duration_minutes', { minutes: service.durationMinutes })}</dd>
-  <dt>${t('service.how_held')}</dt><dd>${[
-    service.byVideo ? t('service.by_video') : null,
-    service.inPerson ? t('service.in_person') : null,
+  <dt>${t('tenants.service.fee')}</dt><dd>${fee}${feeNote ? html`<br><span class="muted">${feeNote}</span>` : ''}</dd>
+  <dt>${t('tenants.service.duration')}</dt><dd>${t('tenants.service.duration_minutes', { minutes: service.durationMinutes })}</dd>
+  <dt>${t('tenants.service.how_held')}</dt><dd>${[
+    service.byVideo ? t('tenants.service.by_video') : null,
+    service.inPerson ? t('tenants.service.in_person') : null,
   ]
     .filter(Boolean)
     .map((m) => html`<span class="tag">${m}</span> `)}</dd>
   ${
     data.officials.length
-      ? html`<dt>${t('service.officials')}</dt><dd>${data.officials.map((o) => o.displayName).join(', ')}</dd>`
+      ? html`<dt>${t('tenants.service.officials')}</dt><dd>${data.officials.map((o) => o.displayName).join(', ')}</dd>`
       : ''
   }
 </dl>
-<h2>${t('service.what_to_prepare')}</h2>
-${prep.length ? html`<ul>${prep.map((p) => html`<li>${p}</li>`)}</ul>` : html`<p>${t('service.nothing_to_prepare')}</p>`}
-<h2>${t('service.how_to_book')}</h2>
+<h2>${t('tenants.service.what_to_prepare')}</h2>
+${prep.length ? html`<ul>${prep.map((p) => html`<li>${p}</li>`)}</ul>` : html`<p>${t('tenants.service.nothing_to_prepare')}</p>`}
+<h2>${t('tenants.service.how_to_book')}</h2>
 ${
   service.byVideo && data.serviceOffices.length > 0 && data.officials.length > 0
-    ? html`<p><a class="button" href="/o/${org.slug}/s/${service.slug}/book">${t('book.button')}</a></p>`
-    : html`<p class="notice">${t('service.how_to_book_text')}</p>`
+    ? html`<p><a class="button" href="/o/${org.slug}/s/${service.slug}/book">${t('tenants.service.book')}</a></p>`
+    : html`<p class="notice">${t('tenants.service.how_to_book_text')}</p>`
 }
-<h2>${t('service.where')}</h2>
+<h2>${t('tenants.service.where')}</h2>
 <div class="cards">${data.serviceOffices.map((o) => officeDetails(ctx, o, 'h3', fb))}</div>`,
   };
 }

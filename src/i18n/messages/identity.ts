@@ -1,0 +1,366 @@
+/** Texts of staff sign-in, accounts (officials and admins), passwords, and set-password links (invitations) with their e-mails. Each language has exactly the English keys. */
+const en = {
+  'identity.sign_in.title': 'Staff sign-in',
+  'identity.sign_in.lead': 'For officials and administrators of the offices.',
+  'identity.email': 'Email address',
+  'identity.password': 'Password',
+  'identity.sign_in.button': 'Sign in',
+  'identity.sign_in.invalid': 'The email address or password is not right',
+  'identity.sign_in.throttled': 'Too many attempts. Try again in {minutes} min.',
+  'identity.sign_in.email_required': 'Enter your email address',
+  'identity.sign_in.email_invalid': 'Enter an email address like name@example.com',
+  'identity.sign_in.password_required': 'Enter your password',
+  'identity.signed_out': 'You have signed out.',
+  'identity.save': 'Save',
+  'identity.saved': 'Saved. Citizens see the change now.',
+  'identity.active': 'Active',
+  'identity.inactive': 'Deactivated',
+  'identity.deactivate': 'Deactivate',
+  'identity.reactivate': 'Reactivate',
+  'identity.staff.title': 'Officials and roles',
+  'identity.staff.new': 'Add an account',
+  'identity.staff.edit': 'Edit the account',
+  'identity.staff.back': 'Back to the officials',
+  'identity.staff.hours_hint': 'Weekly hours and absences are set on the page',
+  'identity.staff.deactivate_text':
+    'A deactivated account cannot sign in, and its sessions end at once. Its appointments stay.',
+  'identity.staff.deactivate_self':
+    'This is your own account. Deactivating it signs you out at once.',
+  'identity.staff.inactive_text': 'This account is deactivated: it cannot sign in.',
+  'identity.role.admin': 'Admin',
+  'identity.role.official': 'Official',
+  'identity.field.state': 'State',
+  'identity.field.email': 'Email',
+  'identity.field.offices': 'Offices',
+  'identity.field.services': 'Services',
+  'identity.field.display_name': 'Name and surname',
+  'identity.field.title': 'Job title',
+  'identity.field.role': 'Role',
+  'identity.hint.optional': 'Optional.',
+  'identity.hint.role': 'Admins manage the organisation; officials see their own offices.',
+  'identity.error.email': 'Enter an email address like name@example.si.',
+  'identity.error.email_taken': 'An account with this email already exists.',
+  'identity.error.display_name': 'Enter a name of 1 to 80 characters.',
+  'identity.error.role': 'Choose a role.',
+  'identity.error.last_admin':
+    'The organisation must keep at least one active admin. Make someone else an admin first.',
+  'identity.password.title': 'Change your password',
+  'identity.password.intro':
+    'Choose a long password that you do not use anywhere else, for example a few unrelated words. Your other sessions end when you change it.',
+  'identity.password.current': 'Current password',
+  'identity.password.new': 'New password',
+  'identity.password.hint': 'At least {min} characters. Spaces and any letters are allowed.',
+  'identity.password.submit': 'Change the password',
+  'identity.password.saved': 'Your password is changed. Your other sessions have ended.',
+  'identity.password.error.current': 'The current password is not correct.',
+  'identity.password.error.same': 'The new password must differ from the current one.',
+  'identity.password.problem.too_short': 'The password is too short: use at least 12 characters.',
+  'identity.password.problem.too_long': 'The password is too long: use at most 128 characters.',
+  'identity.password.problem.common':
+    'This password is on a list of common or leaked passwords. Choose another.',
+  'identity.password.problem.contains_email': 'The password must not contain the email address.',
+  'identity.password.problem.contains_name': 'The password must not contain the person’s name.',
+  'identity.password.problem.repeated':
+    'The password must not be made of repeats or sequences such as aaaa or 1234.',
+  'audit.action.staff.created': 'Account created',
+  'audit.action.staff.updated': 'Account changed',
+  'audit.action.staff.role_changed': 'Role changed',
+  'audit.action.staff.deactivated': 'Account deactivated',
+  'audit.action.staff.reactivated': 'Account reactivated',
+  'audit.action.password.changed': 'Own password changed',
+  'identity.set_password.title': 'Set your password',
+  'identity.set_password.account': 'Account: {email}',
+  'identity.set_password.expires': 'The link works only once and stops working {when}.',
+  'identity.set_password.button': 'Set password',
+  'identity.set_password.dead_title': 'This link no longer works',
+  'identity.set_password.used':
+    'It has already been used to set a password: each link works only once. If you know the password, sign in with it.',
+  'identity.set_password.expired':
+    'It has expired, or a newer link was sent in its place. Links to set a password work for {hours} hours.',
+  'identity.set_password.ask': 'Ask the person who invited you for a new link: {inviter}.',
+  'identity.set_password.ask_operator':
+    'Ask whoever runs this server for a new link. They send it with this command:',
+  'identity.set_password.unknown':
+    'This link is not valid. Check that the whole address from the e-mail was opened. If it still does not work, ask the person who invited you for a new link.',
+  'identity.set_password.sign_in': 'Go to sign-in',
+  'identity.password_set': 'Your password is set. Sign in with it now.',
+  'identity.invite.mail.subject': 'Set your Okence password',
+  'identity.invite.mail.subject_operator': 'Okence operator account: set your password',
+  'identity.invite.mail.greeting': 'Hello,',
+  'identity.invite.mail.staff_intro':
+    'An account has been opened for you in Okence at {organisation} (role: {role}). Invitation from: {inviter}.',
+  'identity.invite.mail.operator_intro':
+    'An operator account has been opened for you on the Okence installation at {site}. With it you create and look after the installation’s organisations.',
+  'identity.invite.mail.action': 'Set your password here:',
+  'identity.invite.mail.action_operator':
+    'Set your password here; then you set up an authenticator app for the sign-in codes:',
+  'identity.invite.mail.expiry':
+    'The link works only once, for {hours} hours: it stops working {when}.',
+  'identity.invite.mail.expired_staff': 'If it expires, ask for a new one: {inviter}.',
+  'identity.invite.mail.expired_operator':
+    'If it expires, whoever runs the server can send you a new one with the operator command (reset-admin).',
+  'identity.invite.mail.ignore':
+    'If you do not expect this e-mail, you can ignore it: without the link nobody can set this password.',
+  'identity.staff.invite_hint':
+    'Okence sends an e-mail to this address with a link to set a password. The link works only once, for {hours} hours.',
+  'identity.staff.invite_submit': 'Add and send the invitation',
+  'identity.staff.invited': 'The invitation was sent to {email}.',
+  'identity.staff.pending': 'Invited, no password yet',
+  'identity.staff.invitation': 'Invitation',
+  'identity.staff.invite_again_text':
+    'This account has no password yet. A new invitation replaces the earlier link, which stops working.',
+  'identity.staff.invite_again': 'Send the invitation again',
+  'identity.staff.invited_again':
+    'A new invitation was sent to {email}; the earlier link no longer works.',
+  'audit.action.staff.invited': 'Invitation sent',
+  'audit.action.staff.invited_again': 'Invitation sent again',
+  'audit.action.password.set': 'Password set through an invitation',
+  'identity.sign_in.suspended':
+    'Your organisation’s online counter is suspended, so you cannot sign in. Your administrator or the operator of this installation can tell you more.',
+} as const;
+
+export type IdentityMessageKey = keyof typeof en;
+
+const sl: Record<IdentityMessageKey, string> = {
+  'identity.sign_in.title': 'Prijava za uslužbence',
+  'identity.sign_in.lead': 'Za uslužbence in skrbnike uradov.',
+  'identity.email': 'E-poštni naslov',
+  'identity.password': 'Geslo',
+  'identity.sign_in.button': 'Prijava',
+  'identity.sign_in.invalid': 'E-poštni naslov ali geslo ni pravilno',
+  'identity.sign_in.throttled': 'Preveč poskusov. Poskusite znova čez {minutes} min.',
+  'identity.sign_in.email_required': 'Vpišite e-poštni naslov',
+  'identity.sign_in.email_invalid': 'Vpišite e-poštni naslov v obliki ime@primer.si',
+  'identity.sign_in.password_required': 'Vpišite geslo',
+  'identity.signed_out': 'Odjavili ste se.',
+  'identity.save': 'Shrani',
+  'identity.saved': 'Shranjeno. Stranke spremembo vidijo takoj.',
+  'identity.active': 'Aktiven',
+  'identity.inactive': 'Deaktiviran',
+  'identity.deactivate': 'Deaktiviraj',
+  'identity.reactivate': 'Ponovno aktiviraj',
+  'identity.staff.title': 'Uslužbenci in vloge',
+  'identity.staff.new': 'Dodaj račun',
+  'identity.staff.edit': 'Uredi račun',
+  'identity.staff.back': 'Nazaj na uslužbence',
+  'identity.staff.hours_hint': 'Tedenske urnike in odsotnosti nastavite na strani',
+  'identity.staff.deactivate_text':
+    'Z deaktiviranim računom se ni mogoče prijaviti, njegove seje pa se takoj končajo. Njegovi termini ostanejo.',
+  'identity.staff.deactivate_self':
+    'To je vaš lastni račun. Če ga deaktivirate, boste takoj odjavljeni.',
+  'identity.staff.inactive_text': 'Ta račun je deaktiviran: z njim se ni mogoče prijaviti.',
+  'identity.role.admin': 'Skrbnik',
+  'identity.role.official': 'Uslužbenec',
+  'identity.field.state': 'Stanje',
+  'identity.field.email': 'E-pošta',
+  'identity.field.offices': 'Uradi',
+  'identity.field.services': 'Storitve',
+  'identity.field.display_name': 'Ime in priimek',
+  'identity.field.title': 'Delovno mesto',
+  'identity.field.role': 'Vloga',
+  'identity.hint.optional': 'Neobvezno.',
+  'identity.hint.role': 'Skrbniki upravljajo organizacijo; uslužbenci vidijo svoje urade.',
+  'identity.error.email': 'Vpišite e-poštni naslov, npr. ime@primer.si.',
+  'identity.error.email_taken': 'Račun s tem e-poštnim naslovom že obstaja.',
+  'identity.error.display_name': 'Vpišite ime z 1 do 80 znaki.',
+  'identity.error.role': 'Izberite vlogo.',
+  'identity.error.last_admin':
+    'Organizacija mora obdržati vsaj enega aktivnega skrbnika. Najprej za skrbnika določite nekoga drugega.',
+  'identity.password.title': 'Sprememba gesla',
+  'identity.password.intro':
+    'Izberite dolgo geslo, ki ga ne uporabljate nikjer drugje, na primer nekaj nepovezanih besed. Ob spremembi se vaše druge seje končajo.',
+  'identity.password.current': 'Trenutno geslo',
+  'identity.password.new': 'Novo geslo',
+  'identity.password.hint': 'Vsaj {min} znakov. Dovoljeni so presledki in vse črke.',
+  'identity.password.submit': 'Spremeni geslo',
+  'identity.password.saved': 'Geslo je spremenjeno. Vaše druge seje so končane.',
+  'identity.password.error.current': 'Trenutno geslo ni pravilno.',
+  'identity.password.error.same': 'Novo geslo se mora razlikovati od trenutnega.',
+  'identity.password.problem.too_short': 'Geslo je prekratko: uporabite vsaj 12 znakov.',
+  'identity.password.problem.too_long': 'Geslo je predolgo: uporabite največ 128 znakov.',
+  'identity.password.problem.common':
+    'To geslo je na seznamu pogostih ali razkritih gesel. Izberite drugo.',
+  'identity.password.problem.contains_email': 'Geslo ne sme vsebovati e-poštnega naslova.',
+  'identity.password.problem.contains_name': 'Geslo ne sme vsebovati imena osebe.',
+  'identity.password.problem.repeated':
+    'Geslo ne sme biti sestavljeno iz ponovitev ali zaporedij, kot sta aaaa ali 1234.',
+  'audit.action.staff.created': 'Račun ustvarjen',
+  'audit.action.staff.updated': 'Račun spremenjen',
+  'audit.action.staff.role_changed': 'Vloga spremenjena',
+  'audit.action.staff.deactivated': 'Račun deaktiviran',
+  'audit.action.staff.reactivated': 'Račun ponovno aktiviran',
+  'audit.action.password.changed': 'Lastno geslo spremenjeno',
+  'identity.set_password.title': 'Nastavite geslo',
+  'identity.set_password.account': 'Račun: {email}',
+  'identity.set_password.expires': 'Povezava deluje samo enkrat in preneha delovati {when}.',
+  'identity.set_password.button': 'Nastavi geslo',
+  'identity.set_password.dead_title': 'Ta povezava ne deluje več',
+  'identity.set_password.used':
+    'Z njo je bilo geslo že nastavljeno: vsaka povezava deluje samo enkrat. Če geslo poznate, se prijavite z njim.',
+  'identity.set_password.expired':
+    'Potekla je ali pa je bila namesto nje poslana novejša. Povezave za nastavitev gesla delujejo {hours} ur.',
+  'identity.set_password.ask': 'Za novo povezavo prosite osebo, ki vas je povabila: {inviter}.',
+  'identity.set_password.ask_operator':
+    'Za novo povezavo prosite tistega, ki upravlja ta strežnik. Pošlje jo s tem ukazom:',
+  'identity.set_password.unknown':
+    'Ta povezava ni veljavna. Preverite, ali se je odprl celoten naslov iz e-poštnega sporočila. Če še vedno ne deluje, prosite osebo, ki vas je povabila, za novo povezavo.',
+  'identity.set_password.sign_in': 'Na prijavo',
+  'identity.password_set': 'Geslo je nastavljeno. Zdaj se lahko prijavite z njim.',
+  'identity.invite.mail.subject': 'Nastavite geslo za Okence',
+  'identity.invite.mail.subject_operator': 'Račun operaterja Okenca: nastavite geslo',
+  'identity.invite.mail.greeting': 'Pozdravljeni,',
+  'identity.invite.mail.staff_intro':
+    'V Okencu je za vas odprt račun pri organizaciji {organisation} (vloga: {role}). Povabilo pošilja: {inviter}.',
+  'identity.invite.mail.operator_intro':
+    'Za vas je odprt račun operaterja namestitve Okenca na {site}. Z njim ustvarjate in urejate organizacije te namestitve.',
+  'identity.invite.mail.action': 'Geslo nastavite tukaj:',
+  'identity.invite.mail.action_operator':
+    'Geslo nastavite tukaj; nato nastavite še aplikacijo za preverjanje pristnosti, ki daje kode za prijavo:',
+  'identity.invite.mail.expiry':
+    'Povezava deluje samo enkrat, {hours} ur: preneha delovati {when}.',
+  'identity.invite.mail.expired_staff': 'Če poteče, prosite za novo: {inviter}.',
+  'identity.invite.mail.expired_operator':
+    'Če poteče, vam lahko tisti, ki upravlja strežnik, pošlje novo z ukazom za operaterje (reset-admin).',
+  'identity.invite.mail.ignore':
+    'Če tega sporočila ne pričakujete, ga lahko prezrete: brez povezave gesla ne more nastaviti nihče.',
+  'identity.staff.invite_hint':
+    'Okence na ta naslov pošlje e-poštno sporočilo s povezavo za nastavitev gesla. Povezava deluje samo enkrat, {hours} ur.',
+  'identity.staff.invite_submit': 'Dodaj in pošlji povabilo',
+  'identity.staff.invited': 'Povabilo je poslano na {email}.',
+  'identity.staff.pending': 'Povabilo poslano, geslo še ni nastavljeno',
+  'identity.staff.invitation': 'Povabilo',
+  'identity.staff.invite_again_text':
+    'Ta račun še nima gesla. Novo povabilo nadomesti prejšnjo povezavo, ki preneha delovati.',
+  'identity.staff.invite_again': 'Znova pošlji povabilo',
+  'identity.staff.invited_again':
+    'Novo povabilo je poslano na {email}; prejšnja povezava ne deluje več.',
+  'audit.action.staff.invited': 'Povabilo poslano',
+  'audit.action.staff.invited_again': 'Povabilo znova poslano',
+  'audit.action.password.set': 'Geslo nastavljeno prek povabila',
+  'identity.sign_in.suspended':
+    'Spletno okence vaše organizacije je ustavljeno, zato se ne morete prijaviti. Več vam lahko pove vaš skrbnik ali upravljavec te namestitve.',
+};
+
+const cs: Record<IdentityMessageKey, string> = {
+  'identity.sign_in.title': 'Přihlášení pro úředníky',
+  'identity.sign_in.lead': 'Pro úředníky a správce úřadů.',
+  'identity.email': 'E-mailová adresa',
+  'identity.password': 'Heslo',
+  'identity.sign_in.button': 'Přihlásit',
+  'identity.sign_in.invalid': 'E-mailová adresa nebo heslo nejsou správné',
+  'identity.sign_in.throttled': 'Příliš mnoho pokusů. Zkuste to znovu za {minutes} min.',
+  'identity.sign_in.email_required': 'Zadejte e-mailovou adresu',
+  'identity.sign_in.email_invalid': 'Zadejte e-mailovou adresu ve tvaru jmeno@priklad.cz',
+  'identity.sign_in.password_required': 'Zadejte heslo',
+  'identity.signed_out': 'Byli jste odhlášeni.',
+  'identity.save': 'Uložit',
+  'identity.saved': 'Uloženo. Občané změnu vidí hned.',
+  'identity.active': 'Aktivní',
+  'identity.inactive': 'Deaktivováno',
+  'identity.deactivate': 'Deaktivovat',
+  'identity.reactivate': 'Znovu aktivovat',
+  'identity.staff.title': 'Úředníci a role',
+  'identity.staff.new': 'Přidat účet',
+  'identity.staff.edit': 'Upravit účet',
+  'identity.staff.back': 'Zpět na úředníky',
+  'identity.staff.hours_hint': 'Týdenní rozvrhy a nepřítomnosti nastavíte na stránce',
+  'identity.staff.deactivate_text':
+    'Deaktivovaný účet se nemůže přihlásit a jeho relace hned skončí. Jeho termíny zůstávají.',
+  'identity.staff.deactivate_self': 'Toto je váš vlastní účet. Deaktivací se hned odhlásíte.',
+  'identity.staff.inactive_text': 'Tento účet je deaktivovaný: nelze se jím přihlásit.',
+  'identity.role.admin': 'Správce',
+  'identity.role.official': 'Úředník',
+  'identity.field.state': 'Stav',
+  'identity.field.email': 'E-mail',
+  'identity.field.offices': 'Pracoviště',
+  'identity.field.services': 'Služby',
+  'identity.field.display_name': 'Jméno a příjmení',
+  'identity.field.title': 'Pracovní pozice',
+  'identity.field.role': 'Role',
+  'identity.hint.optional': 'Nepovinné.',
+  'identity.hint.role': 'Správci spravují organizaci; úředníci vidí svá pracoviště.',
+  'identity.error.email': 'Zadejte e-mailovou adresu, např. jmeno@priklad.cz.',
+  'identity.error.email_taken': 'Účet s tímto e-mailem už existuje.',
+  'identity.error.display_name': 'Zadejte jméno o 1 až 80 znacích.',
+  'identity.error.role': 'Vyberte roli.',
+  'identity.error.last_admin':
+    'Organizace musí mít alespoň jednoho aktivního správce. Nejdřív udělejte správcem někoho jiného.',
+  'identity.password.title': 'Změna hesla',
+  'identity.password.intro':
+    'Zvolte dlouhé heslo, které nepoužíváte nikde jinde, například několik nesouvisejících slov. Po změně skončí vaše ostatní relace.',
+  'identity.password.current': 'Současné heslo',
+  'identity.password.new': 'Nové heslo',
+  'identity.password.hint': 'Alespoň {min} znaků. Mezery a jakákoli písmena jsou povolena.',
+  'identity.password.submit': 'Změnit heslo',
+  'identity.password.saved': 'Heslo je změněno. Vaše ostatní relace skončily.',
+  'identity.password.error.current': 'Současné heslo není správné.',
+  'identity.password.error.same': 'Nové heslo se musí lišit od současného.',
+  'identity.password.problem.too_short': 'Heslo je příliš krátké: použijte alespoň 12 znaků.',
+  'identity.password.problem.too_long': 'Heslo je příliš dlouhé: použijte nejvýše 128 znaků.',
+  'identity.password.problem.common':
+    'Toto heslo je na seznamu běžných nebo uniklých hesel. Zvolte jiné.',
+  'identity.password.problem.contains_email': 'Heslo nesmí obsahovat e-mailovou adresu.',
+  'identity.password.problem.contains_name': 'Heslo nesmí obsahovat jméno osoby.',
+  'identity.password.problem.repeated':
+    'Heslo nesmí být složeno z opakování nebo řad jako aaaa či 1234.',
+  'audit.action.staff.created': 'Účet vytvořen',
+  'audit.action.staff.updated': 'Účet změněn',
+  'audit.action.staff.role_changed': 'Role změněna',
+  'audit.action.staff.deactivated': 'Účet deaktivován',
+  'audit.action.staff.reactivated': 'Účet znovu aktivován',
+  'audit.action.password.changed': 'Vlastní heslo změněno',
+  'identity.set_password.title': 'Nastavte si heslo',
+  'identity.set_password.account': 'Účet: {email}',
+  'identity.set_password.expires': 'Odkaz funguje jen jednou a přestane platit {when}.',
+  'identity.set_password.button': 'Nastavit heslo',
+  'identity.set_password.dead_title': 'Tento odkaz už nefunguje',
+  'identity.set_password.used':
+    'Už jím bylo nastaveno heslo: každý odkaz funguje jen jednou. Pokud heslo znáte, přihlaste se jím.',
+  'identity.set_password.expired':
+    'Jeho platnost vypršela, nebo byl místo něj poslán novější. Odkazy pro nastavení hesla platí {hours} hodin.',
+  'identity.set_password.ask': 'O nový odkaz požádejte toho, kdo vás pozval: {inviter}.',
+  'identity.set_password.ask_operator':
+    'O nový odkaz požádejte toho, kdo spravuje tento server. Pošle ho tímto příkazem:',
+  'identity.set_password.unknown':
+    'Tento odkaz není platný. Zkontrolujte, že se otevřela celá adresa z e-mailu. Pokud stále nefunguje, požádejte toho, kdo vás pozval, o nový odkaz.',
+  'identity.set_password.sign_in': 'Na přihlášení',
+  'identity.password_set': 'Heslo je nastaveno. Teď se jím můžete přihlásit.',
+  'identity.invite.mail.subject': 'Nastavte si heslo do Okence',
+  'identity.invite.mail.subject_operator': 'Účet provozovatele Okence: nastavte si heslo',
+  'identity.invite.mail.greeting': 'Dobrý den,',
+  'identity.invite.mail.staff_intro':
+    'V Okence vám byl založen účet v organizaci {organisation} (role: {role}). Pozvánku posílá: {inviter}.',
+  'identity.invite.mail.operator_intro':
+    'Na instalaci Okence na adrese {site} vám byl založen účet provozovatele. S ním zakládáte a spravujete organizace této instalace.',
+  'identity.invite.mail.action': 'Heslo si nastavte zde:',
+  'identity.invite.mail.action_operator':
+    'Heslo si nastavte zde; poté si nastavíte ještě ověřovací aplikaci pro přihlašovací kódy:',
+  'identity.invite.mail.expiry': 'Odkaz funguje jen jednou, {hours} hodin: přestane platit {when}.',
+  'identity.invite.mail.expired_staff': 'Pokud vyprší, požádejte o nový: {inviter}.',
+  'identity.invite.mail.expired_operator':
+    'Pokud vyprší, může vám ten, kdo spravuje server, poslat nový příkazem pro provozovatele (reset-admin).',
+  'identity.invite.mail.ignore':
+    'Pokud tento e-mail neočekáváte, můžete ho ignorovat: bez odkazu heslo nikdo nenastaví.',
+  'identity.staff.invite_hint':
+    'Okence na tuto adresu pošle e-mail s odkazem pro nastavení hesla. Odkaz funguje jen jednou, {hours} hodin.',
+  'identity.staff.invite_submit': 'Přidat a poslat pozvánku',
+  'identity.staff.invited': 'Pozvánka byla odeslána na {email}.',
+  'identity.staff.pending': 'Pozvánka odeslána, heslo zatím nenastaveno',
+  'identity.staff.invitation': 'Pozvánka',
+  'identity.staff.invite_again_text':
+    'Tento účet zatím nemá heslo. Nová pozvánka nahradí dřívější odkaz, který přestane fungovat.',
+  'identity.staff.invite_again': 'Poslat pozvánku znovu',
+  'identity.staff.invited_again':
+    'Nová pozvánka byla odeslána na {email}; dřívější odkaz už nefunguje.',
+  'audit.action.staff.invited': 'Pozvánka odeslána',
+  'audit.action.staff.invited_again': 'Pozvánka odeslána znovu',
+  'audit.action.password.set': 'Heslo nastaveno přes pozvánku',
+  'identity.sign_in.suspended':
+    'Online přepážka vaší organizace je pozastavena, proto se nemůžete přihlásit. Více vám sdělí váš správce nebo provozovatel této instalace.',
+};
+
+export const identityMessages: Record<'sl' | 'cs' | 'en', Record<IdentityMessageKey, string>> = {
+  en,
+  sl,
+  cs,
+};
