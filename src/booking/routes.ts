@@ -1,39 +1,46 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
-import { localize, type MessageKey } from '../i18n/i18n.ts';
+import type { z } from 'zod';
+import type { MessageKey } from '../i18n/i18n.ts';
 import { renderPage, type PageContext } from '../http/page.ts';
 import { AppError } from '../lib/errors.ts';
-import type { Clock } from '../lib/clock.ts';
 import type { TenantsService } from '../tenants/service.ts';
-import { html } from '../views/html.ts';
-import { csrfField } from '../views/layout.ts';
 import type { FieldErrors } from '../views/form.ts';
 import { HOST_COOKIE } from '../http/security.ts';
-import { formatWhen, dayName, whenPhrase } from '../views/dates.ts';
 import type { BookingLifecycle } from './lifecycle.ts';
-import { codeForm, contactForm, dayParam, instant, monthParam } from './schema.ts';
+import {
+  calendarQuery,
+  codeForm,
+  confirmForm,
+  contactForm,
+  holdParams,
+  holdQuery,
+  manageQuery,
+  moveQuery,
+  serviceParams,
+  startInput,
+  targetParams,
+  tokenParams,
+  typedCode,
+  typedContact,
+} from './schema.ts';
 import type { BookingService, BookingTarget } from './service.ts';
-import { addDays } from '../lib/calendar.ts';
-import { localParts } from '../lib/zoned-time.ts';
-import { calendarPage } from './views/calendar.ts';
+import { bookingIntro, calendarPage, freeTimesByDay } from './views/calendar.ts';
 import { maskEmail } from './domain.ts';
-import { cancelPage, managePage } from './views/manage.ts';
+import { cancelPage, managePage, moveConfirmPage } from './views/manage.ts';
 import {
   alreadyConfirmedPage,
+  bookBase,
+  chooseOfficePage,
+  chosenFor,
   codePage,
+  codeRefusedPage,
+  contactHref,
   contactPage,
   messagePage,
   takenPage,
+  timeChoices,
 } from './views/steps.ts';
 
-const targetParams = z.object({
-  org: z.string().max(80),
-  service: z.string().max(80),
-  office: z.string().max(80),
-});
-const tokenParams = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{43}$/) });
-const holdParams = z.object({ hold: z.uuid() });
-const confirmForm = z.object({ confirm: z.literal('yes') });
 /** Marks the browser that placed a hold (booking/codes.ts holdCookie); it lives as long as a hold's details are kept for it. */
 const HOLD_COOKIE = '__Host-okence-hold';
 
@@ -41,90 +48,38 @@ type Deps = {
   tenants: TenantsService;
   booking: BookingService;
   lifecycle: BookingLifecycle;
-  clock: Clock;
 };
-
-const timeFormats = new Map<string, Intl.DateTimeFormat>();
-function hhmm(date: Date, timeZone: string): string {
-  let f = timeFormats.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-GB', {
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-      timeZone,
-    });
-    timeFormats.set(timeZone, f);
-  }
-  return f.format(date);
-}
 
 function fieldErrors(t: PageContext['t'], issues: z.core.$ZodIssue[]): Record<string, string> {
   return Object.fromEntries(issues.map((i) => [String(i.path[0]), t(i.message as MessageKey)]));
 }
 
-const bookBase = (x: BookingTarget) =>
-  `/o/${x.organisation.slug}/s/${x.service.slug}/book/${x.office.slug}`;
-
 /** Citizen booking pages: calendar → contact → code → confirmation, and the manage and join links. */
 export function bookingPages(deps: Deps) {
-  const { tenants, booking, lifecycle, clock } = deps;
+  const { tenants, booking, lifecycle } = deps;
 
-  /** Free times of a month (or one day), grouped by the office's calendar day. */
-  async function freeTimes(
-    target: BookingTarget,
-    from: string,
-    to: string,
-    hrefFor: (start: Date) => string,
-  ) {
-    const tz = target.office.timeZone;
-    const byDay = new Map<string, { start: Date; label: string; href: string }[]>();
-    for (const day of await booking.freeDays(target, from, to)) {
-      byDay.set(
-        day.date,
-        day.times.map((t) => ({
-          start: t.start,
-          label: hhmm(t.start, tz),
-          href: hrefFor(t.start),
-        })),
-      );
-    }
-    return byDay;
-  }
-
+  /** The calendar of `?month=&day=` (booking/calendar.ts calendarMonth decides what it shows). */
   async function renderCalendar(
     request: FastifyRequest,
     reply: FastifyReply,
-    target: BookingTarget,
+    x: BookingTarget,
     baseUrl: string,
     hrefFor: (start: Date) => string,
     heading: string,
   ) {
-    const query = request.query as Record<string, unknown>;
-    const tz = target.office.timeZone;
-    const today = localParts(clock.now(), tz).date;
-    const firstMonth = today.slice(0, 7);
-    const lastMonth = addDays(today, target.service.horizonDays).slice(0, 7);
-    let month = monthParam.parse(query.month) ?? firstMonth;
-    if (month < firstMonth || month > lastMonth) month = firstMonth;
-    const day = dayParam.parse(query.day);
-    const last = addDays(`${addDays(`${month}-28`, 4).slice(0, 7)}-01`, -1);
-    const freeByDay = await freeTimes(target, `${month}-01`, last, hrefFor);
-    const shift = (m: string, by: number) => addDays(`${m}-15`, by * 30).slice(0, 7);
-    return renderPage(request, reply, (ctx) => {
-      const fb = target.organisation.defaultLanguage;
-      return calendarPage(ctx, {
+    const { days, ...month } = await booking.calendar(x, calendarQuery.parse(request.query));
+    const timeZone = x.office.timeZone;
+    const freeByDay = freeTimesByDay(days, timeZone, hrefFor);
+    return renderPage(request, reply, (ctx) =>
+      calendarPage(ctx, {
         heading,
-        intro: html`<p><a href="/o/${target.organisation.slug}/s/${target.service.slug}">${localize(target.service.name, ctx.lang, fb)}</a> · ${localize(target.office.name, ctx.lang, fb)}</p>`,
+        intro: bookingIntro(ctx, x),
         baseUrl,
-        month,
-        prevMonth: month > firstMonth ? shift(month, -1) : null,
-        nextMonth: month < lastMonth ? shift(month, 1) : null,
+        ...month,
         freeByDay,
-        day: day?.startsWith(month) ? day : undefined,
-        timeZone: tz,
-      });
-    });
+        timeZone,
+      }),
+    );
   }
 
   async function target(request: FastifyRequest): Promise<BookingTarget> {
@@ -168,32 +123,71 @@ export function bookingPages(deps: Deps) {
     );
   }
 
-  function chosen(ctx: PageContext, x: BookingTarget, start: Date) {
-    const fb = x.organisation.defaultLanguage;
-    return {
-      service: localize(x.service.name, ctx.lang, fb),
-      office: localize(x.office.name, ctx.lang, fb),
-      when: formatWhen(start, x.office.timeZone, ctx.lang),
-      changeHref: `${bookBase(x)}?month=${localParts(start, x.office.timeZone).date.slice(0, 7)}&day=${localParts(start, x.office.timeZone).date}#times`,
-    };
+  /** The contact form for `start` (again, with errors and a status, when a post is refused). */
+  function renderContact(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    x: BookingTarget,
+    start: Date,
+    form: Pick<Parameters<typeof contactPage>[1], 'values' | 'errors' | 'alternatives'>,
+    status = 200,
+  ) {
+    return renderPage(
+      request,
+      reply,
+      (ctx) =>
+        contactPage(ctx, {
+          chosen: chosenFor(ctx, x, start),
+          action: `${bookBase(x)}/contact`,
+          privacyHref: `/o/${x.organisation.slug}/privacy`,
+          ...form,
+        }),
+      status,
+    );
   }
+
+  /** A time taken meanwhile (409: a race) or never bookable (422): say which, with the nearest free times. */
+  async function renderTaken(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    x: BookingTarget,
+    start: Date,
+    why: 'taken' | 'not_bookable',
+    hrefFor = contactHref(x),
+  ) {
+    const nearest = await booking.nearestFree(x, start, 6);
+    return renderPage(
+      request,
+      reply,
+      (ctx) =>
+        takenPage(ctx, {
+          why,
+          alternatives: timeChoices(ctx.lang, nearest, x.office.timeZone, hrefFor),
+          calendarHref: bookBase(x),
+        }),
+      why === 'taken' ? 409 : 422,
+    );
+  }
+
+  const notActive = (request: FastifyRequest, reply: FastifyReply) =>
+    renderPage(request, reply, (ctx) => messagePage(ctx.t('book.not_active'), []), 409);
+  const expired = (request: FastifyRequest, reply: FastifyReply) =>
+    renderPage(request, reply, (ctx) => messagePage(ctx.t('book.error.expired'), []), 410);
 
   return async (app: FastifyInstance) => {
     app.get('/o/:org/s/:service/book', async (request, reply) => {
-      const p = z.object({ org: z.string(), service: z.string() }).parse(request.params);
+      const p = serviceParams.parse(request.params);
       const data = await tenants.getService(p.org, p.service);
+      const base = `/o/${p.org}/s/${p.service}/book`;
       if (data.serviceOffices.length === 1)
-        return reply.redirect(
-          `/o/${p.org}/s/${p.service}/book/${data.serviceOffices[0]!.slug}`,
-          303,
-        );
-      return renderPage(request, reply, (ctx) => ({
-        title: ctx.t('book.choose_office'),
-        body: html`<h1>${ctx.t('book.choose_office')}</h1><ul>${data.serviceOffices.map(
-          (o) =>
-            html`<li><a href="/o/${p.org}/s/${p.service}/book/${o.slug}">${localize(o.name, ctx.lang, data.organisation.defaultLanguage)}, ${o.street}, ${o.city}</a></li>`,
-        )}</ul>`,
-      }));
+        return reply.redirect(`${base}/${data.serviceOffices[0]!.slug}`, 303);
+      return renderPage(request, reply, (ctx) =>
+        chooseOfficePage(ctx, {
+          offices: data.serviceOffices,
+          base,
+          fallback: data.organisation.defaultLanguage,
+        }),
+      );
     });
 
     app.get('/o/:org/s/:service/book/:office', async (request, reply) => {
@@ -203,24 +197,19 @@ export function bookingPages(deps: Deps) {
         reply,
         x,
         bookBase(x),
-        (s) => `${bookBase(x)}/contact?start=${encodeURIComponent(s.toISOString())}`,
+        contactHref(x),
         request.t('book.title'),
       );
     });
 
     app.get('/o/:org/s/:service/book/:office/contact', async (request, reply) => {
       const x = await target(request);
-      const start = instant.parse((request.query as Record<string, unknown>).start);
+      const { start } = startInput.parse(request.query);
       const typed = await typedBefore(request, x);
-      return renderPage(request, reply, (ctx) =>
-        contactPage(ctx, {
-          chosen: chosen(ctx, x, start),
-          action: `${bookBase(x)}/contact`,
-          values: { ...typed, start: start.toISOString() },
-          errors: {},
-          privacyHref: `/o/${x.organisation.slug}/privacy`,
-        }),
-      );
+      return renderContact(request, reply, x, start, {
+        values: { ...typed, start: start.toISOString() },
+        errors: {},
+      });
     });
 
     app.post(
@@ -228,32 +217,12 @@ export function bookingPages(deps: Deps) {
       { config: { rateLimit: { max: 20, timeWindow: 60_000 } } },
       async (request, reply) => {
         const x = await target(request);
-        const body = (request.body ?? {}) as Record<string, string>;
-        const start = instant.parse(body.start);
-        const values = {
-          start: start.toISOString(),
-          name: body.name ?? '',
-          email: body.email ?? '',
-          phone: body.phone ?? '',
-          notes: body.notes ?? '',
-        };
-        const form = contactForm.safeParse(body);
-        const privacyHref = `/o/${x.organisation.slug}/privacy`;
+        const { start } = startInput.parse(request.body ?? {});
+        const values = { ...typedContact.parse(request.body ?? {}), start: start.toISOString() };
+        const form = contactForm.safeParse(request.body ?? {});
         if (!form.success) {
           const errors = fieldErrors(request.t, form.error.issues);
-          return renderPage(
-            request,
-            reply,
-            (ctx) =>
-              contactPage(ctx, {
-                chosen: chosen(ctx, x, start),
-                action: `${bookBase(x)}/contact`,
-                values,
-                errors,
-                privacyHref,
-              }),
-            400,
-          );
+          return renderContact(request, reply, x, start, { values, errors }, 400);
         }
         const result = await lifecycle.createHold(x, start, form.data, {
           lang: request.lang,
@@ -269,97 +238,34 @@ export function bookingPages(deps: Deps) {
         }
         if (result.reason === 'limited') {
           const errors = { email: request.t('book.error.limited') };
-          return renderPage(
-            request,
-            reply,
-            (ctx) =>
-              contactPage(ctx, {
-                chosen: chosen(ctx, x, start),
-                action: `${bookBase(x)}/contact`,
-                values,
-                errors,
-                privacyHref,
-              }),
-            429,
-          );
+          return renderContact(request, reply, x, start, { values, errors }, 429);
         }
         if (result.reason === 'not_bookable') {
           // Never a slot: the form comes back (what was typed kept) with the nearest free times.
-          const nearest = await nearestLinks(
-            x,
-            start,
-            (s) => `${bookBase(x)}/contact?start=${encodeURIComponent(s.toISOString())}`,
+          const nearest = await booking.nearestFree(x, start, 6);
+          const alternatives = timeChoices(
+            request.lang,
+            nearest,
+            x.office.timeZone,
+            contactHref(x),
           );
-          return renderPage(
-            request,
-            reply,
-            (ctx) => {
-              const errors = { start: ctx.t('error.time_not_bookable.title') };
-              return contactPage(ctx, {
-                chosen: chosen(ctx, x, start),
-                action: `${bookBase(x)}/contact`,
-                values,
-                errors,
-                privacyHref,
-                alternatives: nearest(ctx),
-              });
-            },
-            422,
-          );
+          const errors = { start: request.t('error.time_not_bookable.title') };
+          return renderContact(request, reply, x, start, { values, errors, alternatives }, 422);
         }
         return renderTaken(request, reply, x, start, 'taken');
       },
     );
-
-    /** Links to the free times nearest to `start`, labelled with the day and time. */
-    async function nearestLinks(x: BookingTarget, start: Date, hrefFor: (s: Date) => string) {
-      const tz = x.office.timeZone;
-      const nearest = await booking.nearestFree(x, start, 6);
-      return (ctx: PageContext) =>
-        nearest.map((a) => ({
-          label: `${dayName(localParts(a.start, tz).date, ctx.lang)} ${hhmm(a.start, tz)}`,
-          href: hrefFor(a.start),
-        }));
-    }
-
-    /** A time taken meanwhile (409: a race) or never bookable (422): say which, with the nearest free times. */
-    async function renderTaken(
-      request: FastifyRequest,
-      reply: FastifyReply,
-      x: BookingTarget,
-      start: Date,
-      why: 'taken' | 'not_bookable',
-      hrefFor?: (s: Date) => string,
-    ) {
-      const href =
-        hrefFor ??
-        ((s: Date) => `${bookBase(x)}/contact?start=${encodeURIComponent(s.toISOString())}`);
-      const nearest = await nearestLinks(x, start, href);
-      return renderPage(
-        request,
-        reply,
-        (ctx) => takenPage(ctx, { why, alternatives: nearest(ctx), calendarHref: bookBase(x) }),
-        why === 'taken' ? 409 : 422,
-      );
-    }
 
     app.get('/h/:hold', async (request, reply) => {
       const { hold } = holdParams.parse(request.params);
       const h = await lifecycle.hold(hold);
       if (!h) throw new AppError('not_found');
       if (h.state === 'confirmed') return renderPage(request, reply, alreadyConfirmedPage);
-      if (!h.live)
-        return renderPage(
-          request,
-          reply,
-          (ctx) => messagePage(ctx.t('book.error.expired'), []),
-          410,
-        );
-      const notice =
-        (request.query as Record<string, unknown>).resent === '1'
-          ? request.t('book.resent')
-          : undefined;
-      return renderCode(request, reply, h, { notice });
+      if (!h.live) return expired(request, reply);
+      const { resent } = holdQuery.parse(request.query);
+      return renderCode(request, reply, h, {
+        notice: resent ? request.t('book.resent') : undefined,
+      });
     });
 
     // "Wrong address? Change it" and "back": the contact form again, filled from the hold. Only
@@ -370,10 +276,7 @@ export function bookingPages(deps: Deps) {
       const h = await lifecycle.hold(hold);
       if (!h) throw new AppError('not_found');
       if (browserHold(request) === hold) await lifecycle.releaseHold(hold);
-      return reply.redirect(
-        `${bookBase(h.target)}/contact?start=${encodeURIComponent(h.start.toISOString())}`,
-        303,
-      );
+      return reply.redirect(contactHref(h.target)(h.start), 303);
     });
 
     app.post(
@@ -383,20 +286,11 @@ export function bookingPages(deps: Deps) {
         const { hold } = holdParams.parse(request.params);
         const h = await lifecycle.hold(hold);
         if (!h) throw new AppError('not_found');
-        const body = (request.body ?? {}) as Record<string, string>;
-        const form = codeForm.safeParse(body);
-        const back = bookBase(h.target);
+        const form = codeForm.safeParse(request.body ?? {});
         if (!form.success) {
-          return renderCode(
-            request,
-            reply,
-            h,
-            {
-              errors: fieldErrors(request.t, form.error.issues),
-              value: String(body.code ?? '').slice(0, 6),
-            },
-            400,
-          );
+          const errors = fieldErrors(request.t, form.error.issues);
+          const { code } = typedCode.parse(request.body ?? {});
+          return renderCode(request, reply, h, { errors, value: code }, 400);
         }
         const result = await lifecycle.confirmWithCode(hold, form.data.code);
         if (result.ok) {
@@ -408,26 +302,15 @@ export function bookingPages(deps: Deps) {
           return renderPage(request, reply, alreadyConfirmedPage);
         if (result.reason === 'wrong_code') {
           const left = 'attemptsLeft' in result ? result.attemptsLeft : 0;
-          return renderCode(
-            request,
-            reply,
-            h,
-            { errors: { code: request.t('book.error.code', { left: left ?? 0 }) } },
-            422,
-          );
+          const errors = { code: request.t('book.error.code', { left: left ?? 0 }) };
+          return renderCode(request, reply, h, { errors }, 422);
         }
         const confirmed = h.state === 'confirmed';
         const locked: MessageKey = confirmed ? 'book.error.locked_confirmed' : 'book.error.locked';
         const key: MessageKey = result.reason === 'locked' ? locked : 'book.error.expired';
-        return renderPage(
-          request,
-          reply,
-          (ctx) => ({
-            title: ctx.t(key),
-            body: html`<h1>${ctx.t(key)}</h1><p><a href="${back}">${ctx.t('book.change_time')}</a></p>`,
-          }),
-          result.reason === 'locked' ? 429 : 410,
-        );
+        const back = bookBase(h.target);
+        const status = result.reason === 'locked' ? 429 : 410;
+        return renderPage(request, reply, (ctx) => codeRefusedPage(ctx, key, back), status);
       },
     );
 
@@ -440,14 +323,8 @@ export function bookingPages(deps: Deps) {
         if (!h) throw new AppError('not_found');
         const result = await lifecycle.resendCode(hold);
         if (result.ok) return reply.redirect(`/h/${hold}?resent=1`, 303);
-        if (result.reason !== 'too_soon' && result.reason !== 'too_many') {
-          return renderPage(
-            request,
-            reply,
-            (ctx) => messagePage(ctx.t('book.error.expired'), []),
-            410,
-          );
-        }
+        if (result.reason !== 'too_soon' && result.reason !== 'too_many')
+          return expired(request, reply);
         // Not a mistake to correct: the code already sent still works. A neutral notice that
         // says when a new one can be asked for, not an error on the code field.
         const seconds = result.retryAfterSeconds ?? 30;
@@ -464,15 +341,14 @@ export function bookingPages(deps: Deps) {
       const { token } = tokenParams.parse(request.params);
       const m = await lifecycle.manage(token);
       if (!m) throw new AppError('not_found');
-      const q = request.query as Record<string, unknown>;
-      const notice =
-        q.cancelled === '1'
-          ? request.t('book.cancelled')
-          : q.moved === '1'
-            ? request.t('book.moved')
-            : undefined;
+      const q = manageQuery.parse(request.query);
+      const notice = q.cancelled
+        ? request.t('book.cancelled')
+        : q.moved
+          ? request.t('book.moved')
+          : undefined;
       return renderPage(request, reply, (ctx) =>
-        managePage(ctx, { ...m, token, notice, confirmed: q.confirmed === '1' }),
+        managePage(ctx, { ...m, token, notice, confirmed: q.confirmed }),
       );
     });
 
@@ -491,8 +367,7 @@ export function bookingPages(deps: Deps) {
       const { token } = tokenParams.parse(request.params);
       const m = await lifecycle.manage(token);
       if (!m) throw new AppError('not_found');
-      if (!m.actions.citizenCancel)
-        return renderPage(request, reply, (ctx) => messagePage(ctx.t('book.not_active'), []), 409);
+      if (!m.actions.citizenCancel) return notActive(request, reply);
       return renderPage(request, reply, (ctx) => cancelPage(ctx, { booking: m.booking, token }));
     });
 
@@ -500,60 +375,43 @@ export function bookingPages(deps: Deps) {
       const { token } = tokenParams.parse(request.params);
       // Only the confirmation page's "Yes" cancels; any other post (a page from before the
       // confirmation step, a stray form) is asked first.
-      if (confirmForm.safeParse(request.body).data?.confirm !== 'yes')
+      if (!confirmForm.safeParse(request.body).success)
         return reply.redirect(`/m/${token}/cancel`, 303);
       const result = await lifecycle.cancelByToken(token);
       if (result.ok) return reply.redirect(`/m/${token}?cancelled=1`, 303);
       if (result.reason === 'not_found') throw new AppError('not_found');
-      return renderPage(request, reply, (ctx) => messagePage(ctx.t('book.not_active'), []), 409);
+      return notActive(request, reply);
     });
 
     app.get('/m/:token/move', async (request, reply) => {
       const { token } = tokenParams.parse(request.params);
       const m = await lifecycle.manage(token);
       if (!m) throw new AppError('not_found');
-      const b = m.booking;
-      if (!m.actions.citizenMove)
-        return renderPage(request, reply, (ctx) => messagePage(ctx.t('book.not_active'), []), 409);
-      const startParam = (request.query as Record<string, unknown>).start;
-      if (typeof startParam === 'string') {
-        const start = instant.parse(startParam);
-        return renderPage(request, reply, (ctx) => ({
-          title: ctx.t('book.move_title'),
-          body: html`<h1>${ctx.t('book.move_title')}</h1>
-<p>${ctx.t('book.move_question', { when: whenPhrase(start, b.target.office.timeZone, ctx.lang, 'to') })}</p>
-<form method="post" action="/m/${token}/move">${csrfField(ctx)}<input type="hidden" name="start" value="${start.toISOString()}"><button type="submit">${ctx.t('book.move')}</button></form>
-<p><a href="/m/${token}/move">${ctx.t('book.change_time')}</a></p>`,
-        }));
+      if (!m.actions.citizenMove) return notActive(request, reply);
+      const x = m.booking.target;
+      const { start } = moveQuery.parse(request.query);
+      if (start) {
+        const timeZone = x.office.timeZone;
+        return renderPage(request, reply, (ctx) =>
+          moveConfirmPage(ctx, { token, start, timeZone }),
+        );
       }
-      return renderCalendar(
-        request,
-        reply,
-        b.target,
-        `/m/${token}/move`,
-        (s) => `/m/${token}/move?start=${encodeURIComponent(s.toISOString())}`,
-        request.t('book.move_title'),
-      );
+      const base = `/m/${token}/move`;
+      const hrefFor = (s: Date) => `${base}?start=${encodeURIComponent(s.toISOString())}`;
+      return renderCalendar(request, reply, x, base, hrefFor, request.t('book.move_title'));
     });
 
     app.post('/m/:token/move', async (request, reply) => {
       const { token } = tokenParams.parse(request.params);
-      const start = instant.parse(((request.body ?? {}) as Record<string, unknown>).start);
+      const { start } = startInput.parse(request.body ?? {});
       const result = await lifecycle.rescheduleByToken(token, start);
       if (result.ok) return reply.redirect(`/m/${token}?moved=1`, 303);
       if (result.reason === 'not_found') throw new AppError('not_found');
-      if (result.reason === 'not_active')
-        return renderPage(request, reply, (ctx) => messagePage(ctx.t('book.not_active'), []), 409);
+      if (result.reason === 'not_active') return notActive(request, reply);
       const b = await lifecycle.byToken('manage', token);
       if (!b) throw new AppError('not_found');
-      return renderTaken(
-        request,
-        reply,
-        b.target,
-        start,
-        result.reason,
-        (s) => `/m/${token}/move?start=${encodeURIComponent(s.toISOString())}`,
-      );
+      const hrefFor = (s: Date) => `/m/${token}/move?start=${encodeURIComponent(s.toISOString())}`;
+      return renderTaken(request, reply, b.target, start, result.reason, hrefFor);
     });
   };
 }

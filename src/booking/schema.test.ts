@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { calendarQuery, instant, manageQuery, moveQuery, typedCode } from './schema.ts';
+import { calendarQuery, holdQuery, instant, manageQuery, moveQuery, typedCode } from './schema.ts';
 
 test('a slot start is an instant within the years the calendar covers, as the API takes it', () => {
   assert.equal(
@@ -38,6 +38,9 @@ test('notice flags are set by exactly 1; the move page shows the calendar unless
     cancelled: false,
     moved: false,
   });
+  // A link without the flag (most of them) is no flag, not a 400.
+  assert.deepEqual(manageQuery.parse({}), { confirmed: false, cancelled: false, moved: false });
+  assert.deepEqual(holdQuery.parse({ lang: 'en' }), { resent: false });
   assert.equal(moveQuery.parse({}).start, undefined);
   assert.equal(moveQuery.parse({ start: ['2026-12-07T08:00:00Z', 'x'] }).start, undefined);
   assert.equal(

@@ -102,7 +102,6 @@ export async function createApp(services: Services): Promise<FastifyInstance> {
       tenants: services.tenants,
       booking: services.booking,
       lifecycle: services.lifecycle,
-      clock: services.clock,
     }),
   );
   await app.register(meetingRoutes(services.meeting, { testHooks }));

@@ -4,7 +4,10 @@ import { z } from 'zod';
  * A notice flag a redirect puts in a link (`?saved=1`): set only by exactly `1`, and anything
  * else, repeated or missing, is no flag rather than an error, since the page is the same page.
  */
-export const queryFlag = z.unknown().transform((v) => v === '1');
+export const queryFlag = z
+  .unknown()
+  .optional()
+  .transform((v) => v === '1');
 
 /**
  * Text typed into a form, to show it again: anything that is not one string (missing, or a field

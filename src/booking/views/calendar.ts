@@ -3,6 +3,8 @@ import { dayName, monthName, zoneName, weekdayName, weekdayShort } from '../../v
 import { html, type Html } from '../../views/html.ts';
 import { addDays } from '../../lib/calendar.ts';
 import { isoWeekday } from '../../lib/zoned-time.ts';
+import { localize } from '../../i18n/i18n.ts';
+import type { BookingTarget, FreeDay } from '../service.ts';
 
 export type CalendarData = {
   heading: string;
@@ -17,6 +19,46 @@ export type CalendarData = {
   day: string | undefined;
   timeZone: string;
 };
+
+const timeFormats = new Map<string, Intl.DateTimeFormat>();
+/** A free time's label, "09:30" in the office's zone: the same in every language, 24-hour. */
+export function slotTime(date: Date, timeZone: string): string {
+  let f = timeFormats.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-GB', {
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      timeZone,
+    });
+    timeFormats.set(timeZone, f);
+  }
+  return f.format(date);
+}
+
+/** Free times of a month by the office's calendar day, each labelled and linked to its next step. */
+export function freeTimesByDay(
+  days: readonly FreeDay[],
+  timeZone: string,
+  hrefFor: (start: Date) => string,
+): CalendarData['freeByDay'] {
+  return new Map(
+    days.map((d) => [
+      d.date,
+      d.times.map((t) => ({
+        start: t.start,
+        label: slotTime(t.start, timeZone),
+        href: hrefFor(t.start),
+      })),
+    ]),
+  );
+}
+
+/** The line above a booking calendar: the service (a link to its page) and the office. */
+export function bookingIntro(ctx: PageContext, x: BookingTarget): Html {
+  const fb = x.organisation.defaultLanguage;
+  return html`<p><a href="/o/${x.organisation.slug}/s/${x.service.slug}">${localize(x.service.name, ctx.lang, fb)}</a> · ${localize(x.office.name, ctx.lang, fb)}</p>`;
+}
 
 /** Weeks of a month as rows of seven cells (null outside the month), Monday first. */
 export function monthGrid(month: string): (string | null)[][] {

@@ -98,3 +98,19 @@ export function cancelPage(ctx: PageContext, data: { booking: BookingView; token
 </form>`,
   };
 }
+
+/** Moving to a time chosen on the calendar: asked once more, with a way back to the calendar. */
+export function moveConfirmPage(
+  ctx: PageContext,
+  data: { token: string; start: Date; timeZone: string },
+): Page {
+  const { t } = ctx;
+  const when = whenPhrase(data.start, data.timeZone, ctx.lang, 'to');
+  return {
+    title: t('book.move_title'),
+    body: html`<h1>${t('book.move_title')}</h1>
+<p>${t('book.move_question', { when })}</p>
+<form method="post" action="/m/${data.token}/move">${csrfField(ctx)}<input type="hidden" name="start" value="${data.start.toISOString()}"><button type="submit">${t('book.move')}</button></form>
+<p><a href="/m/${data.token}/move">${t('book.change_time')}</a></p>`,
+  };
+}

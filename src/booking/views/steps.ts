@@ -2,9 +2,75 @@ import type { Page, PageContext } from '../../http/page.ts';
 import { html, type Html } from '../../views/html.ts';
 import { errorSummary, field, type FieldErrors } from '../../views/form.ts';
 import { csrfField } from '../../views/layout.ts';
+import { localize, type Lang, type MessageKey } from '../../i18n/i18n.ts';
+import { dayName, formatWhen } from '../../views/dates.ts';
+import { localParts } from '../../lib/zoned-time.ts';
+import type { Office } from '../../tenants/domain.ts';
+import type { BookingTarget } from '../service.ts';
+import { slotTime } from './calendar.ts';
+
+/** The booking calendar of a service at an office; its steps are below it (`/contact`). */
+export const bookBase = (x: BookingTarget) =>
+  `/o/${x.organisation.slug}/s/${x.service.slug}/book/${x.office.slug}`;
+
+/** The contact step for a time: where a free time on the calendar or among the nearest leads. */
+export const contactHref = (x: BookingTarget) => (start: Date) =>
+  `${bookBase(x)}/contact?start=${encodeURIComponent(start.toISOString())}`;
 
 /** The chosen service, office and time, shown above each step. */
 export type Chosen = { service: string; office: string; when: string; changeHref: string };
+
+/** What was chosen, in the citizen's language; "change" leads back to that day on the calendar. */
+export function chosenFor(ctx: PageContext, x: BookingTarget, start: Date): Chosen {
+  const fb = x.organisation.defaultLanguage;
+  const day = localParts(start, x.office.timeZone).date;
+  return {
+    service: localize(x.service.name, ctx.lang, fb),
+    office: localize(x.office.name, ctx.lang, fb),
+    when: formatWhen(start, x.office.timeZone, ctx.lang),
+    changeHref: `${bookBase(x)}?month=${day.slice(0, 7)}&day=${day}#times`,
+  };
+}
+
+/** Free times offered instead of another, labelled with the day and the time in the office's zone. */
+export function timeChoices(
+  lang: Lang,
+  times: readonly { start: Date }[],
+  timeZone: string,
+  hrefFor: (start: Date) => string,
+): { label: string; href: string }[] {
+  return times.map((a) => ({
+    label: `${dayName(localParts(a.start, timeZone).date, lang)} ${slotTime(a.start, timeZone)}`,
+    href: hrefFor(a.start),
+  }));
+}
+
+/** Step 1 of a service offered at several offices: which office. */
+export function chooseOfficePage(
+  ctx: PageContext,
+  data: {
+    offices: readonly Pick<Office, 'slug' | 'name' | 'street' | 'city'>[];
+    base: string;
+    fallback: Lang;
+  },
+): Page {
+  const { t } = ctx;
+  return {
+    title: t('book.choose_office'),
+    body: html`<h1>${t('book.choose_office')}</h1><ul>${data.offices.map(
+      (o) =>
+        html`<li><a href="${data.base}/${o.slug}">${localize(o.name, ctx.lang, data.fallback)}, ${o.street}, ${o.city}</a></li>`,
+    )}</ul>`,
+  };
+}
+
+/** The code can no longer be tried (too many wrong, or the hold ran out): say so, and lead back to the calendar. */
+export function codeRefusedPage(ctx: PageContext, key: MessageKey, calendarHref: string): Page {
+  return {
+    title: ctx.t(key),
+    body: html`<h1>${ctx.t(key)}</h1><p><a href="${calendarHref}">${ctx.t('book.change_time')}</a></p>`,
+  };
+}
 
 function chosenBox(ctx: PageContext, c: Chosen): Html {
   const { t } = ctx;
