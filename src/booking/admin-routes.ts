@@ -9,6 +9,7 @@ import type { AvailabilityAdmin } from './admin.ts';
 import { parseDayHours } from '../lib/calendar.ts';
 import { zonedInstant } from '../lib/zoned-time.ts';
 import { adminAvailabilityPage } from './views/admin.ts';
+import { idParams, savedQuery } from './schema.ts';
 
 const id = z.uuid();
 const rulesForm = z.object({
@@ -28,7 +29,7 @@ export function availabilityAdminRoutes(admin: AvailabilityAdmin) {
     status = 200,
   ) {
     const data = await admin.overview(requireStaff(request));
-    const saved = (request.query as Record<string, unknown>).saved === '1';
+    const { saved } = savedQuery.parse(request.query);
     return renderPage(
       request,
       reply,
@@ -94,7 +95,7 @@ export function availabilityAdminRoutes(admin: AvailabilityAdmin) {
 
     app.post('/staff/availability/closures/:id/delete', async (request, reply) => {
       const staff = requireStaff(request);
-      await admin.removeClosure(staff, id.parse((request.params as Record<string, unknown>).id));
+      await admin.removeClosure(staff, idParams.parse(request.params).id);
       return reply.redirect('/staff/availability?saved=1#closures', 303);
     });
 
@@ -128,7 +129,7 @@ export function availabilityAdminRoutes(admin: AvailabilityAdmin) {
 
     app.post('/staff/availability/absences/:id/delete', async (request, reply) => {
       const staff = requireStaff(request);
-      await admin.removeAbsence(staff, id.parse((request.params as Record<string, unknown>).id));
+      await admin.removeAbsence(staff, idParams.parse(request.params).id);
       return reply.redirect('/staff/availability?saved=1#absences', 303);
     });
 
@@ -180,7 +181,7 @@ export function availabilityAdminRoutes(admin: AvailabilityAdmin) {
 
     app.post('/staff/availability/services/:id', async (request, reply) => {
       const staff = requireStaff(request);
-      const serviceId = id.parse((request.params as Record<string, unknown>).id);
+      const serviceId = idParams.parse(request.params).id;
       const b = body(request);
       const rules = rulesForm.safeParse(b);
       const form = `rules-${serviceId}`;

@@ -140,6 +140,24 @@ for (const kind of DB_KINDS) {
       assert.equal((await freeDays()).find((d) => d.date === '2026-11-24')!.times.length, before);
     });
 
+    test('garbage in the query or an id that is not one gives the page or a clear 400, never a 500', async () => {
+      const admin = await signIn('admin@ljutomer.example');
+      for (const q of ['saved=1&saved=1', `saved=${'1'.repeat(5000)}`, 'saved[]=1']) {
+        const page = await admin.get(`/staff/availability?${q}&lang=en`);
+        assert.equal(page.statusCode, 200, q);
+        assert.doesNotMatch(page.body, /Saved\. Citizens see/, q);
+      }
+      for (const url of [
+        '/staff/availability/closures/not-an-id/delete',
+        '/staff/availability/absences/1/delete',
+        '/staff/availability/services/x/delete'.replace('/delete', ''),
+      ]) {
+        const res = await admin.post(`${url}?lang=en`, {});
+        assert.equal(res.statusCode, 400, url);
+        assert.match(res.body, /Please check what you entered/, url);
+      }
+    });
+
     test('the meeting folder grace period is set per organisation, from 0 to 7 days', async () => {
       const admin = await signIn('admin@ljutomer.example');
       for (const grace of ['-1', '10081', '1.5', 'soon', '']) {

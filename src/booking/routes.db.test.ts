@@ -394,6 +394,73 @@ for (const kind of DB_KINDS) {
       );
     });
 
+    test("garbage in a query gives the page or a 400 in the reader's language, never a 500", async () => {
+      const long = 'x'.repeat(5000);
+      const contact = '/o/ue-domzale/s/potrdila-iz-uradnih-evidenc/book/domzale/contact';
+      const refused = async (url: string) => {
+        const res = await get(url);
+        assert.equal(res.statusCode, 400, url);
+        assert.match(res.body, /<h1>Please check what you entered<\/h1>/, url);
+      };
+      for (const start of [
+        'start=2026-11-26T08:00:00Z&start=2026-11-26T09:00:00Z',
+        `start=${long}`,
+        'start=2026-02-30T08:00:00Z',
+        'start=9999-01-01T00:00:00Z',
+        '',
+      ])
+        await refused(`${contact}?${start}&lang=en`);
+      const sl = await get(`${contact}?start=${long}&lang=sl`);
+      assert.equal(sl.statusCode, 400);
+      assert.match(sl.body, /<html lang="sl">/);
+
+      // The code page: a flag repeated, long or missing is no notice, not an error.
+      const { url, body } = await openContactForm();
+      const start = decodeURIComponent(/start=([^&]+)/.exec(url)?.[1] ?? '');
+      const typed = { start, name: 'Garbage Tester', email: 'garbage@example.si' };
+      const hold = String((await post(contact, typed, csrfFrom(body))).headers.location);
+      for (const q of ['', 'resent=1&resent=1', `resent=${long}`, 'resent[]=1']) {
+        const res = await get(`${hold}?${q}&lang=en`);
+        assert.equal(res.statusCode, 200, q);
+        assert.match(res.body, /Enter the code/, q);
+        assert.doesNotMatch(res.body, /role="status"/, q);
+      }
+      assert.match((await get(`${hold}?resent=1&lang=en`)).body, /role="status"/);
+
+      // The manage page and the move calendar.
+      const b = await bookThroughApi(okence, {
+        organisation: 'ue-domzale',
+        office: 'domzale',
+        service: 'potrdila-iz-uradnih-evidenc',
+        day: '2026-11-27',
+        email: 'garbage.manage@example.si',
+        name: 'Garbage Tester',
+        ip: '192.0.2.81',
+      });
+      const token = b.manageUrl.split('/m/')[1]!;
+      for (const q of ['confirmed=1&confirmed=1', `moved=${long}`, 'cancelled=yes', `x=${long}`]) {
+        const res = await get(`/m/${token}?${q}&lang=en`);
+        assert.equal(res.statusCode, 200, q);
+        assert.doesNotMatch(res.body, /role="status"/, q);
+      }
+      for (const q of [
+        'start=2026-11-26T08:00:00Z&start=x',
+        'month=2026-13&day=2026-02-30',
+        `month=${long}&day=${long}`,
+        'month=2026-12&month=2027-01&day=2026-12-01&day=2026-12-02',
+      ]) {
+        const res = await get(`/m/${token}/move?${q}&lang=en`);
+        assert.equal(res.statusCode, 200, q);
+        assert.match(res.body, /<table class="calendar">/, q);
+      }
+      for (const q of [`start=${long}`, 'start=2026-02-30T08:00:00Z'])
+        await refused(`/m/${token}/move?${q}&lang=en`);
+      const calendar = await get(
+        `/o/ue-domzale/s/potrdila-iz-uradnih-evidenc/book/domzale?month=${long}&day[]=1&lang=en`,
+      );
+      assert.equal(calendar.statusCode, 200);
+    });
+
     test('unknown holds and manage links give 404; a malformed start gives a clear 400', async () => {
       assert.equal((await get('/h/00000000-0000-4000-8000-000000000000')).statusCode, 404);
       assert.equal((await get(`/m/${'A'.repeat(43)}`)).statusCode, 404);

@@ -99,5 +99,9 @@ export const typedContact = z.object({
 });
 /** The code as typed, kept when the code page comes back with an error. */
 export const typedCode = z.object({ code: typedText.transform((s) => s.slice(0, 6)) });
+/** A closure, an absence or a service on the availability page. */
+export const idParams = z.object({ id: z.uuid() });
+/** `?saved=1` after a change on the availability page. */
+export const savedQuery = z.object({ saved: queryFlag });
 /** Only the confirmation page's "Yes" cancels. */
 export const confirmForm = z.object({ confirm: z.literal('yes') });

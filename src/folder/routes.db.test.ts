@@ -103,6 +103,17 @@ for (const kind of DB_KINDS) {
       assert.equal(res.headers.location, `${m.citizenBase}/files?uploaded=1#folder-files`);
       const after = await inject({ method: 'GET', url: String(res.headers.location) });
       assert.match(after.body, /Files uploaded: 1/);
+      // Garbage in the query is no notice, never a 500.
+      for (const q of [
+        'uploaded=1&uploaded=2',
+        'uploaded=99',
+        `uploaded=${'1'.repeat(5000)}`,
+        'uploaded=1.5',
+      ]) {
+        const res = await inject({ method: 'GET', url: `${m.citizenBase}/files?${q}` });
+        assert.equal(res.statusCode, 200, q);
+        assert.doesNotMatch(res.body, /Files uploaded/, q);
+      }
       assert.match(
         after.body,
         /Vloga za potrdilo č. 5.pdf<\/a> <span class="hint">1 kB · Citizen \d+ \(citizen\)/,

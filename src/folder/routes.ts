@@ -22,6 +22,15 @@ const fileParams = z.object({ fileId: z.uuid() });
 // One request carries at most this many files; the form's "choose files" rarely holds more.
 const FILES_PER_REQUEST = 20;
 // Uploads and zips are the folder's heavy requests: a tighter limit per client than the site's.
+/** `?uploaded=n` after an upload: how many files arrived (anything else is no notice). */
+const uploadedQuery = z.object({
+  uploaded: z
+    .string()
+    .regex(/^\d{1,2}$/)
+    .transform(Number)
+    .pipe(z.number().int().min(1).max(FILES_PER_REQUEST))
+    .catch(0),
+});
 const HEAVY = { rateLimit: { max: 60, timeWindow: 60_000 } };
 // A request that fails as a whole (not one of its files): its status and message.
 const FAILURE_STATUS = { busy: 429, no_space: 507, malformed: 400 } as const;
@@ -192,13 +201,8 @@ export function folderRoutes(deps: {
       app.get(`${p}/files`, async (request, reply) => {
         const r = await open(request, reply);
         if (!('who' in r)) return r;
-        const uploaded = Number((request.query as Record<string, unknown>).uploaded ?? 0);
-        return show(request, reply, r.who, r.access, {
-          uploaded:
-            Number.isInteger(uploaded) && uploaded > 0 && uploaded <= FILES_PER_REQUEST
-              ? uploaded
-              : 0,
-        });
+        const { uploaded } = uploadedQuery.parse(request.query);
+        return show(request, reply, r.who, r.access, { uploaded });
       });
 
       app.post(`${p}/files/open`, async (request, reply) => {

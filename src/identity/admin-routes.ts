@@ -14,6 +14,7 @@ import {
 } from '../tenants/admin-schema.ts';
 import { translateErrors, type Values } from '../views/admin-form.ts';
 import type { StaffAccounts, StaffInput } from './staff-admin.ts';
+import { staffListQuery } from './schema.ts';
 import { passwordPage } from './views/password.ts';
 import { staffFormPage, staffListPage, staffValues } from './views/staff-admin.ts';
 
@@ -35,10 +36,8 @@ const accountForm = z.object({
   ids: z.array(z.uuid()).max(200),
 });
 const body = (request: FastifyRequest) => (request.body ?? {}) as FormBody;
-const savedFlag = (request: FastifyRequest) =>
-  (request.query as Record<string, unknown>).saved === '1';
-const invitedFlag = (request: FastifyRequest) =>
-  (request.query as Record<string, unknown>).invited === '1';
+const savedFlag = (request: FastifyRequest) => staffListQuery.parse(request.query).saved;
+const invitedFlag = (request: FastifyRequest) => staffListQuery.parse(request.query).invited;
 
 function parseAccount(
   b: FormBody,

@@ -40,6 +40,14 @@ for (const kind of DB_KINDS) {
       return { res, cookies: { ...cookies, ...cookiesOf(res) } };
     }
 
+    test("garbage in the sign-in page's query is no notice, never a 500", async () => {
+      for (const q of ['signed_out=1&signed_out=1', `password_set=${'1'.repeat(5000)}`, 'x[]=1']) {
+        const res = await okence.app.inject({ method: 'GET', url: `/staff/sign-in?${q}&lang=en` });
+        assert.equal(res.statusCode, 200, q);
+        assert.doesNotMatch(res.body, /role="status"/, q);
+      }
+    });
+
     test('a staff page without a session redirects to sign-in', async () => {
       const res = await okence.app.inject({ method: 'GET', url: '/staff' });
       assert.equal(res.statusCode, 303);

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { MessageKey } from '../i18n/i18n.ts';
 import { renderPage } from '../http/page.ts';
 import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from '../http/session.ts';
-import { signInForm } from './schema.ts';
+import { signInForm, signInQuery } from './schema.ts';
 import type { IdentityService } from './service.ts';
 import { signInPage } from './views/sign-in.ts';
 
@@ -12,13 +12,13 @@ export function identityRoutes(deps: { identity: IdentityService }) {
   return async (app: FastifyInstance) => {
     app.get('/staff/sign-in', async (request, reply) => {
       if (request.staff) return reply.redirect('/staff', 303);
-      const query = request.query as Record<string, unknown>;
+      const query = signInQuery.parse(request.query);
       return renderPage(request, reply, (ctx) =>
         signInPage(ctx, {
           email: '',
           errors: {},
-          signedOut: query.signed_out === '1',
-          passwordSet: query.password_set === '1',
+          signedOut: query.signed_out,
+          passwordSet: query.password_set,
         }),
       );
     });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { MessageKey } from '../i18n/i18n.ts';
+import { queryFlag } from '../lib/query.ts';
 
 /** The sign-in form as posted; messages are translation keys. */
 export const signInForm = z.object({
@@ -16,3 +17,8 @@ export const signInForm = z.object({
 });
 
 export type SignInForm = z.infer<typeof signInForm>;
+
+/** The sign-in page's notices after signing out or setting a password. */
+export const signInQuery = z.object({ signed_out: queryFlag, password_set: queryFlag });
+/** The staff list's notices after a save or an invitation. */
+export const staffListQuery = z.object({ saved: queryFlag, invited: queryFlag });

@@ -97,6 +97,14 @@ for (const kind of DB_KINDS) {
       assert.match(again.body, /already been used/);
     });
 
+    test("garbage in the sign-in page's query is no notice, never a 500", async () => {
+      for (const q of ['signed_out=1&signed_out=1', `signed_out=${'1'.repeat(5000)}`, 'x[]=1']) {
+        const res = await get(`/operator/sign-in?${q}`, {});
+        assert.equal(res.statusCode, 200, q);
+        assert.doesNotMatch(res.body, /role="status"/, q);
+      }
+    });
+
     test('sign-in is the password, then a code that cannot be replayed', async () => {
       clock.advance(60_000);
       const jar: Jar = {};

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import type { MessageKey } from '../i18n/i18n.ts';
 import { renderPage } from '../http/page.ts';
 import {
@@ -8,6 +9,7 @@ import {
   setOperatorCookie,
 } from '../http/operator-session.ts';
 import { signInForm } from '../identity/schema.ts';
+import { queryFlag } from '../lib/query.ts';
 import type { OperatorService, StepResult } from './service.ts';
 import {
   operatorCodePage,
@@ -16,6 +18,8 @@ import {
   operatorSignInPage,
 } from './views/console.ts';
 
+/** `?signed_out=1` after signing out. */
+const signedOutQuery = z.object({ signed_out: queryFlag });
 const SIGN_IN_LIMIT = { rateLimit: { max: 10, timeWindow: 60_000 } };
 const body = (request: FastifyRequest) => (request.body ?? {}) as Record<string, unknown>;
 const codeOf = (request: FastifyRequest) => {
@@ -56,7 +60,7 @@ export function operatorRoutes(operators: OperatorService) {
 
     app.get('/operator/sign-in', async (request, reply) => {
       if (stage(request) === 'full') return reply.redirect('/operator', 303);
-      const signedOut = (request.query as Record<string, unknown>).signed_out === '1';
+      const { signed_out: signedOut } = signedOutQuery.parse(request.query);
       return renderPage(request, reply, (ctx) =>
         operatorSignInPage(ctx, { email: '', errors: {}, signedOut }),
       );

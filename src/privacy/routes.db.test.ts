@@ -236,6 +236,20 @@ for (const kind of DB_KINDS) {
         headers: { cookie: admin.cookie, 'accept-language': 'en' },
       });
       assert.match(page.body, /Erased: 2 appointments anonymised, 1 of them cancelled first/);
+      // Garbage in the query is no notice, never a 500.
+      for (const q of [
+        'erased=2-1&erased=3-4',
+        `erased=${'9'.repeat(5000)}-1`,
+        'saved=1&saved=1',
+      ]) {
+        const res = await okence.app.inject({
+          method: 'GET',
+          url: `/staff/privacy?${q}`,
+          headers: { cookie: admin.cookie, 'accept-language': 'en' },
+        });
+        assert.equal(res.statusCode, 200, q);
+        assert.doesNotMatch(res.body, /Erased:|Your changes are saved/, q);
+      }
     });
 
     test('a hold being made right now stops the erasure with a clear message; once it has lapsed, erasure goes ahead', async () => {

@@ -4,7 +4,7 @@ import { renderPage } from '../http/page.ts';
 import { requireStaff } from '../http/session.ts';
 import { AppError } from '../lib/errors.ts';
 import type { FieldErrors } from '../views/form.ts';
-import { emailForm, settingsForm, settingsErrors } from './schema.ts';
+import { emailForm, privacyQuery, settingsForm, settingsErrors } from './schema.ts';
 import type { PrivacyService, PrivacySettings } from './service.ts';
 import { privacyNoticePage } from './views/notice.ts';
 import { erasureConfirmPage, staffPrivacyPage, type StaffPrivacyData } from './views/staff.ts';
@@ -55,16 +55,12 @@ export function privacyRoutes(privacy: PrivacyService) {
 
   return async (app: FastifyInstance) => {
     app.get('/staff/privacy', async (request, reply) => {
-      const q = request.query as Record<string, unknown>;
-      const notice =
-        q.saved === '1'
-          ? request.t('privacy.saved')
-          : typeof q.erased === 'string' && /^\d+-\d+$/.test(q.erased)
-            ? request.t('privacy.erased', {
-                erased: q.erased.split('-')[0]!,
-                cancelled: q.erased.split('-')[1]!,
-              })
-            : null;
+      const q = privacyQuery.parse(request.query);
+      const notice = q.saved
+        ? request.t('privacy.saved')
+        : q.erased
+          ? request.t('privacy.erased', q.erased)
+          : null;
       return show(request, reply, { notice });
     });
 

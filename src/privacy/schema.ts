@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { MessageKey, Translate } from '../i18n/i18n.ts';
 import type { FieldErrors } from '../views/form.ts';
+import { queryFlag } from '../lib/query.ts';
 import { normaliseEmail } from './export.ts';
 import { MAX_RETENTION_DAYS, MIN_RETENTION_DAYS } from './retention.ts';
 
@@ -59,6 +60,20 @@ export const emailForm = z.object({
 });
 
 /** The settings form's issues as translated messages, one per field, in the form's order. */
+/** The privacy page's notices: `?saved=1`, or `?erased=n-m` (entries erased, bookings cancelled). */
+export const privacyQuery = z.object({
+  saved: queryFlag,
+  erased: z
+    .string()
+    .regex(/^\d{1,9}-\d{1,9}$/)
+    .transform((s) => {
+      const [erased = '0', cancelled = '0'] = s.split('-');
+      return { erased, cancelled };
+    })
+    .optional()
+    .catch(undefined),
+});
+
 export function settingsErrors(error: z.ZodError, t: Translate): FieldErrors {
   const errors: FieldErrors = {};
   for (const name of ['retentionDays', 'dpoName', 'dpoEmail', 'postalAddress'] as const) {

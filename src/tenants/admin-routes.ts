@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { renderPage } from '../http/page.ts';
 import { requireStaff } from '../http/session.ts';
 import { AppError } from '../lib/errors.ts';
+import { queryFlag } from '../lib/query.ts';
 import { translateErrors, type Values } from '../views/admin-form.ts';
 import { missingTranslations } from './admin-domain.ts';
 import {
@@ -28,8 +29,9 @@ import {
 
 const idParam = z.object({ id: z.uuid() });
 const body = (request: FastifyRequest) => (request.body ?? {}) as FormBody;
-const savedFlag = (request: FastifyRequest) =>
-  (request.query as Record<string, unknown>).saved === '1';
+/** `?saved=1` after a change on an administration page. */
+const savedQuery = z.object({ saved: queryFlag });
+const savedFlag = (request: FastifyRequest) => savedQuery.parse(request.query).saved;
 
 /** Runs a save; a refused form (invalid_input with fields) comes back as field errors instead. */
 async function attempt<T>(
