@@ -1,10 +1,25 @@
 // Server processes for the benchmarks: each runs as its own child, so its memory and CPU are
 // its own and the benchmark's client does not share its event loop.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 const root = join(import.meta.dirname, '..');
+
+/**
+ * Node's flags from `npm start` (package.json), so the benchmarks measure Okence as it runs
+ * (decision 028).
+ */
+export const NODE_FLAGS: string[] = (() => {
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+    scripts: { start: string };
+  };
+  const words = pkg.scripts.start.split(/\s+/);
+  if (words[0] !== 'node' || words.at(-1) !== 'src/main.ts')
+    throw new Error(`package.json start is not "node [flags] src/main.ts": ${pkg.scripts.start}`);
+  return words.slice(1, -1);
+})();
 
 export type Server = { child: ChildProcess; port: number; startupMs: number };
 
@@ -16,7 +31,8 @@ export async function start(
   timeoutMs = 60_000,
 ): Promise<Server> {
   const started = performance.now();
-  const child = spawn(process.execPath, [join(root, script)], {
+  const flags = script === 'src/main.ts' ? NODE_FLAGS : [];
+  const child = spawn(process.execPath, [...flags, join(root, script)], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

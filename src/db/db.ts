@@ -3,9 +3,7 @@ import { copyFile, mkdir, readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { PGlite } from '@electric-sql/pglite';
-import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
-import { createPgConfig } from '@electric-sql/pglite/node-postgres';
+import type { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Database } from './tables.ts';
@@ -181,8 +179,7 @@ async function openPostgres(
  * PGlite's settings for Okence's memory budget (issue 15, decision 028). Durability is PGlite's
  * default and stays so (no `relaxedDurability`).
  */
-export const PGLITE_START_PARAMS: readonly string[] = [
-  ...PGlite.defaultStartParams,
+const PGLITE_START_PARAMS: readonly string[] = [
   // Every buffer is touched when PGlite starts, so shared_buffers is resident from the first
   // second (PGlite's default, 128 MB, is 128 MB of RSS). An office's database is tens of MB
   // and a page not in the buffers is read from the operating system's cache.
@@ -213,15 +210,20 @@ function collectGarbage(): void {
 }
 
 // btree_gist must be loaded on every open, not only when created, or writes to tables with
-// exclusion constraints fail.
-const createPglite = async (path: string, template?: Blob) => {
+// exclusion constraints fail. PGlite is imported here, on the first open: a process on
+// PostgreSQL never loads it (about 10 MB of RSS, decision 028).
+const createPglite = async (path: string, template?: Blob): Promise<PGlite> => {
   baselineWasmOnly();
+  const [{ PGlite }, { btree_gist }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('@electric-sql/pglite/contrib/btree_gist'),
+  ]);
   // initdb runs when there is neither a database there nor a template to load.
   const initdb =
     !template && (path.startsWith('memory://') || !existsSync(join(path, 'PG_VERSION')));
   const lite = await PGlite.create(path, {
     extensions: { btree_gist },
-    startParams: [...PGLITE_START_PARAMS],
+    startParams: [...PGlite.defaultStartParams, ...PGLITE_START_PARAMS],
     ...(template ? { loadDataDir: template } : {}),
   });
   if (initdb) collectGarbage();
@@ -272,6 +274,7 @@ async function openPglite(dataDir: string, template?: Blob): Promise<DatabaseHan
   const release = async () => lock?.release();
   try {
     const lite = await createPglite(inMemory ? dataDir : join(dataDir, 'pg'), template);
+    const { createPgConfig } = await import('@electric-sql/pglite/node-postgres');
     const pool = new pg.Pool(createPgConfig(lite));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     // PGlite is this process's alone (the DATA_DIR lock): its live lock holders are the

@@ -1,0 +1,34 @@
+// Okence on PostgreSQL never loads PGlite, and without SMTP never loads nodemailer: each costs
+// RSS after start (decision 028). Checked in a fresh process that records every module resolved.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { test } from 'node:test';
+
+const root = join(import.meta.dirname, '..', '..');
+
+test('opening PostgreSQL and building the services without SMTP loads neither PGlite nor nodemailer', () => {
+  const script = `
+    import { registerHooks } from 'node:module';
+    const seen = [];
+    registerHooks({ resolve(s, c, next) { const r = next(s, c); seen.push(r.url); return r; } });
+    const { openDatabase } = await import('./src/db/db.ts');
+    await import('./src/services.ts');
+    // No connection is made until a query: the pool is lazy.
+    const handle = await openDatabase({ databaseUrl: 'postgres://nobody@127.0.0.1:1/none', dataDir: '' });
+    await handle.close();
+    console.log(JSON.stringify(seen));`;
+  const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+  const seen = JSON.parse(out) as string[];
+  assert.ok(
+    seen.some((u) => u.includes('/node_modules/pg/')),
+    'the probe sees packages',
+  );
+  assert.deepEqual(
+    seen.filter((u) => u.includes('@electric-sql/pglite') || u.includes('/nodemailer/')),
+    [],
+  );
+});
