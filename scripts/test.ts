@@ -1,6 +1,7 @@
 // `npm test`: every test — unit, database (PGlite, and PostgreSQL when DATABASE_URL is set)
 // and browser tests in Debian's Chromium, with calls relayed through Debian's coturn, and
-// uploads scanned by Debian's clamd. All three are installed here when missing (as root, with apt).
+// uploads scanned by Debian's clamd, and citizens signing in at Debian's simplesamlphp (a real
+// SAML IdP under php-cli). All are installed here when missing (as root, with apt).
 import { spawnSync } from 'node:child_process';
 import { existsSync, globSync } from 'node:fs';
 
@@ -12,10 +13,17 @@ function hasApt(): boolean {
 
 const TURNSERVER = '/usr/bin/turnserver';
 const CLAMD = '/usr/sbin/clamd';
+const SIMPLESAMLPHP = '/usr/share/simplesamlphp/www';
+/** simplesamlphp needs PHP's DOM (php-xml), which its Debian package does not pull in. */
+function phpHasDom(): boolean {
+  const check = ['-r', 'exit(class_exists("DOMDocument") ? 0 : 1);'];
+  return spawnSync('php', check, { stdio: 'ignore' }).status === 0;
+}
 const missing = [
   ...(existsSync(chromium) ? [] : ['chromium']),
   ...(existsSync(TURNSERVER) ? [] : ['coturn']),
   ...(existsSync(CLAMD) ? [] : ['clamav-daemon']),
+  ...(existsSync(SIMPLESAMLPHP) && phpHasDom() ? [] : ['simplesamlphp', 'php-cli', 'php-xml']),
 ];
 if (missing.length > 0) {
   if (process.getuid?.() === 0 && hasApt()) {
@@ -41,6 +49,12 @@ if (missing.length > 0) {
   if (!existsSync(CLAMD)) {
     console.error(
       'Virus scanning of uploads needs clamd: run "sudo apt-get install -y clamav-daemon" and run npm test again.',
+    );
+    process.exit(1);
+  }
+  if (!existsSync(SIMPLESAMLPHP) || !phpHasDom()) {
+    console.error(
+      'eID sign-in tests need a SAML IdP: run "sudo apt-get install -y simplesamlphp php-cli php-xml" and run npm test again.',
     );
     process.exit(1);
   }
