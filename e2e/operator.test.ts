@@ -33,9 +33,15 @@ function operatorCli(
     execFile(
       process.execPath,
       ['scripts/operator.ts', ...args],
-      { cwd: ROOT, env: { ...base, ...env }, timeout: 120_000 },
+      // A fresh embedded database is created and migrated first: minutes on a loaded machine.
+      { cwd: ROOT, env: { ...base, ...env }, timeout: 400_000 },
       (err, stdout, stderr) => {
-        resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
+        const killed = err?.killed ? `\n(killed by the test's timeout: ${err.signal})` : '';
+        resolve({
+          code: err ? ((err as { code?: number }).code ?? 1) : 0,
+          stdout,
+          stderr: stderr + killed,
+        });
       },
     );
   });
