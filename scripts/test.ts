@@ -60,8 +60,10 @@ if (missing.length > 0) {
   }
 }
 
-const args = ['--test', '--test-concurrency=2', ...process.argv.slice(2)];
-if (process.argv.length <= 2) args.push(...longestFirst());
+// Options after `npm test --` (a reporter, say) keep the whole suite; files name what to run.
+const given = process.argv.slice(2);
+const args = ['--test', '--test-concurrency=2', ...given];
+if (!given.some((arg) => !arg.startsWith('-'))) args.push(...longestFirst());
 const result = spawnSync(process.execPath, args, {
   stdio: 'inherit',
   env: { ...process.env, CHROMIUM_PATH: chromium },
