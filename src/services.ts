@@ -26,6 +26,7 @@ import { statsService } from './stats/service.ts';
 import { organisationAdmin } from './tenants/admin.ts';
 import { staffAccounts } from './identity/staff-admin.ts';
 import { citizensService } from './citizens/service.ts';
+import { oidcSignIn } from './eid/oidc/service.ts';
 
 /** Everything that happens in one domain and is reacted to in another (decision 025). */
 export type OkenceEvents = MeetingEvents & {
@@ -67,6 +68,14 @@ export function buildServices(f: Foundation) {
   const identity = identityService({ db, clock });
   // Citizen accounts and sessions, which the eID sign-ins and the e-mail sign-in start (decision 029).
   const citizens = citizensService({ db, clock });
+  // NIA's sign-in by OpenID Connect, for the providers of protocol oidc (decision 031).
+  const oidc = oidcSignIn({
+    db,
+    clock,
+    audit,
+    providers: config.eidProviders,
+    publicUrl: config.publicUrl,
+  });
   const tenants = tenantsService({ handle });
   const booking = bookingService({ db, clock });
   const lifecycle = bookingLifecycle({
@@ -187,6 +196,7 @@ export function buildServices(f: Foundation) {
     audit,
     identity,
     citizens,
+    oidc,
     tenants,
     booking,
     lifecycle,

@@ -396,6 +396,18 @@ export type Database = {
     new_accounts: Generated<number>;
   };
   organisation_eid_providers: { organisation_id: string; provider_id: string; enabled_at: Date };
+  /** Pending OpenID Connect sign-ins, by state (migration 020, src/eid/oidc). */
+  oidc_requests: {
+    id: string;
+    provider_id: string;
+    nonce: string;
+    loa: 'low' | 'substantial' | 'high';
+    return_to: string | null;
+    organisation_id: string | null;
+    browser_hash: string;
+    created_at: Date;
+    expires_at: Date;
+  };
 };
 
 /** jsonb columns: objects are written as JSON text and read back parsed. */

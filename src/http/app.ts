@@ -33,6 +33,7 @@ import { operatorSession } from './operator-session.ts';
 import { operatorRoutes } from '../operator/routes.ts';
 import { invitationRoutes } from '../identity/invitation-routes.ts';
 import { organisationRoutes } from '../organisations/routes.ts';
+import { oidcRoutes } from '../eid/oidc-routes.ts';
 import type { Services } from '../services.ts';
 
 /**
@@ -123,6 +124,8 @@ export async function createApp(services: Services): Promise<FastifyInstance> {
   );
   await app.register(operatorRoutes(services.operators));
   await app.register(organisationRoutes(services.organisations));
+  // Citizens' eID sign-in by OpenID Connect (decision 031).
+  await app.register(oidcRoutes({ oidc: services.oidc, citizens: services.citizens }));
   // Without SMTP outside production, mail stays in the outbox: let a developer read it.
   if (config.env !== 'production' && !config.smtpUrl)
     await app.register(devMailRoutes({ db: services.handle.db }));

@@ -15,6 +15,7 @@ import { auditMessages, type AuditMessageKey } from './messages/audit.ts';
 import { operatorMessages, type OperatorMessageKey } from './messages/operator.ts';
 import { problemMessages, type ProblemMessageKey } from './messages/problems.ts';
 import { organisationsMessages, type OrganisationsMessageKey } from './messages/organisations.ts';
+import { eidOidcMessages, type EidOidcMessageKey } from './messages/eid-oidc.ts';
 
 /** Every interface text key: the base set plus each domain's set. */
 export type MessageKey =
@@ -32,7 +33,8 @@ export type MessageKey =
   | AuditMessageKey
   | OperatorMessageKey
   | ProblemMessageKey
-  | OrganisationsMessageKey;
+  | OrganisationsMessageKey
+  | EidOidcMessageKey;
 
 export const LANGS = ['sl', 'cs', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -57,6 +59,7 @@ export const MESSAGES: Record<Lang, Record<MessageKey, string>> = {
     ...operatorMessages.sl,
     ...problemMessages.sl,
     ...organisationsMessages.sl,
+    ...eidOidcMessages.sl,
   },
   cs: {
     ...cs,
@@ -74,6 +77,7 @@ export const MESSAGES: Record<Lang, Record<MessageKey, string>> = {
     ...operatorMessages.cs,
     ...problemMessages.cs,
     ...organisationsMessages.cs,
+    ...eidOidcMessages.cs,
   },
   en: {
     ...en,
@@ -91,6 +95,7 @@ export const MESSAGES: Record<Lang, Record<MessageKey, string>> = {
     ...operatorMessages.en,
     ...problemMessages.en,
     ...organisationsMessages.en,
+    ...eidOidcMessages.en,
   },
 };
 

@@ -313,6 +313,10 @@ export const ANONYMISATION_PLAN = {
     why: 'anonymous counts of citizen sign-ins per organisation, provider, level and day',
   },
   organisation_eid_providers: { treatment: 'no_citizen_data', why: 'settings' },
+  oidc_requests: {
+    treatment: 'no_citizen_data',
+    why: 'pending sign-ins: a random state and nonce, a level and a path; gone within 15 minutes',
+  },
   staff: {
     treatment: 'no_citizen_data',
     why: 'staff accounts; their data goes with the account, not with a booking',

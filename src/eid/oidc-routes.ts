@@ -1,0 +1,124 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import type { CitizensService } from '../citizens/service.ts';
+import { endCitizenSession, startCitizenSession } from '../http/citizen-session.ts';
+import { renderPage } from '../http/page.ts';
+import { AppError } from '../lib/errors.ts';
+import { OidcRefused, REQUEST_TTL_MS, type OidcRefusal } from './oidc/domain.ts';
+import type { OidcSignIn } from './oidc/service.ts';
+import { refusalPage } from './oidc/views.ts';
+
+/**
+ * Binds a pending sign-in to the browser that started it (its SHA-256 is kept with the
+ * state). SameSite=Lax: the provider's redirect back is a top-level GET, which carries it.
+ */
+export const OIDC_BROWSER_COOKIE = '__Host-okence-oidc';
+const BROWSER_COOKIE = {
+  path: '/',
+  secure: true,
+  httpOnly: true,
+  sameSite: 'lax',
+  maxAge: REQUEST_TTL_MS / 1000,
+} as const;
+
+const params = z.object({ providerId: z.string().max(64) });
+const loginQuery = z.object({
+  loa: z.enum(['low', 'substantial', 'high']).optional().catch(undefined),
+  return: z.string().max(1000).optional().catch(undefined),
+  o: z.string().max(100).optional().catch(undefined),
+});
+const callbackQuery = z.object({
+  state: z.string().max(200).optional(),
+  code: z.string().max(4000).optional(),
+  error: z.string().max(200).optional(),
+});
+
+/** Status of a refusal page: an expired sign-in is the browser's to restart, the rest a bad answer. */
+const STATUS: Partial<Record<OidcRefusal, number>> = { unreachable: 502, token_exchange: 502 };
+
+/**
+ * NIA's OpenID Connect sign-in (decision 031): `/auth/oidc/:providerId/login` (also
+ * `/start`, which the sign-in page links to) redirects to the provider; the callback
+ * verifies its answer and starts the citizen session, or shows why not; sign-out ends our
+ * session and then the provider's (front-channel end-session with client_id).
+ */
+export function oidcRoutes(deps: { oidc: OidcSignIn; citizens: CitizensService }) {
+  const { oidc, citizens } = deps;
+
+  function providerOf(request: FastifyRequest): string {
+    const { providerId } = params.parse(request.params);
+    if (!oidc.provider(providerId)) throw new AppError('not_found');
+    return providerId;
+  }
+
+  async function login(request: FastifyRequest, reply: FastifyReply) {
+    const providerId = providerOf(request);
+    const q = loginQuery.parse(request.query);
+    const browser = request.cookies[OIDC_BROWSER_COOKIE] ?? randomBytes(32).toString('base64url');
+    reply.setCookie(OIDC_BROWSER_COOKIE, browser, BROWSER_COOKIE);
+    try {
+      const location = await oidc.start(providerId, {
+        loa: q.loa,
+        returnPath: q.return,
+        organisationSlug: q.o,
+        browser,
+        lang: request.lang,
+      });
+      return reply.redirect(location, 303);
+    } catch (err) {
+      if (!(err instanceof OidcRefused)) throw err;
+      return refuse(request, reply, providerId, err);
+    }
+  }
+
+  async function refuse(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    id: string,
+    err: OidcRefused,
+  ) {
+    request.log.warn(
+      { provider: id, reason: err.reason, detail: err.message },
+      'oidc sign-in refused',
+    );
+    await oidc.refused(id, err);
+    return renderPage(
+      request,
+      reply,
+      (ctx) => refusalPage(ctx, err.reason),
+      STATUS[err.reason] ?? 400,
+    );
+  }
+
+  return async function (app: FastifyInstance) {
+    app.get('/auth/oidc/:providerId/login', login);
+    app.get('/auth/oidc/:providerId/start', login);
+
+    app.get('/auth/oidc/:providerId/callback', async (request, reply) => {
+      const providerId = providerOf(request);
+      const q = callbackQuery.safeParse(request.query);
+      try {
+        const done = await oidc.finish(providerId, {
+          ...(q.success ? q.data : {}),
+          browser: request.cookies[OIDC_BROWSER_COOKIE],
+        });
+        await startCitizenSession(citizens, request, reply, done.identity, {
+          organisationId: done.organisationId ?? undefined,
+        });
+        return reply.redirect(done.returnTo ?? '/account', 303);
+      } catch (err) {
+        if (!(err instanceof OidcRefused)) throw err;
+        return refuse(request, reply, providerId, err);
+      }
+    });
+
+    // Ends our session, then sends the browser to the provider's end-session, so its single
+    // sign-on does not outlive ours. A form of our site posts here (CSRF-checked).
+    app.post('/auth/oidc/sign-out', async (request, reply) => {
+      const logout = await endCitizenSession(citizens, request, reply);
+      const location = await oidc.endSessionLocation(logout);
+      return reply.redirect(location ?? '/', 303);
+    });
+  };
+}
