@@ -27,6 +27,7 @@ const NOT_KEYS = new Set([
   'privacy.cancelled',
   'privacy.exported',
   'mail.dedupeKey',
+  'eid.oidc_refused',
 ]);
 /** File names: meeting.js, api.ts, folder.zip. */
 const FILE = /\.(js|ts|zip|css|json|txt|ics|csv)$/;

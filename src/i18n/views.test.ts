@@ -16,6 +16,7 @@ const COMMON = ['layout', 'error', 'form'];
 const OWN: Record<string, string[]> = {
   agenda: ['agenda'],
   audit: ['audit'],
+  eid: ['eid'],
   folder: ['files', 'folder'],
   identity: ['identity'],
   mail: ['mail'],

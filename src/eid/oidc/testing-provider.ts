@@ -301,7 +301,7 @@ export async function endSessionAtProvider(
   const call = cookieFetch(jar);
   const res = await call(endSessionUrl);
   const page = await res.text();
-  const action = /<form id="op.logoutForm" method="post" action="([^"]+)"/.exec(page)?.[1];
+  const action = /<form id="op\.logoutForm" method="post" action="([^"]+)"/.exec(page)?.[1];
   const xsrf = /name="xsrf" value="([^"]+)"/.exec(page)?.[1];
   if (!action || !xsrf) throw new Error(`no logout form (${res.status}): ${page}`);
   const done = await call(action, {
