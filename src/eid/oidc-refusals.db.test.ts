@@ -146,6 +146,18 @@ for (const kind of DB_KINDS) {
       );
     });
 
+    test('a callback naming another issuer (RFC 9207 iss) is refused', async () => {
+      const { location, browser } = await t.start();
+      const back = new URL(await signInAtProvider(location));
+      assert.equal(back.searchParams.get('iss'), t.nia.issuer, 'the provider names itself');
+      back.searchParams.set('iss', 'https://impostor.example');
+      await refused(back.href, browser, {
+        status: 400,
+        reason: 'issuer',
+        text: /nebylo možné ověřit/,
+      });
+    });
+
     test('an unknown provider is not found', async () => {
       const res = await t.okence.app.inject({ method: 'GET', url: '/auth/oidc/nope/login' });
       assert.equal(res.statusCode, 404);

@@ -32,6 +32,7 @@ const callbackQuery = z.object({
   state: z.string().max(200).optional(),
   code: z.string().max(4000).optional(),
   error: z.string().max(200).optional(),
+  iss: z.string().max(500).optional(),
 });
 
 /** Status of a refusal page: an expired sign-in is the browser's to restart, the rest a bad answer. */

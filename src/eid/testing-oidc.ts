@@ -16,7 +16,11 @@ export const PROVIDER = 'nia-oidc';
 export const CALLBACK = `${SITE}/auth/oidc/${PROVIDER}/callback`;
 
 /** The providers file naming the NIA-like provider, in a fresh folder. */
-export function providersFile(nia: NiaLike, keys: { keyFile: string; certFile: string }): string {
+export function providersFile(
+  nia: NiaLike,
+  keys: { keyFile: string; certFile: string },
+  opts: { clientId?: string } = {},
+): string {
   const file = join(mkdtempSync(join(tmpdir(), 'okence-eid-')), 'eid-providers.json');
   const provider = {
     id: PROVIDER,
@@ -25,7 +29,7 @@ export function providersFile(nia: NiaLike, keys: { keyFile: string; certFile: s
     loa: 'substantial',
     issuer: nia.issuer,
     discoveryUrl: nia.discoveryUrl,
-    clientId: CLIENT_ID,
+    clientId: opts.clientId ?? CLIENT_ID,
     encryptionKeyFile: keys.keyFile,
     encryptionCertificateFile: keys.certFile,
   };

@@ -119,6 +119,7 @@ export function oidcSignIn(deps: {
         state?: string | undefined;
         code?: string | undefined;
         error?: string | undefined;
+        iss?: string | undefined;
         browser?: string | undefined;
       },
     ): Promise<OidcSignedIn> {
@@ -130,6 +131,9 @@ export function oidcSignIn(deps: {
       try {
         if (!q.browser || !sameHash(sha256(q.browser), pending.browserHash))
           throw new OidcRefused('browser_mismatch');
+        // RFC 9207: a provider that names itself in the redirect must be the one asked.
+        if (q.iss !== undefined && q.iss !== entry.provider.issuer)
+          throw new OidcRefused('issuer', `callback iss ${q.iss.slice(0, 100)}`);
         if (q.error)
           throw new OidcRefused(
             q.error === 'access_denied' ? 'cancelled' : 'provider_error',

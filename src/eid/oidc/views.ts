@@ -7,7 +7,8 @@ export function refusalPage(ctx: PageContext, reason: OidcRefusal): Page {
   const { t } = ctx;
   return {
     title: t('eid.refused.title'),
-    body: html`<p role="alert">${t(`eid.refused.${refusalMessage(reason)}`)}</p>
+    body: html`<h1>${t('eid.refused.title')}</h1>
+<p role="alert">${t(`eid.refused.${refusalMessage(reason)}`)}</p>
 <p><a class="button" href="/account/sign-in">${t('eid.refused.again')}</a></p>`,
   };
 }
