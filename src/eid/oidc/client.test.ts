@@ -148,3 +148,23 @@ test('discovery is read at the configured address and must name the configured i
     server.close();
   }
 });
+
+test('a key file that does not parse stops the start with one line naming the provider', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'okence-oidc-key-'));
+  const keyFile = join(dir, 'cut.pem');
+  writeFileSync(keyFile, '-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n');
+  assert.throws(
+    () =>
+      oidcClient({
+        id: 'nia',
+        protocol: 'oidc',
+        name: { sl: 'NIA', cs: 'NIA', en: 'NIA' },
+        loa: 'substantial',
+        issuer: ISSUER,
+        clientId: CLIENT,
+        encryptionKeyFile: keyFile,
+        encryptionCertificateFile: keyFile,
+      }),
+    /^Error: EID_PROVIDERS_FILE: nia: encryptionKeyFile .*cut\.pem: /,
+  );
+});

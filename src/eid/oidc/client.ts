@@ -34,7 +34,16 @@ export type VerifiedIdToken = { claims: Record<string, unknown>; signedJwt: stri
 
 /** One configured OIDC provider's client: its discovery, keys, code exchange and id_token check. */
 export function oidcClient(provider: OidcProvider) {
-  const decryptionKey: KeyObject = createPrivateKey(readFileSync(provider.encryptionKeyFile));
+  let decryptionKey: KeyObject;
+  try {
+    decryptionKey = createPrivateKey(readFileSync(provider.encryptionKeyFile));
+  } catch (err) {
+    // The configuration checked the file looks like a PEM key; one that does not parse (an
+    // encrypted key, a cut file) stops the start with one line, as other settings do.
+    throw new Error(
+      `EID_PROVIDERS_FILE: ${provider.id}: encryptionKeyFile ${provider.encryptionKeyFile}: ${(err as Error).message}`,
+    );
+  }
   const discoveryUrl =
     provider.discoveryUrl ??
     `${provider.issuer.replace(/\/$/, '')}/.well-known/openid-configuration`;
