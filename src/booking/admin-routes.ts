@@ -59,7 +59,7 @@ export function availabilityAdminRoutes(admin: AvailabilityAdmin) {
       for (let d = 1; d <= 7; d++) {
         const ranges = parseDayHours(String(b[`d${d}`] ?? ''));
         if (ranges === null)
-          errors[`${form}-d${d}`] = request.t('admin.error.hours', {
+          errors[`${form}-d${d}`] = request.t('book.admin.error.hours', {
             day: weekdayName(d, request.lang),
           });
         else week.push(...ranges.map((r) => ({ weekday: d, ...r })));
@@ -82,7 +82,7 @@ export function availabilityAdminRoutes(admin: AvailabilityAdmin) {
           request,
           reply,
           {
-            errors: { 'closure-day': request.t('admin.error.day') },
+            errors: { 'closure-day': request.t('book.admin.error.day') },
             typed: { form: 'closure', values: b },
           },
           400,
@@ -117,7 +117,7 @@ export function availabilityAdminRoutes(admin: AvailabilityAdmin) {
           request,
           reply,
           {
-            errors: { 'absence-from': request.t('admin.error.absence') },
+            errors: { 'absence-from': request.t('book.admin.error.absence') },
             typed: { form: 'absence', values: b },
           },
           400,
@@ -146,7 +146,7 @@ export function availabilityAdminRoutes(admin: AvailabilityAdmin) {
           request,
           reply,
           {
-            errors: { 'reminder-minutes': request.t('admin.error.reminders') },
+            errors: { 'reminder-minutes': request.t('book.admin.error.reminders') },
             typed: { form: 'reminders', values: b },
           },
           400,
@@ -168,7 +168,7 @@ export function availabilityAdminRoutes(admin: AvailabilityAdmin) {
           request,
           reply,
           {
-            errors: { 'file-grace': request.t('files.error.grace') },
+            errors: { 'file-grace': request.t('book.admin.files.error_grace') },
             typed: { form: 'files', values: b },
           },
           400,
@@ -190,7 +190,7 @@ export function availabilityAdminRoutes(admin: AvailabilityAdmin) {
           request,
           reply,
           {
-            errors: { [`${form}-durationMinutes`]: request.t('admin.error.rules') },
+            errors: { [`${form}-durationMinutes`]: request.t('book.admin.error.rules') },
             typed: { form, values: b },
           },
           400,

@@ -16,7 +16,7 @@ const slug = z
 // from year 1 (the database has no year 0).
 const day = z.iso
   .date()
-  .refine((d) => !d.startsWith('0000-'), { error: 'api.error.day_range' })
+  .refine((d) => !d.startsWith('0000-'), { error: 'book.api.day_range' })
   .describe('Calendar day in the office time zone, YYYY-MM-DD');
 const isoInstant = z.iso.datetime({ offset: true }).describe('An instant, ISO 8601 with offset');
 /**
@@ -29,7 +29,7 @@ const startInstant = isoInstant
     (s) =>
       Number.isNaN(Date.parse(s)) ||
       (Date.parse(s) >= Date.UTC(1970, 0, 1) && Date.parse(s) < Date.UTC(9000, 0, 1)),
-    { error: 'api.error.instant_range' },
+    { error: 'book.api.instant_range' },
   )
   .describe('The start asked for: an instant, ISO 8601 with offset');
 const manageToken = z
@@ -333,7 +333,7 @@ export function bookingOperations(deps: {
               {
                 field: 'path.holdId',
                 code: 'already_confirmed',
-                message: 'api.error.already_confirmed',
+                message: 'book.api.already_confirmed',
               },
             ]);
           case 'locked':
@@ -443,14 +443,14 @@ export function bookingOperations(deps: {
 function checkRange(from: string, to: string): void {
   if (to < from)
     throw new AppError('invalid_input', 'range', [
-      { field: 'query.to', code: 'range_reversed', message: 'api.error.range_reversed' },
+      { field: 'query.to', code: 'range_reversed', message: 'book.api.range_reversed' },
     ]);
   if (addDays(from, MAX_RANGE_DAYS) < to) {
     throw new AppError('invalid_input', 'range', [
       {
         field: 'query.to',
         code: 'range_too_long',
-        message: 'api.error.range_too_long',
+        message: 'book.api.range_too_long',
         params: { days: MAX_RANGE_DAYS },
       },
     ]);

@@ -29,7 +29,7 @@ test('field issues are translated when their message is a key, with parameters; 
       {
         field: 'query.to',
         code: 'range_too_long',
-        message: 'api.error.range_too_long',
+        message: 'book.api.range_too_long',
         params: { days: 62 },
       },
       { field: 'body.start', code: 'invalid_format', message: 'Neveljaven niz' },

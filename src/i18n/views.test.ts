@@ -16,10 +16,12 @@ const COMMON = ['layout', 'error', 'form'];
 const OWN: Record<string, string[]> = {
   agenda: ['agenda'],
   audit: ['audit'],
+  booking: ['book'],
   eid: ['eid'],
   folder: ['files', 'folder'],
   identity: ['identity'],
   mail: ['mail'],
+  meeting: ['meeting', 'room'],
   operator: ['op'],
   organisations: ['orgs'],
   privacy: ['privacy', 'notice'],
@@ -33,7 +35,10 @@ const src = join(import.meta.dirname, '..');
  * The browser scripts all live in meeting/client (assets.ts serves that folder); the ones another
  * domain's pages load are that domain's code.
  */
-const CLIENTS: Record<string, string> = { 'meeting/client/folder.ts': 'folder' };
+const CLIENTS: Record<string, string> = {
+  'meeting/client/folder.ts': 'folder',
+  'meeting/client/lobby-panel.ts': 'agenda',
+};
 const known = new Set(Object.keys(MESSAGES.en));
 
 /** The files under a folder but the tests. */

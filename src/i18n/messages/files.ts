@@ -64,14 +64,6 @@ const en = {
   'files.error.macros':
     '{name}: documents with macros cannot be uploaded. Save the document without macros (for example as DOCX or PDF) and upload it again.',
   'files.error.nested_archive': '{name}: the document contains another archive and was refused.',
-  'files.macros_label': 'Accept office documents with macros',
-  'files.macros_hint':
-    'Off unless you turn it on: a macro can run code on the computer that opens the document. Turn it on only if you need such documents.',
-  'files.grace_title': 'Meeting folder',
-  'files.grace_label': 'Keep files after the meeting ends, in minutes',
-  'files.grace_hint':
-    '0 deletes them as soon as the meeting ends; at most 10080 (7 days). Nobody can open them after the end either way.',
-  'files.error.grace': 'Enter a whole number of minutes from 0 to 10080',
   'folder.drop': 'Drop files here, or choose them below.',
   'folder.uploading': 'Uploading {name}',
   'folder.progress': 'Upload of {name}',
@@ -148,14 +140,6 @@ const sl: Record<FilesMessageKey, string> = {
   'files.error.macros':
     '{name}: dokumentov z makri ni mogoče naložiti. Dokument shranite brez makrov (na primer v obliki DOCX ali PDF) in ga naložite znova.',
   'files.error.nested_archive': '{name}: dokument vsebuje drug arhiv, zato je zavrnjen.',
-  'files.macros_label': 'Sprejemaj pisarniške dokumente z makri',
-  'files.macros_hint':
-    'Privzeto izklopljeno: makro lahko zažene kodo na računalniku, ki dokument odpre. Vklopite le, če takšne dokumente potrebujete.',
-  'files.grace_title': 'Mapa sestanka',
-  'files.grace_label': 'Hranjenje datotek po koncu sestanka (v minutah)',
-  'files.grace_hint':
-    '0 jih izbriše takoj ob koncu sestanka; največ 10080 (7 dni). Po koncu sestanka jih v nobenem primeru nihče ne more več odpreti.',
-  'files.error.grace': 'Vpišite celo število minut od 0 do 10080',
   'folder.drop': 'Spustite datoteke sem ali jih izberite spodaj.',
   'folder.uploading': 'Nalaganje: {name}',
   'folder.progress': 'Nalaganje datoteke {name}',
@@ -229,14 +213,6 @@ const cs: Record<FilesMessageKey, string> = {
   'files.error.macros':
     '{name}: dokumenty s makry nelze nahrát. Uložte dokument bez maker (například ve formátu DOCX nebo PDF) a nahrajte ho znovu.',
   'files.error.nested_archive': '{name}: dokument obsahuje další archiv, a byl proto odmítnut.',
-  'files.macros_label': 'Přijímat kancelářské dokumenty s makry',
-  'files.macros_hint':
-    'Ve výchozím stavu vypnuto: makro může spustit kód na počítači, který dokument otevře. Zapněte jen tehdy, když takové dokumenty potřebujete.',
-  'files.grace_title': 'Složka schůzky',
-  'files.grace_label': 'Uchovávat soubory po konci schůzky (v minutách)',
-  'files.grace_hint':
-    '0 je smaže hned po konci schůzky; nejvýše 10080 (7 dní). Po konci schůzky je už nikdo otevřít nemůže.',
-  'files.error.grace': 'Zadejte celé číslo minut od 0 do 10080',
   'folder.drop': 'Přetáhněte soubory sem, nebo je vyberte níže.',
   'folder.uploading': 'Nahrávání: {name}',
   'folder.progress': 'Nahrávání souboru {name}',

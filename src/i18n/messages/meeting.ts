@@ -1,5 +1,10 @@
 /** Texts of the meeting pages rendered on the server. Each language has exactly the English keys. */
 const en = {
+  'meeting.book.service': 'Service',
+  'meeting.book.office': 'Office',
+  'meeting.book.official': 'Official',
+  'meeting.book.when': 'When',
+  'meeting.book.link_cancelled': 'This appointment was cancelled.',
   'meeting.title': 'Video meeting',
   'meeting.needs_js':
     'The live meeting needs JavaScript switched on in your browser. Everything else on this site works without it.',
@@ -47,6 +52,11 @@ const en = {
 export type MeetingMessageKey = keyof typeof en;
 
 const sl: Record<MeetingMessageKey, string> = {
+  'meeting.book.service': 'Storitev',
+  'meeting.book.office': 'Urad',
+  'meeting.book.official': 'Termin vodi',
+  'meeting.book.when': 'Kdaj',
+  'meeting.book.link_cancelled': 'Ta termin je bil preklican.',
   'meeting.title': 'Videosestanek',
   'meeting.needs_js':
     'Za sestanek v živo mora biti v brskalniku vklopljen JavaScript. Vse drugo na tej strani deluje tudi brez njega.',
@@ -92,6 +102,11 @@ const sl: Record<MeetingMessageKey, string> = {
 };
 
 const cs: Record<MeetingMessageKey, string> = {
+  'meeting.book.service': 'Služba',
+  'meeting.book.office': 'Pracoviště',
+  'meeting.book.official': 'Vyřizuje',
+  'meeting.book.when': 'Kdy',
+  'meeting.book.link_cancelled': 'Tento termín byl zrušen.',
   'meeting.title': 'Videoschůzka',
   'meeting.needs_js':
     'Živá schůzka potřebuje v prohlížeči zapnutý JavaScript. Vše ostatní na tomto webu funguje i bez něj.',
@@ -115,13 +130,13 @@ const cs: Record<MeetingMessageKey, string> = {
   'meeting.rating_2': '2 – špatně',
   'meeting.rating_1': '1 – velmi špatně',
   'meeting.survey_comment': 'Připomínky',
-  'meeting.survey_comment_hint': '(nepovinné, nejvýše 2\u00a0000 znaků)',
+  'meeting.survey_comment_hint': '(nepovinné, nejvýše 2 000 znaků)',
   'meeting.survey_send': 'Odeslat',
   'meeting.survey_thanks': 'Děkujeme',
   'meeting.survey_saved': 'Vaše odpověď je uložena. Pomůže nám zlepšit naše služby.',
   'meeting.survey_already': 'Odpověď k této schůzce už byla odeslána. Děkujeme.',
   'meeting.error.rating': 'Vyberte hodnocení od 1 do 5',
-  'meeting.error.comment': 'Připomínka může mít nejvýše 2\u00a0000 znaků',
+  'meeting.error.comment': 'Připomínka může mít nejvýše 2 000 znaků',
   'meeting.error.not_yet': 'Dotazník se otevře, až schůzka proběhne',
   'meeting.mark_no_show': 'Označit neúčast: {name}',
   'meeting.help_title': 'Nápověda k videoschůzkám',

@@ -105,13 +105,7 @@ const en = {
     'An error on the side of the server; nothing in the request caused it. The "detail" member ends with a reference for support.',
   'problem.internal.todo':
     'Try again in a moment. If it keeps happening, give the reference to whoever runs this installation.',
-  'api.error.range_reversed': 'Must not be before "from".',
-  'api.error.range_too_long':
-    'Must be at most {days, plural, one {# day} other {# days}} after "from".',
-  'api.error.already_confirmed': 'Already confirmed: the links are in the confirmation email.',
   'api.error.invalid_json': 'The body is not JSON this API can read.',
-  'api.error.day_range': 'Must not be before the year 1.',
-  'api.error.instant_range': 'Must be between the years 1970 and 8999.',
 };
 
 export type ProblemMessageKey = keyof typeof en;
@@ -220,13 +214,7 @@ const sl: Record<ProblemMessageKey, string> = {
     'Napaka na strani strežnika; ni je povzročilo nič v zahtevi. Člen „detail“ se konča s sklicem za podporo.',
   'problem.internal.todo':
     'Čez trenutek poskusite znova. Če se napaka ponavlja, sklic sporočite upravljavcu te namestitve.',
-  'api.error.range_reversed': 'Ne sme biti pred „from“.',
-  'api.error.range_too_long':
-    'Biti mora največ {days, plural, one {# dan} two {# dneva} few {# dni} other {# dni}} po „from“.',
-  'api.error.already_confirmed': 'Že potrjeno: povezave so v e-poštnem sporočilu s potrditvijo.',
   'api.error.invalid_json': 'Telesa ni mogoče prebrati kot JSON.',
-  'api.error.day_range': 'Ne sme biti pred letom 1.',
-  'api.error.instant_range': 'Biti mora med letoma 1970 in 8999.',
 };
 
 const cs: Record<ProblemMessageKey, string> = {
@@ -333,13 +321,7 @@ const cs: Record<ProblemMessageKey, string> = {
     'Chyba na straně serveru; nic v požadavku ji nezpůsobilo. Člen „detail“ končí identifikátorem požadavku pro podporu.',
   'problem.internal.todo':
     'Zkuste to za chvíli znovu. Pokud se to opakuje, sdělte tento identifikátor provozovateli této instalace.',
-  'api.error.range_reversed': 'Nesmí být před „from“.',
-  'api.error.range_too_long':
-    'Musí být nejvýše {days, plural, one {# den} few {# dny} many {# dne} other {# dní}} po „from“.',
-  'api.error.already_confirmed': 'Již potvrzeno: odkazy jsou v potvrzovacím e-mailu.',
   'api.error.invalid_json': 'Tělo nelze přečíst jako JSON.',
-  'api.error.day_range': 'Nesmí být před rokem 1.',
-  'api.error.instant_range': 'Musí být mezi lety 1970 a 8999.',
 };
 
 export const problemMessages: Record<'sl' | 'cs' | 'en', Record<ProblemMessageKey, string>> = {

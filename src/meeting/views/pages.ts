@@ -18,10 +18,10 @@ function facts(ctx: PageContext, b: BookingView): Html {
   const { t, lang } = ctx;
   const fb = b.target.organisation.defaultLanguage;
   return html`<dl class="facts">
-  <dt>${t('book.service')}</dt><dd>${localize(b.target.service.name, lang, fb)}</dd>
-  <dt>${t('book.office')}</dt><dd>${localize(b.target.office.name, lang, fb)}</dd>
-  ${b.target.officialName ? html`<dt>${t('book.official')}</dt><dd>${b.target.officialName}</dd>` : ''}
-  <dt>${t('book.when')}</dt><dd>${formatWhen(b.start, b.target.office.timeZone, lang)}</dd>
+  <dt>${t('meeting.book.service')}</dt><dd>${localize(b.target.service.name, lang, fb)}</dd>
+  <dt>${t('meeting.book.office')}</dt><dd>${localize(b.target.office.name, lang, fb)}</dd>
+  ${b.target.officialName ? html`<dt>${t('meeting.book.official')}</dt><dd>${b.target.officialName}</dd>` : ''}
+  <dt>${t('meeting.book.when')}</dt><dd>${formatWhen(b.start, b.target.office.timeZone, lang)}</dd>
 </dl>`;
 }
 
@@ -83,7 +83,7 @@ export function overPage(
     title: t('meeting.over_title'),
     body: html`<h1>${t('meeting.over_title')}</h1>
 ${facts(ctx, b)}
-<p class="notice">${b.state === 'cancelled' ? t('book.link_cancelled') : t('meeting.over_text')}</p>
+<p class="notice">${b.state === 'cancelled' ? t('meeting.book.link_cancelled') : t('meeting.over_text')}</p>
 ${data.token && data.surveyOpen ? html`<p><a class="button" href="/j/${data.token}/survey">${t('meeting.survey_link')}</a></p>` : ''}
 ${data.token && data.minutes ? html`<p><a href="/j/${data.token}/minutes">${t('meeting.minutes_link')}</a></p>` : ''}`,
   };
