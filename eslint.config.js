@@ -20,6 +20,8 @@ export const IMPORT_POLICY = {
     'booking/domain.ts':
       'appointmentActions: what may still happen to an appointment (agenda, meeting)',
     'booking/lifecycle.ts': "booking's second service: confirm, cancel, move, no-show",
+    'citizens/account.ts':
+      "the personal account's service: export, deletion, the level an account's changes need",
     'booking/admin.ts': "booking's service for an organisation's availability settings",
     'tenants/admin.ts': "tenants' service for the organisation admin",
     'tenants/admin-domain.ts':

@@ -27,6 +27,8 @@ import { organisationAdmin } from './tenants/admin.ts';
 import { staffAccounts } from './identity/staff-admin.ts';
 import { citizensService } from './citizens/service.ts';
 import { oidcSignIn } from './eid/oidc/service.ts';
+import { accountAppointments } from './booking/account.ts';
+import { personalAccount } from './citizens/account.ts';
 
 /** Everything that happens in one domain and is reacted to in another (decision 025). */
 export type OkenceEvents = MeetingEvents & {
@@ -87,6 +89,23 @@ export function buildServices(f: Foundation) {
     tenants,
     wakeMail,
     onChanged: (bookingId, change) => void events.emit('booking.changed', { bookingId, change }),
+  });
+  // The personal account's appointments: booked signed in, or claimed (decision 032).
+  const appointments = accountAppointments({ db, clock, secret: sessionSecret, audit, lifecycle });
+  // The account page's export and deletion; each domain holding something about an account
+  // takes part here (decision 032).
+  const account = personalAccount({
+    db,
+    clock,
+    audit,
+    citizens,
+    holdings: [
+      {
+        id: 'bookings',
+        export: (accountId) => appointments.exportFor(accountId),
+        beforeDelete: (accountId) => appointments.beforeAccountDeleted(accountId),
+      },
+    ],
   });
   const meeting = meetingService({
     handle,
@@ -200,6 +219,8 @@ export function buildServices(f: Foundation) {
     tenants,
     booking,
     lifecycle,
+    appointments,
+    account,
     meeting,
     files,
     folders,

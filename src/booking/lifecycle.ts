@@ -20,11 +20,15 @@ import {
 import { dueReminders } from './domain.ts';
 import { bookingEmail, codeEmail } from './emails.ts';
 import * as repo from './lifecycle-repo.ts';
+import { linkHold } from './account-repo.ts';
 import type { BookingService, BookingTarget, Contact } from './service.ts';
 import { appointmentChanges } from './lifecycle-changes.ts';
 import { lifecycleMail, linkHash } from './lifecycle-mail.ts';
 
 export type { BookingView } from './lifecycle-mail.ts';
+
+/** The signed-in citizen booking: their account, and the e-mail it has verified (or null). */
+export type SignedInBooker = { accountId: string; verifiedEmail: string | null };
 
 /** Holds per email and per address within an hour: enough for people, too few to harvest slots. */
 export const HOLDS_PER_EMAIL_PER_HOUR = 5;
@@ -54,6 +58,30 @@ export function bookingLifecycle(deps: LifecycleDeps) {
   const mail = lifecycleMail(deps);
   const { view, facts, queueBookingMail } = mail;
 
+  /** Confirms a held row locked by the caller: the links, and the confirmation mail. */
+  async function confirmRow(tx: Db, row: repo.BookingRow, now: Date) {
+    await repo.markConfirmed(tx, row.id, now, {
+      manageHash: linkHash(linkToken(secret, 'manage', row.id)),
+      joinHash: linkHash(linkToken(secret, 'join', row.id)),
+    });
+    const v = await view({ ...row, state: 'confirmed', holdExpiresAt: null });
+    await queueBookingMail(tx, 'confirmed', v, row.icsSequence);
+    return v;
+  }
+
+  /**
+   * A hold just placed by a signed-in citizen for the address their account has verified: the
+   * code would prove what the sign-in already proved, so it is confirmed at once (level low).
+   */
+  async function confirmTrusted(holdId: string) {
+    const booking = await db.transaction().execute(async (tx) => {
+      const row = await repo.findBooking(tx, holdId, true);
+      return row?.state === 'held' ? confirmRow(tx, row, clock.now()) : null;
+    });
+    deps.booking.invalidate();
+    return booking;
+  }
+
   return {
     /**
      * Reserves a time and emails a code. Answers the same way for any email
@@ -63,9 +91,14 @@ export function bookingLifecycle(deps: LifecycleDeps) {
       target: BookingTarget,
       start: Date,
       contact: Contact,
-      /** `replaces`: this browser's earlier hold; if it holds the same time, it is given up first. */
-      ctx: { lang: Lang; ip: string; replaces?: string | null },
+      /**
+       * `replaces`: this browser's earlier hold; if it holds the same time, it is given up first.
+       * `account`: the signed-in citizen's; the booking is theirs, and when `contact.email` is
+       * the address the account has verified, no code is mailed: it is confirmed at once.
+       */
+      ctx: { lang: Lang; ip: string; replaces?: string | null; account?: SignedInBooker | null },
     ) {
+      const trusted = ctx.account?.verifiedEmail === contact.email;
       // The browser back button from the code page to this form: without this, the citizen's
       // own abandoned hold would take the seat they ask for again (or a second one).
       if (ctx.replaces) {
@@ -83,6 +116,8 @@ export function bookingLifecycle(deps: LifecycleDeps) {
         );
       };
       const storeCode = async (tx: Db, holdId: string, now: Date) => {
+        if (ctx.account) await linkHold(tx, holdId, ctx.account.accountId);
+        if (trusted) return;
         const code = newCode();
         await repo.setCode(tx, holdId, hashCode(secret, holdId, code), now, {
           resend: false,
@@ -103,8 +138,10 @@ export function bookingLifecycle(deps: LifecycleDeps) {
         );
       };
       const result = await deps.booking.placeHold(target, start, contact, storeCode, withinLimits);
-      if (result.ok) deps.wakeMail?.();
-      return result;
+      if (!result.ok) return result;
+      const confirmed = trusted ? await confirmTrusted(result.holdId) : null;
+      deps.wakeMail?.();
+      return { ...result, confirmed };
     },
 
     /** "Send the code again": a new code (the old one stops working), at most three times, 30 s apart. */
@@ -187,13 +224,7 @@ export function bookingLifecycle(deps: LifecycleDeps) {
           if (decision === 'check_confirmed') {
             return { ok: false as const, reason: 'already_confirmed' as const };
           }
-          await repo.markConfirmed(tx, holdId, now, {
-            manageHash: linkHash(linkToken(secret, 'manage', holdId)),
-            joinHash: linkHash(linkToken(secret, 'join', holdId)),
-          });
-          const v = await view({ ...row, state: 'confirmed', holdExpiresAt: null });
-          await queueBookingMail(tx, 'confirmed', v, row.icsSequence);
-          return { ok: true as const, booking: v };
+          return { ok: true as const, booking: await confirmRow(tx, row, now) };
         }),
       );
       if (!outcome.ok) return { ok: false as const, reason: 'gone' as const };

@@ -6,7 +6,8 @@ import { AppError } from '../lib/errors.ts';
 import type { TenantsService } from '../tenants/service.ts';
 import type { FieldErrors } from '../views/form.ts';
 import { HOST_COOKIE } from '../http/security.ts';
-import type { BookingLifecycle } from './lifecycle.ts';
+import type { CitizensService } from '../citizens/service.ts';
+import type { BookingLifecycle, SignedInBooker } from './lifecycle.ts';
 import {
   calendarQuery,
   codeForm,
@@ -48,6 +49,8 @@ type Deps = {
   tenants: TenantsService;
   booking: BookingService;
   lifecycle: BookingLifecycle;
+  /** The signed-in citizen's account, to fill the form in and book without a code. */
+  citizens: Pick<CitizensService, 'account'>;
 };
 
 function fieldErrors(t: PageContext['t'], issues: z.core.$ZodIssue[]): Record<string, string> {
@@ -56,7 +59,7 @@ function fieldErrors(t: PageContext['t'], issues: z.core.$ZodIssue[]): Record<st
 
 /** Citizen booking pages: calendar → contact → code → confirmation, and the manage and join links. */
 export function bookingPages(deps: Deps) {
-  const { tenants, booking, lifecycle } = deps;
+  const { tenants, booking, lifecycle, citizens } = deps;
 
   /** The calendar of `?month=&day=` (booking/calendar.ts calendarMonth decides what it shows). */
   async function renderCalendar(
@@ -93,15 +96,29 @@ export function bookingPages(deps: Deps) {
   const browserHold = (request: FastifyRequest) =>
     lifecycle.holdFromCookie(request.cookies[HOLD_COOKIE]);
 
-  /** What this browser typed for its last hold at this organisation: the form comes back filled. */
+  /**
+   * What this browser typed for its last hold at this organisation: the form comes back filled.
+   * Else, for a signed-in citizen, what their account holds (name, e-mail, phone).
+   */
   async function typedBefore(
     request: FastifyRequest,
     x: BookingTarget,
   ): Promise<Record<string, string>> {
     const id = browserHold(request);
     const typed = id ? await lifecycle.typed(id) : null;
-    if (!typed || typed.organisationId !== x.organisation.id) return {};
-    return { name: typed.name, email: typed.email, phone: typed.phone, notes: typed.notes };
+    if (typed && typed.organisationId === x.organisation.id)
+      return { name: typed.name, email: typed.email, phone: typed.phone, notes: typed.notes };
+    const account = request.citizen ? await citizens.account(request.citizen.accountId) : null;
+    if (!account) return {};
+    const name = [account.givenName, account.familyName].filter(Boolean).join(' ');
+    return { name, email: account.email ?? '', phone: account.phone ?? '' };
+  }
+
+  /** The signed-in citizen booking (any level: booking asks for `low`), or null. */
+  async function booker(request: FastifyRequest): Promise<SignedInBooker | null> {
+    const account = request.citizen ? await citizens.account(request.citizen.accountId) : null;
+    if (!account) return null;
+    return { accountId: account.id, verifiedEmail: account.emailVerified ? account.email : null };
   }
 
   /** The code page of a live hold; the address is whole only for the browser that placed it. */
@@ -169,6 +186,10 @@ export function bookingPages(deps: Deps) {
     );
   }
 
+  /** The manage page a fresh confirmation lands on. */
+  const manageAfter = (b: { manageUrl: string }) =>
+    `/m/${b.manageUrl.split('/m/')[1] ?? ''}?confirmed=1`;
+
   const notActive = (request: FastifyRequest, reply: FastifyReply) =>
     renderPage(request, reply, (ctx) => messagePage(ctx.t('book.not_active'), []), 409);
   const expired = (request: FastifyRequest, reply: FastifyReply) =>
@@ -228,7 +249,11 @@ export function bookingPages(deps: Deps) {
           lang: request.lang,
           ip: request.ip,
           replaces: browserHold(request),
+          account: await booker(request),
         });
+        // Signed in with this verified address: confirmed without a code.
+        if (result.ok && result.confirmed)
+          return reply.redirect(manageAfter(result.confirmed), 303);
         if (result.ok) {
           reply.setCookie(HOLD_COOKIE, lifecycle.holdCookie(result.holdId), {
             ...HOST_COOKIE,
@@ -293,10 +318,7 @@ export function bookingPages(deps: Deps) {
           return renderCode(request, reply, h, { errors, value: code }, 400);
         }
         const result = await lifecycle.confirmWithCode(hold, form.data.code);
-        if (result.ok) {
-          const token = result.booking.manageUrl.split('/m/')[1] ?? '';
-          return reply.redirect(`/m/${token}?confirmed=1`, 303);
-        }
+        if (result.ok) return reply.redirect(manageAfter(result.booking), 303);
         // A double submit by the citizen lands here: a page that says so, never the links.
         if (result.reason === 'already_confirmed')
           return renderPage(request, reply, alreadyConfirmedPage);

@@ -128,6 +128,8 @@ export type Database = {
     ics_sequence: Generated<number>;
     language: Generated<'sl' | 'cs' | 'en'>;
     client_ip: string | null;
+    /** The citizen account it belongs to (booked signed in, or claimed): migration 021. */
+    citizen_account_id: Generated<string | null>;
   };
   mail_outbox: {
     id: Generated<string>;

@@ -6,6 +6,8 @@ import websocket from '@fastify/websocket';
 import { identityRoutes } from '../identity/routes.ts';
 import { tenantPages } from '../tenants/routes.ts';
 import { bookingPages } from '../booking/routes.ts';
+import { accountAppointmentRoutes } from '../booking/account-routes.ts';
+import { personalAccountRoutes } from '../citizens/account-routes.ts';
 import { devMailRoutes } from '../mail/routes.ts';
 import { availabilityAdminRoutes } from '../booking/admin-routes.ts';
 import { meetingRoutes } from '../meeting/routes.ts';
@@ -103,7 +105,15 @@ export async function createApp(services: Services): Promise<FastifyInstance> {
       tenants: services.tenants,
       booking: services.booking,
       lifecycle: services.lifecycle,
+      citizens: services.citizens,
     }),
+  );
+  // The personal account: its export and deletion, and booking's appointments on it (decision 032).
+  await app.register(
+    personalAccountRoutes({ account: services.account, citizens: services.citizens }),
+  );
+  await app.register(
+    accountAppointmentRoutes({ appointments: services.appointments, citizens: services.citizens }),
   );
   await app.register(meetingRoutes(services.meeting, { testHooks }));
   await app.register(

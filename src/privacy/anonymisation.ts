@@ -145,6 +145,7 @@ export const ANONYMISATION_PLAN = {
       client_ip: toNull(
         'the address the booking came from; only needed for the hourly abuse limits',
       ),
+      citizen_account_id: toNull('ties the booking to a person through their account'),
     },
   },
   meeting: {

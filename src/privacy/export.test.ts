@@ -18,10 +18,11 @@ type Covered<
   LeftOut,
 > = [Exclude<Personal<T>, keyof Fetched | LeftOut>] extends [never] ? true : false;
 const _covered: [
+  // The account link is a random key; the account's own export (src/citizens) lists its bookings.
   Covered<
     'booking',
     ExportInput['bookings'][number],
-    'code_hash' | 'manage_token_hash' | 'join_token_hash'
+    'code_hash' | 'manage_token_hash' | 'join_token_hash' | 'citizen_account_id'
   >,
   Covered<'meeting', ExportInput['meetings'][number], never>,
   // The browser key is a hash of a random cookie: nothing about the person to disclose.

@@ -146,6 +146,17 @@ const en = {
   'book.api.range_reversed': 'Must not be before "from".',
   'book.api.range_too_long':
     'Must be at most {days, plural, one {# day} other {# days}} after "from".',
+  'book.account.title': 'My appointments',
+  'book.account.none': 'You have no appointments booked while signed in yet.',
+  'book.account.ahead': 'Coming up',
+  'book.account.earlier': 'Earlier and cancelled',
+  'book.account.join': 'Join the video call',
+  'book.account.manage': 'Move or cancel',
+  'book.account.details': 'Details',
+  'book.account.claim_title': 'Appointments booked with your e-mail address',
+  'book.account.claim_intro':
+    'These were booked with {email} before you signed in. Tick the ones that are yours to add them to your account.',
+  'book.account.claim_button': 'Add the ticked appointments to my account',
 } as const;
 
 export type BookingMessageKey = keyof typeof en;
@@ -295,6 +306,17 @@ const sl: Record<BookingMessageKey, string> = {
   'book.api.range_reversed': 'Ne sme biti pred „from“.',
   'book.api.range_too_long':
     'Biti mora največ {days, plural, one {# dan} two {# dneva} few {# dni} other {# dni}} po „from“.',
+  'book.account.title': 'Moja naročila',
+  'book.account.none': 'Med prijavo še niste rezervirali nobenega termina.',
+  'book.account.ahead': 'Prihajajoči termini',
+  'book.account.earlier': 'Pretekli in preklicani termini',
+  'book.account.join': 'Pridruži se videoklicu',
+  'book.account.manage': 'Prestavi ali prekliči',
+  'book.account.details': 'Podrobnosti',
+  'book.account.claim_title': 'Termini, rezervirani z vašim e-naslovom',
+  'book.account.claim_intro':
+    'Ti termini so bili rezervirani z naslovom {email}, preden ste se prijavili. Označite svoje, da jih dodate v svoj profil.',
+  'book.account.claim_button': 'Dodaj označene termine v moj profil',
 };
 
 const cs: Record<BookingMessageKey, string> = {
@@ -444,6 +466,17 @@ const cs: Record<BookingMessageKey, string> = {
   'book.api.range_reversed': 'Nesmí být před „from“.',
   'book.api.range_too_long':
     'Musí být nejvýše {days, plural, one {# den} few {# dny} many {# dne} other {# dní}} po „from“.',
+  'book.account.title': 'Moje rezervace',
+  'book.account.none': 'Zatím nemáte žádný termín rezervovaný po přihlášení.',
+  'book.account.ahead': 'Nadcházející termíny',
+  'book.account.earlier': 'Proběhlé a zrušené termíny',
+  'book.account.join': 'Připojit se k videohovoru',
+  'book.account.manage': 'Přesunout nebo zrušit',
+  'book.account.details': 'Podrobnosti',
+  'book.account.claim_title': 'Termíny rezervované s vaší e-mailovou adresou',
+  'book.account.claim_intro':
+    'Tyto termíny byly rezervovány s adresou {email} dříve, než jste se přihlásili. Zaškrtněte ty své a přidejte si je do účtu.',
+  'book.account.claim_button': 'Přidat zaškrtnuté termíny do mého účtu',
 };
 
 export const bookingMessages: Record<'sl' | 'cs' | 'en', Record<BookingMessageKey, string>> = {

@@ -1,0 +1,42 @@
+// The personal account's own routes (decision 032): the export download and the deletion.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { endCitizenSession, requireCitizen } from '../http/citizen-session.ts';
+import { AppError } from '../lib/errors.ts';
+import { accountActionLoa, type PersonalAccount } from './account.ts';
+import type { CitizensService } from './service.ts';
+
+/** The signed-in citizen's live account, at the level its changes need (a step-up otherwise). */
+async function forChange(citizens: Pick<CitizensService, 'account'>, request: FastifyRequest) {
+  const signedIn = requireCitizen(request, 'low');
+  const account = await citizens.account(signedIn.accountId);
+  if (!account) throw new AppError('unauthenticated', 'account deleted');
+  requireCitizen(request, accountActionLoa(account));
+  return account;
+}
+
+/** GET /account/export.json and POST /account/delete. */
+export function personalAccountRoutes(deps: {
+  account: PersonalAccount;
+  citizens: CitizensService;
+}) {
+  return async (app: FastifyInstance) => {
+    // Reading what is held is the citizen's right at any level they signed in with.
+    app.get('/account/export.json', async (request, reply) => {
+      const citizen = requireCitizen(request, 'low');
+      const data = await deps.account.export(citizen.accountId);
+      if (!data) throw new AppError('unauthenticated', 'account deleted');
+      return reply
+        .header('content-type', 'application/json; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="okence-account.json"')
+        .header('cache-control', 'no-store')
+        .send(JSON.stringify(data, null, 2));
+    });
+
+    app.post('/account/delete', async (request, reply) => {
+      const account = await forChange(deps.citizens, request);
+      await deps.account.delete(account.id);
+      await endCitizenSession(deps.citizens, request, reply);
+      return reply.redirect('/account/sign-in?signed_out=1', 303);
+    });
+  };
+}
