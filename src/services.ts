@@ -29,6 +29,7 @@ import { citizensService } from './citizens/service.ts';
 import { oidcSignIn } from './eid/oidc/service.ts';
 import { accountAppointments } from './booking/account.ts';
 import { personalAccount } from './citizens/account.ts';
+import { eidService, samlProviders } from './eid/service.ts';
 
 /** Everything that happens in one domain and is reacted to in another (decision 025). */
 export type OkenceEvents = MeetingEvents & {
@@ -77,6 +78,13 @@ export function buildServices(f: Foundation) {
     audit,
     providers: config.eidProviders,
     publicUrl: config.publicUrl,
+  });
+  // Citizen sign-in by SAML (NIA, SI-PASS); it hands verified identities to the citizens (decision 030).
+  const eid = eidService({
+    db,
+    clock,
+    audit,
+    providers: samlProviders(config.eidProviders, config.publicUrl),
   });
   const tenants = tenantsService({ handle });
   const booking = bookingService({ db, clock });
@@ -216,6 +224,7 @@ export function buildServices(f: Foundation) {
     identity,
     citizens,
     oidc,
+    eid,
     tenants,
     booking,
     lifecycle,
@@ -274,6 +283,8 @@ export function backgroundJobs(s: Services): Job[] {
     },
     // Ended citizen sessions and e-mail sign-in codes a day past their expiry.
     { name: 'citizen sessions', everyMs: 3_600_000, atStart: true, run: () => s.citizens.prune() },
+    // Expired eID requests and the replay cache's expired ids.
+    { name: 'eid requests', everyMs: 600_000, atStart: true, run: () => s.eid.prune() },
     // Organisations whose deletion waiting period is over are exported and deleted (decision 023).
     {
       name: 'organisation deletion',

@@ -33,6 +33,35 @@ const saml = z
     spCertificateFile: file,
     /** Refuse a response whose assertion is not signed itself (a signed Response is not enough). */
     wantAssertionsSigned: z.boolean().default(true),
+    /** Refuse an assertion that is not encrypted to our certificate (NIA always encrypts). */
+    requireEncryptedAssertion: z.boolean().default(true),
+    /** Our SP's entityID; by default the metadata address, {PUBLIC_URL}/auth/saml/{id}/metadata. */
+    spEntityId: z.string().min(1).max(1000).optional(),
+    /** eIDAS SPType in the AuthnRequest (NIA: public); null sends no eIDAS extensions. */
+    spType: z.enum(['public', 'private']).nullable().default('public'),
+    /** SAML attribute Names per identity field; unnamed fields keep the eIDAS names (src/eid/domain.ts). */
+    attributes: z
+      .strictObject({
+        personIdentifier: z.string().min(1),
+        givenName: z.string().min(1),
+        familyName: z.string().min(1),
+        dateOfBirth: z.string().min(1),
+        address: z.string().min(1),
+        email: z.string().min(1),
+      })
+      .partial()
+      .default({}),
+    /** AuthnContextClassRef per level; unnamed levels keep http://eidas.europa.eu/LoA/{level}. */
+    authnContexts: z
+      .strictObject({
+        low: z.string().min(1),
+        substantial: z.string().min(1),
+        high: z.string().min(1),
+      })
+      .partial()
+      .default({}),
+    /** Clock difference accepted with the IdP, in seconds (at most 180). */
+    clockSkewSeconds: z.number().int().min(0).max(180).default(60),
   })
   .refine((p) => (p.idpMetadataFile === undefined) !== (p.idpMetadataUrl === undefined), {
     message: 'give exactly one of idpMetadataFile and idpMetadataUrl',

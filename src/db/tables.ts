@@ -410,6 +410,18 @@ export type Database = {
     created_at: Date;
     expires_at: Date;
   };
+  eid_requests: {
+    id: string;
+    provider_id: string;
+    kind: 'saml_authn' | 'saml_logout' | 'oidc_authn';
+    nonce: string | null;
+    loa: 'low' | 'substantial' | 'high';
+    return_to: string;
+    organisation: string | null;
+    created_at: Date;
+    expires_at: Date;
+  };
+  eid_replay: { provider_id: string; id: string; expires_at: Date };
 };
 
 /** jsonb columns: objects are written as JSON text and read back parsed. */

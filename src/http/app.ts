@@ -36,6 +36,7 @@ import { operatorRoutes } from '../operator/routes.ts';
 import { invitationRoutes } from '../identity/invitation-routes.ts';
 import { organisationRoutes } from '../organisations/routes.ts';
 import { oidcRoutes } from '../eid/oidc-routes.ts';
+import { eidRoutes } from '../eid/routes.ts';
 import type { Services } from '../services.ts';
 
 /**
@@ -99,6 +100,7 @@ export async function createApp(services: Services): Promise<FastifyInstance> {
   await app.register(healthRoutes(services.handle.db));
   await app.register(tenantPages(services.tenants));
   await app.register(identityRoutes({ identity: services.identity }));
+  await app.register(eidRoutes({ eid: services.eid, citizens: services.citizens }));
   await app.register(agendaRoutes(agenda));
   await app.register(
     bookingPages({

@@ -144,6 +144,9 @@ export const security = fp<SecurityOptions>(async (app: FastifyInstance, opts) =
     // no-cors fetch cannot send that; see requireJson in api.ts), so it needs no token.
     // Decided by the route matched, not by how the raw URL begins.
     if ((request.routeOptions.url ?? request.url).startsWith('/api/')) return;
+    // A SAML IdP's auto-submitted form (the assertion consumer) comes from the IdP's site by
+    // design; the signed answer bound to our pending request is its protection (decision 030).
+    if (request.routeOptions.config?.crossSiteForm === true) return;
     if (request.headers['sec-fetch-site'] === 'cross-site')
       throw new AppError('csrf', 'cross-site request');
     const body = request.body as Record<string, unknown> | undefined;

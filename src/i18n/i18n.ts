@@ -16,6 +16,7 @@ import { operatorMessages, type OperatorMessageKey } from './messages/operator.t
 import { problemMessages, type ProblemMessageKey } from './messages/problems.ts';
 import { organisationsMessages, type OrganisationsMessageKey } from './messages/organisations.ts';
 import { eidOidcMessages, type EidOidcMessageKey } from './messages/eid-oidc.ts';
+import { eidMessages, type EidMessageKey } from './messages/eid.ts';
 
 /** Every interface text key: the base set plus each domain's set. */
 export type MessageKey =
@@ -34,7 +35,8 @@ export type MessageKey =
   | OperatorMessageKey
   | ProblemMessageKey
   | OrganisationsMessageKey
-  | EidOidcMessageKey;
+  | EidOidcMessageKey
+  | EidMessageKey;
 
 export const LANGS = ['sl', 'cs', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -60,6 +62,7 @@ export const MESSAGES: Record<Lang, Record<MessageKey, string>> = {
     ...problemMessages.sl,
     ...organisationsMessages.sl,
     ...eidOidcMessages.sl,
+    ...eidMessages.sl,
   },
   cs: {
     ...cs,
@@ -78,6 +81,7 @@ export const MESSAGES: Record<Lang, Record<MessageKey, string>> = {
     ...problemMessages.cs,
     ...organisationsMessages.cs,
     ...eidOidcMessages.cs,
+    ...eidMessages.cs,
   },
   en: {
     ...en,
@@ -96,6 +100,7 @@ export const MESSAGES: Record<Lang, Record<MessageKey, string>> = {
     ...problemMessages.en,
     ...organisationsMessages.en,
     ...eidOidcMessages.en,
+    ...eidMessages.en,
   },
 };
 

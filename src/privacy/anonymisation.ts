@@ -318,6 +318,18 @@ export const ANONYMISATION_PLAN = {
     treatment: 'no_citizen_data',
     why: 'pending sign-ins: a random state and nonce, a level and a path; gone within 15 minutes',
   },
+  eid_requests: {
+    treatment: 'pruned_elsewhere',
+    by: 'the eID prune job (src/eid)',
+    within: '10 minutes after the request expires',
+    why: 'a sign-in in progress: random ids, a level and a path on this site, no person',
+  },
+  eid_replay: {
+    treatment: 'pruned_elsewhere',
+    by: 'the eID prune job (src/eid)',
+    within: 'the end of the assertion it remembers',
+    why: 'ids of SAML messages already used, no person',
+  },
   staff: {
     treatment: 'no_citizen_data',
     why: 'staff accounts; their data goes with the account, not with a booking',

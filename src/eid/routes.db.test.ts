@@ -1,0 +1,204 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { inflateRawSync } from 'node:zlib';
+import { after, before, describe, test } from 'node:test';
+import { bootOkence, type Okence } from '../boot.ts';
+import { openDatabase } from '../db/db.ts';
+import { DB_KINDS, openTestDatabase } from '../db/testing.ts';
+import { fixedClock } from '../lib/clock.ts';
+import { testConfig } from '../http/testing.ts';
+import { csrfTokenFor } from '../http/security.ts';
+import {
+  b64,
+  idpMetadataXml,
+  makeKeyPair,
+  mintResponse,
+  personAttributes,
+  type Mint,
+} from './testing.ts';
+
+const PUBLIC = 'https://okence.test';
+const idpKeys = makeKeyPair('idp.test');
+const spKeys = makeKeyPair('okence.test');
+const otherKeys = makeKeyPair('evil.test');
+const IDP = 'urn:microsoft:cgg2010:fpsts';
+const ACS = `${PUBLIC}/auth/saml/nia/acs`;
+const SP = `${PUBLIC}/auth/saml/nia/metadata`;
+
+function providersFile(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'okence-eid-'));
+  writeFileSync(
+    join(dir, 'idp.xml'),
+    idpMetadataXml({ entityId: IDP, base: 'https://idp.test', cert: idpKeys.cert }),
+  );
+  writeFileSync(join(dir, 'sp.key'), spKeys.key);
+  writeFileSync(join(dir, 'sp.crt'), spKeys.cert);
+  const nia = {
+    id: 'nia',
+    protocol: 'saml',
+    name: { sl: 'NIA', cs: 'NIA', en: 'NIA' },
+    loa: 'substantial',
+    idpMetadataFile: 'idp.xml',
+    spPrivateKeyFile: 'sp.key',
+    spCertificateFile: 'sp.crt',
+    wantAssertionsSigned: false,
+  };
+  writeFileSync(join(dir, 'providers.json'), JSON.stringify([nia]));
+  return join(dir, 'providers.json');
+}
+
+for (const kind of DB_KINDS) {
+  describe(`SAML sign-in through the app (${kind})`, () => {
+    const clock = fixedClock(new Date());
+    let one: Okence;
+    let two: Okence;
+    let closeTwo: () => Promise<void>;
+    before(async () => {
+      const env = { PUBLIC_URL: PUBLIC, EID_PROVIDERS_FILE: providersFile() };
+      const handle = await openTestDatabase(kind);
+      one = await bootOkence(testConfig(env), { handle, clock });
+      // A second instance on the same database: PostgreSQL through its own connection.
+      if (handle.url) {
+        const second = await openDatabase({ databaseUrl: handle.url, dataDir: 'unused' });
+        two = await bootOkence(testConfig(env), { handle: second, clock });
+        closeTwo = () => two.close();
+      } else {
+        two = await bootOkence(testConfig(env), { handle, clock });
+        closeTwo = () => two.app.close();
+      }
+    });
+    after(async () => {
+      await closeTwo();
+      await one.close();
+    });
+
+    const count = async (table: 'citizen_sessions' | 'citizen_accounts') =>
+      Number(
+        (
+          await one.services.handle.db
+            .selectFrom(table)
+            .select((e) => e.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const refusals = async () =>
+      (
+        await one.services.handle.db
+          .selectFrom('audit_event')
+          .select('detail')
+          .where('action', '=', 'citizen_sign_in.refused')
+          .execute()
+      ).map((r) => (r.detail as { reason: string }).reason);
+
+    async function start(loa = 'substantial'): Promise<string> {
+      const res = await one.app.inject({
+        url: `/auth/saml/nia/login?loa=${loa}&return=/account%3Fx%3D1`,
+      });
+      assert.equal(res.statusCode, 303);
+      const url = new URL(res.headers.location as string);
+      assert.equal(url.origin + url.pathname, 'https://idp.test/sso');
+      const xml = inflateRawSync(
+        Buffer.from(url.searchParams.get('SAMLRequest')!, 'base64'),
+      ).toString();
+      return /ID="([^"]+)"/.exec(xml)![1]!;
+    }
+    function mint(requestId: string, change: Partial<Mint> = {}) {
+      return mintResponse({
+        idp: idpKeys,
+        encryptTo: spKeys.cert,
+        issuer: IDP,
+        destination: ACS,
+        recipient: ACS,
+        audience: SP,
+        inResponseTo: requestId,
+        now: clock.now(),
+        attributes: personAttributes('Jana', 'Dvořáková'),
+        ...change,
+      });
+    }
+    const post = (app: Okence, xml: string, lang = 'en') =>
+      app.app.inject({
+        method: 'POST',
+        url: '/auth/saml/nia/acs',
+        headers: { 'sec-fetch-site': 'cross-site', 'accept-language': lang },
+        payload: { SAMLResponse: b64(xml), RelayState: '' },
+      });
+
+    test('the SP metadata names our endpoints and certificates', async () => {
+      const res = await one.app.inject({ url: '/auth/saml/nia/metadata' });
+      assert.equal(res.statusCode, 200);
+      assert.match(res.headers['content-type'] as string, /samlmetadata\+xml/);
+      assert.match(res.body, new RegExp(`entityID="${SP}"`));
+      assert.match(res.body, /use="encryption"/);
+      assert.equal((await one.app.inject({ url: '/auth/saml/nobody/metadata' })).statusCode, 404);
+    });
+
+    test('a valid answer signs in (a cross-site POST, no CSRF token); its replay on another instance is refused', async () => {
+      const xml = await mint(await start());
+      const res = await post(one, xml);
+      assert.equal(res.statusCode, 303, res.body);
+      assert.equal(res.headers.location, '/account?x=1');
+      const cookie = res.cookies.find((c) => c.name === '__Host-okence-citizen');
+      assert.ok(cookie?.value);
+      assert.equal(cookie.sameSite, 'Lax');
+      assert.equal(await count('citizen_accounts'), 1);
+      const sessions = await count('citizen_sessions');
+      const replay = await post(two, xml, 'cs');
+      assert.equal(replay.statusCode, 400);
+      assert.match(replay.body, /Přihlášení se nepodařilo/);
+      assert.match(replay.body, /odpověď už byla jednou použita/);
+      assert.equal(
+        replay.cookies.find((c) => c.name === '__Host-okence-citizen'),
+        undefined,
+      );
+      assert.equal(await count('citizen_sessions'), sessions);
+      assert.deepEqual((await refusals()).slice(-1), ['replay']);
+    });
+
+    test('hostile answers are refused with a page, an audit entry and no account or session', async () => {
+      const cases: [string, (id: string) => Promise<string>, string][] = [
+        ['unsigned', (id) => mint(id, { signResponse: false }), 'signature'],
+        ['another key', (id) => mint(id, { idp: otherKeys }), 'signature'],
+        ['wrong Audience', (id) => mint(id, { audience: 'https://other.test/sp' }), 'audience'],
+        ['wrong Destination', (id) => mint(id, { destination: `${PUBLIC}/x` }), 'destination'],
+        ['lower level', (id) => mint(id, { loa: 'low' }), 'level'],
+        ['for another SP', (id) => mint(id, { encryptTo: otherKeys.cert }), 'decryption'],
+        ['unknown request', () => mint('_0123456789abcdef0123'), 'request'],
+      ];
+      const accounts = await count('citizen_accounts');
+      const sessions = await count('citizen_sessions');
+      for (const [name, make, reason] of cases) {
+        const res = await post(one, await make(await start()), 'sl');
+        assert.equal(res.statusCode, 400, name);
+        assert.match(res.body, /Prijava ni uspela/, name);
+        assert.deepEqual((await refusals()).slice(-1), [reason], name);
+      }
+      assert.equal(await count('citizen_accounts'), accounts);
+      assert.equal(await count('citizen_sessions'), sessions);
+    });
+
+    test('signing out sends the browser to the IdP with a LogoutRequest', async () => {
+      const res = await post(one, await mint(await start()));
+      const token = res.cookies.find((c) => c.name === '__Host-okence-citizen')!.value;
+      const csrfCookie = { value: 'c'.repeat(43) };
+      const field = csrfTokenFor(one.services.sessionSecret, csrfCookie.value);
+      const out = await one.app.inject({
+        method: 'POST',
+        url: '/auth/sign-out',
+        cookies: { '__Host-okence-citizen': token, '__Host-okence-csrf': csrfCookie.value },
+        payload: { _csrf: field },
+      });
+      assert.equal(out.statusCode, 303);
+      assert.match(out.headers.location as string, /^https:\/\/idp\.test\/slo\?SAMLRequest=/);
+      const gone = await one.app.inject({
+        method: 'POST',
+        url: '/auth/sign-out',
+        cookies: { '__Host-okence-citizen': token, '__Host-okence-csrf': csrfCookie.value },
+        payload: { _csrf: field },
+      });
+      assert.equal(gone.headers.location, '/', 'the session is gone: nothing left to log out');
+    });
+  });
+}

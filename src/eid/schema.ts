@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { LEVELS } from './domain.ts';
+
+/** `/auth/saml/{providerId}/…`: a provider id as the configuration allows it. */
+export const providerParams = z.object({
+  providerId: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/),
+});
+
+/** The start of a sign-in: the level asked (default substantial), where to return, the organisation. */
+export const loginQuery = z.object({
+  loa: z.enum(LEVELS).catch('substantial'),
+  return: z.string().max(500).optional().catch(undefined),
+  o: z.uuid().optional().catch(undefined),
+});
+
+/** The IdP's POST to the assertion consumer (SAML HTTP-POST binding). */
+export const acsBody = z.object({
+  SAMLResponse: z.string().min(1).max(400_000),
+  RelayState: z.string().max(80).optional(),
+});
+
+/** The IdP's redirect to single logout: a LogoutRequest or the answer to ours. */
+export const logoutQuery = z
+  .object({
+    SAMLRequest: z.string().max(20_000).optional(),
+    SAMLResponse: z.string().max(20_000).optional(),
+    RelayState: z.string().max(80).optional(),
+    SigAlg: z.string().max(200).optional(),
+    Signature: z.string().max(2000).optional(),
+  })
+  .refine((q) => (q.SAMLRequest === undefined) !== (q.SAMLResponse === undefined));

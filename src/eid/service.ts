@@ -1,0 +1,213 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { AuditService } from '../audit/service.ts';
+import type { SamlProvider as SamlConfigEntry } from '../config/eid-providers.ts';
+import type { Db } from '../db/db.ts';
+import type { Clock } from '../lib/clock.ts';
+import { EIDAS_ATTRIBUTES, EIDAS_CONTEXTS, safeReturn, type Loa, type Refusal } from './domain.ts';
+import { parseIdpMetadata } from './metadata.ts';
+import * as repo from './repo.ts';
+import {
+  authnRequestUrl,
+  idpLogout,
+  logoutRequestUrl,
+  SamlRefusal,
+  spMetadata,
+  verifyResponse,
+  type SamlProvider,
+} from './saml.ts';
+
+export { SamlRefusal } from './saml.ts';
+export type { Refusal } from './domain.ts';
+
+/** How long a browser may take at the IdP between our redirect and its answer. */
+export const REQUEST_TTL_MS = 15 * 60_000;
+
+/** Builds the engine's provider from a configured entry and the IdP's metadata. */
+export function samlProviderFrom(
+  entry: SamlConfigEntry,
+  publicUrl: URL,
+  metadataXml: string,
+): SamlProvider {
+  const base = `${publicUrl.origin}/auth/saml/${entry.id}`;
+  const attributes = { ...EIDAS_ATTRIBUTES, ...entry.attributes };
+  return {
+    id: entry.id,
+    idp: parseIdpMetadata(metadataXml),
+    spEntityId: entry.spEntityId ?? `${base}/metadata`,
+    acsUrl: `${base}/acs`,
+    logoutUrl: `${base}/logout`,
+    spPrivateKey: readFileSync(entry.spPrivateKeyFile, 'utf8'),
+    spCertificate: readFileSync(entry.spCertificateFile, 'utf8'),
+    spType: entry.spType,
+    requestedAttributes: Object.values(attributes),
+    attributes,
+    contexts: { ...EIDAS_CONTEXTS, ...entry.authnContexts },
+    wantAssertionsSigned: entry.wantAssertionsSigned,
+    requireEncryptedAssertion: entry.requireEncryptedAssertion,
+    clockSkewMs: entry.clockSkewSeconds * 1000,
+  };
+}
+
+/**
+ * The configured SAML providers by id. Those with an idpMetadataFile are built now, so a bad
+ * file stops the start with one line; an idpMetadataUrl is read at first use (and again after
+ * a failure), since the IdP may be unreachable while Okence starts.
+ */
+export function samlProviders(
+  entries: readonly { protocol: string }[],
+  publicUrl: URL,
+): (id: string) => Promise<SamlProvider | null> {
+  const saml = entries.filter((e): e is SamlConfigEntry => e.protocol === 'saml');
+  const ready = new Map<string, Promise<SamlProvider>>();
+  for (const e of saml) {
+    if (!e.idpMetadataFile) continue;
+    try {
+      ready.set(
+        e.id,
+        Promise.resolve(samlProviderFrom(e, publicUrl, readFileSync(e.idpMetadataFile, 'utf8'))),
+      );
+    } catch (err) {
+      throw new Error(`EID_PROVIDERS_FILE: ${e.id}: ${(err as Error).message}`, { cause: err });
+    }
+  }
+  return async (id) => {
+    const entry = saml.find((e) => e.id === id);
+    if (!entry) return null;
+    let p = ready.get(id);
+    if (!p) {
+      p = fetch(entry.idpMetadataUrl!, { signal: AbortSignal.timeout(10_000) })
+        .then((res) => res.text())
+        .then((xml) => samlProviderFrom(entry, publicUrl, xml));
+      ready.set(id, p);
+      p.catch(() => ready.delete(id));
+    }
+    return p;
+  };
+}
+
+/** A refused answer, for the page and the log: the reason and where to start again. */
+export type RefusedAnswer = { reason: Refusal; again: string };
+
+/**
+ * SAML sign-in for citizens (decision 030): the SP metadata, the start of a sign-in, the
+ * assertion consumer and single logout. `providers` resolves a provider id (lazily: an IdP's
+ * metadata URL is read at first use). Every refusal is audited and creates nothing.
+ */
+export function eidService(deps: {
+  db: Db;
+  clock: Clock;
+  audit: AuditService;
+  providers: (id: string) => Promise<SamlProvider | null>;
+}) {
+  const { db, clock, audit } = deps;
+
+  async function provider(id: string): Promise<SamlProvider | null> {
+    return deps.providers(id);
+  }
+
+  async function refuse(
+    p: SamlProvider,
+    reason: Refusal,
+    organisationId: string | null,
+    detail: string,
+  ): Promise<never> {
+    await audit.record(db, {
+      organisationId,
+      actor: { system: 'eid' },
+      action: 'citizen_sign_in.refused',
+      objectType: 'eid_provider',
+      objectId: null,
+      summary: p.id,
+      detail: { provider: p.id, reason, detail: detail.slice(0, 200) },
+    });
+    throw new SamlRefusal(reason, detail);
+  }
+
+  return {
+    provider,
+
+    /** Our SP metadata for registration with the IdP. */
+    metadata: (p: SamlProvider) => spMetadata(p),
+
+    /** Starts a sign-in: remembers the request, returns the IdP's address with a signed AuthnRequest. */
+    async startSignIn(
+      p: SamlProvider,
+      opts: { loa: Loa; returnTo?: string | undefined; organisationId?: string | undefined },
+    ): Promise<string> {
+      const now = clock.now();
+      // SAML IDs are NCNames: they must not start with a digit.
+      const id = `_${randomBytes(20).toString('hex')}`;
+      await repo.insertRequest(db, {
+        id,
+        providerId: p.id,
+        kind: 'saml_authn',
+        loa: opts.loa,
+        returnTo: safeReturn(opts.returnTo),
+        organisationId: opts.organisationId ?? null,
+        now,
+        expiresAt: new Date(now.getTime() + REQUEST_TTL_MS),
+      });
+      return authnRequestUrl(p, { id, loa: opts.loa, relayState: '' });
+    },
+
+    /**
+     * The assertion consumer: verifies the answer, then remembers its ids (response, assertion,
+     * request) in one statement that refuses any seen before, on any instance. Throws SamlRefusal.
+     */
+    async consume(p: SamlProvider, samlResponse: string) {
+      const now = clock.now();
+      const inResponseTo = inResponseToOf(samlResponse);
+      const pending = inResponseTo
+        ? await repo.findRequest(db, p.id, 'saml_authn', inResponseTo, now)
+        : null;
+      if (!pending) return refuse(p, 'request', null, 'no pending request for InResponseTo');
+      let accepted;
+      try {
+        accepted = await verifyResponse(
+          p,
+          samlResponse,
+          { requestId: pending.id, loa: pending.loa },
+          now,
+        );
+      } catch (err) {
+        if (!(err instanceof SamlRefusal)) throw err;
+        return refuse(p, err.reason, pending.organisationId, err.message);
+      }
+      const ids = [
+        `response:${accepted.responseId}`,
+        `assertion:${accepted.assertionId}`,
+        `request:${pending.id}`,
+      ];
+      const validUntil = new Date(
+        Math.max(accepted.validUntil.getTime(), now.getTime() + REQUEST_TTL_MS),
+      );
+      if (!(await repo.markUsed(db, p.id, ids, validUntil)))
+        return refuse(p, 'replay', pending.organisationId, 'seen before');
+      return {
+        identity: accepted.identity,
+        returnTo: pending.returnTo,
+        organisationId: pending.organisationId ?? undefined,
+      };
+    },
+
+    /** The IdP's single logout address for a session that ended here (null: none). */
+    logoutUrl: (p: SamlProvider, logout: Record<string, string>) => logoutRequestUrl(p, logout, ''),
+
+    /** An IdP-initiated LogoutRequest: verified, then whom to sign out and the reply address. */
+    idpLogout: (p: SamlProvider, query: Record<string, string>, rawQuery: string) =>
+      idpLogout(p, query, rawQuery),
+
+    /** Deletes expired requests and replay entries (a background job). */
+    prune: () => repo.prune(db, clock.now()),
+  };
+}
+
+/** The Response's InResponseTo, read before verification only to find the pending request. */
+function inResponseToOf(samlResponse: string): string | null {
+  const xml = Buffer.from(samlResponse, 'base64').toString('utf8').slice(0, 4000);
+  const m = /<(?:\w+:)?Response\b[^>]*\sInResponseTo="([^"]{1,128})"/.exec(xml);
+  return m?.[1] ?? null;
+}
+
+export type EidService = ReturnType<typeof eidService>;

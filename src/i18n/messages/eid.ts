@@ -1,0 +1,77 @@
+/** Texts of the eID sign-in (SAML): the refusal page. Each language has exactly the English keys. */
+const en = {
+  'eid.refused.title': 'Sign-in did not succeed',
+  'eid.refused.lead':
+    'Your identity provider answered, but we could not accept the answer, so you are not signed in.',
+  'eid.refused.again': 'Try signing in again',
+  'eid.refused.reference': 'If it happens again, tell us this reason: {reason}.',
+  'eid.unknown_provider': 'This sign-in method is not available here.',
+  'eid.reason.signature': 'the answer is not signed by the identity provider we know',
+  'eid.reason.malformed': 'the answer is not in the expected form',
+  'eid.reason.destination': 'the answer was meant for another address',
+  'eid.reason.issuer': 'the answer comes from another identity provider',
+  'eid.reason.request': 'the answer does not belong to a sign-in started here, or it took too long',
+  'eid.reason.audience': 'the answer was meant for another service',
+  'eid.reason.expired': 'the answer has expired',
+  'eid.reason.not_yet_valid': 'the answer is not valid yet (check the clock of your device)',
+  'eid.reason.replay': 'the answer has already been used',
+  'eid.reason.level': 'the sign-in was not at the level of assurance this service needs',
+  'eid.reason.not_encrypted': 'the answer was not encrypted',
+  'eid.reason.decryption': 'the answer could not be decrypted: it was meant for someone else',
+  'eid.reason.no_identifier': 'the identity provider did not say who you are',
+  'eid.reason.idp_status': 'the identity provider did not complete the sign-in',
+};
+
+export type EidMessageKey = keyof typeof en;
+
+const sl: Record<EidMessageKey, string> = {
+  'eid.refused.title': 'Prijava ni uspela',
+  'eid.refused.lead':
+    'Vaš ponudnik identitete je odgovoril, vendar odgovora nismo mogli sprejeti, zato niste prijavljeni.',
+  'eid.refused.again': 'Poskusite se prijaviti znova',
+  'eid.refused.reference': 'Če se to ponovi, nam sporočite ta razlog: {reason}.',
+  'eid.unknown_provider': 'Ta način prijave tu ni na voljo.',
+  'eid.reason.signature': 'odgovora ni podpisal ponudnik identitete, ki ga poznamo',
+  'eid.reason.malformed': 'odgovor ni v pričakovani obliki',
+  'eid.reason.destination': 'odgovor je bil namenjen drugemu naslovu',
+  'eid.reason.issuer': 'odgovor je poslal drug ponudnik identitete',
+  'eid.reason.request': 'odgovor ne spada k prijavi, začeti tukaj, ali pa je prišel prepozno',
+  'eid.reason.audience': 'odgovor je bil namenjen drugi storitvi',
+  'eid.reason.expired': 'odgovor je potekel',
+  'eid.reason.not_yet_valid': 'odgovor še ni veljaven (preverite uro na svoji napravi)',
+  'eid.reason.replay': 'odgovor je bil že uporabljen',
+  'eid.reason.level': 'prijava ni bila na ravni zanesljivosti, ki jo ta storitev zahteva',
+  'eid.reason.not_encrypted': 'odgovor ni bil šifriran',
+  'eid.reason.decryption': 'odgovora ni bilo mogoče dešifrirati: namenjen je bil nekomu drugemu',
+  'eid.reason.no_identifier': 'ponudnik identitete ni sporočil, kdo ste',
+  'eid.reason.idp_status': 'ponudnik identitete prijave ni dokončal',
+};
+
+const cs: Record<EidMessageKey, string> = {
+  'eid.refused.title': 'Přihlášení se nepodařilo',
+  'eid.refused.lead':
+    'Váš poskytovatel identity odpověděl, ale jeho odpověď jsme nemohli přijmout, takže nejste přihlášeni.',
+  'eid.refused.again': 'Zkuste se přihlásit znovu',
+  'eid.refused.reference': 'Pokud se to bude opakovat, sdělte nám tento důvod: {reason}.',
+  'eid.unknown_provider': 'Tento způsob přihlášení zde není k dispozici.',
+  'eid.reason.signature': 'odpověď nepodepsal poskytovatel identity, kterého známe',
+  'eid.reason.malformed': 'odpověď nemá očekávanou podobu',
+  'eid.reason.destination': 'odpověď byla určena jiné adrese',
+  'eid.reason.issuer': 'odpověď poslal jiný poskytovatel identity',
+  'eid.reason.request': 'odpověď nepatří k přihlášení zahájenému zde, nebo přišla příliš pozdě',
+  'eid.reason.audience': 'odpověď byla určena jiné službě',
+  'eid.reason.expired': 'platnost odpovědi vypršela',
+  'eid.reason.not_yet_valid': 'odpověď ještě neplatí (zkontrolujte hodiny svého zařízení)',
+  'eid.reason.replay': 'odpověď už byla jednou použita',
+  'eid.reason.level': 'přihlášení nemělo úroveň záruky, kterou tato služba vyžaduje',
+  'eid.reason.not_encrypted': 'odpověď nebyla zašifrovaná',
+  'eid.reason.decryption': 'odpověď nešlo dešifrovat: byla určena někomu jinému',
+  'eid.reason.no_identifier': 'poskytovatel identity nesdělil, kdo jste',
+  'eid.reason.idp_status': 'poskytovatel identity přihlášení nedokončil',
+};
+
+export const eidMessages: Record<'sl' | 'cs' | 'en', Record<EidMessageKey, string>> = {
+  en,
+  sl,
+  cs,
+};
