@@ -11,7 +11,7 @@ import { openDatabase } from '../src/db/db.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { hashPassword } from '../src/identity/password.ts';
 import { loadDemoData } from '../src/tenants/demo-data.ts';
-import { start, stop } from './process.ts';
+import { start, stop, START_SCRIPT } from './process.ts';
 
 const FILES_MB = Number(process.env.BENCH_BACKUP_FILES_MB ?? 100);
 const root = join(import.meta.dirname, '..');
@@ -81,7 +81,7 @@ try {
   await handle.close();
 }
 const server = await start(
-  'src/main.ts',
+  START_SCRIPT,
   { DATA_DIR: dataDir, DATABASE_URL: '', PORT: '0', LOG_LEVEL: 'warn', DEMO_DATA: 'false' },
   /open http:\/\/localhost:(\d+)/,
 );

@@ -15,7 +15,7 @@ import { openDatabase } from '../src/db/db.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { hashPassword } from '../src/identity/password.ts';
 import { loadDemoData } from '../src/tenants/demo-data.ts';
-import { NODE_FLAGS } from './process.ts';
+import { NODE_FLAGS, START_SCRIPT } from './process.ts';
 
 const root = join(import.meta.dirname, '..');
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -94,7 +94,7 @@ export async function seedMeeting(
 
 /** Starts Okence as its own process and returns its port. */
 export async function startOkence(env: Record<string, string>) {
-  const child = spawn(process.execPath, [...NODE_FLAGS, join(root, 'src/main.ts')], {
+  const child = spawn(process.execPath, [...NODE_FLAGS, join(root, START_SCRIPT)], {
     env: {
       ...process.env,
       PORT: '0',

@@ -1,25 +1,43 @@
 // Server processes for the benchmarks: each runs as its own child, so its memory and CPU are
 // its own and the benchmark's client does not share its event loop.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 const root = join(import.meta.dirname, '..');
 
+/** The script `npm start` runs: it turns on the compile cache, then runs main.ts (decision 028). */
+export const START_SCRIPT = 'src/main.mjs';
+
+/** Node's flags of a start command `node [flags] src/main.mjs`; throws on any other command. */
+export function startFlags(command: string): string[] {
+  const words = command.trim().split(/\s+/);
+  if (words[0] !== 'node' || words.at(-1) !== START_SCRIPT)
+    throw new Error(`not "node [flags] ${START_SCRIPT}": ${command}`);
+  return words.slice(1, -1);
+}
+
 /**
  * Node's flags from `npm start` (package.json), so the benchmarks measure Okence as it runs
  * (decision 028).
  */
-export const NODE_FLAGS: string[] = (() => {
-  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
-    scripts: { start: string };
-  };
-  const words = pkg.scripts.start.split(/\s+/);
-  if (words[0] !== 'node' || words.at(-1) !== 'src/main.ts')
-    throw new Error(`package.json start is not "node [flags] src/main.ts": ${pkg.scripts.start}`);
-  return words.slice(1, -1);
-})();
+export const NODE_FLAGS: string[] = startFlags(
+  (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: { start: string } })
+    .scripts.start,
+);
+
+/**
+ * Loads Okence's modules once as `npm start` does and exits (an invalid PORT stops it after the
+ * imports), so that Node's compile cache is filled: the benchmarks then measure a start as
+ * operators see it after the first one since an upgrade (decision 028).
+ */
+export function fillCompileCache(): void {
+  spawnSync(process.execPath, [...NODE_FLAGS, join(root, START_SCRIPT)], {
+    env: { ...process.env, PORT: 'not-a-port' },
+    stdio: 'ignore',
+  });
+}
 
 export type Server = { child: ChildProcess; port: number; startupMs: number };
 
@@ -31,7 +49,7 @@ export async function start(
   timeoutMs = 60_000,
 ): Promise<Server> {
   const started = performance.now();
-  const flags = script === 'src/main.ts' ? NODE_FLAGS : [];
+  const flags = script === START_SCRIPT ? NODE_FLAGS : [];
   const child = spawn(process.execPath, [...flags, join(root, script)], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -15,7 +15,7 @@ import { raceAndThroughput } from './booking.ts';
 import { admitToFirstFrame, lobbyMemory, meetingScriptSize } from './meeting.ts';
 import { folderFigures, printFolderFigures } from './files.ts';
 import { printStatsFigures, statsFigures } from './stats.ts';
-import { start, stop } from './process.ts';
+import { start, stop, START_SCRIPT } from './process.ts';
 import { memoryFigures, printMemoryBudgets, startFigures } from './memory.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -73,7 +73,7 @@ async function benchOkence(label: string, env: Record<string, string>) {
   const AVAILABILITY = `/api/v1/organisations/ue-domzale/services/splosne-informacije/availability?office=domzale&from=${from}&to=${to}`;
   const bare = await start('bench/bare-server.ts', {}, /listening (\d+)/);
   const okence = await start(
-    'src/main.ts',
+    START_SCRIPT,
     {
       PORT: '0',
       LOG_LEVEL: 'warn',

@@ -5,7 +5,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { start, stop } from './process.ts';
+import { start, stop, START_SCRIPT } from './process.ts';
 
 const REQUESTS = 30;
 const PER_WEEKDAY = 40;
@@ -107,7 +107,7 @@ export async function statsFigures(label: string, databaseUrl: string | undefine
   await seed(env, from, 365);
   const bare = await start('bench/bare-server.ts', {}, /listening (\d+)/);
   const okence = await start(
-    'src/main.ts',
+    START_SCRIPT,
     {
       PORT: '0',
       LOG_LEVEL: 'warn',
