@@ -19,6 +19,8 @@ export const IMPORT_POLICY = {
     'audit/domain.ts': 'the actors and `changes` every service records its audit entries with',
     'booking/domain.ts':
       'appointmentActions: what may still happen to an appointment (agenda, meeting)',
+    'booking/codes.ts':
+      "the e-mailed code's rules (CSPRNG, HMAC at rest, ten minutes, five tries), which the citizens' e-mail sign-in shares",
     'booking/lifecycle.ts': "booking's second service: confirm, cancel, move, no-show",
     'citizens/account.ts':
       "the personal account's service: export, deletion, the level an account's changes need",
@@ -28,6 +30,8 @@ export const IMPORT_POLICY = {
       "an organisation's field rules, which provisioning reuses (decision 023)",
     'tenants/admin-schema.ts':
       "an organisation's form schemas, which provisioning reuses (decision 023)",
+    'citizens/providers.ts':
+      "citizens' second service: the configured eID providers and which each organisation offers (the eID sign-ins check it)",
     'identity/staff-admin.ts': "identity's service for staff accounts",
     'identity/invitations.ts': "identity's service for one-time set-password links",
     'identity/domain.ts':

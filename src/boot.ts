@@ -58,6 +58,9 @@ export async function bootOkence(
     const demoAccounts = config.demoData
       ? await loadDemoData(handle.db, services.identity.hashPassword)
       : [];
+    // Trying Okence out: every configured eID provider is on for every organisation at once.
+    if (config.demoData && config.env !== 'production')
+      await services.eidProviders.enableEverywhere();
     await services.tenants.start();
     await meeting.start();
     if (backups) handle.lock?.answer((socket) => backups.answer(socket));

@@ -30,6 +30,9 @@ import { oidcSignIn } from './eid/oidc/service.ts';
 import { accountAppointments } from './booking/account.ts';
 import { personalAccount } from './citizens/account.ts';
 import { eidService, samlProviders } from './eid/service.ts';
+import { emailSignIn } from './citizens/email-sign-in.ts';
+import { eidProviderSettings } from './citizens/providers.ts';
+import { accountSections, ownSections } from './citizens/sections.ts';
 
 /** Everything that happens in one domain and is reacted to in another (decision 025). */
 export type OkenceEvents = MeetingEvents & {
@@ -68,6 +71,11 @@ export function buildServices(f: Foundation) {
   });
   const wakeMail = () => mail.wake();
   const audit = auditService({ db, clock });
+  // Which eID providers each organisation offers, and the e-mail code sign-in (decision 029).
+  const eidProviders = eidProviderSettings({ db, clock, audit, providers: config.eidProviders });
+  const citizenEmail = emailSignIn({ db, clock, secret: sessionSecret, wakeMail });
+  // The account page's sections: other domains register theirs here (profile, appointments, …).
+  const accountPage = accountSections(ownSections(eidProviders));
   const identity = identityService({ db, clock });
   // Citizen accounts and sessions, which the eID sign-ins and the e-mail sign-in start (decision 029).
   const citizens = citizensService({ db, clock });
@@ -225,6 +233,9 @@ export function buildServices(f: Foundation) {
     citizens,
     oidc,
     eid,
+    citizenEmail,
+    eidProviders,
+    accountPage,
     tenants,
     booking,
     lifecycle,

@@ -5,8 +5,10 @@ import {
   CITIZEN_IDLE_MS,
   citizenSessionState,
   cleanIdentity,
+  codeDecision,
   identityProblem,
   loaAtLeast,
+  providerStartPath,
   safeReturnPath,
   signInLocation,
 } from './domain.ts';
@@ -87,4 +89,33 @@ test('an identity needs a provider id and a person identifier', () => {
   assert.equal(identityProblem({ ...ok, providerId: 'Bad Id' }), 'provider id');
   assert.equal(identityProblem({ ...ok, personIdentifier: ' ' }), 'person identifier');
   assert.equal(identityProblem({ ...ok, personIdentifier: 'x'.repeat(513) }), 'person identifier');
+});
+
+test('a code is checked while fresh, unused and not locked; the fifth wrong try locks it', () => {
+  const now = new Date('2026-12-02T09:00:00Z');
+  const code = {
+    attempts: 0,
+    expiresAt: new Date(now.getTime() + 1),
+    usedAt: null,
+    lockedAt: null,
+  };
+  assert.equal(codeDecision(code, now), 'check');
+  assert.equal(codeDecision({ ...code, attempts: 4 }, now), 'check');
+  assert.equal(codeDecision({ ...code, attempts: 5 }, now), 'locked');
+  assert.equal(codeDecision({ ...code, lockedAt: now }, now), 'locked');
+  assert.equal(codeDecision({ ...code, usedAt: now }, now), 'gone');
+  assert.equal(codeDecision({ ...code, expiresAt: now }, now), 'expired');
+});
+
+test("a provider's start link carries the level, a safe way back and the organisation", () => {
+  const nia = { id: 'nia', protocol: 'saml' } as const;
+  assert.equal(providerStartPath(nia, {}), '/auth/saml/nia/start');
+  assert.equal(
+    providerStartPath(nia, { loa: 'high', returnPath: '/account', organisation: 'obec' }),
+    '/auth/saml/nia/start?loa=high&return=%2Faccount&o=obec',
+  );
+  assert.equal(
+    providerStartPath({ id: 'x', protocol: 'oidc' }, { returnPath: '//evil.example' }),
+    '/auth/oidc/x/start',
+  );
 });

@@ -1,5 +1,6 @@
 // Pure rules of citizen accounts and sessions (decision 029): levels of assurance, session
 // timeouts, the return path after sign-in, and what an eID's answer may hold.
+import { confirmDecision } from '../booking/codes.ts';
 
 /** eIDAS levels of assurance, lowest first (Regulation 2015/1502). */
 export const LOAS = ['low', 'substantial', 'high'] as const;
@@ -144,4 +145,47 @@ export function displayName(account: {
 }): string {
   const name = [account.givenName, account.familyName].filter(Boolean).join(' ');
   return name || account.email || '';
+}
+
+/** An e-mail sign-in code as stored (migration 019). */
+export type SignInCode = {
+  attempts: number;
+  expiresAt: Date;
+  usedAt: Date | null;
+  lockedAt: Date | null;
+};
+
+/**
+ * Whether a code may be checked now. The rules are the booking code's (booking/codes.ts: ten
+ * minutes, locked at the fifth wrong try); a used code is gone, as a confirmed hold's would be.
+ */
+export function codeDecision(code: SignInCode, now: Date): 'check' | 'expired' | 'locked' | 'gone' {
+  const decision = confirmDecision(
+    {
+      state: code.lockedAt ? 'locked' : code.usedAt ? 'cancelled' : 'held',
+      holdExpiresAt: code.expiresAt,
+      codeAttempts: code.attempts,
+      resends: 0,
+      codeSentAt: null,
+    },
+    now,
+  );
+  return decision === 'check_confirmed' ? 'gone' : decision;
+}
+
+/**
+ * Where a provider's sign-in starts (its protocol's routes, src/eid): a GET link, so the
+ * sign-in page needs no script; the level, the way back and the organisation ride along.
+ */
+export function providerStartPath(
+  provider: { id: string; protocol: 'saml' | 'oidc' },
+  opts: { loa?: Loa | undefined; returnPath?: string | null; organisation?: string | undefined },
+): string {
+  const params = new URLSearchParams();
+  if (opts.loa) params.set('loa', opts.loa);
+  const back = safeReturnPath(opts.returnPath);
+  if (back) params.set('return', back);
+  if (opts.organisation) params.set('o', opts.organisation);
+  const query = params.toString();
+  return `/auth/${provider.protocol}/${encodeURIComponent(provider.id)}/start${query ? `?${query}` : ''}`;
 }

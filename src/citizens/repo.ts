@@ -232,3 +232,147 @@ export async function findAccount(db: Db, accountId: string) {
     .where('deleted_at', 'is', null)
     .executeTakeFirst();
 }
+
+/** A new e-mail sign-in code (its id is made by the caller: the code's HMAC is bound to it). */
+export async function insertCode(
+  db: Db,
+  c: {
+    id: string;
+    email: string;
+    codeHash: string;
+    organisationId: string | null;
+    ip: string;
+    now: Date;
+    expiresAt: Date;
+  },
+): Promise<void> {
+  await db
+    .insertInto('citizen_sign_in_codes')
+    .values({
+      id: c.id,
+      email: c.email,
+      code_hash: c.codeHash,
+      organisation_id: c.organisationId,
+      ip: c.ip,
+      created_at: c.now,
+      expires_at: c.expiresAt,
+      used_at: null,
+      locked_at: null,
+    })
+    .execute();
+}
+
+/** When codes were asked for, newest first, for one address or from one IP, since `since`. */
+export async function recentCodeRequests(
+  db: Db,
+  column: 'email' | 'ip',
+  value: string,
+  since: Date,
+): Promise<Date[]> {
+  const rows = await db
+    .selectFrom('citizen_sign_in_codes')
+    .select('created_at')
+    .where(column, '=', value)
+    .where('created_at', '>', since)
+    .orderBy('created_at', 'desc')
+    .limit(50)
+    .execute();
+  return rows.map((r) => r.created_at);
+}
+
+/** A code, locked for the check (two tries at once are counted one after the other). */
+export async function codeForCheck(db: Db, id: string) {
+  return db
+    .selectFrom('citizen_sign_in_codes')
+    .select([
+      'id',
+      'email',
+      'code_hash as codeHash',
+      'organisation_id as organisationId',
+      'attempts',
+      'expires_at as expiresAt',
+      'used_at as usedAt',
+      'locked_at as lockedAt',
+    ])
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+/** The address and expiry a code page names. */
+export async function codeSummary(db: Db, id: string) {
+  return db
+    .selectFrom('citizen_sign_in_codes')
+    .select(['email', 'expires_at as expiresAt'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function markCodeUsed(db: Db, id: string, now: Date): Promise<void> {
+  await db
+    .updateTable('citizen_sign_in_codes')
+    .set({ used_at: now })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function recordWrongCode(
+  db: Db,
+  id: string,
+  attempts: number,
+  lockedAt: Date | null,
+): Promise<void> {
+  await db
+    .updateTable('citizen_sign_in_codes')
+    .set({ attempts, locked_at: lockedAt })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** The providers switched on for one organisation, or (null) for any organisation. */
+export async function enabledProviderIds(db: Db, organisationId: string | null): Promise<string[]> {
+  const rows = await db
+    .selectFrom('organisation_eid_providers')
+    .select('provider_id')
+    .distinct()
+    .$if(organisationId !== null, (q) => q.where('organisation_id', '=', organisationId!))
+    .execute();
+  return rows.map((r) => r.provider_id);
+}
+
+/** Sets exactly which providers an organisation offers. */
+export async function setEnabledProviders(
+  db: Db,
+  organisationId: string,
+  providerIds: readonly string[],
+  now: Date,
+): Promise<void> {
+  await db
+    .deleteFrom('organisation_eid_providers')
+    .where('organisation_id', '=', organisationId)
+    .$if(providerIds.length > 0, (q) => q.where('provider_id', 'not in', providerIds))
+    .execute();
+  if (providerIds.length === 0) return;
+  await db
+    .insertInto('organisation_eid_providers')
+    .values(
+      providerIds.map((id) => ({
+        organisation_id: organisationId,
+        provider_id: id,
+        enabled_at: now,
+      })),
+    )
+    .onConflict((oc) => oc.columns(['organisation_id', 'provider_id']).doNothing())
+    .execute();
+}
+
+/** Every provider on for every organisation (development with demo data). */
+export async function enableEverywhere(
+  db: Db,
+  providerIds: readonly string[],
+  now: Date,
+): Promise<void> {
+  for (const id of providerIds)
+    await sql`INSERT INTO organisation_eid_providers (organisation_id, provider_id, enabled_at)
+      SELECT id, ${id}, ${now} FROM organisation ON CONFLICT DO NOTHING`.execute(db);
+}

@@ -5,6 +5,7 @@ import { DB_KINDS, openTestDatabase } from '../db/testing.ts';
 import { fixedClock } from '../lib/clock.ts';
 import { CITIZEN_ABSOLUTE_MS, CITIZEN_IDLE_MS, type VerifiedIdentity } from './domain.ts';
 import { citizensService } from './service.ts';
+import { emailSignIn } from './email-sign-in.ts';
 
 const NIA = (over: Partial<VerifiedIdentity> = {}): VerifiedIdentity => ({
   providerId: 'nia',
@@ -150,6 +151,43 @@ for (const kind of DB_KINDS) {
         [['nia', 'substantial', 2, 1]],
       );
       clock.set(new Date('2026-12-02T09:00:00Z'));
+    });
+
+    test('pruning removes ended sessions, and codes and their mail a day old', async () => {
+      const start = clock.now();
+      const { token } = await citizens.signIn(NIA(), { ip: '::1' });
+      const email = emailSignIn({ db: handle.db, clock, secret: 'x'.repeat(32) });
+      const asked = await email.requestCode({
+        email: 'prune@example.si',
+        organisationId: null,
+        ip: '::1',
+        lang: 'sl',
+      });
+      assert.ok(asked.ok);
+      const count = async () => ({
+        codes: (await handle.db.selectFrom('citizen_sign_in_codes').select('id').execute()).length,
+        mail: (
+          await handle.db
+            .selectFrom('mail_outbox')
+            .select('id')
+            .where('dedupe_key', 'like', 'citizen-code:%')
+            .execute()
+        ).length,
+      });
+      clock.set(new Date(start.getTime() + 12 * 3600_000));
+      await citizens.prune();
+      assert.equal(await citizens.resolveSession(token), null);
+      const ended = await handle.db
+        .selectFrom('citizen_sessions')
+        .select('token_hash')
+        .where('expires_at', '<=', clock.now())
+        .execute();
+      assert.equal(ended.length, 0);
+      assert.deepEqual(await count(), { codes: 1, mail: 1 });
+      clock.set(new Date(start.getTime() + 25 * 3600_000));
+      await citizens.prune();
+      assert.deepEqual(await count(), { codes: 0, mail: 0 });
+      clock.set(start);
     });
 
     test('an identity without a person identifier or with an unknown level is refused', async () => {

@@ -3,6 +3,7 @@ import type { Db } from '../db/db.ts';
 import type { Clock } from '../lib/clock.ts';
 import { AppError } from '../lib/errors.ts';
 import { hashToken } from '../identity/service.ts';
+import { forgetMail } from '../mail/service.ts';
 import {
   CITIZEN_ABSOLUTE_MS,
   CITIZEN_TOUCH_MS,
@@ -118,10 +119,12 @@ export function citizensService(deps: { db: Db; clock: Clock }) {
       return row ? { providerId: row.providerId, logout: row.logout } : null;
     },
 
-    /** Removes ended sessions and old e-mail codes (a background job, services.ts). */
+    /** Removes ended sessions, and e-mail codes and their mail a day old (a background job, services.ts). */
     async prune(): Promise<void> {
       const now = clock.now();
-      await repo.pruneSessions(db, now, new Date(now.getTime() - PRUNE_CODES_AFTER_MS));
+      const dayAgo = new Date(now.getTime() - PRUNE_CODES_AFTER_MS);
+      await repo.pruneSessions(db, now, dayAgo);
+      await forgetMail(db, 'citizen-code', dayAgo);
     },
 
     /** The account as the account page shows it, or null when deleted. */

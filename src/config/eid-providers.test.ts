@@ -1,35 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseConfig } from './config.ts';
+import { exampleProviders, providersFile } from './testing.ts';
 
-const KEY = '-----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----\n';
-const CERT = '-----BEGIN CERTIFICATE-----\nMIIC\n-----END CERTIFICATE-----\n';
-const METADATA = '<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata"/>';
-
-/** A folder with the key, certificate and metadata files the example names, and a list in it. */
-function providersFile(list: unknown): string {
-  const dir = mkdtempSync(join(tmpdir(), 'okence-eid-'));
-  mkdirSync(join(dir, 'keys'));
-  mkdirSync(join(dir, 'metadata'));
-  for (const name of ['nia-sp', 'sipass-sp', 'nia-oidc']) {
-    writeFileSync(join(dir, 'keys', `${name}.key`), KEY);
-    writeFileSync(join(dir, 'keys', `${name}.crt`), CERT);
-  }
-  writeFileSync(join(dir, 'metadata', 'nia-idp.xml'), METADATA);
-  const path = join(dir, 'providers.json');
-  writeFileSync(path, typeof list === 'string' ? list : JSON.stringify(list));
-  return path;
-}
-
-const example = JSON.parse(
-  readFileSync(
-    join(import.meta.dirname, '..', '..', 'docs', 'examples', 'eid-providers.json'),
-    'utf8',
-  ),
-) as Record<string, unknown>[];
+const example = exampleProviders();
 
 const errorOf = (list: unknown) => {
   const r = parseConfig({ EID_PROVIDERS_FILE: providersFile(list) });

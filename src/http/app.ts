@@ -37,6 +37,7 @@ import { invitationRoutes } from '../identity/invitation-routes.ts';
 import { organisationRoutes } from '../organisations/routes.ts';
 import { oidcRoutes } from '../eid/oidc-routes.ts';
 import { eidRoutes } from '../eid/routes.ts';
+import { citizenRoutes } from '../citizens/routes.ts';
 import type { Services } from '../services.ts';
 
 /**
@@ -120,6 +121,18 @@ export async function createApp(services: Services): Promise<FastifyInstance> {
   await app.register(meetingRoutes(services.meeting, { testHooks }));
   await app.register(
     folderRoutes({ folders: services.folders, meeting: services.meeting, limits: config.files }),
+  );
+  // Citizens' sign-in, sign-out and account (decision 029).
+  await app.register(
+    citizenRoutes({
+      citizens: services.citizens,
+      email: services.citizenEmail,
+      providers: services.eidProviders,
+      tenants: services.tenants,
+      sections: services.accountPage,
+      // Signing out ends the provider's session too (OIDC end-session; SAML single logout to come).
+      providerLogout: (logout) => services.oidc.endSessionLocation(logout),
+    }),
   );
   await app.register(privacyRoutes(services.privacy));
   await app.register(availabilityAdminRoutes(services.availability));

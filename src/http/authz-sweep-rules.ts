@@ -138,6 +138,14 @@ export const ACCESS: Record<
     access: 'own-organisation-admin',
     why: "the export covers the admin's own organisation only",
   },
+  'GET /staff/admin/sign-in': {
+    access: 'own-organisation-admin',
+    why: "the eID providers the admin's own organisation offers",
+  },
+  'POST /staff/admin/sign-in': {
+    access: 'own-organisation-admin',
+    why: "switches eID providers for the admin's own organisation only",
+  },
   'POST /staff/privacy/erase': {
     access: 'own-organisation-admin',
     why: "the confirmation lists the admin's own organisation's bookings only",

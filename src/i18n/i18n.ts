@@ -17,6 +17,7 @@ import { problemMessages, type ProblemMessageKey } from './messages/problems.ts'
 import { organisationsMessages, type OrganisationsMessageKey } from './messages/organisations.ts';
 import { eidOidcMessages, type EidOidcMessageKey } from './messages/eid-oidc.ts';
 import { eidMessages, type EidMessageKey } from './messages/eid.ts';
+import { citizensMessages, type CitizensMessageKey } from './messages/citizens.ts';
 
 /** Every interface text key: the base set plus each domain's set. */
 export type MessageKey =
@@ -36,7 +37,8 @@ export type MessageKey =
   | ProblemMessageKey
   | OrganisationsMessageKey
   | EidOidcMessageKey
-  | EidMessageKey;
+  | EidMessageKey
+  | CitizensMessageKey;
 
 export const LANGS = ['sl', 'cs', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -63,6 +65,7 @@ export const MESSAGES: Record<Lang, Record<MessageKey, string>> = {
     ...organisationsMessages.sl,
     ...eidOidcMessages.sl,
     ...eidMessages.sl,
+    ...citizensMessages.sl,
   },
   cs: {
     ...cs,
@@ -82,6 +85,7 @@ export const MESSAGES: Record<Lang, Record<MessageKey, string>> = {
     ...organisationsMessages.cs,
     ...eidOidcMessages.cs,
     ...eidMessages.cs,
+    ...citizensMessages.cs,
   },
   en: {
     ...en,
@@ -101,6 +105,7 @@ export const MESSAGES: Record<Lang, Record<MessageKey, string>> = {
     ...organisationsMessages.en,
     ...eidOidcMessages.en,
     ...eidMessages.en,
+    ...citizensMessages.en,
   },
 };
 

@@ -17,6 +17,7 @@ const OWN: Record<string, string[]> = {
   agenda: ['agenda'],
   audit: ['audit'],
   booking: ['book'],
+  citizens: ['citizens'],
   eid: ['eid'],
   folder: ['files', 'folder'],
   identity: ['identity'],

@@ -20,6 +20,14 @@ test('four failures for an account still allow a try; the fifth pauses it', () =
   assert.deepEqual(signInThrottle(five, five, now), { allowed: false, retryAfterSeconds: 600 });
 });
 
+test('other counts pass their own limits (the citizens allow more per address behind a NAT)', () => {
+  const twenty = Array.from({ length: 20 }, (_, i) => minutesAgo(i / 2));
+  const limits = { perEmail: 5, perIp: 100 };
+  assert.deepEqual(signInThrottle([], twenty, now, limits), { allowed: true });
+  const hundred = Array.from({ length: 100 }, (_, i) => minutesAgo(i / 10));
+  assert.equal(signInThrottle([], hundred, now, limits).allowed, false);
+});
+
 test('failures older than the window do not count', () => {
   const old = [16, 17, 18, 19, 20, 21].map(minutesAgo);
   assert.deepEqual(signInThrottle(old, old, now), { allowed: true });

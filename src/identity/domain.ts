@@ -24,16 +24,21 @@ export type ThrottleDecision = { allowed: true } | { allowed: false; retryAfterS
  * Whether a sign-in may be tried now, given recent failures (newest first) for the
  * email and for the IP. Five failures for one account or twenty from one address
  * within 15 minutes pause attempts until the oldest counted failure leaves the window.
+ * Other counts (the citizens' e-mail codes) pass their own `limits`.
  */
 export function signInThrottle(
   emailFailures: readonly Date[],
   ipFailures: readonly Date[],
   now: Date,
+  limits: { perEmail: number; perIp: number } = {
+    perEmail: MAX_FAILURES_PER_EMAIL,
+    perIp: MAX_FAILURES_PER_IP,
+  },
 ): ThrottleDecision {
   const waits: number[] = [];
   for (const [failures, max] of [
-    [emailFailures, MAX_FAILURES_PER_EMAIL],
-    [ipFailures, MAX_FAILURES_PER_IP],
+    [emailFailures, limits.perEmail],
+    [ipFailures, limits.perIp],
   ] as const) {
     const recent = failures.filter((at) => now.getTime() - at.getTime() < THROTTLE_WINDOW_MS);
     if (recent.length >= max) {

@@ -176,3 +176,13 @@ export async function recentMail(db: Db, limit: number): Promise<OutboxRow[]> {
 export async function findMail(db: Db, id: string): Promise<OutboxRow | undefined> {
   return db.selectFrom('mail_outbox').selectAll().where('id', '=', id).executeTakeFirst();
 }
+
+/** Deletes messages of one kind (dedupe key prefix) queued before `before`, whatever their state. */
+export async function deleteMailOfKind(db: Db, prefix: string, before: Date): Promise<number> {
+  const result = await db
+    .deleteFrom('mail_outbox')
+    .where('dedupe_key', 'like', `${prefix}:%`)
+    .where('created_at', '<', before)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

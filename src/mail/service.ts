@@ -86,6 +86,15 @@ export async function getMail(db: Db, id: string): Promise<OutboxRow | null> {
   return (await repo.findMail(db, id)) ?? null;
 }
 
+/**
+ * Forgets messages of one kind (`prefix` of their dedupe key, e.g. `citizen-code`) queued before
+ * `before`: mail worth nothing later (a sign-in code) need not keep an address in the outbox.
+ */
+export async function forgetMail(db: Db, prefix: string, before: Date): Promise<number> {
+  if (!/^[a-z_-]+$/.test(prefix)) throw new RangeError(`not a mail kind: ${prefix}`);
+  return repo.deleteMailOfKind(db, prefix, before);
+}
+
 /** Sends through the SMTP server of `smtpUrl` (smtp:// or smtps://, with credentials if any). */
 export function smtpTransport(smtpUrl: string): MailTransport {
   // nodemailer is loaded only where there is SMTP (about 9 MB of RSS, decision 028).

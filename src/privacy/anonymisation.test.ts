@@ -10,6 +10,7 @@ import {
   anonymisationPlan,
   BOOKING_MAIL_PREFIXES,
   STAFF_MAIL_PREFIXES,
+  SHORT_LIVED_MAIL_PREFIXES,
   bookingMailPatterns,
   isAnonymisedBooking,
   isPlaceholderEmail,
@@ -84,11 +85,15 @@ test('every dedupe key the code builds has a prefix the plan knows', () => {
     }
   }
   assert.ok(seen.size > 0, 'found no dedupe keys at all: the pattern above is stale');
-  const known: readonly string[] = [...BOOKING_MAIL_PREFIXES, ...STAFF_MAIL_PREFIXES];
+  const known: readonly string[] = [
+    ...BOOKING_MAIL_PREFIXES,
+    ...STAFF_MAIL_PREFIXES,
+    ...SHORT_LIVED_MAIL_PREFIXES,
+  ];
   for (const p of seen)
     assert.ok(
       known.includes(p),
-      `mail kind "${p}" is in neither BOOKING_MAIL_PREFIXES nor STAFF_MAIL_PREFIXES`,
+      `mail kind "${p}" is in none of BOOKING_, STAFF_ and SHORT_LIVED_MAIL_PREFIXES`,
     );
 });
 

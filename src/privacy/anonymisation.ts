@@ -55,6 +55,13 @@ export const BOOKING_MAIL_PREFIXES = ['booking', 'code', 'reminder'] as const;
  */
 export const STAFF_MAIL_PREFIXES = ['invitation'] as const;
 
+/**
+ * Prefixes of outbox keys of mail to a citizen that belongs to no booking and is worthless a day
+ * later: `citizen-code:<request id>` (an e-mail sign-in code, src/citizens), which the citizens'
+ * pruning job deletes a day after it was queued.
+ */
+export const SHORT_LIVED_MAIL_PREFIXES = ['citizen-code'] as const;
+
 /** LIKE patterns matching the outbox rows of one booking. */
 export function bookingMailPatterns(bookingId: string): string[] {
   if (!/^[0-9a-f-]{36}$/i.test(bookingId)) throw new RangeError(`not a booking id: ${bookingId}`);

@@ -40,13 +40,20 @@ export const OPERATOR_NAV: readonly [string, MessageKey][] = [
   ['/operator/organisations', 'layout.operator_nav.organisations'],
 ];
 
+/** A citizen's way to their account, or to sign in (decision 029). */
+function citizenNav(ctx: PageContext): Html {
+  return ctx.citizen
+    ? html`<li><a href="/account">${ctx.t('citizens.nav.account')}</a></li>`
+    : html`<li><a href="/account/sign-in">${ctx.t('citizens.nav.sign_in')}</a></li>`;
+}
+
 function staffNav(ctx: PageContext): Html {
   if (ctx.operator) {
     return html`<li><a href="/operator">${ctx.t('layout.operator_nav.console')}</a></li>
     <li><form method="post" action="/operator/sign-out" class="inline">${csrfField(ctx)}<button type="submit" class="link">${ctx.t('layout.sign_out')}</button></form></li>`;
   }
   if (!ctx.staff)
-    return html`<li><a href="/staff/sign-in">${ctx.t('layout.staff_sign_in')}</a></li>`;
+    return html`${citizenNav(ctx)}<li><a href="/staff/sign-in">${ctx.t('layout.staff_sign_in')}</a></li>`;
   return html`<li><a href="/staff">${ctx.t('layout.staff_area')}</a></li>
     <li><a href="/staff/account/password">${ctx.t('layout.nav.password')}</a></li>
     <li><form method="post" action="/staff/sign-out" class="inline">${csrfField(ctx)}<button type="submit" class="link">${ctx.t('layout.sign_out')}</button></form></li>`;
