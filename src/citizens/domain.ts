@@ -8,7 +8,7 @@ export type Loa = (typeof LOAS)[number];
 
 /**
  * Who an eID provider (or the e-mail sign-in) says signed in: what the SAML and OIDC handlers
- * pass to `citizens.signIn` once the answer is verified. `personIdentifier` is the provider's
+ * pass to signIn (citizens/service.ts) once the answer is verified. `personIdentifier` is the provider's
  * stable key for the person (NIA: eIDAS PersonIdentifier), never a birth number. `logout`
  * holds what the provider's logout needs later (SAML NameID/SessionIndex, OIDC id_token_hint).
  */

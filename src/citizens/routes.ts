@@ -29,6 +29,16 @@ import { codePage, emailPage, signInPage } from './views/sign-in.ts';
 /** The browser's pending e-mail code: the request's id, signed, for ten minutes. */
 const CODE_COOKIE = '__Host-okence-citizen-code';
 
+/** What the code page says when a code is refused, and with which status. */
+const CODE_REFUSALS = {
+  format: { key: 'citizens.code.format', status: 400 },
+  wrong: { key: 'citizens.code.wrong', status: 400 },
+  locked: { key: 'citizens.code.locked', status: 410 },
+  expired: { key: 'citizens.code.expired', status: 410 },
+  // A used code: to the citizen, as good as expired.
+  gone: { key: 'citizens.code.expired', status: 410 },
+} as const;
+
 export type CitizenRoutesDeps = {
   citizens: CitizensService;
   email: EmailSignIn;
@@ -142,10 +152,7 @@ export function citizenRoutes(deps: CitizenRoutesDeps) {
           ? await email.checkCode(id, form.code)
           : ({ ok: false, reason: 'format' } as const);
         if (!check.ok) {
-          const key = `citizens.code.${check.reason}` as const;
-          const status = { format: 400, wrong: 400, locked: 410, expired: 410, gone: 410 }[
-            check.reason
-          ];
+          const { key, status } = CODE_REFUSALS[check.reason];
           return renderPage(
             request,
             reply,
@@ -155,7 +162,7 @@ export function citizenRoutes(deps: CitizenRoutesDeps) {
                 email: pending.email,
                 minutes: CODE_TTL_MINUTES,
                 errors: {
-                  code: ctx.t(key === 'citizens.code.gone' ? 'citizens.code.expired' : key),
+                  code: ctx.t(key),
                 },
               }),
             status,
