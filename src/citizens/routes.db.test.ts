@@ -4,7 +4,7 @@ import type { Okence } from '../boot.ts';
 import { DB_KINDS } from '../db/testing.ts';
 import { bootTestApp, cookiesOf } from '../http/testing.ts';
 import { fixedClock } from '../lib/clock.ts';
-import { providersFile } from '../config/testing.ts';
+import { offlineProviders, providersFile } from '../config/testing.ts';
 import { staffCookie } from '../meeting/testing.ts';
 import { askForCode, cookieHeader, mailedCode, postCode } from './testing.ts';
 
@@ -13,7 +13,10 @@ for (const kind of DB_KINDS) {
     let okence: Okence;
     const clock = fixedClock(new Date('2026-12-02T09:00:00Z'));
     before(async () => {
-      okence = await bootTestApp(kind, { clock, env: { EID_PROVIDERS_FILE: providersFile() } });
+      okence = await bootTestApp(kind, {
+        clock,
+        env: { EID_PROVIDERS_FILE: providersFile(offlineProviders()) },
+      });
     });
     after(() => okence.close());
 

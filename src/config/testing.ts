@@ -1,16 +1,28 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { idpMetadataXml, makeKeyPair, type KeyPair } from '../eid/testing.ts';
 
-// Stand-ins of the right kind: start-up checks a file's kind, not the key in it.
-const KEY = '-----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----\n';
-const CERT = '-----BEGIN CERTIFICATE-----\nMIIC\n-----END CERTIFICATE-----\n';
-const METADATA = '<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata"/>';
+// Real keys and metadata: the protocols' services load them at start. One pair per process.
+let pair: KeyPair | undefined;
+const keyPair = () => (pair ??= makeKeyPair('okence.test'));
 
 /** The example providers list of the README (docs/examples/eid-providers.json). */
 export function exampleProviders(): Record<string, unknown>[] {
   const path = join(import.meta.dirname, '..', '..', 'docs', 'examples', 'eid-providers.json');
   return JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>[];
+}
+
+/**
+ * The example with no address to fetch at start: SI-PASS's metadata from a file too (the
+ * app tests run without a network).
+ */
+export function offlineProviders(): Record<string, unknown>[] {
+  return exampleProviders().map((p) =>
+    p.idpMetadataUrl
+      ? { ...p, idpMetadataUrl: undefined, idpMetadataFile: 'metadata/nia-idp.xml' }
+      : p,
+  );
 }
 
 /**
@@ -21,11 +33,13 @@ export function providersFile(list: unknown = exampleProviders()): string {
   const dir = mkdtempSync(join(tmpdir(), 'okence-eid-'));
   mkdirSync(join(dir, 'keys'));
   mkdirSync(join(dir, 'metadata'));
+  const { key, cert } = keyPair();
   for (const name of ['nia-sp', 'sipass-sp', 'nia-oidc']) {
-    writeFileSync(join(dir, 'keys', `${name}.key`), KEY);
-    writeFileSync(join(dir, 'keys', `${name}.crt`), CERT);
+    writeFileSync(join(dir, 'keys', `${name}.key`), key);
+    writeFileSync(join(dir, 'keys', `${name}.crt`), cert);
   }
-  writeFileSync(join(dir, 'metadata', 'nia-idp.xml'), METADATA);
+  const metadata = idpMetadataXml({ entityId: 'urn:test:idp', base: 'https://idp.test', cert });
+  writeFileSync(join(dir, 'metadata', 'nia-idp.xml'), metadata);
   const path = join(dir, 'providers.json');
   writeFileSync(path, typeof list === 'string' ? list : JSON.stringify(list));
   return path;
