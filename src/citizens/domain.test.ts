@@ -109,13 +109,13 @@ test('a code is checked while fresh, unused and not locked; the fifth wrong try 
 
 test("a provider's start link carries the level, a safe way back and the organisation", () => {
   const nia = { id: 'nia', protocol: 'saml' } as const;
-  assert.equal(providerStartPath(nia, {}), '/auth/saml/nia/start');
+  assert.equal(providerStartPath(nia, {}), '/auth/saml/nia/login');
   assert.equal(
     providerStartPath(nia, { loa: 'high', returnPath: '/account', organisation: 'obec' }),
-    '/auth/saml/nia/start?loa=high&return=%2Faccount&o=obec',
+    '/auth/saml/nia/login?loa=high&return=%2Faccount&o=obec',
   );
   assert.equal(
     providerStartPath({ id: 'x', protocol: 'oidc' }, { returnPath: '//evil.example' }),
-    '/auth/oidc/x/start',
+    '/auth/oidc/x/login',
   );
 });

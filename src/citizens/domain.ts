@@ -187,5 +187,5 @@ export function providerStartPath(
   if (back) params.set('return', back);
   if (opts.organisation) params.set('o', opts.organisation);
   const query = params.toString();
-  return `/auth/${provider.protocol}/${encodeURIComponent(provider.id)}/start${query ? `?${query}` : ''}`;
+  return `/auth/${provider.protocol}/${encodeURIComponent(provider.id)}/login${query ? `?${query}` : ''}`;
 }

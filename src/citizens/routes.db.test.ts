@@ -130,7 +130,7 @@ for (const kind of DB_KINDS) {
       assert.equal(any.statusCode, 200);
       // Demo data outside production: every configured provider is on for every organisation.
       assert.match(any.body, /Přihlásit se přes Identita občana \(NIA\)/);
-      assert.match(any.body, /href="\/auth\/saml\/sipass\/start\?loa=low"/);
+      assert.match(any.body, /href="\/auth\/saml\/sipass\/login\?loa=low"/);
       assert.match(any.body, /href="\/account\/sign-in\/email"/);
       const high = await get(
         '/account/sign-in?loa=substantial&o=ue-domzale&return=%2Faccount',
@@ -139,7 +139,7 @@ for (const kind of DB_KINDS) {
       );
       assert.match(
         high.body,
-        /href="\/auth\/oidc\/nia-oidc\/start\?loa=substantial&amp;return=%2Faccount&amp;o=ue-domzale"/,
+        /href="\/auth\/oidc\/nia-oidc\/login\?loa=substantial&amp;return=%2Faccount&amp;o=ue-domzale"/,
       );
       assert.doesNotMatch(high.body, /sign-in\/email/);
       assert.equal((await get('/account/sign-in?o=no-such-org')).statusCode, 404);
