@@ -86,7 +86,7 @@ describe('NIA sign-in by OpenID Connect in the browser', () => {
 
   test('a lower level than asked ends on the refusal page, with no session', async () => {
     const page = await signIn('low', 'substantial');
-    await page.getByRole('heading', { name: 'Přihlášení se nezdařilo' }).waitFor();
+    await page.getByRole('heading', { name: 'Přihlášení se nepodařilo' }).waitFor();
     await page.getByText(/nižší úrovni záruky/).waitFor();
     await expectAccessible(page);
     const cookies = await page.context().cookies(site);

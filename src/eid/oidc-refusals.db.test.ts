@@ -55,7 +55,7 @@ for (const kind of DB_KINDS) {
         cookies: browser ? { [OIDC_BROWSER_COOKIE]: browser } : {},
       });
       assert.equal(res.statusCode, expect.status, res.body);
-      assert.match(res.body, /Přihlášení se nezdařilo/);
+      assert.match(res.body, /Přihlášení se nepodařilo/);
       assert.match(res.body, expect.text);
       assert.equal(cookiesOf(res)[CITIZEN_COOKIE], undefined, 'no session cookie');
       assert.equal(await count('citizen_accounts'), accounts, 'no account');

@@ -51,3 +51,24 @@ test('every key the code or the e2e tests name is in the messages', () => {
   }
   assert.deepEqual(unknown, []);
 });
+
+test('no key is defined by two domain message files (the later spread would silently win)', () => {
+  const dir = join(import.meta.dirname, 'messages');
+  // en.ts, sl.ts and cs.ts each hold one language of the common keys: the same keys by design.
+  const base = new Set(['en.ts', 'sl.ts', 'cs.ts']);
+  const owner = new Map<string, string>();
+  const twice: string[] = [];
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts') && !base.has(f))) {
+    const keys = new Set(
+      [...readFileSync(join(dir, file), 'utf8').matchAll(/^\s+'([a-z_]+\.[\w.]+)':/gm)].map(
+        (m) => m[1]!,
+      ),
+    );
+    for (const key of keys) {
+      const first = owner.get(key);
+      if (first) twice.push(`${key}: ${first} and ${file}`);
+      else owner.set(key, file);
+    }
+  }
+  assert.deepEqual(twice, []);
+});
