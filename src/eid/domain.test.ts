@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { loaAtLeast } from '../citizens/service.ts';
 import { test } from 'node:test';
 import {
   checkResponse,
@@ -8,7 +9,6 @@ import {
   identityFrom,
   levelOf,
   MAX_SKEW_MS,
-  meetsLevel,
   safeReturn,
   type Expected,
   type ResponseFacts,
@@ -89,9 +89,9 @@ test('clock skew is accepted up to the configured amount and never past the boun
 });
 
 test('levels compare by eIDAS order; unknown class references have no level', () => {
-  assert.ok(meetsLevel('high', 'substantial'));
-  assert.ok(meetsLevel('substantial', 'substantial'));
-  assert.ok(!meetsLevel('low', 'substantial'));
+  assert.ok(loaAtLeast('high', 'substantial'));
+  assert.ok(loaAtLeast('substantial', 'substantial'));
+  assert.ok(!loaAtLeast('low', 'substantial'));
   assert.equal(levelOf(' http://eidas.europa.eu/LoA/high ', EIDAS_CONTEXTS), 'high');
   assert.equal(levelOf('http://eidas.europa.eu/LoA/highest', EIDAS_CONTEXTS), null);
 });

@@ -4,26 +4,19 @@
  * and the return address after sign-in. No I/O: `saml.ts` extracts the facts, this decides.
  */
 
-export const LEVELS = ['low', 'substantial', 'high'] as const;
-/** An eIDAS level of assurance. */
-export type Loa = (typeof LEVELS)[number];
+// The levels, the identity handed to signIn and the return-path rule are the citizens' own
+// (citizens/domain.ts): one definition for SAML, OIDC and the e-mail sign-in.
+import {
+  LOAS,
+  loaAtLeast,
+  safeReturnPath,
+  type Loa,
+  type VerifiedIdentity,
+} from '../citizens/service.ts';
+export type { Loa, VerifiedIdentity } from '../citizens/service.ts';
 
 /** The eIDAS AuthnContextClassRef of each level (eIDAS SAML Attribute Profile 1.2, §2.4). */
 export const EIDAS_LOA_PREFIX = 'http://eidas.europa.eu/LoA/';
-
-/** What a provider told us about a person, once every check has passed (the citizens' sign-in input). */
-export type VerifiedIdentity = {
-  providerId: string;
-  personIdentifier: string;
-  loa: Loa;
-  givenName?: string;
-  familyName?: string;
-  dateOfBirth?: string;
-  address?: string;
-  email?: string;
-  /** What single logout needs later: the NameID, its format and the IdP's session index. */
-  logout?: Record<string, string>;
-};
 
 /** Why a response was refused; each has its own line on the refusal page and in the audit log. */
 export type Refusal =
@@ -59,15 +52,10 @@ export const REFUSALS: readonly Refusal[] = [
   'idp_status',
 ];
 
-/** True when `given` is at least `asked` (eIDAS comparison "minimum"). */
-export function meetsLevel(given: Loa, asked: Loa): boolean {
-  return LEVELS.indexOf(given) >= LEVELS.indexOf(asked);
-}
-
 /** The level named by an AuthnContextClassRef, through the provider's table; null when unknown. */
 export function levelOf(classRef: string | null, contexts: Record<Loa, string>): Loa | null {
   if (classRef === null) return null;
-  return LEVELS.find((l) => contexts[l] === classRef.trim()) ?? null;
+  return LOAS.find((l) => contexts[l] === classRef.trim()) ?? null;
 }
 
 /** The eIDAS class references, which NIA uses; a provider may name its own (SI-PASS: unverified). */
@@ -193,7 +181,7 @@ export function checkResponse(f: ResponseFacts, e: Expected): Refusal | { loa: L
     if (now - skew >= c.notOnOrAfter.getTime()) return 'expired';
   }
   const loa = levelOf(f.authnContext, e.contexts);
-  if (loa === null || !meetsLevel(loa, e.loa)) return 'level';
+  if (loa === null || !loaAtLeast(loa, e.loa)) return 'level';
   return { loa };
 }
 
@@ -206,11 +194,7 @@ export function hasXmlOddities(xml: string): boolean {
   return /<!--|<!DOCTYPE|<!ENTITY|<\?(?!xml[\s?])/i.test(xml);
 }
 
-/** Where to go after sign-in: a path on this site only (no scheme, no host, no `//`), else `/account`. */
+/** Where to go after sign-in: a local path of ours only (citizens' rule), else the account. */
 export function safeReturn(value: string | undefined): string {
-  if (!value || value.length > 500) return '/account';
-  if (!value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\'))
-    return '/account';
-  if ([...value].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f)) return '/account';
-  return value;
+  return safeReturnPath(value) ?? '/account';
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LEVELS } from './domain.ts';
+import { LOAS } from '../citizens/service.ts';
 
 /** `/auth/saml/{providerId}/…`: a provider id as the configuration allows it. */
 export const providerParams = z.object({
@@ -8,7 +8,7 @@ export const providerParams = z.object({
 
 /** The start of a sign-in: the level asked (default substantial), where to return, the organisation. */
 export const loginQuery = z.object({
-  loa: z.enum(LEVELS).catch('substantial'),
+  loa: z.enum(LOAS).catch('substantial'),
   return: z.string().max(500).optional().catch(undefined),
   o: z.uuid().optional().catch(undefined),
 });
