@@ -28,6 +28,7 @@ import { staffAccounts } from './identity/staff-admin.ts';
 import { citizensService } from './citizens/service.ts';
 import { oidcSignIn } from './eid/oidc/service.ts';
 import { accountAppointments } from './booking/account.ts';
+import { appointmentsAccountSection } from './booking/account-routes.ts';
 import { personalAccount } from './citizens/account.ts';
 import { eidService, samlProviders } from './eid/service.ts';
 import { emailSignIn } from './citizens/email-sign-in.ts';
@@ -108,6 +109,7 @@ export function buildServices(f: Foundation) {
   });
   // The personal account's appointments: booked signed in, or claimed (decision 032).
   const appointments = accountAppointments({ db, clock, secret: sessionSecret, audit, lifecycle });
+  accountPage.register(appointmentsAccountSection(appointments));
   // The account page's export and deletion; each domain holding something about an account
   // takes part here (decision 032).
   const account = personalAccount({

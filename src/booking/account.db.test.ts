@@ -96,6 +96,15 @@ for (const kind of DB_KINDS) {
       const mails = await mailTo('ana@example.si');
       assert.equal(mails.length, 1, 'the confirmation only, no code');
       assert.doesNotMatch(mails[0]!.text_body, /\b\d{6}\b/);
+      // The account page lists it under My appointments, with its manage link.
+      const account = await okence.app.inject({
+        method: 'GET',
+        url: '/account?lang=en',
+        cookies: me.cookies,
+      });
+      assert.equal(account.statusCode, 200);
+      assert.match(account.body, /My appointments/);
+      assert.ok(account.body.includes(String(res.headers.location).split('?')[0]!), 'its link');
     });
 
     test('another address, or an account without a verified one: the code is mailed as usual', async () => {
