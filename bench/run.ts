@@ -1,6 +1,7 @@
 // `npm run bench`: the service page against a bare Fastify route, on PGlite and on
 // PostgreSQL (when DATABASE_URL is set), in one run. Prints req/s, p99 and their
-// ratio, start-up time, the server's RSS after start and under load, and the memory budgets.
+// ratio, start-up time, the server's RSS after start and under load, and the memory budgets;
+// then the booking path, the meeting, the folder, the statistics and the eID sign-in (bench/eid.ts).
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +16,7 @@ import { raceAndThroughput } from './booking.ts';
 import { admitToFirstFrame, lobbyMemory, meetingScriptSize } from './meeting.ts';
 import { folderFigures, printFolderFigures } from './files.ts';
 import { printStatsFigures, statsFigures } from './stats.ts';
+import { eidFigures, printEidFigures } from './eid.ts';
 import { start, stop, START_SCRIPT } from './process.ts';
 import { memoryFigures, printMemoryBudgets, startFigures } from './memory.ts';
 
@@ -219,3 +221,15 @@ if (process.env.DATABASE_URL) {
   }
 }
 printStatsFigures(statsRows);
+
+// eID: the SAML assertion consumer with distinct valid responses, and /account for a citizen.
+const eidRows = [await eidFigures('PGlite', undefined)];
+if (process.env.DATABASE_URL) {
+  const db = await createFreshDatabase(process.env.DATABASE_URL, 'okence_bench');
+  try {
+    eidRows.push(await eidFigures('PostgreSQL', db.url));
+  } finally {
+    await db.drop();
+  }
+}
+printEidFigures(eidRows);

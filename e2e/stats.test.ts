@@ -81,6 +81,28 @@ describe('statistics and audit log in the browser', () => {
       { start: new Date('2026-03-30T07:00:00Z'), noShow: true },
       { start: new Date('2026-03-31T06:00:00Z'), state: 'cancelled' },
     ]);
+    // Citizens' sign-ins from UE Domžale's pages, as the counter keeps them (migration 019).
+    await db
+      .insertInto('citizen_sign_ins')
+      .values([
+        {
+          organisation_id: place.organisationId,
+          day: '2026-03-30',
+          provider_id: 'email',
+          loa: 'low',
+          sign_ins: 3,
+          new_accounts: 1,
+        },
+        {
+          organisation_id: null,
+          day: '2026-03-30',
+          provider_id: 'email',
+          loa: 'low',
+          sign_ins: 7,
+          new_accounts: 7,
+        },
+      ])
+      .execute();
     browser = await launchBrowser();
     // axe runs scripts in the page, so it scans with JavaScript on; the forms are driven with it off.
     context = await browser.newContext({ locale: 'en-GB' });
@@ -134,6 +156,11 @@ describe('statistics and audit log in the browser', () => {
     assert.deepEqual(await stats.table('comments-table'), [
       ['27/03/2026', 'General information', 'Very helpful'],
     ]);
+    assert.deepEqual(await stats.table('citizen-providers-table'), [
+      ['Code by e-mail', 'low', '3', '1'],
+    ]);
+    assert.deepEqual((await stats.table('citizen-sign-ins-table'))[3], ['30/03/2026', '3', '1']);
+    assert.equal(await stats.chartTitle('citizen-sign-ins-chart'), 'Citizens’ sign-ins per day');
     assert.equal(await stats.chartTitle('per-day-chart'), 'Appointments per day');
     assert.equal(await stats.chartTitle('capacity-chart'), 'Free and booked places');
     assert.match(
@@ -160,7 +187,12 @@ describe('statistics and audit log in the browser', () => {
     const url = new URL(plain.url());
     url.searchParams.set('lang', 'en');
     await page.goto(url.href);
-    for (const id of ['per-day-chart', 'capacity-chart', 'sign-ins-chart']) {
+    for (const id of [
+      'per-day-chart',
+      'capacity-chart',
+      'sign-ins-chart',
+      'citizen-sign-ins-chart',
+    ]) {
       const chart = page.locator(`#${id}`);
       const box = await chart.boundingBox();
       assert.ok(

@@ -189,7 +189,7 @@ export function buildServices(f: Foundation) {
     folderPolicy: folders,
     audit,
   });
-  const stats = statsService({ db, clock, tenants, booking });
+  const stats = statsService({ db, clock, tenants, booking, providers: eidProviders });
   const organisationSettings = organisationAdmin({
     db,
     clock,

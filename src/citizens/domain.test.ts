@@ -8,6 +8,7 @@ import {
   codeDecision,
   identityProblem,
   loaAtLeast,
+  organisationSlugOfPath,
   providerStartPath,
   safeReturnPath,
   signInLocation,
@@ -118,4 +119,26 @@ test("a provider's start link carries the level, a safe way back and the organis
     providerStartPath({ id: 'x', protocol: 'oidc' }, { returnPath: '//evil.example' }),
     '/auth/oidc/x/login',
   );
+});
+
+test("a path under an organisation's pages names it; any other path names none", () => {
+  assert.equal(organisationSlugOfPath('/o/ue-domzale'), 'ue-domzale');
+  assert.equal(organisationSlugOfPath('/o/ue-domzale/s/potrdila/book?x=1'), 'ue-domzale');
+  assert.equal(organisationSlugOfPath('/o/ue-domzale?lang=sl'), 'ue-domzale');
+  assert.equal(organisationSlugOfPath('/o/ue-domzale#main'), 'ue-domzale');
+  for (const other of [
+    undefined,
+    null,
+    '',
+    '/',
+    '/o/',
+    '/o',
+    '/account',
+    '/oo/x',
+    '/o/UE',
+    '/o/a%2Fb',
+    'https://x/o/a',
+    '/x/o/a',
+  ])
+    assert.equal(organisationSlugOfPath(other), undefined, String(other));
 });

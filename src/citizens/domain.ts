@@ -87,6 +87,14 @@ function hasControl(value: string): boolean {
   return false;
 }
 
+/**
+ * The organisation whose pages a local path is under (`/o/{slug}`, `/o/{slug}/…`), by its slug,
+ * or undefined: a sign-in asked for on such a page started from that organisation.
+ */
+export function organisationSlugOfPath(path: string | null | undefined): string | undefined {
+  return path ? /^\/o\/([a-z0-9-]{1,100})(?:[/?#]|$)/.exec(path)?.[1] : undefined;
+}
+
 /** Where a citizen page sends someone who is not signed in, or signed in below `loa`. */
 export function signInLocation(loa: Loa, returnPath: string | null): string {
   const params = new URLSearchParams({ loa });

@@ -47,6 +47,11 @@ export function eidProviderSettings(deps: {
       return providers.find((p) => p.id === id);
     },
 
+    /** Every configured provider as the pages name it, in the configuration's order (statistics). */
+    all(): OfferedProvider[] {
+      return providers.map(offered);
+    },
+
     /** The providers on for an organisation, or (null) on for at least one organisation. */
     async offered(organisationId: string | null): Promise<OfferedProvider[]> {
       if (providers.length === 0) return [];

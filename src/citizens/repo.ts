@@ -189,6 +189,16 @@ export async function pruneSessions(db: Db, now: Date, codesBefore: Date): Promi
   await db.deleteFrom('citizen_sign_in_codes').where('expires_at', '<', codesBefore).execute();
 }
 
+/** An organisation's id by its slug, or null when there is none by that slug. */
+export async function organisationIdBySlug(db: Db, slug: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('organisation')
+    .select('id')
+    .where('slug', '=', slug)
+    .executeTakeFirst();
+  return row?.id ?? null;
+}
+
 /**
  * Counts one sign-in (and a new account) for the statistics, on the organisation's local day;
  * without an organisation, on the UTC day.

@@ -57,6 +57,44 @@ for (const kind of DB_KINDS) {
       assert.equal((await postCode(okence, asked, code)).statusCode, 410);
     });
 
+    test("signing in from an organisation's page starts from that organisation: the links carry it", async () => {
+      const home = await get('/o/ue-domzale');
+      const link = /href="(\/account\/sign-in[^"]*)"/.exec(home.body)?.[1];
+      assert.equal(link, '/account/sign-in?return=%2Fo%2Fue-domzale');
+      const page = await get(link);
+      assert.match(
+        page.body,
+        /href="\/auth\/saml\/nia\/login\?loa=low&amp;return=%2Fo%2Fue-domzale&amp;o=ue-domzale"/,
+      );
+      assert.match(
+        page.body,
+        /href="\/account\/sign-in\/email\?return=%2Fo%2Fue-domzale&amp;o=ue-domzale"/,
+      );
+      // A way back to an organisation that does not exist names none, and is no 404.
+      const unknown = await get('/account/sign-in?return=%2Fo%2Fno-such-org');
+      assert.equal(unknown.statusCode, 200);
+      assert.doesNotMatch(unknown.body, /[?&;]o=/);
+    });
+
+    test("an e-mail sign-in started from an organisation's page is counted for that organisation", async () => {
+      const page = await get('/account/sign-in?o=ue-domzale');
+      const link = /href="(\/account\/sign-in\/email[^"]*)"/.exec(page.body)?.[1];
+      assert.equal(link, '/account/sign-in/email?o=ue-domzale');
+      const email = 'counted@example.si';
+      const asked = await askForCode(okence, email, '?o=ue-domzale');
+      const res = await postCode(okence, asked, await mailedCode(okence, email), {
+        o: 'ue-domzale',
+      });
+      assert.equal(res.statusCode, 303);
+      const counted = await okence.handle.db
+        .selectFrom('citizen_sign_ins as c')
+        .innerJoin('organisation as o', 'o.id', 'c.organisation_id')
+        .select(['o.slug', 'c.loa', 'c.sign_ins', 'c.new_accounts'])
+        .where('c.provider_id', '=', 'email')
+        .execute();
+      assert.deepEqual(counted, [{ slug: 'ue-domzale', loa: 'low', sign_ins: 1, new_accounts: 1 }]);
+    });
+
     test('the way back after sign-in is a local path only', async () => {
       for (const [back, expected] of [
         ['/o/ue-domzale', '/o/ue-domzale'],
@@ -143,6 +181,16 @@ for (const kind of DB_KINDS) {
       );
       assert.doesNotMatch(high.body, /sign-in\/email/);
       assert.equal((await get('/account/sign-in?o=no-such-org')).statusCode, 404);
+    });
+
+    test("the organisation's admin home has a card to the citizens' sign-in settings", async () => {
+      const admin = await staffCookie(okence, 'admin@domzale.example');
+      const home = await get('/staff/admin', admin, 'sl');
+      assert.equal(home.statusCode, 200);
+      assert.match(
+        home.body,
+        /<li class="card"><h2><a href="\/staff\/admin\/sign-in">Prijava občanov<\/a><\/h2><p>S katerimi e-identitetami se lahko prijavijo občani\.<\/p><\/li>/,
+      );
     });
 
     test('an admin switches providers off for the organisation; it is audited', async () => {

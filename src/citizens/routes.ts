@@ -19,7 +19,9 @@ import {
   signInQuery,
   sixDigits,
   type Carried,
+  type SignInQuery,
 } from './schema.ts';
+import { organisationSlugOfPath } from './domain.ts';
 import type { AccountSections } from './sections.ts';
 import type { CitizensService, ProviderLogout } from './service.ts';
 import { accountPage } from './views/account.ts';
@@ -57,6 +59,23 @@ async function organisationOf(tenants: TenantsService, slug: string | undefined)
   return slug ? (await tenants.getOrganisation(slug)).organisation : null;
 }
 
+/**
+ * The organisation the sign-in page is for: the one it names (`?o=`, an unknown one is a 404),
+ * or else the one whose page it returns to (a page that asked the citizen to sign in; one
+ * unknown or suspended there is none), so that the providers' links carry it and the sign-in
+ * counts in its statistics.
+ */
+async function signInPageOrganisation(tenants: TenantsService, q: SignInQuery) {
+  if (q.o) return organisationOf(tenants, q.o);
+  const slug = organisationSlugOfPath(q.return);
+  try {
+    return await organisationOf(tenants, slug);
+  } catch (err) {
+    if (err instanceof AppError) return null;
+    throw err;
+  }
+}
+
 /** Citizens' sign-in (providers, e-mail code), sign-out, the account page and the admin's switches. */
 export function citizenRoutes(deps: CitizenRoutesDeps) {
   const { citizens, email, providers, tenants } = deps;
@@ -72,11 +91,11 @@ export function citizenRoutes(deps: CitizenRoutesDeps) {
   return async (app: FastifyInstance) => {
     app.get('/account/sign-in', async (request, reply) => {
       const q = signInQuery.parse(request.query ?? {});
-      const organisation = await organisationOf(tenants, q.o);
+      const organisation = await signInPageOrganisation(tenants, q);
       const offered = await providers.offered(organisation?.id ?? null);
       return renderPage(request, reply, (ctx) =>
         signInPage(ctx, {
-          carried: q,
+          carried: { ...q, o: organisation?.slug },
           organisation: organisation?.name ?? null,
           providers: offered,
           signedOut: q.signed_out === true,

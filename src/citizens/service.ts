@@ -17,7 +17,14 @@ import {
 import * as repo from './repo.ts';
 
 export type { Loa, VerifiedIdentity } from './domain.ts';
-export { loaAtLeast, safeReturnPath, signInLocation, LOAS, isLoa } from './domain.ts';
+export {
+  loaAtLeast,
+  safeReturnPath,
+  signInLocation,
+  LOAS,
+  isLoa,
+  EMAIL_PROVIDER,
+} from './domain.ts';
 
 /** E-mail codes (an address, an IP) are kept a day past their expiry, for the rate limits. */
 const PRUNE_CODES_AFTER_MS = 24 * 3600_000;
@@ -94,6 +101,16 @@ export function citizensService(deps: { db: Db; clock: Clock }) {
         expiresAt: new Date(now.getTime() + CITIZEN_ABSOLUTE_MS),
       });
       return { token };
+    },
+
+    /**
+     * The organisation a sign-in started from, by the slug that every provider's login route
+     * takes as `o` (the sign-in page passes it on): its statistics count the sign-in. Null
+     * without one, or for a slug that names none: the sign-in goes on, counted for no
+     * organisation.
+     */
+    async signInOrganisation(slug: string | undefined): Promise<string | null> {
+      return slug ? repo.organisationIdBySlug(db, slug) : null;
     },
 
     /** The citizen a session token belongs to, or null when it is unknown, idle too long or expired. */

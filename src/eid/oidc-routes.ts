@@ -62,7 +62,7 @@ export function oidcRoutes(deps: { oidc: OidcSignIn; citizens: CitizensService }
       const location = await oidc.start(providerId, {
         loa: q.loa,
         returnPath: q.return,
-        organisationSlug: q.o,
+        organisationId: await citizens.signInOrganisation(q.o),
         browser,
         lang: request.lang,
       });

@@ -92,10 +92,11 @@ for (const kind of DB_KINDS) {
           .execute()
       ).map((r) => (r.detail as { reason: string }).reason);
 
-    async function start(loa = 'substantial'): Promise<string> {
-      const res = await one.app.inject({
-        url: `/auth/saml/nia/login?loa=${loa}&return=/account%3Fx%3D1`,
-      });
+    async function start(
+      loa = 'substantial',
+      path = `/auth/saml/nia/login?loa=${loa}&return=/account%3Fx%3D1`,
+    ): Promise<string> {
+      const res = await one.app.inject({ url: path });
       assert.equal(res.statusCode, 303);
       const url = new URL(res.headers.location as string);
       assert.equal(url.origin + url.pathname, 'https://idp.test/sso');
@@ -155,6 +156,33 @@ for (const kind of DB_KINDS) {
       );
       assert.equal(await count('citizen_sessions'), sessions);
       assert.deepEqual((await refusals()).slice(-1), ['replay']);
+    });
+
+    test("a sign-in started from an organisation's page is counted for that organisation", async () => {
+      const db = one.services.handle.db;
+      const { id: domzale } = await db
+        .selectFrom('organisation')
+        .select('id')
+        .where('slug', '=', 'ue-domzale')
+        .executeTakeFirstOrThrow();
+      // The link the sign-in page gives, as a citizen follows it (the organisation by its slug).
+      const page = await one.app.inject({ url: '/account/sign-in?o=ue-domzale' });
+      const link = /href="(\/auth\/saml\/nia\/login[^"]*)"/.exec(page.body)?.[1];
+      assert.ok(link, 'the sign-in page links to the SAML provider');
+      const href = link.replaceAll('&amp;', '&');
+      assert.match(href, /[?&]o=ue-domzale(&|$)/);
+      const res = await post(one, await mint(await start('substantial', href)));
+      assert.equal(res.statusCode, 303, res.body);
+      const counted = await db
+        .selectFrom('citizen_sign_ins')
+        .select(['sign_ins', 'new_accounts'])
+        .where('organisation_id', '=', domzale)
+        .where('provider_id', '=', 'nia')
+        .execute();
+      assert.deepEqual(counted, [{ sign_ins: 1, new_accounts: 1 }]);
+      // A slug that names no organisation does not stop the sign-in: it counts for none.
+      const unknown = await start('substantial', '/auth/saml/nia/login?o=no-such-org');
+      assert.equal((await post(one, await mint(unknown))).statusCode, 303);
     });
 
     test('hostile answers are refused with a page, an audit entry and no account or session', async () => {

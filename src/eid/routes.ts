@@ -47,7 +47,12 @@ export function eidRoutes(deps: { eid: EidService; citizens: CitizensService }) 
     app.get('/auth/saml/:providerId/login', async (request, reply) => {
       const p = await providerOf(request);
       const q = loginQuery.parse(request.query);
-      const url = await eid.startSignIn(p, { loa: q.loa, returnTo: q.return, organisationId: q.o });
+      const organisationId = await citizens.signInOrganisation(q.o);
+      const url = await eid.startSignIn(p, {
+        loa: q.loa,
+        returnTo: q.return,
+        organisationId: organisationId ?? undefined,
+      });
       return reply.redirect(url, 303);
     });
 

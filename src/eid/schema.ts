@@ -6,11 +6,14 @@ export const providerParams = z.object({
   providerId: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/),
 });
 
-/** The start of a sign-in: the level asked (default substantial), where to return, the organisation. */
+/**
+ * The start of a sign-in: the level asked (default substantial), where to return, and the
+ * organisation it started from by its slug, as the sign-in page passes it to every provider.
+ */
 export const loginQuery = z.object({
   loa: z.enum(LOAS).catch('substantial'),
   return: z.string().max(500).optional().catch(undefined),
-  o: z.uuid().optional().catch(undefined),
+  o: z.string().max(100).optional().catch(undefined),
 });
 
 /** The IdP's POST to the assertion consumer (SAML HTTP-POST binding). */

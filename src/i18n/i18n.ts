@@ -6,6 +6,7 @@ import { meetingMessages, type MeetingMessageKey } from './messages/meeting.ts';
 import { meetingClientMessages, type MeetingClientMessageKey } from './messages/meeting-client.ts';
 import { filesMessages, type FilesMessageKey } from './messages/files.ts';
 import { statsMessages, type StatsMessageKey } from './messages/stats.ts';
+import { statsCitizensMessages, type StatsCitizensMessageKey } from './messages/stats-citizens.ts';
 import { agendaMessages, type AgendaMessageKey } from './messages/agenda.ts';
 import { privacyMessages, type PrivacyMessageKey } from './messages/privacy.ts';
 import { tenantsMessages, type TenantsMessageKey } from './messages/tenants.ts';
@@ -29,6 +30,7 @@ export type MessageKey =
   | PrivacyMessageKey
   | AgendaMessageKey
   | StatsMessageKey
+  | StatsCitizensMessageKey
   | TenantsMessageKey
   | IdentityMessageKey
   | MailMessageKey
@@ -56,6 +58,7 @@ export const MESSAGES: Record<Lang, Record<MessageKey, string>> = {
     ...privacyMessages.sl,
     ...agendaMessages.sl,
     ...statsMessages.sl,
+    ...statsCitizensMessages.sl,
     ...tenantsMessages.sl,
     ...identityMessages.sl,
     ...mailMessages.sl,
@@ -76,6 +79,7 @@ export const MESSAGES: Record<Lang, Record<MessageKey, string>> = {
     ...privacyMessages.cs,
     ...agendaMessages.cs,
     ...statsMessages.cs,
+    ...statsCitizensMessages.cs,
     ...tenantsMessages.cs,
     ...identityMessages.cs,
     ...mailMessages.cs,
@@ -96,6 +100,7 @@ export const MESSAGES: Record<Lang, Record<MessageKey, string>> = {
     ...privacyMessages.en,
     ...agendaMessages.en,
     ...statsMessages.en,
+    ...statsCitizensMessages.en,
     ...tenantsMessages.en,
     ...identityMessages.en,
     ...mailMessages.en,

@@ -5,6 +5,7 @@ import { addDays } from '../lib/calendar.ts';
 import { localParts, zonedInstant } from '../lib/zoned-time.ts';
 import {
   capacity,
+  citizenSignIns,
   daysOf,
   durationStats,
   nearestRank,
@@ -269,4 +270,78 @@ test('capacity: utilisation per day and overall, weighted by capacity; closed da
     days: [],
     total: { free: 0, booked: 0, utilisation: null },
   });
+});
+
+test('citizen sign-ins: per day with zeros, per provider and level in the configuration order, every row by day', () => {
+  const row = (
+    day: string,
+    providerId: string,
+    loa: 'low' | 'substantial' | 'high',
+    signIns: number,
+    newAccounts = 0,
+  ) => ({
+    day,
+    providerId,
+    loa,
+    signIns,
+    newAccounts,
+  });
+  const f = citizenSignIns(
+    [
+      row('2026-03-02', 'email', 'low', 2, 1),
+      row('2026-03-01', 'sipass', 'substantial', 3, 2),
+      row('2026-03-01', 'nia', 'high', 1),
+      row('2026-03-02', 'nia', 'substantial', 4, 1),
+      row('2026-03-01', 'gone', 'low', 5),
+      row('2026-02-28', 'nia', 'substantial', 9, 9), // outside the period
+    ],
+    ['2026-03-01', '2026-03-02', '2026-03-03'],
+    ['nia', 'sipass', 'email'],
+  );
+  assert.deepEqual(f.perDay, [
+    { date: '2026-03-01', signIns: 9, newAccounts: 2 },
+    { date: '2026-03-02', signIns: 6, newAccounts: 2 },
+    { date: '2026-03-03', signIns: 0, newAccounts: 0 },
+  ]);
+  assert.deepEqual(
+    f.perProvider.map((p) => [p.providerId, p.loa, p.signIns, p.newAccounts]),
+    [
+      ['nia', 'substantial', 4, 1],
+      ['nia', 'high', 1, 0],
+      ['sipass', 'substantial', 3, 2],
+      ['email', 'low', 2, 1],
+      ['gone', 'low', 5, 0],
+    ],
+  );
+  assert.deepEqual(
+    f.detail.map((d) => [d.date, d.providerId, d.loa]),
+    [
+      ['2026-03-01', 'nia', 'high'],
+      ['2026-03-01', 'sipass', 'substantial'],
+      ['2026-03-01', 'gone', 'low'],
+      ['2026-03-02', 'nia', 'substantial'],
+      ['2026-03-02', 'email', 'low'],
+    ],
+  );
+});
+
+test('citizen sign-ins: the totals per day and per provider agree with the rows (property)', () => {
+  const days = ['2026-03-01', '2026-03-02'];
+  const rowArb = fc.record({
+    day: fc.constantFrom(...days, '2026-04-01'),
+    providerId: fc.constantFrom('nia', 'email', 'other'),
+    loa: fc.constantFrom('low' as const, 'substantial' as const, 'high' as const),
+    signIns: fc.nat(50),
+    newAccounts: fc.nat(50),
+  });
+  fc.assert(
+    fc.property(fc.array(rowArb, { maxLength: 30 }), (rows) => {
+      const f = citizenSignIns(rows, days, ['nia', 'email']);
+      const inPeriod = rows.filter((r) => days.includes(r.day));
+      const sum = (xs: { signIns: number }[]) => xs.reduce((s, x) => s + x.signIns, 0);
+      assert.equal(sum(f.perDay), sum(inPeriod));
+      assert.equal(sum(f.perProvider), sum(inPeriod));
+      assert.equal(f.detail.length, inPeriod.length);
+    }),
+  );
 });

@@ -205,3 +205,74 @@ export function capacity(
   const booked = days.reduce((s, d) => s + d.booked, 0);
   return { days, total: { free, booked, utilisation: ratio(free, booked) } };
 }
+
+/** Citizens' sign-ins and the accounts they registered, for one day or one provider and level. */
+export interface SignInCount {
+  signIns: number;
+  newAccounts: number;
+}
+
+type Level = 'low' | 'substantial' | 'high';
+const LEVEL_ORDER: readonly Level[] = ['low', 'substantial', 'high'];
+
+/**
+ * The citizens' sign-in counter's rows (one per day, provider and level) as the page shows them:
+ * per day of the period with zeros filled in, per provider and level over the period, and every
+ * row by day. Providers come in `providerOrder` (the installation's list, then the e-mail
+ * sign-in); a provider since removed from the configuration follows, by id; within a provider,
+ * levels from low to high.
+ */
+export function citizenSignIns(
+  rows: readonly (SignInCount & { day: string; providerId: string; loa: Level })[],
+  days: readonly string[],
+  providerOrder: readonly string[],
+): {
+  perDay: (SignInCount & { date: string })[];
+  perProvider: (SignInCount & { providerId: string; loa: Level })[];
+  detail: (SignInCount & { date: string; providerId: string; loa: Level })[];
+} {
+  const inPeriod = new Set(days);
+  const kept = rows.filter((r) => inPeriod.has(r.day));
+  const rank = (id: string) => {
+    const i = providerOrder.indexOf(id);
+    return i < 0 ? providerOrder.length : i;
+  };
+  const byProvider = (a: { providerId: string; loa: Level }, b: typeof a) =>
+    rank(a.providerId) - rank(b.providerId) ||
+    (a.providerId < b.providerId ? -1 : a.providerId > b.providerId ? 1 : 0) ||
+    LEVEL_ORDER.indexOf(a.loa) - LEVEL_ORDER.indexOf(b.loa);
+  const onDay = new Map<string, SignInCount>();
+  const perKey = new Map<string, SignInCount & { providerId: string; loa: Level }>();
+  for (const r of kept) {
+    const d = onDay.get(r.day) ?? { signIns: 0, newAccounts: 0 };
+    onDay.set(r.day, {
+      signIns: d.signIns + r.signIns,
+      newAccounts: d.newAccounts + r.newAccounts,
+    });
+    const key = `${r.providerId}\n${r.loa}`;
+    const p = perKey.get(key) ?? {
+      providerId: r.providerId,
+      loa: r.loa,
+      signIns: 0,
+      newAccounts: 0,
+    };
+    perKey.set(key, {
+      ...p,
+      signIns: p.signIns + r.signIns,
+      newAccounts: p.newAccounts + r.newAccounts,
+    });
+  }
+  return {
+    perDay: days.map((date) => ({ date, ...(onDay.get(date) ?? { signIns: 0, newAccounts: 0 }) })),
+    perProvider: [...perKey.values()].sort(byProvider),
+    detail: kept
+      .map((r) => ({
+        date: r.day,
+        providerId: r.providerId,
+        loa: r.loa,
+        signIns: r.signIns,
+        newAccounts: r.newAccounts,
+      }))
+      .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : byProvider(a, b))),
+  };
+}

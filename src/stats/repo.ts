@@ -188,3 +188,39 @@ export async function activeStaff(
   const of = (role: string) => rows.find((r) => r.role === role)?.n ?? 0;
   return { admins: of('admin'), officials: of('official') };
 }
+
+/** One row of the citizens' sign-in counter: a day, a provider and a level. */
+export type CitizenSignInRow = {
+  day: string;
+  providerId: string;
+  loa: 'low' | 'substantial' | 'high';
+  signIns: number;
+  newAccounts: number;
+};
+
+/**
+ * Citizens' sign-ins and accounts registered per day (the organisation's zone), provider and
+ * level, for sign-ins that started from this organisation's pages (migration 019). Rows of no
+ * organisation (organisation_id NULL) are nobody's: no organisation's admins see them.
+ */
+export async function citizenSignIns(
+  db: Db,
+  organisationId: string,
+  from: string,
+  to: string,
+): Promise<CitizenSignInRow[]> {
+  const rows = await db
+    .selectFrom('citizen_sign_ins')
+    .select([sql<string>`day::text`.as('day'), 'provider_id', 'loa', 'sign_ins', 'new_accounts'])
+    .where('organisation_id', '=', organisationId)
+    .where('day', '>=', from)
+    .where('day', '<=', to)
+    .execute();
+  return rows.map((r) => ({
+    day: r.day,
+    providerId: r.provider_id,
+    loa: r.loa,
+    signIns: r.sign_ins,
+    newAccounts: r.new_accounts,
+  }));
+}

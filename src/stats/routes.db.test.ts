@@ -5,6 +5,7 @@ import { DB_KINDS } from '../db/testing.ts';
 import { bootTestApp } from '../http/testing.ts';
 import { fixedClock } from '../lib/clock.ts';
 import { staffCookie } from '../meeting/testing.ts';
+import { offlineProviders, providersFile } from '../config/testing.ts';
 import { seedAppointments } from './testing.ts';
 
 for (const kind of DB_KINDS) {
@@ -16,7 +17,10 @@ for (const kind of DB_KINDS) {
     const clock = fixedClock(new Date('2026-11-23T09:00:00Z'));
 
     before(async () => {
-      okence = await bootTestApp(kind, { clock });
+      okence = await bootTestApp(kind, {
+        clock,
+        env: { EID_PROVIDERS_FILE: providersFile(offlineProviders()) },
+      });
       const db = okence.handle.db;
       const org = await db
         .selectFrom('organisation')
@@ -106,6 +110,76 @@ for (const kind of DB_KINDS) {
       assert.ok(res.body.includes(';"\'=HYPERLINK(""x"")"\r\n'));
       const en = await get('/staff/stats.csv?from=2026-10-01&to=2026-10-31', admin);
       assert.match(en.body, /\r\nDay,Appointments\r\n/);
+    });
+
+    test("citizens' sign-ins per day and per provider and level, on the page and in the CSV, for the organisation's own", async () => {
+      const db = okence.handle.db;
+      const orgId = async (slug: string) =>
+        (
+          await db
+            .selectFrom('organisation')
+            .select('id')
+            .where('slug', '=', slug)
+            .executeTakeFirstOrThrow()
+        ).id;
+      const [domzale, ljutomer] = [await orgId('ue-domzale'), await orgId('ue-ljutomer')];
+      const citizens = okence.services.citizens;
+      const nia = (n: number) => ({
+        providerId: 'nia',
+        personIdentifier: `CZ/CZ/route-${n}`,
+        loa: 'substantial' as const,
+        givenName: 'Jana',
+        familyName: 'Nováková',
+      });
+      const ip = '192.0.2.7';
+      await citizens.signIn(nia(1), { organisationId: domzale, ip });
+      await citizens.signIn(
+        {
+          providerId: 'email',
+          personIdentifier: 'a@example.si',
+          loa: 'low',
+          email: 'a@example.si',
+        },
+        { organisationId: domzale, ip },
+      );
+      await citizens.signIn(nia(2), { organisationId: ljutomer, ip });
+      await citizens.signIn(nia(3), { ip });
+
+      const page = await get('/staff/stats?from=2026-11-01&to=2026-11-30', admin);
+      assert.equal(page.statusCode, 200);
+      assert.match(page.body, /<svg id="citizen-sign-ins-chart"/);
+      assert.match(
+        page.body,
+        /Sign-ins in all: 2; of these, first sign-ins that registered an account: 2\./,
+      );
+      assert.match(
+        page.body,
+        /<th scope="row">Czech eID \(NIA\)<\/th><td>substantial<\/td><td class="num">1<\/td><td class="num">1<\/td>/,
+      );
+      assert.match(page.body, /<th scope="row">Code by e-mail<\/th><td>low<\/td>/);
+
+      const csv = await get('/staff/stats.csv?from=2026-11-01&to=2026-11-30', admin, 'sl');
+      assert.match(
+        csv.body,
+        /\r\nPrijave občanov po dnevih\r\nDan;Prijave;Novi računi\r\n2026-11-01;0;0\r\n/,
+      );
+      assert.match(csv.body, /\r\n2026-11-23;2;2\r\n/);
+      assert.match(
+        csv.body,
+        /\r\nNačin prijave;Raven zanesljivosti;Prijave;Novi računi\r\nNIA \(Češka e-identiteta\);znatna;1;1\r\nKoda po e-pošti;nizka;1;1\r\n/,
+      );
+      assert.match(
+        csv.body,
+        /\r\nDan;Način prijave;Raven zanesljivosti;Prijave;Novi računi\r\n2026-11-23;NIA \(Češka e-identiteta\);znatna;1;1\r\n2026-11-23;Koda po e-pošti;nizka;1;1\r\n\r\n/,
+      );
+      assert.match(csv.body, /Računi občanov, odprti v tem obdobju[^\r]*;2\r\n/);
+
+      // Another organisation's admin sees its one sign-in, never Domžale's nor the one from no page.
+      const stranger = await staffCookie(okence, 'admin@ljutomer.example');
+      const theirs = await get('/staff/stats.csv?from=2026-11-01&to=2026-11-30', stranger);
+      assert.match(theirs.body, /\r\nDay,Sign-ins,New accounts\r\n/);
+      assert.match(theirs.body, /\r\n2026-11-23,1,1\r\n/);
+      assert.doesNotMatch(theirs.body, /Code by e-mail/);
     });
 
     test("officials are refused; another organisation's admin gets 404 for this one's service and sees none of its figures", async () => {

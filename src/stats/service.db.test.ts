@@ -1,6 +1,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { bookingService } from '../booking/service.ts';
+import type { OfferedProvider } from '../citizens/providers.ts';
+import { citizensService, type Loa, type VerifiedIdentity } from '../citizens/service.ts';
 import type { DatabaseHandle } from '../db/db.ts';
 import { DB_KINDS, openTestDatabase } from '../db/testing.ts';
 import { identityService } from '../identity/service.ts';
@@ -10,6 +12,21 @@ import { AppError } from '../lib/errors.ts';
 import { tenantsService } from '../tenants/service.ts';
 import { statsService, type StatsFilter } from './service.ts';
 import { seedAppointments, seedOrganisation } from './testing.ts';
+
+const PROVIDERS: OfferedProvider[] = [
+  {
+    id: 'sipass',
+    protocol: 'saml',
+    name: { sl: 'SI-PASS', cs: 'SI-PASS', en: 'SI-PASS' },
+    loa: 'substantial',
+  },
+  {
+    id: 'nia',
+    protocol: 'saml',
+    name: { sl: 'NIA (CZ)', cs: 'NIA', en: 'NIA (CZ)' },
+    loa: 'substantial',
+  },
+];
 
 // Europe/Ljubljana moves to summer time on Sunday 29 March 2026 at 02:00: UTC+1 before, UTC+2 after.
 const at = (iso: string) => new Date(iso);
@@ -48,6 +65,7 @@ for (const kind of DB_KINDS) {
         clock,
         tenants,
         booking: bookingService({ db: handle.db, clock }),
+        providers: { all: () => PROVIDERS },
       });
       const place = {
         organisationId: org.organisationId,
@@ -231,6 +249,73 @@ for (const kind of DB_KINDS) {
       assert.deepEqual(permits.satisfaction.distribution, [0, 1, 0, 0, 0]);
       const oneDay = await stats.figures(admin(), filter({ from: '2026-03-30', to: '2026-03-30' }));
       assert.deepEqual(oneDay.perDay, [{ date: '2026-03-30', count: 3 }]);
+    });
+
+    test("citizens' sign-ins: per local day, provider and level, only those started from this organisation's pages", async () => {
+      const signInClock = fixedClock(at('2026-03-29T22:30:00Z')); // Mon 30 March 00:30 local
+      const citizens = citizensService({ db: handle.db, clock: signInClock });
+      const person = (
+        id: string,
+        providerId = 'nia',
+        loa: Loa = 'substantial',
+      ): VerifiedIdentity => ({
+        providerId,
+        personIdentifier: id,
+        loa,
+        givenName: 'Ana',
+        familyName: 'Novak',
+      });
+      const signIn = (who: VerifiedIdentity, organisationId?: string) =>
+        citizens.signIn(who, { organisationId, ip: '192.0.2.1' });
+      await signIn(person('CZ/CZ/stats-1'), org.organisationId); // a new account
+      signInClock.set(at('2026-03-30T08:00:00Z'));
+      await signIn(person('CZ/CZ/stats-1'), org.organisationId); // the same person again
+      await signIn(person('CZ/CZ/stats-2', 'nia', 'high'), other.organisationId);
+      await signIn(person('CZ/CZ/stats-3')); // from no organisation's page
+      signInClock.set(at('2026-03-31T12:00:00Z'));
+      await signIn(
+        { ...person('ana@example.com', 'email', 'low'), email: 'ana@example.com' },
+        org.organisationId,
+      );
+      await signIn(person('retired-1', 'retired', 'high'), org.organisationId);
+      signInClock.set(at('2026-04-01T12:00:00Z')); // after the period
+      await signIn(person('CZ/CZ/stats-4'), org.organisationId);
+
+      const f = await stats.figures(admin(), filter());
+      assert.deepEqual(
+        f.citizens.perDay.map((d) => [d.date, d.signIns, d.newAccounts]),
+        [
+          ['2026-03-27', 0, 0],
+          ['2026-03-28', 0, 0],
+          ['2026-03-29', 0, 0],
+          ['2026-03-30', 2, 1],
+          ['2026-03-31', 2, 2],
+        ],
+      );
+      assert.deepEqual(
+        f.citizens.perProvider.map((p) => [p.providerId, p.loa, p.signIns, p.newAccounts]),
+        [
+          ['nia', 'substantial', 2, 1],
+          ['email', 'low', 1, 1],
+          ['retired', 'high', 1, 1],
+        ],
+      );
+      assert.deepEqual(
+        f.citizens.providers.map((p) => p.id),
+        ['sipass', 'nia', 'email'],
+      );
+      // The other organisation sees its own sign-in only; nobody sees the one from no page.
+      const theirs = await stats.figures(
+        { ...admin(), id: other.admin, organisationId: other.organisationId },
+        filter(),
+      );
+      assert.deepEqual(
+        theirs.citizens.perProvider.map((p) => [p.providerId, p.loa, p.signIns]),
+        [['nia', 'high', 1]],
+      );
+      // Office and service filters do not narrow them: a sign-in has neither.
+      const atOffice = await stats.figures(admin(), filter({ officeId: org.officeId }));
+      assert.deepEqual(atOffice.citizens, f.citizens);
     });
 
     test("figures survive the retention job's anonymisation: the comments go, the numbers stay", async () => {

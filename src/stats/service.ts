@@ -1,4 +1,6 @@
 import type { BookingService } from '../booking/service.ts';
+import type { OfferedProvider } from '../citizens/providers.ts';
+import { EMAIL_PROVIDER } from '../citizens/service.ts';
 import { localParts } from '../lib/zoned-time.ts';
 import type { Db } from '../db/db.ts';
 import type { StaffPrincipal } from '../identity/domain.ts';
@@ -9,6 +11,7 @@ import type { TenantsService } from '../tenants/service.ts';
 import { tally, type Period } from './domain.ts';
 import {
   capacity,
+  citizenSignIns,
   daysOf,
   perDay,
   periodBounds,
@@ -44,7 +47,15 @@ export type Figures = {
   comments: { date: string; service: Service | null; comment: string }[];
   signIns: { date: string; succeeded: number; failed: number }[];
   staff: { admins: number; officials: number };
+  /**
+   * Citizens' sign-ins that started from this organisation's pages, and the accounts they
+   * registered (a first sign-in), with the installation's providers to name them by.
+   */
+  citizens: ReturnType<typeof citizenSignIns> & { providers: CitizenProvider[] };
 };
+
+/** A provider as the statistics name it: the configured ones, and the e-mail sign-in (name null). */
+export type CitizenProvider = { id: string; name: OfferedProvider['name'] | null };
 
 /** Statistics for admins of their own organisation, from aggregate queries (repo.ts) and the booking domain's own slot rules. */
 export function statsService(deps: {
@@ -52,8 +63,14 @@ export function statsService(deps: {
   clock: Clock;
   tenants: TenantsService;
   booking: Pick<BookingService, 'offeredSlots'>;
+  /** The installation's eID providers (citizens/providers.ts), for their names and order. */
+  providers: { all(): OfferedProvider[] };
 }) {
   const { db, tenants } = deps;
+  const citizenProviders = (): CitizenProvider[] => [
+    ...deps.providers.all().map((p) => ({ id: p.id, name: p.name })),
+    { id: EMAIL_PROVIDER, name: null },
+  ];
 
   async function scope(actor: StaffPrincipal) {
     if (actor.role !== 'admin') throw new AppError('forbidden', 'admins only');
@@ -117,7 +134,7 @@ export function statsService(deps: {
         ...periodBounds(period.from, period.to, timeZone),
       };
 
-      const [rows, { wait, length, ...outcomes }, ratings, comments, signIns, staff] =
+      const [rows, { wait, length, ...outcomes }, ratings, comments, signIns, staff, citizens] =
         await Promise.all([
           repo.bookingsPerDayAndService(db, s),
           repo.meetingFigures(db, s),
@@ -125,12 +142,14 @@ export function statsService(deps: {
           repo.comments(db, s, MAX_COMMENTS),
           repo.signIns(db, o.organisation.id, period.from, period.to),
           repo.activeStaff(db, o.organisation.id),
+          repo.citizenSignIns(db, o.organisation.id, period.from, period.to),
         ]);
       const days = daysOf(period.from, period.to);
       const { perDay: perDayCounts, perKey: countFor } = tally(rows, days);
       const services = service ? [service] : o.services;
       const signInOn = new Map(signIns.map((r) => [r.day, r]));
       const due = outcomes.done + outcomes.noShows;
+      const providers = citizenProviders();
       return {
         organisation: o.organisation,
         office,
@@ -163,6 +182,14 @@ export function statsService(deps: {
           failed: signInOn.get(date)?.failed ?? 0,
         })),
         staff,
+        citizens: {
+          ...citizenSignIns(
+            citizens,
+            days,
+            providers.map((p) => p.id),
+          ),
+          providers,
+        },
       };
     },
   };

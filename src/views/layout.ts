@@ -40,11 +40,16 @@ export const OPERATOR_NAV: readonly [string, MessageKey][] = [
   ['/operator/organisations', 'layout.operator_nav.organisations'],
 ];
 
-/** A citizen's way to their account, or to sign in (decision 029). */
+/**
+ * A citizen's way to their account, or to sign in (decision 029). On an organisation's page the
+ * sign-in comes back to it, and so counts as started from that organisation. The path only,
+ * without the query: a public page's body is cached per path and language.
+ */
 function citizenNav(ctx: PageContext): Html {
-  return ctx.citizen
-    ? html`<li><a href="/account">${ctx.t('citizens.nav.account')}</a></li>`
-    : html`<li><a href="/account/sign-in">${ctx.t('citizens.nav.sign_in')}</a></li>`;
+  if (ctx.citizen) return html`<li><a href="/account">${ctx.t('citizens.nav.account')}</a></li>`;
+  const path = ctx.url.split('?')[0] ?? '';
+  const back = path.startsWith('/o/') ? `?return=${encodeURIComponent(path)}` : '';
+  return html`<li><a href="/account/sign-in${back}">${ctx.t('citizens.nav.sign_in')}</a></li>`;
 }
 
 function staffNav(ctx: PageContext): Html {

@@ -61,13 +61,3 @@ export async function takeRequest(
     expiresAt: row.expires_at,
   };
 }
-
-/** The id of an organisation by its slug, or null. */
-export async function organisationIdBySlug(db: Db, slug: string): Promise<string | null> {
-  const row = await db
-    .selectFrom('organisation')
-    .select('id')
-    .where('slug', '=', slug)
-    .executeTakeFirst();
-  return row?.id ?? null;
-}

@@ -66,7 +66,8 @@ export function oidcSignIn(deps: {
       opts: {
         loa?: Loa | undefined;
         returnPath?: string | undefined;
-        organisationSlug?: string | undefined;
+        /** The organisation the sign-in started from (counted in its statistics), or null. */
+        organisationId: string | null;
         browser: string;
         lang?: string;
       },
@@ -79,9 +80,6 @@ export function oidcSignIn(deps: {
       const now = clock.now();
       const state = random();
       const nonce = random();
-      const organisationId = opts.organisationSlug
-        ? await repo.organisationIdBySlug(db, opts.organisationSlug)
-        : null;
       await repo.insertRequest(
         db,
         {
@@ -90,7 +88,7 @@ export function oidcSignIn(deps: {
           nonce,
           loa,
           returnTo: safeReturnPath(opts.returnPath),
-          organisationId,
+          organisationId: opts.organisationId,
           browserHash: sha256(opts.browser),
           createdAt: now,
           expiresAt: new Date(now.getTime() + REQUEST_TTL_MS),

@@ -88,7 +88,7 @@ const en = {
   'stats.users_admins': 'Active administrators',
   'stats.users_officials': 'Active officials',
   'stats.users_citizens':
-    'Citizens book without an account, so there are no citizen accounts to count yet.',
+    'A citizen’s account belongs to no organisation: it is counted for the organisation whose page its first sign-in started from.',
   'stats.csv_section': 'Section',
   'audit.title': 'Audit log',
   'audit.intro': 'Who changed what and when, and who looked at which appointment.',
@@ -238,7 +238,7 @@ const sl: Record<StatsMessageKey, string> = {
   'stats.users_admins': 'Aktivni skrbniki',
   'stats.users_officials': 'Aktivni uslužbenci',
   'stats.users_citizens':
-    'Stranke rezervirajo brez uporabniškega računa, zato računov strank še ni mogoče šteti.',
+    'Račun občana ne pripada nobeni organizaciji: šteje se tisti organizaciji, na strani katere se je začela njegova prva prijava.',
   'stats.csv_section': 'Razdelek',
   'audit.title': 'Revizijska sled',
   'audit.intro': 'Kdo je kaj spremenil in kdaj ter kdo si je ogledal kateri termin.',
@@ -386,7 +386,7 @@ const cs: Record<StatsMessageKey, string> = {
   'stats.users_admins': 'Aktivní správci',
   'stats.users_officials': 'Aktivní úředníci',
   'stats.users_citizens':
-    'Občané si rezervují bez uživatelského účtu, takže účty občanů zatím nelze počítat.',
+    'Účet občana nepatří žádné organizaci: počítá se té organizaci, z jejíž stránky začalo jeho první přihlášení.',
   'stats.csv_section': 'Oddíl',
   'audit.title': 'Auditní stopa',
   'audit.intro': 'Kdo co kdy změnil a kdo si prohlížel který termín.',

@@ -20,6 +20,9 @@ export function statsCsv(f: Figures, t: Translate, lang: Lang): string {
     tables.ratings,
     tables.comments,
     tables.signIns,
+    tables.citizenSignIns,
+    tables.citizenProviders,
+    tables.citizenDetail,
     tables.users,
   ]) {
     if (!x) continue;

@@ -8,6 +8,7 @@ import { chartBuckets, presets } from '../domain.ts';
 import type { StatsQuery } from '../schema.ts';
 import type { Figures } from '../service.ts';
 import { dataTable, figure } from '../table.ts';
+import { citizenSignInsSection } from './citizens.ts';
 import { statsTables, type StatsTable } from './tables.ts';
 import { dateOf, shortDateOf, shortMonthName } from '../../views/dates.ts';
 
@@ -190,6 +191,19 @@ ${fig(
       { label: t('stats.col.failed'), values: signInBuckets.map((b) => b.values[1] ?? 0) },
     ],
   }),
+)}
+
+${citizenSignInsSection(
+  ctx,
+  f,
+  {
+    perDay: tables.citizenSignIns,
+    perProvider: tables.citizenProviders,
+    detail: tables.citizenDetail,
+  },
+  label,
+  fig,
+  table,
 )}
 
 <h2 id="users">${t('stats.users')}</h2>

@@ -18,7 +18,17 @@ export function statsTables(
   lang: Lang,
   day: DayFormat,
 ): Record<
-  'perDay' | 'perService' | 'outcomes' | 'durations' | 'ratings' | 'comments' | 'signIns' | 'users',
+  | 'perDay'
+  | 'perService'
+  | 'outcomes'
+  | 'durations'
+  | 'ratings'
+  | 'comments'
+  | 'signIns'
+  | 'citizenSignIns'
+  | 'citizenProviders'
+  | 'citizenDetail'
+  | 'users',
   StatsTable
 > & { capacity?: StatsTable } {
   const fb = f.organisation.defaultLanguage;
@@ -31,7 +41,9 @@ export function statsTables(
     p90: round1(d.p90),
     mean: round1(d.mean),
   });
+  const newAccounts = f.citizens.perDay.reduce((a, d) => a + d.newAccounts, 0);
   const tables = {
+    ...citizenTables(f.citizens, t, lang, day),
     perDay: {
       id: 'per-day',
       title: t('stats.per_day'),
@@ -119,6 +131,7 @@ export function statsTables(
       rows: [
         { figure: t('stats.users_admins'), value: f.staff.admins },
         { figure: t('stats.users_officials'), value: f.staff.officials },
+        { figure: t('stats.users_citizens_new'), value: newAccounts },
       ],
     },
   };
@@ -144,6 +157,68 @@ export function statsTables(
         booked: d.booked,
         free: d.free,
         share: d.utilisation,
+      })),
+    },
+  };
+}
+
+const LEVEL = {
+  low: 'citizens.loa.low',
+  substantial: 'citizens.loa.substantial',
+  high: 'citizens.loa.high',
+} as const;
+
+/** Citizens' sign-ins per day, per provider and level, and both (every counted row). */
+function citizenTables(c: Figures['citizens'], t: Translate, lang: Lang, day: DayFormat) {
+  const names = new Map(c.providers.map((p) => [p.id, p.name]));
+  // The e-mail code has no configured name; a provider since removed from the configuration
+  // keeps its id, so its old counts still say where they came from.
+  const provider = (id: string) => {
+    const name = names.get(id);
+    return name ? name[lang] : name === null ? t('stats.citizens.email') : id;
+  };
+  const counts = [
+    { key: 'signIns', label: t('stats.col.citizen_sign_ins'), numeric: true },
+    { key: 'newAccounts', label: t('stats.col.new_accounts'), numeric: true },
+  ];
+  const who = [
+    { key: 'provider', label: t('stats.col.provider') },
+    { key: 'level', label: t('stats.col.level') },
+  ];
+  const of = (r: { providerId: string; loa: keyof typeof LEVEL }) => ({
+    provider: provider(r.providerId),
+    level: t(LEVEL[r.loa]),
+  });
+  return {
+    citizenSignIns: {
+      id: 'citizen-sign-ins',
+      title: t('stats.citizens.per_day'),
+      columns: [{ key: 'day', label: t('stats.col.day') }, ...counts],
+      rows: c.perDay.map((d) => ({
+        day: day(d.date),
+        signIns: d.signIns,
+        newAccounts: d.newAccounts,
+      })),
+    },
+    citizenProviders: {
+      id: 'citizen-providers',
+      title: t('stats.citizens.per_provider'),
+      columns: [...who, ...counts],
+      rows: c.perProvider.map((p) => ({
+        ...of(p),
+        signIns: p.signIns,
+        newAccounts: p.newAccounts,
+      })),
+    },
+    citizenDetail: {
+      id: 'citizen-detail',
+      title: t('stats.citizens.detail'),
+      columns: [{ key: 'day', label: t('stats.col.day') }, ...who, ...counts],
+      rows: c.detail.map((d) => ({
+        day: day(d.date),
+        ...of(d),
+        signIns: d.signIns,
+        newAccounts: d.newAccounts,
       })),
     },
   };
