@@ -28,8 +28,12 @@ import { staffAccounts } from './identity/staff-admin.ts';
 import { citizensService } from './citizens/service.ts';
 import { oidcSignIn } from './eid/oidc/service.ts';
 import { accountAppointments } from './booking/account.ts';
-import { appointmentsAccountSection } from './booking/account-routes.ts';
+import {
+  appointmentsAccountSection,
+  appointmentsDeletionPreview,
+} from './booking/account-routes.ts';
 import { personalAccount } from './citizens/account.ts';
+import { emailChange as accountEmailChange } from './citizens/profile.ts';
 import { eidService, samlProviders } from './eid/service.ts';
 import { emailSignIn } from './citizens/email-sign-in.ts';
 import { eidProviderSettings } from './citizens/providers.ts';
@@ -122,8 +126,18 @@ export function buildServices(f: Foundation) {
         id: 'bookings',
         export: (accountId) => appointments.exportFor(accountId),
         beforeDelete: (accountId) => appointments.beforeAccountDeleted(accountId),
+        describeDeletion: appointmentsDeletionPreview(appointments),
       },
     ],
+  });
+  // The account's e-mail change, by a code mailed to the new address (decision 032).
+  const emailChange = accountEmailChange({
+    db,
+    clock,
+    secret: sessionSecret,
+    audit,
+    citizens,
+    wakeMail,
   });
   const meeting = meetingService({
     handle,
@@ -243,6 +257,7 @@ export function buildServices(f: Foundation) {
     lifecycle,
     appointments,
     account,
+    emailChange,
     meeting,
     files,
     folders,

@@ -9,7 +9,7 @@ import type { PageContext } from '../http/page.ts';
 import { AppError } from '../lib/errors.ts';
 import type { AccountAppointments } from './account.ts';
 import { ACCOUNT_BOOKINGS_MAX } from './account-repo.ts';
-import { appointmentsSection } from './views/account.ts';
+import { appointmentsSection, appointmentSummary } from './views/account.ts';
 
 /** The ticked bookings: one id or several (`booking=…&booking=…`), at most a page's worth. */
 const claimForm = z.object({
@@ -36,6 +36,15 @@ export function appointmentsAccountSection(appointments: AccountAppointments) {
       return appointmentsSection(input.ctx, { ...data, email });
     },
   };
+}
+
+/**
+ * The lines of the account deletion's confirmation page: each appointment ahead, which the
+ * deletion cancels (beforeAccountDeleted; the same rule: confirmed and not yet begun).
+ */
+export function appointmentsDeletionPreview(appointments: AccountAppointments) {
+  return async (accountId: string, ctx: PageContext) =>
+    (await appointments.ahead(accountId)).map((b) => appointmentSummary(ctx, b));
 }
 
 /** POST /account/appointments/claim: only the account's own verified address's bookings. */

@@ -73,6 +73,13 @@ export function accountAppointments(deps: {
       });
     },
 
+    /** The account's confirmed appointments ahead: what deleting the account would cancel. */
+    async ahead(accountId: string): Promise<AccountAppointment[]> {
+      const now = clock.now();
+      const rows = await repo.accountBookings(db, accountId);
+      return withLinks(rows.filter((r) => r.state === 'confirmed' && r.start > now)).reverse();
+    },
+
     /** Everything booking holds about the account, for its export. */
     async exportFor(accountId: string) {
       const rows = await repo.accountBookings(db, accountId);

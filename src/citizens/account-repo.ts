@@ -34,9 +34,9 @@ export async function sessionsOf(db: Db, accountId: string) {
 }
 
 /**
- * Erases a deleted account: every personal field cleared, identities and sessions removed. The
- * row stays, with only its id and dates, so the audit entries naming it still point somewhere.
- * False when there was no live account to delete.
+ * Erases a deleted account: every personal field cleared, identities, sessions and pending
+ * e-mail changes removed. The row stays, with only its id and dates, so the audit entries
+ * naming it still point somewhere. False when there was no live account to delete.
  */
 export async function eraseAccount(db: Db, accountId: string, now: Date): Promise<boolean> {
   const row = await db
@@ -60,6 +60,7 @@ export async function eraseAccount(db: Db, accountId: string, now: Date): Promis
   if (!row) return false;
   await db.deleteFrom('citizen_identities').where('account_id', '=', accountId).execute();
   await db.deleteFrom('citizen_sessions').where('account_id', '=', accountId).execute();
+  await db.deleteFrom('citizen_email_changes').where('account_id', '=', accountId).execute();
   return true;
 }
 

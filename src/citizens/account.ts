@@ -3,6 +3,8 @@
 // `AccountHolding`s the composition root (services.ts) passes in; citizens imports none of them.
 import type { AuditService } from '../audit/service.ts';
 import type { Db } from '../db/db.ts';
+import type { PageContext } from '../http/page.ts';
+import type { Html } from '../views/html.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { Loa } from './domain.ts';
 import * as repo from './account-repo.ts';
@@ -16,6 +18,11 @@ export type AccountHolding = {
   export(accountId: string): Promise<unknown>;
   /** Runs before the account is erased: cancel what is ahead, let go of the account. */
   beforeDelete(accountId: string): Promise<unknown>;
+  /**
+   * What `beforeDelete` would cancel, one line each in the reader's language, for the page that
+   * asks to confirm the deletion (booking: each appointment ahead). None: nothing to cancel.
+   */
+  describeDeletion?(accountId: string, ctx: PageContext): Promise<Html[]>;
 };
 
 /**
@@ -83,6 +90,13 @@ export function personalAccount(deps: {
         if (erased) await record(tx, 'citizen_account.deleted', accountId);
         return erased;
       });
+    },
+
+    /** What deleting the account would cancel, for its confirmation page (each holding's lines). */
+    async deletionPreview(accountId: string, ctx: PageContext): Promise<Html[]> {
+      const lines: Html[] = [];
+      for (const h of holdings) lines.push(...((await h.describeDeletion?.(accountId, ctx)) ?? []));
+      return lines;
     },
 
     /** The phone number the citizen keeps up to date; audited (without the number). */

@@ -183,10 +183,11 @@ export async function deleteSession(db: Db, tokenHash: string) {
     .executeTakeFirst();
 }
 
-/** Ended sessions, and e-mail codes a day past their expiry. */
+/** Ended sessions, and e-mail codes (sign-in and e-mail change) a day past their expiry. */
 export async function pruneSessions(db: Db, now: Date, codesBefore: Date): Promise<void> {
   await db.deleteFrom('citizen_sessions').where('expires_at', '<=', now).execute();
   await db.deleteFrom('citizen_sign_in_codes').where('expires_at', '<', codesBefore).execute();
+  await db.deleteFrom('citizen_email_changes').where('expires_at', '<', codesBefore).execute();
 }
 
 /** An organisation's id by its slug, or null when there is none by that slug. */

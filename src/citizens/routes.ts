@@ -22,6 +22,7 @@ import {
   type SignInQuery,
 } from './schema.ts';
 import { organisationSlugOfPath } from './domain.ts';
+import { savedNotice } from './profile-schema.ts';
 import type { AccountSections } from './sections.ts';
 import type { CitizensService, ProviderLogout } from './service.ts';
 import { accountPage } from './views/account.ts';
@@ -217,7 +218,8 @@ export function citizenRoutes(deps: CitizenRoutesDeps) {
         citizen,
         ctx: pageContext(request, reply),
       });
-      return renderPage(request, reply, (ctx) => accountPage(ctx, sections));
+      const { saved } = savedNotice.parse(request.query ?? {});
+      return renderPage(request, reply, (ctx) => accountPage(ctx, sections, saved));
     });
 
     app.get('/staff/admin/sign-in', async (request, reply) => {

@@ -4,6 +4,8 @@ import { EMAIL_PROVIDER } from './domain.ts';
 import type { EidProviderSettings } from './providers.ts';
 import type { CitizenAccount, CitizenPrincipal } from './service.ts';
 import { identitySection, signOutSection } from './views/account.ts';
+import { profileSection } from './views/profile.ts';
+import { yourDataSection } from './views/your-data.ts';
 
 /** What a section of the account page renders from: the account, the session, the page context. */
 export type AccountSectionInput = {
@@ -52,11 +54,19 @@ export function accountSections(initial: readonly AccountSection[] = []) {
 
 export type AccountSections = ReturnType<typeof accountSections>;
 
-/** The sections the citizens domain itself gives: who is signed in (first), signing out (last). */
+/**
+ * The sections the citizens domain itself gives: who is signed in (first), the profile, "your
+ * data" (what is held, the export, deletion) and signing out (last).
+ */
 export function ownSections(providers: EidProviderSettings): AccountSection[] {
   const providerName = (id: string, ctx: PageContext) =>
     id === EMAIL_PROVIDER
       ? ctx.t('citizens.provider.email')
       : (providers.configured(id)?.name[ctx.lang] ?? id);
-  return [identitySection(providerName), signOutSection];
+  return [
+    identitySection(providerName),
+    profileSection(providerName),
+    yourDataSection,
+    signOutSection,
+  ];
 }

@@ -389,6 +389,19 @@ export type Database = {
     used_at: Date | null;
     locked_at: Date | null;
   };
+  /** A pending change of an account's e-mail, by code to the new address (migration 023). */
+  citizen_email_changes: {
+    id: string;
+    account_id: string;
+    new_email: string;
+    code_hash: string;
+    ip: string | null;
+    attempts: Generated<number>;
+    created_at: Date;
+    expires_at: Date;
+    used_at: Date | null;
+    locked_at: Date | null;
+  };
   citizen_sign_ins: {
     organisation_id: string | null;
     day: string;

@@ -8,6 +8,7 @@ import { tenantPages } from '../tenants/routes.ts';
 import { bookingPages } from '../booking/routes.ts';
 import { accountAppointmentRoutes } from '../booking/account-routes.ts';
 import { personalAccountRoutes } from '../citizens/account-routes.ts';
+import { profileRoutes } from '../citizens/profile-routes.ts';
 import { devMailRoutes } from '../mail/routes.ts';
 import { availabilityAdminRoutes } from '../booking/admin-routes.ts';
 import { meetingRoutes } from '../meeting/routes.ts';
@@ -114,6 +115,14 @@ export async function createApp(services: Services): Promise<FastifyInstance> {
   // The personal account: its export and deletion, and booking's appointments on it (decision 032).
   await app.register(
     personalAccountRoutes({ account: services.account, citizens: services.citizens }),
+  );
+  // The profile's phone and e-mail (the e-mail verified by a code to the new address).
+  await app.register(
+    profileRoutes({
+      account: services.account,
+      citizens: services.citizens,
+      emailChange: services.emailChange,
+    }),
   );
   await app.register(
     accountAppointmentRoutes({ appointments: services.appointments, citizens: services.citizens }),

@@ -316,6 +316,12 @@ export const ANONYMISATION_PLAN = {
     within: '24 hours after the code expires',
     why: 'an e-mail address and an IP address, kept only for the code and the rate limits',
   },
+  citizen_email_changes: {
+    treatment: 'pruned_elsewhere',
+    by: 'the citizen session pruner and the account deletion (src/citizens)',
+    within: '24 hours after the code expires',
+    why: 'a new e-mail address and an IP address, kept only for the code and the rate limits',
+  },
   citizen_sign_ins: {
     treatment: 'no_citizen_data',
     why: 'anonymous counts of citizen sign-ins per organisation, provider, level and day',

@@ -6,7 +6,7 @@ import { formatWhen } from '../../views/dates.ts';
 import type { AccountAppointment } from '../account.ts';
 
 /** What an appointment was for, where and when, in the citizen's language. */
-function what(ctx: PageContext, b: AccountAppointment): Html {
+export function appointmentSummary(ctx: PageContext, b: AccountAppointment): Html {
   const { lang } = ctx;
   return html`<strong>${localize(b.service, lang)}</strong>, ${localize(b.office, lang)}
 (${localize(b.organisation, lang)}) · ${formatWhen(b.start, b.timeZone, lang)}`;
@@ -14,10 +14,11 @@ function what(ctx: PageContext, b: AccountAppointment): Html {
 
 function item(ctx: PageContext, b: AccountAppointment): Html {
   const { t } = ctx;
-  if (b.state === 'cancelled') return html`<li>${what(ctx, b)} · ${t('book.state.cancelled')}</li>`;
+  if (b.state === 'cancelled')
+    return html`<li>${appointmentSummary(ctx, b)} · ${t('book.state.cancelled')}</li>`;
   if (b.past)
-    return html`<li>${what(ctx, b)} · <a href="${b.manageHref}">${t('book.account.details')}</a></li>`;
-  return html`<li>${what(ctx, b)}
+    return html`<li>${appointmentSummary(ctx, b)} · <a href="${b.manageHref}">${t('book.account.details')}</a></li>`;
+  return html`<li>${appointmentSummary(ctx, b)}
 <ul class="inline-links">
 <li><a href="${b.joinHref}">${t('book.account.join')}</a></li>
 <li><a href="${b.manageHref}">${t('book.account.manage')}</a></li>
@@ -35,7 +36,7 @@ ${claimable.map(
   (
     b,
   ) => html`<div class="checkbox"><input type="checkbox" id="claim-${b.id}" name="booking" value="${b.id}">
-<label for="claim-${b.id}">${what(ctx, b)}</label></div>`,
+<label for="claim-${b.id}">${appointmentSummary(ctx, b)}</label></div>`,
 )}
 </fieldset>
 <button type="submit">${t('book.account.claim_button')}</button>

@@ -4,12 +4,19 @@ import { csrfField } from '../../views/layout.ts';
 import type { AccountSection } from '../sections.ts';
 import { loaName } from './sign-in.ts';
 
-/** /account: the page's heading, then each registered section in order. */
-export function accountPage(ctx: PageContext, sections: Html[]): Page {
+const SAVED = {
+  phone: 'citizens.saved.phone',
+  phone_removed: 'citizens.saved.phone_removed',
+  email: 'citizens.saved.email',
+} as const;
+
+/** /account: the page's heading, what was just saved (if anything), then each section in order. */
+export function accountPage(ctx: PageContext, sections: Html[], saved?: keyof typeof SAVED): Page {
   const { t } = ctx;
   return {
     title: t('citizens.account.title'),
-    body: html`<h1>${t('citizens.account.title')}</h1>
+    body: html`${saved ? html`<p class="notice" role="status">${t(SAVED[saved])}</p>` : ''}
+<h1>${t('citizens.account.title')}</h1>
 ${sections}`,
   };
 }
