@@ -232,7 +232,13 @@ for (const kind of DB_KINDS) {
       const me = await signedIn(byEmail('ana@example.si'));
       const { code, change, page } = await askChange(me, 'ana.new@example.si');
       assert.match(page.body, /ana\.new@example\.si/);
-      assert.ok(change);
+      const stored = await okence.handle.db
+        .selectFrom('citizen_email_changes')
+        .select(['code_hash', 'account_id'])
+        .where('id', '=', change)
+        .executeTakeFirstOrThrow();
+      assert.match(stored.code_hash, /^[0-9a-f]{64}$/, 'an HMAC, not the code');
+      assert.equal(stored.account_id, me.accountId);
       const res = await post(me.jar, '/account/email/code', {
         change,
         code: code.split('').join(' '),
@@ -401,10 +407,44 @@ for (const kind of DB_KINDS) {
         'sl',
       );
       assert.match(empty.body, /Nimate prihajajočih terminov/);
-      // The form's POST deletes (the route tested in account.db.test.ts).
+      // The form's POST deletes (the route tested in account.db.test.ts), pending changes too.
+      await askChange(me, 'leaving-new@example.si');
       const res = await post(me.jar, '/account/delete', {});
       assert.equal(res.statusCode, 303);
       assert.equal(await account(me.accountId), undefined);
+      const left = await okence.handle.db
+        .selectFrom('citizen_email_changes')
+        .select('id')
+        .where('account_id', '=', me.accountId)
+        .execute();
+      assert.deepEqual(left, []);
+    });
+
+    test('changes are pruned a day after they expire, with their mail', async () => {
+      const me = await signedIn(byEmail('prune@example.si'));
+      const { change } = await askChange(me, 'prune-new@example.si');
+      const rows = () =>
+        okence.handle.db
+          .selectFrom('citizen_email_changes')
+          .select('id')
+          .where('id', '=', change)
+          .execute();
+      clock.advance(10 * 60_000 + 23 * 3600_000);
+      try {
+        await okence.services.citizens.prune();
+        assert.equal((await rows()).length, 1, 'kept a day for the rate limits');
+        clock.advance(3600_000 + 60_000);
+        await okence.services.citizens.prune();
+        assert.deepEqual(await rows(), []);
+        const mail = await okence.handle.db
+          .selectFrom('mail_outbox')
+          .select('id')
+          .where('dedupe_key', '=', `citizen-code:${change}`)
+          .execute();
+        assert.deepEqual(mail, []);
+      } finally {
+        clock.set(START);
+      }
     });
   });
 }
