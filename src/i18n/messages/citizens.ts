@@ -204,7 +204,7 @@ const sl: Record<CitizensMessageKey, string> = {
   'citizens.profile.source':
     'Vir: {provider}, nazadnje posodobljeno {date}. Teh podatkov tu ni mogoče spremeniti: posodobijo se ob vsaki prijavi prek {provider}.',
   'citizens.profile.no_eid':
-    'Prijavili ste se s kodo po e-pošti. Ta potrdi vaš e-poštni naslov, ne pa tudi, kdo ste, zato tu ni imena, datuma rojstva in naslova.',
+    'Prijavili ste se s kodo po e-pošti. Ta potrjuje le vaš e-poštni naslov, ne pa tudi vaše identitete, zato tu ni imena, datuma rojstva in naslova.',
   'citizens.profile.contact_heading': 'Kontaktni podatki',
   'citizens.profile.email': 'E-pošta',
   'citizens.profile.email_verified': 'potrjen',
@@ -218,7 +218,7 @@ const sl: Record<CitizensMessageKey, string> = {
   'citizens.profile.back': 'Nazaj na moj račun',
   'citizens.phone.title': 'Telefonska številka',
   'citizens.phone.lead':
-    'Ob rezervaciji termina jo vpišemo namesto vas, da vas upravna enota lahko pokliče, če je treba. Če želite številko odstraniti, pustite polje prazno.',
+    'Ob rezervaciji termina jo vpišemo namesto vas, da vas lahko upravna enota po potrebi pokliče. Če želite številko odstraniti, pustite polje prazno.',
   'citizens.phone.label': 'Telefonska številka',
   'citizens.phone.hint': 'Na primer +386 1 234 56 78',
   'citizens.phone.save': 'Shrani',
@@ -246,20 +246,21 @@ const sl: Record<CitizensMessageKey, string> = {
   'citizens.data.held_profile_eid':
     'podatke iz vaše e-identitete (ime in priimek, datum rojstva, naslov) ter vaš e-poštni naslov in telefonsko številko;',
   'citizens.data.held_identities':
-    'način prijave: e-identitete ali e-poštni naslov, s katerimi ste se prijavili, ter kdaj prvič in kdaj nazadnje;',
+    'način prijave: e-identitete ali e-poštni naslov, s katerimi ste se prijavili, ter kdaj ste se z njimi prijavili prvič in kdaj nazadnje;',
   'citizens.data.held_sessions':
     'vaše trenutne prijave: kdaj so se začele in s katero ravnjo zanesljivosti;',
   'citizens.data.held_appointments':
-    'termine, ki ste jih rezervirali kot prijavljeni ali jih dodali v svoj račun.',
+    'termine, ki ste jih rezervirali po prijavi ali jih dodali v svoj račun.',
   'citizens.data.export': 'Prenesite vse svoje podatke (datoteka JSON)',
   'citizens.data.delete_heading': 'Izbris računa',
   'citizens.data.delete_lead':
-    'Račun lahko izbrišete kadar koli. Najprej se prekličejo vaši prihajajoči termini, o vsakem prejmete e-poštno sporočilo. Nekatere zapise je treba po zakonu hraniti tudi po izbrisu:',
+    'Račun lahko izbrišete kadar koli. Pred izbrisom se prekličejo vaši prihajajoči termini, o vsakem prejmete e-poštno sporočilo. Nekatere zapise je treba po zakonu hraniti tudi po izbrisu:',
   'citizens.data.kept_appointments':
     'upravne enote hranijo vaše termine kot evidenco opravljene storitve, dokler to zahtevajo roki hrambe, nato jih anonimizirajo;',
   'citizens.data.kept_audit':
     'dnevnik sprememb hrani vnose, kot je „račun izbrisan“, v katerih je le številka računa, ne pa vaše ime ali drugi podatki;',
-  'citizens.data.kept_stats': 'statistika prijav so anonimna števila, ki o vas ne povedo ničesar.',
+  'citizens.data.kept_stats':
+    'statistika prijav vsebuje le anonimna števila, ki o vas ne povedo ničesar.',
   'citizens.data.delete_link': 'Izbriši račun',
   'citizens.delete.title': 'Izbris računa',
   'citizens.delete.cancelled':
@@ -270,7 +271,7 @@ const sl: Record<CitizensMessageKey, string> = {
   'citizens.delete.kept_heading': 'Kaj se hrani',
   'citizens.delete.final': 'Izbrisanega računa ni mogoče obnoviti.',
   'citizens.delete.confirm': 'Izbriši moj račun',
-  'citizens.delete.keep': 'Ne izbriši računa',
+  'citizens.delete.keep': 'Obdrži račun',
   'audit.action.eid_providers.updated': 'Sprememba ponujenih e-identitet',
 };
 
@@ -340,7 +341,7 @@ const cs: Record<CitizensMessageKey, string> = {
   'citizens.profile.source':
     'Zdroj: {provider}, naposledy aktualizováno {date}. Tyto údaje zde nelze změnit: aktualizují se při každém přihlášení přes {provider}.',
   'citizens.profile.no_eid':
-    'Přihlásili jste se kódem z e-mailu. Ten ověří vaši e-mailovou adresu, ale ne vaši totožnost, proto zde nejsou jméno, datum narození ani adresa.',
+    'Přihlásili jste se kódem z e-mailu. Ten ověřuje jen vaši e-mailovou adresu, nikoli vaši totožnost, proto zde nejsou uvedeny jméno, datum narození ani adresa.',
   'citizens.profile.contact_heading': 'Kontaktní údaje',
   'citizens.profile.email': 'E-mail',
   'citizens.profile.email_verified': 'ověřená',
@@ -360,14 +361,14 @@ const cs: Record<CitizensMessageKey, string> = {
   'citizens.phone.save': 'Uložit',
   'citizens.phone.remove': 'Odebrat telefonní číslo',
   'citizens.phone.invalid':
-    'Zadejte telefonní číslo o 6 až 15 číslicích, například +420 123 456 789. Může obsahovat mezery, závorky a pomlčky.',
+    'Zadejte telefonní číslo (6 až 15 číslic), například +420 123 456 789. Může obsahovat mezery, závorky a pomlčky.',
   'citizens.change_email.title': 'Změna e-mailové adresy',
   'citizens.change_email.lead':
     'Zadejte novou adresu. Pošleme na ni šestimístný kód a adresa se změní, jakmile kód zadáte. Pokud se přihlašujete kódem z e-mailu, budete se od té doby přihlašovat novou adresou.',
   'citizens.change_email.label': 'Nová e-mailová adresa',
   'citizens.change_email.same': 'Toto už je vaše ověřená e-mailová adresa.',
   'citizens.change_email.taken':
-    'Tato adresa už slouží k přihlášení do jiného účtu, proto ji nelze převést na tento účet. Chcete-li používat onen účet, přihlaste se touto adresou.',
+    'Tato adresa už slouží k přihlášení do jiného účtu, proto ji nelze převést na tento účet. Chcete-li používat ten účet, přihlaste se touto adresou.',
   'citizens.change_email.code_title': 'Potvrďte novou e-mailovou adresu',
   'citizens.change_email.confirm': 'Potvrdit adresu',
   'citizens.change_email.mail_subject': 'Potvrzení nové e-mailové adresy',
