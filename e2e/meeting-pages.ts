@@ -120,10 +120,16 @@ export async function expectVideoFrom(page: Page, peers: number, timeout = 30_00
       )
         return stats;
     }
-    if (Date.now() > end)
+    if (Date.now() > end) {
+      // What the page showed: a poor link and an audio-only fallback explain a stalled video.
+      const shown = await page.evaluate(() => ({
+        quality: document.querySelector<HTMLElement>('.meeting-quality')?.dataset.quality,
+        fellBackToAudio: document.querySelector<HTMLElement>('.meeting-fallback')?.hidden === false,
+      }));
       assert.fail(
-        `no rising video from ${peers} peer(s) on ${page.url()}: ${JSON.stringify(stats)}`,
+        `no rising video from ${peers} peer(s) on ${page.url()}: ${JSON.stringify(stats)}; page: ${JSON.stringify(shown)}`,
       );
+    }
     await page.waitForTimeout(300);
   }
 }

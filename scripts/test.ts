@@ -65,13 +65,23 @@ const given = process.argv.slice(2);
 // Three files at a time on two cores: the suite waits on browsers, sockets and timers far more
 // than it computes (CI measured 20 CPU-minutes in 25 minutes at two), and a later
 // `--test-concurrency` in `given` wins.
-const args = ['--test', '--test-concurrency=3', ...given];
+const args = ['--test', '--test-concurrency=3', ...reporters(), ...given];
 if (!given.some((arg) => !arg.startsWith('-'))) args.push(...longestFirst());
 const result = spawnSync(process.execPath, args, {
   stdio: 'inherit',
   env: { ...process.env, CHROMIUM_PATH: chromium },
 });
 process.exit(result.status ?? 1);
+
+/**
+ * The spec reporter, and after it the time each file took (scripts/file-times.ts), unless the
+ * caller named reporters of their own.
+ */
+function reporters(): string[] {
+  if (given.some((arg) => arg.startsWith('--test-reporter'))) return [];
+  const out = '--test-reporter-destination=stdout';
+  return ['--test-reporter=spec', out, '--test-reporter=./scripts/file-times.ts', out];
+}
 
 /**
  * Every test file, the longest first: three run at a time, and a three-minute browser file that
