@@ -106,6 +106,17 @@ test('the hostile corpus is refused, each for its reason', async () => {
   for (const [name, xml, reason] of cases) assert.equal(await refusal(await xml), reason, name);
 });
 
+test('an assertion encrypted to another SP is refused as undecryptable, whichever key it was wrapped with', async () => {
+  // The wrapped key is random: as a number it exceeds our modulus about one time in three, and
+  // OpenSSL then fails before OAEP decoding, with another message.
+  for (let i = 0; i < 30; i++)
+    assert.equal(
+      await refusal(await mint({ encryptTo: otherKeys.cert })),
+      'decryption',
+      `try ${i}`,
+    );
+});
+
 test('signature wrapping: the signed Response moved inside an unsigned one is refused', async () => {
   const signed = await mint();
   const evilPerson = personAttributes('Eve', 'Evil');
