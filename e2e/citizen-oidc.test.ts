@@ -32,7 +32,7 @@ describe('NIA sign-in by OpenID Connect in the browser', () => {
     nia = await startNiaLike({
       clientId: site,
       redirectUri: `${site}/auth/oidc/${PROVIDER}/callback`,
-      postLogoutRedirectUri: `${site}/`,
+      postLogoutRedirectUri: `${site}/account/signed-out`,
       encryptionKey: keys.key,
     });
     const file = providersFile(nia, keys, { clientId: site });

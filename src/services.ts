@@ -35,6 +35,7 @@ import {
 import { personalAccount } from './citizens/account.ts';
 import { emailChange as accountEmailChange } from './citizens/profile.ts';
 import { eidService, samlProviders } from './eid/service.ts';
+import { providerLogout } from './eid/logout.ts';
 import { emailSignIn } from './citizens/email-sign-in.ts';
 import { eidProviderSettings } from './citizens/providers.ts';
 import { accountSections, ownSections } from './citizens/sections.ts';
@@ -99,6 +100,8 @@ export function buildServices(f: Foundation) {
     audit,
     providers: samlProviders(config.eidProviders, config.publicUrl),
   });
+  // The citizens' one sign-out ends the provider's session too, by the session's protocol.
+  const eidLogout = providerLogout({ saml: eid, oidc });
   const tenants = tenantsService({ handle });
   const booking = bookingService({ db, clock });
   const lifecycle = bookingLifecycle({
@@ -249,6 +252,7 @@ export function buildServices(f: Foundation) {
     citizens,
     oidc,
     eid,
+    providerLogout: eidLogout,
     citizenEmail,
     eidProviders,
     accountPage,

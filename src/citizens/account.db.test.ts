@@ -25,8 +25,8 @@ const NIA: VerifiedIdentity = {
   address: 'Náměstí 1, Kopřivnice',
   email: 'jana@example.cz',
 };
-// Routes under /account anyone may open: signing in and out.
-const OPEN = /^\/account\/sign-(in|out)(\/|$)/;
+// Routes under /account anyone may open: signing in and out, and the signed-out page.
+const OPEN = /^\/account\/(sign-in|sign-out|signed-out)(\/|$)/;
 
 // The personal account's export and deletion (decision 032), and the sweep of every /account
 // route: nobody signed out gets in, and one account never reaches another's data.

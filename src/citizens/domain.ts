@@ -57,6 +57,12 @@ export function citizenSessionState(
 const MAX_RETURN_LENGTH = 1000;
 
 /**
+ * The page every sign-out ends on, after the provider's logout when there is one: the address
+ * registered with providers as the OIDC post_logout_redirect_uri.
+ */
+export const SIGNED_OUT_PATH = '/account/signed-out';
+
+/**
  * The local path to go back to after sign-in, or null. Only a path on this site is taken:
  * `//evil.example`, `/\evil.example`, `https://…`, control characters and anything a browser
  * would resolve elsewhere are refused, so the parameter can never become an open redirect.

@@ -6,7 +6,15 @@ import { bootTestApp, cookiesOf } from '../http/testing.ts';
 import { fixedClock } from '../lib/clock.ts';
 import { offlineProviders, providersFile } from '../config/testing.ts';
 import { staffCookie } from '../meeting/testing.ts';
-import { askForCode, cookieHeader, mailedCode, postCode } from './testing.ts';
+import { csrfTokenFor } from '../http/security.ts';
+import {
+  askForCode,
+  citizenCookie,
+  cookieHeader,
+  mailedCode,
+  postCode,
+  signOutNext,
+} from './testing.ts';
 
 for (const kind of DB_KINDS) {
   describe(`citizens' sign-in pages (${kind})`, () => {
@@ -234,20 +242,80 @@ for (const kind of DB_KINDS) {
       assert.match(String(account.headers.location), /^\/account\/sign-in\?/);
     });
 
-    test('signing out ends the session and the account page asks to sign in again', async () => {
+    test('signing out ends the session and lands on the signed-out page; the account page asks to sign in again', async () => {
       const asked = await askForCode(okence, 'out@example.si');
       const res = await postCode(okence, asked, await mailedCode(okence, 'out@example.si'));
       const jar = { ...asked.jar, ...cookiesOf(res) };
-      const out = await okence.app.inject({
-        method: 'POST',
-        url: '/account/sign-out',
-        cookies: jar,
-        payload: { _csrf: asked.csrf },
-      });
+      const other = await citizenCookie(okence, 'other@example.si');
+      const signOut = (payload: Record<string, string>) =>
+        okence.app.inject({ method: 'POST', url: '/account/sign-out', cookies: jar, payload });
+      // Without the CSRF token nothing happens.
+      const forged = await signOut({});
+      assert.equal(forged.statusCode, 403);
+      assert.equal((await get('/account', cookieHeader(jar))).statusCode, 200);
+
+      const out = await signOut({ _csrf: asked.csrf });
       assert.equal(out.statusCode, 303);
-      assert.equal(out.headers.location, '/account/sign-in?signed_out=1');
+      assert.equal(
+        out.headers.location,
+        '/account/signed-out',
+        'an e-mail session has no provider',
+      );
       assert.equal(cookiesOf(out)['__Host-okence-citizen'], '');
       assert.equal((await get('/account', cookieHeader(jar))).statusCode, 303);
+      // Twice is harmless; another person's session is untouched.
+      const again = await signOut({ _csrf: asked.csrf });
+      assert.equal(again.statusCode, 303);
+      assert.equal(again.headers.location, '/account/signed-out');
+      assert.equal((await get('/account', other)).statusCode, 200);
+    });
+
+    test('an eID session signs out through its provider; one its provider cannot end is told so', async () => {
+      const signedIn = (nameID?: string) =>
+        okence.services.citizens.signIn(
+          {
+            providerId: 'nia',
+            personIdentifier: 'CZ/CZ/route-test',
+            loa: 'substantial',
+            givenName: 'Jana',
+            logout: nameID ? { nameID } : {},
+          },
+          { ip: '127.0.0.1' },
+        );
+      const csrf = 'c'.repeat(43);
+      const signOut = async (token: string) =>
+        okence.app.inject({
+          method: 'POST',
+          url: '/account/sign-out',
+          cookies: { '__Host-okence-citizen': token, '__Host-okence-csrf': csrf },
+          payload: { _csrf: csrfTokenFor(okence.services.sessionSecret, csrf) },
+        });
+      const slo = await signOut((await signedIn('_n1')).token);
+      assert.equal(slo.statusCode, 200);
+      assert.match(slo.body, /Odjava pri ponudniku identitete/);
+      assert.match(signOutNext(slo), /^https:\/\/idp\.test\/slo\?SAMLRequest=/);
+      // No NameID to name in a LogoutRequest: our session ends all the same, and the page warns.
+      const { token } = await signedIn();
+      const open = await signOut(token);
+      assert.equal(open.headers.location, '/account/signed-out?provider=open');
+      assert.equal(await okence.services.citizens.resolveSession(token), null);
+    });
+
+    test('the signed-out page, and its warning when the provider may still hold a session', async () => {
+      const cases = [
+        ['sl', 'Odjavljeni ste', 'Nismo mogli potrditi'],
+        ['cs', 'Jste odhlášeni', 'Nepodařilo se ověřit'],
+        ['en', 'You are signed out', 'We could not confirm'],
+      ] as const;
+      for (const [lang, title, warning] of cases) {
+        const page = await get('/account/signed-out', '', lang);
+        assert.equal(page.statusCode, 200);
+        assert.match(page.body, new RegExp(`<h1>${title}</h1>`));
+        assert.doesNotMatch(page.body, new RegExp(warning));
+        const open = await get('/account/signed-out?provider=open', '', lang);
+        assert.match(open.body, new RegExp(warning));
+      }
+      assert.equal((await get('/account/signed-out?provider=x&provider=y')).statusCode, 200);
     });
   });
 }

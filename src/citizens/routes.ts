@@ -16,6 +16,7 @@ import {
   emailForm,
   providersForm,
   savedQuery,
+  signedOutQuery,
   signInQuery,
   sixDigits,
   type Carried,
@@ -24,10 +25,16 @@ import {
 import { organisationSlugOfPath } from './domain.ts';
 import { savedNotice } from './profile-schema.ts';
 import type { AccountSections } from './sections.ts';
-import type { CitizensService, ProviderLogout } from './service.ts';
+import {
+  SIGNED_OUT_PATH,
+  type CitizensService,
+  type ProviderLogout,
+  type ProviderLogoutStep,
+} from './service.ts';
 import { accountPage } from './views/account.ts';
 import { providersAdminPage } from './views/admin.ts';
 import { codePage, emailPage, signInPage } from './views/sign-in.ts';
+import { leavingPage, signedOutPage } from './views/signed-out.ts';
 
 /** The browser's pending e-mail code: the request's id, signed, for ten minutes. */
 const CODE_COOKIE = '__Host-okence-citizen-code';
@@ -48,11 +55,8 @@ export type CitizenRoutesDeps = {
   providers: EidProviderSettings;
   tenants: TenantsService;
   sections: AccountSections;
-  /**
-   * Where to send the browser to end the provider's own session too (SAML single logout, OIDC
-   * end-session), from what signOut handed back; null: nowhere (the e-mail sign-in).
-   */
-  providerLogout?: (logout: ProviderLogout) => Promise<string | null>;
+  /** The provider's own logout after ours (eid/logout.ts, given by services.ts). */
+  providerLogout: ProviderLogoutStep;
 };
 
 /** The organisation a sign-in names (`?o=`), or none; an unknown one is a 404. */
@@ -88,6 +92,22 @@ export function citizenRoutes(deps: CitizenRoutesDeps) {
   };
   const goToCode = (reply: FastifyReply, c: Carried) =>
     reply.redirect(`/account/sign-in/email/code${carriedQuery(c)}`, 303);
+
+  /** After our session ended: the provider's logout address, or a path of the signed-out page. */
+  async function afterSignOut(
+    request: FastifyRequest,
+    ended: ProviderLogout | null,
+  ): Promise<{ page: string } | { provider: string }> {
+    if (!ended) return { page: SIGNED_OUT_PATH };
+    try {
+      const provider = await deps.providerLogout(ended);
+      return provider ? { provider } : { page: SIGNED_OUT_PATH };
+    } catch (err) {
+      // Our session is over whatever happens here; the page says the provider's may not be.
+      request.log.warn({ err, provider: ended.providerId }, 'provider logout unavailable');
+      return { page: `${SIGNED_OUT_PATH}?provider=open` };
+    }
+  }
 
   return async (app: FastifyInstance) => {
     app.get('/account/sign-in', async (request, reply) => {
@@ -196,10 +216,20 @@ export function citizenRoutes(deps: CitizenRoutesDeps) {
       },
     );
 
+    // The one sign-out (CSRF-checked like every form post): ends our session at once, then
+    // sends the browser to the provider's logout, which comes back to the signed-out page.
     app.post('/account/sign-out', async (request, reply) => {
-      const logout = await endCitizenSession(citizens, request, reply);
-      const away = logout && deps.providerLogout ? await deps.providerLogout(logout) : null;
-      return reply.redirect(away ?? '/account/sign-in?signed_out=1', 303);
+      const ended = await endCitizenSession(citizens, request, reply);
+      const next = await afterSignOut(request, ended);
+      if ('page' in next) return reply.redirect(next.page, 303);
+      return renderPage(request, reply, (ctx) => leavingPage(ctx, next.provider));
+    });
+
+    app.get(SIGNED_OUT_PATH, async (request, reply) => {
+      const q = signedOutQuery.parse(request.query ?? {});
+      return renderPage(request, reply, (ctx) =>
+        signedOutPage(ctx, { providerOpen: q.provider === 'open' }),
+      );
     });
 
     app.get('/account', async (request, reply) => {

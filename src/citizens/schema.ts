@@ -53,6 +53,11 @@ export const providersForm = z.object({
     .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v])),
 });
 
+/** The signed-out page: `provider=open` when the provider's own session may not have ended. */
+export const signedOutQuery = z.object({
+  provider: z.enum(['open']).optional().catch(undefined),
+});
+
 /** The admin page's notice flag after saving. */
 export const savedQuery = z.object({ saved: queryFlag.optional() });
 

@@ -24,6 +24,7 @@ export {
   LOAS,
   isLoa,
   EMAIL_PROVIDER,
+  SIGNED_OUT_PATH,
 } from './domain.ts';
 
 /** E-mail codes (an address, an IP) are kept a day past their expiry, for the rate limits. */
@@ -41,6 +42,13 @@ export type CitizenPrincipal = {
 
 /** What signing out hands back: the provider whose session to end too, and what its logout needs. */
 export type ProviderLogout = { providerId: string; logout: Record<string, string> };
+
+/**
+ * Where to send the browser so the provider's own session ends too (SAML single logout, OIDC
+ * end-session), given by the eID code through the composition root: null when the session had
+ * none (the e-mail code); throws when it had one that cannot be ended from here.
+ */
+export type ProviderLogoutStep = (ended: ProviderLogout) => Promise<string | null>;
 
 export type SignInOptions = {
   /** The organisation whose page the sign-in started from: counted in its statistics. */

@@ -75,3 +75,18 @@ export async function citizenCookie(okence: Okence, email: string): Promise<stri
   if (res.statusCode !== 303) throw new Error(`citizen sign-in of ${email}: ${res.statusCode}`);
   return cookieHeader({ ...asked.jar, ...cookiesOf(res) });
 }
+
+/**
+ * Where the answer to POST /account/sign-out sends the browser: its 303's Location, or the
+ * provider's logout that its page's meta refresh goes to.
+ */
+export function signOutNext(res: {
+  statusCode: number;
+  headers: Record<string, unknown>;
+  body: string;
+}): string {
+  if (res.statusCode === 303) return String(res.headers.location);
+  const url = /<meta http-equiv="refresh" content="0; url=([^"]+)">/.exec(res.body)?.[1];
+  if (res.statusCode !== 200 || !url) throw new Error(`sign-out: ${res.statusCode} ${res.body}`);
+  return url.replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+}

@@ -411,26 +411,16 @@ export type Database = {
     new_accounts: Generated<number>;
   };
   organisation_eid_providers: { organisation_id: string; provider_id: string; enabled_at: Date };
-  /** Pending OpenID Connect sign-ins, by state (migration 020, src/eid/oidc). */
-  oidc_requests: {
-    id: string;
-    provider_id: string;
-    nonce: string;
-    loa: 'low' | 'substantial' | 'high';
-    return_to: string | null;
-    organisation_id: string | null;
-    browser_hash: string;
-    created_at: Date;
-    expires_at: Date;
-  };
+  /** Requests a browser was sent to an eID provider with, both protocols (migrations 022, 024). */
   eid_requests: {
     id: string;
     provider_id: string;
     kind: 'saml_authn' | 'saml_logout' | 'oidc_authn';
     nonce: string | null;
-    loa: 'low' | 'substantial' | 'high';
-    return_to: string;
-    organisation: string | null;
+    loa: 'low' | 'substantial' | 'high' | null;
+    return_to: string | null;
+    organisation_id: string | null;
+    browser_hash: string | null;
     created_at: Date;
     expires_at: Date;
   };

@@ -117,7 +117,7 @@ for (const kind of DB_KINDS) {
       const back = await signInAtProvider(location);
       const state = new URL(back).searchParams.get('state')!;
       await t.okence.handle.db
-        .updateTable('oidc_requests')
+        .updateTable('eid_requests')
         .set({ expires_at: new Date(Date.now() - 1000) })
         .where('id', '=', state)
         .execute();
@@ -129,7 +129,7 @@ for (const kind of DB_KINDS) {
       const back = await signInAtProvider(location);
       // As if the code had been obtained for another sign-in (code injection).
       await t.okence.handle.db
-        .updateTable('oidc_requests')
+        .updateTable('eid_requests')
         .set({ nonce: 'z'.repeat(43) })
         .where('id', '=', new URL(back).searchParams.get('state')!)
         .execute();

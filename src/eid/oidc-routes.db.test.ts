@@ -7,6 +7,7 @@ import { DB_KINDS } from '../db/testing.ts';
 import { cookiesOf } from '../http/testing.ts';
 import { CITIZEN_COOKIE } from '../http/citizen-session.ts';
 import { CSRF_COOKIE, csrfTokenFor } from '../http/security.ts';
+import { signOutNext } from '../citizens/testing.ts';
 import { endSessionAtProvider, JANA, signInAtProvider } from './oidc/testing-provider.ts';
 import { bootWithNiaLike, CALLBACK, CLIENT_ID, PROVIDER, SITE } from './testing-oidc.ts';
 
@@ -101,7 +102,7 @@ for (const kind of DB_KINDS) {
       assert.equal(cookiesOf(replayed)[CITIZEN_COOKIE], undefined);
     });
 
-    test('signing out ends our session, then NIA’s by its end-session with client_id', async () => {
+    test('POST /account/sign-out ends our session, then NIA’s by its end-session with client_id', async () => {
       const jar = new Map<string, string>();
       const { location, browser } = await t.start();
       const signedIn = await t.callback(await signInAtProvider(location, { jar }), browser);
@@ -113,18 +114,18 @@ for (const kind of DB_KINDS) {
       const csrf = 'c'.repeat(43);
       const out = await t.okence.app.inject({
         method: 'POST',
-        url: '/auth/oidc/sign-out',
+        url: '/account/sign-out',
         cookies: { [CITIZEN_COOKIE]: token, [CSRF_COOKIE]: csrf },
         payload: { _csrf: csrfTokenFor(t.okence.services.sessionSecret, csrf) },
       });
-      assert.equal(out.statusCode, 303, out.body);
       assert.equal(await t.okence.services.citizens.resolveSession(token), null);
-      const end = new URL(String(out.headers.location));
+      const end = new URL(signOutNext(out));
       assert.equal(end.origin, t.nia.url);
       assert.equal(end.searchParams.get('client_id'), CLIENT_ID);
-      assert.equal(end.searchParams.get('post_logout_redirect_uri'), `${SITE}/`);
+      const signedOut = `${SITE}/account/signed-out`;
+      assert.equal(end.searchParams.get('post_logout_redirect_uri'), signedOut);
       assert.equal(decodeJwt(end.searchParams.get('id_token_hint')!).aud, CLIENT_ID);
-      assert.equal(await endSessionAtProvider(end.href, jar), `${SITE}/`);
+      assert.equal(await endSessionAtProvider(end.href, jar), signedOut);
       // NIA's session is gone too: the next sign-in asks for the login again.
       await assert.rejects(
         signInAtProvider((await t.start()).location, { jar, login: 'nobody' }),

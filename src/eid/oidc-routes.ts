@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { CitizensService } from '../citizens/service.ts';
-import { endCitizenSession, startCitizenSession } from '../http/citizen-session.ts';
+import { startCitizenSession } from '../http/citizen-session.ts';
 import { renderPage } from '../http/page.ts';
 import { AppError } from '../lib/errors.ts';
 import { OidcRefused, REQUEST_TTL_MS, type OidcRefusal } from './oidc/domain.ts';
@@ -41,8 +41,10 @@ const STATUS: Partial<Record<OidcRefusal, number>> = { unreachable: 502, token_e
 /**
  * NIA's OpenID Connect sign-in (decision 031): `/auth/oidc/:providerId/login` (also
  * `/start`, which the sign-in page links to) redirects to the provider; the callback
- * verifies its answer and starts the citizen session, or shows why not; sign-out ends our
- * session and then the provider's (front-channel end-session with client_id).
+ * verifies its answer and starts the citizen session, or shows why not. Signing out is
+ * POST /account/sign-out, which ends the provider's session through eid/logout.ts
+ * (front-channel end-session with client_id); the provider sends the browser back to
+ * /account/signed-out.
  */
 export function oidcRoutes(deps: { oidc: OidcSignIn; citizens: CitizensService }) {
   const { oidc, citizens } = deps;
@@ -112,14 +114,6 @@ export function oidcRoutes(deps: { oidc: OidcSignIn; citizens: CitizensService }
         if (!(err instanceof OidcRefused)) throw err;
         return refuse(request, reply, providerId, err);
       }
-    });
-
-    // Ends our session, then sends the browser to the provider's end-session, so its single
-    // sign-on does not outlive ours. A form of our site posts here (CSRF-checked).
-    app.post('/auth/oidc/sign-out', async (request, reply) => {
-      const logout = await endCitizenSession(citizens, request, reply);
-      const location = await oidc.endSessionLocation(logout);
-      return reply.redirect(location ?? '/', 303);
     });
   };
 }

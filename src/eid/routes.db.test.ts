@@ -10,6 +10,7 @@ import { DB_KINDS, openTestDatabase } from '../db/testing.ts';
 import { fixedClock } from '../lib/clock.ts';
 import { testConfig } from '../http/testing.ts';
 import { csrfTokenFor } from '../http/security.ts';
+import { signOutNext } from '../citizens/testing.ts';
 import {
   b64,
   idpMetadataXml,
@@ -207,26 +208,40 @@ for (const kind of DB_KINDS) {
       assert.equal(await count('citizen_sessions'), sessions);
     });
 
-    test('signing out sends the browser to the IdP with a LogoutRequest', async () => {
+    test('POST /account/sign-out sends the browser to the IdP with a LogoutRequest', async () => {
       const res = await post(one, await mint(await start()));
       const token = res.cookies.find((c) => c.name === '__Host-okence-citizen')!.value;
       const csrfCookie = { value: 'c'.repeat(43) };
       const field = csrfTokenFor(one.services.sessionSecret, csrfCookie.value);
       const out = await one.app.inject({
         method: 'POST',
-        url: '/auth/sign-out',
+        url: '/account/sign-out',
         cookies: { '__Host-okence-citizen': token, '__Host-okence-csrf': csrfCookie.value },
         payload: { _csrf: field },
       });
-      assert.equal(out.statusCode, 303);
-      assert.match(out.headers.location as string, /^https:\/\/idp\.test\/slo\?SAMLRequest=/);
+      assert.equal(out.statusCode, 200, 'a page that goes on to the IdP (CSP form-action)');
+      assert.match(signOutNext(out), /^https:\/\/idp\.test\/slo\?SAMLRequest=/);
       const gone = await one.app.inject({
         method: 'POST',
-        url: '/auth/sign-out',
+        url: '/account/sign-out',
         cookies: { '__Host-okence-citizen': token, '__Host-okence-csrf': csrfCookie.value },
         payload: { _csrf: field },
       });
-      assert.equal(gone.headers.location, '/', 'the session is gone: nothing left to log out');
+      assert.equal(gone.headers.location, '/account/signed-out', 'nothing left to log out');
+      // The old routes are gone: one sign-out.
+      for (const url of ['/auth/sign-out', '/auth/oidc/sign-out'])
+        assert.equal(
+          (
+            await one.app.inject({
+              method: 'POST',
+              url,
+              cookies: { '__Host-okence-citizen': token, '__Host-okence-csrf': csrfCookie.value },
+              payload: { _csrf: field },
+            })
+          ).statusCode,
+          404,
+          url,
+        );
     });
   });
 }

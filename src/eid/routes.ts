@@ -1,10 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { CitizensService } from '../citizens/service.ts';
+import { SIGNED_OUT_PATH, type CitizensService } from '../citizens/service.ts';
 import { endCitizenSession, startCitizenSession } from '../http/citizen-session.ts';
 import { renderPage } from '../http/page.ts';
 import { AppError } from '../lib/errors.ts';
 import { acsBody, loginQuery, logoutQuery, providerParams } from './schema.ts';
 import { SamlRefusal, type EidService } from './service.ts';
+import type { SamlProvider } from './saml.ts';
 import { refusedPage } from './views/refused.ts';
 
 declare module 'fastify' {
@@ -36,6 +37,22 @@ export function eidRoutes(deps: { eid: EidService; citizens: CitizensService }) 
       (ctx) => refusedPage(ctx, { reason: err.reason, again }),
       400,
     );
+  }
+
+  /** Whether the IdP's LogoutResponse confirms that it ended its session; a refusal is logged. */
+  async function logoutConfirmed(
+    request: FastifyRequest,
+    p: SamlProvider,
+    query: Record<string, string>,
+    raw: string,
+  ): Promise<boolean> {
+    try {
+      return await eid.logoutAnswered(p, query, raw);
+    } catch (err) {
+      if (!(err instanceof SamlRefusal)) throw err;
+      request.log.warn({ provider: p.id, reason: err.reason }, 'SAML LogoutResponse refused');
+      return false;
+    }
   }
 
   return async function routes(app: FastifyInstance) {
@@ -79,13 +96,20 @@ export function eidRoutes(deps: { eid: EidService; citizens: CitizensService }) 
       },
     );
 
-    // Single logout at the IdP's redirect: its LogoutRequest (it ends our session in this
-    // browser and answers), or its answer to ours (we go home).
+    // Single logout at the IdP's redirect: its answer to the LogoutRequest of our sign-out
+    // (POST /account/sign-out ended our session already; this says whether the IdP's ended
+    // too), or its own LogoutRequest (it ends our session in this browser and answers).
     app.get('/auth/saml/:providerId/logout', async (request, reply) => {
       const p = await providerOf(request);
       const q = logoutQuery.safeParse(request.query);
-      if (!q.success || q.data.SAMLResponse !== undefined) return reply.redirect('/', 303);
       const raw = request.url.slice(request.url.indexOf('?') + 1);
+      if (!q.success || q.data.SAMLResponse !== undefined) {
+        const confirmed = q.success && (await logoutConfirmed(request, p, q.data, raw));
+        return reply.redirect(
+          confirmed ? SIGNED_OUT_PATH : `${SIGNED_OUT_PATH}?provider=open`,
+          303,
+        );
+      }
       try {
         const { replyUrl } = await eid.idpLogout(p, q.data, raw);
         await endCitizenSession(citizens, request, reply);
@@ -94,15 +118,6 @@ export function eidRoutes(deps: { eid: EidService; citizens: CitizensService }) 
         if (err instanceof SamlRefusal) return refused(request, reply, err, p.id);
         throw err;
       }
-    });
-
-    // Signing out here also ends the IdP's session (SP-initiated single logout) when the
-    // session came from a SAML provider that offers it.
-    app.post('/auth/sign-out', async (request, reply) => {
-      const ended = await endCitizenSession(citizens, request, reply);
-      const p = ended ? await eid.provider(ended.providerId) : null;
-      const slo = p && ended ? await eid.logoutUrl(p, ended.logout) : null;
-      return reply.redirect(slo ?? '/', 303);
     });
   };
 }

@@ -1,5 +1,6 @@
 import { SAML, SamlStatusError, ValidateInResponseTo, type SamlConfig } from '@node-saml/node-saml';
 import { DOMParser } from '@xmldom/xmldom';
+import { inflateRawSync } from 'node:zlib';
 import xpath from 'xpath';
 import {
   checkResponse,
@@ -266,14 +267,18 @@ function logoutData(assertionXml: string): Record<string, string> {
   return out;
 }
 
-/** The URL of an SP-initiated LogoutRequest to the IdP, or null when the IdP has no single logout. */
+/**
+ * The URL of an SP-initiated LogoutRequest `requestId` to the IdP, or null when the IdP has no
+ * single logout or the session no NameID to name.
+ */
 export async function logoutRequestUrl(
   p: SamlProvider,
   logout: Record<string, string>,
   relayState: string,
+  requestId?: string,
 ): Promise<string | null> {
   if (!p.idp.sloUrl || !logout.nameID) return null;
-  const saml = new SAML(samlConfig(p, 'substantial'));
+  const saml = new SAML(samlConfig(p, 'substantial', requestId));
   const user = { issuer: p.idp.entityId, nameID: logout.nameID, nameIDFormat: '', ...logout };
   return saml.getLogoutUrlAsync(user, relayState, {});
 }
@@ -302,4 +307,33 @@ export async function idpLogout(
     if (err instanceof SamlRefusal) throw err;
     throw new SamlRefusal(refusalOf(err), err instanceof Error ? err.message : String(err));
   }
+}
+
+/**
+ * The IdP's LogoutResponse to our LogoutRequest (HTTP-Redirect), signed by the IdP with a
+ * success status: the id of the request it answers. Throws SamlRefusal otherwise.
+ */
+export async function logoutResponse(
+  p: SamlProvider,
+  query: Record<string, string>,
+  rawQuery: string,
+): Promise<{ inResponseTo: string }> {
+  // node-saml accepts an unsigned redirect message; only the IdP may say it has signed out.
+  if (!query.SAMLResponse || !query.Signature || !query.SigAlg)
+    throw new SamlRefusal('signature', 'unsigned LogoutResponse');
+  const saml = new SAML(samlConfig(p, 'substantial'));
+  try {
+    await saml.validateRedirectAsync(query, rawQuery);
+  } catch (err) {
+    throw new SamlRefusal(refusalOf(err), err instanceof Error ? err.message : String(err));
+  }
+  // Read only after the signature over the whole message has been checked.
+  const xml = inflateRawSync(Buffer.from(query.SAMLResponse, 'base64'), {
+    maxOutputLength: 100_000,
+  }).toString('utf8');
+  const inResponseTo = /<(?:\w+:)?LogoutResponse\b[^>]*\sInResponseTo="([^"]{1,128})"/.exec(
+    xml,
+  )?.[1];
+  if (!inResponseTo) throw new SamlRefusal('request', 'LogoutResponse without InResponseTo');
+  return { inResponseTo };
 }

@@ -11,6 +11,7 @@ import {
   authnRequestUrl,
   idpLogout,
   logoutRequestUrl,
+  logoutResponse,
   SamlRefusal,
   spMetadata,
   verifyResponse,
@@ -145,7 +146,7 @@ export function eidService(deps: {
         loa: opts.loa,
         returnTo: safeReturn(opts.returnTo),
         organisationId: opts.organisationId ?? null,
-        now,
+        createdAt: now,
         expiresAt: new Date(now.getTime() + REQUEST_TTL_MS),
       });
       return authnRequestUrl(p, { id, loa: opts.loa, relayState: '' });
@@ -159,7 +160,7 @@ export function eidService(deps: {
       const now = clock.now();
       const inResponseTo = inResponseToOf(samlResponse);
       const pending = inResponseTo
-        ? await repo.findRequest(db, p.id, 'saml_authn', inResponseTo, now)
+        ? await repo.findSignIn(db, p.id, 'saml_authn', inResponseTo, now)
         : null;
       if (!pending) return refuse(p, 'request', null, 'no pending request for InResponseTo');
       let accepted;
@@ -191,8 +192,43 @@ export function eidService(deps: {
       };
     },
 
-    /** The IdP's single logout address for a session that ended here (null: none). */
-    logoutUrl: (p: SamlProvider, logout: Record<string, string>) => logoutRequestUrl(p, logout, ''),
+    /**
+     * The IdP's single logout address, with a signed LogoutRequest, for a session that ended
+     * here (null: the IdP has no single logout). The request is remembered, so that only the
+     * IdP's answer to it counts as the IdP's session having ended (`logoutAnswered`).
+     */
+    async logoutUrl(p: SamlProvider, logout: Record<string, string>): Promise<string | null> {
+      const now = clock.now();
+      const id = `_${randomBytes(20).toString('hex')}`;
+      const url = await logoutRequestUrl(p, logout, '', id);
+      if (!url) return null;
+      await repo.insertRequest(db, {
+        id,
+        providerId: p.id,
+        kind: 'saml_logout',
+        loa: null,
+        returnTo: null,
+        organisationId: null,
+        createdAt: now,
+        expiresAt: new Date(now.getTime() + REQUEST_TTL_MS),
+      });
+      return url;
+    },
+
+    /**
+     * The IdP's LogoutResponse at our single logout endpoint: true when it answers a
+     * LogoutRequest of ours still pending (taken: single use), false when it answers none.
+     * Throws SamlRefusal when it is not the IdP's signed answer of success.
+     */
+    async logoutAnswered(
+      p: SamlProvider,
+      query: Record<string, string>,
+      rawQuery: string,
+    ): Promise<boolean> {
+      const { inResponseTo } = await logoutResponse(p, query, rawQuery);
+      const pending = await repo.takeRequest(db, p.id, 'saml_logout', inResponseTo);
+      return pending !== null && pending.expires_at > clock.now();
+    },
 
     /** An IdP-initiated LogoutRequest: verified, then whom to sign out and the reply address. */
     idpLogout: (p: SamlProvider, query: Record<string, string>, rawQuery: string) =>

@@ -43,7 +43,7 @@ export async function bootWithNiaLike(kind: DbKind) {
   const nia = await startNiaLike({
     clientId: CLIENT_ID,
     redirectUri: CALLBACK,
-    postLogoutRedirectUri: `${SITE}/`,
+    postLogoutRedirectUri: `${SITE}/account/signed-out`,
     encryptionKey: keys.key,
   });
   const okence: Okence = await bootTestApp(kind, {

@@ -97,6 +97,8 @@ export async function startSimpleSamlPhp(o: {
     'attributes.NameFormat': 'urn:oasis:names:tc:SAML:2.0:attrname-format:uri',
     'saml20.sign.response': true,
     'saml20.sign.assertion': false,
+    // NIA signs its single logout messages; the SP refuses an unsigned LogoutResponse.
+    'sign.logout': true,
     'assertion.encryption': true,
     sharedkey_algorithm: 'http://www.w3.org/2001/04/xmlenc#aes256-cbc',
     'signature.algorithm': 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256',
@@ -166,18 +168,10 @@ export async function startSimpleSamlPhp(o: {
 /** The form simplesamlphp's browser posts back to the SP: where, and its SAMLResponse. */
 export type PostedResponse = { action: string; SAMLResponse: string; RelayState: string };
 
-/**
- * Goes through the IdP as a browser without JavaScript would: follows the AuthnRequest redirect,
- * fills in the IdP's own login form, and returns the auto-submitting form it answers with.
- */
-export async function signInAtIdp(
-  authnUrl: string,
-  user: string,
-  password: string,
-): Promise<PostedResponse> {
-  const cookies = new Map<string, string>();
-  const go = async (url: string, init: RequestInit = {}) => {
-    const cookie = [...cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+/** fetch with the IdP's cookies kept in `jar` (its session), without following redirects. */
+function idpFetch(jar: Map<string, string>) {
+  return async (url: string, init: RequestInit = {}) => {
+    const cookie = [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
     const res = await fetch(url, {
       ...init,
       redirect: 'manual',
@@ -185,10 +179,26 @@ export async function signInAtIdp(
     });
     for (const c of res.headers.getSetCookie()) {
       const kv = c.split(';')[0] ?? '';
-      cookies.set(kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1));
+      const [name, value] = [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)];
+      if (value && value !== 'deleted') jar.set(name, value);
+      else jar.delete(name);
     }
     return res;
   };
+}
+
+/**
+ * Goes through the IdP as a browser without JavaScript would: follows the AuthnRequest redirect,
+ * fills in the IdP's own login form (unless the IdP's session in `jar` lets it through at once),
+ * and returns the auto-submitting form it answers with.
+ */
+export async function signInAtIdp(
+  authnUrl: string,
+  user: string,
+  password: string,
+  jar = new Map<string, string>(),
+): Promise<PostedResponse> {
+  const go = idpFetch(jar);
   const follow = async (url: string, res: Response) => {
     while (res.status >= 300 && res.status < 400) {
       url = new URL(res.headers.get('location') ?? '', url).href;
@@ -197,6 +207,7 @@ export async function signInAtIdp(
     return { url, html: await res.text() };
   };
   const login = await follow(authnUrl, await go(authnUrl));
+  if (/name="SAMLResponse"/.test(login.html)) return postedForm(login.html);
   const authState = /name="AuthState" value="([^"]+)"/.exec(login.html)?.[1];
   if (!authState) throw new Error(`no login form at ${login.url}`);
   const body = new URLSearchParams({
@@ -210,9 +221,73 @@ export async function signInAtIdp(
     body: body.toString(),
   });
   const { html } = await follow(login.url, posted);
+  return postedForm(html);
+}
+
+/** The IdP's auto-submitting form back to the SP. */
+function postedForm(html: string): PostedResponse {
   const field = (name: string) =>
     new RegExp(`name="${name}" value="([^"]*)"`).exec(html)?.[1]?.replace(/&amp;/g, '&') ?? '';
   const action = /<form[^>]*action="([^"]+)"/.exec(html)?.[1]?.replace(/&amp;/g, '&') ?? '';
   if (!field('SAMLResponse')) throw new Error('the IdP did not answer with a SAMLResponse');
   return { action, SAMLResponse: field('SAMLResponse'), RelayState: field('RelayState') };
+}
+
+/**
+ * Follows our sign-out's redirect through the IdP's single logout as a browser would (with the
+ * IdP's session in `jar`), and returns the first address outside the IdP it sends the browser
+ * to: our single logout endpoint with its LogoutResponse.
+ */
+export async function logoutAtIdp(sloUrl: string, jar: Map<string, string>): Promise<string> {
+  const go = idpFetch(jar);
+  const origin = new URL(sloUrl).origin;
+  let url = sloUrl;
+  for (let i = 0; i < 10; i++) {
+    const res = await go(url);
+    const next = res.headers.get('location');
+    if (!next) throw new Error(`the IdP's logout stopped at ${url} (${res.status})`);
+    url = new URL(next, url).href;
+    if (new URL(url).origin !== origin) return url;
+  }
+  throw new Error('too many redirects at the IdP');
+}
+
+/** Our SP's addresses for provider `id` of a site at `publicUrl`, as the IdP must know them. */
+export function spOf(publicUrl: string, id: string, keys: KeyPair) {
+  const base = `${publicUrl}/auth/saml/${id}`;
+  return {
+    entityId: `${base}/metadata`,
+    acsUrl: `${base}/acs`,
+    logoutUrl: `${base}/logout`,
+    cert: keys.cert,
+  };
+}
+
+/**
+ * An EID_PROVIDERS_FILE naming the running IdP as SAML provider `id` (its metadata saved beside
+ * it, our SP's key and certificate), in a fresh folder.
+ */
+export async function samlProvidersFile(
+  idp: RunningIdp,
+  sp: KeyPair,
+  id: string,
+  name = { sl: 'NIA', cs: 'Identita občana', en: 'Czech eID' },
+): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'okence-eid-'));
+  writeFileSync(join(dir, 'idp.xml'), await (await fetch(idp.metadataUrl)).text());
+  writeFileSync(join(dir, 'sp.key'), sp.key);
+  writeFileSync(join(dir, 'sp.crt'), sp.cert);
+  const provider = {
+    id,
+    protocol: 'saml',
+    name,
+    loa: 'substantial',
+    idpMetadataFile: 'idp.xml',
+    spPrivateKeyFile: 'sp.key',
+    spCertificateFile: 'sp.crt',
+    // simplesamlphp signs the Response around the encrypted assertion, as NIA does.
+    wantAssertionsSigned: false,
+  };
+  writeFileSync(join(dir, 'providers.json'), JSON.stringify([provider]));
+  return join(dir, 'providers.json');
 }

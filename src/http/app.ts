@@ -139,8 +139,8 @@ export async function createApp(services: Services): Promise<FastifyInstance> {
       providers: services.eidProviders,
       tenants: services.tenants,
       sections: services.accountPage,
-      // Signing out ends the provider's session too (OIDC end-session; SAML single logout to come).
-      providerLogout: (logout) => services.oidc.endSessionLocation(logout),
+      // Signing out ends the provider's session too (SAML single logout, OIDC end-session).
+      providerLogout: services.providerLogout,
     }),
   );
   await app.register(privacyRoutes(services.privacy));

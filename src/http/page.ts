@@ -31,7 +31,12 @@ declare module 'fastify' {
 }
 
 /** A rendered page: its title (also the h1 unless the body says otherwise) and main content. */
-export type Page = { title: string; body: Html };
+export type Page = {
+  title: string;
+  body: Html;
+  /** Extra elements for the head (a meta refresh); most pages have none. */
+  head?: Html;
+};
 
 /** Builds the context a view renders with. */
 export function pageContext(request: FastifyRequest, reply: FastifyReply): PageContext {

@@ -16,7 +16,6 @@ import { auditMessages, type AuditMessageKey } from './messages/audit.ts';
 import { operatorMessages, type OperatorMessageKey } from './messages/operator.ts';
 import { problemMessages, type ProblemMessageKey } from './messages/problems.ts';
 import { organisationsMessages, type OrganisationsMessageKey } from './messages/organisations.ts';
-import { eidOidcMessages, type EidOidcMessageKey } from './messages/eid-oidc.ts';
 import { eidMessages, type EidMessageKey } from './messages/eid.ts';
 import { citizensMessages, type CitizensMessageKey } from './messages/citizens.ts';
 
@@ -38,7 +37,6 @@ export type MessageKey =
   | OperatorMessageKey
   | ProblemMessageKey
   | OrganisationsMessageKey
-  | EidOidcMessageKey
   | EidMessageKey
   | CitizensMessageKey;
 
@@ -66,7 +64,6 @@ export const MESSAGES: Record<Lang, Record<MessageKey, string>> = {
     ...operatorMessages.sl,
     ...problemMessages.sl,
     ...organisationsMessages.sl,
-    ...eidOidcMessages.sl,
     ...eidMessages.sl,
     ...citizensMessages.sl,
   },
@@ -87,7 +84,6 @@ export const MESSAGES: Record<Lang, Record<MessageKey, string>> = {
     ...operatorMessages.cs,
     ...problemMessages.cs,
     ...organisationsMessages.cs,
-    ...eidOidcMessages.cs,
     ...eidMessages.cs,
     ...citizensMessages.cs,
   },
@@ -108,7 +104,6 @@ export const MESSAGES: Record<Lang, Record<MessageKey, string>> = {
     ...operatorMessages.en,
     ...problemMessages.en,
     ...organisationsMessages.en,
-    ...eidOidcMessages.en,
     ...eidMessages.en,
     ...citizensMessages.en,
   },

@@ -327,15 +327,11 @@ export const ANONYMISATION_PLAN = {
     why: 'anonymous counts of citizen sign-ins per organisation, provider, level and day',
   },
   organisation_eid_providers: { treatment: 'no_citizen_data', why: 'settings' },
-  oidc_requests: {
-    treatment: 'no_citizen_data',
-    why: 'pending sign-ins: a random state and nonce, a level and a path; gone within 15 minutes',
-  },
   eid_requests: {
     treatment: 'pruned_elsewhere',
     by: 'the eID prune job (src/eid)',
     within: '10 minutes after the request expires',
-    why: 'a sign-in in progress: random ids, a level and a path on this site, no person',
+    why: 'a sign-in or sign-out in progress (SAML, OIDC): random ids, a level, a path, no person',
   },
   eid_replay: {
     treatment: 'pruned_elsewhere',

@@ -115,6 +115,7 @@ export function layout(ctx: PageContext, page: Page): Html {
 <title>${page.title} · Okence</title>
 <link rel="stylesheet" href="${assetUrl('site.css')}">
 <link rel="icon" href="${assetUrl('favicon.svg')}" type="image/svg+xml">
+${page.head ?? ''}
 </head>
 <body>
 <a class="skip" href="#main">${t('layout.skip_to_content')}</a>

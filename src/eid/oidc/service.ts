@@ -6,6 +6,7 @@ import type { EidProvider, OidcProvider } from '../../config/eid-providers.ts';
 import {
   loaAtLeast,
   safeReturnPath,
+  SIGNED_OUT_PATH,
   type Loa,
   type ProviderLogout,
   type VerifiedIdentity,
@@ -18,12 +19,12 @@ import {
   REQUEST_TTL_MS,
 } from './domain.ts';
 import { oidcClient, type OidcClient } from './client.ts';
-import * as repo from './repo.ts';
+import * as repo from '../repo.ts';
 
 /** What a verified callback hands the route: who signed in, and where they were going. */
 export type OidcSignedIn = {
   identity: VerifiedIdentity;
-  returnTo: string | null;
+  returnTo: string;
   organisationId: string | null;
 };
 
@@ -80,21 +81,18 @@ export function oidcSignIn(deps: {
       const now = clock.now();
       const state = random();
       const nonce = random();
-      await repo.insertRequest(
-        db,
-        {
-          id: state,
-          providerId: id,
-          nonce,
-          loa,
-          returnTo: safeReturnPath(opts.returnPath),
-          organisationId: opts.organisationId,
-          browserHash: sha256(opts.browser),
-          createdAt: now,
-          expiresAt: new Date(now.getTime() + REQUEST_TTL_MS),
-        },
-        now,
-      );
+      await repo.insertRequest(db, {
+        id: state,
+        providerId: id,
+        kind: 'oidc_authn',
+        nonce,
+        loa,
+        returnTo: safeReturnPath(opts.returnPath) ?? '/account',
+        organisationId: opts.organisationId,
+        browserHash: sha256(opts.browser),
+        createdAt: now,
+        expiresAt: new Date(now.getTime() + REQUEST_TTL_MS),
+      });
       return authorizationUrl(discovery.authorization_endpoint, {
         clientId: provider.clientId,
         redirectUri: redirectUri(id),
@@ -123,11 +121,11 @@ export function oidcSignIn(deps: {
     ): Promise<OidcSignedIn> {
       const entry = clients.get(id);
       if (!entry) throw new OidcRefused('provider_error', `no OIDC provider ${id}`);
-      const pending = q.state ? await repo.takeRequest(db, q.state, id) : null;
+      const pending = q.state ? await repo.takeSignIn(db, id, 'oidc_authn', q.state) : null;
       const now = clock.now();
       if (!pending || pending.expiresAt <= now) throw new OidcRefused('unknown_state');
       try {
-        if (!q.browser || !sameHash(sha256(q.browser), pending.browserHash))
+        if (!q.browser || !sameHash(sha256(q.browser), pending.browserHash ?? ''))
           throw new OidcRefused('browser_mismatch');
         // RFC 9207: a provider that names itself in the redirect must be the one asked.
         if (q.iss !== undefined && q.iss !== entry.provider.issuer)
@@ -140,7 +138,7 @@ export function oidcSignIn(deps: {
         if (!q.code) throw new OidcRefused('provider_error', 'no code');
         const idToken = await entry.client.exchange(q.code, redirectUri(id));
         const { claims, signedJwt } = await entry.client.verify(idToken, {
-          nonce: pending.nonce,
+          nonce: pending.nonce ?? '',
           now,
         });
         const identity = identityFromClaims(id, claims, pending.loa);
@@ -167,18 +165,19 @@ export function oidcSignIn(deps: {
 
     /**
      * Where to send the browser after our sign-out so the provider's session ends too:
-     * its front-channel end-session address with client_id and the id_token_hint, or null
-     * when the session was not one of our OIDC providers' (or it has no end-session).
+     * its front-channel end-session address with client_id and the id_token_hint, coming
+     * back to the signed-out page; null when the session was not one of our OIDC providers'
+     * or the provider has no end-session. Throws when its discovery cannot be read.
      */
-    async endSessionLocation(logout: ProviderLogout | null): Promise<string | null> {
-      const entry = logout ? clients.get(logout.providerId) : undefined;
-      if (!entry || !logout) return null;
-      const discovery = await entry.client.discovery().catch(() => null);
-      if (!discovery?.end_session_endpoint) return null;
+    async endSessionLocation(logout: ProviderLogout): Promise<string | null> {
+      const entry = clients.get(logout.providerId);
+      if (!entry) return null;
+      const discovery = await entry.client.discovery();
+      if (!discovery.end_session_endpoint) return null;
       return endSessionUrl(discovery.end_session_endpoint, {
         clientId: entry.provider.clientId,
         idTokenHint: logout.logout.idTokenHint,
-        postLogoutRedirectUri: new URL('/', deps.publicUrl).href,
+        postLogoutRedirectUri: new URL(SIGNED_OUT_PATH, deps.publicUrl).href,
       });
     },
   };

@@ -47,6 +47,16 @@ const en = {
   'citizens.account.signed_in_with': 'Signed in with: {provider}. {level}.',
   'citizens.sign_out': 'Sign out',
   'citizens.signed_out': 'You have been signed out.',
+  'citizens.signed_out_page.title': 'You are signed out',
+  'citizens.signed_out_page.lead':
+    'Your session here has ended. If you signed in with an electronic identity, you are signed out there as well.',
+  'citizens.signed_out_page.provider_open':
+    'We could not confirm that your identity provider has signed you out too. If others use this computer, close the browser to end that session.',
+  'citizens.signed_out_page.again': 'Sign in again',
+  'citizens.signing_out.title': 'Signing you out at your identity provider',
+  'citizens.signing_out.lead':
+    'You are signed out here. Your browser is now taken to your identity provider to end your session there as well.',
+  'citizens.signing_out.continue': 'Continue to your identity provider',
   'citizens.admin.title': 'Citizens’ sign-in',
   'citizens.admin.card': 'Which electronic identities citizens may sign in with.',
   'citizens.admin.lead':
@@ -187,6 +197,16 @@ const sl: Record<CitizensMessageKey, string> = {
   'citizens.account.signed_in_with': 'Način prijave: {provider}. {level}.',
   'citizens.sign_out': 'Odjava',
   'citizens.signed_out': 'Odjavljeni ste.',
+  'citizens.signed_out_page.title': 'Odjavljeni ste',
+  'citizens.signed_out_page.lead':
+    'Vaša seja je tu končana. Če ste se prijavili z e-identiteto, ste odjavljeni tudi tam.',
+  'citizens.signed_out_page.provider_open':
+    'Nismo mogli potrditi, da vas je odjavil tudi ponudnik identitete. Če ta računalnik uporabljajo tudi drugi, zaprite brskalnik, da se ta seja konča.',
+  'citizens.signed_out_page.again': 'Znova se prijavite',
+  'citizens.signing_out.title': 'Odjava pri ponudniku identitete',
+  'citizens.signing_out.lead':
+    'Tu ste odjavljeni. Brskalnik vas zdaj preusmeri k ponudniku identitete, da se odjavite tudi tam.',
+  'citizens.signing_out.continue': 'Nadaljujte k ponudniku identitete',
   'citizens.admin.title': 'Prijava občanov',
   'citizens.admin.card': 'S katerimi e-identitetami se lahko prijavijo občani.',
   'citizens.admin.lead':
@@ -323,6 +343,16 @@ const cs: Record<CitizensMessageKey, string> = {
   'citizens.account.signed_in_with': 'Způsob přihlášení: {provider}. {level}.',
   'citizens.sign_out': 'Odhlásit se',
   'citizens.signed_out': 'Byli jste odhlášeni.',
+  'citizens.signed_out_page.title': 'Jste odhlášeni',
+  'citizens.signed_out_page.lead':
+    'Vaše relace zde skončila. Pokud jste se přihlásili elektronickou identitou, jste odhlášeni i tam.',
+  'citizens.signed_out_page.provider_open':
+    'Nepodařilo se ověřit, že vás odhlásil i poskytovatel identity. Pokud tento počítač používají i jiní, zavřete prohlížeč, aby tato relace skončila.',
+  'citizens.signed_out_page.again': 'Přihlásit se znovu',
+  'citizens.signing_out.title': 'Odhlášení u poskytovatele identity',
+  'citizens.signing_out.lead':
+    'Zde jste odhlášeni. Prohlížeč vás nyní přesměruje k poskytovateli identity, abyste se odhlásili i tam.',
+  'citizens.signing_out.continue': 'Pokračovat k poskytovateli identity',
   'citizens.admin.title': 'Přihlašování občanů',
   'citizens.admin.card': 'Kterými elektronickými identitami se mohou občané přihlásit.',
   'citizens.admin.lead':
