@@ -11,6 +11,7 @@
 // of it is made before the clock starts; each response is posted once, and the run fails unless
 // every one was accepted (303 to the account).
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
@@ -22,9 +23,7 @@ const CONNECTIONS = 50;
 /** Responses posted in the measured run, after WARM_UP ones (JIT, pools). */
 const RESPONSES = Number(process.env.BENCH_SAML_RESPONSES ?? 1500);
 const WARM_UP = 200;
-const PUBLIC = 'https://okence.bench';
 const IDP = 'urn:microsoft:cgg2010:fpsts';
-const ACS = `${PUBLIC}/auth/saml/nia/acs`;
 
 type Keys = Awaited<ReturnType<typeof keysAndProviders>>;
 
@@ -54,8 +53,23 @@ async function keysAndProviders() {
   return { idp, sp, providersFile: join(dir, 'providers.json') };
 }
 
+/** A port free on loopback now: PUBLIC_URL must name it before Okence starts (the SP's addresses). */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  if (!address || typeof address === 'string') throw new Error('no port');
+  return address.port;
+}
+
 /** Starts `count` sign-ins (each a pending request in the database) and mints their answers, as base64. */
-async function premade(base: string, keys: Keys, count: number): Promise<string[]> {
+async function premade(
+  base: string,
+  keys: Keys & { publicUrl: string },
+  count: number,
+): Promise<string[]> {
+  const acs = `${keys.publicUrl}/auth/saml/nia/acs`;
   const { b64, mintResponse, personAttributes } = await import('../src/eid/testing.ts');
   const out: string[] = [];
   for (let i = 0; i < count; i++) {
@@ -72,9 +86,9 @@ async function premade(base: string, keys: Keys, count: number): Promise<string[
       idp: keys.idp,
       encryptTo: keys.sp.cert,
       issuer: IDP,
-      destination: ACS,
-      recipient: ACS,
-      audience: `${PUBLIC}/auth/saml/nia/metadata`,
+      destination: acs,
+      recipient: acs,
+      audience: `${keys.publicUrl}/auth/saml/nia/metadata`,
       inResponseTo: requestId,
       now: new Date(),
       // Long enough for the whole run (the default is five minutes).
@@ -117,7 +131,7 @@ async function load(url: string, headers: Record<string, string> = {}, seconds =
 }
 
 /** A signed-in citizen's cookie, from one more pre-made sign-in posted by hand. */
-async function citizenCookie(base: string, keys: Keys): Promise<string> {
+async function citizenCookie(base: string, keys: Keys & { publicUrl: string }): Promise<string> {
   const [body] = await premade(base, keys, 1);
   const res = await fetch(`${base}/auth/saml/nia/acs`, {
     method: 'POST',
@@ -135,24 +149,29 @@ async function citizenCookie(base: string, keys: Keys): Promise<string> {
 
 /** The assertion consumer and /account on one database, against the bare route. */
 export async function eidFigures(label: string, databaseUrl: string | undefined) {
-  const keys = await keysAndProviders();
-  const bare = await start('bench/bare-server.ts', {}, /listening (\d+)/);
+  const port = await freePort();
+  // The SP's addresses (Destination, Audience) are built on PUBLIC_URL: Okence's own, here.
+  const keys = { ...(await keysAndProviders()), publicUrl: `http://localhost:${port}` };
+  const base = `http://127.0.0.1:${port}`;
   const okence = await start(
     START_SCRIPT,
     {
-      PORT: '0',
+      PORT: String(port),
       LOG_LEVEL: 'warn',
       RATE_LIMIT_PER_MINUTE: '100000000',
       NODE_ENV: 'development',
-      PUBLIC_URL: PUBLIC,
+      PUBLIC_URL: keys.publicUrl,
       EID_PROVIDERS_FILE: keys.providersFile,
       DATA_DIR: mkdtempSync(join(tmpdir(), 'okence-bench-eid-')),
       DATABASE_URL: databaseUrl ?? '',
     },
     /open http:\/\/localhost:(\d+)/,
   );
+  const bare = await start('bench/bare-server.ts', {}, /listening (\d+)/).catch(async (err) => {
+    await stop(okence);
+    throw err;
+  });
   try {
-    const base = `http://127.0.0.1:${okence.port}`;
     const bodies = await premade(base, keys, WARM_UP + RESPONSES);
     await load(`http://127.0.0.1:${bare.port}/`, {}, 2);
     await postAll(base, bodies.slice(0, WARM_UP));
