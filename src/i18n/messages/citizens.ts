@@ -58,7 +58,6 @@ const en = {
     'You are signed out here. Your browser is now taken to your identity provider to end your session there as well.',
   'citizens.signing_out.continue': 'Continue to your identity provider',
   'citizens.admin.title': 'Citizens’ sign-in',
-  'citizens.admin.card': 'Which electronic identities citizens may sign in with.',
   'citizens.admin.lead':
     'Sign-in with an e-mailed code is always available. Electronic identities are set up by the operator of the installation; here you switch them on for your organisation.',
   'citizens.admin.legend': 'Electronic identities offered',
@@ -208,7 +207,6 @@ const sl: Record<CitizensMessageKey, string> = {
     'Tu ste odjavljeni. Brskalnik vas zdaj preusmeri k ponudniku identitete, da se odjavite tudi tam.',
   'citizens.signing_out.continue': 'Nadaljujte k ponudniku identitete',
   'citizens.admin.title': 'Prijava občanov',
-  'citizens.admin.card': 'S katerimi e-identitetami se lahko prijavijo občani.',
   'citizens.admin.lead':
     'Prijava s kodo po e-pošti je vedno na voljo. E-identitete nastavi upravljavec namestitve; tu jih vklopite za svojo organizacijo.',
   'citizens.admin.legend': 'Ponujene e-identitete',
@@ -354,7 +352,6 @@ const cs: Record<CitizensMessageKey, string> = {
     'Zde jste odhlášeni. Prohlížeč vás nyní přesměruje k poskytovateli identity, abyste se odhlásili i tam.',
   'citizens.signing_out.continue': 'Pokračovat k poskytovateli identity',
   'citizens.admin.title': 'Přihlašování občanů',
-  'citizens.admin.card': 'Kterými elektronickými identitami se mohou občané přihlásit.',
   'citizens.admin.lead':
     'Přihlášení kódem z e-mailu je k dispozici vždy. Elektronické identity nastavuje provozovatel instalace; zde je zapnete pro svou organizaci.',
   'citizens.admin.legend': 'Nabízené elektronické identity',

@@ -23,6 +23,9 @@ const en = {
   'stats.col.new_accounts': 'New accounts',
   'stats.col.provider': 'Sign-in method',
   'stats.col.level': 'Level of assurance',
+  'stats.citizens.loa.low': 'low',
+  'stats.citizens.loa.substantial': 'substantial',
+  'stats.citizens.loa.high': 'high',
 };
 
 export type StatsCitizensMessageKey = keyof typeof en;
@@ -48,6 +51,9 @@ const sl: Record<StatsCitizensMessageKey, string> = {
   'stats.col.new_accounts': 'Novi računi',
   'stats.col.provider': 'Način prijave',
   'stats.col.level': 'Raven zanesljivosti',
+  'stats.citizens.loa.low': 'nizka',
+  'stats.citizens.loa.substantial': 'znatna',
+  'stats.citizens.loa.high': 'visoka',
 };
 
 const cs: Record<StatsCitizensMessageKey, string> = {
@@ -71,6 +77,9 @@ const cs: Record<StatsCitizensMessageKey, string> = {
   'stats.col.new_accounts': 'Nové účty',
   'stats.col.provider': 'Způsob přihlášení',
   'stats.col.level': 'Úroveň záruky',
+  'stats.citizens.loa.low': 'nízká',
+  'stats.citizens.loa.substantial': 'značná',
+  'stats.citizens.loa.high': 'vysoká',
 };
 
 export const statsCitizensMessages: Record<

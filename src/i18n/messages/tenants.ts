@@ -50,6 +50,8 @@ const en = {
     'The organisation’s name, public contacts, default language and email sender.',
   'tenants.admin.availability':
     'Weekly hours, closures, absences, slot length, reminders and file retention.',
+  'tenants.admin.citizens_title': 'Citizens’ sign-in',
+  'tenants.admin.citizens': 'Which electronic identities citizens may sign in with.',
   'tenants.admin.password': 'Change your own password.',
   'tenants.save': 'Save',
   'tenants.saved': 'Saved. Citizens see the change now.',
@@ -210,6 +212,8 @@ const sl: Record<TenantsMessageKey, string> = {
     'Ime organizacije, javni kontakti, privzeti jezik in pošiljatelj e-pošte.',
   'tenants.admin.availability':
     'Tedenski urniki, zaprti dnevi, odsotnosti, dolžina termina, opomniki in hramba datotek.',
+  'tenants.admin.citizens_title': 'Prijava občanov',
+  'tenants.admin.citizens': 'S katerimi e-identitetami se lahko prijavijo občani.',
   'tenants.admin.password': 'Spremenite svoje geslo.',
   'tenants.save': 'Shrani',
   'tenants.saved': 'Shranjeno. Stranke spremembo vidijo takoj.',
@@ -367,6 +371,8 @@ const cs: Record<TenantsMessageKey, string> = {
     'Název organizace, veřejné kontakty, výchozí jazyk a odesílatel e-mailů.',
   'tenants.admin.availability':
     'Týdenní rozvrhy, zavřené dny, nepřítomnosti, délka termínu, připomínky a uchování souborů.',
+  'tenants.admin.citizens_title': 'Přihlašování občanů',
+  'tenants.admin.citizens': 'Kterými elektronickými identitami se mohou občané přihlásit.',
   'tenants.admin.password': 'Změňte si heslo.',
   'tenants.save': 'Uložit',
   'tenants.saved': 'Uloženo. Občané změnu vidí hned.',

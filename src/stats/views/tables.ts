@@ -163,9 +163,9 @@ export function statsTables(
 }
 
 const LEVEL = {
-  low: 'citizens.loa.low',
-  substantial: 'citizens.loa.substantial',
-  high: 'citizens.loa.high',
+  low: 'stats.citizens.loa.low',
+  substantial: 'stats.citizens.loa.substantial',
+  high: 'stats.citizens.loa.high',
 } as const;
 
 /** Citizens' sign-ins per day, per provider and level, and both (every counted row). */
