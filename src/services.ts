@@ -38,7 +38,9 @@ import { eidService, samlProviders } from './eid/service.ts';
 import { providerLogout } from './eid/logout.ts';
 import { emailSignIn } from './citizens/email-sign-in.ts';
 import { eidProviderSettings } from './citizens/providers.ts';
-import { accountSections, ownSections } from './citizens/sections.ts';
+import { accountSections, ownSections, providerNames } from './citizens/sections.ts';
+import { signInWays } from './citizens/ways.ts';
+import { waysSection } from './citizens/views/ways.ts';
 
 /** Everything that happens in one domain and is reacted to in another (decision 025). */
 export type OkenceEvents = MeetingEvents & {
@@ -133,6 +135,18 @@ export function buildServices(f: Foundation) {
       },
     ],
   });
+  // The account's ways to sign in: another provider added by an explicit step while signed in,
+  // one removed (never the last); the eID routes attach a link's answer (decision 029).
+  const ways = signInWays({
+    db,
+    clock,
+    audit,
+    providers: eidProviders,
+    secret: sessionSecret,
+    wakeMail,
+  });
+  const providerName = providerNames(eidProviders);
+  accountPage.register(waysSection(ways, providerName));
   // The account's e-mail change, by a code mailed to the new address (decision 032).
   const emailChange = accountEmailChange({
     db,
@@ -262,6 +276,8 @@ export function buildServices(f: Foundation) {
     appointments,
     account,
     emailChange,
+    ways,
+    providerName,
     meeting,
     files,
     folders,

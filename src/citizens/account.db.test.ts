@@ -25,8 +25,9 @@ const NIA: VerifiedIdentity = {
   address: 'Náměstí 1, Kopřivnice',
   email: 'jana@example.cz',
 };
-// Routes under /account anyone may open: signing in and out, and the signed-out page.
-const OPEN = /^\/account\/(sign-in|sign-out|signed-out)(\/|$)/;
+// Routes under /account anyone may open: signing in and out, the signed-out page, and why a
+// way to sign in was not added (a lured eID answer lands there with no session).
+const OPEN = /^\/account\/(sign-in|sign-out|signed-out|ways\/refused)(\/|$)/;
 
 // The personal account's export and deletion (decision 032), and the sweep of every /account
 // route: nobody signed out gets in, and one account never reaches another's data.

@@ -41,5 +41,8 @@ export const emailCodeForm = emailCodeQuery.extend({
 
 /** The notice /account shows after a change. */
 export const savedNotice = z.object({
-  saved: z.enum(['phone', 'phone_removed', 'email']).optional().catch(undefined),
+  saved: z
+    .enum(['phone', 'phone_removed', 'email', 'way_added', 'way_removed'])
+    .optional()
+    .catch(undefined),
 });

@@ -255,6 +255,8 @@ export async function insertCode(
     ip: string;
     now: Date;
     expiresAt: Date;
+    /** A code that adds the address as a way to sign in to this account, in this session. */
+    link?: { accountId: string; sessionHash: string } | undefined;
   },
 ): Promise<void> {
   await db
@@ -269,6 +271,8 @@ export async function insertCode(
       expires_at: c.expiresAt,
       used_at: null,
       locked_at: null,
+      link_account_id: c.link?.accountId ?? null,
+      link_session_hash: c.link?.sessionHash ?? null,
     })
     .execute();
 }
@@ -293,21 +297,25 @@ export async function recentCodeRequests(
 
 /** A code, locked for the check (two tries at once are counted one after the other). */
 export async function codeForCheck(db: Db, id: string) {
-  return db
-    .selectFrom('citizen_sign_in_codes')
-    .select([
-      'id',
-      'email',
-      'code_hash as codeHash',
-      'organisation_id as organisationId',
-      'attempts',
-      'expires_at as expiresAt',
-      'used_at as usedAt',
-      'locked_at as lockedAt',
-    ])
-    .where('id', '=', id)
-    .forUpdate()
-    .executeTakeFirst();
+  return (
+    db
+      .selectFrom('citizen_sign_in_codes')
+      .select([
+        'id',
+        'email',
+        'code_hash as codeHash',
+        'organisation_id as organisationId',
+        'attempts',
+        'expires_at as expiresAt',
+        'used_at as usedAt',
+        'locked_at as lockedAt',
+      ])
+      .where('id', '=', id)
+      // A code that adds an address to an account signs nobody in (ways.ts checks it).
+      .where('link_account_id', 'is', null)
+      .forUpdate()
+      .executeTakeFirst()
+  );
 }
 
 /** The address and expiry a code page names. */
@@ -316,6 +324,7 @@ export async function codeSummary(db: Db, id: string) {
     .selectFrom('citizen_sign_in_codes')
     .select(['email', 'expires_at as expiresAt'])
     .where('id', '=', id)
+    .where('link_account_id', 'is', null)
     .executeTakeFirst();
 }
 

@@ -54,15 +54,20 @@ export function accountSections(initial: readonly AccountSection[] = []) {
 
 export type AccountSections = ReturnType<typeof accountSections>;
 
+/** A provider's name in the reader's language, as configured; the e-mail code's own; else its id. */
+export function providerNames(providers: EidProviderSettings) {
+  return (id: string, ctx: PageContext): string =>
+    id === EMAIL_PROVIDER
+      ? ctx.t('citizens.provider.email')
+      : (providers.configured(id)?.name[ctx.lang] ?? id);
+}
+
 /**
  * The sections the citizens domain itself gives: who is signed in (first), the profile, "your
  * data" (what is held, the export, deletion) and signing out (last).
  */
 export function ownSections(providers: EidProviderSettings): AccountSection[] {
-  const providerName = (id: string, ctx: PageContext) =>
-    id === EMAIL_PROVIDER
-      ? ctx.t('citizens.provider.email')
-      : (providers.configured(id)?.name[ctx.lang] ?? id);
+  const providerName = providerNames(providers);
   return [
     identitySection(providerName),
     profileSection(providerName),

@@ -17,6 +17,8 @@ import {
 import * as repo from './repo.ts';
 
 export type { Loa, VerifiedIdentity } from './domain.ts';
+export type { LinkIntent, LinkRefusal } from './ways-domain.ts';
+export type { SignInWays, LinkResult } from './ways.ts';
 export {
   loaAtLeast,
   safeReturnPath,

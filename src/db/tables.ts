@@ -361,6 +361,8 @@ export type Database = {
     deleted_at: Date | null;
   };
   citizen_identities: {
+    /** The identity's own id, for URLs (migration 025). */
+    id: Generated<string>;
     provider_id: string;
     person_identifier: string;
     account_id: string;
@@ -388,6 +390,9 @@ export type Database = {
     expires_at: Date;
     used_at: Date | null;
     locked_at: Date | null;
+    /** A code that adds the address as a way to sign in: its account and session (migration 025). */
+    link_account_id: string | null;
+    link_session_hash: string | null;
   };
   /** A pending change of an account's e-mail, by code to the new address (migration 023). */
   citizen_email_changes: {
@@ -421,6 +426,9 @@ export type Database = {
     return_to: string | null;
     organisation_id: string | null;
     browser_hash: string | null;
+    /** A sign-in that adds a way to an account: the account and its session (migration 025). */
+    link_account_id: string | null;
+    link_session_hash: string | null;
     created_at: Date;
     expires_at: Date;
   };

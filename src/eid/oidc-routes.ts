@@ -1,13 +1,15 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import type { CitizensService } from '../citizens/service.ts';
+import type { CitizensService, SignInWays } from '../citizens/service.ts';
 import { startCitizenSession } from '../http/citizen-session.ts';
 import { renderPage } from '../http/page.ts';
 import { AppError } from '../lib/errors.ts';
 import { OidcRefused, REQUEST_TTL_MS, type OidcRefusal } from './oidc/domain.ts';
 import type { OidcSignIn } from './oidc/service.ts';
 import { refusalPage } from './oidc/views.ts';
+import { finishLink, linkIntentOf } from './link.ts';
+import { toProviderPage } from './views/leaving.ts';
 
 /**
  * Binds a pending sign-in to the browser that started it (its SHA-256 is kept with the
@@ -46,7 +48,11 @@ const STATUS: Partial<Record<OidcRefusal, number>> = { unreachable: 502, token_e
  * (front-channel end-session with client_id); the provider sends the browser back to
  * /account/signed-out.
  */
-export function oidcRoutes(deps: { oidc: OidcSignIn; citizens: CitizensService }) {
+export function oidcRoutes(deps: {
+  oidc: OidcSignIn;
+  citizens: CitizensService;
+  ways: SignInWays;
+}) {
   const { oidc, citizens } = deps;
 
   function providerOf(request: FastifyRequest): string {
@@ -55,11 +61,17 @@ export function oidcRoutes(deps: { oidc: OidcSignIn; citizens: CitizensService }
     return providerId;
   }
 
+  /** The cookie that binds a pending sign-in to this browser (kept, or made). */
+  function browserOf(request: FastifyRequest, reply: FastifyReply): string {
+    const browser = request.cookies[OIDC_BROWSER_COOKIE] ?? randomBytes(32).toString('base64url');
+    reply.setCookie(OIDC_BROWSER_COOKIE, browser, BROWSER_COOKIE);
+    return browser;
+  }
+
   async function login(request: FastifyRequest, reply: FastifyReply) {
     const providerId = providerOf(request);
     const q = loginQuery.parse(request.query);
-    const browser = request.cookies[OIDC_BROWSER_COOKIE] ?? randomBytes(32).toString('base64url');
-    reply.setCookie(OIDC_BROWSER_COOKIE, browser, BROWSER_COOKIE);
+    const browser = browserOf(request, reply);
     try {
       const location = await oidc.start(providerId, {
         loa: q.loa,
@@ -98,6 +110,27 @@ export function oidcRoutes(deps: { oidc: OidcSignIn; citizens: CitizensService }
     app.get('/auth/oidc/:providerId/login', login);
     app.get('/auth/oidc/:providerId/start', login);
 
+    // "Add another way" on the account page: a POST with the CSRF token of the signed-in
+    // session; the request remembers the account and that session (decision 029 addendum).
+    app.post('/auth/oidc/:providerId/link', async (request, reply) => {
+      const providerId = providerOf(request);
+      const link = await linkIntentOf(deps.ways, request, providerId);
+      try {
+        const location = await oidc.start(providerId, {
+          loa: link.loa,
+          returnPath: '/account',
+          organisationId: null,
+          browser: browserOf(request, reply),
+          lang: request.lang,
+          link,
+        });
+        return renderPage(request, reply, (ctx) => toProviderPage(ctx, location));
+      } catch (err) {
+        if (!(err instanceof OidcRefused)) throw err;
+        return refuse(request, reply, providerId, err);
+      }
+    });
+
     app.get('/auth/oidc/:providerId/callback', async (request, reply) => {
       const providerId = providerOf(request);
       const q = callbackQuery.safeParse(request.query);
@@ -106,6 +139,12 @@ export function oidcRoutes(deps: { oidc: OidcSignIn; citizens: CitizensService }
           ...(q.success ? q.data : {}),
           browser: request.cookies[OIDC_BROWSER_COOKIE],
         });
+        // A link's answer is attached to the account that asked (or refused); nobody is signed in.
+        if (done.link)
+          return reply.redirect(
+            await finishLink(deps.ways, request, done.link, done.identity),
+            303,
+          );
         await startCitizenSession(citizens, request, reply, done.identity, {
           organisationId: done.organisationId ?? undefined,
         });

@@ -55,6 +55,7 @@ for (const kind of DB_KINDS) {
           organisationId: null,
           nonce: 'n'.repeat(43),
           browserHash: 'b'.repeat(43),
+          link: null,
           expiresAt: later,
         });
         const left = await sql<{
@@ -94,6 +95,41 @@ for (const kind of DB_KINDS) {
         loa: null,
         returnTo: null,
       });
+    });
+
+    test('a link carries its account and session together, and only on a sign-in (migration 025)', async () => {
+      const account = await sql<{ id: string }>`INSERT INTO citizen_accounts (created_at)
+        VALUES (${now}) RETURNING id`.execute(handle.db);
+      const accountId = account.rows[0]!.id;
+      const link = { accountId, sessionHash: 'h'.repeat(43) };
+      const base = { providerId: 'p', organisationId: null, createdAt: now, expiresAt: later };
+      await assert.rejects(
+        repo.insertRequest(handle.db, {
+          ...base,
+          id: `_${'7'.repeat(40)}`,
+          kind: 'saml_logout',
+          loa: null,
+          returnTo: null,
+          link,
+        }),
+        /eid_requests_link_fields/,
+      );
+      await assert.rejects(
+        sql`INSERT INTO eid_requests (id, provider_id, kind, loa, return_to, link_account_id,
+          created_at, expires_at) VALUES (${`_${'8'.repeat(40)}`}, 'p', 'saml_authn', 'low',
+          '/account', ${accountId}, ${now}, ${later})`.execute(handle.db),
+        /eid_requests_link_fields/,
+      );
+      const id = `_${'9'.repeat(40)}`;
+      await repo.insertRequest(handle.db, {
+        ...base,
+        id,
+        kind: 'saml_authn',
+        loa: 'substantial',
+        returnTo: '/account',
+        link,
+      });
+      assert.deepEqual((await repo.takeSignIn(handle.db, 'p', 'saml_authn', id))?.link, link);
     });
 
     test('a request is taken once, only as its own kind; a logout is no sign-in', async () => {

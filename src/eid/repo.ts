@@ -1,6 +1,7 @@
-// SQL of the eID sign-ins, both protocols (migrations 022, 024): the requests a browser was
+// SQL of the eID sign-ins, both protocols (migrations 022, 024, 025): the requests a browser was
 // sent to a provider with (eid_requests) and the SAML answers already used (eid_replay).
 import type { Db } from '../db/db.ts';
+import type { LinkIntent } from '../citizens/service.ts';
 import type { Loa } from './domain.ts';
 
 /** What a browser can be sent to a provider with (eid_requests.kind). */
@@ -19,6 +20,8 @@ export type NewRequest = {
   /** OIDC only: the nonce the id_token must echo, and the SHA-256 of the browser's cookie. */
   nonce?: string | null;
   browserHash?: string | null;
+  /** A sign-in that adds a way to an account: the account and session it was started for. */
+  link?: LinkIntent | null;
   createdAt: Date;
   expiresAt: Date;
 };
@@ -32,6 +35,7 @@ export type PendingSignIn = {
   organisationId: string | null;
   nonce: string | null;
   browserHash: string | null;
+  link: LinkIntent | null;
   expiresAt: Date;
 };
 
@@ -43,6 +47,8 @@ type Row = {
   organisation_id: string | null;
   nonce: string | null;
   browser_hash: string | null;
+  link_account_id: string | null;
+  link_session_hash: string | null;
   expires_at: Date;
 };
 
@@ -54,6 +60,8 @@ const COLUMNS = [
   'organisation_id',
   'nonce',
   'browser_hash',
+  'link_account_id',
+  'link_session_hash',
   'expires_at',
 ] as const;
 
@@ -68,6 +76,10 @@ function signInOf(row: Row | undefined): PendingSignIn | null {
     organisationId: row.organisation_id,
     nonce: row.nonce,
     browserHash: row.browser_hash,
+    link:
+      row.link_account_id && row.link_session_hash
+        ? { accountId: row.link_account_id, sessionHash: row.link_session_hash }
+        : null,
     expiresAt: row.expires_at,
   };
 }
@@ -85,6 +97,8 @@ export async function insertRequest(db: Db, r: NewRequest): Promise<void> {
       return_to: r.returnTo,
       organisation_id: r.organisationId,
       browser_hash: r.browserHash ?? null,
+      link_account_id: r.link?.accountId ?? null,
+      link_session_hash: r.link?.sessionHash ?? null,
       created_at: r.createdAt,
       expires_at: r.expiresAt,
     })

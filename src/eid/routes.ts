@@ -1,11 +1,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { SIGNED_OUT_PATH, type CitizensService } from '../citizens/service.ts';
+import { SIGNED_OUT_PATH, type CitizensService, type SignInWays } from '../citizens/service.ts';
 import { endCitizenSession, startCitizenSession } from '../http/citizen-session.ts';
 import { renderPage } from '../http/page.ts';
 import { AppError } from '../lib/errors.ts';
 import { acsBody, loginQuery, logoutQuery, providerParams } from './schema.ts';
 import { SamlRefusal, type EidService } from './service.ts';
 import type { SamlProvider } from './saml.ts';
+import { finishLink, linkIntentOf } from './link.ts';
+import { toProviderPage } from './views/leaving.ts';
 import { refusedPage } from './views/refused.ts';
 
 declare module 'fastify' {
@@ -19,7 +21,7 @@ declare module 'fastify' {
 }
 
 /** SAML sign-in pages: SP metadata, the start of a sign-in, the assertion consumer, single logout. */
-export function eidRoutes(deps: { eid: EidService; citizens: CitizensService }) {
+export function eidRoutes(deps: { eid: EidService; citizens: CitizensService; ways: SignInWays }) {
   const { eid, citizens } = deps;
 
   async function providerOf(request: FastifyRequest) {
@@ -73,6 +75,15 @@ export function eidRoutes(deps: { eid: EidService; citizens: CitizensService }) 
       return reply.redirect(url, 303);
     });
 
+    // "Add another way" on the account page: a POST with the CSRF token of the signed-in
+    // session; the request remembers the account and that session (decision 029 addendum).
+    app.post('/auth/saml/:providerId/link', async (request, reply) => {
+      const p = await providerOf(request);
+      const link = await linkIntentOf(deps.ways, request, p.id);
+      const url = await eid.startSignIn(p, { loa: link.loa, returnTo: '/account', link });
+      return renderPage(request, reply, (ctx) => toProviderPage(ctx, url));
+    });
+
     app.post(
       '/auth/saml/:providerId/acs',
       { config: { crossSiteForm: true } },
@@ -83,6 +94,12 @@ export function eidRoutes(deps: { eid: EidService; citizens: CitizensService }) 
           return refused(request, reply, new SamlRefusal('malformed', 'form'), p.id);
         try {
           const done = await eid.consume(p, body.data.SAMLResponse);
+          // A link's answer is attached to the account that asked (or refused); nobody is signed in.
+          if (done.link)
+            return reply.redirect(
+              await finishLink(deps.ways, request, done.link, done.identity),
+              303,
+            );
           await startCitizenSession(citizens, request, reply, done.identity, {
             organisationId: done.organisationId,
           });

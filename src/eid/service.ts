@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { AuditService } from '../audit/service.ts';
 import type { SamlProvider as SamlConfigEntry } from '../config/eid-providers.ts';
+import type { LinkIntent } from '../citizens/service.ts';
 import type { Db } from '../db/db.ts';
 import type { Clock } from '../lib/clock.ts';
 import { EIDAS_ATTRIBUTES, EIDAS_CONTEXTS, safeReturn, type Loa, type Refusal } from './domain.ts';
@@ -134,7 +135,13 @@ export function eidService(deps: {
     /** Starts a sign-in: remembers the request, returns the IdP's address with a signed AuthnRequest. */
     async startSignIn(
       p: SamlProvider,
-      opts: { loa: Loa; returnTo?: string | undefined; organisationId?: string | undefined },
+      opts: {
+        loa: Loa;
+        returnTo?: string | undefined;
+        organisationId?: string | undefined;
+        /** A sign-in that adds this provider to an account, in the session that asked. */
+        link?: LinkIntent | undefined;
+      },
     ): Promise<string> {
       const now = clock.now();
       // SAML IDs are NCNames: they must not start with a digit.
@@ -146,6 +153,7 @@ export function eidService(deps: {
         loa: opts.loa,
         returnTo: safeReturn(opts.returnTo),
         organisationId: opts.organisationId ?? null,
+        link: opts.link ?? null,
         createdAt: now,
         expiresAt: new Date(now.getTime() + REQUEST_TTL_MS),
       });
@@ -189,6 +197,7 @@ export function eidService(deps: {
         identity: accepted.identity,
         returnTo: pending.returnTo,
         organisationId: pending.organisationId ?? undefined,
+        link: pending.link,
       };
     },
 

@@ -9,6 +9,7 @@ import { bookingPages } from '../booking/routes.ts';
 import { accountAppointmentRoutes } from '../booking/account-routes.ts';
 import { personalAccountRoutes } from '../citizens/account-routes.ts';
 import { profileRoutes } from '../citizens/profile-routes.ts';
+import { waysRoutes } from '../citizens/ways-routes.ts';
 import { devMailRoutes } from '../mail/routes.ts';
 import { availabilityAdminRoutes } from '../booking/admin-routes.ts';
 import { meetingRoutes } from '../meeting/routes.ts';
@@ -102,7 +103,9 @@ export async function createApp(services: Services): Promise<FastifyInstance> {
   await app.register(healthRoutes(services.handle.db));
   await app.register(tenantPages(services.tenants));
   await app.register(identityRoutes({ identity: services.identity }));
-  await app.register(eidRoutes({ eid: services.eid, citizens: services.citizens }));
+  await app.register(
+    eidRoutes({ eid: services.eid, citizens: services.citizens, ways: services.ways }),
+  );
   await app.register(agendaRoutes(agenda));
   await app.register(
     bookingPages({
@@ -122,6 +125,14 @@ export async function createApp(services: Services): Promise<FastifyInstance> {
       account: services.account,
       citizens: services.citizens,
       emailChange: services.emailChange,
+    }),
+  );
+  // The account's ways to sign in: an address added by a code, a way removed (decision 029).
+  await app.register(
+    waysRoutes({
+      citizens: services.citizens,
+      ways: services.ways,
+      providerName: services.providerName,
     }),
   );
   await app.register(
@@ -159,7 +170,9 @@ export async function createApp(services: Services): Promise<FastifyInstance> {
   await app.register(operatorRoutes(services.operators));
   await app.register(organisationRoutes(services.organisations));
   // Citizens' eID sign-in by OpenID Connect (decision 031).
-  await app.register(oidcRoutes({ oidc: services.oidc, citizens: services.citizens }));
+  await app.register(
+    oidcRoutes({ oidc: services.oidc, citizens: services.citizens, ways: services.ways }),
+  );
   // Without SMTP outside production, mail stays in the outbox: let a developer read it.
   if (config.env !== 'production' && !config.smtpUrl)
     await app.register(devMailRoutes({ db: services.handle.db }));

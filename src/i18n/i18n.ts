@@ -18,6 +18,7 @@ import { problemMessages, type ProblemMessageKey } from './messages/problems.ts'
 import { organisationsMessages, type OrganisationsMessageKey } from './messages/organisations.ts';
 import { eidMessages, type EidMessageKey } from './messages/eid.ts';
 import { citizensMessages, type CitizensMessageKey } from './messages/citizens.ts';
+import { citizensWaysMessages, type CitizensWaysMessageKey } from './messages/citizens-ways.ts';
 
 /** Every interface text key: the base set plus each domain's set. */
 export type MessageKey =
@@ -38,7 +39,8 @@ export type MessageKey =
   | ProblemMessageKey
   | OrganisationsMessageKey
   | EidMessageKey
-  | CitizensMessageKey;
+  | CitizensMessageKey
+  | CitizensWaysMessageKey;
 
 export const LANGS = ['sl', 'cs', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -66,6 +68,7 @@ export const MESSAGES: Record<Lang, Record<MessageKey, string>> = {
     ...organisationsMessages.sl,
     ...eidMessages.sl,
     ...citizensMessages.sl,
+    ...citizensWaysMessages.sl,
   },
   cs: {
     ...cs,
@@ -86,6 +89,7 @@ export const MESSAGES: Record<Lang, Record<MessageKey, string>> = {
     ...organisationsMessages.cs,
     ...eidMessages.cs,
     ...citizensMessages.cs,
+    ...citizensWaysMessages.cs,
   },
   en: {
     ...en,
@@ -106,6 +110,7 @@ export const MESSAGES: Record<Lang, Record<MessageKey, string>> = {
     ...organisationsMessages.en,
     ...eidMessages.en,
     ...citizensMessages.en,
+    ...citizensWaysMessages.en,
   },
 };
 

@@ -331,7 +331,7 @@ export const ANONYMISATION_PLAN = {
     treatment: 'pruned_elsewhere',
     by: 'the eID prune job (src/eid)',
     within: '10 minutes after the request expires',
-    why: 'a sign-in or sign-out in progress (SAML, OIDC): random ids, a level, a path, no person',
+    why: 'a sign-in or sign-out in progress (SAML, OIDC): random ids, a level, a path, no person; a link also the account and its session hash',
   },
   eid_replay: {
     treatment: 'pruned_elsewhere',

@@ -8,6 +8,8 @@ const SAVED = {
   phone: 'citizens.saved.phone',
   phone_removed: 'citizens.saved.phone_removed',
   email: 'citizens.saved.email',
+  way_added: 'citizens.ways.added',
+  way_removed: 'citizens.ways.removed',
 } as const;
 
 /** /account: the page's heading, what was just saved (if anything), then each section in order. */

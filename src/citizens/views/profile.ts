@@ -10,7 +10,7 @@ import type { CitizenAccount } from '../service.ts';
  * The zone a date of the account (not of an office) is shown in: the account belongs to no
  * office, and Slovenia and Czechia keep the same time.
  */
-const ACCOUNT_ZONE = 'Europe/Ljubljana';
+export const ACCOUNT_ZONE = 'Europe/Ljubljana';
 
 /** What the eID said, read-only, with who said it and when; or why there is nothing. */
 function fromEid(ctx: PageContext, a: CitizenAccount, provider: string): Html {

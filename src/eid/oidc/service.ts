@@ -7,6 +7,7 @@ import {
   loaAtLeast,
   safeReturnPath,
   SIGNED_OUT_PATH,
+  type LinkIntent,
   type Loa,
   type ProviderLogout,
   type VerifiedIdentity,
@@ -26,6 +27,8 @@ export type OidcSignedIn = {
   identity: VerifiedIdentity;
   returnTo: string;
   organisationId: string | null;
+  /** A sign-in that adds this provider to an account: the account and session it was for. */
+  link: LinkIntent | null;
 };
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('base64url');
@@ -71,6 +74,8 @@ export function oidcSignIn(deps: {
         organisationId: string | null;
         browser: string;
         lang?: string;
+        /** A sign-in that adds this provider to an account, in the session that asked. */
+        link?: LinkIntent | undefined;
       },
     ): Promise<string> {
       const entry = clients.get(id);
@@ -90,6 +95,7 @@ export function oidcSignIn(deps: {
         returnTo: safeReturnPath(opts.returnPath) ?? '/account',
         organisationId: opts.organisationId,
         browserHash: sha256(opts.browser),
+        link: opts.link ?? null,
         createdAt: now,
         expiresAt: new Date(now.getTime() + REQUEST_TTL_MS),
       });
@@ -143,7 +149,12 @@ export function oidcSignIn(deps: {
         });
         const identity = identityFromClaims(id, claims, pending.loa);
         identity.logout = { idTokenHint: signedJwt };
-        return { identity, returnTo: pending.returnTo, organisationId: pending.organisationId };
+        return {
+          identity,
+          returnTo: pending.returnTo,
+          organisationId: pending.organisationId,
+          link: pending.link,
+        };
       } catch (err) {
         if (err instanceof OidcRefused)
           throw Object.assign(err, { organisationId: pending.organisationId });

@@ -4,6 +4,10 @@
  */
 const en = {
   'eid.refused.title': 'Sign-in did not succeed',
+  'eid.link.title': 'Adding a way to sign in',
+  'eid.link.lead':
+    'Your browser is now taken to your identity provider. Sign in there: the identity is then added to your account, and you stay signed in here.',
+  'eid.link.continue': 'Continue to your identity provider',
   'eid.refused.lead':
     'Your identity provider answered, but we could not accept the answer, so you are not signed in.',
   'eid.refused.again': 'Try signing in again',
@@ -40,6 +44,10 @@ export type EidMessageKey = keyof typeof en;
 
 const sl: Record<EidMessageKey, string> = {
   'eid.refused.title': 'Prijava ni uspela',
+  'eid.link.title': 'Dodajanje načina prijave',
+  'eid.link.lead':
+    'Brskalnik vas zdaj preusmerja k ponudniku elektronske identitete. Tam se prijavite: identiteta bo nato dodana vašemu računu, tukaj pa ostanete prijavljeni.',
+  'eid.link.continue': 'Nadaljuj k ponudniku identitete',
   'eid.refused.lead':
     'Vaš ponudnik identitete je odgovoril, vendar odgovora nismo mogli sprejeti, zato niste prijavljeni.',
   'eid.refused.again': 'Poskusite se prijaviti znova',
@@ -75,6 +83,10 @@ const sl: Record<EidMessageKey, string> = {
 
 const cs: Record<EidMessageKey, string> = {
   'eid.refused.title': 'Přihlášení se nepodařilo',
+  'eid.link.title': 'Přidání způsobu přihlášení',
+  'eid.link.lead':
+    'Prohlížeč vás nyní přesměruje k poskytovateli elektronické identity. Tam se přihlaste: identita pak bude přidána k vašemu účtu a zde zůstanete přihlášeni.',
+  'eid.link.continue': 'Pokračovat k poskytovateli identity',
   'eid.refused.lead':
     'Váš poskytovatel identity odpověděl, ale jeho odpověď jsme nemohli přijmout, takže nejste přihlášeni.',
   'eid.refused.again': 'Zkuste se přihlásit znovu',
