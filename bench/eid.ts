@@ -107,6 +107,8 @@ async function postAll(base: string, bodies: string[]) {
     url: `${base}/auth/saml/nia/acs`,
     connections: CONNECTIONS,
     amount: bodies.length,
+    // A sign-in waiting its turn behind 49 others is slow, not failed: no retry, no time-out.
+    timeout: 120,
     requests: [
       {
         method: 'POST',
@@ -117,7 +119,9 @@ async function postAll(base: string, bodies: string[]) {
   });
   const accepted = result['3xx'];
   if (accepted !== bodies.length)
-    throw new Error(`ACS: ${accepted} of ${bodies.length} accepted (${result['4xx']} refused)`);
+    throw new Error(
+      `ACS: ${accepted} of ${bodies.length} accepted (${result['4xx']} refused, ${result['5xx']} 5xx, ${result.errors} errors, ${result.timeouts} time-outs)`,
+    );
   const seconds = (result.finish.getTime() - result.start.getTime()) / 1000;
   return { rps: Math.round(bodies.length / seconds), p99: result.latency.p99 };
 }
