@@ -70,10 +70,12 @@ for (const kind of DB_KINDS) {
       return { token, accountId: session!.accountId };
     }
     /** The account page's "add NIA" form, posted (with the session's CSRF token, or without). */
-    function startLink(token: string | null, withCsrf = true) {
+    let ips = 0;
+    function startLink(token: string | null, withCsrf = true, ip = `198.51.100.${++ips % 250}`) {
       return okence.app.inject({
         method: 'POST',
         url: '/auth/saml/nia/link',
+        remoteAddress: ip,
         cookies: { ...(token ? { [CITIZEN_COOKIE]: token } : {}), [CSRF_COOKIE]: csrf },
         payload: withCsrf ? { _csrf: csrfTokenFor(okence.services.sessionSecret, csrf) } : {},
       });
@@ -227,6 +229,15 @@ for (const kind of DB_KINDS) {
       // A provider the account has already is not offered again.
       await answer(requestIdOf(await startLink(me.token)), me.token);
       assert.equal((await startLink(me.token)).statusCode, 404);
+    });
+
+    test('starting links is limited per IP (each stores a pending request)', async () => {
+      const me = await signedIn('link5@example.cz');
+      const statuses: number[] = [];
+      for (let i = 0; i < 11; i++)
+        statuses.push((await startLink(me.token, true, '192.0.2.77')).statusCode);
+      assert.deepEqual(statuses.slice(0, 10), Array(10).fill(200));
+      assert.equal(statuses[10], 429);
     });
 
     test('the link request remembers the account and the session it was started for', async () => {

@@ -5,6 +5,12 @@ import type { FastifyRequest } from 'fastify';
 import type { LinkIntent, SignInWays, VerifiedIdentity } from '../citizens/service.ts';
 import { CITIZEN_COOKIE, requireCitizen } from '../http/citizen-session.ts';
 
+/**
+ * The link routes' own limit per IP: each start stores a pending request (pruned when it
+ * expires), so a signed-in script must not pile them up.
+ */
+export const LINK_LIMIT = { config: { rateLimit: { max: 10, timeWindow: 60_000 } } };
+
 /** Where an attached way lands: the account's ways, with a notice. */
 const WAY_ADDED = '/account?saved=way_added#account-ways';
 

@@ -8,7 +8,7 @@ import { AppError } from '../lib/errors.ts';
 import { OidcRefused, REQUEST_TTL_MS, type OidcRefusal } from './oidc/domain.ts';
 import type { OidcSignIn } from './oidc/service.ts';
 import { refusalPage } from './oidc/views.ts';
-import { finishLink, linkIntentOf } from './link.ts';
+import { finishLink, LINK_LIMIT, linkIntentOf } from './link.ts';
 import { toProviderPage } from './views/leaving.ts';
 
 /**
@@ -112,7 +112,7 @@ export function oidcRoutes(deps: {
 
     // "Add another way" on the account page: a POST with the CSRF token of the signed-in
     // session; the request remembers the account and that session (decision 029 addendum).
-    app.post('/auth/oidc/:providerId/link', async (request, reply) => {
+    app.post('/auth/oidc/:providerId/link', LINK_LIMIT, async (request, reply) => {
       const providerId = providerOf(request);
       const link = await linkIntentOf(deps.ways, request, providerId);
       try {

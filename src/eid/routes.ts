@@ -6,7 +6,7 @@ import { AppError } from '../lib/errors.ts';
 import { acsBody, loginQuery, logoutQuery, providerParams } from './schema.ts';
 import { SamlRefusal, type EidService } from './service.ts';
 import type { SamlProvider } from './saml.ts';
-import { finishLink, linkIntentOf } from './link.ts';
+import { finishLink, LINK_LIMIT, linkIntentOf } from './link.ts';
 import { toProviderPage } from './views/leaving.ts';
 import { refusedPage } from './views/refused.ts';
 
@@ -77,7 +77,7 @@ export function eidRoutes(deps: { eid: EidService; citizens: CitizensService; wa
 
     // "Add another way" on the account page: a POST with the CSRF token of the signed-in
     // session; the request remembers the account and that session (decision 029 addendum).
-    app.post('/auth/saml/:providerId/link', async (request, reply) => {
+    app.post('/auth/saml/:providerId/link', LINK_LIMIT, async (request, reply) => {
       const p = await providerOf(request);
       const link = await linkIntentOf(deps.ways, request, p.id);
       const url = await eid.startSignIn(p, { loa: link.loa, returnTo: '/account', link });
