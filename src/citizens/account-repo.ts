@@ -34,8 +34,8 @@ export async function sessionsOf(db: Db, accountId: string) {
 }
 
 /**
- * Erases a deleted account: every personal field cleared, identities, sessions and pending
- * e-mail changes removed. The row stays, with only its id and dates, so the audit entries
+ * Erases a deleted account: every personal field cleared, identities, sessions, pending
+ * e-mail changes and codes to add an address removed. The row stays, with only its id and dates, so the audit entries
  * naming it still point somewhere. False when there was no live account to delete.
  */
 export async function eraseAccount(db: Db, accountId: string, now: Date): Promise<boolean> {
@@ -61,6 +61,8 @@ export async function eraseAccount(db: Db, accountId: string, now: Date): Promis
   await db.deleteFrom('citizen_identities').where('account_id', '=', accountId).execute();
   await db.deleteFrom('citizen_sessions').where('account_id', '=', accountId).execute();
   await db.deleteFrom('citizen_email_changes').where('account_id', '=', accountId).execute();
+  // Codes asked to add an address to it (migration 025): their addresses go with it.
+  await db.deleteFrom('citizen_sign_in_codes').where('link_account_id', '=', accountId).execute();
   return true;
 }
 

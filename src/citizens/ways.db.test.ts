@@ -254,6 +254,22 @@ for (const kind of DB_KINDS) {
       assert.match(String(out.headers.location), /^\/account\/sign-in/);
     });
 
+    test('a deleted account’s pending codes to add an address go with it', async () => {
+      const me2 = await signedIn(nia(9));
+      await askEmail(me2.jar, 'pending@example.cz');
+      const codes = async () =>
+        (
+          await db()
+            .selectFrom('citizen_sign_in_codes')
+            .select('email')
+            .where('link_account_id', '=', me2.accountId)
+            .execute()
+        ).length;
+      assert.equal(await codes(), 1);
+      await okence.services.account.delete(me2.accountId);
+      assert.equal(await codes(), 0);
+    });
+
     test('an e-mail session cannot add an eID to an account an eID vouched for (a step-up first)', async () => {
       const me = await signedIn(nia(8));
       await okence.services.ways.link(
