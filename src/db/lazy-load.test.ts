@@ -1,4 +1,5 @@
-// Okence on PostgreSQL never loads PGlite, and without SMTP never loads nodemailer: each costs
+// Okence on PostgreSQL never loads PGlite, without SMTP never loads nodemailer, and without a SAML
+// provider's first sign-in never loads node-saml (with xml-crypto, ~20 MB): each costs
 // RSS after start (decision 028). Checked in a fresh process that records every module resolved.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -7,7 +8,7 @@ import { test } from 'node:test';
 
 const root = join(import.meta.dirname, '..', '..');
 
-test('opening PostgreSQL and building the services without SMTP loads neither PGlite nor nodemailer', () => {
+test('opening PostgreSQL and building the services without SMTP loads neither PGlite nor nodemailer nor node-saml', () => {
   const script = `
     import { registerHooks } from 'node:module';
     const seen = [];
@@ -28,7 +29,11 @@ test('opening PostgreSQL and building the services without SMTP loads neither PG
     'the probe sees packages',
   );
   assert.deepEqual(
-    seen.filter((u) => u.includes('@electric-sql/pglite') || u.includes('/nodemailer/')),
+    seen.filter((u) =>
+      ['@electric-sql/pglite', '/nodemailer/', '@node-saml', '/xml-crypto/'].some((p) =>
+        u.includes(p),
+      ),
+    ),
     [],
   );
 });

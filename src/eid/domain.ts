@@ -35,6 +35,15 @@ export type Refusal =
   | 'no_identifier'
   | 'idp_status';
 
+/** A refusal thrown by the SAML engine (saml.ts); the service audits it and renders its page. */
+export class SamlRefusal extends Error {
+  readonly reason: Refusal;
+  constructor(reason: Refusal, detail: string) {
+    super(`${reason}: ${detail}`);
+    this.reason = reason;
+  }
+}
+
 export const REFUSALS: readonly Refusal[] = [
   'signature',
   'malformed',

@@ -60,7 +60,7 @@ export function eidRoutes(deps: { eid: EidService; citizens: CitizensService; wa
   return async function routes(app: FastifyInstance) {
     app.get('/auth/saml/:providerId/metadata', async (request, reply) => {
       const p = await providerOf(request);
-      return reply.type('application/samlmetadata+xml; charset=utf-8').send(eid.metadata(p));
+      return reply.type('application/samlmetadata+xml; charset=utf-8').send(await eid.metadata(p));
     });
 
     app.get('/auth/saml/:providerId/login', async (request, reply) => {

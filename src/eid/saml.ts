@@ -5,6 +5,7 @@ import xpath from 'xpath';
 import {
   checkResponse,
   hasXmlOddities,
+  SamlRefusal,
   identityFrom,
   type AttributeMap,
   type Loa,
@@ -13,6 +14,8 @@ import {
   type VerifiedIdentity,
 } from './domain.ts';
 import type { IdpMetadata } from './metadata.ts';
+
+export { SamlRefusal } from './domain.ts';
 
 /** One SAML provider as the engine uses it: the IdP, our SP's names and keys, and its profile. */
 export type SamlProvider = {
@@ -33,15 +36,6 @@ export type SamlProvider = {
   requireEncryptedAssertion: boolean;
   clockSkewMs: number;
 };
-
-/** A refusal thrown by the engine; the service audits it and renders its page. */
-export class SamlRefusal extends Error {
-  readonly reason: Refusal;
-  constructor(reason: Refusal, detail: string) {
-    super(`${reason}: ${detail}`);
-    this.reason = reason;
-  }
-}
 
 const EIDAS_NS = 'http://eidas.europa.eu/saml-extensions';
 const URI_FORMAT = 'urn:oasis:names:tc:SAML:2.0:attrname-format:uri';

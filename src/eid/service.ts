@@ -8,18 +8,17 @@ import type { Clock } from '../lib/clock.ts';
 import { EIDAS_ATTRIBUTES, EIDAS_CONTEXTS, safeReturn, type Loa, type Refusal } from './domain.ts';
 import { parseIdpMetadata } from './metadata.ts';
 import * as repo from './repo.ts';
-import {
-  authnRequestUrl,
-  idpLogout,
-  logoutRequestUrl,
-  logoutResponse,
-  SamlRefusal,
-  spMetadata,
-  verifyResponse,
-  type SamlProvider,
-} from './saml.ts';
+import { SamlRefusal } from './domain.ts';
+import type { SamlProvider } from './saml.ts';
 
-export { SamlRefusal } from './saml.ts';
+export { SamlRefusal } from './domain.ts';
+
+/**
+ * The SAML engine (node-saml with xml-crypto and xml-encryption: ~20 MB of RSS once loaded),
+ * imported at its first use, so that an installation without a SAML provider never loads it
+ * (decision 028, as PGlite and nodemailer).
+ */
+const engine = () => import('./saml.ts');
 export type { Refusal } from './domain.ts';
 
 /** How long a browser may take at the IdP between our redirect and its answer. */
@@ -130,7 +129,7 @@ export function eidService(deps: {
     provider,
 
     /** Our SP metadata for registration with the IdP. */
-    metadata: (p: SamlProvider) => spMetadata(p),
+    metadata: async (p: SamlProvider) => (await engine()).spMetadata(p),
 
     /** Starts a sign-in: remembers the request, returns the IdP's address with a signed AuthnRequest. */
     async startSignIn(
@@ -157,7 +156,7 @@ export function eidService(deps: {
         createdAt: now,
         expiresAt: new Date(now.getTime() + REQUEST_TTL_MS),
       });
-      return authnRequestUrl(p, { id, loa: opts.loa, relayState: '' });
+      return (await engine()).authnRequestUrl(p, { id, loa: opts.loa, relayState: '' });
     },
 
     /**
@@ -173,12 +172,9 @@ export function eidService(deps: {
       if (!pending) return refuse(p, 'request', null, 'no pending request for InResponseTo');
       let accepted;
       try {
-        accepted = await verifyResponse(
-          p,
-          samlResponse,
-          { requestId: pending.id, loa: pending.loa },
-          now,
-        );
+        accepted = await (
+          await engine()
+        ).verifyResponse(p, samlResponse, { requestId: pending.id, loa: pending.loa }, now);
       } catch (err) {
         if (!(err instanceof SamlRefusal)) throw err;
         return refuse(p, err.reason, pending.organisationId, err.message);
@@ -209,7 +205,7 @@ export function eidService(deps: {
     async logoutUrl(p: SamlProvider, logout: Record<string, string>): Promise<string | null> {
       const now = clock.now();
       const id = `_${randomBytes(20).toString('hex')}`;
-      const url = await logoutRequestUrl(p, logout, '', id);
+      const url = await (await engine()).logoutRequestUrl(p, logout, '', id);
       if (!url) return null;
       await repo.insertRequest(db, {
         id,
@@ -234,14 +230,14 @@ export function eidService(deps: {
       query: Record<string, string>,
       rawQuery: string,
     ): Promise<boolean> {
-      const { inResponseTo } = await logoutResponse(p, query, rawQuery);
+      const { inResponseTo } = await (await engine()).logoutResponse(p, query, rawQuery);
       const pending = await repo.takeRequest(db, p.id, 'saml_logout', inResponseTo);
       return pending !== null && pending.expires_at > clock.now();
     },
 
     /** An IdP-initiated LogoutRequest: verified, then whom to sign out and the reply address. */
-    idpLogout: (p: SamlProvider, query: Record<string, string>, rawQuery: string) =>
-      idpLogout(p, query, rawQuery),
+    idpLogout: async (p: SamlProvider, query: Record<string, string>, rawQuery: string) =>
+      (await engine()).idpLogout(p, query, rawQuery),
 
     /** Deletes expired requests and replay entries (a background job). */
     prune: () => repo.prune(db, clock.now()),
