@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/db.ts';
-import { translator, type Lang } from '../i18n/i18n.ts';
+import { translator, type Lang, type MessageKey } from '../i18n/i18n.ts';
 import type { Clock } from '../lib/clock.ts';
 import { enqueueMail } from '../mail/service.ts';
 import {
@@ -26,6 +26,37 @@ export type CodeRequest =
 export type CodeCheck =
   | { ok: true; identity: VerifiedIdentity; organisationId: string | null }
   | { ok: false; reason: 'wrong' | 'locked' | 'expired' | 'gone' };
+
+/**
+ * Queues the mail that carries a citizen's code (sign-in, e-mail change, a way added), in the
+ * transaction that stored the code. Every kind goes under the `citizen-code:` dedupe prefix, so
+ * the sign-in codes' pruning forgets its mail a day later.
+ */
+export async function enqueueCodeMail(
+  tx: Db,
+  m: {
+    id: string;
+    to: string;
+    lang: Lang;
+    subject: MessageKey;
+    body: MessageKey;
+    code: string;
+    now: Date;
+  },
+): Promise<void> {
+  const t = translator(m.lang);
+  const body = t(m.body, { code: m.code, minutes: CODE_TTL_MINUTES });
+  await enqueueMail(
+    tx,
+    {
+      dedupeKey: `citizen-code:${m.id}`,
+      to: m.to,
+      subject: t(m.subject),
+      text: `${body}\n\n-- \n${t('citizens.mail.footer')}\n`,
+    },
+    m.now,
+  );
+}
 
 /**
  * The e-mail sign-in (level low): a 6-digit code mailed to the address, under the booking
@@ -62,7 +93,6 @@ export function emailSignIn(deps: {
         return { ok: false, reason: 'throttled', retryAfterSeconds: throttle.retryAfterSeconds };
       const id = randomUUID();
       const code = newCode();
-      const t = translator(input.lang);
       await db.transaction().execute(async (tx) => {
         await repo.insertCode(tx, {
           id,
@@ -73,17 +103,15 @@ export function emailSignIn(deps: {
           now,
           expiresAt: new Date(now.getTime() + CODE_TTL_MINUTES * 60_000),
         });
-        const body = t('citizens.mail.body', { code, minutes: CODE_TTL_MINUTES });
-        await enqueueMail(
-          tx,
-          {
-            dedupeKey: `citizen-code:${id}`,
-            to: email,
-            subject: t('citizens.mail.subject'),
-            text: `${body}\n\n-- \n${t('citizens.mail.footer')}\n`,
-          },
+        await enqueueCodeMail(tx, {
+          id,
+          to: email,
+          lang: input.lang,
+          subject: 'citizens.mail.subject',
+          body: 'citizens.mail.body',
+          code,
           now,
-        );
+        });
       });
       deps.wakeMail?.();
       return { ok: true, challengeId: id };

@@ -5,9 +5,9 @@
 import { randomUUID } from 'node:crypto';
 import type { AuditService } from '../audit/service.ts';
 import type { Db } from '../db/db.ts';
-import { translator, type Lang } from '../i18n/i18n.ts';
+import type { Lang } from '../i18n/i18n.ts';
 import type { Clock } from '../lib/clock.ts';
-import { enqueueMail } from '../mail/service.ts';
+import { enqueueCodeMail } from './email-sign-in.ts';
 import {
   afterWrongCode,
   codeMatches,
@@ -79,7 +79,6 @@ export function emailChange(deps: {
         return { ok: false, reason: 'throttled', retryAfterSeconds: throttle.retryAfterSeconds };
       const id = randomUUID();
       const code = newCode();
-      const t = translator(input.lang);
       await db.transaction().execute(async (tx) => {
         await repo.insertEmailChange(tx, {
           id,
@@ -90,18 +89,15 @@ export function emailChange(deps: {
           now,
           expiresAt: new Date(now.getTime() + CODE_TTL_MINUTES * 60_000),
         });
-        const body = t('citizens.change_email.mail_body', { code, minutes: CODE_TTL_MINUTES });
-        // Under the sign-in code's prefix: the same pruning forgets it a day later.
-        await enqueueMail(
-          tx,
-          {
-            dedupeKey: `citizen-code:${id}`,
-            to: email,
-            subject: t('citizens.change_email.mail_subject'),
-            text: `${body}\n\n-- \n${t('citizens.mail.footer')}\n`,
-          },
+        await enqueueCodeMail(tx, {
+          id,
+          to: email,
+          lang: input.lang,
+          subject: 'citizens.change_email.mail_subject',
+          body: 'citizens.change_email.mail_body',
+          code,
           now,
-        );
+        });
       });
       deps.wakeMail?.();
       return { ok: true, changeId: id };

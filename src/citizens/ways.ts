@@ -4,11 +4,11 @@
 import { randomUUID } from 'node:crypto';
 import type { AuditService } from '../audit/service.ts';
 import type { Db } from '../db/db.ts';
-import { translator, type Lang } from '../i18n/i18n.ts';
+import type { Lang } from '../i18n/i18n.ts';
 import { hashToken } from '../identity/service.ts';
 import type { Clock } from '../lib/clock.ts';
 import { AppError } from '../lib/errors.ts';
-import { enqueueMail } from '../mail/service.ts';
+import { enqueueCodeMail } from './email-sign-in.ts';
 import {
   afterWrongCode,
   codeMatches,
@@ -233,7 +233,6 @@ export function signInWays(deps: {
         return { ok: false, reason: 'throttled', retryAfterSeconds: throttle.retryAfterSeconds };
       const id = randomUUID();
       const code = newCode();
-      const t = translator(input.lang);
       await db.transaction().execute(async (tx) => {
         await repo.insertCode(tx, {
           id,
@@ -245,18 +244,15 @@ export function signInWays(deps: {
           expiresAt: new Date(now.getTime() + CODE_TTL_MINUTES * 60_000),
           link: { accountId: input.accountId, sessionHash: hashToken(input.token) },
         });
-        const body = t('citizens.ways.mail_body', { code, minutes: CODE_TTL_MINUTES });
-        // Under the sign-in code's prefix: the same pruning forgets it a day later.
-        await enqueueMail(
-          tx,
-          {
-            dedupeKey: `citizen-code:${id}`,
-            to: email,
-            subject: t('citizens.ways.mail_subject'),
-            text: `${body}\n\n-- \n${t('citizens.mail.footer')}\n`,
-          },
+        await enqueueCodeMail(tx, {
+          id,
+          to: email,
+          lang: input.lang,
+          subject: 'citizens.ways.mail_subject',
+          body: 'citizens.ways.mail_body',
+          code,
           now,
-        );
+        });
       });
       deps.wakeMail?.();
       return { ok: true, codeId: id };
