@@ -224,7 +224,7 @@ const sl: Record<CitizensMessageKey, string> = {
   'citizens.profile.no_eid':
     'Prijavili ste se s kodo po e-pošti. Ta potrjuje le vaš e-poštni naslov, ne pa tudi vaše identitete, zato tu ni imena, datuma rojstva in naslova.',
   'citizens.profile.contact_heading': 'Kontaktni podatki',
-  'citizens.profile.email': 'E-pošta',
+  'citizens.profile.email': 'E-poštni naslov',
   'citizens.profile.email_verified': 'potrjen',
   'citizens.profile.email_unverified': 'ni potrjen',
   'citizens.profile.phone': 'Telefon',
@@ -370,7 +370,7 @@ const cs: Record<CitizensMessageKey, string> = {
   'citizens.profile.no_eid':
     'Přihlásili jste se kódem z e-mailu. Ten ověřuje jen vaši e-mailovou adresu, nikoli vaši totožnost, proto zde nejsou uvedeny jméno, datum narození ani adresa.',
   'citizens.profile.contact_heading': 'Kontaktní údaje',
-  'citizens.profile.email': 'E-mail',
+  'citizens.profile.email': 'E-mailová adresa',
   'citizens.profile.email_verified': 'ověřená',
   'citizens.profile.email_unverified': 'neověřená',
   'citizens.profile.phone': 'Telefon',
