@@ -53,7 +53,9 @@ describe('the okence process', () => {
   let baseUrl = '';
   before(async () => {
     first = startOkence({ DATA_DIR: dataDir });
-    await waitFor(() => started(first), 60_000);
+    // A first start runs initdb and loads the demo data; with five test files at a time on two
+    // cores it has taken over a minute, so the limit only catches a start that hangs.
+    await waitFor(() => started(first), 300_000);
     baseUrl = /open (http:\/\/localhost:\d+)/.exec(first.output())?.[1] ?? '';
   });
   after(() => {
@@ -94,7 +96,7 @@ describe('the okence process', () => {
     assert.equal(existsSync(join(dataDir, 'okence.lock')), false);
     // The data survives: a restart reopens it without loading demo data again.
     const again = startOkence({ DATA_DIR: dataDir });
-    await waitFor(() => started(again), 60_000);
+    await waitFor(() => started(again), 180_000);
     assert.doesNotMatch(again.output(), /admin\s+admin@domzale\.example\s+ue-domzale/);
     again.child.kill('SIGTERM');
     assert.equal(await again.exited, 0);
