@@ -26,7 +26,9 @@ function startOkence(
   // A process that should have exited but did not fails the test instead of hanging it.
   const exited = Promise.race([
     exit,
-    sleep(420_000).then(() => {
+    // Unref'd: the running child keeps the test alive, this timer alone must not (it held the
+    // file's process, and a slot of the run, for seven minutes after its last test).
+    sleep(420_000, undefined, { ref: false }).then(() => {
       child.kill('SIGKILL');
       throw new Error(`process did not exit; output:\n${out}`);
     }),
