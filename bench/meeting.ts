@@ -16,6 +16,7 @@ import { migrate } from '../src/db/migrate.ts';
 import { hashPassword } from '../src/identity/password.ts';
 import { loadDemoData } from '../src/tenants/demo-data.ts';
 import { NODE_FLAGS, START_SCRIPT } from './process.ts';
+import { IDLE_RELEASE_MS } from '../src/lib/memory.ts';
 
 const root = join(import.meta.dirname, '..');
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -145,7 +146,8 @@ export async function lobbyMemory(label: string, databaseUrl: string | undefined
       seeded.guestTokens.slice(0, 10).map((t) => knock(okence.port, `/g/${t}/ws`)),
     );
     for (const ws of warm) ws.close();
-    await sleep(1000);
+    // Both readings are taken idle (below), so that the difference is the sockets' own.
+    await sleep(IDLE_RELEASE_MS + 5000);
     const before = rssKb(pid);
     const started = performance.now();
     const sockets: WebSocket[] = [];
@@ -157,7 +159,9 @@ export async function lobbyMemory(label: string, databaseUrl: string | undefined
       );
     }
     const openMs = Math.round(performance.now() - started);
-    await sleep(2000);
+    // Idle: nothing has been asked since the last knock, so the server has given back what
+    // opening them grew and kept no longer (lib/memory.ts); what stays is the sockets' own.
+    await sleep(IDLE_RELEASE_MS + 5000);
     const after = rssKb(pid);
     for (const ws of sockets) ws.close();
     return {

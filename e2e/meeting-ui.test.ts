@@ -92,7 +92,7 @@ describe('the meeting on people’s own devices', () => {
       await officialJoins(official, baseUrl, b.id);
       await admit(official, 'Nina Telefon');
       await stage(phone, 'room');
-      await expectVideoFrom(phone, 1);
+      await expectVideoFrom(phone, 1, { senders: [official] });
 
       await expectOnScreen(
         phone,

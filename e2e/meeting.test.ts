@@ -60,8 +60,8 @@ describe('the meeting in Chromium: real calls on loopback', () => {
       assert.equal(await citizen.evaluate(() => window.okenceMeeting.remoteTracks()), 0);
       await admit(official, 'Ana Kranjc');
       await stage(citizen, 'room');
-      await expectVideoFrom(citizen, 1);
-      await expectVideoFrom(official, 1);
+      await expectVideoFrom(citizen, 1, { senders: [official] });
+      await expectVideoFrom(official, 1, { senders: [citizen] });
 
       await sendChat(citizen, 'Dober dan, imam vprašanje.');
       await expectChat(official, 'Dober dan, imam vprašanje.');
@@ -159,7 +159,7 @@ describe('the meeting in Chromium: real calls on loopback', () => {
       await stage(citizen, 'lobby');
       await admit(official, 'Petr Novák');
       await stage(citizen, 'room');
-      const seen = await expectVideoFrom(citizen, 1);
+      const seen = await expectVideoFrom(citizen, 1, { senders: [official] });
       assert.deepEqual(
         Object.values(seen).map((s) => s.candidateType),
         ['relay'],
@@ -177,9 +177,9 @@ describe('the meeting in Chromium: real calls on loopback', () => {
       assert.equal(await guest.evaluate(() => window.okenceMeeting.remoteTracks()), 0);
       await admit(official, 'Tolmačka Eva');
       await stage(guest, 'room');
-      await expectVideoFrom(guest, 2, 45_000);
-      await expectVideoFrom(citizen, 2, 45_000);
-      await expectVideoFrom(official, 2, 45_000);
+      await expectVideoFrom(guest, 2, { timeout: 45_000, senders: [official, citizen] });
+      await expectVideoFrom(citizen, 2, { timeout: 45_000, senders: [official, guest] });
+      await expectVideoFrom(official, 2, { timeout: 45_000, senders: [citizen, guest] });
       for (const p of [official, citizen, guest]) await p.context().close();
     } finally {
       await okence.close();
@@ -213,8 +213,8 @@ describe('the meeting in Chromium: real calls on loopback', () => {
         await officialJoins(official, second.baseUrl, b.id);
         await admit(official, 'Marta Dve');
         await stage(citizen, 'room');
-        await expectVideoFrom(citizen, 1);
-        await expectVideoFrom(official, 1);
+        await expectVideoFrom(citizen, 1, { senders: [official] });
+        await expectVideoFrom(official, 1, { senders: [citizen] });
         await sendChat(official, 'Across instances');
         await expectChat(citizen, 'Across instances');
         await citizen.context().close();

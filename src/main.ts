@@ -2,6 +2,7 @@ import { configFromEnvOrExit } from './config/config.ts';
 import { bootOkence } from './boot.ts';
 import { DataDirLockedError } from './db/lock.ts';
 import { DEMO_PASSWORD } from './tenants/demo-data.ts';
+import { releaseMemory, releaseWhenIdle } from './lib/memory.ts';
 
 const config = configFromEnvOrExit();
 const started = performance.now();
@@ -39,6 +40,13 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
 }
 
 await app.listen({ port: config.port, host: config.host });
+// Start-up's garbage and grown young generation go back to the system now, and again after
+// each busy spell once requests stop (lib/memory.ts, decision 028).
+releaseMemory();
+// Its timer is unref'd: it never holds the process open at shutdown.
+const idle = releaseWhenIdle();
+app.server.on('request', idle.activity);
+app.server.on('upgrade', idle.activity);
 
 const address = app.server.address();
 const port = typeof address === 'object' && address ? address.port : config.port;

@@ -2,12 +2,12 @@ import { constants, existsSync, type Dirent } from 'node:fs';
 import { copyFile, mkdir, readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import type { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Database } from './tables.ts';
 import { lockDataDir, type DataDirLock } from './lock.ts';
+import { releaseMemory } from '../lib/memory.ts';
 
 export type Db = Kysely<Database>;
 
@@ -199,16 +199,6 @@ function baselineWasmOnly(): void {
   setFlagsFromString('--no-wasm-dynamic-tiering');
 }
 
-/**
- * A first open runs initdb in a second PGlite and a second WebAssembly program, some 300 MB
- * of memory that is garbage once they close; nothing allocates after start-up, so V8 would
- * keep it until the first requests. One full collection returns it at once.
- */
-function collectGarbage(): void {
-  setFlagsFromString('--expose-gc');
-  (runInNewContext('gc') as () => void)();
-}
-
 // btree_gist must be loaded on every open, not only when created, or writes to tables with
 // exclusion constraints fail. PGlite is imported here, on the first open: a process on
 // PostgreSQL never loads it (about 10 MB of RSS, decision 028).
@@ -226,7 +216,8 @@ const createPglite = async (path: string, template?: Blob): Promise<PGlite> => {
     startParams: [...PGlite.defaultStartParams, ...PGLITE_START_PARAMS],
     ...(template ? { loadDataDir: template } : {}),
   });
-  if (initdb) collectGarbage();
+  // initdb ran in a second PGlite and WebAssembly program: ~300 MB of garbage, given back now.
+  if (initdb) releaseMemory();
   return lite;
 };
 
