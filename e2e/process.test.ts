@@ -9,7 +9,10 @@ import { bootTestApp } from '../src/http/testing.ts';
 
 const MAIN = join(import.meta.dirname, '..', 'src', 'main.ts');
 
-/** Runs `node src/main.ts` as `npm start` does, collecting its output. */
+/**
+ * Runs `node src/main.ts` (what `npm start`'s src/main.mjs imports once it has turned on the
+ * compile cache), collecting its output.
+ */
 function startOkence(
   env: Record<string, string>,
   wrapper: string[] = [],
