@@ -1,7 +1,8 @@
 // `npm test`: every test — unit, database (PGlite, and PostgreSQL when DATABASE_URL is set)
 // and browser tests in Debian's Chromium, with calls relayed through Debian's coturn, and
 // uploads scanned by Debian's clamd, and citizens signing in at Debian's simplesamlphp (a real
-// SAML IdP under php-cli). All are installed here when missing (as root, with apt).
+// SAML IdP under php-cli), and the forms' receipts read back by Debian's poppler-utils (pdffonts,
+// pdftotext, pdfdetach). All are installed here when missing (as root, with apt).
 import { spawnSync } from 'node:child_process';
 import { existsSync, globSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,6 +17,7 @@ function hasApt(): boolean {
 const TURNSERVER = '/usr/bin/turnserver';
 const CLAMD = '/usr/sbin/clamd';
 const SIMPLESAMLPHP = '/usr/share/simplesamlphp/www';
+const PDFDETACH = '/usr/bin/pdfdetach';
 /** simplesamlphp needs PHP's DOM (php-xml), which its Debian package does not pull in. */
 function phpHasDom(): boolean {
   const check = ['-r', 'exit(class_exists("DOMDocument") ? 0 : 1);'];
@@ -26,6 +28,7 @@ const missing = [
   ...(existsSync(TURNSERVER) ? [] : ['coturn']),
   ...(existsSync(CLAMD) ? [] : ['clamav-daemon']),
   ...(existsSync(SIMPLESAMLPHP) && phpHasDom() ? [] : ['simplesamlphp', 'php-cli', 'php-xml']),
+  ...(existsSync(PDFDETACH) ? [] : ['poppler-utils']),
 ];
 if (missing.length > 0) {
   if (process.getuid?.() === 0 && hasApt()) {
@@ -57,6 +60,12 @@ if (missing.length > 0) {
   if (!existsSync(SIMPLESAMLPHP) || !phpHasDom()) {
     console.error(
       'eID sign-in tests need a SAML IdP: run "sudo apt-get install -y simplesamlphp php-cli php-xml" and run npm test again.',
+    );
+    process.exit(1);
+  }
+  if (!existsSync(PDFDETACH)) {
+    console.error(
+      'The receipt tests read PDFs back with poppler-utils: run "sudo apt-get install -y poppler-utils" and run npm test again.',
     );
     process.exit(1);
   }

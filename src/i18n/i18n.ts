@@ -19,6 +19,7 @@ import { organisationsMessages, type OrganisationsMessageKey } from './messages/
 import { eidMessages, type EidMessageKey } from './messages/eid.ts';
 import { citizensMessages, type CitizensMessageKey } from './messages/citizens.ts';
 import { citizensWaysMessages, type CitizensWaysMessageKey } from './messages/citizens-ways.ts';
+import { receiptMessages, type ReceiptMessageKey } from './messages/receipt.ts';
 
 /** Every interface text key: the base set plus each domain's set. */
 export type MessageKey =
@@ -40,7 +41,8 @@ export type MessageKey =
   | OrganisationsMessageKey
   | EidMessageKey
   | CitizensMessageKey
-  | CitizensWaysMessageKey;
+  | CitizensWaysMessageKey
+  | ReceiptMessageKey;
 
 export const LANGS = ['sl', 'cs', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -69,6 +71,7 @@ export const MESSAGES: Record<Lang, Record<MessageKey, string>> = {
     ...eidMessages.sl,
     ...citizensMessages.sl,
     ...citizensWaysMessages.sl,
+    ...receiptMessages.sl,
   },
   cs: {
     ...cs,
@@ -90,6 +93,7 @@ export const MESSAGES: Record<Lang, Record<MessageKey, string>> = {
     ...eidMessages.cs,
     ...citizensMessages.cs,
     ...citizensWaysMessages.cs,
+    ...receiptMessages.cs,
   },
   en: {
     ...en,
@@ -111,6 +115,7 @@ export const MESSAGES: Record<Lang, Record<MessageKey, string>> = {
     ...eidMessages.en,
     ...citizensMessages.en,
     ...citizensWaysMessages.en,
+    ...receiptMessages.en,
   },
 };
 

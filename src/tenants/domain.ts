@@ -119,20 +119,8 @@ export function byLocalizedName<T extends { name: Localized }>(
   );
 }
 
-// Building an Intl formatter costs tens of microseconds, using one costs about one:
-// keep one per language and currency.
-const moneyFormats = new Map<string, Intl.NumberFormat>();
-
-/** Formats a fee in minor units, e.g. 300 EUR → "3,00 €" in Slovenian. */
-export function formatMoney(minor: number, currency: string, lang: Lang): string {
-  const key = `${lang}:${currency}`;
-  let format = moneyFormats.get(key);
-  if (!format) {
-    format = new Intl.NumberFormat(localeOf(lang), { style: 'currency', currency });
-    moneyFormats.set(key, format);
-  }
-  return format.format(minor / 100);
-}
+// Money is formatted in shared machinery (views/money.ts), which the forms' receipts use too.
+export { formatMoney } from '../views/money.ts';
 
 /** Opening hours grouped by weekday, Monday first; a day without hours is closed. */
 export function weekSchedule(
