@@ -14,20 +14,30 @@ const fontDir = join(
   dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')),
   'ttf',
 );
-let fonts: { regular: Buffer; bold: Buffer } | undefined;
-function fontFiles(): { regular: Buffer; bold: Buffer } {
-  fonts ??= {
-    regular: readFileSync(join(fontDir, 'DejaVuSans.ttf')),
-    bold: readFileSync(join(fontDir, 'DejaVuSans-Bold.ttf')),
-  };
+
+/** A font as fontkit parsed it: pdfkit takes one as a font source, and it knows its glyphs. */
+type Parsed = { layout: unknown; hasGlyphForCodePoint(codePoint: number): boolean };
+let fonts: { regular: Parsed; bold: Parsed } | undefined;
+
+/**
+ * The two faces, parsed once per process. Given a file, pdfkit parses it again for every
+ * document, and DejaVu's tables made that most of a receipt's time (decision 034). A parsed font
+ * holds nothing of one document (each document makes its own subset), so documents share it.
+ */
+function parsedFonts(): { regular: Parsed; bold: Parsed } {
+  if (!fonts) {
+    const probe = new PDFDocument({ autoFirstPage: false });
+    const parse = (file: string): Parsed => {
+      probe.font(readFileSync(join(fontDir, file)));
+      return (probe as unknown as { _font: { font: Parsed } })._font.font;
+    };
+    fonts = { regular: parse('DejaVuSans.ttf'), bold: parse('DejaVuSans-Bold.ttf') };
+  }
   return fonts;
 }
 
 export type Doc = InstanceType<typeof PDFDocument>;
 export type Struct = ReturnType<Doc['struct']>;
-
-/** pdfkit's parsed font, which knows its glyphs (pdfkit keeps it on `_font`). */
-type Glyphs = { hasGlyphForCodePoint(codePoint: number): boolean };
 
 const xmlEscape = (s: string): string =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -73,7 +83,9 @@ export function openDocument(o: {
   subject: string;
   created: Date;
 }): Page {
-  const { regular, bold } = fontFiles();
+  const { regular, bold } = parsedFonts();
+  // pdfkit's types list file sources only; a parsed font is one too (PDFFontFactory.open).
+  const source = (font: Parsed) => font as unknown as string;
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: 56, bottom: 72, left: 62, right: 62 },
@@ -83,7 +95,7 @@ export function openDocument(o: {
     lang: o.locale,
     displayTitle: true,
     bufferPages: true, // the footer's "page n of m" is written once the count is known
-    font: join(fontDir, 'DejaVuSans.ttf'), // never a standard (unembedded) font, even unused
+    font: source(regular), // never a standard (unembedded) font, even unused
     info: {
       Title: o.title,
       Author: o.author,
@@ -95,10 +107,10 @@ export function openDocument(o: {
     },
   });
   (doc as unknown as { _addInfo: typeof escapedInfo })._addInfo = escapedInfo;
-  doc.registerFont('regular', regular);
-  doc.registerFont('bold', bold);
+  doc.registerFont('regular', source(regular));
+  doc.registerFont('bold', source(bold));
   doc.font('regular');
-  const glyphs = (doc as unknown as { _font: { font: Glyphs } })._font.font;
+  const glyphs = regular;
   const replacement = glyphs.hasGlyphForCodePoint(0xfffd) ? '\uFFFD' : '?';
   // Control characters draw nothing (a tab becomes a space); a line break stays one.
   const safe = (text: string): string =>
