@@ -134,6 +134,7 @@ export function block(p: Page, parent: Struct, type: 'H1' | 'H2' | 'H3' | 'P', t
   const { doc } = p;
   const style = { H1: [18, 'bold'], H2: [13, 'bold'], H3: [11.5, 'bold'], P: [10.5, 'regular'] };
   const [size, font] = style[type] as [number, string];
+  if (type === 'H2' || type === 'H3') doc.moveDown(type === 'H2' ? 0.7 : 0.3); // a part starts apart
   if (type !== 'P') keepRoom(doc, 60);
   parent.add(
     doc.struct(type, {}, () => {
