@@ -20,6 +20,7 @@ import { eidMessages, type EidMessageKey } from './messages/eid.ts';
 import { citizensMessages, type CitizensMessageKey } from './messages/citizens.ts';
 import { citizensWaysMessages, type CitizensWaysMessageKey } from './messages/citizens-ways.ts';
 import { receiptMessages, type ReceiptMessageKey } from './messages/receipt.ts';
+import { formsMessages, type FormsMessageKey } from './messages/forms.ts';
 
 /** Every interface text key: the base set plus each domain's set. */
 export type MessageKey =
@@ -42,7 +43,8 @@ export type MessageKey =
   | EidMessageKey
   | CitizensMessageKey
   | CitizensWaysMessageKey
-  | ReceiptMessageKey;
+  | ReceiptMessageKey
+  | FormsMessageKey;
 
 export const LANGS = ['sl', 'cs', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -72,6 +74,7 @@ export const MESSAGES: Record<Lang, Record<MessageKey, string>> = {
     ...citizensMessages.sl,
     ...citizensWaysMessages.sl,
     ...receiptMessages.sl,
+    ...formsMessages.sl,
   },
   cs: {
     ...cs,
@@ -94,6 +97,7 @@ export const MESSAGES: Record<Lang, Record<MessageKey, string>> = {
     ...citizensMessages.cs,
     ...citizensWaysMessages.cs,
     ...receiptMessages.cs,
+    ...formsMessages.cs,
   },
   en: {
     ...en,
@@ -116,6 +120,7 @@ export const MESSAGES: Record<Lang, Record<MessageKey, string>> = {
     ...citizensMessages.en,
     ...citizensWaysMessages.en,
     ...receiptMessages.en,
+    ...formsMessages.en,
   },
 };
 

@@ -20,7 +20,7 @@ const OWN: Record<string, string[]> = {
   citizens: ['citizens'],
   eid: ['eid'],
   folder: ['files', 'folder'],
-  forms: ['receipt'],
+  forms: ['forms', 'receipt'],
   identity: ['identity'],
   mail: ['mail'],
   meeting: ['meeting', 'room'],
