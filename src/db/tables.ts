@@ -433,6 +433,18 @@ export type Database = {
     expires_at: Date;
   };
   eid_replay: { provider_id: string; id: string; expires_at: Date };
+  /** An organisation's forms (migration 026, src/forms). */
+  forms: { id: Generated<string>; organisation_id: string; slug: string; created_at: Date };
+  /** Versions of a form's definition; a published one never changes (migration 026's trigger). */
+  form_versions: {
+    form_id: string;
+    version: number;
+    definition: Json<unknown>;
+    created_at: Date;
+    updated_at: Date;
+    published_at: Date | null;
+    published_by: string | null;
+  };
 };
 
 /** jsonb columns: objects are written as JSON text and read back parsed. */

@@ -327,6 +327,11 @@ export const ANONYMISATION_PLAN = {
     why: 'anonymous counts of citizen sign-ins per organisation, provider, level and day',
   },
   organisation_eid_providers: { treatment: 'no_citizen_data', why: 'settings' },
+  forms: { treatment: 'no_citizen_data', why: "an organisation's forms" },
+  form_versions: {
+    treatment: 'no_citizen_data',
+    why: 'form definitions written by admins, and which staff member published each',
+  },
   eid_requests: {
     treatment: 'pruned_elsewhere',
     by: 'the eID prune job (src/eid)',
