@@ -84,6 +84,15 @@ export function openDocument(o: {
   created: Date;
 }): Page {
   const { regular, bold } = parsedFonts();
+  // fontkit keeps each glyph it made, with the characters it was made for; encoding a subset
+  // makes the parts of a composed glyph (the C of Č) with none, and a later document drawing a
+  // plain C would reuse that one and map it to no text (pdftotext lost "C" from "CET" after a
+  // Czech receipt). So each document starts without such glyphs; the others stay cached.
+  for (const font of [regular, bold]) {
+    const cache = (font as unknown as { _glyphs: Record<string, { codePoints: number[] }> })
+      ._glyphs;
+    for (const id of Object.keys(cache)) if (cache[id]!.codePoints.length === 0) delete cache[id];
+  }
   // pdfkit's types list file sources only; a parsed font is one too (PDFFontFactory.open).
   const source = (font: Parsed) => font as unknown as string;
   const doc = new PDFDocument({
