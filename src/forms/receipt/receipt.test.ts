@@ -178,12 +178,22 @@ function paintedOutsideMarks(pdf: Buffer): { painted: number; unmarked: string[]
   return { painted, unmarked };
 }
 
-test('tagged throughout: every painted text and line is structure content or an artifact', () => {
+test('tagged throughout: every painted text and line is structure content or an artifact', async () => {
   for (const r of [cz, sl]) {
     const { painted, unmarked } = paintedOutsideMarks(r.pdf);
     assert.ok(painted > 50, `found the page content (${painted} operators)`);
     assert.deepEqual(unmarked, []);
   }
+  // An answer that runs over two pages stays one tagged LBody, continued on the next page.
+  const long = longSlovenianReceipt(1, 1);
+  const essay = 'Dolg odgovor o zasedbi površine, ki se nadaljuje čez več strani. '.repeat(140);
+  long.sections[0]!.rows.push({ label: 'Obrazložitev', value: { kind: 'text', text: essay } });
+  const pdf = (await renderReceipt(long)).pdf;
+  const { unmarked } = paintedOutsideMarks(pdf);
+  assert.deepEqual(unmarked, []);
+  const path = join(dir, 'long.pdf');
+  writeFileSync(path, pdf);
+  assert.match(tool('pdfinfo', path), /^Pages: +[2-9]$/m);
   const raw = cz.pdf.toString('latin1');
   for (const type of ['Document', 'H1', 'H2', 'H3', 'Sect', 'L', 'LI', 'Lbl', 'LBody', 'P'])
     assert.match(raw, new RegExp(`/S /${type}\\n`), type);
