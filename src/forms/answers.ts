@@ -159,13 +159,23 @@ function readQuestion(
   return q.type === 'group' ? readGroup(q, raw, ctx, visible) : readMember(q, raw, q.id, ctx);
 }
 
-/** The repeats as a list: a JSON array, or a post's `group.N.member` fields in the order of N. */
-function itemsOf(raw: unknown, ctx: ReadContext): [string, unknown][] | null {
-  if (ctx.mode === 'json')
-    return Array.isArray(raw) ? raw.map((item, i) => [String(i), item]) : null;
+/**
+ * The repeats as a list: a JSON array, or a post's `group.N.member` fields in the order of N;
+ * 'too_many' past `max`, found before any repeat is looked at.
+ */
+function itemsOf(
+  raw: unknown,
+  ctx: ReadContext,
+  max: number,
+): [string, unknown][] | 'too_many' | null {
+  if (ctx.mode === 'json') {
+    if (!Array.isArray(raw)) return null;
+    return raw.length > max ? 'too_many' : raw.map((item, i) => [String(i), item]);
+  }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return null;
-  return Object.keys(raw)
-    .filter((k) => /^\d{1,3}$/.test(k))
+  const keys = Object.keys(raw).filter((k) => /^\d{1,9}$/.test(k));
+  if (keys.length > max) return 'too_many';
+  return keys
     .sort((a, b) => Number(a) - Number(b))
     .map((k) => [k, (raw as Record<string, unknown>)[k]]);
 }
@@ -177,10 +187,10 @@ function readGroup(
   visible: Set<string> | null,
 ): Read<GroupItem[]> {
   if (raw === undefined || raw === null) return { errors: [] };
-  const items = itemsOf(raw, ctx);
+  const items = itemsOf(raw, ctx, q.maxItems);
   if (!items) return { errors: [{ field: q.id, key: 'forms.error.invalid' }] };
   // Counted before any is read: ten thousand repeats cost nothing but this refusal.
-  if (items.length > q.maxItems)
+  if (items === 'too_many')
     return { errors: [{ field: q.id, key: 'forms.error.group_max', params: { max: q.maxItems } }] };
   const members = q.questions.filter((m) => !visible || visible.has(m.id));
   const value: GroupItem[] = [];

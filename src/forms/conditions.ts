@@ -57,15 +57,21 @@ export function isAnswered(value: unknown): boolean {
   return !(Array.isArray(value) && value.length === 0);
 }
 
-/** A money answer compares by its minor units; every other answer by itself. */
+/**
+ * A money answer compares by its minor units; every other answer by itself. Properties are read
+ * by descriptor, so even a value that is not JSON (a getter, a proxy) cannot make this throw.
+ */
 function comparable(value: unknown): unknown {
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
-    const minor: unknown = Object.hasOwn(value, 'minor')
-      ? (value as { minor: unknown }).minor
-      : undefined;
+    const minor: unknown = ownValue(value, 'minor');
     return typeof minor === 'number' ? minor : undefined;
   }
   return value;
+}
+
+function ownValue(o: object, key: string): unknown {
+  const d = Object.getOwnPropertyDescriptor(o, key);
+  return d && 'value' in d ? d.value : undefined;
 }
 
 function order(op: 'lt' | 'lte' | 'gt' | 'gte', a: unknown, b: number | string): boolean {
@@ -80,7 +86,7 @@ function order(op: 'lt' | 'lte' | 'gt' | 'gte', a: unknown, b: number | string):
 }
 
 function compare(c: Comparison, answers: AnswerLookup): boolean {
-  const raw = Object.hasOwn(answers, c.field) ? answers[c.field] : undefined;
+  const raw = ownValue(answers, c.field);
   switch (c.op) {
     case 'answered':
       return isAnswered(raw);
