@@ -7,6 +7,7 @@ import { DB_KINDS, openTestDatabase } from '../db/testing.ts';
 import type { StaffPrincipal } from '../identity/domain.ts';
 import { fixedClock } from '../lib/clock.ts';
 import { AppError } from '../lib/errors.ts';
+import { organisationData } from '../organisations/export.ts';
 import { formsService, type FormsService } from './service.ts';
 import { DOG_REGISTRATION } from './testing.ts';
 
@@ -262,6 +263,22 @@ for (const kind of DB_KINDS) {
       const { formId } = await forms.create(actor, { slug: 'gone', definition: DOG_REGISTRATION });
       await forms.publish(actor, formId);
       await forms.saveDraft(actor, formId, DOG_REGISTRATION);
+      // The export written before a deletion holds the forms and every version.
+      const data = await organisationData(handle.db, org.id, clock.now());
+      assert.deepEqual(
+        (data.forms as { slug: string }[]).map((f) => f.slug),
+        ['gone'],
+      );
+      assert.deepEqual(
+        (data.formVersions as { version: number; published_at: string | null }[]).map((v) => [
+          v.version,
+          v.published_at !== null,
+        ]),
+        [
+          [1, true],
+          [2, false],
+        ],
+      );
       await handle.db.deleteFrom('organisation').where('id', '=', org.id).execute();
       const left = await handle.db
         .selectFrom('form_versions')

@@ -13,14 +13,43 @@ import { checkDefinition, type DefinitionProblem } from './definition-check.ts';
 import type { FormDefinition } from './definition.ts';
 import * as repo from './repo.ts';
 
-export type { FormDefinition } from './definition.ts';
+// The engine's pure modules, for the routes, pages, drafts and submissions other code builds on.
+export type {
+  FormDefinition,
+  Page,
+  Question,
+  QuestionType,
+  QuestionOf,
+  MemberQuestion,
+  GroupQuestion,
+  LocalizedText,
+  Currency,
+  PrefillSource,
+} from './definition.ts';
+export { LIMITS, CURRENCIES, TEXT_PATTERNS, ACCEPTABLE_TYPES, FORMAT } from './definition.ts';
+export type { Condition, Comparison } from './conditions.ts';
+export { evaluate, isAnswered } from './conditions.ts';
 export { checkDefinition } from './definition-check.ts';
+export type { DefinitionProblem, DefinitionCheck } from './definition-check.ts';
 export { validateAnswers, validateFormPost } from './answers.ts';
-export { visibility } from './visibility.ts';
+export type {
+  Answers,
+  AnswerValue,
+  Money,
+  Address,
+  Person,
+  FileRef,
+  GroupItem,
+  FieldError,
+  FieldParam,
+  FileFacts,
+  Validation,
+  ValidateOptions,
+} from './answers.ts';
+export { visibility, type Visibility } from './visibility.ts';
 export { prefill, type KnownPerson } from './prefill.ts';
 export { answersJsonSchema } from './json-schema.ts';
 export { fieldErrorText, answerIssues } from './error-text.ts';
-export type { Answers, FieldError, Validation } from './answers.ts';
 
 /** A form's slug: lower-case letters, digits and hyphens (the migration's CHECK). */
 export const FORM_SLUG = /^[a-z0-9][a-z0-9-]{0,79}$/;

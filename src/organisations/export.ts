@@ -1,6 +1,7 @@
 /**
  * An organisation's data before it is deleted: one ZIP with `organisation.json` (its settings,
- * offices, services, staff, hours, bookings with their meetings and history, its audit log)
+ * offices, services, staff, hours, bookings with their meetings and history, its forms and every
+ * version of their definitions, its audit log)
  * and the files still in its meeting folders. It holds citizens' data, so it is written for the
  * server's administrator under DATA_DIR/exports (mode 0600), never offered to the operator's
  * browser (decision 023). Secrets stay out: password hashes, code and link token hashes,
@@ -22,7 +23,7 @@ export const ORGANISATION_EXPORT_VERSION = 1;
 type Section = {
   name: string;
   table: string;
-  where: 'organisation' | 'office' | 'staff' | 'booking' | 'service';
+  where: 'organisation' | 'office' | 'staff' | 'booking' | 'service' | 'form';
   omit?: string[];
   order: string;
 };
@@ -102,6 +103,8 @@ const SECTIONS: Section[] = [
     order: 'at, id',
   },
   { name: 'signInsPerDay', table: 'sign_in_daily', where: 'organisation', order: 'day' },
+  { name: 'forms', table: 'forms', where: 'organisation', order: 'slug' },
+  { name: 'formVersions', table: 'form_versions', where: 'form', order: 'form_id, version' },
   { name: 'auditLog', table: 'audit_event', where: 'organisation', order: 'at, id' },
 ];
 
@@ -113,6 +116,7 @@ async function section(db: Db, organisationId: string, s: Section): Promise<unkn
     service: sql`t.service_id IN (SELECT id FROM service WHERE organisation_id = ${organisationId})`,
     staff: sql`t.staff_id IN (SELECT id FROM staff WHERE organisation_id = ${organisationId})`,
     booking: sql`t.booking_id IN (SELECT id FROM booking WHERE organisation_id = ${organisationId})`,
+    form: sql`t.form_id IN (SELECT id FROM forms WHERE organisation_id = ${organisationId})`,
   }[s.where];
   const omit = sql.raw(`ARRAY[${(s.omit ?? []).map((c) => `'${c}'`).join(',')}]::text[]`);
   const rows = await sql<{
