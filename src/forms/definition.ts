@@ -224,6 +224,8 @@ export const definitionSchema = z.strictObject({
 });
 
 export type FormDefinition = z.infer<typeof definitionSchema>;
+/** A definition as written (defaults not yet filled in): what an editor or an import produces. */
+export type DefinitionInput = z.input<typeof definitionSchema>;
 export type Page = FormDefinition['pages'][number];
 export type Question = Page['questions'][number];
 export type MemberQuestion = z.infer<typeof memberQuestion>;

@@ -16,6 +16,7 @@ import * as repo from './repo.ts';
 // The engine's pure modules, for the routes, pages, drafts and submissions other code builds on.
 export type {
   FormDefinition,
+  DefinitionInput,
   Page,
   Question,
   QuestionType,

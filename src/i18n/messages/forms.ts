@@ -25,7 +25,7 @@ const en = {
   'forms.error.money': 'Enter an amount in {currency}, such as 12.50.',
   'forms.error.money_min': 'Enter an amount of at least {min}.',
   'forms.error.money_max': 'Enter an amount of at most {max}.',
-  'forms.error.date': 'Enter a real date, such as 27.3.2007.',
+  'forms.error.date': 'Enter a real date, such as 27.3.2007 or 2007-03-27.',
   'forms.error.date_min': 'Enter a date on or after {min}.',
   'forms.error.date_max': 'Enter a date on or before {max}.',
   'forms.error.email': 'Enter an e-mail address in the right form, such as name@example.com.',
