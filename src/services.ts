@@ -41,6 +41,7 @@ import { eidProviderSettings } from './citizens/providers.ts';
 import { accountSections, ownSections, providerNames } from './citizens/sections.ts';
 import { signInWays } from './citizens/ways.ts';
 import { waysSection } from './citizens/views/ways.ts';
+import { situationsService } from './situations/service.ts';
 
 /** Everything that happens in one domain and is reacted to in another (decision 025). */
 export type OkenceEvents = MeetingEvents & {
@@ -237,6 +238,8 @@ export function buildServices(f: Foundation) {
     invalidate: booking.invalidate,
     closeSockets: (id, lobbyOnly) => meeting.hub.endStaff(id, lobbyOnly),
   });
+  // Life situations: the organisations' public guides and their administration (decision 035).
+  const situations = situationsService({ db, clock, tenants, audit });
   // `npm run backup` asks this process, which holds DATA_DIR, over the lock's socket (decision 024).
   const snapshot = handle.snapshot?.bind(handle);
   const backups =
@@ -290,6 +293,7 @@ export function buildServices(f: Foundation) {
     stats,
     organisationSettings,
     staffAdmin,
+    situations,
     backups,
   };
 }

@@ -445,6 +445,33 @@ export type Database = {
     published_at: Date | null;
     published_by: string | null;
   };
+  /** An organisation's guide to a life situation (migration 027, src/situations). */
+  life_situation: {
+    id: Generated<string>;
+    organisation_id: string;
+    slug: string;
+    title: Json<Localized>;
+    summary: JsonDefault<Localized>;
+    audience: JsonDefault<Localized>;
+    preparation: JsonDefault<Localized>;
+    fees: JsonDefault<Localized>;
+    deadlines: JsonDefault<Localized>;
+    legal_basis: JsonDefault<Localized>;
+    department: JsonDefault<Localized>;
+    video_path: string | null;
+    captions_path: string | null;
+    rpp_codes: ColumnType<string[], string[] | undefined, string[]>;
+    /** The form engine's forms this situation offers, by slug (decision 035). */
+    form_slugs: ColumnType<string[], string[] | undefined, string[]>;
+    position: Generated<number>;
+    updated_at: Generated<Date>;
+  };
+  life_situation_service: {
+    situation_id: string;
+    service_id: string;
+    organisation_id: string;
+    position: Generated<number>;
+  };
 };
 
 /** jsonb columns: objects are written as JSON text and read back parsed. */

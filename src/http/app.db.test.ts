@@ -364,6 +364,7 @@ for (const kind of DB_KINDS) {
         'createHold',
         'getAvailability',
         'getBooking',
+        'listLifeSituations',
         'listOffices',
         'listOrganisations',
         'listServices',

@@ -40,6 +40,8 @@ import { organisationRoutes } from '../organisations/routes.ts';
 import { oidcRoutes } from '../eid/oidc-routes.ts';
 import { eidRoutes } from '../eid/routes.ts';
 import { citizenRoutes } from '../citizens/routes.ts';
+import { situationPages } from '../situations/routes.ts';
+import { situationAdminRoutes } from '../situations/admin-routes.ts';
 import type { Services } from '../services.ts';
 
 /**
@@ -102,6 +104,9 @@ export async function createApp(services: Services): Promise<FastifyInstance> {
   await app.register(assetRoutes, { testHooks });
   await app.register(healthRoutes(services.handle.db));
   await app.register(tenantPages(services.tenants));
+  // Life situations: the guides, their search and their administration (decision 035).
+  await app.register(situationPages(services.situations));
+  await app.register(situationAdminRoutes(services.situations));
   await app.register(identityRoutes({ identity: services.identity }));
   await app.register(
     eidRoutes({ eid: services.eid, citizens: services.citizens, ways: services.ways }),
@@ -183,6 +188,7 @@ export async function createApp(services: Services): Promise<FastifyInstance> {
       tenants: services.tenants,
       booking: services.booking,
       lifecycle: services.lifecycle,
+      situations: services.situations,
     }),
   );
   const openapi = publicApiDocument(config.publicUrl);

@@ -78,6 +78,19 @@ export const ACCESS: Record<
     why: "creates a service in the admin's own organisation (another's offices: 404)",
     formErrorsOk: true,
   },
+  'GET /staff/admin/situations': {
+    access: 'own-organisation-admin',
+    why: "the admin's own organisation's life situations",
+  },
+  'GET /staff/admin/situations/new': {
+    access: 'own-organisation-admin',
+    why: "an empty form with the own organisation's services",
+  },
+  'POST /staff/admin/situations': {
+    access: 'own-organisation-admin',
+    why: "creates a life situation in the admin's own organisation (another's services: 404)",
+    formErrorsOk: true,
+  },
   'GET /staff/admin/officials': {
     access: 'own-organisation-admin',
     why: "the admin's own organisation's accounts",
@@ -168,7 +181,7 @@ export const ADMIN_AREAS = [
 ];
 
 export type ObjectKind =
-  'booking' | 'file' | 'closure' | 'absence' | 'service' | 'staff' | 'office';
+  'booking' | 'file' | 'closure' | 'absence' | 'service' | 'staff' | 'office' | 'situation';
 
 /** Each path parameter, named with the segment before it, and the kind of object that fills it. */
 export const FILLERS: Record<string, ObjectKind> = {
@@ -180,6 +193,7 @@ export const FILLERS: Record<string, ObjectKind> = {
   'services/:id': 'service',
   'offices/:id': 'office',
   'officials/:id': 'staff',
+  'situations/:id': 'situation',
 };
 
 /** One form for every state-changing route: valid for each of today's forms, naming the victim's objects wherever a form takes an id. */

@@ -210,6 +210,10 @@ function requestBodyOf(components: Components, op: AnyOperation) {
 const TAGS = [
   { name: 'tenants', description: 'Organisations, their offices and services' },
   {
+    name: 'situations',
+    description: "Life situations: an organisation's guides and the services to book about them",
+  },
+  {
     name: 'booking',
     description:
       'Free times, holds confirmed by an emailed code, and bookings by their manage link',

@@ -3,6 +3,8 @@ import type { BookingService } from '../booking/service.ts';
 import { bookingOperations } from '../booking/api.ts';
 import type { TenantsService } from '../tenants/service.ts';
 import { tenantOperations } from '../tenants/routes.ts';
+import type { SituationsService } from '../situations/service.ts';
+import { situationOperations } from '../situations/routes.ts';
 import type { AnyOperation } from './api.ts';
 import { openApiDocument } from './openapi.ts';
 
@@ -11,11 +13,16 @@ export type PublicApiDeps = {
   tenants: TenantsService;
   booking: BookingService;
   lifecycle: BookingLifecycle;
+  situations: SituationsService;
 };
 
 /** Every operation of the public API, in the order the document lists them. */
 export function publicOperations(deps: PublicApiDeps): AnyOperation[] {
-  return [...tenantOperations(deps.tenants), ...bookingOperations(deps)];
+  return [
+    ...tenantOperations(deps.tenants),
+    ...situationOperations(deps.situations),
+    ...bookingOperations(deps),
+  ];
 }
 
 /**

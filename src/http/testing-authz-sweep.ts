@@ -211,8 +211,15 @@ export function sweepWorld(kind: DbKind, clock: ReturnType<typeof fixedClock>) {
       .select('id')
       .where('booking_id', '=', b.id)
       .executeTakeFirstOrThrow();
+    const situation = await db
+      .selectFrom('life_situation')
+      .select('id')
+      .where('organisation_id', '=', booking.organisation_id)
+      .orderBy('position')
+      .executeTakeFirstOrThrow();
     return {
       ids: {
+        situation: situation.id,
         booking: b.id,
         file: file.id,
         closure: closure.id,
@@ -274,6 +281,18 @@ export function sweepWorld(kind: DbKind, clock: ReturnType<typeof fixedClock>) {
         .selectAll()
         .where('organisation_id', 'in', orgs)
         .orderBy('id')
+        .execute(),
+      life_situation: await db
+        .selectFrom('life_situation')
+        .selectAll()
+        .where('organisation_id', 'in', orgs)
+        .orderBy('id')
+        .execute(),
+      life_situation_service: await db
+        .selectFrom('life_situation_service')
+        .selectAll()
+        .where('organisation_id', 'in', orgs)
+        .orderBy(['situation_id', 'service_id'])
         .execute(),
       closure: await db
         .selectFrom('closure')

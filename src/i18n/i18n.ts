@@ -21,6 +21,7 @@ import { citizensMessages, type CitizensMessageKey } from './messages/citizens.t
 import { citizensWaysMessages, type CitizensWaysMessageKey } from './messages/citizens-ways.ts';
 import { receiptMessages, type ReceiptMessageKey } from './messages/receipt.ts';
 import { formsMessages, type FormsMessageKey } from './messages/forms.ts';
+import { situationsMessages, type SituationsMessageKey } from './messages/situations.ts';
 
 /** Every interface text key: the base set plus each domain's set. */
 export type MessageKey =
@@ -44,7 +45,8 @@ export type MessageKey =
   | CitizensMessageKey
   | CitizensWaysMessageKey
   | ReceiptMessageKey
-  | FormsMessageKey;
+  | FormsMessageKey
+  | SituationsMessageKey;
 
 export const LANGS = ['sl', 'cs', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -75,6 +77,7 @@ export const MESSAGES: Record<Lang, Record<MessageKey, string>> = {
     ...citizensWaysMessages.sl,
     ...receiptMessages.sl,
     ...formsMessages.sl,
+    ...situationsMessages.sl,
   },
   cs: {
     ...cs,
@@ -98,6 +101,7 @@ export const MESSAGES: Record<Lang, Record<MessageKey, string>> = {
     ...citizensWaysMessages.cs,
     ...receiptMessages.cs,
     ...formsMessages.cs,
+    ...situationsMessages.cs,
   },
   en: {
     ...en,
@@ -121,6 +125,7 @@ export const MESSAGES: Record<Lang, Record<MessageKey, string>> = {
     ...citizensWaysMessages.en,
     ...receiptMessages.en,
     ...formsMessages.en,
+    ...situationsMessages.en,
   },
 };
 

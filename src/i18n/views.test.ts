@@ -27,6 +27,7 @@ const OWN: Record<string, string[]> = {
   operator: ['op'],
   organisations: ['orgs'],
   privacy: ['privacy', 'notice'],
+  situations: ['situations'],
   stats: ['stats'],
   tenants: ['tenants'],
 };

@@ -355,6 +355,11 @@ export const ANONYMISATION_PLAN = {
   office_hours: { treatment: 'no_citizen_data', why: 'opening hours' },
   service: { treatment: 'no_citizen_data', why: 'service settings' },
   service_office: { treatment: 'no_citizen_data', why: 'settings' },
+  life_situation: {
+    treatment: 'no_citizen_data',
+    why: "an organisation's public guides to life situations (src/situations)",
+  },
+  life_situation_service: { treatment: 'no_citizen_data', why: 'settings' },
   staff_office: { treatment: 'no_citizen_data', why: 'settings' },
   service_official: { treatment: 'no_citizen_data', why: 'settings' },
   official_hours: { treatment: 'no_citizen_data', why: 'working hours' },

@@ -29,6 +29,7 @@ export function adminHomePage(ctx: Ctx): Page {
     ['/staff/admin/services', t('tenants.services.title'), t('tenants.admin.services')],
     ['/staff/admin/officials', t('tenants.staff.title'), t('tenants.admin.staff')],
     ['/staff/admin/settings', t('tenants.settings.title'), t('tenants.admin.settings')],
+    ['/staff/admin/situations', t('tenants.org.situations'), t('tenants.admin.situations')],
     ['/staff/admin/sign-in', t('tenants.admin.citizens_title'), t('tenants.admin.citizens')],
     ['/staff/availability', t('layout.nav.availability'), t('tenants.admin.availability')],
     ['/staff/account/password', t('tenants.password.title'), t('tenants.admin.password')],
