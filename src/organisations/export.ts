@@ -59,6 +59,18 @@ const SECTIONS: Section[] = [
     order: 'staff_id, office_id, weekday, starts',
   },
   { name: 'closures', table: 'closure', where: 'organisation', order: 'day' },
+  {
+    name: 'lifeSituations',
+    table: 'life_situation',
+    where: 'organisation',
+    order: 'position, slug',
+  },
+  {
+    name: 'lifeSituationServices',
+    table: 'life_situation_service',
+    where: 'organisation',
+    order: 'situation_id, position',
+  },
   { name: 'absences', table: 'absence', where: 'staff', order: 'staff_id, during' },
   { name: 'folderPolicy', table: 'folder_policy', where: 'organisation', order: 'organisation_id' },
   {
