@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { validateAnswers, validateFormPost, type Validation } from './answers.ts';
+import { validateAnswers, validateFormPost, validatePagePost, type Validation } from './answers.ts';
 import { checkDefinition } from './definition-check.ts';
 import type { FormDefinition } from './definition.ts';
 import { answerIssues, fieldErrorText } from './error-text.ts';
@@ -247,4 +247,34 @@ test("an attachment is checked against the server's facts of the file", () => {
   assert.deepEqual(errorsOf(validateFormPost(DOG, post, { files: () => undefined })), [
     'pension-proof file.unknown',
   ]);
+});
+
+test("a draft's page posted alone: the saved answers decide its conditions, only it is checked", () => {
+  const saved = validateFormPost(DOG, POST);
+  assert.ok(saved.ok);
+  // The dogs page again, its one required dog left out: only its own questions are named.
+  const dogs = validateFormPost(DOG, {}, { pages: ['dogs'] });
+  assert.deepEqual(errorsOf(dogs), ['dog group_required', 'since required']);
+  const again = validatePagePost(
+    DOG,
+    'dogs',
+    { 'dog.0.dog-name': 'Max', 'dog.0.breed': 'large', since: '2021-01-01' },
+    saved.answers,
+  );
+  assert.ok(again.ok);
+  assert.deepEqual(again.answers.dog, [{ 'dog-name': 'Max', breed: 'large' }]);
+  assert.equal(again.answers.payment, 'qr');
+  // The owner becomes a pensioner: the fee page is hidden, its saved answers go, the proof is asked.
+  const owner = Object.fromEntries(
+    Object.entries(POST).filter(([k]) => /^(keeper|home)\./.test(k)),
+  );
+  const pensioner = validatePagePost(DOG, 'owner', { ...owner, pensioner: 'yes' }, saved.answers);
+  assert.deepEqual(errorsOf(pensioner), ['pension-proof file.required']);
+  assert.equal(pensioner.answers.payment, undefined);
+  assert.deepEqual(pensioner.answers.dog, saved.answers.dog);
+  // A hidden page posted is not checked; an unknown page is refused.
+  assert.ok(
+    validatePagePost(DOG, 'fee', { payment: 'nope' }, { ...saved.answers, pensioner: true }).ok,
+  );
+  assert.deepEqual(errorsOf(validatePagePost(DOG, 'nope', {}, saved.answers)), [' invalid']);
 });

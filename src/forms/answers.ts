@@ -80,6 +80,34 @@ export function validateFormPost(
   return validate(def, unflatten(def, body), { mode: 'post', files: options.files }, options.pages);
 }
 
+/**
+ * One page of a draft posted: that page's questions read from the post, every other answer from
+ * the draft's saved answers (their stored shape), conditions decided on all of them, and only
+ * that page checked. The answers given back are the whole draft's, hidden ones dropped.
+ */
+export function validatePagePost(
+  def: FormDefinition,
+  pageId: string,
+  body: Readonly<Record<string, unknown>>,
+  saved: Readonly<Answers>,
+  options: Omit<ValidateOptions, 'pages'> = {},
+): Validation {
+  const page = def.pages.find((p) => p.id === pageId);
+  if (!page) return { ok: false, errors: [{ field: '', key: 'forms.error.invalid' }], answers: {} };
+  const posted = unflatten(def, body);
+  const onPage = new Set(page.questions.map((q) => q.id));
+  const post: ReadContext = { mode: 'post', files: options.files };
+  const json: ReadContext = { mode: 'json', files: options.files };
+  return validateFrom(
+    def,
+    (q) =>
+      onPage.has(q.id)
+        ? { raw: own(posted, q.id), ctx: post }
+        : { raw: own(saved, q.id), ctx: json },
+    [pageId],
+  );
+}
+
 /** The posted fields as nested values under each known question's id; anything else is left out. */
 export function unflatten(
   def: FormDefinition,
@@ -116,16 +144,26 @@ function requiredKey(q: Question): FormsMessageKey {
 const own = (o: object, k: string): unknown =>
   Object.hasOwn(o, k) ? (o as Record<string, unknown>)[k] : undefined;
 
+/** Where each question's raw answer comes from, and how to read it. */
+type Source = (q: Question) => { raw: unknown; ctx: ReadContext };
+
 function validate(
   def: FormDefinition,
   source: Record<string, unknown>,
   ctx: ReadContext,
   only?: readonly string[],
 ): Validation {
+  return validateFrom(def, (q) => ({ raw: own(source, q.id), ctx }), only);
+}
+
+function validateFrom(def: FormDefinition, sourceOf: Source, only?: readonly string[]): Validation {
   const questions = def.pages.flatMap((p) => p.questions);
   // First every answer as it stands, so conditions can be decided on typed values…
   const first = new Map<string, Read<AnswerValue>>();
-  for (const q of questions) first.set(q.id, readQuestion(q, own(source, q.id), ctx, null));
+  for (const q of questions) {
+    const { raw, ctx } = sourceOf(q);
+    first.set(q.id, readQuestion(q, raw, ctx, null));
+  }
   const typed: Record<string, unknown> = {};
   for (const [id, r] of first) if (r.value !== undefined) typed[id] = r.value;
   const shown = visibility(def, typed);
@@ -136,9 +174,10 @@ function validate(
     const checked = (!only || only.includes(page.id)) && shown.pages.has(page.id);
     for (const q of page.questions) {
       if (!shown.questions.has(q.id)) continue;
+      const from = sourceOf(q);
       const r =
         q.type === 'group'
-          ? readQuestion(q, own(source, q.id), ctx, shown.questions)
+          ? readQuestion(q, from.raw, from.ctx, shown.questions)
           : first.get(q.id)!;
       if (r.value !== undefined) answers[q.id] = r.value;
       if (!checked) continue;

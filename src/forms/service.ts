@@ -32,7 +32,7 @@ export type { Condition, Comparison } from './conditions.ts';
 export { evaluate, isAnswered } from './conditions.ts';
 export { checkDefinition } from './definition-check.ts';
 export type { DefinitionProblem, DefinitionCheck } from './definition-check.ts';
-export { validateAnswers, validateFormPost } from './answers.ts';
+export { validateAnswers, validateFormPost, validatePagePost } from './answers.ts';
 export type {
   Answers,
   AnswerValue,
