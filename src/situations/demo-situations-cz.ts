@@ -24,7 +24,7 @@ export const DEMO_SITUATIONS_CZ: DemoSituation[] = [
         en: "An identity document\nThe dog's chip number\nThe date since when you have kept the dog\nProof of an exemption or reduction (for example a ZTP/P disability card), if you claim one",
       },
       fees: {
-        cs: 'Za prvního psa 1 000 Kč ročně, za každého dalšího psa téhož držitele 1 500 Kč.\nPoživatel důchodu, pro kterého je důchod jediným zdrojem příjmů: 200 Kč za prvního psa, 300 Kč za každého dalšího.\nPoplatek zaplatíte převodem, QR kódem nebo v pokladně městského úřadu.',
+        cs: 'Za prvního psa 1\u00a0000\u00a0Kč ročně, za každého dalšího psa téhož držitele 1\u00a0500\u00a0Kč.\nPoživatel důchodu, pro kterého je důchod jediným zdrojem příjmů: 200\u00a0Kč za prvního psa, 300\u00a0Kč za každého dalšího.\nPoplatek zaplatíte převodem, QR kódem nebo v pokladně městského úřadu.',
         en: 'CZK 1,000 a year for the first dog, CZK 1,500 for each further dog of the same keeper.\nA pensioner whose pension is their only income: CZK 200 for the first dog, CZK 300 for each further one.\nPay by bank transfer, QR code or at the town hall cash desk.',
       },
       deadlines: {
@@ -64,7 +64,7 @@ export const DEMO_SITUATIONS_CZ: DemoSituation[] = [
         en: 'An identity document\nThe variable symbol from earlier payments, if you have it\nFor a property where nobody is registered: its address or plot number\nProof of an exemption (for example a stay in a social care home), if you claim one',
       },
       fees: {
-        cs: '780 Kč na osobu a kalendářní rok. Děti do 3 let a osoby starší 80 let platí polovinu.',
+        cs: '780\u00a0Kč na osobu a kalendářní rok. Děti do 3 let a osoby starší 80 let platí polovinu.',
         en: 'CZK 780 per person and calendar year. Children under 3 and people over 80 pay half.',
       },
       deadlines: {
@@ -104,7 +104,7 @@ export const DEMO_SITUATIONS_CZ: DemoSituation[] = [
         en: 'An application describing the purpose, the place, the area in m² and the period of use\nA sketch of the site with the area marked\nWhere a road or pavement is affected, the road authority’s decision and, if needed, the police’s opinion\nA power of attorney, if you act for someone else',
       },
       fees: {
-        cs: 'Poplatek se platí za každý i započatý m² a den podle účelu: stavební zařízení 10 Kč, prodejní stánek 20 Kč, předzahrádka 5 Kč, reklamní zařízení 10 Kč.',
+        cs: 'Poplatek se platí za každý i započatý m² a den podle účelu: stavební zařízení 10\u00a0Kč, prodejní stánek 20\u00a0Kč, předzahrádka 5\u00a0Kč, reklamní zařízení 10\u00a0Kč.',
         en: 'The fee is per m² and day, each part counting as whole, by purpose: building site CZK 10, stall CZK 20, pavement café CZK 5, advertising CZK 10.',
       },
       deadlines: {
@@ -112,7 +112,7 @@ export const DEMO_SITUATIONS_CZ: DemoSituation[] = [
         en: 'Apply at least 15 days ahead. Report the use no later than 15 days before it begins; for less than 3 days, on the day it begins at the latest. The fee is due on the first day of use.',
       },
       legalBasis: {
-        cs: 'Zákon č. 565/1990 Sb., o místních poplatcích, § 4\nZákon č. 13/1997 Sb., o pozemních komunikacích, § 25 (zvláštní užívání komunikace)\nObecně závazná vyhláška města Kopřivnice o místním poplatku za užívání veřejného prostranství',
+        cs: 'Zákon č. 565/1990 Sb., o místních poplatcích, §\u00a04\nZákon č. 13/1997 Sb., o pozemních komunikacích, §\u00a025 (zvláštní užívání komunikace)\nObecně závazná vyhláška města Kopřivnice o místním poplatku za užívání veřejného prostranství',
         en: 'Act No. 565/1990 Coll., on Local Fees, section 4\nAct No. 13/1997 Coll., on Roads, section 25 (special use of a road)\nThe Town of Kopřivnice ordinance on the local fee for the use of public space',
       },
       department: {
@@ -141,7 +141,7 @@ export const DEMO_SITUATIONS_CZ: DemoSituation[] = [
         en: 'A valid identity card\nProof of the right to use the flat or house (land registry extract, tenancy agreement), or the owner’s officially certified consent\nFor children, the birth certificate',
       },
       fees: {
-        cs: 'Správní poplatek 50 Kč.',
+        cs: 'Správní poplatek 50\u00a0Kč.',
         en: 'An administrative fee of CZK 50.',
       },
       deadlines: {

@@ -26,7 +26,7 @@ export const DEMO_SITUATIONS_SI: DemoSituation[] = [
         en: 'An identity document with a photo (at the virtual counter you show it to the camera)\nWhat you need the certificate for\nA power of attorney, if you ask for someone else',
       },
       fees: {
-        sl: 'Upravna taksa je 3,00 EUR. Takse ste oproščeni, če potrdilo potrebujete za zaposlitev, šolanje, uveljavljanje socialnih pravic ali za društvo, ki deluje v javnem interesu; namen navedete ob zahtevi.',
+        sl: 'Upravna taksa je 3,00\u00a0EUR. Takse ste oproščeni, če potrdilo potrebujete za zaposlitev, šolanje, uveljavljanje socialnih pravic ali za društvo, ki deluje v javnem interesu; namen navedete ob zahtevi.',
         en: 'The administrative fee is EUR 3.00. You pay nothing if you need the certificate for employment, schooling, social benefits or an association acting in the public interest; say so when you ask.',
       },
       deadlines: {

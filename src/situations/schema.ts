@@ -216,7 +216,7 @@ export const situationExample: z.infer<typeof situationOut> = {
   },
   audience: { cs: 'Držitelé psů s trvalým pobytem v Kopřivnici.' },
   preparation: { cs: 'Doklad totožnosti\nČíslo čipu psa' },
-  fees: { cs: '1 500 Kč ročně za prvního psa v bytovém domě.' },
+  fees: { cs: 'Za prvního psa 1\u00a0000\u00a0Kč ročně.' },
   deadlines: { cs: 'Do 15 dnů ode dne, kdy pes dosáhl stáří tří měsíců.' },
   legalBasis: { cs: 'Zákon č. 565/1990 Sb., o místních poplatcích' },
   department: { cs: 'Finanční odbor, oddělení místních poplatků' },
