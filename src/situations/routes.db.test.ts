@@ -198,6 +198,44 @@ for (const kind of DB_KINDS) {
       assert.match(log.body, /Life situation deleted/);
     });
 
+    test('a deactivated service stays linked through an edit, and returns to the guide when reactivated', async () => {
+      const admin = await browserFor(okence, 'admin@koprivnice.example');
+      const [dog] = await okence.handle.db
+        .selectFrom('life_situation')
+        .select('id')
+        .where('slug', '=', 'prihlaseni-psa')
+        .execute();
+      const setActive = async (active: boolean) => {
+        await okence.handle.db
+          .updateTable('service')
+          .set({ active })
+          .where('slug', '=', 'poplatek-za-psa')
+          .execute();
+        await okence.services.tenants.changed();
+      };
+      await setActive(false);
+      const form = await admin.get(`/staff/admin/situations/${dog!.id}`);
+      const kept = /<input type="hidden" name="services" value="([0-9a-f-]{36})">/.exec(form.body);
+      assert.ok(kept, 'the deactivated service is kept in the form');
+      assert.doesNotMatch(
+        (await get('/o/koprivnice/situations/prihlaseni-psa')).body,
+        /s\/poplatek-za-psa/,
+      );
+      const saved = await admin.post(`/staff/admin/situations/${dog!.id}`, {
+        slug: 'prihlaseni-psa',
+        title_cs: 'Přihlášení psa a poplatek ze psů',
+        title_en: 'Registering a dog and the dog fee',
+        position: '0',
+        services: kept[1]!,
+      });
+      assert.equal(saved.statusCode, 303);
+      await setActive(true);
+      assert.match(
+        (await get('/o/koprivnice/situations/prihlaseni-psa')).body,
+        /s\/poplatek-za-psa/,
+      );
+    });
+
     test('another organisation’s admin gets 404, an official 403, a post without the CSRF token is refused', async () => {
       const [dog] = await okence.handle.db
         .selectFrom('life_situation')

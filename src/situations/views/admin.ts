@@ -131,6 +131,7 @@ ${s ? html`<p><a href="/o/${data.organisation.slug}/situations/${s.slug}">${t('s
   ${text('legalBasis', true, t('situations.hint.legalBasis'))}
   ${text('department', false)}
   ${checkboxes({ name: 'services', legend: t('situations.field.services'), values: v, errors: e, options: data.services.map((sv) => ({ value: sv.id, label: localize(sv.name, lang, fb) || sv.slug })) })}
+  ${keptServices(v, data.services)}
   ${input({ name: 'videoPath', label: t('situations.field.video'), hint: t('situations.hint.video'), values: v, errors: e, maxlength: 300 })}
   ${input({ name: 'captionsPath', label: t('situations.field.captions'), hint: t('situations.hint.captions'), values: v, errors: e, maxlength: 300 })}
   ${rppInput(ctx, v, e)}
@@ -139,6 +140,18 @@ ${s ? html`<p><a href="/o/${data.organisation.slug}/situations/${s.slug}">${t('s
 </form>
 ${s ? html`<p><a class="button secondary" href="${BASE}/${s.id}/delete">${t('situations.delete')}</a></p>` : ''}`,
   };
+}
+
+/**
+ * Services the situation names that the form does not offer (deactivated ones, which citizens do
+ * not see either): kept as they are, so saving the guide does not drop them.
+ */
+function keptServices(v: Values, offered: readonly Service[]): Html {
+  const named =
+    v.services === undefined ? [] : Array.isArray(v.services) ? v.services : [v.services];
+  return html`${named
+    .filter((id) => !offered.some((s) => s.id === id))
+    .map((id) => html`<input type="hidden" name="services" value="${id}">`)}`;
 }
 
 /** The register codes: a text area, one code per line. */
