@@ -19,7 +19,7 @@ export type AnswerValue = MemberValue | GroupItem[];
 /** A form's answers in their stored shape, by question id: only answered, visible questions. */
 export type Answers = Record<string, AnswerValue>;
 
-/** A parameter of an error's text; the caller writes money, dates and sizes in the reader's language. */
+/** A parameter of an error's text; money, dates and sizes are written in the reader's language. */
 export type FieldParam =
   string | number | { money: number; currency: Currency } | { date: string } | { bytes: number };
 /** One problem with one field (`phone`, `home.postcode`, `children.1.name`), as a message key. */
@@ -30,7 +30,7 @@ export type FieldError = {
 };
 
 export type Mode = 'json' | 'post';
-/** What the server knows of an uploaded file an answer names (the attachment's real type and size). */
+/** What the server knows of an uploaded file an answer names: its real type and size. */
 export type FileFacts = { type: string; bytes: number };
 export type ReadContext = {
   mode: Mode;
@@ -248,7 +248,7 @@ function readYesNo(raw: unknown, field: string, mode: Mode): Read {
   return raw === 'yes' ? ok(true) : raw === 'no' ? ok(false) : fail(field, 'forms.error.yes_no');
 }
 
-/** Reads the named parts of a composite answer; all empty is no answer, some empty is an error each. */
+/** Reads a composite answer's parts: all empty is no answer, some empty an error for each. */
 function parts(
   raw: unknown,
   field: string,

@@ -31,7 +31,7 @@ export type {
 export type Validation =
   { ok: true; answers: Answers } | { ok: false; errors: FieldError[]; answers: Answers };
 export type ValidateOptions = {
-  /** The server's facts of the uploaded files answers name; without it only the ids' form is checked. */
+  /** The server's facts of the files answers name; without it only the ids' form is checked. */
   files?: ReadContext['files'];
   /** Check only these pages' questions (a draft saved page by page); the others are still read. */
   pages?: readonly string[];
@@ -69,7 +69,7 @@ export function validateAnswers(
 
 /**
  * Checks a form post (every value a string, or a list of strings for ticked boxes). A composite
- * answer's parts are `id.part` (`home.street`), a repeat's `group.index.member` (`children.0.name`).
+ * answer's parts are `id.part` (`home.street`), a repeat's `group.N.member` (`children.0.name`).
  * Fields the form does not know (`_csrf`, buttons) are ignored.
  */
 export function validateFormPost(

@@ -17,6 +17,7 @@ export type Comparison =
 export type Condition =
   { all: Condition[] } | { any: Condition[] } | { not: Condition } | Comparison;
 
+// A question's id: definition.ts's ID_PATTERN, written out here since that file imports this one.
 const field = z.string().regex(/^[a-z][a-z0-9-]{0,39}$/);
 const word = z.string().max(CONDITION_LIMITS.valueLength);
 const comparison = z.discriminatedUnion('op', [

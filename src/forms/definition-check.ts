@@ -29,7 +29,7 @@ const problem = (path: (string | number)[], code: string, message: string): Defi
   message,
 });
 
-/** How deeply a JSON value nests, counted without recursion (so a hostile value cannot overflow). */
+/** How deeply a JSON value nests, counted without recursion (a hostile value cannot overflow). */
 export function jsonDepth(value: unknown, stopAt = Infinity): number {
   let deepest = 0;
   const stack: [unknown, number][] = [[value, 1]];

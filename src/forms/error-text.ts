@@ -7,14 +7,13 @@ import type { FieldError, FieldParam } from './answer-types.ts';
 
 function written(param: FieldParam, lang: Lang): string | number {
   if (typeof param !== 'object') return param;
-  if ('money' in param)
+  if ('money' in param) {
     // Minor units to a decimal by text, so no float ever stands for the amount.
-    return new Intl.NumberFormat(localeOf(lang), {
-      style: 'currency',
-      currency: param.currency,
-    }).format(
-      `${Math.trunc(param.money / 100)}.${String(param.money % 100).padStart(2, '0')}` as unknown as number,
-    );
+    const cents = String(param.money % 100).padStart(2, '0');
+    const amount = `${Math.trunc(param.money / 100)}.${cents}` as `${number}`;
+    const style = { style: 'currency', currency: param.currency } as const;
+    return new Intl.NumberFormat(localeOf(lang), style).format(amount);
+  }
   if ('date' in param)
     return new Intl.DateTimeFormat(localeOf(lang), { dateStyle: 'long', timeZone: 'UTC' }).format(
       new Date(`${param.date}T00:00:00Z`),

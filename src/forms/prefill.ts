@@ -5,7 +5,7 @@ import type { Address, Answers, Person } from './answer-types.ts';
 import { dateOf } from './answer-types.ts';
 import type { FormDefinition, PrefillSource } from './definition.ts';
 
-/** What is known of the person filling in (citizens' account: the eID's attributes and the profile). */
+/** What is known of the person filling in: the eID's attributes and the profile (citizens). */
 export type KnownPerson = {
   givenName?: string | null | undefined;
   familyName?: string | null | undefined;

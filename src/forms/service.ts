@@ -79,7 +79,7 @@ function checked(input: unknown): FormDefinition {
   return c.definition;
 }
 
-/** A stored definition read back; one that no longer passes is a fault of ours, not the reader's. */
+/** A stored definition read back; one that no longer passes is our fault, not the reader's. */
 function stored(row: repo.VersionRow, slug: string): FormVersion {
   const c = checkDefinition(row.definition);
   if (!c.ok)
