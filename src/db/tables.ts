@@ -6,6 +6,8 @@ export type IdentityDocument = 'id_card' | 'passport' | 'driving_licence' | 'oth
 
 /** Row types of every table, as Kysely sees them. Kept in step with migrations/. */
 export type Database = {
+  /** The last reference number given per organisation and year (migration 028). */
+  submission_counter: { organisation_id: string; year: number; last: number };
   schema_migration: { version: number; name: string; applied_at: Generated<Date> };
   organisation: {
     id: Generated<string>;
@@ -22,6 +24,8 @@ export type Database = {
     phone: string | null;
     website: string | null;
     created_at: Generated<Date>;
+    /** Its submissions' reference numbers, e.g. `MUKO/{year}/{seq:5}` (submissions/reference.ts). */
+    reference_pattern: Generated<string>;
     reminder_minutes: Generated<number[]>;
     mail_sender_name: string | null;
     mail_reply_to: string | null;

@@ -352,6 +352,10 @@ export const ANONYMISATION_PLAN = {
   schema_migration: { treatment: 'no_citizen_data', why: 'migration bookkeeping' },
   organisation: { treatment: 'no_citizen_data', why: 'the public body and its public contacts' },
   office: { treatment: 'no_citizen_data', why: 'public office addresses' },
+  submission_counter: {
+    treatment: 'no_citizen_data',
+    why: 'the last reference number per organisation and year',
+  },
   office_hours: { treatment: 'no_citizen_data', why: 'opening hours' },
   service: { treatment: 'no_citizen_data', why: 'service settings' },
   service_office: { treatment: 'no_citizen_data', why: 'settings' },
