@@ -13,6 +13,8 @@ import { meetingService, type MeetingEvents } from './meeting/service.ts';
 import { fileSafety } from './files/service.ts';
 import { folderService } from './folder/service.ts';
 import { auditService } from './audit/service.ts';
+import { formsService } from './forms/service.ts';
+import { submissionsService } from './submissions/service.ts';
 import { privacyService } from './privacy/service.ts';
 import { operatorService } from './operator/service.ts';
 import { invitationService } from './identity/invitations.ts';
@@ -222,6 +224,8 @@ export function buildServices(f: Foundation) {
     audit,
   });
   const stats = statsService({ db, clock, tenants, booking, providers: eidProviders });
+  const forms = formsService({ db, clock, audit });
+  const submissions = submissionsService({ db, clock, forms });
   const organisationSettings = organisationAdmin({
     db,
     clock,
@@ -291,6 +295,8 @@ export function buildServices(f: Foundation) {
     agenda,
     availability,
     stats,
+    forms,
+    submissions,
     organisationSettings,
     staffAdmin,
     situations,

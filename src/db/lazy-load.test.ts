@@ -1,5 +1,6 @@
 // Okence on PostgreSQL never loads PGlite, without SMTP never loads nodemailer, and without a SAML
-// provider's first sign-in never loads node-saml (with xml-crypto, ~20 MB): each costs
+// provider's first sign-in never loads node-saml (with xml-crypto, ~20 MB), and before the first
+// submission's receipt never loads pdfkit (with fontkit and its fonts): each costs
 // RSS after start (decision 028). Checked in a fresh process that records every module resolved.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -8,7 +9,7 @@ import { test } from 'node:test';
 
 const root = join(import.meta.dirname, '..', '..');
 
-test('opening PostgreSQL and building the services without SMTP loads neither PGlite nor nodemailer nor node-saml', () => {
+test('opening PostgreSQL and building the services without SMTP loads neither PGlite nor nodemailer nor node-saml nor pdfkit', () => {
   const script = `
     import { registerHooks } from 'node:module';
     const seen = [];
@@ -30,9 +31,14 @@ test('opening PostgreSQL and building the services without SMTP loads neither PG
   );
   assert.deepEqual(
     seen.filter((u) =>
-      ['@electric-sql/pglite', '/nodemailer/', '@node-saml', '/xml-crypto/'].some((p) =>
-        u.includes(p),
-      ),
+      [
+        '@electric-sql/pglite',
+        '/nodemailer/',
+        '@node-saml',
+        '/xml-crypto/',
+        '/pdfkit/',
+        '/fontkit/',
+      ].some((p) => u.includes(p)),
     ),
     [],
   );

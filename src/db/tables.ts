@@ -8,6 +8,24 @@ export type IdentityDocument = 'id_card' | 'passport' | 'driving_licence' | 'oth
 export type Database = {
   /** The last reference number given per organisation and year (migration 028). */
   submission_counter: { organisation_id: string; year: number; last: number };
+  /** Citizens' submissions of forms (migration 028). */
+  submissions: {
+    id: Generated<string>;
+    organisation_id: string;
+    form_id: string;
+    form_version: number;
+    reference: string;
+    year: number;
+    seq: number;
+    citizen_account_id: string | null;
+    submitter: Json<unknown>;
+    language: 'sl' | 'cs' | 'en';
+    answers: Json<unknown>;
+    state: Generated<'received' | 'in_progress' | 'needs_completion' | 'done' | 'refused'>;
+    receipt_token_hash: string;
+    submitted_at: Date;
+  };
+  submission_receipts: { submission_id: string; pdf: Uint8Array; sha256: string; created_at: Date };
   schema_migration: { version: number; name: string; applied_at: Generated<Date> };
   organisation: {
     id: Generated<string>;

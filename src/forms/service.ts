@@ -51,6 +51,18 @@ export { visibility, type Visibility } from './visibility.ts';
 export { prefill, type KnownPerson } from './prefill.ts';
 export { answersJsonSchema } from './json-schema.ts';
 export { fieldErrorText, answerIssues } from './error-text.ts';
+import type { ReceiptModel } from './receipt/model.ts';
+import type { Receipt } from './receipt/receipt.ts';
+export type { ReceiptModel } from './receipt/model.ts';
+
+/**
+ * The receipt a submission gets (submissions/ makes it; decision 034), loaded at its first use:
+ * pdfkit, fontkit and the parsed DejaVu fonts are memory that a start never needs (decision 028).
+ */
+export async function renderReceipt(model: ReceiptModel): Promise<Receipt> {
+  const { renderReceipt: render } = await import('./receipt/receipt.ts');
+  return render(model);
+}
 
 /** A form's slug: lower-case letters, digits and hyphens (the migration's CHECK). */
 export const FORM_SLUG = /^[a-z0-9][a-z0-9-]{0,79}$/;

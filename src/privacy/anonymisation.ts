@@ -352,6 +352,18 @@ export const ANONYMISATION_PLAN = {
   schema_migration: { treatment: 'no_citizen_data', why: 'migration bookkeeping' },
   organisation: { treatment: 'no_citizen_data', why: 'the public body and its public contacts' },
   office: { treatment: 'no_citizen_data', why: 'public office addresses' },
+  submissions: {
+    treatment: 'pruned_elsewhere',
+    by: "the organisation's records management: a submission is an official record, kept as the filing rules of its office say (its deletion with the organisation)",
+    within: 'the retention set by the office, to come with the staff side of submissions',
+    why: 'a submission is a filed act of the citizen, not an appointment: the booking retention does not apply',
+  },
+  submission_receipts: {
+    treatment: 'pruned_elsewhere',
+    by: 'the deletion of its submission',
+    within: 'the same transaction (ON DELETE CASCADE)',
+    why: 'the receipt is the submission as a document',
+  },
   submission_counter: {
     treatment: 'no_citizen_data',
     why: 'the last reference number per organisation and year',

@@ -1,0 +1,190 @@
+// Submissions of forms (issue 17): stored with their reference number, their receipt made and
+// kept, read back by the receipt's link. Delivery to the office's systems builds on this.
+import { createHash, randomBytes } from 'node:crypto';
+import type { Db } from '../db/db.ts';
+import type { Lang } from '../i18n/i18n.ts';
+import type { Clock } from '../lib/clock.ts';
+import { AppError } from '../lib/errors.ts';
+import { loaAtLeast, type Loa } from '../citizens/service.ts';
+import {
+  answerIssues,
+  renderReceipt,
+  validateAnswers,
+  type FormsService,
+  type FormVersion,
+} from '../forms/service.ts';
+import { nextReference } from './counter.ts';
+import { formLanguage, formText, receiptSections } from './receipt-model.ts';
+
+/** Who sends a submission, as the receipt names them. */
+export type Submitter = {
+  givenName: string;
+  familyName: string;
+  /** The address as written, and its country (ISO 3166-1 alpha-2). */
+  address: { text: string; country: string };
+  email: string;
+};
+
+export type SubmitInput = {
+  organisationId: string;
+  formSlug: string;
+  /** The version the answers were filled in (a draft keeps it); else the newest published. */
+  version?: number;
+  /** Answers as JSON; validated here against the version, whatever the caller checked. */
+  answers: unknown;
+  lang: Lang;
+  submitter: Submitter;
+  /** The signed-in citizen, with their session's level; absent for a form that needs none. */
+  citizen?: { accountId: string; loa: Loa };
+};
+
+export type Submitted = {
+  id: string;
+  reference: string;
+  /** The token of the receipt's link: shown once, stored only as its SHA-256. */
+  receiptToken: string;
+};
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+export function submissionsService(deps: { db: Db; clock: Clock; forms: FormsService }) {
+  const { db, clock, forms } = deps;
+
+  /** A published version of a form by slug: the one asked for, else the newest. */
+  async function formVersionOf(
+    organisationId: string,
+    slug: string,
+    version?: number,
+  ): Promise<FormVersion> {
+    const latest = await forms.published(organisationId, slug);
+    return version === undefined || version === latest.version
+      ? latest
+      : forms.publishedVersion(organisationId, latest.formId, version);
+  }
+
+  /** Makes a stored submission's receipt and keeps it (once: a second maker keeps the first's). */
+  async function makeReceipt(id: string): Promise<{ pdf: Buffer; reference: string }> {
+    const s = await db
+      .selectFrom('submissions as s')
+      .innerJoin('organisation as o', 'o.id', 's.organisation_id')
+      .innerJoin('forms as f', 'f.id', 's.form_id')
+      .select([
+        's.id',
+        's.organisation_id',
+        's.form_version',
+        's.reference',
+        's.language',
+        's.answers',
+        's.submitter',
+        's.submitted_at',
+        'f.slug',
+        'o.name',
+        'o.country',
+        'o.time_zone',
+        'o.default_language',
+      ])
+      .where('s.id', '=', id)
+      .executeTakeFirstOrThrow();
+    const version = await formVersionOf(s.organisation_id, s.slug, s.form_version);
+    const def = version.definition;
+    const lang = formLanguage(def, s.language);
+    const submitter = s.submitter as Submitter;
+    const name = s.name;
+    const receipt = await renderReceipt({
+      organisation: {
+        name: name[lang] ?? name[s.default_language] ?? Object.values(name)[0] ?? '',
+        country: s.country,
+      },
+      referenceNumber: s.reference,
+      submittedAt: s.submitted_at,
+      timeZone: s.time_zone,
+      lang,
+      form: { id: s.slug, title: formText(def, def.title, lang), version: String(s.form_version) },
+      submitter,
+      sections: receiptSections(def, s.answers as Record<string, never>, lang),
+      attachments: [],
+    });
+    await db
+      .insertInto('submission_receipts')
+      .values({
+        submission_id: s.id,
+        pdf: receipt.pdf,
+        sha256: receipt.sha256,
+        created_at: clock.now(),
+      })
+      .onConflict((oc) => oc.column('submission_id').doNothing())
+      .execute();
+    return { pdf: receipt.pdf, reference: s.reference };
+  }
+
+  return {
+    /**
+     * Stores a submission: the answers checked against the form version, the session's level
+     * against the form's, the reference number taken in the same transaction (no gaps), then
+     * the receipt made and kept. Bad answers are a 422 naming each field, in `lang`.
+     */
+    async submit(input: SubmitInput): Promise<Submitted> {
+      const version = await formVersionOf(input.organisationId, input.formSlug, input.version);
+      const def = version.definition;
+      if (
+        def.assurance !== 'low' &&
+        !(input.citizen && loaAtLeast(input.citizen.loa, def.assurance))
+      )
+        throw new AppError('unauthenticated', `form ${input.formSlug} needs ${def.assurance}`);
+      const checked = validateAnswers(def, input.answers);
+      if (!checked.ok)
+        throw new AppError(
+          'unprocessable',
+          'answers break the form',
+          answerIssues(checked.errors, input.lang),
+        );
+      const receiptToken = randomBytes(32).toString('base64url');
+      const at = clock.now();
+      const id = await db.transaction().execute(async (tx) => {
+        const org = await tx
+          .selectFrom('organisation')
+          .select(['id', 'time_zone', 'reference_pattern'])
+          .where('id', '=', input.organisationId)
+          .executeTakeFirstOrThrow();
+        const ref = await nextReference(tx, org, at);
+        const row = await tx
+          .insertInto('submissions')
+          .values({
+            organisation_id: org.id,
+            form_id: version.formId,
+            form_version: version.version,
+            reference: ref.reference,
+            year: ref.year,
+            seq: ref.seq,
+            citizen_account_id: input.citizen?.accountId ?? null,
+            submitter: JSON.stringify(input.submitter),
+            language: input.lang,
+            answers: JSON.stringify(checked.answers),
+            receipt_token_hash: sha256(receiptToken),
+            submitted_at: at,
+          })
+          .returning(['id', 'reference'])
+          .executeTakeFirstOrThrow();
+        return row.id;
+      });
+      // Stored: from here on nothing is lost. A receipt not made now is made when first asked for.
+      const { reference } = await makeReceipt(id);
+      return { id, reference, receiptToken };
+    },
+
+    /** The receipt behind a link's token, or null: the token is the only key to it. */
+    async receipt(token: string): Promise<{ pdf: Buffer; reference: string } | null> {
+      if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
+      const s = await db
+        .selectFrom('submissions as s')
+        .leftJoin('submission_receipts as r', 'r.submission_id', 's.id')
+        .select(['s.id', 's.reference', 'r.pdf'])
+        .where('s.receipt_token_hash', '=', sha256(token))
+        .executeTakeFirst();
+      if (!s) return null;
+      return s.pdf ? { pdf: Buffer.from(s.pdf), reference: s.reference } : makeReceipt(s.id);
+    },
+  };
+}
+
+export type SubmissionsService = ReturnType<typeof submissionsService>;
