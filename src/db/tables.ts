@@ -1,31 +1,14 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { Localized } from '../i18n/i18n.ts';
+import type { PortalTables } from './tables-portal.ts';
 
 /** The kinds of identity document an official may record having checked (never the number). */
 export type IdentityDocument = 'id_card' | 'passport' | 'driving_licence' | 'other';
 
-/** Row types of every table, as Kysely sees them. Kept in step with migrations/. */
-export type Database = {
-  /** The last reference number given per organisation and year (migration 028). */
-  submission_counter: { organisation_id: string; year: number; last: number };
-  /** Citizens' submissions of forms (migration 028). */
-  submissions: {
-    id: Generated<string>;
-    organisation_id: string;
-    form_id: string;
-    form_version: number;
-    reference: string;
-    year: number;
-    seq: number;
-    citizen_account_id: string | null;
-    submitter: Json<unknown>;
-    language: 'sl' | 'cs' | 'en';
-    answers: Json<unknown>;
-    state: Generated<'received' | 'in_progress' | 'needs_completion' | 'done' | 'refused'>;
-    receipt_token_hash: string;
-    submitted_at: Date;
-  };
-  submission_receipts: { submission_id: string; pdf: Uint8Array; sha256: string; created_at: Date };
+/** Row types of every table, as Kysely sees them: the counter's here, the portal's beside. */
+export type Database = CounterTables & PortalTables;
+
+type CounterTables = {
   schema_migration: { version: number; name: string; applied_at: Generated<Date> };
   organisation: {
     id: Generated<string>;
@@ -455,47 +438,8 @@ export type Database = {
     expires_at: Date;
   };
   eid_replay: { provider_id: string; id: string; expires_at: Date };
-  /** An organisation's forms (migration 026, src/forms). */
-  forms: { id: Generated<string>; organisation_id: string; slug: string; created_at: Date };
-  /** Versions of a form's definition; a published one never changes (migration 026's trigger). */
-  form_versions: {
-    form_id: string;
-    version: number;
-    definition: Json<unknown>;
-    created_at: Date;
-    updated_at: Date;
-    published_at: Date | null;
-    published_by: string | null;
-  };
-  /** An organisation's guide to a life situation (migration 027, src/situations). */
-  life_situation: {
-    id: Generated<string>;
-    organisation_id: string;
-    slug: string;
-    title: Json<Localized>;
-    summary: JsonDefault<Localized>;
-    audience: JsonDefault<Localized>;
-    preparation: JsonDefault<Localized>;
-    fees: JsonDefault<Localized>;
-    deadlines: JsonDefault<Localized>;
-    legal_basis: JsonDefault<Localized>;
-    department: JsonDefault<Localized>;
-    video_path: string | null;
-    captions_path: string | null;
-    rpp_codes: ColumnType<string[], string[] | undefined, string[]>;
-    /** The form engine's forms this situation offers, by slug (decision 035). */
-    form_slugs: ColumnType<string[], string[] | undefined, string[]>;
-    position: Generated<number>;
-    updated_at: Generated<Date>;
-  };
-  life_situation_service: {
-    situation_id: string;
-    service_id: string;
-    organisation_id: string;
-    position: Generated<number>;
-  };
 };
 
 /** jsonb columns: objects are written as JSON text and read back parsed. */
-type Json<T> = ColumnType<T, string, string>;
-type JsonDefault<T> = ColumnType<T, string | undefined, string>;
+export type Json<T> = ColumnType<T, string, string>;
+export type JsonDefault<T> = ColumnType<T, string | undefined, string>;
