@@ -33,25 +33,19 @@ function toSituation(row: Row, serviceIds: string[]): Situation {
   };
 }
 
-async function withServices(db: Db, rows: Row[]): Promise<Situation[]> {
+/** The rows with their services' ids, read in one query by the organisation (not a list of ids). */
+async function withServices(db: Db, organisationId: string, rows: Row[]): Promise<Situation[]> {
   if (rows.length === 0) return [];
-  const links = await db
+  let q = db
     .selectFrom('life_situation_service')
     .select(['situation_id', 'service_id'])
-    .where(
-      'situation_id',
-      'in',
-      rows.map((r) => r.id),
-    )
-    .orderBy('situation_id')
-    .orderBy('position')
-    .execute();
-  return rows.map((r) =>
-    toSituation(
-      r,
-      links.filter((l) => l.situation_id === r.id).map((l) => l.service_id),
-    ),
-  );
+    .where('organisation_id', '=', organisationId);
+  if (rows.length === 1) q = q.where('situation_id', '=', rows[0]!.id);
+  const links = await q.orderBy('situation_id').orderBy('position').execute();
+  const byId = new Map<string, string[]>();
+  for (const l of links)
+    byId.set(l.situation_id, [...(byId.get(l.situation_id) ?? []), l.service_id]);
+  return rows.map((r) => toSituation(r, byId.get(r.id) ?? []));
 }
 
 /** Every situation of an organisation with its services, in the organisation's order. */
@@ -63,7 +57,7 @@ export async function listSituations(db: Db, organisationId: string): Promise<Si
     .orderBy('position')
     .orderBy('slug')
     .execute();
-  return withServices(db, rows);
+  return withServices(db, organisationId, rows);
 }
 
 /** One situation of the organisation, by id or by slug. */
@@ -75,7 +69,7 @@ export async function findSituation(
   let q = db.selectFrom('life_situation').selectAll().where('organisation_id', '=', organisationId);
   q = 'id' in by ? q.where('id', '=', by.id) : q.where('slug', '=', by.slug);
   const row = await q.executeTakeFirst();
-  return row ? (await withServices(db, [row]))[0] : undefined;
+  return row ? (await withServices(db, organisationId, [row]))[0] : undefined;
 }
 
 /** Whether another situation of the organisation has this slug. */
