@@ -251,6 +251,15 @@ export function formsService(deps: { db: Db; clock: Clock; audit: AuditService }
       return stored(row, form.slug);
     },
 
+    /** The forms citizens can fill in: each one's newest published version, by slug. */
+    async publishedForms(organisationId: string): Promise<FormVersion[]> {
+      const rows = await repo.listForms(db, organisationId);
+      const out: FormVersion[] = [];
+      for (const r of rows)
+        if (r.published !== null) out.push(await this.published(organisationId, r.slug));
+      return out;
+    },
+
     /** What citizens fill in: the newest published version of an organisation's form, by slug. */
     async published(organisationId: string, slug: string): Promise<FormVersion> {
       const form = await repo.findFormBySlug(db, organisationId, slug);

@@ -24,6 +24,8 @@ export type Operation<
   /** JSON request body (POST, PUT, PATCH). */
   body?: B;
   response: R;
+  /** A response that is a file of this media type (the handler returns a FileBody); JSON if absent. */
+  produces?: 'application/pdf';
   /** Success status; 200 unless said otherwise (201 for a created resource). */
   status?: number;
   /** A per-address limit tighter than the global one (requests per minute). */
@@ -48,7 +50,7 @@ export type Operation<
   handler(
     input: { params: z.infer<P>; query: z.infer<Q>; body: z.infer<B> },
     request: FastifyRequest,
-  ): Promise<z.infer<R> | JsonBytes>;
+  ): Promise<z.infer<R> | JsonBytes | FileBody>;
 };
 
 /**
@@ -65,6 +67,21 @@ export class JsonBytes {
   /** The same bytes gzipped, compressed once on first use: a phone on a slow network gets a tenth of them. */
   get gzipped(): Buffer {
     return (this.#gzipped ??= gzipSync(this.bytes));
+  }
+}
+
+/**
+ * A response that is a file, not JSON (a receipt's PDF): sent as it is with its media type and
+ * a download name. The operation says so with `produces`, and the document shows it.
+ */
+export class FileBody {
+  readonly bytes: Buffer;
+  readonly mediaType: string;
+  readonly fileName: string;
+  constructor(bytes: Buffer, mediaType: string, fileName: string) {
+    this.bytes = bytes;
+    this.mediaType = mediaType;
+    this.fileName = fileName;
   }
 }
 
@@ -203,6 +220,13 @@ export function registerOperations(
         reply.header('cache-control', 'no-store');
         if (result instanceof JsonBytes)
           return sendJsonBytes(request, reply, op.status ?? 200, result);
+        if (result instanceof FileBody)
+          return reply
+            .status(op.status ?? 200)
+            .type(result.mediaType)
+            .header('content-disposition', contentDisposition(result.fileName))
+            .header('x-content-type-options', 'nosniff')
+            .send(result.bytes);
         return reply.status(op.status ?? 200).send(result);
       },
     });
@@ -229,4 +253,10 @@ export function registerOperations(
       },
     });
   }
+}
+
+/** `attachment` with an ASCII fallback name and the real one per RFC 6266 / 8187. */
+function contentDisposition(fileName: string): string {
+  const ascii = fileName.normalize('NFKD').replace(/[^\x20-\x7e]|["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }

@@ -189,6 +189,9 @@ export async function createApp(services: Services): Promise<FastifyInstance> {
       booking: services.booking,
       lifecycle: services.lifecycle,
       situations: services.situations,
+      forms: services.forms,
+      submissions: services.submissions,
+      publicUrl: config.publicUrl,
     }),
   );
   const openapi = publicApiDocument(config.publicUrl);

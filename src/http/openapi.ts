@@ -126,12 +126,15 @@ function responsesOf(components: Components, op: AnyOperation, serverUrl: string
   const responses: Record<string, unknown> = {
     [op.status ?? 200]: {
       description: op.status === 201 ? 'Created' : 'OK',
-      content: {
-        'application/json': {
-          schema: components.convert(op.response, 'output'),
-          example: op.examples.response,
-        },
-      },
+      content: op.produces
+        ? // A file: OpenAPI 3.1 describes its bytes by their media type (no JSON schema).
+          { [op.produces]: { schema: { type: 'string', contentMediaType: op.produces } } }
+        : {
+            'application/json': {
+              schema: components.convert(op.response, 'output'),
+              example: op.examples.response,
+            },
+          },
     },
   };
   const examples = problemExamples(op, serverUrl);
@@ -212,6 +215,11 @@ const TAGS = [
   {
     name: 'situations',
     description: "Life situations: an organisation's guides and the services to book about them",
+  },
+  {
+    name: 'forms',
+    description:
+      "Forms an organisation offers: their definitions and answers' schemas, sending one that needs no sign-in, and its receipt",
   },
   {
     name: 'booking',

@@ -5,6 +5,10 @@ import type { TenantsService } from '../tenants/service.ts';
 import { tenantOperations } from '../tenants/routes.ts';
 import type { SituationsService } from '../situations/service.ts';
 import { situationOperations } from '../situations/routes.ts';
+import type { FormsService } from '../forms/service.ts';
+import { formOperations } from '../forms/api.ts';
+import type { SubmissionsService } from '../submissions/service.ts';
+import { submissionOperations } from '../submissions/api.ts';
 import type { AnyOperation } from './api.ts';
 import { openApiDocument } from './openapi.ts';
 
@@ -14,6 +18,10 @@ export type PublicApiDeps = {
   booking: BookingService;
   lifecycle: BookingLifecycle;
   situations: SituationsService;
+  forms: FormsService;
+  submissions: SubmissionsService;
+  /** Where links the API gives (a receipt's) point. */
+  publicUrl: URL;
 };
 
 /** Every operation of the public API, in the order the document lists them. */
@@ -22,6 +30,8 @@ export function publicOperations(deps: PublicApiDeps): AnyOperation[] {
     ...tenantOperations(deps.tenants),
     ...situationOperations(deps.situations),
     ...bookingOperations(deps),
+    ...formOperations(deps),
+    ...submissionOperations(deps),
   ];
 }
 
