@@ -9,6 +9,7 @@ import { systemClock, type Clock } from './lib/clock.ts';
 import { jobRunner } from './lib/jobs.ts';
 import { loadDemoData, type DemoAccount } from './tenants/demo-data.ts';
 import { DEMO_SITUATIONS } from './situations/demo-situations.ts';
+import { DEMO_FORMS } from './forms/demo-forms.ts';
 import type { OperatorService } from './operator/service.ts';
 import type { InvitationService } from './identity/invitations.ts';
 import type { OrganisationsService } from './organisations/service.ts';
@@ -59,8 +60,11 @@ export async function bootOkence(
     const demoAccounts = config.demoData
       ? await loadDemoData(handle.db, services.identity.hashPassword)
       : [];
-    // The demo organisations' life situations, with them on a fresh database only.
-    if (demoAccounts.length) await services.situations.loadDemo(DEMO_SITUATIONS);
+    // The demo organisations' forms and life situations, with them on a fresh database only.
+    if (demoAccounts.length) {
+      await services.forms.loadDemo(DEMO_FORMS);
+      await services.situations.loadDemo(DEMO_SITUATIONS);
+    }
     // Trying Okence out: every configured eID provider is on for every organisation at once.
     if (config.demoData && config.env !== 'production')
       await services.eidProviders.enableEverywhere();

@@ -11,6 +11,7 @@ import type { Clock } from '../lib/clock.ts';
 import { AppError } from '../lib/errors.ts';
 import { checkDefinition, type DefinitionProblem } from './definition-check.ts';
 import type { FormDefinition } from './definition.ts';
+import type { DemoForm } from './demo-forms.ts';
 import * as repo from './repo.ts';
 
 // The engine's pure modules, for the routes, pages, drafts and submissions other code builds on.
@@ -258,6 +259,42 @@ export function formsService(deps: { db: Db; clock: Clock; audit: AuditService }
       for (const r of rows)
         if (r.published !== null) out.push(await this.published(organisationId, r.slug));
       return out;
+    },
+
+    /**
+     * Loads the demo forms, each published as version 1 by its organisation's first admin, into
+     * the organisations that have no form yet (boot.ts, after the demo organisations); how many.
+     * Each is checked as an admin's would be: a demo definition that fails is a bug here.
+     */
+    async loadDemo(demo: readonly DemoForm[]): Promise<number> {
+      let loaded = 0;
+      const now = clock.now();
+      await db.transaction().execute(async (tx) => {
+        for (const orgSlug of new Set(demo.map((d) => d.organisation))) {
+          const org = await tx
+            .selectFrom('organisation')
+            .select('id')
+            .where('slug', '=', orgSlug)
+            .executeTakeFirst();
+          if (!org || (await repo.listForms(tx, org.id)).length) continue;
+          const admin = await tx
+            .selectFrom('staff')
+            .select('id')
+            .where('organisation_id', '=', org.id)
+            .where('role', '=', 'admin')
+            .orderBy('created_at')
+            .orderBy('id')
+            .executeTakeFirst();
+          if (!admin) continue;
+          for (const d of demo.filter((x) => x.organisation === orgSlug)) {
+            const formId = await repo.insertForm(tx, org.id, d.slug, now);
+            await repo.insertDraft(tx, formId, 1, checked(d.definition), now);
+            await repo.publishDraft(tx, formId, admin.id, now);
+            loaded++;
+          }
+        }
+      });
+      return loaded;
     },
 
     /** What citizens fill in: the newest published version of an organisation's form, by slug. */

@@ -45,6 +45,7 @@ export async function loadDemoData(
           website: org.website,
           brand_colour: org.colour,
           logo_svg: monogramLogo(org.monogram, org.colour),
+          ...(org.referencePattern ? { reference_pattern: org.referencePattern } : {}),
         })
         .returning('id')
         .executeTakeFirstOrThrow();

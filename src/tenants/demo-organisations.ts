@@ -45,6 +45,8 @@ export type DemoOrg = {
   email: string;
   phone: string;
   website: string;
+  /** Its submissions' reference numbers (submissions/reference.ts); else the default. */
+  referencePattern?: string;
   offices: DemoOffice[];
   services: DemoService[];
   staff: DemoStaff[];
@@ -88,6 +90,7 @@ export const DEMO_ORGANISATIONS: DemoOrg[] = [
     email: 'ue.domzale@example.si',
     phone: '+386 1 724 10 00',
     website: 'https://www.example.si/ue-domzale',
+    referencePattern: 'UEDOM-{seq:5}/{year}',
     offices: [
       {
         slug: 'domzale',
@@ -193,6 +196,7 @@ export const DEMO_ORGANISATIONS: DemoOrg[] = [
     email: 'podatelna@koprivnice.example',
     phone: '+420 556 879 411',
     website: 'https://www.example.cz/koprivnice',
+    referencePattern: 'MUKO/{year}/{seq:5}',
     offices: [
       {
         slug: 'radnice',
@@ -316,6 +320,7 @@ export const DEMO_ORGANISATIONS: DemoOrg[] = [
     email: 'posta@kraj-lbc.example',
     phone: '+420 485 226 111',
     website: 'https://www.example.cz/kraj-lbc',
+    referencePattern: 'KULK/{year}/{seq:5}',
     offices: [
       {
         slug: 'krajsky-urad',
