@@ -27,6 +27,7 @@ import { availabilityAdmin } from './booking/admin.ts';
 import { statsService } from './stats/service.ts';
 import { organisationAdmin } from './tenants/admin.ts';
 import { staffAccounts } from './identity/staff-admin.ts';
+import { integrationsService } from './integrations/service.ts';
 import { citizensService } from './citizens/service.ts';
 import { oidcSignIn } from './eid/oidc/service.ts';
 import { accountAppointments } from './booking/account.ts';
@@ -244,6 +245,8 @@ export function buildServices(f: Foundation) {
   });
   // Life situations: the organisations' public guides and their administration (decision 035).
   const situations = situationsService({ db, clock, tenants, audit });
+  // API tokens an admin creates for the organisation's systems; the staff API checks them (decision 037).
+  const integrations = integrationsService({ db, clock, audit });
   // `npm run backup` asks this process, which holds DATA_DIR, over the lock's socket (decision 024).
   const snapshot = handle.snapshot?.bind(handle);
   const backups =
@@ -300,6 +303,7 @@ export function buildServices(f: Foundation) {
     organisationSettings,
     staffAdmin,
     situations,
+    integrations,
     backups,
   };
 }
@@ -341,6 +345,13 @@ export function backgroundJobs(s: Services): Job[] {
     },
     // Ended citizen sessions and e-mail sign-in codes a day past their expiry.
     { name: 'citizen sessions', everyMs: 3_600_000, atStart: true, run: () => s.citizens.prune() },
+    // Addresses of calls with a wrong API token, an hour past the rate limit's window.
+    {
+      name: 'api token failures',
+      everyMs: 3_600_000,
+      atStart: true,
+      run: () => s.integrations.pruneFailures(),
+    },
     // Expired eID requests and the replay cache's expired ids.
     { name: 'eid requests', everyMs: 600_000, atStart: true, run: () => s.eid.prune() },
     // Organisations whose deletion waiting period is over are exported and deleted (decision 023).

@@ -349,6 +349,25 @@ type CounterTables = {
     expires_at: Date;
     used_at: Date | null;
   };
+  /** API tokens of an organisation for its systems (migration 029, src/integrations). */
+  api_token: {
+    id: Generated<string>;
+    organisation_id: string;
+    name: string;
+    scopes: string[];
+    token_hash: string;
+    created_by: string;
+    created_at: Date;
+    last_used_at: Date | null;
+    revoked_at: Date | null;
+    revoked_by: string | null;
+  };
+  /** Failed bearer-token calls per address, for the rate limit (migration 029). */
+  api_token_failure: {
+    id: Generated<string>;
+    ip: string;
+    at: Date;
+  };
   /** Citizen accounts (migration 019, src/citizens). */
   citizen_accounts: {
     id: Generated<string>;

@@ -362,6 +362,7 @@ for (const kind of DB_KINDS) {
         'cancelBooking',
         'confirmHold',
         'createHold',
+        'getApiTokenInfo',
         'getAvailability',
         'getBooking',
         'listLifeSituations',

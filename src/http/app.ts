@@ -20,6 +20,7 @@ import { staffAdminRoutes } from '../identity/admin-routes.ts';
 import { agendaRoutes, lobbyPanelHook } from '../agenda/routes.ts';
 import { statsRoutes } from '../stats/routes.ts';
 import { auditRoutes } from '../audit/routes.ts';
+import { integrationsRoutes } from '../integrations/routes.ts';
 import { MAX_FRAME_BYTES } from '../meeting/protocol.ts';
 import { registerOperations } from './api.ts';
 import { publicApiDocument, publicOperations } from './public-api.ts';
@@ -168,6 +169,8 @@ export async function createApp(services: Services): Promise<FastifyInstance> {
     organisationAdminRoutes(services.organisationSettings, { mailFrom: config.mailFrom }),
   );
   await app.register(staffAdminRoutes(services.staffAdmin));
+  // The organisation's API tokens for its own systems (decision 037).
+  await app.register(integrationsRoutes(services.integrations));
   // Set-password links (staff and operators) and the operator console, above the organisations.
   await app.register(
     invitationRoutes({ invitations: services.invitations, operators: services.operators }),
@@ -192,6 +195,7 @@ export async function createApp(services: Services): Promise<FastifyInstance> {
       forms: services.forms,
       submissions: services.submissions,
       publicUrl: config.publicUrl,
+      integrations: services.integrations,
     }),
   );
   const openapi = publicApiDocument(config.publicUrl);

@@ -60,6 +60,15 @@ export const ACCESS: Record<
     why: "the admin's own organisation's offices",
   },
   'GET /staff/admin/offices/new': { access: 'own-organisation-admin', why: 'an empty form' },
+  'GET /staff/admin/integrations': {
+    access: 'own-organisation-admin',
+    why: "the admin's own organisation's API tokens and the form for a new one",
+  },
+  'POST /staff/admin/integrations': {
+    access: 'own-organisation-admin',
+    why: "creates an API token in the admin's own organisation",
+    formErrorsOk: true,
+  },
   'POST /staff/admin/offices': {
     access: 'own-organisation-admin',
     why: "creates an office in the admin's own organisation",
@@ -181,7 +190,15 @@ export const ADMIN_AREAS = [
 ];
 
 export type ObjectKind =
-  'booking' | 'file' | 'closure' | 'absence' | 'service' | 'staff' | 'office' | 'situation';
+  | 'booking'
+  | 'file'
+  | 'closure'
+  | 'absence'
+  | 'service'
+  | 'staff'
+  | 'office'
+  | 'situation'
+  | 'api_token';
 
 /** Each path parameter, named with the segment before it, and the kind of object that fills it. */
 export const FILLERS: Record<string, ObjectKind> = {
@@ -194,6 +211,7 @@ export const FILLERS: Record<string, ObjectKind> = {
   'offices/:id': 'office',
   'officials/:id': 'staff',
   'situations/:id': 'situation',
+  'integrations/:id': 'api_token',
 };
 
 /** One form for every state-changing route: valid for each of today's forms, naming the victim's objects wherever a form takes an id. */

@@ -34,9 +34,11 @@ function send(
   const t = request.t;
   if (wantsJson(request)) {
     // A wait the refusal knows goes in Retry-After, where clients and proxies look for it.
-    const { retryAfterSeconds, ...members } = data ?? {};
+    // And the scheme a 401 wants in WWW-Authenticate (RFC 9110 §11.6.1, RFC 6750 §3).
+    const { retryAfterSeconds, wwwAuthenticate, ...members } = data ?? {};
     if (typeof retryAfterSeconds === 'number')
       reply.header('retry-after', String(retryAfterSeconds));
+    if (typeof wwwAuthenticate === 'string') reply.header('www-authenticate', wwwAuthenticate);
     return (
       reply
         .status(entry.status)

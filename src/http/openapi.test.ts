@@ -68,8 +68,24 @@ test('swagger-parser validates the document and resolves every reference', async
   }
 });
 
-test('every operation declares its security, public ones none', () => {
-  for (const op of everyOperation(doc())) assert.deepEqual(op.security, [], String(op.operationId));
+test('every operation declares its security: public ones none, staff ones the staff token', () => {
+  for (const op of everyOperation(doc()))
+    assert.deepEqual(
+      op.security,
+      (op.tags as string[]).includes('integrations') ? [{ staffToken: [] }] : [],
+      String(op.operationId),
+    );
+  const info = doc().paths['/organisations/{organisation}/token']?.get as Json | undefined;
+  assert.equal(info?.operationId, 'getApiTokenInfo');
+  assert.deepEqual(Object.keys(info.responses as Json).sort(), [
+    '200',
+    '400',
+    '401',
+    '403',
+    '429',
+    '500',
+    '503',
+  ]);
   // A scheme is defined once an operation requires it.
   const staffOnly = operation({
     operationId: 'staffThing',
@@ -84,7 +100,11 @@ test('every operation declares its security, public ones none', () => {
   });
   const withStaff = openApiDocument([staffOnly], SERVER.href);
   assert.deepEqual(Object.keys(withStaff.components.securitySchemes), ['staffToken']);
-  assert.deepEqual(Object.keys(doc().components.securitySchemes), []);
+  assert.deepEqual(Object.keys(doc().components.securitySchemes), ['staffToken']);
+  assert.deepEqual(
+    Object.keys(openApiDocument(operations.slice(0, 1), SERVER.href).components.securitySchemes),
+    [],
+  );
 });
 
 test('every request body and every response has examples, and each example is valid for its schema', () => {

@@ -226,6 +226,12 @@ const TAGS = [
     description:
       'Free times, holds confirmed by an emailed code, and bookings by their manage link',
   },
+  {
+    name: 'integrations',
+    description:
+      "Staff operations for an organisation's own systems (its filing system), called with an API token " +
+      'that an admin of the organisation creates and revokes at /staff/admin/integrations',
+  },
 ];
 
 /** The OpenAPI 3.1 document, generated from the same schemas that validate requests. */
@@ -260,7 +266,9 @@ export function openApiDocument(operations: readonly AnyOperation[], serverUrl: 
         'en; English otherwise); each problem type is explained at its `type` URI. Under /api/v1 changes are ' +
         'additive only: new operations, new optional members, new problem codes; anything else comes as /api/v2. ' +
         'Every call other than GET says Content-Type: application/json, with or without a body. An address ' +
-        'called with a method it does not take answers 405 method_not_allowed with an Allow header.',
+        'called with a method it does not take answers 405 method_not_allowed with an Allow header. ' +
+        'Staff operations (tag integrations) need `Authorization: Bearer <API token>`: without a valid token ' +
+        'they answer 401 with WWW-Authenticate: Bearer, with a token lacking the scope or of another organisation 403.',
       license: { name: 'EUPL-1.2', identifier: 'EUPL-1.2' },
     },
     servers: [{ url: new URL('/api/v1', serverUrl).href }],

@@ -9,6 +9,8 @@ import type { FormsService } from '../forms/service.ts';
 import { formOperations } from '../forms/api.ts';
 import type { SubmissionsService } from '../submissions/service.ts';
 import { submissionOperations } from '../submissions/api.ts';
+import type { IntegrationsService } from '../integrations/service.ts';
+import { integrationOperations } from '../integrations/api.ts';
 import type { AnyOperation } from './api.ts';
 import { openApiDocument } from './openapi.ts';
 
@@ -22,6 +24,7 @@ export type PublicApiDeps = {
   submissions: SubmissionsService;
   /** Where links the API gives (a receipt's) point. */
   publicUrl: URL;
+  integrations: IntegrationsService;
 };
 
 /** Every operation of the public API, in the order the document lists them. */
@@ -32,6 +35,7 @@ export function publicOperations(deps: PublicApiDeps): AnyOperation[] {
     ...bookingOperations(deps),
     ...formOperations(deps),
     ...submissionOperations(deps),
+    ...integrationOperations(deps.integrations),
   ];
 }
 

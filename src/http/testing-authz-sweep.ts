@@ -7,6 +7,7 @@ import type { Okence } from '../boot.ts';
 import type { DbKind } from '../db/testing.ts';
 import { folderFixture } from '../folder/testing.ts';
 import { samplePdf } from '../files/testing.ts';
+import { hashApiToken, newToken } from '../integrations/domain.ts';
 import type { fixedClock } from '../lib/clock.ts';
 import { bookThroughApi, openSocket, staffCookie, type TestSocket } from '../meeting/testing.ts';
 import {
@@ -206,6 +207,19 @@ export function sweepWorld(kind: DbKind, clock: ReturnType<typeof fixedClock>) {
       .values({ staff_id: officialId, during: '[2026-12-28 08:00:00+00,2026-12-28 12:00:00+00)' })
       .returning('id')
       .executeTakeFirstOrThrow();
+    const tokenName = `victim token ${k}`;
+    const token = await db
+      .insertInto('api_token')
+      .values({
+        organisation_id: booking.organisation_id,
+        name: tokenName,
+        scopes: ['submissions:read'],
+        token_hash: hashApiToken(newToken()),
+        created_by: staff.find((s) => s.email === v.admin)!.id,
+        created_at: clock.now(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const file = await db
       .selectFrom('meeting_file')
       .select('id')
@@ -227,8 +241,17 @@ export function sweepWorld(kind: DbKind, clock: ReturnType<typeof fixedClock>) {
         service: booking.service_id,
         staff: officialId,
         office: booking.office_id,
+        api_token: token.id,
       },
-      markers: [b.id, file.id, `Victim Citizen ${k}`, `victim-${k}@example.si`, fileName, note],
+      markers: [
+        b.id,
+        file.id,
+        `Victim Citizen ${k}`,
+        `victim-${k}@example.si`,
+        fileName,
+        note,
+        tokenName,
+      ],
       orgMarkers: staff.flatMap((s) => [s.email, s.display_name]),
     };
   }
@@ -284,6 +307,12 @@ export function sweepWorld(kind: DbKind, clock: ReturnType<typeof fixedClock>) {
         .execute(),
       life_situation: await db
         .selectFrom('life_situation')
+        .selectAll()
+        .where('organisation_id', 'in', orgs)
+        .orderBy('id')
+        .execute(),
+      api_token: await db
+        .selectFrom('api_token')
         .selectAll()
         .where('organisation_id', 'in', orgs)
         .orderBy('id')

@@ -48,6 +48,8 @@ const SAME_AS_ENGLISH: Record<'sl' | 'cs', readonly string[]> = {
     'room.chat',
     'room.chat_toggle',
     'agenda.chat',
+    // Czech offices and their suppliers say "API token" (decision 037).
+    'audit.type.api_token',
   ],
 };
 

@@ -22,6 +22,7 @@ import { citizensWaysMessages, type CitizensWaysMessageKey } from './messages/ci
 import { receiptMessages, type ReceiptMessageKey } from './messages/receipt.ts';
 import { formsMessages, type FormsMessageKey } from './messages/forms.ts';
 import { situationsMessages, type SituationsMessageKey } from './messages/situations.ts';
+import { integrationsMessages, type IntegrationsMessageKey } from './messages/integrations.ts';
 
 /** Every interface text key: the base set plus each domain's set. */
 export type MessageKey =
@@ -46,7 +47,8 @@ export type MessageKey =
   | CitizensWaysMessageKey
   | ReceiptMessageKey
   | FormsMessageKey
-  | SituationsMessageKey;
+  | SituationsMessageKey
+  | IntegrationsMessageKey;
 
 export const LANGS = ['sl', 'cs', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -78,6 +80,7 @@ export const MESSAGES: Record<Lang, Record<MessageKey, string>> = {
     ...receiptMessages.sl,
     ...formsMessages.sl,
     ...situationsMessages.sl,
+    ...integrationsMessages.sl,
   },
   cs: {
     ...cs,
@@ -102,6 +105,7 @@ export const MESSAGES: Record<Lang, Record<MessageKey, string>> = {
     ...receiptMessages.cs,
     ...formsMessages.cs,
     ...situationsMessages.cs,
+    ...integrationsMessages.cs,
   },
   en: {
     ...en,
@@ -126,6 +130,7 @@ export const MESSAGES: Record<Lang, Record<MessageKey, string>> = {
     ...receiptMessages.en,
     ...formsMessages.en,
     ...situationsMessages.en,
+    ...integrationsMessages.en,
   },
 };
 

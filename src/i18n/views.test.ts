@@ -22,6 +22,7 @@ const OWN: Record<string, string[]> = {
   folder: ['files', 'folder'],
   forms: ['forms', 'receipt'],
   identity: ['identity'],
+  integrations: ['integrations'],
   mail: ['mail'],
   meeting: ['meeting', 'room'],
   operator: ['op'],

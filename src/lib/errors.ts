@@ -103,7 +103,7 @@ export type FieldIssue = {
  * key, as the staff forms render them) or as issues with their own codes (the API);
  * `fields` and `issues` each give them in their shape. `data` holds extension members of
  * the API's problem document (e.g. `nearestFreeTimes`); `retryAfterSeconds` there becomes the
- * Retry-After header instead.
+ * Retry-After header instead, and `wwwAuthenticate` the WWW-Authenticate header of a 401.
  */
 export class AppError extends Error {
   readonly code: ErrorCode;

@@ -118,6 +118,14 @@ const SECTIONS: Section[] = [
   { name: 'forms', table: 'forms', where: 'organisation', order: 'slug' },
   { name: 'formVersions', table: 'form_versions', where: 'form', order: 'form_id, version' },
   { name: 'auditLog', table: 'audit_event', where: 'organisation', order: 'at, id' },
+  // The systems the organisation gave access to, without the tokens' hashes (decision 037).
+  {
+    name: 'apiTokens',
+    table: 'api_token',
+    where: 'organisation',
+    omit: ['token_hash'],
+    order: 'created_at, id',
+  },
 ];
 
 /** Rows of one section as JSON objects (timestamps as ISO strings, jsonb as JSON). */

@@ -419,6 +419,16 @@ export const ANONYMISATION_PLAN = {
     treatment: 'no_citizen_data',
     why: 'one-time links to set a staff or operator password; only hashes of their tokens',
   },
+  api_token: {
+    treatment: 'no_citizen_data',
+    why: "an organisation's API tokens for its systems: a name, scopes, the token's hash, staff ids",
+  },
+  api_token_failure: {
+    treatment: 'pruned_elsewhere',
+    by: 'the API token failure pruner (src/integrations)',
+    within: '1 hour',
+    why: 'addresses of calls with a wrong token, kept only for the rate limit',
+  },
 } as const satisfies AnonymisationPlan;
 
 /** A table the retention job changes, with its treatment. */

@@ -31,6 +31,11 @@ export function adminHomePage(ctx: Ctx): Page {
     ['/staff/admin/settings', t('tenants.settings.title'), t('tenants.admin.settings')],
     ['/staff/admin/situations', t('tenants.org.situations'), t('tenants.admin.situations')],
     ['/staff/admin/sign-in', t('tenants.admin.citizens_title'), t('tenants.admin.citizens')],
+    [
+      '/staff/admin/integrations',
+      t('tenants.admin.integrations_title'),
+      t('tenants.admin.integrations'),
+    ],
     ['/staff/availability', t('layout.nav.availability'), t('tenants.admin.availability')],
     ['/staff/account/password', t('tenants.password.title'), t('tenants.admin.password')],
   ];
