@@ -44,6 +44,9 @@ const en = {
   'audit.action.api_token.created': 'API token created',
   'audit.action.api_token.revoked': 'API token revoked',
   'audit.type.api_token': 'API token',
+  // The admin home's card for these pages (src/tenants/views/admin.ts).
+  'tenants.admin.integrations_title': 'API tokens',
+  'tenants.admin.integrations': 'Access to the API for your filing system and other systems.',
 };
 
 export type IntegrationsMessageKey = keyof typeof en;
@@ -89,6 +92,9 @@ const sl: Record<IntegrationsMessageKey, string> = {
   'audit.action.api_token.created': 'Žeton API ustvarjen',
   'audit.action.api_token.revoked': 'Žeton API preklican',
   'audit.type.api_token': 'Žeton API',
+  // The admin home's card for these pages (src/tenants/views/admin.ts).
+  'tenants.admin.integrations_title': 'Žetoni API',
+  'tenants.admin.integrations': 'Dostop do API-ja za dokumentni sistem in druge sisteme.',
 };
 
 const cs: Record<IntegrationsMessageKey, string> = {
@@ -132,6 +138,9 @@ const cs: Record<IntegrationsMessageKey, string> = {
   'audit.action.api_token.created': 'API token vytvořen',
   'audit.action.api_token.revoked': 'API token zneplatněn',
   'audit.type.api_token': 'API token',
+  // The admin home's card for these pages (src/tenants/views/admin.ts).
+  'tenants.admin.integrations_title': 'API tokeny',
+  'tenants.admin.integrations': 'Přístup k API pro spisovou službu a další systémy.',
 };
 
 export const integrationsMessages: Record<
