@@ -1,5 +1,8 @@
 // A complete definition for the tests (and decision 033's example): the dog registration of
 // Kopřivnice, every type of question, a page shown by a condition, prefill, a repeated group.
+import type { Okence } from '../boot.ts';
+import type { Db } from '../db/db.ts';
+
 export const DOG_REGISTRATION = {
   format: 1,
   languages: ['cs', 'en'],
@@ -166,3 +169,46 @@ export const DOG_REGISTRATION = {
     },
   ],
 } as const;
+
+/**
+ * A form of the organisation of `adminEmail` with a published version 1 and a draft of version 2
+ * (the authorisation sweep's victim form): its id, and its first page, question and version.
+ */
+export async function seedForm(okence: Okence, adminEmail: string, slug: string) {
+  const admin = await okence.handle.db
+    .selectFrom('staff')
+    .select(['id', 'organisation_id', 'email', 'display_name'])
+    .where('email', '=', adminEmail)
+    .executeTakeFirstOrThrow();
+  const actor = {
+    id: admin.id,
+    organisationId: admin.organisation_id,
+    role: 'admin' as const,
+    displayName: admin.display_name,
+    email: admin.email,
+  };
+  const forms = okence.services.forms;
+  const { formId } = await forms.create(actor, { slug, definition: DOG_REGISTRATION });
+  await forms.publish(actor, formId);
+  await forms.saveDraft(actor, formId, DOG_REGISTRATION);
+  return { form: formId, page: '0', question: '0', version: '1' };
+}
+
+/** The organisations' forms and every version of them, for a snapshot that must not change. */
+export async function formRows(db: Db, organisationIds: string[]) {
+  return {
+    forms: await db
+      .selectFrom('forms')
+      .selectAll()
+      .where('organisation_id', 'in', organisationIds)
+      .orderBy('id')
+      .execute(),
+    form_versions: await db
+      .selectFrom('form_versions as v')
+      .innerJoin('forms as f', 'f.id', 'v.form_id')
+      .selectAll('v')
+      .where('f.organisation_id', 'in', organisationIds)
+      .orderBy(['v.form_id', 'v.version'])
+      .execute(),
+  };
+}

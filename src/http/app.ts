@@ -43,6 +43,8 @@ import { eidRoutes } from '../eid/routes.ts';
 import { citizenRoutes } from '../citizens/routes.ts';
 import { situationPages } from '../situations/routes.ts';
 import { situationAdminRoutes } from '../situations/admin-routes.ts';
+import { formAdminRoutes } from '../forms/admin-routes.ts';
+import { formVersionRoutes } from '../forms/version-routes.ts';
 import type { Services } from '../services.ts';
 
 /**
@@ -108,6 +110,9 @@ export async function createApp(services: Services): Promise<FastifyInstance> {
   // Life situations: the guides, their search and their administration (decision 035).
   await app.register(situationPages(services.situations));
   await app.register(situationAdminRoutes(services.situations));
+  // The form builder: admins edit drafts, publish versions, import and export (issue 17).
+  await app.register(formAdminRoutes(services.forms));
+  await app.register(formVersionRoutes(services.forms));
   await app.register(identityRoutes({ identity: services.identity }));
   await app.register(
     eidRoutes({ eid: services.eid, citizens: services.citizens, ways: services.ways }),

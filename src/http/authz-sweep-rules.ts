@@ -100,6 +100,16 @@ export const ACCESS: Record<
     why: "creates a life situation in the admin's own organisation (another's services: 404)",
     formErrorsOk: true,
   },
+  'GET /staff/admin/forms': {
+    access: 'own-organisation-admin',
+    why: "the admin's own organisation's forms",
+  },
+  'GET /staff/admin/forms/new': { access: 'own-organisation-admin', why: 'an empty form' },
+  'POST /staff/admin/forms': {
+    access: 'own-organisation-admin',
+    why: "creates a form in the admin's own organisation",
+    formErrorsOk: true,
+  },
   'GET /staff/admin/officials': {
     access: 'own-organisation-admin',
     why: "the admin's own organisation's accounts",
@@ -198,7 +208,11 @@ export type ObjectKind =
   | 'staff'
   | 'office'
   | 'situation'
-  | 'api_token';
+  | 'api_token'
+  | 'form'
+  | 'page'
+  | 'question'
+  | 'version';
 
 /** Each path parameter, named with the segment before it, and the kind of object that fills it. */
 export const FILLERS: Record<string, ObjectKind> = {
@@ -212,6 +226,11 @@ export const FILLERS: Record<string, ObjectKind> = {
   'officials/:id': 'staff',
   'situations/:id': 'situation',
   'integrations/:id': 'api_token',
+  // The form builder: a form of the victim's, its first page and question, its version 1.
+  'forms/:id': 'form',
+  'pages/:p': 'page',
+  'questions/:i': 'question',
+  'versions/:n': 'version',
 };
 
 /** One form for every state-changing route: valid for each of today's forms, naming the victim's objects wherever a form takes an id. */

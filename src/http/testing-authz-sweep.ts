@@ -6,6 +6,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { Okence } from '../boot.ts';
 import type { DbKind } from '../db/testing.ts';
 import { folderFixture } from '../folder/testing.ts';
+import { formRows, seedForm } from '../forms/testing.ts';
 import { samplePdf } from '../files/testing.ts';
 import { hashApiToken, newToken } from '../integrations/domain.ts';
 import type { fixedClock } from '../lib/clock.ts';
@@ -231,8 +232,11 @@ export function sweepWorld(kind: DbKind, clock: ReturnType<typeof fixedClock>) {
       .where('organisation_id', '=', booking.organisation_id)
       .orderBy('position')
       .executeTakeFirstOrThrow();
+    const formSlug = `victim-form-${k}`;
+    const citizen = [`Victim Citizen ${k}`, `victim-${k}@example.si`];
     return {
       ids: {
+        ...(await seedForm(okence, v.admin, formSlug)),
         situation: situation.id,
         booking: b.id,
         file: file.id,
@@ -243,15 +247,7 @@ export function sweepWorld(kind: DbKind, clock: ReturnType<typeof fixedClock>) {
         office: booking.office_id,
         api_token: token.id,
       },
-      markers: [
-        b.id,
-        file.id,
-        `Victim Citizen ${k}`,
-        `victim-${k}@example.si`,
-        fileName,
-        note,
-        tokenName,
-      ],
+      markers: [b.id, file.id, ...citizen, fileName, note, tokenName, formSlug],
       orgMarkers: staff.flatMap((s) => [s.email, s.display_name]),
     };
   }
@@ -305,6 +301,7 @@ export function sweepWorld(kind: DbKind, clock: ReturnType<typeof fixedClock>) {
         .where('organisation_id', 'in', orgs)
         .orderBy('id')
         .execute(),
+      ...(await formRows(db, orgs)),
       life_situation: await db
         .selectFrom('life_situation')
         .selectAll()

@@ -21,6 +21,8 @@ import { citizensMessages, type CitizensMessageKey } from './messages/citizens.t
 import { citizensWaysMessages, type CitizensWaysMessageKey } from './messages/citizens-ways.ts';
 import { receiptMessages, type ReceiptMessageKey } from './messages/receipt.ts';
 import { formsMessages, type FormsMessageKey } from './messages/forms.ts';
+import { tenantsFormsMessages, type TenantsFormsMessageKey } from './messages/tenants-forms.ts';
+import { formsAdminMessages, type FormsAdminMessageKey } from './messages/forms-admin.ts';
 import { situationsMessages, type SituationsMessageKey } from './messages/situations.ts';
 import { integrationsMessages, type IntegrationsMessageKey } from './messages/integrations.ts';
 
@@ -47,6 +49,8 @@ export type MessageKey =
   | CitizensWaysMessageKey
   | ReceiptMessageKey
   | FormsMessageKey
+  | FormsAdminMessageKey
+  | TenantsFormsMessageKey
   | SituationsMessageKey
   | IntegrationsMessageKey;
 
@@ -79,6 +83,8 @@ export const MESSAGES: Record<Lang, Record<MessageKey, string>> = {
     ...citizensWaysMessages.sl,
     ...receiptMessages.sl,
     ...formsMessages.sl,
+    ...formsAdminMessages.sl,
+    ...tenantsFormsMessages.sl,
     ...situationsMessages.sl,
     ...integrationsMessages.sl,
   },
@@ -104,6 +110,8 @@ export const MESSAGES: Record<Lang, Record<MessageKey, string>> = {
     ...citizensWaysMessages.cs,
     ...receiptMessages.cs,
     ...formsMessages.cs,
+    ...formsAdminMessages.cs,
+    ...tenantsFormsMessages.cs,
     ...situationsMessages.cs,
     ...integrationsMessages.cs,
   },
@@ -129,6 +137,8 @@ export const MESSAGES: Record<Lang, Record<MessageKey, string>> = {
     ...citizensWaysMessages.en,
     ...receiptMessages.en,
     ...formsMessages.en,
+    ...formsAdminMessages.en,
+    ...tenantsFormsMessages.en,
     ...situationsMessages.en,
     ...integrationsMessages.en,
   },

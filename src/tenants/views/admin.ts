@@ -30,6 +30,7 @@ export function adminHomePage(ctx: Ctx): Page {
     ['/staff/admin/officials', t('tenants.staff.title'), t('tenants.admin.staff')],
     ['/staff/admin/settings', t('tenants.settings.title'), t('tenants.admin.settings')],
     ['/staff/admin/situations', t('tenants.org.situations'), t('tenants.admin.situations')],
+    ['/staff/admin/forms', t('tenants.admin.forms_title'), t('tenants.admin.forms')],
     ['/staff/admin/sign-in', t('tenants.admin.citizens_title'), t('tenants.admin.citizens')],
     [
       '/staff/admin/integrations',
