@@ -128,7 +128,8 @@ describe('API tokens in the browser', () => {
 
       await tokens.tabTo('Back to the API tokens');
       await page.keyboard.press('Enter');
-      await page.waitForURL(/\/staff\/admin\/integrations$/);
+      // The page that showed the token has the list's URL (it answered the POST): wait for the list itself.
+      await page.getByRole('heading', { name: "The organisation's tokens" }).waitFor();
       assert.ok(!(await page.content()).includes(token), 'the list never shows it again');
       await tokens.tabTo(`Revoke ${name}`);
       await page.keyboard.press('Enter');
