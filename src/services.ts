@@ -244,7 +244,7 @@ export function buildServices(f: Foundation) {
     closeSockets: (id, lobbyOnly) => meeting.hub.endStaff(id, lobbyOnly),
   });
   // Life situations: the organisations' public guides and their administration (decision 035).
-  const situations = situationsService({ db, clock, tenants, audit });
+  const situations = situationsService({ db, clock, tenants, audit, forms });
   // API tokens an admin creates for the organisation's systems; the staff API checks them (decision 037).
   const integrations = integrationsService({ db, clock, audit });
   // `npm run backup` asks this process, which holds DATA_DIR, over the lock's socket (decision 024).

@@ -7,6 +7,7 @@ export const DEMO_SITUATIONS_CZ: DemoSituation[] = [
   {
     organisation: 'koprivnice',
     slug: 'prihlaseni-psa',
+    forms: ['ohlaseni-psa'],
     rppCodes: [],
     services: ['poplatek-za-psa'],
     texts: {
@@ -44,6 +45,7 @@ export const DEMO_SITUATIONS_CZ: DemoSituation[] = [
   {
     organisation: 'koprivnice',
     slug: 'poplatek-za-odpad',
+    forms: ['poplatek-za-odpad'],
     rppCodes: [],
     services: [],
     texts: {
@@ -84,6 +86,7 @@ export const DEMO_SITUATIONS_CZ: DemoSituation[] = [
   {
     organisation: 'koprivnice',
     slug: 'zabor-verejneho-prostranstvi',
+    forms: ['zabor-verejneho-prostranstvi'],
     rppCodes: [],
     services: ['konzultace-stavby'],
     texts: {
@@ -124,6 +127,7 @@ export const DEMO_SITUATIONS_CZ: DemoSituation[] = [
   {
     organisation: 'koprivnice',
     slug: 'zmena-trvaleho-pobytu',
+    forms: [],
     rppCodes: ['A115'],
     services: ['trvaly-pobyt'],
     texts: {
@@ -161,6 +165,7 @@ export const DEMO_SITUATIONS_CZ: DemoSituation[] = [
   {
     organisation: 'liberecky-kraj',
     slug: 'dotace-sportovni-fond',
+    forms: ['konzultace-dotace'],
     rppCodes: [],
     services: ['konzultace-dotace'],
     texts: {

@@ -6,6 +6,7 @@ export const DEMO_SITUATIONS_SI: DemoSituation[] = [
   {
     organisation: 'ue-domzale',
     slug: 'potrdilo-iz-uradne-evidence',
+    forms: ['potrdilo-iz-uradne-evidence'],
     rppCodes: [],
     services: ['potrdila-iz-uradnih-evidenc', 'splosne-informacije'],
     texts: {
@@ -46,6 +47,7 @@ export const DEMO_SITUATIONS_SI: DemoSituation[] = [
   {
     organisation: 'ue-domzale',
     slug: 'smrt-svojca-smrtovnica',
+    forms: [],
     rppCodes: [],
     services: ['sestava-smrtovnice'],
     texts: {
@@ -86,6 +88,7 @@ export const DEMO_SITUATIONS_SI: DemoSituation[] = [
   {
     organisation: 'ue-domzale',
     slug: 'faza-upravnega-postopka',
+    forms: [],
     rppCodes: [],
     services: ['faza-postopka'],
     texts: {

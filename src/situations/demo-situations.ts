@@ -14,6 +14,8 @@ export type DemoSituation = {
   texts: Record<TextField, Localized>;
   rppCodes: string[];
   services: string[];
+  /** Its forms by slug (src/forms/demo-forms*.ts). */
+  forms: string[];
 };
 
 /** Every demo situation, in the order each organisation lists them. */

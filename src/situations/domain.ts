@@ -29,8 +29,8 @@ export type Situation = {
   /** National service register (RPP) codes the organisation gives, as written by the register. */
   rppCodes: string[];
   /**
-   * The forms the situation offers, by their slugs in the form engine (src/forms). Nothing shows
-   * them yet: once the form engine publishes forms, the guide lists the published ones here.
+   * The forms the situation offers, by their slugs in the form engine (src/forms): the guide
+   * lists those published, in this order (decision 035).
    */
   formSlugs: string[];
   /** The services one can book about it, by id, in the order the guide lists them. */

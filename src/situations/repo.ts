@@ -117,6 +117,7 @@ const columns = (input: SituationInput) => ({
   video_path: input.videoPath,
   captions_path: input.captionsPath,
   rpp_codes: input.rppCodes,
+  form_slugs: input.formSlugs,
   position: input.position,
 });
 

@@ -1,6 +1,7 @@
 // The boundaries of life situations: the public pages' path and query, the admin form as posted,
 // and the public API's output. Form messages are translation keys named after the inputs, so an
 // issue's path is the id the error summary links to.
+import { FORM_SLUG } from '../forms/service.ts';
 import { z } from 'zod';
 import { LANGS, type Lang, type Localized, type MessageKey } from '../i18n/i18n.ts';
 import { localized, organisationParams } from '../tenants/schema.ts';
@@ -34,6 +35,8 @@ export type SituationInput = {
   captionsPath: string | null;
   rppCodes: string[];
   serviceIds: string[];
+  /** The forms it offers, by slug (the guide shows those published; decision 035). */
+  formSlugs: string[];
   position: number;
 };
 
@@ -94,6 +97,7 @@ export function parseSituationForm(
   );
   const texts = textsFrom(body);
   const serviceIds = many(body, 'services');
+  const formSlugs = [...new Set(many(body, 'forms'))];
   const rpp = parseRppCodes(one(body, 'rppCodes'));
   const issues: Issue[] = [
     ...(parsed.success
@@ -114,6 +118,9 @@ export function parseSituationForm(
     ...(z.array(z.uuid()).max(50).safeParse(serviceIds).success
       ? []
       : [issue('services', 'situations.error.services')]),
+    ...(formSlugs.length <= 20 && formSlugs.every((f) => FORM_SLUG.test(f))
+      ? []
+      : [issue('forms', 'situations.error.forms')]),
   ];
   if (!parsed.success || issues.length) return { ok: false, issues };
   return {
@@ -125,6 +132,7 @@ export function parseSituationForm(
       captionsPath: parsed.data.captionsPath,
       rppCodes: rpp.codes,
       serviceIds: [...new Set(serviceIds)],
+      formSlugs,
       position: parsed.data.position,
     },
   };

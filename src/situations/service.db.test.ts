@@ -28,6 +28,7 @@ function input(slug: string, over: Partial<SituationInput> = {}): SituationInput
     captionsPath: null,
     rppCodes: ['A115'],
     serviceIds: [],
+    formSlugs: [],
     position: 5,
     ...over,
   };

@@ -2,7 +2,7 @@ import type { Db } from '../db/db.ts';
 import { changes, staffActor } from '../audit/domain.ts';
 import type { AuditService } from '../audit/service.ts';
 import type { StaffPrincipal } from '../identity/domain.ts';
-import type { Lang, MessageKey } from '../i18n/i18n.ts';
+import type { Lang, Localized, MessageKey } from '../i18n/i18n.ts';
 import type { Clock } from '../lib/clock.ts';
 import { AppError } from '../lib/errors.ts';
 import type { Service } from '../tenants/domain.ts';
@@ -11,6 +11,10 @@ import { missingLanguages, searchSituations, type Situation } from './domain.ts'
 import * as repo from './repo.ts';
 import type { SituationInput } from './schema.ts';
 import type { DemoSituation } from './demo-situations.ts';
+import type { FormsService } from '../forms/service.ts';
+
+/** A form a guide offers: its slug and title (in the form's own languages). */
+export type OfferedForm = { slug: string; title: Localized };
 
 /** The services of a situation that citizens can see (active, offered at an open office), in its order. */
 function bookable(situation: Situation, services: readonly Service[]): Service[] {
@@ -29,6 +33,7 @@ function auditShape(s: Situation) {
     captionsPath: s.captionsPath,
     rppCodes: s.rppCodes,
     serviceIds: s.serviceIds,
+    formSlugs: s.formSlugs,
     position: s.position,
   };
 }
@@ -45,8 +50,15 @@ export function situationsService(deps: {
   clock: Clock;
   tenants: TenantsService;
   audit: AuditService;
+  forms: FormsService;
 }) {
   const { db, tenants } = deps;
+
+  /** The organisation's published forms, read through the form engine's service only. */
+  async function publishedForms(organisationId: string): Promise<OfferedForm[]> {
+    const forms = await deps.forms.publishedForms(organisationId);
+    return forms.map((f) => ({ slug: f.slug, title: f.definition.title }));
+  }
 
   async function adminContext(actor: StaffPrincipal) {
     if (actor.role !== 'admin') throw new AppError('forbidden', 'admins only');
@@ -92,7 +104,11 @@ export function situationsService(deps: {
       const view = await tenants.getOrganisation(orgSlug);
       const situation = await repo.findSituation(db, view.organisation.id, { slug });
       if (!situation) throw new AppError('not_found', `life situation ${slug}`);
-      return { ...view, situation, bookable: bookable(situation, view.services) };
+      // Only the published ones, in the guide's order: a form named before it is published, or
+      // withdrawn, is simply not shown.
+      const published = await publishedForms(view.organisation.id);
+      const forms = situation.formSlugs.flatMap((f) => published.find((p) => p.slug === f) ?? []);
+      return { ...view, situation, bookable: bookable(situation, view.services), forms };
     },
 
     /** The API's list: each situation with its bookable services; searched in `lang`, else the organisation's. */
@@ -119,8 +135,9 @@ export function situationsService(deps: {
 
     /** A situation of the admin's organisation (or a blank one for null) with the services to choose from. */
     async adminForm(actor: StaffPrincipal, id: string | null) {
-      if (id === null) return { ...(await adminContext(actor)), situation: undefined };
-      return ownSituation(actor, id);
+      const forms = await publishedForms(actor.organisationId);
+      if (id === null) return { ...(await adminContext(actor)), forms, situation: undefined };
+      return { ...(await ownSituation(actor, id)), forms };
     },
 
     /** Creates (id null) or updates a situation; a slug in use comes back as a field error. */
@@ -190,7 +207,14 @@ export function situationsService(deps: {
               tx,
               org.id,
               null,
-              { ...d, serviceIds, position, videoPath: null, captionsPath: null },
+              {
+                ...d,
+                serviceIds,
+                formSlugs: d.forms,
+                position,
+                videoPath: null,
+                captionsPath: null,
+              },
               deps.clock.now(),
             );
             loaded++;

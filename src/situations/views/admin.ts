@@ -1,5 +1,6 @@
 // The administration of life situations under /staff/admin/situations: the list, the form with
 // every text in Slovenian, Czech and English, and the confirmation before a deletion.
+import type { OfferedForm } from '../service.ts';
 import type { Page, PageContext } from '../../http/page.ts';
 import { LANGS, localize, type Lang } from '../../i18n/i18n.ts';
 import { html, type Html } from '../../views/html.ts';
@@ -80,6 +81,7 @@ export function situationValues(s: Situation | undefined): Values {
     captionsPath: s.captionsPath ?? '',
     rppCodes: s.rppCodes.join('\n'),
     services: s.serviceIds,
+    forms: s.formSlugs,
     position: String(s.position),
   };
 }
@@ -90,6 +92,7 @@ export function situationFormPage(
   data: {
     organisation: Organisation;
     services: Service[];
+    forms: OfferedForm[];
     situation: Situation | undefined;
     values: Values;
     errors: FieldErrors;
@@ -132,6 +135,8 @@ ${s ? html`<p><a href="/o/${data.organisation.slug}/situations/${s.slug}">${t('s
   ${text('department', false)}
   ${checkboxes({ name: 'services', legend: t('situations.field.services'), values: v, errors: e, options: data.services.map((sv) => ({ value: sv.id, label: localize(sv.name, lang, fb) || sv.slug })) })}
   ${keptServices(v, data.services)}
+  ${checkboxes({ name: 'forms', legend: t('situations.field.forms'), hint: t('situations.hint.forms'), values: v, errors: e, options: data.forms.map((f) => ({ value: f.slug, label: localize(f.title, lang, fb) || f.slug })) })}
+  ${keptForms(v, data.forms)}
   ${input({ name: 'videoPath', label: t('situations.field.video'), hint: t('situations.hint.video'), values: v, errors: e, maxlength: 300 })}
   ${input({ name: 'captionsPath', label: t('situations.field.captions'), hint: t('situations.hint.captions'), values: v, errors: e, maxlength: 300 })}
   ${rppInput(ctx, v, e)}
@@ -152,6 +157,14 @@ function keptServices(v: Values, offered: readonly Service[]): Html {
   return html`${named
     .filter((id) => !offered.some((s) => s.id === id))
     .map((id) => html`<input type="hidden" name="services" value="${id}">`)}`;
+}
+
+/** Forms the situation names that are not published (yet, or any more): kept, as services are. */
+function keptForms(v: Values, offered: readonly OfferedForm[]): Html {
+  const named = v.forms === undefined ? [] : Array.isArray(v.forms) ? v.forms : [v.forms];
+  return html`${named
+    .filter((slug) => !offered.some((f) => f.slug === slug))
+    .map((slug) => html`<input type="hidden" name="forms" value="${slug}">`)}`;
 }
 
 /** The register codes: a text area, one code per line. */

@@ -4,6 +4,7 @@ import type { Page, PageContext } from '../../http/page.ts';
 import type { Lang, Localized } from '../../i18n/i18n.ts';
 import { html, type Html } from '../../views/html.ts';
 import type { Organisation, Service } from '../../tenants/domain.ts';
+import type { OfferedForm } from '../service.ts';
 import { GUIDE_PARTS, lines, videoType, type GuidePart, type Situation } from '../domain.ts';
 
 /**
@@ -98,15 +99,18 @@ function video(ctx: PageContext, s: Situation, captionsLang: Lang): Html {
 /** A guide: who it is for, what to prepare, fees, deadlines, law, department; services to book; video; register codes. */
 export function guidePage(
   ctx: PageContext,
-  data: { organisation: Organisation; situation: Situation; bookable: Service[] },
+  data: {
+    organisation: Organisation;
+    situation: Situation;
+    bookable: Service[];
+    forms: OfferedForm[];
+  },
 ): Page {
   const { t } = ctx;
   const { organisation: org, situation: s } = data;
   const fb = org.defaultLanguage;
   const title = shown(s.texts.title, ctx.lang, fb);
   const summary = shown(s.texts.summary, ctx.lang, fb);
-  // The forms the situation offers (s.formSlugs) are shown here once the form engine publishes
-  // them (decision 035); until then a guide links to booking only.
   return {
     title: `${title.value} – ${orgName(ctx, org)}`,
     body: html`<p><a href="/o/${org.slug}/situations">${t('situations.guide.back', { organisation: orgName(ctx, org) })}</a></p>
@@ -116,6 +120,16 @@ ${GUIDE_PARTS.map((key) => {
   const text = shown(s.texts[key], ctx.lang, fb);
   return text.value ? part(ctx, key, text) : '';
 })}
+${
+  data.forms.length
+    ? html`<section aria-labelledby="part-forms"><h2 id="part-forms">${t('situations.guide.forms')}</h2>
+<p>${t('situations.guide.forms_lead')}</p>
+<ul>${data.forms.map((f) => {
+        const name = shown(f.title, ctx.lang, fb);
+        return html`<li><a href="/o/${org.slug}/forms/${f.slug}"${langAttr(ctx, name.lang)}>${name.value}</a></li>`;
+      })}</ul></section>`
+    : ''
+}
 ${
   data.bookable.length
     ? html`<section aria-labelledby="part-services"><h2 id="part-services">${t('situations.guide.services')}</h2>
