@@ -88,8 +88,12 @@ for (const kind of DB_KINDS) {
       assert.deepEqual(
         list.json().items.map((f: { slug: string; assurance: string }) => [f.slug, f.assurance]),
         [
+          // Kopřivnice's demo forms (forms/demo-forms-cz*.ts) and the two made above.
+          ['ohlaseni-psa', 'substantial'],
+          ['poplatek-za-odpad', 'substantial'],
           ['psi', 'substantial'],
           ['zabor', 'low'],
+          ['zabor-verejneho-prostranstvi', 'substantial'],
         ],
       );
       const form = await api('GET', '/organisations/koprivnice/forms/zabor');
@@ -129,7 +133,7 @@ for (const kind of DB_KINDS) {
       });
       assert.equal(good.statusCode, 201);
       const { reference, receiptUrl } = good.json();
-      assert.match(reference, /^\d{4}\/\d{5}$/);
+      assert.match(reference, /^MUKO\/2026\/\d{5}$/);
       const path = new URL(receiptUrl).pathname;
       assert.match(path, /^\/api\/v1\/receipts\/[A-Za-z0-9_-]{43}$/);
       const pdf = await okence.app.inject({ method: 'GET', url: path });
