@@ -45,6 +45,8 @@ import { accountSections, ownSections, providerNames } from './citizens/sections
 import { signInWays } from './citizens/ways.ts';
 import { waysSection } from './citizens/views/ways.ts';
 import { situationsService } from './situations/service.ts';
+import { formDrafts } from './forms/drafts.ts';
+import { draftsAccountSection } from './forms/drafts-section.ts';
 
 /** Everything that happens in one domain and is reacted to in another (decision 025). */
 export type OkenceEvents = MeetingEvents & {
@@ -227,6 +229,9 @@ export function buildServices(f: Foundation) {
   const stats = statsService({ db, clock, tenants, booking, providers: eidProviders });
   const forms = formsService({ db, clock, audit });
   const submissions = submissionsService({ db, clock, forms });
+  // Citizens' drafts of their answers, saved page by page, in their account (decision 038).
+  const formDraftStore = formDrafts({ db, clock, forms, publicUrl: config.publicUrl, wakeMail });
+  accountPage.register(draftsAccountSection(formDraftStore));
   const organisationSettings = organisationAdmin({
     db,
     clock,
@@ -305,6 +310,7 @@ export function buildServices(f: Foundation) {
     situations,
     integrations,
     backups,
+    formDrafts: formDraftStore,
   };
 }
 
@@ -354,6 +360,8 @@ export function backgroundJobs(s: Services): Job[] {
     },
     // Expired eID requests and the replay cache's expired ids.
     { name: 'eid requests', everyMs: 600_000, atStart: true, run: () => s.eid.prune() },
+    // Deleted drafts past their restore period, drafts without an account past their last link.
+    { name: 'form drafts', everyMs: 3_600_000, atStart: true, run: () => s.formDrafts.purge() },
     // Organisations whose deletion waiting period is over are exported and deleted (decision 023).
     {
       name: 'organisation deletion',

@@ -64,4 +64,20 @@ export type PortalTables = {
     submitted_at: Date;
   };
   submission_receipts: { submission_id: string; pdf: Uint8Array; sha256: string; created_at: Date };
+  /** Citizens' drafts of answers, saved page by page (migration 030, src/forms/drafts.ts). */
+  form_drafts: {
+    id: Generated<string>;
+    form_id: string;
+    version: number;
+    account_id: string | null;
+    email: string | null;
+    language: 'sl' | 'cs' | 'en';
+    answers: Json<Record<string, unknown>>;
+    created_at: Date;
+    updated_at: Date;
+    expires_at: Date | null;
+    deleted_at: Date | null;
+  };
+  /** Resume links of drafts without an account: SHA-256 of the token (migration 030). */
+  form_draft_links: { token_hash: string; draft_id: string; created_at: Date; expires_at: Date };
 };

@@ -45,6 +45,8 @@ import { situationPages } from '../situations/routes.ts';
 import { situationAdminRoutes } from '../situations/admin-routes.ts';
 import { formAdminRoutes } from '../forms/admin-routes.ts';
 import { formVersionRoutes } from '../forms/version-routes.ts';
+import { formFillingRoutes } from '../forms/fill-routes.ts';
+import { formSendingRoutes } from '../forms/send-routes.ts';
 import type { Services } from '../services.ts';
 
 /**
@@ -165,6 +167,24 @@ export async function createApp(services: Services): Promise<FastifyInstance> {
       providerLogout: services.providerLogout,
     }),
   );
+  await app.register(
+    formFillingRoutes({
+      tenants: services.tenants,
+      forms: services.forms,
+      drafts: services.formDrafts,
+      citizens: services.citizens,
+    }),
+  );
+  await app.register(
+    formSendingRoutes({
+      tenants: services.tenants,
+      forms: services.forms,
+      drafts: services.formDrafts,
+      submissions: services.submissions,
+      citizens: services.citizens,
+    }),
+  );
+
   await app.register(privacyRoutes(services.privacy));
   await app.register(availabilityAdminRoutes(services.availability));
   await app.register(statsRoutes(services.stats));

@@ -25,6 +25,7 @@ import { tenantsFormsMessages, type TenantsFormsMessageKey } from './messages/te
 import { formsAdminMessages, type FormsAdminMessageKey } from './messages/forms-admin.ts';
 import { situationsMessages, type SituationsMessageKey } from './messages/situations.ts';
 import { integrationsMessages, type IntegrationsMessageKey } from './messages/integrations.ts';
+import { formsCitizenMessages, type FormsCitizenMessageKey } from './messages/forms-citizen.ts';
 
 /** Every interface text key: the base set plus each domain's set. */
 export type MessageKey =
@@ -52,7 +53,8 @@ export type MessageKey =
   | FormsAdminMessageKey
   | TenantsFormsMessageKey
   | SituationsMessageKey
-  | IntegrationsMessageKey;
+  | IntegrationsMessageKey
+  | FormsCitizenMessageKey;
 
 export const LANGS = ['sl', 'cs', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -87,6 +89,7 @@ export const MESSAGES: Record<Lang, Record<MessageKey, string>> = {
     ...tenantsFormsMessages.sl,
     ...situationsMessages.sl,
     ...integrationsMessages.sl,
+    ...formsCitizenMessages.sl,
   },
   cs: {
     ...cs,
@@ -114,6 +117,7 @@ export const MESSAGES: Record<Lang, Record<MessageKey, string>> = {
     ...tenantsFormsMessages.cs,
     ...situationsMessages.cs,
     ...integrationsMessages.cs,
+    ...formsCitizenMessages.cs,
   },
   en: {
     ...en,
@@ -141,6 +145,7 @@ export const MESSAGES: Record<Lang, Record<MessageKey, string>> = {
     ...tenantsFormsMessages.en,
     ...situationsMessages.en,
     ...integrationsMessages.en,
+    ...formsCitizenMessages.en,
   },
 };
 

@@ -56,11 +56,12 @@ export const BOOKING_MAIL_PREFIXES = ['booking', 'code', 'reminder'] as const;
 export const STAFF_MAIL_PREFIXES = ['invitation'] as const;
 
 /**
- * Prefixes of outbox keys of mail to a citizen that belongs to no booking and is worthless a day
- * later: `citizen-code:<request id>` (an e-mail sign-in code, src/citizens), which the citizens'
- * pruning job deletes a day after it was queued.
+ * Prefixes of outbox keys of mail to a citizen that belongs to no booking and is worthless soon
+ * after: `citizen-code:<request id>` (an e-mail sign-in code, src/citizens), which the citizens'
+ * pruning job deletes a day after it was queued, and `form-draft-link:<hash of the token>` (a
+ * draft's resume link, src/forms/drafts.ts), which the drafts' purge deletes when the link expires.
  */
-export const SHORT_LIVED_MAIL_PREFIXES = ['citizen-code'] as const;
+export const SHORT_LIVED_MAIL_PREFIXES = ['citizen-code', 'form-draft-link'] as const;
 
 /** LIKE patterns matching the outbox rows of one booking. */
 export function bookingMailPatterns(bookingId: string): string[] {
@@ -331,6 +332,18 @@ export const ANONYMISATION_PLAN = {
   form_versions: {
     treatment: 'no_citizen_data',
     why: 'form definitions written by admins, and which staff member published each',
+  },
+  form_drafts: {
+    treatment: 'pruned_elsewhere',
+    by: 'the form drafts purge job and the account deletion (src/forms)',
+    within: '30 days after deletion, or when its last resume link expires (30 days)',
+    why: "a citizen's answers not yet sent, and the e-mail address of a draft without an account",
+  },
+  form_draft_links: {
+    treatment: 'pruned_elsewhere',
+    by: 'the form drafts purge job (src/forms)',
+    within: 'an hour after the link expires',
+    why: 'hashes of resume links, which name only the draft',
   },
   eid_requests: {
     treatment: 'pruned_elsewhere',

@@ -1,0 +1,120 @@
+// Sending a draft (decision 038): the check page's button posts here; the answers go to the
+// submissions service against the version the draft keeps, the draft goes, and the citizen
+// lands on the confirmation with the reference number and the receipt's link. The receipt's
+// token is the only key to that page and the PDF.
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { CitizensService } from '../citizens/service.ts';
+import { renderPage } from '../http/page.ts';
+import { AppError } from '../lib/errors.ts';
+import type { SubmissionsService, Submitter } from '../submissions/service.ts';
+import type { Address, Answers, Person } from './answer-types.ts';
+import { draftParams, fillAccess, formParams } from './fill-access.ts';
+import { sentPage } from './fill-pages.ts';
+
+const receiptParams = formParams.extend({ token: z.string().regex(/^[A-Za-z0-9_-]{43}$/) });
+
+/** The first answer of a kind (the form's person, its address), for the receipt's submitter. */
+function firstOf<T>(answers: Answers, test: (v: unknown) => v is T): T | undefined {
+  for (const v of Object.values(answers)) if (test(v)) return v;
+  return undefined;
+}
+const isPerson = (v: unknown): v is Person =>
+  typeof v === 'object' && v !== null && 'givenName' in v && 'familyName' in v;
+const isAddress = (v: unknown): v is Address =>
+  typeof v === 'object' && v !== null && 'street' in v && 'city' in v;
+
+/**
+ * Who sends, as the receipt names them: the account's eID name and address where signed in,
+ * otherwise the form's first person and address answers, and the draft's e-mail address. The
+ * receipt needs every part: what nobody gave is written as "not given" (`missing`), never
+ * guessed, and the country is then the organisation's.
+ */
+export function submitterOf(
+  answers: Answers,
+  known: {
+    account: {
+      givenName: string | null;
+      familyName: string | null;
+      address: string | null;
+      email: string | null;
+    } | null;
+    draftEmail: string | null;
+    country: string;
+    missing: string;
+  },
+): Submitter {
+  const { account, missing } = known;
+  const person = firstOf(answers, isPerson);
+  const address = firstOf(answers, isAddress);
+  const written = address && `${address.street}, ${address.postcode} ${address.city}`;
+  return {
+    givenName: account?.givenName || person?.givenName || missing,
+    familyName: account?.familyName || person?.familyName || missing,
+    address: {
+      text: account?.address || written || missing,
+      country: address?.country ?? known.country,
+    },
+    email: account?.email || known.draftEmail || '',
+  };
+}
+
+export function formSendingRoutes(
+  deps: Parameters<typeof fillAccess>[0] & {
+    submissions: Pick<SubmissionsService, 'submit' | 'receipt'>;
+    citizens: Pick<CitizensService, 'account'>;
+  },
+) {
+  const { draftOf } = fillAccess(deps);
+  return async (app: FastifyInstance) => {
+    app.post('/o/:org/forms/:slug/drafts/:draft/send', async (request, reply) => {
+      const p = draftParams.parse(request.params);
+      const d = await draftOf(request, p);
+      const account =
+        'accountId' in d.holder ? await deps.citizens.account(d.holder.accountId) : null;
+      const sent = await deps.submissions.submit({
+        organisationId: d.organisationId,
+        formSlug: p.slug,
+        version: d.form.version,
+        answers: d.answers,
+        lang: request.lang,
+        submitter: submitterOf(d.answers, {
+          account: account ?? null,
+          draftEmail: d.draft.email,
+          country: d.country,
+          missing: request.t('forms.fill.not_given'),
+        }),
+        ...(request.citizen
+          ? { citizen: { accountId: request.citizen.accountId, loa: request.citizen.loa } }
+          : {}),
+      });
+      // Stored with its reference: the draft's answers live on in the submission.
+      await deps.drafts.sent(d.holder, d.draft.id);
+      return reply.redirect(`${d.base}/sent/${sent.receiptToken}`, 303);
+    });
+
+    app.get('/o/:org/forms/:slug/sent/:token', async (request, reply) => {
+      const p = receiptParams.parse(request.params);
+      const receipt = await deps.submissions.receipt(p.token);
+      if (!receipt) throw new AppError('not_found', 'no such receipt');
+      const base = `/o/${p.org}/forms/${p.slug}`;
+      reply.header('referrer-policy', 'no-referrer');
+      return renderPage(request, reply, (ctx) =>
+        sentPage(ctx, receipt.reference, `${base}/sent/${p.token}/receipt.pdf`),
+      );
+    });
+
+    app.get('/o/:org/forms/:slug/sent/:token/receipt.pdf', async (request, reply) => {
+      const p = receiptParams.parse(request.params);
+      const receipt = await deps.submissions.receipt(p.token);
+      if (!receipt) throw new AppError('not_found', 'no such receipt');
+      const name = receipt.reference.replace(/[^A-Za-z0-9-]+/g, '-');
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', `attachment; filename="${name}.pdf"`)
+        .header('cache-control', 'private, no-store')
+        .header('referrer-policy', 'no-referrer')
+        .send(receipt.pdf);
+    });
+  };
+}
