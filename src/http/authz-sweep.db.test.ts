@@ -21,7 +21,10 @@ import {
   type VictimKey,
 } from './authz-sweep-rules.ts';
 import { sweepWorld, tryWebSocket } from './testing-authz-sweep.ts';
-import { cookiesOf, csrfFrom } from './testing.ts';
+import { bootTestApp, cookiesOf, csrfFrom } from './testing.ts';
+import { recordingRoutes, type RegisteredRoute } from './testing-routes.ts';
+import { citizenCookie } from '../citizens/testing.ts';
+import { publishForm } from '../forms/fill-testing.ts';
 
 for (const kind of DB_KINDS) {
   describe(`authorisation sweep of the staff routes on ${kind}`, () => {
@@ -214,6 +217,115 @@ for (const kind of DB_KINDS) {
           );
         }
       }
+    });
+  });
+}
+
+// Citizens' drafts of forms (decision 038): every route with a draft in its path, recorded as the
+// app boots, is tried with another person's draft by a stranger, another signed-in citizen and a
+// browser holding its own resume link, each with a valid CSRF token: all get 404 and change
+// nothing; the owners get in with the same ids.
+for (const kind of DB_KINDS) {
+  describe(`authorisation sweep of the citizens' draft routes on ${kind}`, () => {
+    let okence: Awaited<ReturnType<typeof bootTestApp>>;
+    let draftRoutes: RegisteredRoute[] = [];
+    const base = '/o/ue-domzale/forms/sweep';
+    const sessions: Record<string, { cookie: string; csrf: string }> = {};
+    const drafts: Record<string, string> = {};
+    const get = (url: string, cookie: string) =>
+      okence.app.inject({ method: 'GET', url, headers: { cookie } });
+    /** A browser's cookies and a CSRF token from a page with a form. */
+    async function browser(cookie: string, page: string) {
+      const res = await get(page, cookie);
+      const jar = Object.entries(cookiesOf(res)).map(([k, v]) => `${k}=${v}`);
+      return { cookie: [cookie, ...jar].filter(Boolean).join('; '), csrf: csrfFrom(res.body) };
+    }
+    async function start(s: { cookie: string; csrf: string }, fields: Record<string, string>) {
+      const res = await okence.app.inject({
+        method: 'POST',
+        url: `${base}/start`,
+        headers: { cookie: s.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+        payload: new URLSearchParams({ _csrf: s.csrf, ...fields }).toString(),
+      });
+      const id = /\/drafts\/([0-9a-f-]{36})\//.exec(String(res.headers.location))?.[1];
+      if (!id) throw new Error(`no draft started: ${res.statusCode}`);
+      const token = cookiesOf(res)['__Host-okence-draft'];
+      if (token) s.cookie += `; __Host-okence-draft=${token}`;
+      return id;
+    }
+    before(async () => {
+      const recorded = await recordingRoutes(() => bootTestApp(kind));
+      okence = recorded.booted;
+      draftRoutes = recorded.routes.filter((r) => r.url.includes('/:draft'));
+      const { organisation } = await okence.services.tenants.getOrganisation('ue-domzale');
+      await publishForm(okence.handle.db, okence.services.forms, organisation.id, 'sweep');
+      for (const who of ['owner', 'other'])
+        sessions[who] = await browser(
+          await citizenCookie(okence, `${who}@sweep.example`),
+          '/account',
+        );
+      for (const who of ['anonymous-owner', 'anonymous-other', 'stranger'])
+        sessions[who] = await browser('', base);
+      drafts.owner = await start(sessions.owner!, {});
+      drafts['anonymous-owner'] = await start(sessions['anonymous-owner']!, {
+        email: 'a@sweep.example',
+      });
+      await start(sessions['anonymous-other']!, { email: 'b@sweep.example' });
+    });
+    after(() => okence?.close());
+
+    const fill = (r: RegisteredRoute, draft: string) =>
+      r.url
+        .replace(':org', 'ue-domzale')
+        .replace(':slug', 'sweep')
+        .replace(':draft', draft)
+        .replace(':page', 'parent');
+    const inject = (r: RegisteredRoute, url: string, s: { cookie: string; csrf: string }) =>
+      okence.app.inject({
+        method: r.method as 'GET' | 'POST',
+        url,
+        headers: { cookie: s.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+        payload:
+          r.method === 'GET'
+            ? undefined
+            : new URLSearchParams({ _csrf: s.csrf, invite: 'yes' }).toString(),
+      });
+    const snapshot = () =>
+      okence.handle.db
+        .selectFrom('form_drafts')
+        .select(['id', 'answers', 'deleted_at', 'updated_at'])
+        .orderBy('id')
+        .execute();
+
+    test('every draft route is refused with another person’s draft', async () => {
+      assert.ok(
+        draftRoutes.length >= 7,
+        `draft routes recorded: ${draftRoutes.map(key).join(', ')}`,
+      );
+      const before = JSON.stringify(await snapshot());
+      const problems: string[] = [];
+      for (const [victim, attackers] of [
+        ['owner', ['other', 'anonymous-other', 'stranger']],
+        ['anonymous-owner', ['other', 'anonymous-other', 'stranger']],
+      ] as const)
+        for (const attacker of attackers)
+          for (const r of draftRoutes) {
+            const res = await inject(r, fill(r, drafts[victim]!), sessions[attacker]!);
+            if (res.statusCode !== 404)
+              problems.push(`${key(r)} as ${attacker} on ${victim}'s: ${res.statusCode}`);
+          }
+      assert.deepEqual(problems, []);
+      assert.equal(JSON.stringify(await snapshot()), before, 'no draft changed');
+    });
+
+    test('the owners get in with the same ids, so the refusals are about who asks', async () => {
+      const problems: string[] = [];
+      for (const owner of ['owner', 'anonymous-owner'] as const)
+        for (const r of draftRoutes.filter((x) => x.method === 'GET')) {
+          const res = await inject(r, fill(r, drafts[owner]!), sessions[owner]!);
+          if (res.statusCode === 404) problems.push(`${key(r)} as ${owner}: 404`);
+        }
+      assert.deepEqual(problems, []);
     });
   });
 }
