@@ -362,6 +362,14 @@ export function backgroundJobs(s: Services): Job[] {
     { name: 'eid requests', everyMs: 600_000, atStart: true, run: () => s.eid.prune() },
     // Deleted drafts past their restore period, drafts without an account past their last link.
     { name: 'form drafts', everyMs: 3_600_000, atStart: true, run: () => s.formDrafts.purge() },
+    // Submissions' webhooks due now (decision 036): a new one is tried within 5 s, a failed one
+    // on the retry schedule; instances share the work (SKIP LOCKED).
+    {
+      name: 'submission deliveries',
+      everyMs: 5_000,
+      atStart: true,
+      run: () => s.submissions.deliverDue(),
+    },
     // Organisations whose deletion waiting period is over are exported and deleted (decision 023).
     {
       name: 'organisation deletion',

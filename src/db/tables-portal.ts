@@ -80,4 +80,26 @@ export type PortalTables = {
   };
   /** Resume links of drafts without an account: SHA-256 of the token (migration 030). */
   form_draft_links: { token_hash: string; draft_id: string; created_at: Date; expires_at: Date };
+  /** Where an organisation's submissions are posted, signed (migration 031). */
+  submission_webhooks: {
+    id: Generated<string>;
+    organisation_id: string;
+    url: string;
+    secret: string;
+    created_at: Date;
+    disabled_at: Date | null;
+  };
+  /** One submission's delivery to one webhook, with its attempts (migration 031). */
+  submission_deliveries: {
+    id: Generated<string>;
+    submission_id: string;
+    webhook_id: string;
+    state: Generated<'queued' | 'delivered' | 'failed'>;
+    attempts: Generated<number>;
+    next_attempt_at: Date | null;
+    last_status: number | null;
+    last_error: string | null;
+    delivered_at: Date | null;
+    created_at: Date;
+  };
 };

@@ -371,6 +371,16 @@ export const ANONYMISATION_PLAN = {
     within: 'the retention set by the office, to come with the staff side of submissions',
     why: 'a submission is a filed act of the citizen, not an appointment: the booking retention does not apply',
   },
+  submission_webhooks: {
+    treatment: 'no_citizen_data',
+    why: "an organisation's delivery settings",
+  },
+  submission_deliveries: {
+    treatment: 'pruned_elsewhere',
+    by: 'the deletion of its submission',
+    within: 'the same transaction (ON DELETE CASCADE)',
+    why: 'the state of posting a submission; it holds no answers itself',
+  },
   submission_receipts: {
     treatment: 'pruned_elsewhere',
     by: 'the deletion of its submission',

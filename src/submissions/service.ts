@@ -14,6 +14,7 @@ import {
   type FormVersion,
 } from '../forms/service.ts';
 import { nextReference } from './counter.ts';
+import { deliverDue, queueDeliveries } from './deliveries.ts';
 import { formLanguage, formText, receiptSections } from './receipt-model.ts';
 
 /** Who sends a submission, as the receipt names them. */
@@ -165,12 +166,16 @@ export function submissionsService(deps: { db: Db; clock: Clock; forms: FormsSer
           })
           .returning(['id', 'reference'])
           .executeTakeFirstOrThrow();
+        await queueDeliveries(tx, { id: row.id, organisationId: org.id }, at);
         return row.id;
       });
       // Stored: from here on nothing is lost. A receipt not made now is made when first asked for.
       const { reference } = await makeReceipt(id);
       return { id, reference, receiptToken };
     },
+
+    /** The job runner's work: every delivery that is due, tried (deliveries.ts). */
+    deliverDue: () => deliverDue({ db, clock }),
 
     /** The receipt behind a link's token, or null: the token is the only key to it. */
     async receipt(token: string): Promise<{ pdf: Buffer; reference: string } | null> {
