@@ -61,9 +61,9 @@ function pageSection(ctx: Ctx, formId: string, def: FormDefinition, p: number, o
 ${localizedInputs(t, { prefix: `p${p}-title`, legend: t('forms.admin.page_title'), values: v, errors: e, maxlength: 500 })}
 ${localizedInputs(t, { prefix: `p${p}-help`, legend: t('forms.admin.help'), values: v, errors: e, multiline: true, maxlength: 2000 })}
 <div><button type="submit">${t('forms.admin.save_page')}</button></div></form></details>
-<p>${page.visibleIf ? t('forms.admin.conditional_page') : t('forms.admin.always_shown')}</p>
+<p>${page.visibleIf ? t('forms.admin.conditional_page') : t('forms.admin.always_shown')} <a href="${base}/condition">${t('forms.admin.condition_edit')}</a></p>
 <ol class="stack">${page.questions.map(
-    (q, i) => html`<li>${localize(q.label, lang, fb)}
+    (q, i) => html`<li><a href="${base}/questions/${i}">${localize(q.label, lang, fb)}</a>
  <span class="muted">(${t(`forms.admin.type.${q.type}`)}${q.required ? `, ${t('forms.admin.required')}` : ''}${q.visibleIf ? `, ${t('forms.admin.conditional')}` : ''})</span>
  ${i > 0 ? button(ctx, `${base}/questions/${i}/move`, t('forms.admin.up'), { by: '-1' }) : ''}
  ${i < page.questions.length - 1 ? button(ctx, `${base}/questions/${i}/move`, t('forms.admin.down'), { by: '1' }) : ''}

@@ -47,6 +47,7 @@ import { formAdminRoutes } from '../forms/admin-routes.ts';
 import { formVersionRoutes } from '../forms/version-routes.ts';
 import { formFillingRoutes } from '../forms/fill-routes.ts';
 import { formSendingRoutes } from '../forms/send-routes.ts';
+import { questionRoutes } from '../forms/question-routes.ts';
 import type { Services } from '../services.ts';
 
 /**
@@ -115,6 +116,7 @@ export async function createApp(services: Services): Promise<FastifyInstance> {
   // The form builder: admins edit drafts, publish versions, import and export (issue 17).
   await app.register(formAdminRoutes(services.forms));
   await app.register(formVersionRoutes(services.forms));
+  await app.register(questionRoutes(services.forms));
   await app.register(identityRoutes({ identity: services.identity }));
   await app.register(
     eidRoutes({ eid: services.eid, citizens: services.citizens, ways: services.ways }),

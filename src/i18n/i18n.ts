@@ -22,6 +22,7 @@ import { citizensWaysMessages, type CitizensWaysMessageKey } from './messages/ci
 import { receiptMessages, type ReceiptMessageKey } from './messages/receipt.ts';
 import { formsMessages, type FormsMessageKey } from './messages/forms.ts';
 import { tenantsFormsMessages, type TenantsFormsMessageKey } from './messages/tenants-forms.ts';
+import { formsQuestionMessages, type FormsQuestionMessageKey } from './messages/forms-question.ts';
 import { formsAdminMessages, type FormsAdminMessageKey } from './messages/forms-admin.ts';
 import { situationsMessages, type SituationsMessageKey } from './messages/situations.ts';
 import { integrationsMessages, type IntegrationsMessageKey } from './messages/integrations.ts';
@@ -51,6 +52,7 @@ export type MessageKey =
   | ReceiptMessageKey
   | FormsMessageKey
   | FormsAdminMessageKey
+  | FormsQuestionMessageKey
   | TenantsFormsMessageKey
   | SituationsMessageKey
   | IntegrationsMessageKey
@@ -86,6 +88,7 @@ export const MESSAGES: Record<Lang, Record<MessageKey, string>> = {
     ...receiptMessages.sl,
     ...formsMessages.sl,
     ...formsAdminMessages.sl,
+    ...formsQuestionMessages.sl,
     ...tenantsFormsMessages.sl,
     ...situationsMessages.sl,
     ...integrationsMessages.sl,
@@ -114,6 +117,7 @@ export const MESSAGES: Record<Lang, Record<MessageKey, string>> = {
     ...receiptMessages.cs,
     ...formsMessages.cs,
     ...formsAdminMessages.cs,
+    ...formsQuestionMessages.cs,
     ...tenantsFormsMessages.cs,
     ...situationsMessages.cs,
     ...integrationsMessages.cs,
@@ -142,6 +146,7 @@ export const MESSAGES: Record<Lang, Record<MessageKey, string>> = {
     ...receiptMessages.en,
     ...formsMessages.en,
     ...formsAdminMessages.en,
+    ...formsQuestionMessages.en,
     ...tenantsFormsMessages.en,
     ...situationsMessages.en,
     ...integrationsMessages.en,
