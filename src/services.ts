@@ -125,6 +125,9 @@ export function buildServices(f: Foundation) {
   // The personal account's appointments: booked signed in, or claimed (decision 032).
   const appointments = accountAppointments({ db, clock, secret: sessionSecret, audit, lifecycle });
   accountPage.register(appointmentsAccountSection(appointments));
+  const forms = formsService({ db, clock, audit });
+  // Citizens' drafts of their answers, saved page by page, in their account (decision 038).
+  const formDraftStore = formDrafts({ db, clock, forms, publicUrl: config.publicUrl, wakeMail });
   // The account page's export and deletion; each domain holding something about an account
   // takes part here (decision 032).
   const account = personalAccount({
@@ -138,6 +141,11 @@ export function buildServices(f: Foundation) {
         export: (accountId) => appointments.exportFor(accountId),
         beforeDelete: (accountId) => appointments.beforeAccountDeleted(accountId),
         describeDeletion: appointmentsDeletionPreview(appointments),
+      },
+      {
+        id: 'formDrafts',
+        export: (accountId) => formDraftStore.exportFor(accountId),
+        beforeDelete: (accountId) => formDraftStore.beforeAccountDeleted(accountId),
       },
     ],
   });
@@ -227,10 +235,7 @@ export function buildServices(f: Foundation) {
     audit,
   });
   const stats = statsService({ db, clock, tenants, booking, providers: eidProviders });
-  const forms = formsService({ db, clock, audit });
   const submissions = submissionsService({ db, clock, forms });
-  // Citizens' drafts of their answers, saved page by page, in their account (decision 038).
-  const formDraftStore = formDrafts({ db, clock, forms, publicUrl: config.publicUrl, wakeMail });
   accountPage.register(draftsAccountSection(formDraftStore));
   const organisationSettings = organisationAdmin({
     db,

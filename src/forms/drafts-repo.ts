@@ -179,6 +179,32 @@ export async function listForAccount(db: Db, accountId: string) {
     .execute();
 }
 
+/** An account's drafts with their answers, for the account's export. */
+export async function exportForAccount(db: Db, accountId: string) {
+  return db
+    .selectFrom('form_drafts')
+    .select([
+      'id',
+      'form_id as formId',
+      'version',
+      'answers',
+      'created_at as createdAt',
+      'updated_at as updatedAt',
+      'deleted_at as deletedAt',
+    ])
+    .where('account_id', '=', accountId)
+    .execute();
+}
+
+/** Removes every draft of an account (its deletion keeps the account row, so no cascade runs). */
+export async function removeForAccount(db: Db, accountId: string): Promise<number> {
+  const r = await db
+    .deleteFrom('form_drafts')
+    .where('account_id', '=', accountId)
+    .executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
+
 /** Removes a draft for good (it was sent: the submission holds its answers now). */
 export async function removeDraft(db: Db, id: string): Promise<void> {
   await db.deleteFrom('form_drafts').where('id', '=', id).execute();

@@ -183,6 +183,11 @@ for (const kind of DB_KINDS) {
       assert.deepEqual(moved.answers, { invite: true, phone: '041 000 000' });
       const again = await drafts.version(orgId, 'newborns', await drafts.live(holder, draftId));
       assert.equal(again.updated, false);
+      // The account's export holds the draft's answers; its deletion takes every draft.
+      const exported = await drafts.exportFor(accounts[1]!);
+      assert.ok(exported.some((d) => d.id === draftId && d.answers.phone === '041 000 000'));
+      assert.ok((await drafts.beforeAccountDeleted(accounts[1]!)) >= 1);
+      assert.deepEqual(await drafts.exportFor(accounts[1]!), []);
     });
   });
 }

@@ -230,6 +230,16 @@ export function formDrafts(deps: {
       return { ...draft, deletedAt: null };
     },
 
+    /** The account's drafts with their answers: its part of the account's export. */
+    exportFor(accountId: string) {
+      return repo.exportForAccount(db, accountId);
+    },
+
+    /** The account is being deleted: its drafts go with it, restorable no more. */
+    beforeAccountDeleted(accountId: string) {
+      return repo.removeForAccount(db, accountId);
+    },
+
     /** The account's drafts for its page, live and restorable. */
     listForAccount(accountId: string) {
       return repo.listForAccount(db, accountId);
