@@ -32,7 +32,7 @@ function lines(m: ReceiptModel): string[] {
     m.form.title,
     `${m.submitter.givenName} ${m.submitter.familyName}`,
     m.submitter.address.text,
-    m.submitter.email,
+    m.submitter.email ?? '',
     ...m.sections.flatMap((s) => [
       s.title,
       ...s.rows.flatMap((r) => [r.label, formatValue(r.value, m.lang)]),

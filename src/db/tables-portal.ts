@@ -62,6 +62,8 @@ export type PortalTables = {
     state: Generated<'received' | 'in_progress' | 'needs_completion' | 'done' | 'refused'>;
     receipt_token_hash: string;
     submitted_at: Date;
+    /** What the sender named this sending (a draft's id), unique per organisation (migration 032). */
+    idempotency_key: string | null;
   };
   submission_receipts: { submission_id: string; pdf: Uint8Array; sha256: string; created_at: Date };
   /** Citizens' drafts of answers, saved page by page (migration 030, src/forms/drafts.ts). */

@@ -45,6 +45,7 @@ export function submitterOf(
   },
 ): Submitter {
   const { account, missing } = known;
+  const email = account?.email || known.draftEmail;
   const person = firstOf(answers, isPerson);
   const address = firstOf(answers, isAddress);
   const written = address && `${address.street}, ${address.postcode} ${address.city}`;
@@ -55,7 +56,7 @@ export function submitterOf(
       text: account?.address || written || missing,
       country: address?.country ?? known.country,
     },
-    email: account?.email || known.draftEmail || '',
+    ...(email ? { email } : {}),
   };
 }
 
@@ -87,6 +88,9 @@ export function formSendingRoutes(
         ...(request.citizen
           ? { citizen: { accountId: request.citizen.accountId, loa: request.citizen.loa } }
           : {}),
+        // A draft is sent once: a repeated POST (or one after a crash before the draft was
+        // removed) finds the submission already stored.
+        idempotencyKey: `draft:${d.draft.id}`,
       });
       // Stored with its reference: the draft's answers live on in the submission.
       await deps.drafts.sent(d.holder, d.draft.id);

@@ -222,5 +222,34 @@ for (const kind of DB_KINDS) {
       assert.ok(again && Buffer.compare(first!.pdf, again.pdf) === 0, 'the same receipt');
       await assert.rejects(send({ version: 7 }), code('not_found'));
     });
+
+    test('one key, one submission: a second send gets the same number and a new link; at once too', async () => {
+      const first = await send({ idempotencyKey: 'draft:1' });
+      const again = await send({ idempotencyKey: 'draft:1' });
+      assert.equal(again.id, first.id);
+      assert.equal(again.reference, first.reference);
+      assert.notEqual(again.receiptToken, first.receiptToken);
+      assert.ok(await submissions.receipt(again.receiptToken));
+      assert.equal(await submissions.receipt(first.receiptToken), null, 'the old link is replaced');
+      const [a, b] = await Promise.all([
+        send({ idempotencyKey: 'draft:2' }),
+        send({ idempotencyKey: 'draft:2' }),
+      ]);
+      assert.equal(a.id, b.id);
+      const rows = await handle.db
+        .selectFrom('submissions')
+        .select('id')
+        .where('idempotency_key', 'in', ['draft:1', 'draft:2'])
+        .execute();
+      assert.equal(rows.length, 2);
+    });
+
+    test('a citizen whose eID gave no e-mail gets a receipt without one', async () => {
+      const { email: _, ...noEmail } = petr;
+      const sent = await send({ submitter: noEmail });
+      const text = pdfText((await submissions.receipt(sent.receiptToken))!.pdf);
+      assert.ok(text.includes('Petr'));
+      assert.ok(!text.includes('petr@example.cz'));
+    });
   });
 }

@@ -2,6 +2,7 @@
 // kept, read back by the receipt's link. Delivery to the office's systems builds on this.
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../db/db.ts';
+import { isConflict } from '../db/retry.ts';
 import type { Lang } from '../i18n/i18n.ts';
 import type { Clock } from '../lib/clock.ts';
 import { AppError } from '../lib/errors.ts';
@@ -23,7 +24,8 @@ export type Submitter = {
   familyName: string;
   /** The address as written, and its country (ISO 3166-1 alpha-2). */
   address: { text: string; country: string };
-  email: string;
+  /** Absent when the citizen's eID gave none and the form asked for none. */
+  email?: string;
 };
 
 export type SubmitInput = {
@@ -37,6 +39,11 @@ export type SubmitInput = {
   submitter: Submitter;
   /** The signed-in citizen, with their session's level; absent for a form that needs none. */
   citizen?: { accountId: string; loa: Loa };
+  /**
+   * What the caller names this sending (a draft's id): a second submit with the same key is
+   * the same submission, stored once, its receipt link given anew.
+   */
+  idempotencyKey?: string;
 };
 
 export type Submitted = {
@@ -141,33 +148,54 @@ export function submissionsService(deps: { db: Db; clock: Clock; forms: FormsSer
         );
       const receiptToken = randomBytes(32).toString('base64url');
       const at = clock.now();
-      const id = await db.transaction().execute(async (tx) => {
-        const org = await tx
-          .selectFrom('organisation')
-          .select(['id', 'time_zone', 'reference_pattern'])
-          .where('id', '=', input.organisationId)
-          .executeTakeFirstOrThrow();
-        const ref = await nextReference(tx, org, at);
-        const row = await tx
-          .insertInto('submissions')
-          .values({
-            organisation_id: org.id,
-            form_id: version.formId,
-            form_version: version.version,
-            reference: ref.reference,
-            year: ref.year,
-            seq: ref.seq,
-            citizen_account_id: input.citizen?.accountId ?? null,
-            submitter: JSON.stringify(input.submitter),
-            language: input.lang,
-            answers: JSON.stringify(checked.answers),
-            receipt_token_hash: sha256(receiptToken),
-            submitted_at: at,
-          })
-          .returning(['id', 'reference'])
-          .executeTakeFirstOrThrow();
-        await queueDeliveries(tx, { id: row.id, organisationId: org.id }, at);
-        return row.id;
+      const key = input.idempotencyKey ?? null;
+      const store = () =>
+        db.transaction().execute(async (tx) => {
+          if (key) {
+            // Sent before: the same submission, with a new link (the earlier one may never have
+            // reached the citizen); the old link stops opening it.
+            const earlier = await tx
+              .updateTable('submissions')
+              .set({ receipt_token_hash: sha256(receiptToken) })
+              .where('organisation_id', '=', input.organisationId)
+              .where('idempotency_key', '=', key)
+              .returning('id')
+              .executeTakeFirst();
+            if (earlier) return earlier.id;
+          }
+          const org = await tx
+            .selectFrom('organisation')
+            .select(['id', 'time_zone', 'reference_pattern'])
+            .where('id', '=', input.organisationId)
+            .executeTakeFirstOrThrow();
+          const ref = await nextReference(tx, org, at);
+          const row = await tx
+            .insertInto('submissions')
+            .values({
+              organisation_id: org.id,
+              form_id: version.formId,
+              form_version: version.version,
+              reference: ref.reference,
+              year: ref.year,
+              seq: ref.seq,
+              citizen_account_id: input.citizen?.accountId ?? null,
+              submitter: JSON.stringify(input.submitter),
+              language: input.lang,
+              answers: JSON.stringify(checked.answers),
+              receipt_token_hash: sha256(receiptToken),
+              submitted_at: at,
+              idempotency_key: key,
+            })
+            .returning(['id', 'reference'])
+            .executeTakeFirstOrThrow();
+          await queueDeliveries(tx, { id: row.id, organisationId: org.id }, at);
+          return row.id;
+        });
+      // Two sends with one key at once: the second waits on the first's unique key and fails;
+      // once more, it finds the stored one.
+      const id = await store().catch((err: unknown) => {
+        if (key && isConflict(err)) return store();
+        throw err;
       });
       // Stored: from here on nothing is lost. A receipt not made now is made when first asked for.
       const { reference } = await makeReceipt(id);

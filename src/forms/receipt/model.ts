@@ -82,7 +82,8 @@ export const receiptModelSchema = z.object({
     givenName: z.string().trim().min(1).max(200),
     familyName: z.string().trim().min(1).max(200),
     address: addressSchema,
-    email: z.email(),
+    /** Absent when the citizen's eID gave none and the form asked for none. */
+    email: z.email().optional(),
     /** What a Czech eID sign-in (NIA) gives; ZoPDS names a person by these. */
     czech: z.object({ dateOfBirth: day, dataBox: z.string().min(1).max(20).optional() }).optional(),
   }),

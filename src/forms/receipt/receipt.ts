@@ -99,8 +99,8 @@ function submitter(p: Page, m: ParsedReceipt, t: Translate): void {
   const rows: [string, string][] = [
     [t('receipt.name'), `${s.givenName} ${s.familyName}`],
     [t('receipt.address'), s.address.text],
-    [t('receipt.email'), s.email],
   ];
+  if (s.email) rows.push([t('receipt.email'), s.email]);
   if (s.czech) rows.push([t('receipt.date_of_birth'), dateOf(s.czech.dateOfBirth, m.lang)]);
   if (s.czech?.dataBox) rows.push([t('receipt.data_box'), s.czech.dataBox]);
   labelledList(p, sect, rows);
