@@ -79,6 +79,7 @@ export function submissionsService(deps: { db: Db; clock: Clock; forms: FormsSer
       .select([
         's.id',
         's.organisation_id',
+        's.form_id',
         's.form_version',
         's.reference',
         's.language',
@@ -93,7 +94,8 @@ export function submissionsService(deps: { db: Db; clock: Clock; forms: FormsSer
       ])
       .where('s.id', '=', id)
       .executeTakeFirstOrThrow();
-    const version = await formVersionOf(s.organisation_id, s.slug, s.form_version);
+    // The stored submission names its form and version: one lookup, not the newest and then it.
+    const version = await forms.publishedVersion(s.organisation_id, s.form_id, s.form_version);
     const def = version.definition;
     const lang = formLanguage(def, s.language);
     const submitter = s.submitter as Submitter;
