@@ -44,7 +44,10 @@ function pageSection(ctx: Ctx, formId: string, def: FormDefinition, p: number, o
   const fb = def.languages[0];
   const base = `${BASE}/${formId}/pages/${p}`;
   const typed = o.typed?.page === p;
-  const v: Values = typed
+  // Only the page's own texts form posts its texts; a refused move or delete posts none, and
+  // the texts then stay as stored (not blanked by what that button sent).
+  const typedTexts = typed && Object.keys(o.typed!.values).some((k) => k.startsWith(`p${p}-`));
+  const v: Values = typedTexts
     ? o.typed!.values
     : Object.fromEntries(
         def.languages.flatMap((l) => [
@@ -54,9 +57,13 @@ function pageSection(ctx: Ctx, formId: string, def: FormDefinition, p: number, o
       );
   const e = typed ? o.typed!.errors : {};
   const pageTitle = localize(page.title, lang, fb);
+  // A refusal of the page as a whole (a move, a delete): beside its heading, which the error
+  // summary's link focuses (tabindex -1: a heading takes focus only so).
+  const whole = e[`page-${p}-h`];
   return html`<section class="stack" aria-labelledby="page-${p}-h">
-<h2 id="page-${p}-h">${t('forms.admin.page_n', { n: p + 1 })}: ${pageTitle}</h2>
-<details${typed ? html` open` : ''}><summary>${t('forms.admin.page_texts')}</summary>
+<h2 id="page-${p}-h" tabindex="-1"${whole ? html` aria-describedby="page-${p}-error"` : ''}>${t('forms.admin.page_n', { n: p + 1 })}: ${pageTitle}</h2>
+${whole ? html`<p class="error-message" id="page-${p}-error">${whole}</p>` : ''}
+<details${typedTexts ? html` open` : ''}><summary>${t('forms.admin.page_texts')}</summary>
 <form method="post" action="${base}" class="stack" novalidate>${csrfField(ctx)}
 ${localizedInputs(t, { prefix: `p${p}-title`, legend: t('forms.admin.page_title'), values: v, errors: e, maxlength: 500 })}
 ${localizedInputs(t, { prefix: `p${p}-help`, legend: t('forms.admin.help'), values: v, errors: e, multiline: true, maxlength: 2000 })}

@@ -112,7 +112,9 @@ for (const kind of DB_KINDS) {
       const preview = await admin.get(`${base}/preview`);
       assert.equal(preview.statusCode, 200);
       assert.match(preview.body, /Page 1: Fee/);
-      assert.match(preview.body, /One of several options/);
+      // As the citizen's page draws it: the choice's option as a (disabled) radio button.
+      assert.match(preview.body, /<fieldset class="preview" disabled>/);
+      assert.match(preview.body, /<input type="radio" id="q-3" name="q-3" value="option-1">/);
 
       // Deleting a page asks first.
       const ask = await admin.post(`${base}/pages/0/delete`, {});

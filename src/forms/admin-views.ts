@@ -8,7 +8,7 @@ import { errorSummary, type FieldErrors } from '../views/form.ts';
 import { html, type Html } from '../views/html.ts';
 import { csrfField } from '../views/layout.ts';
 import type { FormDefinition } from './definition.ts';
-import { readOnlyPages } from './admin-preview.ts';
+import { citizenPages, readOnlyPages } from './admin-preview.ts';
 
 type Ctx = PageContext;
 export const BASE = '/staff/admin/forms';
@@ -127,7 +127,7 @@ export function versionPage(
 <h1>${title}</h1>
 <p>${data.preview ? t('forms.admin.preview_lead') : data.published ? t('forms.admin.version_lead') : t('forms.admin.draft_lead')}</p>
 <p><a href="${base}/versions/${data.version}/export" download>${t('forms.admin.export')}</a></p>
-${readOnlyPages(ctx, def)}`,
+${data.preview ? citizenPages(ctx, def) : readOnlyPages(ctx, def)}`,
   };
 }
 
