@@ -186,10 +186,43 @@ describe('the form builder', () => {
     assert.match(page.url(), /\?done=1$/);
     assert.deepEqual(await builder.labels(1), ['Chip number']);
 
+    // A repeated group: its questions added, worded, reordered and removed on the group's page.
+    await builder.addQuestion(1, 'group');
+    await builder.openQuestion(1, 1);
+    await page.locator('#label_sl').fill('Prejšnji lastniki');
+    await page.locator('#label_en').fill('Previous keepers');
+    await builder.save();
+    await builder.openQuestion(1, 1);
+    await page.locator('#member-type').selectOption('date');
+    await navigating(page, () =>
+      page.getByRole('button', { name: 'Add a question to the group' }).click(),
+    );
+    assert.match(page.url(), /\/questions\/1\?done=1$/);
+    const members = page.locator('section', { has: page.locator('#members') }).locator('ol > li');
+    await members.nth(1).getByRole('link').click();
+    await page.locator('#label_sl').fill('Do kdaj');
+    await page.locator('#label_en').fill('Until');
+    await navigating(page, () => page.getByRole('button', { name: 'Save', exact: true }).click());
+    assert.match(page.url(), /\/questions\/1\?done=1$/);
+    await navigating(page, () => members.nth(1).getByRole('button', { name: 'Move up' }).click());
+    await navigating(page, () =>
+      members.nth(1).getByRole('button', { name: 'Remove from the group' }).click(),
+    );
+    assert.deepEqual(await members.locator('a').allTextContents(), ['Until']);
+    assert.equal(await members.getByRole('button', { name: 'Remove from the group' }).count(), 0);
+    await page.getByRole('link', { name: 'Back to the form' }).click();
+
     // The preview: each page as the citizen will see it.
     await page.getByRole('link', { name: 'Preview' }).click();
     const preview = await page.locator('main').innerText();
-    for (const text of ['Name of the dog', 'Small', 'Large', 'Chip number', 'Is the dog chipped?'])
+    for (const text of [
+      'Name of the dog',
+      'Small',
+      'Large',
+      'Chip number',
+      'Previous keepers',
+      'Until',
+    ])
       assert.match(preview, new RegExp(text));
     assert.equal(await page.getByLabel('Name of the dog').isDisabled(), true);
     assert.equal(await page.getByRole('radio', { name: 'Large' }).count(), 1);
@@ -327,6 +360,8 @@ describe('the builder’s pages pass axe (WCAG 2.1 AA)', () => {
       await page.locator('.error-summary').waitFor();
       await expectAccessible(page);
       await visit(`${base}/pages/1/questions/0`);
+      const group = def.pages[0]!.questions.findIndex((q) => q.type === 'group');
+      await visit(`${base}/pages/0/questions/${group}/members/0`);
       await visit(`${base}/pages/1/condition`);
       await visit(`${base}/pages/1/delete`);
       await visit(`${base}/preview`);

@@ -4,7 +4,15 @@
 // checks the result itself: what the engine refuses is shown to the admin as the engine's problems.
 import type { Lang } from '../i18n/i18n.ts';
 import type { Condition } from './conditions.ts';
-import type { FormDefinition, LocalizedText, Page, Question, QuestionType } from './definition.ts';
+import type {
+  FormDefinition,
+  GroupQuestion,
+  LocalizedText,
+  MemberQuestion,
+  Page,
+  Question,
+  QuestionType,
+} from './definition.ts';
 import { FORMAT } from './definition.ts';
 
 /** The kinds of question an admin may add, in the order the builder offers them. */
@@ -24,6 +32,12 @@ export const QUESTION_TYPES = [
   'file',
   'group',
 ] as const satisfies readonly QuestionType[];
+
+/** The kinds of question a repeated group may hold: any but a group (groups do not nest). */
+export const MEMBER_TYPES = QUESTION_TYPES.filter(
+  (t): t is Exclude<(typeof QUESTION_TYPES)[number], 'group'> => t !== 'group',
+);
+export type MemberType = (typeof MEMBER_TYPES)[number];
 
 /** The same text in each of the given languages (placeholders, which the admin then rewrites). */
 export type Placeholder = (lang: Lang) => string;
@@ -239,6 +253,60 @@ export function setCondition(
   if (!target) throw new RangeError(`no question ${i}`);
   if (condition) target.visibleIf = condition;
   else delete target.visibleIf;
+  return out;
+}
+
+/** The repeated group at (page p, question i) of a copy being changed; else a RangeError. */
+function groupAt(def: FormDefinition, p: number, i: number): GroupQuestion {
+  const q = pageAt(def, p).questions[i];
+  if (q?.type !== 'group') throw new RangeError(`no group ${i} on page ${p}`);
+  return q;
+}
+
+/** A new question of a type at the end of a repeated group; its index is returned with it. */
+export function addMember(
+  def: FormDefinition,
+  p: number,
+  i: number,
+  type: MemberType,
+  label: LocalizedText,
+): { definition: FormDefinition; index: number } {
+  const out = copy(def);
+  const group = groupAt(out, p, i);
+  // newQuestion gives a member for every type but 'group', which MemberType leaves out.
+  group.questions.push(newQuestion(type, freshId(def, 'q'), label) as MemberQuestion);
+  return { definition: out, index: group.questions.length - 1 };
+}
+
+/** Replaces one question of a group as edited (its id and type are the edit's to keep). */
+export function replaceMember(
+  def: FormDefinition,
+  p: number,
+  i: number,
+  m: number,
+  member: MemberQuestion,
+): FormDefinition {
+  const out = copy(def);
+  const group = groupAt(out, p, i);
+  if (!group.questions[m]) throw new RangeError(`no member ${m}`);
+  group.questions[m] = member;
+  return out;
+}
+
+/** Removes one question of a group (the engine refuses a group left without any). */
+export function deleteMember(def: FormDefinition, p: number, i: number, m: number) {
+  const out = copy(def);
+  const group = groupAt(out, p, i);
+  if (!group.questions[m]) throw new RangeError(`no member ${m}`);
+  group.questions.splice(m, 1);
+  return out;
+}
+
+/** Moves one question of a group by `by` places; at either end nothing moves. */
+export function moveMember(def: FormDefinition, p: number, i: number, m: number, by: number) {
+  const out = copy(def);
+  const group = groupAt(out, p, i);
+  group.questions = move(group.questions, m, by);
   return out;
 }
 

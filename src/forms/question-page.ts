@@ -1,6 +1,8 @@
 // The page of one question (issue 17): its texts, required, its type's settings, options as rows
 // with their own buttons, and its condition built from rows — all one form without JavaScript;
 // the row buttons post the form back with one row added, removed or moved, nothing saved yet.
+// A repeated group's page lists its questions below (each change its own small form), and each
+// of them has the same page, without a condition.
 import type { Page, PageContext } from '../http/page.ts';
 import { LANGS, localize } from '../i18n/i18n.ts';
 import { checkbox, checkboxes, input, localizedInputs, select } from '../views/admin-form.ts';
@@ -10,7 +12,10 @@ import { html, type Html } from '../views/html.ts';
 import { csrfField } from '../views/layout.ts';
 import { BASE, LANG_NAMES } from './admin-views.ts';
 import { ACCEPTABLE_TYPES, PREFILL_SOURCES, TEXT_PATTERNS } from './definition.ts';
-import type { FormDefinition, Question } from './definition.ts';
+import type { FormDefinition, GroupQuestion, Question } from './definition.ts';
+import { button } from './admin-editor.ts';
+import { notice } from './admin-views.ts';
+import { MEMBER_TYPES } from './builder.ts';
 import { NUMBERS, OPS, rows } from './question-form.ts';
 
 type Ctx = PageContext;
@@ -80,7 +85,6 @@ ${
 ${q.type === 'person' ? checkbox({ name: 'withDateOfBirth', label: t('forms.admin.setting.withDateOfBirth'), values: v, errors: e }) : ''}
 ${q.type === 'file' ? checkboxes({ name: 'accept', legend: t('forms.admin.setting.accept'), values: v, errors: e, options: ACCEPTABLE_TYPES.map((a) => ({ value: a, label: a })) }) : ''}
 ${prefills?.length ? select({ name: 'prefill', label: t('forms.admin.setting.prefill'), hint: t('forms.admin.prefill_hint'), values: v, errors: e, options: [{ value: '', label: t('forms.admin.no_prefill') }, ...prefills.map((p) => ({ value: p, label: p }))] }) : ''}
-${q.type === 'group' ? html`<p class="muted">${t('forms.admin.group_members', { n: q.questions.length })}</p>` : ''}
 ${'options' in q ? options(ctx, def, v, e) : ''}`;
 }
 
@@ -121,32 +125,83 @@ ${n ? checkbox({ name: 'negate', label: t('forms.admin.condition_not'), values: 
 <p><button type="submit" name="action" value="cond-add-0" class="secondary">${t('forms.admin.add_condition')}</button></p>`;
 }
 
-/** One question's (or, with `question` null, one page's condition's) edit form. */
+/** A group's questions: each a link to its page with its own buttons, and "add" below. */
+function members(
+  ctx: Ctx,
+  def: FormDefinition,
+  base: string,
+  group: GroupQuestion,
+  e: FieldErrors,
+) {
+  const { t, lang } = ctx;
+  const n = group.questions.length;
+  const error = e.members;
+  // The heading takes focus from the error summary's link when a change was refused.
+  return html`<section class="stack" aria-labelledby="members">
+<h2 id="members" tabindex="-1"${error ? html` aria-describedby="members-error"` : ''}>${t('forms.admin.members')}</h2>
+${error ? html`<p class="error-message" id="members-error">${error}</p>` : ''}
+<p>${t('forms.admin.members_lead')}</p>
+<ol class="stack">${group.questions.map(
+    (
+      m,
+      k,
+    ) => html`<li><a href="${base}/members/${k}">${localize(m.label, lang, def.languages[0])}</a>
+ <span class="muted">(${t(`forms.admin.type.${m.type}`)}${m.required ? `, ${t('forms.admin.required')}` : ''})</span>
+ ${k > 0 ? button(ctx, `${base}/members/${k}/move`, t('forms.admin.up'), { by: '-1' }) : ''}
+ ${k < n - 1 ? button(ctx, `${base}/members/${k}/move`, t('forms.admin.down'), { by: '1' }) : ''}
+ ${n > 1 ? button(ctx, `${base}/members/${k}/delete`, t('forms.admin.delete_member')) : ''}</li>`,
+  )}</ol>
+<form method="post" action="${base}/members" class="inline-form">${csrfField(ctx)}
+<label for="member-type">${t('forms.admin.member_type')}</label>
+<select id="member-type" name="type">${MEMBER_TYPES.map((ty) => html`<option value="${ty}">${t(`forms.admin.type.${ty}`)}</option>`)}</select>
+<button type="submit">${t('forms.admin.add_member')}</button></form></section>`;
+}
+
+/**
+ * One question's edit form: a question of a page (`member` null), a question of the repeated
+ * group at `i` (`member` its index), or with `i` null one page's condition.
+ */
 export function questionPage(
   ctx: Ctx,
   data: {
     formId: string;
     p: number;
     i: number | null;
+    member: number | null;
     definition: FormDefinition;
     before: Question[];
     values: Values;
     errors: FieldErrors;
+    notice?: string | null;
   },
 ): Page {
   const { t, lang } = ctx;
   const def = data.definition;
-  const q = data.i === null ? null : def.pages[data.p]!.questions[data.i]!;
+  const fb = def.languages[0];
+  const outer = data.i === null ? null : def.pages[data.p]!.questions[data.i]!;
+  const group = outer?.type === 'group' ? outer : null;
+  const inGroup = group && data.member !== null;
+  const q: Question | null = inGroup ? group.questions[data.member!]! : outer;
   const v = data.values;
   const e = data.errors;
-  const action = `${BASE}/${data.formId}/pages/${data.p}${q ? `/questions/${data.i}` : '/condition'}`;
-  const title = q
-    ? t('forms.admin.question_title', { label: localize(q.label, lang, def.languages[0]) })
-    : t('forms.admin.page_condition_title', { n: data.p + 1 });
+  const at = `${BASE}/${data.formId}/pages/${data.p}`;
+  const base = `${at}/questions/${data.i}`;
+  const action = !q ? `${at}/condition` : inGroup ? `${base}/members/${data.member}` : base;
+  const title = !q
+    ? t('forms.admin.page_condition_title', { n: data.p + 1 })
+    : inGroup
+      ? t('forms.admin.member_title', {
+          group: localize(group.label, lang, fb),
+          label: localize(q.label, lang, fb),
+        })
+      : t('forms.admin.question_title', { label: localize(q.label, lang, fb) });
   const hidden = LANGS.filter((l) => !def.languages.includes(l));
+  const back = inGroup
+    ? html`<a href="${base}">${t('forms.admin.back_group')}</a>`
+    : html`<a href="${BASE}/${data.formId}">${t('forms.admin.back_editor')}</a>`;
   return {
     title,
-    body: html`${errorSummary(t, e)}<p><a href="${BASE}/${data.formId}">${t('forms.admin.back_editor')}</a></p>
+    body: html`${errorSummary(t, e)}${notice(data.notice ?? null)}<p>${back}</p>
 <h1>${title}</h1>
 ${q ? html`<p class="muted">${t(`forms.admin.type.${q.type}`)} · <code>${q.id}</code></p>` : ''}
 <form method="post" action="${action}" class="stack" novalidate>${csrfField(ctx)}
@@ -159,10 +214,15 @@ ${settings(ctx, q, def, v, e)}`
     : ''
 }
 ${hidden.length ? html`<p class="muted">${t('forms.admin.other_languages', { languages: hidden.map((l) => LANG_NAMES[l]).join(', ') })}</p>` : ''}
-<h2>${t('forms.admin.condition')}</h2>
+${
+  inGroup
+    ? html`<p>${t('forms.admin.member_condition')}</p>`
+    : html`<h2>${t('forms.admin.condition')}</h2>
 <p>${t('forms.admin.condition_lead')}</p>
-${condition(ctx, def, data.before, v, e)}
+${condition(ctx, def, data.before, v, e)}`
+}
 <div><button type="submit" name="action" value="save">${t('forms.admin.save')}</button></div>
-</form>`,
+</form>
+${group && !inGroup ? members(ctx, def, base, group, e) : ''}`,
   };
 }

@@ -128,6 +128,15 @@ const en = {
   'forms.admin.problem.empty': 'Choose a file.',
   'forms.admin.problem.slug': 'Enter lower-case letters without accents, digits and hyphens.',
   'forms.admin.problem.slug_taken': 'Another form already has this address.',
+  'forms.admin.members': 'Questions in each repeat',
+  'forms.admin.members_lead': 'Each repeat of the group asks these questions, in this order.',
+  'forms.admin.member_type': 'Type of the new question in the group',
+  'forms.admin.add_member': 'Add a question to the group',
+  'forms.admin.delete_member': 'Remove from the group',
+  'forms.admin.member_title': 'Question in the group {group}: {label}',
+  'forms.admin.back_group': 'Back to the group',
+  'forms.admin.member_condition':
+    'A question of a group is asked in every repeat. A condition on it, if the definition file gives one, is kept as it is.',
 };
 
 export type FormsAdminMessageKey = keyof typeof en;
@@ -258,6 +267,15 @@ const sl: Record<FormsAdminMessageKey, string> = {
   'forms.admin.problem.empty': 'Izberite datoteko.',
   'forms.admin.problem.slug': 'Vnesite male črke brez šumnikov, številke in vezaje.',
   'forms.admin.problem.slug_taken': 'Ta spletni naslov že ima drug obrazec.',
+  'forms.admin.members': 'Vprašanja v vsaki ponovitvi',
+  'forms.admin.members_lead': 'Vsaka ponovitev skupine vsebuje ta vprašanja v tem vrstnem redu.',
+  'forms.admin.member_type': 'Vrsta novega vprašanja v skupini',
+  'forms.admin.add_member': 'Dodaj vprašanje v skupino',
+  'forms.admin.delete_member': 'Odstrani iz skupine',
+  'forms.admin.member_title': 'Vprašanje v skupini {group}: {label}',
+  'forms.admin.back_group': 'Nazaj na skupino',
+  'forms.admin.member_condition':
+    'Vprašanje skupine se zastavi v vsaki ponovitvi. Pogoj, če ga določa datoteka obrazca, ostane nespremenjen.',
 };
 
 const cs: Record<FormsAdminMessageKey, string> = {
@@ -383,6 +401,15 @@ const cs: Record<FormsAdminMessageKey, string> = {
   'forms.admin.problem.empty': 'Vyberte soubor.',
   'forms.admin.problem.slug': 'Zadejte malá písmena bez diakritiky, číslice a pomlčky.',
   'forms.admin.problem.slug_taken': 'Tuto adresu už má jiný formulář.',
+  'forms.admin.members': 'Otázky v každém opakování',
+  'forms.admin.members_lead': 'Každé opakování skupiny obsahuje tyto otázky v tomto pořadí.',
+  'forms.admin.member_type': 'Typ nové otázky ve skupině',
+  'forms.admin.add_member': 'Přidat otázku do skupiny',
+  'forms.admin.delete_member': 'Odebrat ze skupiny',
+  'forms.admin.member_title': 'Otázka ve skupině {group}: {label}',
+  'forms.admin.back_group': 'Zpět na skupinu',
+  'forms.admin.member_condition':
+    'Otázka skupiny se klade v každém opakování. Podmínka, pokud ji soubor formuláře obsahuje, zůstane beze změny.',
 };
 
 export const formsAdminMessages: Record<
