@@ -7,8 +7,10 @@
 // against the source and Node's version, and NODE_DISABLE_COMPILE_CACHE=1 turns it off.
 import module from 'node:module';
 import process from 'node:process';
+import { keepOnlyOkenceZodLocales } from './lib/zod-locales.mjs';
 
 module.enableCompileCache(process.env.CACHE_DIRECTORY?.split(':')[0] || undefined);
+keepOnlyOkenceZodLocales();
 await import('./main.ts');
 // Start-up has loaded every module it needs: write their entries now, not only at exit.
 module.flushCompileCache();

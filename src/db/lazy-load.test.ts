@@ -1,6 +1,7 @@
 // Okence on PostgreSQL never loads PGlite, without SMTP never loads nodemailer, and without a SAML
 // provider's first sign-in never loads node-saml (with xml-crypto, ~20 MB), and before the first
-// submission's receipt never loads pdfkit (with fontkit and its fonts): each costs
+// submission's receipt never loads pdfkit (with fontkit and its fonts), and without a SAML
+// provider never loads xmldom and xpath (SAML metadata): each costs
 // RSS after start (decision 028). Checked in a fresh process that records every module resolved.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -9,7 +10,7 @@ import { test } from 'node:test';
 
 const root = join(import.meta.dirname, '..', '..');
 
-test('opening PostgreSQL and building the services without SMTP loads neither PGlite nor nodemailer nor node-saml nor pdfkit', () => {
+test('opening PostgreSQL and building the services without SMTP loads neither PGlite nor nodemailer nor node-saml nor pdfkit nor the XML parser of SAML metadata', () => {
   const script = `
     import { registerHooks } from 'node:module';
     const seen = [];
@@ -38,6 +39,8 @@ test('opening PostgreSQL and building the services without SMTP loads neither PG
         '/xml-crypto/',
         '/pdfkit/',
         '/fontkit/',
+        '/@xmldom/',
+        '/xpath/',
       ].some((p) => u.includes(p)),
     ),
     [],

@@ -1,5 +1,21 @@
-import { DOMParser } from '@xmldom/xmldom';
-import xpath from 'xpath';
+import { createRequire } from 'node:module';
+import type * as XmlDom from '@xmldom/xmldom';
+import type * as XPath from 'xpath';
+
+// xmldom and xpath (CommonJS, ~0.3 MB of source and ~1.5 MB of RSS) are required at the first
+// parse, not at start, so an installation without a SAML provider never loads them (decision
+// 028); `require` keeps the parse synchronous, so a bad metadata file still stops the start.
+const require = createRequire(import.meta.url);
+let xml:
+  | { DOMParser: typeof XmlDom.DOMParser; select: ReturnType<typeof XPath.useNamespaces> }
+  | undefined;
+function xmlTools() {
+  if (xml) return xml;
+  const { DOMParser } = require('@xmldom/xmldom') as typeof XmlDom;
+  const xpath = require('xpath') as typeof XPath;
+  const select = xpath.useNamespaces({ md: MD, ds: 'http://www.w3.org/2000/09/xmldsig#' });
+  return (xml = { DOMParser, select });
+}
 
 /** What Okence needs from an IdP's SAML metadata: its name, where to send people, its signing keys. */
 export type IdpMetadata = {
@@ -14,10 +30,10 @@ export type IdpMetadata = {
 
 const REDIRECT = 'urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect';
 const MD = 'urn:oasis:names:tc:SAML:2.0:metadata';
-const select = xpath.useNamespaces({ md: MD, ds: 'http://www.w3.org/2000/09/xmldsig#' });
-
 function text(node: Node, path: string): string[] {
-  return (select(path, node) as Node[]).map((n) => (n.nodeValue ?? n.textContent ?? '').trim());
+  return (xmlTools().select(path, node) as Node[]).map((n) =>
+    (n.nodeValue ?? n.textContent ?? '').trim(),
+  );
 }
 
 /**
@@ -26,6 +42,7 @@ function text(node: Node, path: string): string[] {
  */
 export function parseIdpMetadata(xml: string): IdpMetadata {
   if (/<!DOCTYPE|<!ENTITY/i.test(xml)) throw new Error('IdP metadata must not contain a DTD');
+  const { DOMParser, select } = xmlTools();
   let errors = 0;
   const doc = new DOMParser({
     errorHandler: { error: () => errors++, fatalError: () => errors++ },

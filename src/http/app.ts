@@ -28,6 +28,7 @@ import { problemPages } from './problem-pages.ts';
 import { assetRoutes } from './assets.ts';
 import { frameworkErrorHandler, installErrorHandling } from './error-handler.ts';
 import { trustProxyOption } from './client-address.ts';
+import { lazySchemaCompilers } from './schema-compilers.ts';
 import { healthRoutes } from './health.ts';
 import { language } from './language.ts';
 import { bodyPace } from './pace.ts';
@@ -67,6 +68,7 @@ export async function createApp(services: Services): Promise<FastifyInstance> {
     requestTimeout: 30 * 60_000,
     requestIdHeader: false,
     frameworkErrors: frameworkErrorHandler(config.publicUrl),
+    schemaController: { compilersFactory: lazySchemaCompilers() },
   });
 
   // While shutting down, a keep-alive connection closes as soon as its request in
