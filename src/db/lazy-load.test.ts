@@ -1,8 +1,8 @@
 // Okence on PostgreSQL never loads PGlite, without SMTP never loads nodemailer, and without a SAML
 // provider's first sign-in never loads node-saml (with xml-crypto, ~20 MB), and before the first
 // submission's receipt never loads pdfkit (with fontkit and its fonts), and without a SAML
-// provider never loads xmldom and xpath (SAML metadata): each costs
-// RSS after start (decision 028). Checked in a fresh process that records every module resolved.
+// provider never loads xmldom and xpath (SAML metadata), nor jose without an OpenID Connect
+// provider: each costs RSS after start (decision 028). Checked in a fresh process that records every module resolved.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -41,6 +41,7 @@ test('opening PostgreSQL and building the services without SMTP loads neither PG
         '/fontkit/',
         '/@xmldom/',
         '/xpath/',
+        '/node_modules/jose/',
       ].some((p) => u.includes(p)),
     ),
     [],

@@ -4,7 +4,7 @@
 // id_token: a JWE encrypted to our key around a JWS signed by the provider's key.
 import { createPrivateKey, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { compactDecrypt, compactVerify, createRemoteJWKSet, decodeProtectedHeader } from 'jose';
+import type * as Jose from 'jose';
 import { z } from 'zod';
 import type { OidcProvider } from '../../config/eid-providers.ts';
 import { checkIdTokenClaims, OidcRefused, type Expected } from './domain.ts';
@@ -33,6 +33,12 @@ const tokenSchema = z.object({ id_token: z.string().min(1) });
 export type VerifiedIdToken = { claims: Record<string, unknown>; signedJwt: string };
 
 /** One configured OIDC provider's client: its discovery, keys, code exchange and id_token check. */
+/**
+ * jose (46 modules, ~0.12 MB of source) is imported at its first use, so an installation without
+ * an OpenID Connect provider never loads it (decision 028).
+ */
+const jose = () => import('jose');
+
 export function oidcClient(provider: OidcProvider) {
   let decryptionKey: KeyObject;
   try {
@@ -50,7 +56,7 @@ export function oidcClient(provider: OidcProvider) {
   let cached: {
     at: number;
     discovery: Discovery;
-    jwks: ReturnType<typeof createRemoteJWKSet>;
+    jwks: ReturnType<typeof Jose.createRemoteJWKSet>;
   } | null = null;
 
   async function configuration() {
@@ -68,6 +74,7 @@ export function oidcClient(provider: OidcProvider) {
     // The configuration must name the issuer we were told to trust, or nothing it signs is ours.
     if (parsed.data.issuer !== provider.issuer)
       throw new OidcRefused('issuer', `discovery names ${parsed.data.issuer}`);
+    const { createRemoteJWKSet } = await jose();
     const jwks = createRemoteJWKSet(new URL(parsed.data.jwks_uri), { timeoutDuration: TIMEOUT_MS });
     cached = { at: Date.now(), discovery: parsed.data, jwks };
     return cached;
@@ -126,7 +133,7 @@ export function oidcClient(provider: OidcProvider) {
 
 export type OidcClient = ReturnType<typeof oidcClient>;
 
-type KeySource = Parameters<typeof compactVerify>[1];
+type KeySource = Parameters<typeof Jose.compactVerify>[1];
 
 /**
  * The id_token's checks in order: it must be a JWE (five parts) with NIA's algorithms,
@@ -138,6 +145,7 @@ export async function verifyIdToken(
   opts: { decryptionKey: KeyObject; keys: KeySource; expected: Expected },
 ): Promise<VerifiedIdToken> {
   if (idToken.split('.').length !== 5) throw new OidcRefused('not_encrypted');
+  const { compactDecrypt, compactVerify, decodeProtectedHeader } = await jose();
   let signedJwt: string;
   try {
     const { plaintext } = await compactDecrypt(idToken, opts.decryptionKey, {
