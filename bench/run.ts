@@ -1,7 +1,9 @@
 // `npm run bench`: the service page against a bare Fastify route, on PGlite and on
 // PostgreSQL (when DATABASE_URL is set), in one run. Prints req/s, p99 and their
 // ratio, start-up time, the server's RSS after start and under load, and the memory budgets;
-// then the booking path, the meeting, the folder, the statistics and the eID sign-in (bench/eid.ts).
+// then the booking path, the meeting, the folder, the statistics, the eID sign-in (bench/eid.ts),
+// filling in and sending a long form over HTTP (bench/forms.ts) and its receipts alone
+// (bench/receipt.ts).
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +19,8 @@ import { admitToFirstFrame, lobbyMemory, meetingScriptSize } from './meeting.ts'
 import { folderFigures, printFolderFigures } from './files.ts';
 import { printStatsFigures, statsFigures } from './stats.ts';
 import { eidFigures, printEidFigures } from './eid.ts';
+import { formFigures, printFormFigures } from './forms.ts';
+import { printReceiptFigures, receiptFigures } from './receipt.ts';
 import { start, stop, START_SCRIPT } from './process.ts';
 import { memoryFigures, printMemoryBudgets, startFigures } from './memory.ts';
 
@@ -233,3 +237,17 @@ if (process.env.DATABASE_URL) {
   }
 }
 printEidFigures(eidRows);
+
+// Forms: a 30-question, 8-page form filled in and sent over HTTP (a receipt made per send).
+const formRows = [await formFigures('PGlite', undefined)];
+if (process.env.DATABASE_URL) {
+  const db = await createFreshDatabase(process.env.DATABASE_URL, 'okence_bench');
+  try {
+    formRows.push(await formFigures('PostgreSQL', db.url));
+  } finally {
+    await db.drop();
+  }
+}
+printFormFigures(formRows);
+// The same form's receipts rendered in one process, without HTTP or a database.
+printReceiptFigures(await receiptFigures());
