@@ -45,6 +45,7 @@ import { accountSections, ownSections, providerNames } from './citizens/sections
 import { signInWays } from './citizens/ways.ts';
 import { waysSection } from './citizens/views/ways.ts';
 import { situationsService } from './situations/service.ts';
+import { formAttachments } from './forms/attachments.ts';
 import { formDrafts } from './forms/drafts.ts';
 import { draftsAccountSection } from './forms/drafts-section.ts';
 
@@ -184,6 +185,8 @@ export function buildServices(f: Foundation) {
   // The file-safety pipeline: one per process, for every domain that takes files (decision 027).
   const files = fileSafety({ config: config.files, log });
   const folders = folderService({ handle, clock, meeting, files, config: config.files, log });
+  // Citizens' files attached to forms, through the same pipeline (decision 039).
+  const formAttachmentStore = formAttachments({ db, clock, files, installation: config.files });
   // The official's "open folder" in the room; an end or a change of the booking closes the
   // folder (which may make its files due at once).
   events.on('meeting.folder-requested', ({ connection, name }) =>
@@ -235,7 +238,12 @@ export function buildServices(f: Foundation) {
     audit,
   });
   const stats = statsService({ db, clock, tenants, booking, providers: eidProviders });
-  const submissions = submissionsService({ db, clock, forms });
+  const submissions = submissionsService({
+    db,
+    clock,
+    forms,
+    attachments: formAttachmentStore,
+  });
   accountPage.register(draftsAccountSection(formDraftStore));
   const organisationSettings = organisationAdmin({
     db,
@@ -316,6 +324,7 @@ export function buildServices(f: Foundation) {
     integrations,
     backups,
     formDrafts: formDraftStore,
+    formAttachments: formAttachmentStore,
   };
 }
 
@@ -366,7 +375,13 @@ export function backgroundJobs(s: Services): Job[] {
     // Expired eID requests and the replay cache's expired ids.
     { name: 'eid requests', everyMs: 600_000, atStart: true, run: () => s.eid.prune() },
     // Deleted drafts past their restore period, drafts without an account past their last link.
-    { name: 'form drafts', everyMs: 3_600_000, atStart: true, run: () => s.formDrafts.purge() },
+    // Their files go after them (decision 039): each orphaned file, then its row.
+    {
+      name: 'form drafts',
+      everyMs: 3_600_000,
+      atStart: true,
+      run: async () => (await s.formDrafts.purge()) + (await s.formAttachments.purge()),
+    },
     // Submissions' webhooks due now (decision 036): a new one is tried within 5 s, a failed one
     // on the retry schedule; instances share the work (SKIP LOCKED).
     {

@@ -80,6 +80,21 @@ export type PortalTables = {
     expires_at: Date | null;
     deleted_at: Date | null;
   };
+  /** Files attached to a draft, then to its submission (migration 033, src/forms/attachments.ts). */
+  form_attachments: {
+    id: Generated<string>;
+    draft_id: string | null;
+    submission_id: string | null;
+    field: string;
+    name: string;
+    mime: string;
+    size_bytes: number;
+    sha256: string;
+    scan: 'clean' | 'unscanned';
+    area: string;
+    storage_name: string;
+    uploaded_at: Date;
+  };
   /** Resume links of drafts without an account: SHA-256 of the token (migration 030). */
   form_draft_links: { token_hash: string; draft_id: string; created_at: Date; expires_at: Date };
   /** Where an organisation's submissions are posted, signed (migration 031). */

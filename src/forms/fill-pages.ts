@@ -3,6 +3,7 @@
 import type { Page, PageContext } from '../http/page.ts';
 import { localeOf, type Lang } from '../i18n/i18n.ts';
 import { html, type Html } from '../views/html.ts';
+import { formatSize } from '../views/sizes.ts';
 import { csrfField } from '../views/layout.ts';
 import type { AnswerValue, MemberValue } from './answer-types.ts';
 import type { FormDefinition, MemberQuestion, Page as FormPage, Question } from './definition.ts';
@@ -80,7 +81,15 @@ ${error ? html`<p class="error-message" id="email-error">${error}</p>` : ''}
 export function questionPage(
   r: Rendering,
   page: FormPage,
-  o: { action: string; back: string; shown: Set<string>; questions: Question[]; notice?: string },
+  o: {
+    action: string;
+    back: string;
+    shown: Set<string>;
+    questions: Question[];
+    notice?: string;
+    /** The page takes files: a multipart form, its CSRF token in the action (read first). */
+    multipart?: boolean;
+  },
 ): Page {
   const { t, lang } = r.ctx;
   const heading = say(page.title, r.def, lang);
@@ -90,7 +99,11 @@ ${summary(r.ctx, r.errors, (f) => anchorFor(r.def, f))}
 <p class="caption">${say(r.def.title, r.def, lang)}</p>
 <h1>${heading}</h1>
 ${page.help ? html`<p>${say(page.help, r.def, lang)}</p>` : ''}
-<form method="post" action="${o.action}" novalidate>${csrfField(r.ctx)}
+${
+  o.multipart
+    ? html`<form method="post" action="${`${o.action}${o.action.includes('?') ? '&' : '?'}_csrf=${r.ctx.csrfToken()}`}" enctype="multipart/form-data" novalidate>`
+    : html`<form method="post" action="${o.action}" novalidate>`
+}${csrfField(r.ctx)}
 ${o.questions.map((q) => question(r, q, o.shown))}
 <button type="submit" name="_action" value="continue">${t('forms.fill.save_continue')}</button>
 </form>`;
@@ -112,6 +125,7 @@ export function answerText(
   def: FormDefinition,
   q: MemberQuestion,
   v: MemberValue,
+  files?: ReadonlyMap<string, { name: string; size: number }>,
 ): string {
   const { t, lang } = ctx;
   const option = (x: string) =>
@@ -125,6 +139,10 @@ export function answerText(
         new Date(`${v}T00:00:00Z`),
       );
     return option(v);
+  }
+  if ('fileId' in v) {
+    const f = files?.get(v.fileId);
+    return f ? `${f.name} (${formatSize(f.size, lang)})` : '';
   }
   if ('minor' in v) return money(lang, v.minor, v.currency);
   if ('street' in v) return `${v.street}, ${v.postcode} ${v.city}, ${v.country}`;
@@ -147,11 +165,12 @@ function rows(
   q: Question,
   v: AnswerValue | undefined,
   change: string,
+  files?: ReadonlyMap<string, { name: string; size: number }>,
 ): Html {
   const { t, lang } = ctx;
   const label = say(q.label, def, lang);
   if (q.type !== 'group')
-    return html`<div class="summary-row"><dt>${label}</dt><dd>${v === undefined ? t('forms.fill.not_answered') : answerText(ctx, def, q, v as MemberValue)}</dd>
+    return html`<div class="summary-row"><dt>${label}</dt><dd>${v === undefined ? t('forms.fill.not_answered') : answerText(ctx, def, q, v as MemberValue, files)}</dd>
 <dd><a href="${change}#${q.id}">${t('forms.fill.change')}<span class="visually-hidden"> ${label}</span></a></dd></div>`;
   const items = Array.isArray(v) ? v : [];
   return html`<div class="summary-row"><dt>${label}</dt><dd>${
@@ -163,7 +182,7 @@ function rows(
               .filter((m) => m.id in (item as object))
               .map(
                 (m) =>
-                  `${say(m.label, def, lang)}: ${answerText(ctx, def, m, (item as Record<string, MemberValue>)[m.id]!)}`,
+                  `${say(m.label, def, lang)}: ${answerText(ctx, def, m, (item as Record<string, MemberValue>)[m.id]!, files)}`,
               )
               .join('; ')}</li>`,
         )}</ol>`
@@ -182,6 +201,8 @@ export function checkPage(
     sendAction: string | null;
     deleteAction: string;
     notice?: string;
+    /** The draft's files, by id, named where an answer attaches one. */
+    files?: ReadonlyMap<string, { name: string; size: number }>;
   },
 ): Page {
   const { t, lang } = ctx;
@@ -190,7 +211,7 @@ export function checkPage(
 <p class="caption">${say(def.title, def, lang)}</p><h1>${title}</h1>
 ${o.pages.map(
   ({ page, questions }) => html`<h2>${say(page.title, def, lang)}</h2>
-<dl class="summary">${questions.map((q) => rows(ctx, def, q, o.answers[q.id], `${o.pageHref(page.id)}?change=1`))}</dl>`,
+<dl class="summary">${questions.map((q) => rows(ctx, def, q, o.answers[q.id], `${o.pageHref(page.id)}?change=1`, o.files))}</dl>`,
 )}
 ${
   o.sendAction

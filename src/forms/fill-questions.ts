@@ -6,6 +6,7 @@ import type { PageContext } from '../http/page.ts';
 import type { Lang } from '../i18n/i18n.ts';
 import { html, type Html } from '../views/html.ts';
 import type { FormDefinition, LocalizedText, MemberQuestion, Question } from './definition.ts';
+import { fileField, type FileFieldContext } from './fill-file-field.ts';
 import { repeatsOf, type Fields } from './fill-values.ts';
 
 /** What a question renders with: the reader, the form's languages, the values and the errors. */
@@ -14,6 +15,8 @@ export type Rendering = {
   def: FormDefinition;
   fields: Fields;
   errors: Record<string, string>;
+  /** The draft's files and what each file question takes; without it, files are not taken. */
+  files?: FileFieldContext;
 };
 
 /** A text of the definition in the reader's language, else in the form's first language. */
@@ -169,9 +172,13 @@ export function member(r: Rendering, q: MemberQuestion, name: string): Html {
           : []),
       ]);
     case 'file':
-      // Attachments are not taken yet (decision 038): the question says so instead of a control.
-      return html`<div class="field" id="${name}"><p><strong>${label}</strong></p>
-<p class="notice">${t('forms.fill.attachments_later')}</p></div>`;
+      return fileField(r.ctx, r.files, q, {
+        name,
+        label,
+        help,
+        error: r.errors[name],
+        value: one(r.fields, name),
+      });
   }
 }
 

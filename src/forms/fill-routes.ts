@@ -7,8 +7,11 @@ import { loaAtLeast, signInLocation, type CitizensService } from '../citizens/se
 import { requireCitizen } from '../http/citizen-session.ts';
 import { renderPage, type PageContext } from '../http/page.ts';
 import { HOST_COOKIE } from '../http/security.ts';
+import { UploadFailure } from '../files/service.ts';
 import { AppError } from '../lib/errors.ts';
 import type { TenantsService } from '../tenants/service.ts';
+import type { FormAttachments } from './attachments.ts';
+import { fileQuestionAt, withFileAnswer } from './attachments-domain.ts';
 import type { FormDrafts, Draft } from './drafts.ts';
 import {
   DRAFT_COOKIE,
@@ -27,6 +30,7 @@ import {
   startPage,
 } from './fill-pages.ts';
 import type { Rendering } from './fill-questions.ts';
+import { readPagePost, refusalText, type PagePost } from './fill-uploads.ts';
 import * as fill from './fill-values.ts';
 import {
   fieldErrorText,
@@ -50,10 +54,22 @@ type Deps = {
   forms: Pick<FormsService, 'published'>;
   drafts: FormDrafts;
   citizens: Pick<CitizensService, 'account'>;
+  attachments: FormAttachments;
+  /** The installation's largest file (FILE_MAX_MB): an upload is cut off past it. */
+  maxFileBytes: number;
 };
 
+// A whole page post that failed (not one of its files): its status.
+const FAILURE_STATUS = { busy: 429, no_space: 507, malformed: 400 } as const;
+
+/** Whether a page asks for a file (its own question, or a member of a repeated group). */
+const takesFiles = (page: FormVersion['definition']['pages'][number]) =>
+  page.questions.some(
+    (q) => q.type === 'file' || (q.type === 'group' && q.questions.some((m) => m.type === 'file')),
+  );
+
 export function formFillingRoutes(deps: Deps) {
-  const { drafts } = deps;
+  const { drafts, attachments } = deps;
   const { formOf, holderOf, draftOf } = fillAccess(deps);
 
   function errorsOf(
@@ -69,7 +85,7 @@ export function formFillingRoutes(deps: Deps) {
     return out;
   }
 
-  function showPage(
+  async function showPage(
     request: FastifyRequest,
     reply: FastifyReply,
     d: DraftInContext,
@@ -78,17 +94,31 @@ export function formFillingRoutes(deps: Deps) {
     errors: Parameters<typeof errorsOf>[1],
     status = 200,
     notice?: (ctx: PageContext) => string,
+    worded?: (ctx: PageContext) => Record<string, string>,
   ) {
     const def = d.form.definition;
     const typed = validateFormPost(def, fields).answers;
     const shown = visibility(def, typed);
     const previous = fill.previousPage(def, typed, page.id);
+    const multipart = takesFiles(page);
+    const held = multipart ? await attachments.ofDraft(d.draft.id) : [];
     return renderPage(
       request,
       reply,
       (ctx) => {
-        const r: Rendering = { ctx, def, fields, errors: errorsOf(ctx, errors) };
+        const r: Rendering = {
+          ctx,
+          def,
+          fields,
+          errors: { ...errorsOf(ctx, errors), ...worded?.(ctx) },
+          files: {
+            byId: new Map(held.map((a) => [a.id, a])),
+            rules: attachments.rulesFor,
+            draft: attachments.limits,
+          },
+        };
         return questionPage(r, page, {
+          multipart,
           action: `${d.href}/pages/${page.id}${request.url.includes('change=1') ? '?change=1' : ''}`,
           back: previous ? `${d.href}/pages/${previous.id}` : d.base,
           shown: shown.questions,
@@ -102,6 +132,67 @@ export function formFillingRoutes(deps: Deps) {
       },
       status,
     );
+  }
+
+  /** The first file field of a page: where a failure of the whole upload is said. */
+  const firstFileField = (page: FormVersion['definition']['pages'][number]) => {
+    for (const q of page.questions) {
+      if (q.type === 'file') return q.id;
+      const m = q.type === 'group' ? q.questions.find((x) => x.type === 'file') : undefined;
+      if (m) return `${q.id}.0.${m.id}`;
+    }
+    return page.questions[0]!.id;
+  };
+
+  /**
+   * A page post's files, kept in the draft at once so that a restart keeps them: each file
+   * attached, or the one removed, set in the saved answers. `done` when the post only uploaded
+   * or removed a file: the page comes again with what was typed, and why a file was refused.
+   */
+  async function keepFiles(
+    d: DraftInContext,
+    page: FormVersion['definition']['pages'][number],
+    post: PagePost,
+    posted: fill.Fields,
+    action: string,
+  ) {
+    let saved = d.answers;
+    for (const u of post.uploads)
+      if (u.outcome.ok) saved = withFileAnswer(saved, u.field, u.outcome.attachment.id);
+    const removal = /^remove-file:(.+)$/.exec(action)?.[1];
+    const removing = removal !== undefined && fileQuestionAt(page, removal) !== null;
+    if (removing) {
+      const id = posted[removal];
+      if (typeof id === 'string') await attachments.removeFromDraft(d.draft.id, id);
+      delete posted[removal];
+      saved = withFileAnswer(saved, removal, null);
+    }
+    if (saved !== d.answers) await drafts.save(d.holder, d.draft.id, d.form.version, saved);
+    const refused = post.uploads.flatMap((u) => {
+      const q = fileQuestionAt(page, u.field);
+      return u.outcome.ok || !q ? [] : [{ field: u.field, q, ...u.outcome }];
+    });
+    const kept = post.uploads.flatMap((u) => (u.outcome.ok ? [u.outcome.attachment.name] : []));
+    const worded = refused.length
+      ? (ctx: PageContext) =>
+          Object.fromEntries(
+            refused.map((x) => [
+              x.field,
+              refusalText(ctx, x.reason, x.name, attachments.rulesFor(x.q), attachments.limits),
+            ]),
+          )
+      : undefined;
+    const notice = removing
+      ? (ctx: PageContext) => ctx.t('forms.attach.removed')
+      : kept.length
+        ? (ctx: PageContext) => ctx.t('forms.attach.uploaded', { name: kept.join(', ') })
+        : undefined;
+    return {
+      done: removing || action.startsWith('upload:'),
+      status: refused.length ? 400 : 200,
+      notice,
+      worded,
+    };
   }
 
   return async (app: FastifyInstance) => {
@@ -207,10 +298,47 @@ export function formFillingRoutes(deps: Deps) {
       const def = d.form.definition;
       const page = fill.visiblePages(def, d.answers).find((x) => x.id === p.page);
       if (!page) throw new AppError('not_found', 'no such page');
-      const body = (request.body ?? {}) as Record<string, unknown>;
       const stored = fill.fieldsOf(def, d.answers, request.lang);
+      let post: PagePost;
+      try {
+        post = await readPagePost(request, page, d.draft.id, attachments, deps.maxFileBytes);
+      } catch (err) {
+        if (!(err instanceof UploadFailure)) throw err;
+        // The rest of the body is not read: the connection closes after the answer.
+        reply.header('connection', 'close');
+        const at = firstFileField(page);
+        return showPage(
+          request,
+          reply,
+          d,
+          page,
+          stored,
+          [],
+          FAILURE_STATUS[err.reason],
+          undefined,
+          (ctx) => ({
+            [at]: ctx.t(`files.error.${err.reason}`),
+          }),
+        );
+      }
+      const body = post.body;
       let posted = fill.pagePost(page, body);
       const action = typeof body._action === 'string' ? body._action : 'continue';
+      const files = await keepFiles(d, page, post, posted, action);
+      if (files.done) {
+        const merged = fill.mergedPost(page, stored, posted);
+        return showPage(
+          request,
+          reply,
+          d,
+          page,
+          merged,
+          [],
+          files.status,
+          files.notice,
+          files.worded,
+        );
+      }
       const group = /^(add|remove):([a-z][a-z0-9-]{0,39})(?::(\d{1,3}))?$/.exec(action);
       if (group) {
         // Another repeat, or one fewer: the page again with what was typed, nothing checked yet.
@@ -223,8 +351,20 @@ export function formFillingRoutes(deps: Deps) {
         return showPage(request, reply, d, page, fill.mergedPost(page, stored, posted), []);
       }
       const merged = fill.mergedPost(page, stored, posted);
-      const result = validateFormPost(def, merged, { pages: [page.id] });
-      if (!result.ok) return showPage(request, reply, d, page, merged, result.errors, 400);
+      const held = attachments.facts(await attachments.ofDraft(d.draft.id));
+      const result = validateFormPost(def, merged, { pages: [page.id], files: held });
+      if (!result.ok || files.worded)
+        return showPage(
+          request,
+          reply,
+          d,
+          page,
+          merged,
+          result.ok ? [] : result.errors,
+          400,
+          undefined,
+          files.worded,
+        );
       await drafts.save(d.holder, d.draft.id, d.form.version, result.answers);
       const next = request.url.includes('change=1')
         ? null
@@ -236,7 +376,9 @@ export function formFillingRoutes(deps: Deps) {
       const p = draftParams.parse(request.params);
       const d = await draftOf(request, p);
       const def = d.form.definition;
-      const all = validateAnswers(def, d.answers);
+      const held = await attachments.ofDraft(d.draft.id);
+      // A file the answers name must be one the draft holds, as the server found it.
+      const all = validateAnswers(def, d.answers, { files: attachments.facts(held) });
       if (!all.ok) {
         // A page not yet answered (or an answer a newer version refuses): that page comes first.
         const shown = fill.visiblePages(def, d.answers);
@@ -255,6 +397,7 @@ export function formFillingRoutes(deps: Deps) {
           // An act confirmed by a fresh eID sign-in (CZ 12/2020 §4) cannot be sent yet.
           sendAction: def.authoriseAct ? null : `${d.href}/send`,
           deleteAction: `${d.href}/delete`,
+          files: new Map(held.map((a) => [a.id, a])),
           ...(d.updated ? { notice: ctx.t('forms.fill.updated') } : {}),
         }),
       );

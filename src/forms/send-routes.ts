@@ -9,6 +9,7 @@ import { renderPage } from '../http/page.ts';
 import { AppError } from '../lib/errors.ts';
 import type { SubmissionsService, Submitter } from '../submissions/service.ts';
 import type { Address, Answers, Person } from './answer-types.ts';
+import type { FormAttachments } from './attachments.ts';
 import { draftParams, fillAccess, formParams } from './fill-access.ts';
 import { sentPage } from './fill-pages.ts';
 
@@ -64,6 +65,7 @@ export function formSendingRoutes(
   deps: Parameters<typeof fillAccess>[0] & {
     submissions: Pick<SubmissionsService, 'submit' | 'receipt'>;
     citizens: Pick<CitizensService, 'account'>;
+    attachments: Pick<FormAttachments, 'purge'>;
   },
 ) {
   const { draftOf } = fillAccess(deps);
@@ -91,9 +93,13 @@ export function formSendingRoutes(
         // A draft is sent once: a repeated POST (or one after a crash before the draft was
         // removed) finds the submission already stored.
         idempotencyKey: `draft:${d.draft.id}`,
+        // The files its answers name become the submission's, in the same transaction.
+        draftId: d.draft.id,
       });
-      // Stored with its reference: the draft's answers live on in the submission.
+      // Stored with its reference: the draft's answers live on in the submission, and the
+      // files it held that no answer names (a question since hidden, a replaced one) go now.
       await deps.drafts.sent(d.holder, d.draft.id);
+      await deps.attachments.purge();
       return reply.redirect(`${d.base}/sent/${sent.receiptToken}`, 303);
     });
 

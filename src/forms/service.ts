@@ -52,6 +52,8 @@ export { visibility, type Visibility } from './visibility.ts';
 export { prefill, type KnownPerson } from './prefill.ts';
 export { answersJsonSchema } from './json-schema.ts';
 export { fieldErrorText, answerIssues } from './error-text.ts';
+export { namedFiles } from './attachments-domain.ts';
+export type { FormAttachments, Attachment, AttachOutcome } from './attachments.ts';
 import type { ReceiptModel } from './receipt/model.ts';
 import type { Receipt } from './receipt/receipt.ts';
 export type { ReceiptModel } from './receipt/model.ts';

@@ -177,6 +177,8 @@ export async function createApp(services: Services): Promise<FastifyInstance> {
       forms: services.forms,
       drafts: services.formDrafts,
       citizens: services.citizens,
+      attachments: services.formAttachments,
+      maxFileBytes: config.files.maxFileBytes,
     }),
   );
   await app.register(
@@ -186,6 +188,7 @@ export async function createApp(services: Services): Promise<FastifyInstance> {
       drafts: services.formDrafts,
       submissions: services.submissions,
       citizens: services.citizens,
+      attachments: services.formAttachments,
     }),
   );
 

@@ -27,6 +27,10 @@ import { formsAdminMessages, type FormsAdminMessageKey } from './messages/forms-
 import { situationsMessages, type SituationsMessageKey } from './messages/situations.ts';
 import { integrationsMessages, type IntegrationsMessageKey } from './messages/integrations.ts';
 import { formsCitizenMessages, type FormsCitizenMessageKey } from './messages/forms-citizen.ts';
+import {
+  formsAttachmentsMessages,
+  type FormsAttachmentsMessageKey,
+} from './messages/forms-attachments.ts';
 
 /** Every interface text key: the base set plus each domain's set. */
 export type MessageKey =
@@ -56,7 +60,8 @@ export type MessageKey =
   | TenantsFormsMessageKey
   | SituationsMessageKey
   | IntegrationsMessageKey
-  | FormsCitizenMessageKey;
+  | FormsCitizenMessageKey
+  | FormsAttachmentsMessageKey;
 
 export const LANGS = ['sl', 'cs', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -93,6 +98,7 @@ export const MESSAGES: Record<Lang, Record<MessageKey, string>> = {
     ...situationsMessages.sl,
     ...integrationsMessages.sl,
     ...formsCitizenMessages.sl,
+    ...formsAttachmentsMessages.sl,
   },
   cs: {
     ...cs,
@@ -122,6 +128,7 @@ export const MESSAGES: Record<Lang, Record<MessageKey, string>> = {
     ...situationsMessages.cs,
     ...integrationsMessages.cs,
     ...formsCitizenMessages.cs,
+    ...formsAttachmentsMessages.cs,
   },
   en: {
     ...en,
@@ -151,6 +158,7 @@ export const MESSAGES: Record<Lang, Record<MessageKey, string>> = {
     ...situationsMessages.en,
     ...integrationsMessages.en,
     ...formsCitizenMessages.en,
+    ...formsAttachmentsMessages.en,
   },
 };
 

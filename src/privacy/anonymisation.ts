@@ -339,6 +339,12 @@ export const ANONYMISATION_PLAN = {
     within: '30 days after deletion, or when its last resume link expires (30 days)',
     why: "a citizen's answers not yet sent, and the e-mail address of a draft without an account",
   },
+  form_attachments: {
+    treatment: 'pruned_elsewhere',
+    by: 'the form drafts purge job (src/forms/attachments.ts): a file whose draft or submission is gone',
+    within: 'the purge after its draft is purged or sent without it, or its submission deleted',
+    why: "files a citizen attached to a form: with the draft's life, then the submission's",
+  },
   form_draft_links: {
     treatment: 'pruned_elsewhere',
     by: 'the form drafts purge job (src/forms)',

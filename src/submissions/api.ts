@@ -60,7 +60,7 @@ export function submissionOperations(deps: {
       method: 'POST',
       path: '/organisations/{organisation}/forms/{form}/submissions',
       summary:
-        'Send a filled-in form that needs no sign-in (its assurance is "low"); answers that break its schema get a 422 naming each field',
+        'Send a filled-in form that needs no sign-in (its assurance is "low"); answers that break its schema get a 422 naming each field. Files come only through the filling-in pages: an answer naming a file, or a required file question, is a 422 naming that field',
       tag: 'forms',
       params: formParams,
       body: submissionIn,

@@ -9,14 +9,17 @@ import { AppError } from '../lib/errors.ts';
 import { loaAtLeast, type Loa } from '../citizens/service.ts';
 import {
   answerIssues,
+  namedFiles,
   renderReceipt,
   validateAnswers,
+  type Attachment,
+  type FormAttachments,
   type FormsService,
   type FormVersion,
 } from '../forms/service.ts';
 import { nextReference } from './counter.ts';
 import { deliverDue, queueDeliveries } from './deliveries.ts';
-import { formLanguage, formText, receiptSections } from './receipt-model.ts';
+import { formLanguage, formText, receiptAttachments, receiptSections } from './receipt-model.ts';
 
 /** Who sends a submission, as the receipt names them. */
 export type Submitter = {
@@ -44,6 +47,12 @@ export type SubmitInput = {
    * the same submission, stored once, its receipt link given anew.
    */
   idempotencyKey?: string;
+  /**
+   * The draft whose files the answers may name: those named become the submission's, in its
+   * transaction. Without it (the API), an answer naming a file is refused: files come only
+   * through a draft's upload.
+   */
+  draftId?: string;
 };
 
 export type Submitted = {
@@ -55,8 +64,14 @@ export type Submitted = {
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
-export function submissionsService(deps: { db: Db; clock: Clock; forms: FormsService }) {
-  const { db, clock, forms } = deps;
+export function submissionsService(deps: {
+  db: Db;
+  clock: Clock;
+  forms: FormsService;
+  /** Where drafts' files become a submission's; absent, no answer may name a file. */
+  attachments?: FormAttachments;
+}) {
+  const { db, clock, forms, attachments } = deps;
 
   /** A published version of a form by slug: the one asked for, else the newest. */
   async function formVersionOf(
@@ -100,6 +115,7 @@ export function submissionsService(deps: { db: Db; clock: Clock; forms: FormsSer
     const lang = formLanguage(def, s.language);
     const submitter = s.submitter as Submitter;
     const name = s.name;
+    const files = attachments ? await attachments.ofSubmission(s.id) : [];
     const receipt = await renderReceipt({
       organisation: {
         name: name[lang] ?? name[s.default_language] ?? Object.values(name)[0] ?? '',
@@ -111,8 +127,8 @@ export function submissionsService(deps: { db: Db; clock: Clock; forms: FormsSer
       lang,
       form: { id: s.slug, title: formText(def, def.title, lang), version: String(s.form_version) },
       submitter,
-      sections: receiptSections(def, s.answers as Record<string, never>, lang),
-      attachments: [],
+      sections: receiptSections(def, s.answers as Record<string, never>, lang, files),
+      attachments: receiptAttachments(def, s.answers as Record<string, never>, lang, files),
     });
     await db
       .insertInto('submission_receipts')
@@ -141,7 +157,23 @@ export function submissionsService(deps: { db: Db; clock: Clock; forms: FormsSer
         !(input.citizen && loaAtLeast(input.citizen.loa, def.assurance))
       )
         throw new AppError('unauthenticated', `form ${input.formSlug} needs ${def.assurance}`);
-      const checked = validateAnswers(def, input.answers);
+      const key = input.idempotencyKey ?? null;
+      // The files the answers may name, by what the server found them to be: the draft's own,
+      // and those an earlier send with the same key already moved to its submission.
+      const held: Attachment[] =
+        attachments && input.draftId ? await attachments.ofDraft(input.draftId) : [];
+      const sentBefore = key
+        ? await db
+            .selectFrom('submissions')
+            .select('id')
+            .where('organisation_id', '=', input.organisationId)
+            .where('idempotency_key', '=', key)
+            .executeTakeFirst()
+        : undefined;
+      if (sentBefore && attachments)
+        held.push(...(await attachments.listOfSubmission(sentBefore.id)));
+      const facts = new Map(held.map((a) => [a.id, { type: a.mime, bytes: a.size }]));
+      const checked = validateAnswers(def, input.answers, { files: (id) => facts.get(id) });
       if (!checked.ok)
         throw new AppError(
           'unprocessable',
@@ -150,7 +182,6 @@ export function submissionsService(deps: { db: Db; clock: Clock; forms: FormsSer
         );
       const receiptToken = randomBytes(32).toString('base64url');
       const at = clock.now();
-      const key = input.idempotencyKey ?? null;
       const store = () =>
         db.transaction().execute(async (tx) => {
           if (key) {
@@ -190,6 +221,13 @@ export function submissionsService(deps: { db: Db; clock: Clock; forms: FormsSer
             })
             .returning(['id', 'reference'])
             .executeTakeFirstOrThrow();
+          if (attachments && input.draftId)
+            await attachments.moveToSubmission(
+              tx,
+              input.draftId,
+              row.id,
+              namedFiles(def, checked.answers).map((f) => f.fileId),
+            );
           await queueDeliveries(tx, { id: row.id, organisationId: org.id }, at);
           return row.id;
         });

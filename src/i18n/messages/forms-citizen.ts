@@ -21,8 +21,6 @@ const en = {
   'forms.fill.person.given_name': 'Given name',
   'forms.fill.person.family_name': 'Family name',
   'forms.fill.person.date_of_birth': 'Date of birth (for example 27.3.2007)',
-  'forms.fill.attachments_later':
-    'Attachments cannot be added online yet. The office will tell you how to send this document.',
   'forms.fill.repeat': '{label} {number}',
   'forms.fill.remove': 'Remove {label} {number}',
   'forms.fill.add_another': 'Add another: {label}',
@@ -95,8 +93,6 @@ const sl: Record<FormsCitizenMessageKey, string> = {
   'forms.fill.person.given_name': 'Ime',
   'forms.fill.person.family_name': 'Priimek',
   'forms.fill.person.date_of_birth': 'Datum rojstva (na primer 27. 3. 2007)',
-  'forms.fill.attachments_later':
-    'Prilog prek spleta še ni mogoče dodati. Urad vam bo sporočil, kako dokument posredovati.',
   'forms.fill.repeat': '{label} št. {number}',
   'forms.fill.remove': 'Odstrani: {label} št. {number}',
   'forms.fill.add_another': 'Dodaj vnos: {label}',
@@ -167,8 +163,6 @@ const cs: Record<FormsCitizenMessageKey, string> = {
   'forms.fill.person.given_name': 'Jméno',
   'forms.fill.person.family_name': 'Příjmení',
   'forms.fill.person.date_of_birth': 'Datum narození (například 27. 3. 2007)',
-  'forms.fill.attachments_later':
-    'Přílohy zatím nelze přiložit online. Úřad vám sdělí, jak dokument doložit.',
   'forms.fill.repeat': '{label} č. {number}',
   'forms.fill.remove': 'Odebrat: {label} č. {number}',
   'forms.fill.add_another': 'Přidat další: {label}',
