@@ -5,7 +5,13 @@
 import type { Html } from '../views/html.ts';
 import { html } from '../views/html.ts';
 import { formatSize } from '../views/sizes.ts';
-import type { AttachmentRules } from './attachments-domain.ts';
+import { FILE_TYPES } from '../files/service.ts';
+import {
+  attachmentRules,
+  MAX_BYTES_PER_DRAFT,
+  MAX_FILES_PER_DRAFT,
+  type AttachmentRules,
+} from './attachments-domain.ts';
 import type { QuestionOf } from './definition.ts';
 import type { PageContext } from '../http/page.ts';
 
@@ -25,11 +31,17 @@ export function fileField(
 ): Html {
   const { t, lang } = ctx;
   const { name } = o;
-  const rules = files?.rules(q);
-  if (!files || !rules || rules.types.length === 0)
+  // Without a draft (the builder's preview): the question's own rules, as a citizen would see them.
+  const all = { maxFileBytes: q.maxBytes, types: Object.keys(FILE_TYPES) };
+  const rules = files ? files.rules(q) : attachmentRules(q, all, FILE_TYPES);
+  const draft = files?.draft ?? {
+    filesPerDraft: MAX_FILES_PER_DRAFT,
+    bytesPerDraft: MAX_BYTES_PER_DRAFT,
+  };
+  if (rules.types.length === 0)
     return html`<div class="field" id="${name}"><p><strong>${o.label}</strong></p>
 <p class="notice">${t('forms.attach.not_online')}</p></div>`;
-  const attached = o.value ? files.byId.get(o.value) : undefined;
+  const attached = o.value ? files?.byId.get(o.value) : undefined;
   const hint = [
     o.help,
     t('forms.attach.limits', {
@@ -37,8 +49,8 @@ export function fileField(
       max: formatSize(rules.maxBytes, lang),
     }),
     t('forms.attach.form_limits', {
-      count: String(files.draft.filesPerDraft),
-      max: formatSize(files.draft.bytesPerDraft, lang),
+      count: String(draft.filesPerDraft),
+      max: formatSize(draft.bytesPerDraft, lang),
     }),
     t('forms.attach.scan'),
   ]
