@@ -90,6 +90,7 @@ const OWN: Partial<Record<AttachmentRefusal, MessageKey>> = {
   too_many: 'forms.attach.error.too_many',
   draft_full: 'forms.attach.error.draft_full',
   gone: 'forms.attach.error.gone',
+  infected: 'forms.attach.error.infected',
 };
 
 /** Why a file was not attached, in the reader's language, naming the question's limits. */

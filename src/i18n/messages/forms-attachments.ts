@@ -24,6 +24,8 @@ const en = {
     '{name}: the form’s files would come to more than {max}. Remove a file or attach a smaller one.',
   'forms.attach.error.gone':
     '{name}: the file could not be attached, because the form has meanwhile been deleted or sent.',
+  'forms.attach.error.infected':
+    '{name}: the virus scanner found a virus in this file, so it was not attached. Check your device with an antivirus program.',
 };
 
 type Messages = Record<keyof typeof en, string>;
@@ -48,6 +50,8 @@ const sl: Messages = {
     '{name}: priloge vloge bi skupaj presegle {max}. Odstranite katero od datotek ali priložite manjšo.',
   'forms.attach.error.gone':
     '{name}: datoteke ni bilo mogoče priložiti, ker je bila vloga medtem izbrisana ali že oddana.',
+  'forms.attach.error.infected':
+    '{name}: protivirusni pregled je v datoteki našel virus, zato ni priložena. Napravo preglejte s protivirusnim programom.',
 };
 
 const cs: Messages = {
@@ -71,6 +75,8 @@ const cs: Messages = {
     '{name}: přílohy formuláře by měly dohromady víc než {max}. Odeberte některý soubor nebo přiložte menší.',
   'forms.attach.error.gone':
     '{name}: soubor se nepodařilo přiložit, protože formulář byl mezitím smazán nebo odeslán.',
+  'forms.attach.error.infected':
+    '{name}: antivirová kontrola v souboru našla virus, proto nebyl přiložen. Zkontrolujte své zařízení antivirovým programem.',
 };
 
 export type FormsAttachmentsMessageKey = keyof typeof en;
