@@ -15,7 +15,7 @@ import { DB_KINDS } from '../db/testing.ts';
 import { makeOoxml, samplePdf } from '../files/testing.ts';
 import { bootTestApp, cookiesOf, csrfFrom, testConfig } from '../http/testing.ts';
 import { fixedClock } from '../lib/clock.ts';
-import { DRAFT_COOKIE } from './fill-routes.ts';
+import { DRAFT_COOKIE, UPLOADS_PER_MINUTE } from './fill-routes.ts';
 import { NEWBORNS, publishForm } from './fill-testing.ts';
 
 const BASE = '/o/ue-domzale/forms/newborns';
@@ -362,6 +362,27 @@ for (const kind of DB_KINDS) {
       }
       // Without the optional file, the same answers go.
       assert.equal((await send('newborns', answers)).statusCode, 201);
+    });
+
+    test('posts with files have their own limit per client; page posts without files go on', async () => {
+      const cookie = await citizenCookie(okence, 'limit-attach@example.org');
+      const started = await postForm(BASE, `${BASE}/start`, cookie, {});
+      const pageUrl = String(started.headers.location);
+      const body = multipart([{ name: 'parent.givenName', value: 'Ana' }]);
+      let refusedAt = 0;
+      for (let i = 1; i <= UPLOADS_PER_MINUTE + 1 && !refusedAt; i++) {
+        const r = await okence.app.inject({
+          method: 'POST',
+          url: pageUrl,
+          headers: { ...body.headers, cookie, 'accept-language': 'en' },
+          payload: body.payload,
+        });
+        if (r.statusCode === 429) refusedAt = i;
+      }
+      // The earlier tests' uploads in this minute count too: refused at the 31st at the latest.
+      assert.ok(refusedAt > 0 && refusedAt <= UPLOADS_PER_MINUTE + 1, `refused at ${refusedAt}`);
+      const plain = await postForm(pageUrl, pageUrl, cookie, { 'parent.givenName': 'Ana' });
+      assert.equal(plain.statusCode, 400, 'a post without files is not limited by them');
     });
   });
 }

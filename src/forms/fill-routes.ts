@@ -57,7 +57,12 @@ type Deps = {
   attachments: FormAttachments;
   /** The installation's largest file (FILE_MAX_MB): an upload is cut off past it. */
   maxFileBytes: number;
+  /** The site's requests per minute from one client (RATE_LIMIT_PER_MINUTE). */
+  rateLimitPerMinute: number;
 };
+
+/** Page posts carrying files, per client and minute: each is spooled, checked and kept. */
+export const UPLOADS_PER_MINUTE = 30;
 
 // A whole page post that failed (not one of its files): its status.
 const FAILURE_STATUS = { busy: 429, no_space: 507, malformed: 400 } as const;
@@ -292,85 +297,100 @@ export function formFillingRoutes(deps: Deps) {
       return showPage(request, reply, d, page, fields, [], 200, notice);
     });
 
-    app.post('/o/:org/forms/:slug/drafts/:draft/pages/:page', async (request, reply) => {
-      const p = pageParams.parse(request.params);
-      const d = await draftOf(request, p);
-      const def = d.form.definition;
-      const page = fill.visiblePages(def, d.answers).find((x) => x.id === p.page);
-      if (!page) throw new AppError('not_found', 'no such page');
-      const stored = fill.fieldsOf(def, d.answers, request.lang);
-      let post: PagePost;
-      try {
-        post = await readPagePost(request, page, d.draft.id, attachments, deps.maxFileBytes);
-      } catch (err) {
-        if (!(err instanceof UploadFailure)) throw err;
-        // The rest of the body is not read: the connection closes after the answer.
-        reply.header('connection', 'close');
-        const at = firstFileField(page);
-        return showPage(
-          request,
-          reply,
-          d,
-          page,
-          stored,
-          [],
-          FAILURE_STATUS[err.reason],
-          undefined,
-          (ctx) => ({
-            [at]: ctx.t(`files.error.${err.reason}`),
-          }),
-        );
-      }
-      const body = post.body;
-      let posted = fill.pagePost(page, body);
-      const action = typeof body._action === 'string' ? body._action : 'continue';
-      const files = await keepFiles(d, page, post, posted, action);
-      if (files.done) {
+    // A post with files is stored work (disk, clamd): its own, tighter bucket per client. Read
+    // from the header: the limit runs before the body is parsed (and isMultipart() is known).
+    const withFiles = (r: FastifyRequest) =>
+      r.headers['content-type']?.startsWith('multipart/form-data') ?? false;
+    const pagePostLimit = {
+      rateLimit: {
+        keyGenerator: (r: FastifyRequest) => `${r.ip}${withFiles(r) ? ' files' : ''}`,
+        max: (r: FastifyRequest) => (withFiles(r) ? UPLOADS_PER_MINUTE : deps.rateLimitPerMinute),
+        timeWindow: 60_000,
+      },
+    };
+    app.post(
+      '/o/:org/forms/:slug/drafts/:draft/pages/:page',
+      { config: pagePostLimit },
+      async (request, reply) => {
+        const p = pageParams.parse(request.params);
+        const d = await draftOf(request, p);
+        const def = d.form.definition;
+        const page = fill.visiblePages(def, d.answers).find((x) => x.id === p.page);
+        if (!page) throw new AppError('not_found', 'no such page');
+        const stored = fill.fieldsOf(def, d.answers, request.lang);
+        let post: PagePost;
+        try {
+          post = await readPagePost(request, page, d.draft.id, attachments, deps.maxFileBytes);
+        } catch (err) {
+          if (!(err instanceof UploadFailure)) throw err;
+          // The rest of the body is not read: the connection closes after the answer.
+          reply.header('connection', 'close');
+          const at = firstFileField(page);
+          return showPage(
+            request,
+            reply,
+            d,
+            page,
+            stored,
+            [],
+            FAILURE_STATUS[err.reason],
+            undefined,
+            (ctx) => ({
+              [at]: ctx.t(`files.error.${err.reason}`),
+            }),
+          );
+        }
+        const body = post.body;
+        let posted = fill.pagePost(page, body);
+        const action = typeof body._action === 'string' ? body._action : 'continue';
+        const files = await keepFiles(d, page, post, posted, action);
+        if (files.done) {
+          const merged = fill.mergedPost(page, stored, posted);
+          return showPage(
+            request,
+            reply,
+            d,
+            page,
+            merged,
+            [],
+            files.status,
+            files.notice,
+            files.worded,
+          );
+        }
+        const group = /^(add|remove):([a-z][a-z0-9-]{0,39})(?::(\d{1,3}))?$/.exec(action);
+        if (group) {
+          // Another repeat, or one fewer: the page again with what was typed, nothing checked yet.
+          const q = page.questions.find((x) => x.id === group[2] && x.type === 'group');
+          if (q?.type === 'group' && group[1] === 'add') {
+            const n = Math.max(fill.repeatsOf(q.id, posted).length, q.minItems, 1);
+            posted[`${q.id}.${n}.${q.questions[0]!.id}`] = '';
+          } else if (q && group[3] !== undefined)
+            posted = fill.withoutRepeat(q.id, posted, Number(group[3]));
+          return showPage(request, reply, d, page, fill.mergedPost(page, stored, posted), []);
+        }
         const merged = fill.mergedPost(page, stored, posted);
-        return showPage(
-          request,
-          reply,
-          d,
-          page,
-          merged,
-          [],
-          files.status,
-          files.notice,
-          files.worded,
-        );
-      }
-      const group = /^(add|remove):([a-z][a-z0-9-]{0,39})(?::(\d{1,3}))?$/.exec(action);
-      if (group) {
-        // Another repeat, or one fewer: the page again with what was typed, nothing checked yet.
-        const q = page.questions.find((x) => x.id === group[2] && x.type === 'group');
-        if (q?.type === 'group' && group[1] === 'add') {
-          const n = Math.max(fill.repeatsOf(q.id, posted).length, q.minItems, 1);
-          posted[`${q.id}.${n}.${q.questions[0]!.id}`] = '';
-        } else if (q && group[3] !== undefined)
-          posted = fill.withoutRepeat(q.id, posted, Number(group[3]));
-        return showPage(request, reply, d, page, fill.mergedPost(page, stored, posted), []);
-      }
-      const merged = fill.mergedPost(page, stored, posted);
-      const held = attachments.facts(await attachments.ofDraft(d.draft.id));
-      const result = validateFormPost(def, merged, { pages: [page.id], files: held });
-      if (!result.ok || files.worded)
-        return showPage(
-          request,
-          reply,
-          d,
-          page,
-          merged,
-          result.ok ? [] : result.errors,
-          400,
-          undefined,
-          files.worded,
-        );
-      await drafts.save(d.holder, d.draft.id, d.form.version, result.answers);
-      const next = request.url.includes('change=1')
-        ? null
-        : fill.nextPage(def, result.answers, page.id);
-      return reply.redirect(next ? `${d.href}/pages/${next.id}` : `${d.href}/check`, 303);
-    });
+        const held = attachments.facts(await attachments.ofDraft(d.draft.id));
+        const result = validateFormPost(def, merged, { pages: [page.id], files: held });
+        if (!result.ok || files.worded)
+          return showPage(
+            request,
+            reply,
+            d,
+            page,
+            merged,
+            result.ok ? [] : result.errors,
+            400,
+            undefined,
+            files.worded,
+          );
+        await drafts.save(d.holder, d.draft.id, d.form.version, result.answers);
+        const next = request.url.includes('change=1')
+          ? null
+          : fill.nextPage(def, result.answers, page.id);
+        return reply.redirect(next ? `${d.href}/pages/${next.id}` : `${d.href}/check`, 303);
+      },
+    );
 
     app.get('/o/:org/forms/:slug/drafts/:draft/check', async (request, reply) => {
       const p = draftParams.parse(request.params);

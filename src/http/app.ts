@@ -179,6 +179,7 @@ export async function createApp(services: Services): Promise<FastifyInstance> {
       citizens: services.citizens,
       attachments: services.formAttachments,
       maxFileBytes: config.files.maxFileBytes,
+      rateLimitPerMinute: config.rateLimitPerMinute,
     }),
   );
   await app.register(
