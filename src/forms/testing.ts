@@ -172,7 +172,9 @@ export const DOG_REGISTRATION = {
 
 /**
  * A form of the organisation of `adminEmail` with a published version 1 and a draft of version 2
- * (the authorisation sweep's victim form): its id, and its first page, question and version.
+ * (the authorisation sweep's victim form): its id, its page whose first question is a repeated
+ * group (so that the routes of a group's member questions can be filled), that group, the
+ * group's first member, and version 1.
  */
 export async function seedForm(okence: Okence, adminEmail: string, slug: string) {
   const admin = await okence.handle.db
@@ -191,7 +193,8 @@ export async function seedForm(okence: Okence, adminEmail: string, slug: string)
   const { formId } = await forms.create(actor, { slug, definition: DOG_REGISTRATION });
   await forms.publish(actor, formId);
   await forms.saveDraft(actor, formId, DOG_REGISTRATION);
-  return { form: formId, page: '0', question: '0', version: '1' };
+  const groupPage = DOG_REGISTRATION.pages.findIndex((p) => p.questions[0]?.type === 'group');
+  return { form: formId, page: String(groupPage), question: '0', member: '0', version: '1' };
 }
 
 /** The organisations' forms and every version of them, for a snapshot that must not change. */

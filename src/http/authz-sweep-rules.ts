@@ -212,6 +212,7 @@ export type ObjectKind =
   | 'form'
   | 'page'
   | 'question'
+  | 'member'
   | 'version';
 
 /** Each path parameter, named with the segment before it, and the kind of object that fills it. */
@@ -226,10 +227,12 @@ export const FILLERS: Record<string, ObjectKind> = {
   'officials/:id': 'staff',
   'situations/:id': 'situation',
   'integrations/:id': 'api_token',
-  // The form builder: a form of the victim's, its first page and question, its version 1.
+  // The form builder: a form of the victim's, its page with a repeated group, the group and its
+  // first member question, its version 1.
   'forms/:id': 'form',
   'pages/:p': 'page',
   'questions/:i': 'question',
+  'members/:m': 'member',
   'versions/:n': 'version',
 };
 

@@ -72,11 +72,18 @@ for (const kind of DB_KINDS) {
         status === 401 || status === 403 || status === 404 || location.startsWith('/staff/sign-in');
       const problems: string[] = [];
       const objectRoutes = w.staffRoutes.filter((r) => !ACCESS[key(r)]);
-      // Reading first, then sockets, then writing (a no-show ends the meeting its folder belongs to).
+      // Reading first, then sockets, then writing (a no-show ends the meeting its folder belongs
+      // to), deletions last and the deepest first (a group's member before the group, the group
+      // before its page), so that no write takes away what a later route names.
+      const depth = (r: { url: string }) => r.url.split('/').length;
+      const deletion = (r: { url: string }) => r.url.endsWith('/delete');
       const ordered = [
         ...objectRoutes.filter((r) => r.method === 'GET' && !r.websocket),
         ...objectRoutes.filter((r) => r.websocket),
-        ...objectRoutes.filter((r) => r.method !== 'GET'),
+        ...objectRoutes.filter((r) => r.method !== 'GET' && !deletion(r)),
+        ...objectRoutes
+          .filter((r) => r.method !== 'GET' && deletion(r))
+          .sort((a, b) => depth(b) - depth(a)),
       ];
       for (const route of ordered) {
         for (const [k, v] of Object.entries(VICTIMS) as [
