@@ -15,6 +15,7 @@ import { folderService } from './folder/service.ts';
 import { auditService } from './audit/service.ts';
 import { formsService } from './forms/service.ts';
 import { submissionsService } from './submissions/service.ts';
+import { deliveryAdmin } from './submissions/delivery-admin.ts';
 import { privacyService } from './privacy/service.ts';
 import { operatorService } from './operator/service.ts';
 import { invitationService } from './identity/invitations.ts';
@@ -243,6 +244,17 @@ export function buildServices(f: Foundation) {
     clock,
     forms,
     attachments: formAttachmentStore,
+    allowLoopback: config.webhookAllowLoopback,
+    publicUrl: config.publicUrl,
+    wakeMail,
+  });
+  // The delivery of submissions from the admin's side: intake address, webhooks, states (decision 040).
+  const deliveries = deliveryAdmin({
+    db,
+    clock,
+    audit,
+    allowLoopback: config.webhookAllowLoopback,
+    wakeMail,
   });
   accountPage.register(draftsAccountSection(formDraftStore));
   const organisationSettings = organisationAdmin({
@@ -318,6 +330,7 @@ export function buildServices(f: Foundation) {
     stats,
     forms,
     submissions,
+    deliveries,
     organisationSettings,
     staffAdmin,
     situations,
@@ -383,12 +396,20 @@ export function backgroundJobs(s: Services): Job[] {
       run: async () => (await s.formDrafts.purge()) + (await s.formAttachments.purge()),
     },
     // Submissions' webhooks due now (decision 036): a new one is tried within 5 s, a failed one
-    // on the retry schedule; instances share the work (SKIP LOCKED).
+    // on the retry schedule; instances share the work (SKIP LOCKED). E-mail deliveries are
+    // handed to the outbox with their receipt, and follow it (decision 040).
     {
       name: 'submission deliveries',
       everyMs: 5_000,
       atStart: true,
       run: () => s.submissions.deliverDue(),
+    },
+    // Each organisation's digest of failed deliveries, once a local day from 07:00 (decision 040).
+    {
+      name: 'submission delivery digest',
+      everyMs: 600_000,
+      atStart: true,
+      run: () => s.submissions.sendDigests(),
     },
     // Organisations whose deletion waiting period is over are exported and deleted (decision 023).
     {

@@ -160,3 +160,18 @@ test('TRUST_PROXY takes a hop count or proxy addresses, never a blanket true', (
     );
   }
 });
+
+test('webhooks to loopback are off unless asked for, and never in production', () => {
+  const dev = parseConfig({});
+  assert.ok(dev.ok && dev.config.webhookAllowLoopback === false);
+  const asked = parseConfig({ WEBHOOK_ALLOW_LOOPBACK: 'true' });
+  assert.ok(asked.ok && asked.config.webhookAllowLoopback === true);
+  const prod = parseConfig({
+    NODE_ENV: 'production',
+    SMTP_URL: 'smtp://mail.example:25',
+    FILE_SCAN: 'off',
+    PUBLIC_URL: 'https://okence.example.org',
+    WEBHOOK_ALLOW_LOOPBACK: 'true',
+  });
+  assert.ok(!prod.ok && prod.errors[0]?.startsWith('WEBHOOK_ALLOW_LOOPBACK:'));
+});

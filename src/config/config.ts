@@ -60,6 +60,11 @@ export type Config = {
   };
   /** The eID providers citizens may sign in with (EID_PROVIDERS_FILE; none without it). */
   eidProviders: EidProvider[];
+  /**
+   * Webhook receivers on loopback, by http too (WEBHOOK_ALLOW_LOOPBACK, development and tests
+   * only): otherwise a receiver must be https at a public address (decision 040).
+   */
+  webhookAllowLoopback: boolean;
 };
 
 /** Fastify's `trustProxy`, restricted to the safe forms: none, a hop count, or named proxies. */
@@ -164,6 +169,7 @@ const schema = z.object({
     )
     .optional(),
   EID_PROVIDERS_FILE: z.string().min(1).optional(),
+  WEBHOOK_ALLOW_LOOPBACK: bool.optional(),
 });
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] };
@@ -234,6 +240,15 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       ],
     };
   }
+  // A receiver on the installation's own host is for trying Okence out, never for a real office.
+  if (e.NODE_ENV === 'production' && e.WEBHOOK_ALLOW_LOOPBACK) {
+    return {
+      ok: false,
+      errors: [
+        'WEBHOOK_ALLOW_LOOPBACK: not allowed when NODE_ENV=production (webhooks go to public https addresses only)',
+      ],
+    };
+  }
   const providers = e.EID_PROVIDERS_FILE ? loadEidProviders(e.EID_PROVIDERS_FILE) : null;
   if (providers && !providers.ok)
     return { ok: false, errors: [`EID_PROVIDERS_FILE: ${providers.error}`] };
@@ -267,6 +282,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
         clamavUrl: e.CLAMAV_URL,
       },
       eidProviders: providers?.providers ?? [],
+      webhookAllowLoopback: e.WEBHOOK_ALLOW_LOOPBACK ?? false,
     },
   };
 }

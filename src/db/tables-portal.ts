@@ -110,7 +110,14 @@ export type PortalTables = {
   submission_deliveries: {
     id: Generated<string>;
     submission_id: string;
-    webhook_id: string;
+    /** Null for an e-mail delivery, and once its receiver was removed (migration 034). */
+    webhook_id: string | null;
+    channel: Generated<'webhook' | 'email'>;
+    /** Where it goes, as when it was queued: the URL or the intake address. */
+    target: string | null;
+    /** An e-mail delivery's outbox message, once handed over. */
+    mail_id: string | null;
+    failed_at: Date | null;
     state: Generated<'queued' | 'delivered' | 'failed'>;
     attempts: Generated<number>;
     next_attempt_at: Date | null;
@@ -118,5 +125,12 @@ export type PortalTables = {
     last_error: string | null;
     delivered_at: Date | null;
     created_at: Date;
+  };
+  /** The daily digest of failed deliveries sent for an organisation's local day (migration 034). */
+  submission_delivery_digests: {
+    organisation_id: string;
+    local_date: string;
+    failures: number;
+    sent_at: Date;
   };
 };

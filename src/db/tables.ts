@@ -30,6 +30,8 @@ type CounterTables = {
     reminder_minutes: Generated<number[]>;
     mail_sender_name: string | null;
     mail_reply_to: string | null;
+    /** The office's intake address, where submissions are mailed with their receipt (migration 034). */
+    intake_email: string | null;
     /** Set while the organisation's online counter is suspended (migration 018). */
     suspended_at: Date | null;
     /** Set while a deletion is asked for; the organisation is suspended meanwhile. */
@@ -156,6 +158,14 @@ type CounterTables = {
     sent_at: Date | null;
     from_name: string | null;
     reply_to: string | null;
+  };
+  /** Files attached to an outbox message (migration 034). */
+  mail_attachments: {
+    mail_id: string;
+    position: number;
+    filename: string;
+    content_type: string;
+    content: Uint8Array;
   };
   meeting: {
     booking_id: string;

@@ -69,6 +69,24 @@ export const ACCESS: Record<
     why: "creates an API token in the admin's own organisation",
     formErrorsOk: true,
   },
+  'GET /staff/admin/deliveries': {
+    access: 'own-organisation-admin',
+    why: "the admin's own organisation's intake address and webhooks",
+  },
+  'POST /staff/admin/deliveries/email': {
+    access: 'own-organisation-admin',
+    why: "the admin's own organisation's intake address",
+    formErrorsOk: true,
+  },
+  'POST /staff/admin/deliveries/webhooks': {
+    access: 'own-organisation-admin',
+    why: "adds a webhook to the admin's own organisation",
+    formErrorsOk: true,
+  },
+  'GET /staff/admin/deliveries/states': {
+    access: 'own-organisation-admin',
+    why: "the deliveries of the admin's own organisation's submissions",
+  },
   'POST /staff/admin/offices': {
     access: 'own-organisation-admin',
     why: "creates an office in the admin's own organisation",
@@ -213,7 +231,9 @@ export type ObjectKind =
   | 'page'
   | 'question'
   | 'member'
-  | 'version';
+  | 'version'
+  | 'webhook'
+  | 'delivery';
 
 /** Each path parameter, named with the segment before it, and the kind of object that fills it. */
 export const FILLERS: Record<string, ObjectKind> = {
@@ -234,6 +254,9 @@ export const FILLERS: Record<string, ObjectKind> = {
   'questions/:i': 'question',
   'members/:m': 'member',
   'versions/:n': 'version',
+  // The delivery of submissions: a receiver, and a failed delivery of a submission.
+  'webhooks/:id': 'webhook',
+  'deliveries/:id': 'delivery',
 };
 
 /** One form for every state-changing route: valid for each of today's forms, naming the victim's objects wherever a form takes an id. */

@@ -9,6 +9,7 @@ import { folderFixture } from '../folder/testing.ts';
 import { formRows, seedForm } from '../forms/testing.ts';
 import { samplePdf } from '../files/testing.ts';
 import { hashApiToken, newToken } from '../integrations/domain.ts';
+import { deliveryRows, seedDeliveryObjects } from '../submissions/testing.ts';
 import type { fixedClock } from '../lib/clock.ts';
 import { bookThroughApi, openSocket, staffCookie, type TestSocket } from '../meeting/testing.ts';
 import {
@@ -234,9 +235,12 @@ export function sweepWorld(kind: DbKind, clock: ReturnType<typeof fixedClock>) {
       .executeTakeFirstOrThrow();
     const formSlug = `victim-form-${k}`;
     const citizen = [`Victim Citizen ${k}`, `victim-${k}@example.si`];
+    const form = await seedForm(okence, v.admin, formSlug);
+    const sent = await seedDeliveryObjects(db, booking.organisation_id, form.form, clock.now());
     return {
       ids: {
-        ...(await seedForm(okence, v.admin, formSlug)),
+        ...form,
+        ...sent.ids,
         situation: situation.id,
         booking: b.id,
         file: file.id,
@@ -247,7 +251,7 @@ export function sweepWorld(kind: DbKind, clock: ReturnType<typeof fixedClock>) {
         office: booking.office_id,
         api_token: token.id,
       },
-      markers: [b.id, file.id, ...citizen, fileName, note, tokenName, formSlug],
+      markers: [b.id, file.id, ...citizen, fileName, note, tokenName, formSlug, sent.url],
       orgMarkers: staff.flatMap((s) => [s.email, s.display_name]),
     };
   }
@@ -302,6 +306,7 @@ export function sweepWorld(kind: DbKind, clock: ReturnType<typeof fixedClock>) {
         .orderBy('id')
         .execute(),
       ...(await formRows(db, orgs)),
+      ...(await deliveryRows(db, orgs)),
       life_situation: await db
         .selectFrom('life_situation')
         .selectAll()

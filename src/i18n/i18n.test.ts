@@ -40,7 +40,12 @@ test('every language has exactly the English keys, none empty, with the same pla
 // Texts that read the same in English and in the language on purpose (names, units, codes).
 const SAME_AS_ENGLISH: Record<'sl' | 'cs', readonly string[]> = {
   // IBAN is the same code everywhere.
-  sl: ['forms.admin.pattern.iban'],
+  sl: [
+    'forms.admin.pattern.iban',
+    // Filing systems' suppliers say "webhook" in both languages (decision 040).
+    'delivery.channel.webhook',
+    'audit.type.submission_webhook',
+  ],
   // Czech writes "role" and "chat" as English does.
   cs: [
     'agenda.home.role',
@@ -52,6 +57,10 @@ const SAME_AS_ENGLISH: Record<'sl' | 'cs', readonly string[]> = {
     // Czech offices and their suppliers say "API token" (decision 037).
     'audit.type.api_token',
     'forms.admin.pattern.iban',
+    'delivery.channel.webhook',
+    'audit.type.submission_webhook',
+    // Czech writes "e-mail" as English does.
+    'delivery.channel.email',
   ],
 };
 

@@ -31,6 +31,10 @@ import {
   formsAttachmentsMessages,
   type FormsAttachmentsMessageKey,
 } from './messages/forms-attachments.ts';
+import {
+  submissionsDeliveryMessages,
+  type SubmissionsDeliveryMessageKey,
+} from './messages/submissions-delivery.ts';
 
 /** Every interface text key: the base set plus each domain's set. */
 export type MessageKey =
@@ -61,7 +65,8 @@ export type MessageKey =
   | SituationsMessageKey
   | IntegrationsMessageKey
   | FormsCitizenMessageKey
-  | FormsAttachmentsMessageKey;
+  | FormsAttachmentsMessageKey
+  | SubmissionsDeliveryMessageKey;
 
 export const LANGS = ['sl', 'cs', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -99,6 +104,7 @@ export const MESSAGES: Record<Lang, Record<MessageKey, string>> = {
     ...integrationsMessages.sl,
     ...formsCitizenMessages.sl,
     ...formsAttachmentsMessages.sl,
+    ...submissionsDeliveryMessages.sl,
   },
   cs: {
     ...cs,
@@ -129,6 +135,7 @@ export const MESSAGES: Record<Lang, Record<MessageKey, string>> = {
     ...integrationsMessages.cs,
     ...formsCitizenMessages.cs,
     ...formsAttachmentsMessages.cs,
+    ...submissionsDeliveryMessages.cs,
   },
   en: {
     ...en,
@@ -159,6 +166,7 @@ export const MESSAGES: Record<Lang, Record<MessageKey, string>> = {
     ...integrationsMessages.en,
     ...formsCitizenMessages.en,
     ...formsAttachmentsMessages.en,
+    ...submissionsDeliveryMessages.en,
   },
 };
 

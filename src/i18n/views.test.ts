@@ -29,6 +29,7 @@ const OWN: Record<string, string[]> = {
   organisations: ['orgs'],
   privacy: ['privacy', 'notice'],
   situations: ['situations'],
+  submissions: ['delivery'],
   stats: ['stats'],
   tenants: ['tenants'],
 };

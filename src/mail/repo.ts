@@ -16,11 +16,19 @@ export type NewOutboxRow = {
   icsMethod: 'REQUEST' | 'CANCEL' | null;
   fromName: string | null;
   replyTo: string | null;
+  attachments: readonly AttachmentRow[];
   now: Date;
 };
 
-export async function insertMail(db: Db, m: NewOutboxRow): Promise<void> {
-  await db
+/** A file sent with a message (migration 034). */
+export type AttachmentRow = { filename: string; contentType: string; content: Uint8Array };
+
+/**
+ * Queues a message and its attachments (in the caller's transaction when it passes one); the
+ * new row's id, or null when the dedupe key was queued before.
+ */
+export async function insertMail(db: Db, m: NewOutboxRow): Promise<string | null> {
+  const row = await db
     .insertInto('mail_outbox')
     .values({
       dedupe_key: m.dedupeKey,
@@ -36,7 +44,67 @@ export async function insertMail(db: Db, m: NewOutboxRow): Promise<void> {
       created_at: m.now,
     })
     .onConflict((oc) => oc.column('dedupe_key').doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  if (!row) return null;
+  if (m.attachments.length > 0)
+    await db
+      .insertInto('mail_attachments')
+      .values(
+        m.attachments.map((a, position) => ({
+          mail_id: row.id,
+          position,
+          filename: a.filename,
+          content_type: a.contentType,
+          content: a.content,
+        })),
+      )
+      .execute();
+  return row.id;
+}
+
+/** The files of one message, in their order. */
+export async function attachmentsOf(db: Db, mailId: string): Promise<AttachmentRow[]> {
+  const rows = await db
+    .selectFrom('mail_attachments')
+    .select(['filename', 'content_type', 'content'])
+    .where('mail_id', '=', mailId)
+    .orderBy('position')
     .execute();
+  return rows.map((r) => ({
+    filename: r.filename,
+    contentType: r.content_type,
+    content: r.content,
+  }));
+}
+
+/** The id of the message queued with a dedupe key, if any. */
+export async function mailIdByKey(db: Db, key: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('mail_outbox')
+    .select('id')
+    .where('dedupe_key', '=', key)
+    .executeTakeFirst();
+  return row?.id ?? null;
+}
+
+/**
+ * Gives a failed message one more try now (an admin's "retry now"): the tries are set so that
+ * a failure of this one leaves it failed again rather than starting the schedule anew.
+ */
+export async function retryFailed(
+  db: Db,
+  id: string,
+  now: Date,
+  attempts: number,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('mail_outbox')
+    .set({ state: 'pending', next_attempt_at: now, claimed_until: null, attempts })
+    .where('id', '=', id)
+    .where('state', '=', 'failed')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }
 
 /**
@@ -81,20 +149,28 @@ export async function claimDue(
   });
 }
 
-/** Records a send. It holds even if the claim lapsed meanwhile: the message did go out. */
+/**
+ * Records a send. It holds even if the claim lapsed meanwhile: the message did go out. Its
+ * attachments go with it: a sent message is never sent again, and they may hold a citizen's
+ * submission.
+ */
 export async function markSent(db: Db, id: string, now: Date, messageId: string): Promise<void> {
-  await db
-    .updateTable('mail_outbox')
-    .set({
-      state: 'sent',
-      sent_at: now,
-      message_id: messageId,
-      claimed_until: null,
-      last_error: null,
-    })
-    .where('id', '=', id)
-    .where('state', '=', 'pending')
-    .execute();
+  await db.transaction().execute(async (tx) => {
+    const sent = await tx
+      .updateTable('mail_outbox')
+      .set({
+        state: 'sent',
+        sent_at: now,
+        message_id: messageId,
+        claimed_until: null,
+        last_error: null,
+      })
+      .where('id', '=', id)
+      .where('state', '=', 'pending')
+      .executeTakeFirst();
+    if (Number(sent.numUpdatedRows) === 1)
+      await tx.deleteFrom('mail_attachments').where('mail_id', '=', id).execute();
+  });
 }
 
 /**

@@ -27,7 +27,12 @@ export type OutgoingMail = {
   html?: string;
   ics?: CalendarPart;
   sender?: MailSender;
+  /** Files sent with it (a submission's receipt to an office's intake address). */
+  attachments?: readonly MailAttachment[];
 };
+
+/** A file attached to a message. */
+export type MailAttachment = { filename: string; contentType: string; content: Uint8Array };
 
 /** An organisation's email sender: the display name on From and where replies go (null: the installation's). */
 export type MailSender = { name: string | null; replyTo: string | null };
@@ -42,6 +47,7 @@ export type TransportMessage = {
   ics?: CalendarPart;
   messageId: string;
   replyTo?: string;
+  attachments?: readonly MailAttachment[];
 };
 
 /** Something that delivers a message; it should give up when `signal` aborts. */
@@ -59,10 +65,11 @@ export type MailLog = {
 /**
  * Queues a message. Pass the caller's transaction, so the message exists exactly
  * when what it announces was committed. A second message with the same dedupe
- * key (a retried request, a double click) is dropped.
+ * key (a retried request, a double click) is dropped. Resolves to the message's id
+ * (the earlier one's when it was dropped).
  */
-export async function enqueueMail(db: Db, mail: OutgoingMail, now: Date): Promise<void> {
-  await repo.insertMail(db, {
+export async function enqueueMail(db: Db, mail: OutgoingMail, now: Date): Promise<string> {
+  const id = await repo.insertMail(db, {
     dedupeKey: mail.dedupeKey,
     to: mail.to,
     subject: mail.subject,
@@ -72,8 +79,40 @@ export async function enqueueMail(db: Db, mail: OutgoingMail, now: Date): Promis
     icsMethod: mail.ics?.method ?? null,
     fromName: mail.sender?.name ?? null,
     replyTo: mail.sender?.replyTo ?? null,
+    attachments: mail.attachments ?? [],
     now,
   });
+  return id ?? (await repo.mailIdByKey(db, mail.dedupeKey))!;
+}
+
+/** Where a message stands: what an e-mail delivery follows (submissions). */
+export type MailState = {
+  state: 'pending' | 'sent' | 'failed';
+  attempts: number;
+  nextAttemptAt: Date;
+  sentAt: Date | null;
+  lastError: string | null;
+};
+
+/** The state of one message, or null when it is gone. */
+export async function mailState(db: Db, id: string): Promise<MailState | null> {
+  const row = await repo.findMail(db, id);
+  if (!row) return null;
+  return {
+    state: row.state,
+    attempts: row.attempts,
+    nextAttemptAt: row.next_attempt_at,
+    sentAt: row.sent_at,
+    lastError: row.last_error,
+  };
+}
+
+/**
+ * One more try of a failed message, now (an admin's "retry now"); false when it is not failed.
+ * Should that try fail too, the message is failed again.
+ */
+export async function retryFailedMail(db: Db, id: string, now: Date): Promise<boolean> {
+  return repo.retryFailed(db, id, now, MAX_ATTEMPTS - 1);
 }
 
 /** The newest messages in the outbox, for the development mailbox. */
@@ -123,6 +162,11 @@ export function smtpTransport(smtpUrl: string): MailTransport {
         replyTo: m.replyTo,
         // An alternative text/calendar part with ;method=…, as iMIP (RFC 6047) expects, plus an .ics attachment.
         icalEvent: m.ics && { method: m.ics.method, content: m.ics.content },
+        attachments: m.attachments?.map((a) => ({
+          filename: a.filename,
+          contentType: a.contentType,
+          content: Buffer.from(a.content),
+        })),
         signal,
       });
       return { messageId: info.messageId };
@@ -228,6 +272,7 @@ export function mailWorker(deps: {
   }
 
   async function deliver(row: OutboxRow, claimedUntil: Date): Promise<void> {
+    const attachments = await repo.attachmentsOf(db, row.id);
     const message: TransportMessage = {
       // The organisation's name and reply-to were fixed when the mail was queued.
       from: fromWithName(from, row.from_name),
@@ -240,6 +285,7 @@ export function mailWorker(deps: {
       ...(row.ics !== null && row.ics_method !== null
         ? { ics: { method: row.ics_method, content: row.ics } }
         : {}),
+      ...(attachments.length > 0 ? { attachments } : {}),
     };
     let sentId: string;
     try {

@@ -141,9 +141,16 @@ test('every value the plan writes passes the NOT NULL, CHECK and UNIQUE rules of
   const schema = migrationsSchema();
   for (const { table, plan } of anonymisationPlan()) {
     if (plan.treatment === 'delete_rows') {
+      // A reference that would refuse the delete (RESTRICT, the default) breaks the plan; one
+      // that goes with the row or lets go of it (mail_attachments, an e-mail delivery) does not.
+      const references = [
+        ...schema.sql.matchAll(
+          new RegExp(`REFERENCES ${table} \\([^)]*\\)( ON DELETE (CASCADE|SET NULL))?`, 'g'),
+        ),
+      ];
       assert.ok(
-        !schema.sql.includes(`REFERENCES ${table} (`),
-        `rows of ${table} are deleted, yet another table references it`,
+        references.every((r) => r[1]),
+        `rows of ${table} are deleted, yet another table references it without ON DELETE CASCADE or SET NULL`,
       );
       continue;
     }

@@ -51,9 +51,16 @@ export const BOOKING_MAIL_PREFIXES = ['booking', 'code', 'reminder'] as const;
 
 /**
  * Prefixes of outbox keys of mail to staff and operators, never to citizens: `invitation:<hash of
- * the link's token>` (src/identity/invitations.ts). No booking's retention reaches them.
+ * the link's token>` (src/identity/invitations.ts), a submission to the office's intake address
+ * (`submission-delivery:<delivery id>`, whose attached receipt is deleted once sent) and the
+ * daily digest of failed deliveries (`delivery-digest:…`, src/submissions). No booking's
+ * retention reaches them.
  */
-export const STAFF_MAIL_PREFIXES = ['invitation'] as const;
+export const STAFF_MAIL_PREFIXES = [
+  'invitation',
+  'submission-delivery',
+  'delivery-digest',
+] as const;
 
 /**
  * Prefixes of outbox keys of mail to a citizen that belongs to no booking and is worthless soon
@@ -392,6 +399,16 @@ export const ANONYMISATION_PLAN = {
     by: 'the deletion of its submission',
     within: 'the same transaction (ON DELETE CASCADE)',
     why: 'the receipt is the submission as a document',
+  },
+  submission_delivery_digests: {
+    treatment: 'no_citizen_data',
+    why: 'which local day a digest of failed deliveries was sent for an organisation, and how many failed',
+  },
+  mail_attachments: {
+    treatment: 'pruned_elsewhere',
+    by: 'the mail worker (src/mail): the files go when the message is recorded sent, and with their message',
+    within: 'the transaction that records the message sent',
+    why: "a receipt mailed to an office's intake address: the submission as a document",
   },
   submission_counter: {
     treatment: 'no_citizen_data',

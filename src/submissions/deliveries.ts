@@ -2,7 +2,7 @@
 // tried by the job runner, retried on the schedule of delivery.ts, and marked delivered only on
 // a 2xx. Instances share the work: each attempt is claimed first (SKIP LOCKED), so two
 // instances never post the same delivery at once.
-import type { Transaction } from 'kysely';
+import type { Insertable, Transaction } from 'kysely';
 import type { Db } from '../db/db.ts';
 import type { Database } from '../db/tables.ts';
 import type { Clock } from '../lib/clock.ts';
@@ -17,30 +17,39 @@ const BATCH = 10;
  */
 const CLAIM_MS = ATTEMPT_TIMEOUT_MS * 4;
 
-/** Queues a delivery of a new submission to each of its organisation's webhooks, in its transaction. */
+/**
+ * Queues a delivery of a new submission to each of its organisation's live webhooks, and by
+ * e-mail when the organisation has an intake address, in the submission's transaction.
+ */
 export async function queueDeliveries(
   tx: Transaction<Database>,
-  submission: { id: string; organisationId: string },
+  submission: { id: string; organisationId: string; intakeEmail: string | null },
   now: Date,
 ): Promise<void> {
   const hooks = await tx
     .selectFrom('submission_webhooks')
-    .select('id')
+    .select(['id', 'url'])
     .where('organisation_id', '=', submission.organisationId)
     .where('disabled_at', 'is', null)
     .execute();
-  if (hooks.length === 0) return;
-  await tx
-    .insertInto('submission_deliveries')
-    .values(
-      hooks.map((h) => ({
-        submission_id: submission.id,
-        webhook_id: h.id,
-        next_attempt_at: now,
-        created_at: now,
-      })),
-    )
-    .execute();
+  const rows: Insertable<Database['submission_deliveries']>[] = hooks.map((h) => ({
+    submission_id: submission.id,
+    channel: 'webhook',
+    webhook_id: h.id,
+    target: h.url,
+    next_attempt_at: now,
+    created_at: now,
+  }));
+  if (submission.intakeEmail)
+    rows.push({
+      submission_id: submission.id,
+      channel: 'email',
+      target: submission.intakeEmail,
+      next_attempt_at: now,
+      created_at: now,
+    });
+  if (rows.length === 0) return;
+  await tx.insertInto('submission_deliveries').values(rows).execute();
 }
 
 /** What a webhook posts: the Standard Webhooks envelope around the submission. */
@@ -81,9 +90,11 @@ type Post = typeof postWebhook;
 export async function deliverDue(deps: {
   db: Db;
   clock: Clock;
+  /** Receivers on loopback, by http too: development and tests (WEBHOOK_ALLOW_LOOPBACK). */
+  allowLoopback: boolean;
   post?: Post;
 }): Promise<{ delivered: number; failed: number }> {
-  const { db, clock } = deps;
+  const { db, clock, allowLoopback } = deps;
   const post = deps.post ?? postWebhook;
   const tally = { delivered: 0, failed: 0 };
   for (;;) {
@@ -92,6 +103,7 @@ export async function deliverDue(deps: {
       const due = await tx
         .selectFrom('submission_deliveries')
         .select('id')
+        .where('channel', '=', 'webhook')
         .where('state', '=', 'queued')
         .where('next_attempt_at', '<=', now)
         .orderBy('next_attempt_at')
@@ -111,7 +123,7 @@ export async function deliverDue(deps: {
         .execute();
       return tx
         .selectFrom('submission_deliveries as d')
-        .innerJoin('submission_webhooks as w', 'w.id', 'd.webhook_id')
+        .leftJoin('submission_webhooks as w', 'w.id', 'd.webhook_id')
         .innerJoin('submissions as s', 's.id', 'd.submission_id')
         .innerJoin('forms as f', 'f.id', 's.form_id')
         .leftJoin('submission_receipts as r', 'r.submission_id', 's.id')
@@ -120,6 +132,7 @@ export async function deliverDue(deps: {
           'd.attempts',
           'w.url',
           'w.secret',
+          'w.disabled_at as disabledAt',
           's.id as submissionId',
           's.reference',
           'f.slug as formSlug',
@@ -140,14 +153,23 @@ export async function deliverDue(deps: {
     if (claimed.length === 0) return tally;
     for (const d of claimed) {
       const attemptAt = clock.now();
-      const result: Attempt = await post({
-        url: d.url,
-        secret: d.secret,
-        id: `msg_${d.id}`,
-        at: attemptAt,
-        body: deliveryPayload({ ...d, id: d.submissionId }),
-      });
-      const attempts = d.attempts + 1;
+      // A receiver removed or disabled since the delivery was queued is not posted to: the
+      // delivery fails at once, and an admin may retry it once the receiver is back.
+      const result: Attempt =
+        d.url === null || d.secret === null
+          ? { delivered: false, status: null, reason: 'receiver removed' }
+          : d.disabledAt
+            ? { delivered: false, status: null, reason: 'receiver disabled' }
+            : await post({
+                url: d.url,
+                secret: d.secret,
+                id: `msg_${d.id}`,
+                at: attemptAt,
+                body: deliveryPayload({ ...d, id: d.submissionId }),
+                allowLoopback,
+              });
+      const given = d.url === null || d.disabledAt !== null;
+      const attempts = d.attempts + (given ? 0 : 1);
       if (result.delivered) {
         tally.delivered++;
         await db
@@ -164,13 +186,14 @@ export async function deliverDue(deps: {
           .execute();
       } else {
         tally.failed++;
-        const next = nextAttemptAt(attempts, attemptAt);
+        const next = given ? null : nextAttemptAt(attempts, attemptAt);
         await db
           .updateTable('submission_deliveries')
           .set({
             state: next ? 'queued' : 'failed',
             attempts,
             next_attempt_at: next,
+            failed_at: next ? null : attemptAt,
             last_status: result.status,
             last_error: result.reason.slice(0, 500),
           })

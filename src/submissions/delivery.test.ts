@@ -44,6 +44,7 @@ describe('a webhook to a receiver on loopback', () => {
     id,
     body: JSON.stringify({ reference: 'MUKO/2026/00001', žádost: 'Přihlášení psa' }),
     at: new Date(),
+    allowLoopback: true,
   });
 
   test('a 2xx delivers; the receiver finds the signature valid and the body intact', async () => {
@@ -81,5 +82,25 @@ describe('a webhook to a receiver on loopback', () => {
     await new Promise<void>((r) => down.close(() => r()));
     const attempt = await postWebhook({ ...message('msg_5'), url: `http://127.0.0.1:${port}/` });
     assert.deepEqual(attempt, { delivered: false, status: null, reason: 'connection refused' });
+  });
+
+  test('without the loopback setting, loopback is refused by address and by name, and nothing is sent', async () => {
+    const before = received.length;
+    for (const target of [url, url.replace('127.0.0.1', 'localhost')]) {
+      const attempt = await postWebhook({
+        ...message('msg_6'),
+        url: target.replace('http:', 'https:'),
+        allowLoopback: false,
+      });
+      assert.deepEqual(
+        attempt,
+        { delivered: false, status: null, reason: 'address not allowed (not a public address)' },
+        target,
+      );
+    }
+    // http to loopback is refused too unless the setting is on, whatever the name says.
+    const plain = await postWebhook({ ...message('msg_7'), allowLoopback: false });
+    assert.equal(plain.delivered, false);
+    assert.equal(received.length, before, 'the receiver saw nothing');
   });
 });

@@ -2,6 +2,7 @@
 // the next one is due. The job runner keeps the attempts and their state (queued, delivered,
 // failed with the reason, retried); a message is delivered only when the receiver said 2xx,
 // never when it was queued.
+import { AddressRefused, postGuarded } from './outbound.ts';
 import { webhookHeaders } from './webhook.ts';
 
 /**
@@ -33,7 +34,8 @@ export const ATTEMPT_TIMEOUT_MS = 15_000;
 
 /**
  * Posts one message. Redirects are not followed (a filing system that moved is configured
- * anew by an admin, not followed to wherever it points), and only a 2xx answer delivers.
+ * anew by an admin, not followed to wherever it points), only a 2xx answer delivers, and only
+ * public addresses are connected to (loopback too with `allowLoopback`: development and tests).
  */
 export async function postWebhook(message: {
   url: string;
@@ -41,34 +43,35 @@ export async function postWebhook(message: {
   id: string;
   body: string;
   at: Date;
+  allowLoopback: boolean;
   timeoutMs?: number;
 }): Promise<Attempt> {
+  const signal = AbortSignal.timeout(message.timeoutMs ?? ATTEMPT_TIMEOUT_MS);
   try {
-    const res = await fetch(message.url, {
-      method: 'POST',
-      redirect: 'manual',
+    const status = await postGuarded({
+      url: message.url,
       headers: {
         'content-type': 'application/json',
         ...webhookHeaders(message.secret, message.id, message.at, message.body),
       },
       body: message.body,
-      signal: AbortSignal.timeout(message.timeoutMs ?? ATTEMPT_TIMEOUT_MS),
+      signal,
+      allowLoopback: message.allowLoopback,
     });
-    // The answer's body is not needed; reading it frees the connection.
-    await res.arrayBuffer().catch(() => undefined);
-    if (res.status >= 200 && res.status < 300) return { delivered: true, status: res.status };
-    return { delivered: false, status: res.status, reason: `HTTP ${res.status}` };
+    if (status >= 200 && status < 300) return { delivered: true, status };
+    return { delivered: false, status, reason: `HTTP ${status}` };
   } catch (err) {
-    return { delivered: false, status: null, reason: attemptError(err) };
+    return { delivered: false, status: null, reason: attemptError(err, signal) };
   }
 }
 
 /** A short, stable reason for staff: "timed out", "connection refused", … */
-function attemptError(err: unknown): string {
-  if (err instanceof DOMException && err.name === 'TimeoutError') return 'timed out';
-  const cause = (err as { cause?: { code?: string } })?.cause?.code;
-  if (cause === 'ECONNREFUSED') return 'connection refused';
-  if (cause === 'ENOTFOUND' || cause === 'EAI_AGAIN') return 'host not found';
-  if (cause) return `network error (${cause})`;
+function attemptError(err: unknown, signal: AbortSignal): string {
+  if (signal.aborted) return 'timed out';
+  if (err instanceof AddressRefused) return 'address not allowed (not a public address)';
+  const code = (err as { code?: string })?.code;
+  if (code === 'ECONNREFUSED') return 'connection refused';
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'host not found';
+  if (code) return `network error (${code})`;
   return err instanceof Error ? err.message : String(err);
 }

@@ -19,6 +19,8 @@ import {
 } from '../forms/service.ts';
 import { nextReference } from './counter.ts';
 import { deliverDue, queueDeliveries } from './deliveries.ts';
+import { sendDigests } from './digest-mail.ts';
+import { followEmails, handOverEmails, type DeliveryDocument } from './email-delivery.ts';
 import { formLanguage, formText, receiptAttachments, receiptSections } from './receipt-model.ts';
 
 /** Who sends a submission, as the receipt names them. */
@@ -70,8 +72,15 @@ export function submissionsService(deps: {
   forms: FormsService;
   /** Where drafts' files become a submission's; absent, no answer may name a file. */
   attachments?: FormAttachments;
+  /** Webhook receivers on loopback, by http too (development and tests, decision 040). */
+  allowLoopback?: boolean;
+  /** The installation's address, for the digest's link (decision 040). */
+  publicUrl?: URL;
+  /** Runs the mail worker soon, after a commit that queued mail. */
+  wakeMail?: () => void;
 }) {
   const { db, clock, forms, attachments } = deps;
+  const allowLoopback = deps.allowLoopback ?? false;
 
   /** A published version of a form by slug: the one asked for, else the newest. */
   async function formVersionOf(
@@ -85,8 +94,11 @@ export function submissionsService(deps: {
       : forms.publishedVersion(organisationId, latest.formId, version);
   }
 
-  /** Makes a stored submission's receipt and keeps it (once: a second maker keeps the first's). */
-  async function makeReceipt(id: string): Promise<{ pdf: Buffer; reference: string }> {
+  /**
+   * Makes a stored submission's receipt and keeps it (once: a second maker keeps the first's),
+   * with what a mail to the office says about it: the form's title in the office's language.
+   */
+  async function makeReceipt(id: string): Promise<DeliveryDocument> {
     const s = await db
       .selectFrom('submissions as s')
       .innerJoin('organisation as o', 'o.id', 's.organisation_id')
@@ -140,7 +152,22 @@ export function submissionsService(deps: {
       })
       .onConflict((oc) => oc.column('submission_id').doNothing())
       .execute();
-    return { pdf: receipt.pdf, reference: s.reference };
+    // The receipt kept is the one every delivery sends: the first maker's, should two race.
+    const kept = await db
+      .selectFrom('submission_receipts')
+      .select('pdf')
+      .where('submission_id', '=', s.id)
+      .executeTakeFirstOrThrow();
+    const officeLang = formLanguage(def, s.default_language);
+    return {
+      pdf: Buffer.from(kept.pdf),
+      reference: s.reference,
+      formTitle: formText(def, def.title, officeLang),
+      organisation: name[s.default_language] ?? Object.values(name)[0] ?? '',
+      officeLang: s.default_language,
+      timeZone: s.time_zone,
+      submittedAt: s.submitted_at,
+    };
   }
 
   return {
@@ -198,7 +225,7 @@ export function submissionsService(deps: {
           }
           const org = await tx
             .selectFrom('organisation')
-            .select(['id', 'time_zone', 'reference_pattern'])
+            .select(['id', 'time_zone', 'reference_pattern', 'intake_email'])
             .where('id', '=', input.organisationId)
             .executeTakeFirstOrThrow();
           const ref = await nextReference(tx, org, at);
@@ -228,7 +255,11 @@ export function submissionsService(deps: {
               row.id,
               namedFiles(def, checked.answers).map((f) => f.fileId),
             );
-          await queueDeliveries(tx, { id: row.id, organisationId: org.id }, at);
+          await queueDeliveries(
+            tx,
+            { id: row.id, organisationId: org.id, intakeEmail: org.intake_email },
+            at,
+          );
           return row.id;
         });
       // Two sends with one key at once: the second waits on the first's unique key and fails;
@@ -242,8 +273,26 @@ export function submissionsService(deps: {
       return { id, reference, receiptToken };
     },
 
-    /** The job runner's work: every delivery that is due, tried (deliveries.ts). */
-    deliverDue: () => deliverDue({ db, clock }),
+    /**
+     * The job runner's work: every webhook delivery that is due, tried (deliveries.ts); e-mail
+     * deliveries handed to the outbox with their receipt, and their outcome followed.
+     */
+    async deliverDue(): Promise<{ delivered: number; failed: number; mailed: number }> {
+      const posted = await deliverDue({ db, clock, allowLoopback });
+      const mailed = await handOverEmails({ db, clock, document: makeReceipt });
+      if (mailed > 0) deps.wakeMail?.();
+      await followEmails({ db, clock });
+      return { ...posted, mailed };
+    },
+
+    /** The job runner's daily digest of failed deliveries to each organisation's admins. */
+    sendDigests: () =>
+      sendDigests({
+        db,
+        clock,
+        publicUrl: deps.publicUrl ?? new URL('http://localhost:3000'),
+        wakeMail: deps.wakeMail,
+      }),
 
     /** The receipt behind a link's token, or null: the token is the only key to it. */
     async receipt(token: string): Promise<{ pdf: Buffer; reference: string } | null> {
