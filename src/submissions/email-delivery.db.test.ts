@@ -7,6 +7,7 @@ import { fixedClock } from '../lib/clock.ts';
 import { MAX_ATTEMPTS } from '../mail/domain.ts';
 import { mailWorker, smtpTransport, type MailLog } from '../mail/service.ts';
 import { smtpSink } from '../mail/testing.ts';
+import { handOverEmails } from './email-delivery.ts';
 import { deliveryFixture } from './testing.ts';
 
 const quiet: MailLog = { info: () => {}, warn: () => {}, error: () => {} };
@@ -149,6 +150,31 @@ for (const kind of DB_KINDS) {
         .where('object_id', '=', row.id)
         .execute();
       assert.deepEqual(audit, [{ action: 'submission_delivery.retried', summary: sent.reference }]);
+    });
+
+    test('a receipt that cannot be made holds up no other delivery: it is retried on the schedule with its reason', async () => {
+      const broken = await f.send('Ondřej');
+      const fine = await f.send('Zuzana');
+      let calls = 0;
+      const handed = await handOverEmails({
+        db: handle.db,
+        clock,
+        document: async (id) => {
+          calls++;
+          if (id === broken.id) throw new Error('font missing');
+          return f.submissions.receiptDocument(id);
+        },
+      });
+      assert.equal(calls, 2);
+      assert.equal(handed, 1);
+      const row = await delivery(broken.id);
+      assert.deepEqual(
+        [row.state, row.attempts, row.mail_id, row.last_error],
+        ['queued', 1, null, 'receipt not made: font missing'],
+      );
+      assert.ok(row.next_attempt_at! > clock.now(), 'not again at once');
+      assert.ok((await delivery(fine.id)).mail_id, 'the next one was handed over');
+      await f.submissions.deliverDue();
     });
 
     test('without an intake address no e-mail delivery is queued', async () => {

@@ -8,6 +8,7 @@ import { translator, type Lang } from '../i18n/i18n.ts';
 import type { Clock } from '../lib/clock.ts';
 import { enqueueMail, mailState } from '../mail/service.ts';
 import { dateFormat } from '../views/dates.ts';
+import { nextAttemptAt } from './delivery.ts';
 
 /** A stored submission as the office's mail names it, with its receipt. */
 export type DeliveryDocument = {
@@ -74,7 +75,15 @@ export async function handOverEmails(deps: {
     .execute();
   let handed = 0;
   for (const d of due) {
-    const doc = await deps.document(d.submission_id);
+    let doc: DeliveryDocument;
+    try {
+      doc = await deps.document(d.submission_id);
+    } catch (err) {
+      // One receipt that cannot be made must not hold up the others behind it: this delivery
+      // waits its turn on the webhooks' schedule, with the reason for staff, and fails at last.
+      await postpone(db, d.id, clock.now(), err);
+      continue;
+    }
     const done = await db.transaction().execute(async (tx) => {
       const row = await tx
         .selectFrom('submission_deliveries')
@@ -97,6 +106,31 @@ export async function handOverEmails(deps: {
     if (done) handed++;
   }
   return handed;
+}
+
+/** Counts a failed hand-over as an attempt: retried on the schedule of delivery.ts, then failed. */
+async function postpone(db: Db, id: string, now: Date, err: unknown): Promise<void> {
+  const row = await db
+    .selectFrom('submission_deliveries')
+    .select('attempts')
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
+  const attempts = row.attempts + 1;
+  const next = nextAttemptAt(attempts, now);
+  const reason = `receipt not made: ${err instanceof Error ? err.message : String(err)}`;
+  await db
+    .updateTable('submission_deliveries')
+    .set({
+      attempts,
+      state: next ? 'queued' : 'failed',
+      next_attempt_at: next,
+      failed_at: next ? null : now,
+      last_error: reason.slice(0, 500),
+    })
+    .where('id', '=', id)
+    .where('state', '=', 'queued')
+    .where('mail_id', 'is', null)
+    .execute();
 }
 
 /**

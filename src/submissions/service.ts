@@ -285,6 +285,9 @@ export function submissionsService(deps: {
       return { ...posted, mailed };
     },
 
+    /** A stored submission's receipt with what the office's mail says about it (made if need be). */
+    receiptDocument: (id: string) => makeReceipt(id),
+
     /** The job runner's daily digest of failed deliveries to each organisation's admins. */
     sendDigests: () =>
       sendDigests({
