@@ -187,7 +187,13 @@ export function buildServices(f: Foundation) {
   const files = fileSafety({ config: config.files, log });
   const folders = folderService({ handle, clock, meeting, files, config: config.files, log });
   // Citizens' files attached to forms, through the same pipeline (decision 039).
-  const formAttachmentStore = formAttachments({ db, clock, files, installation: config.files });
+  const formAttachmentStore = formAttachments({
+    db,
+    clock,
+    files,
+    installation: config.files,
+    log,
+  });
   // The official's "open folder" in the room; an end or a change of the booking closes the
   // folder (which may make its files due at once).
   events.on('meeting.folder-requested', ({ connection, name }) =>
@@ -286,7 +292,15 @@ export function buildServices(f: Foundation) {
             dataDir: config.dataDir,
             filesDir: config.files.dir,
             snapshot,
-            holdDeletions: () => folders.holdDeletions(),
+            // Neither meeting folders' nor forms' files go while a backup copies them.
+            holdDeletions: async () => {
+              const folderHold = await folders.holdDeletions();
+              const formHold = await formAttachmentStore.holdDeletions();
+              return () => {
+                folderHold();
+                formHold();
+              };
+            },
             sessionSecret: {
               value: sessionSecret,
               fromEnvironment: config.sessionSecret !== undefined,

@@ -30,7 +30,7 @@ export type BackupSource = {
   sessionSecret: { value: string | null; fromEnvironment: boolean };
   /** Copies the database's directory into `into`, with `read` run at the same point. */
   snapshot<T>(into: string, read: (db: Db) => Promise<T>): Promise<T>;
-  /** Stops meeting folders' files from being deleted until the returned function is called. */
+  /** Stops stored files (meeting folders', forms') from being deleted until the returned function is called. */
   holdDeletions(): Promise<() => void>;
 };
 
@@ -169,19 +169,27 @@ async function* streamed(
 }
 
 /**
- * Every stored file below FILES_DIR: `<booking>/<name>` and `<booking>/quarantine/<name>`.
+ * Every stored file below FILES_DIR: `<booking>/<name>`, `<booking>/quarantine/<name>`, and a
+ * form's `forms/<draft or submission>/<name>`.
  * Spool files (`.part`) are uploads still arriving, never named by a row: left out. A file
  * gone between the listing and its opening was a refused upload being removed: left out too.
  */
 async function* folderFiles(sums: Map<string, string>, filesDir: string): AsyncGenerator<Buffer> {
-  for (const folder of (await readdir(filesDir, { withFileTypes: true }).catch(() => [])).filter(
-    (d) => d.isDirectory(),
-  )) {
+  const dirsOf = async (dir: string) =>
+    (await readdir(dir, { withFileTypes: true }).catch(() => []))
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name);
+  // Meeting folders' areas, and forms' attachments one level down (`forms/<id>`, decision 039).
+  const folders = [
+    ...(await dirsOf(filesDir)).filter((n) => n !== 'forms'),
+    ...(await dirsOf(join(filesDir, 'forms'))).map((n) => `forms/${n}`),
+  ];
+  for (const folder of folders) {
     for (const sub of ['', 'quarantine/']) {
-      const dir = join(filesDir, folder.name, sub);
+      const dir = join(filesDir, folder, sub);
       const names = await readdir(dir, { withFileTypes: true }).catch(() => []);
       for (const d of names.filter((n) => n.isFile())) {
-        const path = `${FILES}/${folder.name}/${sub}${d.name}`;
+        const path = `${FILES}/${folder}/${sub}${d.name}`;
         if (entryKind(path) !== 'file') continue;
         // Stored files are never written again (an upload is renamed into place whole).
         yield* fileEntry(sums, join(dir, d.name), path, true);

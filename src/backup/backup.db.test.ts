@@ -194,3 +194,45 @@ test('a backup is restored into an empty DATA_DIR; a second restore there is ref
     /is not empty/,
   );
 });
+
+test("a form's attachments (files/forms/<draft>/<name>) are in the backup and restored; their purge waits for it", async () => {
+  // An orphan (its draft purged): the next purge removes it, but not while a backup reads it.
+  const id = randomUUID();
+  const name = randomUUID();
+  const bytes = randomBytes(10_000);
+  const area = join(dataDir, 'files', 'forms', id);
+  mkdirSync(area, { recursive: true });
+  writeFileSync(join(area, name), bytes);
+  await okence.handle.db
+    .insertInto('form_attachments')
+    .values({
+      draft_id: null,
+      submission_id: null,
+      field: 'proof',
+      name: 'a.pdf',
+      mime: 'application/pdf',
+      size_bytes: bytes.length,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      scan: 'unscanned',
+      area: `forms/${id}`,
+      storage_name: name,
+      uploaded_at: clock.now(),
+    })
+    .execute();
+  const dir = mkdtempSync(join(tmpdir(), 'okence-bf-'));
+  let purge: Promise<number> = Promise.resolve(0);
+  await backupTo(join(dir, 'b.tar'), () => {
+    purge = okence.services.formAttachments.purge();
+  });
+  assert.equal(await purge, 1);
+  assert.equal(existsSync(area), false, 'purged after the backup');
+  const target = join(dir, 'data');
+  await restoreBackup({
+    archive: join(dir, 'b.tar'),
+    dataDir: target,
+    filesDir: join(target, 'files'),
+    ...known,
+    sessionSecret: undefined,
+  });
+  assert.deepEqual(readFileSync(join(target, 'files', 'forms', id, name)), bytes);
+});

@@ -53,6 +53,10 @@ test('only the known entries: the database below pg/, files only below files/<fo
   const id = '6f1c2d3e-0000-4000-8000-000000000001';
   assert.equal(entryKind(`files/${id}/${id}`), 'file');
   assert.equal(entryKind(`files/${id}/quarantine/${id}`), 'file');
+  // A form's attachments (decision 039): one level below files/forms/, and no deeper.
+  assert.equal(entryKind(`files/forms/${id}/${id}`), 'file');
+  assert.equal(entryKind(`files/forms/${id}/${id}/${id}`), null);
+  assert.equal(entryKind(`files/forms/../${id}`), null);
   for (const bad of [
     `/etc/passwd`,
     `files/../pg/x`,

@@ -66,7 +66,8 @@ export function restoreRefusal(m: Manifest, knownSchemaVersion: number): string 
 
 // A name below a folder: booking ids and stored names are UUIDs, but any plain name is safe.
 const NAME = '[A-Za-z0-9_-][A-Za-z0-9._-]{0,199}';
-const FILE_PATH = new RegExp(`^${FILES}/${NAME}/(quarantine/)?${NAME}$`);
+// A meeting folder's area (`<booking>`) or a form's (`forms/<draft or submission>`, decision 039).
+const FILE_PATH = new RegExp(`^${FILES}/(forms/)?${NAME}/(quarantine/)?${NAME}$`);
 
 const DATABASE_PATH = new RegExp(`^${DATABASE}(/${NAME})+$`);
 const DATABASE_DIR = new RegExp(`^${DATABASE}(/${NAME})*/?$`);
@@ -75,7 +76,7 @@ export type EntryKind = 'manifest' | 'database' | 'directory' | 'secret' | 'file
 
 /**
  * What an archive entry is, or null for one a backup never holds. Database entries go only
- * below `pg/`, files only to `files/<folder>/[quarantine/]<name>`: no absolute paths, no `..`,
+ * below `pg/`, files only to `files/[forms/]<folder>/[quarantine/]<name>`: no absolute paths, no `..`,
  * no hidden names, so an archive cannot write outside the directories restore fills.
  */
 export function entryKind(path: string, type: 'file' | 'directory' = 'file'): EntryKind | null {

@@ -64,8 +64,12 @@ export function formAttachments(deps: {
   files: FileSafety;
   /** The installation's own limits (FILE_MAX_MB, FILE_TYPES): a question stays within them. */
   installation: { maxFileBytes: number; types: readonly string[] };
+  log?: { error(obj: object, msg: string): void };
 }) {
   const { db, clock, files } = deps;
+  // Purges run one at a time; a backup holds them while it copies the files its snapshot names.
+  let tail: Promise<unknown> = Promise.resolve();
+  let holds = 0;
 
   /** What a file question takes here, for the page to say before the upload and the pipeline. */
   const rulesFor = (q: Pick<QuestionOf<'file'>, 'accept' | 'maxBytes'>): AttachmentRules =>
@@ -156,7 +160,7 @@ export function formAttachments(deps: {
         if (replacing) await repo.release(tx, draftId, replacing);
         return repo.insert(tx, { ...found, draftId, submissionId: null, field });
       });
-      if (out.ok && replacing) await service.purge();
+      if (out.ok && replacing) await service.purgeSoon();
       return out;
     },
 
@@ -169,7 +173,7 @@ export function formAttachments(deps: {
     async removeFromDraft(draftId: string, id: string): Promise<boolean> {
       if (!/^[0-9a-f-]{36}$/.test(id)) return false;
       const released = await repo.release(db, draftId, id);
-      if (released) await service.purge();
+      if (released) await service.purgeSoon();
       return released;
     },
 
@@ -229,26 +233,59 @@ export function formAttachments(deps: {
       });
     },
 
+    /** Removes orphaned files, then their rows (purgeOnce), one run at a time; how many. */
+    purge(): Promise<number> {
+      const next = tail.then(purgeOnce);
+      tail = next.catch(() => undefined);
+      return next;
+    },
+
     /**
-     * Removes orphans, files whose draft and submission are gone: each file first, then its
-     * row, and a draft's whole area (with anything a crash left there) once nothing in it is kept
-     * and its draft is gone. The number of files removed.
+     * Removes orphans now, or after the backup holding deletions (a citizen's remove does not
+     * wait for a backup): the file stays unlisted meanwhile, its row no longer the draft's.
      */
-    async purge(): Promise<number> {
-      const rows = await repo.orphans(db, SWEEP_BATCH);
-      for (const r of rows) await files.remove(stored(r));
-      await repo.removeRows(
-        db,
-        rows.map((r) => r.id),
-      );
-      for (const area of new Set(rows.map((r) => r.area))) {
-        const id = area.slice('forms/'.length);
-        if (!(await repo.areaInUse(db, area)) && !(await repo.draftExists(db, id)))
-          await files.removeArea(area);
-      }
-      return rows.length;
+    async purgeSoon(): Promise<void> {
+      const run = service.purge();
+      if (holds === 0) await run;
+      else run.catch((err: unknown) => deps.log?.error({ err }, 'form attachments purge failed'));
+    },
+
+    /**
+     * Waits for a purge in progress, then keeps every later one waiting until the returned
+     * function is called: a backup copies the files its database snapshot names (decision 024).
+     */
+    holdDeletions(): Promise<() => void> {
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      holds++;
+      const ready = tail.then(() => () => {
+        holds--;
+        release();
+      });
+      tail = ready.then(() => released);
+      return ready;
     },
   };
+
+  /**
+   * Removes orphans, files whose draft and submission are gone: each file first, then its
+   * row, and a draft's whole area (with anything a crash left there) once nothing in it is kept
+   * and its draft is gone. The number of files removed.
+   */
+  async function purgeOnce(): Promise<number> {
+    const rows = await repo.orphans(db, SWEEP_BATCH);
+    for (const r of rows) await files.remove(stored(r));
+    await repo.removeRows(
+      db,
+      rows.map((r) => r.id),
+    );
+    for (const area of new Set(rows.map((r) => r.area))) {
+      const id = area.slice('forms/'.length);
+      if (!(await repo.areaInUse(db, area)) && !(await repo.draftExists(db, id)))
+        await files.removeArea(area);
+    }
+    return rows.length;
+  }
   return service;
 }
 
