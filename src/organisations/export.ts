@@ -126,6 +126,14 @@ const SECTIONS: Section[] = [
     omit: ['token_hash'],
     order: 'created_at, id',
   },
+  // Where its submissions were delivered, without the signing secrets (decision 040).
+  {
+    name: 'submissionWebhooks',
+    table: 'submission_webhooks',
+    where: 'organisation',
+    omit: ['secret'],
+    order: 'created_at, id',
+  },
 ];
 
 /** Rows of one section as JSON objects (timestamps as ISO strings, jsonb as JSON). */

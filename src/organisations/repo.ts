@@ -296,7 +296,8 @@ export async function bookingsWithFiles(db: Db, organisationId: string): Promise
 /**
  * Deletes the organisation; everything of it goes with it (every table's foreign key cascades
  * from organisation), and so does the mail about its bookings still in the outbox, which
- * holds citizens' addresses and has no foreign key.
+ * holds citizens' addresses and has no foreign key, and its submissions' mail to its intake
+ * address (with their receipts attached) and its digests of failed deliveries (decision 040).
  */
 export async function deleteOrganisation(tx: Db, organisationId: string): Promise<void> {
   const bookings = await tx
@@ -311,5 +312,23 @@ export async function deleteOrganisation(tx: Db, organisationId: string): Promis
       .where((eb) => eb.or(patterns.map((p) => eb('dedupe_key', 'like', p))))
       .execute();
   }
+  await tx
+    .deleteFrom('mail_outbox')
+    .where((eb) =>
+      eb.or([
+        eb(
+          'id',
+          'in',
+          eb
+            .selectFrom('submission_deliveries as d')
+            .innerJoin('submissions as s', 's.id', 'd.submission_id')
+            .select('d.mail_id')
+            .where('s.organisation_id', '=', organisationId)
+            .where('d.mail_id', 'is not', null),
+        ),
+        eb('dedupe_key', 'like', `delivery-digest:${organisationId.toLowerCase()}:%`),
+      ]),
+    )
+    .execute();
   await tx.deleteFrom('organisation').where('id', '=', organisationId).execute();
 }

@@ -7,6 +7,7 @@ import { fixedClock } from '../lib/clock.ts';
 import { MAX_ATTEMPTS } from '../mail/domain.ts';
 import { mailWorker, smtpTransport, type MailLog } from '../mail/service.ts';
 import { smtpSink } from '../mail/testing.ts';
+import { deleteOrganisation } from '../organisations/repo.ts';
 import { handOverEmails } from './email-delivery.ts';
 import { deliveryFixture } from './testing.ts';
 
@@ -175,6 +176,29 @@ for (const kind of DB_KINDS) {
       assert.ok(row.next_attempt_at! > clock.now(), 'not again at once');
       assert.ok((await delivery(fine.id)).mail_id, 'the next one was handed over');
       await f.submissions.deliverDue();
+    });
+
+    test("an organisation's deletion takes its intake mail, receipt and all, out of the outbox", async () => {
+      const gone = await deliveryFixture(handle, clock, {
+        slug: 'deleted-intake',
+        intakeEmail: 'podatelna@gone.example',
+      });
+      const sent = await gone.send('Kryštof');
+      await gone.submissions.deliverDue();
+      const { mail_id } = await delivery(sent.id);
+      await handle.db.transaction().execute((tx) => deleteOrganisation(tx, gone.organisationId));
+      const left = await handle.db
+        .selectFrom('mail_outbox')
+        .select('id')
+        .where('id', '=', mail_id)
+        .execute();
+      assert.deepEqual(left, [], 'never sent for an organisation that is gone');
+      const files = await handle.db
+        .selectFrom('mail_attachments')
+        .select('mail_id')
+        .where('mail_id', '=', mail_id)
+        .execute();
+      assert.deepEqual(files, []);
     });
 
     test('without an intake address no e-mail delivery is queued', async () => {
