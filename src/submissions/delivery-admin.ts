@@ -215,7 +215,7 @@ export function deliveryAdmin(deps: {
     /** A page of the organisation's deliveries, newest first; `next` is the cursor of the one after. */
     async deliveries(
       actor: StaffPrincipal,
-      q: { filter: repo.DeliveryFilter; before?: string },
+      q: { filter: repo.DeliveryFilter; submissionId?: string; before?: string },
     ): Promise<{ rows: repo.DeliveryRow[]; next: string | null; timeZone: string }> {
       const organisationId = adminOnly(actor);
       const [rows, org] = await Promise.all([

@@ -143,10 +143,18 @@ function deliveries(db: Db, organisationId: string) {
  */
 export async function listDeliveries(
   db: Db,
-  q: { organisationId: string; filter: DeliveryFilter; before?: string; limit: number },
+  q: {
+    organisationId: string;
+    filter: DeliveryFilter;
+    /** Only this submission's deliveries (a link from the submission's own page). */
+    submissionId?: string;
+    before?: string;
+    limit: number;
+  },
 ): Promise<DeliveryRow[]> {
   let query = deliveries(db, q.organisationId);
   if (q.filter !== 'all') query = query.where('d.state', '=', q.filter);
+  if (q.submissionId) query = query.where('s.id', '=', q.submissionId);
   if (q.before) {
     const cursor = await db
       .selectFrom('submission_deliveries')

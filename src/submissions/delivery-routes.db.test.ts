@@ -99,6 +99,20 @@ for (const kind of DB_KINDS) {
       assert.match(page.body, /Reason: HTTP 503/);
       assert.match(page.body, new RegExp(`/staff/admin/deliveries/${delivery}/retry`));
 
+      // One submission's deliveries, as its own page may link to them.
+      const { submission_id } = await db
+        .selectFrom('submission_deliveries')
+        .select('submission_id')
+        .where('id', '=', delivery)
+        .executeTakeFirstOrThrow();
+      const own = await admin.get(`/staff/admin/deliveries/states?submission=${submission_id}`);
+      assert.match(own.body, new RegExp(seeded.reference));
+      assert.match(own.body, new RegExp(`name="submission" value="${submission_id}"`));
+      const elsewhere = await admin.get(
+        `/staff/admin/deliveries/states?submission=${crypto.randomUUID()}`,
+      );
+      assert.doesNotMatch(elsewhere.body, new RegExp(seeded.reference));
+      assert.match(elsewhere.body, /There are no deliveries to show/);
       const other = await browserFor(okence, 'admin@ljutomer.example', undefined, '10.8.0.4');
       const stranger = await other.post(`/staff/admin/deliveries/${delivery}/retry`, {});
       assert.equal(stranger.statusCode, 404);

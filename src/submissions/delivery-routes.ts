@@ -20,6 +20,7 @@ const settingsQuery = z.object({ done: z.enum(DONE).optional().catch(undefined) 
 const statesQuery = z.object({
   state: z.enum(['all', 'queued', 'delivered', 'failed']).catch('all'),
   before: z.uuid().optional().catch(undefined),
+  submission: z.uuid().optional().catch(undefined),
   done: z.enum(DONE).optional().catch(undefined),
 });
 const emailForm = z.object({ intakeEmail: z.string().max(1000).default('') });
@@ -120,10 +121,16 @@ export function deliveryRoutes(admin: DeliveryAdmin) {
       const q = statesQuery.parse(request.query);
       const data = await admin.deliveries(requireStaff(request), {
         filter: q.state,
+        submissionId: q.submission,
         before: q.before,
       });
       return renderPage(request, reply, (ctx) =>
-        statesPage(ctx, { ...data, filter: q.state, notice: doneNotice(q.done) }),
+        statesPage(ctx, {
+          ...data,
+          filter: q.state,
+          submission: q.submission ?? null,
+          notice: doneNotice(q.done),
+        }),
       );
     });
 

@@ -155,6 +155,8 @@ export function statesPage(
   ctx: PageContext,
   data: Awaited<ReturnType<DeliveryAdmin['deliveries']>> & {
     filter: DeliveryFilter;
+    /** One submission's deliveries only (`?submission=`), or null for all. */
+    submission: string | null;
     notice: Notice | null;
   },
 ): Page {
@@ -169,14 +171,18 @@ export function statesPage(
 <tbody>${data.rows.map((d) => deliveryRow(ctx, d, when))}</tbody>
 </table></div>`
     : html`<p>${t('delivery.states.empty')}</p>`;
+  const only = data.submission ? `&submission=${data.submission}` : '';
   const more = data.next
-    ? html`<p><a href="${BASE}/states?state=${data.filter}&amp;before=${data.next}">${t('delivery.states.more')}</a></p>`
+    ? html`<p><a href="${`${BASE}/states?state=${data.filter}${only}&before=${data.next}`}">${t('delivery.states.more')}</a></p>`
+    : html``;
+  const keep = data.submission
+    ? html`<input type="hidden" name="submission" value="${data.submission}">`
     : html``;
   return {
     title: t('delivery.states.title'),
     body: html`${notice(ctx, data.notice)}<h1>${t('delivery.states.title')}</h1>
 <p class="lead">${t('delivery.states.intro')}</p>
-<form method="get" action="${BASE}/states" class="inline-form">
+<form method="get" action="${BASE}/states" class="inline-form">${keep}
   ${select({ name: 'state', label: t('delivery.states.filter'), values: { state: data.filter }, errors: {}, options: FILTERS.map((f) => ({ value: f, label: label(f) })) })}
   <button type="submit" class="secondary">${t('delivery.states.filter_submit')}</button>
 </form>
