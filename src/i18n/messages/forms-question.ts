@@ -41,8 +41,6 @@ const en = {
   'forms.admin.date_hint': 'As 2027-01-31 (year-month-day)',
   'forms.admin.prefill_hint': 'From the citizen’s sign-in or profile; the citizen can change it.',
   'forms.admin.no_prefill': 'Do not fill in',
-  'forms.admin.group_members':
-    'The group has {n} questions; they are edited in the definition file (export and import).',
   'forms.admin.condition_kept':
     'This condition is more complex than the builder can show; it is kept as it is. Change it in the definition file.',
   'forms.admin.condition_none_before':
@@ -120,8 +118,6 @@ const sl: Record<FormsQuestionMessageKey, string> = {
   'forms.admin.date_hint': 'V obliki 2027-01-31 (leto-mesec-dan)',
   'forms.admin.prefill_hint': 'Iz prijave ali profila občana; občan ga lahko spremeni.',
   'forms.admin.no_prefill': 'Ne izpolni vnaprej',
-  'forms.admin.group_members':
-    'Skupina ima {n} vprašanj; uredite jih v datoteki obrazca (izvoz in uvoz).',
   'forms.admin.condition_kept':
     'Ta pogoj je bolj zapleten, kot ga lahko prikaže urejevalnik; ostane nespremenjen. Spremenite ga v datoteki obrazca.',
   'forms.admin.condition_none_before': 'Pred tem ni vprašanj, ki bi jih lahko uporabil pogoj.',
@@ -196,8 +192,6 @@ const cs: Record<FormsQuestionMessageKey, string> = {
   'forms.admin.date_hint': 'Ve tvaru 2027-01-31 (rok-měsíc-den)',
   'forms.admin.prefill_hint': 'Z přihlášení nebo profilu občana; občan ho může změnit.',
   'forms.admin.no_prefill': 'Nepředvyplňovat',
-  'forms.admin.group_members':
-    'Skupina má {n} otázek; upravují se v souboru formuláře (export a import).',
   'forms.admin.condition_kept':
     'Tato podmínka je složitější, než ji editor umí zobrazit; zůstane beze změny. Změňte ji v souboru formuláře.',
   'forms.admin.condition_none_before':
