@@ -146,7 +146,9 @@ export function buildServices(f: Foundation) {
       },
       {
         id: 'formDrafts',
-        export: (accountId) => formDraftStore.exportFor(accountId),
+        // With the names and hashes of the files each holds (decision 039).
+        export: async (accountId) =>
+          formAttachmentStore.withFiles(await formDraftStore.exportFor(accountId)),
         beforeDelete: (accountId) => formDraftStore.beforeAccountDeleted(accountId),
       },
     ],

@@ -45,6 +45,18 @@ export function ofDraft(db: Db, draftId: string): Promise<AttachmentRow[]> {
     .execute();
 }
 
+/** The files of these drafts, oldest first. */
+export function ofDrafts(db: Db, draftIds: string[]): Promise<AttachmentRow[]> {
+  if (draftIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('form_attachments')
+    .select(COLUMNS)
+    .where('draft_id', 'in', draftIds)
+    .orderBy('uploaded_at')
+    .orderBy('id')
+    .execute();
+}
+
 /** A submission's files, oldest first. */
 export function ofSubmission(db: Db, submissionId: string): Promise<AttachmentRow[]> {
   return db

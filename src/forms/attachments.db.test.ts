@@ -288,6 +288,20 @@ for (const kind of DB_KINDS) {
       assert.equal(up.statusCode, 200);
       const area = join(filesDir(), 'forms', draftId);
       assert.equal(readdirSync(area).length, 1);
+      // The account's export names the draft's file (never its bytes).
+      const exported = await get('/account/export.json', cookie);
+      assert.equal(exported.statusCode, 200);
+      const held = exported.json<{ formDrafts: { attachments: unknown[] }[] }>().formDrafts;
+      assert.deepEqual(held[0]!.attachments, [
+        {
+          field: 'proof',
+          name: 'list.pdf',
+          mime: 'application/pdf',
+          size: samplePdf('purge').length,
+          sha256: sha256(samplePdf('purge')),
+          uploadedAt: clock.now().toISOString(),
+        },
+      ]);
       const deleted = await postForm(
         `${draftUrl}/pages/children`,
         `${draftUrl}/delete`,

@@ -191,6 +191,30 @@ export function formAttachments(deps: {
       return (id) => byId.get(id);
     },
 
+    /**
+     * An account's drafts with what each holds (name, type, size, SHA-256, when; never the
+     * bytes): their part of the account's export.
+     */
+    async withFiles<D extends { id: string }>(drafts: D[]) {
+      const rows = await repo.ofDrafts(
+        db,
+        drafts.map((d) => d.id),
+      );
+      return drafts.map((d) => ({
+        ...d,
+        attachments: rows
+          .filter((r) => r.draftId === d.id)
+          .map(({ field, name, mime, size, sha256, uploadedAt }) => ({
+            field,
+            name,
+            mime,
+            size,
+            sha256,
+            uploadedAt,
+          })),
+      }));
+    },
+
     /** A submission's files, oldest first. */
     async listOfSubmission(submissionId: string): Promise<Attachment[]> {
       return (await repo.ofSubmission(db, submissionId)).map(visible);

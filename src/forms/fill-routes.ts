@@ -11,7 +11,6 @@ import { UploadFailure } from '../files/service.ts';
 import { AppError } from '../lib/errors.ts';
 import type { TenantsService } from '../tenants/service.ts';
 import type { FormAttachments } from './attachments.ts';
-import { fileQuestionAt, withFileAnswer } from './attachments-domain.ts';
 import type { FormDrafts, Draft } from './drafts.ts';
 import {
   DRAFT_COOKIE,
@@ -30,7 +29,7 @@ import {
   startPage,
 } from './fill-pages.ts';
 import type { Rendering } from './fill-questions.ts';
-import { readPagePost, refusalText, type PagePost } from './fill-uploads.ts';
+import { firstFileField, keepFiles, readPagePost, type PagePost } from './fill-uploads.ts';
 import * as fill from './fill-values.ts';
 import {
   fieldErrorText,
@@ -137,67 +136,6 @@ export function formFillingRoutes(deps: Deps) {
       },
       status,
     );
-  }
-
-  /** The first file field of a page: where a failure of the whole upload is said. */
-  const firstFileField = (page: FormVersion['definition']['pages'][number]) => {
-    for (const q of page.questions) {
-      if (q.type === 'file') return q.id;
-      const m = q.type === 'group' ? q.questions.find((x) => x.type === 'file') : undefined;
-      if (m) return `${q.id}.0.${m.id}`;
-    }
-    return page.questions[0]!.id;
-  };
-
-  /**
-   * A page post's files, kept in the draft at once so that a restart keeps them: each file
-   * attached, or the one removed, set in the saved answers. `done` when the post only uploaded
-   * or removed a file: the page comes again with what was typed, and why a file was refused.
-   */
-  async function keepFiles(
-    d: DraftInContext,
-    page: FormVersion['definition']['pages'][number],
-    post: PagePost,
-    posted: fill.Fields,
-    action: string,
-  ) {
-    let saved = d.answers;
-    for (const u of post.uploads)
-      if (u.outcome.ok) saved = withFileAnswer(saved, u.field, u.outcome.attachment.id);
-    const removal = /^remove-file:(.+)$/.exec(action)?.[1];
-    const removing = removal !== undefined && fileQuestionAt(page, removal) !== null;
-    if (removing) {
-      const id = posted[removal];
-      if (typeof id === 'string') await attachments.removeFromDraft(d.draft.id, id);
-      delete posted[removal];
-      saved = withFileAnswer(saved, removal, null);
-    }
-    if (saved !== d.answers) await drafts.save(d.holder, d.draft.id, d.form.version, saved);
-    const refused = post.uploads.flatMap((u) => {
-      const q = fileQuestionAt(page, u.field);
-      return u.outcome.ok || !q ? [] : [{ field: u.field, q, ...u.outcome }];
-    });
-    const kept = post.uploads.flatMap((u) => (u.outcome.ok ? [u.outcome.attachment.name] : []));
-    const worded = refused.length
-      ? (ctx: PageContext) =>
-          Object.fromEntries(
-            refused.map((x) => [
-              x.field,
-              refusalText(ctx, x.reason, x.name, attachments.rulesFor(x.q), attachments.limits),
-            ]),
-          )
-      : undefined;
-    const notice = removing
-      ? (ctx: PageContext) => ctx.t('forms.attach.removed')
-      : kept.length
-        ? (ctx: PageContext) => ctx.t('forms.attach.uploaded', { name: kept.join(', ') })
-        : undefined;
-    return {
-      done: removing || action.startsWith('upload:'),
-      status: refused.length ? 400 : 200,
-      notice,
-      worded,
-    };
   }
 
   return async (app: FastifyInstance) => {
@@ -343,7 +281,7 @@ export function formFillingRoutes(deps: Deps) {
         const body = post.body;
         let posted = fill.pagePost(page, body);
         const action = typeof body._action === 'string' ? body._action : 'continue';
-        const files = await keepFiles(d, page, post, posted, action);
+        const files = await keepFiles({ drafts, attachments }, d, page, post, posted, action);
         if (files.done) {
           const merged = fill.mergedPost(page, stored, posted);
           return showPage(

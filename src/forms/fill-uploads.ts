@@ -10,7 +10,10 @@ import type { PageContext } from '../http/page.ts';
 import type { MessageKey } from '../i18n/i18n.ts';
 import { formatSize } from '../views/sizes.ts';
 import type { AttachmentRefusal, AttachOutcome, FormAttachments } from './attachments.ts';
-import { fileQuestionAt } from './attachments-domain.ts';
+import { fileQuestionAt, withFileAnswer } from './attachments-domain.ts';
+import type { FormDrafts } from './drafts.ts';
+import type { DraftInContext } from './fill-access.ts';
+import type { Fields } from './fill-values.ts';
 import type { Page } from './definition.ts';
 
 /** A page's post: its fields as typed, and what became of each file chosen on it. */
@@ -80,6 +83,74 @@ export async function readPagePost(
   } finally {
     leave();
   }
+}
+
+/** The first file field of a page: where a failure of the whole upload is said. */
+export const firstFileField = (page: Page): string => {
+  for (const q of page.questions) {
+    if (q.type === 'file') return q.id;
+    const m = q.type === 'group' ? q.questions.find((x) => x.type === 'file') : undefined;
+    if (m) return `${q.id}.0.${m.id}`;
+  }
+  return page.questions[0]!.id;
+};
+
+/**
+ * A page post's files, kept in the draft at once so that a restart keeps them: each file
+ * attached, or the one removed, set in the saved answers. `done` when the post only uploaded
+ * or removed a file: the page comes again with what was typed, and why a file was refused.
+ */
+export async function keepFiles(
+  deps: { drafts: Pick<FormDrafts, 'save'>; attachments: FormAttachments },
+  d: DraftInContext,
+  page: Page,
+  post: PagePost,
+  posted: Fields,
+  action: string,
+) {
+  let saved = d.answers;
+  for (const u of post.uploads)
+    if (u.outcome.ok) saved = withFileAnswer(saved, u.field, u.outcome.attachment.id);
+  const removal = /^remove-file:(.+)$/.exec(action)?.[1];
+  const removing = removal !== undefined && fileQuestionAt(page, removal) !== null;
+  if (removing) {
+    const id = posted[removal];
+    if (typeof id === 'string') await deps.attachments.removeFromDraft(d.draft.id, id);
+    delete posted[removal];
+    saved = withFileAnswer(saved, removal, null);
+  }
+  if (saved !== d.answers) await deps.drafts.save(d.holder, d.draft.id, d.form.version, saved);
+  const refused = post.uploads.flatMap((u) => {
+    const q = fileQuestionAt(page, u.field);
+    return u.outcome.ok || !q ? [] : [{ field: u.field, q, ...u.outcome }];
+  });
+  const kept = post.uploads.flatMap((u) => (u.outcome.ok ? [u.outcome.attachment.name] : []));
+  const worded = refused.length
+    ? (ctx: PageContext) =>
+        Object.fromEntries(
+          refused.map((x) => [
+            x.field,
+            refusalText(
+              ctx,
+              x.reason,
+              x.name,
+              deps.attachments.rulesFor(x.q),
+              deps.attachments.limits,
+            ),
+          ]),
+        )
+    : undefined;
+  const notice = removing
+    ? (ctx: PageContext) => ctx.t('forms.attach.removed')
+    : kept.length
+      ? (ctx: PageContext) => ctx.t('forms.attach.uploaded', { name: kept.join(', ') })
+      : undefined;
+  return {
+    done: removing || action.startsWith('upload:'),
+    status: refused.length ? 400 : 200,
+    notice,
+    worded,
+  };
 }
 
 // Refusals worded for a form (the question's own types and size); the rest as the folder words them.
