@@ -249,6 +249,21 @@ export async function recentMail(db: Db, limit: number): Promise<OutboxRow[]> {
     .execute();
 }
 
+/** Messages by id, without their bodies. */
+export async function findMails(
+  db: Db,
+  ids: readonly string[],
+): Promise<
+  Pick<OutboxRow, 'id' | 'state' | 'attempts' | 'next_attempt_at' | 'sent_at' | 'last_error'>[]
+> {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('mail_outbox')
+    .select(['id', 'state', 'attempts', 'next_attempt_at', 'sent_at', 'last_error'])
+    .where('id', 'in', ids)
+    .execute();
+}
+
 export async function findMail(db: Db, id: string): Promise<OutboxRow | undefined> {
   return db.selectFrom('mail_outbox').selectAll().where('id', '=', id).executeTakeFirst();
 }

@@ -94,17 +94,24 @@ export type MailState = {
   lastError: string | null;
 };
 
-/** The state of one message, or null when it is gone. */
-export async function mailState(db: Db, id: string): Promise<MailState | null> {
-  const row = await repo.findMail(db, id);
-  if (!row) return null;
-  return {
-    state: row.state,
-    attempts: row.attempts,
-    nextAttemptAt: row.next_attempt_at,
-    sentAt: row.sent_at,
-    lastError: row.last_error,
-  };
+/** The states of messages by id (those gone are missing), in one query. */
+export async function mailStates(db: Db, ids: readonly string[]): Promise<Map<string, MailState>> {
+  const rows = [];
+  // In chunks: a query's parameters are limited (65535 on PostgreSQL).
+  for (let i = 0; i < ids.length; i += 1000)
+    rows.push(...(await repo.findMails(db, ids.slice(i, i + 1000))));
+  return new Map(
+    rows.map((row) => [
+      row.id,
+      {
+        state: row.state,
+        attempts: row.attempts,
+        nextAttemptAt: row.next_attempt_at,
+        sentAt: row.sent_at,
+        lastError: row.last_error,
+      },
+    ]),
+  );
 }
 
 /**

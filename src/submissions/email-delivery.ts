@@ -6,7 +6,7 @@
 import type { Db } from '../db/db.ts';
 import { translator, type Lang } from '../i18n/i18n.ts';
 import type { Clock } from '../lib/clock.ts';
-import { enqueueMail, mailState } from '../mail/service.ts';
+import { enqueueMail, mailStates } from '../mail/service.ts';
 import { dateFormat } from '../views/dates.ts';
 import { nextAttemptAt } from './delivery.ts';
 
@@ -142,14 +142,26 @@ export async function followEmails(deps: { db: Db; clock: Clock }): Promise<void
   const { db, clock } = deps;
   const open = await db
     .selectFrom('submission_deliveries')
-    .select(['id', 'mail_id'])
+    .select(['id', 'mail_id', 'attempts', 'next_attempt_at', 'last_error'])
     .where('channel', '=', 'email')
     .where('state', '=', 'queued')
     .where('mail_id', 'is not', null)
     .execute();
+  // One query for the messages, and a write only where one moved: during an SMTP outage
+  // thousands may wait, and this runs every few seconds.
+  const mails = await mailStates(
+    db,
+    open.map((d) => d.mail_id!),
+  );
   for (const d of open) {
-    const mail = await mailState(db, d.mail_id!);
+    const mail = mails.get(d.mail_id!);
     if (!mail) continue;
+    const unchanged =
+      mail.state === 'pending' &&
+      mail.attempts === d.attempts &&
+      mail.nextAttemptAt.getTime() === d.next_attempt_at?.getTime() &&
+      (mail.lastError?.slice(0, 500) ?? null) === d.last_error;
+    if (unchanged) continue;
     const error = mail.lastError?.slice(0, 500) ?? null;
     const update = db
       .updateTable('submission_deliveries')
