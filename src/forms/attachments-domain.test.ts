@@ -10,7 +10,7 @@ import {
   namedFiles,
   withFileAnswer,
 } from './attachments-domain.ts';
-import type { FormDefinition, Page } from './definition.ts';
+import { ACCEPTABLE_TYPES, type FormDefinition, type Page } from './definition.ts';
 
 const MB = 1024 * 1024;
 const everything = { maxFileBytes: 20 * MB, types: Object.keys(FILE_TYPES) };
@@ -37,11 +37,19 @@ test("a question's rules: its types the installation also takes, the smaller siz
     FILE_TYPES,
   );
   assert.deepEqual(noPdf.types, ['png']);
-  // Plain text has no signature in its bytes: the pipeline cannot take it, so nothing is offered.
-  assert.deepEqual(
-    attachmentRules({ accept: ['text/plain'], maxBytes: MB }, everything, FILE_TYPES).types,
-    [],
-  );
+});
+
+test('every type a question may accept is one the file checks recognise by its bytes', () => {
+  // (Plain text was offered once: it has no signature, so a question of only text could never
+  // take a file.)
+  const known = new Set<string>(Object.values(FILE_TYPES).map((t) => t.mime));
+  for (const type of ACCEPTABLE_TYPES) assert.ok(known.has(type), type);
+  for (const type of ACCEPTABLE_TYPES)
+    assert.equal(
+      attachmentRules({ accept: [type], maxBytes: MB }, everything, FILE_TYPES).types.length,
+      1,
+      type,
+    );
 });
 
 test("a draft's bounds: the count first, then the bytes, at the edge exactly", () => {

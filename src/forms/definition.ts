@@ -55,14 +55,16 @@ export const TEXT_PATTERNS = {
 export type TextPattern = keyof typeof TEXT_PATTERNS;
 const PATTERN_NAMES = Object.keys(TEXT_PATTERNS) as [TextPattern, ...TextPattern[]];
 
-/** File types an attachment question may accept, by the type the file-safety module sniffs. */
+/**
+ * File types an attachment question may accept, by the type the file-safety module sniffs: only
+ * types it recognises by their bytes (plain text has no signature, so it is not offered).
+ */
 export const ACCEPTABLE_TYPES = [
   'application/pdf',
   'image/jpeg',
   'image/png',
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   'application/vnd.oasis.opendocument.text',
-  'text/plain',
 ] as const;
 
 /** Where a question may take its first answer from (prefill.ts), by what it knows of the person. */
