@@ -32,6 +32,8 @@ export const IMPORT_POLICY = {
       "an organisation's form schemas, which provisioning reuses (decision 023)",
     'tenants/schema.ts':
       "the API's shared schemas (Localized, the organisation's path), one component each in the OpenAPI document",
+    'integrations/api.ts':
+      "staffCaller: the token check every domain's staff API operation makes first (decision 037)",
     'citizens/providers.ts':
       "citizens' second service: the configured eID providers and which each organisation offers (the eID sign-ins check it)",
     'identity/staff-admin.ts': "identity's service for staff accounts",

@@ -16,6 +16,7 @@ import { auditService } from './audit/service.ts';
 import { formsService } from './forms/service.ts';
 import { submissionsService } from './submissions/service.ts';
 import { deliveryAdmin } from './submissions/delivery-admin.ts';
+import { submissionHandling } from './submissions/handling.ts';
 import { privacyService } from './privacy/service.ts';
 import { operatorService } from './operator/service.ts';
 import { invitationService } from './identity/invitations.ts';
@@ -264,6 +265,8 @@ export function buildServices(f: Foundation) {
     allowLoopback: config.webhookAllowLoopback,
     wakeMail,
   });
+  // A submission's states, its needs-completion thread and the pull API's reads (decision 041).
+  const handling = submissionHandling({ db, clock, audit, publicUrl: config.publicUrl, wakeMail });
   accountPage.register(draftsAccountSection(formDraftStore));
   const organisationSettings = organisationAdmin({
     db,
@@ -347,6 +350,7 @@ export function buildServices(f: Foundation) {
     forms,
     submissions,
     deliveries,
+    handling,
     organisationSettings,
     staffAdmin,
     situations,
@@ -426,6 +430,13 @@ export function backgroundJobs(s: Services): Job[] {
       everyMs: 600_000,
       atStart: true,
       run: () => s.submissions.sendDigests(),
+    },
+    // Submissions' state-change mail a month old leaves the outbox (decision 041).
+    {
+      name: 'submission mail',
+      everyMs: 3_600_000,
+      atStart: true,
+      run: () => s.handling.pruneMail(),
     },
     // Organisations whose deletion waiting period is over are exported and deleted (decision 023).
     {

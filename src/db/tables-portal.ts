@@ -4,6 +4,8 @@ import type { ColumnType, Generated } from 'kysely';
 import type { Localized } from '../i18n/i18n.ts';
 import type { Json, JsonDefault } from './tables.ts';
 
+type SubmissionStateColumn = 'received' | 'in_progress' | 'needs_completion' | 'done' | 'refused';
+
 export type PortalTables = {
   /** An organisation's forms (migration 026, src/forms). */
   forms: { id: Generated<string>; organisation_id: string; slug: string; created_at: Date };
@@ -59,12 +61,29 @@ export type PortalTables = {
     submitter: Json<unknown>;
     language: 'sl' | 'cs' | 'en';
     answers: Json<unknown>;
-    state: Generated<'received' | 'in_progress' | 'needs_completion' | 'done' | 'refused'>;
+    state: Generated<SubmissionStateColumn>;
     receipt_token_hash: string;
     submitted_at: Date;
     /** What the sender named this sending (a draft's id), unique per organisation (migration 032). */
     idempotency_key: string | null;
+    /** The storing transaction's id: the pull API's order (migration 035). */
+    stored_xact: Generated<string>;
   };
+  /** A submission's history, append-only: state changes and the citizen's answers (migration 035). */
+  submission_events: {
+    id: Generated<string>;
+    submission_id: string;
+    kind: 'state' | 'answer';
+    from_state: SubmissionStateColumn | null;
+    to_state: SubmissionStateColumn;
+    actor_kind: 'staff' | 'citizen' | 'system';
+    actor_staff_id: string | null;
+    actor_name: string | null;
+    message: string | null;
+    at: Date;
+  };
+  /** Links to the thread of a submission sent without an account: SHA-256 of the token (035). */
+  submission_thread_links: { token_hash: string; submission_id: string; created_at: Date };
   submission_receipts: { submission_id: string; pdf: Uint8Array; sha256: string; created_at: Date };
   /** Citizens' drafts of answers, saved page by page (migration 030, src/forms/drafts.ts). */
   form_drafts: {

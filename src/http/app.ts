@@ -232,6 +232,7 @@ export async function createApp(services: Services): Promise<FastifyInstance> {
       submissions: services.submissions,
       publicUrl: config.publicUrl,
       integrations: services.integrations,
+      handling: services.handling,
     }),
   );
   const openapi = publicApiDocument(config.publicUrl);

@@ -9,6 +9,7 @@ import type { FormsService } from '../forms/service.ts';
 import { formOperations } from '../forms/api.ts';
 import type { SubmissionsService } from '../submissions/service.ts';
 import { submissionOperations } from '../submissions/api.ts';
+import type { SubmissionHandling } from '../submissions/handling.ts';
 import type { IntegrationsService } from '../integrations/service.ts';
 import { integrationOperations } from '../integrations/api.ts';
 import type { AnyOperation } from './api.ts';
@@ -25,6 +26,7 @@ export type PublicApiDeps = {
   /** Where links the API gives (a receipt's) point. */
   publicUrl: URL;
   integrations: IntegrationsService;
+  handling: SubmissionHandling;
 };
 
 /** Every operation of the public API, in the order the document lists them. */

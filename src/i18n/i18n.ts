@@ -35,6 +35,7 @@ import {
   submissionsDeliveryMessages,
   type SubmissionsDeliveryMessageKey,
 } from './messages/submissions-delivery.ts';
+import { submissionsMessages, type SubmissionsMessageKey } from './messages/submissions.ts';
 
 /** Every interface text key: the base set plus each domain's set. */
 export type MessageKey =
@@ -66,7 +67,8 @@ export type MessageKey =
   | IntegrationsMessageKey
   | FormsCitizenMessageKey
   | FormsAttachmentsMessageKey
-  | SubmissionsDeliveryMessageKey;
+  | SubmissionsDeliveryMessageKey
+  | SubmissionsMessageKey;
 
 export const LANGS = ['sl', 'cs', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -105,6 +107,7 @@ export const MESSAGES: Record<Lang, Record<MessageKey, string>> = {
     ...formsCitizenMessages.sl,
     ...formsAttachmentsMessages.sl,
     ...submissionsDeliveryMessages.sl,
+    ...submissionsMessages.sl,
   },
   cs: {
     ...cs,
@@ -136,6 +139,7 @@ export const MESSAGES: Record<Lang, Record<MessageKey, string>> = {
     ...formsCitizenMessages.cs,
     ...formsAttachmentsMessages.cs,
     ...submissionsDeliveryMessages.cs,
+    ...submissionsMessages.cs,
   },
   en: {
     ...en,
@@ -167,6 +171,7 @@ export const MESSAGES: Record<Lang, Record<MessageKey, string>> = {
     ...formsCitizenMessages.en,
     ...formsAttachmentsMessages.en,
     ...submissionsDeliveryMessages.en,
+    ...submissionsMessages.en,
   },
 };
 

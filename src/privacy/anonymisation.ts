@@ -5,6 +5,7 @@
  */
 import type { SelectType } from 'kysely';
 import type { Database } from '../db/tables.ts';
+import { SUBMISSIONS_PLAN } from './anonymisation-submissions.ts';
 
 /**
  * What an anonymised name reads as. A dash is language-neutral, so a view that shows it
@@ -66,9 +67,15 @@ export const STAFF_MAIL_PREFIXES = [
  * Prefixes of outbox keys of mail to a citizen that belongs to no booking and is worthless soon
  * after: `citizen-code:<request id>` (an e-mail sign-in code, src/citizens), which the citizens'
  * pruning job deletes a day after it was queued, and `form-draft-link:<hash of the token>` (a
- * draft's resume link, src/forms/drafts.ts), which the drafts' purge deletes when the link expires.
+ * draft's resume link, src/forms/drafts.ts), which the drafts' purge deletes when the link expires,
+ * and `submission-state:<submission>:…` (a submission's state change, src/submissions/handling.ts),
+ * forgotten 30 days after it was queued: the thread keeps what it said.
  */
-export const SHORT_LIVED_MAIL_PREFIXES = ['citizen-code', 'form-draft-link'] as const;
+export const SHORT_LIVED_MAIL_PREFIXES = [
+  'citizen-code',
+  'form-draft-link',
+  'submission-state',
+] as const;
 
 /** LIKE patterns matching the outbox rows of one booking. */
 export function bookingMailPatterns(bookingId: string): string[] {
@@ -378,41 +385,12 @@ export const ANONYMISATION_PLAN = {
   schema_migration: { treatment: 'no_citizen_data', why: 'migration bookkeeping' },
   organisation: { treatment: 'no_citizen_data', why: 'the public body and its public contacts' },
   office: { treatment: 'no_citizen_data', why: 'public office addresses' },
-  submissions: {
-    treatment: 'pruned_elsewhere',
-    by: "the organisation's records management: a submission is an official record, kept as the filing rules of its office say (its deletion with the organisation)",
-    within: 'the retention set by the office, to come with the staff side of submissions',
-    why: 'a submission is a filed act of the citizen, not an appointment: the booking retention does not apply',
-  },
-  submission_webhooks: {
-    treatment: 'no_citizen_data',
-    why: "an organisation's delivery settings",
-  },
-  submission_deliveries: {
-    treatment: 'pruned_elsewhere',
-    by: 'the deletion of its submission',
-    within: 'the same transaction (ON DELETE CASCADE)',
-    why: 'the state of posting a submission; it holds no answers itself',
-  },
-  submission_receipts: {
-    treatment: 'pruned_elsewhere',
-    by: 'the deletion of its submission',
-    within: 'the same transaction (ON DELETE CASCADE)',
-    why: 'the receipt is the submission as a document',
-  },
-  submission_delivery_digests: {
-    treatment: 'no_citizen_data',
-    why: 'which local day a digest of failed deliveries was sent for an organisation, and how many failed',
-  },
+  ...SUBMISSIONS_PLAN,
   mail_attachments: {
     treatment: 'pruned_elsewhere',
     by: 'the mail worker (src/mail): the files go when the message is recorded sent, and with their message',
     within: 'the transaction that records the message sent',
     why: "a receipt mailed to an office's intake address: the submission as a document",
-  },
-  submission_counter: {
-    treatment: 'no_citizen_data',
-    why: 'the last reference number per organisation and year',
   },
   office_hours: { treatment: 'no_citizen_data', why: 'opening hours' },
   service: { treatment: 'no_citizen_data', why: 'service settings' },

@@ -2,7 +2,10 @@
 import { z } from 'zod';
 import { FileBody, operation } from '../http/api.ts';
 import { AppError } from '../lib/errors.ts';
+import type { IntegrationsService } from '../integrations/service.ts';
 import type { TenantsService } from '../tenants/service.ts';
+import type { SubmissionHandling } from './handling.ts';
+import { pullOperations } from './pull-api.ts';
 import type { SubmissionsService } from './service.ts';
 
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,79}$/);
@@ -48,11 +51,16 @@ const receiptParams = z.object({
     .describe('The token of the receipt link createSubmission gave'),
 });
 
-/** Public API operations of the submissions domain. */
+/**
+ * API operations of the submissions domain: the public ones (send, receipt), then the staff
+ * pull API (pull-api.ts).
+ */
 export function submissionOperations(deps: {
   tenants: TenantsService;
   submissions: SubmissionsService;
   publicUrl: URL;
+  integrations: IntegrationsService;
+  handling: SubmissionHandling;
 }) {
   return [
     operation({
@@ -120,5 +128,6 @@ export function submissionOperations(deps: {
         return new FileBody(receipt.pdf, 'application/pdf', name);
       },
     }),
+    ...pullOperations(deps),
   ];
 }

@@ -18,6 +18,7 @@ import {
   type FormVersion,
 } from '../forms/service.ts';
 import { nextReference } from './counter.ts';
+import { isId } from './handling-repo.ts';
 import { deliverDue, queueDeliveries } from './deliveries.ts';
 import { sendDigests } from './digest-mail.ts';
 import { followEmails, handOverEmails, type DeliveryDocument } from './email-delivery.ts';
@@ -255,6 +256,18 @@ export function submissionsService(deps: {
               row.id,
               namedFiles(def, checked.answers).map((f) => f.fileId),
             );
+          // The history's first entry (decision 041): received, by the system, when stored.
+          await tx
+            .insertInto('submission_events')
+            .values({
+              submission_id: row.id,
+              kind: 'state',
+              from_state: null,
+              to_state: 'received',
+              actor_kind: 'system',
+              at,
+            })
+            .execute();
           await queueDeliveries(
             tx,
             { id: row.id, organisationId: org.id, intakeEmail: org.intake_email },
@@ -296,6 +309,37 @@ export function submissionsService(deps: {
         publicUrl: deps.publicUrl ?? new URL('http://localhost:3000'),
         wakeMail: deps.wakeMail,
       }),
+
+    /**
+     * The receipt of a submission of `organisationId` (the staff page's link), or null for
+     * another organisation's.
+     */
+    async receiptOf(
+      organisationId: string,
+      id: string,
+    ): Promise<{ pdf: Buffer; reference: string } | null> {
+      if (!isId(id)) return null;
+      const s = await db
+        .selectFrom('submissions as s')
+        .leftJoin('submission_receipts as r', 'r.submission_id', 's.id')
+        .select(['s.id', 's.reference', 'r.pdf'])
+        .where('s.id', '=', id)
+        .where('s.organisation_id', '=', organisationId)
+        .executeTakeFirst();
+      if (!s) return null;
+      return s.pdf ? { pdf: Buffer.from(s.pdf), reference: s.reference } : makeReceipt(s.id);
+    },
+
+    /** The SHA-256 of a stored submission's receipt, made now if a crash left it unmade. */
+    async receiptHash(id: string): Promise<string> {
+      await makeReceipt(id);
+      const r = await db
+        .selectFrom('submission_receipts')
+        .select('sha256')
+        .where('submission_id', '=', id)
+        .executeTakeFirstOrThrow();
+      return r.sha256;
+    },
 
     /** The receipt behind a link's token, or null: the token is the only key to it. */
     async receipt(token: string): Promise<{ pdf: Buffer; reference: string } | null> {

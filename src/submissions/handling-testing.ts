@@ -1,0 +1,77 @@
+// Test fixtures of a submission's handling: a form anyone may send, published in an organisation,
+// and submissions of it, stored through the submissions service as the pages and API store them.
+import type { Okence } from '../boot.ts';
+import type { StaffPrincipal } from '../identity/domain.ts';
+
+export const SUBMITTER = {
+  givenName: 'Ana',
+  familyName: 'Novak',
+  address: { text: 'Ljubljanska cesta 1, 1230 Domžale', country: 'SI' },
+  email: 'ana@example.si',
+};
+
+/** A staff member of an organisation (by slug) with the role asked for, as the pages see them. */
+export async function staffOf(
+  okence: Okence,
+  slug: string,
+  role: 'admin' | 'official' = 'admin',
+): Promise<StaffPrincipal> {
+  const row = await okence.handle.db
+    .selectFrom('staff as s')
+    .innerJoin('organisation as o', 'o.id', 's.organisation_id')
+    .select(['s.id', 's.email', 's.display_name', 's.organisation_id'])
+    .where('o.slug', '=', slug)
+    .where('s.role', '=', role)
+    .orderBy('s.email')
+    .executeTakeFirstOrThrow();
+  return {
+    id: row.id,
+    organisationId: row.organisation_id,
+    role,
+    displayName: row.display_name,
+    email: row.email,
+  };
+}
+
+/** Publishes a one-question form of assurance low in the organisation; returns its slug. */
+export async function publishOpenForm(okence: Okence, orgSlug: string, slug = 'vprasanje') {
+  const admin = await staffOf(okence, orgSlug);
+  const { formId } = await okence.services.forms.create(admin, {
+    slug,
+    definition: {
+      format: 1,
+      languages: ['sl', 'en'],
+      title: { sl: 'Vprašanje upravni enoti', en: 'A question to the office' },
+      assurance: 'low',
+      pages: [
+        {
+          id: 'p',
+          title: { sl: 'Vprašanje', en: 'Question' },
+          questions: [
+            { id: 'q', type: 'text', label: { sl: 'Vprašanje', en: 'Question' }, required: true },
+          ],
+        },
+      ],
+    },
+  });
+  await okence.services.forms.publish(admin, formId);
+  return { slug, organisationId: admin.organisationId, admin };
+}
+
+/** Stores a submission of the form; a citizen's account when given, else without one. */
+export async function send(
+  okence: Okence,
+  form: { slug: string; organisationId: string },
+  opts: { text?: string; accountId?: string; email?: string | null } = {},
+) {
+  const { email: _email, ...rest } = SUBMITTER;
+  const email = opts.email === undefined ? SUBMITTER.email : opts.email;
+  return okence.services.submissions.submit({
+    organisationId: form.organisationId,
+    formSlug: form.slug,
+    answers: { q: opts.text ?? 'Kdaj je uradna ura?' },
+    lang: 'sl',
+    submitter: { ...rest, ...(email ? { email } : {}) },
+    ...(opts.accountId ? { citizen: { accountId: opts.accountId, loa: 'low' as const } } : {}),
+  });
+}
