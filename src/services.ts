@@ -17,6 +17,7 @@ import { formsService } from './forms/service.ts';
 import { submissionsService } from './submissions/service.ts';
 import { deliveryAdmin } from './submissions/delivery-admin.ts';
 import { submissionHandling } from './submissions/handling.ts';
+import { submissionsAccountSection } from './submissions/views/thread.ts';
 import { privacyService } from './privacy/service.ts';
 import { operatorService } from './operator/service.ts';
 import { invitationService } from './identity/invitations.ts';
@@ -267,6 +268,7 @@ export function buildServices(f: Foundation) {
   });
   // A submission's states, its needs-completion thread and the pull API's reads (decision 041).
   const handling = submissionHandling({ db, clock, audit, publicUrl: config.publicUrl, wakeMail });
+  accountPage.register(submissionsAccountSection(handling));
   accountPage.register(draftsAccountSection(formDraftStore));
   const organisationSettings = organisationAdmin({
     db,

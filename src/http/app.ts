@@ -50,6 +50,8 @@ import { formVersionRoutes } from '../forms/version-routes.ts';
 import { formFillingRoutes } from '../forms/fill-routes.ts';
 import { formSendingRoutes } from '../forms/send-routes.ts';
 import { questionRoutes } from '../forms/question-routes.ts';
+import { submissionStaffRoutes } from '../submissions/routes.ts';
+import { submissionThreadRoutes } from '../submissions/thread-routes.ts';
 import type { Services } from '../services.ts';
 
 /**
@@ -193,6 +195,11 @@ export async function createApp(services: Services): Promise<FastifyInstance> {
       attachments: services.formAttachments,
     }),
   );
+  // Submissions' states: the staff pages and the citizen's thread (decision 041).
+  await app.register(
+    submissionStaffRoutes({ handling: services.handling, submissions: services.submissions }),
+  );
+  await app.register(submissionThreadRoutes(services.handling));
 
   await app.register(privacyRoutes(services.privacy));
   await app.register(availabilityAdminRoutes(services.availability));

@@ -5,7 +5,11 @@ import type { TestSocket } from '../meeting/testing.ts';
 import type { RegisteredRoute } from './testing-routes.ts';
 
 /** How a route is reached when it is not an object route (the default: only the object's own staff). */
-export type Access = 'public' | 'any-staff' | 'own-organisation-admin';
+/**
+ * `own-organisation`: an object of the organisation as a whole, not of an office (a submission):
+ * open to every staff member of its organisation, refused to everyone else.
+ */
+export type Access = 'public' | 'any-staff' | 'own-organisation-admin' | 'own-organisation';
 /** `formErrorsOk`: the sweep's one form need not be valid here (a create or settings form), so a 400 counts as let in. */
 export const ACCESS: Record<
   string,
@@ -60,6 +64,23 @@ export const ACCESS: Record<
     why: "the admin's own organisation's offices",
   },
   'GET /staff/admin/offices/new': { access: 'own-organisation-admin', why: 'an empty form' },
+  'GET /staff/submissions': {
+    access: 'any-staff',
+    why: "the caller's own organisation's submissions; a filter of another's form shows none",
+  },
+  'GET /staff/submissions/:id': {
+    access: 'own-organisation',
+    why: 'a submission belongs to the organisation, not to an office (decision 041)',
+  },
+  'GET /staff/submissions/:id/receipt.pdf': {
+    access: 'own-organisation',
+    why: "a submission's receipt, as its page",
+  },
+  'POST /staff/submissions/:id/state': {
+    access: 'own-organisation',
+    why: "a submission's state, as its page; the sweep's form names no action (400)",
+    formErrorsOk: true,
+  },
   'GET /staff/admin/integrations': {
     access: 'own-organisation-admin',
     why: "the admin's own organisation's API tokens and the form for a new one",
@@ -233,7 +254,8 @@ export type ObjectKind =
   | 'member'
   | 'version'
   | 'webhook'
-  | 'delivery';
+  | 'delivery'
+  | 'submission';
 
 /** Each path parameter, named with the segment before it, and the kind of object that fills it. */
 export const FILLERS: Record<string, ObjectKind> = {
@@ -257,6 +279,7 @@ export const FILLERS: Record<string, ObjectKind> = {
   // The delivery of submissions: a receiver, and a failed delivery of a submission.
   'webhooks/:id': 'webhook',
   'deliveries/:id': 'delivery',
+  'submissions/:id': 'submission',
 };
 
 /** One form for every state-changing route: valid for each of today's forms, naming the victim's objects wherever a form takes an id. */
@@ -383,6 +406,8 @@ export function expectation(
   if (attacker.kind === 'official-on-admin-pages')
     return inAdminArea(route.url) || access === 'own-organisation-admin' ? 'forbidden' : 'skip';
   if (access === 'any-staff') return 'allowed';
+  if (access === 'own-organisation')
+    return attacker.kind === 'other-office' ? 'allowed' : 'refused';
   if (access === 'own-organisation-admin') return admin ? 'allowed' : 'forbidden';
   return 'refused';
 }

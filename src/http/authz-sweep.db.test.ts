@@ -20,7 +20,8 @@ import {
   type Session,
   type VictimKey,
 } from './authz-sweep-rules.ts';
-import { sweepWorld, tryWebSocket } from './testing-authz-sweep.ts';
+import { sweepWorld } from './testing-authz-sweep.ts';
+import { tryWebSocket } from './testing-sockets.ts';
 import { bootTestApp, cookiesOf, csrfFrom } from './testing.ts';
 import { recordingRoutes, type RegisteredRoute } from './testing-routes.ts';
 import { citizenCookie } from '../citizens/testing.ts';

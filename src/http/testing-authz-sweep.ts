@@ -10,6 +10,7 @@ import { formRows, seedForm } from '../forms/testing.ts';
 import { samplePdf } from '../files/testing.ts';
 import { hashApiToken, newToken } from '../integrations/domain.ts';
 import { deliveryRows, seedDeliveryObjects } from '../submissions/testing.ts';
+import { submissionRows, victimSubmission } from '../submissions/handling-testing.ts';
 import type { fixedClock } from '../lib/clock.ts';
 import { bookThroughApi, openSocket, staffCookie, type TestSocket } from '../meeting/testing.ts';
 import {
@@ -31,35 +32,7 @@ import {
 } from './authz-sweep-rules.ts';
 import { bootTestApp, cookiesOf, csrfFrom } from './testing.ts';
 import { recordingRoutes, type RegisteredRoute } from './testing-routes.ts';
-
-/** Waits until `socket` has heard a message of `type`. (TestSocket.next leaves its timeout running, which holds the process open for seconds after the tests.) */
-export async function heard(socket: TestSocket, type: string, ms = 5000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!socket.messages.some((m) => m.type === type)) {
-    if (Date.now() > end)
-      throw new Error(
-        `no ${type} within ${ms} ms; got ${socket.messages.map((m) => m.type).join(', ')}`,
-      );
-    await settle(10);
-  }
-}
-
-/** Opens a socket; waits until it closes, sends something, or `ms` pass; then closes it. */
-export async function tryWebSocket(
-  base: string,
-  path: string,
-  cookie: string,
-  ms = 2000,
-): Promise<{ code: number | null; messages: unknown[] }> {
-  const s = openSocket(base, path, cookie ? { cookie } : {});
-  let code: number | null = null;
-  void s.closed.then((c) => (code = c.code));
-  const end = Date.now() + ms;
-  while (code === null && s.messages.length === 0 && Date.now() < end) await settle(10);
-  const seen = { code: code as number | null, messages: [...s.messages] };
-  await s.close();
-  return seen;
-}
+import { heard, tryWebSocket } from './testing-sockets.ts';
 
 /** The sweep's app, victims and sessions for one database kind; `start` and `stop` bracket the tests. */
 export function sweepWorld(kind: DbKind, clock: ReturnType<typeof fixedClock>) {
@@ -234,6 +207,8 @@ export function sweepWorld(kind: DbKind, clock: ReturnType<typeof fixedClock>) {
       .orderBy('position')
       .executeTakeFirstOrThrow();
     const formSlug = `victim-form-${k}`;
+    // A submission of the organisation: its staff of any office may see it, no one else.
+    const submission = await victimSubmission(okence, v.organisation, k);
     const citizen = [`Victim Citizen ${k}`, `victim-${k}@example.si`];
     const form = await seedForm(okence, v.admin, formSlug);
     const sent = await seedDeliveryObjects(db, booking.organisation_id, form.form, clock.now());
@@ -250,9 +225,10 @@ export function sweepWorld(kind: DbKind, clock: ReturnType<typeof fixedClock>) {
         staff: officialId,
         office: booking.office_id,
         api_token: token.id,
+        submission: submission.id,
       },
       markers: [b.id, file.id, ...citizen, fileName, note, tokenName, formSlug, sent.url],
-      orgMarkers: staff.flatMap((s) => [s.email, s.display_name]),
+      orgMarkers: [...staff.flatMap((s) => [s.email, s.display_name]), ...submission.orgMarkers],
     };
   }
 
@@ -313,6 +289,7 @@ export function sweepWorld(kind: DbKind, clock: ReturnType<typeof fixedClock>) {
         .where('organisation_id', 'in', orgs)
         .orderBy('id')
         .execute(),
+      ...(await submissionRows(db, orgs)),
       api_token: await db
         .selectFrom('api_token')
         .selectAll()

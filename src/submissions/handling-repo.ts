@@ -240,3 +240,13 @@ export async function pullPage(db: Db, organisationId: string, f: PullFilter) {
   if (f.formSlug) q = q.where('fm.slug', '=', f.formSlug);
   return q.orderBy('s.stored_xact').orderBy('s.id').limit(f.limit).execute();
 }
+
+/** The organisation's time zone, which its pages show times in. */
+export async function timeZoneOf(db: Db, organisationId: string): Promise<string> {
+  const row = await db
+    .selectFrom('organisation')
+    .select('time_zone')
+    .where('id', '=', organisationId)
+    .executeTakeFirstOrThrow();
+  return row.time_zone;
+}

@@ -1,6 +1,7 @@
 // Test fixtures of a submission's handling: a form anyone may send, published in an organisation,
 // and submissions of it, stored through the submissions service as the pages and API store them.
 import type { Okence } from '../boot.ts';
+import type { Db } from '../db/db.ts';
 import type { StaffPrincipal } from '../identity/domain.ts';
 
 export const SUBMITTER = {
@@ -74,4 +75,39 @@ export async function send(
     submitter: { ...rest, ...(email ? { email } : {}) },
     ...(opts.accountId ? { citizen: { accountId: opts.accountId, loa: 'low' as const } } : {}),
   });
+}
+
+/**
+ * A victim's submission for the authorisation sweep: its id, and what of it no one outside its
+ * organisation may see (its number, its sender's name, its answer).
+ */
+export async function victimSubmission(okence: Okence, orgSlug: string, k: string) {
+  const form = await publishOpenForm(okence, orgSlug, `victim-sub-${k}`);
+  const name = `Victim Submitter ${k}`;
+  const sent = await send(okence, form, { text: `victim answer ${k}` });
+  await okence.handle.db
+    .updateTable('submissions')
+    .set({ submitter: JSON.stringify({ givenName: name, familyName: k }) })
+    .where('id', '=', sent.id)
+    .execute();
+  return { id: sent.id, orgMarkers: [sent.reference, name, `victim answer ${k}`] };
+}
+
+/** The organisations' submissions' states and history, for a snapshot that must not change. */
+export async function submissionRows(db: Db, organisationIds: string[]) {
+  return {
+    submissions: await db
+      .selectFrom('submissions')
+      .select(['id', 'state'])
+      .where('organisation_id', 'in', organisationIds)
+      .orderBy('id')
+      .execute(),
+    submission_events: await db
+      .selectFrom('submission_events as e')
+      .innerJoin('submissions as s', 's.id', 'e.submission_id')
+      .select(['e.id', 'e.to_state'])
+      .where('s.organisation_id', 'in', organisationIds)
+      .orderBy('e.id')
+      .execute(),
+  };
 }

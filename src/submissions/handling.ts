@@ -166,30 +166,40 @@ export function submissionHandling(deps: {
       rows: Awaited<ReturnType<typeof repo.staffPage>>['rows'];
       total: number;
       forms: { id: string; slug: string }[];
+      timeZone: string;
     }> {
       const page = Math.max(1, filter.page);
-      const [list, forms] = await Promise.all([
+      const [list, forms, timeZone] = await Promise.all([
         repo.staffPage(db, staff.organisationId, {
           ...filter,
           offset: (page - 1) * STAFF_PAGE_SIZE,
           limit: STAFF_PAGE_SIZE,
         }),
         repo.formsWithSubmissions(db, staff.organisationId),
+        repo.timeZoneOf(db, staff.organisationId),
       ]);
-      return { ...list, forms };
+      return { ...list, forms, timeZone };
     },
 
     /** A submission of the organisation with its history; another organisation's is a 404. */
     async staffDetail(staff: StaffPrincipal, id: string) {
       const s = await repo.submissionOf(db, id, staff.organisationId);
       if (!s) throw new AppError('not_found', 'no such submission');
-      return { submission: s, history: await repo.events(db, s.id) };
+      const [history, timeZone] = await Promise.all([
+        repo.events(db, s.id),
+        repo.timeZoneOf(db, s.organisationId),
+      ]);
+      return { submission: s, history, timeZone };
     },
 
     /** The citizen's thread: the submission and its history, for its holder only. */
     async thread(holder: ThreadHolder, id?: string) {
       const s = await ownedBy(holder, id);
-      return { submission: s, history: await repo.events(db, s.id) };
+      const [history, timeZone] = await Promise.all([
+        repo.events(db, s.id),
+        repo.timeZoneOf(db, s.organisationId),
+      ]);
+      return { submission: s, history, timeZone };
     },
 
     /** The citizen answers what staff asked; the submission goes back to staff. */

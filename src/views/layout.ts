@@ -65,7 +65,7 @@ function staffNav(ctx: PageContext): Html {
 }
 
 /**
- * The staff pages' own navigation, under the banner: the agenda for everyone, the
+ * The staff pages' own navigation, under the banner: the agenda and submissions for everyone, the
  * organisation's settings, statistics, audit log and data protection for admins.
  */
 function staffPagesNav(ctx: PageContext): Html {
@@ -73,7 +73,10 @@ function staffPagesNav(ctx: PageContext): Html {
   if (!ctx.staff) return html``;
   const t = ctx.t;
   const path = ctx.url.split('?')[0] ?? '';
-  const links: [string, string][] = [['/staff', t('layout.nav.agenda')]];
+  const links: [string, string][] = [
+    ['/staff', t('layout.nav.agenda')],
+    ['/staff/submissions', t('submissions.nav')],
+  ];
   if (ctx.staff.role === 'admin') {
     links.push(
       ['/staff/availability', t('layout.nav.availability')],
