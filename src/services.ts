@@ -132,6 +132,9 @@ export function buildServices(f: Foundation) {
   const forms = formsService({ db, clock, audit });
   // Citizens' drafts of their answers, saved page by page, in their account (decision 038).
   const formDraftStore = formDrafts({ db, clock, forms, publicUrl: config.publicUrl, wakeMail });
+  // A submission's states, its needs-completion thread and the pull API's reads (decision 041).
+  const handling = submissionHandling({ db, clock, audit, publicUrl: config.publicUrl, wakeMail });
+  accountPage.register(submissionsAccountSection(handling));
   // The account page's export and deletion; each domain holding something about an account
   // takes part here (decision 032).
   const account = personalAccount({
@@ -152,6 +155,11 @@ export function buildServices(f: Foundation) {
         export: async (accountId) =>
           formAttachmentStore.withFiles(await formDraftStore.exportFor(accountId)),
         beforeDelete: (accountId) => formDraftStore.beforeAccountDeleted(accountId),
+      },
+      {
+        id: 'submissions',
+        export: (accountId) => handling.exportFor(accountId),
+        beforeDelete: (accountId) => handling.beforeAccountDeleted(accountId),
       },
     ],
   });
@@ -266,9 +274,6 @@ export function buildServices(f: Foundation) {
     allowLoopback: config.webhookAllowLoopback,
     wakeMail,
   });
-  // A submission's states, its needs-completion thread and the pull API's reads (decision 041).
-  const handling = submissionHandling({ db, clock, audit, publicUrl: config.publicUrl, wakeMail });
-  accountPage.register(submissionsAccountSection(handling));
   accountPage.register(draftsAccountSection(formDraftStore));
   const organisationSettings = organisationAdmin({
     db,

@@ -250,3 +250,34 @@ export async function timeZoneOf(db: Db, organisationId: string): Promise<string
     .executeTakeFirstOrThrow();
   return row.time_zone;
 }
+
+/** Everything of an account's submissions, for the account's export. */
+export async function exportOfAccount(db: Db, accountId: string) {
+  const rows = await db
+    .selectFrom('submissions as s')
+    .innerJoin('forms as f', 'f.id', 's.form_id')
+    .select([
+      's.id',
+      's.reference',
+      'f.slug as form',
+      's.form_version as formVersion',
+      's.state',
+      's.submitted_at as submittedAt',
+      's.submitter',
+      's.answers',
+    ])
+    .where('s.citizen_account_id', '=', accountId)
+    .orderBy('s.submitted_at')
+    .execute();
+  return Promise.all(rows.map(async (r) => ({ ...r, history: await events(db, r.id) })));
+}
+
+/** Lets go of an account: its submissions stay, as the office's records, without it. */
+export async function releaseAccount(db: Db, accountId: string): Promise<number> {
+  const r = await db
+    .updateTable('submissions')
+    .set({ citizen_account_id: null })
+    .where('citizen_account_id', '=', accountId)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}

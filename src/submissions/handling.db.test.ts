@@ -199,5 +199,28 @@ for (const kind of DB_KINDS) {
         .execute();
       assert.equal(rows.length, 2);
     });
+
+    test('an account’s export holds its submissions with their history; its deletion lets go of them, and later mail carries a link instead', async () => {
+      const account = await db()
+        .insertInto('citizen_accounts')
+        .values({ created_at: new Date() })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const sent = await send(okence, form, { accountId: account.id, email: 'leaving@example.si' });
+      const { handling } = okence.services;
+      await handling.staffChange(form.admin, sent.id, 'start', '');
+      const exported = await handling.exportFor(account.id);
+      assert.equal(exported.length, 1);
+      assert.equal(exported[0]!.reference, sent.reference);
+      assert.deepEqual(
+        exported[0]!.history.map((e) => e.toState),
+        ['received', 'in_progress'],
+      );
+      assert.equal(await handling.beforeAccountDeleted(account.id), 1);
+      assert.deepEqual(await handling.ofAccount(account.id), []);
+      await handling.staffChange(form.admin, sent.id, 'ask', 'Še en podatek.');
+      const mails = await mailsTo('leaving@example.si');
+      assert.match(mails.at(-1)!.text_body, /\/submissions\/thread\/[A-Za-z0-9_-]{43}/);
+    });
   });
 }

@@ -208,6 +208,15 @@ export function submissionHandling(deps: {
       return change(s.id, null, 'answer', message, { kind: 'citizen' });
     },
 
+    /** The account's submissions with their answers and history, for its export (decision 032). */
+    exportFor: (accountId: string) => repo.exportOfAccount(db, accountId),
+
+    /**
+     * Before an account is erased: its submissions stay (they are the office's records) and let
+     * go of it; a later state change then mails a thread link to the address the submission names.
+     */
+    beforeAccountDeleted: (accountId: string) => repo.releaseAccount(db, accountId),
+
     /** The account's own submissions, newest first. */
     ofAccount: (accountId: string) => repo.ofAccount(db, accountId),
 
