@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { Okence } from '../src/boot.ts';
 import { CITIZEN_COOKIE } from '../src/http/citizen-session.ts';
 import { MESSAGES, type Lang } from '../src/i18n/i18n.ts';
-import { publishOpenForm, send } from '../src/submissions/handling-testing.ts';
+import { publishOpenForm, send } from '../src/submissions/testing-states.ts';
 import { DEMO_PASSWORD } from '../src/tenants/demo-data.ts';
 import { expectAccessible, launchBrowser, startSite } from './harness.ts';
 import { SignInPage } from './pages.ts';

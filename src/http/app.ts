@@ -197,9 +197,15 @@ export async function createApp(services: Services): Promise<FastifyInstance> {
   );
   // Submissions' states: the staff pages and the citizen's thread (decision 041).
   await app.register(
-    submissionStaffRoutes({ handling: services.handling, submissions: services.submissions }),
+    submissionStaffRoutes({
+      handling: services.handling,
+      submissions: services.submissions,
+      attachments: services.formAttachments,
+    }),
   );
-  await app.register(submissionThreadRoutes(services.handling));
+  await app.register(
+    submissionThreadRoutes({ handling: services.handling, attachments: services.formAttachments }),
+  );
 
   await app.register(privacyRoutes(services.privacy));
   await app.register(availabilityAdminRoutes(services.availability));

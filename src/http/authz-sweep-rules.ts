@@ -72,6 +72,10 @@ export const ACCESS: Record<
     access: 'own-organisation',
     why: 'a submission belongs to the organisation, not to an office (decision 041)',
   },
+  'GET /staff/submissions/:id/files/:file': {
+    access: 'own-organisation',
+    why: "a file of the citizen's answer, as the submission's page",
+  },
   'GET /staff/submissions/:id/receipt.pdf': {
     access: 'own-organisation',
     why: "a submission's receipt, as its page",
@@ -255,7 +259,8 @@ export type ObjectKind =
   | 'version'
   | 'webhook'
   | 'delivery'
-  | 'submission';
+  | 'submission'
+  | 'attachment';
 
 /** Each path parameter, named with the segment before it, and the kind of object that fills it. */
 export const FILLERS: Record<string, ObjectKind> = {
@@ -280,6 +285,7 @@ export const FILLERS: Record<string, ObjectKind> = {
   'webhooks/:id': 'webhook',
   'deliveries/:id': 'delivery',
   'submissions/:id': 'submission',
+  'files/:file': 'attachment',
 };
 
 /** One form for every state-changing route: valid for each of today's forms, naming the victim's objects wherever a form takes an id. */

@@ -10,7 +10,7 @@ import { formRows, seedForm } from '../forms/testing.ts';
 import { samplePdf } from '../files/testing.ts';
 import { hashApiToken, newToken } from '../integrations/domain.ts';
 import { deliveryRows, seedDeliveryObjects } from '../submissions/testing.ts';
-import { submissionRows, victimSubmission } from '../submissions/handling-testing.ts';
+import { submissionRows, victimSubmission } from '../submissions/testing-states.ts';
 import type { fixedClock } from '../lib/clock.ts';
 import { bookThroughApi, openSocket, staffCookie, type TestSocket } from '../meeting/testing.ts';
 import {
@@ -226,6 +226,7 @@ export function sweepWorld(kind: DbKind, clock: ReturnType<typeof fixedClock>) {
         office: booking.office_id,
         api_token: token.id,
         submission: submission.id,
+        attachment: submission.attachmentId,
       },
       markers: [b.id, file.id, ...citizen, fileName, note, tokenName, formSlug, sent.url],
       orgMarkers: [...staff.flatMap((s) => [s.email, s.display_name]), ...submission.orgMarkers],

@@ -281,3 +281,14 @@ export async function releaseAccount(db: Db, accountId: string): Promise<number>
     .executeTakeFirst();
   return Number(r.numUpdatedRows);
 }
+
+/** How many times the citizen has answered in the thread. */
+export async function answerCount(db: Db, submissionId: string): Promise<number> {
+  const row = await db
+    .selectFrom('submission_events')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('submission_id', '=', submissionId)
+    .where('kind', '=', 'answer')
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

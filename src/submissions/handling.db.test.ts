@@ -5,7 +5,7 @@ import type { Okence } from '../boot.ts';
 import { DB_KINDS } from '../db/testing.ts';
 import { bootTestApp } from '../http/testing.ts';
 import { AppError } from '../lib/errors.ts';
-import { publishOpenForm, send, staffOf } from './handling-testing.ts';
+import { publishOpenForm, send, staffOf } from './testing-states.ts';
 
 const code = (err: unknown) => (err instanceof AppError ? err.code : String(err));
 

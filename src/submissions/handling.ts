@@ -14,10 +14,22 @@ import { AppError } from '../lib/errors.ts';
 import { enqueueMail, forgetMail } from '../mail/service.ts';
 import * as repo from './handling-repo.ts';
 import { formLanguage, formText } from './receipt-model.ts';
-import { transition, type Action, type StaffAction, type SubmissionState } from './states.ts';
+import {
+  awaitsCitizen,
+  transition,
+  type Action,
+  type StaffAction,
+  type SubmissionState,
+} from './states.ts';
 
 /** Who opens a thread: the signed-in account that sent it, or the holder of a mailed link. */
 export type ThreadHolder = { accountId: string } | { token: string };
+
+/**
+ * The label of the files of the citizen's `n`th answer (1, 2, …): files are attached as they
+ * arrive, before the answer is stored, and are found by it afterwards (decision 041).
+ */
+export const answerLabel = (n: number): string => `answer-${n}`;
 
 /** A page of the staff list. */
 export const STAFF_PAGE_SIZE = 25;
@@ -200,6 +212,16 @@ export function submissionHandling(deps: {
         repo.timeZoneOf(db, s.organisationId),
       ]);
       return { submission: s, history, timeZone };
+    },
+
+    /**
+     * Where an answer's files go, checked before any byte of them is read: the holder's
+     * submission, while staff ask for completion (else 404 or 409), and the label its files take.
+     */
+    async answerTarget(holder: ThreadHolder, id?: string): Promise<{ id: string; label: string }> {
+      const s = await ownedBy(holder, id);
+      if (!awaitsCitizen(s.state)) throw new AppError('conflict', 'no completion asked');
+      return { id: s.id, label: answerLabel((await repo.answerCount(db, s.id)) + 1) };
     },
 
     /** The citizen answers what staff asked; the submission goes back to staff. */

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { Okence } from '../boot.ts';
 import { DB_KINDS } from '../db/testing.ts';
 import { bootTestApp } from '../http/testing.ts';
-import { publishOpenForm, send, staffOf } from './handling-testing.ts';
+import { publishOpenForm, send, staffOf } from './testing-states.ts';
 
 type Page = { items: { id: string; reference: string; state: string }[]; nextCursor: string };
 

@@ -4,8 +4,32 @@ import type { Okence } from '../boot.ts';
 import { citizenCookie } from '../citizens/testing.ts';
 import { DB_KINDS } from '../db/testing.ts';
 import { bootTestApp, cookiesOf, csrfFrom } from '../http/testing.ts';
+import { samplePdf } from '../files/testing.ts';
 import { browserFor } from '../tenants/admin-testing.ts';
-import { publishOpenForm, send } from './handling-testing.ts';
+import { publishOpenForm, send } from './testing-states.ts';
+
+/** A multipart/form-data body as the thread's form sends it: the message, then the files. */
+function multipart(message: string, files: { name: string; bytes: Uint8Array }[]) {
+  const boundary = '----okence-answer-test';
+  const chunks: Buffer[] = [
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="message"\r\n\r\n${message}\r\n`,
+    ),
+  ];
+  for (const f of files)
+    chunks.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${f.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+      ),
+      Buffer.from(f.bytes),
+      Buffer.from('\r\n'),
+    );
+  chunks.push(Buffer.from(`--${boundary}--\r\n`));
+  return {
+    payload: Buffer.concat(chunks),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
+}
 
 for (const kind of DB_KINDS) {
   describe(`submission pages for staff and citizens (${kind})`, () => {
@@ -211,6 +235,63 @@ for (const kind of DB_KINDS) {
       const answered = await post(anaLink, '', { message: 'Leto 2025.' });
       assert.equal(answered.statusCode, 303);
       assert.equal(await stateOf(ana.id), 'in_progress');
+    });
+
+    test('an answer carries a PDF: kept with the answer, listed to the citizen and staff, downloaded by staff; a program is refused with the message kept', async () => {
+      const sent = await send(okence, form, { email: 'ana.files@example.si' });
+      await okence.services.handling.staffChange(
+        form.admin,
+        sent.id,
+        'ask',
+        'Priložite pooblastilo.',
+      );
+      const link = await linkIn('ana.files@example.si');
+      const page = await get(link);
+      assert.match(page.body, /enctype="multipart\/form-data"/);
+      const cookies = cookiesOf(page);
+      const csrf = csrfFrom(page.body);
+      const postFiles = (message: string, files: { name: string; bytes: Uint8Array }[]) =>
+        okence.app.inject({
+          method: 'POST',
+          url: `${link}?_csrf=${encodeURIComponent(csrf)}`,
+          cookies,
+          ...multipart(message, files),
+          headers: { ...multipart(message, files).headers, 'accept-language': 'en' },
+        });
+      const exe = await postFiles('Tukaj je.', [
+        { name: 'virus.exe', bytes: Buffer.from('MZ\x90\x00\x03\x00\x00\x00programme') },
+      ]);
+      assert.equal(exe.statusCode, 400);
+      assert.match(exe.body, /href="#files"/);
+      assert.match(exe.body, /Tukaj je\./, 'the message is kept');
+      assert.equal(await stateOf(sent.id), 'needs_completion');
+      const ok = await postFiles('Pooblastilo je priloženo.', [
+        { name: 'pooblastilo.pdf', bytes: samplePdf('pooblastilo') },
+      ]);
+      assert.equal(ok.statusCode, 303, ok.body);
+      assert.equal(await stateOf(sent.id), 'in_progress');
+      const thread = await get(link);
+      assert.match(thread.body, /pooblastilo\.pdf/);
+      const official = await browserFor(okence, 'uradnik@domzale.example', undefined, '10.7.0.9');
+      const detail = await official.get(`/staff/submissions/${sent.id}`);
+      const href = new RegExp(`href="(/staff/submissions/${sent.id}/files/[0-9a-f-]{36})"`).exec(
+        detail.body,
+      )?.[1];
+      assert.ok(href, 'a download link beside the answer');
+      const file = await official.get(href);
+      assert.equal(file.statusCode, 200);
+      assert.equal(file.headers['content-type'], 'application/pdf');
+      assert.match(
+        String(file.headers['content-disposition']),
+        /^attachment; filename="pooblastilo\.pdf"/,
+      );
+      assert.deepEqual(new Uint8Array(file.rawPayload), samplePdf('pooblastilo'));
+      const other = await browserFor(okence, 'admin@ljutomer.example', undefined, '10.7.0.10');
+      assert.equal((await other.get(href)).statusCode, 404);
+      // The file belongs to this submission only: another of the organisation's does not give it.
+      const second = await send(okence, form);
+      const elsewhere = href.replace(sent.id, second.id);
+      assert.equal((await official.get(elsewhere)).statusCode, 404);
     });
   });
 }

@@ -3,6 +3,7 @@
 // organisation's submission is a 404.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import type { FormAttachments } from '../forms/service.ts';
 import { renderPage } from '../http/page.ts';
 import { requireStaff } from '../http/session.ts';
 import { AppError } from '../lib/errors.ts';
@@ -13,6 +14,9 @@ import { STAFF_ACTIONS, STATES } from './states.ts';
 import { detailPage, listPage } from './views/staff.ts';
 
 const idParams = z.object({ id: z.string().max(64) });
+const fileParams = idParams.extend({ file: z.string().max(64) });
+/** A download name without quotes or controls; the real name is the stored one, shown on the page. */
+const asciiName = (name: string) => name.normalize('NFKD').replace(/[^\x20-\x7e]|["\\]/g, '_');
 // A filter from a link or the filter form: anything unknown shows everything, never an error page.
 const listQuery = z.object({
   state: z.enum(STATES).optional().catch(undefined),
@@ -28,6 +32,7 @@ const changeForm = z.object({
 export function submissionStaffRoutes(deps: {
   handling: SubmissionHandling;
   submissions: Pick<SubmissionsService, 'receiptOf'>;
+  attachments: Pick<FormAttachments, 'listOfSubmission' | 'ofSubmission'>;
 }) {
   const { handling } = deps;
   return async (app: FastifyInstance) => {
@@ -60,6 +65,7 @@ export function submissionStaffRoutes(deps: {
     ) => {
       const { id } = idParams.parse(request.params);
       const data = await handling.staffDetail(requireStaff(request), id);
+      const files = await deps.attachments.listOfSubmission(data.submission.id);
       const changed = !typed && detailQuery.parse(request.query).changed === '1';
       return renderPage(
         request,
@@ -67,6 +73,7 @@ export function submissionStaffRoutes(deps: {
         (ctx) =>
           detailPage(ctx, {
             ...data,
+            files,
             changed,
             values: typed?.values ?? {},
             errors: typed ? translateErrors(ctx.t, typed.fields) : {},
@@ -90,6 +97,25 @@ export function submissionStaffRoutes(deps: {
         return detail(request, reply, { values, fields: err.fields });
       }
       return reply.redirect(`/staff/submissions/${id}?changed=1`, 303);
+    });
+
+    // A file of the citizen's answers: checked against the organisation through the submission first.
+    app.get('/staff/submissions/:id/files/:file', async (request, reply) => {
+      const p = fileParams.parse(request.params);
+      const { submission } = await handling.staffDetail(requireStaff(request), p.id);
+      const file = (await deps.attachments.ofSubmission(submission.id)).find(
+        (f) => f.id === p.file,
+      );
+      if (!file) throw new AppError('not_found', 'no such file');
+      return reply
+        .header('content-type', file.mime)
+        .header(
+          'content-disposition',
+          `attachment; filename="${asciiName(file.name)}"; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+        )
+        .header('x-content-type-options', 'nosniff')
+        .header('cache-control', 'private, no-store')
+        .send(Buffer.from(file.bytes));
     });
 
     app.get('/staff/submissions/:id/receipt.pdf', async (request, reply) => {

@@ -56,7 +56,11 @@ const en = {
   'submissions.thread.answer_title': 'Complete your submission',
   'submissions.thread.answer_label': 'Your answer',
   'submissions.thread.answer_hint':
-    'Write what the office asks for. Documents cannot be attached here yet: if the office asks for one, say in your answer how you will bring or send it.',
+    'Write what the office asks for. If it asks for a document, attach it below.',
+  'submissions.thread.files_label': 'Documents (optional)',
+  'submissions.thread.files_hint':
+    '{types}, at most {max} each. They are checked for viruses before they are kept.',
+  'submissions.thread.files_pending': 'Already attached to this answer:',
   'submissions.thread.answer_submit': 'Send the answer',
   'submissions.thread.answered': 'Your answer has been sent to the office.',
   'submissions.account.title': 'My submissions',
@@ -131,7 +135,11 @@ const sl: Record<SubmissionsMessageKey, string> = {
   'submissions.thread.answer_title': 'Dopolnite vlogo',
   'submissions.thread.answer_label': 'Vaša dopolnitev',
   'submissions.thread.answer_hint':
-    'Napišite, kar urad od vas zahteva. Prilog tukaj še ni mogoče dodati: če urad zahteva dokument, v odgovoru navedite, kako ga boste prinesli ali poslali.',
+    'Napišite, kar urad od vas zahteva. Če zahteva dokument, ga priložite spodaj.',
+  'submissions.thread.files_label': 'Dokumenti (neobvezno)',
+  'submissions.thread.files_hint':
+    '{types}, vsak največ {max}. Pred shranjevanjem jih pregledamo s protivirusnim programom.',
+  'submissions.thread.files_pending': 'K tej dopolnitvi je že priloženo:',
   'submissions.thread.answer_submit': 'Pošlji dopolnitev',
   'submissions.thread.answered': 'Vaša dopolnitev je poslana uradu.',
   'submissions.account.title': 'Moje vloge',
@@ -203,7 +211,11 @@ const cs: Record<SubmissionsMessageKey, string> = {
   'submissions.thread.answer_title': 'Doplňte podání',
   'submissions.thread.answer_label': 'Vaše doplnění',
   'submissions.thread.answer_hint':
-    'Napište, co po vás úřad žádá. Přílohy zde zatím přiložit nelze: žádá-li úřad doklad, uveďte v odpovědi, jak ho přinesete nebo zašlete.',
+    'Napište, co po vás úřad žádá. Žádá-li doklad, přiložte ho níže.',
+  'submissions.thread.files_label': 'Dokumenty (nepovinné)',
+  'submissions.thread.files_hint':
+    '{types}, každý nejvýše {max}. Před uložením je zkontrolujeme antivirovým programem.',
+  'submissions.thread.files_pending': 'K tomuto doplnění je už přiloženo:',
   'submissions.thread.answer_submit': 'Odeslat doplnění',
   'submissions.thread.answered': 'Vaše doplnění bylo odesláno úřadu.',
   'submissions.account.title': 'Moje podání',

@@ -1,11 +1,13 @@
 // A submission's answers as HTML, read as the receipt reads them (receipt-model.ts): one section
 // per page, a row per answer, repeated groups as subsections.
 import type { PageContext } from '../../http/page.ts';
-import type { Answers, FormDefinition, ReceiptModel } from '../../forms/service.ts';
+import type { Answers, Attachment, FormDefinition, ReceiptModel } from '../../forms/service.ts';
 import { dateOf } from '../../views/dates.ts';
 import { html, type Html } from '../../views/html.ts';
 import { formatMoney } from '../../views/money.ts';
 import { formatSize } from '../../views/sizes.ts';
+import { answerLabel } from '../handling.ts';
+import type { EventRow } from '../handling-repo.ts';
 import { formLanguage, receiptSections } from '../receipt-model.ts';
 
 type Section = ReceiptModel['sections'][number];
@@ -57,4 +59,35 @@ export function answersHtml(
     (s) =>
       html`${h(level, s.title)}${rows(ctx, s)}${(s.subsections ?? []).map((sub) => html`${h(level + 1, sub.title)}${rows(ctx, sub)}`)}`,
   )}`;
+}
+
+/** The files of each of the citizen's answers, by the answer's history row (decision 041). */
+export function filesOfAnswers(
+  history: readonly EventRow[],
+  files: readonly Attachment[],
+): Map<string, Attachment[]> {
+  const out = new Map<string, Attachment[]>();
+  let n = 0;
+  for (const e of history)
+    if (e.kind === 'answer') {
+      const label = answerLabel(++n);
+      out.set(
+        e.id,
+        files.filter((f) => f.field === label),
+      );
+    }
+  return out;
+}
+
+/** Files as a list: each name and size, a link where `href` gives one. */
+export function fileList(
+  ctx: PageContext,
+  files: readonly Attachment[],
+  href?: (f: Attachment) => string,
+): Html {
+  if (!files.length) return html``;
+  return html`<ul>${files.map(
+    (f) =>
+      html`<li>${href ? html`<a href="${href(f)}" download>${f.name}</a>` : f.name} (${formatSize(f.size, ctx.lang)})</li>`,
+  )}</ul>`;
 }

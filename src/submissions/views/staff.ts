@@ -1,5 +1,6 @@
 // Staff pages of submissions (decision 041): the organisation's list with its filters and pages,
 // and one submission with its answers, receipt, history and the form to change its state.
+import type { Attachment } from '../../forms/service.ts';
 import type { Page, PageContext } from '../../http/page.ts';
 import type { MessageKey } from '../../i18n/i18n.ts';
 import { select, type Values } from '../../views/admin-form.ts';
@@ -10,7 +11,7 @@ import { csrfField } from '../../views/layout.ts';
 import { titleOf } from '../handling.ts';
 import type { EventRow } from '../handling-repo.ts';
 import { MESSAGE_MAX, STATES, staffActions, type SubmissionState } from '../states.ts';
-import { answersHtml } from './answers.ts';
+import { answersHtml, fileList, filesOfAnswers } from './answers.ts';
 
 const stateName = (ctx: PageContext, s: SubmissionState) => ctx.t(`submissions.state.${s}`);
 const nameOf = (submitter: unknown) => {
@@ -88,7 +89,12 @@ ${pager(ctx, data)}`,
 }
 
 /** One line of the history as staff read it. */
-function historyLine(ctx: PageContext, e: EventRow, when: (d: Date) => string): Html {
+function historyLine(
+  ctx: PageContext,
+  e: EventRow,
+  when: (d: Date) => string,
+  files: { list: Attachment[]; href: (f: Attachment) => string },
+): Html {
   const { t } = ctx;
   const what =
     e.actorKind === 'system'
@@ -99,7 +105,7 @@ function historyLine(ctx: PageContext, e: EventRow, when: (d: Date) => string): 
             name: e.actorName ?? '—',
             state: stateName(ctx, e.toState),
           });
-  return html`<li><time datetime="${e.at.toISOString()}">${when(e.at)}</time> ${what}${e.message ? html`<blockquote class="pre-line">${e.message}</blockquote>` : ''}</li>`;
+  return html`<li><time datetime="${e.at.toISOString()}">${when(e.at)}</time> ${what}${e.message ? html`<blockquote class="pre-line">${e.message}</blockquote>` : ''}${fileList(ctx, files.list, files.href)}</li>`;
 }
 
 export type DetailData = {
@@ -114,6 +120,8 @@ export type DetailData = {
   };
   history: EventRow[];
   timeZone: string;
+  /** The submission's files; the history lists those of the citizen's answers. */
+  files: Attachment[];
   changed: boolean;
   values: Values;
   errors: FieldErrors;
@@ -162,7 +170,13 @@ export function detailPage(ctx: PageContext, d: DetailData): Page {
 <p><a href="/staff/submissions/${s.id}/receipt.pdf" download>${t('submissions.detail.receipt')}</a></p>
 ${changeForm(ctx, d)}
 <h2>${t('submissions.detail.history')}</h2>
-<ol class="history">${d.history.map((e) => historyLine(ctx, e, when))}</ol>
+<ol class="history">${(() => {
+      const byEvent = filesOfAnswers(d.history, d.files);
+      const href = (f: Attachment) => `/staff/submissions/${s.id}/files/${f.id}`;
+      return d.history.map((e) =>
+        historyLine(ctx, e, when, { list: byEvent.get(e.id) ?? [], href }),
+      );
+    })()}</ol>
 <h2>${t('submissions.detail.answers')}</h2>
 ${answersHtml(ctx, s.definition, s.answers, 3)}
 <p><a href="/staff/submissions">${t('submissions.detail.back')}</a></p>`,

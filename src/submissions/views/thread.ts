@@ -1,15 +1,18 @@
 // The citizen's side of a submission (decision 041): its state, the thread of what the office
 // asked and the citizen answered, the form to answer while asked, and the account's list.
 import type { AccountSection } from '../../citizens/sections.ts';
+import type { Attachment } from '../../forms/service.ts';
 import type { Page, PageContext } from '../../http/page.ts';
 import { dateFormat } from '../../views/dates.ts';
 import { errorSummary, type FieldErrors } from '../../views/form.ts';
 import { html, type Html } from '../../views/html.ts';
 import { csrfField } from '../../views/layout.ts';
+import { formatSize } from '../../views/sizes.ts';
+import { FILES_FIELD } from '../answer-post.ts';
 import { titleOf, type SubmissionHandling } from '../handling.ts';
 import type { EventRow } from '../handling-repo.ts';
 import { awaitsCitizen, MESSAGE_MAX, type SubmissionState } from '../states.ts';
-import { answersHtml } from './answers.ts';
+import { answersHtml, filesOfAnswers, fileList } from './answers.ts';
 
 const stateName = (ctx: PageContext, s: SubmissionState) => ctx.t(`submissions.state.${s}`);
 
@@ -28,9 +31,19 @@ export type ThreadData = {
   answered: boolean;
   message: string;
   errors: FieldErrors;
+  /** The submission's files; the thread shows those of the citizen's answers. */
+  files: Attachment[];
+  /** The label of the answer being written: files a refused post already attached. */
+  pending: string;
+  limits: { typeNames: string[]; maxBytes: number };
 };
 
-function entry(ctx: PageContext, e: EventRow, when: (d: Date) => string): Html {
+function entry(
+  ctx: PageContext,
+  e: EventRow,
+  when: (d: Date) => string,
+  files: Attachment[],
+): Html {
   const { t } = ctx;
   const who =
     e.actorKind === 'citizen'
@@ -38,17 +51,28 @@ function entry(ctx: PageContext, e: EventRow, when: (d: Date) => string): Html {
       : e.actorKind === 'system'
         ? t('submissions.thread.received')
         : t('submissions.thread.office', { state: stateName(ctx, e.toState) });
-  return html`<li><time datetime="${e.at.toISOString()}">${when(e.at)}</time> ${who}${e.message ? html`<blockquote class="pre-line">${e.message}</blockquote>` : ''}</li>`;
+  return html`<li><time datetime="${e.at.toISOString()}">${when(e.at)}</time> ${who}${e.message ? html`<blockquote class="pre-line">${e.message}</blockquote>` : ''}${fileList(ctx, files)}</li>`;
 }
 
 function answerForm(ctx: PageContext, d: ThreadData): Html {
   const { t } = ctx;
   const error = d.errors.message;
+  const fileError = d.errors[FILES_FIELD];
+  const pending = d.files.filter((f) => f.field === d.pending);
+  const hint = t('submissions.thread.files_hint', {
+    types: d.limits.typeNames.join(', '),
+    max: formatSize(d.limits.maxBytes, ctx.lang),
+  });
+  // Multipart: the files are read as a stream after the CSRF check, so its token is in the action.
   return html`<h2 id="answer-title">${t('submissions.thread.answer_title')}</h2>
-<form method="post" action="${d.action}" class="stack" novalidate aria-labelledby="answer-title">${csrfField(ctx)}
+<form method="post" action="${d.action}?_csrf=${ctx.csrfToken()}" enctype="multipart/form-data" class="stack" novalidate aria-labelledby="answer-title">${csrfField(ctx)}
 <div class="${error ? 'field-error' : ''}"><label for="message">${t('submissions.thread.answer_label')} <span class="hint" id="message-hint">${t('submissions.thread.answer_hint')}</span></label>
 ${error ? html`<span class="error-message" id="message-error">${error}</span>` : ''}
 <textarea id="message" name="message" rows="8" maxlength="${MESSAGE_MAX}" aria-describedby="message-hint${error ? ' message-error' : ''}"${error ? html` aria-invalid="true"` : ''}>${d.message}</textarea></div>
+${pending.length ? html`<div>${t('submissions.thread.files_pending')}${fileList(ctx, pending)}</div>` : ''}
+<div class="${fileError ? 'field-error' : ''}"><label for="${FILES_FIELD}">${t('submissions.thread.files_label')} <span class="hint" id="files-hint">${hint}</span></label>
+${fileError ? html`<span class="error-message" id="files-error">${fileError}</span>` : ''}
+<input type="file" id="${FILES_FIELD}" name="${FILES_FIELD}" multiple accept=".pdf,.jpg,.jpeg,.png" aria-describedby="files-hint${fileError ? ' files-error' : ''}"${fileError ? html` aria-invalid="true"` : ''}></div>
 <div><button type="submit">${t('submissions.thread.answer_submit')}</button></div>
 </form>`;
 }
@@ -70,7 +94,10 @@ export function threadPage(ctx: PageContext, d: ThreadData): Page {
 </dl>
 ${awaitsCitizen(s.state) ? answerForm(ctx, d) : ''}
 <h2>${t('submissions.thread.messages')}</h2>
-<ol class="history">${d.history.map((e) => entry(ctx, e, when))}</ol>
+<ol class="history">${(() => {
+      const byEvent = filesOfAnswers(d.history, d.files);
+      return d.history.map((e) => entry(ctx, e, when, byEvent.get(e.id) ?? []));
+    })()}</ol>
 <h2>${t('submissions.detail.answers')}</h2>
 ${answersHtml(ctx, s.definition, s.answers, 3)}`,
   };

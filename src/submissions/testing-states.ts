@@ -1,6 +1,8 @@
 // Test fixtures of a submission's handling: a form anyone may send, published in an organisation,
 // and submissions of it, stored through the submissions service as the pages and API store them.
+import { Readable } from 'node:stream';
 import type { Okence } from '../boot.ts';
+import { samplePdf } from '../files/testing.ts';
 import type { Db } from '../db/db.ts';
 import type { StaffPrincipal } from '../identity/domain.ts';
 
@@ -90,7 +92,21 @@ export async function victimSubmission(okence: Okence, orgSlug: string, k: strin
     .set({ submitter: JSON.stringify({ givenName: name, familyName: k }) })
     .where('id', '=', sent.id)
     .execute();
-  return { id: sent.id, orgMarkers: [sent.reference, name, `victim answer ${k}`] };
+  const file = await okence.services.formAttachments.attachToSubmission(
+    sent.id,
+    'answer-1',
+    { accept: ['application/pdf'], maxBytes: 1_000_000 },
+    {
+      stream: Readable.from(Buffer.from(samplePdf(`victim ${k}`))),
+      filename: `victim-reply-${k}.pdf`,
+    },
+  );
+  if (!file.ok) throw new Error(`victim file: ${file.reason}`);
+  return {
+    id: sent.id,
+    attachmentId: file.attachment.id,
+    orgMarkers: [sent.reference, name, `victim answer ${k}`, `victim-reply-${k}.pdf`],
+  };
 }
 
 /** The organisations' submissions' states and history, for a snapshot that must not change. */
