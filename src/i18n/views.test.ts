@@ -29,7 +29,7 @@ const OWN: Record<string, string[]> = {
   organisations: ['orgs'],
   privacy: ['privacy', 'notice'],
   situations: ['situations'],
-  submissions: ['delivery'],
+  submissions: ['delivery', 'submissions'],
   stats: ['stats'],
   tenants: ['tenants'],
 };

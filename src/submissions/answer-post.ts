@@ -76,13 +76,13 @@ export async function readAnswerPost(
 
 // Refusals in the forms' words where they have their own; the rest as the folder words them.
 const OWN: Partial<Record<string, MessageKey>> = {
-  not_allowed: 'forms.attach.error.type',
-  unknown_type: 'forms.attach.error.type',
-  too_large: 'forms.attach.error.too_large',
-  too_many: 'forms.attach.error.too_many',
-  draft_full: 'forms.attach.error.draft_full',
-  infected: 'forms.attach.error.infected',
-  gone: 'forms.attach.error.gone',
+  not_allowed: 'submissions.file.type',
+  unknown_type: 'submissions.file.type',
+  too_large: 'submissions.file.too_large',
+  too_many: 'submissions.file.too_many',
+  draft_full: 'submissions.file.full',
+  infected: 'submissions.file.infected',
+  gone: 'submissions.file.gone',
 };
 
 /** Why a file was not attached, in the reader's language. */

@@ -70,6 +70,18 @@ const en = {
   'submissions.error.message_too_long': 'A message can be at most 5,000 characters long.',
   'submissions.error.cursor':
     'This cursor was not given by this API. Start again without a cursor.',
+  'submissions.yes': 'Yes',
+  'submissions.no': 'No',
+  'submissions.file.type': '{name}: the file must be {types}.',
+  'submissions.file.too_large': '{name}: the file must be smaller than {max}.',
+  'submissions.file.too_many':
+    '{name}: the submission already has {count} files, the most it can hold.',
+  'submissions.file.full':
+    '{name}: the submission’s files would come to more than {max}. Attach a smaller one.',
+  'submissions.file.gone':
+    '{name}: the file could not be attached: the submission is no longer open for it.',
+  'submissions.file.infected':
+    '{name}: the virus scanner found a virus in this file, so it was not attached. Check your device with an antivirus program.',
   'submissions.mail.subject': 'Your submission {reference}: {state}',
   'submissions.mail.body': 'The state of your submission {reference} is now: {state}.',
   'submissions.mail.message': 'Message from the office:',
@@ -148,6 +160,17 @@ const sl: Record<SubmissionsMessageKey, string> = {
   'submissions.error.message_required': 'Napišite sporočilo.',
   'submissions.error.message_too_long': 'Sporočilo je lahko dolgo največ 5.000 znakov.',
   'submissions.error.cursor': 'Tega kazalca ni dal ta API. Začnite znova brez kazalca.',
+  'submissions.yes': 'Da',
+  'submissions.no': 'Ne',
+  'submissions.file.type': '{name}: datoteka mora biti vrste {types}.',
+  'submissions.file.too_large': '{name}: datoteka mora biti manjša od {max}.',
+  'submissions.file.too_many': '{name}: vlogi je priloženih že {count} datotek, kar je največ.',
+  'submissions.file.full':
+    '{name}: priloge vloge bi skupaj presegle {max}. Priložite manjšo datoteko.',
+  'submissions.file.gone':
+    '{name}: datoteke ni bilo mogoče priložiti, ker vloga ni več odprta za dopolnitev.',
+  'submissions.file.infected':
+    '{name}: protivirusni pregled je v datoteki našel virus, zato ni priložena. Napravo preglejte s protivirusnim programom.',
   'submissions.mail.subject': 'Vaša vloga {reference}: {state}',
   'submissions.mail.body': 'Stanje vaše vloge {reference} je zdaj: {state}.',
   'submissions.mail.message': 'Sporočilo urada:',
@@ -224,6 +247,17 @@ const cs: Record<SubmissionsMessageKey, string> = {
   'submissions.error.message_required': 'Napište zprávu.',
   'submissions.error.message_too_long': 'Zpráva může mít nejvýše 5\u00a0000 znaků.',
   'submissions.error.cursor': 'Tento kurzor nevydalo toto API. Začněte znovu bez kurzoru.',
+  'submissions.yes': 'Ano',
+  'submissions.no': 'Ne',
+  'submissions.file.type': '{name}: soubor musí být typu {types}.',
+  'submissions.file.too_large': '{name}: soubor musí být menší než {max}.',
+  'submissions.file.too_many': '{name}: k podání je přiloženo už {count} souborů, víc nelze.',
+  'submissions.file.full':
+    '{name}: přílohy podání by měly dohromady víc než {max}. Přiložte menší soubor.',
+  'submissions.file.gone':
+    '{name}: soubor se nepodařilo přiložit, protože podání už nelze doplnit.',
+  'submissions.file.infected':
+    '{name}: antivirová kontrola v souboru našla virus, proto nebyl přiložen. Zkontrolujte své zařízení antivirovým programem.',
   'submissions.mail.subject': 'Vaše podání {reference}: {state}',
   'submissions.mail.body': 'Vaše podání {reference} je nyní ve stavu: {state}.',
   'submissions.mail.message': 'Zpráva úřadu:',

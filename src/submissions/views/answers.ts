@@ -24,7 +24,7 @@ function valueText(ctx: PageContext, v: Value): string {
     case 'number':
       return new Intl.NumberFormat(ctx.lang).format(v.value);
     case 'yesno':
-      return ctx.t(v.value ? 'receipt.yes' : 'receipt.no');
+      return ctx.t(v.value ? 'submissions.yes' : 'submissions.no');
     case 'list':
       return v.items.join(', ');
     case 'file':
