@@ -166,18 +166,21 @@ export async function staffPage(
   return { rows, total: Number(count.n) };
 }
 
-/** The forms an organisation has submissions of, for the list's filter. */
+/**
+ * The forms an organisation has submissions of, for the list's filter: each with the definition
+ * of its newest version that was sent, whose title the filter shows.
+ */
 export async function formsWithSubmissions(db: Db, organisationId: string) {
   return db
-    .selectFrom('forms as f')
-    .select(['f.id', 'f.slug'])
-    .where('f.organisation_id', '=', organisationId)
-    .where((eb) =>
-      eb.exists(
-        eb.selectFrom('submissions as s').select('s.id').whereRef('s.form_id', '=', 'f.id'),
-      ),
+    .selectFrom('submissions as s')
+    .innerJoin('form_versions as v', (j) =>
+      j.onRef('v.form_id', '=', 's.form_id').onRef('v.version', '=', 's.form_version'),
     )
-    .orderBy('f.slug')
+    .distinctOn('s.form_id')
+    .select(['s.form_id as id', 'v.definition'])
+    .where('s.organisation_id', '=', organisationId)
+    .orderBy('s.form_id')
+    .orderBy('s.form_version', 'desc')
     .execute();
 }
 

@@ -177,7 +177,7 @@ export function submissionHandling(deps: {
     ): Promise<{
       rows: Awaited<ReturnType<typeof repo.staffPage>>['rows'];
       total: number;
-      forms: { id: string; slug: string }[];
+      forms: { id: string; definition: unknown }[];
       timeZone: string;
     }> {
       const page = Math.max(1, filter.page);

@@ -29,7 +29,7 @@ export type ListData = {
     definition: unknown;
   }[];
   total: number;
-  forms: { id: string; slug: string }[];
+  forms: { id: string; definition: unknown }[];
   filter: { state?: string; form?: string; page: number };
   pageSize: number;
   timeZone: string;
@@ -41,7 +41,7 @@ function filterForm(ctx: PageContext, data: ListData): Html {
   const any = { value: '', label: t('submissions.staff.any') };
   return html`<form method="get" action="/staff/submissions" class="agenda-filter" aria-label="${t('submissions.staff.filter')}">
 ${select({ name: 'state', label: t('submissions.col.state'), values, errors: {}, options: [any, ...STATES.map((s) => ({ value: s, label: stateName(ctx, s) }))] })}
-${select({ name: 'form', label: t('submissions.col.form'), values, errors: {}, options: [any, ...data.forms.map((f) => ({ value: f.id, label: f.slug }))] })}
+${select({ name: 'form', label: t('submissions.col.form'), values, errors: {}, options: [any, ...data.forms.map((f) => ({ value: f.id, label: titleOf(f.definition, ctx.lang) })).sort((a, b) => a.label.localeCompare(b.label, ctx.lang))] })}
 <div><button type="submit">${t('submissions.staff.show')}</button></div>
 </form>`;
 }
