@@ -222,5 +222,19 @@ for (const kind of DB_KINDS) {
       const mails = await mailsTo('leaving@example.si');
       assert.match(mails.at(-1)!.text_body, /\/submissions\/thread\/[A-Za-z0-9_-]{43}/);
     });
+
+    // Last: it deletes Ljutomer.
+    test('an organisation’s deletion takes its submissions and their append-only history along', async () => {
+      const ljutomer = await publishOpenForm(okence, 'ue-ljutomer', 'slovo');
+      const sent = await send(okence, ljutomer, { email: 'gone@example.si' });
+      await okence.services.handling.staffChange(ljutomer.admin, sent.id, 'ask', 'Kdaj?');
+      await db().deleteFrom('organisation').where('id', '=', ljutomer.organisationId).execute();
+      const left = await db()
+        .selectFrom('submission_events')
+        .select('id')
+        .where('submission_id', '=', sent.id)
+        .execute();
+      assert.deepEqual(left, []);
+    });
   });
 }
