@@ -50,6 +50,8 @@ import { waysSection } from './citizens/views/ways.ts';
 import { situationsService } from './situations/service.ts';
 import { formAttachments } from './forms/attachments.ts';
 import { formDrafts } from './forms/drafts.ts';
+import { formActs } from './forms/act.ts';
+import { freshSignInAuthoriser } from './eid/service.ts';
 import { draftsAccountSection } from './forms/drafts-section.ts';
 
 /** Everything that happens in one domain and is reacted to in another (decision 025). */
@@ -274,6 +276,19 @@ export function buildServices(f: Foundation) {
     allowLoopback: config.webhookAllowLoopback,
     wakeMail,
   });
+  // Acts authorised by a fresh eID sign-in (decision 042); NIA's service would be another authoriser.
+  const acts = formActs({
+    db,
+    clock,
+    audit,
+    tenants,
+    forms,
+    drafts: formDraftStore,
+    submissions,
+    citizens,
+    attachments: formAttachmentStore,
+    authoriser: freshSignInAuthoriser({ eid, oidc }),
+  });
   accountPage.register(draftsAccountSection(formDraftStore));
   const organisationSettings = organisationAdmin({
     db,
@@ -365,6 +380,7 @@ export function buildServices(f: Foundation) {
     backups,
     formDrafts: formDraftStore,
     formAttachments: formAttachmentStore,
+    formActs: acts,
   };
 }
 

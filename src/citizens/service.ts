@@ -158,6 +158,11 @@ export function citizensService(deps: { db: Db; clock: Clock }) {
     account(accountId: string) {
       return repo.findAccount(db, accountId);
     },
+
+    /** The account a provider's person signs in to, or null (an act's "same person", decision 042). */
+    async accountOfIdentity(providerId: string, personIdentifier: string): Promise<string | null> {
+      return (await repo.accountForIdentity(db, providerId, personIdentifier)) ?? null;
+    },
   };
 }
 

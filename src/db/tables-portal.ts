@@ -85,6 +85,18 @@ export type PortalTables = {
   /** Links to the thread of a submission sent without an account: SHA-256 of the token (035). */
   submission_thread_links: { token_hash: string; submission_id: string; created_at: Date };
   submission_receipts: { submission_id: string; pdf: Uint8Array; sha256: string; created_at: Date };
+  /** The proof of an act authorised by a fresh eID sign-in (migration 036, forms/act.ts). */
+  submission_act_authorisations: {
+    submission_id: string;
+    method: 'fresh_eid_sign_in';
+    provider_id: string;
+    protocol: 'saml' | 'oidc';
+    authn_instant: Date;
+    response_id: string;
+    loa: 'substantial' | 'high';
+    response_sha256: string;
+    authorised_at: Date;
+  };
   /** Citizens' drafts of answers, saved page by page (migration 030, src/forms/drafts.ts). */
   form_drafts: {
     id: Generated<string>;

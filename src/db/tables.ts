@@ -463,6 +463,9 @@ type CounterTables = {
     /** A sign-in that adds a way to an account: the account and its session (migration 025). */
     link_account_id: string | null;
     link_session_hash: string | null;
+    /** A sign-in that authorises sending a draft: the draft and its account (migration 036). */
+    act_draft_id: Generated<string | null>;
+    act_account_id: Generated<string | null>;
     created_at: Date;
     expires_at: Date;
   };

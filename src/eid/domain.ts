@@ -38,6 +38,8 @@ export type Refusal =
 /** A refusal thrown by the SAML engine (saml.ts); the service audits it and renders its page. */
 export class SamlRefusal extends Error {
   readonly reason: Refusal;
+  /** Set when the refused answer was to an act's sign-in: the draft's page (decision 042). */
+  act?: { returnTo: string };
   constructor(reason: Refusal, detail: string) {
     super(`${reason}: ${detail}`);
     this.reason = reason;

@@ -10,6 +10,8 @@ import type { OidcSignIn } from './oidc/service.ts';
 import { refusalPage } from './oidc/views.ts';
 import { finishLink, LINK_LIMIT, linkIntentOf } from './link.ts';
 import { toProviderPage } from './views/leaving.ts';
+import { ACT_BROWSER_COOKIE } from './act.ts';
+import type { FormActs } from '../forms/act.ts';
 
 /**
  * Binds a pending sign-in to the browser that started it (its SHA-256 is kept with the
@@ -52,6 +54,8 @@ export function oidcRoutes(deps: {
   oidc: OidcSignIn;
   citizens: CitizensService;
   ways: SignInWays;
+  /** Where an act's answer goes (decision 042). */
+  acts: Pick<FormActs, 'finish' | 'refusedAtProvider'>;
 }) {
   const { oidc, citizens } = deps;
 
@@ -138,7 +142,17 @@ export function oidcRoutes(deps: {
         const done = await oidc.finish(providerId, {
           ...(q.success ? q.data : {}),
           browser: request.cookies[OIDC_BROWSER_COOKIE],
+          actBrowser: request.cookies[ACT_BROWSER_COOKIE],
         });
+        // An act's answer sends its draft (or says why not); nobody is signed in.
+        if (done.act)
+          return reply.redirect(
+            await deps.acts.finish(
+              { ...done.act, identity: done.identity, returnTo: done.returnTo },
+              { lang: request.lang, t: request.t },
+            ),
+            303,
+          );
         // A link's answer is attached to the account that asked (or refused); nobody is signed in.
         if (done.link)
           return reply.redirect(
@@ -151,6 +165,11 @@ export function oidcRoutes(deps: {
         return reply.redirect(done.returnTo ?? '/account', 303);
       } catch (err) {
         if (!(err instanceof OidcRefused)) throw err;
+        if (err.act) {
+          await oidc.refused(providerId, err);
+          const reason = err.reason === 'cancelled' ? 'cancelled' : 'answer';
+          return reply.redirect(await deps.acts.refusedAtProvider(err.act.returnTo, reason), 303);
+        }
         return refuse(request, reply, providerId, err);
       }
     });

@@ -3,6 +3,7 @@
 import type { Db } from '../db/db.ts';
 import type { LinkIntent } from '../citizens/service.ts';
 import type { Loa } from './domain.ts';
+import type { ActIntent } from './act.ts';
 
 /** What a browser can be sent to a provider with (eid_requests.kind). */
 export type RequestKind = 'saml_authn' | 'saml_logout' | 'oidc_authn';
@@ -22,6 +23,8 @@ export type NewRequest = {
   browserHash?: string | null;
   /** A sign-in that adds a way to an account: the account and session it was started for. */
   link?: LinkIntent | null;
+  /** A sign-in that authorises sending a draft (decision 042): the draft and its account. */
+  act?: ActIntent | null;
   createdAt: Date;
   expiresAt: Date;
 };
@@ -36,6 +39,8 @@ export type PendingSignIn = {
   nonce: string | null;
   browserHash: string | null;
   link: LinkIntent | null;
+  act: ActIntent | null;
+  createdAt: Date;
   expiresAt: Date;
 };
 
@@ -49,6 +54,9 @@ type Row = {
   browser_hash: string | null;
   link_account_id: string | null;
   link_session_hash: string | null;
+  act_draft_id: string | null;
+  act_account_id: string | null;
+  created_at: Date;
   expires_at: Date;
 };
 
@@ -62,6 +70,9 @@ const COLUMNS = [
   'browser_hash',
   'link_account_id',
   'link_session_hash',
+  'act_draft_id',
+  'act_account_id',
+  'created_at',
   'expires_at',
 ] as const;
 
@@ -80,6 +91,11 @@ function signInOf(row: Row | undefined): PendingSignIn | null {
       row.link_account_id && row.link_session_hash
         ? { accountId: row.link_account_id, sessionHash: row.link_session_hash }
         : null,
+    act:
+      row.act_draft_id && row.act_account_id
+        ? { draftId: row.act_draft_id, accountId: row.act_account_id }
+        : null,
+    createdAt: row.created_at,
     expiresAt: row.expires_at,
   };
 }
@@ -99,6 +115,8 @@ export async function insertRequest(db: Db, r: NewRequest): Promise<void> {
       browser_hash: r.browserHash ?? null,
       link_account_id: r.link?.accountId ?? null,
       link_session_hash: r.link?.sessionHash ?? null,
+      act_draft_id: r.act?.draftId ?? null,
+      act_account_id: r.act?.accountId ?? null,
       created_at: r.createdAt,
       expires_at: r.expiresAt,
     })

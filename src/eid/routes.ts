@@ -9,6 +9,8 @@ import type { SamlProvider } from './saml.ts';
 import { finishLink, LINK_LIMIT, linkIntentOf } from './link.ts';
 import { toProviderPage } from './views/leaving.ts';
 import { refusedPage } from './views/refused.ts';
+import { ACT_BROWSER_COOKIE } from './act.ts';
+import type { FormActs } from '../forms/act.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -21,7 +23,13 @@ declare module 'fastify' {
 }
 
 /** SAML sign-in pages: SP metadata, the start of a sign-in, the assertion consumer, single logout. */
-export function eidRoutes(deps: { eid: EidService; citizens: CitizensService; ways: SignInWays }) {
+export function eidRoutes(deps: {
+  eid: EidService;
+  citizens: CitizensService;
+  ways: SignInWays;
+  /** Where an act's answer goes (decision 042). */
+  acts: Pick<FormActs, 'finish' | 'refusedAtProvider'>;
+}) {
   const { eid, citizens } = deps;
 
   async function providerOf(request: FastifyRequest) {
@@ -93,7 +101,20 @@ export function eidRoutes(deps: { eid: EidService; citizens: CitizensService; wa
         if (!body.success)
           return refused(request, reply, new SamlRefusal('malformed', 'form'), p.id);
         try {
-          const done = await eid.consume(p, body.data.SAMLResponse);
+          const done = await eid.consume(
+            p,
+            body.data.SAMLResponse,
+            request.cookies[ACT_BROWSER_COOKIE],
+          );
+          // An act's answer sends its draft (or says why not); nobody is signed in.
+          if (done.act)
+            return reply.redirect(
+              await deps.acts.finish(
+                { ...done.act, identity: done.identity, returnTo: done.returnTo },
+                { lang: request.lang, t: request.t },
+              ),
+              303,
+            );
           // A link's answer is attached to the account that asked (or refused); nobody is signed in.
           if (done.link)
             return reply.redirect(
@@ -107,6 +128,10 @@ export function eidRoutes(deps: { eid: EidService; citizens: CitizensService; wa
           // even though this POST came from the IdP's site (decision 030).
           return reply.redirect(done.returnTo, 303);
         } catch (err) {
+          if (err instanceof SamlRefusal && err.act) {
+            const reason = err.reason === 'idp_status' ? 'cancelled' : 'answer';
+            return reply.redirect(await deps.acts.refusedAtProvider(err.act.returnTo, reason), 303);
+          }
           if (err instanceof SamlRefusal) return refused(request, reply, err, p.id);
           throw err;
         }

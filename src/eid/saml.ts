@@ -1,5 +1,6 @@
 import { SAML, SamlStatusError, ValidateInResponseTo, type SamlConfig } from '@node-saml/node-saml';
 import { DOMParser } from '@xmldom/xmldom';
+import { createHash } from 'node:crypto';
 import { inflateRawSync } from 'node:zlib';
 import xpath from 'xpath';
 import {
@@ -41,7 +42,7 @@ const EIDAS_NS = 'http://eidas.europa.eu/saml-extensions';
 const URI_FORMAT = 'urn:oasis:names:tc:SAML:2.0:attrname-format:uri';
 
 /** node-saml's settings for a provider; `requestId` names the AuthnRequest or LogoutRequest it makes. */
-function samlConfig(p: SamlProvider, loa: Loa, requestId?: string): SamlConfig {
+function samlConfig(p: SamlProvider, loa: Loa, requestId?: string, forceAuthn = false): SamlConfig {
   return {
     entryPoint: p.idp.ssoUrl,
     logoutUrl: p.idp.sloUrl ?? p.idp.ssoUrl,
@@ -67,6 +68,9 @@ function samlConfig(p: SamlProvider, loa: Loa, requestId?: string): SamlConfig {
     racComparison: 'minimum',
     samlAuthnRequestExtensions: p.spType ? eidasExtensions(p) : undefined,
     ...(requestId ? { generateUniqueId: () => requestId } : {}),
+    // ForceAuthn="true": the IdP must authenticate the citizen anew, not answer from its own
+    // session (an act authorised by a fresh sign-in, decision 042).
+    ...(forceAuthn ? { forceAuthn: true } : {}),
   };
 }
 
@@ -88,9 +92,9 @@ function eidasExtensions(p: SamlProvider) {
 /** The URL that sends the browser to the IdP with a signed AuthnRequest (HTTP-Redirect binding). */
 export async function authnRequestUrl(
   p: SamlProvider,
-  request: { id: string; loa: Loa; relayState: string },
+  request: { id: string; loa: Loa; relayState: string; forceAuthn?: boolean },
 ): Promise<string> {
-  const saml = new SAML(samlConfig(p, request.loa, request.id));
+  const saml = new SAML(samlConfig(p, request.loa, request.id, request.forceAuthn));
   return saml.getAuthorizeUrlAsync(request.relayState, undefined, {});
 }
 
@@ -194,6 +198,10 @@ export type AcceptedResponse = {
   assertionId: string;
   /** When the assertion stops being usable anyway; the replay cache keeps the ids until then. */
   validUntil: Date;
+  /** When the IdP authenticated the citizen (AuthnStatement/@AuthnInstant), if it said. */
+  authnInstant: Date | null;
+  /** SHA-256 (hex) of the Response XML the IdP's signature covers, as received. */
+  signedSha256: string;
 };
 
 /**
@@ -240,7 +248,15 @@ export async function verifyResponse(
   identity.logout = logoutData(assertionXml);
   const ends = [facts.notOnOrAfter, ...facts.confirmations.map((c) => c.notOnOrAfter)];
   const validUntil = new Date(Math.max(...ends.map((d) => d?.getTime() ?? 0)) + p.clockSkewMs);
-  return { identity, responseId: facts.responseId, assertionId: facts.assertionId, validUntil };
+  const assertion = parser().parseFromString(assertionXml, 'text/xml').documentElement;
+  return {
+    identity,
+    responseId: facts.responseId,
+    assertionId: facts.assertionId,
+    validUntil,
+    authnInstant: instant(one(assertion, 'a:AuthnStatement/@AuthnInstant')),
+    signedSha256: createHash('sha256').update(saml.verifiedResponse).digest('hex'),
+  };
 }
 
 /** What an SP-initiated LogoutRequest must name: the NameID as the IdP gave it, and its session. */

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { AuditService } from '../audit/service.ts';
 import type { SamlProvider as SamlConfigEntry } from '../config/eid-providers.ts';
@@ -10,8 +10,11 @@ import { parseIdpMetadata } from './metadata.ts';
 import * as repo from './repo.ts';
 import { SamlRefusal } from './domain.ts';
 import type { SamlProvider } from './saml.ts';
+import type { ActIntent, ActProof } from './act.ts';
 
 export { SamlRefusal } from './domain.ts';
+// Act authorisation's public part (decision 042): the browser's cookie and the fresh sign-in.
+export { ACT_BROWSER_COOKIE, freshSignInAuthoriser } from './act.ts';
 
 /**
  * The SAML engine (node-saml with xml-crypto and xml-encryption: ~20 MB of RSS once loaded),
@@ -112,6 +115,7 @@ export function eidService(deps: {
     reason: Refusal,
     organisationId: string | null,
     detail: string,
+    error?: SamlRefusal,
   ): Promise<never> {
     await audit.record(db, {
       organisationId,
@@ -122,7 +126,7 @@ export function eidService(deps: {
       summary: p.id,
       detail: { provider: p.id, reason, detail: detail.slice(0, 200) },
     });
-    throw new SamlRefusal(reason, detail);
+    throw error ?? new SamlRefusal(reason, detail);
   }
 
   return {
@@ -140,6 +144,11 @@ export function eidService(deps: {
         organisationId?: string | undefined;
         /** A sign-in that adds this provider to an account, in the session that asked. */
         link?: LinkIntent | undefined;
+        /**
+         * A forced sign-in that authorises sending a draft (decision 042), bound to the
+         * browser by the act's cookie (`browser`: its value).
+         */
+        act?: { intent: ActIntent; browser: string } | undefined;
       },
     ): Promise<string> {
       const now = clock.now();
@@ -153,23 +162,33 @@ export function eidService(deps: {
         returnTo: safeReturn(opts.returnTo),
         organisationId: opts.organisationId ?? null,
         link: opts.link ?? null,
+        act: opts.act?.intent ?? null,
+        browserHash: opts.act ? sha256(opts.act.browser) : null,
         createdAt: now,
         expiresAt: new Date(now.getTime() + REQUEST_TTL_MS),
       });
-      return (await engine()).authnRequestUrl(p, { id, loa: opts.loa, relayState: '' });
+      return (await engine()).authnRequestUrl(p, {
+        id,
+        loa: opts.loa,
+        relayState: '',
+        forceAuthn: opts.act !== undefined,
+      });
     },
 
     /**
      * The assertion consumer: verifies the answer, then remembers its ids (response, assertion,
      * request) in one statement that refuses any seen before, on any instance. Throws SamlRefusal.
      */
-    async consume(p: SamlProvider, samlResponse: string) {
+    async consume(p: SamlProvider, samlResponse: string, actBrowser?: string) {
       const now = clock.now();
       const inResponseTo = inResponseToOf(samlResponse);
       const pending = inResponseTo
         ? await repo.findSignIn(db, p.id, 'saml_authn', inResponseTo, now)
         : null;
       if (!pending) return refuse(p, 'request', null, 'no pending request for InResponseTo');
+      // An act's answer counts only in the browser that asked for it (its cookie's hash).
+      if (pending.act && !sameHash(sha256(actBrowser ?? ''), pending.browserHash ?? ''))
+        return refuse(p, 'request', null, 'act answered in another browser');
       let accepted;
       try {
         accepted = await (
@@ -177,7 +196,9 @@ export function eidService(deps: {
         ).verifyResponse(p, samlResponse, { requestId: pending.id, loa: pending.loa }, now);
       } catch (err) {
         if (!(err instanceof SamlRefusal)) throw err;
-        return refuse(p, err.reason, pending.organisationId, err.message);
+        // The act's page says what happened to the draft (nothing: it is kept).
+        if (pending.act) Object.assign(err, { act: { returnTo: pending.returnTo } });
+        return refuse(p, err.reason, pending.organisationId, err.message, err);
       }
       const ids = [
         `response:${accepted.responseId}`,
@@ -189,11 +210,22 @@ export function eidService(deps: {
       );
       if (!(await repo.markUsed(db, p.id, ids, validUntil)))
         return refuse(p, 'replay', pending.organisationId, 'seen before');
+      const act: ActProof | null = pending.act && {
+        method: 'fresh_eid_sign_in',
+        providerId: p.id,
+        protocol: 'saml',
+        authnInstant: accepted.authnInstant,
+        responseId: accepted.responseId,
+        loa: accepted.identity.loa,
+        responseSha256: accepted.signedSha256,
+        askedAt: pending.createdAt,
+      };
       return {
         identity: accepted.identity,
         returnTo: pending.returnTo,
         organisationId: pending.organisationId ?? undefined,
         link: pending.link,
+        act: pending.act && act ? { intent: pending.act, proof: act } : null,
       };
     },
 
@@ -242,6 +274,14 @@ export function eidService(deps: {
     /** Deletes expired requests and replay entries (a background job). */
     prune: () => repo.prune(db, clock.now()),
   };
+}
+
+const sha256 = (value: string) => createHash('sha256').update(value).digest('base64url');
+
+function sameHash(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
 }
 
 /** The Response's InResponseTo, read before verification only to find the pending request. */

@@ -96,6 +96,8 @@ export type Mint = {
   signAssertion?: boolean;
   responseId?: string;
   assertionId?: string;
+  /** When the IdP says it authenticated the citizen; `now` unless given. */
+  authnInstant?: Date;
 };
 
 const RSA_SHA256 = 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256';
@@ -145,7 +147,7 @@ export function assertionXml(m: Mint, id: string): string {
         `<saml:Attribute Name="${esc(name)}" NameFormat="urn:oasis:names:tc:SAML:2.0:attrname-format:uri"><saml:AttributeValue>${value}</saml:AttributeValue></saml:Attribute>`,
     )
     .join('');
-  return `<saml:Assertion xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID="${id}" Version="2.0" IssueInstant="${t(m.now)}"><saml:Issuer>${esc(m.issuer)}</saml:Issuer><saml:Subject><saml:NameID Format="urn:oasis:names:tc:SAML:2.0:nameid-format:transient">${m.nameId ?? '_t1'}</saml:NameID><saml:SubjectConfirmation Method="urn:oasis:names:tc:SAML:2.0:cm:bearer"><saml:SubjectConfirmationData NotOnOrAfter="${t(notOnOrAfter)}" Recipient="${esc(m.recipient)}" InResponseTo="${esc(m.inResponseTo)}"/></saml:SubjectConfirmation></saml:Subject><saml:Conditions NotBefore="${t(notBefore)}" NotOnOrAfter="${t(notOnOrAfter)}"><saml:AudienceRestriction><saml:Audience>${esc(m.audience)}</saml:Audience></saml:AudienceRestriction></saml:Conditions><saml:AuthnStatement AuthnInstant="${t(m.now)}" SessionIndex="_s1"><saml:AuthnContext><saml:AuthnContextClassRef>${EIDAS_CONTEXTS[m.loa ?? 'substantial']}</saml:AuthnContextClassRef></saml:AuthnContext></saml:AuthnStatement><saml:AttributeStatement>${attrs}</saml:AttributeStatement></saml:Assertion>`;
+  return `<saml:Assertion xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID="${id}" Version="2.0" IssueInstant="${t(m.now)}"><saml:Issuer>${esc(m.issuer)}</saml:Issuer><saml:Subject><saml:NameID Format="urn:oasis:names:tc:SAML:2.0:nameid-format:transient">${m.nameId ?? '_t1'}</saml:NameID><saml:SubjectConfirmation Method="urn:oasis:names:tc:SAML:2.0:cm:bearer"><saml:SubjectConfirmationData NotOnOrAfter="${t(notOnOrAfter)}" Recipient="${esc(m.recipient)}" InResponseTo="${esc(m.inResponseTo)}"/></saml:SubjectConfirmation></saml:Subject><saml:Conditions NotBefore="${t(notBefore)}" NotOnOrAfter="${t(notOnOrAfter)}"><saml:AudienceRestriction><saml:Audience>${esc(m.audience)}</saml:Audience></saml:AudienceRestriction></saml:Conditions><saml:AuthnStatement AuthnInstant="${t(m.authnInstant ?? m.now)}" SessionIndex="_s1"><saml:AuthnContext><saml:AuthnContextClassRef>${EIDAS_CONTEXTS[m.loa ?? 'substantial']}</saml:AuthnContextClassRef></saml:AuthnContext></saml:AuthnStatement><saml:AttributeStatement>${attrs}</saml:AttributeStatement></saml:Assertion>`;
 }
 
 /** A SAML Response as the IdP would POST it, as XML (base64 it for the form). */

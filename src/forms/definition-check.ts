@@ -84,6 +84,10 @@ function semanticProblems(def: FormDefinition): DefinitionProblem[] {
   const out: DefinitionProblem[] = [];
   if (new Set(def.languages).size !== def.languages.length)
     out.push(problem(['languages'], 'duplicate', 'a language is named twice'));
+  // An act authorised by a fresh eID sign-in (decision 042) needs a person signed in by an eID:
+  // the sign-in proves who acts, which an anonymous or e-mail sign-in cannot.
+  if (def.authoriseAct && def.assurance === 'low')
+    out.push(problem(['authoriseAct'], 'assurance', 'an authorised act needs substantial or high'));
   texts(def, (path, t) => {
     const have = Object.keys(t).sort().join(',');
     if (have !== [...new Set(def.languages)].sort().join(','))

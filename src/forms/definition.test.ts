@@ -151,3 +151,25 @@ test('a condition nests at most 8 levels deep', () => {
     ['too_deep pages.2.questions.2.visibleIf'],
   );
 });
+
+test('an act authorised by a fresh eID sign-in needs a form at substantial or high', () => {
+  assert.deepEqual(
+    problems((d) => {
+      d.assurance = 'low';
+      d.authoriseAct = true;
+    }),
+    ['assurance authoriseAct'],
+  );
+  for (const assurance of ['substantial', 'high'])
+    assert.deepEqual(
+      problems((d) => {
+        d.assurance = assurance;
+        d.authoriseAct = true;
+      }),
+      [],
+    );
+  assert.deepEqual(
+    problems((d) => (d.authoriseAct = 'yes')),
+    ['invalid_type authoriseAct'],
+  );
+});

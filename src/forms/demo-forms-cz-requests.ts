@@ -20,6 +20,10 @@ export const DEMO_REQUESTS_CZ: DemoForm[] = [
         en: 'Apply at least 10 days beforehand, and 30 days beforehand for an occupation longer than 10 days.',
       },
       assurance: 'substantial',
+      // The request starts an administrative procedure (správní řád §44, §45): a podání the
+      // applicant makes in person. Online, act 12/2020 Sb. §4 lets the applicant authorise it
+      // by a fresh sign-in with their eID instead of a signature (decision 042).
+      authoriseAct: true,
       pages: [
         {
           id: 'zadatel',

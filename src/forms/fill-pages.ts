@@ -199,6 +199,8 @@ export function checkPage(
     answers: Record<string, AnswerValue>;
     pageHref: (pageId: string) => string;
     sendAction: string | null;
+    /** Sending is authorised by a fresh eID sign-in first (decision 042): its own words. */
+    authoriseAct?: boolean;
     deleteAction: string;
     notice?: string;
     /** The draft's files, by id, named where an answer attaches one. */
@@ -214,10 +216,13 @@ ${o.pages.map(
 <dl class="summary">${questions.map((q) => rows(ctx, def, q, o.answers[q.id], `${o.pageHref(page.id)}?change=1`, o.files))}</dl>`,
 )}
 ${
-  o.sendAction
-    ? html`<h2>${t('forms.fill.send.title')}</h2><p>${t('forms.fill.send.lead')}</p>
+  o.sendAction && o.authoriseAct
+    ? html`<h2>${t('forms.act.send.title')}</h2><p>${t('forms.act.send.lead')}</p>
+<form method="post" action="${o.sendAction}">${csrfField(ctx)}<button type="submit">${t('forms.act.send.button')}</button></form>`
+    : o.sendAction
+      ? html`<h2>${t('forms.fill.send.title')}</h2><p>${t('forms.fill.send.lead')}</p>
 <form method="post" action="${o.sendAction}">${csrfField(ctx)}<button type="submit">${t('forms.fill.send.button')}</button></form>`
-    : html`<p class="notice">${t('forms.fill.send.later')}</p>`
+      : html`<p class="notice">${t('forms.fill.send.later')}</p>`
 }
 <form method="post" action="${o.deleteAction}">${csrfField(ctx)}<button type="submit" class="secondary">${t('forms.fill.delete.button')}</button></form>`;
   return { title, body };

@@ -352,8 +352,14 @@ export function formFillingRoutes(deps: Deps) {
             .map((page) => ({ page, questions: fill.shownQuestions(def, d.answers, page) })),
           answers: d.answers,
           pageHref: (id) => `${d.href}/pages/${id}`,
-          // An act confirmed by a fresh eID sign-in (CZ 12/2020 §4) cannot be sent yet.
-          sendAction: def.authoriseAct ? null : `${d.href}/send`,
+          // An act confirmed by a fresh eID sign-in (CZ 12/2020 §4) is sent by that sign-in
+          // (act-routes.ts), which needs an account: a draft by e-mail link cannot send it.
+          sendAction: !def.authoriseAct
+            ? `${d.href}/send`
+            : 'accountId' in d.holder
+              ? `${d.href}/authorise`
+              : null,
+          authoriseAct: def.authoriseAct,
           deleteAction: `${d.href}/delete`,
           files: new Map(held.map((a) => [a.id, a])),
           ...(d.updated ? { notice: ctx.t('forms.fill.updated') } : {}),

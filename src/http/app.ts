@@ -49,6 +49,7 @@ import { formAdminRoutes } from '../forms/admin-routes.ts';
 import { formVersionRoutes } from '../forms/version-routes.ts';
 import { formFillingRoutes } from '../forms/fill-routes.ts';
 import { formSendingRoutes } from '../forms/send-routes.ts';
+import { formActRoutes } from '../forms/act-routes.ts';
 import { questionRoutes } from '../forms/question-routes.ts';
 import { submissionStaffRoutes } from '../submissions/routes.ts';
 import { submissionThreadRoutes } from '../submissions/thread-routes.ts';
@@ -124,7 +125,12 @@ export async function createApp(services: Services): Promise<FastifyInstance> {
   await app.register(questionRoutes(services.forms));
   await app.register(identityRoutes({ identity: services.identity }));
   await app.register(
-    eidRoutes({ eid: services.eid, citizens: services.citizens, ways: services.ways }),
+    eidRoutes({
+      eid: services.eid,
+      citizens: services.citizens,
+      ways: services.ways,
+      acts: services.formActs,
+    }),
   );
   await app.register(agendaRoutes(agenda));
   await app.register(
@@ -206,6 +212,15 @@ export async function createApp(services: Services): Promise<FastifyInstance> {
   await app.register(
     submissionThreadRoutes({ handling: services.handling, attachments: services.formAttachments }),
   );
+  // Sending a form whose act is authorised by a fresh eID sign-in (decision 042).
+  await app.register(
+    formActRoutes({
+      tenants: services.tenants,
+      forms: services.forms,
+      drafts: services.formDrafts,
+      acts: services.formActs,
+    }),
+  );
 
   await app.register(privacyRoutes(services.privacy));
   await app.register(availabilityAdminRoutes(services.availability));
@@ -228,7 +243,12 @@ export async function createApp(services: Services): Promise<FastifyInstance> {
   await app.register(organisationRoutes(services.organisations));
   // Citizens' eID sign-in by OpenID Connect (decision 031).
   await app.register(
-    oidcRoutes({ oidc: services.oidc, citizens: services.citizens, ways: services.ways }),
+    oidcRoutes({
+      oidc: services.oidc,
+      citizens: services.citizens,
+      ways: services.ways,
+      acts: services.formActs,
+    }),
   );
   // Without SMTP outside production, mail stays in the outbox: let a developer read it.
   if (config.env !== 'production' && !config.smtpUrl)

@@ -36,6 +36,7 @@ import {
   type SubmissionsDeliveryMessageKey,
 } from './messages/submissions-delivery.ts';
 import { submissionsMessages, type SubmissionsMessageKey } from './messages/submissions.ts';
+import { formsActMessages, type FormsActMessageKey } from './messages/forms-act.ts';
 
 /** Every interface text key: the base set plus each domain's set. */
 export type MessageKey =
@@ -68,7 +69,8 @@ export type MessageKey =
   | FormsCitizenMessageKey
   | FormsAttachmentsMessageKey
   | SubmissionsDeliveryMessageKey
-  | SubmissionsMessageKey;
+  | SubmissionsMessageKey
+  | FormsActMessageKey;
 
 export const LANGS = ['sl', 'cs', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -108,6 +110,7 @@ export const MESSAGES: Record<Lang, Record<MessageKey, string>> = {
     ...formsAttachmentsMessages.sl,
     ...submissionsDeliveryMessages.sl,
     ...submissionsMessages.sl,
+    ...formsActMessages.sl,
   },
   cs: {
     ...cs,
@@ -140,6 +143,7 @@ export const MESSAGES: Record<Lang, Record<MessageKey, string>> = {
     ...formsAttachmentsMessages.cs,
     ...submissionsDeliveryMessages.cs,
     ...submissionsMessages.cs,
+    ...formsActMessages.cs,
   },
   en: {
     ...en,
@@ -172,6 +176,7 @@ export const MESSAGES: Record<Lang, Record<MessageKey, string>> = {
     ...formsAttachmentsMessages.en,
     ...submissionsDeliveryMessages.en,
     ...submissionsMessages.en,
+    ...formsActMessages.en,
   },
 };
 

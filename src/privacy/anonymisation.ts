@@ -369,7 +369,7 @@ export const ANONYMISATION_PLAN = {
     treatment: 'pruned_elsewhere',
     by: 'the eID prune job (src/eid)',
     within: '10 minutes after the request expires',
-    why: 'a sign-in or sign-out in progress (SAML, OIDC): random ids, a level, a path, no person; a link also the account and its session hash',
+    why: 'a sign-in or sign-out in progress (SAML, OIDC): random ids, a level, a path, no person; a link also the account and its session hash, an act the draft and account',
   },
   eid_replay: {
     treatment: 'pruned_elsewhere',
@@ -391,6 +391,16 @@ export const ANONYMISATION_PLAN = {
     by: 'the mail worker (src/mail): the files go when the message is recorded sent, and with their message',
     within: 'the transaction that records the message sent',
     why: "a receipt mailed to an office's intake address: the submission as a document",
+  },
+  submission_act_authorisations: {
+    treatment: 'pruned_elsewhere',
+    by: 'the deletion of its submission',
+    within: 'the same transaction (ON DELETE CASCADE)',
+    why: "the proof that the act was authorised (provider, instant, the answer's id and hash): part of the filed act",
+  },
+  submission_counter: {
+    treatment: 'no_citizen_data',
+    why: 'the last reference number per organisation and year',
   },
   office_hours: { treatment: 'no_citizen_data', why: 'opening hours' },
   service: { treatment: 'no_citizen_data', why: 'service settings' },

@@ -68,14 +68,20 @@ export function submissionOperations(deps: {
       method: 'POST',
       path: '/organisations/{organisation}/forms/{form}/submissions',
       summary:
-        'Send a filled-in form that needs no sign-in (its assurance is "low"); answers that break its schema get a 422 naming each field. Files come only through the filling-in pages: an answer naming a file, or a required file question, is a 422 naming that field',
+        'Send a filled-in form that needs no sign-in (its assurance is "low"); answers that break its schema get a 422 naming each field. Files come only through the filling-in pages: an answer naming a file, or a required file question, is a 422 naming that field. A form whose act the citizen must authorise by a fresh eID sign-in (authoriseAct) is a 403: it is sent only from its pages',
       tag: 'forms',
       params: formParams,
       body: submissionIn,
       response: submissionOut,
       status: 201,
       rateLimitPerMinute: 10,
-      errors: ['not_found', 'unprocessable', 'unauthenticated', 'organisation_suspended'],
+      errors: [
+        'not_found',
+        'unprocessable',
+        'unauthenticated',
+        'forbidden',
+        'organisation_suspended',
+      ],
       examples: {
         body: {
           answers: { place: 'Náměstí T. G. Masaryka 1', from: '2027-01-04' },

@@ -17,6 +17,8 @@ import {
   type FormsService,
   type FormVersion,
 } from '../forms/service.ts';
+import type { ActProof } from '../eid/act.ts';
+import { actProofOf, actProofUsed, insertActProof } from './act-proofs.ts';
 import { nextReference } from './counter.ts';
 import { isId } from './handling-repo.ts';
 import { deliverDue, queueDeliveries } from './deliveries.ts';
@@ -56,6 +58,11 @@ export type SubmitInput = {
    * through a draft's upload.
    */
   draftId?: string;
+  /**
+   * The proof that the act was authorised by a fresh eID sign-in, already decided on
+   * (forms/act.ts): a form with `authoriseAct` is refused without it (decision 042).
+   */
+  actProof?: ActProof & { authnInstant: Date };
 };
 
 export type Submitted = {
@@ -129,6 +136,7 @@ export function submissionsService(deps: {
     const submitter = s.submitter as Submitter;
     const name = s.name;
     const files = attachments ? await attachments.ofSubmission(s.id) : [];
+    const act = await actProofOf(db, s.id);
     const receipt = await renderReceipt({
       organisation: {
         name: name[lang] ?? name[s.default_language] ?? Object.values(name)[0] ?? '',
@@ -142,6 +150,7 @@ export function submissionsService(deps: {
       submitter,
       sections: receiptSections(def, s.answers as Record<string, never>, lang, files),
       attachments: receiptAttachments(def, s.answers as Record<string, never>, lang, files),
+      ...(act ? { actAuthorisation: { at: act.authn_instant, provider: act.provider_id } } : {}),
     });
     await db
       .insertInto('submission_receipts')
@@ -180,6 +189,11 @@ export function submissionsService(deps: {
     async submit(input: SubmitInput): Promise<Submitted> {
       const version = await formVersionOf(input.organisationId, input.formSlug, input.version);
       const def = version.definition;
+      // Before the level: an anonymous API client should read why this form is not for it.
+      if (def.authoriseAct && !input.actProof)
+        throw new AppError('forbidden', `form ${input.formSlug} needs its act authorised`, [
+          { field: 'form', code: 'act_authorisation', message: 'forms.act.api_refused' },
+        ]);
       if (
         def.assurance !== 'low' &&
         !(input.citizen && loaAtLeast(input.citizen.loa, def.assurance))
@@ -256,6 +270,7 @@ export function submissionsService(deps: {
               row.id,
               namedFiles(def, checked.answers).map((f) => f.fileId),
             );
+          if (input.actProof) await insertActProof(tx, row.id, input.actProof, at);
           // The history's first entry (decision 041): received, by the system, when stored.
           await tx
             .insertInto('submission_events')
@@ -340,6 +355,9 @@ export function submissionsService(deps: {
         .executeTakeFirstOrThrow();
       return r.sha256;
     },
+
+    /** Whether a submission already holds this eID answer as the proof of its act. */
+    actProofUsed: (proof: ActProof) => actProofUsed(db, proof),
 
     /** The receipt behind a link's token, or null: the token is the only key to it. */
     async receipt(token: string): Promise<{ pdf: Buffer; reference: string } | null> {

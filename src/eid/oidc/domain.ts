@@ -25,6 +25,8 @@ export type OidcRefusal =
 /** A refusal with a detail for the log (never shown, never citizen data). */
 export class OidcRefused extends Error {
   readonly reason: OidcRefusal;
+  /** Set when the refused answer was to an act's sign-in: the draft's page (decision 042). */
+  act?: { returnTo: string };
   constructor(reason: OidcRefusal, detail = '') {
     super(detail ? `${reason}: ${detail}` : reason);
     this.reason = reason;
@@ -80,6 +82,8 @@ export function authorizationUrl(
     nonce: string;
     loa: Loa;
     lang?: string;
+    /** A forced sign-in (decision 042): the provider must authenticate anew, now. */
+    force?: boolean;
   },
 ): string {
   const url = new URL(endpoint);
@@ -91,6 +95,11 @@ export function authorizationUrl(
   url.searchParams.set('nonce', p.nonce);
   url.searchParams.set('claims', claimsParameter());
   if (p.lang) url.searchParams.set('ui_locales', p.lang);
+  if (p.force) {
+    // OIDC Core §3.1.2.1: prompt=login re-authenticates; max_age=0 makes auth_time a must.
+    url.searchParams.set('prompt', 'login');
+    url.searchParams.set('max_age', '0');
+  }
   return url.href;
 }
 

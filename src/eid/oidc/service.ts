@@ -21,6 +21,7 @@ import {
 } from './domain.ts';
 import { oidcClient, type OidcClient } from './client.ts';
 import * as repo from '../repo.ts';
+import type { ActIntent, ActProof } from '../act.ts';
 
 /** What a verified callback hands the route: who signed in, and where they were going. */
 export type OidcSignedIn = {
@@ -29,6 +30,8 @@ export type OidcSignedIn = {
   organisationId: string | null;
   /** A sign-in that adds this provider to an account: the account and session it was for. */
   link: LinkIntent | null;
+  /** A forced sign-in that authorises sending a draft (decision 042), and its proof. */
+  act: { intent: ActIntent; proof: ActProof } | null;
 };
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('base64url');
@@ -76,6 +79,8 @@ export function oidcSignIn(deps: {
         lang?: string;
         /** A sign-in that adds this provider to an account, in the session that asked. */
         link?: LinkIntent | undefined;
+        /** A forced sign-in that authorises sending this draft (decision 042). */
+        act?: ActIntent | undefined;
       },
     ): Promise<string> {
       const entry = clients.get(id);
@@ -96,6 +101,7 @@ export function oidcSignIn(deps: {
         organisationId: opts.organisationId,
         browserHash: sha256(opts.browser),
         link: opts.link ?? null,
+        act: opts.act ?? null,
         createdAt: now,
         expiresAt: new Date(now.getTime() + REQUEST_TTL_MS),
       });
@@ -106,6 +112,7 @@ export function oidcSignIn(deps: {
         nonce,
         loa,
         ...(opts.lang ? { lang: opts.lang } : {}),
+        force: opts.act !== undefined,
       });
     },
 
@@ -123,6 +130,8 @@ export function oidcSignIn(deps: {
         error?: string | undefined;
         iss?: string | undefined;
         browser?: string | undefined;
+        /** The act's browser cookie (ACT_BROWSER_COOKIE), which an act's sign-in is bound to. */
+        actBrowser?: string | undefined;
       },
     ): Promise<OidcSignedIn> {
       const entry = clients.get(id);
@@ -131,7 +140,8 @@ export function oidcSignIn(deps: {
       const now = clock.now();
       if (!pending || pending.expiresAt <= now) throw new OidcRefused('unknown_state');
       try {
-        if (!q.browser || !sameHash(sha256(q.browser), pending.browserHash ?? ''))
+        const browser = pending.act ? q.actBrowser : q.browser;
+        if (!browser || !sameHash(sha256(browser), pending.browserHash ?? ''))
           throw new OidcRefused('browser_mismatch');
         // RFC 9207: a provider that names itself in the redirect must be the one asked.
         if (q.iss !== undefined && q.iss !== entry.provider.issuer)
@@ -154,10 +164,17 @@ export function oidcSignIn(deps: {
           returnTo: pending.returnTo,
           organisationId: pending.organisationId,
           link: pending.link,
+          act: pending.act && {
+            intent: pending.act,
+            proof: actProof(id, claims, signedJwt, identity.loa, pending.createdAt),
+          },
         };
       } catch (err) {
         if (err instanceof OidcRefused)
-          throw Object.assign(err, { organisationId: pending.organisationId });
+          throw Object.assign(err, {
+            organisationId: pending.organisationId,
+            ...(pending.act ? { act: { returnTo: pending.returnTo } } : {}),
+          });
         throw err;
       }
     },
@@ -195,6 +212,29 @@ export function oidcSignIn(deps: {
 }
 
 export type OidcSignIn = ReturnType<typeof oidcSignIn>;
+
+/** The proof of an act's sign-in: auth_time (seconds) and the signed id_token's hash. */
+function actProof(
+  providerId: string,
+  claims: Record<string, unknown>,
+  signedJwt: string,
+  loa: Loa,
+  askedAt: Date,
+): ActProof {
+  const hash = createHash('sha256').update(signedJwt).digest('hex');
+  const authTime = typeof claims.auth_time === 'number' ? claims.auth_time : null;
+  const jti = typeof claims.jti === 'string' && claims.jti.length <= 200 ? claims.jti : null;
+  return {
+    method: 'fresh_eid_sign_in',
+    providerId,
+    protocol: 'oidc',
+    authnInstant: authTime === null ? null : new Date(authTime * 1000),
+    responseId: jti ? `jti:${jti}` : `sha256:${hash}`,
+    loa,
+    responseSha256: hash,
+    askedAt,
+  };
+}
 
 function sameHash(a: string, b: string): boolean {
   const x = Buffer.from(a);

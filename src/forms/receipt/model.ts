@@ -61,6 +61,8 @@ export const receiptModelSchema = z.object({
   }),
   referenceNumber: z.string().trim().min(1).max(100),
   submittedAt: z.date(),
+  /** The act was authorised by a fresh eID sign-in at `at`, by provider `provider` (decision 042). */
+  actAuthorisation: z.object({ at: z.date(), provider: z.string().min(1).max(64) }).optional(),
   /** The office's IANA zone: times are printed as the office's clock showed them. */
   timeZone: z.string().min(1),
   lang: z.enum(LANGS),

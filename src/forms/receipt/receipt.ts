@@ -78,6 +78,14 @@ function header(p: Page, m: ParsedReceipt, t: Translate): void {
       t('receipt.form_version', { title: m.form.title, version: m.form.version }),
     ],
   ];
+  if (m.actAuthorisation)
+    facts.push([
+      t('receipt.act_authorised'),
+      t('receipt.act_authorised_by', {
+        when: formatWhen(m.actAuthorisation.at, m.timeZone, m.lang),
+        provider: m.actAuthorisation.provider,
+      }),
+    ]);
   const rpp = m.form.rpp;
   if (rpp)
     facts.push([
