@@ -17,6 +17,7 @@ import {
   startSimpleSamlPhp,
   type RunningIdp,
 } from '../src/eid/testing-simplesamlphp.ts';
+import { publishForm } from '../src/forms/fill-testing.ts';
 import { expectAccessible, launchBrowser, newPage } from './harness.ts';
 import { freePort } from './net.ts';
 
@@ -32,6 +33,23 @@ async function tabAndPress(page: Page, label: string, maxTabs = 60): Promise<voi
   }
   assert.fail(`"${label}" was not reachable by Tab on ${page.url()}`);
 }
+
+const l = (t: string) => ({ cs: t, en: t });
+/** A form whose act is authorised by a fresh eID sign-in (decision 042). */
+const ACT_FORM = {
+  format: 1,
+  languages: ['cs', 'en'],
+  title: l('Žádost o souhlas'),
+  assurance: 'substantial',
+  authoriseAct: true,
+  pages: [
+    {
+      id: 'p',
+      title: l('Žádost'),
+      questions: [{ id: 'ok', type: 'yesNo', label: l('Souhlasím'), required: true }],
+    },
+  ],
+};
 
 describe('SAML sign-in in the browser, through the IdP’s own login page', () => {
   let okence: Okence;
@@ -54,6 +72,8 @@ describe('SAML sign-in in the browser, through the IdP’s own login page', () =
       env: { EID_PROVIDERS_FILE: await samlProvidersFile(idp, sp, 'nia'), PUBLIC_URL: site },
     });
     await okence.app.listen({ port, host: 'localhost' });
+    const { organisation } = await okence.services.tenants.getOrganisation('koprivnice');
+    await publishForm(okence.handle.db, okence.services.forms, organisation.id, 'act', ACT_FORM);
     browser = await launchBrowser();
   });
   after(async () => {
@@ -108,6 +128,45 @@ describe('SAML sign-in in the browser, through the IdP’s own login page', () =
 
     await toIdp(page);
     await page.getByLabel('Password').waitFor();
+    await page.context().close();
+  });
+
+  test('an act authorised by a fresh sign-in: the IdP asks for the password again, the form is sent', async () => {
+    const page = await newPage(browser, { locale: 'cs-CZ' });
+    await signIn(page);
+    const cookie = (await page.context().cookies(site)).find((c) => c.name === CITIZEN_COOKIE);
+    const citizen = (await okence.services.citizens.resolveSession(cookie!.value))!;
+    const { organisation } = await okence.services.tenants.getOrganisation('koprivnice');
+    const form = await okence.services.forms.published(organisation.id, 'act');
+    const { draftId } = await okence.services.formDrafts.startForAccount(
+      form,
+      citizen.accountId,
+      'cs',
+      { ok: true },
+    );
+    await page.goto(`${site}/o/koprivnice/forms/act/drafts/${draftId}/check`);
+    await page.getByRole('heading', { level: 2, name: 'Autorizace úkonu' }).waitFor();
+    await expectAccessible(page);
+    await tabAndPress(page, 'Potvrdit přihlášením a odeslat');
+    // ForceAuthn: the IdP's session is alive, yet it shows its login form again.
+    await page.waitForURL((url) => url.origin === idp.base);
+    await page.getByLabel('Password').waitFor();
+    await page.getByLabel('Username').fill('jana');
+    await page.getByLabel('Password').fill('heslo');
+    await page.locator('#submit_button').click();
+    await page.waitForURL((url) => url.pathname.startsWith('/o/koprivnice/forms/act/sent/'));
+    await expectAccessible(page);
+    const proofs = await okence.handle.db
+      .selectFrom('submission_act_authorisations')
+      .select(['provider_id', 'protocol'])
+      .execute();
+    assert.deepEqual(proofs, [{ provider_id: 'nia', protocol: 'saml' }]);
+
+    // The page a refusal lands on, read by keyboard and axe.
+    await page.goto(`${site}/o/koprivnice/forms/act/act-refused?reason=stale&draft=${draftId}`);
+    await page.getByRole('heading', { level: 1, name: 'Podání nebylo odesláno' }).waitFor();
+    await expectAccessible(page);
+    await tabAndPress(page, 'Zpět na odpovědi');
     await page.context().close();
   });
 });

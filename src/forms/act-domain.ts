@@ -2,6 +2,7 @@
 // pure rules over what the provider vouched for and what we asked, with no I/O.
 import type { Loa } from '../citizens/service.ts';
 import type { ActIntent, ActProof } from '../eid/act.ts';
+import type { FieldIssue } from '../lib/errors.ts';
 
 /** How old the sign-in may be when its answer arrives: "just before sending". */
 export const ACT_MAX_AGE_MS = 5 * 60_000;
@@ -52,4 +53,12 @@ export function actDecision(f: {
   if (!isFresh(f.proof, f.now)) return { ok: false, reason: 'stale' };
   if (f.used) return { ok: false, reason: 'replay' };
   return { ok: true };
+}
+
+/**
+ * Why a form whose act must be authorised cannot be sent without it (the API's 403): the forms'
+ * words, as answerIssues are for answers.
+ */
+export function actRequiredIssue(): FieldIssue {
+  return { field: 'form', code: 'act_authorisation', message: 'forms.act.api_refused' };
 }

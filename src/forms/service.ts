@@ -52,6 +52,7 @@ export { visibility, type Visibility } from './visibility.ts';
 export { prefill, type KnownPerson } from './prefill.ts';
 export { answersJsonSchema } from './json-schema.ts';
 export { fieldErrorText, answerIssues } from './error-text.ts';
+export { actRequiredIssue } from './act-domain.ts';
 export { namedFiles } from './attachments-domain.ts';
 export type { FormAttachments, Attachment, AttachOutcome } from './attachments.ts';
 import type { ReceiptModel } from './receipt/model.ts';

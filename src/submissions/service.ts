@@ -8,6 +8,7 @@ import type { Clock } from '../lib/clock.ts';
 import { AppError } from '../lib/errors.ts';
 import { loaAtLeast, type Loa } from '../citizens/service.ts';
 import {
+  actRequiredIssue,
   answerIssues,
   namedFiles,
   renderReceipt,
@@ -192,7 +193,7 @@ export function submissionsService(deps: {
       // Before the level: an anonymous API client should read why this form is not for it.
       if (def.authoriseAct && !input.actProof)
         throw new AppError('forbidden', `form ${input.formSlug} needs its act authorised`, [
-          { field: 'form', code: 'act_authorisation', message: 'forms.act.api_refused' },
+          actRequiredIssue(),
         ]);
       if (
         def.assurance !== 'low' &&
