@@ -32,6 +32,7 @@ export function settingsValues(def: FormDefinition): Values {
   return {
     languages: def.languages,
     assurance: def.assurance,
+    authoriseAct: def.authoriseAct ? ['yes'] : [],
     title_sl: def.title.sl ?? '',
     title_cs: def.title.cs ?? '',
     title_en: def.title.en ?? '',

@@ -53,7 +53,7 @@ export function settingsField(path: string, values: Values): string {
   const [head, lang] = path.split('.');
   const langs = ([] as string[]).concat(values.languages ?? []) as Lang[];
   if (head === 'title') return textInput('title', lang, values, langs);
-  if (head === 'languages' || head === 'assurance') return head;
+  if (head === 'languages' || head === 'assurance' || head === 'authoriseAct') return head;
   return 'languages';
 }
 

@@ -154,6 +154,55 @@ for (const kind of DB_KINDS) {
       assert.match((await admin.get(BASE)).body, /Version 1/);
     });
 
+    test('the settings’ checkbox sets authoriseAct, refused beside it at the level low (decision 042)', async () => {
+      const admin = await browserFor(okence, 'admin@koprivnice.example');
+      const created = await admin.post(BASE, {
+        slug: 'autorizace',
+        languages: ['cs'],
+        title_cs: 'Žádost',
+        assurance: 'substantial',
+      });
+      assert.equal(created.statusCode, 303);
+      const id = /forms\/([0-9a-f-]{36})/.exec(created.headers.location as string)![1]!;
+      const editor = await admin.get(`${BASE}/${id}`);
+      assert.match(
+        editor.body,
+        /<input type="checkbox" id="authoriseAct" name="authoriseAct" value="yes">/,
+      );
+      const settings = { languages: ['cs'], title_cs: 'Žádost', authoriseAct: 'yes' };
+      const low = await admin.post(`${BASE}/${id}/settings`, { ...settings, assurance: 'low' });
+      assert.equal(low.statusCode, 400);
+      assert.match(low.body, /id="authoriseAct-error"/);
+      assert.match(low.body, /id="authoriseAct" name="authoriseAct" value="yes" checked/);
+      const saved = await admin.post(`${BASE}/${id}/settings`, {
+        ...settings,
+        assurance: 'substantial',
+      });
+      assert.equal(saved.statusCode, 303);
+      const draft = await okence.handle.db
+        .selectFrom('form_versions')
+        .select('definition')
+        .where('form_id', '=', id)
+        .executeTakeFirstOrThrow();
+      assert.equal((draft.definition as { authoriseAct: boolean }).authoriseAct, true);
+      assert.match(
+        (await admin.get(`${BASE}/${id}`)).body,
+        /id="authoriseAct" name="authoriseAct" value="yes" checked/,
+      );
+      // Unticked: the box is absent from the post, and the flag goes.
+      await admin.post(`${BASE}/${id}/settings`, {
+        languages: ['cs'],
+        title_cs: 'Žádost',
+        assurance: 'substantial',
+      });
+      const after = await okence.handle.db
+        .selectFrom('form_versions')
+        .select('definition')
+        .where('form_id', '=', id)
+        .executeTakeFirstOrThrow();
+      assert.equal((after.definition as { authoriseAct: boolean }).authoriseAct, false);
+    });
+
     test('another organisation’s admin gets 404 and an official 403', async () => {
       const admin = await browserFor(okence, 'admin@koprivnice.example');
       const created = await admin.post(BASE, {

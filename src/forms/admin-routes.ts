@@ -57,6 +57,8 @@ function readSettings(v: Values) {
     languages,
     title: localized(v, 'title', languages),
     assurance: str(v.assurance) as FormDefinition['assurance'],
+    // A checkbox: sent when ticked, absent when not (decision 042).
+    authoriseAct: list(v.authoriseAct).includes('yes'),
   };
 }
 

@@ -57,12 +57,13 @@ ${
   };
 }
 
-/** The fields of a form's own settings: languages, title in each, level of assurance. */
+/** The fields of a form's own settings: languages, title in each, level, act authorisation. */
 export function settingsFields(ctx: Ctx, v: Values, e: FieldErrors): Html {
   const { t } = ctx;
   return html`${checkboxes({ name: 'languages', legend: t('forms.admin.languages'), hint: t('forms.admin.languages_hint'), values: v, errors: e, options: LANGS.map((l) => ({ value: l, label: LANG_NAMES[l] })) })}
   ${localizedInputs(t, { prefix: 'title', legend: t('forms.admin.form_title'), hint: t('forms.admin.form_title_hint'), values: v, errors: e, maxlength: 500 })}
-  ${select({ name: 'assurance', label: t('forms.admin.assurance'), hint: t('forms.admin.assurance_hint'), values: v, errors: e, options: LEVELS.map((l) => ({ value: l, label: t(`forms.admin.assurance.${l}`) })) })}`;
+  ${select({ name: 'assurance', label: t('forms.admin.assurance'), hint: t('forms.admin.assurance_hint'), values: v, errors: e, options: LEVELS.map((l) => ({ value: l, label: t(`forms.admin.assurance.${l}`) })) })}
+  ${checkboxes({ name: 'authoriseAct', legend: t('forms.act.admin.legend'), hint: t('forms.act.admin.hint'), values: v, errors: e, options: [{ value: 'yes', label: t('forms.act.admin.label') }] })}`;
 }
 
 /** "New form": its address (slug), languages, title and level of assurance. */

@@ -49,6 +49,7 @@ export function blankDefinition(o: {
   languages: Lang[];
   title: LocalizedText;
   assurance: FormDefinition['assurance'];
+  authoriseAct?: boolean;
   pageTitle: Placeholder;
   questionLabel: Placeholder;
 }): FormDefinition {
@@ -57,7 +58,7 @@ export function blankDefinition(o: {
     languages: o.languages,
     title: o.title,
     assurance: o.assurance,
-    authoriseAct: false,
+    authoriseAct: o.authoriseAct ?? false,
     pages: [
       {
         id: 'page-1',
@@ -139,12 +140,13 @@ function pageAt(def: FormDefinition, p: number): Page {
   return page;
 }
 
-/** The form's own settings: its title, languages and level of assurance. */
+/** The form's own settings: its title, languages, level of assurance, and act authorisation. */
 export function setSettings(
   def: FormDefinition,
-  s: Pick<FormDefinition, 'title' | 'languages' | 'assurance'>,
+  s: Pick<FormDefinition, 'title' | 'languages' | 'assurance' | 'authoriseAct'>,
 ): FormDefinition {
-  return { ...copy(def), title: s.title, languages: s.languages, assurance: s.assurance };
+  const { title, languages, assurance, authoriseAct } = s;
+  return { ...copy(def), title, languages, assurance, authoriseAct };
 }
 
 /** A new last page with one placeholder question (a page without questions is no page). */

@@ -5,6 +5,11 @@
  * English keys.
  */
 const en = {
+  'forms.act.admin.legend': 'Authorisation of the act',
+  'forms.act.admin.label':
+    'The citizen confirms the submission by signing in with their eID again just before sending',
+  'forms.act.admin.hint':
+    'Where the law asks the act itself to be authorised. Needs the level of assurance substantial or high; the form cannot then be sent through the API.',
   'forms.act.send.title': 'Confirm with your eID and send',
   'forms.act.send.lead':
     'The office needs you to confirm this submission yourself. You will sign in with your eID once more, and the form is sent as soon as you have. By sending it you confirm that the information you have given is true to the best of your knowledge.',
@@ -36,6 +41,11 @@ const en = {
 type Messages = Record<keyof typeof en, string>;
 
 const sl: Messages = {
+  'forms.act.admin.legend': 'Potrditev vloge',
+  'forms.act.admin.label':
+    'Vložnik vlogo tik pred oddajo potrdi s ponovno prijavo z elektronsko identiteto',
+  'forms.act.admin.hint':
+    'Kadar predpis zahteva, da vložnik vlogo potrdi sam. Potrebna je srednja ali visoka raven zanesljivosti; vloge nato ni mogoče oddati prek API-ja.',
   'forms.act.send.title': 'Potrditev vloge s ponovno prijavo s SI-PASS',
   'forms.act.send.lead':
     'Upravna enota zahteva, da vlogo potrdite sami. Še enkrat se boste prijavili s svojo elektronsko identiteto, takoj nato bo vloga oddana. Z oddajo potrjujete, da so navedeni podatki po vaši najboljši vednosti resnični.',
@@ -65,6 +75,11 @@ const sl: Messages = {
 };
 
 const cs: Messages = {
+  'forms.act.admin.legend': 'Autorizace úkonu',
+  'forms.act.admin.label':
+    'Podatel podání těsně před odesláním potvrdí novým přihlášením identitou občana',
+  'forms.act.admin.hint':
+    'Tam, kde zákon vyžaduje autorizaci úkonu (zákon č. 12/2020 Sb., § 4). Vyžaduje úroveň záruky značnou nebo vysokou; formulář pak nelze odeslat přes API.',
   'forms.act.send.title': 'Autorizace úkonu',
   'forms.act.send.lead':
     'Úřad vyžaduje, abyste podání sami autorizovali: potvrďte podání přihlášením identitou občana. Přihlásíte se znovu a hned potom se formulář odešle. Odesláním potvrzujete, že uvedené údaje jsou podle vašeho nejlepšího vědomí pravdivé.',
