@@ -1,6 +1,6 @@
 // An act authorised by a fresh sign-in with NIA by OpenID Connect (decision 042), against the
-// NIA-like provider on loopback: prompt=login and max_age=0 make it ask for the password again
-// even with its own session alive, and auth_time in the id_token is checked for freshness.
+// NIA-like provider on loopback: the authorisation request carries prompt=login and max_age=0,
+// and auth_time in the id_token is what the proof keeps and the freshness rule checks.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { DB_KINDS } from '../db/testing.ts';
@@ -117,8 +117,8 @@ for (const kind of DB_KINDS) {
       const at = await confirm(token, me.href);
       assert.equal(at.searchParams.get('prompt'), 'login');
       assert.equal(at.searchParams.get('max_age'), '0');
-      // The provider's own session is alive (the jar), yet it asks for the password again:
-      // signInAtProvider throws when no login form is shown.
+      // The provider's own session is alive (the jar); prompt=login makes it show its login
+      // form again, which signInAtProvider fills in (the e2e shows the same with simplesamlphp).
       const res = await callback(await signInAtProvider(at.href, { jar }));
       assert.equal(res.statusCode, 303, res.body);
       assert.match(String(res.headers.location), new RegExp(`^/o/${ORG}/forms/act/sent/`));
@@ -135,7 +135,7 @@ for (const kind of DB_KINDS) {
       assert.match(proof.response_sha256, /^[0-9a-f]{64}$/);
     });
 
-    test('refusals: another person at the provider, a lower level, another browser', async () => {
+    test('refusals: another person at the provider, a lower level, another browser, cancelled', async () => {
       // An account whose NIA person is not Jana; Jana signs in at the provider.
       const { token } = await t.okence.services.citizens.signIn(
         { providerId: PROVIDER, personIdentifier: 'CZ/CZ/someone-else', loa: 'substantial' },
@@ -162,8 +162,22 @@ for (const kind of DB_KINDS) {
         res.headers.location,
         `/o/${ORG}/forms/act/act-refused?reason=answer&draft=${someone.draftId}`,
       );
+      // Cancelled at the provider: its error comes back to our callback with the state.
+      const state = (await confirm(token, someone.href)).searchParams.get('state')!;
+      res = await callback(
+        `https://okence.test/auth/oidc/${PROVIDER}/callback?state=${state}&error=access_denied`,
+      );
+      assert.equal(
+        res.headers.location,
+        `/o/${ORG}/forms/act/act-refused?reason=cancelled&draft=${someone.draftId}`,
+      );
       assert.deepEqual(await submissionsOf(someone.accountId), []);
-      assert.deepEqual(await refusals(someone.draftId), ['other_person', 'answer', 'answer']);
+      assert.deepEqual(await refusals(someone.draftId), [
+        'other_person',
+        'answer',
+        'answer',
+        'cancelled',
+      ]);
       assert.equal(JANA.PersonIdentifier.startsWith('CZ/CZ/'), true);
     });
   });
