@@ -256,6 +256,16 @@ for (const kind of DB_KINDS) {
       assert.equal(proof.response_id, /<samlp:Response [^>]*ID="([^"]+)"/.exec(xml)![1]);
       assert.equal(proof.authn_instant.getTime(), clock.now().getTime());
       assert.match(proof.response_sha256, /^[0-9a-f]{64}$/);
+      assert.deepEqual(await okence.services.submissions.actAuthorisation(sent.id), {
+        method: 'fresh_eid_sign_in',
+        provider: 'nia',
+        protocol: 'saml',
+        authenticatedAt: clock.now().toISOString(),
+        responseId: proof.response_id,
+        level: 'substantial',
+        responseSha256: proof.response_sha256,
+        authorisedAt: clock.now().toISOString(),
+      });
       assert.equal(await draftLive(me.draftId), false, 'the draft went with the sending');
       const pdf = await okence.app.inject({
         method: 'GET',

@@ -360,6 +360,22 @@ export function submissionsService(deps: {
     /** Whether a submission already holds this eID answer as the proof of its act. */
     actProofUsed: (proof: ActProof) => actProofUsed(db, proof),
 
+    /** How a submission's act was authorised (decision 042), for the API; null: it needed none. */
+    async actAuthorisation(id: string) {
+      const p = await actProofOf(db, id);
+      if (!p) return null;
+      return {
+        method: 'fresh_eid_sign_in' as const,
+        provider: p.provider_id,
+        protocol: p.protocol,
+        authenticatedAt: p.authn_instant.toISOString(),
+        responseId: p.response_id,
+        level: p.loa,
+        responseSha256: p.response_sha256,
+        authorisedAt: p.authorised_at.toISOString(),
+      };
+    },
+
     /** The receipt behind a link's token, or null: the token is the only key to it. */
     async receipt(token: string): Promise<{ pdf: Buffer; reference: string } | null> {
       if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
