@@ -27,6 +27,7 @@ import { CSRF_COOKIE, csrfTokenFor } from '../http/security.ts';
 import { testConfig } from '../http/testing.ts';
 import { fixedClock } from '../lib/clock.ts';
 import type { Loa } from '../eid/domain.ts';
+import { staffOf } from '../submissions/testing-states.ts';
 import { publishForm } from './fill-testing.ts';
 
 const PUBLIC = 'https://okence.test';
@@ -267,6 +268,20 @@ for (const kind of DB_KINDS) {
         authorisedAt: clock.now().toISOString(),
       });
       assert.equal(await draftLive(me.draftId), false, 'the draft went with the sending');
+      // The pull API's getSubmission carries the proof for the office's filing system.
+      const { token: apiToken } = await okence.services.integrations.create(
+        await staffOf(okence, ORG),
+        { name: 'GINIS', scopes: ['submissions:read'] },
+      );
+      const got = await okence.app.inject({
+        method: 'GET',
+        url: `/api/v1/organisations/${ORG}/submissions/${sent.id}`,
+        headers: { authorization: `Bearer ${apiToken}` },
+      });
+      assert.equal(got.statusCode, 200, got.body);
+      const body = got.json<{ actAuthorisation: { provider: string; responseId: string } }>();
+      assert.equal(body.actAuthorisation.provider, 'nia');
+      assert.equal(body.actAuthorisation.responseId, proof.response_id);
       const pdf = await okence.app.inject({
         method: 'GET',
         url: `${String(res.headers.location)}/receipt.pdf`,

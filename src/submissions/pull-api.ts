@@ -80,6 +80,26 @@ const submissionOut = summary.extend({
     .regex(/^[0-9a-f]{64}$/)
     .describe("The SHA-256 of the receipt's PDF/A-3, as the citizen got it"),
   history: z.array(event).describe('Every change, oldest first; never rewritten'),
+  actAuthorisation: z
+    .object({
+      method: z.enum(['fresh_eid_sign_in']),
+      provider: z.string().describe('The eID provider that vouched, as configured'),
+      protocol: z.enum(['saml', 'oidc']),
+      authenticatedAt: z.iso
+        .datetime()
+        .describe('When the provider authenticated the citizen (AuthnInstant, auth_time)'),
+      responseId: z.string().describe("The SAML Response's ID, or the id_token's jti or hash"),
+      level: z.enum(['substantial', 'high']),
+      responseSha256: z
+        .string()
+        .regex(/^[0-9a-f]{64}$/)
+        .describe("The SHA-256 of the provider's signed answer as received"),
+      authorisedAt: z.iso.datetime(),
+    })
+    .nullable()
+    .describe(
+      'How the citizen authorised the act by a fresh eID sign-in just before sending (Czech act 12/2020 Sb. §4), for a form that asks it; null otherwise',
+    ),
 });
 const idParams = organisationParams.extend({
   id: z.string().max(64).describe("The submission's id"),
@@ -155,7 +175,7 @@ export function pullOperations(deps: {
       method: 'GET',
       path: '/organisations/{organisation}/submissions/{id}',
       summary:
-        'One submission: its answers, form version, state, history and the SHA-256 of its receipt',
+        'One submission: its answers, form version, state, history, the SHA-256 of its receipt, and how its act was authorised where the form asks it',
       tag: 'integrations',
       params: idParams,
       response: submissionOut,
@@ -168,6 +188,7 @@ export function pullOperations(deps: {
           submitter: { givenName: 'Ana', familyName: 'Novak' },
           answers: { purpose: 'Za vpis v vrtec' },
           receiptSha256: 'a'.repeat(64),
+          actAuthorisation: null,
           history: [
             {
               kind: 'state',
@@ -205,6 +226,7 @@ export function pullOperations(deps: {
           submitter: s.submitter as Record<string, unknown>,
           answers: s.answers as Record<string, unknown>,
           receiptSha256: sha,
+          actAuthorisation: await deps.submissions.actAuthorisation(s.id),
           history: found.history.map((e) => ({
             kind: e.kind,
             from: e.fromState,
