@@ -56,6 +56,8 @@ for (const kind of DB_KINDS) {
           nonce: 'n'.repeat(43),
           browserHash: 'b'.repeat(43),
           link: null,
+          act: null,
+          createdAt: now,
           expiresAt: later,
         });
         const left = await sql<{
@@ -130,6 +132,29 @@ for (const kind of DB_KINDS) {
         link,
       });
       assert.deepEqual((await repo.takeSignIn(handle.db, 'p', 'saml_authn', id))?.link, link);
+    });
+
+    test('an act carries its draft, account and browser together, only on a sign-in (migration 036)', async () => {
+      const base = { providerId: 'p', organisationId: null, createdAt: now, expiresAt: later };
+      const act = {
+        draftId: '00000000-0000-4000-8000-000000000001',
+        accountId: '00000000-0000-4000-8000-000000000002',
+      };
+      const saml = {
+        ...base,
+        kind: 'saml_authn' as const,
+        loa: 'substantial' as const,
+        returnTo: '/',
+      };
+      // The CHECKs come before the foreign keys: no browser, or a browser without an act.
+      await assert.rejects(
+        repo.insertRequest(handle.db, { ...saml, id: `_${'a'.repeat(40)}`, act }),
+        /eid_requests_act_fields/,
+      );
+      await assert.rejects(
+        repo.insertRequest(handle.db, { ...saml, id: `_${'b'.repeat(40)}`, browserHash: 'h' }),
+        /eid_requests_kind_fields/,
+      );
     });
 
     test('a request is taken once, only as its own kind; a logout is no sign-in', async () => {
