@@ -267,6 +267,7 @@ export function buildServices(f: Foundation) {
     allowLoopback: config.webhookAllowLoopback,
     publicUrl: config.publicUrl,
     wakeMail,
+    eidProviders: config.eidProviders,
   });
   // The delivery of submissions from the admin's side: intake address, webhooks, states (decision 040).
   const deliveries = deliveryAdmin({

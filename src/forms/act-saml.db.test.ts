@@ -49,7 +49,7 @@ function providersFile(): string {
   const nia = {
     id: 'nia',
     protocol: 'saml',
-    name: { sl: 'NIA', cs: 'NIA', en: 'NIA' },
+    name: { sl: 'NIA', cs: 'Identita občana', en: 'Czech eID' },
     loa: 'substantial',
     idpMetadataFile: 'idp.xml',
     spPrivateKeyFile: 'sp.key',
@@ -292,7 +292,7 @@ for (const kind of DB_KINDS) {
         encoding: 'utf8',
       }).replace(/[\u00a0\u202f]/g, ' ');
       assert.match(text, /Confirmed by eID/);
-      assert.match(text, /Signed in anew on .+ with nia/);
+      assert.match(text, /Signed in anew on .+ with Czech eID/);
 
       // The same answer again (a replay at the ACS) is refused by the replay cache.
       const replay = await post(b64(xml));

@@ -87,8 +87,16 @@ export function submissionsService(deps: {
   publicUrl?: URL;
   /** Runs the mail worker soon, after a commit that queued mail. */
   wakeMail?: () => void;
+  /** The configured eID providers' names, for a receipt naming who vouched (decision 042). */
+  eidProviders?: readonly { id: string; name: Partial<Record<Lang, string>> }[];
 }) {
   const { db, clock, forms, attachments } = deps;
+
+  /** A provider's name in the receipt's language, or its id once it is no longer configured. */
+  const providerName = (id: string, lang: Lang) => {
+    const name = deps.eidProviders?.find((p) => p.id === id)?.name;
+    return name?.[lang] ?? (name && Object.values(name)[0]) ?? id;
+  };
   const allowLoopback = deps.allowLoopback ?? false;
 
   /** A published version of a form by slug: the one asked for, else the newest. */
@@ -151,7 +159,14 @@ export function submissionsService(deps: {
       submitter,
       sections: receiptSections(def, s.answers as Record<string, never>, lang, files),
       attachments: receiptAttachments(def, s.answers as Record<string, never>, lang, files),
-      ...(act ? { actAuthorisation: { at: act.authn_instant, provider: act.provider_id } } : {}),
+      ...(act
+        ? {
+            actAuthorisation: {
+              at: act.authn_instant,
+              provider: providerName(act.provider_id, lang),
+            },
+          }
+        : {}),
     });
     await db
       .insertInto('submission_receipts')
