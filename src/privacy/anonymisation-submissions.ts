@@ -10,6 +10,7 @@ type SubmissionTable =
   | 'submission_webhooks'
   | 'submission_deliveries'
   | 'submission_receipts'
+  | 'submission_act_authorisations'
   | 'submission_delivery_digests'
   | 'submission_events'
   | 'submission_thread_links'
@@ -37,6 +38,12 @@ export const SUBMISSIONS_PLAN = {
     by: 'the deletion of its submission',
     within: 'the same transaction (ON DELETE CASCADE)',
     why: 'the receipt is the submission as a document',
+  },
+  submission_act_authorisations: {
+    treatment: 'pruned_elsewhere',
+    by: 'the deletion of its submission',
+    within: 'the same transaction (ON DELETE CASCADE)',
+    why: "the proof that the act was authorised (provider, instant, the answer's id and hash): part of the filed act",
   },
   submission_delivery_digests: {
     treatment: 'no_citizen_data',

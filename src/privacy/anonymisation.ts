@@ -392,12 +392,6 @@ export const ANONYMISATION_PLAN = {
     within: 'the transaction that records the message sent',
     why: "a receipt mailed to an office's intake address: the submission as a document",
   },
-  submission_act_authorisations: {
-    treatment: 'pruned_elsewhere',
-    by: 'the deletion of its submission',
-    within: 'the same transaction (ON DELETE CASCADE)',
-    why: "the proof that the act was authorised (provider, instant, the answer's id and hash): part of the filed act",
-  },
   submission_counter: {
     treatment: 'no_citizen_data',
     why: 'the last reference number per organisation and year',
