@@ -108,6 +108,7 @@ for (const kind of DB_KINDS) {
       );
       const page = await official.get(`/staff/submissions/${ids[0]}`);
       assert.equal(page.statusCode, 200);
+      assert.doesNotMatch(page.body, /\/staff\/admin\/deliveries/);
       assert.match(page.body, /Vprašanje št\. 0/);
       assert.match(page.body, /Received by Okence/);
       assert.match(page.body, /In progress/);
@@ -142,6 +143,8 @@ for (const kind of DB_KINDS) {
       assert.equal(asked.statusCode, 303);
       assert.equal(asked.headers.location, `/staff/submissions/${sent.id}?changed=1`);
       const after = await admin.get(String(asked.headers.location));
+      // An admin may follow it to its deliveries; an official has no such page.
+      assert.ok(after.body.includes(`/staff/admin/deliveries/states?submission=${sent.id}`));
       assert.match(after.body, /The state has been changed/);
       assert.match(after.body, /Needs completion/);
       assert.match(after.body, /Priložite pooblastilo\./);

@@ -168,6 +168,7 @@ export function detailPage(ctx: PageContext, d: DetailData): Page {
 <dt>${t('submissions.col.state')}</dt><dd><strong>${stateName(ctx, s.state)}</strong></dd>
 </dl>
 <p><a href="/staff/submissions/${s.id}/receipt.pdf" download>${t('submissions.detail.receipt')}</a></p>
+${ctx.staff?.role === 'admin' ? html`<p><a href="/staff/admin/deliveries/states?submission=${s.id}">${t('submissions.detail.deliveries')}</a></p>` : ''}
 ${changeForm(ctx, d)}
 <h2>${t('submissions.detail.history')}</h2>
 <ol class="history">${(() => {
