@@ -118,8 +118,9 @@ for (const kind of DB_KINDS) {
       assert.equal(at.searchParams.get('prompt'), 'login');
       assert.equal(at.searchParams.get('max_age'), '0');
       // The provider's own session is alive (the jar); prompt=login makes it show its login
-      // form again, which signInAtProvider fills in (the e2e shows the same with simplesamlphp).
-      const res = await callback(await signInAtProvider(at.href, { jar }));
+      // form again, where "high" is chosen: a pass-through on the session would keep
+      // "substantial" (and without prompt and max_age the answer is refused as stale).
+      const res = await callback(await signInAtProvider(at.href, { jar, level: 'high' }));
       assert.equal(res.statusCode, 303, res.body);
       assert.match(String(res.headers.location), new RegExp(`^/o/${ORG}/forms/act/sent/`));
       const [sent] = await submissionsOf(me.accountId);
@@ -131,6 +132,7 @@ for (const kind of DB_KINDS) {
         .executeTakeFirstOrThrow();
       assert.equal(proof.protocol, 'oidc');
       assert.equal(proof.provider_id, PROVIDER);
+      assert.equal(proof.loa, 'high', 'the provider showed its login form again');
       assert.ok(Math.abs(proof.authn_instant.getTime() - Date.now()) < 60_000, 'auth_time is now');
       assert.match(proof.response_sha256, /^[0-9a-f]{64}$/);
     });
