@@ -156,7 +156,10 @@ for (const kind of DB_KINDS) {
         'nia',
       );
       assert.equal(intent.loa, 'substantial');
-      assert.deepEqual(await ways.link(intent, nia(3), me.token), { ok: true, already: false });
+      assert.deepEqual(await ways.link(intent, nia(3), hashToken(me.token)), {
+        ok: true,
+        already: false,
+      });
       const session = await okence.services.citizens.resolveSession(me.token);
       assert.equal(session?.loa, 'substantial');
       const account = await okence.services.citizens.account(me.accountId);
@@ -216,7 +219,7 @@ for (const kind of DB_KINDS) {
       await okence.services.ways.link(
         { accountId: me.accountId, sessionHash: hashToken(me.token) },
         nia(7),
-        me.token,
+        hashToken(me.token),
       );
       const [emailWay, niaWay] = await waysOf(me.accountId);
       assert.ok(emailWay && niaWay);
@@ -275,7 +278,7 @@ for (const kind of DB_KINDS) {
       await okence.services.ways.link(
         { accountId: me.accountId, sessionHash: hashToken(me.token) },
         byEmail('eight@example.cz'),
-        me.token,
+        hashToken(me.token),
       );
       const low = await signedIn(byEmail('eight@example.cz'));
       assert.equal(low.accountId, me.accountId);

@@ -190,17 +190,20 @@ export function signInWays(deps: {
       return { accountId: citizen.accountId, sessionHash: hashToken(token), loa: provider.loa };
     },
 
-    /** Attaches an eID's verified answer to a link (see linkDecision); `token`: the browser's session. */
+    /**
+     * Attaches an eID's verified answer to a link (see linkDecision). `sessionHash`: the hash of
+     * the session the answering browser is shown to hold (its session cookie's, or the link's
+     * own when its browser cookie matched), null when none.
+     */
     async link(
       intent: LinkIntent,
       identity: VerifiedIdentity,
-      token: string | undefined,
+      sessionHash: string | null,
     ): Promise<LinkResult> {
       const problem = identityProblem(identity);
       if (problem) throw new AppError('invalid_input', `unusable identity: ${problem}`);
       const clean = cleanIdentity(identity);
-      const tokenHash = token ? hashToken(token) : null;
-      return db.transaction().execute((tx) => attach(tx, intent, clean, tokenHash));
+      return db.transaction().execute((tx) => attach(tx, intent, clean, sessionHash));
     },
 
     /**

@@ -1,7 +1,10 @@
 // Adding an eID to the signed-in account (decision 029 addendum), through the SAML routes with
 // minted answers: started only by a POST with the session's CSRF token, attached only when the
-// answer comes back to that session, refused (audited, nothing changed) otherwise.
+// answer comes back to the browser that started it (its link cookie) while that session lives,
+// refused (audited, nothing changed) otherwise. The answers model a real browser: the IdP's
+// cross-site POST carries the SameSite=None link cookie, never the Lax session cookie.
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +17,7 @@ import { CSRF_COOKIE, csrfTokenFor } from '../http/security.ts';
 import { cookiesOf, testConfig } from '../http/testing.ts';
 import { fixedClock } from '../lib/clock.ts';
 import type { VerifiedIdentity } from '../citizens/service.ts';
+import { LINK_BROWSER_COOKIE } from './link.ts';
 import { b64, idpMetadataXml, makeKeyPair, mintResponse, personAttributes } from './testing.ts';
 
 const PUBLIC = 'https://okence.test';
@@ -90,6 +94,13 @@ for (const kind of DB_KINDS) {
       const xml = inflateRawSync(Buffer.from(at.searchParams.get('SAMLRequest')!, 'base64'));
       return /ID="([^"]+)"/.exec(xml.toString())![1]!;
     }
+    /** A link started in the browser of `token`: its AuthnRequest's ID and its link cookie. */
+    async function begin(token: string) {
+      const res = await startLink(token);
+      const browser = cookiesOf(res)[LINK_BROWSER_COOKIE];
+      assert.ok(browser, 'the link cookie is set');
+      return { id: requestIdOf(res), browser };
+    }
     function mint(requestId: string, attributes = personAttributes('Jana', 'Dvořáková')) {
       return mintResponse({
         idp: idpKeys,
@@ -103,13 +114,21 @@ for (const kind of DB_KINDS) {
         attributes,
       });
     }
-    /** The IdP's answer posted by the browser, with whatever citizen session it holds. */
-    async function answer(requestId: string, token: string | null, attributes?: object) {
+    /**
+     * The IdP's answer posted cross-site by a browser with the link cookie `browser` (or none);
+     * `cookies`: what else it sends (a real browser: no Lax session cookie).
+     */
+    async function answer(
+      requestId: string,
+      browser: string | null,
+      attributes?: object,
+      cookies: Record<string, string> = {},
+    ) {
       return okence.app.inject({
         method: 'POST',
         url: '/auth/saml/nia/acs',
         headers: { 'sec-fetch-site': 'cross-site', 'accept-language': 'en' },
-        cookies: token ? { [CITIZEN_COOKIE]: token } : {},
+        cookies: { ...cookies, ...(browser ? { [LINK_BROWSER_COOKIE]: browser } : {}) },
         payload: {
           SAMLResponse: b64(await mint(requestId, attributes as Record<string, string>)),
         },
@@ -135,13 +154,17 @@ for (const kind of DB_KINDS) {
           .execute()
       ).map((r) => (r.detail as { reason: string }).reason);
 
-    test('the answer in the session that asked is attached: no new session, the level rises; NIA then signs in to the same account', async () => {
+    test('the answer in the browser that asked is attached to its session: no new session, the level rises; NIA then signs in to the same account', async () => {
       const me = await signedIn('link1@example.cz');
       const person = personAttributes('Jana', 'Dvořáková');
-      const res = await answer(requestIdOf(await startLink(me.token)), me.token, person);
+      const link = await begin(me.token);
+      // No session cookie: SameSite=Lax is not sent with the IdP's cross-site POST.
+      const res = await answer(link.id, link.browser, person);
       assert.equal(res.statusCode, 303, res.body);
       assert.equal(res.headers.location, '/account?saved=way_added#account-ways');
       assert.equal(cookiesOf(res)[CITIZEN_COOKIE], undefined, 'the session is not switched');
+      const cleared = res.cookies.find((c) => c.name === LINK_BROWSER_COOKIE);
+      assert.equal(cleared?.value, '', 'the link cookie is cleared');
       assert.deepEqual(await waysOf(me.accountId), ['email', 'nia']);
       const session = await okence.services.citizens.resolveSession(me.token);
       assert.equal(session?.accountId, me.accountId);
@@ -165,9 +188,11 @@ for (const kind of DB_KINDS) {
     test('an identity of another account is refused with a page and an audit entry; nothing changes', async () => {
       const person = personAttributes('Petr', 'Novák');
       const owner = await signedIn('owner@example.cz');
-      await answer(requestIdOf(await startLink(owner.token)), owner.token, person);
+      const ownerLink = await begin(owner.token);
+      await answer(ownerLink.id, ownerLink.browser, person);
       const me = await signedIn('link2@example.cz');
-      const res = await answer(requestIdOf(await startLink(me.token)), me.token, person);
+      const link = await begin(me.token);
+      const res = await answer(link.id, link.browser, person);
       assert.equal(res.statusCode, 303);
       assert.equal(res.headers.location, '/account/ways/refused?reason=owned');
       const page = await okence.app.inject({
@@ -182,19 +207,25 @@ for (const kind of DB_KINDS) {
       assert.equal((await okence.services.citizens.resolveSession(me.token))?.loa, 'low');
     });
 
-    test('an answer with no session, or in another account’s session, attaches nothing (login CSRF)', async () => {
+    test('an answer in another browser, or with no link cookie, attaches nothing (login CSRF)', async () => {
       const attacker = await signedIn('attacker@example.cz');
       const victim = await signedIn('victim@example.cz');
-      // The attacker starts a link and lures the victim to the IdP with it.
-      const lured = await answer(requestIdOf(await startLink(attacker.token)), victim.token);
-      assert.equal(lured.headers.location, '/account/ways/refused?reason=session');
-      const signedOut = await answer(requestIdOf(await startLink(attacker.token)), null);
-      assert.equal(signedOut.headers.location, '/account/ways/refused?reason=session');
-      for (const res of [lured, signedOut])
+      const victimsOwn = await begin(victim.token);
+      // The attacker starts a link and lures the victim to the IdP with it: the victim's
+      // browser has a link cookie of its own, and even its session cookie does not help.
+      const lured = await answer((await begin(attacker.token)).id, victimsOwn.browser, undefined, {
+        [CITIZEN_COOKIE]: victim.token,
+      });
+      const noCookie = await answer((await begin(attacker.token)).id, null);
+      for (const res of [lured, noCookie]) {
+        assert.equal(res.headers.location, '/account/ways/refused?reason=session');
         assert.equal(cookiesOf(res)[CITIZEN_COOKIE], undefined, 'nobody is signed in');
+      }
       assert.deepEqual(await waysOf(attacker.accountId), ['email']);
       assert.deepEqual(await waysOf(victim.accountId), ['email']);
       assert.deepEqual(await refusals(attacker.accountId), ['session', 'session']);
+      assert.equal((await okence.services.citizens.resolveSession(attacker.token))?.loa, 'low');
+      assert.equal((await okence.services.citizens.resolveSession(victim.token))?.loa, 'low');
       const page = await okence.app.inject({
         url: '/account/ways/refused?reason=session',
         headers: { 'accept-language': 'en' },
@@ -227,7 +258,8 @@ for (const kind of DB_KINDS) {
       assert.equal(get.statusCode, 404, 'no GET');
       assert.equal(await pending(), before);
       // A provider the account has already is not offered again.
-      await answer(requestIdOf(await startLink(me.token)), me.token);
+      const link = await begin(me.token);
+      await answer(link.id, link.browser);
       assert.equal((await startLink(me.token)).statusCode, 404);
     });
 
@@ -240,16 +272,39 @@ for (const kind of DB_KINDS) {
       assert.equal(statuses[10], 429);
     });
 
-    test('the link request remembers the account and the session it was started for', async () => {
+    test('the link request remembers the account, the session and the browser it was started for', async () => {
       const me = await signedIn('link4@example.cz');
-      const id = requestIdOf(await startLink(me.token));
+      const res = await startLink(me.token);
+      const id = requestIdOf(res);
       const row = await okence.handle.db
         .selectFrom('eid_requests')
-        .select(['link_account_id', 'link_session_hash', 'return_to'])
+        .select(['link_account_id', 'link_session_hash', 'browser_hash'])
         .where('id', '=', id)
         .executeTakeFirstOrThrow();
       assert.equal(row.link_account_id, me.accountId);
       assert.ok(row.link_session_hash && row.link_session_hash !== me.token);
+      // The cookie a cross-site POST carries back: SameSite=None, Secure, HttpOnly, host-only.
+      const cookie = res.cookies.find((c) => c.name === LINK_BROWSER_COOKIE);
+      assert.ok(cookie && cookie.value.length >= 43);
+      assert.equal(cookie.sameSite, 'None');
+      assert.equal(cookie.secure, true);
+      assert.equal(cookie.httpOnly, true);
+      assert.equal(cookie.path, '/');
+      assert.equal(cookie.domain, undefined);
+      assert.equal(cookie.maxAge, 15 * 60);
+      const hash = createHash('sha256').update(cookie.value).digest('base64url');
+      assert.equal(row.browser_hash, hash, 'only its hash is stored');
+    });
+
+    test('an answer after the session that started the link signed out attaches nothing', async () => {
+      const me = await signedIn('link6@example.cz');
+      const link = await begin(me.token);
+      await okence.services.citizens.signOut(me.token);
+      const res = await answer(link.id, link.browser);
+      assert.equal(res.headers.location, '/account/ways/refused?reason=session');
+      assert.equal(cookiesOf(res)[CITIZEN_COOKIE], undefined, 'nobody is signed in');
+      assert.deepEqual(await waysOf(me.accountId), ['email']);
+      assert.deepEqual(await refusals(me.accountId), ['session']);
     });
   });
 }

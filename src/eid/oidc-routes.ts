@@ -8,7 +8,7 @@ import { AppError } from '../lib/errors.ts';
 import { OidcRefused, REQUEST_TTL_MS, type OidcRefusal } from './oidc/domain.ts';
 import type { OidcSignIn } from './oidc/service.ts';
 import { refusalPage } from './oidc/views.ts';
-import { finishLink, LINK_LIMIT, linkIntentOf } from './link.ts';
+import { finishLink, LINK_LIMIT, linkIntentOf, sessionHashOf } from './link.ts';
 import { toProviderPage } from './views/leaving.ts';
 import { ACT_BROWSER_COOKIE } from './act.ts';
 import type { FormActs } from '../forms/act.ts';
@@ -156,7 +156,8 @@ export function oidcRoutes(deps: {
         // A link's answer is attached to the account that asked (or refused); nobody is signed in.
         if (done.link)
           return reply.redirect(
-            await finishLink(deps.ways, request, done.link, done.identity),
+            // Its callback is a top-level GET: the Lax session cookie comes with it.
+            await finishLink(deps.ways, done.link, done.identity, sessionHashOf(request)),
             303,
           );
         await startCitizenSession(citizens, request, reply, done.identity, {

@@ -99,7 +99,7 @@ for (const kind of DB_KINDS) {
       });
     });
 
-    test('a link carries its account and session together, and only on a sign-in (migration 025)', async () => {
+    test('a link carries its account and session together, only on a sign-in, a SAML one its browser (migrations 025, 037)', async () => {
       const account = await sql<{ id: string }>`INSERT INTO citizen_accounts (created_at)
         VALUES (${now}) RETURNING id`.execute(handle.db);
       const accountId = account.rows[0]!.id;
@@ -118,19 +118,24 @@ for (const kind of DB_KINDS) {
       );
       await assert.rejects(
         sql`INSERT INTO eid_requests (id, provider_id, kind, loa, return_to, link_account_id,
-          created_at, expires_at) VALUES (${`_${'8'.repeat(40)}`}, 'p', 'saml_authn', 'low',
-          '/account', ${accountId}, ${now}, ${later})`.execute(handle.db),
+          browser_hash, created_at, expires_at) VALUES (${`_${'8'.repeat(40)}`}, 'p', 'saml_authn',
+          'low', '/account', ${accountId}, ${'b'.repeat(43)}, ${now}, ${later})`.execute(handle.db),
         /eid_requests_link_fields/,
       );
-      const id = `_${'9'.repeat(40)}`;
-      await repo.insertRequest(handle.db, {
+      const samlLink = {
         ...base,
-        id,
-        kind: 'saml_authn',
-        loa: 'substantial',
+        kind: 'saml_authn' as const,
+        loa: 'substantial' as const,
         returnTo: '/account',
         link,
-      });
+      };
+      // A SAML link is bound to its browser (migration 037): the ACS's POST has no session cookie.
+      await assert.rejects(
+        repo.insertRequest(handle.db, { ...samlLink, id: `_${'c'.repeat(40)}` }),
+        /eid_requests_kind_fields/,
+      );
+      const id = `_${'9'.repeat(40)}`;
+      await repo.insertRequest(handle.db, { ...samlLink, id, browserHash: 'b'.repeat(43) });
       assert.deepEqual((await repo.takeSignIn(handle.db, 'p', 'saml_authn', id))?.link, link);
     });
 

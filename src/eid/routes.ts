@@ -6,7 +6,14 @@ import { AppError } from '../lib/errors.ts';
 import { acsBody, loginQuery, logoutQuery, providerParams } from './schema.ts';
 import { SamlRefusal, type EidService } from './service.ts';
 import type { SamlProvider } from './saml.ts';
-import { finishLink, LINK_LIMIT, linkIntentOf } from './link.ts';
+import {
+  clearLinkBrowser,
+  finishLink,
+  LINK_BROWSER_COOKIE,
+  linkBrowserOf,
+  LINK_LIMIT,
+  linkIntentOf,
+} from './link.ts';
 import { toProviderPage } from './views/leaving.ts';
 import { refusedPage } from './views/refused.ts';
 import { ACT_BROWSER_COOKIE } from './act.ts';
@@ -84,11 +91,16 @@ export function eidRoutes(deps: {
     });
 
     // "Add another way" on the account page: a POST with the CSRF token of the signed-in
-    // session; the request remembers the account and that session (decision 029 addendum).
+    // session; the request remembers the account and that session, and the browser by the
+    // link's own cookie, which the IdP's cross-site POST carries back (decision 029 addendum).
     app.post('/auth/saml/:providerId/link', LINK_LIMIT, async (request, reply) => {
       const p = await providerOf(request);
-      const link = await linkIntentOf(deps.ways, request, p.id);
-      const url = await eid.startSignIn(p, { loa: link.loa, returnTo: '/account', link });
+      const intent = await linkIntentOf(deps.ways, request, p.id);
+      const url = await eid.startSignIn(p, {
+        loa: intent.loa,
+        returnTo: '/account',
+        link: { intent, browser: linkBrowserOf(request, reply) },
+      });
       return renderPage(request, reply, (ctx) => toProviderPage(ctx, url));
     });
 
@@ -101,11 +113,10 @@ export function eidRoutes(deps: {
         if (!body.success)
           return refused(request, reply, new SamlRefusal('malformed', 'form'), p.id);
         try {
-          const done = await eid.consume(
-            p,
-            body.data.SAMLResponse,
-            request.cookies[ACT_BROWSER_COOKIE],
-          );
+          const done = await eid.consume(p, body.data.SAMLResponse, {
+            act: request.cookies[ACT_BROWSER_COOKIE],
+            link: request.cookies[LINK_BROWSER_COOKIE],
+          });
           // An act's answer sends its draft (or says why not); nobody is signed in.
           if (done.act)
             return reply.redirect(
@@ -115,12 +126,15 @@ export function eidRoutes(deps: {
               ),
               303,
             );
-          // A link's answer is attached to the account that asked (or refused); nobody is signed in.
-          if (done.link)
+          // A link's answer is attached to the account that asked (or refused); nobody is signed
+          // in. Its session is the one the link's browser cookie proved (none: refused).
+          if (done.link) {
+            clearLinkBrowser(reply);
             return reply.redirect(
-              await finishLink(deps.ways, request, done.link, done.identity),
+              await finishLink(deps.ways, done.link.intent, done.identity, done.link.sessionHash),
               303,
             );
+          }
           await startCitizenSession(citizens, request, reply, done.identity, {
             organisationId: done.organisationId,
           });

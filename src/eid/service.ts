@@ -142,8 +142,11 @@ export function eidService(deps: {
         loa: Loa;
         returnTo?: string | undefined;
         organisationId?: string | undefined;
-        /** A sign-in that adds this provider to an account, in the session that asked. */
-        link?: LinkIntent | undefined;
+        /**
+         * A sign-in that adds this provider to an account, in the session that asked, bound to
+         * the browser by the link's cookie (`browser`: its value; decision 029 addendum).
+         */
+        link?: { intent: LinkIntent; browser: string } | undefined;
         /**
          * A forced sign-in that authorises sending a draft (decision 042), bound to the
          * browser by the act's cookie (`browser`: its value).
@@ -161,9 +164,9 @@ export function eidService(deps: {
         loa: opts.loa,
         returnTo: safeReturn(opts.returnTo),
         organisationId: opts.organisationId ?? null,
-        link: opts.link ?? null,
+        link: opts.link?.intent ?? null,
         act: opts.act?.intent ?? null,
-        browserHash: opts.act ? sha256(opts.act.browser) : null,
+        browserHash: sha256OrNull(opts.act?.browser ?? opts.link?.browser),
         createdAt: now,
         expiresAt: new Date(now.getTime() + REQUEST_TTL_MS),
       });
@@ -178,8 +181,14 @@ export function eidService(deps: {
     /**
      * The assertion consumer: verifies the answer, then remembers its ids (response, assertion,
      * request) in one statement that refuses any seen before, on any instance. Throws SamlRefusal.
+     * `browsers`: the act's and the link's browser cookies this POST carried.
      */
-    async consume(p: SamlProvider, samlResponse: string, actBrowser?: string) {
+    async consume(
+      p: SamlProvider,
+      samlResponse: string,
+      browsers: { act?: string | undefined; link?: string | undefined } = {},
+    ) {
+      const { act: actBrowser, link: linkBrowser } = browsers;
       const now = clock.now();
       const inResponseTo = inResponseToOf(samlResponse);
       const pending = inResponseTo
@@ -224,7 +233,15 @@ export function eidService(deps: {
         identity: accepted.identity,
         returnTo: pending.returnTo,
         organisationId: pending.organisationId ?? undefined,
-        link: pending.link,
+        // A link's answer came from the browser that started it when the link's cookie matches:
+        // then it stands for the session that started it (whose cookie this POST cannot carry);
+        // otherwise for none, and the link is refused (ways.link).
+        link: pending.link && {
+          intent: pending.link,
+          sessionHash: sameHash(sha256(linkBrowser ?? ''), pending.browserHash ?? '')
+            ? pending.link.sessionHash
+            : null,
+        },
         act: pending.act && act ? { intent: pending.act, proof: act } : null,
       };
     },
@@ -277,6 +294,7 @@ export function eidService(deps: {
 }
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('base64url');
+const sha256OrNull = (value: string | undefined) => (value === undefined ? null : sha256(value));
 
 function sameHash(a: string, b: string): boolean {
   const x = Buffer.from(a);
