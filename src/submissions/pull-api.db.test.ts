@@ -1,5 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { sql } from 'kysely';
 import type { Okence } from '../boot.ts';
 import { DB_KINDS } from '../db/testing.ts';
 import { bootTestApp } from '../http/testing.ts';
@@ -50,6 +52,27 @@ for (const kind of DB_KINDS) {
         ids.push(...page.items.map((i) => i.id));
         next = page.nextCursor;
         if (!page.items.length) return { ids, cursor: next };
+      }
+    }
+
+    /**
+     * Waits until every submission of the organisation shows in the feed. A submission shows once
+     * every transaction older than the one that stored it has ended, in the whole PostgreSQL
+     * cluster (decision 041): in CI other test files' databases share the cluster, and their
+     * transactions can hold a fresh one back for a moment. Polls that condition in SQL.
+     */
+    async function settled() {
+      const deadline = Date.now() + 60_000;
+      for (;;) {
+        const { rows } = await sql<{ waiting: string }>`
+          SELECT count(*) AS waiting FROM submissions
+          WHERE organisation_id = ${form.organisationId}
+            AND stored_xact >= pg_snapshot_xmin(pg_current_snapshot())::text::bigint`.execute(
+          okence.handle.db,
+        );
+        if (Number(rows[0]!.waiting) === 0) return;
+        assert.ok(Date.now() < deadline, 'submissions still held back after 60 s');
+        await sleep(20);
       }
     }
 
@@ -115,16 +138,19 @@ for (const kind of DB_KINDS) {
       const theirs = await send(okence, ljutomer);
       assert.equal((await api(`ue-domzale/submissions/${theirs.id}`)).statusCode, 404);
       assert.equal((await api(`ue-domzale/submissions/not-an-id`)).statusCode, 404);
+      await settled();
       const list = await drain();
       assert.ok(list.ids.includes(sent.id));
       assert.ok(!list.ids.includes(theirs.id), "never another organisation's");
     });
 
     test('listSubmissions: every submission once, in a stable order, across pages and later polls; filters; a forged cursor is a 400', async () => {
+      await settled();
       const first = await drain();
       const more = [];
       for (let i = 0; i < 7; i++)
         more.push((await send(okence, form, { text: `Vprašanje ${i}` })).id);
+      await settled();
       const second = await drain(first.cursor);
       assert.deepEqual(second.ids, more, 'the new ones, in the order they were stored');
       const again = await drain();
@@ -142,6 +168,7 @@ for (const kind of DB_KINDS) {
     });
 
     test('sent while pages are read: none skipped, none twice', async () => {
+      await settled();
       const start = await drain();
       const stored: string[] = [];
       const seen: string[] = [];
@@ -160,6 +187,7 @@ for (const kind of DB_KINDS) {
         cursor = page.cursor;
       }
       await writers;
+      await settled();
       seen.push(...(await drain(cursor)).ids);
       assert.equal(seen.length, 20);
       assert.deepEqual([...seen].sort(), [...stored].sort());
@@ -167,6 +195,7 @@ for (const kind of DB_KINDS) {
 
     if (kind === 'postgres')
       test('a submission stored by a transaction that commits later is not skipped by a cursor that moved on meanwhile', async () => {
+        await settled();
         const start = await drain();
         const template = await okence.handle.db
           .selectFrom('submissions')
@@ -208,6 +237,7 @@ for (const kind of DB_KINDS) {
         assert.deepEqual(meanwhile.ids, [], 'nothing past a transaction still running');
         release();
         await slow;
+        await settled();
         const after = await drain(meanwhile.cursor);
         assert.deepEqual(after.ids, [slowId, fast.id]);
         await okence.handle.db.deleteFrom('submissions').where('id', '=', slowId).execute();
