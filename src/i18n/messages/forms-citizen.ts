@@ -35,7 +35,7 @@ const en = {
     'By sending this form you confirm that the information you have given is true to the best of your knowledge.',
   'forms.fill.send.button': 'Send',
   'forms.fill.send.later':
-    'This form is confirmed by signing in with your eID again just before sending, which cannot be done online yet. Your answers are saved as a draft.',
+    'Just before sending, this form is confirmed by signing in again with your eID, so it can only be sent from your account. Sign in to send it. Your answers are saved as a draft.',
   'forms.fill.delete.button': 'Delete this draft',
   'forms.fill.deleted.title': 'Your draft has been deleted',
   'forms.fill.deleted.until': 'You can restore it until {when}. After that it is removed for good.',
@@ -107,7 +107,7 @@ const sl: Record<FormsCitizenMessageKey, string> = {
     'Z oddajo potrjujete, da so navedeni podatki po vaši najboljši vednosti resnični.',
   'forms.fill.send.button': 'Oddaj',
   'forms.fill.send.later':
-    'Tik pred oddajo tega obrazca je treba vlogo potrditi s ponovno prijavo z elektronsko identiteto, kar prek spleta še ni mogoče. Vaši odgovori so shranjeni kot osnutek.',
+    'Vlogo tik pred oddajo potrdite s ponovno prijavo z elektronsko identiteto, zato jo lahko oddate le iz svojega uporabniškega računa. Za oddajo se prijavite. Vaši odgovori so shranjeni kot osnutek.',
   'forms.fill.delete.button': 'Izbriši osnutek',
   'forms.fill.deleted.title': 'Osnutek je izbrisan',
   'forms.fill.deleted.until': 'Obnovite ga lahko do {when}. Nato bo dokončno odstranjen.',
@@ -177,7 +177,7 @@ const cs: Record<FormsCitizenMessageKey, string> = {
     'Odesláním potvrzujete, že uvedené údaje jsou podle vašeho nejlepšího vědomí pravdivé.',
   'forms.fill.send.button': 'Odeslat',
   'forms.fill.send.later':
-    'Tento formulář se těsně před odesláním potvrzuje novým přihlášením prostředkem elektronické identifikace, což zatím online nejde. Vaše odpovědi jsou uložené jako koncept.',
+    'Podání se těsně před odesláním potvrzuje novým přihlášením prostředkem elektronické identifikace, proto ho lze odeslat jen ze svého účtu. Pro odeslání se přihlaste. Vaše odpovědi jsou uložené jako koncept.',
   'forms.fill.delete.button': 'Smazat koncept',
   'forms.fill.deleted.title': 'Koncept byl smazán',
   'forms.fill.deleted.until': 'Obnovit ho můžete do {when}. Poté bude trvale odstraněn.',
