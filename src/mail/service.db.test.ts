@@ -1,8 +1,5 @@
 import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
-import { simpleParser, type ParsedMail } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { openDatabase, type DatabaseHandle } from '../db/db.ts';
 import { DB_KINDS, openTestDatabase } from '../db/testing.ts';
 import { fixedClock } from '../lib/clock.ts';
@@ -16,51 +13,10 @@ import {
   type MailTransport,
   type OutgoingMail,
 } from './service.ts';
+import { smtpSink } from './testing.ts';
 
 const FROM = 'Okence <no-reply@okence.test>';
 const quiet: MailLog = { info: () => {}, warn: () => {}, error: () => {} };
-
-/** A real SMTP server on loopback that keeps what it receives; it can be stopped and started on the same port. */
-function smtpSink() {
-  const received: ParsedMail[] = [];
-  let server: SMTPServer | undefined;
-  let port = 0;
-  return {
-    received,
-    get url() {
-      return `smtp://127.0.0.1:${port}`;
-    },
-    async start() {
-      server = new SMTPServer({
-        authOptional: true,
-        secure: false,
-        disabledCommands: ['STARTTLS'],
-        logger: false,
-        closeTimeout: 200,
-        onData(stream, _session, callback) {
-          simpleParser(stream).then(
-            (mail) => {
-              received.push(mail);
-              callback();
-            },
-            (err: Error) => callback(err),
-          );
-        },
-      });
-      const s = server;
-      await new Promise<void>((resolve, reject) => {
-        s.server.once('error', reject);
-        s.listen(port, '127.0.0.1', () => resolve());
-      });
-      port = (s.server.address() as AddressInfo).port;
-    },
-    async stop() {
-      const s = server;
-      server = undefined;
-      if (s) await new Promise<void>((resolve) => s.close(() => resolve()));
-    },
-  };
-}
 
 const mail = (key: string, extra: Partial<OutgoingMail> = {}): OutgoingMail => ({
   dedupeKey: key,
