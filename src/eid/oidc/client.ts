@@ -32,13 +32,13 @@ const tokenSchema = z.object({ id_token: z.string().min(1) });
 /** What the verified id_token says, and its inner signed JWT (the end-session's hint). */
 export type VerifiedIdToken = { claims: Record<string, unknown>; signedJwt: string };
 
-/** One configured OIDC provider's client: its discovery, keys, code exchange and id_token check. */
 /**
  * jose (46 modules, ~0.12 MB of source) is imported at its first use, so an installation without
  * an OpenID Connect provider never loads it (decision 028).
  */
 const jose = () => import('jose');
 
+/** One configured OIDC provider's client: its discovery, keys, code exchange and id_token check. */
 export function oidcClient(provider: OidcProvider) {
   let decryptionKey: KeyObject;
   try {
