@@ -5,9 +5,6 @@
 // cross-site POST carries the SameSite=None link cookie, never the Lax session cookie.
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import { after, before, describe, test } from 'node:test';
 import { bootOkence, type Okence } from '../boot.ts';
@@ -18,7 +15,13 @@ import { cookiesOf, testConfig } from '../http/testing.ts';
 import { fixedClock } from '../lib/clock.ts';
 import type { VerifiedIdentity } from '../citizens/service.ts';
 import { LINK_BROWSER_COOKIE } from './link.ts';
-import { b64, idpMetadataXml, makeKeyPair, mintResponse, personAttributes } from './testing.ts';
+import {
+  b64,
+  samlProvidersFileFor,
+  makeKeyPair,
+  mintResponse,
+  personAttributes,
+} from './testing.ts';
 
 const PUBLIC = 'https://okence.test';
 const idpKeys = makeKeyPair('idp.test');
@@ -26,28 +29,6 @@ const spKeys = makeKeyPair('okence.test');
 const IDP = 'urn:microsoft:cgg2010:fpsts';
 const ACS = `${PUBLIC}/auth/saml/nia/acs`;
 const SP = `${PUBLIC}/auth/saml/nia/metadata`;
-
-function providersFile(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'okence-eid-'));
-  writeFileSync(
-    join(dir, 'idp.xml'),
-    idpMetadataXml({ entityId: IDP, base: 'https://idp.test', cert: idpKeys.cert }),
-  );
-  writeFileSync(join(dir, 'sp.key'), spKeys.key);
-  writeFileSync(join(dir, 'sp.crt'), spKeys.cert);
-  const nia = {
-    id: 'nia',
-    protocol: 'saml',
-    name: { sl: 'NIA', cs: 'NIA', en: 'NIA' },
-    loa: 'substantial',
-    idpMetadataFile: 'idp.xml',
-    spPrivateKeyFile: 'sp.key',
-    spCertificateFile: 'sp.crt',
-    wantAssertionsSigned: false,
-  };
-  writeFileSync(join(dir, 'providers.json'), JSON.stringify([nia]));
-  return join(dir, 'providers.json');
-}
 
 const byEmail = (email: string): VerifiedIdentity => ({
   providerId: 'email',
@@ -61,7 +42,10 @@ for (const kind of DB_KINDS) {
     const clock = fixedClock(new Date());
     let okence: Okence;
     before(async () => {
-      const env = { PUBLIC_URL: PUBLIC, EID_PROVIDERS_FILE: providersFile() };
+      const env = {
+        PUBLIC_URL: PUBLIC,
+        EID_PROVIDERS_FILE: samlProvidersFileFor({ entityId: IDP, idp: idpKeys, sp: spKeys }),
+      };
       okence = await bootOkence(testConfig(env), { handle: await openTestDatabase(kind), clock });
       await okence.services.eidProviders.enableEverywhere();
     });

@@ -1,7 +1,4 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import { after, before, describe, test } from 'node:test';
 import { bootOkence, type Okence } from '../boot.ts';
@@ -13,7 +10,7 @@ import { csrfTokenFor } from '../http/security.ts';
 import { signOutNext } from '../citizens/testing.ts';
 import {
   b64,
-  idpMetadataXml,
+  samlProvidersFileFor,
   makeKeyPair,
   mintResponse,
   personAttributes,
@@ -28,28 +25,6 @@ const IDP = 'urn:microsoft:cgg2010:fpsts';
 const ACS = `${PUBLIC}/auth/saml/nia/acs`;
 const SP = `${PUBLIC}/auth/saml/nia/metadata`;
 
-function providersFile(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'okence-eid-'));
-  writeFileSync(
-    join(dir, 'idp.xml'),
-    idpMetadataXml({ entityId: IDP, base: 'https://idp.test', cert: idpKeys.cert }),
-  );
-  writeFileSync(join(dir, 'sp.key'), spKeys.key);
-  writeFileSync(join(dir, 'sp.crt'), spKeys.cert);
-  const nia = {
-    id: 'nia',
-    protocol: 'saml',
-    name: { sl: 'NIA', cs: 'NIA', en: 'NIA' },
-    loa: 'substantial',
-    idpMetadataFile: 'idp.xml',
-    spPrivateKeyFile: 'sp.key',
-    spCertificateFile: 'sp.crt',
-    wantAssertionsSigned: false,
-  };
-  writeFileSync(join(dir, 'providers.json'), JSON.stringify([nia]));
-  return join(dir, 'providers.json');
-}
-
 for (const kind of DB_KINDS) {
   describe(`SAML sign-in through the app (${kind})`, () => {
     const clock = fixedClock(new Date());
@@ -57,7 +32,10 @@ for (const kind of DB_KINDS) {
     let two: Okence;
     let closeTwo: () => Promise<void>;
     before(async () => {
-      const env = { PUBLIC_URL: PUBLIC, EID_PROVIDERS_FILE: providersFile() };
+      const env = {
+        PUBLIC_URL: PUBLIC,
+        EID_PROVIDERS_FILE: samlProvidersFileFor({ entityId: IDP, idp: idpKeys, sp: spKeys }),
+      };
       const handle = await openTestDatabase(kind);
       one = await bootOkence(testConfig(env), { handle, clock });
       // A second instance on the same database: PostgreSQL through its own connection.

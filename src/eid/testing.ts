@@ -5,7 +5,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -47,6 +47,38 @@ export function idpMetadataXml(o: { entityId: string; base: string; cert: string
     <md:SingleSignOnService Binding="${redirect}" Location="${o.base}/sso"/>
   </md:IDPSSODescriptor>
 </md:EntityDescriptor>`;
+}
+
+/**
+ * An EID_PROVIDERS_FILE with one SAML provider `nia` set up like NIA (substantial, assertions
+ * signed only in the response), trusting the IdP `entityId` signed by `idp`, with the SP's keys
+ * `sp`, in a fresh directory; `name`: its display name in every language.
+ */
+export function samlProvidersFileFor(o: {
+  entityId: string;
+  idp: KeyPair;
+  sp: KeyPair;
+  name?: { sl: string; cs: string; en: string };
+}): string {
+  const dir = mkdtempSync(join(tmpdir(), 'okence-eid-'));
+  writeFileSync(
+    join(dir, 'idp.xml'),
+    idpMetadataXml({ entityId: o.entityId, base: 'https://idp.test', cert: o.idp.cert }),
+  );
+  writeFileSync(join(dir, 'sp.key'), o.sp.key);
+  writeFileSync(join(dir, 'sp.crt'), o.sp.cert);
+  const nia = {
+    id: 'nia',
+    protocol: 'saml',
+    name: o.name ?? { sl: 'NIA', cs: 'NIA', en: 'NIA' },
+    loa: 'substantial',
+    idpMetadataFile: 'idp.xml',
+    spPrivateKeyFile: 'sp.key',
+    spCertificateFile: 'sp.crt',
+    wantAssertionsSigned: false,
+  };
+  writeFileSync(join(dir, 'providers.json'), JSON.stringify([nia]));
+  return join(dir, 'providers.json');
 }
 
 /** A provider configured like NIA, for tests of the engine, with keys made here. */

@@ -4,9 +4,6 @@
 // with its proof; every other answer is refused (audited), nothing is sent, the draft is kept.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import { after, before, describe, test } from 'node:test';
 import { bootOkence, type Okence } from '../boot.ts';
@@ -16,7 +13,7 @@ import { ACT_BROWSER_COOKIE } from '../eid/act.ts';
 import { EIDAS_ATTRIBUTES } from '../eid/domain.ts';
 import {
   b64,
-  idpMetadataXml,
+  samlProvidersFileFor,
   makeKeyPair,
   mintResponse,
   personAttributes,
@@ -37,28 +34,6 @@ const IDP = 'urn:microsoft:cgg2010:fpsts';
 const ACS = `${PUBLIC}/auth/saml/nia/acs`;
 const SP = `${PUBLIC}/auth/saml/nia/metadata`;
 const ORG = 'koprivnice';
-
-function providersFile(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'okence-act-'));
-  writeFileSync(
-    join(dir, 'idp.xml'),
-    idpMetadataXml({ entityId: IDP, base: 'https://idp.test', cert: idpKeys.cert }),
-  );
-  writeFileSync(join(dir, 'sp.key'), spKeys.key);
-  writeFileSync(join(dir, 'sp.crt'), spKeys.cert);
-  const nia = {
-    id: 'nia',
-    protocol: 'saml',
-    name: { sl: 'NIA', cs: 'Identita občana', en: 'Czech eID' },
-    loa: 'substantial',
-    idpMetadataFile: 'idp.xml',
-    spPrivateKeyFile: 'sp.key',
-    spCertificateFile: 'sp.crt',
-    wantAssertionsSigned: false,
-  };
-  writeFileSync(join(dir, 'providers.json'), JSON.stringify([nia]));
-  return join(dir, 'providers.json');
-}
 
 const l = (t: string) => ({ cs: t, en: t });
 /** A small form whose act is authorised by a fresh eID sign-in. */
@@ -83,7 +58,15 @@ for (const kind of DB_KINDS) {
     let okence: Okence;
     let organisationId: string;
     before(async () => {
-      const env = { PUBLIC_URL: PUBLIC, EID_PROVIDERS_FILE: providersFile() };
+      const env = {
+        PUBLIC_URL: PUBLIC,
+        EID_PROVIDERS_FILE: samlProvidersFileFor({
+          entityId: IDP,
+          idp: idpKeys,
+          sp: spKeys,
+          name: { sl: 'NIA', cs: 'Identita občana', en: 'Czech eID' },
+        }),
+      };
       okence = await bootOkence(testConfig(env), { handle: await openTestDatabase(kind), clock });
       await okence.services.eidProviders.enableEverywhere();
       organisationId = (await okence.services.tenants.getOrganisation(ORG)).organisation.id;
