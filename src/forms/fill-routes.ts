@@ -308,8 +308,11 @@ export function formFillingRoutes(deps: Deps) {
           return showPage(request, reply, d, page, fill.mergedPost(page, stored, posted), []);
         }
         const merged = fill.mergedPost(page, stored, posted);
-        const held = attachments.facts(await attachments.ofDraft(d.draft.id));
-        const result = validateFormPost(def, merged, { pages: [page.id], files: held });
+        // The draft's files matter only to a page that asks for one: no query on the others.
+        const held = takesFiles(page)
+          ? { files: attachments.facts(await attachments.ofDraft(d.draft.id)) }
+          : {};
+        const result = validateFormPost(def, merged, { pages: [page.id], ...held });
         if (!result.ok || files.worded)
           return showPage(
             request,
