@@ -1,12 +1,13 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { Localized } from '../i18n/i18n.ts';
+import type { PaymentsTables } from './tables-payments.ts';
 import type { PortalTables } from './tables-portal.ts';
 
 /** The kinds of identity document an official may record having checked (never the number). */
 export type IdentityDocument = 'id_card' | 'passport' | 'driving_licence' | 'other';
 
 /** Row types of every table, as Kysely sees them: the counter's here, the portal's beside. */
-export type Database = CounterTables & PortalTables;
+export type Database = CounterTables & PortalTables & PaymentsTables;
 
 type CounterTables = {
   schema_migration: { version: number; name: string; applied_at: Generated<Date> };

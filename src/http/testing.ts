@@ -9,13 +9,14 @@ import { fixedClock, type Clock } from '../lib/clock.ts';
 /** The real app on a fresh test database with demo data, for `app.inject` tests. */
 export async function bootTestApp(
   kind: DbKind,
-  opts: { clock?: Clock; env?: Record<string, string> } = {},
+  opts: { clock?: Clock; env?: Record<string, string>; backgroundJobs?: boolean } = {},
 ): Promise<Okence> {
   const config = testConfig(opts.env);
   const handle = await openTestDatabase(kind);
   return bootOkence(config, {
     handle,
     clock: opts.clock ?? fixedClock(new Date('2026-11-23T09:00:00Z')),
+    backgroundJobs: opts.backgroundJobs,
   });
 }
 
