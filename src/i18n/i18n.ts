@@ -37,6 +37,10 @@ import {
 } from './messages/submissions-delivery.ts';
 import { submissionsMessages, type SubmissionsMessageKey } from './messages/submissions.ts';
 import { formsActMessages, type FormsActMessageKey } from './messages/forms-act.ts';
+import {
+  paymentsReceiptMessages,
+  type PaymentsReceiptMessageKey,
+} from './messages/payments-receipt.ts';
 
 /** Every interface text key: the base set plus each domain's set. */
 export type MessageKey =
@@ -70,7 +74,8 @@ export type MessageKey =
   | FormsAttachmentsMessageKey
   | SubmissionsDeliveryMessageKey
   | SubmissionsMessageKey
-  | FormsActMessageKey;
+  | FormsActMessageKey
+  | PaymentsReceiptMessageKey;
 
 export const LANGS = ['sl', 'cs', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -111,6 +116,7 @@ export const MESSAGES: Record<Lang, Record<MessageKey, string>> = {
     ...submissionsDeliveryMessages.sl,
     ...submissionsMessages.sl,
     ...formsActMessages.sl,
+    ...paymentsReceiptMessages.sl,
   },
   cs: {
     ...cs,
@@ -144,6 +150,7 @@ export const MESSAGES: Record<Lang, Record<MessageKey, string>> = {
     ...submissionsDeliveryMessages.cs,
     ...submissionsMessages.cs,
     ...formsActMessages.cs,
+    ...paymentsReceiptMessages.cs,
   },
   en: {
     ...en,
@@ -177,6 +184,7 @@ export const MESSAGES: Record<Lang, Record<MessageKey, string>> = {
     ...submissionsDeliveryMessages.en,
     ...submissionsMessages.en,
     ...formsActMessages.en,
+    ...paymentsReceiptMessages.en,
   },
 };
 

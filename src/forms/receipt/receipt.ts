@@ -15,7 +15,7 @@ import {
   plainList,
   rule,
   type Page,
-} from './pdf-document.ts';
+} from '../../views/pdf-document.ts';
 import { buildZopdsXml, uniqueFileNames, ZOPDS_FILE_NAME } from './zopds.ts';
 
 /** A rendered receipt: the PDF, its SHA-256 (hex) to store, and the ZoPDS XML it carries. */

@@ -1,5 +1,6 @@
 // The receipt's PDF/A-3 document on pdfkit: fonts, tagging, page furniture and the metadata
-// fix, so that receipt.ts only says what goes on the receipt (decision 034).
+// fix, so that a receipt (forms/receipt/receipt.ts, payments/receipt.ts) only says what goes on it
+// (decision 034).
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
