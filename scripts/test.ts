@@ -2,7 +2,8 @@
 // and browser tests in Debian's Chromium, with calls relayed through Debian's coturn, and
 // uploads scanned by Debian's clamd, and citizens signing in at Debian's simplesamlphp (a real
 // SAML IdP under php-cli), and the forms' receipts read back by Debian's poppler-utils (pdffonts,
-// pdftotext, pdfdetach). All are installed here when missing (as root, with apt).
+// pdftotext, pdfdetach), and the bank QR codes read back by Debian's zbar-tools (zbarimg). All
+// are installed here when missing (as root, with apt).
 import { spawnSync } from 'node:child_process';
 import { existsSync, globSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,6 +19,7 @@ const TURNSERVER = '/usr/bin/turnserver';
 const CLAMD = '/usr/sbin/clamd';
 const SIMPLESAMLPHP = '/usr/share/simplesamlphp/www';
 const PDFDETACH = '/usr/bin/pdfdetach';
+const ZBARIMG = '/usr/bin/zbarimg';
 /** simplesamlphp needs PHP's DOM (php-xml), which its Debian package does not pull in. */
 function phpHasDom(): boolean {
   const check = ['-r', 'exit(class_exists("DOMDocument") ? 0 : 1);'];
@@ -29,6 +31,7 @@ const missing = [
   ...(existsSync(CLAMD) ? [] : ['clamav-daemon']),
   ...(existsSync(SIMPLESAMLPHP) && phpHasDom() ? [] : ['simplesamlphp', 'php-cli', 'php-xml']),
   ...(existsSync(PDFDETACH) ? [] : ['poppler-utils']),
+  ...(existsSync(ZBARIMG) ? [] : ['zbar-tools']),
 ];
 if (missing.length > 0) {
   if (process.getuid?.() === 0 && hasApt()) {
@@ -66,6 +69,12 @@ if (missing.length > 0) {
   if (!existsSync(PDFDETACH)) {
     console.error(
       'The receipt tests read PDFs back with poppler-utils: run "sudo apt-get install -y poppler-utils" and run npm test again.',
+    );
+    process.exit(1);
+  }
+  if (!existsSync(ZBARIMG)) {
+    console.error(
+      'The payment QR tests read the codes back with zbarimg: run "sudo apt-get install -y zbar-tools" and run npm test again.',
     );
     process.exit(1);
   }
