@@ -41,6 +41,10 @@ import {
   paymentsReceiptMessages,
   type PaymentsReceiptMessageKey,
 } from './messages/payments-receipt.ts';
+import {
+  paymentsStatementsMessages,
+  type PaymentsStatementsMessageKey,
+} from './messages/payments-statements.ts';
 
 /** Every interface text key: the base set plus each domain's set. */
 export type MessageKey =
@@ -75,7 +79,8 @@ export type MessageKey =
   | SubmissionsDeliveryMessageKey
   | SubmissionsMessageKey
   | FormsActMessageKey
-  | PaymentsReceiptMessageKey;
+  | PaymentsReceiptMessageKey
+  | PaymentsStatementsMessageKey;
 
 export const LANGS = ['sl', 'cs', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -117,6 +122,7 @@ export const MESSAGES: Record<Lang, Record<MessageKey, string>> = {
     ...submissionsMessages.sl,
     ...formsActMessages.sl,
     ...paymentsReceiptMessages.sl,
+    ...paymentsStatementsMessages.sl,
   },
   cs: {
     ...cs,
@@ -151,6 +157,7 @@ export const MESSAGES: Record<Lang, Record<MessageKey, string>> = {
     ...submissionsMessages.cs,
     ...formsActMessages.cs,
     ...paymentsReceiptMessages.cs,
+    ...paymentsStatementsMessages.cs,
   },
   en: {
     ...en,
@@ -185,6 +192,7 @@ export const MESSAGES: Record<Lang, Record<MessageKey, string>> = {
     ...submissionsMessages.en,
     ...formsActMessages.en,
     ...paymentsReceiptMessages.en,
+    ...paymentsStatementsMessages.en,
   },
 };
 
