@@ -45,6 +45,9 @@ const SAME_AS_ENGLISH: Record<'sl' | 'cs', readonly string[]> = {
     // Filing systems' suppliers say "webhook" in both languages (decision 040).
     'delivery.channel.webhook',
     'audit.type.submission_webhook',
+    // The names of the bank QR formats (QR Platba is the Czech banks' own name).
+    'payments.qr.format.spayd',
+    'payments.qr.format.upn',
   ],
   // Czech writes "role" and "chat" as English does.
   cs: [
@@ -61,6 +64,9 @@ const SAME_AS_ENGLISH: Record<'sl' | 'cs', readonly string[]> = {
     'audit.type.submission_webhook',
     // Czech writes "e-mail" as English does.
     'delivery.channel.email',
+    'payments.qr.format.spayd',
+    'payments.qr.format.upn',
+    'payments.qr.field.iban',
   ],
 };
 

@@ -45,6 +45,7 @@ import {
   paymentsStatementsMessages,
   type PaymentsStatementsMessageKey,
 } from './messages/payments-statements.ts';
+import { paymentsQrMessages, type PaymentsQrMessageKey } from './messages/payments-qr.ts';
 
 /** Every interface text key: the base set plus each domain's set. */
 export type MessageKey =
@@ -80,7 +81,8 @@ export type MessageKey =
   | SubmissionsMessageKey
   | FormsActMessageKey
   | PaymentsReceiptMessageKey
-  | PaymentsStatementsMessageKey;
+  | PaymentsStatementsMessageKey
+  | PaymentsQrMessageKey;
 
 export const LANGS = ['sl', 'cs', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -123,6 +125,7 @@ export const MESSAGES: Record<Lang, Record<MessageKey, string>> = {
     ...formsActMessages.sl,
     ...paymentsReceiptMessages.sl,
     ...paymentsStatementsMessages.sl,
+    ...paymentsQrMessages.sl,
   },
   cs: {
     ...cs,
@@ -158,6 +161,7 @@ export const MESSAGES: Record<Lang, Record<MessageKey, string>> = {
     ...formsActMessages.cs,
     ...paymentsReceiptMessages.cs,
     ...paymentsStatementsMessages.cs,
+    ...paymentsQrMessages.cs,
   },
   en: {
     ...en,
@@ -193,6 +197,7 @@ export const MESSAGES: Record<Lang, Record<MessageKey, string>> = {
     ...formsActMessages.en,
     ...paymentsReceiptMessages.en,
     ...paymentsStatementsMessages.en,
+    ...paymentsQrMessages.en,
   },
 };
 

@@ -11,14 +11,13 @@ export type QrField =
   | 'reference'
   | 'due_date'
   | 'payee_name'
-  | 'payee_address'
   | 'purpose_code'
   | 'message';
 
 /** A refusal of one input field (AppError invalid_input; the field maps to its translated message). */
 export function invalidQrField(field: QrField, detail: string): AppError {
   return new AppError('invalid_input', `payment QR code, ${field}: ${detail}`, {
-    [field]: `payments_qr.invalid.${field}`,
+    [field]: `payments.qr.invalid.${field}`,
   });
 }
 
