@@ -53,6 +53,8 @@ import { formDrafts } from './forms/drafts.ts';
 import { formActs } from './forms/act.ts';
 import { freshSignInAuthoriser } from './eid/service.ts';
 import { draftsAccountSection } from './forms/drafts-section.ts';
+import { feeRegister } from './payments/service.ts';
+import { paymentSettings } from './payments/settings.ts';
 
 /** Everything that happens in one domain and is reacted to in another (decision 025). */
 export type OkenceEvents = MeetingEvents & {
@@ -311,6 +313,9 @@ export function buildServices(f: Foundation) {
   const situations = situationsService({ db, clock, tenants, audit, forms });
   // API tokens an admin creates for the organisation's systems; the staff API checks them (decision 037).
   const integrations = integrationsService({ db, clock, audit });
+  // Local fees: the register of fee types, rates and obligations, and who is paid (decision 043).
+  const fees = feeRegister({ db, clock, audit, secret: sessionSecret });
+  const feeSettings = paymentSettings({ db, clock, audit });
   // `npm run backup` asks this process, which holds DATA_DIR, over the lock's socket (decision 024).
   const snapshot = handle.snapshot?.bind(handle);
   const backups =
@@ -378,6 +383,8 @@ export function buildServices(f: Foundation) {
     staffAdmin,
     situations,
     integrations,
+    fees,
+    feeSettings,
     backups,
     formDrafts: formDraftStore,
     formAttachments: formAttachmentStore,

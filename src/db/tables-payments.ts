@@ -32,6 +32,10 @@ export type PaymentsTables = {
     name: Json<Localized>;
     basis: 'person' | 'household' | 'object';
     created_at: Date;
+    /** 1..99: the two digits of the variable symbols allocated for it (migration 039). */
+    number: number | null;
+    /** The organisation's form whose submission creates an obligation of this fee (migration 039). */
+    form_slug: string | null;
   };
   fee_rates: {
     fee_type_id: string;
@@ -59,6 +63,8 @@ export type PaymentsTables = {
     created_at: Date;
     created_by: string | null;
     cancelled_at: Date | null;
+    /** Where receipts and reminders go, when known (migration 039). */
+    payer_email: string | null;
   };
   obligation_instalments: {
     obligation_id: string;

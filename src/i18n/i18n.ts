@@ -26,6 +26,8 @@ import { formsQuestionMessages, type FormsQuestionMessageKey } from './messages/
 import { formsAdminMessages, type FormsAdminMessageKey } from './messages/forms-admin.ts';
 import { situationsMessages, type SituationsMessageKey } from './messages/situations.ts';
 import { integrationsMessages, type IntegrationsMessageKey } from './messages/integrations.ts';
+import { paymentsAdminMessages, type PaymentsAdminMessageKey } from './messages/payments-admin.ts';
+import { paymentsSetupMessages, type PaymentsSetupMessageKey } from './messages/payments-setup.ts';
 import { formsCitizenMessages, type FormsCitizenMessageKey } from './messages/forms-citizen.ts';
 import {
   formsAttachmentsMessages,
@@ -75,6 +77,8 @@ export type MessageKey =
   | TenantsFormsMessageKey
   | SituationsMessageKey
   | IntegrationsMessageKey
+  | PaymentsAdminMessageKey
+  | PaymentsSetupMessageKey
   | FormsCitizenMessageKey
   | FormsAttachmentsMessageKey
   | SubmissionsDeliveryMessageKey
@@ -118,6 +122,8 @@ export const MESSAGES: Record<Lang, Record<MessageKey, string>> = {
     ...tenantsFormsMessages.sl,
     ...situationsMessages.sl,
     ...integrationsMessages.sl,
+    ...paymentsAdminMessages.sl,
+    ...paymentsSetupMessages.sl,
     ...formsCitizenMessages.sl,
     ...formsAttachmentsMessages.sl,
     ...submissionsDeliveryMessages.sl,
@@ -154,6 +160,8 @@ export const MESSAGES: Record<Lang, Record<MessageKey, string>> = {
     ...tenantsFormsMessages.cs,
     ...situationsMessages.cs,
     ...integrationsMessages.cs,
+    ...paymentsAdminMessages.cs,
+    ...paymentsSetupMessages.cs,
     ...formsCitizenMessages.cs,
     ...formsAttachmentsMessages.cs,
     ...submissionsDeliveryMessages.cs,
@@ -190,6 +198,8 @@ export const MESSAGES: Record<Lang, Record<MessageKey, string>> = {
     ...tenantsFormsMessages.en,
     ...situationsMessages.en,
     ...integrationsMessages.en,
+    ...paymentsAdminMessages.en,
+    ...paymentsSetupMessages.en,
     ...formsCitizenMessages.en,
     ...formsAttachmentsMessages.en,
     ...submissionsDeliveryMessages.en,
