@@ -200,9 +200,9 @@ export type ListTotals = {
 function sums(db: Db, today: string) {
   return base(db).select((eb) => [
     eb
-      .selectFrom('payments')
-      .select(sql<string>`coalesce(sum(amount_minor), 0)`.as('s'))
-      .whereRef('payments.obligation_id', '=', 'o.id')
+      .selectFrom('payments as pm')
+      .select(sql<string>`coalesce(sum(pm.amount_minor), 0)`.as('s'))
+      .whereRef('pm.obligation_id', '=', 'o.id')
       .as('paidMinor'),
     eb
       .selectFrom('obligation_instalments as i')
