@@ -3,7 +3,7 @@
 // ratio, start-up time, the server's RSS after start and under load, and the memory budgets;
 // then the booking path, the meeting, the folder, the statistics, the eID sign-in (bench/eid.ts),
 // filling in and sending a long form over HTTP (bench/forms.ts) and its receipts alone
-// (bench/receipt.ts).
+// (bench/receipt.ts), and the bank QR codes (bench/qr.ts).
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,6 +21,7 @@ import { printStatsFigures, statsFigures } from './stats.ts';
 import { eidFigures, printEidFigures } from './eid.ts';
 import { formFigures, printFormFigures } from './forms.ts';
 import { printReceiptFigures, receiptFigures } from './receipt.ts';
+import { printQrFigures, qrFigures } from './qr.ts';
 import { start, stop, START_SCRIPT } from './process.ts';
 import { memoryFigures, printMemoryBudgets, startFigures } from './memory.ts';
 
@@ -251,3 +252,5 @@ if (process.env.DATABASE_URL) {
 printFormFigures(formRows);
 // The same form's receipts rendered in one process, without HTTP or a database.
 printReceiptFigures(await receiptFigures());
+// Bank QR codes made per second, as SVG and as PNG, in one process.
+printQrFigures(qrFigures());
