@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { inflateSync, crc32 } from 'node:zlib';
 import { qrcodegen, type QrCode } from '../../views/qr.ts';
-import { encodePaymentQr, renderQrPng, renderQrSvg } from './render.ts';
+import { encodePaymentQr, paymentQrImage, renderQrPng, renderQrSvg } from './render.ts';
 import { upnPayload } from './upn.ts';
 import { spaydPayload } from './spayd.ts';
 import { epcPayload } from './epc.ts';
@@ -106,4 +106,13 @@ test('SVG: an image with its label, the quiet zone, a module per unit', () => {
     dark,
   );
   assert.ok(runs.every((m) => Number(m[1]) >= 4 && Number(m[2]) >= 4));
+});
+
+test('paymentQrImage: SVG text or PNG bytes with their media types', () => {
+  const svg = paymentQrImage('upn', upnPayload(MATJAZ), 'svg', 'UPN QR');
+  assert.equal(svg.contentType, 'image/svg+xml; charset=utf-8');
+  assert.match(String(svg.body), /viewBox="0 0 85 85"/);
+  const png = paymentQrImage('upn', upnPayload(MATJAZ), 'png', 'UPN QR');
+  assert.equal(png.contentType, 'image/png');
+  assert.equal(readPng(png.body as Buffer).width, 85 * 8);
 });

@@ -89,3 +89,16 @@ export function renderQrPng(qr: QrCode, scale = MIN_PNG_SCALE): Buffer {
     pngChunk('IEND', new Uint8Array(0)),
   ]);
 }
+
+/** A payment's QR code as an API serves it: SVG text or PNG bytes, with its media type. */
+export function paymentQrImage(
+  format: QrFormat,
+  payload: string,
+  as: 'svg' | 'png',
+  label: string,
+): { contentType: string; body: string | Buffer } {
+  const qr = encodePaymentQr(format, payload);
+  return as === 'svg'
+    ? { contentType: 'image/svg+xml; charset=utf-8', body: renderQrSvg(qr, label) }
+    : { contentType: 'image/png', body: renderQrPng(qr) };
+}
