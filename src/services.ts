@@ -28,6 +28,7 @@ import { agendaService } from './agenda/service.ts';
 import { roomAudit } from './agenda/audit.ts';
 import { availabilityAdmin } from './booking/admin.ts';
 import { statsService } from './stats/service.ts';
+import { feeStatistics } from './payments/fee-stats-repo.ts';
 import { organisationAdmin } from './tenants/admin.ts';
 import { staffAccounts } from './identity/staff-admin.ts';
 import { integrationsService } from './integrations/service.ts';
@@ -260,7 +261,17 @@ export function buildServices(f: Foundation) {
     folderPolicy: folders,
     audit,
   });
-  const stats = statsService({ db, clock, tenants, booking, providers: eidProviders });
+  const stats = statsService({
+    db,
+    clock,
+    tenants,
+    booking,
+    providers: eidProviders,
+    fees: {
+      statistics: (organisationId, period, today) =>
+        feeStatistics(db, organisationId, period, today),
+    },
+  });
   const submissions = submissionsService({
     db,
     clock,

@@ -6,7 +6,7 @@ import { bootTestApp } from '../http/testing.ts';
 import { fixedClock } from '../lib/clock.ts';
 import { staffCookie } from '../meeting/testing.ts';
 import { offlineProviders, providersFile } from '../config/testing.ts';
-import { seedAppointments } from './testing.ts';
+import { seedAppointments, seedFee } from './testing.ts';
 
 for (const kind of DB_KINDS) {
   describe(`statistics pages (${kind})`, () => {
@@ -110,6 +110,39 @@ for (const kind of DB_KINDS) {
       assert.ok(res.body.includes(';"\'=HYPERLINK(""x"")"\r\n'));
       const en = await get('/staff/stats.csv?from=2026-10-01&to=2026-10-31', admin);
       assert.match(en.body, /\r\nDay,Appointments\r\n/);
+    });
+
+    test('local fees per fee type and month, on the page in the currency and in the CSV as numbers', async () => {
+      const db = okence.handle.db;
+      const org = await db
+        .selectFrom('organisation')
+        .select('id')
+        .where('slug', '=', 'ue-domzale')
+        .executeTakeFirstOrThrow();
+      await seedFee(db, org.id, 'stats-route-fee', [
+        { vs: '2699000001', instalments: [['2026-09-30', 123_450]], paid: [23_450] },
+      ]);
+      const page = await get('/staff/stats?from=2026-09-01&to=2026-09-30', admin, 'sl');
+      assert.equal(page.statusCode, 200);
+      const section = page.body.slice(page.body.indexOf('<h2 id="fees">'));
+      // Today (23 November) the September instalment is overdue: 1000,00 € of it (Slovenian
+      // groups digits from five on).
+      assert.match(section, /<th scope="row">stats-route-fee<\/th><td>september 2026<\/td>/);
+      assert.match(
+        section,
+        /1234,50\s€<\/td><td class="num">234,50\s€<\/td><td class="num">0,00\s€<\/td><td class="num">1000,00\s€/,
+      );
+      const csv = await get('/staff/stats.csv?from=2026-09-01&to=2026-09-30', admin, 'sl');
+      assert.match(
+        csv.body,
+        /\r\nTakse in pristojbine\r\nVrsta;Mesec zapadlosti;Odmerjeno;Plačano;Še ni zapadlo;Zapadlo neplačano\r\n/,
+      );
+      assert.match(
+        csv.body,
+        /\r\nstats-route-fee;2026-09;1234,5;234,5;0;1000\r\nstats-route-fee;Skupaj;1234,5;234,5;0;1000\r\n/,
+      );
+      const none = await get('/staff/stats?from=2026-10-01&to=2026-10-31', admin, 'cs');
+      assert.ok(none.body.includes('V tomto období není splatná žádná splátka poplatku.'));
     });
 
     test("citizens' sign-ins per day and per provider and level, on the page and in the CSV, for the organisation's own", async () => {

@@ -10,8 +10,9 @@ import { fixedClock } from '../lib/clock.ts';
 import { anonymiseBooking } from '../privacy/repo.ts';
 import { AppError } from '../lib/errors.ts';
 import { tenantsService } from '../tenants/service.ts';
+import { feeStatistics } from '../payments/fee-stats-repo.ts';
 import { statsService, type StatsFilter } from './service.ts';
-import { seedAppointments, seedOrganisation } from './testing.ts';
+import { seedAppointments, seedFee, seedOrganisation } from './testing.ts';
 
 const PROVIDERS: OfferedProvider[] = [
   {
@@ -66,6 +67,7 @@ for (const kind of DB_KINDS) {
         tenants,
         booking: bookingService({ db: handle.db, clock }),
         providers: { all: () => PROVIDERS },
+        fees: { statistics: (id, period, today) => feeStatistics(handle.db, id, period, today) },
       });
       const place = {
         organisationId: org.organisationId,
@@ -211,6 +213,39 @@ for (const kind of DB_KINDS) {
       );
       assert.deepEqual(f.staff, { admins: 1, officials: 1 });
       assert.equal(f.capacity, null, 'capacity needs one service');
+    });
+
+    test('fees: charged, paid, due and overdue per fee type and month, this organisation only', async () => {
+      const ours = await seedFee(handle.db, org.organisationId, 'dog', [
+        { vs: '2601000001', instalments: [['2026-03-31', 150_000]], paid: [50_000] },
+        { vs: '2601000002', instalments: [['2026-03-15', 20_000]], paid: [20_000, 5_000] },
+        { vs: '2601000003', instalments: [['2026-04-30', 150_000]], paid: [] },
+        { vs: '2601000004', instalments: [['2026-03-20', 99_900]], paid: [], cancelled: true },
+        { vs: '2601000005', instalments: [['2026-02-28', 7_000]], paid: [] },
+      ]);
+      await seedFee(handle.db, other.organisationId, 'dog', [
+        { vs: '2601000001', instalments: [['2026-03-31', 1_000]], paid: [] },
+      ]);
+      // 2 April: the 31 March instalment is overdue, the 30 April one still due.
+      const f = await stats.figures(admin(), filter({ from: '2026-03-01', to: '2026-04-30' }));
+      assert.equal(f.fees.currency, 'EUR');
+      assert.deepEqual(
+        f.fees.feeTypes.map((t) => t.id),
+        [ours],
+      );
+      assert.deepEqual(
+        f.fees.months.map((m) => [
+          m.month,
+          m.chargedMinor,
+          m.paidMinor,
+          m.dueMinor,
+          m.overdueMinor,
+        ]),
+        [
+          ['2026-03', 170_000, 75_000, 0, 100_000],
+          ['2026-04', 150_000, 0, 150_000, 0],
+        ],
+      );
     });
 
     test('capacity: the slots of the hours, less the closure and the absence, against the bookings', async () => {

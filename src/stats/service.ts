@@ -4,6 +4,7 @@ import { EMAIL_PROVIDER } from '../citizens/service.ts';
 import { localParts } from '../lib/zoned-time.ts';
 import type { Db } from '../db/db.ts';
 import type { StaffPrincipal } from '../identity/domain.ts';
+import type { FeeStatistics } from '../payments/fee-stats-repo.ts';
 import type { Clock } from '../lib/clock.ts';
 import { AppError } from '../lib/errors.ts';
 import type { Office, Organisation, Service } from '../tenants/domain.ts';
@@ -52,6 +53,8 @@ export type Figures = {
    * registered (a first sign-in), with the installation's providers to name them by.
    */
   citizens: ReturnType<typeof citizenSignIns> & { providers: CitizenProvider[] };
+  /** Local fees whose instalments fall due in the period, as they stand today (src/payments). */
+  fees: FeeStatistics & { currency: string; today: string };
 };
 
 /** A provider as the statistics name it: the configured ones, and the e-mail sign-in (name null). */
@@ -65,6 +68,10 @@ export function statsService(deps: {
   booking: Pick<BookingService, 'offeredSlots'>;
   /** The installation's eID providers (citizens/providers.ts), for their names and order. */
   providers: { all(): OfferedProvider[] };
+  /** The fee register's figures (payments/fee-stats-repo.ts). */
+  fees: {
+    statistics(organisationId: string, period: Period, today: string): Promise<FeeStatistics>;
+  };
 }) {
   const { db, tenants } = deps;
   const citizenProviders = (): CitizenProvider[] => [
@@ -134,16 +141,26 @@ export function statsService(deps: {
         ...periodBounds(period.from, period.to, timeZone),
       };
 
-      const [rows, { wait, length, ...outcomes }, ratings, comments, signIns, staff, citizens] =
-        await Promise.all([
-          repo.bookingsPerDayAndService(db, s),
-          repo.meetingFigures(db, s),
-          repo.ratings(db, s),
-          repo.comments(db, s, MAX_COMMENTS),
-          repo.signIns(db, o.organisation.id, period.from, period.to),
-          repo.activeStaff(db, o.organisation.id),
-          repo.citizenSignIns(db, o.organisation.id, period.from, period.to),
-        ]);
+      const today = localParts(deps.clock.now(), o.organisation.timeZone).date;
+      const [
+        rows,
+        { wait, length, ...outcomes },
+        ratings,
+        comments,
+        signIns,
+        staff,
+        citizens,
+        fees,
+      ] = await Promise.all([
+        repo.bookingsPerDayAndService(db, s),
+        repo.meetingFigures(db, s),
+        repo.ratings(db, s),
+        repo.comments(db, s, MAX_COMMENTS),
+        repo.signIns(db, o.organisation.id, period.from, period.to),
+        repo.activeStaff(db, o.organisation.id),
+        repo.citizenSignIns(db, o.organisation.id, period.from, period.to),
+        deps.fees.statistics(o.organisation.id, period, today),
+      ]);
       const days = daysOf(period.from, period.to);
       const { perDay: perDayCounts, perKey: countFor } = tally(rows, days);
       const services = service ? [service] : o.services;
@@ -190,6 +207,7 @@ export function statsService(deps: {
           ),
           providers,
         },
+        fees: { ...fees, currency: o.organisation.currency, today },
       };
     },
   };

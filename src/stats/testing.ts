@@ -279,3 +279,75 @@ export async function seedBulk(db: Db, place: Place, starts: readonly Date[]): P
       .execute();
   }
 }
+
+/** A fee type of the organisation with obligations, their instalments and payments (cash). */
+export async function seedFee(
+  db: Db,
+  organisationId: string,
+  code: string,
+  obligations: {
+    vs: string;
+    instalments: [string, number][];
+    paid: number[];
+    cancelled?: boolean;
+  }[],
+): Promise<string> {
+  const now = new Date('2026-01-05T10:00:00Z');
+  const { id: feeTypeId } = await db
+    .insertInto('fee_types')
+    .values({
+      organisation_id: organisationId,
+      code,
+      name: JSON.stringify({ en: code }),
+      basis: 'object',
+      created_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  for (const o of obligations) {
+    const amount = o.instalments.reduce((s, [, a]) => s + a, 0);
+    const { id } = await db
+      .insertInto('obligations')
+      .values({
+        organisation_id: organisationId,
+        fee_type_id: feeTypeId,
+        variable_symbol: o.vs,
+        payer_name: 'Payer',
+        payer_name_key: 'payer',
+        period: '2026',
+        amount_minor: amount,
+        currency: 'EUR',
+        due_date: o.instalments.at(-1)![0],
+        source: 'staff',
+        created_at: now,
+        cancelled_at: o.cancelled ? now : null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto('obligation_instalments')
+      .values(
+        o.instalments.map(([due_date, amount_minor], i) => ({
+          obligation_id: id,
+          seq: i + 1,
+          due_date,
+          amount_minor,
+        })),
+      )
+      .execute();
+    for (const amount_minor of o.paid)
+      await db
+        .insertInto('payments')
+        .values({
+          organisation_id: organisationId,
+          obligation_id: id,
+          method: 'cash',
+          amount_minor,
+          currency: 'EUR',
+          received_on: '2026-03-01',
+          recorded_at: now,
+        })
+        .execute();
+  }
+  return feeTypeId;
+}

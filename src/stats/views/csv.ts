@@ -1,6 +1,7 @@
 import type { Lang, Translate } from '../../i18n/i18n.ts';
 import { toCsv, type CsvCell } from '../../lib/csv.ts';
 import type { Figures } from '../service.ts';
+import { feesTable } from './fees.ts';
 import { statsTables } from './tables.ts';
 
 /**
@@ -24,6 +25,7 @@ export function statsCsv(f: Figures, t: Translate, lang: Lang): string {
     tables.citizenProviders,
     tables.citizenDetail,
     tables.users,
+    feesTable(f, t, lang, true),
   ]) {
     if (!x) continue;
     records.push(

@@ -9,6 +9,7 @@ import type { StatsQuery } from '../schema.ts';
 import type { Figures } from '../service.ts';
 import { dataTable, figure } from '../table.ts';
 import { citizenSignInsSection } from './citizens.ts';
+import { feesSection, feesTable } from './fees.ts';
 import { statsTables, type StatsTable } from './tables.ts';
 import { dateOf, shortDateOf, shortMonthName } from '../../views/dates.ts';
 
@@ -205,6 +206,8 @@ ${citizenSignInsSection(
   fig,
   table,
 )}
+
+${feesSection(ctx, feesTable(f, t, lang, false), table)}
 
 <h2 id="users">${t('stats.users')}</h2>
 ${table(tables.users)}
