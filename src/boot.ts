@@ -14,6 +14,8 @@ import type { OperatorService } from './operator/service.ts';
 import type { InvitationService } from './identity/invitations.ts';
 import type { OrganisationsService } from './organisations/service.ts';
 import { backgroundJobs, buildServices, purgeFolderFiles, type Services } from './services.ts';
+import { cardGatewayPlan } from './config/card-gateways.ts';
+import { demoCardMerchant } from './payments/card/gateways.ts';
 
 export type Okence = {
   app: FastifyInstance;
@@ -51,11 +53,17 @@ export async function bootOkence(
   const handle =
     opts.handle ??
     (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
+  let demoGateway: Awaited<ReturnType<typeof demoCardMerchant>> | null = null;
   try {
     await migrate(handle.db);
     const clock = opts.clock ?? systemClock;
     const log = appLogger(config);
-    const services = buildServices({ config, sessionSecret, handle, clock, log });
+    // Trying Okence out with no gateway configured: GP webpay's emulator on loopback (never in
+    // production: cardGatewayPlan).
+    const plan = cardGatewayPlan(config);
+    demoGateway = plan === 'emulator' ? await demoCardMerchant() : null;
+    const cardMerchants = demoGateway ? [demoGateway.merchant] : config.cardMerchants;
+    const services = buildServices({ config, sessionSecret, handle, clock, log, cardMerchants });
     const { lifecycle, meeting, privacy, organisations, mail, backups } = services;
     const demoAccounts = config.demoData
       ? await loadDemoData(handle.db, services.identity.hashPassword)
@@ -101,10 +109,12 @@ export async function bootOkence(
           await mail.stop();
           handle.lock?.answer(null);
           backups?.stop();
+          await demoGateway?.close();
           await handle.close();
         })()),
     };
   } catch (err) {
+    await demoGateway?.close();
     await handle.close();
     throw err;
   }

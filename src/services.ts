@@ -56,6 +56,9 @@ import { freshSignInAuthoriser } from './eid/service.ts';
 import { draftsAccountSection } from './forms/drafts-section.ts';
 import { feeRegister } from './payments/service.ts';
 import { paymentSettings } from './payments/settings.ts';
+import type { CardMerchant } from './config/card-gateways.ts';
+import { cardPayments } from './payments/card/service.ts';
+import { cardGatewayDirectory } from './payments/card/gateways.ts';
 
 /** Everything that happens in one domain and is reacted to in another (decision 025). */
 export type OkenceEvents = MeetingEvents & {
@@ -70,6 +73,8 @@ export type Foundation = {
   handle: DatabaseHandle;
   clock: Clock;
   log: FastifyBaseLogger;
+  /** Card merchants in use: configured, or the demo emulator's (boot.ts, cardGatewayPlan). */
+  cardMerchants?: readonly CardMerchant[];
 };
 
 /**
@@ -327,6 +332,17 @@ export function buildServices(f: Foundation) {
   // Local fees: the register of fee types, rates and obligations, and who is paid (decision 043).
   const fees = feeRegister({ db, clock, audit, secret: sessionSecret });
   const feeSettings = paymentSettings({ db, clock, audit });
+  // Card payments through GP webpay (issue 18, decision 045); settled only on its signed state answer.
+  const gateways = cardGatewayDirectory(f.cardMerchants ?? []);
+  const cards = cardPayments({
+    db,
+    clock,
+    audit,
+    gateways,
+    publicUrl: config.publicUrl,
+    wakeMail,
+    log,
+  });
   // `npm run backup` asks this process, which holds DATA_DIR, over the lock's socket (decision 024).
   const snapshot = handle.snapshot?.bind(handle);
   const backups =
@@ -396,6 +412,7 @@ export function buildServices(f: Foundation) {
     integrations,
     fees,
     feeSettings,
+    cards,
     backups,
     formDrafts: formDraftStore,
     formAttachments: formAttachmentStore,
@@ -460,6 +477,8 @@ export function backgroundJobs(s: Services): Job[] {
     // Submissions' webhooks due now (decision 036): a new one is tried within 5 s, a failed one
     // on the retry schedule; instances share the work (SKIP LOCKED). E-mail deliveries are
     // handed to the outbox with their receipt, and follow it (decision 040).
+    // A card payment whose browser never came back, or whose settling a crash interrupted.
+    { name: 'card payments', everyMs: 30_000, atStart: true, run: () => s.cards.settleDue() },
     {
       name: 'submission deliveries',
       everyMs: 5_000,

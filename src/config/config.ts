@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { loadCardMerchants, type CardMerchant } from './card-gateways.ts';
 import { loadEidProviders, type EidProvider } from './eid-providers.ts';
 
 /**
@@ -65,6 +66,11 @@ export type Config = {
    * only): otherwise a receiver must be https at a public address (decision 040).
    */
   webhookAllowLoopback: boolean;
+  /**
+   * GP webpay merchants for card payments (GPWEBPAY_MERCHANTS_FILE; decision 045). None: the
+   * development demo pays into the loopback emulator, production shows no card button.
+   */
+  cardMerchants: CardMerchant[];
 };
 
 /** Fastify's `trustProxy`, restricted to the safe forms: none, a hop count, or named proxies. */
@@ -170,6 +176,7 @@ const schema = z.object({
     .optional(),
   EID_PROVIDERS_FILE: z.string().min(1).optional(),
   WEBHOOK_ALLOW_LOOPBACK: bool.optional(),
+  GPWEBPAY_MERCHANTS_FILE: z.string().min(1).optional(),
 });
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] };
@@ -252,6 +259,9 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
   const providers = e.EID_PROVIDERS_FILE ? loadEidProviders(e.EID_PROVIDERS_FILE) : null;
   if (providers && !providers.ok)
     return { ok: false, errors: [`EID_PROVIDERS_FILE: ${providers.error}`] };
+  const merchants = e.GPWEBPAY_MERCHANTS_FILE ? loadCardMerchants(e.GPWEBPAY_MERCHANTS_FILE) : null;
+  if (merchants && !merchants.ok)
+    return { ok: false, errors: [`GPWEBPAY_MERCHANTS_FILE: ${merchants.error}`] };
   const port = e.PORT;
   const publicUrl = new URL(e.PUBLIC_URL ?? `http://localhost:${port}`);
   return {
@@ -283,6 +293,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       },
       eidProviders: providers?.providers ?? [],
       webhookAllowLoopback: e.WEBHOOK_ALLOW_LOOPBACK ?? false,
+      cardMerchants: merchants?.merchants ?? [],
     },
   };
 }

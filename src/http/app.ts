@@ -21,6 +21,7 @@ import { agendaRoutes, lobbyPanelHook } from '../agenda/routes.ts';
 import { statsRoutes } from '../stats/routes.ts';
 import { auditRoutes } from '../audit/routes.ts';
 import { integrationsRoutes } from '../integrations/routes.ts';
+import { cardPaymentRoutes } from '../payments/card/routes.ts';
 import { deliveryRoutes } from '../submissions/delivery-routes.ts';
 import { MAX_FRAME_BYTES } from '../meeting/protocol.ts';
 import { registerOperations } from './api.ts';
@@ -233,6 +234,7 @@ export async function createApp(services: Services): Promise<FastifyInstance> {
   await app.register(staffAdminRoutes(services.staffAdmin));
   // The organisation's API tokens for its own systems (decision 037).
   await app.register(integrationsRoutes(services.integrations));
+  await app.register(cardPaymentRoutes({ cards: services.cards }));
   // The delivery of submissions: intake address, webhooks, delivery states (decision 040).
   await app.register(deliveryRoutes(services.deliveries));
   // Set-password links (staff and operators) and the operator console, above the organisations.

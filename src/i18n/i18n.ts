@@ -48,6 +48,7 @@ import {
   type PaymentsStatementsMessageKey,
 } from './messages/payments-statements.ts';
 import { paymentsQrMessages, type PaymentsQrMessageKey } from './messages/payments-qr.ts';
+import { paymentsCardMessages, type PaymentsCardMessageKey } from './messages/payments-card.ts';
 
 /** Every interface text key: the base set plus each domain's set. */
 export type MessageKey =
@@ -86,7 +87,8 @@ export type MessageKey =
   | FormsActMessageKey
   | PaymentsReceiptMessageKey
   | PaymentsStatementsMessageKey
-  | PaymentsQrMessageKey;
+  | PaymentsQrMessageKey
+  | PaymentsCardMessageKey;
 
 export const LANGS = ['sl', 'cs', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -132,6 +134,7 @@ export const MESSAGES: Record<Lang, Record<MessageKey, string>> = {
     ...paymentsReceiptMessages.sl,
     ...paymentsStatementsMessages.sl,
     ...paymentsQrMessages.sl,
+    ...paymentsCardMessages.sl,
   },
   cs: {
     ...cs,
@@ -170,6 +173,7 @@ export const MESSAGES: Record<Lang, Record<MessageKey, string>> = {
     ...paymentsReceiptMessages.cs,
     ...paymentsStatementsMessages.cs,
     ...paymentsQrMessages.cs,
+    ...paymentsCardMessages.cs,
   },
   en: {
     ...en,
@@ -208,6 +212,7 @@ export const MESSAGES: Record<Lang, Record<MessageKey, string>> = {
     ...paymentsReceiptMessages.en,
     ...paymentsStatementsMessages.en,
     ...paymentsQrMessages.en,
+    ...paymentsCardMessages.en,
   },
 };
 

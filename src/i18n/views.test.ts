@@ -27,6 +27,7 @@ const OWN: Record<string, string[]> = {
   meeting: ['meeting', 'room'],
   operator: ['op'],
   organisations: ['orgs'],
+  payments: ['payments'],
   privacy: ['privacy', 'notice'],
   situations: ['situations'],
   submissions: ['delivery', 'submissions'],
