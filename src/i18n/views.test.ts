@@ -27,7 +27,7 @@ const OWN: Record<string, string[]> = {
   meeting: ['meeting', 'room'],
   operator: ['op'],
   organisations: ['orgs'],
-  payments: ['payments'],
+  payments: ['payments', 'fees', 'statements'],
   privacy: ['privacy', 'notice'],
   situations: ['situations'],
   submissions: ['delivery', 'submissions'],
