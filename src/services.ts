@@ -59,6 +59,7 @@ import { paymentSettings } from './payments/settings.ts';
 import type { CardMerchant } from './config/card-gateways.ts';
 import { cardPayments } from './payments/card/service.ts';
 import { cardGatewayDirectory } from './payments/card/gateways.ts';
+import { statementsService } from './payments/statements/service.ts';
 
 /** Everything that happens in one domain and is reacted to in another (decision 025). */
 export type OkenceEvents = MeetingEvents & {
@@ -343,6 +344,8 @@ export function buildServices(f: Foundation) {
     wakeMail,
     log,
   });
+  // Bank statements imported and matched to obligations, unmatched payments assigned (decision 046).
+  const statements = statementsService({ db, clock, audit });
   // `npm run backup` asks this process, which holds DATA_DIR, over the lock's socket (decision 024).
   const snapshot = handle.snapshot?.bind(handle);
   const backups =
@@ -411,6 +414,7 @@ export function buildServices(f: Foundation) {
     situations,
     integrations,
     fees,
+    statements,
     feeSettings,
     cards,
     backups,

@@ -28,6 +28,8 @@ export type Operation<
   produces?: 'application/pdf';
   /** Success status; 200 unless said otherwise (201 for a created resource). */
   status?: number;
+  /** A larger request body than the app's 1 MiB, in bytes (a bank statement sent as base64). */
+  bodyLimit?: number;
   /** A per-address limit tighter than the global one (requests per minute). */
   rateLimitPerMinute?: number;
   /**
@@ -209,6 +211,7 @@ export function registerOperations(
       method: op.method,
       url: '/api/v1' + op.path.replace(/\{(\w+)\}/g, ':$1'),
       ...(op.method === 'GET' ? {} : { onRequest: requireJson }),
+      ...(op.bodyLimit ? { bodyLimit: op.bodyLimit } : {}),
       ...(op.rateLimitPerMinute
         ? { config: { rateLimit: { max: op.rateLimitPerMinute, timeWindow: 60_000 } } }
         : {}),

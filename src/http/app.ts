@@ -23,6 +23,7 @@ import { auditRoutes } from '../audit/routes.ts';
 import { integrationsRoutes } from '../integrations/routes.ts';
 import { cardPaymentRoutes } from '../payments/card/routes.ts';
 import { deliveryRoutes } from '../submissions/delivery-routes.ts';
+import { statementsRoutes } from '../payments/statements/routes.ts';
 import { MAX_FRAME_BYTES } from '../meeting/protocol.ts';
 import { registerOperations } from './api.ts';
 import { publicApiDocument, publicOperations } from './public-api.ts';
@@ -237,6 +238,8 @@ export async function createApp(services: Services): Promise<FastifyInstance> {
   await app.register(cardPaymentRoutes({ cards: services.cards }));
   // The delivery of submissions: intake address, webhooks, delivery states (decision 040).
   await app.register(deliveryRoutes(services.deliveries));
+  // Bank statements: import and report, unmatched payments assigned by hand (decision 046).
+  await app.register(statementsRoutes(services.statements));
   // Set-password links (staff and operators) and the operator console, above the organisations.
   await app.register(
     invitationRoutes({ invitations: services.invitations, operators: services.operators }),
@@ -268,6 +271,7 @@ export async function createApp(services: Services): Promise<FastifyInstance> {
       publicUrl: config.publicUrl,
       integrations: services.integrations,
       handling: services.handling,
+      statements: services.statements,
     }),
   );
   const openapi = publicApiDocument(config.publicUrl);

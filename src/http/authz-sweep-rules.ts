@@ -108,6 +108,19 @@ export const ACCESS: Record<
     why: "adds a webhook to the admin's own organisation",
     formErrorsOk: true,
   },
+  'GET /staff/admin/fees/statements': {
+    access: 'own-organisation-admin',
+    why: "the admin's own organisation's bank statements and the upload form",
+  },
+  'POST /staff/admin/fees/statements': {
+    access: 'own-organisation-admin',
+    why: "imports a statement into the admin's own organisation (the sweep's form is no file: 400)",
+    formErrorsOk: true,
+  },
+  'GET /staff/admin/fees/unmatched': {
+    access: 'own-organisation-admin',
+    why: "the admin's own organisation's unmatched bank payments",
+  },
   'GET /staff/admin/deliveries/states': {
     access: 'own-organisation-admin',
     why: "the deliveries of the admin's own organisation's submissions",
@@ -260,7 +273,8 @@ export type ObjectKind =
   | 'webhook'
   | 'delivery'
   | 'submission'
-  | 'attachment';
+  | 'attachment'
+  | 'bank_payment';
 
 /** Each path parameter, named with the segment before it, and the kind of object that fills it. */
 export const FILLERS: Record<string, ObjectKind> = {
@@ -286,6 +300,8 @@ export const FILLERS: Record<string, ObjectKind> = {
   'deliveries/:id': 'delivery',
   'submissions/:id': 'submission',
   'files/:file': 'attachment',
+  // Bank statements: an unmatched bank payment, assigned by variable symbol.
+  'unmatched/:id': 'bank_payment',
 };
 
 /** One form for every state-changing route: valid for each of today's forms, naming the victim's objects wherever a form takes an id. */

@@ -12,6 +12,8 @@ import { submissionOperations } from '../submissions/api.ts';
 import type { SubmissionHandling } from '../submissions/handling.ts';
 import type { IntegrationsService } from '../integrations/service.ts';
 import { integrationOperations } from '../integrations/api.ts';
+import type { StatementsService } from '../payments/statements/service.ts';
+import { statementOperations } from '../payments/statements/api.ts';
 import type { AnyOperation } from './api.ts';
 import { openApiDocument } from './openapi.ts';
 
@@ -27,6 +29,7 @@ export type PublicApiDeps = {
   publicUrl: URL;
   integrations: IntegrationsService;
   handling: SubmissionHandling;
+  statements: StatementsService;
 };
 
 /** Every operation of the public API, in the order the document lists them. */
@@ -38,6 +41,7 @@ export function publicOperations(deps: PublicApiDeps): AnyOperation[] {
     ...formOperations(deps),
     ...submissionOperations(deps),
     ...integrationOperations(deps.integrations),
+    ...statementOperations(deps),
   ];
 }
 

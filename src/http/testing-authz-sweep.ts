@@ -10,6 +10,7 @@ import { formRows, seedForm } from '../forms/testing.ts';
 import { samplePdf } from '../files/testing.ts';
 import { hashApiToken, newToken } from '../integrations/domain.ts';
 import { deliveryRows, seedDeliveryObjects } from '../submissions/testing.ts';
+import { seedUnmatchedPayment, statementRows } from '../payments/statements/testing-db.ts';
 import { submissionRows, victimSubmission } from '../submissions/testing-states.ts';
 import type { fixedClock } from '../lib/clock.ts';
 import { bookThroughApi, openSocket, staffCookie, type TestSocket } from '../meeting/testing.ts';
@@ -212,6 +213,12 @@ export function sweepWorld(kind: DbKind, clock: ReturnType<typeof fixedClock>) {
     const citizen = [`Victim Citizen ${k}`, `victim-${k}@example.si`];
     const form = await seedForm(okence, v.admin, formSlug);
     const sent = await seedDeliveryObjects(db, booking.organisation_id, form.form, clock.now());
+    const bankPayment = await seedUnmatchedPayment(
+      db,
+      booking.organisation_id,
+      `Victim Payer ${k}`,
+      clock.now(),
+    );
     return {
       ids: {
         ...form,
@@ -227,8 +234,19 @@ export function sweepWorld(kind: DbKind, clock: ReturnType<typeof fixedClock>) {
         api_token: token.id,
         submission: submission.id,
         attachment: submission.attachmentId,
+        bank_payment: bankPayment.id,
       },
-      markers: [b.id, file.id, ...citizen, fileName, note, tokenName, formSlug, sent.url],
+      markers: [
+        b.id,
+        file.id,
+        ...citizen,
+        fileName,
+        note,
+        tokenName,
+        formSlug,
+        sent.url,
+        bankPayment.payer,
+      ],
       orgMarkers: [...staff.flatMap((s) => [s.email, s.display_name]), ...submission.orgMarkers],
     };
   }
@@ -284,6 +302,7 @@ export function sweepWorld(kind: DbKind, clock: ReturnType<typeof fixedClock>) {
         .execute(),
       ...(await formRows(db, orgs)),
       ...(await deliveryRows(db, orgs)),
+      ...(await statementRows(db, orgs)),
       life_situation: await db
         .selectFrom('life_situation')
         .selectAll()

@@ -3,10 +3,11 @@ import { createHash, randomBytes } from 'node:crypto';
 
 /**
  * What a token may do. A closed set that grows with the staff API: `submissions:read` for the
- * pull API of submissions (listSubmissions, getSubmission). A token with no scope an operation
+ * pull API of submissions (listSubmissions, getSubmission), `statements:write` for importing bank
+ * statements (importBankStatement, decision 046). A token with no scope an operation
  * asks for is refused that operation (403), whatever else it may do.
  */
-export const SCOPES = ['submissions:read'] as const;
+export const SCOPES = ['submissions:read', 'statements:write'] as const;
 export type Scope = (typeof SCOPES)[number];
 
 /**

@@ -13,6 +13,7 @@ const en = {
   'integrations.hint.name': 'Which system uses it, for example “GINIS intake”.',
   'integrations.field.scopes': 'Permissions',
   'integrations.scope.submissions:read': 'Read submissions (collect submitted forms)',
+  'integrations.scope.statements:write': 'Import bank statements (match payments of fees)',
   'integrations.scopes_growing':
     'More permissions will come as the API grows; a token has only those chosen here.',
   'integrations.create_submit': 'Create the token',
@@ -61,6 +62,7 @@ const sl: Record<IntegrationsMessageKey, string> = {
   'integrations.hint.name': 'Kateri sistem ga uporablja, na primer „GINIS – sprejem vlog“.',
   'integrations.field.scopes': 'Dovoljenja',
   'integrations.scope.submissions:read': 'Branje vlog (prevzem oddanih obrazcev)',
+  'integrations.scope.statements:write': 'Uvoz bančnih izpiskov (povezovanje plačil pristojbin)',
   'integrations.scopes_growing':
     'Z razvojem API-ja bo dovoljenj več; žeton ima le tista, ki jih izberete tukaj.',
   'integrations.create_submit': 'Ustvari žeton',
@@ -107,6 +109,7 @@ const cs: Record<IntegrationsMessageKey, string> = {
   'integrations.hint.name': 'Který systém ho používá, například „GINIS – příjem podání“.',
   'integrations.field.scopes': 'Oprávnění',
   'integrations.scope.submissions:read': 'Čtení podání (vyzvedávání odeslaných formulářů)',
+  'integrations.scope.statements:write': 'Nahrávání bankovních výpisů (párování plateb poplatků)',
   'integrations.scopes_growing':
     'S rozvojem API přibudou další oprávnění; token má jen ta, která zde zvolíte.',
   'integrations.create_submit': 'Vytvořit token',

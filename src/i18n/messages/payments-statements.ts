@@ -68,7 +68,8 @@ const en = {
   'statements.unmatched.intro':
     'Payments from bank statements that could not be matched to a fee. Find the fee from the payer’s details and the message, and assign the payment to it by the fee’s variable symbol. An assignment cannot be undone here.',
   'statements.unmatched.empty': 'There are no unmatched payments.',
-  'statements.unmatched.received': 'Received {date}',
+  'statements.col.received': 'Received',
+  'statements.col.amount': 'Amount',
   'statements.unmatched.payer': 'Payer',
   'statements.unmatched.symbols': 'Symbols',
   'statements.unmatched.message': 'Message',
@@ -154,7 +155,8 @@ const cs: Record<PaymentsStatementsMessageKey, string> = {
   'statements.unmatched.intro':
     'Platby z bankovních výpisů, které se nepodařilo spárovat s poplatkem. Podle údajů plátce a zprávy dohledejte poplatek a platbu k němu přiřaďte podle jeho variabilního symbolu. Přiřazení zde nelze vrátit.',
   'statements.unmatched.empty': 'Žádné nespárované platby nejsou.',
-  'statements.unmatched.received': 'Přijato {date}',
+  'statements.col.received': 'Přijato',
+  'statements.col.amount': 'Částka',
   'statements.unmatched.payer': 'Plátce',
   'statements.unmatched.symbols': 'Symboly',
   'statements.unmatched.message': 'Zpráva',
@@ -239,7 +241,8 @@ const sl: Record<PaymentsStatementsMessageKey, string> = {
   'statements.unmatched.intro':
     'Plačila z bančnih izpiskov, ki jih ni bilo mogoče povezati s pristojbino. Po podatkih plačnika in namenu poiščite pristojbino in plačilo povežite z njo po njeni referenci. Povezave tukaj ni mogoče razveljaviti.',
   'statements.unmatched.empty': 'Nepovezanih plačil ni.',
-  'statements.unmatched.received': 'Prejeto {date}',
+  'statements.col.received': 'Prejeto',
+  'statements.col.amount': 'Znesek',
   'statements.unmatched.payer': 'Plačnik',
   'statements.unmatched.symbols': 'Simboli',
   'statements.unmatched.message': 'Namen',

@@ -360,3 +360,13 @@ export async function assign(
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
+
+/** The organisation's time zone. */
+export async function timeZone(db: Db, organisationId: string): Promise<string> {
+  const row = await db
+    .selectFrom('organisation')
+    .select('time_zone')
+    .where('id', '=', organisationId)
+    .executeTakeFirstOrThrow();
+  return row.time_zone;
+}

@@ -2,9 +2,10 @@
 // match its credits to obligations; assign an unmatched payment by hand. Every change is in the
 // audit log, in the transaction that makes it.
 import { createHash } from 'node:crypto';
-import type { AuditActor } from '../../audit/domain.ts';
+import { staffActor, type AuditActor } from '../../audit/domain.ts';
 import type { AuditService } from '../../audit/service.ts';
 import type { Db } from '../../db/db.ts';
+import type { StaffPrincipal } from '../../identity/domain.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { AppError } from '../../lib/errors.ts';
 import {
@@ -25,6 +26,21 @@ import * as repo from './repo.ts';
 
 /** Who imports or assigns: a staff member on the pages, or an API token of the organisation. */
 export type StatementActor = { staffId: string | null; audit: AuditActor };
+
+/**
+ * A staff member acting on the organisation's statements: an admin of it, as on every admin
+ * page (decision 046); the organisation is always the admin's own.
+ */
+export function adminActor(staff: StaffPrincipal): {
+  organisationId: string;
+  actor: StatementActor;
+} {
+  if (staff.role !== 'admin') throw new AppError('forbidden', 'admins only');
+  return {
+    organisationId: staff.organisationId,
+    actor: { staffId: staff.id, audit: staffActor(staff) },
+  };
+}
 
 /** How many unmatched payments and statements a page lists. */
 export const PAGE_LIMIT = 500;
@@ -217,6 +233,8 @@ export function statementsService(deps: { db: Db; clock: Clock; audit: AuditServ
     statements: (organisationId: string) => repo.listStatements(db, organisationId, PAGE_LIMIT),
     /** The organisation's bank payments waiting for an obligation. */
     unmatched: (organisationId: string) => repo.unmatchedPayments(db, organisationId, PAGE_LIMIT),
+    /** The organisation's time zone, for showing when statements were imported. */
+    timeZone: (organisationId: string) => repo.timeZone(db, organisationId),
   };
 }
 

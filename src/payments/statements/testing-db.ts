@@ -88,3 +88,62 @@ export async function statementTables(db: Db, organisationId: string) {
       .execute(),
   };
 }
+
+/** An unmatched bank payment of the organisation, as an import leaves one; its id and payer name. */
+export async function seedUnmatchedPayment(
+  db: Db,
+  organisationId: string,
+  payer: string,
+  now: Date,
+): Promise<{ id: string; payer: string }> {
+  const statement = await db
+    .insertInto('bank_statements')
+    .values({
+      organisation_id: organisationId,
+      format: 'abo',
+      account: '19-123457',
+      file_name: `${payer}.gpc`,
+      sha256: 'f'.repeat(64),
+      imported_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const line = await db
+    .insertInto('statement_lines')
+    .values({
+      organisation_id: organisationId,
+      statement_id: statement.id,
+      line_key: `seed:${payer}`,
+      booked_on: '2026-11-30',
+      amount_minor: 4200,
+      currency: 'CZK',
+      variable_symbol: '31337',
+      counter_name: payer,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const payment = await db
+    .insertInto('payments')
+    .values({
+      organisation_id: organisationId,
+      method: 'bank',
+      amount_minor: 4200,
+      currency: 'CZK',
+      received_on: '2026-11-30',
+      statement_line_id: line.id,
+      recorded_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { id: payment.id, payer };
+}
+
+/** The statement tables of several organisations, for the authorisation sweep's snapshots. */
+export async function statementRows(db: Db, organisationIds: string[]) {
+  const rows = await Promise.all(organisationIds.map((id) => statementTables(db, id)));
+  return {
+    bank_statements: rows.flatMap((r) => r.bank_statements),
+    statement_lines: rows.flatMap((r) => r.statement_lines),
+    payments: rows.flatMap((r) => r.payments),
+  };
+}
