@@ -3,7 +3,8 @@
 // ratio, start-up time, the server's RSS after start and under load, and the memory budgets;
 // then the booking path, the meeting, the folder, the statistics, the eID sign-in (bench/eid.ts),
 // filling in and sending a long form over HTTP (bench/forms.ts) and its receipts alone
-// (bench/receipt.ts), and the bank QR codes (bench/qr.ts).
+// (bench/receipt.ts), the bank QR codes (bench/qr.ts) and a 10,000-line bank statement imported
+// and matched (bench/statements.ts).
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,6 +23,7 @@ import { eidFigures, printEidFigures } from './eid.ts';
 import { formFigures, printFormFigures } from './forms.ts';
 import { printReceiptFigures, receiptFigures } from './receipt.ts';
 import { printQrFigures, qrFigures } from './qr.ts';
+import { printStatementFigures, statementFigures } from './statements.ts';
 import { start, stop, START_SCRIPT } from './process.ts';
 import { memoryFigures, printMemoryBudgets, startFigures } from './memory.ts';
 
@@ -254,3 +256,5 @@ printFormFigures(formRows);
 printReceiptFigures(await receiptFigures());
 // Bank QR codes made per second, as SVG and as PNG, in one process.
 printQrFigures(qrFigures());
+// A 10,000-line bank statement imported and matched, each database in its own process.
+printStatementFigures(await statementFigures());
