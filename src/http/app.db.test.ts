@@ -369,6 +369,7 @@ for (const kind of DB_KINDS) {
         'getForm',
         'getSubmission',
         'getSubmissionReceipt',
+        'importBankStatement',
         'listForms',
         'listLifeSituations',
         'listOffices',
@@ -377,6 +378,7 @@ for (const kind of DB_KINDS) {
         'listSubmissions',
         'rescheduleBooking',
         'resendCode',
+        'startCardPayment',
       ]);
       const create = doc.paths['/organisations/{organisation}/services/{service}/holds'].post;
       assert.ok(create.requestBody.content['application/json'].schema.properties.email);

@@ -272,6 +272,7 @@ export async function createApp(services: Services): Promise<FastifyInstance> {
       integrations: services.integrations,
       handling: services.handling,
       statements: services.statements,
+      cards: services.cards,
     }),
   );
   const openapi = publicApiDocument(config.publicUrl);

@@ -227,6 +227,11 @@ const TAGS = [
       'Free times, holds confirmed by an emailed code, and bookings by their manage link',
   },
   {
+    name: 'payments',
+    description:
+      'Local fees: an obligation by its payment token, its bank QR code, paying it by card',
+  },
+  {
     name: 'integrations',
     description:
       "Staff operations for an organisation's own systems (its filing system), called with an API token " +

@@ -14,6 +14,8 @@ import type { IntegrationsService } from '../integrations/service.ts';
 import { integrationOperations } from '../integrations/api.ts';
 import type { StatementsService } from '../payments/statements/service.ts';
 import { statementOperations } from '../payments/statements/api.ts';
+import type { CardPayments } from '../payments/card/service.ts';
+import { cardOperations } from '../payments/card/api.ts';
 import type { AnyOperation } from './api.ts';
 import { openApiDocument } from './openapi.ts';
 
@@ -30,6 +32,7 @@ export type PublicApiDeps = {
   integrations: IntegrationsService;
   handling: SubmissionHandling;
   statements: StatementsService;
+  cards: CardPayments;
 };
 
 /** Every operation of the public API, in the order the document lists them. */
@@ -42,6 +45,7 @@ export function publicOperations(deps: PublicApiDeps): AnyOperation[] {
     ...submissionOperations(deps),
     ...integrationOperations(deps.integrations),
     ...statementOperations(deps),
+    ...cardOperations(deps),
   ];
 }
 

@@ -268,6 +268,34 @@ for (const kind of DB_KINDS) {
       assert.equal((await fetch(cheap)).status, 400);
     });
 
+    test('startCardPayment in the public API: the gateway address, the result page', async () => {
+      const o = await obligationWithToken(db(), {
+        slug: SLUG,
+        amountMinor: 70000,
+        currency: 'CZK',
+        now: clock.now(),
+      });
+      const res = await okence.app.inject({
+        method: 'POST',
+        url: `/api/v1/organisations/${SLUG}/card-payments`,
+        payload: { token: o.token, lang: 'cs' },
+      });
+      assert.equal(res.statusCode, 201, res.body);
+      const body = res.json<{ paymentId: string; redirectUrl: string; resultUrl: string }>();
+      assert.ok(body.redirectUrl.startsWith(gp.emulator.orderUrl));
+      assert.match(
+        new URL(body.redirectUrl).searchParams.get('DESCRIPTION') ?? '',
+        /^Poplatek ze psu 2026$/,
+      );
+      assert.equal(new URL(body.resultUrl).pathname, `/o/${SLUG}/pay/card/${body.paymentId}`);
+      const unknown = await okence.app.inject({
+        method: 'POST',
+        url: `/api/v1/organisations/${SLUG}/card-payments`,
+        payload: { token: 'y'.repeat(32) },
+      });
+      assert.equal(unknown.statusCode, 404);
+    });
+
     test('an unknown token, another organisation, or no gateway: not found', async () => {
       const csrf = csrfPair(okence.services.sessionSecret);
       const post = (url: string, token: string) =>
