@@ -16,6 +16,7 @@ import type { OrganisationsService } from './organisations/service.ts';
 import { backgroundJobs, buildServices, purgeFolderFiles, type Services } from './services.ts';
 import { cardGatewayPlan } from './config/card-gateways.ts';
 import { demoCardMerchant } from './payments/card/gateways.ts';
+import type { PacerTime } from './lib/pacing.ts';
 
 export type Okence = {
   app: FastifyInstance;
@@ -47,7 +48,13 @@ export type Okence = {
  */
 export async function bootOkence(
   config: Config,
-  opts: { clock?: Clock; handle?: DatabaseHandle; backgroundJobs?: boolean } = {},
+  opts: {
+    clock?: Clock;
+    handle?: DatabaseHandle;
+    backgroundJobs?: boolean;
+    /** How paced lookups read time and wait (a test's recorder); real time when absent. */
+    pacerTime?: PacerTime;
+  } = {},
 ): Promise<Okence> {
   const sessionSecret = resolveSessionSecret(config.sessionSecret, config.dataDir);
   const handle =
@@ -63,7 +70,15 @@ export async function bootOkence(
     const plan = cardGatewayPlan(config);
     demoGateway = plan === 'emulator' ? await demoCardMerchant() : null;
     const cardMerchants = demoGateway ? [demoGateway.merchant] : config.cardMerchants;
-    const services = buildServices({ config, sessionSecret, handle, clock, log, cardMerchants });
+    const services = buildServices({
+      config,
+      sessionSecret,
+      handle,
+      clock,
+      log,
+      cardMerchants,
+      ...(opts.pacerTime ? { pacerTime: opts.pacerTime } : {}),
+    });
     const { lifecycle, meeting, privacy, organisations, mail, backups } = services;
     const demoAccounts = config.demoData
       ? await loadDemoData(handle.db, services.identity.hashPassword)

@@ -49,6 +49,10 @@ import { accountSections, ownSections, providerNames } from './citizens/sections
 import { signInWays } from './citizens/ways.ts';
 import { waysSection } from './citizens/views/ways.ts';
 import { situationsService } from './situations/service.ts';
+import { minimumDuration, type PacerTime } from './lib/pacing.ts';
+import { LOOKUP_FLOOR_MS } from './payments/pay/domain.ts';
+import { payService } from './payments/pay/service.ts';
+import { feesAccountSection } from './payments/pay/views/account.ts';
 import { formAttachments } from './forms/attachments.ts';
 import { formDrafts } from './forms/drafts.ts';
 import { formActs } from './forms/act.ts';
@@ -76,6 +80,8 @@ export type Foundation = {
   log: FastifyBaseLogger;
   /** Card merchants in use: configured, or the demo emulator's (boot.ts, cardGatewayPlan). */
   cardMerchants?: readonly CardMerchant[];
+  /** How paced lookups read time and wait (lib/pacing.ts); real time unless a test gives its own. */
+  pacerTime?: PacerTime;
 };
 
 /**
@@ -328,6 +334,17 @@ export function buildServices(f: Foundation) {
   });
   // Life situations: the organisations' public guides and their administration (decision 035).
   const situations = situationsService({ db, clock, tenants, audit, forms });
+  // Paying a fee as a citizen: found without signing in, payment links, the account's fees (decision 047).
+  const pay = payService({
+    db,
+    clock,
+    tenants,
+    secret: sessionSecret,
+    publicUrl: config.publicUrl,
+    wakeMail,
+    pacer: minimumDuration(LOOKUP_FLOOR_MS, f.pacerTime),
+  });
+  accountPage.register(feesAccountSection(pay));
   // API tokens an admin creates for the organisation's systems; the staff API checks them (decision 037).
   const integrations = integrationsService({ db, clock, audit });
   // Local fees: the register of fee types, rates and obligations, and who is paid (decision 043).
@@ -412,6 +429,7 @@ export function buildServices(f: Foundation) {
     organisationSettings,
     staffAdmin,
     situations,
+    pay,
     integrations,
     fees,
     statements,
@@ -468,6 +486,8 @@ export function backgroundJobs(s: Services): Job[] {
       atStart: true,
       run: () => s.integrations.pruneFailures(),
     },
+    // Payment links a day past their expiry (the privacy plan's promise for payment_tokens).
+    { name: 'payment links', everyMs: 3_600_000, atStart: true, run: () => s.pay.purge() },
     // Expired eID requests and the replay cache's expired ids.
     { name: 'eid requests', everyMs: 600_000, atStart: true, run: () => s.eid.prune() },
     // Deleted drafts past their restore period, drafts without an account past their last link.

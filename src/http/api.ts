@@ -6,6 +6,9 @@ import { AppError, type ErrorCode, type FieldIssue } from '../lib/errors.ts';
 import type { SecuritySchemeName } from './openapi.ts';
 import type { Problem } from './problem.ts';
 
+/** The media types of files the API answers with: a receipt's PDF, a payment's QR image. */
+export type FileMediaType = 'application/pdf' | 'image/svg+xml' | 'image/png';
+
 /** One operation of the public JSON API: its schemas validate requests and document it. */
 export type Operation<
   P extends z.ZodType,
@@ -24,8 +27,11 @@ export type Operation<
   /** JSON request body (POST, PUT, PATCH). */
   body?: B;
   response: R;
-  /** A response that is a file of this media type (the handler returns a FileBody); JSON if absent. */
-  produces?: 'application/pdf';
+  /**
+   * A response that is a file of one of these media types (the handler returns a FileBody); JSON
+   * if absent.
+   */
+  produces?: FileMediaType | readonly FileMediaType[];
   /** Success status; 200 unless said otherwise (201 for a created resource). */
   status?: number;
   /** A larger request body than the app's 1 MiB, in bytes (a bank statement sent as base64). */
@@ -80,10 +86,13 @@ export class FileBody {
   readonly bytes: Buffer;
   readonly mediaType: string;
   readonly fileName: string;
-  constructor(bytes: Buffer, mediaType: string, fileName: string) {
+  /** Shown in the browser (an image) rather than saved as a download. */
+  readonly inline: boolean;
+  constructor(bytes: Buffer, mediaType: string, fileName: string, inline = false) {
     this.bytes = bytes;
     this.mediaType = mediaType;
     this.fileName = fileName;
+    this.inline = inline;
   }
 }
 
@@ -227,7 +236,7 @@ export function registerOperations(
           return reply
             .status(op.status ?? 200)
             .type(result.mediaType)
-            .header('content-disposition', contentDisposition(result.fileName))
+            .header('content-disposition', contentDisposition(result.fileName, result.inline))
             .header('x-content-type-options', 'nosniff')
             .send(result.bytes);
         return reply.status(op.status ?? 200).send(result);
@@ -258,8 +267,9 @@ export function registerOperations(
   }
 }
 
-/** `attachment` with an ASCII fallback name and the real one per RFC 6266 / 8187. */
-function contentDisposition(fileName: string): string {
+/** `attachment` (or `inline`) with an ASCII fallback name and the real one per RFC 6266 / 8187. */
+function contentDisposition(fileName: string, inline = false): string {
   const ascii = fileName.normalize('NFKD').replace(/[^\x20-\x7e]|["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+  const kind = inline ? 'inline' : 'attachment';
+  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }

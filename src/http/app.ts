@@ -47,6 +47,7 @@ import { eidRoutes } from '../eid/routes.ts';
 import { citizenRoutes } from '../citizens/routes.ts';
 import { situationPages } from '../situations/routes.ts';
 import { situationAdminRoutes } from '../situations/admin-routes.ts';
+import { payRoutes } from '../payments/pay/routes.ts';
 import { formAdminRoutes } from '../forms/admin-routes.ts';
 import { formVersionRoutes } from '../forms/version-routes.ts';
 import { formFillingRoutes } from '../forms/fill-routes.ts';
@@ -121,6 +122,8 @@ export async function createApp(services: Services): Promise<FastifyInstance> {
   // Life situations: the guides, their search and their administration (decision 035).
   await app.register(situationPages(services.situations));
   await app.register(situationAdminRoutes(services.situations));
+  // Paying a fee: the lookup without signing in, payment links, the account's fees (decision 047).
+  await app.register(payRoutes(services.pay, services.cards));
   // The form builder: admins edit drafts, publish versions, import and export (issue 17).
   await app.register(formAdminRoutes(services.forms));
   await app.register(formVersionRoutes(services.forms));
@@ -273,6 +276,7 @@ export async function createApp(services: Services): Promise<FastifyInstance> {
       handling: services.handling,
       statements: services.statements,
       cards: services.cards,
+      pay: services.pay,
     }),
   );
   const openapi = publicApiDocument(config.publicUrl);

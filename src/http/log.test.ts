@@ -28,3 +28,15 @@ test('logged request lines mask every path part that is a key: hold ids, API tok
   assert.equal(loggableUrl(`//j/${token}/ws`), '//j/…/ws');
   assert.equal(loggableUrl(`/g/${token}#/g/${token}`), '/g/…');
 });
+
+test('payment links are masked, on the page and in the API', () => {
+  const token = 'q3Zb1c9Xf0pLw7Ke2Tn8Hs5Vd4Jm6Ya0Rg1Uo3Ei9Qx';
+  assert.equal(loggableUrl(`/pay/${token}?lang=cs`), '/pay/…');
+  assert.equal(
+    loggableUrl(`/api/v1/payment-tokens/${token}/qr?format=png`),
+    '/api/v1/payment-tokens/…/qr',
+  );
+  // The lookup page names no token and stays readable.
+  assert.equal(loggableUrl('/o/mesto-koprivnice/pay'), '/o/mesto-koprivnice/pay');
+  assert.equal(loggableUrl('/o/koprivnice/pay/card/return'), '/o/koprivnice/pay/card/return');
+});

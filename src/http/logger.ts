@@ -3,13 +3,16 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../config/config.ts';
 
 // Path parts that are keys to something: the join, guest, manage and set-password links' tokens, the hold id
-// (its code page), and the API's hold ids and manage tokens. Whatever follows the prefix up to
-// the next slash is masked, so an encoded or malformed token is masked too.
-const KEY_IN_PATH = /(\/(?:j|g|m|h|set-password|api\/v1\/holds|api\/v1\/bookings))\/[^/]+/g;
+// (its code page), the API's hold ids, manage tokens and payment tokens. Whatever follows the
+// prefix up to the next slash is masked, so an encoded or malformed token is masked too.
+const KEY_IN_PATH =
+  /(\/(?:j|g|m|h|set-password|api\/v1\/holds|api\/v1\/bookings|api\/v1\/payment-tokens))\/[^/]+/g;
+// A payment link's page, /pay/{token}: only at the start (the card's /o/{org}/pay/card is no key).
+const PAYMENT_LINK = /^\/pay\/[^/]+/;
 
 /** A request path as logged: the query dropped and every key in the path masked. */
 export function loggableUrl(url: string): string {
-  return url.split(/[?#]/)[0]!.replace(KEY_IN_PATH, '$1/…');
+  return url.split(/[?#]/)[0]!.replace(PAYMENT_LINK, '/pay/…').replace(KEY_IN_PATH, '$1/…');
 }
 
 /**

@@ -128,7 +128,11 @@ function responsesOf(components: Components, op: AnyOperation, serverUrl: string
       description: op.status === 201 ? 'Created' : 'OK',
       content: op.produces
         ? // A file: OpenAPI 3.1 describes its bytes by their media type (no JSON schema).
-          { [op.produces]: { schema: { type: 'string', contentMediaType: op.produces } } }
+          Object.fromEntries(
+            [op.produces]
+              .flat()
+              .map((type) => [type, { schema: { type: 'string', contentMediaType: type } }]),
+          )
         : {
             'application/json': {
               schema: components.convert(op.response, 'output'),
@@ -229,7 +233,7 @@ const TAGS = [
   {
     name: 'payments',
     description:
-      'Local fees: an obligation by its payment token, its bank QR code, paying it by card',
+      "Local fees: finding one to pay by its variable symbol and the payer's name, its bank QR code, paying it by card",
   },
   {
     name: 'integrations',

@@ -16,6 +16,8 @@ import type { StatementsService } from '../payments/statements/service.ts';
 import { statementOperations } from '../payments/statements/api.ts';
 import type { CardPayments } from '../payments/card/service.ts';
 import { cardOperations } from '../payments/card/api.ts';
+import type { PayService } from '../payments/pay/service.ts';
+import { payOperations } from '../payments/pay/api.ts';
 import type { AnyOperation } from './api.ts';
 import { openApiDocument } from './openapi.ts';
 
@@ -33,6 +35,7 @@ export type PublicApiDeps = {
   handling: SubmissionHandling;
   statements: StatementsService;
   cards: CardPayments;
+  pay: PayService;
 };
 
 /** Every operation of the public API, in the order the document lists them. */
@@ -45,6 +48,7 @@ export function publicOperations(deps: PublicApiDeps): AnyOperation[] {
     ...submissionOperations(deps),
     ...integrationOperations(deps.integrations),
     ...statementOperations(deps),
+    ...payOperations(deps),
     ...cardOperations(deps),
   ];
 }

@@ -5,11 +5,17 @@ import { bootOkence, type Okence } from '../boot.ts';
 import { parseConfig, type Config } from '../config/config.ts';
 import { openTestDatabase, type DbKind } from '../db/testing.ts';
 import { fixedClock, type Clock } from '../lib/clock.ts';
+import type { PacerTime } from '../lib/pacing.ts';
 
 /** The real app on a fresh test database with demo data, for `app.inject` tests. */
 export async function bootTestApp(
   kind: DbKind,
-  opts: { clock?: Clock; env?: Record<string, string>; backgroundJobs?: boolean } = {},
+  opts: {
+    clock?: Clock;
+    env?: Record<string, string>;
+    backgroundJobs?: boolean;
+    pacerTime?: PacerTime;
+  } = {},
 ): Promise<Okence> {
   const config = testConfig(opts.env);
   const handle = await openTestDatabase(kind);
@@ -17,6 +23,7 @@ export async function bootTestApp(
     handle,
     clock: opts.clock ?? fixedClock(new Date('2026-11-23T09:00:00Z')),
     backgroundJobs: opts.backgroundJobs,
+    ...(opts.pacerTime ? { pacerTime: opts.pacerTime } : {}),
   });
 }
 

@@ -49,6 +49,8 @@ import {
 } from './messages/payments-statements.ts';
 import { paymentsQrMessages, type PaymentsQrMessageKey } from './messages/payments-qr.ts';
 import { paymentsCardMessages, type PaymentsCardMessageKey } from './messages/payments-card.ts';
+import { paymentsMessages, type PaymentsMessageKey } from './messages/payments.ts';
+import { tenantsPortalMessages, type TenantsPortalMessageKey } from './messages/tenants-portal.ts';
 
 /** Every interface text key: the base set plus each domain's set. */
 export type MessageKey =
@@ -88,7 +90,9 @@ export type MessageKey =
   | PaymentsReceiptMessageKey
   | PaymentsStatementsMessageKey
   | PaymentsQrMessageKey
-  | PaymentsCardMessageKey;
+  | PaymentsCardMessageKey
+  | PaymentsMessageKey
+  | TenantsPortalMessageKey;
 
 export const LANGS = ['sl', 'cs', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -135,6 +139,8 @@ export const MESSAGES: Record<Lang, Record<MessageKey, string>> = {
     ...paymentsStatementsMessages.sl,
     ...paymentsQrMessages.sl,
     ...paymentsCardMessages.sl,
+    ...paymentsMessages.sl,
+    ...tenantsPortalMessages.sl,
   },
   cs: {
     ...cs,
@@ -174,6 +180,8 @@ export const MESSAGES: Record<Lang, Record<MessageKey, string>> = {
     ...paymentsStatementsMessages.cs,
     ...paymentsQrMessages.cs,
     ...paymentsCardMessages.cs,
+    ...paymentsMessages.cs,
+    ...tenantsPortalMessages.cs,
   },
   en: {
     ...en,
@@ -213,6 +221,8 @@ export const MESSAGES: Record<Lang, Record<MessageKey, string>> = {
     ...paymentsStatementsMessages.en,
     ...paymentsQrMessages.en,
     ...paymentsCardMessages.en,
+    ...paymentsMessages.en,
+    ...tenantsPortalMessages.en,
   },
 };
 

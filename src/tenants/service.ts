@@ -89,6 +89,15 @@ export function tenantsService(deps: { handle: DatabaseHandle }) {
       return (await catalogue()).organisations.filter((o) => !o.suspended);
     },
 
+    /** An organisation by id, for a page reached by a link to one of its objects (a payment link). */
+    async organisationById(id: string): Promise<Organisation> {
+      const organisation = (await catalogue()).organisations.find((o) => o.id === id);
+      if (!organisation) throw new AppError('not_found', `organisation ${id}`);
+      if (organisation.suspended)
+        throw new AppError('organisation_suspended', `organisation ${organisation.slug}`);
+      return organisation;
+    },
+
     /** An organisation with its offices and active services. */
     async getOrganisation(slug: string): Promise<OrganisationView> {
       const { catalogue: c, organisation } = await organisationBySlug(slug);

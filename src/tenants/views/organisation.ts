@@ -28,6 +28,8 @@ ${
 }
 <h2 id="situations">${t('tenants.org.situations')}</h2>
 <p>${t('tenants.org.situations_lead')} <a href="/o/${org.slug}/situations">${t('tenants.org.situations_link')}</a></p>
+<h2 id="fees">${t('tenants.org.fees')}</h2>
+<p>${t('tenants.org.fees_lead')} <a href="/o/${org.slug}/pay">${t('tenants.org.fees_link')}</a></p>
 <h2 id="offices">${t('tenants.org.offices')}</h2>
 <div class="cards">${data.offices.map((o) => officeDetails(ctx, o, 'h3', fb))}</div>
 ${

@@ -1,0 +1,95 @@
+// Paying without signing in (decision 047): the payment link's token and what a lookup may use
+// to find an obligation. Pure rules; the service applies them.
+import { createHash, randomBytes } from 'node:crypto';
+
+/** How long a payment link works: a day, time enough to pay by bank the same day. */
+export const PAYMENT_TOKEN_TTL_MS = 24 * 3600_000;
+
+/** A payment link's token: 32 random bytes as base64url (43 characters). */
+const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
+
+/** A new payment token and the hash the database keeps of it (never the token itself). */
+export function newPaymentToken(): { token: string; hash: string } {
+  const token = randomBytes(32).toString('base64url');
+  return { token, hash: paymentTokenHash(token) };
+}
+
+/** What the database stores of a payment token: its SHA-256 in hex. */
+export function paymentTokenHash(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+/** Whether a path part can be a payment token at all (anything else is not found, unread). */
+export function isPaymentTokenShape(value: string): boolean {
+  return TOKEN_SHAPE.test(value);
+}
+
+/**
+ * What identifies the payer's obligation: its variable symbol, or (only where the organisation
+ * switched birth-number lookup on) the birth number's HMAC; always with the folded name.
+ */
+export type PayerKey =
+  | { by: 'symbol'; variableSymbol: string; nameKey: string }
+  | { by: 'birth_number'; birthNumberHmac: string; nameKey: string };
+
+/** A payment link's state at a moment: usable, or expired (a clear page, not "not found"). */
+export function tokenState(expiresAt: Date, now: Date): 'valid' | 'expired' {
+  return now.getTime() < expiresAt.getTime() ? 'valid' : 'expired';
+}
+
+/** The account's groups of obligations, in the order the page shows them. */
+export const ACCOUNT_GROUPS = ['overdue', 'due', 'paid'] as const;
+export type AccountGroup = (typeof ACCOUNT_GROUPS)[number];
+
+/**
+ * Which group of the account's fees an obligation's standing falls in: overdue when any part is
+ * past its due date, due while something is left to pay (partly paid too), else paid (an
+ * overpayment is paid; the office refunds it). A cancelled obligation is not listed: null.
+ */
+export function accountGroupOf(standing: string): AccountGroup | null {
+  switch (standing) {
+    case 'overdue':
+      return 'overdue';
+    case 'due':
+    case 'partly_paid':
+      return 'due';
+    case 'paid':
+    case 'overpaid':
+      return 'paid';
+    default:
+      return null;
+  }
+}
+
+/**
+ * Lookups per organisation and minute, whoever asks: the per-address limit stops one client,
+ * this stops many addresses together from walking an organisation's variable symbols.
+ */
+export const LOOKUPS_PER_ORGANISATION_PER_MINUTE = 120;
+/**
+ * Every lookup answers after at least this long, found or not (lib/pacing.ts): well above the
+ * work's usual few tens of milliseconds on either database.
+ */
+export const LOOKUP_FLOOR_MS = 300;
+
+/** Lookups per client address and minute (the route's @fastify/rate-limit config). */
+export const LOOKUPS_PER_ADDRESS_PER_MINUTE = 10;
+
+/** A fixed-window counter per key: allowed, or refused with the seconds until the window ends. */
+export function fixedWindow(max: number, windowMs: number) {
+  const windows = new Map<string, { start: number; count: number }>();
+  return (
+    key: string,
+    nowMs: number,
+  ): { allowed: true } | { allowed: false; retryAfterSeconds: number } => {
+    let w = windows.get(key);
+    if (!w || nowMs - w.start >= windowMs) {
+      w = { start: nowMs, count: 0 };
+      windows.set(key, w);
+    }
+    if (w.count >= max)
+      return { allowed: false, retryAfterSeconds: Math.ceil((w.start + windowMs - nowMs) / 1000) };
+    w.count += 1;
+    return { allowed: true };
+  };
+}
