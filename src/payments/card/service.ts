@@ -51,6 +51,9 @@ export function cardPayments(deps: {
   log?: { warn(obj: object, msg: string): void };
 }) {
   const { db, clock, gateways } = deps;
+  // The first sweep after a start asks about every started payment, however young: a return
+  // that was being handled when the process died is lost, and nobody will send it again.
+  let restarted = true;
 
   function gatewayOf(slug: string): CardGateway {
     const g = gateways.forOrganisation(slug);
@@ -219,11 +222,9 @@ export function cardPayments(deps: {
 
     /** The job: settles payments started over a minute ago (and expires those never seen). */
     async settleDue(): Promise<number> {
-      const due = await repo.startedBefore(
-        db,
-        new Date(clock.now().getTime() - SETTLE_AFTER_MS),
-        50,
-      );
+      const minAge = restarted ? 0 : SETTLE_AFTER_MS;
+      restarted = false;
+      const due = await repo.startedBefore(db, new Date(clock.now().getTime() - minAge), 50);
       let settled = 0;
       for (const p of due)
         if ((await confirm(p.id, p.organisationSlug, null)) !== 'started') settled += 1;

@@ -65,6 +65,8 @@ export type GpWebpayEmulator = {
   wsCalls: number;
   /** When true the WS answers 503, as a gateway that is down. */
   wsDown: boolean;
+  /** Awaited before a state answer is sent (a test kills the asking process here). */
+  beforeStatusAnswer: ((orderNumber: string) => Promise<void>) | null;
   close(): Promise<void>;
 };
 
@@ -155,7 +157,7 @@ export async function startGpWebpayEmulator(opts: Options): Promise<GpWebpayEmul
     res.writeHead(303, { location: signedReturnUrl(number) }).end();
   }
 
-  function ws(res: ServerResponse, xml: string): void {
+  async function ws(res: ServerResponse, xml: string): Promise<void> {
     if (emulator.wsDown) return send(res, 503, 'text/plain', 'unavailable');
     const r = parseStatusRequest(xml);
     if (!r) return send(res, 400, 'text/plain', 'bad request');
@@ -178,6 +180,7 @@ export async function startGpWebpayEmulator(opts: Options): Promise<GpWebpayEmul
       );
     }
     const answer = { messageId: r.messageId, ...WS_STATUS[order.state] };
+    await emulator.beforeStatusAnswer?.(r.paymentNumber);
     send(
       res,
       200,
@@ -198,6 +201,7 @@ export async function startGpWebpayEmulator(opts: Options): Promise<GpWebpayEmul
     signedReturnUrl,
     wsCalls: 0,
     wsDown: false,
+    beforeStatusAnswer: null,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
   return emulator;
