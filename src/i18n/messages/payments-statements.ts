@@ -77,7 +77,6 @@ const en = {
   'statements.unmatched.symbol_list': 'VS {vs}, KS {ks}, SS {ss}',
   'statements.assign.field': 'Variable symbol of the fee',
   'statements.assign.submit': 'Assign',
-  'statements.assign.payment': 'payment of {amount} from {date}',
   'statements.assign.done': 'The payment has been assigned to the fee with variable symbol {vs}.',
   'statements.assign.error.unknown': 'No fee of yours has this variable symbol. Check the number.',
   'statements.assign.error.currency':
@@ -164,7 +163,6 @@ const cs: Record<PaymentsStatementsMessageKey, string> = {
   'statements.unmatched.symbol_list': 'VS {vs}, KS {ks}, SS {ss}',
   'statements.assign.field': 'Variabilní symbol poplatku',
   'statements.assign.submit': 'Přiřadit',
-  'statements.assign.payment': 'platbu {amount} ze dne {date}',
   'statements.assign.done': 'Platba byla přiřazena k poplatku s variabilním symbolem {vs}.',
   'statements.assign.error.unknown':
     'Žádný váš poplatek nemá tento variabilní symbol. Zkontrolujte číslo.',
@@ -250,7 +248,6 @@ const sl: Record<PaymentsStatementsMessageKey, string> = {
   'statements.unmatched.symbol_list': 'VS {vs}, KS {ks}, SS {ss}',
   'statements.assign.field': 'Referenca pristojbine',
   'statements.assign.submit': 'Poveži',
-  'statements.assign.payment': 'plačilo {amount} z dne {date}',
   'statements.assign.done': 'Plačilo je povezano s pristojbino z referenco {vs}.',
   'statements.assign.error.unknown':
     'Nobena vaša pristojbina nima te reference. Preverite številko.',

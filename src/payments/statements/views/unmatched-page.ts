@@ -29,21 +29,20 @@ function assignForm(ctx: PageContext, p: UnmatchedRow, typed: UnmatchedPageData[
   const { t } = ctx;
   const id = `vs-${p.id}`;
   const mine = typed?.paymentId === p.id ? typed : null;
-  const what = t('statements.assign.payment', {
-    amount: money(ctx, p.amountMinor, p.currency),
-    date: calendarDay(ctx, p.receivedOn),
-  });
+  // The row's day and amount describe the field and the button: no hidden text inside the
+  // scrolling table (absolutely placed, it would widen the page on a phone).
+  const about = `amount-${p.id} day-${p.id}`;
   return html`<form method="post" action="${UNMATCHED_PATH}/${p.id}/assign" class="inline-form" novalidate>${csrfField(ctx)}
-<div class="${mine ? 'field-error' : ''}"><label for="${id}">${t('statements.assign.field')}<span class="visually-hidden"> (${what})</span></label>
+<div class="${mine ? 'field-error' : ''}"><label for="${id}">${t('statements.assign.field')}</label>
 ${mine ? html`<span class="error-message" id="${id}-error">${mine.error}</span>` : ''}
-<input type="text" id="${id}" name="variableSymbol" value="${mine?.variableSymbol ?? ''}" inputmode="numeric" autocomplete="off" maxlength="10" size="12"${mine ? html` aria-invalid="true" aria-describedby="${id}-error"` : ''}></div>
-<button type="submit">${t('statements.assign.submit')}<span class="visually-hidden"> ${what}</span></button></form>`;
+<input type="text" id="${id}" name="variableSymbol" value="${mine?.variableSymbol ?? ''}" inputmode="numeric" autocomplete="off" maxlength="10" size="12" aria-describedby="${mine ? `${id}-error ` : ''}${about}"${mine ? html` aria-invalid="true"` : ''}></div>
+<button type="submit" aria-describedby="${about}">${t('statements.assign.submit')}</button></form>`;
 }
 
 function paymentRow(ctx: PageContext, p: UnmatchedRow, typed: UnmatchedPageData['typed']): Html {
   const payer = [p.counterName, p.counterAccount].filter((x) => x !== null).join(', ');
-  return html`<tr><th scope="row">${calendarDay(ctx, p.receivedOn)}</th>
-<td class="number">${money(ctx, p.amountMinor, p.currency)}</td>
+  return html`<tr><th scope="row" id="day-${p.id}">${calendarDay(ctx, p.receivedOn)}</th>
+<td class="number" id="amount-${p.id}">${money(ctx, p.amountMinor, p.currency)}</td>
 <td>${payer || ctx.t('statements.unmatched.none')}</td><td>${symbols(ctx, p)}</td>
 <td>${p.message ?? ''}</td><td>${assignForm(ctx, p, typed)}</td></tr>`;
 }
