@@ -17,13 +17,18 @@ export async function organisationId(db: Db, slug: string): Promise<string> {
 export async function seedSettings(
   db: Db,
   organisation: string,
-  opts: { birthNumberLookup: boolean; iban: string; qrFormat: 'spayd' | 'upn' | 'epc' },
+  opts: {
+    birthNumberLookup: boolean;
+    iban: string;
+    qrFormat: 'spayd' | 'upn' | 'epc';
+    payeeName?: string;
+  },
 ): Promise<void> {
   await db
     .insertInto('payment_settings')
     .values({
       organisation_id: organisation,
-      payee_name: 'Město Kopřivnice',
+      payee_name: opts.payeeName ?? 'Město Kopřivnice',
       iban: opts.iban,
       qr_format: opts.qrFormat,
       birth_number_lookup: opts.birthNumberLookup,

@@ -38,7 +38,7 @@ function paymentsTable(ctx: PageContext, views: readonly PayView[]): Html {
   if (rows.length === 0) return html``;
   rows.sort((a, b) => b.p.receivedOn.localeCompare(a.p.receivedOn));
   return html`<h3 id="fees-payments">${t('pay.account.payments')}</h3>
-<div class="table-wrap"><table aria-labelledby="fees-payments">
+<div class="table-wrap" role="region" aria-labelledby="fees-payments" tabindex="0"><table aria-labelledby="fees-payments">
 <thead><tr><th scope="col">${t('pay.payments.date')}</th><th scope="col">${t('pay.account.payment_fee')}</th><th scope="col">${t('pay.payments.method')}</th><th scope="col" class="num">${t('pay.payments.amount')}</th></tr></thead>
 <tbody>${rows.map(
     ({ v, p }) =>

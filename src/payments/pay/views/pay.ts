@@ -67,7 +67,7 @@ function instalments(ctx: PageContext, view: PayView): Html {
   const { t, lang } = ctx;
   if (view.instalments.length < 2) return html``;
   return html`<h2 id="instalments">${t('pay.instalments.title')}</h2>
-<div class="table-wrap"><table aria-labelledby="instalments">
+<div class="table-wrap" role="region" aria-labelledby="instalments" tabindex="0"><table aria-labelledby="instalments">
 <thead><tr><th scope="col">${t('pay.instalments.seq')}</th><th scope="col">${t('pay.instalments.due_date')}</th><th scope="col" class="num">${t('pay.instalments.amount')}</th></tr></thead>
 <tbody>${view.instalments.map(
     (i) =>
@@ -79,7 +79,7 @@ function payments(ctx: PageContext, view: PayView): Html {
   const { t, lang } = ctx;
   if (view.payments.length === 0) return html``;
   return html`<h2 id="payments">${t('pay.payments.title')}</h2>
-<div class="table-wrap"><table aria-labelledby="payments">
+<div class="table-wrap" role="region" aria-labelledby="payments" tabindex="0"><table aria-labelledby="payments">
 <thead><tr><th scope="col">${t('pay.payments.date')}</th><th scope="col">${t('pay.payments.method')}</th><th scope="col" class="num">${t('pay.payments.amount')}</th></tr></thead>
 <tbody>${view.payments.map(
     (p) =>
