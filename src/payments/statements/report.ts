@@ -59,7 +59,8 @@ export function emptyCounts(lines: readonly StatementLine[]): ImportCounts {
   const count = (d: LineDirection[]) => lines.filter((l) => d.includes(l.direction)).length;
   return {
     lines: lines.length,
-    credits: count(['credit']),
+    // A zero line (a bank's notice) is no payment received.
+    credits: lines.filter((l) => l.direction === 'credit' && l.amountMinor > 0).length,
     alreadyKnown: 0,
     matched: { exact: 0, partial: 0, over: 0 },
     unmatched: {

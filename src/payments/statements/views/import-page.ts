@@ -8,6 +8,9 @@ import type { StatementRow } from '../repo.ts';
 import type { ImportCounts, ImportReport } from '../report.ts';
 import { calendarDay, money, STATEMENTS_PATH, UNMATCHED_PATH } from './common.ts';
 
+/** A file that is not a statement at all can refuse every line; the first ones say enough. */
+const SHOWN_ERRORS = 500;
+
 /** What the page shows: the list, and after a POST the report or the upload's own problem. */
 export type ImportPageData = {
   statements: StatementRow[];
@@ -53,7 +56,7 @@ function reportSection(ctx: PageContext, report: ImportReport, timeZone: string)
   if (report.outcome === 'refused')
     return html`<div class="error-summary" role="alert" aria-labelledby="refused-title" tabindex="-1">
 <h2 id="refused-title">${t('statements.refused.title')}</h2><p>${t('statements.refused.intro')}</p>
-<ul>${report.errors.map((e) => refusedLine(ctx, report.format, e))}</ul></div>`;
+<ul>${report.errors.slice(0, SHOWN_ERRORS).map((e) => refusedLine(ctx, report.format, e))}${report.errors.length > SHOWN_ERRORS ? html`<li>…</li>` : ''}</ul></div>`;
   const reversals = report.reversals.length
     ? html`<ul>${report.reversals.map((r) => html`<li>${t('statements.report.reversal_line', { line: r.source, amount: money(ctx, r.amountMinor, r.currency) })}</li>`)}</ul>`
     : html``;
