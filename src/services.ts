@@ -64,6 +64,7 @@ import type { CardMerchant } from './config/card-gateways.ts';
 import { cardPayments } from './payments/card/service.ts';
 import { cardGatewayDirectory } from './payments/card/gateways.ts';
 import { statementsService } from './payments/statements/service.ts';
+import { obligationImport } from './payments/import.ts';
 
 /** Everything that happens in one domain and is reacted to in another (decision 025). */
 export type OkenceEvents = MeetingEvents & {
@@ -363,6 +364,7 @@ export function buildServices(f: Foundation) {
   });
   // Bank statements imported and matched to obligations, unmatched payments assigned (decision 046).
   const statements = statementsService({ db, clock, audit });
+  const feeImport = obligationImport({ db, clock, audit, secret: sessionSecret });
   // `npm run backup` asks this process, which holds DATA_DIR, over the lock's socket (decision 024).
   const snapshot = handle.snapshot?.bind(handle);
   const backups =
@@ -435,6 +437,7 @@ export function buildServices(f: Foundation) {
     statements,
     feeSettings,
     cards,
+    feeImport,
     backups,
     formDrafts: formDraftStore,
     formAttachments: formAttachmentStore,

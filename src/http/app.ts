@@ -22,6 +22,8 @@ import { statsRoutes } from '../stats/routes.ts';
 import { auditRoutes } from '../audit/routes.ts';
 import { integrationsRoutes } from '../integrations/routes.ts';
 import { cardPaymentRoutes } from '../payments/card/routes.ts';
+import { feeAdminRoutes } from '../payments/admin-routes.ts';
+import { feeSetupRoutes } from '../payments/setup-routes.ts';
 import { deliveryRoutes } from '../submissions/delivery-routes.ts';
 import { statementsRoutes } from '../payments/statements/routes.ts';
 import { MAX_FRAME_BYTES } from '../meeting/protocol.ts';
@@ -239,6 +241,15 @@ export async function createApp(services: Services): Promise<FastifyInstance> {
   // The organisation's API tokens for its own systems (decision 037).
   await app.register(integrationsRoutes(services.integrations));
   await app.register(cardPaymentRoutes({ cards: services.cards }));
+  // The fee register: obligations, fee types and rates, payment settings, CSV import (decision 043).
+  await app.register(feeAdminRoutes(services.fees));
+  await app.register(
+    feeSetupRoutes({
+      fees: services.fees,
+      settings: services.feeSettings,
+      imports: services.feeImport,
+    }),
+  );
   // The delivery of submissions: intake address, webhooks, delivery states (decision 040).
   await app.register(deliveryRoutes(services.deliveries));
   // Bank statements: import and report, unmatched payments assigned by hand (decision 046).

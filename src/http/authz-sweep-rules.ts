@@ -89,6 +89,40 @@ export const ACCESS: Record<
     access: 'own-organisation-admin',
     why: "the admin's own organisation's API tokens and the form for a new one",
   },
+  'GET /staff/admin/fees': {
+    access: 'own-organisation-admin',
+    why: "the admin's own organisation's fee register",
+  },
+  'GET /staff/admin/fees/new': { access: 'own-organisation-admin', why: 'an empty form' },
+  'POST /staff/admin/fees/new': {
+    access: 'own-organisation-admin',
+    why: "creates an obligation in the admin's own organisation, of its own fee types",
+    formErrorsOk: true,
+  },
+  'GET /staff/admin/fees/types': {
+    access: 'own-organisation-admin',
+    why: "the admin's own organisation's fee types and rates",
+  },
+  'POST /staff/admin/fees/types': {
+    access: 'own-organisation-admin',
+    why: "creates a fee type in the admin's own organisation",
+    formErrorsOk: true,
+  },
+  'GET /staff/admin/fees/settings': {
+    access: 'own-organisation-admin',
+    why: "the admin's own organisation's payment settings",
+  },
+  'POST /staff/admin/fees/settings': {
+    access: 'own-organisation-admin',
+    why: "the admin's own organisation's payment settings",
+    formErrorsOk: true,
+  },
+  'GET /staff/admin/fees/import': { access: 'own-organisation-admin', why: 'an empty form' },
+  'POST /staff/admin/fees/import': {
+    access: 'own-organisation-admin',
+    why: "imports obligations into the admin's own organisation; the sweep's form has no file (400)",
+    formErrorsOk: true,
+  },
   'POST /staff/admin/integrations': {
     access: 'own-organisation-admin',
     why: "creates an API token in the admin's own organisation",
@@ -274,7 +308,9 @@ export type ObjectKind =
   | 'delivery'
   | 'submission'
   | 'attachment'
-  | 'bank_payment';
+  | 'bank_payment'
+  | 'fee_type'
+  | 'obligation';
 
 /** Each path parameter, named with the segment before it, and the kind of object that fills it. */
 export const FILLERS: Record<string, ObjectKind> = {
@@ -302,6 +338,9 @@ export const FILLERS: Record<string, ObjectKind> = {
   'files/:file': 'attachment',
   // Bank statements: an unmatched bank payment, assigned by variable symbol.
   'unmatched/:id': 'bank_payment',
+  // The fee register: a fee type of the victim's and an obligation of it.
+  'types/:id': 'fee_type',
+  'obligations/:id': 'obligation',
 };
 
 /** One form for every state-changing route: valid for each of today's forms, naming the victim's objects wherever a form takes an id. */

@@ -9,6 +9,7 @@ import { folderFixture } from '../folder/testing.ts';
 import { formRows, seedForm } from '../forms/testing.ts';
 import { samplePdf } from '../files/testing.ts';
 import { hashApiToken, newToken } from '../integrations/domain.ts';
+import { feeRows, seedFeeObjects } from '../payments/testing.ts';
 import { deliveryRows, seedDeliveryObjects } from '../submissions/testing.ts';
 import { seedUnmatchedPayment, statementRows } from '../payments/statements/testing-db.ts';
 import { submissionRows, victimSubmission } from '../submissions/testing-states.ts';
@@ -219,6 +220,8 @@ export function sweepWorld(kind: DbKind, clock: ReturnType<typeof fixedClock>) {
       `Victim Payer ${k}`,
       clock.now(),
     );
+    const adminId = staff.find((s) => s.email === v.admin)!.id;
+    const fees = await seedFeeObjects(db, booking.organisation_id, adminId, clock.now(), k);
     return {
       ids: {
         ...form,
@@ -235,6 +238,7 @@ export function sweepWorld(kind: DbKind, clock: ReturnType<typeof fixedClock>) {
         submission: submission.id,
         attachment: submission.attachmentId,
         bank_payment: bankPayment.id,
+        ...fees.ids,
       },
       markers: [
         b.id,
@@ -246,6 +250,7 @@ export function sweepWorld(kind: DbKind, clock: ReturnType<typeof fixedClock>) {
         formSlug,
         sent.url,
         bankPayment.payer,
+        fees.payer,
       ],
       orgMarkers: [...staff.flatMap((s) => [s.email, s.display_name]), ...submission.orgMarkers],
     };
@@ -303,6 +308,7 @@ export function sweepWorld(kind: DbKind, clock: ReturnType<typeof fixedClock>) {
       ...(await formRows(db, orgs)),
       ...(await deliveryRows(db, orgs)),
       ...(await statementRows(db, orgs)),
+      ...(await feeRows(db, orgs)),
       life_situation: await db
         .selectFrom('life_situation')
         .selectAll()

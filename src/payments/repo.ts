@@ -304,3 +304,39 @@ export async function saveSettings(
     .onConflict((oc) => oc.column('organisation_id').doUpdateSet(values))
     .execute();
 }
+
+/**
+ * What identifies an obligation without a variable symbol in an import: its fee type, payer
+ * (folded), period, amount and due date, joined as one string; those of the organisation's
+ * obligations for the given fee types and periods.
+ */
+export async function obligationKeys(
+  db: Db,
+  organisationId: string,
+  feeTypeIds: readonly string[],
+  periods: readonly string[],
+): Promise<Set<string>> {
+  if (!feeTypeIds.length || !periods.length) return new Set();
+  const rows = await db
+    .selectFrom('obligations')
+    .select(['fee_type_id', 'payer_name_key', 'period', 'amount_minor', 'due_date'])
+    .where('organisation_id', '=', organisationId)
+    .where('fee_type_id', 'in', feeTypeIds)
+    .where('period', 'in', periods)
+    .where('cancelled_at', 'is', null)
+    .execute();
+  return new Set(
+    rows.map((r) =>
+      sameKey(r.fee_type_id, r.payer_name_key, r.period, Number(r.amount_minor), r.due_date),
+    ),
+  );
+}
+
+/** The key obligationKeys builds, for a row to compare with. */
+export const sameKey = (
+  feeTypeId: string,
+  nameKey: string,
+  period: string,
+  amountMinor: number,
+  dueDate: string,
+): string => JSON.stringify([feeTypeId, nameKey, period, amountMinor, dueDate]);

@@ -255,7 +255,7 @@ for (const kind of DB_KINDS) {
       };
       await assert.rejects(
         settings.save(admin, input),
-        refusedWith('invalid_input', 'legalBasis_cs'),
+        refusedWith('invalid_input', 'legalBasis_sl'),
       );
       await assert.rejects(
         settings.save(admin, {

@@ -14,18 +14,17 @@ import type { Clock } from '../lib/clock.ts';
 import { AppError } from '../lib/errors.ts';
 import {
   dayIn,
-  nextSymbol,
   parseAmount,
   parseDay,
   rateOn,
   standingFromSums,
   standingOf,
-  symbolRange,
   FEE_NUMBER_MAX,
   type Standing,
   type StandingName,
 } from './domain.ts';
-import { checkDraft, type CheckedObligation, type ObligationDraft } from './obligation-input.ts';
+import { checkDraft, type ObligationDraft } from './obligation-input.ts';
+import { storeObligation, type OriginOfObligation } from './obligation-store.ts';
 import { foldName } from './payer.ts';
 import { normaliseVariableSymbol } from './qr/references.ts';
 import * as repo from './repo.ts';
@@ -98,13 +97,7 @@ export type ObligationFilter = {
   q?: string;
 };
 
-/** A payer's obligation created from outside the staff pages: the dog notice, the demo data. */
-export type OriginOfObligation = {
-  source: 'staff' | 'form' | 'import';
-  createdBy: string | null;
-  submissionId?: string | null;
-  citizenAccountId?: string | null;
-};
+export type { OriginOfObligation } from './obligation-store.ts';
 
 const LIST_LIMIT = 200;
 const CODE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -117,6 +110,7 @@ function invalid(fields: Record<string, MessageKey>): AppError {
 /** The fee register's service: built once in services.ts. */
 export function feeRegister(deps: { db: Db; clock: Clock; audit: AuditService; secret: string }) {
   const { db, clock, audit } = deps;
+  const stores = { clock, audit };
 
   function adminOnly(actor: StaffPrincipal): string {
     if (actor.role !== 'admin') throw new AppError('forbidden', 'admins only');
@@ -126,67 +120,6 @@ export function feeRegister(deps: { db: Db; clock: Clock; audit: AuditService; s
   async function today(organisationId: string): Promise<string> {
     const org = await repo.orgContext(db, organisationId);
     return dayIn(clock.now(), org.timeZone);
-  }
-
-  /**
-   * Allocates the next variable symbol of a fee type in the year of `day`. The fee type's row is
-   * locked for the transaction, so two allocations for one fee wait for each other and never
-   * take the same number.
-   */
-  async function allocateSymbol(
-    tx: Db,
-    organisationId: string,
-    feeTypeId: string,
-    day: string,
-  ): Promise<string> {
-    const fee = await repo.findFeeType(tx, organisationId, { id: feeTypeId }, true);
-    if (!fee?.number) throw new AppError('conflict', 'the fee type has no number for symbols');
-    const year = Number(day.slice(0, 4));
-    const top = await repo.highestSymbol(tx, organisationId, symbolRange(year, fee.number));
-    const symbol = nextSymbol(year, fee.number, top);
-    if (!symbol) throw new AppError('conflict', 'the fee type ran out of symbols this year');
-    return symbol;
-  }
-
-  /** Stores a checked obligation in `tx`, allocating its symbol when it has none; audited. */
-  async function store(
-    tx: Db,
-    organisationId: string,
-    feeTypeId: string,
-    value: CheckedObligation,
-    origin: OriginOfObligation & { actor: StaffPrincipal | null },
-  ): Promise<{ id: string; variableSymbol: string }> {
-    const org = await repo.orgContext(tx, organisationId);
-    const now = clock.now();
-    const variableSymbol =
-      value.variableSymbol ??
-      (await allocateSymbol(tx, organisationId, feeTypeId, dayIn(now, org.timeZone)));
-    const id = await repo.insertObligation(tx, {
-      organisationId,
-      feeTypeId,
-      ...value,
-      variableSymbol,
-      currency: org.currency,
-      source: origin.source,
-      submissionId: origin.submissionId ?? null,
-      citizenAccountId: origin.citizenAccountId ?? null,
-      createdBy: origin.createdBy,
-      now,
-    });
-    await audit.record(tx, {
-      organisationId,
-      actor: origin.actor ? staffActor(origin.actor) : { system: origin.source },
-      action: 'obligation.created',
-      objectType: 'obligation',
-      objectId: id,
-      summary: `${variableSymbol} ${value.payerName}`,
-      detail: {
-        source: origin.source,
-        amountMinor: value.instalments.reduce((s, i) => s + i.amountMinor, 0),
-        instalments: value.instalments.length,
-      },
-    });
-    return { id, variableSymbol };
   }
 
   /** Checks a draft against its fee type's rates; the fee type must be the organisation's. */
@@ -199,6 +132,11 @@ export function feeRegister(deps: { db: Db; clock: Clock; audit: AuditService; s
   }
 
   return {
+    /** The admin's organisation's currency, zone and country, as the pages show amounts and times. */
+    async context(actor: StaffPrincipal): Promise<repo.OrgContext> {
+      return repo.orgContext(db, adminOnly(actor));
+    },
+
     /** The organisation's fee types, each with its rate versions and the one in force today. */
     async feeTypes(actor: StaffPrincipal) {
       const organisationId = adminOnly(actor);
@@ -305,7 +243,7 @@ export function feeRegister(deps: { db: Db; clock: Clock; audit: AuditService; s
       const checked = await check(organisationId, feeTypeId, { ...draft, variableSymbol: '' });
       if (!checked.ok) throw invalid(checked.fields);
       return db.transaction().execute((tx) =>
-        store(tx, organisationId, feeTypeId, checked.value, {
+        storeObligation(stores, tx, organisationId, feeTypeId, checked.value, {
           source: 'staff',
           createdBy: actor.id,
           actor,
@@ -339,7 +277,11 @@ export function feeRegister(deps: { db: Db; clock: Clock; audit: AuditService; s
       const organisationId = adminOnly(actor);
       const s = await obligationStanding(db, id, clock.now(), organisationId);
       if (!s) throw new AppError('not_found', 'no such obligation');
-      return { ...s, payments: await obligations.paymentsOf(db, id) };
+      const [payments, org] = await Promise.all([
+        obligations.paymentsOf(db, id),
+        repo.orgContext(db, organisationId),
+      ]);
+      return { ...s, payments, timeZone: org.timeZone };
     },
 
     /** Cancels an obligation (it then owes nothing); cancelling one already cancelled changes nothing. */
@@ -420,11 +362,11 @@ export function feeRegister(deps: { db: Db; clock: Clock; audit: AuditService; s
         secret: deps.secret,
       });
       if (!checked.ok) throw invalid(checked.fields);
-      return store(tx, organisationId, feeTypeId, checked.value, { ...origin, actor: null });
+      return storeObligation(stores, tx, organisationId, feeTypeId, checked.value, {
+        ...origin,
+        actor: null,
+      });
     },
-
-    /** For the import (import.ts): checks and stores inside the import's transaction. */
-    internals: { check, store, today },
   };
 }
 

@@ -58,7 +58,7 @@ export function checkSettings(
     if (text) basis[lang] = text.slice(0, 500);
   }
   const hasBasis = Object.keys(basis).length > 0;
-  if (input.birthNumberLookup && !hasBasis) fields.legalBasis_cs = 'fees.error.legal_basis';
+  if (input.birthNumberLookup && !hasBasis) fields.legalBasis_sl = 'fees.error.legal_basis';
   if (Object.keys(fields).length || !iban.valid || !qrFormat) return { ok: false, fields };
   return {
     ok: true,

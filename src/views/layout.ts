@@ -81,6 +81,7 @@ function staffPagesNav(ctx: PageContext): Html {
     links.push(
       ['/staff/availability', t('layout.nav.availability')],
       ['/staff/admin', t('layout.nav.organisation')],
+      ['/staff/admin/fees', t('fees.nav')],
       ['/staff/stats', t('layout.nav.stats')],
       ['/staff/audit', t('layout.nav.audit')],
       ['/staff/privacy', t('layout.nav.privacy')],
@@ -89,9 +90,13 @@ function staffPagesNav(ctx: PageContext): Html {
   // The current section: its own page or any page under it. The agenda owns /staff itself and the
   // day, week, appointment and meeting pages, not every page under /staff.
   const agendaPages = ['/staff/agenda', '/staff/appointments/', '/staff/meetings/'];
+  // Fees have their own entry, though their pages live under the organisation's administration.
   const current = (href: string) =>
     path === href ||
-    (href === '/staff' ? agendaPages.some((p) => path.startsWith(p)) : path.startsWith(`${href}/`));
+    (href === '/staff'
+      ? agendaPages.some((p) => path.startsWith(p))
+      : path.startsWith(`${href}/`) &&
+        !(href === '/staff/admin' && path.startsWith('/staff/admin/fees')));
   return html`<nav class="staff-nav wrap" aria-label="${t('layout.staff_nav')}"><ul>
     ${links.map(([href, label]) => (current(href) ? html`<li><a href="${href}" aria-current="page">${label}</a></li>` : html`<li><a href="${href}">${label}</a></li>`))}
   </ul></nav>`;

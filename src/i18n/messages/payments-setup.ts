@@ -4,6 +4,8 @@
  * payments-admin.ts (the obligations' pages) to keep each file short; the same words apply.
  */
 const en = {
+  'fees.error.already_imported':
+    'An obligation of this fee, payer, period, amount and due date is already in the register.',
   'fees.types.title': 'Fee types and rates',
   'fees.types.intro':
     'A rate is never changed: when a new ordinance sets another amount, add a new rate from the day it takes effect. Obligations take the rate in force on their first due date.',
@@ -107,6 +109,8 @@ const en = {
 export type PaymentsSetupMessageKey = keyof typeof en;
 
 const sl: Record<PaymentsSetupMessageKey, string> = {
+  'fees.error.already_imported':
+    'Obveznost s to takso, zavezancem, obdobjem, zneskom in rokom plačila je že vnesena.',
   'fees.types.title': 'Vrste taks in tarife',
   'fees.types.intro':
     'Tarife se nikoli ne spreminja: ko nov odlok določi drug znesek, dodajte novo tarifo z dnem, ko začne veljati. Obveznost dobi tarifo, ki velja na njen prvi rok plačila.',
@@ -208,6 +212,8 @@ const sl: Record<PaymentsSetupMessageKey, string> = {
 };
 
 const cs: Record<PaymentsSetupMessageKey, string> = {
+  'fees.error.already_imported':
+    'Předpis se stejným poplatkem, poplatníkem, obdobím, částkou a splatností už v evidenci je.',
   'fees.types.title': 'Druhy poplatků a sazby',
   'fees.types.intro':
     'Sazba se nikdy nemění: když nová obecně závazná vyhláška stanoví jinou částku, přidejte novou sazbu ode dne její účinnosti. Předpis dostane sazbu platnou k první splatnosti.',
