@@ -9,9 +9,8 @@ import { folderFixture } from '../folder/testing.ts';
 import { formRows, seedForm } from '../forms/testing.ts';
 import { samplePdf } from '../files/testing.ts';
 import { hashApiToken, newToken } from '../integrations/domain.ts';
-import { feeRows, seedFeeObjects } from '../payments/testing.ts';
+import { paymentRows, seedPaymentObjects } from '../payments/testing.ts';
 import { deliveryRows, seedDeliveryObjects } from '../submissions/testing.ts';
-import { seedUnmatchedPayment, statementRows } from '../payments/statements/testing-db.ts';
 import { submissionRows, victimSubmission } from '../submissions/testing-states.ts';
 import type { fixedClock } from '../lib/clock.ts';
 import { bookThroughApi, openSocket, staffCookie, type TestSocket } from '../meeting/testing.ts';
@@ -214,14 +213,7 @@ export function sweepWorld(kind: DbKind, clock: ReturnType<typeof fixedClock>) {
     const citizen = [`Victim Citizen ${k}`, `victim-${k}@example.si`];
     const form = await seedForm(okence, v.admin, formSlug);
     const sent = await seedDeliveryObjects(db, booking.organisation_id, form.form, clock.now());
-    const bankPayment = await seedUnmatchedPayment(
-      db,
-      booking.organisation_id,
-      `Victim Payer ${k}`,
-      clock.now(),
-    );
-    const adminId = staff.find((s) => s.email === v.admin)!.id;
-    const fees = await seedFeeObjects(db, booking.organisation_id, adminId, clock.now(), k);
+    const payments = await seedPaymentObjects(db, booking.organisation_id, clock.now(), k);
     return {
       ids: {
         ...form,
@@ -237,8 +229,7 @@ export function sweepWorld(kind: DbKind, clock: ReturnType<typeof fixedClock>) {
         api_token: token.id,
         submission: submission.id,
         attachment: submission.attachmentId,
-        bank_payment: bankPayment.id,
-        ...fees.ids,
+        ...payments.ids,
       },
       markers: [
         b.id,
@@ -249,8 +240,7 @@ export function sweepWorld(kind: DbKind, clock: ReturnType<typeof fixedClock>) {
         tokenName,
         formSlug,
         sent.url,
-        bankPayment.payer,
-        fees.payer,
+        payments.payer,
       ],
       orgMarkers: [...staff.flatMap((s) => [s.email, s.display_name]), ...submission.orgMarkers],
     };
@@ -307,8 +297,7 @@ export function sweepWorld(kind: DbKind, clock: ReturnType<typeof fixedClock>) {
         .execute(),
       ...(await formRows(db, orgs)),
       ...(await deliveryRows(db, orgs)),
-      ...(await statementRows(db, orgs)),
-      ...(await feeRows(db, orgs)),
+      ...(await paymentRows(db, orgs)),
       life_situation: await db
         .selectFrom('life_situation')
         .selectAll()

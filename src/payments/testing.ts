@@ -1,6 +1,30 @@
 // Test helpers of the fee register: a victim's fee type and obligation for the authorisation
 // sweep, and the rows a swept request must not change.
 import type { Db } from '../db/db.ts';
+import { seedUnmatchedPayment, statementRows } from './statements/testing-db.ts';
+
+/**
+ * A victim's payment objects for the authorisation sweep: a fee type, an obligation, and an
+ * unmatched bank payment, all named by one payer (the sweep's marker).
+ */
+export async function seedPaymentObjects(db: Db, organisationId: string, now: Date, label: string) {
+  const payer = `Victim Payer ${label}`;
+  const admin = await db
+    .selectFrom('staff')
+    .select('id')
+    .where('organisation_id', '=', organisationId)
+    .where('role', '=', 'admin')
+    .orderBy('created_at')
+    .executeTakeFirstOrThrow();
+  const fees = await seedFeeObjects(db, organisationId, admin.id, now, label);
+  const bank = await seedUnmatchedPayment(db, organisationId, payer, now);
+  return { ids: { ...fees.ids, bank_payment: bank.id }, payer };
+}
+
+/** Every payments row of the organisations a swept request must not change. */
+export async function paymentRows(db: Db, organisationIds: string[]) {
+  return { ...(await statementRows(db, organisationIds)), ...(await feeRows(db, organisationIds)) };
+}
 
 /** A fee type with a rate, an obligation of it and a cash payment, in the organisation. */
 export async function seedFeeObjects(
