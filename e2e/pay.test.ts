@@ -33,9 +33,9 @@ before(async () => {
   });
   await seedObligation(db, {
     organisation: cz,
-    feeType: await seedFeeType(db, cz, 'dog'),
+    feeType: await seedFeeType(db, cz, 'test-dog'),
     currency: 'CZK',
-    variableSymbol: '2601000123',
+    variableSymbol: '8801000123',
     payerName: 'Jana Nováková',
     instalments: [
       { dueDate: '2027-03-31', amountMinor: 75000 },
@@ -51,9 +51,9 @@ before(async () => {
   });
   await seedObligation(db, {
     organisation: si,
-    feeType: await seedFeeType(db, si, 'dog'),
+    feeType: await seedFeeType(db, si, 'test-dog'),
     currency: 'EUR',
-    variableSymbol: '2601000456',
+    variableSymbol: '8801000456',
     payerName: 'Ana Novak',
     instalments: [{ dueDate: '2027-01-31', amountMinor: 2500 }],
   });
@@ -67,12 +67,12 @@ const CASES = [
   {
     lang: 'cs',
     org: 'koprivnice',
-    vs: '2601000123',
+    vs: '8801000123',
     name: 'jana novakova',
     h1: 'Zaplatit poplatek',
   },
-  { lang: 'sl', org: 'ue-domzale', vs: '2601000456', name: 'Ana Novak', h1: 'Plačilo takse' },
-  { lang: 'en', org: 'koprivnice', vs: '2601000123', name: 'Jana Nováková', h1: 'Pay the fee' },
+  { lang: 'sl', org: 'ue-domzale', vs: '8801000456', name: 'Ana Novak', h1: 'Plačilo takse' },
+  { lang: 'en', org: 'koprivnice', vs: '8801000123', name: 'Jana Nováková', h1: 'Pay the fee' },
 ] as const;
 
 /** Checks what every page of the flow must be: one h1, accessible, no sideways scrolling. */
@@ -97,7 +97,7 @@ test('the form, its errors, "not found" and the payment page in cs, sl and en on
     assert.equal(await page.locator('#name').inputValue(), c.name);
     await checkPage(page);
     // A symbol that is nobody's: the one "not found" page.
-    await page.locator('#vs').fill('2601999999');
+    await page.locator('#vs').fill('8801999999');
     await page.locator('form[action$="/pay"] button[type="submit"]').click();
     await page.locator('a.button[href$="/pay"]').waitFor();
     await checkPage(page);
@@ -133,7 +133,7 @@ test('keyboard only: from the organisation page to the payment page', async () =
   await page.keyboard.press('Enter');
   await page.waitForURL(/\/o\/koprivnice\/pay/);
   await tabTo((el) => el.id === 'vs', 'the variable symbol');
-  await page.keyboard.type('2601000123');
+  await page.keyboard.type('8801000123');
   await tabTo((el) => el.id === 'name', 'the name');
   await page.keyboard.type('Jana Nováková');
   await tabTo((el) => el.id === 'email', 'the e-mail');

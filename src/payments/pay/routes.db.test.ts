@@ -6,7 +6,11 @@ import { DB_KINDS } from '../../db/testing.ts';
 import { bootTestApp, cookiesOf, csrfFrom } from '../../http/testing.ts';
 import { fixedClock } from '../../lib/clock.ts';
 import type { PacerTime } from '../../lib/pacing.ts';
-import { LOOKUP_FLOOR_MS, LOOKUPS_PER_ADDRESS_PER_MINUTE } from './domain.ts';
+import {
+  LOOKUP_FLOOR_MS,
+  LOOKUPS_PER_ADDRESS_PER_MINUTE,
+  LOOKUPS_PER_ORGANISATION_PER_MINUTE,
+} from './domain.ts';
 import { organisationId, seedFeeType, seedObligation, seedSettings } from './testing.ts';
 
 /** Pacer time that moves 7 ms per reading and records each wait without waiting. */
@@ -24,7 +28,7 @@ function recordingTime() {
 
 let addresses = 0;
 /** A fresh client address, so one test's lookups never count against another's limit. */
-const freshAddress = () => `198.51.100.${++addresses}`;
+const freshAddress = () => `198.51.${Math.floor(++addresses / 250)}.${(addresses % 250) + 1}`;
 
 for (const kind of DB_KINDS) {
   describe(`paying a fee as a citizen on ${kind}`, () => {
@@ -42,19 +46,19 @@ for (const kind of DB_KINDS) {
         iban: 'CZ6508000000192000145399',
         qrFormat: 'spayd',
       });
-      const dog = await seedFeeType(db, cz, 'dog');
-      const siDog = await seedFeeType(db, si, 'dog');
+      const dog = await seedFeeType(db, cz, 'test-dog');
+      const siDog = await seedFeeType(db, si, 'test-dog');
       const base = { organisation: cz, feeType: dog, currency: 'CZK' };
       ids.due = await seedObligation(db, {
         ...base,
-        variableSymbol: '2601000123',
+        variableSymbol: '8801000123',
         payerName: 'Jana Nováková',
         instalments: [{ dueDate: '2026-12-31', amountMinor: 150000 }],
         birthNumber: { secret: okence.services.sessionSecret, digits: '8501011002' },
       });
       ids.cancelled = await seedObligation(db, {
         ...base,
-        variableSymbol: '2601000124',
+        variableSymbol: '8801000124',
         payerName: 'Petr Dvořák',
         instalments: [{ dueDate: '2026-12-31', amountMinor: 150000 }],
         cancelled: true,
@@ -63,7 +67,7 @@ for (const kind of DB_KINDS) {
         organisation: si,
         feeType: siDog,
         currency: 'EUR',
-        variableSymbol: '2601000777',
+        variableSymbol: '8801000777',
         payerName: 'Jana Nováková',
         instalments: [{ dueDate: '2026-12-31', amountMinor: 2000 }],
       });
@@ -146,7 +150,7 @@ for (const kind of DB_KINDS) {
 
     test('found by variable symbol and the folded name: a payment link, the pay page and an e-mail', async () => {
       const res = await lookUp('koprivnice', {
-        vs: ' 2601 000 123 ',
+        vs: ' 8801 000 123 ',
         name: '  jana   NOVAKOVA ',
         email: 'Jana@Example.cz',
       });
@@ -157,7 +161,7 @@ for (const kind of DB_KINDS) {
       assert.equal(page.statusCode, 200);
       assert.match(page.body, /<h1>Zaplatit poplatek<\/h1>/);
       assert.match(page.body, /Poplatek ze psů – 2026/);
-      assert.match(page.body, /2601000123/);
+      assert.match(page.body, /8801000123/);
       assert.match(page.body, /1\s500,00\s*Kč/);
       assert.match(page.body, /31\. 12\. 2026/);
       assert.match(page.body, /K zaplacení/);
@@ -180,7 +184,7 @@ for (const kind of DB_KINDS) {
       assert.ok(mails[0]!.text_body.includes(`/pay/${token}`));
       assert.match(mails[0]!.text_body, /IBAN: CZ65 0800 0000 1920 0014 5399/);
       assert.match(mails[0]!.text_body, /Account number: 19-2000145399\/0800/);
-      assert.match(mails[0]!.text_body, /Variable symbol: 2601000123/);
+      assert.match(mails[0]!.text_body, /Variable symbol: 8801000123/);
     });
 
     test('found by birth number where the organisation switched it on', async () => {
@@ -192,15 +196,15 @@ for (const kind of DB_KINDS) {
       });
       assert.equal(res.statusCode, 303);
       const page = await get(res.headers.location as string);
-      assert.match(page.body, /2601000123/);
+      assert.match(page.body, /8801000123/);
     });
 
     test('every miss is the same answer, paced the same, with no e-mail', async () => {
       const misses = {
-        unknownSymbol: { vs: '2601999999', name: 'Jana Nováková' },
-        wrongName: { vs: '2601000123', name: 'Jana Novotná' },
-        cancelled: { vs: '2601000124', name: 'Petr Dvořák' },
-        anotherOrganisation: { vs: '2601000777', name: 'Jana Nováková' },
+        unknownSymbol: { vs: '8801999999', name: 'Jana Nováková' },
+        wrongName: { vs: '8801000123', name: 'Jana Novotná' },
+        cancelled: { vs: '8801000124', name: 'Petr Dvořák' },
+        anotherOrganisation: { vs: '8801000777', name: 'Jana Nováková' },
         birthNumberOfNobody: { vs: '', birth_number: '9001011008', name: 'Jana Nováková' },
       };
       const answers: { status: number; body: string }[] = [];
@@ -217,7 +221,7 @@ for (const kind of DB_KINDS) {
       // The pacer ran once per lookup and waited out the same floor: found ones too.
       assert.equal(pacer.waits.length, Object.keys(misses).length);
       const found = await lookUp('koprivnice', {
-        vs: '2601000123',
+        vs: '8801000123',
         name: 'Jana Nováková',
         email: 'again@example.cz',
       });
@@ -232,7 +236,7 @@ for (const kind of DB_KINDS) {
 
     test('lookups are limited per client address', async () => {
       const ip = freshAddress();
-      const form = { vs: '2601999999', name: 'X', email: 'limit@example.cz' };
+      const form = { vs: '8801999999', name: 'X', email: 'limit@example.cz' };
       for (let i = 0; i < LOOKUPS_PER_ADDRESS_PER_MINUTE; i++)
         assert.equal((await lookUp('koprivnice', form, ip)).statusCode, 404);
       const refused = await lookUp('koprivnice', form, ip);
@@ -245,21 +249,21 @@ for (const kind of DB_KINDS) {
       assert.equal((await get('/pay/not-a-token')).statusCode, 404);
       assert.equal((await get(`/pay/${'A'.repeat(43)}`)).statusCode, 404);
       const res = await lookUp('koprivnice', {
-        vs: '2601000123',
+        vs: '8801000123',
         name: 'Jana Nováková',
         email: 'expiry@example.cz',
       });
       const location = res.headers.location as string;
       const page = await get(location);
-      assert.match(page.body, /2601000123/);
-      assert.doesNotMatch(page.body, /2601000777|2601000124/);
+      assert.match(page.body, /8801000123/);
+      assert.doesNotMatch(page.body, /8801000777|8801000124/);
       clock.advance(24 * 3600_000);
       try {
         const expired = await get(location, 'sl');
         assert.equal(expired.statusCode, 410);
         assert.match(expired.body, /Povezava za plačilo je potekla/);
         assert.match(expired.body, /href="\/o\/koprivnice\/pay"/);
-        assert.doesNotMatch(expired.body, /2601000123/);
+        assert.doesNotMatch(expired.body, /8801000123/);
       } finally {
         clock.advance(-24 * 3600_000);
       }
@@ -275,11 +279,11 @@ for (const kind of DB_KINDS) {
         .where('email', '=', 'owner@example.cz')
         .executeTakeFirstOrThrow();
       const cz = await organisationId(db, 'koprivnice');
-      const feeType = await seedFeeType(db, cz, 'waste');
+      const feeType = await seedFeeType(db, cz, 'test-waste');
       const base = { organisation: cz, feeType, currency: 'CZK', accountId: account.id };
       const overdue = await seedObligation(db, {
         ...base,
-        variableSymbol: '2602000001',
+        variableSymbol: '8802000001',
         payerName: 'Owner',
         instalments: [
           { dueDate: '2026-05-31', amountMinor: 40000 },
@@ -289,7 +293,7 @@ for (const kind of DB_KINDS) {
       });
       const paid = await seedObligation(db, {
         ...base,
-        variableSymbol: '2602000002',
+        variableSymbol: '8802000002',
         payerName: 'Owner',
         instalments: [{ dueDate: '2025-12-31', amountMinor: 70000 }],
         paid: [{ amountMinor: 70000, receivedOn: '2025-11-02' }],
@@ -327,7 +331,7 @@ for (const kind of DB_KINDS) {
           payload: JSON.stringify(body),
         });
       const found = await call('koprivnice', {
-        variableSymbol: '2601000123',
+        variableSymbol: '8801000123',
         name: 'JANA NOVAKOVA',
       });
       assert.equal(found.statusCode, 200);
@@ -337,9 +341,9 @@ for (const kind of DB_KINDS) {
       assert.equal(body.standing, 'due');
       assert.match(body.paymentToken, /^[A-Za-z0-9_-]{43}$/);
       const misses = await Promise.all([
-        call('koprivnice', { variableSymbol: '2601000123', name: 'Someone Else' }),
-        call('koprivnice', { variableSymbol: '2601000124', name: 'Petr Dvořák' }),
-        call('koprivnice', { variableSymbol: '2601000777', name: 'Jana Nováková' }),
+        call('koprivnice', { variableSymbol: '8801000123', name: 'Someone Else' }),
+        call('koprivnice', { variableSymbol: '8801000124', name: 'Petr Dvořák' }),
+        call('koprivnice', { variableSymbol: '8801000777', name: 'Jana Nováková' }),
       ]);
       for (const m of misses) {
         assert.equal(m.statusCode, 404);
@@ -359,6 +363,28 @@ for (const kind of DB_KINDS) {
         400,
       );
       assert.equal((await get(`/api/v1/payment-tokens/${'B'.repeat(43)}/qr`)).statusCode, 404);
+    });
+
+    test('lookups are limited per organisation, whatever the address', async () => {
+      const call = () =>
+        okence.app.inject({
+          method: 'POST',
+          url: '/api/v1/organisations/ue-ljutomer/obligations/lookup',
+          remoteAddress: freshAddress(),
+          headers: { 'content-type': 'application/json' },
+          payload: JSON.stringify({ variableSymbol: '8809999999', name: 'Nobody' }),
+        });
+      for (let i = 0; i < LOOKUPS_PER_ORGANISATION_PER_MINUTE; i++)
+        assert.equal((await call()).statusCode, 404);
+      const refused = await call();
+      assert.equal(refused.statusCode, 429);
+      assert.ok(Number(refused.headers['retry-after']) > 0);
+      const elsewhere = await lookUp('koprivnice', {
+        vs: '8809999999',
+        name: 'X',
+        email: 'x@example.cz',
+      });
+      assert.equal(elsewhere.statusCode, 404, 'another organisation goes on');
     });
   });
 }

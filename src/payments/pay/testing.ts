@@ -40,6 +40,16 @@ export async function seedSettings(
         : null,
       updated_at: new Date(),
     })
+    // The demo data may have given the organisation settings already: the test's win.
+    .onConflict((oc) =>
+      oc.column('organisation_id').doUpdateSet((eb) => ({
+        payee_name: eb.ref('excluded.payee_name'),
+        iban: eb.ref('excluded.iban'),
+        qr_format: eb.ref('excluded.qr_format'),
+        birth_number_lookup: eb.ref('excluded.birth_number_lookup'),
+        birth_number_legal_basis: eb.ref('excluded.birth_number_legal_basis'),
+      })),
+    )
     .execute();
 }
 
