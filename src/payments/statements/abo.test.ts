@@ -68,6 +68,12 @@ test('LF line ends, lost trailing spaces and the 22-character name field are acc
   assert.equal(s.lines[0]!.amountMinor, 110001);
 });
 
+test('a DOS end-of-file mark after the last record is no record', () => {
+  const bytes = aboFile([aboHeader({}), aboItem({ amountMinor: 5 })]);
+  const s = ok(parseAbo(Uint8Array.from([...bytes, 0x1a])));
+  assert.equal(s.lines.length, 1);
+});
+
 test('odd amounts: one haléř, the largest amount, leading zeros in the VS', () => {
   const s = ok(
     parseAbo(

@@ -133,7 +133,9 @@ function attachText(item: StatementLine, line: string): void {
 
 /** Splits the bytes into lines: Windows-1250 (every byte is a character), CRLF or LF. */
 export function aboRecords(bytes: Uint8Array): string[] {
-  const text = new TextDecoder('windows-1250').decode(bytes);
+  let text = new TextDecoder('windows-1250').decode(bytes);
+  // Some exporters still end the file with a DOS end-of-file mark (Ctrl-Z).
+  while (text.trimEnd().endsWith('\u001a')) text = text.trimEnd().slice(0, -1);
   const lines = text.split(/\r?\n/);
   if (lines.at(-1) === '') lines.pop();
   return lines;

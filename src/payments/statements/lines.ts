@@ -49,9 +49,7 @@ export type LineProblem =
   | 'bad_posting_code'
   | 'bad_date'
   | 'bad_symbol'
-  | 'bad_currency'
   | 'orphan_text'
-  | 'no_lines'
   | 'not_xml'
   | 'not_camt053'
   | 'missing_field';
