@@ -205,7 +205,8 @@ const sl: Record<PaymentsMessageKey, string> = {
   'pay.find.lead':
     'Občinsko takso (za psa, odpadke, uporabo javne površine …) lahko plačate brez prijave. Vpišite podatke z odločbe ali položnice: pokazali vam bomo, koliko in kako plačati.',
   'pay.find.vs': 'Referenca (sklic)',
-  'pay.find.vs_hint': 'Številka z odločbe ali položnice brez SI12, na primer 2601000123',
+  'pay.find.vs_hint':
+    'Referenca s položnice ali odločbe, na primer SI12 26010001234; lahko tudi brez SI12',
   'pay.find.or': 'Namesto reference lahko vpišete rojstno številko.',
   'pay.find.birth_number': 'Rojstna številka',
   'pay.find.birth_number_hint': 'Na primer 850101/1234',

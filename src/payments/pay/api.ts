@@ -78,7 +78,12 @@ export function payOperations(deps: { pay: PayService; tenants: TenantsService; 
             email: body.receiptEmail ?? '',
             birth_number: '',
           },
-          { birthNumberOn: false, today: form.today, emailRequired: false },
+          {
+            birthNumberOn: false,
+            today: form.today,
+            emailRequired: false,
+            si12: form.organisation.country === 'SI',
+          },
         );
         if (!checked.ok) {
           const messages: Record<string, string> = {};

@@ -7,8 +7,10 @@ import {
   isPaymentTokenShape,
   newPaymentToken,
   paymentTokenHash,
+  symbolsTyped,
   tokenState,
 } from './domain.ts';
+import { si12Reference } from '../qr/references.ts';
 
 test('a new token has the shape the routes accept and is stored only as its hash', () => {
   const a = newPaymentToken();
@@ -53,4 +55,29 @@ test('a fixed window lets max through, refuses the next until it ends, per key',
   assert.deepEqual(allow('org-a', t0 + 10_000), { allowed: false, retryAfterSeconds: 50 });
   assert.deepEqual(allow('org-b', t0 + 10_000), { allowed: true });
   assert.deepEqual(allow('org-a', t0 + 60_000), { allowed: true });
+});
+
+test('a typed variable symbol: spaces and leading zeros dropped, letters refused', () => {
+  assert.deepEqual(symbolsTyped(' 2601 000 123 ', false), ['2601000123']);
+  assert.deepEqual(symbolsTyped('00123', false), ['123']);
+  assert.equal(symbolsTyped('26O1', false), null);
+  assert.equal(symbolsTyped('0000', false), null);
+  assert.equal(symbolsTyped('12345678901', false), null, 'eleven digits');
+  assert.equal(symbolsTyped('SI12 26010001234', false), null, 'no SI12 where the slip is Czech');
+});
+
+test("a Slovenian slip's reference, with or without SI12, finds the symbol inside it", () => {
+  fc.assert(
+    fc.property(fc.integer({ min: 1, max: 9_999_999_999 }), (n) => {
+      const vs = String(n);
+      const ref = si12Reference(vs); // SI12 + symbol + check digit
+      assert.deepEqual(symbolsTyped(ref, true), [vs]);
+      assert.deepEqual(symbolsTyped(`si12 ${ref.slice(4, 8)}-${ref.slice(8)}`, true), [vs]);
+      // The digits alone: the symbol without the check digit, and the whole number when it fits.
+      assert.ok(symbolsTyped(ref.slice(4), true)!.includes(vs));
+      // The symbol alone is read as itself too.
+      assert.ok(symbolsTyped(vs, true)!.includes(vs));
+    }),
+  );
+  assert.equal(symbolsTyped('SI12 26010001235', true), null, 'a wrong check digit');
 });

@@ -1,6 +1,7 @@
 // Paying without signing in (decision 047): the payment link's token and what a lookup may use
 // to find an obligation. Pure rules; the service applies them.
 import { createHash, randomBytes } from 'node:crypto';
+import { normaliseVariableSymbol, si12CheckDigit } from '../qr/references.ts';
 
 /** How long a payment link works: a day, time enough to pay by bank the same day. */
 export const PAYMENT_TOKEN_TTL_MS = 24 * 3600_000;
@@ -29,7 +30,7 @@ export function isPaymentTokenShape(value: string): boolean {
  * switched birth-number lookup on) the birth number's HMAC; always with the folded name.
  */
 export type PayerKey =
-  | { by: 'symbol'; variableSymbol: string; nameKey: string }
+  | { by: 'symbol'; variableSymbols: readonly string[]; nameKey: string }
   | { by: 'birth_number'; birthNumberHmac: string; nameKey: string };
 
 /** A payment link's state at a moment: usable, or expired (a clear page, not "not found"). */
@@ -92,4 +93,31 @@ export function fixedWindow(max: number, windowMs: number) {
     w.count += 1;
     return { allowed: true };
   };
+}
+
+/**
+ * The variable symbols a payer may mean by what they typed, or null when it cannot be one.
+ * Spaces and dashes are dropped and leading zeros with them (banks drop them too). Where the
+ * organisation's slip is a Slovenian UPN (`si12`), the payer copies its reference: "SI12" and
+ * the symbol with its check digit, or only the digits, so a number whose last digit checks is
+ * also read without it. Several candidates are harmless: the name must match as well.
+ */
+export function symbolsTyped(typed: string, si12: boolean): string[] | null {
+  const text = typed.replace(/[\s\u00a0-]+/g, '').toUpperCase();
+  const prefixed = si12 && text.startsWith('SI12');
+  const digits = prefixed ? text.slice(4) : text;
+  if (!/^\d{1,20}$/.test(digits)) return null;
+  const found = new Set<string>();
+  const checks =
+    si12 && digits.length >= 2 && si12CheckDigit(digits.slice(0, -1)) === Number(digits.at(-1));
+  if (checks) {
+    const vs = normaliseVariableSymbol(digits.slice(0, -1));
+    if (vs) found.add(vs);
+  }
+  // With the prefix the last digit is the check digit, never part of the symbol.
+  if (!prefixed) {
+    const vs = normaliseVariableSymbol(digits);
+    if (vs) found.add(vs);
+  }
+  return found.size > 0 ? [...found] : null;
 }

@@ -9,7 +9,8 @@ export const MAX_MATCHES = 20;
 
 /**
  * The organisation's obligations that match a payer key and are not cancelled, the earliest due
- * first. A variable symbol matches at most one; a birth number may match several.
+ * first. The variable symbols are one or two readings of what the payer typed (symbolsTyped); a
+ * birth number may match several.
  */
 export async function matchObligations(
   db: Db,
@@ -24,7 +25,7 @@ export async function matchObligations(
     .where('cancelled_at', 'is', null);
   q =
     key.by === 'symbol'
-      ? q.where('variable_symbol', '=', key.variableSymbol)
+      ? q.where('variable_symbol', 'in', key.variableSymbols)
       : q.where('birth_number_hmac', '=', key.birthNumberHmac);
   const rows = await q.orderBy('due_date').orderBy('id').limit(MAX_MATCHES).execute();
   return rows.map((r) => r.id);

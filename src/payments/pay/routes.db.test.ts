@@ -11,6 +11,7 @@ import {
   LOOKUPS_PER_ADDRESS_PER_MINUTE,
   LOOKUPS_PER_ORGANISATION_PER_MINUTE,
 } from './domain.ts';
+import { si12Reference } from '../qr/references.ts';
 import { organisationId, seedFeeType, seedObligation, seedSettings } from './testing.ts';
 
 /** Pacer time that moves 7 ms per reading and records each wait without waiting. */
@@ -185,6 +186,30 @@ for (const kind of DB_KINDS) {
       assert.match(mails[0]!.text_body, /IBAN: CZ65 0800 0000 1920 0014 5399/);
       assert.match(mails[0]!.text_body, /Account number: 19-2000145399\/0800/);
       assert.match(mails[0]!.text_body, /Variable symbol: 8801000123/);
+    });
+
+    test("a Slovenian payer copies the slip's SI12 reference, with or without its prefix", async () => {
+      const reference = si12Reference('8801000777');
+      for (const vs of [reference, reference.slice(4)]) {
+        const res = await lookUp('ue-ljutomer', {
+          vs,
+          name: 'jana novakova',
+          email: 'si@example.si',
+        });
+        assert.equal(res.statusCode, 303, vs);
+      }
+      // A reference whose check digit fails is mistyped, whoever types it: the form says so.
+      const wrongCheck = `${reference.slice(0, -1)}${(Number(reference.at(-1)) + 1) % 10}`;
+      assert.equal(
+        (
+          await lookUp('ue-ljutomer', {
+            vs: wrongCheck,
+            name: 'Jana Nováková',
+            email: 'si@example.si',
+          })
+        ).statusCode,
+        400,
+      );
     });
 
     test('found by birth number where the organisation switched it on', async () => {
@@ -369,7 +394,7 @@ for (const kind of DB_KINDS) {
       const call = () =>
         okence.app.inject({
           method: 'POST',
-          url: '/api/v1/organisations/ue-ljutomer/obligations/lookup',
+          url: '/api/v1/organisations/liberecky-kraj/obligations/lookup',
           remoteAddress: freshAddress(),
           headers: { 'content-type': 'application/json' },
           payload: JSON.stringify({ variableSymbol: '8809999999', name: 'Nobody' }),

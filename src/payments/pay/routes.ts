@@ -61,6 +61,7 @@ export function payRoutes(pay: PayService, cards: Cards) {
         birthNumberOn: form.birthNumber.on,
         today: form.today,
         emailRequired: true,
+        si12: organisation.country === 'SI',
       });
       if (!checked.ok) {
         const errors: FieldErrors = {};

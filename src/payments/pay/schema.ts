@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { typedText } from '../../lib/query.ts';
 import { normaliseEmail } from '../../identity/domain.ts';
-import { normaliseVariableSymbol } from '../qr/references.ts';
+import { symbolsTyped } from './domain.ts';
 import { parseBirthNumber, PAYER_NAME_MAX } from '../payer.ts';
 import type { PaymentsMessageKey } from '../../i18n/messages/payments.ts';
 
@@ -29,7 +29,7 @@ const emailAddress = z.string().trim().max(254).pipe(z.email());
 
 /** A checked lookup: what identifies the obligation, the name and the receipt's address. */
 export type CheckedLookup = {
-  identifier: { by: 'symbol'; variableSymbol: string } | { by: 'birth_number'; digits: string };
+  identifier: { by: 'symbol'; variableSymbols: string[] } | { by: 'birth_number'; digits: string };
   name: string;
   email: string | null;
 };
@@ -38,16 +38,16 @@ type FieldKeys = Partial<Record<keyof FindForm, PaymentsMessageKey>>;
 
 function identifierOf(
   form: FindForm,
-  birthNumberOn: boolean,
-  today: string,
+  opts: { birthNumberOn: boolean; today: string; si12: boolean },
 ): CheckedLookup['identifier'] | FieldKeys {
+  const { birthNumberOn, today } = opts;
   const vs = form.vs.trim();
   const bn = birthNumberOn ? form.birth_number.trim() : '';
   if (vs === '' && bn === '')
     return { vs: birthNumberOn ? 'pay.error.vs_or_birth_number' : 'pay.error.vs' };
   if (vs !== '') {
-    const variableSymbol = normaliseVariableSymbol(vs);
-    return variableSymbol ? { by: 'symbol', variableSymbol } : { vs: 'pay.error.vs' };
+    const variableSymbols = symbolsTyped(vs, opts.si12);
+    return variableSymbols ? { by: 'symbol', variableSymbols } : { vs: 'pay.error.vs' };
   }
   const digits = parseBirthNumber(bn, today);
   return digits ? { by: 'birth_number', digits } : { birth_number: 'pay.error.birth_number' };
@@ -55,15 +55,16 @@ function identifierOf(
 
 /**
  * The form checked: a lookup, or the message key of each field that is wrong. The variable
- * symbol wins when both it and a birth number are given. `emailRequired`: the page asks for
+ * symbol wins when both it and a birth number are given; `si12`: the organisation's slip is a
+ * Slovenian UPN, whose reference the payer may copy (symbolsTyped). `emailRequired`: the page asks for
  * the receipt's address; the API may leave it out.
  */
 export function checkLookup(
   form: FindForm,
-  opts: { birthNumberOn: boolean; today: string; emailRequired: boolean },
+  opts: { birthNumberOn: boolean; today: string; emailRequired: boolean; si12: boolean },
 ): { ok: true; lookup: CheckedLookup } | { ok: false; errors: FieldKeys } {
   const errors: FieldKeys = {};
-  const identifier = identifierOf(form, opts.birthNumberOn, opts.today);
+  const identifier = identifierOf(form, opts);
   if (!('by' in identifier)) Object.assign(errors, identifier);
   const name = form.name.trim();
   if (name === '' || name.length > PAYER_NAME_MAX) errors.name = 'pay.error.name';
@@ -82,7 +83,9 @@ export const findBody = z.object({
   variableSymbol: z
     .string()
     .max(20)
-    .describe('The variable symbol from the fee notice (digits; leading zeros are dropped)'),
+    .describe(
+      "The variable symbol from the fee notice (digits; leading zeros are dropped), or a Slovenian slip's SI12 reference",
+    ),
   name: z
     .string()
     .max(PAYER_NAME_MAX)

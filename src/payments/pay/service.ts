@@ -44,8 +44,8 @@ export type PayView = {
 /** What a payer typed to be found (already checked by the schema). */
 export type FindInput = {
   organisation: Organisation;
-  /** The variable symbol without leading zeros, or the birth number's digits. */
-  identifier: { by: 'symbol'; variableSymbol: string } | { by: 'birth_number'; digits: string };
+  /** The variable symbols the payer may mean (symbolsTyped), or the birth number's digits. */
+  identifier: { by: 'symbol'; variableSymbols: string[] } | { by: 'birth_number'; digits: string };
   name: string;
   /** Where the receipt (and the link now) goes; null through the API without one. */
   email: string | null;
@@ -101,7 +101,7 @@ export function payService(deps: PayDeps) {
   function keyOf(input: FindInput): PayerKey {
     const nameKey = foldName(input.name);
     return input.identifier.by === 'symbol'
-      ? { by: 'symbol', variableSymbol: input.identifier.variableSymbol, nameKey }
+      ? { by: 'symbol', variableSymbols: input.identifier.variableSymbols, nameKey }
       : {
           by: 'birth_number',
           birthNumberHmac: birthNumberHmac(deps.secret, input.identifier.digits),
