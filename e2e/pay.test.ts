@@ -22,7 +22,8 @@ import {
 let site: { baseUrl: string; okence: Okence };
 let browser: Browser;
 before(async () => {
-  site = await startSite();
+  // Development with demo data: the card gateway's loopback emulator, so the card button shows.
+  site = await startSite({ NODE_ENV: 'development' });
   browser = await launchBrowser();
   const db = site.okence.handle.db;
   const cz = await organisationId(db, 'koprivnice');
@@ -109,6 +110,11 @@ test('the form, its errors, "not found" and the payment page in cs, sl and en on
     await page.waitForURL(/\/pay\/[A-Za-z0-9_-]{43}$/);
     assert.equal(await page.locator('h1').textContent(), c.h1);
     assert.equal(await page.locator('main svg[role="img"]').count(), 1, 'the bank QR code');
+    assert.equal(
+      await page.locator('main form[action$="/pay/card"] button').count(),
+      1,
+      'the card button',
+    );
     assert.ok((await page.locator('main').textContent())?.includes(c.vs));
     await checkPage(page);
   }
@@ -142,4 +148,8 @@ test('keyboard only: from the organisation page to the payment page', async () =
   await page.waitForURL(/\/pay\/[A-Za-z0-9_-]{43}$/);
   assert.equal(await page.locator('h1').textContent(), 'Zaplatit poplatek');
   assert.match((await page.locator('main').textContent()) ?? '', /Splátky/);
+  // On to the card: the button is reached and pressed by keyboard too.
+  await tabTo((el) => el.text === 'Zaplatit kartou', 'the card button');
+  await page.keyboard.press('Enter');
+  await page.waitForURL((url) => !url.pathname.startsWith('/pay/'));
 });
