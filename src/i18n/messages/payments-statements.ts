@@ -26,6 +26,8 @@ const en = {
   'statements.col.matched': 'Matched to fees',
   'statements.report.title': 'Import report',
   'statements.report.done': 'Statement {number} of account {account} has been imported.',
+  'statements.report.other_account':
+    'This is not the account in your payment settings ({iban}). Check that the statement is yours: its payments have been recorded.',
   'statements.report.lines': 'Lines in the statement',
   'statements.report.credits': 'Payments received',
   'statements.report.exact': 'Matched, paid exactly',
@@ -112,6 +114,8 @@ const cs: Record<PaymentsStatementsMessageKey, string> = {
   'statements.col.matched': 'Spárováno s poplatky',
   'statements.report.title': 'Výsledek nahrání',
   'statements.report.done': 'Výpis č. {number} z účtu {account} byl nahrán.',
+  'statements.report.other_account':
+    'Nejde o účet z vašeho nastavení plateb ({iban}). Zkontrolujte, že výpis je váš: jeho platby byly zaevidovány.',
   'statements.report.lines': 'Položky výpisu',
   'statements.report.credits': 'Přijaté platby',
   'statements.report.exact': 'Spárováno, zaplaceno přesně',
@@ -195,6 +199,8 @@ const sl: Record<PaymentsStatementsMessageKey, string> = {
   'statements.col.matched': 'Povezana s pristojbinami',
   'statements.report.title': 'Poročilo o uvozu',
   'statements.report.done': 'Izpisek št. {number} računa {account} je uvožen.',
+  'statements.report.other_account':
+    'To ni račun iz vaših nastavitev plačil ({iban}). Preverite, ali je izpisek vaš: njegova plačila so bila evidentirana.',
   'statements.report.lines': 'Postavke izpiska',
   'statements.report.credits': 'Prejeta plačila',
   'statements.report.exact': 'Povezano, plačano v celoti',

@@ -370,3 +370,13 @@ export async function timeZone(db: Db, organisationId: string): Promise<string> 
     .executeTakeFirstOrThrow();
   return row.time_zone;
 }
+
+/** The IBAN the organisation is paid into, when its payment settings exist. */
+export async function settingsIban(db: Db, organisationId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('payment_settings')
+    .select('iban')
+    .where('organisation_id', '=', organisationId)
+    .executeTakeFirst();
+  return row?.iban ?? null;
+}

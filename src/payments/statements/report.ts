@@ -37,6 +37,8 @@ export type ImportReport =
       statementNumber: string | null;
       counts: ImportCounts;
       reversals: NotedLine[];
+      /** The IBAN of the payment settings when the statement is for another account, else null. */
+      otherThan: string | null;
     }
   | { outcome: 'refused'; format: 'abo' | 'camt053' | null; errors: LineError[] }
   | { outcome: 'already_imported'; statementId: string; importedAt: Date };

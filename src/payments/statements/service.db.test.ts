@@ -246,9 +246,35 @@ for (const kind of DB_KINDS) {
       assert.ok(!(await service.unmatched(org)).some((p) => p.id === target.id));
     });
 
+    test('a statement of another account than the payment settings is booked with a warning', async () => {
+      const iban = 'CZ6508000000192000145399';
+      await okence.handle.db
+        .insertInto('payment_settings')
+        .values({
+          organisation_id: org,
+          payee_name: 'Město Kopřivnice',
+          iban,
+          qr_format: 'spayd',
+          updated_at: new Date(),
+        })
+        .onConflict((oc) => oc.column('organisation_id').doUpdateSet({ iban }))
+        .execute();
+      const ours = await importFile(
+        aboFile([
+          aboHeader({ account: '0000192000145399', number: 31 }),
+          aboItem({ amountMinor: 1, vs: '1007' }),
+        ]),
+      );
+      assert.equal(ours.outcome === 'imported' && ours.otherThan, null);
+      const theirs = await importFile(
+        aboFile([aboHeader({ number: 32 }), aboItem({ amountMinor: 2, vs: '1007' })]),
+      );
+      assert.equal(theirs.outcome === 'imported' && theirs.otherThan, iban);
+    });
+
     test('the statements list counts credits and matched payments per statement', async () => {
       const list = await service.statements(org);
-      assert.equal(list.length, 3);
+      assert.equal(list.length, 5);
       const first = list.find((s) => s.statementNumber === '011')!;
       assert.equal(first.credits, 9);
       assert.equal(first.matched, 6, 'five matched on import and the one assigned by hand');

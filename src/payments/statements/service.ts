@@ -14,6 +14,7 @@ import {
   type ParsedStatement,
   type StatementLine,
 } from './lines.ts';
+import { isAccountOf } from './account.ts';
 import { matchCredits } from './matching.ts';
 import {
   countDecisions,
@@ -114,7 +115,11 @@ export function statementsService(deps: { db: Db; clock: Clock; audit: AuditServ
         currency,
       }));
     const { format, account, statementNumber } = statement;
+    // Booked all the same (an organisation may have more accounts), but staff are told.
+    const iban = await repo.settingsIban(tx, input.organisationId);
+    const otherThan = iban !== null && !isAccountOf(account, iban) ? iban : null;
     return {
+      otherThan,
       outcome: 'imported',
       statementId,
       format,

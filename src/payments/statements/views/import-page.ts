@@ -63,6 +63,7 @@ function reportSection(ctx: PageContext, report: ImportReport, timeZone: string)
   return html`<section class="notice" role="status" aria-labelledby="report-title">
 <h2 id="report-title">${t('statements.report.title')}</h2>
 <p>${t('statements.report.done', { number: report.statementNumber ?? '—', account: report.account })}</p>
+${report.otherThan ? html`<p><strong>${t('statements.report.other_account', { iban: report.otherThan })}</strong></p>` : ''}
 <div class="table-wrap"><table><caption class="visually-hidden">${t('statements.report.title')}</caption>
 <tbody>${countRows(ctx, report.counts)}</tbody></table></div>${reversals}
 <p><a href="${UNMATCHED_PATH}">${t('statements.unmatched_link')}</a></p></section>`;
