@@ -58,6 +58,7 @@ import { formActs } from './forms/act.ts';
 import { freshSignInAuthoriser } from './eid/service.ts';
 import { draftsAccountSection } from './forms/drafts-section.ts';
 import { feeRegister } from './payments/service.ts';
+import { paymentReceipts } from './payments/receipts.ts';
 import { paymentSettings } from './payments/settings.ts';
 import type { CardMerchant } from './config/card-gateways.ts';
 import { cardPayments } from './payments/card/service.ts';
@@ -364,6 +365,8 @@ export function buildServices(f: Foundation) {
   // Bank statements imported and matched to obligations, unmatched payments assigned (decision 046).
   const statements = statementsService({ db, clock, audit });
   const feeImport = obligationImport({ db, clock, audit, secret: sessionSecret });
+  // A PDF receipt and one e-mail per payment, whatever its method (decision 048).
+  const receipts = paymentReceipts({ db, clock, wakeMail });
   // `npm run backup` asks this process, which holds DATA_DIR, over the lock's socket (decision 024).
   const snapshot = handle.snapshot?.bind(handle);
   const backups =
@@ -437,6 +440,7 @@ export function buildServices(f: Foundation) {
     feeSettings,
     cards,
     feeImport,
+    receipts,
     backups,
     formDrafts: formDraftStore,
     formAttachments: formAttachmentStore,

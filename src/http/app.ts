@@ -26,6 +26,7 @@ import { feeAdminRoutes } from '../payments/admin-routes.ts';
 import { feeSetupRoutes } from '../payments/setup-routes.ts';
 import { deliveryRoutes } from '../submissions/delivery-routes.ts';
 import { statementsRoutes } from '../payments/statements/routes.ts';
+import { receiptRoutes } from '../payments/receipt-routes.ts';
 import { MAX_FRAME_BYTES } from '../meeting/protocol.ts';
 import { registerOperations } from './api.ts';
 import { publicApiDocument, publicOperations } from './public-api.ts';
@@ -254,6 +255,8 @@ export async function createApp(services: Services): Promise<FastifyInstance> {
   await app.register(deliveryRoutes(services.deliveries));
   // Bank statements: import and report, unmatched payments assigned by hand (decision 046).
   await app.register(statementsRoutes(services.statements));
+  // Payment receipts: the payer's (account, payment token) and the admin's downloads (decision 048).
+  await app.register(receiptRoutes({ receipts: services.receipts }));
   // Set-password links (staff and operators) and the operator console, above the organisations.
   await app.register(
     invitationRoutes({ invitations: services.invitations, operators: services.operators }),

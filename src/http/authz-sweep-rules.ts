@@ -309,6 +309,7 @@ export type ObjectKind =
   | 'submission'
   | 'attachment'
   | 'bank_payment'
+  | 'payment'
   | 'fee_type'
   | 'obligation';
 
@@ -324,8 +325,7 @@ export const FILLERS: Record<string, ObjectKind> = {
   'officials/:id': 'staff',
   'situations/:id': 'situation',
   'integrations/:id': 'api_token',
-  // The form builder: a form of the victim's, its page with a repeated group, the group and its
-  // first member question, its version 1.
+  // The form builder: the victim's form, its page with a group, the group, its member, version 1.
   'forms/:id': 'form',
   'pages/:p': 'page',
   'questions/:i': 'question',
@@ -338,9 +338,10 @@ export const FILLERS: Record<string, ObjectKind> = {
   'files/:file': 'attachment',
   // Bank statements: an unmatched bank payment, assigned by variable symbol.
   'unmatched/:id': 'bank_payment',
-  // The fee register: a fee type of the victim's and an obligation of it.
+  // The fee register: a fee type of the victim's, an obligation of it and its cash payment.
   'types/:id': 'fee_type',
   'obligations/:id': 'obligation',
+  'payments/:payment': 'payment',
 };
 
 /** One form for every state-changing route: valid for each of today's forms, naming the victim's objects wherever a form takes an id. */

@@ -44,6 +44,10 @@ import {
   type PaymentsReceiptMessageKey,
 } from './messages/payments-receipt.ts';
 import {
+  paymentsReceiptMailMessages,
+  type PaymentsReceiptMailMessageKey,
+} from './messages/payments-receipt-mail.ts';
+import {
   paymentsStatementsMessages,
   type PaymentsStatementsMessageKey,
 } from './messages/payments-statements.ts';
@@ -88,6 +92,7 @@ export type MessageKey =
   | SubmissionsMessageKey
   | FormsActMessageKey
   | PaymentsReceiptMessageKey
+  | PaymentsReceiptMailMessageKey
   | PaymentsStatementsMessageKey
   | PaymentsQrMessageKey
   | PaymentsCardMessageKey
@@ -136,6 +141,7 @@ export const MESSAGES: Record<Lang, Record<MessageKey, string>> = {
     ...submissionsMessages.sl,
     ...formsActMessages.sl,
     ...paymentsReceiptMessages.sl,
+    ...paymentsReceiptMailMessages.sl,
     ...paymentsStatementsMessages.sl,
     ...paymentsQrMessages.sl,
     ...paymentsCardMessages.sl,
@@ -177,6 +183,7 @@ export const MESSAGES: Record<Lang, Record<MessageKey, string>> = {
     ...submissionsMessages.cs,
     ...formsActMessages.cs,
     ...paymentsReceiptMessages.cs,
+    ...paymentsReceiptMailMessages.cs,
     ...paymentsStatementsMessages.cs,
     ...paymentsQrMessages.cs,
     ...paymentsCardMessages.cs,
@@ -218,6 +225,7 @@ export const MESSAGES: Record<Lang, Record<MessageKey, string>> = {
     ...submissionsMessages.en,
     ...formsActMessages.en,
     ...paymentsReceiptMessages.en,
+    ...paymentsReceiptMailMessages.en,
     ...paymentsStatementsMessages.en,
     ...paymentsQrMessages.en,
     ...paymentsCardMessages.en,

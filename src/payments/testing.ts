@@ -2,10 +2,11 @@
 // sweep, and the rows a swept request must not change.
 import type { Db } from '../db/db.ts';
 import { seedUnmatchedPayment, statementRows } from './statements/testing-db.ts';
+import { cashPayment } from './testing-receipts.ts';
 
 /**
- * A victim's payment objects for the authorisation sweep: a fee type, an obligation, and an
- * unmatched bank payment, all named by one payer (the sweep's marker).
+ * A victim's payment objects for the authorisation sweep: a fee type, an obligation with a cash
+ * payment, and an unmatched bank payment, all named by one payer (the sweep's marker).
  */
 export async function seedPaymentObjects(db: Db, organisationId: string, now: Date, label: string) {
   const payer = `Victim Payer ${label}`;
@@ -18,7 +19,9 @@ export async function seedPaymentObjects(db: Db, organisationId: string, now: Da
     .executeTakeFirstOrThrow();
   const fees = await seedFeeObjects(db, organisationId, admin.id, now, label);
   const bank = await seedUnmatchedPayment(db, organisationId, payer, now);
-  return { ids: { ...fees.ids, bank_payment: bank.id }, payer };
+  // A part of the obligation paid in cash: a payment with a receipt to download.
+  const payment = await cashPayment(db, organisationId, fees.ids.obligation, 10_000, now);
+  return { ids: { ...fees.ids, bank_payment: bank.id, payment }, payer };
 }
 
 /** Every payments row of the organisations a swept request must not change. */

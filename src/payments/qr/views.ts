@@ -13,9 +13,10 @@ import { encodePaymentQr } from './render.ts';
  */
 export const QR_SIZE_PX = 340;
 
-// A field's value in the reader's language: the amount (`450.00 CZK`) and the due date
-// (YYYY-MM-DD) are language-neutral in PaymentQr; the rest is shown as it is typed.
-function shown(field: PaymentQrField, lang: Lang): string {
+// The amount (`450.00 CZK`) and the due date (YYYY-MM-DD) are language-neutral in PaymentQr;
+// the rest is shown as it is typed.
+/** A field's value in the reader's language (the page's list, the receipt e-mail's text). */
+export function shown(field: PaymentQrField, lang: Lang): string {
   const amount = field.key === 'amount' ? /^(\d+)\.(\d{2}) ([A-Z]{3})$/.exec(field.value) : null;
   if (amount) return formatMoney(Number(amount[1]! + amount[2]!), amount[3]!, lang);
   if (field.key === 'due_date') {

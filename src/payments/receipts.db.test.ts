@@ -1,0 +1,171 @@
+// Receipts for payments (decision 048): issued once with the same bytes, one e-mail per payment
+// however often the job runs or whatever issued the receipt first, to the address the payer
+// gave, and none for a payment without an obligation until staff assign it.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Okence } from '../boot.ts';
+import { DB_KINDS } from '../db/testing.ts';
+import { bootTestApp } from '../http/testing.ts';
+import { fixedClock } from '../lib/clock.ts';
+import { issueReceipt, paymentReceipts } from './receipts.ts';
+import {
+  cardPayment,
+  cashPayment,
+  receiptMails,
+  receiptObligation,
+  receiptOrganisation,
+  unmatchedBankPayment,
+} from './testing-receipts.ts';
+
+const NOW = new Date('2026-12-02T09:00:00Z');
+const dir = mkdtempSync(join(tmpdir(), 'okence-receipts-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The PDF's text as pdftotext reads it, with Intl's no-break spaces made plain. */
+function pdfText(pdf: Uint8Array, name: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, pdf);
+  const out = execFileSync('pdftotext', ['-enc', 'UTF-8', path, '-'], { encoding: 'utf8' });
+  return out.replace(/[\u00a0\u202f]/g, ' ');
+}
+const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
+
+for (const kind of DB_KINDS) {
+  describe(`payment receipts on ${kind}`, () => {
+    let okence: Okence;
+    let org: string;
+    let wakes = 0;
+    const clock = fixedClock(NOW);
+    before(async () => {
+      okence = await bootTestApp(kind, { clock, backgroundJobs: false });
+      org = await receiptOrganisation(db(), 'koprivnice');
+    });
+    after(async () => {
+      await okence.close();
+    });
+    const db = () => okence.handle.db;
+    const receipts = () => paymentReceipts({ db: db(), clock, wakeMail: () => wakes++ });
+    /** Runs the job until it has nothing left; the e-mails it queued. */
+    async function drain(): Promise<number> {
+      let queued = 0;
+      for (let n = await receipts().issuePending(); n > 0; n = await receipts().issuePending())
+        queued += n;
+      return queued;
+    }
+    const receiptRows = (paymentId: string) =>
+      db()
+        .selectFrom('payment_receipts')
+        .select('sha256')
+        .where('payment_id', '=', paymentId)
+        .execute();
+
+    test('issuing twice, or twice at once, stores one receipt with the same bytes', async () => {
+      const obligation = await receiptObligation(db(), org, { vs: '2601000001', email: null });
+      const payment = await cashPayment(db(), org, obligation, 100_000, NOW);
+      const [a, b] = await Promise.all([
+        issueReceipt(db(), payment, NOW),
+        issueReceipt(db(), payment, NOW),
+      ]);
+      const c = await issueReceipt(db(), payment, new Date('2027-01-01T00:00:00Z'));
+      assert.ok(a && b && c);
+      assert.equal(a.sha256, b.sha256);
+      assert.deepEqual(c.pdf, a.pdf);
+      assert.equal((await receiptRows(payment)).length, 1);
+      const text = pdfText(a.pdf, 'cash.pdf');
+      for (const s of ['1 000,00 Kč', '1 500,00 Kč', '2601000001', 'Hotově na úřadě'])
+        assert.ok(text.includes(s), `"${s}" on the receipt:\n${text}`);
+      assert.match(text, /Zbývá zaplatit\s+500,00 Kč/);
+    });
+
+    test('the job issues receipts and queues one e-mail per payment; a second run does nothing', async () => {
+      const obligation = await receiptObligation(db(), org, {
+        vs: '2601000002',
+        email: 'platce@example.cz',
+      });
+      const first = await cashPayment(db(), org, obligation, 100_000, NOW);
+      const second = await cashPayment(db(), org, obligation, 50_000, new Date(NOW.getTime() + 1));
+      const wakesBefore = wakes;
+      assert.ok((await drain()) >= 2);
+      assert.ok(wakes > wakesBefore, 'the mail worker is woken');
+      assert.equal(await receipts().issuePending(), 0);
+      const [one] = await receiptMails(db(), first);
+      assert.equal((await receiptMails(db(), first)).length, 1);
+      assert.equal(one!.to_address, 'platce@example.cz');
+      assert.match(one!.subject, /Potvrzení o zaplacení.*2601000002/);
+      const text = plain(one!.text_body);
+      assert.match(text, /přijali jsme Vaši platbu 1 000,00 Kč/);
+      assert.match(text, /Zbývá zaplatit 500,00 Kč/);
+      assert.match(text, /Variabilní symbol|IBAN/);
+      assert.match(text, /Částka: 500,00 Kč/);
+      assert.deepEqual(
+        one!.attachments.map((a) => a.content_type),
+        ['application/pdf', 'image/png'],
+      );
+      const [pdf] = one!.attachments;
+      assert.match(pdfText(pdf!.content, 'mailed.pdf'), /Zbývá zaplatit\s+500,00 Kč/);
+      // The second payment settles it: its receipt counts both, and its e-mail has no code.
+      const [last] = await receiptMails(db(), second);
+      assert.match(plain(last!.text_body), /uhrazen v plné výši/);
+      assert.deepEqual(
+        last!.attachments.map((a) => a.content_type),
+        ['application/pdf'],
+      );
+      assert.match(pdfText(last!.attachments[0]!.content, 'settled.pdf'), /Uhrazeno v plné výši/);
+    });
+
+    test('a receipt issued before the job (a download) queues its e-mail; the job adds none', async () => {
+      const obligation = await receiptObligation(db(), org, {
+        vs: '2601000003',
+        email: 'drive@example.cz',
+      });
+      const payment = await cashPayment(db(), org, obligation, 150_000, NOW);
+      const wakesBefore = wakes;
+      assert.equal((await receipts().issue(payment))?.mailed, true);
+      assert.equal(wakes, wakesBefore + 1);
+      assert.equal((await receipts().issue(payment))?.mailed, false);
+      await drain();
+      assert.equal((await receiptMails(db(), payment)).length, 1);
+    });
+
+    test('a card payment mails the address given at the card payment; none given, no e-mail', async () => {
+      const obligation = await receiptObligation(db(), org, {
+        vs: '2601000004',
+        email: 'office-knows@example.cz',
+      });
+      const card = await cardPayment(db(), org, obligation, 'karta@example.cz', NOW);
+      const silent = await receiptObligation(db(), org, { vs: '2601000005', email: null });
+      const cash = await cashPayment(db(), org, silent, 10_000, NOW);
+      await drain();
+      const [mail] = await receiptMails(db(), card);
+      assert.equal(mail!.to_address, 'karta@example.cz');
+      assert.match(pdfText(mail!.attachments[0]!.content, 'card.pdf'), /Platební karta/);
+      assert.deepEqual(await receiptMails(db(), cash), []);
+      assert.equal((await receiptRows(cash)).length, 1);
+    });
+
+    test('a bank payment without an obligation gets no receipt until it is assigned', async () => {
+      const payment = await unmatchedBankPayment(db(), org, 150_000, NOW);
+      await drain();
+      assert.equal(await issueReceipt(db(), payment, NOW), null);
+      assert.deepEqual(await receiptRows(payment), []);
+      const obligation = await receiptObligation(db(), org, {
+        vs: '2601000006',
+        email: 'banka@example.cz',
+      });
+      await db()
+        .updateTable('payments')
+        .set({ obligation_id: obligation, assigned_at: NOW })
+        .where('id', '=', payment)
+        .execute();
+      await drain();
+      assert.equal((await receiptRows(payment)).length, 1);
+      const [mail] = await receiptMails(db(), payment);
+      assert.match(plain(mail!.text_body), /uhrazen v plné výši/);
+      assert.match(pdfText(mail!.attachments[0]!.content, 'bank.pdf'), /Bankovní převod/);
+    });
+  });
+}
