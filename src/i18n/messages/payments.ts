@@ -67,6 +67,7 @@ const en = {
   'pay.method.cash': 'cash',
   'pay.card.title': 'Card payment',
   'pay.nothing_due': 'There is nothing left to pay. Thank you.',
+  'pay.cancelled': 'The office has cancelled this fee: there is nothing to pay.',
   'pay.link_until': 'This page works until {until}. You can find the fee again at any time.',
   'pay.expired.title': 'This payment link has expired',
   'pay.expired.text':
@@ -165,6 +166,7 @@ const cs: Record<PaymentsMessageKey, string> = {
   'pay.method.cash': 'hotově',
   'pay.card.title': 'Platba kartou',
   'pay.nothing_due': 'Nic dalšího k zaplacení není. Děkujeme.',
+  'pay.cancelled': 'Úřad tento poplatek zrušil: nic k zaplacení není.',
   'pay.link_until': 'Tato stránka funguje do {until}. Poplatek můžete kdykoli vyhledat znovu.',
   'pay.expired.title': 'Platnost odkazu k platbě vypršela',
   'pay.expired.text':
@@ -261,6 +263,7 @@ const sl: Record<PaymentsMessageKey, string> = {
   'pay.method.cash': 'gotovina',
   'pay.card.title': 'Plačilo s kartico',
   'pay.nothing_due': 'Ničesar ni več treba plačati. Hvala.',
+  'pay.cancelled': 'Urad je to takso preklical: ničesar ni treba plačati.',
   'pay.link_until': 'Ta stran deluje do {until}. Takso lahko kadar koli poiščete znova.',
   'pay.expired.title': 'Povezava za plačilo je potekla',
   'pay.expired.text':

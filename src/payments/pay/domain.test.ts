@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import {
   accountGroupOf,
   fixedWindow,
+  isPayable,
   isPaymentTokenShape,
   newPaymentToken,
   paymentTokenHash,
@@ -80,4 +81,11 @@ test("a Slovenian slip's reference, with or without SI12, finds the symbol insid
     }),
   );
   assert.equal(symbolsTyped('SI12 26010001235', true), null, 'a wrong check digit');
+});
+
+test('only an obligation with something left and not cancelled is payable', () => {
+  assert.equal(isPayable({ standing: 'due', dueMinor: 100 }), true);
+  assert.equal(isPayable({ standing: 'overdue', dueMinor: 1 }), true);
+  assert.equal(isPayable({ standing: 'paid', dueMinor: 0 }), false);
+  assert.equal(isPayable({ standing: 'cancelled', dueMinor: 100 }), false);
 });

@@ -38,6 +38,11 @@ export function tokenState(expiresAt: Date, now: Date): 'valid' | 'expired' {
   return now.getTime() < expiresAt.getTime() ? 'valid' : 'expired';
 }
 
+/** Whether an obligation can be paid now: something is left to pay and it is not cancelled. */
+export function isPayable(standing: { standing: string; dueMinor: number }): boolean {
+  return standing.dueMinor > 0 && standing.standing !== 'cancelled';
+}
+
 /** The account's groups of obligations, in the order the page shows them. */
 export const ACCOUNT_GROUPS = ['overdue', 'due', 'paid'] as const;
 export type AccountGroup = (typeof ACCOUNT_GROUPS)[number];

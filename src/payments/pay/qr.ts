@@ -4,15 +4,17 @@ import { localize } from '../../i18n/i18n.ts';
 import { AppError } from '../../lib/errors.ts';
 import { paymentQr, type PaymentQr } from '../qr/payment-qr.ts';
 import type { PaymentSettings } from '../repo.ts';
+import { isPayable } from './domain.ts';
 import type { PayView } from './service.ts';
 
 /**
- * The code for the amount due, or null: no payment settings yet, nothing left to pay, or data
+ * The code for the amount due, or null: no payment settings yet, nothing left to pay (or the
+ * obligation cancelled), or data
  * the organisation's format cannot carry (UPN and EPC take euros only). The message to the payee
  * is the fee and period in the organisation's language: it is the office that reads it.
  */
 export function bankQrOf(settings: PaymentSettings | undefined, view: PayView): PaymentQr | null {
-  if (!settings || view.standing.dueMinor === 0) return null;
+  if (!settings || !isPayable(view.standing)) return null;
   const o = view.obligation;
   const fee = localize(o.feeName, view.organisation.defaultLanguage);
   try {

@@ -294,6 +294,37 @@ for (const kind of DB_KINDS) {
       }
     });
 
+    test('a link to an obligation cancelled since shows that, and offers no payment', async () => {
+      const db = okence.handle.db;
+      const cz = await organisationId(db, 'koprivnice');
+      const id = await seedObligation(db, {
+        organisation: cz,
+        feeType: await seedFeeType(db, cz, 'test-cancel'),
+        currency: 'CZK',
+        variableSymbol: '8801000999',
+        payerName: 'Eva Malá',
+        instalments: [{ dueDate: '2026-12-31', amountMinor: 50000 }],
+      });
+      const res = await lookUp('koprivnice', {
+        vs: '8801000999',
+        name: 'Eva Malá',
+        email: 'eva@example.cz',
+      });
+      const location = res.headers.location as string;
+      assert.match((await get(location)).body, /<svg[^>]*role="img"/);
+      await db
+        .updateTable('obligations')
+        .set({ cancelled_at: clock.now() })
+        .where('id', '=', id)
+        .execute();
+      const page = await get(location);
+      assert.equal(page.statusCode, 200);
+      assert.match(page.body, /The office has cancelled this fee/);
+      assert.doesNotMatch(page.body, /<svg[^>]*role="img"|\/pay\/card/);
+      const token = location.slice('/pay/'.length);
+      assert.equal((await get(`/api/v1/payment-tokens/${token}/qr`)).statusCode, 404);
+    });
+
     test("the account's fees: own obligations grouped, their pages; another's is not found", async () => {
       const db = okence.handle.db;
       const cookie = await citizenCookie(okence, 'owner@example.cz');

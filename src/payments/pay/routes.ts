@@ -5,7 +5,7 @@ import { requireCitizen } from '../../http/citizen-session.ts';
 import { pageContext, renderPage } from '../../http/page.ts';
 import type { FieldErrors } from '../../views/form.ts';
 import { AppError } from '../../lib/errors.ts';
-import { LOOKUPS_PER_ADDRESS_PER_MINUTE } from './domain.ts';
+import { isPayable, LOOKUPS_PER_ADDRESS_PER_MINUTE } from './domain.ts';
 import * as s from './schema.ts';
 import type { PayService, PayView } from './service.ts';
 import { findPage, foundPage, notFoundPage, type FindValues } from './views/find.ts';
@@ -29,7 +29,7 @@ async function drawParts(
   view: PayView,
   access: PayAccess,
 ): Promise<PayParts> {
-  if (view.standing.dueMinor === 0) return { bankQr: null, cardButton: null };
+  if (!isPayable(view.standing)) return { bankQr: null, cardButton: null };
   const ctx = pageContext(request, reply);
   const qr = await deps.pay.bankQr(view);
   const organisationSlug = view.organisation.slug;

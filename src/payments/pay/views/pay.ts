@@ -6,6 +6,7 @@ import { localize } from '../../../i18n/i18n.ts';
 import type { Organisation } from '../../../tenants/domain.ts';
 import { formatWhen } from '../../../views/dates.ts';
 import { html, type Html } from '../../../views/html.ts';
+import { isPayable } from '../domain.ts';
 import type { PayView } from '../service.ts';
 import { dayText, moneyText } from './text.ts';
 
@@ -59,7 +60,7 @@ function facts(ctx: PageContext, view: PayView): Html {
   ${s.paidMinor > 0 ? html`<dt>${t('pay.fact.paid')}</dt><dd>${money(s.paidMinor)}</dd>` : ''}
   <dt>${t('pay.fact.due')}</dt><dd><strong>${money(s.dueMinor)}</strong></dd>
   ${s.arrearsMinor > 0 ? html`<dt>${t('pay.fact.arrears')}</dt><dd><strong>${money(s.arrearsMinor)}</strong></dd>` : ''}
-  ${s.dueMinor > 0 ? html`<dt>${t('pay.fact.due_date')}</dt><dd>${dayText(s.nextDueDate ?? o.dueDate, lang)}</dd>` : ''}
+  ${isPayable(s) ? html`<dt>${t('pay.fact.due_date')}</dt><dd>${dayText(s.nextDueDate ?? o.dueDate, lang)}</dd>` : ''}
 </dl>`;
 }
 
@@ -89,7 +90,9 @@ function payments(ctx: PageContext, view: PayView): Html {
 
 function howToPay(ctx: PageContext, view: PayView, parts: PayParts): Html {
   const { t } = ctx;
-  if (view.standing.dueMinor === 0) return html`<p class="notice">${t('pay.nothing_due')}</p>`;
+  if (view.standing.standing === 'cancelled')
+    return html`<p class="notice">${t('pay.cancelled')}</p>`;
+  if (!isPayable(view.standing)) return html`<p class="notice">${t('pay.nothing_due')}</p>`;
   return html`${parts.cardButton ? html`<section aria-labelledby="pay-card"><h2 id="pay-card">${t('pay.card.title')}</h2>${parts.cardButton}</section>` : ''}
 ${parts.bankQr ?? ''}`;
 }
