@@ -54,7 +54,7 @@ export async function obligationWithToken(
       amount_minor: o.amountMinor,
     })
     .execute();
-  const token = randomBytes(24).toString('base64url');
+  const token = randomBytes(32).toString('base64url');
   await db
     .insertInto('payment_tokens')
     .values({

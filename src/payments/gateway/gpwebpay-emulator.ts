@@ -65,6 +65,8 @@ export type GpWebpayEmulator = {
   wsCalls: number;
   /** When true the WS answers 503, as a gateway that is down. */
   wsDown: boolean;
+  /** Rewrites the return address (a test site on a free port its PUBLIC_URL does not name). */
+  rewriteReturn: ((url: URL) => URL) | null;
   /** Awaited before a state answer is sent (a test kills the asking process here). */
   beforeStatusAnswer: ((orderNumber: string) => Promise<void>) | null;
   close(): Promise<void>;
@@ -99,7 +101,7 @@ export async function startGpWebpayEmulator(opts: Options): Promise<GpWebpayEmul
     fields.DIGEST1 = signDigest(`${text}|${opts.merchantNumber}`, privateKey);
     const url = new URL(order.params.URL ?? '');
     for (const [k, v] of Object.entries(fields)) url.searchParams.set(k, v);
-    return url.toString();
+    return (emulator.rewriteReturn?.(url) ?? url).toString();
   }
 
   function decide(orderNumber: string, action: 'pay' | 'decline' | 'cancel'): void {
@@ -202,7 +204,13 @@ export async function startGpWebpayEmulator(opts: Options): Promise<GpWebpayEmul
     wsCalls: 0,
     wsDown: false,
     beforeStatusAnswer: null,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    rewriteReturn: null,
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        // A browser keeps its connections open; close() would wait for them.
+        server.closeAllConnections();
+      }),
   };
   return emulator;
 }
