@@ -353,20 +353,20 @@ export function buildServices(f: Foundation) {
   const feeSettings = paymentSettings({ db, clock, audit });
   // Card payments through GP webpay (issue 18, decision 045); settled only on its signed state answer.
   const gateways = cardGatewayDirectory(f.cardMerchants ?? []);
+  // A PDF receipt and one e-mail per payment, whatever its method (decision 048).
+  const receipts = paymentReceipts({ db, clock, wakeMail });
   const cards = cardPayments({
     db,
     clock,
     audit,
     gateways,
     publicUrl: config.publicUrl,
-    wakeMail,
+    receipts,
     log,
   });
   // Bank statements imported and matched to obligations, unmatched payments assigned (decision 046).
   const statements = statementsService({ db, clock, audit });
   const feeImport = obligationImport({ db, clock, audit, secret: sessionSecret });
-  // A PDF receipt and one e-mail per payment, whatever its method (decision 048).
-  const receipts = paymentReceipts({ db, clock, wakeMail });
   // `npm run backup` asks this process, which holds DATA_DIR, over the lock's socket (decision 024).
   const snapshot = handle.snapshot?.bind(handle);
   const backups =

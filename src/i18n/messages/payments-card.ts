@@ -29,8 +29,6 @@ const en = {
   'payments.card.reference': 'Payment reference',
   'payments.card.paid_on': 'Paid on',
   'payments.card.payee': 'Paid to',
-  'payments.card.mail.subject': 'Payment received: {fee}',
-  'payments.card.mail.lead': 'We confirm that {organisation} has received your card payment.',
 };
 
 const sl: Record<keyof typeof en, string> = {
@@ -63,8 +61,6 @@ const sl: Record<keyof typeof en, string> = {
   'payments.card.reference': 'Referenca',
   'payments.card.paid_on': 'Datum plačila',
   'payments.card.payee': 'Prejemnik',
-  'payments.card.mail.subject': 'Plačilo je prejeto: {fee}',
-  'payments.card.mail.lead': 'Potrjujemo prejem vašega plačila s kartico ({organisation}).',
 };
 
 const cs: Record<keyof typeof en, string> = {
@@ -96,8 +92,6 @@ const cs: Record<keyof typeof en, string> = {
   'payments.card.reference': 'Variabilní symbol',
   'payments.card.paid_on': 'Datum úhrady',
   'payments.card.payee': 'Příjemce',
-  'payments.card.mail.subject': 'Platba přijata: {fee}',
-  'payments.card.mail.lead': 'Potvrzujeme přijetí vaší platby kartou ({organisation}).',
 };
 
 export type PaymentsCardMessageKey = keyof typeof en;

@@ -245,7 +245,7 @@ export async function startedBefore(
 /**
  * Moves a payment out of 'started' (locking its row; null when it is no longer started — another
  * return or the job settled it first) and, when paid, records the payment. In the caller's
- * transaction, with the audit entry and the receipt e-mail.
+ * transaction, with the audit entry.
  */
 export async function settleCardPayment(
   tx: Db,

@@ -1,6 +1,7 @@
 // Card payments (issue 18, decision 045): start one for an obligation, read the gateway's return,
 // and settle — only on the gateway's own signed state answer, in one transaction with the
-// payment row, the audit entry and the receipt e-mail. A return repeated, forged or arriving
+// payment row and the audit entry; the receipt and its e-mail follow (receipts.ts, decision 048).
+// A return repeated, forged or arriving
 // after the job settled the payment changes nothing; a crash between the gateway's answer and
 // our write loses nothing, because the job asks again about every payment still 'started'.
 import { createHash } from 'node:crypto';
@@ -12,7 +13,6 @@ import { AppError } from '../../lib/errors.ts';
 import { localParts } from '../../lib/zoned-time.ts';
 import type { CardGateway, CardOutcome } from '../gateway/gateway.ts';
 import { amountToCharge, SETTLE_AFTER_MS, settlement, type CardPaymentState } from './domain.ts';
-import { queueReceiptMail } from './mail.ts';
 import { amountDue } from '../service.ts';
 import * as repo from './repo.ts';
 
@@ -47,7 +47,8 @@ export function cardPayments(deps: {
   audit: Pick<AuditService, 'record'>;
   gateways: CardGatewayDirectory;
   publicUrl: URL;
-  wakeMail: () => void;
+  /** Issues a payment's receipt and its one e-mail (receipts.ts); the receipts job does it otherwise. */
+  receipts?: { issue(paymentId: string): Promise<unknown> };
   log?: { warn(obj: object, msg: string): void };
 }) {
   const { db, clock, gateways } = deps;
@@ -132,17 +133,14 @@ export function cardPayments(deps: {
           currency: row.currency,
         },
       });
-      if (done.paymentId && o && row.receiptEmail)
-        await queueReceiptMail(tx, {
-          payment: done.payment,
-          obligation: o,
-          to: row.receiptEmail,
-          receivedOn,
-          now,
-        });
       return done;
     });
-    if (settled?.paymentId) deps.wakeMail();
+    // The receipt at once, so its e-mail leaves while the payer still looks; should it fail, the
+    // receipts job issues it within a minute (the receipt and its e-mail are one transaction).
+    if (settled?.paymentId)
+      await deps.receipts?.issue(settled.paymentId).catch((err: unknown) => {
+        deps.log?.warn({ err, payment: settled.paymentId }, 'payment receipt not issued yet');
+      });
     return settled ? next : ((await repo.cardPaymentById(db, id))?.state ?? 'started');
   }
 
