@@ -27,7 +27,7 @@ const en = {
   'statements.report.title': 'Import report',
   'statements.report.done': 'Statement {number} of account {account} has been imported.',
   'statements.report.other_account':
-    'This is not the account in your payment settings ({iban}). Check that the statement is yours: its payments have been recorded.',
+    'The statement is for account {account}, not for the account in your payment settings ({iban}). Nothing has been imported: upload a statement of your own account, or correct the payment settings.',
   'statements.report.lines': 'Lines in the statement',
   'statements.report.credits': 'Payments received',
   'statements.report.exact': 'Matched, paid exactly',
@@ -115,7 +115,7 @@ const cs: Record<PaymentsStatementsMessageKey, string> = {
   'statements.report.title': 'Výsledek nahrání',
   'statements.report.done': 'Výpis č. {number} z účtu {account} byl nahrán.',
   'statements.report.other_account':
-    'Nejde o účet z vašeho nastavení plateb ({iban}). Zkontrolujte, že výpis je váš: jeho platby byly zaevidovány.',
+    'Výpis je z účtu {account}, ne z účtu uvedeného v nastavení plateb ({iban}). Nic nebylo nahráno: nahrajte výpis ze svého účtu, nebo opravte nastavení plateb.',
   'statements.report.lines': 'Položky výpisu',
   'statements.report.credits': 'Přijaté platby',
   'statements.report.exact': 'Spárováno, zaplaceno přesně',
@@ -200,7 +200,7 @@ const sl: Record<PaymentsStatementsMessageKey, string> = {
   'statements.report.title': 'Poročilo o uvozu',
   'statements.report.done': 'Izpisek št. {number} računa {account} je uvožen.',
   'statements.report.other_account':
-    'To ni račun iz vaših nastavitev plačil ({iban}). Preverite, ali je izpisek vaš: njegova plačila so bila evidentirana.',
+    'Izpisek je za račun {account}, ne za račun iz nastavitev plačil ({iban}). Nič ni bilo uvoženo: naložite izpisek svojega računa ali popravite nastavitve plačil.',
   'statements.report.lines': 'Postavke izpiska',
   'statements.report.credits': 'Prejeta plačila',
   'statements.report.exact': 'Povezano, plačano v celoti',

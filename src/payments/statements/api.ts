@@ -132,6 +132,14 @@ export function statementOperations(deps: {
         });
         if (report.outcome === 'already_imported')
           throw new AppError('conflict', `already imported at ${report.importedAt.toISOString()}`);
+        if (report.outcome === 'other_account')
+          throw new AppError('unprocessable', 'statement of another account', [
+            {
+              field: 'body.content',
+              code: 'other_account',
+              message: 'statements.report.other_account',
+            },
+          ]);
         if (report.outcome === 'refused')
           throw new AppError(
             'unprocessable',

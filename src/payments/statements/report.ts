@@ -37,9 +37,9 @@ export type ImportReport =
       statementNumber: string | null;
       counts: ImportCounts;
       reversals: NotedLine[];
-      /** The IBAN of the payment settings when the statement is for another account, else null. */
-      otherThan: string | null;
     }
+  /** The statement is for another account than the payment settings' IBAN: nothing stored. */
+  | { outcome: 'other_account'; account: string; iban: string }
   | { outcome: 'refused'; format: 'abo' | 'camt053' | null; errors: LineError[] }
   | { outcome: 'already_imported'; statementId: string; importedAt: Date };
 

@@ -55,7 +55,9 @@ export function statementsRoutes(statements: StatementsService) {
         statements.statements(organisationId),
         statements.timeZone(organisationId),
       ]);
-      const failed = shown.problem !== undefined || shown.report?.outcome === 'refused';
+      const outcome = shown.report?.outcome;
+      const failed =
+        shown.problem !== undefined || outcome === 'refused' || outcome === 'other_account';
       return renderPage(
         request,
         reply,

@@ -246,7 +246,7 @@ for (const kind of DB_KINDS) {
       assert.ok(!(await service.unmatched(org)).some((p) => p.id === target.id));
     });
 
-    test('a statement of another account than the payment settings is booked with a warning', async () => {
+    test('a statement of another account than the payment settings is refused whole', async () => {
       const iban = 'CZ6508000000192000145399';
       await okence.handle.db
         .insertInto('payment_settings')
@@ -265,16 +265,26 @@ for (const kind of DB_KINDS) {
           aboItem({ amountMinor: 1, vs: '1007' }),
         ]),
       );
-      assert.equal(ours.outcome === 'imported' && ours.otherThan, null);
+      assert.equal(ours.outcome, 'imported');
+      const before = await okence.handle.db
+        .selectFrom('statement_lines')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .executeTakeFirstOrThrow();
       const theirs = await importFile(
         aboFile([aboHeader({ number: 32 }), aboItem({ amountMinor: 2, vs: '1007' })]),
       );
-      assert.equal(theirs.outcome === 'imported' && theirs.otherThan, iban);
+      assert.equal(theirs.outcome, 'other_account');
+      assert.equal(theirs.outcome === 'other_account' && theirs.iban, iban);
+      const after = await okence.handle.db
+        .selectFrom('statement_lines')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .executeTakeFirstOrThrow();
+      assert.equal(Number(after.n), Number(before.n), 'nothing of it was stored');
     });
 
     test('the statements list counts credits and matched payments per statement', async () => {
       const list = await service.statements(org);
-      assert.equal(list.length, 5);
+      assert.equal(list.length, 4, "the other account's statement was refused");
       const first = list.find((s) => s.statementNumber === '011')!;
       assert.equal(first.credits, 9);
       assert.equal(first.matched, 6, 'five matched on import and the one assigned by hand');

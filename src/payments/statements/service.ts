@@ -115,11 +115,7 @@ export function statementsService(deps: { db: Db; clock: Clock; audit: AuditServ
         currency,
       }));
     const { format, account, statementNumber } = statement;
-    // Booked all the same (an organisation may have more accounts), but staff are told.
-    const iban = await repo.settingsIban(tx, input.organisationId);
-    const otherThan = iban !== null && !isAccountOf(account, iban) ? iban : null;
     return {
-      otherThan,
       outcome: 'imported',
       statementId,
       format,
@@ -142,6 +138,13 @@ export function statementsService(deps: { db: Db; clock: Clock; audit: AuditServ
   }): Promise<ImportReport> {
     const parsed = parseStatement(input.bytes);
     if (!parsed.ok) return { outcome: 'refused', format: parsed.format, errors: parsed.errors };
+    // Another organisation's statement (or the wrong account of this one) would book strangers'
+    // payments against this organisation's variable symbols, which other organisations allocate
+    // alike: refused whole. With no account configured there is nothing to compare with.
+    const iban = await repo.settingsIban(db, input.organisationId);
+    const account = parsed.statement.account;
+    if (iban !== null && !isAccountOf(account, iban))
+      return { outcome: 'other_account', account, iban };
     const sha256 = createHash('sha256').update(input.bytes).digest('hex');
     const fileName = input.fileName.trim().slice(0, 255) || 'statement';
     const args = { ...input, fileName, sha256 };

@@ -53,6 +53,10 @@ function reportSection(ctx: PageContext, report: ImportReport, timeZone: string)
     const when = dateFormat(ctx.lang, timeZone, 'short').format(report.importedAt);
     return html`<div class="notice" role="status"><p>${t('statements.already', { when })}</p></div>`;
   }
+  if (report.outcome === 'other_account')
+    return html`<div class="error-summary" role="alert" aria-labelledby="refused-title" tabindex="-1">
+<h2 id="refused-title">${t('statements.refused.title')}</h2>
+<p>${t('statements.report.other_account', { account: report.account, iban: report.iban })}</p></div>`;
   if (report.outcome === 'refused')
     return html`<div class="error-summary" role="alert" aria-labelledby="refused-title" tabindex="-1">
 <h2 id="refused-title">${t('statements.refused.title')}</h2><p>${t('statements.refused.intro')}</p>
@@ -63,7 +67,6 @@ function reportSection(ctx: PageContext, report: ImportReport, timeZone: string)
   return html`<section class="notice" role="status" aria-labelledby="report-title">
 <h2 id="report-title">${t('statements.report.title')}</h2>
 <p>${t('statements.report.done', { number: report.statementNumber ?? '—', account: report.account })}</p>
-${report.otherThan ? html`<p><strong>${t('statements.report.other_account', { iban: report.otherThan })}</strong></p>` : ''}
 <div class="table-wrap"><table><caption class="visually-hidden">${t('statements.report.title')}</caption>
 <tbody>${countRows(ctx, report.counts)}</tbody></table></div>${reversals}
 <p><a href="${UNMATCHED_PATH}">${t('statements.unmatched_link')}</a></p></section>`;
