@@ -10,6 +10,7 @@ import { jobRunner } from './lib/jobs.ts';
 import { loadDemoData, type DemoAccount } from './tenants/demo-data.ts';
 import { DEMO_SITUATIONS } from './situations/demo-situations.ts';
 import { DEMO_FORMS } from './forms/demo-forms.ts';
+import { DEMO_FEES, loadDemoFees } from './payments/demo.ts';
 import type { OperatorService } from './operator/service.ts';
 import type { InvitationService } from './identity/invitations.ts';
 import type { OrganisationsService } from './organisations/service.ts';
@@ -88,6 +89,12 @@ export async function bootOkence(
     if (demoAccounts.length) {
       await services.forms.loadDemo(DEMO_FORMS);
       await services.situations.loadDemo(DEMO_SITUATIONS);
+      // The demo fee registers (decision 043); tests seed their own fees, and load these where
+      // they test them (payments/form-fees.db.test.ts).
+      if (config.env !== 'test') {
+        const { audit } = services;
+        await loadDemoFees({ db: handle.db, clock, audit, secret: sessionSecret }, DEMO_FEES);
+      }
     }
     // Trying Okence out: every configured eID provider is on for every organisation at once.
     if (config.demoData && config.env !== 'production')

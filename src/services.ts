@@ -65,11 +65,14 @@ import { cardPayments } from './payments/card/service.ts';
 import { cardGatewayDirectory } from './payments/card/gateways.ts';
 import { statementsService } from './payments/statements/service.ts';
 import { obligationImport } from './payments/import.ts';
+import { formFees } from './payments/form-fees.ts';
 
 /** Everything that happens in one domain and is reacted to in another (decision 025). */
 export type OkenceEvents = MeetingEvents & {
   /** A booking was cancelled or moved: its folder closes with the time it belonged to. Not awaited. */
   'booking.changed': { bookingId: string; change: 'cancelled' | 'moved' };
+  /** A submission was stored: a fee its form makes follows (payments/form-fees.ts). Not awaited. */
+  'submission.stored': { submissionId: string };
 };
 
 /** What the composition root starts from: made by boot.ts (or a test) before any service. */
@@ -294,6 +297,7 @@ export function buildServices(f: Foundation) {
     publicUrl: config.publicUrl,
     wakeMail,
     eidProviders: config.eidProviders,
+    onStored: (stored) => void events.emit('submission.stored', stored),
   });
   // The delivery of submissions from the admin's side: intake address, webhooks, states (decision 040).
   const deliveries = deliveryAdmin({
@@ -367,6 +371,11 @@ export function buildServices(f: Foundation) {
   // Bank statements imported and matched to obligations, unmatched payments assigned (decision 046).
   const statements = statementsService({ db, clock, audit });
   const feeImport = obligationImport({ db, clock, audit, secret: sessionSecret });
+  // A stored submission of a fee's form makes the fee's obligation (the dog notice: the dog fee).
+  const fromForms = formFees({ db, clock, audit, secret: sessionSecret });
+  events.on('submission.stored', async ({ submissionId }) => {
+    await fromForms.fromSubmission(submissionId);
+  });
   // `npm run backup` asks this process, which holds DATA_DIR, over the lock's socket (decision 024).
   const snapshot = handle.snapshot?.bind(handle);
   const backups =
@@ -441,6 +450,7 @@ export function buildServices(f: Foundation) {
     cards,
     feeImport,
     receipts,
+    fromForms,
     backups,
     formDrafts: formDraftStore,
     formAttachments: formAttachmentStore,

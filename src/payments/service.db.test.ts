@@ -208,7 +208,7 @@ for (const kind of DB_KINDS) {
         all.totals.arrearsMinor,
         live.reduce((s, r) => s + r.standing.arrearsMinor, 0),
       );
-      const byName = await fees().list(admin, { q: 'DVORAK' });
+      const byName = await fees().list(admin, { q: 'PETR  DVORAK' });
       assert.deepEqual(
         byName.rows.map((r) => r.payerName),
         ['Petr Dvořák'],

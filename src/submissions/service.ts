@@ -89,6 +89,8 @@ export function submissionsService(deps: {
   wakeMail?: () => void;
   /** The configured eID providers' names, for a receipt naming who vouched (decision 042). */
   eidProviders?: readonly { id: string; name: Partial<Record<Lang, string>> }[];
+  /** Announces a stored submission (services.ts makes it an event): a form's fee follows from it. */
+  onStored?: (stored: { submissionId: string }) => void;
 }) {
   const { db, clock, forms, attachments } = deps;
 
@@ -314,6 +316,7 @@ export function submissionsService(deps: {
       });
       // Stored: from here on nothing is lost. A receipt not made now is made when first asked for.
       const { reference } = await makeReceipt(id);
+      deps.onStored?.({ submissionId: id });
       return { id, reference, receiptToken };
     },
 
