@@ -4,6 +4,8 @@
 // from abroad and some banks' exports carry them in the message as "/VS/…/SS/…/KS/…". Both are
 // read, the reference fields first. A bare number in EndToEndId is not taken for a variable
 // symbol: the standard puts the payer's own end-to-end reference there when it has one.
+// Slovenian statements name the obligation by the SI12 reference Okence's UPN QR codes carry.
+import { isValidSi12Reference } from '../qr/references.ts';
 import { normaliseSymbol, normaliseNumericSymbol } from './lines.ts';
 
 type Symbols = {
@@ -31,6 +33,16 @@ export function czechSymbols(
       if (!found.has(kind)) found.set(kind, m[2]!);
     }
   }
+  // A Slovenian payer's UPN carries the creditor reference SI12 + variable symbol + check digit
+  // (payments/qr/payment-qr.ts); its bank passes it on as the structured reference.
+  if (!found.has('VS'))
+    for (const t of [...references, ...texts]) {
+      const ref = (t ?? '').replace(/\s+/g, '').toUpperCase();
+      if (isValidSi12Reference(ref)) {
+        found.set('VS', ref.slice(4, -1));
+        break;
+      }
+    }
   return {
     variableSymbol: normaliseNumericSymbol(found.get('VS')),
     constantSymbol: normaliseSymbol(found.get('KS')),

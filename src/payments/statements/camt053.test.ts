@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
+import { si12FromVariableSymbol } from '../qr/references.ts';
 import { czechSymbols } from './camt-symbols.ts';
 import { parseCamt053 } from './camt053.ts';
 import { decimalToMinor, lineKeys, type ParseResult } from './lines.ts';
@@ -154,6 +155,15 @@ test('czechSymbols: prefixed references win over the message; a bare number is n
   });
   assert.equal(czechSymbols(['123456', null, null], [null]).variableSymbol, null);
   assert.equal(czechSymbols([null], ['/VS/12345678901']).variableSymbol, null, 'eleven digits');
+});
+
+test('a Slovenian creditor reference SI12 + symbol + check digit gives the symbol, a bad check digit none', () => {
+  const ref = si12FromVariableSymbol('2601000001');
+  assert.equal(czechSymbols([null, null, null], [null, ref]).variableSymbol, '2601000001');
+  assert.equal(czechSymbols([null], [`SI12 ${ref.slice(4)}`]).variableSymbol, '2601000001');
+  const wrong = ref.slice(0, -1) + String((Number(ref.slice(-1)) + 1) % 10);
+  assert.equal(czechSymbols([null], [wrong]).variableSymbol, null);
+  assert.equal(czechSymbols(['VS7'], [ref]).variableSymbol, '7', 'a VS reference comes first');
 });
 
 test('decimalToMinor: exact, no floats, refuses fractions of a haléř', () => {
