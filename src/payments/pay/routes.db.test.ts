@@ -167,6 +167,7 @@ for (const kind of DB_KINDS) {
       assert.match(page.body, /31\. 12\. 2026/);
       assert.match(page.body, /K zaplacení/);
       assert.equal(page.headers['referrer-policy'], 'no-referrer');
+      assert.equal(page.headers['cache-control'], 'no-store');
       assert.match(page.body, /<svg[^>]*role="img"/, 'the bank QR code');
       assert.match(page.body, /19-2000145399\/0800/, 'with its details as text');
       const token = location.slice('/pay/'.length);

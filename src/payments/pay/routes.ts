@@ -14,8 +14,20 @@ import { cardButton } from '../card/views/card-pages.ts';
 import { paymentQrBlock } from '../qr/views.ts';
 import { expiredPage, payPage, type PayAccess, type PayParts } from './views/pay.ts';
 
+type SendDone = (err: Error | null, payload: unknown) => void;
+
 const LOOKUP_LIMIT = {
   config: { rateLimit: { max: LOOKUPS_PER_ADDRESS_PER_MINUTE, timeWindow: 60_000 } },
+};
+
+// A payment link's page (and the lookup's answer, which may list links) names the payer and what
+// they owe: kept by no cache, and its address (the token) sent to no other site.
+const LINK_PAGE = {
+  onSend: (_request: FastifyRequest, reply: FastifyReply, payload: unknown, done: SendDone) => {
+    reply.header('cache-control', 'no-store');
+    reply.header('referrer-policy', 'no-referrer');
+    done(null, payload);
+  },
 };
 
 /** Whether the organisation takes cards (payments/card). */
@@ -52,7 +64,7 @@ export function payRoutes(pay: PayService, cards: Cards) {
       return renderPage(request, reply, (ctx) => findPage(ctx, { ...form, values, errors: {} }));
     });
 
-    app.post('/o/:org/pay', LOOKUP_LIMIT, async (request, reply) => {
+    app.post('/o/:org/pay', { ...LOOKUP_LIMIT, ...LINK_PAGE }, async (request, reply) => {
       const { org } = s.orgParams.parse(request.params);
       const posted = s.findForm.parse(request.body ?? {});
       const form = await pay.lookupForm(org);
@@ -76,10 +88,9 @@ export function payRoutes(pay: PayService, cards: Cards) {
       return renderPage(request, reply, (ctx) => foundPage(ctx, result.links));
     });
 
-    app.get('/pay/:token', async (request, reply) => {
+    app.get('/pay/:token', LINK_PAGE, async (request, reply) => {
       const { token } = s.tokenParams.parse(request.params);
       const page = await pay.byToken(token);
-      reply.header('referrer-policy', 'no-referrer');
       if (page.state === 'expired')
         return renderPage(request, reply, (ctx) => expiredPage(ctx, page.organisation), 410);
       const access: PayAccess = { token, expiresAt: page.expiresAt };
