@@ -91,6 +91,41 @@ export function cardPayments(deps: {
     return { paymentId: row.id, redirectUrl };
   }
 
+  /** In one transaction, only if still started: the new state, the payment, the audit entry. */
+  function writeSettlement(
+    row: repo.CardPaymentRow,
+    slug: string,
+    next: Exclude<CardPaymentState, 'started'>,
+    answer: Record<string, string>,
+    now: Date,
+  ) {
+    return db.transaction().execute(async (tx) => {
+      const o = await repo.obligationById(tx, slug, row.obligationId);
+      const receivedOn = localParts(now, o?.timeZone ?? 'UTC').date;
+      const done = await repo.settleCardPayment(tx, {
+        id: row.id,
+        state: next,
+        answer,
+        now,
+        receivedOn,
+      });
+      if (!done) return null;
+      await deps.audit.record(tx, {
+        organisationId: row.organisationId,
+        actor: { system: 'card-gateway' },
+        action: `payment.card_${next}`,
+        objectType: 'card_payment',
+        objectId: row.id,
+        detail: {
+          orderNumber: row.orderNumber,
+          amountMinor: row.amountMinor,
+          currency: row.currency,
+        },
+      });
+      return done;
+    });
+  }
+
   /** Asks the gateway about a started payment and settles it when the answer is final. */
   async function confirm(
     id: string,
@@ -110,31 +145,7 @@ export function cardPayments(deps: {
     const now = clock.now();
     const next = settlement(answer.outcome, hint, now.getTime() - row.startedAt.getTime());
     if (!next) return 'started';
-    const settled = await db.transaction().execute(async (tx) => {
-      const o = await repo.obligationById(tx, slug, row.obligationId);
-      const receivedOn = localParts(now, o?.timeZone ?? 'UTC').date;
-      const done = await repo.settleCardPayment(tx, {
-        id,
-        state: next,
-        answer: answer.answer,
-        now,
-        receivedOn,
-      });
-      if (!done) return null;
-      await deps.audit.record(tx, {
-        organisationId: row.organisationId,
-        actor: { system: 'card-gateway' },
-        action: `payment.card_${next}`,
-        objectType: 'card_payment',
-        objectId: id,
-        detail: {
-          orderNumber: row.orderNumber,
-          amountMinor: row.amountMinor,
-          currency: row.currency,
-        },
-      });
-      return done;
-    });
+    const settled = await writeSettlement(row, slug, next, answer.answer, now);
     // The receipt at once, so its e-mail leaves while the payer still looks; should it fail, the
     // receipts job issues it within a minute (the receipt and its e-mail are one transaction).
     if (settled?.paymentId)
