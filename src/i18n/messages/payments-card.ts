@@ -1,5 +1,10 @@
 /** Texts of paying by card (src/payments/card): the button, the way out, the results, the e-mail. */
 const en = {
+  'audit.action.payment.card_paid': 'Card payment confirmed by the gateway',
+  'audit.action.payment.card_declined': 'Card payment declined',
+  'audit.action.payment.card_cancelled': 'Card payment cancelled by the payer',
+  'audit.action.payment.card_expired': 'Card payment not completed',
+  'audit.type.card_payment': 'Card payment',
   'payments.card.button': 'Pay by card',
   'payments.card.button_note': 'You will pay on the secure page of the payment gateway.',
   'payments.card.leaving_title': 'Continuing to the card payment',
@@ -32,6 +37,11 @@ const en = {
 };
 
 const sl: Record<keyof typeof en, string> = {
+  'audit.action.payment.card_paid': 'Plačilni portal je potrdil plačilo s kartico',
+  'audit.action.payment.card_declined': 'Plačilo s kartico zavrnjeno',
+  'audit.action.payment.card_cancelled': 'Plačnik je preklical plačilo s kartico',
+  'audit.action.payment.card_expired': 'Plačilo s kartico ni bilo dokončano',
+  'audit.type.card_payment': 'Plačilo s kartico',
   'payments.card.button': 'Plačaj s kartico',
   'payments.card.button_note': 'Plačali boste na varni strani plačilnega portala.',
   'payments.card.leaving_title': 'Nadaljujete na plačilo s kartico',
@@ -64,6 +74,11 @@ const sl: Record<keyof typeof en, string> = {
 };
 
 const cs: Record<keyof typeof en, string> = {
+  'audit.action.payment.card_paid': 'Platební brána potvrdila platbu kartou',
+  'audit.action.payment.card_declined': 'Platba kartou zamítnuta',
+  'audit.action.payment.card_cancelled': 'Plátce platbu kartou zrušil',
+  'audit.action.payment.card_expired': 'Platba kartou nebyla dokončena',
+  'audit.type.card_payment': 'Platba kartou',
   'payments.card.button': 'Zaplatit kartou',
   'payments.card.button_note': 'Zaplatíte na zabezpečené stránce platební brány.',
   'payments.card.leaving_title': 'Pokračujete k platbě kartou',
