@@ -99,6 +99,27 @@ for (const kind of DB_KINDS) {
       );
     });
 
+    test('the payment pages link each payment to its receipt, and the links download it', async () => {
+      const links = async (page: string, cookie = '') => {
+        const res = await get(page, cookie);
+        assert.equal(res.statusCode, 200, `${page}: ${res.statusCode}`);
+        return [...res.body.matchAll(/href="([^"]+\/receipt\.pdf)"/g)].map((m) => m[1]!);
+      };
+      const admin = await staffCookie(okence, 'admin@koprivnice.example');
+      const cases: [string, string, string][] = [
+        [`/account/fees/${mine.obligation}`, owner, mine.payment],
+        ['/account', owner, mine.payment],
+        [`/pay/${token}`, '', mine.payment],
+        [`/staff/admin/fees/obligations/${theirs.obligation}`, admin, theirs.payment],
+      ];
+      for (const [page, cookie, payment] of cases) {
+        const found = await links(page, cookie);
+        assert.equal(found.length, 1, `${page} links one receipt`);
+        assert.ok(found[0]!.includes(payment), `${page} links ${payment}`);
+        assertPdf(await get(found[0]!.replaceAll('&amp;', '&'), cookie), payment);
+      }
+    });
+
     test("staff: their own organisation's admins only", async () => {
       const url = `/staff/admin/fees/payments/${theirs.payment}/receipt.pdf`;
       assertPdf(

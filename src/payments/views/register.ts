@@ -109,8 +109,8 @@ function paymentTable(ctx: PageContext, d: Detail, timeZone: string): Html {
   if (!d.payments.length)
     return html`<h2>${t('fees.detail.payments')}</h2><p>${t('fees.detail.no_payments')}</p>`;
   return html`<h2>${t('fees.detail.payments')}</h2><div class="table-wrap"><table>
-<thead><tr><th scope="col">${t('fees.col.received_on')}</th><th scope="col">${t('fees.col.method')}</th><th scope="col" class="num">${t('fees.col.amount')}</th><th scope="col">${t('fees.col.recorded_by')}</th></tr></thead>
-<tbody>${d.payments.map((p) => html`<tr><th scope="row">${dateOf(p.receivedOn, lang)}</th><td>${t(`fees.method.${p.method}` as MessageKey)}</td><td class="num">${money(ctx, p.amountMinor, p.currency)}</td><td>${p.recordedBy ?? '–'} (${stampOf(p.recordedAt, timeZone, lang)})</td></tr>`)}</tbody>
+<thead><tr><th scope="col">${t('fees.col.received_on')}</th><th scope="col">${t('fees.col.method')}</th><th scope="col" class="num">${t('fees.col.amount')}</th><th scope="col">${t('fees.col.recorded_by')}</th><th scope="col">${t('fees.col.receipt')}</th></tr></thead>
+<tbody>${d.payments.map((p) => html`<tr><th scope="row">${dateOf(p.receivedOn, lang)}</th><td>${t(`fees.method.${p.method}` as MessageKey)}</td><td class="num">${money(ctx, p.amountMinor, p.currency)}</td><td>${p.recordedBy ?? '–'} (${stampOf(p.recordedAt, timeZone, lang)})</td><td><a href="/staff/admin/fees/payments/${p.id}/receipt.pdf" download>${t('fees.detail.receipt_link')}</a></td></tr>`)}</tbody>
 </table></div>`;
 }
 

@@ -39,10 +39,10 @@ function paymentsTable(ctx: PageContext, views: readonly PayView[]): Html {
   rows.sort((a, b) => b.p.receivedOn.localeCompare(a.p.receivedOn));
   return html`<h3 id="fees-payments">${t('pay.account.payments')}</h3>
 <div class="table-wrap" role="region" aria-labelledby="fees-payments" tabindex="0"><table aria-labelledby="fees-payments">
-<thead><tr><th scope="col">${t('pay.payments.date')}</th><th scope="col">${t('pay.account.payment_fee')}</th><th scope="col">${t('pay.payments.method')}</th><th scope="col" class="num">${t('pay.payments.amount')}</th></tr></thead>
+<thead><tr><th scope="col">${t('pay.payments.date')}</th><th scope="col">${t('pay.account.payment_fee')}</th><th scope="col">${t('pay.payments.method')}</th><th scope="col" class="num">${t('pay.payments.amount')}</th><th scope="col">${t('pay.payments.receipt')}</th></tr></thead>
 <tbody>${rows.map(
     ({ v, p }) =>
-      html`<tr><td>${dayText(p.receivedOn, lang)}</td><td>${t('pay.page.for', { fee: feeName(ctx, v), period: v.obligation.period })}</td><td>${t(`pay.method.${p.method}`)}</td><td class="num">${moneyText(p.amountMinor, p.currency, lang)}</td></tr>`,
+      html`<tr><td>${dayText(p.receivedOn, lang)}</td><td>${t('pay.page.for', { fee: feeName(ctx, v), period: v.obligation.period })}</td><td>${t(`pay.method.${p.method}`)}</td><td class="num">${moneyText(p.amountMinor, p.currency, lang)}</td><td><a href="/account/fees/${v.obligation.id}/payments/${p.id}/receipt.pdf" download>${t('pay.payments.receipt_link')}</a></td></tr>`,
   )}</tbody></table></div>`;
 }
 

@@ -76,15 +76,21 @@ function instalments(ctx: PageContext, view: PayView): Html {
   )}</tbody></table></div>`;
 }
 
-function payments(ctx: PageContext, view: PayView): Html {
+/** Where the payer downloads a payment's receipt: through the token's page, or their account's (receipt-routes.ts). */
+function receiptHref(view: PayView, access: PayAccess, paymentId: string): string {
+  const base = 'token' in access ? `/pay/${access.token}` : `/account/fees/${view.obligation.id}`;
+  return `${base}/payments/${paymentId}/receipt.pdf`;
+}
+
+function payments(ctx: PageContext, view: PayView, access: PayAccess): Html {
   const { t, lang } = ctx;
   if (view.payments.length === 0) return html``;
   return html`<h2 id="payments">${t('pay.payments.title')}</h2>
 <div class="table-wrap" role="region" aria-labelledby="payments" tabindex="0"><table aria-labelledby="payments">
-<thead><tr><th scope="col">${t('pay.payments.date')}</th><th scope="col">${t('pay.payments.method')}</th><th scope="col" class="num">${t('pay.payments.amount')}</th></tr></thead>
+<thead><tr><th scope="col">${t('pay.payments.date')}</th><th scope="col">${t('pay.payments.method')}</th><th scope="col" class="num">${t('pay.payments.amount')}</th><th scope="col">${t('pay.payments.receipt')}</th></tr></thead>
 <tbody>${view.payments.map(
     (p) =>
-      html`<tr><td>${dayText(p.receivedOn, lang)}</td><td>${t(METHOD_KEY[p.method])}</td><td class="num">${moneyText(p.amountMinor, p.currency, lang)}</td></tr>`,
+      html`<tr><td>${dayText(p.receivedOn, lang)}</td><td>${t(METHOD_KEY[p.method])}</td><td class="num">${moneyText(p.amountMinor, p.currency, lang)}</td><td><a href="${receiptHref(view, access, p.id)}" download>${t('pay.payments.receipt_link')}</a></td></tr>`,
   )}</tbody></table></div>`;
 }
 
@@ -113,7 +119,7 @@ export function payPage(
 ${facts(ctx, view)}
 ${howToPay(ctx, view, data.parts)}
 ${instalments(ctx, view)}
-${payments(ctx, view)}
+${payments(ctx, view, access)}
 ${
   'token' in access
     ? html`<p class="muted">${t('pay.link_until', { until: formatWhen(access.expiresAt, view.organisation.timeZone, lang) })}</p>`
