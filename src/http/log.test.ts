@@ -40,3 +40,18 @@ test('payment links are masked, on the page and in the API', () => {
   assert.equal(loggableUrl('/o/mesto-koprivnice/pay'), '/o/mesto-koprivnice/pay');
   assert.equal(loggableUrl('/o/koprivnice/pay/card/return'), '/o/koprivnice/pay/card/return');
 });
+
+test('thread, resume and receipt links are masked too', () => {
+  const token = 'Zx8-Q2mK7pLw3Ke9Tn1Hs5Vd4Jm6Ya0Rg1Uo3Ei9Qx';
+  assert.equal(loggableUrl(`/submissions/thread/${token}`), '/submissions/thread/…');
+  assert.equal(
+    loggableUrl(`/o/koprivnice/forms/prihlaseni-psa/resume/${token}?lang=cs`),
+    '/o/koprivnice/forms/prihlaseni-psa/resume/…',
+  );
+  assert.equal(loggableUrl(`/api/v1/receipts/${token}`), '/api/v1/receipts/…');
+  // An address that only names an action called "resume" keeps it.
+  assert.equal(
+    loggableUrl('/operator/organisations/8aced5d4-5cf9-4d87-a643-ca88de6a8e2d/resume'),
+    '/operator/organisations/8aced5d4-5cf9-4d87-a643-ca88de6a8e2d/resume',
+  );
+});

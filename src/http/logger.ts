@@ -3,10 +3,11 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../config/config.ts';
 
 // Path parts that are keys to something: the join, guest, manage and set-password links' tokens, the hold id
-// (its code page), the API's hold ids, manage tokens and payment tokens. Whatever follows the
-// prefix up to the next slash is masked, so an encoded or malformed token is masked too.
+// (its code page), a submission's thread link, a draft's resume link, and the API's hold ids,
+// manage tokens, receipt tokens and payment tokens. Whatever follows the prefix up to the next
+// slash is masked, so an encoded or malformed token is masked too.
 const KEY_IN_PATH =
-  /(\/(?:j|g|m|h|set-password|api\/v1\/holds|api\/v1\/bookings|api\/v1\/payment-tokens))\/[^/]+/g;
+  /(\/(?:j|g|m|h|set-password|resume|submissions\/thread|api\/v1\/(?:holds|bookings|receipts|payment-tokens)))\/[^/]+/g;
 // A payment link's page, /pay/{token}: only at the start (the card's /o/{org}/pay/card is no key).
 const PAYMENT_LINK = /^\/pay\/[^/]+/;
 
