@@ -297,6 +297,62 @@ for (const kind of DB_KINDS) {
       assert.equal(unknown.statusCode, 404);
     });
 
+    test("a signed-in citizen pays their own obligation, never another's", async () => {
+      const account = (id: string | null) =>
+        db()
+          .insertInto('citizen_accounts')
+          .values({ created_at: clock.now(), email: id, email_verified: true })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+      const mine = await account('jana@example.cz');
+      const other = await account('petr@example.cz');
+      const o = await obligationWithToken(db(), {
+        slug: SLUG,
+        amountMinor: 80000,
+        currency: 'CZK',
+        now: clock.now(),
+      });
+      await db()
+        .updateTable('obligations')
+        .set({ citizen_account_id: mine.id })
+        .where('id', '=', o.obligationId)
+        .execute();
+      const start = (accountId: string) =>
+        okence.services.cards.startForCitizen({
+          organisationSlug: SLUG,
+          obligationId: o.obligationId,
+          citizen: { accountId },
+          lang: 'en',
+        });
+      await assert.rejects(start(other.id), /no such obligation/);
+      const started = await start(mine.id);
+      const row = await db()
+        .selectFrom('card_payments')
+        .select(['receipt_email', 'citizen_account_id', 'amount_minor'])
+        .where('id', '=', started.paymentId)
+        .executeTakeFirstOrThrow();
+      assert.deepEqual(
+        { ...row, amount_minor: Number(row.amount_minor) },
+        { receipt_email: 'jana@example.cz', citizen_account_id: mine.id, amount_minor: 80000 },
+      );
+      // Not signed in: the form's obligation id alone starts nothing.
+      const csrf = csrfPair(okence.services.sessionSecret);
+      const anonymous = await okence.app.inject({
+        method: 'POST',
+        url: `/o/${SLUG}/pay/card`,
+        headers: { cookie: csrf.cookie },
+        payload: { _csrf: csrf.token, obligation: o.obligationId },
+      });
+      assert.equal(anonymous.statusCode, 303, 'sent to sign in');
+      assert.match(String(anonymous.headers.location), /sign-in/);
+      const started2 = await db()
+        .selectFrom('card_payments')
+        .select('id')
+        .where('obligation_id', '=', o.obligationId)
+        .execute();
+      assert.equal(started2.length, 1, "only the citizen's own start");
+    });
+
     test('an unknown token, another organisation, or no gateway: not found', async () => {
       const csrf = csrfPair(okence.services.sessionSecret);
       const post = (url: string, token: string) =>
