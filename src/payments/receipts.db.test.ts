@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import type { Okence } from '../boot.ts';
 import { DB_KINDS } from '../db/testing.ts';
 import { bootTestApp } from '../http/testing.ts';
@@ -128,6 +129,29 @@ for (const kind of DB_KINDS) {
       assert.equal(wakes, wakesBefore + 1);
       assert.equal((await receipts().issue(payment))?.mailed, false);
       await drain();
+      assert.equal((await receiptMails(db(), payment)).length, 1);
+    });
+
+    test('an e-mail that cannot be queued leaves no receipt behind: the next run makes both, once', async () => {
+      const obligation = await receiptObligation(db(), org, {
+        vs: '2601000007',
+        email: 'crash@example.cz',
+      });
+      const payment = await cashPayment(db(), org, obligation, 20_000, NOW);
+      // The outbox refuses the message, as a crash between the two writes would lose it.
+      await sql`CREATE FUNCTION refuse_receipt_mail() RETURNS trigger LANGUAGE plpgsql AS
+        $$ BEGIN RAISE EXCEPTION 'outbox down'; END $$`.execute(db());
+      await sql`CREATE TRIGGER refuse_receipt_mail BEFORE INSERT ON mail_outbox
+        FOR EACH ROW EXECUTE FUNCTION refuse_receipt_mail()`.execute(db());
+      try {
+        await assert.rejects(receipts().issuePending(), AggregateError);
+        assert.deepEqual(await receiptRows(payment), []);
+      } finally {
+        await sql`DROP TRIGGER refuse_receipt_mail ON mail_outbox`.execute(db());
+        await sql`DROP FUNCTION refuse_receipt_mail()`.execute(db());
+      }
+      await drain();
+      assert.equal((await receiptRows(payment)).length, 1);
       assert.equal((await receiptMails(db(), payment)).length, 1);
     });
 
