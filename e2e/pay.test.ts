@@ -120,7 +120,7 @@ test('the form, its errors, "not found" and the payment page in cs, sl and en on
   }
 });
 
-test('keyboard only: from the organisation page to the payment page', async () => {
+test("keyboard only: from the organisation page to the demo newcomer's payment page (README)", async () => {
   const page = await newPage(browser, { locale: 'cs-CZ' });
   await page.goto(`${site.baseUrl}/o/koprivnice?lang=cs`);
   const focused = () =>
@@ -139,15 +139,15 @@ test('keyboard only: from the organisation page to the payment page', async () =
   await page.keyboard.press('Enter');
   await page.waitForURL(/\/o\/koprivnice\/pay/);
   await tabTo((el) => el.id === 'vs', 'the variable symbol');
-  await page.keyboard.type('8801000123');
+  await page.keyboard.type('2601000042');
   await tabTo((el) => el.id === 'name', 'the name');
-  await page.keyboard.type('Jana Nováková');
+  await page.keyboard.type('Petra Malá');
   await tabTo((el) => el.id === 'email', 'the e-mail');
-  await page.keyboard.type('jana@example.cz');
+  await page.keyboard.type('petra@example.cz');
   await page.keyboard.press('Enter');
   await page.waitForURL(/\/pay\/[A-Za-z0-9_-]{43}$/);
   assert.equal(await page.locator('h1').textContent(), 'Zaplatit poplatek');
-  assert.match((await page.locator('main').textContent()) ?? '', /Splátky/);
+  assert.match((await page.locator('main').textContent()) ?? '', /2601000042/);
   // On to the card: the button is reached and pressed by keyboard too.
   await tabTo((el) => el.text === 'Zaplatit kartou', 'the card button');
   await page.keyboard.press('Enter');
