@@ -64,5 +64,6 @@ test('the real clock waits at least the floor', async () => {
   const pacer = minimumDuration(30);
   const start = performance.now();
   await pacer.run(async () => undefined);
-  assert.ok(performance.now() - start >= 29);
+  // Timers may fire a millisecond or two early against performance.now(): a small tolerance.
+  assert.ok(performance.now() - start >= 27);
 });

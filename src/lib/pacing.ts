@@ -26,7 +26,8 @@ export function minimumDuration(floorMs: number, time: PacerTime = realTime): Pa
       const start = time.now();
       const settle = async () => {
         const left = floorMs - (time.now() - start);
-        if (left > 0) await time.wait(left);
+        // Whole milliseconds, rounded up: timers count in them and a fraction would end early.
+        if (left > 0) await time.wait(Math.ceil(left));
       };
       try {
         const result = await work();
