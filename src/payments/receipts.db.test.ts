@@ -118,6 +118,17 @@ for (const kind of DB_KINDS) {
       assert.match(pdfText(last!.attachments[0]!.content, 'settled.pdf'), /Uhrazeno v plné výši/);
     });
 
+    test('one run goes on past a batch: a large statement is not mailed twenty a minute', async () => {
+      await drain();
+      for (let i = 0; i < 25; i++) {
+        const vs = String(2604000001 + i);
+        const obligation = await receiptObligation(db(), org, { vs, email: `p${i}@example.cz` });
+        await cashPayment(db(), org, obligation, 10_000, NOW);
+      }
+      assert.equal(await receipts().issuePending(), 25);
+      assert.equal(await receipts().issuePending(), 0);
+    });
+
     test('a receipt issued before the job (a download) queues its e-mail; the job adds none', async () => {
       const obligation = await receiptObligation(db(), org, {
         vs: '2601000003',
