@@ -61,13 +61,13 @@ export function backgroundJobs(s: Services): Job[] {
     // handed to the outbox with their receipt, and follow it (decision 040).
     // A card payment whose browser never came back, or whose settling a crash interrupted.
     { name: 'card payments', everyMs: 30_000, atStart: true, run: () => s.cards.settleDue() },
-    // A receipt and its one e-mail for each payment of an obligation, a small batch a minute
-    // (decision 048); each e-mail is queued in the transaction that stores its receipt.
+    // A receipt and its one e-mail for each payment of an obligation (decision 048); each e-mail
+    // is queued in the transaction that stores its receipt, and forgotten a month later.
     {
       name: 'payment receipts',
       everyMs: 60_000,
       atStart: true,
-      run: () => s.receipts.issuePending(),
+      run: async () => (await s.receipts.pruneMail()) + (await s.receipts.issuePending()),
     },
     {
       name: 'submission deliveries',

@@ -12,9 +12,6 @@ import { paymentQr, type PaymentQr } from './qr/payment-qr.ts';
 import { paymentQrImage } from './qr/render.ts';
 import { shown } from './qr/views.ts';
 
-/** The outbox's key of a payment's receipt e-mail: one message per payment, however often asked. */
-export const receiptMailKey = (paymentId: string) => `payment-receipt:${paymentId}`;
-
 /** The receipt's download name. */
 export const receiptFileName = (paymentId: string) => `receipt-${receiptNumber(paymentId)}.pdf`;
 
@@ -92,7 +89,8 @@ export function receiptMail(f: ReceiptFacts, pdf: Buffer, to: string, today: str
   }
   lines.push('', t('payments.receipt_mail.closing'), organisation);
   return {
-    dedupeKey: receiptMailKey(f.paymentId),
+    // One message per payment, however often asked (privacy: SHORT_LIVED_MAIL_PREFIXES).
+    dedupeKey: `payment-receipt:${f.paymentId}`,
     to,
     subject: t('payments.receipt_mail.subject', params),
     text: lines.join('\n'),

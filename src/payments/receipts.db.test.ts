@@ -129,6 +129,22 @@ for (const kind of DB_KINDS) {
       assert.equal(await receipts().issuePending(), 0);
     });
 
+    test('a month later the outbox forgets the receipt e-mail; the receipt stays and no e-mail follows', async () => {
+      const obligation = await receiptObligation(db(), org, {
+        vs: '2601000008',
+        email: 'later@example.cz',
+      });
+      const payment = await cashPayment(db(), org, obligation, 10_000, NOW);
+      await drain();
+      assert.equal((await receiptMails(db(), payment)).length, 1);
+      const monthOn = fixedClock(new Date(NOW.getTime() + 31 * 86_400_000));
+      const later = paymentReceipts({ db: db(), clock: monthOn, wakeMail: () => {} });
+      assert.ok((await later.pruneMail()) >= 1);
+      assert.equal(await later.issuePending(), 0);
+      assert.deepEqual(await receiptMails(db(), payment), []);
+      assert.equal((await receiptRows(payment)).length, 1);
+    });
+
     test('a receipt issued before the job (a download) queues its e-mail; the job adds none', async () => {
       const obligation = await receiptObligation(db(), org, {
         vs: '2601000003',

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import type { Db } from '../db/db.ts';
 import { localize } from '../i18n/i18n.ts';
 import type { Clock } from '../lib/clock.ts';
-import { enqueueMail } from '../mail/service.ts';
+import { enqueueMail, forgetMail } from '../mail/service.ts';
 import { dayIn } from './domain.ts';
 import { renderPaymentReceipt, type PaymentReceiptModel } from './receipt.ts';
 import { receiptFileName, receiptMail } from './receipt-mail.ts';
@@ -23,6 +23,11 @@ export type ReceiptAsker =
 
 /** How many payments the job reads at a time (each renders a PDF, some tens a second). */
 const BATCH = 20;
+/**
+ * How long a sent receipt e-mail's text (address, amounts) stays in the outbox: the receipt row,
+ * not the outbox, is what says the e-mail went, and the PDF left with the sending.
+ */
+const MAIL_KEPT_MS = 30 * 86_400_000;
 /** How long one run of the job goes on issuing before it leaves the rest to the next (every minute). */
 const RUN_BUDGET_MS = 20_000;
 
@@ -126,6 +131,10 @@ export function paymentReceipts(deps: { db: Db; clock: Clock; wakeMail: () => vo
      * ends the run, which then throws so the job's log names the failures. Resolves to the
      * number of receipts issued.
      */
+    /** Forgets receipt e-mails queued over MAIL_KEPT_MS ago; how many. */
+    pruneMail: (): Promise<number> =>
+      forgetMail(db, 'payment-receipt', new Date(clock.now().getTime() - MAIL_KEPT_MS)),
+
     async issuePending(): Promise<number> {
       const started = performance.now();
       let issued = 0;

@@ -70,12 +70,15 @@ export const STAFF_MAIL_PREFIXES = [
  * pruning job deletes a day after it was queued, and `form-draft-link:<hash of the token>` (a
  * draft's resume link, src/forms/drafts.ts), which the drafts' purge deletes when the link expires,
  * and `submission-state:<submission>:…` (a submission's state change, src/submissions/handling.ts),
- * forgotten 30 days after it was queued: the thread keeps what it said.
+ * forgotten 30 days after it was queued: the thread keeps what it said; `payment-receipt:<payment>`
+ * (a payment's receipt, src/payments/receipts.ts), forgotten 30 days after it was queued: the
+ * receipt itself stays with the payment.
  */
 export const SHORT_LIVED_MAIL_PREFIXES = [
   'citizen-code',
   'form-draft-link',
   'submission-state',
+  'payment-receipt',
 ] as const;
 
 /** LIKE patterns matching the outbox rows of one booking. */
