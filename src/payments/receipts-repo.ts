@@ -54,6 +54,7 @@ export async function receiptFacts(db: Db, paymentId: string): Promise<ReceiptFa
     .innerJoin('organisation as g', 'g.id', 'p.organisation_id')
     .leftJoin('payment_settings as s', 's.organisation_id', 'p.organisation_id')
     .leftJoin('card_payments as c', 'c.id', 'p.card_payment_id')
+    .leftJoin('submissions as sub', 'sub.id', 'o.submission_id')
     .select([
       'p.id as paymentId',
       'p.organisation_id as organisationId',
@@ -65,7 +66,8 @@ export async function receiptFacts(db: Db, paymentId: string): Promise<ReceiptFa
       'g.name as orgName',
       'g.mail_sender_name as senderName',
       'g.mail_reply_to as replyTo',
-      'g.default_language as lang',
+      // The language of the form that made the obligation, when one did; else the organisation's.
+      sql<Lang>`coalesce(sub.language, g.default_language)`.as('lang'),
       'g.time_zone as timeZone',
       's.payee_name',
       's.payee_street',

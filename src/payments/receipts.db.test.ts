@@ -12,6 +12,7 @@ import type { Okence } from '../boot.ts';
 import { DB_KINDS } from '../db/testing.ts';
 import { bootTestApp } from '../http/testing.ts';
 import { fixedClock } from '../lib/clock.ts';
+import { victimSubmission } from '../submissions/testing-states.ts';
 import { issueReceipt, paymentReceipts } from './receipts.ts';
 import {
   cardPayment,
@@ -196,6 +197,29 @@ for (const kind of DB_KINDS) {
       assert.match(pdfText(mail!.attachments[0]!.content, 'card.pdf'), /Platební karta/);
       assert.deepEqual(await receiptMails(db(), cash), []);
       assert.equal((await receiptRows(cash)).length, 1);
+    });
+
+    test("the receipt speaks the language of the form that made the obligation, else the organisation's", async () => {
+      const submission = await victimSubmission(okence, 'koprivnice', 'receipts');
+      await db()
+        .updateTable('submissions')
+        .set({ language: 'en' })
+        .where('id', '=', submission.id)
+        .execute();
+      const obligation = await receiptObligation(db(), org, {
+        vs: '2601000009',
+        email: 'english@example.cz',
+      });
+      await db()
+        .updateTable('obligations')
+        .set({ submission_id: submission.id })
+        .where('id', '=', obligation)
+        .execute();
+      const payment = await cashPayment(db(), org, obligation, 150_000, NOW);
+      await drain();
+      const [mail] = await receiptMails(db(), payment);
+      assert.match(mail!.subject, /^Payment receipt/);
+      assert.match(pdfText(mail!.attachments[0]!.content, 'en.pdf'), /Payment receipt/);
     });
 
     test('a bank payment without an obligation gets no receipt until it is assigned', async () => {
