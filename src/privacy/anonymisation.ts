@@ -72,13 +72,15 @@ export const STAFF_MAIL_PREFIXES = [
  * and `submission-state:<submission>:…` (a submission's state change, src/submissions/handling.ts),
  * forgotten 30 days after it was queued: the thread keeps what it said; `payment-receipt:<payment>`
  * (a payment's receipt, src/payments/receipts.ts), forgotten 30 days after it was queued: the
- * receipt itself stays with the payment.
+ * receipt itself stays with the payment; and `payment-link:…` (a fee's payment link,
+ * src/payments/pay), forgotten with the link a day after it expired.
  */
 export const SHORT_LIVED_MAIL_PREFIXES = [
   'citizen-code',
   'form-draft-link',
   'submission-state',
   'payment-receipt',
+  'payment-link',
 ] as const;
 
 /** LIKE patterns matching the outbox rows of one booking. */

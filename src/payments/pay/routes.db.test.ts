@@ -189,6 +189,24 @@ for (const kind of DB_KINDS) {
       assert.match(mails[0]!.text_body, /Variable symbol: 8801000123/);
     });
 
+    test('a day after the link expired, the link and the e-mail that carried it are gone', async () => {
+      const sent = await outboxTo('jana@example.cz');
+      assert.ok(sent.length > 0);
+      clock.advance(2 * 24 * 3600_000 + 1);
+      try {
+        await okence.services.pay.purge();
+        assert.deepEqual(await outboxTo('jana@example.cz'), []);
+        const left = await okence.handle.db
+          .selectFrom('payment_tokens')
+          .select('token_hash')
+          .where('receipt_email', '=', 'jana@example.cz')
+          .execute();
+        assert.deepEqual(left, []);
+      } finally {
+        clock.advance(-(2 * 24 * 3600_000 + 1));
+      }
+    });
+
     test("a Slovenian payer copies the slip's SI12 reference, with or without its prefix", async () => {
       const reference = si12Reference('8801000777');
       for (const vs of [reference, reference.slice(4)]) {

@@ -5,6 +5,7 @@ import type { Db } from '../../db/db.ts';
 import type { Lang } from '../../i18n/i18n.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { AppError } from '../../lib/errors.ts';
+import { forgetMail } from '../../mail/service.ts';
 import type { Pacer } from '../../lib/pacing.ts';
 import type { Organisation } from '../../tenants/domain.ts';
 import type { TenantsService } from '../../tenants/service.ts';
@@ -207,9 +208,14 @@ export function payService(deps: PayDeps) {
       return bankQrOf(await findSettings(db, view.organisation.id), view);
     },
 
-    /** Deletes payment links a day past their expiry (the privacy plan's promise). */
-    purge(): Promise<number> {
-      return repo.deleteExpiredTokens(db, new Date(clock.now().getTime() - 24 * 3600_000));
+    /**
+     * Deletes payment links a day past their expiry, and the e-mails that carried them (queued
+     * with the link, so past its lifetime and a day): the privacy plan's promise.
+     */
+    async purge(): Promise<number> {
+      const dayAgo = clock.now().getTime() - 24 * 3600_000;
+      await forgetMail(db, 'payment-link', new Date(dayAgo - PAYMENT_TOKEN_TTL_MS));
+      return repo.deleteExpiredTokens(db, new Date(dayAgo));
     },
   };
 }
