@@ -6,7 +6,7 @@ import { AppError } from '../lib/errors.ts';
 import type { OutgoingMail } from '../mail/service.ts';
 import { dateOf } from '../views/dates.ts';
 import { formatMoney } from '../views/money.ts';
-import { receiptNumber } from './receipt.ts';
+import { receiptNumber } from './receipt-number.ts';
 import type { ReceiptFacts } from './receipts-repo.ts';
 import { paymentQr, type PaymentQr } from './qr/payment-qr.ts';
 import { paymentQrImage } from './qr/render.ts';

@@ -10,7 +10,7 @@ import { DB_KINDS } from '../db/testing.ts';
 import { bootTestApp } from '../http/testing.ts';
 import { fixedClock } from '../lib/clock.ts';
 import { staffCookie } from '../meeting/testing.ts';
-import { receiptNumber } from './receipt.ts';
+import { receiptNumber } from './receipt-number.ts';
 import { cashPayment, receiptObligation, receiptOrganisation } from './testing-receipts.ts';
 
 const NOW = new Date('2026-12-02T09:00:00Z');

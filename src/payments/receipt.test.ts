@@ -6,7 +6,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { receiptNumber, renderPaymentReceipt, type PaymentReceiptModel } from './receipt.ts';
+import { receiptNumber } from './receipt-number.ts';
+import { renderPaymentReceipt, type PaymentReceiptModel } from './receipt.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'okence-payment-receipt-'));
 after(() => rmSync(dir, { recursive: true, force: true }));

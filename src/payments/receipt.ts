@@ -7,6 +7,7 @@ import { localeOf, translator, type Translate } from '../i18n/i18n.ts';
 import { dateOf, formatWhen } from '../views/dates.ts';
 import { formatMoney } from '../views/money.ts';
 import { block, finish, footers, labelledList, openDocument, rule } from '../views/pdf-document.ts';
+import { receiptNumber } from './receipt-number.ts';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const minor = z.number().int().nonnegative().max(9_999_999_999);
@@ -109,9 +110,4 @@ function obligationPart(
   );
   labelledList(p, sect, rows);
   sect.end();
-}
-
-/** The number printed on a receipt: the payment's id as the office's records hold it, in fours. */
-export function receiptNumber(paymentId: string): string {
-  return paymentId.replace(/-/g, '').toUpperCase().match(/.{4}/g)!.join('-');
 }

@@ -11,7 +11,7 @@ import { localize } from '../i18n/i18n.ts';
 import type { Clock } from '../lib/clock.ts';
 import { enqueueMail, forgetMail } from '../mail/service.ts';
 import { dayIn } from './domain.ts';
-import { renderPaymentReceipt, type PaymentReceiptModel } from './receipt.ts';
+import type { PaymentReceiptModel } from './receipt.ts';
 import { receiptFileName, receiptMail } from './receipt-mail.ts';
 import * as repo from './receipts-repo.ts';
 
@@ -79,6 +79,8 @@ export async function issueReceipt(
   const facts = await repo.receiptFacts(db, paymentId);
   if (!facts) return null;
   // Rendered outside the transaction: it takes a while and holds no lock.
+  // pdfkit (with fontkit and its fonts) is loaded at the first receipt, not at start (decision 028).
+  const { renderPaymentReceipt } = await import('./receipt.ts');
   const made = await renderPaymentReceipt(receiptModel(facts));
   const mail = facts.email
     ? receiptMail(facts, made.pdf, facts.email, dayIn(now, facts.timeZone))
