@@ -137,14 +137,21 @@ export async function insertReceipt(
   return row !== undefined;
 }
 
-/** Payments of an obligation without a receipt, oldest first: what the receipts job works through. */
+/**
+ * Payments of an obligation without a receipt whose payer gave an address, oldest first: what
+ * the receipts job works through, because their e-mail waits for the receipt. A payment nobody
+ * is to be mailed about gets its receipt when it is first downloaded (the same bytes either way),
+ * so a start never renders PDFs nobody asked for (and never loads pdfkit for them).
+ */
 export async function pendingReceipts(db: Db, limit: number): Promise<string[]> {
   const rows = await db
     .selectFrom('payments as p')
+    .innerJoin('obligations as o', 'o.id', 'p.obligation_id')
+    .leftJoin('card_payments as c', 'c.id', 'p.card_payment_id')
     .leftJoin('payment_receipts as r', 'r.payment_id', 'p.id')
     .select('p.id')
-    .where('p.obligation_id', 'is not', null)
     .where('r.payment_id', 'is', null)
+    .where(sql<boolean>`coalesce(c.receipt_email, o.payer_email) IS NOT NULL`)
     .orderBy('p.recorded_at')
     .orderBy('p.id')
     .limit(limit)

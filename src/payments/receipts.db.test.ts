@@ -183,7 +183,7 @@ for (const kind of DB_KINDS) {
       assert.equal((await receiptMails(db(), payment)).length, 1);
     });
 
-    test('a card payment mails the address given at the card payment; none given, no e-mail', async () => {
+    test('a card payment mails the address given at the card payment; none given, no e-mail and no PDF until asked for', async () => {
       const obligation = await receiptObligation(db(), org, {
         vs: '2601000004',
         email: 'office-knows@example.cz',
@@ -196,7 +196,12 @@ for (const kind of DB_KINDS) {
       assert.equal(mail!.to_address, 'karta@example.cz');
       assert.match(pdfText(mail!.attachments[0]!.content, 'card.pdf'), /Platební karta/);
       assert.deepEqual(await receiptMails(db(), cash), []);
+      // Nobody to mail: the job renders nothing; the first download makes the receipt.
+      assert.equal((await receiptRows(cash)).length, 0);
+      const made = await issueReceipt(db(), cash, NOW);
+      assert.equal(made?.mailed, false);
       assert.equal((await receiptRows(cash)).length, 1);
+      assert.deepEqual(await receiptMails(db(), cash), []);
     });
 
     test("the receipt speaks the language of the form that made the obligation, else the organisation's", async () => {
