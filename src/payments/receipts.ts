@@ -5,12 +5,12 @@
  * A background job issues the missing ones; a download issues its own at once. The downloads go through `receiptFor`, which checks the
  * payment belongs to whoever asks before anything is issued.
  */
-import { createHash } from 'node:crypto';
 import type { Db } from '../db/db.ts';
 import { localize } from '../i18n/i18n.ts';
 import type { Clock } from '../lib/clock.ts';
 import { enqueueMail, forgetMail } from '../mail/service.ts';
 import { dayIn } from './domain.ts';
+import { paymentTokenHash } from './pay/domain.ts';
 import type { PaymentReceiptModel } from './receipt.ts';
 import { receiptFileName, receiptMail } from './receipt-mail.ts';
 import * as repo from './receipts-repo.ts';
@@ -118,9 +118,7 @@ export function paymentReceipts(deps: { db: Db; clock: Clock; wakeMail: () => vo
     ): Promise<{ pdf: Buffer; fileName: string } | null> {
       // A token is stored as its SHA-256 only, as every other token here.
       const owner: repo.ReceiptOwner =
-        'token' in asker
-          ? { tokenHash: createHash('sha256').update(asker.token).digest('hex'), now: clock.now() }
-          : asker;
+        'token' in asker ? { tokenHash: paymentTokenHash(asker.token), now: clock.now() } : asker;
       if (!(await repo.paymentOwnedBy(db, paymentId, owner))) return null;
       const receipt = await issue(paymentId);
       return receipt && { pdf: receipt.pdf, fileName: receiptFileName(paymentId) };

@@ -4,7 +4,6 @@
 // A return repeated, forged or arriving
 // after the job settled the payment changes nothing; a crash between the gateway's answer and
 // our write loses nothing, because the job asks again about every payment still 'started'.
-import { createHash } from 'node:crypto';
 import type { Db } from '../../db/db.ts';
 import type { AuditService } from '../../audit/service.ts';
 import { localize, type Lang } from '../../i18n/i18n.ts';
@@ -14,6 +13,7 @@ import { localParts } from '../../lib/zoned-time.ts';
 import type { CardGateway, CardOutcome } from '../gateway/gateway.ts';
 import { amountToCharge, SETTLE_AFTER_MS, settlement, type CardPaymentState } from './domain.ts';
 import { amountDue } from '../service.ts';
+import { paymentTokenHash } from '../pay/domain.ts';
 import * as repo from './repo.ts';
 
 /** Which gateway serves an organisation (by slug); null: it takes no cards. */
@@ -35,10 +35,6 @@ export type CardPaymentResult = {
   /** Whether a receipt e-mail goes out (the payer gave an address). */
   mailed: boolean;
 };
-
-/** The SHA-256 (hex) a payment token is kept as (payment_tokens.token_hash). */
-export const paymentTokenHash = (token: string): string =>
-  createHash('sha256').update(token, 'utf8').digest('hex');
 
 /** The card payments' use cases. */
 export function cardPayments(deps: {

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db } from '../../db/db.ts';
 import { CSRF_COOKIE, csrfTokenFor } from '../../http/security.ts';
-import { paymentTokenHash } from './service.ts';
+import { paymentTokenHash } from '../pay/domain.ts';
 
 /** A fee obligation of an organisation with a live payment token (the token itself returned). */
 export async function obligationWithToken(
