@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { Localized } from '../i18n/i18n.ts';
+import type { FrontDoorTables } from './tables-front-door.ts';
 import type { PaymentsTables } from './tables-payments.ts';
 import type { PortalTables } from './tables-portal.ts';
 
@@ -7,7 +8,7 @@ import type { PortalTables } from './tables-portal.ts';
 export type IdentityDocument = 'id_card' | 'passport' | 'driving_licence' | 'other';
 
 /** Row types of every table, as Kysely sees them: the counter's here, the portal's beside. */
-export type Database = CounterTables & PortalTables & PaymentsTables;
+export type Database = CounterTables & PortalTables & PaymentsTables & FrontDoorTables;
 
 type CounterTables = {
   schema_migration: { version: number; name: string; applied_at: Generated<Date> };
@@ -37,6 +38,8 @@ type CounterTables = {
     suspended_at: Date | null;
     /** Set while a deletion is asked for; the organisation is suspended meanwhile. */
     deletion_requested_at: Date | null;
+    /** IČO (CZ) or matična številka (SI): the notice board's open data names its operator by it (040). */
+    registration_number: string | null;
   };
   office: {
     id: Generated<string>;

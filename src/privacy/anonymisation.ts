@@ -5,6 +5,7 @@
  */
 import type { SelectType } from 'kysely';
 import type { Database } from '../db/tables.ts';
+import { FRONT_DOOR_PLAN } from './anonymisation-front-door.ts';
 import { PAYMENTS_PLAN } from './anonymisation-payments.ts';
 import { SUBMISSIONS_PLAN } from './anonymisation-submissions.ts';
 
@@ -393,6 +394,7 @@ export const ANONYMISATION_PLAN = {
   office: { treatment: 'no_citizen_data', why: 'public office addresses' },
   ...SUBMISSIONS_PLAN,
   ...PAYMENTS_PLAN,
+  ...FRONT_DOOR_PLAN,
   mail_attachments: {
     treatment: 'pruned_elsewhere',
     by: 'the mail worker (src/mail): the files go when the message is recorded sent, and with their message',
