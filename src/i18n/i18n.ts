@@ -52,6 +52,11 @@ import {
   type PaymentsStatementsMessageKey,
 } from './messages/payments-statements.ts';
 import { paymentsQrMessages, type PaymentsQrMessageKey } from './messages/payments-qr.ts';
+import { noticesMessages, type NoticesMessageKey } from './messages/notices.ts';
+import { noticesAdminMessages, type NoticesAdminMessageKey } from './messages/notices-admin.ts';
+import { contactsMessages, type ContactsMessageKey } from './messages/contacts.ts';
+import { frontDoorMessages, type FrontDoorMessageKey } from './messages/front-door.ts';
+import { helpMessages, type HelpMessageKey } from './messages/help.ts';
 import { paymentsCardMessages, type PaymentsCardMessageKey } from './messages/payments-card.ts';
 import { paymentsMessages, type PaymentsMessageKey } from './messages/payments.ts';
 import { tenantsPortalMessages, type TenantsPortalMessageKey } from './messages/tenants-portal.ts';
@@ -97,7 +102,12 @@ export type MessageKey =
   | PaymentsQrMessageKey
   | PaymentsCardMessageKey
   | PaymentsMessageKey
-  | TenantsPortalMessageKey;
+  | TenantsPortalMessageKey
+  | NoticesMessageKey
+  | NoticesAdminMessageKey
+  | ContactsMessageKey
+  | FrontDoorMessageKey
+  | HelpMessageKey;
 
 export const LANGS = ['sl', 'cs', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -147,6 +157,11 @@ export const MESSAGES: Record<Lang, Record<MessageKey, string>> = {
     ...paymentsCardMessages.sl,
     ...paymentsMessages.sl,
     ...tenantsPortalMessages.sl,
+    ...noticesMessages.sl,
+    ...noticesAdminMessages.sl,
+    ...contactsMessages.sl,
+    ...frontDoorMessages.sl,
+    ...helpMessages.sl,
   },
   cs: {
     ...cs,
@@ -189,6 +204,11 @@ export const MESSAGES: Record<Lang, Record<MessageKey, string>> = {
     ...paymentsCardMessages.cs,
     ...paymentsMessages.cs,
     ...tenantsPortalMessages.cs,
+    ...noticesMessages.cs,
+    ...noticesAdminMessages.cs,
+    ...contactsMessages.cs,
+    ...frontDoorMessages.cs,
+    ...helpMessages.cs,
   },
   en: {
     ...en,
@@ -231,6 +251,11 @@ export const MESSAGES: Record<Lang, Record<MessageKey, string>> = {
     ...paymentsCardMessages.en,
     ...paymentsMessages.en,
     ...tenantsPortalMessages.en,
+    ...noticesMessages.en,
+    ...noticesAdminMessages.en,
+    ...contactsMessages.en,
+    ...frontDoorMessages.en,
+    ...helpMessages.en,
   },
 };
 
