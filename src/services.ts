@@ -66,6 +66,7 @@ import { cardGatewayDirectory } from './payments/card/gateways.ts';
 import { statementsService } from './payments/statements/service.ts';
 import { obligationImport } from './payments/import.ts';
 import { formFees } from './payments/form-fees.ts';
+import { buildFrontDoor } from './front-door.ts';
 
 /** Everything that happens in one domain and is reacted to in another (decision 025). */
 export type OkenceEvents = MeetingEvents & {
@@ -354,6 +355,8 @@ export function buildServices(f: Foundation) {
   const integrations = integrationsService({ db, clock, audit });
   // Local fees: the register of fee types, rates and obligations, and who is paid (decision 043).
   const fees = feeRegister({ db, clock, audit, secret: sessionSecret });
+  // The notice board, contacts, news, accessibility statement and help (issue 19).
+  const frontDoor = buildFrontDoor({ config, db, clock, log, audit, files, tenants, situations });
   const feeSettings = paymentSettings({ db, clock, audit });
   // Card payments through GP webpay (issue 18, decision 045); settled only on its signed state answer.
   const gateways = cardGatewayDirectory(f.cardMerchants ?? []);
@@ -455,6 +458,7 @@ export function buildServices(f: Foundation) {
     formDrafts: formDraftStore,
     formAttachments: formAttachmentStore,
     formActs: acts,
+    frontDoor,
   };
 }
 

@@ -51,6 +51,7 @@ import { citizenRoutes } from '../citizens/routes.ts';
 import { situationPages } from '../situations/routes.ts';
 import { situationAdminRoutes } from '../situations/admin-routes.ts';
 import { payRoutes } from '../payments/pay/routes.ts';
+import { frontDoorRoutes } from './front-door-routes.ts';
 import { formAdminRoutes } from '../forms/admin-routes.ts';
 import { formVersionRoutes } from '../forms/version-routes.ts';
 import { formFillingRoutes } from '../forms/fill-routes.ts';
@@ -127,6 +128,8 @@ export async function createApp(services: Services): Promise<FastifyInstance> {
   await app.register(situationAdminRoutes(services.situations));
   // Paying a fee: the lookup without signing in, payment links, the account's fees (decision 047).
   await app.register(payRoutes(services.pay, services.cards));
+  // The organisation's front door: notice board, contacts, news, accessibility, help (issue 19).
+  await app.register(frontDoorRoutes(services.frontDoor));
   // The form builder: admins edit drafts, publish versions, import and export (issue 17).
   await app.register(formAdminRoutes(services.forms));
   await app.register(formVersionRoutes(services.forms));

