@@ -10,6 +10,7 @@ import type { AuditService } from './audit/service.ts';
 import type { FileSafety } from './files/service.ts';
 import type { TenantsService } from './tenants/service.ts';
 import type { SituationsService } from './situations/service.ts';
+import { publicNoticeBoard } from './notices/public/service.ts';
 
 /** What the front door's services are built from. */
 export type FrontDoorDeps = {
@@ -25,8 +26,10 @@ export type FrontDoorDeps = {
 
 /** The front door's services, one per part. */
 export function buildFrontDoor(deps: FrontDoorDeps) {
-  void deps;
-  return {};
+  return {
+    /** The notice board as citizens and open data see it (latestNotices for the home page). */
+    publicNotices: publicNoticeBoard(deps),
+  };
 }
 
 export type FrontDoor = ReturnType<typeof buildFrontDoor>;
