@@ -89,7 +89,7 @@ async function child(kind: string, databaseUrl: string | undefined): Promise<Fig
     const seconds = (from: number) => (performance.now() - from) / 1000;
 
     let t = performance.now();
-    const parsed = parseStatement(bytes);
+    const parsed = await parseStatement(bytes);
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors.slice(0, 3)));
     lineKeys(parsed.statement);
     const open = specs.map((s) => ({

@@ -2,7 +2,7 @@
 // provider's first sign-in never loads node-saml (with xml-crypto, ~20 MB), and before the first
 // submission's receipt never loads pdfkit (with fontkit and its fonts), and without a SAML
 // provider never loads xmldom and xpath (SAML metadata), nor jose without an OpenID Connect
-// provider: each costs RSS after start (decision 028). Checked in a fresh process that records every module resolved.
+// provider, nor fast-xml-parser before a bank statement or a card payment's status: each costs RSS after start (decision 028). Checked in a fresh process that records every module resolved.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -42,8 +42,25 @@ test('opening PostgreSQL and building the services without SMTP loads neither PG
         '/@xmldom/',
         '/xpath/',
         '/node_modules/jose/',
+        '/fast-xml-parser/',
       ].some((p) => u.includes(p)),
     ),
     [],
   );
+});
+
+// An ES import of node:http copies its exports into a namespace, and reading the lazy ones
+// (WebSocket, MessageEvent, CloseEvent) loads Node's bundled undici: 760 KB of source kept in the
+// heap, for nothing Okence uses (lib/node-http.ts).
+test("building the app and the card emulator loads no part of Node's bundled undici", () => {
+  const script = `
+    await import('./src/services.ts');
+    await import('./src/http/app.ts');
+    await import('./src/payments/gateway/gpwebpay-emulator.ts');
+    console.log(JSON.stringify(process.moduleLoadList.filter((m) => m.includes('undici'))));`;
+  const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+  assert.deepEqual(JSON.parse(out), []);
 });

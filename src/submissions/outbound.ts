@@ -3,9 +3,9 @@
 // there: the address checked is the address connected to, so a name that resolved to a public
 // address when it was saved and resolves to 127.0.0.1 now (DNS rebinding) is refused now.
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
-import { request as httpRequest, type IncomingMessage } from 'node:http';
-import { request as httpsRequest } from 'node:https';
+import type { IncomingMessage } from 'node:http';
 import { isIP, type LookupFunction } from 'node:net';
+import { http, https } from '../lib/node-http.ts';
 import { addressAllowed, classifyAddress } from './address.ts';
 
 /** Raised when a receiver's name or address is one Okence must not connect to. */
@@ -70,7 +70,7 @@ export async function postGuarded(opts: {
   // An address written in the URL is never looked up: it is checked here.
   if (isIP(host) && !allowed(host, url.protocol, opts.allowLoopback))
     throw new AddressRefused(host);
-  const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
+  const request = url.protocol === 'https:' ? https.request : http.request;
   return new Promise<number>((resolve, reject) => {
     const req = request(
       url,

@@ -6,8 +6,9 @@
 // redirect to URL is the only message, so "a notification delivered before the redirect" is the
 // signed return URL fetched by someone other than the browser — `signedReturnUrl` gives it.
 import { generateKeyPairSync, type KeyObject } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { http } from '../../lib/node-http.ts';
 import { html } from '../../views/html.ts';
 import {
   CURRENCY_NUMBERS,
@@ -79,7 +80,7 @@ export async function startGpWebpayEmulator(opts: Options): Promise<GpWebpayEmul
   const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const orders = new Map<string, EmulatedOrder>();
   const provider = opts.provider ?? '0100';
-  const server: Server = createServer((req, res) => {
+  const server: Server = http.createServer((req, res) => {
     handle(req, res).catch(() => send(res, 500, 'text/plain', 'emulator error'));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -3,7 +3,8 @@
 // API — RSA-SHA1 over the element values in the schema's order, joined by "|" — and the answer
 // carries our messageId back, which binds it to this question (an old signed answer replayed
 // has another id). Both sides live here: the client's and the emulator's.
-import { XMLParser } from 'fast-xml-parser';
+import type * as FastXmlParser from 'fast-xml-parser';
+import { createRequire } from 'node:module';
 import type { CardOutcome } from './gateway.ts';
 
 export const WS_NS = 'http://gpe.cz/pay/pay-ws/proc/v1';
@@ -96,12 +97,21 @@ export function statusFaultXml(f: StatusFault, signature: string): string {
   );
 }
 
-const parser = new XMLParser({
-  removeNSPrefix: true,
-  parseTagValue: false,
-  ignoreAttributes: true,
-  processEntities: true,
-});
+// The XML parser is loaded at the first status call, not at start: every installation builds the
+// card gateways, few take card payments, and the parser is ~200 KB of source kept in the heap
+// (issue 15's memory budget; src/db/lazy-load.test.ts).
+const require = createRequire(import.meta.url);
+let parser: FastXmlParser.XMLParser | undefined;
+function xmlParser(): FastXmlParser.XMLParser {
+  const { XMLParser } = require('fast-xml-parser') as typeof FastXmlParser;
+  parser ??= new XMLParser({
+    removeNSPrefix: true,
+    parseTagValue: false,
+    ignoreAttributes: true,
+    processEntities: true,
+  });
+  return parser;
+}
 
 type Node = Record<string, unknown>;
 const child = (n: unknown, key: string): unknown =>
@@ -114,7 +124,7 @@ const text = (n: unknown, key: string): string | undefined => {
 /** The body's first element under the envelope, parsed; undefined for anything else. */
 function body(xml: string): unknown {
   try {
-    return child(child(parser.parse(xml), 'Envelope'), 'Body');
+    return child(child(xmlParser().parse(xml), 'Envelope'), 'Body');
   } catch {
     return undefined;
   }

@@ -1,6 +1,5 @@
 // What an import did, line by line summed up for the staff page and the API (decision 046).
 import { parseAbo } from './abo.ts';
-import { parseCamt053 } from './camt053.ts';
 import type { LineDirection, LineError, ParseResult, StatementLine } from './lines.ts';
 import type { Fit, MatchDecision, UnmatchedReason } from './matching.ts';
 
@@ -43,15 +42,22 @@ export type ImportReport =
   | { outcome: 'refused'; format: 'abo' | 'camt053' | null; errors: LineError[] }
   | { outcome: 'already_imported'; statementId: string; importedAt: Date };
 
-/** Reads a file as whichever format it is: XML is camt.053, a 074 record ABO/GPC. */
-export function parseStatement(
+/**
+ * Reads a file as whichever format it is: XML is camt.053, a 074 record ABO/GPC. The camt.053
+ * reader is imported at the first XML statement: its XML parser is ~200 KB of source that would
+ * otherwise sit in every instance's heap from start (issue 15's memory budget).
+ */
+export async function parseStatement(
   bytes: Uint8Array,
-): ParseResult & { format: 'abo' | 'camt053' | null } {
+): Promise<ParseResult & { format: 'abo' | 'camt053' | null }> {
   const head = new TextDecoder('latin1')
     .decode(bytes.subarray(0, 64))
     .replace(/^\uFEFF|^ï»¿/, '')
     .trimStart();
-  if (head.startsWith('<')) return { ...parseCamt053(bytes), format: 'camt053' };
+  if (head.startsWith('<')) {
+    const { parseCamt053 } = await import('./camt053.ts');
+    return { ...parseCamt053(bytes), format: 'camt053' };
+  }
   if (head.startsWith('074')) return { ...parseAbo(bytes), format: 'abo' };
   return { ok: false, errors: [{ line: 0, problem: 'unknown_record' }], format: null };
 }

@@ -136,7 +136,7 @@ export function statementsService(deps: { db: Db; clock: Clock; audit: AuditServ
     fileName: string;
     actor: StatementActor;
   }): Promise<ImportReport> {
-    const parsed = parseStatement(input.bytes);
+    const parsed = await parseStatement(input.bytes);
     if (!parsed.ok) return { outcome: 'refused', format: parsed.format, errors: parsed.errors };
     // Another organisation's statement (or the wrong account of this one) would book strangers'
     // payments against this organisation's variable symbols, which other organisations allocate
