@@ -11,6 +11,7 @@ import type { FileSafety } from './files/service.ts';
 import type { TenantsService } from './tenants/service.ts';
 import type { SituationsService } from './situations/service.ts';
 import { publicNoticeBoard } from './notices/public/service.ts';
+import { noticeOpenData } from './notices/open-data/service.ts';
 
 /** What the front door's services are built from. */
 export type FrontDoorDeps = {
@@ -26,9 +27,11 @@ export type FrontDoorDeps = {
 
 /** The front door's services, one per part. */
 export function buildFrontDoor(deps: FrontDoorDeps) {
+  const publicNotices = publicNoticeBoard(deps);
   return {
     /** The notice board as citizens and open data see it (latestNotices for the home page). */
-    publicNotices: publicNoticeBoard(deps),
+    publicNotices,
+    noticeOpenData: noticeOpenData({ board: publicNotices, publicUrl: deps.config.publicUrl }),
   };
 }
 

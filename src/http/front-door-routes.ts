@@ -1,11 +1,13 @@
 // The routes of the organisation's front door (issue 19; src/front-door.ts builds its services).
 import type { FastifyInstance } from 'fastify';
 import type { FrontDoor } from '../front-door.ts';
+import { noticeBoardPages } from '../notices/public/routes.ts';
+import { noticeOpenDataRoutes } from '../notices/open-data/routes.ts';
 
 /** Registers the notice board, contacts, news, accessibility statement and help pages. */
 export function frontDoorRoutes(frontDoor: FrontDoor) {
   return async (app: FastifyInstance) => {
-    void frontDoor;
-    void app;
+    await app.register(noticeBoardPages(frontDoor.publicNotices));
+    await app.register(noticeOpenDataRoutes(frontDoor.noticeOpenData));
   };
 }

@@ -7,7 +7,7 @@ import { noticeHistory, type ShownVersion } from '../history.ts';
 import type { NoticeRow, VersionRow } from './repo.ts';
 
 /** The categories in the order the filter lists them (migration 040's list). */
-export const CATEGORIES: readonly NoticeCategory[] = [
+export const CATEGORIES = [
   'decision',
   'public_decree',
   'public_notice',
@@ -20,7 +20,7 @@ export const CATEGORIES: readonly NoticeCategory[] = [
   'elections',
   'lost_property',
   'other',
-];
+] as const satisfies readonly NoticeCategory[];
 
 /** Notices per page of the list and the archive. */
 export const PAGE_SIZE = 20;

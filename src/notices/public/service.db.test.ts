@@ -5,7 +5,7 @@ import { DB_KINDS } from '../../db/testing.ts';
 import { bootTestApp } from '../../http/testing.ts';
 import { fixedClock } from '../../lib/clock.ts';
 import { AppError } from '../../lib/errors.ts';
-import { insertNotice, pdfBytes } from './testing.ts';
+import { pdfBytes, seedTestBoard } from './testing.ts';
 
 const notFound = (err: unknown) => err instanceof AppError && err.code === 'not_found';
 
@@ -18,115 +18,9 @@ for (const kind of DB_KINDS) {
     const files: Record<string, string> = {};
     before(async () => {
       okence = await bootTestApp(kind, { clock });
-      const db = okence.handle.db;
-      for (const r of await db.selectFrom('organisation').select(['id', 'slug']).execute()) {
-        ids[r.slug] = r.id;
-      }
-      const dir = okence.services.config.files.dir;
-      const base = { organisationId: ids.koprivnice!, createdAt: new Date('2026-12-01T08:00:00Z') };
-      // 1: on the board, corrected once, with an attachment.
-      const one = await insertNotice(db, dir, {
-        organisationId: base.organisationId,
-        number: 1,
-        files: { 'vyhlaska.pdf': pdfBytes() },
-        versions: [
-          {
-            title: 'Veřejná vyhláška o uzavírce',
-            category: 'public_decree',
-            postOn: '2026-12-02',
-            removeAfter: '2026-12-20',
-            createdAt: base.createdAt,
-            files: ['vyhlaska.pdf'],
-          },
-          {
-            title: 'Veřejná vyhláška o uzavírce Štramberské',
-            category: 'public_decree',
-            postOn: '2026-12-02',
-            removeAfter: '2026-12-20',
-            createdAt: new Date('2026-12-05T09:00:00Z'),
-            correctionNote: 'Oprava názvu ulice',
-            files: ['vyhlaska.pdf'],
-          },
-        ],
-      });
-      files.one = one.fileIds['vyhlaska.pdf']!;
-      // 2: scheduled for tomorrow, with a file nobody may download yet.
-      const two = await insertNotice(db, dir, {
-        organisationId: base.organisationId,
-        number: 2,
-        files: { 'drazba.pdf': pdfBytes() },
-        versions: [
-          {
-            title: 'Dražba pozemku',
-            category: 'auction',
-            postOn: '2026-12-11',
-            createdAt: base.createdAt,
-            files: ['drazba.pdf'],
-          },
-        ],
-      });
-      files.two = two.fileIds['drazba.pdf']!;
-      // 3: taken down last week; 4: withdrawn; 5: v1 superseded before posting.
-      await insertNotice(db, dir, {
-        organisationId: base.organisationId,
-        number: 3,
-        versions: [
-          {
-            title: 'Zasedání zastupitelstva',
-            category: 'council',
-            postOn: '2026-11-20',
-            removeAfter: '2026-12-03',
-            createdAt: new Date('2026-11-19T08:00:00Z'),
-          },
-        ],
-      });
-      await insertNotice(db, dir, {
-        organisationId: base.organisationId,
-        number: 4,
-        withdrawn: { at: new Date('2026-12-08T10:00:00Z'), reason: 'Vyvěšeno omylem' },
-        versions: [
-          {
-            title: 'Volné pracovní místo referent',
-            category: 'vacancy',
-            postOn: '2026-12-03',
-            createdAt: base.createdAt,
-          },
-        ],
-      });
-      await insertNotice(db, dir, {
-        organisationId: base.organisationId,
-        number: 5,
-        versions: [
-          {
-            title: 'Tajný první návrh',
-            category: 'planning',
-            postOn: '2026-12-09',
-            createdAt: base.createdAt,
-          },
-          {
-            title: 'Územní plán, opravený návrh',
-            body: 'Návrh změny č. 3 územního plánu',
-            category: 'planning',
-            postOn: '2026-12-09',
-            createdAt: new Date('2026-12-04T08:00:00Z'),
-          },
-        ],
-      });
-      // Another organisation's notice on the board, with a file.
-      const other = await insertNotice(db, dir, {
-        organisationId: ids['liberecky-kraj']!,
-        number: 1,
-        files: { 'kraj.pdf': pdfBytes() },
-        versions: [
-          {
-            title: 'Krajská vyhláška',
-            postOn: '2026-12-01',
-            createdAt: base.createdAt,
-            files: ['kraj.pdf'],
-          },
-        ],
-      });
-      files.other = other.fileIds['kraj.pdf']!;
+      const seeded = await seedTestBoard(okence);
+      Object.assign(ids, seeded.ids);
+      Object.assign(files, seeded.files);
     });
     after(async () => {
       await okence.close();

@@ -21,6 +21,7 @@ import {
   type PublicVersion,
 } from './domain.ts';
 import * as repo from './repo.ts';
+import { offersOfn } from '../open-data/ofn.ts';
 
 /** The list pages' filter: a category, the search words as typed, the page. */
 export type BoardFilter = { category: NoticeCategory | null; q: string; page: number };
@@ -39,10 +40,25 @@ export type OpenData = {
   organisation: Organisation;
   registrationNumber: string | null;
   entries: BoardEntry[];
+  /** When the board last changed (a document up, corrected or down); the epoch when never. */
+  changedAt: Date;
   /** The latest version's text of each notice, by notice id. */
   bodies: Map<string, string>;
   files: Map<string, repo.FileRow[]>;
 };
+
+/** The last instant up to `now` a document went up, was corrected or came down. */
+function lastChange(entries: readonly BoardEntry[], now: Date): Date {
+  let last = 0;
+  for (const e of entries) {
+    for (const v of e.shown) {
+      last = Math.max(last, v.from.getTime());
+      if (v.until !== null && v.until.getTime() <= now.getTime())
+        last = Math.max(last, v.until.getTime());
+    }
+  }
+  return new Date(last);
+}
 
 /** The public notice board's use cases, reading through public/repo.ts. */
 export function publicNoticeBoard(deps: {
@@ -83,7 +99,11 @@ export function publicNoticeBoard(deps: {
     const found = (await filtered(organisation, all, filter)).sort(
       current ? byPostingNewestFirst : byTakenDownNewestFirst,
     );
-    return { organisation, filter, any: all.length > 0, ...pageOf(found, filter.page) };
+    const openData = offersOfn(
+      organisation.country,
+      await repo.registrationNumber(db, organisation.id),
+    );
+    return { organisation, filter, openData, any: all.length > 0, ...pageOf(found, filter.page) };
   }
 
   /** A public notice of the organisation by number; not found when it is not public now. */
@@ -138,18 +158,28 @@ export function publicNoticeBoard(deps: {
       return all.filter(isCurrent).sort(byPostingNewestFirst).slice(0, limit);
     },
 
+    /** The organisation and its IČO when it offers the OFN data and catalogue; else not found. */
+    async ofnPublisher(orgSlug: string) {
+      const { organisation } = await tenants.getOrganisation(orgSlug);
+      const registrationNumber = await repo.registrationNumber(db, organisation.id);
+      if (registrationNumber === null || !offersOfn(organisation.country, registrationNumber))
+        throw new AppError('not_found', `no OFN open data for ${orgSlug}`);
+      return { organisation, registrationNumber };
+    },
+
     /** The current notices with their attachments, for the JSON-LD, Atom and catalogue. */
     async openData(orgSlug: string): Promise<OpenData> {
       const { organisation } = await tenants.getOrganisation(orgSlug);
-      const current = (await entries(organisation, deps.clock.now()))
-        .filter(isCurrent)
-        .sort(byPostingNewestFirst);
+      const now = deps.clock.now();
+      const all = await entries(organisation, now);
+      const current = all.filter(isCurrent).sort(byPostingNewestFirst);
       const keys = current.map((e) => ({ noticeId: e.id, version: e.latest.version }));
       const bodies = await repo.versionBodies(db, organisation.id, keys);
       return {
         organisation,
         registrationNumber: await repo.registrationNumber(db, organisation.id),
         entries: current,
+        changedAt: lastChange(all, now),
         bodies: new Map(
           current.map((e) => [e.id, bodies.get(`${e.id}:${e.latest.version}`) ?? '']),
         ),

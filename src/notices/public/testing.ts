@@ -3,6 +3,7 @@
 import { randomBytes, createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Okence } from '../../boot.ts';
 import type { Db } from '../../db/db.ts';
 import type { NoticeCategory } from '../../db/tables-front-door.ts';
 
@@ -108,4 +109,128 @@ export async function insertNotice(
     }
   }
   return { id, fileIds };
+}
+
+/**
+ * The board the tests share, Kopřivnice on 10 Dec 2026: 1 on the board and corrected, with an
+ * attachment; 2 scheduled for 11 Dec, with one; 3 taken down; 4 withdrawn; 5 with a version
+ * superseded before posting; and Liberecký kraj's 1 with an attachment.
+ */
+export async function seedTestBoard(okence: Okence) {
+  const ids: Record<string, string> = {};
+  const files: Record<string, string> = {};
+  const db = okence.handle.db;
+  for (const r of await db.selectFrom('organisation').select(['id', 'slug']).execute()) {
+    ids[r.slug] = r.id;
+  }
+  const dir = okence.services.config.files.dir;
+  const base = { organisationId: ids.koprivnice!, createdAt: new Date('2026-12-01T08:00:00Z') };
+  // 1: on the board, corrected once, with an attachment.
+  const one = await insertNotice(db, dir, {
+    organisationId: base.organisationId,
+    number: 1,
+    files: { 'vyhlaska.pdf': pdfBytes() },
+    versions: [
+      {
+        title: 'Veřejná vyhláška o uzavírce',
+        category: 'public_decree',
+        postOn: '2026-12-02',
+        removeAfter: '2026-12-20',
+        createdAt: base.createdAt,
+        files: ['vyhlaska.pdf'],
+      },
+      {
+        title: 'Veřejná vyhláška o uzavírce Štramberské',
+        category: 'public_decree',
+        postOn: '2026-12-02',
+        removeAfter: '2026-12-20',
+        createdAt: new Date('2026-12-05T09:00:00Z'),
+        correctionNote: 'Oprava názvu ulice',
+        body: 'Uzavírka ulice Štramberská od 15. 12. do 19. 12. 2026.\nObjížďka vede po ulici Záhumenní.',
+        referenceNumber: 'MUKO 12345/2026',
+        fileMark: 'SZ-OD 678/2026',
+        departmentName: 'Odbor dopravy',
+        files: ['vyhlaska.pdf'],
+      },
+    ],
+  });
+  files.one = one.fileIds['vyhlaska.pdf']!;
+  // 2: scheduled for tomorrow, with a file nobody may download yet.
+  const two = await insertNotice(db, dir, {
+    organisationId: base.organisationId,
+    number: 2,
+    files: { 'drazba.pdf': pdfBytes() },
+    versions: [
+      {
+        title: 'Dražba pozemku',
+        category: 'auction',
+        postOn: '2026-12-11',
+        createdAt: base.createdAt,
+        files: ['drazba.pdf'],
+      },
+    ],
+  });
+  files.two = two.fileIds['drazba.pdf']!;
+  // 3: taken down last week; 4: withdrawn; 5: v1 superseded before posting.
+  await insertNotice(db, dir, {
+    organisationId: base.organisationId,
+    number: 3,
+    versions: [
+      {
+        title: 'Zasedání zastupitelstva',
+        category: 'council',
+        postOn: '2026-11-20',
+        removeAfter: '2026-12-03',
+        createdAt: new Date('2026-11-19T08:00:00Z'),
+      },
+    ],
+  });
+  await insertNotice(db, dir, {
+    organisationId: base.organisationId,
+    number: 4,
+    withdrawn: { at: new Date('2026-12-08T10:00:00Z'), reason: 'Vyvěšeno omylem' },
+    versions: [
+      {
+        title: 'Volné pracovní místo referent',
+        category: 'vacancy',
+        postOn: '2026-12-03',
+        createdAt: base.createdAt,
+      },
+    ],
+  });
+  await insertNotice(db, dir, {
+    organisationId: base.organisationId,
+    number: 5,
+    versions: [
+      {
+        title: 'Tajný první návrh',
+        category: 'planning',
+        postOn: '2026-12-09',
+        createdAt: base.createdAt,
+      },
+      {
+        title: 'Územní plán, opravený návrh',
+        body: 'Návrh změny č. 3 územního plánu',
+        category: 'planning',
+        postOn: '2026-12-09',
+        createdAt: new Date('2026-12-04T08:00:00Z'),
+      },
+    ],
+  });
+  // Another organisation's notice on the board, with a file.
+  const other = await insertNotice(db, dir, {
+    organisationId: ids['liberecky-kraj']!,
+    number: 1,
+    files: { 'kraj.pdf': pdfBytes() },
+    versions: [
+      {
+        title: 'Krajská vyhláška',
+        postOn: '2026-12-01',
+        createdAt: base.createdAt,
+        files: ['kraj.pdf'],
+      },
+    ],
+  });
+  files.other = other.fileIds['kraj.pdf']!;
+  return { ids, files };
 }
