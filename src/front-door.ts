@@ -12,6 +12,7 @@ import type { TenantsService } from './tenants/service.ts';
 import type { SituationsService } from './situations/service.ts';
 import { publicNoticeBoard } from './notices/public/service.ts';
 import { noticeOpenData } from './notices/open-data/service.ts';
+import { helpService } from './notices/help/service.ts';
 
 /** What the front door's services are built from. */
 export type FrontDoorDeps = {
@@ -32,6 +33,8 @@ export function buildFrontDoor(deps: FrontDoorDeps) {
     /** The notice board as citizens and open data see it (latestNotices for the home page). */
     publicNotices,
     noticeOpenData: noticeOpenData({ board: publicNotices, publicUrl: deps.config.publicUrl }),
+    /** The citizens' guides, their media and the staff manual (notices/help). */
+    help: helpService(),
   };
 }
 

@@ -3,6 +3,7 @@
 import type { LightMyRequestResponse } from 'fastify';
 import type { TestSocket } from '../meeting/testing.ts';
 import type { RegisteredRoute } from './testing-routes.ts';
+import { FRONT_DOOR_ACCESS } from './authz-sweep-front-door.ts';
 
 /** How a route is reached when it is not an object route (the default: only the object's own staff). */
 /**
@@ -11,10 +12,9 @@ import type { RegisteredRoute } from './testing-routes.ts';
  */
 export type Access = 'public' | 'any-staff' | 'own-organisation-admin' | 'own-organisation';
 /** `formErrorsOk`: the sweep's one form need not be valid here (a create or settings form), so a 400 counts as let in. */
-export const ACCESS: Record<
-  string,
-  { access: Access; why: string; endsSession?: true; formErrorsOk?: true }
-> = {
+export type AccessRule = { access: Access; why: string; endsSession?: true; formErrorsOk?: true };
+export const ACCESS: Record<string, AccessRule> = {
+  ...FRONT_DOOR_ACCESS,
   'GET /staff/sign-in': { access: 'public', why: 'the sign-in form' },
   'POST /staff/sign-in': {
     access: 'public',

@@ -3,11 +3,13 @@ import type { FastifyInstance } from 'fastify';
 import type { FrontDoor } from '../front-door.ts';
 import { noticeBoardPages } from '../notices/public/routes.ts';
 import { noticeOpenDataRoutes } from '../notices/open-data/routes.ts';
+import { helpRoutes } from '../notices/help/routes.ts';
 
 /** Registers the notice board, contacts, news, accessibility statement and help pages. */
 export function frontDoorRoutes(frontDoor: FrontDoor) {
   return async (app: FastifyInstance) => {
     await app.register(noticeBoardPages(frontDoor.publicNotices));
     await app.register(noticeOpenDataRoutes(frontDoor.noticeOpenData));
+    await app.register(helpRoutes(frontDoor.help));
   };
 }

@@ -144,6 +144,7 @@ ${page.body}
 </main>
 <footer class="wrap footer">
   <p>${t('layout.footer')}</p>
+  <p>${ctx.staff ? html`<a href="/staff/help">${t('help.staff_footer_link')}</a>` : html`<a href="/help">${t('help.footer_link')}</a>`}</p>
 </footer>
 </body>
 </html>`;
