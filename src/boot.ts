@@ -11,6 +11,7 @@ import { loadDemoData, type DemoAccount } from './tenants/demo-data.ts';
 import { DEMO_SITUATIONS } from './situations/demo-situations.ts';
 import { DEMO_FORMS } from './forms/demo-forms.ts';
 import { DEMO_FEES, loadDemoFees } from './payments/demo.ts';
+import { DEMO_CONTACTS } from './notices/contacts/demo.ts';
 import type { OperatorService } from './operator/service.ts';
 import type { InvitationService } from './identity/invitations.ts';
 import type { OrganisationsService } from './organisations/service.ts';
@@ -89,6 +90,7 @@ export async function bootOkence(
     if (demoAccounts.length) {
       await services.forms.loadDemo(DEMO_FORMS);
       await services.situations.loadDemo(DEMO_SITUATIONS);
+      await services.frontDoor.contacts.loadDemo(DEMO_CONTACTS);
       // The demo fee registers (decision 043); tests seed their own fees, and load these where
       // they test them (payments/form-fees.db.test.ts).
       if (config.env !== 'test') {

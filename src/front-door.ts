@@ -13,6 +13,7 @@ import type { SituationsService } from './situations/service.ts';
 import { publicNoticeBoard } from './notices/public/service.ts';
 import { noticeOpenData } from './notices/open-data/service.ts';
 import { helpService } from './notices/help/service.ts';
+import { contactsService } from './notices/contacts/service.ts';
 
 /** What the front door's services are built from. */
 export type FrontDoorDeps = {
@@ -28,13 +29,25 @@ export type FrontDoorDeps = {
 
 /** The front door's services, one per part. */
 export function buildFrontDoor(deps: FrontDoorDeps) {
+  const { db, clock, audit, tenants, situations } = deps;
   const publicNotices = publicNoticeBoard(deps);
+  // Departments and contacts (decision 051).
+  const contacts = contactsService({
+    db,
+    clock,
+    audit,
+    tenants,
+    situations,
+    publicUrl: deps.config.publicUrl,
+  });
   return {
     /** The notice board as citizens and open data see it (latestNotices for the home page). */
     publicNotices,
     noticeOpenData: noticeOpenData({ board: publicNotices, publicUrl: deps.config.publicUrl }),
     /** The citizens' guides, their media and the staff manual (notices/help). */
     help: helpService(),
+    /** Departments and contacts: the directory, its open data, and their administration. */
+    contacts,
   };
 }
 

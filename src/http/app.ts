@@ -122,9 +122,9 @@ export async function createApp(services: Services): Promise<FastifyInstance> {
   const testHooks = config.env !== 'production';
   await app.register(assetRoutes, { testHooks });
   await app.register(healthRoutes(services.handle.db));
-  await app.register(tenantPages(services.tenants));
+  await app.register(tenantPages(services.tenants, services.frontDoor.contacts));
   // Life situations: the guides, their search and their administration (decision 035).
-  await app.register(situationPages(services.situations));
+  await app.register(situationPages(services.situations, services.frontDoor.contacts));
   await app.register(situationAdminRoutes(services.situations));
   // Paying a fee: the lookup without signing in, payment links, the account's fees (decision 047).
   await app.register(payRoutes(services.pay, services.cards));

@@ -3,18 +3,15 @@
 import type { LightMyRequestResponse } from 'fastify';
 import type { TestSocket } from '../meeting/testing.ts';
 import type { RegisteredRoute } from './testing-routes.ts';
-import { FRONT_DOOR_ACCESS } from './authz-sweep-front-door.ts';
+import * as frontDoor from './authz-sweep-front-door.ts';
 
-/** How a route is reached when it is not an object route (the default: only the object's own staff). */
-/**
- * `own-organisation`: an object of the organisation as a whole, not of an office (a submission):
- * open to every staff member of its organisation, refused to everyone else.
- */
+/** How a route is reached when not an object route (the default: only the object's own staff); */
+/** `own-organisation`: an object of the whole organisation (a submission), open to all its staff. */
 export type Access = 'public' | 'any-staff' | 'own-organisation-admin' | 'own-organisation';
 /** `formErrorsOk`: the sweep's one form need not be valid here (a create or settings form), so a 400 counts as let in. */
 export type AccessRule = { access: Access; why: string; endsSession?: true; formErrorsOk?: true };
 export const ACCESS: Record<string, AccessRule> = {
-  ...FRONT_DOOR_ACCESS,
+  ...frontDoor.FRONT_DOOR_ACCESS,
   'GET /staff/sign-in': { access: 'public', why: 'the sign-in form' },
   'POST /staff/sign-in': {
     access: 'public',
@@ -311,10 +308,12 @@ export type ObjectKind =
   | 'bank_payment'
   | 'payment'
   | 'fee_type'
-  | 'obligation';
+  | 'obligation'
+  | frontDoor.FrontDoorKind;
 
 /** Each path parameter, named with the segment before it, and the kind of object that fills it. */
 export const FILLERS: Record<string, ObjectKind> = {
+  ...frontDoor.FRONT_DOOR_FILLERS,
   'meetings/:id': 'booking',
   'appointments/:id': 'booking',
   'files/:fileId': 'file',

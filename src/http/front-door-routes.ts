@@ -4,6 +4,8 @@ import type { FrontDoor } from '../front-door.ts';
 import { noticeBoardPages } from '../notices/public/routes.ts';
 import { noticeOpenDataRoutes } from '../notices/open-data/routes.ts';
 import { helpRoutes } from '../notices/help/routes.ts';
+import { contactsPages } from '../notices/contacts/routes.ts';
+import { contactsAdminRoutes } from '../notices/contacts/admin-routes.ts';
 
 /** Registers the notice board, contacts, news, accessibility statement and help pages. */
 export function frontDoorRoutes(frontDoor: FrontDoor) {
@@ -11,5 +13,8 @@ export function frontDoorRoutes(frontDoor: FrontDoor) {
     await app.register(noticeBoardPages(frontDoor.publicNotices));
     await app.register(noticeOpenDataRoutes(frontDoor.noticeOpenData));
     await app.register(helpRoutes(frontDoor.help));
+    // Departments and contacts (decision 051).
+    await app.register(contactsPages(frontDoor.contacts));
+    await app.register(contactsAdminRoutes(frontDoor.contacts));
   };
 }

@@ -10,6 +10,7 @@ import { formRows, seedForm } from '../forms/testing.ts';
 import { samplePdf } from '../files/testing.ts';
 import { hashApiToken, newToken } from '../integrations/domain.ts';
 import { paymentRows, seedPaymentObjects } from '../payments/testing.ts';
+import { contactIds, contactRows } from '../notices/contacts/testing.ts';
 import { deliveryRows, seedDeliveryObjects } from '../submissions/testing.ts';
 import { submissionRows, victimSubmission } from '../submissions/testing-states.ts';
 import type { fixedClock } from '../lib/clock.ts';
@@ -230,6 +231,7 @@ export function sweepWorld(kind: DbKind, clock: ReturnType<typeof fixedClock>) {
         submission: submission.id,
         attachment: submission.attachmentId,
         ...payments.ids,
+        ...(await contactIds(db, booking.organisation_id)),
       },
       markers: [
         b.id,
@@ -298,6 +300,7 @@ export function sweepWorld(kind: DbKind, clock: ReturnType<typeof fixedClock>) {
       ...(await formRows(db, orgs)),
       ...(await deliveryRows(db, orgs)),
       ...(await paymentRows(db, orgs)),
+      ...(await contactRows(db, orgs)),
       life_situation: await db
         .selectFrom('life_situation')
         .selectAll()

@@ -3,10 +3,14 @@ import { operation } from '../http/api.ts';
 import { renderPage } from '../http/page.ts';
 import * as s from './schema.ts';
 import type { SituationsService } from './service.ts';
+import type { ContactsService } from '../notices/contacts/service.ts';
 import { guidePage, listPage } from './views/public.ts';
 
 /** Citizens' pages: an organisation's life situations with their search, and one guide. */
-export function situationPages(situations: SituationsService) {
+export function situationPages(
+  situations: SituationsService,
+  contacts: Pick<ContactsService, 'handledBy'>,
+) {
   return async (app: FastifyInstance) => {
     app.get('/o/:org/situations', async (request, reply) => {
       const { org } = s.orgParams.parse(request.params);
@@ -18,7 +22,10 @@ export function situationPages(situations: SituationsService) {
     app.get('/o/:org/situations/:situation', async (request, reply) => {
       const { org, situation } = s.situationParams.parse(request.params);
       const data = await situations.guide(org, situation);
-      return renderPage(request, reply, (ctx) => guidePage(ctx, data));
+      const handledBy = await contacts.handledBy(data.organisation.id, {
+        situationId: data.situation.id,
+      });
+      return renderPage(request, reply, (ctx) => guidePage(ctx, { ...data, handledBy }));
     });
   };
 }

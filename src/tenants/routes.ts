@@ -5,6 +5,7 @@ import { AppError } from '../lib/errors.ts';
 import { renderPublicPage } from '../http/page.ts';
 import * as s from './schema.ts';
 import type { TenantsService } from './service.ts';
+import type { ContactsService } from '../notices/contacts/service.ts';
 import { homePage } from './views/home.ts';
 import { organisationPage } from './views/organisation.ts';
 import { servicePage } from './views/service.ts';
@@ -14,7 +15,7 @@ const orgParams = z.object({ org: z.string().max(80) });
 const serviceParams = orgParams.extend({ service: z.string().max(80) });
 
 /** Citizen pages: home, organisation, service. */
-export function tenantPages(tenants: TenantsService) {
+export function tenantPages(tenants: TenantsService, contacts: Pick<ContactsService, 'handledBy'>) {
   return async (app: FastifyInstance) => {
     app.get('/', async (request, reply) => {
       const query = (homeQuery.parse(request.query).q ?? '').trim();
@@ -45,7 +46,13 @@ export function tenantPages(tenants: TenantsService) {
     app.get('/o/:org/s/:service', async (request, reply) => {
       const { org, service } = serviceParams.parse(request.params);
       const data = await tenants.getService(org, service);
-      return renderPublicPage(request, reply, data.snapshot, (ctx) => servicePage(ctx, data));
+      // The departments that handle it (decision 051); their changes renew the catalogue's snapshot.
+      const handledBy = await contacts.handledBy(data.organisation.id, {
+        serviceId: data.service.id,
+      });
+      return renderPublicPage(request, reply, data.snapshot, (ctx) =>
+        servicePage(ctx, { ...data, handledBy }),
+      );
     });
   };
 }

@@ -5,6 +5,7 @@ import type { Lang, Localized } from '../../i18n/i18n.ts';
 import { html, type Html } from '../../views/html.ts';
 import type { Organisation, Service } from '../../tenants/domain.ts';
 import type { OfferedForm } from '../service.ts';
+import { handledByBlock } from '../../notices/contacts/views/handled-by.ts';
 import { GUIDE_PARTS, lines, videoType, type GuidePart, type Situation } from '../domain.ts';
 
 /**
@@ -104,6 +105,8 @@ export function guidePage(
     situation: Situation;
     bookable: Service[];
     forms: OfferedForm[];
+    /** The departments that handle it, for the "handled by" block (decision 051). */
+    handledBy: { slug: string; name: Localized }[];
   },
 ): Page {
   const { t } = ctx;
@@ -116,6 +119,7 @@ export function guidePage(
     body: html`<p><a href="/o/${org.slug}/situations">${t('situations.guide.back', { organisation: orgName(ctx, org) })}</a></p>
 <h1${langAttr(ctx, title.lang)}>${title.value}</h1>
 ${summary.value ? html`<p class="lead"${langAttr(ctx, summary.lang)}>${summary.value}</p>` : ''}
+${handledByBlock(ctx, { orgSlug: org.slug, fallback: fb, departments: data.handledBy })}
 ${GUIDE_PARTS.map((key) => {
   const text = shown(s.texts[key], ctx.lang, fb);
   return text.value ? part(ctx, key, text) : '';

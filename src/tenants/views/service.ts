@@ -1,14 +1,17 @@
 import type { Page, PageContext } from '../../http/page.ts';
-import { localize } from '../../i18n/i18n.ts';
+import { localize, type Localized } from '../../i18n/i18n.ts';
 import { html } from '../../views/html.ts';
 import { formatMoney, lines, type Office, type Official, type Service } from '../domain.ts';
 import type { OrganisationView } from '../service.ts';
 import { officeDetails, organisationHeading } from './parts.ts';
+import { handledByBlock } from '../../notices/contacts/views/handled-by.ts';
 
 type ServiceData = OrganisationView & {
   service: Service;
   serviceOffices: Office[];
   officials: Official[];
+  /** The departments that handle the service, for the "handled by" block (decision 051). */
+  handledBy: { slug: string; name: Localized }[];
 };
 
 /** A service: what it is, what to prepare, fee, duration, how and where it is held. */
@@ -28,6 +31,7 @@ export function servicePage(ctx: PageContext, data: ServiceData): Page {
     body: html`<p><a href="/o/${org.slug}">${t('tenants.service.back', { organisation: localize(org.name, lang, fb) })}</a></p>
 ${organisationHeading(ctx, org, name)}
 <p class="lead">${localize(service.description, lang, fb)}</p>
+${handledByBlock(ctx, { orgSlug: org.slug, fallback: fb, departments: data.handledBy })}
 <dl class="facts">
   <dt>${t('tenants.service.fee')}</dt><dd>${fee}${feeNote ? html`<br><span class="muted">${feeNote}</span>` : ''}</dd>
   <dt>${t('tenants.service.duration')}</dt><dd>${t('tenants.service.duration_minutes', { minutes: service.durationMinutes })}</dd>
