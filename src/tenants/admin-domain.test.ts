@@ -10,6 +10,9 @@ import {
   missingTranslations,
   officeTimeZones,
   parseFee,
+  registrationNumberProblem,
+  validIco,
+  validMaticna,
   serviceProblems,
   slugify,
   slugProblem,
@@ -140,4 +143,37 @@ test('a logo is plain SVG markup: no scripts, handlers, entities or outside refe
     'outside_reference',
   );
   assert.equal(logoProblem(`<svg>${'a'.repeat(MAX_LOGO_BYTES)}</svg>`), 'too_large');
+});
+
+test("registration numbers: the Czech IČO's and the Slovenian matična številka's check digits", () => {
+  // Kopřivnice and Liberecký kraj (ARES); python-stdnum's example 9331310 (with unit 000).
+  for (const ico of ['00298077', '70891508', '00216208']) assert.ok(validIco(ico), ico);
+  for (const ico of ['00298078', '0029807', '002980770', 'abcdefgh'])
+    assert.ok(!validIco(ico), ico);
+  for (const n of ['9331310', '9331310000', '9331310001', '5884004']) assert.ok(validMaticna(n), n);
+  for (const n of ['9331320', '9331320000', '933131', '93313100', '933131000A'])
+    assert.ok(!validMaticna(n), n);
+  assert.equal(registrationNumberProblem('CZ', '00298077'), null);
+  assert.equal(registrationNumberProblem('CZ', '9331310'), 'format');
+  assert.equal(registrationNumberProblem('CZ', '00298078'), 'check_digit');
+  assert.equal(registrationNumberProblem('SI', '9331310000'), null);
+  assert.equal(registrationNumberProblem('SI', '00298077'), 'format');
+  assert.equal(registrationNumberProblem('SI', '9331320'), 'check_digit');
+});
+
+test('property: exactly one last digit completes an IČO; at most one a matična številka', () => {
+  fc.assert(
+    fc.property(fc.stringMatching(/^[0-9]{7}$/), (first) => {
+      const digits = '0123456789'.split('');
+      assert.equal(digits.filter((d) => validIco(first + d)).length, 1);
+    }),
+  );
+  fc.assert(
+    fc.property(fc.stringMatching(/^[0-9]{6}$/), fc.stringMatching(/^[0-9]{3}$/), (first, unit) => {
+      const valid = '0123456789'.split('').filter((d) => validMaticna(first + d));
+      assert.ok(valid.length <= 1);
+      // The business unit does not change whether the number checks.
+      for (const d of valid) assert.ok(validMaticna(first + d + unit));
+    }),
+  );
 });

@@ -131,3 +131,42 @@ export function logoProblem(
     return 'outside_reference';
   return null;
 }
+
+/** The weighted sum of digits, the first digit times the first weight. */
+function weighted(digits: string, weights: readonly number[]): number {
+  return weights.reduce((sum, w, i) => sum + w * Number(digits[i]), 0);
+}
+
+/**
+ * Whether a Czech IČO's eighth digit checks: the first seven weighted 8…2, c = (11 − sum mod 11)
+ * mod 10 (a remainder of 0 gives 1, of 1 gives 0; the ARES register's rule).
+ */
+export function validIco(ico: string): boolean {
+  if (!/^[0-9]{8}$/.test(ico)) return false;
+  const check = (11 - (weighted(ico, [8, 7, 6, 5, 4, 3, 2]) % 11)) % 10;
+  return check === Number(ico[7]);
+}
+
+/**
+ * Whether a Slovenian matična številka checks: 7 digits, or 10 with the business unit (000 the
+ * main one); the first six weighted 7…2, c = −sum mod 11, where 0 is never issued and 10 is
+ * written 0 (Uredba o vpisu v poslovni register).
+ */
+export function validMaticna(number: string): boolean {
+  if (!/^[0-9]{7}([0-9]{3})?$/.test(number)) return false;
+  const remainder = (11 - (weighted(number, [7, 6, 5, 4, 3, 2]) % 11)) % 11;
+  return remainder !== 0 && remainder % 10 === Number(number[6]);
+}
+
+/** What is wrong with an organisation's registration number for its country, or null. */
+export function registrationNumberProblem(
+  country: 'SI' | 'CZ',
+  value: string,
+): 'format' | 'check_digit' | null {
+  if (country === 'CZ') {
+    if (!/^[0-9]{8}$/.test(value)) return 'format';
+    return validIco(value) ? null : 'check_digit';
+  }
+  if (!/^[0-9]{7}([0-9]{3})?$/.test(value)) return 'format';
+  return validMaticna(value) ? null : 'check_digit';
+}

@@ -237,6 +237,7 @@ export async function updateOrganisation(
       default_language: i.defaultLanguage,
       mail_sender_name: i.mailSenderName,
       mail_reply_to: i.mailReplyTo,
+      registration_number: i.registrationNumber,
     })
     .where('id', '=', organisationId)
     .execute();

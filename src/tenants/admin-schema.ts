@@ -264,6 +264,13 @@ export const settingsForm = z.object({
     key('tenants.error.sender_name'),
   ),
   mailReplyTo: optionalEmail,
+  // IČO or matična številka, written with or without spaces; its check digit depends on the
+  // organisation's country, which the service knows (admin-domain.ts registrationNumberProblem).
+  registrationNumber: z
+    .string()
+    .transform((v) => v.replace(/[\s.]/g, ''))
+    .refine((v) => v === '' || /^[0-9]{7,10}$/.test(v), key('tenants.error.registration_number'))
+    .transform((v) => (v === '' ? null : v)),
 });
 
 export type SettingsInput = {
@@ -274,6 +281,7 @@ export type SettingsInput = {
   defaultLanguage: (typeof LANGS)[number];
   mailSenderName: string | null;
   mailReplyTo: string | null;
+  registrationNumber: string | null;
 };
 
 /** Reads the settings form. */

@@ -264,9 +264,10 @@ for (const kind of DB_KINDS) {
         website: 'http://x',
         mailSenderName: 'A <b>',
         mailReplyTo: '',
+        registrationNumber: '58840x4',
       });
       assert.equal(bad.statusCode, 400);
-      for (const f of ['name_sl', 'email', 'website', 'mailSenderName'])
+      for (const f of ['name_sl', 'email', 'website', 'mailSenderName', 'registrationNumber'])
         assert.match(bad.body, new RegExp(`href="#${f}"`), f);
       assert.match(bad.body, /value="http:\/\/x"/);
       const ok = await admin.post('/staff/admin/settings', {
@@ -279,6 +280,7 @@ for (const kind of DB_KINDS) {
         website: 'https://www.example.si/ljutomer',
         mailSenderName: 'UE Ljutomer',
         mailReplyTo: 'info@example.si',
+        registrationNumber: '588 4012',
       });
       assert.equal(ok.statusCode, 303, ok.body);
       const org = await okence.handle.db
@@ -294,6 +296,7 @@ for (const kind of DB_KINDS) {
       );
       const [entry] = await audit('organisation.updated');
       assert.deepEqual(entry!.detail.mail_reply_to, [null, 'info@example.si']);
+      assert.deepEqual(entry!.detail.registration_number, ['5884004', '5884012']);
       // The audit page shows what changed, in words, in the page's language.
       const log = (await admin.get('/staff/audit?what=organisation&lang=sl')).body;
       assert.match(log, /<li>Naslov za odgovor: – → info@example\.si<\/li>/);
@@ -340,6 +343,47 @@ for (const kind of DB_KINDS) {
       const message = sent.find((m) => m.to === 'sender-check@example.si');
       assert.equal(message?.from, '"UE Ljutomer" <no-reply@okence.example>');
       assert.equal(message.replyTo, 'info@example.si');
+    });
+
+    test("the registration number is checked by the organisation's country: IČO or matična številka", async () => {
+      const admin = await browserFor(okence, 'admin@koprivnice.example');
+      const form = {
+        name_cs: 'Město Kopřivnice',
+        defaultLanguage: 'cs',
+        email: '',
+        phone: '',
+        website: '',
+        mailSenderName: '',
+        mailReplyTo: '',
+      };
+      for (const [value, message] of [
+        ['5884004', /Enter the IČO: 8 digits\./],
+        ['00298078', /its last digit does not match/],
+      ] as const) {
+        const res = await admin.post('/staff/admin/settings', {
+          ...form,
+          registrationNumber: value,
+        });
+        assert.equal(res.statusCode, 400, value);
+        assert.match(res.body, message);
+        assert.match(res.body, new RegExp(`value="${value}"`), 'the typed value stays');
+      }
+      const row = () =>
+        okence.handle.db
+          .selectFrom('organisation')
+          .select('registration_number')
+          .where('slug', '=', 'koprivnice')
+          .executeTakeFirstOrThrow();
+      assert.equal((await row()).registration_number, '00298077');
+      const ok = await admin.post('/staff/admin/settings', { ...form, registrationNumber: '' });
+      assert.equal(ok.statusCode, 303);
+      assert.equal((await row()).registration_number, null);
+      const back = await admin.post('/staff/admin/settings', {
+        ...form,
+        registrationNumber: '00298077',
+      });
+      assert.equal(back.statusCode, 303);
+      assert.equal((await row()).registration_number, '00298077');
     });
 
     test('officials are refused the admin pages (403), and an admin reaches only their own organisation (404)', async () => {

@@ -5,7 +5,12 @@ import type { StaffPrincipal } from '../identity/domain.ts';
 import type { Lang, Localized, MessageKey } from '../i18n/i18n.ts';
 import type { Clock } from '../lib/clock.ts';
 import { AppError } from '../lib/errors.ts';
-import { missingTranslations, serviceProblems, type TranslationGap } from './admin-domain.ts';
+import {
+  missingTranslations,
+  registrationNumberProblem,
+  serviceProblems,
+  type TranslationGap,
+} from './admin-domain.ts';
 import * as repo from './admin-repo.ts';
 import type { OfficeInput, ServiceInput, SettingsInput } from './admin-schema.ts';
 import type { TenantsService } from './service.ts';
@@ -262,6 +267,13 @@ export function organisationAdmin(deps: {
       );
       if (!input.name[input.defaultLanguage])
         problems[`name_${input.defaultLanguage}`] = 'tenants.error.name_default_language';
+      const number = input.registrationNumber;
+      const numberProblem = number && registrationNumberProblem(before.country, number);
+      if (numberProblem)
+        problems.registrationNumber =
+          numberProblem === 'format'
+            ? `tenants.error.registration_number_${before.country === 'CZ' ? 'cz' : 'si'}`
+            : 'tenants.error.registration_number_check';
       if (Object.keys(problems).length) throw invalid(problems);
       await db.transaction().execute(async (tx) => {
         await repo.updateOrganisation(tx, before.id, input);

@@ -43,6 +43,7 @@ export async function loadDemoData(
           email: org.email,
           phone: org.phone,
           website: org.website,
+          registration_number: org.registrationNumber,
           brand_colour: org.colour,
           logo_svg: monogramLogo(org.monogram, org.colour),
           ...(org.referencePattern ? { reference_pattern: org.referencePattern } : {}),

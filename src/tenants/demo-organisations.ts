@@ -45,6 +45,12 @@ export type DemoOrg = {
   email: string;
   phone: string;
   website: string;
+  /**
+   * IČO or matična številka (the notice board's open data names the operator by it). Kopřivnice's
+   * and Liberecký kraj's are their real IČO (check digits verified); the Slovenian ones are
+   * plausible numbers with a valid check digit, not verified against the business register.
+   */
+  registrationNumber: string;
   /** Its submissions' reference numbers (submissions/reference.ts); else the default. */
   referencePattern?: string;
   offices: DemoOffice[];
@@ -90,6 +96,7 @@ export const DEMO_ORGANISATIONS: DemoOrg[] = [
     email: 'ue.domzale@example.si',
     phone: '+386 1 724 10 00',
     website: 'https://www.example.si/ue-domzale',
+    registrationNumber: '5873029',
     referencePattern: 'UEDOM-{seq:5}/{year}',
     offices: [
       {
@@ -149,6 +156,7 @@ export const DEMO_ORGANISATIONS: DemoOrg[] = [
     email: 'ue.ljutomer@example.si',
     phone: '+386 2 584 90 00',
     website: 'https://www.example.si/ue-ljutomer',
+    registrationNumber: '5884004',
     offices: [
       {
         slug: 'ljutomer',
@@ -196,6 +204,7 @@ export const DEMO_ORGANISATIONS: DemoOrg[] = [
     email: 'podatelna@koprivnice.example',
     phone: '+420 556 879 411',
     website: 'https://www.example.cz/koprivnice',
+    registrationNumber: '00298077',
     referencePattern: 'MUKO/{year}/{seq:5}',
     offices: [
       {
@@ -320,6 +329,7 @@ export const DEMO_ORGANISATIONS: DemoOrg[] = [
     email: 'posta@kraj-lbc.example',
     phone: '+420 485 226 111',
     website: 'https://www.example.cz/kraj-lbc',
+    registrationNumber: '70891508',
     referencePattern: 'KULK/{year}/{seq:5}',
     offices: [
       {

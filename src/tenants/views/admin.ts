@@ -283,6 +283,7 @@ export function settingsValues(o: Org): Values {
     defaultLanguage: o.default_language,
     mailSenderName: o.mail_sender_name ?? '',
     mailReplyTo: o.mail_reply_to ?? '',
+    registrationNumber: o.registration_number ?? '',
   };
 }
 
@@ -305,6 +306,7 @@ export function settingsPage(
   ${input({ name: 'email', label: t('tenants.field.email'), type: 'email', values: v, errors: e, hint: t('tenants.hint.optional') })}
   ${input({ name: 'phone', label: t('tenants.field.phone'), type: 'tel', values: v, errors: e, hint: t('tenants.hint.optional') })}
   ${input({ name: 'website', label: t('tenants.field.website'), type: 'url', values: v, errors: e, hint: t('tenants.hint.website') })}
+  ${input({ name: 'registrationNumber', label: t('tenants.field.registration_number'), values: v, errors: e, hint: t('tenants.hint.registration_number'), maxlength: 14, inputmode: 'numeric' })}
   </fieldset>
   <fieldset><legend>${t('tenants.settings.sender')}</legend>
   <span class="hint">${t('tenants.settings.sender_hint', { from: data.mailFrom })}</span>
