@@ -87,6 +87,24 @@ test('an admin creates a department and a person, publishes with consent; a citi
   await page.waitForURL(/\/people\/[0-9a-f-]+\?saved=1$/);
   await page.getByText('Consent recorded on').waitFor();
   await expectAccessible(page);
+  // The same admin pages in Slovenian and Czech.
+  const personUrl = page.url().replace(/\?saved=1$/, '');
+  const departmentUrl = personUrl.replace(/\/people\/[0-9a-f-]+$/, '');
+  for (const lang of ['sl', 'cs'])
+    for (const url of [
+      `${site.baseUrl}/staff/admin/departments`,
+      `${site.baseUrl}/staff/admin/departments/new`,
+      departmentUrl,
+      `${departmentUrl}/delete`,
+      `${departmentUrl}/people/new`,
+      personUrl,
+      `${personUrl}/delete`,
+    ]) {
+      await page.goto(`${url}?lang=${lang}`);
+      assert.equal(await page.locator('html').getAttribute('lang'), lang);
+      await expectAccessible(page);
+    }
+  await page.goto(`${personUrl}?lang=en`);
   await page.getByRole('link', { name: 'Delete person' }).click();
   await page.getByRole('heading', { name: 'Delete Zdeňka Procházková?' }).waitFor();
   await expectAccessible(page);

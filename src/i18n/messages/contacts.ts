@@ -111,6 +111,8 @@ const en = {
   'contacts.error.consent':
     "To publish the person, confirm that they have consented, or leave 'Show this person' unticked.",
   'audit.family.department': 'Departments and contacts',
+  'audit.type.department': 'Department',
+  'audit.type.department_person': 'Contact person',
   'audit.family.department_person': 'Contact persons',
   'audit.action.department.created': 'Department created',
   'audit.action.department.updated': 'Department changed',
@@ -235,6 +237,8 @@ const sl: Record<ContactsMessageKey, string> = {
   'contacts.error.consent':
     'Za objavo potrdite, da je oseba privolila, ali pa polja „Prikaži osebo“ ne označite.',
   'audit.family.department': 'Organizacijske enote in kontakti',
+  'audit.type.department': 'Organizacijska enota',
+  'audit.type.department_person': 'Kontaktna oseba',
   'audit.family.department_person': 'Kontaktne osebe',
   'audit.action.department.created': 'Organizacijska enota ustvarjena',
   'audit.action.department.updated': 'Organizacijska enota spremenjena',
@@ -357,6 +361,8 @@ const cs: Record<ContactsMessageKey, string> = {
   'contacts.error.consent':
     'Pro zveřejnění potvrďte souhlas osoby, nebo políčko „Zobrazit osobu“ nezaškrtávejte.',
   'audit.family.department': 'Odbory a kontakty',
+  'audit.type.department': 'Odbor',
+  'audit.type.department_person': 'Kontaktní osoba',
   'audit.family.department_person': 'Kontaktní osoby',
   'audit.action.department.created': 'Odbor vytvořen',
   'audit.action.department.updated': 'Odbor změněn',

@@ -13,6 +13,7 @@ import {
   type Values,
 } from '../../../views/admin-form.ts';
 import type { Organisation, Service } from '../../../tenants/domain.ts';
+import { inLang } from './parts.ts';
 import { anyText, flattenTree, MAX_LENGTH, type Department, type Person } from '../domain.ts';
 
 type Ctx = PageContext;
@@ -52,7 +53,7 @@ ${
 <thead><tr><th scope="col">${t('contacts.admin.col_name')}</th><th scope="col">${t('contacts.admin.col_contact')}</th><th scope="col">${t('contacts.admin.col_people')}</th></tr></thead>
 <tbody>${tree.map(
         ({ department: d, depth }) => html`<tr>
-  <th scope="row">${indent(depth)}<a href="${BASE}/${d.id}">${anyText(d.name, lang, fb) || d.slug}</a></th>
+  <th scope="row">${indent(depth)}<a href="${BASE}/${d.id}">${inLang(ctx, d.name, fb)}</a></th>
   <td>${[d.email, d.phone].filter(Boolean).join(', ') || '—'}</td>
   <td>${data.counts.get(d.id) ?? 0}</td></tr>`,
       )}</tbody>

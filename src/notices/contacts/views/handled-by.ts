@@ -14,6 +14,6 @@ export function handledByBlock(
   const { t } = ctx;
   return html`<p class="handled-by">${t('contacts.handled_by')} ${o.departments.map(
     (d, i) =>
-      html`${i ? '; ' : ''}${inLang(ctx, d.name, o.fallback, 'strong')} — <a href="/o/${o.orgSlug}/contacts/${d.slug}">${t('contacts.handled_by.contacts')}</a>`,
+      html`${i ? '; ' : ''}<strong>${inLang(ctx, d.name, o.fallback)}</strong> — <a href="/o/${o.orgSlug}/contacts/${d.slug}">${t('contacts.handled_by.contacts')}</a>`,
   )}</p>`;
 }

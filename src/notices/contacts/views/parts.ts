@@ -15,12 +15,16 @@ export function shown(text: Localized, lang: Lang, fallback: Lang): { value: str
   return { value: '', lang };
 }
 
-/** The text as an element's content, with `lang` where it differs from the page's (WCAG 3.1.2). */
-export function inLang(ctx: PageContext, text: Localized, fallback: Lang, tag = 'span'): Html {
+/** ` lang="…"` where a text is not in the page's language (WCAG 3.1.2), else nothing. */
+export function langAttr(ctx: PageContext, l: Lang): Html {
+  return l === ctx.lang ? html`` : html` lang="${l}"`;
+}
+
+/** The text in a span, marked with its language where it differs from the page's. */
+export function inLang(ctx: PageContext, text: Localized, fallback: Lang): Html {
   const s = shown(text, ctx.lang, fallback);
   if (!s.value) return html``;
-  const open = s.lang === ctx.lang ? html`<${tag}>` : html`<${tag} lang="${s.lang}">`;
-  return html`${open}${s.value}</${tag}>`;
+  return s.lang === ctx.lang ? html`${s.value}` : html`<span lang="${s.lang}">${s.value}</span>`;
 }
 
 /** Contact details as a definition list: e-mail and phone (tel:, E.164 where possible) as links, room, where, office hours. */

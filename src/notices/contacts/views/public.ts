@@ -6,7 +6,7 @@ import { html, type Html } from '../../../views/html.ts';
 import type { Organisation, Service } from '../../../tenants/domain.ts';
 import type { Department, Person, TreeEntry } from '../domain.ts';
 import type { PublicPerson, SituationLink } from '../reader.ts';
-import { contactDetails, inLang, shown } from './parts.ts';
+import { contactDetails, inLang, langAttr, shown } from './parts.ts';
 
 type Ctx = PageContext;
 
@@ -152,9 +152,9 @@ export function departmentPage(
   return {
     title: `${title.value} – ${orgName(ctx, org)}`,
     body: html`<p><a href="${base}">${t('contacts.department.back', { organisation: orgName(ctx, org) })}</a></p>
-${inLang(ctx, d.name, fb, 'h1')}
+<h1${langAttr(ctx, title.lang)}>${title.value}</h1>
 ${data.parents.length ? html`<p>${t('contacts.department.part_of')}: ${data.parents.map((p, i) => html`${i ? ' › ' : ''}<a href="${base}/${p.slug}">${inLang(ctx, p.name, fb)}</a>`)}</p>` : ''}
-${description.value ? html`<p class="lead pre-line"${description.lang === ctx.lang ? '' : html` lang="${description.lang}"`}>${description.value}</p>` : ''}
+${description.value ? html`<p class="lead pre-line"${langAttr(ctx, description.lang)}>${description.value}</p>` : ''}
 ${contactDetails(ctx, d, org)}
 <section aria-labelledby="part-people"><h2 id="part-people">${t('contacts.people')}</h2>
 ${data.people.length ? html`<ul class="cards">${data.people.map((p) => personCard(ctx, org, p))}</ul>` : html`<p>${t('contacts.no_people')}</p>`}
