@@ -30,6 +30,8 @@ export const IMPORT_POLICY = {
       "an organisation's field rules, which provisioning reuses (decision 023)",
     'tenants/admin-schema.ts':
       "an organisation's form schemas, which provisioning reuses (decision 023)",
+    'tenants/views/parts.ts':
+      "an office's address and hours and the organisation's heading, which the organisation's home page (notices/home) shows",
     'tenants/schema.ts':
       "the API's shared schemas (Localized, the organisation's path), one component each in the OpenAPI document",
     'integrations/api.ts':

@@ -14,6 +14,9 @@ import { publicNoticeBoard } from './notices/public/service.ts';
 import { noticeOpenData } from './notices/open-data/service.ts';
 import { helpService } from './notices/help/service.ts';
 import { contactsService } from './notices/contacts/service.ts';
+import { newsService } from './notices/news/service.ts';
+import { accessibilityService } from './notices/accessibility/service.ts';
+import { homeService } from './notices/home/service.ts';
 
 /** What the front door's services are built from. */
 export type FrontDoorDeps = {
@@ -40,6 +43,9 @@ export function buildFrontDoor(deps: FrontDoorDeps) {
     situations,
     publicUrl: deps.config.publicUrl,
   });
+  const news = newsService({ db, clock, tenants, audit });
+  const accessibility = accessibilityService({ db, clock, tenants, audit });
+  const home = homeService({ clock, tenants, news });
   return {
     /** The notice board as citizens and open data see it (latestNotices for the home page). */
     publicNotices,
@@ -48,6 +54,10 @@ export function buildFrontDoor(deps: FrontDoorDeps) {
     help: helpService(),
     /** Departments and contacts: the directory, its open data, and their administration. */
     contacts,
+    /** The organisation's news, its accessibility statement and its home page. */
+    news,
+    accessibility,
+    home,
   };
 }
 

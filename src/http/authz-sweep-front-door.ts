@@ -22,13 +22,36 @@ export const FRONT_DOOR_ACCESS: Record<string, AccessRule> = {
     why: "creates a department in the admin's own organisation (another's ids in the form: 404)",
     formErrorsOk: true,
   },
+  'GET /staff/admin/news': {
+    access: 'own-organisation-admin',
+    why: "the admin's own organisation's news",
+  },
+  'GET /staff/admin/news/new': {
+    access: 'own-organisation-admin',
+    why: 'an empty form, shown from today in the own organisation’s zone',
+  },
+  'POST /staff/admin/news': {
+    access: 'own-organisation-admin',
+    why: "creates a news item in the admin's own organisation",
+    formErrorsOk: true,
+  },
+  'GET /staff/admin/accessibility': {
+    access: 'own-organisation-admin',
+    why: "the admin's own organisation's accessibility statement",
+  },
+  'POST /staff/admin/accessibility': {
+    access: 'own-organisation-admin',
+    why: "saves the admin's own organisation's accessibility statement",
+    formErrorsOk: true,
+  },
 };
 
 /** The kinds of objects of the front door a swept path names. */
-export type FrontDoorKind = 'department' | 'department_person';
+export type FrontDoorKind = 'department' | 'department_person' | 'news';
 
 /** Each path parameter of the front door's routes and the kind of object that fills it. */
 export const FRONT_DOOR_FILLERS: Record<string, FrontDoorKind> = {
   'departments/:id': 'department',
   'people/:person': 'department_person',
+  'news/:id': 'news',
 };

@@ -6,6 +6,9 @@ import { noticeOpenDataRoutes } from '../notices/open-data/routes.ts';
 import { helpRoutes } from '../notices/help/routes.ts';
 import { contactsPages } from '../notices/contacts/routes.ts';
 import { contactsAdminRoutes } from '../notices/contacts/admin-routes.ts';
+import { homeRoutes } from '../notices/home/routes.ts';
+import { newsAdminRoutes, newsPages } from '../notices/news/routes.ts';
+import { accessibilityRoutes } from '../notices/accessibility/routes.ts';
 
 /** Registers the notice board, contacts, news, accessibility statement and help pages. */
 export function frontDoorRoutes(frontDoor: FrontDoor) {
@@ -16,5 +19,9 @@ export function frontDoorRoutes(frontDoor: FrontDoor) {
     // Departments and contacts (decision 051).
     await app.register(contactsPages(frontDoor.contacts));
     await app.register(contactsAdminRoutes(frontDoor.contacts));
+    await app.register(homeRoutes(frontDoor.home));
+    await app.register(newsPages(frontDoor.news));
+    await app.register(newsAdminRoutes(frontDoor.news));
+    await app.register(accessibilityRoutes(frontDoor.accessibility));
   };
 }

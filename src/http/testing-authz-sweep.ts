@@ -10,7 +10,7 @@ import { formRows, seedForm } from '../forms/testing.ts';
 import { samplePdf } from '../files/testing.ts';
 import { hashApiToken, newToken } from '../integrations/domain.ts';
 import { paymentRows, seedPaymentObjects } from '../payments/testing.ts';
-import { contactIds, contactRows } from '../notices/contacts/testing.ts';
+import { frontDoorRows, seedFrontDoorObjects } from '../notices/home/testing.ts';
 import { deliveryRows, seedDeliveryObjects } from '../submissions/testing.ts';
 import { submissionRows, victimSubmission } from '../submissions/testing-states.ts';
 import type { fixedClock } from '../lib/clock.ts';
@@ -208,6 +208,7 @@ export function sweepWorld(kind: DbKind, clock: ReturnType<typeof fixedClock>) {
       .where('organisation_id', '=', booking.organisation_id)
       .orderBy('position')
       .executeTakeFirstOrThrow();
+    const frontDoor = await seedFrontDoorObjects(db, booking.organisation_id, clock.now(), k);
     const formSlug = `victim-form-${k}`;
     // A submission of the organisation: its staff of any office may see it, no one else.
     const submission = await victimSubmission(okence, v.organisation, k);
@@ -220,6 +221,7 @@ export function sweepWorld(kind: DbKind, clock: ReturnType<typeof fixedClock>) {
         ...form,
         ...sent.ids,
         situation: situation.id,
+        ...frontDoor.ids,
         booking: b.id,
         file: file.id,
         closure: closure.id,
@@ -231,7 +233,6 @@ export function sweepWorld(kind: DbKind, clock: ReturnType<typeof fixedClock>) {
         submission: submission.id,
         attachment: submission.attachmentId,
         ...payments.ids,
-        ...(await contactIds(db, booking.organisation_id)),
       },
       markers: [
         b.id,
@@ -240,6 +241,7 @@ export function sweepWorld(kind: DbKind, clock: ReturnType<typeof fixedClock>) {
         fileName,
         note,
         tokenName,
+        ...frontDoor.markers,
         formSlug,
         sent.url,
         payments.payer,
@@ -300,13 +302,13 @@ export function sweepWorld(kind: DbKind, clock: ReturnType<typeof fixedClock>) {
       ...(await formRows(db, orgs)),
       ...(await deliveryRows(db, orgs)),
       ...(await paymentRows(db, orgs)),
-      ...(await contactRows(db, orgs)),
       life_situation: await db
         .selectFrom('life_situation')
         .selectAll()
         .where('organisation_id', 'in', orgs)
         .orderBy('id')
         .execute(),
+      ...(await frontDoorRows(db, orgs)),
       ...(await submissionRows(db, orgs)),
       api_token: await db
         .selectFrom('api_token')

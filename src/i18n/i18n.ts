@@ -59,7 +59,6 @@ import { frontDoorMessages, type FrontDoorMessageKey } from './messages/front-do
 import { helpMessages, type HelpMessageKey } from './messages/help.ts';
 import { paymentsCardMessages, type PaymentsCardMessageKey } from './messages/payments-card.ts';
 import { paymentsMessages, type PaymentsMessageKey } from './messages/payments.ts';
-import { tenantsPortalMessages, type TenantsPortalMessageKey } from './messages/tenants-portal.ts';
 
 /** Every interface text key: the base set plus each domain's set. */
 export type MessageKey =
@@ -102,7 +101,6 @@ export type MessageKey =
   | PaymentsQrMessageKey
   | PaymentsCardMessageKey
   | PaymentsMessageKey
-  | TenantsPortalMessageKey
   | NoticesMessageKey
   | NoticesAdminMessageKey
   | ContactsMessageKey
@@ -156,7 +154,6 @@ export const MESSAGES: Record<Lang, Record<MessageKey, string>> = {
     ...paymentsQrMessages.sl,
     ...paymentsCardMessages.sl,
     ...paymentsMessages.sl,
-    ...tenantsPortalMessages.sl,
     ...noticesMessages.sl,
     ...noticesAdminMessages.sl,
     ...contactsMessages.sl,
@@ -203,7 +200,6 @@ export const MESSAGES: Record<Lang, Record<MessageKey, string>> = {
     ...paymentsQrMessages.cs,
     ...paymentsCardMessages.cs,
     ...paymentsMessages.cs,
-    ...tenantsPortalMessages.cs,
     ...noticesMessages.cs,
     ...noticesAdminMessages.cs,
     ...contactsMessages.cs,
@@ -250,7 +246,6 @@ export const MESSAGES: Record<Lang, Record<MessageKey, string>> = {
     ...paymentsQrMessages.en,
     ...paymentsCardMessages.en,
     ...paymentsMessages.en,
-    ...tenantsPortalMessages.en,
     ...noticesMessages.en,
     ...noticesAdminMessages.en,
     ...contactsMessages.en,

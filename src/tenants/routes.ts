@@ -7,14 +7,13 @@ import * as s from './schema.ts';
 import type { TenantsService } from './service.ts';
 import type { ContactsService } from '../notices/contacts/service.ts';
 import { homePage } from './views/home.ts';
-import { organisationPage } from './views/organisation.ts';
 import { servicePage } from './views/service.ts';
 
 const homeQuery = z.object({ q: z.string().max(100).optional().catch(undefined) });
 const orgParams = z.object({ org: z.string().max(80) });
 const serviceParams = orgParams.extend({ service: z.string().max(80) });
 
-/** Citizen pages: home, organisation, service. */
+/** Citizen pages: the site's home, an organisation's logo, a service. */
 export function tenantPages(tenants: TenantsService, contacts: Pick<ContactsService, 'handledBy'>) {
   return async (app: FastifyInstance) => {
     app.get('/', async (request, reply) => {
@@ -25,11 +24,7 @@ export function tenantPages(tenants: TenantsService, contacts: Pick<ContactsServ
       );
     });
 
-    app.get('/o/:org', async (request, reply) => {
-      const { org } = orgParams.parse(request.params);
-      const data = await tenants.getOrganisation(org);
-      return renderPublicPage(request, reply, data.snapshot, (ctx) => organisationPage(ctx, data));
-    });
+    // The organisation's own page, /o/{org}, is its home page (notices/home, decision 052).
 
     // An uploaded SVG is served only as an image, sandboxed, never as a document of ours.
     app.get('/o/:org/logo.svg', async (request, reply) => {

@@ -112,6 +112,19 @@ function operatorPagesNav(ctx: PageContext): Html {
   </ul></nav>`;
 }
 
+/**
+ * On an organisation's public pages (/o/{org}/…), its accessibility statement and privacy notice
+ * in the footer (decision 052). From the path only, so a cached page's footer fits every visitor.
+ */
+function organisationFooter(ctx: PageContext): Html {
+  const org = /^\/o\/([a-z0-9-]+)(?:[/?]|$)/.exec(ctx.url)?.[1];
+  if (!org) return html``;
+  return html`<ul class="footer-links">
+    <li><a href="/o/${org}/accessibility">${ctx.t('frontdoor.footer.accessibility')}</a></li>
+    <li><a href="/o/${org}/privacy">${ctx.t('frontdoor.footer.privacy')}</a></li>
+  </ul>`;
+}
+
 /** The page shell: skip link, banner, navigation, language switcher, main, footer. */
 export function layout(ctx: PageContext, page: Page): Html {
   const t = ctx.t;
@@ -143,6 +156,7 @@ ${ctx.staffPanel?.(ctx) ?? ''}
 ${page.body}
 </main>
 <footer class="wrap footer">
+  ${organisationFooter(ctx)}
   <p>${t('layout.footer')}</p>
   <p>${ctx.staff ? html`<a href="/staff/help">${t('help.staff_footer_link')}</a>` : html`<a href="/help">${t('help.footer_link')}</a>`}</p>
 </footer>
