@@ -315,7 +315,7 @@ const payWalk: Walk = async (w, lang, shoot) => {
   await page.goto(`${w.baseUrl}/o/${d.org}?lang=${lang}`);
   await shoot(page, 0);
   await page
-    .getByRole('link', { name: t(lang, 'tenants.org.fees_link') })
+    .getByRole('link', { name: t(lang, 'frontdoor.home.pay') })
     .first()
     .click();
   await page.locator('#vs').fill(d.fee.vs);

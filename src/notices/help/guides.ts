@@ -77,7 +77,7 @@ export const GUIDES: readonly Guide[] = [
     title: 'help.task.pay.title',
     lead: 'help.task.pay.lead',
     steps: [
-      step('help.step.pay.1', 'link', 'tenants.org.fees_link'),
+      step('help.step.pay.1', 'link', 'frontdoor.home.pay'),
       step('help.step.pay.2', 'button', 'pay.find.submit'),
       step('help.step.pay.3', 'heading', 'pay.page.title'),
       step('help.step.pay.4', 'button', 'payments.card.button'),
