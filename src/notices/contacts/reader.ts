@@ -22,7 +22,7 @@ import * as repo from './repo.ts';
 /** A life situation as the contacts link to it. */
 export type SituationLink = { id: string; slug: string; title: Localized };
 
-/** A published person with the services citizens can book with them (their staff account holds them). */
+/** A published person with the services citizens can book with them (their staff account receives those appointments). */
 export type PublicPerson = Person & { bookable: Service[] };
 
 /** The public reads of contacts (the service spreads them into its own). */
@@ -45,14 +45,13 @@ export function contactsReader(deps: {
     return { ...view, departments, people, situations };
   }
 
-  /** The services of a department a citizen can book (active, at an open office), and the person's among them. */
-  function bookable(d: Department, services: readonly Service[], staffId?: string | null) {
-    return services.filter(
-      (s) =>
-        d.serviceIds.includes(s.id) &&
-        (staffId === undefined || (staffId !== null && s.officialIds.includes(staffId))),
-    );
-  }
+  /** The services of a department a citizen can book (active, at an open office). */
+  const handled = (d: Department, services: readonly Service[]) =>
+    services.filter((s) => d.serviceIds.includes(s.id));
+
+  /** The services citizens can book with a person: those their staff account receives appointments for. */
+  const withPerson = (staffId: string | null, services: readonly Service[]) =>
+    staffId ? services.filter((s) => s.officialIds.includes(staffId)) : [];
 
   return {
     /** The organisation's departments as a tree with their published people, and a search's result. */
@@ -84,14 +83,14 @@ export function contactsReader(deps: {
       );
       const people: PublicPerson[] = all.people
         .filter((p) => p.departmentId === department.id)
-        .map((p) => ({ ...p, bookable: bookable(department, all.services, p.staffId) }));
+        .map((p) => ({ ...p, bookable: withPerson(p.staffId, all.services) }));
       return {
         organisation: all.organisation,
         department,
         parents,
         children: children.map((c) => c.department),
         people,
-        services: bookable(department, all.services),
+        services: handled(department, all.services),
         situations: all.situations.filter((s) => department.situationIds.includes(s.id)),
       };
     },

@@ -92,8 +92,15 @@ for (const kind of DB_KINDS) {
       assert.match(res.body, /href="\/o\/koprivnice\/situations\/zmena-trvaleho-pobytu"/);
       assert.match(res.body, /href="\/o\/koprivnice\/s\/trvaly-pobyt"/);
       assert.match(res.body, /Objednat se: Přihlášení k trvalému pobytu/, "Petr Svoboda's booking");
+      // He receives appointments for the dog fee too, though another department handles it.
+      assert.match(res.body, /Objednat se: Poplatek ze psů/);
       assert.ok(!res.body.includes(UNPUBLISHED));
       const parent = await get('/o/koprivnice/contacts/odbor-spravni', 'cs');
+      assert.doesNotMatch(
+        parent.body,
+        /Objednat se/,
+        'a person without an account offers no booking',
+      );
       assert.match(
         parent.body,
         /href="\/o\/koprivnice\/contacts\/oddeleni-matriky-a-evidence-obyvatel"/,
