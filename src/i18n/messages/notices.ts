@@ -20,6 +20,7 @@ const en = {
   'notices.filter.clear': 'Show all',
   'notices.filter.results': '{count, plural, one {# document} other {# documents}} found',
   'notices.filter.none': 'No document matches your choice.',
+  'notices.count': '{count, plural, one {# document} other {# documents}}',
   'notices.posted_on': 'Posted on {date}',
   'notices.until': 'Comes down on {date}',
   'notices.until_further_notice': 'Posted until further notice',
@@ -100,6 +101,8 @@ const sl: Record<NoticesMessageKey, string> = {
   'notices.filter.results':
     '{count, plural, one {Najden je # dokument} two {Najdena sta # dokumenta} few {Najdeni so # dokumenti} other {Najdenih je # dokumentov}}',
   'notices.filter.none': 'Vaši izbiri ne ustreza noben dokument.',
+  'notices.count':
+    '{count, plural, one {# dokument} two {# dokumenta} few {# dokumenti} other {# dokumentov}}',
   'notices.posted_on': 'Objavljeno {date}',
   'notices.until': 'Objavljeno do {date}',
   'notices.until_further_notice': 'Objavljeno do preklica',
@@ -179,6 +182,7 @@ const cs: Record<NoticesMessageKey, string> = {
   'notices.filter.results':
     '{count, plural, one {Nalezen # dokument} few {Nalezeny # dokumenty} other {Nalezeno # dokumentů}}',
   'notices.filter.none': 'Vašemu výběru neodpovídá žádný dokument.',
+  'notices.count': '{count, plural, one {# dokument} few {# dokumenty} other {# dokumentů}}',
   'notices.posted_on': 'Vyvěšeno {date}',
   'notices.until': 'Sejmutí {date}',
   'notices.until_further_notice': 'Vyvěšeno do odvolání',

@@ -27,6 +27,7 @@ for (const kind of DB_KINDS) {
       const cs = await get('/o/koprivnice/notices');
       assert.equal(cs.statusCode, 200);
       assert.equal(h1(cs.body), 'Úřední deska');
+      assert.match(cs.body, /<p>2 dokumenty<\/p>/);
       assert.match(
         cs.body,
         /href="\/o\/koprivnice\/notices\/1">Veřejná vyhláška o uzavírce Štramberské</,

@@ -58,7 +58,7 @@ function history(ctx: PageContext, data: NoticeView): Html {
   const latest = data.entry.latest.version;
   return html`<section aria-labelledby="history"><h2 id="history">${t('notices.history.title')}</h2>
 <p>${t('notices.history.lead')}</p>
-<ol class="stack-wide">${[...data.entry.shown].reverse().map((v) => {
+<ul class="stack-wide">${[...data.entry.shown].reverse().map((v) => {
     const label = t('notices.history.version', { version: v.version });
     const href = v.version === latest ? base : `${base}/v/${v.version}`;
     return html`<li>${
@@ -66,7 +66,7 @@ function history(ctx: PageContext, data: NoticeView): Html {
         ? html`<strong>${label}</strong> <span class="muted">(${t('notices.history.reading')})</span>`
         : html`<a href="${href}">${label}</a>`
     }, ${interval(ctx, data, v)}${v.correctionNote ? html`<br><span${langAttr(ctx, v.language)}>${t('notices.history.correction', { note: v.correctionNote })}</span>` : ''}</li>`;
-  })}</ol></section>`;
+  })}</ul></section>`;
 }
 
 function olderBanner(ctx: PageContext, data: NoticeView): Html {

@@ -81,8 +81,9 @@ export function resultLine(
   filter: BoardFilter,
   total: number,
 ): Html {
-  if (!filter.category && !filter.q.trim()) return html``;
   const { t } = ctx;
+  if (!filter.category && !filter.q.trim())
+    return html`<p>${t('notices.count', { count: total })}</p>`;
   return html`<p role="status">${total ? t('notices.filter.results', { count: total }) : t('notices.filter.none')} <a href="${base}">${t('notices.filter.clear')}</a></p>`;
 }
 
