@@ -177,6 +177,32 @@ async function mailedCode(okence: Okence, to: string): Promise<string> {
   throw new Error(`no code mailed to ${to}`);
 }
 
+/**
+ * Shows the test browser's fake devices as the room shows devices whose names the browser keeps
+ * back ("Camera 1", "Microphone 1", its own words): their real names are a file path and "Fake
+ * Default Audio Input", which would say nothing to a reader of the guide.
+ */
+async function anonymousDevices(page: Page, lang: Lang): Promise<void> {
+  const names = { cam: MESSAGES[lang]['room.camera_n'], mic: MESSAGES[lang]['room.mic_n'] };
+  // The lists are filled once the browser has named the devices, after the self-view starts.
+  await page.waitForFunction(() =>
+    ['camera-select', 'mic-select'].every(
+      (id) => !!document.querySelector<HTMLSelectElement>(`#${id}`)?.options[0]?.value,
+    ),
+  );
+  await page.evaluate((n) => {
+    for (const [id, nth] of [
+      ['camera-select', n.cam],
+      ['mic-select', n.mic],
+    ] as const) {
+      const options = document.querySelector<HTMLSelectElement>(`#${id}`)?.options;
+      Array.from(options ?? []).forEach(
+        (o, i) => (o.textContent = nth.replace('{n}', String(i + 1))),
+      );
+    }
+  }, names);
+}
+
 const stageIs = (page: Page, stage: string) =>
   page.waitForFunction((s) => document.body.dataset.meetingStage === s, stage, { timeout: 30_000 });
 
@@ -198,6 +224,7 @@ const meetingWalk: Walk = async (w, lang, shoot) => {
   await citizen.goto(`${w.baseUrl}/j/${booking.joinToken}?lang=${lang}`);
   await stageIs(citizen, 'prejoin');
   await citizen.locator('video').first().waitFor();
+  await anonymousDevices(citizen, lang);
   await shoot(citizen, 0);
   await citizen.getByRole('button', { name: t(lang, 'room.join_now') }).click();
   await stageIs(citizen, 'lobby');

@@ -13,7 +13,7 @@ import { LANGS, MESSAGES, type Lang } from '../src/i18n/i18n.ts';
 import { fixedClock } from '../src/lib/clock.ts';
 import { GUIDES, guideShots, HELP_TASKS, VIDEO_LANGS } from '../src/notices/help/guides.ts';
 import { HELP_MEDIA_DIR } from '../src/notices/help/media.ts';
-import { guideCues, SECONDS_PER_STEP } from '../src/notices/help/vtt.ts';
+import { guideCues, parseVtt, SECONDS_PER_STEP } from '../src/notices/help/vtt.ts';
 import { DEMO_PASSWORD } from '../src/tenants/demo-data.ts';
 import {
   expectAccessible,
@@ -69,6 +69,14 @@ test('the walk takes every step of every guide in sl, cs and en on the real page
       sorted(HELP_TASKS.flatMap((t) => [`${t}.vtt`, `${t}.webm`])),
       `${lang}: a video and its captions per guide`,
     );
+    for (const guide of GUIDES) {
+      const vtt = readFileSync(join(HELP_MEDIA_DIR, lang, `${guide.task}.vtt`), 'utf8');
+      assert.deepEqual(
+        parseVtt(vtt),
+        guideCues(lang, guide),
+        `${lang} ${guide.task}: the committed captions are the guide's steps (npm run help:screenshots -- --captions)`,
+      );
+    }
   }
 });
 
@@ -204,7 +212,7 @@ test('keyboard only: from an organisation’s page through the footer to a guide
   await page.context().close();
 });
 
-test('the media are served with their types and byte ranges; unknown names are 404', async () => {
+test('the media are served with their types and byte ranges; unknown names are 404, malformed ones 400', async () => {
   const lang: Lang = 'sl';
   const video = `${HELP_TASKS[0]}.webm`;
   const get = (url: string, headers: Record<string, string> = {}) =>

@@ -1,7 +1,7 @@
 // The help pages: /help, /help/{task}, their media under /help/media/{lang}/{file} (with byte
 // ranges, for seeking in a video), and the staff's manual /staff/help.
 import type { FastifyInstance } from 'fastify';
-import { renderPage } from '../../http/page.ts';
+import { renderPage, renderPublicPage } from '../../http/page.ts';
 import { requireStaff } from '../../http/session.ts';
 import { parseRange } from './range.ts';
 import * as s from './schema.ts';
@@ -12,11 +12,16 @@ import { manualPage } from './views/manual.ts';
 /** Registers the help pages and their media. */
 export function helpRoutes(help: HelpService) {
   return async (app: FastifyInstance) => {
-    app.get('/help', async (request, reply) => renderPage(request, reply, helpIndexPage));
+    // The guides change only with a release: rendered once per language, like the tenant pages.
+    app.get('/help', async (request, reply) =>
+      renderPublicPage(request, reply, help.media, helpIndexPage),
+    );
 
     app.get('/help/:task', async (request, reply) => {
       const guide = help.guide(s.guideParams.parse(request.params).task);
-      return renderPage(request, reply, (ctx) => guidePage(ctx, help.media, guide));
+      return renderPublicPage(request, reply, help.media, (ctx) =>
+        guidePage(ctx, help.media, guide),
+      );
     });
 
     app.get('/help/media/:lang/:file', async (request, reply) => {

@@ -29,7 +29,7 @@ function stepItem(ctx: PageContext, media: HelpMedia, guide: Guide, index: numbe
   const shot = media.url(ctx.lang, shotName(guide.task, index));
   const n = String(index + 1);
   return html`<li id="step-${n}"><h3>${ctx.t('help.step_n', { n })}</h3>
-<p>${before}<strong class="help-control">${label}</strong>${after}</p>
+<p>${before}<strong>${label}</strong>${after}</p>
 ${shot ? html`<img class="help-shot" src="${shot}" alt="${ctx.t('help.shot_alt', { n })}" width="360" height="640" loading="lazy">` : ''}</li>`;
 }
 
