@@ -17,6 +17,7 @@ import { contactsService } from './notices/contacts/service.ts';
 import { newsService } from './notices/news/service.ts';
 import { accessibilityService } from './notices/accessibility/service.ts';
 import { homeService } from './notices/home/service.ts';
+import { noticeBoard } from './notices/service.ts';
 
 /** What the front door's services are built from. */
 export type FrontDoorDeps = {
@@ -32,7 +33,7 @@ export type FrontDoorDeps = {
 
 /** The front door's services, one per part. */
 export function buildFrontDoor(deps: FrontDoorDeps) {
-  const { db, clock, audit, tenants, situations } = deps;
+  const { db, clock, audit, files, config, tenants, situations } = deps;
   const publicNotices = publicNoticeBoard(deps);
   // Departments and contacts (decision 051).
   const contacts = contactsService({
@@ -58,6 +59,8 @@ export function buildFrontDoor(deps: FrontDoorDeps) {
     news,
     accessibility,
     home,
+    /** The official notice board, staff side (decision 049). */
+    notices: noticeBoard({ db, clock, audit, files, maxFileBytes: config.files.maxFileBytes }),
   };
 }
 

@@ -89,6 +89,14 @@ export function backgroundJobs(s: Services): Job[] {
       atStart: true,
       run: () => s.handling.pruneMail(),
     },
+    // The notice board: when each notice went up and came down, in its organisation's days
+    // (decision 049); once each, whichever instance sees it first.
+    {
+      name: 'notice board',
+      everyMs: 60_000,
+      atStart: true,
+      run: () => s.frontDoor.notices.recordBoardEvents(),
+    },
     // Organisations whose deletion waiting period is over are exported and deleted (decision 023).
     {
       name: 'organisation deletion',

@@ -44,14 +44,30 @@ export const FRONT_DOOR_ACCESS: Record<string, AccessRule> = {
     why: "saves the admin's own organisation's accessibility statement",
     formErrorsOk: true,
   },
+  'GET /staff/admin/notices': {
+    access: 'own-organisation-admin',
+    why: "the admin's own organisation's notices",
+  },
+  'GET /staff/admin/notices/new': {
+    access: 'own-organisation-admin',
+    why: "an empty form with the own organisation's departments",
+  },
+  'POST /staff/admin/notices/new': {
+    access: 'own-organisation-admin',
+    why: "posts a notice in the admin's own organisation (another's department: refused)",
+    formErrorsOk: true,
+  },
 };
 
 /** The kinds of objects of the front door a swept path names. */
-export type FrontDoorKind = 'department' | 'department_person' | 'news';
+export type FrontDoorKind = 'department' | 'department_person' | 'news' | 'notice' | 'notice_file';
 
 /** Each path parameter of the front door's routes and the kind of object that fills it. */
 export const FRONT_DOOR_FILLERS: Record<string, FrontDoorKind> = {
   'departments/:id': 'department',
   'people/:person': 'department_person',
   'news/:id': 'news',
+  // The notice board: a notice of the victim's (scheduled) and its PDF.
+  'notices/:id': 'notice',
+  'attachments/:attachment': 'notice_file',
 };

@@ -9,6 +9,7 @@ import { contactsAdminRoutes } from '../notices/contacts/admin-routes.ts';
 import { homeRoutes } from '../notices/home/routes.ts';
 import { newsAdminRoutes, newsPages } from '../notices/news/routes.ts';
 import { accessibilityRoutes } from '../notices/accessibility/routes.ts';
+import { noticeAdminRoutes } from '../notices/admin-routes.ts';
 
 /** Registers the notice board, contacts, news, accessibility statement and help pages. */
 export function frontDoorRoutes(frontDoor: FrontDoor) {
@@ -23,5 +24,6 @@ export function frontDoorRoutes(frontDoor: FrontDoor) {
     await app.register(newsPages(frontDoor.news));
     await app.register(newsAdminRoutes(frontDoor.news));
     await app.register(accessibilityRoutes(frontDoor.accessibility));
+    await app.register(noticeAdminRoutes(frontDoor.notices));
   };
 }

@@ -208,7 +208,7 @@ export function sweepWorld(kind: DbKind, clock: ReturnType<typeof fixedClock>) {
       .where('organisation_id', '=', booking.organisation_id)
       .orderBy('position')
       .executeTakeFirstOrThrow();
-    const frontDoor = await seedFrontDoorObjects(db, booking.organisation_id, clock.now(), k);
+    const frontDoor = await seedFrontDoorObjects(okence, booking.organisation_id, clock.now(), k);
     const formSlug = `victim-form-${k}`;
     // A submission of the organisation: its staff of any office may see it, no one else.
     const submission = await victimSubmission(okence, v.organisation, k);
