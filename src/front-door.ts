@@ -46,7 +46,7 @@ export function buildFrontDoor(deps: FrontDoorDeps) {
   });
   const news = newsService({ db, clock, tenants, audit });
   const accessibility = accessibilityService({ db, clock, tenants, audit });
-  const home = homeService({ clock, tenants, news });
+  const home = homeService({ clock, tenants, news, notices: publicNotices });
   return {
     /** The notice board as citizens and open data see it (latestNotices for the home page). */
     publicNotices,

@@ -24,6 +24,7 @@ const en = {
   'frontdoor.home.notices': 'Official notice board',
   'frontdoor.home.notices_text':
     'Decisions, public decrees, auctions, vacancies and other notices.',
+  'frontdoor.home.latest_notices': 'Latest notices',
   'frontdoor.home.contacts': 'Contacts',
   'frontdoor.home.contacts_text': 'Departments and the people you can contact.',
   'frontdoor.home.sign_in': 'Sign in',
@@ -181,6 +182,7 @@ const sl: Record<FrontDoorMessageKey, string> = {
   'frontdoor.home.notices': 'Oglasna deska',
   'frontdoor.home.notices_text':
     'Odločbe, javna naznanila, dražbe, prosta delovna mesta in druga obvestila.',
+  'frontdoor.home.latest_notices': 'Zadnja obvestila',
   'frontdoor.home.contacts': 'Kontakti',
   'frontdoor.home.contacts_text': 'Organizacijske enote in osebe, na katere se lahko obrnete.',
   'frontdoor.home.sign_in': 'Prijava',
@@ -333,6 +335,7 @@ const cs: Record<FrontDoorMessageKey, string> = {
   'frontdoor.home.notices': 'Úřední deska',
   'frontdoor.home.notices_text':
     'Rozhodnutí, veřejné vyhlášky, dražby, volná místa a další oznámení.',
+  'frontdoor.home.latest_notices': 'Naposledy vyvěšeno',
   'frontdoor.home.contacts': 'Kontakty',
   'frontdoor.home.contacts_text': 'Odbory a lidé, na které se můžete obrátit.',
   'frontdoor.home.sign_in': 'Přihlásit se',

@@ -10,6 +10,7 @@ import type { Okence } from '../../boot.ts';
 import { DB_KINDS } from '../../db/testing.ts';
 import { bootTestApp } from '../../http/testing.ts';
 import { fixedClock } from '../../lib/clock.ts';
+import { insertNotice } from '../public/testing.ts';
 
 for (const kind of DB_KINDS) {
   describe(`organisation home page on ${kind}`, () => {
@@ -42,6 +43,21 @@ for (const kind of DB_KINDS) {
           item(6, '2026-11-01', '2026-12-02'),
         ])
         .execute();
+      const dir = okence.services.config.files.dir;
+      for (const [number, postOn] of [
+        [1, '2026-11-28'],
+        [2, '2026-11-29'],
+        [3, '2026-11-30'],
+        [4, '2026-12-01'],
+        [5, '2026-12-05'],
+      ] as const)
+        await insertNotice(okence.handle.db, dir, {
+          organisationId: org.id,
+          number,
+          versions: [
+            { title: `Vyhláška ${number}`, postOn, createdAt: new Date('2026-11-27T08:00:00Z') },
+          ],
+        });
     });
     after(async () => {
       await okence.close();
@@ -62,6 +78,17 @@ for (const kind of DB_KINDS) {
         ['4', '3', '2', '1'],
       );
       assert.doesNotMatch((await get('/o/ue-domzale', 'sl')).body, /id="news"/, 'none: no section');
+    });
+
+    test('the notice board’s entry lists its three latest current notices', async () => {
+      const body = (await get('/o/koprivnice')).body;
+      const listed = [...body.matchAll(/href="\/o\/koprivnice\/notices\/(\d+)">Vyhláška/g)];
+      assert.deepEqual(
+        listed.map((m) => m[1]),
+        ['4', '3', '2'],
+        'newest posted first; not the scheduled one',
+      );
+      assert.match(body, /Naposledy vyvěšeno/);
     });
 
     test('it leads everywhere a citizen may go, in sl, cs and en', async () => {

@@ -7,6 +7,8 @@ import { html, type Html } from '../../../views/html.ts';
 import type { Organisation, Office, Service } from '../../../tenants/domain.ts';
 import { officeDetails, organisationHeading } from '../../../tenants/views/parts.ts';
 import type { NewsItem } from '../../news/domain.ts';
+import type { BoardEntry } from '../../public/domain.ts';
+import { dateOf } from '../../../views/dates.ts';
 import { langAttr, newsCard, orgName, shownText } from '../../news/views/public.ts';
 
 type Ctx = PageContext;
@@ -15,7 +17,7 @@ type HomeData = {
   offices: Office[];
   services: Service[];
   news: NewsItem[];
-  moreNews: boolean;
+  notices: BoardEntry[];
 };
 
 function news(ctx: Ctx, data: HomeData): Html {
@@ -60,10 +62,20 @@ function doors(ctx: Ctx, data: HomeData): Html {
 ${door('situations', `${o}/situations`, t('frontdoor.home.situations'), t('frontdoor.home.situations_text'), situationSearch(ctx, data.organisation))}
 <li class="card" id="services"><h3>${t('frontdoor.home.book')}</h3><p>${t('frontdoor.home.book_text')}</p>${booking(ctx, data)}</li>
 ${door('pay', `${o}/pay`, t('frontdoor.home.pay'), t('frontdoor.home.pay_text'))}
-${door('notices', `${o}/notices`, t('frontdoor.home.notices'), t('frontdoor.home.notices_text'))}
+${door('notices', `${o}/notices`, t('frontdoor.home.notices'), t('frontdoor.home.notices_text'), latestNotices(ctx, data))}
 ${door('contacts', `${o}/contacts`, t('frontdoor.home.contacts'), t('frontdoor.home.contacts_text'))}
 ${door('sign-in', signIn, t('frontdoor.home.sign_in'), t('frontdoor.home.sign_in_text'))}
 </ul></section>`;
+}
+
+/** The notice board's latest current notices, each with the day it went up. */
+function latestNotices(ctx: Ctx, data: HomeData): Html {
+  if (data.notices.length === 0) return html``;
+  const o = `/o/${data.organisation.slug}`;
+  return html`<ul aria-label="${ctx.t('frontdoor.home.latest_notices')}">${data.notices.map(
+    (n) =>
+      html`<li><a href="${o}/notices/${n.number}"${langAttr(ctx, n.latest.language)}>${n.latest.title}</a> <span class="muted">(<time datetime="${n.postedOn}">${dateOf(n.postedOn, ctx.lang)}</time>)</span></li>`,
+  )}</ul>`;
 }
 
 function contact(ctx: Ctx, org: Organisation): Html {
