@@ -13,6 +13,7 @@ import { LANGS, MESSAGES, type Lang } from '../src/i18n/i18n.ts';
 import { fixedClock } from '../src/lib/clock.ts';
 import { GUIDES, guideShots, HELP_TASKS, VIDEO_LANGS } from '../src/notices/help/guides.ts';
 import { HELP_MEDIA_DIR } from '../src/notices/help/media.ts';
+import { MANUAL_SECTIONS } from '../src/notices/help/manual.ts';
 import { guideCues, parseVtt, SECONDS_PER_STEP } from '../src/notices/help/vtt.ts';
 import { DEMO_PASSWORD } from '../src/tenants/demo-data.ts';
 import {
@@ -130,8 +131,25 @@ test('the staff manual in sl, cs and en for an admin and an official: axe, the f
         .getByRole('link', { name: MESSAGES[lang]['help.staff_footer_link'] })
         .click();
       await page.waitForURL(/\/staff\/help$/);
-      assert.equal(await page.locator('main section.manual-section').count(), 10);
+      assert.equal(
+        await page.locator('main section.manual-section').count(),
+        MANUAL_SECTIONS.length,
+      );
       await checkPage(page);
+    }
+    // Each section's link leads to a page this reader may open; an official gets none to admins' pages.
+    const admin = email.startsWith('admin@');
+    const links = await page
+      .locator('main section.manual-section a')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+    const expected = MANUAL_SECTIONS.filter((s) => s.href && (admin || !s.adminOnly));
+    assert.deepEqual(
+      links,
+      expected.map((s) => s.href),
+      email,
+    );
+    for (const href of links) {
+      assert.equal((await page.request.get(`${site.baseUrl}${href}`)).status(), 200, href);
     }
     await page.context().close();
   }

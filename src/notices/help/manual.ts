@@ -16,8 +16,8 @@ export const MANUAL_SECTIONS = [
   { id: 'submissions', href: '/staff/submissions', adminOnly: false },
   { id: 'fees', href: '/staff/admin/fees', adminOnly: true },
   { id: 'notices', href: null, adminOnly: false },
-  { id: 'departments', href: null, adminOnly: true },
-  { id: 'news', href: null, adminOnly: true },
+  { id: 'departments', href: '/staff/admin/departments', adminOnly: true },
+  { id: 'news', href: '/staff/admin/news', adminOnly: true },
   { id: 'accounts', href: '/staff/admin/officials', adminOnly: true },
   { id: 'stats', href: '/staff/stats', adminOnly: true },
 ] as const;
