@@ -15,7 +15,7 @@ export const MANUAL_SECTIONS = [
   { id: 'folder', href: null, adminOnly: false },
   { id: 'submissions', href: '/staff/submissions', adminOnly: false },
   { id: 'fees', href: '/staff/admin/fees', adminOnly: true },
-  { id: 'notices', href: null, adminOnly: false },
+  { id: 'notices', href: '/staff/admin/notices', adminOnly: true },
   { id: 'departments', href: '/staff/admin/departments', adminOnly: true },
   { id: 'news', href: '/staff/admin/news', adminOnly: true },
   { id: 'accounts', href: '/staff/admin/officials', adminOnly: true },
