@@ -12,6 +12,7 @@ import { DEMO_SITUATIONS } from './situations/demo-situations.ts';
 import { DEMO_FORMS } from './forms/demo-forms.ts';
 import { DEMO_FEES, loadDemoFees } from './payments/demo.ts';
 import { DEMO_CONTACTS } from './notices/contacts/demo.ts';
+import { DEMO_NOTICES, loadDemoNotices } from './notices/demo.ts';
 import type { OperatorService } from './operator/service.ts';
 import type { InvitationService } from './identity/invitations.ts';
 import type { OrganisationsService } from './organisations/service.ts';
@@ -96,6 +97,8 @@ export async function bootOkence(
       if (config.env !== 'test') {
         const { audit } = services;
         await loadDemoFees({ db: handle.db, clock, audit, secret: sessionSecret }, DEMO_FEES);
+        // The demo notice boards (decision 049), after the departments that post them.
+        await loadDemoNotices({ db: handle.db, clock, files: services.files }, DEMO_NOTICES);
       }
     }
     // Trying Okence out: every configured eID provider is on for every organisation at once.

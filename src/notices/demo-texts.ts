@@ -1,0 +1,132 @@
+// The demo notices' texts (demo.ts): Kopřivnice in Czech, UE Domžale in Slovenian, worded as the
+// offices word them. Days are relative to the day the demo loads (0 is today).
+import type { DemoNotice } from './demo.ts';
+
+export const DEMO_NOTICES_CZ: DemoNotice[] = [
+  {
+    title:
+      'Veřejná vyhláška – oznámení o zahájení územního řízení „Rodinný dům Lubina, parc. č. 1250/3“',
+    body: 'Městský úřad Kopřivnice, stavební úřad, jako stavební úřad příslušný podle § 13 odst. 1 písm. f) zákona č. 183/2006 Sb., stavební zákon, oznamuje zahájení územního řízení o umístění stavby rodinného domu na pozemku parc. č. 1250/3 v katastrálním území Lubina.\n\nÚčastníci řízení mohou uplatnit námitky a závazná stanoviska nejpozději do 15 dnů ode dne doručení tohoto oznámení. Do podkladů rozhodnutí lze nahlédnout na stavebním úřadě, Záhumenní 1152, dveře B 7, v úředních hodinách.\n\nTato písemnost má povahu veřejné vyhlášky a doručuje se vyvěšením na úřední desce po dobu 15 dnů; patnáctým dnem vyvěšení se považuje za doručenou.',
+    category: 'planning',
+    reference: 'MUKO 41822/2026',
+    fileMark: 'SZ 3114/2026/Ve',
+    department: 'stavebni-urad',
+    from: -3,
+    until: 12,
+    pdf: 'Verejna vyhlaska - oznameni o zahajeni uzemniho rizeni',
+  },
+  {
+    title: 'Oznámení o konání 32. zasedání Zastupitelstva města Kopřivnice',
+    body: 'Starosta města Kopřivnice svolává podle § 92 odst. 1 zákona č. 128/2000 Sb., o obcích, 32. zasedání Zastupitelstva města Kopřivnice, které se bude konat ve čtvrtek od 16:00 ve velkém sále Kulturního domu Kopřivnice.\n\nNávrh programu: 1. Zahájení. 2. Rozpočet města na rok 2027. 3. Majetkoprávní záležitosti. 4. Dotazy a připomínky občanů. 5. Závěr.\n\nZasedání je veřejné.',
+    category: 'council',
+    reference: 'MUKO 42010/2026',
+    department: 'odbor-spravni',
+    from: -2,
+    until: 8,
+  },
+  {
+    title: 'Záměr města prodat pozemek parc. č. 2088/15 v k. ú. Kopřivnice',
+    body: 'Město Kopřivnice zveřejňuje podle § 39 odst. 1 zákona č. 128/2000 Sb., o obcích, záměr prodat pozemek parc. č. 2088/15, zahrada, o výměře 412 m², v katastrálním území Kopřivnice.\n\nZájemci mohou podávat písemné nabídky na podatelně Městského úřadu Kopřivnice, Štefánikova 1163, do konce vyvěšení tohoto záměru.',
+    category: 'auction',
+    reference: 'MUKO 40995/2026',
+    fileMark: 'MAJ 877/2026',
+    department: 'odbor-financni',
+    from: -6,
+    until: 9,
+    corrected: {
+      title: 'Záměr města prodat pozemek parc. č. 2088/15 v k. ú. Kopřivnice (oprava výměry)',
+      note: 'Opravena výměra pozemku podle geometrického plánu č. 3321-45/2026: 412 m² místo 421 m².',
+      after: 1,
+    },
+  },
+  {
+    title: 'Výběrové řízení na obsazení pracovního místa referent/referentka odboru správního',
+    body: 'Tajemník Městského úřadu Kopřivnice vyhlašuje podle § 7 zákona č. 312/2002 Sb., o úřednících územních samosprávných celků, výběrové řízení na obsazení pracovního místa referent/referentka odboru správního – úsek evidence obyvatel.\n\nPlatová třída 10, pracovní poměr na dobu neurčitou. Přihlášky s požadovanými doklady doručte do konce vyvěšení na podatelnu městského úřadu.',
+    category: 'vacancy',
+    reference: 'MUKO 41500/2026',
+    department: 'odbor-spravni',
+    from: -1,
+    until: 20,
+  },
+  {
+    title: 'Veřejná vyhláška – opatření obecné povahy o místní úpravě provozu na ulici Záhumenní',
+    body: 'Městský úřad Kopřivnice jako příslušný správní orgán podle § 77 odst. 1 písm. c) zákona č. 361/2000 Sb., o provozu na pozemních komunikacích, stanovuje místní úpravu provozu na místní komunikaci ul. Záhumenní z důvodu rekonstrukce vodovodu.\n\nOpatření obecné povahy nabývá účinnosti pátým dnem po dni vyvěšení.',
+    category: 'public_decree',
+    reference: 'MUKO 41911/2026',
+    fileMark: 'DOP 512/2026',
+    from: 0,
+    until: null,
+  },
+  {
+    title: 'Oznámení o přerušení dodávky vody v ulici Obránců míru',
+    body: 'Severomoravské vodovody a kanalizace Ostrava a.s. oznamují přerušení dodávky pitné vody v ulici Obránců míru, č. p. 1100–1180, z důvodu opravy vodovodního řadu.',
+    category: 'public_notice',
+    reference: 'MUKO 41650/2026',
+    from: -4,
+    until: 6,
+    withdrawn: {
+      reason: 'Oprava vodovodního řadu byla provozovatelem odložena; nový termín bude oznámen.',
+      after: 2,
+    },
+  },
+  {
+    title: 'Návrh rozpočtu města Kopřivnice na rok 2027',
+    body: 'Město Kopřivnice zveřejňuje podle § 11 odst. 3 zákona č. 250/2000 Sb., o rozpočtových pravidlech územních rozpočtů, návrh rozpočtu na rok 2027. Připomínky k návrhu mohou občané uplatnit písemně nebo ústně na zasedání zastupitelstva.',
+    category: 'other',
+    reference: 'MUKO 38870/2026',
+    department: 'odbor-financni',
+    from: -40,
+    until: -15,
+  },
+  {
+    title: 'Ztráty a nálezy – nalezené jízdní kolo',
+    body: 'Na ulici Štramberská bylo nalezeno horské jízdní kolo modré barvy. Vlastník si jej může vyzvednout na odboru správním po prokázání vlastnictví.',
+    category: 'lost_property',
+    reference: 'MUKO 37002/2026',
+    department: 'odbor-spravni',
+    from: -60,
+    until: -30,
+  },
+];
+
+export const DEMO_NOTICES_SI: DemoNotice[] = [
+  {
+    title: 'Javno naznanilo o izdaji gradbenega dovoljenja za stanovanjsko stavbo v Radomljah',
+    body: 'Upravna enota Domžale na podlagi 52. člena Gradbenega zakona (GZ-1) javno naznanja, da je izdala gradbeno dovoljenje za gradnjo enostanovanjske stavbe na zemljišču s parc. št. 455/2, k. o. Radomlje.\n\nVpogled v gradbeno dovoljenje je mogoč na Upravni enoti Domžale v času uradnih ur. Zoper dovoljenje je dovoljena pritožba v 15 dneh od vročitve.',
+    category: 'planning',
+    reference: '351-1123/2026-8',
+    department: 'oddelek-za-okolje-in-prostor',
+    from: -2,
+    until: 13,
+  },
+  {
+    title: 'Vročitev z javnim naznanilom – odločba v zadevi ugotavljanja stalnega prebivališča',
+    body: 'Ker naslovnika ni bilo mogoče najti na znanem naslovu, Upravna enota Domžale v skladu s 96. členom Zakona o splošnem upravnem postopku (ZUP) vroča odločbo z javnim naznanilom. Naslovnik lahko odločbo prevzame na Upravni enoti Domžale, Ljubljanska cesta 69, v 15 dneh od objave. Po poteku tega roka se šteje, da je bila vročitev opravljena.',
+    category: 'decision',
+    reference: '213-508/2026-5',
+    department: 'oddelek-za-upravne-notranje-zadeve',
+    from: -5,
+    until: 10,
+  },
+  {
+    title: 'Objava prostega delovnega mesta – višji upravni referent (m/ž)',
+    body: 'Upravna enota Domžale na podlagi 58. člena Zakona o javnih uslužbencih objavlja javni natečaj za zasedbo uradniškega delovnega mesta višji upravni referent v Oddelku za upravne notranje zadeve, za nedoločen čas. Prijave s dokazili sprejemamo do izteka objave.',
+    category: 'vacancy',
+    reference: '110-12/2026-1',
+    from: -1,
+    until: 14,
+    corrected: {
+      title: 'Objava prostega delovnega mesta – višji upravni referent (m/ž), popravek',
+      note: 'Popravljen rok za prijavo: natečaj je objavljen 15 dni, kot določa zakon.',
+      after: 0,
+    },
+  },
+  {
+    title: 'Obvestilo o spremenjenih uradnih urah v času praznikov',
+    body: 'Obveščamo vas, da bodo uradne ure Upravne enote Domžale v času praznikov skrajšane. Nujne zadeve lahko uredite na drugih upravnih enotah ali prek portala eUprava.',
+    category: 'public_notice',
+    reference: '020-44/2026-2',
+    from: 0,
+    until: null,
+  },
+];
