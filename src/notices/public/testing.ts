@@ -112,7 +112,7 @@ export async function insertNotice(
 }
 
 /**
- * The board the tests share, Kopřivnice on 10 Dec 2026: 1 on the board and corrected, with an
+ * The board the tests share (any demo notices removed first), Kopřivnice on 10 Dec 2026: 1 on the board and corrected, with an
  * attachment; 2 scheduled for 11 Dec, with one; 3 taken down; 4 withdrawn; 5 with a version
  * superseded before posting; and Liberecký kraj's 1 with an attachment.
  */
@@ -123,6 +123,9 @@ export async function seedTestBoard(okence: Okence) {
   for (const r of await db.selectFrom('organisation').select(['id', 'slug']).execute()) {
     ids[r.slug] = r.id;
   }
+  // From an empty board: demo notices loaded at start are removed (with their versions, by the
+  // cascade the append-only trigger lets through), so numbers and counts are the test's own.
+  await db.deleteFrom('notices').execute();
   const dir = okence.services.config.files.dir;
   const base = { organisationId: ids.koprivnice!, createdAt: new Date('2026-12-01T08:00:00Z') };
   // 1: on the board, corrected once, with an attachment.
