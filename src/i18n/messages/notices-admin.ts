@@ -1,7 +1,8 @@
 /** Texts of the staff's notice board pages (src/notices, /staff/admin/notices). Each language has exactly the English keys. */
 const en = {
   'notices.admin.title': 'Notice board',
-  'notices.admin.card': 'Post official notices, correct them with a new version, withdraw them.',
+  'tenants.admin.notices_title': 'Notice board',
+  'tenants.admin.notices': 'Post official notices, correct them with a new version, withdraw them.',
   'notices.admin.intro':
     'Official notices of your organisation: posted on their first day, taken down after their last. A notice cannot be changed once saved: a correction adds a new version, and every version stays on record.',
   'notices.admin.new_link': 'Post a new notice',
@@ -118,7 +119,8 @@ export type NoticesAdminMessageKey = keyof typeof en;
 
 const sl: Record<NoticesAdminMessageKey, string> = {
   'notices.admin.title': 'Oglasna deska',
-  'notices.admin.card': 'Objava uradnih obvestil, popravki z novo različico in umik obvestil.',
+  'tenants.admin.notices_title': 'Oglasna deska',
+  'tenants.admin.notices': 'Objava uradnih obvestil, popravki z novo različico in umik obvestil.',
   'notices.admin.intro':
     'Uradna obvestila vaše organizacije: objavljena so s prvim dnem in sneta po zadnjem dnevu. Shranjenega obvestila ni mogoče spremeniti: popravek doda novo različico, vse različice pa ostanejo v evidenci.',
   'notices.admin.new_link': 'Objavi novo obvestilo',
@@ -231,7 +233,8 @@ const sl: Record<NoticesAdminMessageKey, string> = {
 
 const cs: Record<NoticesAdminMessageKey, string> = {
   'notices.admin.title': 'Úřední deska',
-  'notices.admin.card': 'Vyvěšování úředních dokumentů, jejich opravy novou verzí a stažení.',
+  'tenants.admin.notices_title': 'Úřední deska',
+  'tenants.admin.notices': 'Vyvěšování úředních dokumentů, jejich opravy novou verzí a stažení.',
   'notices.admin.intro':
     'Úřední dokumenty vaší organizace: vyvěšují se prvním dnem a snímají po posledním dni. Uložený dokument už nelze změnit: oprava přidá novou verzi a všechny verze zůstávají v evidenci.',
   'notices.admin.new_link': 'Vyvěsit nový dokument',

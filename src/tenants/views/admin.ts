@@ -39,7 +39,7 @@ export function adminHomePage(ctx: Ctx): Page {
     ],
     ['/staff/admin/deliveries', t('tenants.admin.deliveries_title'), t('tenants.admin.deliveries')],
     ['/staff/admin/fees', t('tenants.admin.fees_title'), t('tenants.admin.fees')],
-    ['/staff/admin/notices', t('notices.admin.title'), t('notices.admin.card')],
+    ['/staff/admin/notices', t('tenants.admin.notices_title'), t('tenants.admin.notices')],
     ['/staff/availability', t('layout.nav.availability'), t('tenants.admin.availability')],
     ['/staff/account/password', t('tenants.password.title'), t('tenants.admin.password')],
   ];
