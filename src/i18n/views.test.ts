@@ -33,7 +33,14 @@ const OWN: Record<string, string[]> = {
   submissions: ['delivery', 'submissions'],
   stats: ['stats'],
   tenants: ['tenants'],
+  notices: ['notices', 'contacts', 'frontdoor', 'help'],
 };
+
+/**
+ * Files that name other domains' keys on purpose: the help guides name each real page's controls
+ * by the key the page itself uses, so a renamed button renames the guide (decision 053).
+ */
+const QUOTES_PAGES = ['notices/help/guides.ts'];
 
 const src = join(import.meta.dirname, '..');
 
@@ -84,7 +91,10 @@ test("a domain's code uses only its own keys and the common ones", () => {
         keys.some(({ key }) => key.startsWith(`${prefix}.`)),
         `${domain}'s code names no ${prefix}.* key: is the scan still right?`,
       );
-    const borrowed = keys.filter(({ key }) => ![...own, ...COMMON].includes(key.split('.')[0]!));
+    const borrowed = keys.filter(
+      ({ file, key }) =>
+        !QUOTES_PAGES.includes(file) && ![...own, ...COMMON].includes(key.split('.')[0]!),
+    );
     assert.deepEqual(borrowed, [], `${domain}'s code borrows other domains' keys`);
   }
 });

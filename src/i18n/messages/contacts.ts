@@ -1,5 +1,8 @@
 /** Texts of departments and contacts (src/notices/contacts). Each language has exactly the English keys. */
 const en = {
+  'tenants.admin.departments_title': 'Departments and contacts',
+  'tenants.admin.departments':
+    'The departments, the people citizens may contact with their consent, and what each department handles.',
   'contacts.title': 'Departments and contacts',
   'contacts.back_to_org': 'Back to {organisation}',
   'contacts.lead': 'Who does what at {organisation}, and how to reach them.',
@@ -127,6 +130,9 @@ const en = {
 export type ContactsMessageKey = keyof typeof en;
 
 const sl: Record<ContactsMessageKey, string> = {
+  'tenants.admin.departments_title': 'Organizacijske enote in kontakti',
+  'tenants.admin.departments':
+    'Organizacijske enote, zaposleni, ki so privolili v objavo kontaktov, in zadeve, ki jih posamezna enota vodi.',
   'contacts.title': 'Organizacijske enote in kontakti',
   'contacts.back_to_org': 'Nazaj na {organisation}',
   'contacts.lead': 'Kdo kaj dela v organizaciji {organisation} in kako jih dosežete.',
@@ -251,6 +257,9 @@ const sl: Record<ContactsMessageKey, string> = {
 };
 
 const cs: Record<ContactsMessageKey, string> = {
+  'tenants.admin.departments_title': 'Odbory a kontakty',
+  'tenants.admin.departments':
+    'Odbory a oddělení, zaměstnanci, kteří souhlasili se zveřejněním kontaktu, a agendy, které jednotlivé odbory vyřizují.',
   'contacts.title': 'Odbory a kontakty',
   'contacts.back_to_org': 'Zpět na {organisation}',
   'contacts.lead': 'Kdo co v organizaci {organisation} vyřizuje a jak se na něj obrátit.',

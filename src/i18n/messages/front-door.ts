@@ -1,5 +1,10 @@
 /** Texts of the organisation's home page, its news and its accessibility statement (src/notices/news, src/notices/accessibility, src/notices/home). Each language has exactly the English keys. */
 const en = {
+  'tenants.admin.news_title': 'News',
+  'tenants.admin.news': "The organisation's news at the top of its home page.",
+  'tenants.admin.accessibility_title': 'Accessibility statement',
+  'tenants.admin.accessibility':
+    'The statement on the accessibility of these pages, as the law requires of public bodies.',
   'audit.family.news': 'News',
   'audit.action.news.created': 'News item created',
   'audit.action.news.updated': 'News item changed',
@@ -158,6 +163,11 @@ const en = {
 export type FrontDoorMessageKey = keyof typeof en;
 
 const sl: Record<FrontDoorMessageKey, string> = {
+  'tenants.admin.news_title': 'Novice',
+  'tenants.admin.news': 'Novice organizacije na vrhu njene vstopne strani.',
+  'tenants.admin.accessibility_title': 'Izjava o dostopnosti',
+  'tenants.admin.accessibility':
+    'Izjava o dostopnosti teh strani, ki jo zakon zahteva od organov javnega sektorja.',
   'audit.family.news': 'Novice',
   'audit.action.news.created': 'Novica ustvarjena',
   'audit.action.news.updated': 'Novica spremenjena',
@@ -311,6 +321,11 @@ const sl: Record<FrontDoorMessageKey, string> = {
 };
 
 const cs: Record<FrontDoorMessageKey, string> = {
+  'tenants.admin.news_title': 'Aktuality',
+  'tenants.admin.news': 'Aktuality úřadu v horní části jeho úvodní stránky.',
+  'tenants.admin.accessibility_title': 'Prohlášení o přístupnosti',
+  'tenants.admin.accessibility':
+    'Prohlášení o přístupnosti těchto stránek, které zákon ukládá subjektům veřejného sektoru.',
   'audit.family.news': 'Aktuality',
   'audit.action.news.created': 'Aktualita vytvořena',
   'audit.action.news.updated': 'Aktualita změněna',

@@ -40,6 +40,17 @@ export function adminHomePage(ctx: Ctx): Page {
     ['/staff/admin/deliveries', t('tenants.admin.deliveries_title'), t('tenants.admin.deliveries')],
     ['/staff/admin/fees', t('tenants.admin.fees_title'), t('tenants.admin.fees')],
     ['/staff/admin/notices', t('tenants.admin.notices_title'), t('tenants.admin.notices')],
+    [
+      '/staff/admin/departments',
+      t('tenants.admin.departments_title'),
+      t('tenants.admin.departments'),
+    ],
+    ['/staff/admin/news', t('tenants.admin.news_title'), t('tenants.admin.news')],
+    [
+      '/staff/admin/accessibility',
+      t('tenants.admin.accessibility_title'),
+      t('tenants.admin.accessibility'),
+    ],
     ['/staff/availability', t('layout.nav.availability'), t('tenants.admin.availability')],
     ['/staff/account/password', t('tenants.password.title'), t('tenants.admin.password')],
   ];
