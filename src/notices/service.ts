@@ -174,6 +174,29 @@ export function noticeBoard(deps: {
     });
   }
 
+  /**
+   * A correction's problems: the notice's fields, its reason, a posted notice's first day kept,
+   * and the files it carries on (only the current version's) within the limit.
+   */
+  async function checkCorrection(
+    organisationId: string,
+    c: Awaited<ReturnType<typeof current>>,
+    form: NoticeForm & { note: string; keep: readonly string[] },
+    receipt: Receipt,
+  ) {
+    const checked = await check(organisationId, form, c.status === 'scheduled' ? c.today : null);
+    const fields: FieldProblems = checked.ok ? {} : { ...checked.fields };
+    const note = checkReason(form.note);
+    if (!note) fields.note = 'notices.admin.error.note';
+    const days = { postOn: c.latest.post_on, removeAfter: c.latest.remove_after };
+    const kept = postOnKept(days, c.status, checked.ok ? checked.value.postOn : days.postOn);
+    if (kept) fields.postOn = kept;
+    const keep = c.latest.files.map((f) => f.id).filter((id) => form.keep.includes(id));
+    if (keep.length + receipt.stored.length > LIMITS.files)
+      fields.files = 'notices.admin.error.too_many_files';
+    return { checked, fields, note, keep };
+  }
+
   return {
     categories: CATEGORIES,
     limits: LIMITS,
@@ -328,20 +351,13 @@ export function noticeBoard(deps: {
         await discard(upload, receipt.stored);
         throw new AppError('no_longer_possible', 'notice closed');
       }
-      const checked = await check(organisationId, form, c.status === 'scheduled' ? c.today : null);
-      const fields: FieldProblems = checked.ok ? {} : { ...checked.fields };
-      const note = checkReason(form.note);
-      if (!note) fields.note = 'notices.admin.error.note';
-      const kept = postOnKept(
-        { postOn: c.latest.post_on, removeAfter: c.latest.remove_after },
-        c.status,
-        checked.ok ? checked.value.postOn : c.latest.post_on,
+      const { checked, fields, note, keep } = await checkCorrection(
+        organisationId,
+        c,
+        form,
+        receipt,
       );
-      if (kept) fields.postOn = kept;
-      const keep = c.latest.files.map((f) => f.id).filter((id) => form.keep.includes(id));
-      if (keep.length + receipt.stored.length > LIMITS.files)
-        fields.files = 'notices.admin.error.too_many_files';
-      if (!checked.ok || Object.keys(fields).length || receipt.refused.length)
+      if (!checked.ok || !note || Object.keys(fields).length || receipt.refused.length)
         return refuse(upload, fields, receipt);
       const draft = checked.value;
       const deptName = await departmentName(organisationId, draft);
