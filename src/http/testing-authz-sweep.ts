@@ -34,7 +34,7 @@ import {
 } from './authz-sweep-rules.ts';
 import { bootTestApp, cookiesOf, csrfFrom } from './testing.ts';
 import { recordingRoutes, type RegisteredRoute } from './testing-routes.ts';
-import { heard, tryWebSocket } from './testing-sockets.ts';
+import { heard, REFUSAL_WAIT_MS, tryWebSocket } from './testing-sockets.ts';
 
 /** The sweep's app, victims and sessions for one database kind; `start` and `stop` bracket the tests. */
 export function sweepWorld(kind: DbKind, clock: ReturnType<typeof fixedClock>) {
@@ -446,10 +446,7 @@ export function sweepWorld(kind: DbKind, clock: ReturnType<typeof fixedClock>) {
       const leaked = secrets.filter((m) => text.includes(m));
       return leaked.length ? `heard ${leaked.join(', ')}` : null;
     }
-    // A refusal closes at once; on a loaded machine (CI, or five test files beside it) the close
-    // can take over the 2 s an owner's socket is watched for, which read as "still open". Only a
-    // socket that wrongly stays open waits the whole 10 s.
-    const { code, messages } = await tryWebSocket(base, url, s.cookie, 10_000);
+    const { code, messages } = await tryWebSocket(base, url, s.cookie, REFUSAL_WAIT_MS);
     if (messages.length)
       return `sent ${messages.map((m) => (m as { type: string }).type).join(', ')}`;
     return code === 1008 ? null : `closed with ${code ?? 'nothing (still open)'}, not 1008`;

@@ -15,6 +15,13 @@ export async function heard(socket: TestSocket, type: string, ms = 5000): Promis
   }
 }
 
+/**
+ * How long a socket that must be refused is watched. A refusal closes at once, but on a loaded
+ * machine (CI, five test files at a time) the close came after the 2 s an owner's socket is
+ * watched for and read as "still open"; only a socket wrongly left open waits the whole time.
+ */
+export const REFUSAL_WAIT_MS = 10_000;
+
 /** Opens a socket; waits until it closes, sends something, or `ms` pass; then closes it. */
 export async function tryWebSocket(
   base: string,
