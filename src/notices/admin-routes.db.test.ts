@@ -106,16 +106,32 @@ for (const kind of DB_KINDS) {
       const start = await admin.get(`${PATH}/${noticeId}/correct`);
       assert.equal(start.statusCode, 200);
       const fileId = /name="keep" value="([0-9a-f-]{36})" checked/.exec(start.body)![1]!;
+      const base = /name="base" value="(\d+)"/.exec(start.body)![1]!;
+      assert.equal(base, '1');
       const noNote = await postMultipart(admin, `${PATH}/${noticeId}/correct`, {
         ...form({ title: 'Opravený název' }),
         keep: fileId,
+        base,
       });
       assert.equal(noNote.statusCode, 400);
       assert.match(noNote.body, /value="Opravený název"/);
+      // A form made from another version than the latest would undo it: refused, typed text kept.
+      const stale = await postMultipart(admin, `${PATH}/${noticeId}/correct`, {
+        ...form({ title: 'Opravený název' }),
+        note: 'Oprava chyby v názvu.',
+        keep: fileId,
+        base: '0',
+      });
+      assert.equal(stale.statusCode, 400);
+      assert.match(stale.body, /Someone else corrected this notice/);
+      assert.match(stale.body, /value="Opravený název"/);
+      // …and the form is now made from the latest version, so saving again is a deliberate choice.
+      assert.match(stale.body, /name="base" value="1"/);
       const res = await postMultipart(admin, `${PATH}/${noticeId}/correct`, {
         ...form({ title: 'Opravený název' }),
         note: 'Oprava chyby v názvu.',
         keep: fileId,
+        base,
       });
       assert.equal(res.statusCode, 303, res.body);
       const versions = await okence.handle.db

@@ -18,7 +18,7 @@ import {
   noticeForm,
   withdrawForm,
 } from './schema.ts';
-import type { NoticeBoard } from './service.ts';
+import { CORRECTED_MEANWHILE, type NoticeBoard } from './service.ts';
 import { readNoticePost } from './upload-post.ts';
 import { NOTICES_PATH } from './views/common.ts';
 import { detailPage } from './views/detail.ts';
@@ -125,7 +125,14 @@ export function noticeAdminRoutes(notices: NoticeBoard) {
             number: d.number,
             files: d.files,
             departments: c.departments,
-            values: typed?.values ?? d.values,
+            // After a conflict the form is based on the version now latest: saving again is a
+            // deliberate choice made after seeing that message.
+            values: typed
+              ? {
+                  ...typed.values,
+                  ...(typed.fields.note === CORRECTED_MEANWHILE && { base: d.values.base }),
+                }
+              : d.values,
             errors: typed ? translateErrors(ctx.t, typed.fields) : {},
             refused: typed ? refusals(ctx, typed.refused, c.maxBytes) : [],
             maxBytes: c.maxBytes,

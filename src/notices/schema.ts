@@ -40,6 +40,9 @@ export function noticeForm(raw: unknown): NoticeForm {
 
 const correctionFields = z.object({
   note: text(4000),
+  // The version the form was made from: a correction saved over a newer one would silently undo
+  // it (a lost update), so the service refuses it (decision 049).
+  base: z.coerce.number().int().min(0).max(1_000_000).catch(0),
   // The attachments of the current version to carry on: checkboxes sharing a name.
   keep: z
     .union([z.string(), z.array(z.string())])

@@ -8,6 +8,8 @@ import type { Okence } from '../boot.ts';
 import { DB_KINDS } from '../db/testing.ts';
 import { bootTestApp } from '../http/testing.ts';
 import { fixedClock } from '../lib/clock.ts';
+import type { AppError } from '../lib/errors.ts';
+import { CORRECTED_MEANWHILE } from './service.ts';
 import { noticeFields, postNotice, principalOf } from './testing.ts';
 
 for (const kind of DB_KINDS) {
@@ -70,34 +72,49 @@ for (const kind of DB_KINDS) {
       );
     });
 
-    test('corrections made at once each get their own version, in order, with an event and an audit entry each', async () => {
+    test('of corrections made at once from the same version one is saved, the rest are refused rather than undoing it; each saved one has an event and an audit entry', async () => {
       const a = await admin();
       const { id } = await postNotice(okence, a, noticeFields('2026-12-03'));
-      const correct = async (i: number) => {
+      const correct = async (i: number, base: number) => {
         const upload = await notices().startUpload(a, id);
         const f = noticeFields('2026-12-03', { title: `Oprava ${i}` });
         return notices().correct(
           a,
           upload,
-          { ...f, note: `Důvod ${i}`, keep: [] },
+          { ...f, note: `Důvod ${i}`, keep: [], base },
           { stored: [], refused: [] },
         );
       };
-      const done = await Promise.all([1, 2, 3, 4, 5].map(correct));
-      assert.deepEqual(done.map((d) => d.version).sort(), [2, 3, 4, 5, 6]);
+      const done = await Promise.allSettled([1, 2, 3, 4, 5].map((i) => correct(i, 1)));
+      const saved = done.filter((d) => d.status === 'fulfilled');
+      assert.deepEqual(
+        saved.map((d) => d.value.version),
+        [2],
+      );
+      for (const d of done.filter((x) => x.status === 'rejected')) {
+        const err = d.reason as AppError;
+        assert.equal(err.code, 'invalid_input');
+        assert.equal(err.fields?.note, CORRECTED_MEANWHILE);
+      }
+      // Made from the version now latest, a correction is saved as the next one.
+      assert.equal((await correct(6, 2)).version, 3);
+      await assert.rejects(
+        correct(7, 2),
+        (err: AppError) => err.fields?.note === CORRECTED_MEANWHILE,
+      );
       const corrected = await db()
         .selectFrom('notice_events')
         .select('version')
         .where('notice_id', '=', id)
         .where('kind', '=', 'corrected')
         .execute();
-      assert.equal(corrected.length, 5);
+      assert.deepEqual(corrected.map((e) => e.version).sort(), [2, 3]);
       const audit = await db()
         .selectFrom('audit_event')
         .select('action')
         .where('object_id', '=', id)
         .execute();
-      assert.equal(audit.filter((x) => x.action === 'official_notice.corrected').length, 5);
+      assert.equal(audit.filter((x) => x.action === 'official_notice.corrected').length, 2);
     });
 
     test('the job posts at local midnight and takes down after the last day, once each, however many run it', async () => {

@@ -34,6 +34,9 @@ export type { Receipt, Upload, Uploaded } from './attachments.ts';
 
 const LIST_LIMIT = 500;
 
+/** The error of a correction made from a version that is no longer the latest. */
+export const CORRECTED_MEANWHILE = 'notices.admin.error.corrected_meanwhile';
+
 function invalid(fields: FieldProblems): AppError {
   return new AppError('invalid_input', 'form rejected', fields);
 }
@@ -239,6 +242,7 @@ export function noticeBoard(deps: {
         language: v.language,
         note: '',
         keep: v.files.map((f) => f.id),
+        base: String(v.version),
       };
       return { number: c.notice.number, files: v.files, values };
     },
@@ -342,7 +346,7 @@ export function noticeBoard(deps: {
     async correct(
       actor: StaffPrincipal,
       upload: Upload,
-      form: NoticeForm & { note: string; keep: readonly string[] },
+      form: NoticeForm & { note: string; keep: readonly string[]; base: number },
       receipt: Receipt,
     ) {
       const organisationId = adminOnly(actor);
@@ -368,6 +372,8 @@ export function noticeBoard(deps: {
           if (!notice) throw new AppError('not_found', 'no such notice');
           if (notice.withdrawn_at) throw new AppError('no_longer_possible', 'withdrawn');
           const version = (await repo.latestVersion(tx, notice.id)) + 1;
+          // Someone else corrected it since this form was made: saving would undo their version.
+          if (version - 1 !== form.base) throw invalid({ note: CORRECTED_MEANWHILE });
           await storeVersion(tx, {
             noticeId: notice.id,
             version,

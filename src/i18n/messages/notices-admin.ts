@@ -71,6 +71,8 @@ const en = {
   'notices.admin.error.remove_before_post': 'The last day cannot be before the first day.',
   'notices.admin.error.remove_past': 'The last day cannot be in the past.',
   'notices.admin.error.note': 'Say why the notice is corrected (at most 1,000 characters).',
+  'notices.admin.error.corrected_meanwhile':
+    'Someone else corrected this notice while you were writing. Open the notice to see its new version; your text is kept here, and saving again makes it the next version.',
   'notices.admin.error.reason':
     'Say why the notice is withdrawn (at most 1,000 characters); the public reads it.',
   'notices.admin.error.files_refused':
@@ -188,6 +190,8 @@ const sl: Record<NoticesAdminMessageKey, string> = {
   'notices.admin.error.remove_before_post': 'Zadnji dan ne more biti pred prvim dnem.',
   'notices.admin.error.remove_past': 'Zadnji dan ne more biti v preteklosti.',
   'notices.admin.error.note': 'Navedite, zakaj obvestilo popravljate (največ 1.000 znakov).',
+  'notices.admin.error.corrected_meanwhile':
+    'Medtem ko ste pisali, je obvestilo popravil nekdo drug. Odprite obvestilo in si oglejte novo različico; vaše besedilo je ostalo tukaj, in če ga znova shranite, bo postalo naslednja različica.',
   'notices.admin.error.reason':
     'Navedite, zakaj obvestilo umikate (največ 1.000 znakov); razlog bo javno objavljen.',
   'notices.admin.error.files_refused':
@@ -301,6 +305,8 @@ const cs: Record<NoticesAdminMessageKey, string> = {
   'notices.admin.error.remove_before_post': 'Poslední den nemůže být před dnem vyvěšení.',
   'notices.admin.error.remove_past': 'Poslední den nemůže být v minulosti.',
   'notices.admin.error.note': 'Uveďte, proč dokument opravujete (nejvýše 1 000 znaků).',
+  'notices.admin.error.corrected_meanwhile':
+    'Zatímco jste psali, dokument opravil někdo jiný. Otevřete dokument a podívejte se na jeho novou verzi; váš text zůstal zde a dalším uložením se z něj stane následující verze.',
   'notices.admin.error.reason':
     'Uveďte, proč dokument stahujete (nejvýše 1 000 znaků); důvod bude zveřejněn.',
   'notices.admin.error.files_refused':

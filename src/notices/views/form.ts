@@ -111,6 +111,7 @@ export function correctionPage(
 <h1>${title}</h1>
 <p>${t('notices.admin.correct.intro')}</p>
 <form method="post" action="${NOTICES_PATH}/${d.id}/correct?_csrf=${ctx.csrfToken()}" enctype="multipart/form-data" class="stack" novalidate>${csrfField(ctx)}
+  <input type="hidden" name="base" value="${String(d.values.base ?? '')}">
   ${textarea('note', t('notices.admin.field.note'), d, 3, t('notices.admin.hint.note'))}
   ${noticeFields(ctx, d)}
   ${keep}
