@@ -87,7 +87,14 @@ for (const kind of DB_KINDS) {
         '/o/koprivnice/notices/99',
       ])
         assert.equal((await get(url)).statusCode, 404, url);
-      assert.equal((await get('/o/koprivnice/notices/abc')).statusCode, 400);
+      // A path that names no notice is a page that does not exist, not a bad request.
+      for (const url of [
+        '/o/koprivnice/notices/abc',
+        '/o/koprivnice/notices/0',
+        '/o/koprivnice/notices/1/v/x',
+        '/o/koprivnice/notices/1/files/not-a-uuid',
+      ])
+        assert.equal((await get(url)).statusCode, 404, url);
     });
 
     test("an attachment downloads safely, only through its own organisation's notice", async () => {
