@@ -52,8 +52,6 @@ export const IMPORT_POLICY = {
     'operator/cli-command.ts': 'the contract of a command of `npm run operator`',
     'organisations/cli.ts': "the organisations' commands that `npm run operator` lists",
     'privacy/anonymisation.ts': 'the anonymisation plan, which an organisation deletion follows',
-    'situations/domain.ts':
-      "the search's folding (case, diacritics, word stems), which the contacts' search shares (decision 051)",
     'notices/contacts/views/handled-by.ts':
       "the 'handled by' block the service page and the life situation guide show (decision 051)",
   },

@@ -2,13 +2,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { Localized } from '../i18n/i18n.ts';
+import { foldForSearch, queryWords, stem } from '../lib/search-words.ts';
 import {
-  foldForSearch,
   isLocalMediaPath,
   missingLanguages,
   parseRppCodes,
-  queryWords,
-  stem,
   searchSituations,
   TEXT_FIELDS,
   type Situation,

@@ -1,6 +1,7 @@
 // Pure rules of life situations: what a guide holds, how it is searched, which video paths and
 // register codes are acceptable. No I/O.
 import { localize, type Lang, type Localized } from '../i18n/i18n.ts';
+import { foldForSearch, queryWords, stem } from '../lib/search-words.ts';
 
 /** The parts of a guide, in the order a guide page shows them. */
 export const GUIDE_PARTS = [
@@ -50,43 +51,6 @@ export const MAX_LENGTH: Record<TextField, number> = {
   legalBasis: 2000,
   department: 500,
 };
-
-/**
- * Folds text for a search that ignores case and diacritics: "Řízení" and "rizeni" meet. NFD
- * splits most letters from their marks; the few that do not decompose (đ, ł, ø, ß) are mapped.
- */
-export function foldForSearch(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[đð]/g, 'd')
-    .replace(/ł/g, 'l')
-    .replace(/ø/g, 'o')
-    .replace(/ß/g, 'ss');
-}
-
-/** The words of a query, folded, without duplicates; a query of only spaces has none. */
-export function queryWords(query: string): string[] {
-  return [
-    ...new Set(
-      foldForSearch(query)
-        .split(/[^\p{L}\p{N}]+/u)
-        .filter(Boolean),
-    ),
-  ];
-}
-
-/**
- * A word cut to what its inflected forms share, roughly: Slovenian and Czech change the ending
- * ("poplatek", "poplatku"; "potrdilo", "potrdila"), so the last letters of a longer word are
- * not required. Short words are kept whole, or "pes" would find every "pe…".
- */
-export function stem(word: string): string {
-  if (word.length >= 6) return word.slice(0, -2);
-  if (word.length === 5) return word.slice(0, -1);
-  return word;
-}
 
 /**
  * The situations that match every word of the query (its stem), in the texts the reader sees (their

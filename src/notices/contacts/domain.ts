@@ -1,7 +1,7 @@
 // Pure rules of departments and contacts: the tree and its moves, which people the public may
 // see, the search, and the IRIs (tel:, mailto:) the open data needs. No I/O.
 import type { Lang, Localized } from '../../i18n/i18n.ts';
-import { foldForSearch, queryWords, stem } from '../../situations/domain.ts';
+import { foldForSearch, queryWords, stem } from '../../lib/search-words.ts';
 
 /** A department (odbor, oddelek) as the domain sees it, with what it handles. */
 export type Department = {

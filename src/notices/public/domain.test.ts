@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { foldForSearch, matches, pageOf, PAGE_SIZE, queryWords } from './domain.ts';
+import { foldForSearch, queryWords } from '../../lib/search-words.ts';
+import { matches, pageOf, PAGE_SIZE } from './domain.ts';
 import type { VersionRow } from './repo.ts';
 
 const version = (title: string, extra: Partial<VersionRow> = {}): VersionRow => ({

@@ -3,6 +3,7 @@
 import type { NoticeCategory } from '../../db/tables-front-door.ts';
 import type { BoardStatus } from '../board-time.ts';
 import { boardDay } from '../board-time.ts';
+import { foldForSearch } from '../../lib/search-words.ts';
 import { noticeHistory, type ShownVersion } from '../history.ts';
 import type { NoticeRow, VersionRow } from './repo.ts';
 
@@ -88,33 +89,6 @@ export function byPostingNewestFirst(a: BoardEntry, b: BoardEntry): number {
 export function byTakenDownNewestFirst(a: BoardEntry, b: BoardEntry): number {
   const end = (e: BoardEntry) => e.latest.until?.getTime() ?? Number.MAX_SAFE_INTEGER;
   return end(b) - end(a) || b.number - a.number;
-}
-
-/**
- * Folds text for a search that ignores case and diacritics: "Řízení" and "rizeni" meet. The
- * same folding as life situations' search (situations/domain.ts), kept here because a domain's
- * pure rules are not another domain's surface.
- */
-export function foldForSearch(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[đð]/g, 'd')
-    .replace(/ł/g, 'l')
-    .replace(/ø/g, 'o')
-    .replace(/ß/g, 'ss');
-}
-
-/** The words of a query, folded, without duplicates; a query of only spaces has none. */
-export function queryWords(query: string): string[] {
-  return [
-    ...new Set(
-      foldForSearch(query)
-        .split(/[^\p{L}\p{N}]+/u)
-        .filter(Boolean),
-    ),
-  ];
 }
 
 /** Whether every word of the query is in the notice's text (title, numbers, department, body). */

@@ -16,11 +16,11 @@ import {
   isCurrent,
   matches,
   pageOf,
-  queryWords,
   type BoardEntry,
   type PublicVersion,
 } from './domain.ts';
 import * as repo from './repo.ts';
+import { queryWords } from '../../lib/search-words.ts';
 import { offersOfn } from '../open-data/ofn.ts';
 
 /** The list pages' filter: a category, the search words as typed, the page. */
