@@ -22,8 +22,8 @@ const TYPES: Record<string, string> = {
 /** A media file as served: its type, size and content hash. */
 export type HelpMediaFile = { path: string; type: string; size: number; hash: string };
 
-/** The help media of one directory (public/help, or a test's own). */
-export function helpMedia(dir: string = HELP_MEDIA_DIR) {
+/** Every language's media in `dir`, by `lang/name`, with type, size and content hash. */
+function indexMedia(dir: string): Map<string, HelpMediaFile> {
   const files = new Map<string, HelpMediaFile>();
   for (const lang of LANGS) {
     const langDir = join(dir, lang);
@@ -36,19 +36,28 @@ export function helpMedia(dir: string = HELP_MEDIA_DIR) {
       files.set(`${lang}/${name}`, { path, type, size: statSync(path).size, hash });
     }
   }
+  return files;
+}
+
+/** The help media of one directory (public/help, or a test's own). */
+export function helpMedia(dir: string = HELP_MEDIA_DIR) {
+  // Built at the first help page or media request, not at start: hashing the ~2 MB of committed
+  // media is work (and memory) an instance that serves no help page never needs.
+  let index: Map<string, HelpMediaFile> | undefined;
+  const indexed = (): Map<string, HelpMediaFile> => (index ??= indexMedia(dir));
   return {
     /** The file `name` of a language, or undefined. */
     file(lang: Lang, name: string): HelpMediaFile | undefined {
-      return files.get(`${lang}/${name}`);
+      return indexed().get(`${lang}/${name}`);
     },
     /** The versioned URL of a language's file, or null when it was never made. */
     url(lang: Lang, name: string): string | null {
-      const found = files.get(`${lang}/${name}`);
+      const found = indexed().get(`${lang}/${name}`);
       return found ? `/help/media/${lang}/${name}?v=${found.hash}` : null;
     },
     /** The names of a language's files, sorted. */
     names(lang: Lang): string[] {
-      return [...files.keys()].filter((k) => k.startsWith(`${lang}/`)).map((k) => k.slice(3));
+      return [...indexed().keys()].filter((k) => k.startsWith(`${lang}/`)).map((k) => k.slice(3));
     },
     /** A file's bytes, or the range of them a request asked for. */
     read(found: HelpMediaFile, range: ByteRange | null): Readable {
