@@ -49,6 +49,14 @@ export type Config = {
   /** Media only through TURN: the citizen's and the official's addresses stay hidden from each other. */
   relayOnly: boolean;
   /**
+   * Janus (VideoRoom) for meetings of more than four (decision 054): its WebSocket API, which
+   * only Okence talks to, the API secret Janus asks of every request, and the VideoRoom's
+   * admin key that creating rooms needs. Undefined: meetings stay a mesh of up to four.
+   */
+  janus: { url: string; apiSecret: string | undefined; adminKey: string } | undefined;
+  /** The bearer token `/metrics` asks for (METRICS_TOKEN); undefined: /metrics answers 404. */
+  metricsToken: string | undefined;
+  /**
    * Files from outside: where the file-safety pipeline keeps them (outside any web root), the
    * scanner it asks, and what the meeting folder accepts.
    */
@@ -177,6 +185,10 @@ const schema = z.object({
   EID_PROVIDERS_FILE: z.string().min(1).optional(),
   WEBHOOK_ALLOW_LOOPBACK: bool.optional(),
   GPWEBPAY_MERCHANTS_FILE: z.string().min(1).optional(),
+  JANUS_URL: z.url({ protocol: /^wss?$/ }).optional(),
+  JANUS_API_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  JANUS_ADMIN_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
+  METRICS_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
 });
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] };
@@ -248,6 +260,12 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
     };
   }
   // A receiver on the installation's own host is for trying Okence out, never for a real office.
+  if (e.JANUS_URL && !e.JANUS_ADMIN_KEY) {
+    return {
+      ok: false,
+      errors: ['JANUS_ADMIN_KEY: required with JANUS_URL (Okence creates a room per meeting)'],
+    };
+  }
   if (e.NODE_ENV === 'production' && e.WEBHOOK_ALLOW_LOOPBACK) {
     return {
       ok: false,
@@ -284,6 +302,10 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       turnUrls: e.TURN_URLS ?? [],
       turnSecret: e.TURN_SECRET,
       relayOnly: e.ICE_TRANSPORT_POLICY === 'relay',
+      janus: e.JANUS_URL
+        ? { url: e.JANUS_URL, apiSecret: e.JANUS_API_SECRET, adminKey: e.JANUS_ADMIN_KEY! }
+        : undefined,
+      metricsToken: e.METRICS_TOKEN,
       files: {
         dir: e.FILES_DIR ?? join(e.DATA_DIR, 'files'),
         maxFileBytes: Math.round(e.FILE_MAX_MB * 1024 * 1024),

@@ -43,6 +43,10 @@ const SERVER_TYPES = [
   'lobby-answered',
   'error',
   'pong',
+  'sfu-answer',
+  'sfu-offer',
+  'sfu-candidate',
+  'sfu-unavailable',
 ] as const satisfies readonly ServerMessage['type'][];
 // The build breaks when the protocol gains a message type this list (and so these tests) lacks.
 const _everyType: Exclude<ServerMessage['type'], (typeof SERVER_TYPES)[number]> extends never

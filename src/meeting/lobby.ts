@@ -59,7 +59,15 @@ const STAFF_ONLY = new Set<ClientMessage['type']>([
   'no-show',
   'open-folder',
 ]);
-const ADMITTED_ONLY = new Set<ClientMessage['type']>(['signal', 'chat', 'media']);
+const ADMITTED_ONLY = new Set<ClientMessage['type']>([
+  'signal',
+  'chat',
+  'media',
+  'sfu-publish',
+  'sfu-answer',
+  'sfu-candidate',
+  'sfu-receive',
+]);
 
 /** What a participant may send: someone in the lobby only pings; staff-only actions need staff. */
 export function maySend(role: Role, admitted: boolean, type: ClientMessage['type']): boolean {
@@ -68,6 +76,9 @@ export function maySend(role: Role, admitted: boolean, type: ClientMessage['type
   if (STAFF_ONLY.has(type)) return role === 'staff';
   return ADMITTED_ONLY.has(type);
 }
+
+/** The most people a room holds at once, staff included: a mesh carries four, Janus twelve (decision 054). */
+export const MAX_PEOPLE = { mesh: 4, sfu: 12 } as const;
 
 // The only messages someone in the lobby can receive: no signalling, chat or participants.
 const LOBBY_MAY_RECEIVE = new Set<ServerMessage['type']>([

@@ -67,10 +67,52 @@ export const clientMessage = z.discriminatedUnion('type', [
   // Opens the meeting folder; its link is posted in the chat.
   z.object({ type: z.literal('open-folder') }),
   z.object({ type: z.literal('ping') }),
+  // Through Janus (decision 054); the server is Janus's only client and relays these.
+  // Publish (or renegotiate, e.g. a screen share added or stopped) this browser's streams.
+  z.object({
+    type: z.literal('sfu-publish'),
+    description: sdp,
+    // Which sending mid is the screen share, so others can lay it out as one.
+    screenMid: z.string().max(8).nullable().default(null),
+  }),
+  // The browser's answer to the server's latest `sfu-offer` of everyone else's streams.
+  z.object({ type: z.literal('sfu-answer'), description: sdp }),
+  // A trickled ICE candidate for the publishing or the receiving connection; null: gathering done.
+  z.object({
+    type: z.literal('sfu-candidate'),
+    connection: z.enum(['publisher', 'subscriber']),
+    candidate: candidate.nullable(),
+  }),
+  // What this browser receives: per received video mid, the simulcast layer (0 lowest, 2 highest)
+  // its tile's size needs, or none at all (audio only, or a tile out of sight).
+  z.object({
+    type: z.literal('sfu-receive'),
+    streams: z
+      .array(
+        z.object({
+          mid: z.string().max(8),
+          video: z.boolean(),
+          substream: z.number().int().min(0).max(2).optional(),
+        }),
+      )
+      .max(64),
+  }),
 ]);
 export type ClientMessage = z.infer<typeof clientMessage>;
 
 export type Role = 'citizen' | 'guest' | 'staff';
+
+/** How the room carries media: each to each (up to four), or through Janus (decision 054). */
+export type MediaMode = 'mesh' | 'sfu';
+
+/** A stream the browser receives through Janus, by its mid in the receiving connection. */
+export type SfuStream = {
+  mid: string;
+  participant: string;
+  kind: 'audio' | 'video';
+  /** A screen share, laid out on its own. */
+  screen: boolean;
+};
 
 /** A participant as others see them. */
 export type PeerInfo = {
@@ -117,6 +159,9 @@ export type ServerMessage =
       appointment: { start: string; end: string; timeZone: string };
       iceServers: { urls: string[]; username?: string; credential?: string }[];
       iceTransportPolicy: 'all' | 'relay';
+      /** Mesh or Janus, and the most people the room holds at once (staff included). */
+      media: MediaMode;
+      maxPeople: number;
     }
   /** Admitted: who is in the room (including you), the chat so far, the minutes, whether identity was checked. */
   | {
@@ -168,5 +213,17 @@ export type ServerMessage =
       participant: string;
       outcome: 'admitted' | 'denied';
     }
-  | { type: 'error'; code: 'rate_limited' | 'forbidden' | 'invalid' }
+  /** Janus's answer to this browser's `sfu-publish`. */
+  | { type: 'sfu-answer'; description: { type: 'answer'; sdp: string } }
+  /** Everyone else's streams through Janus, to answer with `sfu-answer`; sent again on every change. */
+  | { type: 'sfu-offer'; description: { type: 'offer'; sdp: string }; streams: SfuStream[] }
+  | {
+      type: 'sfu-candidate';
+      connection: 'publisher' | 'subscriber';
+      candidate: z.infer<typeof candidate> | null;
+    }
+  /** Janus could not take this browser's media (e.g. it is unreachable); the page says so. */
+  | { type: 'sfu-unavailable' }
+  /** room_full: staff tried to let someone in past the room's maxPeople. */
+  | { type: 'error'; code: 'rate_limited' | 'forbidden' | 'invalid' | 'room_full' }
   | { type: 'pong' };

@@ -11,7 +11,7 @@ import { AppError } from '../lib/errors.ts';
 import type { Emitter } from '../lib/events.ts';
 import { iceServersFor, type IceConfig, type JoinWindow, type RoomAction } from './domain.ts';
 import { peerInfo, type Connection, type MeetingHub } from './hub.ts';
-import { arrivalState, mayAdmit, mayBringBrowser, mayTurnOut } from './lobby.ts';
+import { arrivalState, MAX_PEOPLE, mayAdmit, mayBringBrowser, mayTurnOut } from './lobby.ts';
 import * as people from './participant-repo.ts';
 import type { ClientMessage, Role } from './protocol.ts';
 import type { MeetingRecord } from './record.ts';
@@ -287,6 +287,8 @@ export function meetingRoom(deps: {
       },
       iceServers: iceServersFor(deps.ice, p.id, now),
       iceTransportPolicy: deps.ice.relayOnly ? 'relay' : 'all',
+      media: 'mesh',
+      maxPeople: MAX_PEOPLE.mesh,
     });
     if (c.admitted) await enterRoom(c);
     else announceKnock(e.booking, { id: p.id, name, role: e.role });
@@ -332,6 +334,11 @@ export function meetingRoom(deps: {
           c.participantId,
         );
         return;
+      case 'sfu-publish':
+      case 'sfu-answer':
+      case 'sfu-candidate':
+      case 'sfu-receive':
+        return; // a mesh room has no SFU to relay to
       default:
         await staffAction(c, m);
     }
