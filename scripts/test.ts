@@ -2,8 +2,9 @@
 // and browser tests in Debian's Chromium, with calls relayed through Debian's coturn, and
 // uploads scanned by Debian's clamd, and citizens signing in at Debian's simplesamlphp (a real
 // SAML IdP under php-cli), and the forms' receipts read back by Debian's poppler-utils (pdffonts,
-// pdftotext, pdfdetach), and the bank QR codes read back by Debian's zbar-tools (zbarimg). All
-// are installed here when missing (as root, with apt).
+// pdftotext, pdfdetach), and the bank QR codes read back by Debian's zbar-tools (zbarimg), and
+// larger meetings through Debian's Janus, and several instances behind Debian's nginx and HAProxy.
+// All are installed here when missing (as root, with apt).
 import { spawnSync } from 'node:child_process';
 import { existsSync, globSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,24 +16,55 @@ function hasApt(): boolean {
   return spawnSync('apt-get', ['--version'], { stdio: 'ignore' }).status === 0;
 }
 
-const TURNSERVER = '/usr/bin/turnserver';
-const CLAMD = '/usr/sbin/clamd';
-const SIMPLESAMLPHP = '/usr/share/simplesamlphp/www';
-const PDFDETACH = '/usr/bin/pdfdetach';
-const ZBARIMG = '/usr/bin/zbarimg';
 /** simplesamlphp needs PHP's DOM (php-xml), which its Debian package does not pull in. */
 function phpHasDom(): boolean {
   const check = ['-r', 'exit(class_exists("DOMDocument") ? 0 : 1);'];
   return spawnSync('php', check, { stdio: 'ignore' }).status === 0;
 }
-const missing = [
-  ...(existsSync(chromium) ? [] : ['chromium']),
-  ...(existsSync(TURNSERVER) ? [] : ['coturn']),
-  ...(existsSync(CLAMD) ? [] : ['clamav-daemon']),
-  ...(existsSync(SIMPLESAMLPHP) && phpHasDom() ? [] : ['simplesamlphp', 'php-cli', 'php-xml']),
-  ...(existsSync(PDFDETACH) ? [] : ['poppler-utils']),
-  ...(existsSync(ZBARIMG) ? [] : ['zbar-tools']),
+/** Debian's packages the tests run for real, what shows each is there, and why it is needed. */
+const NEEDED: { packages: string[]; present: () => boolean; why: string }[] = [
+  {
+    packages: ['chromium'],
+    present: () => existsSync(chromium),
+    why: `Browser tests need Chromium at ${chromium} (or set CHROMIUM_PATH)`,
+  },
+  {
+    packages: ['coturn'],
+    present: () => existsSync('/usr/bin/turnserver'),
+    why: 'The call relayed through TURN needs coturn',
+  },
+  {
+    packages: ['clamav-daemon'],
+    present: () => existsSync('/usr/sbin/clamd'),
+    why: 'Virus scanning of uploads needs clamd',
+  },
+  {
+    packages: ['simplesamlphp', 'php-cli', 'php-xml'],
+    present: () => existsSync('/usr/share/simplesamlphp/www') && phpHasDom(),
+    why: 'eID sign-in tests need a SAML IdP',
+  },
+  {
+    packages: ['poppler-utils'],
+    present: () => existsSync('/usr/bin/pdfdetach'),
+    why: 'The receipt tests read PDFs back with poppler-utils',
+  },
+  {
+    packages: ['zbar-tools'],
+    present: () => existsSync('/usr/bin/zbarimg'),
+    why: 'The payment QR tests read the codes back with zbarimg',
+  },
+  {
+    packages: ['janus'],
+    present: () => existsSync('/usr/bin/janus'),
+    why: 'Meetings of more than four go through Janus',
+  },
+  {
+    packages: ['nginx', 'haproxy'],
+    present: () => existsSync('/usr/sbin/nginx') && existsSync('/usr/sbin/haproxy'),
+    why: 'Several instances are tested behind nginx and HAProxy',
+  },
 ];
+const missing = NEEDED.filter((n) => !n.present()).flatMap((n) => n.packages);
 if (missing.length > 0) {
   if (process.getuid?.() === 0 && hasApt()) {
     console.log(
@@ -42,42 +74,13 @@ if (missing.length > 0) {
     spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
     spawnSync('apt-get', ['install', '-y', '-qq', ...missing], { stdio: 'inherit', env });
   }
-  if (!existsSync(chromium)) {
-    console.error(
-      `Browser tests need Chromium at ${chromium}: run "sudo apt-get install -y chromium" (or set CHROMIUM_PATH) and run npm test again.`,
-    );
-    process.exit(1);
-  }
-  if (!existsSync(TURNSERVER)) {
-    console.error(
-      'The call relayed through TURN needs coturn: run "sudo apt-get install -y coturn" and run npm test again.',
-    );
-    process.exit(1);
-  }
-  if (!existsSync(CLAMD)) {
-    console.error(
-      'Virus scanning of uploads needs clamd: run "sudo apt-get install -y clamav-daemon" and run npm test again.',
-    );
-    process.exit(1);
-  }
-  if (!existsSync(SIMPLESAMLPHP) || !phpHasDom()) {
-    console.error(
-      'eID sign-in tests need a SAML IdP: run "sudo apt-get install -y simplesamlphp php-cli php-xml" and run npm test again.',
-    );
-    process.exit(1);
-  }
-  if (!existsSync(PDFDETACH)) {
-    console.error(
-      'The receipt tests read PDFs back with poppler-utils: run "sudo apt-get install -y poppler-utils" and run npm test again.',
-    );
-    process.exit(1);
-  }
-  if (!existsSync(ZBARIMG)) {
-    console.error(
-      'The payment QR tests read the codes back with zbarimg: run "sudo apt-get install -y zbar-tools" and run npm test again.',
-    );
-    process.exit(1);
-  }
+  for (const n of NEEDED)
+    if (!n.present()) {
+      console.error(
+        `${n.why}: run "sudo apt-get install -y ${n.packages.join(' ')}" and run npm test again.`,
+      );
+      process.exit(1);
+    }
 }
 
 // Options after `npm test --` (a reporter, say) keep the whole suite; files name what to run.
