@@ -215,6 +215,8 @@ export function buildServices(f: Foundation) {
     log,
     events,
     auditRoom: roomAudit({ audit, lifecycle }),
+    janus: config.janus,
+    installationSecret: sessionSecret,
     ice: { turnUrls: config.turnUrls, turnSecret: config.turnSecret, relayOnly: config.relayOnly },
   });
   // The file-safety pipeline: one per process, for every domain that takes files (decision 027).

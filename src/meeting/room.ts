@@ -11,12 +11,14 @@ import { AppError } from '../lib/errors.ts';
 import type { Emitter } from '../lib/events.ts';
 import { iceServersFor, type IceConfig, type JoinWindow, type RoomAction } from './domain.ts';
 import { peerInfo, type Connection, type MeetingHub } from './hub.ts';
-import { arrivalState, MAX_PEOPLE, mayAdmit, mayBringBrowser, mayTurnOut } from './lobby.ts';
+import { arrivalState, mayAdmit, mayBringBrowser, mayTurnOut } from './lobby.ts';
 import * as people from './participant-repo.ts';
 import type { ClientMessage, Role } from './protocol.ts';
 import type { MeetingRecord } from './record.ts';
 import * as repo from './repo.ts';
 import type { Entrant } from './service.ts';
+import type { RoomSfu } from './sfu/lazy.ts';
+import { mayLetIn, mediaOf } from './sfu/rules.ts';
 
 /** How a guest link's token is kept: only its hash is stored. */
 export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -51,8 +53,13 @@ export function meetingRoom(deps: {
   windowOf(b: BookingView): Promise<JoinWindow>;
   events: Emitter<MeetingEvents>;
   auditRoom: RoomAudit;
+  /** Janus, when configured (decision 054); without it the room is a mesh. */
+  sfu: RoomSfu | undefined;
+  log: { warn(obj: object, msg: string): void };
 }) {
-  const { db, clock, hub, record } = deps;
+  const { db, clock, hub, record, sfu } = deps;
+  const media = mediaOf(sfu !== undefined);
+  const warn = (what: string) => (err: unknown) => deps.log.warn({ err }, what);
 
   /**
    * Finds or creates the participant of someone arriving in this browser (or staff session),
@@ -106,6 +113,8 @@ export function meetingRoom(deps: {
       { type: 'peer-joined', peer: peerInfo(c) },
       c.participantId,
     );
+    // Not awaited: Janus's answer (or sfu-unavailable) reaches the browser by itself.
+    sfu?.enter(c).catch(warn('joining Janus failed'));
   }
 
   /** Someone knocks: staff in the meeting see the new lobby; staff on their start pages hear the knock. */
@@ -155,6 +164,8 @@ export function meetingRoom(deps: {
       case 'admit': {
         const p = await participantOf(b, m.participant);
         if (!mayAdmit(p)) return;
+        if (!mayLetIn((await people.present(db, b)).length, media.maxPeople))
+          return hub.send(c.socket, { type: 'error', code: 'room_full' });
         await people.setParticipantState(db, p.id, 'admitted', now);
         if (p.role === 'citizen') await repo.markStarted(db, b, now);
         hub.toMeeting(b, { participant: p.id }, { type: 'admitted' });
@@ -183,9 +194,11 @@ export function meetingRoom(deps: {
           { participant: p.id },
           m.type === 'deny' ? { type: 'denied', message: m.message } : { type: 'removed' },
         );
-        if (m.type === 'remove')
+        if (m.type === 'remove') {
           hub.toMeeting(b, { admitted: true }, { type: 'peer-left', id: p.id });
-        else
+          // The instance holding their socket closes their session too; this takes their feeds at once.
+          sfu?.turnOut(b, p.id).catch(warn('turning out of Janus failed'));
+        } else
           hub.toOffice(c.officeId, {
             type: 'lobby-answered',
             bookingId: b,
@@ -287,8 +300,7 @@ export function meetingRoom(deps: {
       },
       iceServers: iceServersFor(deps.ice, p.id, now),
       iceTransportPolicy: deps.ice.relayOnly ? 'relay' : 'all',
-      media: 'mesh',
-      maxPeople: MAX_PEOPLE.mesh,
+      ...media,
     });
     if (c.admitted) await enterRoom(c);
     else announceKnock(e.booking, { id: p.id, name, role: e.role });
@@ -338,7 +350,7 @@ export function meetingRoom(deps: {
       case 'sfu-answer':
       case 'sfu-candidate':
       case 'sfu-receive':
-        return; // a mesh room has no SFU to relay to
+        return sfu?.receive(c, m); // a mesh room has no SFU to relay to
       default:
         await staffAction(c, m);
     }
@@ -346,6 +358,8 @@ export function meetingRoom(deps: {
 
   /** A socket closed: a knocker leaves the lobby; an admitted participant leaves the room but keeps the admission. */
   async function disconnect(c: Connection): Promise<void> {
+    // Also for a socket a newer one replaced: each connection has its own Janus session.
+    sfu?.leave(c).catch(warn('leaving Janus failed'));
     if (!hub.remove(c)) return;
     const p = await people.disconnected(db, c.participantId, clock.now());
     if (!p) return;

@@ -15,6 +15,8 @@ import { meetingRecord } from './record.ts';
 import * as repo from './repo.ts';
 import type { Emitter } from '../lib/events.ts';
 import { meetingRoom, sha256, type MeetingEvents, type RoomAudit } from './room.ts';
+import { mayReceive } from './lobby.ts';
+import { lazySfu } from './sfu/lazy.ts';
 
 export type { MeetingEvents, RoomAudit };
 
@@ -43,6 +45,9 @@ export function meetingService(deps: {
   events: Emitter<MeetingEvents>;
   /** The audit entry of an end, a no-show or an identity check from the room (room.ts). */
   auditRoom: RoomAudit;
+  /** Janus (decision 054), and the installation's secret its rooms' keys derive from. */
+  janus?: { url: string; apiSecret: string | undefined; adminKey: string } | undefined;
+  installationSecret: string;
 }) {
   const { handle, clock, lifecycle, tenants } = deps;
   const db = handle.db;
@@ -54,12 +59,27 @@ export function meetingService(deps: {
   });
   const url = (path: string) => new URL(path, deps.publicUrl).href;
   const { events, auditRoom } = deps;
+  const sfu = deps.janus
+    ? lazySfu({
+        janus: deps.janus,
+        installationSecret: deps.installationSecret,
+        db,
+        // The lobby rule holds for the SFU's messages too: nothing of the room to someone waiting.
+        send: (c, m) => void (mayReceive(c.admitted, m.type) && hub.send(c.socket, m)),
+        log: deps.log,
+      })
+    : undefined;
+  const sfuEnded = (bookingId: string) =>
+    void sfu?.ended(bookingId).catch((err: unknown) => deps.log.warn({ err }, 'Janus room end'));
   const record = meetingRecord({
     db,
     clock,
     lifecycle,
     hub,
-    ended: (bookingId) => void events.emit('meeting.ended', { bookingId }),
+    ended: (bookingId) => {
+      void events.emit('meeting.ended', { bookingId });
+      sfuEnded(bookingId);
+    },
   });
   const room = meetingRoom({
     db,
@@ -71,6 +91,8 @@ export function meetingService(deps: {
     windowOf,
     events,
     auditRoom,
+    sfu,
+    log: deps.log,
   });
 
   /** The window a booking's link is in now, counting an ended meeting as over. */
@@ -83,7 +105,10 @@ export function meetingService(deps: {
   return {
     hub,
     start: () => hub.start(),
-    stop: () => hub.stop(),
+    async stop() {
+      await sfu?.close();
+      await hub.stop();
+    },
     windowOf,
 
     /** The citizen behind a join link in the browser with `browser` (its cookie), or null when the link is unknown. */
@@ -193,6 +218,7 @@ export function meetingService(deps: {
     closeCancelled(bookingId: string): void {
       hub.toMeeting(bookingId, { everyone: true }, { type: 'ended', surveyUrl: null });
       hub.lobbyChanged(bookingId);
+      sfuEnded(bookingId);
     },
 
     /** Who is knocking now at the staff member's offices (the lobby panel): one indexed query. */

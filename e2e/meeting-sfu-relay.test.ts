@@ -1,0 +1,91 @@
+// The server's Janus relay in real Chromium, with a hand-written client of the sfu-* messages
+// (e2e/sfu-page-client.ts), apart from the meeting page's own client: two browsers on the
+// citizen's link, let in by the official, each publish a fake camera with simulcast through a
+// real Janus and decode the other's video; someone still in the lobby hears nothing of it.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser } from 'playwright-core';
+import type { Okence } from '../src/boot.ts';
+import { shiftedClock } from '../src/lib/clock.ts';
+import { startJanus, type TestJanus } from '../src/meeting/sfu/testing-janus.ts';
+import { openSocket, staffCookie, type TestSocket } from '../src/meeting/testing.ts';
+import { launchCallBrowser, startSite } from './harness.ts';
+import { bookAndStandBefore, newCallPage } from './meeting-pages.ts';
+import { readProbe, startSfuProbe, waitForProbe } from './sfu-page-client.ts';
+
+describe('meetings through Janus: the server relays real media', () => {
+  let browser: Browser;
+  let janus: TestJanus;
+  let okence: Okence;
+  let baseUrl: string;
+  const clock = shiftedClock();
+  before(async () => {
+    [browser, janus] = await Promise.all([launchCallBrowser(), startJanus()]);
+    ({ baseUrl, okence } = await startSite(
+      { JANUS_URL: janus.url, JANUS_API_SECRET: janus.apiSecret, JANUS_ADMIN_KEY: janus.adminKey },
+      { clock },
+    ));
+  });
+  after(async () => {
+    await browser?.close();
+    await okence?.close();
+    await janus?.stop();
+  });
+
+  test('two admitted browsers publish with simulcast and decode each other; a knocker gets no sfu-*', async () => {
+    const b = await bookAndStandBefore(okence, clock, {
+      name: 'Ana Kranjc',
+      email: 'ana@example.si',
+    });
+    const staff: TestSocket = openSocket(baseUrl, `/staff/meetings/${b.id}/ws`, {
+      cookie: await staffCookie(okence, 'uradnik@domzale.example'),
+    });
+    const welcome = await staff.next('welcome');
+    assert.equal(welcome.media, 'sfu');
+    assert.equal(welcome.maxPeople, 12);
+
+    const pages = [await newCallPage(browser), await newCallPage(browser)];
+    for (const page of pages) {
+      await page.goto(`${baseUrl}/j/${b.joinToken}`, { waitUntil: 'domcontentloaded' });
+      await startSfuProbe(page, `/j/${b.joinToken}/ws`);
+    }
+    const [one, two] = await Promise.all(
+      pages.map((p) => waitForProbe(p, (s) => s.state === 'lobby', 'in the lobby')),
+    );
+    // A knocker's sfu-* messages are dropped (answered with forbidden), and nothing sfu-* reaches it.
+    await pages[0]!.evaluate(() =>
+      (window as unknown as { sfuSend(m: object): void }).sfuSend({
+        type: 'sfu-receive',
+        streams: [],
+      }),
+    );
+    for (const id of [one!.you, two!.you]) staff.send({ type: 'admit', participant: id });
+    const both = await Promise.all(
+      pages.map((p, i) =>
+        waitForProbe(
+          p,
+          (s) =>
+            s.streams.some((x) => x.participant === (i ? one! : two!).you && x.kind === 'video'),
+          `page ${i} receives the other's video`,
+        ),
+      ),
+    );
+    for (const s of both) assert.ok(s.streams.every((x) => x.participant !== s.you));
+    // Frames rise on both sides, through Janus.
+    const start = await Promise.all(pages.map((p) => readProbe(p)));
+    await Promise.all(
+      pages.map((p, i) =>
+        waitForProbe(
+          p,
+          (s) => s.framesDecoded > start[i]!.framesDecoded + 20,
+          `page ${i} decodes frames`,
+        ),
+      ),
+    );
+    const first = await readProbe(pages[0]!);
+    const lobbyTypes = first.types.slice(0, first.types.indexOf('admitted'));
+    assert.ok(!lobbyTypes.some((t) => t.startsWith('sfu-')), lobbyTypes.join());
+    assert.ok(lobbyTypes.includes('error'), 'the knocker was told its sfu-receive was refused');
+    await staff.close();
+  });
+});
