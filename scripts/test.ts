@@ -63,6 +63,11 @@ const NEEDED: { packages: string[]; present: () => boolean; why: string }[] = [
     present: () => existsSync('/usr/sbin/nginx') && existsSync('/usr/sbin/haproxy'),
     why: 'Several instances are tested behind nginx and HAProxy',
   },
+  {
+    packages: ['prometheus'],
+    present: () => existsSync('/usr/bin/promtool'),
+    why: "The /metrics tests check the exposition with Prometheus's promtool",
+  },
 ];
 const missing = NEEDED.filter((n) => !n.present()).flatMap((n) => n.packages);
 if (missing.length > 0) {

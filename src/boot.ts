@@ -18,6 +18,7 @@ import type { InvitationService } from './identity/invitations.ts';
 import type { OrganisationsService } from './organisations/service.ts';
 import { buildServices, type Services } from './services.ts';
 import { backgroundJobs, purgeFolderFiles } from './jobs.ts';
+import { operatorMetrics } from './metrics.ts';
 import { cardGatewayPlan } from './config/card-gateways.ts';
 import { demoCardMerchant } from './payments/card/gateways.ts';
 import type { PacerTime } from './lib/pacing.ts';
@@ -107,9 +108,9 @@ export async function bootOkence(
     await services.tenants.start();
     await meeting.start();
     if (backups) handle.lock?.answer((socket) => backups.answer(socket));
-    const app = await createApp(services);
-    mail.start();
     const jobs = jobRunner(backgroundJobs(services), log);
+    const app = await createApp(services, operatorMetrics(services, jobs));
+    mail.start();
     // Tests that compare the database before and after a request turn the timers off, so that
     // a job's own writes (a delivery retried, a notice taken down) cannot look like the request's.
     if (opts.backgroundJobs !== false) jobs.start();

@@ -44,8 +44,17 @@ export type DatabaseHandle = {
   lock?: Pick<DataDirLock, 'answer'>;
   /** PGlite in memory only: the whole data directory as a tar, which `template` opens again. */
   dumpDataDir?(): Promise<Blob>;
+  /** The connection pool now: connections open, idle, and queries waiting for one (decision 056). */
+  poolUse(): PoolUse;
   close(): Promise<void>;
 };
+
+/** The connection pool's use, read from the pool's own counters (no query). */
+export type PoolUse = { total: number; idle: number; waiting: number };
+
+function poolUse(pool: pg.Pool): PoolUse {
+  return { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount };
+}
 
 // timestamptz comes back as Date (pg's default); bigint (int8) as string to stay exact.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => v);
@@ -131,6 +140,7 @@ async function openPostgres(
   return {
     db,
     kind: 'postgres',
+    poolUse: () => poolUse(pool),
     async holdLock(classId, key) {
       const client = await lockConnection();
       const r = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1, $2) AS ok', [
@@ -283,6 +293,7 @@ async function openPglite(dataDir: string, template?: Blob): Promise<DatabaseHan
     return {
       db,
       kind: 'pglite',
+      poolUse: () => poolUse(pool),
       ...(lock ? { lock, snapshot } : {}),
       ...(inMemory ? { dumpDataDir: () => lite.dumpDataDir('none') } : {}),
       async holdLock(classId, key) {

@@ -36,6 +36,8 @@ import { frameworkErrorHandler, installErrorHandling } from './error-handler.ts'
 import { trustProxyOption } from './client-address.ts';
 import { lazySchemaCompilers } from './schema-compilers.ts';
 import { healthRoutes } from './health.ts';
+import { installMetrics } from './metrics.ts';
+import type { MetricsRegistry } from '../lib/metrics.ts';
 import { language } from './language.ts';
 import { bodyPace } from './pace.ts';
 import { security } from './security.ts';
@@ -66,7 +68,10 @@ import type { Services } from '../services.ts';
  * Builds the app from the services (services.ts): plugins, then each domain's routes, then the
  * not-found and error handlers. It builds no service itself.
  */
-export async function createApp(services: Services): Promise<FastifyInstance> {
+export async function createApp(
+  services: Services,
+  metrics: MetricsRegistry,
+): Promise<FastifyInstance> {
   const { config } = services;
   const app = Fastify({
     loggerInstance: services.log,
@@ -108,6 +113,8 @@ export async function createApp(services: Services): Promise<FastifyInstance> {
     secret: services.sessionSecret,
     rateLimitPerMinute: config.rateLimitPerMinute,
   });
+  // The operator's /metrics with every request counted, only with METRICS_TOKEN (decision 056).
+  if (config.metricsToken) installMetrics(app, metrics, config.metricsToken);
   await app.register(language);
   await app.register(staffSession, { identity: services.identity });
   await app.register(citizenSession, { citizens: services.citizens });

@@ -430,14 +430,6 @@ export const key = (r: RegisteredRoute) => `${r.method} ${r.url}`;
 export const settle = (ms = 150) => new Promise((r) => setTimeout(r, ms));
 export const isStaffRoute = (r: RegisteredRoute) =>
   r.method !== 'HEAD' && (r.url === '/staff' || r.url.startsWith('/staff/'));
-export const isOperatorRoute = (r: RegisteredRoute) =>
-  r.method !== 'HEAD' && (r.url === '/operator' || r.url.startsWith('/operator/'));
-/** Operator routes anyone may open: signing in, and ending one's own session. Every other one needs a full operator session. */
-export const OPERATOR_PUBLIC: Record<string, string> = {
-  'GET /operator/sign-in': 'the sign-in form',
-  'POST /operator/sign-in': 'signing in (its limits are tested in src/operator)',
-  'POST /operator/sign-out': "ends the caller's own operator session, if any",
-};
 export const inAdminArea = (url: string) =>
   ADMIN_AREAS.some((p) => url === p || url.startsWith(`${p}/`));
 

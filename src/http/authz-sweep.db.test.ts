@@ -11,7 +11,6 @@ import { operatorSession } from '../operator/testing.ts';
 import {
   ACCESS,
   ATTACKERS,
-  OPERATOR_PUBLIC,
   VICTIMS,
   fill,
   inAdminArea,
@@ -20,6 +19,7 @@ import {
   type Session,
   type VictimKey,
 } from './authz-sweep-rules.ts';
+import { OPERATOR_PUBLIC } from './authz-sweep-operator.ts';
 import { sweepWorld } from './testing-authz-sweep.ts';
 import { tryWebSocket } from './testing-sockets.ts';
 import { bootTestApp, cookiesOf, csrfFrom } from './testing.ts';
@@ -137,6 +137,10 @@ for (const kind of DB_KINDS) {
       assert.ok(
         guarded.some((r) => r.url === '/operator'),
         'the console itself is swept',
+      );
+      assert.ok(
+        guarded.some((r) => r.url === '/metrics'),
+        "the operator's metrics are swept",
       );
       for (const s of w.sessions.values()) {
         if (!s.email) continue;

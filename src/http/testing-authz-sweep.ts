@@ -22,7 +22,6 @@ import {
   expectation,
   fill,
   formFor,
-  isOperatorRoute,
   isStaffRoute,
   judge,
   key,
@@ -32,6 +31,7 @@ import {
   type Target,
   type VictimKey,
 } from './authz-sweep-rules.ts';
+import { isOperatorRoute, SWEEP_ENV } from './authz-sweep-operator.ts';
 import { bootTestApp, cookiesOf, csrfFrom } from './testing.ts';
 import { recordingRoutes, type RegisteredRoute } from './testing-routes.ts';
 import { heard, REFUSAL_WAIT_MS, tryWebSocket } from './testing-sockets.ts';
@@ -457,7 +457,7 @@ export function sweepWorld(kind: DbKind, clock: ReturnType<typeof fixedClock>) {
       const recorded = await recordingRoutes(() =>
         // No timers: the 'submission deliveries' job would retry the delivery the owners' test
         // re-queued while the operator test compares the tables before and after each request.
-        bootTestApp(kind, { clock, backgroundJobs: false }),
+        bootTestApp(kind, { clock, backgroundJobs: false, env: SWEEP_ENV }),
       );
       okence = recorded.booted;
       staffRoutes = recorded.routes.filter(isStaffRoute);

@@ -141,3 +141,45 @@ test('two jobs of one name are a programming error', () => {
   const job = { name: 'twice', everyMs: 1000, run: async () => {} };
   assert.throws(() => jobRunner([job, job], logged().log), /two jobs/);
 });
+
+test('the metrics count runs by job and outcome (a skipped overlap too) and keep the last success', async () => {
+  let runs = 0;
+  let release!: () => void;
+  const gate = new Promise<void>((r) => (release = r));
+  let ticks = 0;
+  const runner = jobRunner(
+    [
+      { name: 'ticker', everyMs: 5, run: async () => void ticks++ },
+      {
+        name: 'flaky',
+        everyMs: 5,
+        atStart: true,
+        run: async () => {
+          if (++runs === 2) throw new Error('once');
+        },
+      },
+      { name: 'slow', everyMs: 5, atStart: true, run: () => gate },
+      { name: 'never', everyMs: 60_000, run: async () => {} },
+    ],
+    logged().log,
+  );
+  const before = Date.now() / 1000;
+  runner.start();
+  await until(() => runs >= 3 && ticks >= 3);
+  release();
+  await runner.stop();
+  const families = await runner.metrics.collect();
+  const value = (name: string, labels: Record<string, string>) =>
+    families
+      .find((f) => f.name === name)
+      ?.samples.find((s) => Object.entries(labels).every(([k, v]) => s.labels?.[k] === v))?.value;
+  const total = 'okence_job_runs_total';
+  assert.equal(value(total, { job: 'flaky', outcome: 'success' }), runs - 1);
+  assert.equal(value(total, { job: 'flaky', outcome: 'failure' }), 1);
+  assert.equal(value(total, { job: 'slow', outcome: 'success' }), 1);
+  assert.ok(value(total, { job: 'slow', outcome: 'skipped' })! >= 2);
+  assert.equal(value(total, { job: 'never', outcome: 'success' }), 0);
+  const last = 'okence_job_last_success_timestamp_seconds';
+  assert.ok(value(last, { job: 'slow' })! >= before);
+  assert.equal(value(last, { job: 'never' }), undefined);
+});

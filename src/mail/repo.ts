@@ -277,3 +277,13 @@ export async function deleteMailOfKind(db: Db, prefix: string, before: Date): Pr
     .executeTakeFirst();
   return Number(result.numDeletedRows);
 }
+
+/** The messages not yet sent nor given up: how many, and when the oldest was queued (one query). */
+export async function pendingBacklog(db: Db): Promise<{ depth: number; oldest: Date | null }> {
+  const row = await db
+    .selectFrom('mail_outbox')
+    .select((eb) => [eb.fn.countAll<string>().as('depth'), eb.fn.min('created_at').as('oldest')])
+    .where('state', '=', 'pending')
+    .executeTakeFirstOrThrow();
+  return { depth: Number(row.depth), oldest: row.oldest };
+}

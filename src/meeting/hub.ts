@@ -188,6 +188,15 @@ export function meetingHub(deps: {
       .catch((err: unknown) => deps.log.warn({ err }, 'publishing a meeting event failed'));
   }
 
+  /** Open sockets on this instance by kind, for the operator's metrics (decision 056). */
+  function sockets(): { meeting: number; lobby: number; folder: number } {
+    let meeting = 0;
+    let folder = 0;
+    for (const set of byBooking.values()) meeting += set.size;
+    for (const set of folders.values()) folder += set.size;
+    return { meeting, lobby: offices.size, folder };
+  }
+
   async function received(payload: string): Promise<void> {
     const parsed = JSON.parse(payload) as Envelope | { origin: string; ref: string };
     if (parsed.origin === origin) return;
@@ -267,11 +276,10 @@ export function meetingHub(deps: {
     },
     /** Open sockets on this instance (meeting, staff lobby, folder pages), for the benchmark and health. */
     size(): number {
-      let n = offices.size;
-      for (const set of byBooking.values()) n += set.size;
-      for (const set of folders.values()) n += set.size;
-      return n;
+      const n = sockets();
+      return n.meeting + n.lobby + n.folder;
     },
+    sockets,
   };
 }
 

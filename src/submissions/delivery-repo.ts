@@ -206,3 +206,13 @@ export async function failedBetween(
     .orderBy('d.id')
     .execute();
 }
+
+/** The deliveries still queued (webhooks and e-mail): how many, and when the oldest was queued (one query). */
+export async function queuedBacklog(db: Db): Promise<{ depth: number; oldest: Date | null }> {
+  const row = await db
+    .selectFrom('submission_deliveries')
+    .select((eb) => [eb.fn.countAll<string>().as('depth'), eb.fn.min('created_at').as('oldest')])
+    .where('state', '=', 'queued')
+    .executeTakeFirstOrThrow();
+  return { depth: Number(row.depth), oldest: row.oldest };
+}
