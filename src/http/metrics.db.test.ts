@@ -38,6 +38,28 @@ test('without METRICS_TOKEN, /metrics is the ordinary 404 and nothing is counted
   }
 });
 
+test('Prometheus is never locked out by the per-address rate limit that holds for pages', async () => {
+  const okence = await bootTestApp('pglite', {
+    backgroundJobs: false,
+    env: { METRICS_TOKEN: TEST_METRICS_TOKEN, RATE_LIMIT_PER_MINUTE: '3' },
+  });
+  try {
+    const from = { remoteAddress: '10.0.0.9' };
+    const scrapes = [];
+    for (let i = 0; i < 6; i++)
+      scrapes.push(
+        (await okence.app.inject({ url: '/metrics', headers: BEARER, ...from })).statusCode,
+      );
+    assert.deepEqual(scrapes, [200, 200, 200, 200, 200, 200]);
+    const pages = [];
+    for (let i = 0; i < 4; i++)
+      pages.push((await okence.app.inject({ url: '/', ...from })).statusCode);
+    assert.equal(pages.at(-1), 429, 'the limit holds for the same address');
+  } finally {
+    await okence.close();
+  }
+});
+
 for (const kind of DB_KINDS) {
   describe(`/metrics on ${kind}`, () => {
     let okence: Okence;
