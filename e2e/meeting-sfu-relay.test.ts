@@ -4,9 +4,14 @@
 // real Janus and decode the other's video; someone still in the lobby hears nothing of it.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { readdirSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import type { Okence } from '../src/boot.ts';
 import { shiftedClock } from '../src/lib/clock.ts';
+import { janusClient, JanusError } from '../src/meeting/sfu/janus-client.ts';
+import { VIDEOROOM } from '../src/meeting/sfu/rooms.ts';
+import { roomKeys } from '../src/meeting/sfu/rules.ts';
 import { startJanus, type TestJanus } from '../src/meeting/sfu/testing-janus.ts';
 import { openSocket, staffCookie, type TestSocket } from '../src/meeting/testing.ts';
 import { launchCallBrowser, startSite } from './harness.ts';
@@ -19,10 +24,16 @@ describe('meetings through Janus: the server relays real media', () => {
   let okence: Okence;
   let baseUrl: string;
   const clock = shiftedClock();
+  const secret = randomBytes(24).toString('hex');
   before(async () => {
     [browser, janus] = await Promise.all([launchCallBrowser(), startJanus()]);
     ({ baseUrl, okence } = await startSite(
-      { JANUS_URL: janus.url, JANUS_API_SECRET: janus.apiSecret, JANUS_ADMIN_KEY: janus.adminKey },
+      {
+        JANUS_URL: janus.url,
+        JANUS_API_SECRET: janus.apiSecret,
+        JANUS_ADMIN_KEY: janus.adminKey,
+        SESSION_SECRET: secret,
+      },
       { clock },
     ));
   });
@@ -86,6 +97,37 @@ describe('meetings through Janus: the server relays real media', () => {
     const lobbyTypes = first.types.slice(0, first.types.indexOf('admitted'));
     assert.ok(!lobbyTypes.some((t) => t.startsWith('sfu-')), lobbyTypes.join());
     assert.ok(lobbyTypes.includes('error'), 'the knocker was told its sfu-receive was refused');
+
+    // Janus's wall with media flowing: no subscription without a publisher's private id, no
+    // recording without the room's secret (and with it, as a check that a recording would show).
+    const api = janusClient({ url: janus.url, apiSecret: janus.apiSecret, log: console });
+    const session = await api.createSession(() => undefined);
+    const h = await session.attach(VIDEOROOM, () => undefined);
+    const keys = roomKeys(secret, b.id);
+    const { data } = await h.message({ request: 'listparticipants', room: keys.room });
+    const feeds = (data.participants as { id: number; display: string; publisher: boolean }[])
+      .filter((p) => p.publisher)
+      .map((p) => p.id);
+    assert.equal(feeds.length, 2);
+    const sub = { request: 'join', ptype: 'subscriber', room: keys.room, pin: keys.pin };
+    const unauthorized = (err: unknown) => err instanceof JanusError && err.code === 433;
+    await assert.rejects(h.message({ ...sub, streams: [{ feed: feeds[0] }] }), unauthorized);
+    await assert.rejects(
+      h.message({ ...sub, private_id: 4242, streams: [{ feed: feeds[0] }] }),
+      unauthorized,
+    );
+    const recordings = () => readdirSync(janus.dir).filter((f) => f.endsWith('.mjr'));
+    const recording = { request: 'enable_recording', room: keys.room, record: true };
+    await assert.rejects(h.message(recording));
+    await assert.rejects(h.message({ ...recording, secret: 'guessed' }), unauthorized);
+    const later = await readProbe(pages[0]!);
+    await waitForProbe(pages[0]!, (s) => s.framesDecoded > later.framesDecoded + 20, 'frames');
+    assert.deepEqual(recordings(), []);
+    await h.message({ ...recording, secret: keys.secret });
+    await waitForProbe(pages[0]!, () => recordings().length > 0, 'the control: a recording shows');
+    await h.message({ ...recording, record: false, secret: keys.secret });
+    await session.destroy();
+    await api.close();
     await staff.close();
   });
 });
