@@ -3,7 +3,10 @@
  * `room.*` key to the client in the page language. Each language has exactly the English keys.
  * Slovenian uses the formal "vi", Czech the formal "vy".
  */
+import { meetingSfuClientMessages } from './meeting-sfu-client.ts';
+
 const en = {
+  ...meetingSfuClientMessages.en,
   // Pre-join: name, devices, self view.
   'room.prejoin_title': 'Check your camera and microphone',
   'room.prejoin_intro':
@@ -170,6 +173,7 @@ const en = {
 export type MeetingClientMessageKey = keyof typeof en;
 
 const sl: Record<MeetingClientMessageKey, string> = {
+  ...meetingSfuClientMessages.sl,
   'room.prejoin_title': 'Preverite kamero in mikrofon',
   'room.prejoin_intro':
     'Vpišite svoje ime in preverite, ali vas bodo drugi videli in slišali. Nič se ne pošlje, dokler ne pritisnete „Pridružite se“.',
@@ -328,6 +332,7 @@ const sl: Record<MeetingClientMessageKey, string> = {
 };
 
 const cs: Record<MeetingClientMessageKey, string> = {
+  ...meetingSfuClientMessages.cs,
   'room.prejoin_title': 'Zkontrolujte kameru a mikrofon',
   'room.prejoin_intro':
     'Zadejte své jméno a ověřte, že vás ostatní uvidí a uslyší. Nic se neodešle, dokud nestisknete „Připojit se“.',

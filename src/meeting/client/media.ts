@@ -262,6 +262,13 @@ function checkbox(id: string, label: Key): { box: HTMLDivElement; input: HTMLInp
   };
 }
 
+/** Whether the browser reports a 2G-like connection or a data saver (Chromium's navigator.connection). */
+function slowConnection(): boolean {
+  const c = (navigator as { connection?: { saveData?: boolean; effectiveType?: string } })
+    .connection;
+  return c?.saveData === true || c?.effectiveType === 'slow-2g' || c?.effectiveType === '2g';
+}
+
 /** The pre-join stage: name, devices, self view and level; join(name) when the form is sent. */
 export function showPrejoin(join: (name: string) => void): void {
   const problemBox = el('div', { class: 'meeting-problem', role: 'alert' });
@@ -347,6 +354,12 @@ export function showPrejoin(join: (name: string) => void): void {
   };
   cameraOff.input.addEventListener('change', applyCameraChoice);
   audioOnly.input.addEventListener('change', applyCameraChoice);
+  // A browser that says the connection is slow, or that the person saves data: sound only, preselected.
+  if (slowConnection()) {
+    audioOnly.input.checked = true;
+    local.audioOnly = true;
+    cameraOff.input.disabled = true;
+  }
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();

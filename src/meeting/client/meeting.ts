@@ -10,6 +10,8 @@
 //   socket.ts     the signalling socket
 //   media.ts      camera, microphone, screen, level meter, the pre-join stage
 //   peers.ts      the WebRTC mesh (perfect negotiation, ICE restart) and the video tiles
+//   sfu.ts        the room through Janus instead (decision 054): publishing, receiving;
+//                 sfu-tiles.ts its tiles, sfu-layout.ts its rules (layers, tiles, order)
 //   stats.ts      reading connection statistics (quality, and the test hook's figures)
 //   state.ts      the rules without the DOM: stages, reconnecting, quality, the mesh diff
 //   room-ui.ts    the room: controls, quality hint, participants
@@ -53,6 +55,18 @@ import {
   updateTile,
   useWelcome,
 } from './peers.ts';
+import {
+  closeSfu,
+  isSfu,
+  onSfuAnswer,
+  onSfuCandidate,
+  onSfuOffer,
+  onSfuUnavailable,
+  setMediaMode,
+  sfuLocalChanged,
+  startSfu,
+} from './sfu.ts';
+import { ensureSfuTile, removeSfuTile, syncSfuTiles, updateSfuTile } from './sfu-tiles.ts';
 import { onLobby, showInvited } from './room-staff.ts';
 import { addChatLine } from './room-chat.ts';
 import { saveMinutes, setMinutes, stopMinutesTimer } from './room-minutes.ts';
@@ -95,6 +109,7 @@ function run(effect: Effect): void {
       if (effect.stage === 'lobby') return showLobby();
       return showRoom(leave, appointment?.timeZone);
     case 'close-peers':
+      closeSfu();
       return closeAllPeers();
     case 'clear-status':
       return announce('');
@@ -173,16 +188,30 @@ function handle(m: ServerMessage): void {
       return onRoom(m);
     case 'peer-joined':
       roster.set(m.peer.id, m.peer);
-      if (m.peer.id !== me?.id) ensurePeer(m.peer.id);
+      if (m.peer.id !== me?.id) {
+        if (isSfu()) ensureSfuTile(m.peer.id, false);
+        else ensurePeer(m.peer.id);
+      }
       return renderParticipants();
     case 'peer-left':
       roster.delete(m.id);
       closePeer(m.id);
+      removeSfuTile(`${m.id}:screen`);
+      removeSfuTile(m.id);
       return renderParticipants();
     case 'peer-media':
       roster.set(m.peer.id, m.peer);
       updateTile(m.peer.id);
+      updateSfuTile(m.peer.id);
       return renderParticipants();
+    case 'sfu-answer':
+      return void onSfuAnswer(m.description);
+    case 'sfu-offer':
+      return onSfuOffer(m);
+    case 'sfu-candidate':
+      return void onSfuCandidate(m.connection, m.candidate);
+    case 'sfu-unavailable':
+      return onSfuUnavailable();
     case 'signal':
       return void onSignal(m);
     case 'chat':
@@ -226,6 +255,7 @@ function handle(m: ServerMessage): void {
 
 function onWelcome(m: Welcome): void {
   useWelcome(m);
+  setMediaMode(m.media ?? 'mesh');
   appointment = m.appointment;
   dispatch({ type: 'welcome', admitted: m.state === 'admitted' });
 }
@@ -234,7 +264,14 @@ function onRoom(m: Extract<ServerMessage, { type: 'room' }>): void {
   roster.clear();
   for (const p of m.peers) roster.set(p.id, p);
   dispatch({ type: 'room' });
-  syncMesh(m.peers);
+  if (isSfu()) {
+    closeAllPeers();
+    syncSfuTiles(m.peers);
+    startSfu();
+  } else {
+    closeSfu();
+    syncMesh(m.peers);
+  }
   fillRoom(m);
   announce('');
   publishLocal();
@@ -280,6 +317,7 @@ function teardown(): void {
   saveMinutes();
   disconnect();
   closeAllPeers();
+  closeSfu();
   stopAllMedia();
 }
 
@@ -329,7 +367,8 @@ function showFinal(
 
 // A change to local media reaches every peer's senders, our controls, and the others' participant lists.
 onLocalChange(() => {
-  sendLocalTracks();
+  if (isSfu()) sfuLocalChanged();
+  else sendLocalTracks();
   updateControls();
   sendMediaState();
 });

@@ -36,6 +36,11 @@ export const peers = new Map<string, Peer>();
 /** Every remote track ever received (the browser tests check that the lobby gets none). */
 export const seenRemoteTracks = new Set<string>();
 
+/** The connections' configuration from the latest welcome (the SFU's connections use it too). */
+export function rtcConfiguration(): RTCConfiguration {
+  return rtcConfig;
+}
+
 /** Takes who we are and the ICE servers (with fresh TURN credentials) from a welcome. */
 export function useWelcome(m: Welcome): void {
   me = m.you;
@@ -50,14 +55,15 @@ export function useWelcome(m: Welcome): void {
 
 // ---------------------------------------------------------------- tiles
 
-const tiles = el('div', { class: 'meeting-tiles' });
+/** The remote tiles: the mesh's (here) or, through Janus, sfu-tiles.ts's. */
+export const tiles = el('div', { class: 'meeting-tiles' });
 const stageBox = el('div', { class: 'meeting-stage' });
 /** Shown when the browser blocks sound that starts without a click; the click plays every tile. */
 export const soundButton = button(
   t('room.enable_sound'),
   () => {
     soundButton.hidden = true;
-    for (const peer of peers.values()) playRemote(peer);
+    for (const video of Array.from(tiles.querySelectorAll('video'))) playVideo(video);
   },
   { hidden: true },
 );
@@ -95,7 +101,7 @@ function tileFor(id: string): { tile: HTMLElement; video: HTMLVideoElement } {
 }
 
 /** The grid adapts to the number of remote tiles; alone, the self view is large. */
-function layoutTiles(): void {
+export function layoutTiles(): void {
   tiles.dataset.count = String(tiles.children.length);
   stageBox.dataset.alone = String(tiles.children.length === 0);
 }
@@ -124,7 +130,7 @@ export function updateTile(id: string): void {
   if (state) state.textContent = parts.filter(Boolean).join(' · ');
 }
 
-function initials(name: string): string {
+export function initials(name: string): string {
   return name
     .split(/\s+/)
     .filter(Boolean)
@@ -134,8 +140,12 @@ function initials(name: string): string {
 }
 
 function playRemote(peer: Peer): void {
-  // Browsers may block sound that starts without a click; then offer a button.
-  void peer.video.play().catch((err: unknown) => {
+  playVideo(peer.video);
+}
+
+/** Plays a remote tile's video and sound; browsers may block sound that starts without a click, then a button offers it. */
+export function playVideo(video: HTMLVideoElement): void {
+  void video.play().catch((err: unknown) => {
     if (stage === 'room' && errorName(err) === 'NotAllowedError') soundButton.hidden = false;
   });
 }

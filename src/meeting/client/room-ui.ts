@@ -48,6 +48,7 @@ import {
 import { addChatLine, chatPanel, chatToggle, clearChat, foldChatIfNarrow } from './room-chat.ts';
 import { minutesPanel, roomMinutes } from './room-minutes.ts';
 import { send } from './socket.ts';
+import { sfuAudioOnlyChanged } from './sfu.ts';
 import { roomQuality } from './stats.ts';
 
 type RoomMessage = Extract<ServerMessage, { type: 'room' }>;
@@ -221,6 +222,7 @@ function setAudioOnly(on: boolean): void {
   local.audioOnly = on;
   applyReceivePolicy();
   for (const id of peers.keys()) updateTile(id);
+  sfuAudioOnlyChanged();
 }
 
 /** Tells the others what we send (in the room), and shows it in our own participant list. */

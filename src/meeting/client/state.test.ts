@@ -8,15 +8,21 @@ import {
   initialSession,
   isPolite,
   judged,
+  LEAD_FACTOR,
   linkQuality,
   MAX_CONNECT_RETRIES,
   meshDiff,
+  nextSpeaker,
+  noSpeaker,
   RAMP_UP_MS,
   retryDelay,
+  SPEECH_LEVEL,
   step,
+  TAKE_OVER_MS,
   worstQuality,
   type Session,
   type SessionEvent,
+  type SpeakerState,
 } from './state.ts';
 
 /** Runs events from the start; returns the session and every effect, in order. */
@@ -302,5 +308,80 @@ test('of two peers exactly one is polite', () => {
       fc.pre(a !== b);
       assert.notEqual(isPolite(a, b), isPolite(b, a));
     }),
+  );
+});
+
+// ---------------------------------------------------------------- the active speaker
+
+const levels = (entries: Record<string, number>) => new Map(Object.entries(entries));
+
+test('the first to speak in a quiet room gets the big tile at once; silence keeps it', () => {
+  let s = nextSpeaker(noSpeaker, levels({ ana: 0.001, bor: 0.002 }), 0);
+  assert.equal(s.speaker, null);
+  s = nextSpeaker(s, levels({ ana: 0.3, bor: 0.002 }), 500);
+  assert.equal(s.speaker, 'ana');
+  s = nextSpeaker(s, levels({ ana: 0, bor: 0 }), 60_000);
+  assert.equal(s.speaker, 'ana');
+});
+
+test('someone else takes over only after leading for TAKE_OVER_MS without a break', () => {
+  let s: SpeakerState = { speaker: 'ana', candidate: null, since: 0 };
+  s = nextSpeaker(s, levels({ ana: 0.05, bor: 0.3 }), 1000);
+  assert.deepEqual(s, { speaker: 'ana', candidate: 'bor', since: 1000 });
+  s = nextSpeaker(s, levels({ ana: 0.05, bor: 0.3 }), 1000 + TAKE_OVER_MS - 1);
+  assert.equal(s.speaker, 'ana');
+  s = nextSpeaker(s, levels({ ana: 0.05, bor: 0.3 }), 1000 + TAKE_OVER_MS);
+  assert.deepEqual(s, { speaker: 'bor', candidate: null, since: 0 });
+});
+
+test('two people talking over each other, or a cough, do not make the big tile flap', () => {
+  let s: SpeakerState = { speaker: 'ana', candidate: null, since: 0 };
+  // Bor and Ana take turns being loudest every half second for a minute.
+  for (let t = 0; t < 60_000; t += 500) {
+    const borLouder = (t / 500) % 2 === 0;
+    s = nextSpeaker(s, levels({ ana: borLouder ? 0.1 : 0.4, bor: borLouder ? 0.4 : 0.1 }), t);
+    assert.equal(s.speaker, 'ana');
+  }
+  // Only slightly louder than the speaker: not leading.
+  for (let t = 0; t < 10_000; t += 500)
+    s = nextSpeaker(s, levels({ ana: 0.2, bor: 0.2 * LEAD_FACTOR - 0.01 }), t);
+  assert.equal(s.speaker, 'ana');
+});
+
+test('a speaker who left loses the big tile; levels below speech count as silence', () => {
+  let s: SpeakerState = { speaker: 'ana', candidate: null, since: 0 };
+  s = nextSpeaker(s, levels({ bor: SPEECH_LEVEL }), 100);
+  assert.equal(s.speaker, null);
+  s = nextSpeaker(s, levels({ bor: 0.2 }), 200);
+  assert.equal(s.speaker, 'bor');
+});
+
+test('the speaker is always someone present, and changes at most once per TAKE_OVER_MS', () => {
+  fc.assert(
+    fc.property(
+      fc.array(
+        fc.dictionary(fc.constantFrom('a', 'b', 'c'), fc.double({ min: 0, max: 1, noNaN: true })),
+        { maxLength: 80 },
+      ),
+      (readings) => {
+        let s = noSpeaker;
+        let lastChange = -Infinity;
+        let t = 0;
+        let first = true;
+        for (const r of readings) {
+          t += 500;
+          const next = nextSpeaker(s, levels(r), t);
+          if (next.speaker !== null) assert.ok(next.speaker in r);
+          if (next.speaker !== s.speaker && next.speaker !== null && s.speaker !== null) {
+            assert.ok(t - lastChange >= TAKE_OVER_MS);
+            lastChange = t;
+          } else if (next.speaker !== s.speaker) {
+            if (!first) lastChange = t;
+            first = false;
+          }
+          s = next;
+        }
+      },
+    ),
   );
 });

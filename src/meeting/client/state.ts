@@ -237,3 +237,50 @@ export function meshDiff(
 export function isPolite(me: string, other: string): boolean {
   return me > other;
 }
+
+// ---------------------------------------------------------------- the active speaker (through Janus)
+
+/** Who has the big tile, and who is about to take it over since when. */
+export type SpeakerState = {
+  readonly speaker: string | null;
+  readonly candidate: string | null;
+  readonly since: number;
+};
+
+export const noSpeaker: SpeakerState = { speaker: null, candidate: null, since: 0 };
+/** The audio level (RFC 6464, linear 0–1, as getSynchronizationSources gives it) above which someone speaks: about −40 dBov. */
+export const SPEECH_LEVEL = 0.01;
+/** How much louder than the speaker someone must be to count as leading. */
+export const LEAD_FACTOR = 1.5;
+/** How long someone must lead before the big tile moves to them. */
+export const TAKE_OVER_MS = 1500;
+
+/**
+ * The active speaker after a reading of everyone's audio level (by participant). The first
+ * to speak in a quiet room takes the big tile at once; after that, someone else takes it only
+ * after leading (speaking, and louder than the speaker by LEAD_FACTOR) for TAKE_OVER_MS
+ * without a break, so a cough or two people talking over each other does not make it flap.
+ * A speaker who falls silent keeps it; one who left loses it.
+ */
+export function nextSpeaker(
+  s: SpeakerState,
+  levels: ReadonlyMap<string, number>,
+  now: number,
+): SpeakerState {
+  const speaker = s.speaker !== null && levels.has(s.speaker) ? s.speaker : null;
+  let loudest: string | null = null;
+  let top = SPEECH_LEVEL;
+  // By id, so that of two equally loud the same one wins every time.
+  for (const [id, level] of [...levels].sort(([a], [b]) => (a < b ? -1 : 1)))
+    if (level > top) {
+      loudest = id;
+      top = level;
+    }
+  if (loudest === null || loudest === speaker) return { speaker, candidate: null, since: 0 };
+  if (speaker === null) return { speaker: loudest, candidate: null, since: 0 };
+  const speakerLevel = levels.get(speaker) ?? 0;
+  if (top < speakerLevel * LEAD_FACTOR) return { speaker, candidate: null, since: 0 };
+  if (s.candidate !== loudest) return { speaker, candidate: loudest, since: now };
+  if (now - s.since >= TAKE_OVER_MS) return { speaker: loudest, candidate: null, since: 0 };
+  return { speaker, candidate: loudest, since: s.since };
+}

@@ -2,7 +2,10 @@
 // room-ui.ts shows it and falls back to audio) and the figures the browser tests read through the test hook.
 import type { Peer } from './peers.ts';
 import { outgoingVideo } from './media.ts';
-import { peers } from './peers.ts';
+import { me, peers } from './peers.ts';
+import { sfuConnections } from './sfu.ts';
+import { tilesByMid } from './sfu-layout.ts';
+import { sfuTiles } from './sfu-tiles.ts';
 import type { Quality } from './state.ts';
 import { judged, linkQuality, worstQuality } from './state.ts';
 
@@ -91,4 +94,43 @@ export async function statsByPeer(): Promise<Record<string, PeerStats>> {
   const result: Record<string, PeerStats> = {};
   for (const peer of peers.values()) result[peer.id] = await peerStats(peer);
   return result;
+}
+
+/**
+ * Through Janus, the test hook's stats(): per tile (a participant's camera, or `id:screen`),
+ * the received video's decoded frames and bytes, by the mids of the server's `streams`; a
+ * participant whose video has not come yet counts with zeros.
+ */
+export async function sfuStatsByTile(): Promise<Record<string, PeerStats>> {
+  const { subscriber, streams } = sfuConnections();
+  const result: Record<string, PeerStats> = {};
+  for (const tile of sfuTiles.values())
+    result[tile.key] = {
+      framesDecoded: 0,
+      bytesReceived: 0,
+      candidateType: null,
+      connectionState: subscriber?.connectionState ?? 'new',
+    };
+  if (!subscriber) return result;
+  const byMid = tilesByMid(streams, me?.id ?? null);
+  const list = entries(await subscriber.getStats());
+  for (const s of list) {
+    if (s.type !== 'inbound-rtp' || s.kind !== 'video' || typeof s.mid !== 'string') continue;
+    const tile = byMid.get(s.mid)?.tile;
+    const entry = tile === undefined ? undefined : result[tile];
+    if (!entry) continue;
+    entry.framesDecoded += num(s.framesDecoded);
+    entry.bytesReceived += num(s.bytesReceived);
+  }
+  return result;
+}
+
+/** Through Janus, the bytes of video we have sent (camera and screen), for the test hook. */
+export async function sfuSentVideoBytes(): Promise<number> {
+  const { publisher } = sfuConnections();
+  if (!publisher) return 0;
+  let bytes = 0;
+  for (const s of entries(await publisher.getStats()))
+    if (s.type === 'outbound-rtp' && s.kind === 'video') bytes += num(s.bytesSent);
+  return bytes;
 }
