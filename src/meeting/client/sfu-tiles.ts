@@ -41,13 +41,17 @@ const resize =
     : null;
 const sight =
   'IntersectionObserver' in window
-    ? new IntersectionObserver((entries) => {
-        for (const entry of entries) {
-          const tile = byElement(entry.target);
-          if (tile) tile.view = { ...tile.view, visible: entry.isIntersecting };
-        }
-        viewChanged();
-      })
+    ? new IntersectionObserver(
+        (entries) => {
+          for (const entry of entries) {
+            const tile = byElement(entry.target);
+            if (tile) tile.view = { ...tile.view, visible: entry.isIntersecting };
+          }
+          viewChanged();
+        },
+        // In sight: within a screen's height of the viewport, so a tile scrolled to has its video already.
+        { rootMargin: '100% 0px' },
+      )
     : null;
 
 function byElement(node: Element): SfuTile | undefined {

@@ -6,7 +6,7 @@
 import { stage } from './dom.ts';
 import { peers, seenRemoteTracks } from './peers.ts';
 import { isSfu } from './sfu.ts';
-import { currentSpeaker, sfuTiles } from './sfu-tiles.ts';
+import { currentSpeaker, sfuTiles, tileViews } from './sfu-tiles.ts';
 import { sfuSentVideoBytes, sfuStatsByTile, statsByPeer } from './stats.ts';
 
 Object.assign(window, {
@@ -21,5 +21,6 @@ Object.assign(window, {
     stats: () => (isSfu() ? sfuStatsByTile() : statsByPeer()),
     sentVideoBytes: sfuSentVideoBytes,
     speaker: currentSpeaker,
+    tileViews: () => Object.fromEntries(tileViews()),
   },
 });

@@ -1,0 +1,213 @@
+// A room through a real Janus (decision 054) with the meeting page's own client, in one
+// Chromium with a context per person: an official and five others (the citizen and four guests
+// on personal links, each let in from the lobby), every one decoding every other's video (30
+// streams), a shared screen as a tile of its own, audio-only mode stopping video both ways,
+// the phone's controls on screen, axe, and the new controls by keyboard.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser, Page } from 'playwright-core';
+import type { Okence } from '../src/boot.ts';
+import { shiftedClock } from '../src/lib/clock.ts';
+import { startJanus, type TestJanus } from '../src/meeting/sfu/testing-janus.ts';
+import { expectAccessible, launchCallBrowser, startSite } from './harness.ts';
+import {
+  admit,
+  bookAndStandBefore,
+  expectVideoFrom,
+  newCallPage,
+  officialJoins,
+  prejoinAndJoin,
+  signIn,
+  stage,
+  tabAndPress,
+  text,
+} from './meeting-pages.ts';
+
+const started = Date.now();
+/** Where the time goes (the file should take under a minute on a quiet machine). */
+const lap = (what: string) =>
+  console.log(`# ${((Date.now() - started) / 1000).toFixed(1)} s: ${what}`);
+
+const PHONE = { width: 360, height: 640 };
+/** Tall enough that every tile is in sight: a tile out of sight gets no video (sfu-layout.ts). */
+const DESK = { viewport: { width: 1280, height: 1200 } };
+const GUESTS = ['Arhitekt Jan Horvat', 'Tolmačka Eva Novak', 'Referent Luka Kos', 'Marta Zupan'];
+
+type Hook = {
+  media(): string;
+  sentVideoBytes(): Promise<number>;
+  stats(): Promise<Record<string, { framesDecoded: number; bytesReceived: number }>>;
+};
+
+/** Waits until a reading stops changing: the same over two readings 1.5 s apart. */
+async function settles(page: Page, read: () => Promise<number>, what: string): Promise<void> {
+  const end = Date.now() + 20_000;
+  let before = await read();
+  for (;;) {
+    await page.waitForTimeout(1500);
+    const now = await read();
+    if (now === before) return;
+    assert.ok(Date.now() < end, `${what} kept rising: ${before} → ${now}`);
+    before = now;
+  }
+}
+
+/** Waits until a reading rises above what it was. */
+async function rises(page: Page, read: () => Promise<number>, what: string): Promise<void> {
+  const start = await read();
+  const end = Date.now() + 20_000;
+  while ((await read()) <= start) {
+    assert.ok(Date.now() < end, `${what} did not rise from ${start}`);
+    await page.waitForTimeout(300);
+  }
+}
+
+const sentVideo = (page: Page) => () =>
+  page.evaluate(() =>
+    (window as unknown as { okenceMeeting: Hook }).okenceMeeting.sentVideoBytes(),
+  );
+const receivedVideo = (page: Page) => () =>
+  page.evaluate(async () => {
+    const stats = await (window as unknown as { okenceMeeting: Hook }).okenceMeeting.stats();
+    return Object.values(stats).reduce((sum, s) => sum + s.bytesReceived, 0);
+  });
+
+/** The whole box of every named button lies inside the phone's viewport. */
+async function controlsOnScreen(page: Page, names: string[]): Promise<void> {
+  for (const name of names) {
+    const box = await page.getByRole('button', { name, exact: true }).boundingBox();
+    assert.ok(box, `"${name}" is not shown`);
+    assert.ok(
+      box.y >= 0 &&
+        box.y + box.height <= PHONE.height &&
+        box.x >= 0 &&
+        box.x + box.width <= PHONE.width,
+      `"${name}" is outside the 360×640 viewport: ${JSON.stringify(box)}`,
+    );
+  }
+}
+
+describe('a meeting of six through Janus, with the meeting page’s client', () => {
+  let browser: Browser;
+  let janus: TestJanus;
+  let okence: Okence;
+  let baseUrl: string;
+  const clock = shiftedClock();
+  before(async () => {
+    [browser, janus] = await Promise.all([launchCallBrowser(), startJanus()]);
+    ({ baseUrl, okence } = await startSite(
+      { JANUS_URL: janus.url, JANUS_API_SECRET: janus.apiSecret, JANUS_ADMIN_KEY: janus.adminKey },
+      { clock },
+    ));
+  });
+  after(async () => {
+    await browser?.close();
+    await okence?.close();
+    await janus?.stop();
+  });
+
+  test('six decode each other, a shared screen, sound only, the phone, axe and the keyboard', async () => {
+    const b = await bookAndStandBefore(okence, clock, {
+      name: 'Ana Kranjc',
+      email: 'ana@example.si',
+    });
+    const official = await newCallPage(browser, DESK);
+    await signIn(official, baseUrl, 'uradnik@domzale.example');
+    await officialJoins(official, baseUrl, b.id);
+    assert.equal(await official.evaluate(() => window.okenceMeeting.stage()), 'room');
+    assert.equal(
+      await official.evaluate(() =>
+        (window as unknown as { okenceMeeting: Hook }).okenceMeeting.media(),
+      ),
+      'sfu',
+    );
+
+    // Personal links for four guests, made by the official.
+    const links: string[] = [];
+    for (const name of GUESTS) {
+      await official.locator('#invite-name').fill(name);
+      await official.getByRole('button', { name: text('room.invite_create') }).click();
+      await official.getByLabel(text('room.invite_link', { name })).waitFor({ timeout: 10_000 });
+      links.push(await official.getByLabel(text('room.invite_link', { name })).inputValue());
+    }
+    const citizen = await newCallPage(browser, DESK);
+    const guests = await Promise.all(
+      GUESTS.map((_, i) =>
+        newCallPage(browser, i === 3 ? { viewport: PHONE, isMobile: true, hasTouch: true } : DESK),
+      ),
+    );
+    const phone = guests[3]!;
+    const others = [citizen, ...guests];
+    await Promise.all([
+      prejoinAndJoin(citizen, `${baseUrl}/j/${b.joinToken}`),
+      ...guests.map((g, i) => prejoinAndJoin(g, `${baseUrl}${new URL(links[i]!).pathname}`)),
+    ]);
+    await Promise.all(others.map((p) => stage(p, 'lobby')));
+    lap('five in the lobby');
+    // Nothing of the room reaches the lobby.
+    for (const p of others)
+      assert.equal(await p.evaluate(() => window.okenceMeeting.remoteTracks()), 0);
+    for (const name of ['Ana Kranjc', ...GUESTS]) await admit(official, name);
+    await Promise.all(others.map((p) => stage(p, 'room')));
+    lap('six in the room');
+
+    // Every one decodes every other's video, rising: 6 × 5 = 30 streams through Janus.
+    const everyone = [official, ...others];
+    await Promise.all(everyone.map((p) => expectVideoFrom(p, 5, { timeout: 45_000 })));
+    lap('30 streams decoded');
+
+    // The official shares a screen: a tile of its own at everyone else, said aloud.
+    await tabAndPress(official, text('room.share_screen'));
+    await Promise.all(
+      others.map((p) => p.locator('.meeting-screen-tile').waitFor({ timeout: 20_000 })),
+    );
+    // A still screen sends frames only when it changes: decoded ones are enough here.
+    await rises(
+      citizen,
+      () =>
+        citizen.evaluate(async () => {
+          const stats = await (window as unknown as { okenceMeeting: Hook }).okenceMeeting.stats();
+          return Object.entries(stats)
+            .filter(([key]) => key.endsWith(':screen'))
+            .reduce((sum, [, st]) => sum + st.framesDecoded, 0);
+        }),
+      'frames of the shared screen',
+    );
+    lap('the shared screen decoded');
+    // The status line (role=status) said who shares.
+    await citizen.waitForFunction(() =>
+      /sharing the screen/.test(document.querySelector('.meeting-status')?.textContent ?? ''),
+    );
+    await expectAccessible(official);
+    lap('axe');
+
+    // Sound only, by keyboard: the citizen sends no video and receives none; off again, both come back.
+    await tabAndPress(citizen, text('room.audio_only'));
+    assert.equal(
+      await citizen
+        .getByRole('button', { name: text('room.audio_only') })
+        .getAttribute('aria-pressed'),
+      'true',
+    );
+    await settles(citizen, sentVideo(citizen), 'video sent in audio-only mode');
+    await settles(citizen, receivedVideo(citizen), 'video received in audio-only mode');
+    await citizen.getByRole('button', { name: text('room.audio_only') }).click();
+    await rises(citizen, sentVideo(citizen), 'video sent after audio-only');
+    await rises(citizen, receivedVideo(citizen), 'video received after audio-only');
+    lap('sound only and back');
+
+    // The phone: the controls stay on screen, also scrolled to the end of the room.
+    const controls = [
+      text('room.mute'),
+      text('room.camera_off'),
+      text('room.audio_only'),
+      text('room.leave'),
+    ];
+    await controlsOnScreen(phone, controls);
+    await phone.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await controlsOnScreen(phone, controls);
+
+    lap('the phone');
+    for (const p of everyone) await p.context().close();
+  });
+});
