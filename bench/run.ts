@@ -4,7 +4,8 @@
 // then the booking path, the meeting, the folder, the statistics, the eID sign-in (bench/eid.ts),
 // filling in and sending a long form over HTTP (bench/forms.ts) and its receipts alone
 // (bench/receipt.ts), the bank QR codes (bench/qr.ts) and a 10,000-line bank statement imported
-// and matched (bench/statements.ts).
+// and matched (bench/statements.ts); then meetings of 4, 6 and 8 through Janus against the mesh
+// (bench/sfu.ts).
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,6 +25,7 @@ import { formFigures, printFormFigures } from './forms.ts';
 import { printReceiptFigures, receiptFigures } from './receipt.ts';
 import { printQrFigures, qrFigures } from './qr.ts';
 import { printStatementFigures, statementFigures } from './statements.ts';
+import { printSfuFigures, sfuFigures } from './sfu.ts';
 import { start, stop, START_SCRIPT } from './process.ts';
 import { memoryFigures, printMemoryBudgets, startFigures } from './memory.ts';
 
@@ -258,3 +260,4 @@ printReceiptFigures(await receiptFigures());
 printQrFigures(qrFigures());
 // A 10,000-line bank statement imported and matched, each database in its own process.
 printStatementFigures(await statementFigures());
+printSfuFigures(await sfuFigures());
