@@ -12,6 +12,7 @@ import { bootOkence } from '../src/boot.ts';
 import { bootTestApp, testConfig } from '../src/http/testing.ts';
 import { systemClock, type Clock } from '../src/lib/clock.ts';
 import type { DatabaseHandle } from '../src/db/db.ts';
+import { LANGS, type Lang } from '../src/i18n/i18n.ts';
 
 /** Okence with demo data on a free port, reachable as http://localhost:PORT (a secure context for __Host- cookies). */
 export async function startSite(
@@ -121,6 +122,16 @@ export async function expectAccessible(page: Page): Promise<void> {
     );
   }, WCAG_21_AA);
   assert.deepEqual(summary, [], `axe violations on ${page.url()}`);
+}
+
+/**
+ * Each of `items` with one language, sl, cs and en in turn (from `first`). Staff and admin pages
+ * are scanned by axe in one language each: their structure does not change with the language,
+ * the public pages are scanned in all three, and every language still comes to some staff page.
+ * A scan costs about a second of Chromium's CPU, and the suite's budget is CPU (decision 053).
+ */
+export function inTurn<T>(items: readonly T[], first = 0): [T, Lang][] {
+  return items.map((item, i) => [item, LANGS[(first + i) % LANGS.length]!]);
 }
 
 /** Fails when the page scrolls sideways at the current viewport width. */
