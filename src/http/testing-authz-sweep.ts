@@ -2,7 +2,6 @@
 // its routes recorded, the victims' meetings in progress, a session per attacker and owner, and
 // the sweep itself, which tries every staff route as one attacker.
 import assert from 'node:assert/strict';
-import { isDeepStrictEqual } from 'node:util';
 import type { Okence } from '../boot.ts';
 import type { DbKind } from '../db/testing.ts';
 import { folderFixture } from '../folder/testing.ts';
@@ -35,6 +34,7 @@ import { isOperatorRoute, SWEEP_ENV } from './authz-sweep-operator.ts';
 import { bootTestApp, cookiesOf, csrfFrom } from './testing.ts';
 import { recordingRoutes, type RegisteredRoute } from './testing-routes.ts';
 import { heard, REFUSAL_WAIT_MS, tryWebSocket } from './testing-sockets.ts';
+import { victimChanges } from './testing-sweep-changes.ts';
 
 /** The sweep's app, victims and sessions for one database kind; `start` and `stop` bracket the tests. */
 export function sweepWorld(kind: DbKind, clock: ReturnType<typeof fixedClock>) {
@@ -45,7 +45,7 @@ export function sweepWorld(kind: DbKind, clock: ReturnType<typeof fixedClock>) {
   const sessions = new Map<string, Session>();
   const targets = {} as Record<VictimKey, Target>;
   const sockets: TestSocket[] = [];
-  let baseline: Record<string, unknown[]> = {};
+  const changes = victimChanges(() => okence.handle.db, snapshot);
   let ips = 0;
 
   /** A request as a browser sends it; a write carries the one form, with the session's CSRF token. */
@@ -132,7 +132,7 @@ export function sweepWorld(kind: DbKind, clock: ReturnType<typeof fixedClock>) {
     await settle();
     for (const k of Object.keys(VICTIMS) as VictimKey[])
       targets[k] = await victimMeeting(k, bookings[k]);
-    baseline = await snapshot();
+    await changes.take();
   }
 
   /** The victim's meeting in progress (its official in the room, the citizen knocking, a file in the folder) and its other objects. */
@@ -381,8 +381,7 @@ export function sweepWorld(kind: DbKind, clock: ReturnType<typeof fixedClock>) {
 
   /** The tables of the victims that differ from before the sweep. */
   async function changedTables(): Promise<string[]> {
-    const now = await snapshot();
-    return Object.keys(baseline).filter((t) => !isDeepStrictEqual(baseline[t], now[t]));
+    return changes.changed();
   }
 
   /** One attacker against every staff route; returns what went wrong, one line each. */
@@ -424,7 +423,7 @@ export function sweepWorld(kind: DbKind, clock: ReturnType<typeof fixedClock>) {
         const changed = await changedTables();
         if (changed.length) {
           problems.push(`${route.method} ${url}: changed ${changed.join(', ')} of the victims`);
-          baseline = await snapshot();
+          await changes.take();
         }
       }
     }
@@ -491,9 +490,7 @@ export function sweepWorld(kind: DbKind, clock: ReturnType<typeof fixedClock>) {
     snapshot,
     changedTables,
     /** What the victims hold now becomes what `changedTables` compares with. */
-    async resetBaseline() {
-      baseline = await snapshot();
-    },
+    resetBaseline: () => changes.take(),
     sweep,
     judgeWebSocket,
   };
