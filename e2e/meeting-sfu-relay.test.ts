@@ -8,6 +8,8 @@ import { randomBytes } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import type { Okence } from '../src/boot.ts';
+import { openDatabase } from '../src/db/db.ts';
+import { openTestDatabase } from '../src/db/testing.ts';
 import { shiftedClock } from '../src/lib/clock.ts';
 import { janusClient, JanusError } from '../src/meeting/sfu/janus-client.ts';
 import { VIDEOROOM } from '../src/meeting/sfu/rooms.ts';
@@ -25,17 +27,15 @@ describe('meetings through Janus: the server relays real media', () => {
   let baseUrl: string;
   const clock = shiftedClock();
   const secret = randomBytes(24).toString('hex');
+  const env = () => ({
+    JANUS_URL: janus.url,
+    JANUS_API_SECRET: janus.apiSecret,
+    JANUS_ADMIN_KEY: janus.adminKey,
+    SESSION_SECRET: secret,
+  });
   before(async () => {
     [browser, janus] = await Promise.all([launchCallBrowser(), startJanus()]);
-    ({ baseUrl, okence } = await startSite(
-      {
-        JANUS_URL: janus.url,
-        JANUS_API_SECRET: janus.apiSecret,
-        JANUS_ADMIN_KEY: janus.adminKey,
-        SESSION_SECRET: secret,
-      },
-      { clock },
-    ));
+    ({ baseUrl, okence } = await startSite(env(), { clock }));
   });
   after(async () => {
     await browser?.close();
@@ -130,4 +130,73 @@ describe('meetings through Janus: the server relays real media', () => {
     await api.close();
     await staff.close();
   });
+
+  test(
+    "two instances of one PostgreSQL: each holds one browser's Janus session; a removal on the other instance takes the feed",
+    { skip: !process.env.DATABASE_URL && 'DATABASE_URL is not set' },
+    async () => {
+      const shared = await openTestDatabase('postgres');
+      const a = await startSite(env(), { clock, handle: shared });
+      const second = await openDatabase({ databaseUrl: shared.url, dataDir: 'unused' });
+      const z = await startSite(env(), { clock, handle: second });
+      try {
+        const b = await bookAndStandBefore(a.okence, clock, {
+          name: 'Marta Dve',
+          email: 'marta@example.si',
+        });
+        const staff = openSocket(z.baseUrl, `/staff/meetings/${b.id}/ws`, {
+          cookie: await staffCookie(z.okence, 'uradnik@domzale.example'),
+        });
+        await staff.next('room');
+        const pages = [await newCallPage(browser), await newCallPage(browser)];
+        const sites = [a.baseUrl, z.baseUrl];
+        for (const [i, page] of pages.entries()) {
+          await page.goto(`${sites[i]}/j/${b.joinToken}`, { waitUntil: 'domcontentloaded' });
+          await startSfuProbe(page, `/j/${b.joinToken}/ws`);
+        }
+        const ids = (
+          await Promise.all(pages.map((p) => waitForProbe(p, (s) => s.state === 'lobby', 'lobby')))
+        ).map((s) => s.you);
+        for (const id of ids) staff.send({ type: 'admit', participant: id });
+        const start = await Promise.all(
+          pages.map((p, i) =>
+            waitForProbe(
+              p,
+              (s) => s.streams.some((x) => x.participant === ids[1 - i] && x.kind === 'video'),
+              `page ${i} receives the other across instances`,
+            ),
+          ),
+        );
+        await Promise.all(
+          pages.map((p, i) =>
+            waitForProbe(p, (s) => s.framesDecoded > start[i]!.framesDecoded + 20, 'frames'),
+          ),
+        );
+        // The official on instance Z turns out the browser held by instance A.
+        staff.send({ type: 'remove', participant: ids[0] });
+        await waitForProbe(pages[0]!, (s) => s.state === 'removed', 'removed');
+        // ...and Janus no longer has a feed of theirs (kicked from Z, session destroyed by A).
+        const api = janusClient({ url: janus.url, apiSecret: janus.apiSecret, log: console });
+        const session = await api.createSession(() => undefined);
+        const h = await session.attach(VIDEOROOM, () => undefined);
+        const room = roomKeys(secret, b.id).room;
+        const displays = async () => {
+          const { data } = await h.message({ request: 'listparticipants', room });
+          return (data.participants as { display: string }[]).map((p) => p.display);
+        };
+        const end = Date.now() + 10_000;
+        while ((await displays()).includes(ids[0]!)) {
+          assert.ok(Date.now() < end, 'the removed participant still has a feed in Janus');
+          await pages[1]!.waitForTimeout(100);
+        }
+        assert.ok((await displays()).includes(ids[1]!));
+        await session.destroy();
+        await api.close();
+        await staff.close();
+      } finally {
+        await z.okence.close();
+        await a.okence.close();
+      }
+    },
+  );
 });

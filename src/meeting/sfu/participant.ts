@@ -170,7 +170,10 @@ export function participantMedia(deps: {
       live.subscribed = true;
       return offer(r.jsep, r.data.streams);
     }
-    const change = subscriptionChange(streams, wanted);
+    // A feed that left is Janus's to drop (its autoupdate sends the offer); asking to unsubscribe
+    // it too races that offer and leaves the subscriber waiting for an answer to neither.
+    const present = streams.filter((x) => x.feed_id !== undefined && feeds.has(x.feed_id));
+    const change = subscriptionChange(present, wanted);
     if (change.subscribe.length === 0 && change.unsubscribe.length === 0) return;
     const r = await live.subscriber.message({
       request: 'update',
