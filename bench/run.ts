@@ -5,7 +5,7 @@
 // filling in and sending a long form over HTTP (bench/forms.ts) and its receipts alone
 // (bench/receipt.ts), the bank QR codes (bench/qr.ts) and a 10,000-line bank statement imported
 // and matched (bench/statements.ts); then meetings of 4, 6 and 8 through Janus against the mesh
-// (bench/sfu.ts).
+// (bench/sfu.ts); last, two instances behind nginx against one (bench/instances.ts).
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,6 +28,7 @@ import { printStatementFigures, statementFigures } from './statements.ts';
 import { printSfuFigures, sfuFigures } from './sfu.ts';
 import { start, stop, START_SCRIPT } from './process.ts';
 import { memoryFigures, printMemoryBudgets, startFigures } from './memory.ts';
+import { printInstanceFigures } from './instances.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 50;
@@ -261,3 +262,6 @@ printQrFigures(qrFigures());
 // A 10,000-line bank statement imported and matched, each database in its own process.
 printStatementFigures(await statementFigures());
 printSfuFigures(await sfuFigures());
+
+// Several instances behind nginx against one, and the rate limits' store (decision 055).
+await printInstanceFigures(process.env.DATABASE_URL);

@@ -47,8 +47,9 @@ export type Okence = {
 
 /**
  * Brings Okence up, in order: secret → database → migrations → logger → services (services.ts)
- * → demo data → listeners → HTTP app → mail worker and jobs. `close` stops the jobs, stops
- * taking requests, lets in-flight ones finish, then closes the database (and releases the
+ * → demo data → listeners → HTTP app → mail worker and jobs. `close` drains (`/readyz` 503 for
+ * SHUTDOWN_DELAY_SECONDS), closes the meeting sockets with 1012, stops the jobs and taking
+ * requests, lets in-flight ones and job runs finish, then closes the database (and releases the
  * DATA_DIR lock).
  */
 export async function bootOkence(
@@ -132,8 +133,13 @@ export async function bootOkence(
       },
       close: () =>
         (closing ??= (async () => {
-          await jobs.stop();
-          await app.close();
+          // Draining (decision 055): /readyz answers 503 for the delay, so the proxy's health
+          // check stops sending; then the sockets close with 1012, requests in flight and job
+          // runs finish, and the database closes.
+          services.drain.begin();
+          if (config.shutdownDelayMs > 0)
+            await new Promise((r) => setTimeout(r, config.shutdownDelayMs));
+          await Promise.all([jobs.stop(), app.close()]);
           await meeting.stop();
           await mail.stop();
           handle.lock?.answer(null);

@@ -16,6 +16,8 @@ export function backgroundJobs(s: Services): Job[] {
   return [
     // Reminders are checked every minute; queuing is idempotent across instances.
     { name: 'reminders', everyMs: 60_000, run: () => s.lifecycle.queueDueReminders() },
+    // Rate limits' windows that ended (they hold client addresses); a hit renews its own anyway.
+    { name: 'rate limit windows', everyMs: 60_000, run: () => s.rateLimits.purge() },
     // Large live events are relayed through a table on PostgreSQL; a minute later every instance has read them.
     { name: 'meeting relay prune', everyMs: 60_000, run: () => s.meeting.pruneRelay() },
     // Meeting folders past their grace period lose their files; the state is in the database,

@@ -49,6 +49,8 @@ import { signInWays } from './citizens/ways.ts';
 import { waysSection } from './citizens/views/ways.ts';
 import { situationsService } from './situations/service.ts';
 import { minimumDuration, type PacerTime } from './lib/pacing.ts';
+import { rateWindows } from './lib/rate-windows.ts';
+import { drainState } from './lib/drain.ts';
 import { LOOKUP_FLOOR_MS } from './payments/pay/domain.ts';
 import { payService } from './payments/pay/service.ts';
 import { feesAccountSection } from './payments/pay/views/account.ts';
@@ -99,6 +101,10 @@ export function buildServices(f: Foundation) {
   const { config, sessionSecret, handle, clock, log } = f;
   const db = handle.db;
   const events = createEvents<OkenceEvents>(log);
+  // Rate limits' counters, in the database so that they hold across instances (decision 055).
+  const rateLimits = rateWindows(db);
+  // Shutting down: /readyz turns 503 first (boot.ts close, decision 055).
+  const drain = drainState();
   // Without SMTP_URL (development) mail stays in the outbox, readable at /dev/mail.
   const mail = mailWorker({
     db,
@@ -351,6 +357,7 @@ export function buildServices(f: Foundation) {
     publicUrl: config.publicUrl,
     wakeMail,
     pacer: minimumDuration(LOOKUP_FLOOR_MS, f.pacerTime),
+    windows: rateLimits,
   });
   accountPage.register(feesAccountSection(pay));
   // API tokens an admin creates for the organisation's systems; the staff API checks them (decision 037).
@@ -461,6 +468,8 @@ export function buildServices(f: Foundation) {
     formAttachments: formAttachmentStore,
     formActs: acts,
     frontDoor,
+    rateLimits,
+    drain,
   };
 }
 

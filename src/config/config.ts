@@ -38,6 +38,10 @@ export type Config = {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   demoData: boolean;
   rateLimitPerMinute: number;
+  /** Where rate limits count: the database (default; holds across instances) or this process's memory. */
+  rateLimitStore: 'database' | 'memory';
+  /** On SIGTERM, how long `/readyz` answers 503 before the instance stops taking requests (decision 055). */
+  shutdownDelayMs: number;
   /**
    * Whom to believe about the client's address (X-Forwarded-For, -Proto, -Host): no one
    * (false), the nearest N proxies, or proxies at these addresses/CIDRs. Never everyone.
@@ -146,6 +150,8 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DEMO_DATA: bool.optional(),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  RATE_LIMIT_STORE: z.enum(['database', 'memory']).default('database'),
+  SHUTDOWN_DELAY_SECONDS: z.coerce.number().int().min(0).max(20).default(0),
   TRUST_PROXY: trustProxy.optional(),
   TURN_URLS: z
     .string()
@@ -298,6 +304,8 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       // Demo organisations are for trying Okence out; a production install starts empty.
       demoData: e.DEMO_DATA ?? e.NODE_ENV !== 'production',
       rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+      rateLimitStore: e.RATE_LIMIT_STORE,
+      shutdownDelayMs: e.SHUTDOWN_DELAY_SECONDS * 1000,
       trustProxy: e.TRUST_PROXY ?? false,
       turnUrls: e.TURN_URLS ?? [],
       turnSecret: e.TURN_SECRET,

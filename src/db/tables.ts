@@ -285,6 +285,7 @@ type CounterTables = {
     submitted_at: Date;
   };
   meeting_relay: { id: Generated<string>; payload: string; created_at: Generated<Date> };
+  rate_limit_window: { key: string; hits: number; ends_at: Date };
   sign_in_attempt: {
     id: Generated<string>;
     email: string;

@@ -41,6 +41,7 @@ import type { MetricsRegistry } from '../lib/metrics.ts';
 import { language } from './language.ts';
 import { bodyPace } from './pace.ts';
 import { security } from './security.ts';
+import { databaseRateLimitStore } from './rate-limit-store.ts';
 import { staffSession } from './session.ts';
 import { citizenSession } from './citizen-session.ts';
 import { operatorSession } from './operator-session.ts';
@@ -107,11 +108,26 @@ export async function createApp(
       parts: 30,
     },
   });
-  // Meeting sockets: a frame larger than any valid message closes the socket (1009).
-  await app.register(websocket, { options: { maxPayload: MAX_FRAME_BYTES } });
+  // Meeting sockets: a frame larger than any valid message closes the socket (1009). At shutdown
+  // every socket closes with 1012 (service restart): the page reconnects at once, through the
+  // proxy to another instance (decision 055).
+  await app.register(websocket, {
+    options: { maxPayload: MAX_FRAME_BYTES },
+    preClose(done) {
+      const clients = [...this.websocketServer.clients];
+      for (const client of clients) client.close(1012, 'service restart');
+      // A peer that does not answer the close in 3 s is cut, so it cannot hold the shutdown.
+      setTimeout(() => clients.forEach((c) => c.terminate()), 3000).unref();
+      this.websocketServer.close();
+      done();
+    },
+  });
   await app.register(security, {
     secret: services.sessionSecret,
     rateLimitPerMinute: config.rateLimitPerMinute,
+    ...(config.rateLimitStore === 'database'
+      ? { store: databaseRateLimitStore(services.rateLimits) }
+      : {}),
   });
   // The operator's /metrics with every request counted, only with METRICS_TOKEN (decision 056).
   if (config.metricsToken) installMetrics(app, metrics, config.metricsToken);
@@ -128,7 +144,7 @@ export async function createApp(
   // The browser tests' hooks are served outside production only.
   const testHooks = config.env !== 'production';
   await app.register(assetRoutes, { testHooks });
-  await app.register(healthRoutes(services.handle.db));
+  await app.register(healthRoutes(services.handle.db, services.drain));
   await app.register(tenantPages(services.tenants, services.frontDoor.contacts));
   // Life situations: the guides, their search and their administration (decision 035).
   await app.register(situationPages(services.situations, services.frontDoor.contacts));

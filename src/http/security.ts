@@ -1,7 +1,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import rateLimit from '@fastify/rate-limit';
+import rateLimit, { type FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
 import { AppError } from '../lib/errors.ts';
 
 export const CSRF_COOKIE = '__Host-okence-csrf';
@@ -93,12 +93,17 @@ export function setSecurityHeaders(reply: FastifyReply): void {
   reply.header('content-security-policy', contentSecurityPolicy(nonce));
 }
 
-type SecurityOptions = { secret: string; rateLimitPerMinute: number };
+type SecurityOptions = {
+  secret: string;
+  rateLimitPerMinute: number;
+  /** Where the limits count: the database (rate-limit-store.ts), so they hold across instances. */
+  store?: FastifyRateLimitStoreCtor;
+};
 
 /**
  * Security baseline for every response: strict headers with a per-response CSP
  * nonce, signed double-submit CSRF tokens on every state-changing form request,
- * and a per-IP rate limit (routes can set tighter ones).
+ * and a per-IP rate limit (routes can set tighter ones), counted in `opts.store`.
  */
 export const security = fp<SecurityOptions>(async (app: FastifyInstance, opts) => {
   app.decorateReply('cspNonce', '');
@@ -112,6 +117,7 @@ export const security = fp<SecurityOptions>(async (app: FastifyInstance, opts) =
     global: true,
     max: opts.rateLimitPerMinute,
     timeWindow: 60_000,
+    ...(opts.store ? { store: opts.store } : {}),
     // Limit headers go out only with a 429 (with Retry-After), not on every response.
     addHeadersOnExceeding: {
       'x-ratelimit-limit': false,

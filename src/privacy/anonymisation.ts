@@ -303,6 +303,12 @@ export const ANONYMISATION_PLAN = {
     within: '1 minute',
     why: 'signalling payloads (they carry network addresses)',
   },
+  rate_limit_window: {
+    treatment: 'pruned_elsewhere',
+    by: 'the rate limit window purge (src/jobs.ts)',
+    within: 'a minute after its window ends',
+    why: 'client addresses as the keys of rate limits (decision 055)',
+  },
   sign_in_daily: {
     treatment: 'no_citizen_data',
     why: 'anonymous counts of staff sign-ins per organisation and day (src/stats)',

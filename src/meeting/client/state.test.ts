@@ -101,6 +101,15 @@ test('reconnects back off from 0.5 s, doubling, to at most 5 s', () => {
   ]);
 });
 
+test('a server restarting (1012) is left at once; should that fail too, the waits back off', () => {
+  const inRoom = run({ type: 'join' }, { type: 'welcome', admitted: true }, { type: 'room' });
+  const restart = step(inRoom.session, closed(1012));
+  assert.deepEqual(restart.effects, [{ type: 'reconnect', delayMs: 0, announce: true }]);
+  assert.deepEqual(step(restart.session, closed(1012)).effects, [
+    { type: 'reconnect', delayMs: 1000, announce: true },
+  ]);
+});
+
 test('never connected after five tries: give up; once in the lobby or room, keep trying', () => {
   const tries = Array.from({ length: MAX_CONNECT_RETRIES }, () => closed(1006));
   const connecting = run({ type: 'join' }, ...tries);

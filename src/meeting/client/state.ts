@@ -54,6 +54,9 @@ export const MAX_CONNECT_RETRIES = 5;
 const FIRST_RETRY_MS = 500;
 const MAX_RETRY_MS = 5000;
 
+/** The server is restarting (a rolling restart, decision 055): another instance takes us now. */
+export const SERVICE_RESTART = 1012;
+
 /** The wait before reconnect attempt `retries` (0-based): doubling from 0.5 s, at most 5 s. */
 export function retryDelay(retries: number): number {
   return Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** retries);
@@ -120,7 +123,8 @@ export function step(s: Session, e: SessionEvent): { session: Session; effects: 
         effects: [
           {
             type: 'reconnect',
-            delayMs: retryDelay(s.retries),
+            // A restarting server sends us elsewhere at once; a retry after that backs off.
+            delayMs: e.code === SERVICE_RESTART && s.retries === 0 ? 0 : retryDelay(s.retries),
             announce: s.stage === 'room' || s.stage === 'lobby',
           },
         ],

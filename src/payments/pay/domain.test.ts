@@ -3,7 +3,6 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import {
   accountGroupOf,
-  fixedWindow,
   isPayable,
   isPaymentTokenShape,
   newPaymentToken,
@@ -47,15 +46,6 @@ test('standings fall into the account groups; cancelled ones are not listed', ()
   assert.equal(accountGroupOf('paid'), 'paid');
   assert.equal(accountGroupOf('overpaid'), 'paid');
   assert.equal(accountGroupOf('cancelled'), null);
-});
-
-test('a fixed window lets max through, refuses the next until it ends, per key', () => {
-  const allow = fixedWindow(3, 60_000);
-  const t0 = 1_000_000;
-  for (let i = 0; i < 3; i++) assert.deepEqual(allow('org-a', t0 + i), { allowed: true });
-  assert.deepEqual(allow('org-a', t0 + 10_000), { allowed: false, retryAfterSeconds: 50 });
-  assert.deepEqual(allow('org-b', t0 + 10_000), { allowed: true });
-  assert.deepEqual(allow('org-a', t0 + 60_000), { allowed: true });
 });
 
 test('a typed variable symbol: spaces and leading zeros dropped, letters refused', () => {

@@ -81,25 +81,6 @@ export const LOOKUP_FLOOR_MS = 300;
 /** Lookups per client address and minute (the route's @fastify/rate-limit config). */
 export const LOOKUPS_PER_ADDRESS_PER_MINUTE = 10;
 
-/** A fixed-window counter per key: allowed, or refused with the seconds until the window ends. */
-export function fixedWindow(max: number, windowMs: number) {
-  const windows = new Map<string, { start: number; count: number }>();
-  return (
-    key: string,
-    nowMs: number,
-  ): { allowed: true } | { allowed: false; retryAfterSeconds: number } => {
-    let w = windows.get(key);
-    if (!w || nowMs - w.start >= windowMs) {
-      w = { start: nowMs, count: 0 };
-      windows.set(key, w);
-    }
-    if (w.count >= max)
-      return { allowed: false, retryAfterSeconds: Math.ceil((w.start + windowMs - nowMs) / 1000) };
-    w.count += 1;
-    return { allowed: true };
-  };
-}
-
 /**
  * The variable symbols a payer may mean by what they typed, or null when it cannot be one.
  * Spaces and dashes are dropped and leading zeros with them (banks drop them too). Where the

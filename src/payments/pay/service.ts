@@ -7,6 +7,7 @@ import type { Clock } from '../../lib/clock.ts';
 import { AppError } from '../../lib/errors.ts';
 import { forgetMail } from '../../mail/service.ts';
 import type { Pacer } from '../../lib/pacing.ts';
+import { withinLimit, type RateWindows } from '../../lib/rate-windows.ts';
 import type { Organisation } from '../../tenants/domain.ts';
 import type { TenantsService } from '../../tenants/service.ts';
 import { dayIn, type Instalment, type Standing } from '../domain.ts';
@@ -17,7 +18,6 @@ import { obligationStanding } from '../service.ts';
 import { birthNumberHmac, foldName } from '../payer.ts';
 import {
   accountGroupOf,
-  fixedWindow,
   isPaymentTokenShape,
   LOOKUPS_PER_ORGANISATION_PER_MINUTE,
   newPaymentToken,
@@ -71,15 +71,17 @@ export type PayDeps = {
   pacer: Pacer;
   /** Lookups per organisation and minute (LOOKUPS_PER_ORGANISATION_PER_MINUTE unless a test says). */
   lookupsPerOrganisation?: number;
+  /** The counters the organisation's lookups are counted in: shared by every instance (decision 055). */
+  windows: RateWindows;
 };
 
 /** The citizen's side of paying: lookup, payment links, the account's fees. */
 export function payService(deps: PayDeps) {
   const { db, clock, tenants } = deps;
-  const organisationBudget = fixedWindow(
-    deps.lookupsPerOrganisation ?? LOOKUPS_PER_ORGANISATION_PER_MINUTE,
-    60_000,
-  );
+  const lookupsPerMinute = deps.lookupsPerOrganisation ?? LOOKUPS_PER_ORGANISATION_PER_MINUTE;
+  /** Counts a lookup of the organisation, on whichever instance it comes in. */
+  const organisationBudget = async (organisationId: string) =>
+    withinLimit(await deps.windows.hit(`pay lookup|${organisationId}`, 60_000), lookupsPerMinute);
 
   async function viewOf(
     organisation: Organisation,
@@ -157,7 +159,7 @@ export function payService(deps: PayDeps) {
      * past the organisation's lookups per minute.
      */
     async find(input: FindInput): Promise<FindResult> {
-      const budget = organisationBudget(input.organisation.id, clock.now().getTime());
+      const budget = await organisationBudget(input.organisation.id);
       if (!budget.allowed)
         throw new AppError('rate_limited', 'lookups of this organisation', undefined, {
           retryAfterSeconds: budget.retryAfterSeconds,
