@@ -26,6 +26,16 @@ export async function ensureMeeting(db: Db, bookingId: string): Promise<MeetingR
   return (await findMeeting(db, bookingId))!;
 }
 
+/** Locks the meeting's row until the transaction ends: admissions to one room take turns. */
+export async function lockMeeting(tx: Db, bookingId: string): Promise<void> {
+  await tx
+    .selectFrom('meeting')
+    .select('booking_id')
+    .where('booking_id', '=', bookingId)
+    .forUpdate()
+    .execute();
+}
+
 export async function findMeeting(db: Db, bookingId: string): Promise<MeetingRow | undefined> {
   return db
     .selectFrom('meeting')

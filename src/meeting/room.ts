@@ -162,12 +162,20 @@ export function meetingRoom(deps: {
     const b = c.bookingId;
     switch (m.type) {
       case 'admit': {
-        const p = await participantOf(b, m.participant);
-        if (!mayAdmit(p)) return;
-        if (!mayLetIn((await people.present(db, b)).length, media.maxPeople))
-          return hub.send(c.socket, { type: 'error', code: 'room_full' });
-        await people.setParticipantState(db, p.id, 'admitted', now);
-        if (p.role === 'citizen') await repo.markStarted(db, b, now);
+        // Under the meeting's row lock: two officials letting people in at the same moment
+        // each count the other's admission, so together they cannot pass the room's limit.
+        const outcome = await db.transaction().execute(async (tx) => {
+          await repo.lockMeeting(tx, b);
+          const p = await people.findParticipant(tx, b, m.participant);
+          if (!p || !mayAdmit(p)) return undefined;
+          if (!mayLetIn((await people.present(tx, b)).length, media.maxPeople)) return 'full';
+          await people.setParticipantState(tx, p.id, 'admitted', now);
+          if (p.role === 'citizen') await repo.markStarted(tx, b, now);
+          return p;
+        });
+        if (outcome === 'full') return hub.send(c.socket, { type: 'error', code: 'room_full' });
+        if (!outcome) return;
+        const p = outcome;
         hub.toMeeting(b, { participant: p.id }, { type: 'admitted' });
         hub.lobbyChanged(b);
         hub.toOffice(c.officeId, {

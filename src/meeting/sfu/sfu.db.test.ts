@@ -68,7 +68,7 @@ for (const kind of DB_KINDS) {
         const w = await s.next('welcome');
         return { s, id: w.you.id, welcome: w };
       };
-      return { staff, browser };
+      return { staff, browser, open, ip, b, okence };
     }
 
     test('a mesh holds four: the official cannot let a fifth in (room_full), who stays in the lobby', async () => {
@@ -86,6 +86,41 @@ for (const kind of DB_KINDS) {
       staff.send({ type: 'ping' });
       await staff.next('pong');
       assert.ok(!fifth.s.messages.some((m) => m.type === 'admitted'));
+    });
+
+    test('two officials letting the last two in at once: one gets in, the other answer is room_full', async () => {
+      const { staff, browser, open, ip, b, okence } = await meeting({}, '203.0.113.83');
+      await staff.next('welcome');
+      const colleague = open(
+        `/staff/meetings/${b.id}/ws`,
+        await staffCookie(okence, 'ana.horvat@domzale.example', ip),
+      );
+      await colleague.next('room');
+      const first = await browser();
+      staff.send({ type: 'admit', participant: first.id });
+      await first.s.next('room');
+      // Three in a room of four; two knock and each official lets one in at the same moment.
+      const [x, y] = [await browser(), await browser()];
+      staff.send({ type: 'admit', participant: x.id });
+      colleague.send({ type: 'admit', participant: y.id });
+      // Both answers are in once one official hears room_full (a condition, polled) and one
+      // knocker is admitted; then the database says who is in.
+      const errors = () =>
+        [...staff.messages, ...colleague.messages].filter((m) => m.type === 'error');
+      for (const end = Date.now() + 10_000; errors().length === 0;) {
+        assert.ok(Date.now() < end, 'no room_full: both officials let someone in past four');
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      assert.deepEqual(
+        errors().map((m) => m.type === 'error' && m.code),
+        ['room_full'],
+      );
+      const states = await okence.handle.db
+        .selectFrom('meeting_participant')
+        .select('state')
+        .where('id', 'in', [x.id, y.id])
+        .execute();
+      assert.deepEqual(states.map((r) => r.state).sort(), ['admitted', 'knocking']);
     });
 
     test('with Janus unreachable: a room of twelve, the admitted hear sfu-unavailable, the lobby nothing', async () => {
