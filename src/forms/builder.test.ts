@@ -302,7 +302,9 @@ test('any sequence of edits the engine accepts round-trips through export and im
     { numRuns: 300 },
   );
   // The edits are not all refused: the round trip is tried on definitions that grew.
-  assert.ok(accepted > 300, `${accepted} edits accepted`);
+  // Thresholds far below what runs give (over 40 seeds: 324–400 accepted, 27–55 of members):
+  // at 300 and 30 they sat at the tail, and a CI run drew 29.
+  assert.ok(accepted > 200, `${accepted} edits accepted`);
   // …and on groups whose questions were added, moved, renamed and removed in between.
-  assert.ok(members > 30, `${members} edits of a group's questions accepted`);
+  assert.ok(members > 10, `${members} edits of a group's questions accepted`);
 });

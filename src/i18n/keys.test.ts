@@ -29,8 +29,8 @@ const NOT_KEYS = new Set([
   'mail.dedupeKey',
   'eid.oidc_refused',
 ]);
-/** File names: meeting.js, api.ts, folder.zip. */
-const FILE = /\.(js|ts|zip|css|json|txt|ics|csv)$/;
+/** File names: meeting.js, api.ts, folder.zip, a proxy's error.log. */
+const FILE = /\.(js|ts|zip|css|json|txt|ics|csv|log)$/;
 
 test('every key the code or the e2e tests name is in the messages', () => {
   const unknown: string[] = [];
