@@ -79,12 +79,11 @@ export function videoStage(self: HTMLElement): HTMLElement {
   return stageBox;
 }
 
-// Remote tiles: one figure per peer with the video (which also plays the sound) and the name.
-function tileFor(id: string): { tile: HTMLElement; video: HTMLVideoElement } {
-  const video = el('video', { playsinline: true, autoplay: true });
-  const tile = el(
+/** A remote tile's markup, the mesh's and Janus's alike: the video, the camera-off cover, the name and state. */
+export function tileFigure(attrs: Record<string, string>, video: HTMLVideoElement): HTMLElement {
+  return el(
     'figure',
-    { class: 'meeting-tile', 'data-peer': id },
+    attrs,
     video,
     el('div', { class: 'meeting-video-off', 'aria-hidden': 'true' }),
     el(
@@ -95,6 +94,12 @@ function tileFor(id: string): { tile: HTMLElement; video: HTMLVideoElement } {
       el('span', { class: 'meeting-tile-state' }),
     ),
   );
+}
+
+// Remote tiles: one figure per peer with the video (which also plays the sound) and the name.
+function tileFor(id: string): { tile: HTMLElement; video: HTMLVideoElement } {
+  const video = el('video', { playsinline: true, autoplay: true });
+  const tile = tileFigure({ class: 'meeting-tile', 'data-peer': id }, video);
   tiles.append(tile);
   layoutTiles();
   return { tile, video };

@@ -5,7 +5,7 @@
 import type { PeerInfo } from '../protocol.ts';
 import { announce, el, t } from './dom.ts';
 import { local } from './media.ts';
-import { initials, layoutTiles, me, playVideo, roster, tiles } from './peers.ts';
+import { initials, layoutTiles, me, playVideo, roster, tileFigure, tiles } from './peers.ts';
 import type { TileView } from './sfu-layout.ts';
 import { layoutOrder, tileKey } from './sfu-layout.ts';
 
@@ -74,22 +74,13 @@ export function ensureSfuTile(participant: string, screen: boolean): SfuTile {
   if (screen) video.muted = true;
   const stream = new MediaStream();
   video.srcObject = stream;
-  const tile = el(
-    'figure',
+  const tile = tileFigure(
     {
       class: screen ? 'meeting-tile meeting-screen-tile is-screen' : 'meeting-tile',
       'data-peer': participant,
       'data-tile': key,
     },
     video,
-    el('div', { class: 'meeting-video-off', 'aria-hidden': 'true' }),
-    el(
-      'figcaption',
-      {},
-      el('span', { class: 'meeting-tile-name' }),
-      ' ',
-      el('span', { class: 'meeting-tile-state' }),
-    ),
   );
   // Not measured yet: counted as in sight and mid-sized until the observers say otherwise.
   const made: SfuTile = {
