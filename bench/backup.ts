@@ -7,11 +7,8 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDatabase } from '../src/db/db.ts';
-import { migrate } from '../src/db/migrate.ts';
-import { hashPassword } from '../src/identity/password.ts';
-import { loadDemoData } from '../src/tenants/demo-data.ts';
 import { start, stop, START_SCRIPT } from './process.ts';
+import { demoDataDir } from './seed.ts';
 
 const FILES_MB = Number(process.env.BENCH_BACKUP_FILES_MB ?? 100);
 const root = join(import.meta.dirname, '..');
@@ -72,14 +69,7 @@ async function backup(
   };
 }
 
-const dataDir = mkdtempSync(join(tmpdir(), 'okence-bench-backup-'));
-const handle = await openDatabase({ dataDir });
-try {
-  await migrate(handle.db);
-  await loadDemoData(handle.db, hashPassword);
-} finally {
-  await handle.close();
-}
+const dataDir = await demoDataDir('okence-bench-backup-');
 const server = await start(
   START_SCRIPT,
   { DATA_DIR: dataDir, DATABASE_URL: '', PORT: '0', LOG_LEVEL: 'warn', DEMO_DATA: 'false' },

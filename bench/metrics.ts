@@ -3,34 +3,17 @@
 // turns (off, on, off, on, …) so that the machine's other load falls on both alike: the
 // cheapest route (/healthz, where the hook's share is largest) and the cached service page.
 // Then the time one scrape takes with every route of the run counted.
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 import Fastify from 'fastify';
 import { requestMetrics } from '../src/http/metrics.ts';
-import { openDatabase } from '../src/db/db.ts';
-import { migrate } from '../src/db/migrate.ts';
-import { hashPassword } from '../src/identity/password.ts';
-import { loadDemoData } from '../src/tenants/demo-data.ts';
 import { start, stop, START_SCRIPT, type Server } from './process.ts';
+import { demoDataDir } from './seed.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const TOKEN = 'bench-metrics-token-0123456789abcdef-0123';
 const PATHS = ['/healthz', '/o/ue-domzale/s/potrdila-iz-uradnih-evidenc'];
-
-async function seededDataDir(): Promise<string> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'okence-bench-metrics-'));
-  const handle = await openDatabase({ dataDir });
-  try {
-    await migrate(handle.db);
-    await loadDemoData(handle.db, hashPassword);
-  } finally {
-    await handle.close();
-  }
-  return dataDir;
-}
 
 async function okence(env: Record<string, string>): Promise<Server> {
   return start(
@@ -40,7 +23,7 @@ async function okence(env: Record<string, string>): Promise<Server> {
       LOG_LEVEL: 'warn',
       RATE_LIMIT_PER_MINUTE: '100000000',
       NODE_ENV: 'development',
-      DATA_DIR: await seededDataDir(),
+      DATA_DIR: await demoDataDir('okence-bench-metrics-'),
       ...env,
     },
     /open http:\/\/localhost:(\d+)/,

@@ -1,8 +1,27 @@
 // A realistic booking load for the benchmark: ten officials holding "general
 // information" at Domžale, Monday to Friday 08:00–15:00, with half of each
 // morning's 15-minute slots booked over the next five weeks.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { sql } from 'kysely';
-import type { Db } from '../src/db/db.ts';
+import { openDatabase, type Db } from '../src/db/db.ts';
+import { migrate } from '../src/db/migrate.ts';
+import { hashPassword } from '../src/identity/password.ts';
+import { loadDemoData } from '../src/tenants/demo-data.ts';
+
+/** A fresh PGlite DATA_DIR with the schema and the demo data, for a server a benchmark starts. */
+export async function demoDataDir(prefix: string): Promise<string> {
+  const dataDir = mkdtempSync(join(tmpdir(), prefix));
+  const handle = await openDatabase({ dataDir });
+  try {
+    await migrate(handle.db);
+    await loadDemoData(handle.db, hashPassword);
+  } finally {
+    await handle.close();
+  }
+  return dataDir;
+}
 
 export async function seedAvailabilityScenario(db: Db, now: Date): Promise<void> {
   const org = await db
