@@ -32,7 +32,14 @@ import {
   text,
 } from './meeting-pages.ts';
 import { freePort } from './net.ts';
-import { probe, selfSignedCert, startHaproxy, startNginx, type Upstreams } from './proxies.ts';
+import {
+  fetchFresh,
+  probe,
+  selfSignedCert,
+  startHaproxy,
+  startNginx,
+  type Upstreams,
+} from './proxies.ts';
 
 /** An instance and what its HTTP server saw: request and WebSocket upgrade URLs, in order. */
 type Instance = { okence: Okence; requests: string[]; upgrades: string[] };
@@ -192,19 +199,22 @@ describe(
           await listed.waitFor({ timeout: 20_000 });
           await nginx.reload(up('b'));
           await routedTo(base, 'b');
-          const bBefore = b.requests.length;
-          // Through the page's own session (its cookies), by the link it shows: Chromium cancels
-          // a download from a site whose certificate it was told to ignore.
+          const [aBefore, bBefore] = [a.requests.length, b.requests.length];
+          // With the page's own session (its cookies), by the link it shows, on a connection of
+          // its own: Chromium cancels a download from a site whose certificate it was told to
+          // ignore, and Playwright's request client may reuse a connection to an older worker.
           const href = String(await listed.locator('a[download]').getAttribute('href'));
-          const got = await officialFolder.context().request.get(new URL(href, base).href);
-          assert.equal(got.status(), 200);
-          assert.equal(sha(await got.body()), sha(file), 'the same bytes');
-          assert.ok(
-            b.requests
-              .slice(bBefore)
-              .some((u) => u.startsWith(`/staff/meetings/${booking.id}/files/`)),
-            'downloaded through B',
-          );
+          const cookie = (await officialFolder.context().cookies(base))
+            .map((c) => `${c.name}=${c.value}`)
+            .join('; ');
+          const got = await fetchFresh(new URL(href, base).href, cookie);
+          assert.equal(got.status, 200);
+          assert.equal(sha(got.body), sha(file), 'the same bytes');
+          const served = (i: Instance, from: number) =>
+            i.requests
+              .slice(from)
+              .some((u) => u.startsWith(`/staff/meetings/${booking.id}/files/`));
+          assert.ok(served(b, bBefore), `downloaded through B (through A: ${served(a, aBefore)})`);
 
           // 5. Both up; A is stopped during the call (a rolling restart) and started again.
           await nginx.reload(up('a', 'b'));

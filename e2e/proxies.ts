@@ -52,6 +52,23 @@ export function probe(url: string): Promise<number> {
   });
 }
 
+/**
+ * A GET through the proxy on a fresh connection with the given cookies: which instance serves
+ * it is then the proxy's choice now, not that of a kept-alive connection to an older worker.
+ */
+export function fetchFresh(url: string, cookie: string): Promise<{ status: number; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const headers = { cookie };
+    const req = request(url, { rejectUnauthorized: false, agent: false, headers }, (res) => {
+      const parts: Buffer[] = [];
+      res.on('data', (c: Buffer) => parts.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(parts) }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
 async function waitFor(what: string, ok: () => Promise<boolean> | boolean, ms = 15_000) {
   const end = Date.now() + ms;
   while (!(await ok())) {

@@ -124,9 +124,13 @@ export const security = fp<SecurityOptions>(async (app: FastifyInstance, opts) =
       'x-ratelimit-remaining': false,
       'x-ratelimit-reset': false,
     },
-    // Assets and probes are cheap and must not lock anyone out.
-    allowList: (request) =>
-      request.url.startsWith('/assets/') || request.url === '/healthz' || request.url === '/readyz',
+    // Assets and probes are cheap and must not lock anyone out. By path: a probe with a query
+    // string (a proxy's check, a marker) counted, and an instance whose checks were refused
+    // with 429 was taken out of rotation by its proxy.
+    allowList: (request) => {
+      const path = request.url.split('?', 1)[0]!;
+      return path.startsWith('/assets/') || path === '/healthz' || path === '/readyz';
+    },
     errorResponseBuilder: (_request, context) => {
       const err = new AppError('rate_limited', `Rate limit of ${context.max} per minute exceeded`);
       return Object.assign(err, { statusCode: 429 });
