@@ -6,7 +6,7 @@
 // larger meetings through Debian's Janus, and several instances behind Debian's nginx and HAProxy.
 // All are installed here when missing (as root, with apt).
 import { spawnSync } from 'node:child_process';
-import { existsSync, globSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -88,13 +88,16 @@ if (missing.length > 0) {
     }
 }
 
-// Options after `npm test --` (a reporter, say) keep the whole suite; files name what to run.
+// Options after `npm test --` (a reporter, say) or files run through `node --test` as given;
+// without any, scripts/run-suite.ts runs every file in an order that keeps the files with real
+// calls apart (`node --test` sorts its files, and put them side by side).
 const given = process.argv.slice(2);
 // Five files at a time on two cores: the suite waits on browsers, sockets and timers far more
 // than it computes (at three files, 17.5 CPU-minutes in a 22-minute run, the files' tests
 // 50 minutes in all), and a later `--test-concurrency` in `given` wins.
-const args = ['--test', '--test-concurrency=5', ...reporters(), ...given];
-if (!given.some((arg) => !arg.startsWith('-'))) args.push(...longestFirst());
+const args = given.length
+  ? ['--test', '--test-concurrency=5', ...reporters(), ...given]
+  : [join(import.meta.dirname, 'run-suite.ts')];
 const result = spawnSync(process.execPath, args, {
   stdio: 'inherit',
   env: {
@@ -116,44 +119,4 @@ function reporters(): string[] {
   if (given.some((arg) => arg.startsWith('--test-reporter'))) return [];
   const out = '--test-reporter-destination=stdout';
   return ['--test-reporter=spec', out, '--test-reporter=./scripts/file-times.ts', out];
-}
-
-/**
- * Every test file, the longest first: five run at a time, and a three-minute file that
- * started last would leave one core idle while it ran alone. Browser files come first (the
- * heaviest by what past runs measured), then database files, then the unit tests, which fill
- * the gaps at the end.
- */
-function longestFirst(): string[] {
-  // The slowest files of the last CI run (wall seconds with five at a time on 2 cores:
-  // forms-builder 212, backup 168, form-filling 153, process 141, pages 138, meeting 124,
-  // deliveries 122, the authorisation sweep 117), then the rest of the heavy browser files.
-  // The sweep is a database file, but started after every browser file it ran alone at the end.
-  const HEAVY = [
-    'e2e/forms-builder',
-    'e2e/backup',
-    'e2e/form-filling',
-    'e2e/process',
-    'e2e/pages',
-    'e2e/meeting',
-    'e2e/deliveries',
-    'src/http/authz-sweep.db',
-    'src/backup/backup.db',
-    'e2e/folder',
-    // The front door's (issue 19): home 100 s, help 176 s before its walk took one language per guide.
-    'e2e/home',
-    'e2e/help',
-    'e2e/meeting-ui',
-    'e2e/admin',
-    'e2e/operator-onboarding',
-  ];
-  const weight = (file: string) => {
-    const heavy = HEAVY.indexOf(file.replace(/\.test\.ts$/, ''));
-    if (heavy >= 0) return heavy;
-    if (file.startsWith('e2e/')) return HEAVY.length;
-    return file.endsWith('.db.test.ts') ? HEAVY.length + 1 : HEAVY.length + 2;
-  };
-  return [...globSync('e2e/**/*.test.ts'), ...globSync('src/**/*.test.ts')]
-    .sort()
-    .sort((a, b) => weight(a) - weight(b));
 }

@@ -66,7 +66,10 @@ test("a participant receives every other admitted participant's streams, never t
   assert.deepEqual(wantedStreams([data], A, admitted), [{ feed: 5, mid: '2' }]);
   fc.assert(
     fc.property(
-      fc.array(fc.record({ id: fc.nat(), display: fc.constantFrom(A, B, C, 'x') })),
+      // Janus gives every feed of a room its own id: two feeds with one id are not a case.
+      fc.uniqueArray(fc.record({ id: fc.nat(), display: fc.constantFrom(A, B, C, 'x') }), {
+        selector: (f) => f.id,
+      }),
       fc.subarray([A, B, C]),
       fc.constantFrom(A, B, C),
       (fs, ids, self) => {

@@ -1,0 +1,79 @@
+// The whole suite in an order of our choosing, through node:test's run(): `node --test` sorts the
+// files it is given (e2e/ a → z, then src/), which put every file with real calls side by side.
+// Five call files at once on two cores (each Chromium encoding and decoding fake cameras) made
+// them all time out, in CI and here (2026-12-03: 4 of 5 failed together, each passed alone).
+// So: the longest files first, the call files spread over the run by expected time, and the
+// many short src/ files filling the end. `npm test` runs this when given no files.
+import { globSync } from 'node:fs';
+import { run } from 'node:test';
+import { spec } from 'node:test/reporters';
+import fileTimes from './file-times.ts';
+
+/** Files that hold real calls (launchCallBrowser, Janus, the proxies): never two at once if avoidable. */
+const CALLS = [
+  'e2e/meeting',
+  'e2e/meeting-ui',
+  'e2e/folder',
+  'e2e/agenda',
+  'e2e/instances',
+  // The heaviest (six people through Janus) once most browser files are done.
+  'e2e/meeting-sfu',
+  'e2e/help',
+  'e2e/meeting-sfu-relay',
+];
+/** The longest of the rest by the last runs' figures: started first, they do not form the tail. */
+const LONGEST = [
+  'e2e/forms-builder',
+  'e2e/form-filling',
+  'e2e/pages',
+  'e2e/integrations',
+  'e2e/process',
+  'e2e/backup',
+  'e2e/home',
+  'e2e/deliveries',
+  'src/http/authz-sweep.db',
+];
+
+const stem = (file: string) => file.replace(/\.test\.ts$/, '');
+/** A rough expected time, for spreading the call files by time rather than by count. */
+const weight = (file: string) =>
+  file.startsWith('e2e/') ? 60 : file.endsWith('.db.test.ts') ? 10 : 2;
+
+export function suiteOrder(all: string[]): string[] {
+  const sorted = [...all].sort();
+  const calls = CALLS.map((c) => sorted.find((f) => stem(f) === c)).filter((f) => f !== undefined);
+  const first = LONGEST.map((c) => sorted.find((f) => stem(f) === c)).filter(
+    (f) => f !== undefined,
+  );
+  const body = [...first, ...sorted.filter((f) => !calls.includes(f) && !first.includes(f))];
+  const total = body.reduce((sum, f) => sum + weight(f), 0);
+  // Call i starts once (i + 0.5) / n of the work before 85 % is under way: the last ones end
+  // before the short files at the end run out.
+  const out: string[] = [];
+  let done = 0;
+  let next = 0;
+  for (const file of body) {
+    while (next < calls.length && done >= ((next + 0.5) / calls.length) * 0.85 * total)
+      out.push(calls[next++]!);
+    out.push(file);
+    done += weight(file);
+  }
+  out.push(...calls.slice(next));
+  return out;
+}
+
+// Files named here are ordered the same way; `--print` shows the order and runs nothing.
+const named = process.argv.slice(2).filter((a) => a !== '--print');
+const files = suiteOrder(
+  named.length ? named : [...globSync('e2e/**/*.test.ts'), ...globSync('src/**/*.test.ts')],
+);
+if (process.argv.includes('--print')) {
+  console.log(files.join('\n'));
+  process.exit(0);
+}
+const stream = run({ files, concurrency: 5 });
+stream.on('test:fail', () => {
+  process.exitCode = 1;
+});
+stream.compose(spec).pipe(process.stdout);
+stream.compose(fileTimes).pipe(process.stdout);
