@@ -13,7 +13,7 @@ import { bootTestApp, cookiesOf } from '../../http/testing.ts';
 import { fixedClock } from '../../lib/clock.ts';
 import { bookThroughApi, openSocket, staffCookie, type TestSocket } from '../testing.ts';
 import { janusClient, JanusError, type JanusHandle } from './janus-client.ts';
-import { VIDEOROOM } from './rooms.ts';
+import { KEYFRAME_EVERY_S, VIDEOROOM } from './rooms.ts';
 import { roomKeys } from './rules.ts';
 import { startJanus, type TestJanus } from './testing-janus.ts';
 
@@ -117,6 +117,16 @@ for (const kind of DB_KINDS) {
       // The room is private: not in the list of rooms.
       const { data: rooms } = await h.message({ request: 'list' });
       assert.ok(!(rooms.list as { room: number }[]).some((r) => r.room === keys.room));
+      // With the admin key it is listed: no recording, and a keyframe asked of each camera
+      // every ten seconds (a stream added to a receiving connection waits for one).
+      const { data: all } = await h.message({ request: 'list', admin_key: janus.adminKey });
+      const room = (all.list as { room: number; record: boolean; fir_freq: number }[]).find(
+        (r) => r.room === keys.room,
+      );
+      assert.deepEqual(room && { record: room.record, fir_freq: room.fir_freq }, {
+        record: false,
+        fir_freq: KEYFRAME_EVERY_S,
+      });
 
       const join = { request: 'join', ptype: 'publisher', room: keys.room, display: anaId };
       await refused(h.message(join), [429, 433]);

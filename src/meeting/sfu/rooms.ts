@@ -8,6 +8,8 @@ export const VIDEOROOM = 'janus.plugin.videoroom';
 const ROOM_EXISTS = 427;
 const NO_SUCH_ROOM = 426;
 const NO_SUCH_FEED = 428;
+/** Seconds between the keyframes Janus asks of each publisher (its `fir_freq`). */
+export const KEYFRAME_EVERY_S = 10;
 
 /** The VideoRoom's rooms of this installation's meetings. */
 export function janusRooms(deps: {
@@ -60,6 +62,11 @@ export function janusRooms(deps: {
           lock_record: true,
           notify_joining: false,
           permanent: false,
+          // A keyframe asked of every camera and screen this often. Janus asks for one when a
+          // receiving connection is set up, not when a stream is added to it later (a screen
+          // shared, a sixth person's camera), and it relays a stream only from a keyframe on:
+          // a browser whose encoder had no reason to make one showed a black tile for good.
+          fir_freq: KEYFRAME_EVERY_S,
         });
       } catch (err) {
         if (!(err instanceof JanusError && err.code === ROOM_EXISTS)) throw err;
