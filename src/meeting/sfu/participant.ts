@@ -126,6 +126,10 @@ export function participantMedia(deps: {
       const publisher = await session.attach(VIDEOROOM, onPublisherEvent);
       const subscriber = await session.attach(VIDEOROOM, onSubscriberEvent);
       await rooms.allowed(bookingId, 'add', [token]);
+      // Cleared before joining, not after: a publisher's event can be handled before the join's
+      // answer is (both in one read of Janus's socket), and clearing after lost that feed for good
+      // (CI: a browser on the other instance never received its partner).
+      feeds.clear();
       const { data } = await publisher.message({
         request: 'join',
         ptype: 'publisher',
@@ -134,7 +138,6 @@ export function participantMedia(deps: {
         token,
         display: self,
       });
-      feeds.clear();
       for (const f of (data.publishers as Feed[] | undefined) ?? []) feeds.set(f.id, f);
       streams = [];
       live = {
