@@ -41,24 +41,17 @@ export async function selfSignedCert(dir: string): Promise<void> {
 export type Upstreams = { a: number; b: number; up: ('a' | 'b')[] };
 
 /** A GET through the proxy on a fresh connection (no keep-alive), certificate unchecked. */
-export function probe(url: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const req = request(url, { rejectUnauthorized: false, agent: false }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-    });
-    req.on('error', reject);
-    req.end();
-  });
+export async function probe(url: string): Promise<number> {
+  return (await fetchFresh(url)).status;
 }
 
 /**
  * A GET through the proxy on a fresh connection with the given cookies: which instance serves
  * it is then the proxy's choice now, not that of a kept-alive connection to an older worker.
  */
-export function fetchFresh(url: string, cookie: string): Promise<{ status: number; body: Buffer }> {
+export function fetchFresh(url: string, cookie = ''): Promise<{ status: number; body: Buffer }> {
   return new Promise((resolve, reject) => {
-    const headers = { cookie };
+    const headers = cookie ? { cookie } : {};
     const req = request(url, { rejectUnauthorized: false, agent: false, headers }, (res) => {
       const parts: Buffer[] = [];
       res.on('data', (c: Buffer) => parts.push(c));

@@ -44,7 +44,7 @@ const stem = (file: string) => file.replace(/\.test\.ts$/, '');
 const weight = (file: string) =>
   file.startsWith('e2e/') ? 60 : file.endsWith('.db.test.ts') ? 10 : 2;
 
-export function suiteOrder(all: string[]): string[] {
+function suiteOrder(all: string[]): string[] {
   const sorted = [...all].sort();
   const calls = CALLS.map((c) => sorted.find((f) => stem(f) === c)).filter((f) => f !== undefined);
   const first = LONGEST.map((c) => sorted.find((f) => stem(f) === c)).filter(
@@ -72,19 +72,14 @@ const named = process.argv.slice(2).filter((a) => a !== '--print');
 const files = suiteOrder(
   named.length ? named : [...globSync('e2e/**/*.test.ts'), ...globSync('src/**/*.test.ts')],
 );
+const alone = files.filter((f) => ALONE.includes(stem(f)));
+const together = files.filter((f) => !alone.includes(f));
 if (process.argv.includes('--print')) {
-  const alone = files.filter((f) => ALONE.includes(stem(f)));
-  console.log([...files.filter((f) => !alone.includes(f)), '-- then alone:', ...alone].join('\n'));
+  console.log([...together, '-- then alone:', ...alone].join('\n'));
   process.exit(0);
 }
-await runFiles(
-  files.filter((f) => !ALONE.includes(stem(f))),
-  5,
-);
-await runFiles(
-  files.filter((f) => ALONE.includes(stem(f))),
-  1,
-);
+await runFiles(together, 5);
+await runFiles(alone, 1);
 
 /** Runs `files`, `concurrency` at a time, with the spec report and each file's test time. */
 async function runFiles(list: string[], concurrency: number): Promise<void> {

@@ -10,7 +10,7 @@ import { checkDefinition } from './definition-check.ts';
 import { LIMITS } from './definition.ts';
 import { fieldErrorText } from './error-text.ts';
 import { answersJsonSchema } from './json-schema.ts';
-import { DOG_REGISTRATION } from './testing.ts';
+import { DOG_REGISTRATION, DOG_REGISTRATION_POSTED } from './testing.ts';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 const copy = (): Json => structuredClone(DOG_REGISTRATION);
@@ -202,20 +202,7 @@ test('hostile answers: long texts, prototype keys, odd shapes, slow-regex bait �
     ['note', 'x'.repeat(1_000_000)],
   ];
   // The rest of the form answered, so each bait's own field is visible and its error is its own.
-  const rest = {
-    'keeper.givenName': 'Jana',
-    'keeper.familyName': 'N',
-    'keeper.dateOfBirth': '1.1.1970',
-    'home.street': 'Hlavní 1',
-    'home.postcode': '742 21',
-    'home.city': 'Kopřivnice',
-    pensioner: 'no',
-    'dog.0.dog-name': 'Rex',
-    'dog.0.breed': 'small',
-    since: '2020-01-01',
-    payment: 'counter',
-    reminders: 'sms',
-  };
+  const rest = DOG_REGISTRATION_POSTED;
   for (const [field, value] of bait) {
     const v = validateFormPost(DOG, { ...rest, [field!]: value });
     assert.deepEqual(v.ok ? [] : v.errors.map((e) => e.field), [field], field);

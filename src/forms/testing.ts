@@ -176,6 +176,22 @@ export const DOG_REGISTRATION = {
  * group (so that the routes of a group's member questions can be filled), that group, the
  * group's first member, and version 1.
  */
+/** DOG_REGISTRATION answered in full as a form post: every page's questions, one dog. */
+export const DOG_REGISTRATION_POSTED: Record<string, string> = {
+  'keeper.givenName': 'Jana',
+  'keeper.familyName': 'N',
+  'keeper.dateOfBirth': '1.1.1970',
+  'home.street': 'Hlavní 1',
+  'home.postcode': '742 21',
+  'home.city': 'Kopřivnice',
+  pensioner: 'no',
+  'dog.0.dog-name': 'Rex',
+  'dog.0.breed': 'small',
+  since: '2020-01-01',
+  payment: 'counter',
+  reminders: 'sms',
+};
+
 export async function seedForm(okence: Okence, adminEmail: string, slug: string) {
   const admin = await okence.handle.db
     .selectFrom('staff')
