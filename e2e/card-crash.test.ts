@@ -14,7 +14,7 @@ import { after, describe, test } from 'node:test';
 import { start, stop, START_SCRIPT, type Server } from '../bench/process.ts';
 import { bootOkence } from '../src/boot.ts';
 import { parseConfig } from '../src/config/config.ts';
-import { DB_KINDS, createFreshDatabase } from '../src/db/testing.ts';
+import { ALL_DB_KINDS, createFreshDatabase } from '../src/db/testing.ts';
 import { emulatedMerchant } from '../src/payments/gateway/testing.ts';
 import { obligationWithToken } from '../src/payments/card/testing.ts';
 
@@ -42,7 +42,7 @@ async function until(check: () => boolean | Promise<boolean>, ms: number, what: 
   }
 }
 
-for (const kind of DB_KINDS) {
+for (const kind of ALL_DB_KINDS) {
   describe(`a card payment across kill -9, on ${kind}`, () => {
     const running: Server[] = [];
     const stopAll = async () => {

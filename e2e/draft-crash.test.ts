@@ -10,7 +10,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { start, stop, START_SCRIPT, type Server } from '../bench/process.ts';
-import { DB_KINDS, createFreshDatabase } from '../src/db/testing.ts';
+import { ALL_DB_KINDS, createFreshDatabase } from '../src/db/testing.ts';
 
 const FORM = '/o/ue-domzale/forms/sprejem-novorojencev';
 /** A first start runs initdb and loads the demo data: over a minute on a loaded 2-core machine. */
@@ -33,7 +33,7 @@ async function okence(env: Record<string, string>): Promise<Server & { base: str
   return { ...server, base: `http://127.0.0.1:${server.port}` };
 }
 
-for (const kind of DB_KINDS) {
+for (const kind of ALL_DB_KINDS) {
   describe(`a saved draft page after kill -9, on ${kind}`, () => {
     const running: Server[] = [];
     const stopAll = async () => {

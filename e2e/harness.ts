@@ -28,10 +28,13 @@ export async function startSite(
   return { baseUrl: `http://localhost:${address.port}`, okence };
 }
 
-/** Debian's Chromium, headless, with the flags this sandbox needs (no background traffic). */
+/**
+ * Debian's Chromium headless shell (decision 057), with the flags this sandbox needs (no
+ * background traffic).
+ */
 export async function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium-headless-shell',
     args: [
       '--no-sandbox',
       '--disable-gpu',

@@ -19,11 +19,13 @@ function read(pid: number): Proc | undefined {
     const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
     const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     let kind = comm;
-    if (comm === 'chromium') {
+    // The kernel keeps 15 characters of a name: `chromium-headless-shell` is `chromium-headle`.
+    if (comm.startsWith('chromium')) {
       const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
       const type = /--type=([a-z-]+)/.exec(cmd)?.[1] ?? 'browser';
       const sub = /--utility-sub-type=([\w.]+)/.exec(cmd)?.[1]?.split('.').pop();
-      kind = `chromium:${type}${sub ? `:${sub}` : ''}`;
+      const shell = comm === 'chromium' ? '' : '(shell)';
+      kind = `chromium${shell}:${type}${sub ? `:${sub}` : ''}`;
     }
     const cpu = (Number(f[11]) + Number(f[12])) / TICK;
     return { kind, ppid: Number(f[1]), cpu, start: f[19] ?? '' };

@@ -9,8 +9,38 @@ import { migrate } from './migrate.ts';
 
 export type DbKind = 'pglite' | 'postgres';
 
-/** PGlite always; PostgreSQL too when DATABASE_URL is set (as CI does). */
-export const DB_KINDS: DbKind[] = process.env.DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+/**
+ * The databases a database test runs on: PostgreSQL when DATABASE_URL is set (as CI does), else
+ * the embedded PGlite; `TEST_DATABASES=pglite,postgres` runs both, for a change to how Okence
+ * talks to either (src/db/db.ts). One each, not both, since the suite outgrew its 15 minutes:
+ * the same tests on PGlite cost some 600 CPU-seconds in CI, and the embedded database is run
+ * end to end by every browser test (decision 057).
+ */
+export const DB_KINDS: DbKind[] = testDatabases(process.env);
+
+/**
+ * PGlite always, and PostgreSQL too when DATABASE_URL is set: for the tests whose point is the
+ * embedded database as much as the server (a crash loses no acknowledged record).
+ */
+export const ALL_DB_KINDS: DbKind[] = process.env.DATABASE_URL
+  ? ['pglite', 'postgres']
+  : ['pglite'];
+
+/** `TEST_DATABASES`, else PostgreSQL with DATABASE_URL, else PGlite. */
+export function testDatabases(env: Record<string, string | undefined>): DbKind[] {
+  const named = env.TEST_DATABASES?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (!named?.length) return env.DATABASE_URL ? ['postgres'] : ['pglite'];
+  const kinds = [...new Set(named)];
+  for (const kind of kinds) {
+    if (kind !== 'pglite' && kind !== 'postgres')
+      throw new Error(`TEST_DATABASES: "${kind}" is neither pglite nor postgres`);
+    if (kind === 'postgres' && !env.DATABASE_URL)
+      throw new Error('TEST_DATABASES names postgres, but DATABASE_URL is not set');
+  }
+  return kinds as DbKind[];
+}
 
 /**
  * A fresh, migrated database for one test file: PGlite in memory, or a new
