@@ -1,6 +1,6 @@
 // The one table of pending eID requests (migration 024): an upgrade carries OIDC sign-ins under
 // way over from oidc_requests, the CHECK holds each kind to its columns, and a request is taken
-// once. On PGlite, and on PostgreSQL when DATABASE_URL is set.
+// once. On the test database (DB_KINDS: PostgreSQL when DATABASE_URL is set, else PGlite).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';

@@ -1,7 +1,7 @@
 // The placeholder address marks a booking as anonymised. An address that only looks like one
 // (anonymised+anything@anonymised.invalid passes the booking form's email check) must not make
 // the retention job skip the booking: its name, phone, notes and network address would stay
-// for ever. Runs on PGlite, and on PostgreSQL when DATABASE_URL is set.
+// for ever. Runs on DB_KINDS (src/db/testing.ts).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Okence } from '../boot.ts';

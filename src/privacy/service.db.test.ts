@@ -1,7 +1,7 @@
 // The retention job travels in time (a fixed clock): 91 days after an appointment its citizen is
 // gone from every text column of every table, 89 days after it nothing has changed, the
 // organisation's own setting is what counts, a second run changes nothing, and the statistics
-// still count the appointment. Runs on PGlite, and on PostgreSQL when DATABASE_URL is set.
+// still count the appointment. Runs on DB_KINDS (src/db/testing.ts).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
