@@ -1,10 +1,11 @@
 // `npm test`: every test — unit, database (on PostgreSQL when DATABASE_URL is set, else PGlite;
 // decision 057) and browser tests in Debian's Chromium headless shell, with calls relayed
-// through Debian's coturn, and uploads scanned by Debian's clamd, and citizens signing in at Debian's simplesamlphp (a real
-// SAML IdP under php-cli), and the forms' receipts read back by Debian's poppler-utils (pdffonts,
-// pdftotext, pdfdetach), and the bank QR codes read back by Debian's zbar-tools (zbarimg), and
-// larger meetings through Debian's Janus, and several instances behind Debian's nginx and HAProxy.
-// All are installed here when missing (as root, with apt).
+// through Debian's coturn, and uploads scanned by Debian's clamd, and citizens signing in at
+// Debian's simplesamlphp (a real SAML IdP under php-cli), and the forms' receipts read back by
+// Debian's poppler-utils (pdffonts, pdftotext, pdfdetach), and the bank QR codes read back by
+// Debian's zbar-tools (zbarimg), and larger meetings through Debian's Janus, and several
+// instances behind Debian's nginx and HAProxy. All are installed here when missing (as root,
+// with apt).
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
