@@ -1,33 +1,10 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { getCompileCacheDir, stripTypeScriptTypes } from 'node:module';
+import { readdirSync, readFileSync } from 'node:fs';
+import { getCompileCacheDir } from 'node:module';
 import { extname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
-
-/**
- * Runs `fn` with Node's one-time "stripTypeScriptTypes is an experimental feature"
- * warning held back: it would greet every `npm start` and says nothing an operator can
- * act on (the same stripping runs Okence itself). Other warnings pass through.
- */
-function withoutStripWarning<T>(fn: () => T): T {
-  const emit = process.emitWarning.bind(process) as (...args: unknown[]) => void;
-  const original = Object.getOwnPropertyDescriptor(process, 'emitWarning');
-  process.emitWarning = (warning: string | Error, ...rest: unknown[]) => {
-    if (
-      String(typeof warning === 'string' ? warning : warning.message).includes(
-        'stripTypeScriptTypes',
-      )
-    )
-      return;
-    emit(warning, ...rest);
-  };
-  try {
-    return fn();
-  } finally {
-    if (original) Object.defineProperty(process, 'emitWarning', original);
-  }
-}
+import { strippedSource } from '../lib/stripped-sources.mjs';
 
 /**
  * A client module with its types stripped. With Node's compile cache on (`npm start`, decision
@@ -37,27 +14,7 @@ function withoutStripWarning<T>(fn: () => T): T {
  */
 function stripClientModule(source: string): string {
   const cacheDir = getCompileCacheDir();
-  const key = createHash('sha256').update(`${process.version}\0${source}`).digest('hex');
-  const file = cacheDir && join(cacheDir, 'okence-client-scripts', `${key}.js`);
-  if (file) {
-    try {
-      return readFileSync(file, 'utf8');
-    } catch {
-      // Not cached yet (or unreadable): strip it below.
-    }
-  }
-  const js = withoutStripWarning(() => stripTypeScriptTypes(source, { mode: 'strip' }));
-  if (file) {
-    try {
-      mkdirSync(join(file, '..'), { recursive: true });
-      // Written aside and renamed, so a process starting at the same time never reads half of it.
-      writeFileSync(`${file}.${process.pid}`, js);
-      renameSync(`${file}.${process.pid}`, file);
-    } catch {
-      // A cache that cannot be written costs only the stripping on the next start.
-    }
-  }
-  return js;
+  return strippedSource(cacheDir && join(cacheDir, 'okence-client-scripts'), source).js;
 }
 
 const PUBLIC_DIR = join(import.meta.dirname, '..', '..', 'public');
