@@ -21,6 +21,7 @@ import { bootOkence } from '../src/boot.ts';
 import { openDatabase } from '../src/db/db.ts';
 import * as files from '../src/folder/repo.ts';
 import { testConfig } from '../src/http/testing.ts';
+import { seededDataDir } from '../src/db/testing.ts';
 import { systemClock } from '../src/lib/clock.ts';
 import { bookThroughApi } from '../src/meeting/testing.ts';
 
@@ -260,7 +261,8 @@ test(
   'a backup taken while citizens book restores every confirmed booking and every file',
   { timeout: 600_000 },
   async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'okence-backup-src-'));
+    // Made and migrated ahead, as a first start leaves it (initdb is e2e/process.test.ts's point).
+    const dataDir = await seededDataDir('okence-backup-src-');
     const seeded = await seedFolders(dataDir);
     const { server, base } = await startServer(dataDir);
     const target = join(mkdtempSync(join(tmpdir(), 'okence-backups-')), 'backup.tar.gz');

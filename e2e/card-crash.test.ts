@@ -14,7 +14,7 @@ import { after, describe, test } from 'node:test';
 import { start, stop, START_SCRIPT, type Server } from '../bench/process.ts';
 import { bootOkence } from '../src/boot.ts';
 import { parseConfig } from '../src/config/config.ts';
-import { ALL_DB_KINDS, createFreshDatabase } from '../src/db/testing.ts';
+import { ALL_DB_KINDS, createFreshDatabase, seededDataDir } from '../src/db/testing.ts';
 import { emulatedMerchant } from '../src/payments/gateway/testing.ts';
 import { obligationWithToken } from '../src/payments/card/testing.ts';
 
@@ -57,7 +57,11 @@ for (const kind of ALL_DB_KINDS) {
           ? await createFreshDatabase(process.env.DATABASE_URL!, 'okence_card_crash')
           : undefined;
       const env = {
-        DATA_DIR: mkdtempSync(join(tmpdir(), 'okence-card-crash-')),
+        // Made and migrated ahead, as a first start leaves it: initdb is not this test's point.
+        DATA_DIR:
+          kind === 'postgres'
+            ? mkdtempSync(join(tmpdir(), 'okence-card-crash-'))
+            : await seededDataDir('okence-card-crash-'),
         DATABASE_URL: fresh?.url ?? '',
         GPWEBPAY_MERCHANTS_FILE: gp.file,
       };

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { bootTestApp } from '../src/http/testing.ts';
+import { seededDataDir } from '../src/db/testing.ts';
 
 const MAIN = join(import.meta.dirname, '..', 'src', 'main.ts');
 
@@ -118,7 +119,8 @@ describe(
   { skip: !canUnshare && 'needs root and unshare' },
   () => {
     test('Okence killed with SIGKILL as pid 1 of a pid namespace restarts at once, on its data', async () => {
-      const dataDir = mkdtempSync(join(tmpdir(), 'okence-pid1-'));
+      // Made and migrated ahead: the first start is the first test's; this one is about the restart.
+      const dataDir = await seededDataDir('okence-pid1-');
       // --kill-child: if unshare itself is killed (a test timing out), Okence goes with it.
       const asPid1 = ['unshare', '--pid', '--fork', '--mount-proc', '--kill-child'];
       // unshare --fork runs Okence as its child, which is pid 1 inside the namespace.

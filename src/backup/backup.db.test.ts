@@ -19,17 +19,20 @@ import { pipeline } from 'node:stream/promises';
 import { bootOkence, type Okence } from '../boot.ts';
 import * as files from '../folder/repo.ts';
 import { testConfig } from '../http/testing.ts';
+import { seededDataDir } from '../db/testing.ts';
 import { fixedClock } from '../lib/clock.ts';
 import { bookThroughApi } from '../meeting/testing.ts';
 import { readBackup, restoreBackup } from './restore.ts';
 import { requestBackup } from './socket.ts';
 
 const clock = fixedClock(new Date('2026-11-23T09:00:00Z'));
-const dataDir = mkdtempSync(join(tmpdir(), 'okence-backup-db-'));
+// Made and migrated ahead, as a first start leaves it (initdb is e2e/process.test.ts's point).
+let dataDir: string;
 const known = { knownSchemaVersion: 999 };
 let okence: Okence;
 
 before(async () => {
+  dataDir = await seededDataDir('okence-backup-db-');
   okence = await bootOkence(testConfig({ DATA_DIR: dataDir }), { clock });
 });
 after(() => okence.close());

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -40,6 +40,19 @@ export function testDatabases(env: Record<string, string | undefined>): DbKind[]
       throw new Error('TEST_DATABASES names postgres, but DATABASE_URL is not set');
   }
   return kinds as DbKind[];
+}
+
+/**
+ * A fresh DATA_DIR whose embedded database is made and migrated, as a first start leaves it,
+ * for tests that start Okence on a DATA_DIR for another reason than the first start itself
+ * (crashes, backups, several processes). A first start runs initdb, 5–6 CPU-seconds on this
+ * machine; this copies the migrated image in. e2e/process.test.ts keeps a real first start.
+ */
+export async function seededDataDir(prefix: string): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const handle = await openDatabase({ dataDir: dir, template: await migratedTemplate() });
+  await handle.close();
+  return dir;
 }
 
 /**

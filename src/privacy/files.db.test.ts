@@ -2,12 +2,12 @@
 // versions, index pages or WAL segments. PGlite on disk only: the files are what is tested.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { bootOkence, type Okence } from '../boot.ts';
 import { testConfig } from '../http/testing.ts';
+import { seededDataDir } from '../db/testing.ts';
 import { fixedClock } from '../lib/clock.ts';
 import { bookThroughApi } from '../meeting/testing.ts';
 
@@ -25,11 +25,13 @@ function filesHolding(dir: string, needle: string): string[] {
     .map((path) => path.slice(dir.length + 1));
 }
 
-const dataDir = mkdtempSync(join(tmpdir(), 'okence-residue-'));
+// Made and migrated ahead, as a first start leaves it (initdb is e2e/process.test.ts's point).
+let dataDir: string;
 const clock = fixedClock(new Date('2026-11-23T09:00:00Z'));
 let okence: Okence;
 
 before(async () => {
+  dataDir = await seededDataDir('okence-residue-');
   okence = await bootOkence(testConfig({ DATA_DIR: dataDir }), { clock });
 });
 after(async () => okence?.close());
