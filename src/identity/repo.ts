@@ -40,39 +40,41 @@ export async function findStaffByEmail(db: Db, email: string): Promise<StaffAcco
   );
 }
 
-/** Failure times (newest first) after `since`, for one email or one address. */
+/**
+ * Failure times (newest first) after `since`, for one email or one address; only those begun
+ * after the attempt `afterId` when given.
+ */
 async function failuresAfter(
   db: Db,
   by: 'email' | 'ip',
   value: string,
   since: Date,
+  afterId: string | null = null,
 ): Promise<Date[]> {
-  const rows = await db
+  let query = db
     .selectFrom('sign_in_attempt')
     .select('at')
     .where(by, '=', value)
     .where('succeeded', '=', false)
-    .where('at', '>', since)
-    .orderBy('at', 'desc')
-    .limit(50)
-    .execute();
+    .where('at', '>', since);
+  if (afterId !== null) query = query.where('id', '>', afterId);
+  const rows = await query.orderBy('at', 'desc').limit(50).execute();
   return rows.map((r) => r.at);
 }
 
-/** Failure times for an email (newest first) within the window and since its last successful sign-in. */
+/**
+ * Failure times for an email (newest first) within the window and since its last successful
+ * sign-in. "Since" is by the order attempts began (their ids), not by their times: attempts
+ * begun in the same millisecond as the success are ordered too.
+ */
 export async function recentEmailFailures(db: Db, email: string, since: Date): Promise<Date[]> {
   const lastSuccess = await db
     .selectFrom('sign_in_attempt')
-    .select((eb) => eb.fn.max('at').as('at'))
+    .select((eb) => eb.fn.max('id').as('id'))
     .where('email', '=', email)
     .where('succeeded', '=', true)
     .executeTakeFirst();
-  return failuresAfter(
-    db,
-    'email',
-    email,
-    lastSuccess?.at && lastSuccess.at > since ? lastSuccess.at : since,
-  );
+  return failuresAfter(db, 'email', email, since, lastSuccess?.id ?? null);
 }
 
 /** Failure times from an address (newest first) within the window. */
@@ -83,8 +85,29 @@ export async function recentIpFailures(db: Db, ip: string, since: Date): Promise
 export async function recordAttempt(
   db: Db,
   attempt: { email: string; ip: string; succeeded: boolean; at: Date },
-): Promise<void> {
-  await db.insertInto('sign_in_attempt').values(attempt).execute();
+): Promise<string> {
+  const row = await db
+    .insertInto('sign_in_attempt')
+    .values(attempt)
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return String(row.id);
+}
+
+/** Turns a recorded attempt into a success, or (`null`) removes it: it counted until its check ended. */
+export async function settleAttempt(db: Db, id: string, succeeded: boolean | null): Promise<void> {
+  if (succeeded === null) await db.deleteFrom('sign_in_attempt').where('id', '=', id).execute();
+  else await db.updateTable('sign_in_attempt').set({ succeeded }).where('id', '=', id).execute();
+}
+
+/**
+ * Makes the transaction `tx` wait for any other that counts attempts of `key` or from `ip`
+ * (advisory locks to its end). Always the key's lock first, then the address's, each in its own
+ * lock class: two such transactions never wait on each other in a circle.
+ */
+export async function lockAttempts(tx: Db, key: string, ip: string): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(8020113, hashtext(${key}))`.execute(tx);
+  await sql`SELECT pg_advisory_xact_lock(8020114, hashtext(${ip}))`.execute(tx);
 }
 
 /**

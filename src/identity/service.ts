@@ -28,24 +28,49 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
+/** An attempt let through the throttle: counted as failed until its check says otherwise. */
+export type Attempt = {
+  allowed: true;
+  /** The check passed: a success, which ends the key's run of failures. */
+  succeeded(): Promise<void>;
+  /** The check passed, but it is not a sign-in (a password re-entered to change it): not counted. */
+  uncounted(): Promise<void>;
+};
+
 /**
  * The sign-in throttle over the attempts table. The operator console's sign-in uses it too
  * (decision 022), under its own `operator:` keys, so both count failures the same way.
  */
 export function signInAttempts(db: Db) {
   return {
-    /** Whether a sign-in for `key` from `ip` may be tried at `now`, from the recent failures. */
-    async throttle(key: string, ip: string, now: Date) {
+    /**
+     * Counts an attempt for `key` from `ip` before it is checked. Under a lock on both, the recent
+     * failures decide, and an allowed attempt is written at once as failed, so attempts racing it
+     * count it. Decided first and written only after the password's slow check, twenty wrong
+     * passwords sent at once were all checked against a limit of five.
+     */
+    async begin(
+      key: string,
+      ip: string,
+      now: Date,
+    ): Promise<Attempt | { allowed: false; retryAfterSeconds: number }> {
       const since = new Date(now.getTime() - THROTTLE_WINDOW_MS);
-      return signInThrottle(
-        await repo.recentEmailFailures(db, key, since),
-        await repo.recentIpFailures(db, ip, since),
-        now,
-      );
-    },
-    /** Records one attempt, failed or not (a success ends the key's run of failures). */
-    record(attempt: { email: string; ip: string; succeeded: boolean; at: Date }): Promise<void> {
-      return repo.recordAttempt(db, attempt);
+      const id = await db.transaction().execute(async (tx) => {
+        await repo.lockAttempts(tx, key, ip);
+        const decision = signInThrottle(
+          await repo.recentEmailFailures(tx, key, since),
+          await repo.recentIpFailures(tx, ip, since),
+          now,
+        );
+        if (!decision.allowed) return decision;
+        return repo.recordAttempt(tx, { email: key, ip, succeeded: false, at: now });
+      });
+      if (typeof id !== 'string') return id;
+      return {
+        allowed: true,
+        succeeded: () => repo.settleAttempt(db, id, true),
+        uncounted: () => repo.settleAttempt(db, id, null),
+      };
     },
   };
 }
@@ -67,9 +92,9 @@ export function identityService(deps: { db: Db; clock: Clock }) {
     }): Promise<SignInResult> {
       const now = clock.now();
       const email = normaliseEmail(input.email);
-      const decision = await attempts.throttle(email, input.ip, now);
-      if (!decision.allowed)
-        return { ok: false, reason: 'throttled', retryAfterSeconds: decision.retryAfterSeconds };
+      const attempt = await attempts.begin(email, input.ip, now);
+      if (!attempt.allowed)
+        return { ok: false, reason: 'throttled', retryAfterSeconds: attempt.retryAfterSeconds };
 
       const account = await repo.findStaffByEmail(db, email);
       // Verify against a dummy hash when the account is unknown: same work, same time.
@@ -81,7 +106,7 @@ export function identityService(deps: { db: Db; clock: Clock }) {
       const passwordRight = Boolean(account?.active && account.passwordHash && matches);
       // A suspended organisation's staff do not sign in (decision 023): counted as a failure.
       const succeeded = passwordRight && !account?.organisationSuspended;
-      await attempts.record({ email, ip: input.ip, succeeded, at: now });
+      if (succeeded) await attempt.succeeded();
       if (account) await repo.countSignIn(db, account.organisationId, succeeded, now);
       if (!account || !passwordRight) return { ok: false, reason: 'invalid' };
       // Said only to someone who knows the password: a stranger learns nothing about the organisation.

@@ -6,12 +6,11 @@ import type { Clock } from '../lib/clock.ts';
 import { AppError } from '../lib/errors.ts';
 import { locksOutLastAdmin } from '../tenants/admin-domain.ts';
 import type { TenantsService } from '../tenants/service.ts';
-import { signInThrottle, THROTTLE_WINDOW_MS, type StaffPrincipal } from './domain.ts';
+import type { StaffPrincipal } from './domain.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 import type { InvitationService } from './invitations.ts';
 import { checkPassword } from './password-policy.ts';
-import { hashToken } from './service.ts';
-import * as attempts from './repo.ts';
+import { hashToken, signInAttempts } from './service.ts';
 import * as repo from './staff-repo.ts';
 
 function invalid(fields: Record<string, string>): AppError {
@@ -249,18 +248,13 @@ export function staffAccounts(deps: {
       if (!hash) throw new AppError('unauthenticated');
       const now = deps.clock.now();
       const ip = actor.ip ?? 'unknown';
-      const since = new Date(now.getTime() - THROTTLE_WINDOW_MS);
-      const decision = signInThrottle(
-        await attempts.recentEmailFailures(db, actor.email, since),
-        await attempts.recentIpFailures(db, ip, since),
-        now,
-      );
-      if (!decision.allowed) throw new AppError('rate_limited', 'too many wrong passwords');
+      const attempt = await signInAttempts(db).begin(actor.email, ip, now);
+      if (!attempt.allowed) throw new AppError('rate_limited', 'too many wrong passwords');
       const problems: Record<string, string> = {};
-      if (!(await verifyPassword(current, hash))) {
+      // A wrong current password stays counted as a failed sign-in; a right one is not a sign-in.
+      if (!(await verifyPassword(current, hash)))
         problems.currentPassword = 'identity.password.error.current' satisfies MessageKey;
-        await attempts.recordAttempt(db, { email: actor.email, ip, succeeded: false, at: now });
-      }
+      else await attempt.uncounted();
       const weak = passwordProblems(next, { email: actor.email, name: actor.displayName });
       if (weak) problems.newPassword = weak;
       else if (current === next)

@@ -47,8 +47,9 @@ export function operatorService(deps: {
   const attempts = signInAttempts(db);
   const secrets = sealer(deps.sessionSecret, 'operator-totp');
 
-  async function throttled(email: string, ip: string, now: Date) {
-    return attempts.throttle(attemptKey(email), ip, now);
+  /** An attempt counted for the operator's key before it is checked (see signInAttempts). */
+  async function begin(email: string, ip: string, now: Date) {
+    return attempts.begin(attemptKey(email), ip, now);
   }
 
   async function newSession(
@@ -85,15 +86,15 @@ export function operatorService(deps: {
       detail,
     });
 
-  /** Records a failure for throttling and, for a known operator, in the audit log. */
+  /**
+   * A failure, for a known operator, in the audit log (the throttle counted it when the attempt
+   * began).
+   */
   async function failed(
-    email: string,
     ip: string,
-    now: Date,
     operator: OperatorPrincipal | null,
     step: 'password' | 'code' | 'enrolment' | 'not_enrolled',
   ) {
-    await attempts.record({ email: attemptKey(email), ip, succeeded: false, at: now });
     if (operator) await audited({ ...operator, ip }, 'operator.sign_in_failed', { step });
   }
 
@@ -162,25 +163,27 @@ export function operatorService(deps: {
     }): Promise<StepResult> {
       const now = clock.now();
       const email = normaliseEmail(input.email);
-      const decision = await throttled(email, input.ip, now);
-      if (!decision.allowed)
-        return { ok: false, reason: 'throttled', retryAfterSeconds: decision.retryAfterSeconds };
+      const attempt = await begin(email, input.ip, now);
+      if (!attempt.allowed)
+        return { ok: false, reason: 'throttled', retryAfterSeconds: attempt.retryAfterSeconds };
       const account = await repo.findOperatorByEmail(db, email);
       const matches = await verifyPassword(
         input.password,
         account?.password_hash ?? (await DUMMY_HASH_PROMISE),
       );
       if (!account || !account.active || !account.password_hash || !matches) {
-        await failed(email, input.ip, now, account ? { id: account.id, email } : null, 'password');
+        await failed(input.ip, account ? { id: account.id, email } : null, 'password');
         return { ok: false, reason: 'invalid' };
       }
       // The second factor is set up only from the set-password link's own session. A password
       // sign-in never leads to enrolment: whoever learnt the password before the owner finished
       // would enrol their own authenticator (the owner is told to ask for a new link).
       if (!account.totp_secret) {
-        await failed(email, input.ip, now, { id: account.id, email }, 'not_enrolled');
+        await failed(input.ip, { id: account.id, email }, 'not_enrolled');
         return { ok: false, reason: 'not_enrolled' };
       }
+      // The right password is not a sign-in yet: the code step counts its own attempt.
+      await attempt.uncounted();
       return {
         ok: true,
         stage: 'code',
@@ -194,23 +197,18 @@ export function operatorService(deps: {
       const session = await repo.findSession(db, hashToken(token));
       if (!session || session.stage !== 'code' || !sessionIsLive(session, now))
         return { ok: false, reason: 'invalid' };
-      const decision = await throttled(session.email, ip, now);
-      if (!decision.allowed)
-        return { ok: false, reason: 'throttled', retryAfterSeconds: decision.retryAfterSeconds };
+      const attempt = await begin(session.email, ip, now);
+      if (!attempt.allowed)
+        return { ok: false, reason: 'throttled', retryAfterSeconds: attempt.retryAfterSeconds };
       const account = await repo.findOperator(db, session.id);
       if (
         !account?.active ||
         !(await codeAccepted(account.id, account.totp_secret, account.totp_last_step, code, now))
       ) {
-        await failed(session.email, ip, now, { id: session.id, email: session.email }, 'code');
+        await failed(ip, { id: session.id, email: session.email }, 'code');
         return { ok: false, reason: 'invalid' };
       }
-      await attempts.record({
-        email: attemptKey(session.email),
-        ip,
-        succeeded: true,
-        at: now,
-      });
+      await attempt.succeeded();
       await audited({ id: session.id, email: session.email, ip }, 'operator.signed_in');
       await repo.pruneSessions(db, now);
       return { ok: true, stage: 'full', token: await newSession(session.id, 'full', now, token) };
@@ -252,21 +250,22 @@ export function operatorService(deps: {
         !session.pendingSecret
       )
         return { ok: false, reason: 'invalid' };
-      const decision = await throttled(session.email, ip, now);
-      if (!decision.allowed)
-        return { ok: false, reason: 'throttled', retryAfterSeconds: decision.retryAfterSeconds };
+      const attempt = await begin(session.email, ip, now);
+      if (!attempt.allowed)
+        return { ok: false, reason: 'throttled', retryAfterSeconds: attempt.retryAfterSeconds };
       const secret = secrets.open(session.pendingSecret);
       const check = secret ? checkTotp(secret, code, now, null) : null;
       if (!check?.ok) {
-        await failed(session.email, ip, now, { id: session.id, email: session.email }, 'enrolment');
+        await failed(ip, { id: session.id, email: session.email }, 'enrolment');
         return { ok: false, reason: 'invalid' };
       }
       if (!(await repo.setTotpSecret(db, session.id, session.pendingSecret, check.step))) {
         // Enrolled meanwhile through another session: this one may not replace it.
         await repo.deleteSession(db, hashToken(token));
-        await failed(session.email, ip, now, { id: session.id, email: session.email }, 'enrolment');
+        await failed(ip, { id: session.id, email: session.email }, 'enrolment');
         return { ok: false, reason: 'invalid' };
       }
+      await attempt.uncounted();
       await repo.endEnrolmentSessions(db, session.id);
       const operator = { id: session.id, email: session.email, ip };
       await audited(operator, 'operator.totp_enrolled');
