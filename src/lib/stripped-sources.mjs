@@ -22,9 +22,9 @@ const KEEP_UNUSED_MS = 7 * 24 * 3_600_000;
 /**
  * Hands Node each of Okence's TypeScript modules as the JavaScript it becomes, kept stripped of
  * its types in `<cacheDir>/okence-stripped/<sha256 of Node's version and the source>.js`, as the
- * browser modules are (http/assets.ts). Node's own type stripping keeps, for every module,
- * its compile cache entry of the stripped text in memory for the life of the process: about
- * 6 MB of RSS after start, measured (decision 028, 2026-12-04 addendum). Given JavaScript,
+ * browser modules are (http/assets.ts). Given TypeScript, Node strips it through its compile
+ * cache and the process keeps more malloc for it: 19–22 → 14–17 MB, about 3 MB of RSS after
+ * start (decision 028, 2026-12-04 addendum). Given JavaScript,
  * Node compiles it with its compile cache as any JavaScript module. Stripping replaces types
  * with blanks, so lines and columns in stack traces are those of the TypeScript file.
  *
