@@ -6,8 +6,8 @@
 // server itself (pages in three languages, their assets, a second start without a rebuild).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { start, stop, START_SCRIPT, type Server } from '../bench/process.ts';
@@ -180,5 +180,23 @@ describe('Okence as npm start runs it, bundled', () => {
     );
     const res = await fetch(`http://127.0.0.1:${server.port}/readyz`);
     assert.equal(res.status, 200);
+  });
+
+  test('a cache folder others may write in holds no code: Okence runs from its sources', () => {
+    const shared = mkdtempSync(join(tmpdir(), 'okence-shared-cache-'));
+    chmodSync(shared, 0o777);
+    try {
+      // An invalid port ends the start once every module is loaded (bench/process.ts does the same).
+      const run = spawnSync(process.execPath, [join(import.meta.dirname, '..', START_SCRIPT)], {
+        env: { ...process.env, NODE_COMPILE_CACHE: shared, PORT: 'not-a-port' },
+        encoding: 'utf8',
+      });
+      assert.match(run.stderr, /keeps no code in .*okence-shared-cache-/);
+      assert.match(run.stderr, /Configuration error: PORT/, 'it ran main.ts from its sources');
+      const kept = readdirSync(shared).flatMap((v) => readdirSync(join(shared, v)));
+      assert.equal(kept.filter((f) => f.startsWith('okence-')).length, 0, kept.join(' '));
+    } finally {
+      rmSync(shared, { recursive: true, force: true });
+    }
   });
 });

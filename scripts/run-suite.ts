@@ -41,14 +41,18 @@ const LONGEST = [
 ];
 
 /**
- * Unit files (no database, no browser) that look at what their process has loaded, so need one
- * of their own; every other unit file runs in one process with the others (below).
+ * Files under src/ that need a process of their own: one looks at what its process has loaded,
+ * one starts Okence's own processes for a minute. Every other file under src/ shares one (below).
  */
-const OWN_PROCESS = ['src/http/schema-compilers'];
+const OWN_PROCESS = ['src/http/schema-compilers', 'src/backup/backup.db'];
+/** Database files per process: each opens its database in a hook at its top level (below). */
+const DB_FILES_PER_PROCESS = 8;
 
 const stem = (file: string) => file.replace(/\.test\.ts$/, '');
-const isUnit = (file: string) =>
-  file.startsWith('src/') && !file.endsWith('.db.test.ts') && !OWN_PROCESS.includes(stem(file));
+const isUnit = (file: string) => file.startsWith('src/') && !file.endsWith('.db.test.ts');
+/** Files run in a process shared with others: under src/, except the long ones and OWN_PROCESS. */
+const shareable = (file: string) =>
+  file.startsWith('src/') && !OWN_PROCESS.includes(stem(file)) && !LONGEST.includes(stem(file));
 /** A rough expected time, for spreading the call files by time rather than by count. */
 const weight = (file: string) =>
   file.startsWith('e2e/') ? 60 : file.endsWith('.db.test.ts') ? 10 : 2;
@@ -87,13 +91,25 @@ if (process.argv.includes('--print')) {
   console.log([...together, '-- then alone:', ...alone].join('\n'));
   process.exit(0);
 }
-const units = together.filter(isUnit);
+// The unit files in one process, and the database files in groups of about eight per process:
+// two lanes of those beside four other files at a time (decision 057's last addendum).
+const shared = together.filter(shareable);
+const groups = [
+  { what: 'unit files', files: shared.filter(isUnit) },
+  ...inGroups(
+    shared.filter((f) => !isUnit(f)),
+    DB_FILES_PER_PROCESS,
+  ).map((files) => ({
+    what: 'database files',
+    files,
+  })),
+].filter((g) => g.files.length > 0);
 await Promise.all([
   runFiles(
-    together.filter((f) => !isUnit(f)),
-    5,
+    together.filter((f) => !shareable(f)),
+    4,
   ),
-  runInOneProcess(units),
+  inLanes(groups, 2),
 ]);
 await runFiles(alone, 1);
 
@@ -109,15 +125,32 @@ async function runFiles(list: string[], concurrency: number): Promise<void> {
   await Promise.all(reports.map((report) => finished(report)));
 }
 
+/** `list` dealt into groups of about `size`, in turn, so that each gets some of every domain. */
+function inGroups(list: string[], size: number): string[][] {
+  const count = Math.max(1, Math.round(list.length / size));
+  const out: string[][] = Array.from({ length: count }, () => []);
+  list.forEach((file, i) => out[i % count]!.push(file));
+  return out;
+}
+
+/** Runs the groups `lanes` at a time, each in one process of its own. */
+async function inLanes(list: { what: string; files: string[] }[], lanes: number): Promise<void> {
+  const queue = [...list];
+  const lane = async () => {
+    for (let g = queue.shift(); g; g = queue.shift()) await runInOneProcess(g.what, g.files);
+  };
+  await Promise.all(Array.from({ length: lanes }, lane));
+}
+
 /**
- * Runs `list` in one process of their own (`--test-isolation=none`), beside the other files, and
- * prints its report when it ends. Each test file in a process of its own pays ~0.6 CPU-seconds of
- * Node's start and imports: the ~160 unit files took 96 CPU-seconds so and 31 in one process.
- * Hooks at a file's top level then run before and after all of the files' tests, not each
- * file's: these files' hooks only start helpers and remove temporary folders.
+ * Runs `list` in one process (`--test-isolation=none`) and prints its report when it ends. A
+ * test file in a process of its own pays Node's start and the imports of what it tests: the ~160
+ * unit files took 96 CPU-seconds so and 31 in one process; the ~110 database files 567 and 296
+ * (on PostgreSQL, five at a time). In one process, hooks at a file's top level run before and
+ * after all of the process's files' tests, not each file's: the database files' open their
+ * database before and close it after, so a process holds its eight open at once.
  */
-async function runInOneProcess(list: string[]): Promise<void> {
-  if (list.length === 0) return;
+async function runInOneProcess(what: string, list: string[]): Promise<void> {
   const started = performance.now();
   const args = ['--test', '--test-isolation=none', '--test-reporter=spec', ...list];
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -127,6 +160,9 @@ async function runInOneProcess(list: string[]): Promise<void> {
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
   process.stdout.write(Buffer.concat(output));
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  process.stdout.write(`\n${list.length} unit files in one process: ${seconds} s, exit ${code}\n`);
-  if (code !== 0) process.exitCode = 1;
+  process.stdout.write(`\n${list.length} ${what} in one process: ${seconds} s, exit ${code}\n`);
+  if (code !== 0) {
+    process.exitCode = 1;
+    process.stdout.write(`failed in that process: ${list.join(' ')}\n`);
+  }
 }

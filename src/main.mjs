@@ -9,23 +9,26 @@
 // NODE_COMPILE_CACHE says; NODE_DISABLE_COMPILE_CACHE=1 turns it off, and with it the bundle.
 import module from 'node:module';
 import process from 'node:process';
+import { fileURLToPath } from 'node:url';
 import { bundledMain, pruneBundles } from './lib/bundle.mjs';
+import { trustedCacheDir } from './lib/cache-dir.mjs';
 import { pruneStrippedSources, serveStrippedSources } from './lib/stripped-sources.mjs';
 import { keepOnlyOkenceZodLocales } from './lib/zod-locales.mjs';
 
 module.enableCompileCache(process.env.CACHE_DIRECTORY?.split(':')[0] || undefined);
-const cacheDir = module.getCompileCacheDir();
-const bundle = bundledMain(cacheDir, new URL('./main.ts', import.meta.url).pathname);
+// Undefined when others may write in it (lib/cache-dir.mjs): then no code is kept there.
+const cacheDir = trustedCacheDir(module.getCompileCacheDir());
+const bundle = bundledMain(cacheDir, fileURLToPath(new URL('./main.ts', import.meta.url)));
 /** @type {Set<string>} */
 let used = new Set();
 if (bundle) {
   await import(bundle.url);
 } else {
   keepOnlyOkenceZodLocales();
-  used = serveStrippedSources();
+  used = serveStrippedSources(cacheDir);
   await import('./main.ts');
 }
 // Start-up has loaded every module it needs: write their entries now, not only at exit.
 module.flushCompileCache();
 pruneBundles(cacheDir, bundle?.dir);
-pruneStrippedSources(used);
+pruneStrippedSources(used, cacheDir);

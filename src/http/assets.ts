@@ -1,19 +1,20 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { getCompileCacheDir } from 'node:module';
 import { extname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
+import { trustedCacheDir } from '../lib/cache-dir.mjs';
 import { strippedSource } from '../lib/stripped-sources.mjs';
 
 /**
  * A client module with its types stripped. With Node's compile cache on (`npm start`, decision
  * 028), the result is kept beside it, keyed by the source and Node's version: Node's type
  * stripper (amaro, WebAssembly) then never loads on a later start, which is ~40 MB of RSS.
- * Without the cache, or when it cannot be written, it is stripped every start as before.
+ * Without the cache, when it cannot be written, or when others may write in it (what is kept
+ * there is served to browsers: lib/cache-dir.mjs), it is stripped every start as before.
  */
 function stripClientModule(source: string): string {
-  const cacheDir = getCompileCacheDir();
+  const cacheDir = trustedCacheDir();
   return strippedSource(cacheDir && join(cacheDir, 'okence-client-scripts'), source).js;
 }
 

@@ -139,7 +139,7 @@ export async function buildBundle(entry, outdir) {
   return Object.keys(result.metafile.inputs).map((p) => join(ROOT, p));
 }
 
-if (process.argv[1] === import.meta.filename) {
+if (import.meta.main) {
   const [entry, outdir] = process.argv.slice(2);
   if (!entry || !outdir) throw new Error('usage: bundle-build.mjs <entry> <outdir>');
   const inputs = await buildBundle(entry, outdir);

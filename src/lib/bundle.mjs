@@ -15,6 +15,8 @@ import process from 'node:process';
 import { pathToFileURL } from 'node:url';
 
 const BUILDER = join(import.meta.dirname, 'bundle-build.mjs');
+/** The builder's own imports beside esbuild: a change to them changes what it makes. */
+const BUILDER_IMPORTS = [join(import.meta.dirname, 'zod-locales.mjs')];
 /** What npm writes at every install: a package added, removed or upgraded changes it. */
 const INSTALLED = join(import.meta.dirname, '..', '..', 'node_modules', '.package-lock.json');
 /** How long a bundle no start has used is kept: another version may still be running from it. */
@@ -91,7 +93,7 @@ export function pruneBundles(cacheDir, keep) {
  */
 export function signature(inputs) {
   const hash = createHash('sha256').update(`${process.version}\0`);
-  for (const file of [BUILDER, INSTALLED, ...inputs]) {
+  for (const file of [BUILDER, ...BUILDER_IMPORTS, INSTALLED, ...inputs]) {
     try {
       const s = statSync(file);
       hash.update(`${file}\0${s.size}\0${s.mtimeMs}\0`);

@@ -13,6 +13,7 @@ import module from 'node:module';
 import { join } from 'node:path';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
+import { trustedCacheDir } from './cache-dir.mjs';
 
 /** Okence's server modules: the TypeScript files under src/. */
 const SOURCE_ROOT = new URL('../', import.meta.url).href;
@@ -28,13 +29,14 @@ const KEEP_UNUSED_MS = 7 * 24 * 3_600_000;
  * Node compiles it with its compile cache as any JavaScript module. Stripping replaces types
  * with blanks, so lines and columns in stack traces are those of the TypeScript file.
  *
- * Without a cache directory (Node's compile cache off) nothing changes. Returns the names of
+ * Without a cache directory (Node's compile cache off, or one others may write in: lib/cache-dir.mjs)
+ * nothing changes. Returns the names of
  * the entries this process used, for `pruneStrippedSources`.
  * @param {string | undefined} cacheDir
  * @param {string} root the URL of the folder served, ending in a slash
  * @returns {Set<string>}
  */
-export function serveStrippedSources(cacheDir = module.getCompileCacheDir(), root = SOURCE_ROOT) {
+export function serveStrippedSources(cacheDir = trustedCacheDir(), root = SOURCE_ROOT) {
   /** @type {Set<string>} */
   const used = new Set();
   if (!cacheDir) return used;
@@ -86,7 +88,7 @@ export function strippedSource(dir, source) {
  * @param {Set<string>} used
  * @param {string | undefined} cacheDir
  */
-export function pruneStrippedSources(used, cacheDir = module.getCompileCacheDir()) {
+export function pruneStrippedSources(used, cacheDir = trustedCacheDir()) {
   if (!cacheDir) return;
   const dir = join(cacheDir, 'okence-stripped');
   let names = [];
