@@ -133,6 +133,28 @@ describe('Okence as npm start runs it, bundled', () => {
     assert.equal(out.form, fromSources.form, 'the form receipt, byte for byte');
   });
 
+  test("with Node's source maps on, a stack trace names Okence's file and line", () => {
+    const { dir } = bundleDir();
+    const chunk = readdirSync(dir).find(
+      (f) =>
+        f.startsWith('receipt-') && readFileSync(join(dir, f), 'utf8').includes('renderReceipt'),
+    )!;
+    const source = readFileSync(
+      join(import.meta.dirname, '../src/forms/receipt/receipt.ts'),
+      'utf8',
+    );
+    const line = source.split('\n').findIndex((l) => l.includes('receiptModelSchema.parse(')) + 1;
+    const script = `
+      const { renderReceipt } = await import(${JSON.stringify(join(dir, chunk))});
+      try { await renderReceipt({}); } catch (err) { process.stdout.write(err.stack); }`;
+    const stack = execFileSync(
+      process.execPath,
+      ['--enable-source-maps', '--input-type=module', '-e', script],
+      { encoding: 'utf8' },
+    );
+    assert.match(stack, new RegExp(`src/forms/receipt/receipt\\.ts:${line}:`), stack);
+  });
+
   test('pages in three languages, the links on them and their assets answer', async () => {
     const seen = new Set<string>();
     const assets = new Set<string>();

@@ -42,12 +42,13 @@ export function keepLocation(path, text) {
 }
 
 /**
- * `js` with every character outside ASCII written as a `\uXXXX` escape. V8 keeps a module's
+ * `js` (a module's JavaScript or TypeScript) with every character outside ASCII written as a
+ * `\uXXXX` escape. V8 keeps a module's
  * text for its life, as one byte a character when all of it is Latin-1 and two otherwise;
  * esbuild escapes strings but leaves tagged templates (`html\`…·…\``) and regular expressions
  * as they are, which made the largest module two-byte: ~3 MB. The escape means the same
- * character in a string, a template's cooked text, a regular expression and an identifier;
- * only a template's raw text would differ, and Okence's tags (html, sql) read the cooked text.
+ * character in a string, a template's cooked text, a regular expression and an identifier (and
+ * nothing in a comment); only a template's raw text would differ, and Okence's tags (html, sql) read the cooked text.
  * A character escaped already (`\·`) would change meaning, so it stops the build.
  * @param {string} js
  * @returns {string}
@@ -85,7 +86,9 @@ const okenceModules = {
       }
       const text = readFileSync(args.path, 'utf8');
       return {
-        contents: keepLocation(args.path, text),
+        // ASCII before esbuild reads it, so that the source maps' lines and columns stay true
+        // (escaping its output would shift every column after the first escape on a line).
+        contents: asciiOnly(keepLocation(args.path, text)),
         loader: args.path.endsWith('.ts') ? 'ts' : 'js',
         resolveDir: dirname(args.path),
       };
@@ -133,6 +136,7 @@ export async function buildBundle(entry, outdir) {
   });
   mkdirSync(outdir, { recursive: true });
   for (const file of result.outputFiles) {
+    // Its input was made ASCII above, and esbuild escapes what it prints: this only makes sure.
     const text = file.path.endsWith('.js') ? asciiOnly(file.text) : file.text;
     writeFileSync(file.path, text);
   }
