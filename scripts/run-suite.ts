@@ -6,7 +6,6 @@
 // many short src/ files filling the end. `npm test` runs this when given no files.
 import { spawn } from 'node:child_process';
 import { globSync } from 'node:fs';
-import { setPriority } from 'node:os';
 import { finished } from 'node:stream/promises';
 import { run } from 'node:test';
 import { spec } from 'node:test/reporters';
@@ -93,8 +92,7 @@ if (process.argv.includes('--print')) {
   process.exit(0);
 }
 // The unit files in one process, and the database files in groups of about eight per process:
-// two lanes of those, at a lower priority, beside five other files at a time (decision 057's
-// last addendum).
+// two lanes of those beside four other files at a time (decision 057's last addendum).
 const shared = together.filter(shareable);
 const groups = [
   { what: 'unit files', files: shared.filter(isUnit) },
@@ -109,7 +107,7 @@ const groups = [
 await Promise.all([
   runFiles(
     together.filter((f) => !shareable(f)),
-    5,
+    4,
   ),
   inLanes(groups, 2),
 ]);
@@ -156,10 +154,6 @@ async function runInOneProcess(what: string, list: string[]): Promise<void> {
   const started = performance.now();
   const args = ['--test', '--test-isolation=none', '--test-reporter=spec', ...list];
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-  // Niced: these files wait on nothing but the CPU and PostgreSQL, while the browser files
-  // around them wait on timers and calls with time limits, and are the run's longest path
-  // (their test times sum to ~59 minutes, five at a time). These take the CPU the others leave.
-  if (child.pid !== undefined) setPriority(child.pid, 10);
   const output: Buffer[] = [];
   child.stdout.on('data', (d: Buffer) => output.push(d));
   child.stderr.on('data', (d: Buffer) => output.push(d));
