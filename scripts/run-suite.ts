@@ -2,8 +2,9 @@
 // files it is given (e2e/ a → z, then src/), which put every file with real calls side by side.
 // Five call files at once on two cores (each Chromium encoding and decoding fake cameras) made
 // them all time out, in CI and here (2026-12-03: 4 of 5 failed together, each passed alone).
-// So: the longest files first, the call files spread over the run by expected time, and the
-// many short src/ files filling the end. `npm test` runs this when given no files.
+// So: the longest files first and the call files spread over the run by expected time, while
+// the files under src/ run beside them in a few shared processes (below). `npm test` runs this
+// when given no files.
 import { spawn } from 'node:child_process';
 import { globSync } from 'node:fs';
 import { finished } from 'node:stream/promises';
