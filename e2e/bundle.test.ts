@@ -14,7 +14,8 @@ import { start, stop, START_SCRIPT, type Server } from '../bench/process.ts';
 import { seededDataDir } from '../src/db/testing.ts';
 import { czechReceipt } from '../src/forms/receipt/testing.ts';
 import { renderReceipt } from '../src/forms/receipt/receipt.ts';
-import { renderPaymentReceipt, type PaymentReceiptModel } from '../src/payments/receipt.ts';
+import { renderPaymentReceipt } from '../src/payments/receipt.ts';
+import { czechPaymentReceipt } from '../src/payments/testing-receipts.ts';
 
 const cache = mkdtempSync(join(tmpdir(), 'okence-bundle-test-'));
 after(() => rmSync(cache, { recursive: true, force: true }));
@@ -27,28 +28,7 @@ function bundleDir(): { root: string; dir: string } {
   return { root, dir: join(root, dir) };
 }
 
-const payment: PaymentReceiptModel = {
-  lang: 'cs',
-  timeZone: 'Europe/Prague',
-  organisation: { name: 'Město Kopřivnice', payee: 'Město Kopřivnice' },
-  payment: {
-    id: '0b1e7a52-3c4d-4e5f-8a9b-0c1d2e3f4a5b',
-    amountMinor: 100_000,
-    currency: 'CZK',
-    receivedOn: '2026-12-02',
-    method: 'card',
-    recordedAt: new Date('2026-12-02T07:25:00Z'),
-  },
-  obligation: {
-    feeName: 'Poplatek ze psů',
-    subject: 'Pes Žeryk, kříženec',
-    period: '2026',
-    variableSymbol: '2026010042',
-    payerName: 'Jiří Řehoř',
-    amountMinor: 150_000,
-    paidMinor: 150_000,
-  },
-};
+const payment = czechPaymentReceipt();
 
 describe('Okence as npm start runs it, bundled', () => {
   let server: Server;

@@ -8,36 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { receiptNumber } from './receipt-number.ts';
 import { renderPaymentReceipt, type PaymentReceiptModel } from './receipt.ts';
+import { czechPaymentReceipt, PAYMENT_RECEIPT_ID } from './testing-receipts.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'okence-payment-receipt-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
-const ID = '0b1e7a52-3c4d-4e5f-8a9b-0c1d2e3f4a5b';
-
-function czech(paidMinor = 150_000): PaymentReceiptModel {
-  return {
-    lang: 'cs',
-    timeZone: 'Europe/Prague',
-    organisation: { name: 'Město Kopřivnice', payee: 'Město Kopřivnice' },
-    payment: {
-      id: ID,
-      amountMinor: 100_000,
-      currency: 'CZK',
-      receivedOn: '2026-12-02',
-      method: 'card',
-      recordedAt: new Date('2026-12-02T07:25:00Z'),
-    },
-    obligation: {
-      feeName: 'Poplatek ze psů',
-      subject: 'Pes Žeryk, kříženec',
-      period: '2026',
-      variableSymbol: '2026010042',
-      payerName: 'Jiří Řehoř',
-      amountMinor: 150_000,
-      paidMinor,
-    },
-  };
-}
-
 /** The receipt's text as pdftotext reads it, with the no-break spaces Intl writes made plain. */
 async function textOf(model: PaymentReceiptModel, name: string): Promise<string> {
   const path = join(dir, name);
@@ -48,14 +22,14 @@ async function textOf(model: PaymentReceiptModel, name: string): Promise<string>
 
 let cs: string;
 before(async () => {
-  cs = await textOf(czech(), 'cs.pdf');
+  cs = await textOf(czechPaymentReceipt(), 'cs.pdf');
 });
 
 test('pdftotext: the payment, the fee and every Czech diacritic come back', () => {
   for (const s of [
     'Potvrzení o zaplacení',
     'Město Kopřivnice',
-    receiptNumber(ID),
+    receiptNumber(PAYMENT_RECEIPT_ID),
     '1 000,00 Kč',
     '2. prosince 2026',
     'Platební karta',
@@ -70,10 +44,10 @@ test('pdftotext: the payment, the fee and every Czech diacritic come back', () =
 });
 
 test('what remains is said as still due, overpaid or paid in full', async () => {
-  const partly = await textOf(czech(100_000), 'partly.pdf');
+  const partly = await textOf(czechPaymentReceipt(100_000), 'partly.pdf');
   assert.match(partly, /Zbývá zaplatit\s+500,00 Kč/);
   assert.ok(!partly.includes('Uhrazeno v plné výši'));
-  const over = await textOf(czech(170_000), 'over.pdf');
+  const over = await textOf(czechPaymentReceipt(170_000), 'over.pdf');
   assert.match(over, /Přeplatek\s+200,00 Kč/);
 });
 
@@ -86,20 +60,23 @@ test('pdffonts: every font is embedded DejaVu', () => {
 });
 
 test('the same payment gives the same bytes, another language other words', async () => {
-  const a = await renderPaymentReceipt(czech());
-  const b = await renderPaymentReceipt(czech());
+  const a = await renderPaymentReceipt(czechPaymentReceipt());
+  const b = await renderPaymentReceipt(czechPaymentReceipt());
   assert.equal(a.sha256, b.sha256);
-  const sl = await textOf({ ...czech(), lang: 'sl', timeZone: 'Europe/Ljubljana' }, 'sl.pdf');
+  const sl = await textOf(
+    { ...czechPaymentReceipt(), lang: 'sl', timeZone: 'Europe/Ljubljana' },
+    'sl.pdf',
+  );
   assert.ok(sl.includes('Potrdilo o plačilu') && sl.includes('Plačilna kartica'), sl);
-  const en = await textOf({ ...czech(), lang: 'en' }, 'en.pdf');
+  const en = await textOf({ ...czechPaymentReceipt(), lang: 'en' }, 'en.pdf');
   assert.ok(en.includes('Payment receipt') && en.includes('CZK 1,000.00'), en);
 });
 
 test('a model that is not a payment is refused before anything is drawn', async () => {
-  const bad = czech();
+  const bad = czechPaymentReceipt();
   bad.payment.amountMinor = 0;
   await assert.rejects(renderPaymentReceipt(bad));
-  const float = czech();
+  const float = czechPaymentReceipt();
   float.obligation.amountMinor = 1500.5;
   await assert.rejects(renderPaymentReceipt(float));
 });

@@ -1,9 +1,39 @@
-// Database fixtures of the receipts' tests: an organisation's payment settings, an obligation
-// with the payer's e-mail, and payments of each method written directly, as the register, the
-// card flow and the statements would write them.
+// Fixtures of the receipts' tests: a receipt's model, and in the database an organisation's
+// payment settings, an obligation with the payer's e-mail, and payments of each method written
+// directly, as the register, the card flow and the statements would write them.
 import { createHash } from 'node:crypto';
 import type { Db } from '../db/db.ts';
+import type { PaymentReceiptModel } from './receipt.ts';
 import { seedObligations } from './statements/testing-db.ts';
+
+/** The payment id of `czechPaymentReceipt`. */
+export const PAYMENT_RECEIPT_ID = '0b1e7a52-3c4d-4e5f-8a9b-0c1d2e3f4a5b';
+
+/** A Czech card payment's receipt: the dog fee, 1 500 Kč, of which `paidMinor` is paid. */
+export function czechPaymentReceipt(paidMinor = 150_000): PaymentReceiptModel {
+  return {
+    lang: 'cs',
+    timeZone: 'Europe/Prague',
+    organisation: { name: 'Město Kopřivnice', payee: 'Město Kopřivnice' },
+    payment: {
+      id: PAYMENT_RECEIPT_ID,
+      amountMinor: 100_000,
+      currency: 'CZK',
+      receivedOn: '2026-12-02',
+      method: 'card',
+      recordedAt: new Date('2026-12-02T07:25:00Z'),
+    },
+    obligation: {
+      feeName: 'Poplatek ze psů',
+      subject: 'Pes Žeryk, kříženec',
+      period: '2026',
+      variableSymbol: '2026010042',
+      payerName: 'Jiří Řehoř',
+      amountMinor: 150_000,
+      paidMinor,
+    },
+  };
+}
 
 /** A Czech IBAN that passes mod 97 (the Czech National Bank's example account). */
 export const TEST_IBAN = 'CZ6508000000192000145399';
