@@ -30,7 +30,7 @@ export async function startSite(
 
 /**
  * Debian's Chromium headless shell (decision 057), with the flags this sandbox needs (no
- * background traffic).
+ * background traffic) and the suite's time needs (no optimising compilers).
  */
 export async function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
@@ -43,6 +43,11 @@ export async function launchBrowser(extraArgs: string[] = []): Promise<Browser> 
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      // Pages' JavaScript runs on V8's interpreter and baseline code only. Most of it is axe,
+      // evaluated afresh in each checked page and run once there: optimising its hot functions
+      // is work thrown away at the next navigation (e2e/pages and e2e/forms-builder: 166 → 135
+      // CPU-s, decision 057). The same code runs; only the tiers that never pay off here are off.
+      '--js-flags=--no-opt --no-maglev',
       ...extraArgs,
     ],
   });
