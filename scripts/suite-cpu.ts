@@ -6,7 +6,8 @@
 // reaped 4,900 CPU-seconds after one run). Writes the files, most CPU first, every ten seconds.
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 
-type Proc = { kind: string; ppid: number; cpu: number; start: string };
+/** `kind` is undefined for a Chromium process that is exiting: its command line is empty then. */
+type Proc = { kind: string | undefined; ppid: number; cpu: number; start: string };
 
 const out = process.argv[2] ?? 'suite-cpu.txt';
 const seen = new Map<string, { file: string; kind: string; cpu: number }>();
@@ -18,14 +19,17 @@ function read(pid: number): Proc | undefined {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
     const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    let kind = comm;
+    let kind: string | undefined = comm;
     // The kernel keeps 15 characters of a name: `chromium-headless-shell` is `chromium-headle`.
     if (comm.startsWith('chromium')) {
       const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      // A process that has exited and waits to be reaped keeps its CPU time but no command
+      // line: without this, every renderer's last reading charged it all to "browser".
+      if (cmd === '') kind = undefined;
       const type = /--type=([a-z-]+)/.exec(cmd)?.[1] ?? 'browser';
       const sub = /--utility-sub-type=([\w.]+)/.exec(cmd)?.[1]?.split('.').pop();
       const shell = comm === 'chromium' ? '' : '(shell)';
-      kind = `chromium${shell}:${type}${sub ? `:${sub}` : ''}`;
+      if (kind) kind = `chromium${shell}:${type}${sub ? `:${sub}` : ''}`;
     }
     const cpu = (Number(f[11]) + Number(f[12])) / TICK;
     return { kind, ppid: Number(f[1]), cpu, start: f[19] ?? '' };
@@ -59,7 +63,9 @@ function tick(): void {
       up = procs.get(up)?.ppid ?? 0;
     }
     if (file) owner.set(pid, file);
-    seen.set(`${pid}:${p.start}`, { file: file ?? '(no test file)', kind: p.kind, cpu: p.cpu });
+    const key = `${pid}:${p.start}`;
+    const kind = p.kind ?? seen.get(key)?.kind ?? 'chromium (exited)';
+    seen.set(key, { file: file ?? '(no test file)', kind, cpu: p.cpu });
   }
 }
 
