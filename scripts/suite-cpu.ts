@@ -23,13 +23,12 @@ function read(pid: number): Proc | undefined {
     // The kernel keeps 15 characters of a name: `chromium-headless-shell` is `chromium-headle`.
     if (comm.startsWith('chromium')) {
       const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-      // A process that has exited and waits to be reaped keeps its CPU time but no command
-      // line: without this, every renderer's last reading charged it all to "browser".
-      if (cmd === '') kind = undefined;
       const type = /--type=([a-z-]+)/.exec(cmd)?.[1] ?? 'browser';
       const sub = /--utility-sub-type=([\w.]+)/.exec(cmd)?.[1]?.split('.').pop();
       const shell = comm === 'chromium' ? '' : '(shell)';
-      if (kind) kind = `chromium${shell}:${type}${sub ? `:${sub}` : ''}`;
+      // A process that has exited and waits to be reaped keeps its CPU time but no command
+      // line: read as "browser", every renderer's last reading charged it all to the browser.
+      kind = cmd === '' ? undefined : `chromium${shell}:${type}${sub ? `:${sub}` : ''}`;
     }
     const cpu = (Number(f[11]) + Number(f[12])) / TICK;
     return { kind, ppid: Number(f[1]), cpu, start: f[19] ?? '' };

@@ -43,12 +43,12 @@ export function keepLocation(path, text) {
 
 /**
  * `js` (a module's JavaScript or TypeScript) with every character outside ASCII written as a
- * `\uXXXX` escape. V8 keeps a module's
- * text for its life, as one byte a character when all of it is Latin-1 and two otherwise;
- * esbuild escapes strings but leaves tagged templates (`html\`…·…\``) and regular expressions
- * as they are, which made the largest module two-byte: ~3 MB. The escape means the same
- * character in a string, a template's cooked text, a regular expression and an identifier (and
- * nothing in a comment); only a template's raw text would differ, and Okence's tags (html, sql) read the cooked text.
+ * `\uXXXX` escape. V8 keeps a module's text for its life, as one byte a character when all of
+ * it is Latin-1 and two otherwise; esbuild escapes strings but leaves tagged templates
+ * (`html\`…·…\``) and regular expressions as they are, which made the largest module two-byte:
+ * ~3 MB. The escape means the same character in a string, a template's cooked text, a regular
+ * expression and an identifier (and nothing in a comment); only a template's raw text would
+ * differ, and Okence's tags (html, sql) read the cooked text.
  * A character escaped already (`\·`) would change meaning, so it stops the build.
  * @param {string} js
  * @returns {string}
