@@ -1,6 +1,7 @@
 // Debian's nginx and HAProxy in front of Okence instances, started by a test from the very files
 // docs/examples/ ships: only the addresses, ports, certificate and log paths are replaced.
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { request } from 'node:https';
 import { join } from 'node:path';
@@ -124,7 +125,20 @@ export async function startNginx(dir: string, port: number, port80: number, up: 
     /** Rewrites the upstreams and reloads; old workers keep their sockets until those close. */
     async reload(next: Upstreams): Promise<void> {
       await writeFile(join(dir, 'okence.conf'), site(next));
+      const before = new Set(workersOf(child.pid!).map((w) => w.pid));
       execFileSync('/usr/sbin/nginx', [...args, '-s', 'reload'], { stdio: 'ignore' });
+      // `-s reload` only signals the master. Until an old worker takes its own signal it still
+      // accepts new connections with the old upstreams: on a loaded machine three probes in a row
+      // reached the new worker while the old one, not yet scheduled, later took the download
+      // (CI, 2026-12-04). So: a new worker is up and every old one says it is leaving (nginx
+      // renames a worker so just before it closes its listening sockets).
+      await waitFor('nginx to reload', () => {
+        const now = workersOf(child.pid!);
+        return (
+          now.some((w) => !before.has(w.pid) && !w.leaving) &&
+          now.every((w) => !before.has(w.pid) || w.leaving)
+        );
+      });
     },
     stop: () => stopChild(child),
   };
@@ -152,6 +166,24 @@ export async function startHaproxy(dir: string, port: number, port80: number, up
     ),
   );
   return { base, stop: () => stopChild(child) };
+}
+
+/** nginx's worker processes under `master`, and whether each is shutting down (by its title). */
+function workersOf(master: number): { pid: number; leaving: boolean }[] {
+  const out: { pid: number; leaving: boolean }[] = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (ppid !== master) continue;
+      const title = readFileSync(`/proc/${name}/cmdline`, 'utf8');
+      out.push({ pid: Number(name), leaving: title.includes('is shutting down') });
+    } catch {
+      // gone between readdir and read: an old worker that has finished
+    }
+  }
+  return out;
 }
 
 async function stopChild(child: ChildProcess): Promise<void> {
