@@ -35,6 +35,8 @@ const GUESTS = ['Arhitekt Jan Horvat', 'Tolmačka Eva Novak', 'Referent Luka Kos
 
 type Hook = {
   media(): string;
+  restartReceiving(): void;
+  receivingUfrag(): string | null;
   sentVideoBytes(): Promise<number>;
   stats(): Promise<Record<string, { framesDecoded: number; bytesReceived: number }>>;
 };
@@ -168,6 +170,26 @@ describe('a meeting of six through Janus, with the meeting page’s client', () 
       ),
     );
     lap('three left');
+
+    // The citizen's receiving connection loses its path (what Chromium's "failed" sets off):
+    // Janus offers again with new ICE credentials, the page answers, and the video comes on.
+    const hook = (p: Page) =>
+      p.evaluate(() =>
+        (window as unknown as { okenceMeeting: Hook }).okenceMeeting.receivingUfrag(),
+      );
+    const ufrag = await hook(citizen);
+    assert.ok(ufrag, 'the receiving connection has ICE credentials');
+    await citizen.evaluate(() =>
+      (window as unknown as { okenceMeeting: Hook }).okenceMeeting.restartReceiving(),
+    );
+    await citizen.waitForFunction(
+      (before) =>
+        (window as unknown as { okenceMeeting: Hook }).okenceMeeting.receivingUfrag() !== before,
+      ufrag,
+      { timeout: 20_000 },
+    );
+    await expectVideoFrom(citizen, 2, { timeout: 30_000 });
+    lap('the receiving connection restarted');
 
     // The official shares a screen: a tile of its own at everyone else, said aloud.
     await tabAndPress(official, text('room.share_screen'));

@@ -67,6 +67,7 @@ const ADMITTED_ONLY = new Set<ClientMessage['type']>([
   'sfu-answer',
   'sfu-candidate',
   'sfu-receive',
+  'sfu-restart',
 ]);
 
 /** What a participant may send: someone in the lobby only pings; staff-only actions need staff. */

@@ -83,6 +83,9 @@ export const clientMessage = z.discriminatedUnion('type', [
     connection: z.enum(['publisher', 'subscriber']),
     candidate: candidate.nullable(),
   }),
+  // The receiving connection's ICE failed (a new network path, a blip): Janus offers again with
+  // new ICE credentials. The publishing connection restarts by offering itself (sfu-publish).
+  z.object({ type: z.literal('sfu-restart') }),
   // What this browser receives: per received video mid, the simulcast layer (0 lowest, 2 highest)
   // its tile's size needs, or none at all (audio only, or a tile out of sight).
   z.object({
@@ -99,6 +102,8 @@ export const clientMessage = z.discriminatedUnion('type', [
   }),
 ]);
 export type ClientMessage = z.infer<typeof clientMessage>;
+/** The messages the room passes to Janus's side (meeting/sfu/): the sfu-* ones. */
+export type SfuMessage = Extract<ClientMessage, { type: `sfu-${string}` }>;
 
 export type Role = 'citizen' | 'guest' | 'staff';
 

@@ -358,6 +358,7 @@ export function meetingRoom(deps: {
       case 'sfu-answer':
       case 'sfu-candidate':
       case 'sfu-receive':
+      case 'sfu-restart':
         return sfu?.receive(c, m); // a mesh room has no SFU to relay to
       default:
         await staffAction(c, m);

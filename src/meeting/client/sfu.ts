@@ -61,6 +61,10 @@ let receiveTimer: number | undefined;
 let lastPlan = '';
 let speakerTimer: number | undefined;
 let speakerState: SpeakerState = noSpeaker;
+/** Restarts of the receiving connection's ICE: at most one per this many milliseconds. */
+const RESTART_EVERY_MS = 5000;
+let lastRestart = 0;
+let restartTimer: number | undefined;
 
 /** The camera we send: none in audio-only mode (the screen has its own stream). */
 function cameraTrack(): MediaStreamTrack | null {
@@ -199,7 +203,27 @@ function newSubscriber(): RTCPeerConnection {
     seenRemoteTracks.add(track.id);
     if (sub.pc === pc) attachTracks();
   });
+  pc.addEventListener('iceconnectionstatechange', () => {
+    if (sub.pc === pc && pc.iceConnectionState === 'failed') restartReceiving();
+  });
   return pc;
+}
+
+/**
+ * The receiving connection lost its path (a new network, a blip the socket survived): only Janus,
+ * its offerer, can restart its ICE, so the server asks it to offer again with new credentials,
+ * answered as any offer (onSfuOffer). Chromium says "failed" once per loss; a restart that fails
+ * too says it again, so this repeats, never more often than a restart can take.
+ */
+export function restartReceiving(): void {
+  if (!sub.pc || stage !== 'room' || !isSfu()) return;
+  window.clearTimeout(restartTimer);
+  const wait = lastRestart + RESTART_EVERY_MS - Date.now();
+  if (wait > 0) {
+    restartTimer = window.setTimeout(restartReceiving, wait);
+    return;
+  }
+  if (send({ type: 'sfu-restart' })) lastRestart = Date.now();
 }
 
 /** Puts each received track in its tile by the offer's `streams`; drops screen tiles no longer shared. */
@@ -301,6 +325,7 @@ function closeConnections(): void {
   lastPlan = '';
   speakerState = noSpeaker;
   window.clearTimeout(receiveTimer);
+  window.clearTimeout(restartTimer);
   window.clearInterval(speakerTimer);
 }
 

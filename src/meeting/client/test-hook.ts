@@ -5,7 +5,7 @@
 // imports the same module URLs as meeting.js, so it sees the same state.
 import { stage } from './dom.ts';
 import { peers, seenRemoteTracks } from './peers.ts';
-import { isSfu } from './sfu.ts';
+import { isSfu, restartReceiving, sfuConnections } from './sfu.ts';
 import { currentSpeaker, sfuTiles, tileViews } from './sfu-tiles.ts';
 import { sfuSentVideoBytes, sfuStatsByTile, statsByPeer } from './stats.ts';
 
@@ -22,5 +22,10 @@ Object.assign(window, {
     sentVideoBytes: sfuSentVideoBytes,
     speaker: currentSpeaker,
     tileViews: () => Object.fromEntries(tileViews()),
+    // What a failed receiving connection does (sfu.ts), and the ICE credentials Janus offered it.
+    restartReceiving,
+    receivingUfrag: () =>
+      /a=ice-ufrag:(\S+)/.exec(sfuConnections().subscriber?.remoteDescription?.sdp ?? '')?.[1] ??
+      null,
   },
 });

@@ -2,13 +2,8 @@
 // loads the Janus client, and one with it loads the client when the first meeting needs it.
 import type { Db } from '../../db/db.ts';
 import type { Connection } from '../hub.ts';
-import type { ClientMessage, ServerMessage } from '../protocol.ts';
+import type { ServerMessage, SfuMessage } from '../protocol.ts';
 import type { MeetingSfu } from './sfu.ts';
-
-type SfuMessage = Extract<
-  ClientMessage,
-  { type: 'sfu-publish' | 'sfu-answer' | 'sfu-candidate' | 'sfu-receive' }
->;
 
 /** What the room asks of the SFU (sfu.ts), each a promise that loads it first. */
 export type RoomSfu = {

@@ -248,6 +248,17 @@ export function participantMedia(deps: {
         if (chosen.length) await live.subscriber.message({ request: 'configure', streams: chosen });
       }),
 
+    /**
+     * The browser's receiving connection lost its ICE path: Janus, the offerer there, offers
+     * again with new credentials (the browser's answer starts it, as every offer's does).
+     */
+    restart: () =>
+      step('restarting the receiving connection', async () => {
+        if (!live?.subscribed) return;
+        const r = await live.subscriber.message({ request: 'configure', restart: true });
+        return offer(r.jsep, r.data.streams);
+      }),
+
     /** Who is admitted changed (someone let in or turned out): receive accordingly. */
     changed: () => step('resubscribing', refresh),
 

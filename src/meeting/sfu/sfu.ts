@@ -5,16 +5,12 @@
 import type { Db } from '../../db/db.ts';
 import type { Connection } from '../hub.ts';
 import * as people from '../participant-repo.ts';
-import type { ClientMessage, ServerMessage } from '../protocol.ts';
+import type { ServerMessage, SfuMessage } from '../protocol.ts';
 import { janusClient } from './janus-client.ts';
 import { participantMedia, type ParticipantMedia } from './participant.ts';
 import { janusRooms } from './rooms.ts';
 
 type Log = { warn(obj: object, msg: string): void };
-type SfuMessage = Extract<
-  ClientMessage,
-  { type: 'sfu-publish' | 'sfu-answer' | 'sfu-candidate' | 'sfu-receive' }
->;
 
 /** Janus for the meetings of this instance; `send` reaches a connection's socket (the hub's). */
 export function meetingSfu(deps: {
@@ -70,6 +66,7 @@ export function meetingSfu(deps: {
       if (m.type === 'sfu-publish') await p.publish(m);
       else if (m.type === 'sfu-answer') await p.answer(m);
       else if (m.type === 'sfu-candidate') await p.candidate(m);
+      else if (m.type === 'sfu-restart') await p.restart();
       else await p.receive(m);
     },
 
