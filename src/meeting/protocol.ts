@@ -6,10 +6,22 @@ import type { IdentityDocument } from '../db/tables.ts';
 
 export type { IdentityDocument };
 
-/** Largest inbound frame the server reads; larger frames close the socket (1009). */
-export const MAX_FRAME_BYTES = 16 * 1024;
+/**
+ * Largest inbound frame the server reads; larger frames close the socket (1009). It holds the
+ * largest valid message: the longest minutes in any script (MAX_MINUTES_CHARS of up to three
+ * bytes of UTF-8 each, 60 KB) and the largest SDP (MAX_SDP_CHARS and its escaped line ends). At
+ * 16 KB, sized for the mesh, it closed an official's socket on long minutes in Slovene, and an
+ * SDP limit of 12,000 dropped the answer of the eighth person through Janus (2026-12-04).
+ */
+export const MAX_FRAME_BYTES = 64 * 1024;
 export const MAX_CHAT_CHARS = 2000;
 export const MAX_MINUTES_CHARS = 20_000;
+/**
+ * An SDP's length. The largest is the receiving connection's answer through Janus: an m-line per
+ * stream of everyone else (Chromium writes ~620 characters for audio, ~870 for video), so 64
+ * m-lines, more than the 15 others' audio, camera and screen of a full Janus room.
+ */
+export const MAX_SDP_CHARS = 58_000;
 export const MAX_NAME_CHARS = 80;
 
 /** The kinds of identity document an official records having checked (never the number). */
@@ -24,7 +36,7 @@ const id = z.string().regex(/^[0-9a-f-]{36}$/);
 const text = (max: number) => z.string().trim().min(1).max(max);
 
 // SDP and ICE candidates are opaque to the server; it checks only their size and shape.
-const sdp = z.object({ type: z.enum(['offer', 'answer']), sdp: z.string().max(12_000) });
+const sdp = z.object({ type: z.enum(['offer', 'answer']), sdp: z.string().max(MAX_SDP_CHARS) });
 const candidate = z.object({
   candidate: z.string().max(1000),
   sdpMid: z.string().max(64).nullable().optional(),

@@ -5,6 +5,7 @@ import { DB_KINDS } from '../db/testing.ts';
 import { bootTestApp, cookiesOf } from '../http/testing.ts';
 import { fixedClock } from '../lib/clock.ts';
 import { bookThroughApi, openSocket, staffCookie, type TestSocket } from './testing.ts';
+import { MAX_FRAME_BYTES, MAX_MINUTES_CHARS } from './protocol.ts';
 
 async function listen(okence: Okence): Promise<string> {
   await okence.app.listen({ port: 0, host: '127.0.0.1' });
@@ -186,6 +187,10 @@ for (const kind of DB_KINDS) {
       const waiting = (await staff.next('lobby')).waiting;
       staff.send({ type: 'admit', participant: waiting[0]!.id });
       await citizen.next('room');
+      // The longest minutes the page takes, of three-byte letters: 60 KB in one frame, kept.
+      const long = '„Potrdilo“ – … '.repeat(MAX_MINUTES_CHARS).slice(0, MAX_MINUTES_CHARS);
+      staff.send({ type: 'minutes', text: long });
+      assert.equal((await citizen.next('minutes')).text, long);
       staff.send({ type: 'minutes', text: 'Potrdilo izdano.' });
       assert.equal((await citizen.next('minutes')).text, 'Potrdilo izdano.');
       staff.send({ type: 'verify-identity', document: 'passport' });
@@ -239,7 +244,7 @@ for (const kind of DB_KINDS) {
       // A frame larger than any valid message closes the socket.
       const big = open(`/staff/meetings/${b.id}/ws`, { cookie: official });
       await big.next('room');
-      big.sendRaw(JSON.stringify({ type: 'chat', text: 'x'.repeat(20_000) }));
+      big.sendRaw(JSON.stringify({ type: 'chat', text: 'x'.repeat(MAX_FRAME_BYTES) }));
       assert.equal((await big.closed).code, 1009);
       const health = await okence.app.inject({ method: 'GET', url: '/healthz' });
       assert.equal(health.statusCode, 200);
