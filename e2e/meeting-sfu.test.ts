@@ -191,6 +191,44 @@ describe('a meeting of six through Janus, with the meeting page’s client', () 
     await expectVideoFrom(citizen, 2, { timeout: 30_000 });
     lap('the receiving connection restarted');
 
+    // Janus restarts (killed, as by a crash or an upgrade), and every session on it is gone: each
+    // page tries again by itself and receives through the new Janus, its socket never closed.
+    const three = [official, citizen, phone];
+    const before = await Promise.all(three.map(hook));
+    for (const p of three)
+      await p.evaluate(() => {
+        const seen: string[] = [];
+        new MutationObserver(() => seen.push(document.body.dataset.meetingStage ?? '')).observe(
+          document.body,
+          { attributes: true, attributeFilter: ['data-meeting-stage'] },
+        );
+        (window as unknown as { stagesSeen: string[] }).stagesSeen = seen;
+      });
+    await janus.restart();
+    await Promise.all(
+      three.map((p, i) =>
+        p.waitForFunction(
+          (old) => {
+            const now = (
+              window as unknown as { okenceMeeting: Hook }
+            ).okenceMeeting.receivingUfrag();
+            return now !== null && now !== old;
+          },
+          before[i],
+          { timeout: 30_000 },
+        ),
+      ),
+    );
+    // Frames rising at the two on desks (the phone's tiles may lie out of its sight: no video).
+    await Promise.all([official, citizen].map((p) => expectVideoFrom(p, 2, { timeout: 30_000 })));
+    for (const p of three)
+      assert.deepEqual(
+        await p.evaluate(() => (window as unknown as { stagesSeen: string[] }).stagesSeen),
+        [],
+        'no reconnect and no lobby',
+      );
+    lap('Janus restarted');
+
     // The official shares a screen: a tile of its own at everyone else, said aloud.
     await tabAndPress(official, text('room.share_screen'));
     await Promise.all(

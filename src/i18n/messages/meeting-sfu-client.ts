@@ -9,7 +9,8 @@ const en = {
   'room.sharing_started': '{name} is sharing the screen.',
   'room.sharing_stopped': '{name} is no longer sharing the screen.',
   'room.sfu_unavailable':
-    'Sound and video cannot be connected at the moment. You can keep writing in the chat; please try again in a few minutes.',
+    'Sound and video cannot be connected at the moment. We keep trying; meanwhile you can write in the chat.',
+  'room.sfu_back': 'Sound and video are connected again.',
 };
 
 type Key = keyof typeof en;
@@ -20,7 +21,8 @@ const sl: Record<Key, string> = {
   'room.sharing_started': '{name} deli zaslon.',
   'room.sharing_stopped': '{name} ne deli več zaslona.',
   'room.sfu_unavailable':
-    'Zvoka in slike trenutno ni mogoče povezati. V klepetu lahko še naprej pišete; poskusite znova čez nekaj minut.',
+    'Zvoka in slike trenutno ni mogoče povezati. Povezavo poskušamo znova vzpostaviti; medtem lahko pišete v klepetu.',
+  'room.sfu_back': 'Zvok in slika sta spet povezana.',
 };
 
 const cs: Record<Key, string> = {
@@ -29,7 +31,8 @@ const cs: Record<Key, string> = {
   'room.sharing_started': '{name} sdílí obrazovku.',
   'room.sharing_stopped': '{name} už nesdílí obrazovku.',
   'room.sfu_unavailable':
-    'Zvuk a obraz teď nelze připojit. V chatu můžete dál psát; zkuste to prosím znovu za několik minut.',
+    'Zvuk a obraz teď nelze připojit. Stále to zkoušíme znovu; mezitím můžete psát do chatu.',
+  'room.sfu_back': 'Zvuk a obraz jsou opět připojeny.',
 };
 
 export const meetingSfuClientMessages = { en, sl, cs };

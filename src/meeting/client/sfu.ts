@@ -65,6 +65,11 @@ let speakerState: SpeakerState = noSpeaker;
 const RESTART_EVERY_MS = 5000;
 let lastRestart = 0;
 let restartTimer: number | undefined;
+/** Tries again after Janus failed us: the first pause, and the longest. */
+const RETRY_FIRST_MS = 2000;
+const RETRY_LAST_MS = 30_000;
+let retryDelay = RETRY_FIRST_MS;
+let retryTimer: number | undefined;
 
 /** The camera we send: none in audio-only mode (the screen has its own stream). */
 function cameraTrack(): MediaStreamTrack | null {
@@ -149,6 +154,9 @@ export async function onSfuAnswer(description: { type: 'answer'; sdp: string }):
   try {
     await pc.setRemoteDescription(description);
     await flush(pc, pub.pending);
+    // Janus took us: said aloud after a failure, and a later failure starts the pauses afresh.
+    if (retryDelay !== RETRY_FIRST_MS) announce(t('room.sfu_back'));
+    retryDelay = RETRY_FIRST_MS;
   } catch (err) {
     console.warn('meeting: the SFU answer was refused', err);
   }
@@ -312,9 +320,19 @@ async function readSpeaker(): Promise<void> {
   setSpeaker(speakerState.speaker);
 }
 
-/** Janus cannot take our media: the room goes on (chat, minutes, folder) and says so. */
+/**
+ * Janus cannot take our media (unreachable, or restarted and our session gone with it): the room
+ * goes on (chat, minutes, folder), says so once, and tries again with fresh connections after 2 s,
+ * then after twice as long each time up to 30 s, until Janus answers our publishing again. The
+ * meeting socket stays: no second lobby, and the others come back the same way.
+ */
 export function onSfuUnavailable(): void {
-  announce(t('room.sfu_unavailable'));
+  if (retryDelay === RETRY_FIRST_MS) announce(t('room.sfu_unavailable'));
+  window.clearTimeout(retryTimer);
+  retryTimer = window.setTimeout(() => {
+    if (stage === 'room' && isSfu()) startSfu();
+  }, retryDelay);
+  retryDelay = Math.min(retryDelay * 2, RETRY_LAST_MS);
 }
 
 function closeConnections(): void {
@@ -331,6 +349,8 @@ function closeConnections(): void {
 
 /** Closes both connections and every tile (back to the lobby, or the end). */
 export function closeSfu(): void {
+  window.clearTimeout(retryTimer);
+  retryDelay = RETRY_FIRST_MS;
   closeConnections();
   clearSfuTiles();
 }

@@ -49,21 +49,37 @@ export function participantMedia(deps: {
   let queue: Promise<unknown> = Promise.resolve();
 
   /** Runs a step after the ones before it; a failure is logged, and `onFail` may tell the browser. */
-  function step(what: string, fn: () => Promise<void>, onFail?: () => void): Promise<void> {
+  function step(
+    what: string,
+    fn: () => Promise<void>,
+    onFail?: () => Promise<void>,
+  ): Promise<void> {
     const run = queue.then(async () => {
       if (closed) return;
       try {
         await fn();
       } catch (err) {
         deps.log.warn({ err, participant: self }, `Janus: ${what} failed`);
-        onFail?.();
+        await onFail?.().catch(() => undefined);
       }
     });
     queue = run;
     return run;
   }
 
-  const unavailable = () => deps.send({ type: 'sfu-unavailable' });
+  /**
+   * Janus failed us: the session goes (its token and feed as on close), so that the browser's
+   * next `sfu-publish`, which it sends after a pause with fresh connections, joins afresh.
+   */
+  async function unavailable(): Promise<void> {
+    const l = live;
+    live = undefined;
+    deps.send({ type: 'sfu-unavailable' });
+    if (!l) return;
+    await rooms.allowed(bookingId, 'remove', [token]).catch(() => undefined);
+    await rooms.kick(bookingId, l.feed).catch(() => undefined);
+    await l.session.destroy().catch(() => undefined);
+  }
 
   function toBrowser(connection: 'publisher' | 'subscriber', e: HandleEvent): void {
     if (!e.candidate) return;
@@ -120,7 +136,7 @@ export function participantMedia(deps: {
     const session = await deps.janus.createSession(() => {
       if (live?.session !== session) return;
       live = undefined;
-      if (!closed) unavailable();
+      if (!closed) deps.send({ type: 'sfu-unavailable' });
     });
     try {
       const publisher = await session.attach(VIDEOROOM, onPublisherEvent);

@@ -21,8 +21,10 @@ export type TestJanus = {
   adminKey: string;
   /** The temporary folder: its configuration, `janus.log`, and where a recording would land. */
   dir: string;
-  /** Janus's process id (the benchmark reads its CPU time from /proc). */
+  /** Janus's process id (the benchmark reads its CPU time from /proc); a restart changes it. */
   pid: number;
+  /** Kills Janus (as a crash or an operator's restart would) and starts it again on the same ports. */
+  restart(): Promise<void>;
   stop(): Promise<void>;
 };
 
@@ -93,6 +95,50 @@ export async function startJanus(opts: { timeoutMs?: number } = {}): Promise<Tes
     setKey(texts['janus.transport.websockets.jcfg']!, 'ws_port', String(port)),
   );
   const log = join(dir, 'janus.log');
+  const url = `ws://127.0.0.1:${port}`;
+  let janus = launch(dir, log);
+  const stopProcess = async (signal: NodeJS.Signals) => {
+    if (!janus.gone()) janus.child.kill(signal);
+    const timer = setTimeout(() => janus.child.kill('SIGKILL'), 5000);
+    await janus.exited;
+    clearTimeout(timer);
+  };
+  const stop = async () => {
+    await stopProcess('SIGTERM');
+    rmSync(dir, { recursive: true, force: true });
+  };
+  const ready = async () => {
+    const deadline = Date.now() + (opts.timeoutMs ?? 15_000);
+    while (!(await answers(url))) {
+      if (janus.gone() || Date.now() > deadline) {
+        const tail = readLog(log).split('\n').slice(-30).join('\n');
+        await stop();
+        throw new Error(`Janus did not answer on ${url}:\n${tail}`);
+      }
+      // Poll again once the attempt above has failed: Janus loads its plugins first.
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  };
+  await ready();
+  const running: TestJanus = {
+    url,
+    apiSecret,
+    adminKey,
+    dir,
+    pid: janus.child.pid!,
+    stop,
+    async restart() {
+      await stopProcess('SIGKILL');
+      janus = launch(dir, log);
+      running.pid = janus.child.pid!;
+      await ready();
+    },
+  };
+  return running;
+}
+
+/** Janus on the configuration in `dir`, logging to `log`. */
+function launch(dir: string, log: string) {
   const child = spawn('janus', ['-F', dir, '-C', join(dir, 'janus.jcfg'), '-N', '-L', log], {
     cwd: dir,
     stdio: 'ignore',
@@ -100,25 +146,7 @@ export async function startJanus(opts: { timeoutMs?: number } = {}): Promise<Tes
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
   let gone = false;
   void exited.then(() => (gone = true));
-  const url = `ws://127.0.0.1:${port}`;
-  const stop = async () => {
-    if (!gone) child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-    await exited;
-    clearTimeout(timer);
-    rmSync(dir, { recursive: true, force: true });
-  };
-  const deadline = Date.now() + (opts.timeoutMs ?? 15_000);
-  while (!(await answers(url))) {
-    if (gone || Date.now() > deadline) {
-      const tail = readLog(log).split('\n').slice(-30).join('\n');
-      await stop();
-      throw new Error(`Janus did not answer on ${url}:\n${tail}`);
-    }
-    // Poll again once the attempt above has failed: Janus loads its plugins first.
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return { url, apiSecret, adminKey, dir, pid: child.pid!, stop };
+  return { child, exited, gone: () => gone };
 }
 
 function readLog(file: string): string {
