@@ -56,6 +56,7 @@ import {
   useWelcome,
 } from './peers.ts';
 import {
+  attachTracks,
   closeSfu,
   isSfu,
   onSfuAnswer,
@@ -189,8 +190,10 @@ function handle(m: ServerMessage): void {
     case 'peer-joined':
       roster.set(m.peer.id, m.peer);
       if (m.peer.id !== me?.id) {
-        if (isSfu()) ensureSfuTile(m.peer.id, false);
-        else ensurePeer(m.peer.id);
+        if (isSfu()) {
+          ensureSfuTile(m.peer.id, false);
+          attachTracks(); // their streams may have come before this message
+        } else ensurePeer(m.peer.id);
       }
       return renderParticipants();
     case 'peer-left':

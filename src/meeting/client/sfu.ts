@@ -8,7 +8,7 @@
 import type { MediaMode, ServerMessage, SfuStream } from '../protocol.ts';
 import { announce, stage, t } from './dom.ts';
 import { local } from './media.ts';
-import { me, rtcConfiguration, seenRemoteTracks } from './peers.ts';
+import { me, roster, rtcConfiguration, seenRemoteTracks } from './peers.ts';
 import { send } from './socket.ts';
 import { SCREEN_MAX_BITRATE, SIMULCAST_ENCODINGS, receivePlan, tilesByMid } from './sfu-layout.ts';
 import {
@@ -234,15 +234,21 @@ export function restartReceiving(): void {
   if (send({ type: 'sfu-restart' })) lastRestart = Date.now();
 }
 
-/** Puts each received track in its tile by the offer's `streams`; drops screen tiles no longer shared. */
-function attachTracks(): void {
+/**
+ * Puts each received track in its tile by the offer's `streams`; drops screen tiles no longer
+ * shared. Only for people in the roster: an offer made just before someone left still names
+ * them, and made their tile again after `peer-left` had removed it (a black tile for good, seen
+ * in e2e/meeting-sfu under load). A tile made on `peer-joined` gets its tracks then.
+ */
+export function attachTracks(): void {
   const pc = sub.pc;
   if (!pc) return;
   const byMid = tilesByMid(sub.streams, me?.id ?? null);
   const wanted = new Map<string, MediaStreamTrack[]>();
   for (const x of pc.getTransceivers()) {
     const s = x.mid === null ? undefined : byMid.get(x.mid);
-    if (!s || x.currentDirection === 'inactive' || x.currentDirection === 'stopped') continue;
+    if (!s || !roster.has(s.participant)) continue;
+    if (x.currentDirection === 'inactive' || x.currentDirection === 'stopped') continue;
     const tracks = wanted.get(s.tile) ?? [];
     tracks.push(x.receiver.track);
     wanted.set(s.tile, tracks);
