@@ -29,7 +29,9 @@ import {
   sendChat,
   signIn,
   stage,
+  stagesSince,
   text,
+  watchStages,
 } from './meeting-pages.ts';
 import { freePort } from './net.ts';
 import {
@@ -218,14 +220,7 @@ describe(
 
           // 5. Both up; A is stopped during the call (a rolling restart) and started again.
           await nginx.reload(up('a', 'b'));
-          await citizen.evaluate(() => {
-            const seen: string[] = [];
-            new MutationObserver(() => seen.push(document.body.dataset.meetingStage ?? '')).observe(
-              document.body,
-              { attributes: true, attributeFilter: ['data-meeting-stage'] },
-            );
-            (window as unknown as { stagesSeen: string[] }).stagesSeen = seen;
-          });
+          await watchStages(citizen);
           const onB = on(b, citizenWs);
           const stopped = Date.now();
           await a.okence.close();
@@ -238,9 +233,7 @@ describe(
           const mediaMs = Date.now() - stopped;
           await sendChat(citizen, 'Še vedno tukaj.');
           await expectChat(official, 'Še vedno tukaj.');
-          const stages = await citizen.evaluate(
-            () => (window as unknown as { stagesSeen: string[] }).stagesSeen,
-          );
+          const stages = await stagesSince(citizen);
           assert.ok(!stages.includes('lobby'), `no second lobby: ${stages.join(', ')}`);
           assert.equal(await citizen.evaluate(() => document.body.dataset.meetingStage), 'room');
           console.log(

@@ -70,6 +70,26 @@ export async function stage(page: Page, name: string, timeout = 20_000): Promise
   await page.waitForFunction((s) => document.body.dataset.meetingStage === s, name, { timeout });
 }
 
+/**
+ * Starts keeping every stage the page goes through from now on; `stagesSince` reads them. A
+ * reconnect shows as a stage other than "room" (connecting, or a second lobby).
+ */
+export async function watchStages(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    new MutationObserver(() => seen.push(document.body.dataset.meetingStage ?? '')).observe(
+      document.body,
+      { attributes: true, attributeFilter: ['data-meeting-stage'] },
+    );
+    (window as unknown as { stagesSeen: string[] }).stagesSeen = seen;
+  });
+}
+
+/** The stages the page went through since `watchStages`. */
+export function stagesSince(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { stagesSeen: string[] }).stagesSeen);
+}
+
 /** Opens a join (or guest) link, waits for the self-view, and joins. */
 export async function prejoinAndJoin(
   page: Page,

@@ -19,8 +19,10 @@ import {
   prejoinAndJoin,
   signIn,
   stage,
+  stagesSince,
   tabAndPress,
   text,
+  watchStages,
 } from './meeting-pages.ts';
 
 const started = Date.now();
@@ -195,15 +197,7 @@ describe('a meeting of six through Janus, with the meeting page’s client', () 
     // page tries again by itself and receives through the new Janus, its socket never closed.
     const three = [official, citizen, phone];
     const before = await Promise.all(three.map(hook));
-    for (const p of three)
-      await p.evaluate(() => {
-        const seen: string[] = [];
-        new MutationObserver(() => seen.push(document.body.dataset.meetingStage ?? '')).observe(
-          document.body,
-          { attributes: true, attributeFilter: ['data-meeting-stage'] },
-        );
-        (window as unknown as { stagesSeen: string[] }).stagesSeen = seen;
-      });
+    for (const p of three) await watchStages(p);
     await janus.restart();
     await Promise.all(
       three.map((p, i) =>
@@ -221,12 +215,7 @@ describe('a meeting of six through Janus, with the meeting page’s client', () 
     );
     // Frames rising at the two on desks (the phone's tiles may lie out of its sight: no video).
     await Promise.all([official, citizen].map((p) => expectVideoFrom(p, 2, { timeout: 30_000 })));
-    for (const p of three)
-      assert.deepEqual(
-        await p.evaluate(() => (window as unknown as { stagesSeen: string[] }).stagesSeen),
-        [],
-        'no reconnect and no lobby',
-      );
+    for (const p of three) assert.deepEqual(await stagesSince(p), [], 'no reconnect and no lobby');
     lap('Janus restarted');
 
     // The official shares a screen: a tile of its own at everyone else, said aloud.

@@ -1,14 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { validateAnswers, validateFormPost, validatePagePost, type Validation } from './answers.ts';
-import { checkDefinition } from './definition-check.ts';
 import type { FormDefinition } from './definition.ts';
 import { answerIssues, fieldErrorText } from './error-text.ts';
-import { DOG_REGISTRATION } from './testing.ts';
+import { checkedDogRegistration } from './testing.ts';
 
-const checked = checkDefinition(DOG_REGISTRATION);
-assert.ok(checked.ok);
-const DOG: FormDefinition = checked.definition;
+const DOG: FormDefinition = checkedDogRegistration();
 
 /** A complete, valid post of the dog registration. */
 const POST = {

@@ -10,7 +10,7 @@ import { checkDefinition } from './definition-check.ts';
 import { LIMITS } from './definition.ts';
 import { fieldErrorText } from './error-text.ts';
 import { answersJsonSchema } from './json-schema.ts';
-import { DOG_REGISTRATION, DOG_REGISTRATION_POSTED } from './testing.ts';
+import { checkedDogRegistration, DOG_REGISTRATION, DOG_REGISTRATION_POSTED } from './testing.ts';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 const copy = (): Json => structuredClone(DOG_REGISTRATION);
@@ -18,11 +18,7 @@ const codes = (input: unknown) => {
   const c = checkDefinition(input);
   return c.ok ? [] : [...new Set(c.problems.map((p) => p.code))];
 };
-const DOG = (() => {
-  const c = checkDefinition(DOG_REGISTRATION);
-  assert.ok(c.ok);
-  return c.definition;
-})();
+const DOG = checkedDogRegistration();
 
 test('deep nesting is refused before any recursion: as text, as a value, as a condition', () => {
   const text = `{"format":1,"pages":${'['.repeat(100_000)}${']'.repeat(100_000)}}`;

@@ -7,7 +7,7 @@ import { validateAnswers } from './answers.ts';
 import { checkDefinition } from './definition-check.ts';
 import { ACCEPTABLE_TYPES, type FormDefinition } from './definition.ts';
 import { answersJsonSchema } from './json-schema.ts';
-import { DOG_REGISTRATION } from './testing.ts';
+import { checkedDogRegistration } from './testing.ts';
 
 // CommonJS packages: their default export is the module object under Node's ESM loader.
 const Ajv2020 = Ajv2020Module as unknown as typeof Ajv2020Module.default;
@@ -342,9 +342,8 @@ test('whatever the engine accepts fits the JSON Schema it generates (random defi
 });
 
 test('answers broken in a way the schema can say are refused by both', () => {
-  const c = checkDefinition(DOG_REGISTRATION);
-  assert.ok(c.ok);
-  const check = ajv.compile(answersJsonSchema(c.definition));
+  const dog = checkedDogRegistration();
+  const check = ajv.compile(answersJsonSchema(dog));
   const valid = {
     keeper: { givenName: 'Jana', familyName: 'Nováková', dateOfBirth: '1970-01-02' },
     home: { street: 'Hlavní 1', postcode: '742 21', city: 'Kopřivnice', country: 'CZ' },
@@ -354,7 +353,7 @@ test('answers broken in a way the schema can say are refused by both', () => {
     payment: 'qr',
     paid: { minor: 1250, currency: 'CZK' },
   };
-  assert.ok(validateAnswers(c.definition, valid).ok);
+  assert.ok(validateAnswers(dog, valid).ok);
   assert.ok(check(valid), JSON.stringify(check.errors));
   const broken: Record<string, Json> = {
     'a number as text': { instalments: '2' },
@@ -382,15 +381,13 @@ test('answers broken in a way the schema can say are refused by both', () => {
   };
   for (const [what, patch] of Object.entries(broken)) {
     const answers = { ...valid, ...patch };
-    assert.ok(!validateAnswers(c.definition, answers).ok, `the engine took ${what}`);
+    assert.ok(!validateAnswers(dog, answers).ok, `the engine took ${what}`);
     assert.ok(!check(answers), `the schema took ${what}`);
   }
 });
 
 test('the schema is 2020-12, names every question, and requires only what is always shown', () => {
-  const c = checkDefinition(DOG_REGISTRATION);
-  assert.ok(c.ok);
-  const schema = answersJsonSchema(c.definition);
+  const schema = answersJsonSchema(checkedDogRegistration());
   assert.equal(schema.$schema, 'https://json-schema.org/draft/2020-12/schema');
   assert.deepEqual(schema.required, ['keeper', 'home', 'pensioner', 'dog', 'since']);
   assert.equal(Object.keys(schema.properties as Json).length, 13);

@@ -1,13 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { validateAnswers } from './answers.ts';
-import { checkDefinition } from './definition-check.ts';
 import { addressParts, prefill } from './prefill.ts';
-import { DOG_REGISTRATION } from './testing.ts';
+import { checkedDogRegistration } from './testing.ts';
 
-const c = checkDefinition(DOG_REGISTRATION);
-assert.ok(c.ok);
-const DOG = c.definition;
+const DOG = checkedDogRegistration();
 
 test('what the eID and the profile know fills the bound questions, and nothing else', () => {
   const answers = prefill(DOG, {
