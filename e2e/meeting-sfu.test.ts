@@ -5,9 +5,13 @@
 // the phone's controls on screen, axe, and the new controls by keyboard.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import type { Okence } from '../src/boot.ts';
 import { shiftedClock } from '../src/lib/clock.ts';
+import { janusClient } from '../src/meeting/sfu/janus-client.ts';
+import { VIDEOROOM } from '../src/meeting/sfu/rooms.ts';
+import { JANUS_PUBLISHERS, roomKeys } from '../src/meeting/sfu/rules.ts';
 import { startJanus, type TestJanus } from '../src/meeting/sfu/testing-janus.ts';
 import { expectAccessible, launchCallBrowser, startSite } from './harness.ts';
 import {
@@ -97,10 +101,17 @@ describe('a meeting of six through Janus, with the meeting page’s client', () 
   let okence: Okence;
   let baseUrl: string;
   const clock = shiftedClock();
+  // The installation's secret, from which the meetings' Janus rooms are named (rules.ts).
+  const secret = randomBytes(24).toString('hex');
   before(async () => {
     [browser, janus] = await Promise.all([launchCallBrowser(), startJanus()]);
     ({ baseUrl, okence } = await startSite(
-      { JANUS_URL: janus.url, JANUS_API_SECRET: janus.apiSecret, JANUS_ADMIN_KEY: janus.adminKey },
+      {
+        JANUS_URL: janus.url,
+        JANUS_API_SECRET: janus.apiSecret,
+        JANUS_ADMIN_KEY: janus.adminKey,
+        SESSION_SECRET: secret,
+      },
       { clock },
     ));
   });
@@ -271,5 +282,53 @@ describe('a meeting of six through Janus, with the meeting page’s client', () 
 
     lap('the phone');
     for (const p of [official, citizen, phone]) await p.context().close();
+  });
+
+  test('through Janus, a link too narrow for a camera reads as poor', async () => {
+    // Janus caps what each publisher sends (its REMB) at the room's bitrate: the meeting's room,
+    // made before Okence makes it, at 50 kbit/s, under the 80 the quality hint calls poor
+    // (state.ts). Okence takes the room as its own (same name, secret and pin).
+    const b = await bookAndStandBefore(okence, clock, {
+      name: 'Vesna Ozka',
+      email: 'vesna@example.si',
+    });
+    const keys = roomKeys(secret, b.id);
+    const api = janusClient({ url: janus.url, apiSecret: janus.apiSecret, log: console });
+    const session = await api.createSession(() => undefined);
+    const control = await session.attach(VIDEOROOM, () => undefined);
+    await control.message({
+      request: 'create',
+      admin_key: janus.adminKey,
+      room: keys.room,
+      secret: keys.secret,
+      pin: keys.pin,
+      is_private: true,
+      allowed: [],
+      require_pvtid: true,
+      publishers: JANUS_PUBLISHERS,
+      bitrate: 50_000,
+      bitrate_cap: true,
+    });
+    await session.destroy();
+    await api.close();
+
+    const official = await newCallPage(browser, DESK);
+    await signIn(official, baseUrl, 'uradnik@domzale.example');
+    await officialJoins(official, baseUrl, b.id);
+    const citizen = await newCallPage(browser, DESK);
+    await prejoinAndJoin(citizen, `${baseUrl}/j/${b.joinToken}`);
+    await stage(citizen, 'lobby');
+    await admit(official, 'Vesna Ozka');
+    await stage(citizen, 'room');
+    // Judged once past the connections' ramp-up (6 s), read every 2 s.
+    await Promise.all(
+      [official, citizen].map((p) =>
+        p
+          .locator('.meeting-quality[data-quality="poor"]')
+          .waitFor({ state: 'attached', timeout: 30_000 }),
+      ),
+    );
+    lap('a narrow link read as poor');
+    for (const p of [official, citizen]) await p.context().close();
   });
 });

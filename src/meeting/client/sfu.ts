@@ -26,6 +26,12 @@ import type { SpeakerState } from './state.ts';
 import { nextSpeaker, noSpeaker } from './state.ts';
 
 type Connection = 'publisher' | 'subscriber';
+/** A connection as the quality hint judges it (stats.ts; a mesh peer is one too). */
+export type JudgedLink = {
+  pc: RTCPeerConnection;
+  connectedAt: number;
+  loss: { lost: number; received: number };
+};
 type Candidate = Extract<ServerMessage, { type: 'sfu-candidate' }>['candidate'];
 type Offer = Extract<ServerMessage, { type: 'sfu-offer' }>;
 
@@ -76,10 +82,35 @@ function cameraTrack(): MediaStreamTrack | null {
   return local.audioOnly ? null : local.camera;
 }
 
+/** Each connection's quality readings, kept with it: made afresh with the connection. */
+let links = new Map<RTCPeerConnection, JudgedLink>();
+
+function judge(pc: RTCPeerConnection): void {
+  const link: JudgedLink = { pc, connectedAt: 0, loss: { lost: 0, received: 0 } };
+  links.set(pc, link);
+  pc.addEventListener('connectionstatechange', () => {
+    if (pc.connectionState === 'connected' && !link.connectedAt) link.connectedAt = Date.now();
+  });
+}
+
+/**
+ * The connections through Janus for the quality hint (stats.ts), as it judges each of the
+ * mesh's: loss and delay both ways on each; the bandwidth estimate only on the one we send on.
+ */
+export function sfuLinks(): { link: JudgedLink; sending: boolean }[] {
+  const out: { link: JudgedLink; sending: boolean }[] = [];
+  const p = pub.pc && links.get(pub.pc);
+  const s = sub.pc && links.get(sub.pc);
+  if (p) out.push({ link: p, sending: true });
+  if (s) out.push({ link: s, sending: false });
+  return out;
+}
+
 /** In the room (a first admission or a return): both connections afresh, and publishing at once. */
 export function startSfu(): void {
   closeConnections();
   const pc = new RTCPeerConnection(rtcConfiguration());
+  judge(pc);
   pub.pc = pc;
   pub.audio = pc.addTransceiver(local.mic ?? 'audio', {
     direction: 'sendonly',
@@ -204,6 +235,7 @@ async function applyOffer(m: Offer): Promise<void> {
 
 function newSubscriber(): RTCPeerConnection {
   const pc = new RTCPeerConnection(rtcConfiguration());
+  judge(pc);
   pc.addEventListener('icecandidate', ({ candidate }) => {
     if (sub.pc === pc) sendCandidate('subscriber', candidate);
   });
@@ -344,6 +376,7 @@ export function onSfuUnavailable(): void {
 function closeConnections(): void {
   pub.pc?.close();
   sub.pc?.close();
+  links = new Map();
   Object.assign(pub, { pc: null, audio: null, video: null, screen: null, pending: [] });
   Object.assign(sub, { pc: null, streams: [], pending: [], queue: Promise.resolve() });
   lastPlan = '';

@@ -3,7 +3,7 @@
 import type { Peer } from './peers.ts';
 import { outgoingVideo } from './media.ts';
 import { me, peers } from './peers.ts';
-import { sfuConnections } from './sfu.ts';
+import { isSfu, sfuConnections, sfuLinks, type JudgedLink } from './sfu.ts';
 import { tilesByMid } from './sfu-layout.ts';
 import { sfuTiles } from './sfu-tiles.ts';
 import type { Quality } from './state.ts';
@@ -27,8 +27,11 @@ function entries(report: RTCStatsReport): StatsEntry[] {
   return list;
 }
 
-/** One peer's quality (state.ts judges it), or null while it is not judged yet. */
-async function measure(peer: Peer): Promise<Quality | null> {
+/**
+ * One connection's quality (state.ts judges it), or null while it is not judged yet. `sending`:
+ * whether we send on it, so its bandwidth estimate counts when we send video.
+ */
+async function measure(peer: JudgedLink, sending: boolean): Promise<Quality | null> {
   if (!judged(peer.pc.connectionState === 'connected', peer.connectedAt, Date.now())) return null;
   const reading = { fractionLost: 0, rtt: 0, bitrate: Infinity, lost: 0, received: 0 };
   for (const s of entries(await peer.pc.getStats())) {
@@ -44,16 +47,20 @@ async function measure(peer: Peer): Promise<Quality | null> {
       reading.received += num(s.packetsReceived);
     }
   }
-  const { quality, count } = linkQuality(reading, peer.loss, outgoingVideo() !== null);
+  const { quality, count } = linkQuality(reading, peer.loss, sending && outgoingVideo() !== null);
   peer.loss = count;
   return quality;
 }
 
-/** The worst quality over every connection in the room (connections still ramping up are not judged). */
+/**
+ * The worst quality over every connection in the room, the mesh's or Janus's two (connections
+ * still ramping up are not judged).
+ */
 export async function roomQuality(): Promise<Quality> {
-  const results = await Promise.all(
-    Array.from(peers.values(), (p) => measure(p).catch(() => null)),
-  );
+  const links = isSfu()
+    ? sfuLinks()
+    : Array.from(peers.values(), (link) => ({ link, sending: true }));
+  const results = await Promise.all(links.map((l) => measure(l.link, l.sending).catch(() => null)));
   return worstQuality(results);
 }
 
