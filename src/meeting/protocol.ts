@@ -19,7 +19,9 @@ export const MAX_MINUTES_CHARS = 20_000;
 /**
  * An SDP's length. The largest is the receiving connection's answer through Janus: an m-line per
  * stream of everyone else (Chromium writes ~620 characters for audio, ~870 for video), so 64
- * m-lines, more than the 15 others' audio, camera and screen of a full Janus room.
+ * m-lines, more than the 15 others' audio, camera and screen of a full Janus room. Janus 1.1.2
+ * reuses an inactive m-line for a new subscription ("Reusing m-line %d" in its VideoRoom), so an
+ * answer holds the most streams there were at once, not every stream a long meeting ever had.
  */
 export const MAX_SDP_CHARS = 58_000;
 export const MAX_NAME_CHARS = 80;
