@@ -57,7 +57,7 @@ export async function launchBrowser(extraArgs: string[] = []): Promise<Browser> 
  * Chromium for real calls on loopback: a fake camera and microphone, no permission
  * prompts, and ICE candidates on 127.0.0.1 (without that flag Chromium gathers none).
  */
-export function launchCallBrowser(): Promise<Browser> {
+export function launchCallBrowser(extraArgs: string[] = []): Promise<Browser> {
   return launchBrowser([
     '--use-fake-device-for-media-stream',
     `--use-file-for-fake-video-capture=${smallCameraFile()}`,
@@ -67,7 +67,41 @@ export function launchCallBrowser(): Promise<Browser> {
     // a fake output in real time. In the six-person call that was 27 of Chromium's 170
     // CPU-seconds. No test listens to the sound (the speaker rule is unit-tested, state.ts).
     '--disable-audio-output',
+    ...extraArgs,
   ]);
+}
+
+/**
+ * A microphone's sound for `--use-file-for-fake-audio-capture` (Chromium loops it): a steady
+ * 440 Hz tone at half of full scale, or silence. Chromium's own fake microphone beeps in every
+ * page of a browser at once, which says nothing about who speaks.
+ */
+export function fakeAudioFile(sound: 'tone' | 'silence'): string {
+  const file = join(tmpdir(), `okence-microphone-${sound}.wav`);
+  if (existsSync(file)) return file;
+  const rate = 48_000;
+  const samples = Buffer.alloc(rate * 2); // one second of 16-bit mono
+  if (sound === 'tone')
+    for (let i = 0; i < rate; i++)
+      samples.writeInt16LE(Math.round(16_000 * Math.sin((2 * Math.PI * 440 * i) / rate)), i * 2);
+  const header = Buffer.alloc(44);
+  header.write('RIFF', 0);
+  header.writeUInt32LE(36 + samples.length, 4);
+  header.write('WAVEfmt ', 8);
+  header.writeUInt32LE(16, 16); // the fmt chunk's size
+  header.writeUInt16LE(1, 20); // PCM
+  header.writeUInt16LE(1, 22); // mono
+  header.writeUInt32LE(rate, 24);
+  header.writeUInt32LE(rate * 2, 28); // bytes per second
+  header.writeUInt16LE(2, 32); // bytes per sample
+  header.writeUInt16LE(16, 34); // bits per sample
+  header.write('data', 36);
+  header.writeUInt32LE(samples.length, 40);
+  // Written under a temporary name and renamed: test files start in parallel.
+  const partial = `${file}.${process.pid}`;
+  writeFileSync(partial, Buffer.concat([header, samples]));
+  renameSync(partial, file);
+  return file;
 }
 
 /**

@@ -13,7 +13,7 @@ import { janusClient } from '../src/meeting/sfu/janus-client.ts';
 import { VIDEOROOM } from '../src/meeting/sfu/rooms.ts';
 import { JANUS_PUBLISHERS, roomKeys } from '../src/meeting/sfu/rules.ts';
 import { startJanus, type TestJanus } from '../src/meeting/sfu/testing-janus.ts';
-import { expectAccessible, launchCallBrowser, startSite } from './harness.ts';
+import { expectAccessible, fakeAudioFile, launchCallBrowser, startSite } from './harness.ts';
 import {
   admit,
   bookAndStandBefore,
@@ -330,5 +330,48 @@ describe('a meeting of six through Janus, with the meeting page’s client', () 
     );
     lap('a narrow link read as poor');
     for (const p of [official, citizen]) await p.context().close();
+  });
+
+  test('the one who speaks takes the large tile at the others', async () => {
+    // Two browsers: one whose microphone is silent, one whose microphone carries a steady tone.
+    const microphone = (sound: 'tone' | 'silence') =>
+      launchCallBrowser([`--use-file-for-fake-audio-capture=${fakeAudioFile(sound)}`]);
+    const [quiet, loud] = await Promise.all([microphone('silence'), microphone('tone')]);
+    try {
+      const b = await bookAndStandBefore(okence, clock, {
+        name: 'Nika Glasna',
+        email: 'nika@example.si',
+      });
+      const official = await newCallPage(quiet, DESK);
+      await signIn(official, baseUrl, 'uradnik@domzale.example');
+      await officialJoins(official, baseUrl, b.id);
+      const citizen = await newCallPage(loud, DESK);
+      await prejoinAndJoin(citizen, `${baseUrl}/j/${b.joinToken}`);
+      await stage(citizen, 'lobby');
+      await admit(official, 'Nika Glasna');
+      await stage(citizen, 'room');
+      await official.waitForFunction(() => window.okenceMeeting.peerIds().length === 1);
+      const [speaking] = await official.evaluate(() => window.okenceMeeting.peerIds());
+      type Speaker = { speaker(): string | null };
+      // The official hears the citizen's levels (RFC 6464, through Janus): the citizen speaks,
+      // and their tile is the large one.
+      await official.waitForFunction(
+        (id) => (window.okenceMeeting as unknown as Speaker).speaker() === id,
+        speaking,
+        { timeout: 20_000 },
+      );
+      await official
+        .locator(`[data-tile="${speaking}"].is-large`)
+        .waitFor({ state: 'attached', timeout: 5000 });
+      // The citizen hears only silence: nobody speaks there, and no tile is large.
+      assert.equal(
+        await citizen.evaluate(() => (window.okenceMeeting as unknown as Speaker).speaker()),
+        null,
+      );
+      assert.equal(await citizen.locator('.meeting-tile.is-large').count(), 0);
+      lap('the speaker');
+    } finally {
+      await Promise.all([quiet.close(), loud.close()]);
+    }
   });
 });
