@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import autocannon from 'autocannon';
-import { start, stop, START_SCRIPT } from './process.ts';
+import { onEachDatabase, start, startBenchOkence, stop } from './process.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 50;
@@ -157,20 +157,13 @@ export async function eidFigures(label: string, databaseUrl: string | undefined)
   // The SP's addresses (Destination, Audience) are built on PUBLIC_URL: Okence's own, here.
   const keys = { ...(await keysAndProviders()), publicUrl: `http://localhost:${port}` };
   const base = `http://127.0.0.1:${port}`;
-  const okence = await start(
-    START_SCRIPT,
-    {
-      PORT: String(port),
-      LOG_LEVEL: 'warn',
-      RATE_LIMIT_PER_MINUTE: '100000000',
-      NODE_ENV: 'development',
-      PUBLIC_URL: keys.publicUrl,
-      EID_PROVIDERS_FILE: keys.providersFile,
-      DATA_DIR: mkdtempSync(join(tmpdir(), 'okence-bench-eid-')),
-      DATABASE_URL: databaseUrl ?? '',
-    },
-    /open http:\/\/localhost:(\d+)/,
-  );
+  const okence = await startBenchOkence({
+    PORT: String(port),
+    PUBLIC_URL: keys.publicUrl,
+    EID_PROVIDERS_FILE: keys.providersFile,
+    DATA_DIR: mkdtempSync(join(tmpdir(), 'okence-bench-eid-')),
+    DATABASE_URL: databaseUrl ?? '',
+  });
   const bare = await start('bench/bare-server.ts', {}, /listening (\d+)/).catch(async (err) => {
     await stop(okence);
     throw err;
@@ -209,16 +202,4 @@ export function printEidFigures(rows: Awaited<ReturnType<typeof eidFigures>>[]):
   console.table(rows);
 }
 
-if (import.meta.main) {
-  const rows = [await eidFigures('PGlite', undefined)];
-  if (process.env.DATABASE_URL) {
-    const { createFreshDatabase } = await import('../src/db/testing.ts');
-    const db = await createFreshDatabase(process.env.DATABASE_URL, 'okence_bench');
-    try {
-      rows.push(await eidFigures('PostgreSQL', db.url));
-    } finally {
-      await db.drop();
-    }
-  }
-  printEidFigures(rows);
-}
+if (import.meta.main) printEidFigures(await onEachDatabase(eidFigures));

@@ -14,7 +14,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { start, stop, START_SCRIPT } from './process.ts';
+import { onEachDatabase, start, startBenchOkence, stop } from './process.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 50;
@@ -240,17 +240,7 @@ export async function formFigures(label: string, databaseUrl: string | undefined
     DATABASE_URL: databaseUrl ?? '',
   };
   await seed(env);
-  const okence = await start(
-    START_SCRIPT,
-    {
-      PORT: '0',
-      LOG_LEVEL: 'warn',
-      RATE_LIMIT_PER_MINUTE: '100000000',
-      NODE_ENV: 'development',
-      ...env,
-    },
-    /open http:\/\/localhost:(\d+)/,
-  );
+  const okence = await startBenchOkence(env);
   const bare = await start('bench/bare-server.ts', {}, /listening (\d+)/).catch(async (err) => {
     await stop(okence);
     throw err;
@@ -295,16 +285,4 @@ export function printFormFigures(rows: Awaited<ReturnType<typeof formFigures>>[]
   console.table(rows);
 }
 
-if (import.meta.main) {
-  const rows = [await formFigures('PGlite', undefined)];
-  if (process.env.DATABASE_URL) {
-    const { createFreshDatabase } = await import('../src/db/testing.ts');
-    const db = await createFreshDatabase(process.env.DATABASE_URL, 'okence_bench');
-    try {
-      rows.push(await formFigures('PostgreSQL', db.url));
-    } finally {
-      await db.drop();
-    }
-  }
-  printFormFigures(rows);
-}
+if (import.meta.main) printFormFigures(await onEachDatabase(formFigures));

@@ -10,7 +10,7 @@ import autocannon from 'autocannon';
 import { createFreshDatabase } from '../src/db/testing.ts';
 import { freePort } from '../e2e/net.ts';
 import { selfSignedCert, startNginx } from '../e2e/proxies.ts';
-import { start, stop, START_SCRIPT, type Server } from './process.ts';
+import { startBenchOkence, stop, type Server } from './process.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 50;
@@ -25,20 +25,12 @@ async function load(url: string, seconds = SECONDS) {
 }
 
 function okence(env: Record<string, string>): Promise<Server> {
-  return start(
-    START_SCRIPT,
-    {
-      PORT: '0',
-      LOG_LEVEL: 'warn',
-      NODE_ENV: 'development',
-      RATE_LIMIT_PER_MINUTE: '100000000',
-      SESSION_SECRET: 'b'.repeat(40),
-      TRUST_PROXY: 'loopback',
-      DATA_DIR: mkdtempSync(join(tmpdir(), 'okence-bench-instances-')),
-      ...env,
-    },
-    /open http:\/\/localhost:(\d+)/,
-  );
+  return startBenchOkence({
+    SESSION_SECRET: 'b'.repeat(40),
+    TRUST_PROXY: 'loopback',
+    DATA_DIR: mkdtempSync(join(tmpdir(), 'okence-bench-instances-')),
+    ...env,
+  });
 }
 
 /** Two instances behind nginx against one (the same nginx reloaded with the other `down`). */

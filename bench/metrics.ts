@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 import Fastify from 'fastify';
 import { requestMetrics } from '../src/http/metrics.ts';
-import { start, stop, START_SCRIPT, type Server } from './process.ts';
+import { startBenchOkence, stop, type Server } from './process.ts';
 import { demoDataDir } from './seed.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -16,18 +16,10 @@ const TOKEN = 'bench-metrics-token-0123456789abcdef-0123';
 const PATHS = ['/healthz', '/o/ue-domzale/s/potrdila-iz-uradnih-evidenc'];
 
 async function okence(env: Record<string, string>): Promise<Server> {
-  return start(
-    START_SCRIPT,
-    {
-      PORT: '0',
-      LOG_LEVEL: 'warn',
-      RATE_LIMIT_PER_MINUTE: '100000000',
-      NODE_ENV: 'development',
-      DATA_DIR: await demoDataDir('okence-bench-metrics-'),
-      ...env,
-    },
-    /open http:\/\/localhost:(\d+)/,
-  );
+  return startBenchOkence({
+    DATA_DIR: await demoDataDir('okence-bench-metrics-'),
+    ...env,
+  });
 }
 
 /** The server process's CPU time (user and system) in seconds, from /proc. */

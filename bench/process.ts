@@ -71,3 +71,35 @@ export async function stop(server: Server): Promise<void> {
   server.child.kill('SIGTERM');
   await exited;
 }
+
+/** What every benchmark's Okence starts with: quiet, and no rate limit in the way of the load. */
+const BENCH_ENV = {
+  PORT: '0',
+  LOG_LEVEL: 'warn',
+  RATE_LIMIT_PER_MINUTE: '100000000',
+  NODE_ENV: 'development',
+};
+
+/** Okence as `npm start` runs it, with the benchmarks' settings and `env`; resolves once it listens. */
+export function startBenchOkence(env: Record<string, string>): Promise<Server> {
+  return start(START_SCRIPT, { ...BENCH_ENV, ...env }, /open http:\/\/localhost:(\d+)/);
+}
+
+/**
+ * `figures` on the embedded database, then, when DATABASE_URL is set, on a fresh PostgreSQL
+ * database beside it (dropped afterwards): each section's rows for both.
+ */
+export async function onEachDatabase<T>(
+  figures: (label: 'PGlite' | 'PostgreSQL', databaseUrl: string | undefined) => Promise<T> | T,
+): Promise<T[]> {
+  const rows = [await figures('PGlite', undefined)];
+  if (!process.env.DATABASE_URL) return rows;
+  const { createFreshDatabase } = await import('../src/db/testing.ts');
+  const db = await createFreshDatabase(process.env.DATABASE_URL, 'okence_bench');
+  try {
+    rows.push(await figures('PostgreSQL', db.url));
+  } finally {
+    await db.drop();
+  }
+  return rows;
+}

@@ -26,7 +26,7 @@ import { printReceiptFigures, receiptFigures } from './receipt.ts';
 import { printQrFigures, qrFigures } from './qr.ts';
 import { printStatementFigures, statementFigures } from './statements.ts';
 import { printSfuFigures, sfuFigures } from './sfu.ts';
-import { start, stop, START_SCRIPT } from './process.ts';
+import { onEachDatabase, start, startBenchOkence, stop } from './process.ts';
 import { memoryFigures, printMemoryBudgets, startFigures } from './memory.ts';
 import { printInstanceFigures } from './instances.ts';
 
@@ -84,17 +84,7 @@ async function benchOkence(label: string, env: Record<string, string>) {
   const { from, to } = monthRange();
   const AVAILABILITY = `/api/v1/organisations/ue-domzale/services/splosne-informacije/availability?office=domzale&from=${from}&to=${to}`;
   const bare = await start('bench/bare-server.ts', {}, /listening (\d+)/);
-  const okence = await start(
-    START_SCRIPT,
-    {
-      PORT: '0',
-      LOG_LEVEL: 'warn',
-      RATE_LIMIT_PER_MINUTE: '100000000',
-      NODE_ENV: 'development',
-      ...env,
-    },
-    /open http:\/\/localhost:(\d+)/,
-  );
+  const okence = await startBenchOkence(env);
   try {
     const rssAfterStart = rssMb(okence.child.pid);
     // Warm up both (JIT, catalogue cache), then measure one after the other.
@@ -186,15 +176,7 @@ console.log(
 console.table(booking);
 
 // The meeting: memory per idle lobby socket, the script the meeting page ships, admit → first frame.
-const memory = [await lobbyMemory('PGlite', undefined)];
-if (process.env.DATABASE_URL) {
-  const db = await createFreshDatabase(process.env.DATABASE_URL, 'okence_bench');
-  try {
-    memory.push(await lobbyMemory('PostgreSQL', db.url));
-  } finally {
-    await db.drop();
-  }
-}
+const memory = await onEachDatabase(lobbyMemory);
 console.log(
   '\nMeeting: 1,000 idle sockets waiting in one lobby (server RSS before and with them).',
 );
@@ -221,40 +203,13 @@ if (process.env.DATABASE_URL)
 printFolderFigures(folder);
 
 // Statistics: a year of one organisation's appointments, the page timed against the bare route.
-const statsRows = [await statsFigures('PGlite', undefined)];
-if (process.env.DATABASE_URL) {
-  const db = await createFreshDatabase(process.env.DATABASE_URL, 'okence_bench');
-  try {
-    statsRows.push(await statsFigures('PostgreSQL', db.url));
-  } finally {
-    await db.drop();
-  }
-}
-printStatsFigures(statsRows);
+printStatsFigures(await onEachDatabase(statsFigures));
 
 // eID: the SAML assertion consumer with distinct valid responses, and /account for a citizen.
-const eidRows = [await eidFigures('PGlite', undefined)];
-if (process.env.DATABASE_URL) {
-  const db = await createFreshDatabase(process.env.DATABASE_URL, 'okence_bench');
-  try {
-    eidRows.push(await eidFigures('PostgreSQL', db.url));
-  } finally {
-    await db.drop();
-  }
-}
-printEidFigures(eidRows);
+printEidFigures(await onEachDatabase(eidFigures));
 
 // Forms: a 30-question, 8-page form filled in and sent over HTTP (a receipt made per send).
-const formRows = [await formFigures('PGlite', undefined)];
-if (process.env.DATABASE_URL) {
-  const db = await createFreshDatabase(process.env.DATABASE_URL, 'okence_bench');
-  try {
-    formRows.push(await formFigures('PostgreSQL', db.url));
-  } finally {
-    await db.drop();
-  }
-}
-printFormFigures(formRows);
+printFormFigures(await onEachDatabase(formFigures));
 // The same form's receipts rendered in one process, without HTTP or a database.
 printReceiptFigures(await receiptFigures());
 // Bank QR codes made per second, as SVG and as PNG, in one process.

@@ -9,6 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { onEachDatabase } from './process.ts';
 
 const LINES = 10_000;
 const FIRST_VS = 1_000_000_001;
@@ -182,18 +183,8 @@ function inChild(kind: string, databaseUrl: string | undefined): Figures {
 }
 
 /** The section's figures on PGlite, and on PostgreSQL when DATABASE_URL is set. */
-export async function statementFigures(): Promise<Figures[]> {
-  const rows = [inChild('PGlite', undefined)];
-  if (process.env.DATABASE_URL) {
-    const { createFreshDatabase } = await import('../src/db/testing.ts');
-    const db = await createFreshDatabase(process.env.DATABASE_URL, 'okence_bench');
-    try {
-      rows.push(inChild('PostgreSQL', db.url));
-    } finally {
-      await db.drop();
-    }
-  }
-  return rows;
+export function statementFigures(): Promise<Figures[]> {
+  return onEachDatabase(inChild);
 }
 
 /** Prints the section's table. */

@@ -5,7 +5,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { start, stop, START_SCRIPT } from './process.ts';
+import { onEachDatabase, start, startBenchOkence, stop } from './process.ts';
 
 const REQUESTS = 30;
 const PER_WEEKDAY = 40;
@@ -106,17 +106,7 @@ export async function statsFigures(label: string, databaseUrl: string | undefine
   const from = new Date(to.getTime() - 364 * 86_400_000);
   await seed(env, from, 365);
   const bare = await start('bench/bare-server.ts', {}, /listening (\d+)/);
-  const okence = await start(
-    START_SCRIPT,
-    {
-      PORT: '0',
-      LOG_LEVEL: 'warn',
-      RATE_LIMIT_PER_MINUTE: '100000000',
-      NODE_ENV: 'development',
-      ...env,
-    },
-    /open http:\/\/localhost:(\d+)/,
-  );
+  const okence = await startBenchOkence(env);
   try {
     const base = `http://127.0.0.1:${okence.port}`;
     const cookie = await signIn(base);
@@ -158,16 +148,4 @@ export function printStatsFigures(rows: Awaited<ReturnType<typeof statsFigures>>
   );
 }
 
-if (import.meta.main) {
-  const rows = [await statsFigures('PGlite', undefined)];
-  if (process.env.DATABASE_URL) {
-    const { createFreshDatabase } = await import('../src/db/testing.ts');
-    const db = await createFreshDatabase(process.env.DATABASE_URL, 'okence_bench');
-    try {
-      rows.push(await statsFigures('PostgreSQL', db.url));
-    } finally {
-      await db.drop();
-    }
-  }
-  printStatsFigures(rows);
-}
+if (import.meta.main) printStatsFigures(await onEachDatabase(statsFigures));
