@@ -1,8 +1,11 @@
 // A room through a real Janus (decision 054) with the meeting page's own client, in one
 // Chromium with a context per person: an official and five others (the citizen and four guests
 // on personal links, each let in from the lobby), every one decoding every other's video (30
-// streams), a shared screen as a tile of its own, audio-only mode stopping video both ways,
-// the phone's controls on screen, axe, and the new controls by keyboard.
+// streams), an ICE restart of a receiving connection, Janus killed and started again mid-call,
+// a shared screen as a tile of its own, audio-only mode stopping video both ways, the phone's
+// controls on screen, axe, and the new controls by keyboard; then a link too narrow for a camera
+// read as poor, and the one who speaks taking the large tile (two browsers, a silent and a toned
+// microphone).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
@@ -186,11 +189,11 @@ describe('a meeting of six through Janus, with the meeting page’s client', () 
 
     // The citizen's receiving connection loses its path (what Chromium's "failed" sets off):
     // Janus offers again with new ICE credentials, the page answers, and the video comes on.
-    const hook = (p: Page) =>
+    const receivingUfrag = (p: Page) =>
       p.evaluate(() =>
         (window as unknown as { okenceMeeting: Hook }).okenceMeeting.receivingUfrag(),
       );
-    const ufrag = await hook(citizen);
+    const ufrag = await receivingUfrag(citizen);
     assert.ok(ufrag, 'the receiving connection has ICE credentials');
     await citizen.evaluate(() =>
       (window as unknown as { okenceMeeting: Hook }).okenceMeeting.restartReceiving(),
@@ -207,7 +210,7 @@ describe('a meeting of six through Janus, with the meeting page’s client', () 
     // Janus restarts (killed, as by a crash or an upgrade), and every session on it is gone: each
     // page tries again by itself and receives through the new Janus, its socket never closed.
     const three = [official, citizen, phone];
-    const before = await Promise.all(three.map(hook));
+    const before = await Promise.all(three.map(receivingUfrag));
     for (const p of three) await watchStages(p);
     await janus.restart();
     await Promise.all(
