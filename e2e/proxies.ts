@@ -131,7 +131,7 @@ export async function startNginx(dir: string, port: number, port80: number, up: 
       // accepts new connections with the old upstreams: on a loaded machine three probes in a row
       // reached the new worker while the old one, not yet scheduled, later took the download
       // (CI, 2026-12-04). So: a new worker is up and every old one says it is leaving (nginx
-      // renames a worker so just before it closes its listening sockets).
+      // renames a worker just before it closes its listening sockets).
       await waitFor('nginx to reload', () => {
         const now = workersOf(child.pid!);
         return (
