@@ -36,11 +36,14 @@ type Row = {
   chromiumCpu: string;
 };
 
-function cpuTicks(pid: number): number {
+/** A process's parent and CPU ticks so far (utime + stime), from /proc/<pid>/stat. */
+function procStat(pid: number): { ppid: number; ticks: number } {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return Number(fields[11]) + Number(fields[12]); // utime + stime
+  return { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) };
 }
+
+const cpuTicks = (pid: number) => procStat(pid).ticks;
 
 /** CPU ticks of every process under this one but Janus: the Chromium all the people share. */
 function chromiumTicks(janusPid: number | undefined): number {
@@ -49,10 +52,9 @@ function chromiumTicks(janusPid: number | undefined): number {
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
     try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      parent.set(Number(name), Number(fields[1]));
-      ticks.set(Number(name), Number(fields[11]) + Number(fields[12]));
+      const { ppid, ticks: t } = procStat(Number(name));
+      parent.set(Number(name), ppid);
+      ticks.set(Number(name), t);
     } catch {
       // gone between readdir and read
     }

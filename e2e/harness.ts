@@ -77,31 +77,27 @@ export function launchCallBrowser(extraArgs: string[] = []): Promise<Browser> {
  * page of a browser at once, which says nothing about who speaks.
  */
 export function fakeAudioFile(sound: 'tone' | 'silence'): string {
-  const file = join(tmpdir(), `okence-microphone-${sound}.wav`);
-  if (existsSync(file)) return file;
-  const rate = 48_000;
-  const samples = Buffer.alloc(rate * 2); // one second of 16-bit mono
-  if (sound === 'tone')
-    for (let i = 0; i < rate; i++)
-      samples.writeInt16LE(Math.round(16_000 * Math.sin((2 * Math.PI * 440 * i) / rate)), i * 2);
-  const header = Buffer.alloc(44);
-  header.write('RIFF', 0);
-  header.writeUInt32LE(36 + samples.length, 4);
-  header.write('WAVEfmt ', 8);
-  header.writeUInt32LE(16, 16); // the fmt chunk's size
-  header.writeUInt16LE(1, 20); // PCM
-  header.writeUInt16LE(1, 22); // mono
-  header.writeUInt32LE(rate, 24);
-  header.writeUInt32LE(rate * 2, 28); // bytes per second
-  header.writeUInt16LE(2, 32); // bytes per sample
-  header.writeUInt16LE(16, 34); // bits per sample
-  header.write('data', 36);
-  header.writeUInt32LE(samples.length, 40);
-  // Written under a temporary name and renamed: test files start in parallel.
-  const partial = `${file}.${process.pid}`;
-  writeFileSync(partial, Buffer.concat([header, samples]));
-  renameSync(partial, file);
-  return file;
+  return tmpFileOnce(`okence-microphone-${sound}.wav`, () => {
+    const rate = 48_000;
+    const samples = Buffer.alloc(rate * 2); // one second of 16-bit mono
+    if (sound === 'tone')
+      for (let i = 0; i < rate; i++)
+        samples.writeInt16LE(Math.round(16_000 * Math.sin((2 * Math.PI * 440 * i) / rate)), i * 2);
+    const header = Buffer.alloc(44);
+    header.write('RIFF', 0);
+    header.writeUInt32LE(36 + samples.length, 4);
+    header.write('WAVEfmt ', 8);
+    header.writeUInt32LE(16, 16); // the fmt chunk's size
+    header.writeUInt16LE(1, 20); // PCM
+    header.writeUInt16LE(1, 22); // mono
+    header.writeUInt32LE(rate, 24);
+    header.writeUInt32LE(rate * 2, 28); // bytes per second
+    header.writeUInt16LE(2, 32); // bytes per sample
+    header.writeUInt16LE(16, 34); // bits per sample
+    header.write('data', 36);
+    header.writeUInt32LE(samples.length, 40);
+    return Buffer.concat([header, samples]);
+  });
 }
 
 /**
@@ -114,24 +110,38 @@ export function fakeAudioFile(sound: 'tone' | 'silence'): string {
  */
 function smallCameraFile(): string {
   const [width, height, fps, frames] = [320, 240, 15, 30];
-  const file = join(tmpdir(), `okence-camera-${width}x${height}-${fps}.y4m`);
+  return tmpFileOnce(`okence-camera-${width}x${height}-${fps}.y4m`, () => {
+    const chroma = (width / 2) * (height / 2);
+    const parts: Buffer[] = [
+      Buffer.from(`YUV4MPEG2 W${width} H${height} F${fps}:1 Ip A1:1 C420jpeg\n`),
+    ];
+    for (let f = 0; f < frames; f++) {
+      const luma = Buffer.alloc(width * height);
+      const bar = Math.floor((f / frames) * width);
+      for (let y = 0; y < height; y++)
+        for (let x = 0; x < width; x++)
+          luma[y * width + x] =
+            Math.abs(x - bar) < 12 ? 235 : 16 + ((x + y) * 200) / (width + height);
+      parts.push(
+        Buffer.from('FRAME\n'),
+        luma,
+        Buffer.alloc(chroma, 128),
+        Buffer.alloc(chroma, 128),
+      );
+    }
+    return Buffer.concat(parts);
+  });
+}
+
+/**
+ * A file of the suite's in the temporary folder, made by `make` unless it is there: written under
+ * a temporary name and renamed, as test files start in parallel.
+ */
+function tmpFileOnce(name: string, make: () => Buffer): string {
+  const file = join(tmpdir(), name);
   if (existsSync(file)) return file;
-  const chroma = (width / 2) * (height / 2);
-  const parts: Buffer[] = [
-    Buffer.from(`YUV4MPEG2 W${width} H${height} F${fps}:1 Ip A1:1 C420jpeg\n`),
-  ];
-  for (let f = 0; f < frames; f++) {
-    const luma = Buffer.alloc(width * height);
-    const bar = Math.floor((f / frames) * width);
-    for (let y = 0; y < height; y++)
-      for (let x = 0; x < width; x++)
-        luma[y * width + x] =
-          Math.abs(x - bar) < 12 ? 235 : 16 + ((x + y) * 200) / (width + height);
-    parts.push(Buffer.from('FRAME\n'), luma, Buffer.alloc(chroma, 128), Buffer.alloc(chroma, 128));
-  }
-  // Written under a temporary name and renamed: test files start in parallel.
   const partial = `${file}.${process.pid}`;
-  writeFileSync(partial, Buffer.concat(parts));
+  writeFileSync(partial, make());
   renameSync(partial, file);
   return file;
 }

@@ -46,9 +46,28 @@ type Hook = {
   media(): string;
   restartReceiving(): void;
   receivingUfrag(): string | null;
+  speaker(): string | null;
   sentVideoBytes(): Promise<number>;
   stats(): Promise<Record<string, { framesDecoded: number; bytesReceived: number }>>;
 };
+
+/** The ICE credentials Janus last offered the page's receiving connection. */
+const receivingUfrag = (page: Page) =>
+  page.evaluate(() =>
+    (window as unknown as { okenceMeeting: Hook }).okenceMeeting.receivingUfrag(),
+  );
+
+/** Waits until the page's receiving connection has ICE credentials, other than `before`. */
+async function newUfrag(page: Page, before: string | null, timeout: number): Promise<void> {
+  await page.waitForFunction(
+    (old) => {
+      const now = (window as unknown as { okenceMeeting: Hook }).okenceMeeting.receivingUfrag();
+      return now !== null && now !== old;
+    },
+    before,
+    { timeout },
+  );
+}
 
 /** Waits until a reading stops changing: the same over two readings 1.5 s apart. */
 async function settles(page: Page, read: () => Promise<number>, what: string): Promise<void> {
@@ -124,6 +143,24 @@ describe('a meeting of six through Janus, with the meeting page’s client', () 
     await janus?.stop();
   });
 
+  /** The booking's official (in `officialBrowser`) in the room, and its citizen (in `citizenBrowser`), `name`, let in from the lobby. */
+  async function officialAndCitizen(
+    b: Awaited<ReturnType<typeof bookAndStandBefore>>,
+    name: string,
+    officialBrowser: Browser,
+    citizenBrowser: Browser,
+  ): Promise<{ official: Page; citizen: Page }> {
+    const official = await newCallPage(officialBrowser, DESK);
+    await signIn(official, baseUrl, 'uradnik@domzale.example');
+    await officialJoins(official, baseUrl, b.id);
+    const citizen = await newCallPage(citizenBrowser, DESK);
+    await prejoinAndJoin(citizen, `${baseUrl}/j/${b.joinToken}`);
+    await stage(citizen, 'lobby');
+    await admit(official, name);
+    await stage(citizen, 'room');
+    return { official, citizen };
+  }
+
   test('six decode each other, a shared screen, sound only, the phone, axe and the keyboard', async () => {
     const b = await bookAndStandBefore(okence, clock, {
       name: 'Ana Kranjc',
@@ -189,21 +226,12 @@ describe('a meeting of six through Janus, with the meeting page’s client', () 
 
     // The citizen's receiving connection loses its path (what Chromium's "failed" sets off):
     // Janus offers again with new ICE credentials, the page answers, and the video comes on.
-    const receivingUfrag = (p: Page) =>
-      p.evaluate(() =>
-        (window as unknown as { okenceMeeting: Hook }).okenceMeeting.receivingUfrag(),
-      );
     const ufrag = await receivingUfrag(citizen);
     assert.ok(ufrag, 'the receiving connection has ICE credentials');
     await citizen.evaluate(() =>
       (window as unknown as { okenceMeeting: Hook }).okenceMeeting.restartReceiving(),
     );
-    await citizen.waitForFunction(
-      (before) =>
-        (window as unknown as { okenceMeeting: Hook }).okenceMeeting.receivingUfrag() !== before,
-      ufrag,
-      { timeout: 20_000 },
-    );
+    await newUfrag(citizen, ufrag, 20_000);
     await expectVideoFrom(citizen, 2, { timeout: 30_000 });
     lap('the receiving connection restarted');
 
@@ -213,20 +241,7 @@ describe('a meeting of six through Janus, with the meeting page’s client', () 
     const before = await Promise.all(three.map(receivingUfrag));
     for (const p of three) await watchStages(p);
     await janus.restart();
-    await Promise.all(
-      three.map((p, i) =>
-        p.waitForFunction(
-          (old) => {
-            const now = (
-              window as unknown as { okenceMeeting: Hook }
-            ).okenceMeeting.receivingUfrag();
-            return now !== null && now !== old;
-          },
-          before[i],
-          { timeout: 30_000 },
-        ),
-      ),
-    );
+    await Promise.all(three.map((p, i) => newUfrag(p, before[i]!, 30_000)));
     // Frames rising at the two on desks (the phone's tiles may lie out of its sight: no video).
     await Promise.all([official, citizen].map((p) => expectVideoFrom(p, 2, { timeout: 30_000 })));
     for (const p of three) assert.deepEqual(await stagesSince(p), [], 'no reconnect and no lobby');
@@ -315,14 +330,7 @@ describe('a meeting of six through Janus, with the meeting page’s client', () 
     await session.destroy();
     await api.close();
 
-    const official = await newCallPage(browser, DESK);
-    await signIn(official, baseUrl, 'uradnik@domzale.example');
-    await officialJoins(official, baseUrl, b.id);
-    const citizen = await newCallPage(browser, DESK);
-    await prejoinAndJoin(citizen, `${baseUrl}/j/${b.joinToken}`);
-    await stage(citizen, 'lobby');
-    await admit(official, 'Vesna Ozka');
-    await stage(citizen, 'room');
+    const { official, citizen } = await officialAndCitizen(b, 'Vesna Ozka', browser, browser);
     // Judged once past the connections' ramp-up (6 s), read every 2 s.
     await Promise.all(
       [official, citizen].map((p) =>
@@ -345,21 +353,13 @@ describe('a meeting of six through Janus, with the meeting page’s client', () 
         name: 'Nika Glasna',
         email: 'nika@example.si',
       });
-      const official = await newCallPage(quiet, DESK);
-      await signIn(official, baseUrl, 'uradnik@domzale.example');
-      await officialJoins(official, baseUrl, b.id);
-      const citizen = await newCallPage(loud, DESK);
-      await prejoinAndJoin(citizen, `${baseUrl}/j/${b.joinToken}`);
-      await stage(citizen, 'lobby');
-      await admit(official, 'Nika Glasna');
-      await stage(citizen, 'room');
+      const { official, citizen } = await officialAndCitizen(b, 'Nika Glasna', quiet, loud);
       await official.waitForFunction(() => window.okenceMeeting.peerIds().length === 1);
       const [speaking] = await official.evaluate(() => window.okenceMeeting.peerIds());
-      type Speaker = { speaker(): string | null };
       // The official hears the citizen's levels (RFC 6464, through Janus): the citizen speaks,
       // and their tile is the large one.
       await official.waitForFunction(
-        (id) => (window.okenceMeeting as unknown as Speaker).speaker() === id,
+        (id) => (window as unknown as { okenceMeeting: Hook }).okenceMeeting.speaker() === id,
         speaking,
         { timeout: 20_000 },
       );
@@ -368,7 +368,9 @@ describe('a meeting of six through Janus, with the meeting page’s client', () 
         .waitFor({ state: 'attached', timeout: 5000 });
       // The citizen hears only silence: nobody speaks there, and no tile is large.
       assert.equal(
-        await citizen.evaluate(() => (window.okenceMeeting as unknown as Speaker).speaker()),
+        await citizen.evaluate(() =>
+          (window as unknown as { okenceMeeting: Hook }).okenceMeeting.speaker(),
+        ),
         null,
       );
       assert.equal(await citizen.locator('.meeting-tile.is-large').count(), 0);

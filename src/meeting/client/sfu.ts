@@ -55,10 +55,12 @@ const pub = {
   video: null as RTCRtpSender | null,
   screen: null as RTCRtpTransceiver | null,
   pending: [] as RTCIceCandidateInit[],
+  link: null as JudgedLink | null,
 };
 /** The receiving connection, the streams of the server's latest offer, and offers applied one at a time. */
 const sub = {
   pc: null as RTCPeerConnection | null,
+  link: null as JudgedLink | null,
   streams: [] as SfuStream[],
   pending: [] as RTCIceCandidateInit[],
   queue: Promise.resolve(),
@@ -82,15 +84,13 @@ function cameraTrack(): MediaStreamTrack | null {
   return local.audioOnly ? null : local.camera;
 }
 
-/** Each connection's quality readings, kept with it: made afresh with the connection. */
-let links = new Map<RTCPeerConnection, JudgedLink>();
-
-function judge(pc: RTCPeerConnection): void {
+/** A new connection's quality readings, kept beside it (pub.link, sub.link). */
+function judge(pc: RTCPeerConnection): JudgedLink {
   const link: JudgedLink = { pc, connectedAt: 0, loss: { lost: 0, received: 0 } };
-  links.set(pc, link);
   pc.addEventListener('connectionstatechange', () => {
     if (pc.connectionState === 'connected' && !link.connectedAt) link.connectedAt = Date.now();
   });
+  return link;
 }
 
 /**
@@ -99,10 +99,8 @@ function judge(pc: RTCPeerConnection): void {
  */
 export function sfuLinks(): { link: JudgedLink; sending: boolean }[] {
   const out: { link: JudgedLink; sending: boolean }[] = [];
-  const p = pub.pc && links.get(pub.pc);
-  const s = sub.pc && links.get(sub.pc);
-  if (p) out.push({ link: p, sending: true });
-  if (s) out.push({ link: s, sending: false });
+  if (pub.link) out.push({ link: pub.link, sending: true });
+  if (sub.link) out.push({ link: sub.link, sending: false });
   return out;
 }
 
@@ -110,8 +108,8 @@ export function sfuLinks(): { link: JudgedLink; sending: boolean }[] {
 export function startSfu(): void {
   closeConnections();
   const pc = new RTCPeerConnection(rtcConfiguration());
-  judge(pc);
   pub.pc = pc;
+  pub.link = judge(pc);
   pub.audio = pc.addTransceiver(local.mic ?? 'audio', {
     direction: 'sendonly',
     streams: [local.stream],
@@ -220,7 +218,10 @@ export function onSfuOffer(m: Offer): void {
 
 async function applyOffer(m: Offer): Promise<void> {
   if (stage !== 'room' || !isSfu()) return;
-  if (!sub.pc || sub.pc.connectionState === 'closed') sub.pc = newSubscriber();
+  if (!sub.pc || sub.pc.connectionState === 'closed') {
+    sub.pc = newSubscriber();
+    sub.link = judge(sub.pc);
+  }
   const pc = sub.pc;
   sub.streams = m.streams;
   await pc.setRemoteDescription(m.description);
@@ -235,7 +236,6 @@ async function applyOffer(m: Offer): Promise<void> {
 
 function newSubscriber(): RTCPeerConnection {
   const pc = new RTCPeerConnection(rtcConfiguration());
-  judge(pc);
   pc.addEventListener('icecandidate', ({ candidate }) => {
     if (sub.pc === pc) sendCandidate('subscriber', candidate);
   });
@@ -376,9 +376,14 @@ export function onSfuUnavailable(): void {
 function closeConnections(): void {
   pub.pc?.close();
   sub.pc?.close();
-  links = new Map();
-  Object.assign(pub, { pc: null, audio: null, video: null, screen: null, pending: [] });
-  Object.assign(sub, { pc: null, streams: [], pending: [], queue: Promise.resolve() });
+  Object.assign(pub, { pc: null, audio: null, video: null, screen: null, pending: [], link: null });
+  Object.assign(sub, {
+    pc: null,
+    link: null,
+    streams: [],
+    pending: [],
+    queue: Promise.resolve(),
+  });
   lastPlan = '';
   speakerState = noSpeaker;
   window.clearTimeout(receiveTimer);

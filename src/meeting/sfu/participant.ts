@@ -76,9 +76,14 @@ export function participantMedia(deps: {
     live = undefined;
     deps.send({ type: 'sfu-unavailable' });
     if (!l) return;
-    await rooms.allowed(bookingId, 'remove', [token]).catch(() => undefined);
-    await rooms.kick(bookingId, l.feed).catch(() => undefined);
+    await withdraw(l.feed);
     await l.session.destroy().catch(() => undefined);
+  }
+
+  /** This connection's token leaves the room's allowed list and its feed is kicked (Janus may be gone). */
+  async function withdraw(feed: number | undefined): Promise<void> {
+    await rooms.allowed(bookingId, 'remove', [token]).catch(() => undefined);
+    if (feed !== undefined) await rooms.kick(bookingId, feed).catch(() => undefined);
   }
 
   function toBrowser(connection: 'publisher' | 'subscriber', e: HandleEvent): void {
@@ -284,10 +289,8 @@ export function participantMedia(deps: {
       closed = true;
       const l = live;
       live = undefined;
-      await rooms.allowed(bookingId, 'remove', [token]).catch(() => undefined);
-      if (!l) return;
-      await rooms.kick(bookingId, l.feed).catch(() => undefined);
-      await l.session.destroy();
+      await withdraw(l?.feed);
+      await l?.session.destroy();
     },
   };
 }
